@@ -1,0 +1,2 @@
+/** @module Barrel for every schema luoshi validates against. */
+export * from './policy/index.js'

@@ -1,0 +1,179 @@
+/**
+ * @module The `assessments` section: scored evaluations — items with weights and scoring rules,
+ * grade bands and what each grade brings.
+ *
+ * Item kinds:
+ * - `deduct`: N points per step short of (or over) a target, capped (扣完为止); several measures
+ *   make a composite item (Meishan's day surgery: kinds and cases).
+ * - `proportional`: share × weight (e.g. satisfaction).
+ * - `bonus`: points added when a condition holds, outside the weighted total.
+ * - `veto`: 一票否决 — when its condition holds, the grade is forced.
+ */
+import {
+  dueSchema,
+  expressionSchema,
+  idSchema,
+  noteSchema,
+  refListSchema,
+  refSchema,
+  sourceSchema,
+  textSchema,
+} from './common.schema.js'
+import { targetSchema } from './indicators.schema.js'
+
+export const ROUNDING_MODES = ['whole-steps', 'started-steps', 'proportional'] as const
+export const EFFECT_KINDS = ['budget-adjustment', 'next-year-budget-adjustment', 'support', 'other'] as const
+
+const itemBase = {
+  id: idSchema,
+  name: { ...textSchema, description: '考核指标名称 / Item name' },
+  note: noteSchema,
+  source: sourceSchema,
+} as const
+
+export const deductMeasureSchema = {
+  type: 'object',
+  required: ['indicator', 'targets', 'step', 'points', 'rounding'],
+  additionalProperties: false,
+  properties: {
+    name: textSchema,
+    indicator: { ...refSchema, description: '考核的指标 / Indicator measured' },
+    targets: { type: 'array', items: targetSchema, minItems: 1 },
+    step: { type: 'number', exclusiveMinimum: 0, description: '每步的量，如 1 个百分点 / Step size' },
+    points: { type: 'number', exclusiveMinimum: 0, description: '每步扣分 / Points per step' },
+    rounding: {
+      enum: ROUNDING_MODES,
+      description:
+        '不足一步怎么算：whole-steps 只计整步，started-steps 不足一步按一步，proportional 按比例 / Partial steps',
+    },
+  },
+} as const
+
+export const assessmentItemSchema = {
+  type: 'object',
+  required: ['kind'],
+  properties: { kind: { enum: ['deduct', 'proportional', 'bonus', 'veto'] } },
+  discriminator: { propertyName: 'kind' },
+  oneOf: [
+    {
+      type: 'object',
+      required: ['id', 'name', 'kind', 'weight', 'measures'],
+      additionalProperties: false,
+      properties: {
+        ...itemBase,
+        kind: { const: 'deduct' },
+        weight: { type: 'number', exclusiveMinimum: 0, description: '分值 / Weight' },
+        measures: { type: 'array', items: deductMeasureSchema, minItems: 1 },
+        cap: { type: 'number', exclusiveMinimum: 0, description: '扣分上限，缺省为分值 / Cap' },
+      },
+    },
+    {
+      type: 'object',
+      required: ['id', 'name', 'kind', 'weight', 'indicator', 'full'],
+      additionalProperties: false,
+      properties: {
+        ...itemBase,
+        kind: { const: 'proportional' },
+        weight: { type: 'number', exclusiveMinimum: 0 },
+        indicator: refSchema,
+        full: { type: 'number', exclusiveMinimum: 0, description: '满分对应的指标值，如 100% / Full value' },
+      },
+    },
+    {
+      type: 'object',
+      required: ['id', 'name', 'kind', 'points', 'when'],
+      additionalProperties: false,
+      properties: {
+        ...itemBase,
+        kind: { const: 'bonus' },
+        points: { type: 'number', exclusiveMinimum: 0, description: '加分 / Bonus points' },
+        year: { type: 'integer', minimum: 2000, maximum: 2100, description: '适用年度 / Year' },
+        when: { ...expressionSchema, description: '加分条件 / Condition' },
+      },
+    },
+    {
+      type: 'object',
+      required: ['id', 'name', 'kind', 'when', 'grade'],
+      additionalProperties: false,
+      properties: {
+        ...itemBase,
+        kind: { const: 'veto' },
+        when: { ...expressionSchema, description: '否决条件 / Veto condition' },
+        grade: { ...refSchema, description: '触发后的等次 / Grade it forces' },
+      },
+    },
+  ],
+} as const
+
+export const gradeSchema = {
+  type: 'object',
+  required: ['id', 'name', 'min'],
+  additionalProperties: false,
+  description: '等次：min 含，max 含或 below 不含 / Band: min inclusive, max inclusive or below exclusive',
+  properties: {
+    id: idSchema,
+    name: { ...textSchema, description: '等次名称，如 优秀 / Grade name' },
+    min: { type: 'number', description: '下限（含）/ Lower bound, inclusive' },
+    max: { type: 'number', description: '上限（含）/ Upper bound, inclusive' },
+    below: { type: 'number', description: '上限（不含）/ Upper bound, exclusive' },
+    effects: {
+      type: 'array',
+      description: '结果应用 / Consequences',
+      items: {
+        type: 'object',
+        required: ['kind', 'text'],
+        additionalProperties: false,
+        properties: {
+          kind: { enum: EFFECT_KINDS },
+          percent: { type: 'number', description: '调整百分比，扣减为负 / Percent change' },
+          base: { ...textSchema, description: '调整的基数 / What is adjusted' },
+          text: textSchema,
+        },
+      },
+    },
+    source: sourceSchema,
+  },
+} as const
+
+export const assessmentSchema = {
+  type: 'object',
+  required: ['id', 'name', 'subjects', 'assessor', 'due', 'totalScore', 'items', 'grades'],
+  additionalProperties: false,
+  properties: {
+    id: idSchema,
+    name: textSchema,
+    subjects: { ...refListSchema, description: '考核对象 / Who is assessed' },
+    assessor: { ...refListSchema, description: '考核主体 / Who assesses' },
+    with: { ...refListSchema, description: '会同单位 / Together with' },
+    due: { ...dueSchema, description: '考核时间，如 每年年底 / When' },
+    method: { ...textSchema, description: '考核方式 / Method' },
+    totalScore: { type: 'number', exclusiveMinimum: 0, description: '基本分总分 / Total of weights' },
+    maxScore: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: '含加分后的封顶分，文件未规定则省略 / Cap including bonuses',
+    },
+    items: { type: 'array', items: assessmentItemSchema, minItems: 1 },
+    grades: { type: 'array', items: gradeSchema, minItems: 1 },
+    note: noteSchema,
+    source: sourceSchema,
+  },
+} as const
+
+export const formSchema = {
+  type: 'object',
+  required: ['id', 'title', 'schema'],
+  additionalProperties: false,
+  properties: {
+    id: idSchema,
+    title: textSchema,
+    description: textSchema,
+    schema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { const: 'object' } },
+      description: '表单的 JSON Schema（draft 2020-12 子集）/ JSON Schema of the form',
+    },
+  },
+} as const
+

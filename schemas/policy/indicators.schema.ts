@@ -1,0 +1,146 @@
+/**
+ * @module The `dataElements` and `indicators` sections: what units report, and the measures
+ * computed from it with their targets.
+ */
+import {
+  expressionSchema,
+  idSchema,
+  noteSchema,
+  ownersSchema,
+  sourceSchema,
+  textSchema,
+} from './common.schema.js'
+
+export const VALUE_TYPES = ['percentage', 'permille', 'ratio', 'count', 'amount', 'days', 'number', 'boolean'] as const
+export const DIRECTIONS = ['higher-is-better', 'lower-is-better', 'none'] as const
+export const FREQUENCIES = ['monthly', 'quarterly', 'yearly', 'once'] as const
+export const COMPARATORS = ['>=', '>', '<=', '<', '='] as const
+export const ROLLUP_METHODS = ['sum', 'mean', 'weighted-mean', 'none'] as const
+
+/** Data element ids appear inside formulas, so they are snake_case identifiers. */
+export const dataElementIdSchema = {
+  type: 'string',
+  pattern: '^[a-z][a-z0-9_]*$',
+  maxLength: 64,
+  description: '数据元素标识（用于公式，只含小写字母、数字、下划线）/ snake_case id usable in formulas',
+} as const
+
+export const dataElementSchema = {
+  type: 'object',
+  required: ['id', 'name', 'valueType'],
+  additionalProperties: false,
+  properties: {
+    id: dataElementIdSchema,
+    name: textSchema,
+    valueType: { enum: VALUE_TYPES, description: '取值类型 / Value type' },
+    unit: { ...textSchema, description: '计量单位，如 人次 / Unit of measure' },
+    description: textSchema,
+    source: sourceSchema,
+  },
+} as const
+
+export const targetSchema = {
+  type: 'object',
+  required: ['op'],
+  additionalProperties: false,
+  description: '目标：年份、比较符，及目标值或较基线的增量 / A target for a year',
+  properties: {
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+    op: { enum: COMPARATORS, description: '比较符 / Comparator' },
+    value: { type: 'number', description: '目标值 / Target value' },
+    delta: { type: 'number', description: '较基线的变化量 / Change against the baseline' },
+    phrase: { ...textSchema, description: '文件原话，如「力争达90%以上」/ The phrase used' },
+    source: sourceSchema,
+  },
+} as const
+
+export const indicatorSchema = {
+  type: 'object',
+  required: ['id', 'name', 'valueType', 'frequency', 'owner'],
+  additionalProperties: false,
+  properties: {
+    id: idSchema,
+    name: { ...textSchema, description: '指标名称 / Indicator name' },
+    category: { ...textSchema, description: '指标分组，如 基层首诊机制 / Group' },
+    valueType: { enum: VALUE_TYPES, description: '取值类型 / Value type' },
+    unit: { ...textSchema, description: '计量单位，如 %、天、个 / Unit of measure' },
+    direction: { enum: DIRECTIONS, description: '方向：越高越好/越低越好 / Direction' },
+    definition: { ...textSchema, description: '口径定义 / Definition' },
+    formula: {
+      ...expressionSchema,
+      description: '计算公式，引用 dataElements，如 primary_visits / total_visits * 100 / Formula',
+    },
+    dataSource: { ...textSchema, description: '数据来源 / Data source' },
+    frequency: { enum: FREQUENCIES, description: '报送频次 / Reporting frequency' },
+    owner: { ...ownersSchema, description: '填报单位 / Who reports it' },
+    baseline: {
+      type: 'object',
+      required: ['label'],
+      additionalProperties: false,
+      properties: {
+        label: { ...textSchema, description: '基线说明，如「试点前」/ Baseline label' },
+        year: { type: 'integer', minimum: 2000, maximum: 2100 },
+        value: { type: 'number' },
+      },
+    },
+    targets: { type: 'array', items: targetSchema },
+    rollup: {
+      type: 'object',
+      required: ['method'],
+      additionalProperties: false,
+      description: '由成员汇总到组织和地区的方法 / How member values roll up',
+      properties: {
+        method: { enum: ROLLUP_METHODS },
+        weight: { ...dataElementIdSchema, description: '加权平均的权重数据元素 / Weight element' },
+      },
+    },
+    note: noteSchema,
+    source: sourceSchema,
+  },
+} as const
+
+export const parameterSchema = {
+  type: 'object',
+  required: ['id', 'name', 'dimensions', 'values'],
+  additionalProperties: false,
+  description: '政策参数表，如按参保类型和医院级别的报销比例 / A table of policy parameters',
+  properties: {
+    id: idSchema,
+    name: textSchema,
+    unit: textSchema,
+    dimensions: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'values'],
+        additionalProperties: false,
+        properties: {
+          id: idSchema,
+          name: textSchema,
+          values: { type: 'array', items: textSchema, minItems: 1, uniqueItems: true },
+        },
+      },
+    },
+    values: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['at', 'value'],
+        additionalProperties: false,
+        properties: {
+          at: {
+            type: 'object',
+            additionalProperties: textSchema,
+            description: '各维度的取值，如 {insurance: 职工医保, tier: 一级} / Coordinates',
+          },
+          value: { type: 'number' },
+          source: sourceSchema,
+        },
+      },
+    },
+    note: noteSchema,
+    source: sourceSchema,
+  },
+} as const

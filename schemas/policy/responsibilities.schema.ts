@@ -1,0 +1,116 @@
+/**
+ * @module The `responsibilities` section: the measures, who leads and who supports them, what
+ * they deliver, and when.
+ */
+import {
+  dueSchema,
+  idSchema,
+  noteSchema,
+  ownersSchema,
+  refListSchema,
+  refSchema,
+  sourceSchema,
+  textSchema,
+  windowSchema,
+} from './common.schema.js'
+
+export const DELIVERABLE_KINDS = ['document', 'report', 'data', 'system', 'event', 'filing'] as const
+
+export const responsibilitySchema = {
+  type: 'object',
+  required: ['id', 'title', 'lead', 'due', 'source'],
+  additionalProperties: false,
+  properties: {
+    id: idSchema,
+    title: { ...textSchema, description: '任务名称 / Measure title' },
+    description: { ...textSchema, description: '要做什么 / What is to be done' },
+    category: { ...textSchema, description: '分类，如 保障措施 / Category' },
+    lead: { ...ownersSchema, description: '牵头单位（单位或组织；组织表示其每个成员）/ Lead' },
+    support: { ...refListSchema, description: '配合单位 / Supporting units' },
+    deliverables: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: textSchema,
+          kind: { enum: DELIVERABLE_KINDS },
+          to: { ...refSchema, description: '报送对象 / Delivered to' },
+        },
+      },
+    },
+    form: { ...refSchema, description: '报送表单（forms 中的标识；缺省自动生成）/ Report form id' },
+    phase: { ...refSchema, description: '所属阶段 / Phase' },
+    due: {
+      ...dueSchema,
+      description: '时限或周期，如 2019年1月15日前、每个季度最后一个月上旬 / Deadline or recurrence',
+    },
+    within: {
+      ...windowSchema,
+      description: '周期性任务的起止范围，缺省为所属阶段或有效期 / Window for a recurrence',
+    },
+    review: {
+      type: 'object',
+      required: ['by'],
+      additionalProperties: false,
+      description: '由谁审核 / Who reviews the report',
+      properties: { by: refSchema },
+    },
+    note: noteSchema,
+    source: sourceSchema,
+  },
+} as const
+
+export const PROCEDURE_STEP_KINDS = ['submit', 'review', 'decide', 'implement'] as const
+
+export const procedureSchema = {
+  type: 'object',
+  required: ['id', 'name', 'steps', 'source'],
+  additionalProperties: false,
+  description: '多方参与的程序，如申报—评估—启动 / A multi-actor procedure',
+  properties: {
+    id: idSchema,
+    name: textSchema,
+    applicant: { ...refSchema, description: '申请方（单位或组织）/ Who applies' },
+    conditions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'text'],
+        additionalProperties: false,
+        properties: { id: idSchema, text: textSchema, source: sourceSchema },
+      },
+    },
+    materials: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        additionalProperties: false,
+        properties: { id: idSchema, name: textSchema, source: sourceSchema },
+      },
+    },
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'kind', 'actor'],
+        additionalProperties: false,
+        properties: {
+          id: idSchema,
+          name: textSchema,
+          kind: { enum: PROCEDURE_STEP_KINDS, description: '步骤类别 / Kind of step' },
+          actor: { ...ownersSchema, description: '执行方 / Who acts' },
+          with: { ...refListSchema, description: '会同单位 / Acting together with' },
+          due: dueSchema,
+          outcome: { ...textSchema, description: '结果，如 满足条件的启动实施 / Result' },
+          source: sourceSchema,
+        },
+      },
+    },
+    note: noteSchema,
+    source: sourceSchema,
+  },
+} as const
