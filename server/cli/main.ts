@@ -1,0 +1,71 @@
+/**
+ * @module The `luoshi` command line: `validate` and `explain` policy configs.
+ */
+import { loadPolicyFile } from '../compiler/load-policy.js'
+import { explainPolicy } from '../compiler/explain-policy.js'
+import { formatIssue, formatSummary } from './format-issues.js'
+
+const USAGE = `用法 / usage:
+  luoshi validate <file.yaml…> [--json]   校验配置，逐条列出错误 / validate configs, list every issue
+  luoshi explain <file.yaml…>             输出可读摘要 / print a readable summary
+  luoshi help`
+
+/** Runs the CLI; returns the exit code (0 when every file is valid). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const json = rest.includes('--json')
+  const files = rest.filter((arg) => !arg.startsWith('--'))
+  switch (command) {
+    case 'validate':
+      return validate(files, json)
+    case 'explain':
+      return explain(files)
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE)
+      return command === undefined ? 2 : 0
+    default:
+      console.error(`未知命令「${command}」/ unknown command "${command}"\n${USAGE}`)
+      return 2
+  }
+}
+
+function validate(files: string[], json: boolean): number {
+  if (files.length === 0) {
+    console.error(`请给出要校验的文件 / name the files to validate\n${USAGE}`)
+    return 2
+  }
+  const results = files.map((file) => loadPolicyFile(file))
+  const issues = results.flatMap((result) => result.issues)
+  if (json) {
+    console.log(JSON.stringify(results.map(({ file, ok, issues }) => ({ file, ok, issues })), null, 2))
+  } else {
+    for (const result of results) {
+      if (result.issues.length === 0) console.log(`✓ ${result.file}`)
+      for (const issue of result.issues) console.log(formatIssue(issue) + '\n')
+    }
+    console.log(formatSummary(issues, files.length))
+  }
+  return results.every((result) => result.ok) ? 0 : 1
+}
+
+function explain(files: string[]): number {
+  if (files.length === 0) {
+    console.error(`请给出要说明的文件 / name the files to explain\n${USAGE}`)
+    return 2
+  }
+  let failed = false
+  for (const file of files) {
+    const result = loadPolicyFile(file)
+    if (!result.ok) {
+      failed = true
+      for (const issue of result.issues) console.log(formatIssue(issue) + '\n')
+      console.log(formatSummary(result.issues, 1))
+      continue
+    }
+    console.log(explainPolicy(result.policy, { file: result.file, ...(result.source ? { source: result.source } : {}) }))
+    for (const issue of result.issues) console.log(formatIssue(issue) + '\n')
+  }
+  return failed ? 1 : 0
+}

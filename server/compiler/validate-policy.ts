@@ -1,0 +1,117 @@
+/**
+ * @module Validates a policy config's text: YAML syntax, the JSON Schema, then the semantic
+ * checks — collecting every problem at once, each positioned at its line and column.
+ * Pure and browser-safe: the caller supplies the source document's text.
+ */
+import { policyValidator } from '../../schemas/ajv.js'
+import type { PolicyConfig } from '../../schemas/index.js'
+import { WorkingDayCalendar } from '../deadlines/index.js'
+import type { HolidayData } from '../deadlines/index.js'
+import { SourceDocument } from '../source-text/source-document.js'
+import { collectDeclarations, POLICY_CHECKS } from './checks/index.js'
+import { isRecord, list } from './checks/check-context.js'
+import { configIssue, hasErrors, sortIssues } from './config-issue.js'
+import type { ConfigIssue } from './config-issue.js'
+import { schemaIssues } from './schema-issues.js'
+import { parseYamlSource } from './yaml-document.js'
+
+export const DEFAULT_SOURCE_DOCUMENT = 'source.txt'
+
+export interface ValidatePolicyOptions {
+  /** The file name shown with each issue. */
+  file?: string
+  /**
+   * Reads the source document named by `metadata.sourceDocument` (relative to the config).
+   * Returns undefined when it does not exist. Without a reader, quotes are not checked.
+   */
+  readSource?: (relativePath: string) => string | undefined
+}
+
+export type ValidatePolicyResult =
+  | { ok: true; policy: PolicyConfig; issues: ConfigIssue[]; source?: SourceDocument }
+  | { ok: false; issues: ConfigIssue[]; policy?: unknown }
+
+/**
+ * Validates one config text.
+ * @returns `ok: true` with the typed config and any warnings, or `ok: false` with every issue.
+ * @example
+ * const result = validatePolicyText(yamlText, { file: 'pingnan.yaml', readSource: () => sourceText })
+ * if (!result.ok) for (const issue of result.issues) console.log(issue.line, issue.message.zh)
+ */
+export function validatePolicyText(text: string, options: ValidatePolicyOptions = {}): ValidatePolicyResult {
+  const yaml = parseYamlSource(text)
+  const place = (issues: ConfigIssue[]) =>
+    sortIssues(
+      issues.map((issue) => ({
+        ...issue,
+        ...(options.file ? { file: options.file } : {}),
+        ...(issue.line ? {} : yaml.locate(issue.pointer, { key: issue.code === 'unknown-field' })),
+      })),
+    )
+  if (hasErrors(yaml.issues)) return { ok: false, issues: place(yaml.issues) }
+  const value = yaml.value
+  if (!isRecord(value)) {
+    return {
+      ok: false,
+      issues: place([
+        configIssue('wrong-type', '', {
+          zh: '配置文件应是一个对象，顶层包含 metadata、organizations、responsibilities、timeline 等部分。',
+          en: 'A policy config is a mapping with sections such as metadata, organizations, responsibilities and timeline.',
+        }),
+      ]),
+    }
+  }
+  const validate = policyValidator()
+  const issues: ConfigIssue[] = [...yaml.issues]
+  if (!validate(value)) issues.push(...schemaIssues(validate.errors))
+  const policy = value as PolicyConfig
+
+  const { declarations, dataElements, issues: duplicateIssues } = collectDeclarations(policy)
+  issues.push(...duplicateIssues)
+  const source = readSourceDocument(policy, options, issues)
+  const calendar = WorkingDayCalendar.mainland(...calendarExtension(policy))
+  const context = { policy, declarations, dataElements, calendar, ...(source ? { source } : {}) }
+  for (const [, check] of POLICY_CHECKS) {
+    try {
+      issues.push(...check(context))
+    } catch {
+      // A check can only trip over a config the schema has already rejected; its issues say why.
+      if (!hasErrors(issues)) throw new Error('a policy check failed on a schema-valid config')
+    }
+  }
+  const placed = place(issues)
+  if (hasErrors(placed)) return { ok: false, issues: placed, policy }
+  return { ok: true, policy, issues: placed, ...(source ? { source } : {}) }
+}
+
+function readSourceDocument(
+  policy: PolicyConfig,
+  options: ValidatePolicyOptions,
+  issues: ConfigIssue[],
+): SourceDocument | undefined {
+  if (!options.readSource) return undefined
+  const named = policy.metadata?.sourceDocument
+  const path = typeof named === 'string' ? named : DEFAULT_SOURCE_DOCUMENT
+  const text = options.readSource(path)
+  if (text === undefined) {
+    issues.push(
+      configIssue('source-file-missing', typeof named === 'string' ? '/metadata/sourceDocument' : '/metadata', {
+        zh: `找不到来源文件「${path}」。请把政策原文（简体中文纯文本）放在配置文件旁，或在 metadata.sourceDocument 写明路径。`,
+        en: `Source document "${path}" not found. Put the policy text (plain UTF-8) beside the config, or give its path in metadata.sourceDocument.`,
+      }),
+    )
+    return undefined
+  }
+  return new SourceDocument(text)
+}
+
+/** The policy's own holiday data, for years the bundled package does not cover. */
+function calendarExtension(policy: PolicyConfig): HolidayData[] {
+  return list<Record<string, unknown>>(policy.calendar?.years)
+    .filter((entry) => isRecord(entry) && typeof entry.year === 'number')
+    .map((entry) => ({
+      years: [entry.year as number],
+      holidays: list<string>(entry.holidays).filter((d) => typeof d === 'string'),
+      workdays: list<string>(entry.workdays).filter((d) => typeof d === 'string'),
+    }))
+}
