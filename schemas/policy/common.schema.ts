@@ -121,6 +121,7 @@ export const memberSchema = {
     title: { ...textSchema, description: '职务 / Position' },
     unit: { ...refSchema, description: '所在单位 / The member\'s unit' },
     note: noteSchema,
+    source: sourceSchema,
   },
 } as const
 

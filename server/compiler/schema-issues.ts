@@ -102,11 +102,13 @@ function toIssue(error: ErrorObject): ConfigIssue {
       const field = String(error.params.additionalProperty)
       const allowed = Object.keys(error.parentSchema?.properties ?? {})
       const guess = closestMatch(field, allowed)
+      // In `{ quote: 甲,乙 }` YAML splits the text at the comma and 乙 becomes a key.
+      const looksLikeText = /[^\x00-\x7f]/.test(field)
       return made(
         'unknown-field',
         `${at}/${field}`,
-        `未知字段「${field}」。${guess ? `是否想写「${guess}」？` : ''}此处允许的字段：${allowed.join('、')}。`,
-        `Unknown field "${field}".${guess ? ` Did you mean "${guess}"?` : ''} Fields allowed here: ${allowed.join(', ')}.`,
+        `未知字段「${field}」。${guess ? `是否想写「${guess}」？` : ''}此处允许的字段：${allowed.join('、')}。${looksLikeText ? '若它其实是上一项文字的一部分（文字中含逗号或冒号），请给那段文字加引号。' : ''}`,
+        `Unknown field "${field}".${guess ? ` Did you mean "${guess}"?` : ''} Fields allowed here: ${allowed.join(', ')}.${looksLikeText ? ' If it is really part of the previous text (which contains a comma or colon), put that text in quotes.' : ''}`,
       )
     }
     case 'type': {

@@ -64,7 +64,12 @@ function findNode(root: unknown, tokens: string[], wantKey: boolean): Node | und
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === token)
       if (!pair) return node
-      if (last && wantKey && isScalar(pair.key)) return pair.key
+      if (last && isScalar(pair.key)) {
+        // A block mapping or list starts on the line after its key; people look for the key.
+        const value = pair.value
+        const isBlock = (isMap(value) || isSeq(value)) && !value.flow
+        if (wantKey || isBlock) return pair.key
+      }
       node = (pair.value ?? pair.key) as Node
     } else if (isSeq(node)) {
       const item = node.items[Number(token)]

@@ -65,7 +65,7 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   each('/timeline/phases', policy.timeline?.phases, (phase, at) => {
     many(`${at}/after`, phase.after, ['phase'])
     if (isRecord(phase.gate)) {
-      one(`${at}/gate/signOff`, phase.gate.signOff, ['body'])
+      one(`${at}/gate/signOff`, phase.gate.signOff, OWNER)
       many(`${at}/gate/milestones`, phase.gate.milestones, ['milestone'])
     }
   })

@@ -1,0 +1,88 @@
+/** The `luoshi` command, run as a user runs it: a child process with real files. */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { MINIMAL_POLICY, MINIMAL_SOURCE, lineOf, withReplaced } from './helpers/minimal-policy.js'
+
+const run = promisify(execFile)
+
+async function luoshi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', ['bin/luoshi.js', ...args], { env: { ...process.env, NO_COLOR: '1' } })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+function writePolicy(text: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'luoshi-cli-'))
+  writeFileSync(join(folder, 'source.txt'), MINIMAL_SOURCE)
+  writeFileSync(join(folder, 'plan.yaml'), text)
+  return join(folder, 'plan.yaml')
+}
+
+describe('luoshi validate', () => {
+  it('exits 0 and says so for a valid config', async () => {
+    const result = await luoshi('validate', writePolicy(MINIMAL_POLICY))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('0 error(s), 0 warning(s) in 1 file(s)')
+  })
+
+  it('prints every error with file:line:col, code, pointer and both languages, and exits 1', async () => {
+    let text = withReplaced('lead: [finance-bureau]', 'lead: [finance-bureu]')
+    text = withReplaced('weight: 60', 'weight: 50', text)
+    const file = writePolicy(text)
+    const result = await luoshi('validate', file)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`plan.yaml:${lineOf(text, 'lead: [finance-bureu]')}:`)
+    expect(result.stdout).toContain('error  unknown-reference  /responsibilities/2/lead/0')
+    expect(result.stdout).toContain('是否想写「finance-bureau」')
+    expect(result.stdout).toContain('Did you mean "finance-bureau"?')
+    expect(result.stdout).toContain('weights-mismatch')
+    expect(result.stdout).toContain('2 error(s)')
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/) // never a stack trace
+  })
+
+  it('reports a YAML syntax error the same way', async () => {
+    const text = withReplaced('  version: 1.0.0\n', '  version: [1.0.0\n')
+    const result = await luoshi('validate', writePolicy(text))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/plan\.yaml:\d+:\d+ {2}error {2}yaml-syntax/)
+  })
+
+  it('reports a missing file as an issue, not a crash', async () => {
+    const result = await luoshi('validate', '/nonexistent/plan.yaml')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('无法读取配置文件')
+  })
+
+  it('prints JSON with --json', async () => {
+    const result = await luoshi('validate', writePolicy(withReplaced('weight: 60', 'weight: 50')), '--json')
+    const [report] = JSON.parse(result.stdout) as Array<{ ok: boolean; issues: Array<{ code: string; line: number }> }>
+    expect(report!.ok).toBe(false)
+    expect(report!.issues.map((issue) => issue.code)).toEqual(['weights-mismatch'])
+  })
+})
+
+describe('luoshi explain', () => {
+  it('summarises units, phases with resolved dates, duties per unit, indicators, assessments and coverage', async () => {
+    const result = await luoshi('explain', writePolicy(MINIMAL_POLICY))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('制定方案  [drafting]  2018年4月上旬 → 2018-04-01 至 2018-04-10')
+    expect(result.stdout).toContain('每个季度最后一个月上旬 → 2 期 2018-Q3: 2018-09-01~2018-09-10, 2018-Q4: 2018-12-01~2018-12-10')
+    expect(result.stdout).toContain('[牵头] 统筹落实补助资金  时限未规定（文件未规定完成时限）')
+    expect(result.stdout).toContain('县域内就诊率 (%) ↑  2020 >= 90')
+    expect(result.stdout).toContain('等次 合格: ≥60 <90')
+    expect(result.stdout).toMatch(/条款覆盖 Clause coverage: \d+\/\d+/)
+  })
+
+  it('exits 1 with the issues when the config is broken', async () => {
+    const result = await luoshi('explain', writePolicy(withReplaced('weight: 60', 'weight: 50')))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('weights-mismatch')
+  })
+})
