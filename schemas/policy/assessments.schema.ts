@@ -128,6 +128,7 @@ export const gradeSchema = {
           percent: { type: 'number', description: '调整百分比，扣减为负 / Percent change' },
           base: { ...textSchema, description: '调整的基数 / What is adjusted' },
           text: textSchema,
+          source: sourceSchema,
         },
       },
     },

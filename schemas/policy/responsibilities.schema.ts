@@ -73,6 +73,7 @@ export const procedureSchema = {
     id: idSchema,
     name: textSchema,
     applicant: { ...refSchema, description: '申请方（单位或组织）/ Who applies' },
+    form: { ...refSchema, description: '申报材料表单（forms 中的标识）/ Application form id' },
     conditions: {
       type: 'array',
       items: {

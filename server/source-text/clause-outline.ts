@@ -80,9 +80,12 @@ function isLineStart(text: string, index: number): boolean {
   return /^[\s\u3000]*(—\d+—)?[\s\u3000]*$/.test(text.slice(lineStart, index))
 }
 
-/** The label of the clause in force at `offset` ('' before the first heading). */
+/** Text before the first heading: the addressees and the preamble. */
+export const PREAMBLE_CLAUSE = '首部'
+
+/** The label of the clause in force at `offset` ({@link PREAMBLE_CLAUSE} before the first heading). */
 export function clauseAt(clauses: readonly Clause[], offset: number): string {
-  let label = ''
+  let label = PREAMBLE_CLAUSE
   for (const clause of clauses) {
     if (clause.offset > offset) break
     label = clause.label

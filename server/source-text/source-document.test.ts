@@ -30,6 +30,10 @@ describe('SourceDocument', () => {
     expect(read('chongqing').findQuote('职工医保参保患者在一级医疗机构报销比例为90%')[0]?.clause).toBe('二、(五)')
   })
 
+  it('names text before the first heading 首部', () => {
+    expect(read('chongqing').findQuote('龚放代表')[0]?.clause).toBe('首部')
+  })
+
   it('does not find a quote with one character changed', () => {
     expect(read('pingnan').findQuote('每个季度最后一个月中旬')).toEqual([])
   })

@@ -11,7 +11,7 @@ import type { Clause } from './clause-outline.js'
 export interface QuoteMatch {
   /** Offset of the quote's first character in the original text. */
   offset: number
-  /** The clause the quote stands in, e.g. `四、(二)`, or '' before the first heading. */
+  /** The clause the quote stands in, e.g. `四、(二)`, or `首部` before the first heading. */
   clause: string
 }
 

@@ -57,6 +57,7 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   })
   each('/procedures', policy.procedures, (procedure, at) => {
     one(`${at}/applicant`, procedure.applicant, OWNER)
+    one(`${at}/form`, procedure.form, ['form'])
     each(`${at}/steps`, procedure.steps, (step, where) => {
       owners(`${where}/actor`, step.actor)
       many(`${where}/with`, step.with, OWNER)

@@ -48,7 +48,7 @@ export const checkSources: PolicyCheck = ({ policy, source }) => {
       continue
     }
     if (!matches.some((match) => clauseAgrees(reference.clause, match.clause))) {
-      const actual = matches[0]!.clause || '（正文开头）'
+      const actual = matches[0]!.clause
       issues.push(
         configIssue(
           'clause-mismatch',

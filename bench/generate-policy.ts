@@ -1,0 +1,41 @@
+/**
+ * Builds a large synthetic policy (N responsibilities over 50 units) and its source text, to
+ * measure how validation scales beyond the bundled plans.
+ */
+import { stringify } from 'yaml'
+
+const PHRASES = ['2019年4月上旬', '2019年6月下旬', '2019年8—12月', '2019年12月15日前', '每个季度最后一个月上旬', '按月度', '每年年底', '10个工作日内']
+
+export function generatePolicy(responsibilities: number): { text: string; source: string } {
+  const sourceLines = ['示范市大型实施方案', '一、职责分工']
+  const units = Array.from({ length: 50 }, (_, i) => ({ id: `unit-${i}`, name: `单位${i}`, kind: 'department' }))
+  const phases = Array.from({ length: 5 }, (_, i) => ({ id: `phase-${i}`, name: `阶段${i}`, window: `2019年${i * 2 + 1}—${i * 2 + 2}月` }))
+  const duties = Array.from({ length: responsibilities }, (_, i) => {
+    const sentence = `第${i}项任务由单位${i % 50}牵头落实并按时报送进展情况`
+    sourceLines.push(`${(i % 99) + 1}.${sentence}。`)
+    return {
+      id: `duty-${i}`,
+      title: `任务${i}`,
+      lead: [`unit-${i % 50}`],
+      support: [`unit-${(i + 1) % 50}`, `unit-${(i + 2) % 50}`],
+      phase: `phase-${i % 5}`,
+      due: PHRASES[i % PHRASES.length],
+      source: { clause: '一、', quote: sentence },
+    }
+  })
+  const policy = {
+    metadata: {
+      id: 'generated-plan',
+      title: '示范市大型实施方案',
+      region: { name: '示范市', level: 'prefecture' },
+      issuingBodies: ['示范市人民政府'],
+      issueDate: '2019-01-01',
+      effective: { from: '2019-01-01', to: '2021-12-31' },
+      version: '1.0.0',
+    },
+    organizations: { units },
+    responsibilities: duties,
+    timeline: { phases },
+  }
+  return { text: stringify(policy), source: sourceLines.join('\n') + '\n' }
+}

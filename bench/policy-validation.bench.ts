@@ -1,0 +1,36 @@
+/**
+ * Validation cost of policy configs: YAML parse with positions, Ajv schema, every semantic check
+ * (references, grades, deadlines, formulas, forms, verbatim quotes against the source).
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { validatePolicyText } from '../server/compiler/validate-policy.js'
+import { allPolicyFiles } from '../test/helpers/policy-files.js'
+import { generatePolicy } from './generate-policy.js'
+import { measure, report } from './measure.js'
+
+const TARGETS: Record<string, number> = { pingnan: 20 }
+
+export function benchPolicyValidation(): string[] {
+  const lines = ['', 'Policy validation (parse + schema + semantic checks + quotes)']
+  for (const file of allPolicyFiles()) {
+    const text = readFileSync(file, 'utf8')
+    const source = readFileSync(join(dirname(file), 'source.txt'), 'utf8')
+    const region = file.split('/')[1]!
+    const timing = measure(() => {
+      const result = validatePolicyText(text, { file, readSource: () => source })
+      if (!result.ok) throw new Error(`${file} does not validate`)
+    })
+    lines.push(report(`${file} (${text.split('\n').length} lines)`, timing, TARGETS[region]))
+  }
+  const big = generatePolicy(1000)
+  const timing = measure(
+    () => {
+      const result = validatePolicyText(big.text, { readSource: () => big.source })
+      if (!result.ok) throw new Error(`generated policy does not validate: ${JSON.stringify(result.issues[0])}`)
+    },
+    { runs: 15, warmup: 3 },
+  )
+  lines.push(report('generated: 1,000 responsibilities, 50 units', timing, 300))
+  return lines
+}
