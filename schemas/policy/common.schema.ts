@@ -119,7 +119,7 @@ export const memberSchema = {
   properties: {
     name: { ...textSchema, description: '姓名 / Name' },
     title: { ...textSchema, description: '职务 / Position' },
-    unit: { ...refSchema, description: '所在单位 / The member\'s unit' },
+    unit: { ...refSchema, description: '所在单位（或单位集合）/ The member\'s unit or unit set' },
     note: noteSchema,
     source: sourceSchema,
   },

@@ -113,9 +113,11 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
         case 'bonus':
           out.push(`  ${item.name}  加 ${item.points} 分${item.year ? `（${item.year}年）` : ''}  条件 ${item.when}`)
           break
-        case 'veto':
-          out.push(`  ${item.name}  一票否决 → ${item.grade}  条件 ${item.when}`)
+        case 'veto': {
+          const forced = assessment.grades.find((grade) => grade.id === item.grade)?.name ?? item.grade
+          out.push(`  ${item.name}  一票否决 → ${forced}  条件 ${item.when}`)
           break
+        }
       }
     }
     for (const grade of assessment.grades) {
@@ -164,7 +166,7 @@ function describeTime(value: Due | PolicyConfig['timeline']['phases'][number]['w
   const rule = parsed.rule
   switch (rule.kind) {
     case 'window':
-      return `${phrase} → ${rule.start} 至 ${rule.end}`
+      return typeof value === 'string' ? `${phrase} → ${rule.start} 至 ${rule.end}` : phrase
     case 'date':
       return `${phrase} → ${rule.date}`
     case 'relative':

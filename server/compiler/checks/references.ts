@@ -39,9 +39,10 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
     one(`${at}/parent`, body.parent, ['body'])
     one(`${at}/hostUnit`, body.hostUnit, ['unit'])
     many(`${at}/perGroup`, body.perGroup, ['group'])
+    // A seat may be held by a unit, or by "the lead hospital of each group" (a unit set).
     const seats = (field: string, members: unknown) =>
-      each(`${at}/${field}`, members, (member, seat) => one(`${seat}/unit`, member.unit, ['unit']))
-    if (isRecord(body.chair)) one(`${at}/chair/unit`, body.chair.unit, ['unit'])
+      each(`${at}/${field}`, members, (member, seat) => one(`${seat}/unit`, member.unit, ['unit', 'group']))
+    if (isRecord(body.chair)) one(`${at}/chair/unit`, body.chair.unit, ['unit', 'group'])
     seats('deputies', body.deputies)
     seats('members', body.members)
     each(`${at}/filings`, body.filings, (filing, where) => many(`${where}/to`, filing.to, OWNER))
