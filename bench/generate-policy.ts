@@ -6,6 +6,8 @@ import { stringify } from 'yaml'
 
 const PHRASES = ['2019年4月上旬', '2019年6月下旬', '2019年8—12月', '2019年12月15日前', '每个季度最后一个月上旬', '按月度', '每年年底', '10个工作日内']
 
+const RECURRING = new Set(['每个季度最后一个月上旬', '按月度', '每年年底'])
+
 export function generatePolicy(responsibilities: number): { text: string; source: string } {
   const sourceLines = ['示范市大型实施方案', '一、职责分工']
   const units = Array.from({ length: 50 }, (_, i) => ({ id: `unit-${i}`, name: `单位${i}`, kind: 'department' }))
@@ -20,6 +22,8 @@ export function generatePolicy(responsibilities: number): { text: string; source
       support: [`unit-${(i + 1) % 50}`, `unit-${(i + 2) % 50}`],
       phase: `phase-${i % 5}`,
       due: PHRASES[i % PHRASES.length],
+      // Recurring duties run over the whole plan rather than their two-month phase.
+      ...(RECURRING.has(PHRASES[i % PHRASES.length]!) ? { within: '2019年1月至2021年12月' } : {}),
       source: { clause: '一、', quote: sentence },
     }
   })

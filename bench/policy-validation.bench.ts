@@ -23,6 +23,19 @@ export function benchPolicyValidation(): string[] {
     })
     lines.push(report(`${file} (${text.split('\n').length} lines)`, timing, TARGETS[region]))
   }
+  // With an error the positioned parser runs too, to place the issue at its line.
+  const pingnan = allPolicyFiles().find((file) => file.includes('pingnan'))!
+  const broken = readFileSync(pingnan, 'utf8').replace('lead: [county-finance-bureau]', 'lead: [county-finance-bureu]')
+  const pingnanSource = readFileSync(join(dirname(pingnan), 'source.txt'), 'utf8')
+  lines.push(
+    report(
+      `${pingnan} with one broken reference`,
+      measure(() => {
+        const result = validatePolicyText(broken, { readSource: () => pingnanSource })
+        if (result.ok || !result.issues[0]?.line) throw new Error('the broken reference was not reported at a line')
+      }),
+    ),
+  )
   const big = generatePolicy(1000)
   const timing = measure(
     () => {

@@ -3,18 +3,25 @@
  * (`form-schema-invalid`), parameter tables name real coordinates once each
  * (`parameter-invalid`), and targets say what they aim at (`target-invalid`).
  */
+import type { Ajv } from 'ajv'
 import { createAjv } from '../../../schemas/ajv.js'
 import { configIssue } from '../config-issue.js'
 import type { ConfigIssue } from '../config-issue.js'
 import { isRecord, list } from './check-context.js'
 import type { PolicyCheck } from './check-context.js'
 
+let formAjv: Ajv | undefined
+
 export const checkForms: PolicyCheck = ({ policy }) => {
   const issues: ConfigIssue[] = []
+  // One Ajv for every check: building one costs more than compiling a form.
+  const ajv = (formAjv ??= createAjv())
   list<Record<string, unknown>>(policy.forms).forEach((form, index) => {
     if (!isRecord(form) || !isRecord(form.schema)) return
     try {
-      createAjv().compile(form.schema)
+      ajv.compile(form.schema)
+      // Ajv caches each compiled schema object; drop it so a long-running server does not grow.
+      ajv.removeSchema(form.schema)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       issues.push(
