@@ -1,0 +1,42 @@
+/**
+ * @module Opens the database: a better-sqlite3 file by default, PostgreSQL when a URL is given.
+ *
+ * SQLite runs in WAL mode with `synchronous=FULL`, set and checked on the connection when it is
+ * opened: WAL survives in the file, but `synchronous` does not, and a reopened WAL database would
+ * silently drop to NORMAL, where a power cut can lose the last acknowledged transactions.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Dialect } from 'kysely'
+import type { Database } from './database.js'
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+
+/** Opens one SQLite connection with the pragmas luoshi relies on, and checks they took. */
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const connection = new SQLite(file)
+  connection.pragma('journal_mode = WAL')
+  connection.pragma('synchronous = FULL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+  const synchronous = connection.pragma('synchronous', { simple: true })
+  // 2 = FULL. Anything else means the durability promise of an acknowledged write is void.
+  if (synchronous !== 2) throw new Error(`SQLite synchronous is ${String(synchronous)}, expected FULL (2)`)
+  return connection
+}
+
+/** A Kysely instance over either dialect; the rest of the code does not know which. */
+export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>> {
+  let dialect: Dialect
+  if (config.kind === 'sqlite') {
+    dialect = new SqliteDialect({ database: async () => openSqlite(config.file) })
+  } else {
+    const { PostgresDialect } = await import('kysely')
+    const pg = await import('pg')
+    dialect = new PostgresDialect({ pool: new pg.default.Pool({ connectionString: config.url, max: 10 }) })
+  }
+  return new Kysely<Database>({ dialect })
+}

@@ -1,0 +1,19 @@
+/** @module Runs the Kysely migrations in `migrations/`, in name order. */
+import { Migrator } from 'kysely'
+import type { Kysely, Migration, MigrationProvider } from 'kysely'
+import type { Database } from './database.js'
+import * as createRuntime from './migrations/2026_11_22_1200_create_runtime.js'
+
+/** Migrations listed in code (not read from disk), so they bundle and type-check. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_22_1200_create_runtime': createRuntime,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+/** Brings the database to the latest schema; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+}

@@ -1,0 +1,43 @@
+/**
+ * @module Compiles a config `procedure` (e.g. Meishan's application: a district submits the
+ * materials → the city evaluates → the reform starts) into a machine with one state per step.
+ * `COMPLETE` moves to the next step; `RETURN` at a review or decision step goes back to the first
+ * step with the reason; after the last step the procedure is done.
+ */
+import type { PolicyConfig } from '../../schemas/index.js'
+import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.js'
+import type { WorkflowMachine } from './run-machine.js'
+
+type Procedure = NonNullable<PolicyConfig['procedures']>[number]
+
+/** The state name of a step. */
+export const stepState = (stepId: string) => `step:${stepId}`
+
+/** Builds the machine for one procedure. */
+export function compileProcedureMachine(procedure: Procedure): WorkflowMachine {
+  const first = stepState(procedure.steps[0]!.id)
+  const states = Object.fromEntries(
+    procedure.steps.map((step, index) => {
+      const next = procedure.steps[index + 1]
+      const target = next ? stepState(next.id) : 'done'
+      const canReturn = step.kind === 'review' || step.kind === 'decide'
+      return [
+        stepState(step.id),
+        {
+          on: {
+            COMPLETE: { target, actions: 'nextStep' },
+            ...(canReturn ? { RETURN: { guard: 'hasReason', target: first, actions: ['countReturn', 'firstStep'] } } : {}),
+          },
+        },
+      ]
+    }),
+  )
+  return workflow.createMachine({
+    id: `procedure:${procedure.id}`,
+    context: ({ input }) => initialTaskContext(input),
+    initial: first,
+    on: TIMER_HANDLERS,
+    // Step states are generated from config, so their names are not known to the type system.
+    states: { ...states, done: { type: 'final' } } as never,
+  }) as unknown as WorkflowMachine
+}

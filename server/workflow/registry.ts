@@ -1,0 +1,84 @@
+/**
+ * @module The one XState `setup()`: the typed registry of guards and actions every compiled
+ * machine refers to by name. Machines are compiled from config (task-machine.ts,
+ * procedure-machine.ts, phase-machine.ts); none is written per region.
+ */
+import { assign, setup } from 'xstate'
+
+/** What a task's machine remembers besides its state. */
+export interface TaskContext {
+  /** Who reviews a submission (unit or body id); null when submitting completes the task. */
+  reviewer: string | null
+  /** Supporting units' contributions the lead still waits for. */
+  pendingContributions: number
+  /** 0 none, 1 提醒 remind, 2 催办 urge, 3 督办 supervise, 4 通报 circulate. */
+  escalation: number
+  overdue: boolean
+  /** How many times it was returned (驳回). */
+  returns: number
+  lastReason: string | null
+  /** For procedures: the index of the current step. */
+  step: number
+}
+
+export type TaskEvent =
+  | { type: 'START' }
+  | { type: 'SAVE'; data: unknown }
+  | { type: 'SUBMIT'; data: unknown }
+  | { type: 'RESUBMIT'; data: unknown }
+  | { type: 'APPROVE'; comment?: string }
+  | { type: 'RETURN'; reason: string }
+  | { type: 'COMPLETE'; data?: unknown }
+  | { type: 'REMIND' }
+  | { type: 'OVERDUE' }
+  | { type: 'ESCALATE'; level: number }
+  | { type: 'CONTRIBUTION_ACCEPTED' }
+
+export type TaskEventType = TaskEvent['type']
+
+/** Events only the system sends (timers, cascades); a user sending one gets a 403. */
+export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set(['REMIND', 'OVERDUE', 'ESCALATE', 'CONTRIBUTION_ACCEPTED'])
+
+export interface TaskInput {
+  reviewer: string | null
+  pendingContributions: number
+}
+
+export const workflow = setup({
+  types: {
+    context: {} as TaskContext,
+    events: {} as TaskEvent,
+    input: {} as TaskInput,
+  },
+  guards: {
+    contributionsComplete: ({ context }) => context.pendingContributions === 0,
+    reviewed: ({ context }) => context.reviewer !== null,
+    hasReason: ({ event }) => event.type === 'RETURN' && event.reason.trim().length > 0,
+    escalatesFurther: ({ context, event }) => event.type === 'ESCALATE' && event.level > context.escalation,
+  },
+  actions: {
+    countReturn: assign({
+      returns: ({ context }) => context.returns + 1,
+      lastReason: ({ event }) => (event.type === 'RETURN' ? event.reason : null),
+    }),
+    markReminded: assign({ escalation: ({ context }) => Math.max(context.escalation, 1) }),
+    markOverdue: assign({ overdue: true, escalation: ({ context }) => Math.max(context.escalation, 2) }),
+    escalate: assign({ escalation: ({ context, event }) => (event.type === 'ESCALATE' ? event.level : context.escalation) }),
+    acceptContribution: assign({ pendingContributions: ({ context }) => Math.max(0, context.pendingContributions - 1) }),
+    nextStep: assign({ step: ({ context }) => context.step + 1 }),
+    firstStep: assign({ step: 0 }),
+  },
+})
+
+/** The initial context of a task from its input. */
+export function initialTaskContext(input: TaskInput): TaskContext {
+  return { ...input, escalation: 0, overdue: false, returns: 0, lastReason: null, step: 0 }
+}
+
+/** Root-level handlers every task and procedure shares: reminders, overdue, escalation. */
+export const TIMER_HANDLERS = {
+  REMIND: { actions: 'markReminded' },
+  OVERDUE: { actions: 'markOverdue' },
+  ESCALATE: { guard: 'escalatesFurther', actions: 'escalate' },
+  CONTRIBUTION_ACCEPTED: { actions: 'acceptContribution' },
+} as const

@@ -1,0 +1,59 @@
+/**
+ * @module Steps compiled machines purely: restore a persisted snapshot, check that the current
+ * state accepts an event, and compute the next snapshot — without running an actor, timers or
+ * side effects. The service writes the result; nothing here touches the database.
+ */
+import { getNextTransitions, initialTransition, transition } from 'xstate'
+import type { TaskContext, TaskEvent, TaskInput } from './registry.js'
+import { SYSTEM_EVENTS } from './registry.js'
+import type { taskMachine } from './task-machine.js'
+
+/** Every compiled machine: same context and events, states from config. */
+export type WorkflowMachine = typeof taskMachine
+
+/** What is stored for a task: its state value, context and status (XState's persisted form). */
+export interface PersistedTask {
+  value: string
+  context: TaskContext
+  status: 'active' | 'done'
+}
+
+export type StepResult =
+  | { ok: true; next: PersistedTask; changed: boolean }
+  | { ok: false; state: string; accepted: string[] }
+
+/** The first snapshot of a machine for a task's input. */
+export function startTask(machine: WorkflowMachine, input: TaskInput): PersistedTask {
+  const [snapshot] = initialTransition(machine, input)
+  return persisted(snapshot)
+}
+
+/**
+ * Applies an event to a persisted snapshot.
+ * @returns the next snapshot, or the current state and the user events it does accept.
+ */
+export function stepTask(machine: WorkflowMachine, current: PersistedTask, event: TaskEvent): StepResult {
+  const snapshot = machine.resolveState({ value: current.value, context: current.context })
+  if (current.status === 'done' || !snapshot.can(event)) {
+    return { ok: false, state: current.value, accepted: acceptedEvents(machine, current) }
+  }
+  const [next] = transition(machine, snapshot, event)
+  const result = persisted(next)
+  return { ok: true, next: result, changed: JSON.stringify(result) !== JSON.stringify(current) }
+}
+
+/** User events the current state handles (system events are not offered to people). */
+export function acceptedEvents(machine: WorkflowMachine, current: PersistedTask): string[] {
+  if (current.status === 'done') return []
+  const snapshot = machine.resolveState({ value: current.value, context: current.context })
+  const types = getNextTransitions(snapshot).map((t) => t.eventType)
+  return [...new Set(types)].filter((type) => !SYSTEM_EVENTS.has(type as TaskEvent['type'])).sort()
+}
+
+function persisted(snapshot: { value: unknown; context: unknown; status: string }): PersistedTask {
+  return {
+    value: String(snapshot.value),
+    context: snapshot.context as TaskContext,
+    status: snapshot.status === 'done' ? 'done' : 'active',
+  }
+}

@@ -1,0 +1,99 @@
+import { taskMachine } from './task-machine.js'
+import { compileProcedureMachine } from './procedure-machine.js'
+import { acceptedEvents, startTask, stepTask } from './run-machine.js'
+import type { PersistedTask } from './run-machine.js'
+import type { TaskEvent } from './registry.js'
+
+function run(start: PersistedTask, ...events: TaskEvent[]): PersistedTask {
+  return events.reduce((current, event) => {
+    const result = stepTask(taskMachine, current, event)
+    if (!result.ok) throw new Error(`${event.type} refused in ${result.state}`)
+    return result.next
+  }, start)
+}
+
+describe('task machine', () => {
+  const reviewed = () => startTask(taskMachine, { reviewer: 'reform-office', pendingContributions: 0 })
+
+  it('goes assigned → in progress → submitted → approved', () => {
+    const start = reviewed()
+    expect(start.value).toBe('assigned')
+    expect(run(start, { type: 'START' }, { type: 'SUBMIT', data: {} }).value).toBe('submitted')
+    const approved = run(start, { type: 'START' }, { type: 'SUBMIT', data: {} }, { type: 'APPROVE' })
+    expect(approved).toMatchObject({ value: 'approved', status: 'done' })
+  })
+
+  it('returns with a reason and takes a resubmission', () => {
+    const returned = run(reviewed(), { type: 'SUBMIT', data: {} }, { type: 'RETURN', reason: '缺少佐证材料' })
+    expect(returned.value).toBe('returned')
+    expect(returned.context).toMatchObject({ returns: 1, lastReason: '缺少佐证材料' })
+    expect(run(returned, { type: 'RESUBMIT', data: {} }).value).toBe('submitted')
+  })
+
+  it('refuses a return without a reason, naming the events the state accepts', () => {
+    const submitted = run(reviewed(), { type: 'SUBMIT', data: {} })
+    expect(stepTask(taskMachine, submitted, { type: 'RETURN', reason: ' ' })).toEqual({
+      ok: false,
+      state: 'submitted',
+      accepted: ['APPROVE', 'RETURN'],
+    })
+  })
+
+  it('approves on submission when nobody reviews', () => {
+    const start = startTask(taskMachine, { reviewer: null, pendingContributions: 0 })
+    expect(run(start, { type: 'SUBMIT', data: {} }).value).toBe('approved')
+  })
+
+  it('keeps a lead from submitting until every contribution is accepted', () => {
+    const lead = startTask(taskMachine, { reviewer: 'office', pendingContributions: 2 })
+    expect(stepTask(taskMachine, lead, { type: 'SUBMIT', data: {} }).ok).toBe(false)
+    const ready = run(lead, { type: 'CONTRIBUTION_ACCEPTED' }, { type: 'CONTRIBUTION_ACCEPTED' })
+    expect(run(ready, { type: 'SUBMIT', data: {} }).value).toBe('submitted')
+  })
+
+  it('climbs the escalation ladder but never down, and stops once approved', () => {
+    const task = run(reviewed(), { type: 'REMIND' }, { type: 'OVERDUE' }, { type: 'ESCALATE', level: 3 })
+    expect(task.context).toMatchObject({ escalation: 3, overdue: true })
+    expect(stepTask(taskMachine, task, { type: 'ESCALATE', level: 2 }).ok).toBe(false)
+    const approved = run(task, { type: 'SUBMIT', data: {} }, { type: 'APPROVE' })
+    expect(stepTask(taskMachine, approved, { type: 'ESCALATE', level: 4 })).toMatchObject({ ok: false, accepted: [] })
+  })
+
+  it('offers people only user events', () => {
+    expect(acceptedEvents(taskMachine, reviewed())).toEqual(['SAVE', 'START', 'SUBMIT'])
+  })
+})
+
+describe('procedure machine', () => {
+  const machine = compileProcedureMachine({
+    id: 'application',
+    name: '申报',
+    source: { clause: '五、', quote: '申报程序' },
+    steps: [
+      { id: 'submit', name: '报送材料', kind: 'submit', actor: ['district'] },
+      { id: 'evaluate', name: '综合评估', kind: 'review', actor: ['city'] },
+      { id: 'launch', name: '启动实施', kind: 'implement', actor: ['city'] },
+    ],
+  })
+
+  it('walks its steps in order and ends done', () => {
+    let state = startTask(machine, { reviewer: null, pendingContributions: 0 })
+    expect(state.value).toBe('step:submit')
+    for (const expected of ['step:evaluate', 'step:launch', 'done']) {
+      const result = stepTask(machine, state, { type: 'COMPLETE' })
+      if (!result.ok) throw new Error('refused')
+      state = result.next
+      expect(state.value).toBe(expected)
+    }
+    expect(state.status).toBe('done')
+  })
+
+  it('sends a returned application back to the first step', () => {
+    const start = startTask(machine, { reviewer: null, pendingContributions: 0 })
+    const atReview = stepTask(machine, start, { type: 'COMPLETE' })
+    if (!atReview.ok) throw new Error('refused')
+    const back = stepTask(machine, atReview.next, { type: 'RETURN', reason: '佐证材料不全' })
+    expect(back.ok && back.next.value).toBe('step:submit')
+    expect(stepTask(machine, start, { type: 'RETURN', reason: 'x' }).ok).toBe(false)
+  })
+})

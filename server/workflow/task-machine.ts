@@ -1,0 +1,42 @@
+/**
+ * @module The task lifecycle: assigned → in progress → submitted → approved, or returned (驳回,
+ * with a reason) → resubmitted. A lead unit cannot submit while supporting units' contributions
+ * are outstanding; a task with no reviewer is approved when submitted.
+ */
+import { and } from 'xstate'
+import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.js'
+
+/** Where a submission goes: to review, or straight to approved when nobody reviews. */
+const submit = [
+  { guard: and(['contributionsComplete', 'reviewed']), target: 'submitted' },
+  { guard: 'contributionsComplete', target: 'approved' },
+] as const
+
+export const taskMachine = workflow.createMachine({
+  id: 'task',
+  context: ({ input }) => initialTaskContext(input),
+  initial: 'assigned',
+  on: TIMER_HANDLERS,
+  states: {
+    assigned: {
+      on: { START: 'in_progress', SAVE: 'in_progress', SUBMIT: submit },
+    },
+    in_progress: {
+      on: { SAVE: 'in_progress', SUBMIT: submit },
+    },
+    submitted: {
+      on: {
+        APPROVE: 'approved',
+        RETURN: { guard: 'hasReason', target: 'returned', actions: 'countReturn' },
+      },
+    },
+    returned: {
+      on: { SAVE: 'returned', RESUBMIT: submit },
+    },
+    approved: { type: 'final' },
+  },
+})
+
+/** Task states in lifecycle order, for filters and progress. */
+export const TASK_STATES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const
+export type TaskState = (typeof TASK_STATES)[number]
