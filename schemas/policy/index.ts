@@ -6,6 +6,7 @@
 import type { FromSchema } from 'json-schema-to-ts'
 import { assessmentSchema, formSchema } from './assessments.schema.js'
 import { calendarSchema } from './calendar.schema.js'
+import { escalationSchema } from './escalation.schema.js'
 import { governanceSchema } from './governance.schema.js'
 import { dataElementSchema, indicatorSchema, parameterSchema } from './indicators.schema.js'
 import { metadataSchema } from './metadata.schema.js'
@@ -34,6 +35,7 @@ export const policySchema = {
     assessments: { type: 'array', items: assessmentSchema },
     forms: { type: 'array', items: formSchema },
     calendar: calendarSchema,
+    escalation: escalationSchema,
   },
 } as const
 
@@ -46,3 +48,5 @@ export type Assessment = NonNullable<PolicyConfig['assessments']>[number]
 export type AssessmentItem = Assessment['items'][number]
 export type Source = NonNullable<Responsibility['source']>
 export type Due = Responsibility['due']
+export type Escalation = NonNullable<PolicyConfig['escalation']>
+export { DEFAULT_ESCALATION, ESCALATION_LEVELS } from './escalation.schema.js'

@@ -5,6 +5,7 @@
 import { configIssue } from '../config-issue.js'
 import type { ConfigIssue } from '../config-issue.js'
 import { closestMatch } from '../closest-match.js'
+import { ESCALATION_AUDIENCES } from '../../../schemas/policy/escalation.schema.js'
 import { isRecord, KIND_NAMES, list } from './check-context.js'
 import type { CheckContext, ElementKind, PolicyCheck } from './check-context.js'
 
@@ -73,6 +74,12 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   })
   each('/timeline/milestones', policy.timeline?.milestones, (milestone, at) => one(`${at}/phase`, milestone.phase, ['phase']))
   each('/indicators', policy.indicators, (indicator, at) => owners(`${at}/owner`, indicator.owner))
+  const audiences: readonly unknown[] = ESCALATION_AUDIENCES
+  if (isRecord(policy.escalation)) {
+    each('/escalation/steps', policy.escalation.steps, (step, at) =>
+      list(step.notify).forEach((id, index) => !audiences.includes(id) && one(`${at}/notify/${index}`, id, OWNER)),
+    )
+  }
   each('/assessments', policy.assessments, (assessment, at) => {
     many(`${at}/subjects`, assessment.subjects, OWNER)
     many(`${at}/assessor`, assessment.assessor, OWNER)

@@ -1,0 +1,61 @@
+/**
+ * @module The optional `escalation` section: the ladder a task climbs around its deadline —
+ * 提醒 before it, 催办 at it, then 督办 and 通报 — each step's offset and who is told.
+ * Without it, {@link DEFAULT_ESCALATION} applies.
+ */
+import { refSchema } from './common.schema.js'
+
+export const ESCALATION_LEVELS = ['remind', 'urge', 'supervise', 'circulate'] as const
+export const ESCALATION_AUDIENCES = ['assignee', 'reviewer', 'office', 'leadership'] as const
+
+export const escalationSchema = {
+  type: 'object',
+  required: ['steps'],
+  additionalProperties: false,
+  description: '催办升级：提醒 → 催办 → 督办 → 通报 / The escalation ladder',
+  properties: {
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['level', 'offset', 'notify'],
+        additionalProperties: false,
+        properties: {
+          level: {
+            enum: ESCALATION_LEVELS,
+            description: 'remind 提醒、urge 催办、supervise 督办、circulate 通报 / Ladder step',
+          },
+          offset: {
+            type: 'integer',
+            minimum: -60,
+            maximum: 120,
+            description: '相对截止日的天数，负数为截止前 / Days from the deadline, negative before it',
+          },
+          workingDays: {
+            type: 'boolean',
+            description: '按工作日计算（缺省按自然日）/ Count working days (default calendar days)',
+          },
+          notify: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            description:
+              '通知对象：assignee 责任单位、reviewer 审核单位、office 办公室、leadership 领导小组，或单位/机构标识 / Who is told',
+            items: { anyOf: [{ enum: ESCALATION_AUDIENCES }, refSchema] },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+/** The ladder used when a config has no `escalation` section. */
+export const DEFAULT_ESCALATION = {
+  steps: [
+    { level: 'remind', offset: -3, notify: ['assignee'] },
+    { level: 'urge', offset: 0, notify: ['assignee', 'reviewer'] },
+    { level: 'supervise', offset: 5, workingDays: true, notify: ['assignee', 'office'] },
+    { level: 'circulate', offset: 10, workingDays: true, notify: ['leadership'] },
+  ],
+} as const

@@ -1,0 +1,59 @@
+/**
+ * @module The one error type at the HTTP boundary. Domain code returns results or throws
+ * `AppError`; `app.onError` renders every error as `{ error: { code, message, issues? } }`, with
+ * the message in Chinese and English. Nothing else reaches a client: never a stack trace, never a
+ * bare 500 for bad input.
+ */
+import type { ConfigIssue, LocalizedText } from './compiler/config-issue.js'
+
+/** Stable HTTP error codes. */
+export type ErrorCode =
+  | 'bad-request'
+  | 'bad-json'
+  | 'invalid-body'
+  | 'invalid-config'
+  | 'invalid-form-data'
+  | 'unauthenticated'
+  | 'csrf-failed'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'event-not-accepted'
+  | 'version-mismatch'
+  | 'idempotency-key-reused'
+  | 'payload-too-large'
+  | 'internal'
+
+/** A problem in a request, with where it is (JSON pointer) and what to do. */
+export interface RequestIssue {
+  pointer: string
+  message: LocalizedText
+  code?: string
+  line?: number
+  col?: number
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 500,
+    readonly code: ErrorCode,
+    readonly text: LocalizedText,
+    readonly details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown } = {},
+  ) {
+    super(`${code}: ${text.en}`)
+  }
+
+  /** The JSON body of the error response. */
+  toJSON(): { error: { code: ErrorCode; message: LocalizedText } & Record<string, unknown> } {
+    return { error: { code: this.code, message: this.text, ...this.details } }
+  }
+}
+
+/** 404 for anything the user may not see: another unit's task is indistinguishable from none. */
+export function notFound(what: LocalizedText = { zh: '找不到该资源', en: 'Not found' }): AppError {
+  return new AppError(404, 'not-found', what)
+}
+
+export function forbidden(text: LocalizedText): AppError {
+  return new AppError(403, 'forbidden', text)
+}

@@ -1,0 +1,85 @@
+/**
+ * @module Phase gates. A phase opens on its first day and closes once its window has ended and
+ * its gate holds: every task of the phase approved (unless the gate says otherwise), the named
+ * body's sign-off recorded, its milestones' dates passed. A phase whose window ends with the gate
+ * not holding stays open — late — and closes the moment it holds.
+ */
+import type { Transaction } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import { civilDateAt, compareDates } from '../deadlines/index.js'
+import type { Database } from '../db/database.js'
+import { ruleOf } from '../compiler/checks/deadlines.js'
+import type { PlanModel } from './plan-model.js'
+
+export interface GateStatus {
+  windowEnded: boolean
+  openTasks: number
+  signOffRequired: string | null
+  signedOff: boolean
+  milestonesPending: string[]
+  holds: boolean
+}
+
+/** What the gate of a phase needs right now. */
+export async function gateStatus(trx: Transaction<Database>, model: PlanModel, planId: string, phaseId: string, now: Date): Promise<GateStatus> {
+  const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
+  const today = civilDateAt(now)
+  const window = model.phaseWindow(phaseId)
+  const windowEnded = compareDates(today, window.to) > 0
+  const tasksApproved = phase?.gate?.tasksApproved ?? true
+  const open = tasksApproved
+    ? await trx
+        .selectFrom('task')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('plan_id', '=', planId)
+        .where('phase_id', '=', phaseId)
+        .where('state', 'not in', ['approved', 'done'])
+        .executeTakeFirstOrThrow()
+    : { count: 0 }
+  const signOffRequired = phase?.gate?.signOff ?? null
+  const signedOff = signOffRequired
+    ? (await trx.selectFrom('sign_off').select('body').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()) !== undefined
+    : true
+  const milestonesPending = (phase?.gate?.milestones ?? []).filter((id) => {
+    const milestone = model.config.timeline.milestones?.find((m) => m.id === id)
+    const parsed = milestone ? ruleOf(milestone.due) : undefined
+    const date = parsed?.ok ? (parsed.rule.kind === 'date' ? parsed.rule.date : parsed.rule.kind === 'window' ? parsed.rule.end : undefined) : undefined
+    return date === undefined || compareDates(today, date) <= 0
+  })
+  const openTasks = Number(open.count)
+  return {
+    windowEnded,
+    openTasks,
+    signOffRequired,
+    signedOff,
+    milestonesPending,
+    holds: windowEnded && openTasks === 0 && signedOff && milestonesPending.length === 0,
+  }
+}
+
+/** Closes the phase if its gate holds; returns whether it closed now. */
+export async function closePhaseIfGateHolds(trx: Transaction<Database>, model: PlanModel, planId: string, phaseId: string, now: Date): Promise<boolean> {
+  const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
+  if (!row || row.status !== 'open') return false
+  const status = await gateStatus(trx, model, planId, phaseId, now)
+  if (!status.holds) return false
+  const at = now.toISOString()
+  await trx.updateTable('plan_phase').set({ status: 'closed', closed_at: at }).where('plan_id', '=', planId).where('phase_id', '=', phaseId).execute()
+  await appendAudit(trx, [{ at, actor: 'system', action: 'phase.close', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: status }])
+  return true
+}
+
+/** Opens a pending phase. */
+export async function openPhase(trx: Transaction<Database>, planId: string, phaseId: string, now: Date): Promise<void> {
+  const at = now.toISOString()
+  const result = await trx
+    .updateTable('plan_phase')
+    .set({ status: 'open', opened_at: at })
+    .where('plan_id', '=', planId)
+    .where('phase_id', '=', phaseId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) > 0) {
+    await appendAudit(trx, [{ at, actor: 'system', action: 'phase.open', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: {} }])
+  }
+}

@@ -1,0 +1,33 @@
+/** @module A plan together with the compiled model of its pinned version. */
+import type { Kysely } from 'kysely'
+import type { Database, PlanRow } from '../db/database.js'
+import { notFound } from '../errors.js'
+import { getVersionById } from '../policies/repository.js'
+import { planModel } from './plan-model.js'
+import type { ExtraUnits, PlanModel } from './plan-model.js'
+
+export interface PlanContext {
+  plan: PlanRow
+  model: PlanModel
+  members: ExtraUnits
+}
+
+const cache = new Map<string, PlanContext>()
+
+/** Loads a plan and its model (cached: a plan's version never changes under it). */
+export async function loadPlanContext(db: Kysely<Database>, planId: string): Promise<PlanContext> {
+  const cached = cache.get(planId)
+  if (cached) return cached
+  const plan = await db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst()
+  if (!plan) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
+  const version = await getVersionById(db, plan.policy_version_id)
+  if (!version) throw new Error(`plan ${planId} is pinned to a missing version ${plan.policy_version_id}`)
+  const context = { plan, model: planModel(version), members: JSON.parse(plan.extra_units) as ExtraUnits }
+  cache.set(planId, context)
+  return context
+}
+
+/** Forgets cached plans (tests that reopen a database file). */
+export function clearPlanCache(): void {
+  cache.clear()
+}

@@ -1,0 +1,186 @@
+/**
+ * @module A published version compiled for running: who its actors are, who reviews what, each
+ * duty's schedule, its forms and machines. Built once per version and cached; every plan on that
+ * version shares it.
+ */
+import type { ValidateFunction } from 'ajv'
+import { createAjv } from '../../schemas/ajv.js'
+import { DEFAULT_ESCALATION } from '../../schemas/index.js'
+import type { Escalation, PolicyConfig, Responsibility } from '../../schemas/index.js'
+import { effectivePeriod, ruleOf } from '../compiler/checks/deadlines.js'
+import { addDays, WorkingDayCalendar } from '../deadlines/index.js'
+import type { DateRange, DeadlineRule } from '../deadlines/index.js'
+import type { PolicyVersionRow } from '../db/database.js'
+import { compileProcedureMachine } from '../workflow/procedure-machine.js'
+import type { WorkflowMachine } from '../workflow/run-machine.js'
+import { taskMachine } from '../workflow/task-machine.js'
+import { defaultReportForm } from './default-form.js'
+
+type Procedure = NonNullable<PolicyConfig['procedures']>[number]
+
+/** Units added to a plan for groups whose members the document does not name. */
+export type ExtraUnits = Record<string, Array<{ id: string; name: string }>>
+
+export interface Actor {
+  id: string
+  name: string
+  kind: 'unit' | 'body' | 'plan-unit'
+}
+
+export class PlanModel {
+  readonly config: PolicyConfig
+  readonly versionId: string
+  readonly calendar: WorkingDayCalendar
+  readonly escalation: Escalation
+  readonly office: string | null
+  readonly leadership: string | null
+  readonly horizon: DateRange
+  readonly #procedures = new Map<string, WorkflowMachine>()
+  readonly #validators = new Map<string, ValidateFunction>()
+  readonly #ajv = createAjv()
+
+  constructor(row: PolicyVersionRow) {
+    this.versionId = row.id
+    this.config = JSON.parse(row.config) as PolicyConfig
+    const years = this.config.calendar?.years ?? []
+    this.calendar = WorkingDayCalendar.mainland(...years.map((y) => ({ years: [y.year], holidays: y.holidays, workdays: y.workdays })))
+    this.escalation = (this.config.escalation ?? DEFAULT_ESCALATION) as Escalation
+    const bodies = this.config.governance?.bodies ?? []
+    this.leadership = bodies.find((body) => body.kind === 'leadership-group' || body.kind === 'management-committee')?.id ?? null
+    this.office = bodies.find((body) => body.kind === 'office')?.id ?? this.leadership
+    const period = effectivePeriod(this.config)!
+    this.horizon = { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
+  }
+
+  /** Every actor that can hold tasks: units of the region, bodies, and units added to the plan. */
+  actors(extra: ExtraUnits = {}): Map<string, Actor> {
+    const actors = new Map<string, Actor>()
+    for (const unit of this.config.organizations.units) actors.set(unit.id, { id: unit.id, name: unit.name, kind: 'unit' })
+    for (const body of this.config.governance?.bodies ?? []) actors.set(body.id, { id: body.id, name: body.name, kind: 'body' })
+    for (const units of Object.values(extra)) for (const unit of units) actors.set(unit.id, { ...unit, kind: 'plan-unit' })
+    return actors
+  }
+
+  /**
+   * The actors a list of owner ids stands for: a unit itself (unless outside the region), a
+   * body itself, a group's members (named in the config or added to the plan).
+   * @returns the actors, and the groups that have no member to assign to.
+   */
+  resolveOwners(ids: readonly string[], extra: ExtraUnits = {}): { actors: string[]; unassigned: string[] } {
+    const actors: string[] = []
+    const unassigned: string[] = []
+    const units = new Map(this.config.organizations.units.map((unit) => [unit.id, unit]))
+    const groups = new Map((this.config.organizations.groups ?? []).map((group) => [group.id, group]))
+    for (const id of ids) {
+      const unit = units.get(id)
+      if (unit) {
+        if (!unit.external) actors.push(id)
+        continue
+      }
+      const group = groups.get(id)
+      if (group) {
+        const members = [...(group.members ?? []), ...(extra[id] ?? []).map((unit) => unit.id)]
+        if (members.length === 0) unassigned.push(id)
+        actors.push(...members.filter((member) => !units.get(member)?.external))
+        continue
+      }
+      actors.push(id) // a governance body acts itself
+    }
+    return { actors: [...new Set(actors)], unassigned }
+  }
+
+  /**
+   * Who reviews a lead's report: the duty's `review.by`, else the office of the leadership group,
+   * else the leadership group; never the assignee itself (then its parent body, else nobody).
+   */
+  reviewerFor(duty: Responsibility, assignee: string, extra: ExtraUnits = {}): string | null {
+    const configured = duty.review?.by ? this.resolveOwners([duty.review.by], extra).actors[0] ?? duty.review.by : null
+    const candidates = [configured, this.office, this.leadership].filter((id): id is string => id !== null)
+    return candidates.find((id) => id !== assignee) ?? null
+  }
+
+  /** When a duty is due: once (maybe without a date), recurring, or relative to assignment. */
+  scheduleOf(duty: Responsibility): DutySchedule {
+    const parsed = ruleOf(duty.due)
+    const phrase = typeof duty.due === 'string' ? duty.due : null
+    if (!parsed?.ok) return { kind: 'once', phrase }
+    const rule = parsed.rule
+    if (rule.kind === 'recurring') return { kind: 'recurring', rule, range: this.rangeOf(duty), phrase }
+    if (rule.kind === 'relative') return { kind: 'relative', rule, phrase }
+    return { kind: 'once', due: rule.kind === 'window' ? rule.end : rule.date, opens: rule.kind === 'window' ? rule.start : undefined, phrase }
+  }
+
+  /** The window a recurring duty's periods fall in: `within`, else its phase, else the plan. */
+  rangeOf(duty: Responsibility): DateRange {
+    const window = duty.within ?? this.config.timeline.phases.find((phase) => phase.id === duty.phase)?.window
+    const parsed = window === undefined ? undefined : ruleOf(window)
+    if (parsed?.ok && parsed.rule.kind === 'window') return { from: parsed.rule.start, to: parsed.rule.end }
+    return this.horizon
+  }
+
+  /** A phase's window as dates. */
+  phaseWindow(phaseId: string): DateRange {
+    const phase = this.config.timeline.phases.find((p) => p.id === phaseId)
+    const parsed = phase ? ruleOf(phase.window) : undefined
+    if (parsed?.ok && parsed.rule.kind === 'window') return { from: parsed.rule.start, to: parsed.rule.end }
+    if (parsed?.ok && parsed.rule.kind === 'date') return { from: this.horizon.from, to: parsed.rule.date }
+    return this.horizon
+  }
+
+  duty(id: string): Responsibility | undefined {
+    return this.config.responsibilities.find((duty) => duty.id === id)
+  }
+
+  procedure(id: string): Procedure | undefined {
+    return this.config.procedures?.find((procedure) => procedure.id === id)
+  }
+
+  /** The machine a task runs: the task lifecycle, or its procedure's compiled steps. */
+  machineFor(kind: 'responsibility' | 'procedure', sourceId: string): WorkflowMachine {
+    if (kind === 'responsibility') return taskMachine
+    let machine = this.#procedures.get(sourceId)
+    if (!machine) {
+      const procedure = this.procedure(sourceId)
+      if (!procedure) throw new Error(`procedure ${sourceId} is not in version ${this.versionId}`)
+      machine = compileProcedureMachine(procedure)
+      this.#procedures.set(sourceId, machine)
+    }
+    return machine
+  }
+
+  /** The JSON Schema of the report form for a duty or procedure. */
+  formSchema(sourceId: string): Record<string, unknown> {
+    const formId = this.duty(sourceId)?.form ?? this.procedure(sourceId)?.form
+    const form = formId ? this.config.forms?.find((f) => f.id === formId) : undefined
+    if (form) return form.schema as Record<string, unknown>
+    const duty = this.duty(sourceId)
+    return defaultReportForm(duty?.title ?? this.procedure(sourceId)?.name ?? sourceId, duty?.deliverables ?? [])
+  }
+
+  /** The compiled validator for a form (cached). */
+  formValidator(sourceId: string): ValidateFunction {
+    let validate = this.#validators.get(sourceId)
+    if (!validate) {
+      validate = this.#ajv.compile(this.formSchema(sourceId))
+      this.#validators.set(sourceId, validate)
+    }
+    return validate
+  }
+}
+
+export type DutySchedule =
+  | { kind: 'once'; due?: string; opens?: string | undefined; phrase: string | null }
+  | { kind: 'recurring'; rule: DeadlineRule; range: DateRange; phrase: string | null }
+  | { kind: 'relative'; rule: Extract<DeadlineRule, { kind: 'relative' }>; phrase: string | null }
+
+const cache = new Map<string, PlanModel>()
+
+/** The model of a version, built once. */
+export function planModel(row: PolicyVersionRow): PlanModel {
+  let model = cache.get(row.id)
+  if (!model) {
+    model = new PlanModel(row)
+    cache.set(row.id, model)
+  }
+  return model
+}

@@ -1,0 +1,161 @@
+/**
+ * @module Starting a plan: one run of one published version for its region. Creates the phases,
+ * a task per responsible unit for every duty (for recurring duties, every period already open),
+ * procedure instances per applicant, and the timers that carry the plan forward — all in one
+ * transaction, so a failed start leaves nothing behind.
+ */
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import type { Clock } from '../clock.js'
+import { civilDateAt, compareDates, occurrences, startOfDayInstant } from '../deadlines/index.js'
+import type { Database, NewTask, PlanRow, TimerTable } from '../db/database.js'
+import { AppError, notFound } from '../errors.js'
+import { newId } from '../ids.js'
+import { getVersionById } from '../policies/repository.js'
+import { tasksForDuty } from '../tasks/create-tasks.js'
+import { overdueAt } from '../timers/fire-times.js'
+import { startTask } from '../workflow/run-machine.js'
+import { planModel } from './plan-model.js'
+import type { ExtraUnits, PlanModel } from './plan-model.js'
+
+export interface StartPlanInput {
+  versionId: string
+  name?: string
+  /** Members for groups the document leaves open (各乡镇卫生院 …): { groupId: [{ id, name }] }. */
+  members?: ExtraUnits
+}
+
+export interface StartedPlan {
+  plan: PlanRow
+  tasks: number
+  timers: number
+  /** Groups named as owners that have no members, so their duties have no assignee yet. */
+  unassigned: string[]
+}
+
+/** Starts a plan. @throws AppError 404 for an unknown version, 400 for bad members. */
+export async function startPlan(db: Kysely<Database>, clock: Clock, actor: string, input: StartPlanInput): Promise<StartedPlan> {
+  const version = await getVersionById(db, input.versionId)
+  if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
+  const model = planModel(version)
+  const members = input.members ?? {}
+  checkMembers(model, members)
+  const now = clock.now()
+  const nowIso = now.toISOString()
+  const today = civilDateAt(now)
+  const plan: PlanRow = {
+    id: newId(),
+    policy_version_id: version.id,
+    policy_id: version.policy_id,
+    name: input.name ?? `${version.title}（${version.version}）`,
+    status: 'running',
+    extra_units: JSON.stringify(members),
+    started_at: nowIso,
+    started_by: actor,
+  }
+  const tasks: NewTask[] = []
+  const timers: Array<Insertable<TimerTable>> = []
+  const unassigned = new Set<string>()
+
+  const phases = model.config.timeline.phases.map((phase) => {
+    const window = model.phaseWindow(phase.id)
+    const open = compareDates(window.from, today) <= 0
+    if (!open) timers.push(timer(plan.id, 'phase-open', startOfDayInstant(window.from).toISOString(), { phase: phase.id }))
+    timers.push(timer(plan.id, 'phase-end', overdueAt(window.to), { phase: phase.id }))
+    return {
+      plan_id: plan.id,
+      phase_id: phase.id,
+      name: phase.name,
+      opens_on: window.from,
+      closes_on: window.to,
+      status: open ? ('open' as const) : ('pending' as const),
+      opened_at: open ? nowIso : null,
+      closed_at: null,
+    }
+  })
+
+  for (const duty of model.config.responsibilities) {
+    const schedule = model.scheduleOf(duty)
+    const phaseOpens = duty.phase ? model.phaseWindow(duty.phase).from : null
+    const add = (period: string, opens: string | null, due: string | null) => {
+      const created = tasksForDuty(model, plan.id, duty, { period, opens, due }, members, nowIso)
+      tasks.push(...created.tasks)
+      timers.push(...created.timers)
+      created.unassigned.forEach((group) => unassigned.add(group))
+    }
+    if (schedule.kind === 'once') {
+      add('once', schedule.opens ?? phaseOpens, schedule.due ?? null)
+    } else if (schedule.kind === 'relative') {
+      const opens = phaseOpens && compareDates(phaseOpens, today) > 0 ? phaseOpens : today
+      const due = schedule.rule.unit === 'working-day' ? model.calendar.addWorkingDays(opens, schedule.rule.amount).date : null
+      add('once', opens, due ?? occurrences(schedule.rule, model.horizon, { anchor: opens, calendar: model.calendar })[0]?.due ?? null)
+    } else {
+      const periods = occurrences(schedule.rule, schedule.range)
+      const next = periods.findIndex((period) => compareDates(period.start!, today) > 0)
+      for (const period of next < 0 ? periods : periods.slice(0, next)) add(period.period, period.start ?? null, period.due)
+      if (next >= 0) {
+        timers.push(timer(plan.id, 'period-open', startOfDayInstant(periods[next]!.start!).toISOString(), { duty: duty.id, index: next }))
+      }
+    }
+  }
+
+  for (const procedure of model.config.procedures ?? []) {
+    const applicants = procedure.applicant ? model.resolveOwners([procedure.applicant], members) : { actors: [], unassigned: [] }
+    applicants.unassigned.forEach((group) => unassigned.add(group))
+    const machine = model.machineFor('procedure', procedure.id)
+    for (const assignee of applicants.actors) {
+      const snapshot = startTask(machine, { reviewer: null, pendingContributions: 0 })
+      tasks.push({
+        id: newId(), plan_id: plan.id, source_id: procedure.id, kind: 'procedure', assignee, role: 'applicant', period: 'once',
+        phase_id: null, parent_task_id: null, reviewer: null, state: snapshot.value, snapshot: JSON.stringify(snapshot), version: 1,
+        opens_on: today, due_on: null, due_phrase: null, escalation_level: 0, data: null, created_at: nowIso, updated_at: nowIso,
+      })
+    }
+  }
+
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('plan').values(plan).execute()
+    if (phases.length) await trx.insertInto('plan_phase').values(phases).execute()
+    await insertChunked(trx, 'task', tasks)
+    await insertChunked(trx, 'timer', timers)
+    await appendAudit(trx, [
+      {
+        at: nowIso, actor, action: 'plan.start', entity: 'plan', entityId: plan.id,
+        payload: { versionId: version.id, policyId: version.policy_id, version: version.version, tasks: tasks.length, members, unassigned: [...unassigned] },
+      },
+    ])
+  })
+  return { plan, tasks: tasks.length, timers: timers.length, unassigned: [...unassigned] }
+}
+
+function checkMembers(model: PlanModel, members: ExtraUnits): void {
+  const groups = new Set((model.config.organizations.groups ?? []).map((group) => group.id))
+  const known = model.actors()
+  const issues = Object.entries(members).flatMap(([group, units]) => [
+    ...(groups.has(group) ? [] : [{ pointer: `/members/${group}`, message: { zh: `「${group}」不是本政策的组织`, en: `"${group}" is not a group of this policy` } }]),
+    ...units.flatMap((unit, index) =>
+      known.has(unit.id) && known.get(unit.id)!.kind !== 'plan-unit'
+        ? [{ pointer: `/members/${group}/${index}/id`, message: { zh: `「${unit.id}」与配置中已有的标识重复`, en: `"${unit.id}" collides with an id in the config` } }]
+        : [],
+    ),
+  ])
+  if (issues.length) throw new AppError(400, 'invalid-body', { zh: '补充的成员单位有误', en: 'Invalid plan members' }, { issues })
+}
+
+function timer(planId: string, kind: TimerTable['kind'], fireAt: string, payload: unknown): Insertable<TimerTable> {
+  return { id: newId(), plan_id: planId, task_id: null, kind, payload: JSON.stringify(payload), fire_at: fireAt, status: 'pending', claimed_by: null, claimed_at: null, fired_at: null }
+}
+
+/** Inserts rows in chunks that stay under SQLite's bound-parameter limit. */
+export async function insertChunked<T extends 'task' | 'timer'>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Array<Insertable<Database[T]>>,
+): Promise<void> {
+  if (rows.length === 0) return
+  const columns = Object.keys(rows[0]!).length
+  const size = Math.max(1, Math.floor(30000 / columns))
+  for (let index = 0; index < rows.length; index += size) {
+    await trx.insertInto(table).values(rows.slice(index, index + size) as never).execute()
+  }
+}

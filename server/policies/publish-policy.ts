@@ -1,0 +1,84 @@
+/**
+ * @module Publishing a policy version: validate, fingerprint, store immutably. Publishing the
+ * same text again returns the existing version; a different text under a published version
+ * number is refused, so a running plan's version never changes under it.
+ */
+import type { Kysely } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import { contentHash } from '../compiler/load-policy.js'
+import { validatePolicyText } from '../compiler/validate-policy.js'
+import type { Clock } from '../clock.js'
+import type { Database, PolicyVersionRow } from '../db/database.js'
+import { AppError } from '../errors.js'
+import { newId } from '../ids.js'
+import { findVersion, findVersionByHash, listVersions } from './repository.js'
+
+export interface PublishInput {
+  yaml: string
+  /** The source document; defaults to the one stored with the policy's latest version. */
+  sourceText?: string
+}
+
+/**
+ * Validates and stores a version.
+ * @throws AppError 422 with every config issue, or 409 when the version number is taken.
+ */
+export async function publishPolicy(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: string,
+  input: PublishInput,
+): Promise<{ version: PolicyVersionRow; created: boolean }> {
+  const hash = contentHash(input.yaml)
+  const existing = await findVersionByHash(db, hash)
+  if (existing) return { version: existing, created: false }
+  const sourceText = input.sourceText ?? (await previousSource(db, input.yaml))
+  const result = validatePolicyText(input.yaml, {
+    file: 'policy.yaml',
+    readSource: () => sourceText ?? undefined,
+  })
+  if (!result.ok) {
+    throw new AppError(
+      422,
+      'invalid-config',
+      { zh: `配置有 ${result.issues.filter((i) => i.severity === 'error').length} 处错误，未发布。`, en: 'The config has errors and was not published.' },
+      { issues: result.issues },
+    )
+  }
+  const { metadata } = result.policy
+  const taken = await findVersion(db, metadata.id, metadata.version)
+  if (taken) {
+    throw new AppError(409, 'conflict', {
+      zh: `${metadata.id} 的 ${metadata.version} 版已发布且内容不同。已发布的版本不可修改，请提高 metadata.version 后再发布。`,
+      en: `Version ${metadata.version} of ${metadata.id} is already published with different content. Published versions are immutable: raise metadata.version.`,
+    })
+  }
+  const row: PolicyVersionRow = {
+    id: newId(),
+    policy_id: metadata.id,
+    version: metadata.version,
+    content_hash: hash,
+    title: metadata.title,
+    region: metadata.region.name,
+    yaml: input.yaml,
+    config: JSON.stringify(result.policy),
+    source_text: sourceText ?? null,
+    published_at: clock.now().toISOString(),
+    published_by: actor,
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('policy_version').values(row).execute()
+    await appendAudit(trx, [
+      { at: row.published_at, actor, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash } },
+    ])
+  })
+  return { version: row, created: true }
+}
+
+/** The source text stored with the latest version of the policy this YAML declares, if any. */
+async function previousSource(db: Kysely<Database>, yaml: string): Promise<string | undefined> {
+  const id = /^\s*id:\s*([a-z0-9-]+)\s*$/m.exec(yaml)?.[1]
+  if (!id) return undefined
+  const [latest] = await listVersions(db, id)
+  return latest?.source_text ?? undefined
+}

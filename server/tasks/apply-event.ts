@@ -1,0 +1,97 @@
+/**
+ * @module Applies one event to one task inside the caller's transaction: step the machine (refuse
+ * what the state does not accept), write the new snapshot only if the version is still the one
+ * read, record the event and the audit row, then carry the consequences — a supporting unit's
+ * accepted contribution counts down on the lead's task, an approval cancels the task's timers and
+ * may close its phase, a submission or return notifies the other side.
+ */
+import type { Transaction } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import type { Database, TaskRow } from '../db/database.js'
+import { AppError } from '../errors.js'
+import { newId } from '../ids.js'
+import { closePhaseIfGateHolds } from '../plans/phase-gate.js'
+import type { PlanModel } from '../plans/plan-model.js'
+import type { TaskEvent } from '../workflow/registry.js'
+import { stepTask } from '../workflow/run-machine.js'
+import type { PersistedTask } from '../workflow/run-machine.js'
+
+export interface ApplyOptions {
+  model: PlanModel
+  now: Date
+  actor: string
+  requestId?: string | null
+}
+
+export type ApplyResult = { ok: true; task: TaskRow } | { ok: false; state: string; accepted: string[] }
+
+const DATA_EVENTS = new Set(['SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE'])
+
+/** Applies the event; returns the updated row, or the refusal with the accepted events. */
+export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, event: TaskEvent, options: ApplyOptions): Promise<ApplyResult> {
+  const machine = options.model.machineFor(task.kind, task.source_id)
+  const current = JSON.parse(task.snapshot) as PersistedTask
+  const stepped = stepTask(machine, current, event)
+  if (!stepped.ok) return stepped
+  const at = options.now.toISOString()
+  const next = stepped.next
+  const data = DATA_EVENTS.has(event.type) && 'data' in event && event.data !== undefined ? JSON.stringify(event.data) : task.data
+  const update = await trx
+    .updateTable('task')
+    .set({
+      state: next.value,
+      snapshot: JSON.stringify(next),
+      version: task.version + 1,
+      escalation_level: next.context.escalation,
+      data,
+      updated_at: at,
+    })
+    .where('id', '=', task.id)
+    .where('version', '=', task.version)
+    .executeTakeFirst()
+  if (Number(update.numUpdatedRows) !== 1) {
+    throw new AppError(409, 'version-mismatch', {
+      zh: '该任务已被他人修改，请刷新后重试。',
+      en: 'The task was changed by someone else; reload it and try again.',
+    })
+  }
+  const payload = eventPayload(event)
+  await trx
+    .insertInto('task_event')
+    .values({ id: newId(), task_id: task.id, seq: task.version, type: event.type, payload: JSON.stringify(payload), actor: options.actor, at, request_id: options.requestId ?? null })
+    .execute()
+  await appendAudit(trx, [
+    { at, actor: options.actor, action: `task.${event.type.toLowerCase()}`, entity: 'task', entityId: task.id, payload: { from: task.state, to: next.value, ...payload, requestId: options.requestId ?? null } },
+  ])
+  const updated: TaskRow = { ...task, state: next.value, snapshot: JSON.stringify(next), version: task.version + 1, escalation_level: next.context.escalation, data, updated_at: at }
+  if (next.value !== task.state) await consequences(trx, updated, event, options)
+  return { ok: true, task: updated }
+}
+
+async function consequences(trx: Transaction<Database>, after: TaskRow, event: TaskEvent, options: ApplyOptions): Promise<void> {
+  const at = options.now.toISOString()
+  if (after.state === 'submitted' && after.reviewer) {
+    await notify(trx, after, after.reviewer, 'submitted', '有待审核的报送', at)
+  }
+  if (after.state === 'returned') {
+    await notify(trx, after, after.assignee, 'returned', `报送被退回：${event.type === 'RETURN' ? event.reason : ''}`, at)
+  }
+  if (after.state === 'approved' || after.state === 'done') {
+    await trx.updateTable('timer').set({ status: 'cancelled' }).where('task_id', '=', after.id).where('status', '=', 'pending').execute()
+    if (after.role === 'support' && after.parent_task_id) {
+      const lead = await trx.selectFrom('task').selectAll().where('id', '=', after.parent_task_id).executeTakeFirst()
+      if (lead) await applyTaskEvent(trx, lead, { type: 'CONTRIBUTION_ACCEPTED' }, { ...options, actor: 'system' })
+    }
+    if (after.phase_id) await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
+  }
+}
+
+async function notify(trx: Transaction<Database>, task: TaskRow, recipient: string, kind: 'submitted' | 'returned', message: string, at: string): Promise<void> {
+  await trx.insertInto('notification').values({ id: newId(), plan_id: task.plan_id, task_id: task.id, recipient, kind, message, at }).execute()
+}
+
+/** What of an event is kept in history: its fields except the type. */
+function eventPayload(event: TaskEvent): Record<string, unknown> {
+  const { type: _type, ...rest } = event as TaskEvent & Record<string, unknown>
+  return rest
+}

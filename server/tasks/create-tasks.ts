@@ -1,0 +1,112 @@
+/**
+ * @module Turns a duty (and, for recurring duties, one period of it) into task rows for every
+ * responsible unit, with their first snapshots and the timers of their escalation ladder.
+ * Supporting units get contribution tasks that feed the lead's task.
+ */
+import type { Responsibility } from '../../schemas/index.js'
+import type { NewTask } from '../db/database.js'
+import type { Insertable } from 'kysely'
+import type { TimerTable } from '../db/database.js'
+import { newId } from '../ids.js'
+import type { ExtraUnits, PlanModel } from '../plans/plan-model.js'
+import { startTask } from '../workflow/run-machine.js'
+import { taskMachine } from '../workflow/task-machine.js'
+import { LEVELS, planEscalation } from '../timers/fire-times.js'
+
+export interface Occurrence {
+  period: string
+  opens: string | null
+  due: string | null
+}
+
+export interface CreatedTasks {
+  tasks: NewTask[]
+  timers: Array<Insertable<TimerTable>>
+  /** Groups named as owners that have no member to assign to. */
+  unassigned: string[]
+}
+
+/** Task and timer rows for one occurrence of a duty in a plan. */
+export function tasksForDuty(
+  model: PlanModel,
+  planId: string,
+  duty: Responsibility,
+  occurrence: Occurrence,
+  extra: ExtraUnits,
+  now: string,
+): CreatedTasks {
+  const leadIds = Array.isArray(duty.lead) ? duty.lead : []
+  const leads = model.resolveOwners(leadIds, extra)
+  const supports = model.resolveOwners(duty.support ?? [], extra)
+  const supportActors = supports.actors.filter((actor) => !leads.actors.includes(actor))
+  const tasks: NewTask[] = []
+  const base = {
+    plan_id: planId,
+    source_id: duty.id,
+    kind: 'responsibility' as const,
+    period: occurrence.period,
+    phase_id: duty.phase ?? null,
+    opens_on: occurrence.opens,
+    due_on: occurrence.due,
+    due_phrase: typeof duty.due === 'string' ? duty.due : null,
+    escalation_level: 0,
+    data: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  }
+  leads.actors.forEach((assignee, index) => {
+    const reviewer = model.reviewerFor(duty, assignee, extra)
+    // Contributions go to the first lead; the other leads report on their own.
+    const pending = index === 0 ? supportActors.length : 0
+    const snapshot = startTask(taskMachine, { reviewer, pendingContributions: pending })
+    tasks.push({ ...base, id: newId(), assignee, role: 'lead', parent_task_id: null, reviewer, state: snapshot.value, snapshot: JSON.stringify(snapshot) })
+  })
+  const firstLead = tasks[0]
+  if (firstLead) {
+    for (const assignee of supportActors) {
+      const snapshot = startTask(taskMachine, { reviewer: firstLead.assignee, pendingContributions: 0 })
+      tasks.push({
+        ...base,
+        id: newId(),
+        assignee,
+        role: 'support',
+        parent_task_id: firstLead.id,
+        reviewer: firstLead.assignee,
+        state: snapshot.value,
+        snapshot: JSON.stringify(snapshot),
+      })
+    }
+  }
+  const timers = tasks.flatMap((task) => nextEscalationTimer(model, planId, task.id, task.due_on ?? null) ?? [])
+  return { tasks, timers, unassigned: [...leads.unassigned, ...supports.unassigned] }
+}
+
+/**
+ * The timer of the ladder's next step after `afterLevel` for one task (none without a due date,
+ * or past the last step). Only one step is pending at a time: each fired step plans the next, so
+ * a plan of 280,000 tasks starts with one timer per task, not four.
+ */
+export function nextEscalationTimer(
+  model: PlanModel,
+  planId: string,
+  taskId: string,
+  due: string | null,
+  afterLevel = 0,
+): Insertable<TimerTable> | undefined {
+  if (!due) return undefined
+  const step = planEscalation(due, model.escalation, model.calendar).find((s) => LEVELS[s.level] > afterLevel)
+  if (!step) return undefined
+  return {
+    id: newId(),
+    plan_id: planId,
+    task_id: taskId,
+    kind: step.level === 'remind' ? 'remind' : step.level === 'urge' ? 'overdue' : 'escalate',
+    payload: JSON.stringify({ level: step.level, notify: step.notify }),
+    fire_at: step.fireAt,
+    status: 'pending',
+    claimed_by: null,
+    claimed_at: null,
+    fired_at: null,
+  }
+}

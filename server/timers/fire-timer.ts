@@ -1,0 +1,105 @@
+/**
+ * @module What a timer does when it fires. The first statement flips the row from pending to
+ * fired inside the same transaction as the effect: when two processes reach one timer, the
+ * second finds it fired and does nothing, so each timer takes effect exactly once.
+ */
+import type { Transaction } from 'kysely'
+import type { Database, TimerRow } from '../db/database.js'
+import { newId } from '../ids.js'
+import { closePhaseIfGateHolds, openPhase } from '../plans/phase-gate.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import { occurrences, startOfDayInstant } from '../deadlines/index.js'
+import { applyTaskEvent } from '../tasks/apply-event.js'
+import { nextEscalationTimer, tasksForDuty } from '../tasks/create-tasks.js'
+import { insertChunked } from '../plans/start-plan.js'
+import { LEVELS } from './fire-times.js'
+import type { EscalationLevel } from './fire-times.js'
+import type { TaskEvent } from '../workflow/registry.js'
+
+/** States in which the unit still owes the work, so reminders and escalation apply. */
+const OWING = new Set(['assigned', 'in_progress', 'returned'])
+
+const LEVEL_NAMES: Record<EscalationLevel, string> = { remind: '提醒', urge: '催办', supervise: '督办', circulate: '通报' }
+
+/** Fires one timer; returns false when another process already did. */
+export async function fireTimer(trx: Transaction<Database>, timer: TimerRow, now: Date, owner: string): Promise<boolean> {
+  const at = now.toISOString()
+  const claimed = await trx
+    .updateTable('timer')
+    .set({ status: 'fired', fired_at: at, claimed_by: owner, claimed_at: at })
+    .where('id', '=', timer.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  if (Number(claimed.numUpdatedRows) !== 1) return false
+  const context = await loadPlanContext(trx, timer.plan_id)
+  const payload = JSON.parse(timer.payload) as Record<string, unknown>
+  switch (timer.kind) {
+    case 'remind':
+    case 'overdue':
+    case 'escalate':
+      await escalate(trx, context, timer, payload.level as EscalationLevel, payload.notify as string[], now)
+      break
+    case 'period-open':
+      await openPeriod(trx, context, payload.duty as string, payload.index as number, now)
+      break
+    case 'phase-open':
+      await openPhase(trx, timer.plan_id, payload.phase as string, now)
+      break
+    case 'phase-end':
+      await closePhaseIfGateHolds(trx, context.model, timer.plan_id, payload.phase as string, now)
+      break
+  }
+  return true
+}
+
+async function escalate(trx: Transaction<Database>, context: PlanContext, timer: TimerRow, level: EscalationLevel, notify: string[], now: Date): Promise<void> {
+  const task = timer.task_id ? await trx.selectFrom('task').selectAll().where('id', '=', timer.task_id).executeTakeFirst() : undefined
+  if (!task || task.state === 'approved' || task.state === 'done') return
+  // The next step is planned whatever the state: a task under review now may be returned later.
+  const next = nextEscalationTimer(context.model, task.plan_id, task.id, task.due_on, LEVELS[level])
+  if (next) await trx.insertInto('timer').values(next).execute()
+  if (!OWING.has(task.state)) return
+  const event: TaskEvent = level === 'remind' ? { type: 'REMIND' } : level === 'urge' ? { type: 'OVERDUE' } : { type: 'ESCALATE', level: LEVELS[level] }
+  await applyTaskEvent(trx, task, event, { model: context.model, now, actor: 'system' })
+  const recipients = new Set(
+    notify.flatMap((audience) =>
+      audience === 'assignee' ? [task.assignee]
+      : audience === 'reviewer' ? (task.reviewer ? [task.reviewer] : [])
+      : audience === 'office' ? (context.model.office ? [context.model.office] : [])
+      : audience === 'leadership' ? (context.model.leadership ? [context.model.leadership] : [])
+      : [audience],
+    ),
+  )
+  const at = now.toISOString()
+  const message = `${LEVEL_NAMES[level]}：任务截止日 ${task.due_on ?? '—'}`
+  const kind = level
+  for (const recipient of recipients) {
+    await trx.insertInto('notification').values({ id: newId(), plan_id: task.plan_id, task_id: task.id, recipient, kind: kind === 'remind' ? 'remind' : kind, message, at }).execute()
+  }
+}
+
+async function openPeriod(trx: Transaction<Database>, context: PlanContext, dutyId: string, index: number, now: Date): Promise<void> {
+  const { model, plan, members } = context
+  const duty = model.duty(dutyId)
+  if (!duty) return
+  const schedule = model.scheduleOf(duty)
+  if (schedule.kind !== 'recurring') return
+  const periods = occurrences(schedule.rule, schedule.range)
+  const period = periods[index]
+  if (!period) return
+  const created = tasksForDuty(model, plan.id, duty, { period: period.period, opens: period.start ?? null, due: period.due }, members, now.toISOString())
+  await insertChunked(trx, 'task', created.tasks)
+  const following = periods[index + 1]
+  const timers = [
+    ...created.timers,
+    ...(following
+      ? [{
+          id: newId(), plan_id: plan.id, task_id: null, kind: 'period-open' as const,
+          payload: JSON.stringify({ duty: dutyId, index: index + 1 }), fire_at: startOfDayInstant(following.start!).toISOString(),
+          status: 'pending' as const, claimed_by: null, claimed_at: null, fired_at: null,
+        }]
+      : []),
+  ]
+  await insertChunked(trx, 'timer', timers)
+}

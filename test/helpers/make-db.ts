@@ -1,0 +1,32 @@
+/** A fresh database file per test, migrated — the real thing, not an in-memory stand-in. */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { createDb } from '../../server/db/create-db.js'
+import type { Database } from '../../server/db/database.js'
+import { migrateToLatest } from '../../server/db/migrate.js'
+import { publishPolicy } from '../../server/policies/publish-policy.js'
+import type { Clock } from '../../server/clock.js'
+
+export interface TestDb {
+  db: Kysely<Database>
+  file: string
+}
+
+/** Creates and migrates a new SQLite file in a temporary folder. */
+export async function makeDb(): Promise<TestDb> {
+  const file = join(mkdtempSync(join(tmpdir(), 'luoshi-db-')), 'luoshi.db')
+  const db = await createDb({ kind: 'sqlite', file })
+  await migrateToLatest(db)
+  return { db, file }
+}
+
+/** Publishes a bundled policy (`pingnan`, `meishan`, `chongqing`) and returns its version id. */
+export async function publishBundled(db: Kysely<Database>, clock: Clock, region: string): Promise<string> {
+  const file = { pingnan: 'medical-alliance-2018', meishan: 'medical-community-insurance-2020', chongqing: 'urban-medical-group-2024' }[region]
+  const yaml = readFileSync(`policies/${region}/${file}.yaml`, 'utf8')
+  const sourceText = readFileSync(`policies/${region}/source.txt`, 'utf8')
+  const { version } = await publishPolicy(db, clock, 'test', { yaml, sourceText })
+  return version.id
+}
