@@ -43,3 +43,57 @@ export function generatePolicy(responsibilities: number): { text: string; source
   }
   return { text: stringify(policy), source: sourceLines.join('\n') + '\n' }
 }
+
+/** Fixed-date deadlines (no recurrence), two per phase, so every task gets an escalation timer. */
+const FIXED = [
+  { due: '2019年3月下旬', phase: 'phase-0' },
+  { due: '2019年6月下旬', phase: 'phase-0' },
+  { due: '2019年9月30日前', phase: 'phase-1' },
+  { due: '2019年12月15日前', phase: 'phase-1' },
+] as const
+
+/**
+ * A plan-sized policy: `responsibilities` duties, each led by one `unit-set` group whose
+ * `units` primary-care members are listed explicitly, each with a fixed due date, a source
+ * quote and a phase; a leading group and its office review the reports. Starting a plan on it
+ * creates `units × responsibilities` tasks.
+ */
+export function generatePlanPolicy(units: number, responsibilities: number): { text: string; source: string } {
+  const sourceLines = ['示范省基层医疗卫生机构综合改革实施方案', '一、组织领导', '成立医改领导小组，领导小组办公室设在省卫健委。', '二、职责分工']
+  const members = Array.from({ length: units }, (_, i) => ({ id: `clinic-${i}`, name: `基层机构${i}`, kind: 'primary-care' }))
+  const duties = Array.from({ length: responsibilities }, (_, i) => {
+    const { due, phase } = FIXED[i % FIXED.length]!
+    const sentence = `各基层医疗卫生机构于${due}完成第${i}项改革任务并报送进展情况`
+    sourceLines.push(`${i + 1}.${sentence}。`)
+    return { id: `duty-${i}`, title: `改革任务${i}`, lead: ['primary-care-units'], phase, due, source: { clause: '二、', quote: sentence } }
+  })
+  const policy = {
+    metadata: {
+      id: 'generated-province-plan',
+      title: '示范省基层医疗卫生机构综合改革实施方案',
+      region: { name: '示范省', level: 'province' },
+      issuingBodies: ['示范省人民政府'],
+      issueDate: '2019-01-01',
+      effective: { from: '2019-01-01', to: '2021-12-31' },
+      version: '1.0.0',
+    },
+    organizations: {
+      units: [{ id: 'health-commission', name: '省卫健委', kind: 'department' }, ...members],
+      groups: [{ id: 'primary-care-units', name: '各基层医疗卫生机构', kind: 'unit-set', members: members.map((unit) => unit.id) }],
+    },
+    governance: {
+      bodies: [
+        { id: 'leading-group', name: '医改领导小组', kind: 'leadership-group' },
+        { id: 'reform-office', name: '领导小组办公室', kind: 'office', parent: 'leading-group', hostUnit: 'health-commission' },
+      ],
+    },
+    responsibilities: duties,
+    timeline: {
+      phases: [
+        { id: 'phase-0', name: '启动实施', window: '2019年1—6月' },
+        { id: 'phase-1', name: '全面推进', window: '2019年7—12月' },
+      ],
+    },
+  }
+  return { text: stringify(policy), source: sourceLines.join('\n') + '\n' }
+}

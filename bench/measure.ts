@@ -19,6 +19,19 @@ export function measure(task: () => void, { runs = 30, warmup = 5 } = {}): Timin
   return { median: samples[Math.floor(runs / 2)]!, p90: samples[Math.floor(runs * 0.9)]!, runs }
 }
 
+/** {@link measure} for asynchronous tasks: each run is awaited before the next starts. */
+export async function measureAsync(task: () => void | Promise<void>, { runs = 30, warmup = 5 } = {}): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await task()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint()
+    await task()
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  samples.sort((a, b) => a - b)
+  return { median: samples[Math.floor(runs / 2)]!, p90: samples[Math.floor(runs * 0.9)]!, runs }
+}
+
 /** One printed row: name, figures and whether the target holds. */
 export function report(name: string, timing: Timing, targetMs?: number): string {
   const verdict = targetMs === undefined ? '' : timing.median <= targetMs ? `  ✓ ≤ ${targetMs} ms` : `  ✗ target ${targetMs} ms`

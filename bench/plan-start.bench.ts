@@ -1,0 +1,69 @@
+/**
+ * Plan start at province scale: 100 responsibilities led by a unit set of 2,800 primary-care
+ * units, each duty with a fixed due date, so `startPlan` writes 280,000 tasks and as many
+ * escalation timers in one transaction into a fresh, migrated SQLite file (WAL, synchronous=FULL).
+ * Timed once: it is heavy, and a second start would not run on a fresh file.
+ */
+import { rmSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { SimulatedClock } from '../server/clock.js'
+import { publishPolicy } from '../server/policies/publish-policy.js'
+import { startPlan } from '../server/plans/start-plan.js'
+import { makeDb } from '../test/helpers/make-db.js'
+import { generatePlanPolicy } from './generate-policy.js'
+
+const UNITS = 2800
+const RESPONSIBILITIES = 100
+const TARGET_SECONDS = 20
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`
+}
+
+/** The database file plus its WAL, which holds the transaction until a checkpoint. */
+function fileSize(file: string): { db: number; wal: number } {
+  const size = (path: string) => {
+    try {
+      return statSync(path).size
+    } catch {
+      return 0
+    }
+  }
+  return { db: size(file), wal: size(`${file}-wal`) }
+}
+
+export async function benchPlanStart(): Promise<string[]> {
+  const lines = ['', `Plan start (${UNITS.toLocaleString('en-US')} units × ${RESPONSIBILITIES} responsibilities, fresh SQLite file, timed once)`]
+  const { text, source } = generatePlanPolicy(UNITS, RESPONSIBILITIES)
+  const { db, file } = await makeDb()
+  try {
+    const clock = new SimulatedClock('2019-01-01')
+    const { version } = await publishPolicy(db, clock, 'bench', { yaml: text, sourceText: source })
+    const start = process.hrtime.bigint()
+    const started = await startPlan(db, clock, 'bench', { versionId: version.id })
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    const expected = UNITS * RESPONSIBILITIES
+    if (started.tasks !== expected) throw new Error(`expected ${expected} tasks, got ${started.tasks}`)
+    const tasks = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    if (Number(tasks.n) !== expected) throw new Error(`the task table holds ${tasks.n} rows, expected ${expected}`)
+    const escalation = await db
+      .selectFrom('timer')
+      .where('task_id', 'is not', null)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    if (Number(escalation.n) !== expected) throw new Error(`expected an escalation timer per task, found ${escalation.n}`)
+    const before = fileSize(file)
+    await db.destroy() // closes the connection, which checkpoints the WAL into the file
+    const after = fileSize(file)
+    const verdict = seconds <= TARGET_SECONDS ? `✓ ≤ ${TARGET_SECONDS} s` : `✗ target ${TARGET_SECONDS} s`
+    lines.push(
+      `${'startPlan'.padEnd(48)} ${seconds.toFixed(2).padStart(8)} s   ${Math.round(started.tasks / seconds).toLocaleString('en-US').padStart(8)} tasks/s   ${verdict}`,
+      `${''.padEnd(48)} ${started.tasks.toLocaleString('en-US')} tasks, ${started.timers.toLocaleString('en-US')} timers (${Number(escalation.n).toLocaleString('en-US')} escalation, the rest phases)`,
+      `${''.padEnd(48)} database ${mib(after.db)} after checkpoint (right after start: file ${mib(before.db)} + WAL ${mib(before.wal)})`,
+    )
+  } finally {
+    await db.destroy().catch(() => undefined)
+    rmSync(dirname(file), { recursive: true, force: true })
+  }
+  return lines
+}

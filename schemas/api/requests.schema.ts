@@ -1,0 +1,83 @@
+/**
+ * @module JSON Schemas of the HTTP request bodies. Routes validate with them (Ajv, at the edge),
+ * their TypeScript types come from them, and /api/openapi.json is built from them.
+ */
+import type { FromSchema } from 'json-schema-to-ts'
+
+const id = { type: 'string', minLength: 1, maxLength: 200 } as const
+
+export const loginBody = {
+  type: 'object',
+  required: ['username', 'password'],
+  additionalProperties: false,
+  properties: {
+    username: { type: 'string', minLength: 1, maxLength: 100 },
+    password: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const
+
+export const validatePolicyBody = {
+  type: 'object',
+  required: ['yaml'],
+  additionalProperties: false,
+  properties: {
+    yaml: { type: 'string', minLength: 1, maxLength: 5_000_000, description: '政策配置 YAML / Policy config YAML' },
+    sourceText: { type: 'string', maxLength: 5_000_000, description: '来源文件原文 / The source document' },
+  },
+} as const
+
+export const publishPolicyBody = validatePolicyBody
+
+export const startPlanBody = {
+  type: 'object',
+  required: ['policyId', 'version'],
+  additionalProperties: false,
+  properties: {
+    policyId: id,
+    version: id,
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    members: {
+      type: 'object',
+      description: '文件未列名单的组织的成员单位 / Members for groups the document leaves open',
+      additionalProperties: {
+        type: 'array',
+        maxItems: 5000,
+        items: {
+          type: 'object',
+          required: ['id', 'name'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 },
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+export const TASK_EVENT_TYPES = ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] as const
+
+export const taskEventBody = {
+  type: 'object',
+  required: ['type'],
+  additionalProperties: false,
+  properties: {
+    type: { enum: TASK_EVENT_TYPES, description: '事件 / Event' },
+    data: { type: 'object', description: '表单数据（按任务表单校验）/ Form data, checked against the task form' },
+    reason: { type: 'string', minLength: 1, maxLength: 2000, description: '退回理由 / Reason for a return' },
+    comment: { type: 'string', maxLength: 2000 },
+  },
+} as const
+
+export const signOffBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { note: { type: 'string', maxLength: 2000 } },
+} as const
+
+export type LoginBody = FromSchema<typeof loginBody>
+export type ValidatePolicyBody = FromSchema<typeof validatePolicyBody>
+export type StartPlanBody = FromSchema<typeof startPlanBody>
+export type TaskEventBody = FromSchema<typeof taskEventBody>
+export type SignOffBody = FromSchema<typeof signOffBody>

@@ -1,0 +1,46 @@
+/**
+ * @module The HTTP application: `/api/*` routes over the injected database and clock. Tests call
+ * `app.request()` on it directly; `main.ts` serves it.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { auditRoutes } from './audit/routes.js'
+import { authRoutes } from './auth/routes.js'
+import { AppError } from './errors.js'
+import type { AppDeps, AppEnv } from './http/env.js'
+import { authenticate } from './http/middleware/authenticate.js'
+import { idempotency } from './http/middleware/idempotency.js'
+import { onError } from './http/on-error.js'
+import { openApiDocument } from './http/openapi.js'
+import { planRoutes } from './plans/routes.js'
+import { policyRoutes } from './policies/routes.js'
+import { taskRoutes } from './tasks/routes.js'
+
+/** Largest accepted request body: a big policy config with its source document fits easily. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'payload-too-large', { zh: '请求体过大', en: 'The request body is too large' }) } }))
+    .route('/auth', authRoutes)
+    .get('/openapi.json', (c) => c.json(openApiDocument()))
+    .use('*', authenticate, idempotency)
+    .route('/policies', policyRoutes)
+    .route('/plans', planRoutes)
+    .route('/tasks', taskRoutes)
+    .route('/audit', auditRoutes)
+
+  const app = new Hono<AppEnv>()
+    .use('*', requestId())
+    .use('*', async (c, next) => {
+      c.set('deps', deps)
+      await next()
+    })
+    .route('/api', api)
+  app.onError(onError)
+  app.notFound((c) => c.json(new AppError(404, 'not-found', { zh: '没有这个地址', en: 'No such route' }).toJSON(), 404))
+  return app
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,48 @@
+/** @module Accounts: users, their roles, and the units (or bodies) they act for in each policy. */
+import type { Kysely } from 'kysely'
+import type { Database, UserRow } from '../db/database.js'
+import type { CurrentUser } from '../http/env.js'
+import { newId } from '../ids.js'
+import { hashPassword } from './passwords.js'
+
+export const ROLES = ['author', 'department', 'reviewer', 'leader', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface NewUser {
+  username: string
+  displayName: string
+  password: string
+  roles: Role[]
+  units?: Array<{ policyId: string; unitId: string }>
+}
+
+/** Creates a user (or, with the same username, returns the existing one unchanged). */
+export async function ensureUser(db: Kysely<Database>, user: NewUser, now: string): Promise<UserRow> {
+  const existing = await db.selectFrom('app_user').selectAll().where('username', '=', user.username).executeTakeFirst()
+  if (existing) return existing
+  const row: UserRow = {
+    id: newId(),
+    username: user.username,
+    display_name: user.displayName,
+    password_hash: await hashPassword(user.password),
+    roles: JSON.stringify(user.roles),
+    created_at: now,
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('app_user').values(row).execute()
+    if (user.units?.length) {
+      await trx.insertInto('user_unit').values(user.units.map((unit) => ({ user_id: row.id, policy_id: unit.policyId, unit_id: unit.unitId }))).execute()
+    }
+  })
+  return row
+}
+
+/** The user as routes see it: roles and units per policy. */
+export async function loadCurrentUser(db: Kysely<Database>, userId: string): Promise<CurrentUser | undefined> {
+  const row = await db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst()
+  if (!row) return undefined
+  const memberships = await db.selectFrom('user_unit').select(['policy_id', 'unit_id']).where('user_id', '=', userId).execute()
+  const units: Record<string, string[]> = {}
+  for (const membership of memberships) (units[membership.policy_id] ??= []).push(membership.unit_id)
+  return { id: row.id, username: row.username, displayName: row.display_name, roles: JSON.parse(row.roles) as string[], units }
+}

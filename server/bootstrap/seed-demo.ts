@@ -1,0 +1,60 @@
+/**
+ * @module The demo a fresh `npm start` serves: every bundled policy published, a plan started for
+ * each region (with the members in `policies/<region>/plan-start.json`, where a region has one),
+ * and an account for each unit and role. A second start finds it all in place and adds nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { ensureUser } from '../auth/users.js'
+import type { Role } from '../auth/users.js'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/database.js'
+import { publishPolicy } from '../policies/publish-policy.js'
+import { planModel } from '../plans/plan-model.js'
+import type { ExtraUnits } from '../plans/plan-model.js'
+import { startPlan } from '../plans/start-plan.js'
+
+export const DEMO_PASSWORD = 'luoshi-demo'
+
+export interface DemoAccount {
+  username: string
+  displayName: string
+  roles: Role[]
+  policyId?: string
+  unitId?: string
+}
+
+/** Publishes, starts and creates accounts; returns the accounts (new or existing). */
+export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: string): Promise<DemoAccount[]> {
+  const now = clock.now().toISOString()
+  const accounts: DemoAccount[] = []
+  for (const region of readdirSync(policiesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+    const folder = join(policiesDir, region)
+    const file = readdirSync(folder).find((name) => name.endsWith('.yaml'))
+    if (!file) continue
+    const yaml = readFileSync(join(folder, file), 'utf8')
+    const source = existsSync(join(folder, 'source.txt')) ? readFileSync(join(folder, 'source.txt'), 'utf8') : undefined
+    const { version } = await publishPolicy(db, clock, 'system', { yaml, ...(source !== undefined ? { sourceText: source } : {}) })
+    const startFile = join(folder, 'plan-start.json')
+    const members = existsSync(startFile) ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members : {}
+    const running = await db.selectFrom('plan').select('id').where('policy_id', '=', version.policy_id).executeTakeFirst()
+    if (!running) await startPlan(db, clock, 'system', { versionId: version.id, members })
+    const model = planModel(version)
+    const actors = model.actors(members)
+    const reviewers = new Set([model.office, model.leadership].filter((id): id is string => id !== null))
+    for (const actor of actors.values()) {
+      const roles: Role[] = actor.id === model.leadership ? ['leader', 'reviewer'] : reviewers.has(actor.id) ? ['reviewer', 'department'] : ['department']
+      accounts.push({ username: `${region}.${actor.id}`, displayName: `${actor.name}（${region}）`, roles, policyId: version.policy_id, unitId: actor.id })
+    }
+  }
+  accounts.unshift(
+    { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
+    { username: 'author', displayName: '医改办配置员', roles: ['author'] },
+  )
+  for (const account of accounts) {
+    const units = account.policyId && account.unitId ? [{ policyId: account.policyId, unitId: account.unitId }] : []
+    await ensureUser(db, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles, units }, now)
+  }
+  return accounts
+}

@@ -1,0 +1,30 @@
+/** @module The Hono environment: what every request carries once authenticated. */
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/database.js'
+import type { GroupCommitter } from '../db/group-commit.js'
+
+export interface CurrentUser {
+  id: string
+  username: string
+  displayName: string
+  roles: string[]
+  /** Units (and bodies) per policy id. */
+  units: Record<string, string[]>
+}
+
+export interface AppDeps {
+  db: Kysely<Database>
+  clock: Clock
+  writes: GroupCommitter
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps
+    user: CurrentUser
+    sessionId: string
+    csrfToken: string
+    requestId: string
+  }
+}

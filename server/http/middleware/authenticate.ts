@@ -1,0 +1,45 @@
+/**
+ * @module Authentication and CSRF. Every /api route except login needs a live session cookie;
+ * every write also needs the session's CSRF token in `X-CSRF-Token`, which a page from another
+ * origin cannot read, so it cannot forge the write.
+ */
+import { getCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import { timingSafeEqual } from 'node:crypto'
+import { findSession } from '../../auth/sessions.js'
+import { SESSION_COOKIE } from '../../auth/sessions.js'
+import { loadCurrentUser } from '../../auth/users.js'
+import { AppError } from '../../errors.js'
+import type { AppEnv } from '../env.js'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, clock } = c.get('deps')
+  const token = getCookie(c, SESSION_COOKIE)
+  const session = token ? await findSession(db, token, clock.now()) : undefined
+  const user = session ? await loadCurrentUser(db, session.userId) : undefined
+  if (!session || !user) {
+    throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please log in' })
+  }
+  if (!SAFE_METHODS.has(c.req.method)) {
+    const sent = c.req.header('x-csrf-token') ?? ''
+    const ok = sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken))
+    if (!ok) throw new AppError(403, 'csrf-failed', { zh: '缺少或错误的 CSRF 令牌（X-CSRF-Token）', en: 'Missing or wrong CSRF token (X-CSRF-Token)' })
+  }
+  c.set('user', user)
+  c.set('sessionId', session.id)
+  c.set('csrfToken', session.csrfToken)
+  await next()
+})
+
+/** Requires one of the roles; 403 otherwise. */
+export function requireRole(...roles: string[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.get('user')
+    if (!roles.some((role) => user.roles.includes(role))) {
+      throw new AppError(403, 'forbidden', { zh: `需要以下角色之一：${roles.join('、')}`, en: `Needs one of the roles: ${roles.join(', ')}` })
+    }
+    await next()
+  })
+}

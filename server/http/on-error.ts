@@ -1,0 +1,28 @@
+/**
+ * @module The one place errors become responses: `{ error: { code, message, issues? } }` with the
+ * message in Chinese and English. Unknown errors are logged with the request id and answered
+ * with a generic 500 that reveals nothing.
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { AppError } from '../errors.js'
+import type { AppEnv } from './env.js'
+
+export function onError(error: Error, c: Context<AppEnv>): Response {
+  if (error instanceof AppError) return c.json(error.toJSON(), error.status)
+  if (error instanceof HTTPException) {
+    const status = error.status
+    const tooLarge = status === 413
+    const body = new AppError(
+      tooLarge ? 413 : 400,
+      tooLarge ? 'payload-too-large' : 'bad-request',
+      tooLarge ? { zh: '请求体过大', en: 'The request body is too large' } : { zh: '请求有误', en: error.message || 'Bad request' },
+    )
+    return c.json(body.toJSON(), body.status)
+  }
+  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: error.message, stack: error.stack }))
+  return c.json(
+    new AppError(500, 'internal', { zh: `服务器内部错误（请求编号 ${c.get('requestId') ?? '-'}）`, en: `Internal error (request ${c.get('requestId') ?? '-'})` }).toJSON(),
+    500,
+  )
+}

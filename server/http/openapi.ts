@@ -1,0 +1,75 @@
+/**
+ * @module The OpenAPI 3.1 description of the API, built from the same request schemas the
+ * routes validate with (schemas/api/) and the policy schema.
+ */
+import { policySchema } from '../../schemas/index.js'
+import { loginBody, publishPolicyBody, signOffBody, startPlanBody, taskEventBody, validatePolicyBody } from '../../schemas/api/requests.schema.js'
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } },
+        issues: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, message: { type: 'object' }, code: { type: 'string' }, line: { type: 'integer' }, col: { type: 'integer' } } } },
+      },
+    },
+  },
+}
+
+const json = (schema: object) => ({ content: { 'application/json': { schema } } })
+const ok = (description: string) => ({ description, ...json({ type: 'object' }) })
+const errors = { '4XX': { description: '错误 / Error', ...json({ $ref: '#/components/schemas/Error' }) } }
+const write = (summary: string, body: object, extra: object = {}) => ({
+  summary,
+  parameters: [{ $ref: '#/components/parameters/CsrfToken' }, { $ref: '#/components/parameters/IdempotencyKey' }],
+  requestBody: { required: true, ...json(body) },
+  responses: { '200': ok('成功 / OK'), ...errors },
+  ...extra,
+})
+const read = (summary: string, parameters: object[] = []) => ({ summary, parameters, responses: { '200': ok('成功 / OK'), ...errors } })
+const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+const query = (name: string, description: string) => ({ name, in: 'query', schema: { type: 'string' }, description })
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'luoshi API', version: '0.2.0', description: '落实：政策配置、计划、任务与审计 / Policy configs, plans, tasks and audit' },
+    components: {
+      schemas: { Error: errorSchema, PolicyConfig: policySchema },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_session' } },
+      parameters: {
+        CsrfToken: { name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' }, description: '登录时返回的 CSRF 令牌 / The CSRF token from login' },
+        IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: '重试时返回首次结果 / Replays the first result on retry' },
+      },
+    },
+    security: [{ session: [] }],
+    paths: {
+      '/api/auth/login': { post: { summary: '登录 / Log in', security: [], requestBody: { required: true, ...json(loginBody) }, responses: { '200': ok('会话 Cookie 与 CSRF 令牌 / Session cookie and CSRF token'), ...errors } } },
+      '/api/auth/me': { get: read('当前用户 / Current user') },
+      '/api/auth/logout': { post: { summary: '退出并吊销会话 / Log out, revoking the session', parameters: [{ $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('OK'), ...errors } } },
+      '/api/policies': { get: read('政策列表（各取最新版）/ Policies, latest version each'), post: write('发布版本 / Publish a version', publishPolicyBody) },
+      '/api/policies/validate': { post: write('校验草稿 / Validate a draft', validatePolicyBody) },
+      '/api/policies/{policyId}/versions': { get: read('版本列表 / Versions', [path('policyId')]) },
+      '/api/policies/{policyId}/versions/{version}': { get: read('某一版本 / One version', [path('policyId'), path('version')]) },
+      '/api/policies/{policyId}/diff': { get: read('两版差异 / Semantic diff', [path('policyId'), query('from', 'version'), query('to', 'version')]) },
+      '/api/plans': { get: read('计划列表 / Plans'), post: write('启动计划 / Start a plan', startPlanBody) },
+      '/api/plans/{id}': { get: read('计划 / Plan', [path('id')]) },
+      '/api/plans/{id}/progress': { get: read('阶段进度 / Phase progress', [path('id')]) },
+      '/api/plans/{id}/phases/{phaseId}/sign-off': { post: write('阶段签认 / Sign off a phase gate', signOffBody, { parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }] }) },
+      '/api/tasks': { get: read('本单位任务（按截止日）/ My unit’s tasks by deadline', ['plan', 'phase', 'state', 'period', 'overdue', 'role', 'scope'].map((name) => query(name, 'filter'))) },
+      '/api/tasks/{id}': { get: read('任务详情 / One task', [path('id')]) },
+      '/api/tasks/{id}/events': {
+        post: write('任务事件 / Send an event', taskEventBody, {
+          parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }, { $ref: '#/components/parameters/IdempotencyKey' }, { name: 'If-Match', in: 'header', schema: { type: 'string' }, description: '任务版本 / Task version' }],
+        }),
+      },
+      '/api/audit': { get: read('审计日志 / Audit log', ['entity', 'entityId', 'action', 'actor', 'limit'].map((name) => query(name, 'filter'))) },
+      '/api/audit/verify': { get: read('校验哈希链 / Verify the hash chain') },
+    },
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * @module `npm start`: opens (and migrates) the database, loads the demo on first start, serves
+ * the API on 127.0.0.1:8787 and runs the timer scheduler.
+ *
+ * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
+ * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:
+ * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo).
+ */
+import { serve } from '@hono/node-server'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createApp } from './app.js'
+import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.js'
+import { systemClock } from './clock.js'
+import type { Clock } from './clock.js'
+import { createDb } from './db/create-db.js'
+import { GroupCommitter } from './db/group-commit.js'
+import { migrateToLatest } from './db/migrate.js'
+import { startScheduler } from './timers/scheduler.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** A clock that runs from `LUOSHI_NOW` at real speed. */
+function clockFromEnv(): Clock {
+  const start = process.env.LUOSHI_NOW
+  if (!start) return systemClock
+  const offset = new Date(start).getTime() - Date.now()
+  if (Number.isNaN(offset)) throw new Error(`LUOSHI_NOW is not an instant: ${start}`)
+  return { now: () => new Date(Date.now() + offset) }
+}
+
+export async function main(): Promise<void> {
+  const clock = clockFromEnv()
+  const dataDir = resolve(process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
+  const url = process.env.LUOSHI_DATABASE_URL
+  const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
+  await migrateToLatest(db)
+  const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
+  const app = createApp({ db, clock, writes: new GroupCommitter(db) })
+  const stopScheduler = startScheduler(db, clock)
+  const port = Number(process.env.PORT ?? 8787)
+  const hostname = process.env.HOST ?? '127.0.0.1'
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    const where = url ? 'PostgreSQL' : join(dataDir, 'luoshi.db')
+    console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${where})`)
+    if (accounts.length) {
+      console.log(`登录 / log in: POST http://${hostname}:${info.port}/api/auth/login — admin / ${DEMO_PASSWORD}, author / ${DEMO_PASSWORD}, or <region>.<unit-id> such as pingnan.county-health-bureau (${accounts.length} demo accounts; see README)`)
+    }
+  })
+  const shutdown = async () => {
+    server.close()
+    await stopScheduler()
+    await db.destroy()
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,57 @@
+/**
+ * @module A plan's progress for leaders: each phase's window, status and gate; task counts by
+ * state; overdue work by unit; the escalation lists (督办, 通报).
+ */
+import type { Kysely } from 'kysely'
+import { civilDateAt } from '../deadlines/index.js'
+import type { Database } from '../db/database.js'
+import type { Clock } from '../clock.js'
+import { gateStatus } from './phase-gate.js'
+import type { PlanContext } from './plan-context.js'
+
+export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
+  const { plan, model, members } = context
+  const now = clock.now()
+  const today = civilDateAt(now)
+  const actors = model.actors(members)
+  const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', plan.id).execute()
+  const tasks = await db.selectFrom('task').select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level']).where('plan_id', '=', plan.id).execute()
+  const done = (state: string) => state === 'approved' || state === 'done'
+  const gates = await db.transaction().execute(async (trx) =>
+    Promise.all(phases.map((phase) => gateStatus(trx, model, plan.id, phase.phase_id, now))),
+  )
+  const byUnit = new Map<string, { total: number; approved: number; overdue: number }>()
+  for (const task of tasks) {
+    const entry = byUnit.get(task.assignee) ?? { total: 0, approved: 0, overdue: 0 }
+    entry.total++
+    if (done(task.state)) entry.approved++
+    else if (task.due_on && task.due_on < today) entry.overdue++
+    byUnit.set(task.assignee, entry)
+  }
+  return {
+    plan: { id: plan.id, name: plan.name, policyId: plan.policy_id, startedAt: plan.started_at },
+    today,
+    phases: phases
+      .sort((a, b) => a.opens_on.localeCompare(b.opens_on))
+      .map((phase, index) => {
+        const inPhase = tasks.filter((task) => task.phase_id === phase.phase_id)
+        return {
+          id: phase.phase_id,
+          name: phase.name,
+          opensOn: phase.opens_on,
+          closesOn: phase.closes_on,
+          status: phase.status,
+          late: phase.status === 'open' && phase.closes_on < today,
+          tasks: { total: inPhase.length, approved: inPhase.filter((t) => done(t.state)).length },
+          gate: gates[phases.indexOf(phase)] ?? gates[index],
+        }
+      }),
+    units: [...byUnit.entries()]
+      .map(([id, counts]) => ({ id, name: actors.get(id)?.name ?? id, ...counts }))
+      .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name)),
+    escalations: {
+      supervise: tasks.filter((t) => t.escalation_level === 3 && !done(t.state)).length,
+      circulate: tasks.filter((t) => t.escalation_level >= 4 && !done(t.state)).length,
+    },
+  }
+}

@@ -1,0 +1,59 @@
+/** @module /api/plans — start a plan, list and read plans, progress, phase sign-off. */
+import { Hono } from 'hono'
+import { signOffBody, startPlanBody } from '../../schemas/api/requests.schema.js'
+import type { SignOffBody, StartPlanBody } from '../../schemas/api/requests.schema.js'
+import { notFound } from '../errors.js'
+import type { AppEnv } from '../http/env.js'
+import { requireRole } from '../http/middleware/authenticate.js'
+import { jsonBody } from '../http/middleware/json-body.js'
+import { findVersion } from '../policies/repository.js'
+import { canSeePlan } from '../tasks/access.js'
+import { loadPlanContext } from './plan-context.js'
+import { planProgress } from './progress.js'
+import { signOffPhase } from './sign-off.js'
+import { startPlan } from './start-plan.js'
+
+export const planRoutes = new Hono<AppEnv>()
+  .post('/', requireRole('author', 'admin'), async (c) => {
+    const { db, clock } = c.get('deps')
+    const body = await jsonBody<StartPlanBody>(c, startPlanBody)
+    const version = await findVersion(db, body.policyId, body.version)
+    if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
+    const started = await startPlan(db, clock, c.get('user').id, {
+      versionId: version.id,
+      ...(body.name ? { name: body.name } : {}),
+      ...(body.members ? { members: body.members } : {}),
+    })
+    return c.json({ plan: started.plan, tasks: started.tasks, unassigned: started.unassigned }, 201)
+  })
+  .get('/', async (c) => {
+    const { db } = c.get('deps')
+    const user = c.get('user')
+    const plans = await db.selectFrom('plan').selectAll().orderBy('started_at', 'desc').execute()
+    return c.json({ plans: plans.filter((plan) => canSeePlan(user, plan.policy_id)) })
+  })
+  .get('/:id', async (c) => {
+    const { db } = c.get('deps')
+    const context = await visiblePlan(c)
+    const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', context.plan.id).orderBy('opens_on').execute()
+    const version = context.model.config.metadata
+    return c.json({ plan: context.plan, policy: { id: version.id, title: version.title, version: version.version }, phases })
+  })
+  .get('/:id/progress', async (c) => {
+    const { db, clock } = c.get('deps')
+    return c.json(await planProgress(db, clock, await visiblePlan(c)))
+  })
+  .post('/:id/phases/:phaseId/sign-off', async (c) => {
+    const body = await jsonBody<SignOffBody>(c, signOffBody)
+    await visiblePlan(c)
+    return c.json(await signOffPhase(c.get('deps'), c.get('user'), c.req.param('id'), c.req.param('phaseId'), body.note))
+  })
+
+async function visiblePlan(c: import('hono').Context<AppEnv>) {
+  const context = await loadPlanContext(c.get('deps').db, c.req.param('id')!)
+  const user = c.get('user')
+  if (!canSeePlan(user, context.plan.policy_id)) {
+    throw notFound({ zh: '找不到该计划', en: 'No such plan' })
+  }
+  return context
+}

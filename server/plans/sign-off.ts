@@ -1,0 +1,38 @@
+/** @module A governance body's sign-off of a phase gate, by a member of that body. */
+import type { Kysely } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/database.js'
+import type { GroupCommitter } from '../db/group-commit.js'
+import { AppError, notFound } from '../errors.js'
+import type { CurrentUser } from '../http/env.js'
+import { actorsOf } from '../tasks/access.js'
+import { closePhaseIfGateHolds } from './phase-gate.js'
+import { loadPlanContext } from './plan-context.js'
+
+export async function signOffPhase(
+  deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter },
+  user: CurrentUser,
+  planId: string,
+  phaseId: string,
+  note: string | undefined,
+): Promise<{ closed: boolean }> {
+  const { model, plan } = await loadPlanContext(deps.db, planId)
+  const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
+  if (!phase) throw notFound({ zh: '找不到该阶段', en: 'No such phase' })
+  const body = phase.gate?.signOff
+  if (!body) throw new AppError(409, 'conflict', { zh: '该阶段的关闭不需要签认', en: 'This phase needs no sign-off' })
+  if (!actorsOf(user, plan.policy_id).has(body)) {
+    throw new AppError(403, 'forbidden', { zh: `只有「${model.actors().get(body)?.name ?? body}」的成员可以签认`, en: `Only members of ${body} may sign off` })
+  }
+  return deps.writes.run(async (trx) => {
+    const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
+    if (row?.status !== 'open') throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
+    const now = deps.clock.now()
+    const at = now.toISOString()
+    await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: phaseId, body, user_id: user.id, at, note: note ?? null })
+      .onConflict((oc) => oc.columns(['plan_id', 'phase_id']).doNothing()).execute()
+    await appendAudit(trx, [{ at, actor: user.id, action: 'phase.sign-off', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: { body, note: note ?? null } }])
+    return { closed: await closePhaseIfGateHolds(trx, model, planId, phaseId, now) }
+  })
+}

@@ -1,0 +1,63 @@
+/** @module /api/policies — published versions, validating a draft, publishing, diffs. */
+import { Hono } from 'hono'
+import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.js'
+import type { ValidatePolicyBody } from '../../schemas/api/requests.schema.js'
+import { validatePolicyText } from '../compiler/validate-policy.js'
+import { AppError, notFound } from '../errors.js'
+import type { AppEnv } from '../http/env.js'
+import { requireRole } from '../http/middleware/authenticate.js'
+import { jsonBody } from '../http/middleware/json-body.js'
+import { diffPolicies } from './diff-versions.js'
+import { publishPolicy } from './publish-policy.js'
+import { configOf, findVersion, listPolicies, listVersions } from './repository.js'
+import type { PolicyVersionRow } from '../db/database.js'
+
+const summary = (row: PolicyVersionRow) => ({
+  id: row.id,
+  policyId: row.policy_id,
+  version: row.version,
+  title: row.title,
+  region: row.region,
+  contentHash: row.content_hash,
+  publishedAt: row.published_at,
+  publishedBy: row.published_by,
+})
+
+export const policyRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => c.json({ policies: (await listPolicies(c.get('deps').db)).map(summary) }))
+  .post('/validate', requireRole('author', 'admin'), async (c) => {
+    const body = await jsonBody<ValidatePolicyBody>(c, validatePolicyBody)
+    const result = validatePolicyText(body.yaml, {
+      file: 'policy.yaml',
+      ...(body.sourceText !== undefined ? { readSource: () => body.sourceText } : {}),
+    })
+    return c.json({ ok: result.ok, issues: result.issues })
+  })
+  .post('/', requireRole('author', 'admin'), async (c) => {
+    const { db, clock } = c.get('deps')
+    const body = await jsonBody<ValidatePolicyBody>(c, publishPolicyBody)
+    const { version, created } = await publishPolicy(db, clock, c.get('user').id, {
+      yaml: body.yaml,
+      ...(body.sourceText !== undefined ? { sourceText: body.sourceText } : {}),
+    })
+    return c.json({ version: summary(version), created }, created ? 201 : 200)
+  })
+  .get('/:policyId/versions', async (c) => {
+    const rows = await listVersions(c.get('deps').db, c.req.param('policyId'))
+    if (rows.length === 0) throw notFound({ zh: '找不到该政策', en: 'No such policy' })
+    return c.json({ versions: rows.map(summary) })
+  })
+  .get('/:policyId/versions/:version', async (c) => {
+    const row = await findVersion(c.get('deps').db, c.req.param('policyId'), c.req.param('version'))
+    if (!row) throw notFound({ zh: '找不到该版本', en: 'No such version' })
+    return c.json({ ...summary(row), yaml: row.yaml, config: configOf(row) })
+  })
+  .get('/:policyId/diff', async (c) => {
+    const { db } = c.get('deps')
+    const from = c.req.query('from')
+    const to = c.req.query('to')
+    if (!from || !to) throw new AppError(400, 'bad-request', { zh: '请给出 from 和 to 两个版本号', en: 'Give both from and to versions' })
+    const [before, after] = await Promise.all([findVersion(db, c.req.param('policyId'), from), findVersion(db, c.req.param('policyId'), to)])
+    if (!before || !after) throw notFound({ zh: '找不到该版本', en: 'No such version' })
+    return c.json(diffPolicies(configOf(before), configOf(after)))
+  })

@@ -1,0 +1,71 @@
+/** @module /api/tasks — my unit's tasks, one task's page, and events on it. */
+import { Hono } from 'hono'
+import { taskEventBody } from '../../schemas/api/requests.schema.js'
+import type { TaskEventBody } from '../../schemas/api/requests.schema.js'
+import { civilDateAt } from '../deadlines/index.js'
+import { AppError } from '../errors.js'
+import type { AppEnv } from '../http/env.js'
+import { jsonBody } from '../http/middleware/json-body.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import { actorsOf, oversees } from './access.js'
+import { sendTaskEvent, visibleTask } from './send-event.js'
+import { summarize, taskDetail } from './task-views.js'
+
+export const taskRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { db, clock } = c.get('deps')
+    const user = c.get('user')
+    const q = c.req.query()
+    const limit = Math.min(Number(q.limit ?? 500) || 500, 5000)
+    const plans = await db.selectFrom('plan').select(['id', 'policy_id']).execute()
+    const visiblePlans = plans.filter((plan) => (q.plan ? plan.id === q.plan : true))
+    const today = civilDateAt(clock.now())
+    const rows = []
+    for (const plan of visiblePlans) {
+      const mine = [...actorsOf(user, plan.policy_id)]
+      const all = q.scope === 'all' && oversees(user, plan.policy_id)
+      if (!all && mine.length === 0) continue
+      let query = db.selectFrom('task').selectAll().where('plan_id', '=', plan.id)
+      if (!all) query = q.role === 'review' ? query.where('reviewer', 'in', mine) : query.where('assignee', 'in', mine)
+      if (q.phase) query = query.where('phase_id', '=', q.phase)
+      if (q.state) query = query.where('state', 'in', q.state.split(','))
+      if (q.period) query = query.where('period', '=', q.period)
+      const context = await loadPlanContext(db, plan.id)
+      for (const task of await query.execute()) rows.push(summarize(task, context, today))
+    }
+    const filtered = q.overdue === 'true' ? rows.filter((row) => row.overdue) : rows
+    filtered.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title))
+    const counts = {
+      total: filtered.length,
+      overdue: filtered.filter((row) => row.overdue).length,
+      escalated: filtered.filter((row) => row.escalation >= 3).length,
+      byState: Object.fromEntries([...new Set(filtered.map((row) => row.state))].map((state) => [state, filtered.filter((row) => row.state === state).length])),
+    }
+    return c.json({ counts, tasks: filtered.slice(0, limit) })
+  })
+  .get('/:id', async (c) => {
+    const deps = c.get('deps')
+    const task = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    const context = await loadPlanContext(deps.db, task.plan_id)
+    const detail = await taskDetail(deps.db, task, context, c.get('user'), civilDateAt(deps.clock.now()))
+    c.header('ETag', `"${task.version}"`)
+    return c.json(detail)
+  })
+  .post('/:id/events', async (c) => {
+    const deps = c.get('deps')
+    const body = await jsonBody<TaskEventBody>(c, taskEventBody)
+    const ifMatchHeader = c.req.header('if-match')
+    const ifMatch = ifMatchHeader === undefined ? undefined : Number(ifMatchHeader.replace(/^W\//, '').replace(/"/g, ''))
+    if (ifMatch !== undefined && !Number.isInteger(ifMatch)) {
+      throw new AppError(400, 'bad-request', { zh: 'If-Match 应为任务版本号', en: 'If-Match must be the task version' })
+    }
+    const task = await sendTaskEvent(deps, c.get('user'), {
+      taskId: c.req.param('id'),
+      body,
+      ...(ifMatch !== undefined ? { ifMatch } : {}),
+      requestId: c.get('requestId'),
+    })
+    const context = await loadPlanContext(deps.db, task.plan_id)
+    c.header('ETag', `"${task.version}"`)
+    return c.json(summarize(task, context, civilDateAt(deps.clock.now())))
+  })

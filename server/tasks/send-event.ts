@@ -1,0 +1,103 @@
+/**
+ * @module A user's event on a task, end to end: scope (another unit's task is a 404, and the
+ * attempt is audited), optimistic concurrency (`If-Match`), the actor's right to send this event,
+ * the form data against the task's form, then the machine — all in one group-committed
+ * transaction, so a refusal leaves nothing written.
+ */
+import type { Kysely, Transaction } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import { schemaIssues } from '../compiler/schema-issues.js'
+import type { Database, TaskRow } from '../db/database.js'
+import type { GroupCommitter } from '../db/group-commit.js'
+import { AppError, notFound } from '../errors.js'
+import type { CurrentUser } from '../http/env.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import type { Clock } from '../clock.js'
+import type { TaskEvent } from '../workflow/registry.js'
+import type { TaskEventBody } from '../../schemas/api/requests.schema.js'
+import { actorsFor, canSeeTask, mayAct } from './access.js'
+import { applyTaskEvent } from './apply-event.js'
+
+export interface SendEventInput {
+  taskId: string
+  body: TaskEventBody
+  ifMatch?: number
+  requestId?: string
+}
+
+const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
+
+export async function sendTaskEvent(
+  deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter },
+  user: CurrentUser,
+  input: SendEventInput,
+): Promise<TaskRow> {
+  const task = await visibleTask(deps, user, input.taskId)
+  return deps.writes.run(async (trx) => {
+    const current = await trx.selectFrom('task').selectAll().where('id', '=', input.taskId).executeTakeFirstOrThrow()
+    if (input.ifMatch !== undefined && input.ifMatch !== current.version) {
+      throw new AppError(409, 'version-mismatch', {
+        zh: `任务已更新为第 ${current.version} 版（请求基于第 ${input.ifMatch} 版），请刷新后重试。`,
+        en: `The task is at version ${current.version}, not ${input.ifMatch}; reload it and try again.`,
+      }, { version: current.version, state: current.state })
+    }
+    const { model, plan } = await loadPlanContext(trx, task.plan_id)
+    const event = toEvent(input.body)
+    if (!mayAct(user, plan.policy_id, actorsFor(model, current, event.type))) {
+      throw new AppError(403, 'forbidden', {
+        zh: `你所在的单位不能对该任务执行「${event.type}」。`,
+        en: `Your unit may not send ${event.type} to this task.`,
+      })
+    }
+    if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(model.formValidator(current.source_id), input.body.data, event.type === 'SAVE')
+    if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
+      checkForm(model.formValidator(current.source_id), current.data ? JSON.parse(current.data) : {}, false)
+    }
+    const result = await applyTaskEvent(trx, current, event, { model, now: deps.clock.now(), actor: user.id, requestId: input.requestId ?? null })
+    if (!result.ok) {
+      throw new AppError(409, 'event-not-accepted', {
+        zh: `任务当前状态为「${result.state}」，不接受「${event.type}」。可执行：${result.accepted.join('、') || '无'}。`,
+        en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
+      }, { state: result.state, accepted: result.accepted })
+    }
+    return result.task
+  })
+}
+
+/** The task if the user may see it; otherwise a 404, with the attempt written to the audit log. */
+export async function visibleTask(deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<TaskRow> {
+  const task = await deps.db.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
+  const plan = task ? await deps.db.selectFrom('plan').select('policy_id').where('id', '=', task.plan_id).executeTakeFirst() : undefined
+  if (task && plan && canSeeTask(user, plan.policy_id, task)) return task
+  if (task) await deps.writes.run((trx) => auditDenied(trx, user, 'task', taskId, deps.clock.now()))
+  throw notFound({ zh: '找不到该任务', en: 'No such task' })
+}
+
+/** Records an attempt to reach something outside the user's scope. */
+export async function auditDenied(trx: Transaction<Database>, user: CurrentUser, entity: string, entityId: string, now: Date): Promise<void> {
+  await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'access.denied', entity, entityId, payload: { username: user.username } }])
+}
+
+function toEvent(body: TaskEventBody): TaskEvent {
+  switch (body.type) {
+    case 'RETURN':
+      return { type: 'RETURN', reason: body.reason ?? '' }
+    case 'APPROVE':
+      return body.comment ? { type: 'APPROVE', comment: body.comment } : { type: 'APPROVE' }
+    case 'START':
+      return { type: 'START' }
+    case 'COMPLETE':
+      return { type: 'COMPLETE', data: body.data }
+    default:
+      return { type: body.type, data: body.data }
+  }
+}
+
+function checkForm(validate: import('ajv').ValidateFunction, data: unknown, draft: boolean): void {
+  if (validate(data)) return
+  const issues = schemaIssues(validate.errors)
+    .filter((issue) => !draft || (issue.code !== 'missing-field' && issue.code !== 'empty'))
+    .map((issue) => ({ ...issue, pointer: `/data${issue.pointer}` }))
+  if (issues.length === 0) return
+  throw new AppError(422, 'invalid-form-data', { zh: '表单填写有误', en: 'The form has errors' }, { issues })
+}

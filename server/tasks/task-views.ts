@@ -1,0 +1,87 @@
+/**
+ * @module What the API shows of tasks: a list row for the inbox, and the full page of one task —
+ * what to do and why (the source clause and quote), the deadline and its phrase, the form, the
+ * history, the contributions of supporting units, and the events this user may send now.
+ */
+import type { Kysely } from 'kysely'
+import type { Database, TaskRow } from '../db/database.js'
+import type { CurrentUser } from '../http/env.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import { acceptedEvents } from '../workflow/run-machine.js'
+import type { PersistedTask } from '../workflow/run-machine.js'
+import type { TaskEventType } from '../workflow/registry.js'
+import { actorsFor, mayAct } from './access.js'
+
+export interface TaskSummary {
+  id: string
+  planId: string
+  sourceId: string
+  kind: string
+  title: string
+  assignee: { id: string; name: string }
+  role: string
+  period: string
+  phaseId: string | null
+  state: string
+  version: number
+  opensOn: string | null
+  dueOn: string | null
+  duePhrase: string | null
+  overdue: boolean
+  escalation: number
+}
+
+export function summarize(task: TaskRow, context: PlanContext, today: string): TaskSummary {
+  const actors = context.model.actors(context.members)
+  const title = context.model.duty(task.source_id)?.title ?? context.model.procedure(task.source_id)?.name ?? task.source_id
+  return {
+    id: task.id,
+    planId: task.plan_id,
+    sourceId: task.source_id,
+    kind: task.kind,
+    title,
+    assignee: { id: task.assignee, name: actors.get(task.assignee)?.name ?? task.assignee },
+    role: task.role,
+    period: task.period,
+    phaseId: task.phase_id,
+    state: task.state,
+    version: task.version,
+    opensOn: task.opens_on,
+    dueOn: task.due_on,
+    duePhrase: task.due_phrase,
+    overdue: task.due_on !== null && task.due_on < today && task.state !== 'approved' && task.state !== 'done',
+    escalation: task.escalation_level,
+  }
+}
+
+/** The full view of one task for this user. */
+export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: PlanContext, user: CurrentUser, today: string) {
+  const { model, plan } = context
+  const duty = model.duty(task.source_id)
+  const procedure = model.procedure(task.source_id)
+  const history = await db.selectFrom('task_event').select(['seq', 'type', 'payload', 'actor', 'at']).where('task_id', '=', task.id).orderBy('seq').execute()
+  const contributions =
+    task.role === 'lead'
+      ? await db.selectFrom('task').selectAll().where('parent_task_id', '=', task.id).orderBy('assignee').execute()
+      : []
+  const machine = model.machineFor(task.kind, task.source_id)
+  const persisted = JSON.parse(task.snapshot) as PersistedTask
+  const allowed = acceptedEvents(machine, persisted).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type as TaskEventType)))
+  return {
+    ...summarize(task, context, today),
+    reviewer: task.reviewer,
+    description: duty?.description ?? null,
+    deliverables: duty?.deliverables ?? [],
+    source: duty?.source ?? procedure?.source ?? null,
+    procedure: procedure ? { steps: procedure.steps.map((step) => ({ id: step.id, name: step.name, kind: step.kind })), current: persisted.value } : null,
+    context: persisted.context,
+    data: task.data ? JSON.parse(task.data) : null,
+    form: model.formSchema(task.source_id),
+    allowedEvents: allowed,
+    history: history.map((event) => ({ ...event, payload: JSON.parse(event.payload) })),
+    contributions: contributions.map((contribution) => ({
+      ...summarize(contribution, context, today),
+      data: contribution.data ? JSON.parse(contribution.data) : null,
+    })),
+  }
+}
