@@ -1,0 +1,88 @@
+/**
+ * The real app over a real database file, with a simulated clock, and users logged in through
+ * the real login route. Requests go through `app.request()`: no server, no port.
+ */
+import type { Kysely } from 'kysely'
+import { createApp } from '../../server/app.js'
+import { ensureUser } from '../../server/auth/users.js'
+import type { Role } from '../../server/auth/users.js'
+import { SimulatedClock } from '../../server/clock.js'
+import type { Database } from '../../server/db/database.js'
+import { GroupCommitter } from '../../server/db/group-commit.js'
+import { clearPlanCache } from '../../server/plans/plan-context.js'
+import { startPlan } from '../../server/plans/start-plan.js'
+import type { ExtraUnits } from '../../server/plans/plan-model.js'
+import { makeDb, publishBundled } from './make-db.js'
+
+export const PASSWORD = 'test-password'
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>
+  db: Kysely<Database>
+  file: string
+  clock: SimulatedClock
+  writes: GroupCommitter
+}
+
+/** A fresh database, migrated, with the app over it; the clock starts at `start`. */
+export async function makeTestApp(start = '2018-04-02T09:00:00+08:00'): Promise<TestApp> {
+  clearPlanCache()
+  const { db, file } = await makeDb()
+  const clock = new SimulatedClock(start)
+  const writes = new GroupCommitter(db)
+  return { app: createApp({ db, clock, writes }), db, file, clock, writes }
+}
+
+/** Publishes a bundled policy and starts its plan; returns the plan id and version id. */
+export async function startBundledPlan(t: TestApp, region: string, members: ExtraUnits = {}): Promise<{ planId: string; versionId: string; policyId: string }> {
+  const versionId = await publishBundled(t.db, t.clock, region)
+  const started = await startPlan(t.db, t.clock, 'test', { versionId, members })
+  return { planId: started.plan.id, versionId, policyId: started.plan.policy_id }
+}
+
+/** A logged-in user: JSON requests with the session cookie and the CSRF token. */
+export interface Client {
+  username: string
+  get(path: string, headers?: Record<string, string>): Promise<Response>
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
+  raw(path: string, init: RequestInit): Promise<Response>
+}
+
+/** Creates the user (if new) and logs in through POST /api/auth/login. */
+export async function loginAs(
+  t: TestApp,
+  username: string,
+  options: { roles?: Role[]; units?: Array<{ policyId: string; unitId: string }> } = {},
+): Promise<Client> {
+  await ensureUser(t.db, { username, displayName: username, password: PASSWORD, roles: options.roles ?? ['department'], units: options.units ?? [] }, t.clock.now().toISOString())
+  const response = await t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  if (response.status !== 200) throw new Error(`login failed for ${username}: ${response.status} ${await response.text()}`)
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  const raw = (path: string, init: RequestInit) => t.app.request(path, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) } })
+  return {
+    username,
+    raw,
+    get: (path, headers = {}) => raw(path, { method: 'GET', headers }),
+    post: (path, body, headers = {}) =>
+      raw(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '' : JSON.stringify(body) }),
+  }
+}
+
+/** The id of a plan's task for a duty (or procedure), assignee and period. */
+export async function taskId(t: TestApp, planId: string, sourceId: string, assignee: string, period = 'once'): Promise<string> {
+  const row = await t.db
+    .selectFrom('task')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('source_id', '=', sourceId)
+    .where('assignee', '=', assignee)
+    .where('period', '=', period)
+    .executeTakeFirst()
+  if (!row) throw new Error(`no task ${sourceId} for ${assignee} (${period})`)
+  return row.id
+}
