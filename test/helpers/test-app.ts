@@ -63,7 +63,7 @@ export async function loginAs(
   if (response.status !== 200) throw new Error(`login failed for ${username}: ${response.status} ${await response.text()}`)
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await response.json()) as { csrfToken: string }
-  const raw = (path: string, init: RequestInit) => t.app.request(path, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) } })
+  const raw = async (path: string, init: RequestInit): Promise<Response> => t.app.request(path, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) } })
   return {
     username,
     raw,
