@@ -39,7 +39,9 @@ export function actorsFor(model: PlanModel, task: TaskRow, type: TaskEventType):
     const procedure = model.procedure(task.source_id)
     const snapshot = JSON.parse(task.snapshot) as PersistedTask
     const step = procedure?.steps.find((s) => stepState(s.id) === snapshot.value)
-    if (!step || !Array.isArray(step.actor)) return []
+    if (!step) return []
+    // A step with no named actor is carried out where the procedure applies: by the applicant.
+    if (!Array.isArray(step.actor)) return [task.assignee]
     // A step done by the applicant side (its group, or the unit itself) is the assignee's to do.
     if ((procedure?.applicant && step.actor.includes(procedure.applicant)) || step.actor.includes(task.assignee)) return [task.assignee]
     return model.resolveOwners(step.actor).actors

@@ -46,8 +46,13 @@ export function stepTask(machine: WorkflowMachine, current: PersistedTask, event
 export function acceptedEvents(machine: WorkflowMachine, current: PersistedTask): string[] {
   if (current.status === 'done') return []
   const snapshot = machine.resolveState({ value: current.value, context: current.context })
-  const types = getNextTransitions(snapshot).map((t) => t.eventType)
-  return [...new Set(types)].filter((type) => !SYSTEM_EVENTS.has(type as TaskEvent['type'])).sort()
+  const types = [...new Set(getNextTransitions(snapshot).map((t) => t.eventType))]
+  // Guards decide too (a lead cannot SUBMIT with contributions outstanding); a sample event with
+  // a non-empty reason and data asks them without knowing the user's input.
+  return types
+    .filter((type) => !SYSTEM_EVENTS.has(type as TaskEvent['type']))
+    .filter((type) => snapshot.can({ type, data: {}, reason: '—' } as unknown as TaskEvent))
+    .sort()
 }
 
 function persisted(snapshot: { value: unknown; context: unknown; status: string }): PersistedTask {
