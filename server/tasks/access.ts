@@ -25,9 +25,12 @@ export function canSeePlan(user: CurrentUser, policyId: string): boolean {
   return oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
 }
 
-export function canSeeTask(user: CurrentUser, policyId: string, task: Pick<TaskRow, 'assignee' | 'reviewer'>): boolean {
+export function canSeeTask(user: CurrentUser, policyId: string, task: TaskRow, model: PlanModel): boolean {
   const actors = actorsOf(user, policyId)
-  return oversees(user, policyId) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))
+  if (oversees(user, policyId) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))) return true
+  // Everyone who acts at some step of a procedure follows it from the start.
+  const steps = task.kind === 'procedure' ? model.procedure(task.source_id)?.steps ?? [] : []
+  return steps.some((step) => Array.isArray(step.actor) && model.resolveOwners(step.actor).actors.some((actor) => actors.has(actor)))
 }
 
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['START', 'SAVE', 'SUBMIT', 'RESUBMIT'])

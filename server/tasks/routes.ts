@@ -7,7 +7,7 @@ import { AppError } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { jsonBody } from '../http/middleware/json-body.js'
 import { loadPlanContext } from '../plans/plan-context.js'
-import { actorsOf, oversees } from './access.js'
+import { actorsFor, actorsOf, mayAct, oversees } from './access.js'
 import { sendTaskEvent, visibleTask } from './send-event.js'
 import { summarize, taskDetail } from './task-views.js'
 
@@ -31,7 +31,14 @@ export const taskRoutes = new Hono<AppEnv>()
       if (q.state) query = query.where('state', 'in', q.state.split(','))
       if (q.period) query = query.where('period', '=', q.period)
       const context = await loadPlanContext(db, plan.id)
-      for (const task of await query.execute()) rows.push(summarize(task, context, today))
+      const found = await query.execute()
+      if (!all) {
+        // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
+        const seen = new Set(found.map((task) => task.id))
+        const procedures = await db.selectFrom('task').selectAll().where('plan_id', '=', plan.id).where('kind', '=', 'procedure').execute()
+        found.push(...procedures.filter((task) => !seen.has(task.id) && mayAct(user, plan.policy_id, actorsFor(context.model, task, 'COMPLETE'))))
+      }
+      for (const task of found) rows.push(summarize(task, context, today))
     }
     const filtered = q.overdue === 'true' ? rows.filter((row) => row.overdue) : rows
     filtered.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title))

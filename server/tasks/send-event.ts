@@ -67,8 +67,8 @@ export async function sendTaskEvent(
 /** The task if the user may see it; otherwise a 404, with the attempt written to the audit log. */
 export async function visibleTask(deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<TaskRow> {
   const task = await deps.db.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
-  const plan = task ? await deps.db.selectFrom('plan').select('policy_id').where('id', '=', task.plan_id).executeTakeFirst() : undefined
-  if (task && plan && canSeeTask(user, plan.policy_id, task)) return task
+  const context = task ? await loadPlanContext(deps.db, task.plan_id) : undefined
+  if (task && context && canSeeTask(user, context.plan.policy_id, task, context.model)) return task
   if (task) await deps.writes.run((trx) => auditDenied(trx, user, 'task', taskId, deps.clock.now()))
   throw notFound({ zh: '找不到该任务', en: 'No such task' })
 }
