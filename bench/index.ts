@@ -1,7 +1,11 @@
 /** `npm run bench`: prints every benchmark's figures in one run. */
 import { arch, cpus, totalmem } from 'node:os'
+import { benchEngine } from './engine.bench.js'
+import { benchPlanStart } from './plan-start.bench.js'
 import { benchPolicyValidation } from './policy-validation.bench.js'
 
 const header = `luoshi bench — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? arch()}, ${Math.round(totalmem() / 2 ** 30)} GiB`
 console.log(header)
 for (const line of benchPolicyValidation()) console.log(line)
+for (const line of await benchEngine()) console.log(line)
+for (const line of await benchPlanStart()) console.log(line)
