@@ -1,0 +1,74 @@
+/** Publishing versions: validation with lines, immutability, content hashes, the semantic diff. */
+import { readFileSync } from 'node:fs'
+import { loginAs, makeTestApp } from '../helpers/test-app.js'
+import type { Client, TestApp } from '../helpers/test-app.js'
+
+const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8')
+const sourceText = readFileSync('policies/meishan/source.txt', 'utf8')
+
+describe('POST /api/policies', () => {
+  let t: TestApp
+  let author: Client
+
+  beforeAll(async () => {
+    t = await makeTestApp('2020-08-01T09:00:00+08:00')
+    author = await loginAs(t, 'author', { roles: ['author'] })
+  })
+
+  it('validates a draft and lists every issue with its line', async () => {
+    const broken = yaml.replace('weight: 20', 'weight: 25')
+    const body = await (await author.post('/api/policies/validate', { yaml: broken, sourceText })).json()
+    expect(body.ok).toBe(false)
+    expect(body.issues[0]).toMatchObject({ code: 'weights-mismatch', pointer: '/assessments/0/totalScore' })
+    expect(body.issues[0].line).toBeGreaterThan(1)
+  })
+
+  it('refuses to publish an invalid config (422, with the issues) and stores nothing', async () => {
+    const response = await author.post('/api/policies', { yaml: yaml.replace('weight: 20', 'weight: 25'), sourceText })
+    expect(response.status).toBe(422)
+    expect((await response.json()).error.code).toBe('invalid-config')
+    expect(await t.db.selectFrom('policy_version').selectAll().execute()).toEqual([])
+  })
+
+  it('publishes a version once: the same text again returns it, a different text under its number is refused', async () => {
+    const first = await author.post('/api/policies', { yaml, sourceText })
+    expect(first.status).toBe(201)
+    const again = await author.post('/api/policies', { yaml, sourceText })
+    expect(again.status).toBe(200)
+    expect((await again.json()).created).toBe(false)
+    const edited = yaml.replace('title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案', 'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（修订）')
+    const clash = await author.post('/api/policies', { yaml: edited })
+    expect(clash.status).toBe(409)
+  })
+
+  it('diffs two versions by what changes for a running plan', async () => {
+    const revised = yaml
+      .replace(/^  version: 1\.0\.0$/m, '  version: 1.1.0')
+      .replace('            step: 1\n            points: 3\n', '            step: 1\n            points: 4\n')
+    const published = await author.post('/api/policies', { yaml: revised })
+    expect(published.status, await published.clone().text()).toBe(201)
+    const diff = await (await author.get('/api/policies/meishan-medical-community-insurance/diff?from=1.0.0&to=1.1.0')).json()
+    expect(diff.from).toBe('1.0.0')
+    expect(diff.to).toBe('1.1.0')
+    expect(diff.responsibilities).toEqual({ added: [], removed: [], changed: [] })
+    const [change] = diff.scoring.changed
+    expect(change.name).toBe('县域内就诊率')
+    expect(change.fields[0].field).toBe('measures')
+    expect(change.fields[0].from[0].points).toBe(3)
+    expect(change.fields[0].to[0].points).toBe(4)
+    const versions = await (await author.get('/api/policies/meishan-medical-community-insurance/versions')).json()
+    expect(versions.versions.map((v: { version: string }) => v.version)).toEqual(['1.1.0', '1.0.0'])
+  })
+
+  it('lets only authors publish', async () => {
+    const department = await loginAs(t, 'dept', { roles: ['department'] })
+    expect((await department.post('/api/policies', { yaml, sourceText })).status).toBe(403)
+  })
+
+  it('serves an OpenAPI description built from the same schemas', async () => {
+    const doc = await (await t.app.request('/api/openapi.json')).json()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(doc.paths['/api/tasks/{id}/events'].post.requestBody.content['application/json'].schema.properties.type.enum).toContain('RESUBMIT')
+    expect(doc.components.schemas.PolicyConfig.properties.assessments).toBeDefined()
+  })
+})
