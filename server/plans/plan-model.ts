@@ -15,6 +15,8 @@ import { compileProcedureMachine } from '../workflow/procedure-machine.js'
 import type { WorkflowMachine } from '../workflow/run-machine.js'
 import { taskMachine } from '../workflow/task-machine.js'
 import { defaultReportForm } from './default-form.js'
+import { planEscalation } from '../timers/fire-times.js'
+import type { PlannedStep } from '../timers/fire-times.js'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 
@@ -35,6 +37,9 @@ export class PlanModel {
   readonly office: string | null
   readonly leadership: string | null
   readonly horizon: DateRange
+  readonly #units: Map<string, PolicyConfig['organizations']['units'][number]>
+  readonly #groups: Map<string, NonNullable<PolicyConfig['organizations']['groups']>[number]>
+  readonly #escalations = new Map<string, PlannedStep[]>()
   readonly #procedures = new Map<string, WorkflowMachine>()
   readonly #validators = new Map<string, ValidateFunction>()
   readonly #ajv = createAjv()
@@ -48,6 +53,8 @@ export class PlanModel {
     const bodies = this.config.governance?.bodies ?? []
     this.leadership = bodies.find((body) => body.kind === 'leadership-group' || body.kind === 'management-committee')?.id ?? null
     this.office = bodies.find((body) => body.kind === 'office')?.id ?? this.leadership
+    this.#units = new Map(this.config.organizations.units.map((unit) => [unit.id, unit]))
+    this.#groups = new Map((this.config.organizations.groups ?? []).map((group) => [group.id, group]))
     const period = effectivePeriod(this.config)!
     this.horizon = { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
   }
@@ -69,8 +76,8 @@ export class PlanModel {
   resolveOwners(ids: readonly string[], extra: ExtraUnits = {}): { actors: string[]; unassigned: string[] } {
     const actors: string[] = []
     const unassigned: string[] = []
-    const units = new Map(this.config.organizations.units.map((unit) => [unit.id, unit]))
-    const groups = new Map((this.config.organizations.groups ?? []).map((group) => [group.id, group]))
+    const units = this.#units
+    const groups = this.#groups
     for (const id of ids) {
       const unit = units.get(id)
       if (unit) {
@@ -125,6 +132,16 @@ export class PlanModel {
     if (parsed?.ok && parsed.rule.kind === 'window') return { from: parsed.rule.start, to: parsed.rule.end }
     if (parsed?.ok && parsed.rule.kind === 'date') return { from: this.horizon.from, to: parsed.rule.date }
     return this.horizon
+  }
+
+  /** The escalation ladder of a task due on a date (the same for every task due that day). */
+  escalationFor(due: string): PlannedStep[] {
+    let steps = this.#escalations.get(due)
+    if (!steps) {
+      steps = planEscalation(due, this.escalation, this.calendar)
+      this.#escalations.set(due, steps)
+    }
+    return steps
   }
 
   duty(id: string): Responsibility | undefined {

@@ -11,7 +11,7 @@ import { newId } from '../ids.js'
 import type { ExtraUnits, PlanModel } from '../plans/plan-model.js'
 import { startTask } from '../workflow/run-machine.js'
 import { taskMachine } from '../workflow/task-machine.js'
-import { LEVELS, planEscalation } from '../timers/fire-times.js'
+import { LEVELS } from '../timers/fire-times.js'
 
 export interface Occurrence {
   period: string
@@ -38,7 +38,20 @@ export function tasksForDuty(
   const leadIds = Array.isArray(duty.lead) ? duty.lead : []
   const leads = model.resolveOwners(leadIds, extra)
   const supports = model.resolveOwners(duty.support ?? [], extra)
-  const supportActors = supports.actors.filter((actor) => !leads.actors.includes(actor))
+  const leadSet = new Set(leads.actors)
+  const supportActors = supports.actors.filter((actor) => !leadSet.has(actor))
+  // Every task of a duty starts from one of a few identical snapshots: build each once.
+  const snapshots = new Map<string, { value: string; json: string }>()
+  const initial = (reviewer: string | null, pending: number) => {
+    const key = `${reviewer}|${pending}`
+    let snapshot = snapshots.get(key)
+    if (!snapshot) {
+      const started = startTask(taskMachine, { reviewer, pendingContributions: pending })
+      snapshot = { value: started.value, json: JSON.stringify(started) }
+      snapshots.set(key, snapshot)
+    }
+    return snapshot
+  }
   const tasks: NewTask[] = []
   const base = {
     plan_id: planId,
@@ -59,13 +72,13 @@ export function tasksForDuty(
     const reviewer = model.reviewerFor(duty, assignee, extra)
     // Contributions go to the first lead; the other leads report on their own.
     const pending = index === 0 ? supportActors.length : 0
-    const snapshot = startTask(taskMachine, { reviewer, pendingContributions: pending })
-    tasks.push({ ...base, id: newId(), assignee, role: 'lead', parent_task_id: null, reviewer, state: snapshot.value, snapshot: JSON.stringify(snapshot) })
+    const snapshot = initial(reviewer, pending)
+    tasks.push({ ...base, id: newId(), assignee, role: 'lead', parent_task_id: null, reviewer, state: snapshot.value, snapshot: snapshot.json })
   })
   const firstLead = tasks[0]
   if (firstLead) {
     for (const assignee of supportActors) {
-      const snapshot = startTask(taskMachine, { reviewer: firstLead.assignee, pendingContributions: 0 })
+      const snapshot = initial(firstLead.assignee, 0)
       tasks.push({
         ...base,
         id: newId(),
@@ -74,7 +87,7 @@ export function tasksForDuty(
         parent_task_id: firstLead.id,
         reviewer: firstLead.assignee,
         state: snapshot.value,
-        snapshot: JSON.stringify(snapshot),
+        snapshot: snapshot.json,
       })
     }
   }
@@ -95,7 +108,7 @@ export function nextEscalationTimer(
   afterLevel = 0,
 ): Insertable<TimerTable> | undefined {
   if (!due) return undefined
-  const step = planEscalation(due, model.escalation, model.calendar).find((s) => LEVELS[s.level] > afterLevel)
+  const step = model.escalationFor(due).find((s) => LEVELS[s.level] > afterLevel)
   if (!step) return undefined
   return {
     id: newId(),

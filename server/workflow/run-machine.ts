@@ -39,7 +39,8 @@ export function stepTask(machine: WorkflowMachine, current: PersistedTask, event
   }
   const [next] = transition(machine, snapshot, event)
   const result = persisted(next)
-  return { ok: true, next: result, changed: JSON.stringify(result) !== JSON.stringify(current) }
+  // assign() always makes a new context object, so an unchanged one is the very same object.
+  return { ok: true, next: result, changed: result.value !== current.value || next.context !== snapshot.context }
 }
 
 /** User events the current state handles (system events are not offered to people). */
