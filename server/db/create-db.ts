@@ -8,8 +8,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
-import type { Dialect, SqliteDatabase } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver } from 'kysely'
+import type { DatabaseConnection, Dialect, Driver, SqliteDatabase, SqliteDialectConfig } from 'kysely'
 import type { Database } from './database.js'
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
@@ -52,11 +52,36 @@ export function withStatementCache(connection: SQLite.Database, limit = 1000): S
   }
 }
 
+/**
+ * SQLite transactions that take the write lock when they begin (`BEGIN IMMEDIATE`). A plain
+ * `BEGIN` starts as a reader; in WAL mode a transaction that has read cannot start writing once
+ * another process has committed (SQLITE_BUSY_SNAPSHOT, immediately, with no busy wait) — and the
+ * runtime's writes all read before they write.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
+
 /** A Kysely instance over either dialect; the rest of the code does not know which. */
 export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>> {
   let dialect: Dialect
   if (config.kind === 'sqlite') {
-    dialect = new SqliteDialect({ database: async () => withStatementCache(openSqlite(config.file)) })
+    dialect = new ImmediateSqliteDialect({ database: async () => withStatementCache(openSqlite(config.file)) })
   } else {
     const { PostgresDialect } = await import('kysely')
     const pg = await import('pg')

@@ -26,5 +26,7 @@ export interface AppEnv {
     sessionId: string
     csrfToken: string
     requestId: string
+    /** Set when the request carries a new Idempotency-Key (see middleware/idempotency.ts). */
+    idempotency?: { key: string; requestHash: string; recorded: boolean }
   }
 }

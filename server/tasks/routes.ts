@@ -6,6 +6,7 @@ import { civilDateAt } from '../deadlines/index.js'
 import { AppError } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { jsonBody } from '../http/middleware/json-body.js'
+import { recordIdempotency } from '../http/middleware/idempotency.js'
 import { loadPlanContext } from '../plans/plan-context.js'
 import { actorsFor, actorsOf, mayAct, oversees } from './access.js'
 import { sendTaskEvent, visibleTask } from './send-event.js'
@@ -66,13 +67,12 @@ export const taskRoutes = new Hono<AppEnv>()
     if (ifMatch !== undefined && !Number.isInteger(ifMatch)) {
       throw new AppError(400, 'bad-request', { zh: 'If-Match 应为任务版本号', en: 'If-Match must be the task version' })
     }
-    const task = await sendTaskEvent(deps, c.get('user'), {
-      taskId: c.req.param('id'),
-      body,
-      ...(ifMatch !== undefined ? { ifMatch } : {}),
-      requestId: c.get('requestId'),
+    const input = { taskId: c.req.param('id'), body, ...(ifMatch !== undefined ? { ifMatch } : {}), requestId: c.get('requestId') }
+    const summary = await sendTaskEvent(deps, c.get('user'), input, async (trx, task) => {
+      const response = summarize(task, await loadPlanContext(trx, task.plan_id), civilDateAt(deps.clock.now()))
+      await recordIdempotency(trx, c, 200, response)
+      return response
     })
-    const context = await loadPlanContext(deps.db, task.plan_id)
-    c.header('ETag', `"${task.version}"`)
-    return c.json(summarize(task, context, civilDateAt(deps.clock.now())))
+    c.header('ETag', `"${summary.version}"`)
+    return c.json(summary)
   })

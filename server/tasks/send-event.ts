@@ -27,11 +27,13 @@ export interface SendEventInput {
 
 const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
 
-export async function sendTaskEvent(
+export async function sendTaskEvent<T = TaskRow>(
   deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter },
   user: CurrentUser,
   input: SendEventInput,
-): Promise<TaskRow> {
+  /** Runs in the same transaction after the event is applied; its result is returned. */
+  finish?: (trx: Transaction<Database>, task: TaskRow) => Promise<T>,
+): Promise<T> {
   const task = await visibleTask(deps, user, input.taskId)
   return deps.writes.run(async (trx) => {
     const current = await trx.selectFrom('task').selectAll().where('id', '=', input.taskId).executeTakeFirstOrThrow()
@@ -60,7 +62,7 @@ export async function sendTaskEvent(
         en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
       }, { state: result.state, accepted: result.accepted })
     }
-    return result.task
+    return finish ? finish(trx, result.task) : (result.task as T)
   })
 }
 

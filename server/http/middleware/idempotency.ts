@@ -2,9 +2,17 @@
  * @module `Idempotency-Key` on writes: a retry with the same key and the same request gets the
  * original response, status and body, without doing the work twice; the same key with a
  * different request is a 422.
+ *
+ * A route that writes through the group committer records the key inside its own transaction
+ * ({@link recordIdempotency}), so the work and the key commit together: a crash can never leave
+ * the work done and the key unrecorded, which would let a retry do it twice. Other responses
+ * (refusals, which wrote nothing) are recorded here after the handler.
  */
 import { createHash } from 'node:crypto'
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import type { Transaction } from 'kysely'
+import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors.js'
 import type { AppEnv } from '../env.js'
 
@@ -26,8 +34,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     }
     return c.body(stored.response, stored.status as 200, { 'content-type': 'application/json', 'idempotent-replay': 'true' })
   }
+  c.set('idempotency', { key, requestHash, recorded: false })
   await next()
-  if (c.res.status < 500) {
+  if (!c.get('idempotency')?.recorded && c.res.status < 500) {
     const response = await c.res.clone().text()
     await db
       .insertInto('idempotency')
@@ -36,3 +45,14 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       .execute()
   }
 })
+
+/** Stores the response for the request's Idempotency-Key inside the caller's transaction. */
+export async function recordIdempotency(trx: Transaction<Database>, c: Context<AppEnv>, status: number, body: unknown): Promise<void> {
+  const pending = c.get('idempotency')
+  if (!pending) return
+  await trx
+    .insertInto('idempotency')
+    .values({ user_id: c.get('user').id, key: pending.key, request_hash: pending.requestHash, status, response: JSON.stringify(body), created_at: c.get('deps').clock.now().toISOString() })
+    .execute()
+  pending.recorded = true
+}

@@ -1,0 +1,24 @@
+/**
+ * A scheduler process for the durability tests. Opens the database file, prints `ready`, waits
+ * for `go` on stdin (so several processes start firing at the same moment), runs the due timers
+ * at a fixed instant and prints `{"fired":…,"skipped":…}`.
+ *
+ *   node --import tsx test/helpers/durability-scheduler-child.ts <db file> <instant> <owner> <batch>
+ */
+import { createInterface } from 'node:readline'
+import { SimulatedClock } from '../../server/clock.js'
+import { createDb } from '../../server/db/create-db.js'
+import { runDueTimers } from '../../server/timers/scheduler.js'
+
+const [file, instant, owner, batch] = process.argv.slice(2)
+if (!file || !instant || !owner || !batch) throw new Error('usage: durability-scheduler-child.ts <db file> <instant> <owner> <batch>')
+
+const db = await createDb({ kind: 'sqlite', file })
+await db.selectFrom('timer').select('id').limit(1).execute() // open the connection before the start line
+process.stdout.write('ready\n')
+const lines = createInterface({ input: process.stdin })
+for await (const line of lines) if (line.trim() === 'go') break
+lines.close()
+const result = await runDueTimers(db, new SimulatedClock(instant), { owner, batch: Number(batch) })
+process.stdout.write(`${JSON.stringify(result)}\n`)
+await db.destroy()
