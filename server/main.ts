@@ -36,7 +36,8 @@ export async function main(): Promise<void> {
   const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
   await migrateToLatest(db)
   const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
-  const app = createApp({ db, clock, writes: new GroupCommitter(db) })
+  const reads = url ? db : await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
+  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db) })
   const stopScheduler = startScheduler(db, clock)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'
@@ -51,6 +52,7 @@ export async function main(): Promise<void> {
     server.close()
     await stopScheduler()
     await db.destroy()
+    if (reads !== db) await reads.destroy()
     process.exit(0)
   }
   process.on('SIGINT', shutdown)

@@ -36,7 +36,8 @@ export class GroupCommitter {
   run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
-      void this.#drain()
+      // Start on the next turn of the event loop, so writes arriving together share a commit.
+      if (this.#queue.length === 1 && !this.#draining) setImmediate(() => void this.#drain())
     })
   }
 

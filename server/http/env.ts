@@ -14,7 +14,14 @@ export interface CurrentUser {
 }
 
 export interface AppDeps {
+  /** The connection every write goes through (SQLite allows one writer; see group-commit.ts). */
   db: Kysely<Database>
+  /**
+   * A second connection for reads that need not wait for the writer: with SQLite in WAL mode,
+   * readers see the last commit while a batch is being written. The same instance as `db` on
+   * PostgreSQL.
+   */
+  reads: Kysely<Database>
   clock: Clock
   writes: GroupCommitter
 }

@@ -27,20 +27,20 @@ export const planRoutes = new Hono<AppEnv>()
     return c.json({ plan: started.plan, tasks: started.tasks, unassigned: started.unassigned }, 201)
   })
   .get('/', async (c) => {
-    const { db } = c.get('deps')
+    const { reads: db } = c.get('deps')
     const user = c.get('user')
     const plans = await db.selectFrom('plan').selectAll().orderBy('started_at', 'desc').execute()
     return c.json({ plans: plans.filter((plan) => canSeePlan(user, plan.policy_id)) })
   })
   .get('/:id', async (c) => {
-    const { db } = c.get('deps')
+    const { reads: db } = c.get('deps')
     const context = await visiblePlan(c)
     const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', context.plan.id).orderBy('opens_on').execute()
     const version = context.model.config.metadata
     return c.json({ plan: context.plan, policy: { id: version.id, title: version.title, version: version.version }, phases })
   })
   .get('/:id/progress', async (c) => {
-    const { db, clock } = c.get('deps')
+    const { reads: db, clock } = c.get('deps')
     return c.json(await planProgress(db, clock, await visiblePlan(c)))
   })
   .post('/:id/phases/:phaseId/sign-off', async (c) => {
@@ -50,7 +50,7 @@ export const planRoutes = new Hono<AppEnv>()
   })
 
 async function visiblePlan(c: import('hono').Context<AppEnv>) {
-  const context = await loadPlanContext(c.get('deps').db, c.req.param('id')!)
+  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
   const user = c.get('user')
   if (!canSeePlan(user, context.plan.policy_id)) {
     throw notFound({ zh: '找不到该计划', en: 'No such plan' })

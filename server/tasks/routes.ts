@@ -14,7 +14,7 @@ import { summarize, taskDetail } from './task-views.js'
 
 export const taskRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const { db, clock } = c.get('deps')
+    const { reads: db, clock } = c.get('deps')
     const user = c.get('user')
     const q = c.req.query()
     const limit = Math.min(Number(q.limit ?? 500) || 500, 5000)
@@ -54,8 +54,8 @@ export const taskRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const deps = c.get('deps')
     const task = await visibleTask(deps, c.get('user'), c.req.param('id'))
-    const context = await loadPlanContext(deps.db, task.plan_id)
-    const detail = await taskDetail(deps.db, task, context, c.get('user'), civilDateAt(deps.clock.now()))
+    const context = await loadPlanContext(deps.reads, task.plan_id)
+    const detail = await taskDetail(deps.reads, task, context, c.get('user'), civilDateAt(deps.clock.now()))
     c.header('ETag', `"${task.version}"`)
     return c.json(detail)
   })

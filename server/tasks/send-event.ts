@@ -28,7 +28,7 @@ export interface SendEventInput {
 const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
 
 export async function sendTaskEvent<T = TaskRow>(
-  deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter },
+  deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter },
   user: CurrentUser,
   input: SendEventInput,
   /** Runs in the same transaction after the event is applied; its result is returned. */
@@ -67,9 +67,9 @@ export async function sendTaskEvent<T = TaskRow>(
 }
 
 /** The task if the user may see it; otherwise a 404, with the attempt written to the audit log. */
-export async function visibleTask(deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<TaskRow> {
-  const task = await deps.db.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
-  const context = task ? await loadPlanContext(deps.db, task.plan_id) : undefined
+export async function visibleTask(deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<TaskRow> {
+  const task = await deps.reads.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
+  const context = task ? await loadPlanContext(deps.reads, task.plan_id) : undefined
   if (task && context && canSeeTask(user, context.plan.policy_id, task, context.model)) return task
   if (task) await deps.writes.run((trx) => auditDenied(trx, user, 'task', taskId, deps.clock.now()))
   throw notFound({ zh: '找不到该任务', en: 'No such task' })

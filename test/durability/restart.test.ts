@@ -102,7 +102,8 @@ it('keeps open tasks and pending timers across a restart, then fires each timer 
   const db = await createDb({ kind: 'sqlite', file: t.file })
   await migrateToLatest(db)
   const writes = new GroupCommitter(db)
-  Object.assign(t, { db, writes, app: createApp({ db, clock: t.clock, writes }) })
+  const reads = await createDb({ kind: 'sqlite', file: t.file })
+  Object.assign(t, { db, writes, app: createApp({ db, reads, clock: t.clock, writes }) })
 
   expect(await dump(db)).toEqual(state)
   // The session from before the restart still works against the new app.

@@ -13,6 +13,7 @@ import { clearPlanCache } from '../../server/plans/plan-context.js'
 import { startPlan } from '../../server/plans/start-plan.js'
 import type { ExtraUnits } from '../../server/plans/plan-model.js'
 import { makeDb, publishBundled } from './make-db.js'
+import { createDb } from '../../server/db/create-db.js'
 
 export const PASSWORD = 'test-password'
 
@@ -30,7 +31,8 @@ export async function makeTestApp(start = '2018-04-02T09:00:00+08:00'): Promise<
   const { db, file } = await makeDb()
   const clock = new SimulatedClock(start)
   const writes = new GroupCommitter(db)
-  return { app: createApp({ db, clock, writes }), db, file, clock, writes }
+  const reads = await createDb({ kind: 'sqlite', file })
+  return { app: createApp({ db, reads, clock, writes }), db, file, clock, writes }
 }
 
 /** Publishes a bundled policy and starts its plan; returns the plan id and version id. */

@@ -15,10 +15,10 @@ import type { AppEnv } from '../env.js'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, clock } = c.get('deps')
+  const { reads, clock } = c.get('deps')
   const token = getCookie(c, SESSION_COOKIE)
-  const session = token ? await findSession(db, token, clock.now()) : undefined
-  const user = session ? await loadCurrentUser(db, session.userId) : undefined
+  const session = token ? await findSession(reads, token, clock.now()) : undefined
+  const user = session ? await loadCurrentUser(reads, session.userId) : undefined
   if (!session || !user) {
     throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please log in' })
   }
