@@ -30,9 +30,11 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_h
  */
 export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
-  let seq = last?.seq ?? 0
-  let prev = last?.hash ?? GENESIS_HASH
+  // Touching the head row first takes its lock: concurrent appenders queue here, in order.
+  await trx.updateTable('audit_head').set({ id: 1 }).where('id', '=', 1).execute()
+  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow()
+  let seq = head.seq
+  let prev = head.hash
   const rows: AuditRow[] = entries.map((entry) => {
     seq += 1
     const base = {
@@ -52,6 +54,7 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   for (let index = 0; index < rows.length; index += 500) {
     await trx.insertInto('audit_log').values(rows.slice(index, index + 500)).execute()
   }
+  await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute()
 }
 
 export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string }

@@ -131,6 +131,13 @@ export interface AuditLogTable {
   hash: string
 }
 
+/** The chain's head: one row (id 1), locked and advanced by every append. */
+export interface AuditHeadTable {
+  id: number
+  seq: number
+  hash: string
+}
+
 export interface UserTable {
   id: string
   username: string
@@ -177,6 +184,7 @@ export interface Database {
   notification: NotificationTable
   sign_off: SignOffTable
   audit_log: AuditLogTable
+  audit_head: AuditHeadTable
   app_user: UserTable
   user_unit: UserUnitTable
   session: SessionTable

@@ -3,10 +3,12 @@ import { Migrator } from 'kysely'
 import type { Kysely, Migration, MigrationProvider } from 'kysely'
 import type { Database } from './database.js'
 import * as createRuntime from './migrations/2026_11_22_1200_create_runtime.js'
+import * as addAuditHead from './migrations/2026_11_22_1800_add_audit_head.js'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1200_create_runtime': createRuntime,
+  '2026_11_22_1800_add_audit_head': addAuditHead,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
