@@ -53,8 +53,10 @@ describe('the runtime on PostgreSQL', () => {
   })
 
   it('starts the plan with every task and timer', async () => {
-    const [{ n }] = await db.selectFrom('task').select((eb) => eb.fn.countAll<string>().as('n')).where('plan_id', '=', planId).execute()
-    expect(Number(n)).toBeGreaterThan(100)
+    const row = await db.selectFrom('task').select((eb) => eb.fn.countAll<string>().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow()
+    expect(Number(row.n)).toBeGreaterThan(100)
+    const timers = await db.selectFrom('timer').select((eb) => eb.fn.countAll<string>().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow()
+    expect(Number(timers.n)).toBeGreaterThan(20)
   })
 
   it('runs a lead/support measure through the API: contributions, return, resubmission, approval', async () => {
