@@ -150,7 +150,6 @@ export async function benchHttpTransitions(): Promise<string[]> {
     }
     await closedLoop(sessions, 32, 2) // warm-up
     const burst = await closedLoop(sessions, 64, 8)
-    console.error(`burst: ${JSON.stringify(burst)}`)
     const steady = await openLoop(sessions, 1000, 8)
     const row = (name: string, r: typeof burst, verdict: string) =>
       `${name.padEnd(48)} ${r.perSecond.toFixed(0).padStart(6)}/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.count} requests, ${r.failures} failed)  ${verdict}`

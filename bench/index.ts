@@ -1,6 +1,7 @@
 /** `npm run bench`: prints every benchmark's figures in one run. */
 import { arch, cpus, totalmem } from 'node:os'
 import { benchEngine } from './engine.bench.js'
+import { benchHttpTransitions } from './http-transitions.bench.js'
 import { benchPlanStart } from './plan-start.bench.js'
 import { benchPolicyValidation } from './policy-validation.bench.js'
 
@@ -9,3 +10,4 @@ console.log(header)
 for (const line of benchPolicyValidation()) console.log(line)
 for (const line of await benchEngine()) console.log(line)
 for (const line of await benchPlanStart()) console.log(line)
+for (const line of await benchHttpTransitions()) console.log(line)

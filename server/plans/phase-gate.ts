@@ -4,7 +4,7 @@
  * body's sign-off recorded, its milestones' dates passed. A phase whose window ends with the gate
  * not holding stays open — late — and closes the moment it holds.
  */
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.js'
 import { civilDateAt, compareDates } from '../deadlines/index.js'
 import type { Database } from '../db/database.js'
@@ -21,7 +21,7 @@ export interface GateStatus {
 }
 
 /** What the gate of a phase needs right now. */
-export async function gateStatus(trx: Transaction<Database>, model: PlanModel, planId: string, phaseId: string, now: Date): Promise<GateStatus> {
+export async function gateStatus(trx: Kysely<Database>, model: PlanModel, planId: string, phaseId: string, now: Date): Promise<GateStatus> {
   const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
   const today = civilDateAt(now)
   const window = model.phaseWindow(phaseId)

@@ -14,12 +14,10 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
   const now = clock.now()
   const today = civilDateAt(now)
   const actors = model.actors(members)
-  const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', plan.id).execute()
+  const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', plan.id).orderBy('opens_on').orderBy('phase_id').execute()
   const tasks = await db.selectFrom('task').select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level']).where('plan_id', '=', plan.id).execute()
   const done = (state: string) => state === 'approved' || state === 'done'
-  const gates = await db.transaction().execute(async (trx) =>
-    Promise.all(phases.map((phase) => gateStatus(trx, model, plan.id, phase.phase_id, now))),
-  )
+  const gates = await Promise.all(phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)))
   const byUnit = new Map<string, { total: number; approved: number; overdue: number }>()
   for (const task of tasks) {
     const entry = byUnit.get(task.assignee) ?? { total: 0, approved: 0, overdue: 0 }
@@ -31,9 +29,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
   return {
     plan: { id: plan.id, name: plan.name, policyId: plan.policy_id, startedAt: plan.started_at },
     today,
-    phases: phases
-      .sort((a, b) => a.opens_on.localeCompare(b.opens_on))
-      .map((phase, index) => {
+    phases: phases.map((phase, index) => {
         const inPhase = tasks.filter((task) => task.phase_id === phase.phase_id)
         return {
           id: phase.phase_id,
@@ -43,7 +39,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
           status: phase.status,
           late: phase.status === 'open' && phase.closes_on < today,
           tasks: { total: inPhase.length, approved: inPhase.filter((t) => done(t.state)).length },
-          gate: gates[phases.indexOf(phase)] ?? gates[index],
+          gate: gates[index],
         }
       }),
     units: [...byUnit.entries()]

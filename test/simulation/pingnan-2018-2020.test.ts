@@ -7,9 +7,8 @@
 import { SimulatedClock } from '../../server/clock.js'
 import { clearPlanCache, loadPlanContext } from '../../server/plans/plan-context.js'
 import { startPlan } from '../../server/plans/start-plan.js'
-import { applyTaskEvent } from '../../server/tasks/apply-event.js'
 import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.js'
-import type { TaskEvent } from '../../server/workflow/registry.js'
+import { completePhaseTasks } from '../helpers/drive-tasks.js'
 import { makeDb, publishBundled } from '../helpers/make-db.js'
 import type { TestDb } from '../helpers/make-db.js'
 
@@ -38,27 +37,7 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     return t.db.selectFrom('task').selectAll().where('plan_id', '=', planId).where('source_id', '=', sourceId).orderBy('period').execute()
   }
 
-  async function drive(taskId: string, ...events: TaskEvent[]): Promise<void> {
-    const { model } = await loadPlanContext(t.db, planId)
-    for (const event of events) {
-      await t.db.transaction().execute(async (trx) => {
-        const task = await trx.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow()
-        const result = await applyTaskEvent(trx, task, event, { model, now: clock.now(), actor: 'test' })
-        if (!result.ok) throw new Error(`${event.type} refused in ${result.state}`)
-      })
-    }
-  }
-
-  /** Finishes every task of a phase: contributions first, then the leads. */
-  async function completePhase(phaseId: string): Promise<void> {
-    const open = await t.db.selectFrom('task').select(['id', 'role', 'state']).where('plan_id', '=', planId).where('phase_id', '=', phaseId).where('state', '!=', 'approved').execute()
-    for (const role of ['support', 'lead']) {
-      for (const task of open.filter((row) => row.role === role)) {
-        const row = await t.db.selectFrom('task').select(['reviewer']).where('id', '=', task.id).executeTakeFirstOrThrow()
-        await drive(task.id, { type: 'SUBMIT', data: { summary: '已完成' } }, ...(row.reviewer ? [{ type: 'APPROVE' } as const] : []))
-      }
-    }
-  }
+  const completePhase = (phaseId: string) => completePhaseTasks(t.db, clock, planId, phaseId)
 
   beforeAll(async () => {
     clearPlanCache()
