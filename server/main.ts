@@ -16,6 +16,7 @@ import type { Clock } from './clock.js'
 import { createDb } from './db/create-db.js'
 import { GroupCommitter } from './db/group-commit.js'
 import { migrateToLatest } from './db/migrate.js'
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.js'
 import { startScheduler } from './timers/scheduler.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -33,10 +34,12 @@ export async function main(): Promise<void> {
   const clock = clockFromEnv()
   const dataDir = resolve(process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
   const url = process.env.LUOSHI_DATABASE_URL
-  const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
+  const file = join(dataDir, 'luoshi.db')
+  const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   await migrateToLatest(db)
   const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
-  const reads = url ? db : await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
+  const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
+  const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const app = createApp({ db, reads, clock, writes: new GroupCommitter(db) })
   const stopScheduler = startScheduler(db, clock)
   const port = Number(process.env.PORT ?? 8787)
@@ -53,6 +56,7 @@ export async function main(): Promise<void> {
     await stopScheduler()
     await db.destroy()
     if (reads !== db) await reads.destroy()
+    await stopCheckpointer()
     process.exit(0)
   }
   process.on('SIGINT', shutdown)

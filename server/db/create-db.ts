@@ -12,10 +12,17 @@ import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver } from 'kysely'
 import type { DatabaseConnection, Dialect, Driver, SqliteDatabase, SqliteDialectConfig } from 'kysely'
 import type { Database } from './database.js'
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+export type DatabaseConfig =
+  | {
+      kind: 'sqlite'
+      file: string
+      /** WAL pages before a commit checkpoints; raise it when a checkpointer worker runs. */
+      autoCheckpointPages?: number
+    }
+  | { kind: 'postgres'; url: string }
 
 /** Opens one SQLite connection with the pragmas luoshi relies on, and checks they took. */
-export function openSqlite(file: string): SQLite.Database {
+export function openSqlite(file: string, autoCheckpointPages = 4000): SQLite.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const connection = new SQLite(file)
   connection.pragma('journal_mode = WAL')
@@ -23,8 +30,9 @@ export function openSqlite(file: string): SQLite.Database {
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
   // Checkpoint the WAL every ~16 MB rather than every 4 MB: each checkpoint under FULL syncs the
-  // database file inside a commit, and fewer, larger ones cost less in total.
-  connection.pragma('wal_autocheckpoint = 4000')
+  // database file inside a commit, and fewer, larger ones cost less in total. A server runs a
+  // checkpointer worker instead (checkpointer.ts) and raises this to a safety net.
+  connection.pragma(`wal_autocheckpoint = ${autoCheckpointPages}`)
   const synchronous = connection.pragma('synchronous', { simple: true })
   // 2 = FULL. Anything else means the durability promise of an acknowledged write is void.
   if (synchronous !== 2) throw new Error(`SQLite synchronous is ${String(synchronous)}, expected FULL (2)`)
@@ -81,7 +89,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>> {
   let dialect: Dialect
   if (config.kind === 'sqlite') {
-    dialect = new ImmediateSqliteDialect({ database: async () => withStatementCache(openSqlite(config.file)) })
+    dialect = new ImmediateSqliteDialect({ database: async () => withStatementCache(openSqlite(config.file, config.autoCheckpointPages)) })
   } else {
     const { PostgresDialect } = await import('kysely')
     const pg = await import('pg')
