@@ -59,12 +59,21 @@ export class PlanModel {
     this.horizon = { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
   }
 
-  /** Every actor that can hold tasks: units of the region, bodies, and units added to the plan. */
-  actors(extra: ExtraUnits = {}): Map<string, Actor> {
+  readonly #actorCache = new WeakMap<ExtraUnits, Map<string, Actor>>()
+  readonly #noExtra: ExtraUnits = {}
+
+  /**
+   * Every actor that can hold tasks: units of the region, bodies, and units added to the plan.
+   * Built once per plan's members (inbox pages name the assignee of every row).
+   */
+  actors(extra: ExtraUnits = this.#noExtra): Map<string, Actor> {
+    const cached = this.#actorCache.get(extra)
+    if (cached) return cached
     const actors = new Map<string, Actor>()
     for (const unit of this.config.organizations.units) actors.set(unit.id, { id: unit.id, name: unit.name, kind: 'unit' })
     for (const body of this.config.governance?.bodies ?? []) actors.set(body.id, { id: body.id, name: body.name, kind: 'body' })
     for (const units of Object.values(extra)) for (const unit of units) actors.set(unit.id, { ...unit, kind: 'plan-unit' })
+    this.#actorCache.set(extra, actors)
     return actors
   }
 
