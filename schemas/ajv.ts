@@ -22,6 +22,8 @@ export function createAjv(): Ajv {
     verbose: true,
   })
   addFormats.default(ajv)
+  // An uploaded file's id (POST /api/attachments): forms use it for evidence (佐证材料).
+  ajv.addFormat('attachment-id', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
   return ajv
 }
 

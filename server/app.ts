@@ -2,9 +2,12 @@
  * @module The HTTP application: `/api/*` routes over the injected database and clock. Tests call
  * `app.request()` on it directly; `main.ts` serves it.
  */
+import { relative } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
+import { attachmentRoutes } from './attachments/routes.js'
 import { auditRoutes } from './audit/routes.js'
 import { authRoutes } from './auth/routes.js'
 import { AppError } from './errors.js'
@@ -20,7 +23,12 @@ import { taskRoutes } from './tasks/routes.js'
 /** Largest accepted request body: a big policy config with its source document fits easily. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 
-export function createApp(deps: AppDeps) {
+export interface AppOptions {
+  /** The built web app (dist/web) to serve at `/`; without it only the API is served. */
+  webRoot?: string
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
     .use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'payload-too-large', { zh: '请求体过大', en: 'The request body is too large' }) } }))
     .route('/auth', authRoutes)
@@ -30,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/plans', planRoutes)
     .route('/tasks', taskRoutes)
     .route('/audit', auditRoutes)
+    .route('/attachments', attachmentRoutes)
 
   const app = new Hono<AppEnv>()
     .use('*', requestId())
@@ -38,6 +47,12 @@ export function createApp(deps: AppDeps) {
       await next()
     })
     .route('/api', api)
+  if (options.webRoot) {
+    const root = relative(process.cwd(), options.webRoot) || '.'
+    app.use('/*', serveStatic({ root }))
+    // Client-side routes live in the hash, so every other path is the app's one page.
+    app.get('/*', serveStatic({ root, path: 'index.html' }))
+  }
   app.onError(onError)
   app.notFound((c) => c.json(new AppError(404, 'not-found', { zh: '没有这个地址', en: 'No such route' }).toJSON(), 404))
   return app

@@ -7,6 +7,7 @@
  * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo).
  */
 import { serve } from '@hono/node-server'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.js'
@@ -40,7 +41,9 @@ export async function main(): Promise<void> {
   const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
   const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
-  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db) })
+  const webRoot = join(ROOT, 'dist', 'web')
+  if (!existsSync(join(webRoot, 'index.html'))) console.warn('dist/web is missing: run `npm run build` to serve the web app (npm start does it)')
+  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db), files: join(dataDir, 'attachments') }, { webRoot })
   const stopScheduler = startScheduler(db, clock)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'

@@ -138,6 +138,16 @@ export interface AuditHeadTable {
   hash: string
 }
 
+export interface AttachmentTable {
+  id: string
+  user_id: string
+  name: string
+  type: string
+  size: number
+  sha256: string
+  created_at: string
+}
+
 export interface UserTable {
   id: string
   username: string
@@ -185,6 +195,7 @@ export interface Database {
   sign_off: SignOffTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
+  attachment: AttachmentTable
   app_user: UserTable
   user_unit: UserUnitTable
   session: SessionTable

@@ -24,6 +24,8 @@ export interface AppDeps {
   reads: Kysely<Database>
   clock: Clock
   writes: GroupCommitter
+  /** The folder attachments are stored in. */
+  files: string
 }
 
 export interface AppEnv {

@@ -22,7 +22,7 @@ export function defaultReportForm(title: string, deliverables: ReadonlyArray<{ n
       evidence: {
         type: 'array',
         title: '佐证材料 / Evidence',
-        items: { type: 'string', minLength: 1, maxLength: 500 },
+        items: { type: 'string', format: 'attachment-id' },
         maxItems: 50,
       },
     },

@@ -7,7 +7,9 @@ import type { AppEnv } from '../http/env.js'
 import { requireRole } from '../http/middleware/authenticate.js'
 import { jsonBody } from '../http/middleware/json-body.js'
 import { findVersion } from '../policies/repository.js'
-import { canSeePlan } from '../tasks/access.js'
+import { actorsOf, canSeePlan, oversees } from '../tasks/access.js'
+import { summarize } from '../tasks/task-views.js'
+import { civilDateAt } from '../deadlines/index.js'
 import { loadPlanContext } from './plan-context.js'
 import { planProgress } from './progress.js'
 import { signOffPhase } from './sign-off.js'
@@ -42,6 +44,20 @@ export const planRoutes = new Hono<AppEnv>()
   .get('/:id/progress', async (c) => {
     const { reads: db, clock } = c.get('deps')
     return c.json(await planProgress(db, clock, await visiblePlan(c)))
+  })
+  .get('/:id/escalations', async (c) => {
+    const { reads: db, clock } = c.get('deps')
+    const context = await visiblePlan(c)
+    const user = c.get('user')
+    let query = db.selectFrom('task').selectAll().where('plan_id', '=', context.plan.id).where('escalation_level', '>=', 3).where('state', 'not in', ['approved', 'done'])
+    if (!oversees(user, context.plan.policy_id)) query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
+    const rows = await query.orderBy('due_on').limit(1000).execute()
+    const today = civilDateAt(clock.now())
+    const summaries = rows.map((row) => summarize(row, context, today))
+    return c.json({
+      supervise: summaries.filter((task) => task.escalation === 3).slice(0, 200),
+      circulate: summaries.filter((task) => task.escalation >= 4).slice(0, 200),
+    })
   })
   .post('/:id/phases/:phaseId/sign-off', async (c) => {
     const body = await jsonBody<SignOffBody>(c, signOffBody)

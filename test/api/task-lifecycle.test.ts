@@ -55,7 +55,10 @@ describe('a measure with a lead and supporting units (Pingnan 四、(二) 完善
       const empty = await send(client, id, { type: 'SUBMIT', data: { summary: '' } })
       expect(empty.status).toBe(422)
       expect(empty.body.error.issues[0]).toMatchObject({ pointer: '/data/summary', code: 'empty' })
-      expect((await send(client, id, { type: 'SUBMIT', data: { summary: `${unitId} 配合意见`, evidence: ['文件一'] } })).status).toBe(200)
+      const upload = await client.raw('/api/attachments', { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-filename': encodeURIComponent('配合意见.pdf') }, body: '%PDF-1.4 test' })
+      expect(upload.status).toBe(201)
+      const attachment = (await upload.json()) as { id: string }
+      expect((await send(client, id, { type: 'SUBMIT', data: { summary: `${unitId} 配合意见`, evidence: [attachment.id] } })).status).toBe(200)
       // The lead reviews its supporting units' contributions.
       expect((await send(finance, id, { type: 'APPROVE' })).body.state).toBe('approved')
     }

@@ -103,7 +103,7 @@ it('keeps open tasks and pending timers across a restart, then fires each timer 
   await migrateToLatest(db)
   const writes = new GroupCommitter(db)
   const reads = await createDb({ kind: 'sqlite', file: t.file })
-  Object.assign(t, { db, writes, app: createApp({ db, reads, clock: t.clock, writes }) })
+  Object.assign(t, { db, writes, app: createApp({ db, reads, clock: t.clock, writes, files: t.file + '-attachments' }) })
 
   expect(await dump(db)).toEqual(state)
   // The session from before the restart still works against the new app.

@@ -14,6 +14,7 @@ import { startPlan } from '../../server/plans/start-plan.js'
 import type { ExtraUnits } from '../../server/plans/plan-model.js'
 import { makeDb, publishBundled } from './make-db.js'
 import { createDb } from '../../server/db/create-db.js'
+import { dirname, join } from 'node:path'
 
 export const PASSWORD = 'test-password'
 
@@ -32,7 +33,8 @@ export async function makeTestApp(start = '2018-04-02T09:00:00+08:00'): Promise<
   const clock = new SimulatedClock(start)
   const writes = new GroupCommitter(db)
   const reads = await createDb({ kind: 'sqlite', file })
-  return { app: createApp({ db, reads, clock, writes }), db, file, clock, writes }
+  const files = join(dirname(file), 'attachments')
+  return { app: createApp({ db, reads, clock, writes, files }), db, file, clock, writes }
 }
 
 /** Publishes a bundled policy and starts its plan; returns the plan id and version id. */

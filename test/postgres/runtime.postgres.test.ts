@@ -4,6 +4,7 @@
  * the audit chain under concurrent writers, and timers fired once by two schedulers.
  */
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import type { Kysely } from 'kysely'
 import { createApp } from '../../server/app.js'
 import { SimulatedClock } from '../../server/clock.js'
@@ -38,7 +39,7 @@ describe('the runtime on PostgreSQL', () => {
     await migrateToLatest(db)
     const clock = new SimulatedClock('2018-04-02T09:00:00+08:00')
     const writes = new GroupCommitter(db)
-    t = { app: createApp({ db, reads: db, clock, writes }), db, file: pg.url, clock, writes }
+    t = { app: createApp({ db, reads: db, clock, writes, files: `${tmpdir()}/luoshi-pg-files-${process.pid}` }), db, file: pg.url, clock, writes }
     const { version } = await publishPolicy(db, clock, 'test', {
       yaml: readFileSync('policies/pingnan/medical-alliance-2018.yaml', 'utf8'),
       sourceText: readFileSync('policies/pingnan/source.txt', 'utf8'),

@@ -1,0 +1,79 @@
+/**
+ * @module /api/attachments — evidence files (佐证材料) uploaded with reports. Type- and
+ * size-checked on the way in, stored on disk under the data folder, and readable only by their
+ * uploader and by whoever can see a task whose report refers to them.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Hono } from 'hono'
+import { appendAudit } from '../audit/audit-log.js'
+import { AppError, notFound } from '../errors.js'
+import type { AppEnv } from '../http/env.js'
+import { newId } from '../ids.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import { canSeeTask } from '../tasks/access.js'
+
+/** The largest accepted file (the request body limit is 8 MiB). */
+export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024 - 1024
+
+/** Types an office files as evidence: documents, spreadsheets, images, plain text. */
+export const ATTACHMENT_TYPES = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+  'text/csv',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+])
+
+export const attachmentRoutes = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const { clock, files } = c.get('deps')
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim()
+    if (!ATTACHMENT_TYPES.has(type)) {
+      throw new AppError(415, 'bad-request', {
+        zh: `不接受该文件类型（${type || '未知'}）。可上传 PDF、Word、Excel、PowerPoint、PNG、JPEG、TXT、CSV。`,
+        en: `File type ${type || 'unknown'} is not accepted. Upload PDF, Word, Excel, PowerPoint, PNG, JPEG, TXT or CSV.`,
+      })
+    }
+    const name = decodeURIComponent(c.req.header('x-filename') ?? '').trim().slice(0, 200)
+    if (!name) throw new AppError(400, 'bad-request', { zh: '缺少文件名（X-Filename）', en: 'Missing file name (X-Filename)' })
+    const body = Buffer.from(await c.req.arrayBuffer())
+    if (body.length === 0) throw new AppError(400, 'bad-request', { zh: '文件为空', en: 'The file is empty' })
+    if (body.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB', en: 'The file is over 8 MB' })
+    const row = { id: newId(), user_id: c.get('user').id, name, type, size: body.length, sha256: createHash('sha256').update(body).digest('hex'), created_at: clock.now().toISOString() }
+    await mkdir(files, { recursive: true })
+    await writeFile(join(files, row.id), body)
+    await c.get('deps').writes.run(async (trx) => {
+      await trx.insertInto('attachment').values(row).execute()
+      await appendAudit(trx, [{ at: row.created_at, actor: row.user_id, action: 'attachment.upload', entity: 'attachment', entityId: row.id, payload: { name, type, size: row.size, sha256: row.sha256 } }])
+    })
+    return c.json({ id: row.id, name, size: row.size, type }, 201)
+  })
+  .get('/:id', async (c) => {
+    const { reads, files } = c.get('deps')
+    const user = c.get('user')
+    const id = c.req.param('id')
+    const row = await reads.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
+    let allowed = row.user_id === user.id
+    if (!allowed) {
+      const tasks = await reads.selectFrom('task').selectAll().where('data', 'like', `%${id}%`).limit(50).execute()
+      for (const task of tasks) {
+        const context = await loadPlanContext(reads, task.plan_id)
+        if (canSeeTask(user, context.plan.policy_id, task, context.model)) allowed = true
+      }
+    }
+    if (!allowed) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
+    const body = await readFile(join(files, row.id))
+    return c.body(body, 200, {
+      'content-type': row.type,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+      'x-content-type-options': 'nosniff',
+    })
+  })
