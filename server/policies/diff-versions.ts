@@ -21,7 +21,7 @@ export interface PolicyDiff {
   from: string
   to: string
   responsibilities: ElementDiff
-  deadlines: Array<{ id: string; name: string; from: unknown; to: unknown }>
+  deadlines: Array<{ id: string; name: string; field: string; from: unknown; to: unknown }>
   phases: ElementDiff
   indicators: ElementDiff
   scoring: ElementDiff
@@ -31,7 +31,7 @@ export interface PolicyDiff {
 export function diffPolicies(before: PolicyConfig, after: PolicyConfig): PolicyDiff {
   const responsibilities = diffById(before.responsibilities, after.responsibilities, (r) => r.title, ['title', 'lead', 'support', 'due', 'within', 'phase', 'review', 'form'])
   const deadlines = responsibilities.changed.flatMap((change) =>
-    change.fields.filter((f) => f.field === 'due' || f.field === 'within').map((f) => ({ id: change.id, name: change.name, from: f.from, to: f.to })),
+    change.fields.filter((f) => f.field === 'due' || f.field === 'within').map((f) => ({ id: change.id, name: change.name, field: f.field, from: f.from, to: f.to })),
   )
   const scoringItems = (config: PolicyConfig) =>
     (config.assessments ?? []).flatMap((assessment) => [

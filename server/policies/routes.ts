@@ -50,7 +50,7 @@ export const policyRoutes = new Hono<AppEnv>()
   .get('/:policyId/versions/:version', async (c) => {
     const row = await findVersion(c.get('deps').db, c.req.param('policyId'), c.req.param('version'))
     if (!row) throw notFound({ zh: '找不到该版本', en: 'No such version' })
-    return c.json({ ...summary(row), yaml: row.yaml, config: configOf(row) })
+    return c.json({ ...summary(row), yaml: row.yaml, sourceText: row.source_text, config: configOf(row) })
   })
   .get('/:policyId/diff', async (c) => {
     const { db } = c.get('deps')

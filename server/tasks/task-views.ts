@@ -12,6 +12,8 @@ import type { PersistedTask } from '../workflow/run-machine.js'
 import type { TaskEventType } from '../workflow/registry.js'
 import { actorsFor, mayAct } from './access.js'
 
+const ATTACHMENT_IDS = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g
+
 export interface TaskSummary {
   id: string
   planId: string
@@ -67,9 +69,17 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
   const machine = model.machineFor(task.kind, task.source_id)
   const persisted = JSON.parse(task.snapshot) as PersistedTask
   const allowed = acceptedEvents(machine, persisted).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type as TaskEventType)))
+  const actorIds = [...new Set(history.map((event) => event.actor))]
+  const people = actorIds.length ? await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', actorIds).execute() : []
+  const names = new Map(people.map((person) => [person.id, person.display_name]))
+  const attachmentIds = [task.data, ...contributions.map((c) => c.data)].flatMap((data) => (data ? data.match(ATTACHMENT_IDS) ?? [] : []))
+  const files = attachmentIds.length
+    ? await db.selectFrom('attachment').select(['id', 'name', 'size', 'type']).where('id', 'in', [...new Set(attachmentIds)]).execute()
+    : []
   return {
     ...summarize(task, context, today),
     reviewer: task.reviewer,
+    reviewerName: task.reviewer ? model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer : null,
     description: duty?.description ?? null,
     deliverables: duty?.deliverables ?? [],
     source: duty?.source ?? procedure?.source ?? null,
@@ -78,7 +88,8 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     data: task.data ? JSON.parse(task.data) : null,
     form: model.formSchema(task.source_id),
     allowedEvents: allowed,
-    history: history.map((event) => ({ ...event, payload: JSON.parse(event.payload) })),
+    history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: JSON.parse(event.payload) })),
+    attachments: Object.fromEntries(files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }])),
     contributions: contributions.map((contribution) => ({
       ...summarize(contribution, context, today),
       data: contribution.data ? JSON.parse(contribution.data) : null,

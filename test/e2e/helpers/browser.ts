@@ -1,0 +1,74 @@
+/**
+ * Chromium for the browser tests: Debian's `/usr/bin/chromium` (installed by .ci/run with
+ * fonts-noto-cjk) driven by playwright-core, against the real server on loopback. Screenshots go
+ * to `test-results/screenshots/` and are kept as CI artifacts.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { ROOT, killHard, startServer } from '../../helpers/durability-server.js'
+import type { ServerProcess } from '../../helpers/durability-server.js'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
+
+/** Flags for a headless Chromium on a machine with no network but loopback. */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+
+export interface E2E {
+  server: ServerProcess
+  browser: Browser
+  close(): Promise<void>
+}
+
+/** Starts a server on fresh data (demo seeded, clock at `now`) and a browser. */
+export async function startE2E(now = '2018-09-05T09:00:00+08:00'): Promise<E2E> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`)
+  const server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'luoshi-e2e-')), now, timeoutMs: 90_000 })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close()
+      await killHard(server)
+    },
+  }
+}
+
+/** A new page (its own cookies) signed in as `username` through the login form. */
+export async function loginPage(e2e: E2E, username: string, path = '#/inbox'): Promise<Page> {
+  const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${e2e.server.baseUrl}/${path}`)
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill('luoshi-demo')
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('button', { name: '退出' }).waitFor()
+  return page
+}
+
+/** Saves a full-page screenshot under test-results/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const path = join(SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+/**
+ * True when Chinese text is drawn with a real CJK font: a missing font shows "tofu" boxes,
+ * which all have the same width, so distinct characters measuring alike gives it away.
+ */
+export async function rendersChinese(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas')
+    const context = canvas.getContext('2d')!
+    context.font = '32px "Noto Sans CJK SC", sans-serif'
+    const widths = ['落', '实', '一', '鑫'].map((char) => context.measureText(char).width)
+    const tofu = context.measureText('\u{10FFFF}').width
+    return document.fonts.check('16px "Noto Sans CJK SC"') && widths.every((width) => width > 20 && Math.abs(width - tofu) > 0.5)
+  })
+}

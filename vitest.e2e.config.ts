@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// Browser tests: the real server (child process, fresh data) driven through Debian's Chromium.
+export default defineConfig({
+  test: {
+    globals: true,
+    include: ['test/e2e/**/*.test.ts'],
+    globalSetup: ['test/e2e/helpers/build-web.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    // One Chromium at a time on a 2-core machine keeps timings meaningful.
+    fileParallelism: false,
+  },
+})

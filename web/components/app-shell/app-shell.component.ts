@@ -1,0 +1,127 @@
+/**
+ * The application: header with navigation, the signed-in user and the language switch, and the
+ * page the route names. Pages are loaded when first shown, so the first load stays small.
+ *
+ * @summary The luoshi application shell.
+ */
+import { html, LitElement } from 'lit'
+import type { PropertyValues } from 'lit'
+import { api, ApiError, setCsrfToken } from '../../api.js'
+import type { Me } from '../../api-types.js'
+import { locale, setLocale, t } from '../../i18n.js'
+import { parseRoute } from '../../router.js'
+import type { Route } from '../../router.js'
+import styles from './app-shell.styles.js'
+
+type User = NonNullable<Me['user']>
+
+/** Pages and the module that defines each one's element. */
+const PAGES: Record<string, () => Promise<unknown>> = {
+  inbox: () => import('../inbox/inbox.js'),
+  task: () => import('../task-page/task-page.js'),
+  dashboard: () => import('../dashboard/dashboard.js'),
+  author: () => import('../policy-editor/policy-editor.js'),
+}
+
+export class LsApp extends LitElement {
+  static override styles = styles
+  static override properties = {
+    user: { state: true },
+    route: { state: true },
+    checked: { state: true },
+  }
+
+  declare user: User | null
+  declare route: Route
+  declare checked: boolean
+
+  constructor() {
+    super()
+    this.user = null
+    this.route = parseRoute(window.location.hash)
+    this.checked = false
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.handleHashChange)
+    window.addEventListener('ls-locale-change', this.handleLocaleChange)
+    void this.loadUser()
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.handleHashChange)
+    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
+    super.disconnectedCallback()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('route')) void PAGES[this.route.page]?.()
+  }
+
+  private handleHashChange = () => {
+    this.route = parseRoute(window.location.hash)
+  }
+
+  private handleLocaleChange = () => this.requestUpdate()
+
+  private async loadUser(): Promise<void> {
+    try {
+      const me = await api.get<Me>('/api/auth/me')
+      setCsrfToken(me.csrfToken)
+      this.user = me.user ?? null
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error
+      this.user = null
+    } finally {
+      this.checked = true
+    }
+  }
+
+  private handleLogin = (event: CustomEvent<{ user: User; csrfToken: string }>) => {
+    setCsrfToken(event.detail.csrfToken)
+    this.user = event.detail.user
+  }
+
+  private async handleLogout(): Promise<void> {
+    await api.post('/api/auth/logout')
+    setCsrfToken(null)
+    this.user = null
+  }
+
+  private renderPage() {
+    switch (this.route.page) {
+      case 'inbox':
+        return html`<ls-inbox></ls-inbox>`
+      case 'task':
+        return html`<ls-task-page task-id=${this.route.id}></ls-task-page>`
+      case 'dashboard':
+        return html`<ls-dashboard plan-id=${this.route.planId ?? ''}></ls-dashboard>`
+      case 'author':
+        return html`<ls-policy-editor></ls-policy-editor>`
+      default:
+        return html`<p role="alert">${t('notFound')}</p>`
+    }
+  }
+
+  override render() {
+    const link = (page: Route['page'], href: string, label: string) =>
+      html`<a href=${href} aria-current=${this.route.page === page ? 'page' : 'false'}>${label}</a>`
+    return html`
+      <header>
+        <h1>${t('appName')}</h1>
+        <nav aria-label="main">
+          ${link('inbox', '#/inbox', t('inbox'))} ${link('dashboard', '#/dashboard', t('dashboard'))}
+          ${this.user?.roles.includes('author') || this.user?.roles.includes('admin') ? link('author', '#/author', t('authoring')) : ''}
+        </nav>
+        <div class="user">
+          ${this.user ? html`<span>${this.user.displayName}</span><button @click=${this.handleLogout}>${t('logout')}</button>` : ''}
+          <button @click=${() => setLocale(locale() === 'zh' ? 'en' : 'zh')} lang=${locale() === 'zh' ? 'en' : 'zh'}>${t('language')}</button>
+        </div>
+      </header>
+      <main>
+        ${!this.checked ? html`<p>${t('loading')}</p>` : this.user ? this.renderPage() : html`<ls-login-form @ls-login=${this.handleLogin}></ls-login-form>`}
+      </main>
+    `
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * The leaders' view of one plan: a plan picker, the overall counts, each phase's progress and
+ * gate on a timeline (with sign-off), completion and overdue by unit with a drill-down into a
+ * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days. Each part renders
+ * as soon as its own request answers; the charts load on demand.
+ *
+ * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
+ * @csspart summary - The overall counts.
+ */
+import { html, LitElement, nothing } from 'lit'
+import type { PropertyValues } from 'lit'
+import { api, ApiError } from '../../api.js'
+import type { PlanEscalations, PlanList, PlanProgress, TaskList, TaskSummary } from '../../api-types.js'
+import type { LsUnitSelectEvent } from '../../events/ls-unit-select.js'
+import { locale, pick, t } from '../../i18n.js'
+import { navigate } from '../../router.js'
+import { fill, OPEN_STATES } from '../task-table/task-format.js'
+import styles from './dashboard.styles.js'
+
+type Plan = PlanList['plans'][number]
+
+/** Days ahead the "upcoming deadlines" list looks. */
+const UPCOMING_DAYS = 14
+
+function addDays(date: string, days: number): string {
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
+function message(error: unknown): string {
+  return error instanceof ApiError ? pick(error.text) : String(error)
+}
+
+export class LsDashboard extends LitElement {
+  static override styles = styles
+  static override properties = {
+    planId: { attribute: 'plan-id' },
+    plans: { state: true },
+    progress: { state: true },
+    escalations: { state: true },
+    upcoming: { state: true },
+    unit: { state: true },
+    unitTasks: { state: true },
+    error: { state: true },
+  }
+
+  /** The plan to show; empty shows the first plan the user may see. */
+  declare planId: string
+  declare plans: Plan[] | null
+  declare progress: PlanProgress | null
+  /** The 督办 / 通报 lists; `unavailable` when the server has no such route or refuses. */
+  declare escalations: PlanEscalations | 'unavailable' | null
+  declare upcoming: TaskSummary[] | null
+  /** The unit drilled into, and its tasks once loaded. */
+  declare unit: { id: string; name: string } | null
+  declare unitTasks: TaskSummary[] | null
+  declare error: string
+
+  /** The plan whose data is shown or loading; answers for another plan are dropped. */
+  private loaded = ''
+  private summary = { total: 0, approved: 0, overdue: 0 }
+  private names: Record<string, string> = {}
+  private phaseNames: Record<string, string> = {}
+
+  constructor() {
+    super()
+    this.planId = ''
+    this.plans = null
+    this.progress = null
+    this.escalations = null
+    this.upcoming = null
+    this.unit = null
+    this.unitTasks = null
+    this.error = ''
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('ls-locale-change', this.handleLocaleChange)
+    void this.loadPlans()
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
+    super.disconnectedCallback()
+  }
+
+  private handleLocaleChange = () => this.requestUpdate()
+
+  private get currentPlanId(): string {
+    return this.planId || this.plans?.[0]?.id || ''
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('planId') || changed.has('plans')) && this.plans && this.currentPlanId !== this.loaded) {
+      void this.loadPlan(this.currentPlanId)
+    }
+    if (changed.has('progress') && this.progress) {
+      const summary = { total: 0, approved: 0, overdue: 0 }
+      const names: Record<string, string> = {}
+      for (const unit of this.progress.units) {
+        summary.total += unit.total
+        summary.approved += unit.approved
+        summary.overdue += unit.overdue
+        names[unit.id] = unit.name
+      }
+      this.summary = summary
+      this.names = names
+      this.phaseNames = Object.fromEntries(this.progress.phases.map((phase) => [phase.id, phase.name]))
+    }
+  }
+
+  private async loadPlans(): Promise<void> {
+    try {
+      this.plans = (await api.get<PlanList>('/api/plans')).plans
+    } catch (error) {
+      this.error = message(error)
+    }
+  }
+
+  private async loadPlan(planId: string): Promise<void> {
+    this.loaded = planId
+    this.progress = null
+    this.escalations = null
+    this.upcoming = null
+    this.unit = null
+    this.unitTasks = null
+    this.error = ''
+    if (!planId) return
+    const id = encodeURIComponent(planId)
+    try {
+      const progress = await api.get<PlanProgress>(`/api/plans/${id}/progress`)
+      if (this.loaded !== planId) return
+      this.progress = progress
+      void this.loadEscalations(planId)
+      void this.loadUpcoming(planId, progress.today)
+    } catch (error) {
+      if (this.loaded === planId) this.error = message(error)
+    }
+  }
+
+  private async loadEscalations(planId: string): Promise<void> {
+    let escalations: PlanEscalations | 'unavailable'
+    try {
+      escalations = await api.get<PlanEscalations>(`/api/plans/${encodeURIComponent(planId)}/escalations`)
+      if (!Array.isArray(escalations?.supervise)) escalations = 'unavailable'
+    } catch {
+      // Until the route exists (404, or the app page served in its place) the counts still show.
+      escalations = 'unavailable'
+    }
+    if (this.loaded === planId) this.escalations = escalations
+  }
+
+  private async loadUpcoming(planId: string, today: string): Promise<void> {
+    const until = addDays(today, UPCOMING_DAYS)
+    const params = new URLSearchParams({ scope: 'all', plan: planId, dueAfter: today, dueBefore: until, state: OPEN_STATES.join(',') })
+    try {
+      const { tasks } = await api.get<TaskList>(`/api/tasks?${params}`)
+      // The server filters; checking again keeps the list right on a server without dueAfter/dueBefore.
+      if (this.loaded === planId) this.upcoming = tasks.filter((task) => task.dueOn !== null && task.dueOn >= today && task.dueOn <= until)
+    } catch (error) {
+      if (this.loaded === planId) this.upcoming = []
+      this.error = message(error)
+    }
+  }
+
+  private handleUnitSelect = async (event: LsUnitSelectEvent): Promise<void> => {
+    const planId = this.loaded
+    const unit = event.detail
+    this.unit = unit
+    this.unitTasks = null
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>('.drill')?.scrollIntoView({ block: 'start' })
+    this.renderRoot.querySelector<HTMLElement>('#unit-tasks-title')?.focus({ preventScroll: true })
+    const params = new URLSearchParams({ scope: 'all', plan: planId, assignee: unit.id, limit: '5000' })
+    try {
+      const { tasks } = await api.get<TaskList>(`/api/tasks?${params}`)
+      if (this.loaded === planId && this.unit?.id === unit.id) this.unitTasks = tasks.filter((task) => task.assignee.id === unit.id)
+    } catch (error) {
+      if (this.unit?.id === unit.id) this.unitTasks = []
+      this.error = message(error)
+    }
+  }
+
+  private handleSignOff = () => {
+    const planId = this.loaded
+    void api.get<PlanProgress>(`/api/plans/${encodeURIComponent(planId)}/progress`).then((progress) => {
+      if (this.loaded === planId) this.progress = progress
+    }, (error: unknown) => { this.error = message(error) })
+  }
+
+  private handlePlanChange(event: Event): void {
+    navigate(`/plans/${encodeURIComponent((event.target as HTMLSelectElement).value)}`)
+  }
+
+  private renderHeader() {
+    const plans = this.plans ?? []
+    const current = this.currentPlanId
+    return html`<div class="head">
+      <h2>${this.progress?.plan.name ?? t('dashboard')}</h2>
+      ${this.progress ? html`<span class="today">${t('dash_today')} <time datetime=${this.progress.today}>${this.progress.today}</time></span>` : nothing}
+      <label class="picker">${t('dash_plan')}
+        <select @change=${this.handlePlanChange}>
+          ${plans.map((plan) => html`<option value=${plan.id} ?selected=${plan.id === current}>${plan.name}</option>`)}
+        </select>
+      </label>
+    </div>`
+  }
+
+  private renderSummary(progress: PlanProgress) {
+    const { total, approved, overdue } = this.summary
+    const stat = (label: string, value: number, alarm = false) => html`<div class=${alarm && value > 0 ? 'alarm' : ''}><dt>${label}</dt><dd>${value}</dd></div>`
+    return html`<section part="summary" aria-labelledby="summary-title">
+      <h3 id="summary-title" class="visually-hidden">${t('dash_summary')}</h3>
+      <dl class="stats">
+        ${stat(t('dash_totalTasks'), total)}
+        <div><dt>${t('dash_approvedTasks')}</dt><dd>${approved}<small>${total ? ` ${Math.round((approved / total) * 100)}%` : ''}</small></dd></div>
+        ${stat(t('dash_overdueTasks'), overdue, true)} ${stat(t('escalation_3'), progress.escalations.supervise, true)}
+        ${stat(t('escalation_4'), progress.escalations.circulate, true)}
+      </dl>
+    </section>`
+  }
+
+  private renderEscalations(progress: PlanProgress) {
+    const lists = this.escalations
+    const list = (key: 'supervise' | 'circulate', level: string, count: number) =>
+      lists && lists !== 'unavailable'
+        ? html`<ls-task-table caption=${locale() === 'zh' ? `${t(level)}（${count}）` : `${t(level)} (${count})`} .tasks=${lists[key]} .phaseNames=${this.phaseNames}></ls-task-table>`
+        : nothing
+    return html`<section aria-labelledby="escalations-title">
+      <h3 id="escalations-title">${t('dash_escalations')}</h3>
+      ${lists === null ? html`<p class="muted">${t('loading')}</p>` : nothing}
+      ${lists === 'unavailable'
+        ? html`<p class="muted">${t('escalation_3')} ${progress.escalations.supervise} · ${t('escalation_4')} ${progress.escalations.circulate} — ${t('dash_escalationsUnavailable')}</p>`
+        : nothing}
+      ${list('supervise', 'escalation_3', progress.escalations.supervise)} ${list('circulate', 'escalation_4', progress.escalations.circulate)}
+    </section>`
+  }
+
+  private renderUnitTasks() {
+    if (!this.unit) return nothing
+    return html`<section class="drill" aria-labelledby="unit-tasks-title">
+      <div class="drill-head">
+        <h4 id="unit-tasks-title" tabindex="-1">${fill(t('dash_unitTasks'), { unit: this.unit.name })}</h4>
+        <button type="button" @click=${() => { this.unit = null }}>${t('close')}</button>
+      </div>
+      ${this.unitTasks === null
+        ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
+        : html`<ls-task-table hide-assignee .tasks=${this.unitTasks} .phaseNames=${this.phaseNames}></ls-task-table>`}
+    </section>`
+  }
+
+  override render() {
+    if (this.plans && this.plans.length === 0) return html`<p>${t('dash_noPlans')}</p>`
+    const progress = this.progress
+    return html`
+      ${this.renderHeader()}
+      ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
+      ${!progress
+        ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
+        : html`
+            ${this.renderSummary(progress)}
+            <section aria-labelledby="phases-title">
+              <h3 id="phases-title">${t('dash_timeline')}</h3>
+              <ls-phase-gates plan-id=${progress.plan.id} today=${progress.today} .phases=${progress.phases} .names=${this.names}
+                @ls-sign-off=${this.handleSignOff}></ls-phase-gates>
+            </section>
+            <section aria-labelledby="units-title">
+              <h3 id="units-title">${t('dash_units')}</h3>
+              <ls-unit-progress .units=${progress.units} selected=${this.unit?.id ?? ''} @ls-unit-select=${this.handleUnitSelect}></ls-unit-progress>
+              ${this.renderUnitTasks()}
+            </section>
+            ${this.renderEscalations(progress)}
+            <section aria-labelledby="upcoming-title">
+              <h3 id="upcoming-title">${t('dash_upcoming')}</h3>
+              ${this.upcoming === null
+                ? html`<p class="muted">${t('loading')}</p>`
+                : html`<ls-task-table .tasks=${this.upcoming} .phaseNames=${this.phaseNames}></ls-task-table>`}
+            </section>
+          `}
+    `
+  }
+}

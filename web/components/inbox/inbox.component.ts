@@ -1,0 +1,212 @@
+/**
+ * The signed-in unit's tasks (`GET /api/tasks`), ordered by deadline: counts at the top, filters
+ * for plan, phase, state and period, "tasks I review" and "overdue only", and the table. Each
+ * filter change is one request; a stale answer (a filter changed meanwhile) is dropped.
+ *
+ * @summary The inbox page (`#/inbox`).
+ * @csspart counts - The summary counts.
+ * @csspart filters - The filter form.
+ */
+import { html, LitElement, nothing } from 'lit'
+import { api, ApiError } from '../../api.js'
+import type { PlanDetail, PlanList, TaskList } from '../../api-types.js'
+import { pick, t } from '../../i18n.js'
+import { ALL_STATES, fill, OPEN_STATES, periodLabel, stateLabel } from '../task-table/task-format.js'
+import styles from './inbox.styles.js'
+
+type Plan = PlanList['plans'][number]
+
+interface Filters {
+  plan: string
+  phase: string
+  /** A state, `open` (every unfinished state) or '' for all. */
+  state: string
+  period: string
+  review: boolean
+  overdue: boolean
+}
+
+const FILTERS_KEY = 'luoshi.inbox.filters'
+
+/** The filters last used in this tab, so coming back from a task keeps them. */
+function restoreFilters(): Filters {
+  const blank: Filters = { plan: '', phase: '', state: '', period: '', review: false, overdue: false }
+  try {
+    return { ...blank, ...(JSON.parse(globalThis.sessionStorage?.getItem(FILTERS_KEY) ?? '{}') as Partial<Filters>) }
+  } catch {
+    return blank
+  }
+}
+
+export class LsInbox extends LitElement {
+  static override styles = styles
+  static override properties = {
+    plans: { state: true },
+    phases: { state: true },
+    planPhases: { state: true },
+    periods: { state: true },
+    filters: { state: true },
+    data: { state: true },
+    loading: { state: true },
+    error: { state: true },
+  }
+
+  declare plans: Plan[]
+  /** Phase names by id, over every plan the user sees (for the table). */
+  declare phases: Record<string, string>
+  /** Each plan's phases in order (for the phase filter). */
+  declare planPhases: Record<string, Array<[id: string, name: string]>>
+  /** Periods seen in answers since the plan or role last changed (the filter's options). */
+  declare periods: string[]
+  declare filters: Filters
+  declare data: TaskList | null
+  declare loading: boolean
+  declare error: string
+
+  private request = 0
+
+  constructor() {
+    super()
+    this.plans = []
+    this.phases = {}
+    this.planPhases = {}
+    this.periods = []
+    this.filters = restoreFilters()
+    this.data = null
+    this.loading = false
+    this.error = ''
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('ls-locale-change', this.handleLocaleChange)
+    void this.loadPlans()
+    void this.loadTasks()
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
+    super.disconnectedCallback()
+  }
+
+  private handleLocaleChange = () => this.requestUpdate()
+
+  private async loadPlans(): Promise<void> {
+    try {
+      const { plans } = await api.get<PlanList>('/api/plans')
+      this.plans = plans
+      const details = await Promise.all(plans.map((plan) => api.get<PlanDetail>(`/api/plans/${encodeURIComponent(plan.id)}`).catch(() => null)))
+      this.planPhases = Object.fromEntries(details.flatMap((detail) => (detail ? [[detail.plan.id, detail.phases.map((phase) => [phase.phase_id, phase.name])]] : [])))
+      this.phases = Object.fromEntries(Object.values(this.planPhases).flat())
+    } catch {
+      // The plan and phase filters fall back to ids; the list itself still loads.
+    }
+  }
+
+  private query(): string {
+    const { plan, phase, state, period, review, overdue } = this.filters
+    const params = new URLSearchParams()
+    if (plan) params.set('plan', plan)
+    if (phase) params.set('phase', phase)
+    if (state) params.set('state', state === 'open' ? OPEN_STATES.join(',') : state)
+    if (period) params.set('period', period)
+    if (review) params.set('role', 'review')
+    if (overdue) params.set('overdue', 'true')
+    const text = params.toString()
+    return text ? `?${text}` : ''
+  }
+
+  private async loadTasks(): Promise<void> {
+    const request = ++this.request
+    this.loading = true
+    try {
+      const data = await api.get<TaskList>(`/api/tasks${this.query()}`)
+      if (request !== this.request) return
+      this.data = data
+      this.error = ''
+      const seen = new Set(this.periods)
+      for (const task of data.tasks) seen.add(task.period)
+      if (seen.size !== this.periods.length) this.periods = [...seen].sort((a, b) => (a === 'once' ? -1 : b === 'once' ? 1 : a.localeCompare(b)))
+    } catch (error) {
+      if (request !== this.request) return
+      this.error = error instanceof ApiError ? pick(error.text) : String(error)
+    } finally {
+      if (request === this.request) this.loading = false
+    }
+  }
+
+  private setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
+    // Changing the plan or the role changes which periods exist: collect them afresh.
+    if (key === 'plan' || key === 'review') this.periods = []
+    this.filters = { ...this.filters, [key]: value, ...(key === 'plan' ? { phase: '' } : {}) }
+    globalThis.sessionStorage?.setItem(FILTERS_KEY, JSON.stringify(this.filters))
+    void this.loadTasks()
+  }
+
+  private handleSelect(event: Event): void {
+    const select = event.target as HTMLSelectElement
+    this.setFilter(select.name as 'plan' | 'phase' | 'state' | 'period', select.value)
+  }
+
+  private handleToggle(event: Event): void {
+    const input = event.target as HTMLInputElement
+    this.setFilter(input.name as 'review' | 'overdue', input.checked)
+  }
+
+  private renderCounts(data: TaskList) {
+    const { counts } = data
+    const byState = Object.entries(counts.byState)
+    return html`<section part="counts" class="counts" aria-labelledby="counts-title">
+      <h3 id="counts-title" class="visually-hidden">${t('inbox_summary')}</h3>
+      <dl>
+        <div><dt>${t('inbox_total')}</dt><dd>${counts.total}</dd></div>
+        <div class=${counts.overdue ? 'alarm' : ''}><dt>${t('inbox_overdue')}</dt><dd>${counts.overdue}</dd></div>
+        <div class=${counts.escalated ? 'alarm' : ''}><dt>${t('inbox_escalated')}</dt><dd>${counts.escalated}</dd></div>
+        ${byState.map(([state, n]) => html`<div class="state"><dt>${stateLabel(state)}</dt><dd>${n}</dd></div>`)}
+      </dl>
+    </section>`
+  }
+
+  private renderFilters() {
+    const { plan, phase, state, period, review, overdue } = this.filters
+    const option = (value: string, label: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`
+    return html`<form part="filters" class="filters" aria-label=${t('inbox_filters')} @submit=${(e: Event) => e.preventDefault()}>
+      <label>${t('filter_plan')}
+        <select name="plan" @change=${this.handleSelect}>
+          ${option('', t('all'), plan)}${this.plans.map((p) => option(p.id, p.name, plan))}
+        </select>
+      </label>
+      <label>${t('filter_phase')}
+        <select name="phase" @change=${this.handleSelect}>
+          ${option('', t('all'), phase)}${(plan ? this.planPhases[plan] ?? [] : Object.entries(this.phases)).map(([id, name]) => option(id, name, phase))}
+        </select>
+      </label>
+      <label>${t('filter_state')}
+        <select name="state" @change=${this.handleSelect}>
+          ${option('', t('all'), state)}${option('open', t('filter_open'), state)}${ALL_STATES.map((s) => option(s, stateLabel(s), state))}
+        </select>
+      </label>
+      <label>${t('filter_period')}
+        <select name="period" @change=${this.handleSelect}>
+          ${option('', t('all'), period)}${(period && !this.periods.includes(period) ? [period, ...this.periods] : this.periods).map((p) => option(p, periodLabel(p), period))}
+        </select>
+      </label>
+      <label class="toggle"><input type="checkbox" name="review" .checked=${review} @change=${this.handleToggle} />${t('filter_reviewing')}</label>
+      <label class="toggle"><input type="checkbox" name="overdue" .checked=${overdue} @change=${this.handleToggle} />${t('filter_overdueOnly')}</label>
+    </form>`
+  }
+
+  override render() {
+    const data = this.data
+    return html`
+      <h2 class="title">${t(this.filters.review ? 'filter_reviewing' : 'inbox')}</h2>
+      ${data ? this.renderCounts(data) : nothing} ${this.renderFilters()}
+      ${this.error
+        ? html`<div role="alert" class="error">${this.error} <button type="button" @click=${() => void this.loadTasks()}>${t('retry')}</button></div>`
+        : nothing}
+      <div aria-live="polite" class="status">${this.loading ? t('loading') : data && data.counts.total > data.tasks.length
+        ? fill(t('inbox_truncated'), { shown: data.tasks.length, total: data.counts.total }) : ''}</div>
+      ${data ? html`<ls-task-table .tasks=${data.tasks} .phaseNames=${this.phases} aria-busy=${this.loading ? 'true' : 'false'}></ls-task-table>` : nothing}
+    `
+  }
+}

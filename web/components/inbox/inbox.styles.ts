@@ -1,0 +1,23 @@
+import { css } from 'lit'
+
+export default css`
+  :host { display: block; }
+  .title { margin: 0 0 0.8rem; font-size: 1.25rem; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .counts dl { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0 0 1rem; }
+  .counts dl > div { background: #fff; border-radius: 6px; padding: 0.5rem 0.9rem; min-width: 6rem; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.08); }
+  .counts dt { font-size: 0.8rem; color: #616e7c; }
+  .counts dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
+  .counts .alarm dd { color: #b42318; }
+  .counts .state dd { font-size: 1.1rem; }
+  .filters { display: flex; flex-wrap: wrap; align-items: end; gap: 0.6rem 1rem; margin-bottom: 0.6rem; }
+  .filters label { display: grid; gap: 0.2rem; font-size: 0.85rem; color: #3e4c59; }
+  .filters label.toggle { display: flex; align-items: center; gap: 0.35rem; padding-bottom: 0.35rem; }
+  select { font: inherit; padding: 0.3rem; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; max-width: 18rem; }
+  input[type='checkbox'] { width: 1rem; height: 1rem; }
+  select:focus-visible, input:focus-visible, button:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
+  .status { min-height: 1.3rem; font-size: 0.85rem; color: #616e7c; }
+  .error { color: #b42318; background: #fef3f2; padding: 0.5rem 0.8rem; border-radius: 4px; margin-bottom: 0.6rem; }
+  button { font: inherit; cursor: pointer; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; padding: 0.2rem 0.6rem; }
+  ls-task-table[aria-busy='true'] { opacity: 0.6; }
+`

@@ -1,0 +1,9 @@
+import { LsIssueList } from './issue-list.component.js'
+
+customElements.define('ls-issue-list', LsIssueList)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-issue-list': LsIssueList
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * @module Uploading an evidence file (佐证材料): the raw file is POSTed to /api/attachments and the
+ * id it returns goes into the form value. Names of files uploaded in this session are remembered
+ * so the form can show them instead of ids.
+ */
+import { api, ApiError, getCsrfToken } from '../../api.js'
+import type { AttachmentUpload, Me } from '../../api-types.js'
+
+const names = new Map<string, string>()
+
+/** Remembers the names of attachments a task page loaded (id → { name }). */
+export function rememberAttachmentNames(files: Record<string, { name: string }>): void {
+  for (const [id, file] of Object.entries(files)) names.set(id, file.name)
+}
+
+/** The file name of an attachment uploaded in this session, if known. */
+export function attachmentName(id: string): string | undefined {
+  return names.get(id)
+}
+
+/** Where an attachment is downloaded from. */
+export function attachmentHref(id: string): string {
+  return `/api/attachments/${encodeURIComponent(id)}`
+}
+
+/**
+ * Uploads one file and returns what the server stored.
+ *
+ * @throws {ApiError} with the server's message (type not accepted, too large, …)
+ */
+export async function uploadAttachment(file: File): Promise<AttachmentUpload> {
+  // The JSON client does not send raw bodies; the token is the one the app shell keeps.
+  const csrfToken = getCsrfToken() ?? (await api.get<Me>('/api/auth/me')).csrfToken
+  const response = await fetch('/api/attachments', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'content-type': file.type || 'application/octet-stream',
+      'x-filename': encodeURIComponent(file.name),
+      'x-csrf-token': csrfToken,
+    },
+    body: file,
+  })
+  const json = (await response.json().catch(() => undefined)) as
+    | (AttachmentUpload & { error?: { code: string; message: { zh: string; en: string } } })
+    | undefined
+  if (!response.ok || !json) {
+    const error = json?.error
+    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? { zh: '上传失败', en: 'Upload failed' })
+  }
+  names.set(json.id, json.name)
+  return json
+}

@@ -1,0 +1,44 @@
+/**
+ * @module The editor's calls to the API: open a published version, and publish the text being
+ * edited — with every outcome (new, same text, version taken, invalid) as a value.
+ */
+import { api, ApiError } from '../../api.js'
+import type { ApiIssue } from '../../api.js'
+import type { PolicyVersion, PublishResult } from '../../api-types.js'
+
+/** A published version opened for editing. */
+export interface OpenedVersion {
+  policyId: string
+  version: string
+  yaml: string
+  /** The source text stored with the version, when the server returns it. */
+  sourceText: string | undefined
+}
+
+/** Reads one version (`GET /api/policies/:id/versions/:version`). */
+export async function openVersion(policyId: string, version: string): Promise<OpenedVersion> {
+  const row = await api.get<PolicyVersion>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`)
+  // The route does not return the source text yet; read it when it does.
+  const sourceText = (row as { sourceText?: unknown }).sourceText
+  return { policyId: row.policyId, version: row.version, yaml: row.yaml, sourceText: typeof sourceText === 'string' ? sourceText : undefined }
+}
+
+export type PublishOutcome =
+  | { kind: 'created' | 'unchanged'; version: PublishResult['version'] }
+  | { kind: 'conflict' | 'failed'; message: { zh: string; en: string } }
+  | { kind: 'invalid'; message: { zh: string; en: string }; issues: ApiIssue[] }
+
+/**
+ * Publishes (`POST /api/policies`). Without source text the server reuses the one stored with
+ * the policy's latest version.
+ */
+export async function publishPolicy(yaml: string, sourceText: string): Promise<PublishOutcome> {
+  try {
+    const result = await api.post<PublishResult>('/api/policies', { yaml, ...(sourceText.trim() ? { sourceText } : {}) })
+    return { kind: result.created ? 'created' : 'unchanged', version: result.version }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    if (error.status === 422 && error.details.issues) return { kind: 'invalid', message: error.text, issues: error.details.issues }
+    return { kind: error.status === 409 ? 'conflict' : 'failed', message: error.text }
+  }
+}

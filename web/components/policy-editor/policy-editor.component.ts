@@ -1,0 +1,300 @@
+/**
+ * The authoring page (`#/author`): the policy YAML in a CodeMirror editor with the source
+ * document beside it, validated as the author types by the server's own validator, previews of
+ * what the config produces, local drafts, publishing, versions with their diff, and plan start.
+ *
+ * @summary The policy editor page.
+ * @csspart toolbar - The row of actions above the editor.
+ */
+import { html, LitElement } from 'lit'
+import { api, ApiError } from '../../api.js'
+import type { PolicyList } from '../../api-types.js'
+import type { LsRevealEvent } from '../../events/ls-reveal.js'
+import type { LsVersionLoadEvent } from '../../events/ls-version-load.js'
+import { locale, pick, t } from '../../i18n.js'
+import '../issue-list/issue-list.js'
+import '../policy-versions/policy-versions.js'
+import '../yaml-editor/yaml-editor.js'
+import type { LsYamlEditor } from '../yaml-editor/yaml-editor.component.js'
+import { DraftAutosave } from './draft-autosave.js'
+import { lastDraftId, NEW_POLICY, readDraft } from './draft-store.js'
+import { LocaleController } from './locale-controller.js'
+import { openVersion, publishPolicy } from './policy-actions.js'
+import { POLICY_TEMPLATE } from './policy-template.js'
+import { PolicyValidation } from './policy-validation.js'
+import styles from './policy-editor.styles.js'
+
+/** A message above the editor; `text` is called at render, so it follows the language switch. */
+interface Status {
+  kind: 'info' | 'ok' | 'error'
+  text: () => string
+  action?: { label: () => string; run: () => void }
+}
+
+const errorText = (error: unknown) => () => (error instanceof ApiError ? pick(error.text) : String(error))
+const dateLocale = () => (locale() === 'zh' ? 'zh-CN' : 'en-GB')
+const localTime = (iso: string) => new Date(iso).toLocaleString(dateLocale())
+
+export class LsPolicyEditor extends LitElement {
+  static override styles = styles
+  static override properties = {
+    policies: { state: true },
+    policyId: { state: true },
+    version: { state: true },
+    yaml: { state: true },
+    sourceText: { state: true },
+    status: { state: true },
+    busy: { state: true },
+    revision: { state: true },
+    starting: { state: true },
+  }
+
+  declare policies: PolicyList['policies']
+  /** The policy being edited ('' for a new one whose YAML names no id yet). */
+  declare policyId: string
+  /** The published version the text was opened from. */
+  declare version: string
+  declare yaml: string
+  declare sourceText: string
+  declare status: Status | undefined
+  declare busy: boolean
+  /** Bumped after publishing, so the version list reloads. */
+  declare revision: number
+  /** The version whose plan-start form is open. */
+  declare starting: string
+
+  readonly #validation = new PolicyValidation(this, () => ({ yaml: this.yaml, sourceText: this.sourceText }))
+  readonly #drafts = new DraftAutosave(this, () => ({ policyId: this.policyId, version: this.version, yaml: this.yaml, sourceText: this.sourceText }))
+
+  constructor() {
+    super()
+    this.policies = []
+    this.policyId = ''
+    this.version = ''
+    this.yaml = ''
+    this.sourceText = ''
+    this.status = undefined
+    this.busy = false
+    this.revision = 0
+    this.starting = ''
+    this.addController(new LocaleController(this))
+  }
+
+  protected override willUpdate(): void {
+    // A new policy gets its id when its YAML names one; the draft follows it.
+    const named = this.#validation.policyId
+    if (named && named !== this.policyId) this.policyId = named
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void import('../policy-preview/policy-preview.js')
+    void this.open()
+  }
+
+  /** On open: resume the last draft, else the first published policy, else the template. */
+  private async open(): Promise<void> {
+    const policies = this.loadPolicies()
+    const draftId = lastDraftId()
+    if (draftId) return this.resumeDraft(draftId)
+    const first = (await policies)[0]
+    if (first) await this.loadVersion(first.policyId, first.version)
+    else this.startNew()
+  }
+
+  private async loadPolicies(): Promise<PolicyList['policies']> {
+    try {
+      this.policies = (await api.get<PolicyList>('/api/policies')).policies
+    } catch (error) {
+      this.status = { kind: 'error', text: errorText(error) }
+    }
+    return this.policies
+  }
+
+  private setText(yaml: string, sourceText: string, from: { policyId: string; version: string }): void {
+    this.yaml = yaml
+    this.sourceText = sourceText
+    this.policyId = from.policyId
+    this.version = from.version
+    this.#validation.reset()
+  }
+
+  private startNew(): void {
+    this.#drafts.settle('', { yaml: '', sourceText: '' })
+    this.setText(POLICY_TEMPLATE, '', { policyId: '', version: '' })
+    this.status = { kind: 'info', text: () => t('peNewStarted') }
+  }
+
+  private resumeDraft(policyId: string): void {
+    const draft = readDraft(policyId)
+    if (!draft) return
+    this.#drafts.settle(policyId, { yaml: '', sourceText: '' })
+    this.setText(draft.yaml, draft.sourceText, { policyId: policyId === NEW_POLICY ? '' : policyId, version: draft.baseVersion ?? '' })
+    this.#drafts.savedAt = draft.savedAt
+    this.status = { kind: 'info', text: () => t('peDraftResumed').replace('{time}', localTime(draft.savedAt)) }
+  }
+
+  private async loadVersion(policyId: string, version: string): Promise<void> {
+    try {
+      const opened = await openVersion(policyId, version)
+      const sourceText = opened.sourceText ?? (policyId === this.policyId ? this.sourceText : '')
+      this.#drafts.flush()
+      this.#drafts.settle(policyId, { yaml: opened.yaml, sourceText })
+      this.setText(opened.yaml, sourceText, opened)
+      const draft = readDraft(policyId)
+      this.status = {
+        kind: 'info',
+        text: () => t('peLoaded').replace('{policy}', policyId).replace('{version}', version) + (draft ? ` ${t('peDraftExists').replace('{time}', localTime(draft.savedAt))}` : ''),
+        ...(draft ? { action: { label: () => t('peResumeDraft'), run: () => this.resumeDraft(policyId) } } : {}),
+      }
+    } catch (error) {
+      this.status = { kind: 'error', text: errorText(error) }
+    }
+  }
+
+  private handleSaveDraft(): void {
+    const outcome = this.#drafts.save()
+    const key = outcome === 'saved' ? 'peDraftSaved' : outcome === 'unchanged' ? 'peNoChanges' : 'peDraftFailed'
+    this.status = { kind: outcome === 'failed' ? 'error' : outcome === 'saved' ? 'ok' : 'info', text: () => t(key) }
+  }
+
+  private handleYamlChange = (event: CustomEvent<{ value: string }>) => {
+    this.yaml = event.detail.value
+    this.#validation.schedule()
+    this.#drafts.schedule()
+  }
+
+  private handleSourceInput(event: Event): void {
+    this.sourceText = (event.target as HTMLTextAreaElement).value
+    this.#validation.schedule()
+    this.#drafts.schedule()
+  }
+
+  private revealLine(line: number, col?: number): void {
+    this.renderRoot.querySelector<LsYamlEditor>('ls-yaml-editor')?.revealLine(line, col)
+  }
+
+  private async handleReveal(event: LsRevealEvent): Promise<void> {
+    const { line, col, pointer } = event.detail
+    if (line) return this.revealLine(line, col)
+    if (pointer === undefined) return
+    const at = await this.#validation.locate(this.yaml, pointer)
+    this.revealLine(at.line, at.col)
+  }
+
+  private async handlePolicySelect(event: Event): Promise<void> {
+    const policyId = (event.target as HTMLSelectElement).value
+    this.#drafts.flush()
+    if (readDraft(policyId)) return this.resumeDraft(policyId)
+    const latest = this.policies.find((p) => p.policyId === policyId)
+    if (latest) await this.loadVersion(policyId, latest.version)
+    else this.startNew()
+  }
+
+  private async handleDiscard(): Promise<void> {
+    this.#drafts.settle(this.policyId, { yaml: '', sourceText: '' }, true)
+    const latest = this.policies.find((p) => p.policyId === this.policyId)
+    if (latest) await this.loadVersion(this.policyId, this.version || latest.version)
+    else this.startNew()
+    this.status = { kind: 'info', text: () => t('peDraftDiscarded') }
+  }
+
+  private async handlePublish(): Promise<void> {
+    this.busy = true
+    try {
+      const outcome = await publishPolicy(this.yaml, this.sourceText)
+      if ('version' in outcome) {
+        const { policyId, version } = outcome.version
+        this.#drafts.settle(this.policyId, { yaml: this.yaml, sourceText: this.sourceText }, true)
+        this.policyId = policyId
+        this.version = version
+        this.revision++
+        void this.loadPolicies()
+        const key = outcome.kind === 'created' ? 'pePublished' : 'peSameText'
+        this.status = {
+          kind: 'ok',
+          text: () => t(key).replace('{policy}', policyId).replace('{version}', version),
+          action: { label: () => t('peStartPlanNow'), run: () => this.handleStartPlan(version) },
+        }
+      } else if (outcome.kind === 'invalid') {
+        const { message, issues } = outcome
+        this.#validation.show(issues)
+        this.status = { kind: 'error', text: () => `${pick(message)} ${t('pePublishIssues').replace('{n}', String(issues.length))}` }
+        const first = issues.find((issue) => issue.line)
+        if (first?.line) this.revealLine(first.line, first.col)
+      } else {
+        const { message } = outcome
+        this.status = { kind: 'error', text: () => pick(message) }
+      }
+    } catch (error) {
+      this.status = { kind: 'error', text: errorText(error) }
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private handleStartPlan(version: string): void {
+    this.starting = version
+    void this.updateComplete.then(() => this.renderRoot.querySelector('#versions')?.scrollIntoView({ behavior: 'smooth' }))
+  }
+
+  private renderToolbar() {
+    const known = this.policies.some((p) => p.policyId === this.policyId)
+    const errors = this.#validation.issues.filter((issue) => issue.severity !== 'warning').length
+    const savedAt = this.#drafts.savedAt
+    return html`
+      <div class="toolbar" part="toolbar">
+        <label for="policy">${t('pePolicy')}</label>
+        <select id="policy" @change=${this.handlePolicySelect}>
+          ${this.policies.map((p) => html`<option value=${p.policyId} ?selected=${p.policyId === this.policyId}>${p.title} (${p.policyId} v${p.version})</option>`)}
+          <option value=${NEW_POLICY} ?selected=${!known}>${!known && this.policyId ? `${this.policyId} — ${t('peUnpublished')}` : t('peNewPolicy')}</option>
+        </select>
+        <span class="version">${this.version ? t('peBasedOn').replace('{version}', this.version) : ''}</span>
+        <span class="spacer"></span>
+        <span class="saved" aria-live="polite">${savedAt ? t('peDraftAt').replace('{time}', new Date(savedAt).toLocaleTimeString(dateLocale())) : ''}</span>
+        <button type="button" @click=${this.handleSaveDraft}>${t('peSaveDraft')}</button>
+        <button type="button" @click=${this.handleDiscard} ?disabled=${!savedAt}>${t('peDiscardDraft')}</button>
+        <button type="button" class="primary" @click=${this.handlePublish} ?disabled=${this.busy}
+          title=${errors ? t('pePublishWithErrors') : ''}>${this.busy ? t('pePublishing') : t('pePublish')}</button>
+      </div>
+    `
+  }
+
+  override render() {
+    const status = this.status
+    const validation = this.#validation
+    return html`
+      <h2>${t('peTitle')}</h2>
+      ${this.renderToolbar()}
+      <div class="status ${status?.kind ?? ''}" role=${status?.kind === 'error' ? 'alert' : 'status'}>
+        ${status ? html`${status.text()}${status.action ? html`<button type="button" class="link" @click=${status.action.run}>${status.action.label()}</button>` : ''}` : ''}
+      </div>
+      <div class="workspace" @ls-reveal=${this.handleReveal}>
+        <section class="pane" aria-labelledby="yaml-title">
+          <h3 id="yaml-title">${t('peYamlTitle')}</h3>
+          <ls-yaml-editor .value=${this.yaml} .issues=${validation.issues} @ls-yaml-change=${this.handleYamlChange}></ls-yaml-editor>
+        </section>
+        <section class="pane" aria-labelledby="source-title">
+          <h3 id="source-title"><label for="source">${t('peSourceTitle')}</label></h3>
+          <textarea id="source" class="source" spellcheck="false" .value=${this.sourceText} @input=${this.handleSourceInput}
+            placeholder=${t('peSourcePlaceholder')} aria-describedby="source-note"></textarea>
+          <p class="note" id="source-note">${this.sourceText.trim() ? t('peSourceNote') : t('peSourceEmpty')}</p>
+        </section>
+        <section class="issues" aria-labelledby="issues-title">
+          <h3 id="issues-title">${t('peIssues')}</h3>
+          <ls-issue-list .issues=${validation.issues} ?checked=${validation.checked}></ls-issue-list>
+        </section>
+        <section class="previews" aria-labelledby="preview-title">
+          <h3 id="preview-title">${t('pePreviews')}</h3>
+          <ls-policy-preview .policy=${validation.policy} .sourceText=${this.sourceText} ?stale=${validation.stale}></ls-policy-preview>
+        </section>
+      </div>
+      <section id="versions" aria-labelledby="versions-title">
+        <h3 id="versions-title">${t('peVersions')}</h3>
+        <ls-policy-versions policy-id=${this.policyId} current=${this.version} .revision=${this.revision} .starting=${this.starting}
+          @ls-version-load=${(e: LsVersionLoadEvent) => this.loadVersion(e.detail.policyId, e.detail.version)}
+          @ls-close=${() => (this.starting = '')}></ls-policy-versions>
+      </section>
+    `
+  }
+}

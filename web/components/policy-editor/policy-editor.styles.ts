@@ -1,0 +1,33 @@
+import { css } from 'lit'
+
+export default css`
+  :host { display: block; }
+  h2 { margin: 0 0 0.6rem; font-size: 1.3rem; }
+  h3 { font-size: 1rem; margin: 0 0 0.4rem; color: #1f2933; }
+  .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.7rem; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; }
+  .toolbar select { max-width: 28rem; }
+  .spacer { flex: 1; }
+  .version, .saved { color: #52606d; font-size: 0.85rem; }
+  select, button, textarea { font: inherit; }
+  select { padding: 0.3rem; border: 1px solid #9aa5b1; border-radius: 4px; }
+  button { padding: 0.35rem 0.85rem; border: 1px solid #9aa5b1; background: #fff; border-radius: 4px; cursor: pointer; }
+  button.primary { background: #1d3c6e; color: #fff; border-color: #1d3c6e; }
+  button:disabled { opacity: 0.55; cursor: default; }
+  button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #2f6fd6; outline-offset: 1px; }
+  button.link { all: unset; cursor: pointer; color: #1d3c6e; text-decoration: underline; margin-left: 0.6rem; }
+  .status { min-height: 1.4rem; margin: 0.5rem 0; font-size: 0.92rem; }
+  .status.ok { color: #1a7f37; }
+  .status.error { color: #b42318; }
+  .status.info { color: #1d3c6e; }
+  .workspace { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
+  .issues, .previews { grid-column: 1 / -1; }
+  ls-yaml-editor { height: 64vh; }
+  textarea.source { box-sizing: border-box; width: 100%; height: 64vh; resize: vertical; padding: 0.6rem; border: 1px solid #c5cdd8; border-radius: 6px; font-size: 0.85rem; line-height: 1.6; }
+  .note { margin: 0.3rem 0 0; font-size: 0.8rem; color: #6b7785; }
+  .previews { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; }
+  #versions { margin-top: 1.2rem; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; }
+  @media (max-width: 900px) {
+    .workspace { grid-template-columns: 1fr; }
+    ls-yaml-editor, textarea.source { height: 50vh; }
+  }
+`

@@ -1,0 +1,140 @@
+/**
+ * The published versions of a policy (highest first): open one in the editor, start a plan
+ * from it, or compare two versions with the semantic diff.
+ *
+ * @summary Versions of a policy, their diff, and plan start.
+ * @event ls-version-load - Emitted with `{ policyId, version }` to open a version in the editor.
+ * @event ls-plan-start - Bubbles from `ls-plan-starter` after a plan started.
+ */
+import { html, LitElement } from 'lit'
+import type { PropertyValues } from 'lit'
+import { api, ApiError } from '../../api.js'
+import type { PolicyDiff, PolicyVersions } from '../../api-types.js'
+import type { LsVersionLoadEvent } from '../../events/ls-version-load.js'
+import { locale, pick, t } from '../../i18n.js'
+import '../plan-starter/plan-starter.js'
+import '../policy-diff/policy-diff.js'
+import { LocaleController } from '../policy-editor/locale-controller.js'
+import styles from './policy-versions.styles.js'
+
+type Version = PolicyVersions['versions'][number]
+
+export class LsPolicyVersions extends LitElement {
+  static override styles = styles
+  static override properties = {
+    policyId: { attribute: 'policy-id' },
+    current: {},
+    revision: { type: Number },
+    versions: { state: true },
+    error: { state: true },
+    diffFrom: { state: true },
+    diffTo: { state: true },
+    diff: { state: true },
+    starting: {},
+  }
+
+  /** The policy whose versions are listed. */
+  declare policyId: string
+  /** The version open in the editor, marked in the list. */
+  declare current: string
+  /** Bump to reload the list (after publishing). */
+  declare revision: number
+  declare versions: Version[]
+  declare error: string
+  declare diffFrom: string
+  declare diffTo: string
+  declare diff: PolicyDiff | undefined
+  /** The version whose plan-start form is open ('' for none). */
+  declare starting: string
+
+  constructor() {
+    super()
+    this.policyId = ''
+    this.current = ''
+    this.revision = 0
+    this.versions = []
+    this.error = ''
+    this.diffFrom = ''
+    this.diffTo = ''
+    this.diff = undefined
+    this.starting = ''
+    this.addController(new LocaleController(this))
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('policyId') || changed.has('revision')) && this.policyId) void this.load()
+  }
+
+  private async load(): Promise<void> {
+    const policyId = this.policyId
+    try {
+      const { versions } = await api.get<PolicyVersions>(`/api/policies/${encodeURIComponent(policyId)}/versions`)
+      if (policyId !== this.policyId) return
+      this.versions = versions
+      this.error = ''
+      this.diff = undefined
+      this.diffTo = versions[0]?.version ?? ''
+      this.diffFrom = versions[1]?.version ?? versions[0]?.version ?? ''
+    } catch (error) {
+      this.versions = []
+      this.error = error instanceof ApiError && error.status === 404 ? '' : error instanceof ApiError ? pick(error.text) : String(error)
+    }
+  }
+
+  private async handleDiff(): Promise<void> {
+    const query = new URLSearchParams({ from: this.diffFrom, to: this.diffTo })
+    try {
+      this.diff = await api.get<PolicyDiff>(`/api/policies/${encodeURIComponent(this.policyId)}/diff?${query}`)
+      this.error = ''
+    } catch (error) {
+      this.error = error instanceof ApiError ? pick(error.text) : String(error)
+    }
+  }
+
+  private handleOpen(version: string): void {
+    this.dispatchEvent(new CustomEvent('ls-version-load', { detail: { policyId: this.policyId, version }, bubbles: true, composed: true }) as LsVersionLoadEvent)
+  }
+
+  private renderSelect(id: string, label: string, value: string, set: (value: string) => void) {
+    return html`<label for=${id}>${label}</label>
+      <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+        ${this.versions.map((v) => html`<option value=${v.version} ?selected=${v.version === value}>${v.version}</option>`)}
+      </select>`
+  }
+
+  override render() {
+    if (!this.policyId) return html`<p class="muted">${t('peNoPolicyId')}</p>`
+    if (this.versions.length === 0) return html`${this.error ? html`<p role="alert">${this.error}</p>` : ''}<p class="muted">${t('peNotPublished')}</p>`
+    const when = (iso: string) => new Date(iso).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    return html`
+      <table>
+        <caption class="muted" style="text-align:left">${t('peVersionsOf').replace('{policy}', this.policyId)}</caption>
+        <thead><tr><th scope="col">${t('peVersion')}</th><th scope="col">${t('peTitleCol')}</th><th scope="col">${t('pePublishedAt')}</th><th scope="col">${t('peActions')}</th></tr></thead>
+        <tbody>
+          ${this.versions.map(
+            (v) => html`<tr aria-current=${v.version === this.current ? 'true' : 'false'}>
+              <td><strong>${v.version}</strong> <span class="hash" title=${v.contentHash}>${v.contentHash.slice(0, 8)}</span></td>
+              <td>${v.title}</td>
+              <td>${when(v.publishedAt)}</td>
+              <td class="actions">
+                <button type="button" @click=${() => this.handleOpen(v.version)}>${t('peOpenVersion')}</button>
+                <button type="button" class="primary" @click=${() => (this.starting = v.version)} aria-expanded=${this.starting === v.version ? 'true' : 'false'}>${t('peStartPlan')}</button>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${this.starting ? html`<ls-plan-starter policy-id=${this.policyId} version=${this.starting} @ls-close=${() => (this.starting = '')}></ls-plan-starter>` : ''}
+      <h3>${t('peCompare')}</h3>
+      ${this.versions.length < 2
+        ? html`<p class="muted">${t('peOneVersion')}</p>`
+        : html`<div class="diff-controls">
+            ${this.renderSelect('diff-from', t('peFrom'), this.diffFrom, (value) => (this.diffFrom = value))}
+            ${this.renderSelect('diff-to', t('peTo'), this.diffTo, (value) => (this.diffTo = value))}
+            <button type="button" class="primary" @click=${this.handleDiff}>${t('peShowDiff')}</button>
+          </div>`}
+      ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
+      ${this.diff ? html`<ls-policy-diff .diff=${this.diff} aria-live="polite"></ls-policy-diff>` : ''}
+    `
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * @module The read-only parts of a task's page: the facts (who, when, the deadline's own words),
+ * the source clause and quote, the steps of a procedure, the supporting units' contributions and
+ * the history.
+ */
+import { html, nothing } from 'lit'
+import type { TaskDetail } from '../../api-types.js'
+import { locale, t } from '../../i18n.js'
+
+type Procedure = NonNullable<TaskDetail['procedure']>
+
+/** `t()` with `{n}` filled. */
+export function tn(key: string, n: number | string): string {
+  return t(key).replace('{n}', String(n))
+}
+
+/** The state in words: a procedure's state is the name of its current step. */
+export function stateLabel(task: Pick<TaskDetail, 'state' | 'procedure'>): string {
+  const step = task.procedure?.steps.find((candidate) => `step:${candidate.id}` === task.state)
+  return step ? step.name : t(`state_${task.state}`)
+}
+
+/** An instant in China time, where every plan runs. */
+function when(at: string): string {
+  return new Date(at).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** State, overdue and escalation badges of a task or contribution. */
+export function renderBadges(task: Pick<TaskDetail, 'state' | 'procedure' | 'overdue' | 'escalation'>) {
+  return html`<span class="badge state state-${task.state.replace(/[^a-z_-]/gi, '-')}">${stateLabel(task)}</span>
+    ${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}
+    ${task.escalation > 0 ? html`<span class="badge escalated">${tn('task_escalation', task.escalation)}</span>` : nothing}`
+}
+
+/** Who does it, since when, by when — with the phrase of the document the deadline came from. */
+export function renderFacts(task: TaskDetail) {
+  return html`<dl class="facts">
+    <dt>${t('task_assignee')}</dt>
+    <dd>${task.assignee.name} <span class="muted">（${t(`task_role_${task.role}`)}）</span></dd>
+    <dt>${t('task_deadline')}</dt>
+    <dd>
+      ${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : t('task_noDeadline')}
+      ${task.duePhrase ? html`<div class="muted">${tn('task_duePhrase', `「${task.duePhrase}」`)}</div>` : nothing}
+    </dd>
+    ${task.opensOn ? html`<dt>${t('task_opensOn')}</dt><dd><time datetime=${task.opensOn}>${task.opensOn}</time></dd>` : nothing}
+    ${task.period !== 'once' ? html`<dt>${t('task_period')}</dt><dd>${task.period}</dd>` : nothing}
+  </dl>`
+}
+
+/** The clause of the policy document the task comes from, and its sentence, verbatim. */
+export function renderSource(task: TaskDetail) {
+  if (!task.source) return nothing
+  return html`<section class="source" aria-labelledby="source-title">
+    <h3 id="source-title">${t('source')}</h3>
+    <p class="clause">${task.source.clause}</p>
+    <blockquote lang="zh-CN">${task.source.quote}</blockquote>
+  </section>`
+}
+
+/** The steps of a procedure, the current one marked. */
+export function renderSteps(procedure: Procedure, state: string) {
+  const current = procedure.steps.findIndex((step) => `step:${step.id}` === state)
+  const reached = state === 'done' ? procedure.steps.length : current
+  return html`<section aria-labelledby="steps-title">
+    <h3 id="steps-title">${t('task_steps')}</h3>
+    <ol class="steps">
+      ${procedure.steps.map(
+        (step, index) => html`<li class=${index === current ? 'current' : index < reached ? 'done' : ''} aria-current=${index === current ? 'step' : 'false'}>
+          <span>${step.name}</span>
+          ${index === current ? html`<span class="badge state">${t('task_stepCurrent')}</span>` : nothing}
+          ${index < reached ? html`<span class="muted">✓ ${t('task_stepDone')}</span>` : nothing}
+        </li>`,
+      )}
+    </ol>
+  </section>`
+}
+
+/** What each supporting unit reported on a lead task, with its state. */
+export function renderContributions(task: TaskDetail) {
+  if (task.contributions.length === 0) return nothing
+  return html`<section aria-labelledby="contributions-title">
+    <h3 id="contributions-title">${t('contributions')}</h3>
+    <ul class="contributions">
+      ${task.contributions.map(
+        (contribution) => html`<li>
+          <div class="row"><a href=${`#/tasks/${encodeURIComponent(contribution.id)}`}><strong>${contribution.assignee.name}</strong></a> ${renderBadges({ ...contribution, procedure: null })}
+            ${contribution.dueOn ? html`<span class="muted">${t('dueOn')} ${contribution.dueOn}</span>` : nothing}</div>
+          ${contribution.data
+            ? html`<details><summary>${t('task_showReport')}</summary>
+                <ls-json-form disabled .schema=${task.form} .value=${contribution.data}></ls-json-form></details>`
+            : html`<p class="muted">${t('task_noData')}</p>`}
+        </li>`,
+      )}
+    </ul>
+  </section>`
+}
+
+type HistoryEntry = TaskDetail['history'][number]
+
+function note(entry: HistoryEntry): string {
+  const payload = (entry.payload ?? {}) as { reason?: unknown; comment?: unknown; level?: unknown }
+  if (typeof payload.reason === 'string') return tn('task_lastReason', payload.reason)
+  if (typeof payload.comment === 'string') return payload.comment
+  if (typeof payload.level === 'number') return tn('task_escalation', payload.level)
+  return ''
+}
+
+function actor(entry: HistoryEntry & { actorName?: string }): string {
+  if (entry.actorName) return entry.actorName
+  return entry.actor === 'system' ? t('task_actorSystem') : entry.actor
+}
+
+/** Everything that happened to the task, oldest first. */
+export function renderHistory(task: TaskDetail) {
+  return html`<section aria-labelledby="history-title">
+    <h3 id="history-title">${t('history')}</h3>
+    ${task.history.length === 0
+      ? html`<p class="muted">${t('task_noHistory')}</p>`
+      : html`<div class="table-wrap"><table class="history">
+          <thead><tr><th scope="col">${t('task_historyAt')}</th><th scope="col">${t('task_historyEvent')}</th><th scope="col">${t('task_historyActor')}</th><th scope="col">${t('task_historyNote')}</th></tr></thead>
+          <tbody>
+            ${task.history.map(
+              (entry) => html`<tr>
+                <td><time datetime=${entry.at}>${when(entry.at)}</time></td>
+                <td>${t(`event_${entry.type}`)}</td>
+                <td class="actor" title=${entry.actor}>${actor(entry)}</td>
+                <td>${note(entry)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table></div>`}
+  </section>`
+}

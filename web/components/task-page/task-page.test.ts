@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { TaskDetail } from '../../api-types.js'
+import type { LsTaskPage } from './task-page.component.js'
+import './task-page.js'
+
+function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
+  return {
+    id: 'task-1', planId: 'plan-1', sourceId: 'safeguard-funding', kind: 'responsibility', title: '完善投入政策',
+    assignee: { id: 'county-finance-bureau', name: '县财政局' }, role: 'lead', period: 'once', phaseId: 'carry-out',
+    state: 'in_progress', version: 3, opensOn: '2018-07-01', dueOn: '2018-06-30', duePhrase: '2018年6月下旬', overdue: true, escalation: 2,
+    reviewer: 'leadership-group-office', reviewerName: '领导小组管理办公室', description: '落实政府医疗卫生投入责任', deliverables: [{ name: '投入政策文件' }],
+    source: { clause: '四、(二)', quote: '牵头单位:县财政局' }, procedure: null,
+    context: { reviewer: 'leadership-group-office', pendingContributions: 0, escalation: 2, overdue: true, returns: 0, lastReason: null, step: 0 },
+    data: null,
+    form: { type: 'object', required: ['summary'], properties: { summary: { type: 'string', title: '完成情况 / What was done', minLength: 1, maxLength: 20000 } } },
+    allowedEvents: ['SAVE', 'SUBMIT'],
+    history: [{ seq: 1, type: 'START', actor: 'user-1', actorName: '县财政局（pingnan）', at: '2018-07-02T01:00:00.000Z', payload: {} }],
+    contributions: [],
+    attachments: {},
+    ...overrides,
+  }
+}
+
+function serve(task: TaskDetail, answer: (body: unknown) => Response = () => new Response('{}')) {
+  const posts: Array<{ body: unknown; headers: Record<string, string> }> = []
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
+    if (init.method === 'POST') {
+      const body = JSON.parse(String(init.body))
+      posts.push({ body, headers: init.headers as Record<string, string> })
+      return answer(body)
+    }
+    return new Response(JSON.stringify(task))
+  }))
+  return posts
+}
+
+async function mount(): Promise<LsTaskPage> {
+  const page = document.createElement('ls-task-page')
+  page.setAttribute('task-id', 'task-1')
+  document.body.append(page)
+  await vi.waitFor(() => expect(page.shadowRoot?.querySelector('h2')).not.toBeNull())
+  await page.updateComplete
+  return page
+}
+
+const button = (page: LsTaskPage, label: string) =>
+  Array.from(page.shadowRoot!.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === label)!
+
+afterEach(() => {
+  document.body.replaceChildren()
+  vi.unstubAllGlobals()
+})
+
+describe('ls-task-page', () => {
+  it('shows the task, its source, deadline phrase, badges and a button per allowed event', async () => {
+    serve(buildTask())
+    const page = await mount()
+    const text = page.shadowRoot!.textContent ?? ''
+    expect(text).toContain('完善投入政策')
+    expect(text).toContain('牵头单位:县财政局')
+    expect(text).toContain('「2018年6月下旬」')
+    expect(text).toContain('已逾期')
+    expect(text).toContain('督办第 2 级')
+    expect(text).toContain('投入政策文件')
+    const labels = Array.from(page.shadowRoot!.querySelectorAll('.actions button')).map((b) => b.textContent?.trim())
+    expect(labels).toEqual(['保存草稿', '提交'])
+  })
+
+  it('checks the form before submitting, then posts with If-Match', async () => {
+    const posts = serve(buildTask())
+    const page = await mount()
+    button(page, '提交').click()
+    await page.updateComplete
+    expect(posts).toHaveLength(0)
+    const form = page.shadowRoot!.querySelector('ls-json-form')!
+    const summary = form.shadowRoot!.querySelector('textarea')!
+    expect(summary.getAttribute('aria-invalid')).toBe('true')
+    summary.value = '已印发'
+    summary.dispatchEvent(new Event('input'))
+    button(page, '提交').click()
+    await vi.waitFor(() => expect(posts).toHaveLength(1))
+    expect(posts[0]).toEqual({ body: { type: 'SUBMIT', data: { summary: '已印发' } }, headers: expect.objectContaining({ 'if-match': '"3"' }) })
+  })
+
+  it('asks for a reason before returning', async () => {
+    const posts = serve(buildTask({ state: 'submitted', allowedEvents: ['APPROVE', 'RETURN'] }))
+    const page = await mount()
+    button(page, '退回').click()
+    await page.updateComplete
+    expect(posts).toHaveLength(0)
+    const reason = page.shadowRoot!.querySelector<HTMLTextAreaElement>('#review-comment')!
+    expect(reason.getAttribute('aria-invalid')).toBe('true')
+    expect(page.shadowRoot!.querySelector('#review-error')?.getAttribute('role')).toBe('alert')
+    reason.value = '缺少佐证材料'
+    reason.dispatchEvent(new Event('input'))
+    button(page, '退回').click()
+    await vi.waitFor(() => expect(posts).toHaveLength(1))
+    expect(posts[0]!.body).toEqual({ type: 'RETURN', reason: '缺少佐证材料' })
+  })
+
+  it('shows a conflict with the server message and a reload button', async () => {
+    const conflict = { error: { code: 'version-mismatch', message: { zh: '任务已更新为第 4 版，请刷新后重试。', en: 'reload' } } }
+    serve(buildTask(), () => new Response(JSON.stringify(conflict), { status: 409 }))
+    const page = await mount()
+    button(page, '保存草稿').click()
+    await vi.waitFor(() => expect(page.shadowRoot!.querySelector('.banner')?.textContent).toContain('任务已更新为第 4 版'))
+    expect(button(page, '重新加载')).toBeDefined()
+  })
+
+  it('shows server form issues at their fields', async () => {
+    const invalid = { error: { code: 'invalid-form-data', message: { zh: '表单填写有误', en: 'The form has errors' }, issues: [{ pointer: '/data/summary', message: { zh: '不能只填空格', en: 'Not blank' } }] } }
+    serve(buildTask(), () => new Response(JSON.stringify(invalid), { status: 422 }))
+    const page = await mount()
+    button(page, '保存草稿').click()
+    const form = page.shadowRoot!.querySelector('ls-json-form')!
+    await vi.waitFor(() => expect(form.shadowRoot!.querySelector('.error')?.textContent).toBe('不能只填空格'))
+  })
+})

@@ -1,0 +1,36 @@
+import { css } from 'lit'
+
+export default css`
+  :host { display: block; overflow-x: auto; }
+  table { display: block; font-size: 0.9rem; min-width: 62rem; }
+  tbody { background: #fff; }
+  thead, tbody { display: block; }
+  tr { display: grid; grid-template-columns: minmax(14rem, 1fr) 9rem 4.5rem 7.5rem 9rem 6.5rem 8.5rem 8rem; border-bottom: 1px solid #e4e7eb; }
+  .no-assignee tr { grid-template-columns: minmax(14rem, 1fr) 4.5rem 7.5rem 9rem 6.5rem 8.5rem 8rem; }
+  tbody tr { content-visibility: auto; contain-intrinsic-size: auto 3.2rem; }
+  caption { display: block; text-align: left; font-weight: 600; padding: 0.4rem 0; color: #3e4c59; }
+  th, td { display: block; padding: 0.45rem 0.6rem; text-align: left; min-width: 0; }
+  thead tr { background: #eef2f7; }
+  thead th { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  tbody th { font-weight: 400; }
+  tbody tr:hover { background: #f5f8ff; }
+  tr.finished { color: #616e7c; }
+  a { color: #1d3c6e; }
+  a:focus-visible { outline: 2px solid #2e90fa; outline-offset: 2px; }
+  th, td { overflow-wrap: anywhere; }
+  .phrase { display: block; white-space: normal; font-size: 0.8rem; color: #616e7c; }
+  .muted { color: #7b8794; }
+  .state { white-space: nowrap; padding: 0.05rem 0.45rem; border-radius: 999px; background: #e4e7eb; font-size: 0.8rem; }
+  .s-in_progress { background: #d1e9ff; color: #194185; }
+  .s-submitted { background: #fef0c7; color: #7a2e0e; }
+  .s-returned { background: #fee4e2; color: #912018; }
+  .s-approved, .s-done { background: #d1fadf; color: #05603a; }
+  .s-step { background: #ebe9fe; color: #3e1c96; }
+  .badge { display: inline-block; margin: 0 0.25rem 0.15rem 0; padding: 0.05rem 0.4rem; border-radius: 4px; font-size: 0.78rem; border: 1px solid currentColor; }
+  .badge.overdue { color: #b42318; background: #fef3f2; }
+  .esc-1 { color: #475467; }
+  .esc-2 { color: #b54708; }
+  .esc-3 { color: #fff; background: #d92d20; border-color: #d92d20; }
+  .esc-4 { color: #fff; background: #7a271a; border-color: #7a271a; }
+  .empty { color: #616e7c; padding: 0.8rem 0; }
+`

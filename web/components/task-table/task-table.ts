@@ -1,0 +1,9 @@
+import { LsTaskTable } from './task-table.component.js'
+
+customElements.define('ls-task-table', LsTaskTable)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-task-table': LsTaskTable
+  }
+}

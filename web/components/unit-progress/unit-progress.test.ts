@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { PlanProgress } from '../../api-types.js'
+import type { LsUnitProgress } from './unit-progress.component.js'
+import './unit-progress.js'
+
+const drawn = vi.hoisted(() => ({ units: [] as unknown[], select: (_index: number) => {} }))
+vi.mock('./unit-progress.chart.js', () => ({
+  createUnitChart: (element: HTMLElement, onSelect: (index: number) => void) => {
+    drawn.select = onSelect
+    return { setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element }
+  },
+  unitOption: (units: unknown[]) => { drawn.units = units; return {} },
+}))
+
+type Unit = PlanProgress['units'][number]
+
+const UNITS: Unit[] = Array.from({ length: 2800 }, (_, i) => ({ id: `unit-${i}`, name: `第${i + 1}卫生院`, total: 20, approved: 5, overdue: Math.max(0, 10 - Math.floor(i / 100)) }))
+
+async function mount(): Promise<LsUnitProgress> {
+  const element = document.createElement('ls-unit-progress')
+  element.units = UNITS
+  document.body.append(element)
+  await element.updateComplete
+  return element
+}
+
+afterEach(() => {
+  document.body.replaceChildren()
+  drawn.units = []
+})
+
+describe('ls-unit-progress', () => {
+  it('charts the 30 most overdue units and pages the table of 2,800', async () => {
+    const element = await mount()
+    await vi.waitFor(() => expect(drawn.units).toHaveLength(30))
+    const rows = element.shadowRoot!.querySelectorAll('tbody tr')
+    expect(rows).toHaveLength(20)
+    expect(Array.from(rows[0]!.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['20', '5', '10', '25%'])
+    expect(element.shadowRoot!.querySelector('.pager span')?.textContent).toBe('第 1 / 140 页，共 2800 个')
+    const next = Array.from(element.shadowRoot!.querySelectorAll('.pager button')).find((b) => b.textContent === '下一页') as HTMLButtonElement
+    next.click()
+    await element.updateComplete
+    expect(element.shadowRoot!.querySelector('tbody th')?.textContent).toBe('第21卫生院')
+  })
+
+  it('finds units by name and announces the one chosen, from the table or the chart', async () => {
+    const element = await mount()
+    const chosen = vi.fn()
+    element.addEventListener('ls-unit-select', (event) => chosen(event.detail))
+    const search = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!
+    search.value = '第280'
+    search.dispatchEvent(new InputEvent('input'))
+    await element.updateComplete
+    const names = Array.from(element.shadowRoot!.querySelectorAll('tbody th')).map((th) => th.textContent)
+    expect(names).toEqual(['第280卫生院', '第2800卫生院'])
+    element.shadowRoot!.querySelector<HTMLButtonElement>('tbody th button')!.click()
+    expect(chosen).toHaveBeenLastCalledWith({ id: 'unit-279', name: '第280卫生院' })
+    await vi.waitFor(() => expect(drawn.units).toHaveLength(30))
+    drawn.select(2)
+    expect(chosen).toHaveBeenLastCalledWith({ id: 'unit-2', name: '第3卫生院' })
+  })
+})

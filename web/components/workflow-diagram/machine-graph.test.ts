@@ -1,0 +1,55 @@
+import type { AnyStateMachine } from 'xstate'
+import { compileProcedureMachine } from '../../../server/workflow/procedure-machine.js'
+import { taskMachine } from '../../../server/workflow/task-machine.js'
+import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.js'
+
+describe('machineGraph', () => {
+  it('reads the task lifecycle: states in order, guarded transitions, timer events', () => {
+    const graph = machineGraph(taskMachine as unknown as AnyStateMachine)
+    expect(graph.states.map((s) => s.key)).toEqual(['assigned', 'in_progress', 'submitted', 'returned', 'approved'])
+    expect(graph.states.find((s) => s.initial)?.key).toBe('assigned')
+    expect(graph.states.find((s) => s.final)?.key).toBe('approved')
+    expect(graph.transitions).toContainEqual({ from: 'assigned', to: 'submitted', event: 'SUBMIT', guard: 'contributionsComplete && reviewed' })
+    expect(graph.transitions).toContainEqual({ from: 'submitted', to: 'returned', event: 'RETURN', guard: 'hasReason' })
+    expect(graph.transitions).toContainEqual({ from: 'in_progress', to: 'in_progress', event: 'SAVE' })
+    expect(graph.rootEvents).toContain('OVERDUE')
+  })
+
+  it('reads a compiled procedure, returns going back to the first step', () => {
+    const machine = compileProcedureMachine({
+      id: 'apply',
+      name: '申报',
+      steps: [
+        { id: 'submit', name: '报送', kind: 'submit', actor: ['a'] },
+        { id: 'review', name: '评估', kind: 'review', actor: ['b'] },
+      ],
+      source: { clause: '一、', quote: '报送材料' },
+    } as never) as unknown as AnyStateMachine
+    const graph = machineGraph(machine)
+    expect(graph.states.map((s) => s.key)).toEqual(['step:submit', 'step:review', 'done'])
+    expect(graph.transitions).toContainEqual({ from: 'step:review', to: 'step:submit', event: 'RETURN', guard: 'hasReason' })
+  })
+})
+
+describe('layoutGraph', () => {
+  it('routes neighbours straight, long forward arcs above and returns below', () => {
+    const layout = layoutGraph(machineGraph(taskMachine as unknown as AnyStateMachine))
+    const edge = (from: string, to: string) => layout.edges.find((e) => e.from === from && e.to === to)!
+    const top = layout.nodes[0]!.y
+    expect(edge('assigned', 'in_progress').events).toEqual(['START', 'SAVE'])
+    expect(edge('assigned', 'in_progress').path).toMatch(/^M[\d.]+,[\d.]+ L/)
+    expect(edge('assigned', 'approved').labelY).toBeLessThan(top)
+    expect(edge('returned', 'submitted').labelY).toBeGreaterThan(top)
+    expect(layout.width).toBeGreaterThan(0)
+    expect(layout.height).toBeGreaterThan(top)
+  })
+})
+
+describe('wrapLabel', () => {
+  it('breaks CJK text into lines and marks a cut', () => {
+    expect(wrapLabel('组织汇总相关材料报送市医疗保障局', 8, 2)).toEqual(['组织汇总相关材料', '报送市医疗保障局'])
+    expect(wrapLabel('一二三四五六七八九十', 4, 2)).toEqual(['一二三四', '五六七…'])
+    expect(wrapLabel('In progress', 6, 2)).toEqual(['In progress'])
+    expect(wrapLabel('Collect and submit the materials', 5, 2)).toEqual(['Collect', 'and submit…'])
+  })
+})

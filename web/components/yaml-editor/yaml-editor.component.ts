@@ -1,0 +1,94 @@
+/**
+ * A YAML editor (CodeMirror 6, loaded on first render) with completion from the policy schema and
+ * the validator's issues shown at their lines. Give it a height from outside.
+ *
+ * @summary The policy YAML editor.
+ * @event ls-yaml-change - Emitted on every edit with `{ value }`, the whole text.
+ * @csspart editor - The element CodeMirror renders into.
+ */
+import { html, LitElement } from 'lit'
+import type { PropertyValues } from 'lit'
+import type { ApiIssue } from '../../api.js'
+import type { LsYamlChangeEvent } from '../../events/ls-yaml-change.js'
+import { t } from '../../i18n.js'
+import { LocaleController } from '../policy-editor/locale-controller.js'
+import type { YamlView } from './create-yaml-view.js'
+import styles from './yaml-editor.styles.js'
+
+export class LsYamlEditor extends LitElement {
+  static override styles = styles
+  static override properties = {
+    value: {},
+    issues: { attribute: false },
+    label: {},
+    loaded: { state: true },
+    failed: { state: true },
+  }
+
+  /** The text; setting it from outside replaces the document. */
+  declare value: string
+  /** Issues to show as diagnostics at their lines. */
+  declare issues: readonly ApiIssue[]
+  /** The accessible name of the editing area. */
+  declare label: string
+  declare loaded: boolean
+  declare failed: boolean
+
+  #view: YamlView | undefined
+
+  constructor() {
+    super()
+    this.value = ''
+    this.issues = []
+    this.label = ''
+    this.loaded = false
+    this.failed = false
+    this.addController(new LocaleController(this))
+  }
+
+  protected override async firstUpdated(): Promise<void> {
+    try {
+      const { createYamlView } = await import('./create-yaml-view.js')
+      const parent = this.renderRoot.querySelector<HTMLElement>('.host')!
+      this.#view = createYamlView(parent, { text: this.value, label: this.label || t('peYamlLabel'), describedBy: 'hint', onChange: this.handleChange })
+      this.#view.setIssues(this.issues)
+      this.loaded = true
+    } catch (error) {
+      this.failed = true
+      throw error
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.#view?.destroy()
+    this.#view = undefined
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const view = this.#view
+    if (!view) return
+    if (changed.has('value') && view.text() !== this.value) view.setText(this.value)
+    if (changed.has('issues')) view.setIssues(this.issues)
+    // The default label is translated, so it follows the language switch too.
+    if (changed.has('label') || !this.label) view.setLabel(this.label || t('peYamlLabel'))
+  }
+
+  /** Moves the cursor to a 1-based line and column and focuses the editor. */
+  revealLine(line: number, col?: number): void {
+    this.#view?.reveal(line, col)
+  }
+
+  private handleChange = (text: string) => {
+    this.value = text
+    this.dispatchEvent(new CustomEvent('ls-yaml-change', { detail: { value: text }, bubbles: true, composed: true }) as LsYamlChangeEvent)
+  }
+
+  override render() {
+    return html`
+      ${this.failed ? html`<p class="loading" role="alert">${t('peEditorFailed')}</p>` : !this.loaded ? html`<p class="loading">${t('peEditorLoading')}</p>` : ''}
+      <div class="host" part="editor"></div>
+      <span class="hint" id="hint" ?hidden=${!this.loaded}>${t('peEditorHint')}</span>
+    `
+  }
+}
