@@ -59,16 +59,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * True when Chinese text is drawn with a real CJK font: a missing font shows "tofu" boxes,
- * which all have the same width, so distinct characters measuring alike gives it away.
+ * True when Chinese text is drawn with a real CJK font. A missing font draws every character as
+ * the same "tofu" box, so distinct characters must come out as distinct, non-empty pixels.
  */
 export async function rendersChinese(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    const context = canvas.getContext('2d')!
-    context.font = '32px "Noto Sans CJK SC", sans-serif'
-    const widths = ['落', '实', '一', '鑫'].map((char) => context.measureText(char).width)
-    const tofu = context.measureText('\u{10FFFF}').width
-    return document.fonts.check('16px "Noto Sans CJK SC"') && widths.every((width) => width > 20 && Math.abs(width - tofu) > 0.5)
+    const pixels = (char: string) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = canvas.height = 40
+      const context = canvas.getContext('2d')!
+      context.font = '32px "Noto Sans CJK SC", sans-serif'
+      context.fillText(char, 2, 34)
+      return Array.from(context.getImageData(0, 0, 40, 40).data).join(',')
+    }
+    const drawn = ['落', '实', '医', '改'].map(pixels)
+    const blank = pixels(' ')
+    return document.fonts.check('16px "Noto Sans CJK SC"') && new Set(drawn).size === drawn.length && drawn.every((p) => p !== blank)
   })
 }

@@ -74,7 +74,7 @@ describe('ls-inbox', () => {
     const requests = serve((url) => (url.searchParams.get('overdue') ? [buildSummary({ id: 'late', title: '逾期任务' })] : [buildSummary()]))
     const inbox = await mount()
     const fetchMock = globalThis.fetch as ReturnType<typeof vi.fn>
-    const answer = fetchMock.getMockImplementation()!
+    const answer = fetchMock.getMockImplementation() as (path: string) => Promise<Response>
     fetchMock.mockImplementationOnce(async () => slow)
     select(inbox, 'period').dispatchEvent(new Event('change'))
     inbox.shadowRoot!.querySelector<HTMLInputElement>('input[name=overdue]')!.click()

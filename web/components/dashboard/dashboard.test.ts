@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { PlanProgress } from '../../api-types.js'
+import { buildSummary } from '../task-table/task-table.fixtures.js'
+import type { LsDashboard } from './dashboard.component.js'
+import './dashboard.js'
+
+const fakeChart = (element: HTMLElement) => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element })
+vi.mock('../phase-gates/phase-gates.chart.js', () => ({ createGantt: fakeChart, ganttOption: () => ({}) }))
+vi.mock('../unit-progress/unit-progress.chart.js', () => ({ createUnitChart: fakeChart, unitOption: () => ({}) }))
+
+const PROGRESS: PlanProgress = {
+  plan: { id: 'plan-1', name: '平南县医疗联合体建设实施方案（1.0.0）', policyId: 'pingnan-medical-alliance', startedAt: '2018-04-01T00:00:00.000Z' },
+  today: '2018-09-05',
+  phases: [{ id: 'organize', name: '组织实施', opensOn: '2018-06-21', closesOn: '2018-06-30', status: 'open', late: true, tasks: { total: 10, approved: 0 }, gate: { windowEnded: true, openTasks: 10, signOffRequired: null, signedOff: true, milestonesPending: [], holds: false } }],
+  units: [
+    { id: 'county-peoples-hospital', name: '县人民医院', total: 10, approved: 2, overdue: 3 },
+    { id: 'county-finance-bureau', name: '县财政局', total: 4, approved: 0, overdue: 0 },
+  ],
+  escalations: { supervise: 1, circulate: 17 },
+}
+
+function serve(escalations: Response = new Response(JSON.stringify({ error: { code: 'not-found', message: { zh: '没有这个地址', en: 'No such route' } } }), { status: 404 })) {
+  const requests: URL[] = []
+  vi.stubGlobal('fetch', vi.fn(async (path: string) => {
+    const url = new URL(path, 'http://luoshi.test')
+    requests.push(url)
+    switch (url.pathname) {
+      case '/api/plans':
+        return new Response(JSON.stringify({ plans: [{ id: 'plan-1', name: '平南' }, { id: 'plan-2', name: '眉山' }] }))
+      case '/api/plans/plan-1/progress':
+        return new Response(JSON.stringify(PROGRESS))
+      case '/api/plans/plan-1/escalations':
+        return escalations.clone()
+      default: {
+        const assignee = url.searchParams.get('assignee')
+        const tasks = assignee
+          ? [buildSummary({ assignee: { id: assignee, name: '县财政局' } }), buildSummary({ id: 'other', assignee: { id: 'someone-else', name: '别的单位' } })]
+          : [buildSummary({ id: 'soon', dueOn: '2018-09-10' }), buildSummary({ id: 'past', dueOn: '2018-06-30' })]
+        return new Response(JSON.stringify({ counts: { total: tasks.length, overdue: 0, escalated: 0, byState: {} }, tasks }))
+      }
+    }
+  }))
+  return requests
+}
+
+async function mount(): Promise<LsDashboard> {
+  const dashboard = document.createElement('ls-dashboard')
+  document.body.append(dashboard)
+  await vi.waitFor(() => expect(dashboard.upcoming).not.toBeNull())
+  await vi.waitFor(() => expect(dashboard.escalations).not.toBeNull())
+  await dashboard.updateComplete
+  return dashboard
+}
+
+afterEach(() => {
+  document.body.replaceChildren()
+  vi.unstubAllGlobals()
+})
+
+describe('ls-dashboard', () => {
+  it('shows the first plan: counts, phases, units, and the next 14 days', async () => {
+    const requests = serve()
+    const dashboard = await mount()
+    const root = dashboard.shadowRoot!
+    expect(root.querySelector('h2')?.textContent).toBe(PROGRESS.plan.name)
+    expect(Array.from(root.querySelectorAll('.stats dd')).map((dd) => dd.textContent?.trim())).toEqual(['14', '2 14%', '3', '1', '17'])
+    expect(root.querySelector('ls-phase-gates')?.phases).toEqual(PROGRESS.phases)
+    expect(root.querySelector('ls-unit-progress')?.units).toEqual(PROGRESS.units)
+    const upcoming = requests.find((url) => url.searchParams.get('dueAfter'))!
+    expect(Object.fromEntries(upcoming.searchParams)).toEqual({ scope: 'all', plan: 'plan-1', dueAfter: '2018-09-05', dueBefore: '2018-09-19', state: 'assigned,in_progress,submitted,returned' })
+    // the list is checked again on the client: a past deadline never shows as upcoming
+    expect(dashboard.upcoming?.map((task) => task.id)).toEqual(['soon'])
+  })
+
+  it('keeps the escalation counts when the lists cannot be had, and shows the lists when they can', async () => {
+    serve()
+    const dashboard = await mount()
+    expect(dashboard.shadowRoot!.textContent).toContain('督办、通报清单暂不可用')
+    document.body.replaceChildren()
+    serve(new Response(JSON.stringify({ supervise: [buildSummary({ escalation: 3 })], circulate: [] })))
+    const listed = await mount()
+    const captions = Array.from(listed.shadowRoot!.querySelectorAll('ls-task-table')).map((table) => table.caption)
+    expect(captions).toEqual(['督办（1）', '通报（17）', ''])
+  })
+
+  it('drills into a unit’s tasks', async () => {
+    const requests = serve()
+    const dashboard = await mount()
+    const units = dashboard.shadowRoot!.querySelector('ls-unit-progress')!
+    units.dispatchEvent(new CustomEvent('ls-unit-select', { detail: { id: 'county-finance-bureau', name: '县财政局' } }))
+    await vi.waitFor(() => expect(dashboard.unitTasks).not.toBeNull())
+    await dashboard.updateComplete
+    const drill = requests.find((url) => url.searchParams.get('assignee'))!
+    expect(Object.fromEntries(drill.searchParams)).toMatchObject({ scope: 'all', plan: 'plan-1', assignee: 'county-finance-bureau' })
+    expect(dashboard.unitTasks?.map((task) => task.assignee.id)).toEqual(['county-finance-bureau'])
+    expect(dashboard.shadowRoot!.querySelector('#unit-tasks-title')?.textContent).toBe('「县财政局」的任务')
+  })
+
+  it('reloads the progress after a sign-off and opens another plan by its route', async () => {
+    const requests = serve()
+    const dashboard = await mount()
+    const before = requests.filter((url) => url.pathname.endsWith('/progress')).length
+    dashboard.shadowRoot!.querySelector('ls-phase-gates')!.dispatchEvent(new CustomEvent('ls-sign-off', { detail: { phaseId: 'organize', closed: false } }))
+    await vi.waitFor(() => expect(requests.filter((url) => url.pathname.endsWith('/progress')).length).toBe(before + 1))
+    const picker = dashboard.shadowRoot!.querySelector('select')!
+    picker.value = 'plan-2'
+    picker.dispatchEvent(new Event('change'))
+    expect(window.location.hash).toBe('#/plans/plan-2')
+  })
+})
