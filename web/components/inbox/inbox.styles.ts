@@ -9,7 +9,6 @@ export default css`
   .counts dt { font-size: 0.8rem; color: #616e7c; }
   .counts dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
   .counts .alarm dd { color: #b42318; }
-  .counts .state dd { font-size: 1.1rem; }
   .filters { display: flex; flex-wrap: wrap; align-items: end; gap: 0.6rem 1rem; margin-bottom: 0.6rem; }
   .filters label { display: grid; gap: 0.2rem; font-size: 0.85rem; color: #3e4c59; }
   .filters label.toggle { display: flex; align-items: center; gap: 0.35rem; padding-bottom: 0.35rem; }

@@ -5,8 +5,8 @@ export default css`
   table { display: block; font-size: 0.9rem; min-width: 62rem; }
   tbody { background: #fff; }
   thead, tbody { display: block; }
-  tr { display: grid; grid-template-columns: minmax(14rem, 1fr) 9rem 4.5rem 7.5rem 9rem 6.5rem 8.5rem 8rem; border-bottom: 1px solid #e4e7eb; }
-  .no-assignee tr { grid-template-columns: minmax(14rem, 1fr) 4.5rem 7.5rem 9rem 6.5rem 8.5rem 8rem; }
+  tr { display: grid; grid-template-columns: minmax(14rem, 1fr) 8.5rem 4rem 7rem 10.5rem 6rem 8.5rem 7.5rem; border-bottom: 1px solid #e4e7eb; }
+  .no-assignee tr { grid-template-columns: minmax(14rem, 1fr) 4rem 7rem 10.5rem 6rem 8.5rem 7.5rem; }
   tbody tr { content-visibility: auto; contain-intrinsic-size: auto 3.2rem; }
   caption { display: block; text-align: left; font-weight: 600; padding: 0.4rem 0; color: #3e4c59; }
   th, td { display: block; padding: 0.45rem 0.6rem; text-align: left; min-width: 0; }
