@@ -1,5 +1,6 @@
 /** `npm run bench`: prints every benchmark's figures in one run. */
 import { arch, cpus, totalmem } from 'node:os'
+import { benchBrowser } from './browser.bench.js'
 import { benchEngine } from './engine.bench.js'
 import { benchHttpTransitions } from './http-transitions.bench.js'
 import { benchPlanStart } from './plan-start.bench.js'
@@ -11,3 +12,4 @@ for (const line of benchPolicyValidation()) console.log(line)
 for (const line of await benchEngine()) console.log(line)
 for (const line of await benchPlanStart()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
+for (const line of await benchBrowser()) console.log(line)

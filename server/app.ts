@@ -50,8 +50,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   if (options.webRoot) {
     const root = relative(process.cwd(), options.webRoot) || '.'
     app.use('/*', serveStatic({ root }))
-    // Client-side routes live in the hash, so every other path is the app's one page.
-    app.get('/*', serveStatic({ root, path: 'index.html' }))
+    // Client-side routes live in the hash, so every other path is the app's one page — except
+    // under /api, where an unknown route is the JSON 404 below.
+    app.get('/*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next)))
   }
   app.onError(onError)
   app.notFound((c) => c.json(new AppError(404, 'not-found', { zh: '没有这个地址', en: 'No such route' }).toJSON(), 404))

@@ -36,7 +36,8 @@ export const taskRoutes = new Hono<AppEnv>()
       if (q.dueBefore) query = query.where('due_on', '<=', q.dueBefore)
       const context = await loadPlanContext(db, plan.id)
       const found = await query.execute()
-      if (!all) {
+      const filtered = !!(q.phase || q.state || q.period || q.assignee || q.dueAfter || q.dueBefore || q.role === 'review')
+      if (!all && !filtered) {
         // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
         const seen = new Set(found.map((task) => task.id))
         const procedures = await db.selectFrom('task').selectAll().where('plan_id', '=', plan.id).where('kind', '=', 'procedure').execute()

@@ -12,7 +12,7 @@ vi.mock('../unit-progress/unit-progress.chart.js', () => ({ createUnitChart: fak
 const PROGRESS: PlanProgress = {
   plan: { id: 'plan-1', name: '平南县医疗联合体建设实施方案（1.0.0）', policyId: 'pingnan-medical-alliance', startedAt: '2018-04-01T00:00:00.000Z' },
   today: '2018-09-05',
-  phases: [{ id: 'organize', name: '组织实施', opensOn: '2018-06-21', closesOn: '2018-06-30', status: 'open', late: true, tasks: { total: 10, approved: 0 }, gate: { windowEnded: true, openTasks: 10, signOffRequired: null, signedOff: true, milestonesPending: [], holds: false } }],
+  phases: [{ id: 'organize', name: '组织实施', opensOn: '2018-06-21', closesOn: '2018-06-30', status: 'open', late: true, tasks: { total: 10, approved: 0 }, gate: { windowEnded: true, openTasks: 10, signOffRequired: null, signedOff: true, milestonesPending: [], holds: false, signOffBody: null, milestones: [] } }],
   units: [
     { id: 'county-peoples-hospital', name: '县人民医院', total: 10, approved: 2, overdue: 3 },
     { id: 'county-finance-bureau', name: '县财政局', total: 4, approved: 0, overdue: 0 },

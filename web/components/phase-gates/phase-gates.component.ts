@@ -151,8 +151,8 @@ export class LsPhaseGates extends LitElement {
     const items = [
       !gate.windowEnded ? t('gate_window') : '',
       gate.openTasks > 0 ? fill(t('gate_openTasks'), { n: gate.openTasks }) : '',
-      gate.signOffRequired ? fill(t(gate.signedOff ? 'gate_signedOff' : 'gate_signOff'), { body: this.bodyName(gate.signOffRequired) }) : '',
-      gate.milestonesPending.length ? fill(t('gate_milestones'), { list: gate.milestonesPending.join('、') }) : '',
+      gate.signOffRequired ? fill(t(gate.signedOff ? 'gate_signedOff' : 'gate_signOff'), { body: gate.signOffBody?.name ?? this.bodyName(gate.signOffRequired) }) : '',
+      gate.milestones.length ? fill(t('gate_milestones'), { list: gate.milestones.map((m) => (m.due ? `${m.name}（${m.due}）` : m.name)).join('、') }) : '',
     ].filter(Boolean)
     return html`<ul class="gate">${items.map((item) => html`<li>${item}</li>`)}</ul>`
   }

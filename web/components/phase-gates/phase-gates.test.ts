@@ -13,7 +13,7 @@ function phase(overrides: Partial<Phase> = {}): Phase {
   return {
     id: 'supervise', name: '督导检查工作开展', opensOn: '2018-08-01', closesOn: '2018-12-31', status: 'open', late: false,
     tasks: { total: 4, approved: 1 },
-    gate: { windowEnded: false, openTasks: 3, signOffRequired: 'leadership-group', signedOff: false, milestonesPending: [], holds: false },
+    gate: { windowEnded: false, openTasks: 3, signOffRequired: 'leadership-group', signedOff: false, milestonesPending: [], holds: false, signOffBody: { id: 'leadership-group', name: '平南县医联体建设工作领导小组' }, milestones: [] },
     ...overrides,
   }
 }
@@ -39,7 +39,7 @@ afterEach(() => {
 
 describe('ls-phase-gates', () => {
   it('lists each phase with its window, status, share approved and what its gate waits for', async () => {
-    const gates = await mount([phase({ id: 'organize', name: '组织实施', status: 'open', late: true, gate: { windowEnded: true, openTasks: 10, signOffRequired: null, signedOff: true, milestonesPending: [], holds: false } }), phase(), phase({ id: 'done', status: 'closed' })])
+    const gates = await mount([phase({ id: 'organize', name: '组织实施', status: 'open', late: true, gate: { windowEnded: true, openTasks: 10, signOffRequired: null, signedOff: true, milestonesPending: [], holds: false, signOffBody: null, milestones: [] } }), phase(), phase({ id: 'done', status: 'closed' })])
     const rows = Array.from(gates.shadowRoot!.querySelectorAll('tbody tr'))
     expect(rows.map((row) => row.querySelectorAll('td')[1]?.textContent)).toEqual(['逾期未关闭', '进行中', '已关闭'])
     expect(rows[1]!.textContent).toContain('1/4（25%）')
