@@ -13,7 +13,7 @@ function phase(overrides: Partial<Phase> = {}): Phase {
   return {
     id: 'supervise', name: '督导检查工作开展', opensOn: '2018-08-01', closesOn: '2018-12-31', status: 'open', late: false,
     tasks: { total: 4, approved: 1 },
-    gate: { windowEnded: false, openTasks: 3, signOffRequired: 'leadership-group', signedOff: false, milestonesPending: [], holds: false, signOffBody: { id: 'leadership-group', name: '平南县医联体建设工作领导小组' }, milestones: [] },
+    gate: { windowEnded: false, openTasks: 3, signOffRequired: 'leadership-group', signedOff: false, milestonesPending: [], holds: false, signOffBody: { id: 'leadership-group', name: '领导小组' }, milestones: [] },
     ...overrides,
   }
 }
