@@ -94,7 +94,7 @@ async function timeRoute(page: Page, hash: string, away: string, done: string, r
 }
 
 export async function benchBrowser(): Promise<string[]> {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   const initial = initialJsGzip()
   const server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'luoshi-bench-web-')), env: { LUOSHI_DEMO: '0' } })
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] })

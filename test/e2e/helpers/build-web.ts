@@ -6,5 +6,7 @@ export default function setup(): void {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
     cwd: fileURLToPath(new URL('../../..', import.meta.url)),
     stdio: 'inherit',
+    // Vitest runs with NODE_ENV=test, which would make Vite resolve Lit's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   })
 }
