@@ -93,7 +93,14 @@ export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>
   } else {
     const { PostgresDialect } = await import('kysely')
     const pg = await import('pg')
-    dialect = new PostgresDialect({ pool: new pg.default.Pool({ connectionString: config.url, max: 10 }) })
+    const pool = new pg.default.Pool({ connectionString: config.url, max: 10 })
+    // An idle pooled connection can be closed by the server (restart, failover, shutdown); pg
+    // reports it as an 'error' event, which would crash the process if nobody listened. The pool
+    // drops that client and opens a new one on the next query.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.warn(`postgres: idle connection lost (${error.message})`)
+    })
+    dialect = new PostgresDialect({ pool })
   }
   return new Kysely<Database>({ dialect })
 }
