@@ -10,7 +10,7 @@ import type { PolicyConfig } from '../../../schemas/index.js'
 import { clauseCoverage } from '../../../server/compiler/explain-policy.js'
 import { SourceDocument } from '../../../server/source-text/source-document.js'
 import { t } from '../../i18n.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import styles from './clause-coverage.styles.js'
 
 type Coverage = ReturnType<typeof clauseCoverage>

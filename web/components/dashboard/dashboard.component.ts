@@ -7,6 +7,7 @@
  * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
  * @csspart summary - The overall counts.
  */
+import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { api, ApiError } from '../../api.js'
@@ -64,6 +65,7 @@ export class LsDashboard extends LitElement {
 
   constructor() {
     super()
+    this.addController(new LocaleController(this))
     this.planId = ''
     this.plans = null
     this.progress = null
@@ -76,16 +78,8 @@ export class LsDashboard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
-    window.addEventListener('ls-locale-change', this.handleLocaleChange)
     void this.loadPlans()
   }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
-    super.disconnectedCallback()
-  }
-
-  private handleLocaleChange = () => this.requestUpdate()
 
   private get currentPlanId(): string {
     return this.planId || this.plans?.[0]?.id || ''

@@ -10,7 +10,7 @@ import type { PolicyConfig } from '../../../schemas/index.js'
 import { defaultReportForm } from '../../../server/plans/default-form.js'
 import { t } from '../../i18n.js'
 import '../json-form/json-form.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import styles from './form-preview.styles.js'
 
 interface FormChoice {

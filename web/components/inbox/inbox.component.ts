@@ -7,6 +7,7 @@
  * @csspart counts - The summary counts.
  * @csspart filters - The filter form.
  */
+import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import { api, ApiError } from '../../api.js'
 import type { PlanDetail, PlanList, TaskList } from '../../api-types.js'
@@ -67,6 +68,7 @@ export class LsInbox extends LitElement {
 
   constructor() {
     super()
+    this.addController(new LocaleController(this))
     this.plans = []
     this.phases = {}
     this.planPhases = {}
@@ -79,17 +81,9 @@ export class LsInbox extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
-    window.addEventListener('ls-locale-change', this.handleLocaleChange)
     void this.loadPlans()
     void this.loadTasks()
   }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
-    super.disconnectedCallback()
-  }
-
-  private handleLocaleChange = () => this.requestUpdate()
 
   private async loadPlans(): Promise<void> {
     try {

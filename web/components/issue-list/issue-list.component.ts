@@ -9,7 +9,7 @@ import { html, LitElement } from 'lit'
 import type { ApiIssue } from '../../api.js'
 import type { LsRevealEvent } from '../../events/ls-reveal.js'
 import { t } from '../../i18n.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import styles from './issue-list.styles.js'
 
 export class LsIssueList extends LitElement {

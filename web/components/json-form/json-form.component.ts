@@ -15,6 +15,7 @@
  * @csspart error - The errors of one field.
  * @csspart summary - The count of errors, and errors that belong to no single field.
  */
+import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { ApiError } from '../../api.js'
@@ -74,6 +75,7 @@ export class LsJsonForm extends LitElement {
 
   constructor() {
     super()
+    this.addController(new LocaleController(this))
     this.schema = null
     this.disabled = false
     this.issues = []
@@ -100,16 +102,6 @@ export class LsJsonForm extends LitElement {
     this.#current = next
     this.#external = true
     this.requestUpdate('value', old)
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('ls-locale-change', this.handleLocaleChange)
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
-    super.disconnectedCallback()
   }
 
   /**
@@ -185,8 +177,6 @@ export class LsJsonForm extends LitElement {
       matches,
     }
   }
-
-  private handleLocaleChange = () => this.requestUpdate()
 
   private handleChange(pointer: string, value: unknown): void {
     const old = this.#current

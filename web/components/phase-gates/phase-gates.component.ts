@@ -10,6 +10,7 @@
  * @csspart chart - The timeline's drawing area (hidden from assistive technology; the table says the same).
  * @csspart table - The phases table.
  */
+import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import type { EChartsType } from 'echarts/core'
@@ -54,6 +55,7 @@ export class LsPhaseGates extends LitElement {
 
   constructor() {
     super()
+    this.addController(new LocaleController(this, () => this.redraw()))
     this.planId = ''
     this.phases = []
     this.today = ''
@@ -64,22 +66,11 @@ export class LsPhaseGates extends LitElement {
     this.message = ''
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('ls-locale-change', this.handleLocaleChange)
-  }
-
   override disconnectedCallback(): void {
-    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
     this.resizeObserver.disconnect()
     this.chart?.dispose()
     this.chart = null
     super.disconnectedCallback()
-  }
-
-  private handleLocaleChange = () => {
-    this.requestUpdate()
-    this.redraw()
   }
 
   protected override updated(changed: PropertyValues<this>): void {

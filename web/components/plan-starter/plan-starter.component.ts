@@ -15,7 +15,7 @@ import type { StartPlanResult } from '../../api-types.js'
 import type { LsCloseEvent } from '../../events/ls-close.js'
 import type { LsPlanStartEvent } from '../../events/ls-plan-start.js'
 import { pick, t } from '../../i18n.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import styles from './plan-starter.styles.js'
 
 export class LsPlanStarter extends LitElement {

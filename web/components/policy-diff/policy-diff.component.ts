@@ -7,7 +7,7 @@
 import { html, LitElement } from 'lit'
 import type { PolicyDiff } from '../../api-types.js'
 import { t } from '../../i18n.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import styles from './policy-diff.styles.js'
 
 type ElementDiff = PolicyDiff['responsibilities']

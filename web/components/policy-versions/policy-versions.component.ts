@@ -14,7 +14,7 @@ import type { LsVersionLoadEvent } from '../../events/ls-version-load.js'
 import { locale, pick, t } from '../../i18n.js'
 import '../plan-starter/plan-starter.js'
 import '../policy-diff/policy-diff.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import styles from './policy-versions.styles.js'
 
 type Version = PolicyVersions['versions'][number]

@@ -9,6 +9,7 @@
  * @csspart banner - The error or conflict message at the top.
  * @csspart actions - The event buttons.
  */
+import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { rememberAttachmentNames } from '../json-form/attachment-upload.js'
@@ -70,6 +71,7 @@ export class LsTaskPage extends LitElement {
 
   constructor() {
     super()
+    this.addController(new LocaleController(this))
     this.taskId = ''
     this.task = null
     this.loadError = null
@@ -79,16 +81,6 @@ export class LsTaskPage extends LitElement {
     this.busy = false
     this.comment = ''
     this.reasonMissing = false
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('ls-locale-change', this.handleLocaleChange)
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
-    super.disconnectedCallback()
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -112,8 +104,6 @@ export class LsTaskPage extends LitElement {
       this.loadError = error instanceof ApiError ? () => pick(error.text) : () => String(error)
     }
   }
-
-  private handleLocaleChange = () => this.requestUpdate()
 
   private get form(): LsJsonForm | null {
     return this.renderRoot.querySelector('ls-json-form.report')

@@ -9,6 +9,7 @@
  * @csspart table - The table element.
  * @csspart empty - The text shown when there are no tasks.
  */
+import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import type { TaskSummary } from '../../api-types.js'
@@ -36,23 +37,12 @@ export class LsTaskTable extends LitElement {
 
   constructor() {
     super()
+    this.addController(new LocaleController(this))
     this.tasks = []
     this.phaseNames = {}
     this.caption = ''
     this.hideAssignee = false
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('ls-locale-change', this.handleLocaleChange)
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
-    super.disconnectedCallback()
-  }
-
-  private handleLocaleChange = () => this.requestUpdate()
 
   private renderRow(task: TaskSummary) {
     const done = task.state === 'approved' || task.state === 'done'

@@ -9,6 +9,7 @@
  * @csspart chart - The chart's drawing area (hidden from assistive technology; the table says the same).
  * @csspart table - The units table.
  */
+import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
@@ -47,28 +48,18 @@ export class LsUnitProgress extends LitElement {
 
   constructor() {
     super()
+    this.addController(new LocaleController(this, () => this.redraw()))
     this.units = []
     this.selected = ''
     this.search = ''
     this.page = 0
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('ls-locale-change', this.handleLocaleChange)
-  }
-
   override disconnectedCallback(): void {
-    window.removeEventListener('ls-locale-change', this.handleLocaleChange)
     this.resizeObserver.disconnect()
     this.chart?.dispose()
     this.chart = null
     super.disconnectedCallback()
-  }
-
-  private handleLocaleChange = () => {
-    this.requestUpdate()
-    this.redraw()
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

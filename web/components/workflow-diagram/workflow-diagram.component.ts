@@ -8,7 +8,7 @@
 import { html, LitElement, svg } from 'lit'
 import type { AnyStateMachine } from 'xstate'
 import { t } from '../../i18n.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import { layoutGraph, machineGraph, NODE_H, NODE_W, wrapLabel } from './machine-graph.js'
 import type { GraphLayout, MachineGraph } from './machine-graph.js'
 import styles from './workflow-diagram.styles.js'

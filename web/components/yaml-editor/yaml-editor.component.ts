@@ -11,7 +11,7 @@ import type { PropertyValues } from 'lit'
 import type { ApiIssue } from '../../api.js'
 import type { LsYamlChangeEvent } from '../../events/ls-yaml-change.js'
 import { t } from '../../i18n.js'
-import { LocaleController } from '../policy-editor/locale-controller.js'
+import { LocaleController } from '../../locale-controller.js'
 import type { YamlView } from './create-yaml-view.js'
 import styles from './yaml-editor.styles.js'
 

@@ -5,9 +5,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 
 export class LocaleController implements ReactiveController {
-  constructor(private readonly host: ReactiveControllerHost) {}
+  /** `onChange` runs after the re-render is requested (e.g. to redraw a chart's labels). */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onChange?: () => void,
+  ) {}
 
-  private handleLocaleChange = () => this.host.requestUpdate()
+  private handleLocaleChange = () => {
+    this.host.requestUpdate()
+    this.onChange?.()
+  }
 
   hostConnected(): void {
     window.addEventListener('ls-locale-change', this.handleLocaleChange)
