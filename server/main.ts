@@ -51,7 +51,7 @@ export async function main(): Promise<void> {
     const where = url ? 'PostgreSQL' : join(dataDir, 'luoshi.db')
     console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${where})`)
     if (accounts.length) {
-      console.log(`登录 / log in: POST http://${hostname}:${info.port}/api/auth/login — admin / ${DEMO_PASSWORD}, author / ${DEMO_PASSWORD}, or <region>.<unit-id> such as pingnan.county-health-bureau (${accounts.length} demo accounts; see README)`)
+      console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
     }
   })
   const shutdown = async () => {
