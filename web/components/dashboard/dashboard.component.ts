@@ -68,6 +68,11 @@ export class LsDashboard extends LitElement {
     this.addController(new LocaleController(this))
     this.planId = ''
     this.plans = null
+    this.clearPlan()
+  }
+
+  /** Forgets everything shown about the current plan (before another loads). */
+  private clearPlan(): void {
     this.progress = null
     this.escalations = null
     this.upcoming = null
@@ -114,12 +119,7 @@ export class LsDashboard extends LitElement {
 
   private async loadPlan(planId: string): Promise<void> {
     this.loaded = planId
-    this.progress = null
-    this.escalations = null
-    this.upcoming = null
-    this.unit = null
-    this.unitTasks = null
-    this.error = ''
+    this.clearPlan()
     if (!planId) return
     const id = encodeURIComponent(planId)
     try {
