@@ -9,8 +9,10 @@ import type { Kysely } from 'kysely'
 import { ensureUser } from '../auth/users.js'
 import type { Role } from '../auth/users.js'
 import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
+import type { Database, PolicyVersionRow } from '../db/database.js'
 import { publishPolicy } from '../policies/publish-policy.js'
+import { findVersion } from '../policies/repository.js'
+import { AppError } from '../errors.js'
 import { planModel } from '../plans/plan-model.js'
 import type { ExtraUnits } from '../plans/plan-model.js'
 import { startPlan } from '../plans/start-plan.js'
@@ -35,7 +37,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
     if (!file) continue
     const yaml = readFileSync(join(folder, file), 'utf8')
     const source = existsSync(join(folder, 'source.txt')) ? readFileSync(join(folder, 'source.txt'), 'utf8') : undefined
-    const { version } = await publishPolicy(db, clock, 'system', { yaml, ...(source !== undefined ? { sourceText: source } : {}) })
+    const version = await publishOrKeep(db, clock, yaml, source)
     const startFile = join(folder, 'plan-start.json')
     const members = existsSync(startFile) ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members : {}
     const running = await db.selectFrom('plan').select('id').where('policy_id', '=', version.policy_id).executeTakeFirst()
@@ -57,4 +59,22 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
     await ensureUser(db, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles, units }, now)
   }
   return accounts
+}
+
+/**
+ * Publishes a bundled policy; when its file changed but kept a published version number (a data
+ * folder from before the change), keeps the published version and says so instead of failing.
+ */
+async function publishOrKeep(db: Kysely<Database>, clock: Clock, yaml: string, source: string | undefined): Promise<PolicyVersionRow> {
+  try {
+    return (await publishPolicy(db, clock, 'system', { yaml, ...(source !== undefined ? { sourceText: source } : {}) })).version
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'conflict')) throw error
+    const id = /^\s*id:\s*([a-z0-9-]+)\s*$/m.exec(yaml)?.[1] ?? ''
+    const version = /^\s*version:\s*([0-9][^\s]*)\s*$/m.exec(yaml)?.[1] ?? ''
+    const kept = await findVersion(db, id, version)
+    if (!kept) throw error
+    console.warn(`${id} ${version}: the bundled file differs from the published version; keeping the published one (raise metadata.version to publish the change)`)
+    return kept
+  }
 }
