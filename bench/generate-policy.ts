@@ -28,15 +28,7 @@ export function generatePolicy(responsibilities: number): { text: string; source
     }
   })
   const policy = {
-    metadata: {
-      id: 'generated-plan',
-      title: '示范市大型实施方案',
-      region: { name: '示范市', level: 'prefecture' },
-      issuingBodies: ['示范市人民政府'],
-      issueDate: '2019-01-01',
-      effective: { from: '2019-01-01', to: '2021-12-31' },
-      version: '1.0.0',
-    },
+    metadata: generatedMetadata('generated-plan', '示范市大型实施方案', '示范市', 'prefecture'),
     organizations: { units },
     responsibilities: duties,
     timeline: { phases },
@@ -68,15 +60,7 @@ export function generatePlanPolicy(units: number, responsibilities: number): { t
     return { id: `duty-${i}`, title: `改革任务${i}`, lead: ['primary-care-units'], phase, due, source: { clause: '二、', quote: sentence } }
   })
   const policy = {
-    metadata: {
-      id: 'generated-province-plan',
-      title: '示范省基层医疗卫生机构综合改革实施方案',
-      region: { name: '示范省', level: 'province' },
-      issuingBodies: ['示范省人民政府'],
-      issueDate: '2019-01-01',
-      effective: { from: '2019-01-01', to: '2021-12-31' },
-      version: '1.0.0',
-    },
+    metadata: generatedMetadata('generated-province-plan', '示范省基层医疗卫生机构综合改革实施方案', '示范省', 'province'),
     organizations: {
       units: [{ id: 'health-commission', name: '省卫健委', kind: 'department' }, ...members],
       groups: [{ id: 'primary-care-units', name: '各基层医疗卫生机构', kind: 'unit-set', members: members.map((unit) => unit.id) }],
@@ -96,4 +80,17 @@ export function generatePlanPolicy(units: number, responsibilities: number): { t
     },
   }
   return { text: stringify(policy), source: sourceLines.join('\n') + '\n' }
+}
+
+/** The metadata every generated policy shares: issued 2019-01-01, effective three years. */
+function generatedMetadata(id: string, title: string, region: string, level: string) {
+  return {
+    id,
+    title,
+    region: { name: region, level },
+    issuingBodies: [`${region}人民政府`],
+    issueDate: '2019-01-01',
+    effective: { from: '2019-01-01', to: '2021-12-31' },
+    version: '1.0.0',
+  }
 }

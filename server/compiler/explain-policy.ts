@@ -9,6 +9,7 @@ import type { SourceDocument } from '../source-text/source-document.js'
 import { clauseAgrees } from '../source-text/source-document.js'
 import { effectivePeriod, ruleOf } from './checks/deadlines.js'
 import { collectSources } from './checks/sources.js'
+import { nameIndex } from './policy-names.js'
 
 type Due = PolicyConfig['responsibilities'][number]['due']
 
@@ -183,14 +184,6 @@ function describeTime(value: Due | PolicyConfig['timeline']['phases'][number]['w
 function rangeOf(value: unknown): { from: string; to: string } | undefined {
   const parsed = value === undefined ? undefined : ruleOf(value)
   return parsed?.ok && parsed.rule.kind === 'window' ? { from: parsed.rule.start, to: parsed.rule.end } : undefined
-}
-
-function nameIndex(policy: PolicyConfig): (id: string) => string {
-  const names = new Map<string, string>()
-  for (const unit of policy.organizations.units) names.set(unit.id, unit.name)
-  for (const group of policy.organizations.groups ?? []) names.set(group.id, group.name)
-  for (const body of policy.governance?.bodies ?? []) names.set(body.id, body.name)
-  return (id) => names.get(id) ?? id
 }
 
 function person(member: { name?: string; title: string }): string {

@@ -7,6 +7,7 @@
  * @event ls-reveal - Re-emitted from the deadline table: `{ pointer }` to show in the YAML.
  * @csspart tabs - The tab list.
  */
+import { nameIndex } from '../../../server/compiler/policy-names.js'
 import { html, LitElement } from 'lit'
 import type { AnyStateMachine } from 'xstate'
 import type { PolicyConfig } from '../../../schemas/index.js'
@@ -82,17 +83,9 @@ export class LsPolicyPreview extends LitElement {
     return this.#procedures.list
   }
 
-  private names(policy: PolicyConfig): (id: string) => string {
-    const names = new Map<string, string>()
-    for (const unit of policy.organizations.units) names.set(unit.id, unit.name)
-    for (const group of policy.organizations.groups ?? []) names.set(group.id, group.name)
-    for (const body of policy.governance?.bodies ?? []) names.set(body.id, body.name)
-    return (id) => names.get(id) ?? id
-  }
-
   private renderWorkflow(policy: PolicyConfig) {
     const taskLabels: Record<string, StateLabel> = Object.fromEntries(TASK_STATES.map((state) => [state, { title: t(`state_${state}`), subtitle: state }]))
-    const name = this.names(policy)
+    const name = nameIndex(policy)
     return html`
       <ls-workflow-diagram .machine=${taskMachine as unknown as AnyStateMachine} .labels=${taskLabels} heading=${t('peTaskLifecycle')}></ls-workflow-diagram>
       ${this.procedures(policy).map(({ procedure, machine }) => {
