@@ -48,7 +48,8 @@ export interface TaskTable {
   plan_id: string
   /** A responsibility id, or a procedure id for procedure instances. */
   source_id: string
-  kind: 'responsibility' | 'procedure'
+  /** `indicator-entry`: a unit's recurring data report; `rectification`: 整改 after an assessment. */
+  kind: 'responsibility' | 'procedure' | 'indicator-entry' | 'rectification'
   /** The unit (or body) the task is assigned to. */
   assignee: string
   role: 'lead' | 'support' | 'applicant'
@@ -148,6 +149,57 @@ export interface AttachmentTable {
   created_at: string
 }
 
+/** One value of a data element (or of an indicator entered directly) for a unit and period. */
+export interface IndicatorValueTable {
+  plan_id: string
+  /** A data element id (snake_case), or an indicator id for indicators without a formula. */
+  element_id: string
+  /** A unit id, or `region` for values of the whole region. */
+  unit_id: string
+  /** `2021`, `2021-Q1`, `2021-03`. */
+  period: string
+  /** Exact decimal text (`90.24`), or `true`/`false` for yes/no elements. */
+  value: string
+  source: 'form' | 'import' | 'api' | 'demo'
+  task_id: string | null
+  entered_by: string
+  entered_at: string
+}
+
+/** One assessment of one period (a year) in a plan: computed → reviewed → published. */
+export interface AssessmentRunTable {
+  id: string
+  plan_id: string
+  assessment_id: string
+  period: string
+  status: 'computed' | 'reviewed' | 'published'
+  /** Increases with every recomputation before publishing. */
+  version: number
+  computed_at: string
+  computed_by: string
+  reviewed_at: string | null
+  reviewed_by: string | null
+  review_note: string | null
+  published_at: string | null
+  published_by: string | null
+}
+
+/** One assessed unit's result in a run. */
+export interface AssessmentResultTable {
+  run_id: string
+  unit_id: string
+  /** 1 when every item could be scored. */
+  complete: number
+  /** Exact decimal text; null when incomplete. */
+  total: string | null
+  grade_id: string | null
+  vetoed_by: string | null
+  /** The whole UnitScore with every item's explanation, JSON. */
+  score: string
+  /** JSON: the grade's effects recorded at publishing, and the rectification tasks created. */
+  consequences: string | null
+}
+
 export interface UserTable {
   id: string
   username: string
@@ -196,6 +248,9 @@ export interface Database {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   attachment: AttachmentTable
+  indicator_value: IndicatorValueTable
+  assessment_run: AssessmentRunTable
+  assessment_result: AssessmentResultTable
   app_user: UserTable
   user_unit: UserUnitTable
   session: SessionTable
@@ -210,5 +265,8 @@ export type NewTask = Insertable<TaskTable>
 export type TaskUpdate = Updateable<TaskTable>
 export type TimerRow = Selectable<TimerTable>
 export type UserRow = Selectable<UserTable>
+export type IndicatorValueRow = Selectable<IndicatorValueTable>
+export type AssessmentRunRow = Selectable<AssessmentRunTable>
+export type AssessmentResultRow = Selectable<AssessmentResultTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type GeneratedId = Generated<string>

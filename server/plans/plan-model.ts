@@ -10,7 +10,7 @@ import type { Escalation, PolicyConfig, Responsibility } from '../../schemas/ind
 import { effectivePeriod, ruleOf } from '../compiler/checks/deadlines.js'
 import { addDays, WorkingDayCalendar } from '../deadlines/index.js'
 import type { DateRange, DeadlineRule } from '../deadlines/index.js'
-import type { PolicyVersionRow } from '../db/database.js'
+import type { PolicyVersionRow, TaskRow } from '../db/database.js'
 import { compileProcedureMachine } from '../workflow/procedure-machine.js'
 import type { WorkflowMachine } from '../workflow/run-machine.js'
 import { taskMachine } from '../workflow/task-machine.js'
@@ -162,8 +162,8 @@ export class PlanModel {
   }
 
   /** The machine a task runs: the task lifecycle, or its procedure's compiled steps. */
-  machineFor(kind: 'responsibility' | 'procedure', sourceId: string): WorkflowMachine {
-    if (kind === 'responsibility') return taskMachine
+  machineFor(kind: TaskRow['kind'], sourceId: string): WorkflowMachine {
+    if (kind !== 'procedure') return taskMachine
     let machine = this.#procedures.get(sourceId)
     if (!machine) {
       const procedure = this.procedure(sourceId)
