@@ -136,6 +136,41 @@ export const gradeSchema = {
   },
 } as const
 
+/**
+ * A policy test: given these values (indicator ids or data element ids), expect these item
+ * scores, this total and this grade. `luoshi test` and the editor run them.
+ */
+export const policyTestSchema = {
+  type: 'object',
+  required: ['name', 'year', 'values', 'expect'],
+  additionalProperties: false,
+  properties: {
+    name: { ...textSchema, description: '用例名称，说明它验证什么 / What the case checks' },
+    year: { type: 'integer', minimum: 2000, maximum: 2100, description: '考核年度 / Assessment year' },
+    values: {
+      type: 'object',
+      description: '指标或数据元素的取值；指标给值时不再按公式计算 / Values by indicator or data element id',
+      additionalProperties: { type: ['number', 'boolean'] },
+    },
+    expect: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        items: {
+          type: 'object',
+          description: '各考核项得分（缺数据的项写 null）/ Item scores (null for an item that cannot be scored)',
+          additionalProperties: { type: ['number', 'null'] },
+        },
+        total: { type: ['number', 'null'], description: '总分；数据不全时为 null / Total, null when incomplete' },
+        grade: { ...refSchema, description: '等次 / Grade id' },
+        vetoed: { type: 'boolean', description: '是否触发一票否决 / Whether a veto applies' },
+      },
+    },
+    note: noteSchema,
+  },
+} as const
+
 export const assessmentSchema = {
   type: 'object',
   required: ['id', 'name', 'subjects', 'assessor', 'due', 'totalScore', 'items', 'grades'],
@@ -154,8 +189,25 @@ export const assessmentSchema = {
       exclusiveMinimum: 0,
       description: '含加分后的封顶分，文件未规定则省略 / Cap including bonuses',
     },
+    bonusCap: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: '加分合计上限，文件未规定则省略 / Cap on the sum of bonus points',
+    },
     items: { type: 'array', items: assessmentItemSchema, minItems: 1 },
     grades: { type: 'array', items: gradeSchema, minItems: 1 },
+    rectification: {
+      type: 'object',
+      required: ['due'],
+      additionalProperties: false,
+      description: '未达标项的整改任务 / Rectification (整改) tasks for failing items',
+      properties: {
+        due: { ...dueSchema, description: '整改时限，如 30日内，自结果公布起 / Deadline after publishing' },
+        note: noteSchema,
+        source: sourceSchema,
+      },
+    },
+    tests: { type: 'array', items: policyTestSchema, description: '政策测试用例 / Policy tests' },
     note: noteSchema,
     source: sourceSchema,
   },

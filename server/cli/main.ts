@@ -1,13 +1,16 @@
 /**
- * @module The `luoshi` command line: `validate` and `explain` policy configs.
+ * @module The `luoshi` command line: `validate` and `explain` policy configs, `test` runs the
+ * policy tests written inside them.
  */
 import { loadPolicyFile } from '../compiler/load-policy.js'
 import { explainPolicy } from '../compiler/explain-policy.js'
 import { formatIssue, formatSummary } from './format-issues.js'
+import { testPolicies } from './test-command.js'
 
 const USAGE = `用法 / usage:
   luoshi validate <file.yaml…> [--json]   校验配置，逐条列出错误 / validate configs, list every issue
   luoshi explain <file.yaml…>             输出可读摘要 / print a readable summary
+  luoshi test <file.yaml…> [--json]       运行配置中的考核测试用例 / run the policy tests in configs
   luoshi help`
 
 /** Runs the CLI; returns the exit code (0 when every file is valid). */
@@ -20,6 +23,12 @@ export async function main(argv: string[]): Promise<number> {
       return validate(files, json)
     case 'explain':
       return explain(files)
+    case 'test':
+      if (files.length === 0) {
+        console.error(`请给出要测试的文件 / name the files to test\n${USAGE}`)
+        return 2
+      }
+      return testPolicies(files, json)
     case undefined:
     case 'help':
     case '--help':

@@ -28,7 +28,14 @@ export interface ValidatePolicyOptions {
 }
 
 export type ValidatePolicyResult =
-  | { ok: true; policy: PolicyConfig; issues: ConfigIssue[]; source?: SourceDocument }
+  | {
+      ok: true
+      policy: PolicyConfig
+      issues: ConfigIssue[]
+      source?: SourceDocument
+      /** The line and column of the YAML node a JSON pointer names (for policy test results). */
+      locate: (pointer: string) => { line?: number; col?: number }
+    }
   | { ok: false; issues: ConfigIssue[]; policy?: unknown }
 
 /**
@@ -81,7 +88,7 @@ export function validatePolicyText(text: string, options: ValidatePolicyOptions 
   }
   const placed = place(issues)
   if (hasErrors(placed)) return { ok: false, issues: placed, policy }
-  return { ok: true, policy, issues: placed, ...(source ? { source } : {}) }
+  return { ok: true, policy, issues: placed, ...(source ? { source } : {}), locate: (pointer) => yaml.locate(pointer) }
 }
 
 function readSourceDocument(

@@ -67,7 +67,9 @@ function collectTimes(policy: CheckContext['policy']): Array<{ pointer: string; 
     })
   })
   list<Record<string, unknown>>(policy.assessments).forEach((assessment, index) => {
-    if (isRecord(assessment)) found.push({ pointer: `/assessments/${index}/due`, value: assessment.due })
+    if (!isRecord(assessment)) return
+    found.push({ pointer: `/assessments/${index}/due`, value: assessment.due })
+    if (isRecord(assessment.rectification)) found.push({ pointer: `/assessments/${index}/rectification/due`, value: assessment.rectification.due })
   })
   return found.filter((entry) => entry.value !== undefined)
 }

@@ -4,6 +4,7 @@ import { checkDeadlines } from './deadlines.js'
 import { checkFormulas } from './formulas.js'
 import { checkForms, checkParameters, checkTargets } from './forms-and-tables.js'
 import { checkGrades } from './grades.js'
+import { checkPolicyTests } from './policy-tests.js'
 import { checkReferences } from './references.js'
 import { checkSources } from './sources.js'
 import { checkWeights } from './weights.js'
@@ -18,6 +19,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['forms', checkForms],
   ['parameters', checkParameters],
   ['sources', checkSources],
+  ['policy-tests', checkPolicyTests],
 ]
 
 export { collectDeclarations } from './declarations.js'

@@ -1,0 +1,120 @@
+/**
+ * @module Scores an assessment for one unit and year: each item, the weighted base, bonuses
+ * (within `bonusCap`), the total (within `maxScore`), the grade from the bands, and 一票否决
+ * forcing its grade. A unit with any item that cannot be scored gets no total and no grade —
+ * missing data is reported, never counted as zero. Compile once per assessment and score many
+ * units with it. Browser-safe.
+ */
+import { Decimal } from 'decimal.js'
+import type { Assessment, PolicyConfig } from '../../schemas/index.js'
+import { parseFormula } from '../formula/parse-formula.js'
+import type { FormulaNode } from '../formula/parse-formula.js'
+import { formatDecimal, IndicatorSet } from './indicator-value.js'
+import type { InputValues } from './indicator-value.js'
+import { scoreItem } from './score-items.js'
+import type { UnitScore } from './score-types.js'
+
+const ZERO = new Decimal(0)
+
+export interface CompiledAssessment {
+  assessment: Assessment
+  indicators: IndicatorSet
+  conditions: ReadonlyMap<string, FormulaNode>
+}
+
+export function compileAssessment(config: PolicyConfig, assessmentId: string, indicators = new IndicatorSet(config)): CompiledAssessment {
+  const assessment = config.assessments?.find((a) => a.id === assessmentId)
+  if (!assessment) throw new Error(`no assessment ${assessmentId}`)
+  const conditions = new Map<string, FormulaNode>()
+  for (const item of assessment.items) {
+    if (item.kind !== 'bonus' && item.kind !== 'veto') continue
+    const parsed = parseFormula(item.when)
+    if (parsed.ok) conditions.set(item.id, parsed.ast)
+  }
+  return { assessment, indicators, conditions }
+}
+
+export function scoreUnit(compiled: CompiledAssessment, unitId: string, year: number, values: InputValues): UnitScore {
+  const { assessment, indicators, conditions } = compiled
+  const items = assessment.items.map((item) => scoreItem(item, { indicators, values, year, conditions }))
+  const complete = items.every((item) => item.status === 'scored' || item.status === 'not-applicable')
+  const missing = [...new Set(items.flatMap((item) => item.missing))]
+  const veto = assessment.items.find((item, index) => item.kind === 'veto' && items[index]!.holds === true)
+  const result: UnitScore = {
+    assessmentId: assessment.id,
+    unitId,
+    year,
+    complete,
+    missing,
+    base: null,
+    bonus: null,
+    bonusCapApplied: false,
+    total: null,
+    maxScoreApplied: false,
+    vetoedBy: veto?.id ?? null,
+    grade: null,
+    effects: [],
+    items,
+  }
+  if (veto && veto.kind === 'veto') {
+    const vetoed = items.find((item) => item.id === veto.id)!
+    const forced = assessment.grades.find((grade) => grade.id === veto.grade)
+    vetoed.explanation = {
+      zh: `触发一票否决，等次定为「${forced?.name ?? veto.grade}」，不论得分。`,
+      en: `Veto (一票否决): the grade is "${forced?.name ?? veto.grade}" whatever the score.`,
+    }
+  }
+  if (!complete) {
+    // A veto decides the grade even while other data is missing.
+    if (veto && veto.kind === 'veto') setGrade(result, assessment, veto.grade)
+    return result
+  }
+  let base = ZERO
+  let bonus = ZERO
+  for (const item of items) {
+    if (item.score === null) continue
+    if (item.kind === 'bonus') bonus = bonus.plus(item.score)
+    else base = base.plus(item.score)
+  }
+  if (assessment.bonusCap !== undefined && bonus.greaterThan(assessment.bonusCap)) {
+    bonus = new Decimal(assessment.bonusCap)
+    result.bonusCapApplied = true
+  }
+  let total = base.plus(bonus)
+  if (assessment.maxScore !== undefined && total.greaterThan(assessment.maxScore)) {
+    total = new Decimal(assessment.maxScore)
+    result.maxScoreApplied = true
+  }
+  result.base = base.toString()
+  result.bonus = bonus.toString()
+  result.total = total.toString()
+  setGrade(result, assessment, veto?.kind === 'veto' ? veto.grade : bandOf(assessment, total))
+  return result
+}
+
+function setGrade(result: UnitScore, assessment: Assessment, gradeId: string | undefined): void {
+  const grade = assessment.grades.find((g) => g.id === gradeId)
+  if (!grade) return
+  result.grade = { id: grade.id, name: grade.name }
+  result.effects = grade.effects ?? []
+}
+
+/** The band a total falls in: min inclusive, `max` inclusive or `below` exclusive. */
+export function bandOf(assessment: Assessment, total: Decimal): string | undefined {
+  return assessment.grades.find(
+    (grade) =>
+      total.greaterThanOrEqualTo(grade.min) &&
+      (grade.max === undefined || total.lessThanOrEqualTo(grade.max)) &&
+      (grade.below === undefined || total.lessThan(grade.below)),
+  )?.id
+}
+
+/** A one-line summary for lists: "87.3 分，良好" or what is missing. */
+export function summarizeScore(score: UnitScore): { zh: string; en: string } {
+  if (score.total === null) {
+    if (score.grade) return { zh: `一票否决：${score.grade.name}`, en: `Vetoed: ${score.grade.name}` }
+    return { zh: `数据不全，缺 ${score.missing.join('、')}`, en: `Incomplete: missing ${score.missing.join(', ')}` }
+  }
+  const total = formatDecimal(new Decimal(score.total))
+  return { zh: `${total} 分，${score.grade?.name ?? '无等次'}`, en: `${total} points, ${score.grade?.name ?? 'no grade'}` }
+}

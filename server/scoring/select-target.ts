@@ -1,0 +1,66 @@
+/**
+ * @module Which target applies in a year: the one set for that year, else one without a year,
+ * else the latest earlier year's (a target stays in force until a later year sets another).
+ * Delta targets ("较试点前提升不少于5个百分点") add the baseline. Browser-safe.
+ */
+import { Decimal } from 'decimal.js'
+import type { Indicator } from '../../schemas/index.js'
+
+type Target = NonNullable<Indicator['targets']>[number]
+export type Comparator = Target['op']
+
+export interface AppliedTarget {
+  op: Comparator
+  value: Decimal
+  /** The year the target was set for; null for a target without a year. */
+  year: number | null
+  phrase: string | null
+}
+
+export type TargetChoice = { ok: true; target: AppliedTarget } | { ok: false; reason: 'none' | 'no-baseline' }
+
+export function selectTarget(targets: readonly Target[], year: number, baseline: Decimal | undefined): TargetChoice {
+  const exact = targets.find((target) => target.year === year)
+  const yearless = targets.find((target) => target.year === undefined)
+  const earlier = targets
+    .filter((target) => target.year !== undefined && target.year < year)
+    .sort((a, b) => b.year! - a.year!)[0]
+  const chosen = exact ?? yearless ?? earlier
+  if (!chosen) return { ok: false, reason: 'none' }
+  let value: Decimal
+  if (chosen.value !== undefined) value = new Decimal(chosen.value)
+  else if (chosen.delta !== undefined && baseline !== undefined) value = baseline.plus(chosen.delta)
+  else return { ok: false, reason: 'no-baseline' }
+  return { ok: true, target: { op: chosen.op, value, year: chosen.year ?? null, phrase: chosen.phrase ?? null } }
+}
+
+/** Whether a value meets a target. */
+export function meets(value: Decimal, target: AppliedTarget): boolean {
+  switch (target.op) {
+    case '>=':
+      return value.greaterThanOrEqualTo(target.value)
+    case '>':
+      return value.greaterThan(target.value)
+    case '<=':
+      return value.lessThanOrEqualTo(target.value)
+    case '<':
+      return value.lessThan(target.value)
+    case '=':
+      return value.eq(target.value)
+  }
+}
+
+/** How far a value falls short of (or over) its target, never negative; 0 when met. */
+export function gapTo(value: Decimal, target: AppliedTarget): Decimal {
+  if (meets(value, target)) return new Decimal(0)
+  switch (target.op) {
+    case '>=':
+    case '>':
+      return target.value.minus(value)
+    case '<=':
+    case '<':
+      return value.minus(target.value)
+    case '=':
+      return value.minus(target.value).abs()
+  }
+}
