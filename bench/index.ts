@@ -3,13 +3,17 @@ import { arch, cpus, totalmem } from 'node:os'
 import { benchBrowser } from './browser.bench.js'
 import { benchEngine } from './engine.bench.js'
 import { benchHttpTransitions } from './http-transitions.bench.js'
+import { benchImportValues } from './import-values.bench.js'
 import { benchPlanStart } from './plan-start.bench.js'
 import { benchPolicyValidation } from './policy-validation.bench.js'
+import { benchScoring } from './scoring.bench.js'
 
 const header = `luoshi bench — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? arch()}, ${Math.round(totalmem() / 2 ** 30)} GiB`
 console.log(header)
 for (const line of benchPolicyValidation()) console.log(line)
 for (const line of await benchEngine()) console.log(line)
+for (const line of benchScoring()) console.log(line)
 for (const line of await benchPlanStart()) console.log(line)
+for (const line of await benchImportValues()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)

@@ -16,6 +16,8 @@ import { authenticate } from './http/middleware/authenticate.js'
 import { idempotency } from './http/middleware/idempotency.js'
 import { onError } from './http/on-error.js'
 import { openApiDocument } from './http/openapi.js'
+import { indicatorValueRoutes } from './indicators/routes.js'
+import { assessmentRoutes } from './assessments/routes.js'
 import { planRoutes } from './plans/routes.js'
 import { policyRoutes } from './policies/routes.js'
 import { taskRoutes } from './tasks/routes.js'
@@ -35,6 +37,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .use('*', authenticate, idempotency)
     .route('/policies', policyRoutes)
+    .route('/plans/:id/indicator-values', indicatorValueRoutes)
+    .route('/plans/:id/assessments', assessmentRoutes)
     .route('/plans', planRoutes)
     .route('/tasks', taskRoutes)
     .route('/audit', auditRoutes)

@@ -76,8 +76,51 @@ export const signOffBody = {
   properties: { note: { type: 'string', maxLength: 2000 } },
 } as const
 
+/** The most values one PUT takes; larger batches go through the import. */
+export const MAX_PUT_VALUES = 10_000
+
+export const indicatorValuesBody = {
+  type: 'object',
+  required: ['values'],
+  additionalProperties: false,
+  properties: {
+    values: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_PUT_VALUES,
+      items: {
+        type: 'object',
+        required: ['element', 'unit', 'period', 'value'],
+        additionalProperties: false,
+        properties: {
+          element: { ...id, description: '数据项编号或名称 / Input (data element) id or name' },
+          unit: { ...id, description: '单位编号或名称，或 region / Unit id or name, or region' },
+          period: { type: ['string', 'integer'], description: '期间：2021、2021-Q1、2021-03 / Period' },
+          value: { type: ['number', 'string', 'boolean'], description: '数值（精确小数可用文本）/ Value (text keeps exact decimals)' },
+        },
+      },
+    },
+  },
+} as const
+
+export const computeAssessmentBody = {
+  type: 'object',
+  required: ['year'],
+  additionalProperties: false,
+  properties: { year: { type: 'integer', minimum: 2000, maximum: 2100, description: '考核年度 / Year assessed' } },
+} as const
+
+export const reviewAssessmentBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { note: { type: 'string', maxLength: 2000, description: '审核意见 / Review note' } },
+} as const
+
 export type LoginBody = FromSchema<typeof loginBody>
 export type ValidatePolicyBody = FromSchema<typeof validatePolicyBody>
 export type StartPlanBody = FromSchema<typeof startPlanBody>
 export type TaskEventBody = FromSchema<typeof taskEventBody>
 export type SignOffBody = FromSchema<typeof signOffBody>
+export type IndicatorValuesBody = FromSchema<typeof indicatorValuesBody>
+export type ComputeAssessmentBody = FromSchema<typeof computeAssessmentBody>
+export type ReviewAssessmentBody = FromSchema<typeof reviewAssessmentBody>

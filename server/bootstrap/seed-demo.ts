@@ -1,7 +1,8 @@
 /**
  * @module The demo a fresh `npm start` serves: every bundled policy published, a plan started for
  * each region (with the members in `policies/<region>/plan-start.json`, where a region has one),
- * and an account for each unit and role. A second start finds it all in place and adds nothing.
+ * demo indicator data for the Meishan plan (seed-indicator-values.ts), and an account for each
+ * unit and role. A second start finds it all in place and adds nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +16,9 @@ import { findVersion } from '../policies/repository.js'
 import { AppError } from '../errors.js'
 import { planModel } from '../plans/plan-model.js'
 import type { ExtraUnits } from '../plans/plan-model.js'
+import { loadPlanContext } from '../plans/plan-context.js'
 import { startPlan } from '../plans/start-plan.js'
+import { seedIndicatorValues } from './seed-indicator-values.js'
 
 export const DEMO_PASSWORD = 'luoshi-demo'
 
@@ -41,7 +44,8 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
     const startFile = join(folder, 'plan-start.json')
     const members = existsSync(startFile) ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members : {}
     const running = await db.selectFrom('plan').select('id').where('policy_id', '=', version.policy_id).executeTakeFirst()
-    if (!running) await startPlan(db, clock, 'system', { versionId: version.id, members })
+    const planId = running?.id ?? (await startPlan(db, clock, 'system', { versionId: version.id, members })).plan.id
+    await seedIndicatorValues(db, clock, await loadPlanContext(db, planId))
     const model = planModel(version)
     const actors = model.actors(members)
     const reviewers = new Set([model.office, model.leadership].filter((id): id is string => id !== null))

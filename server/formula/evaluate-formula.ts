@@ -52,7 +52,7 @@ function logical(operator: '&&' | '||', leftNode: FormulaNode, rightNode: Formul
   if (right.ok && right.value === decisive) return right
   if (!left.ok && left.reason !== 'missing') return left
   if (!right.ok && right.reason !== 'missing') return right
-  if (!left.ok || !right.ok) return { ok: false, reason: 'missing', missing: [...missingOf(left), ...missingOf(right)] }
+  if (!left.ok || !right.ok) return { ok: false, reason: 'missing', missing: [...new Set([...missingOf(left), ...missingOf(right)])] }
   return { ok: true, value: !decisive }
 }
 

@@ -69,6 +69,19 @@ export function entryInputs(config: PolicyConfig): Map<string, EntryInput> {
       for (const owner of owners) if (!input.owners.includes(owner)) input.owners.push(owner)
     }
   }
+  // Inputs that only decide a bonus or a veto (已开展DRG改革, 违规费用…) are reported by the
+  // units assessed, once a year.
+  for (const assessment of config.assessments ?? []) {
+    for (const item of assessment.items) {
+      if (item.kind !== 'bonus' && item.kind !== 'veto') continue
+      for (const id of parsedElements(item.when)) {
+        const input = inputs.get(id)
+        if (!input) continue
+        if (input.frequency === 'once') input.frequency = 'yearly'
+        for (const owner of assessment.subjects) if (!input.owners.includes(owner)) input.owners.push(owner)
+      }
+    }
+  }
   return inputs
 }
 

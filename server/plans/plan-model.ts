@@ -16,6 +16,9 @@ import type { WorkflowMachine } from '../workflow/run-machine.js'
 import { taskMachine } from '../workflow/task-machine.js'
 import { defaultReportForm } from './default-form.js'
 import { planEscalation } from '../timers/fire-times.js'
+import { entryDuties, entryForm } from '../indicators/entry-duties.js'
+import type { EntryDuty } from '../indicators/entry-duties.js'
+import { rectificationDuty } from '../assessments/rectification.js'
 import type { PlannedStep } from '../timers/fire-times.js'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
@@ -43,6 +46,9 @@ export class PlanModel {
   readonly #procedures = new Map<string, WorkflowMachine>()
   readonly #validators = new Map<string, ValidateFunction>()
   readonly #ajv = createAjv()
+  /** Indicator entry as recurring duties, by duty id. */
+  readonly entries: ReadonlyMap<string, EntryDuty>
+  readonly #duties: ReadonlyMap<string, Responsibility>
 
   constructor(row: PolicyVersionRow) {
     this.versionId = row.id
@@ -57,6 +63,13 @@ export class PlanModel {
     this.#groups = new Map((this.config.organizations.groups ?? []).map((group) => [group.id, group]))
     const period = effectivePeriod(this.config)!
     this.horizon = { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
+    this.entries = new Map(entryDuties(this.config, this.office).map((entry) => [entry.duty.id, entry]))
+    this.#duties = new Map([...this.config.responsibilities, ...[...this.entries.values()].map((entry) => entry.duty)].map((duty) => [duty.id, duty]))
+  }
+
+  /** Every duty a plan runs: the config's responsibilities, then indicator entry. */
+  duties(): Iterable<Responsibility> {
+    return this.#duties.values()
   }
 
   readonly #actorCache = new WeakMap<ExtraUnits, Map<string, Actor>>()
@@ -154,7 +167,13 @@ export class PlanModel {
   }
 
   duty(id: string): Responsibility | undefined {
-    return this.config.responsibilities.find((duty) => duty.id === id)
+    return this.#duties.get(id) ?? this.#rectification(id)
+  }
+
+  readonly #rectifications = new Map<string, Responsibility | undefined>()
+  #rectification(id: string): Responsibility | undefined {
+    if (!this.#rectifications.has(id)) this.#rectifications.set(id, rectificationDuty(this.config, id))
+    return this.#rectifications.get(id)
   }
 
   procedure(id: string): Procedure | undefined {
@@ -176,6 +195,8 @@ export class PlanModel {
 
   /** The JSON Schema of the report form for a duty or procedure. */
   formSchema(sourceId: string): Record<string, unknown> {
+    const entry = this.entries.get(sourceId)
+    if (entry) return entryForm(entry)
     const formId = this.duty(sourceId)?.form ?? this.procedure(sourceId)?.form
     const form = formId ? this.config.forms?.find((f) => f.id === formId) : undefined
     if (form) return form.schema as Record<string, unknown>

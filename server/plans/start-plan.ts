@@ -74,7 +74,7 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
     }
   })
 
-  for (const duty of model.config.responsibilities) {
+  for (const duty of model.duties()) {
     const schedule = model.scheduleOf(duty)
     const phaseOpens = duty.phase ? model.phaseWindow(duty.phase).from : null
     const add = (period: string, opens: string | null, due: string | null) => {

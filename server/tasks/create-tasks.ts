@@ -56,7 +56,7 @@ export function tasksForDuty(
   const base = {
     plan_id: planId,
     source_id: duty.id,
-    kind: 'responsibility' as const,
+    kind: model.entries.has(duty.id) ? ('indicator-entry' as const) : ('responsibility' as const),
     period: occurrence.period,
     phase_id: duty.phase ?? null,
     opens_on: occurrence.opens,

@@ -17,6 +17,7 @@ import type { TaskEvent } from '../workflow/registry.js'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.js'
 import { actorsFor, canSeeTask, mayAct } from './access.js'
 import { applyTaskEvent } from './apply-event.js'
+import { recordEntryValues } from '../indicators/entry-values.js'
 
 export interface SendEventInput {
   taskId: string
@@ -62,6 +63,9 @@ export async function sendTaskEvent<T = TaskRow>(
         zh: `任务当前状态为「${result.state}」，不接受「${event.type}」。可执行：${result.accepted.join('、') || '无'}。`,
         en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
       }, { state: result.state, accepted: result.accepted })
+    }
+    if (current.kind === 'indicator-entry' && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
+      await recordEntryValues(trx, model, result.task, user.id, deps.clock.now())
     }
     return finish ? finish(trx, result.task) : (result.task as T)
   })

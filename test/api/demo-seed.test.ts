@@ -2,8 +2,14 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Decimal } from 'decimal.js'
+import { DEMO_POLICY_ID } from '../../server/bootstrap/demo-indicator-values.js'
 import { seedDemo } from '../../server/bootstrap/seed-demo.js'
-import { makeTestApp } from '../helpers/test-app.js'
+import { demoUnitFor, seedIndicatorValues } from '../../server/bootstrap/seed-indicator-values.js'
+import { checkValue } from '../../server/indicators/check-value.js'
+import { entryInputs } from '../../server/indicators/inputs.js'
+import { loadPlanContext } from '../../server/plans/plan-context.js'
+import { makeTestApp, startBundledPlan } from '../helpers/test-app.js'
 
 describe('the demo seed', () => {
   it('publishes the bundled policies, starts a plan per region, creates accounts, and is idempotent', async () => {
@@ -15,13 +21,53 @@ describe('the demo seed', () => {
       versions: (await t.db.selectFrom('policy_version').select('id').execute()).length,
       users: (await t.db.selectFrom('app_user').select('id').execute()).length,
       tasks: (await t.db.selectFrom('task').select('id').execute()).length,
+      values: (await t.db.selectFrom('indicator_value').select('value').execute()).length,
     })
     const first = await count()
     expect(first.plans).toBe(3)
     expect(first.versions).toBe(3)
+    expect(first.values).toBeGreaterThan(500)
     await seedDemo(t.db, t.clock, 'policies')
     expect(await count()).toEqual(first)
   }, 60_000)
+
+  it('loads the Meishan indicator data: each county’s counts reproduce its intended rates', async () => {
+    const t = await makeTestApp('2018-09-05T09:00:00+08:00')
+    await seedDemo(t.db, t.clock, 'policies')
+    const plan = await t.db.selectFrom('plan').select('id').where('policy_id', '=', DEMO_POLICY_ID).executeTakeFirstOrThrow()
+    const value = async (unit: string, period: string, element: string) => {
+      const row = await t.db.selectFrom('indicator_value').selectAll().where('plan_id', '=', plan.id).where('unit_id', '=', unit).where('period', '=', period).where('element_id', '=', element).executeTakeFirstOrThrow()
+      expect(row).toMatchObject({ source: 'demo', entered_by: 'system' })
+      return new Decimal(row.value)
+    }
+    // 仁寿县 in 2020 is the report's national 县域内就诊率, 90.24 %; 洪雅县 misses the 88 % target.
+    const renshou = demoUnitFor(await loadPlanContext(t.db, plan.id), 'renshou')!
+    expect(renshou).toBe('renshou-health-bureau')
+    expect((await value(renshou, '2020', 'county_visits')).div(await value(renshou, '2020', 'total_visits')).times(100).toString()).toBe('90.24')
+    expect((await value('hongya-health-bureau', '2020', 'county_visits')).div(await value('hongya-health-bureau', '2020', 'total_visits')).times(100).toNumber()).toBeLessThan(88)
+    // 彭山区's 基层门急诊占比 is the report's 55.13 % in 2020, 52.81 % (the national 2019 figure) before.
+    for (const [period, rate] of [['2019', '52.81'], ['2020', '55.13']]) {
+      expect((await value('pengshan-health-bureau', period!, 'primary_outpatient_visits')).div(await value('pengshan-health-bureau', period!, 'outpatient_visits')).times(100).toString()).toBe(rate)
+    }
+    // The region holds the counties' sums, and every seeded value passes the entry checks.
+    const counties = await t.db.selectFrom('indicator_value').select('value').where('plan_id', '=', plan.id).where('period', '=', '2021').where('element_id', '=', 'total_visits').where('unit_id', '!=', 'region').execute()
+    expect(counties).toHaveLength(6)
+    expect((await value('region', '2021', 'total_visits')).toString()).toBe(counties.reduce((sum, row) => sum.plus(row.value), new Decimal(0)).toString())
+    const inputs = entryInputs((await loadPlanContext(t.db, plan.id)).model.config)
+    const rows = await t.db.selectFrom('indicator_value').selectAll().where('plan_id', '=', plan.id).execute()
+    for (const row of rows) expect(checkValue(inputs.get(row.element_id)!, row.value)).toEqual({ ok: true, value: row.value })
+    expect(new Set(rows.map((row) => row.period))).toEqual(new Set(['2019', '2020', '2021']))
+  }, 60_000)
+
+  it('puts a county’s values on its 医共体 when the plan has medical communities', async () => {
+    const t = await makeTestApp('2021-01-05T09:00:00+08:00')
+    const { planId } = await startBundledPlan(t, 'meishan', { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }] })
+    const context = await loadPlanContext(t.db, planId)
+    expect(await seedIndicatorValues(t.db, t.clock, context)).toBeGreaterThan(0)
+    expect(await seedIndicatorValues(t.db, t.clock, context)).toBe(0)
+    const units = await t.db.selectFrom('indicator_value').select('unit_id').distinct().where('plan_id', '=', planId).execute()
+    expect(units.map((row) => row.unit_id).sort()).toEqual(['dongpo-mc', 'region'])
+  })
 
   it('keeps the published version when a bundled file changed without a new version number', async () => {
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')

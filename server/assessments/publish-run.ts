@@ -1,0 +1,92 @@
+/**
+ * @module Steps three to six of the assessment cycle: the assessor reviews the computed run,
+ * then publishes it. Publishing records each unit's consequences (the grade's effects: 全额拨付,
+ * 扣减10%…) and creates a rectification task for every failing item — all in one transaction.
+ */
+import type { Transaction } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import { civilDateAt } from '../deadlines/index.js'
+import type { AssessmentRunRow, Database } from '../db/database.js'
+import { AppError, notFound } from '../errors.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import { insertChunked } from '../plans/start-plan.js'
+import type { UnitScore } from '../scoring/score-types.js'
+import { findAssessment } from './assessment-access.js'
+import { rectificationTasks } from './rectification.js'
+
+export async function findRun(trx: Transaction<Database>, planId: string, assessmentId: string, year: number): Promise<AssessmentRunRow> {
+  const run = await trx
+    .selectFrom('assessment_run').selectAll()
+    .where('plan_id', '=', planId).where('assessment_id', '=', assessmentId).where('period', '=', String(year))
+    .executeTakeFirst()
+  if (!run) throw notFound({ zh: `${year} 年的考核尚未计算`, en: `The ${year} assessment has not been computed` })
+  return run
+}
+
+export async function reviewRun(
+  trx: Transaction<Database>, context: PlanContext, assessmentId: string, year: number, actor: string, now: Date, note: string | null,
+): Promise<AssessmentRunRow> {
+  findAssessment(context, assessmentId)
+  const run = await findRun(trx, context.plan.id, assessmentId, year)
+  if (run.status === 'published') {
+    throw new AppError(409, 'assessment-published', { zh: `${year} 年考核结果已公布`, en: `The ${year} results are already published` })
+  }
+  const at = now.toISOString()
+  const reviewed = { ...run, status: 'reviewed' as const, reviewed_at: at, reviewed_by: actor, review_note: note }
+  await trx.updateTable('assessment_run').set(reviewed).where('id', '=', run.id).execute()
+  await appendAudit(trx, [{ at, actor, action: 'assessment.review', entity: 'assessment_run', entityId: run.id, payload: { assessmentId, year, version: run.version, note } }])
+  return reviewed
+}
+
+export async function publishRun(
+  trx: Transaction<Database>, context: PlanContext, assessmentId: string, year: number, actor: string, now: Date,
+): Promise<{ run: AssessmentRunRow; rectifications: number }> {
+  const assessment = findAssessment(context, assessmentId)
+  const run = await findRun(trx, context.plan.id, assessmentId, year)
+  if (run.status === 'published') {
+    throw new AppError(409, 'assessment-published', { zh: `${year} 年考核结果已公布`, en: `The ${year} results are already published` })
+  }
+  if (run.status !== 'reviewed') {
+    throw new AppError(409, 'assessment-not-reviewed', {
+      zh: '考核结果须先经审核，才能公布。', en: 'The results must be reviewed before they are published.',
+    })
+  }
+  const results = await trx.selectFrom('assessment_result').selectAll().where('run_id', '=', run.id).orderBy('unit_id').execute()
+  const scores = results.map((row) => JSON.parse(row.score) as UnitScore)
+  const incomplete = scores.filter((score) => !score.complete && !score.vetoedBy)
+  if (incomplete.length) {
+    const names = context.model.actors(context.members)
+    throw new AppError(409, 'assessment-incomplete', {
+      zh: `${incomplete.length} 个单位数据不全，不能公布：${incomplete.map((s) => `${names.get(s.unitId)?.name ?? s.unitId}（缺 ${s.missing.join('、')}）`).join('；')}。请补录后重新计算。`,
+      en: `${incomplete.length} unit(s) lack data and cannot be published: ${incomplete.map((s) => `${s.unitId} (missing ${s.missing.join(', ')})`).join('; ')}. Enter it and recompute.`,
+    }, { issues: incomplete.map((s) => ({ pointer: `/units/${s.unitId}`, message: { zh: `缺 ${s.missing.join('、')}`, en: `missing ${s.missing.join(', ')}` } })) })
+  }
+  const at = now.toISOString()
+  const today = civilDateAt(now)
+  const reviewer = context.model.resolveOwners(assessment.assessor, context.members).actors[0] ?? null
+  let rectifications = 0
+  for (const score of scores) {
+    const created = rectificationTasks(context.model, context.plan.id, assessment, score, reviewer, today, at)
+    await insertChunked(trx, 'task', created.tasks)
+    await insertChunked(trx, 'timer', created.timers)
+    rectifications += created.tasks.length
+    const consequences = {
+      grade: score.grade,
+      effects: score.effects,
+      vetoedBy: score.vetoedBy,
+      rectificationTasks: created.tasks.map((task) => ({ id: task.id, item: task.source_id.split('.').pop(), dueOn: task.due_on })),
+      recordedAt: at,
+    }
+    await trx.updateTable('assessment_result').set({ consequences: JSON.stringify(consequences) })
+      .where('run_id', '=', run.id).where('unit_id', '=', score.unitId).execute()
+  }
+  const published = { ...run, status: 'published' as const, published_at: at, published_by: actor }
+  await trx.updateTable('assessment_run').set(published).where('id', '=', run.id).execute()
+  const grades: Record<string, number> = {}
+  for (const score of scores) grades[score.grade?.id ?? 'none'] = (grades[score.grade?.id ?? 'none'] ?? 0) + 1
+  await appendAudit(trx, [{
+    at, actor, action: 'assessment.publish', entity: 'assessment_run', entityId: run.id,
+    payload: { assessmentId, year, version: run.version, grades, rectifications },
+  }])
+  return { run: published, rectifications }
+}

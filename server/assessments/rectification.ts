@@ -1,0 +1,107 @@
+/**
+ * @module 整改: after an assessment is published, every item a unit did not pass in full (and
+ * a veto that applied) becomes a rectification task for that unit, reviewed by the assessor,
+ * due as the config's `rectification.due` says (counted from publication). These tasks run the
+ * ordinary task lifecycle, with reminders and escalation.
+ */
+import type { Insertable } from 'kysely'
+import type { Assessment, Responsibility } from '../../schemas/index.js'
+import { occurrences } from '../deadlines/index.js'
+import type { NewTask, TimerTable } from '../db/database.js'
+import { ruleOf } from '../compiler/checks/deadlines.js'
+import { newId } from '../ids.js'
+import type { PlanModel } from '../plans/plan-model.js'
+import type { ItemScore, UnitScore } from '../scoring/score-types.js'
+import { nextEscalationTimer } from '../tasks/create-tasks.js'
+import { startTask } from '../workflow/run-machine.js'
+import { taskMachine } from '../workflow/task-machine.js'
+
+export const RECTIFICATION_PREFIX = 'rectification'
+
+/** `rectification.<assessment>.<item>` — the source id of a rectification task. */
+export function rectificationSourceId(assessmentId: string, itemId: string): string {
+  return `${RECTIFICATION_PREFIX}.${assessmentId}.${itemId}`
+}
+
+/** The duty a rectification task carries out, derived from its assessment item. */
+export function rectificationDuty(config: PlanModel['config'], sourceId: string): Responsibility | undefined {
+  const [prefix, assessmentId, itemId] = sourceId.split('.')
+  if (prefix !== RECTIFICATION_PREFIX) return undefined
+  const assessment = config.assessments?.find((a) => a.id === assessmentId)
+  const item = assessment?.items.find((i) => i.id === itemId)
+  if (!assessment || !item) return undefined
+  return {
+    id: sourceId,
+    title: `整改：${item.name}（${assessment.name}）`,
+    description: `「${item.name}」在考核中未得满分${item.kind === 'veto' ? '（触发一票否决）' : ''}。请查明原因，列出问题清单，落实整改措施，并报告整改情况。`,
+    category: '整改',
+    lead: assessment.subjects,
+    due: assessment.rectification?.due ?? { unspecified: '配置未规定整改时限' },
+    deliverables: [{ name: '问题清单', kind: 'list' }, { name: '整改措施及成效', kind: 'report' }],
+    source: item.source ?? assessment.source ?? { clause: '', quote: '' },
+  } as unknown as Responsibility
+}
+
+/**
+ * The items a unit must rectify: a target missed (points deducted), or a veto that applied.
+ * Proportional items (满意度 × 分值) have no target to miss, so they never fail on their own.
+ */
+export function failingItems(score: UnitScore): ItemScore[] {
+  return score.items.filter((item) =>
+    item.kind === 'veto' ? item.holds === true
+    : item.kind === 'deduct' ? item.status === 'scored' && item.deducted !== null && item.deducted !== undefined && item.deducted !== '0'
+    : false,
+  )
+}
+
+/** Task and timer rows for one unit's rectification, due from `today` as the config says. */
+export function rectificationTasks(
+  model: PlanModel,
+  planId: string,
+  assessment: Assessment,
+  score: UnitScore,
+  reviewer: string | null,
+  today: string,
+  now: string,
+): { tasks: NewTask[]; timers: Array<Insertable<TimerTable>> } {
+  const due = dueFrom(model, assessment, today)
+  const snapshot = startTask(taskMachine, { reviewer, pendingContributions: 0 })
+  const json = JSON.stringify(snapshot)
+  const tasks: NewTask[] = failingItems(score).map((item) => ({
+    id: newId(),
+    plan_id: planId,
+    source_id: rectificationSourceId(assessment.id, item.id),
+    kind: 'rectification',
+    assignee: score.unitId,
+    role: 'lead',
+    period: String(score.year),
+    phase_id: null,
+    parent_task_id: null,
+    reviewer,
+    state: snapshot.value,
+    snapshot: json,
+    version: 1,
+    opens_on: today,
+    due_on: due,
+    due_phrase: typeof assessment.rectification?.due === 'string' ? assessment.rectification.due : null,
+    escalation_level: 0,
+    data: null,
+    created_at: now,
+    updated_at: now,
+  }))
+  const timers = tasks.flatMap((task) => nextEscalationTimer(model, planId, task.id, task.due_on ?? null) ?? [])
+  return { tasks, timers }
+}
+
+function dueFrom(model: PlanModel, assessment: Assessment, today: string): string | null {
+  const parsed = ruleOf(assessment.rectification?.due)
+  if (!parsed?.ok) return null
+  const rule = parsed.rule
+  if (rule.kind === 'date') return rule.date
+  if (rule.kind === 'window') return rule.end
+  if (rule.kind === 'relative') {
+    if (rule.unit === 'working-day') return model.calendar.addWorkingDays(today, rule.amount).date
+    return occurrences(rule, model.horizon, { anchor: today, calendar: model.calendar })[0]?.due ?? null
+  }
+  return null
+}

@@ -1,0 +1,71 @@
+/**
+ * @module /api/plans/:id/assessments — the assessment cycle over HTTP: list, compute a year,
+ * review, publish (consequences and 整改 tasks), one run's results and one unit's report.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { computeAssessmentBody, reviewAssessmentBody } from '../../schemas/api/requests.schema.js'
+import type { ComputeAssessmentBody, ReviewAssessmentBody } from '../../schemas/api/requests.schema.js'
+import { AppError, notFound } from '../errors.js'
+import type { AppEnv } from '../http/env.js'
+import { jsonBody } from '../http/middleware/json-body.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import { canSeePlan } from '../tasks/access.js'
+import { findAssessment, requireMay } from './assessment-access.js'
+import { listAssessments, runView, unitReport } from './assessment-views.js'
+import { computeRun } from './compute-run.js'
+import { publishRun, reviewRun } from './publish-run.js'
+
+export const assessmentRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const context = await visiblePlan(c)
+    return c.json({ assessments: await listAssessments(c.get('deps').reads, context, c.get('user')) })
+  })
+  .post('/:assessmentId/runs', async (c) => {
+    const body = await jsonBody<ComputeAssessmentBody>(c, computeAssessmentBody)
+    const context = await visiblePlan(c)
+    const assessmentId = c.req.param('assessmentId')
+    requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'compute')
+    const { writes, clock } = c.get('deps')
+    const { run, scores } = await writes.run((trx) => computeRun(trx, context, assessmentId, body.year, c.get('user').id, clock.now()))
+    return c.json({ run: { year: Number(run.period), status: run.status, version: run.version }, units: scores.length, complete: scores.filter((s) => s.complete).length }, 201)
+  })
+  .get('/:assessmentId/runs/:year', async (c) => {
+    const context = await visiblePlan(c)
+    return c.json(await runView(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c)))
+  })
+  .post('/:assessmentId/runs/:year/review', async (c) => {
+    const body = await jsonBody<ReviewAssessmentBody>(c, reviewAssessmentBody)
+    const context = await visiblePlan(c)
+    const assessmentId = c.req.param('assessmentId')
+    requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'review')
+    const { writes, clock } = c.get('deps')
+    const run = await writes.run((trx) => reviewRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now(), body.note ?? null))
+    return c.json({ run: { year: Number(run.period), status: run.status, version: run.version } })
+  })
+  .post('/:assessmentId/runs/:year/publish', async (c) => {
+    const context = await visiblePlan(c)
+    const assessmentId = c.req.param('assessmentId')
+    requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'publish')
+    const { writes, clock } = c.get('deps')
+    const published = await writes.run((trx) => publishRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now()))
+    return c.json({ run: { year: Number(published.run.period), status: published.run.status, version: published.run.version }, rectifications: published.rectifications })
+  })
+  .get('/:assessmentId/runs/:year/units/:unitId', async (c) => {
+    const context = await visiblePlan(c)
+    return c.json(await unitReport(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c), c.req.param('unitId')))
+  })
+
+function year(c: Context<AppEnv>): number {
+  const text = c.req.param('year') ?? ''
+  if (!/^\d{4}$/.test(text)) {
+    throw new AppError(400, 'bad-request', { zh: `年度「${text}」应为四位数字，如 2021`, en: `The year "${text}" must be four digits, e.g. 2021` })
+  }
+  return Number(text)
+}
+
+async function visiblePlan(c: Context<AppEnv>) {
+  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
+  if (!canSeePlan(c.get('user'), context.plan.policy_id)) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
+  return context
+}

@@ -1,0 +1,49 @@
+/**
+ * @module Loads the demo indicator data (demo-indicator-values.ts) into the Meishan plan, once:
+ * a plan that already holds demo values is left alone, so a second `npm start` adds nothing and
+ * never overwrites what someone entered since. Each county's values go to the unit that reports
+ * for it: the plan's 医共体 of that county (a `medical-communities` member whose name starts with
+ * the county's), else the county's 卫健局, which files the county's 医共体 monitoring data.
+ */
+import type { Kysely } from 'kysely'
+import { appendAudit } from '../audit/audit-log.js'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/database.js'
+import { entryInputs, REGION_UNIT } from '../indicators/inputs.js'
+import { upsertValues } from '../indicators/value-store.js'
+import type { NewIndicatorValue } from '../indicators/value-store.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import { DEMO_COUNTIES, DEMO_POLICY_ID, demoIndicatorValues } from './demo-indicator-values.js'
+import type { DemoCounty } from './demo-indicator-values.js'
+
+/** The unit holding a county's demo values in a plan, or none. */
+export function demoUnitFor(plan: PlanContext, county: DemoCounty): string | undefined {
+  const name = DEMO_COUNTIES.find((entry) => entry.key === county)!.name
+  const community = (plan.members['medical-communities'] ?? []).find((unit) => unit.name.startsWith(name))
+  if (community) return community.id
+  const bureau = `${county}-health-bureau`
+  return plan.model.actors(plan.members).has(bureau) ? bureau : undefined
+}
+
+/** Inserts the demo values into a plan of the demo policy; returns how many were written. */
+export async function seedIndicatorValues(db: Kysely<Database>, clock: Clock, plan: PlanContext): Promise<number> {
+  if (plan.plan.policy_id !== DEMO_POLICY_ID) return 0
+  const existing = await db.selectFrom('indicator_value').select('plan_id').where('plan_id', '=', plan.plan.id).where('source', '=', 'demo').limit(1).execute()
+  if (existing.length > 0) return 0
+  const inputs = entryInputs(plan.model.config)
+  const at = clock.now().toISOString()
+  const units = new Map(DEMO_COUNTIES.map(({ key }) => [key, demoUnitFor(plan, key)]))
+  const rows: NewIndicatorValue[] = []
+  for (const value of demoIndicatorValues()) {
+    const unit = value.county === 'region' ? REGION_UNIT : units.get(value.county)
+    // A config edited since the data was written may have dropped an element: skip, never fail.
+    if (!unit || !inputs.has(value.element)) continue
+    rows.push({ plan_id: plan.plan.id, element_id: value.element, unit_id: unit, period: value.period, value: value.value, source: 'demo', task_id: null, entered_by: 'system', entered_at: at })
+  }
+  if (rows.length === 0) return 0
+  await db.transaction().execute(async (trx) => {
+    await upsertValues(trx, rows)
+    await appendAudit(trx, [{ at, actor: 'system', action: 'indicator-values.seed', entity: 'plan', entityId: plan.plan.id, payload: { values: rows.length, source: 'demo' } }])
+  })
+  return rows.length
+}

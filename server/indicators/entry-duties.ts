@@ -1,0 +1,108 @@
+/**
+ * @module Indicator entry as recurring duties. Every indicator's owners report its inputs each
+ * period of its frequency, so the config's indicators become synthetic responsibilities — one
+ * per frequency and owner list — that run like any other duty: tasks per unit per period,
+ * deadlines (每月 / 每季度 / 每年, due the period's last day), escalation and review. Indicators
+ * whose owner the document leaves open are entered by the reform office for the whole region.
+ */
+import type { PolicyConfig, Responsibility } from '../../schemas/index.js'
+import { entryInputs, parsedElements, REGION_UNIT } from './inputs.js'
+import type { EntryInput, Frequency } from './inputs.js'
+
+export const ENTRY_DUTY_PREFIX = 'indicator-entry'
+
+const DUE: Record<Frequency, Responsibility['due']> = {
+  monthly: '每月',
+  quarterly: '每季度',
+  yearly: '每年',
+  once: { unspecified: '一次性指标，文件未规定填报时限' },
+}
+const FREQUENCY_NAMES: Record<Frequency, string> = { monthly: '月度', quarterly: '季度', yearly: '年度', once: '一次性' }
+
+export interface EntryDuty {
+  duty: Responsibility
+  /** The inputs its report form asks for, in config order. */
+  inputs: EntryInput[]
+  /** Whose values the report holds: the assignee's own, or the whole region's. */
+  valuesFor: 'assignee' | typeof REGION_UNIT
+}
+
+/** The entry duties of a config; `office` enters the indicators without a named owner. */
+export function entryDuties(config: PolicyConfig, office: string | null): EntryDuty[] {
+  const inputs = entryInputs(config)
+  type Group = { frequency: Frequency; owners: string[]; regionWide: boolean; names: string[]; read: Set<string>; source: Responsibility['source'] | undefined }
+  const groups = new Map<string, Group>()
+  const groupFor = (frequency: Frequency, owners: string[], regionWide: boolean, source: Group['source']) => {
+    const key = `${frequency}|${owners.join(',')}`
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { frequency, owners, regionWide, names: [], read: new Set(), source }))
+    return group
+  }
+  for (const indicator of config.indicators ?? []) {
+    const named = Array.isArray(indicator.owner)
+    const owners = named ? [...(indicator.owner as string[])] : office ? [office] : []
+    if (owners.length === 0) continue
+    const group = groupFor(indicator.frequency, owners, !named, indicator.source)
+    group.names.push(indicator.name)
+    const read = indicator.formula ? parsedElements(indicator.formula).filter((id) => inputs.has(id)) : [indicator.id]
+    read.forEach((id) => group.read.add(id))
+  }
+  // What only a bonus or veto reads is reported by the assessed units with their yearly data.
+  for (const assessment of config.assessments ?? []) {
+    const read = assessment.items.flatMap((item) => (item.kind === 'bonus' || item.kind === 'veto' ? parsedElements(item.when) : [])).filter((id) => inputs.has(id))
+    if (read.length === 0) continue
+    const group = groupFor('yearly', [...assessment.subjects], false, assessment.source)
+    group.names.push(`${assessment.name}加分项和否决项`)
+    read.forEach((id) => group.read.add(id))
+  }
+  const counts = new Map<Frequency, number>()
+  return [...groups.values()].map((group) => {
+    const n = (counts.get(group.frequency) ?? 0) + 1
+    counts.set(group.frequency, n)
+    const duty = {
+      id: `${ENTRY_DUTY_PREFIX}-${group.frequency}${n > 1 ? `-${n}` : ''}`,
+      title: `指标数据填报（${FREQUENCY_NAMES[group.frequency]}）${group.regionWide ? '：全区域' : ''}`,
+      description: `按期填报以下指标所需数据：${group.names.join('、')}。`,
+      category: '指标数据',
+      lead: group.owners,
+      due: DUE[group.frequency],
+      ...(group.source ? { source: group.source } : {}),
+      ...(group.regionWide ? { note: '文件未明确这些指标的填报单位，由改革办公室代全区域填报。' } : {}),
+    } as unknown as Responsibility
+    return { duty, inputs: [...inputs.values()].filter((input) => group.read.has(input.id)), valuesFor: group.regionWide ? REGION_UNIT : 'assignee' }
+  })
+}
+
+/** The report form of an entry duty: one field per input, ranged by its value type. */
+export function entryForm(entry: EntryDuty): Record<string, unknown> {
+  const properties: Record<string, unknown> = {}
+  for (const input of entry.inputs) {
+    const title = input.unit ? `${input.name}（${input.unit}）` : input.name
+    properties[input.id] = input.valueType === 'boolean' ? { type: 'boolean', title } : { ...numberSchema(input.valueType), title, description: input.id }
+  }
+  return {
+    type: 'object',
+    title: entry.duty.title,
+    required: entry.inputs.map((input) => input.id),
+    additionalProperties: false,
+    properties: {
+      ...properties,
+      note: { type: 'string', title: '说明 / Notes', maxLength: 2000 },
+    },
+  }
+}
+
+function numberSchema(valueType: EntryInput['valueType']): Record<string, unknown> {
+  switch (valueType) {
+    case 'percentage':
+      return { type: 'number', minimum: 0, maximum: 100 }
+    case 'permille':
+      return { type: 'number', minimum: 0, maximum: 1000 }
+    case 'count':
+      return { type: 'integer', minimum: 0 }
+    case 'number':
+      return { type: 'number' }
+    default:
+      return { type: 'number', minimum: 0 }
+  }
+}

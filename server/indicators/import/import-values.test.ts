@@ -1,0 +1,300 @@
+/** Imports, pure: a table in, the values to store and a row-by-row report out. */
+import ExcelJS from 'exceljs'
+import { EntryResolver } from '../entry-context.js'
+import type { EntryContext } from '../entry-context.js'
+import type { EntryInput } from '../inputs.js'
+import { columnLetter, importValues } from './import-values.js'
+import type { ImportReport } from './import-values.js'
+import { detectFormat, parseTable, XLSX_TYPE } from './parse-table.js'
+
+function buildInput(id: string, name: string, valueType: EntryInput['valueType'], unit: string | null, frequency: EntryInput['frequency'] = 'yearly'): EntryInput {
+  return { id, name, valueType, unit, kind: 'data-element', indicators: [], frequency, owners: ['medical-communities'] }
+}
+
+function buildResolver(writable: string[] | null = null): EntryResolver {
+  const inputs = [
+    buildInput('county_visits', '县域内就诊人次', 'count', '人次'),
+    buildInput('total_visits', '参保人员就诊总人次', 'count', '人次'),
+    buildInput('county_total_cost', '县域内医疗总费用（本年）', 'amount', '元'),
+    { ...buildInput('public-satisfaction', '群众满意度', 'percentage', '%'), kind: 'indicator' as const },
+    buildInput('monthly_visits', '门急诊人次（月报）', 'count', '人次', 'monthly'),
+    buildInput('drg_started', '已开展 DRG 收付费改革工作', 'boolean', null),
+  ]
+  const context: EntryContext = {
+    planId: 'plan-1',
+    inputs: new Map(inputs.map((input) => [input.id, input])),
+    units: new Map([
+      ['dongpo-mc', '东坡区医共体'],
+      ['renshou-mc', '仁寿县医共体'],
+      ['pengshan-mc', '彭山区医共体'],
+      ['region', '眉山市'],
+    ]),
+    writable: writable && new Set(writable),
+    enteredBy: 'user-1',
+    enteredAt: '2022-01-05T01:00:00.000Z',
+    source: 'import',
+  }
+  return new EntryResolver(context, new Map([['眉山市东坡区医共体', 'dongpo-mc']]))
+}
+
+async function importCsv(text: string | Uint8Array, resolver = buildResolver()): Promise<ImportReport> {
+  const parsed = await parseTable(typeof text === 'string' ? Buffer.from(text) : text, { contentType: 'text/csv' })
+  if (!parsed.ok) throw new Error(parsed.message.en)
+  return importValues(parsed.table, resolver)
+}
+
+/** The stored triples, for compact assertions. */
+const values = (report: ImportReport) => report.accepted.map((row) => `${row.unit_id} ${row.period} ${row.element_id}=${row.value}`)
+
+describe('importValues — wide layout', () => {
+  it('reads headers by id, by name, and by name with the unit of measure in parentheses', async () => {
+    const report = await importCsv(
+      [
+        '单位,期间,county_visits,参保人员就诊总人次（人次）,县域内医疗总费用（本年）（元）,群众满意度(%)',
+        'dongpo-mc,2021,90240,100000,"1,234,567.89",95.5%',
+        '仁寿县医共体,2021年,88000,100000,2000000,88',
+      ].join('\n'),
+    )
+    expect(report).toMatchObject({ layout: 'wide', rows: 2, rejected: [], fatal: false })
+    expect(values(report)).toEqual([
+      'dongpo-mc 2021 county_visits=90240',
+      'dongpo-mc 2021 total_visits=100000',
+      'dongpo-mc 2021 county_total_cost=1234567.89',
+      'dongpo-mc 2021 public-satisfaction=95.5',
+      'renshou-mc 2021 county_visits=88000',
+      'renshou-mc 2021 total_visits=100000',
+      'renshou-mc 2021 county_total_cost=2000000',
+      'renshou-mc 2021 public-satisfaction=88',
+    ])
+    expect(report.accepted[0]).toEqual({ plan_id: 'plan-1', element_id: 'county_visits', unit_id: 'dongpo-mc', period: '2021', value: '90240', source: 'import', task_id: null, entered_by: 'user-1', entered_at: '2022-01-05T01:00:00.000Z' })
+  })
+
+  it('treats empty cells as not reported, and skips rows with nothing in them', async () => {
+    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,,5\nrenshou-mc,2021,,\n,,,\npengshan-mc,2021, ,7\n')
+    expect(report.rejected).toEqual([])
+    expect(values(report)).toEqual(['dongpo-mc 2021 total_visits=5', 'pengshan-mc 2021 total_visits=7'])
+    expect(report.rows).toBe(3)
+  })
+
+  it('refuses the whole file for an unknown column, suggesting the nearest input', async () => {
+    const report = await importCsv('单位,期间,县域内就诊人数,total_visits\ndongpo-mc,2021,1,2\n')
+    expect(report.fatal).toBe(true)
+    expect(report.accepted).toEqual([])
+    expect(report.rejected).toEqual([
+      expect.objectContaining({ row: 1, column: 'C', header: '县域内就诊人数', code: 'unknown-column' }),
+    ])
+    expect(report.rejected[0]!.message.zh).toBe('第 1 行 C 列：不认识的列「县域内就诊人数」，是否为「县域内就诊人次」（county_visits）？')
+    expect(report.rejected[0]!.message.en).toContain('did you mean "县域内就诊人次" (county_visits)')
+  })
+
+  it('refuses a column whose unit of measure differs from the input’s', async () => {
+    const report = await importCsv('单位,期间,县域内医疗总费用（本年）（万元）\ndongpo-mc,2021,120\n')
+    expect(report.fatal).toBe(true)
+    expect(report.rejected[0]).toMatchObject({ column: 'C', code: 'unit-mismatch' })
+    expect(report.rejected[0]!.message.zh).toContain('以「元」填报')
+  })
+
+  it('says which fixed columns are missing, and refuses a column twice', async () => {
+    const missing = await importCsv('county_visits\n5\n')
+    expect(missing.fatal).toBe(true)
+    expect(missing.rejected.map((r) => r.message.zh)).toEqual(['第 1 行：缺少「单位」列', '第 1 行：缺少「期间」列'])
+    const twice = await importCsv('单位,期间,county_visits,县域内就诊人次\ndongpo-mc,2021,1,1\n')
+    expect(twice.rejected).toEqual([expect.objectContaining({ column: 'D', code: 'duplicate-column', input: 'county_visits' })])
+  })
+
+  it('rejects text, out-of-range and fractional values cell by cell, keeping the rest', async () => {
+    const report = await importCsv(
+      ['单位,期间,county_visits,total_visits,public-satisfaction', 'dongpo-mc,2021,abc,100,120', 'renshou-mc,2021,3.5,-5,99.5', 'pengshan-mc,2021,7,8,0'].join('\n'),
+    )
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'C', 'invalid-value'],
+      [2, 'E', 'invalid-value'],
+      [3, 'C', 'invalid-value'],
+      [3, 'D', 'invalid-value'],
+    ])
+    const [text, percentage, fraction, negative] = report.rejected.map((r) => r.message.zh)
+    expect(text).toBe('第 2 行 C 列：县域内就诊人次（county_visits）应为数字，收到「abc」')
+    expect(percentage).toContain('应在 0–100 之间')
+    expect(fraction).toContain('应为整数')
+    expect(negative).toContain('不小于 0')
+    expect(values(report)).toEqual(['dongpo-mc 2021 total_visits=100', 'renshou-mc 2021 public-satisfaction=99.5', 'pengshan-mc 2021 county_visits=7', 'pengshan-mc 2021 total_visits=8', 'pengshan-mc 2021 public-satisfaction=0'])
+  })
+
+  it('rejects later repeats of a unit, period and input, naming the row they repeat', async () => {
+    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,1,2\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,5,\n')
+    expect(report.rejected).toEqual([expect.objectContaining({ row: 4, column: 'C', code: 'duplicate', unit: 'dongpo-mc', period: '2021', input: 'county_visits' })])
+    expect(report.rejected[0]!.message.zh).toContain('与第 2 行重复')
+    expect(values(report)).toContain('dongpo-mc 2021 county_visits=1')
+    expect(values(report)).not.toContain('dongpo-mc 2021 county_visits=5')
+  })
+
+  it('rejects an unknown unit with a did-you-mean by name, and accepts ids, names, aliases and the region', async () => {
+    const report = await importCsv('单位,期间,county_visits\n东坡区医共,2021,1\n不存在的单位XYZ,2021,2\n眉山市东坡区医共体,2020,3\n眉山市,2021,4\nregion,2020,5\n')
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'A', 'unknown-unit'],
+      [3, 'A', 'unknown-unit'],
+    ])
+    expect(report.rejected[0]!.message.zh).toBe('第 2 行 A 列：找不到单位「东坡区医共」，是否为「东坡区医共体」（dongpo-mc）？')
+    expect(report.rejected[1]!.message.zh).not.toContain('是否为')
+    expect(values(report)).toEqual(['dongpo-mc 2020 county_visits=3', 'region 2021 county_visits=4', 'region 2020 county_visits=5'])
+  })
+
+  it('checks the period, and that it is not finer than each input’s frequency', async () => {
+    const report = await importCsv('单位,期间,county_visits,monthly_visits\ndongpo-mc,2021-13,1,2\ndongpo-mc,2021-03,3,4\ndongpo-mc,2021-Q2,,5\n')
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'B', 'invalid-period'],
+      [3, 'C', 'period-too-fine'],
+    ])
+    expect(report.rejected[1]!.message.zh).toContain('县域内就诊人次（county_visits）按年报送')
+    expect(values(report)).toEqual(['dongpo-mc 2021-03 monthly_visits=4', 'dongpo-mc 2021-Q2 monthly_visits=5'])
+  })
+
+  it('lets a department write only its own units (per-row rejection), and not the region', async () => {
+    const report = await importCsv('单位,期间,county_visits\ndongpo-mc,2021,1\nrenshou-mc,2021,2\nregion,2021,3\n', buildResolver(['dongpo-mc']))
+    expect(report.rejected.map((r) => [r.row, r.code])).toEqual([
+      [3, 'not-your-unit'],
+      [4, 'not-your-unit'],
+    ])
+    expect(report.rejected[0]!.message.zh).toContain('不能填报「仁寿县医共体」的数据；你可填报的单位：东坡区医共体')
+    expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=1'])
+  })
+
+  it('reports data under a column without a header', async () => {
+    const report = await importCsv('单位,期间,county_visits,\ndongpo-mc,2021,1,99\n')
+    expect(report.rejected).toEqual([expect.objectContaining({ row: 2, column: 'D', code: 'no-header' })])
+  })
+})
+
+describe('importValues — long layout', () => {
+  it('reads one value per row, inputs by id or name, yes/no values included', async () => {
+    const report = await importCsv('单位,期间,指标,数值,备注\ndongpo-mc,2021,county_visits,90240,\n仁寿县医共体,2021,参保人员就诊总人次,100000,口径同上年\ndongpo-mc,2021,drg_started,是,\n')
+    expect(report).toMatchObject({ layout: 'long', rows: 3, rejected: [] })
+    expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=90240', 'renshou-mc 2021 total_visits=100000', 'dongpo-mc 2021 drg_started=true'])
+  })
+
+  it('reports unknown inputs, missing values and repeats at their cells', async () => {
+    const report = await importCsv('unit,period,element,value\ndongpo-mc,2021,county_visit,1\ndongpo-mc,2021,county_visits,\ndongpo-mc,2021,county_visits,2\ndongpo-mc,2021,县域内就诊人次,3\n')
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'C', 'unknown-input'],
+      [3, 'D', 'missing-value'],
+      [5, undefined, 'duplicate'],
+    ])
+    expect(report.rejected[0]!.message.zh).toContain('是否为「县域内就诊人次」（county_visits）')
+    expect(report.rejected[2]!.message.zh).toContain('与第 4 行重复')
+  })
+
+  it('refuses a long table that also has input columns', async () => {
+    const report = await importCsv('单位,期间,指标,数值,county_visits\ndongpo-mc,2021,total_visits,1,2\n')
+    expect(report.fatal).toBe(true)
+    expect(report.rejected).toEqual([expect.objectContaining({ column: 'E', code: 'mixed-layout' })])
+  })
+})
+
+describe('importValues — empty and odd files', () => {
+  it('says an empty file is empty, and a header alone has no data', async () => {
+    const empty = await importCsv('')
+    expect(empty).toMatchObject({ fatal: true, rejected: [{ row: 1, code: 'empty-file' }] })
+    expect(empty.rejected[0]!.message.zh).toContain('文件是空的')
+    const header = await importCsv('单位,期间,county_visits\n')
+    expect(header).toMatchObject({ fatal: true, rejected: [{ row: 1, code: 'no-data' }] })
+    const blank = await importCsv('单位,期间,county_visits\ndongpo-mc,2021,\n')
+    expect(blank).toMatchObject({ fatal: true, rejected: [{ code: 'no-data' }] })
+  })
+
+  it('reads UTF-8 with a BOM, GB18030 (Excel on Chinese Windows), tabs and semicolons', async () => {
+    expect(values(await importCsv('\uFEFF单位,期间,county_visits\r\ndongpo-mc,2021,1\r\n'))).toEqual(['dongpo-mc 2021 county_visits=1'])
+    const gbk = Buffer.from('b5a5cebb2cc6dabce42ccfd8d3f2c4dabecdd5efc8cbb4ce0ab6abc6c2c7f8d2bdb9b2cce52c323032312c3130300a', 'hex')
+    const parsed = await parseTable(gbk, { contentType: 'text/csv' })
+    expect(parsed).toMatchObject({ ok: true, table: { encoding: 'gb18030' } })
+    expect(values(await importCsv(gbk))).toEqual(['dongpo-mc 2021 county_visits=100'])
+    expect(values(await importCsv('单位\t期间\tcounty_visits\ndongpo-mc\t2021\t1,234\n'))).toEqual(['dongpo-mc 2021 county_visits=1234'])
+    expect(values(await importCsv('单位;期间;county_visits\ndongpo-mc;2021;2\n'))).toEqual(['dongpo-mc 2021 county_visits=2'])
+  })
+
+  it('asks for UTF-8 when the bytes are no known encoding', async () => {
+    const parsed = await parseTable(Uint8Array.from([0x41, 0x2c, 0x42, 0x0a, 0xff, 0xff, 0xff]), { contentType: 'text/csv' })
+    expect(parsed).toMatchObject({ ok: false, reason: 'encoding' })
+    if (!parsed.ok) expect(parsed.message.zh).toContain('UTF-8 CSV')
+  })
+
+  it('tells formats apart by bytes, type and name', () => {
+    expect(detectFormat(Buffer.from('PK\u0003\u0004rest'), { contentType: 'text/csv' })).toEqual({ ok: true, format: 'xlsx' })
+    expect(detectFormat(Buffer.from('a,b'), { fileName: '数据.csv' })).toEqual({ ok: true, format: 'csv' })
+    expect(detectFormat(Buffer.from('a,b'), {})).toEqual({ ok: true, format: 'csv' })
+    expect(detectFormat(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), { fileName: 'old.xls' })).toMatchObject({ ok: false, reason: 'unsupported-type' })
+    expect(detectFormat(Buffer.from('%PDF'), { contentType: 'application/pdf' })).toMatchObject({ ok: false, reason: 'unsupported-type' })
+    expect(detectFormat(Buffer.from('a,b'), { contentType: XLSX_TYPE })).toMatchObject({ ok: false, reason: 'unreadable' })
+  })
+
+  it('refuses more rows than the limit, saying how many', async () => {
+    const text = '单位,期间,county_visits\n' + Array.from({ length: 11 }, (_, i) => `dongpo-mc,${2000 + i},1`).join('\n')
+    const parsed = await parseTable(Buffer.from(text), { contentType: 'text/csv' }, 10)
+    expect(parsed).toMatchObject({ ok: false, reason: 'too-many-rows' })
+    if (!parsed.ok) expect(parsed.message.zh).toContain('11 行')
+  })
+
+  it('names columns like a spreadsheet', () => {
+    expect([0, 2, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'C', 'Z', 'AA', 'AB', 'ZZ', 'AAA'])
+  })
+})
+
+describe('importValues — .xlsx', () => {
+  async function workbook(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const book = new ExcelJS.Workbook()
+    fill(book.addWorksheet('填报'))
+    book.addWorksheet('说明').addRow(['这一页不读'])
+    return Buffer.from(await book.xlsx.writeBuffer())
+  }
+
+  it('reads numbers, text, rich text, formula results, percent formats and booleans from the first sheet', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['单位', '期间', '县域内就诊人次（人次）', 'total_visits', '群众满意度', 'drg_started', 'county_total_cost'])
+      sheet.addRow(['dongpo-mc', 2021, 90240, '100000', 0.9551, true, { formula: 'SUM(1,2)', result: 1234567.89 }])
+      sheet.getCell('E2').numFmt = '0.00%'
+      sheet.addRow([{ richText: [{ text: '仁寿县' }, { text: '医共体', font: { bold: true } }] }, '2021', { formula: 'C2-240', result: 90000 }, 100000, 88, '否', 0.1 + 0.2])
+    })
+    const parsed = await parseTable(bytes, { contentType: XLSX_TYPE })
+    expect(parsed).toMatchObject({ ok: true, table: { format: 'xlsx' } })
+    if (!parsed.ok) return
+    const report = importValues(parsed.table, buildResolver())
+    expect(report.rejected).toEqual([])
+    expect(values(report)).toEqual([
+      'dongpo-mc 2021 county_visits=90240',
+      'dongpo-mc 2021 total_visits=100000',
+      'dongpo-mc 2021 public-satisfaction=95.51',
+      'dongpo-mc 2021 drg_started=true',
+      'dongpo-mc 2021 county_total_cost=1234567.89',
+      'renshou-mc 2021 county_visits=90000',
+      'renshou-mc 2021 total_visits=100000',
+      'renshou-mc 2021 public-satisfaction=88',
+      'renshou-mc 2021 drg_started=false',
+      'renshou-mc 2021 county_total_cost=0.3',
+    ])
+  })
+
+  it('rejects dates, error values and formulas without a result in value cells; takes a month typed as a date in the period', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['单位', '期间', 'county_visits', 'total_visits', 'monthly_visits'])
+      sheet.addRow(['dongpo-mc', '2021', new Date(Date.UTC(2021, 2, 1)), { formula: 'A1/0', result: { error: '#DIV/0!' } }, null])
+      sheet.addRow(['renshou-mc', '2021', { formula: 'SUM(D2:D9)' }, 5, null])
+      sheet.addRow(['pengshan-mc', new Date(Date.UTC(2021, 2, 1)), null, null, 12])
+    })
+    const parsed = await parseTable(bytes, { fileName: '填报.xlsx' })
+    if (!parsed.ok) throw new Error(parsed.message.en)
+    const report = importValues(parsed.table, buildResolver())
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'C', 'date-cell'],
+      [2, 'D', 'error-cell'],
+      [3, 'C', 'error-cell'],
+    ])
+    expect(report.rejected[0]!.message.zh).toContain('单元格是日期（2021-03-01），应为数字')
+    expect(report.rejected[1]!.message.zh).toContain('#DIV/0!')
+    expect(report.rejected[2]!.message.zh).toContain('公式没有计算结果')
+    expect(values(report)).toEqual(['renshou-mc 2021 total_visits=5', 'pengshan-mc 2021-03 monthly_visits=12'])
+  })
+
+  it('says a damaged workbook cannot be read', async () => {
+    const parsed = await parseTable(Buffer.from('PK\u0003\u0004 not really a zip'), { contentType: XLSX_TYPE })
+    expect(parsed).toMatchObject({ ok: false, reason: 'unreadable' })
+  })
+})

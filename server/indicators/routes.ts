@@ -1,0 +1,252 @@
+/**
+ * @module /api/plans/:id/indicator-values — a plan's indicator data: read values, PUT a batch
+ * (all or nothing), import a CSV or .xlsx file (all or nothing, or keeping the good rows; a dry
+ * run checks without writing), download the Excel template, and the catalogue of inputs.
+ * Departments read and write their own units; those who oversee the policy, authors and admins
+ * every unit and the region. Every write appends one audit entry in its own transaction.
+ */
+import { createHash } from 'node:crypto'
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { indicatorValuesBody } from '../../schemas/api/requests.schema.js'
+import type { IndicatorValuesBody } from '../../schemas/api/requests.schema.js'
+import { appendAudit } from '../audit/audit-log.js'
+import { AppError, notFound } from '../errors.js'
+import type { RequestIssue } from '../errors.js'
+import type { AppEnv } from '../http/env.js'
+import { recordIdempotency } from '../http/middleware/idempotency.js'
+import { jsonBody } from '../http/middleware/json-body.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import { canSeePlan } from '../tasks/access.js'
+import { checkEntries } from './check-entries.js'
+import { EntryResolver, entryContext, unitAliases, writableUnits } from './entry-context.js'
+import { importValues } from './import/import-values.js'
+import type { ImportReport } from './import/import-values.js'
+import { parseTable, XLSX_TYPE } from './import/parse-table.js'
+import { entryInputs, findInput, REGION_UNIT } from './inputs.js'
+import { parsePeriod } from './periods.js'
+import { buildTemplate, RANGE_ZH } from './template.js'
+import type { TemplateLayout } from './template.js'
+import { readValues, upsertValues } from './value-store.js'
+import type { NewIndicatorValue } from './value-store.js'
+
+/** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
+/** The most data rows one import takes. */
+export const MAX_IMPORT_ROWS = 200_000
+/** Rejected rows listed in a response; the count is always complete. */
+const LISTED_REJECTIONS = 1000
+/** Values one GET returns at most. */
+const MAX_READ = 100_000
+
+export const indicatorValueRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { reads } = c.get('deps')
+    const plan = await visiblePlan(c)
+    const writable = writableUnits(c.get('user'), plan.plan.policy_id)
+    const q = c.req.query()
+    const inputs = entryInputs(plan.model.config)
+    const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, '', 'api'), unitAliases(plan))
+    const asked = q.unit ? q.unit.split(',').map((unit) => resolver.unit(unit)).map((unit) => (unit.ok ? unit.value : '')) : undefined
+    const units = writable ? (asked ?? [...writable]).filter((unit) => writable.has(unit)) : asked
+    const elements = q.element ? q.element.split(',').map((element) => findInput(inputs, element)?.id ?? element) : undefined
+    const parsedPeriod = q.period ? parsePeriod(q.period) : undefined
+    const period = parsedPeriod?.ok ? parsedPeriod.period.text : q.period
+    const rows = await readValues(reads, plan.plan.id, { ...(units ? { units } : {}), ...(elements ? { elements } : {}), ...(period ? { periodPrefix: period } : {}) })
+    const names = plan.model.actors(plan.members)
+    const people = await userNames(c, [...new Set(rows.map((row) => row.entered_by))])
+    return c.json({
+      count: rows.length,
+      truncated: rows.length > MAX_READ,
+      values: rows.slice(0, MAX_READ).map((row) => {
+        const input = inputs.get(row.element_id)
+        return {
+          element: row.element_id,
+          name: input?.name ?? row.element_id,
+          valueType: input?.valueType ?? null,
+          measure: input?.unit ?? null,
+          unit: row.unit_id,
+          unitName: row.unit_id === REGION_UNIT ? plan.model.config.metadata.region.name : names.get(row.unit_id)?.name ?? row.unit_id,
+          period: row.period,
+          value: row.value,
+          source: row.source,
+          taskId: row.task_id,
+          enteredBy: { id: row.entered_by, name: people.get(row.entered_by) ?? row.entered_by },
+          enteredAt: row.entered_at,
+        }
+      }),
+    })
+  })
+  .put('/', async (c) => {
+    const deps = c.get('deps')
+    const plan = await visiblePlan(c)
+    const body = await jsonBody<IndicatorValuesBody>(c, indicatorValuesBody)
+    const now = deps.clock.now().toISOString()
+    const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'api'), unitAliases(plan))
+    const checked = checkEntries(body.values, resolver)
+    if (checked.issues.length > 0) {
+      throw new AppError(
+        422,
+        'invalid-values',
+        { zh: `${checked.issues.length} 处数值有误，均未保存`, en: `${checked.issues.length} problem(s) in the values; nothing was saved` },
+        { issues: checked.issues.slice(0, LISTED_REJECTIONS), issueCount: checked.issues.length },
+      )
+    }
+    const response = { applied: checked.accepted.length }
+    await deps.writes.run(async (trx) => {
+      await upsertValues(trx, checked.accepted)
+      await appendAudit(trx, [{ at: now, actor: c.get('user').id, action: 'indicator-values.put', entity: 'plan', entityId: plan.plan.id, payload: { values: checked.accepted.length, ...spread(checked.accepted) } }])
+      await recordIdempotency(trx, c, 200, response)
+    })
+    return c.json(response)
+  })
+  .post('/import', async (c) => {
+    const deps = c.get('deps')
+    const plan = await visiblePlan(c)
+    const q = c.req.query()
+    const mode = q.mode ?? 'all-or-nothing'
+    if (mode !== 'all-or-nothing' && mode !== 'keep-good') {
+      throw new AppError(400, 'bad-request', { zh: `mode 应为 all-or-nothing 或 keep-good，收到「${mode}」`, en: `mode must be all-or-nothing or keep-good, got "${mode}"` })
+    }
+    const dryRun = q.dryRun === 'true' || q.dryRun === '1'
+    const fileName = decodeName(c.req.header('x-filename'))
+    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    if (bytes.length > MAX_IMPORT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB，请分成几个文件上传', en: 'The file is over 8 MB; split it into several files' })
+    const parsed = await parseTable(bytes, { contentType: c.req.header('content-type'), fileName }, MAX_IMPORT_ROWS)
+    if (!parsed.ok) {
+      if (parsed.reason === 'unsupported-type') throw new AppError(415, 'bad-request', parsed.message)
+      throw new AppError(422, 'import-rejected', { zh: `导入未执行：${parsed.message.zh}`, en: `Nothing was imported: ${parsed.message.en}` }, { issues: [{ pointer: '/file', code: parsed.reason, message: parsed.message }] })
+    }
+    const now = deps.clock.now().toISOString()
+    const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'import'), unitAliases(plan))
+    const report = importValues(parsed.table, resolver)
+    const summary = {
+      format: parsed.table.format,
+      ...(parsed.table.encoding ? { encoding: parsed.table.encoding } : {}),
+      layout: report.layout,
+      mode,
+      dryRun,
+      rows: report.rows,
+      accepted: report.accepted.length,
+      rejectedCount: report.rejected.length,
+      rejected: report.rejected.slice(0, LISTED_REJECTIONS),
+    }
+    if (dryRun) return c.json({ ...summary, applied: 0 })
+    if (report.fatal || (mode === 'all-or-nothing' && report.rejected.length > 0)) {
+      const { rejected: _listed, ...counts } = summary
+      throw importRejected(report, counts)
+    }
+    const response = { ...summary, applied: report.accepted.length }
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    await deps.writes.run(async (trx) => {
+      await upsertValues(trx, report.accepted)
+      await appendAudit(trx, [
+        {
+          at: now,
+          actor: c.get('user').id,
+          action: 'indicator-values.import',
+          entity: 'plan',
+          entityId: plan.plan.id,
+          payload: { fileName, sha256, bytes: bytes.length, format: summary.format, layout: report.layout, mode, rows: report.rows, applied: report.accepted.length, rejected: report.rejected.length, ...spread(report.accepted) },
+        },
+      ])
+      await recordIdempotency(trx, c, 200, response)
+    })
+    return c.json(response)
+  })
+  .get('/template.xlsx', async (c) => {
+    const plan = await visiblePlan(c)
+    const layout = (c.req.query('layout') ?? 'wide') as TemplateLayout
+    if (layout !== 'wide' && layout !== 'long') throw new AppError(400, 'bad-request', { zh: 'layout 应为 wide 或 long', en: 'layout must be wide or long' })
+    const periodText = c.req.query('period')
+    const period = periodText ? parsePeriod(periodText) : undefined
+    if (period && !period.ok) throw new AppError(400, 'bad-request', period.message)
+    const bytes = await buildTemplate({ layout, inputs: [...entryInputs(plan.model.config).values()], units: templateUnits(plan, writableUnits(c.get('user'), plan.plan.policy_id)), period: period?.period.text, config: plan.model.config })
+    const name = `${plan.model.config.metadata.title}-数据填报模板.xlsx`
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}` })
+  })
+  .get('/inputs', async (c) => {
+    const plan = await visiblePlan(c)
+    const config = plan.model.config
+    const names = new Map<string, string>([...plan.model.actors(plan.members)].map(([id, actor]) => [id, actor.name]))
+    for (const group of config.organizations.groups ?? []) names.set(group.id, group.name)
+    const indicators = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator.name]))
+    const writable = writableUnits(c.get('user'), plan.plan.policy_id)
+    return c.json({
+      inputs: [...entryInputs(config).values()].map((input) => ({
+        id: input.id,
+        name: input.name,
+        kind: input.kind,
+        valueType: input.valueType,
+        unit: input.unit,
+        range: RANGE_ZH[input.valueType],
+        frequency: input.frequency,
+        owners: input.owners.map((id) => ({ id, name: names.get(id) ?? id })),
+        indicators: input.indicators.map((id) => ({ id, name: indicators.get(id) ?? id })),
+      })),
+      units: templateUnits(plan, writable),
+    })
+  })
+
+async function visiblePlan(c: Context<AppEnv>): Promise<PlanContext> {
+  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
+  if (!canSeePlan(c.get('user'), context.plan.policy_id)) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
+  return context
+}
+
+/** The units a user may write, as rows: their own, or every unit of the plan and the region. */
+function templateUnits(plan: PlanContext, writable: ReadonlySet<string> | null): Array<{ id: string; name: string }> {
+  const actors = plan.model.actors(plan.members)
+  const region = { id: REGION_UNIT, name: plan.model.config.metadata.region.name }
+  if (writable) return [...writable].filter((id) => actors.has(id)).map((id) => ({ id, name: actors.get(id)!.name }))
+  const external = new Set(plan.model.config.organizations.units.filter((unit) => unit.external).map((unit) => unit.id))
+  return [region, ...[...actors.values()].filter((actor) => actor.kind !== 'body' && !external.has(actor.id)).map(({ id, name }) => ({ id, name }))]
+}
+
+function importRejected(report: ImportReport, summary: object): AppError {
+  const issues: Array<RequestIssue & { row: number; column?: string }> = report.rejected.slice(0, LISTED_REJECTIONS).map((entry) => ({
+    pointer: `/rows/${entry.row}${entry.column ? `/${entry.column}` : ''}`,
+    code: entry.code,
+    message: entry.message,
+    row: entry.row,
+    ...(entry.column ? { column: entry.column } : {}),
+  }))
+  const count = report.rejected.length
+  return new AppError(
+    422,
+    'import-rejected',
+    report.fatal
+      ? { zh: `导入未执行：${report.rejected[0]!.message.zh}`, en: `Nothing was imported: ${report.rejected[0]!.message.en}` }
+      : { zh: `导入未执行：${count} 处问题，文件中的数据均未写入；改正后重新上传，或选择只导入正确的行`, en: `Nothing was imported: ${count} problem(s); fix them and upload again, or import only the good rows (mode=keep-good)` },
+    { issues, ...summary, applied: 0 },
+  )
+}
+
+/** Distinct units, elements and periods of a write, for its audit entry. */
+function spread(rows: readonly NewIndicatorValue[]): { units: number; elements: number; periods: string[] } {
+  const units = new Set<string>()
+  const elements = new Set<string>()
+  const periods = new Set<string>()
+  for (const row of rows) {
+    units.add(row.unit_id)
+    elements.add(row.element_id)
+    periods.add(row.period)
+  }
+  return { units: units.size, elements: elements.size, periods: [...periods].sort().slice(0, 50) }
+}
+
+async function userNames(c: Context<AppEnv>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const users = await c.get('deps').reads.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids.slice(0, 1000)).execute()
+  return new Map(users.map((user) => [user.id, user.display_name]))
+}
+
+function decodeName(header: string | undefined): string {
+  if (!header) return ''
+  try {
+    return decodeURIComponent(header).trim().slice(0, 200)
+  } catch {
+    return header.trim().slice(0, 200)
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The assessment cycle over HTTP on Meishan's real config: values collected (through the
+ * units' entry tasks) → scores computed → reviewed → published → consequences recorded →
+ * 整改 tasks for each failing item. Real database file, real app, simulated clock.
+ */
+import { beforeEach, describe, expect, it } from 'vitest'
+import { upsertValues } from '../../server/indicators/value-store.js'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
+import type { Client, TestApp } from '../helpers/test-app.js'
+
+const MEMBERS = {
+  'medical-communities': [
+    { id: 'dongpo-mc', name: '东坡区医共体' },
+    { id: 'renshou-mc', name: '仁寿县医共体' },
+  ],
+}
+const BASE = '/api/plans'
+
+/** 2021 values as data elements, so every formula is evaluated: all on target except what `over` changes. */
+function inputs2021(over: Record<string, number | boolean> = {}): Record<string, number | boolean> {
+  return {
+    county_visits: 9000, total_visits: 10000, // 90%
+    medical_cost: 1050000, service_count: 1000, medical_cost_prev: 1000000, service_count_prev: 1000, // +5%
+    inpatient_bed_days: 8000, discharged_cases: 1000, grouped_cases: 900, // 8 days, 90%
+    day_surgery_kinds: 10, day_surgery_cases: 400,
+    six_disease_managed: 850, six_disease_patients: 1000, // 85%
+    inpatient_personal_cost: 300, inpatient_total_cost: 1000, // 30%
+    satisfied_questionnaires: 95, returned_questionnaires: 100, // 95% → 9.5
+    drg_charge_reform_started: false, agreement_suspended_or_terminated: false, referred_to_judiciary: false,
+    violation_cost: 0, pooled_fund_incurred: 100000000,
+    ...over,
+  }
+}
+
+async function enter(t: TestApp, planId: string, unit: string, period: string, values: Record<string, number | boolean>) {
+  await upsertValues(t.db, Object.entries(values).map(([element, value]) => ({
+    plan_id: planId, element_id: element, unit_id: unit, period, value: String(value), source: 'api' as const,
+    task_id: null, entered_by: 'test', entered_at: t.clock.now().toISOString(),
+  })))
+}
+
+describe('the assessment cycle', () => {
+  let t: TestApp
+  let planId: string
+  let policyId: string
+  let bureau: Client
+  let dongpo: Client
+  let renshou: Client
+
+  beforeEach(async () => {
+    t = await makeTestApp('2021-12-20T09:00:00+08:00')
+    ;({ planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS))
+    bureau = await loginAs(t, 'bureau', { units: [{ policyId, unitId: 'city-healthcare-security-bureau' }] })
+    dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
+    renshou = await loginAs(t, 'renshou', { units: [{ policyId, unitId: 'renshou-mc' }] })
+  })
+
+  it('collects values through each unit’s yearly entry task, computes, reviews and publishes with consequences and 整改 tasks', async () => {
+    // Dongpo reports through its entry task: the generated form asks for every input.
+    const entryId = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2021')
+    const page = (await (await dongpo.get(`/api/tasks/${entryId}`)).json()) as { form: { properties: Record<string, { type: string; maximum?: number }> }; kind: string }
+    expect(page.kind).toBe('indicator-entry')
+    expect(page.form.properties.county_visits!.type).toBe('integer')
+    expect(page.form.properties.drg_charge_reform_started!.type).toBe('boolean')
+    const submitted = await dongpo.post(`/api/tasks/${entryId}/events`, { type: 'SUBMIT', data: inputs2021({ county_visits: 8560, rehab_payment_reform_started: false }) })
+    expect(submitted.status, await submitted.clone().text()).toBe(200)
+    await enter(t, planId, 'renshou-mc', '2021', inputs2021({ violation_cost: 600000 }))
+
+    const computed = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year: 2021 })
+    expect(computed.status).toBe(201)
+    expect(await computed.json()).toMatchObject({ run: { year: 2021, status: 'computed', version: 1 }, units: 2, complete: 2 })
+
+    const run = (await (await bureau.get(`${BASE}/${planId}/assessments/reform-assessment/runs/2021`)).json()) as {
+      results: Array<{ unit: { id: string }; total: string; grade: { id: string }; vetoedBy: string | null }>
+    }
+    const byUnit = Object.fromEntries(run.results.map((r) => [r.unit.id, r]))
+    // 85.6%: 4 whole points short × 3 = 12 > 10, so 0 of 10; 89.5 in all → 良好.
+    expect(byUnit['dongpo-mc']).toMatchObject({ total: '89.5', grade: { id: 'good' }, vetoedBy: null })
+    // 6‰ of the pooled fund in violations: 一票否决 whatever the score.
+    expect(byUnit['renshou-mc']).toMatchObject({ total: '99.5', grade: { id: 'fail' }, vetoedBy: 'fund-supervision-veto' })
+
+    // A unit sees its own result only; another unit's report is a 404.
+    const own = (await (await dongpo.get(`${BASE}/${planId}/assessments/reform-assessment/runs/2021`)).json()) as { results: unknown[] }
+    expect(own.results).toHaveLength(1)
+    expect((await dongpo.get(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/units/renshou-mc`)).status).toBe(404)
+
+    // Publishing needs a review first; units cannot review.
+    expect((await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/publish`)).status).toBe(409)
+    expect((await dongpo.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/review`, {})).status).toBe(403)
+    expect((await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/review`, { note: '数据已核对' })).status).toBe(200)
+    const published = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/publish`)
+    expect(published.status).toBe(200)
+    // Dongpo lost points on one item; Renshou was vetoed.
+    expect(await published.json()).toMatchObject({ run: { status: 'published' }, rectifications: 2 })
+
+    const report = (await (await dongpo.get(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/units/dongpo-mc`)).json()) as {
+      score: { items: Array<{ id: string; score: string | null; explanation: { zh: string } }> }
+      consequences: { grade: { id: string }; effects: Array<{ text: string }>; rectificationTasks: Array<{ id: string; item: string }> }
+      rectifications: Array<{ item: string; state: string }>
+      trend: Array<{ year: number; total: string }>
+    }
+    const visit = report.score.items.find((item) => item.id === 'county-visit-rate')!
+    expect(visit.score).toBe('0')
+    expect(visit.explanation.zh).toContain('85.6')
+    expect(visit.explanation.zh).toContain('扣完为止')
+    expect(report.consequences.effects.map((e) => e.text)).toEqual(['全额拨付约定“打包付费”总额'])
+    expect(report.rectifications).toEqual([expect.objectContaining({ item: 'county-visit-rate', state: 'assigned' })])
+    expect(report.trend).toEqual([expect.objectContaining({ year: 2021, total: '89.5' })])
+
+    // The 整改 task is Dongpo's, reviewed by the assessor, in the ordinary lifecycle.
+    const rectification = await taskId(t, planId, 'rectification.reform-assessment.county-visit-rate', 'dongpo-mc', '2021')
+    const task = (await (await dongpo.get(`/api/tasks/${rectification}`)).json()) as { title: string; reviewer: string; allowedEvents: string[] }
+    expect(task.title).toContain('整改：县域内就诊率')
+    expect(task.reviewer).toBe('city-healthcare-security-bureau')
+    expect(task.allowedEvents).toContain('SUBMIT')
+
+    // A published year is final.
+    const again = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year: 2021 })
+    expect(again.status).toBe(409)
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('assessment-published')
+  })
+
+  it('reports missing data instead of scoring it as zero, and refuses to publish until it is entered', async () => {
+    const { county_visits: _, ...partial } = inputs2021()
+    await enter(t, planId, 'dongpo-mc', '2021', partial)
+    await enter(t, planId, 'renshou-mc', '2021', inputs2021())
+    await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year: 2021 })
+    const run = (await (await bureau.get(`${BASE}/${planId}/assessments/reform-assessment/runs/2021`)).json()) as {
+      results: Array<{ unit: { id: string }; complete: boolean; total: string | null; missing: string[] }>
+    }
+    expect(run.results.find((r) => r.unit.id === 'dongpo-mc')).toMatchObject({ complete: false, total: null, missing: ['county_visits'] })
+    await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/review`, {})
+    const refused = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/publish`)
+    expect(refused.status).toBe(409)
+    const body = (await refused.json()) as { error: { code: string; message: { zh: string }; issues: Array<{ pointer: string }> } }
+    expect(body.error.code).toBe('assessment-incomplete')
+    expect(body.error.message.zh).toContain('东坡区医共体')
+    expect(body.error.issues[0]!.pointer).toBe('/units/dongpo-mc')
+
+    // Entering the value and recomputing sends the run back to review, then it publishes.
+    await enter(t, planId, 'dongpo-mc', '2021', { county_visits: 9100 })
+    const recomputed = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year: 2021 })
+    expect(await recomputed.json()).toMatchObject({ run: { status: 'computed', version: 2 }, complete: 2 })
+    await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/review`, {})
+    const published = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/publish`)
+    expect(await published.json()).toMatchObject({ rectifications: 0 })
+  })
+
+  it('builds a year from monthly values when no annual value was entered, and shows the trend over years', async () => {
+    await enter(t, planId, 'dongpo-mc', '2020', inputs2021({ county_visits: 8700, rehab_payment_reform_started: false }))
+    const { county_visits: _, total_visits: __, ...rest } = inputs2021()
+    await enter(t, planId, 'dongpo-mc', '2021', rest)
+    for (let month = 1; month <= 12; month += 1) {
+      await enter(t, planId, 'dongpo-mc', `2021-${String(month).padStart(2, '0')}`, { county_visits: 750, total_visits: 830 })
+    }
+    await enter(t, planId, 'renshou-mc', '2020', inputs2021({ rehab_payment_reform_started: true }))
+    await enter(t, planId, 'renshou-mc', '2021', inputs2021())
+    for (const year of [2020, 2021]) {
+      await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year })
+      await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/${year}/review`, {})
+      expect((await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/${year}/publish`)).status).toBe(200)
+    }
+    const report = (await (await bureau.get(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/units/dongpo-mc`)).json()) as {
+      score: { items: Array<{ id: string; measures?: Array<{ value: string }> }> }
+      trend: Array<{ year: number; total: string; grade: { id: string } }>
+    }
+    // 9,000 of 9,960 visits over the year = 90.36…%: summed months, not the last month's rate.
+    expect(report.score.items.find((i) => i.id === 'county-visit-rate')!.measures![0]!.value).toMatch(/^90\.36/)
+    // 2020: 87% against 88% → one point short, 3 off (96.5); 2021 on target (99.5).
+    expect(report.trend.map((point) => [point.year, point.total])).toEqual([[2020, '96.5'], [2021, '99.5']])
+  })
+
+  it('checks the year and who may compute', async () => {
+    expect((await dongpo.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year: 2021 })).status).toBe(403)
+    const bad = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year: '2021' })
+    expect(bad.status).toBe(400)
+    expect((await bureau.get(`${BASE}/${planId}/assessments/reform-assessment/runs/21`)).status).toBe(400)
+    expect((await bureau.get(`${BASE}/${planId}/assessments/no-such/runs/2021`)).status).toBe(404)
+    const list = (await (await bureau.get(`${BASE}/${planId}/assessments`)).json()) as { assessments: Array<{ id: string; subjects: number; may: { publish: boolean } }> }
+    expect(list.assessments).toEqual([expect.objectContaining({ id: 'reform-assessment', subjects: 2, may: { compute: true, review: true, publish: true } })])
+  })
+})
