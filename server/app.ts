@@ -18,6 +18,7 @@ import { onError } from './http/on-error.js'
 import { openApiDocument } from './http/openapi.js'
 import { indicatorValueRoutes } from './indicators/routes.js'
 import { assessmentRoutes } from './assessments/routes.js'
+import { indicatorSeriesRoutes } from './indicators/series-routes.js'
 import { planRoutes } from './plans/routes.js'
 import { policyRoutes } from './policies/routes.js'
 import { taskRoutes } from './tasks/routes.js'
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/policies', policyRoutes)
     .route('/plans/:id/indicator-values', indicatorValueRoutes)
     .route('/plans/:id/assessments', assessmentRoutes)
+    .route('/plans/:id/indicators', indicatorSeriesRoutes)
     .route('/plans', planRoutes)
     .route('/tasks', taskRoutes)
     .route('/audit', auditRoutes)

@@ -1,8 +1,8 @@
 /** The `luoshi` command, run as a user runs it: a child process with real files. */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { MINIMAL_POLICY, MINIMAL_SOURCE, lineOf, withReplaced } from './helpers/minimal-policy.js'
 
@@ -84,5 +84,54 @@ describe('luoshi explain', () => {
     const result = await luoshi('explain', writePolicy(withReplaced('weight: 60', 'weight: 50')))
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('weights-mismatch')
+  })
+})
+
+describe('luoshi test', () => {
+  const MEISHAN = 'policies/meishan/medical-community-insurance-2020.yaml'
+
+  /** A copy of the Meishan config (with its source document) edited by `edit`. */
+  function editedMeishan(edit: (text: string) => string): { file: string; text: string } {
+    const folder = mkdtempSync(join(tmpdir(), 'luoshi-cli-'))
+    writeFileSync(join(folder, 'source.txt'), readFileSync('policies/meishan/source.txt'))
+    const text = edit(readFileSync(MEISHAN, 'utf8'))
+    writeFileSync(join(folder, 'meishan.yaml'), text)
+    return { file: join(folder, 'meishan.yaml'), text }
+  }
+
+  it('runs the Meishan policy tests, each with its line, and exits 0', async () => {
+    const result = await luoshi('test', MEISHAN)
+    expect(result.code).toBe(0)
+    expect(result.stdout.match(/^✓ /gm)).toHaveLength(8)
+    expect(result.stdout).toContain(`✓ ${MEISHAN}:${lineOf(readFileSync(MEISHAN, 'utf8'), '- name: 2021 年各项恰好达标（优秀）')}  reform-assessment`)
+    expect(result.stdout).toContain('(78 分 良好)')
+    expect(result.stdout).toContain('✓ 7/7 个用例通过 / 7 of 7 policy test(s) passed in 1 file(s)')
+  })
+
+  it('prints ✗ at the line of a case that fails, with what came out and why, and exits 1', async () => {
+    const { file, text } = editedMeishan((yaml) => withReplaced('          total: 78\n', '          total: 79\n', yaml))
+    const result = await luoshi('test', file)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`✗ ${relative(process.cwd(), file)}:${lineOf(text, '- name: 2021 年扣分封顶与 DRG 加分（良好）')}  reform-assessment`)
+    expect(result.stdout).toContain('总分应为 79，实为 78')
+    expect(result.stdout).toContain('The total should be 79, is 78')
+    expect(result.stdout).toContain('✗ 6/7 个用例通过')
+  })
+
+  it('prints JSON with --json', async () => {
+    const result = await luoshi('test', MEISHAN, '--json')
+    expect(result.code).toBe(0)
+    const [report] = JSON.parse(result.stdout) as Array<{ ok: boolean; tests: Array<{ passed: boolean; line: number; pointer: string; total: string | null; grade: string | null }> }>
+    expect(report!.ok).toBe(true)
+    expect(report!.tests).toHaveLength(7)
+    expect(report!.tests.every((test) => test.passed && test.line > 0)).toBe(true)
+    expect(report!.tests[1]).toMatchObject({ pointer: '/assessments/0/tests/1', total: '78', grade: 'good' })
+  })
+
+  it('exits 1 with the issues when the config is invalid', async () => {
+    const result = await luoshi('test', writePolicy(withReplaced('weight: 60', 'weight: 50')))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('weights-mismatch')
+    expect(result.stdout).toContain('1 error(s)')
   })
 })

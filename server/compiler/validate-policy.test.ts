@@ -20,6 +20,23 @@ interface BrokenCase {
   nth?: number
 }
 
+/** The minimal policy with a policy test before its grades; `test` names what to break. */
+function withPolicyTest(test: { values?: string; items?: string; grade?: string } = {}): string {
+  const { values = 'county_visits', items = 'visit-rate', grade = 'excellent' } = test
+  return `    tests:
+      - name: 恰好达标
+        year: 2020
+        values:
+          ${values}: 900
+          total_visits: 1000
+          violation: false
+        expect:
+          items: { ${items}: 60 }
+          grade: ${grade}
+    grades:
+`
+}
+
 const CASES: BrokenCase[] = [
   { code: 'yaml-syntax', what: 'a key written twice', search: '  version: 1.0.0\n', replace: '  version: 1.0.0\n  version: 1.0.1\n', pointer: '', at: 'version: 1.0.1', says: '重复的键' },
   { code: 'missing-field', what: 'metadata without a version', search: '  version: 1.0.0\n', replace: '', pointer: '/metadata/version', at: 'id: demo-county-plan', says: 'version' },
@@ -34,6 +51,9 @@ const CASES: BrokenCase[] = [
   { code: 'duplicate-id', what: 'two units with one id', search: '- id: finance-bureau', replace: '- id: health-bureau', pointer: '/organizations/units/1/id', at: '- id: health-bureau', nth: 2, says: '/organizations/units/0/id' },
   { code: 'unknown-reference', what: 'a lead unit that is not declared', search: 'lead: [finance-bureau]', replace: 'lead: [finance-bureu]', pointer: '/responsibilities/2/lead/0', at: 'lead: [finance-bureu]', says: '是否想写「finance-bureau」' },
   { code: 'unknown-reference', what: 'a veto forcing a grade that does not exist', search: 'grade: fail', replace: 'grade: failed', pointer: '/assessments/0/items/3/grade', at: 'grade: failed', says: '不在本考核的 grades 中' },
+  { code: 'unknown-reference', what: 'a policy test giving a value for an undeclared element', search: '    grades:\n', replace: withPolicyTest({ values: 'county_visit' }), pointer: '/assessments/0/tests/0/values/county_visit', at: 'county_visit: 900', says: '是否想写「county_visits」' },
+  { code: 'unknown-reference', what: 'a policy test expecting a score for an item that does not exist', search: '    grades:\n', replace: withPolicyTest({ items: 'visit-rates' }), pointer: '/assessments/0/tests/0/expect/items/visit-rates', at: 'visit-rates: 60', says: '是否想写「visit-rate」' },
+  { code: 'unknown-reference', what: 'a policy test expecting a grade that does not exist', search: '    grades:\n', replace: withPolicyTest({ grade: 'excelent' }), pointer: '/assessments/0/tests/0/expect/grade', at: 'grade: excelent', says: '是否想写「excellent」' },
   { code: 'wrong-reference-kind', what: 'a unit named where a phase belongs', search: 'phase: drafting', replace: 'phase: health-bureau', pointer: '/responsibilities/0/phase', at: 'phase: health-bureau', says: '此处需要阶段' },
   { code: 'grade-gap', what: 'integer bands that leave 89.5 without a grade', search: 'min: 60, below: 90', replace: 'min: 60, max: 89', pointer: '/assessments/0/grades/0/min', at: 'id: excellent', says: '89.5 分不属于任何等次' },
   { code: 'grade-overlap', what: 'bands that overlap', search: 'min: 60, below: 90', replace: 'min: 60, below: 95', pointer: '/assessments/0/grades/0/min', at: 'id: excellent', says: '重叠' },
@@ -75,6 +95,16 @@ describe('validatePolicyText', () => {
     if (testCase.says) expect(issue!.message.zh).toContain(testCase.says)
     expect(issue!.message.en.length).toBeGreaterThan(10)
     expect(result.ok).toBe((testCase.severity ?? 'error') === 'warning')
+  })
+
+  it('accepts policy tests that name declared values, items and grades', () => {
+    const result = validateWithSource(withReplaced('    grades:\n', withPolicyTest()))
+    expect(result.issues).toEqual([])
+  })
+
+  it('accepts a policy test value given for an indicator rather than its data elements', () => {
+    const result = validateWithSource(withReplaced('    grades:\n', withPolicyTest({ values: 'county-visit-rate' })))
+    expect(result.issues).toEqual([])
   })
 
   it('has a broken-config case for every issue code', () => {

@@ -277,10 +277,11 @@ describe('missing values', () => {
 describe('computed indicators', () => {
   const visits = () => buildDeduct({ measures: [buildMeasure({ indicator: 'visit-rate' })] })
 
-  it('are exactly on target when the division comes out even', () => {
-    const item = scoreOne(visits(), { county_visits: 264, total_visits: 293.3333333333333 })
-    expect(item.measures![0]!.value).toBe('90.000000000001')
-    expect(scoreOne(visits(), { county_visits: 2700, total_visits: 3000 }).measures![0]).toMatchObject({ value: '90', met: true })
+  it('are exactly on target when the division comes out even: 264 / 300 × 100 = 88', () => {
+    const measure = buildMeasure({ indicator: 'visit-rate', targets: [{ op: '>=', value: 88 }] })
+    const item = scoreOne(buildDeduct({ measures: [measure] }), { county_visits: 264, total_visits: 300 })
+    expect(item.measures![0]).toMatchObject({ value: '88', met: true, gap: '0' })
+    expect(item.score).toBe('10')
   })
 
   it('are rounded to 12 places', () => {

@@ -117,7 +117,9 @@ function scoreMeasure(measure: Measure, input: ItemInput): MeasureScore {
     : measure.rounding === 'whole-steps' ? ratio.floor()
     : measure.rounding === 'started-steps' ? Decimal.max(ratio.ceil(), 1) // short of a strict target by 0 is still a started step
     : ratio
-  return { ...result, met, gap: gap.toString(), steps: steps.toString(), deducted: steps.times(points).toString() }
+  // gap × points ÷ step rather than (gap ÷ step) × points: exact whenever the result terminates.
+  const deducted = measure.rounding === 'proportional' ? gap.times(points).dividedBy(step) : steps.times(points)
+  return { ...result, met, gap: gap.toString(), steps: steps.toString(), deducted: deducted.toString() }
 }
 
 function describeMeasure(m: MeasureScore): LocalizedText {
@@ -145,8 +147,8 @@ function scoreProportional(item: Proportional, input: ItemInput): ItemScore {
   const base = { id: item.id, name: item.name, kind: item.kind, weight: weight.toString(), indicator: item.indicator, full: full.toString() }
   const value = input.indicators.valueOf(item.indicator, input.values)
   if (!value.ok) return { ...base, score: null, value: null, status: value.missing.length ? 'missing' : 'error', missing: value.missing, explanation: value.message }
-  const share = Decimal.min(Decimal.max(value.value.dividedBy(full), ZERO), 1)
-  const score = share.times(weight)
+  // value × weight ÷ full rather than (value ÷ full) × weight: 30 of 90 × 30 points is exactly 10.
+  const score = Decimal.min(Decimal.max(value.value, ZERO), full).times(weight).dividedBy(full)
   const name = indicator?.name ?? item.indicator
   return {
     ...base,

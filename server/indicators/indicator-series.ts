@@ -1,0 +1,149 @@
+/**
+ * @module Indicators against their targets, year by year, for one scope: a unit, a group (its
+ * members rolled up) or the whole region. Roll-up follows the config's `rollup.method` — sum,
+ * mean, weighted-mean (weighted by a data element), none. Without one, a formula indicator is
+ * pooled (its inputs summed over the members, then the formula: the region's 县域内就诊率 is all
+ * county visits over all visits, not an average of rates) and any other indicator is averaged.
+ * Values the region itself entered (unit `region`) win over a roll-up.
+ */
+import { Decimal } from 'decimal.js'
+import type { Kysely } from 'kysely'
+import type { Indicator } from '../../schemas/index.js'
+import { yearValues } from '../assessments/year-values.js'
+import type { LocalizedText } from '../compiler/config-issue.js'
+import { dateParts } from '../deadlines/index.js'
+import type { Database } from '../db/database.js'
+import type { FormulaValue } from '../formula/evaluate-formula.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import { IndicatorSet } from '../scoring/indicator-value.js'
+import type { IndicatorResult } from '../scoring/indicator-value.js'
+import { gapTo, meets, selectTarget } from '../scoring/select-target.js'
+import { entryInputs, REGION_UNIT } from './inputs.js'
+
+export type Scope = { id: string; name: string; kind: 'unit' | 'group' | 'region'; members: string[] }
+
+export interface SeriesPoint {
+  year: number
+  value: string | null
+  target: { op: string; value: string; year: number | null; phrase: string | null } | null
+  status: 'met' | 'not-met' | 'no-target' | 'missing' | 'error'
+  /** How far short of (or over) the target; "0" when met. */
+  gap: string | null
+  /** Members whose values went into a roll-up. */
+  reporting: number
+  problem: LocalizedText | null
+}
+
+/** The scopes a plan's indicators can be seen at: the region, groups with members, units. */
+export function indicatorScopes(context: PlanContext): Scope[] {
+  const { model, members } = context
+  const owners = new Set((model.config.indicators ?? []).flatMap((indicator) => (Array.isArray(indicator.owner) ? indicator.owner : [])))
+  const unitIds = new Set(model.resolveOwners([...owners], members).actors)
+  const actors = model.actors(members)
+  const groups = (model.config.organizations.groups ?? [])
+    .map((group) => ({ id: group.id, name: group.name, kind: 'group' as const, members: model.resolveOwners([group.id], members).actors.filter((id) => unitIds.has(id)) }))
+    .filter((group) => group.members.length > 0)
+  return [
+    { id: REGION_UNIT, name: model.config.metadata.region.name ?? '全区域', kind: 'region', members: [...unitIds] },
+    ...groups,
+    ...[...unitIds].map((id) => ({ id, name: actors.get(id)?.name ?? id, kind: 'unit' as const, members: [id] })),
+  ]
+}
+
+/** The plan's years: from its effective start to its end (or today, if sooner). */
+export function planYears(context: PlanContext, today: string): number[] {
+  const first = dateParts(context.model.horizon.from).year
+  const last = Math.min(dateParts(context.model.horizon.to).year, dateParts(today).year)
+  const years: number[] = []
+  for (let year = first; year <= Math.max(first, last); year += 1) years.push(year)
+  return years
+}
+
+export async function indicatorSeries(db: Kysely<Database>, context: PlanContext, scope: Scope, years: number[]) {
+  const config = context.model.config
+  const inputs = entryInputs(config)
+  const set = new IndicatorSet(config)
+  const units = scope.kind === 'region' ? [REGION_UNIT, ...scope.members] : scope.members
+  const byYear = new Map<number, Map<string, Map<string, FormulaValue>>>()
+  for (const year of years) byYear.set(year, await yearValues(db, context.plan.id, units, year, inputs))
+  return (config.indicators ?? []).map((indicator) => ({
+    id: indicator.id,
+    name: indicator.name,
+    category: indicator.category ?? null,
+    unit: indicator.unit ?? null,
+    valueType: indicator.valueType,
+    direction: indicator.direction ?? 'none',
+    frequency: indicator.frequency,
+    rollup: indicator.rollup?.method ?? (indicator.formula ? 'pooled' : 'mean'),
+    targets: (indicator.targets ?? []).map((target) => ({ year: target.year ?? null, op: target.op, value: target.value ?? null, delta: target.delta ?? null, phrase: target.phrase ?? null })),
+    baseline: indicator.baseline ?? null,
+    series: years.map((year) => point(indicator, set, scope, byYear.get(year)!, year)),
+  }))
+}
+
+function point(indicator: Indicator, set: IndicatorSet, scope: Scope, values: Map<string, Map<string, FormulaValue>>, year: number): SeriesPoint {
+  const region = scope.kind === 'region' ? values.get(REGION_UNIT) : undefined
+  const own = region && region.size > 0 ? set.valueOf(indicator.id, region) : undefined
+  const { result, reporting } = own?.ok ? { result: own, reporting: 1 } : scope.kind === 'unit' ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1 } : rollUp(indicator, set, scope.members, values)
+  const base = { year, value: null, target: null, gap: null, reporting, problem: null }
+  if (!result.ok) return { ...base, status: result.missing.length ? 'missing' : 'error', problem: result.message }
+  const baseline = indicator.baseline?.value
+  const choice = selectTarget(indicator.targets ?? [], year, baseline === undefined ? undefined : new Decimal(baseline))
+  const value = result.value.toString()
+  if (!choice.ok) return { ...base, value, status: 'no-target' }
+  const target = choice.target
+  const met = meets(result.value, target)
+  return {
+    ...base,
+    value,
+    target: { op: target.op, value: target.value.toString(), year: target.year, phrase: target.phrase },
+    status: met ? 'met' : 'not-met',
+    gap: gapTo(result.value, target).toString(),
+  }
+}
+
+function rollUp(indicator: Indicator, set: IndicatorSet, members: string[], values: Map<string, Map<string, FormulaValue>>): { result: IndicatorResult; reporting: number } {
+  const method = indicator.rollup?.method ?? (indicator.formula ? 'pooled' : 'mean')
+  const none: IndicatorResult = { ok: false, missing: [], message: { zh: '该指标不汇总（rollup: none）', en: 'This indicator does not roll up (rollup: none)' } }
+  if (method === 'none') return { result: none, reporting: 0 }
+  if (method === 'pooled') {
+    const pooled = new Map<string, FormulaValue>()
+    let reporting = 0
+    for (const member of members) {
+      const own = values.get(member)
+      if (!own || own.size === 0) continue
+      reporting += 1
+      for (const [id, value] of own) {
+        const previous = pooled.get(id)
+        pooled.set(id, previous instanceof Decimal && value instanceof Decimal ? previous.plus(value) : value)
+      }
+    }
+    return reporting ? { result: set.valueOf(indicator.id, pooled), reporting } : { result: noData(indicator), reporting: 0 }
+  }
+  const points = members.flatMap((member) => {
+    const own = values.get(member)
+    const result = own ? set.valueOf(indicator.id, own) : undefined
+    return result?.ok ? [{ value: result.value, weight: weightOf(indicator, own!) }] : []
+  })
+  if (points.length === 0) return { result: noData(indicator), reporting: 0 }
+  const sum = points.reduce((total, p) => total.plus(p.value), new Decimal(0))
+  if (method === 'sum') return { result: { ok: true, value: sum, computed: true }, reporting: points.length }
+  if (method === 'weighted-mean') {
+    const weighted = points.filter((p) => p.weight !== undefined)
+    const weights = weighted.reduce((total, p) => total.plus(p.weight!), new Decimal(0))
+    if (weights.isZero()) return { result: { ok: false, missing: [indicator.rollup?.weight ?? ''], message: { zh: '加权平均的权重缺失或为 0', en: 'The weights of the weighted mean are missing or zero' } }, reporting: 0 }
+    const value = weighted.reduce((total, p) => total.plus(p.value.times(p.weight!)), new Decimal(0)).dividedBy(weights)
+    return { result: { ok: true, value: value.toDecimalPlaces(12), computed: true }, reporting: weighted.length }
+  }
+  return { result: { ok: true, value: sum.dividedBy(points.length).toDecimalPlaces(12), computed: true }, reporting: points.length }
+}
+
+function weightOf(indicator: Indicator, values: Map<string, FormulaValue>): Decimal | undefined {
+  const id = indicator.rollup?.weight
+  const weight = id ? values.get(id) : undefined
+  return weight instanceof Decimal ? weight : undefined
+}
+
+function noData(indicator: Indicator): IndicatorResult {
+  return { ok: false, missing: [indicator.id], message: { zh: `尚无单位填报「${indicator.name}」`, en: `No unit has reported "${indicator.name}"` } }
+}

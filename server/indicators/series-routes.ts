@@ -1,0 +1,35 @@
+/** @module /api/plans/:id/indicators — indicators against targets by year, for a unit, a group or the region. */
+import { Hono } from 'hono'
+import { civilDateAt } from '../deadlines/index.js'
+import { AppError, notFound } from '../errors.js'
+import type { AppEnv } from '../http/env.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import { actorsOf, canSeePlan, oversees } from '../tasks/access.js'
+import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.js'
+
+export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const { reads, clock } = c.get('deps')
+  const context = await loadPlanContext(reads, c.req.param('id')!)
+  const user = c.get('user')
+  const policyId = context.plan.policy_id
+  if (!canSeePlan(user, policyId)) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
+  const mine = actorsOf(user, policyId)
+  const everything = oversees(user, policyId) || user.roles.includes('author')
+  // A unit sees its own figures and the region's; leaders and authors see every scope.
+  const scopes = indicatorScopes(context).filter((scope) => everything || scope.kind === 'region' || (scope.kind === 'unit' && mine.has(scope.id)))
+  const wanted = c.req.query('scope') ?? scopes.find((scope) => scope.kind === 'unit')?.id ?? 'region'
+  const scope = scopes.find((s) => s.id === wanted)
+  if (!scope) {
+    throw new AppError(400, 'bad-request', {
+      zh: `「${wanted}」不是可查看的范围。可选：${scopes.map((s) => s.id).join('、')}`,
+      en: `"${wanted}" is not a scope you can see. Choose one of: ${scopes.map((s) => s.id).join(', ')}`,
+    })
+  }
+  const years = planYears(context, civilDateAt(clock.now()))
+  return c.json({
+    scope: { id: scope.id, name: scope.name, kind: scope.kind, members: scope.members.length },
+    scopes: scopes.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+    years,
+    indicators: await indicatorSeries(reads, context, scope, years),
+  })
+})

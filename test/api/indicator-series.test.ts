@@ -1,0 +1,68 @@
+/**
+ * Indicators against targets for a unit, a group and the region, through GET
+ * /api/plans/:id/indicators — the figures behind the leadership dashboard's trend charts.
+ */
+import { beforeEach, describe, expect, it } from 'vitest'
+import { upsertValues } from '../../server/indicators/value-store.js'
+import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.js'
+import type { Client, TestApp } from '../helpers/test-app.js'
+
+const MEMBERS = { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }, { id: 'renshou-mc', name: '仁寿县医共体' }] }
+
+interface Series {
+  scope: { id: string; kind: string }
+  scopes: Array<{ id: string }>
+  years: number[]
+  indicators: Array<{ id: string; rollup: string; series: Array<{ year: number; value: string | null; status: string; gap: string | null; target: { value: string } | null; reporting: number }> }>
+}
+
+describe('indicator series', () => {
+  let t: TestApp
+  let planId: string
+  let leader: Client
+  let dongpo: Client
+
+  beforeEach(async () => {
+    t = await makeTestApp('2021-12-20T09:00:00+08:00')
+    const started = await startBundledPlan(t, 'meishan', MEMBERS)
+    planId = started.planId
+    leader = await loginAs(t, 'leader', { roles: ['leader'], units: [{ policyId: started.policyId, unitId: 'city-leading-group' }] })
+    dongpo = await loginAs(t, 'dongpo', { units: [{ policyId: started.policyId, unitId: 'dongpo-mc' }] })
+    const rows = [
+      ['dongpo-mc', '2020', { county_visits: 8700, total_visits: 10000 }],
+      ['dongpo-mc', '2021', { county_visits: 9100, total_visits: 10000 }],
+      ['renshou-mc', '2021', { county_visits: 26000, total_visits: 30000 }],
+    ] as const
+    await upsertValues(t.db, rows.flatMap(([unit, period, values]) => Object.entries(values).map(([element, value]) => ({
+      plan_id: planId, element_id: element, unit_id: unit, period, value: String(value), source: 'api' as const, task_id: null, entered_by: 'test', entered_at: '2021-12-20T01:00:00Z',
+    }))))
+  })
+
+  it('shows a unit’s values against each year’s target, with the gap', async () => {
+    const body = (await (await leader.get(`/api/plans/${planId}/indicators?scope=dongpo-mc`)).json()) as Series
+    expect(body.years).toEqual([2020, 2021])
+    const visits = body.indicators.find((i) => i.id === 'county-visit-rate')!
+    expect(visits.series.map((p) => [p.year, p.value, p.target?.value, p.status, p.gap])).toEqual([
+      [2020, '87', '88', 'not-met', '1'],
+      [2021, '91', '90', 'met', '0'],
+    ])
+    expect(body.indicators.find((i) => i.id === 'public-satisfaction')!.series[0]!.status).toBe('missing')
+  })
+
+  it('pools a rate over the members for the region: all visits over all visits, not a mean of rates', async () => {
+    const body = (await (await leader.get(`/api/plans/${planId}/indicators?scope=region`)).json()) as Series
+    const visits = body.indicators.find((i) => i.id === 'county-visit-rate')!
+    expect(visits.rollup).toBe('pooled')
+    // (9,100 + 26,000) / (10,000 + 30,000) = 87.75%, where the mean of rates would be 88.83%.
+    expect(visits.series[1]).toMatchObject({ value: '87.75', status: 'not-met', reporting: 2 })
+    expect(visits.series[0]).toMatchObject({ value: '87', reporting: 1 })
+  })
+
+  it('lets a unit see its own figures and the region’s, but not another unit’s', async () => {
+    const own = (await (await dongpo.get(`/api/plans/${planId}/indicators`)).json()) as Series
+    expect(own.scope.id).toBe('dongpo-mc')
+    expect(own.scopes.map((s) => s.id).sort()).toEqual(['dongpo-mc', 'region'])
+    const other = await dongpo.get(`/api/plans/${planId}/indicators?scope=renshou-mc`)
+    expect(other.status).toBe(400)
+  })
+})
