@@ -7,6 +7,8 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'task'; id: string }
   | { page: 'dashboard'; planId?: string }
+  | { page: 'assessments'; planId: string; assessmentId?: string; year?: number; unitId?: string }
+  | { page: 'indicators'; planId: string; view: 'import' }
   | { page: 'author' }
   | { page: 'not-found' }
 
@@ -19,7 +21,10 @@ export function parseRoute(hash: string): Route {
     case 'tasks':
       return parts[1] ? { page: 'task', id: parts[1] } : { page: 'inbox' }
     case 'plans':
-      return parts[1] ? { page: 'dashboard', planId: parts[1] } : { page: 'dashboard' }
+      if (!parts[1]) return { page: 'dashboard' }
+      if (parts[2] === 'assessments') return assessmentRoute(parts[1], parts.slice(3))
+      if (parts[2] === 'indicators' && parts[3] === 'import') return { page: 'indicators', planId: parts[1], view: 'import' }
+      return parts[2] === undefined ? { page: 'dashboard', planId: parts[1] } : { page: 'not-found' }
     case 'dashboard':
       return { page: 'dashboard' }
     case 'author':
@@ -27,6 +32,15 @@ export function parseRoute(hash: string): Route {
     default:
       return { page: 'not-found' }
   }
+}
+
+/** `#/plans/<id>/assessments[/<assessment>/<year>[/units/<unit>]]`. */
+function assessmentRoute(planId: string, rest: string[]): Route {
+  const [assessmentId, year, units, unitId] = rest
+  if (!assessmentId) return { page: 'assessments', planId }
+  if (!year || !/^\d{4}$/.test(year)) return { page: 'assessments', planId, assessmentId }
+  if (units === 'units' && unitId) return { page: 'assessments', planId, assessmentId, year: Number(year), unitId }
+  return { page: 'assessments', planId, assessmentId, year: Number(year) }
 }
 
 export function navigate(path: string): void {

@@ -3,7 +3,16 @@
  * routes validate with (schemas/api/) and the policy schema.
  */
 import { policySchema } from '../../schemas/index.js'
-import { loginBody, publishPolicyBody, signOffBody, startPlanBody, taskEventBody, validatePolicyBody } from '../../schemas/api/requests.schema.js'
+import {
+  computeAssessmentBody,
+  loginBody,
+  publishPolicyBody,
+  reviewAssessmentBody,
+  signOffBody,
+  startPlanBody,
+  taskEventBody,
+  validatePolicyBody,
+} from '../../schemas/api/requests.schema.js'
 
 const errorSchema = {
   type: 'object',
@@ -61,6 +70,19 @@ export function openApiDocument() {
       '/api/plans/{id}': { get: read('计划 / Plan', [path('id')]) },
       '/api/plans/{id}/progress': { get: read('阶段进度 / Phase progress', [path('id')]) },
       '/api/plans/{id}/phases/{phaseId}/sign-off': { post: write('阶段签认 / Sign off a phase gate', signOffBody, { parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }] }) },
+      '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), query('scope', 'region, a group id or a unit id')]) },
+      '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')]) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs': {
+        post: write('计算（或重算）某年度考核 / Compute (or recompute) a year', computeAssessmentBody, { parameters: [path('id'), path('assessmentId'), { $ref: '#/components/parameters/CsrfToken' }] }),
+      },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}': { get: read('某年度考核结果 / One year’s results', [path('id'), path('assessmentId'), path('year')]) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/review': {
+        post: write('审核 / Review', reviewAssessmentBody, { parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }] }),
+      },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/publish': {
+        post: { summary: '公布：记录结果应用，生成整改任务 / Publish: record consequences, create 整改 tasks', parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('OK'), ...errors } },
+      },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}': { get: read('单位考核报告 / A unit’s report', [path('id'), path('assessmentId'), path('year'), path('unitId')]) },
       '/api/tasks': { get: read('本单位任务（按截止日）/ My unit’s tasks by deadline', ['plan', 'phase', 'state', 'period', 'overdue', 'role', 'scope'].map((name) => query(name, 'filter'))) },
       '/api/tasks/{id}': { get: read('任务详情 / One task', [path('id')]) },
       '/api/tasks/{id}/events': {

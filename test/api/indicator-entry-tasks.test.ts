@@ -1,0 +1,63 @@
+/**
+ * Indicator entry is a recurring duty like any other: a task per owning unit per period, due at
+ * the period's end, with the escalation ladder; its generated form checks ranges; submitting it
+ * stores the values; indicators without a named owner are entered by the office for the region.
+ */
+import { describe, expect, it } from 'vitest'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
+
+const MEMBERS = { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }, { id: 'renshou-mc', name: '仁寿县医共体' }] }
+
+describe('indicator entry tasks', () => {
+  it('gives each owning unit a yearly entry task, due at the year’s end, with reminders and escalation', async () => {
+    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+    const { planId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    const tasks = await t.db.selectFrom('task').select(['assignee', 'period', 'due_on', 'kind', 'reviewer', 'id'])
+      .where('plan_id', '=', planId).where('source_id', '=', 'indicator-entry-yearly').orderBy('assignee').orderBy('period').execute()
+    expect(tasks.map((task) => [task.assignee, task.period, task.due_on, task.kind])).toEqual([
+      ['dongpo-mc', '2020', '2020-12-31', 'indicator-entry'],
+      ['dongpo-mc', '2021', '2021-12-31', 'indicator-entry'],
+      ['renshou-mc', '2020', '2020-12-31', 'indicator-entry'],
+      ['renshou-mc', '2021', '2021-12-31', 'indicator-entry'],
+    ])
+    const timers = await t.db.selectFrom('timer').select(['kind', 'fire_at']).where('task_id', '=', tasks[1]!.id).execute()
+    expect(timers).toHaveLength(1)
+    expect(timers[0]!.kind).toBe('remind')
+    // The next year's tasks open with the year.
+    const opening = await t.db.selectFrom('timer').select(['payload', 'fire_at']).where('plan_id', '=', planId).where('kind', '=', 'period-open').execute()
+    expect(opening.map((timer) => JSON.parse(timer.payload).duty)).toContain('indicator-entry-yearly')
+  })
+
+  it('checks ranges in the generated form and writes nothing when a value is wrong', async () => {
+    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+    const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
+    const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
+    const page = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { title: string; form: { properties: Record<string, { title: string; minimum?: number }> } }
+    expect(page.title).toBe('指标数据填报（年度）')
+    expect(page.form.properties.county_visits!.title).toBe('县域内就诊人次（人次）')
+    const response = await dongpo.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { county_visits: 12.5, total_visits: -3 } })
+    expect(response.status).toBe(422)
+    const body = (await response.json()) as { error: { issues: Array<{ pointer: string }> } }
+    expect(body.error.issues.map((issue) => issue.pointer).sort()).toEqual(['/data/county_visits', '/data/total_visits'])
+    const stored = await t.db.selectFrom('indicator_value').selectAll().where('plan_id', '=', planId).execute()
+    expect(stored).toEqual([])
+  })
+
+  it('has the office enter region-wide figures when the document names no owner (Pingnan)', async () => {
+    const t = await makeTestApp('2019-01-10T09:00:00+08:00')
+    const { planId, policyId } = await startBundledPlan(t, 'pingnan')
+    const office = await loginAs(t, 'office', { units: [{ policyId, unitId: 'leadership-group-office' }] })
+    const id = await taskId(t, planId, 'indicator-entry-yearly', 'leadership-group-office', '2018')
+    const page = (await (await office.get(`/api/tasks/${id}`)).json()) as { title: string; form: { required: string[] }; allowedEvents: string[] }
+    expect(page.title).toBe('指标数据填报（年度）：全区域')
+    const data = Object.fromEntries(page.form.required.map((field) => [field, field.endsWith('_total') || field === 'total_visits' ? 10 : field.startsWith('participating') || field.startsWith('telemed_covered') || field === 'primary_care_visits' ? 6 : 1]))
+    for (const flag of ['telemedicine-township-extension', 'alliance-policy-system', 'alliance-division-of-labor-mechanism']) data[flag] = true as never
+    const submitted = await office.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data })
+    expect(submitted.status, await submitted.clone().text()).toBe(200)
+    const stored = await t.db.selectFrom('indicator_value').select(['unit_id', 'element_id', 'value', 'source', 'task_id']).where('plan_id', '=', planId).where('element_id', '=', 'township_centers_total').execute()
+    expect(stored).toEqual([{ unit_id: 'region', element_id: 'township_centers_total', value: '10', source: 'form', task_id: id }])
+    const flag = await t.db.selectFrom('indicator_value').select('value').where('plan_id', '=', planId).where('element_id', '=', 'alliance-policy-system').executeTakeFirstOrThrow()
+    expect(flag.value).toBe('true')
+  })
+})
