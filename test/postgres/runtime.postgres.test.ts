@@ -18,6 +18,7 @@ import { publishPolicy } from '../../server/policies/publish-policy.js'
 import { startPlan } from '../../server/plans/start-plan.js'
 import { runDueTimers } from '../../server/timers/scheduler.js'
 import { loginAs, taskId } from '../helpers/test-app.js'
+import { upsertValues } from '../../server/indicators/value-store.js'
 import type { TestApp } from '../helpers/test-app.js'
 import { startPostgres } from '../helpers/postgres.js'
 import type { TestPostgres } from '../helpers/postgres.js'
@@ -110,5 +111,35 @@ describe('the runtime on PostgreSQL', () => {
     const pendingDue = await db.selectFrom('timer').select('id').where('status', '=', 'pending').where('fire_at', '<=', clock.now().toISOString()).execute()
     expect(pendingDue).toEqual([])
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+  })
+  it('scores an assessment year on PostgreSQL: value upserts, compute, review, publish with 整改 tasks', async () => {
+    const { version } = await publishPolicy(db, t.clock, 'test', {
+      yaml: readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8'),
+      sourceText: readFileSync('policies/meishan/source.txt', 'utf8'),
+    })
+    const members = { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }] }
+    const meishan = (await startPlan(db, t.clock, 'test', { versionId: version.id, members })).plan.id
+    const value = (element: string, v: string) => ({
+      plan_id: meishan, element_id: element, unit_id: 'dongpo-mc', period: '2021', value: v, source: 'api' as const, task_id: null, entered_by: 'test', entered_at: '2021-12-20T01:00:00Z',
+    })
+    const inputs: Record<string, string> = {
+      county_visits: '8000', total_visits: '10000', medical_cost: '1050000', service_count: '1000', medical_cost_prev: '1000000', service_count_prev: '1000',
+      inpatient_bed_days: '8000', discharged_cases: '1000', grouped_cases: '900', day_surgery_kinds: '10', day_surgery_cases: '400',
+      six_disease_managed: '850', six_disease_patients: '1000', inpatient_personal_cost: '300', inpatient_total_cost: '1000',
+      satisfied_questionnaires: '873', returned_questionnaires: '1000', drg_charge_reform_started: 'true', rehab_payment_reform_started: 'false',
+      agreement_suspended_or_terminated: 'false', referred_to_judiciary: 'false', violation_cost: '0', pooled_fund_incurred: '100000000',
+    }
+    await upsertValues(db, Object.entries(inputs).map(([element, v]) => value(element, v)))
+    // A corrected value replaces the first (ON CONFLICT … DO UPDATE on PostgreSQL).
+    await upsertValues(db, [value('county_visits', '8860')])
+    const bureau = await loginAs(t, 'ms-bureau', { units: [{ policyId: 'meishan-medical-community-insurance', unitId: 'city-healthcare-security-bureau' }] })
+    const base = `/api/plans/${meishan}/assessments/reform-assessment/runs`
+    expect((await bureau.post(base, { year: 2021 })).status).toBe(201)
+    expect((await bureau.post(`${base}/2021/review`, {})).status).toBe(200)
+    const published = await bureau.post(`${base}/2021/publish`)
+    expect(await published.json()).toMatchObject({ rectifications: 1 })
+    const report = (await (await bureau.get(`${base}/2021/units/dongpo-mc`)).json()) as { score: { total: string; grade: { id: string } } }
+    // 88.6%: one whole point short of 90 → 7; satisfaction 87.3% × 10 = 8.73; +10 DRG bonus.
+    expect(report.score).toMatchObject({ total: '105.73', grade: { id: 'excellent' } })
   })
 })
