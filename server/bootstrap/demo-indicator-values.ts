@@ -181,6 +181,8 @@ export const FUND_EXPENDITURE: Record<DemoCounty, readonly [number, number, numb
  * Assessment-table figures for 2020 and 2021, illustrative (the report has none): 次均床日 (≤ 8
  * 天), 病例入组率 (≥ 90 %), 日间手术病种数 (≥ 5, then ≥ 10) and 例数 (≥ 200, then ≥ 400), 群众满意度,
  * 慢性病核心知识知晓率, violations as ‰ of the pooled fund (veto at 5‰), and the yes/no items.
+ * 洪雅 slips to 合格 in 2021 (longer stays, fewer cases grouped) and 青神's 2021 violations reach
+ * 5.4‰ — a 一票否决 — so the demo shows every consequence the annex provides for.
  */
 export const ASSESSMENT_FIGURES: PerCounty<{
   lengthOfStay: readonly [number, number]
@@ -196,9 +198,9 @@ export const ASSESSMENT_FIGURES: PerCounty<{
   dongpo: { lengthOfStay: [7.62, 7.38], groupingRate: [92.4, 95.1], daySurgeryKinds: [7, 12], daySurgeryCases: [320, 560], satisfaction: [93.2, 94.5], chronicAwareness: [62.4, 66.8], violationPermille: [1.2, 0.9], drgStarted: [false, true], rehabStarted: [true, true] },
   pengshan: { lengthOfStay: [8.14, 7.86], groupingRate: [89.6, 91.3], daySurgeryKinds: [5, 10], daySurgeryCases: [210, 410], satisfaction: [91.6, 92.8], chronicAwareness: [58.9, 63.1], violationPermille: [2.1, 1.6], drgStarted: [false, false], rehabStarted: [true, true] },
   renshou: { lengthOfStay: [7.95, 7.71], groupingRate: [90.8, 93.6], daySurgeryKinds: [8, 14], daySurgeryCases: [450, 720], satisfaction: [92.1, 93.9], chronicAwareness: [60.2, 64.5], violationPermille: [1.8, 1.3], drgStarted: [false, true], rehabStarted: [false, true] },
-  hongya: { lengthOfStay: [8.46, 8.12], groupingRate: [86.3, 88.9], daySurgeryKinds: [3, 7], daySurgeryCases: [150, 290], satisfaction: [88.4, 90.2], chronicAwareness: [55.6, 59.8], violationPermille: [3.4, 2.7], drgStarted: [false, false], rehabStarted: [false, false] },
+  hongya: { lengthOfStay: [8.46, 9.6], groupingRate: [86.3, 83.0], daySurgeryKinds: [3, 7], daySurgeryCases: [150, 290], satisfaction: [88.4, 90.2], chronicAwareness: [55.6, 59.8], violationPermille: [3.4, 2.7], drgStarted: [false, false], rehabStarted: [false, false] },
   danling: { lengthOfStay: [7.88, 7.64], groupingRate: [91.2, 92.7], daySurgeryKinds: [4, 9], daySurgeryCases: [180, 380], satisfaction: [94.3, 95.2], chronicAwareness: [57.3, 61.4], violationPermille: [2.6, 2.2], drgStarted: [false, false], rehabStarted: [true, true] },
-  qingshen: { lengthOfStay: [8.27, 8.05], groupingRate: [88.1, 90.4], daySurgeryKinds: [5, 11], daySurgeryCases: [240, 430], satisfaction: [90.7, 91.9], chronicAwareness: [56.8, 60.3], violationPermille: [4.1, 3.2], drgStarted: [false, false], rehabStarted: [false, false] },
+  qingshen: { lengthOfStay: [8.27, 8.05], groupingRate: [88.1, 90.4], daySurgeryKinds: [5, 11], daySurgeryCases: [240, 430], satisfaction: [90.7, 91.9], chronicAwareness: [56.8, 60.3], violationPermille: [4.1, 5.4], drgStarted: [false, false], rehabStarted: [false, false] },
 }
 
 /** One demo value: for a county (the seed picks the unit that holds it) or for the whole region. */
@@ -226,16 +228,16 @@ export function demoIndicatorValues(): DemoValue[] {
         add(year, whole, total)
         add(year, part, share(total, rate))
       }
-      pair('county_visits', 'total_visits', TOTAL_VISITS[county][y], COUNTY_VISIT_RATE[county][y])
-      pair('primary_outpatient_visits', 'outpatient_visits', OUTPATIENT_VISITS[county][y], PRIMARY_OUTPATIENT_SHARE[county][y])
-      pair('primary_inpatient_visits', 'inpatient_visits', INPATIENT_VISITS[county][y], PRIMARY_INPATIENT_SHARE[county][y])
-      pair('six_disease_managed', 'six_disease_patients', SIX_DISEASE_PATIENTS[county][y], SIX_DISEASE_RATE[county][y])
-      pair('inpatient_personal_cost', 'inpatient_total_cost', INPATIENT_TOTAL_COST[county][y], PERSONAL_BURDEN[county][y])
+      pair('county_visits', 'total_visits', TOTAL_VISITS[county][y]!, COUNTY_VISIT_RATE[county][y]!)
+      pair('primary_outpatient_visits', 'outpatient_visits', OUTPATIENT_VISITS[county][y]!, PRIMARY_OUTPATIENT_SHARE[county][y]!)
+      pair('primary_inpatient_visits', 'inpatient_visits', INPATIENT_VISITS[county][y]!, PRIMARY_INPATIENT_SHARE[county][y]!)
+      pair('six_disease_managed', 'six_disease_patients', SIX_DISEASE_PATIENTS[county][y]!, SIX_DISEASE_RATE[county][y]!)
+      pair('inpatient_personal_cost', 'inpatient_total_cost', INPATIENT_TOTAL_COST[county][y]!, PERSONAL_BURDEN[county][y]!)
       add(year, 'county_total_cost', COUNTY_TOTAL_COST[county][y + 1]!)
       add(year, 'county_total_cost_prev', COUNTY_TOTAL_COST[county][y]!)
       add(year, 'fund_expenditure', FUND_EXPENDITURE[county][y + 1]!)
       add(year, 'fund_expenditure_prev', FUND_EXPENDITURE[county][y]!)
-      const visits = TOTAL_VISITS[county][y]
+      const visits = TOTAL_VISITS[county][y]!
       const previousVisits = y === 0 ? visits : TOTAL_VISITS[county][y - 1]!
       add(year, 'service_count', visits)
       add(year, 'medical_cost', new Decimal(AVERAGE_COST[county][y + 1]!).times(visits))
@@ -244,7 +246,7 @@ export function demoIndicatorValues(): DemoValue[] {
       if (year === 2019) return
       const figures = ASSESSMENT_FIGURES[county]
       const a = year - 2020
-      const cases = INPATIENT_VISITS[county][y]
+      const cases = INPATIENT_VISITS[county][y]!
       add(year, 'discharged_cases', cases)
       add(year, 'inpatient_bed_days', new Decimal(figures.lengthOfStay[a]!).times(cases))
       add(year, 'grouped_cases', share(cases, figures.groupingRate[a]!))

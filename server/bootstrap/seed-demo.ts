@@ -1,7 +1,8 @@
 /**
  * @module The demo a fresh `npm start` serves: every bundled policy published, a plan started for
  * each region (with the members in `policies/<region>/plan-start.json`, where a region has one),
- * demo indicator data for the Meishan plan (seed-indicator-values.ts), and an account for each
+ * demo indicator data for the Meishan plan (seed-indicator-values.ts) with its assessment years
+ * computed (2020 published, 2021 awaiting review: seed-assessments.ts), and an account for each
  * unit and role. A second start finds it all in place and adds nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -19,6 +20,10 @@ import type { ExtraUnits } from '../plans/plan-model.js'
 import { loadPlanContext } from '../plans/plan-context.js'
 import { startPlan } from '../plans/start-plan.js'
 import { seedIndicatorValues } from './seed-indicator-values.js'
+import { seedAssessments } from './seed-assessments.js'
+
+/** The years the demo values cover that an assessment scores (2019 is the baseline). */
+const DEMO_ASSESSMENT_YEARS = [2020, 2021]
 
 export const DEMO_PASSWORD = 'luoshi-demo'
 
@@ -45,7 +50,8 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
     const members = existsSync(startFile) ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members : {}
     const running = await db.selectFrom('plan').select('id').where('policy_id', '=', version.policy_id).executeTakeFirst()
     const planId = running?.id ?? (await startPlan(db, clock, 'system', { versionId: version.id, members })).plan.id
-    await seedIndicatorValues(db, clock, await loadPlanContext(db, planId))
+    const context = await loadPlanContext(db, planId)
+    if ((await seedIndicatorValues(db, clock, context)) > 0) await seedAssessments(db, clock, context, DEMO_ASSESSMENT_YEARS)
     const model = planModel(version)
     const actors = model.actors(members)
     const reviewers = new Set([model.office, model.leadership].filter((id): id is string => id !== null))

@@ -22,13 +22,31 @@ describe('the demo seed', () => {
       users: (await t.db.selectFrom('app_user').select('id').execute()).length,
       tasks: (await t.db.selectFrom('task').select('id').execute()).length,
       values: (await t.db.selectFrom('indicator_value').select('value').execute()).length,
+      runs: (await t.db.selectFrom('assessment_run').select('id').execute()).length,
     })
     const first = await count()
     expect(first.plans).toBe(3)
     expect(first.versions).toBe(3)
     expect(first.values).toBeGreaterThan(500)
+    expect(first.runs).toBe(2)
     await seedDemo(t.db, t.clock, 'policies')
     expect(await count()).toEqual(first)
+  }, 60_000)
+
+  it('scores the Meishan demo: 2020 published with its consequences and 整改 tasks, 2021 awaiting review', async () => {
+    const t = await makeTestApp('2026-11-22T09:00:00+08:00')
+    await seedDemo(t.db, t.clock, 'policies')
+    const runs = await t.db.selectFrom('assessment_run').select(['period', 'status']).orderBy('period').execute()
+    expect(runs).toEqual([{ period: '2020', status: 'published' }, { period: '2021', status: 'computed' }])
+    const results = await t.db.selectFrom('assessment_result').innerJoin('assessment_run', 'assessment_run.id', 'assessment_result.run_id')
+      .select(['period', 'unit_id', 'complete', 'total', 'grade_id', 'consequences']).orderBy('period').orderBy('unit_id').execute()
+    expect(results).toHaveLength(12)
+    // Real-looking data: every county complete, and more than one grade among them.
+    expect(results.every((row) => row.complete === 1)).toBe(true)
+    expect(new Set(results.map((row) => row.grade_id)).size).toBeGreaterThan(1)
+    expect(results.filter((row) => row.period === '2020').every((row) => row.consequences !== null)).toBe(true)
+    const rectifications = await t.db.selectFrom('task').select('id').where('kind', '=', 'rectification').execute()
+    expect(rectifications.length).toBeGreaterThan(0)
   }, 60_000)
 
   it('loads the Meishan indicator data: each county’s counts reproduce its intended rates', async () => {
@@ -42,12 +60,12 @@ describe('the demo seed', () => {
     }
     // 仁寿县 in 2020 is the report's national 县域内就诊率, 90.24 %; 洪雅县 misses the 88 % target.
     const renshou = demoUnitFor(await loadPlanContext(t.db, plan.id), 'renshou')!
-    expect(renshou).toBe('renshou-health-bureau')
+    expect(renshou).toBe('renshou-mc')
     expect((await value(renshou, '2020', 'county_visits')).div(await value(renshou, '2020', 'total_visits')).times(100).toString()).toBe('90.24')
-    expect((await value('hongya-health-bureau', '2020', 'county_visits')).div(await value('hongya-health-bureau', '2020', 'total_visits')).times(100).toNumber()).toBeLessThan(88)
+    expect((await value('hongya-mc', '2020', 'county_visits')).div(await value('hongya-mc', '2020', 'total_visits')).times(100).toNumber()).toBeLessThan(88)
     // 彭山区's 基层门急诊占比 is the report's 55.13 % in 2020, 52.81 % (the national 2019 figure) before.
     for (const [period, rate] of [['2019', '52.81'], ['2020', '55.13']]) {
-      expect((await value('pengshan-health-bureau', period!, 'primary_outpatient_visits')).div(await value('pengshan-health-bureau', period!, 'outpatient_visits')).times(100).toString()).toBe(rate)
+      expect((await value('pengshan-mc', period!, 'primary_outpatient_visits')).div(await value('pengshan-mc', period!, 'outpatient_visits')).times(100).toString()).toBe(rate)
     }
     // The region holds the counties' sums, and every seeded value passes the entry checks.
     const counties = await t.db.selectFrom('indicator_value').select('value').where('plan_id', '=', plan.id).where('period', '=', '2021').where('element_id', '=', 'total_visits').where('unit_id', '!=', 'region').execute()

@@ -32,7 +32,7 @@ describe('/api/plans/:id/indicator-values', () => {
   let admin: Client
   let base: string
 
-  const upload = (client: Client, body: string | Uint8Array, query = '', type = 'text/csv', name = '数据.csv') =>
+  const upload = (client: Client, body: string | Uint8Array<ArrayBuffer>, query = '', type = 'text/csv', name = '数据.csv') =>
     client.raw(`${base}/import${query}`, { method: 'POST', headers: { 'content-type': type, 'x-filename': encodeURIComponent(name) }, body })
   const put = (client: Client, values: object[]) => client.raw(base, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ values }) })
   const stored = async (unit?: string) => {

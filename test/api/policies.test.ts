@@ -43,13 +43,13 @@ describe('POST /api/policies', () => {
 
   it('diffs two versions by what changes for a running plan', async () => {
     const revised = yaml
-      .replace(/^  version: 1\.0\.0$/m, '  version: 1.1.0')
+      .replace(/^  version: 1\.1\.0$/m, '  version: 1.2.0')
       .replace('            step: 1\n            points: 3\n', '            step: 1\n            points: 4\n')
     const published = await author.post('/api/policies', { yaml: revised })
     expect(published.status, await published.clone().text()).toBe(201)
-    const diff = await (await author.get('/api/policies/meishan-medical-community-insurance/diff?from=1.0.0&to=1.1.0')).json()
-    expect(diff.from).toBe('1.0.0')
-    expect(diff.to).toBe('1.1.0')
+    const diff = await (await author.get('/api/policies/meishan-medical-community-insurance/diff?from=1.1.0&to=1.2.0')).json()
+    expect(diff.from).toBe('1.1.0')
+    expect(diff.to).toBe('1.2.0')
     expect(diff.responsibilities).toEqual({ added: [], removed: [], changed: [] })
     const [change] = diff.scoring.changed
     expect(change.name).toBe('县域内就诊率')
@@ -57,7 +57,7 @@ describe('POST /api/policies', () => {
     expect(change.fields[0].from[0].points).toBe(3)
     expect(change.fields[0].to[0].points).toBe(4)
     const versions = await (await author.get('/api/policies/meishan-medical-community-insurance/versions')).json()
-    expect(versions.versions.map((v: { version: string }) => v.version)).toEqual(['1.1.0', '1.0.0'])
+    expect(versions.versions.map((v: { version: string }) => v.version)).toEqual(['1.2.0', '1.1.0'])
   })
 
   it('lets only authors publish', async () => {

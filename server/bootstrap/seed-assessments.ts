@@ -1,0 +1,27 @@
+/**
+ * @module The demo's assessment years: with the demo values just loaded, every assessment of the
+ * plan is computed for each year that has values; all but the latest are reviewed and published
+ * (so reports show a trend, consequences and 整改 tasks), and the latest waits for the assessor
+ * to review and publish it in the web app.
+ */
+import type { Kysely } from 'kysely'
+import { computeRun } from '../assessments/compute-run.js'
+import { publishRun, reviewRun } from '../assessments/publish-run.js'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/database.js'
+import type { PlanContext } from '../plans/plan-context.js'
+
+export async function seedAssessments(db: Kysely<Database>, clock: Clock, context: PlanContext, years: number[]): Promise<void> {
+  const now = clock.now()
+  for (const assessment of context.model.config.assessments ?? []) {
+    for (const [index, year] of years.entries()) {
+      await db.transaction().execute(async (trx) => {
+        const { scores } = await computeRun(trx, context, assessment.id, year, 'system', now)
+        const latest = index === years.length - 1
+        if (latest || scores.some((score) => !score.complete && !score.vetoedBy)) return
+        await reviewRun(trx, context, assessment.id, year, 'system', now, '演示数据 / demo data')
+        await publishRun(trx, context, assessment.id, year, 'system', now)
+      })
+    }
+  }
+}
