@@ -24,3 +24,7 @@ export type PolicyVersion = InferResponseType<Client['api']['policies'][':policy
 export type PolicyDiff = InferResponseType<Client['api']['policies'][':policyId']['diff']['$get'], 200>
 export type PublishResult = InferResponseType<Client['api']['policies']['$post'], 200 | 201>
 export type StartPlanResult = InferResponseType<Client['api']['plans']['$post'], 201>
+export type IndicatorTrends = InferResponseType<Client['api']['plans'][':id']['indicators']['$get'], 200>
+export type IndicatorImportReport = InferResponseType<Client['api']['plans'][':id']['indicator-values']['import']['$post'], 200>
+export type IndicatorValueList = InferResponseType<Client['api']['plans'][':id']['indicator-values']['$get'], 200>
+export type IndicatorInputs = InferResponseType<Client['api']['plans'][':id']['indicator-values']['inputs']['$get'], 200>

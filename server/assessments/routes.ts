@@ -9,12 +9,14 @@ import type { ComputeAssessmentBody, ReviewAssessmentBody } from '../../schemas/
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { jsonBody } from '../http/middleware/json-body.js'
+import { XLSX_TYPE } from '../indicators/import/parse-table.js'
 import { loadPlanContext } from '../plans/plan-context.js'
 import { canSeePlan } from '../tasks/access.js'
 import { findAssessment, requireMay } from './assessment-access.js'
 import { listAssessments, runView, unitReport } from './assessment-views.js'
 import { computeRun } from './compute-run.js'
 import { publishRun, reviewRun } from './publish-run.js'
+import { attachmentDisposition, inputNames, runReportFileName, runReportWorkbook, unitReportFileName, unitReportWorkbook } from './report-workbook.js'
 
 export const assessmentRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -54,6 +56,18 @@ export const assessmentRoutes = new Hono<AppEnv>()
   .get('/:assessmentId/runs/:year/units/:unitId', async (c) => {
     const context = await visiblePlan(c)
     return c.json(await unitReport(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c), c.req.param('unitId')))
+  })
+  .get('/:assessmentId/runs/:year/report.xlsx', async (c) => {
+    const context = await visiblePlan(c)
+    const view = await runView(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c))
+    const bytes = await runReportWorkbook(view, inputNames(context.model.config))
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentDisposition(runReportFileName(view)) })
+  })
+  .get('/:assessmentId/runs/:year/units/:unitId/report.xlsx', async (c) => {
+    const context = await visiblePlan(c)
+    const report = await unitReport(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c), c.req.param('unitId'))
+    const bytes = await unitReportWorkbook(report, inputNames(context.model.config))
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentDisposition(unitReportFileName(report)) })
   })
 
 function year(c: Context<AppEnv>): number {

@@ -5,6 +5,7 @@
 import { policySchema } from '../../schemas/index.js'
 import {
   computeAssessmentBody,
+  indicatorValuesBody,
   loginBody,
   publishPolicyBody,
   reviewAssessmentBody,
@@ -70,6 +71,20 @@ export function openApiDocument() {
       '/api/plans/{id}': { get: read('计划 / Plan', [path('id')]) },
       '/api/plans/{id}/progress': { get: read('阶段进度 / Phase progress', [path('id')]) },
       '/api/plans/{id}/phases/{phaseId}/sign-off': { post: write('阶段签认 / Sign off a phase gate', signOffBody, { parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }] }) },
+      '/api/plans/{id}/indicator-values': {
+        get: read('指标数据 / Indicator values', [path('id'), query('unit', 'unit id'), query('period', '2021, 2021-Q1, 2021-03'), query('element', 'input id')]),
+        put: write('录入指标数据（全部或全不）/ Enter values, all or nothing', indicatorValuesBody, { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] }),
+      },
+      '/api/plans/{id}/indicator-values/import': {
+        post: {
+          summary: '导入 CSV / Excel，逐行报告 / Import a CSV or .xlsx file with a row-by-row report',
+          parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }, query('mode', 'all-or-nothing | keep-good'), query('dryRun', 'true: check only'), { name: 'X-Filename', in: 'header', schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { '200': ok('报告 / The report'), ...errors },
+        },
+      },
+      '/api/plans/{id}/indicator-values/template.xlsx': { get: read('填报模板 / The Excel template', [path('id'), query('layout', 'wide | long'), query('period', 'period to fill')]) },
+      '/api/plans/{id}/indicator-values/inputs': { get: read('可填报的数据项 / The inputs', [path('id')]) },
       '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), query('scope', 'region, a group id or a unit id')]) },
       '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')]) },
       '/api/plans/{id}/assessments/{assessmentId}/runs': {
@@ -83,6 +98,8 @@ export function openApiDocument() {
         post: { summary: '公布：记录结果应用，生成整改任务 / Publish: record consequences, create 整改 tasks', parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('OK'), ...errors } },
       },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}': { get: read('单位考核报告 / A unit’s report', [path('id'), path('assessmentId'), path('year'), path('unitId')]) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/report.xlsx': { get: read('年度考核结果 Excel / The year’s results as Excel', [path('id'), path('assessmentId'), path('year')]) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}/report.xlsx': { get: read('单位考核报告 Excel / A unit’s report as Excel', [path('id'), path('assessmentId'), path('year'), path('unitId')]) },
       '/api/tasks': { get: read('本单位任务（按截止日）/ My unit’s tasks by deadline', ['plan', 'phase', 'state', 'period', 'overdue', 'role', 'scope'].map((name) => query(name, 'filter'))) },
       '/api/tasks/{id}': { get: read('任务详情 / One task', [path('id')]) },
       '/api/tasks/{id}/events': {

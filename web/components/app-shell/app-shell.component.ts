@@ -21,6 +21,12 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   task: () => import('../task-page/task-page.js'),
   dashboard: () => import('../dashboard/dashboard.js'),
   author: () => import('../policy-editor/policy-editor.js'),
+  assessments: () => Promise.all([
+    import('../assessment-list/assessment-list.js'),
+    import('../assessment-run/assessment-run.js'),
+    import('../assessment-report/assessment-report.js'),
+  ]),
+  indicators: () => import('../indicator-import/indicator-import.js'),
 }
 
 export class LsApp extends LitElement {
@@ -99,6 +105,16 @@ export class LsApp extends LitElement {
         return html`<ls-dashboard plan-id=${this.route.planId ?? ''}></ls-dashboard>`
       case 'author':
         return html`<ls-policy-editor></ls-policy-editor>`
+      case 'assessments': {
+        const { planId, assessmentId, year, unitId } = this.route
+        if (assessmentId && year && unitId) {
+          return html`<ls-assessment-report plan-id=${planId} assessment-id=${assessmentId} year=${year} unit-id=${unitId}></ls-assessment-report>`
+        }
+        if (assessmentId && year) return html`<ls-assessment-run plan-id=${planId} assessment-id=${assessmentId} year=${year}></ls-assessment-run>`
+        return html`<ls-assessment-list plan-id=${planId} assessment-id=${assessmentId ?? ''}></ls-assessment-list>`
+      }
+      case 'indicators':
+        return html`<ls-indicator-import plan-id=${this.route.planId}></ls-indicator-import>`
       default:
         return html`<p role="alert">${t('notFound')}</p>`
     }

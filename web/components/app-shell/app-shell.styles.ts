@@ -10,4 +10,5 @@ export default css`
   .user { display: flex; align-items: center; gap: 0.75rem; font-size: 0.9rem; }
   button { font: inherit; cursor: pointer; border: 1px solid rgba(255, 255, 255, 0.5); background: transparent; color: #fff; border-radius: 4px; padding: 0.2rem 0.6rem; }
   main { padding: 1.2rem; max-width: 1200px; margin: 0 auto; }
+  @media print { header { display: none; } main { padding: 0; max-width: none; } }
 `

@@ -1,0 +1,9 @@
+import { LsAssessmentList } from './assessment-list.component.js'
+
+customElements.define('ls-assessment-list', LsAssessmentList)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-assessment-list': LsAssessmentList
+  }
+}

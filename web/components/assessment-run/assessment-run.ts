@@ -1,0 +1,9 @@
+import { LsAssessmentRun } from './assessment-run.component.js'
+
+customElements.define('ls-assessment-run', LsAssessmentRun)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-assessment-run': LsAssessmentRun
+  }
+}
