@@ -4,40 +4,11 @@
  * 整改 tasks for each failing item. Real database file, real app, simulated clock.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { upsertValues } from '../../server/indicators/value-store.js'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
+import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.js'
 
-const MEMBERS = {
-  'medical-communities': [
-    { id: 'dongpo-mc', name: '东坡区医共体' },
-    { id: 'renshou-mc', name: '仁寿县医共体' },
-  ],
-}
 const BASE = '/api/plans'
-
-/** 2021 values as data elements, so every formula is evaluated: all on target except what `over` changes. */
-function inputs2021(over: Record<string, number | boolean> = {}): Record<string, number | boolean> {
-  return {
-    county_visits: 9000, total_visits: 10000, // 90%
-    medical_cost: 1050000, service_count: 1000, medical_cost_prev: 1000000, service_count_prev: 1000, // +5%
-    inpatient_bed_days: 8000, discharged_cases: 1000, grouped_cases: 900, // 8 days, 90%
-    day_surgery_kinds: 10, day_surgery_cases: 400,
-    six_disease_managed: 850, six_disease_patients: 1000, // 85%
-    inpatient_personal_cost: 300, inpatient_total_cost: 1000, // 30%
-    satisfied_questionnaires: 95, returned_questionnaires: 100, // 95% → 9.5
-    drg_charge_reform_started: false, agreement_suspended_or_terminated: false, referred_to_judiciary: false,
-    violation_cost: 0, pooled_fund_incurred: 100000000,
-    ...over,
-  }
-}
-
-async function enter(t: TestApp, planId: string, unit: string, period: string, values: Record<string, number | boolean>) {
-  await upsertValues(t.db, Object.entries(values).map(([element, value]) => ({
-    plan_id: planId, element_id: element, unit_id: unit, period, value: String(value), source: 'api' as const,
-    task_id: null, entered_by: 'test', entered_at: t.clock.now().toISOString(),
-  })))
-}
 
 describe('the assessment cycle', () => {
   let t: TestApp

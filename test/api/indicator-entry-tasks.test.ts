@@ -4,9 +4,9 @@
  * stores the values; indicators without a named owner are entered by the office for the region.
  */
 import { describe, expect, it } from 'vitest'
+import { MEISHAN_MEMBERS as MEMBERS } from '../helpers/meishan.js'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
 
-const MEMBERS = { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }, { id: 'renshou-mc', name: '仁寿县医共体' }] }
 
 describe('indicator entry tasks', () => {
   it('gives each owning unit a yearly entry task, due at the year’s end, with reminders and escalation', async () => {

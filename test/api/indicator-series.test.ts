@@ -4,10 +4,10 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { upsertValues } from '../../server/indicators/value-store.js'
+import { MEISHAN_MEMBERS as MEMBERS } from '../helpers/meishan.js'
 import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
 
-const MEMBERS = { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }, { id: 'renshou-mc', name: '仁寿县医共体' }] }
 
 interface Series {
   scope: { id: string; kind: string }
