@@ -64,7 +64,7 @@ function unitValues(next: () => number): InputValues {
     rehab_payment_reform_started: next() < 0.3,
     agreement_suspended_or_terminated: next() < 0.02,
     referred_to_judiciary: next() < 0.01,
-    violation_cost: Math.round(pooled * between(0, 0.006) * 100) / 100,
+    violation_cost: Math.round(pooled * between(0, 0.0055) * 100) / 100,
     pooled_fund_incurred: pooled,
   }
   const perServicePrev = medicalCostPrev / serviceCountPrev

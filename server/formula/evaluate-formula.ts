@@ -19,11 +19,17 @@ export type Evaluation =
   | { ok: false; reason: 'division-by-zero'; divisor: string }
   | { ok: false; reason: 'type'; detail: string }
 
+/** The Decimal of each number in a formula, made once (Decimals are immutable, so shared). */
+const CONSTANTS = new WeakMap<FormulaNode, Decimal>()
+
 /** Evaluates `node`; see the module note for missing inputs and division by zero. */
 export function evaluateFormula(node: FormulaNode, lookup: FormulaLookup): Evaluation {
   switch (node.type) {
-    case 'number':
-      return { ok: true, value: new Decimal(node.value) }
+    case 'number': {
+      let value = CONSTANTS.get(node)
+      if (!value) CONSTANTS.set(node, (value = new Decimal(node.value)))
+      return { ok: true, value }
+    }
     case 'boolean':
       return { ok: true, value: node.value }
     case 'element': {

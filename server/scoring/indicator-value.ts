@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js'
 import type { Indicator, PolicyConfig } from '../../schemas/index.js'
 import type { LocalizedText } from '../compiler/config-issue.js'
 import { evaluateFormula } from '../formula/evaluate-formula.js'
-import type { FormulaLookup, FormulaValue } from '../formula/evaluate-formula.js'
+import type { FormulaValue } from '../formula/evaluate-formula.js'
 import { parseFormula } from '../formula/parse-formula.js'
 import type { FormulaNode } from '../formula/parse-formula.js'
 
@@ -48,12 +48,9 @@ export class IndicatorSet {
         message: { zh: `「${name}」没有填报数值`, en: `No value entered for "${name}"` },
       }
     }
-    const lookup: FormulaLookup = (id) => values.get(id)
-    const result = evaluateFormula(formula, lookup)
+    const result = evaluateFormula(formula, (id) => values.get(id))
     if (result.ok) {
-      return result.value instanceof Decimal
-        ? { ok: true, value: result.value.toDecimalPlaces(VALUE_PLACES, Decimal.ROUND_HALF_UP), computed: true }
-        : notNumber(name)
+      return result.value instanceof Decimal ? { ok: true, value: roundValue(result.value), computed: true } : notNumber(name)
     }
     if (result.reason === 'missing') {
       return {
@@ -73,11 +70,15 @@ export class IndicatorSet {
   }
 }
 
+function roundValue(value: Decimal): Decimal {
+  return value.decimalPlaces() <= VALUE_PLACES ? value : value.toDecimalPlaces(VALUE_PLACES, Decimal.ROUND_HALF_UP)
+}
+
 function notNumber(name: string): IndicatorResult {
   return { ok: false, missing: [], message: { zh: `「${name}」应为数值`, en: `"${name}" must be a number` } }
 }
 
 /** Shows a decimal for people: at most `places` decimals, no trailing zeros. */
 export function formatDecimal(value: Decimal, places = 2): string {
-  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString()
+  return (value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)).toString()
 }

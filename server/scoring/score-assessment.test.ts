@@ -465,6 +465,16 @@ describe('grades', () => {
     expect(result.grade?.id).toBe(grade)
   })
 
+  it.each([
+    [59.99, 'fail'],
+    [60, 'pass'],
+    [70, 'good'],
+    [90, 'excellent'],
+  ])('give %s points the grade %s whatever order the bands are listed in', (total, grade) => {
+    const result = score(buildPolicy([proportional], { grades: buildGrades().reverse() }), { coverage: total })
+    expect(result.grade?.id).toBe(grade)
+  })
+
   it('include a max bound', () => {
     const grades = [
       { id: 'top', name: '优秀', min: 95, max: 100 },

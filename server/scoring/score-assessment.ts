@@ -7,8 +7,8 @@
  */
 import { Decimal } from 'decimal.js'
 import type { Assessment, PolicyConfig } from '../../schemas/index.js'
-import { parseFormula } from '../formula/parse-formula.js'
-import type { FormulaNode } from '../formula/parse-formula.js'
+import { compileItem } from './compile-items.js'
+import type { CompiledItem } from './compile-items.js'
 import { formatDecimal, IndicatorSet } from './indicator-value.js'
 import type { InputValues } from './indicator-value.js'
 import { scoreItem } from './score-items.js'
@@ -19,24 +19,21 @@ const ZERO = new Decimal(0)
 export interface CompiledAssessment {
   assessment: Assessment
   indicators: IndicatorSet
-  conditions: ReadonlyMap<string, FormulaNode>
+  /** The items in order, their constants and conditions parsed once. */
+  items: CompiledItem[]
 }
 
 export function compileAssessment(config: PolicyConfig, assessmentId: string, indicators = new IndicatorSet(config)): CompiledAssessment {
   const assessment = config.assessments?.find((a) => a.id === assessmentId)
   if (!assessment) throw new Error(`no assessment ${assessmentId}`)
-  const conditions = new Map<string, FormulaNode>()
-  for (const item of assessment.items) {
-    if (item.kind !== 'bonus' && item.kind !== 'veto') continue
-    const parsed = parseFormula(item.when)
-    if (parsed.ok) conditions.set(item.id, parsed.ast)
-  }
-  return { assessment, indicators, conditions }
+  const items = assessment.items.map((item) => compileItem(item, indicators))
+  return { assessment, indicators, items }
 }
 
 export function scoreUnit(compiled: CompiledAssessment, unitId: string, year: number, values: InputValues): UnitScore {
-  const { assessment, indicators, conditions } = compiled
-  const items = assessment.items.map((item) => scoreItem(item, { indicators, values, year, conditions }))
+  const { assessment, indicators } = compiled
+  const scored = compiled.items.map((item) => scoreItem(item, { indicators, values, year }))
+  const items = scored.map((item) => item.result)
   const complete = items.every((item) => item.status === 'scored' || item.status === 'not-applicable')
   const missing = [...new Set(items.flatMap((item) => item.missing))]
   const veto = assessment.items.find((item, index) => item.kind === 'veto' && items[index]!.holds === true)
@@ -71,10 +68,10 @@ export function scoreUnit(compiled: CompiledAssessment, unitId: string, year: nu
   }
   let base = ZERO
   let bonus = ZERO
-  for (const item of items) {
-    if (item.score === null) continue
-    if (item.kind === 'bonus') bonus = bonus.plus(item.score)
-    else base = base.plus(item.score)
+  for (const { result: item, points } of scored) {
+    if (points === null) continue
+    if (item.kind === 'bonus') bonus = bonus.plus(points)
+    else base = base.plus(points)
   }
   if (assessment.bonusCap !== undefined && bonus.greaterThan(assessment.bonusCap)) {
     bonus = new Decimal(assessment.bonusCap)
