@@ -193,6 +193,7 @@ export class LsDashboard extends LitElement {
     return html`<div class="head">
       <h2>${this.progress?.plan.name ?? t('dashboard')}</h2>
       ${this.progress ? html`<span class="today">${t('dash_today')} <time datetime=${this.progress.today}>${this.progress.today}</time></span>` : nothing}
+      ${this.progress ? html`<a href=${`#/plans/${encodeURIComponent(this.progress.plan.id)}/assessments`}>${pick({ zh: '考核结果', en: 'Assessments' })}</a>` : nothing}
       <label class="picker">${t('dash_plan')}
         <select @change=${this.handlePlanChange}>
           ${plans.map((plan) => html`<option value=${plan.id} ?selected=${plan.id === current}>${plan.name}</option>`)}
@@ -263,6 +264,10 @@ export class LsDashboard extends LitElement {
               <h3 id="units-title">${t('dash_units')}</h3>
               <ls-unit-progress .units=${progress.units} selected=${this.unit?.id ?? ''} @ls-unit-select=${this.handleUnitSelect}></ls-unit-progress>
               ${this.renderUnitTasks()}
+            </section>
+            <section aria-labelledby="indicators-title">
+              <h3 id="indicators-title">${pick({ zh: '指标与目标', en: 'Indicators against targets' })}</h3>
+              <ls-indicator-trends plan-id=${progress.plan.id}></ls-indicator-trends>
             </section>
             ${this.renderEscalations(progress)}
             <section aria-labelledby="upcoming-title">

@@ -13,6 +13,8 @@ import type { LsRevealEvent } from '../../events/ls-reveal.js'
 import type { LsVersionLoadEvent } from '../../events/ls-version-load.js'
 import { locale, pick, t } from '../../i18n.js'
 import '../issue-list/issue-list.js'
+import '../policy-tests/policy-tests.js'
+import { testsCount, testsText } from '../policy-tests/policy-test-format.js'
 import '../policy-versions/policy-versions.js'
 import '../yaml-editor/yaml-editor.js'
 import type { LsYamlEditor } from '../yaml-editor/yaml-editor.component.js'
@@ -283,6 +285,10 @@ export class LsPolicyEditor extends LitElement {
         <section class="issues" aria-labelledby="issues-title">
           <h3 id="issues-title">${t('peIssues')}</h3>
           <ls-issue-list .issues=${validation.issues} ?checked=${validation.checked}></ls-issue-list>
+        </section>
+        <section class="tests" aria-labelledby="tests-title">
+          <h3 id="tests-title">${testsText('title')} <span class="count">${testsCount(validation.tests)}</span></h3>
+          <ls-policy-tests .results=${validation.tests} ?stale=${validation.stale} error=${validation.testsError ?? ''}></ls-policy-tests>
         </section>
         <section class="previews" aria-labelledby="preview-title">
           <h3 id="preview-title">${t('pePreviews')}</h3>

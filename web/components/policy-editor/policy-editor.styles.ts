@@ -20,7 +20,8 @@ export default css`
   .status.error { color: #b42318; }
   .status.info { color: #1d3c6e; }
   .workspace { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
-  .issues, .previews { grid-column: 1 / -1; }
+  .issues, .tests, .previews { grid-column: 1 / -1; }
+  h3 .count { margin-left: 0.4rem; font-weight: normal; color: #52606d; font-size: 0.9rem; }
   ls-yaml-editor { height: 64vh; }
   textarea.source { box-sizing: border-box; width: 100%; height: 64vh; resize: vertical; padding: 0.6rem; border: 1px solid #c5cdd8; border-radius: 6px; font-size: 0.85rem; line-height: 1.6; }
   .note { margin: 0.3rem 0 0; font-size: 0.8rem; color: #6b7785; }

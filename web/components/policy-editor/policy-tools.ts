@@ -1,6 +1,8 @@
 /**
- * @module The validator and the positioned YAML parser, loaded together with `import()` when the
- * editor first validates (they bring Ajv, the schema, the YAML parsers and the holiday data).
+ * @module The validator, the positioned YAML parser and the policy tests' runner, loaded together
+ * with `import()` when the editor first validates (they bring Ajv, the schema, the YAML parsers,
+ * the holiday data and the scoring engine).
  */
 export { validatePolicyText } from '../../../server/compiler/validate-policy.js'
 export { parseYamlSource } from '../../../server/compiler/yaml-document.js'
+export { runPolicyTests } from '../../../server/scoring/run-policy-tests.js'

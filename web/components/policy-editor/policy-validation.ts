@@ -1,10 +1,12 @@
 /**
  * @module Live validation for the editor: runs the server's own validator in the browser a short
- * while after the last edit, keeps the last config that validated for the previews, and locates
- * JSON pointers in the text. The validator is loaded with `import()` on first use.
+ * while after the last edit, then the config's policy tests (考核测试) when it validates, keeps
+ * the last config that validated for the previews, and locates JSON pointers in the text. The
+ * validator and the tests' runner are loaded with `import()` on first use.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { PolicyConfig } from '../../../schemas/index.js'
+import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.js'
 import type { ApiIssue } from '../../api.js'
 
 type Tools = typeof import('./policy-tools.js')
@@ -26,6 +28,10 @@ export class PolicyValidation implements ReactiveController {
   stale = false
   /** `metadata.id` of the latest text, when it reads as an id. */
   policyId: string | undefined
+  /** The policy tests of the last config that validated, each placed at its line. */
+  tests: PolicyTestResult[] | undefined
+  /** Why the policy tests could not run, when they threw (a scoring bug, not the author's). */
+  testsError: string | undefined
 
   #tools: Promise<Tools> | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
@@ -51,6 +57,8 @@ export class PolicyValidation implements ReactiveController {
   /** Forgets everything (another policy was opened) and validates soon. */
   reset(): void {
     this.policy = undefined
+    this.tests = undefined
+    this.testsError = undefined
     this.checked = false
     this.schedule(0)
   }
@@ -63,13 +71,22 @@ export class PolicyValidation implements ReactiveController {
 
   private async run(): Promise<void> {
     const run = ++this.#run
-    const { validatePolicyText } = await this.tools()
+    const { validatePolicyText, runPolicyTests } = await this.tools()
     if (run !== this.#run) return
     const { yaml, sourceText } = this.read()
     const result = validatePolicyText(yaml, { file: 'policy.yaml', ...(sourceText.trim() ? { readSource: () => sourceText } : {}) })
     this.issues = result.issues
     this.checked = true
-    if (result.ok) this.policy = result.policy
+    if (result.ok) {
+      this.policy = result.policy
+      try {
+        this.tests = runPolicyTests(result.policy, result.locate)
+        this.testsError = undefined
+      } catch (error) {
+        this.tests = undefined
+        this.testsError = String(error)
+      }
+    }
     this.stale = !result.ok
     const id = (result.policy as { metadata?: { id?: unknown } } | undefined)?.metadata?.id
     this.policyId = typeof id === 'string' && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) ? id : undefined

@@ -1,0 +1,149 @@
+/**
+ * Indicators and policy tests in the browser: a leader reads the Meishan demo plan's indicators
+ * against their targets on the dashboard and switches scope; a 医共体 imports a CSV with one bad
+ * row (checked first, then only the good rows); an author sees the config's policy tests
+ * pass in the editor, breaks an expected score and sees which case fails and why.
+ *
+ * The clock is in March 2022: the plan's years are 2020–2022 and 2022 is not reported yet.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { COUNTY_VISIT_RATE } from '../../server/bootstrap/demo-indicator-values.js'
+import { ROOT } from '../helpers/durability-server.js'
+import { loginPage, rendersChinese, screenshot, startE2E } from './helpers/browser.js'
+import type { E2E } from './helpers/browser.js'
+
+const POLICY = 'meishan-medical-community-insurance'
+
+/** 洪雅县医共体's 县域内就诊率 in the demo, 2019–2021: below the target (88, then 90) both years. */
+const HONGYA = COUNTY_VISIT_RATE.hongya
+
+/** Charts drawn on screen: each `.chart` of the trends inside the viewport has its canvas. */
+async function visibleChartsDrawn(page: Page): Promise<{ visible: number; drawn: number }> {
+  const charts = page.locator('ls-indicator-trends .chart')
+  const viewport = page.viewportSize()!
+  let visible = 0
+  let drawn = 0
+  for (let i = 0; i < (await charts.count()); i++) {
+    const box = await charts.nth(i).boundingBox()
+    if (!box || box.y + box.height < 0 || box.y > viewport.height) continue
+    visible++
+    if ((await charts.nth(i).locator('canvas').count()) > 0) drawn++
+  }
+  return { visible, drawn }
+}
+
+describe('indicators and policy tests in Chromium', () => {
+  let e2e: E2E
+  let demoPlanId: string
+
+  beforeAll(async () => {
+    e2e = await startE2E('2022-03-01T09:00:00+08:00')
+  })
+
+  afterAll(async () => {
+    await e2e?.close()
+  })
+
+  it('shows a leader the demo plan’s indicators against their targets, drawing the charts in view', async () => {
+    // Meishan's demo has no leadership account; the administrator oversees every plan.
+    const leader = await loginPage(e2e, 'admin', '#/dashboard')
+    demoPlanId = await leader.evaluate(async (policy) => {
+      const { plans } = await (await fetch('/api/plans')).json()
+      return plans.find((plan: { policy_id: string }) => plan.policy_id === policy).id as string
+    }, POLICY)
+    await leader.goto(`${e2e.server.baseUrl}/#/plans/${demoPlanId}`)
+    const trends = leader.locator('ls-indicator-trends')
+    const visits = trends.locator('[data-indicator="county-visit-rate"]')
+    await visits.waitFor({ timeout: 30_000 })
+    await visits.scrollIntoViewIfNeeded()
+    await visits.locator('.chart canvas').waitFor()
+    expect(await leader.getByRole('heading', { name: '指标与目标' }).count()).toBe(1)
+    expect(await trends.locator('h4').allInnerTexts()).toEqual(['工作目标', '考核指标'])
+    expect(await visits.locator('.direction').innerText()).toBe('↑ 越高越好')
+    expect(await trends.locator('[data-indicator="average-cost-growth"] .direction').innerText()).toBe('↓ 越低越好')
+    // 2022 has no value yet: 未填报 in the table (never a 0), against the year's target all the same.
+    const rows = visits.locator('tbody tr')
+    expect((await rows.nth(0).locator('td').allInnerTexts())[2]).toBe('未填报')
+    expect(await rows.nth(1).locator('td').allInnerTexts()).toEqual(['≥ 88%', '≥ 90%', '≥ 90%'])
+    expect(await trends.locator('.tally').innerText()).toMatch(/^眉山市：14 项指标（按最新年度）：达标 \d+ 项/)
+    const { visible, drawn } = await visibleChartsDrawn(leader)
+    expect(visible).toBeGreaterThan(0)
+    expect(drawn).toBe(visible)
+    // Charts far below are drawn only when scrolled to.
+    const last = trends.locator('.card').last()
+    expect(await last.locator('canvas').count()).toBe(0)
+    await last.scrollIntoViewIfNeeded()
+    await last.locator('.chart canvas').waitFor()
+    expect(await rendersChinese(leader)).toBe(true)
+    await screenshot(leader, '30-indicator-trends')
+
+    const scope = trends.getByLabel('查看范围')
+    await scope.selectOption('medical-communities')
+    await trends.locator('.tally', { hasText: '紧密型县域医共体' }).waitFor()
+    expect(await trends.locator('.tally').innerText()).toContain('由 6 个单位汇总')
+    await scope.selectOption('hongya-mc')
+    await trends.locator('.tally', { hasText: '洪雅县医共体' }).waitFor()
+    expect(await rows.nth(0).locator('td').allInnerTexts()).toEqual([`${HONGYA[1]}%`, `${HONGYA[2]}%`, '未填报'])
+    const statuses = await rows.nth(2).locator('td').allInnerTexts()
+    expect(statuses.slice(0, 2).every((status) => status.startsWith('未达标（差距'))).toBe(true)
+    expect(await visits.locator('.badge').innerText()).toBe('2021 未达标')
+    await visits.scrollIntoViewIfNeeded()
+    await visits.locator('.chart canvas').waitFor()
+    await screenshot(leader, '31-indicator-trends-unit')
+    await leader.context().close()
+  })
+
+  it('lets a 医共体 check a CSV, see the bad row and why, and import only the good rows', async () => {
+    const bureau = await loginPage(e2e, 'meishan.dongpo-mc', `#/plans/${demoPlanId}`)
+    await bureau.getByRole('link', { name: '导入指标数据' }).click()
+    const page = bureau.locator('ls-indicator-import')
+    await page.getByRole('heading', { name: /导入指标数据/ }).waitFor()
+    const csv = ['单位,期间,县域内就诊人次（人次）,参保人员就诊总人次（人次）', '东坡区医共体,2021,4650000,5030000', 'dongpo-mc,2020,九万,'].join('\n')
+    await page.locator('input[type=file]').setInputFiles({ name: '东坡区2021.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    await page.getByRole('button', { name: '先检查' }).click()
+    const rejected = page.locator('[part=report] tbody tr')
+    await rejected.first().waitFor()
+    expect(await rejected.count()).toBe(1)
+    expect(await rejected.first().locator('th, td').allInnerTexts()).toEqual(['3', 'C', '东坡区医共体', '2020', '县域内就诊人次', '县域内就诊人次（county_visits）应为数字，收到「九万」'])
+    const choices = page.locator('fieldset')
+    expect(await choices.innerText()).toContain('只导入 1 行合格数据，1 行被拒绝')
+    expect(await choices.innerText()).toContain('将不导入任何数据')
+    await screenshot(bureau, '32-indicator-import-check')
+    await page.getByRole('button', { name: '只导入合格数据' }).click()
+    await page.getByText('已导入 2 个数值（2 行数据，1 处被拒绝）').waitFor()
+    await page.getByLabel('期间').fill('2021')
+    await page.getByRole('button', { name: '查看' }).click()
+    const stored = page.locator('table.values tbody tr', { hasText: '县域内就诊人次' })
+    await stored.locator('td', { hasText: '4650000 人次' }).waitFor()
+    expect(await stored.first().innerText()).toContain('文件导入')
+    await screenshot(bureau, '33-indicator-import-done')
+    await bureau.context().close()
+  })
+
+  it('runs the policy tests in the editor: 7/7 pass, a broken expected total fails with its reason', async () => {
+    const author = await loginPage(e2e, 'author', '#/author')
+    await author.getByLabel('政策', { exact: true }).selectOption(POLICY)
+    const header = author.locator('#tests-title')
+    await header.getByText('7/7 通过').waitFor({ timeout: 30_000 })
+    const yaml = readFileSync(join(ROOT, 'policies/meishan/medical-community-insurance-2020.yaml'), 'utf8')
+    const caseLine = yaml.split('\n').findIndex((line) => line.includes('- name: 2021 年各项恰好达标（优秀）')) + 1
+    const first = author.locator('ls-policy-tests li', { hasText: '2021 年各项恰好达标（优秀）' })
+    expect(await first.locator('.facts').innerText()).toBe(`2021 年 · 总分 99.5 · 优秀 · 第 ${caseLine} 行`)
+    await screenshot(author, '34-editor-policy-tests')
+
+    await first.getByRole('button').click()
+    await author.locator('.cm-activeLineGutter', { hasText: String(caseLine) }).waitFor()
+    await author.locator('.cm-line', { hasText: 'total: 99.5' }).first().click()
+    await author.keyboard.press('End')
+    for (let i = 0; i < 4; i++) await author.keyboard.press('Backspace')
+    await author.keyboard.type('98.5')
+    await header.getByText('6/7 通过').waitFor({ timeout: 30_000 })
+    const failed = author.locator('ls-policy-tests li.fail')
+    expect(await failed.count()).toBe(1)
+    expect(await failed.locator('.name').innerText()).toBe('2021 年各项恰好达标（优秀）')
+    expect(await failed.locator('.failures').innerText()).toContain('总分应为 98.5，实为 99.5')
+    await screenshot(author, '35-editor-policy-test-failed')
+  })
+})

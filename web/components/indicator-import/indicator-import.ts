@@ -1,0 +1,9 @@
+import { LsIndicatorImport } from './indicator-import.component.js'
+
+customElements.define('ls-indicator-import', LsIndicatorImport)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-indicator-import': LsIndicatorImport
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * A plan's indicators against their targets, year by year, for the region, a group of units or
+ * one unit: grouped by category, each with a small line chart (ECharts, loaded with `import()`
+ * and drawn only once its card scrolls into view), its direction (越高越好 / 越低越好) and a
+ * table of the same figures for screen readers and tests. A year without a value is 未填报,
+ * never plotted as 0. Users who may enter data get a link to the import page.
+ *
+ * @summary Indicator trend charts (on the dashboard).
+ * @csspart tools - The scope selector, the legend and the import link.
+ * @csspart card - One indicator's card.
+ */
+import { html, LitElement, nothing } from 'lit'
+import type { PropertyValues } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
+import type { EChartsType } from 'echarts/core'
+import { api, ApiError } from '../../api.js'
+import type { IndicatorInputs, IndicatorTrends } from '../../api-types.js'
+import { locale, pick } from '../../i18n.js'
+import { LocaleController } from '../../locale-controller.js'
+import { byCategory, formatTarget, formatValue, isEmptySeries, latestPoint, tally, targetOf, trendText } from './trend-format.js'
+import type { TrendIndicator, TrendPoint } from './trend-format.js'
+import styles from './indicator-trends.styles.js'
+
+type ChartModule = typeof import('./indicator-trends.chart.js')
+
+const ARROWS: Record<string, string> = { 'higher-is-better': '↑', 'lower-is-better': '↓' }
+
+export class LsIndicatorTrends extends LitElement {
+  static override styles = styles
+  static override properties = {
+    planId: { attribute: 'plan-id' },
+    data: { state: true },
+    error: { state: true },
+    busy: { state: true },
+    canImport: { state: true },
+  }
+
+  /** The plan whose indicators are shown. */
+  declare planId: string
+  /** The latest answer of `/api/plans/:id/indicators`; null before it (or when the plan has none). */
+  declare data: IndicatorTrends | null
+  declare error: string
+  /** True while another scope loads (the previous figures stay until it answers). */
+  declare busy: boolean
+  /** True when the user may enter values for some unit of the plan. */
+  declare canImport: boolean
+
+  #run = 0
+  #chartModule: Promise<ChartModule> | undefined
+  /** Charts drawn, by their element; each element carries its indicator id in `data-id`. */
+  readonly #charts = new Map<HTMLElement, EChartsType>()
+  #visibility: IntersectionObserver | undefined
+  readonly #resize = new ResizeObserver((entries) => {
+    for (const entry of entries) this.#charts.get(entry.target as HTMLElement)?.resize()
+  })
+
+  constructor() {
+    super()
+    this.addController(new LocaleController(this, () => this.redrawAll()))
+    this.planId = ''
+    this.data = null
+    this.error = ''
+    this.busy = false
+    this.canImport = false
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    // Charts were disposed on disconnect: draw them again when the cards show.
+    if (this.hasUpdated) void this.updateComplete.then(() => this.syncCharts())
+  }
+
+  override disconnectedCallback(): void {
+    this.#visibility?.disconnect()
+    this.#visibility = undefined
+    this.#resize.disconnect()
+    for (const chart of this.#charts.values()) chart.dispose()
+    this.#charts.clear()
+    super.disconnectedCallback()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('planId')) {
+      this.data = null
+      this.error = ''
+      this.canImport = false
+      if (this.planId) {
+        void this.load('region')
+        void this.loadImportRight(this.planId)
+      }
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('data')) this.syncCharts()
+  }
+
+  private async load(scope: string): Promise<void> {
+    const run = ++this.#run
+    this.busy = true
+    try {
+      const answer = await api.get<IndicatorTrends>(`/api/plans/${encodeURIComponent(this.planId)}/indicators?scope=${encodeURIComponent(scope)}`)
+      if (run !== this.#run) return
+      // Anything but a list of indicators (an older server) shows as "no indicators".
+      this.data = Array.isArray(answer?.indicators) && Array.isArray(answer.scopes) ? answer : null
+      this.error = ''
+    } catch (error) {
+      if (run !== this.#run) return
+      this.error = trendText('loadFailed', { message: error instanceof ApiError ? pick(error.text) : String(error) })
+    } finally {
+      if (run === this.#run) this.busy = false
+    }
+  }
+
+  private async loadImportRight(planId: string): Promise<void> {
+    try {
+      const catalogue = await api.get<IndicatorInputs>(`/api/plans/${encodeURIComponent(planId)}/indicator-values/inputs`)
+      if (planId === this.planId) this.canImport = (catalogue?.inputs?.length ?? 0) > 0 && (catalogue?.units?.length ?? 0) > 0
+    } catch {
+      // No right to enter data (or no such route): no link.
+    }
+  }
+
+  /** Disposes charts whose card is gone and watches the cards not drawn yet; redraws the rest. */
+  private syncCharts(): void {
+    for (const [element, chart] of this.#charts) {
+      if (!element.isConnected) {
+        chart.dispose()
+        this.#charts.delete(element)
+        this.#resize.unobserve(element)
+      }
+    }
+    for (const element of Array.from(this.renderRoot.querySelectorAll<HTMLElement>('.chart'))) {
+      if (this.#charts.has(element)) this.draw(element)
+      else this.watch(element)
+    }
+  }
+
+  /** Draws a chart when its card comes near the viewport (at once where that cannot be known). */
+  private watch(element: HTMLElement): void {
+    if (typeof IntersectionObserver === 'undefined') return this.draw(element)
+    this.#visibility ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue
+          this.#visibility?.unobserve(entry.target)
+          this.draw(entry.target as HTMLElement)
+        }
+      },
+      { rootMargin: '200px 0px' },
+    )
+    this.#visibility.observe(element)
+  }
+
+  private redrawAll(): void {
+    for (const element of this.#charts.keys()) this.draw(element)
+  }
+
+  /** Draws one chart; a chart that fails leaves its table, which says the same, in place. */
+  private draw(element: HTMLElement): void {
+    this.drawChart(element).catch((error: unknown) => console.warn('chart', error))
+  }
+
+  private async drawChart(element: HTMLElement): Promise<void> {
+    this.#chartModule ??= import('./indicator-trends.chart.js')
+    const { createTrendChart, trendOption } = await this.#chartModule
+    const indicator = this.data?.indicators.find((i) => i.id === element.dataset.id)
+    if (!this.isConnected || !element.isConnected || !indicator) return
+    let chart = this.#charts.get(element)
+    if (!chart) {
+      chart = createTrendChart(element)
+      this.#charts.set(element, chart)
+      this.#resize.observe(element)
+    }
+    chart.setOption(trendOption(indicator, this.data?.scope.kind), true)
+  }
+
+  private handleScope(event: Event): void {
+    void this.load((event.target as HTMLSelectElement).value)
+  }
+
+  private renderTools(data: IndicatorTrends) {
+    const groups = data.scopes.filter((scope) => scope.kind === 'group')
+    const units = data.scopes.filter((scope) => scope.kind === 'unit')
+    const option = (scope: IndicatorTrends['scopes'][number]) =>
+      html`<option value=${scope.id} ?selected=${scope.id === data.scope.id}>${scope.kind === 'region' ? trendText('scopeRegion', { name: scope.name }) : scope.name}</option>`
+    return html`<div class="tools" part="tools">
+      <label>${trendText('scope')}
+        <select @change=${this.handleScope} ?disabled=${data.scopes.length < 2}>
+          ${data.scopes.filter((scope) => scope.kind === 'region').map(option)}
+          ${groups.length ? html`<optgroup label=${trendText('scopeGroups')}>${groups.map(option)}</optgroup>` : nothing}
+          ${units.length ? html`<optgroup label=${trendText('scopeUnits')}>${units.map(option)}</optgroup>` : nothing}
+        </select>
+      </label>
+      <span class="legend" aria-hidden="true">
+        <span><i class="dot met"></i>${trendText('status_met')}</span>
+        <span><i class="dot not-met"></i>${trendText('status_not-met')}</span>
+        <span><i class="dot no-target"></i>${trendText('status_no-target')}</span>
+        <span><i class="dash"></i>${trendText('target')}</span>
+      </span>
+      ${this.canImport ? html`<a class="import" href="#/plans/${encodeURIComponent(this.planId)}/indicators/import">${trendText('importLink')}</a>` : nothing}
+    </div>`
+  }
+
+  private renderFigures(indicator: TrendIndicator) {
+    const unit = indicator.unit
+    const cell = (point: TrendPoint, text: string) => html`<td class=${point.status}>${text}</td>`
+    const status = (point: TrendPoint) =>
+      point.status === 'not-met' && point.gap !== null ? `${trendText('status_not-met')}（${trendText('gap')} ${formatValue(point.gap, unit)}）` : trendText(`status_${point.status}`)
+    return html`<table class="figures">
+      <caption class="visually-hidden">${trendText('tableOf', { name: indicator.name })}</caption>
+      <thead><tr><th scope="col">${trendText('year')}</th>${indicator.series.map((point) => html`<th scope="col">${point.year}</th>`)}</tr></thead>
+      <tbody>
+        <tr><th scope="row">${trendText('value')}</th>${indicator.series.map((point) => cell(point, point.value === null ? trendText('status_missing') : formatValue(point.value, unit)))}</tr>
+        <tr><th scope="row">${trendText('target')}</th>${indicator.series.map((point) => {
+          const target = targetOf(indicator, point)
+          return cell(point, target ? formatTarget(target, unit) : '—')
+        })}</tr>
+        <tr><th scope="row">${trendText('status')}</th>${indicator.series.map((point) => cell(point, status(point)))}</tr>
+      </tbody>
+    </table>`
+  }
+
+  private renderCard(indicator: TrendIndicator) {
+    const latest = latestPoint(indicator)
+    const headingId = `indicator-${indicator.id}`
+    const direction = indicator.direction
+    return html`<article class="card" part="card" aria-labelledby=${headingId} data-indicator=${indicator.id}>
+      <header>
+        <h5 id=${headingId}>${indicator.name}${indicator.unit ? html`<span class="measure">（${indicator.unit}）</span>` : nothing}</h5>
+        ${latest ? html`<span class="badge ${latest.status}" title=${`${trendText('latest')} ${latest.year}`}>${latest.year} ${trendText(`status_${latest.status}`)}</span>` : nothing}
+      </header>
+      ${direction in ARROWS ? html`<p class="direction ${direction}">${ARROWS[direction]} ${trendText(`direction_${direction}`)}</p>` : nothing}
+      ${isEmptySeries(indicator)
+        ? html`<p class="empty">${trendText('nothingReported')}</p>`
+        : html`<div class="chart" data-id=${indicator.id} aria-hidden="true" title=${trendText('chartOf', { name: indicator.name })}></div>`}
+      ${this.renderFigures(indicator)}
+    </article>`
+  }
+
+  override render() {
+    const data = this.data
+    if (this.error && !data) return html`<p class="error" role="alert">${this.error}</p>`
+    if (!data) return html`<p class="muted" aria-live="polite">${this.busy ? pick({ zh: '加载中…', en: 'Loading…' }) : trendText('noIndicators')}</p>`
+    const counts = tally(data.indicators)
+    const rolledUp = data.scope.kind !== 'unit' && data.scope.members > 0 ? ` · ${trendText('rolledUp', { n: data.scope.members })}` : ''
+    return html`
+      ${this.renderTools(data)}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${data.indicators.length === 0
+        ? html`<p class="muted">${trendText('noIndicators')}</p>`
+        : html`<p class="tally" role="status" aria-busy=${this.busy ? 'true' : 'false'}>
+              <strong>${data.scope.name}</strong>${locale() === 'zh' ? '：' : ': '}${trendText('tally', { n: data.indicators.length, met: counts.met, notMet: counts.notMet, noTarget: counts.noTarget, missing: counts.missing })}${rolledUp}
+            </p>
+            ${repeat(byCategory(data.indicators), (group) => group.category ?? '', (group) => html`<section class="category" aria-label=${group.category ?? trendText('otherCategory')}>
+              <h4>${group.category ?? trendText('otherCategory')}</h4>
+              <div class="grid">${repeat(group.indicators, (indicator) => indicator.id, (indicator) => this.renderCard(indicator))}</div>
+            </section>`)}`}
+    `
+  }
+}

@@ -1,0 +1,9 @@
+import { LsIndicatorTrends } from './indicator-trends.component.js'
+
+customElements.define('ls-indicator-trends', LsIndicatorTrends)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-indicator-trends': LsIndicatorTrends
+  }
+}

@@ -1,0 +1,9 @@
+import { LsPolicyTests } from './policy-tests.component.js'
+
+customElements.define('ls-policy-tests', LsPolicyTests)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-policy-tests': LsPolicyTests
+  }
+}
