@@ -26,6 +26,19 @@ export function pick(text: { zh: string; en: string } | undefined | null): strin
   return current === 'zh' ? text.zh : text.en
 }
 
+/** Replaces `{name}` placeholders in a translated message. */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/**
+ * A component's own message table as a lookup: `const text = messageTable({ title: { zh, en } })`,
+ * then `text('title', { n: 3 })` — the current locale's text with its placeholders filled.
+ */
+export function messageTable<T extends Record<string, { zh: string; en: string }>>(table: T) {
+  return (key: keyof T, params: Record<string, string | number> = {}): string => fill(pick(table[key]), params)
+}
+
 const MESSAGES = {
   appName: { zh: '落实', en: 'luoshi' },
   inbox: { zh: '我的任务', en: 'My tasks' },

@@ -2,7 +2,7 @@
  * @module The assessment pages' texts (list, run, unit report), Chinese first. Kept beside the
  * pages rather than in web/i18n.ts; `m('key')` picks the current locale like `t()`.
  */
-import { pick } from '../../i18n.js'
+import { messageTable } from '../../i18n.js'
 
 const MESSAGES = {
   breadcrumb: { zh: '位置', en: 'You are here' },
@@ -126,6 +126,4 @@ const MESSAGES = {
 export type AssessmentMessageKey = keyof typeof MESSAGES
 
 /** The text of a key in the current locale, with `{name}` placeholders filled. */
-export function m(key: AssessmentMessageKey, params: Record<string, string | number> = {}): string {
-  return pick(MESSAGES[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-}
+export const m: (key: AssessmentMessageKey, params?: Record<string, string | number>) => string = messageTable(MESSAGES)

@@ -5,7 +5,7 @@
  * mode will do with them.
  */
 import type { IndicatorImportReport } from '../../api-types.js'
-import { pick } from '../../i18n.js'
+import { messageTable, pick } from '../../i18n.js'
 
 export const IMPORT_TEXT = {
   title: { zh: '导入指标数据', en: 'Import indicator data' },
@@ -80,9 +80,7 @@ export const IMPORT_TEXT = {
 export type ImportTextKey = keyof typeof IMPORT_TEXT
 
 /** The current locale's text for a key, with `{name}` placeholders filled. */
-export function importText(key: ImportTextKey, params: Record<string, string | number> = {}): string {
-  return pick(IMPORT_TEXT[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-}
+export const importText: (key: ImportTextKey, params?: Record<string, string | number>) => string = messageTable(IMPORT_TEXT)
 
 /** A refused row or cell: from a check's report, or an issue of a refused import. */
 export interface RejectedLike {

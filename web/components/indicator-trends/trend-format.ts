@@ -4,7 +4,7 @@
  * the section's tally. No DOM and no ECharts, so they are tested on their own.
  */
 import type { IndicatorTrends } from '../../api-types.js'
-import { locale, pick } from '../../i18n.js'
+import { locale, messageTable, pick } from '../../i18n.js'
 
 export type TrendIndicator = IndicatorTrends['indicators'][number]
 export type TrendPoint = TrendIndicator['series'][number]
@@ -46,9 +46,7 @@ export const TREND_TEXT = {
 export type TrendTextKey = keyof typeof TREND_TEXT
 
 /** The current locale's text for a key, with `{name}` placeholders filled. */
-export function trendText(key: TrendTextKey, params: Record<string, string | number> = {}): string {
-  return pick(TREND_TEXT[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-}
+export const trendText: (key: TrendTextKey, params?: Record<string, string | number>) => string = messageTable(TREND_TEXT)
 
 const OPERATORS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }
 

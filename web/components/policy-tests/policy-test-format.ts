@@ -3,7 +3,7 @@
  * count its header shows: `7/7 通过`.
  */
 import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.js'
-import { pick } from '../../i18n.js'
+import { messageTable } from '../../i18n.js'
 
 export const TESTS_TEXT = {
   title: { zh: '考核测试', en: 'Policy tests' },
@@ -24,9 +24,7 @@ export const TESTS_TEXT = {
 } as const
 
 /** The current locale's text for a key, with `{name}` placeholders filled. */
-export function testsText(key: keyof typeof TESTS_TEXT, params: Record<string, string | number> = {}): string {
-  return pick(TESTS_TEXT[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-}
+export const testsText: (key: keyof typeof TESTS_TEXT, params?: Record<string, string | number>) => string = messageTable(TESTS_TEXT)
 
 /** `7/7 通过`; empty before any test ran. */
 export function testsCount(results: readonly PolicyTestResult[] | undefined): string {

@@ -5,10 +5,7 @@
  */
 import { locale, t } from '../../i18n.js'
 
-/** Replaces `{name}` placeholders in a translated message. */
-export function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-}
+export { fill } from '../../i18n.js'
 
 /** The label of a task state; procedure steps (`step:<id>`) show the step id. */
 export function stateLabel(state: string): string {
