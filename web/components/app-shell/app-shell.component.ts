@@ -122,7 +122,7 @@ export class LsApp extends LitElement {
 
   override render() {
     const link = (page: Route['page'], href: string, label: string) =>
-      html`<a href=${href} aria-current=${this.route.page === page ? 'page' : 'false'}>${label}</a>`
+      html`<a href=${href} aria-current=${section(this.route.page) === page ? 'page' : 'false'}>${label}</a>`
     return html`
       <header>
         <h1>${t('appName')}</h1>
@@ -140,4 +140,9 @@ export class LsApp extends LitElement {
       </main>
     `
   }
+}
+
+/** The nav item a page belongs to: a plan's assessments and indicator import sit under its dashboard. */
+function section(page: Route['page']): Route['page'] {
+  return page === 'assessments' || page === 'indicators' ? 'dashboard' : page
 }
