@@ -126,6 +126,9 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
       const effects = (grade.effects ?? []).map((effect) => effect.text).join('；')
       out.push(`  等次 ${grade.name}: ≥${grade.min} ${upper}${effects ? ` → ${effects}` : ''}`)
     }
+    const rectification = assessment.rectification
+    if (rectification) out.push(`  整改 rectification: ${typeof rectification.due === 'string' ? rectification.due : '时限未规定'}`)
+    if (assessment.tests?.length) out.push(`  测试 policy tests: ${assessment.tests.length}（luoshi test 运行 / run with luoshi test）`)
   }
 
   for (const table of policy.parameters ?? []) {
