@@ -77,8 +77,10 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
 export function entryForm(entry: EntryDuty): Record<string, unknown> {
   const properties: Record<string, unknown> = {}
   for (const input of entry.inputs) {
-    const title = input.unit ? `${input.name}（${input.unit}）` : input.name
-    properties[input.id] = input.valueType === 'boolean' ? { type: 'boolean', title } : { ...numberSchema(input.valueType), title, description: input.id }
+    // The form shows a description's `单位：…` after the number box, and the id helps an import.
+    const description = `${input.unit && input.valueType !== 'percentage' ? `单位：${input.unit}。` : ''}编号：${input.id}`
+    properties[input.id] =
+      input.valueType === 'boolean' ? { type: 'boolean', title: input.name, description } : { ...numberSchema(input.valueType), title: input.name, description }
   }
   return {
     type: 'object',

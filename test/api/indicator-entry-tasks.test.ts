@@ -33,9 +33,9 @@ describe('indicator entry tasks', () => {
     const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
     const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
     const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
-    const page = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { title: string; form: { properties: Record<string, { title: string; minimum?: number }> } }
+    const page = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { title: string; form: { properties: Record<string, { title: string; description: string; minimum?: number }> } }
     expect(page.title).toBe('指标数据填报（年度）')
-    expect(page.form.properties.county_visits!.title).toBe('县域内就诊人次（人次）')
+    expect(page.form.properties.county_visits).toMatchObject({ title: '县域内就诊人次', description: '单位：人次。编号：county_visits', type: 'integer', minimum: 0 })
     const response = await dongpo.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { county_visits: 12.5, total_visits: -3 } })
     expect(response.status).toBe(422)
     const body = (await response.json()) as { error: { issues: Array<{ pointer: string }> } }
