@@ -122,6 +122,35 @@ describe('indicators and policy tests in Chromium', () => {
     await bureau.context().close()
   })
 
+  it('lets a 医共体 report its year through the entry task’s generated form', async () => {
+    const unit = await loginPage(e2e, 'meishan.qingshen-mc', '#/inbox')
+    await unit.getByRole('link', { name: '指标数据填报（年度）' }).first().waitFor()
+    const entry = await unit.evaluate(async () => {
+      const { tasks } = await (await fetch('/api/tasks?period=2022')).json()
+      return tasks.find((task: { sourceId: string }) => task.sourceId === 'indicator-entry-yearly').id as string
+    })
+    await unit.goto(`${e2e.server.baseUrl}/#/tasks/${entry}`)
+    const form = unit.locator('ls-json-form')
+    await form.getByLabel('县域内就诊人次').waitFor()
+    // The unit of measure follows the box; a count takes whole numbers only.
+    expect(await form.locator('.field', { hasText: '县域内就诊人次' }).locator('.unit').innerText()).toBe('人次')
+    await form.getByLabel('县域内就诊人次').fill('12.5')
+    await form.getByLabel('县域内就诊人次').blur()
+    await form.getByText(/整数|integer/).first().waitFor()
+    const numbers = form.locator('input[inputmode]')
+    for (let i = 0; i < (await numbers.count()); i++) await numbers.nth(i).fill('100')
+    await form.getByLabel('县域内就诊人次').fill('9120')
+    await form.getByLabel('参保人员就诊总人次').fill('10000')
+    await form.getByLabel('已开展 DRG 收付费改革工作').check()
+    await screenshot(unit, '36-indicator-entry-form')
+    await unit.getByRole('button', { name: '提交', exact: true }).click()
+    await unit.getByText(/已通过|待审核/).first().waitFor()
+    const stored = await unit.evaluate(async (planId) => (await (await fetch(`/api/plans/${planId}/indicator-values?unit=qingshen-mc&period=2022`)).json()), demoPlanId)
+    const values = Object.fromEntries((stored.values as Array<{ element: string; value: string }>).map((row) => [row.element, row.value]))
+    expect(values).toMatchObject({ county_visits: '9120', total_visits: '10000', drg_charge_reform_started: 'true', agreement_suspended_or_terminated: 'false' })
+    await unit.context().close()
+  })
+
   it('runs the policy tests in the editor: 7/7 pass, a broken expected total fails with its reason', async () => {
     const author = await loginPage(e2e, 'author', '#/author')
     await author.getByLabel('政策', { exact: true }).selectOption(POLICY)
