@@ -3,6 +3,7 @@
  * computed from it with their targets.
  */
 import {
+  dueSchema,
   expressionSchema,
   idSchema,
   noteSchema,
@@ -73,6 +74,10 @@ export const indicatorSchema = {
     dataSource: { ...textSchema, description: '数据来源 / Data source' },
     frequency: { enum: FREQUENCIES, description: '报送频次 / Reporting frequency' },
     owner: { ...ownersSchema, description: '填报单位 / Who reports it' },
+    entryDue: {
+      ...dueSchema,
+      description: '填报时限，如 次年1月、每月上旬；缺省为每期期末（每月/每季度/每年）/ When each period is reported; defaults to the period’s end',
+    },
     baseline: {
       type: 'object',
       required: ['label'],

@@ -1,8 +1,9 @@
 /**
  * @module Indicator entry as recurring duties. Every indicator's owners report its inputs each
  * period of its frequency, so the config's indicators become synthetic responsibilities — one
- * per frequency and owner list — that run like any other duty: tasks per unit per period,
- * deadlines (每月 / 每季度 / 每年, due the period's last day), escalation and review. Indicators
+ * per frequency, owner list and deadline — that run like any other duty: tasks per unit per
+ * period, deadlines (the indicator's `entryDue`, e.g. 次年1月; by default 每月 / 每季度 / 每年, due
+ * the period's last day), escalation and review. Indicators
  * whose owner the document leaves open are entered by the reform office for the whole region.
  */
 import type { PolicyConfig, Responsibility } from '../../schemas/index.js'
@@ -30,19 +31,20 @@ export interface EntryDuty {
 /** The entry duties of a config; `office` enters the indicators without a named owner. */
 export function entryDuties(config: PolicyConfig, office: string | null): EntryDuty[] {
   const inputs = entryInputs(config)
-  type Group = { frequency: Frequency; owners: string[]; regionWide: boolean; names: string[]; read: Set<string>; source: Responsibility['source'] | undefined }
+  type Group = { frequency: Frequency; owners: string[]; regionWide: boolean; names: string[]; read: Set<string>; source: Responsibility['source'] | undefined; due: Responsibility['due'] }
   const groups = new Map<string, Group>()
-  const groupFor = (frequency: Frequency, owners: string[], regionWide: boolean, source: Group['source']) => {
-    const key = `${frequency}|${owners.join(',')}`
+  const groupFor = (frequency: Frequency, owners: string[], regionWide: boolean, source: Group['source'], entryDue?: Responsibility['due']) => {
+    const due = entryDue ?? DUE[frequency]
+    const key = `${frequency}|${owners.join(',')}|${JSON.stringify(due)}`
     let group = groups.get(key)
-    if (!group) groups.set(key, (group = { frequency, owners, regionWide, names: [], read: new Set(), source }))
+    if (!group) groups.set(key, (group = { frequency, owners, regionWide, names: [], read: new Set(), source, due }))
     return group
   }
   for (const indicator of config.indicators ?? []) {
     const named = Array.isArray(indicator.owner)
     const owners = named ? [...(indicator.owner as string[])] : office ? [office] : []
     if (owners.length === 0) continue
-    const group = groupFor(indicator.frequency, owners, !named, indicator.source)
+    const group = groupFor(indicator.frequency, owners, !named, indicator.source, indicator.entryDue)
     group.names.push(indicator.name)
     const read = indicator.formula ? parsedElements(indicator.formula).filter((id) => inputs.has(id)) : [indicator.id]
     read.forEach((id) => group.read.add(id))
@@ -51,7 +53,9 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
   for (const assessment of config.assessments ?? []) {
     const read = assessment.items.flatMap((item) => (item.kind === 'bonus' || item.kind === 'veto' ? parsedElements(item.when) : [])).filter((id) => inputs.has(id))
     if (read.length === 0) continue
-    const group = groupFor('yearly', [...assessment.subjects], false, assessment.source)
+    const owners = [...assessment.subjects]
+    // Joins the subjects' yearly report whatever its deadline, so a unit reports its year once.
+    const group = [...groups.values()].find((g) => g.frequency === 'yearly' && !g.regionWide && g.owners.join(',') === owners.join(',')) ?? groupFor('yearly', owners, false, assessment.source)
     group.names.push(`${assessment.name}加分项和否决项`)
     read.forEach((id) => group.read.add(id))
   }
@@ -65,7 +69,7 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
       description: `按期填报以下指标所需数据：${group.names.join('、')}。`,
       category: '指标数据',
       lead: group.owners,
-      due: DUE[group.frequency],
+      due: group.due,
       ...(group.source ? { source: group.source } : {}),
       ...(group.regionWide ? { note: '文件未明确这些指标的填报单位，由改革办公室代全区域填报。' } : {}),
     } as unknown as Responsibility

@@ -3,7 +3,10 @@
  * the period's end, with the escalation ladder; its generated form checks ranges; submitting it
  * stores the values; indicators without a named owner are entered by the office for the region.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { startPlan } from '../../server/plans/start-plan.js'
+import { publishPolicy } from '../../server/policies/publish-policy.js'
 import { MEISHAN_MEMBERS as MEMBERS } from '../helpers/meishan.js'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
 
@@ -59,5 +62,25 @@ describe('indicator entry tasks', () => {
     expect(stored).toEqual([{ unit_id: 'region', element_id: 'township_centers_total', value: '10', source: 'form', task_id: id }])
     const flag = await t.db.selectFrom('indicator_value').select('value').where('plan_id', '=', planId).where('element_id', '=', 'alliance-policy-system').executeTakeFirstOrThrow()
     expect(flag.value).toBe('true')
+  })
+
+  it('follows an indicator’s entryDue: last year’s figures reported in January, opened when January begins', async () => {
+    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+    const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(
+      '    frequency: yearly\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
+      '    frequency: yearly\n    entryDue: 次年1月\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
+    )
+    expect(yaml).toContain('entryDue: 次年1月')
+    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
+    const planId = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+    const tasks = await t.db.selectFrom('task').select(['source_id', 'period', 'opens_on', 'due_on']).where('plan_id', '=', planId).where('assignee', '=', 'dongpo-mc')
+      .where('kind', '=', 'indicator-entry').orderBy('source_id').orderBy('period').execute()
+    expect(tasks).toEqual([
+      // 县域内就诊率: 2020's figures in January 2021; 2021's will open in January 2022.
+      { source_id: 'indicator-entry-yearly', period: '2020', opens_on: '2021-01-01', due_on: '2021-01-31' },
+      // The other yearly indicators keep the default: each year by its end.
+      { source_id: 'indicator-entry-yearly-2', period: '2020', opens_on: '2020-01-01', due_on: '2020-12-31' },
+      { source_id: 'indicator-entry-yearly-2', period: '2021', opens_on: '2021-01-01', due_on: '2021-12-31' },
+    ])
   })
 })

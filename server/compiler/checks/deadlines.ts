@@ -66,6 +66,9 @@ function collectTimes(policy: CheckContext['policy']): Array<{ pointer: string; 
       if (isRecord(step) && step.due !== undefined) found.push({ pointer: `/procedures/${p}/steps/${s}/due`, value: step.due })
     })
   })
+  list<Record<string, unknown>>(policy.indicators).forEach((indicator, index) => {
+    if (isRecord(indicator) && indicator.entryDue !== undefined) found.push({ pointer: `/indicators/${index}/entryDue`, value: indicator.entryDue })
+  })
   list<Record<string, unknown>>(policy.assessments).forEach((assessment, index) => {
     if (!isRecord(assessment)) return
     found.push({ pointer: `/assessments/${index}/due`, value: assessment.due })
