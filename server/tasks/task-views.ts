@@ -81,6 +81,8 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     reviewer: task.reviewer,
     reviewerName: task.reviewer ? model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer : null,
     description: duty?.description ?? null,
+    /** Why there is no deadline, as the config states it (`{ unspecified: … }`). */
+    dueUnspecified: duty && typeof duty.due === 'object' && 'unspecified' in duty.due ? duty.due.unspecified : null,
     deliverables: duty?.deliverables ?? [],
     source: duty?.source ?? procedure?.source ?? null,
     procedure: procedure ? { steps: procedure.steps.map((step) => ({ id: step.id, name: step.name, kind: step.kind })), current: persisted.value } : null,

@@ -80,8 +80,11 @@ describe('the assessment cycle', () => {
 
     // The 整改 task is Dongpo's, reviewed by the assessor, in the ordinary lifecycle.
     const rectification = await taskId(t, planId, 'rectification.reform-assessment.county-visit-rate', 'dongpo-mc', '2021')
-    const task = (await (await dongpo.get(`/api/tasks/${rectification}`)).json()) as { title: string; reviewer: string; allowedEvents: string[] }
+    const task = (await (await dongpo.get(`/api/tasks/${rectification}`)).json()) as { title: string; reviewer: string; allowedEvents: string[]; dueOn: string | null; dueUnspecified: string }
     expect(task.title).toContain('整改：县域内就诊率')
+    // The document only says 及时整改: no date, and the task says why.
+    expect(task.dueOn).toBeNull()
+    expect(task.dueUnspecified).toContain('及时整改')
     expect(task.reviewer).toBe('city-healthcare-security-bureau')
     expect(task.allowedEvents).toContain('SUBMIT')
 

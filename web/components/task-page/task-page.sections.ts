@@ -40,6 +40,7 @@ export function renderFacts(task: TaskDetail) {
     <dt>${t('task_deadline')}</dt>
     <dd>
       ${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : t('task_noDeadline')}
+      ${!task.dueOn && task.dueUnspecified ? html`<div class="muted">${task.dueUnspecified}</div>` : nothing}
       ${task.duePhrase ? html`<div class="muted">${tn('task_duePhrase', `「${task.duePhrase}」`)}</div>` : nothing}
     </dd>
     ${task.opensOn ? html`<dt>${t('task_opensOn')}</dt><dd><time datetime=${task.opensOn}>${task.opensOn}</time></dd>` : nothing}
