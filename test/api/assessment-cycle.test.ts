@@ -3,7 +3,10 @@
  * units' entry tasks) → scores computed → reviewed → published → consequences recorded →
  * 整改 tasks for each failing item. Real database file, real app, simulated clock.
  */
+import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { startPlan } from '../../server/plans/start-plan.js'
+import { publishPolicy } from '../../server/policies/publish-policy.js'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
 import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.js'
@@ -152,5 +155,24 @@ describe('the assessment cycle', () => {
     expect((await bureau.get(`${BASE}/${planId}/assessments/no-such/runs/2021`)).status).toBe(404)
     const list = (await (await bureau.get(`${BASE}/${planId}/assessments`)).json()) as { assessments: Array<{ id: string; subjects: number; may: { publish: boolean } }> }
     expect(list.assessments).toEqual([expect.objectContaining({ id: 'reform-assessment', subjects: 2, may: { compute: true, review: true, publish: true } })])
+  })
+
+  it('dates 整改 tasks from publication when the config gives a period, with reminders and escalation', async () => {
+    const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8')
+      .replace('      due:\n        unspecified: 文件只要求「及时整改」，未规定整改时限\n', '      due: 30日内\n')
+    expect(yaml).toContain('      due: 30日内\n      note: 考核发现的未达标项')
+    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: yaml.replace('version: 1.1.0', 'version: 1.1.1'), sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
+    const dated = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+    await enter(t, dated, 'dongpo-mc', '2021', inputs2021({ grouped_cases: 850 }))
+    await enter(t, dated, 'renshou-mc', '2021', inputs2021())
+    const runs = `${BASE}/${dated}/assessments/reform-assessment/runs`
+    await bureau.post(runs, { year: 2021 })
+    await bureau.post(`${runs}/2021/review`, {})
+    expect(await (await bureau.post(`${runs}/2021/publish`)).json()).toMatchObject({ rectifications: 1 })
+    const task = await t.db.selectFrom('task').select(['id', 'source_id', 'opens_on', 'due_on', 'due_phrase']).where('plan_id', '=', dated).where('kind', '=', 'rectification').executeTakeFirstOrThrow()
+    // Published on 2021-12-20: due 30 days later; 85% grouped is 5 points short → 病例入组率.
+    expect(task).toMatchObject({ source_id: 'rectification.reform-assessment.case-grouping', opens_on: '2021-12-20', due_on: '2022-01-19', due_phrase: '30日内' })
+    const timers = await t.db.selectFrom('timer').select('kind').where('task_id', '=', task.id).execute()
+    expect(timers.map((timer) => timer.kind)).toEqual(['remind'])
   })
 })
