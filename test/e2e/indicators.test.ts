@@ -115,8 +115,10 @@ describe('indicators and policy tests in Chromium', () => {
     await page.getByText('已导入 2 个数值（2 行数据，1 处被拒绝）').waitFor()
     await page.getByLabel('期间').fill('2021')
     await page.getByRole('button', { name: '查看' }).click()
-    const stored = page.locator('table.values tbody tr', { hasText: '县域内就诊人次' })
-    await stored.locator('td', { hasText: '4650000 人次' }).waitFor()
+    // The row just imported (the table may still hold other periods' rows while it reloads).
+    const stored = page.locator('table.values tbody tr', { hasText: '县域内就诊人次' }).filter({ hasText: '4650000 人次' })
+    await stored.first().waitFor()
+    expect(await stored.first().innerText()).toContain('2021')
     expect(await stored.first().innerText()).toContain('文件导入')
     await screenshot(bureau, '33-indicator-import-done')
     await bureau.context().close()
