@@ -11,7 +11,7 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import type { EChartsType } from 'echarts/core'
+import { ChartController } from '../../chart-controller.js'
 import { api, ApiError } from '../../api.js'
 import { locale, pick, t } from '../../i18n.js'
 import { LocaleController } from '../../locale-controller.js'
@@ -46,8 +46,7 @@ export class LsAssessmentReport extends LitElement {
   declare error: string
 
   private loaded = ''
-  private chart: EChartsType | null = null
-  private resizeObserver = new ResizeObserver(() => this.chart?.resize())
+  private chart = new ChartController(this, () => import('./assessment-report.chart.js'))
 
   constructor() {
     super()
@@ -59,13 +58,6 @@ export class LsAssessmentReport extends LitElement {
     this.report = null
     this.names = new Map()
     this.error = ''
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver.disconnect()
-    this.chart?.dispose()
-    this.chart = null
-    super.disconnectedCallback()
   }
 
   private get path(): string {
@@ -98,27 +90,16 @@ export class LsAssessmentReport extends LitElement {
 
   /** Draws the trend chart; a chart that fails leaves the table, which says the same, in place. */
   private redraw(): void {
-    this.drawChart().catch((error: unknown) => console.warn('chart', error))
-  }
-
-  private async drawChart(): Promise<void> {
-    const element = this.renderRoot.querySelector<HTMLElement>('.chart')
     const report = this.report
-    if (!element || !report) return
-    const { createTrendChart, trendOption } = await import('./assessment-report.chart.js')
-    if (!this.isConnected) return
-    if (!this.chart || this.chart.getDom() !== element) {
-      this.chart?.dispose()
-      this.chart = createTrendChart(element)
-      this.resizeObserver.observe(element)
-    }
-    this.chart.setOption(trendOption({
+    if (!report) return
+    const trend = {
       years: report.trend.map((point) => m('yearLabel', { year: point.year })),
       totals: report.trend.map((point) => (point.total === null ? null : Number(point.total))),
       bands: report.assessment.grades.map((grade) => ({ name: grade.name, min: grade.min })),
       max: report.assessment.maxScore ?? report.assessment.totalScore,
       seriesName: m('total'),
-    }), true)
+    }
+    this.chart.draw((charts, element) => charts.createTrendChart(element), (charts) => charts.trendOption(trend))
   }
 
   private itemName(id: string): string {

@@ -13,7 +13,7 @@
 import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import type { EChartsType } from 'echarts/core'
+import { ChartController } from '../../chart-controller.js'
 import { api, ApiError } from '../../api.js'
 import type { PlanProgress } from '../../api-types.js'
 import type { LsSignOffEvent } from '../../events/ls-sign-off.js'
@@ -50,8 +50,7 @@ export class LsPhaseGates extends LitElement {
   declare error: string
   declare message: string
 
-  private chart: EChartsType | null = null
-  private resizeObserver = new ResizeObserver(() => this.chart?.resize())
+  private chart = new ChartController(this, () => import('./phase-gates.chart.js'))
 
   constructor() {
     super()
@@ -66,33 +65,14 @@ export class LsPhaseGates extends LitElement {
     this.message = ''
   }
 
-  override disconnectedCallback(): void {
-    this.resizeObserver.disconnect()
-    this.chart?.dispose()
-    this.chart = null
-    super.disconnectedCallback()
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('phases') || changed.has('today')) this.redraw()
   }
 
   /** Draws the chart; a chart that fails leaves the table, which says the same, in place. */
   private redraw(): void {
-    this.drawChart().catch((error: unknown) => console.warn('chart', error))
-  }
-
-  private async drawChart(): Promise<void> {
-    const element = this.renderRoot.querySelector<HTMLElement>('.chart')
-    if (!element || this.phases.length === 0) return
-    const { createGantt, ganttOption } = await import('./phase-gates.chart.js')
-    if (!this.isConnected) return
-    if (!this.chart || this.chart.getDom() !== element) {
-      this.chart?.dispose()
-      this.chart = createGantt(element)
-      this.resizeObserver.observe(element)
-    }
-    this.chart.setOption(ganttOption(this.phases, this.today, { today: t('dash_today'), status: (phase) => this.statusText(phase), approved: t('col_approved') }), true)
+    if (this.phases.length === 0) return
+    this.chart.draw((charts, element) => charts.createGantt(element), (charts) => charts.ganttOption(this.phases, this.today, { today: t('dash_today'), status: (phase) => this.statusText(phase), approved: t('col_approved') }))
   }
 
   private statusText(phase: Phase): string {

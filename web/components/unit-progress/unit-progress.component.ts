@@ -13,7 +13,7 @@ import { LocaleController } from '../../locale-controller.js'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import type { EChartsType } from 'echarts/core'
+import { ChartController } from '../../chart-controller.js'
 import type { PlanProgress } from '../../api-types.js'
 import type { LsUnitSelectEvent } from '../../events/ls-unit-select.js'
 import { t } from '../../i18n.js'
@@ -42,8 +42,7 @@ export class LsUnitProgress extends LitElement {
   declare search: string
   declare page: number
 
-  private chart: EChartsType | null = null
-  private resizeObserver = new ResizeObserver(() => this.chart?.resize())
+  private chart = new ChartController(this, () => import('./unit-progress.chart.js'))
   private filtered: readonly Unit[] = []
 
   constructor() {
@@ -53,13 +52,6 @@ export class LsUnitProgress extends LitElement {
     this.selected = ''
     this.search = ''
     this.page = 0
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver.disconnect()
-    this.chart?.dispose()
-    this.chart = null
-    super.disconnectedCallback()
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -84,23 +76,15 @@ export class LsUnitProgress extends LitElement {
 
   /** Draws the chart; a chart that fails leaves the table, which says the same, in place. */
   private redraw(): void {
-    this.drawChart().catch((error: unknown) => console.warn('chart', error))
-  }
-
-  private async drawChart(): Promise<void> {
-    const element = this.renderRoot.querySelector<HTMLElement>('.chart')
-    if (!element || this.units.length === 0) return
-    const { createUnitChart, unitOption } = await import('./unit-progress.chart.js')
-    if (!this.isConnected) return
-    if (!this.chart || this.chart.getDom() !== element) {
-      this.chart?.dispose()
-      this.chart = createUnitChart(element, (index) => {
+    if (this.units.length === 0) return
+    const labels = { overdue: t('col_overdue'), open: t('dash_openNotDue'), approved: t('col_approved') }
+    this.chart.draw(
+      (charts, element) => charts.createUnitChart(element, (index) => {
         const unit = this.chartUnits()[index]
         if (unit) this.select(unit)
-      })
-      this.resizeObserver.observe(element)
-    }
-    this.chart.setOption(unitOption(this.chartUnits(), { overdue: t('col_overdue'), open: t('dash_openNotDue'), approved: t('col_approved') }), true)
+      }),
+      (charts) => charts.unitOption(this.chartUnits(), labels),
+    )
   }
 
   private select(unit: Unit): void {

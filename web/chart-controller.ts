@@ -1,0 +1,54 @@
+/**
+ * @module One ECharts chart in a component's shadow root: the chart module is imported only when
+ * the first drawing is due (so ECharts stays out of the initial bundle), the chart is created on
+ * its element (again if a re-render replaced the element), follows the element's size, and is
+ * disposed when the component leaves the page. A chart that fails to draw leaves the component's
+ * table, which says the same, in place.
+ * @example
+ * private chart = new ChartController(this, () => import('./unit-progress.chart.js'))
+ * private redraw() {
+ *   this.chart.draw((charts, element) => charts.createUnitChart(element), (charts) => charts.unitOption(this.units, labels))
+ * }
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { EChartsCoreOption, EChartsType } from 'echarts/core'
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }
+
+export class ChartController<Module> implements ReactiveController {
+  #chart: EChartsType | null = null
+  readonly #resize = new ResizeObserver(() => this.#chart?.resize())
+
+  constructor(
+    private readonly host: Host,
+    private readonly load: () => Promise<Module>,
+    /** Where the chart draws, inside the host's render root. */
+    private readonly selector = '.chart',
+  ) {
+    host.addController(this)
+  }
+
+  /** Draws (or redraws) the chart when its element is on the page; never throws. */
+  draw(create: (module: Module, element: HTMLElement) => EChartsType, option: (module: Module) => EChartsCoreOption): void {
+    this.#draw(create, option).catch((error: unknown) => console.warn('chart', error))
+  }
+
+  async #draw(create: (module: Module, element: HTMLElement) => EChartsType, option: (module: Module) => EChartsCoreOption): Promise<void> {
+    const element = this.host.renderRoot.querySelector<HTMLElement>(this.selector)
+    if (!element) return
+    const module = await this.load()
+    if (!this.host.isConnected) return
+    if (!this.#chart || this.#chart.getDom() !== element) {
+      this.#chart?.dispose()
+      this.#chart = create(module, element)
+      this.#resize.observe(element)
+    }
+    this.#chart.setOption(option(module), true)
+  }
+
+  hostDisconnected(): void {
+    this.#resize.disconnect()
+    this.#chart?.dispose()
+    this.#chart = null
+  }
+}
