@@ -6,7 +6,6 @@
  */
 import type { Insertable } from 'kysely'
 import type { Assessment, Responsibility } from '../../schemas/index.js'
-import { occurrences } from '../deadlines/index.js'
 import type { NewTask, TimerTable } from '../db/database.js'
 import { ruleOf } from '../compiler/checks/deadlines.js'
 import { newId } from '../ids.js'
@@ -99,9 +98,6 @@ function dueFrom(model: PlanModel, assessment: Assessment, today: string): strin
   const rule = parsed.rule
   if (rule.kind === 'date') return rule.date
   if (rule.kind === 'window') return rule.end
-  if (rule.kind === 'relative') {
-    if (rule.unit === 'working-day') return model.calendar.addWorkingDays(today, rule.amount).date
-    return occurrences(rule, model.horizon, { anchor: today, calendar: model.calendar })[0]?.due ?? null
-  }
+  if (rule.kind === 'relative') return model.relativeDue(rule, today)
   return null
 }

@@ -6,17 +6,16 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { computeAssessmentBody, reviewAssessmentBody } from '../../schemas/api/requests.schema.js'
 import type { ComputeAssessmentBody, ReviewAssessmentBody } from '../../schemas/api/requests.schema.js'
-import { AppError, notFound } from '../errors.js'
+import { AppError } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { jsonBody } from '../http/middleware/json-body.js'
 import { XLSX_TYPE } from '../indicators/import/parse-table.js'
-import { loadPlanContext } from '../plans/plan-context.js'
-import { canSeePlan } from '../tasks/access.js'
 import { findAssessment, requireMay } from './assessment-access.js'
 import { listAssessments, runView, unitReport } from './assessment-views.js'
 import { computeRun } from './compute-run.js'
 import { publishRun, reviewRun } from './publish-run.js'
 import { attachmentDisposition, inputNames, runReportFileName, runReportWorkbook, unitReportFileName, unitReportWorkbook } from './report-workbook.js'
+import { visiblePlan } from '../plans/visible-plan.js'
 
 export const assessmentRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -78,8 +77,3 @@ function year(c: Context<AppEnv>): number {
   return Number(text)
 }
 
-async function visiblePlan(c: Context<AppEnv>) {
-  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
-  if (!canSeePlan(c.get('user'), context.plan.policy_id)) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
-  return context
-}

@@ -11,14 +11,12 @@ import type { Context } from 'hono'
 import { indicatorValuesBody } from '../../schemas/api/requests.schema.js'
 import type { IndicatorValuesBody } from '../../schemas/api/requests.schema.js'
 import { appendAudit } from '../audit/audit-log.js'
-import { AppError, notFound } from '../errors.js'
+import { AppError } from '../errors.js'
 import type { RequestIssue } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { recordIdempotency } from '../http/middleware/idempotency.js'
 import { jsonBody } from '../http/middleware/json-body.js'
-import { loadPlanContext } from '../plans/plan-context.js'
 import type { PlanContext } from '../plans/plan-context.js'
-import { canSeePlan } from '../tasks/access.js'
 import { checkEntries } from './check-entries.js'
 import { EntryResolver, entryContext, unitAliases, writableUnits } from './entry-context.js'
 import { importValues } from './import/import-values.js'
@@ -30,6 +28,7 @@ import { buildTemplate, RANGE_ZH } from './template.js'
 import type { TemplateLayout } from './template.js'
 import { readValues, upsertValues } from './value-store.js'
 import type { NewIndicatorValue } from './value-store.js'
+import { visiblePlan } from '../plans/visible-plan.js'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
@@ -189,11 +188,6 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     })
   })
 
-async function visiblePlan(c: Context<AppEnv>): Promise<PlanContext> {
-  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
-  if (!canSeePlan(c.get('user'), context.plan.policy_id)) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
-  return context
-}
 
 /** The units a user may write, as rows: their own, or every unit of the plan and the region. */
 function templateUnits(plan: PlanContext, writable: ReadonlySet<string> | null): Array<{ id: string; name: string }> {

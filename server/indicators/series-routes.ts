@@ -1,18 +1,17 @@
 /** @module /api/plans/:id/indicators — indicators against targets by year, for a unit, a group or the region. */
 import { Hono } from 'hono'
 import { civilDateAt } from '../deadlines/index.js'
-import { AppError, notFound } from '../errors.js'
+import { AppError } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
-import { loadPlanContext } from '../plans/plan-context.js'
-import { actorsOf, canSeePlan, oversees } from '../tasks/access.js'
+import { visiblePlan } from '../plans/visible-plan.js'
+import { actorsOf, oversees } from '../tasks/access.js'
 import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.js'
 
 export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { reads, clock } = c.get('deps')
-  const context = await loadPlanContext(reads, c.req.param('id')!)
+  const context = await visiblePlan(c)
   const user = c.get('user')
   const policyId = context.plan.policy_id
-  if (!canSeePlan(user, policyId)) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
   const mine = actorsOf(user, policyId)
   const everything = oversees(user, policyId) || user.roles.includes('author')
   // A unit sees its own figures and the region's; leaders and authors see every scope.

@@ -8,7 +8,7 @@ import { createAjv } from '../../schemas/ajv.js'
 import { DEFAULT_ESCALATION } from '../../schemas/index.js'
 import type { Escalation, PolicyConfig, Responsibility } from '../../schemas/index.js'
 import { effectivePeriod, ruleOf } from '../compiler/checks/deadlines.js'
-import { addDays, WorkingDayCalendar } from '../deadlines/index.js'
+import { addDays, occurrences, WorkingDayCalendar } from '../deadlines/index.js'
 import type { DateRange, DeadlineRule } from '../deadlines/index.js'
 import type { PolicyVersionRow, TaskRow } from '../db/database.js'
 import { compileProcedureMachine } from '../workflow/procedure-machine.js'
@@ -145,6 +145,12 @@ export class PlanModel {
     const parsed = window === undefined ? undefined : ruleOf(window)
     if (parsed?.ok && parsed.rule.kind === 'window') return { from: parsed.rule.start, to: parsed.rule.end }
     return this.horizon
+  }
+
+  /** The due date of a relative deadline (`10个工作日内`, `30日内`) counted from `anchor`. */
+  relativeDue(rule: Extract<DeadlineRule, { kind: 'relative' }>, anchor: string): string | null {
+    if (rule.unit === 'working-day') return this.calendar.addWorkingDays(anchor, rule.amount).date
+    return occurrences(rule, this.horizon, { anchor, calendar: this.calendar })[0]?.due ?? null
   }
 
   /** A phase's window as dates. */

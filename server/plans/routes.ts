@@ -10,10 +10,10 @@ import { findVersion } from '../policies/repository.js'
 import { actorsOf, canSeePlan, oversees } from '../tasks/access.js'
 import { summarize } from '../tasks/task-views.js'
 import { civilDateAt } from '../deadlines/index.js'
-import { loadPlanContext } from './plan-context.js'
 import { planProgress } from './progress.js'
 import { signOffPhase } from './sign-off.js'
 import { startPlan } from './start-plan.js'
+import { visiblePlan } from './visible-plan.js'
 
 export const planRoutes = new Hono<AppEnv>()
   .post('/', requireRole('author', 'admin'), async (c) => {
@@ -65,11 +65,3 @@ export const planRoutes = new Hono<AppEnv>()
     return c.json(await signOffPhase(c.get('deps'), c.get('user'), c.req.param('id'), c.req.param('phaseId'), body.note))
   })
 
-async function visiblePlan(c: import('hono').Context<AppEnv>) {
-  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
-  const user = c.get('user')
-  if (!canSeePlan(user, context.plan.policy_id)) {
-    throw notFound({ zh: '找不到该计划', en: 'No such plan' })
-  }
-  return context
-}

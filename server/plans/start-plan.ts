@@ -87,8 +87,7 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
       add('once', schedule.opens ?? phaseOpens, schedule.due ?? null)
     } else if (schedule.kind === 'relative') {
       const opens = phaseOpens && compareDates(phaseOpens, today) > 0 ? phaseOpens : today
-      const due = schedule.rule.unit === 'working-day' ? model.calendar.addWorkingDays(opens, schedule.rule.amount).date : null
-      add('once', opens, due ?? occurrences(schedule.rule, model.horizon, { anchor: opens, calendar: model.calendar })[0]?.due ?? null)
+      add('once', opens, model.relativeDue(schedule.rule, opens))
     } else {
       const periods = occurrences(schedule.rule, schedule.range)
       const next = periods.findIndex((period) => compareDates(period.start!, today) > 0)
