@@ -14,6 +14,7 @@ import type { PlanDetail, PlanList, TaskList } from '../../api-types.js'
 import { pick, t } from '../../i18n.js'
 import { ALL_STATES, fill, OPEN_STATES, periodLabel, stateLabel } from '../task-table/task-format.js'
 import styles from './inbox.styles.js'
+import { LatestOnly } from '../../latest-only.js'
 
 type Plan = PlanList['plans'][number]
 
@@ -64,7 +65,7 @@ export class LsInbox extends LitElement {
   declare loading: boolean
   declare error: string
 
-  private request = 0
+  readonly #requests = new LatestOnly()
 
   constructor() {
     super()
@@ -111,21 +112,21 @@ export class LsInbox extends LitElement {
   }
 
   private async loadTasks(): Promise<void> {
-    const request = ++this.request
+    const current = this.#requests.begin()
     this.loading = true
     try {
       const data = await api.get<TaskList>(`/api/tasks${this.query()}`)
-      if (request !== this.request) return
+      if (!current()) return
       this.data = data
       this.error = ''
       const seen = new Set(this.periods)
       for (const task of data.tasks) seen.add(task.period)
       if (seen.size !== this.periods.length) this.periods = [...seen].sort((a, b) => (a === 'once' ? -1 : b === 'once' ? 1 : a.localeCompare(b)))
     } catch (error) {
-      if (request !== this.request) return
+      if (!current()) return
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     } finally {
-      if (request === this.request) this.loading = false
+      if (current()) this.loading = false
     }
   }
 

@@ -20,6 +20,7 @@ import { LocaleController } from '../../locale-controller.js'
 import { byCategory, formatTarget, formatValue, isEmptySeries, latestPoint, tally, targetOf, trendText } from './trend-format.js'
 import type { TrendIndicator, TrendPoint } from './trend-format.js'
 import styles from './indicator-trends.styles.js'
+import { LatestOnly } from '../../latest-only.js'
 
 type ChartModule = typeof import('./indicator-trends.chart.js')
 
@@ -45,7 +46,7 @@ export class LsIndicatorTrends extends LitElement {
   /** True when the user may enter values for some unit of the plan. */
   declare canImport: boolean
 
-  #run = 0
+  readonly #loads = new LatestOnly()
   #chartModule: Promise<ChartModule> | undefined
   /** Charts drawn, by their element; each element carries its indicator id in `data-id`. */
   readonly #charts = new Map<HTMLElement, EChartsType>()
@@ -96,19 +97,19 @@ export class LsIndicatorTrends extends LitElement {
   }
 
   private async load(scope: string): Promise<void> {
-    const run = ++this.#run
+    const current = this.#loads.begin()
     this.busy = true
     try {
       const answer = await api.get<IndicatorTrends>(`/api/plans/${encodeURIComponent(this.planId)}/indicators?scope=${encodeURIComponent(scope)}`)
-      if (run !== this.#run) return
+      if (!current()) return
       // Anything but a list of indicators (an older server) shows as "no indicators".
       this.data = Array.isArray(answer?.indicators) && Array.isArray(answer.scopes) ? answer : null
       this.error = ''
     } catch (error) {
-      if (run !== this.#run) return
+      if (!current()) return
       this.error = trendText('loadFailed', { message: error instanceof ApiError ? pick(error.text) : String(error) })
     } finally {
-      if (run === this.#run) this.busy = false
+      if (current()) this.busy = false
     }
   }
 

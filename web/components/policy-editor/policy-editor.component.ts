@@ -20,6 +20,7 @@ import '../yaml-editor/yaml-editor.js'
 import type { LsYamlEditor } from '../yaml-editor/yaml-editor.component.js'
 import { DraftAutosave } from './draft-autosave.js'
 import { lastDraftId, NEW_POLICY, readDraft } from './draft-store.js'
+import { LatestOnly } from '../../latest-only.js'
 import { LocaleController } from '../../locale-controller.js'
 import { openVersion, publishPolicy } from './policy-actions.js'
 import { POLICY_TEMPLATE } from './policy-template.js'
@@ -66,6 +67,8 @@ export class LsPolicyEditor extends LitElement {
   declare starting: string
 
   readonly #validation = new PolicyValidation(this, () => ({ yaml: this.yaml, sourceText: this.sourceText }))
+  /** Opening a version, a draft or a new policy: the text last asked for wins, even when an earlier load answers later. */
+  readonly #opening = new LatestOnly()
   readonly #drafts = new DraftAutosave(this, () => ({ policyId: this.policyId, version: this.version, yaml: this.yaml, sourceText: this.sourceText }))
 
   constructor() {
@@ -122,6 +125,7 @@ export class LsPolicyEditor extends LitElement {
   }
 
   private startNew(): void {
+    this.#opening.begin()
     this.#drafts.settle('', { yaml: '', sourceText: '' })
     this.setText(POLICY_TEMPLATE, '', { policyId: '', version: '' })
     this.status = { kind: 'info', text: () => t('peNewStarted') }
@@ -130,6 +134,7 @@ export class LsPolicyEditor extends LitElement {
   private resumeDraft(policyId: string): void {
     const draft = readDraft(policyId)
     if (!draft) return
+    this.#opening.begin()
     this.#drafts.settle(policyId, { yaml: '', sourceText: '' })
     this.setText(draft.yaml, draft.sourceText, { policyId: policyId === NEW_POLICY ? '' : policyId, version: draft.baseVersion ?? '' })
     this.#drafts.savedAt = draft.savedAt
@@ -137,8 +142,10 @@ export class LsPolicyEditor extends LitElement {
   }
 
   private async loadVersion(policyId: string, version: string): Promise<void> {
+    const current = this.#opening.begin()
     try {
       const opened = await openVersion(policyId, version)
+      if (!current()) return
       const sourceText = opened.sourceText ?? (policyId === this.policyId ? this.sourceText : '')
       this.#drafts.flush()
       this.#drafts.settle(policyId, { yaml: opened.yaml, sourceText })
@@ -150,7 +157,7 @@ export class LsPolicyEditor extends LitElement {
         ...(draft ? { action: { label: () => t('peResumeDraft'), run: () => this.resumeDraft(policyId) } } : {}),
       }
     } catch (error) {
-      this.status = { kind: 'error', text: errorText(error) }
+      if (current()) this.status = { kind: 'error', text: errorText(error) }
     }
   }
 

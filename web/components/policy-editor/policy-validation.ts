@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { PolicyConfig } from '../../../schemas/index.js'
 import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.js'
 import type { ApiIssue } from '../../api.js'
+import { LatestOnly } from '../../latest-only.js'
 
 type Tools = typeof import('./policy-tools.js')
 
@@ -35,7 +36,7 @@ export class PolicyValidation implements ReactiveController {
 
   #tools: Promise<Tools> | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
-  #run = 0
+  readonly #runs = new LatestOnly()
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -70,9 +71,9 @@ export class PolicyValidation implements ReactiveController {
   }
 
   private async run(): Promise<void> {
-    const run = ++this.#run
+    const current = this.#runs.begin()
     const { validatePolicyText, runPolicyTests } = await this.tools()
-    if (run !== this.#run) return
+    if (!current()) return
     const { yaml, sourceText } = this.read()
     const result = validatePolicyText(yaml, { file: 'policy.yaml', ...(sourceText.trim() ? { readSource: () => sourceText } : {}) })
     this.issues = result.issues

@@ -76,6 +76,7 @@ export class LsPolicyVersions extends LitElement {
       this.diffTo = versions[0]?.version ?? ''
       this.diffFrom = versions[1]?.version ?? versions[0]?.version ?? ''
     } catch (error) {
+      if (policyId !== this.policyId) return
       this.versions = []
       this.error = error instanceof ApiError && error.status === 404 ? '' : error instanceof ApiError ? pick(error.text) : String(error)
     }
