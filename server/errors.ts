@@ -6,28 +6,31 @@
  */
 import type { ConfigIssue, LocalizedText } from './compiler/config-issue.js'
 
-/** Stable HTTP error codes. */
-export type ErrorCode =
-  | 'bad-request'
-  | 'bad-json'
-  | 'invalid-body'
-  | 'invalid-config'
-  | 'invalid-form-data'
-  | 'invalid-values'
-  | 'import-rejected'
-  | 'unauthenticated'
-  | 'csrf-failed'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'event-not-accepted'
-  | 'version-mismatch'
-  | 'assessment-published'
-  | 'assessment-not-reviewed'
-  | 'assessment-incomplete'
-  | 'idempotency-key-reused'
-  | 'payload-too-large'
-  | 'internal'
+/** Stable HTTP error codes (the README's API overview explains each; a test holds it to that). */
+export const ERROR_CODES = [
+  'bad-request',
+  'bad-json',
+  'invalid-body',
+  'invalid-config',
+  'invalid-form-data',
+  'invalid-values',
+  'import-rejected',
+  'unauthenticated',
+  'csrf-failed',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'event-not-accepted',
+  'version-mismatch',
+  'assessment-published',
+  'assessment-not-reviewed',
+  'assessment-incomplete',
+  'idempotency-key-reused',
+  'payload-too-large',
+  'internal',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** A problem in a request, with where it is (JSON pointer) and what to do. */
 export interface RequestIssue {

@@ -59,6 +59,7 @@ export function openApiDocument() {
     },
     security: [{ session: [] }],
     paths: {
+      '/api/openapi.json': { get: { summary: '本描述 / This description', security: [], responses: { '200': ok('OpenAPI 3.1') } } },
       '/api/auth/login': { post: { summary: '登录 / Log in', security: [], requestBody: { required: true, ...json(loginBody) }, responses: { '200': ok('会话 Cookie 与 CSRF 令牌 / Session cookie and CSRF token'), ...errors } } },
       '/api/auth/me': { get: read('当前用户 / Current user') },
       '/api/auth/logout': { post: { summary: '退出并吊销会话 / Log out, revoking the session', parameters: [{ $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('OK'), ...errors } } },
@@ -70,6 +71,7 @@ export function openApiDocument() {
       '/api/plans': { get: read('计划列表 / Plans'), post: write('启动计划 / Start a plan', startPlanBody) },
       '/api/plans/{id}': { get: read('计划 / Plan', [path('id')]) },
       '/api/plans/{id}/progress': { get: read('阶段进度 / Phase progress', [path('id')]) },
+      '/api/plans/{id}/escalations': { get: read('督办与通报中的任务 / Open tasks at 督办 and 通报', [path('id')]) },
       '/api/plans/{id}/phases/{phaseId}/sign-off': { post: write('阶段签认 / Sign off a phase gate', signOffBody, { parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }] }) },
       '/api/plans/{id}/indicator-values': {
         get: read('指标数据 / Indicator values', [path('id'), query('unit', 'unit id'), query('period', '2021, 2021-Q1, 2021-03'), query('element', 'input id')]),
@@ -107,6 +109,15 @@ export function openApiDocument() {
           parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }, { $ref: '#/components/parameters/IdempotencyKey' }, { name: 'If-Match', in: 'header', schema: { type: 'string' }, description: '任务版本 / Task version' }],
         }),
       },
+      '/api/attachments': {
+        post: {
+          summary: '上传佐证材料（≤ 8 MB）/ Upload evidence (≤ 8 MB)',
+          parameters: [{ $ref: '#/components/parameters/CsrfToken' }, { name: 'X-Filename', in: 'header', required: true, schema: { type: 'string' }, description: '文件名（可 URL 编码）/ The file name (may be URL-encoded)' }],
+          requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { '201': ok('{ id, name, size, type }'), ...errors },
+        },
+      },
+      '/api/attachments/{id}': { get: { summary: '下载佐证材料 / Download evidence', parameters: [path('id')], responses: { '200': { description: '文件 / The file' }, ...errors } } },
       '/api/audit': { get: read('审计日志 / Audit log', ['entity', 'entityId', 'action', 'actor', 'limit'].map((name) => query(name, 'filter'))) },
       '/api/audit/verify': { get: read('校验哈希链 / Verify the hash chain') },
     },
