@@ -139,6 +139,13 @@ export class EntryResolver {
 
   /** A period (a date cell on the 1st of a month, as Excel turns `2021-03` into, is that month). */
   period(raw: unknown): Resolved<Period> {
+    if (typeof raw === 'number' && !Number.isInteger(raw)) {
+      // Excel stores a typed 2021.10 as the number 2021.1: October and January look the same.
+      return fail('invalid-period', {
+        zh: `期间单元格是数字 ${raw}，无法分辨月份（Excel 会把 2021.10 存成 2021.1）；请把该列设为「文本」格式，写作 2021-10、2021-Q1 或 2021`,
+        en: `The period cell is the number ${raw}, which cannot tell October from January (Excel stores 2021.10 as 2021.1); format the column as Text and write 2021-10, 2021-Q1 or 2021`,
+      })
+    }
     const text = raw !== null && typeof raw === 'object' && 'date' in raw ? monthOfDate(String((raw as { date: string }).date)) : textOf(raw)
     let resolved = this.#periodCache.get(text)
     if (!resolved) {

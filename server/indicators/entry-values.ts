@@ -1,9 +1,12 @@
 /**
  * @module When a unit submits its indicator entry task, the report's numbers become the unit's
  * values for that period — in the same transaction as the submission, so the task and the
- * values never disagree. A resubmission after a return replaces them.
+ * values never disagree. A resubmission after a return replaces them. A one-off (`once`) report
+ * has no period of its own: its values are the year's it is due in (or, with no deadline, the
+ * year it is submitted in), so the yearly series and the assessments read them.
  */
 import type { Transaction } from 'kysely'
+import { civilDateAt, dateParts } from '../deadlines/index.js'
 import type { Database, TaskRow } from '../db/database.js'
 import type { PlanModel } from '../plans/plan-model.js'
 import { checkValue } from './check-value.js'
@@ -16,6 +19,7 @@ export async function recordEntryValues(trx: Transaction<Database>, model: PlanM
   if (!entry || !task.data) return 0
   const data = JSON.parse(task.data) as Record<string, unknown>
   const unit = entry.valuesFor === REGION_UNIT ? REGION_UNIT : task.assignee
+  const period = task.period === 'once' ? String(dateParts(task.due_on ?? civilDateAt(now)).year) : task.period
   const rows: NewIndicatorValue[] = []
   for (const input of entry.inputs) {
     if (data[input.id] === undefined) continue
@@ -23,7 +27,7 @@ export async function recordEntryValues(trx: Transaction<Database>, model: PlanM
     const checked = checkValue(input, data[input.id])
     if (!checked.ok) continue
     rows.push({
-      plan_id: task.plan_id, element_id: input.id, unit_id: unit, period: task.period, value: checked.value,
+      plan_id: task.plan_id, element_id: input.id, unit_id: unit, period, value: checked.value,
       source: 'form', task_id: task.id, entered_by: actor, entered_at: now.toISOString(),
     })
   }

@@ -110,8 +110,10 @@ function rollUp(indicator: Indicator, set: IndicatorSet, members: string[], valu
     const pooled = new Map<string, FormulaValue>()
     let reporting = 0
     for (const member of members) {
+      // Only members whose own figure is whole: one that entered a numerator without its
+      // denominator would otherwise inflate the pooled rate (9000 + 9000 over 10000).
       const own = values.get(member)
-      if (!own || own.size === 0) continue
+      if (!own || !set.valueOf(indicator.id, own).ok) continue
       reporting += 1
       for (const [id, value] of own) {
         const previous = pooled.get(id)

@@ -58,6 +58,15 @@ describe('indicator series', () => {
     expect(visits.series[0]).toMatchObject({ value: '87', reporting: 1 })
   })
 
+  it('leaves out of a pooled rate a member that entered only part of its inputs', async () => {
+    // 仁寿 entered its 2020 county visits but not yet the total: pooling it would give
+    // (8,700 + 26,000) / 10,000 = 347%.
+    await upsertValues(t.db, [{ plan_id: planId, element_id: 'county_visits', unit_id: 'renshou-mc', period: '2020', value: '26000', source: 'api', task_id: null, entered_by: 'test', entered_at: '2021-12-20T01:00:00Z' }])
+    const body = (await (await leader.get(`/api/plans/${planId}/indicators?scope=region`)).json()) as Series
+    const visits = body.indicators.find((i) => i.id === 'county-visit-rate')!
+    expect(visits.series[0]).toMatchObject({ value: '87', status: 'not-met', reporting: 1 })
+  })
+
   it('lets a unit see its own figures and the region’s, but not another unit’s', async () => {
     const own = (await (await dongpo.get(`/api/plans/${planId}/indicators`)).json()) as Series
     expect(own.scope.id).toBe('dongpo-mc')

@@ -102,7 +102,7 @@ describe('importValues — wide layout', () => {
     expect(twice.rejected).toEqual([expect.objectContaining({ column: 'D', code: 'duplicate-column', input: 'county_visits' })])
   })
 
-  it('rejects text, out-of-range and fractional values cell by cell, keeping the rest', async () => {
+  it('rejects text, out-of-range and fractional values cell by cell, and refuses their rows whole', async () => {
     const report = await importCsv(
       ['单位,期间,county_visits,total_visits,public-satisfaction', 'dongpo-mc,2021,abc,100,120', 'renshou-mc,2021,3.5,-5,99.5', 'pengshan-mc,2021,7,8,0'].join('\n'),
     )
@@ -117,15 +117,26 @@ describe('importValues — wide layout', () => {
     expect(percentage).toContain('应在 0–100 之间')
     expect(fraction).toContain('应为整数')
     expect(negative).toContain('不小于 0')
-    expect(values(report)).toEqual(['dongpo-mc 2021 total_visits=100', 'renshou-mc 2021 public-satisfaction=99.5', 'pengshan-mc 2021 county_visits=7', 'pengshan-mc 2021 total_visits=8', 'pengshan-mc 2021 public-satisfaction=0'])
+    // Row 2's good total_visits is not stored without its county_visits: a rate would pair a new
+    // denominator with an old numerator.
+    expect(values(report)).toEqual(['pengshan-mc 2021 county_visits=7', 'pengshan-mc 2021 total_visits=8', 'pengshan-mc 2021 public-satisfaction=0'])
   })
 
-  it('rejects later repeats of a unit, period and input, naming the row they repeat', async () => {
-    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,1,2\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,5,\n')
+  it('keeps the first of two equal values and reports the repeat, naming its row', async () => {
+    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,1,2\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,1,\n')
     expect(report.rejected).toEqual([expect.objectContaining({ row: 4, column: 'C', code: 'duplicate', unit: 'dongpo-mc', period: '2021', input: 'county_visits' })])
-    expect(report.rejected[0]!.message.zh).toContain('与第 2 行重复')
-    expect(values(report)).toContain('dongpo-mc 2021 county_visits=1')
-    expect(values(report)).not.toContain('dongpo-mc 2021 county_visits=5')
+    expect(report.rejected[0]!.message.zh).toBe('第 4 行 C 列：与第 2 行重复：dongpo-mc 2021 的县域内就诊人次（county_visits）已在该行填写同一数值，此处不再导入')
+    expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=1', 'dongpo-mc 2021 total_visits=2', 'renshou-mc 2021 county_visits=3', 'renshou-mc 2021 total_visits=4'])
+  })
+
+  it('refuses both of two different values for one unit, period and input, and their rows', async () => {
+    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,9000,10000\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,5000,\n')
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'C', 'duplicate'],
+      [4, 'C', 'duplicate'],
+    ])
+    expect(report.rejected[0]!.message.zh).toBe('第 2 行 C 列：与第 4 行矛盾：dongpo-mc 2021 的县域内就诊人次（county_visits）填了不同的数值，无法判断哪个正确，均不导入')
+    expect(values(report)).toEqual(['renshou-mc 2021 county_visits=3', 'renshou-mc 2021 total_visits=4'])
   })
 
   it('rejects an unknown unit with a did-you-mean by name, and accepts ids, names, aliases and the region', async () => {
@@ -146,7 +157,7 @@ describe('importValues — wide layout', () => {
       [3, 'C', 'period-too-fine'],
     ])
     expect(report.rejected[1]!.message.zh).toContain('县域内就诊人次（county_visits）按年报送')
-    expect(values(report)).toEqual(['dongpo-mc 2021-03 monthly_visits=4', 'dongpo-mc 2021-Q2 monthly_visits=5'])
+    expect(values(report)).toEqual(['dongpo-mc 2021-Q2 monthly_visits=5'])
   })
 
   it('lets a department write only its own units (per-row rejection), and not the region', async () => {
@@ -173,14 +184,18 @@ describe('importValues — long layout', () => {
   })
 
   it('reports unknown inputs, missing values and repeats at their cells', async () => {
-    const report = await importCsv('unit,period,element,value\ndongpo-mc,2021,county_visit,1\ndongpo-mc,2021,county_visits,\ndongpo-mc,2021,county_visits,2\ndongpo-mc,2021,县域内就诊人次,3\n')
+    const report = await importCsv('unit,period,element,value\ndongpo-mc,2021,county_visit,1\ndongpo-mc,2021,county_visits,\ndongpo-mc,2021,county_visits,2\ndongpo-mc,2021,县域内就诊人次,2\ndongpo-mc,2021,total_visits,3\ndongpo-mc,2021,total_visits,4\n')
     expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
       [2, 'C', 'unknown-input'],
       [3, 'D', 'missing-value'],
       [5, undefined, 'duplicate'],
+      [6, undefined, 'duplicate'],
+      [7, undefined, 'duplicate'],
     ])
     expect(report.rejected[0]!.message.zh).toContain('是否为「县域内就诊人次」（county_visits）')
     expect(report.rejected[2]!.message.zh).toContain('与第 4 行重复')
+    expect(report.rejected[3]!.message.zh).toContain('与第 7 行矛盾')
+    expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=2'])
   })
 
   it('refuses a long table that also has input columns', async () => {
@@ -246,6 +261,19 @@ describe('importValues — .xlsx', () => {
     return Buffer.from(await book.xlsx.writeBuffer())
   }
 
+  it('refuses an .xlsx over the limit while streaming, before loading it whole; takes one at the limit', async () => {
+    const build = (rows: number) =>
+      workbook((sheet) => {
+        sheet.addRow(['单位', '期间', 'county_visits'])
+        for (let i = 0; i < rows; i++) sheet.addRow(['dongpo-mc', String(2000 + (i % 90)), i])
+      })
+    const over = await parseTable(await build(1_001), { fileName: 'big.xlsx' }, 1_000)
+    expect(over).toMatchObject({ ok: false, reason: 'too-many-rows' })
+    if (!over.ok) expect(over.message.zh).toContain('文件有 1,000+ 行数据，超过一次导入的上限 1,000 行')
+    const within = await parseTable(await build(1_000), { fileName: 'big.xlsx' }, 1_000)
+    expect(within.ok && within.table.rows.length).toBe(1_001)
+  })
+
   it('reads numbers, text, rich text, formula results, percent formats and booleans from the first sheet', async () => {
     const bytes = await workbook((sheet) => {
       sheet.addRow(['单位', '期间', '县域内就诊人次（人次）', 'total_visits', '群众满意度', 'drg_started', 'county_total_cost'])
@@ -272,6 +300,20 @@ describe('importValues — .xlsx', () => {
     ])
   })
 
+  it('refuses a period Excel stored as a decimal number (2021.10 becomes 2021.1), but takes a whole year', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['单位', '期间', 'monthly_visits'])
+      sheet.addRow(['dongpo-mc', 2021.1, 12])
+      sheet.addRow(['renshou-mc', 2021, 7])
+    })
+    const parsed = await parseTable(bytes, { fileName: '填报.xlsx' })
+    if (!parsed.ok) throw new Error(parsed.message.en)
+    const report = importValues(parsed.table, buildResolver())
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([[2, 'B', 'invalid-period']])
+    expect(report.rejected[0]!.message.zh).toContain('无法分辨月份（Excel 会把 2021.10 存成 2021.1）')
+    expect(values(report)).toEqual(['renshou-mc 2021 monthly_visits=7'])
+  })
+
   it('rejects dates, error values and formulas without a result in value cells; takes a month typed as a date in the period', async () => {
     const bytes = await workbook((sheet) => {
       sheet.addRow(['单位', '期间', 'county_visits', 'total_visits', 'monthly_visits'])
@@ -290,7 +332,7 @@ describe('importValues — .xlsx', () => {
     expect(report.rejected[0]!.message.zh).toContain('单元格是日期（2021-03-01），应为数字')
     expect(report.rejected[1]!.message.zh).toContain('#DIV/0!')
     expect(report.rejected[2]!.message.zh).toContain('公式没有计算结果')
-    expect(values(report)).toEqual(['renshou-mc 2021 total_visits=5', 'pengshan-mc 2021-03 monthly_visits=12'])
+    expect(values(report)).toEqual(['pengshan-mc 2021-03 monthly_visits=12'])
   })
 
   it('says a damaged workbook cannot be read', async () => {

@@ -172,9 +172,8 @@ function matchInputHeader(text: string, resolver: EntryResolver): { ok: true; in
 
 function importWide(rows: Table['rows'], columns: Columns, resolver: EntryResolver): ImportReport {
   const { planId, enteredBy, enteredAt, source } = resolver.context
-  const accepted: NewIndicatorValue[] = []
+  const candidates: Candidate[] = []
   const rejected: RejectedEntry[] = []
-  const seen = new Map<string, number>()
   const unitColumn = columns.unit!
   const periodColumn = columns.period!
   for (const { row, cells } of rows) {
@@ -205,24 +204,16 @@ function importWide(rows: Table['rows'], columns: Columns, resolver: EntryResolv
         rejected.push({ ...where, code: value.code, message: at(row, index, value.message) })
         continue
       }
-      const key = `${unit.value}\u0000${period.value.text}\u0000${input.id}`
-      const first = seen.get(key)
-      if (first !== undefined) {
-        rejected.push({ ...where, code: 'duplicate', message: at(row, index, duplicateOf(first, input, unit.value, period.value.text)) })
-        continue
-      }
-      seen.set(key, row)
-      accepted.push({ plan_id: planId, element_id: input.id, unit_id: unit.value, period: period.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt })
+      candidates.push({ row, index, input, value: { plan_id: planId, element_id: input.id, unit_id: unit.value, period: period.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt } })
     }
   }
-  return { layout: 'wide', rows: rows.length, accepted, rejected, fatal: false }
+  return settle('wide', rows.length, candidates, rejected)
 }
 
 function importLong(rows: Table['rows'], columns: Columns, resolver: EntryResolver): ImportReport {
   const { planId, enteredBy, enteredAt, source } = resolver.context
-  const accepted: NewIndicatorValue[] = []
+  const candidates: Candidate[] = []
   const rejected: RejectedEntry[] = []
-  const seen = new Map<string, number>()
   const [unitColumn, periodColumn, elementColumn, valueColumn] = [columns.unit!, columns.period!, columns.element!, columns.value!]
   for (const { row, cells } of rows) {
     for (const index of columns.blank) {
@@ -250,20 +241,61 @@ function importLong(rows: Table['rows'], columns: Columns, resolver: EntryResolv
       rejected.push({ ...where, column: columnLetter(valueColumn), period: fits.value.text, code: value.code, message: at(row, valueColumn, value.message) })
       continue
     }
-    const key = `${unit.value}\u0000${fits.value.text}\u0000${input.value.id}`
-    const first = seen.get(key)
-    if (first !== undefined) {
-      rejected.push({ ...where, period: fits.value.text, code: 'duplicate', message: at(row, undefined, duplicateOf(first, input.value, unit.value, fits.value.text)) })
-      continue
-    }
-    seen.set(key, row)
-    accepted.push({ plan_id: planId, element_id: input.value.id, unit_id: unit.value, period: fits.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt })
+    candidates.push({ row, index: undefined, input: input.value, value: { plan_id: planId, element_id: input.value.id, unit_id: unit.value, period: fits.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt } })
   }
-  return { layout: 'long', rows: rows.length, accepted, rejected, fatal: false }
+  return settle('long', rows.length, candidates, rejected)
 }
 
-function duplicateOf(first: number, input: EntryInput, unit: string, period: string): LocalizedText {
-  return { zh: `与第 ${first} 行重复：${unit} ${period} 的${input.name}（${input.id}）已在该行填写，此处不予导入`, en: `duplicates row ${first}: ${input.id} of ${unit} for ${period} is already there; this one is not imported` }
+/** A value that passed its own checks, before repeats and its row's other cells are weighed. */
+interface Candidate {
+  row: number
+  /** Its column (wide layout); a long row is one value. */
+  index: number | undefined
+  input: EntryInput
+  value: NewIndicatorValue
+}
+
+/**
+ * Weighs the values that passed their own checks against each other and their rows:
+ * - the same unit, period and input twice: with the same value, the first stands and the repeat
+ *   is reported; with different values nobody can tell which is right, so both are refused;
+ * - a row with any refused cell is refused whole, so a rate's new numerator is never stored over
+ *   an old denominator (the report lists what is wrong in the row; its other cells wait for the
+ *   corrected row).
+ */
+function settle(layout: ImportLayout, rows: number, candidates: Candidate[], rejected: RejectedEntry[]): ImportReport {
+  const byKey = new Map<string, Candidate[]>()
+  for (const candidate of candidates) {
+    const key = `${candidate.value.unit_id}\u0000${candidate.value.period}\u0000${candidate.value.element_id}`
+    const same = byKey.get(key)
+    if (same) same.push(candidate)
+    else byKey.set(key, [candidate])
+  }
+  const refused = new Set<Candidate>()
+  for (const same of byKey.values()) {
+    if (same.length === 1) continue
+    const agree = same.every((candidate) => candidate.value.value === same[0]!.value.value)
+    for (const [position, candidate] of same.entries()) {
+      if (agree && position === 0) continue
+      refused.add(candidate)
+      const { row, index, input, value } = candidate
+      const others = same.filter((other) => other !== candidate).map((other) => other.row)
+      rejected.push({ row, ...(index === undefined ? {} : { column: columnLetter(index) }), unit: value.unit_id, period: value.period, input: input.id, code: 'duplicate', message: at(row, index, agree ? repeatOf(same[0]!.row, input, value) : conflictWith(others, input, value)) })
+    }
+  }
+  const badRows = new Set(rejected.map((entry) => entry.row))
+  const accepted = candidates.filter((candidate) => !refused.has(candidate) && !badRows.has(candidate.row)).map((candidate) => candidate.value)
+  rejected.sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''))
+  return { layout, rows, accepted, rejected, fatal: false }
+}
+
+function repeatOf(first: number, input: EntryInput, value: NewIndicatorValue): LocalizedText {
+  return { zh: `与第 ${first} 行重复：${value.unit_id} ${value.period} 的${input.name}（${input.id}）已在该行填写同一数值，此处不再导入`, en: `repeats row ${first}: ${input.id} of ${value.unit_id} for ${value.period} is already there with the same value; this one is not imported` }
+}
+
+function conflictWith(others: number[], input: EntryInput, value: NewIndicatorValue): LocalizedText {
+  const rows = others.join('、')
+  return { zh: `与第 ${rows} 行矛盾：${value.unit_id} ${value.period} 的${input.name}（${input.id}）填了不同的数值，无法判断哪个正确，均不导入`, en: `conflicts with row ${others.join(', ')}: ${input.id} of ${value.unit_id} for ${value.period} has different values, so neither is imported` }
 }
 
 /** Prefixes a message with its place: `第 5 行 C 列：` / `Row 5, column C: `. */
