@@ -11,6 +11,9 @@ import { AppError, notFound } from '../errors.js'
 import type { PlanContext } from '../plans/plan-context.js'
 import { insertChunked } from '../plans/start-plan.js'
 import type { UnitScore } from '../scoring/score-types.js'
+import type { LocalizedText } from '../compiler/config-issue.js'
+import { entryInputs } from '../indicators/inputs.js'
+import type { EntryInput } from '../indicators/inputs.js'
 import { findAssessment } from './assessment-access.js'
 import { rectificationTasks } from './rectification.js'
 
@@ -38,6 +41,21 @@ export async function reviewRun(
   return reviewed
 }
 
+/** Why a unit has no total: the inputs it lacks, by name, and the items that could not be computed. */
+function whyUnscored(score: UnitScore, inputs: ReadonlyMap<string, EntryInput>): LocalizedText {
+  const missing = score.missing.map((id) => inputs.get(id)?.name ?? id)
+  const failed = score.items.filter((item) => item.status === 'error')
+  const zh = [
+    ...(missing.length ? [`缺 ${missing.join('、')}`] : []),
+    ...failed.map((item) => `「${item.name}」无法计算：${item.explanation.zh}`),
+  ]
+  const en = [
+    ...(score.missing.length ? [`missing ${score.missing.join(', ')}`] : []),
+    ...failed.map((item) => `${item.id} cannot be computed: ${item.explanation.en}`),
+  ]
+  return { zh: zh.join('；') || '未能评分', en: en.join('; ') || 'not scored' }
+}
+
 export async function publishRun(
   trx: Transaction<Database>, context: PlanContext, assessmentId: string, year: number, actor: string, now: Date,
 ): Promise<{ run: AssessmentRunRow; rectifications: number }> {
@@ -56,10 +74,12 @@ export async function publishRun(
   const incomplete = scores.filter((score) => !score.complete && !score.vetoedBy)
   if (incomplete.length) {
     const names = context.model.actors(context.members)
+    const inputs = entryInputs(context.model.config)
+    const why = incomplete.map((score) => ({ score, reason: whyUnscored(score, inputs) }))
     throw new AppError(409, 'assessment-incomplete', {
-      zh: `${incomplete.length} 个单位数据不全，不能公布：${incomplete.map((s) => `${names.get(s.unitId)?.name ?? s.unitId}（缺 ${s.missing.join('、')}）`).join('；')}。请补录后重新计算。`,
-      en: `${incomplete.length} unit(s) lack data and cannot be published: ${incomplete.map((s) => `${s.unitId} (missing ${s.missing.join(', ')})`).join('; ')}. Enter it and recompute.`,
-    }, { issues: incomplete.map((s) => ({ pointer: `/units/${s.unitId}`, message: { zh: `缺 ${s.missing.join('、')}`, en: `missing ${s.missing.join(', ')}` } })) })
+      zh: `${incomplete.length} 个单位未能评分，不能公布：${why.map(({ score, reason }) => `${names.get(score.unitId)?.name ?? score.unitId}（${reason.zh}）`).join('；')}。请补录或更正数据后重新计算。`,
+      en: `${incomplete.length} unit(s) could not be scored and cannot be published: ${why.map(({ score, reason }) => `${score.unitId} (${reason.en})`).join('; ')}. Enter or correct the data and recompute.`,
+    }, { issues: why.map(({ score, reason }) => ({ pointer: `/units/${score.unitId}`, message: reason })) })
   }
   const at = now.toISOString()
   const today = civilDateAt(now)

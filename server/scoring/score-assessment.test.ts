@@ -57,12 +57,22 @@ describe('proportional items', () => {
     expect(result).toMatchObject({ total: '100', grade: { id: 'excellent' } })
   })
 
-  it('keep 20 significant digits of a third: three items of 33.33… add up to just under 100', () => {
+  it('keep 20 significant digits of a third, and sums to 10 places: three items of 33.33… make 100', () => {
     const items = ['a', 'b', 'c'].map((id) => satisfaction({ id, weight: 100, full: 3 }))
     const result = score(buildPolicy(items), { satisfaction: 1 })
     expect(result.items.map((item) => item.score)).toEqual(Array(3).fill('33.333333333333333333'))
-    expect(result.total).toBe('99.999999999999999999')
+    expect(result.total).toBe('100')
     expect(summarizeScore(result).zh).toBe('100 分，优秀')
+  })
+
+  it('land a total of thirds exactly on a band edge in that band (60 is 合格, not 59.999… 不合格)', () => {
+    // Three 20-point items each short by 2 of a 3-wide step, 1 point per step, proportional:
+    // 20 − 2/3 each, so 58 in all; plus 2 of a 40-point item makes exactly 60.
+    const short = (id: string) => buildDeduct({ id, weight: 20, measures: [buildMeasure({ step: 3, points: 1, rounding: 'proportional' })] })
+    const items = [short('a'), short('b'), short('c'), satisfaction({ id: 'd', weight: 40, full: 100 })]
+    const result = score(buildPolicy(items), { coverage: 88, satisfied: 5, returned: 100 })
+    expect(result.items.slice(0, 3).map((item) => item.score)).toEqual(Array(3).fill('19.333333333333333333'))
+    expect(result).toMatchObject({ total: '60', grade: { id: 'pass' } })
   })
 })
 

@@ -73,6 +73,11 @@ export function scoreUnit(compiled: CompiledAssessment, unitId: string, year: nu
     if (item.kind === 'bonus') bonus = bonus.plus(points)
     else base = base.plus(points)
   }
+  // Items are computed to 20 significant digits, so three thirds add up to 99.999999999999999999.
+  // No document scores in units that small: sums are kept to 10 decimal places, where that
+  // residue vanishes and the band is the one a person adding the items by hand would find.
+  base = base.toDecimalPlaces(SUM_PLACES)
+  bonus = bonus.toDecimalPlaces(SUM_PLACES)
   if (assessment.bonusCap !== undefined && bonus.greaterThan(assessment.bonusCap)) {
     bonus = new Decimal(assessment.bonusCap)
     result.bonusCapApplied = true
@@ -88,6 +93,9 @@ export function scoreUnit(compiled: CompiledAssessment, unitId: string, year: nu
   setGrade(result, assessment, veto?.kind === 'veto' ? veto.grade : bandOf(assessment, total))
   return result
 }
+
+/** Decimal places of base, bonus and total (see scoreUnit). */
+const SUM_PLACES = 10
 
 function setGrade(result: UnitScore, assessment: Assessment, gradeId: string | undefined): void {
   const grade = assessment.grades.find((g) => g.id === gradeId)

@@ -111,7 +111,7 @@ describe('the assessment cycle', () => {
     expect(refused.status).toBe(409)
     const body = (await refused.json()) as { error: { code: string; message: { zh: string }; issues: Array<{ pointer: string }> } }
     expect(body.error.code).toBe('assessment-incomplete')
-    expect(body.error.message.zh).toContain('东坡区医共体')
+    expect(body.error.message.zh).toContain('东坡区医共体（缺 县域内就诊人次）')
     expect(body.error.issues[0]!.pointer).toBe('/units/dongpo-mc')
 
     // Entering the value and recomputing sends the run back to review, then it publishes.
@@ -121,6 +121,20 @@ describe('the assessment cycle', () => {
     await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/review`, {})
     const published = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/publish`)
     expect(await published.json()).toMatchObject({ rectifications: 0 })
+  })
+
+  it('names the item that cannot be computed (a division by zero) when it refuses to publish', async () => {
+    await enter(t, planId, 'dongpo-mc', '2021', inputs2021())
+    await enter(t, planId, 'renshou-mc', '2021', inputs2021({ discharged_cases: 0 }))
+    await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs`, { year: 2021 })
+    await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/review`, {})
+    const refused = await bureau.post(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/publish`)
+    expect(refused.status).toBe(409)
+    const body = (await refused.json()) as { error: { code: string; message: { zh: string }; issues: Array<{ pointer: string; message: { zh: string } }> } }
+    expect(body.error.code).toBe('assessment-incomplete')
+    expect(body.error.issues).toEqual([expect.objectContaining({ pointer: '/units/renshou-mc' })])
+    expect(body.error.issues[0]!.message.zh).toMatch(/^「.+」无法计算：.*(除数|为零|0)/)
+    expect(body.error.message.zh).not.toContain('缺 ）')
   })
 
   it('builds a year from monthly values when no annual value was entered, and shows the trend over years', async () => {

@@ -64,6 +64,30 @@ describe('indicator entry tasks', () => {
     expect(flag.value).toBe('true')
   })
 
+  it('stores a one-off (once) report’s values for the year it is due, where series and assessments read them', async () => {
+    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+    const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(
+      '    frequency: yearly\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
+      '    frequency: once\n    entryDue: 2021年6月30日前\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
+    )
+    expect(yaml).toContain('frequency: once')
+    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
+    const planId = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+    const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId: version.policy_id, unitId: 'dongpo-mc' }] })
+    const task = await t.db.selectFrom('task').select(['id', 'period', 'due_on']).where('plan_id', '=', planId).where('assignee', '=', 'dongpo-mc').where('source_id', '=', 'indicator-entry-once').executeTakeFirstOrThrow()
+    expect(task).toMatchObject({ period: 'once', due_on: '2021-06-30' })
+    await dongpo.post(`/api/tasks/${task.id}/events`, { type: 'START' })
+    const submitted = await dongpo.post(`/api/tasks/${task.id}/events`, { type: 'SUBMIT', data: { county_visits: 9100, total_visits: 10000 } })
+    expect(submitted.status).toBe(200)
+    const stored = await t.db.selectFrom('indicator_value').select(['element_id', 'period', 'value']).where('plan_id', '=', planId).orderBy('element_id').execute()
+    expect(stored).toEqual([
+      { element_id: 'county_visits', period: '2021', value: '9100' },
+      { element_id: 'total_visits', period: '2021', value: '10000' },
+    ])
+    const series = (await (await dongpo.get(`/api/plans/${planId}/indicators?scope=dongpo-mc`)).json()) as { indicators: Array<{ id: string; series: Array<{ year: number; value: string | null }> }> }
+    expect(series.indicators.find((indicator) => indicator.id === 'county-visit-rate')!.series.find((point) => point.year === 2021)!.value).toBe('91')
+  })
+
   it('follows an indicator’s entryDue: last year’s figures reported in January, opened when January begins', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
     const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(
