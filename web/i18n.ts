@@ -236,6 +236,7 @@ const MESSAGES = {
   pePublish: { zh: '发布', en: 'Publish' },
   pePublishing: { zh: '发布中…', en: 'Publishing…' },
   pePublishWithErrors: { zh: '配置仍有错误，服务器将拒绝发布并标出问题。', en: 'The config still has errors; the server will refuse it and mark them.' },
+  pePublishTestsFailing: { zh: '考核测试未全部通过，不能发布。', en: 'Policy tests are failing; fix them before publishing.' },
   pePublished: { zh: '已发布 {policy} v{version}。', en: 'Published {policy} v{version}.' },
   peSameText: { zh: '内容与已发布的 {policy} v{version} 完全相同，未新建版本。', en: 'Identical to published {policy} v{version}; no new version was made.' },
   pePublishIssues: { zh: '共 {n} 个问题，已在编辑器中标出。', en: '{n} issues, marked in the editor.' },

@@ -11,6 +11,7 @@ import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { entryInputs, REGION_UNIT } from '../indicators/inputs.js'
 import { upsertValues } from '../indicators/value-store.js'
+import { settleEntryTasks } from '../indicators/settle-entry-tasks.js'
 import type { NewIndicatorValue } from '../indicators/value-store.js'
 import type { PlanContext } from '../plans/plan-context.js'
 import { DEMO_COUNTIES, DEMO_POLICY_ID, demoIndicatorValues } from './demo-indicator-values.js'
@@ -43,6 +44,8 @@ export async function seedIndicatorValues(db: Kysely<Database>, clock: Clock, pl
   if (rows.length === 0) return 0
   await db.transaction().execute(async (trx) => {
     await upsertValues(trx, rows)
+    // The demo's past years were reported and accepted: their entry tasks are closed, not overdue.
+    await settleEntryTasks(trx, plan.model, plan.plan.id, rows, { actor: 'system', now: clock.now(), approve: true })
     await appendAudit(trx, [{ at, actor: 'system', action: 'indicator-values.seed', entity: 'plan', entityId: plan.plan.id, payload: { values: rows.length, source: 'demo' } }])
   })
   return rows.length

@@ -6,11 +6,10 @@
  * year it is submitted in), so the yearly series and the assessments read them.
  */
 import type { Transaction } from 'kysely'
-import { civilDateAt, dateParts } from '../deadlines/index.js'
 import type { Database, TaskRow } from '../db/database.js'
 import type { PlanModel } from '../plans/plan-model.js'
 import { checkValue } from './check-value.js'
-import { REGION_UNIT } from './inputs.js'
+import { entryValueKey, yearOf } from './settle-entry-tasks.js'
 import { upsertValues } from './value-store.js'
 import type { NewIndicatorValue } from './value-store.js'
 
@@ -18,8 +17,7 @@ export async function recordEntryValues(trx: Transaction<Database>, model: PlanM
   const entry = model.entries.get(task.source_id)
   if (!entry || !task.data) return 0
   const data = JSON.parse(task.data) as Record<string, unknown>
-  const unit = entry.valuesFor === REGION_UNIT ? REGION_UNIT : task.assignee
-  const period = task.period === 'once' ? String(dateParts(task.due_on ?? civilDateAt(now)).year) : task.period
+  const { unit, period } = entryValueKey(task, entry, yearOf(now))
   const rows: NewIndicatorValue[] = []
   for (const input of entry.inputs) {
     if (data[input.id] === undefined) continue

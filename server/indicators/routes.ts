@@ -27,6 +27,7 @@ import { parsePeriod } from './periods.js'
 import { buildTemplate, RANGE_ZH } from './template.js'
 import type { TemplateLayout } from './template.js'
 import { readValues, upsertValues } from './value-store.js'
+import { settleEntryTasks } from './settle-entry-tasks.js'
 import type { NewIndicatorValue } from './value-store.js'
 import { visiblePlan } from '../plans/visible-plan.js'
 
@@ -92,9 +93,10 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
         { issues: checked.issues.slice(0, LISTED_REJECTIONS), issueCount: checked.issues.length },
       )
     }
-    const response = { applied: checked.accepted.length }
+    const response = { applied: checked.accepted.length, submittedTasks: 0 }
     await deps.writes.run(async (trx) => {
       await upsertValues(trx, checked.accepted)
+      response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, checked.accepted, { actor: c.get('user').id, now: deps.clock.now() })
       await appendAudit(trx, [{ at: now, actor: c.get('user').id, action: 'indicator-values.put', entity: 'plan', entityId: plan.plan.id, payload: { values: checked.accepted.length, ...spread(checked.accepted) } }])
       await recordIdempotency(trx, c, 200, response)
     })
@@ -136,10 +138,11 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       const { rejected: _listed, ...counts } = summary
       throw importRejected(report, counts)
     }
-    const response = { ...summary, applied: report.accepted.length }
+    const response = { ...summary, applied: report.accepted.length, submittedTasks: 0 }
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     await deps.writes.run(async (trx) => {
       await upsertValues(trx, report.accepted)
+      response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, report.accepted, { actor: c.get('user').id, now: deps.clock.now() })
       await appendAudit(trx, [
         {
           at: now,

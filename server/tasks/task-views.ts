@@ -11,6 +11,8 @@ import { acceptedEvents } from '../workflow/run-machine.js'
 import type { PersistedTask } from '../workflow/run-machine.js'
 import type { TaskEventType } from '../workflow/registry.js'
 import { actorsFor, mayAct } from './access.js'
+import { dateParts } from '../deadlines/index.js'
+import { storedEntryData } from '../indicators/settle-entry-tasks.js'
 
 const ATTACHMENT_IDS = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g
 
@@ -56,6 +58,19 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
   }
 }
 
+/**
+ * The report as the form shows it. An open indicator entry task starts from the values already
+ * stored for its unit and period (imported, or entered through the API), so the unit sees and
+ * corrects them rather than typing them again. The stored values win over a draft saved in the
+ * task: they are what the series and the assessments read.
+ */
+async function formData(db: Kysely<Database>, model: PlanContext['model'], task: TaskRow, today: string): Promise<Record<string, unknown> | null> {
+  const own = task.data ? (JSON.parse(task.data) as Record<string, unknown>) : null
+  if (task.kind !== 'indicator-entry' || task.state === 'approved' || task.state === 'submitted') return own
+  const stored = await storedEntryData(db, model, task, dateParts(today).year)
+  return Object.keys(stored).length ? { ...own, ...stored } : own
+}
+
 /** The full view of one task for this user. */
 export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: PlanContext, user: CurrentUser, today: string) {
   const { model, plan } = context
@@ -87,7 +102,7 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     source: duty?.source ?? procedure?.source ?? null,
     procedure: procedure ? { steps: procedure.steps.map((step) => ({ id: step.id, name: step.name, kind: step.kind })), current: persisted.value } : null,
     context: persisted.context,
-    data: task.data ? JSON.parse(task.data) : null,
+    data: await formData(db, model, task, today),
     form: model.formSchema(task.source_id),
     allowedEvents: allowed,
     history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: JSON.parse(event.payload) })),

@@ -77,6 +77,16 @@ describe('the demo seed', () => {
     expect(new Set(rows.map((row) => row.period))).toEqual(new Set(['2019', '2020', '2021']))
   }, 60_000)
 
+  it('closes the entry tasks of the years the demo reported, so none is overdue for data already in', async () => {
+    const t = await makeTestApp('2022-03-01T09:00:00+08:00')
+    await seedDemo(t.db, t.clock, 'policies')
+    const plan = await t.db.selectFrom('plan').select('id').where('policy_id', '=', DEMO_POLICY_ID).executeTakeFirstOrThrow()
+    const entry = await t.db.selectFrom('task').select(['assignee', 'period', 'state']).where('plan_id', '=', plan.id).where('kind', '=', 'indicator-entry')
+      .where('source_id', '=', 'indicator-entry-yearly').where('period', 'in', ['2020', '2021']).execute()
+    expect(entry).toHaveLength(12) // six 医共体 × two years
+    expect(entry.filter((task) => task.state !== 'approved')).toEqual([])
+  }, 60_000)
+
   it('puts a county’s values on its 医共体 when the plan has medical communities', async () => {
     const t = await makeTestApp('2021-01-05T09:00:00+08:00')
     const { planId } = await startBundledPlan(t, 'meishan', { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }] })

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { startPlan } from '../../server/plans/start-plan.js'
 import { publishPolicy } from '../../server/policies/publish-policy.js'
-import { MEISHAN_MEMBERS as MEMBERS } from '../helpers/meishan.js'
+import { MEISHAN_MEMBERS as MEMBERS, meishanInputs } from '../helpers/meishan.js'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
 
 
@@ -62,6 +62,35 @@ describe('indicator entry tasks', () => {
     expect(stored).toEqual([{ unit_id: 'region', element_id: 'township_centers_total', value: '10', source: 'form', task_id: id }])
     const flag = await t.db.selectFrom('indicator_value').select('value').where('plan_id', '=', planId).where('element_id', '=', 'alliance-policy-system').executeTakeFirstOrThrow()
     expect(flag.value).toBe('true')
+  })
+
+  it('is fulfilled by values that arrive another way: shown in the form while partial, submitted once complete', async () => {
+    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+    const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
+    const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
+    const values = Object.entries(meishanInputs({ rehab_payment_reform_started: false })).map(([element, value]) => ({ element, unit: 'dongpo-mc', period: '2020', value }))
+
+    // Part of the year: the task stays open, and its form starts from what is stored.
+    const partial = await dongpo.put(`/api/plans/${planId}/indicator-values`, { values: values.slice(0, 2) })
+    expect(await partial.json()).toEqual({ applied: 2, submittedTasks: 0 })
+    const open = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { state: string; data: Record<string, unknown> }
+    expect(open.state).toBe('assigned')
+    expect(open.data).toEqual({ [values[0]!.element]: values[0]!.value, [values[1]!.element]: values[1]!.value })
+
+    // The rest: the task is submitted with the stored values, by whoever entered them, and its
+    // reminders and escalation stop (nobody reviews entry, so it is approved).
+    const rest = await dongpo.put(`/api/plans/${planId}/indicator-values`, { values: values.slice(2) })
+    expect(await rest.json()).toEqual({ applied: values.length - 2, submittedTasks: 1 })
+    const done = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { state: string; data: Record<string, unknown>; history: Array<{ type: string; actorName: string }> }
+    expect(done.state).toBe('approved')
+    expect(done.data).toEqual(meishanInputs({ rehab_payment_reform_started: false }))
+    expect(done.history.at(-1)).toMatchObject({ type: 'SUBMIT', actorName: 'dongpo' })
+    const pending = await t.db.selectFrom('timer').select('id').where('task_id', '=', id).where('status', '=', 'pending').execute()
+    expect(pending).toEqual([])
+    // The other year's task is untouched.
+    const other = await t.db.selectFrom('task').select('state').where('id', '=', await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2021')).executeTakeFirstOrThrow()
+    expect(other.state).toBe('assigned')
   })
 
   it('stores a one-off (once) report’s values for the year it is due, where series and assessments read them', async () => {

@@ -34,7 +34,7 @@ describe('/api/plans/:id/indicator-values', () => {
 
   const upload = (client: Client, body: string | Uint8Array<ArrayBuffer>, query = '', type = 'text/csv', name = '数据.csv') =>
     client.raw(`${base}/import${query}`, { method: 'POST', headers: { 'content-type': type, 'x-filename': encodeURIComponent(name) }, body })
-  const put = (client: Client, values: object[]) => client.raw(base, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ values }) })
+  const put = (client: Client, values: object[]) => client.put(base, { values })
   const stored = async (unit?: string) => {
     let query = t.db.selectFrom('indicator_value').selectAll().where('plan_id', '=', planId)
     if (unit) query = query.where('unit_id', '=', unit)
@@ -187,7 +187,7 @@ describe('/api/plans/:id/indicator-values', () => {
     it('stores a batch of values', async () => {
       const { status, body } = await json(await put(dongpo, [{ element: 'county_visits', unit: 'dongpo-mc', period: '2021', value: 90240 }, { element: '参保人员就诊总人次', unit: '东坡区医共体', period: 2021, value: '100000' }]))
       expect(status).toBe(200)
-      expect(body).toEqual({ applied: 2 })
+      expect(body).toEqual({ applied: 2, submittedTasks: 0 })
       expect((await stored()).map((row) => `${row.element_id}=${row.value} ${row.source}`)).toEqual(['county_visits=90240 api', 'total_visits=100000 api'])
       const { body: audit } = await json(await admin.get('/api/audit?action=indicator-values.put&limit=1'))
       expect(audit.entries[0].payload).toMatchObject({ values: 2, units: 1, periods: ['2021'] })

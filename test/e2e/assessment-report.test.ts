@@ -104,6 +104,8 @@ describe('assessment reports in Chromium', () => {
     await assessor.getByText('审核意见：数据已与信息系统核对').waitFor()
     await screenshot(assessor, '31-assessment-run-reviewed')
     await assessor.getByRole('button', { name: '公布结果' }).click()
+    await assessor.getByRole('alertdialog', { name: '确认公布 2021 年考核结果？' }).waitFor()
+    await assessor.getByRole('button', { name: '确认公布' }).click()
     await assessor.getByText('已公布，生成整改任务 2 项。').waitFor()
     expect(await assessor.locator('.badge.status-published').first().innerText()).toBe('已公布')
     await screenshot(assessor, '32-assessment-run-published')

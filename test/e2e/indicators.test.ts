@@ -175,6 +175,8 @@ describe('indicators and policy tests in Chromium', () => {
     expect(await failed.count()).toBe(1)
     expect(await failed.locator('.name').innerText()).toBe('2021 年各项恰好达标（优秀）')
     expect(await failed.locator('.failures').innerText()).toContain('总分应为 98.5，实为 99.5')
+    expect(await author.getByRole('button', { name: '发布', exact: true }).isDisabled()).toBe(true)
+    expect(await author.getByText('考核测试未全部通过，不能发布。').isVisible()).toBe(true)
     await screenshot(author, '35-editor-policy-test-failed')
   })
 })

@@ -49,6 +49,7 @@ export interface Client {
   username: string
   get(path: string, headers?: Record<string, string>): Promise<Response>
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
+  put(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>
   raw(path: string, init: RequestInit): Promise<Response>
 }
 
@@ -68,12 +69,14 @@ export async function loginAs(
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await response.json()) as { csrfToken: string }
   const raw = async (path: string, init: RequestInit): Promise<Response> => t.app.request(path, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) } })
+  const send = (method: string, path: string, body: unknown, headers: Record<string, string>) =>
+    raw(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '' : JSON.stringify(body) })
   return {
     username,
     raw,
     get: (path, headers = {}) => raw(path, { method: 'GET', headers }),
-    post: (path, body, headers = {}) =>
-      raw(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '' : JSON.stringify(body) }),
+    post: (path, body, headers = {}) => send('POST', path, body, headers),
+    put: (path, body, headers = {}) => send('PUT', path, body, headers),
   }
 }
 

@@ -136,6 +136,20 @@ export function formatInstant(iso: string | null | undefined): string {
   return new Date(iso).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
 }
 
+/**
+ * What stands under a total: 满分 100, and 含加分 5 when a bonus counts (so a total of 109.45
+ * beside 满分 100 reads as earned, not as an error), and whether the maxScore capped it.
+ */
+export function totalNote(score: { bonus: string | null; maxScoreApplied: boolean }, totalScore: number): string {
+  const bonus = hasBonus(score) ? m('inclBonus', { n: formatDecimal(score.bonus!) }) : ''
+  return [m('outOf', { n: totalScore }), bonus, score.maxScoreApplied ? m('maxCapped') : ''].filter(Boolean).join(' · ')
+}
+
+/** Whether a bonus above 0 counts in the total. */
+export function hasBonus(score: { bonus: string | null }): boolean {
+  return score.bonus !== null && new Decimal(score.bonus).greaterThan(0)
+}
+
 /** The API path of an assessment, or of one of its years, or one unit's report in that year. */
 export function assessmentPath(planId: string, assessmentId: string, year?: number, unitId?: string): string {
   const base = `/api/plans/${encodeURIComponent(planId)}/assessments/${encodeURIComponent(assessmentId)}`

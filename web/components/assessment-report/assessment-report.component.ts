@@ -16,12 +16,13 @@ import { api, ApiError } from '../../api.js'
 import { locale, pick, t } from '../../i18n.js'
 import { LocaleController } from '../../locale-controller.js'
 import {
-  assessmentHref, assessmentPath, effectText, explanationRows, formatDecimal, formatInstant, gradeRange, gradeTone, itemScoreText, missingNames, scoreText,
+  assessmentHref, assessmentPath, effectText, totalNote, explanationRows, formatDecimal, formatInstant, gradeRange, gradeTone, itemScoreText, missingNames, scoreText,
 } from '../assessment-format/assessment-format.js'
 import { m } from '../assessment-format/assessment-messages.js'
 import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.js'
 import type { Consequences, ItemScore, UnitReport } from '../assessment-format/assessment-types.js'
 import { loadInputNames } from '../assessment-format/input-names.js'
+import { trendChartData } from './assessment-report.option.js'
 import styles from './assessment-report.styles.js'
 
 export class LsAssessmentReport extends LitElement {
@@ -92,13 +93,7 @@ export class LsAssessmentReport extends LitElement {
   private redraw(): void {
     const report = this.report
     if (!report) return
-    const trend = {
-      years: report.trend.map((point) => m('yearLabel', { year: point.year })),
-      totals: report.trend.map((point) => (point.total === null ? null : Number(point.total))),
-      bands: report.assessment.grades.map((grade) => ({ name: grade.name, min: grade.min })),
-      max: report.assessment.maxScore ?? report.assessment.totalScore,
-      seriesName: m('total'),
-    }
+    const trend = trendChartData(report)
     this.chart.draw((charts, element) => charts.createTrendChart(element), (charts) => charts.trendOption(trend))
   }
 
@@ -118,7 +113,7 @@ export class LsAssessmentReport extends LitElement {
       <dl class="stats">
         ${stat(m('base'), score.base)}
         ${stat(m('bonus'), score.bonus, score.bonusCapApplied ? html`<small>${m('bonusCapped')}</small>` : nothing)}
-        ${stat(m('total'), score.total, html`<small>${m('outOf', { n: assessment.totalScore })}${score.maxScoreApplied ? ` · ${m('maxCapped')}` : ''}</small>`)}
+        ${stat(m('total'), score.total, html`<small>${totalNote(score, assessment.totalScore)}</small>`)}
         <div><dt>${m('grade')}</dt><dd>${gradeBadge(gradeTone(assessment.grades, score.grade?.id), score.grade?.name)}</dd></div>
       </dl>
       ${score.vetoedBy ? html`<p><span class="veto">${m('vetoBy', { item: this.itemName(score.vetoedBy) })}</span></p>` : nothing}

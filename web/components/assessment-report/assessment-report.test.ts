@@ -77,6 +77,36 @@ describe('ls-assessment-report', () => {
     await vi.waitFor(() => expect(drawn.data).toMatchObject({ years: ['2020 年', '2021 年'], totals: [96.5, 89.5], max: 100 }))
   })
 
+  it('reaches above full marks on the chart axis when a bonus takes a total there, and says it includes the bonus', async () => {
+    const report = buildUnitReport()
+    serve(buildUnitReport({
+      score: { ...report.score, base: '99.45', bonus: '10', total: '109.45', grade: { id: 'excellent', name: '优秀' } },
+      trend: [
+        { year: 2020, status: 'published', total: '104.32', grade: { id: 'excellent', name: '优秀' } },
+        { year: 2021, status: 'published', total: '109.45', grade: { id: 'excellent', name: '优秀' } },
+      ],
+    }))
+    const page = await mount()
+    await vi.waitFor(() => expect(drawn.data).toMatchObject({ totals: [104.32, 109.45], vetoed: [false, false], max: 110 }))
+    const total = Array.from(page.shadowRoot!.querySelectorAll('.stats dd')).map(text)[2]
+    expect(total).toBe('109.45满分 100 · 含加分 10')
+  })
+
+  it('marks a vetoed year on the chart', async () => {
+    const report = buildUnitReport()
+    serve(buildUnitReport({
+      score: { ...report.score, vetoedBy: 'fund-supervision-veto', grade: { id: 'fail', name: '不合格' } },
+      trend: [
+        // 2019: a grade not in the band of its total was forced by a veto; 2020 is in its band.
+        { year: 2019, status: 'published', total: '95', grade: { id: 'fail', name: '不合格' } },
+        { year: 2020, status: 'published', total: '96.5', grade: { id: 'excellent', name: '优秀' } },
+        { year: 2021, status: 'published', total: '89.5', grade: { id: 'fail', name: '不合格' } },
+      ],
+    }))
+    await mount()
+    await vi.waitFor(() => expect(drawn.data).toMatchObject({ vetoed: [true, false, true], vetoLabel: '一票否决', max: 100 }))
+  })
+
   it('says what is missing and that nothing is recorded before publication', async () => {
     const report = buildUnitReport()
     serve(buildUnitReport({

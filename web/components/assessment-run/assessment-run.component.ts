@@ -10,9 +10,9 @@
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { api, ApiError } from '../../api.js'
-import { pick, t } from '../../i18n.js'
+import { locale, pick, t } from '../../i18n.js'
 import { LocaleController } from '../../locale-controller.js'
-import { assessmentHref, assessmentPath, effectText, formatInstant, gradeTone, missingNames, scoreText } from '../assessment-format/assessment-format.js'
+import { assessmentHref, assessmentPath, effectText, formatInstant, gradeTone, hasBonus, missingNames, scoreText } from '../assessment-format/assessment-format.js'
 import { m } from '../assessment-format/assessment-messages.js'
 import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.js'
 import type { RunResult, RunView } from '../assessment-format/assessment-types.js'
@@ -25,14 +25,24 @@ export interface ActionFailure {
   issues: string[]
 }
 
-/** Turns an API refusal into text; `/units/<id>` pointers name the unit. */
+/**
+ * Turns an API refusal into text; `/units/<id>` pointers name the unit. The server's message for
+ * incomplete data already lists every unit and reason (for API callers), which the issues list
+ * again: the page says it once, a short summary above the list by unit.
+ */
 export function actionFailure(error: unknown, unitName: (id: string) => string): ActionFailure {
   if (!(error instanceof ApiError)) return { text: String(error), issues: [] }
   const issues = (error.details.issues ?? []).map((issue) => {
     const unit = /^\/units\/(.+)$/.exec(issue.pointer)?.[1]
-    return unit ? `${unitName(decodeURIComponent(unit))}：${pick(issue.message)}` : pick(issue.message)
+    return unit ? `${unitName(decodeURIComponent(unit))}${locale() === 'zh' ? '：' : ': '}${pick(issue.message)}` : pick(issue.message)
   })
-  return { text: pick(error.text), issues }
+  const text = error.code === 'assessment-incomplete' && issues.length ? m('publishIncomplete', { n: issues.length }) : pick(error.text)
+  return { text, issues }
+}
+
+/** A total above full marks, which only a bonus brings: its cell says 含加分. */
+function aboveFull(row: RunResult, totalScore: number): boolean {
+  return row.total !== null && hasBonus(row) && Number(row.total) > totalScore
 }
 
 export class LsAssessmentRun extends LitElement {
@@ -48,6 +58,7 @@ export class LsAssessmentRun extends LitElement {
     notice: { state: true },
     note: { state: true },
     busy: { state: true },
+    confirming: { state: true },
   }
 
   declare planId: string
@@ -61,6 +72,8 @@ export class LsAssessmentRun extends LitElement {
   declare notice: string
   declare note: string
   declare busy: boolean
+  /** The publish confirmation is open: publishing cannot be undone, so it takes a second click. */
+  declare confirming: boolean
 
   private loaded = ''
 
@@ -77,6 +90,7 @@ export class LsAssessmentRun extends LitElement {
     this.notice = ''
     this.note = ''
     this.busy = false
+    this.confirming = false
   }
 
   private get path(): string {
@@ -90,6 +104,7 @@ export class LsAssessmentRun extends LitElement {
       this.view = null
       this.failure = null
       this.notice = ''
+      this.confirming = false
       void this.load(key)
       void this.loadNames()
     }
@@ -137,17 +152,37 @@ export class LsAssessmentRun extends LitElement {
       return m('reviewed')
     })
 
-  private handlePublish = () =>
-    this.act(async () => {
+  private askPublish = async () => {
+    this.confirming = true
+    this.failure = null
+    this.notice = ''
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLButtonElement>('.confirm button.cancel')?.focus()
+  }
+
+  private cancelPublish = async () => {
+    this.confirming = false
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLButtonElement>('button.publish')?.focus()
+  }
+
+  private handlePublish = () => {
+    this.confirming = false
+    return this.act(async () => {
       const result = await api.post<{ rectifications: number }>(`${this.path}/publish`)
       return m('published', { n: result.rectifications })
     })
+  }
 
   private handleRecompute = () =>
     this.act(async () => {
       const result = await api.post<{ units: number; complete: number }>(`${assessmentPath(this.planId, this.assessmentId)}/runs`, { year: this.year })
       return m('computed', { year: this.year, units: result.units, complete: result.complete })
     })
+
+  private confirmKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') void this.cancelPublish()
+  }
 
   private renderActions(view: RunView) {
     const { run, may } = view
@@ -162,10 +197,19 @@ export class LsAssessmentRun extends LitElement {
           ? html`<label>${m('reviewNoteLabel')}<textarea rows="2" .value=${this.note} @input=${(event: InputEvent) => { this.note = (event.target as HTMLTextAreaElement).value }}></textarea></label>
               <button type="button" class="primary" ?disabled=${this.busy} @click=${this.handleReview}>${m('reviewSubmit')}</button>`
           : nothing}
-        ${publish ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.handlePublish}>${m('publish')}</button>` : nothing}
-        ${may.compute ? html`<button type="button" ?disabled=${this.busy} @click=${this.handleRecompute}>${m('recompute')}</button>` : nothing}
+        ${publish ? html`<button type="button" class="primary publish" ?disabled=${this.busy || this.confirming} aria-expanded=${this.confirming ? 'true' : 'false'} @click=${this.askPublish}>${m('publish')}</button>` : nothing}
+        ${may.compute ? html`<button type="button" ?disabled=${this.busy || this.confirming} @click=${this.handleRecompute}>${m('recompute')}</button>` : nothing}
       </div>
-      ${publish ? html`<p class="muted">${m('publishHint')}</p>` : nothing}
+      ${publish && this.confirming
+        ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @keydown=${this.confirmKey}>
+            <p id="confirm-title"><strong>${m('publishConfirmTitle', { year: run.year })}</strong></p>
+            <p id="confirm-text">${m('publishConfirmText')}</p>
+            <div class="actions">
+              <button type="button" class="primary danger" ?disabled=${this.busy} @click=${this.handlePublish}>${m('publishConfirm')}</button>
+              <button type="button" class="cancel" ?disabled=${this.busy} @click=${this.cancelPublish}>${m('cancel')}</button>
+            </div>
+          </div>`
+        : publish ? html`<p class="muted">${m('publishHint')}</p>` : nothing}
     </section>`
   }
 
@@ -184,13 +228,13 @@ export class LsAssessmentRun extends LitElement {
   }
 
   private renderRow(view: RunView, row: RunResult) {
-    const cell = (value: string | null) => {
+    const cell = (value: string | null, note = '') => {
       const shown = scoreText(value)
-      return html`<td class="num ${shown.missing ? 'missing' : ''}">${shown.text}</td>`
+      return html`<td class="num ${shown.missing ? 'missing' : ''}">${shown.text}${note ? html`<small class="note">${note}</small>` : nothing}</td>`
     }
     return html`<tr>
       <th scope="row"><a href=${assessmentHref(this.planId, this.assessmentId, this.year, row.unit.id)}>${row.unit.name}</a></th>
-      ${cell(row.base)} ${cell(row.bonus)} ${cell(row.total)}
+      ${cell(row.base)} ${cell(row.bonus)} ${cell(row.total, aboveFull(row, view.assessment.totalScore) ? m('aboveFull') : '')}
       <td>${gradeBadge(gradeTone(view.assessment.grades, row.grade?.id), row.grade?.name)}
         ${row.effects.length ? html`<div class="muted">${row.effects.map((effect) => effectText(effect)).join('；')}</div>` : nothing}</td>
       <td>${row.vetoedBy ? html`<span class="veto">${m('vetoBy', { item: this.itemName(row.vetoedBy) })}</span>` : nothing}</td>
@@ -237,7 +281,7 @@ export class LsAssessmentRun extends LitElement {
         ${run.publishedAt ? html`<dt>${m('publishedAt')}</dt><dd>${formatInstant(run.publishedAt)}</dd>` : nothing}
       </dl>
       ${this.failure
-        ? html`<div class="error" role="alert">${this.failure.text}${this.failure.issues.length ? html`<ul>${this.failure.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}</div>`
+        ? html`<div class="error" role="alert"><p class="summary">${this.failure.text}</p>${this.failure.issues.length ? html`<ul>${this.failure.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}</div>`
         : nothing}
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       ${this.renderActions(view)} ${this.renderCounts(view)} ${this.renderResults(view)}

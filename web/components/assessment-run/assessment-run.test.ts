@@ -75,27 +75,66 @@ describe('ls-assessment-run', () => {
     expect(posts[0]).toEqual({ path: `${RUN}/review`, body: { note: '数据已核对' } })
     expect(page.shadowRoot!.textContent).toContain('审核意见：数据已核对')
     button(page, '公布结果')!.click()
+    await page.updateComplete
+    // Publishing cannot be undone: it takes a confirmation that says what it records.
+    const confirm = page.shadowRoot!.querySelector('[role=alertdialog]')!
+    expect(confirm.textContent).toContain('确认公布 2021 年考核结果？')
+    expect(confirm.textContent).toContain('不能撤回')
+    expect(confirm.textContent).toContain('整改任务')
+    expect(posts).toHaveLength(1)
+    button(page, '取消')!.click()
+    await page.updateComplete
+    expect(page.shadowRoot!.querySelector('[role=alertdialog]')).toBeNull()
+    expect(posts).toHaveLength(1)
+    button(page, '公布结果')!.click()
+    await page.updateComplete
+    button(page, '确认公布')!.click()
     await vi.waitFor(() => expect(page.shadowRoot!.querySelector('.notice')?.textContent).toBe('已公布，生成整改任务 1 项。'))
     expect(posts[1]!.path).toBe(`${RUN}/publish`)
     expect(page.shadowRoot!.querySelector('.head .badge')!.textContent).toBe('已公布')
     expect(button(page, '重新计算')).toBeUndefined()
   })
 
-  it('shows the server’s refusal in place, naming each unit', async () => {
+  it('shows the server’s refusal in place, naming each unit once', async () => {
     const reviewed = buildRunView({ run: { ...buildRunView().run, status: 'reviewed' } })
     serve([reviewed], () => new Response(JSON.stringify({
       error: {
         code: 'assessment-incomplete',
-        message: { zh: '1 个单位数据不全，不能公布', en: '1 unit lacks data' },
+        // As the server words it: every unit and reason in the message, and again as issues.
+        message: { zh: '1 个单位未能评分，不能公布：renshou-mc（缺 county_visits）。请补录或更正数据后重新计算。', en: '1 unit(s) could not be scored: renshou-mc (missing county_visits).' },
         issues: [{ pointer: '/units/renshou-mc', message: { zh: '缺 county_visits', en: 'missing county_visits' } }],
       },
     }), { status: 409 }))
     const page = await mount()
     button(page, '公布结果')!.click()
+    await page.updateComplete
+    button(page, '确认公布')!.click()
     await vi.waitFor(() => expect(page.shadowRoot!.querySelector('[role=alert]')).not.toBeNull())
     const alert = page.shadowRoot!.querySelector('[role=alert]')!
-    expect(alert.textContent).toContain('1 个单位数据不全，不能公布')
-    expect(alert.querySelector('li')!.textContent).toBe('仁寿县医共体：缺 county_visits')
+    expect(alert.querySelector('.summary')!.textContent).toBe('1 个单位未能评分，不能公布。请补录或更正以下数据后重新计算：')
+    expect(Array.from(alert.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['仁寿县医共体：缺 county_visits'])
+    expect(alert.textContent!.split('缺 county_visits')).toHaveLength(2)
+  })
+
+  it('passes on other refusals as the server words them', async () => {
+    const reviewed = buildRunView({ run: { ...buildRunView().run, status: 'reviewed' } })
+    serve([reviewed], () => new Response(JSON.stringify({ error: { code: 'assessment-published', message: { zh: '2021 年考核结果已公布', en: 'Already published' } } }), { status: 409 }))
+    const page = await mount()
+    button(page, '公布结果')!.click()
+    await page.updateComplete
+    button(page, '确认公布')!.click()
+    await vi.waitFor(() => expect(page.shadowRoot!.querySelector('[role=alert]')?.textContent).toBe('2021 年考核结果已公布'))
+  })
+
+  it('keeps unit names on one line and marks a total above full marks as including the bonus', async () => {
+    const view = buildRunView()
+    const bonus = { ...view.results[0]!, base: '99.45', bonus: '10', total: '109.45', grade: { id: 'excellent', name: '优秀' } }
+    serve([buildRunView({ results: [bonus, { ...view.results[0]!, unit: { id: 'x', name: 'X' }, bonus: '5', total: '94.5' }, view.results[1]!] })])
+    const page = await mount()
+    const totals = Array.from(page.shadowRoot!.querySelectorAll('table[part=results] tbody tr td:nth-of-type(3)')).map((td) => td.textContent!.replace(/\s+/g, ' ').trim())
+    expect(totals).toEqual(['109.45含加分', '94.5', '数据缺失'])
+    const css = (page.constructor as typeof LsAssessmentRun & { styles: Array<{ cssText: string }> }).styles.map((sheet) => sheet.cssText).join('')
+    expect(css).toMatch(/tbody th\[scope='row'\] \{ white-space: nowrap; \}/)
   })
 
   it('offers a unit no actions', async () => {

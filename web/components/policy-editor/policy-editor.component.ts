@@ -6,7 +6,7 @@
  * @summary The policy editor page.
  * @csspart toolbar - The row of actions above the editor.
  */
-import { html, LitElement } from 'lit'
+import { html, LitElement, nothing } from 'lit'
 import { api, ApiError } from '../../api.js'
 import type { PolicyList } from '../../api-types.js'
 import type { LsRevealEvent } from '../../events/ls-reveal.js'
@@ -250,6 +250,10 @@ export class LsPolicyEditor extends LitElement {
   private renderToolbar() {
     const known = this.policies.some((p) => p.policyId === this.policyId)
     const errors = this.#validation.issues.filter((issue) => issue.severity !== 'warning').length
+    // A config whose own tests (考核测试) fail would score units wrongly: it is not published
+    // (the server refuses it too). Tests of an older text (the current one has errors) do not count.
+    const testsFail = !this.#validation.stale && (this.#validation.tests ?? []).some((result) => !result.passed)
+    const why = testsFail ? t('pePublishTestsFailing') : errors ? t('pePublishWithErrors') : ''
     const savedAt = this.#drafts.savedAt
     return html`
       <div class="toolbar" part="toolbar">
@@ -263,9 +267,10 @@ export class LsPolicyEditor extends LitElement {
         <span class="saved" aria-live="polite">${savedAt ? t('peDraftAt').replace('{time}', new Date(savedAt).toLocaleTimeString(dateLocale())) : ''}</span>
         <button type="button" @click=${this.handleSaveDraft}>${t('peSaveDraft')}</button>
         <button type="button" @click=${this.handleDiscard} ?disabled=${!savedAt}>${t('peDiscardDraft')}</button>
-        <button type="button" class="primary" @click=${this.handlePublish} ?disabled=${this.busy}
-          title=${errors ? t('pePublishWithErrors') : ''}>${this.busy ? t('pePublishing') : t('pePublish')}</button>
+        <button type="button" class="primary" @click=${this.handlePublish} ?disabled=${this.busy || testsFail}
+          title=${why} aria-describedby=${testsFail ? 'publish-blocked' : nothing}>${this.busy ? t('pePublishing') : t('pePublish')}</button>
       </div>
+      ${testsFail ? html`<p class="blocked" id="publish-blocked">${t('pePublishTestsFailing')}</p>` : nothing}
     `
   }
 

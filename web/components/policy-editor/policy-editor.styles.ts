@@ -15,6 +15,7 @@ export default css`
   button:disabled { opacity: 0.55; cursor: default; }
   button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #2f6fd6; outline-offset: 1px; }
   button.link { all: unset; cursor: pointer; color: #1d3c6e; text-decoration: underline; margin-left: 0.6rem; }
+  .blocked { margin: 0.3rem 0 0; color: #b42318; font-size: 0.85rem; text-align: right; }
   .status { min-height: 1.4rem; margin: 0.5rem 0; font-size: 0.92rem; }
   .status.ok { color: #1a7f37; }
   .status.error { color: #b42318; }

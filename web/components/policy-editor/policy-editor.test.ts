@@ -26,12 +26,13 @@ type PolicyId = keyof typeof POLICIES
  * The API, with the first policy's version answering only when the test releases it — as on a
  * slow machine, where the policy the editor opens by itself arrives after the one the user chose.
  */
-function serve() {
+function serve(publish: () => Response = () => new Response('{}', { status: 404 })) {
   let release!: () => void
   const firstHeld = new Promise<void>((resolve) => (release = resolve))
-  vi.stubGlobal('fetch', vi.fn(async (path: string) => {
+  vi.stubGlobal('fetch', vi.fn(async (path: string, init: RequestInit = {}) => {
     const url = new URL(path, 'http://luoshi.test')
     const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
+    if (init.method === 'POST' && url.pathname === '/api/policies') return publish()
     if (url.pathname === '/api/policies') {
       return json({ policies: Object.entries(POLICIES).map(([policyId, { version }]) => ({ policyId, version, title: policyId, region: policyId })) })
     }
@@ -74,5 +75,57 @@ describe('ls-policy-editor', () => {
     expect(editor.policyId).toBe('meishan-medical-community-insurance')
     expect(editor.yaml).toBe(POLICIES['meishan-medical-community-insurance'].yaml)
     expect(select().value).toBe('meishan-medical-community-insurance')
+  }, 30_000)
+})
+
+/** Opens Meishan's config (its 7 tests pass) in a new editor. */
+async function openMeishan(publish?: () => Response): Promise<LsPolicyEditor> {
+  const { release } = serve(publish)
+  release()
+  await import('./policy-editor.js')
+  const editor = document.createElement('ls-policy-editor') as LsPolicyEditor
+  document.body.append(editor)
+  const select = () => editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!
+  await vi.waitFor(() => expect(select().options.length).toBeGreaterThan(1))
+  select().value = 'meishan-medical-community-insurance'
+  select().dispatchEvent(new Event('change'))
+  await vi.waitFor(() => expect(editor.shadowRoot!.querySelector('#tests-title')!.textContent).toContain('7/7 通过'), { timeout: 15_000 })
+  return editor
+}
+
+const publishButton = (editor: LsPolicyEditor) =>
+  Array.from(editor.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toolbar button')).find((button) => button.textContent!.trim() === '发布')!
+
+describe('publishing from the editor', () => {
+  it('is refused while a policy test fails, saying why', async () => {
+    const editor = await openMeishan()
+    expect(publishButton(editor).disabled).toBe(false)
+    expect(editor.shadowRoot!.querySelector('#publish-blocked')).toBeNull()
+    const broken = POLICIES['meishan-medical-community-insurance'].yaml.replace('total: 99.5', 'total: 98.5')
+    editor.shadowRoot!.querySelector('ls-yaml-editor')!.dispatchEvent(new CustomEvent('ls-yaml-change', { detail: { value: broken } }))
+    await vi.waitFor(() => expect(editor.shadowRoot!.querySelector('#tests-title')!.textContent).toContain('6/7 通过'), { timeout: 15_000 })
+    await editor.updateComplete
+    const button = publishButton(editor)
+    expect(button.disabled).toBe(true)
+    expect(button.title).toBe('考核测试未全部通过，不能发布。')
+    expect(button.getAttribute('aria-describedby')).toBe('publish-blocked')
+    expect(editor.shadowRoot!.querySelector('#publish-blocked')!.textContent).toBe('考核测试未全部通过，不能发布。')
+  }, 30_000)
+
+  it('lists the server’s policy-test-failed issues like any other', async () => {
+    const editor = await openMeishan(() => new Response(JSON.stringify({
+      error: {
+        code: 'policy-tests-failed',
+        message: { zh: '考核测试未通过，不能发布', en: 'Policy tests fail' },
+        issues: [{ pointer: '/assessments/0/tests/0', code: 'policy-test-failed', message: { zh: '总分应为 98.5，实为 99.5', en: 'total should be 98.5, is 99.5' } }],
+      },
+    }), { status: 422, headers: { 'content-type': 'application/json' } }))
+    publishButton(editor).click()
+    await vi.waitFor(() => expect(editor.shadowRoot!.querySelector('.status.error')?.textContent).toContain('考核测试未通过，不能发布 共 1 个问题'))
+    const issues = editor.shadowRoot!.querySelector('ls-issue-list')!
+    await (issues as unknown as { updateComplete: Promise<unknown> }).updateComplete
+    const item = issues.shadowRoot!.querySelector('li.error')!
+    expect(item.textContent).toContain('总分应为 98.5，实为 99.5')
+    expect(item.textContent).toContain('policy-test-failed')
   }, 30_000)
 })
