@@ -1,9 +1,10 @@
 /**
  * @module Indicators against their targets, year by year, for one scope: a unit, a group (its
  * members rolled up) or the whole region. Roll-up follows the config's `rollup.method` — sum,
- * mean, weighted-mean (weighted by a data element), none. Without one, a formula indicator is
- * pooled (its inputs summed over the members, then the formula: the region's 县域内就诊率 is all
- * county visits over all visits, not an average of rates) and any other indicator is averaged.
+ * mean, weighted-mean (weighted by a data element), none. Without one, a rate (a formula that
+ * divides) is pooled (its inputs summed over the members, then the formula: the region's
+ * 县域内就诊率 is all county visits over all visits, not an average of rates) and any other
+ * indicator is averaged. A point built from fewer members than the scope has is `partial`.
  * Values the region itself entered (unit `region`) win over a roll-up.
  */
 import { Decimal } from 'decimal.js'
@@ -19,6 +20,8 @@ import { IndicatorSet } from '../scoring/indicator-value.js'
 import type { IndicatorResult } from '../scoring/indicator-value.js'
 import { gapTo, meets, selectTarget } from '../scoring/select-target.js'
 import { entryInputs, REGION_UNIT } from './inputs.js'
+import { parseFormula } from '../formula/parse-formula.js'
+import type { FormulaNode } from '../formula/parse-formula.js'
 
 export type Scope = { id: string; name: string; kind: 'unit' | 'group' | 'region'; members: string[] }
 
@@ -31,6 +34,8 @@ export interface SeriesPoint {
   gap: string | null
   /** Members whose values went into a roll-up. */
   reporting: number
+  /** A group's or the region's figure built from only some of its members (reporting < members). */
+  partial: boolean
   problem: LocalizedText | null
 }
 
@@ -74,7 +79,7 @@ export async function indicatorSeries(db: Kysely<Database>, context: PlanContext
     valueType: indicator.valueType,
     direction: indicator.direction ?? 'none',
     frequency: indicator.frequency,
-    rollup: indicator.rollup?.method ?? (indicator.formula ? 'pooled' : 'mean'),
+    rollup: rollupOf(indicator),
     targets: (indicator.targets ?? []).map((target) => ({ year: target.year ?? null, op: target.op, value: target.value ?? null, delta: target.delta ?? null, phrase: target.phrase ?? null })),
     baseline: indicator.baseline ?? null,
     series: years.map((year) => point(indicator, set, scope, byYear.get(year)!, year)),
@@ -85,7 +90,8 @@ function point(indicator: Indicator, set: IndicatorSet, scope: Scope, values: Ma
   const region = scope.kind === 'region' ? values.get(REGION_UNIT) : undefined
   const own = region && region.size > 0 ? set.valueOf(indicator.id, region) : undefined
   const { result, reporting } = own?.ok ? { result: own, reporting: 1 } : scope.kind === 'unit' ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1 } : rollUp(indicator, set, scope.members, values)
-  const base = { year, value: null, target: null, gap: null, reporting, problem: null }
+  const partial = scope.kind !== 'unit' && !own?.ok && reporting > 0 && reporting < scope.members.length
+  const base = { year, value: null, target: null, gap: null, reporting, partial, problem: null }
   if (!result.ok) return { ...base, status: result.missing.length ? 'missing' : 'error', problem: result.message }
   const baseline = indicator.baseline?.value
   const choice = selectTarget(indicator.targets ?? [], year, baseline === undefined ? undefined : new Decimal(baseline))
@@ -102,8 +108,25 @@ function point(indicator: Indicator, set: IndicatorSet, scope: Scope, values: Ma
   }
 }
 
+/**
+ * How an indicator rolls up: as the config says; else a rate (a formula that divides) is pooled —
+ * its inputs summed over the members, then the formula — and anything else is the members'
+ * mean. A plain count such as 日间手术病种数 is not summed by default: its targets are per unit
+ * (≥ 10 种 each), and six units' 63 种 against "≥ 10" would always read 达标.
+ */
+export function rollupOf(indicator: Indicator): string {
+  if (indicator.rollup?.method) return indicator.rollup.method
+  const parsed = indicator.formula ? parseFormula(indicator.formula) : undefined
+  return parsed?.ok && divides(parsed.ast) ? 'pooled' : 'mean'
+}
+
+function divides(node: FormulaNode): boolean {
+  if (node.type === 'binary') return node.operator === '/' || divides(node.left) || divides(node.right)
+  return node.type === 'unary' ? divides(node.argument) : false
+}
+
 function rollUp(indicator: Indicator, set: IndicatorSet, members: string[], values: Map<string, Map<string, FormulaValue>>): { result: IndicatorResult; reporting: number } {
-  const method = indicator.rollup?.method ?? (indicator.formula ? 'pooled' : 'mean')
+  const method = rollupOf(indicator)
   const none: IndicatorResult = { ok: false, missing: [], message: { zh: '该指标不汇总（rollup: none）', en: 'This indicator does not roll up (rollup: none)' } }
   if (method === 'none') return { result: none, reporting: 0 }
   if (method === 'pooled') {

@@ -13,7 +13,7 @@ interface Series {
   scope: { id: string; kind: string }
   scopes: Array<{ id: string }>
   years: number[]
-  indicators: Array<{ id: string; rollup: string; series: Array<{ year: number; value: string | null; status: string; gap: string | null; target: { value: string } | null; reporting: number }> }>
+  indicators: Array<{ id: string; rollup: string; series: Array<{ year: number; value: string | null; status: string; gap: string | null; target: { value: string } | null; reporting: number; partial: boolean }> }>
 }
 
 describe('indicator series', () => {
@@ -54,8 +54,19 @@ describe('indicator series', () => {
     const visits = body.indicators.find((i) => i.id === 'county-visit-rate')!
     expect(visits.rollup).toBe('pooled')
     // (9,100 + 26,000) / (10,000 + 30,000) = 87.75%, where the mean of rates would be 88.83%.
-    expect(visits.series[1]).toMatchObject({ value: '87.75', status: 'not-met', reporting: 2 })
-    expect(visits.series[0]).toMatchObject({ value: '87', reporting: 1 })
+    expect(visits.series[1]).toMatchObject({ value: '87.75', status: 'not-met', reporting: 2, partial: false })
+    // 2020 has only 东坡's figures: the region's point says it is partial.
+    expect(visits.series[0]).toMatchObject({ value: '87', reporting: 1, partial: true })
+  })
+
+  it('averages a plain count over the members, as its per-unit target reads, instead of summing it', async () => {
+    await upsertValues(t.db, [['dongpo-mc', '12'], ['renshou-mc', '8']].map(([unit, value]) => ({
+      plan_id: planId, element_id: 'day_surgery_kinds', unit_id: unit!, period: '2021', value: value!, source: 'api' as const, task_id: null, entered_by: 'test', entered_at: '2021-12-20T01:00:00Z',
+    })))
+    const body = (await (await leader.get(`/api/plans/${planId}/indicators?scope=region`)).json()) as Series
+    const kinds = body.indicators.find((i) => i.id === 'day-surgery-kinds')!
+    expect(kinds.rollup).toBe('mean')
+    expect(kinds.series[1]).toMatchObject({ value: '10', reporting: 2 })
   })
 
   it('leaves out of a pooled rate a member that entered only part of its inputs', async () => {

@@ -11,6 +11,7 @@ export function buildPoint(year: number, value: string | null, target: string | 
     status,
     gap,
     reporting: value === null ? 0 : 2,
+    partial: false,
     problem: value === null ? { zh: '尚无单位填报「县域内就诊率」', en: 'No unit has reported it' } : null,
   }
 }
