@@ -100,3 +100,7 @@ export function benchScoring(): string[] {
   lines.push(`  grades: ${[...grades].map(([grade, n]) => `${grade} ${n}`).join(', ')}`)
   return lines
 }
+
+if (process.argv[1]?.endsWith('scoring.bench.ts')) {
+  for (const line of benchScoring()) console.log(line)
+}

@@ -12,6 +12,9 @@ import { formatDecimal } from './indicator-value.js'
 import type { IndicatorSet } from './indicator-value.js'
 import { selectTarget } from './select-target.js'
 import type { AppliedTarget } from './select-target.js'
+import { compileEvidence } from './condition-evidence.js'
+import type { LocalizedText } from '../compiler/config-issue.js'
+import type { FormulaValue } from '../formula/evaluate-formula.js'
 
 export type Deduct = Extract<AssessmentItem, { kind: 'deduct' }>
 export type Measure = Deduct['measures'][number]
@@ -44,7 +47,7 @@ export interface CompiledMeasure {
 export type CompiledItem =
   | { kind: 'deduct'; item: Deduct; weight: Constant; cap: Constant; measures: CompiledMeasure[] }
   | { kind: 'proportional'; item: Proportional; weight: Constant; full: Constant; indicatorName: string; unit: string }
-  | { kind: 'bonus' | 'veto'; item: Conditional; points: Constant | null; condition: FormulaNode | undefined }
+  | { kind: 'bonus' | 'veto'; item: Conditional; points: Constant | null; condition: FormulaNode | undefined; evidence: ((lookup: (id: string) => FormulaValue | undefined) => LocalizedText) | undefined }
 
 /** Parses an item's constants and its condition once, for every unit scored with it. */
 export function compileItem(item: AssessmentItem, indicators: IndicatorSet): CompiledItem {
@@ -69,7 +72,7 @@ export function compileItem(item: AssessmentItem, indicators: IndicatorSet): Com
     case 'veto': {
       const parsed = parseFormula(item.when)
       const points = item.kind === 'bonus' ? constant(item.points) : null
-      return { kind: item.kind, item, points, condition: parsed.ok ? parsed.ast : undefined }
+      return { kind: item.kind, item, points, condition: parsed.ok ? parsed.ast : undefined, evidence: parsed.ok ? compileEvidence(parsed.ast, indicators.names) : undefined }
     }
   }
 }

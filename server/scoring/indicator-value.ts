@@ -24,10 +24,13 @@ export type IndicatorResult =
 /** Indicators of a config with their parsed formulas, built once and shared by every unit. */
 export class IndicatorSet {
   readonly byId: ReadonlyMap<string, Indicator>
+  /** Names of data elements and indicators, for explanations. */
+  readonly names: ReadonlyMap<string, string>
   readonly #formulas = new Map<string, FormulaNode | null>()
 
   constructor(config: PolicyConfig) {
     this.byId = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator]))
+    this.names = new Map([...(config.dataElements ?? []), ...(config.indicators ?? [])].map((entry) => [entry.id, entry.name]))
     for (const indicator of this.byId.values()) {
       const parsed = indicator.formula ? parseFormula(indicator.formula) : undefined
       this.#formulas.set(indicator.id, parsed?.ok ? parsed.ast : null)

@@ -140,7 +140,9 @@ describe('veto items', () => {
     expect(result).toMatchObject({ total: '100', vetoedBy: 'fund-veto', grade: { id: 'fail', name: '不合格' } })
     expect(result.effects).toEqual([{ kind: 'budget-adjustment', percent: -30, text: '扣减 30%' }])
     expect(result.items[1]).toMatchObject({ status: 'scored', score: null, holds: true })
-    expect(result.items[1]!.explanation.zh).toBe('触发一票否决，等次定为「不合格」，不论得分。')
+    // The facts it was decided on come first: a district sees why its budget is cut.
+    expect(result.items[1]!.explanation.zh).toBe('触发一票否决：suspended：否；violation_cost ÷ pooled_fund × 1000 = 5 ≥ 5（成立）。等次定为「不合格」，不论得分。')
+    expect(result.items[1]!.explanation.en).toBe('Veto (一票否决) applies: suspended: no; violation_cost ÷ pooled_fund × 1000 = 5 ≥ 5 (holds). The grade is "不合格" whatever the score.')
   })
 
   it('leave the grade to the bands when the condition does not hold', () => {

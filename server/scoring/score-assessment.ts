@@ -56,9 +56,10 @@ export function scoreUnit(compiled: CompiledAssessment, unitId: string, year: nu
   if (veto && veto.kind === 'veto') {
     const vetoed = items.find((item) => item.id === veto.id)!
     const forced = assessment.grades.find((grade) => grade.id === veto.grade)
+    // Keeps the facts the veto was decided on, then says what it does.
     vetoed.explanation = {
-      zh: `触发一票否决，等次定为「${forced?.name ?? veto.grade}」，不论得分。`,
-      en: `Veto (一票否决): the grade is "${forced?.name ?? veto.grade}" whatever the score.`,
+      zh: `${vetoed.explanation.zh.replace(/。$/, '')}。等次定为「${forced?.name ?? veto.grade}」，不论得分。`,
+      en: `${vetoed.explanation.en.replace(/\.$/, '')}. The grade is "${forced?.name ?? veto.grade}" whatever the score.`,
     }
   }
   if (!complete) {

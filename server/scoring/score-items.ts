@@ -201,14 +201,17 @@ function scoreConditional(compiled: CompiledConditional, input: ItemInput): Scor
     return conditionalScore(compiled, null, null, missing.length ? 'missing' : 'error', missing, { zh, en })
   }
   const holds = result.value
-  if (points) {
-    return holds
-      ? conditionalScore(compiled, points.value, true, 'scored', [], { zh: `条件成立，加 ${points.shown} 分。`, en: `The condition holds: ${points.shown} bonus points.` })
-      : conditionalScore(compiled, ZERO, false, 'scored', [], { zh: '条件不成立，不加分。', en: 'The condition does not hold: no bonus.' })
+  if (!holds) {
+    return points
+      ? conditionalScore(compiled, ZERO, false, 'scored', [], { zh: '条件不成立，不加分。', en: 'The condition does not hold: no bonus.' })
+      : conditionalScore(compiled, null, false, 'scored', [], { zh: '未触发一票否决。', en: 'No veto.' })
   }
-  return holds
-    ? conditionalScore(compiled, null, true, 'scored', [], { zh: '触发一票否决。', en: 'Veto (一票否决) applies.' })
-    : conditionalScore(compiled, null, false, 'scored', [], { zh: '未触发一票否决。', en: 'No veto.' })
+  // A bonus granted or a veto applied says what it was decided on (worked out only then: most
+  // units trigger neither, and the evidence costs decimal arithmetic for each).
+  const why = compiled.evidence!((id) => input.values.get(id))
+  return points
+    ? conditionalScore(compiled, points.value, true, 'scored', [], { zh: `条件成立（${why.zh}），加 ${points.shown} 分。`, en: `The condition holds (${why.en}): ${points.shown} bonus points.` })
+    : conditionalScore(compiled, null, true, 'scored', [], { zh: `触发一票否决：${why.zh}。`, en: `Veto (一票否决) applies: ${why.en}.` })
 }
 
 // Item results are written out in full, here and in scoreDeduct: spreading a small shared base
