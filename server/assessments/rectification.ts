@@ -4,9 +4,9 @@
  * due as the config's `rectification.due` says (counted from publication). These tasks run the
  * ordinary task lifecycle, with reminders and escalation.
  */
-import type { Insertable } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { Assessment, Responsibility } from '../../schemas/index.js'
-import type { NewTask, TimerTable } from '../db/database.js'
+import type { Database, NewTask, TaskRow, TimerTable } from '../db/database.js'
 import { ruleOf } from '../compiler/checks/deadlines.js'
 import { newId } from '../ids.js'
 import type { PlanModel } from '../plans/plan-model.js'
@@ -32,13 +32,43 @@ export function rectificationDuty(config: PlanModel['config'], sourceId: string)
   return {
     id: sourceId,
     title: `整改：${item.name}（${assessment.name}）`,
-    description: `「${item.name}」在考核中未得满分${item.kind === 'veto' ? '（触发一票否决）' : ''}。请查明原因，列出问题清单，落实整改措施，并报告整改情况。`,
+    description: `${item.kind === 'veto' ? `触发「${item.name}」一票否决` : `「${item.name}」在考核中未达标、被扣分`}。请查明原因，列出问题清单，落实整改措施，并报告整改情况。`,
     category: '整改',
     lead: assessment.subjects,
     due: assessment.rectification?.due ?? { unspecified: '配置未规定整改时限' },
     deliverables: [{ name: '问题清单', kind: 'list' }, { name: '整改措施及成效', kind: 'report' }],
     source: item.source ?? assessment.source ?? { clause: '', quote: '' },
   } as unknown as Responsibility
+}
+
+/** A rectification task's title, with the year it rectifies: `整改：县域内就诊率（2020 年考核）`. */
+export function rectificationTitle(config: PlanModel['config'], sourceId: string, year: string): string | undefined {
+  const [, assessmentId, itemId] = sourceId.split('.')
+  const assessment = config.assessments?.find((a) => a.id === assessmentId)
+  const item = assessment?.items.find((i) => i.id === itemId)
+  return assessment && item ? `整改：${item.name}（${year} 年${assessment.name}）` : undefined
+}
+
+/**
+ * What the unit is asked to rectify, from its published result: the item's score and its
+ * explanation (value, target, gap, points deducted; for a veto, the facts it was decided on).
+ */
+export async function rectificationFinding(db: Kysely<Database>, task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>): Promise<{ zh: string; en: string } | null> {
+  const [, assessmentId, itemId] = task.source_id.split('.')
+  const row = await db
+    .selectFrom('assessment_result')
+    .innerJoin('assessment_run', 'assessment_run.id', 'assessment_result.run_id')
+    .select('assessment_result.score')
+    .where('assessment_run.plan_id', '=', task.plan_id)
+    .where('assessment_run.assessment_id', '=', assessmentId!)
+    .where('assessment_run.period', '=', task.period)
+    .where('assessment_result.unit_id', '=', task.assignee)
+    .executeTakeFirst()
+  const item = row ? (JSON.parse(row.score) as UnitScore).items.find((entry) => entry.id === itemId) : undefined
+  if (!item) return null
+  const points = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `得 ${item.score} 分（满分 ${item.weight} 分）。` : ''
+  const pointsEn = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `${item.score} of ${item.weight} points. ` : ''
+  return { zh: `${task.period} 年考核结果：${points}${item.explanation.zh}`, en: `${task.period} result: ${pointsEn}${item.explanation.en}` }
 }
 
 /**

@@ -13,6 +13,7 @@ import type { TaskEventType } from '../workflow/registry.js'
 import { actorsFor, mayAct } from './access.js'
 import { dateParts } from '../deadlines/index.js'
 import { storedEntryData } from '../indicators/settle-entry-tasks.js'
+import { rectificationFinding, rectificationTitle } from '../assessments/rectification.js'
 
 const ATTACHMENT_IDS = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g
 
@@ -37,7 +38,9 @@ export interface TaskSummary {
 
 export function summarize(task: TaskRow, context: PlanContext, today: string): TaskSummary {
   const actors = context.model.actors(context.members)
-  const title = context.model.duty(task.source_id)?.title ?? context.model.procedure(task.source_id)?.name ?? task.source_id
+  const title =
+    (task.kind === 'rectification' ? rectificationTitle(context.model.config, task.source_id, task.period) : undefined) ??
+    context.model.duty(task.source_id)?.title ?? context.model.procedure(task.source_id)?.name ?? task.source_id
   return {
     id: task.id,
     planId: task.plan_id,
@@ -96,6 +99,8 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     reviewer: task.reviewer,
     reviewerName: task.reviewer ? model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer : null,
     description: duty?.description ?? null,
+    /** For a 整改 task: the published result it answers (score, value against target, why). */
+    finding: task.kind === 'rectification' ? await rectificationFinding(db, task) : null,
     /** Why there is no deadline, as the config states it (`{ unspecified: … }`). */
     dueUnspecified: duty && typeof duty.due === 'object' && 'unspecified' in duty.due ? duty.due.unspecified : null,
     deliverables: duty?.deliverables ?? [],

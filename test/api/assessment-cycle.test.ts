@@ -83,8 +83,10 @@ describe('the assessment cycle', () => {
 
     // The 整改 task is Dongpo's, reviewed by the assessor, in the ordinary lifecycle.
     const rectification = await taskId(t, planId, 'rectification.reform-assessment.county-visit-rate', 'dongpo-mc', '2021')
-    const task = (await (await dongpo.get(`/api/tasks/${rectification}`)).json()) as { title: string; reviewer: string; allowedEvents: string[]; dueOn: string | null; dueUnspecified: string }
-    expect(task.title).toContain('整改：县域内就诊率')
+    const task = (await (await dongpo.get(`/api/tasks/${rectification}`)).json()) as { title: string; reviewer: string; allowedEvents: string[]; dueOn: string | null; dueUnspecified: string; finding: { zh: string } }
+    // The year is in the title, and the task says what the result was: value against target.
+    expect(task.title).toBe('整改：县域内就诊率（2021 年紧密型县域医共体医疗保障管理改革考核）')
+    expect(task.finding.zh).toMatch(/^2021 年考核结果：得 \d+(\.\d+)? 分（满分 \d+ 分）。县域内就诊率 .*90/)
     // The document only says 及时整改: no date, and the task says why.
     expect(task.dueOn).toBeNull()
     expect(task.dueUnspecified).toContain('及时整改')

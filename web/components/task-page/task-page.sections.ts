@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit'
 import type { TaskDetail } from '../../api-types.js'
-import { locale, t } from '../../i18n.js'
+import { formatInstant, t } from '../../i18n.js'
 
 type Procedure = NonNullable<TaskDetail['procedure']>
 
@@ -21,9 +21,7 @@ export function stateLabel(task: Pick<TaskDetail, 'state' | 'procedure'>): strin
 }
 
 /** An instant in China time, where every plan runs. */
-function when(at: string): string {
-  return new Date(at).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
-}
+const when = (at: string): string => formatInstant(at)
 
 /** State, overdue and escalation badges of a task or contribution. */
 export function renderBadges(task: Pick<TaskDetail, 'state' | 'procedure' | 'overdue' | 'escalation'>) {
