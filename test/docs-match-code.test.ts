@@ -123,10 +123,16 @@ describe('the README’s authoring guide explains every config field', () => {
   })
 })
 
-describe('the README’s API overview explains every error code', () => {
-  it('names each code the API can answer with', async () => {
+describe('the README explains every error code', () => {
+  it('names each code the API can answer with in the API overview', async () => {
     const { ERROR_CODES } = await import('../server/errors.js')
     const overview = section('API overview')
     expect(ERROR_CODES.filter((code) => !overview.includes(`\`${code}\``))).toEqual([])
+  })
+
+  it('names each config issue code in the authoring guide’s table of codes', async () => {
+    const { ISSUE_CODES } = await import('../server/compiler/config-issue.js')
+    const guide = section('Authoring guide')
+    expect(ISSUE_CODES.filter((code) => !guide.includes(`| \`${code}\``) && !guide.includes(` / \`${code}\``))).toEqual([])
   })
 })

@@ -36,6 +36,8 @@ export const ISSUE_CODES = [
   'form-schema-invalid',
   'parameter-invalid',
   'target-invalid',
+  // publishing: a policy test (assessments[].tests) that does not pass
+  'policy-test-failed',
 ] as const
 
 export type IssueCode = (typeof ISSUE_CODES)[number]

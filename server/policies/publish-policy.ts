@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/audit-log.js'
 import { contentHash } from '../compiler/load-policy.js'
 import { validatePolicyText } from '../compiler/validate-policy.js'
+import { configIssue } from '../compiler/config-issue.js'
+import { runPolicyTests } from '../scoring/run-policy-tests.js'
 import type { Clock } from '../clock.js'
 import type { Database, PolicyVersionRow } from '../db/database.js'
 import { AppError } from '../errors.js'
@@ -43,6 +45,26 @@ export async function publishPolicy(
       'invalid-config',
       { zh: `配置有 ${result.issues.filter((i) => i.severity === 'error').length} 处错误，未发布。`, en: 'The config has errors and was not published.' },
       { issues: result.issues },
+    )
+  }
+  // Policy tests are the author's own statement of what the scoring table gives; a version whose
+  // tests fail would score districts other than the author says, so it is not published.
+  const failing = runPolicyTests(result.policy, result.locate).filter((test) => !test.passed)
+  if (failing.length) {
+    throw new AppError(
+      422,
+      'invalid-config',
+      { zh: `${failing.length} 项考核测试未通过，未发布。`, en: `${failing.length} policy test(s) fail; the config was not published.` },
+      {
+        issues: failing.map((test) => ({
+          ...configIssue('policy-test-failed', test.pointer, {
+            zh: `考核测试「${test.name}」未通过：${test.failures.map((failure) => failure.message.zh).join('；')}`,
+            en: `Policy test "${test.name}" fails: ${test.failures.map((failure) => failure.message.en).join('; ')}`,
+          }),
+          file: 'policy.yaml',
+          ...(test.line ? { line: test.line, col: 1 } : {}),
+        })),
+      },
     )
   }
   const { metadata } = result.policy

@@ -30,6 +30,20 @@ describe('POST /api/policies', () => {
     expect(await t.db.selectFrom('policy_version').selectAll().execute()).toEqual([])
   })
 
+  it('refuses to publish a config whose policy tests fail, naming each at its line', async () => {
+    const broken = yaml.replace('          total: 99.5\n', '          total: 98.5\n')
+    expect(broken).not.toBe(yaml)
+    const response = await author.post('/api/policies', { yaml: broken, sourceText })
+    expect(response.status).toBe(422)
+    const { error } = (await response.json()) as { error: { code: string; message: { zh: string }; issues: Array<{ code: string; pointer: string; line: number; message: { zh: string } }> } }
+    expect(error.code).toBe('invalid-config')
+    expect(error.message.zh).toBe('1 项考核测试未通过，未发布。')
+    expect(error.issues).toEqual([expect.objectContaining({ code: 'policy-test-failed', pointer: '/assessments/0/tests/0' })])
+    expect(broken.split('\n')[error.issues[0]!.line - 1]).toContain('2021 年各项恰好达标（优秀）')
+    expect(error.issues[0]!.message.zh).toContain('总分应为 98.5，实为 99.5')
+    expect(await t.db.selectFrom('policy_version').selectAll().execute()).toEqual([])
+  })
+
   it('publishes a version once: the same text again returns it, a different text under its number is refused', async () => {
     const first = await author.post('/api/policies', { yaml, sourceText })
     expect(first.status).toBe(201)
@@ -42,9 +56,13 @@ describe('POST /api/policies', () => {
   })
 
   it('diffs two versions by what changes for a running plan', async () => {
+    // 4 points per step instead of 3 — and the policy test it moves, updated with it (a version
+    // whose tests fail is not published).
     const revised = yaml
       .replace(/^  version: 1\.1\.0$/m, '  version: 1.2.0')
       .replace('            step: 1\n            points: 3\n', '            step: 1\n            points: 4\n')
+      .replace('            county-visit-rate: 4\n            cost-control: 6\n', '            county-visit-rate: 2\n            cost-control: 6\n')
+      .replace('          total: 60\n          grade: pass\n', '          total: 58\n          grade: fail\n')
     const published = await author.post('/api/policies', { yaml: revised })
     expect(published.status, await published.clone().text()).toBe(201)
     const diff = await (await author.get('/api/policies/meishan-medical-community-insurance/diff?from=1.1.0&to=1.2.0')).json()
