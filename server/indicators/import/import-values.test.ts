@@ -102,6 +102,22 @@ describe('importValues — wide layout', () => {
     expect(twice.rejected).toEqual([expect.objectContaining({ column: 'D', code: 'duplicate-column', input: 'county_visits' })])
   })
 
+  it('reports every problem of a row at once: a bad period does not hide a bad value', async () => {
+    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2022-13,-5,abc\n')
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'B', 'invalid-period'],
+      [2, 'C', 'invalid-value'],
+      [2, 'D', 'invalid-value'],
+    ])
+    expect(report.accepted).toEqual([])
+  })
+
+  it('reads units from a 单位名称 column when the file has no 单位 column', async () => {
+    const report = await importCsv('单位名称,期间,county_visits\n东坡区医共体,2021,90240\n')
+    expect(report.rejected).toEqual([])
+    expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=90240'])
+  })
+
   it('rejects text, out-of-range and fractional values cell by cell, and refuses their rows whole', async () => {
     const report = await importCsv(
       ['单位,期间,county_visits,total_visits,public-satisfaction', 'dongpo-mc,2021,abc,100,120', 'renshou-mc,2021,3.5,-5,99.5', 'pengshan-mc,2021,7,8,0'].join('\n'),

@@ -69,6 +69,9 @@ const ROLE_HEADERS: Record<string, Role> = {
   单位名称: 'ignored', unitname: 'ignored', 指标名称: 'ignored', elementname: 'ignored', 计量单位: 'ignored', 备注: 'ignored', note: 'ignored', notes: 'ignored',
 }
 
+/** Columns of unit names, read as the unit column when a file has no 单位 column. */
+const UNIT_NAME_HEADERS = new Set(['单位名称', 'unitname'])
+
 const ROLE_NAMES: Record<'unit' | 'period' | 'element' | 'value', string> = { unit: '单位', period: '期间', element: '指标', value: '数值' }
 
 interface Columns {
@@ -104,13 +107,18 @@ function readHeader(cells: readonly Cell[], row: number, resolver: EntryResolver
   const columns: Columns = { inputs: [], blank: [] }
   const problems: RejectedEntry[] = []
   const seenInputs = new Map<string, number>()
+  let unitNameColumn: number | undefined
   const problem = (index: number, code: ImportIssueCode, message: LocalizedText, extra: Partial<RejectedEntry> = {}) =>
     problems.push({ row, column: columnLetter(index), header: headerText(cells[index]), code, message: at(row, index, message), ...extra })
   cells.forEach((cell, index) => {
     const text = headerText(cell)
     if (text === '') return void columns.blank.push(index)
-    const role = ROLE_HEADERS[text.replace(/\s+/g, '').toLowerCase()] ?? ROLE_HEADERS[stripParenthetical(text).replace(/\s+/g, '').toLowerCase()]
-    if (role === 'ignored') return
+    const key = text.replace(/\s+/g, '').toLowerCase()
+    const role = ROLE_HEADERS[key] ?? ROLE_HEADERS[stripParenthetical(text).replace(/\s+/g, '').toLowerCase()]
+    if (role === 'ignored') {
+      if (UNIT_NAME_HEADERS.has(key)) unitNameColumn ??= index
+      return
+    }
     if (role) {
       if (columns[role] !== undefined) return void problem(index, 'duplicate-column', { zh: `「${ROLE_NAMES[role]}」列出现了两次（另见 ${columnLetter(columns[role]!)} 列）`, en: `the ${role} column appears twice (also column ${columnLetter(columns[role]!)})` })
       columns[role] = index
@@ -123,6 +131,8 @@ function readHeader(cells: readonly Cell[], row: number, resolver: EntryResolver
     seenInputs.set(matched.input.id, index)
     columns.inputs.push({ index, input: matched.input, header: text })
   })
+  // A file with only the template's 单位名称 column names its units there: read it as the unit.
+  if (columns.unit === undefined && unitNameColumn !== undefined) columns.unit = unitNameColumn
   const long = columns.element !== undefined || columns.value !== undefined
   const layout: ImportLayout | null = long ? 'long' : columns.inputs.length > 0 ? 'wide' : null
   const missing = (role: 'unit' | 'period' | 'element' | 'value') => {
@@ -182,20 +192,15 @@ function importWide(rows: Table['rows'], columns: Columns, resolver: EntryResolv
     }
     const filled = columns.inputs.filter((column) => !isEmpty(cells[column.index]))
     if (filled.length === 0) continue // a unit with nothing reported this time
+    // Every problem of the row is reported at once, so one round of corrections fixes it.
     const unit = resolver.unit(cells[unitColumn])
-    if (!unit.ok) {
-      rejected.push({ row, column: columnLetter(unitColumn), unit: text(cells[unitColumn]), code: unit.code, message: at(row, unitColumn, unit.message) })
-      continue
-    }
+    if (!unit.ok) rejected.push({ row, column: columnLetter(unitColumn), unit: text(cells[unitColumn]), code: unit.code, message: at(row, unitColumn, unit.message) })
     const period = resolver.period(cells[periodColumn])
-    if (!period.ok) {
-      rejected.push({ row, column: columnLetter(periodColumn), unit: unit.value, period: text(cells[periodColumn]), code: period.code, message: at(row, periodColumn, period.message) })
-      continue
-    }
+    if (!period.ok) rejected.push({ row, column: columnLetter(periodColumn), ...(unit.ok ? { unit: unit.value } : {}), period: text(cells[periodColumn]), code: period.code, message: at(row, periodColumn, period.message) })
     for (const { index, input } of filled) {
-      const where = { row, column: columnLetter(index), unit: unit.value, period: period.value.text, input: input.id }
-      const fits = resolver.periodFits(input, period.value)
-      if (!fits.ok) {
+      const where = { row, column: columnLetter(index), ...(unit.ok ? { unit: unit.value } : {}), ...(period.ok ? { period: period.value.text } : {}), input: input.id }
+      const fits = period.ok ? resolver.periodFits(input, period.value) : undefined
+      if (fits && !fits.ok) {
         rejected.push({ ...where, code: fits.code, message: at(row, index, fits.message) })
         continue
       }
@@ -204,6 +209,7 @@ function importWide(rows: Table['rows'], columns: Columns, resolver: EntryResolv
         rejected.push({ ...where, code: value.code, message: at(row, index, value.message) })
         continue
       }
+      if (!unit.ok || !period.ok) continue
       candidates.push({ row, index, input, value: { plan_id: planId, element_id: input.id, unit_id: unit.value, period: period.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt } })
     }
   }
@@ -219,28 +225,22 @@ function importLong(rows: Table['rows'], columns: Columns, resolver: EntryResolv
     for (const index of columns.blank) {
       if (!isEmpty(cells[index])) rejected.push({ row, column: columnLetter(index), code: 'no-header', message: at(row, index, { zh: '该列没有表头', en: 'this column has no header' }) })
     }
+    // Every problem of the row is reported at once, so one round of corrections fixes it.
     const unit = resolver.unit(cells[unitColumn])
-    if (!unit.ok) {
-      rejected.push({ row, column: columnLetter(unitColumn), unit: text(cells[unitColumn]), code: unit.code, message: at(row, unitColumn, unit.message) })
-      continue
-    }
+    if (!unit.ok) rejected.push({ row, column: columnLetter(unitColumn), unit: text(cells[unitColumn]), code: unit.code, message: at(row, unitColumn, unit.message) })
     const input = resolver.input(cells[elementColumn])
-    if (!input.ok) {
-      rejected.push({ row, column: columnLetter(elementColumn), unit: unit.value, input: text(cells[elementColumn]), code: input.code, message: at(row, elementColumn, input.message) })
-      continue
-    }
-    const where = { row, unit: unit.value, input: input.value.id }
+    if (!input.ok) rejected.push({ row, column: columnLetter(elementColumn), ...(unit.ok ? { unit: unit.value } : {}), input: text(cells[elementColumn]), code: input.code, message: at(row, elementColumn, input.message) })
+    const where = { row, ...(unit.ok ? { unit: unit.value } : {}), ...(input.ok ? { input: input.value.id } : {}) }
     const period = resolver.period(cells[periodColumn])
-    const fits = period.ok ? resolver.periodFits(input.value, period.value) : period
-    if (!fits.ok) {
-      rejected.push({ ...where, column: columnLetter(periodColumn), period: text(cells[periodColumn]), code: fits.code, message: at(row, periodColumn, fits.message) })
-      continue
-    }
+    const fits = period.ok && input.ok ? resolver.periodFits(input.value, period.value) : period
+    if (!fits.ok) rejected.push({ ...where, column: columnLetter(periodColumn), period: text(cells[periodColumn]), code: fits.code, message: at(row, periodColumn, fits.message) })
+    if (!input.ok) continue
     const value = resolver.value(input.value, cells[valueColumn])
     if (!value.ok) {
-      rejected.push({ ...where, column: columnLetter(valueColumn), period: fits.value.text, code: value.code, message: at(row, valueColumn, value.message) })
+      rejected.push({ ...where, column: columnLetter(valueColumn), ...(fits.ok ? { period: fits.value.text } : {}), code: value.code, message: at(row, valueColumn, value.message) })
       continue
     }
+    if (!unit.ok || !fits.ok) continue
     candidates.push({ row, index: undefined, input: input.value, value: { plan_id: planId, element_id: input.value.id, unit_id: unit.value, period: fits.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt } })
   }
   return settle('long', rows.length, candidates, rejected)
