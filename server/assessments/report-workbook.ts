@@ -205,10 +205,11 @@ function target(measure: MeasureScore): string {
 
 function measureCells(row: ExcelJS.Row, measure: MeasureScore): void {
   const unit = measure.unit ? `"${measure.unit.replace(/"/g, '')}"` : ''
+  // General, not 0.00: a count stays 11种, not 11.00种, and a rate keeps the places it has.
   if (measure.value === null) row.getCell(6).value = '数据缺失'
-  else setDecimal(row.getCell(6), measure.value, `0.00${unit}`)
+  else setDecimal(row.getCell(6), measure.value, `General${unit}`)
   row.getCell(7).value = target(measure)
-  setDecimal(row.getCell(8), measure.gap, `0.00${unit}`)
+  setDecimal(row.getCell(8), measure.gap, `General${unit}`)
   setDecimal(row.getCell(9), measure.steps, '0.####')
   setDecimal(row.getCell(10), measure.deducted)
 }
