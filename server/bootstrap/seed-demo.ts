@@ -57,7 +57,8 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
     const reviewers = new Set([model.office, model.leadership].filter((id): id is string => id !== null))
     for (const actor of actors.values()) {
       const roles: Role[] = actor.id === model.leadership ? ['leader', 'reviewer'] : reviewers.has(actor.id) ? ['reviewer', 'department'] : ['department']
-      accounts.push({ username: `${region}.${actor.id}`, displayName: `${actor.name}（${region}）`, roles, policyId: version.policy_id, unitId: actor.id })
+      // Named as people read it: 市医疗保障局（眉山市）, not the folder name.
+      accounts.push({ username: `${region}.${actor.id}`, displayName: `${actor.name}（${model.config.metadata.region.name}）`, roles, policyId: version.policy_id, unitId: actor.id })
     }
   }
   accounts.unshift(
