@@ -32,6 +32,15 @@ export function fill(text: string, params: Record<string, string | number> = {})
 }
 
 /**
+ * An instant in China time, where every plan runs (not the browser's time zone), in the current
+ * locale: 2021年12月20日 09:00 / 20 Dec 2021, 09:00. Empty for no instant.
+ */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return ''
+  return new Date(iso).toLocaleString(current === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/**
  * A component's own message table as a lookup: `const text = messageTable({ title: { zh, en } })`,
  * then `text('title', { n: 3 })` — the current locale's text with its placeholders filled.
  */
@@ -141,6 +150,8 @@ const MESSAGES = {
   signOffRecorded: { zh: '已签认', en: 'Signed off' },
   dash_units: { zh: '各单位完成情况', en: 'Progress by unit' },
   dash_unitsChart: { zh: '逾期最多的 {n} 个单位', en: 'The {n} units with the most overdue tasks' },
+  dash_unitsChartAll: { zh: '有逾期任务的 {n} 个单位', en: 'The {n} units with overdue tasks' },
+  dash_unitsChartNone: { zh: '各单位均无逾期任务', en: 'No unit has overdue tasks' },
   dash_openNotDue: { zh: '未到期', en: 'Not yet due' },
   dash_searchUnit: { zh: '查找单位', en: 'Find a unit' },
   dash_unitHint: { zh: '点击单位查看其任务', en: 'Choose a unit to see its tasks' },

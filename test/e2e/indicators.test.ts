@@ -116,7 +116,7 @@ describe('indicators and policy tests in Chromium', () => {
     await page.getByLabel('期间').fill('2021')
     await page.getByRole('button', { name: '查看' }).click()
     // The row just imported (the table may still hold other periods' rows while it reloads).
-    const stored = page.locator('table.values tbody tr', { hasText: '县域内就诊人次' }).filter({ hasText: '4650000 人次' })
+    const stored = page.locator('table.values tbody tr', { hasText: '县域内就诊人次' }).filter({ hasText: '4,650,000 人次' })
     await stored.first().waitFor()
     expect(await stored.first().innerText()).toContain('2021')
     expect(await stored.first().innerText()).toContain('文件导入')

@@ -130,11 +130,8 @@ export function explanationRows(item: ItemScore): ExplanationRow[] {
   return [{ ...blank, label: item.condition ?? '', value: item.holds ? m('holds') : m('holdsNot') }]
 }
 
-/** An instant as Beijing time in the current locale: 2021年12月20日 09:00. */
-export function formatInstant(iso: string | null | undefined): string {
-  if (!iso) return ''
-  return new Date(iso).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
-}
+/** An instant as Beijing time in the current locale: 2021年12月20日 09:00 (the app's one helper, in i18n.ts). */
+export { formatInstant } from '../../i18n.js'
 
 /**
  * What stands under a total: 满分 100, and 含加分 5 when a bonus counts (so a total of 109.45

@@ -49,8 +49,14 @@ export function isVetoed(report: UnitReport, point: UnitReport['trend'][number])
   return bandOf(report.assessment.grades, Number(point.total)) !== point.grade.id
 }
 
-/** Rounds up to the next multiple of 10, so a total of 109.45 gets an axis to 110. */
-const ceilTen = (value: number) => Math.ceil(value / 10) * 10
+/**
+ * Rounds up to the next of the axis's own steps (a fifth of full marks), so a total of 109.45
+ * out of 100 gets an axis to 120 whose labels (0, 20 … 120) are evenly spaced.
+ */
+const ceilStep = (value: number, full: number) => {
+  const step = full / 5
+  return Math.ceil(value / step) * step
+}
 
 /** The chart's data from a unit report; the axis reaches the highest total shown and the maxScore. */
 export function trendChartData(report: UnitReport): TrendChartData {
@@ -62,7 +68,7 @@ export function trendChartData(report: UnitReport): TrendChartData {
     totals,
     vetoed: report.trend.map((point) => isVetoed(report, point)),
     bands: assessment.grades.map((grade) => ({ name: grade.name, min: grade.min })),
-    max: highest > assessment.totalScore ? ceilTen(highest) : assessment.totalScore,
+    max: highest > assessment.totalScore ? ceilStep(highest, assessment.totalScore) : assessment.totalScore,
     seriesName: m('total'),
     vetoLabel: m('veto'),
   }

@@ -87,7 +87,7 @@ describe('ls-assessment-report', () => {
       ],
     }))
     const page = await mount()
-    await vi.waitFor(() => expect(drawn.data).toMatchObject({ totals: [104.32, 109.45], vetoed: [false, false], max: 110 }))
+    await vi.waitFor(() => expect(drawn.data).toMatchObject({ totals: [104.32, 109.45], vetoed: [false, false], max: 120 }))
     const total = Array.from(page.shadowRoot!.querySelectorAll('.stats dd')).map(text)[2]
     expect(total).toBe('109.45满分 100 · 含加分 10')
   })

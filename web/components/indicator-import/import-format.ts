@@ -156,3 +156,14 @@ export function fileType(file: Pick<File, 'name' | 'type'>): string {
   if (/\.(csv|txt|tsv)$/i.test(file.name)) return 'text/csv'
   return 'application/octet-stream'
 }
+
+/**
+ * A stored decimal with thousands separators for reading (433000000 → 433,000,000), its digits
+ * untouched: the text is exact, so it never goes through a float. Anything else is returned as is.
+ */
+export function groupDigits(text: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text)
+  if (!match) return text
+  const [, sign, whole, fraction = ''] = match
+  return `${sign}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`
+}

@@ -4,8 +4,8 @@
  */
 import { html, nothing } from 'lit'
 import type { IndicatorInputs, IndicatorValueList } from '../../api-types.js'
-import { locale } from '../../i18n.js'
-import { importText } from './import-format.js'
+import { formatInstant } from '../../i18n.js'
+import { groupDigits, importText } from './import-format.js'
 import type { ImportTextKey, ReportRow } from './import-format.js'
 
 /** Rows of the values table shown at most; the count says how many there are. */
@@ -52,14 +52,14 @@ type StoredValue = IndicatorValueList['values'][number]
 
 function valueText(value: StoredValue): string {
   if (value.valueType === 'boolean') return value.value === 'true' ? importText('yes') : value.value === 'false' ? importText('no') : value.value
-  return value.measure ? `${value.value} ${value.measure}` : value.value
+  const number = groupDigits(value.value)
+  return value.measure ? `${number} ${value.measure}` : number
 }
 
 /** The values stored for the chosen period (and unit). */
 export function renderValues(list: IndicatorValueList) {
   if (list.values.length === 0) return html`<p class="muted">${importText('noValues')}</p>`
   const shown = list.values.slice(0, SHOWN_VALUES)
-  const when = (iso: string) => new Date(iso).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB')
   return html`<table class="values">
     <caption>${shown.length < list.count ? importText('valuesShown', { n: list.count, shown: shown.length }) : importText('valuesCount', { n: list.count })}</caption>
     <thead><tr>
@@ -70,7 +70,7 @@ export function renderValues(list: IndicatorValueList) {
     <tbody>${shown.map((value) => html`<tr>
       <td>${value.unitName}</td><td>${value.period}</td><th scope="row" title=${value.element}>${value.name}</th>
       <td class="num">${valueText(value)}</td><td>${importText(`source_${value.source}` as ImportTextKey)}</td>
-      <td>${value.enteredBy.name}</td><td><time datetime=${value.enteredAt}>${when(value.enteredAt)}</time></td>
+      <td>${value.enteredBy.name}</td><td><time datetime=${value.enteredAt}>${formatInstant(value.enteredAt)}</time></td>
     </tr>`)}</tbody>
   </table>`
 }

@@ -207,7 +207,9 @@ export class LsIndicatorTrends extends LitElement {
     const unit = indicator.unit
     const cell = (point: TrendPoint, text: string) => html`<td class=${point.status}>${text}</td>`
     const status = (point: TrendPoint) =>
-      point.status === 'not-met' && point.gap !== null ? `${trendText('status_not-met')}（${trendText('gap')} ${formatValue(point.gap, unit)}）` : trendText(`status_${point.status}`)
+      point.status === 'not-met' && point.gap !== null
+        ? locale() === 'zh' ? `${trendText('status_not-met')}（${trendText('gap')} ${formatValue(point.gap, unit)}）` : `${trendText('status_not-met')} (${trendText('gap').toLowerCase()} ${formatValue(point.gap, unit)})`
+        : trendText(`status_${point.status}`)
     return html`<table class="figures">
       <caption class="visually-hidden">${trendText('tableOf', { name: indicator.name })}</caption>
       <thead><tr><th scope="col">${trendText('year')}</th>${indicator.series.map((point) => html`<th scope="col">${point.year}</th>`)}</tr></thead>

@@ -121,6 +121,16 @@ describe('ls-indicator-trends', () => {
     expect(root.querySelector('.tally')?.textContent).not.toContain('汇总')
   })
 
+  it('lets the figures wrap inside the card rather than run out of it', async () => {
+    serve(false)
+    const element = await mount()
+    const cell = element.shadowRoot!.querySelector('.figures tbody td')!
+    const css = (element.constructor as unknown as { styles: { cssText: string } }).styles.cssText
+    const rules = Array.from(css.matchAll(/([^{}]+)\{([^}]*)\}/g), ([, selector, body]) => ({ selector: selector!.replace(/\/\*[\s\S]*?\*\//g, '').trim(), body: body! }))
+    const whiteSpace = rules.filter((rule) => cell.matches(rule.selector) && /white-space/.test(rule.body)).map((rule) => /white-space:\s*([\w-]+)/.exec(rule.body)![1])
+    expect(whiteSpace.at(-1)).toBe('normal')
+  })
+
   it('says so when the plan has no indicators', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({}))))
     const element = document.createElement('ls-indicator-trends')

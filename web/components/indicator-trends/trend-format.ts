@@ -29,6 +29,8 @@ export const TREND_TEXT = {
   'status_not-met': { zh: '未达标', en: 'Not met' },
   'status_no-target': { zh: '无目标', en: 'No target' },
   status_missing: { zh: '未填报', en: 'Not reported' },
+  /** Under a year on the chart's axis, where every year's label must fit. */
+  axis_missing: { zh: '未填报', en: 'No data' },
   status_error: { zh: '无法计算', en: 'Cannot compute' },
   'direction_higher-is-better': { zh: '越高越好', en: 'Higher is better' },
   'direction_lower-is-better': { zh: '越低越好', en: 'Lower is better' },

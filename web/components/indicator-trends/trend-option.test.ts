@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
+import { setLocale } from '../../i18n.js'
 import { byCategory, formatTarget, formatValue, latestPoint, tally, targetOf } from './trend-format.js'
 import { buildIndicator, buildPoint } from './indicator-trends.fixtures.js'
 import { tooltipHtml, trendOption } from './trend-option.js'
@@ -36,11 +37,19 @@ describe('trendOption', () => {
     expect(targetOf(buildIndicator({ targets: [] }), missing)).toBeNull()
   })
 
+  it('labels every year on the axis, whatever the length of the labels', () => {
+    const option = trendOption(buildIndicator())
+    expect((option.xAxis as { axisLabel: { interval: number } }).axisLabel.interval).toBe(0)
+  })
+
   it('says 未填报 under a missing year and in its tooltip, with the reason', () => {
     const option = trendOption(buildIndicator(), 'region')
     const label = (option.xAxis as { axisLabel: { formatter: (label: string, index: number) => string } }).axisLabel.formatter
     expect(label('2022', 2)).toBe('2022\n未填报')
     expect(label('2021', 1)).toBe('2021')
+    setLocale('en')
+    expect(label('2022', 2)).toBe('2022\nNo data')
+    setLocale('zh')
     const tooltip = tooltipHtml(buildIndicator(), 2, 'region')
     expect(tooltip).toContain('实际值：<b>未填报</b>')
     expect(tooltip).toContain('尚无单位填报「县域内就诊率」')

@@ -59,7 +59,8 @@ export function trendOption(indicator: TrendIndicator, scopeKind: TrendScope['ki
       type: 'category',
       data: series.map((point) => String(point.year)),
       axisTick: { alignWithLabel: true },
-      axisLabel: { formatter: (label: string, index: number) => (series[index]?.value === null ? `${label}\n${trendText('status_missing')}` : label) },
+      // interval 0: every year labelled (ECharts would otherwise drop some when the labels are long).
+      axisLabel: { interval: 0, formatter: (label: string, index: number) => (series[index]?.value === null ? `${label}\n${trendText('axis_missing')}` : label) },
     },
     yAxis: {
       type: 'value',

@@ -7,6 +7,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import ajvI18n from 'ajv-i18n'
 import { createAjv } from '../../../schemas/ajv.js'
 import type { FormSchema } from './form-schema.js'
+import { keywordMessage } from './form-messages.js'
 import { child } from './form-value.js'
 
 /** A message in both languages (the shape server issues use). */
@@ -80,7 +81,7 @@ export function validateForm(schema: FormSchema, value: unknown): FieldErrors {
   found.forEach((error, index) => {
     const pointer = pointerOf(error)
     const message: LocalizedText =
-      error.keyword === 'required' ? REQUIRED : { zh: chinese[index]?.message ?? '', en: error.message ?? '' }
+      error.keyword === 'required' ? REQUIRED : keywordMessage(error) ?? { zh: chinese[index]?.message ?? '', en: error.message ?? '' }
     errors.set(pointer, [...(errors.get(pointer) ?? []), message])
   })
   return errors

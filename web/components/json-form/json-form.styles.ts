@@ -15,8 +15,10 @@ export default css`
   textarea { resize: vertical; min-height: 6rem; width: 100%; box-sizing: border-box; }
   .text input, .date input, select { max-width: 36rem; }
   .text input { width: 100%; box-sizing: border-box; }
-  .number { display: inline-flex; align-items: center; gap: 0.4rem; }
-  .number input { width: 10rem; }
+  /* The control (input and its unit), not the field: a decimal field is also class "number" and
+     must stack label, input and hint like every other field. */
+  span.number { display: inline-flex; align-items: center; gap: 0.4rem; }
+  span.number input { width: 10rem; }
   .unit { color: #52606d; }
   :is(input, select, textarea):focus-visible, button:focus-visible, a:focus-visible { outline: 2px solid #2f6fde; outline-offset: 1px; }
   [aria-invalid='true']:is(input, select, textarea) { border-color: #b42318; background: #fff7f6; }
@@ -33,7 +35,7 @@ export default css`
   th, td { border-bottom: 1px solid #e4e7eb; padding: 0.35rem 0.4rem; text-align: left; vertical-align: top; }
   thead th { background: #f5f7fa; font-weight: 600; }
   td input:not([type='checkbox']), td select, td textarea { width: 100%; box-sizing: border-box; min-width: 6rem; }
-  td .number input { width: 7rem; min-width: 0; }
+  td span.number input { width: 7rem; min-width: 0; }
   .list, .files { margin: 0; padding-left: 1.4rem; display: grid; gap: 0.4rem; }
   .list li input { width: min(30rem, 80%); }
   .files li a { color: #1d3c6e; }

@@ -1,7 +1,7 @@
 /**
  * A table of task summaries in the order given (the API orders by deadline): title linking to
- * the task's page, assignee, role, period, phase, state, due date with the document's phrase,
- * and the overdue and escalation markers. Rows are keyed by task id with `repeat`, and each row
+ * the task's page, assignee, role, period, phase (only when some task has one), state, due date
+ * with the document's phrase, and the overdue and escalation markers. Rows are keyed by task id with `repeat`, and each row
  * is a few text nodes, and rows off screen skip layout (`content-visibility: auto`), so 500 rows
  * render in well under 200 ms.
  *
@@ -16,6 +16,26 @@ import type { TaskSummary } from '../../api-types.js'
 import { locale, t } from '../../i18n.js'
 import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.js'
 import styles from './task-table.styles.js'
+
+/**
+ * The grid columns for the columns shown: `wide` as on a desktop, `narrow` for a container under
+ * 62rem (a 800 px window), where names and flags wrap so the due date and the flags stay on screen.
+ * Order: title, assignee, role, period, phase, state, due, flags.
+ */
+export function columnWidths(assignee: boolean, phase: boolean): { wide: string[]; narrow: string[] } {
+  const columns: Array<[string, string] | false> = [
+    ['minmax(14rem, 1fr)', 'minmax(8rem, 1fr)'],
+    assignee && ['8.5rem', '6.5rem'],
+    ['4.75rem', '4.5rem'],
+    ['7rem', '5.5rem'],
+    phase && ['10.5rem', '7rem'],
+    ['6rem', '6rem'],
+    ['8.5rem', '6.5rem'],
+    ['7.5rem', '5.5rem'],
+  ]
+  const shown = columns.filter((column): column is [string, string] => column !== false)
+  return { wide: shown.map(([wide]) => wide), narrow: shown.map(([, narrow]) => narrow) }
+}
 
 export class LsTaskTable extends LitElement {
   static override styles = styles
@@ -44,14 +64,19 @@ export class LsTaskTable extends LitElement {
     this.hideAssignee = false
   }
 
-  private renderRow(task: TaskSummary) {
+  /** The phase column shows only when some task has a phase: a column empty on every row only takes room. */
+  private get showPhase(): boolean {
+    return this.tasks.some((task) => task.phaseId)
+  }
+
+  private renderRow(task: TaskSummary, showPhase: boolean) {
     const done = task.state === 'approved' || task.state === 'done'
     return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : ''}>
       <th scope="row" role="rowheader"><a href="#/tasks/${encodeURIComponent(task.id)}">${task.title}</a></th>
       ${this.hideAssignee ? nothing : html`<td role="cell">${task.assignee.name}</td>`}
       <td role="cell">${roleLabel(task.role)}</td>
       <td role="cell">${periodLabel(task.period)}</td>
-      <td role="cell">${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>
+      ${showPhase ? html`<td role="cell">${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>` : nothing}
       <td role="cell"><span class="state s-${task.state.startsWith('step:') ? 'step' : task.state}">${stateLabel(task.state)}</span></td>
       <td role="cell" class="due">${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : html`<span class="muted">${t('noDeadline')}</span>`}${task.duePhrase ? html`<span class="phrase">${task.duePhrase}</span>` : nothing}</td>
       <td role="cell" class="flags">${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${task.escalation > 0
@@ -63,9 +88,13 @@ export class LsTaskTable extends LitElement {
   override render() {
     if (this.tasks.length === 0) return html`<p part="empty" class="empty">${this.caption ? `${this.caption}${locale() === 'zh' ? '：' : ': '}` : ''}${t('noTasks')}</p>`
     const caption = this.caption || t('taskTable_caption')
+    const showPhase = this.showPhase
+    const widths = columnWidths(!this.hideAssignee, showPhase)
     // Rows are CSS grids so each can skip layout while off screen (content-visibility); the
-    // explicit roles keep the table's semantics whatever its display.
-    return html`<table part="table" role="table" aria-label=${caption} class=${this.hideAssignee ? 'no-assignee' : ''}>
+    // explicit roles keep the table's semantics whatever its display. The grid's columns follow
+    // the columns shown, wide or (in a narrow container) narrow.
+    return html`<table part="table" role="table" aria-label=${caption}
+      style=${`--cols: ${widths.wide.join(' ')}; --cols-narrow: ${widths.narrow.join(' ')}`}>
       <caption>${caption}</caption>
       <thead role="rowgroup">
         <tr role="row">
@@ -73,14 +102,14 @@ export class LsTaskTable extends LitElement {
           ${this.hideAssignee ? nothing : html`<th scope="col" role="columnheader">${t('col_assignee')}</th>`}
           <th scope="col" role="columnheader">${t('col_role')}</th>
           <th scope="col" role="columnheader">${t('col_period')}</th>
-          <th scope="col" role="columnheader">${t('col_phase')}</th>
+          ${showPhase ? html`<th scope="col" role="columnheader">${t('col_phase')}</th>` : nothing}
           <th scope="col" role="columnheader">${t('col_state')}</th>
           <th scope="col" role="columnheader">${t('col_due')}</th>
           <th scope="col" role="columnheader">${t('col_flags')}</th>
         </tr>
       </thead>
       <tbody role="rowgroup">
-        ${repeat(this.tasks, (task) => task.id, (task) => this.renderRow(task))}
+        ${repeat(this.tasks, (task) => task.id, (task) => this.renderRow(task, showPhase))}
       </tbody>
     </table>`
   }

@@ -1,12 +1,17 @@
 import { css } from 'lit'
 
 export default css`
-  :host { display: block; overflow-x: auto; }
-  table { display: block; font-size: 0.9rem; min-width: 62rem; }
+  /* The host is the container the narrow layout queries: an 800 px window keeps every column on screen. */
+  :host { display: block; overflow-x: auto; container-type: inline-size; }
+  /* min-content: never narrower than its columns (the host scrolls instead of clipping rows). */
+  table { display: block; font-size: 0.9rem; min-width: min-content; }
   tbody { background: #fff; }
   thead, tbody { display: block; }
-  tr { display: grid; grid-template-columns: minmax(14rem, 1fr) 8.5rem 4rem 7rem 10.5rem 6rem 8.5rem 7.5rem; border-bottom: 1px solid #e4e7eb; }
-  .no-assignee tr { grid-template-columns: minmax(14rem, 1fr) 4rem 7rem 10.5rem 6rem 8.5rem 7.5rem; }
+  tr { display: grid; grid-template-columns: var(--cols); border-bottom: 1px solid #e4e7eb; }
+  @container (max-width: 62rem) {
+    tr { grid-template-columns: var(--cols-narrow); }
+    th, td { padding: 0.45rem 0.4rem; }
+  }
   tbody tr { content-visibility: auto; contain-intrinsic-size: auto 3.2rem; }
   caption { display: block; text-align: left; font-weight: 600; padding: 0.4rem 0; color: #3e4c59; }
   th, td { display: block; padding: 0.45rem 0.6rem; text-align: left; min-width: 0; }

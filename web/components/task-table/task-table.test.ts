@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TaskSummary } from '../../api-types.js'
+import { columnWidths } from './task-table.component.js'
 import type { LsTaskTable } from './task-table.component.js'
 import { buildSummary } from './task-table.fixtures.js'
 import './task-table.js'
@@ -39,6 +40,24 @@ describe('ls-task-table', () => {
     table.tasks = tasks.slice(1)
     await table.updateComplete
     expect(table.shadowRoot!.querySelector('tbody tr:first-child')).toBe(before)
+  })
+
+  it('leaves out the phase column when no task has a phase', async () => {
+    const table = await mount([buildSummary({ phaseId: null }), buildSummary({ id: 'task-2', phaseId: null })])
+    const headers = Array.from(table.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent?.trim())
+    expect(headers).toEqual(['任务', '承办单位', '职责', '周期', '状态', '截止时间', '提示'])
+    expect(table.shadowRoot!.querySelectorAll('tbody tr:first-child td')).toHaveLength(6)
+    const style = table.shadowRoot!.querySelector('table')!.getAttribute('style')!
+    expect(style).toContain(`--cols: ${columnWidths(true, false).wide.join(' ')}`)
+    expect(columnWidths(true, false).wide).toHaveLength(7)
+  })
+
+  it('fits an 800 px window: in a narrow container the columns, due date and flags included, take under 47.5rem', () => {
+    // 800 px less the page's margins leaves 760 px (47.5rem) for the table.
+    const rem = (widths: string[]) => widths.reduce((sum, width) => sum + Number(/([\d.]+)rem/.exec(width)![1]), 0)
+    expect(rem(columnWidths(true, false).narrow)).toBeLessThanOrEqual(47.5)
+    expect(rem(columnWidths(false, true).narrow)).toBeLessThanOrEqual(47.5)
+    expect(rem(columnWidths(true, false).wide)).toBeGreaterThan(47.5)
   })
 
   it('can leave out the assignee, and says so when empty', async () => {

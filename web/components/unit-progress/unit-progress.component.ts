@@ -1,6 +1,6 @@
 /**
- * Completion and overdue work by unit: a bar chart of the units with the most overdue tasks
- * (ECharts, loaded on first use) and a searchable, paginated table of every unit. A plan of
+ * Completion and overdue work by unit: a bar chart of the units with the most overdue tasks —
+ * only units with some (ECharts, loaded on first use) and a searchable, paginated table of every unit. A plan of
  * 2,800 units renders one page of rows and 30 bars, so the page stays fast. Choosing a unit —
  * its name in the table or its bar — asks the dashboard to show its tasks.
  *
@@ -70,13 +70,24 @@ export class LsUnitProgress extends LitElement {
     return Math.max(1, Math.ceil(this.filtered.length / PAGE_SIZE))
   }
 
+  /** The units with overdue tasks, most first: a unit with none has no place under 逾期最多的单位. */
   private chartUnits(): readonly Unit[] {
-    return this.units.slice(0, CHART_UNITS)
+    return this.overdueUnits().slice(0, CHART_UNITS)
+  }
+
+  private overdueUnits(): readonly Unit[] {
+    return this.units.filter((unit) => unit.overdue > 0)
+  }
+
+  /** The chart's title, saying what it shows: the most overdue 30, every unit overdue, or none. */
+  private chartTitle(shown: number): string {
+    if (shown === 0) return t('dash_unitsChartNone')
+    return fill(t(this.overdueUnits().length > shown ? 'dash_unitsChart' : 'dash_unitsChartAll'), { n: shown })
   }
 
   /** Draws the chart; a chart that fails leaves the table, which says the same, in place. */
   private redraw(): void {
-    if (this.units.length === 0) return
+    if (this.chartUnits().length === 0) return
     const labels = { overdue: t('col_overdue'), open: t('dash_openNotDue'), approved: t('col_approved') }
     this.chart.draw(
       (charts, element) => charts.createUnitChart(element, (index) => {
@@ -114,8 +125,8 @@ export class LsUnitProgress extends LitElement {
     const rows = this.filtered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
     const shown = this.chartUnits().length
     return html`
-      <p class="chart-title" id="chart-title">${fill(t('dash_unitsChart'), { n: shown })} · ${t('dash_unitHint')}</p>
-      <div part="chart" class="chart" aria-hidden="true" style="height:${shown * 22 + 60}px"></div>
+      <p class="chart-title" id="chart-title">${this.chartTitle(shown)} · ${t('dash_unitHint')}</p>
+      ${shown ? html`<div part="chart" class="chart" aria-hidden="true" style="height:${shown * 22 + 60}px"></div>` : nothing}
       <div class="tools">
         <label>${t('dash_searchUnit')} <input type="search" .value=${this.search} @input=${this.handleSearch} /></label>
       </div>

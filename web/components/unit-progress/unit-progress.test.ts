@@ -34,6 +34,7 @@ describe('ls-unit-progress', () => {
   it('charts the 30 most overdue units and pages the table of 2,800', async () => {
     const element = await mount()
     await vi.waitFor(() => expect(drawn.units).toHaveLength(30))
+    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain('逾期最多的 30 个单位')
     const rows = element.shadowRoot!.querySelectorAll('tbody tr')
     expect(rows).toHaveLength(20)
     expect(Array.from(rows[0]!.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['20', '5', '10', '25%'])
@@ -42,6 +43,25 @@ describe('ls-unit-progress', () => {
     next.click()
     await element.updateComplete
     expect(element.shadowRoot!.querySelector('tbody th')?.textContent).toBe('第21卫生院')
+  })
+
+  it('charts only units with overdue tasks, and titles the chart by what it shows', async () => {
+    const units: Unit[] = [
+      { id: 'a', name: '东坡区医共体', total: 10, approved: 2, overdue: 3 },
+      { id: 'b', name: '仁寿县医共体', total: 10, approved: 4, overdue: 1 },
+      { id: 'c', name: '青神县医共体', total: 10, approved: 10, overdue: 0 },
+    ]
+    const element = document.createElement('ls-unit-progress')
+    element.units = units
+    document.body.append(element)
+    await element.updateComplete
+    await vi.waitFor(() => expect(drawn.units.map((unit) => (unit as Unit).id)).toEqual(['a', 'b']))
+    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain('有逾期任务的 2 个单位')
+    expect(element.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(3)
+    element.units = units.map((unit) => ({ ...unit, overdue: 0 }))
+    await element.updateComplete
+    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain('各单位均无逾期任务')
+    expect(element.shadowRoot!.querySelector('.chart')).toBeNull()
   })
 
   it('finds units by name and announces the one chosen, from the table or the chart', async () => {
