@@ -128,7 +128,7 @@ export async function unitReport(db: Kysely<Database>, context: PlanContext, use
     // Earlier years count once published; the year shown counts as it stands.
     trend: runs
       .filter((row) => row.status === 'published' || row.period === String(year))
-      .map((row) => ({ year: Number(row.period), status: row.status, total: row.total, grade: row.grade_id ? { id: row.grade_id, name: assessment.grades.find((g) => g.id === row.grade_id)?.name ?? row.grade_id } : null })),
+      .map((row) => ({ year: Number(row.period), status: row.status, total: row.total, grade: row.grade_id ? { id: row.grade_id, name: assessment.grades.find((g) => g.id === row.grade_id)?.name ?? row.grade_id } : null, vetoedBy: row.vetoed_by })),
   }
 }
 

@@ -32,7 +32,7 @@ function buildReport(over: Partial<UnitReport['score']> = {}): UnitReport {
     },
     consequences: null,
     rectifications: [],
-    trend: [{ year: 2021, status: 'computed', total: null, grade: null }],
+    trend: [{ year: 2021, status: 'computed', total: null, grade: null, vetoedBy: null }],
   }
 }
 

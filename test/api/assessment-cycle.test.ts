@@ -155,12 +155,12 @@ describe('the assessment cycle', () => {
     }
     const report = (await (await bureau.get(`${BASE}/${planId}/assessments/reform-assessment/runs/2021/units/dongpo-mc`)).json()) as {
       score: { items: Array<{ id: string; measures?: Array<{ value: string }> }> }
-      trend: Array<{ year: number; total: string; grade: { id: string } }>
+      trend: Array<{ year: number; total: string; grade: { id: string }; vetoedBy: string | null }>
     }
     // 9,000 of 9,960 visits over the year = 90.36…%: summed months, not the last month's rate.
     expect(report.score.items.find((i) => i.id === 'county-visit-rate')!.measures![0]!.value).toMatch(/^90\.36/)
     // 2020: 87% against 88% → one point short, 3 off (96.5); 2021 on target (99.5).
-    expect(report.trend.map((point) => [point.year, point.total])).toEqual([[2020, '96.5'], [2021, '99.5']])
+    expect(report.trend.map((point) => [point.year, point.total, point.vetoedBy])).toEqual([[2020, '96.5', null], [2021, '99.5', null]])
   })
 
   it('checks the year and who may compute', async () => {

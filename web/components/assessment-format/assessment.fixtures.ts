@@ -104,8 +104,8 @@ export function buildUnitReport(overrides: Partial<UnitReport> = {}): UnitReport
     },
     rectifications: [{ id: 'task-r1', item: 'county-visit-rate', state: 'assigned', dueOn: '2022-01-31' }],
     trend: [
-      { year: 2020, status: 'published', total: '96.5', grade: { id: 'excellent', name: '优秀' } },
-      { year: 2021, status: 'published', total: '89.5', grade: { id: 'good', name: '良好' } },
+      { year: 2020, status: 'published', total: '96.5', grade: { id: 'excellent', name: '优秀' }, vetoedBy: null },
+      { year: 2021, status: 'published', total: '89.5', grade: { id: 'good', name: '良好' }, vetoedBy: null },
     ],
     ...overrides,
   }

@@ -9,7 +9,7 @@ import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOpti
 import { locale } from '../../i18n.js'
 import { formatDecimal } from '../assessment-format/assessment-format.js'
 import { m } from '../assessment-format/assessment-messages.js'
-import type { Grade, UnitReport } from '../assessment-format/assessment-types.js'
+import type { UnitReport } from '../assessment-format/assessment-types.js'
 
 export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
 
@@ -30,23 +30,9 @@ export interface TrendChartData {
 const LINE_COLOR = '#1d3c6e'
 const VETO_COLOR = '#b42318'
 
-/** The grade the bands give a total (server/scoring/score-assessment.ts `bandOf`). */
-function bandOf(grades: readonly Pick<Grade, 'id' | 'min' | 'max' | 'below'>[], total: number): string | undefined {
-  return grades.find((grade) => total >= grade.min && (grade.max === null || total <= grade.max) && (grade.below === null || total < grade.below))?.id
-}
-
-/**
- * Whether a year's grade was forced by a veto. The trend carries no veto flag, so: the year shown
- * says so itself (`score.vetoedBy`); another year was vetoed when its grade is not the band of its
- * total, or when it has a grade without a total (only a veto decides a grade while data is missing).
- */
-export function isVetoed(report: UnitReport, point: UnitReport['trend'][number]): boolean {
-  const flagged = (point as { vetoedBy?: string | null }).vetoedBy
-  if (flagged !== undefined) return flagged !== null
-  if (point.year === report.run.year) return report.score.vetoedBy !== null
-  if (!point.grade) return false
-  if (point.total === null) return true
-  return bandOf(report.assessment.grades, Number(point.total)) !== point.grade.id
+/** Whether a year's grade was forced by a veto (the server records the veto with each year). */
+export function isVetoed(point: UnitReport['trend'][number]): boolean {
+  return point.vetoedBy !== null
 }
 
 /**
@@ -66,7 +52,7 @@ export function trendChartData(report: UnitReport): TrendChartData {
   return {
     years: report.trend.map((point) => m('yearLabel', { year: point.year })),
     totals,
-    vetoed: report.trend.map((point) => isVetoed(report, point)),
+    vetoed: report.trend.map((point) => isVetoed(point)),
     bands: assessment.grades.map((grade) => ({ name: grade.name, min: grade.min })),
     max: highest > assessment.totalScore ? ceilStep(highest, assessment.totalScore) : assessment.totalScore,
     seriesName: m('total'),

@@ -82,8 +82,8 @@ describe('ls-assessment-report', () => {
     serve(buildUnitReport({
       score: { ...report.score, base: '99.45', bonus: '10', total: '109.45', grade: { id: 'excellent', name: '优秀' } },
       trend: [
-        { year: 2020, status: 'published', total: '104.32', grade: { id: 'excellent', name: '优秀' } },
-        { year: 2021, status: 'published', total: '109.45', grade: { id: 'excellent', name: '优秀' } },
+        { year: 2020, status: 'published', total: '104.32', grade: { id: 'excellent', name: '优秀' }, vetoedBy: null },
+        { year: 2021, status: 'published', total: '109.45', grade: { id: 'excellent', name: '优秀' }, vetoedBy: null },
       ],
     }))
     const page = await mount()
@@ -97,10 +97,10 @@ describe('ls-assessment-report', () => {
     serve(buildUnitReport({
       score: { ...report.score, vetoedBy: 'fund-supervision-veto', grade: { id: 'fail', name: '不合格' } },
       trend: [
-        // 2019: a grade not in the band of its total was forced by a veto; 2020 is in its band.
-        { year: 2019, status: 'published', total: '95', grade: { id: 'fail', name: '不合格' } },
-        { year: 2020, status: 'published', total: '96.5', grade: { id: 'excellent', name: '优秀' } },
-        { year: 2021, status: 'published', total: '89.5', grade: { id: 'fail', name: '不合格' } },
+        // The server records each year's veto: 2019's and 2021's grades were forced.
+        { year: 2019, status: 'published', total: '95', grade: { id: 'fail', name: '不合格' }, vetoedBy: 'fund-supervision-veto' },
+        { year: 2020, status: 'published', total: '96.5', grade: { id: 'excellent', name: '优秀' }, vetoedBy: null },
+        { year: 2021, status: 'published', total: '89.5', grade: { id: 'fail', name: '不合格' }, vetoedBy: 'fund-supervision-veto' },
       ],
     }))
     await mount()
@@ -114,7 +114,7 @@ describe('ls-assessment-report', () => {
       score: { ...report.score, complete: false, missing: ['county_visits'], base: null, bonus: null, total: null, grade: null, effects: [], items: [{ ...report.score.items[0]!, status: 'missing', score: null, missing: ['county_visits'] }] },
       consequences: null,
       rectifications: [],
-      trend: [{ year: 2021, status: 'computed', total: null, grade: null }],
+      trend: [{ year: 2021, status: 'computed', total: null, grade: null, vetoedBy: null }],
     }))
     const page = await mount()
     const stats = Array.from(page.shadowRoot!.querySelectorAll('.stats dd')).map(text)
