@@ -203,7 +203,7 @@ export class LsIndicatorTrends extends LitElement {
     </div>`
   }
 
-  private renderFigures(indicator: TrendIndicator) {
+  private renderFigures(indicator: TrendIndicator, members: number) {
     const unit = indicator.unit
     const cell = (point: TrendPoint, text: string) => html`<td class=${point.status}>${text}</td>`
     const status = (point: TrendPoint) =>
@@ -214,7 +214,9 @@ export class LsIndicatorTrends extends LitElement {
       <caption class="visually-hidden">${trendText('tableOf', { name: indicator.name })}</caption>
       <thead><tr><th scope="col">${trendText('year')}</th>${indicator.series.map((point) => html`<th scope="col">${point.year}</th>`)}</tr></thead>
       <tbody>
-        <tr><th scope="row">${trendText('value')}</th>${indicator.series.map((point) => cell(point, point.value === null ? trendText('status_missing') : formatValue(point.value, unit)))}</tr>
+        <tr><th scope="row">${trendText('value')}</th>${indicator.series.map((point) => html`<td class=${point.status}>${point.value === null ? trendText('status_missing') : formatValue(point.value, unit)}${point.partial
+          ? html`<span class="partial">${trendText('partial', { n: point.reporting, m: members })}</span>`
+          : nothing}</td>`)}</tr>
         <tr><th scope="row">${trendText('target')}</th>${indicator.series.map((point) => {
           const target = targetOf(indicator, point)
           return cell(point, target ? formatTarget(target, unit) : '—')
@@ -224,20 +226,20 @@ export class LsIndicatorTrends extends LitElement {
     </table>`
   }
 
-  private renderCard(indicator: TrendIndicator) {
+  private renderCard(indicator: TrendIndicator, members: number) {
     const latest = latestPoint(indicator)
     const headingId = `indicator-${indicator.id}`
     const direction = indicator.direction
     return html`<article class="card" part="card" aria-labelledby=${headingId} data-indicator=${indicator.id}>
       <header>
         <h5 id=${headingId}>${indicator.name}${indicator.unit ? html`<span class="measure">（${indicator.unit}）</span>` : nothing}</h5>
-        ${latest ? html`<span class="badge ${latest.status}" title=${`${trendText('latest')} ${latest.year}`}>${latest.year} ${trendText(`status_${latest.status}`)}</span>` : nothing}
+        ${latest ? html`<span class="badge ${latest.status}${latest.partial ? ' partial' : ''}" title=${`${trendText('latest')} ${latest.year}${latest.partial ? ` · ${trendText('partial', { n: latest.reporting, m: members })}` : ''}`}>${latest.year} ${trendText(`status_${latest.status}`)}${latest.partial ? '*' : ''}</span>` : nothing}
       </header>
       ${direction in ARROWS ? html`<p class="direction ${direction}">${ARROWS[direction]} ${trendText(`direction_${direction}`)}</p>` : nothing}
       ${isEmptySeries(indicator)
         ? html`<p class="empty">${trendText('nothingReported')}</p>`
         : html`<div class="chart" data-id=${indicator.id} aria-hidden="true" title=${trendText('chartOf', { name: indicator.name })}></div>`}
-      ${this.renderFigures(indicator)}
+      ${this.renderFigures(indicator, members)}
     </article>`
   }
 
@@ -253,11 +255,11 @@ export class LsIndicatorTrends extends LitElement {
       ${data.indicators.length === 0
         ? html`<p class="muted">${trendText('noIndicators')}</p>`
         : html`<p class="tally" role="status" aria-busy=${this.busy ? 'true' : 'false'}>
-              <strong>${data.scope.name}</strong>${locale() === 'zh' ? '：' : ': '}${trendText('tally', { n: data.indicators.length, met: counts.met, notMet: counts.notMet, noTarget: counts.noTarget, missing: counts.missing })}${rolledUp}
+              <strong>${data.scope.name}</strong>${locale() === 'zh' ? '：' : ': '}${trendText('tally', { n: data.indicators.length, met: counts.met, notMet: counts.notMet, noTarget: counts.noTarget, missing: counts.missing })}${counts.partial ? trendText('partialTally', { n: counts.partial }) : ''}${rolledUp}
             </p>
             ${repeat(byCategory(data.indicators), (group) => group.category ?? '', (group) => html`<section class="category" aria-label=${group.category ?? trendText('otherCategory')}>
               <h4>${group.category ?? trendText('otherCategory')}</h4>
-              <div class="grid">${repeat(group.indicators, (indicator) => indicator.id, (indicator) => this.renderCard(indicator))}</div>
+              <div class="grid">${repeat(group.indicators, (indicator) => indicator.id, (indicator) => this.renderCard(indicator, data.scope.members))}</div>
             </section>`)}`}
     `
   }

@@ -34,6 +34,8 @@ export default css`
   .figures thead th, .figures th[scope='row'] { white-space: nowrap; }
   .figures th[scope='row'] { text-align: left; font-weight: 600; color: #52606d; }
   .figures thead th { color: #52606d; font-weight: 600; }
+  /* A roll-up from only some members: said under the figure, not hidden in a tooltip. */
+  .figures .partial { display: block; font-size: 0.72rem; color: #8a4b00; }
   td.met { color: #05603a; }
   td.not-met { color: #b42318; font-weight: 600; }
   td.missing, td.error { color: #9aa5b1; }

@@ -87,6 +87,18 @@ describe('ls-indicator-trends', () => {
     expect(root.querySelector('a.import')).toBeNull()
   })
 
+  it('says under a region figure built from only some members that it is partial, and counts those', async () => {
+    const partial = { ...buildPoint(2021, '89.94', '90', 'not-met', '0.06'), reporting: 1, partial: true }
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(
+      buildTrends({ id: 'region', name: '眉山市', kind: 'region', members: 6 }, [buildIndicator({ series: [buildPoint(2020, '87.5', '88', 'not-met', '0.5'), partial] })]),
+    ))))
+    const root = (await mount()).shadowRoot!
+    const card = root.querySelector('[data-indicator="county-visit-rate"]')!
+    expect(card.querySelector('tbody tr')!.children[2]!.textContent).toBe('89.94%仅 1/6 个单位已填报')
+    expect(card.querySelector('.badge')?.textContent).toBe('2021 未达标*')
+    expect(root.querySelector('.tally')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('眉山市：1 项指标（按最新年度）：达标 0 项，未达标 1 项，无目标 0 项，未填报 0 项；其中 1 项仅部分单位已填报 · 由 6 个单位汇总')
+  })
+
   it('draws a chart only when its card comes into view, and disposes them when removed', async () => {
     serve(true)
     const element = await mount()

@@ -25,6 +25,9 @@ export const TREND_TEXT = {
   year: { zh: '年度', en: 'Year' },
   latest: { zh: '最新', en: 'Latest' },
   reporting: { zh: '{n} 个单位填报', en: '{n} units reporting' },
+  /** Under a group's or the region's figure built from only some members: it is not yet the whole. */
+  partial: { zh: '仅 {n}/{m} 个单位已填报', en: 'only {n} of {m} units reported' },
+  partialTally: { zh: '；其中 {n} 项仅部分单位已填报', en: '; {n} of them from only some units' },
   status_met: { zh: '达标', en: 'Met' },
   'status_not-met': { zh: '未达标', en: 'Not met' },
   'status_no-target': { zh: '无目标', en: 'No target' },
@@ -121,11 +124,16 @@ export function byCategory(indicators: readonly TrendIndicator[]): Array<{ categ
   return [...named, ...(other ? [[null, other] as const] : [])].map(([category, list]) => ({ category, indicators: list }))
 }
 
-/** How many indicators' latest points are met, not met, without a target, missing. */
-export function tally(indicators: readonly TrendIndicator[]): { met: number; notMet: number; noTarget: number; missing: number } {
-  const counts = { met: 0, notMet: 0, noTarget: 0, missing: 0 }
+/**
+ * How many indicators' latest points are met, not met, without a target, missing — and how many
+ * of those figures come from only some of the scope's members (`partial`).
+ */
+export function tally(indicators: readonly TrendIndicator[]): { met: number; notMet: number; noTarget: number; missing: number; partial: number } {
+  const counts = { met: 0, notMet: 0, noTarget: 0, missing: 0, partial: 0 }
   for (const indicator of indicators) {
-    const status = latestPoint(indicator)?.status ?? 'missing'
+    const latest = latestPoint(indicator)
+    if (latest?.partial) counts.partial++
+    const status = latest?.status ?? 'missing'
     if (status === 'met') counts.met++
     else if (status === 'not-met') counts.notMet++
     else if (status === 'no-target') counts.noTarget++
