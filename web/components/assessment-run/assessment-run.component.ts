@@ -277,7 +277,7 @@ export class LsAssessmentRun extends LitElement {
       </div>
       <dl class="facts">
         <dt>${m('computedAt')}</dt><dd>${formatInstant(run.computedAt)} <span class="muted">${m('version', { n: run.version })}</span></dd>
-        ${run.reviewedAt ? html`<dt>${m('reviewedAt')}</dt><dd>${formatInstant(run.reviewedAt)}${run.reviewNote ? html` · ${m('reviewNote')}：${run.reviewNote}` : nothing}</dd>` : nothing}
+        ${run.reviewedAt ? html`<dt>${m('reviewedAt')}</dt><dd>${formatInstant(run.reviewedAt)}${run.reviewNote ? html` · ${m('reviewNote')}${locale() === 'zh' ? '：' : ': '}${run.reviewNote}` : nothing}</dd>` : nothing}
         ${run.publishedAt ? html`<dt>${m('publishedAt')}</dt><dd>${formatInstant(run.publishedAt)}</dd>` : nothing}
       </dl>
       ${this.failure

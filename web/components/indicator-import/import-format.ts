@@ -11,7 +11,7 @@ export const IMPORT_TEXT = {
   title: { zh: '导入指标数据', en: 'Import indicator data' },
   back: { zh: '返回看板', en: 'Back to the dashboard' },
   step1: { zh: '1. 下载模板', en: '1. Download the template' },
-  step1Note: { zh: '模板每行一个单位、每列一个数据项；也可用长表（单位、期间、指标、数值）。CSV 请存为 UTF-8。', en: 'One row per unit and one column per input; a long table (unit, period, input, value) works too. Save CSV as UTF-8.' },
+  step1Note: { zh: '模板每行一个单位、每列一个数据项；也可用长表（单位、期间、指标、数值）。CSV 可为 UTF-8 或 Excel 在中文 Windows 上保存的 GBK / GB18030 编码。', en: 'One row per unit and one column per input; a long table (unit, period, input, value) works too. CSV may be UTF-8, or GBK / GB18030 as Excel saves it on Chinese Windows.' },
   templateWide: { zh: '下载 Excel 模板', en: 'Download the Excel template' },
   templateLong: { zh: '长表模板', en: 'Long-table template' },
   catalogue: { zh: '可填报的数据项（{n} 项）', en: 'Inputs you can enter ({n})' },

@@ -105,8 +105,9 @@ function note(entry: HistoryEntry): string {
 }
 
 function actor(entry: HistoryEntry & { actorName?: string }): string {
-  if (entry.actorName) return entry.actorName
-  return entry.actor === 'system' ? t('task_actorSystem') : entry.actor
+  // The platform's own steps (timers, escalation) are named in the reader's language.
+  if (entry.actor === 'system') return t('task_actorSystem')
+  return entry.actorName || entry.actor
 }
 
 /** Everything that happened to the task, oldest first. */

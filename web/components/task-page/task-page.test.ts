@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TaskDetail } from '../../api-types.js'
 import type { LsTaskPage } from './task-page.component.js'
+import { setLocale } from '../../i18n.js'
 import './task-page.js'
 
 function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
@@ -65,6 +66,23 @@ describe('ls-task-page', () => {
     expect(text).toContain('投入政策文件')
     const labels = Array.from(page.shadowRoot!.querySelectorAll('.actions button')).map((b) => b.textContent?.trim())
     expect(labels).toEqual(['保存草稿', '提交'])
+  })
+
+  it('shows a 整改 task’s finding, and names the platform’s own steps in the reader’s language', async () => {
+    serve(buildTask({
+      kind: 'rectification',
+      finding: { zh: '2021 年考核结果：得 7 分（满分 10 分）。县域内就诊率 87%，目标 ≥ 90%', en: '2021 result: 7 of 10 points. 县域内就诊率 87%, target ≥ 90%' },
+      history: [{ seq: 1, type: 'OVERDUE', actor: 'system', actorName: '系统', at: '2022-01-01T00:00:00.000Z', payload: {} }],
+    }))
+    setLocale('en')
+    try {
+      const page = await mount()
+      expect(page.shadowRoot!.querySelector('.finding')?.textContent).toBe('2021 result: 7 of 10 points. 县域内就诊率 87%, target ≥ 90%')
+      expect(page.shadowRoot!.textContent).toContain('System')
+      expect(page.shadowRoot!.textContent).not.toContain('系统')
+    } finally {
+      setLocale('zh')
+    }
   })
 
   it('checks the form before submitting, then posts with If-Match', async () => {
