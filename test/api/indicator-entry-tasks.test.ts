@@ -9,7 +9,21 @@ import { startPlan } from '../../server/plans/start-plan.js'
 import { publishPolicy } from '../../server/policies/publish-policy.js'
 import { MEISHAN_MEMBERS as MEMBERS, meishanInputs } from '../helpers/meishan.js'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
+import type { TestApp } from '../helpers/test-app.js'
 
+
+/**
+ * Publishes Meishan with 县域内就诊率's reporting changed (`frequency` and `entryDue` lines) and
+ * starts its plan.
+ */
+async function startVisitRateVariant(t: TestApp, reporting: string) {
+  const visitRate = '    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88'
+  const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(`    frequency: yearly\n${visitRate}`, `${reporting}${visitRate}`)
+  expect(yaml).toContain(reporting)
+  const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
+  const planId = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+  return { planId, version }
+}
 
 describe('indicator entry tasks', () => {
   it('gives each owning unit a yearly entry task, due at the year’s end, with reminders and escalation', async () => {
@@ -95,13 +109,7 @@ describe('indicator entry tasks', () => {
 
   it('stores a one-off (once) report’s values for the year it is due, where series and assessments read them', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(
-      '    frequency: yearly\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
-      '    frequency: once\n    entryDue: 2021年6月30日前\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
-    )
-    expect(yaml).toContain('frequency: once')
-    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
-    const planId = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+    const { planId, version } = await startVisitRateVariant(t, '    frequency: once\n    entryDue: 2021年6月30日前\n')
     const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId: version.policy_id, unitId: 'dongpo-mc' }] })
     const task = await t.db.selectFrom('task').select(['id', 'period', 'due_on']).where('plan_id', '=', planId).where('assignee', '=', 'dongpo-mc').where('source_id', '=', 'indicator-entry-once').executeTakeFirstOrThrow()
     expect(task).toMatchObject({ period: 'once', due_on: '2021-06-30' })
@@ -119,13 +127,7 @@ describe('indicator entry tasks', () => {
 
   it('follows an indicator’s entryDue: last year’s figures reported in January, opened when January begins', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(
-      '    frequency: yearly\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
-      '    frequency: yearly\n    entryDue: 次年1月\n    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88',
-    )
-    expect(yaml).toContain('entryDue: 次年1月')
-    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
-    const planId = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+    const { planId } = await startVisitRateVariant(t, '    frequency: yearly\n    entryDue: 次年1月\n')
     const tasks = await t.db.selectFrom('task').select(['source_id', 'period', 'opens_on', 'due_on']).where('plan_id', '=', planId).where('assignee', '=', 'dongpo-mc')
       .where('kind', '=', 'indicator-entry').orderBy('source_id').orderBy('period').execute()
     expect(tasks).toEqual([

@@ -57,14 +57,8 @@ afterEach(() => {
 describe('ls-policy-editor', () => {
   it('keeps the policy the user chose while the first one was still opening, and runs its tests', async () => {
     const { release } = serve()
-    await import('./policy-editor.js')
-    const editor = document.createElement('ls-policy-editor') as LsPolicyEditor
-    document.body.append(editor)
-    const select = () => editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!
-    await vi.waitFor(() => expect(select().options.length).toBeGreaterThan(1))
-
-    select().value = 'meishan-medical-community-insurance'
-    select().dispatchEvent(new Event('change'))
+    const editor = await mountEditor()
+    choose(editor, 'meishan-medical-community-insurance')
     await vi.waitFor(() => expect(editor.yaml).toBe(POLICIES['meishan-medical-community-insurance'].yaml))
     release()
     // Let the late answer arrive and be handled before looking.
@@ -74,21 +68,32 @@ describe('ls-policy-editor', () => {
     await vi.waitFor(() => expect(header()).toContain('7/7 通过'), { timeout: 15_000 })
     expect(editor.policyId).toBe('meishan-medical-community-insurance')
     expect(editor.yaml).toBe(POLICIES['meishan-medical-community-insurance'].yaml)
-    expect(select().value).toBe('meishan-medical-community-insurance')
+    expect(editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!.value).toBe('meishan-medical-community-insurance')
   }, 30_000)
 })
+
+/** A new editor, once its list of policies has arrived. */
+async function mountEditor(): Promise<LsPolicyEditor> {
+  await import('./policy-editor.js')
+  const editor = document.createElement('ls-policy-editor') as LsPolicyEditor
+  document.body.append(editor)
+  await vi.waitFor(() => expect(editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!.options.length).toBeGreaterThan(1))
+  return editor
+}
+
+/** Picks a policy in the editor's list, as a user does. */
+function choose(editor: LsPolicyEditor, policyId: string): void {
+  const select = editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!
+  select.value = policyId
+  select.dispatchEvent(new Event('change'))
+}
 
 /** Opens Meishan's config (its 7 tests pass) in a new editor. */
 async function openMeishan(publish?: () => Response): Promise<LsPolicyEditor> {
   const { release } = serve(publish)
   release()
-  await import('./policy-editor.js')
-  const editor = document.createElement('ls-policy-editor') as LsPolicyEditor
-  document.body.append(editor)
-  const select = () => editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!
-  await vi.waitFor(() => expect(select().options.length).toBeGreaterThan(1))
-  select().value = 'meishan-medical-community-insurance'
-  select().dispatchEvent(new Event('change'))
+  const editor = await mountEditor()
+  choose(editor, 'meishan-medical-community-insurance')
   await vi.waitFor(() => expect(editor.shadowRoot!.querySelector('#tests-title')!.textContent).toContain('7/7 通过'), { timeout: 15_000 })
   return editor
 }
