@@ -95,12 +95,19 @@ export async function benchImportValues(): Promise<string[]> {
     lines.push(report(`wide .xlsx ${mib(xlsx.length)} → stored`, await measureAsync(() => importFile(xlsx, XLSX_TYPE), { runs: 3, warmup: 0 }), TARGET_MS))
 
     const author = await loginAs(t, 'bench-author', { roles: ['author'] })
-    const http = await measureAsync(async () => {
+    const upload = async () => {
       const response = await author.raw(`/api/plans/${plan.id}/indicator-values/import`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-filename': 'bench.csv' }, body: files.wide })
-      const body = (await response.json()) as { applied?: number }
+      const body = (await response.json()) as { applied?: number; submittedTasks?: number }
       if (response.status !== 200 || body.applied !== expected) throw new Error(`HTTP import: ${response.status} ${JSON.stringify(body).slice(0, 300)}`)
-    }, runs)
-    lines.push(report('wide CSV through HTTP (app.request)', http, TARGET_MS))
+      return body.submittedTasks ?? 0
+    }
+    // The first upload of the year completes every clinic's entry task (submitted in the same
+    // transaction); later ones only replace values. Both are timed.
+    const started = performance.now()
+    const submitted = await upload()
+    const first = performance.now() - started
+    lines.push(`${'wide CSV through HTTP, first'.padEnd(48)} ${first.toFixed(2).padStart(8)} ms   ${submitted.toLocaleString('en-US')} entry tasks submitted   ${first <= TARGET_MS ? '✓' : '✗'} ≤ ${TARGET_MS} ms`)
+    lines.push(report('wide CSV through HTTP, again', await measureAsync(async () => void (await upload()), runs), TARGET_MS))
     const stored = await t.db.selectFrom('indicator_value').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     if (Number(stored.n) !== expected) throw new Error(`the table holds ${stored.n} values, expected ${expected}`)
   } finally {

@@ -44,7 +44,17 @@ export async function storedEntryData(db: Kysely<Database> | Transaction<Databas
     .where('period', '=', period)
     .where('element_id', 'in', entry.inputs.map((input) => input.id))
     .execute()
-  return Object.fromEntries(rows.map((row) => [row.element_id, row.value === 'true' ? true : row.value === 'false' ? false : Number(row.value)]))
+  return formValues(entry, new Map(rows.map((row) => [row.element_id, row.value])))
+}
+
+/** Stored values as the entry form takes them: numbers and yes/no, for the task's inputs only. */
+function formValues(entry: EntryDuty, stored: ReadonlyMap<string, string>): Record<string, number | boolean> {
+  const data: Record<string, number | boolean> = {}
+  for (const input of entry.inputs) {
+    const value = stored.get(input.id)
+    if (value !== undefined) data[input.id] = value === 'true' ? true : value === 'false' ? false : Number(value)
+  }
+  return data
 }
 
 /**
@@ -73,15 +83,27 @@ export async function settleEntryTasks(
   if (!units.includes(REGION_UNIT)) query = query.where('assignee', 'in', units)
   const candidates = await query.execute()
   const fallbackYear = yearOf(options.now)
+  // One read of everything stored for these units and periods (an import can complete thousands
+  // of tasks at once), then each task is checked against it.
+  const rows = candidates.length
+    ? await trx.selectFrom('indicator_value').select(['unit_id', 'period', 'element_id', 'value']).where('plan_id', '=', planId)
+        .where('unit_id', 'in', units).where('period', 'in', [...periods]).execute()
+    : []
+  const stored = new Map<string, Map<string, string>>()
+  for (const row of rows) {
+    const key = `${row.unit_id}\u0000${row.period}`
+    const values = stored.get(key) ?? new Map<string, string>()
+    values.set(row.element_id, row.value)
+    stored.set(key, values)
+  }
   let submitted = 0
   for (const task of candidates) {
     const entry = model.entries.get(task.source_id)
     if (!entry || entry.inputs.length === 0) continue
     const key = entryValueKey(task, entry, fallbackYear)
-    if (!periods.has(key.period) || !units.includes(key.unit)) continue
-    const stored = await storedEntryData(trx, model, task, fallbackYear)
-    if (!entry.inputs.every((input) => input.id in stored)) continue
-    const data = { ...(task.data ? (JSON.parse(task.data) as Record<string, unknown>) : {}), ...stored }
+    const values = stored.get(`${key.unit}\u0000${key.period}`)
+    if (!values || !entry.inputs.every((input) => values.has(input.id))) continue
+    const data = { ...(task.data ? (JSON.parse(task.data) as Record<string, unknown>) : {}), ...formValues(entry, values) }
     const apply = { model, now: options.now, actor: options.actor, requestId: null }
     const result = await applyTaskEvent(trx, task, { type: task.state === 'returned' ? 'RESUBMIT' : 'SUBMIT', data }, apply)
     if (!result.ok) continue // a lead still waiting for contributions: it stays open
