@@ -22,13 +22,25 @@ export function rectificationSourceId(assessmentId: string, itemId: string): str
   return `${RECTIFICATION_PREFIX}.${assessmentId}.${itemId}`
 }
 
+/** The assessment and item a rectification source id names (`rectification.<assessment>.<item>`). */
+function parseSourceId(sourceId: string): { assessmentId: string; itemId: string } | undefined {
+  const [prefix, assessmentId, itemId] = sourceId.split('.')
+  return prefix === RECTIFICATION_PREFIX && assessmentId && itemId ? { assessmentId, itemId } : undefined
+}
+
+/** The config's assessment and item behind a rectification source id. */
+function sourceOf(config: PlanModel['config'], sourceId: string): { assessment: Assessment; item: Assessment['items'][number] } | undefined {
+  const ids = parseSourceId(sourceId)
+  const assessment = ids && config.assessments?.find((a) => a.id === ids.assessmentId)
+  const item = assessment?.items.find((i) => i.id === ids!.itemId)
+  return assessment && item ? { assessment, item } : undefined
+}
+
 /** The duty a rectification task carries out, derived from its assessment item. */
 export function rectificationDuty(config: PlanModel['config'], sourceId: string): Responsibility | undefined {
-  const [prefix, assessmentId, itemId] = sourceId.split('.')
-  if (prefix !== RECTIFICATION_PREFIX) return undefined
-  const assessment = config.assessments?.find((a) => a.id === assessmentId)
-  const item = assessment?.items.find((i) => i.id === itemId)
-  if (!assessment || !item) return undefined
+  const source = sourceOf(config, sourceId)
+  if (!source) return undefined
+  const { assessment, item } = source
   return {
     id: sourceId,
     title: `整改：${item.name}（${assessment.name}）`,
@@ -43,10 +55,8 @@ export function rectificationDuty(config: PlanModel['config'], sourceId: string)
 
 /** A rectification task's title, with the year it rectifies: `整改：县域内就诊率（2020 年考核）`. */
 export function rectificationTitle(config: PlanModel['config'], sourceId: string, year: string): string | undefined {
-  const [, assessmentId, itemId] = sourceId.split('.')
-  const assessment = config.assessments?.find((a) => a.id === assessmentId)
-  const item = assessment?.items.find((i) => i.id === itemId)
-  return assessment && item ? `整改：${item.name}（${year} 年${assessment.name}）` : undefined
+  const source = sourceOf(config, sourceId)
+  return source ? `整改：${source.item.name}（${year} 年${source.assessment.name}）` : undefined
 }
 
 /**
@@ -54,17 +64,18 @@ export function rectificationTitle(config: PlanModel['config'], sourceId: string
  * explanation (value, target, gap, points deducted; for a veto, the facts it was decided on).
  */
 export async function rectificationFinding(db: Kysely<Database>, task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>): Promise<{ zh: string; en: string } | null> {
-  const [, assessmentId, itemId] = task.source_id.split('.')
+  const ids = parseSourceId(task.source_id)
+  if (!ids) return null
   const row = await db
     .selectFrom('assessment_result')
     .innerJoin('assessment_run', 'assessment_run.id', 'assessment_result.run_id')
     .select('assessment_result.score')
     .where('assessment_run.plan_id', '=', task.plan_id)
-    .where('assessment_run.assessment_id', '=', assessmentId!)
+    .where('assessment_run.assessment_id', '=', ids.assessmentId)
     .where('assessment_run.period', '=', task.period)
     .where('assessment_result.unit_id', '=', task.assignee)
     .executeTakeFirst()
-  const item = row ? (JSON.parse(row.score) as UnitScore).items.find((entry) => entry.id === itemId) : undefined
+  const item = row ? (JSON.parse(row.score) as UnitScore).items.find((entry) => entry.id === ids.itemId) : undefined
   if (!item) return null
   const points = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `得 ${item.score} 分（满分 ${item.weight} 分）。` : ''
   const pointsEn = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `${item.score} of ${item.weight} points. ` : ''

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import type { FormulaValue } from '../formula/evaluate-formula.js'
 import { parseFormula } from '../formula/parse-formula.js'
-import { conditionEvidence } from './condition-evidence.js'
+import { compileEvidence } from './condition-evidence.js'
 
 const NAMES = new Map([
   ['agreement_suspended', '协议暂停或终止'],
@@ -15,10 +15,10 @@ function evidence(formula: string, values: Record<string, number | boolean>) {
   const parsed = parseFormula(formula)
   if (!parsed.ok) throw new Error(parsed.message.en)
   const lookup = (id: string): FormulaValue | undefined => (id in values ? (typeof values[id] === 'boolean' ? (values[id] as boolean) : new Decimal(values[id] as number)) : undefined)
-  return conditionEvidence(parsed.ast, lookup, NAMES)
+  return compileEvidence(parsed.ast, NAMES)(lookup)
 }
 
-describe('conditionEvidence', () => {
+describe('compileEvidence', () => {
   it('names each fact of a veto with its value and whether it holds', () => {
     const facts = evidence('agreement_suspended || violation_cost / pooled_fund * 1000 >= 5', { agreement_suspended: false, violation_cost: 540_000, pooled_fund: 100_000_000 })
     expect(facts.zh).toBe('协议暂停或终止：否；违规费用 ÷ 统筹基金支出 × 1000 = 5.4 ≥ 5（成立）')

@@ -18,7 +18,8 @@ type Fact = (lookup: Lookup) => LocalizedText
 
 /**
  * Prepares a condition's evidence once (its texts depend only on the formula), so scoring
- * thousands of units only evaluates and fills in values.
+ * thousands of units only evaluates and fills in values: the facts joined, each comparison with
+ * its computed side, each yes/no input with its answer.
  */
 export function compileEvidence(condition: FormulaNode, names: ReadonlyMap<string, string>): (lookup: Lookup) => LocalizedText {
   const facts = collect(condition, names)
@@ -26,11 +27,6 @@ export function compileEvidence(condition: FormulaNode, names: ReadonlyMap<strin
     const shown = facts.map((fact) => fact(lookup))
     return { zh: shown.map((fact) => fact.zh).join('；'), en: shown.map((fact) => fact.en).join('; ') }
   }
-}
-
-/** The facts of a condition, joined: each comparison with its computed side, each yes/no input. */
-export function conditionEvidence(condition: FormulaNode, lookup: Lookup, names: ReadonlyMap<string, string>): LocalizedText {
-  return compileEvidence(condition, names)(lookup)
 }
 
 function collect(node: FormulaNode, names: ReadonlyMap<string, string>): Fact[] {
