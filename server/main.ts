@@ -4,7 +4,8 @@
  *
  * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
  * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:
- * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo).
+ * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo),
+ * `LUOSHI_SHUTDOWN_MS` (10000: how long SIGTERM/SIGINT wait for requests in flight).
  */
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
@@ -18,7 +19,10 @@ import { createDb } from './db/create-db.js'
 import { GroupCommitter } from './db/group-commit.js'
 import { migrateToLatest } from './db/migrate.js'
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.js'
+import { trackRequests } from './http/drain-server.js'
+import { DEFAULT_DRAIN_MS, stopServer } from './shutdown.js'
 import { startScheduler } from './timers/scheduler.js'
+import type { Server } from 'node:http'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -43,7 +47,8 @@ export async function main(): Promise<void> {
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const webRoot = join(ROOT, 'dist', 'web')
   if (!existsSync(join(webRoot, 'index.html'))) console.warn('dist/web is missing: run `npm run build` to serve the web app (npm start does it)')
-  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db), files: join(dataDir, 'attachments') }, { webRoot })
+  const writes = new GroupCommitter(db)
+  const app = createApp({ db, reads, clock, writes, files: join(dataDir, 'attachments') }, { webRoot })
   const stopScheduler = startScheduler(db, clock)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'
@@ -53,13 +58,14 @@ export async function main(): Promise<void> {
     if (accounts.length) {
       console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
     }
-  })
-  const shutdown = async () => {
-    server.close()
-    await stopScheduler()
-    await db.destroy()
-    if (reads !== db) await reads.destroy()
-    await stopCheckpointer()
+  }) as Server
+  const requests = trackRequests(server)
+  let stopping = false
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return console.log(`luoshi: ${signal} again — already stopping`)
+    stopping = true
+    const drainMs = Number(process.env.LUOSHI_SHUTDOWN_MS ?? DEFAULT_DRAIN_MS)
+    await stopServer({ requests, writes, stopScheduler, db, reads, stopCheckpointer }, { drainMs })
     process.exit(0)
   }
   process.on('SIGINT', shutdown)

@@ -4,6 +4,9 @@
  * commit among a batch of requests is how acknowledged writes stay durable at thousands per
  * second. Each write runs in its own savepoint, so one failing write rolls back alone; nobody
  * is answered until the batch's commit is on disk.
+ *
+ * `close()` (at shutdown) commits what is queued and refuses what comes after with
+ * {@link WritesClosedError}, so the database is never closed under a write.
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from './database.js'
@@ -20,11 +23,20 @@ export interface GroupCommitStats {
   largestBatch: number
 }
 
+/** A write offered after {@link GroupCommitter.close}: the server is stopping (a 503). */
+export class WritesClosedError extends Error {
+  constructor() {
+    super('The group committer is closed: the server is shutting down')
+    this.name = 'WritesClosedError'
+  }
+}
+
 export class GroupCommitter {
   readonly #db: Kysely<Database>
   readonly #maxBatch: number
   #queue: Pending[] = []
-  #draining = false
+  #draining: Promise<void> | undefined
+  #closed = false
   readonly stats: GroupCommitStats = { batches: 0, writes: 0, largestBatch: 0 }
 
   constructor(db: Kysely<Database>, options: { maxBatch?: number } = {}) {
@@ -34,6 +46,7 @@ export class GroupCommitter {
 
   /** Runs `work` in a transaction shared with concurrent writes; resolves after the commit. */
   run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new WritesClosedError())
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
       // Start on the next turn of the event loop, so writes arriving together share a commit.
@@ -41,17 +54,34 @@ export class GroupCommitter {
     })
   }
 
-  async #drain(): Promise<void> {
-    if (this.#draining) return
-    this.#draining = true
-    try {
-      while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0, this.#maxBatch)
-        await this.#commit(batch)
+  /**
+   * Commits every write already queued (and waits for the batch in progress), then refuses new
+   * ones with {@link WritesClosedError}. Resolves when nothing is left to write.
+   */
+  async close(): Promise<void> {
+    this.#closed = true
+    await this.#drain()
+  }
+
+  /** Commits batches until the queue is empty; a second caller waits for the running loop. */
+  #drain(): Promise<void> {
+    if (this.#draining) return this.#draining
+    if (this.#queue.length === 0) return Promise.resolve()
+    const loop = async (): Promise<void> => {
+      try {
+        while (this.#queue.length > 0) {
+          const batch = this.#queue.splice(0, this.#maxBatch)
+          await this.#commit(batch)
+        }
+      } finally {
+        // Cleared in the same turn as the last look at the queue, so a write queued after it
+        // starts a new loop (run() checks this field).
+        this.#draining = undefined
       }
-    } finally {
-      this.#draining = false
     }
+    // The queue is not empty, so the loop awaits a commit before its `finally` can run.
+    this.#draining = loop()
+    return this.#draining
   }
 
   async #commit(batch: Pending[]): Promise<void> {

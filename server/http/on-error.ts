@@ -5,11 +5,18 @@
  */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { WritesClosedError } from '../db/group-commit.js'
 import { AppError } from '../errors.js'
 import type { AppEnv } from './env.js'
 
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return c.json(error.toJSON(), error.status)
+  if (error instanceof WritesClosedError) {
+    c.header('retry-after', '5')
+    c.header('connection', 'close')
+    const body = new AppError(503, 'shutting-down', { zh: '服务正在停止，未保存本次修改，请稍后重试', en: 'The server is stopping and did not save this change; try again shortly' })
+    return c.json(body.toJSON(), 503)
+  }
   if (error instanceof HTTPException) {
     const status = error.status
     const tooLarge = status === 413
