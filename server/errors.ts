@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'idempotency-key-reused',
   'payload-too-large',
   'shutting-down',
+  'storage-full',
+  'storage-unavailable',
   'internal',
 ] as const
 

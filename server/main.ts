@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.js'
+import { sweepAttachmentFiles } from './attachments/file-store.js'
 import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.js'
 import { systemClock } from './clock.js'
 import type { Clock } from './clock.js'
@@ -47,8 +48,11 @@ export async function main(): Promise<void> {
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const webRoot = join(ROOT, 'dist', 'web')
   if (!existsSync(join(webRoot, 'index.html'))) console.warn('dist/web is missing: run `npm run build` to serve the web app (npm start does it)')
+  const files = join(dataDir, 'attachments')
+  const swept = await sweepAttachmentFiles(db, files)
+  if (swept.completed + swept.removed > 0) console.log(`attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`)
   const writes = new GroupCommitter(db)
-  const app = createApp({ db, reads, clock, writes, files: join(dataDir, 'attachments') }, { webRoot })
+  const app = createApp({ db, reads, clock, writes, files }, { webRoot })
   const stopScheduler = startScheduler(db, clock)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'

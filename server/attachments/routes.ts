@@ -1,16 +1,18 @@
 /**
  * @module /api/attachments — evidence files (佐证材料) uploaded with reports. Type- and
- * size-checked on the way in, stored on disk under the data folder, and readable only by their
- * uploader and by whoever can see a task whose report refers to them.
+ * size-checked on the way in, stored on disk under the data folder (in place only once its row
+ * has committed: file-store.ts), and readable only by their uploader and by whoever can see a
+ * task whose report refers to them.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Hono } from 'hono'
 import { appendAudit } from '../audit/audit-log.js'
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { newId } from '../ids.js'
+import { storeAttachmentFile } from './file-store.js'
 import { loadPlanContext } from '../plans/plan-context.js'
 import { canSeeTask } from '../tasks/access.js'
 
@@ -47,12 +49,12 @@ export const attachmentRoutes = new Hono<AppEnv>()
     if (body.length === 0) throw new AppError(400, 'bad-request', { zh: '文件为空', en: 'The file is empty' })
     if (body.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB', en: 'The file is over 8 MB' })
     const row = { id: newId(), user_id: c.get('user').id, name, type, size: body.length, sha256: createHash('sha256').update(body).digest('hex'), created_at: clock.now().toISOString() }
-    await mkdir(files, { recursive: true })
-    await writeFile(join(files, row.id), body)
-    await c.get('deps').writes.run(async (trx) => {
-      await trx.insertInto('attachment').values(row).execute()
-      await appendAudit(trx, [{ at: row.created_at, actor: row.user_id, action: 'attachment.upload', entity: 'attachment', entityId: row.id, payload: { name, type, size: row.size, sha256: row.sha256 } }])
-    })
+    await storeAttachmentFile(files, row.id, body, () =>
+      c.get('deps').writes.run(async (trx) => {
+        await trx.insertInto('attachment').values(row).execute()
+        await appendAudit(trx, [{ at: row.created_at, actor: row.user_id, action: 'attachment.upload', entity: 'attachment', entityId: row.id, payload: { name, type, size: row.size, sha256: row.sha256 } }])
+      }),
+    )
     return c.json({ id: row.id, name, size: row.size, type }, 201)
   })
   .get('/:id', async (c) => {

@@ -97,7 +97,12 @@ export class GroupCommitter {
           await savepoint.releaseSavepoint(name).execute()
           outcomes.push({ ok: true, value })
         } catch (error) {
-          await savepoint.rollbackToSavepoint(name).execute()
+          // A full disk or an I/O error can make SQLite roll back the whole transaction, and the
+          // savepoint with it ("no such savepoint"): then the batch fails with the first error,
+          // the one that says what happened.
+          await savepoint.rollbackToSavepoint(name).execute().catch(() => {
+            throw error
+          })
           outcomes.push({ ok: false, error })
         }
       }

@@ -1,13 +1,15 @@
 /**
  * @module The one place errors become responses: `{ error: { code, message, issues? } }` with the
- * message in Chinese and English. Unknown errors are logged with the request id and answered
- * with a generic 500 that reveals nothing.
+ * message in Chinese and English. A full or unwritable disk is a 507 or 503 (storage-error.ts).
+ * Unknown errors are logged with the request id and answered with a generic 500 that reveals
+ * nothing.
  */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { WritesClosedError } from '../db/group-commit.js'
 import { AppError } from '../errors.js'
 import type { AppEnv } from './env.js'
+import { storageError } from './storage-error.js'
 
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return c.json(error.toJSON(), error.status)
@@ -26,6 +28,12 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
       tooLarge ? { zh: '请求体过大', en: 'The request body is too large' } : { zh: '请求有误', en: error.message || 'Bad request' },
     )
     return c.json(body.toJSON(), body.status)
+  }
+  const storage = storageError(error)
+  if (storage) {
+    // The operator must act (free space, fix the mount): log it as an error, answer what it is.
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), code: storage.code, cause: (error as { code?: string }).code, message: error.message }))
+    return c.json(storage.toJSON(), storage.status)
   }
   console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: error.message, stack: error.stack }))
   return c.json(
