@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.js'
+import { prepareDataFolder } from './data-folder.js'
 import { sweepAttachmentFiles } from './attachments/file-store.js'
 import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.js'
 import { systemClock } from './clock.js'
@@ -39,6 +40,7 @@ function clockFromEnv(): Clock {
 export async function main(): Promise<void> {
   const clock = clockFromEnv()
   const dataDir = resolve(process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
+  prepareDataFolder(dataDir)
   const url = process.env.LUOSHI_DATABASE_URL
   const file = join(dataDir, 'luoshi.db')
   const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
@@ -78,7 +80,8 @@ export async function main(): Promise<void> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error) => {
-    console.error(error instanceof Error ? error.message : error)
+    // The message says what is wrong and what to do; a stack trace would only bury it.
+    console.error(`luoshi 无法启动 / cannot start:\n${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)
   })
 }

@@ -1,15 +1,17 @@
 /**
  * A full or unwritable disk: the client gets 507 `storage-full` or 503 `storage-unavailable` in
  * the one error shape (zh and en), never a 500; an upload leaves no file behind when its row did
- * not commit; and the attachments folder is settled at start.
+ * not commit; the attachments folder is settled at start; and a data folder that cannot be
+ * created or written stops the server with a message naming it and the fix (exit 1, no stack).
  *
  * The database is filled with SQLite's `max_page_count` (SQLITE_FULL exactly as on a full disk);
  * the file write runs against a real 64 KB tmpfs, mounted in a user namespace for a real server.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { sql } from 'kysely'
 import { PART_SUFFIX, sweepAttachmentFiles } from '../../server/attachments/file-store.js'
 import { createDb } from '../../server/db/create-db.js'
@@ -180,5 +182,45 @@ describe('a full disk under the attachments folder', () => {
     const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
     expect((await db.selectFrom('attachment').select('name').execute()).map((row) => row.name)).toEqual(['small.txt'])
     await db.destroy()
+  })
+})
+
+/** Runs `server/main.ts` (through `sh -c script`, which ends with `exec node …`) until it exits. */
+async function startAndFail(dataDir: string, script = 'exec "$1" --import tsx server/main.ts'): Promise<{ code: number; output: string }> {
+  const command = ['sh', '-c', script, 'sh', process.execPath]
+  const [file, ...args] = script.includes('mount') ? ['unshare', '--user', '--map-root-user', '--mount', ...command] : command
+  try {
+    const { stdout, stderr } = await promisify(execFile)(file!, args, { cwd: ROOT, env: childEnv({ PORT: '0', LUOSHI_DATA: dataDir }), timeout: 30_000 })
+    return { code: 0, output: stdout + stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, output: failed.stdout + failed.stderr }
+  }
+}
+
+describe('a data folder luoshi cannot use', () => {
+  const expectClearStop = (result: { code: number; output: string }, folder: string) => {
+    expect(result.code).toBe(1)
+    expect(result.output).toContain(folder)
+    expect(result.output).toContain('LUOSHI_DATA')
+    expect(result.output).toMatch(/数据文件夹/)
+    expect(result.output).not.toMatch(/\n\s+at .+:\d+/) // never a stack trace
+    expect(result.output).not.toContain('SqliteError')
+  }
+
+  it('stops with the folder named and the fix when it cannot be created', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'luoshi-notdir-')), 'plain-file')
+    writeFileSync(file, '')
+    const result = await startAndFail(join(file, 'data'))
+    expectClearStop(result, join(file, 'data'))
+    expect(result.output).toContain('Cannot create the data folder')
+  })
+
+  it('stops with the folder named and the fix when it is read-only', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'luoshi-readonly-'))
+    const result = await startAndFail(folder, `mount -t tmpfs -o ro,size=64k tmpfs "${folder}" && exec "$1" --import tsx server/main.ts`)
+    expectClearStop(result, folder)
+    expect(result.output).toContain('cannot be written (EROFS')
+    rmSync(folder, { recursive: true, force: true })
   })
 })
