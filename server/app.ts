@@ -6,7 +6,6 @@ import { relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { requestId } from 'hono/request-id'
 import { attachmentRoutes } from './attachments/routes.js'
 import { auditRoutes } from './audit/routes.js'
 import { authRoutes } from './auth/routes.js'
@@ -14,6 +13,8 @@ import { AppError } from './errors.js'
 import type { AppDeps, AppEnv } from './http/env.js'
 import { authenticate } from './http/middleware/authenticate.js'
 import { idempotency } from './http/middleware/idempotency.js'
+import { refuseNul } from './http/middleware/refuse-nul.js'
+import { requestId } from './http/middleware/request-id.js'
 import { onError } from './http/on-error.js'
 import { openApiDocument } from './http/openapi.js'
 import { indicatorValueRoutes } from './indicators/routes.js'
@@ -33,6 +34,7 @@ export interface AppOptions {
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
+    .use('*', refuseNul)
     .use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'payload-too-large', { zh: '请求体过大', en: 'The request body is too large' }) } }))
     .route('/auth', authRoutes)
     .get('/openapi.json', (c) => c.json(openApiDocument()))
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/attachments', attachmentRoutes)
 
   const app = new Hono<AppEnv>()
-    .use('*', requestId())
+    .use('*', requestId)
     .use('*', async (c, next) => {
       c.set('deps', deps)
       await next()

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'assessment-incomplete',
   'idempotency-key-reused',
   'payload-too-large',
+  'headers-too-large',
+  'request-timeout',
   'shutting-down',
   'storage-full',
   'storage-unavailable',

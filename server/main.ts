@@ -7,7 +7,6 @@
  * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo),
  * `LUOSHI_SHUTDOWN_MS` (10000: how long SIGTERM/SIGINT wait for requests in flight).
  */
-import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,10 +20,9 @@ import { createDb } from './db/create-db.js'
 import { GroupCommitter } from './db/group-commit.js'
 import { migrateToLatest } from './db/migrate.js'
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.js'
-import { trackRequests } from './http/drain-server.js'
+import { listen } from './http/listen.js'
 import { DEFAULT_DRAIN_MS, stopServer } from './shutdown.js'
 import { startScheduler } from './timers/scheduler.js'
-import type { Server } from 'node:http'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -58,14 +56,12 @@ export async function main(): Promise<void> {
   const stopScheduler = startScheduler(db, clock)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'
-  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    const where = url ? 'PostgreSQL' : join(dataDir, 'luoshi.db')
-    console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${where})`)
-    if (accounts.length) {
-      console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
-    }
-  }) as Server
-  const requests = trackRequests(server)
+  const { requests, address } = listen(app.fetch, { port, hostname })
+  const info = await address
+  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
+  if (accounts.length) {
+    console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
+  }
   let stopping = false
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return console.log(`luoshi: ${signal} again — already stopping`)

@@ -11,6 +11,7 @@ import { Hono } from 'hono'
 import { appendAudit } from '../audit/audit-log.js'
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
+import { decodeFileName } from '../http/file-name.js'
 import { newId } from '../ids.js'
 import { storeAttachmentFile } from './file-store.js'
 import { loadPlanContext } from '../plans/plan-context.js'
@@ -43,7 +44,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
         en: `File type ${type || 'unknown'} is not accepted. Upload PDF, Word, Excel, PowerPoint, PNG, JPEG, TXT or CSV.`,
       })
     }
-    const name = decodeURIComponent(c.req.header('x-filename') ?? '').trim().slice(0, 200)
+    const name = decodeFileName(c.req.header('x-filename'))
     if (!name) throw new AppError(400, 'bad-request', { zh: '缺少文件名（X-Filename）', en: 'Missing file name (X-Filename)' })
     const body = Buffer.from(await c.req.arrayBuffer())
     if (body.length === 0) throw new AppError(400, 'bad-request', { zh: '文件为空', en: 'The file is empty' })

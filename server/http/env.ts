@@ -34,7 +34,10 @@ export interface AppEnv {
     user: CurrentUser
     sessionId: string
     csrfToken: string
+    /** Ours, made per request (middleware/request-id.ts). */
     requestId: string
+    /** The client's own `X-Request-Id`, if it sent one: logged beside ours, never used as it. */
+    clientRequestId?: string
     /** Set when the request carries a new Idempotency-Key (see middleware/idempotency.ts). */
     idempotency?: { key: string; requestHash: string; recorded: boolean }
   }

@@ -32,10 +32,10 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
   const storage = storageError(error)
   if (storage) {
     // The operator must act (free space, fix the mount): log it as an error, answer what it is.
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), code: storage.code, cause: (error as { code?: string }).code, message: error.message }))
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), clientRequestId: c.get('clientRequestId'), code: storage.code, cause: (error as { code?: string }).code, message: error.message }))
     return c.json(storage.toJSON(), storage.status)
   }
-  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: error.message, stack: error.stack }))
+  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), clientRequestId: c.get('clientRequestId'), message: error.message, stack: error.stack }))
   return c.json(
     new AppError(500, 'internal', { zh: `服务器内部错误（请求编号 ${c.get('requestId') ?? '-'}）`, en: `Internal error (request ${c.get('requestId') ?? '-'})` }).toJSON(),
     500,

@@ -85,6 +85,16 @@ describe('the runtime on PostgreSQL', () => {
     }
   })
 
+  it('refuses a NUL character (which PostgreSQL cannot store) with 400, not a 500', async () => {
+    const login = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'finance\u0000', password: 'x' }) })
+    expect(login.status).toBe(400)
+    const finance = await loginAs(t, 'finance', { units: [{ policyId: POLICY, unitId: 'county-finance-bureau' }] })
+    const saved = await finance.post(`/api/tasks/${await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')}/events`, { type: 'SAVE', data: { summary: 'a\u0000b' } })
+    expect(saved.status).toBe(400)
+    expect((await saved.json()).error.issues[0].pointer).toBe('/data/summary')
+    expect((await finance.get('/api/tasks?assignee=%00')).status).toBe(400)
+  })
+
   it('lets exactly one of two conflicting reviews win, and the audit chain stays whole', async () => {
     const price = await loginAs(t, 'price', { units: [{ policyId: POLICY, unitId: 'county-price-bureau' }] })
     const officeA = await loginAs(t, 'office-a', { roles: ['reviewer'], units: [{ policyId: POLICY, unitId: 'leadership-group-office' }] })

@@ -1,13 +1,15 @@
 /**
  * @module Reads and validates a JSON request body against a schema from `schemas/api/`: bad JSON
  * is a 400 `bad-json`, a body that breaks the schema (unknown fields, wrong types) a 400
- * `invalid-body` listing every problem with its JSON pointer. Never a 500.
+ * `invalid-body` listing every problem with its JSON pointer — a NUL character in any string
+ * too (refuse-nul.ts). Never a 500.
  */
 import type { Context } from 'hono'
 import type { ValidateFunction } from 'ajv'
 import { createAjv } from '../../../schemas/ajv.js'
 import { schemaIssues } from '../../compiler/schema-issues.js'
 import { AppError } from '../../errors.js'
+import { findNul } from './refuse-nul.js'
 
 const ajv = createAjv()
 const compiled = new WeakMap<object, ValidateFunction>()
@@ -27,6 +29,12 @@ export async function jsonBody<T>(c: Context, schema: object): Promise<T> {
       zh: `请求体不是合法的 JSON：${error instanceof Error ? error.message : ''}`,
       en: `The body is not valid JSON: ${error instanceof Error ? error.message : ''}`,
     })
+  }
+  // A NUL can only arrive escaped (a raw one is not JSON), so most bodies skip the walk.
+  const nul = text.includes('\\u0000') ? findNul(value) : []
+  if (nul.length > 0) {
+    const message = { zh: '文本中不能含有 NUL 字符（\\u0000）', en: 'Text must not contain the NUL character (\\u0000)' }
+    throw new AppError(400, 'invalid-body', { zh: '请求内容含有 NUL 字符', en: 'The request body contains a NUL character' }, { issues: nul.map((pointer) => ({ pointer, code: 'nul-character', message })) })
   }
   let validate = compiled.get(schema)
   if (!validate) {
