@@ -1,8 +1,8 @@
 /** The `luoshi` command, run as a user runs it: a child process with real files. */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { delimiter, dirname, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { MINIMAL_POLICY, MINIMAL_SOURCE, lineOf, withReplaced } from './helpers/minimal-policy.js'
 
@@ -133,5 +133,71 @@ describe('luoshi test', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('weights-mismatch')
     expect(result.stdout).toContain('1 error(s)')
+  })
+})
+
+describe('the luoshi command in node_modules/.bin (postinstall: scripts/link-bin.mjs)', () => {
+  const LINK_BIN = resolve('scripts/link-bin.mjs')
+
+  /**
+   * A package root as `npm ci` leaves it before postinstall: package.json, bin/luoshi.js (a link
+   * to the real one, so its imports resolve in this checkout) and a node_modules folder.
+   */
+  function freshInstall(): string {
+    const root = mkdtempSync(join(tmpdir(), 'luoshi-install-'))
+    copyFileSync('package.json', join(root, 'package.json'))
+    mkdirSync(join(root, 'bin'))
+    symlinkSync(resolve('bin/luoshi.js'), join(root, 'bin', 'luoshi.js'))
+    mkdirSync(join(root, 'node_modules'))
+    return root
+  }
+
+  const linkBin = async (root: string) => run(process.execPath, [LINK_BIN, root])
+
+  it('runs after every npm install and npm ci', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> }
+    expect(pkg.scripts.postinstall).toBe('node scripts/link-bin.mjs')
+    expect(pkg.bin.luoshi).toBe('bin/luoshi.js')
+  })
+
+  it('links node_modules/.bin/luoshi to bin/luoshi.js, idempotently, and the link runs `luoshi --help`', async () => {
+    const root = freshInstall()
+    await linkBin(root)
+    const second = await linkBin(root)
+    expect(second.stdout).toBe('') // already linked: nothing to do
+    const link = join(root, 'node_modules', '.bin', 'luoshi')
+    expect(readlinkSync(link)).toBe(join('..', '..', 'bin', 'luoshi.js'))
+    const { stdout } = await run(link, ['--help'], { env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` } })
+    expect(stdout).toContain('luoshi validate <file.yaml…>')
+  })
+
+  it('replaces a stale entry rather than writing through it', async () => {
+    const root = freshInstall()
+    mkdirSync(join(root, 'node_modules', '.bin'))
+    const shared = join(root, 'shared-file')
+    writeFileSync(shared, 'another checkout')
+    // npm's own links may be hard links shared between checkouts: writing into one would change both.
+    symlinkSync(shared, join(root, 'node_modules', '.bin', 'luoshi'))
+    await linkBin(root)
+    expect(readFileSync(shared, 'utf8')).toBe('another checkout')
+    expect(readlinkSync(join(root, 'node_modules', '.bin', 'luoshi'))).toBe(join('..', '..', 'bin', 'luoshi.js'))
+  })
+
+  it('never fails the install: a problem is a warning and exit code 0', async () => {
+    const root = freshInstall()
+    writeFileSync(join(root, 'node_modules', '.bin'), 'not a folder')
+    const result = await linkBin(root)
+    expect(result.stderr).toContain('link-bin: could not link')
+    expect(lstatSync(join(root, 'node_modules', '.bin')).isFile()).toBe(true)
+  })
+
+  it('does nothing where it is installed as a dependency', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'luoshi-consumer-'))
+    const root = join(project, 'node_modules', 'luoshi')
+    mkdirSync(join(root, 'node_modules'), { recursive: true })
+    copyFileSync('package.json', join(root, 'package.json'))
+    const result = await linkBin(root)
+    expect(result.stdout + result.stderr).toBe('')
+    expect(() => lstatSync(join(root, 'node_modules', '.bin'))).toThrow()
   })
 })
