@@ -16,6 +16,7 @@ import { killHard, login, startServer } from '../helpers/durability-server.js'
 import type { HttpSession, ServerProcess } from '../helpers/durability-server.js'
 import { expectHistoriesWhole } from '../helpers/durability-checks.js'
 import { makeDb } from '../helpers/make-db.js'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
 
 const NOW = '2018-04-02T09:00:00+08:00'
 const USER = 'pingnan.county-finance-bureau'
@@ -87,12 +88,14 @@ describe('SIGTERM', () => {
     const started = Date.now()
     while (acks.length < 200 && Date.now() - started < 15_000) await new Promise((resolve) => setTimeout(resolve, 20))
     const inFlightAtSignal = inFlight
+    const ackedAtSignal = acks.length
     process.kill(server.pid, 'SIGTERM')
     const exit = await server.exited
     stop = true
     await Promise.all(workers)
 
     expect(inFlightAtSignal).toBeGreaterThan(0)
+    expect(acks.length, 'requests in flight at the signal were answered, not cut off').toBeGreaterThan(ackedAtSignal)
     expect(exit).toEqual({ code: 0, signal: null })
     expect(server.output()).not.toContain('destroyed')
     expect(server.output()).not.toMatch(/"level":"error"/)
@@ -134,5 +137,24 @@ describe('GroupCommitter.close()', () => {
     const rows = await local.selectFrom('idempotency').select('key').where('user_id', '=', 'u').execute()
     expect(rows).toHaveLength(5)
     await local.destroy()
+  })
+})
+
+describe('a write after the group committer closed', () => {
+  it('is answered 503 shutting-down with Retry-After, in the one error shape, and saves nothing', async () => {
+    const t = await makeTestApp()
+    const { planId } = await startBundledPlan(t, 'pingnan')
+    const id = await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')
+    const finance = await loginAs(t, 'finance', { units: [{ policyId: 'pingnan-medical-alliance', unitId: 'county-finance-bureau' }] })
+    await t.writes.close()
+    const response = await finance.post(`/api/tasks/${id}/events`, { type: 'START' })
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('5')
+    const body = (await response.json()) as { error: { code: string; message: { zh: string; en: string } } }
+    expect(body.error.code).toBe('shutting-down')
+    expect(body.error.message.zh).toMatch(/未保存/)
+    expect(body.error.message.en).toMatch(/did not save/)
+    expect(await t.db.selectFrom('task').select('version').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ version: 1 })
+    await t.db.destroy()
   })
 })
