@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from './http/env.js'
 import { authenticate } from './http/middleware/authenticate.js'
 import { idempotency } from './http/middleware/idempotency.js'
 import { onError } from './http/on-error.js'
+import { securityHeaders } from './http/middleware/security-headers.js'
 import { openApiDocument } from './http/openapi.js'
 import { indicatorValueRoutes } from './indicators/routes.js'
 import { assessmentRoutes } from './assessments/routes.js'
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/attachments', attachmentRoutes)
 
   const app = new Hono<AppEnv>()
+    .use('*', securityHeaders)
     .use('*', requestId())
     .use('*', async (c, next) => {
       c.set('deps', deps)
