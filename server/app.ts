@@ -16,6 +16,7 @@ import { idempotency } from './http/middleware/idempotency.js'
 import { refuseNul } from './http/middleware/refuse-nul.js'
 import { requestId } from './http/middleware/request-id.js'
 import { onError } from './http/on-error.js'
+import { securityHeaders } from './http/middleware/security-headers.js'
 import { openApiDocument } from './http/openapi.js'
 import { indicatorValueRoutes } from './indicators/routes.js'
 import { assessmentRoutes } from './assessments/routes.js'
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/attachments', attachmentRoutes)
 
   const app = new Hono<AppEnv>()
+    .use('*', securityHeaders)
     .use('*', requestId)
     .use('*', async (c, next) => {
       c.set('deps', deps)

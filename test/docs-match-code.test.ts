@@ -136,3 +136,49 @@ describe('the README explains every error code', () => {
     expect(ISSUE_CODES.filter((code) => !guide.includes(`| \`${code}\``) && !guide.includes(` / \`${code}\``))).toEqual([])
   })
 })
+
+describe('the README’s demo accounts are the accounts the seed creates', () => {
+  interface Row { username: string; who: string; roles: string[] }
+
+  /** The rows of the table under "Demo accounts (password `…` for all):". */
+  function demoTable(): { password: string; rows: Row[]; total: number } {
+    const quick = section('Quick start')
+    const heading = /Demo accounts \(password `([^`]+)` for all\):\n\n/.exec(quick)
+    if (!heading) throw new Error('README has no "Demo accounts (password `…` for all):" table')
+    const after = quick.slice(heading.index + heading[0].length)
+    const lines = after.slice(0, after.indexOf('\n\n')).split('\n').slice(2)
+    const rows = lines.map((line) => {
+      const [username = '', who = '', roles = ''] = line.replace(/^\| | \|$/g, '').split(' | ')
+      return { username: username.replace(/`/g, ''), who, roles: roles.split(':')[0]!.split(',').map((role) => role.trim()) }
+    })
+    const total = /\((\d+) accounts in all/.exec(after)
+    if (!total) throw new Error('README does not say how many demo accounts there are ("(N accounts in all")')
+    return { password: heading[1]!, rows, total: Number(total[1]) }
+  }
+
+  it('names only accounts that exist, each once, with its display name and roles, and counts them all', async () => {
+    const { DEMO_PASSWORD, seedDemo } = await import('../server/bootstrap/seed-demo.js')
+    const t = await makeTestApp('2018-09-05T09:00:00+08:00')
+    try {
+      const accounts = await seedDemo(t.db, t.clock, 'policies')
+      const byName = new Map(accounts.map((account) => [account.username, account]))
+      const { password, rows, total } = demoTable()
+      expect(password).toBe(DEMO_PASSWORD)
+      expect(rows.length).toBeGreaterThan(0)
+      const names = rows.map((row) => row.username)
+      expect(names.filter((name, index) => names.indexOf(name) !== index), 'listed twice').toEqual([])
+      expect(names.filter((name) => !byName.has(name)), 'listed but not created by the seed').toEqual([])
+      for (const row of rows) {
+        const account = byName.get(row.username)!
+        expect(row.who, row.username).toBe(account.displayName)
+        expect([...row.roles].sort(), row.username).toEqual([...account.roles].sort())
+      }
+      expect(total).toBe(accounts.length)
+      // Every region the seed makes accounts for, and every account outside a region, is shown.
+      const regionOf = (name: string) => (name.includes('.') ? name.split('.')[0]! : name)
+      expect([...new Set(names.map(regionOf))].sort()).toEqual([...new Set(accounts.map((account) => regionOf(account.username)))].sort())
+    } finally {
+      await t.db.destroy()
+    }
+  }, 60_000)
+})

@@ -26,7 +26,14 @@ export const validatePolicyBody = {
   },
 } as const
 
-export const publishPolicyBody = validatePolicyBody
+/** Publishing: the text to validate and store, and the author's change note (「变更说明」). */
+export const publishPolicyBody = {
+  ...validatePolicyBody,
+  properties: {
+    ...validatePolicyBody.properties,
+    note: { type: 'string', maxLength: 2000, description: '变更说明，随版本保存 / Change note, stored with the version' },
+  },
+} as const
 
 export const startPlanBody = {
   type: 'object',
@@ -118,6 +125,7 @@ export const reviewAssessmentBody = {
 
 export type LoginBody = FromSchema<typeof loginBody>
 export type ValidatePolicyBody = FromSchema<typeof validatePolicyBody>
+export type PublishPolicyBody = FromSchema<typeof publishPolicyBody>
 export type StartPlanBody = FromSchema<typeof startPlanBody>
 export type TaskEventBody = FromSchema<typeof taskEventBody>
 export type SignOffBody = FromSchema<typeof signOffBody>

@@ -18,6 +18,8 @@ export interface PolicyVersionTable {
   source_text: string | null
   published_at: string
   published_by: string
+  /** The author's change note given when publishing (null for versions without one). */
+  note: string | null
 }
 
 export interface PlanTable {

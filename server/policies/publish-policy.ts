@@ -19,6 +19,8 @@ export interface PublishInput {
   yaml: string
   /** The source document; defaults to the one stored with the policy's latest version. */
   sourceText?: string
+  /** The author's change note; blank is none. */
+  note?: string
 }
 
 /**
@@ -87,11 +89,12 @@ export async function publishPolicy(
     source_text: sourceText ?? null,
     published_at: clock.now().toISOString(),
     published_by: actor,
+    note: input.note?.trim() || null,
   }
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('policy_version').values(row).execute()
     await appendAudit(trx, [
-      { at: row.published_at, actor, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash } },
+      { at: row.published_at, actor, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash, ...(row.note ? { note: row.note } : {}) } },
     ])
   })
   return { version: row, created: true }

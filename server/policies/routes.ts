@@ -1,7 +1,7 @@
 /** @module /api/policies — published versions, validating a draft, publishing, diffs. */
 import { Hono } from 'hono'
 import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.js'
-import type { ValidatePolicyBody } from '../../schemas/api/requests.schema.js'
+import type { PublishPolicyBody, ValidatePolicyBody } from '../../schemas/api/requests.schema.js'
 import { validatePolicyText } from '../compiler/validate-policy.js'
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
@@ -21,6 +21,7 @@ const summary = (row: PolicyVersionRow) => ({
   contentHash: row.content_hash,
   publishedAt: row.published_at,
   publishedBy: row.published_by,
+  note: row.note,
 })
 
 export const policyRoutes = new Hono<AppEnv>()
@@ -35,10 +36,11 @@ export const policyRoutes = new Hono<AppEnv>()
   })
   .post('/', requireRole('author', 'admin'), async (c) => {
     const { db, clock } = c.get('deps')
-    const body = await jsonBody<ValidatePolicyBody>(c, publishPolicyBody)
+    const body = await jsonBody<PublishPolicyBody>(c, publishPolicyBody)
     const { version, created } = await publishPolicy(db, clock, c.get('user').id, {
       yaml: body.yaml,
       ...(body.sourceText !== undefined ? { sourceText: body.sourceText } : {}),
+      ...(body.note !== undefined ? { note: body.note } : {}),
     })
     return c.json({ version: summary(version), created }, created ? 201 : 200)
   })

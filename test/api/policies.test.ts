@@ -78,6 +78,20 @@ describe('POST /api/policies', () => {
     expect(versions.versions.map((v: { version: string }) => v.version)).toEqual(['1.2.0', '1.1.0'])
   })
 
+  it('keeps the change note given when publishing with the version, and lists it', async () => {
+    const revised = yaml.replace(/^  version: 1\.1\.0$/m, '  version: 1.3.0').replace('title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案', 'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（第三版）')
+    const tooLong = await author.post('/api/policies', { yaml: revised, note: 'x'.repeat(2001) })
+    expect(tooLong.status).toBe(400)
+    expect((await tooLong.json()).error.issues.map((issue: { pointer: string }) => issue.pointer)).toEqual(['/note'])
+    const published = await author.post('/api/policies', { yaml: revised, note: '  标题加注第三版，供核对  ' })
+    expect(published.status, await published.clone().text()).toBe(201)
+    expect((await published.json()).version.note).toBe('标题加注第三版，供核对')
+    const { versions } = await (await author.get('/api/policies/meishan-medical-community-insurance/versions')).json()
+    expect(versions.map((v: { version: string; note: string | null }) => [v.version, v.note])).toEqual([['1.3.0', '标题加注第三版，供核对'], ['1.2.0', null], ['1.1.0', null]])
+    const one = await (await author.get('/api/policies/meishan-medical-community-insurance/versions/1.3.0')).json()
+    expect(one.note).toBe('标题加注第三版，供核对')
+  })
+
   it('lets only authors publish', async () => {
     const department = await loginAs(t, 'dept', { roles: ['department'] })
     expect((await department.post('/api/policies', { yaml, sourceText })).status).toBe(403)

@@ -6,6 +6,7 @@
 import type { ComposeOption } from 'echarts/core'
 import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
+import { escapeHtml } from '../../escape-html.js'
 import { locale } from '../../i18n.js'
 import { formatDecimal } from '../assessment-format/assessment-format.js'
 import { m } from '../assessment-format/assessment-messages.js'
@@ -60,11 +61,12 @@ export function trendChartData(report: UnitReport): TrendChartData {
   }
 }
 
-/** The tooltip of one year: its label, its total and, if vetoed, 一票否决. */
+/** The tooltip of one year: its label, its total and, if vetoed, 一票否决 — every text escaped. */
 export function trendTooltip(data: TrendChartData, index: number): string {
   const total = data.totals[index]
-  const lines = [`<strong>${data.years[index] ?? ''}</strong>`, `${data.seriesName}${locale() === 'zh' ? '：' : ': '}${total === null || total === undefined ? m('missingValue') : formatDecimal(total)}`]
-  if (data.vetoed[index]) lines.push(`<span style="color:${VETO_COLOR};font-weight:600">${data.vetoLabel}</span>`)
+  const value = total === null || total === undefined ? m('missingValue') : formatDecimal(total)
+  const lines = [`<strong>${escapeHtml(data.years[index])}</strong>`, escapeHtml(`${data.seriesName}${locale() === 'zh' ? '：' : ': '}${value}`)]
+  if (data.vetoed[index]) lines.push(`<span style="color:${VETO_COLOR};font-weight:600">${escapeHtml(data.vetoLabel)}</span>`)
   return lines.join('<br>')
 }
 

@@ -67,7 +67,7 @@ describe('trendOption', () => {
   })
 
   it('escapes names from the config', () => {
-    expect(tooltipHtml(buildIndicator({ name: '<img src=x>' }), 0)).toContain('&#60;img src=x&#62;')
+    expect(tooltipHtml(buildIndicator({ name: '<img src=x>' }), 0)).toContain('&lt;img src=x&gt;')
   })
 })
 

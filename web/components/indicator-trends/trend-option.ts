@@ -8,6 +8,7 @@
 import type { ComposeOption } from 'echarts/core'
 import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components'
+import { escapeHtml } from '../../escape-html.js'
 import { pick } from '../../i18n.js'
 import { formatNumber, formatTarget, formatValue, plotted, STATUS_COLORS, targetOf, trendText } from './trend-format.js'
 import type { TrendIndicator, TrendScope } from './trend-format.js'
@@ -17,8 +18,6 @@ export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption |
 /** The colours of the value line and the target line. */
 export const LINE_COLOR = '#1d3c6e'
 export const TARGET_COLOR = '#9a6700'
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
 /**
  * The tooltip of one year: value (or 未填报 and why), target, status, gap and, for a roll-up,
@@ -38,7 +37,7 @@ export function tooltipHtml(indicator: TrendIndicator, index: number, scopeKind:
   if (scopeKind !== 'unit' && point.reporting > 0) rows.push(['', trendText('reporting', { n: point.reporting })])
   const problem = point.problem ? `<div style="color:#616e7c;max-width:16rem;white-space:normal">${escapeHtml(pick(point.problem))}</div>` : ''
   return [
-    `<strong>${escapeHtml(indicator.name)} · ${point.year}</strong>`,
+    `<strong>${escapeHtml(indicator.name)} · ${escapeHtml(point.year)}</strong>`,
     ...rows.map(([label, text]) => `<div>${label ? `${escapeHtml(label)}：` : ''}<b>${escapeHtml(text)}</b></div>`),
     problem,
   ].join('')

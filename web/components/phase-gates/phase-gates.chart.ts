@@ -11,6 +11,7 @@ import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/comp
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import type { PlanProgress } from '../../api-types.js'
+import { escapeHtml } from '../../escape-html.js'
 import { phaseColor } from './phase-colors.js'
 
 use([CustomChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer])
@@ -36,6 +37,12 @@ export function createGantt(element: HTMLElement): EChartsType {
   return init(element, undefined, { renderer: 'canvas' })
 }
 
+/** The tooltip of one phase: its name, window, status and approved share, every text escaped. */
+export function ganttTooltip(phase: Phase, labels: GanttLabels): string {
+  const { approved, total } = phase.tasks
+  return [phase.name, `${phase.opensOn} – ${phase.closesOn}`, labels.status(phase), `${labels.approved} ${approved}/${total}`].map(escapeHtml).join('<br/>')
+}
+
 export function ganttOption(phases: readonly Phase[], today: string, labels: GanttLabels): Option {
   const now = toTime(today)
   const starts = phases.map((phase) => toTime(phase.opensOn))
@@ -49,8 +56,7 @@ export function ganttOption(phases: readonly Phase[], today: string, labels: Gan
     tooltip: {
       formatter: (params) => {
         const phase = phases[(params as { dataIndex: number }).dataIndex]
-        if (!phase) return ''
-        return `${phase.name}<br/>${phase.opensOn} – ${phase.closesOn}<br/>${labels.status(phase)}<br/>${labels.approved} ${phase.tasks.approved}/${phase.tasks.total}`
+        return phase ? ganttTooltip(phase, labels) : ''
       },
     },
     xAxis: { type: 'time', min, max, axisLabel: { hideOverlap: true }, splitLine: { show: true, lineStyle: { color: '#eef2f7' } } },

@@ -4,6 +4,7 @@
  */
 import { api, ApiError } from '../../api.js'
 import type { ApiIssue } from '../../api.js'
+import type { PublishPolicyBody } from '../../../schemas/api/requests.schema.js'
 import type { PolicyVersion, PublishResult } from '../../api-types.js'
 
 /** A published version opened for editing. */
@@ -29,12 +30,13 @@ export type PublishOutcome =
   | { kind: 'invalid'; message: { zh: string; en: string }; issues: ApiIssue[] }
 
 /**
- * Publishes (`POST /api/policies`). Without source text the server reuses the one stored with
- * the policy's latest version.
+ * Publishes (`POST /api/policies`) with the author's change note, which the server keeps with the
+ * version. Without source text the server reuses the one stored with the policy's latest version.
  */
-export async function publishPolicy(yaml: string, sourceText: string): Promise<PublishOutcome> {
+export async function publishPolicy(yaml: string, sourceText: string, note: string): Promise<PublishOutcome> {
   try {
-    const result = await api.post<PublishResult>('/api/policies', { yaml, ...(sourceText.trim() ? { sourceText } : {}) })
+    const body: PublishPolicyBody = { yaml, note, ...(sourceText.trim() ? { sourceText } : {}) }
+    const result = await api.post<PublishResult>('/api/policies', body)
     return { kind: result.created ? 'created' : 'unchanged', version: result.version }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error

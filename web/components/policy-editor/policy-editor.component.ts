@@ -2,6 +2,7 @@
  * The authoring page (`#/author`): the policy YAML in a CodeMirror editor with the source
  * document beside it, validated as the author types by the server's own validator, previews of
  * what the config produces, local drafts, publishing, versions with their diff, and plan start.
+ * Publishing asks first, in a dialog, for confirmation and a change note kept with the version.
  *
  * @summary The policy editor page.
  * @csspart toolbar - The row of actions above the editor.
@@ -50,6 +51,7 @@ export class LsPolicyEditor extends LitElement {
     busy: { state: true },
     revision: { state: true },
     starting: { state: true },
+    noteError: { state: true },
   }
 
   declare policies: PolicyList['policies']
@@ -65,6 +67,8 @@ export class LsPolicyEditor extends LitElement {
   declare revision: number
   /** The version whose plan-start form is open. */
   declare starting: string
+  /** Why the publish dialog's change note was refused ('' when it was not). */
+  declare noteError: string
 
   readonly #validation = new PolicyValidation(this, () => ({ yaml: this.yaml, sourceText: this.sourceText }))
   /** Opening a version, a draft or a new policy: the text last asked for wins, even when an earlier load answers later. */
@@ -82,6 +86,7 @@ export class LsPolicyEditor extends LitElement {
     this.busy = false
     this.revision = 0
     this.starting = ''
+    this.noteError = ''
     this.addController(new LocaleController(this))
   }
 
@@ -208,10 +213,41 @@ export class LsPolicyEditor extends LitElement {
     this.status = { kind: 'info', text: () => t('peDraftDiscarded') }
   }
 
-  private async handlePublish(): Promise<void> {
+  private get publishDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector<HTMLDialogElement>('#publish-dialog')
+  }
+
+  /** The publish button: asks for confirmation and a change note before anything is sent. */
+  private handlePublishClick(): void {
+    const dialog = this.publishDialog
+    if (!dialog) return
+    this.noteError = ''
+    dialog.querySelector<HTMLTextAreaElement>('#publish-note')!.value = ''
+    dialog.showModal()
+    dialog.querySelector<HTMLTextAreaElement>('#publish-note')!.focus()
+  }
+
+  private handlePublishCancel(): void {
+    this.publishDialog?.close()
+  }
+
+  private async handlePublishConfirm(event: SubmitEvent): Promise<void> {
+    event.preventDefault()
+    const dialog = this.publishDialog
+    const note = dialog?.querySelector<HTMLTextAreaElement>('#publish-note')?.value.trim() ?? ''
+    if (!note) {
+      this.noteError = t('peNoteRequired')
+      dialog?.querySelector<HTMLTextAreaElement>('#publish-note')?.focus()
+      return
+    }
+    dialog?.close()
+    await this.handlePublish(note)
+  }
+
+  private async handlePublish(note: string): Promise<void> {
     this.busy = true
     try {
-      const outcome = await publishPolicy(this.yaml, this.sourceText)
+      const outcome = await publishPolicy(this.yaml, this.sourceText, note)
       if ('version' in outcome) {
         const { policyId, version } = outcome.version
         this.#drafts.settle(this.policyId, { yaml: this.yaml, sourceText: this.sourceText }, true)
@@ -267,10 +303,33 @@ export class LsPolicyEditor extends LitElement {
         <span class="saved" aria-live="polite">${savedAt ? t('peDraftAt').replace('{time}', new Date(savedAt).toLocaleTimeString(dateLocale())) : ''}</span>
         <button type="button" @click=${this.handleSaveDraft}>${t('peSaveDraft')}</button>
         <button type="button" @click=${this.handleDiscard} ?disabled=${!savedAt}>${t('peDiscardDraft')}</button>
-        <button type="button" class="primary" @click=${this.handlePublish} ?disabled=${this.busy || testsFail}
+        <button type="button" class="primary" @click=${this.handlePublishClick} ?disabled=${this.busy || testsFail} aria-haspopup="dialog"
           title=${why} aria-describedby=${testsFail ? 'publish-blocked' : nothing}>${this.busy ? t('pePublishing') : t('pePublish')}</button>
       </div>
       ${testsFail ? html`<p class="blocked" id="publish-blocked">${t('pePublishTestsFailing')}</p>` : nothing}
+      ${this.renderPublishDialog()}
+    `
+  }
+
+  private renderPublishDialog() {
+    const metadata = this.#validation.policy?.metadata
+    const title = t('pePublishTitle').replace('{policy}', metadata?.id ?? this.policyId).replace('{version}', metadata?.version ?? '')
+    return html`
+      <dialog id="publish-dialog" aria-labelledby="publish-title" aria-describedby="publish-explain">
+        <form @submit=${this.handlePublishConfirm} novalidate>
+          <h3 id="publish-title">${title}</h3>
+          <p id="publish-explain">${t('pePublishExplain')}</p>
+          <label for="publish-note">${t('peNote')}</label>
+          <textarea id="publish-note" rows="4" maxlength="2000" required aria-required="true"
+            aria-invalid=${this.noteError ? 'true' : 'false'} aria-describedby="publish-note-hint publish-note-error"></textarea>
+          <p class="note" id="publish-note-hint">${t('peNoteHint')}</p>
+          <p class="field-error" id="publish-note-error" role="alert">${this.noteError}</p>
+          <div class="dialog-actions">
+            <button type="button" @click=${this.handlePublishCancel}>${t('cancel')}</button>
+            <button type="submit" class="primary">${t('peConfirmPublish')}</button>
+          </div>
+        </form>
+      </dialog>
     `
   }
 

@@ -27,6 +27,13 @@ export default css`
   textarea.source { box-sizing: border-box; width: 100%; height: 64vh; resize: vertical; padding: 0.6rem; border: 1px solid #c5cdd8; border-radius: 6px; font-size: 0.85rem; line-height: 1.6; }
   .note { margin: 0.3rem 0 0; font-size: 0.8rem; color: #6b7785; }
   .previews { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; }
+  dialog { border: 1px solid #c5cdd8; border-radius: 8px; padding: 1rem 1.2rem; width: min(34rem, 92vw); }
+  dialog::backdrop { background: rgb(31 41 51 / 35%); }
+  dialog form { display: grid; gap: 0.4rem; }
+  dialog p { margin: 0; }
+  dialog textarea { box-sizing: border-box; width: 100%; padding: 0.5rem; border: 1px solid #9aa5b1; border-radius: 4px; }
+  .field-error { color: #b42318; font-size: 0.85rem; min-height: 1.1rem; }
+  .dialog-actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 0.4rem; }
   #versions { margin-top: 1.2rem; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; }
   @media (max-width: 900px) {
     .workspace { grid-template-columns: 1fr; }

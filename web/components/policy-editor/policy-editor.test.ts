@@ -101,6 +101,17 @@ async function openMeishan(publish?: () => Response): Promise<LsPolicyEditor> {
 const publishButton = (editor: LsPolicyEditor) =>
   Array.from(editor.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toolbar button')).find((button) => button.textContent!.trim() === '发布')!
 
+/** Clicks 发布, writes the change note in the dialog that opens and confirms. */
+async function publishWithNote(editor: LsPolicyEditor, note: string): Promise<HTMLDialogElement> {
+  publishButton(editor).click()
+  const dialog = editor.shadowRoot!.querySelector<HTMLDialogElement>('#publish-dialog')!
+  expect(dialog.open).toBe(true)
+  dialog.querySelector<HTMLTextAreaElement>('#publish-note')!.value = note
+  dialog.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+  await editor.updateComplete
+  return dialog
+}
+
 describe('publishing from the editor', () => {
   it('is refused while a policy test fails, saying why', async () => {
     const editor = await openMeishan()
@@ -117,6 +128,27 @@ describe('publishing from the editor', () => {
     expect(editor.shadowRoot!.querySelector('#publish-blocked')!.textContent).toBe('考核测试未全部通过，不能发布。')
   }, 30_000)
 
+  it('asks for confirmation and a change note, and sends the note with the version', async () => {
+    const editor = await openMeishan(() => new Response(JSON.stringify({ version: { policyId: 'meishan-medical-community-insurance', version: '1.1.0' }, created: true }), { status: 201, headers: { 'content-type': 'application/json' } }))
+    const fetch = globalThis.fetch as ReturnType<typeof vi.fn>
+    const posts = () => fetch.mock.calls.filter(([path, init]) => path === '/api/policies' && (init as RequestInit | undefined)?.method === 'POST')
+    // A blank note is refused in the dialog: nothing is sent.
+    const dialog = await publishWithNote(editor, '   ')
+    expect(dialog.open).toBe(true)
+    expect(dialog.querySelector('#publish-note-error')!.textContent).toBe('请填写变更说明')
+    expect(dialog.querySelector('#publish-title')!.textContent).toBe('发布 meishan-medical-community-insurance v1.1.0？')
+    expect(posts()).toHaveLength(0)
+    // Cancelling sends nothing either.
+    Array.from(dialog.querySelectorAll('button')).find((button) => button.textContent === '取消')!.click()
+    expect(dialog.open).toBe(false)
+    expect(posts()).toHaveLength(0)
+    await publishWithNote(editor, '  提高县域内就诊率的扣分步长  ')
+    expect(dialog.open).toBe(false)
+    await vi.waitFor(() => expect(posts()).toHaveLength(1))
+    expect(JSON.parse(String((posts()[0]![1] as RequestInit).body))).toMatchObject({ note: '提高县域内就诊率的扣分步长' })
+    await vi.waitFor(() => expect(editor.shadowRoot!.querySelector('.status.ok')?.textContent).toContain('已发布 meishan-medical-community-insurance v1.1.0'))
+  }, 30_000)
+
   it('lists the server’s policy-test-failed issues like any other', async () => {
     const editor = await openMeishan(() => new Response(JSON.stringify({
       error: {
@@ -125,7 +157,7 @@ describe('publishing from the editor', () => {
         issues: [{ pointer: '/assessments/0/tests/0', code: 'policy-test-failed', message: { zh: '总分应为 98.5，实为 99.5', en: 'total should be 98.5, is 99.5' } }],
       },
     }), { status: 422, headers: { 'content-type': 'application/json' } }))
-    publishButton(editor).click()
+    await publishWithNote(editor, '调整评分')
     await vi.waitFor(() => expect(editor.shadowRoot!.querySelector('.status.error')?.textContent).toContain('考核测试未通过，不能发布 共 1 个问题'))
     const issues = editor.shadowRoot!.querySelector('ls-issue-list')!
     await (issues as unknown as { updateComplete: Promise<unknown> }).updateComplete

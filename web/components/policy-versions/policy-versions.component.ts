@@ -1,6 +1,7 @@
 /**
- * The published versions of a policy (highest first): open one in the editor, start a plan
- * from it, or compare two versions with the semantic diff.
+ * The published versions of a policy (highest first) with the change note each was published
+ * with: open one in the editor, start a plan from it, or compare two versions with the semantic
+ * diff.
  *
  * @summary Versions of a policy, their diff, and plan start.
  * @event ls-version-load - Emitted with `{ policyId, version }` to open a version in the editor.
@@ -110,12 +111,13 @@ export class LsPolicyVersions extends LitElement {
     return html`
       <table>
         <caption class="muted" style="text-align:left">${t('peVersionsOf').replace('{policy}', this.policyId)}</caption>
-        <thead><tr><th scope="col">${t('peVersion')}</th><th scope="col">${t('peTitleCol')}</th><th scope="col">${t('pePublishedAt')}</th><th scope="col">${t('peActions')}</th></tr></thead>
+        <thead><tr><th scope="col">${t('peVersion')}</th><th scope="col">${t('peTitleCol')}</th><th scope="col">${t('peNote')}</th><th scope="col">${t('pePublishedAt')}</th><th scope="col">${t('peActions')}</th></tr></thead>
         <tbody>
           ${this.versions.map(
             (v) => html`<tr aria-current=${v.version === this.current ? 'true' : 'false'}>
               <td><strong>${v.version}</strong> <span class="hash" title=${v.contentHash}>${v.contentHash.slice(0, 8)}</span></td>
               <td>${v.title}</td>
+              <td class="note">${v.note ?? html`<span class="muted">—</span>`}</td>
               <td>${when(v.publishedAt)}</td>
               <td class="actions">
                 <button type="button" @click=${() => this.handleOpen(v.version)}>${t('peOpenVersion')}</button>

@@ -16,4 +16,5 @@ export default css`
   ls-plan-starter { margin-top: 0.8rem; }
   [role='alert'] { color: #b42318; }
   .muted { color: #6b7785; }
+  td.note { max-width: 24rem; white-space: pre-wrap; }
 `

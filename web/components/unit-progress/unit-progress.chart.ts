@@ -11,6 +11,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import type { PlanProgress } from '../../api-types.js'
+import { escapeHtml } from '../../escape-html.js'
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
@@ -21,6 +22,22 @@ export interface UnitChartLabels {
   overdue: string
   open: string
   approved: string
+}
+
+const COLORS = { overdue: '#d92d20', open: '#84caff', approved: '#12b76a' } as const
+
+/** The numbers each bar stacks, in the legend's order. */
+const parts = (unit: Unit) => [
+  ['overdue', unit.overdue],
+  ['open', unit.total - unit.approved - unit.overdue],
+  ['approved', unit.approved],
+] as const
+
+/** The tooltip of one unit: its name, then overdue, open and approved — every text escaped. */
+export function unitTooltip(unit: Unit, labels: UnitChartLabels): string {
+  const dot = (color: string) => `<span style="display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;background:${color}"></span>`
+  const rows = parts(unit).map(([key, count]) => `<div>${dot(COLORS[key])}${escapeHtml(labels[key])} <b>${escapeHtml(count)}</b></div>`)
+  return `<strong>${escapeHtml(unit.name)}</strong>${rows.join('')}`
 }
 
 /** Creates the chart; `onSelect` gets the index of the clicked unit. */
@@ -44,7 +61,15 @@ export function unitOption(units: readonly Unit[], labels: UnitChartLabels): Opt
   return {
     animation: false,
     legend: { top: 0, data: [labels.overdue, labels.open, labels.approved] },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params) => {
+        const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined
+        const unit = units[first?.dataIndex ?? -1]
+        return unit ? unitTooltip(unit, labels) : ''
+      },
+    },
     grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
@@ -54,10 +79,6 @@ export function unitOption(units: readonly Unit[], labels: UnitChartLabels): Opt
       axisLabel: { width: 160, overflow: 'truncate' },
       triggerEvent: false,
     },
-    series: [
-      bar(labels.overdue, '#d92d20', units.map((unit) => unit.overdue)),
-      bar(labels.open, '#84caff', units.map((unit) => unit.total - unit.approved - unit.overdue)),
-      bar(labels.approved, '#12b76a', units.map((unit) => unit.approved)),
-    ],
+    series: (['overdue', 'open', 'approved'] as const).map((key, index) => bar(labels[key], COLORS[key], units.map((unit) => parts(unit)[index]![1]))),
   }
 }

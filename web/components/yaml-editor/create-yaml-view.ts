@@ -103,16 +103,19 @@ const theme = EditorView.theme({
   '.cm-diagnosticSource': { fontFamily: 'ui-monospace, monospace', opacity: '0.75' },
 })
 
-/** Creates the view inside `parent` (which may sit in a shadow root). */
+/**
+ * Creates the view inside `parent` (which may sit in a shadow root). `setText` starts a new
+ * editor state — new document, empty undo history — so Ctrl+Z never brings back the text of the
+ * policy, version or draft opened before.
+ */
 export function createYamlView(parent: HTMLElement, options: YamlViewOptions): YamlView {
   const label = new Compartment()
+  let currentLabel = options.label
   const contentLabel = (text: string) =>
     EditorView.contentAttributes.of({ 'aria-label': text, ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}) })
-  let silent = false
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: options.text,
+  const createState = (doc: string) =>
+    EditorState.create({
+      doc,
       extensions: [
         lineNumbers(),
         highlightActiveLineGutter(),
@@ -141,25 +144,25 @@ export function createYamlView(parent: HTMLElement, options: YamlViewOptions): Y
           ...lintKeymap,
           indentWithTab,
         ]),
-        label.of(contentLabel(options.label)),
+        label.of(contentLabel(currentLabel)),
         theme,
+        // setText replaces the state without a transaction, so only the user's edits land here.
         EditorView.updateListener.of((update) => {
-          if (update.docChanged && !silent) options.onChange(update.state.doc.toString())
+          if (update.docChanged) options.onChange(update.state.doc.toString())
         }),
       ],
-    }),
-  })
+    })
+  const view = new EditorView({ parent, state: createState(options.text) })
   return {
     text: () => view.state.doc.toString(),
     setText(text) {
-      silent = true
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: EditorSelection.cursor(0) })
-      silent = false
+      view.setState(createState(text))
     },
     setIssues(issues) {
       view.dispatch(setDiagnostics(view.state, issues.map((issue) => toDiagnostic(view.state, issue))))
     },
     setLabel(text) {
+      currentLabel = text
       view.dispatch({ effects: label.reconfigure(contentLabel(text)) })
     },
     reveal(line, col = 1) {

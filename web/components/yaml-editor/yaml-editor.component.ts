@@ -2,6 +2,9 @@
  * A YAML editor (CodeMirror 6, loaded on first render) with completion from the policy schema and
  * the validator's issues shown at their lines. Give it a height from outside.
  *
+ * Setting `value` from outside opens that text with a fresh undo history: undo never reaches
+ * back into the text shown before.
+ *
  * @summary The policy YAML editor.
  * @event ls-yaml-change - Emitted on every edit with `{ value }`, the whole text.
  * @csspart editor - The element CodeMirror renders into.
@@ -68,8 +71,11 @@ export class LsYamlEditor extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const view = this.#view
     if (!view) return
-    if (changed.has('value') && view.text() !== this.value) view.setText(this.value)
-    if (changed.has('issues')) view.setIssues(this.issues)
+    // A new text (another policy, version or draft) gets a new editor state with its own undo
+    // history; its issues are set again on it.
+    const replaced = changed.has('value') && view.text() !== this.value
+    if (replaced) view.setText(this.value)
+    if (replaced || changed.has('issues')) view.setIssues(this.issues)
     // The default label is translated, so it follows the language switch too.
     if (changed.has('label') || !this.label) view.setLabel(this.label || t('peYamlLabel'))
   }
