@@ -1,7 +1,8 @@
 /**
  * @module /api/attachments — evidence files (佐证材料) uploaded with reports. Type- and
  * size-checked on the way in, stored on disk under the data folder, and readable only by their
- * uploader and by whoever can see a task whose report refers to them.
+ * uploader and by whoever can see a task whose form refers to them in an attachment field (the
+ * `attachment_ref` table; see attachment-refs.ts).
  */
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -11,8 +12,7 @@ import { appendAudit } from '../audit/audit-log.js'
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { newId } from '../ids.js'
-import { loadPlanContext } from '../plans/plan-context.js'
-import { canSeeTask } from '../tasks/access.js'
+import { readableAttachments } from './attachment-refs.js'
 
 /** The largest accepted file (the request body limit is 8 MiB). */
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024 - 1024
@@ -60,16 +60,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const user = c.get('user')
     const id = c.req.param('id')
     const row = await reads.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst()
-    if (!row) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
-    let allowed = row.user_id === user.id
-    if (!allowed) {
-      const tasks = await reads.selectFrom('task').selectAll().where('data', 'like', `%${id}%`).limit(50).execute()
-      for (const task of tasks) {
-        const context = await loadPlanContext(reads, task.plan_id)
-        if (canSeeTask(user, context.plan.policy_id, task, context.model)) allowed = true
-      }
-    }
-    if (!allowed) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
+    if (!row || !(await readableAttachments(reads, user, [row.id])).has(row.id)) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
     const body = await readFile(join(files, row.id))
     return c.body(body, 200, {
       'content-type': row.type,
