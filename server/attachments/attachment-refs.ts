@@ -11,7 +11,7 @@ import type { RequestIssue } from '../errors.js'
 import type { CurrentUser } from '../http/env.js'
 import { loadPlanContext } from '../plans/plan-context.js'
 import type { PlanModel } from '../plans/plan-model.js'
-import { canSeeTask } from '../tasks/access.js'
+import { canSeeTask } from '../access/visibility.js'
 import { taskAttachmentFields } from './attachment-fields.js'
 
 /**

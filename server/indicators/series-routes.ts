@@ -4,7 +4,7 @@ import { civilDateAt } from '../deadlines/index.js'
 import { AppError } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { visiblePlan } from '../plans/visible-plan.js'
-import { actorsOf, oversees } from '../tasks/access.js'
+import { actorsOf, oversees } from '../access/visibility.js'
 import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.js'
 
 export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', async (c) => {

@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
-import { canSeePlan } from '../tasks/access.js'
+import { canSeePlan } from '../access/visibility.js'
 import { loadPlanContext } from './plan-context.js'
 import type { PlanContext } from './plan-context.js'
 
