@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Hono } from 'hono'
+import { deniedRead } from '../access/denials.js'
 import { appendAudit } from '../audit/audit-log.js'
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
@@ -59,8 +60,11 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const { reads, files } = c.get('deps')
     const user = c.get('user')
     const id = c.req.param('id')
+    const hidden = { zh: '找不到该附件', en: 'No such attachment' }
+    // Exact match: an id in another letter case names no file.
     const row = await reads.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst()
-    if (!row || !(await readableAttachments(reads, user, [row.id])).has(row.id)) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
+    if (!row) throw notFound(hidden)
+    if (!(await readableAttachments(reads, user, [row.id])).has(row.id)) throw await deniedRead(c.get('deps'), user, 'attachment', row.id, hidden)
     const body = await readFile(join(files, row.id))
     return c.body(body, 200, {
       'content-type': row.type,

@@ -5,8 +5,8 @@
  * transaction, so a refusal leaves nothing written.
  */
 import type { Kysely, Transaction } from 'kysely'
+import { deniedRead } from '../access/denials.js'
 import { checkAttachmentRefs } from '../attachments/attachment-refs.js'
-import { appendAudit } from '../audit/audit-log.js'
 import { schemaIssues } from '../compiler/schema-issues.js'
 import type { Database, TaskRow } from '../db/database.js'
 import type { GroupCommitter } from '../db/group-commit.js'
@@ -75,16 +75,12 @@ export async function sendTaskEvent<T = TaskRow>(
 
 /** The task if the user may see it; otherwise a 404, with the attempt written to the audit log. */
 export async function visibleTask(deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<TaskRow> {
+  const hidden = { zh: '找不到该任务', en: 'No such task' }
   const task = await deps.reads.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
-  const context = task ? await loadPlanContext(deps.reads, task.plan_id) : undefined
-  if (task && context && canSeeTask(user, context.plan.policy_id, task, context.model)) return task
-  if (task) await deps.writes.run((trx) => auditDenied(trx, user, 'task', taskId, deps.clock.now()))
-  throw notFound({ zh: '找不到该任务', en: 'No such task' })
-}
-
-/** Records an attempt to reach something outside the user's scope. */
-export async function auditDenied(trx: Transaction<Database>, user: CurrentUser, entity: string, entityId: string, now: Date): Promise<void> {
-  await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'access.denied', entity, entityId, payload: { username: user.username } }])
+  if (!task) throw notFound(hidden)
+  const context = await loadPlanContext(deps.reads, task.plan_id)
+  if (canSeeTask(user, context.plan.policy_id, task, context.model)) return task
+  throw await deniedRead(deps, user, 'task', taskId, hidden)
 }
 
 function toEvent(body: TaskEventBody): TaskEvent {

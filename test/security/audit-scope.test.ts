@@ -57,6 +57,7 @@ describe('GET /api/audit', () => {
     bUpload = await report(bFinance, bTask, '乙县.txt')
     // B's department tries A's task: the denial is about A's task.
     expect((await bFinance.get(`/api/tasks/${aTask}`)).status).toBe(404)
+    expect((await bFinance.get(`/api/plans/${a.planId}/assessments/annual/runs/2018`)).status).toBe(404)
   })
 
   it('shows a leader nothing of another region', async () => {
@@ -76,6 +77,7 @@ describe('GET /api/audit', () => {
     expect(about('plan', a.planId)).toContain('plan.start')
     expect(about('task', aTask)).toEqual(expect.arrayContaining(['task.submit', 'access.denied']))
     expect(about('attachment', aUpload)).toEqual(['attachment.upload'])
+    expect(about('assessment', `${a.planId}/annual`)).toEqual(['access.denied'])
     expect(about('policy_version', (await t.db.selectFrom('policy_version').select('id').where('policy_id', '=', a.policyId).executeTakeFirstOrThrow()).id)).toEqual(['policy.publish'])
   })
 
