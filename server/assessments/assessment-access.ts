@@ -7,7 +7,7 @@ import type { Assessment } from '../../schemas/index.js'
 import { AppError, notFound } from '../errors.js'
 import type { CurrentUser } from '../http/env.js'
 import type { PlanContext } from '../plans/plan-context.js'
-import { actorsOf, oversees } from '../tasks/access.js'
+import { actorsOf, oversees } from '../access/visibility.js'
 
 export type AssessmentAction = 'compute' | 'review' | 'publish'
 

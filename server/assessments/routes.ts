@@ -6,11 +6,13 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { computeAssessmentBody, reviewAssessmentBody } from '../../schemas/api/requests.schema.js'
 import type { ComputeAssessmentBody, ReviewAssessmentBody } from '../../schemas/api/requests.schema.js'
-import { AppError } from '../errors.js'
+import { deniedRead } from '../access/denials.js'
+import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { jsonBody } from '../http/middleware/json-body.js'
 import { XLSX_TYPE } from '../indicators/import/parse-table.js'
-import { findAssessment, requireMay } from './assessment-access.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import { findAssessment, readableUnits, requireMay, subjectsOf } from './assessment-access.js'
 import { listAssessments, runView, unitReport } from './assessment-views.js'
 import { computeRun } from './compute-run.js'
 import { publishRun, reviewRun } from './publish-run.js'
@@ -19,12 +21,12 @@ import { visiblePlan } from '../plans/visible-plan.js'
 
 export const assessmentRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, { entity: 'assessment' })
     return c.json({ assessments: await listAssessments(c.get('deps').reads, context, c.get('user')) })
   })
   .post('/:assessmentId/runs', async (c) => {
     const body = await jsonBody<ComputeAssessmentBody>(c, computeAssessmentBody)
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'compute')
     const { writes, clock } = c.get('deps')
@@ -32,12 +34,12 @@ export const assessmentRoutes = new Hono<AppEnv>()
     return c.json({ run: { year: Number(run.period), status: run.status, version: run.version }, units: scores.length, complete: scores.filter((s) => s.complete).length }, 201)
   })
   .get('/:assessmentId/runs/:year', async (c) => {
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, ofAssessment(c))
     return c.json(await runView(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c)))
   })
   .post('/:assessmentId/runs/:year/review', async (c) => {
     const body = await jsonBody<ReviewAssessmentBody>(c, reviewAssessmentBody)
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'review')
     const { writes, clock } = c.get('deps')
@@ -45,7 +47,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     return c.json({ run: { year: Number(run.period), status: run.status, version: run.version } })
   })
   .post('/:assessmentId/runs/:year/publish', async (c) => {
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'publish')
     const { writes, clock } = c.get('deps')
@@ -53,21 +55,40 @@ export const assessmentRoutes = new Hono<AppEnv>()
     return c.json({ run: { year: Number(published.run.period), status: published.run.status, version: published.run.version }, rectifications: published.rectifications })
   })
   .get('/:assessmentId/runs/:year/units/:unitId', async (c) => {
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, ofAssessment(c))
+    await requireReadableUnit(c, context)
     return c.json(await unitReport(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c), c.req.param('unitId')))
   })
   .get('/:assessmentId/runs/:year/report.xlsx', async (c) => {
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, ofAssessment(c))
     const view = await runView(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c))
     const bytes = await runReportWorkbook(view, inputNames(context.model.config))
     return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentDisposition(runReportFileName(view)) })
   })
   .get('/:assessmentId/runs/:year/units/:unitId/report.xlsx', async (c) => {
-    const context = await visiblePlan(c)
+    const context = await visiblePlan(c, ofAssessment(c))
+    await requireReadableUnit(c, context)
     const report = await unitReport(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c), c.req.param('unitId'))
     const bytes = await unitReportWorkbook(report, inputNames(context.model.config))
     return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentDisposition(unitReportFileName(report)) })
   })
+
+/** Denied reads of an assessment are recorded under `<plan>/<assessment>`. */
+function ofAssessment(c: Context<AppEnv>): { entity: 'assessment'; id: string } {
+  return { entity: 'assessment', id: c.req.param('assessmentId')! }
+}
+
+/** A unit's result is a 404 for a user who may not read it (audited when the unit is assessed). */
+async function requireReadableUnit(c: Context<AppEnv>, context: PlanContext): Promise<void> {
+  const assessmentId = c.req.param('assessmentId')!
+  const unitId = c.req.param('unitId')!
+  const assessment = findAssessment(context, assessmentId)
+  const readable = readableUnits(c.get('user'), context, assessment)
+  if (readable === null || readable.has(unitId)) return
+  const hidden = { zh: '找不到该单位的考核结果', en: 'No result for this unit' }
+  if (!subjectsOf(context, assessment).includes(unitId)) throw notFound(hidden)
+  throw await deniedRead(c.get('deps'), c.get('user'), 'assessment', `${context.plan.id}/${assessmentId}/${year(c)}/${unitId}`, hidden)
+}
 
 function year(c: Context<AppEnv>): number {
   const text = c.req.param('year') ?? ''

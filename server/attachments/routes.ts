@@ -1,21 +1,22 @@
 /**
  * @module /api/attachments — evidence files (佐证材料) uploaded with reports. Type- and
  * size-checked on the way in, stored on disk under the data folder (in place only once its row
- * has committed: file-store.ts), and readable only by their uploader and by whoever can see a
- * task whose report refers to them.
+ * has committed: file-store.ts), and readable only by their
+ * uploader and by whoever can see a task whose form refers to them in an attachment field (the
+ * `attachment_ref` table; see attachment-refs.ts).
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Hono } from 'hono'
+import { deniedRead } from '../access/denials.js'
 import { appendAudit } from '../audit/audit-log.js'
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { decodeFileName } from '../http/file-name.js'
 import { newId } from '../ids.js'
+import { readableAttachments } from './attachment-refs.js'
 import { storeAttachmentFile } from './file-store.js'
-import { loadPlanContext } from '../plans/plan-context.js'
-import { canSeeTask } from '../tasks/access.js'
 
 /** The largest accepted file (the request body limit is 8 MiB). */
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024 - 1024
@@ -62,17 +63,11 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const { reads, files } = c.get('deps')
     const user = c.get('user')
     const id = c.req.param('id')
+    const hidden = { zh: '找不到该附件', en: 'No such attachment' }
+    // Exact match: an id in another letter case names no file.
     const row = await reads.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst()
-    if (!row) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
-    let allowed = row.user_id === user.id
-    if (!allowed) {
-      const tasks = await reads.selectFrom('task').selectAll().where('data', 'like', `%${id}%`).limit(50).execute()
-      for (const task of tasks) {
-        const context = await loadPlanContext(reads, task.plan_id)
-        if (canSeeTask(user, context.plan.policy_id, task, context.model)) allowed = true
-      }
-    }
-    if (!allowed) throw notFound({ zh: '找不到该附件', en: 'No such attachment' })
+    if (!row) throw notFound(hidden)
+    if (!(await readableAttachments(reads, user, [row.id])).has(row.id)) throw await deniedRead(c.get('deps'), user, 'attachment', row.id, hidden)
     const body = await readFile(join(files, row.id))
     return c.body(body, 200, {
       'content-type': row.type,

@@ -151,6 +151,20 @@ export interface AttachmentTable {
   created_at: string
 }
 
+/**
+ * An attachment referred to by a task's form data, at a field whose schema holds attachments.
+ * Downloads are authorized through these rows (or by being the uploader), never by searching
+ * task data. Rows are added when data is written and kept, as the task's history keeps the data.
+ */
+export interface AttachmentRefTable {
+  attachment_id: string
+  task_id: string
+  plan_id: string
+  /** Where in the task's data (RFC 6901), e.g. `/evidence/0`. */
+  pointer: string
+  created_at: string
+}
+
 /** One value of a data element (or of an indicator entered directly) for a unit and period. */
 export interface IndicatorValueTable {
   plan_id: string
@@ -250,6 +264,7 @@ export interface Database {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   attachment: AttachmentTable
+  attachment_ref: AttachmentRefTable
   indicator_value: IndicatorValueTable
   assessment_run: AssessmentRunTable
   assessment_result: AssessmentResultTable

@@ -6,6 +6,7 @@ import * as createRuntime from './migrations/2026_11_22_1200_create_runtime.js'
 import * as addAuditHead from './migrations/2026_11_22_1800_add_audit_head.js'
 import * as createAttachment from './migrations/2026_11_22_2200_create_attachment.js'
 import * as createIndicatorsAssessments from './migrations/2026_11_23_0000_create_indicators_assessments.js'
+import * as createAttachmentRef from './migrations/2026_12_06_1000_create_attachment_ref.js'
 import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_version_note.js'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1800_add_audit_head': addAuditHead,
   '2026_11_22_2200_create_attachment': createAttachment,
   '2026_11_23_0000_create_indicators_assessments': createIndicatorsAssessments,
+  '2026_12_06_1000_create_attachment_ref': createAttachmentRef,
   '2026_12_06_1500_add_policy_version_note': addPolicyVersionNote,
 }
 

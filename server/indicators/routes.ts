@@ -30,6 +30,7 @@ import { readValues, upsertValues } from './value-store.js'
 import { settleEntryTasks } from './settle-entry-tasks.js'
 import type { NewIndicatorValue } from './value-store.js'
 import { visiblePlan } from '../plans/visible-plan.js'
+import { recordDenied } from '../access/denials.js'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
@@ -43,13 +44,18 @@ const MAX_READ = 100_000
 export const indicatorValueRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { reads } = c.get('deps')
-    const plan = await visiblePlan(c)
+    const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const writable = writableUnits(c.get('user'), plan.plan.policy_id)
     const q = c.req.query()
     const inputs = entryInputs(plan.model.config)
-    const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, '', 'api'), unitAliases(plan))
+    // Units are named against the whole plan, so a unit the user may not read is known as such.
+    const resolver = new EntryResolver(entryContext(plan, { system: c.get('user').id }, '', 'api'), unitAliases(plan))
     const asked = q.unit ? q.unit.split(',').map((unit) => resolver.unit(unit)).map((unit) => (unit.ok ? unit.value : '')) : undefined
     const units = writable ? (asked ?? [...writable]).filter((unit) => writable.has(unit)) : asked
+    // Units asked for by name that the user may not read are left out, and the attempt recorded.
+    for (const unit of new Set(writable && asked ? asked.filter((u) => u !== '' && !writable.has(u)) : [])) {
+      await recordDenied(c.get('deps'), c.get('user'), 'indicator_value', `${plan.plan.id}/${unit}`)
+    }
     const elements = q.element ? q.element.split(',').map((element) => findInput(inputs, element)?.id ?? element) : undefined
     const parsedPeriod = q.period ? parsePeriod(q.period) : undefined
     const period = parsedPeriod?.ok ? parsedPeriod.period.text : q.period
@@ -80,7 +86,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
   })
   .put('/', async (c) => {
     const deps = c.get('deps')
-    const plan = await visiblePlan(c)
+    const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const body = await jsonBody<IndicatorValuesBody>(c, indicatorValuesBody)
     const now = deps.clock.now().toISOString()
     const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'api'), unitAliases(plan))
@@ -104,7 +110,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
   })
   .post('/import', async (c) => {
     const deps = c.get('deps')
-    const plan = await visiblePlan(c)
+    const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const q = c.req.query()
     const mode = q.mode ?? 'all-or-nothing'
     if (mode !== 'all-or-nothing' && mode !== 'keep-good') {
@@ -158,7 +164,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     return c.json(response)
   })
   .get('/template.xlsx', async (c) => {
-    const plan = await visiblePlan(c)
+    const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const layout = (c.req.query('layout') ?? 'wide') as TemplateLayout
     if (layout !== 'wide' && layout !== 'long') throw new AppError(400, 'bad-request', { zh: 'layout 应为 wide 或 long', en: 'layout must be wide or long' })
     const periodText = c.req.query('period')
@@ -169,7 +175,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}` })
   })
   .get('/inputs', async (c) => {
-    const plan = await visiblePlan(c)
+    const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const config = plan.model.config
     const names = new Map<string, string>([...plan.model.actors(plan.members)].map(([id, actor]) => [id, actor.name]))
     for (const group of config.organizations.groups ?? []) names.set(group.id, group.name)

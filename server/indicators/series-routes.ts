@@ -3,22 +3,25 @@ import { Hono } from 'hono'
 import { civilDateAt } from '../deadlines/index.js'
 import { AppError } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
+import { recordDenied } from '../access/denials.js'
 import { visiblePlan } from '../plans/visible-plan.js'
-import { actorsOf, oversees } from '../tasks/access.js'
+import { actorsOf, oversees } from '../access/visibility.js'
 import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.js'
 
 export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { reads, clock } = c.get('deps')
-  const context = await visiblePlan(c)
+  const context = await visiblePlan(c, { entity: 'indicator_value' })
   const user = c.get('user')
   const policyId = context.plan.policy_id
   const mine = actorsOf(user, policyId)
   const everything = oversees(user, policyId) || user.roles.includes('author')
   // A unit sees its own figures and the region's; leaders and authors see every scope.
-  const scopes = indicatorScopes(context).filter((scope) => everything || scope.kind === 'region' || (scope.kind === 'unit' && mine.has(scope.id)))
+  const all = indicatorScopes(context)
+  const scopes = all.filter((scope) => everything || scope.kind === 'region' || (scope.kind === 'unit' && mine.has(scope.id)))
   const wanted = c.req.query('scope') ?? scopes.find((scope) => scope.kind === 'unit')?.id ?? 'region'
   const scope = scopes.find((s) => s.id === wanted)
   if (!scope) {
+    if (all.some((s) => s.id === wanted)) await recordDenied(c.get('deps'), user, 'indicator_value', `${context.plan.id}/${wanted}`)
     throw new AppError(400, 'bad-request', {
       zh: `「${wanted}」不是可查看的范围。可选：${scopes.map((s) => s.id).join('、')}`,
       en: `"${wanted}" is not a scope you can see. Choose one of: ${scopes.map((s) => s.id).join(', ')}`,

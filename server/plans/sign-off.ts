@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js'
 import type { GroupCommitter } from '../db/group-commit.js'
 import { AppError, notFound } from '../errors.js'
 import type { CurrentUser } from '../http/env.js'
-import { actorsOf } from '../tasks/access.js'
+import { actorsOf } from '../access/visibility.js'
 import { closePhaseIfGateHolds } from './phase-gate.js'
 import { loadPlanContext } from './plan-context.js'
 

@@ -1,13 +1,24 @@
-/** @module The plan a route names (`:id`), with its model — a 404 for a plan this user may not see. */
+/**
+ * @module The plan a route names (`:id`), with its model — a 404 for a plan this user may not
+ * see, exactly as for a missing one, and the attempt recorded in the audit log.
+ */
 import type { Context } from 'hono'
-import { notFound } from '../errors.js'
+import { deniedRead } from '../access/denials.js'
+import type { DeniedEntity } from '../access/denials.js'
+import { canSeePlan } from '../access/visibility.js'
 import type { AppEnv } from '../http/env.js'
-import { canSeePlan } from '../tasks/access.js'
 import { loadPlanContext } from './plan-context.js'
 import type { PlanContext } from './plan-context.js'
 
-export async function visiblePlan(c: Context<AppEnv>): Promise<PlanContext> {
+/**
+ * The plan named by the route, if the user may see it.
+ * @param denied What a refused read is recorded as: the plan itself (default), or what of it the
+ *   route reads (`assessment` with the assessment id, `indicator_value`), under `<plan>/<id>`.
+ * @throws AppError 404 for a missing plan, and for one the user may not see (audited).
+ */
+export async function visiblePlan(c: Context<AppEnv>, denied: { entity: DeniedEntity; id?: string } = { entity: 'plan' }): Promise<PlanContext> {
   const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
-  if (!canSeePlan(c.get('user'), context.plan.policy_id)) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
-  return context
+  if (canSeePlan(c.get('user'), context.plan.policy_id)) return context
+  const planId = context.plan.id
+  throw await deniedRead(c.get('deps'), c.get('user'), denied.entity, denied.id ? `${planId}/${denied.id}` : planId, { zh: '找不到该计划', en: 'No such plan' })
 }

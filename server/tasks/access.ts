@@ -1,37 +1,14 @@
 /**
- * @module Who may see and act on a task. A unit sees the tasks assigned to it and those it
- * reviews; leaders and admins of a policy see all of that policy's tasks. Anything else is
- * indistinguishable from a task that does not exist.
+ * @module Who may act on a task: which actors may send an event in the task's current state.
+ * Who may see it is decided in access/visibility.ts.
  */
+import { actorsOf } from '../access/visibility.js'
 import type { TaskRow } from '../db/database.js'
 import type { CurrentUser } from '../http/env.js'
 import type { PlanModel } from '../plans/plan-model.js'
 import type { TaskEventType } from '../workflow/registry.js'
 import type { PersistedTask } from '../workflow/run-machine.js'
 import { stepState } from '../workflow/procedure-machine.js'
-
-/** The units and bodies the user acts for in a policy. */
-export function actorsOf(user: CurrentUser, policyId: string): Set<string> {
-  return new Set(user.units[policyId] ?? [])
-}
-
-/** True for users who oversee every task of a policy. */
-export function oversees(user: CurrentUser, policyId: string): boolean {
-  return user.roles.includes('admin') || (user.roles.includes('leader') && (user.units[policyId]?.length ?? 0) > 0)
-}
-
-/** Plans are visible to their units, their leaders, authors and admins. */
-export function canSeePlan(user: CurrentUser, policyId: string): boolean {
-  return oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
-}
-
-export function canSeeTask(user: CurrentUser, policyId: string, task: TaskRow, model: PlanModel): boolean {
-  const actors = actorsOf(user, policyId)
-  if (oversees(user, policyId) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))) return true
-  // Everyone who acts at some step of a procedure follows it from the start.
-  const steps = task.kind === 'procedure' ? model.procedure(task.source_id)?.steps ?? [] : []
-  return steps.some((step) => Array.isArray(step.actor) && model.resolveOwners(step.actor).actors.some((actor) => actors.has(actor)))
-}
 
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['START', 'SAVE', 'SUBMIT', 'RESUBMIT'])
 const REVIEWER_EVENTS: ReadonlySet<string> = new Set(['APPROVE', 'RETURN'])

@@ -6,6 +6,7 @@
  * may close its phase, a submission or return notifies the other side.
  */
 import type { Transaction } from 'kysely'
+import { recordAttachmentRefs } from '../attachments/attachment-refs.js'
 import { appendAudit } from '../audit/audit-log.js'
 import type { Database, TaskRow } from '../db/database.js'
 import { AppError } from '../errors.js'
@@ -35,7 +36,8 @@ export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, 
   if (!stepped.ok) return stepped
   const at = options.now.toISOString()
   const next = stepped.next
-  const data = DATA_EVENTS.has(event.type) && 'data' in event && event.data !== undefined ? JSON.stringify(event.data) : task.data
+  const written = DATA_EVENTS.has(event.type) && 'data' in event && event.data !== undefined
+  const data = written ? JSON.stringify(event.data) : task.data
   const update = await trx
     .updateTable('task')
     .set({
@@ -55,6 +57,7 @@ export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, 
       en: 'The task was changed by someone else; reload it and try again.',
     })
   }
+  if (written) await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)
   const payload = eventPayload(event)
   await trx
     .insertInto('task_event')

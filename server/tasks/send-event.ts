@@ -5,7 +5,8 @@
  * transaction, so a refusal leaves nothing written.
  */
 import type { Kysely, Transaction } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
+import { deniedRead } from '../access/denials.js'
+import { checkAttachmentRefs } from '../attachments/attachment-refs.js'
 import { schemaIssues } from '../compiler/schema-issues.js'
 import type { Database, TaskRow } from '../db/database.js'
 import type { GroupCommitter } from '../db/group-commit.js'
@@ -15,7 +16,8 @@ import { loadPlanContext } from '../plans/plan-context.js'
 import type { Clock } from '../clock.js'
 import type { TaskEvent } from '../workflow/registry.js'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.js'
-import { actorsFor, canSeeTask, mayAct } from './access.js'
+import { canSeeTask } from '../access/visibility.js'
+import { actorsFor, mayAct } from './access.js'
 import { applyTaskEvent } from './apply-event.js'
 import { recordEntryValues } from '../indicators/entry-values.js'
 
@@ -56,7 +58,7 @@ export async function sendTaskEvent<T = TaskRow>(
     if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
       checkForm(model.formValidator(current.source_id), current.data ? JSON.parse(current.data) : {}, false)
     }
-    if (input.body.data !== undefined) await checkAttachments(trx, user, current, input.body.data)
+    if (input.body.data !== undefined) await checkAttachmentRefs(trx, user, model, current, input.body.data)
     const result = await applyTaskEvent(trx, current, event, { model, now: deps.clock.now(), actor: user.id, requestId: input.requestId ?? null })
     if (!result.ok) {
       throw new AppError(409, 'event-not-accepted', {
@@ -73,16 +75,12 @@ export async function sendTaskEvent<T = TaskRow>(
 
 /** The task if the user may see it; otherwise a 404, with the attempt written to the audit log. */
 export async function visibleTask(deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<TaskRow> {
+  const hidden = { zh: '找不到该任务', en: 'No such task' }
   const task = await deps.reads.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
-  const context = task ? await loadPlanContext(deps.reads, task.plan_id) : undefined
-  if (task && context && canSeeTask(user, context.plan.policy_id, task, context.model)) return task
-  if (task) await deps.writes.run((trx) => auditDenied(trx, user, 'task', taskId, deps.clock.now()))
-  throw notFound({ zh: '找不到该任务', en: 'No such task' })
-}
-
-/** Records an attempt to reach something outside the user's scope. */
-export async function auditDenied(trx: Transaction<Database>, user: CurrentUser, entity: string, entityId: string, now: Date): Promise<void> {
-  await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'access.denied', entity, entityId, payload: { username: user.username } }])
+  if (!task) throw notFound(hidden)
+  const context = await loadPlanContext(deps.reads, task.plan_id)
+  if (canSeeTask(user, context.plan.policy_id, task, context.model)) return task
+  throw await deniedRead(deps, user, 'task', taskId, hidden)
 }
 
 function toEvent(body: TaskEventBody): TaskEvent {
@@ -107,27 +105,4 @@ function checkForm(validate: import('ajv').ValidateFunction, data: unknown, draf
     .map((issue) => ({ ...issue, pointer: `/data${issue.pointer}` }))
   if (issues.length === 0) return
   throw new AppError(422, 'invalid-form-data', { zh: '表单填写有误', en: 'The form has errors' }, { issues })
-}
-
-const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
-/**
- * Every attachment a report refers to must exist and be the user's own upload, or already be part
- * of this task's report — so nobody can attach (and so read) a file uploaded by someone else.
- */
-async function checkAttachments(trx: Transaction<Database>, user: CurrentUser, task: TaskRow, data: unknown): Promise<void> {
-  const found: Array<{ id: string; pointer: string }> = []
-  const walk = (value: unknown, pointer: string) => {
-    if (typeof value === 'string' && ATTACHMENT_ID.test(value)) found.push({ id: value, pointer })
-    else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${pointer}/${index}`))
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key}`)
-  }
-  walk(data, '/data')
-  if (found.length === 0) return
-  const rows = await trx.selectFrom('attachment').select(['id', 'user_id']).where('id', 'in', found.map((f) => f.id)).execute()
-  const owners = new Map(rows.map((row) => [row.id, row.user_id]))
-  const issues = found
-    .filter(({ id }) => owners.get(id) !== user.id && !(task.data ?? '').includes(id))
-    .map(({ pointer }) => ({ pointer, code: 'invalid-value', message: { zh: '附件不存在或不属于你，请重新上传', en: 'The attachment does not exist or is not yours; upload it again' } }))
-  if (issues.length) throw new AppError(422, 'invalid-form-data', { zh: '表单填写有误', en: 'The form has errors' }, { issues })
 }

@@ -15,8 +15,6 @@ import { dateParts } from '../deadlines/index.js'
 import { storedEntryData } from '../indicators/settle-entry-tasks.js'
 import { rectificationFinding, rectificationTitle } from '../assessments/rectification.js'
 
-const ATTACHMENT_IDS = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g
-
 export interface TaskSummary {
   id: string
   planId: string
@@ -90,10 +88,12 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
   const actorIds = [...new Set(history.map((event) => event.actor))]
   const people = actorIds.length ? await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', actorIds).execute() : []
   const names = new Map(people.map((person) => [person.id, person.display_name]))
-  const attachmentIds = [task.data, ...contributions.map((c) => c.data)].flatMap((data) => (data ? data.match(ATTACHMENT_IDS) ?? [] : []))
-  const files = attachmentIds.length
-    ? await db.selectFrom('attachment').select(['id', 'name', 'size', 'type']).where('id', 'in', [...new Set(attachmentIds)]).execute()
-    : []
+  // Only files the task's (and its contributions') attachment fields refer to are described.
+  const files = await db
+    .selectFrom('attachment')
+    .select(['id', 'name', 'size', 'type'])
+    .where('id', 'in', (eb) => eb.selectFrom('attachment_ref').select('attachment_id').where('task_id', 'in', [task.id, ...contributions.map((c) => c.id)]))
+    .execute()
   return {
     ...summarize(task, context, today),
     reviewer: task.reviewer,

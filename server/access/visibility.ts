@@ -1,0 +1,68 @@
+/**
+ * @module Who may see what — the one place that decides it. A unit sees its plans, the tasks
+ * assigned to it and those it reviews, and the procedures it acts in; leaders of a policy and
+ * admins see everything of it. The same rule is given twice: for a row in hand
+ * ({@link canSeeTask}) and as SQL ({@link visibleTaskFilter}), so lists and logs filtered in the
+ * database agree with a single read. Anything outside it is indistinguishable from nothing.
+ */
+import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { Database, TaskRow } from '../db/database.js'
+import type { CurrentUser } from '../http/env.js'
+import { loadPlanContext } from '../plans/plan-context.js'
+import type { PlanContext } from '../plans/plan-context.js'
+import type { PlanModel } from '../plans/plan-model.js'
+
+/** The units and bodies the user acts for in a policy. */
+export function actorsOf(user: CurrentUser, policyId: string): Set<string> {
+  return new Set(user.units[policyId] ?? [])
+}
+
+/** True for users who oversee every task of a policy. */
+export function oversees(user: CurrentUser, policyId: string): boolean {
+  return user.roles.includes('admin') || (user.roles.includes('leader') && (user.units[policyId]?.length ?? 0) > 0)
+}
+
+/** Plans are visible to their units, their leaders, authors and admins. */
+export function canSeePlan(user: CurrentUser, policyId: string): boolean {
+  return oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
+}
+
+/** True when the user acts at some step of the procedure: they follow it from the start. */
+export function followsProcedure(user: CurrentUser, policyId: string, model: PlanModel, procedureId: string): boolean {
+  const actors = actorsOf(user, policyId)
+  const steps = model.procedure(procedureId)?.steps ?? []
+  return steps.some((step) => Array.isArray(step.actor) && model.resolveOwners(step.actor).actors.some((actor) => actors.has(actor)))
+}
+
+export function canSeeTask(user: CurrentUser, policyId: string, task: TaskRow, model: PlanModel): boolean {
+  const actors = actorsOf(user, policyId)
+  if (oversees(user, policyId) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))) return true
+  return task.kind === 'procedure' && followsProcedure(user, policyId, model, task.source_id)
+}
+
+/** The plans the user may see, with their models. */
+export async function visiblePlans(db: Kysely<Database>, user: CurrentUser): Promise<PlanContext[]> {
+  const plans = await db.selectFrom('plan').select(['id', 'policy_id']).execute()
+  return Promise.all(plans.filter((plan) => canSeePlan(user, plan.policy_id)).map((plan) => loadPlanContext(db, plan.id)))
+}
+
+/**
+ * {@link canSeeTask} as a condition on the `task` table, over the plans the user may see
+ * ({@link visiblePlans}): use it to filter in SQL.
+ *
+ * @example
+ * db.selectFrom('task').select('id').where((eb) => visibleTaskFilter(eb, user, await visiblePlans(db, user)))
+ */
+export function visibleTaskFilter(eb: ExpressionBuilder<Database, 'task'>, user: CurrentUser, plans: readonly PlanContext[]) {
+  const perPlan = plans.map(({ plan, model }) => {
+    if (oversees(user, plan.policy_id)) return eb('task.plan_id', '=', plan.id)
+    const actors = [...actorsOf(user, plan.policy_id)]
+    const procedures = (model.config.procedures ?? []).map((p) => p.id).filter((id) => followsProcedure(user, plan.policy_id, model, id))
+    const sees = [
+      ...(actors.length ? [eb('task.assignee', 'in', actors), eb('task.reviewer', 'in', actors)] : []),
+      ...(procedures.length ? [eb.and([eb('task.kind', '=', 'procedure'), eb('task.source_id', 'in', procedures)])] : []),
+    ]
+    return eb.and([eb('task.plan_id', '=', plan.id), eb.or(sees)])
+  })
+  return eb.or(perPlan)
+}
