@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'assessment-incomplete',
   'idempotency-key-reused',
   'payload-too-large',
+  'too-many-attempts',
   'internal',
 ] as const
 
@@ -43,7 +44,7 @@ export interface RequestIssue {
 
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500,
     readonly code: ErrorCode,
     readonly text: LocalizedText,
     readonly details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown } = {},

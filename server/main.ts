@@ -4,7 +4,8 @@
  *
  * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
  * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:
- * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo).
+ * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo),
+ * `LUOSHI_TRUST_PROXY` and `LUOSHI_SESSION_IDLE_MINUTES` (see http/security-options.ts).
  */
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { createDb } from './db/create-db.js'
 import { GroupCommitter } from './db/group-commit.js'
 import { migrateToLatest } from './db/migrate.js'
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.js'
+import { securityFromEnv } from './http/security-options.js'
 import { startScheduler } from './timers/scheduler.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -33,6 +35,7 @@ function clockFromEnv(): Clock {
 
 export async function main(): Promise<void> {
   const clock = clockFromEnv()
+  const security = securityFromEnv()
   const dataDir = resolve(process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
   const url = process.env.LUOSHI_DATABASE_URL
   const file = join(dataDir, 'luoshi.db')
@@ -43,7 +46,7 @@ export async function main(): Promise<void> {
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const webRoot = join(ROOT, 'dist', 'web')
   if (!existsSync(join(webRoot, 'index.html'))) console.warn('dist/web is missing: run `npm run build` to serve the web app (npm start does it)')
-  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db), files: join(dataDir, 'attachments') }, { webRoot })
+  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db), files: join(dataDir, 'attachments'), security }, { webRoot })
   const stopScheduler = startScheduler(db, clock)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'

@@ -8,23 +8,40 @@ import { AppError } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { authenticate } from '../http/middleware/authenticate.js'
 import { jsonBody } from '../http/middleware/json-body.js'
-import { verifyPassword } from './passwords.js'
+import { clientAddress } from '../http/client-address.js'
+import { securityOf } from '../http/security-options.js'
+import { clearAccountFailures, loginRetryAfter, recordLoginFailure } from './login-throttle.js'
+import { verifyAgainstDummy, verifyPassword } from './passwords.js'
 import { createSession, revokeSession, SESSION_COOKIE, SESSION_HOURS } from './sessions.js'
 import { loadCurrentUser } from './users.js'
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
-    const { db, clock, writes } = c.get('deps')
+    const { db, reads, clock, writes } = c.get('deps')
     const body = await jsonBody<LoginBody>(c, loginBody)
-    const row = await db.selectFrom('app_user').selectAll().where('username', '=', body.username).executeTakeFirst()
-    const valid = row ? await verifyPassword(body.password, row.password_hash) : false
+    const address = clientAddress(c)
+    const limits = securityOf(c).loginThrottle
     const now = clock.now()
+    const retryAfter = await loginRetryAfter(reads, body.username, address, now, limits)
+    if (retryAfter > 0) {
+      c.header('Retry-After', String(retryAfter))
+      throw new AppError(429, 'too-many-attempts', {
+        zh: `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`,
+        en: `Too many failed logins; try again in ${Math.ceil(retryAfter / 60)} min`,
+      }, { retryAfter })
+    }
+    const row = await db.selectFrom('app_user').selectAll().where('username', '=', body.username).executeTakeFirst()
+    const valid = row ? await verifyPassword(body.password, row.password_hash) : await verifyAgainstDummy(body.password)
     if (!row || !valid) {
-      await writes.run((trx) => appendAudit(trx, [{ at: now.toISOString(), actor: 'anonymous', action: 'auth.login-failed', entity: 'user', entityId: body.username, payload: {} }]))
+      // Failed logins go to login_attempt, never the audit chain: anyone can send them.
+      await writes.run((trx) => recordLoginFailure(trx, body.username, address, now, limits))
       throw new AppError(401, 'unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' })
     }
     const session = await createSession(db, row.id, now)
-    await writes.run((trx) => appendAudit(trx, [{ at: now.toISOString(), actor: row.id, action: 'auth.login', entity: 'user', entityId: row.id, payload: {} }]))
+    await writes.run(async (trx) => {
+      await clearAccountFailures(trx, body.username)
+      await appendAudit(trx, [{ at: now.toISOString(), actor: row.id, action: 'auth.login', entity: 'user', entityId: row.id, payload: {} }])
+    })
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Strict',

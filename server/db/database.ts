@@ -227,6 +227,16 @@ export interface SessionTable {
   revoked_at: string | null
 }
 
+/** A failed login, for throttling; rows older than the throttle window are pruned. */
+export interface LoginAttemptTable {
+  id: string
+  /** The username as typed (it may name nobody). */
+  username: string
+  /** The client address (see server/http/client-address.ts). */
+  address: string
+  at: string
+}
+
 export interface IdempotencyTable {
   user_id: string
   key: string
@@ -255,6 +265,7 @@ export interface Database {
   user_unit: UserUnitTable
   session: SessionTable
   idempotency: IdempotencyTable
+  login_attempt: LoginAttemptTable
 }
 
 export type PolicyVersionRow = Selectable<PolicyVersionTable>

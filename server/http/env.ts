@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import type { GroupCommitter } from '../db/group-commit.js'
+import type { SecurityOptions } from './security-options.js'
 
 export interface CurrentUser {
   id: string
@@ -26,6 +27,8 @@ export interface AppDeps {
   writes: GroupCommitter
   /** The folder attachments are stored in. */
   files: string
+  /** Proxy trust and session idle time; defaults in security-options.ts. */
+  security?: Partial<SecurityOptions>
 }
 
 export interface AppEnv {
