@@ -5,13 +5,18 @@
  * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
  * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:
  * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo),
- * `LUOSHI_TRUST_PROXY` and `LUOSHI_SESSION_IDLE_MINUTES` (see http/security-options.ts).
+ * `LUOSHI_TRUST_PROXY` and `LUOSHI_SESSION_IDLE_MINUTES` (see http/security-options.ts),
+ * `LUOSHI_AUDIT_KEY` / `LUOSHI_AUDIT_KEY_FILE`, `LUOSHI_AUDIT_CHECKPOINT_FILE` and
+ * `LUOSHI_AUDIT_CHECKPOINT_MINUTES` (see audit/).
  */
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.js'
+import { auditCheckpointFile, readCheckpoints, startAuditCheckpointer } from './audit/audit-checkpoint.js'
+import { installAuditKey, loadAuditKey } from './audit/audit-key.js'
+import { keyAuditChain } from './audit/audit-upgrade.js'
 import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.js'
 import { systemClock } from './clock.js'
 import type { Clock } from './clock.js'
@@ -33,6 +38,13 @@ function clockFromEnv(): Clock {
   return { now: () => new Date(Date.now() + offset) }
 }
 
+/** Minutes between audit checkpoints (`LUOSHI_AUDIT_CHECKPOINT_MINUTES`, default 5). */
+function auditCheckpointMinutes(): number {
+  const minutes = Number(process.env.LUOSHI_AUDIT_CHECKPOINT_MINUTES ?? 5)
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`LUOSHI_AUDIT_CHECKPOINT_MINUTES must be a positive number: ${process.env.LUOSHI_AUDIT_CHECKPOINT_MINUTES}`)
+  return minutes
+}
+
 export async function main(): Promise<void> {
   const clock = clockFromEnv()
   const security = securityFromEnv()
@@ -41,13 +53,21 @@ export async function main(): Promise<void> {
   const file = join(dataDir, 'luoshi.db')
   const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   await migrateToLatest(db)
+  // The audit key lives outside the database; a chain from before keying is checked and re-keyed.
+  const { key: auditKey } = loadAuditKey({ dataDir, create: true })
+  installAuditKey(auditKey)
+  const checkpointFile = auditCheckpointFile(dataDir)
+  const rekeyed = await keyAuditChain(db, auditKey, readCheckpoints(checkpointFile, auditKey))
+  if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
   const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
   const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const webRoot = join(ROOT, 'dist', 'web')
   if (!existsSync(join(webRoot, 'index.html'))) console.warn('dist/web is missing: run `npm run build` to serve the web app (npm start does it)')
-  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db), files: join(dataDir, 'attachments'), security }, { webRoot })
+  const app = createApp({ db, reads, clock, writes: new GroupCommitter(db), files: join(dataDir, 'attachments'), security, auditCheckpointFile: checkpointFile }, { webRoot })
   const stopScheduler = startScheduler(db, clock)
+  // Wall time, not LUOSHI_NOW: a checkpoint records when it was really taken.
+  const stopAuditCheckpoints = startAuditCheckpointer(reads, auditKey, checkpointFile, systemClock, auditCheckpointMinutes() * 60_000)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
@@ -60,6 +80,7 @@ export async function main(): Promise<void> {
   const shutdown = async () => {
     server.close()
     await stopScheduler()
+    await stopAuditCheckpoints()
     await db.destroy()
     if (reads !== db) await reads.destroy()
     await stopCheckpointer()

@@ -1,8 +1,10 @@
-/** @module /api/audit — query the audit log, verify its hash chain. */
+/** @module /api/audit — query the audit log, verify its keyed hash chain against the checkpoints. */
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/env.js'
 import { requireRole } from '../http/middleware/authenticate.js'
-import { verifyAuditChain } from './audit-log.js'
+import { readCheckpoints } from './audit-checkpoint.js'
+import { auditKey } from './audit-key.js'
+import { verifyAuditChain } from './audit-verify.js'
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/', requireRole('admin', 'leader'), async (c) => {
@@ -16,4 +18,8 @@ export const auditRoutes = new Hono<AppEnv>()
     const rows = await query.execute()
     return c.json({ entries: rows.map((row) => ({ ...row, payload: JSON.parse(row.payload) })) })
   })
-  .get('/verify', requireRole('admin'), async (c) => c.json(await verifyAuditChain(c.get('deps').db)))
+  .get('/verify', requireRole('admin'), async (c) => {
+    const { reads, auditCheckpointFile } = c.get('deps')
+    const key = auditKey()
+    return c.json(await verifyAuditChain(reads, { key, ...(auditCheckpointFile ? { checkpoints: readCheckpoints(auditCheckpointFile, key) } : {}) }))
+  })

@@ -137,6 +137,8 @@ export interface AuditHeadTable {
   id: number
   seq: number
   hash: string
+  /** 1 once every row is HMAC-keyed (audit-key.ts); 0 for a chain from before keying. */
+  keyed: Generated<number>
 }
 
 export interface AttachmentTable {

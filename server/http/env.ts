@@ -27,6 +27,8 @@ export interface AppDeps {
   writes: GroupCommitter
   /** The folder attachments are stored in. */
   files: string
+  /** The signed checkpoints of the audit chain's head, which `GET /api/audit/verify` checks. */
+  auditCheckpointFile?: string
   /** Proxy trust and session idle time; defaults in security-options.ts. */
   security?: Partial<SecurityOptions>
 }
