@@ -1,4 +1,7 @@
-/** @module /api/auth — log in (session cookie + CSRF token), who am I, log out (revokes). */
+/**
+ * @module /api/auth — log in (session cookie + CSRF token; throttled, see login-throttle.ts), who
+ * am I, log out (revokes).
+ */
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { loginBody } from '../../schemas/api/requests.schema.js'
@@ -12,12 +15,13 @@ import { clientAddress } from '../http/client-address.js'
 import { securityOf } from '../http/security-options.js'
 import { clearAccountFailures, loginRetryAfter, recordLoginFailure } from './login-throttle.js'
 import { verifyAgainstDummy, verifyPassword } from './passwords.js'
-import { createSession, revokeSession, SESSION_COOKIE, SESSION_HOURS } from './sessions.js'
+import { createSession, revokeSession, SESSION_HOURS, sessionCookie } from './sessions.js'
 import { loadCurrentUser } from './users.js'
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const { db, reads, clock, writes } = c.get('deps')
+    // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
     const body = await jsonBody<LoginBody>(c, loginBody)
     const address = clientAddress(c)
     const limits = securityOf(c).loginThrottle
@@ -42,19 +46,15 @@ export const authRoutes = new Hono<AppEnv>()
       await clearAccountFailures(trx, body.username)
       await appendAudit(trx, [{ at: now.toISOString(), actor: row.id, action: 'auth.login', entity: 'user', entityId: row.id, payload: {} }])
     })
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
-      maxAge: SESSION_HOURS * 3600,
-    })
+    const cookie = sessionCookie(c)
+    setCookie(c, cookie.name, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: cookie.secure, maxAge: SESSION_HOURS * 3600 })
     return c.json({ user: await loadCurrentUser(db, row.id), csrfToken: session.csrfToken })
   })
   .get('/me', authenticate, (c) => c.json({ user: c.get('user'), csrfToken: c.get('csrfToken') }))
   .post('/logout', authenticate, async (c) => {
     const { db, clock } = c.get('deps')
     await revokeSession(db, c.get('sessionId'), clock.now())
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    const cookie = sessionCookie(c)
+    deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
     return c.json({ ok: true })
   })

@@ -227,6 +227,8 @@ export interface SessionTable {
   created_at: string
   expires_at: string
   revoked_at: string | null
+  /** Last use, advanced at most once a minute; idle past LUOSHI_SESSION_IDLE_MINUTES ends it. */
+  last_seen_at: string | null
 }
 
 /** A failed login, for throttling; rows older than the throttle window are pruned. */

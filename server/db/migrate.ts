@@ -8,6 +8,7 @@ import * as createAttachment from './migrations/2026_11_22_2200_create_attachmen
 import * as createIndicatorsAssessments from './migrations/2026_11_23_0000_create_indicators_assessments.js'
 import * as createLoginAttempt from './migrations/2026_12_06_1100_create_login_attempt.js'
 import * as auditHeadKeyed from './migrations/2026_12_06_1110_audit_head_keyed.js'
+import * as sessionLastSeen from './migrations/2026_12_06_1120_session_last_seen.js'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0000_create_indicators_assessments': createIndicatorsAssessments,
   '2026_12_06_1100_create_login_attempt': createLoginAttempt,
   '2026_12_06_1110_audit_head_keyed': auditHeadKeyed,
+  '2026_12_06_1120_session_last_seen': sessionLastSeen,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

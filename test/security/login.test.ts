@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import * as crypto from 'node:crypto'
 import { LOGIN_THROTTLE } from '../../server/auth/login-throttle.js'
 import { ensureUser } from '../../server/auth/users.js'
-import { DEFAULT_SECURITY } from '../../server/http/security-options.js'
+import { DEFAULT_SECURITY, securityFromEnv } from '../../server/http/security-options.js'
 import { makeTestApp, PASSWORD } from '../helpers/test-app.js'
 import type { TestApp } from '../helpers/test-app.js'
 
@@ -36,9 +36,13 @@ async function attempts(t: TestApp): Promise<number> {
 const login = (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
   t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) })
 
-it('throttles by default after 5 failures per account and 30 per address in 15 minutes', () => {
+it('throttles by default after 5 failures per account and 30 per address in 15 minutes, and trusts no proxy unless told', () => {
   expect(LOGIN_THROTTLE).toEqual({ windowMinutes: 15, perAccount: 5, perAddress: 30 })
   expect(DEFAULT_SECURITY.loginThrottle).toBe(LOGIN_THROTTLE)
+  expect(securityFromEnv({}).trustProxy).toBe(0)
+  expect(securityFromEnv({ LUOSHI_TRUST_PROXY: 'true' }).trustProxy).toBe(1)
+  expect(securityFromEnv({ LUOSHI_TRUST_PROXY: '2' }).trustProxy).toBe(2)
+  expect(() => securityFromEnv({ LUOSHI_TRUST_PROXY: 'maybe' })).toThrow(/LUOSHI_TRUST_PROXY/)
 })
 
 describe('login throttle per account', () => {
