@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'shutting-down',
   'storage-full',
   'storage-unavailable',
+  'too-many-attempts',
   'internal',
 ] as const
 
@@ -48,7 +49,7 @@ export interface RequestIssue {
 
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 431 | 500 | 503 | 507,
+    readonly status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507,
     readonly code: ErrorCode,
     readonly text: LocalizedText,
     readonly details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown } = {},

@@ -5,7 +5,10 @@
  * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
  * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:
  * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo),
- * `LUOSHI_SHUTDOWN_MS` (10000: how long SIGTERM/SIGINT wait for requests in flight).
+ * `LUOSHI_SHUTDOWN_MS` (10000: how long SIGTERM/SIGINT wait for requests in flight),
+ * `LUOSHI_TRUST_PROXY` and `LUOSHI_SESSION_IDLE_MINUTES` (see http/security-options.ts),
+ * `LUOSHI_AUDIT_KEY` / `LUOSHI_AUDIT_KEY_FILE`, `LUOSHI_AUDIT_CHECKPOINT_FILE` and
+ * `LUOSHI_AUDIT_CHECKPOINT_MINUTES` (see audit/).
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -13,6 +16,9 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from './app.js'
 import { prepareDataFolder } from './data-folder.js'
 import { sweepAttachmentFiles } from './attachments/file-store.js'
+import { auditCheckpointFile, readCheckpoints, startAuditCheckpointer } from './audit/audit-checkpoint.js'
+import { installAuditKey, loadAuditKey } from './audit/audit-key.js'
+import { keyAuditChain } from './audit/audit-upgrade.js'
 import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.js'
 import { systemClock } from './clock.js'
 import type { Clock } from './clock.js'
@@ -22,6 +28,7 @@ import { migrateToLatest } from './db/migrate.js'
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.js'
 import { listen } from './http/listen.js'
 import { DEFAULT_DRAIN_MS, stopServer } from './shutdown.js'
+import { securityFromEnv } from './http/security-options.js'
 import { startScheduler } from './timers/scheduler.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -35,14 +42,28 @@ function clockFromEnv(): Clock {
   return { now: () => new Date(Date.now() + offset) }
 }
 
+/** Minutes between audit checkpoints (`LUOSHI_AUDIT_CHECKPOINT_MINUTES`, default 5). */
+function auditCheckpointMinutes(): number {
+  const minutes = Number(process.env.LUOSHI_AUDIT_CHECKPOINT_MINUTES ?? 5)
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`LUOSHI_AUDIT_CHECKPOINT_MINUTES must be a positive number: ${process.env.LUOSHI_AUDIT_CHECKPOINT_MINUTES}`)
+  return minutes
+}
+
 export async function main(): Promise<void> {
   const clock = clockFromEnv()
+  const security = securityFromEnv()
   const dataDir = resolve(process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
   prepareDataFolder(dataDir)
   const url = process.env.LUOSHI_DATABASE_URL
   const file = join(dataDir, 'luoshi.db')
   const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   await migrateToLatest(db)
+  // The audit key lives outside the database; a chain from before keying is checked and re-keyed.
+  const { key: auditKey } = loadAuditKey({ dataDir, create: true })
+  installAuditKey(auditKey)
+  const checkpointFile = auditCheckpointFile(dataDir)
+  const rekeyed = await keyAuditChain(db, auditKey, readCheckpoints(checkpointFile, auditKey))
+  if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
   const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
   const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
@@ -52,8 +73,10 @@ export async function main(): Promise<void> {
   const swept = await sweepAttachmentFiles(db, files)
   if (swept.completed + swept.removed > 0) console.log(`attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`)
   const writes = new GroupCommitter(db)
-  const app = createApp({ db, reads, clock, writes, files }, { webRoot })
+  const app = createApp({ db, reads, clock, writes, files, security, auditCheckpointFile: checkpointFile }, { webRoot })
   const stopScheduler = startScheduler(db, clock)
+  // Wall time, not LUOSHI_NOW: a checkpoint records when it was really taken.
+  const stopAuditCheckpoints = startAuditCheckpointer(reads, auditKey, checkpointFile, systemClock, auditCheckpointMinutes() * 60_000)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'
   const { requests, address } = listen(app.fetch, { port, hostname })
@@ -66,8 +89,13 @@ export async function main(): Promise<void> {
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return console.log(`luoshi: ${signal} again — already stopping`)
     stopping = true
+    // The last checkpoint is taken after the queued writes committed, before the database closes.
+    const stopBackground = async () => {
+      await stopScheduler()
+      await stopAuditCheckpoints()
+    }
     const drainMs = Number(process.env.LUOSHI_SHUTDOWN_MS ?? DEFAULT_DRAIN_MS)
-    await stopServer({ requests, writes, stopScheduler, db, reads, stopCheckpointer }, { drainMs })
+    await stopServer({ requests, writes, stopScheduler: stopBackground, db, reads, stopCheckpointer }, { drainMs })
     process.exit(0)
   }
   process.on('SIGINT', shutdown)

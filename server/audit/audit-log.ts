@@ -1,11 +1,12 @@
 /**
- * @module The append-only audit log. Each row carries the hash of the one before it, so editing
- * or deleting any row breaks the chain from there on; {@link verifyAuditChain} finds the first
- * broken link.
+ * @module The append-only audit log. Each row carries the hash of the one before it, keyed with
+ * HMAC-SHA256 under the audit key (audit-key.ts), so editing, deleting or re-hashing any row
+ * breaks the chain from there on unless one holds the key; audit-verify.ts walks it.
  */
-import { createHash } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { AuditRow, Database } from '../db/database.js'
+import { auditKey } from './audit-key.js'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -18,21 +19,32 @@ export interface AuditEntry {
   payload: unknown
 }
 
-/** The hash of a row: sha256 over the previous hash and the row's fields, in a fixed order. */
-export function auditHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.payload])
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex')
+type HashedFields = Omit<AuditRow, 'hash' | 'prev_hash'>
+
+const canonical = (row: HashedFields) => JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.payload])
+
+/** The hash of a row: HMAC-SHA256 under the audit key over the previous hash and the row's fields. */
+export function auditHash(key: Buffer, prevHash: string, row: HashedFields): string {
+  return createHmac('sha256', key).update(prevHash).update(canonical(row)).digest('hex')
+}
+
+/** The hash rows had before the chain was keyed (plain sha256); only to check them before re-keying. */
+export function unkeyedAuditHash(prevHash: string, row: HashedFields): string {
+  return createHash('sha256').update(prevHash).update(canonical(row)).digest('hex')
 }
 
 /**
  * Appends entries in one go, inside the caller's transaction, so an audited change and its audit
  * rows commit or roll back together.
+ * @throws Error when the chain has not been keyed yet (see {@link keyAuditChain}) or no key is loaded.
  */
 export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
+  const key = auditKey()
   // Touching the head row first takes its lock: concurrent appenders queue here, in order.
   await trx.updateTable('audit_head').set({ id: 1 }).where('id', '=', 1).execute()
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow()
+  const head = await trx.selectFrom('audit_head').select(['seq', 'hash', 'keyed']).where('id', '=', 1).executeTakeFirstOrThrow()
+  if (head.keyed !== 1) throw new Error('the audit chain predates keying: start the server once (server/main.ts keys it) before writing')
   let seq = head.seq
   let prev = head.hash
   const rows: AuditRow[] = entries.map((entry) => {
@@ -46,7 +58,7 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
       entity_id: entry.entityId,
       payload: JSON.stringify(entry.payload ?? null),
     }
-    const hash = auditHash(prev, base)
+    const hash = auditHash(key, prev, base)
     const row = { ...base, prev_hash: prev, hash }
     prev = hash
     return row
@@ -57,25 +69,5 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute()
 }
 
-export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string }
-
-/** Walks the whole chain in order and reports the first row whose link or hash is wrong. */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
-  let prev = GENESIS_HASH
-  let expectedSeq = 1
-  let rows = 0
-  const pageSize = 5000
-  for (let after = 0; ; ) {
-    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute()
-    for (const row of page) {
-      rows++
-      if (row.seq !== expectedSeq) return { ok: false, rows, brokenAt: expectedSeq, reason: `row ${expectedSeq} is missing` }
-      if (row.prev_hash !== prev) return { ok: false, rows, brokenAt: row.seq, reason: 'prev_hash does not match the previous row' }
-      if (auditHash(prev, row) !== row.hash) return { ok: false, rows, brokenAt: row.seq, reason: 'the row was changed after it was written' }
-      prev = row.hash
-      expectedSeq++
-    }
-    if (page.length < pageSize) return { ok: true, rows }
-    after = page.at(-1)!.seq
-  }
-}
+export { verifyAuditChain } from './audit-verify.js'
+export type { AuditVerification } from './audit-verify.js'

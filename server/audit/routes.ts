@@ -1,12 +1,15 @@
 /**
- * @module /api/audit — query the audit log, verify its hash chain. Admins read the whole log;
- * leaders read only the entries of the plans, units and tasks they may see (audit-scope.ts).
+ * @module /api/audit — query the audit log, verify its keyed hash chain against the checkpoints.
+ * Admins read the whole log; leaders read only the entries of the plans, units and tasks they may
+ * see (audit-scope.ts).
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/env.js'
 import { requireRole } from '../http/middleware/authenticate.js'
-import { verifyAuditChain } from './audit-log.js'
+import { readCheckpoints } from './audit-checkpoint.js'
+import { auditKey } from './audit-key.js'
 import { auditScope } from './audit-scope.js'
+import { verifyAuditChain } from './audit-verify.js'
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/', requireRole('admin', 'leader'), async (c) => {
@@ -22,4 +25,8 @@ export const auditRoutes = new Hono<AppEnv>()
     const rows = await query.execute()
     return c.json({ entries: rows.map((row) => ({ ...row, payload: JSON.parse(row.payload) })) })
   })
-  .get('/verify', requireRole('admin'), async (c) => c.json(await verifyAuditChain(c.get('deps').db)))
+  .get('/verify', requireRole('admin'), async (c) => {
+    const { reads, auditCheckpointFile } = c.get('deps')
+    const key = auditKey()
+    return c.json(await verifyAuditChain(reads, { key, ...(auditCheckpointFile ? { checkpoints: readCheckpoints(auditCheckpointFile, key) } : {}) }))
+  })

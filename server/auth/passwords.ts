@@ -22,3 +22,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem })
   return timingSafeEqual(key, expected)
 }
+
+let dummyHash: Promise<string> | undefined
+
+/**
+ * Checks a password for a username that names nobody, at the cost of a real check: scrypt runs
+ * against a hash of a random password made once per process, so the answer's timing does not
+ * tell whether the account exists. Always false.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'))
+  await verifyPassword(password, await dummyHash)
+  return false
+}

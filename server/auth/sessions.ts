@@ -1,13 +1,32 @@
 /**
  * @module Sessions: a random token in an HttpOnly, SameSite=Strict cookie; the database keeps
- * only its sha256, with a CSRF token that every write must echo in `X-CSRF-Token`.
+ * only its sha256, with a CSRF token that every write must echo in `X-CSRF-Token`. A session ends
+ * after {@link SESSION_HOURS}, or sooner when unused for the idle time; its last use is written at
+ * most once a {@link TOUCH_INTERVAL_MS}, not on every request.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Context } from 'hono'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/database.js'
+import { isHttps } from '../http/client-address.js'
+import type { AppEnv } from '../http/env.js'
 
+/** The cookie over plain HTTP (a local or development server). */
 export const SESSION_COOKIE = 'luoshi_session'
+/**
+ * The cookie over HTTPS. The `__Host-` prefix makes browsers accept it only with `Secure`,
+ * `Path=/` and no `Domain`, so neither a sibling subdomain nor a plain-HTTP page can plant one.
+ */
+export const SECURE_SESSION_COOKIE = '__Host-luoshi_session'
 export const SESSION_HOURS = 12
+/** How often a session's last use is written at most. */
+export const TOUCH_INTERVAL_MS = 60_000
+
+/** The cookie name and attributes for this request's scheme. */
+export function sessionCookie(c: Context<AppEnv>): { name: string; secure: boolean } {
+  const secure = isHttps(c)
+  return { name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, secure }
+}
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -15,19 +34,37 @@ export async function createSession(db: Kysely<Database>, userId: string, now: D
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
-  await db.insertInto('session').values({ id: digest(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null }).execute()
+  await db
+    .insertInto('session')
+    .values({ id: digest(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, last_seen_at: now.toISOString() })
+    .execute()
   return { token, csrfToken, expiresAt }
 }
 
-/** The live session a cookie token names, if any. */
-export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<{ id: string; userId: string; csrfToken: string } | undefined> {
+export interface LiveSession {
+  id: string
+  userId: string
+  csrfToken: string
+  /** Whether the last use should be written now (it is over a minute old). */
+  touch: boolean
+}
+
+/** The live session a cookie token names, if any: not revoked, not expired, not idle too long. */
+export async function findSession(db: Kysely<Database>, token: string, now: Date, idleMinutes: number): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom('session')
-    .select(['id', 'user_id', 'csrf_token', 'expires_at', 'revoked_at'])
+    .select(['id', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'revoked_at', 'last_seen_at'])
     .where('id', '=', digest(token))
     .executeTakeFirst()
   if (!row || row.revoked_at !== null || row.expires_at <= now.toISOString()) return undefined
-  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token }
+  const lastSeen = new Date(row.last_seen_at ?? row.created_at).getTime()
+  if (now.getTime() - lastSeen > idleMinutes * 60_000) return undefined
+  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, touch: now.getTime() - lastSeen >= TOUCH_INTERVAL_MS }
+}
+
+/** Records a use of the session (callers do it at most once a {@link TOUCH_INTERVAL_MS}). */
+export async function touchSession(trx: Transaction<Database> | Kysely<Database>, sessionId: string, now: Date): Promise<void> {
+  await trx.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute()
 }
 
 export async function revokeSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {

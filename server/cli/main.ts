@@ -1,9 +1,10 @@
 /**
  * @module The `luoshi` command line: `validate` and `explain` policy configs, `test` runs the
- * policy tests written inside them.
+ * policy tests written inside them, `audit verify` checks a data folder's audit chain offline.
  */
 import { loadPolicyFile } from '../compiler/load-policy.js'
 import { explainPolicy } from '../compiler/explain-policy.js'
+import { AUDIT_USAGE, auditCommand } from './audit-command.js'
 import { formatIssue, formatSummary } from './format-issues.js'
 import { testPolicies } from './test-command.js'
 
@@ -11,6 +12,7 @@ const USAGE = `用法 / usage:
   luoshi validate <file.yaml…> [--json]   校验配置，逐条列出错误 / validate configs, list every issue
   luoshi explain <file.yaml…>             输出可读摘要 / print a readable summary
   luoshi test <file.yaml…> [--json]       运行配置中的考核测试用例 / run the policy tests in configs
+${AUDIT_USAGE}
   luoshi help`
 
 /** Runs the CLI; returns the exit code (0 when every file is valid). */
@@ -29,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
         return 2
       }
       return testPolicies(files, json)
+    case 'audit':
+      return auditCommand(rest)
     case undefined:
     case 'help':
     case '--help':

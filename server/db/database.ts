@@ -139,6 +139,8 @@ export interface AuditHeadTable {
   id: number
   seq: number
   hash: string
+  /** 1 once every row is HMAC-keyed (audit-key.ts); 0 for a chain from before keying. */
+  keyed: Generated<number>
 }
 
 export interface AttachmentTable {
@@ -241,6 +243,18 @@ export interface SessionTable {
   created_at: string
   expires_at: string
   revoked_at: string | null
+  /** Last use, advanced at most once a minute; idle past LUOSHI_SESSION_IDLE_MINUTES ends it. */
+  last_seen_at: string | null
+}
+
+/** A failed login, for throttling; rows older than the throttle window are pruned. */
+export interface LoginAttemptTable {
+  id: string
+  /** The username as typed (it may name nobody). */
+  username: string
+  /** The client address (see server/http/client-address.ts). */
+  address: string
+  at: string
 }
 
 export interface IdempotencyTable {
@@ -272,6 +286,7 @@ export interface Database {
   user_unit: UserUnitTable
   session: SessionTable
   idempotency: IdempotencyTable
+  login_attempt: LoginAttemptTable
 }
 
 export type PolicyVersionRow = Selectable<PolicyVersionTable>

@@ -7,6 +7,9 @@ import * as addAuditHead from './migrations/2026_11_22_1800_add_audit_head.js'
 import * as createAttachment from './migrations/2026_11_22_2200_create_attachment.js'
 import * as createIndicatorsAssessments from './migrations/2026_11_23_0000_create_indicators_assessments.js'
 import * as createAttachmentRef from './migrations/2026_12_06_1000_create_attachment_ref.js'
+import * as createLoginAttempt from './migrations/2026_12_06_1100_create_login_attempt.js'
+import * as auditHeadKeyed from './migrations/2026_12_06_1110_audit_head_keyed.js'
+import * as sessionLastSeen from './migrations/2026_12_06_1120_session_last_seen.js'
 import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_version_note.js'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -16,6 +19,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_2200_create_attachment': createAttachment,
   '2026_11_23_0000_create_indicators_assessments': createIndicatorsAssessments,
   '2026_12_06_1000_create_attachment_ref': createAttachmentRef,
+  '2026_12_06_1100_create_login_attempt': createLoginAttempt,
+  '2026_12_06_1110_audit_head_keyed': auditHeadKeyed,
+  '2026_12_06_1120_session_last_seen': sessionLastSeen,
   '2026_12_06_1500_add_policy_version_note': addPolicyVersionNote,
 }
 

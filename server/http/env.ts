@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import type { GroupCommitter } from '../db/group-commit.js'
+import type { SecurityOptions } from './security-options.js'
 
 export interface CurrentUser {
   id: string
@@ -26,6 +27,10 @@ export interface AppDeps {
   writes: GroupCommitter
   /** The folder attachments are stored in. */
   files: string
+  /** The signed checkpoints of the audit chain's head, which `GET /api/audit/verify` checks. */
+  auditCheckpointFile?: string
+  /** Proxy trust and session idle time; defaults in security-options.ts. */
+  security?: Partial<SecurityOptions>
 }
 
 export interface AppEnv {

@@ -14,7 +14,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { verifyAuditChain } from '../../server/audit/audit-log.js'
+import { auditCheckpointFile, readCheckpoints } from '../../server/audit/audit-checkpoint.js'
+import { loadAuditKey } from '../../server/audit/audit-key.js'
+import { verifyAuditChain } from '../../server/audit/audit-verify.js'
 import { createDb } from '../../server/db/create-db.js'
 import type { Database } from '../../server/db/database.js'
 import { killHard, login, startServer } from '../helpers/durability-server.js'
@@ -167,7 +169,9 @@ it('keeps every acknowledged SAVE after a SIGKILL under load, and comes back up 
   expect(unanswered).toBeLessThanOrEqual(sent - acks.length)
 
   // The audit chain survived too: intact, with an audit row for every SAVE.
-  const chain = await verifyAuditChain(db)
+  // Keyed with the key the server made in its data folder, and checked against its checkpoints.
+  const { key } = loadAuditKey({ dataDir, env: {} })
+  const chain = await verifyAuditChain(db, { key, checkpoints: readCheckpoints(auditCheckpointFile(dataDir, {}), key) })
   expect(chain).toMatchObject({ ok: true })
   const audited = await db
     .selectFrom('audit_log')

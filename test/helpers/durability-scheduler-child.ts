@@ -9,10 +9,13 @@ import { createInterface } from 'node:readline'
 import { SimulatedClock } from '../../server/clock.js'
 import { createDb } from '../../server/db/create-db.js'
 import { runDueTimers } from '../../server/timers/scheduler.js'
+import { TEST_AUDIT_KEY } from './make-db.js'
+import { installAuditKey } from '../../server/audit/audit-key.js'
 
 const [file, instant, owner, batch] = process.argv.slice(2)
 if (!file || !instant || !owner || !batch) throw new Error('usage: durability-scheduler-child.ts <db file> <instant> <owner> <batch>')
 
+installAuditKey(TEST_AUDIT_KEY) // the key of the test process that made the file
 const db = await createDb({ kind: 'sqlite', file })
 await db.selectFrom('timer').select('id').limit(1).execute() // open the connection before the start line
 process.stdout.write('ready\n')

@@ -8,6 +8,11 @@ import type { Database } from '../../server/db/database.js'
 import { migrateToLatest } from '../../server/db/migrate.js'
 import { publishPolicy } from '../../server/policies/publish-policy.js'
 import type { Clock } from '../../server/clock.js'
+import { installAuditKey } from '../../server/audit/audit-key.js'
+
+/** The audit key tests and benchmarks sign with (the server's lives in its data folder). */
+export const TEST_AUDIT_KEY = Buffer.from('luoshi-test-audit-key-0123456789abcdef', 'utf8')
+installAuditKey(TEST_AUDIT_KEY)
 
 export interface TestDb {
   db: Kysely<Database>

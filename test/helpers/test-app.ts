@@ -14,6 +14,7 @@ import { startPlan } from '../../server/plans/start-plan.js'
 import type { ExtraUnits } from '../../server/plans/plan-model.js'
 import { makeDb, publishBundled } from './make-db.js'
 import { createDb } from '../../server/db/create-db.js'
+import type { SecurityOptions } from '../../server/http/security-options.js'
 import { dirname, join } from 'node:path'
 
 export const PASSWORD = 'test-password'
@@ -27,14 +28,14 @@ export interface TestApp {
 }
 
 /** A fresh database, migrated, with the app over it; the clock starts at `start`. */
-export async function makeTestApp(start = '2018-04-02T09:00:00+08:00'): Promise<TestApp> {
+export async function makeTestApp(start = '2018-04-02T09:00:00+08:00', options: { security?: Partial<SecurityOptions> } = {}): Promise<TestApp> {
   clearPlanCache()
   const { db, file } = await makeDb()
   const clock = new SimulatedClock(start)
   const writes = new GroupCommitter(db)
   const reads = await createDb({ kind: 'sqlite', file })
   const files = join(dirname(file), 'attachments')
-  return { app: createApp({ db, reads, clock, writes, files }), db, file, clock, writes }
+  return { app: createApp({ db, reads, clock, writes, files, ...(options.security ? { security: options.security } : {}) }), db, file, clock, writes }
 }
 
 /** Publishes a bundled policy and starts its plan; returns the plan id and version id. */

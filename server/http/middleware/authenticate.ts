@@ -1,23 +1,26 @@
 /**
- * @module Authentication and CSRF. Every /api route except login needs a live session cookie;
+ * @module Authentication and CSRF. Every /api route except login needs a live session cookie
+ * (within its lifetime and its idle time; see auth/sessions.ts);
  * every write also needs the session's CSRF token in `X-CSRF-Token`, which a page from another
  * origin cannot read, so it cannot forge the write.
  */
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { timingSafeEqual } from 'node:crypto'
-import { findSession } from '../../auth/sessions.js'
-import { SESSION_COOKIE } from '../../auth/sessions.js'
+import { findSession, sessionCookie, touchSession } from '../../auth/sessions.js'
 import { loadCurrentUser } from '../../auth/users.js'
 import { AppError } from '../../errors.js'
 import type { AppEnv } from '../env.js'
+import { securityOf } from '../security-options.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const { reads, clock } = c.get('deps')
-  const token = getCookie(c, SESSION_COOKIE)
-  const session = token ? await findSession(reads, token, clock.now()) : undefined
+  const { reads, clock, writes } = c.get('deps')
+  const now = clock.now()
+  // Over HTTPS only the __Host- cookie counts: a plain one could have been planted over HTTP.
+  const token = getCookie(c, sessionCookie(c).name)
+  const session = token ? await findSession(reads, token, now, securityOf(c).sessionIdleMinutes) : undefined
   const user = session ? await loadCurrentUser(reads, session.userId) : undefined
   if (!session || !user) {
     throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please log in' })
@@ -27,6 +30,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     const ok = sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken))
     if (!ok) throw new AppError(403, 'csrf-failed', { zh: '缺少或错误的 CSRF 令牌（X-CSRF-Token）', en: 'Missing or wrong CSRF token (X-CSRF-Token)' })
   }
+  if (session.touch) await writes.run((trx) => touchSession(trx, session.id, now))
   c.set('user', user)
   c.set('sessionId', session.id)
   c.set('csrfToken', session.csrfToken)

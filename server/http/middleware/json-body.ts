@@ -14,10 +14,18 @@ import { findNul } from './refuse-nul.js'
 const ajv = createAjv()
 const compiled = new WeakMap<object, ValidateFunction>()
 
+/**
+ * Whether a Content-Type is exactly JSON: `application/json`, optionally with a UTF-8 charset —
+ * not `text/plain; application/json`, `application/json-patch+json` or a form type.
+ */
+export function isJsonMediaType(header: string | undefined): boolean {
+  const [type, ...parameters] = (header ?? '').split(';').map((part) => part.trim().toLowerCase())
+  return type === 'application/json' && parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter))
+}
+
 /** Parses the body as JSON and checks it; returns it typed by the schema. */
 export async function jsonBody<T>(c: Context, schema: object): Promise<T> {
-  const type = c.req.header('content-type') ?? ''
-  if (!type.includes('application/json')) {
+  if (!isJsonMediaType(c.req.header('content-type'))) {
     throw new AppError(415, 'bad-request', { zh: '请求体须为 JSON（Content-Type: application/json）', en: 'The body must be JSON (Content-Type: application/json)' })
   }
   const text = await c.req.text()

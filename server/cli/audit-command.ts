@@ -1,0 +1,85 @@
+/**
+ * @module `luoshi audit verify --data <folder>`: checks the audit chain offline, from the data
+ * folder alone — the database opened read-only, the key from `LUOSHI_AUDIT_KEY` or the key file,
+ * the signed checkpoints from their file. Exits 0 when the chain is whole and reaches its newest
+ * checkpoint, 1 when it is not (or something needed is missing), 2 on a usage error.
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { auditCheckpointFile, readCheckpoints } from '../audit/audit-checkpoint.js'
+import { loadAuditKey } from '../audit/audit-key.js'
+import { verifyAuditChain } from '../audit/audit-verify.js'
+import type { AuditVerification } from '../audit/audit-verify.js'
+import type { Database } from '../db/database.js'
+
+export const AUDIT_USAGE = '  luoshi audit verify --data <folder> [--json]  离线校验审计链 / verify the audit chain offline'
+
+/** The value after a flag (`--data x`) or in it (`--data=x`). */
+function flag(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name)
+  if (index >= 0) return args[index + 1]
+  return args.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1)
+}
+
+function fail(json: boolean, zh: string, en: string): number {
+  if (json) console.log(JSON.stringify({ ok: false, message: { zh, en } }))
+  else console.error(`✗ ${zh}\n  ${en}`)
+  return 1
+}
+
+async function openDatabase(dataDir: string): Promise<Kysely<Database>> {
+  const url = process.env.LUOSHI_DATABASE_URL
+  if (url) {
+    const { createDb } = await import('../db/create-db.js')
+    return createDb({ kind: 'postgres', url })
+  }
+  // Read-only: verifying must never change what it verifies.
+  const connection = new SQLite(join(dataDir, 'luoshi.db'), { readonly: true, fileMustExist: true })
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+}
+
+/** Runs `luoshi audit <sub-command> …`; returns the exit code. */
+export async function auditCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args
+  const json = rest.includes('--json')
+  const data = flag(rest, '--data')
+  if (sub !== 'verify' || !data) {
+    console.error(`用法 / usage:\n${AUDIT_USAGE}`)
+    return 2
+  }
+  const dataDir = resolve(data)
+  if (!process.env.LUOSHI_DATABASE_URL && !existsSync(join(dataDir, 'luoshi.db'))) {
+    return fail(json, `${dataDir} 中没有数据库 luoshi.db`, `no database luoshi.db in ${dataDir}`)
+  }
+  let key: Buffer
+  try {
+    key = loadAuditKey({ dataDir }).key
+  } catch (error) {
+    const [zh, en] = (error instanceof Error ? error.message : String(error)).split(' / ')
+    return fail(json, zh ?? '', en ?? zh ?? '')
+  }
+  const file = auditCheckpointFile(dataDir)
+  if (!existsSync(file)) {
+    return fail(json, `找不到检查点文件 ${file}：无法确认链尾未被截断`, `no checkpoint file at ${file}: a cut tail cannot be ruled out`)
+  }
+  const db = await openDatabase(dataDir)
+  let result: AuditVerification
+  try {
+    result = await verifyAuditChain(db, { key, checkpoints: readCheckpoints(file, key) })
+  } finally {
+    await db.destroy()
+  }
+  if (json) {
+    console.log(JSON.stringify(result, null, 2))
+    return result.ok ? 0 : 1
+  }
+  if (!result.ok) return fail(false, `审计链校验失败：${result.message.zh}`, `audit chain verification failed: ${result.message.en}`)
+  const checkpoint = result.checkpoint
+  console.log(
+    `✓ 审计链完整：${result.rows} 条记录，与链头一致` + (checkpoint ? `，覆盖 ${checkpoint.at} 的检查点（第 ${checkpoint.seq} 条）` : '') + '\n' +
+      `  the audit chain is intact: ${result.rows} rows, ending at its head` + (checkpoint ? `, reaching the checkpoint of ${checkpoint.at} (row ${checkpoint.seq})` : ''),
+  )
+  return 0
+}
