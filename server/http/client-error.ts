@@ -39,7 +39,12 @@ export function answerClientErrors(server: Server): void {
         'Content-Type: application/json; charset=utf-8',
         `Content-Length: ${Buffer.byteLength(body)}`,
         `X-Request-Id: ${randomUUID()}`,
+        // The headers every answer of the app carries (middleware/security-headers.ts); a JSON
+        // error needs nothing loaded, so its policy is the strictest.
+        "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'",
         'X-Content-Type-Options: nosniff',
+        'X-Frame-Options: DENY',
+        'Referrer-Policy: no-referrer',
         'Cache-Control: no-store',
         'Connection: close',
         '',

@@ -93,6 +93,10 @@ describe('a header section over 16 KB, on a real socket', () => {
     const body = await expectError(response, 431, 'headers-too-large')
     expect(body.error.message.en).toContain('16 KB')
     expect(response.headers.get('x-request-id')).toMatch(UUID)
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
   })
 
   it('serves a long name under the limit, cut to 200 characters', async () => {
