@@ -117,8 +117,8 @@ export function openApiDocument() {
           responses: { '201': ok('{ id, name, size, type }'), ...errors },
         },
       },
-      '/api/attachments/{id}': { get: { summary: '下载佐证材料 / Download evidence', parameters: [path('id')], responses: { '200': { description: '文件 / The file' }, ...errors } } },
-      '/api/audit': { get: read('审计日志 / Audit log', ['entity', 'entityId', 'action', 'actor', 'limit'].map((name) => query(name, 'filter'))) },
+      '/api/attachments/{id}': { get: { summary: '下载佐证材料（上传者，或可见任务的附件字段引用了它）/ Download evidence (its uploader, or via an attachment field of a task you may see)', parameters: [path('id')], responses: { '200': { description: '文件 / The file' }, ...errors } } },
+      '/api/audit': { get: read('审计日志（领导仅见其可见计划、任务与文件的条目）/ Audit log (a leader sees only entries of the plans, tasks and files they may see)', ['entity', 'entityId', 'action', 'actor', 'limit'].map((name) => query(name, 'filter'))) },
       '/api/audit/verify': { get: read('校验哈希链 / Verify the hash chain') },
     },
   }
