@@ -24,15 +24,45 @@ export const LOGIN_THROTTLE: LoginThrottleLimits = {
 }
 
 /**
+ * Logins under way in this process, per account and per address. Each counts as a failure until
+ * it ends, so a burst of parallel guesses cannot all pass the check before any failure is written.
+ */
+const pending = new Map<string, number>()
+const pendingKeys = (username: string, address: string) => [`account:${username}`, `address:${address}`] as const
+
+/** Marks a login as under way; call the returned function once its failure (if any) is written. */
+export function beginLoginAttempt(username: string, address: string): () => void {
+  const keys = pendingKeys(username, address)
+  for (const key of keys) pending.set(key, (pending.get(key) ?? 0) + 1)
+  let ended = false
+  return () => {
+    if (ended) return
+    ended = true
+    for (const key of keys) {
+      const left = (pending.get(key) ?? 1) - 1
+      if (left > 0) pending.set(key, left)
+      else pending.delete(key)
+    }
+  }
+}
+
+/**
  * Seconds until a login for this account from this address may be tried again; 0 when it may
- * be tried now.
+ * be tried now. Called after {@link beginLoginAttempt}: the other logins under way count too.
  */
 export async function loginRetryAfter(db: Kysely<Database>, username: string, address: string, now: Date, limits: LoginThrottleLimits = LOGIN_THROTTLE): Promise<number> {
   const windowMs = limits.windowMinutes * 60_000
   const since = new Date(now.getTime() - windowMs).toISOString()
+  const [accountKey, addressKey] = pendingKeys(username, address)
   let until = 0
-  for (const [column, value, limit] of [['username', username, limits.perAccount], ['address', address, limits.perAddress]] as const) {
-    // The limit-th most recent failure: once it leaves the window, fewer than `limit` remain.
+  for (const [column, value, limit, key] of [['username', username, limits.perAccount, accountKey], ['address', address, limits.perAddress, addressKey]] as const) {
+    const room = limit - Math.max(0, (pending.get(key) ?? 1) - 1)
+    if (room <= 0) {
+      // Enough guesses are being checked right now; their outcome decides. Ask again shortly.
+      until = Math.max(until, now.getTime() + 1000)
+      continue
+    }
+    // The room-th most recent failure: once it leaves the window, the rest fit under the limit.
     const row = await db
       .selectFrom('login_attempt')
       .select('at')
@@ -40,7 +70,7 @@ export async function loginRetryAfter(db: Kysely<Database>, username: string, ad
       .where('at', '>', since)
       .orderBy('at', 'desc')
       .limit(1)
-      .offset(limit - 1)
+      .offset(room - 1)
       .executeTakeFirst()
     if (row) until = Math.max(until, new Date(row.at).getTime() + windowMs)
   }

@@ -51,7 +51,7 @@ export function openApiDocument() {
     info: { title: 'luoshi API', version: '0.2.0', description: '落实：政策配置、计划、任务与审计 / Policy configs, plans, tasks and audit' },
     components: {
       schemas: { Error: errorSchema, PolicyConfig: policySchema },
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_session' } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_session', description: '__Host-luoshi_session (Secure) over HTTPS; ends after 12 h or the idle time' } },
       parameters: {
         CsrfToken: { name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' }, description: '登录时返回的 CSRF 令牌 / The CSRF token from login' },
         IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: '重试时返回首次结果 / Replays the first result on retry' },

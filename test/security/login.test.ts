@@ -88,6 +88,16 @@ describe('login throttle per account', () => {
     expect(scrypt.mock.calls.length - before).toBe(1)
   })
 
+  it('does not let a burst of parallel guesses past the limit before their failures are written', async () => {
+    t.clock.advance(WINDOW_S * 1000 + 1000)
+    const burst = await Promise.all(Array.from({ length: 12 }, () => login(t, 'alice', 'wrong')))
+    const failed = burst.filter((response) => response.status === 401).length
+    expect(failed).toBeGreaterThan(0)
+    expect(failed).toBeLessThanOrEqual(LIMITS.perAccount)
+    expect(burst.filter((response) => response.status === 429)).toHaveLength(12 - failed)
+    expect(burst.every((response) => response.status === 401 || Number(response.headers.get('retry-after')) >= 1)).toBe(true)
+  })
+
   it('keeps failed logins out of the audit chain and prunes them after the window', async () => {
     expect(await t.db.selectFrom('audit_log').select('seq').where('action', 'like', 'auth.login-failed%').execute()).toEqual([])
     expect(await attempts(t)).toBeGreaterThan(0)
