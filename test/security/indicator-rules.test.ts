@@ -11,7 +11,9 @@ import { parse, stringify } from 'yaml'
 import type { PolicyConfig } from '../../schemas/index.js'
 import { validatePolicyText } from '../../server/compiler/validate-policy.js'
 import { parseFormula } from '../../server/formula/parse-formula.js'
+import { rateBounds } from '../../server/indicators/rules/rate-bounds.js'
 import { MEISHAN_MEMBERS, enterValues, meishanInputs } from '../helpers/meishan.js'
+import { allPolicyFiles } from '../helpers/policy-files.js'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
 import type { TestApp } from '../helpers/test-app.js'
 
@@ -212,3 +214,21 @@ describe('validation rules in the policy language', () => {
     expect(issue!.message.zh).toContain('county_visits')
   })
 })
+
+describe('the bundled plans state the rules their formulas imply', () => {
+  it.each(allPolicyFiles())('%s: every share’s numerator at most its denominator, as an error rule', (file) => {
+    const result = validatePolicyText(readFileSync(file, 'utf8'), { readSource: (path) => readFileSync(file.replace(/[^/]+$/, path), 'utf8') })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const reads = (text: string) => (parseFormula(text) as { elements?: string[] }).elements ?? []
+    const rules = result.policy.validationRules ?? []
+    const missing = (result.policy.indicators ?? []).filter((indicator) => {
+      const bounds = rateBounds(indicator)
+      if (!bounds || bounds.formula.type !== 'binary') return false
+      const [numerator, denominator] = reads(indicator.formula!)
+      return !rules.some((rule) => rule.operator === '<=' && (rule.severity ?? 'error') === 'error' && reads(rule.left).includes(numerator!) && reads(rule.right).includes(denominator!))
+    })
+    expect(missing.map((indicator) => indicator.id)).toEqual([])
+  })
+})
+
