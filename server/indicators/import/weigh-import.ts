@@ -6,9 +6,8 @@
  */
 import type { PolicyConfig } from '../../../schemas/index.js'
 import type { LocalizedText } from '../../compiler/config-issue.js'
-import type { IndicatorValueRow } from '../../db/database.js'
 import { weighValues } from '../rules/check-write.js'
-import type { ValueProblem } from '../rules/check-write.js'
+import type { StoredValues, ValueProblem } from '../rules/check-write.js'
 import { sortRejected } from './import-values.js'
 import type { ImportReport, RejectedEntry } from './import-values.js'
 
@@ -20,7 +19,7 @@ import type { ImportReport, RejectedEntry } from './import-values.js'
 export function weighImport(
   report: ImportReport,
   config: PolicyConfig,
-  stored: ReadonlyMap<string, Pick<IndicatorValueRow, 'value'>>,
+  stored: StoredValues,
   locked: ReadonlySet<string>,
   names: ReadonlyMap<string, string>,
 ): RejectedEntry[] {

@@ -8,7 +8,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { PolicyConfig } from '../../../schemas/index.js'
 import type { LocalizedText } from '../../compiler/config-issue.js'
-import type { Database, IndicatorValueRow } from '../../db/database.js'
+import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors.js'
 import type { RequestIssue } from '../../errors.js'
 import type { FormulaValue } from '../../formula/evaluate-formula.js'
@@ -37,16 +37,49 @@ export function valueKey(row: Keyed): string {
   return `${row.unit_id}\u0000${row.period}\u0000${row.element_id}`
 }
 
-/** Everything stored for the units and periods of `rows`, by {@link valueKey}. */
-export async function readStored(db: Db, planId: string, rows: readonly Keyed[]): Promise<Map<string, IndicatorValueRow>> {
-  const stored = new Map<string, IndicatorValueRow>()
+/** A stored value as weighing and versioning need it. */
+export interface StoredValue {
+  value: string
+  version: number
+}
+
+/** What is stored for some units and periods, by unit and period, then element. */
+export class StoredValues {
+  readonly #groups = new Map<string, Map<string, StoredValue>>()
+
+  /** The value stored under a row's unit, period and element. */
+  get(row: Keyed): StoredValue | undefined {
+    return this.#groups.get(groupKey(row))?.get(row.element_id)
+  }
+
+  /** Every element stored for a unit and period. */
+  group(key: string): ReadonlyMap<string, StoredValue> | undefined {
+    return this.#groups.get(key)
+  }
+
+  set(row: Keyed, value: StoredValue): void {
+    const key = groupKey(row)
+    let group = this.#groups.get(key)
+    if (!group) this.#groups.set(key, (group = new Map()))
+    group.set(row.element_id, value)
+  }
+}
+
+/** The key of a unit and period. */
+export function groupKey(row: Pick<Keyed, 'unit_id' | 'period'>): string {
+  return `${row.unit_id}\u0000${row.period}`
+}
+
+/** Everything stored for the units and periods of `rows` (value and version only). */
+export async function readStored(db: Db, planId: string, rows: readonly Keyed[]): Promise<StoredValues> {
+  const stored = new StoredValues()
   if (rows.length === 0) return stored
   const units = [...new Set(rows.map((row) => row.unit_id))]
   const periods = [...new Set(rows.map((row) => row.period))]
   for (let start = 0; start < units.length; start += 500) {
-    const found = await db.selectFrom('indicator_value').selectAll().where('plan_id', '=', planId)
+    const found = await db.selectFrom('indicator_value').select(['unit_id', 'period', 'element_id', 'value', 'version']).where('plan_id', '=', planId)
       .where('unit_id', 'in', units.slice(start, start + 500)).where('period', 'in', periods).execute()
-    for (const row of found) stored.set(valueKey(row), row)
+    for (const row of found) stored.set(row, { value: row.value, version: row.version })
   }
   return stored
 }
@@ -84,7 +117,7 @@ export async function readLocked(db: Db, model: PlanModel, planId: string, rows:
 export function weighValues(
   config: PolicyConfig,
   rows: readonly NewIndicatorValue[],
-  stored: ReadonlyMap<string, Pick<IndicatorValueRow, 'value'>>,
+  stored: StoredValues,
   locked: ReadonlySet<string>,
   names: ReadonlyMap<string, string>,
 ): { errors: ValueProblem[]; warnings: ValueProblem[] } {
@@ -92,9 +125,8 @@ export function weighValues(
   const warnings: ValueProblem[] = []
   const groups = new Map<string, number[]>()
   rows.forEach((row, index) => {
-    const key = valueKey(row)
-    const before = stored.get(key)
-    if (locked.has(key) && before?.value !== row.value) {
+    const before = stored.get(row)
+    if (locked.size > 0 && locked.has(valueKey(row)) && before?.value !== row.value) {
       const name = names.get(row.element_id) ?? row.element_id
       errors.push({
         index,
@@ -105,37 +137,48 @@ export function weighValues(
         },
       })
     }
-    const group = `${row.unit_id}\u0000${row.period}`
+    const group = groupKey(row)
     const list = groups.get(group)
     if (list) list.push(index)
     else groups.set(group, [index])
   })
   const rules = compileRules(config)
   if (rules.length === 0) return { errors, warnings }
-  const before = new Map<string, Array<[string, string]>>()
-  for (const [key, row] of stored) {
-    const cut = key.lastIndexOf('\u0000')
-    const group = key.slice(0, cut)
-    if (!groups.has(group)) continue
-    const list = before.get(group)
-    if (list) list.push([key.slice(cut + 1), row.value])
-    else before.set(group, [[key.slice(cut + 1), row.value]])
-  }
   for (const [group, indexes] of groups) {
-    const values = new Map<string, FormulaValue>()
-    for (const [element, value] of before.get(group) ?? []) values.set(element, formulaValue(value))
+    // Values as text, the written over the stored; a rule turns into decimals only what it reads.
+    const texts = new Map<string, string>()
+    for (const [element, value] of stored.group(group) ?? []) texts.set(element, value.value)
     const written = new Map<string, number>()
     for (const index of indexes) {
       const row = rows[index]!
-      values.set(row.element_id, formulaValue(row.value))
+      texts.set(row.element_id, row.value)
       written.set(row.element_id, index)
     }
+    const values = new LazyValues(texts)
     for (const violation of checkRules(rules, values, new Set(written.keys()), names)) {
       const problem: ValueProblem = { index: written.get(violation.element)!, code: 'rule-violated', message: violation.message, rule: violation.rule }
       ;(violation.rule.severity === 'error' ? errors : warnings).push(problem)
     }
   }
   return { errors, warnings }
+}
+
+/** Text values read as formula values on first use. */
+class LazyValues implements Pick<ReadonlyMap<string, FormulaValue>, 'get'> {
+  readonly #texts: ReadonlyMap<string, string>
+  readonly #values = new Map<string, FormulaValue>()
+  constructor(texts: ReadonlyMap<string, string>) {
+    this.#texts = texts
+  }
+  get(id: string): FormulaValue | undefined {
+    let value = this.#values.get(id)
+    if (value === undefined) {
+      const text = this.#texts.get(id)
+      if (text === undefined) return undefined
+      this.#values.set(id, (value = formulaValue(text)))
+    }
+    return value
+  }
 }
 
 /** A value a write changed: what it was and what it is now. */
@@ -150,31 +193,42 @@ export interface Correction {
 
 /**
  * Writes values, keeping history: a value that changes what is stored moves the stored row to
- * `indicator_value_version` and takes the next version; a new value is version 1.
+ * `indicator_value_version` and takes the next version; a new value is version 1. A value equal
+ * to the one stored is no change: the stored row, and who entered it, stand.
  * @returns the corrections made
  */
-export async function writeValues(trx: Db, rows: readonly NewIndicatorValue[], stored: ReadonlyMap<string, IndicatorValueRow>, by: { actor: string; at: string }): Promise<Correction[]> {
+export async function writeValues(trx: Db, rows: readonly NewIndicatorValue[], stored: StoredValues, by: { actor: string; at: string }): Promise<Correction[]> {
   const corrections: Correction[] = []
-  const replaced: IndicatorValueRow[] = []
-  const versioned = rows.map((row) => {
-    const before = stored.get(valueKey(row))
-    if (!before) return { ...row, version: 1 }
-    if (before.value === row.value) return { ...row, version: before.version }
-    replaced.push(before)
-    corrections.push({ element: row.element_id, unit: row.unit_id, period: row.period, from: before.value, to: row.value, version: before.version + 1 })
-    return { ...row, version: before.version + 1 }
-  })
-  for (let start = 0; start < replaced.length; start += 2000) {
-    await trx.insertInto('indicator_value_version')
-      .values(replaced.slice(start, start + 2000).map((row) => ({ ...row, replaced_by: by.actor, replaced_at: by.at })))
+  const changed: Array<NewIndicatorValue & { version: number }> = []
+  for (const row of rows) {
+    const before = stored.get(row)
+    if (!before) changed.push({ ...row, version: 1 })
+    else if (before.value !== row.value) {
+      corrections.push({ element: row.element_id, unit: row.unit_id, period: row.period, from: before.value, to: row.value, version: before.version + 1 })
+      changed.push({ ...row, version: before.version + 1 })
+    }
+  }
+  // The rows being replaced, copied as they are (row values: SQLite ≥ 3.15 and PostgreSQL).
+  for (let start = 0; start < corrections.length; start += 300) {
+    const keys = corrections.slice(start, start + 300)
+    await trx
+      .insertInto('indicator_value_version')
+      .columns(['plan_id', 'element_id', 'unit_id', 'period', 'version', 'value', 'source', 'task_id', 'entered_by', 'entered_at', 'replaced_by', 'replaced_at'])
+      .expression((eb) =>
+        eb.selectFrom('indicator_value')
+          .select(['plan_id', 'element_id', 'unit_id', 'period', 'version', 'value', 'source', 'task_id', 'entered_by', 'entered_at'])
+          .select([eb.val(by.actor).as('replaced_by'), eb.val(by.at).as('replaced_at')])
+          .where('plan_id', '=', rows[0]!.plan_id)
+          .where((w) => w(w.refTuple('unit_id', 'period', 'element_id'), 'in', keys.map((key) => w.tuple(key.unit, key.period, key.element)))),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute()
   }
   const size = 2500 // 10 columns a row, under SQLite's bound-parameter limit
-  for (let start = 0; start < versioned.length; start += size) {
+  for (let start = 0; start < changed.length; start += size) {
     await trx
       .insertInto('indicator_value')
-      .values(versioned.slice(start, start + size))
+      .values(changed.slice(start, start + size))
       .onConflict((oc) =>
         oc.columns(['plan_id', 'element_id', 'unit_id', 'period']).doUpdateSet((eb) => ({
           value: eb.ref('excluded.value'),

@@ -102,7 +102,7 @@ export function formulaValue(text: string): FormulaValue {
  * @param written the elements being written; only rules reading one of them are checked
  * @param names element names for messages
  */
-export function checkRules(rules: readonly CompiledRule[], values: ReadonlyMap<string, FormulaValue>, written: ReadonlySet<string>, names: ReadonlyMap<string, string> = new Map()): RuleViolation[] {
+export function checkRules(rules: readonly CompiledRule[], values: Pick<ReadonlyMap<string, FormulaValue>, 'get'>, written: ReadonlySet<string>, names: ReadonlyMap<string, string> = new Map()): RuleViolation[] {
   const violations: RuleViolation[] = []
   const lookup = (id: string) => values.get(id)
   for (const rule of rules) {
