@@ -75,6 +75,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
           unitName: row.unit_id === REGION_UNIT ? plan.model.config.metadata.region.name : names.get(row.unit_id)?.name ?? row.unit_id,
           period: row.period,
           value: row.value,
+          version: row.version,
           source: row.source,
           taskId: row.task_id,
           enteredBy: { id: row.entered_by, name: people.get(row.entered_by) ?? row.entered_by },
