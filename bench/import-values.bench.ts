@@ -44,15 +44,21 @@ function generateIndicatorPolicy(): { text: string; source: string } {
   return { text: stringify(policy), source }
 }
 
+/** A unit's value of an element: each numerator (even) under its denominator (odd), as the rates' rules require. */
+function valueOf(unit: number, i: number): number {
+  const spread = (unit * 37 + i * 11) % 9000
+  return i % 2 === 0 ? 1000 + (spread % 8000) : 9000 + (spread % 1000)
+}
+
 function wideCsv(): string {
   const lines = [['单位', '期间', ...Array.from({ length: ELEMENTS }, (_, i) => `数据项${i}（人次）`)].join(',')]
-  for (let unit = 0; unit < UNITS; unit++) lines.push([`clinic-${unit}`, '2021', ...Array.from({ length: ELEMENTS }, (_, i) => String(1000 + ((unit * 37 + i * 11) % 9000)))].join(','))
+  for (let unit = 0; unit < UNITS; unit++) lines.push([`clinic-${unit}`, '2021', ...Array.from({ length: ELEMENTS }, (_, i) => String(valueOf(unit, i)))].join(','))
   return lines.join('\n') + '\n'
 }
 
 function longCsv(): string {
   const lines = ['单位,期间,指标,数值']
-  for (let unit = 0; unit < UNITS; unit++) for (let i = 0; i < ELEMENTS; i++) lines.push(`clinic-${unit},2021,element_${i},${1000 + ((unit * 37 + i * 11) % 9000)}`)
+  for (let unit = 0; unit < UNITS; unit++) for (let i = 0; i < ELEMENTS; i++) lines.push(`clinic-${unit},2021,element_${i},${valueOf(unit, i)}`)
   return lines.join('\n') + '\n'
 }
 

@@ -8,7 +8,7 @@ import { assessmentSchema, formSchema } from './assessments.schema.js'
 import { calendarSchema } from './calendar.schema.js'
 import { escalationSchema } from './escalation.schema.js'
 import { governanceSchema } from './governance.schema.js'
-import { dataElementSchema, indicatorSchema, parameterSchema } from './indicators.schema.js'
+import { dataElementSchema, indicatorSchema, parameterSchema, validationRuleSchema } from './indicators.schema.js'
 import { metadataSchema } from './metadata.schema.js'
 import { organizationsSchema } from './organizations.schema.js'
 import { procedureSchema, responsibilitySchema } from './responsibilities.schema.js'
@@ -31,6 +31,7 @@ export const policySchema = {
     timeline: timelineSchema,
     dataElements: { type: 'array', items: dataElementSchema },
     indicators: { type: 'array', items: indicatorSchema },
+    validationRules: { type: 'array', items: validationRuleSchema },
     parameters: { type: 'array', items: parameterSchema },
     assessments: { type: 'array', items: assessmentSchema },
     forms: { type: 'array', items: formSchema },
@@ -44,6 +45,7 @@ export type PolicyConfig = FromSchema<typeof policySchema>
 export type Responsibility = PolicyConfig['responsibilities'][number]
 export type Phase = PolicyConfig['timeline']['phases'][number]
 export type Indicator = NonNullable<PolicyConfig['indicators']>[number]
+export type ValidationRule = NonNullable<PolicyConfig['validationRules']>[number]
 export type Assessment = NonNullable<PolicyConfig['assessments']>[number]
 export type AssessmentItem = Assessment['items'][number]
 export type Source = NonNullable<Responsibility['source']>

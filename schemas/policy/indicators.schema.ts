@@ -104,6 +104,45 @@ export const indicatorSchema = {
   },
 } as const
 
+export const RULE_OPERATORS = ['==', '!=', '<', '<=', '>', '>='] as const
+export const RULE_SEVERITIES = ['error', 'warning'] as const
+
+/**
+ * A validation rule over data elements, as DHIS2 writes them: a left side, an operator and a
+ * right side, each side an expression in the formula language (`county_visits`,
+ * `day_surgery_cases * 2`). A value that makes the rule false is refused (`error`) or accepted
+ * with the message shown (`warning`). Both sides are taken for one unit and one period; a rule
+ * with a side that cannot be computed yet (an input not entered) is not checked.
+ */
+export const validationRuleSchema = {
+  type: 'object',
+  required: ['id', 'left', 'operator', 'right', 'message'],
+  additionalProperties: false,
+  description: '数据校验规则：左式 比较符 右式，如 县域内就诊人次 ≤ 就诊总人次 / A validation rule',
+  properties: {
+    id: idSchema,
+    left: { ...expressionSchema, description: '左式：数据元素的表达式，如 county_visits / Left side' },
+    operator: { enum: RULE_OPERATORS, description: '比较符：== != < <= > >= / Operator' },
+    right: { ...expressionSchema, description: '右式：数据元素的表达式或数字，如 total_visits / Right side' },
+    message: {
+      type: 'object',
+      required: ['zh', 'en'],
+      additionalProperties: false,
+      description: '违反规则时的提示（中文、英文）/ What a violation says, in Chinese and English',
+      properties: {
+        zh: { ...textSchema, description: '中文提示 / Chinese message' },
+        en: { ...textSchema, description: '英文提示 / English message' },
+      },
+    },
+    severity: {
+      enum: RULE_SEVERITIES,
+      description: '严重程度：error 拒收（缺省），warning 提示但接收 / error refuses (default); warning accepts with the message',
+    },
+    note: noteSchema,
+    source: sourceSchema,
+  },
+} as const
+
 export const parameterSchema = {
   type: 'object',
   required: ['id', 'name', 'dimensions', 'values'],

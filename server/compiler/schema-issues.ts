@@ -3,6 +3,7 @@
  * JSON pointer, with a message that names the fix. Browser-safe.
  */
 import type { ErrorObject } from 'ajv'
+import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../schemas/ajv.js'
 import { configIssue } from './config-issue.js'
 import type { ConfigIssue, IssueCode, LocalizedText } from './config-issue.js'
 import { closestMatch } from './closest-match.js'
@@ -186,6 +187,9 @@ function toIssue(error: ErrorObject): ConfigIssue {
         `列表第 ${Number(error.params.j) + 1} 项与第 ${Number(error.params.i) + 1} 项重复，请删去一项。`,
         `Items ${Number(error.params.j) + 1} and ${Number(error.params.i) + 1} are the same; remove one.`,
       )
+    case NOT_BLANK:
+      // Required text of only spaces is as empty as none (a draft may still hold it).
+      return made('empty', at, NOT_BLANK_MESSAGE.zh, NOT_BLANK_MESSAGE.en)
     case 'maxLength':
       return made('out-of-range', at, `文本过长：最多 ${String(error.params.limit)} 个字符。`, `Text too long: at most ${String(error.params.limit)} characters.`)
     default:

@@ -10,6 +10,7 @@ import * as createAttachmentRef from './migrations/2026_12_06_1000_create_attach
 import * as createLoginAttempt from './migrations/2026_12_06_1100_create_login_attempt.js'
 import * as auditHeadKeyed from './migrations/2026_12_06_1110_audit_head_keyed.js'
 import * as sessionLastSeen from './migrations/2026_12_06_1120_session_last_seen.js'
+import * as indicatorValueVersions from './migrations/2026_12_06_1300_indicator_value_versions.js'
 import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_version_note.js'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1100_create_login_attempt': createLoginAttempt,
   '2026_12_06_1110_audit_head_keyed': auditHeadKeyed,
   '2026_12_06_1120_session_last_seen': sessionLastSeen,
+  '2026_12_06_1300_indicator_value_versions': indicatorValueVersions,
   '2026_12_06_1500_add_policy_version_note': addPolicyVersionNote,
 }
 

@@ -15,10 +15,11 @@ export interface Entry {
   value: string | number | boolean
 }
 
-/** The values to store, and every problem with its pointer. */
-export function checkEntries(entries: readonly Entry[], resolver: EntryResolver): { accepted: NewIndicatorValue[]; issues: RequestIssue[] } {
+/** The values to store (with the index of the entry each came from), and every problem with its pointer. */
+export function checkEntries(entries: readonly Entry[], resolver: EntryResolver): { accepted: NewIndicatorValue[]; indexes: number[]; issues: RequestIssue[] } {
   const { planId, enteredBy, enteredAt, source } = resolver.context
   const accepted: NewIndicatorValue[] = []
+  const indexes: number[] = []
   const issues: RequestIssue[] = []
   const seen = new Map<string, number>()
   entries.forEach((entry, index) => {
@@ -47,6 +48,7 @@ export function checkEntries(entries: readonly Entry[], resolver: EntryResolver)
     }
     seen.set(key, index)
     accepted.push({ plan_id: planId, element_id: input.value.id, unit_id: unit.value, period: fits.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt })
+    indexes.push(index)
   })
-  return { accepted, issues }
+  return { accepted, indexes, issues }
 }

@@ -43,11 +43,24 @@ export type EntryIssueCode =
   | 'date-cell'
   | 'error-cell'
   | 'duplicate'
+  | 'rule-violated'
+  | 'locked'
 
 /** Users who oversee the policy, authors and admins may write (and read) every unit. */
 export function writableUnits(user: CurrentUser, policyId: string): ReadonlySet<string> | null {
   if (oversees(user, policyId) || user.roles.includes('author') || user.roles.includes('admin')) return null
   return actorsOf(user, policyId)
+}
+
+/**
+ * The units a user may write in a plan: {@link writableUnits}, and the region's own values for
+ * those who act for the plan's office — it enters (and corrects) the indicators without a named
+ * owner for the whole region.
+ */
+export function planWritableUnits(plan: PlanContext, user: CurrentUser): ReadonlySet<string> | null {
+  const writable = writableUnits(user, plan.plan.policy_id)
+  if (!writable || !plan.model.office || !writable.has(plan.model.office)) return writable
+  return new Set([...writable, REGION_UNIT])
 }
 
 /** The entry context of a plan for a user (or for the system, writing every unit). */
@@ -59,7 +72,7 @@ export function entryContext(plan: PlanContext, who: { user: CurrentUser } | { s
     planId: plan.plan.id,
     inputs: entryInputs(plan.model.config),
     units,
-    writable: 'user' in who ? writableUnits(who.user, plan.plan.policy_id) : null,
+    writable: 'user' in who ? planWritableUnits(plan, who.user) : null,
     enteredBy: 'user' in who ? who.user.id : who.system,
     enteredAt: at,
     source,

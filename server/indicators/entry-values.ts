@@ -1,21 +1,31 @@
 /**
  * @module When a unit submits its indicator entry task, the report's numbers become the unit's
  * values for that period — in the same transaction as the submission, so the task and the
- * values never disagree. A resubmission after a return replaces them. A one-off (`once`) report
- * has no period of its own: its values are the year's it is due in (or, with no deadline, the
- * year it is submitted in), so the yearly series and the assessments read them.
+ * values never disagree. They are weighed like any write: a value locked by review, or one that
+ * breaks a validation rule with what is stored, refuses the submission (422 `invalid-values`, at
+ * the field's pointer) and nothing is written. A resubmission after a return corrects them, with
+ * history. A one-off (`once`) report has no period of its own: its values are the year's it is
+ * due in (or, with no deadline, the year it is submitted in), so the yearly series and the
+ * assessments read them.
  */
 import type { Transaction } from 'kysely'
 import type { Database, TaskRow } from '../db/database.js'
 import type { PlanModel } from '../plans/plan-model.js'
 import { checkValue } from './check-value.js'
+import { entryInputs } from './inputs.js'
+import { inputNames, readLocked, readStored, valueIssue, valuesRefused, weighValues, writeValues } from './rules/check-write.js'
+import type { Correction, ValueIssue } from './rules/check-write.js'
 import { entryValueKey, yearOf } from './settle-entry-tasks.js'
-import { upsertValues } from './value-store.js'
 import type { NewIndicatorValue } from './value-store.js'
 
-export async function recordEntryValues(trx: Transaction<Database>, model: PlanModel, task: TaskRow, actor: string, now: Date): Promise<number> {
+/**
+ * Stores a submitted entry task's values.
+ * @throws AppError 422 `invalid-values` when a lock or an error rule refuses a value
+ * @returns the values stored, the corrections among them, and the warnings of rules they break
+ */
+export async function recordEntryValues(trx: Transaction<Database>, model: PlanModel, task: TaskRow, actor: string, now: Date): Promise<{ count: number; corrections: Correction[]; warnings: ValueIssue[] }> {
   const entry = model.entries.get(task.source_id)
-  if (!entry || !task.data) return 0
+  if (!entry || !task.data) return { count: 0, corrections: [], warnings: [] }
   const data = JSON.parse(task.data) as Record<string, unknown>
   const { unit, period } = entryValueKey(task, entry, yearOf(now))
   const rows: NewIndicatorValue[] = []
@@ -29,6 +39,11 @@ export async function recordEntryValues(trx: Transaction<Database>, model: PlanM
       source: 'form', task_id: task.id, entered_by: actor, entered_at: now.toISOString(),
     })
   }
-  await upsertValues(trx, rows)
-  return rows.length
+  const stored = await readStored(trx, task.plan_id, rows)
+  const locked = await readLocked(trx, model, task.plan_id, rows, now)
+  const weighed = weighValues(model.config, rows, stored, locked, inputNames(entryInputs(model.config)))
+  const pointer = (index: number) => `/data/${rows[index]!.element_id}`
+  if (weighed.errors.length > 0) throw valuesRefused(weighed.errors.map((problem) => valueIssue(problem, pointer(problem.index))))
+  const corrections = await writeValues(trx, rows, stored, { actor, at: now.toISOString() })
+  return { count: rows.length, corrections, warnings: weighed.warnings.map((problem) => valueIssue(problem, pointer(problem.index))) }
 }

@@ -29,7 +29,8 @@ export interface SeriesPoint {
   year: number
   value: string | null
   target: { op: string; value: string; year: number | null; phrase: string | null } | null
-  status: 'met' | 'not-met' | 'no-target' | 'missing' | 'error'
+  /** `invalid`: an impossible figure (a rate over 100 %), shown with its value, never met. */
+  status: 'met' | 'not-met' | 'no-target' | 'missing' | 'error' | 'invalid'
   /** How far short of (or over) the target; "0" when met. */
   gap: string | null
   /** Members whose values went into a roll-up. */
@@ -92,6 +93,7 @@ function point(indicator: Indicator, set: IndicatorSet, scope: Scope, values: Ma
   const { result, reporting } = own?.ok ? { result: own, reporting: 1 } : scope.kind === 'unit' ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1 } : rollUp(indicator, set, scope.members, values)
   const partial = scope.kind !== 'unit' && !own?.ok && reporting > 0 && reporting < scope.members.length
   const base = { year, value: null, target: null, gap: null, reporting, partial, problem: null }
+  if (!result.ok && result.impossible) return { ...base, value: result.impossible.toString(), status: 'invalid', problem: result.message }
   if (!result.ok) return { ...base, status: result.missing.length ? 'missing' : 'error', problem: result.message }
   const baseline = indicator.baseline?.value
   const choice = selectTarget(indicator.targets ?? [], year, baseline === undefined ? undefined : new Decimal(baseline))

@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
 import type { Context } from 'hono'
 import { indicatorValuesBody } from '../../schemas/api/requests.schema.js'
 import type { IndicatorValuesBody } from '../../schemas/api/requests.schema.js'
@@ -18,15 +20,18 @@ import { recordIdempotency } from '../http/middleware/idempotency.js'
 import { jsonBody } from '../http/middleware/json-body.js'
 import type { PlanContext } from '../plans/plan-context.js'
 import { checkEntries } from './check-entries.js'
-import { EntryResolver, entryContext, unitAliases, writableUnits } from './entry-context.js'
+import { EntryResolver, entryContext, planWritableUnits, unitAliases } from './entry-context.js'
 import { importValues } from './import/import-values.js'
-import type { ImportReport } from './import/import-values.js'
+import type { ImportReport, RejectedEntry } from './import/import-values.js'
+import { weighImport } from './import/weigh-import.js'
 import { parseTable, XLSX_TYPE } from './import/parse-table.js'
 import { entryInputs, findInput, REGION_UNIT } from './inputs.js'
 import { parsePeriod } from './periods.js'
 import { buildTemplate, RANGE_ZH } from './template.js'
 import type { TemplateLayout } from './template.js'
-import { readValues, upsertValues } from './value-store.js'
+import { readValues } from './value-store.js'
+import { inputNames, readLocked, readStored, valueIssue, valuesRefused, weighValues, writeValues } from './rules/check-write.js'
+import type { Correction, ValueIssue } from './rules/check-write.js'
 import { settleEntryTasks } from './settle-entry-tasks.js'
 import type { NewIndicatorValue } from './value-store.js'
 import { visiblePlan } from '../plans/visible-plan.js'
@@ -45,7 +50,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { reads } = c.get('deps')
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
-    const writable = writableUnits(c.get('user'), plan.plan.policy_id)
+    const writable = planWritableUnits(plan, c.get('user'))
     const q = c.req.query()
     const inputs = entryInputs(plan.model.config)
     // Units are named against the whole plan, so a unit the user may not read is known as such.
@@ -76,6 +81,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
           unitName: row.unit_id === REGION_UNIT ? plan.model.config.metadata.region.name : names.get(row.unit_id)?.name ?? row.unit_id,
           period: row.period,
           value: row.value,
+          version: row.version,
           source: row.source,
           taskId: row.task_id,
           enteredBy: { id: row.entered_by, name: people.get(row.entered_by) ?? row.entered_by },
@@ -99,11 +105,20 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
         { issues: checked.issues.slice(0, LISTED_REJECTIONS), issueCount: checked.issues.length },
       )
     }
-    const response = { applied: checked.accepted.length, submittedTasks: 0 }
+    const response: { applied: number; submittedTasks: number; corrected?: number; warnings?: ValueIssue[] } = { applied: checked.accepted.length, submittedTasks: 0 }
+    const names = inputNames(resolver.context.inputs)
     await deps.writes.run(async (trx) => {
-      await upsertValues(trx, checked.accepted)
+      // Locks and rules are weighed against what is stored, in the transaction that writes.
+      const stored = await readStored(trx, plan.plan.id, checked.accepted)
+      const locked = await readLocked(trx, plan.model, plan.plan.id, checked.accepted, deps.clock.now())
+      const weighed = weighValues(plan.model.config, checked.accepted, stored, locked, names)
+      const pointer = (index: number) => `/values/${checked.indexes[index]}/value`
+      if (weighed.errors.length > 0) throw valuesRefused(weighed.errors.map((problem) => valueIssue(problem, pointer(problem.index))))
+      const corrections = await writeValues(trx, checked.accepted, stored, { actor: c.get('user').id, at: now })
+      if (corrections.length > 0) response.corrected = corrections.length
+      if (weighed.warnings.length > 0) response.warnings = weighed.warnings.map((problem) => valueIssue(problem, pointer(problem.index)))
       response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, checked.accepted, { actor: c.get('user').id, now: deps.clock.now() })
-      await appendAudit(trx, [{ at: now, actor: c.get('user').id, action: 'indicator-values.put', entity: 'plan', entityId: plan.plan.id, payload: { values: checked.accepted.length, ...spread(checked.accepted) } }])
+      await appendAudit(trx, [{ at: now, actor: c.get('user').id, action: 'indicator-values.put', entity: 'plan', entityId: plan.plan.id, payload: { values: checked.accepted.length, ...spread(checked.accepted), ...correctionsOf(corrections) } }])
       await recordIdempotency(trx, c, 200, response)
     })
     return c.json(response)
@@ -128,7 +143,15 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     const now = deps.clock.now().toISOString()
     const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'import'), unitAliases(plan))
     const report = importValues(parsed.table, resolver)
-    const summary = {
+    const names = inputNames(resolver.context.inputs)
+    // Locks and rules weigh the file's values with what is stored (in the writing transaction).
+    const weigh = async (db: Kysely<Database>) => {
+      if (report.fatal) return []
+      const stored = await readStored(db, plan.plan.id, report.accepted)
+      const locked = await readLocked(db, plan.model, plan.plan.id, report.accepted, deps.clock.now())
+      return { stored, warnings: weighImport(report, plan.model.config, stored, locked, names) }
+    }
+    const summarize = (warnings: readonly RejectedEntry[]) => ({
       format: parsed.table.format,
       ...(parsed.table.encoding ? { encoding: parsed.table.encoding } : {}),
       layout: report.layout,
@@ -138,16 +161,24 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       accepted: report.accepted.length,
       rejectedCount: report.rejected.length,
       rejected: report.rejected.slice(0, LISTED_REJECTIONS),
+      ...(warnings.length ? { warnings: warnings.slice(0, LISTED_REJECTIONS) } : {}),
+    })
+    if (dryRun) {
+      const weighed = await weigh(deps.reads)
+      return c.json({ ...summarize('warnings' in weighed ? weighed.warnings : []), applied: 0 })
     }
-    if (dryRun) return c.json({ ...summary, applied: 0 })
-    if (report.fatal || (mode === 'all-or-nothing' && report.rejected.length > 0)) {
-      const { rejected: _listed, ...counts } = summary
-      throw importRejected(report, counts)
+    const refuse = () => {
+      const { rejected: _listed, ...counts } = summarize([])
+      return importRejected(report, counts)
     }
-    const response = { ...summary, applied: report.accepted.length, submittedTasks: 0 }
+    if (report.fatal || (mode === 'all-or-nothing' && report.rejected.length > 0)) throw refuse()
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    await deps.writes.run(async (trx) => {
-      await upsertValues(trx, report.accepted)
+    const response = await deps.writes.run(async (trx) => {
+      const weighed = await weigh(trx)
+      if (!('stored' in weighed)) throw refuse()
+      if (mode === 'all-or-nothing' && report.rejected.length > 0) throw refuse()
+      const response = { ...summarize(weighed.warnings), applied: report.accepted.length, submittedTasks: 0 }
+      const corrections = await writeValues(trx, report.accepted, weighed.stored, { actor: c.get('user').id, at: now })
       response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, report.accepted, { actor: c.get('user').id, now: deps.clock.now() })
       await appendAudit(trx, [
         {
@@ -156,10 +187,11 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
           action: 'indicator-values.import',
           entity: 'plan',
           entityId: plan.plan.id,
-          payload: { fileName, sha256, bytes: bytes.length, format: summary.format, layout: report.layout, mode, rows: report.rows, applied: report.accepted.length, rejected: report.rejected.length, ...spread(report.accepted) },
+          payload: { fileName, sha256, bytes: bytes.length, format: parsed.table.format, layout: report.layout, mode, rows: report.rows, applied: report.accepted.length, rejected: report.rejected.length, ...spread(report.accepted), ...correctionsOf(corrections) },
         },
       ])
       await recordIdempotency(trx, c, 200, response)
+      return response
     })
     return c.json(response)
   })
@@ -170,7 +202,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     const periodText = c.req.query('period')
     const period = periodText ? parsePeriod(periodText) : undefined
     if (period && !period.ok) throw new AppError(400, 'bad-request', period.message)
-    const bytes = await buildTemplate({ layout, inputs: [...entryInputs(plan.model.config).values()], units: templateUnits(plan, writableUnits(c.get('user'), plan.plan.policy_id)), period: period?.period.text, config: plan.model.config })
+    const bytes = await buildTemplate({ layout, inputs: [...entryInputs(plan.model.config).values()], units: templateUnits(plan, planWritableUnits(plan, c.get('user'))), period: period?.period.text, config: plan.model.config })
     const name = `${plan.model.config.metadata.title}-数据填报模板.xlsx`
     return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}` })
   })
@@ -180,7 +212,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     const names = new Map<string, string>([...plan.model.actors(plan.members)].map(([id, actor]) => [id, actor.name]))
     for (const group of config.organizations.groups ?? []) names.set(group.id, group.name)
     const indicators = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator.name]))
-    const writable = writableUnits(c.get('user'), plan.plan.policy_id)
+    const writable = planWritableUnits(plan, c.get('user'))
     return c.json({
       inputs: [...entryInputs(config).values()].map((input) => ({
         id: input.id,
@@ -202,7 +234,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
 function templateUnits(plan: PlanContext, writable: ReadonlySet<string> | null): Array<{ id: string; name: string }> {
   const actors = plan.model.actors(plan.members)
   const region = { id: REGION_UNIT, name: plan.model.config.metadata.region.name }
-  if (writable) return [...writable].filter((id) => actors.has(id)).map((id) => ({ id, name: actors.get(id)!.name }))
+  if (writable) return [...(writable.has(REGION_UNIT) ? [region] : []), ...[...writable].filter((id) => actors.has(id)).map((id) => ({ id, name: actors.get(id)!.name }))]
   const external = new Set(plan.model.config.organizations.units.filter((unit) => unit.external).map((unit) => unit.id))
   return [region, ...[...actors.values()].filter((actor) => actor.kind !== 'body' && !external.has(actor.id)).map(({ id, name }) => ({ id, name }))]
 }
@@ -214,6 +246,7 @@ function importRejected(report: ImportReport, summary: object): AppError {
     message: entry.message,
     row: entry.row,
     ...(entry.column ? { column: entry.column } : {}),
+    ...(entry.rule ? { rule: entry.rule } : {}),
   }))
   const count = report.rejected.length
   return new AppError(
@@ -224,6 +257,11 @@ function importRejected(report: ImportReport, summary: object): AppError {
       : { zh: `导入未执行：${count} 处问题，文件中的数据均未写入；改正后重新上传，或选择只导入正确的行`, en: `Nothing was imported: ${count} problem(s); fix them and upload again, or import only the good rows (mode=keep-good)` },
     { issues, ...summary, applied: 0 },
   )
+}
+
+/** The corrections of a write, for its audit entry: how many, and the first 50 with old and new value. */
+function correctionsOf(corrections: readonly Correction[]): { corrected?: number; corrections?: Correction[] } {
+  return corrections.length ? { corrected: corrections.length, corrections: corrections.slice(0, 50) } : {}
 }
 
 /** Distinct units, elements and periods of a write, for its audit entry. */

@@ -4,7 +4,8 @@
  * must not stay open, go overdue and escalate to 通报 for data the platform already uses. So
  * after every write, each open entry task whose inputs now all have a value for its unit and
  * period is submitted with those values — in the same transaction, by whoever wrote them — and
- * goes to its reviewer like any report (or is approved when nobody reviews). A task still missing
+ * goes to its reviewer like any report (with nobody to review it, it stays submitted: only a review
+ * approves indicator data). A task still missing
  * some inputs stays open; its form shows the values already stored (`storedEntryData`).
  */
 import type { Kysely, Transaction } from 'kysely'

@@ -4,7 +4,7 @@
  * version shares it.
  */
 import type { ValidateFunction } from 'ajv'
-import { createAjv } from '../../schemas/ajv.js'
+import { compileForm, createAjv } from '../../schemas/ajv.js'
 import { DEFAULT_ESCALATION } from '../../schemas/index.js'
 import type { Escalation, PolicyConfig, Responsibility } from '../../schemas/index.js'
 import { effectivePeriod, ruleOf } from '../compiler/checks/deadlines.js'
@@ -214,7 +214,7 @@ export class PlanModel {
   formValidator(sourceId: string): ValidateFunction {
     let validate = this.#validators.get(sourceId)
     if (!validate) {
-      validate = this.#ajv.compile(this.formSchema(sourceId))
+      validate = compileForm(this.#ajv, this.formSchema(sourceId))
       this.#validators.set(sourceId, validate)
     }
     return validate

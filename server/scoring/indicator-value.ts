@@ -11,6 +11,8 @@ import { evaluateFormula } from '../formula/evaluate-formula.js'
 import type { FormulaValue } from '../formula/evaluate-formula.js'
 import { parseFormula } from '../formula/parse-formula.js'
 import type { FormulaNode } from '../formula/parse-formula.js'
+import { rateBounds } from '../indicators/rules/rate-bounds.js'
+import type { RateBounds } from '../indicators/rules/rate-bounds.js'
 
 export const VALUE_PLACES = 12
 
@@ -19,7 +21,13 @@ export type InputValues = ReadonlyMap<string, FormulaValue>
 
 export type IndicatorResult =
   | { ok: true; value: Decimal; computed: boolean }
-  | { ok: false; missing: string[]; message: LocalizedText }
+  | {
+      ok: false
+      missing: string[]
+      message: LocalizedText
+      /** A rate outside 0–100 % (0–1000 ‰): the impossible figure, never met nor scored. */
+      impossible?: Decimal
+    }
 
 /** Indicators of a config with their parsed formulas, built once and shared by every unit. */
 export class IndicatorSet {
@@ -27,6 +35,7 @@ export class IndicatorSet {
   /** Names of data elements and indicators, for explanations. */
   readonly names: ReadonlyMap<string, string>
   readonly #formulas = new Map<string, FormulaNode | null>()
+  readonly #bounds = new Map<string, RateBounds>()
 
   constructor(config: PolicyConfig) {
     this.byId = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator]))
@@ -34,6 +43,8 @@ export class IndicatorSet {
     for (const indicator of this.byId.values()) {
       const parsed = indicator.formula ? parseFormula(indicator.formula) : undefined
       this.#formulas.set(indicator.id, parsed?.ok ? parsed.ast : null)
+      const bounds = rateBounds(indicator)
+      if (bounds) this.#bounds.set(indicator.id, bounds)
     }
   }
 
@@ -53,7 +64,22 @@ export class IndicatorSet {
     }
     const result = evaluateFormula(formula, (id) => values.get(id))
     if (result.ok) {
-      return result.value instanceof Decimal ? { ok: true, value: roundValue(result.value), computed: true } : notNumber(name)
+      if (!(result.value instanceof Decimal)) return notNumber(name)
+      const value = roundValue(result.value)
+      const bounds = this.#bounds.get(indicatorId)
+      if (bounds && (value.lessThan(bounds.min) || value.greaterThan(bounds.max))) {
+        const shown = formatDecimal(value)
+        return {
+          ok: false,
+          missing: [],
+          impossible: value,
+          message: {
+            zh: `「${name}」算得 ${shown}${bounds.sign}，比率不可能超出 ${bounds.min}–${bounds.max}${bounds.sign}：数据有误，请核对填报的分子和分母`,
+            en: `"${name}" comes to ${shown}${bounds.sign}, an impossible rate (outside ${bounds.min}–${bounds.max}${bounds.sign}): the data is wrong; check the numerator and denominator entered`,
+          },
+        }
+      }
+      return { ok: true, value, computed: true }
     }
     if (result.reason === 'missing') {
       return {

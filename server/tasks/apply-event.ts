@@ -76,6 +76,10 @@ async function consequences(trx: Transaction<Database>, after: TaskRow, event: T
   if (after.state === 'submitted' && after.reviewer) {
     await notify(trx, after, after.reviewer, 'submitted', '有待审核的报送', at)
   }
+  if (after.state === 'submitted' && !after.reviewer) {
+    // Nobody can return it, so it will never owe again: its reminders and escalation stop.
+    await trx.updateTable('timer').set({ status: 'cancelled' }).where('task_id', '=', after.id).where('status', '=', 'pending').execute()
+  }
   if (after.state === 'returned') {
     await notify(trx, after, after.assignee, 'returned', `报送被退回：${event.type === 'RETURN' ? event.reason : ''}`, at)
   }

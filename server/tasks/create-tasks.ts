@@ -42,11 +42,13 @@ export function tasksForDuty(
   const supportActors = supports.actors.filter((actor) => !leadSet.has(actor))
   // Every task of a duty starts from one of a few identical snapshots: build each once.
   const snapshots = new Map<string, { value: string; json: string }>()
+  // Indicator data is approved only by a review: never by its own submission.
+  const reviewRequired = model.entries.has(duty.id)
   const initial = (reviewer: string | null, pending: number) => {
     const key = `${reviewer}|${pending}`
     let snapshot = snapshots.get(key)
     if (!snapshot) {
-      const started = startTask(taskMachine, { reviewer, pendingContributions: pending })
+      const started = startTask(taskMachine, { reviewer, pendingContributions: pending, ...(reviewRequired ? { reviewRequired } : {}) })
       snapshot = { value: started.value, json: JSON.stringify(started) }
       snapshots.set(key, snapshot)
     }

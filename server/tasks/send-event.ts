@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { deniedRead } from '../access/denials.js'
 import { checkAttachmentRefs } from '../attachments/attachment-refs.js'
+import { appendAudit } from '../audit/audit-log.js'
 import { schemaIssues } from '../compiler/schema-issues.js'
 import type { Database, TaskRow } from '../db/database.js'
 import type { GroupCommitter } from '../db/group-commit.js'
@@ -67,7 +68,10 @@ export async function sendTaskEvent<T = TaskRow>(
       }, { state: result.state, accepted: result.accepted })
     }
     if (current.kind === 'indicator-entry' && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
-      await recordEntryValues(trx, model, result.task, user.id, deps.clock.now())
+      const recorded = await recordEntryValues(trx, model, result.task, user.id, deps.clock.now())
+      if (recorded.corrections.length > 0) {
+        await appendAudit(trx, [{ at: deps.clock.now().toISOString(), actor: user.id, action: 'indicator-values.correct', entity: 'task', entityId: current.id, payload: { corrected: recorded.corrections.length, corrections: recorded.corrections.slice(0, 50) } }])
+      }
     }
     return finish ? finish(trx, result.task) : (result.task as T)
   })

@@ -7,8 +7,13 @@ import { assign, setup } from 'xstate'
 
 /** What a task's machine remembers besides its state. */
 export interface TaskContext {
-  /** Who reviews a submission (unit or body id); null when submitting completes the task. */
+  /** Who reviews a submission (unit or body id); null when nobody does. */
   reviewer: string | null
+  /**
+   * Only a review approves it (indicator entry): with no reviewer a submission stays submitted
+   * rather than approving itself. Absent in snapshots written before it existed.
+   */
+  reviewRequired?: boolean
   /** Supporting units' contributions the lead still waits for. */
   pendingContributions: number
   /** 0 none, 1 提醒 remind, 2 催办 urge, 3 督办 supervise, 4 通报 circulate. */
@@ -42,6 +47,7 @@ export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set(['REMIND', 'OVE
 export interface TaskInput {
   reviewer: string | null
   pendingContributions: number
+  reviewRequired?: boolean
 }
 
 export const workflow = setup({
@@ -53,6 +59,7 @@ export const workflow = setup({
   guards: {
     contributionsComplete: ({ context }) => context.pendingContributions === 0,
     reviewed: ({ context }) => context.reviewer !== null,
+    approvesOnSubmit: ({ context }) => context.reviewer === null && context.reviewRequired !== true,
     hasReason: ({ event }) => event.type === 'RETURN' && event.reason.trim().length > 0,
     escalatesFurther: ({ context, event }) => event.type === 'ESCALATE' && event.level > context.escalation,
   },
@@ -72,7 +79,8 @@ export const workflow = setup({
 
 /** The initial context of a task from its input. */
 export function initialTaskContext(input: TaskInput): TaskContext {
-  return { ...input, escalation: 0, overdue: false, returns: 0, lastReason: null, step: 0 }
+  const { reviewRequired, ...rest } = input
+  return { ...rest, ...(reviewRequired ? { reviewRequired } : {}), escalation: 0, overdue: false, returns: 0, lastReason: null, step: 0 }
 }
 
 /** Root-level handlers every task and procedure shares: reminders, overdue, escalation. */

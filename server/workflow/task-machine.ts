@@ -1,15 +1,20 @@
 /**
  * @module The task lifecycle: assigned → in progress → submitted → approved, or returned (驳回,
  * with a reason) → resubmitted. A lead unit cannot submit while supporting units' contributions
- * are outstanding; a task with no reviewer is approved when submitted.
+ * are outstanding; a task with no reviewer is approved when submitted, except one only a review
+ * may approve (indicator entry), which stays submitted.
  */
 import { and } from 'xstate'
 import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.js'
 
-/** Where a submission goes: to review, or straight to approved when nobody reviews. */
+/**
+ * Where a submission goes: to review; straight to approved when nobody reviews — unless only a
+ * review may approve it (indicator entry), when it stays submitted and its values correctable.
+ */
 const submit = [
   { guard: and(['contributionsComplete', 'reviewed']), target: 'submitted' },
-  { guard: 'contributionsComplete', target: 'approved' },
+  { guard: and(['contributionsComplete', 'approvesOnSubmit']), target: 'approved' },
+  { guard: 'contributionsComplete', target: 'submitted' },
 ] as const
 
 export const taskMachine = workflow.createMachine({

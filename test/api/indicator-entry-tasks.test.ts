@@ -93,11 +93,12 @@ describe('indicator entry tasks', () => {
     expect(open.data).toEqual({ [values[0]!.element]: values[0]!.value, [values[1]!.element]: values[1]!.value })
 
     // The rest: the task is submitted with the stored values, by whoever entered them, and its
-    // reminders and escalation stop (nobody reviews entry, so it is approved).
+    // reminders and escalation stop. Meishan names nobody to review entry, and only a review
+    // approves indicator data: the task stays submitted, its values correctable.
     const rest = await dongpo.put(`/api/plans/${planId}/indicator-values`, { values: values.slice(2) })
     expect(await rest.json()).toEqual({ applied: values.length - 2, submittedTasks: 1 })
     const done = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { state: string; data: Record<string, unknown>; history: Array<{ type: string; actorName: string }> }
-    expect(done.state).toBe('approved')
+    expect(done.state).toBe('submitted')
     expect(done.data).toEqual(meishanInputs({ rehab_payment_reform_started: false }))
     expect(done.history.at(-1)).toMatchObject({ type: 'SUBMIT', actorName: 'dongpo' })
     const pending = await t.db.selectFrom('timer').select('id').where('task_id', '=', id).where('status', '=', 'pending').execute()

@@ -151,5 +151,13 @@ describe('the runtime on PostgreSQL', () => {
     const report = (await (await bureau.get(`${base}/2021/units/dongpo-mc`)).json()) as { score: { total: string; grade: { id: string } } }
     // 88.6%: one whole point short of 90 → 7; satisfaction 87.3% × 10 = 8.73; +10 DRG bonus.
     expect(report.score).toMatchObject({ total: '105.73', grade: { id: 'excellent' } })
+    // A correction through the API keeps the value it replaces as a version (row-value IN on PostgreSQL).
+    const admin = await loginAs(t, 'pg-admin', { roles: ['admin'] })
+    const corrected = await admin.put(`/api/plans/${meishan}/indicator-values`, { values: [{ element: 'county_visits', unit: 'dongpo-mc', period: '2021', value: 8870 }] })
+    expect(await corrected.json()).toMatchObject({ applied: 1, corrected: 1 })
+    const history = await db.selectFrom('indicator_value_version').select(['element_id', 'value', 'version']).where('plan_id', '=', meishan).execute()
+    expect(history).toEqual([{ element_id: 'county_visits', value: '8860', version: 1 }])
+    const refused = await admin.put(`/api/plans/${meishan}/indicator-values`, { values: [{ element: 'county_visits', unit: 'dongpo-mc', period: '2021', value: 12000 }] })
+    expect(refused.status).toBe(422)
   })
 })

@@ -4,7 +4,7 @@
  * (`parameter-invalid`), and targets say what they aim at (`target-invalid`).
  */
 import type { Ajv } from 'ajv'
-import { createAjv } from '../../../schemas/ajv.js'
+import { createAjv, requireText } from '../../../schemas/ajv.js'
 import { configIssue } from '../config-issue.js'
 import type { ConfigIssue } from '../config-issue.js'
 import { isRecord, list } from './check-context.js'
@@ -19,9 +19,11 @@ export const checkForms: PolicyCheck = ({ policy }) => {
   list<Record<string, unknown>>(policy.forms).forEach((form, index) => {
     if (!isRecord(form) || !isRecord(form.schema)) return
     try {
-      ajv.compile(form.schema)
+      // Compiled as forms are (compileForm): with required text refusing blanks.
+      const prepared = requireText(form.schema) as Record<string, unknown>
+      ajv.compile(prepared)
       // Ajv caches each compiled schema object; drop it so a long-running server does not grow.
-      ajv.removeSchema(form.schema)
+      ajv.removeSchema(prepared)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       issues.push(

@@ -7,6 +7,7 @@ import { checkGrades } from './grades.js'
 import { checkPolicyTests } from './policy-tests.js'
 import { checkReferences } from './references.js'
 import { checkSources } from './sources.js'
+import { checkValidationRules } from './validation-rules.js'
 import { checkWeights } from './weights.js'
 
 export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
@@ -16,6 +17,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['targets', checkTargets],
   ['deadlines', checkDeadlines],
   ['formulas', checkFormulas],
+  ['validation-rules', checkValidationRules],
   ['forms', checkForms],
   ['parameters', checkParameters],
   ['sources', checkSources],

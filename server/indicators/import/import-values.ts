@@ -46,6 +46,14 @@ export interface RejectedEntry {
   code: ImportIssueCode
   /** Starts with the place: `第 5 行 C 列：…` / `Row 5, column C: …`. */
   message: LocalizedText
+  /** The validation rule the value breaks (`rule-violated`). */
+  rule?: { id: string; severity: 'error' | 'warning'; message: LocalizedText }
+}
+
+/** Where an accepted value was read: its row and, in a wide table, its column. */
+export interface ValuePlace {
+  row: number
+  column?: string
 }
 
 export interface ImportReport {
@@ -53,6 +61,8 @@ export interface ImportReport {
   /** Data rows read (non-empty rows after the header). */
   rows: number
   accepted: NewIndicatorValue[]
+  /** Where each accepted value was read, index for index. */
+  places: ValuePlace[]
   rejected: RejectedEntry[]
   /** True when the file as a whole cannot be imported (header problems, no data). */
   fatal: boolean
@@ -284,9 +294,18 @@ function settle(layout: ImportLayout, rows: number, candidates: Candidate[], rej
     }
   }
   const badRows = new Set(rejected.map((entry) => entry.row))
-  const accepted = candidates.filter((candidate) => !refused.has(candidate) && !badRows.has(candidate.row)).map((candidate) => candidate.value)
+  const kept = candidates.filter((candidate) => !refused.has(candidate) && !badRows.has(candidate.row))
+  sortRejected(rejected)
+  return {
+    layout, rows, rejected, fatal: false,
+    accepted: kept.map((candidate) => candidate.value),
+    places: kept.map(({ row, index }) => (index === undefined ? { row } : { row, column: columnLetter(index) })),
+  }
+}
+
+/** Sorts refusals by row, then column. */
+export function sortRejected(rejected: RejectedEntry[]): void {
   rejected.sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''))
-  return { layout, rows, accepted, rejected, fatal: false }
 }
 
 function repeatOf(first: number, input: EntryInput, value: NewIndicatorValue): LocalizedText {
@@ -308,7 +327,7 @@ function at(row: number, index: number | undefined, message: LocalizedText): Loc
 }
 
 function fatal(layout: ImportLayout | null, rows: number, problems: RejectedEntry[]): ImportReport {
-  return { layout, rows, accepted: [], rejected: problems, fatal: true }
+  return { layout, rows, accepted: [], places: [], rejected: problems, fatal: true }
 }
 
 /** The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA. */

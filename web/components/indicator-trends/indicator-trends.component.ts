@@ -255,7 +255,7 @@ export class LsIndicatorTrends extends LitElement {
       ${data.indicators.length === 0
         ? html`<p class="muted">${trendText('noIndicators')}</p>`
         : html`<p class="tally" role="status" aria-busy=${this.busy ? 'true' : 'false'}>
-              <strong>${data.scope.name}</strong>${locale() === 'zh' ? '：' : ': '}${trendText('tally', { n: data.indicators.length, met: counts.met, notMet: counts.notMet, noTarget: counts.noTarget, missing: counts.missing })}${counts.partial ? trendText('partialTally', { n: counts.partial }) : ''}${rolledUp}
+              <strong>${data.scope.name}</strong>${locale() === 'zh' ? '：' : ': '}${trendText('tally', { n: data.indicators.length, met: counts.met, notMet: counts.notMet, noTarget: counts.noTarget, missing: counts.missing })}${counts.invalid ? trendText('invalidTally', { n: counts.invalid }) : ''}${counts.partial ? trendText('partialTally', { n: counts.partial }) : ''}${rolledUp}
             </p>
             ${repeat(byCategory(data.indicators), (group) => group.category ?? '', (group) => html`<section class="category" aria-label=${group.category ?? trendText('otherCategory')}>
               <h4>${group.category ?? trendText('otherCategory')}</h4>

@@ -24,6 +24,7 @@ export default css`
   .badge { font-size: 0.75rem; padding: 0.05rem 0.45rem; border-radius: 999px; white-space: nowrap; background: #eef2f7; color: #3e4c59; }
   .badge.met { background: #ecfdf3; color: #05603a; }
   .badge.not-met { background: #fef3f2; color: #b42318; }
+  .badge.invalid { background: #fffaeb; color: #b54708; }
   .badge.no-target { background: #eff8ff; color: #175cd3; }
   .direction { margin: 0.15rem 0 0; font-size: 0.78rem; color: #52606d; }
   .chart { width: 100%; height: 150px; }
@@ -39,6 +40,7 @@ export default css`
   td.met { color: #05603a; }
   td.not-met { color: #b42318; font-weight: 600; }
   td.missing, td.error { color: #9aa5b1; }
+  td.invalid { color: #b54708; font-weight: 600; text-decoration: line-through; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .muted { color: #616e7c; }
   .error { color: #b42318; background: #fef3f2; padding: 0.5rem 0.8rem; border-radius: 4px; }

@@ -35,6 +35,9 @@ export const TREND_TEXT = {
   /** Under a year on the chart's axis, where every year's label must fit. */
   axis_missing: { zh: '未填报', en: 'No data' },
   status_error: { zh: '无法计算', en: 'Cannot compute' },
+  /** An impossible figure (a rate over 100 %): wrong data, never 达标. */
+  status_invalid: { zh: '数值无效', en: 'Invalid' },
+  invalidTally: { zh: '，数值无效 {n} 项', en: ', {n} invalid' },
   'direction_higher-is-better': { zh: '越高越好', en: 'Higher is better' },
   'direction_lower-is-better': { zh: '越低越好', en: 'Lower is better' },
   direction_none: { zh: '', en: '' },
@@ -125,11 +128,11 @@ export function byCategory(indicators: readonly TrendIndicator[]): Array<{ categ
 }
 
 /**
- * How many indicators' latest points are met, not met, without a target, missing — and how many
+ * How many indicators' latest points are met, not met, without a target, missing, invalid — and how many
  * of those figures come from only some of the scope's members (`partial`).
  */
-export function tally(indicators: readonly TrendIndicator[]): { met: number; notMet: number; noTarget: number; missing: number; partial: number } {
-  const counts = { met: 0, notMet: 0, noTarget: 0, missing: 0, partial: 0 }
+export function tally(indicators: readonly TrendIndicator[]): { met: number; notMet: number; noTarget: number; missing: number; invalid: number; partial: number } {
+  const counts = { met: 0, notMet: 0, noTarget: 0, missing: 0, invalid: 0, partial: 0 }
   for (const indicator of indicators) {
     const latest = latestPoint(indicator)
     if (latest?.partial) counts.partial++
@@ -137,16 +140,18 @@ export function tally(indicators: readonly TrendIndicator[]): { met: number; not
     if (status === 'met') counts.met++
     else if (status === 'not-met') counts.notMet++
     else if (status === 'no-target') counts.noTarget++
+    else if (status === 'invalid') counts.invalid++
     else counts.missing++
   }
   return counts
 }
 
-/** The colour of a point's status: green met, red not met, blue without target, grey otherwise. */
+/** The colour of a point's status: green met, red not met, blue without target, orange invalid, grey otherwise. */
 export const STATUS_COLORS: Record<TrendStatus, string> = {
   met: '#12b76a',
   'not-met': '#d92d20',
   'no-target': '#2e90fa',
   missing: '#9aa5b1',
   error: '#9aa5b1',
+  invalid: '#f79009',
 }

@@ -84,7 +84,7 @@ describe('trend formatting', () => {
     const untargeted = buildIndicator({ id: 'share', category: null, series: [point(2021, '55', null, 'no-target')] })
     expect(latestPoint(reported)).toMatchObject({ year: 2021, status: 'met' })
     expect(latestPoint(never)).toMatchObject({ year: 2021, status: 'missing' })
-    expect(tally([reported, never, untargeted])).toEqual({ met: 1, notMet: 0, noTarget: 1, missing: 1, partial: 0 })
+    expect(tally([reported, never, untargeted])).toEqual({ met: 1, notMet: 0, noTarget: 1, missing: 1, invalid: 0, partial: 0 })
     expect(byCategory([untargeted, reported, never]).map((group) => [group.category, group.indicators.map((i) => i.id)])).toEqual([
       ['工作目标', ['county-visit-rate']],
       ['考核指标', ['satisfaction']],

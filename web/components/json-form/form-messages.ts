@@ -5,6 +5,7 @@
  * is terse ('must be >= 0'); keywords not named here still fall back to them.
  */
 import type { ErrorObject } from 'ajv'
+import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../../schemas/ajv.js'
 import type { LocalizedText } from './form-validation.js'
 
 type Params = Record<string, unknown>
@@ -39,6 +40,7 @@ const FORMATS: Record<string, LocalizedText> = {
 export function keywordMessage(error: Pick<ErrorObject, 'keyword' | 'params'>): LocalizedText | undefined {
   const params = error.params as Params
   const limit = String(params.limit ?? '')
+  if (error.keyword === NOT_BLANK) return NOT_BLANK_MESSAGE
   switch (error.keyword) {
     case 'minimum':
       return { zh: `不能小于 ${limit}`, en: `Must be at least ${limit}` }

@@ -5,7 +5,7 @@
  */
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import ajvI18n from 'ajv-i18n'
-import { createAjv } from '../../../schemas/ajv.js'
+import { compileForm, createAjv } from '../../../schemas/ajv.js'
 import type { FormSchema } from './form-schema.js'
 import { keywordMessage } from './form-messages.js'
 import { child } from './form-value.js'
@@ -40,7 +40,7 @@ function validatorFor(schema: FormSchema): ValidateFunction | null {
   let validate = compiled.get(schema)
   if (validate === undefined) {
     try {
-      validate = ajv().compile(schema)
+      validate = compileForm(ajv(), schema)
     } catch (error) {
       // The server compiles the same schema and reports it; the form then relies on server checks.
       console.warn('ls-json-form: the form schema does not compile', error)

@@ -170,7 +170,8 @@ export class LsTaskPage extends LitElement {
       return
     }
     this.banner = { text: () => pick(error.text), conflict: error.status === 409 }
-    if (error.code === 'invalid-form-data') {
+    // A form's errors, or an indicator report's values a validation rule or a lock refused.
+    if (error.code === 'invalid-form-data' || error.code === 'invalid-values') {
       this.issues = error.details.issues ?? []
       void this.updateComplete.then(() => this.form?.focusFirstError())
     } else {
