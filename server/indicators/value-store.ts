@@ -7,9 +7,14 @@ import type { Database, IndicatorValueTable } from '../db/database.js'
 
 export type NewIndicatorValue = Insertable<IndicatorValueTable>
 
-/** Upserts values in chunks under SQLite's bound-parameter limit; the same on PostgreSQL. */
+/**
+ * Upserts values in chunks under SQLite's bound-parameter limit; the same on PostgreSQL. A
+ * correction carries its new version, after the caller kept the replaced row's history
+ * (rules/check-write.ts); rows without one (seeds, fixtures) are version 1. Give every row of a
+ * call a version or none.
+ */
 export async function upsertValues(trx: Transaction<Database> | Kysely<Database>, rows: readonly NewIndicatorValue[]): Promise<void> {
-  const size = 3000 // 9 columns a row
+  const size = 2500 // 10 columns a row
   for (let index = 0; index < rows.length; index += size) {
     await trx
       .insertInto('indicator_value')
@@ -21,6 +26,7 @@ export async function upsertValues(trx: Transaction<Database> | Kysely<Database>
           task_id: eb.ref('excluded.task_id'),
           entered_by: eb.ref('excluded.entered_by'),
           entered_at: eb.ref('excluded.entered_at'),
+          version: eb.ref('excluded.version'),
         })),
       )
       .execute()

@@ -15,6 +15,7 @@ import type { FormulaValue } from '../../formula/evaluate-formula.js'
 import type { PlanModel } from '../../plans/plan-model.js'
 import { REGION_UNIT } from '../inputs.js'
 import { entryValueKey, yearOf } from '../settle-entry-tasks.js'
+import { upsertValues } from '../value-store.js'
 import type { NewIndicatorValue } from '../value-store.js'
 import { checkRules, compileRules, formulaValue } from './validation-rules.js'
 import type { RuleViolation } from './validation-rules.js'
@@ -224,23 +225,7 @@ export async function writeValues(trx: Db, rows: readonly NewIndicatorValue[], s
       .onConflict((oc) => oc.doNothing())
       .execute()
   }
-  const size = 2500 // 10 columns a row, under SQLite's bound-parameter limit
-  for (let start = 0; start < changed.length; start += size) {
-    await trx
-      .insertInto('indicator_value')
-      .values(changed.slice(start, start + size))
-      .onConflict((oc) =>
-        oc.columns(['plan_id', 'element_id', 'unit_id', 'period']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          source: eb.ref('excluded.source'),
-          task_id: eb.ref('excluded.task_id'),
-          entered_by: eb.ref('excluded.entered_by'),
-          entered_at: eb.ref('excluded.entered_at'),
-          version: eb.ref('excluded.version'),
-        })),
-      )
-      .execute()
-  }
+  await upsertValues(trx, changed)
   return corrections
 }
 
