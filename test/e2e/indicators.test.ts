@@ -95,13 +95,14 @@ describe('indicators and policy tests in Chromium', () => {
     await leader.context().close()
   })
 
+  // 2022 is open: the demo's 2021 values were approved in review and are locked against import.
   it('lets a 医共体 check a CSV, see the bad row and why, and import only the good rows', async () => {
     const bureau = await loginPage(e2e, 'meishan.dongpo-mc', `#/plans/${demoPlanId}`)
     await bureau.getByRole('link', { name: '导入指标数据' }).click()
     const page = bureau.locator('ls-indicator-import')
     await page.getByRole('heading', { name: /导入指标数据/ }).waitFor()
-    const csv = ['单位,期间,县域内就诊人次（人次）,参保人员就诊总人次（人次）', '东坡区医共体,2021,4650000,5030000', 'dongpo-mc,2020,九万,'].join('\n')
-    await page.locator('input[type=file]').setInputFiles({ name: '东坡区2021.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    const csv = ['单位,期间,县域内就诊人次（人次）,参保人员就诊总人次（人次）', '东坡区医共体,2022,4650000,5030000', 'dongpo-mc,2020,九万,'].join('\n')
+    await page.locator('input[type=file]').setInputFiles({ name: '东坡区2022.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
     await page.getByRole('button', { name: '先检查' }).click()
     const rejected = page.locator('[part=report] tbody tr')
     await rejected.first().waitFor()
@@ -113,12 +114,12 @@ describe('indicators and policy tests in Chromium', () => {
     await screenshot(bureau, '32-indicator-import-check')
     await page.getByRole('button', { name: '只导入合格数据' }).click()
     await page.getByText('已导入 2 个数值（2 行数据，1 处被拒绝）').waitFor()
-    await page.getByLabel('期间').fill('2021')
+    await page.getByLabel('期间').fill('2022')
     await page.getByRole('button', { name: '查看' }).click()
     // The row just imported (the table may still hold other periods' rows while it reloads).
     const stored = page.locator('table.values tbody tr', { hasText: '县域内就诊人次' }).filter({ hasText: '4,650,000 人次' })
     await stored.first().waitFor()
-    expect(await stored.first().innerText()).toContain('2021')
+    expect(await stored.first().innerText()).toContain('2022')
     expect(await stored.first().innerText()).toContain('文件导入')
     await screenshot(bureau, '33-indicator-import-done')
     await bureau.context().close()
