@@ -38,6 +38,9 @@ export const ISSUE_CODES = [
   'target-invalid',
   // publishing: a policy test (assessments[].tests) that does not pass
   'policy-test-failed',
+  // limits: a text too large to check, and the closing count of issues not listed
+  'config-too-large',
+  'too-many-issues',
 ] as const
 
 export type IssueCode = (typeof ISSUE_CODES)[number]
@@ -108,4 +111,51 @@ export function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
       (a.col ?? 0) - (b.col ?? 0) ||
       a.pointer.localeCompare(b.pointer),
   )
+}
+
+/**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an
+ * argument, and a list of a few hundred thousand overflows the call stack.
+ */
+export function appendAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item)
+}
+
+/**
+ * The first `max` issues, errors before warnings, and one `too-many-issues` issue counting the
+ * rest (an error when an error is among them). Under the limit, the issues as they are.
+ * @param omitted errors already left out before `issues` was gathered, counted in the rest
+ */
+export function capIssues(issues: readonly ConfigIssue[], max: number, omitted = 0): { listed: ConfigIssue[]; summary?: ConfigIssue } {
+  if (issues.length <= max && omitted === 0) return { listed: [...issues] }
+  const errors = issues.filter((issue) => issue.severity === 'error')
+  const listed = errors.length >= max ? errors.slice(0, max) : [...errors, ...issues.filter((issue) => issue.severity !== 'error').slice(0, max - errors.length)]
+  const total = issues.length + omitted
+  const rest = total - listed.length
+  const errorLeftOut = omitted > 0 || errors.length > listed.filter((issue) => issue.severity === 'error').length
+  const summary = configIssue(
+    'too-many-issues',
+    '',
+    {
+      zh: `另有 ${rest.toLocaleString('en-US')} 处问题未列出（共 ${total.toLocaleString('en-US')} 处，只列前 ${listed.length} 处）。请先改正以上问题再校验。`,
+      en: `${rest.toLocaleString('en-US')} more issue(s) not listed (${total.toLocaleString('en-US')} in all; the first ${listed.length} are). Fix the ones above and validate again.`,
+    },
+    errorLeftOut ? 'error' : 'warning',
+  )
+  return { listed, summary }
+}
+
+/** The UTF-8 length of a text in bytes, without encoding it (browser-safe). */
+export function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4 // a surrogate pair: one code point above U+FFFF
+      i++
+    } else bytes += 3
+  }
+  return bytes
 }

@@ -13,7 +13,16 @@ import { closestMatch } from './closest-match.js'
  * meant, so `due: { date: 2018-13-01 }` reports the bad date, not four unrelated shapes.
  */
 export function schemaIssues(errors: readonly ErrorObject[] | null | undefined): ConfigIssue[] {
-  return pruneUnionErrors([...(errors ?? [])]).map(toIssue)
+  return limitedSchemaIssues(errors, Infinity).issues
+}
+
+/**
+ * The first `max` issues of Ajv's error list, and how many more there are. Each issue costs a
+ * did-you-mean and two messages; 200,000 unknown keys would spend seconds on text nobody reads.
+ */
+export function limitedSchemaIssues(errors: readonly ErrorObject[] | null | undefined, max: number): { issues: ConfigIssue[]; omitted: number } {
+  const kept = pruneUnionErrors([...(errors ?? [])])
+  return { issues: kept.slice(0, max).map(toIssue), omitted: Math.max(0, kept.length - max) }
 }
 
 function pruneUnionErrors(errors: ErrorObject[]): ErrorObject[] {

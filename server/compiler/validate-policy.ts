@@ -10,12 +10,24 @@ import type { HolidayData } from '../deadlines/index.js'
 import { SourceDocument } from '../source-text/source-document.js'
 import { collectDeclarations, POLICY_CHECKS } from './checks/index.js'
 import { isRecord, list } from './checks/check-context.js'
-import { configIssue, hasErrors, sortIssues } from './config-issue.js'
+import { appendAll, capIssues, configIssue, hasErrors, sortIssues, utf8Length } from './config-issue.js'
 import type { ConfigIssue } from './config-issue.js'
-import { schemaIssues } from './schema-issues.js'
+import { limitedSchemaIssues } from './schema-issues.js'
 import { parseYamlSource } from './yaml-document.js'
 
 export const DEFAULT_SOURCE_DOCUMENT = 'source.txt'
+
+/**
+ * The largest config text validated, in UTF-8 bytes: about 25 times the largest bundled policy.
+ * Checked before parsing, because parsing and schema-checking a text is what costs.
+ */
+export const MAX_POLICY_BYTES = 2 * 1024 * 1024
+
+/**
+ * Issues listed at most; the rest are counted in one closing `too-many-issues` issue. A text
+ * with 200,000 unknown keys has 200,000 issues, and nobody reads past the first screen.
+ */
+export const MAX_LISTED_ISSUES = 200
 
 export interface ValidatePolicyOptions {
   /** The file name shown with each issue. */
@@ -46,15 +58,22 @@ export type ValidatePolicyResult =
  * if (!result.ok) for (const issue of result.issues) console.log(issue.line, issue.message.zh)
  */
 export function validatePolicyText(text: string, options: ValidatePolicyOptions = {}): ValidatePolicyResult {
+  const bytes = utf8Length(text)
+  if (bytes > MAX_POLICY_BYTES) return { ok: false, issues: [{ ...tooLarge(bytes), ...(options.file ? { file: options.file } : {}) }] }
   const yaml = parseYamlSource(text)
-  const place = (issues: ConfigIssue[]) =>
-    sortIssues(
-      issues.map((issue) => ({
+  // Only the listed issues are located: finding a node walks the YAML tree, per issue.
+  const place = (all: ConfigIssue[], omitted = 0) => {
+    const { listed, summary } = capIssues(all, MAX_LISTED_ISSUES, omitted)
+    const placed = sortIssues(
+      listed.map((issue) => ({
         ...issue,
         ...(options.file ? { file: options.file } : {}),
         ...(issue.line ? {} : yaml.locate(issue.pointer, { key: issue.code === 'unknown-field' })),
       })),
     )
+    if (summary) placed.push({ ...summary, ...(options.file ? { file: options.file } : {}) })
+    return placed
+  }
   if (hasErrors(yaml.issues)) return { ok: false, issues: place(yaml.issues) }
   const value = yaml.value
   if (!isRecord(value)) {
@@ -70,25 +89,38 @@ export function validatePolicyText(text: string, options: ValidatePolicyOptions 
   }
   const validate = policyValidator()
   const issues: ConfigIssue[] = [...yaml.issues]
-  if (!validate(value)) issues.push(...schemaIssues(validate.errors))
+  let omitted = 0
+  if (!validate(value)) {
+    const schema = limitedSchemaIssues(validate.errors, MAX_LISTED_ISSUES)
+    appendAll(issues, schema.issues)
+    omitted = schema.omitted
+  }
   const policy = value as PolicyConfig
 
   const { declarations, dataElements, issues: duplicateIssues } = collectDeclarations(policy)
-  issues.push(...duplicateIssues)
+  appendAll(issues, duplicateIssues)
   const source = readSourceDocument(policy, options, issues)
   const calendar = WorkingDayCalendar.mainland(...calendarExtension(policy))
   const context = { policy, declarations, dataElements, calendar, ...(source ? { source } : {}) }
   for (const [, check] of POLICY_CHECKS) {
     try {
-      issues.push(...check(context))
+      appendAll(issues, check(context))
     } catch {
       // A check can only trip over a config the schema has already rejected; its issues say why.
       if (!hasErrors(issues)) throw new Error('a policy check failed on a schema-valid config')
     }
   }
-  const placed = place(issues)
+  const placed = place(issues, omitted)
   if (hasErrors(placed)) return { ok: false, issues: placed, policy }
   return { ok: true, policy, issues: placed, ...(source ? { source } : {}), locate: (pointer) => yaml.locate(pointer) }
+}
+
+function tooLarge(bytes: number): ConfigIssue {
+  const size = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`
+  return configIssue('config-too-large', '', {
+    zh: `配置文本有 ${size(bytes)}，超过上限 ${size(MAX_POLICY_BYTES)}，未校验。请检查是否误粘贴了其他内容，或把配置拆小。`,
+    en: `The config text is ${size(bytes)}, over the ${size(MAX_POLICY_BYTES)} limit, and was not checked. Check for pasted-in content, or make the config smaller.`,
+  })
 }
 
 function readSourceDocument(

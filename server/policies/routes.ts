@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.js'
 import type { PublishPolicyBody, ValidatePolicyBody } from '../../schemas/api/requests.schema.js'
-import { validatePolicyText } from '../compiler/validate-policy.js'
+import { checkForPublishingOffThread, validateDraftOffThread } from './check-off-thread.js'
 import { AppError, notFound } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { requireRole } from '../http/middleware/authenticate.js'
@@ -28,20 +28,23 @@ export const policyRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json({ policies: (await listPolicies(c.get('deps').db)).map(summary) }))
   .post('/validate', requireRole('author', 'admin'), async (c) => {
     const body = await jsonBody<ValidatePolicyBody>(c, validatePolicyBody)
-    const result = validatePolicyText(body.yaml, {
-      file: 'policy.yaml',
-      ...(body.sourceText !== undefined ? { readSource: () => body.sourceText } : {}),
-    })
+    const result = await validateDraftOffThread(body.yaml, body.sourceText)
     return c.json({ ok: result.ok, issues: result.issues })
   })
   .post('/', requireRole('author', 'admin'), async (c) => {
     const { db, clock } = c.get('deps')
     const body = await jsonBody<PublishPolicyBody>(c, publishPolicyBody)
-    const { version, created } = await publishPolicy(db, clock, c.get('user').id, {
-      yaml: body.yaml,
-      ...(body.sourceText !== undefined ? { sourceText: body.sourceText } : {}),
-      ...(body.note !== undefined ? { note: body.note } : {}),
-    })
+    const { version, created } = await publishPolicy(
+      db,
+      clock,
+      c.get('user').id,
+      {
+        yaml: body.yaml,
+        ...(body.sourceText !== undefined ? { sourceText: body.sourceText } : {}),
+        ...(body.note !== undefined ? { note: body.note } : {}),
+      },
+      { check: checkForPublishingOffThread },
+    )
     return c.json({ version: summary(version), created }, created ? 201 : 200)
   })
   .get('/:policyId/versions', async (c) => {

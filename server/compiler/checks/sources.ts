@@ -18,15 +18,17 @@ export interface SourceReference {
 }
 
 /** Walks the whole config for `source: { clause, quote }` objects. */
-export function collectSources(value: unknown, pointer = ''): SourceReference[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => collectSources(item, `${pointer}/${index}`))
-  if (!isRecord(value)) return []
-  const found: SourceReference[] = []
+export function collectSources(value: unknown, pointer = '', found: SourceReference[] = []): SourceReference[] {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectSources(item, `${pointer}/${index}`, found))
+    return found
+  }
+  if (!isRecord(value)) return found
   for (const [key, child] of Object.entries(value)) {
     if (key === 'source' && isRecord(child) && typeof child.quote === 'string' && typeof child.clause === 'string') {
       found.push({ pointer: `${pointer}/source`, clause: child.clause, quote: child.quote })
     } else if (key !== 'schema') {
-      found.push(...collectSources(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`))
+      collectSources(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, found)
     }
   }
   return found

@@ -1,0 +1,53 @@
+/**
+ * @module What publishing asks of a config text, as plain data: the config issues, or the policy
+ * tests that fail, or the config. The same function runs in-process (CLI, seeds, tests) and in
+ * the policy worker (`policy-worker.ts`), which is why its result holds no functions or classes.
+ */
+import { configIssue } from '../compiler/config-issue.js'
+import type { ConfigIssue } from '../compiler/config-issue.js'
+import { validatePolicyText } from '../compiler/validate-policy.js'
+import type { PolicyConfig } from '../../schemas/index.js'
+import { runPolicyTests } from '../scoring/run-policy-tests.js'
+
+export type PolicyCheck =
+  | { ok: true; policy: PolicyConfig; issues: ConfigIssue[] }
+  | { ok: false; failed: 'config'; issues: ConfigIssue[] }
+  | { ok: false; failed: 'tests'; issues: ConfigIssue[] }
+
+/** What the validate route answers: every issue, and whether the config is valid. */
+export interface PolicyValidation {
+  ok: boolean
+  issues: ConfigIssue[]
+}
+
+/** Validates a draft (YAML, schema, semantic checks, quotes against the source text). */
+export function validateDraft(yaml: string, sourceText: string | undefined): PolicyValidation {
+  const result = validatePolicyText(yaml, { file: 'policy.yaml', ...(sourceText !== undefined ? { readSource: () => sourceText } : {}) })
+  return { ok: result.ok, issues: result.issues }
+}
+
+/**
+ * Validates a config for publishing, then runs its policy tests: the author's own statement of
+ * what the scoring table gives. A version whose tests fail would score districts other than the
+ * author says, so it is not published.
+ */
+export function checkForPublishing(yaml: string, sourceText: string | undefined): PolicyCheck {
+  const result = validatePolicyText(yaml, { file: 'policy.yaml', readSource: () => sourceText })
+  if (!result.ok) return { ok: false, failed: 'config', issues: result.issues }
+  const failing = runPolicyTests(result.policy, result.locate).filter((test) => !test.passed)
+  if (failing.length > 0) {
+    return {
+      ok: false,
+      failed: 'tests',
+      issues: failing.map((test) => ({
+        ...configIssue('policy-test-failed', test.pointer, {
+          zh: `考核测试「${test.name}」未通过：${test.failures.map((failure) => failure.message.zh).join('；')}`,
+          en: `Policy test "${test.name}" fails: ${test.failures.map((failure) => failure.message.en).join('; ')}`,
+        }),
+        file: 'policy.yaml',
+        ...(test.line ? { line: test.line, col: 1 } : {}),
+      })),
+    }
+  }
+  return { ok: true, policy: result.policy, issues: result.issues }
+}
