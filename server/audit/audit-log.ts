@@ -69,5 +69,3 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute()
 }
 
-export { verifyAuditChain } from './audit-verify.js'
-export type { AuditVerification } from './audit-verify.js'

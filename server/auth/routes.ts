@@ -24,7 +24,7 @@ export const authRoutes = new Hono<AppEnv>()
     // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
     const body = await jsonBody<LoginBody>(c, loginBody)
     const now = clock.now()
-    const checked = await checkCredentials(c.get('deps'), { username: body.username, password: body.password, address: clientAddress(c), now, limits: securityOf(c).loginThrottle })
+    const checked = await checkCredentials(c.get('deps'), { username: body.username, password: body.password, address: clientAddress(c), now, limits: securityOf(c.get('deps')).loginThrottle })
     if (!checked.ok && checked.reason === 'throttled') {
       c.header('Retry-After', String(checked.retryAfter))
       const minutes = Math.ceil(checked.retryAfter / 60)

@@ -20,7 +20,7 @@ function socketAddress(c: Context<AppEnv>): string | undefined {
  * its peer, so entries further left were written by the client and prove nothing).
  */
 export function clientAddress(c: Context<AppEnv>): string {
-  const { trustProxy } = securityOf(c)
+  const { trustProxy } = securityOf(c.get('deps'))
   if (trustProxy > 0) {
     const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
     const seen = hops[hops.length - trustProxy] ?? hops[0]
@@ -31,7 +31,7 @@ export function clientAddress(c: Context<AppEnv>): string {
 
 /** Whether the client reached us over HTTPS (through a trusted proxy's `X-Forwarded-Proto`). */
 export function isHttps(c: Context<AppEnv>): boolean {
-  if (securityOf(c).trustProxy > 0) {
+  if (securityOf(c.get('deps')).trustProxy > 0) {
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
     if (proto) return proto === 'https'
   }

@@ -3,10 +3,8 @@
  * (`LUOSHI_TRUST_PROXY`, `LUOSHI_SESSION_IDLE_MINUTES`) and injected into the app, so tests set
  * them per app instead of through the process environment.
  */
-import type { Context } from 'hono'
 import { LOGIN_THROTTLE } from '../auth/login-throttle.js'
 import type { LoginThrottleLimits } from '../auth/login-throttle.js'
-import type { AppEnv } from './env.js'
 
 export interface SecurityOptions {
   /**
@@ -41,7 +39,7 @@ export function securityFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityO
   return { trustProxy, sessionIdleMinutes, loginThrottle: LOGIN_THROTTLE }
 }
 
-/** The settings the request's app was built with. */
-export function securityOf(c: Context<AppEnv>): SecurityOptions {
-  return { ...DEFAULT_SECURITY, ...c.get('deps').security }
+/** The settings an app was built with (`c.get('deps')`), the defaults filled in. */
+export function securityOf(deps: { security?: Partial<SecurityOptions> }): SecurityOptions {
+  return { ...DEFAULT_SECURITY, ...deps.security }
 }

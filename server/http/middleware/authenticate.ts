@@ -20,7 +20,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const now = clock.now()
   // Over HTTPS only the __Host- cookie counts: a plain one could have been planted over HTTP.
   const token = getCookie(c, sessionCookie(c).name)
-  const session = token ? await findSession(reads, token, now, securityOf(c).sessionIdleMinutes) : undefined
+  const session = token ? await findSession(reads, token, now, securityOf(c.get('deps')).sessionIdleMinutes) : undefined
   const user = session ? await loadCurrentUser(reads, session.userId) : undefined
   if (!session || !user) {
     throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please log in' })

@@ -6,7 +6,6 @@
  */
 import type { ErrorObject } from 'ajv'
 import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../../schemas/ajv.js'
-import type { LocalizedText } from './form-validation.js'
 
 type Params = Record<string, unknown>
 
@@ -17,6 +16,12 @@ const list = (values: unknown, separator: string) =>
 function expectedType(type: unknown): string {
   const types = Array.isArray(type) ? type.map(String) : String(type ?? '').split(',')
   return types.find((name) => name !== 'null') ?? ''
+}
+
+/** A message in both languages (the shape server issues use). */
+export interface LocalizedText {
+  zh: string
+  en: string
 }
 
 const TYPES: Record<string, LocalizedText> = {

@@ -8,13 +8,10 @@ import ajvI18n from 'ajv-i18n'
 import { compileForm, createAjv } from '../../../schemas/ajv.js'
 import type { FormSchema } from './form-schema.js'
 import { keywordMessage } from './form-messages.js'
+import type { LocalizedText } from './form-messages.js'
 import { child } from './form-value.js'
 
-/** A message in both languages (the shape server issues use). */
-export interface LocalizedText {
-  zh: string
-  en: string
-}
+export type { LocalizedText }
 
 /** Messages by the pointer of the field they belong to. */
 export type FieldErrors = Map<string, LocalizedText[]>
