@@ -23,8 +23,10 @@ import { checkEntries } from './check-entries.js'
 import { EntryResolver, entryContext, planWritableUnits, unitAliases } from './entry-context.js'
 import { importValues } from './import/import-values.js'
 import type { ImportReport, RejectedEntry } from './import/import-values.js'
+import { takeImportSlot } from './import/import-slots.js'
+import { XLSX_TYPE } from './import/parse-table.js'
+import { readUpload } from './import/read-upload.js'
 import { weighImport } from './import/weigh-import.js'
-import { parseTable, XLSX_TYPE } from './import/parse-table.js'
 import { entryInputs, findInput, REGION_UNIT } from './inputs.js'
 import { parsePeriod } from './periods.js'
 import { buildTemplate, RANGE_ZH } from './template.js'
@@ -124,7 +126,6 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     return c.json(response)
   })
   .post('/import', async (c) => {
-    const deps = c.get('deps')
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const q = c.req.query()
     const mode = q.mode ?? 'all-or-nothing'
@@ -133,67 +134,12 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     }
     const dryRun = q.dryRun === 'true' || q.dryRun === '1'
     const fileName = decodeName(c.req.header('x-filename'))
-    const bytes = new Uint8Array(await c.req.arrayBuffer())
-    if (bytes.length > MAX_IMPORT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB，请分成几个文件上传', en: 'The file is over 8 MB; split it into several files' })
-    const parsed = await parseTable(bytes, { contentType: c.req.header('content-type'), fileName }, MAX_IMPORT_ROWS)
-    if (!parsed.ok) {
-      if (parsed.reason === 'unsupported-type') throw new AppError(415, 'bad-request', parsed.message)
-      throw new AppError(422, 'import-rejected', { zh: `导入未执行：${parsed.message.zh}`, en: `Nothing was imported: ${parsed.message.en}` }, { issues: [{ pointer: '/file', code: parsed.reason, message: parsed.message }] })
+    const release = takeImportSlot(c.get('user').id)
+    try {
+      return c.json(await importFile(c, plan, { mode, dryRun, fileName }))
+    } finally {
+      release()
     }
-    const now = deps.clock.now().toISOString()
-    const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'import'), unitAliases(plan))
-    const report = importValues(parsed.table, resolver)
-    const names = inputNames(resolver.context.inputs)
-    // Locks and rules weigh the file's values with what is stored (in the writing transaction).
-    const weigh = async (db: Kysely<Database>) => {
-      if (report.fatal) return []
-      const stored = await readStored(db, plan.plan.id, report.accepted)
-      const locked = await readLocked(db, plan.model, plan.plan.id, report.accepted, deps.clock.now())
-      return { stored, warnings: weighImport(report, plan.model.config, stored, locked, names) }
-    }
-    const summarize = (warnings: readonly RejectedEntry[]) => ({
-      format: parsed.table.format,
-      ...(parsed.table.encoding ? { encoding: parsed.table.encoding } : {}),
-      layout: report.layout,
-      mode,
-      dryRun,
-      rows: report.rows,
-      accepted: report.accepted.length,
-      rejectedCount: report.rejected.length,
-      rejected: report.rejected.slice(0, LISTED_REJECTIONS),
-      ...(warnings.length ? { warnings: warnings.slice(0, LISTED_REJECTIONS) } : {}),
-    })
-    if (dryRun) {
-      const weighed = await weigh(deps.reads)
-      return c.json({ ...summarize('warnings' in weighed ? weighed.warnings : []), applied: 0 })
-    }
-    const refuse = () => {
-      const { rejected: _listed, ...counts } = summarize([])
-      return importRejected(report, counts)
-    }
-    if (report.fatal || (mode === 'all-or-nothing' && report.rejected.length > 0)) throw refuse()
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const response = await deps.writes.run(async (trx) => {
-      const weighed = await weigh(trx)
-      if (!('stored' in weighed)) throw refuse()
-      if (mode === 'all-or-nothing' && report.rejected.length > 0) throw refuse()
-      const response = { ...summarize(weighed.warnings), applied: report.accepted.length, submittedTasks: 0 }
-      const corrections = await writeValues(trx, report.accepted, weighed.stored, { actor: c.get('user').id, at: now })
-      response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, report.accepted, { actor: c.get('user').id, now: deps.clock.now() })
-      await appendAudit(trx, [
-        {
-          at: now,
-          actor: c.get('user').id,
-          action: 'indicator-values.import',
-          entity: 'plan',
-          entityId: plan.plan.id,
-          payload: { fileName, sha256, bytes: bytes.length, format: parsed.table.format, layout: report.layout, mode, rows: report.rows, applied: report.accepted.length, rejected: report.rejected.length, ...spread(report.accepted), ...correctionsOf(corrections) },
-        },
-      ])
-      await recordIdempotency(trx, c, 200, response)
-      return response
-    })
-    return c.json(response)
   })
   .get('/template.xlsx', async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
@@ -229,6 +175,78 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     })
   })
 
+/**
+ * Reads, checks and stores one uploaded file (the caller holds the user's import slot).
+ * @throws AppError 413 for a file over 8 MB or one that unpacks too large, 415 for a type not
+ * accepted, 422 `import-rejected` for a file that cannot be read or has problems (all-or-nothing)
+ */
+async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode: 'all-or-nothing' | 'keep-good'; dryRun: boolean; fileName: string }) {
+  const { mode, dryRun, fileName } = options
+  const deps = c.get('deps')
+  const bytes = new Uint8Array(await c.req.arrayBuffer())
+  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB，请分成几个文件上传', en: 'The file is over 8 MB; split it into several files' })
+  const parsed = await readUpload(bytes, { contentType: c.req.header('content-type'), fileName }, MAX_IMPORT_ROWS)
+  if (!parsed.ok) {
+    if (parsed.reason === 'unsupported-type') throw new AppError(415, 'bad-request', parsed.message)
+    const issues = [{ pointer: '/file', code: parsed.reason, message: parsed.message }]
+    const text = { zh: `导入未执行：${parsed.message.zh}`, en: `Nothing was imported: ${parsed.message.en}` }
+    if (parsed.reason === 'too-large') throw new AppError(413, 'payload-too-large', text, { issues })
+    throw new AppError(422, 'import-rejected', text, { issues })
+  }
+  const now = deps.clock.now().toISOString()
+  const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'import'), unitAliases(plan))
+  const report = importValues(parsed.table, resolver)
+  const names = inputNames(resolver.context.inputs)
+  // Locks and rules weigh the file's values with what is stored (in the writing transaction).
+  const weigh = async (db: Kysely<Database>) => {
+    if (report.fatal) return []
+    const stored = await readStored(db, plan.plan.id, report.accepted)
+    const locked = await readLocked(db, plan.model, plan.plan.id, report.accepted, deps.clock.now())
+    return { stored, warnings: weighImport(report, plan.model.config, stored, locked, names) }
+  }
+  const summarize = (warnings: readonly RejectedEntry[]) => ({
+    format: parsed.table.format,
+    ...(parsed.table.encoding ? { encoding: parsed.table.encoding } : {}),
+    layout: report.layout,
+    mode,
+    dryRun,
+    rows: report.rows,
+    accepted: report.accepted.length,
+    rejectedCount: report.rejected.length,
+    rejected: report.rejected.slice(0, LISTED_REJECTIONS),
+    ...(warnings.length ? { warnings: warnings.slice(0, LISTED_REJECTIONS) } : {}),
+  })
+  if (dryRun) {
+    const weighed = await weigh(deps.reads)
+    return { ...summarize('warnings' in weighed ? weighed.warnings : []), applied: 0 }
+  }
+  const refuse = () => {
+    const { rejected: _listed, ...counts } = summarize([])
+    return importRejected(report, counts)
+  }
+  if (report.fatal || (mode === 'all-or-nothing' && report.rejected.length > 0)) throw refuse()
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  return deps.writes.run(async (trx) => {
+    const weighed = await weigh(trx)
+    if (!('stored' in weighed)) throw refuse()
+    if (mode === 'all-or-nothing' && report.rejected.length > 0) throw refuse()
+    const response = { ...summarize(weighed.warnings), applied: report.accepted.length, submittedTasks: 0 }
+    const corrections = await writeValues(trx, report.accepted, weighed.stored, { actor: c.get('user').id, at: now })
+    response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, report.accepted, { actor: c.get('user').id, now: deps.clock.now() })
+    await appendAudit(trx, [
+      {
+        at: now,
+        actor: c.get('user').id,
+        action: 'indicator-values.import',
+        entity: 'plan',
+        entityId: plan.plan.id,
+        payload: { fileName, sha256, bytes: bytes.length, format: parsed.table.format, layout: report.layout, mode, rows: report.rows, applied: report.accepted.length, rejected: report.rejected.length, ...spread(report.accepted), ...correctionsOf(corrections) },
+      },
+    ])
+    await recordIdempotency(trx, c, 200, response)
+    return response
+  })
+}
 
 /** The units a user may write, as rows: their own, or every unit of the plan and the region. */
 function templateUnits(plan: PlanContext, writable: ReadonlySet<string> | null): Array<{ id: string; name: string }> {

@@ -1,8 +1,8 @@
 /**
  * @module Policy validation off the event loop. Parsing and checking a large text takes seconds
- * (a 2 MB config with 200,000 keys: about 8 s), and on the server's thread it would hold up
- * every other request for as long. The HTTP routes validate in a worker (one, kept warm: it
- * compiles the schema once); the CLI, the seeds and the tests call `check-policy.ts` directly.
+ * (a 2 MB config with 200,000 keys: 3–8 s), and on the server's thread it would hold up every
+ * other request for as long. The HTTP routes validate in workers (two, kept warm: each compiles
+ * the schema once); the CLI, the seeds and the tests call `check-policy.ts` directly.
  */
 import { AppError } from '../errors.js'
 import { MAX_POLICY_BYTES } from '../compiler/validate-policy.js'
@@ -21,6 +21,7 @@ let pool: WorkerPool<PolicyJob, PolicyValidation | PolicyCheck> | undefined
 function policyPool(): WorkerPool<PolicyJob, PolicyValidation | PolicyCheck> {
   pool ??= new WorkerPool({
     entry: new URL('./policy-worker.ts', import.meta.url),
+    size: 2,
     timeoutMs: POLICY_CHECK_TIMEOUT_MS,
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
     idleMs: 10 * 60_000,
@@ -28,7 +29,10 @@ function policyPool(): WorkerPool<PolicyJob, PolicyValidation | PolicyCheck> {
   return pool
 }
 
-/** Validates a draft in the worker. @throws AppError 413 for a text over the limit, 422 when the worker gives up */
+/**
+ * Validates a draft in a worker.
+ * @throws AppError 413 for a text over the limit, 422 when the worker runs out of time or memory
+ */
 export async function validateDraftOffThread(yaml: string, sourceText: string | undefined): Promise<PolicyValidation> {
   refuseOversized(yaml)
   return settle(await policyPool().run({ kind: 'validate', yaml, sourceText })) as PolicyValidation

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs'
 import type { CellValue } from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import type { LocalizedText } from '../../compiler/config-issue.js'
+import { checkZipDirectory, verifyXlsxEntries } from './inspect-xlsx.js'
 
 /** A date-formatted cell (`2021-03-01`): never a valid value, but a period column may hold one. */
 export interface DateCell {
@@ -44,8 +45,11 @@ export interface Table {
 
 export type TableFailure = {
   ok: false
-  /** `unsupported-type` is a 415; the others are problems with the file's content. */
-  reason: 'unsupported-type' | 'unreadable' | 'encoding' | 'too-many-rows'
+  /**
+   * `unsupported-type` is a 415 and `too-large` (unpacks beyond the limits, or needs more memory
+   * than a reader has) a 413; the others, `too-slow` included, are problems with the content.
+   */
+  reason: 'unsupported-type' | 'unreadable' | 'encoding' | 'too-many-rows' | 'too-large' | 'too-slow'
   message: LocalizedText
 }
 
@@ -149,13 +153,18 @@ function delimiterOf(text: string): string {
 }
 
 /**
- * Reads the first worksheet. Its rows are first counted by streaming through the file, stopping
- * as soon as the limit is passed: a small .xlsx can unpack to hundreds of thousands of rows, and
- * loading the whole workbook before counting would hold them all in memory. Only a file within
- * the limit is then loaded whole, because the streaming reader loses formula results (a
- * `#DIV/0!` would come back as "no result").
+ * Reads the first worksheet, once the zip has passed `inspect-xlsx.ts` (unpacked sizes, ratio,
+ * rows). Its rows are first counted by streaming through the file, stopping as soon as the
+ * limit is passed: a small .xlsx can unpack to hundreds of thousands of rows, and loading the
+ * whole workbook before counting would hold them all in memory. Only a file within the limit is
+ * then loaded whole, because the streaming reader loses formula results (a `#DIV/0!` would come
+ * back as "no result").
  */
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult> {
+  const directory = checkZipDirectory(bytes)
+  if (!directory.ok) return directory
+  const refused = verifyXlsxEntries(bytes, directory.entries)
+  if (refused) return refused
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const unreadable: TableFailure = { ok: false, reason: 'unreadable', message: { zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传', en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload' } }
   if (Number.isFinite(maxRows)) {
