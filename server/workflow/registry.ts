@@ -58,8 +58,8 @@ export const workflow = setup({
   },
   guards: {
     contributionsComplete: ({ context }) => context.pendingContributions === 0,
-    reviewed: ({ context }) => context.reviewer !== null,
-    approvesOnSubmit: ({ context }) => context.reviewer === null && context.reviewRequired !== true,
+    // A submission waits in `submitted` for a reviewer, or — indicator entry — for any review.
+    awaitsReview: ({ context }) => context.reviewer !== null || context.reviewRequired === true,
     hasReason: ({ event }) => event.type === 'RETURN' && event.reason.trim().length > 0,
     escalatesFurther: ({ context, event }) => event.type === 'ESCALATE' && event.level > context.escalation,
   },
@@ -79,8 +79,7 @@ export const workflow = setup({
 
 /** The initial context of a task from its input. */
 export function initialTaskContext(input: TaskInput): TaskContext {
-  const { reviewRequired, ...rest } = input
-  return { ...rest, ...(reviewRequired ? { reviewRequired } : {}), escalation: 0, overdue: false, returns: 0, lastReason: null, step: 0 }
+  return { ...input, escalation: 0, overdue: false, returns: 0, lastReason: null, step: 0 }
 }
 
 /** Root-level handlers every task and procedure shares: reminders, overdue, escalation. */

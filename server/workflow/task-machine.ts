@@ -12,9 +12,8 @@ import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.js'
  * review may approve it (indicator entry), when it stays submitted and its values correctable.
  */
 const submit = [
-  { guard: and(['contributionsComplete', 'reviewed']), target: 'submitted' },
-  { guard: and(['contributionsComplete', 'approvesOnSubmit']), target: 'approved' },
-  { guard: 'contributionsComplete', target: 'submitted' },
+  { guard: and(['contributionsComplete', 'awaitsReview']), target: 'submitted' },
+  { guard: 'contributionsComplete', target: 'approved' },
 ] as const
 
 export const taskMachine = workflow.createMachine({
