@@ -12,7 +12,7 @@ import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.js'
  * review may approve it (indicator entry), when it stays submitted and its values correctable.
  */
 const submit = [
-  { guard: and(['contributionsComplete', 'awaitsReview']), target: 'submitted' },
+  { guard: and(['contributionsComplete', 'reviewed']), target: 'submitted' },
   { guard: 'contributionsComplete', target: 'approved' },
 ] as const
 
