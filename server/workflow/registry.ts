@@ -58,7 +58,8 @@ export const workflow = setup({
   },
   guards: {
     contributionsComplete: ({ context }) => context.pendingContributions === 0,
-    // A submission goes to review when the task has a reviewer, or — indicator entry — when only a review may approve it.
+    // A submission goes to review when the task has a reviewer, or — indicator entry — when only
+    // a review may approve it.
     reviewed: ({ context }) => context.reviewer !== null || context.reviewRequired === true,
     hasReason: ({ event }) => event.type === 'RETURN' && event.reason.trim().length > 0,
     escalatesFurther: ({ context, event }) => event.type === 'ESCALATE' && event.level > context.escalation,
