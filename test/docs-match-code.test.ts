@@ -141,7 +141,7 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
   interface Row { username: string; who: string; roles: string[] }
 
   /** The rows of the table under "Demo accounts (password `…` for all):". */
-  function demoTable(): { password: string; rows: Row[]; total: number } {
+  function demoTable(): { password: string; rows: Row[] } {
     const quick = section('Quick start')
     const heading = /Demo accounts \(password `([^`]+)` for all\):\n\n/.exec(quick)
     if (!heading) throw new Error('README has no "Demo accounts (password `…` for all):" table')
@@ -151,18 +151,16 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
       const [username = '', who = '', roles = ''] = line.replace(/^\| | \|$/g, '').split(' | ')
       return { username: username.replace(/`/g, ''), who, roles: roles.split(':')[0]!.split(',').map((role) => role.trim()) }
     })
-    const total = /\((\d+) accounts in all/.exec(after)
-    if (!total) throw new Error('README does not say how many demo accounts there are ("(N accounts in all")')
-    return { password: heading[1]!, rows, total: Number(total[1]) }
+    return { password: heading[1]!, rows }
   }
 
-  it('names only accounts that exist, each once, with its display name and roles, and counts them all', async () => {
+  it('names only accounts that exist, each once, with its display name and roles', async () => {
     const { DEMO_PASSWORD, seedDemo } = await import('../server/bootstrap/seed-demo.js')
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')
     try {
       const accounts = await seedDemo(t.db, t.clock, 'policies')
       const byName = new Map(accounts.map((account) => [account.username, account]))
-      const { password, rows, total } = demoTable()
+      const { password, rows } = demoTable()
       expect(password).toBe(DEMO_PASSWORD)
       expect(rows.length).toBeGreaterThan(0)
       const names = rows.map((row) => row.username)
@@ -173,10 +171,6 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
         expect(row.who, row.username).toBe(account.displayName)
         expect([...row.roles].sort(), row.username).toEqual([...account.roles].sort())
       }
-      expect(total).toBe(accounts.length)
-      // Every region the seed makes accounts for, and every account outside a region, is shown.
-      const regionOf = (name: string) => (name.includes('.') ? name.split('.')[0]! : name)
-      expect([...new Set(names.map(regionOf))].sort()).toEqual([...new Set(accounts.map((account) => regionOf(account.username)))].sort())
     } finally {
       await t.db.destroy()
     }

@@ -6,11 +6,13 @@ import { readFileSync } from 'node:fs'
 import { loadPolicyFile } from '../server/compiler/load-policy.js'
 import { explainPolicy } from '../server/compiler/explain-policy.js'
 import { SOURCES, sourceTextFor } from '../scripts/write-sources.js'
-import { allPolicyFiles } from './helpers/policy-files.js'
+import { allPolicyFiles, policyRegionFolders } from './helpers/policy-files.js'
 
 describe('bundled policies', () => {
-  it('include the three regional plans', () => {
-    expect(allPolicyFiles().map((file) => file.split('/')[1])).toEqual(['chongqing', 'meishan', 'pingnan'])
+  it('include a plan for every region whose source document is bundled, and a plan in every region folder', () => {
+    const regions = new Set(allPolicyFiles().map((file) => file.split('/')[1]))
+    for (const { region } of SOURCES) expect(regions).toContain(region)
+    for (const folder of policyRegionFolders()) expect(regions).toContain(folder)
   })
 
   it.each(allPolicyFiles())('%s validates with no error and no warning', (file) => {

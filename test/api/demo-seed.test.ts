@@ -9,6 +9,7 @@ import { demoUnitFor, seedIndicatorValues } from '../../server/bootstrap/seed-in
 import { checkValue } from '../../server/indicators/check-value.js'
 import { entryInputs } from '../../server/indicators/inputs.js'
 import { loadPlanContext } from '../../server/plans/plan-context.js'
+import { allPolicyFiles } from '../helpers/policy-files.js'
 import { makeTestApp, startBundledPlan } from '../helpers/test-app.js'
 
 describe('the demo seed', () => {
@@ -25,8 +26,10 @@ describe('the demo seed', () => {
       runs: (await t.db.selectFrom('assessment_run').select('id').execute()).length,
     })
     const first = await count()
-    expect(first.plans).toBe(3)
-    expect(first.versions).toBe(3)
+    // One plan per region folder that holds a policy.
+    const regions = new Set(allPolicyFiles().map((file) => file.split('/')[1])).size
+    expect(first.plans).toBe(regions)
+    expect(first.versions).toBe(regions)
     expect(first.values).toBeGreaterThan(500)
     expect(first.runs).toBe(2)
     await seedDemo(t.db, t.clock, 'policies')

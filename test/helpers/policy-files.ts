@@ -4,14 +4,21 @@ import { fileURLToPath } from 'node:url'
 
 export const POLICIES_DIR = fileURLToPath(new URL('../../policies/', import.meta.url))
 
-/** `policies/<region>/<policy>.yaml` paths, relative to the repository root. */
-export function allPolicyFiles(): string[] {
+/** The region folders under `policies/`. */
+export function policyRegionFolders(): string[] {
   return readdirSync(POLICIES_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+}
+
+/** `policies/<region>/<policy>.yaml` paths, relative to the repository root. */
+export function allPolicyFiles(): string[] {
+  return policyRegionFolders()
     .flatMap((region) =>
-      readdirSync(`${POLICIES_DIR}${region.name}`)
+      readdirSync(`${POLICIES_DIR}${region}`)
         .filter((name) => name.endsWith('.yaml'))
-        .map((name) => `policies/${region.name}/${name}`),
+        .map((name) => `policies/${region}/${name}`),
     )
     .sort()
 }
