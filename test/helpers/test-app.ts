@@ -11,6 +11,8 @@ import type { Database } from '../../server/db/database.js'
 import { GroupCommitter } from '../../server/db/group-commit.js'
 import { clearPlanCache } from '../../server/plans/plan-context.js'
 import { startPlan } from '../../server/plans/start-plan.js'
+import { publishPolicy } from '../../server/policies/publish-policy.js'
+import { MINIMAL_POLICY, MINIMAL_SOURCE } from './minimal-policy.js'
 import type { ExtraUnits } from '../../server/plans/plan-model.js'
 import { makeDb, publishBundled } from './make-db.js'
 import { createDb } from '../../server/db/create-db.js'
@@ -43,6 +45,24 @@ export async function startBundledPlan(t: TestApp, region: string, members: Extr
   const versionId = await publishBundled(t.db, t.clock, region)
   const started = await startPlan(t.db, t.clock, 'test', { versionId, members })
   return { planId: started.plan.id, versionId, policyId: started.plan.policy_id }
+}
+
+/**
+ * Starts Pingnan's plan and returns its finance bureau's 保障经费 duty, already started, with the
+ * bureau logged in as `finance`: a task that takes writes, for tests of what surrounds them.
+ */
+export async function startedFinanceTask(t: TestApp): Promise<{ finance: Client; id: string; planId: string }> {
+  const { planId, policyId } = await startBundledPlan(t, 'pingnan')
+  const id = await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')
+  const finance = await loginAs(t, 'finance', { units: [{ policyId, unitId: 'county-finance-bureau' }] })
+  expect((await finance.post(`/api/tasks/${id}/events`, { type: 'START' })).status).toBe(200)
+  return { finance, id, planId }
+}
+
+/** Publishes the minimal policy (helpers/minimal-policy.ts) and starts its plan; returns the plan id. */
+export async function startMinimalPlan(t: TestApp): Promise<string> {
+  const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })
+  return (await startPlan(t.db, t.clock, 'test', { versionId: version.id })).plan.id
 }
 
 /** A logged-in user: JSON requests with the session cookie and the CSRF token. */

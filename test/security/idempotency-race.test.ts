@@ -4,11 +4,8 @@
  * claimed by an insert that does nothing on conflict before the work: exactly one request does
  * the work, the others replay its response.
  */
-import { publishPolicy } from '../../server/policies/publish-policy.js'
-import { startPlan } from '../../server/plans/start-plan.js'
 import { CLAIM_OWNER, STALE_CLAIM_MS } from '../../server/http/middleware/idempotency.js'
-import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.js'
-import { loginAs, makeTestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startMinimalPlan } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
 
 describe('Idempotency-Key claimed atomically', () => {
@@ -22,9 +19,7 @@ describe('Idempotency-Key claimed atomically', () => {
 
   beforeAll(async () => {
     t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })
-    const { plan } = await startPlan(t.db, t.clock, 'test', { versionId: version.id })
-    base = `/api/plans/${plan.id}/indicator-values`
+    base = `/api/plans/${await startMinimalPlan(t)}/indicator-values`
     author = await loginAs(t, 'author', { roles: ['author'] })
   })
 

@@ -7,6 +7,7 @@ import { MAX_LISTED_ISSUES, MAX_POLICY_BYTES, validatePolicyText } from '../../s
 import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.js'
 import { loginAs, makeTestApp } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
+import { latenciesWhile } from '../helpers/latencies.js'
 
 const KEYS = 200_000
 
@@ -23,24 +24,6 @@ interface Issue {
   pointer: string
   message: { zh: string; en: string }
   line?: number
-}
-
-/**
- * Sends a GET every 20 ms, as another user's browser would, until `pending` settles; returns
- * each one's latency (ms).
- */
-async function latenciesWhile(client: Client, pending: Promise<unknown>): Promise<number[]> {
-  let settled = false
-  void pending.finally(() => (settled = true))
-  const latencies: number[] = []
-  while (!settled) {
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    const started = performance.now()
-    const response = await client.get('/api/policies')
-    expect(response.status).toBe(200)
-    latencies.push(performance.now() - started)
-  }
-  return latencies
 }
 
 function expectCapped(issues: Issue[]): void {
@@ -70,7 +53,7 @@ describe('a policy text with 200,000 keys', () => {
 
   it('validates as a draft to the first 200 issues and a count of the rest, while other requests are answered', async () => {
     const validation = author.post('/api/policies/validate', { yaml, sourceText: MINIMAL_SOURCE })
-    const latencies = await latenciesWhile(reader, validation)
+    const latencies = await latenciesWhile(reader, '/api/policies', validation)
     const response = await validation
     expect(response.status).toBe(200)
     const body = (await response.json()) as { ok: boolean; issues: Issue[] }
@@ -83,7 +66,7 @@ describe('a policy text with 200,000 keys', () => {
 
   it('is refused for publishing with 422 and the same capped issues, and nothing is stored', async () => {
     const publishing = author.post('/api/policies', { yaml, sourceText: MINIMAL_SOURCE })
-    const latencies = await latenciesWhile(reader, publishing)
+    const latencies = await latenciesWhile(reader, '/api/policies', publishing)
     const response = await publishing
     expect(response.status).toBe(422)
     const { error } = (await response.json()) as { error: { code: string; issues: Issue[] } }

@@ -9,10 +9,9 @@ import { listen } from '../../server/http/listen.js'
 import type { Listening } from '../../server/http/listen.js'
 import { login } from '../helpers/durability-server.js'
 import type { HttpSession } from '../helpers/durability-server.js'
-import { loginAs, makeTestApp, PASSWORD, startBundledPlan, taskId } from '../helpers/test-app.js'
+import { makeTestApp, PASSWORD, startedFinanceTask } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
 
-const POLICY = 'pingnan-medical-alliance'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 interface ErrorBody {
@@ -35,10 +34,7 @@ let id: string
 
 beforeAll(async () => {
   t = await makeTestApp()
-  const { planId } = await startBundledPlan(t, 'pingnan')
-  id = await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')
-  finance = await loginAs(t, 'finance', { units: [{ policyId: POLICY, unitId: 'county-finance-bureau' }] })
-  expect((await finance.post(`/api/tasks/${id}/events`, { type: 'START' })).status).toBe(200)
+  ;({ finance, id } = await startedFinanceTask(t))
 })
 
 afterAll(async () => {

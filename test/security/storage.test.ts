@@ -18,10 +18,8 @@ import { createDb } from '../../server/db/create-db.js'
 import { newId } from '../../server/ids.js'
 import { childEnv, killHard, login, ROOT } from '../helpers/durability-server.js'
 import type { ServerProcess } from '../helpers/durability-server.js'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startedFinanceTask } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
-
-const POLICY = 'pingnan-medical-alliance'
 
 function expectStorageError(json: { error: { code: string; message: { zh: string; en: string } } }, code: string): void {
   expect(json.error.code).toBe(code)
@@ -37,10 +35,7 @@ describe('a full or read-only database', () => {
 
   beforeAll(async () => {
     t = await makeTestApp()
-    const { planId } = await startBundledPlan(t, 'pingnan')
-    id = await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')
-    finance = await loginAs(t, 'finance', { units: [{ policyId: POLICY, unitId: 'county-finance-bureau' }] })
-    expect((await finance.post(`/api/tasks/${id}/events`, { type: 'START' })).status).toBe(200)
+    ;({ finance, id } = await startedFinanceTask(t))
     files = join(t.file, '..', 'attachments')
   })
 

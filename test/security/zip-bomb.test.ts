@@ -5,16 +5,14 @@
  * size, sheets to Excel's row limit, and the reading happens in a worker with a heap and a time
  * limit — one import per user at a time — while the server keeps answering everyone else.
  */
-import { publishPolicy } from '../../server/policies/publish-policy.js'
-import { startPlan } from '../../server/plans/start-plan.js'
 import { XLSX_LIMITS } from '../../server/indicators/import/inspect-xlsx.js'
 import { XLSX_TYPE } from '../../server/indicators/import/parse-table.js'
 import { createTablePool, readUpload } from '../../server/indicators/import/read-upload.js'
 import { buildZip, deflateRepeated, emptyRows, hugeSharedString, part, sharedStringsXml, sheetXml, workbookParts } from '../helpers/hostile-xlsx.js'
 import type { ZipPart } from '../helpers/hostile-xlsx.js'
-import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.js'
-import { loginAs, makeTestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startMinimalPlan } from '../helpers/test-app.js'
 import type { Client, TestApp } from '../helpers/test-app.js'
+import { latenciesWhile } from '../helpers/latencies.js'
 
 interface ErrorBody {
   error: { code: string; message: { zh: string; en: string }; issues: Array<{ pointer: string; code: string; message: { zh: string; en: string } }> }
@@ -34,20 +32,6 @@ function numberedRows(n: number): ZipPart {
   return part('xl/worksheets/sheet1.xml', sheetXml(rows.join('')))
 }
 
-/** Sends a GET every 20 ms, as another user's browser would, until `pending` settles. */
-async function latenciesWhile(client: Client, path: string, pending: Promise<unknown>): Promise<number[]> {
-  let settled = false
-  void pending.finally(() => (settled = true))
-  const latencies: number[] = []
-  while (!settled) {
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    const started = performance.now()
-    expect((await client.get(path)).status).toBe(200)
-    latencies.push(performance.now() - started)
-  }
-  return latencies
-}
-
 describe('POST /import with a hostile .xlsx', () => {
   let t: TestApp
   let base: string
@@ -60,9 +44,7 @@ describe('POST /import with a hostile .xlsx', () => {
 
   beforeAll(async () => {
     t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })
-    const { plan } = await startPlan(t.db, t.clock, 'test', { versionId: version.id })
-    base = `/api/plans/${plan.id}/indicator-values`
+    base = `/api/plans/${await startMinimalPlan(t)}/indicator-values`
     author = await loginAs(t, 'author', { roles: ['author'] })
     other = await loginAs(t, 'other-author', { roles: ['author'] })
   })
