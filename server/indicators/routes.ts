@@ -17,6 +17,7 @@ import { AppError } from '../errors.js'
 import type { RequestIssue } from '../errors.js'
 import type { AppEnv } from '../http/env.js'
 import { recordIdempotency } from '../http/middleware/idempotency.js'
+import { decodeFileName } from '../http/file-name.js'
 import { jsonBody } from '../http/middleware/json-body.js'
 import type { PlanContext } from '../plans/plan-context.js'
 import { checkEntries } from './check-entries.js'
@@ -133,7 +134,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       throw new AppError(400, 'bad-request', { zh: `mode 应为 all-or-nothing 或 keep-good，收到「${mode}」`, en: `mode must be all-or-nothing or keep-good, got "${mode}"` })
     }
     const dryRun = q.dryRun === 'true' || q.dryRun === '1'
-    const fileName = decodeName(c.req.header('x-filename'))
+    const fileName = decodeFileName(c.req.header('x-filename'))
     const release = takeImportSlot(c.get('user').id)
     try {
       return c.json(await importFile(c, plan, { mode, dryRun, fileName }))
@@ -301,11 +302,3 @@ async function userNames(c: Context<AppEnv>, ids: string[]): Promise<Map<string,
   return new Map(users.map((user) => [user.id, user.display_name]))
 }
 
-function decodeName(header: string | undefined): string {
-  if (!header) return ''
-  try {
-    return decodeURIComponent(header).trim().slice(0, 200)
-  } catch {
-    return header.trim().slice(0, 200)
-  }
-}

@@ -56,6 +56,12 @@ describe('POST /import with a hostile .xlsx', () => {
     expect(response.status).toBe(200)
   })
 
+  it('answers a malformed X-Filename on an import with 400, as on any upload', async () => {
+    const { status, body } = await refusal(await upload(author, new TextEncoder().encode('单位,期间\n'), 'text/csv', '%E4%B8'))
+    expect(status).toBe(400)
+    expect(body.error.code).toBe('bad-request')
+  })
+
   it('refuses 30 million empty rows in 264 KB with 413 from the zip directory, before unpacking', async () => {
     const bytes = workbook(HEADER, await emptyRows(30_000_000))
     expect(bytes.length).toBeLessThan(300 * 1024)
