@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import type { Page } from 'playwright-core'
-import { ROOT, killHard, startServer } from '../test/helpers/durability-server.js'
+import { ROOT, killHard, startServer } from '../test/helpers/durability-server.ts'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 

@@ -13,11 +13,11 @@
  */
 import { EventEmitter } from 'node:events'
 import { Engine } from 'bpmn-engine'
-import type { TaskEvent } from '../server/workflow/registry.js'
-import { startTask, stepTask } from '../server/workflow/run-machine.js'
-import type { PersistedTask } from '../server/workflow/run-machine.js'
-import { taskMachine } from '../server/workflow/task-machine.js'
-import { measureAsync } from './measure.js'
+import type { TaskEvent } from '../server/workflow/registry.ts'
+import { startTask, stepTask } from '../server/workflow/run-machine.ts'
+import type { PersistedTask } from '../server/workflow/run-machine.ts'
+import { taskMachine } from '../server/workflow/task-machine.ts'
+import { measureAsync } from './measure.ts'
 
 const INSTANCES = 2000
 const TRANSITIONS_PER_INSTANCE = 5

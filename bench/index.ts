@@ -1,12 +1,12 @@
 /** `npm run bench`: prints every benchmark's figures in one run. */
 import { arch, cpus, totalmem } from 'node:os'
-import { benchBrowser } from './browser.bench.js'
-import { benchEngine } from './engine.bench.js'
-import { benchHttpTransitions } from './http-transitions.bench.js'
-import { benchImportValues } from './import-values.bench.js'
-import { benchPlanStart } from './plan-start.bench.js'
-import { benchPolicyValidation } from './policy-validation.bench.js'
-import { benchScoring } from './scoring.bench.js'
+import { benchBrowser } from './browser.bench.ts'
+import { benchEngine } from './engine.bench.ts'
+import { benchHttpTransitions } from './http-transitions.bench.ts'
+import { benchImportValues } from './import-values.bench.ts'
+import { benchPlanStart } from './plan-start.bench.ts'
+import { benchPolicyValidation } from './policy-validation.bench.ts'
+import { benchScoring } from './scoring.bench.ts'
 
 const header = `luoshi bench — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? arch()}, ${Math.round(totalmem() / 2 ** 30)} GiB`
 console.log(header)

@@ -6,11 +6,11 @@
  */
 import { rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { SimulatedClock } from '../server/clock.js'
-import { publishPolicy } from '../server/policies/publish-policy.js'
-import { startPlan } from '../server/plans/start-plan.js'
-import { makeDb } from '../test/helpers/make-db.js'
-import { generatePlanPolicy } from './generate-policy.js'
+import { SimulatedClock } from '../server/clock.ts'
+import { publishPolicy } from '../server/policies/publish-policy.ts'
+import { startPlan } from '../server/plans/start-plan.ts'
+import { makeDb } from '../test/helpers/make-db.ts'
+import { generatePlanPolicy } from './generate-policy.ts'
 
 const UNITS = 2800
 const RESPONSIBILITIES = 100

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { validatePolicyText } from '../server/compiler/validate-policy.js'
-import { allPolicyFiles } from '../test/helpers/policy-files.js'
-import { generatePolicy } from './generate-policy.js'
-import { measure, report } from './measure.js'
+import { validatePolicyText } from '../server/compiler/validate-policy.ts'
+import { allPolicyFiles } from '../test/helpers/policy-files.ts'
+import { generatePolicy } from './generate-policy.ts'
+import { measure, report } from './measure.ts'
 
 const TARGETS: Record<string, number> = { pingnan: 20 }
 

@@ -5,11 +5,11 @@
  * its formula (exact decimals, 12-place rounding) before it is scored and explained.
  */
 import { Decimal } from 'decimal.js'
-import { loadPolicyFile } from '../server/compiler/load-policy.js'
-import type { FormulaValue } from '../server/formula/evaluate-formula.js'
-import type { InputValues } from '../server/scoring/indicator-value.js'
-import { compileAssessment, scoreUnit } from '../server/scoring/score-assessment.js'
-import { measure, report } from './measure.js'
+import { loadPolicyFile } from '../server/compiler/load-policy.ts'
+import type { FormulaValue } from '../server/formula/evaluate-formula.ts'
+import type { InputValues } from '../server/scoring/indicator-value.ts'
+import { compileAssessment, scoreUnit } from '../server/scoring/score-assessment.ts'
+import { measure, report } from './measure.ts'
 
 const MEISHAN = 'policies/meishan/medical-community-insurance-2020.yaml'
 const ASSESSMENT = 'reform-assessment'

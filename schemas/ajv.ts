@@ -5,8 +5,8 @@
 import { Ajv } from 'ajv'
 import type { AnySchemaObject, ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
-import { policySchema } from './policy/index.js'
-import type { PolicyConfig } from './policy/index.js'
+import { policySchema } from './policy/index.ts'
+import type { PolicyConfig } from './policy/index.ts'
 
 /**
  * A new Ajv instance with luoshi's options: every error collected (`allErrors`), `discriminator`

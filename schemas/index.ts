@@ -1,2 +1,2 @@
 /** @module Barrel for every schema luoshi validates against. */
-export * from './policy/index.js'
+export * from './policy/index.ts'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { policySchemaJson, POLICY_SCHEMA_JSON_PATH } from './write-json.js'
-import { policyValidator } from './ajv.js'
+import { policySchemaJson, POLICY_SCHEMA_JSON_PATH } from './write-json.ts'
+import { policyValidator } from './ajv.ts'
 
 describe('policy schema', () => {
   it('has an up-to-date JSON copy for editors (run `npm run schema:json` after a change)', () => {

@@ -1,4 +1,4 @@
-import type { AssessmentItem, Due, PolicyConfig } from './index.js'
+import type { AssessmentItem, Due, PolicyConfig } from './index.ts'
 
 describe('policy types derived from the schema', () => {
   it('narrow assessment items by kind', () => {

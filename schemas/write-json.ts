@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { policySchema } from './policy/index.js'
+import { policySchema } from './policy/index.ts'
 
 export const POLICY_SCHEMA_JSON_PATH = fileURLToPath(new URL('./policy.schema.json', import.meta.url))
 

@@ -9,12 +9,17 @@ import { join } from 'node:path'
 
 /** A data folder luoshi cannot use; `message` is for the operator (zh, then en). */
 export class DataFolderError extends Error {
+  readonly folder: string
+  readonly reason: 'cannot-create' | 'not-a-folder' | 'read-only'
+
   constructor(
-    readonly folder: string,
-    readonly reason: 'cannot-create' | 'not-a-folder' | 'read-only',
+    folder: string,
+    reason: 'cannot-create' | 'not-a-folder' | 'read-only',
     message: string,
   ) {
     super(message)
+    this.folder = folder
+    this.reason = reason
     this.name = 'DataFolderError'
   }
 }

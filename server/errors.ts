@@ -4,7 +4,7 @@
  * the message in Chinese and English. Nothing else reaches a client: never a stack trace, never a
  * bare 500 for bad input.
  */
-import type { ConfigIssue, LocalizedText } from './compiler/config-issue.js'
+import type { ConfigIssue, LocalizedText } from './compiler/config-issue.ts'
 
 /** Stable HTTP error codes (the README's API overview explains each; a test holds it to that). */
 export const ERROR_CODES = [
@@ -48,13 +48,22 @@ export interface RequestIssue {
 }
 
 export class AppError extends Error {
+  readonly status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507
+  readonly code: ErrorCode
+  readonly text: LocalizedText
+  readonly details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown }
+
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507,
-    readonly code: ErrorCode,
-    readonly text: LocalizedText,
-    readonly details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown } = {},
+    status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507,
+    code: ErrorCode,
+    text: LocalizedText,
+    details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown } = {},
   ) {
     super(`${code}: ${text.en}`)
+    this.status = status
+    this.code = code
+    this.text = text
+    this.details = details
   }
 
   /** The JSON body of the error response. */

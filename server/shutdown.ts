@@ -5,9 +5,9 @@
  * last, when nothing can use it any more.
  */
 import type { Kysely } from 'kysely'
-import type { Database } from './db/database.js'
-import type { GroupCommitter } from './db/group-commit.js'
-import type { RequestDrain } from './http/drain-server.js'
+import type { Database } from './db/database.ts'
+import type { GroupCommitter } from './db/group-commit.ts'
+import type { RequestDrain } from './http/drain-server.ts'
 
 /** How long a stop waits for requests in flight (ms); `LUOSHI_SHUTDOWN_MS` overrides it. */
 export const DEFAULT_DRAIN_MS = 10_000

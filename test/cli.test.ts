@@ -4,7 +4,7 @@ import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlink
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { MINIMAL_POLICY, MINIMAL_SOURCE, lineOf, withReplaced } from './helpers/minimal-policy.js'
+import { MINIMAL_POLICY, MINIMAL_SOURCE, lineOf, withReplaced } from './helpers/minimal-policy.ts'
 
 const run = promisify(execFile)
 

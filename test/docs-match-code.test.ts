@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import policySchema from '../schemas/policy.schema.json' with { type: 'json' }
-import { openApiDocument } from '../server/http/openapi.js'
-import { makeTestApp } from './helpers/test-app.js'
-import type { TestApp } from './helpers/test-app.js'
+import { openApiDocument } from '../server/http/openapi.ts'
+import { makeTestApp } from './helpers/test-app.ts'
+import type { TestApp } from './helpers/test-app.ts'
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -125,13 +125,13 @@ describe('the README’s authoring guide explains every config field', () => {
 
 describe('the README explains every error code', () => {
   it('names each code the API can answer with in the API overview', async () => {
-    const { ERROR_CODES } = await import('../server/errors.js')
+    const { ERROR_CODES } = await import('../server/errors.ts')
     const overview = section('API overview')
     expect(ERROR_CODES.filter((code) => !overview.includes(`\`${code}\``))).toEqual([])
   })
 
   it('names each config issue code in the authoring guide’s table of codes', async () => {
-    const { ISSUE_CODES } = await import('../server/compiler/config-issue.js')
+    const { ISSUE_CODES } = await import('../server/compiler/config-issue.ts')
     const guide = section('Authoring guide')
     expect(ISSUE_CODES.filter((code) => !guide.includes(`| \`${code}\``) && !guide.includes(` / \`${code}\``))).toEqual([])
   })
@@ -155,7 +155,7 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
   }
 
   it('names only accounts that exist, each once, with its display name and roles', async () => {
-    const { DEMO_PASSWORD, seedDemo } = await import('../server/bootstrap/seed-demo.js')
+    const { DEMO_PASSWORD, seedDemo } = await import('../server/bootstrap/seed-demo.ts')
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')
     try {
       const accounts = await seedDemo(t.db, t.clock, 'policies')

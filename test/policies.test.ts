@@ -3,10 +3,10 @@
  * and is checked against its source document as regenerated from ../shared/seeds.
  */
 import { readFileSync } from 'node:fs'
-import { loadPolicyFile } from '../server/compiler/load-policy.js'
-import { explainPolicy } from '../server/compiler/explain-policy.js'
-import { SOURCES, sourceTextFor } from '../scripts/write-sources.js'
-import { allPolicyFiles, policyRegionFolders } from './helpers/policy-files.js'
+import { loadPolicyFile } from '../server/compiler/load-policy.ts'
+import { explainPolicy } from '../server/compiler/explain-policy.ts'
+import { SOURCES, sourceTextFor } from '../scripts/write-sources.ts'
+import { allPolicyFiles, policyRegionFolders } from './helpers/policy-files.ts'
 
 describe('bundled policies', () => {
   it('include a plan for every region whose source document is bundled, and a plan in every region folder', () => {

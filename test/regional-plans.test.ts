@@ -2,10 +2,10 @@
  * The bundled plans say what their documents say. These facts are checked by hand against
  * ../shared/seeds; a config edit that loses one of them fails here.
  */
-import { loadPolicyFile } from '../server/compiler/load-policy.js'
-import { ruleOf } from '../server/compiler/checks/deadlines.js'
-import { occurrences } from '../server/deadlines/index.js'
-import type { PolicyConfig, Responsibility } from '../schemas/index.js'
+import { loadPolicyFile } from '../server/compiler/load-policy.ts'
+import { ruleOf } from '../server/compiler/checks/deadlines.ts'
+import { occurrences } from '../server/deadlines/index.ts'
+import type { PolicyConfig, Responsibility } from '../schemas/index.ts'
 
 function load(file: string): PolicyConfig {
   const result = loadPolicyFile(file)

@@ -3,7 +3,7 @@
  * written again by hand.
  */
 import type { hc, InferResponseType } from 'hono/client'
-import type { AppType } from '../server/app.js'
+import type { AppType } from '../server/app.ts'
 
 type Client = ReturnType<typeof hc<AppType>>
 

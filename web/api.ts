@@ -13,13 +13,22 @@ export interface ApiIssue {
 }
 
 export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly text: { zh: string; en: string }
+  readonly details: { issues?: ApiIssue[]; [key: string]: unknown }
+
   constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly text: { zh: string; en: string },
-    readonly details: { issues?: ApiIssue[]; [key: string]: unknown } = {},
+    status: number,
+    code: string,
+    text: { zh: string; en: string },
+    details: { issues?: ApiIssue[]; [key: string]: unknown } = {},
   ) {
     super(`${status} ${code}: ${text.en}`)
+    this.status = status
+    this.code = code
+    this.text = text
+    this.details = details
   }
 }
 

@@ -5,7 +5,7 @@
  * disposed when the component leaves the page. A chart that fails to draw leaves the component's
  * table, which says the same, in place.
  * @example
- * private chart = new ChartController(this, () => import('./unit-progress.chart.js'))
+ * private chart = new ChartController(this, () => import('./unit-progress.chart.ts'))
  * private redraw() {
  *   this.chart.draw((charts, element) => charts.createUnitChart(element), (charts) => charts.unitOption(this.units, labels))
  * }
@@ -19,12 +19,19 @@ export class ChartController<Module> implements ReactiveController {
   #chart: EChartsType | null = null
   readonly #resize = new ResizeObserver(() => this.#chart?.resize())
 
+  private readonly host: Host
+  private readonly load: () => Promise<Module>
+  private readonly selector: string
+
   constructor(
-    private readonly host: Host,
-    private readonly load: () => Promise<Module>,
+    host: Host,
+    load: () => Promise<Module>,
     /** Where the chart draws, inside the host's render root. */
-    private readonly selector = '.chart',
+    selector: string = '.chart',
   ) {
+    this.host = host
+    this.load = load
+    this.selector = selector
     host.addController(this)
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LatestOnly } from './latest-only.js'
+import { LatestOnly } from './latest-only.ts'
 
 describe('LatestOnly', () => {
   it('keeps only the newest load current, whatever order the answers arrive in', async () => {

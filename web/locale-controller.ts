@@ -6,10 +6,16 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit'
 
 export class LocaleController implements ReactiveController {
   /** `onChange` runs after the re-render is requested (e.g. to redraw a chart's labels). */
+  private readonly host: ReactiveControllerHost
+  private readonly onChange: (() => void) | undefined
+
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onChange?: () => void,
-  ) {}
+    host: ReactiveControllerHost,
+    onChange?: () => void,
+  ) {
+    this.host = host
+    this.onChange = onChange
+  }
 
   private handleLocaleChange = () => {
     this.host.requestUpdate()

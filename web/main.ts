@@ -1,2 +1,2 @@
 /** Entry point: defines the application element; pages load on demand. */
-import './components/app-shell/app-shell.js'
+import './components/app-shell/app-shell.ts'

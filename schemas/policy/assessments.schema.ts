@@ -18,8 +18,8 @@ import {
   refSchema,
   sourceSchema,
   textSchema,
-} from './common.schema.js'
-import { targetSchema } from './indicators.schema.js'
+} from './common.schema.ts'
+import { targetSchema } from './indicators.schema.ts'
 
 export const ROUNDING_MODES = ['whole-steps', 'started-steps', 'proportional'] as const
 export const EFFECT_KINDS = ['budget-adjustment', 'next-year-budget-adjustment', 'support', 'other'] as const

@@ -2,7 +2,7 @@
  * @module The optional `calendar` section: official holidays and make-up working days (调休)
  * for years the bundled holiday data does not cover yet.
  */
-import { dateSchema, noteSchema } from './common.schema.js'
+import { dateSchema, noteSchema } from './common.schema.ts'
 
 export const calendarSchema = {
   type: 'object',

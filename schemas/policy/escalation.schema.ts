@@ -3,7 +3,7 @@
  * 提醒 before it, 催办 at it, then 督办 and 通报 — each step's offset and who is told.
  * Without it, {@link DEFAULT_ESCALATION} applies.
  */
-import { refSchema } from './common.schema.js'
+import { refSchema } from './common.schema.ts'
 
 export const ESCALATION_LEVELS = ['remind', 'urge', 'supervise', 'circulate'] as const
 export const ESCALATION_AUDIENCES = ['assignee', 'reviewer', 'office', 'leadership'] as const

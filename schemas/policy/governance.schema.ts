@@ -7,7 +7,7 @@ import {
   refSchema,
   sourceSchema,
   textSchema,
-} from './common.schema.js'
+} from './common.schema.ts'
 
 export const BODY_KINDS = [
   'leadership-group',

@@ -4,15 +4,15 @@
  * the same Ajv compilation of it.
  */
 import type { FromSchema } from 'json-schema-to-ts'
-import { assessmentSchema, formSchema } from './assessments.schema.js'
-import { calendarSchema } from './calendar.schema.js'
-import { escalationSchema } from './escalation.schema.js'
-import { governanceSchema } from './governance.schema.js'
-import { dataElementSchema, indicatorSchema, parameterSchema, validationRuleSchema } from './indicators.schema.js'
-import { metadataSchema } from './metadata.schema.js'
-import { organizationsSchema } from './organizations.schema.js'
-import { procedureSchema, responsibilitySchema } from './responsibilities.schema.js'
-import { timelineSchema } from './timeline.schema.js'
+import { assessmentSchema, formSchema } from './assessments.schema.ts'
+import { calendarSchema } from './calendar.schema.ts'
+import { escalationSchema } from './escalation.schema.ts'
+import { governanceSchema } from './governance.schema.ts'
+import { dataElementSchema, indicatorSchema, parameterSchema, validationRuleSchema } from './indicators.schema.ts'
+import { metadataSchema } from './metadata.schema.ts'
+import { organizationsSchema } from './organizations.schema.ts'
+import { procedureSchema, responsibilitySchema } from './responsibilities.schema.ts'
+import { timelineSchema } from './timeline.schema.ts'
 
 export const POLICY_SCHEMA_ID = 'https://luoshi.dev/schemas/policy.schema.json'
 
@@ -51,4 +51,4 @@ export type AssessmentItem = Assessment['items'][number]
 export type Source = NonNullable<Responsibility['source']>
 export type Due = Responsibility['due']
 export type Escalation = NonNullable<PolicyConfig['escalation']>
-export { DEFAULT_ESCALATION, ESCALATION_LEVELS } from './escalation.schema.js'
+export { DEFAULT_ESCALATION, ESCALATION_LEVELS } from './escalation.schema.ts'

@@ -10,7 +10,7 @@ import {
   ownersSchema,
   sourceSchema,
   textSchema,
-} from './common.schema.js'
+} from './common.schema.ts'
 
 export const VALUE_TYPES = ['percentage', 'permille', 'ratio', 'count', 'amount', 'days', 'number', 'boolean'] as const
 export const DIRECTIONS = ['higher-is-better', 'lower-is-better', 'none'] as const

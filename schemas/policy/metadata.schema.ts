@@ -1,5 +1,5 @@
 /** @module The `metadata` section: which document this config carries out, and its version. */
-import { dateSchema, idSchema, noteSchema, textSchema } from './common.schema.js'
+import { dateSchema, idSchema, noteSchema, textSchema } from './common.schema.ts'
 
 export const REGION_LEVELS = ['province', 'municipality', 'prefecture', 'county', 'district'] as const
 

@@ -7,7 +7,7 @@ import {
   sourceSchema,
   textSchema,
   unspecifiedSchema,
-} from './common.schema.js'
+} from './common.schema.ts'
 
 export const UNIT_KINDS = [
   'government',

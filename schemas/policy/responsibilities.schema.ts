@@ -12,7 +12,7 @@ import {
   sourceSchema,
   textSchema,
   windowSchema,
-} from './common.schema.js'
+} from './common.schema.ts'
 
 export const DELIVERABLE_KINDS = ['document', 'report', 'data', 'system', 'event', 'filing'] as const
 

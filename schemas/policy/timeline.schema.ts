@@ -8,7 +8,7 @@ import {
   sourceSchema,
   textSchema,
   windowSchema,
-} from './common.schema.js'
+} from './common.schema.ts'
 
 export const phaseSchema = {
   type: 'object',

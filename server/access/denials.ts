@@ -5,12 +5,12 @@
  * Only things that exist are recorded: a guessed id that names nothing leaves no entry.
  */
 import type { Transaction } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import type { Database } from '../db/database.js'
-import { notFound } from '../errors.js'
-import type { AppError } from '../errors.js'
-import type { AppDeps, CurrentUser } from '../http/env.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { Database } from '../db/database.ts'
+import { notFound } from '../errors.ts'
+import type { AppError } from '../errors.ts'
+import type { AppDeps, CurrentUser } from '../http/env.ts'
 
 /**
  * What was denied, as the audit log names it. `assessment` ids are `<plan>/<assessment>` or

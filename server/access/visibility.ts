@@ -6,11 +6,11 @@
  * database agree with a single read. Anything outside it is indistinguishable from nothing.
  */
 import type { ExpressionBuilder, Kysely } from 'kysely'
-import type { Database, TaskRow } from '../db/database.js'
-import type { CurrentUser } from '../http/env.js'
-import { loadPlanContext } from '../plans/plan-context.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import type { PlanModel } from '../plans/plan-model.js'
+import type { Database, TaskRow } from '../db/database.ts'
+import type { CurrentUser } from '../http/env.ts'
+import { loadPlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanModel } from '../plans/plan-model.ts'
 
 /** The units and bodies the user acts for in a policy. */
 export function actorsOf(user: CurrentUser, policyId: string): Set<string> {

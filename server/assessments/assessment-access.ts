@@ -3,11 +3,11 @@
  * compute; only the assessor reviews and publishes; admins may do all of it. Each assessed unit
  * sees its own result; leaders, authors and the assessing units see every unit's.
  */
-import type { Assessment } from '../../schemas/index.js'
-import { AppError, notFound } from '../errors.js'
-import type { CurrentUser } from '../http/env.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import { actorsOf, oversees } from '../access/visibility.js'
+import type { Assessment } from '../../schemas/index.ts'
+import { AppError, notFound } from '../errors.ts'
+import type { CurrentUser } from '../http/env.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import { actorsOf, oversees } from '../access/visibility.ts'
 
 export type AssessmentAction = 'compute' | 'review' | 'publish'
 

@@ -4,14 +4,14 @@
  * brings, the consequences recorded, rectification tasks, and the trend over earlier years.
  */
 import type { Kysely } from 'kysely'
-import type { Assessment } from '../../schemas/index.js'
-import type { AssessmentRunRow, Database } from '../db/database.js'
-import { notFound } from '../errors.js'
-import type { CurrentUser } from '../http/env.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import type { UnitScore } from '../scoring/score-types.js'
-import { findAssessment, mayDo, readableUnits, subjectsOf } from './assessment-access.js'
-import { failingItems } from './rectification.js'
+import type { Assessment } from '../../schemas/index.ts'
+import type { AssessmentRunRow, Database } from '../db/database.ts'
+import { notFound } from '../errors.ts'
+import type { CurrentUser } from '../http/env.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import type { UnitScore } from '../scoring/score-types.ts'
+import { findAssessment, mayDo, readableUnits, subjectsOf } from './assessment-access.ts'
+import { failingItems } from './rectification.ts'
 
 function assessmentSummary(context: PlanContext, assessment: Assessment) {
   const names = context.model.actors(context.members)

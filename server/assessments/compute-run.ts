@@ -4,16 +4,16 @@
  * to review); a published run is final.
  */
 import type { Transaction } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import type { AssessmentRunRow, Database } from '../db/database.js'
-import { AppError } from '../errors.js'
-import { newId } from '../ids.js'
-import { entryInputs } from '../indicators/inputs.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import { compileAssessment, scoreUnit } from '../scoring/score-assessment.js'
-import type { UnitScore } from '../scoring/score-types.js'
-import { findAssessment, subjectsOf } from './assessment-access.js'
-import { yearValues } from './year-values.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import type { AssessmentRunRow, Database } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { newId } from '../ids.ts'
+import { entryInputs } from '../indicators/inputs.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import { compileAssessment, scoreUnit } from '../scoring/score-assessment.ts'
+import type { UnitScore } from '../scoring/score-types.ts'
+import { findAssessment, subjectsOf } from './assessment-access.ts'
+import { yearValues } from './year-values.ts'
 
 export async function computeRun(
   trx: Transaction<Database>,

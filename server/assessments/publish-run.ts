@@ -4,18 +4,18 @@
  * 扣减10%…) and creates a rectification task for every failing item — all in one transaction.
  */
 import type { Transaction } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import { civilDateAt } from '../deadlines/index.js'
-import type { AssessmentRunRow, Database } from '../db/database.js'
-import { AppError, notFound } from '../errors.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import { insertChunked } from '../plans/start-plan.js'
-import type { UnitScore } from '../scoring/score-types.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import { entryInputs } from '../indicators/inputs.js'
-import type { EntryInput } from '../indicators/inputs.js'
-import { findAssessment } from './assessment-access.js'
-import { rectificationTasks } from './rectification.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import { civilDateAt } from '../deadlines/index.ts'
+import type { AssessmentRunRow, Database } from '../db/database.ts'
+import { AppError, notFound } from '../errors.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import { insertChunked } from '../plans/start-plan.ts'
+import type { UnitScore } from '../scoring/score-types.ts'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import { entryInputs } from '../indicators/inputs.ts'
+import type { EntryInput } from '../indicators/inputs.ts'
+import { findAssessment } from './assessment-access.ts'
+import { rectificationTasks } from './rectification.ts'
 
 export async function findRun(trx: Transaction<Database>, planId: string, assessmentId: string, year: number): Promise<AssessmentRunRow> {
   const run = await trx

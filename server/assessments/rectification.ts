@@ -5,15 +5,15 @@
  * ordinary task lifecycle, with reminders and escalation.
  */
 import type { Insertable, Kysely } from 'kysely'
-import type { Assessment, Responsibility } from '../../schemas/index.js'
-import type { Database, NewTask, TaskRow, TimerTable } from '../db/database.js'
-import { ruleOf } from '../compiler/checks/deadlines.js'
-import { newId } from '../ids.js'
-import type { PlanModel } from '../plans/plan-model.js'
-import type { ItemScore, UnitScore } from '../scoring/score-types.js'
-import { nextEscalationTimer } from '../tasks/create-tasks.js'
-import { startTask } from '../workflow/run-machine.js'
-import { taskMachine } from '../workflow/task-machine.js'
+import type { Assessment, Responsibility } from '../../schemas/index.ts'
+import type { Database, NewTask, TaskRow, TimerTable } from '../db/database.ts'
+import { ruleOf } from '../compiler/checks/deadlines.ts'
+import { newId } from '../ids.ts'
+import type { PlanModel } from '../plans/plan-model.ts'
+import type { ItemScore, UnitScore } from '../scoring/score-types.ts'
+import { nextEscalationTimer } from '../tasks/create-tasks.ts'
+import { startTask } from '../workflow/run-machine.ts'
+import { taskMachine } from '../workflow/task-machine.ts'
 
 export const RECTIFICATION_PREFIX = 'rectification'
 

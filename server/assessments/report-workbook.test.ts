@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { RunView, UnitReport } from './assessment-views.js'
-import { attachmentDisposition, gradeArgb, runReportWorkbook, setDecimal, unitReportFileName, unitReportWorkbook } from './report-workbook.js'
+import type { RunView, UnitReport } from './assessment-views.ts'
+import { attachmentDisposition, gradeArgb, runReportWorkbook, setDecimal, unitReportFileName, unitReportWorkbook } from './report-workbook.ts'
 
 const GRADES: RunView['assessment']['grades'] = [
   { id: 'fail', name: '不合格', min: 0, max: null, below: 60, effects: [{ kind: 'budget-adjustment', percent: -30, text: '扣减 30%' }] },

@@ -6,10 +6,10 @@
  */
 import { Decimal } from 'decimal.js'
 import ExcelJS from 'exceljs'
-import type { PolicyConfig } from '../../schemas/index.js'
-import { entryInputs } from '../indicators/inputs.js'
-import type { ItemScore, MeasureScore } from '../scoring/score-types.js'
-import type { RunView, UnitReport } from './assessment-views.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
+import { entryInputs } from '../indicators/inputs.ts'
+import type { ItemScore, MeasureScore } from '../scoring/score-types.ts'
+import type { RunView, UnitReport } from './assessment-views.ts'
 
 /** Names of data inputs by id (`county_visits` → 县域内就诊人次), to list missing data by name. */
 export type InputNames = ReadonlyMap<string, string>

@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import type { FormulaValue } from '../formula/evaluate-formula.js'
-import type { EntryInput } from '../indicators/inputs.js'
-import { valueOfYear } from './year-values.js'
+import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import type { EntryInput } from '../indicators/inputs.ts'
+import { valueOfYear } from './year-values.ts'
 
 const input = (valueType: EntryInput['valueType'], kind: EntryInput['kind'] = 'data-element'): EntryInput => ({
   id: 'x', name: 'x', valueType, unit: null, kind, indicators: [], frequency: 'monthly', owners: [],

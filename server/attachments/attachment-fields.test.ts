@@ -1,4 +1,4 @@
-import { attachmentFields, holdsAttachments } from './attachment-fields.js'
+import { attachmentFields, holdsAttachments } from './attachment-fields.ts'
 
 const file = { type: 'string', format: 'attachment-id' }
 const ID = '01900000-0000-7000-8000-000000000001'

@@ -3,7 +3,7 @@
  * says `format: attachment-id` (an evidence list's `items`, a single file field). Free text that
  * merely mentions an id is not a reference — only the form's own attachment fields are.
  */
-import type { PlanModel } from '../plans/plan-model.js'
+import type { PlanModel } from '../plans/plan-model.ts'
 
 /** An attachment id found in form data, with where it is (RFC 6901 pointer into the data). */
 export interface AttachmentField {

@@ -5,14 +5,14 @@
  * see refers to — and a report may refer only to such a file.
  */
 import type { Kysely, Transaction } from 'kysely'
-import type { Database, TaskRow } from '../db/database.js'
-import { AppError } from '../errors.js'
-import type { RequestIssue } from '../errors.js'
-import type { CurrentUser } from '../http/env.js'
-import { loadPlanContext } from '../plans/plan-context.js'
-import type { PlanModel } from '../plans/plan-model.js'
-import { canSeeTask } from '../access/visibility.js'
-import { taskAttachmentFields } from './attachment-fields.js'
+import type { Database, TaskRow } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import type { RequestIssue } from '../errors.ts'
+import type { CurrentUser } from '../http/env.ts'
+import { loadPlanContext } from '../plans/plan-context.ts'
+import type { PlanModel } from '../plans/plan-model.ts'
+import { canSeeTask } from '../access/visibility.ts'
+import { taskAttachmentFields } from './attachment-fields.ts'
 
 /**
  * Records the references a task's newly written data makes, inside the writing transaction.

@@ -8,7 +8,7 @@
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/database.js'
+import type { Database } from '../db/database.ts'
 
 /** The suffix of a file whose row has not committed yet. */
 export const PART_SUFFIX = '.part'

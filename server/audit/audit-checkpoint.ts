@@ -9,8 +9,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
 
 export interface AuditCheckpoint {
   seq: number

@@ -5,8 +5,8 @@
  */
 import { createHash, createHmac } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import type { AuditRow, Database } from '../db/database.js'
-import { auditKey } from './audit-key.js'
+import type { AuditRow, Database } from '../db/database.ts'
+import { auditKey } from './audit-key.ts'
 
 export const GENESIS_HASH = '0'.repeat(64)
 

@@ -8,9 +8,9 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { sql } from 'kysely'
-import { visiblePlans, visibleTaskFilter } from '../access/visibility.js'
-import type { Database } from '../db/database.js'
-import type { CurrentUser } from '../http/env.js'
+import { visiblePlans, visibleTaskFilter } from '../access/visibility.ts'
+import type { Database } from '../db/database.ts'
+import type { CurrentUser } from '../http/env.ts'
 
 /** Entities whose id is a plan id, or starts with `<plan id>/` (`plan_phase`: `<plan>/<phase>`). */
 export const PLAN_SCOPED_ENTITIES = ['plan', 'plan_phase', 'assessment', 'indicator_value'] as const

@@ -5,9 +5,9 @@
  * is unkeyed although checkpoints exist was downgraded by someone without the key: refused.
  */
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/database.js'
-import type { CheckpointFile } from './audit-checkpoint.js'
-import { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-log.js'
+import type { Database } from '../db/database.ts'
+import type { CheckpointFile } from './audit-checkpoint.ts'
+import { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-log.ts'
 
 /**
  * Re-keys an unkeyed chain; does nothing to a keyed one. Returns the number of rows re-keyed.

@@ -6,11 +6,11 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import type { Database } from '../db/database.js'
-import { auditKey } from './audit-key.js'
-import { auditHash, GENESIS_HASH } from './audit-log.js'
-import type { AuditCheckpoint, CheckpointFile } from './audit-checkpoint.js'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { Database } from '../db/database.ts'
+import { auditKey } from './audit-key.ts'
+import { auditHash, GENESIS_HASH } from './audit-log.ts'
+import type { AuditCheckpoint, CheckpointFile } from './audit-checkpoint.ts'
 
 export type AuditVerification =
   | { ok: true; rows: number; head: { seq: number; hash: string }; checkpoint: AuditCheckpoint | null }

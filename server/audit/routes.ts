@@ -4,12 +4,12 @@
  * see (audit-scope.ts).
  */
 import { Hono } from 'hono'
-import type { AppEnv } from '../http/env.js'
-import { requireRole } from '../http/middleware/authenticate.js'
-import { readCheckpoints } from './audit-checkpoint.js'
-import { auditKey } from './audit-key.js'
-import { auditScope } from './audit-scope.js'
-import { verifyAuditChain } from './audit-verify.js'
+import type { AppEnv } from '../http/env.ts'
+import { requireRole } from '../http/middleware/authenticate.ts'
+import { readCheckpoints } from './audit-checkpoint.ts'
+import { auditKey } from './audit-key.ts'
+import { auditScope } from './audit-scope.ts'
+import { verifyAuditChain } from './audit-verify.ts'
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/', requireRole('admin', 'leader'), async (c) => {

@@ -3,11 +3,11 @@
  * account or the address has too many recent failures, otherwise checked with scrypt (against a
  * dummy hash for a username that names nobody), a failure recorded in `login_attempt`.
  */
-import type { UserRow } from '../db/database.js'
-import type { AppDeps } from '../http/env.js'
-import { beginLoginAttempt, loginRetryAfter, recordLoginFailure } from './login-throttle.js'
-import type { LoginThrottleLimits } from './login-throttle.js'
-import { verifyAgainstDummy, verifyPassword } from './passwords.js'
+import type { UserRow } from '../db/database.ts'
+import type { AppDeps } from '../http/env.ts'
+import { beginLoginAttempt, loginRetryAfter, recordLoginFailure } from './login-throttle.ts'
+import type { LoginThrottleLimits } from './login-throttle.ts'
+import { verifyAgainstDummy, verifyPassword } from './passwords.ts'
 
 export interface LoginAttempt {
   username: string

@@ -5,8 +5,8 @@
  * attempts are not recorded, so the lock ends on its own; rows past the window are pruned.
  */
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/database.js'
-import { newId } from '../ids.js'
+import type { Database } from '../db/database.ts'
+import { newId } from '../ids.ts'
 
 /** How many failures are allowed per account and per address, and over how long. */
 export interface LoginThrottleLimits {

@@ -7,9 +7,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/database.js'
-import { isHttps } from '../http/client-address.js'
-import type { AppEnv } from '../http/env.js'
+import type { Database } from '../db/database.ts'
+import { isHttps } from '../http/client-address.ts'
+import type { AppEnv } from '../http/env.ts'
 
 /** The cookie over plain HTTP (a local or development server). */
 export const SESSION_COOKIE = 'luoshi_session'

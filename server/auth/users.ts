@@ -1,9 +1,9 @@
 /** @module Accounts: users, their roles, and the units (or bodies) they act for in each policy. */
 import type { Kysely } from 'kysely'
-import type { Database, UserRow } from '../db/database.js'
-import type { CurrentUser } from '../http/env.js'
-import { newId } from '../ids.js'
-import { hashPassword } from './passwords.js'
+import type { Database, UserRow } from '../db/database.ts'
+import type { CurrentUser } from '../http/env.ts'
+import { newId } from '../ids.ts'
+import { hashPassword } from './passwords.ts'
 
 export const ROLES = ['author', 'department', 'reviewer', 'leader', 'admin'] as const
 export type Role = (typeof ROLES)[number]

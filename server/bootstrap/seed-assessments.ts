@@ -5,11 +5,11 @@
  * to review and publish it in the web app.
  */
 import type { Kysely } from 'kysely'
-import { computeRun } from '../assessments/compute-run.js'
-import { publishRun, reviewRun } from '../assessments/publish-run.js'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
-import type { PlanContext } from '../plans/plan-context.js'
+import { computeRun } from '../assessments/compute-run.ts'
+import { publishRun, reviewRun } from '../assessments/publish-run.ts'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
 
 export async function seedAssessments(db: Kysely<Database>, clock: Clock, context: PlanContext, years: number[]): Promise<void> {
   const now = clock.now()

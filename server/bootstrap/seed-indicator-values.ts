@@ -6,16 +6,16 @@
  * the county's), else the county's 卫健局, which files the county's 医共体 monitoring data.
  */
 import type { Kysely } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
-import { entryInputs, REGION_UNIT } from '../indicators/inputs.js'
-import { upsertValues } from '../indicators/value-store.js'
-import { settleEntryTasks } from '../indicators/settle-entry-tasks.js'
-import type { NewIndicatorValue } from '../indicators/value-store.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import { DEMO_COUNTIES, DEMO_POLICY_ID, demoIndicatorValues } from './demo-indicator-values.js'
-import type { DemoCounty } from './demo-indicator-values.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
+import { entryInputs, REGION_UNIT } from '../indicators/inputs.ts'
+import { upsertValues } from '../indicators/value-store.ts'
+import { settleEntryTasks } from '../indicators/settle-entry-tasks.ts'
+import type { NewIndicatorValue } from '../indicators/value-store.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import { DEMO_COUNTIES, DEMO_POLICY_ID, demoIndicatorValues } from './demo-indicator-values.ts'
+import type { DemoCounty } from './demo-indicator-values.ts'
 
 /** The unit holding a county's demo values in a plan, or none. */
 export function demoUnitFor(plan: PlanContext, county: DemoCounty): string | undefined {

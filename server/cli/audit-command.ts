@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import { auditCheckpointFile, readCheckpoints } from '../audit/audit-checkpoint.js'
-import { loadAuditKey } from '../audit/audit-key.js'
-import { verifyAuditChain } from '../audit/audit-verify.js'
-import type { AuditVerification } from '../audit/audit-verify.js'
-import type { Database } from '../db/database.js'
+import { auditCheckpointFile, readCheckpoints } from '../audit/audit-checkpoint.ts'
+import { loadAuditKey } from '../audit/audit-key.ts'
+import { verifyAuditChain } from '../audit/audit-verify.ts'
+import type { AuditVerification } from '../audit/audit-verify.ts'
+import type { Database } from '../db/database.ts'
 
 export const AUDIT_USAGE = '  luoshi audit verify --data <folder> [--json]  离线校验审计链 / verify the audit chain offline'
 
@@ -32,7 +32,7 @@ function fail(json: boolean, zh: string, en: string): number {
 async function openDatabase(dataDir: string): Promise<Kysely<Database>> {
   const url = process.env.LUOSHI_DATABASE_URL
   if (url) {
-    const { createDb } = await import('../db/create-db.js')
+    const { createDb } = await import('../db/create-db.ts')
     return createDb({ kind: 'postgres', url })
   }
   // Read-only: verifying must never change what it verifies.

@@ -2,11 +2,11 @@
  * @module The `luoshi` command line: `validate` and `explain` policy configs, `test` runs the
  * policy tests written inside them, `audit verify` checks a data folder's audit chain offline.
  */
-import { loadPolicyFile } from '../compiler/load-policy.js'
-import { explainPolicy } from '../compiler/explain-policy.js'
-import { AUDIT_USAGE, auditCommand } from './audit-command.js'
-import { formatIssue, formatSummary } from './format-issues.js'
-import { testPolicies } from './test-command.js'
+import { loadPolicyFile } from '../compiler/load-policy.ts'
+import { explainPolicy } from '../compiler/explain-policy.ts'
+import { AUDIT_USAGE, auditCommand } from './audit-command.ts'
+import { formatIssue, formatSummary } from './format-issues.ts'
+import { testPolicies } from './test-command.ts'
 
 const USAGE = `用法 / usage:
   luoshi validate <file.yaml…> [--json]   校验配置，逐条列出错误 / validate configs, list every issue

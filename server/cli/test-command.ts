@@ -3,9 +3,9 @@
  * with its line — ✓ when it holds, ✗ with each expectation that failed and the item's
  * explanation. Exits 1 when a config is invalid or any case fails.
  */
-import { loadPolicyFile } from '../compiler/load-policy.js'
-import { runPolicyTests } from '../scoring/run-policy-tests.js'
-import { formatIssue, formatSummary } from './format-issues.js'
+import { loadPolicyFile } from '../compiler/load-policy.ts'
+import { runPolicyTests } from '../scoring/run-policy-tests.ts'
+import { formatIssue, formatSummary } from './format-issues.ts'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
 const paint = (code: number, text: string) => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text)

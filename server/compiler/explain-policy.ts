@@ -3,13 +3,13 @@
  * their resolved dates, responsibilities per unit, indicators with targets, assessment items,
  * and which numbered clauses of the source document the config covers.
  */
-import type { PolicyConfig } from '../../schemas/index.js'
-import { addDays, occurrences } from '../deadlines/index.js'
-import type { SourceDocument } from '../source-text/source-document.js'
-import { clauseAgrees } from '../source-text/source-document.js'
-import { effectivePeriod, ruleOf } from './checks/deadlines.js'
-import { collectSources } from './checks/sources.js'
-import { nameIndex } from './policy-names.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
+import { addDays, occurrences } from '../deadlines/index.ts'
+import type { SourceDocument } from '../source-text/source-document.ts'
+import { clauseAgrees } from '../source-text/source-document.ts'
+import { effectivePeriod, ruleOf } from './checks/deadlines.ts'
+import { collectSources } from './checks/sources.ts'
+import { nameIndex } from './policy-names.ts'
 
 type Due = PolicyConfig['responsibilities'][number]['due']
 

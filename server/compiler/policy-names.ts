@@ -1,5 +1,5 @@
 /** @module Display names of a config's units, groups and bodies, by id. */
-import type { PolicyConfig } from '../../schemas/index.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
 
 /** A lookup from id to name (units, groups and bodies); unknown ids come back as themselves. */
 export function nameIndex(policy: PolicyConfig): (id: string) => string {

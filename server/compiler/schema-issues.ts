@@ -3,10 +3,10 @@
  * JSON pointer, with a message that names the fix. Browser-safe.
  */
 import type { ErrorObject } from 'ajv'
-import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../schemas/ajv.js'
-import { configIssue } from './config-issue.js'
-import type { ConfigIssue, IssueCode, LocalizedText } from './config-issue.js'
-import { closestMatch } from './closest-match.js'
+import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../schemas/ajv.ts'
+import { configIssue } from './config-issue.ts'
+import type { ConfigIssue, IssueCode, LocalizedText } from './config-issue.ts'
+import { closestMatch } from './closest-match.ts'
 
 /**
  * Converts Ajv's error list. `oneOf` failures are reduced to the branch the author most likely

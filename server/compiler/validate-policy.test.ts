@@ -1,8 +1,8 @@
-import { ISSUE_CODES } from './config-issue.js'
-import type { ConfigIssue, IssueCode } from './config-issue.js'
-import { schemaIssues } from './schema-issues.js'
-import { validatePolicyText } from './validate-policy.js'
-import { lineOf, MINIMAL_POLICY, validateWithSource, withReplaced } from '../../test/helpers/minimal-policy.js'
+import { ISSUE_CODES } from './config-issue.ts'
+import type { ConfigIssue, IssueCode } from './config-issue.ts'
+import { schemaIssues } from './schema-issues.ts'
+import { validatePolicyText } from './validate-policy.ts'
+import { lineOf, MINIMAL_POLICY, validateWithSource, withReplaced } from '../../test/helpers/minimal-policy.ts'
 
 interface BrokenCase {
   code: IssueCode

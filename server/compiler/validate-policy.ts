@@ -3,17 +3,17 @@
  * checks — collecting every problem at once, each positioned at its line and column.
  * Pure and browser-safe: the caller supplies the source document's text.
  */
-import { policyValidator } from '../../schemas/ajv.js'
-import type { PolicyConfig } from '../../schemas/index.js'
-import { WorkingDayCalendar } from '../deadlines/index.js'
-import type { HolidayData } from '../deadlines/index.js'
-import { SourceDocument } from '../source-text/source-document.js'
-import { collectDeclarations, POLICY_CHECKS } from './checks/index.js'
-import { isRecord, list } from './checks/check-context.js'
-import { appendAll, capIssues, configIssue, hasErrors, sortIssues, utf8Length } from './config-issue.js'
-import type { ConfigIssue } from './config-issue.js'
-import { limitedSchemaIssues } from './schema-issues.js'
-import { parseYamlSource } from './yaml-document.js'
+import { policyValidator } from '../../schemas/ajv.ts'
+import type { PolicyConfig } from '../../schemas/index.ts'
+import { WorkingDayCalendar } from '../deadlines/index.ts'
+import type { HolidayData } from '../deadlines/index.ts'
+import { SourceDocument } from '../source-text/source-document.ts'
+import { collectDeclarations, POLICY_CHECKS } from './checks/index.ts'
+import { isRecord, list } from './checks/check-context.ts'
+import { appendAll, capIssues, configIssue, hasErrors, sortIssues, utf8Length } from './config-issue.ts'
+import type { ConfigIssue } from './config-issue.ts'
+import { limitedSchemaIssues } from './schema-issues.ts'
+import { parseYamlSource } from './yaml-document.ts'
 
 export const DEFAULT_SOURCE_DOCUMENT = 'source.txt'
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { parsePositioned, parseYamlSource } from './yaml-document.js'
-import { allPolicyFiles } from '../../test/helpers/policy-files.js'
+import { parsePositioned, parseYamlSource } from './yaml-document.ts'
+import { allPolicyFiles } from '../../test/helpers/policy-files.ts'
 
 describe('parseYamlSource', () => {
   it.each(allPolicyFiles())('reads %s exactly as the positioned parser does', (file) => {

@@ -11,8 +11,8 @@
 import { load as loadFast, CORE_SCHEMA } from 'js-yaml'
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError } from 'yaml'
 import type { Document, Node, YAMLError } from 'yaml'
-import { configIssue, fromPointer } from './config-issue.js'
-import type { ConfigIssue } from './config-issue.js'
+import { configIssue, fromPointer } from './config-issue.ts'
+import type { ConfigIssue } from './config-issue.ts'
 
 /** A parsed YAML text that can answer "where is this JSON pointer?". */
 export interface YamlSource {

@@ -10,7 +10,7 @@ import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver } from 'kysely'
 import type { DatabaseConnection, Dialect, Driver, SqliteDatabase, SqliteDialectConfig } from 'kysely'
-import type { Database } from './database.js'
+import type { Database } from './database.ts'
 
 export type DatabaseConfig =
   | {

@@ -9,7 +9,7 @@
  * {@link WritesClosedError}, so the database is never closed under a write.
  */
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from './database.js'
+import type { Database } from './database.ts'
 
 interface Pending {
   work: (trx: Transaction<Database>) => Promise<unknown>

@@ -1,17 +1,17 @@
 /** @module Runs the Kysely migrations in `migrations/`, in name order. */
 import { Migrator } from 'kysely'
 import type { Kysely, Migration, MigrationProvider } from 'kysely'
-import type { Database } from './database.js'
-import * as createRuntime from './migrations/2026_11_22_1200_create_runtime.js'
-import * as addAuditHead from './migrations/2026_11_22_1800_add_audit_head.js'
-import * as createAttachment from './migrations/2026_11_22_2200_create_attachment.js'
-import * as createIndicatorsAssessments from './migrations/2026_11_23_0000_create_indicators_assessments.js'
-import * as createAttachmentRef from './migrations/2026_12_06_1000_create_attachment_ref.js'
-import * as createLoginAttempt from './migrations/2026_12_06_1100_create_login_attempt.js'
-import * as auditHeadKeyed from './migrations/2026_12_06_1110_audit_head_keyed.js'
-import * as sessionLastSeen from './migrations/2026_12_06_1120_session_last_seen.js'
-import * as indicatorValueVersions from './migrations/2026_12_06_1300_indicator_value_versions.js'
-import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_version_note.js'
+import type { Database } from './database.ts'
+import * as createRuntime from './migrations/2026_11_22_1200_create_runtime.ts'
+import * as addAuditHead from './migrations/2026_11_22_1800_add_audit_head.ts'
+import * as createAttachment from './migrations/2026_11_22_2200_create_attachment.ts'
+import * as createIndicatorsAssessments from './migrations/2026_11_23_0000_create_indicators_assessments.ts'
+import * as createAttachmentRef from './migrations/2026_12_06_1000_create_attachment_ref.ts'
+import * as createLoginAttempt from './migrations/2026_12_06_1100_create_login_attempt.ts'
+import * as auditHeadKeyed from './migrations/2026_12_06_1110_audit_head_keyed.ts'
+import * as sessionLastSeen from './migrations/2026_12_06_1120_session_last_seen.ts'
+import * as indicatorValueVersions from './migrations/2026_12_06_1300_indicator_value_versions.ts'
+import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_version_note.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 const MIGRATIONS: Record<string, Migration> = {

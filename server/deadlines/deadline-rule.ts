@@ -2,7 +2,7 @@
  * @module The parsed form of a deadline: what a phrase such as `2018年4月上旬` or
  * `每个季度最后一个月上旬` means, before it is placed on a calendar.
  */
-import type { CivilDate } from './civil-date.js'
+import type { CivilDate } from './civil-date.ts'
 
 /** A fixed window, e.g. `2018年4月上旬` = 2018-04-01 … 2018-04-10; due at its end. */
 export interface WindowRule {

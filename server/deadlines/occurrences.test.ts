@@ -1,7 +1,7 @@
-import { occurrences, periodWindow } from './occurrences.js'
-import { parseDeadline } from './parse-deadline.js'
-import type { DeadlineRule } from './deadline-rule.js'
-import { WorkingDayCalendar } from './working-day-calendar.js'
+import { occurrences, periodWindow } from './occurrences.ts'
+import { parseDeadline } from './parse-deadline.ts'
+import type { DeadlineRule } from './deadline-rule.ts'
+import { WorkingDayCalendar } from './working-day-calendar.ts'
 
 function rule(phrase: string): DeadlineRule {
   const parsed = parseDeadline(phrase)

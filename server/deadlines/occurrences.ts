@@ -2,10 +2,10 @@
  * @module Places a {@link DeadlineRule} on the calendar: the concrete windows and due dates it
  * produces inside a range (a phase, the `within` window, or the policy's effective period).
  */
-import type { CivilDate } from './civil-date.js'
-import { addDays, addMonths, civilDate, compareDates, dateParts, endOfMonth } from './civil-date.js'
-import type { DeadlineRule, Occurrence, PeriodUnit, RecurringRule } from './deadline-rule.js'
-import type { WorkingDayCalendar } from './working-day-calendar.js'
+import type { CivilDate } from './civil-date.ts'
+import { addDays, addMonths, civilDate, compareDates, dateParts, endOfMonth } from './civil-date.ts'
+import type { DeadlineRule, Occurrence, PeriodUnit, RecurringRule } from './deadline-rule.ts'
+import type { WorkingDayCalendar } from './working-day-calendar.ts'
 
 /** An inclusive range of civil dates. */
 export interface DateRange {

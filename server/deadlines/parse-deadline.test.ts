@@ -1,5 +1,5 @@
-import { parseDeadline, readNumber } from './parse-deadline.js'
-import type { DeadlineRule } from './deadline-rule.js'
+import { parseDeadline, readNumber } from './parse-deadline.ts'
+import type { DeadlineRule } from './deadline-rule.ts'
 
 const window = (start: string, end: string): DeadlineRule => ({ kind: 'window', start, end })
 const date = (day: string): DeadlineRule => ({ kind: 'date', date: day })

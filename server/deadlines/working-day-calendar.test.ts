@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from './working-day-calendar.js'
+import { WorkingDayCalendar } from './working-day-calendar.ts'
 
 describe('WorkingDayCalendar', () => {
   const calendar = WorkingDayCalendar.mainland()

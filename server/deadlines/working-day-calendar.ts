@@ -7,8 +7,8 @@
  * with no data is never silently treated as plain weekends: every computation that touches one
  * reports it, and the validator turns that into a `holiday-data-missing` warning.
  */
-import type { CivilDate } from './civil-date.js'
-import { addDays, dateParts, weekday } from './civil-date.js'
+import type { CivilDate } from './civil-date.ts'
+import { addDays, dateParts, weekday } from './civil-date.ts'
 import packageData from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 
 /** Holiday data for some years: days off, weekend days worked, and the years covered. */

@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js'
-import { evaluateFormula, formatFormula } from './evaluate-formula.js'
-import type { Evaluation, FormulaValue } from './evaluate-formula.js'
-import { parseFormula } from './parse-formula.js'
-import type { FormulaNode } from './parse-formula.js'
+import { evaluateFormula, formatFormula } from './evaluate-formula.ts'
+import type { Evaluation, FormulaValue } from './evaluate-formula.ts'
+import { parseFormula } from './parse-formula.ts'
+import type { FormulaNode } from './parse-formula.ts'
 
 function parse(text: string): FormulaNode {
   const parsed = parseFormula(text)

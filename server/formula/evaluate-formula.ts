@@ -6,7 +6,7 @@
  * other inputs were never entered. Browser-safe.
  */
 import { Decimal } from 'decimal.js'
-import type { FormulaNode } from './parse-formula.js'
+import type { FormulaNode } from './parse-formula.ts'
 
 export type FormulaValue = Decimal | boolean
 

@@ -4,7 +4,7 @@
  * evaluated with `eval`; the evaluator walks this AST.
  */
 import jsep from 'jsep'
-import type { LocalizedText } from '../compiler/config-issue.js'
+import type { LocalizedText } from '../compiler/config-issue.ts'
 
 export type FormulaNode =
   | { type: 'number'; value: number }
@@ -50,8 +50,10 @@ export function parseFormula(text: string): ParseFormulaResult {
 }
 
 class UnsupportedSyntax extends Error {
-  constructor(readonly what: string) {
+  readonly what: string
+  constructor(what: string) {
     super(what)
+    this.what = what
   }
 }
 

@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono'
 import type { IncomingMessage } from 'node:http'
-import type { AppEnv } from './env.js'
-import { securityOf } from './security-options.js'
+import type { AppEnv } from './env.ts'
+import { securityOf } from './security-options.ts'
 
 /** The socket's peer, as @hono/node-server passes it in `c.env.incoming`. */
 function socketAddress(c: Context<AppEnv>): string | undefined {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { STATUS_CODES } from 'node:http'
 import type { Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { AppError } from '../errors.js'
+import { AppError } from '../errors.ts'
 
 /** The answer for a parser error code (`HPE_*` from llhttp, `ERR_HTTP_REQUEST_TIMEOUT`). */
 export function clientErrorAnswer(code: string | undefined): AppError {

@@ -1,9 +1,9 @@
 /** @module The Hono environment: what every request carries once authenticated. */
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
-import type { GroupCommitter } from '../db/group-commit.js'
-import type { SecurityOptions } from './security-options.js'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
+import type { GroupCommitter } from '../db/group-commit.ts'
+import type { SecurityOptions } from './security-options.ts'
 
 export interface CurrentUser {
   id: string

@@ -3,7 +3,7 @@
  * text in a header), decoded strictly. A malformed escape or a control character is the
  * client's mistake, a 400 in the one error shape — not a 500 from `decodeURIComponent`.
  */
-import { AppError } from '../errors.js'
+import { AppError } from '../errors.ts'
 
 /** The longest stored file name, in characters. */
 export const MAX_FILE_NAME = 200

@@ -6,9 +6,9 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { answerClientErrors } from './client-error.js'
-import { trackRequests } from './drain-server.js'
-import type { RequestDrain } from './drain-server.js'
+import { answerClientErrors } from './client-error.ts'
+import { trackRequests } from './drain-server.ts'
+import type { RequestDrain } from './drain-server.ts'
 
 export interface Listening {
   server: Server

@@ -6,10 +6,10 @@
  */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { WritesClosedError } from '../db/group-commit.js'
-import { AppError } from '../errors.js'
-import type { AppEnv } from './env.js'
-import { storageError } from './storage-error.js'
+import { WritesClosedError } from '../db/group-commit.ts'
+import { AppError } from '../errors.ts'
+import type { AppEnv } from './env.ts'
+import { storageError } from './storage-error.ts'
 
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return c.json(error.toJSON(), error.status)

@@ -2,7 +2,7 @@
  * @module The OpenAPI 3.1 description of the API, built from the same request schemas the
  * routes validate with (schemas/api/) and the policy schema.
  */
-import { policySchema } from '../../schemas/index.js'
+import { policySchema } from '../../schemas/index.ts'
 import {
   computeAssessmentBody,
   indicatorValuesBody,
@@ -13,7 +13,7 @@ import {
   startPlanBody,
   taskEventBody,
   validatePolicyBody,
-} from '../../schemas/api/requests.schema.js'
+} from '../../schemas/api/requests.schema.ts'
 
 const errorSchema = {
   type: 'object',

@@ -3,8 +3,8 @@
  * (`LUOSHI_TRUST_PROXY`, `LUOSHI_SESSION_IDLE_MINUTES`) and injected into the app, so tests set
  * them per app instead of through the process environment.
  */
-import { LOGIN_THROTTLE } from '../auth/login-throttle.js'
-import type { LoginThrottleLimits } from '../auth/login-throttle.js'
+import { LOGIN_THROTTLE } from '../auth/login-throttle.ts'
+import type { LoginThrottleLimits } from '../auth/login-throttle.ts'
 
 export interface SecurityOptions {
   /**

@@ -4,7 +4,7 @@
  * `storage-unavailable`. Either way nothing was saved, and the client may retry once an operator
  * has freed space or fixed the mount — which the message says, instead of a generic 500.
  */
-import { AppError } from '../errors.js'
+import { AppError } from '../errors.ts'
 
 /** SQLite result codes (better-sqlite3 reports extended ones, e.g. `SQLITE_IOERR_WRITE`). */
 const SQLITE_FULL = /^SQLITE_FULL/

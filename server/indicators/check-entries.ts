@@ -4,9 +4,9 @@
  * (`/values/3/value`), so a client can mark the field; the caller writes nothing unless there
  * are none. Pure.
  */
-import type { RequestIssue } from '../errors.js'
-import type { EntryResolver } from './entry-context.js'
-import type { NewIndicatorValue } from './value-store.js'
+import type { RequestIssue } from '../errors.ts'
+import type { EntryResolver } from './entry-context.ts'
+import type { NewIndicatorValue } from './value-store.ts'
 
 export interface Entry {
   element: string

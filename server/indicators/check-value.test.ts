@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkValue } from './check-value.js'
-import type { EntryInput } from './inputs.js'
+import { checkValue } from './check-value.ts'
+import type { EntryInput } from './inputs.ts'
 
 const input = (valueType: EntryInput['valueType'], unit: string | null = null): EntryInput => ({
   id: 'x', name: '某数据项', valueType, unit, kind: 'data-element', indicators: [], frequency: 'yearly', owners: [],

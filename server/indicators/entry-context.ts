@@ -5,17 +5,17 @@
  * cells of an import or the entries of a PUT against it, caching each distinct text, so a file of
  * 100,000 values resolves its few hundred distinct units and periods once each. Pure: no I/O.
  */
-import { closestMatch } from '../compiler/closest-match.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import type { IndicatorValueTable } from '../db/database.js'
-import type { CurrentUser } from '../http/env.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import { actorsOf, oversees } from '../access/visibility.js'
-import { checkValue } from './check-value.js'
-import { entryInputs, REGION_UNIT } from './inputs.js'
-import type { EntryInput } from './inputs.js'
-import { parsePeriod, periodFits } from './periods.js'
-import type { Period } from './periods.js'
+import { closestMatch } from '../compiler/closest-match.ts'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { IndicatorValueTable } from '../db/database.ts'
+import type { CurrentUser } from '../http/env.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import { actorsOf, oversees } from '../access/visibility.ts'
+import { checkValue } from './check-value.ts'
+import { entryInputs, REGION_UNIT } from './inputs.ts'
+import type { EntryInput } from './inputs.ts'
+import { parsePeriod, periodFits } from './periods.ts'
+import type { Period } from './periods.ts'
 
 export interface EntryContext {
   planId: string

@@ -6,9 +6,9 @@
  * the period's last day), escalation and review. Indicators
  * whose owner the document leaves open are entered by the reform office for the whole region.
  */
-import type { PolicyConfig, Responsibility } from '../../schemas/index.js'
-import { entryInputs, parsedElements, REGION_UNIT } from './inputs.js'
-import type { EntryInput, Frequency } from './inputs.js'
+import type { PolicyConfig, Responsibility } from '../../schemas/index.ts'
+import { entryInputs, parsedElements, REGION_UNIT } from './inputs.ts'
+import type { EntryInput, Frequency } from './inputs.ts'
 
 export const ENTRY_DUTY_PREFIX = 'indicator-entry'
 

@@ -9,14 +9,14 @@
  * assessments read them.
  */
 import type { Transaction } from 'kysely'
-import type { Database, TaskRow } from '../db/database.js'
-import type { PlanModel } from '../plans/plan-model.js'
-import { checkValue } from './check-value.js'
-import { entryInputs } from './inputs.js'
-import { inputNames, readLocked, readStored, valueIssue, valuesRefused, weighValues, writeValues } from './rules/check-write.js'
-import type { Correction, ValueIssue } from './rules/check-write.js'
-import { entryValueKey, yearOf } from './settle-entry-tasks.js'
-import type { NewIndicatorValue } from './value-store.js'
+import type { Database, TaskRow } from '../db/database.ts'
+import type { PlanModel } from '../plans/plan-model.ts'
+import { checkValue } from './check-value.ts'
+import { entryInputs } from './inputs.ts'
+import { inputNames, readLocked, readStored, valueIssue, valuesRefused, weighValues, writeValues } from './rules/check-write.ts'
+import type { Correction, ValueIssue } from './rules/check-write.ts'
+import { entryValueKey, yearOf } from './settle-entry-tasks.ts'
+import type { NewIndicatorValue } from './value-store.ts'
 
 /**
  * Stores a submitted entry task's values.

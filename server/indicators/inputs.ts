@@ -4,8 +4,8 @@
  * the indicators that read it, their reporting frequency and who owns them — the one catalogue
  * behind entry forms, imports and the value API. Browser-safe.
  */
-import type { Indicator, PolicyConfig } from '../../schemas/index.js'
-import { parseFormula } from '../formula/parse-formula.js'
+import type { Indicator, PolicyConfig } from '../../schemas/index.ts'
+import { parseFormula } from '../formula/parse-formula.ts'
 
 export type ValueType = Indicator['valueType']
 export type Frequency = Indicator['frequency']

@@ -1,4 +1,4 @@
-import { parsePeriod, periodFor, periodYear } from './periods.js'
+import { parsePeriod, periodFor, periodYear } from './periods.ts'
 
 describe('parsePeriod', () => {
   it.each([

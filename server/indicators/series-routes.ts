@@ -1,12 +1,12 @@
 /** @module /api/plans/:id/indicators — indicators against targets by year, for a unit, a group or the region. */
 import { Hono } from 'hono'
-import { civilDateAt } from '../deadlines/index.js'
-import { AppError } from '../errors.js'
-import type { AppEnv } from '../http/env.js'
-import { recordDenied } from '../access/denials.js'
-import { visiblePlan } from '../plans/visible-plan.js'
-import { actorsOf, oversees } from '../access/visibility.js'
-import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.js'
+import { civilDateAt } from '../deadlines/index.ts'
+import { AppError } from '../errors.ts'
+import type { AppEnv } from '../http/env.ts'
+import { recordDenied } from '../access/denials.ts'
+import { visiblePlan } from '../plans/visible-plan.ts'
+import { actorsOf, oversees } from '../access/visibility.ts'
+import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.ts'
 
 export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { reads, clock } = c.get('deps')

@@ -9,12 +9,12 @@
  * some inputs stays open; its form shows the values already stored (`storedEntryData`).
  */
 import type { Kysely, Transaction } from 'kysely'
-import type { Database, TaskRow } from '../db/database.js'
-import { civilDateAt, dateParts } from '../deadlines/index.js'
-import type { PlanModel } from '../plans/plan-model.js'
-import { applyTaskEvent } from '../tasks/apply-event.js'
-import { REGION_UNIT } from './inputs.js'
-import type { EntryDuty } from './entry-duties.js'
+import type { Database, TaskRow } from '../db/database.ts'
+import { civilDateAt, dateParts } from '../deadlines/index.ts'
+import type { PlanModel } from '../plans/plan-model.ts'
+import { applyTaskEvent } from '../tasks/apply-event.ts'
+import { REGION_UNIT } from './inputs.ts'
+import type { EntryDuty } from './entry-duties.ts'
 
 const OPEN = ['assigned', 'in_progress', 'returned'] as const
 

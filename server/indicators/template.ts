@@ -5,8 +5,8 @@
  * measure, allowed range and frequency. Uploading the filled sheet unchanged is a valid import.
  */
 import ExcelJS from 'exceljs'
-import type { PolicyConfig } from '../../schemas/index.js'
-import type { EntryInput, ValueType } from './inputs.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
+import type { EntryInput, ValueType } from './inputs.ts'
 
 export type TemplateLayout = 'wide' | 'long'
 

@@ -3,7 +3,7 @@
  * unit, period): a corrected value replaces the old one, and the audit log keeps what changed.
  */
 import type { Insertable, Kysely, Transaction } from 'kysely'
-import type { Database, IndicatorValueTable } from '../db/database.js'
+import type { Database, IndicatorValueTable } from '../db/database.ts'
 
 export type NewIndicatorValue = Insertable<IndicatorValueTable>
 

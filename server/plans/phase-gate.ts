@@ -5,11 +5,11 @@
  * not holding stays open — late — and closes the moment it holds.
  */
 import type { Kysely, Transaction } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import { civilDateAt, compareDates } from '../deadlines/index.js'
-import type { Database } from '../db/database.js'
-import { ruleOf } from '../compiler/checks/deadlines.js'
-import type { PlanModel } from './plan-model.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import { civilDateAt, compareDates } from '../deadlines/index.ts'
+import type { Database } from '../db/database.ts'
+import { ruleOf } from '../compiler/checks/deadlines.ts'
+import type { PlanModel } from './plan-model.ts'
 
 export interface GateStatus {
   windowEnded: boolean

@@ -1,10 +1,10 @@
 /** @module A plan together with the compiled model of its pinned version. */
 import type { Kysely } from 'kysely'
-import type { Database, PlanRow } from '../db/database.js'
-import { notFound } from '../errors.js'
-import { getVersionById } from '../policies/repository.js'
-import { planModel } from './plan-model.js'
-import type { ExtraUnits, PlanModel } from './plan-model.js'
+import type { Database, PlanRow } from '../db/database.ts'
+import { notFound } from '../errors.ts'
+import { getVersionById } from '../policies/repository.ts'
+import { planModel } from './plan-model.ts'
+import type { ExtraUnits, PlanModel } from './plan-model.ts'
 
 export interface PlanContext {
   plan: PlanRow

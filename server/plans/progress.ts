@@ -3,11 +3,11 @@
  * state; overdue work by unit; the escalation lists (督办, 通报).
  */
 import type { Kysely } from 'kysely'
-import { civilDateAt } from '../deadlines/index.js'
-import type { Database } from '../db/database.js'
-import type { Clock } from '../clock.js'
-import { gateStatus } from './phase-gate.js'
-import type { PlanContext } from './plan-context.js'
+import { civilDateAt } from '../deadlines/index.ts'
+import type { Database } from '../db/database.ts'
+import type { Clock } from '../clock.ts'
+import { gateStatus } from './phase-gate.ts'
+import type { PlanContext } from './plan-context.ts'
 
 export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
   const { plan, model, members } = context

@@ -1,14 +1,14 @@
 /** @module A governance body's sign-off of a phase gate, by a member of that body. */
 import type { Kysely } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
-import type { GroupCommitter } from '../db/group-commit.js'
-import { AppError, notFound } from '../errors.js'
-import type { CurrentUser } from '../http/env.js'
-import { actorsOf } from '../access/visibility.js'
-import { closePhaseIfGateHolds } from './phase-gate.js'
-import { loadPlanContext } from './plan-context.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
+import type { GroupCommitter } from '../db/group-commit.ts'
+import { AppError, notFound } from '../errors.ts'
+import type { CurrentUser } from '../http/env.ts'
+import { actorsOf } from '../access/visibility.ts'
+import { closePhaseIfGateHolds } from './phase-gate.ts'
+import { loadPlanContext } from './plan-context.ts'
 
 export async function signOffPhase(
   deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter },

@@ -5,18 +5,18 @@
  * transaction, so a failed start leaves nothing behind.
  */
 import type { Insertable, Kysely, Transaction } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import type { Clock } from '../clock.js'
-import { civilDateAt, compareDates, occurrences, startOfDayInstant } from '../deadlines/index.js'
-import type { Database, NewTask, PlanRow, TimerTable } from '../db/database.js'
-import { AppError, notFound } from '../errors.js'
-import { newId } from '../ids.js'
-import { getVersionById } from '../policies/repository.js'
-import { tasksForDuty } from '../tasks/create-tasks.js'
-import { overdueAt } from '../timers/fire-times.js'
-import { startTask } from '../workflow/run-machine.js'
-import { planModel } from './plan-model.js'
-import type { ExtraUnits, PlanModel } from './plan-model.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import type { Clock } from '../clock.ts'
+import { civilDateAt, compareDates, occurrences, startOfDayInstant } from '../deadlines/index.ts'
+import type { Database, NewTask, PlanRow, TimerTable } from '../db/database.ts'
+import { AppError, notFound } from '../errors.ts'
+import { newId } from '../ids.ts'
+import { getVersionById } from '../policies/repository.ts'
+import { tasksForDuty } from '../tasks/create-tasks.ts'
+import { overdueAt } from '../timers/fire-times.ts'
+import { startTask } from '../workflow/run-machine.ts'
+import { planModel } from './plan-model.ts'
+import type { ExtraUnits, PlanModel } from './plan-model.ts'
 
 export interface StartPlanInput {
   versionId: string

@@ -3,12 +3,12 @@
  * see, exactly as for a missing one, and the attempt recorded in the audit log.
  */
 import type { Context } from 'hono'
-import { deniedRead } from '../access/denials.js'
-import type { DeniedEntity } from '../access/denials.js'
-import { canSeePlan } from '../access/visibility.js'
-import type { AppEnv } from '../http/env.js'
-import { loadPlanContext } from './plan-context.js'
-import type { PlanContext } from './plan-context.js'
+import { deniedRead } from '../access/denials.ts'
+import type { DeniedEntity } from '../access/denials.ts'
+import { canSeePlan } from '../access/visibility.ts'
+import type { AppEnv } from '../http/env.ts'
+import { loadPlanContext } from './plan-context.ts'
+import type { PlanContext } from './plan-context.ts'
 
 /**
  * The plan named by the route, if the user may see it.

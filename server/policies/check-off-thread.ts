@@ -4,12 +4,12 @@
  * other request for as long. The HTTP routes validate in workers (two, kept warm: each compiles
  * the schema once); the CLI, the seeds and the tests call `check-policy.ts` directly.
  */
-import { AppError } from '../errors.js'
-import { MAX_POLICY_BYTES } from '../compiler/validate-policy.js'
-import { utf8Length } from '../compiler/config-issue.js'
-import { WorkerPool } from '../workers/worker-pool.js'
-import type { JobOutcome } from '../workers/worker-pool.js'
-import type { PolicyCheck, PolicyValidation } from './check-policy.js'
+import { AppError } from '../errors.ts'
+import { MAX_POLICY_BYTES } from '../compiler/validate-policy.ts'
+import { utf8Length } from '../compiler/config-issue.ts'
+import { WorkerPool } from '../workers/worker-pool.ts'
+import type { JobOutcome } from '../workers/worker-pool.ts'
+import type { PolicyCheck, PolicyValidation } from './check-policy.ts'
 
 export type PolicyJob = { kind: 'validate' | 'publish'; yaml: string; sourceText: string | undefined }
 

@@ -3,7 +3,7 @@
  * one to the other changes — responsibilities, deadlines, phases, indicators and scoring — by id,
  * not by line.
  */
-import type { PolicyConfig } from '../../schemas/index.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
 
 export interface FieldChange {
   field: string

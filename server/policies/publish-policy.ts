@@ -4,15 +4,15 @@
  * number is refused, so a running plan's version never changes under it.
  */
 import type { Kysely } from 'kysely'
-import { appendAudit } from '../audit/audit-log.js'
-import { contentHash } from '../compiler/load-policy.js'
-import type { Clock } from '../clock.js'
-import type { Database, PolicyVersionRow } from '../db/database.js'
-import { AppError } from '../errors.js'
-import { newId } from '../ids.js'
-import { checkForPublishing } from './check-policy.js'
-import type { PolicyCheck } from './check-policy.js'
-import { findVersion, findVersionByHash, listVersions } from './repository.js'
+import { appendAudit } from '../audit/audit-log.ts'
+import { contentHash } from '../compiler/load-policy.ts'
+import type { Clock } from '../clock.ts'
+import type { Database, PolicyVersionRow } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { newId } from '../ids.ts'
+import { checkForPublishing } from './check-policy.ts'
+import type { PolicyCheck } from './check-policy.ts'
+import { findVersion, findVersionByHash, listVersions } from './repository.ts'
 
 export interface PublishInput {
   yaml: string

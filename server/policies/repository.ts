@@ -1,7 +1,7 @@
 /** @module Published policy versions: immutable rows, content-hashed. */
 import type { Kysely } from 'kysely'
-import type { Database, PolicyVersionRow } from '../db/database.js'
-import type { PolicyConfig } from '../../schemas/index.js'
+import type { Database, PolicyVersionRow } from '../db/database.ts'
+import type { PolicyConfig } from '../../schemas/index.ts'
 
 export async function findVersionByHash(db: Kysely<Database>, hash: string): Promise<PolicyVersionRow | undefined> {
   return db.selectFrom('policy_version').selectAll().where('content_hash', '=', hash).executeTakeFirst()

@@ -1,16 +1,16 @@
 /** @module /api/policies — published versions, validating a draft, publishing, diffs. */
 import { Hono } from 'hono'
-import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.js'
-import type { PublishPolicyBody, ValidatePolicyBody } from '../../schemas/api/requests.schema.js'
-import { checkForPublishingOffThread, validateDraftOffThread } from './check-off-thread.js'
-import { AppError, notFound } from '../errors.js'
-import type { AppEnv } from '../http/env.js'
-import { requireRole } from '../http/middleware/authenticate.js'
-import { jsonBody } from '../http/middleware/json-body.js'
-import { diffPolicies } from './diff-versions.js'
-import { publishPolicy } from './publish-policy.js'
-import { configOf, findVersion, listPolicies, listVersions } from './repository.js'
-import type { PolicyVersionRow } from '../db/database.js'
+import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.ts'
+import type { PublishPolicyBody, ValidatePolicyBody } from '../../schemas/api/requests.schema.ts'
+import { checkForPublishingOffThread, validateDraftOffThread } from './check-off-thread.ts'
+import { AppError, notFound } from '../errors.ts'
+import type { AppEnv } from '../http/env.ts'
+import { requireRole } from '../http/middleware/authenticate.ts'
+import { jsonBody } from '../http/middleware/json-body.ts'
+import { diffPolicies } from './diff-versions.ts'
+import { publishPolicy } from './publish-policy.ts'
+import { configOf, findVersion, listPolicies, listVersions } from './repository.ts'
+import type { PolicyVersionRow } from '../db/database.ts'
 
 const summary = (row: PolicyVersionRow) => ({
   id: row.id,

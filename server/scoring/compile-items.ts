@@ -5,16 +5,16 @@
  * safe). Browser-safe.
  */
 import { Decimal } from 'decimal.js'
-import type { AssessmentItem } from '../../schemas/index.js'
-import { parseFormula } from '../formula/parse-formula.js'
-import type { FormulaNode } from '../formula/parse-formula.js'
-import { formatDecimal } from './indicator-value.js'
-import type { IndicatorSet } from './indicator-value.js'
-import { selectTarget } from './select-target.js'
-import type { AppliedTarget } from './select-target.js'
-import { compileEvidence } from './condition-evidence.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import type { FormulaValue } from '../formula/evaluate-formula.js'
+import type { AssessmentItem } from '../../schemas/index.ts'
+import { parseFormula } from '../formula/parse-formula.ts'
+import type { FormulaNode } from '../formula/parse-formula.ts'
+import { formatDecimal } from './indicator-value.ts'
+import type { IndicatorSet } from './indicator-value.ts'
+import { selectTarget } from './select-target.ts'
+import type { AppliedTarget } from './select-target.ts'
+import { compileEvidence } from './condition-evidence.ts'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { FormulaValue } from '../formula/evaluate-formula.ts'
 
 export type Deduct = Extract<AssessmentItem, { kind: 'deduct' }>
 export type Measure = Deduct['measures'][number]

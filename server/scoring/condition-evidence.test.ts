@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import type { FormulaValue } from '../formula/evaluate-formula.js'
-import { parseFormula } from '../formula/parse-formula.js'
-import { compileEvidence } from './condition-evidence.js'
+import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import { parseFormula } from '../formula/parse-formula.ts'
+import { compileEvidence } from './condition-evidence.ts'
 
 const NAMES = new Map([
   ['agreement_suspended', '协议暂停或终止'],

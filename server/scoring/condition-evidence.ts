@@ -5,11 +5,11 @@
  * Browser-safe.
  */
 import type { Decimal } from 'decimal.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../formula/evaluate-formula.js'
-import type { FormulaValue } from '../formula/evaluate-formula.js'
-import type { FormulaNode } from '../formula/parse-formula.js'
-import { formatDecimal } from './indicator-value.js'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../formula/evaluate-formula.ts'
+import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import type { FormulaNode } from '../formula/parse-formula.ts'
+import { formatDecimal } from './indicator-value.ts'
 
 const COMPARISONS = new Set(['>', '>=', '<', '<=', '==', '!='])
 

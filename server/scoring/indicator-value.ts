@@ -5,14 +5,14 @@
  * what it says. Browser-safe.
  */
 import { Decimal } from 'decimal.js'
-import type { Indicator, PolicyConfig } from '../../schemas/index.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import { evaluateFormula } from '../formula/evaluate-formula.js'
-import type { FormulaValue } from '../formula/evaluate-formula.js'
-import { parseFormula } from '../formula/parse-formula.js'
-import type { FormulaNode } from '../formula/parse-formula.js'
-import { rateBounds } from '../indicators/rules/rate-bounds.js'
-import type { RateBounds } from '../indicators/rules/rate-bounds.js'
+import type { Indicator, PolicyConfig } from '../../schemas/index.ts'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import { evaluateFormula } from '../formula/evaluate-formula.ts'
+import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import { parseFormula } from '../formula/parse-formula.ts'
+import type { FormulaNode } from '../formula/parse-formula.ts'
+import { rateBounds } from '../indicators/rules/rate-bounds.ts'
+import type { RateBounds } from '../indicators/rules/rate-bounds.ts'
 
 export const VALUE_PLACES = 12
 

@@ -1,6 +1,6 @@
-import { lineOf, MINIMAL_POLICY, validateWithSource, withReplaced } from '../../test/helpers/minimal-policy.js'
-import { runPolicyTests } from './run-policy-tests.js'
-import type { PolicyTestResult } from './run-policy-tests.js'
+import { lineOf, MINIMAL_POLICY, validateWithSource, withReplaced } from '../../test/helpers/minimal-policy.ts'
+import { runPolicyTests } from './run-policy-tests.ts'
+import type { PolicyTestResult } from './run-policy-tests.ts'
 
 /**
  * The minimal policy's assessment: visit-rate (deduct, 60, ≥ 90%, 3 per point, whole steps),

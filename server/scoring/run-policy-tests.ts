@@ -4,12 +4,12 @@
  * item's explanation, so an author sees why a case fails. Browser-safe (the editor runs them).
  */
 import { Decimal } from 'decimal.js'
-import type { PolicyConfig } from '../../schemas/index.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import type { FormulaValue } from '../formula/evaluate-formula.js'
-import { IndicatorSet } from './indicator-value.js'
-import { compileAssessment, scoreUnit } from './score-assessment.js'
-import type { UnitScore } from './score-types.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import { IndicatorSet } from './indicator-value.ts'
+import { compileAssessment, scoreUnit } from './score-assessment.ts'
+import type { UnitScore } from './score-types.ts'
 
 export interface PolicyTestFailure {
   what: 'item' | 'total' | 'grade' | 'vetoed'

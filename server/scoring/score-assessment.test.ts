@@ -1,7 +1,7 @@
 /** Proportional, bonus and veto items, totals, grade bands and explanations. */
-import type { AssessmentItem } from '../../schemas/index.js'
-import { summarizeScore } from './score-assessment.js'
-import { buildDeduct, buildGrades, buildMeasure, buildPolicy, score, scoreOne } from './scoring-fixtures.js'
+import type { AssessmentItem } from '../../schemas/index.ts'
+import { summarizeScore } from './score-assessment.ts'
+import { buildDeduct, buildGrades, buildMeasure, buildPolicy, score, scoreOne } from './scoring-fixtures.ts'
 
 describe('proportional items', () => {
   const satisfaction = (extra: Partial<Extract<AssessmentItem, { kind: 'proportional' }>> = {}): AssessmentItem => ({

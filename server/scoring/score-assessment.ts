@@ -6,13 +6,13 @@
  * units with it. Browser-safe.
  */
 import { Decimal } from 'decimal.js'
-import type { Assessment, PolicyConfig } from '../../schemas/index.js'
-import { compileItem } from './compile-items.js'
-import type { CompiledItem } from './compile-items.js'
-import { formatDecimal, IndicatorSet } from './indicator-value.js'
-import type { InputValues } from './indicator-value.js'
-import { scoreItem } from './score-items.js'
-import type { UnitScore } from './score-types.js'
+import type { Assessment, PolicyConfig } from '../../schemas/index.ts'
+import { compileItem } from './compile-items.ts'
+import type { CompiledItem } from './compile-items.ts'
+import { formatDecimal, IndicatorSet } from './indicator-value.ts'
+import type { InputValues } from './indicator-value.ts'
+import { scoreItem } from './score-items.ts'
+import type { UnitScore } from './score-types.ts'
 
 const ZERO = new Decimal(0)
 

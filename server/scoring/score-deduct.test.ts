@@ -1,7 +1,7 @@
 /** Deduct items (扣分项): steps, rounding, caps, composite measures, targets by year, missing data. */
-import { summarizeScore } from './score-assessment.js'
-import { buildDeduct, buildMeasure, buildPolicy, score, scoreOne } from './scoring-fixtures.js'
-import type { Target } from './scoring-fixtures.js'
+import { summarizeScore } from './score-assessment.ts'
+import { buildDeduct, buildMeasure, buildPolicy, score, scoreOne } from './scoring-fixtures.ts'
+import type { Target } from './scoring-fixtures.ts'
 
 describe('deduct items', () => {
   it('deducts nothing exactly on a >= target', () => {

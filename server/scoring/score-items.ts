@@ -5,14 +5,14 @@
  * Browser-safe.
  */
 import { Decimal } from 'decimal.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
-import { evaluateFormula } from '../formula/evaluate-formula.js'
-import type { CompiledItem, CompiledMeasure } from './compile-items.js'
-import { targetFor } from './compile-items.js'
-import { formatDecimal } from './indicator-value.js'
-import type { IndicatorSet, InputValues } from './indicator-value.js'
-import type { ItemScore, MeasureScore } from './score-types.js'
-import { gapTo, meets } from './select-target.js'
+import type { LocalizedText } from '../compiler/config-issue.ts'
+import { evaluateFormula } from '../formula/evaluate-formula.ts'
+import type { CompiledItem, CompiledMeasure } from './compile-items.ts'
+import { targetFor } from './compile-items.ts'
+import { formatDecimal } from './indicator-value.ts'
+import type { IndicatorSet, InputValues } from './indicator-value.ts'
+import type { ItemScore, MeasureScore } from './score-types.ts'
+import { gapTo, meets } from './select-target.ts'
 
 type CompiledDeduct = Extract<CompiledItem, { kind: 'deduct' }>
 type CompiledProportional = Extract<CompiledItem, { kind: 'proportional' }>

@@ -3,8 +3,8 @@
  * gap, steps, points deducted, cap), the total, the grade and its effects. Decimals are exact
  * decimal text ("8.73"), so JSON carries them without float error.
  */
-import type { Assessment } from '../../schemas/index.js'
-import type { LocalizedText } from '../compiler/config-issue.js'
+import type { Assessment } from '../../schemas/index.ts'
+import type { LocalizedText } from '../compiler/config-issue.ts'
 
 export type Effect = NonNullable<Assessment['grades'][number]['effects']>[number]
 

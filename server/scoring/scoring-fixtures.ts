@@ -3,10 +3,10 @@
  * a deduct item and its measure to vary, Meishan-like grade bands, and scoring helpers.
  */
 import { Decimal } from 'decimal.js'
-import type { Assessment, AssessmentItem, Indicator, PolicyConfig } from '../../schemas/index.js'
-import type { FormulaValue } from '../formula/evaluate-formula.js'
-import { compileAssessment, scoreUnit } from './score-assessment.js'
-import type { ItemScore, UnitScore } from './score-types.js'
+import type { Assessment, AssessmentItem, Indicator, PolicyConfig } from '../../schemas/index.ts'
+import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import { compileAssessment, scoreUnit } from './score-assessment.ts'
+import type { ItemScore, UnitScore } from './score-types.ts'
 
 export type Deduct = Extract<AssessmentItem, { kind: 'deduct' }>
 export type Measure = Deduct['measures'][number]

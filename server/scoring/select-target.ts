@@ -4,7 +4,7 @@
  * Delta targets ("较试点前提升不少于5个百分点") add the baseline. Browser-safe.
  */
 import { Decimal } from 'decimal.js'
-import type { Indicator } from '../../schemas/index.js'
+import type { Indicator } from '../../schemas/index.ts'
 
 type Target = NonNullable<Indicator['targets']>[number]
 export type Comparator = Target['op']

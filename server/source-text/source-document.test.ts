@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { clauseAgrees, SourceDocument } from './source-document.js'
+import { clauseAgrees, SourceDocument } from './source-document.ts'
 
 const read = (region: string) => new SourceDocument(readFileSync(new URL(`../../policies/${region}/source.txt`, import.meta.url), 'utf8'))
 

@@ -5,8 +5,8 @@
  * Matching ignores whitespace only: the documents were copied from PDFs and web pages and carry
  * stray spaces and line breaks (`2022 年底`), which are not part of the words.
  */
-import { buildClauseOutline, clauseAt } from './clause-outline.js'
-import type { Clause } from './clause-outline.js'
+import { buildClauseOutline, clauseAt } from './clause-outline.ts'
+import type { Clause } from './clause-outline.ts'
 
 export interface QuoteMatch {
   /** Offset of the quote's first character in the original text. */

@@ -2,13 +2,13 @@
  * @module Who may act on a task: which actors may send an event in the task's current state.
  * Who may see it is decided in access/visibility.ts.
  */
-import { actorsOf } from '../access/visibility.js'
-import type { TaskRow } from '../db/database.js'
-import type { CurrentUser } from '../http/env.js'
-import type { PlanModel } from '../plans/plan-model.js'
-import type { TaskEventType } from '../workflow/registry.js'
-import type { PersistedTask } from '../workflow/run-machine.js'
-import { stepState } from '../workflow/procedure-machine.js'
+import { actorsOf } from '../access/visibility.ts'
+import type { TaskRow } from '../db/database.ts'
+import type { CurrentUser } from '../http/env.ts'
+import type { PlanModel } from '../plans/plan-model.ts'
+import type { TaskEventType } from '../workflow/registry.ts'
+import type { PersistedTask } from '../workflow/run-machine.ts'
+import { stepState } from '../workflow/procedure-machine.ts'
 
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['START', 'SAVE', 'SUBMIT', 'RESUBMIT'])
 const REVIEWER_EVENTS: ReadonlySet<string> = new Set(['APPROVE', 'RETURN'])

@@ -6,16 +6,16 @@
  * may close its phase, a submission or return notifies the other side.
  */
 import type { Transaction } from 'kysely'
-import { recordAttachmentRefs } from '../attachments/attachment-refs.js'
-import { appendAudit } from '../audit/audit-log.js'
-import type { Database, TaskRow } from '../db/database.js'
-import { AppError } from '../errors.js'
-import { newId } from '../ids.js'
-import { closePhaseIfGateHolds } from '../plans/phase-gate.js'
-import type { PlanModel } from '../plans/plan-model.js'
-import type { TaskEvent } from '../workflow/registry.js'
-import { stepTask } from '../workflow/run-machine.js'
-import type { PersistedTask } from '../workflow/run-machine.js'
+import { recordAttachmentRefs } from '../attachments/attachment-refs.ts'
+import { appendAudit } from '../audit/audit-log.ts'
+import type { Database, TaskRow } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { newId } from '../ids.ts'
+import { closePhaseIfGateHolds } from '../plans/phase-gate.ts'
+import type { PlanModel } from '../plans/plan-model.ts'
+import type { TaskEvent } from '../workflow/registry.ts'
+import { stepTask } from '../workflow/run-machine.ts'
+import type { PersistedTask } from '../workflow/run-machine.ts'
 
 export interface ApplyOptions {
   model: PlanModel

@@ -3,15 +3,15 @@
  * responsible unit, with their first snapshots and the timers of their escalation ladder.
  * Supporting units get contribution tasks that feed the lead's task.
  */
-import type { Responsibility } from '../../schemas/index.js'
-import type { NewTask } from '../db/database.js'
+import type { Responsibility } from '../../schemas/index.ts'
+import type { NewTask } from '../db/database.ts'
 import type { Insertable } from 'kysely'
-import type { TimerTable } from '../db/database.js'
-import { newId } from '../ids.js'
-import type { ExtraUnits, PlanModel } from '../plans/plan-model.js'
-import { startTask } from '../workflow/run-machine.js'
-import { taskMachine } from '../workflow/task-machine.js'
-import { LEVELS } from '../timers/fire-times.js'
+import type { TimerTable } from '../db/database.ts'
+import { newId } from '../ids.ts'
+import type { ExtraUnits, PlanModel } from '../plans/plan-model.ts'
+import { startTask } from '../workflow/run-machine.ts'
+import { taskMachine } from '../workflow/task-machine.ts'
+import { LEVELS } from '../timers/fire-times.ts'
 
 export interface Occurrence {
   period: string

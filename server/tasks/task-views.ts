@@ -4,16 +4,16 @@
  * history, the contributions of supporting units, and the events this user may send now.
  */
 import type { Kysely } from 'kysely'
-import type { Database, TaskRow } from '../db/database.js'
-import type { CurrentUser } from '../http/env.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import { acceptedEvents } from '../workflow/run-machine.js'
-import type { PersistedTask } from '../workflow/run-machine.js'
-import type { TaskEventType } from '../workflow/registry.js'
-import { actorsFor, mayAct } from './access.js'
-import { dateParts } from '../deadlines/index.js'
-import { storedEntryData } from '../indicators/settle-entry-tasks.js'
-import { rectificationFinding, rectificationTitle } from '../assessments/rectification.js'
+import type { Database, TaskRow } from '../db/database.ts'
+import type { CurrentUser } from '../http/env.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import { acceptedEvents } from '../workflow/run-machine.ts'
+import type { PersistedTask } from '../workflow/run-machine.ts'
+import type { TaskEventType } from '../workflow/registry.ts'
+import { actorsFor, mayAct } from './access.ts'
+import { dateParts } from '../deadlines/index.ts'
+import { storedEntryData } from '../indicators/settle-entry-tasks.ts'
+import { rectificationFinding, rectificationTitle } from '../assessments/rectification.ts'
 
 export interface TaskSummary {
   id: string

@@ -4,18 +4,18 @@
  * second finds it fired and does nothing, so each timer takes effect exactly once.
  */
 import type { Transaction } from 'kysely'
-import type { Database, TimerRow } from '../db/database.js'
-import { newId } from '../ids.js'
-import { closePhaseIfGateHolds, openPhase } from '../plans/phase-gate.js'
-import { loadPlanContext } from '../plans/plan-context.js'
-import type { PlanContext } from '../plans/plan-context.js'
-import { occurrences, startOfDayInstant } from '../deadlines/index.js'
-import { applyTaskEvent } from '../tasks/apply-event.js'
-import { nextEscalationTimer, tasksForDuty } from '../tasks/create-tasks.js'
-import { insertChunked } from '../plans/start-plan.js'
-import { LEVELS } from './fire-times.js'
-import type { EscalationLevel } from './fire-times.js'
-import type { TaskEvent } from '../workflow/registry.js'
+import type { Database, TimerRow } from '../db/database.ts'
+import { newId } from '../ids.ts'
+import { closePhaseIfGateHolds, openPhase } from '../plans/phase-gate.ts'
+import { loadPlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plans/plan-context.ts'
+import { occurrences, startOfDayInstant } from '../deadlines/index.ts'
+import { applyTaskEvent } from '../tasks/apply-event.ts'
+import { nextEscalationTimer, tasksForDuty } from '../tasks/create-tasks.ts'
+import { insertChunked } from '../plans/start-plan.ts'
+import { LEVELS } from './fire-times.ts'
+import type { EscalationLevel } from './fire-times.ts'
+import type { TaskEvent } from '../workflow/registry.ts'
 
 /** States in which the unit still owes the work, so reminders and escalation apply. */
 const OWING = new Set(['assigned', 'in_progress', 'returned'])

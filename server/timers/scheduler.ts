@@ -4,10 +4,10 @@
  * processes can run it against one database (see fire-timer.ts for why each fires once).
  */
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
-import { newId } from '../ids.js'
-import { fireTimer } from './fire-timer.js'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
+import { newId } from '../ids.ts'
+import { fireTimer } from './fire-timer.ts'
 
 export interface SchedulerRun {
   fired: number

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ResourceLimits } from 'node:worker_threads'
-import type { WorkerReply } from './serve-jobs.js'
+import type { WorkerReply } from './serve-jobs.ts'
 
 /** What became of a job: its value, or why there is none. */
 export type JobOutcome<T> =

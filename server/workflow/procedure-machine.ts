@@ -4,9 +4,9 @@
  * `COMPLETE` moves to the next step; `RETURN` at a review or decision step goes back to the first
  * step with the reason; after the last step the procedure is done.
  */
-import type { PolicyConfig } from '../../schemas/index.js'
-import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.js'
-import type { WorkflowMachine } from './run-machine.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
+import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.ts'
+import type { WorkflowMachine } from './run-machine.ts'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 

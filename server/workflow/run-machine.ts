@@ -4,9 +4,9 @@
  * side effects. The service writes the result; nothing here touches the database.
  */
 import { getNextTransitions, initialTransition, transition } from 'xstate'
-import type { TaskContext, TaskEvent, TaskInput } from './registry.js'
-import { SYSTEM_EVENTS } from './registry.js'
-import type { taskMachine } from './task-machine.js'
+import type { TaskContext, TaskEvent, TaskInput } from './registry.ts'
+import { SYSTEM_EVENTS } from './registry.ts'
+import type { taskMachine } from './task-machine.ts'
 
 /** Every compiled machine: same context and events, states from config. */
 export type WorkflowMachine = typeof taskMachine

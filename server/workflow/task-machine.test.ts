@@ -1,8 +1,8 @@
-import { taskMachine } from './task-machine.js'
-import { compileProcedureMachine } from './procedure-machine.js'
-import { acceptedEvents, startTask, stepTask } from './run-machine.js'
-import type { PersistedTask } from './run-machine.js'
-import type { TaskEvent } from './registry.js'
+import { taskMachine } from './task-machine.ts'
+import { compileProcedureMachine } from './procedure-machine.ts'
+import { acceptedEvents, startTask, stepTask } from './run-machine.ts'
+import type { PersistedTask } from './run-machine.ts'
+import type { TaskEvent } from './registry.ts'
 
 function run(start: PersistedTask, ...events: TaskEvent[]): PersistedTask {
   return events.reduce((current, event) => {

@@ -5,7 +5,7 @@
  * may approve (indicator entry), which stays submitted.
  */
 import { and } from 'xstate'
-import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.js'
+import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.ts'
 
 /**
  * Where a submission goes: to review; straight to approved when nobody reviews — unless only a

@@ -2,8 +2,8 @@
  * Every read and write is scoped: another unit's task is a 404 on every route, exactly as if it
  * did not exist, and each attempt is written to the audit log.
  */
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const POLICY = 'pingnan-medical-alliance'
 

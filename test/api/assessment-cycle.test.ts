@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { startPlan } from '../../server/plans/start-plan.js'
-import { publishPolicy } from '../../server/policies/publish-policy.js'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
-import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.js'
+import { startPlan } from '../../server/plans/start-plan.ts'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
+import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.ts'
 
 const BASE = '/api/plans'
 

@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
-import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.js'
+import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
+import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

@@ -1,6 +1,6 @@
 /** Evidence files: type- and size-checked, stored, and readable only by those who may see them. */
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const POLICY = 'pingnan-medical-alliance'
 

@@ -1,6 +1,6 @@
 /** Conflicting events race safely; retries with an Idempotency-Key do the work once. */
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const POLICY = 'pingnan-medical-alliance'
 

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { startPlan } from '../../server/plans/start-plan.js'
-import { publishPolicy } from '../../server/policies/publish-policy.js'
-import { MEISHAN_MEMBERS as MEMBERS, meishanInputs } from '../helpers/meishan.js'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { TestApp } from '../helpers/test-app.js'
+import { startPlan } from '../../server/plans/start-plan.ts'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import { MEISHAN_MEMBERS as MEMBERS, meishanInputs } from '../helpers/meishan.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 
 /**

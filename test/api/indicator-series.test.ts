@@ -3,10 +3,10 @@
  * /api/plans/:id/indicators — the figures behind the leadership dashboard's trend charts.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { upsertValues } from '../../server/indicators/value-store.js'
-import { MEISHAN_MEMBERS as MEMBERS } from '../helpers/meishan.js'
-import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { upsertValues } from '../../server/indicators/value-store.ts'
+import { MEISHAN_MEMBERS as MEMBERS } from '../helpers/meishan.ts'
+import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 
 interface Series {

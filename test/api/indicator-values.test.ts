@@ -8,9 +8,9 @@
  */
 import ExcelJS from 'exceljs'
 import { createHash } from 'node:crypto'
-import { XLSX_TYPE } from '../../server/indicators/import/parse-table.js'
-import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { XLSX_TYPE } from '../../server/indicators/import/parse-table.ts'
+import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const POLICY = 'meishan-medical-community-insurance'
 const MEDICAL_COMMUNITIES = [

@@ -1,7 +1,7 @@
 /** Publishing versions: validation with lines, immutability, content hashes, the semantic diff. */
 import { readFileSync } from 'node:fs'
-import { loginAs, makeTestApp } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8')
 const sourceText = readFileSync('policies/meishan/source.txt', 'utf8')

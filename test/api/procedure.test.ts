@@ -1,6 +1,6 @@
 /** Meishan's application procedure: a district submits the materials → the city evaluates → starts. */
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { TestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 const POLICY = 'meishan-medical-community-insurance'
 

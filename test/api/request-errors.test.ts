@@ -1,7 +1,7 @@
 /** Bad input always gets a clear 4xx in the one error shape, never a 500, and changes nothing. */
-import { MAX_BODY_BYTES } from '../../server/app.js'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { MAX_BODY_BYTES } from '../../server/app.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 describe('request errors', () => {
   let t: TestApp

@@ -1,7 +1,7 @@
 /** A phase gate signed off by the body the config names, and the progress leaders see. */
-import { completePhaseTasks } from '../helpers/drive-tasks.js'
-import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { completePhaseTasks } from '../helpers/drive-tasks.ts'
+import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const POLICY = 'pingnan-medical-alliance'
 

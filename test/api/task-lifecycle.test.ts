@@ -2,8 +2,8 @@
  * A duty with a lead and supporting units, through the real API: contributions, consolidation,
  * a form error corrected, a return with a reason, the resubmission and the approval.
  */
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const POLICY = 'pingnan-medical-alliance'
 const unit = (unitId: string) => ({ units: [{ policyId: POLICY, unitId }] })

@@ -6,9 +6,9 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createDb } from '../../server/db/create-db.js'
-import { killHard, login, startServer } from '../helpers/durability-server.js'
-import type { ServerProcess } from '../helpers/durability-server.js'
+import { createDb } from '../../server/db/create-db.ts'
+import { killHard, login, startServer } from '../helpers/durability-server.ts'
+import type { ServerProcess } from '../helpers/durability-server.ts'
 
 const NOW = '2018-04-02T09:00:00+08:00'
 

@@ -14,15 +14,15 @@ import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { verifyAuditChain } from '../../server/audit/audit-verify.js'
-import { createApp } from '../../server/app.js'
-import { createDb } from '../../server/db/create-db.js'
-import type { Database } from '../../server/db/database.js'
-import { GroupCommitter } from '../../server/db/group-commit.js'
-import { migrateToLatest } from '../../server/db/migrate.js'
-import { clearPlanCache } from '../../server/plans/plan-context.js'
-import { SimulatedClock } from '../../server/clock.js'
-import { runDueTimers } from '../../server/timers/scheduler.js'
+import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { createApp } from '../../server/app.ts'
+import { createDb } from '../../server/db/create-db.ts'
+import type { Database } from '../../server/db/database.ts'
+import { GroupCommitter } from '../../server/db/group-commit.ts'
+import { migrateToLatest } from '../../server/db/migrate.ts'
+import { clearPlanCache } from '../../server/plans/plan-context.ts'
+import { SimulatedClock } from '../../server/clock.ts'
+import { runDueTimers } from '../../server/timers/scheduler.ts'
 import {
   expectHistoriesWhole,
   expectLadderAt,
@@ -30,11 +30,11 @@ import {
   expectNothingDue,
   expectPhasesOpenedOnce,
   normalizedOutcome,
-} from '../helpers/durability-checks.js'
-import { spawnScheduler } from '../helpers/durability-server.js'
-import type { SchedulerProcess } from '../helpers/durability-server.js'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { TestApp } from '../helpers/test-app.js'
+} from '../helpers/durability-checks.ts'
+import { spawnScheduler } from '../helpers/durability-server.ts'
+import type { SchedulerProcess } from '../helpers/durability-server.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 let t: TestApp | undefined
 const open: Array<Kysely<Database>> = []

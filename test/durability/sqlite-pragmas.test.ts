@@ -12,9 +12,9 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { createDb, openSqlite } from '../../server/db/create-db.js'
-import type { Database } from '../../server/db/database.js'
-import { migrateToLatest } from '../../server/db/migrate.js'
+import { createDb, openSqlite } from '../../server/db/create-db.ts'
+import type { Database } from '../../server/db/database.ts'
+import { migrateToLatest } from '../../server/db/migrate.ts'
 
 const FULL = 2
 let folder: string

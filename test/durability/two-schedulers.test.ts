@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { verifyAuditChain } from '../../server/audit/audit-verify.js'
-import { SimulatedClock } from '../../server/clock.js'
-import { createDb } from '../../server/db/create-db.js'
-import type { Database } from '../../server/db/database.js'
-import { clearPlanCache } from '../../server/plans/plan-context.js'
-import { runDueTimers } from '../../server/timers/scheduler.js'
+import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { SimulatedClock } from '../../server/clock.ts'
+import { createDb } from '../../server/db/create-db.ts'
+import type { Database } from '../../server/db/database.ts'
+import { clearPlanCache } from '../../server/plans/plan-context.ts'
+import { runDueTimers } from '../../server/timers/scheduler.ts'
 import {
   expectHistoriesWhole,
   expectLadderAt,
@@ -27,10 +27,10 @@ import {
   expectNothingDue,
   expectPhasesOpenedOnce,
   normalizedOutcome,
-} from '../helpers/durability-checks.js'
-import { spawnScheduler } from '../helpers/durability-server.js'
-import type { SchedulerProcess } from '../helpers/durability-server.js'
-import { makeTestApp, startBundledPlan } from '../helpers/test-app.js'
+} from '../helpers/durability-checks.ts'
+import { spawnScheduler } from '../helpers/durability-server.ts'
+import type { SchedulerProcess } from '../helpers/durability-server.ts'
+import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 
 /** Past the 2018 ladders, the quarterly supervision periods and the first summary's deadline. */
 const NOW = '2019-03-01T09:00:00+08:00'

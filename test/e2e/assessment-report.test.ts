@@ -6,8 +6,8 @@
  * it, and follows the link to the 整改 task publication created.
  */
 import type { Page } from 'playwright-core'
-import { loginPage, rendersChinese, screenshot, startE2E } from './helpers/browser.js'
-import type { E2E } from './helpers/browser.js'
+import { loginPage, rendersChinese, screenshot, startE2E } from './helpers/browser.ts'
+import type { E2E } from './helpers/browser.ts'
 
 const POLICY = 'meishan-medical-community-insurance'
 const ASSESSOR = 'meishan.city-healthcare-security-bureau'

@@ -3,8 +3,8 @@
  * raises the version and publishes.
  */
 import type { Page } from 'playwright-core'
-import { loginPage, screenshot, startE2E } from './helpers/browser.js'
-import type { E2E } from './helpers/browser.js'
+import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
+import type { E2E } from './helpers/browser.ts'
 
 describe('authoring in Chromium', () => {
   let e2e: E2E

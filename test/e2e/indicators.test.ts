@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { COUNTY_VISIT_RATE } from '../../server/bootstrap/demo-indicator-values.js'
-import { ROOT } from '../helpers/durability-server.js'
-import { loginPage, rendersChinese, screenshot, startE2E } from './helpers/browser.js'
-import type { E2E } from './helpers/browser.js'
+import { COUNTY_VISIT_RATE } from '../../server/bootstrap/demo-indicator-values.ts'
+import { ROOT } from '../helpers/durability-server.ts'
+import { loginPage, rendersChinese, screenshot, startE2E } from './helpers/browser.ts'
+import type { E2E } from './helpers/browser.ts'
 
 const POLICY = 'meishan-medical-community-insurance'
 

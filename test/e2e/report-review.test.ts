@@ -4,8 +4,8 @@
  * the leader sees the phase's progress move.
  */
 import type { Page } from 'playwright-core'
-import { loginPage, screenshot, startE2E } from './helpers/browser.js'
-import type { E2E } from './helpers/browser.js'
+import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
+import type { E2E } from './helpers/browser.ts'
 
 const TASK = 'duty-price-bureau' // Pingnan 二、(三)5: 县物价局 完善医疗服务价格政策 (phase 开展医联体各项工作)
 

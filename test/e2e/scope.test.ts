@@ -1,6 +1,6 @@
 /** In the browser, a user of one unit cannot open another unit's task by its URL. */
-import { loginPage, rendersChinese, screenshot, startE2E } from './helpers/browser.js'
-import type { E2E } from './helpers/browser.js'
+import { loginPage, rendersChinese, screenshot, startE2E } from './helpers/browser.ts'
+import type { E2E } from './helpers/browser.ts'
 
 describe('scope in the browser', () => {
   let e2e: E2E

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { loginPage, screenshot, startE2E } from './helpers/browser.js'
-import type { E2E } from './helpers/browser.js'
+import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
+import type { E2E } from './helpers/browser.ts'
 
 const ATTACK = '<img src=x onerror=window.__xss=1>'
 

@@ -1,10 +1,10 @@
 /** Moves tasks along directly through the runtime (no HTTP), for tests that need work done. */
 import type { Kysely } from 'kysely'
-import type { Clock } from '../../server/clock.js'
-import type { Database } from '../../server/db/database.js'
-import { loadPlanContext } from '../../server/plans/plan-context.js'
-import { applyTaskEvent } from '../../server/tasks/apply-event.js'
-import type { TaskEvent } from '../../server/workflow/registry.js'
+import type { Clock } from '../../server/clock.ts'
+import type { Database } from '../../server/db/database.ts'
+import { loadPlanContext } from '../../server/plans/plan-context.ts'
+import { applyTaskEvent } from '../../server/tasks/apply-event.ts'
+import type { TaskEvent } from '../../server/workflow/registry.ts'
 
 /** Applies events to one task, each in its own transaction; throws on a refusal. */
 export async function drive(db: Kysely<Database>, clock: Clock, planId: string, taskId: string, ...events: TaskEvent[]): Promise<void> {

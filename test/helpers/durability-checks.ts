@@ -4,10 +4,10 @@
  * Each collects every violation and compares the list with [], so a failure names them all.
  */
 import type { Kysely } from 'kysely'
-import type { Database, TaskRow, TimerRow } from '../../server/db/database.js'
-import { loadPlanContext } from '../../server/plans/plan-context.js'
-import { LEVELS, planEscalation } from '../../server/timers/fire-times.js'
-import type { EscalationLevel } from '../../server/timers/fire-times.js'
+import type { Database, TaskRow, TimerRow } from '../../server/db/database.ts'
+import { loadPlanContext } from '../../server/plans/plan-context.ts'
+import { LEVELS, planEscalation } from '../../server/timers/fire-times.ts'
+import type { EscalationLevel } from '../../server/timers/fire-times.ts'
 
 /** States in which a unit still owes the work (fire-timer.ts escalates only these). */
 export const OWING = new Set(['assigned', 'in_progress', 'returned'])

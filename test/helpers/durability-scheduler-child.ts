@@ -6,11 +6,11 @@
  *   node --import tsx test/helpers/durability-scheduler-child.ts <db file> <instant> <owner> <batch>
  */
 import { createInterface } from 'node:readline'
-import { SimulatedClock } from '../../server/clock.js'
-import { createDb } from '../../server/db/create-db.js'
-import { runDueTimers } from '../../server/timers/scheduler.js'
-import { TEST_AUDIT_KEY } from './make-db.js'
-import { installAuditKey } from '../../server/audit/audit-key.js'
+import { SimulatedClock } from '../../server/clock.ts'
+import { createDb } from '../../server/db/create-db.ts'
+import { runDueTimers } from '../../server/timers/scheduler.ts'
+import { TEST_AUDIT_KEY } from './make-db.ts'
+import { installAuditKey } from '../../server/audit/audit-key.ts'
 
 const [file, instant, owner, batch] = process.argv.slice(2)
 if (!file || !instant || !owner || !batch) throw new Error('usage: durability-scheduler-child.ts <db file> <instant> <owner> <batch>')

@@ -1,5 +1,5 @@
 /** How long another user waits while something heavy runs: the server must keep answering. */
-import type { Client } from './test-app.js'
+import type { Client } from './test-app.ts'
 
 /**
  * Sends a GET of `path` every 20 ms, as another user's browser would, until `pending` settles;

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
-import { createDb } from '../../server/db/create-db.js'
-import type { Database } from '../../server/db/database.js'
-import { migrateToLatest } from '../../server/db/migrate.js'
-import { publishPolicy } from '../../server/policies/publish-policy.js'
-import type { Clock } from '../../server/clock.js'
-import { installAuditKey } from '../../server/audit/audit-key.js'
+import { createDb } from '../../server/db/create-db.ts'
+import type { Database } from '../../server/db/database.ts'
+import { migrateToLatest } from '../../server/db/migrate.ts'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import type { Clock } from '../../server/clock.ts'
+import { installAuditKey } from '../../server/audit/audit-key.ts'
 
 /** The audit key tests and benchmarks sign with (the server's lives in its data folder). */
 export const TEST_AUDIT_KEY = Buffer.from('luoshi-test-audit-key-0123456789abcdef', 'utf8')

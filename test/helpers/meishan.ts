@@ -2,8 +2,8 @@
  * Meishan's assessment in tests: two 医共体 as plan members, a year of inputs on target (so each
  * test changes only what it is about), and values written straight to the store.
  */
-import { upsertValues } from '../../server/indicators/value-store.js'
-import type { TestApp } from './test-app.js'
+import { upsertValues } from '../../server/indicators/value-store.ts'
+import type { TestApp } from './test-app.ts'
 
 export const MEISHAN_MEMBERS = {
   'medical-communities': [

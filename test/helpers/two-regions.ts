@@ -2,10 +2,10 @@
  * Two regions side by side, each running its own copy of the minimal policy (its own policy id and
  * region), so a test can try to cross from one to the other without depending on bundled regions.
  */
-import { publishPolicy } from '../../server/policies/publish-policy.js'
-import { startPlan } from '../../server/plans/start-plan.js'
-import { MINIMAL_SOURCE, withReplaced } from './minimal-policy.js'
-import type { TestApp } from './test-app.js'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import { startPlan } from '../../server/plans/start-plan.ts'
+import { MINIMAL_SOURCE, withReplaced } from './minimal-policy.ts'
+import type { TestApp } from './test-app.ts'
 
 export interface RegionPlan {
   policyId: string

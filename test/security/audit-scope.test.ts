@@ -3,10 +3,10 @@
  * their own region and their own actions — never another region's entries (which carry file ids,
  * names and who did what) nor other users' logins. Admins read the whole log.
  */
-import { loginAs, makeTestApp, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
-import { startTwoRegions } from '../helpers/two-regions.js'
-import type { RegionPlan } from '../helpers/two-regions.js'
+import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
+import { startTwoRegions } from '../helpers/two-regions.ts'
+import type { RegionPlan } from '../helpers/two-regions.ts'
 
 interface Entry {
   seq: number

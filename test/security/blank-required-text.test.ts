@@ -3,10 +3,10 @@
  * compile forms the same way (`compileForm` in schemas/ajv.ts), so both refuse it, with the same
  * Chinese and English message; a draft may still hold it, and optional text is left alone.
  */
-import { NOT_BLANK_MESSAGE } from '../../schemas/ajv.js'
-import { validateForm } from '../../web/components/json-form/form-validation.js'
-import type { FormSchema } from '../../web/components/json-form/form-schema.js'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
+import { NOT_BLANK_MESSAGE } from '../../schemas/ajv.ts'
+import { validateForm } from '../../web/components/json-form/form-validation.ts'
+import type { FormSchema } from '../../web/components/json-form/form-schema.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
 
 const BLANKS = ['   ', '\t\n', '\u3000\u3000', ' \u00a0 ']
 

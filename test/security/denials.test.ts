@@ -3,11 +3,11 @@
  * unit's result, indicator values, a file, a task: the answer is the 404 a missing thing gets (or
  * the list without what may not be seen), and one `access.denied` entry names what and who.
  */
-import { enterValues } from '../helpers/meishan.js'
-import { loginAs, makeTestApp, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
-import { startTwoRegions } from '../helpers/two-regions.js'
-import type { RegionPlan } from '../helpers/two-regions.js'
+import { enterValues } from '../helpers/meishan.ts'
+import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
+import { startTwoRegions } from '../helpers/two-regions.ts'
+import type { RegionPlan } from '../helpers/two-regions.ts'
 
 const MISSING = '01900000-0000-7000-8000-000000000000'
 

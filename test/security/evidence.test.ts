@@ -3,11 +3,11 @@
  * a reference from an attachment field of a task the user may see — never by an id appearing
  * somewhere in task data, in whatever letter case.
  */
-import * as attachmentRefMigration from '../../server/db/migrations/2026_12_06_1000_create_attachment_ref.js'
-import { loginAs, makeTestApp, taskId } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
-import { startTwoRegions } from '../helpers/two-regions.js'
-import type { RegionPlan } from '../helpers/two-regions.js'
+import * as attachmentRefMigration from '../../server/db/migrations/2026_12_06_1000_create_attachment_ref.ts'
+import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
+import { startTwoRegions } from '../helpers/two-regions.ts'
+import type { RegionPlan } from '../helpers/two-regions.ts'
 
 const MISSING = '01900000-0000-7000-8000-000000000000'
 

@@ -6,11 +6,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../server/app.js'
-import { SESSION_COOKIE } from '../../server/auth/sessions.js'
-import { GroupCommitter } from '../../server/db/group-commit.js'
-import { loginAs, makeTestApp } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { createApp } from '../../server/app.ts'
+import { SESSION_COOKIE } from '../../server/auth/sessions.ts'
+import { GroupCommitter } from '../../server/db/group-commit.ts'
+import { loginAs, makeTestApp } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 /** The CSP the issue asks for, directive by directive. */
 const REQUIRED_CSP: Record<string, string[]> = {

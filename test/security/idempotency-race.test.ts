@@ -4,9 +4,9 @@
  * claimed by an insert that does nothing on conflict before the work: exactly one request does
  * the work, the others replay its response.
  */
-import { CLAIM_OWNER, STALE_CLAIM_MS } from '../../server/http/middleware/idempotency.js'
-import { loginAs, makeTestApp, startMinimalPlan } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { CLAIM_OWNER, STALE_CLAIM_MS } from '../../server/http/middleware/idempotency.ts'
+import { loginAs, makeTestApp, startMinimalPlan } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 describe('Idempotency-Key claimed atomically', () => {
   let t: TestApp

@@ -8,14 +8,14 @@
  */
 import { readFileSync } from 'node:fs'
 import { parse, stringify } from 'yaml'
-import type { PolicyConfig } from '../../schemas/index.js'
-import { validatePolicyText } from '../../server/compiler/validate-policy.js'
-import { parseFormula } from '../../server/formula/parse-formula.js'
-import { rateBounds } from '../../server/indicators/rules/rate-bounds.js'
-import { MEISHAN_MEMBERS, enterValues, meishanInputs } from '../helpers/meishan.js'
-import { allPolicyFiles } from '../helpers/policy-files.js'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.js'
-import type { TestApp } from '../helpers/test-app.js'
+import type { PolicyConfig } from '../../schemas/index.ts'
+import { validatePolicyText } from '../../server/compiler/validate-policy.ts'
+import { parseFormula } from '../../server/formula/parse-formula.ts'
+import { rateBounds } from '../../server/indicators/rules/rate-bounds.ts'
+import { MEISHAN_MEMBERS, enterValues, meishanInputs } from '../helpers/meishan.ts'
+import { allPolicyFiles } from '../helpers/policy-files.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 type Json = Record<string, any>
 

@@ -8,11 +8,11 @@ import { serve } from '@hono/node-server'
 import type { ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import * as crypto from 'node:crypto'
-import { LOGIN_THROTTLE } from '../../server/auth/login-throttle.js'
-import { ensureUser } from '../../server/auth/users.js'
-import { DEFAULT_SECURITY, securityFromEnv } from '../../server/http/security-options.js'
-import { makeTestApp, PASSWORD } from '../helpers/test-app.js'
-import type { TestApp } from '../helpers/test-app.js'
+import { LOGIN_THROTTLE } from '../../server/auth/login-throttle.ts'
+import { ensureUser } from '../../server/auth/users.ts'
+import { DEFAULT_SECURITY, securityFromEnv } from '../../server/http/security-options.ts'
+import { makeTestApp, PASSWORD } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 // Counts scrypt runs: the unknown-user path must run one, like a wrong password.
 vi.mock('node:crypto', async (importOriginal) => {

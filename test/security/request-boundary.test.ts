@@ -5,12 +5,12 @@
  */
 import { connect } from 'node:net'
 import { sql } from 'kysely'
-import { listen } from '../../server/http/listen.js'
-import type { Listening } from '../../server/http/listen.js'
-import { login } from '../helpers/durability-server.js'
-import type { HttpSession } from '../helpers/durability-server.js'
-import { makeTestApp, PASSWORD, startedFinanceTask } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
+import { listen } from '../../server/http/listen.ts'
+import type { Listening } from '../../server/http/listen.ts'
+import { login } from '../helpers/durability-server.ts'
+import type { HttpSession } from '../helpers/durability-server.ts'
+import { makeTestApp, PASSWORD, startedFinanceTask } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

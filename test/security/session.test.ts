@@ -4,11 +4,11 @@
  * its 12-hour lifetime, and its last use is written at most once a minute; the login route takes
  * exactly `application/json`.
  */
-import { ensureUser } from '../../server/auth/users.js'
-import { securityFromEnv } from '../../server/http/security-options.js'
-import type { SecurityOptions } from '../../server/http/security-options.js'
-import { makeTestApp, PASSWORD } from '../helpers/test-app.js'
-import type { TestApp } from '../helpers/test-app.js'
+import { ensureUser } from '../../server/auth/users.ts'
+import { securityFromEnv } from '../../server/http/security-options.ts'
+import type { SecurityOptions } from '../../server/http/security-options.ts'
+import { makeTestApp, PASSWORD } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 const MINUTE = 60_000
 const body = JSON.stringify({ username: 'alice', password: PASSWORD })

@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { canSeeTask, visiblePlans, visibleTaskFilter } from '../../server/access/visibility.js'
-import type { CurrentUser } from '../../server/http/env.js'
-import { loadPlanContext } from '../../server/plans/plan-context.js'
-import { startPlan } from '../../server/plans/start-plan.js'
-import { publishPolicy } from '../../server/policies/publish-policy.js'
-import { allPolicyFiles } from '../helpers/policy-files.js'
-import { makeTestApp } from '../helpers/test-app.js'
+import { canSeeTask, visiblePlans, visibleTaskFilter } from '../../server/access/visibility.ts'
+import type { CurrentUser } from '../../server/http/env.ts'
+import { loadPlanContext } from '../../server/plans/plan-context.ts'
+import { startPlan } from '../../server/plans/start-plan.ts'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import { allPolicyFiles } from '../helpers/policy-files.ts'
+import { makeTestApp } from '../helpers/test-app.ts'
 
 describe('visibility rule', () => {
   it.each(allPolicyFiles())('agrees in SQL and in memory for every unit of %s', async (file) => {

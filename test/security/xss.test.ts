@@ -6,16 +6,16 @@
  * parsed as HTML: the names come out as text, never as elements or event handlers.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { PlanProgress } from '../../web/api-types.js'
-import { escapeHtml } from '../../web/escape-html.js'
-import { setLocale } from '../../web/i18n.js'
-import { buildUnitReport } from '../../web/components/assessment-format/assessment.fixtures.js'
-import { trendChartData, trendOption as reportTrendOption } from '../../web/components/assessment-report/assessment-report.option.js'
-import type { TrendChartData } from '../../web/components/assessment-report/assessment-report.option.js'
-import { buildIndicator, buildPoint } from '../../web/components/indicator-trends/indicator-trends.fixtures.js'
-import { trendOption as indicatorTrendOption } from '../../web/components/indicator-trends/trend-option.js'
-import { ganttOption } from '../../web/components/phase-gates/phase-gates.chart.js'
-import { unitOption } from '../../web/components/unit-progress/unit-progress.chart.js'
+import type { PlanProgress } from '../../web/api-types.ts'
+import { escapeHtml } from '../../web/escape-html.ts'
+import { setLocale } from '../../web/i18n.ts'
+import { buildUnitReport } from '../../web/components/assessment-format/assessment.fixtures.ts'
+import { trendChartData, trendOption as reportTrendOption } from '../../web/components/assessment-report/assessment-report.option.ts'
+import type { TrendChartData } from '../../web/components/assessment-report/assessment-report.option.ts'
+import { buildIndicator, buildPoint } from '../../web/components/indicator-trends/indicator-trends.fixtures.ts'
+import { trendOption as indicatorTrendOption } from '../../web/components/indicator-trends/trend-option.ts'
+import { ganttOption } from '../../web/components/phase-gates/phase-gates.chart.ts'
+import { unitOption } from '../../web/components/unit-progress/unit-progress.chart.ts'
 
 const HOSTILE = `<img src=x onerror=window.__xss=1>"'&<script>window.__xss=2</script><svg onload=alert(1)>`
 

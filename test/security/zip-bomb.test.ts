@@ -5,14 +5,14 @@
  * size, sheets to Excel's row limit, and the reading happens in a worker with a heap and a time
  * limit — one import per user at a time — while the server keeps answering everyone else.
  */
-import { XLSX_LIMITS } from '../../server/indicators/import/inspect-xlsx.js'
-import { XLSX_TYPE } from '../../server/indicators/import/parse-table.js'
-import { createTablePool, readUpload } from '../../server/indicators/import/read-upload.js'
-import { buildZip, deflateRepeated, emptyRows, hugeSharedString, part, sharedStringsXml, sheetXml, workbookParts } from '../helpers/hostile-xlsx.js'
-import type { ZipPart } from '../helpers/hostile-xlsx.js'
-import { loginAs, makeTestApp, startMinimalPlan } from '../helpers/test-app.js'
-import type { Client, TestApp } from '../helpers/test-app.js'
-import { latenciesWhile } from '../helpers/latencies.js'
+import { XLSX_LIMITS } from '../../server/indicators/import/inspect-xlsx.ts'
+import { XLSX_TYPE } from '../../server/indicators/import/parse-table.ts'
+import { createTablePool, readUpload } from '../../server/indicators/import/read-upload.ts'
+import { buildZip, deflateRepeated, emptyRows, hugeSharedString, part, sharedStringsXml, sheetXml, workbookParts } from '../helpers/hostile-xlsx.ts'
+import type { ZipPart } from '../helpers/hostile-xlsx.ts'
+import { loginAs, makeTestApp, startMinimalPlan } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
+import { latenciesWhile } from '../helpers/latencies.ts'
 
 interface ErrorBody {
   error: { code: string; message: { zh: string; en: string }; issues: Array<{ pointer: string; code: string; message: { zh: string; en: string } }> }

@@ -4,13 +4,13 @@
  * task nobody answers climbs the ladder 提醒 → 催办 → 督办 → 通报 on working days (the 2018
  * Mid-Autumn holiday included).
  */
-import { SimulatedClock } from '../../server/clock.js'
-import { clearPlanCache, loadPlanContext } from '../../server/plans/plan-context.js'
-import { startPlan } from '../../server/plans/start-plan.js'
-import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.js'
-import { completePhaseTasks } from '../helpers/drive-tasks.js'
-import { makeDb, publishBundled } from '../helpers/make-db.js'
-import type { TestDb } from '../helpers/make-db.js'
+import { SimulatedClock } from '../../server/clock.ts'
+import { clearPlanCache, loadPlanContext } from '../../server/plans/plan-context.ts'
+import { startPlan } from '../../server/plans/start-plan.ts'
+import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.ts'
+import { completePhaseTasks } from '../helpers/drive-tasks.ts'
+import { makeDb, publishBundled } from '../helpers/make-db.ts'
+import type { TestDb } from '../helpers/make-db.ts'
 
 describe('Pingnan 2018–2020 in simulated time', () => {
   let t: TestDb
@@ -122,7 +122,7 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     await t.db.transaction().execute(async (trx) => {
       await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: 'supervise', body: 'leadership-group', user_id: 'test', at: clock.now().toISOString(), note: null }).execute()
       const { model } = await loadPlanContext(trx, planId)
-      const { closePhaseIfGateHolds } = await import('../../server/plans/phase-gate.js')
+      const { closePhaseIfGateHolds } = await import('../../server/plans/phase-gate.ts')
       expect(await closePhaseIfGateHolds(trx, model, planId, 'supervise', clock.now())).toBe(true)
     })
     expect((await phase('supervise')).status).toBe('closed')

@@ -5,10 +5,10 @@
  * Checks also run on configs that failed the schema (so that all problems are reported at once),
  * so they read the config defensively through {@link list} and never assume a field is present.
  */
-import type { PolicyConfig } from '../../../schemas/index.js'
-import type { WorkingDayCalendar } from '../../deadlines/index.js'
-import type { SourceDocument } from '../../source-text/source-document.js'
-import type { ConfigIssue } from '../config-issue.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import type { WorkingDayCalendar } from '../../deadlines/index.ts'
+import type { SourceDocument } from '../../source-text/source-document.ts'
+import type { ConfigIssue } from '../config-issue.ts'
 
 /** Kinds of things an id can name. Units, groups and bodies can all own work. */
 export type ElementKind =

@@ -4,8 +4,8 @@
  * (`deadline-outside-period`), the period itself is coherent (`effective-period-invalid`), and
  * working-day deadlines have holiday data for every year they may run in (`holiday-data-missing`).
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
 import {
   addDays,
   compareDates,
@@ -13,10 +13,10 @@ import {
   isCivilDate,
   occurrences,
   parseDeadline,
-} from '../../deadlines/index.js'
-import type { DateRange, DeadlineRule } from '../../deadlines/index.js'
-import { isRecord, list } from './check-context.js'
-import type { CheckContext, PolicyCheck } from './check-context.js'
+} from '../../deadlines/index.ts'
+import type { DateRange, DeadlineRule } from '../../deadlines/index.ts'
+import { isRecord, list } from './check-context.ts'
+import type { CheckContext, PolicyCheck } from './check-context.ts'
 
 /** The effective period a config states, with `years` turned into an end date. */
 export function effectivePeriod(policy: CheckContext['policy']): { from: string; to?: string } | undefined {

@@ -2,11 +2,11 @@
  * @module Collects every declared id, and reports ids declared twice (`duplicate-id`) — in the
  * shared top-level namespace and inside each nested list (powers, grades, items …).
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import type { PolicyConfig } from '../../../schemas/index.js'
-import { isRecord, KIND_NAMES, list } from './check-context.js'
-import type { Declaration, ElementKind } from './check-context.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import { isRecord, KIND_NAMES, list } from './check-context.ts'
+import type { Declaration, ElementKind } from './check-context.ts'
 
 /** Where each kind of top-level element is declared. */
 const SECTIONS: Array<[ElementKind, (policy: PolicyConfig) => unknown, string]> = [

@@ -4,11 +4,11 @@
  * (`parameter-invalid`), and targets say what they aim at (`target-invalid`).
  */
 import type { Ajv } from 'ajv'
-import { createAjv, requireText } from '../../../schemas/ajv.js'
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { isRecord, list } from './check-context.js'
-import type { PolicyCheck } from './check-context.js'
+import { createAjv, requireText } from '../../../schemas/ajv.ts'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { isRecord, list } from './check-context.ts'
+import type { PolicyCheck } from './check-context.ts'
 
 let formAjv: Ajv | undefined
 

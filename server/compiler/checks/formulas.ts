@@ -2,12 +2,12 @@
  * @module Checks formulas and conditions: they parse (`formula-invalid`) and read only declared
  * data elements (`formula-unknown-element`).
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { closestMatch } from '../closest-match.js'
-import { parseFormula } from '../../formula/parse-formula.js'
-import { isRecord, list } from './check-context.js'
-import type { PolicyCheck } from './check-context.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { closestMatch } from '../closest-match.ts'
+import { parseFormula } from '../../formula/parse-formula.ts'
+import { isRecord, list } from './check-context.ts'
+import type { PolicyCheck } from './check-context.ts'
 
 export const checkFormulas: PolicyCheck = ({ policy, dataElements }) => {
   const expressions: Array<{ pointer: string; text: string }> = []

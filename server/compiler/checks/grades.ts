@@ -6,10 +6,10 @@
  * Scores can be fractional (proportional items), so a band written `70—89` followed by `90—100`
  * leaves 89.5 without a grade: such bands must be written `min: 70, below: 90`.
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { isRecord, list } from './check-context.js'
-import type { PolicyCheck } from './check-context.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { isRecord, list } from './check-context.ts'
+import type { PolicyCheck } from './check-context.ts'
 
 interface Band {
   index: number

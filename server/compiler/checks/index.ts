@@ -1,14 +1,14 @@
 /** @module The semantic checks, run in this order after the schema. */
-import type { PolicyCheck } from './check-context.js'
-import { checkDeadlines } from './deadlines.js'
-import { checkFormulas } from './formulas.js'
-import { checkForms, checkParameters, checkTargets } from './forms-and-tables.js'
-import { checkGrades } from './grades.js'
-import { checkPolicyTests } from './policy-tests.js'
-import { checkReferences } from './references.js'
-import { checkSources } from './sources.js'
-import { checkValidationRules } from './validation-rules.js'
-import { checkWeights } from './weights.js'
+import type { PolicyCheck } from './check-context.ts'
+import { checkDeadlines } from './deadlines.ts'
+import { checkFormulas } from './formulas.ts'
+import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts'
+import { checkGrades } from './grades.ts'
+import { checkPolicyTests } from './policy-tests.ts'
+import { checkReferences } from './references.ts'
+import { checkSources } from './sources.ts'
+import { checkValidationRules } from './validation-rules.ts'
+import { checkWeights } from './weights.ts'
 
 export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['references', checkReferences],
@@ -24,5 +24,5 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['policy-tests', checkPolicyTests],
 ]
 
-export { collectDeclarations } from './declarations.js'
-export type { CheckContext, PolicyCheck } from './check-context.js'
+export { collectDeclarations } from './declarations.ts'
+export type { CheckContext, PolicyCheck } from './check-context.ts'

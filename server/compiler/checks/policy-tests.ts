@@ -4,11 +4,11 @@
  * its grades (`unknown-reference`, with a did-you-mean). Whether the expectations hold is for
  * `luoshi test` and the editor to say, not the validator.
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { closestMatch } from '../closest-match.js'
-import { isRecord, list } from './check-context.js'
-import type { PolicyCheck } from './check-context.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { closestMatch } from '../closest-match.ts'
+import { isRecord, list } from './check-context.ts'
+import type { PolicyCheck } from './check-context.ts'
 
 export const checkPolicyTests: PolicyCheck = ({ policy, dataElements }) => {
   const issues: ConfigIssue[] = []

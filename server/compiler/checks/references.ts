@@ -2,12 +2,12 @@
  * @module Checks that every reference resolves to a declared id of the right kind
  * (`unknown-reference`, `wrong-reference-kind`), with a did-you-mean for typos.
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { closestMatch } from '../closest-match.js'
-import { ESCALATION_AUDIENCES } from '../../../schemas/policy/escalation.schema.js'
-import { isRecord, KIND_NAMES, list } from './check-context.js'
-import type { CheckContext, ElementKind, PolicyCheck } from './check-context.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { closestMatch } from '../closest-match.ts'
+import { ESCALATION_AUDIENCES } from '../../../schemas/policy/escalation.schema.ts'
+import { isRecord, KIND_NAMES, list } from './check-context.ts'
+import type { CheckContext, ElementKind, PolicyCheck } from './check-context.ts'
 
 const OWNER: ElementKind[] = ['unit', 'group', 'body']
 

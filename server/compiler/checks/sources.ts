@@ -3,12 +3,12 @@
  * document (`quote-not-found`), and its `clause` agrees with where it stands (`clause-mismatch`,
  * a warning: the outline is read from plain text and may miss an unusual heading).
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { clauseAgrees } from '../../source-text/source-document.js'
-import type { SourceDocument } from '../../source-text/source-document.js'
-import { isRecord } from './check-context.js'
-import type { PolicyCheck } from './check-context.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { clauseAgrees } from '../../source-text/source-document.ts'
+import type { SourceDocument } from '../../source-text/source-document.ts'
+import { isRecord } from './check-context.ts'
+import type { PolicyCheck } from './check-context.ts'
 
 /** A `source` object found in the config, and the pointer to it. */
 export interface SourceReference {

@@ -4,13 +4,13 @@
  * number — no comparison or `&&`/`||` inside a side, no yes/no element under `<`, `<=`, `>`,
  * `>=` (`formula-invalid`); and a rule reads at least one data element.
  */
-import { closestMatch } from '../closest-match.js'
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { parseFormula } from '../../formula/parse-formula.js'
-import type { FormulaNode } from '../../formula/parse-formula.js'
-import { isRecord, list } from './check-context.js'
-import type { PolicyCheck } from './check-context.js'
+import { closestMatch } from '../closest-match.ts'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { parseFormula } from '../../formula/parse-formula.ts'
+import type { FormulaNode } from '../../formula/parse-formula.ts'
+import { isRecord, list } from './check-context.ts'
+import type { PolicyCheck } from './check-context.ts'
 
 const LOGICAL = new Set(['>', '>=', '<', '<=', '==', '!=', '&&', '||'])
 

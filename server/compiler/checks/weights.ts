@@ -2,10 +2,10 @@
  * @module Checks the arithmetic an assessment states: weights add up to the total
  * (`weights-mismatch`), caps do not exceed weights, and a veto forces a grade that exists.
  */
-import { configIssue } from '../config-issue.js'
-import type { ConfigIssue } from '../config-issue.js'
-import { isRecord, list } from './check-context.js'
-import type { PolicyCheck } from './check-context.js'
+import { configIssue } from '../config-issue.ts'
+import type { ConfigIssue } from '../config-issue.ts'
+import { isRecord, list } from './check-context.ts'
+import type { PolicyCheck } from './check-context.ts'
 
 export const checkWeights: PolicyCheck = ({ policy }) => {
   const issues: ConfigIssue[] = []

@@ -8,10 +8,10 @@
  * forms as the versions define them.
  */
 import type { Kysely } from 'kysely'
-import { taskAttachmentFields } from '../../attachments/attachment-fields.js'
-import type { PolicyVersionRow } from '../database.js'
-import { planModel } from '../../plans/plan-model.js'
-import type { PlanModel } from '../../plans/plan-model.js'
+import { taskAttachmentFields } from '../../attachments/attachment-fields.ts'
+import type { PolicyVersionRow } from '../database.ts'
+import { planModel } from '../../plans/plan-model.ts'
+import type { PlanModel } from '../../plans/plan-model.ts'
 
 const PAGE = 500
 

@@ -7,11 +7,11 @@
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { timingSafeEqual } from 'node:crypto'
-import { findSession, sessionCookie, touchSession } from '../../auth/sessions.js'
-import { loadCurrentUser } from '../../auth/users.js'
-import { AppError } from '../../errors.js'
-import type { AppEnv } from '../env.js'
-import { securityOf } from '../security-options.js'
+import { findSession, sessionCookie, touchSession } from '../../auth/sessions.ts'
+import { loadCurrentUser } from '../../auth/users.ts'
+import { AppError } from '../../errors.ts'
+import type { AppEnv } from '../env.ts'
+import { securityOf } from '../security-options.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

@@ -21,9 +21,9 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { Transaction } from 'kysely'
-import type { Database, IdempotencyTable } from '../../db/database.js'
-import { AppError } from '../../errors.js'
-import type { AppEnv } from '../env.js'
+import type { Database, IdempotencyTable } from '../../db/database.ts'
+import { AppError } from '../../errors.ts'
+import type { AppEnv } from '../env.ts'
 
 /** The `status` of a claimed key whose request has not finished. */
 const IN_PROGRESS = 0

@@ -6,10 +6,10 @@
  */
 import type { Context } from 'hono'
 import type { ValidateFunction } from 'ajv'
-import { createAjv } from '../../../schemas/ajv.js'
-import { schemaIssues } from '../../compiler/schema-issues.js'
-import { AppError } from '../../errors.js'
-import { findNul } from './refuse-nul.js'
+import { createAjv } from '../../../schemas/ajv.ts'
+import { schemaIssues } from '../../compiler/schema-issues.ts'
+import { AppError } from '../../errors.ts'
+import { findNul } from './refuse-nul.ts'
 
 const ajv = createAjv()
 const compiled = new WeakMap<object, ValidateFunction>()

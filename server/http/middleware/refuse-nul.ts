@@ -5,8 +5,8 @@
  * 400 on every database alike.
  */
 import { createMiddleware } from 'hono/factory'
-import { AppError } from '../../errors.js'
-import type { AppEnv } from '../env.js'
+import { AppError } from '../../errors.ts'
+import type { AppEnv } from '../env.ts'
 
 /** `%00` in the path or query: the URL parser percent-encodes a raw NUL, so this finds both. */
 const ENCODED_NUL = /%00/

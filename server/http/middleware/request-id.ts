@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createMiddleware } from 'hono/factory'
-import type { AppEnv } from '../env.js'
+import type { AppEnv } from '../env.ts'
 
 /** The longest client id kept for the log; a longer one is cut. */
 const MAX_CLIENT_ID = 200

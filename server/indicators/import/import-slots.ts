@@ -3,7 +3,7 @@
  * write; a user who uploads again before the first finishes (a double click, a script in a
  * loop) gets a 409 at once instead of queueing more of them.
  */
-import { AppError } from '../../errors.js'
+import { AppError } from '../../errors.ts'
 
 const running = new Set<string>()
 

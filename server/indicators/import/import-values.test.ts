@@ -1,11 +1,11 @@
 /** Imports, pure: a table in, the values to store and a row-by-row report out. */
 import ExcelJS from 'exceljs'
-import { EntryResolver } from '../entry-context.js'
-import type { EntryContext } from '../entry-context.js'
-import type { EntryInput } from '../inputs.js'
-import { columnLetter, importValues } from './import-values.js'
-import type { ImportReport } from './import-values.js'
-import { detectFormat, parseTable, XLSX_TYPE } from './parse-table.js'
+import { EntryResolver } from '../entry-context.ts'
+import type { EntryContext } from '../entry-context.ts'
+import type { EntryInput } from '../inputs.ts'
+import { columnLetter, importValues } from './import-values.ts'
+import type { ImportReport } from './import-values.ts'
+import { detectFormat, parseTable, XLSX_TYPE } from './parse-table.ts'
 
 function buildInput(id: string, name: string, valueType: EntryInput['valueType'], unit: string | null, frequency: EntryInput['frequency'] = 'yearly'): EntryInput {
   return { id, name, valueType, unit, kind: 'data-element', indicators: [], frequency, owners: ['medical-communities'] }

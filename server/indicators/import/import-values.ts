@@ -13,11 +13,11 @@
  * problem is reported with its row and column. A header problem or an empty file is `fatal`:
  * nothing can be imported. Pure and synchronous, so 100,000 values check in well under a second.
  */
-import type { LocalizedText } from '../../compiler/config-issue.js'
-import type { EntryInput } from '../inputs.js'
-import type { EntryIssueCode, EntryResolver } from '../entry-context.js'
-import type { NewIndicatorValue } from '../value-store.js'
-import type { Cell, Table } from './parse-table.js'
+import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { EntryInput } from '../inputs.ts'
+import type { EntryIssueCode, EntryResolver } from '../entry-context.ts'
+import type { NewIndicatorValue } from '../value-store.ts'
+import type { Cell, Table } from './parse-table.ts'
 
 export type ImportLayout = 'wide' | 'long'
 

@@ -12,10 +12,10 @@
  * The reading itself then happens in a worker with a heap and a time limit (`read-upload.ts`).
  */
 import { inflateRawSync } from 'node:zlib'
-import type { LocalizedText } from '../../compiler/config-issue.js'
-import type { TableFailure } from './parse-table.js'
-import { entryData, readZipDirectory } from './zip-directory.js'
-import type { ZipEntry } from './zip-directory.js'
+import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { TableFailure } from './parse-table.ts'
+import { entryData, readZipDirectory } from './zip-directory.ts'
+import type { ZipEntry } from './zip-directory.ts'
 
 export interface XlsxLimits {
   /** Entries in the zip (a workbook has a dozen or two). */

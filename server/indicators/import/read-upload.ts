@@ -5,11 +5,11 @@
  * hostile workbook costs that worker — stopped, with a clear 4xx — and never the server's memory
  * or event loop. At most two workbooks are read at a time; further ones wait their turn.
  */
-import { WorkerPool } from '../../workers/worker-pool.js'
-import type { JobOutcome, WorkerPoolOptions } from '../../workers/worker-pool.js'
-import { checkZipDirectory } from './inspect-xlsx.js'
-import { detectFormat, parseTable } from './parse-table.js'
-import type { TableFailure, TableHint, TableResult } from './parse-table.js'
+import { WorkerPool } from '../../workers/worker-pool.ts'
+import type { JobOutcome, WorkerPoolOptions } from '../../workers/worker-pool.ts'
+import { checkZipDirectory } from './inspect-xlsx.ts'
+import { detectFormat, parseTable } from './parse-table.ts'
+import type { TableFailure, TableHint, TableResult } from './parse-table.ts'
 
 /** One workbook to read, as the worker receives it. */
 export interface TableJob {

@@ -4,12 +4,12 @@
  * other problem; the rest is weighed again, since a refused numerator may have been what kept a
  * denominator of a later row within its rule. Pure: the caller reads `stored` and `locked`.
  */
-import type { PolicyConfig } from '../../../schemas/index.js'
-import type { LocalizedText } from '../../compiler/config-issue.js'
-import { weighValues } from '../rules/check-write.js'
-import type { StoredValues, ValueProblem } from '../rules/check-write.js'
-import { sortRejected } from './import-values.js'
-import type { ImportReport, RejectedEntry } from './import-values.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import type { LocalizedText } from '../../compiler/config-issue.ts'
+import { weighValues } from '../rules/check-write.ts'
+import type { StoredValues, ValueProblem } from '../rules/check-write.ts'
+import { sortRejected } from './import-values.ts'
+import type { ImportReport, RejectedEntry } from './import-values.ts'
 
 /**
  * Moves every row with a locked value or a broken rule from `report.accepted` to

@@ -6,19 +6,19 @@
  * weighing itself is pure, so an import can weigh its rows again after refusing some.
  */
 import type { Kysely, Transaction } from 'kysely'
-import type { PolicyConfig } from '../../../schemas/index.js'
-import type { LocalizedText } from '../../compiler/config-issue.js'
-import type { Database } from '../../db/database.js'
-import { AppError } from '../../errors.js'
-import type { RequestIssue } from '../../errors.js'
-import type { FormulaValue } from '../../formula/evaluate-formula.js'
-import type { PlanModel } from '../../plans/plan-model.js'
-import { REGION_UNIT } from '../inputs.js'
-import { entryValueKey, yearOf } from '../settle-entry-tasks.js'
-import { upsertValues } from '../value-store.js'
-import type { NewIndicatorValue } from '../value-store.js'
-import { checkRules, compileRules, formulaValue } from './validation-rules.js'
-import type { RuleViolation } from './validation-rules.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { Database } from '../../db/database.ts'
+import { AppError } from '../../errors.ts'
+import type { RequestIssue } from '../../errors.ts'
+import type { FormulaValue } from '../../formula/evaluate-formula.ts'
+import type { PlanModel } from '../../plans/plan-model.ts'
+import { REGION_UNIT } from '../inputs.ts'
+import { entryValueKey, yearOf } from '../settle-entry-tasks.ts'
+import { upsertValues } from '../value-store.ts'
+import type { NewIndicatorValue } from '../value-store.ts'
+import { checkRules, compileRules, formulaValue } from './validation-rules.ts'
+import type { RuleViolation } from './validation-rules.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 type Keyed = Pick<NewIndicatorValue, 'unit_id' | 'period' | 'element_id'>

@@ -7,14 +7,14 @@
  * so a numerator entered before its denominator waits for it. Browser-safe and pure.
  */
 import { Decimal } from 'decimal.js'
-import type { PolicyConfig, ValidationRule } from '../../../schemas/index.js'
-import type { LocalizedText } from '../../compiler/config-issue.js'
-import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../../formula/evaluate-formula.js'
-import type { FormulaValue } from '../../formula/evaluate-formula.js'
-import { parseFormula } from '../../formula/parse-formula.js'
-import type { FormulaNode } from '../../formula/parse-formula.js'
-import { rateBounds } from './rate-bounds.js'
-import type { RateBounds } from './rate-bounds.js'
+import type { PolicyConfig, ValidationRule } from '../../../schemas/index.ts'
+import type { LocalizedText } from '../../compiler/config-issue.ts'
+import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../../formula/evaluate-formula.ts'
+import type { FormulaValue } from '../../formula/evaluate-formula.ts'
+import { parseFormula } from '../../formula/parse-formula.ts'
+import type { FormulaNode } from '../../formula/parse-formula.ts'
+import { rateBounds } from './rate-bounds.ts'
+import type { RateBounds } from './rate-bounds.ts'
 
 export type RuleOperator = ValidationRule['operator']
 export type RuleSeverity = NonNullable<ValidationRule['severity']>

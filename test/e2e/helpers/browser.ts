@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
-import { ROOT, killHard, startServer } from '../../helpers/durability-server.js'
-import type { ServerProcess } from '../../helpers/durability-server.js'
+import { ROOT, killHard, startServer } from '../../helpers/durability-server.ts'
+import type { ServerProcess } from '../../helpers/durability-server.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')

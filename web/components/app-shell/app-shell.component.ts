@@ -6,27 +6,27 @@
  */
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError, setCsrfToken } from '../../api.js'
-import type { Me } from '../../api-types.js'
-import { locale, setLocale, t } from '../../i18n.js'
-import { parseRoute } from '../../router.js'
-import type { Route } from '../../router.js'
-import styles from './app-shell.styles.js'
+import { api, ApiError, setCsrfToken } from '../../api.ts'
+import type { Me } from '../../api-types.ts'
+import { locale, setLocale, t } from '../../i18n.ts'
+import { parseRoute } from '../../router.ts'
+import type { Route } from '../../router.ts'
+import styles from './app-shell.styles.ts'
 
 type User = NonNullable<Me['user']>
 
 /** Pages and the module that defines each one's element. */
 const PAGES: Record<string, () => Promise<unknown>> = {
-  inbox: () => import('../inbox/inbox.js'),
-  task: () => import('../task-page/task-page.js'),
-  dashboard: () => import('../dashboard/dashboard.js'),
-  author: () => import('../policy-editor/policy-editor.js'),
+  inbox: () => import('../inbox/inbox.ts'),
+  task: () => import('../task-page/task-page.ts'),
+  dashboard: () => import('../dashboard/dashboard.ts'),
+  author: () => import('../policy-editor/policy-editor.ts'),
   assessments: () => Promise.all([
-    import('../assessment-list/assessment-list.js'),
-    import('../assessment-run/assessment-run.js'),
-    import('../assessment-report/assessment-report.js'),
+    import('../assessment-list/assessment-list.ts'),
+    import('../assessment-run/assessment-run.ts'),
+    import('../assessment-report/assessment-report.ts'),
   ]),
-  indicators: () => import('../indicator-import/indicator-import.js'),
+  indicators: () => import('../indicator-import/indicator-import.ts'),
 }
 
 export class LsApp extends LitElement {

@@ -1,5 +1,5 @@
-import { LsApp } from './app-shell.component.js'
-import '../login-form/login-form.js'
+import { LsApp } from './app-shell.component.ts'
+import '../login-form/login-form.ts'
 
 customElements.define('ls-app', LsApp)
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import { setLocale } from '../../i18n.js'
+import { setLocale } from '../../i18n.ts'
 import {
   assessmentHref, assessmentPath, effectText, explanationRows, formatDecimal, gradeRange, gradeTone, itemScoreText, missingNames, scoreText, targetText,
-} from './assessment-format.js'
-import { GRADES, SATISFACTION_ITEM, VETO_ITEM, VISIT_ITEM } from './assessment.fixtures.js'
+} from './assessment-format.ts'
+import { GRADES, SATISFACTION_ITEM, VETO_ITEM, VISIT_ITEM } from './assessment.fixtures.ts'
 
 afterEach(() => setLocale('zh'))
 

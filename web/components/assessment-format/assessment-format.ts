@@ -4,9 +4,9 @@
  * that explain it (value, target, gap, steps, deducted). Missing data is never shown as 0.
  */
 import { Decimal } from 'decimal.js'
-import { locale } from '../../i18n.js'
-import { m } from './assessment-messages.js'
-import type { Effect, Grade, ItemScore, MeasureScore } from './assessment-types.js'
+import { locale } from '../../i18n.ts'
+import { m } from './assessment-messages.ts'
+import type { Effect, Grade, ItemScore, MeasureScore } from './assessment-types.ts'
 
 /** Colour classes, best to worst; `none` when there is no grade (data missing). */
 export type GradeTone = 'top' | 'high' | 'low' | 'bottom' | 'none'
@@ -131,7 +131,7 @@ export function explanationRows(item: ItemScore): ExplanationRow[] {
 }
 
 /** An instant as Beijing time in the current locale: 2021年12月20日 09:00 (the app's one helper, in i18n.ts). */
-export { formatInstant } from '../../i18n.js'
+export { formatInstant } from '../../i18n.ts'
 
 /**
  * What stands under a total: 满分 100, and 含加分 5 when a bonus counts (so a total of 109.45

@@ -2,7 +2,7 @@
  * @module The assessment pages' texts (list, run, unit report), Chinese first. Kept beside the
  * pages rather than in web/i18n.ts; `m('key')` picks the current locale like `t()`.
  */
-import { messageTable } from '../../i18n.js'
+import { messageTable } from '../../i18n.ts'
 
 const MESSAGES = {
   breadcrumb: { zh: '位置', en: 'You are here' },

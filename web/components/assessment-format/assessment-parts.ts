@@ -1,7 +1,7 @@
 /** @module Template pieces the assessment pages share: the trail (领导看板 › 考核 › 2021 年 › 东坡区医共体) and the grade badge. */
 import { html } from 'lit'
 import type { TemplateResult } from 'lit'
-import { m } from './assessment-messages.js'
+import { m } from './assessment-messages.ts'
 
 export interface Crumb {
   label: string

@@ -3,7 +3,7 @@
  * (`hc<AppType>`) like web/api-types.ts, never written again by hand.
  */
 import type { hc, InferResponseType } from 'hono/client'
-import type { AppType } from '../../../server/app.js'
+import type { AppType } from '../../../server/app.ts'
 
 type Client = ReturnType<typeof hc<AppType>>
 type Assessments = Client['api']['plans'][':id']['assessments']

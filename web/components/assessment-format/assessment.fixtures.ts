@@ -3,7 +3,7 @@
  * Meishan's 2021 assessment (test/api/assessment-cycle.test.ts): 东坡区医共体 lost the 县域内就诊率
  * item (良好), 仁寿县医共体 lacks a value and was vetoed. Override what a test is about.
  */
-import type { AssessmentSummary, ItemScore, RunView, UnitReport } from './assessment-types.js'
+import type { AssessmentSummary, ItemScore, RunView, UnitReport } from './assessment-types.ts'
 
 export const GRADES: AssessmentSummary['grades'] = [
   { id: 'excellent', name: '优秀', min: 90, max: null, below: null, effects: [{ kind: 'budget-adjustment', percent: 0, base: '约定总额', text: '全额拨付约定总额' }] },

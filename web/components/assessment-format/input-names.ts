@@ -1,6 +1,6 @@
 /** @module The names of a plan's data inputs (县域内就诊人次 for `county_visits`), to list missing data by name. */
-import { api } from '../../api.js'
-import type { InputCatalogue } from './assessment-types.js'
+import { api } from '../../api.ts'
+import type { InputCatalogue } from './assessment-types.ts'
 
 /** The plan's input names by id; an empty map when the catalogue cannot be read (ids are shown then). */
 export async function loadInputNames(planId: string): Promise<ReadonlyMap<string, string>> {

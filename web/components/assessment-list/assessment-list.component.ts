@@ -8,16 +8,16 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.js'
-import type { PlanDetail } from '../../api-types.js'
-import { pick, t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import { navigate } from '../../router.js'
-import { assessmentHref, assessmentPath, effectText, formatInstant, gradeRange, gradeTone } from '../assessment-format/assessment-format.js'
-import { m } from '../assessment-format/assessment-messages.js'
-import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.js'
-import type { AssessmentList, AssessmentSummary, ComputeResult } from '../assessment-format/assessment-types.js'
-import styles from './assessment-list.styles.js'
+import { api, ApiError } from '../../api.ts'
+import type { PlanDetail } from '../../api-types.ts'
+import { pick, t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { navigate } from '../../router.ts'
+import { assessmentHref, assessmentPath, effectText, formatInstant, gradeRange, gradeTone } from '../assessment-format/assessment-format.ts'
+import { m } from '../assessment-format/assessment-messages.ts'
+import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
+import type { AssessmentList, AssessmentSummary, ComputeResult } from '../assessment-format/assessment-types.ts'
+import styles from './assessment-list.styles.ts'
 
 function message(error: unknown): string {
   return error instanceof ApiError ? pick(error.text) : String(error)

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { buildAssessment } from '../assessment-format/assessment.fixtures.js'
-import type { AssessmentSummary } from '../assessment-format/assessment-types.js'
-import { suggestedYear } from './assessment-list.component.js'
-import type { LsAssessmentList } from './assessment-list.component.js'
-import './assessment-list.js'
+import { buildAssessment } from '../assessment-format/assessment.fixtures.ts'
+import type { AssessmentSummary } from '../assessment-format/assessment-types.ts'
+import { suggestedYear } from './assessment-list.component.ts'
+import type { LsAssessmentList } from './assessment-list.component.ts'
+import './assessment-list.ts'
 
 function serve(assessment: AssessmentSummary, answer: () => Response) {
   const posts: Array<{ path: string; body: unknown }> = []

@@ -1,4 +1,4 @@
-import { LsAssessmentList } from './assessment-list.component.js'
+import { LsAssessmentList } from './assessment-list.component.ts'
 
 customElements.define('ls-assessment-list', LsAssessmentList)
 

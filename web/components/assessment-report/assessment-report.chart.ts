@@ -11,8 +11,8 @@ import { CanvasRenderer } from 'echarts/renderers'
 
 use([LineChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer])
 
-export { trendOption } from './assessment-report.option.js'
-export type { TrendChartData } from './assessment-report.option.js'
+export { trendOption } from './assessment-report.option.ts'
+export type { TrendChartData } from './assessment-report.option.ts'
 
 export function createTrendChart(element: HTMLElement): EChartsType {
   return init(element, undefined, { renderer: 'canvas' })

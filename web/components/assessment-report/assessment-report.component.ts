@@ -11,19 +11,19 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { ChartController } from '../../chart-controller.js'
-import { api, ApiError } from '../../api.js'
-import { locale, pick, t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
+import { ChartController } from '../../chart-controller.ts'
+import { api, ApiError } from '../../api.ts'
+import { locale, pick, t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
 import {
   assessmentHref, assessmentPath, effectText, totalNote, explanationRows, formatDecimal, formatInstant, gradeRange, gradeTone, itemScoreText, missingNames, scoreText,
-} from '../assessment-format/assessment-format.js'
-import { m } from '../assessment-format/assessment-messages.js'
-import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.js'
-import type { Consequences, ItemScore, UnitReport } from '../assessment-format/assessment-types.js'
-import { loadInputNames } from '../assessment-format/input-names.js'
-import { trendChartData } from './assessment-report.option.js'
-import styles from './assessment-report.styles.js'
+} from '../assessment-format/assessment-format.ts'
+import { m } from '../assessment-format/assessment-messages.ts'
+import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
+import type { Consequences, ItemScore, UnitReport } from '../assessment-format/assessment-types.ts'
+import { loadInputNames } from '../assessment-format/input-names.ts'
+import { trendChartData } from './assessment-report.option.ts'
+import styles from './assessment-report.styles.ts'
 
 export class LsAssessmentReport extends LitElement {
   static override styles = styles
@@ -47,7 +47,7 @@ export class LsAssessmentReport extends LitElement {
   declare error: string
 
   private loaded = ''
-  private chart = new ChartController(this, () => import('./assessment-report.chart.js'))
+  private chart = new ChartController(this, () => import('./assessment-report.chart.ts'))
 
   constructor() {
     super()

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import { setLocale } from '../../i18n.js'
-import { pointLabel, trendOption, trendTooltip } from './assessment-report.option.js'
-import type { TrendChartData } from './assessment-report.option.js'
+import { setLocale } from '../../i18n.ts'
+import { pointLabel, trendOption, trendTooltip } from './assessment-report.option.ts'
+import type { TrendChartData } from './assessment-report.option.ts'
 
 const DATA: TrendChartData = {
   years: ['2020 年', '2021 年'],

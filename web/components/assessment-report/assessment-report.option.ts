@@ -6,11 +6,11 @@
 import type { ComposeOption } from 'echarts/core'
 import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
-import { escapeHtml } from '../../escape-html.js'
-import { locale } from '../../i18n.js'
-import { formatDecimal } from '../assessment-format/assessment-format.js'
-import { m } from '../assessment-format/assessment-messages.js'
-import type { UnitReport } from '../assessment-format/assessment-types.js'
+import { escapeHtml } from '../../escape-html.ts'
+import { locale } from '../../i18n.ts'
+import { formatDecimal } from '../assessment-format/assessment-format.ts'
+import { m } from '../assessment-format/assessment-messages.ts'
+import type { UnitReport } from '../assessment-format/assessment-types.ts'
 
 export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
 

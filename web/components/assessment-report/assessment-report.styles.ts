@@ -1,5 +1,5 @@
 import { css } from 'lit'
-import shared from '../assessment-format/assessment-styles.js'
+import shared from '../assessment-format/assessment-styles.ts'
 
 export default [
   shared,

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { setLocale } from '../../i18n.js'
-import { buildUnitReport } from '../assessment-format/assessment.fixtures.js'
-import type { UnitReport } from '../assessment-format/assessment-types.js'
-import type { LsAssessmentReport } from './assessment-report.component.js'
-import './assessment-report.js'
+import { setLocale } from '../../i18n.ts'
+import { buildUnitReport } from '../assessment-format/assessment.fixtures.ts'
+import type { UnitReport } from '../assessment-format/assessment-types.ts'
+import type { LsAssessmentReport } from './assessment-report.component.ts'
+import './assessment-report.ts'
 
 const drawn = vi.hoisted(() => ({ data: null as unknown }))
-vi.mock('./assessment-report.chart.js', () => ({
+vi.mock('./assessment-report.chart.ts', () => ({
   createTrendChart: (element: HTMLElement) => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element }),
   trendOption: (data: unknown) => { drawn.data = data; return {} },
 }))

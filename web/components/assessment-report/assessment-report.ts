@@ -1,4 +1,4 @@
-import { LsAssessmentReport } from './assessment-report.component.js'
+import { LsAssessmentReport } from './assessment-report.component.ts'
 
 customElements.define('ls-assessment-report', LsAssessmentReport)
 

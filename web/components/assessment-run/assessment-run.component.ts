@@ -9,15 +9,15 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.js'
-import { locale, pick, t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import { assessmentHref, assessmentPath, effectText, formatInstant, gradeTone, hasBonus, missingNames, scoreText } from '../assessment-format/assessment-format.js'
-import { m } from '../assessment-format/assessment-messages.js'
-import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.js'
-import type { RunResult, RunView } from '../assessment-format/assessment-types.js'
-import { loadInputNames } from '../assessment-format/input-names.js'
-import styles from './assessment-run.styles.js'
+import { api, ApiError } from '../../api.ts'
+import { locale, pick, t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { assessmentHref, assessmentPath, effectText, formatInstant, gradeTone, hasBonus, missingNames, scoreText } from '../assessment-format/assessment-format.ts'
+import { m } from '../assessment-format/assessment-messages.ts'
+import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
+import type { RunResult, RunView } from '../assessment-format/assessment-types.ts'
+import { loadInputNames } from '../assessment-format/input-names.ts'
+import styles from './assessment-run.styles.ts'
 
 /** An action's failure: the server's message and, for incomplete data, one line per unit. */
 export interface ActionFailure {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { buildRunView } from '../assessment-format/assessment.fixtures.js'
-import type { RunView } from '../assessment-format/assessment-types.js'
-import type { LsAssessmentRun } from './assessment-run.component.js'
-import './assessment-run.js'
+import { buildRunView } from '../assessment-format/assessment.fixtures.ts'
+import type { RunView } from '../assessment-format/assessment-types.ts'
+import type { LsAssessmentRun } from './assessment-run.component.ts'
+import './assessment-run.ts'
 
 const RUN = '/api/plans/plan-1/assessments/reform-assessment/runs/2021'
 

@@ -1,4 +1,4 @@
-import { LsAssessmentRun } from './assessment-run.component.js'
+import { LsAssessmentRun } from './assessment-run.component.ts'
 
 customElements.define('ls-assessment-run', LsAssessmentRun)
 

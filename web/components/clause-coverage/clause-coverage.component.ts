@@ -6,12 +6,12 @@
  * @csspart list - The list of clauses.
  */
 import { html, LitElement } from 'lit'
-import type { PolicyConfig } from '../../../schemas/index.js'
-import { clauseCoverage } from '../../../server/compiler/explain-policy.js'
-import { SourceDocument } from '../../../server/source-text/source-document.js'
-import { t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import styles from './clause-coverage.styles.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import { clauseCoverage } from '../../../server/compiler/explain-policy.ts'
+import { SourceDocument } from '../../../server/source-text/source-document.ts'
+import { t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import styles from './clause-coverage.styles.ts'
 
 type Coverage = ReturnType<typeof clauseCoverage>
 

@@ -1,4 +1,4 @@
-import { LsClauseCoverage } from './clause-coverage.component.js'
+import { LsClauseCoverage } from './clause-coverage.component.ts'
 
 customElements.define('ls-clause-coverage', LsClauseCoverage)
 

@@ -7,16 +7,16 @@
  * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
  * @csspart summary - The overall counts.
  */
-import { LocaleController } from '../../locale-controller.js'
+import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.js'
-import type { PlanEscalations, PlanList, PlanProgress, TaskList, TaskSummary } from '../../api-types.js'
-import type { LsUnitSelectEvent } from '../../events/ls-unit-select.js'
-import { locale, pick, t } from '../../i18n.js'
-import { navigate } from '../../router.js'
-import { fill, OPEN_STATES } from '../task-table/task-format.js'
-import styles from './dashboard.styles.js'
+import { api, ApiError } from '../../api.ts'
+import type { PlanEscalations, PlanList, PlanProgress, TaskList, TaskSummary } from '../../api-types.ts'
+import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
+import { locale, pick, t } from '../../i18n.ts'
+import { navigate } from '../../router.ts'
+import { fill, OPEN_STATES } from '../task-table/task-format.ts'
+import styles from './dashboard.styles.ts'
 
 type Plan = PlanList['plans'][number]
 

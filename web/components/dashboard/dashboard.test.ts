@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { PlanProgress } from '../../api-types.js'
-import { buildSummary } from '../task-table/task-table.fixtures.js'
-import type { LsDashboard } from './dashboard.component.js'
-import './dashboard.js'
+import type { PlanProgress } from '../../api-types.ts'
+import { buildSummary } from '../task-table/task-table.fixtures.ts'
+import type { LsDashboard } from './dashboard.component.ts'
+import './dashboard.ts'
 
 const fakeChart = (element: HTMLElement) => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element })
-vi.mock('../phase-gates/phase-gates.chart.js', () => ({ createGantt: fakeChart, ganttOption: () => ({}) }))
-vi.mock('../unit-progress/unit-progress.chart.js', () => ({ createUnitChart: fakeChart, unitOption: () => ({}) }))
+vi.mock('../phase-gates/phase-gates.chart.ts', () => ({ createGantt: fakeChart, ganttOption: () => ({}) }))
+vi.mock('../unit-progress/unit-progress.chart.ts', () => ({ createUnitChart: fakeChart, unitOption: () => ({}) }))
 
 const PROGRESS: PlanProgress = {
   plan: { id: 'plan-1', name: '平南县医疗联合体建设实施方案（1.0.0）', policyId: 'pingnan-medical-alliance', startedAt: '2018-04-01T00:00:00.000Z' },

@@ -1,8 +1,8 @@
-import { LsDashboard } from './dashboard.component.js'
-import '../phase-gates/phase-gates.js'
-import '../task-table/task-table.js'
-import '../unit-progress/unit-progress.js'
-import '../indicator-trends/indicator-trends.js'
+import { LsDashboard } from './dashboard.component.ts'
+import '../phase-gates/phase-gates.ts'
+import '../task-table/task-table.ts'
+import '../unit-progress/unit-progress.ts'
+import '../indicator-trends/indicator-trends.ts'
 
 customElements.define('ls-dashboard', LsDashboard)
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { validatePolicyText } from '../../../server/compiler/validate-policy.js'
-import { deadlineRows } from './deadline-rows.js'
+import { validatePolicyText } from '../../../server/compiler/validate-policy.ts'
+import { deadlineRows } from './deadline-rows.ts'
 
 function policy(path: string) {
   const result = validatePolicyText(readFileSync(path, 'utf8'))

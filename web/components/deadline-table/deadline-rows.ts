@@ -3,10 +3,10 @@
  * them: phases, milestones, duties (recurring ones inside their `within` or phase window),
  * procedure steps and assessments. Uses the server's own grammar (`ruleOf`, `occurrences`).
  */
-import type { PolicyConfig } from '../../../schemas/index.js'
-import { effectivePeriod, ruleOf } from '../../../server/compiler/checks/deadlines.js'
-import { addDays, occurrences, WorkingDayCalendar } from '../../../server/deadlines/index.js'
-import type { DateRange, Occurrence } from '../../../server/deadlines/index.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import { effectivePeriod, ruleOf } from '../../../server/compiler/checks/deadlines.ts'
+import { addDays, occurrences, WorkingDayCalendar } from '../../../server/deadlines/index.ts'
+import type { DateRange, Occurrence } from '../../../server/deadlines/index.ts'
 
 export type DeadlineSection = 'phase' | 'milestone' | 'duty' | 'step' | 'assessment'
 

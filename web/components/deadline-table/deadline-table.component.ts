@@ -6,13 +6,13 @@
  * @event ls-reveal - Emitted with `{ pointer }` when an item's name is chosen, to show it in the YAML.
  */
 import { html, LitElement } from 'lit'
-import type { PolicyConfig } from '../../../schemas/index.js'
-import type { LsRevealEvent } from '../../events/ls-reveal.js'
-import { pick, t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import { deadlineRows } from './deadline-rows.js'
-import type { DeadlineRow, DeadlineSection } from './deadline-rows.js'
-import styles from './deadline-table.styles.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import type { LsRevealEvent } from '../../events/ls-reveal.ts'
+import { pick, t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { deadlineRows } from './deadline-rows.ts'
+import type { DeadlineRow, DeadlineSection } from './deadline-rows.ts'
+import styles from './deadline-table.styles.ts'
 
 const SECTIONS: DeadlineSection[] = ['phase', 'milestone', 'duty', 'step', 'assessment']
 const SHOWN_PERIODS = 4

@@ -1,4 +1,4 @@
-import { LsDeadlineTable } from './deadline-table.component.js'
+import { LsDeadlineTable } from './deadline-table.component.ts'
 
 customElements.define('ls-deadline-table', LsDeadlineTable)
 

@@ -6,12 +6,12 @@
  * @csspart frame - The box around the rendered form.
  */
 import { html, LitElement } from 'lit'
-import type { PolicyConfig } from '../../../schemas/index.js'
-import { defaultReportForm } from '../../../server/plans/default-form.js'
-import { t } from '../../i18n.js'
-import '../json-form/json-form.js'
-import { LocaleController } from '../../locale-controller.js'
-import styles from './form-preview.styles.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import { defaultReportForm } from '../../../server/plans/default-form.ts'
+import { t } from '../../i18n.ts'
+import '../json-form/json-form.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import styles from './form-preview.styles.ts'
 
 interface FormChoice {
   key: string

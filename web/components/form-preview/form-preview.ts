@@ -1,4 +1,4 @@
-import { LsFormPreview } from './form-preview.component.js'
+import { LsFormPreview } from './form-preview.component.ts'
 
 customElements.define('ls-form-preview', LsFormPreview)
 

@@ -7,14 +7,14 @@
  * @csspart counts - The summary counts.
  * @csspart filters - The filter form.
  */
-import { LocaleController } from '../../locale-controller.js'
+import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
-import { api, ApiError } from '../../api.js'
-import type { PlanDetail, PlanList, TaskList } from '../../api-types.js'
-import { pick, t } from '../../i18n.js'
-import { ALL_STATES, fill, OPEN_STATES, periodLabel, stateLabel } from '../task-table/task-format.js'
-import styles from './inbox.styles.js'
-import { LatestOnly } from '../../latest-only.js'
+import { api, ApiError } from '../../api.ts'
+import type { PlanDetail, PlanList, TaskList } from '../../api-types.ts'
+import { pick, t } from '../../i18n.ts'
+import { ALL_STATES, fill, OPEN_STATES, periodLabel, stateLabel } from '../task-table/task-format.ts'
+import styles from './inbox.styles.ts'
+import { LatestOnly } from '../../latest-only.ts'
 
 type Plan = PlanList['plans'][number]
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { TaskSummary } from '../../api-types.js'
-import { buildSummary } from '../task-table/task-table.fixtures.js'
-import type { LsInbox } from './inbox.component.js'
-import './inbox.js'
+import type { TaskSummary } from '../../api-types.ts'
+import { buildSummary } from '../task-table/task-table.fixtures.ts'
+import type { LsInbox } from './inbox.component.ts'
+import './inbox.ts'
 
 const PLANS = { plans: [{ id: 'plan-1', name: '平南县医疗联合体建设实施方案（1.0.0）' }] }
 const PLAN = { plan: { id: 'plan-1' }, phases: [{ phase_id: 'organize', name: '组织实施' }, { phase_id: 'carry-out', name: '开展医联体各项工作' }] }

@@ -1,5 +1,5 @@
-import { LsInbox } from './inbox.component.js'
-import '../task-table/task-table.js'
+import { LsInbox } from './inbox.component.ts'
+import '../task-table/task-table.ts'
 
 customElements.define('ls-inbox', LsInbox)
 

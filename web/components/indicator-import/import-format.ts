@@ -4,8 +4,8 @@
  * the row and column it already shows), how many rows are good and bad, and what each import
  * mode will do with them.
  */
-import type { IndicatorImportReport } from '../../api-types.js'
-import { messageTable, pick } from '../../i18n.js'
+import type { IndicatorImportReport } from '../../api-types.ts'
+import { messageTable, pick } from '../../i18n.ts'
 
 export const IMPORT_TEXT = {
   title: { zh: '导入指标数据', en: 'Import indicator data' },

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { render } from 'lit'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { IndicatorValueList } from '../../api-types.js'
-import { setLocale } from '../../i18n.js'
-import { groupDigits } from './import-format.js'
-import { renderValues } from './import-sections.js'
+import type { IndicatorValueList } from '../../api-types.ts'
+import { setLocale } from '../../i18n.ts'
+import { groupDigits } from './import-format.ts'
+import { renderValues } from './import-sections.ts'
 
 type StoredValue = IndicatorValueList['values'][number]
 

@@ -3,10 +3,10 @@
  * row-by-row report of a check or a refused import, and the values stored.
  */
 import { html, nothing } from 'lit'
-import type { IndicatorInputs, IndicatorValueList } from '../../api-types.js'
-import { formatInstant } from '../../i18n.js'
-import { groupDigits, importText } from './import-format.js'
-import type { ImportTextKey, ReportRow } from './import-format.js'
+import type { IndicatorInputs, IndicatorValueList } from '../../api-types.ts'
+import { formatInstant } from '../../i18n.ts'
+import { groupDigits, importText } from './import-format.ts'
+import type { ImportTextKey, ReportRow } from './import-format.ts'
 
 /** Rows of the values table shown at most; the count says how many there are. */
 export const SHOWN_VALUES = 300

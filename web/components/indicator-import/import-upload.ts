@@ -2,10 +2,10 @@
  * @module Sends an indicator data file to `POST /api/plans/:id/indicator-values/import` as the
  * raw request body (the JSON client sends only JSON), with its name in `X-Filename`.
  */
-import { api, ApiError, getCsrfToken } from '../../api.js'
-import type { IndicatorImportReport, Me } from '../../api-types.js'
-import { fileType } from './import-format.js'
-import type { ImportMode } from './import-format.js'
+import { api, ApiError, getCsrfToken } from '../../api.ts'
+import type { IndicatorImportReport, Me } from '../../api-types.ts'
+import { fileType } from './import-format.ts'
+import type { ImportMode } from './import-format.ts'
 
 /**
  * Checks (`dryRun`) or imports a file.

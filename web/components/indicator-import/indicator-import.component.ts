@@ -9,15 +9,15 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.js'
-import type { IndicatorImportReport, IndicatorInputs, IndicatorValueList, PlanDetail } from '../../api-types.js'
-import { pick } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import { consequence, importText, reportRows } from './import-format.js'
-import type { ImportMode, RejectedLike, ReportNames } from './import-format.js'
-import { importFile } from './import-upload.js'
-import { renderCatalogue, renderReport, renderValues } from './import-sections.js'
-import styles from './indicator-import.styles.js'
+import { api, ApiError } from '../../api.ts'
+import type { IndicatorImportReport, IndicatorInputs, IndicatorValueList, PlanDetail } from '../../api-types.ts'
+import { pick } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { consequence, importText, reportRows } from './import-format.ts'
+import type { ImportMode, RejectedLike, ReportNames } from './import-format.ts'
+import { importFile } from './import-upload.ts'
+import { renderCatalogue, renderReport, renderValues } from './import-sections.ts'
+import styles from './indicator-import.styles.ts'
 
 /** The outcome of pressing 导入: written, or refused with the problems. */
 type Outcome = { kind: 'imported'; report: IndicatorImportReport } | { kind: 'refused'; message: { zh: string; en: string }; issues: RejectedLike[] }

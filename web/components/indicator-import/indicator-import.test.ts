@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { setCsrfToken } from '../../api.js'
-import { consequence, fileType, reportRows, rowCounts } from './import-format.js'
-import type { LsIndicatorImport } from './indicator-import.component.js'
-import './indicator-import.js'
+import { setCsrfToken } from '../../api.ts'
+import { consequence, fileType, reportRows, rowCounts } from './import-format.ts'
+import type { LsIndicatorImport } from './indicator-import.component.ts'
+import './indicator-import.ts'
 
 const NAMES = {
   units: new Map([['dongpo-health-bureau', '东坡区卫健局']]),

@@ -1,4 +1,4 @@
-import { LsIndicatorImport } from './indicator-import.component.js'
+import { LsIndicatorImport } from './indicator-import.component.ts'
 
 customElements.define('ls-indicator-import', LsIndicatorImport)
 

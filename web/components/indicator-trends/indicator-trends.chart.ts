@@ -11,7 +11,7 @@ import { CanvasRenderer } from 'echarts/renderers'
 
 use([LineChart, GridComponent, TooltipComponent, CanvasRenderer])
 
-export { trendOption } from './trend-option.js'
+export { trendOption } from './trend-option.ts'
 
 /** Creates an empty trend chart in `element` (give it a height). */
 export function createTrendChart(element: HTMLElement): EChartsType {

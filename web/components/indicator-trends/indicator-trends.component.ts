@@ -13,16 +13,16 @@ import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import type { EChartsType } from 'echarts/core'
-import { api, ApiError } from '../../api.js'
-import type { IndicatorInputs, IndicatorTrends } from '../../api-types.js'
-import { locale, pick } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import { byCategory, formatTarget, formatValue, isEmptySeries, latestPoint, tally, targetOf, trendText } from './trend-format.js'
-import type { TrendIndicator, TrendPoint } from './trend-format.js'
-import styles from './indicator-trends.styles.js'
-import { LatestOnly } from '../../latest-only.js'
+import { api, ApiError } from '../../api.ts'
+import type { IndicatorInputs, IndicatorTrends } from '../../api-types.ts'
+import { locale, pick } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { byCategory, formatTarget, formatValue, isEmptySeries, latestPoint, tally, targetOf, trendText } from './trend-format.ts'
+import type { TrendIndicator, TrendPoint } from './trend-format.ts'
+import styles from './indicator-trends.styles.ts'
+import { LatestOnly } from '../../latest-only.ts'
 
-type ChartModule = typeof import('./indicator-trends.chart.js')
+type ChartModule = typeof import('./indicator-trends.chart.ts')
 
 const ARROWS: Record<string, string> = { 'higher-is-better': '↑', 'lower-is-better': '↓' }
 
@@ -163,7 +163,7 @@ export class LsIndicatorTrends extends LitElement {
   }
 
   private async drawChart(element: HTMLElement): Promise<void> {
-    this.#chartModule ??= import('./indicator-trends.chart.js')
+    this.#chartModule ??= import('./indicator-trends.chart.ts')
     const { createTrendChart, trendOption } = await this.#chartModule
     const indicator = this.data?.indicators.find((i) => i.id === element.dataset.id)
     if (!this.isConnected || !element.isConnected || !indicator) return

@@ -1,6 +1,6 @@
 /** Indicator trend fixtures for the unit tests. */
-import type { IndicatorTrends } from '../../api-types.js'
-import type { TrendIndicator, TrendPoint } from './trend-format.js'
+import type { IndicatorTrends } from '../../api-types.ts'
+import type { TrendIndicator, TrendPoint } from './trend-format.ts'
 
 /** One year of a series; a missing value says why, as the server does. */
 export function buildPoint(year: number, value: string | null, target: string | null, status: TrendPoint['status'], gap: string | null = null): TrendPoint {

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LsIndicatorTrends } from './indicator-trends.component.js'
-import { buildIndicator, buildPoint, buildTrends } from './indicator-trends.fixtures.js'
-import './indicator-trends.js'
+import type { LsIndicatorTrends } from './indicator-trends.component.ts'
+import { buildIndicator, buildPoint, buildTrends } from './indicator-trends.fixtures.ts'
+import './indicator-trends.ts'
 
 const drawn = vi.hoisted(() => ({ created: [] as HTMLElement[], options: [] as unknown[], disposed: 0 }))
-vi.mock('./indicator-trends.chart.js', () => ({
+vi.mock('./indicator-trends.chart.ts', () => ({
   createTrendChart: (element: HTMLElement) => {
     drawn.created.push(element)
     return { setOption: (option: unknown) => drawn.options.push(option), dispose: () => drawn.disposed++, resize: vi.fn() }

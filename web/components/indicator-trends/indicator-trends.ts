@@ -1,4 +1,4 @@
-import { LsIndicatorTrends } from './indicator-trends.component.js'
+import { LsIndicatorTrends } from './indicator-trends.component.ts'
 
 customElements.define('ls-indicator-trends', LsIndicatorTrends)
 

@@ -3,8 +3,8 @@
  * switch), numbers as people read them, targets as `≥ 90%`, each indicator's latest point and
  * the section's tally. No DOM and no ECharts, so they are tested on their own.
  */
-import type { IndicatorTrends } from '../../api-types.js'
-import { locale, messageTable, pick } from '../../i18n.js'
+import type { IndicatorTrends } from '../../api-types.ts'
+import { locale, messageTable, pick } from '../../i18n.ts'
 
 export type TrendIndicator = IndicatorTrends['indicators'][number]
 export type TrendPoint = TrendIndicator['series'][number]

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { setLocale } from '../../i18n.js'
-import { byCategory, formatTarget, formatValue, latestPoint, tally, targetOf } from './trend-format.js'
-import { buildIndicator, buildPoint } from './indicator-trends.fixtures.js'
-import { tooltipHtml, trendOption } from './trend-option.js'
+import { setLocale } from '../../i18n.ts'
+import { byCategory, formatTarget, formatValue, latestPoint, tally, targetOf } from './trend-format.ts'
+import { buildIndicator, buildPoint } from './indicator-trends.fixtures.ts'
+import { tooltipHtml, trendOption } from './trend-option.ts'
 
 const point = buildPoint
 

@@ -8,10 +8,10 @@
 import type { ComposeOption } from 'echarts/core'
 import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components'
-import { escapeHtml } from '../../escape-html.js'
-import { pick } from '../../i18n.js'
-import { formatNumber, formatTarget, formatValue, plotted, STATUS_COLORS, targetOf, trendText } from './trend-format.js'
-import type { TrendIndicator, TrendScope } from './trend-format.js'
+import { escapeHtml } from '../../escape-html.ts'
+import { pick } from '../../i18n.ts'
+import { formatNumber, formatTarget, formatValue, plotted, STATUS_COLORS, targetOf, trendText } from './trend-format.ts'
+import type { TrendIndicator, TrendScope } from './trend-format.ts'
 
 export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>
 

@@ -6,11 +6,11 @@
  * @csspart list - The ordered list of issues.
  */
 import { html, LitElement } from 'lit'
-import type { ApiIssue } from '../../api.js'
-import type { LsRevealEvent } from '../../events/ls-reveal.js'
-import { t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import styles from './issue-list.styles.js'
+import type { ApiIssue } from '../../api.ts'
+import type { LsRevealEvent } from '../../events/ls-reveal.ts'
+import { t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import styles from './issue-list.styles.ts'
 
 export class LsIssueList extends LitElement {
   static override styles = styles

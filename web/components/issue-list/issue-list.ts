@@ -1,4 +1,4 @@
-import { LsIssueList } from './issue-list.component.js'
+import { LsIssueList } from './issue-list.component.ts'
 
 customElements.define('ls-issue-list', LsIssueList)
 

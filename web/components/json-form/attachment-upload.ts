@@ -3,8 +3,8 @@
  * id it returns goes into the form value. Names of files uploaded in this session are remembered
  * so the form can show them instead of ids.
  */
-import { api, ApiError, getCsrfToken } from '../../api.js'
-import type { AttachmentUpload, Me } from '../../api-types.js'
+import { api, ApiError, getCsrfToken } from '../../api.ts'
+import type { AttachmentUpload, Me } from '../../api-types.ts'
 
 const names = new Map<string, string>()
 

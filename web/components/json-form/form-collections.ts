@@ -6,13 +6,13 @@
 import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
-import { t } from '../../i18n.js'
-import { attachmentHref, attachmentName } from './attachment-upload.js'
-import { describedBy, fill, renderControl, renderErrors } from './form-controls.js'
-import type { FieldHost } from './form-controls.js'
-import { fieldKind, labelOf } from './form-schema.js'
-import type { FormSchema } from './form-schema.js'
-import { child, fieldId } from './form-value.js'
+import { t } from '../../i18n.ts'
+import { attachmentHref, attachmentName } from './attachment-upload.ts'
+import { describedBy, fill, renderControl, renderErrors } from './form-controls.ts'
+import type { FieldHost } from './form-controls.ts'
+import { fieldKind, labelOf } from './form-schema.ts'
+import type { FormSchema } from './form-schema.ts'
+import { child, fieldId } from './form-value.ts'
 
 /** Renders any field (for cells that hold a nested record or list). */
 export type RenderField = (schema: FormSchema, pointer: string, value: unknown, required: boolean, label: string) => TemplateResult

@@ -7,10 +7,10 @@ import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
 import { live } from 'lit/directives/live.js'
-import { t } from '../../i18n.js'
-import { boundsOf, fieldKind, unitOf } from './form-schema.js'
-import type { FormSchema } from './form-schema.js'
-import { fieldId } from './form-value.js'
+import { t } from '../../i18n.ts'
+import { boundsOf, fieldKind, unitOf } from './form-schema.ts'
+import type { FormSchema } from './form-schema.ts'
+import { fieldId } from './form-value.ts'
 
 /** What the controls need from the form that renders them. */
 export interface FieldHost {

@@ -4,13 +4,13 @@
  */
 import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
-import { t } from '../../i18n.js'
-import { renderAttachments, renderCheckboxes, renderList, renderTable } from './form-collections.js'
-import { errorId, hintId, hintOf, renderControl, renderErrors } from './form-controls.js'
-import type { FieldHost } from './form-controls.js'
-import { activeProperties, describeWithoutUnit, fieldKind, labelOf } from './form-schema.js'
-import type { FormSchema } from './form-schema.js'
-import { child, fieldId, getAt, pointerSegment } from './form-value.js'
+import { t } from '../../i18n.ts'
+import { renderAttachments, renderCheckboxes, renderList, renderTable } from './form-collections.ts'
+import { errorId, hintId, hintOf, renderControl, renderErrors } from './form-controls.ts'
+import type { FieldHost } from './form-controls.ts'
+import { activeProperties, describeWithoutUnit, fieldKind, labelOf } from './form-schema.ts'
+import type { FormSchema } from './form-schema.ts'
+import { child, fieldId, getAt, pointerSegment } from './form-value.ts'
 
 const star = (required: boolean) => (required ? html`<span class="required" aria-hidden="true">*</span>` : nothing)
 

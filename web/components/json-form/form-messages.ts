@@ -5,7 +5,7 @@
  * is terse ('must be >= 0'); keywords not named here still fall back to them.
  */
 import type { ErrorObject } from 'ajv'
-import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../../schemas/ajv.js'
+import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../../schemas/ajv.ts'
 
 type Params = Record<string, unknown>
 

@@ -2,7 +2,7 @@
  * @module How `ls-json-form` reads a task form's JSON Schema: which control each property gets,
  * its label, unit and bounds, and which properties an object shows given its `if`/`then`.
  */
-import { locale } from '../../i18n.js'
+import { locale } from '../../i18n.ts'
 
 /** The part of JSON Schema a task form uses (forms are data from the policy config, not DTOs). */
 export interface FormSchema {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validateForm } from './form-validation.js'
-import type { FormSchema } from './form-schema.js'
+import { validateForm } from './form-validation.ts'
+import type { FormSchema } from './form-schema.ts'
 
 const SCHEMA = {
   type: 'object',

@@ -5,11 +5,11 @@
  */
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import ajvI18n from 'ajv-i18n'
-import { compileForm, createAjv } from '../../../schemas/ajv.js'
-import type { FormSchema } from './form-schema.js'
-import { keywordMessage } from './form-messages.js'
-import type { LocalizedText } from './form-messages.js'
-import { child } from './form-value.js'
+import { compileForm, createAjv } from '../../../schemas/ajv.ts'
+import type { FormSchema } from './form-schema.ts'
+import { keywordMessage } from './form-messages.ts'
+import type { LocalizedText } from './form-messages.ts'
+import { child } from './form-value.ts'
 
 export type { LocalizedText }
 

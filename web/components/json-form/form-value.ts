@@ -2,8 +2,8 @@
  * @module The value a form edits, addressed by RFC 6901 JSON Pointers (the same form as Ajv's
  * `instancePath` and the server's issue pointers), changed immutably.
  */
-import { activeProperties, fieldKind, mainType } from './form-schema.js'
-import type { FormSchema } from './form-schema.js'
+import { activeProperties, fieldKind, mainType } from './form-schema.ts'
+import type { FormSchema } from './form-schema.ts'
 
 /** Escapes one pointer segment (`~` → `~0`, `/` → `~1`). */
 export function pointerSegment(key: string | number): string {

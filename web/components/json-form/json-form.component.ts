@@ -15,23 +15,23 @@
  * @csspart error - The errors of one field.
  * @csspart summary - The count of errors, and errors that belong to no single field.
  */
-import { LocaleController } from '../../locale-controller.js'
+import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { ApiError } from '../../api.js'
-import type { ApiIssue } from '../../api.js'
-import type { LsFormChangeEvent } from '../../events/ls-form-change.js'
-import { pick, t } from '../../i18n.js'
-import { uploadAttachment } from './attachment-upload.js'
-import { fill } from './form-controls.js'
-import type { FieldHost } from './form-controls.js'
-import { renderField, renderProperties } from './form-fields.js'
-import { fieldKind, labelOf } from './form-schema.js'
-import type { FormSchema } from './form-schema.js'
-import { issueErrors, matches, validateForm } from './form-validation.js'
-import type { FieldErrors, LocalizedText } from './form-validation.js'
-import { getAt, normalize, setAt } from './form-value.js'
-import styles from './json-form.styles.js'
+import { ApiError } from '../../api.ts'
+import type { ApiIssue } from '../../api.ts'
+import type { LsFormChangeEvent } from '../../events/ls-form-change.ts'
+import { pick, t } from '../../i18n.ts'
+import { uploadAttachment } from './attachment-upload.ts'
+import { fill } from './form-controls.ts'
+import type { FieldHost } from './form-controls.ts'
+import { renderField, renderProperties } from './form-fields.ts'
+import { fieldKind, labelOf } from './form-schema.ts'
+import type { FormSchema } from './form-schema.ts'
+import { issueErrors, matches, validateForm } from './form-validation.ts'
+import type { FieldErrors, LocalizedText } from './form-validation.ts'
+import { getAt, normalize, setAt } from './form-value.ts'
+import styles from './json-form.styles.ts'
 
 /** The pointers above a pointer, nearest first, without the root: `/a/0/b` → `/a/0`, `/a`. */
 function ancestors(pointer: string): string[] {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { setLocale } from '../../i18n.js'
-import type { LsJsonForm } from './json-form.component.js'
-import type { FormSchema } from './form-schema.js'
-import { fieldId } from './form-value.js'
-import './json-form.js'
+import { setLocale } from '../../i18n.ts'
+import type { LsJsonForm } from './json-form.component.ts'
+import type { FormSchema } from './form-schema.ts'
+import { fieldId } from './form-value.ts'
+import './json-form.ts'
 
 const REPORT: FormSchema = {
   type: 'object',

@@ -1,4 +1,4 @@
-import { LsJsonForm } from './json-form.component.js'
+import { LsJsonForm } from './json-form.component.ts'
 
 customElements.define('ls-json-form', LsJsonForm)
 

@@ -5,10 +5,10 @@
  * @event ls-login - Emitted with `{ user, csrfToken }` after a successful login.
  */
 import { css, html, LitElement } from 'lit'
-import { api, ApiError } from '../../api.js'
-import type { LoginResponse } from '../../api-types.js'
-import { pick, t } from '../../i18n.js'
-import type { LsLoginEvent } from '../../events/ls-login.js'
+import { api, ApiError } from '../../api.ts'
+import type { LoginResponse } from '../../api-types.ts'
+import { pick, t } from '../../i18n.ts'
+import type { LsLoginEvent } from '../../events/ls-login.ts'
 
 export class LsLoginForm extends LitElement {
   static override styles = css`

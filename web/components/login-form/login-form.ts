@@ -1,4 +1,4 @@
-import { LsLoginForm } from './login-form.component.js'
+import { LsLoginForm } from './login-form.component.ts'
 
 customElements.define('ls-login-form', LsLoginForm)
 

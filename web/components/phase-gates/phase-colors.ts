@@ -1,5 +1,5 @@
 /** @module A phase's colour on the timeline and in the table: closed, late, open, pending. */
-import type { PlanProgress } from '../../api-types.js'
+import type { PlanProgress } from '../../api-types.ts'
 
 export function phaseColor(phase: Pick<PlanProgress['phases'][number], 'status' | 'late'>): string {
   if (phase.status === 'closed') return '#12b76a'

@@ -10,9 +10,9 @@ import type { CustomSeriesOption } from 'echarts/charts'
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
-import type { PlanProgress } from '../../api-types.js'
-import { escapeHtml } from '../../escape-html.js'
-import { phaseColor } from './phase-colors.js'
+import type { PlanProgress } from '../../api-types.ts'
+import { escapeHtml } from '../../escape-html.ts'
+import { phaseColor } from './phase-colors.ts'
 
 use([CustomChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer])
 

@@ -10,17 +10,17 @@
  * @csspart chart - The timeline's drawing area (hidden from assistive technology; the table says the same).
  * @csspart table - The phases table.
  */
-import { LocaleController } from '../../locale-controller.js'
+import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { ChartController } from '../../chart-controller.js'
-import { api, ApiError } from '../../api.js'
-import type { PlanProgress } from '../../api-types.js'
-import type { LsSignOffEvent } from '../../events/ls-sign-off.js'
-import { locale, pick, t } from '../../i18n.js'
-import { fill } from '../task-table/task-format.js'
-import { phaseColor } from './phase-colors.js'
-import styles from './phase-gates.styles.js'
+import { ChartController } from '../../chart-controller.ts'
+import { api, ApiError } from '../../api.ts'
+import type { PlanProgress } from '../../api-types.ts'
+import type { LsSignOffEvent } from '../../events/ls-sign-off.ts'
+import { locale, pick, t } from '../../i18n.ts'
+import { fill } from '../task-table/task-format.ts'
+import { phaseColor } from './phase-colors.ts'
+import styles from './phase-gates.styles.ts'
 
 type Phase = PlanProgress['phases'][number]
 
@@ -50,7 +50,7 @@ export class LsPhaseGates extends LitElement {
   declare error: string
   declare message: string
 
-  private chart = new ChartController(this, () => import('./phase-gates.chart.js'))
+  private chart = new ChartController(this, () => import('./phase-gates.chart.ts'))
 
   constructor() {
     super()

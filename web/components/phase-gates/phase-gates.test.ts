@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { PlanProgress } from '../../api-types.js'
-import type { LsPhaseGates } from './phase-gates.component.js'
-import './phase-gates.js'
+import type { PlanProgress } from '../../api-types.ts'
+import type { LsPhaseGates } from './phase-gates.component.ts'
+import './phase-gates.ts'
 
 const chart = vi.hoisted(() => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => null as unknown }))
-vi.mock('./phase-gates.chart.js', () => ({ createGantt: (element: HTMLElement) => ({ ...chart, getDom: () => element }), ganttOption: () => ({}) }))
+vi.mock('./phase-gates.chart.ts', () => ({ createGantt: (element: HTMLElement) => ({ ...chart, getDom: () => element }), ganttOption: () => ({}) }))
 
 type Phase = PlanProgress['phases'][number]
 

@@ -1,4 +1,4 @@
-import { LsPhaseGates } from './phase-gates.component.js'
+import { LsPhaseGates } from './phase-gates.component.ts'
 
 customElements.define('ls-phase-gates', LsPhaseGates)
 

@@ -9,14 +9,14 @@
  */
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
-import type { StartPlanBody } from '../../../schemas/api/requests.schema.js'
-import { api, ApiError } from '../../api.js'
-import type { StartPlanResult } from '../../api-types.js'
-import type { LsCloseEvent } from '../../events/ls-close.js'
-import type { LsPlanStartEvent } from '../../events/ls-plan-start.js'
-import { pick, t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import styles from './plan-starter.styles.js'
+import type { StartPlanBody } from '../../../schemas/api/requests.schema.ts'
+import { api, ApiError } from '../../api.ts'
+import type { StartPlanResult } from '../../api-types.ts'
+import type { LsCloseEvent } from '../../events/ls-close.ts'
+import type { LsPlanStartEvent } from '../../events/ls-plan-start.ts'
+import { pick, t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import styles from './plan-starter.styles.ts'
 
 export class LsPlanStarter extends LitElement {
   static override styles = styles

@@ -1,4 +1,4 @@
-import { LsPlanStarter } from './plan-starter.component.js'
+import { LsPlanStarter } from './plan-starter.component.ts'
 
 customElements.define('ls-plan-starter', LsPlanStarter)
 

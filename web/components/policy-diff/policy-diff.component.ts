@@ -5,10 +5,10 @@
  * @summary A readable policy diff.
  */
 import { html, LitElement } from 'lit'
-import type { PolicyDiff } from '../../api-types.js'
-import { t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import styles from './policy-diff.styles.js'
+import type { PolicyDiff } from '../../api-types.ts'
+import { t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import styles from './policy-diff.styles.ts'
 
 type ElementDiff = PolicyDiff['responsibilities']
 const SECTIONS = ['responsibilities', 'phases', 'indicators', 'scoring'] as const

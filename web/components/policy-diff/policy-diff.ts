@@ -1,4 +1,4 @@
-import { LsPolicyDiff } from './policy-diff.component.js'
+import { LsPolicyDiff } from './policy-diff.component.ts'
 
 customElements.define('ls-policy-diff', LsPolicyDiff)
 

@@ -3,7 +3,7 @@
  * differs from what was opened or published (the baseline); otherwise the draft is forgotten.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { NEW_POLICY, removeDraft, writeDraft } from './draft-store.js'
+import { NEW_POLICY, removeDraft, writeDraft } from './draft-store.ts'
 
 /** What a draft holds, and the policy it is kept under ('' for a new one). */
 export interface DraftInput {
@@ -23,11 +23,18 @@ export class DraftAutosave implements ReactiveController {
   /** The key the draft was last written under: when the id in the YAML changes, the draft moves. */
   #key: string | undefined
 
+  private readonly host: ReactiveControllerHost
+  private readonly read: () => DraftInput
+  private readonly delay: number
+
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly read: () => DraftInput,
-    private readonly delay = 1000,
+    host: ReactiveControllerHost,
+    read: () => DraftInput,
+    delay: number = 1000,
   ) {
+    this.host = host
+    this.read = read
+    this.delay = delay
     host.addController(this)
   }
 

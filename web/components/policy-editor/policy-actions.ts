@@ -2,10 +2,10 @@
  * @module The editor's calls to the API: open a published version, and publish the text being
  * edited — with every outcome (new, same text, version taken, invalid) as a value.
  */
-import { api, ApiError } from '../../api.js'
-import type { ApiIssue } from '../../api.js'
-import type { PublishPolicyBody } from '../../../schemas/api/requests.schema.js'
-import type { PolicyVersion, PublishResult } from '../../api-types.js'
+import { api, ApiError } from '../../api.ts'
+import type { ApiIssue } from '../../api.ts'
+import type { PublishPolicyBody } from '../../../schemas/api/requests.schema.ts'
+import type { PolicyVersion, PublishResult } from '../../api-types.ts'
 
 /** A published version opened for editing. */
 export interface OpenedVersion {

@@ -8,25 +8,25 @@
  * @csspart toolbar - The row of actions above the editor.
  */
 import { html, LitElement, nothing } from 'lit'
-import { api, ApiError } from '../../api.js'
-import type { PolicyList } from '../../api-types.js'
-import type { LsRevealEvent } from '../../events/ls-reveal.js'
-import type { LsVersionLoadEvent } from '../../events/ls-version-load.js'
-import { locale, pick, t } from '../../i18n.js'
-import '../issue-list/issue-list.js'
-import '../policy-tests/policy-tests.js'
-import { testsCount, testsText } from '../policy-tests/policy-test-format.js'
-import '../policy-versions/policy-versions.js'
-import '../yaml-editor/yaml-editor.js'
-import type { LsYamlEditor } from '../yaml-editor/yaml-editor.component.js'
-import { DraftAutosave } from './draft-autosave.js'
-import { lastDraftId, NEW_POLICY, readDraft } from './draft-store.js'
-import { LatestOnly } from '../../latest-only.js'
-import { LocaleController } from '../../locale-controller.js'
-import { openVersion, publishPolicy } from './policy-actions.js'
-import { POLICY_TEMPLATE } from './policy-template.js'
-import { PolicyValidation } from './policy-validation.js'
-import styles from './policy-editor.styles.js'
+import { api, ApiError } from '../../api.ts'
+import type { PolicyList } from '../../api-types.ts'
+import type { LsRevealEvent } from '../../events/ls-reveal.ts'
+import type { LsVersionLoadEvent } from '../../events/ls-version-load.ts'
+import { locale, pick, t } from '../../i18n.ts'
+import '../issue-list/issue-list.ts'
+import '../policy-tests/policy-tests.ts'
+import { testsCount, testsText } from '../policy-tests/policy-test-format.ts'
+import '../policy-versions/policy-versions.ts'
+import '../yaml-editor/yaml-editor.ts'
+import type { LsYamlEditor } from '../yaml-editor/yaml-editor.component.ts'
+import { DraftAutosave } from './draft-autosave.ts'
+import { lastDraftId, NEW_POLICY, readDraft } from './draft-store.ts'
+import { LatestOnly } from '../../latest-only.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { openVersion, publishPolicy } from './policy-actions.ts'
+import { POLICY_TEMPLATE } from './policy-template.ts'
+import { PolicyValidation } from './policy-validation.ts'
+import styles from './policy-editor.styles.ts'
 
 /** A message above the editor; `text` is called at render, so it follows the language switch. */
 interface Status {
@@ -98,7 +98,7 @@ export class LsPolicyEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
-    void import('../policy-preview/policy-preview.js')
+    void import('../policy-preview/policy-preview.ts')
     void this.open()
   }
 

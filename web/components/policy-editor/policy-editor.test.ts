@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { LsPolicyEditor } from './policy-editor.component.js'
+import type { LsPolicyEditor } from './policy-editor.component.ts'
 
 // CodeMirror and the previews are not what this test is about: a plain element holds the text.
-vi.mock('../yaml-editor/yaml-editor.js', () => {
+vi.mock('../yaml-editor/yaml-editor.ts', () => {
   class FakeYamlEditor extends HTMLElement {
     value = ''
     issues: unknown[] = []
@@ -14,7 +14,7 @@ vi.mock('../yaml-editor/yaml-editor.js', () => {
   customElements.define('ls-yaml-editor', FakeYamlEditor)
   return {}
 })
-vi.mock('../policy-preview/policy-preview.js', () => ({}))
+vi.mock('../policy-preview/policy-preview.ts', () => ({}))
 
 const POLICIES = {
   'chongqing-urban-medical-group': { version: '1.0.0', yaml: readFileSync(resolve('policies/chongqing/urban-medical-group-2024.yaml'), 'utf8') },
@@ -74,7 +74,7 @@ describe('ls-policy-editor', () => {
 
 /** A new editor, once its list of policies has arrived. */
 async function mountEditor(): Promise<LsPolicyEditor> {
-  await import('./policy-editor.js')
+  await import('./policy-editor.ts')
   const editor = document.createElement('ls-policy-editor') as LsPolicyEditor
   document.body.append(editor)
   await vi.waitFor(() => expect(editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!.options.length).toBeGreaterThan(1))

@@ -1,4 +1,4 @@
-import { LsPolicyEditor } from './policy-editor.component.js'
+import { LsPolicyEditor } from './policy-editor.component.ts'
 
 customElements.define('ls-policy-editor', LsPolicyEditor)
 

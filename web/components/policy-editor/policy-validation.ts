@@ -5,12 +5,12 @@
  * validator and the tests' runner are loaded with `import()` on first use.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import type { PolicyConfig } from '../../../schemas/index.js'
-import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.js'
-import type { ApiIssue } from '../../api.js'
-import { LatestOnly } from '../../latest-only.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.ts'
+import type { ApiIssue } from '../../api.ts'
+import { LatestOnly } from '../../latest-only.ts'
 
-type Tools = typeof import('./policy-tools.js')
+type Tools = typeof import('./policy-tools.ts')
 
 /** What is validated: the YAML and the source document (empty: quotes are not checked). */
 export interface ValidationInput {
@@ -38,11 +38,18 @@ export class PolicyValidation implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined
   readonly #runs = new LatestOnly()
 
+  private readonly host: ReactiveControllerHost
+  private readonly read: () => ValidationInput
+  private readonly delay: number
+
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly read: () => ValidationInput,
-    private readonly delay = 300,
+    host: ReactiveControllerHost,
+    read: () => ValidationInput,
+    delay: number = 300,
   ) {
+    this.host = host
+    this.read = read
+    this.delay = delay
     host.addController(this)
   }
 
@@ -51,7 +58,7 @@ export class PolicyValidation implements ReactiveController {
   }
 
   private tools(): Promise<Tools> {
-    this.#tools ??= import('./policy-tools.js')
+    this.#tools ??= import('./policy-tools.ts')
     return this.#tools
   }
 

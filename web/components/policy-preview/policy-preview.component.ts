@@ -7,20 +7,20 @@
  * @event ls-reveal - Re-emitted from the deadline table: `{ pointer }` to show in the YAML.
  * @csspart tabs - The tab list.
  */
-import { nameIndex } from '../../../server/compiler/policy-names.js'
+import { nameIndex } from '../../../server/compiler/policy-names.ts'
 import { html, LitElement } from 'lit'
 import type { AnyStateMachine } from 'xstate'
-import type { PolicyConfig } from '../../../schemas/index.js'
-import { compileProcedureMachine, stepState } from '../../../server/workflow/procedure-machine.js'
-import { TASK_STATES, taskMachine } from '../../../server/workflow/task-machine.js'
-import { t } from '../../i18n.js'
-import '../clause-coverage/clause-coverage.js'
-import '../deadline-table/deadline-table.js'
-import '../form-preview/form-preview.js'
-import { LocaleController } from '../../locale-controller.js'
-import '../workflow-diagram/workflow-diagram.js'
-import type { StateLabel } from '../workflow-diagram/workflow-diagram.component.js'
-import styles from './policy-preview.styles.js'
+import type { PolicyConfig } from '../../../schemas/index.ts'
+import { compileProcedureMachine, stepState } from '../../../server/workflow/procedure-machine.ts'
+import { TASK_STATES, taskMachine } from '../../../server/workflow/task-machine.ts'
+import { t } from '../../i18n.ts'
+import '../clause-coverage/clause-coverage.ts'
+import '../deadline-table/deadline-table.ts'
+import '../form-preview/form-preview.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import '../workflow-diagram/workflow-diagram.ts'
+import type { StateLabel } from '../workflow-diagram/workflow-diagram.component.ts'
+import styles from './policy-preview.styles.ts'
 
 const TABS = ['deadlines', 'workflow', 'forms', 'coverage'] as const
 type Tab = (typeof TABS)[number]

@@ -1,4 +1,4 @@
-import { LsPolicyPreview } from './policy-preview.component.js'
+import { LsPolicyPreview } from './policy-preview.component.ts'
 
 customElements.define('ls-policy-preview', LsPolicyPreview)
 

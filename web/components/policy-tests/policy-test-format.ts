@@ -2,8 +2,8 @@
  * @module The texts of the policy tests panel (Chinese first, English by the switch) and the
  * count its header shows: `7/7 通过`.
  */
-import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.js'
-import { messageTable } from '../../i18n.js'
+import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.ts'
+import { messageTable } from '../../i18n.ts'
 
 export const TESTS_TEXT = {
   title: { zh: '考核测试', en: 'Policy tests' },

@@ -8,12 +8,12 @@
  * @csspart list - The list of cases.
  */
 import { html, LitElement, nothing } from 'lit'
-import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.js'
-import type { LsRevealEvent } from '../../events/ls-reveal.js'
-import { pick } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import { caseFacts, testsText } from './policy-test-format.js'
-import styles from './policy-tests.styles.js'
+import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.ts'
+import type { LsRevealEvent } from '../../events/ls-reveal.ts'
+import { pick } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { caseFacts, testsText } from './policy-test-format.ts'
+import styles from './policy-tests.styles.ts'
 
 export class LsPolicyTests extends LitElement {
   static override styles = styles

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.js'
-import type { UnitScore } from '../../../server/scoring/score-types.js'
-import { PolicyValidation } from '../policy-editor/policy-validation.js'
-import type { LsPolicyTests } from './policy-tests.component.js'
-import { caseFacts, testsCount } from './policy-test-format.js'
-import './policy-tests.js'
+import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.ts'
+import type { UnitScore } from '../../../server/scoring/score-types.ts'
+import { PolicyValidation } from '../policy-editor/policy-validation.ts'
+import type { LsPolicyTests } from './policy-tests.component.ts'
+import { caseFacts, testsCount } from './policy-test-format.ts'
+import './policy-tests.ts'
 
 function buildResult(overrides: Partial<PolicyTestResult> = {}, score: Partial<UnitScore> = {}): PolicyTestResult {
   return {

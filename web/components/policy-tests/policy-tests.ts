@@ -1,4 +1,4 @@
-import { LsPolicyTests } from './policy-tests.component.js'
+import { LsPolicyTests } from './policy-tests.component.ts'
 
 customElements.define('ls-policy-tests', LsPolicyTests)
 

@@ -9,14 +9,14 @@
  */
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.js'
-import type { PolicyDiff, PolicyVersions } from '../../api-types.js'
-import type { LsVersionLoadEvent } from '../../events/ls-version-load.js'
-import { locale, pick, t } from '../../i18n.js'
-import '../plan-starter/plan-starter.js'
-import '../policy-diff/policy-diff.js'
-import { LocaleController } from '../../locale-controller.js'
-import styles from './policy-versions.styles.js'
+import { api, ApiError } from '../../api.ts'
+import type { PolicyDiff, PolicyVersions } from '../../api-types.ts'
+import type { LsVersionLoadEvent } from '../../events/ls-version-load.ts'
+import { locale, pick, t } from '../../i18n.ts'
+import '../plan-starter/plan-starter.ts'
+import '../policy-diff/policy-diff.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import styles from './policy-versions.styles.ts'
 
 type Version = PolicyVersions['versions'][number]
 

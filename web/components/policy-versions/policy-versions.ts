@@ -1,4 +1,4 @@
-import { LsPolicyVersions } from './policy-versions.component.js'
+import { LsPolicyVersions } from './policy-versions.component.ts'
 
 customElements.define('ls-policy-versions', LsPolicyVersions)
 

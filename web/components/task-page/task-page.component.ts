@@ -9,17 +9,17 @@
  * @csspart banner - The error or conflict message at the top.
  * @csspart actions - The event buttons.
  */
-import { LocaleController } from '../../locale-controller.js'
+import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { rememberAttachmentNames } from '../json-form/attachment-upload.js'
-import { api, ApiError } from '../../api.js'
-import type { ApiIssue } from '../../api.js'
-import type { TaskDetail } from '../../api-types.js'
-import { pick, t } from '../../i18n.js'
-import type { LsJsonForm } from '../json-form/json-form.component.js'
-import { renderBadges, renderContributions, renderFacts, renderHistory, renderSource, renderSteps, tn } from './task-page.sections.js'
-import styles from './task-page.styles.js'
+import { rememberAttachmentNames } from '../json-form/attachment-upload.ts'
+import { api, ApiError } from '../../api.ts'
+import type { ApiIssue } from '../../api.ts'
+import type { TaskDetail } from '../../api-types.ts'
+import { pick, t } from '../../i18n.ts'
+import type { LsJsonForm } from '../json-form/json-form.component.ts'
+import { renderBadges, renderContributions, renderFacts, renderHistory, renderSource, renderSteps, tn } from './task-page.sections.ts'
+import styles from './task-page.styles.ts'
 
 type EventType = TaskDetail['allowedEvents'][number]
 

@@ -4,8 +4,8 @@
  * the history.
  */
 import { html, nothing } from 'lit'
-import type { TaskDetail } from '../../api-types.js'
-import { formatInstant, t } from '../../i18n.js'
+import type { TaskDetail } from '../../api-types.ts'
+import { formatInstant, t } from '../../i18n.ts'
 
 type Procedure = NonNullable<TaskDetail['procedure']>
 

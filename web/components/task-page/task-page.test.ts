@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { TaskDetail } from '../../api-types.js'
-import type { LsTaskPage } from './task-page.component.js'
-import { setLocale } from '../../i18n.js'
-import './task-page.js'
+import type { TaskDetail } from '../../api-types.ts'
+import type { LsTaskPage } from './task-page.component.ts'
+import { setLocale } from '../../i18n.ts'
+import './task-page.ts'
 
 function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
   return {

@@ -1,5 +1,5 @@
-import { LsTaskPage } from './task-page.component.js'
-import '../json-form/json-form.js'
+import { LsTaskPage } from './task-page.component.ts'
+import '../json-form/json-form.ts'
 
 customElements.define('ls-task-page', LsTaskPage)
 

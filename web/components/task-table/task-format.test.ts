@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import { setLocale } from '../../i18n.js'
-import { escalationLabel, fill, periodLabel, roleLabel, stateLabel } from './task-format.js'
+import { setLocale } from '../../i18n.ts'
+import { escalationLabel, fill, periodLabel, roleLabel, stateLabel } from './task-format.ts'
 
 afterEach(() => setLocale('zh'))
 

@@ -3,9 +3,9 @@
  * in the current locale. Plain functions with no per-call allocation beyond the string, so a
  * table of 500 rows stays cheap to render.
  */
-import { locale, t } from '../../i18n.js'
+import { locale, t } from '../../i18n.ts'
 
-export { fill } from '../../i18n.js'
+export { fill } from '../../i18n.ts'
 
 /** The label of a task state; procedure steps (`step:<id>`) show the step id. */
 export function stateLabel(state: string): string {

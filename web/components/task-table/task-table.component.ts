@@ -9,13 +9,13 @@
  * @csspart table - The table element.
  * @csspart empty - The text shown when there are no tasks.
  */
-import { LocaleController } from '../../locale-controller.js'
+import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import type { TaskSummary } from '../../api-types.js'
-import { locale, t } from '../../i18n.js'
-import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.js'
-import styles from './task-table.styles.js'
+import type { TaskSummary } from '../../api-types.ts'
+import { locale, t } from '../../i18n.ts'
+import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.ts'
+import styles from './task-table.styles.ts'
 
 /**
  * The grid columns for the columns shown: `wide` as on a desktop, `narrow` for a container under

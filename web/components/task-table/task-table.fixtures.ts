@@ -1,5 +1,5 @@
 /** @module Task summaries for tests of the components that list tasks. */
-import type { TaskSummary } from '../../api-types.js'
+import type { TaskSummary } from '../../api-types.ts'
 
 /** A summary as `GET /api/tasks` returns it; override what the test is about. */
 export function buildSummary(overrides: Partial<TaskSummary> = {}): TaskSummary {

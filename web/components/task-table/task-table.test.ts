@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import type { TaskSummary } from '../../api-types.js'
-import { columnWidths } from './task-table.component.js'
-import type { LsTaskTable } from './task-table.component.js'
-import { buildSummary } from './task-table.fixtures.js'
-import './task-table.js'
+import type { TaskSummary } from '../../api-types.ts'
+import { columnWidths } from './task-table.component.ts'
+import type { LsTaskTable } from './task-table.component.ts'
+import { buildSummary } from './task-table.fixtures.ts'
+import './task-table.ts'
 
 async function mount(tasks: TaskSummary[], setup: (table: LsTaskTable) => void = () => {}): Promise<LsTaskTable> {
   const table = document.createElement('ls-task-table')

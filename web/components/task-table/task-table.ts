@@ -1,4 +1,4 @@
-import { LsTaskTable } from './task-table.component.js'
+import { LsTaskTable } from './task-table.component.ts'
 
 customElements.define('ls-task-table', LsTaskTable)
 

@@ -10,8 +10,8 @@ import type { BarSeriesOption } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
-import type { PlanProgress } from '../../api-types.js'
-import { escapeHtml } from '../../escape-html.js'
+import type { PlanProgress } from '../../api-types.ts'
+import { escapeHtml } from '../../escape-html.ts'
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 

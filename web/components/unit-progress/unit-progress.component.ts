@@ -9,16 +9,16 @@
  * @csspart chart - The chart's drawing area (hidden from assistive technology; the table says the same).
  * @csspart table - The units table.
  */
-import { LocaleController } from '../../locale-controller.js'
+import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import { ChartController } from '../../chart-controller.js'
-import type { PlanProgress } from '../../api-types.js'
-import type { LsUnitSelectEvent } from '../../events/ls-unit-select.js'
-import { t } from '../../i18n.js'
-import { fill } from '../task-table/task-format.js'
-import styles from './unit-progress.styles.js'
+import { ChartController } from '../../chart-controller.ts'
+import type { PlanProgress } from '../../api-types.ts'
+import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
+import { t } from '../../i18n.ts'
+import { fill } from '../task-table/task-format.ts'
+import styles from './unit-progress.styles.ts'
 
 type Unit = PlanProgress['units'][number]
 
@@ -42,7 +42,7 @@ export class LsUnitProgress extends LitElement {
   declare search: string
   declare page: number
 
-  private chart = new ChartController(this, () => import('./unit-progress.chart.js'))
+  private chart = new ChartController(this, () => import('./unit-progress.chart.ts'))
   private filtered: readonly Unit[] = []
 
   constructor() {

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { PlanProgress } from '../../api-types.js'
-import type { LsUnitProgress } from './unit-progress.component.js'
-import './unit-progress.js'
+import type { PlanProgress } from '../../api-types.ts'
+import type { LsUnitProgress } from './unit-progress.component.ts'
+import './unit-progress.ts'
 
 const drawn = vi.hoisted(() => ({ units: [] as unknown[], select: (_index: number) => {} }))
-vi.mock('./unit-progress.chart.js', () => ({
+vi.mock('./unit-progress.chart.ts', () => ({
   createUnitChart: (element: HTMLElement, onSelect: (index: number) => void) => {
     drawn.select = onSelect
     return { setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element }

@@ -1,4 +1,4 @@
-import { LsUnitProgress } from './unit-progress.component.js'
+import { LsUnitProgress } from './unit-progress.component.ts'
 
 customElements.define('ls-unit-progress', LsUnitProgress)
 

@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate'
-import { compileProcedureMachine } from '../../../server/workflow/procedure-machine.js'
-import { taskMachine } from '../../../server/workflow/task-machine.js'
-import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.js'
+import { compileProcedureMachine } from '../../../server/workflow/procedure-machine.ts'
+import { taskMachine } from '../../../server/workflow/task-machine.ts'
+import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.ts'
 
 describe('machineGraph', () => {
   it('reads the task lifecycle: states in order, guarded transitions, timer events', () => {

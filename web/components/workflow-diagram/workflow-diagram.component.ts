@@ -7,11 +7,11 @@
  */
 import { html, LitElement, svg } from 'lit'
 import type { AnyStateMachine } from 'xstate'
-import { t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import { layoutGraph, machineGraph, NODE_H, NODE_W, wrapLabel } from './machine-graph.js'
-import type { GraphLayout, MachineGraph } from './machine-graph.js'
-import styles from './workflow-diagram.styles.js'
+import { t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { layoutGraph, machineGraph, NODE_H, NODE_W, wrapLabel } from './machine-graph.ts'
+import type { GraphLayout, MachineGraph } from './machine-graph.ts'
+import styles from './workflow-diagram.styles.ts'
 
 /** What a box says: a title and an optional second line (an actor, a kind). */
 export interface StateLabel {

@@ -1,4 +1,4 @@
-import { LsWorkflowDiagram } from './workflow-diagram.component.js'
+import { LsWorkflowDiagram } from './workflow-diagram.component.ts'
 
 customElements.define('ls-workflow-diagram', LsWorkflowDiagram)
 

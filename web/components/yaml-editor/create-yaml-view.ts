@@ -21,11 +21,11 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view'
-import { policySchema } from '../../../schemas/policy/index.js'
-import type { ApiIssue } from '../../api.js'
-import { suggest } from './schema-completion.js'
-import type { SchemaSuggestion } from './schema-completion.js'
-import { cursorContext } from './yaml-path.js'
+import { policySchema } from '../../../schemas/policy/index.ts'
+import type { ApiIssue } from '../../api.ts'
+import { suggest } from './schema-completion.ts'
+import type { SchemaSuggestion } from './schema-completion.ts'
+import { cursorContext } from './yaml-path.ts'
 
 /** The handle `ls-yaml-editor` keeps on its view. */
 export interface YamlView {

@@ -3,7 +3,7 @@
  * enum values of a field. Walks `policySchema` along the path `cursorContext` computed; branches
  * of `oneOf`/`anyOf` are merged, so a tagged union offers every branch's keys.
  */
-import type { CursorContext } from './yaml-path.js'
+import type { CursorContext } from './yaml-path.ts'
 
 type Schema = Record<string, unknown>
 

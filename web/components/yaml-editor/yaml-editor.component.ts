@@ -11,12 +11,12 @@
  */
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
-import type { ApiIssue } from '../../api.js'
-import type { LsYamlChangeEvent } from '../../events/ls-yaml-change.js'
-import { t } from '../../i18n.js'
-import { LocaleController } from '../../locale-controller.js'
-import type { YamlView } from './create-yaml-view.js'
-import styles from './yaml-editor.styles.js'
+import type { ApiIssue } from '../../api.ts'
+import type { LsYamlChangeEvent } from '../../events/ls-yaml-change.ts'
+import { t } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import type { YamlView } from './create-yaml-view.ts'
+import styles from './yaml-editor.styles.ts'
 
 export class LsYamlEditor extends LitElement {
   static override styles = styles
@@ -51,7 +51,7 @@ export class LsYamlEditor extends LitElement {
 
   protected override async firstUpdated(): Promise<void> {
     try {
-      const { createYamlView } = await import('./create-yaml-view.js')
+      const { createYamlView } = await import('./create-yaml-view.ts')
       const parent = this.renderRoot.querySelector<HTMLElement>('.host')!
       this.#view = createYamlView(parent, { text: this.value, label: this.label || t('peYamlLabel'), describedBy: 'hint', onChange: this.handleChange })
       this.#view.setIssues(this.issues)

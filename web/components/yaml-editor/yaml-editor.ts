@@ -1,4 +1,4 @@
-import { LsYamlEditor } from './yaml-editor.component.js'
+import { LsYamlEditor } from './yaml-editor.component.ts'
 
 customElements.define('ls-yaml-editor', LsYamlEditor)
 

@@ -1,6 +1,6 @@
-import { policySchema } from '../../../schemas/policy/index.js'
-import { suggest } from './schema-completion.js'
-import { cursorContext } from './yaml-path.js'
+import { policySchema } from '../../../schemas/policy/index.ts'
+import { suggest } from './schema-completion.ts'
+import { cursorContext } from './yaml-path.ts'
 
 /** The context at the `|` in the text. */
 function at(text: string) {
