@@ -13,10 +13,10 @@
  */
 import { EventEmitter } from 'node:events'
 import { Engine } from 'bpmn-engine'
-import type { TaskEvent } from '../server/workflow/registry.ts'
-import { startTask, stepTask } from '../server/workflow/run-machine.ts'
-import type { PersistedTask } from '../server/workflow/run-machine.ts'
-import { taskMachine } from '../server/workflow/task-machine.ts'
+import type { TaskEvent } from '../domain/workflow/registry.ts'
+import { startTask, stepTask } from '../domain/workflow/run-machine.ts'
+import type { PersistedTask } from '../domain/workflow/run-machine.ts'
+import { taskMachine } from '../domain/workflow/task-machine.ts'
 import { measureAsync } from './measure.ts'
 
 const INSTANCES = 2000

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { validatePolicyText } from '../server/compiler/validate-policy.ts'
+import { validatePolicyText } from '../domain/compiler/validate-policy.ts'
 import { allPolicyFiles } from '../test/helpers/policy-files.ts'
 import { generatePolicy } from './generate-policy.ts'
 import { measure, report } from './measure.ts'

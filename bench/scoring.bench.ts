@@ -5,10 +5,10 @@
  * its formula (exact decimals, 12-place rounding) before it is scored and explained.
  */
 import { Decimal } from 'decimal.js'
-import { loadPolicyFile } from '../server/compiler/load-policy.ts'
-import type { FormulaValue } from '../server/formula/evaluate-formula.ts'
-import type { InputValues } from '../server/scoring/indicator-value.ts'
-import { compileAssessment, scoreUnit } from '../server/scoring/score-assessment.ts'
+import { loadPolicyFile } from '../server/policies/load-policy.ts'
+import type { FormulaValue } from '../domain/formula/evaluate-formula.ts'
+import type { InputValues } from '../domain/scoring/indicator-value.ts'
+import { compileAssessment, scoreUnit } from '../domain/scoring/score-assessment.ts'
 import { measure, report } from './measure.ts'
 
 const MEISHAN = 'policies/meishan/medical-community-insurance-2020.yaml'

@@ -4,7 +4,7 @@
  * the message in Chinese and English. Nothing else reaches a client: never a stack trace, never a
  * bare 500 for bad input.
  */
-import type { ConfigIssue, LocalizedText } from './compiler/config-issue.ts'
+import type { ConfigIssue, LocalizedText } from '../domain/compiler/config-issue.ts'
 
 /** Stable HTTP error codes (the README's API overview explains each; a test holds it to that). */
 export const ERROR_CODES = [

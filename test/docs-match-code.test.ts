@@ -131,7 +131,7 @@ describe('the README explains every error code', () => {
   })
 
   it('names each config issue code in the authoring guide’s table of codes', async () => {
-    const { ISSUE_CODES } = await import('../server/compiler/config-issue.ts')
+    const { ISSUE_CODES } = await import('../domain/compiler/config-issue.ts')
     const guide = section('Authoring guide')
     expect(ISSUE_CODES.filter((code) => !guide.includes(`| \`${code}\``) && !guide.includes(` / \`${code}\``))).toEqual([])
   })

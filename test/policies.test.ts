@@ -3,8 +3,8 @@
  * and is checked against its source document as regenerated from ../shared/seeds.
  */
 import { readFileSync } from 'node:fs'
-import { loadPolicyFile } from '../server/compiler/load-policy.ts'
-import { explainPolicy } from '../server/compiler/explain-policy.ts'
+import { loadPolicyFile } from '../server/policies/load-policy.ts'
+import { explainPolicy } from '../domain/compiler/explain-policy.ts'
 import { SOURCES, sourceTextFor } from '../scripts/write-sources.ts'
 import { allPolicyFiles, policyRegionFolders } from './helpers/policy-files.ts'
 

@@ -2,9 +2,9 @@
  * The bundled plans say what their documents say. These facts are checked by hand against
  * ../shared/seeds; a config edit that loses one of them fails here.
  */
-import { loadPolicyFile } from '../server/compiler/load-policy.ts'
-import { ruleOf } from '../server/compiler/checks/deadlines.ts'
-import { occurrences } from '../server/deadlines/index.ts'
+import { loadPolicyFile } from '../server/policies/load-policy.ts'
+import { ruleOf } from '../domain/compiler/checks/deadlines.ts'
+import { occurrences } from '../domain/deadlines/index.ts'
 import type { PolicyConfig, Responsibility } from '../schemas/index.ts'
 
 function load(file: string): PolicyConfig {

@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
-import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { Database } from '../db/database.ts'
 import { notFound } from '../errors.ts'
 import type { AppError } from '../errors.ts'

@@ -9,7 +9,7 @@ import type { AssessmentRunRow, Database } from '../db/database.ts'
 import { notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plans/plan-context.ts'
-import type { UnitScore } from '../scoring/score-types.ts'
+import type { UnitScore } from '../../domain/scoring/score-types.ts'
 import { findAssessment, mayDo, readableUnits, subjectsOf } from './assessment-access.ts'
 import { failingItems } from './rectification.ts'
 

@@ -7,13 +7,13 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Assessment, Responsibility } from '../../schemas/index.ts'
 import type { Database, NewTask, TaskRow, TimerTable } from '../db/database.ts'
-import { ruleOf } from '../compiler/checks/deadlines.ts'
+import { ruleOf } from '../../domain/compiler/checks/deadlines.ts'
 import { newId } from '../ids.ts'
 import type { PlanModel } from '../plans/plan-model.ts'
-import type { ItemScore, UnitScore } from '../scoring/score-types.ts'
+import type { ItemScore, UnitScore } from '../../domain/scoring/score-types.ts'
 import { nextEscalationTimer } from '../tasks/create-tasks.ts'
-import { startTask } from '../workflow/run-machine.ts'
-import { taskMachine } from '../workflow/task-machine.ts'
+import { startTask } from '../../domain/workflow/run-machine.ts'
+import { taskMachine } from '../../domain/workflow/task-machine.ts'
 
 export const RECTIFICATION_PREFIX = 'rectification'
 

@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js'
 import ExcelJS from 'exceljs'
 import type { PolicyConfig } from '../../schemas/index.ts'
 import { entryInputs } from '../indicators/inputs.ts'
-import type { ItemScore, MeasureScore } from '../scoring/score-types.ts'
+import type { ItemScore, MeasureScore } from '../../domain/scoring/score-types.ts'
 import type { RunView, UnitReport } from './assessment-views.ts'
 
 /** Names of data inputs by id (`county_visits` → 县域内就诊人次), to list missing data by name. */

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import type { FormulaValue } from '../../domain/formula/evaluate-formula.ts'
 import type { EntryInput } from '../indicators/inputs.ts'
 import { valueOfYear } from './year-values.ts'
 

@@ -13,7 +13,7 @@
 import { Decimal } from 'decimal.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
-import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import type { FormulaValue } from '../../domain/formula/evaluate-formula.ts'
 import type { EntryInput } from '../indicators/inputs.ts'
 
 const ADDITIVE = new Set<EntryInput['valueType']>(['count', 'amount', 'days'])

@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { Database } from '../db/database.ts'
 import { auditKey } from './audit-key.ts'
 import { auditHash, GENESIS_HASH } from './audit-log.ts'

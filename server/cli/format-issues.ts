@@ -1,5 +1,5 @@
 /** @module Prints config issues the way compilers do: `file:line:col  severity  code  pointer`. */
-import type { ConfigIssue } from '../compiler/config-issue.ts'
+import type { ConfigIssue } from '../../domain/compiler/config-issue.ts'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
 const paint = (code: number, text: string) => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text)

@@ -2,8 +2,8 @@
  * @module The `luoshi` command line: `validate` and `explain` policy configs, `test` runs the
  * policy tests written inside them, `audit verify` checks a data folder's audit chain offline.
  */
-import { loadPolicyFile } from '../compiler/load-policy.ts'
-import { explainPolicy } from '../compiler/explain-policy.ts'
+import { loadPolicyFile } from '../policies/load-policy.ts'
+import { explainPolicy } from '../../domain/compiler/explain-policy.ts'
 import { AUDIT_USAGE, auditCommand } from './audit-command.ts'
 import { formatIssue, formatSummary } from './format-issues.ts'
 import { testPolicies } from './test-command.ts'

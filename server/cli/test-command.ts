@@ -3,8 +3,8 @@
  * with its line — ✓ when it holds, ✗ with each expectation that failed and the item's
  * explanation. Exits 1 when a config is invalid or any case fails.
  */
-import { loadPolicyFile } from '../compiler/load-policy.ts'
-import { runPolicyTests } from '../scoring/run-policy-tests.ts'
+import { loadPolicyFile } from '../policies/load-policy.ts'
+import { runPolicyTests } from '../../domain/scoring/run-policy-tests.ts'
 import { formatIssue, formatSummary } from './format-issues.ts'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR

@@ -4,7 +4,7 @@
  * yes/no. Returns the exact decimal text to store, or a message saying what to fix. Browser-safe.
  */
 import { Decimal } from 'decimal.js'
-import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { EntryInput } from './inputs.ts'
 
 export type CheckedValue = { ok: true; value: string } | { ok: false; message: LocalizedText }

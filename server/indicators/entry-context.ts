@@ -5,8 +5,8 @@
  * cells of an import or the entries of a PUT against it, caching each distinct text, so a file of
  * 100,000 values resolves its few hundred distinct units and periods once each. Pure: no I/O.
  */
-import { closestMatch } from '../compiler/closest-match.ts'
-import type { LocalizedText } from '../compiler/config-issue.ts'
+import { closestMatch } from '../../domain/compiler/closest-match.ts'
+import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { IndicatorValueTable } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plans/plan-context.ts'

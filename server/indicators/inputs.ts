@@ -5,7 +5,7 @@
  * behind entry forms, imports and the value API. Browser-safe.
  */
 import type { Indicator, PolicyConfig } from '../../schemas/index.ts'
-import { parseFormula } from '../formula/parse-formula.ts'
+import { parseFormula } from '../../domain/formula/parse-formula.ts'
 
 export type ValueType = Indicator['valueType']
 export type Frequency = Indicator['frequency']

@@ -5,7 +5,7 @@
  * a monthly input takes months, quarters or years; a yearly (or once-only) input takes a year.
  * Browser-safe.
  */
-import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { Frequency } from './inputs.ts'
 
 export type PeriodKind = 'year' | 'quarter' | 'month'

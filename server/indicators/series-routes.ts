@@ -1,6 +1,6 @@
 /** @module /api/plans/:id/indicators — indicators against targets by year, for a unit, a group or the region. */
 import { Hono } from 'hono'
-import { civilDateAt } from '../deadlines/index.ts'
+import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { recordDenied } from '../access/denials.ts'

@@ -10,7 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
-import { civilDateAt, dateParts } from '../deadlines/index.ts'
+import { civilDateAt, dateParts } from '../../domain/deadlines/index.ts'
 import type { PlanModel } from '../plans/plan-model.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
 import { REGION_UNIT } from './inputs.ts'

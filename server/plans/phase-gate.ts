@@ -6,9 +6,9 @@
  */
 import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
-import { civilDateAt, compareDates } from '../deadlines/index.ts'
+import { civilDateAt, compareDates } from '../../domain/deadlines/index.ts'
 import type { Database } from '../db/database.ts'
-import { ruleOf } from '../compiler/checks/deadlines.ts'
+import { ruleOf } from '../../domain/compiler/checks/deadlines.ts'
 import type { PlanModel } from './plan-model.ts'
 
 export interface GateStatus {

@@ -3,7 +3,7 @@
  * state; overdue work by unit; the escalation lists (督办, 通报).
  */
 import type { Kysely } from 'kysely'
-import { civilDateAt } from '../deadlines/index.ts'
+import { civilDateAt } from '../../domain/deadlines/index.ts'
 import type { Database } from '../db/database.ts'
 import type { Clock } from '../clock.ts'
 import { gateStatus } from './phase-gate.ts'

@@ -5,8 +5,8 @@
  * the schema once); the CLI, the seeds and the tests call `check-policy.ts` directly.
  */
 import { AppError } from '../errors.ts'
-import { MAX_POLICY_BYTES } from '../compiler/validate-policy.ts'
-import { utf8Length } from '../compiler/config-issue.ts'
+import { MAX_POLICY_BYTES } from '../../domain/compiler/validate-policy.ts'
+import { utf8Length } from '../../domain/compiler/config-issue.ts'
 import { WorkerPool } from '../workers/worker-pool.ts'
 import type { JobOutcome } from '../workers/worker-pool.ts'
 import type { PolicyCheck, PolicyValidation } from './check-policy.ts'

@@ -3,11 +3,11 @@
  * tests that fail, or the config. The same function runs in-process (CLI, seeds, tests) and in
  * the policy worker (`policy-worker.ts`), which is why its result holds no functions or classes.
  */
-import { configIssue } from '../compiler/config-issue.ts'
-import type { ConfigIssue } from '../compiler/config-issue.ts'
-import { validatePolicyText } from '../compiler/validate-policy.ts'
+import { configIssue } from '../../domain/compiler/config-issue.ts'
+import type { ConfigIssue } from '../../domain/compiler/config-issue.ts'
+import { validatePolicyText } from '../../domain/compiler/validate-policy.ts'
 import type { PolicyConfig } from '../../schemas/index.ts'
-import { runPolicyTests } from '../scoring/run-policy-tests.ts'
+import { runPolicyTests } from '../../domain/scoring/run-policy-tests.ts'
 
 export type PolicyCheck =
   | { ok: true; policy: PolicyConfig; issues: ConfigIssue[] }

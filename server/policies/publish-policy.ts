@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
-import { contentHash } from '../compiler/load-policy.ts'
+import { contentHash } from './load-policy.ts'
 import type { Clock } from '../clock.ts'
 import type { Database, PolicyVersionRow } from '../db/database.ts'
 import { AppError } from '../errors.ts'

@@ -6,9 +6,9 @@ import { actorsOf } from '../access/visibility.ts'
 import type { TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanModel } from '../plans/plan-model.ts'
-import type { TaskEventType } from '../workflow/registry.ts'
-import type { PersistedTask } from '../workflow/run-machine.ts'
-import { stepState } from '../workflow/procedure-machine.ts'
+import type { TaskEventType } from '../../domain/workflow/registry.ts'
+import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
+import { stepState } from '../../domain/workflow/procedure-machine.ts'
 
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['START', 'SAVE', 'SUBMIT', 'RESUBMIT'])
 const REVIEWER_EVENTS: ReadonlySet<string> = new Set(['APPROVE', 'RETURN'])

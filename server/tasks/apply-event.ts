@@ -13,9 +13,9 @@ import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { closePhaseIfGateHolds } from '../plans/phase-gate.ts'
 import type { PlanModel } from '../plans/plan-model.ts'
-import type { TaskEvent } from '../workflow/registry.ts'
-import { stepTask } from '../workflow/run-machine.ts'
-import type { PersistedTask } from '../workflow/run-machine.ts'
+import type { TaskEvent } from '../../domain/workflow/registry.ts'
+import { stepTask } from '../../domain/workflow/run-machine.ts'
+import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
 
 export interface ApplyOptions {
   model: PlanModel

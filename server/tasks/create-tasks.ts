@@ -9,8 +9,8 @@ import type { Insertable } from 'kysely'
 import type { TimerTable } from '../db/database.ts'
 import { newId } from '../ids.ts'
 import type { ExtraUnits, PlanModel } from '../plans/plan-model.ts'
-import { startTask } from '../workflow/run-machine.ts'
-import { taskMachine } from '../workflow/task-machine.ts'
+import { startTask } from '../../domain/workflow/run-machine.ts'
+import { taskMachine } from '../../domain/workflow/task-machine.ts'
 import { LEVELS } from '../timers/fire-times.ts'
 
 export interface Occurrence {

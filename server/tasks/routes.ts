@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { taskEventBody } from '../../schemas/api/requests.schema.ts'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
-import { civilDateAt } from '../deadlines/index.ts'
+import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { jsonBody } from '../http/middleware/json-body.ts'

@@ -9,13 +9,13 @@ import { newId } from '../ids.ts'
 import { closePhaseIfGateHolds, openPhase } from '../plans/phase-gate.ts'
 import { loadPlanContext } from '../plans/plan-context.ts'
 import type { PlanContext } from '../plans/plan-context.ts'
-import { occurrences, startOfDayInstant } from '../deadlines/index.ts'
+import { occurrences, startOfDayInstant } from '../../domain/deadlines/index.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
 import { nextEscalationTimer, tasksForDuty } from '../tasks/create-tasks.ts'
 import { insertChunked } from '../plans/start-plan.ts'
 import { LEVELS } from './fire-times.ts'
 import type { EscalationLevel } from './fire-times.ts'
-import type { TaskEvent } from '../workflow/registry.ts'
+import type { TaskEvent } from '../../domain/workflow/registry.ts'
 
 /** States in which the unit still owes the work, so reminders and escalation apply. */
 const OWING = new Set(['assigned', 'in_progress', 'returned'])

@@ -3,8 +3,8 @@
  * a day is overdue from the next midnight there, and reminders and escalations go out at 09:00
  * local time, when offices are open.
  */
-import { addDays, startOfDayInstant } from '../deadlines/index.ts'
-import type { CivilDate, WorkingDayCalendar } from '../deadlines/index.ts'
+import { addDays, startOfDayInstant } from '../../domain/deadlines/index.ts'
+import type { CivilDate, WorkingDayCalendar } from '../../domain/deadlines/index.ts'
 import type { Escalation } from '../../schemas/index.ts'
 
 export const LEVELS = { remind: 1, urge: 2, supervise: 3, circulate: 4 } as const

@@ -4,7 +4,7 @@ import type { Clock } from '../../server/clock.ts'
 import type { Database } from '../../server/db/database.ts'
 import { loadPlanContext } from '../../server/plans/plan-context.ts'
 import { applyTaskEvent } from '../../server/tasks/apply-event.ts'
-import type { TaskEvent } from '../../server/workflow/registry.ts'
+import type { TaskEvent } from '../../domain/workflow/registry.ts'
 
 /** Applies events to one task, each in its own transaction; throws on a refusal. */
 export async function drive(db: Kysely<Database>, clock: Clock, planId: string, taskId: string, ...events: TaskEvent[]): Promise<void> {

@@ -2,8 +2,8 @@
  * A small, valid policy config and its source text, for tests that break one thing at a time.
  * Every section is present so each check has something to look at.
  */
-import { validatePolicyText } from '../../server/compiler/validate-policy.ts'
-import type { ValidatePolicyResult } from '../../server/compiler/validate-policy.ts'
+import { validatePolicyText } from '../../domain/compiler/validate-policy.ts'
+import type { ValidatePolicyResult } from '../../domain/compiler/validate-policy.ts'
 
 export const MINIMAL_SOURCE = `示范县医改实施方案
 一、总体要求

@@ -3,7 +3,7 @@
  * every other request for seconds. Now the issues are capped, the size is checked before
  * parsing, and the HTTP routes validate in a worker while the server answers other requests.
  */
-import { MAX_LISTED_ISSUES, MAX_POLICY_BYTES, validatePolicyText } from '../../server/compiler/validate-policy.ts'
+import { MAX_LISTED_ISSUES, MAX_POLICY_BYTES, validatePolicyText } from '../../domain/compiler/validate-policy.ts'
 import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.ts'
 import { loginAs, makeTestApp } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'

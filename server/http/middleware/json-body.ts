@@ -7,7 +7,7 @@
 import type { Context } from 'hono'
 import type { ValidateFunction } from 'ajv'
 import { createAjv } from '../../../schemas/ajv.ts'
-import { schemaIssues } from '../../compiler/schema-issues.ts'
+import { schemaIssues } from '../../../domain/compiler/schema-issues.ts'
 import { AppError } from '../../errors.ts'
 import { findNul } from './refuse-nul.ts'
 

@@ -13,7 +13,7 @@
  * problem is reported with its row and column. A header problem or an empty file is `fatal`:
  * nothing can be imported. Pure and synchronous, so 100,000 values check in well under a second.
  */
-import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import type { EntryInput } from '../inputs.ts'
 import type { EntryIssueCode, EntryResolver } from '../entry-context.ts'
 import type { NewIndicatorValue } from '../value-store.ts'

@@ -12,7 +12,7 @@
  * The reading itself then happens in a worker with a heap and a time limit (`read-upload.ts`).
  */
 import { inflateRawSync } from 'node:zlib'
-import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import type { TableFailure } from './parse-table.ts'
 import { entryData, readZipDirectory } from './zip-directory.ts'
 import type { ZipEntry } from './zip-directory.ts'

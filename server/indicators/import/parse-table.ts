@@ -12,7 +12,7 @@ import { Decimal } from 'decimal.js'
 import ExcelJS from 'exceljs'
 import type { CellValue } from 'exceljs'
 import { parse } from 'csv-parse/sync'
-import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import { checkZipDirectory, verifyXlsxEntries } from './inspect-xlsx.ts'
 
 /** A date-formatted cell (`2021-03-01`): never a valid value, but a period column may hold one. */

@@ -5,7 +5,7 @@
  * denominator of a later row within its rule. Pure: the caller reads `stored` and `locked`.
  */
 import type { PolicyConfig } from '../../../schemas/index.ts'
-import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import { weighValues } from '../rules/check-write.ts'
 import type { StoredValues, ValueProblem } from '../rules/check-write.ts'
 import { sortRejected } from './import-values.ts'

@@ -7,11 +7,11 @@
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { PolicyConfig } from '../../../schemas/index.ts'
-import type { LocalizedText } from '../../compiler/config-issue.ts'
+import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import type { Database } from '../../db/database.ts'
 import { AppError } from '../../errors.ts'
 import type { RequestIssue } from '../../errors.ts'
-import type { FormulaValue } from '../../formula/evaluate-formula.ts'
+import type { FormulaValue } from '../../../domain/formula/evaluate-formula.ts'
 import type { PlanModel } from '../../plans/plan-model.ts'
 import { REGION_UNIT } from '../inputs.ts'
 import { entryValueKey, yearOf } from '../settle-entry-tasks.ts'

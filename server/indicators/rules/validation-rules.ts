@@ -8,13 +8,13 @@
  */
 import { Decimal } from 'decimal.js'
 import type { PolicyConfig, ValidationRule } from '../../../schemas/index.ts'
-import type { LocalizedText } from '../../compiler/config-issue.ts'
-import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../../formula/evaluate-formula.ts'
-import type { FormulaValue } from '../../formula/evaluate-formula.ts'
-import { parseFormula } from '../../formula/parse-formula.ts'
-import type { FormulaNode } from '../../formula/parse-formula.ts'
-import { rateBounds } from './rate-bounds.ts'
-import type { RateBounds } from './rate-bounds.ts'
+import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
+import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../../../domain/formula/evaluate-formula.ts'
+import type { FormulaValue } from '../../../domain/formula/evaluate-formula.ts'
+import { parseFormula } from '../../../domain/formula/parse-formula.ts'
+import type { FormulaNode } from '../../../domain/formula/parse-formula.ts'
+import { rateBounds } from '../../../domain/indicators/rate-bounds.ts'
+import type { RateBounds } from '../../../domain/indicators/rate-bounds.ts'
 
 export type RuleOperator = ValidationRule['operator']
 export type RuleSeverity = NonNullable<ValidationRule['severity']>

@@ -7,8 +7,8 @@
  */
 import { html, LitElement } from 'lit'
 import type { PolicyConfig } from '../../../schemas/index.ts'
-import { clauseCoverage } from '../../../server/compiler/explain-policy.ts'
-import { SourceDocument } from '../../../server/source-text/source-document.ts'
+import { clauseCoverage } from '../../../domain/compiler/explain-policy.ts'
+import { SourceDocument } from '../../../domain/source-text/source-document.ts'
 import { t } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import styles from './clause-coverage.styles.ts'

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { validatePolicyText } from '../../../server/compiler/validate-policy.ts'
+import { validatePolicyText } from '../../../domain/compiler/validate-policy.ts'
 import { deadlineRows } from './deadline-rows.ts'
 
 function policy(path: string) {

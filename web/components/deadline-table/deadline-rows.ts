@@ -4,9 +4,9 @@
  * procedure steps and assessments. Uses the server's own grammar (`ruleOf`, `occurrences`).
  */
 import type { PolicyConfig } from '../../../schemas/index.ts'
-import { effectivePeriod, ruleOf } from '../../../server/compiler/checks/deadlines.ts'
-import { addDays, occurrences, WorkingDayCalendar } from '../../../server/deadlines/index.ts'
-import type { DateRange, Occurrence } from '../../../server/deadlines/index.ts'
+import { effectivePeriod, ruleOf } from '../../../domain/compiler/checks/deadlines.ts'
+import { addDays, occurrences, WorkingDayCalendar } from '../../../domain/deadlines/index.ts'
+import type { DateRange, Occurrence } from '../../../domain/deadlines/index.ts'
 
 export type DeadlineSection = 'phase' | 'milestone' | 'duty' | 'step' | 'assessment'
 

@@ -7,7 +7,7 @@
  */
 import { html, LitElement } from 'lit'
 import type { PolicyConfig } from '../../../schemas/index.ts'
-import { defaultReportForm } from '../../../server/plans/default-form.ts'
+import { defaultReportForm } from '../../../domain/forms/default-form.ts'
 import { t } from '../../i18n.ts'
 import '../json-form/json-form.ts'
 import { LocaleController } from '../../locale-controller.ts'

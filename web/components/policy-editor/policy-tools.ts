@@ -3,6 +3,6 @@
  * with `import()` when the editor first validates (they bring Ajv, the schema, the YAML parsers,
  * the holiday data and the scoring engine).
  */
-export { validatePolicyText } from '../../../server/compiler/validate-policy.ts'
-export { parseYamlSource } from '../../../server/compiler/yaml-document.ts'
-export { runPolicyTests } from '../../../server/scoring/run-policy-tests.ts'
+export { validatePolicyText } from '../../../domain/compiler/validate-policy.ts'
+export { parseYamlSource } from '../../../domain/compiler/yaml-document.ts'
+export { runPolicyTests } from '../../../domain/scoring/run-policy-tests.ts'

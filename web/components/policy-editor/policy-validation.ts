@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { PolicyConfig } from '../../../schemas/index.ts'
-import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.ts'
+import type { PolicyTestResult } from '../../../domain/scoring/run-policy-tests.ts'
 import type { ApiIssue } from '../../api.ts'
 import { LatestOnly } from '../../latest-only.ts'
 

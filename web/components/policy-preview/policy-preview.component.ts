@@ -7,12 +7,12 @@
  * @event ls-reveal - Re-emitted from the deadline table: `{ pointer }` to show in the YAML.
  * @csspart tabs - The tab list.
  */
-import { nameIndex } from '../../../server/compiler/policy-names.ts'
+import { nameIndex } from '../../../domain/compiler/policy-names.ts'
 import { html, LitElement } from 'lit'
 import type { AnyStateMachine } from 'xstate'
 import type { PolicyConfig } from '../../../schemas/index.ts'
-import { compileProcedureMachine, stepState } from '../../../server/workflow/procedure-machine.ts'
-import { TASK_STATES, taskMachine } from '../../../server/workflow/task-machine.ts'
+import { compileProcedureMachine, stepState } from '../../../domain/workflow/procedure-machine.ts'
+import { TASK_STATES, taskMachine } from '../../../domain/workflow/task-machine.ts'
 import { t } from '../../i18n.ts'
 import '../clause-coverage/clause-coverage.ts'
 import '../deadline-table/deadline-table.ts'

@@ -2,7 +2,7 @@
  * @module The texts of the policy tests panel (Chinese first, English by the switch) and the
  * count its header shows: `7/7 通过`.
  */
-import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.ts'
+import type { PolicyTestResult } from '../../../domain/scoring/run-policy-tests.ts'
 import { messageTable } from '../../i18n.ts'
 
 export const TESTS_TEXT = {

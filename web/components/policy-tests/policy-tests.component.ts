@@ -8,7 +8,7 @@
  * @csspart list - The list of cases.
  */
 import { html, LitElement, nothing } from 'lit'
-import type { PolicyTestResult } from '../../../server/scoring/run-policy-tests.ts'
+import type { PolicyTestResult } from '../../../domain/scoring/run-policy-tests.ts'
 import type { LsRevealEvent } from '../../events/ls-reveal.ts'
 import { pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'

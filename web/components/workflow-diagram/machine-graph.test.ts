@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate'
-import { compileProcedureMachine } from '../../../server/workflow/procedure-machine.ts'
-import { taskMachine } from '../../../server/workflow/task-machine.ts'
+import { compileProcedureMachine } from '../../../domain/workflow/procedure-machine.ts'
+import { taskMachine } from '../../../domain/workflow/task-machine.ts'
 import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.ts'
 
 describe('machineGraph', () => {

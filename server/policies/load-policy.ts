@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
-import { configIssue } from './config-issue.ts'
-import { validatePolicyText } from './validate-policy.ts'
-import type { ValidatePolicyResult } from './validate-policy.ts'
+import { configIssue } from '../../domain/compiler/config-issue.ts'
+import { validatePolicyText } from '../../domain/compiler/validate-policy.ts'
+import type { ValidatePolicyResult } from '../../domain/compiler/validate-policy.ts'
 
 export type LoadPolicyResult = ValidatePolicyResult & { file: string; hash?: string; text?: string }
 

@@ -11,8 +11,8 @@ import { evaluateFormula } from '../formula/evaluate-formula.ts'
 import type { FormulaValue } from '../formula/evaluate-formula.ts'
 import { parseFormula } from '../formula/parse-formula.ts'
 import type { FormulaNode } from '../formula/parse-formula.ts'
-import { rateBounds } from '../indicators/rules/rate-bounds.ts'
-import type { RateBounds } from '../indicators/rules/rate-bounds.ts'
+import { rateBounds } from '../indicators/rate-bounds.ts'
+import type { RateBounds } from '../indicators/rate-bounds.ts'
 
 export const VALUE_PLACES = 12
 

@@ -4,9 +4,9 @@
  * figure is a share of a whole, so it lies within 0–100 % (0–1000 ‰) whatever the targets say; a
  * growth rate (`(a - b) / b * 100`) is not a share and is not bounded. Browser-safe.
  */
-import type { Indicator } from '../../../schemas/index.ts'
-import { parseFormula } from '../../formula/parse-formula.ts'
-import type { FormulaNode } from '../../formula/parse-formula.ts'
+import type { Indicator } from '../../schemas/index.ts'
+import { parseFormula } from '../formula/parse-formula.ts'
+import type { FormulaNode } from '../formula/parse-formula.ts'
 
 export interface RateBounds {
   min: number
