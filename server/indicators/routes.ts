@@ -39,6 +39,8 @@ import { settleEntryTasks } from './settle-entry-tasks.ts'
 import type { NewIndicatorValue } from './value-store.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
 import { recordDenied } from '../access/denials.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { indicatorImportQuery, indicatorTemplateQuery, indicatorValuesQuery } from '../../schemas/api/queries.schema.ts'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
@@ -56,7 +58,7 @@ const planBeforeBody = createMiddleware<AppEnv>(async (c, next) => {
 })
 
 export const indicatorValueRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', queryOf(indicatorValuesQuery), async (c) => {
     const { reads } = c.get('deps')
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const writable = planWritableUnits(plan, c.get('user'))
@@ -133,7 +135,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     })
     return c.json(response)
   })
-  .post('/import', async (c) => {
+  .post('/import', queryOf(indicatorImportQuery), async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const q = c.req.query()
     const mode = q.mode ?? 'all-or-nothing'
@@ -149,7 +151,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       release()
     }
   })
-  .get('/template.xlsx', async (c) => {
+  .get('/template.xlsx', queryOf(indicatorTemplateQuery), async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const layout = (c.req.query('layout') ?? 'wide') as TemplateLayout
     if (layout !== 'wide' && layout !== 'long') throw new AppError(400, 'bad-request', { zh: 'layout 应为 wide 或 long', en: 'layout must be wide or long' })

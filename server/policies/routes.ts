@@ -10,6 +10,8 @@ import { diffPolicies } from './diff-versions.ts'
 import { publishPolicy } from './publish-policy.ts'
 import { configOf, findVersion, listPolicies, listVersions } from './repository.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { policyDiffQuery } from '../../schemas/api/queries.schema.ts'
 
 const summary = (row: PolicyVersionRow) => ({
   id: row.id,
@@ -56,7 +58,7 @@ export const policyRoutes = new Hono<AppEnv>()
     if (!row) throw notFound({ zh: '找不到该版本', en: 'No such version' })
     return c.json({ ...summary(row), yaml: row.yaml, sourceText: row.source_text, config: configOf(row) })
   })
-  .get('/:policyId/diff', async (c) => {
+  .get('/:policyId/diff', queryOf(policyDiffQuery), async (c) => {
     const { db } = c.get('deps')
     const from = c.req.query('from')
     const to = c.req.query('to')

@@ -11,9 +11,11 @@ import { actorsOf, oversees } from '../access/visibility.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { sendTaskEvent, visibleTask } from './send-event.ts'
 import { summarize, taskDetail } from './task-views.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { taskListQuery } from '../../schemas/api/queries.schema.ts'
 
 export const taskRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', queryOf(taskListQuery), async (c) => {
     const { reads: db, clock } = c.get('deps')
     const user = c.get('user')
     const q = c.req.query()
