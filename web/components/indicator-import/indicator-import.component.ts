@@ -18,9 +18,10 @@ import type { ImportMode, RejectedLike, ReportNames } from './import-format.ts'
 import { importFile } from './import-upload.ts'
 import { renderCatalogue, renderReport, renderValues } from './import-sections.ts'
 import styles from './indicator-import.styles.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 /** The outcome of pressing 导入: written, or refused with the problems. */
-type Outcome = { kind: 'imported'; report: IndicatorImportReport } | { kind: 'refused'; message: { zh: string; en: string }; issues: RejectedLike[] }
+type Outcome = { kind: 'imported'; report: IndicatorImportReport } | { kind: 'refused'; message: LocalizedText; issues: RejectedLike[] }
 
 const ACCEPT = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
