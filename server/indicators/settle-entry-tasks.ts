@@ -15,6 +15,7 @@ import type { PlanModel } from '../plans/plan-model.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
 import { REGION_UNIT } from './inputs.ts'
 import type { EntryDuty } from './entry-duties.ts'
+import { readJson } from '../db/json-columns.ts'
 
 const OPEN = ['assigned', 'in_progress', 'returned'] as const
 
@@ -104,7 +105,7 @@ export async function settleEntryTasks(
     const key = entryValueKey(task, entry, fallbackYear)
     const values = stored.get(`${key.unit}\u0000${key.period}`)
     if (!values || !entry.inputs.every((input) => values.has(input.id))) continue
-    const data = { ...(task.data ? (JSON.parse(task.data) as Record<string, unknown>) : {}), ...formValues(entry, values) }
+    const data = { ...(readJson('task', 'data', task.data) ?? {}), ...formValues(entry, values) }
     const apply = { model, now: options.now, actor: options.actor, requestId: null }
     const result = await applyTaskEvent(trx, task, { type: task.state === 'returned' ? 'RESUBMIT' : 'SUBMIT', data }, apply)
     if (!result.ok) continue // a lead still waiting for contributions: it stays open

@@ -20,6 +20,7 @@ import { entryDuties, entryForm } from '../indicators/entry-duties.ts'
 import type { EntryDuty } from '../indicators/entry-duties.ts'
 import { rectificationDuty } from '../assessments/rectification.ts'
 import type { PlannedStep } from '../timers/fire-times.ts'
+import { readJson } from '../db/json-columns.ts'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 
@@ -52,7 +53,7 @@ export class PlanModel {
 
   constructor(row: PolicyVersionRow) {
     this.versionId = row.id
-    this.config = JSON.parse(row.config) as PolicyConfig
+    this.config = readJson('policy_version', 'config', row.config)
     const years = this.config.calendar?.years ?? []
     this.calendar = WorkingDayCalendar.mainland(...years.map((y) => ({ years: [y.year], holidays: y.holidays, workdays: y.workdays })))
     this.escalation = (this.config.escalation ?? DEFAULT_ESCALATION) as Escalation

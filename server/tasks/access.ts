@@ -7,8 +7,8 @@ import type { TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanModel } from '../plans/plan-model.ts'
 import type { TaskEventType } from '../../domain/workflow/registry.ts'
-import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
 import { stepState } from '../../domain/workflow/procedure-machine.ts'
+import { readJson } from '../db/json-columns.ts'
 
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['START', 'SAVE', 'SUBMIT', 'RESUBMIT'])
 const REVIEWER_EVENTS: ReadonlySet<string> = new Set(['APPROVE', 'RETURN'])
@@ -17,7 +17,7 @@ const REVIEWER_EVENTS: ReadonlySet<string> = new Set(['APPROVE', 'RETURN'])
 export function actorsFor(model: PlanModel, task: TaskRow, type: TaskEventType): string[] {
   if (task.kind === 'procedure') {
     const procedure = model.procedure(task.source_id)
-    const snapshot = JSON.parse(task.snapshot) as PersistedTask
+    const snapshot = readJson('task', 'snapshot', task.snapshot)
     const step = procedure?.steps.find((s) => stepState(s.id) === snapshot.value)
     if (!step) return []
     // A step with no named actor is carried out where the procedure applies: by the applicant.

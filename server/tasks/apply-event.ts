@@ -15,7 +15,7 @@ import { closePhaseIfGateHolds } from '../plans/phase-gate.ts'
 import type { PlanModel } from '../plans/plan-model.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { stepTask } from '../../domain/workflow/run-machine.ts'
-import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export interface ApplyOptions {
   model: PlanModel
@@ -31,7 +31,7 @@ const DATA_EVENTS = new Set(['SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE'])
 /** Applies the event; returns the updated row, or the refusal with the accepted events. */
 export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, event: TaskEvent, options: ApplyOptions): Promise<ApplyResult> {
   const machine = options.model.machineFor(task.kind, task.source_id)
-  const current = JSON.parse(task.snapshot) as PersistedTask
+  const current = readJson('task', 'snapshot', task.snapshot)
   const stepped = stepTask(machine, current, event)
   if (!stepped.ok) return stepped
   const at = options.now.toISOString()

@@ -8,12 +8,12 @@ import type { Database, TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plans/plan-context.ts'
 import { acceptedEvents } from '../../domain/workflow/run-machine.ts'
-import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { dateParts } from '../../domain/deadlines/index.ts'
 import { storedEntryData } from '../indicators/settle-entry-tasks.ts'
 import { rectificationFinding, rectificationTitle } from '../assessments/rectification.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export interface TaskSummary {
   id: string
@@ -66,7 +66,7 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
  * task: they are what the series and the assessments read.
  */
 async function formData(db: Kysely<Database>, model: PlanContext['model'], task: TaskRow, today: string): Promise<Record<string, unknown> | null> {
-  const own = task.data ? (JSON.parse(task.data) as Record<string, unknown>) : null
+  const own = readJson('task', 'data', task.data)
   if (task.kind !== 'indicator-entry' || task.state === 'approved' || task.state === 'submitted') return own
   const stored = await storedEntryData(db, model, task, dateParts(today).year)
   return Object.keys(stored).length ? { ...own, ...stored } : own
@@ -83,7 +83,7 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
       ? await db.selectFrom('task').selectAll().where('parent_task_id', '=', task.id).orderBy('assignee').execute()
       : []
   const machine = model.machineFor(task.kind, task.source_id)
-  const persisted = JSON.parse(task.snapshot) as PersistedTask
+  const persisted = readJson('task', 'snapshot', task.snapshot)
   // The task machine's events are task event types; the client sends back what it is offered.
   const allowed = (acceptedEvents(machine, persisted) as TaskEventBody['type'][]).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type)))
   const actorIds = [...new Set(history.map((event) => event.actor))]
@@ -111,11 +111,11 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     data: await formData(db, model, task, today),
     form: model.formSchema(task.source_id),
     allowedEvents: allowed,
-    history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: JSON.parse(event.payload) })),
+    history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: readJson('task_event', 'payload', event.payload) })),
     attachments: Object.fromEntries(files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }])),
     contributions: contributions.map((contribution) => ({
       ...summarize(contribution, context, today),
-      data: contribution.data ? JSON.parse(contribution.data) : null,
+      data: readJson('task', 'data', contribution.data),
     })),
   }
 }

@@ -16,6 +16,7 @@ import { insertChunked } from '../plans/start-plan.ts'
 import { LEVELS } from './fire-times.ts'
 import type { EscalationLevel } from './fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
+import { readJson } from '../db/json-columns.ts'
 
 /** States in which the unit still owes the work, so reminders and escalation apply. */
 const OWING = new Set(['assigned', 'in_progress', 'returned'])
@@ -33,7 +34,7 @@ export async function fireTimer(trx: Transaction<Database>, timer: TimerRow, now
     .executeTakeFirst()
   if (Number(claimed.numUpdatedRows) !== 1) return false
   const context = await loadPlanContext(trx, timer.plan_id)
-  const payload = JSON.parse(timer.payload) as Record<string, unknown>
+  const payload = readJson('timer', 'payload', timer.payload)
   switch (timer.kind) {
     case 'remind':
     case 'overdue':
