@@ -1,8 +1,8 @@
 /**
  * @module JSON Schemas of the main API answers. /api/openapi.json describes the responses with
- * them, and their types are the routes' own: the server builds these answers typed by
- * `FromSchema`, and a type test (responses.types.test.ts) holds every route's answer to its
- * schema, so the description cannot drift from what is sent.
+ * them; the server builds some answers typed by them (a task summary, a policy summary), and a
+ * type test (test/api/contract.types.test.ts) holds every described route's answer to its schema,
+ * so the description cannot drift from what is sent.
  */
 import type { FromSchema } from 'json-schema-to-ts'
 import { issueSchema, localizedTextSchema } from './error.schema.ts'

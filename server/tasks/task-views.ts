@@ -14,25 +14,10 @@ import { dateParts } from '../../domain/deadlines/index.ts'
 import { storedEntryData } from '../indicators/settle-entry-tasks.ts'
 import { rectificationFinding, rectificationTitle } from '../assessments/rectification.ts'
 import { readJson } from '../db/json-columns.ts'
+import type { TaskSummary } from '../../schemas/api/responses.schema.ts'
 
-export interface TaskSummary {
-  id: string
-  planId: string
-  sourceId: string
-  kind: string
-  title: string
-  assignee: { id: string; name: string }
-  role: string
-  period: string
-  phaseId: string | null
-  state: string
-  version: number
-  opensOn: string | null
-  dueOn: string | null
-  duePhrase: string | null
-  overdue: boolean
-  escalation: number
-}
+/** One task as lists show it (its schema is in schemas/api/responses.schema.ts). */
+export type { TaskSummary }
 
 export function summarize(task: TaskRow, context: PlanContext, today: string): TaskSummary {
   const actors = context.model.actors(context.members)
