@@ -204,6 +204,51 @@ export const taskDetailSchema = {
   },
 } as const
 
+/** Open tasks escalated to 督办 (level 3) and 通报 (level 4), at most 200 each. */
+export const escalationsSchema = {
+  type: 'object',
+  required: ['supervise', 'circulate'],
+  additionalProperties: false,
+  properties: { supervise: { type: 'array', items: taskSummarySchema }, circulate: { type: 'array', items: taskSummarySchema } },
+} as const
+
+/** What a PUT of indicator values did; warnings are values kept that a warning rule flags. */
+export const indicatorValuesResultSchema = {
+  type: 'object',
+  required: ['applied', 'submittedTasks'],
+  additionalProperties: false,
+  properties: {
+    applied: { type: 'integer', description: '写入的数值 / Values written' },
+    submittedTasks: { type: 'integer', description: '因此提交的填报任务 / Entry tasks submitted by it' },
+    corrected: { type: 'integer', description: '改正的已有数值 / Stored values corrected' },
+    warnings: { type: 'array', items: issueSchema },
+  },
+} as const
+
+const runStatusSchema = {
+  type: 'object',
+  required: ['year', 'status', 'version'],
+  additionalProperties: false,
+  properties: { year: { type: 'integer' }, status: { enum: ['computed', 'reviewed', 'published'] }, version: { type: 'integer' } },
+} as const
+
+/** A computed (or recomputed) year: how many units were scored, and how many completely. */
+export const computeResultSchema = {
+  type: 'object',
+  required: ['run', 'units', 'complete'],
+  additionalProperties: false,
+  properties: { run: runStatusSchema, units: { type: 'integer' }, complete: { type: 'integer', description: '数据齐全的单位 / Units with complete data' } },
+} as const
+
+export const reviewResultSchema = { type: 'object', required: ['run'], additionalProperties: false, properties: { run: runStatusSchema } } as const
+
+export const publishRunResultSchema = {
+  type: 'object',
+  required: ['run', 'rectifications'],
+  additionalProperties: false,
+  properties: { run: runStatusSchema, rectifications: { type: 'integer', description: '建立的整改任务 / 整改 tasks created' } },
+} as const
+
 export const auditEntriesSchema = {
   type: 'object',
   required: ['entries'],
@@ -264,5 +309,10 @@ export type SignOffResult = FromSchema<typeof signOffResultSchema>
 export type TaskSummary = FromSchema<typeof taskSummarySchema>
 export type TaskList = FromSchema<typeof taskListSchema>
 export type TaskDetailView = FromSchema<typeof taskDetailSchema>
+export type Escalations = FromSchema<typeof escalationsSchema>
+export type IndicatorValuesResult = FromSchema<typeof indicatorValuesResultSchema>
+export type ComputeResult = FromSchema<typeof computeResultSchema>
+export type ReviewResult = FromSchema<typeof reviewResultSchema>
+export type PublishRunResult = FromSchema<typeof publishRunResultSchema>
 export type AuditEntries = FromSchema<typeof auditEntriesSchema>
 export type AuditVerificationView = FromSchema<typeof auditVerificationSchema>

@@ -20,6 +20,11 @@ import { auditQuery, indicatorImportQuery, indicatorSeriesQuery, indicatorTempla
 import {
   auditEntriesSchema,
   auditVerificationSchema,
+  computeResultSchema,
+  escalationsSchema,
+  indicatorValuesResultSchema,
+  publishRunResultSchema,
+  reviewResultSchema,
   okSchema,
   planDetailSchema,
   planListSchema,
@@ -90,11 +95,11 @@ export function openApiDocument() {
       },
       '/api/plans/{id}': { get: read('计划 / Plan', [path('id')], ok('计划、政策版本与阶段 / The plan, its policy version and phases', planDetailSchema)) },
       '/api/plans/{id}/progress': { get: read('阶段进度 / Phase progress', [path('id')]) },
-      '/api/plans/{id}/escalations': { get: read('督办与通报中的任务 / Open tasks at 督办 and 通报', [path('id')]) },
+      '/api/plans/{id}/escalations': { get: read('督办与通报中的任务 / Open tasks at 督办 and 通报', [path('id')], ok('任务 / Tasks', escalationsSchema)) },
       '/api/plans/{id}/phases/{phaseId}/sign-off': { post: write('阶段签认 / Sign off a phase gate', signOffBody, { parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }] }, ok('签认结果 / The sign-off', signOffResultSchema)) },
       '/api/plans/{id}/indicator-values': {
         get: read('指标数据 / Indicator values', [path('id'), ...queryParameters(indicatorValuesQuery)]),
-        put: write('录入指标数据（全部或全不）/ Enter values, all or nothing', indicatorValuesBody, { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] }),
+        put: write('录入指标数据（全部或全不）/ Enter values, all or nothing', indicatorValuesBody, { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] }, ok('已写入 / Written', indicatorValuesResultSchema)),
       },
       '/api/plans/{id}/indicator-values/import': {
         post: {
@@ -109,14 +114,14 @@ export function openApiDocument() {
       '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), ...queryParameters(indicatorSeriesQuery)]) },
       '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')]) },
       '/api/plans/{id}/assessments/{assessmentId}/runs': {
-        post: write('计算（或重算）某年度考核 / Compute (or recompute) a year', computeAssessmentBody, { parameters: [path('id'), path('assessmentId'), { $ref: '#/components/parameters/CsrfToken' }] }),
+        post: write('计算（或重算）某年度考核 / Compute (or recompute) a year', computeAssessmentBody, { parameters: [path('id'), path('assessmentId'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '201': ok('已计算 / Computed', computeResultSchema), ...errors } }),
       },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}': { get: read('某年度考核结果 / One year’s results', [path('id'), path('assessmentId'), path('year')]) },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/review': {
-        post: write('审核 / Review', reviewAssessmentBody, { parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }] }),
+        post: write('审核 / Review', reviewAssessmentBody, { parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }] }, ok('已审核 / Reviewed', reviewResultSchema)),
       },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/publish': {
-        post: { summary: '公布：记录结果应用，生成整改任务 / Publish: record consequences, create 整改 tasks', parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('OK'), ...errors } },
+        post: { summary: '公布：记录结果应用，生成整改任务 / Publish: record consequences, create 整改 tasks', parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('已公布 / Published', publishRunResultSchema), ...errors } },
       },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}': { get: read('单位考核报告 / A unit’s report', [path('id'), path('assessmentId'), path('year'), path('unitId')]) },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/report.xlsx': { get: read('年度考核结果 Excel / The year’s results as Excel', [path('id'), path('assessmentId'), path('year')]) },

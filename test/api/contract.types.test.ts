@@ -18,7 +18,7 @@ type Fits<A, B> = [A] extends [B] ? true : false
 const holds = <T extends true>(): T => true as T
 
 describe('the routes answer what their response schemas describe', () => {
-  it('holds for sessions, policies, plans, tasks, attachments and the audit log', () => {
+  it('holds for sessions, policies, plans, tasks, indicator values, assessment runs, attachments and the audit log', () => {
     const checks: true[] = [
       // The account is read again after the password check; its type allows a row gone meanwhile.
       holds<Fits<Answer<Api['auth']['login']['$post']>, Omit<R.Session, 'user'> & Partial<Pick<R.Session, 'user'>>>>(),
@@ -33,6 +33,11 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['plans']['$post'], 201>, R.StartPlanResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['$get']>, R.PlanDetailView>>(),
       holds<Fits<Answer<Api['plans'][':id']['phases'][':phaseId']['sign-off']['$post']>, R.SignOffResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['escalations']['$get']>, R.Escalations>>(),
+      holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>, R.ComputeResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['review']['$post']>, R.ReviewResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['publish']['$post']>, R.PublishRunResult>>(),
       holds<Fits<Answer<Api['tasks']['$get']>, R.TaskList>>(),
       holds<Fits<Answer<Api['tasks'][':id']['$get']>, R.TaskDetailView>>(),
       holds<Fits<Answer<Api['tasks'][':id']['events']['$post']>, R.TaskSummary>>(),
