@@ -8,9 +8,9 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
-import { loadPlanContext } from '../plans/plan-context.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
-import type { PlanModel } from '../plans/plan-model.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
 
 /** The units and bodies the user acts for in a policy. */
 export function actorsOf(user: CurrentUser, policyId: string): Set<string> {

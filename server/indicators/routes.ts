@@ -19,7 +19,7 @@ import type { AppEnv } from '../http/env.ts'
 import { recordIdempotency } from '../http/middleware/idempotency.ts'
 import { decodeFileName } from '../http/file-name.ts'
 import { jsonBody } from '../http/middleware/json-body.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import { checkEntries } from './check-entries.ts'
 import { EntryResolver, entryContext, planWritableUnits, unitAliases } from './entry-context.ts'
 import { importValues } from './import/import-values.ts'
@@ -38,7 +38,7 @@ import type { Correction, ValueIssue } from './rules/check-write.ts'
 import { settleEntryTasks } from './settle-entry-tasks.ts'
 import type { NewIndicatorValue } from './value-store.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
-import { recordDenied } from '../access/denials.ts'
+import { recordDenied } from '../audit/denials.ts'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024

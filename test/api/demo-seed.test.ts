@@ -8,7 +8,7 @@ import { seedDemo } from '../../server/bootstrap/seed-demo.ts'
 import { demoUnitFor, seedIndicatorValues } from '../../server/bootstrap/seed-indicator-values.ts'
 import { checkValue } from '../../server/indicators/check-value.ts'
 import { entryInputs } from '../../server/indicators/inputs.ts'
-import { loadPlanContext } from '../../server/plans/plan-context.ts'
+import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { allPolicyFiles } from '../helpers/policy-files.ts'
 import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 
