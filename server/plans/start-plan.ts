@@ -15,9 +15,8 @@ import { getVersionById } from '../policies/repository.ts'
 import { tasksForDuty } from '../tasks/create-tasks.ts'
 import { insertChunked, taskRow, timerRow } from '../tasks/task-rows.ts'
 import type { NewTimer } from '../tasks/task-rows.ts'
-import { machineOf, planDuties } from '../task-kinds/registry.ts'
+import { planDuties, planStarts } from '../task-kinds/registry.ts'
 import { overdueAt } from '../plan-model/fire-times.ts'
-import { startTask } from '../../domain/workflow/run-machine.ts'
 import { planModel } from '../plan-model/plan-model.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 
@@ -102,18 +101,9 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
     }
   }
 
-  for (const procedure of model.config.procedures ?? []) {
-    const applicants = procedure.applicant ? model.resolveOwners([procedure.applicant], members) : { actors: [], unassigned: [] }
-    applicants.unassigned.forEach((group) => unassigned.add(group))
-    const machine = machineOf(model, 'procedure', procedure.id)
-    for (const assignee of applicants.actors) {
-      const started = startTask(machine, { reviewer: null, pendingContributions: 0 })
-      const snapshot = { value: started.value, json: JSON.stringify(started) }
-      tasks.push(taskRow({
-        plan_id: plan.id, source_id: procedure.id, kind: 'procedure', assignee, role: 'applicant', period: 'once',
-        phase_id: null, parent_task_id: null, reviewer: null, opens_on: today, due_on: null, due_phrase: null, snapshot,
-      }, nowIso))
-    }
+  for (const started of planStarts(model, plan.id, members, today)) {
+    tasks.push(...started.tasks.map((fields) => taskRow(fields, nowIso)))
+    started.unassigned.forEach((group) => unassigned.add(group))
   }
 
   await db.transaction().execute(async (trx) => {

@@ -4,28 +4,49 @@
  */
 import { defaultReportForm } from '../../domain/forms/default-form.ts'
 import { compileProcedureMachine, stepState } from '../../domain/workflow/procedure-machine.ts'
+import { startTask } from '../../domain/workflow/run-machine.ts'
 import type { PersistedTask, WorkflowMachine } from '../../domain/workflow/run-machine.ts'
 import type { TaskRow } from '../db/database.ts'
-import type { PlanModel } from '../plan-model/plan-model.ts'
-import type { TaskKind } from './task-kind.ts'
+import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
+import type { TaskFields, TaskKind } from './task-kind.ts'
 
 /** Compiled procedure machines of each version (a model is immutable, so is its machine). */
 const machines = new WeakMap<PlanModel, Map<string, WorkflowMachine>>()
 
+function machineOf(model: PlanModel, sourceId: string): WorkflowMachine {
+  const compiled = machines.get(model) ?? new Map<string, WorkflowMachine>()
+  machines.set(model, compiled)
+  let machine = compiled.get(sourceId)
+  if (!machine) {
+    const procedure = model.procedure(sourceId)
+    if (!procedure) throw new Error(`procedure ${sourceId} is not in version ${model.versionId}`)
+    machine = compileProcedureMachine(procedure)
+    compiled.set(sourceId, machine)
+  }
+  return machine
+}
+
 export const procedureKind = {
-  duty: () => undefined,
-  machine(model: PlanModel, sourceId: string): WorkflowMachine {
-    const compiled = machines.get(model) ?? new Map<string, WorkflowMachine>()
-    machines.set(model, compiled)
-    let machine = compiled.get(sourceId)
-    if (!machine) {
-      const procedure = model.procedure(sourceId)
-      if (!procedure) throw new Error(`procedure ${sourceId} is not in version ${model.versionId}`)
-      machine = compileProcedureMachine(procedure)
-      compiled.set(sourceId, machine)
+  /** One instance per applicant of each procedure, at its first step, from the plan's start. */
+  starts(model: PlanModel, planId: string, members: ExtraUnits, today: string) {
+    const tasks: TaskFields[] = []
+    const unassigned: string[] = []
+    for (const procedure of model.config.procedures ?? []) {
+      const applicants = procedure.applicant ? model.resolveOwners([procedure.applicant], members) : { actors: [], unassigned: [] }
+      unassigned.push(...applicants.unassigned)
+      const machine = machineOf(model, procedure.id)
+      for (const assignee of applicants.actors) {
+        const started = startTask(machine, { reviewer: null, pendingContributions: 0 })
+        tasks.push({
+          plan_id: planId, source_id: procedure.id, kind: 'procedure', assignee, role: 'applicant', period: 'once', phase_id: null,
+          parent_task_id: null, reviewer: null, opens_on: today, due_on: null, due_phrase: null, snapshot: { value: started.value, json: JSON.stringify(started) },
+        })
+      }
     }
-    return machine
+    return { tasks, unassigned }
   },
+  duty: () => undefined,
+  machine: machineOf,
   form(model: PlanModel, sourceId: string) {
     const procedure = model.procedure(sourceId)
     return procedure ? (model.form(procedure.form) ?? defaultReportForm(procedure.name, [])) : undefined

@@ -12,11 +12,11 @@ import { taskMachine } from '../../domain/workflow/task-machine.ts'
 import { stateHasTag } from '../../domain/workflow/task-states.ts'
 import type { TaskTag } from '../../domain/workflow/task-states.ts'
 import type { TaskRow } from '../db/database.ts'
-import type { PlanModel } from '../plan-model/plan-model.ts'
+import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { TASK_KINDS } from './all-kinds.ts'
-import type { TaskKind, TaskKindName } from './task-kind.ts'
+import type { TaskFields, TaskKind, TaskKindName } from './task-kind.ts'
 
-export type { TaskKind, TaskKindName } from './task-kind.ts'
+export type { TaskFields, TaskKind, TaskKindName } from './task-kind.ts'
 
 const KINDS = Object.entries(TASK_KINDS) as Array<[TaskKindName, TaskKind]>
 
@@ -26,6 +26,12 @@ export interface KindedDuty {
   duty: Responsibility
 }
 
+/**
+ * The kinds whose tasks reach actors beyond their assignee and reviewer (a procedure's step
+ * names who acts), so an inbox looks for them among every task of the plan.
+ */
+export const KINDS_WITH_OWN_ACTORS: readonly TaskKindName[] = KINDS.filter(([, definition]) => definition.actors).map(([kind]) => kind)
+
 /** The kind a task row names. */
 export function taskKind(name: TaskKindName): TaskKind {
   return TASK_KINDS[name]
@@ -34,6 +40,11 @@ export function taskKind(name: TaskKindName): TaskKind {
 /** Every duty a plan of this version runs, in plan order: the config's, then those kinds add. */
 export function* planDuties(model: PlanModel): Iterable<KindedDuty> {
   for (const [kind, definition] of KINDS) for (const duty of definition.duties?.(model) ?? []) yield { kind, duty }
+}
+
+/** The tasks kinds start a plan with besides its duties' (procedure instances), kind by kind. */
+export function* planStarts(model: PlanModel, planId: string, members: ExtraUnits, today: string): Iterable<{ tasks: TaskFields[]; unassigned: string[] }> {
+  for (const [, definition] of KINDS) if (definition.starts) yield definition.starts(model, planId, members, today)
 }
 
 /** The duty behind a source id, whichever kind declares it. */

@@ -14,11 +14,23 @@ import type { Responsibility } from '../../schemas/index.ts'
 import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { TaskEventType } from '../../domain/workflow/registry.ts'
 import type { WorkflowMachine } from '../../domain/workflow/run-machine.ts'
-import type { Database, TaskRow } from '../db/database.ts'
-import type { PlanModel } from '../plan-model/plan-model.ts'
+import type { Database, TaskRow, TaskTable } from '../db/database.ts'
+import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 
 /** The kinds a task row may have. */
 export type TaskKindName = TaskRow['kind']
+
+/**
+ * What differs between new tasks; the rest (id, version, escalation, data, timestamps) every
+ * new task shares, and tasks/task-rows.ts fills it in.
+ */
+export type TaskFields = Pick<
+  TaskTable,
+  'plan_id' | 'source_id' | 'kind' | 'assignee' | 'role' | 'period' | 'phase_id' | 'parent_task_id' | 'reviewer' | 'opens_on' | 'due_on' | 'due_phrase'
+> & {
+  /** The first snapshot, persisted: its state and its JSON text. */
+  snapshot: { value: string; json: string }
+}
 
 /** Reads go through a database or the caller's transaction. */
 type Reader = Kysely<Database> | Transaction<Database>
@@ -30,6 +42,11 @@ export interface TaskKind {
    * (a task per responsible unit and period, deadlines, escalation). In plan order.
    */
   duties?(model: PlanModel): Iterable<Responsibility>
+  /**
+   * The tasks of this kind a plan starts with besides its duties' (a procedure's applicants), and
+   * the groups named that have no member to assign them to.
+   */
+  starts?(model: PlanModel, planId: string, members: ExtraUnits, today: string): { tasks: TaskFields[]; unassigned: string[] }
   /** The duty behind a source id when it is one of this kind's; undefined otherwise. */
   duty(model: PlanModel, sourceId: string): Responsibility | undefined
   /** Only a review approves its tasks: with nobody to review, a submission stays submitted. */

@@ -5,24 +5,16 @@
  * end) as a row from `timerRow()`, so a new column gets its default here once.
  */
 import type { Insertable, Transaction } from 'kysely'
-import type { Database, NewTask, TaskTable, TimerTable } from '../db/database.ts'
+import type { Database, NewTask, TimerTable } from '../db/database.ts'
 import { newId } from '../ids.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { LEVELS } from '../plan-model/fire-times.ts'
+import type { TaskFields } from '../task-kinds/task-kind.ts'
 
 export type NewTimer = Insertable<TimerTable>
 
-/** What differs between tasks; the rest (version, escalation, data, timestamps) starts the same. */
-export type TaskRowFields = Pick<
-  TaskTable,
-  'plan_id' | 'source_id' | 'kind' | 'assignee' | 'role' | 'period' | 'phase_id' | 'parent_task_id' | 'reviewer' | 'opens_on' | 'due_on' | 'due_phrase'
-> & {
-  /** The first snapshot, persisted: its state and its JSON text. */
-  snapshot: { value: string; json: string }
-}
-
 /** A new task row at version 1, with a fresh id, created `now` (ISO instant). */
-export function taskRow(fields: TaskRowFields, now: string): NewTask {
+export function taskRow(fields: TaskFields, now: string): NewTask {
   const { snapshot, ...rest } = fields
   return {
     ...rest,
