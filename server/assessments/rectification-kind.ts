@@ -10,6 +10,7 @@ import type { Database, TaskRow } from '../db/database.ts'
 import { defaultReportForm } from '../../domain/forms/default-form.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import type { UnitScore } from '../../domain/scoring/score-types.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 export const RECTIFICATION_PREFIX = 'rectification'
 
@@ -59,7 +60,7 @@ export function rectificationTitle(config: PlanModel['config'], sourceId: string
  * What the unit is asked to rectify, from its published result: the item's score and its
  * explanation (value, target, gap, points deducted; for a veto, the facts it was decided on).
  */
-export async function rectificationFinding(db: Kysely<Database>, task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>): Promise<{ zh: string; en: string } | null> {
+export async function rectificationFinding(db: Kysely<Database>, task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>): Promise<LocalizedText | null> {
   const ids = parseSourceId(task.source_id)
   if (!ids) return null
   const row = await db
