@@ -52,6 +52,11 @@ export const procedureKind = {
     return procedure ? (model.form(procedure.form) ?? defaultReportForm(procedure.name, [])) : undefined
   },
   title: (model: PlanModel, task: Pick<TaskRow, 'source_id'>) => model.procedure(task.source_id)?.name,
+  followedBy(model: PlanModel, actors: ReadonlySet<string>): string[] {
+    return (model.config.procedures ?? [])
+      .filter((procedure) => procedure.steps.some((step) => Array.isArray(step.actor) && model.resolveOwners(step.actor).actors.some((actor) => actors.has(actor))))
+      .map((procedure) => procedure.id)
+  },
   /** Whoever the current step names: the applicant for its own side's steps, else the step's actors. */
   actors(model: PlanModel, task: TaskRow): string[] {
     const procedure = model.procedure(task.source_id)

@@ -32,6 +32,14 @@ export interface KindedDuty {
  */
 export const KINDS_WITH_OWN_ACTORS: readonly TaskKindName[] = KINDS.filter(([, definition]) => definition.actors).map(([kind]) => kind)
 
+/** The tasks `actors` follow beyond their own, kind by kind (kinds with none are left out). */
+export function followedSources(model: PlanModel, actors: ReadonlySet<string>): Array<{ kind: TaskKindName; sourceIds: string[] }> {
+  return KINDS.flatMap(([kind, definition]) => {
+    const sourceIds = definition.followedBy?.(model, actors) ?? []
+    return sourceIds.length ? [{ kind, sourceIds }] : []
+  })
+}
+
 /** The kind a task row names. */
 export function taskKind(name: TaskKindName): TaskKind {
   return TASK_KINDS[name]
@@ -47,7 +55,7 @@ export function* planStarts(model: PlanModel, planId: string, members: ExtraUnit
   for (const [, definition] of KINDS) if (definition.starts) yield definition.starts(model, planId, members, today)
 }
 
-/** The duty behind a source id, whichever kind declares it. */
+/** The duty behind a source id and the kind that declares it. */
 export function findDuty(model: PlanModel, sourceId: string): KindedDuty | undefined {
   for (const [kind, definition] of KINDS) {
     const duty = definition.duty(model, sourceId)

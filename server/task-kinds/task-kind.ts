@@ -57,6 +57,11 @@ export interface TaskKind {
   form?(model: PlanModel, sourceId: string): Record<string, unknown> | undefined
   /** Its title in lists, when the duty's title is not enough (default: the duty's title). */
   title?(model: PlanModel, task: Pick<TaskRow, 'source_id' | 'period'>): string | undefined
+  /**
+   * The source ids of this kind whose tasks `actors` see without being their assignee or reviewer
+   * (a procedure they act in at some step: they follow it from the start). Default: none.
+   */
+  followedBy?(model: PlanModel, actors: ReadonlySet<string>): string[]
   /** The actors entitled to send `type` now (default: the assignee works, the reviewer reviews). */
   actors?(model: PlanModel, task: TaskRow, type: TaskEventType): string[]
   /** What its task page shows beyond the common fields. */
