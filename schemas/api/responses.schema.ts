@@ -225,6 +225,40 @@ export const indicatorValuesResultSchema = {
   },
 } as const
 
+/** Stored indicator values (at most 100,000; `truncated` says when there were more). */
+export const indicatorValueListSchema = {
+  type: 'object',
+  required: ['count', 'truncated', 'values'],
+  additionalProperties: false,
+  properties: {
+    count: { type: 'integer' },
+    truncated: { type: 'boolean' },
+    values: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['element', 'name', 'valueType', 'measure', 'unit', 'unitName', 'period', 'value', 'version', 'source', 'taskId', 'enteredBy', 'enteredAt'],
+        additionalProperties: false,
+        properties: {
+          element: { type: 'string', description: '数据项编号 / Input id' },
+          name: text,
+          valueType: nullableText,
+          measure: { ...nullableText, description: '计量单位 / Unit of measure' },
+          unit: { type: 'string', description: '单位编号，或 region / Unit id, or region' },
+          unitName: text,
+          period: text,
+          value: { type: 'string', description: '精确小数以文本保存 / Exact decimal as text' },
+          version: { type: 'integer' },
+          source: { enum: ['form', 'import', 'api', 'demo'] },
+          taskId: nullableText,
+          enteredBy: { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } },
+          enteredAt: instant,
+        },
+      },
+    },
+  },
+} as const
+
 const runStatusSchema = {
   type: 'object',
   required: ['year', 'status', 'version'],
@@ -311,6 +345,7 @@ export type TaskList = FromSchema<typeof taskListSchema>
 export type TaskDetailView = FromSchema<typeof taskDetailSchema>
 export type Escalations = FromSchema<typeof escalationsSchema>
 export type IndicatorValuesResult = FromSchema<typeof indicatorValuesResultSchema>
+export type IndicatorValueList = FromSchema<typeof indicatorValueListSchema>
 export type ComputeResult = FromSchema<typeof computeResultSchema>
 export type ReviewResult = FromSchema<typeof reviewResultSchema>
 export type PublishRunResult = FromSchema<typeof publishRunResultSchema>

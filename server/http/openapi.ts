@@ -22,6 +22,7 @@ import {
   auditVerificationSchema,
   computeResultSchema,
   escalationsSchema,
+  indicatorValueListSchema,
   indicatorValuesResultSchema,
   publishRunResultSchema,
   reviewResultSchema,
@@ -42,6 +43,8 @@ import {
 } from '../../schemas/api/responses.schema.ts'
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } })
+/** An Excel file as the answer (templates and reports). */
+const xlsx = (description: string) => ({ description, content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } })
 /** A 200 (or other) answer described by its schema in schemas/api/; `{ type: object }` only where none is written yet. */
 const ok = (description: string, schema: object = { type: 'object' }) => ({ description, ...json(schema) })
 const errors = { '4XX': { description: '错误 / Error', ...json({ $ref: '#/components/schemas/Error' }) } }
@@ -98,7 +101,7 @@ export function openApiDocument() {
       '/api/plans/{id}/escalations': { get: read('督办与通报中的任务 / Open tasks at 督办 and 通报', [path('id')], ok('任务 / Tasks', escalationsSchema)) },
       '/api/plans/{id}/phases/{phaseId}/sign-off': { post: write('阶段签认 / Sign off a phase gate', signOffBody, { parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }] }, ok('签认结果 / The sign-off', signOffResultSchema)) },
       '/api/plans/{id}/indicator-values': {
-        get: read('指标数据 / Indicator values', [path('id'), ...queryParameters(indicatorValuesQuery)]),
+        get: read('指标数据 / Indicator values', [path('id'), ...queryParameters(indicatorValuesQuery)], ok('数值 / Values', indicatorValueListSchema)),
         put: write('录入指标数据（全部或全不）/ Enter values, all or nothing', indicatorValuesBody, { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] }, ok('已写入 / Written', indicatorValuesResultSchema)),
       },
       '/api/plans/{id}/indicator-values/import': {
@@ -109,7 +112,7 @@ export function openApiDocument() {
           responses: { '200': ok('报告 / The report'), ...errors },
         },
       },
-      '/api/plans/{id}/indicator-values/template.xlsx': { get: read('填报模板 / The Excel template', [path('id'), ...queryParameters(indicatorTemplateQuery)]) },
+      '/api/plans/{id}/indicator-values/template.xlsx': { get: read('填报模板 / The Excel template', [path('id'), ...queryParameters(indicatorTemplateQuery)], xlsx('填报模板 / The template')) },
       '/api/plans/{id}/indicator-values/inputs': { get: read('可填报的数据项 / The inputs', [path('id')]) },
       '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), ...queryParameters(indicatorSeriesQuery)]) },
       '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')]) },
@@ -124,8 +127,8 @@ export function openApiDocument() {
         post: { summary: '公布：记录结果应用，生成整改任务 / Publish: record consequences, create 整改 tasks', parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('已公布 / Published', publishRunResultSchema), ...errors } },
       },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}': { get: read('单位考核报告 / A unit’s report', [path('id'), path('assessmentId'), path('year'), path('unitId')]) },
-      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/report.xlsx': { get: read('年度考核结果 Excel / The year’s results as Excel', [path('id'), path('assessmentId'), path('year')]) },
-      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}/report.xlsx': { get: read('单位考核报告 Excel / A unit’s report as Excel', [path('id'), path('assessmentId'), path('year'), path('unitId')]) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/report.xlsx': { get: read('年度考核结果 Excel / The year’s results as Excel', [path('id'), path('assessmentId'), path('year')], xlsx('Excel')) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}/report.xlsx': { get: read('单位考核报告 Excel / A unit’s report as Excel', [path('id'), path('assessmentId'), path('year'), path('unitId')], xlsx('Excel')) },
       '/api/tasks': { get: read('本单位任务（按截止日）/ My unit’s tasks by deadline', queryParameters(taskListQuery), ok('任务与计数 / Tasks and counts', taskListSchema)) },
       '/api/tasks/{id}': { get: read('任务详情 / One task', [path('id')], ok('任务 / The task', taskDetailSchema)) },
       '/api/tasks/{id}/events': {
