@@ -60,3 +60,18 @@ describe('the client sends what the request schemas accept', () => {
     expect(wrong).toEqual({ type: 'DELETE' })
   })
 })
+
+describe('the client names only paths, parameters and queries the routes declare', () => {
+  it('refuses a query a route does not read and a path it does not serve', () => {
+    type TaskQuery = InferRequestType<Api['tasks']['$get']>['query']
+    const query: TaskQuery = { plan: 'p', overdue: 'true' }
+    // @ts-expect-error the task list reads no `sort`
+    const unread: TaskQuery = { sort: 'dueOn' }
+    // @ts-expect-error overdue is 'true' or 'false'
+    const wrong: TaskQuery = { overdue: 'yes' }
+    // @ts-expect-error there is no /api/plans/:id/archive
+    type Missing = Api['plans'][':id']['archive']
+    const missing: Missing | undefined = undefined
+    expect([query, unread, wrong, missing]).toHaveLength(4)
+  })
+})
