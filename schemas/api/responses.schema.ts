@@ -204,6 +204,71 @@ export const taskDetailSchema = {
   },
 } as const
 
+const idName = { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } } as const
+const count = { type: 'integer', minimum: 0 } as const
+
+/** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
+export const planProgressSchema = {
+  type: 'object',
+  required: ['plan', 'today', 'phases', 'units', 'escalations'],
+  additionalProperties: false,
+  properties: {
+    plan: {
+      type: 'object',
+      required: ['id', 'name', 'policyId', 'startedAt'],
+      additionalProperties: false,
+      properties: { id: text, name: text, policyId: text, startedAt: instant },
+    },
+    today: civilDate,
+    phases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'opensOn', 'closesOn', 'status', 'late', 'tasks', 'gate'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          opensOn: civilDate,
+          closesOn: civilDate,
+          status: { enum: ['pending', 'open', 'closed'] },
+          late: { type: 'boolean', description: '已过期仍未关闭 / Open past its end' },
+          tasks: { type: 'object', required: ['total', 'approved'], additionalProperties: false, properties: { total: count, approved: count } },
+          gate: {
+            type: 'object',
+            description: '阶段关口 / The phase gate',
+            required: ['windowEnded', 'openTasks', 'signOffRequired', 'signedOff', 'milestonesPending', 'holds', 'signOffBody', 'milestones'],
+            additionalProperties: false,
+            properties: {
+              windowEnded: { type: 'boolean' },
+              openTasks: count,
+              signOffRequired: { ...nullableText, description: '须签认的机构 / The body that signs off' },
+              signedOff: { type: 'boolean' },
+              milestonesPending: { type: 'array', items: text },
+              holds: { type: 'boolean', description: '关口条件均已满足 / Every gate condition holds' },
+              signOffBody: { oneOf: [{ type: 'null' }, idName] },
+              milestones: {
+                type: 'array',
+                items: { type: 'object', required: ['id', 'name', 'due'], additionalProperties: false, properties: { id: text, name: text, due: nullableText } },
+              },
+            },
+          },
+        },
+      },
+    },
+    units: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'total', 'approved', 'overdue'],
+        additionalProperties: false,
+        properties: { id: text, name: text, total: count, approved: count, overdue: count },
+      },
+    },
+    escalations: { type: 'object', required: ['supervise', 'circulate'], additionalProperties: false, properties: { supervise: count, circulate: count } },
+  },
+} as const
+
 /** Open tasks escalated to 督办 (level 3) and 通报 (level 4), at most 200 each. */
 export const escalationsSchema = {
   type: 'object',
@@ -343,6 +408,7 @@ export type SignOffResult = FromSchema<typeof signOffResultSchema>
 export type TaskSummary = FromSchema<typeof taskSummarySchema>
 export type TaskList = FromSchema<typeof taskListSchema>
 export type TaskDetailView = FromSchema<typeof taskDetailSchema>
+export type PlanProgressView = FromSchema<typeof planProgressSchema>
 export type Escalations = FromSchema<typeof escalationsSchema>
 export type IndicatorValuesResult = FromSchema<typeof indicatorValuesResultSchema>
 export type IndicatorValueList = FromSchema<typeof indicatorValueListSchema>

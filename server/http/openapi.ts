@@ -29,6 +29,7 @@ import {
   okSchema,
   planDetailSchema,
   planListSchema,
+  planProgressSchema,
   policyListSchema,
   policyVersionSchema,
   policyVersionsSchema,
@@ -97,7 +98,7 @@ export function openApiDocument() {
         post: write('启动计划 / Start a plan', startPlanBody, { responses: { '201': ok('已启动 / Started', startPlanResultSchema), ...errors } }),
       },
       '/api/plans/{id}': { get: read('计划 / Plan', [path('id')], ok('计划、政策版本与阶段 / The plan, its policy version and phases', planDetailSchema)) },
-      '/api/plans/{id}/progress': { get: read('阶段进度 / Phase progress', [path('id')]) },
+      '/api/plans/{id}/progress': { get: read('阶段进度 / Phase progress', [path('id')], ok('阶段、关口、各单位与督办 / Phases, gates, units and escalations', planProgressSchema)) },
       '/api/plans/{id}/escalations': { get: read('督办与通报中的任务 / Open tasks at 督办 and 通报', [path('id')], ok('任务 / Tasks', escalationsSchema)) },
       '/api/plans/{id}/phases/{phaseId}/sign-off': { post: write('阶段签认 / Sign off a phase gate', signOffBody, { parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }] }, ok('签认结果 / The sign-off', signOffResultSchema)) },
       '/api/plans/{id}/indicator-values': {

@@ -33,6 +33,7 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['plans']['$post'], 201>, R.StartPlanResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['$get']>, R.PlanDetailView>>(),
       holds<Fits<Answer<Api['plans'][':id']['phases'][':phaseId']['sign-off']['$post']>, R.SignOffResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['progress']['$get']>, R.PlanProgressView>>(),
       holds<Fits<Answer<Api['plans'][':id']['escalations']['$get']>, R.Escalations>>(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$get']>, R.IndicatorValueList>>(),

@@ -58,6 +58,7 @@ describe('answers match the schemas of /api/openapi.json', () => {
     await expectDocumented(await admin.get(`/api/policies/${policyId}/versions/${version}`), 'get', '/api/policies/{policyId}/versions/{version}')
     await expectDocumented(await admin.get('/api/plans'), 'get', '/api/plans')
     await expectDocumented(await admin.get(`/api/plans/${planId}`), 'get', '/api/plans/{id}')
+    await expectDocumented(await admin.get(`/api/plans/${planId}/progress`), 'get', '/api/plans/{id}/progress')
     await expectDocumented(await admin.get(`/api/plans/${planId}/escalations`), 'get', '/api/plans/{id}/escalations')
     await expectDocumented(await admin.get(`/api/plans/${planId}/indicator-values?period=2018`), 'get', '/api/plans/{id}/indicator-values')
   })
