@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Hono } from 'hono'
+import type { AttachmentUpload } from '../../schemas/api/attachment.schema.ts'
 import { deniedRead } from '../audit/denials.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { AppError, notFound } from '../errors.ts'
@@ -57,7 +58,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
         await appendAudit(trx, [{ at: row.created_at, actor: row.user_id, action: 'attachment.upload', entity: 'attachment', entityId: row.id, payload: { name, type, size: row.size, sha256: row.sha256 } }])
       }),
     )
-    return c.json({ id: row.id, name, size: row.size, type }, 201)
+    return c.json({ id: row.id, name, size: row.size, type } satisfies AttachmentUpload, 201)
   })
   .get('/:id', async (c) => {
     const { reads, files } = c.get('deps')
