@@ -41,6 +41,9 @@ export async function demoDataFolder(now: string): Promise<string> {
 async function buildTemplate(root: string, template: string, now: string): Promise<void> {
   const building = mkdtempSync(join(root, 'building-'))
   const server = await startServer({ dataDir: building, now, timeoutMs: 90_000 })
+  // The server logs that it started just before it installs its SIGTERM handler; once it answers
+  // a request, that code has run.
+  await (await fetch(`${server.baseUrl}/api/auth/me`)).arrayBuffer()
   // SIGTERM, not SIGKILL: the server drains, checkpoints the WAL and writes its last audit
   // checkpoint, so the folder is what a cleanly stopped server leaves.
   server.child.kill('SIGTERM')
