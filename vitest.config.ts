@@ -7,5 +7,7 @@ export default defineConfig({
     // Browser tests drive real Chromium against a running server: `npm run test:e2e`.
     exclude: ['**/node_modules/**', '**/*.case.test.ts', 'test/e2e/**'],
     testTimeout: 20_000,
+    // Tests that run the real server on the demo start from a copy loaded once a run (per day).
+    globalSetup: ['test/helpers/demo-data.ts'],
   },
 })
