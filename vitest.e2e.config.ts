@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-// Browser tests: the real server (child process, fresh data) driven through Debian's Chromium.
+// Browser tests: the real server (child process, its own copy of the demo) driven through Debian's Chromium.
 export default defineConfig({
   test: {
     globals: true,
