@@ -377,6 +377,76 @@ export const publishRunResultSchema = {
   properties: { run: runStatusSchema, rectifications: { type: 'integer', description: '建立的整改任务 / 整改 tasks created' } },
 } as const
 
+/** An assessment as the config defines it, with names resolved (items, grades and effects as configured). */
+const assessmentSummarySchema = {
+  type: 'object',
+  required: ['id', 'name', 'totalScore', 'maxScore', 'assessor', 'with', 'due', 'method', 'items', 'grades', 'source'],
+  properties: {
+    id: text,
+    name: text,
+    totalScore: { type: 'number' },
+    maxScore: { type: ['number', 'null'] },
+    assessor: { type: 'array', items: idName },
+    with: { type: 'array', items: idName },
+    due: nullableText,
+    method: nullableText,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'kind', 'weight', 'points'],
+        additionalProperties: false,
+        properties: { id: text, name: text, kind: text, weight: { type: ['number', 'null'] }, points: { type: ['number', 'null'] } },
+      },
+    },
+    grades: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: text, name: text } } },
+    source: { type: ['object', 'null'], description: '文件出处 / Where the document says it' },
+  },
+} as const
+
+/** A plan's assessments, each with its years (runs) and what this user may do with it. */
+export const assessmentListSchema = {
+  type: 'object',
+  required: ['assessments'],
+  additionalProperties: false,
+  properties: {
+    assessments: {
+      type: 'array',
+      items: {
+        ...assessmentSummarySchema,
+        required: [...assessmentSummarySchema.required, 'subjects', 'runs', 'may'],
+        properties: {
+          ...assessmentSummarySchema.properties,
+          subjects: { type: 'integer', description: '受考核单位数 / Units assessed' },
+          runs: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['year', 'status', 'version', 'computedAt', 'reviewedAt', 'reviewNote', 'publishedAt'],
+              additionalProperties: false,
+              properties: {
+                year: { type: 'integer' },
+                status: { enum: ['computed', 'reviewed', 'published'] },
+                version: { type: 'integer' },
+                computedAt: instant,
+                reviewedAt: { type: ['string', 'null'], format: 'date-time' },
+                reviewNote: nullableText,
+                publishedAt: { type: ['string', 'null'], format: 'date-time' },
+              },
+            },
+          },
+          may: {
+            type: 'object',
+            required: ['compute', 'review', 'publish'],
+            additionalProperties: false,
+            properties: { compute: { type: 'boolean' }, review: { type: 'boolean' }, publish: { type: 'boolean' } },
+          },
+        },
+      },
+    },
+  },
+} as const
+
 export const auditEntriesSchema = {
   type: 'object',
   required: ['entries'],
@@ -445,5 +515,6 @@ export type IndicatorInputs = FromSchema<typeof indicatorInputsSchema>
 export type ComputeResult = FromSchema<typeof computeResultSchema>
 export type ReviewResult = FromSchema<typeof reviewResultSchema>
 export type PublishRunResult = FromSchema<typeof publishRunResultSchema>
+export type AssessmentList = FromSchema<typeof assessmentListSchema>
 export type AuditEntries = FromSchema<typeof auditEntriesSchema>
 export type AuditVerificationView = FromSchema<typeof auditVerificationSchema>

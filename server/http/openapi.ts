@@ -18,6 +18,7 @@ import { errorEnvelopeSchema } from '../../schemas/api/error.schema.ts'
 import { attachmentUploadSchema } from '../../schemas/api/attachment.schema.ts'
 import { auditQuery, indicatorImportQuery, indicatorSeriesQuery, indicatorTemplateQuery, indicatorValuesQuery, policyDiffQuery, taskListQuery } from '../../schemas/api/queries.schema.ts'
 import {
+  assessmentListSchema,
   auditEntriesSchema,
   auditVerificationSchema,
   computeResultSchema,
@@ -117,7 +118,7 @@ export function openApiDocument() {
       '/api/plans/{id}/indicator-values/template.xlsx': { get: read('填报模板 / The Excel template', [path('id'), ...queryParameters(indicatorTemplateQuery)], xlsx('填报模板 / The template')) },
       '/api/plans/{id}/indicator-values/inputs': { get: read('可填报的数据项 / The inputs', [path('id')], ok('数据项与单位 / Inputs and units', indicatorInputsSchema)) },
       '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), ...queryParameters(indicatorSeriesQuery)]) },
-      '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')]) },
+      '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')], ok('考核 / Assessments', assessmentListSchema)) },
       '/api/plans/{id}/assessments/{assessmentId}/runs': {
         post: write('计算（或重算）某年度考核 / Compute (or recompute) a year', computeAssessmentBody, { parameters: [path('id'), path('assessmentId'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '201': ok('已计算 / Computed', computeResultSchema), ...errors } }),
       },

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAjv } from '../../schemas/ajv.ts'
 import { errorEnvelopeSchema } from '../../schemas/api/error.schema.ts'
 import { openApiDocument } from '../../server/http/openapi.ts'
-import { loginAs, makeTestApp, startedFinanceTask } from '../helpers/test-app.ts'
+import { loginAs, makeTestApp, startBundledPlan, startedFinanceTask } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
 const ajv = createAjv()
@@ -62,6 +62,12 @@ describe('answers match the schemas of /api/openapi.json', () => {
     await expectDocumented(await admin.get(`/api/plans/${planId}/escalations`), 'get', '/api/plans/{id}/escalations')
     await expectDocumented(await admin.get(`/api/plans/${planId}/indicator-values?period=2018`), 'get', '/api/plans/{id}/indicator-values')
     await expectDocumented(await admin.get(`/api/plans/${planId}/indicator-values/inputs`), 'get', '/api/plans/{id}/indicator-values/inputs')
+  })
+
+  it('for a plan\'s assessments', async () => {
+    const meishan = await startBundledPlan(t, 'meishan')
+    const { assessments } = (await expectDocumented(await admin.get(`/api/plans/${meishan.planId}/assessments`), 'get', '/api/plans/{id}/assessments')) as { assessments: unknown[] }
+    expect(assessments.length).toBeGreaterThan(0)
   })
 
   it('for the audit log and its verification', async () => {
