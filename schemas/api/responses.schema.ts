@@ -353,6 +353,45 @@ export const indicatorInputsSchema = {
   },
 } as const
 
+/** One row (or cell) of an imported file that was refused, or kept with a warning. */
+const rejectedEntrySchema = {
+  type: 'object',
+  required: ['row', 'code', 'message'],
+  additionalProperties: false,
+  properties: {
+    row: { type: 'integer', minimum: 1, description: '文件中的行号 / Row of the file' },
+    column: { type: 'string', description: '列（C）/ Column letter' },
+    header: { type: 'string', description: '列标题 / The column header' },
+    unit: text,
+    period: text,
+    input: text,
+    code: text,
+    message: localizedTextSchema,
+    rule: issueSchema.properties.rule,
+  },
+} as const
+
+/** The report of an import (or of its dry run): what was read, accepted, refused and written. */
+export const importReportSchema = {
+  type: 'object',
+  required: ['format', 'layout', 'mode', 'dryRun', 'rows', 'accepted', 'rejectedCount', 'rejected', 'applied'],
+  additionalProperties: false,
+  properties: {
+    format: { enum: ['csv', 'xlsx'] },
+    encoding: { enum: ['utf-8', 'gb18030', 'utf-16'], description: 'CSV 的编码 / The encoding a CSV was read in' },
+    layout: { enum: ['wide', 'long', null] },
+    mode: { enum: ['all-or-nothing', 'keep-good'] },
+    dryRun: { type: 'boolean' },
+    rows: { type: 'integer', description: '读到的数据行 / Data rows read' },
+    accepted: { type: 'integer' },
+    rejectedCount: { type: 'integer' },
+    rejected: { type: 'array', items: rejectedEntrySchema, description: '至多 1000 条 / At most 1000 listed' },
+    warnings: { type: 'array', items: rejectedEntrySchema },
+    applied: { type: 'integer', description: '写入的数值（试运行为 0）/ Values written (0 on a dry run)' },
+    submittedTasks: { type: 'integer', description: '因此提交的填报任务 / Entry tasks submitted by it' },
+  },
+} as const
+
 const runStatusSchema = {
   type: 'object',
   required: ['year', 'status', 'version'],
@@ -512,6 +551,7 @@ export type Escalations = FromSchema<typeof escalationsSchema>
 export type IndicatorValuesResult = FromSchema<typeof indicatorValuesResultSchema>
 export type IndicatorValueList = FromSchema<typeof indicatorValueListSchema>
 export type IndicatorInputs = FromSchema<typeof indicatorInputsSchema>
+export type ImportReportView = FromSchema<typeof importReportSchema>
 export type ComputeResult = FromSchema<typeof computeResultSchema>
 export type ReviewResult = FromSchema<typeof reviewResultSchema>
 export type PublishRunResult = FromSchema<typeof publishRunResultSchema>

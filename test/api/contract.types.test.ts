@@ -38,6 +38,7 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$get']>, R.IndicatorValueList>>(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['inputs']['$get']>, R.IndicatorInputs>>(),
+      holds<Fits<Answer<Api['plans'][':id']['indicator-values']['import']['$post']>, R.ImportReportView>>(),
       holds<Fits<Answer<Api['plans'][':id']['assessments']['$get']>, R.AssessmentList>>(),
       holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>, R.ComputeResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['review']['$post']>, R.ReviewResult>>(),

@@ -64,10 +64,14 @@ describe('answers match the schemas of /api/openapi.json', () => {
     await expectDocumented(await admin.get(`/api/plans/${planId}/indicator-values/inputs`), 'get', '/api/plans/{id}/indicator-values/inputs')
   })
 
-  it('for a plan\'s assessments', async () => {
+  it('for a plan\'s assessments and an import\'s dry run', async () => {
     const meishan = await startBundledPlan(t, 'meishan')
     const { assessments } = (await expectDocumented(await admin.get(`/api/plans/${meishan.planId}/assessments`), 'get', '/api/plans/{id}/assessments')) as { assessments: unknown[] }
     expect(assessments.length).toBeGreaterThan(0)
+    const csv = '单位,期间,指标,数值\nnobody,2021,county_visits,12\n'
+    const checked = await admin.raw(`/api/plans/${meishan.planId}/indicator-values/import?mode=keep-good&dryRun=true`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-filename': 'values.csv' }, body: csv })
+    const report = (await expectDocumented(checked, 'post', '/api/plans/{id}/indicator-values/import')) as { rejected: unknown[] }
+    expect(report.rejected.length).toBeGreaterThan(0)
   })
 
   it('for the audit log and its verification', async () => {
