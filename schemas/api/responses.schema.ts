@@ -13,6 +13,8 @@ const instant = { type: 'string', format: 'date-time' } as const
 const civilDate = { type: 'string', format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai)' } as const
 const nullableDate = { type: ['string', 'null'], format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai)' } as const
 
+const idName = { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } } as const
+
 /** `{ ok: true }`: the request did what it asked. */
 export const okSchema = { type: 'object', required: ['ok'], additionalProperties: false, properties: { ok: { const: true } } } as const
 
@@ -82,6 +84,56 @@ export const validateResultSchema = {
   required: ['ok', 'issues'],
   additionalProperties: false,
   properties: { ok: { type: 'boolean' }, issues: { type: 'array', items: issueSchema } },
+} as const
+
+const elementDiffSchema = {
+  type: 'object',
+  required: ['added', 'removed', 'changed'],
+  additionalProperties: false,
+  properties: {
+    added: { type: 'array', items: idName },
+    removed: { type: 'array', items: idName },
+    changed: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'fields'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          fields: {
+            type: 'array',
+            items: { type: 'object', required: ['field', 'from', 'to'], additionalProperties: false, properties: { field: text, from: { description: '旧值 / Before' }, to: { description: '新值 / After' } } },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+/** What moving a plan from one version to another changes, by id: duties, deadlines, phases, indicators, scoring. */
+export const policyDiffSchema = {
+  type: 'object',
+  required: ['from', 'to', 'responsibilities', 'deadlines', 'phases', 'indicators', 'scoring'],
+  additionalProperties: false,
+  properties: {
+    from: { type: 'string', description: '版本 / Version' },
+    to: { type: 'string', description: '版本 / Version' },
+    responsibilities: elementDiffSchema,
+    deadlines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'field', 'from', 'to'],
+        additionalProperties: false,
+        properties: { id: text, name: text, field: text, from: { description: '旧期限 / Before' }, to: { description: '新期限 / After' } },
+      },
+    },
+    phases: elementDiffSchema,
+    indicators: elementDiffSchema,
+    scoring: elementDiffSchema,
+  },
 } as const
 
 export const planSchema = {
@@ -204,7 +256,6 @@ export const taskDetailSchema = {
   },
 } as const
 
-const idName = { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } } as const
 const count = { type: 'integer', minimum: 0 } as const
 
 /** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
@@ -539,6 +590,7 @@ export type PolicySummary = FromSchema<typeof policySummarySchema>
 export type PolicyVersionView = FromSchema<typeof policyVersionSchema>
 export type ValidateResult = FromSchema<typeof validateResultSchema>
 export type PublishResult = FromSchema<typeof publishResultSchema>
+export type PolicyDiffView = FromSchema<typeof policyDiffSchema>
 export type PlanView = FromSchema<typeof planSchema>
 export type PlanDetailView = FromSchema<typeof planDetailSchema>
 export type StartPlanResult = FromSchema<typeof startPlanResultSchema>

@@ -33,6 +33,7 @@ import {
   planDetailSchema,
   planListSchema,
   planProgressSchema,
+  policyDiffSchema,
   policyListSchema,
   policyVersionSchema,
   policyVersionsSchema,
@@ -95,7 +96,7 @@ export function openApiDocument() {
       '/api/policies/validate': { post: write('校验草稿 / Validate a draft', validatePolicyBody, {}, ok('校验结果 / The issues found', validateResultSchema)) },
       '/api/policies/{policyId}/versions': { get: read('版本列表 / Versions', [path('policyId')], ok('版本 / Versions', policyVersionsSchema)) },
       '/api/policies/{policyId}/versions/{version}': { get: read('某一版本 / One version', [path('policyId'), path('version')], ok('版本与配置 / The version and its config', policyVersionSchema)) },
-      '/api/policies/{policyId}/diff': { get: read('两版差异 / Semantic diff', [path('policyId'), ...queryParameters(policyDiffQuery)]) },
+      '/api/policies/{policyId}/diff': { get: read('两版差异 / Semantic diff', [path('policyId'), ...queryParameters(policyDiffQuery)], ok('差异 / The changes', policyDiffSchema)) },
       '/api/plans': {
         get: read('计划列表 / Plans', [], ok('计划 / Plans', planListSchema)),
         post: write('启动计划 / Start a plan', startPlanBody, { responses: { '201': ok('已启动 / Started', startPlanResultSchema), ...errors } }),

@@ -29,6 +29,7 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['policies']['validate']['$post']>, R.ValidateResult>>(),
       holds<Fits<Answer<Api['policies'][':policyId']['versions']['$get']>, { versions: R.PolicySummary[] }>>(),
       holds<Fits<Answer<Api['policies'][':policyId']['versions'][':version']['$get']>, R.PolicyVersionView>>(),
+      holds<Fits<Answer<Api['policies'][':policyId']['diff']['$get']>, R.PolicyDiffView>>(),
       holds<Fits<Answer<Api['plans']['$get']>, { plans: R.PlanView[] }>>(),
       holds<Fits<Answer<Api['plans']['$post'], 201>, R.StartPlanResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['$get']>, R.PlanDetailView>>(),

@@ -56,6 +56,7 @@ describe('answers match the schemas of /api/openapi.json', () => {
     const { policyId, version } = policies[0]!
     await expectDocumented(await admin.get(`/api/policies/${policyId}/versions`), 'get', '/api/policies/{policyId}/versions')
     await expectDocumented(await admin.get(`/api/policies/${policyId}/versions/${version}`), 'get', '/api/policies/{policyId}/versions/{version}')
+    await expectDocumented(await admin.get(`/api/policies/${policyId}/diff?from=${version}&to=${version}`), 'get', '/api/policies/{policyId}/diff')
     await expectDocumented(await admin.get('/api/plans'), 'get', '/api/plans')
     await expectDocumented(await admin.get(`/api/plans/${planId}`), 'get', '/api/plans/{id}')
     await expectDocumented(await admin.get(`/api/plans/${planId}/progress`), 'get', '/api/plans/{id}/progress')
