@@ -2,8 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, PlanRow } from '../db/database.ts'
 import { notFound } from '../errors.ts'
-import { getVersionById } from '../policies/repository.ts'
-import { planModel } from './plan-model.ts'
+import { clearPlanModels, loadPlanModel } from './plan-model.ts'
 import type { ExtraUnits, PlanModel } from './plan-model.ts'
 
 export interface PlanContext {
@@ -12,22 +11,26 @@ export interface PlanContext {
   members: ExtraUnits
 }
 
-const cache = new Map<string, PlanContext>()
-
-/** Loads a plan and its model (cached: a plan's version never changes under it). */
+/**
+ * Loads a plan and the model of its version. The plan row is read each time (what a plan is
+ * pinned to may change); the model comes from the cache by version id (plan-model.ts), so a
+ * version's config is read and compiled once. Load it once per request and pass it on.
+ * @throws AppError 404 for an unknown plan.
+ */
 export async function loadPlanContext(db: Kysely<Database>, planId: string): Promise<PlanContext> {
-  const cached = cache.get(planId)
-  if (cached) return cached
   const plan = await db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst()
   if (!plan) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
-  const version = await getVersionById(db, plan.policy_version_id)
-  if (!version) throw new Error(`plan ${planId} is pinned to a missing version ${plan.policy_version_id}`)
-  const context = { plan, model: planModel(version), members: JSON.parse(plan.extra_units) as ExtraUnits }
-  cache.set(planId, context)
-  return context
+  return planContextOf(db, plan)
 }
 
-/** Forgets cached plans (tests that reopen a database file). */
+/** The context of a plan row already read. */
+export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promise<PlanContext> {
+  const model = await loadPlanModel(db, plan.policy_version_id)
+  if (!model) throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
+  return { plan, model, members: JSON.parse(plan.extra_units) as ExtraUnits }
+}
+
+/** Forgets cached models (tests that reopen a database file). */
 export function clearPlanCache(): void {
-  cache.clear()
+  clearPlanModels()
 }

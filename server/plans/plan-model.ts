@@ -4,13 +4,15 @@
  * version shares it.
  */
 import type { ValidateFunction } from 'ajv'
+import type { Kysely } from 'kysely'
 import { compileForm, createAjv } from '../../schemas/ajv.ts'
 import { DEFAULT_ESCALATION } from '../../schemas/index.ts'
 import type { Escalation, PolicyConfig, Responsibility } from '../../schemas/index.ts'
 import { effectivePeriod, ruleOf } from '../../domain/compiler/checks/deadlines.ts'
 import { addDays, occurrences, WorkingDayCalendar } from '../../domain/deadlines/index.ts'
 import type { DateRange, DeadlineRule } from '../../domain/deadlines/index.ts'
-import type { PolicyVersionRow, TaskRow } from '../db/database.ts'
+import type { Database, PolicyVersionRow, TaskRow } from '../db/database.ts'
+import { getVersionById } from '../policies/repository.ts'
 import { compileProcedureMachine } from '../../domain/workflow/procedure-machine.ts'
 import type { WorkflowMachine } from '../../domain/workflow/run-machine.ts'
 import { taskMachine } from '../../domain/workflow/task-machine.ts'
@@ -226,14 +228,48 @@ export type DutySchedule =
   | { kind: 'recurring'; rule: DeadlineRule; range: DateRange; phrase: string | null }
   | { kind: 'relative'; rule: Extract<DeadlineRule, { kind: 'relative' }>; phrase: string | null }
 
+/**
+ * How many compiled versions are kept. A version is immutable, so a model never goes stale; the
+ * bound only keeps memory flat (each holds its parsed config, machines and form validators) as
+ * revised versions pile up. Running plans share a handful.
+ */
+export const PLAN_MODEL_CACHE_SIZE = 16
+
+/** Models by version id, least recently used first (a Map keeps insertion order). */
 const cache = new Map<string, PlanModel>()
 
-/** The model of a version, built once. */
+/** The model of a version, built once while it stays among the recently used. */
 export function planModel(row: PolicyVersionRow): PlanModel {
-  let model = cache.get(row.id)
-  if (!model) {
-    model = new PlanModel(row)
-    cache.set(row.id, model)
+  return cachedModel(row.id) ?? remember(new PlanModel(row))
+}
+
+/**
+ * The model of a version by id, reading the version row only when the model is not cached;
+ * undefined for an unknown version.
+ */
+export async function loadPlanModel(db: Kysely<Database>, versionId: string): Promise<PlanModel | undefined> {
+  const cached = cachedModel(versionId)
+  if (cached) return cached
+  const row = await getVersionById(db, versionId)
+  return row ? planModel(row) : undefined
+}
+
+/** Forgets every cached model (tests that reopen a database file). */
+export function clearPlanModels(): void {
+  cache.clear()
+}
+
+function cachedModel(versionId: string): PlanModel | undefined {
+  const model = cache.get(versionId)
+  if (model) {
+    cache.delete(versionId)
+    cache.set(versionId, model)
   }
+  return model
+}
+
+function remember(model: PlanModel): PlanModel {
+  cache.set(model.versionId, model)
+  if (cache.size > PLAN_MODEL_CACHE_SIZE) cache.delete(cache.keys().next().value!)
   return model
 }

@@ -7,8 +7,9 @@ import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
 import { jsonBody } from '../http/middleware/json-body.ts'
+import { write, writesNothing } from '../http/write.ts'
 import { diffPolicies } from './diff-versions.ts'
-import { publishPolicy } from './publish-policy.ts'
+import { preparePublish, storeVersion } from './publish-policy.ts'
 import { configOf, findVersion, listPolicies, listVersions } from './repository.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
 
@@ -29,13 +30,15 @@ export const policyRoutes = new Hono<AppEnv>()
   .post('/validate', requireRole('author', 'admin'), async (c) => {
     const body = await jsonBody<ValidatePolicyBody>(c, validatePolicyBody)
     const result = await validateDraftOffThread(body.yaml, body.sourceText)
+    writesNothing(c)
     return c.json({ ok: result.ok, issues: result.issues })
   })
   .post('/', requireRole('author', 'admin'), async (c) => {
-    const { db, clock } = c.get('deps')
+    const { reads, clock } = c.get('deps')
     const body = await jsonBody<PublishPolicyBody>(c, publishPolicyBody)
-    const { version, created } = await publishPolicy(
-      db,
+    // The check runs off-thread before the transaction, which then only stores the row.
+    const prepared = await preparePublish(
+      reads,
       clock,
       c.get('user').id,
       {
@@ -45,7 +48,10 @@ export const policyRoutes = new Hono<AppEnv>()
       },
       { check: checkForPublishingOffThread },
     )
-    return c.json({ version: summary(version), created }, created ? 201 : 200)
+    return write(c, async (trx) => {
+      const { version, created } = await storeVersion(trx, prepared)
+      return c.json({ version: summary(version), created }, created ? 201 : 200)
+    })
   })
   .get('/:policyId/versions', async (c) => {
     const rows = await listVersions(c.get('deps').db, c.req.param('policyId'))

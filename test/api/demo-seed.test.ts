@@ -15,7 +15,7 @@ import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 describe('the demo seed', () => {
   it('publishes the bundled policies, starts a plan per region, creates accounts, and is idempotent', async () => {
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')
-    const accounts = await seedDemo(t.db, t.clock, 'policies')
+    const accounts = await seedDemo(t, t.clock, 'policies')
     expect(accounts.map((a) => a.username)).toEqual(expect.arrayContaining(['admin', 'author', 'pingnan.county-finance-bureau', 'meishan.dongpo-healthcare-security-bureau']))
     const count = async () => ({
       plans: (await t.db.selectFrom('plan').select('id').execute()).length,
@@ -32,13 +32,13 @@ describe('the demo seed', () => {
     expect(first.versions).toBe(regions)
     expect(first.values).toBeGreaterThan(500)
     expect(first.runs).toBe(2)
-    await seedDemo(t.db, t.clock, 'policies')
+    await seedDemo(t, t.clock, 'policies')
     expect(await count()).toEqual(first)
   }, 60_000)
 
   it('scores the Meishan demo: 2020 published with its consequences and 整改 tasks, 2021 awaiting review', async () => {
     const t = await makeTestApp('2026-11-22T09:00:00+08:00')
-    await seedDemo(t.db, t.clock, 'policies')
+    await seedDemo(t, t.clock, 'policies')
     const runs = await t.db.selectFrom('assessment_run').select(['period', 'status']).orderBy('period').execute()
     expect(runs).toEqual([{ period: '2020', status: 'published' }, { period: '2021', status: 'computed' }])
     const results = await t.db.selectFrom('assessment_result').innerJoin('assessment_run', 'assessment_run.id', 'assessment_result.run_id')
@@ -54,7 +54,7 @@ describe('the demo seed', () => {
 
   it('loads the Meishan indicator data: each county’s counts reproduce its intended rates', async () => {
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')
-    await seedDemo(t.db, t.clock, 'policies')
+    await seedDemo(t, t.clock, 'policies')
     const plan = await t.db.selectFrom('plan').select('id').where('policy_id', '=', DEMO_POLICY_ID).executeTakeFirstOrThrow()
     const value = async (unit: string, period: string, element: string) => {
       const row = await t.db.selectFrom('indicator_value').selectAll().where('plan_id', '=', plan.id).where('unit_id', '=', unit).where('period', '=', period).where('element_id', '=', element).executeTakeFirstOrThrow()
@@ -82,7 +82,7 @@ describe('the demo seed', () => {
 
   it('closes the entry tasks of the years the demo reported, so none is overdue for data already in', async () => {
     const t = await makeTestApp('2022-03-01T09:00:00+08:00')
-    await seedDemo(t.db, t.clock, 'policies')
+    await seedDemo(t, t.clock, 'policies')
     const plan = await t.db.selectFrom('plan').select('id').where('policy_id', '=', DEMO_POLICY_ID).executeTakeFirstOrThrow()
     const entry = await t.db.selectFrom('task').select(['assignee', 'period', 'state']).where('plan_id', '=', plan.id).where('kind', '=', 'indicator-entry')
       .where('source_id', '=', 'indicator-entry-yearly').where('period', 'in', ['2020', '2021']).execute()
@@ -94,8 +94,8 @@ describe('the demo seed', () => {
     const t = await makeTestApp('2021-01-05T09:00:00+08:00')
     const { planId } = await startBundledPlan(t, 'meishan', { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }] })
     const context = await loadPlanContext(t.db, planId)
-    expect(await seedIndicatorValues(t.db, t.clock, context)).toBeGreaterThan(0)
-    expect(await seedIndicatorValues(t.db, t.clock, context)).toBe(0)
+    expect(await seedIndicatorValues(t, t.clock, context)).toBeGreaterThan(0)
+    expect(await seedIndicatorValues(t, t.clock, context)).toBe(0)
     const units = await t.db.selectFrom('indicator_value').select('unit_id').distinct().where('plan_id', '=', planId).execute()
     expect(units.map((row) => row.unit_id).sort()).toEqual(['dongpo-mc', 'region'])
   })
@@ -104,13 +104,13 @@ describe('the demo seed', () => {
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')
     const folder = mkdtempSync(join(tmpdir(), 'luoshi-policies-'))
     cpSync('policies/pingnan', join(folder, 'pingnan'), { recursive: true })
-    await seedDemo(t.db, t.clock, folder)
+    await seedDemo(t, t.clock, folder)
     const file = join(folder, 'pingnan', 'medical-alliance-2018.yaml')
     const original = readFileSync(file, 'utf8')
     const edited = original.replace('summary: >-', 'summary: >-\n    （修订）')
     expect(edited).not.toBe(original)
     writeFileSync(file, edited)
-    await expect(seedDemo(t.db, t.clock, folder)).resolves.toBeDefined()
+    await expect(seedDemo(t, t.clock, folder)).resolves.toBeDefined()
     expect((await t.db.selectFrom('policy_version').select('id').execute()).length).toBe(1)
   }, 60_000)
 })

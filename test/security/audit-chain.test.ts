@@ -21,6 +21,7 @@ import { createDb } from '../../server/db/create-db.ts'
 import type { AuditRow, Database } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
 import { childEnv, ROOT, startServer } from '../helpers/durability-server.ts'
+import { storeOf } from '../helpers/make-db.ts'
 
 interface Folder {
   dataDir: string
@@ -195,7 +196,7 @@ describe('luoshi audit verify --data <folder>', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-audit-server-'))
     const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
     await migrateToLatest(db)
-    await ensureUser(db, { username: 'admin', displayName: 'admin', password: 'admin-password', roles: ['admin'] }, '2026-01-01T00:00:00Z')
+    await ensureUser(storeOf(db), { username: 'admin', displayName: 'admin', password: 'admin-password', roles: ['admin'] }, '2026-01-01T00:00:00Z')
     await db.destroy()
     const server = await startServer({ dataDir, env: { LUOSHI_DEMO: '0' } })
     try {
