@@ -2,6 +2,7 @@
  * @module Chinese first, English by a switch. Components call `t('key')`; the locale lives in
  * localStorage and a `ls-locale-change` event on window re-renders whoever listens.
  */
+import type { LocalizedText } from '../schemas/api/error.schema.ts'
 
 export type Locale = 'zh' | 'en'
 
@@ -21,7 +22,7 @@ export function setLocale(next: Locale): void {
 }
 
 /** Picks the text of the current locale from a `{ zh, en }` pair (server messages use this shape). */
-export function pick(text: { zh: string; en: string } | undefined | null): string {
+export function pick(text: LocalizedText | undefined | null): string {
   if (!text) return ''
   return current === 'zh' ? text.zh : text.en
 }
@@ -44,7 +45,7 @@ export function formatInstant(iso: string | null | undefined): string {
  * A component's own message table as a lookup: `const text = messageTable({ title: { zh, en } })`,
  * then `text('title', { n: 3 })` — the current locale's text with its placeholders filled.
  */
-export function messageTable<T extends Record<string, { zh: string; en: string }>>(table: T) {
+export function messageTable<T extends Record<string, LocalizedText>>(table: T) {
   return (key: keyof T, params: Record<string, string | number> = {}): string => fill(pick(table[key]), params)
 }
 

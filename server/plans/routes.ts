@@ -1,11 +1,10 @@
 /** @module /api/plans — start a plan, list and read plans, progress, phase sign-off. */
 import { Hono } from 'hono'
 import { signOffBody, startPlanBody } from '../../schemas/api/requests.schema.ts'
-import type { SignOffBody, StartPlanBody } from '../../schemas/api/requests.schema.ts'
 import { notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import { write } from '../http/write.ts'
 import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, oversees } from '../access/visibility.ts'
@@ -17,9 +16,9 @@ import { insertPlan, preparePlan } from './start-plan.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
-  .post('/', requireRole('author', 'admin'), async (c) => {
+  .post('/', requireRole('author', 'admin'), validJson(startPlanBody), async (c) => {
     const { reads, clock } = c.get('deps')
-    const body = await jsonBody<StartPlanBody>(c, startPlanBody)
+    const body = c.req.valid('json')
     const version = await findVersion(reads, body.policyId, body.version)
     if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
     const prepared = preparePlan(version, clock.now(), c.get('user').id, {
@@ -63,8 +62,8 @@ export const planRoutes = new Hono<AppEnv>()
       circulate: summaries.filter((task) => task.escalation >= 4).slice(0, 200),
     })
   })
-  .post('/:id/phases/:phaseId/sign-off', async (c) => {
-    const body = await jsonBody<SignOffBody>(c, signOffBody)
+  .post('/:id/phases/:phaseId/sign-off', validJson(signOffBody), async (c) => {
+    const body = c.req.valid('json')
     const context = await visiblePlan(c)
     return write(c, async (trx) => c.json(await signOffPhase(trx, context, c.get('user'), c.req.param('phaseId'), body.note, c.get('deps').clock.now())))
   })

@@ -1,17 +1,18 @@
 /** @module /api/policies — published versions, validating a draft, publishing, diffs. */
 import { Hono } from 'hono'
 import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.ts'
-import type { PublishPolicyBody, ValidatePolicyBody } from '../../schemas/api/requests.schema.ts'
 import { checkForPublishingOffThread, validateDraftOffThread } from './check-off-thread.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import { write, writesNothing } from '../http/write.ts'
 import { diffPolicies } from './diff-versions.ts'
 import { preparePublish, storeVersion } from './publish-policy.ts'
 import { configOf, findVersion, listPolicies, listVersions } from './repository.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { policyDiffQuery } from '../../schemas/api/queries.schema.ts'
 
 const summary = (row: PolicyVersionRow) => ({
   id: row.id,
@@ -27,15 +28,15 @@ const summary = (row: PolicyVersionRow) => ({
 
 export const policyRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json({ policies: (await listPolicies(c.get('deps').db)).map(summary) }))
-  .post('/validate', requireRole('author', 'admin'), async (c) => {
-    const body = await jsonBody<ValidatePolicyBody>(c, validatePolicyBody)
+  .post('/validate', requireRole('author', 'admin'), validJson(validatePolicyBody), async (c) => {
+    const body = c.req.valid('json')
     const result = await validateDraftOffThread(body.yaml, body.sourceText)
     writesNothing(c)
     return c.json({ ok: result.ok, issues: result.issues })
   })
-  .post('/', requireRole('author', 'admin'), async (c) => {
+  .post('/', requireRole('author', 'admin'), validJson(publishPolicyBody), async (c) => {
     const { reads, clock } = c.get('deps')
-    const body = await jsonBody<PublishPolicyBody>(c, publishPolicyBody)
+    const body = c.req.valid('json')
     // The check runs off-thread before the transaction, which then only stores the row.
     const prepared = await preparePublish(
       reads,
@@ -63,7 +64,7 @@ export const policyRoutes = new Hono<AppEnv>()
     if (!row) throw notFound({ zh: '找不到该版本', en: 'No such version' })
     return c.json({ ...summary(row), yaml: row.yaml, sourceText: row.source_text, config: configOf(row) })
   })
-  .get('/:policyId/diff', async (c) => {
+  .get('/:policyId/diff', queryOf(policyDiffQuery), async (c) => {
     const { db } = c.get('deps')
     const from = c.req.query('from')
     const to = c.req.query('to')

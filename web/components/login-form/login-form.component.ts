@@ -5,7 +5,7 @@
  * @event ls-login - Emitted with `{ user, csrfToken }` after a successful login.
  */
 import { css, html, LitElement } from 'lit'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client } from '../../api.ts'
 import type { LoginResponse } from '../../api-types.ts'
 import { pick, t } from '../../i18n.ts'
 import type { LsLoginEvent } from '../../events/ls-login.ts'
@@ -30,7 +30,7 @@ export class LsLoginForm extends LitElement {
     event.preventDefault()
     const form = new FormData(event.target as HTMLFormElement)
     try {
-      const result = await api.post<LoginResponse>('/api/auth/login', { username: form.get('username'), password: form.get('password') })
+      const result = await call(client.auth.login.$post({ json: { username: form.get('username') as string, password: form.get('password') as string } }))
       this.error = ''
       this.dispatchEvent(new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }) as LsLoginEvent)
     } catch (error) {
