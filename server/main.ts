@@ -62,10 +62,11 @@ export async function main(): Promise<void> {
   const { key: auditKey } = loadAuditKey({ dataDir, create: true })
   installAuditKey(auditKey)
   const checkpointFile = auditCheckpointFile(dataDir)
-  const rekeyed = await keyAuditChain(db, auditKey, readCheckpoints(checkpointFile, auditKey))
-  if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
-  // One committer for every write: the demo seeding now, then requests and the timer scheduler.
+  // One committer for every write: keying the audit chain and the demo seeding now, then requests
+  // and the timer scheduler.
   const writes = new GroupCommitter(db)
+  const rekeyed = await keyAuditChain({ db, writes }, auditKey, readCheckpoints(checkpointFile, auditKey))
+  if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
   const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
   const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)

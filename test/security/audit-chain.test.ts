@@ -121,7 +121,7 @@ describe('audit chain verification', () => {
     await rehashAll(f, (prev, row) => unkeyedAuditHash(prev, row))
     await f.db.updateTable('audit_head').set({ keyed: 0 }).execute()
     expect(await verify(f)).toMatchObject({ ok: false, reason: expect.stringContaining('not keyed') })
-    await expect(keyAuditChain(f.db, f.key, readCheckpoints(f.file, f.key))).rejects.toThrow(/was rewritten/)
+    await expect(keyAuditChain(storeOf(f.db), f.key, readCheckpoints(f.file, f.key))).rejects.toThrow(/was rewritten/)
   })
 
   it('checks the checkpoint file: an edited line or another key fails', async () => {
@@ -148,15 +148,15 @@ describe('audit chain verification', () => {
     await rehashAll(f, (prev, row) => unkeyedAuditHash(prev, row))
     await f.db.updateTable('audit_head').set({ keyed: 0 }).execute()
     await expect(appendAudit(f.db, [{ at: 'x', actor: 'a', action: 'b', entity: 'c', entityId: 'd', payload: null }])).rejects.toThrow(/predates keying/)
-    expect(await keyAuditChain(f.db, f.key, readCheckpoints(f.file, f.key))).toBe(20)
+    expect(await keyAuditChain(storeOf(f.db), f.key, readCheckpoints(f.file, f.key))).toBe(20)
     expect(await verify(f)).toMatchObject({ ok: true, rows: 20 })
-    expect(await keyAuditChain(f.db, f.key, readCheckpoints(f.file, f.key))).toBe(0)
+    expect(await keyAuditChain(storeOf(f.db), f.key, readCheckpoints(f.file, f.key))).toBe(0)
 
     const broken = await makeFolder(5, 0)
     await rehashAll(broken, (prev, row) => unkeyedAuditHash(prev, row))
     await broken.db.updateTable('audit_head').set({ keyed: 0 }).execute()
     await broken.db.updateTable('audit_log').set({ actor: 'forged' }).where('seq', '=', 3).execute()
-    await expect(keyAuditChain(broken.db, broken.key, readCheckpoints(broken.file, broken.key))).rejects.toThrow(/broken at row 3/)
+    await expect(keyAuditChain(storeOf(broken.db), broken.key, readCheckpoints(broken.file, broken.key))).rejects.toThrow(/broken at row 3/)
   })
 })
 
