@@ -8,7 +8,7 @@ import { computeRun } from '../assessments/compute-run.ts'
 import { publishRun, reviewRun } from '../assessments/publish-run.ts'
 import type { Clock } from '../clock.ts'
 import type { Store } from '../db/group-commit.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 
 export async function seedAssessments(store: Store, clock: Clock, context: PlanContext, years: number[]): Promise<void> {
   const now = clock.now()

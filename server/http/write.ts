@@ -11,7 +11,7 @@
  *
  * Written outside the request's transaction, on purpose, because they must outlive its refusal:
  * the Idempotency-Key claim and its release (middleware/idempotency.ts), the record of a denied
- * read (access/denials.ts), a failed login (auth/check-credentials.ts) and a session's last use
+ * read (audit/denials.ts), a failed login (auth/check-credentials.ts) and a session's last use
  * (middleware/authenticate.ts). An attachment's file is written and synced before its row's
  * transaction and renamed into place after it commits (attachments/file-store.ts).
  *

@@ -5,8 +5,8 @@ import type { Database } from '../db/database.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { actorsOf } from '../access/visibility.ts'
-import { closePhaseIfGateHolds } from './phase-gate.ts'
-import type { PlanContext } from './plan-context.ts'
+import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 
 /**
  * Records the sign-off inside the caller's transaction and closes the phase if its gate now holds.

@@ -8,7 +8,8 @@ import type { TestDb } from '../../test/helpers/make-db.ts'
 import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../../test/helpers/minimal-policy.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
 import { publishPolicy } from '../policies/publish-policy.ts'
-import { clearPlanModels, loadPlanModel, PLAN_MODEL_CACHE_SIZE, planModel } from './plan-model.ts'
+import { loadPlanModel } from './plan-context.ts'
+import { clearPlanModels, PLAN_MODEL_CACHE_SIZE, planModel } from './plan-model.ts'
 
 describe('the plan model cache', () => {
   let t: TestDb

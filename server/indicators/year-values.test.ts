@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import type { FormulaValue } from '../../domain/formula/evaluate-formula.ts'
-import type { EntryInput } from '../indicators/inputs.ts'
+import type { EntryInput } from './inputs.ts'
 import { valueOfYear } from './year-values.ts'
 
 const input = (valueType: EntryInput['valueType'], kind: EntryInput['kind'] = 'data-element'): EntryInput => ({

@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely'
 import type { Database, PlanRow } from '../db/database.ts'
 import { notFound } from '../errors.ts'
-import { clearPlanModels, loadPlanModel } from './plan-model.ts'
+import { getVersionById } from '../policies/repository.ts'
+import { cachedPlanModel, clearPlanModels, planModel } from './plan-model.ts'
 import type { ExtraUnits, PlanModel } from './plan-model.ts'
 
 export interface PlanContext {
@@ -28,6 +29,17 @@ export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promis
   const model = await loadPlanModel(db, plan.policy_version_id)
   if (!model) throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
   return { plan, model, members: JSON.parse(plan.extra_units) as ExtraUnits }
+}
+
+/**
+ * The model of a version by id, reading the version row only when the model is not cached;
+ * undefined for an unknown version.
+ */
+export async function loadPlanModel(db: Kysely<Database>, versionId: string): Promise<PlanModel | undefined> {
+  const cached = cachedPlanModel(versionId)
+  if (cached) return cached
+  const row = await getVersionById(db, versionId)
+  return row ? planModel(row) : undefined
 }
 
 /** Forgets cached models (tests that reopen a database file). */
