@@ -5,6 +5,7 @@ import { notFound } from '../errors.ts'
 import { getVersionById } from '../policies/repository.ts'
 import { cachedPlanModel, clearPlanModels, planModel } from './plan-model.ts'
 import type { ExtraUnits, PlanModel } from './plan-model.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export interface PlanContext {
   plan: PlanRow
@@ -28,7 +29,7 @@ export async function loadPlanContext(db: Kysely<Database>, planId: string): Pro
 export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promise<PlanContext> {
   const model = await loadPlanModel(db, plan.policy_version_id)
   if (!model) throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
-  return { plan, model, members: JSON.parse(plan.extra_units) as ExtraUnits }
+  return { plan, model, members: readJson('plan', 'extra_units', plan.extra_units) }
 }
 
 /**

@@ -21,6 +21,7 @@ import { canSeeTask } from '../access/visibility.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { applyTaskEvent } from './apply-event.ts'
 import { formValidatorOf, taskKind } from '../task-kinds/registry.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export interface SendEventInput {
   taskId: string
@@ -54,7 +55,7 @@ export async function sendTaskEvent(trx: Transaction<Database>, context: PlanCon
   }
   if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
   if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
-    checkForm(formValidatorOf(model, current.source_id), current.data ? JSON.parse(current.data) : {}, false)
+    checkForm(formValidatorOf(model, current.source_id), readJson('task', 'data', current.data) ?? {}, false)
   }
   if (input.body.data !== undefined) await checkAttachmentRefs(trx, user, model, current, input.body.data)
   const result = await applyTaskEvent(trx, current, event, { model, now, actor: user.id, requestId: input.requestId ?? null })
