@@ -98,8 +98,11 @@ export async function main(): Promise<void> {
     await stopServer({ requests, writes, stopScheduler: stopBackground, db, reads, stopCheckpointer }, { drainMs })
     process.exit(0)
   }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  // A signal listener cannot wait: shutdown ends the process itself, and a failure in it is an
+  // unhandled rejection, which ends the process too.
+  const onSignal = (signal: NodeJS.Signals) => void shutdown(signal)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -52,7 +52,7 @@ export function acceptedEvents(machine: WorkflowMachine, current: PersistedTask)
   // a non-empty reason and data asks them without knowing the user's input.
   return types
     .filter((type) => !SYSTEM_EVENTS.has(type as TaskEvent['type']))
-    .filter((type) => snapshot.can({ type, data: {}, reason: '—' } as unknown as TaskEvent))
+    .filter((type) => snapshot.can({ type, data: {}, reason: '—' }))
     .sort()
 }
 

@@ -205,7 +205,7 @@ export class PlanModel {
     if (entry) return entryForm(entry)
     const formId = this.duty(sourceId)?.form ?? this.procedure(sourceId)?.form
     const form = formId ? this.config.forms?.find((f) => f.id === formId) : undefined
-    if (form) return form.schema as Record<string, unknown>
+    if (form) return form.schema
     const duty = this.duty(sourceId)
     return defaultReportForm(duty?.title ?? this.procedure(sourceId)?.name ?? sourceId, duty?.deliverables ?? [])
   }

@@ -155,6 +155,6 @@ export async function insertChunked<T extends 'task' | 'timer'>(
   const columns = Object.keys(rows[0]!).length
   const size = Math.max(1, Math.floor(30000 / columns))
   for (let index = 0; index < rows.length; index += size) {
-    await trx.insertInto(table).values(rows.slice(index, index + size) as never).execute()
+    await trx.insertInto(table).values(rows.slice(index, index + size)).execute()
   }
 }

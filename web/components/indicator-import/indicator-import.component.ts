@@ -123,7 +123,7 @@ export class LsIndicatorImport extends LitElement {
   /** A problem with the file as a whole (422 before any row was read) shows like a refused import. */
   private refuse(error: unknown): void {
     if (error instanceof ApiError && Array.isArray(error.details.issues)) {
-      this.outcome = { kind: 'refused', message: error.text, issues: error.details.issues as RejectedLike[] }
+      this.outcome = { kind: 'refused', message: error.text, issues: error.details.issues }
     } else {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }

@@ -8,7 +8,6 @@ import { css, html, LitElement } from 'lit'
 import { api, ApiError } from '../../api.ts'
 import type { LoginResponse } from '../../api-types.ts'
 import { pick, t } from '../../i18n.ts'
-import type { LsLoginEvent } from '../../events/ls-login.ts'
 
 export class LsLoginForm extends LitElement {
   static override styles = css`
@@ -32,7 +31,7 @@ export class LsLoginForm extends LitElement {
     try {
       const result = await api.post<LoginResponse>('/api/auth/login', { username: form.get('username'), password: form.get('password') })
       this.error = ''
-      this.dispatchEvent(new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }) as LsLoginEvent)
+      this.dispatchEvent(new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }))
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }

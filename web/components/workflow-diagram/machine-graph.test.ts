@@ -5,7 +5,7 @@ import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.ts'
 
 describe('machineGraph', () => {
   it('reads the task lifecycle: states in order, guarded transitions, timer events', () => {
-    const graph = machineGraph(taskMachine as unknown as AnyStateMachine)
+    const graph = machineGraph(taskMachine)
     expect(graph.states.map((s) => s.key)).toEqual(['assigned', 'in_progress', 'submitted', 'returned', 'approved'])
     expect(graph.states.find((s) => s.initial)?.key).toBe('assigned')
     expect(graph.states.find((s) => s.final)?.key).toBe('approved')
@@ -33,7 +33,7 @@ describe('machineGraph', () => {
 
 describe('layoutGraph', () => {
   it('routes neighbours straight, long forward arcs above and returns below', () => {
-    const layout = layoutGraph(machineGraph(taskMachine as unknown as AnyStateMachine))
+    const layout = layoutGraph(machineGraph(taskMachine))
     const edge = (from: string, to: string) => layout.edges.find((e) => e.from === from && e.to === to)!
     const top = layout.nodes[0]!.y
     expect(edge('assigned', 'in_progress').events).toEqual(['START', 'SAVE'])
