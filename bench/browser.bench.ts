@@ -66,7 +66,7 @@ async function timeRoute(page: Page, hash: string, away: string, done: string, r
   for (let run = 0; run <= runs; run++) {
     await page.evaluate(`window.location.hash = ${JSON.stringify(away)}`)
     await page.waitForTimeout(150)
-    // A string, not a function: tsx's transform would add helpers the page does not have.
+    // A string, not a function: a transform of this file could add helpers the page does not have.
     const [selector, count] = done.split('|')
     const ms = await page.evaluate<number>(`(async () => {
       // "host::rows": rows inside the shadow root of every <host>, however deeply nested.

@@ -133,7 +133,7 @@ async function openLoop(sessions: Array<{ session: Session; tasks: string[] }>, 
 
 export async function benchHttpTransitions(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-http-'))
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE] : []), '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE] : []), 'server/main.ts'], {
     env: { ...process.env, PORT: String(PORT), LUOSHI_DATA: dataDir, LUOSHI_NOW: '2018-04-02T09:00:00+08:00' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -5,11 +5,10 @@
  * transaction; then the wide CSV through HTTP (`app.request`, login, CSRF, group commit). The
  * first run inserts, the others overwrite. Target: ≤ 5 s for the 100,000 values end to end.
  *
- * Run alone: `npx tsx bench/import-values.bench.ts`.
+ * Run alone: `node bench/import-values.bench.ts`.
  */
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { parse, stringify } from 'yaml'
 import { publishPolicy } from '../server/policies/publish-policy.ts'
@@ -127,6 +126,6 @@ function mib(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MiB`
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (import.meta.main) {
   for (const line of await benchImportValues()) console.log(line)
 }

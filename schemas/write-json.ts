@@ -14,7 +14,7 @@ export function policySchemaJson(): string {
   return JSON.stringify(policySchema, null, 2) + '\n'
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (import.meta.main) {
   writeFileSync(POLICY_SCHEMA_JSON_PATH, policySchemaJson())
   console.log(`wrote ${POLICY_SCHEMA_JSON_PATH}`)
 }

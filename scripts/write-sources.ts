@@ -27,7 +27,7 @@ export function sourceTextFor(entry: (typeof SOURCES)[number]): string {
   return entry.traditional ? toSimplified(seed) : seed
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (import.meta.main) {
   for (const entry of SOURCES) {
     writeFileSync(`${POLICIES_DIR}${entry.region}/source.txt`, sourceTextFor(entry))
     console.log(`wrote policies/${entry.region}/source.txt`)

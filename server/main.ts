@@ -105,7 +105,7 @@ export async function main(): Promise<void> {
   process.on('SIGTERM', onSignal)
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (import.meta.main) {
   main().catch((error) => {
     // The message says what is wrong and what to do; a stack trace would only bury it.
     console.error(`luoshi 无法启动 / cannot start:\n${error instanceof Error ? error.message : String(error)}`)

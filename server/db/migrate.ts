@@ -1,6 +1,7 @@
 /** @module Runs the Kysely migrations in `migrations/`, in name order. */
-import { Migrator } from 'kysely'
-import type { Kysely, Migration, MigrationProvider } from 'kysely'
+import type { Kysely } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import type { Migration, MigrationProvider } from 'kysely/migration'
 import type { Database } from './database.ts'
 import * as createRuntime from './migrations/2026_11_22_1200_create_runtime.ts'
 import * as addAuditHead from './migrations/2026_11_22_1800_add_audit_head.ts'

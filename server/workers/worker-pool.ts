@@ -5,13 +5,8 @@
  * outcome saying which) and replaced for the next job. Jobs wait in a queue for a free worker;
  * idle workers are unref'd, and stopped after a while.
  *
- * The worker's module is TypeScript like the rest of the code base: it is started through tsx's
- * loader, as `bin/luoshi.js` starts the CLI.
+ * The worker's module is TypeScript like the rest of the code base; Node runs it as it is.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ResourceLimits } from 'node:worker_threads'
 import type { WorkerReply } from './serve-jobs.ts'
@@ -86,7 +81,7 @@ export class WorkerPool<TInput, TOutput> {
   }
 
   #spawn(): Worker {
-    const worker = new Worker(bootSource(this.#options.entry), { eval: true, ...(this.#options.resourceLimits ? { resourceLimits: this.#options.resourceLimits } : {}) })
+    const worker = new Worker(this.#options.entry, { ...(this.#options.resourceLimits ? { resourceLimits: this.#options.resourceLimits } : {}) })
     this.#live++
     worker.once('exit', () => {
       this.#live--
@@ -124,21 +119,4 @@ export class WorkerPool<TInput, TOutput> {
     worker.ref()
     worker.postMessage(job.input)
   }
-}
-
-let tsxApi: string | undefined
-
-/** The worker's first script: registers tsx for a TypeScript module, then imports it. */
-function bootSource(entry: URL): string {
-  if (!entry.pathname.endsWith('.ts')) return `import(${JSON.stringify(entry.href)})`
-  tsxApi ??= resolveTsxApi()
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}) })`
-}
-
-/** The ESM entry of `tsx/esm/api`, read from tsx's own package exports. */
-function resolveTsxApi(): string {
-  const require = createRequire(import.meta.url)
-  const manifest = require.resolve('tsx/package.json')
-  const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports as Record<string, { import: { default: string } }>
-  return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href
 }

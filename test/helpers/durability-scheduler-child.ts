@@ -3,7 +3,7 @@
  * for `go` on stdin (so several processes start firing at the same moment), runs the due timers
  * at a fixed instant and prints `{"fired":…,"skipped":…}`.
  *
- *   node --import tsx test/helpers/durability-scheduler-child.ts <db file> <instant> <owner> <batch>
+ *   node test/helpers/durability-scheduler-child.ts <db file> <instant> <owner> <batch>
  */
 import { createInterface } from 'node:readline'
 import { SimulatedClock } from '../../server/clock.ts'

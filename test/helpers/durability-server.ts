@@ -1,5 +1,5 @@
 /**
- * The real server as a child process, for the durability tests: `node --import tsx server/main.ts`
+ * The real server as a child process, for the durability tests: `node server/main.ts`
  * on a data folder of the test's choosing, on a port the OS picks (PORT=0; the port is read back
  * from the start-up line), loopback only. Also a minimal HTTP client with the session cookie and
  * the CSRF token.
@@ -30,7 +30,7 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Spawns `server/main.ts` and resolves once it logs "luoshi 已启动" with its address. */
 export async function startServer(options: { dataDir: string; now?: string; env?: Record<string, string>; timeoutMs?: number }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['server/main.ts'], {
     cwd: ROOT,
     env: childEnv({
       PORT: '0',
@@ -124,7 +124,7 @@ export interface SchedulerProcess {
 }
 
 export function spawnScheduler(file: string, instant: string, owner: string, batch: number): SchedulerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/durability-scheduler-child.ts', file, instant, owner, String(batch)], {
+  const child = spawn(process.execPath, ['test/helpers/durability-scheduler-child.ts', file, instant, owner, String(batch)], {
     cwd: ROOT,
     env: childEnv({}),
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -117,7 +117,7 @@ describe('the attachments folder at start', () => {
 async function startOnTinyDisk(dataDir: string): Promise<ServerProcess> {
   const attachments = join(dataDir, 'attachments')
   mkdirSync(attachments, { recursive: true })
-  const script = `mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" --import tsx server/main.ts`
+  const script = `mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" server/main.ts`
   const child = spawn('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', script, 'sh', attachments, process.execPath], {
     cwd: ROOT,
     env: childEnv({ PORT: '0', HOST: '127.0.0.1', LUOSHI_DATA: dataDir, LUOSHI_NOW: '2018-04-02T09:00:00+08:00' }),
@@ -181,7 +181,7 @@ describe('a full disk under the attachments folder', () => {
 })
 
 /** Runs `server/main.ts` (through `sh -c script`, which ends with `exec node …`) until it exits. */
-async function startAndFail(dataDir: string, script = 'exec "$1" --import tsx server/main.ts'): Promise<{ code: number; output: string }> {
+async function startAndFail(dataDir: string, script = 'exec "$1" server/main.ts'): Promise<{ code: number; output: string }> {
   const command = ['sh', '-c', script, 'sh', process.execPath]
   const [file, ...args] = script.includes('mount') ? ['unshare', '--user', '--map-root-user', '--mount', ...command] : command
   try {
@@ -213,7 +213,7 @@ describe('a data folder luoshi cannot use', () => {
 
   it('stops with the folder named and the fix when it is read-only', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'luoshi-readonly-'))
-    const result = await startAndFail(folder, `mount -t tmpfs -o ro,size=64k tmpfs "${folder}" && exec "$1" --import tsx server/main.ts`)
+    const result = await startAndFail(folder, `mount -t tmpfs -o ro,size=64k tmpfs "${folder}" && exec "$1" server/main.ts`)
     expectClearStop(result, folder)
     expect(result.output).toContain('cannot be written (EROFS')
     rmSync(folder, { recursive: true, force: true })
