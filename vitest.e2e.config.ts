@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     globals: true,
     include: ['test/e2e/**/*.test.ts'],
-    globalSetup: ['test/e2e/helpers/build-web.ts'],
+    // The web bundle is built once a run; the demo is loaded once a run per starting day.
+    globalSetup: ['test/e2e/helpers/build-web.ts', 'test/e2e/helpers/demo-data.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
     // One Chromium at a time on a 2-core machine keeps timings meaningful.

@@ -5,6 +5,7 @@
 import { Ajv } from 'ajv'
 import type { AnySchemaObject, ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
+import { ATTACHMENT_ID_FORMAT, ATTACHMENT_ID_PATTERN } from './api/attachment.schema.ts'
 import { policySchema } from './policy/index.ts'
 import type { PolicyConfig } from './policy/index.ts'
 
@@ -23,7 +24,7 @@ export function createAjv(): Ajv {
   })
   addFormats.default(ajv)
   // An uploaded file's id (POST /api/attachments): forms use it for evidence (佐证材料).
-  ajv.addFormat('attachment-id', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+  ajv.addFormat(ATTACHMENT_ID_FORMAT, new RegExp(ATTACHMENT_ID_PATTERN))
   ajv.addKeyword({
     keyword: NOT_BLANK,
     type: 'string',

@@ -4,48 +4,14 @@
  * the message in Chinese and English. Nothing else reaches a client: never a stack trace, never a
  * bare 500 for bad input.
  */
-import type { ConfigIssue, LocalizedText } from '../domain/compiler/config-issue.ts'
+import type { ConfigIssue } from '../domain/compiler/config-issue.ts'
+import type { ApiIssue, ErrorCode, ErrorEnvelope, LocalizedText } from '../schemas/api/error.schema.ts'
 
-/** Stable HTTP error codes (the README's API overview explains each; a test holds it to that). */
-export const ERROR_CODES = [
-  'bad-request',
-  'bad-json',
-  'invalid-body',
-  'invalid-config',
-  'invalid-form-data',
-  'invalid-values',
-  'import-rejected',
-  'unauthenticated',
-  'csrf-failed',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'event-not-accepted',
-  'version-mismatch',
-  'assessment-published',
-  'assessment-not-reviewed',
-  'assessment-incomplete',
-  'idempotency-key-reused',
-  'payload-too-large',
-  'headers-too-large',
-  'request-timeout',
-  'shutting-down',
-  'storage-full',
-  'storage-unavailable',
-  'too-many-attempts',
-  'internal',
-] as const
-
-export type ErrorCode = (typeof ERROR_CODES)[number]
+export { ERROR_CODES } from '../schemas/api/error.schema.ts'
+export type { ErrorCode } from '../schemas/api/error.schema.ts'
 
 /** A problem in a request, with where it is (JSON pointer) and what to do. */
-export interface RequestIssue {
-  pointer: string
-  message: LocalizedText
-  code?: string
-  line?: number
-  col?: number
-}
+export type RequestIssue = ApiIssue
 
 export class AppError extends Error {
   readonly status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507
@@ -66,8 +32,8 @@ export class AppError extends Error {
     this.details = details
   }
 
-  /** The JSON body of the error response. */
-  toJSON(): { error: { code: ErrorCode; message: LocalizedText } & Record<string, unknown> } {
+  /** The JSON body of the error response (schemas/api/error.schema.ts). */
+  toJSON(): ErrorEnvelope {
     return { error: { code: this.code, message: this.text, ...this.details } }
   }
 }

@@ -1,29 +1,36 @@
 /**
- * @module The browser's API client: JSON over fetch with the session cookie, the CSRF token on
- * writes, and errors turned into {@link ApiError} with the server's `{ code, message, issues }`.
+ * @module The browser's one way to the server: {@link client} is `hc<AppType>`, so every path,
+ * path parameter, query, request body and response is typed by the server's own routes, and
+ * {@link call} unwraps its answers. Every request goes through one fetch wrapper that sends the
+ * session cookie, the CSRF token on writes, and turns an error answer into {@link ApiError} with
+ * the server's `{ code, message, issues }`. Uploads (a file as the body) take the same way.
+ *
+ * @example
+ * ```ts
+ * const task = await call(client.tasks[':id'].$get({ param: pathParams({ id }) }))
+ * await call(client.tasks[':id'].events.$post({ param: pathParams({ id }), json: { type: 'SUBMIT' } }))
+ * ```
  */
+import { hc } from 'hono/client'
+import type { ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
+import type { AppType } from '../server/app.ts'
+import type { ApiIssue, ErrorEnvelope, LocalizedText } from '../schemas/api/error.schema.ts'
 
-export interface ApiIssue {
-  pointer: string
-  message: { zh: string; en: string }
-  code?: string
-  line?: number
-  col?: number
-  severity?: 'error' | 'warning'
-}
+export type { ApiIssue, LocalizedText }
 
+/** What an error answer carries beside its code and message: `issues`, and a few codes' extras. */
+export type ApiErrorDetails = { issues?: ApiIssue[]; [key: string]: unknown }
+
+/** An error answer of the API (or a failed request), with the server's code, message and issues. */
 export class ApiError extends Error {
   readonly status: number
+  /** An {@link ErrorEnvelope} code, or `error` when the answer had none (a proxy's page). */
   readonly code: string
-  readonly text: { zh: string; en: string }
-  readonly details: { issues?: ApiIssue[]; [key: string]: unknown }
+  readonly text: LocalizedText
+  readonly details: ApiErrorDetails
 
-  constructor(
-    status: number,
-    code: string,
-    text: { zh: string; en: string },
-    details: { issues?: ApiIssue[]; [key: string]: unknown } = {},
-  ) {
+  constructor(status: number, code: string, text: LocalizedText, details: ApiErrorDetails = {}) {
     super(`${status} ${code}: ${text.en}`)
     this.status = status
     this.code = code
@@ -34,7 +41,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null
 
-/** The CSRF token of the session (for requests the JSON client does not make, like uploads). */
+/** The CSRF token of the session, if login or /api/auth/me has given one. */
 export function getCsrfToken(): string | null {
   return csrfToken
 }
@@ -44,28 +51,61 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token
 }
 
-async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  })
-  const text = await response.text()
-  const json = text ? (JSON.parse(text) as unknown) : undefined
-  if (!response.ok) {
-    const error = (json as { error?: { code: string; message: { zh: string; en: string } } & Record<string, unknown> } | undefined)?.error
-    const { code = 'error', message = { zh: '请求失败', en: 'Request failed' }, ...details } = error ?? {}
-    throw new ApiError(response.status, code, message, details)
+/**
+ * The one fetch wrapper: same-origin cookies, the CSRF token on writes, and a JSON body on every
+ * write that has none (`{}`), as the API expects. Headers go on as a plain lower-case record.
+ */
+async function send(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase()
+  const headers: Record<string, string> = {}
+  new Headers(init.headers).forEach((value, name) => (headers[name] = value))
+  let body = init.body
+  if (method !== 'GET' && method !== 'HEAD' && (body === undefined || body === null)) {
+    body = '{}'
+    headers['content-type'] = 'application/json'
   }
-  return json as T
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  return fetch(input, { ...init, method, credentials: 'same-origin', headers, ...(body !== undefined ? { body } : {}) })
 }
 
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
+/** The typed client of `/api`: `client.plans[':id'].progress.$get({ param })`. */
+export const client = hc<AppType>('/', { fetch: send }).api
+
+/**
+ * Path parameters, each percent-encoded: `hc` puts them into the path as they are given, and an
+ * id may hold any character.
+ */
+export function pathParams<T extends Record<string, string>>(params: T): T {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, encodeURIComponent(value)])) as T
+}
+
+/** The body of the successful answers a request can get. */
+export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+
+/**
+ * Awaits a request of {@link client} and returns its JSON body, typed by the route.
+ * @param failed The message when an error answer carries none (a proxy's error page).
+ * @throws {ApiError} for any error answer, with the server's code, message and details
+ */
+export async function call<R extends ClientResponse<unknown, number, string>>(request: Promise<R>, failed: LocalizedText = REQUEST_FAILED): Promise<SuccessBody<R>> {
+  const response = await request
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch (error) {
+    // A page that is not JSON (a proxy's error page) is a failed request, not a crash.
+    if (response.ok) throw error
+  }
+  if (!response.ok) throw apiError(response.status, json, failed)
+  return json as SuccessBody<R>
+}
+
+const REQUEST_FAILED: LocalizedText = { zh: '请求失败', en: 'Request failed' }
+
+/** The {@link ApiError} for an error answer's status and parsed body. */
+function apiError(status: number, json: unknown, failed: LocalizedText): ApiError {
+  const error = (json as Partial<ErrorEnvelope> | undefined)?.error
+  const { code = 'error', message = failed, ...details } = error ?? {}
+  return new ApiError(status, code, message, details)
 }

@@ -2,6 +2,7 @@
  * @module Chinese first, English by a switch. Components call `t('key')`; the locale lives in
  * localStorage and a `ls-locale-change` event on window re-renders whoever listens.
  */
+import type { LocalizedText } from '../schemas/api/error.schema.ts'
 
 export type Locale = 'zh' | 'en'
 
@@ -21,7 +22,7 @@ export function setLocale(next: Locale): void {
 }
 
 /** Picks the text of the current locale from a `{ zh, en }` pair (server messages use this shape). */
-export function pick(text: { zh: string; en: string } | undefined | null): string {
+export function pick(text: LocalizedText | undefined | null): string {
   if (!text) return ''
   return current === 'zh' ? text.zh : text.en
 }
@@ -40,18 +41,12 @@ export function formatInstant(iso: string | null | undefined): string {
   return new Date(iso).toLocaleString(current === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
 }
 
-/** One message in both languages. */
-export interface Message {
-  zh: string
-  en: string
-}
-
 /**
  * A component's own message table as a lookup: `const text = messageTable({ title: { zh, en } })`,
  * then `text('title', { n: 3 })` — the current locale's text with its placeholders filled. The
  * lookup takes only the table's own keys, so a misspelt or removed key fails the typecheck.
  */
-export function messageTable<T extends Record<string, Message>>(table: T) {
+export function messageTable<T extends Record<string, LocalizedText>>(table: T) {
   return (key: Extract<keyof T, string>, params: Record<string, string | number> = {}): string => fill(pick(table[key]), params)
 }
 
@@ -405,6 +400,6 @@ export function tOf(family: MessageFamily, value: string | number): string {
 }
 
 function lookup(key: string): string {
-  const entry = (MESSAGES as Record<string, Message | undefined>)[key]
+  const entry = (MESSAGES as Record<string, LocalizedText | undefined>)[key]
   return entry ? pick(entry) : key
 }

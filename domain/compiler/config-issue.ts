@@ -46,11 +46,8 @@ export const ISSUE_CODES = [
 export type IssueCode = (typeof ISSUE_CODES)[number]
 export type IssueSeverity = 'error' | 'warning'
 
-/** Text shown to people: Chinese first, English second. */
-export interface LocalizedText {
-  zh: string
-  en: string
-}
+export type { LocalizedText } from '../../schemas/api/error.schema.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 /** One problem in a config. `pointer` is an RFC 6901 JSON pointer into the config. */
 export interface ConfigIssue {

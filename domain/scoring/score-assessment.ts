@@ -13,6 +13,7 @@ import { formatDecimal, IndicatorSet } from './indicator-value.ts'
 import type { InputValues } from './indicator-value.ts'
 import { scoreItem } from './score-items.ts'
 import type { UnitScore } from './score-types.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 const ZERO = new Decimal(0)
 
@@ -116,7 +117,7 @@ export function bandOf(assessment: Assessment, total: Decimal): string | undefin
 }
 
 /** A one-line summary for lists: "87.3 分，良好" or what is missing. */
-export function summarizeScore(score: UnitScore): { zh: string; en: string } {
+export function summarizeScore(score: UnitScore): LocalizedText {
   if (score.total === null) {
     if (score.grade) return { zh: `一票否决：${score.grade.name}`, en: `Vetoed: ${score.grade.name}` }
     return { zh: `数据不全，缺 ${score.missing.join('、')}`, en: `Incomplete: missing ${score.missing.join(', ')}` }

@@ -14,6 +14,7 @@ import type { ItemScore, UnitScore } from '../../domain/scoring/score-types.ts'
 import { nextEscalationTimer } from '../tasks/create-tasks.ts'
 import { startTask } from '../../domain/workflow/run-machine.ts'
 import { taskMachine } from '../../domain/workflow/task-machine.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 export const RECTIFICATION_PREFIX = 'rectification'
 
@@ -63,7 +64,7 @@ export function rectificationTitle(config: PlanModel['config'], sourceId: string
  * What the unit is asked to rectify, from its published result: the item's score and its
  * explanation (value, target, gap, points deducted; for a veto, the facts it was decided on).
  */
-export async function rectificationFinding(db: Kysely<Database>, task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>): Promise<{ zh: string; en: string } | null> {
+export async function rectificationFinding(db: Kysely<Database>, task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>): Promise<LocalizedText | null> {
   const ids = parseSourceId(task.source_id)
   if (!ids) return null
   const row = await db

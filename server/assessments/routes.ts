@@ -5,11 +5,10 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { computeAssessmentBody, reviewAssessmentBody } from '../../schemas/api/requests.schema.ts'
-import type { ComputeAssessmentBody, ReviewAssessmentBody } from '../../schemas/api/requests.schema.ts'
 import { deniedRead } from '../access/denials.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import { XLSX_TYPE } from '../indicators/import/parse-table.ts'
 import type { PlanContext } from '../plans/plan-context.ts'
 import { findAssessment, readableUnits, requireMay, subjectsOf } from './assessment-access.ts'
@@ -24,8 +23,8 @@ export const assessmentRoutes = new Hono<AppEnv>()
     const context = await visiblePlan(c, { entity: 'assessment' })
     return c.json({ assessments: await listAssessments(c.get('deps').reads, context, c.get('user')) })
   })
-  .post('/:assessmentId/runs', async (c) => {
-    const body = await jsonBody<ComputeAssessmentBody>(c, computeAssessmentBody)
+  .post('/:assessmentId/runs', validJson(computeAssessmentBody), async (c) => {
+    const body = c.req.valid('json')
     const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'compute')
@@ -37,8 +36,8 @@ export const assessmentRoutes = new Hono<AppEnv>()
     const context = await visiblePlan(c, ofAssessment(c))
     return c.json(await runView(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c)))
   })
-  .post('/:assessmentId/runs/:year/review', async (c) => {
-    const body = await jsonBody<ReviewAssessmentBody>(c, reviewAssessmentBody)
+  .post('/:assessmentId/runs/:year/review', validJson(reviewAssessmentBody), async (c) => {
+    const body = c.req.valid('json')
     const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'review')

@@ -3,6 +3,7 @@
  * says `format: attachment-id` (an evidence list's `items`, a single file field). Free text that
  * merely mentions an id is not a reference — only the form's own attachment fields are.
  */
+import { ATTACHMENT_ID_FORMAT } from '../../schemas/api/attachment.schema.ts'
 import type { PlanModel } from '../plans/plan-model.ts'
 
 /** An attachment id found in form data, with where it is (RFC 6901 pointer into the data). */
@@ -11,8 +12,8 @@ export interface AttachmentField {
   pointer: string
 }
 
-/** The format forms mark an uploaded file's id with (see schemas/ajv.ts). */
-export const ATTACHMENT_FORMAT = 'attachment-id'
+/** The format forms mark an uploaded file's id with (see schemas/api/attachment.schema.ts). */
+export const ATTACHMENT_FORMAT = ATTACHMENT_ID_FORMAT
 
 /** Guards against `$ref` cycles that consume no data. */
 const MAX_DEPTH = 64

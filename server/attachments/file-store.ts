@@ -9,12 +9,12 @@ import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
+// Ids as `newId()` makes them: no other name in the folder is ours to touch.
+import { isAttachmentId } from '../../schemas/api/attachment.schema.ts'
 
 /** The suffix of a file whose row has not committed yet. */
 export const PART_SUFFIX = '.part'
 
-/** Ids as `newId()` makes them: no other name in the folder is ours to touch. */
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
  * Writes `body` as attachment `id` in `folder`, durable before `commit` runs, and visible under
@@ -55,7 +55,7 @@ export async function sweepAttachmentFiles(db: Kysely<Database>, folder: string)
     if ((error as { code?: string }).code === 'ENOENT') return { completed: 0, removed: 0 }
     throw error
   }
-  const candidates = names.map((name) => ({ name, id: name.endsWith(PART_SUFFIX) ? name.slice(0, -PART_SUFFIX.length) : name })).filter(({ id }) => ID.test(id))
+  const candidates = names.map((name) => ({ name, id: name.endsWith(PART_SUFFIX) ? name.slice(0, -PART_SUFFIX.length) : name })).filter(({ id }) => isAttachmentId(id))
   const known = new Set<string>()
   for (let index = 0; index < candidates.length; index += 500) {
     const ids = candidates.slice(index, index + 500).map(({ id }) => id)

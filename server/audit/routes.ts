@@ -10,9 +10,11 @@ import { readCheckpoints } from './audit-checkpoint.ts'
 import { auditKey } from './audit-key.ts'
 import { auditScope } from './audit-scope.ts'
 import { verifyAuditChain } from './audit-verify.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { auditQuery } from '../../schemas/api/queries.schema.ts'
 
 export const auditRoutes = new Hono<AppEnv>()
-  .get('/', requireRole('admin', 'leader'), async (c) => {
+  .get('/', requireRole('admin', 'leader'), queryOf(auditQuery), async (c) => {
     const { db } = c.get('deps')
     const q = c.req.query()
     let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(Math.min(Number(q.limit ?? 200) || 200, 2000))

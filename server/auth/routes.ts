@@ -5,12 +5,11 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { loginBody } from '../../schemas/api/requests.schema.ts'
-import type { LoginBody } from '../../schemas/api/requests.schema.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { authenticate } from '../http/middleware/authenticate.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import { clientAddress } from '../http/client-address.ts'
 import { securityOf } from '../http/security-options.ts'
 import { checkCredentials } from './check-credentials.ts'
@@ -19,10 +18,10 @@ import { createSession, revokeSession, SESSION_HOURS, sessionCookie } from './se
 import { loadCurrentUser } from './users.ts'
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/login', async (c) => {
+  // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
+  .post('/login', validJson(loginBody), async (c) => {
     const { db, clock, writes } = c.get('deps')
-    // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
-    const body = await jsonBody<LoginBody>(c, loginBody)
+    const body = c.req.valid('json')
     const now = clock.now()
     const checked = await checkCredentials(c.get('deps'), { username: body.username, password: body.password, address: clientAddress(c), now, limits: securityOf(c.get('deps')).loginThrottle })
     if (!checked.ok && checked.reason === 'throttled') {

@@ -14,22 +14,7 @@ import {
   taskEventBody,
   validatePolicyBody,
 } from '../../schemas/api/requests.schema.ts'
-
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } },
-        issues: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, message: { type: 'object' }, code: { type: 'string' }, line: { type: 'integer' }, col: { type: 'integer' } } } },
-      },
-    },
-  },
-}
+import { errorEnvelopeSchema } from '../../schemas/api/error.schema.ts'
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } })
 const ok = (description: string) => ({ description, ...json({ type: 'object' }) })
@@ -50,7 +35,7 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: 'luoshi API', version: '0.2.0', description: '落实：政策配置、计划、任务与审计 / Policy configs, plans, tasks and audit' },
     components: {
-      schemas: { Error: errorSchema, PolicyConfig: policySchema },
+      schemas: { Error: errorEnvelopeSchema, PolicyConfig: policySchema },
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_session', description: '__Host-luoshi_session (Secure) over HTTPS; ends after 12 h or the idle time' } },
       parameters: {
         CsrfToken: { name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' }, description: '登录时返回的 CSRF 令牌 / The CSRF token from login' },

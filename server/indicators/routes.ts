@@ -7,18 +7,18 @@
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { Context } from 'hono'
 import { indicatorValuesBody } from '../../schemas/api/requests.schema.ts'
-import type { IndicatorValuesBody } from '../../schemas/api/requests.schema.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { AppError } from '../errors.ts'
 import type { RequestIssue } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { recordIdempotency } from '../http/middleware/idempotency.ts'
 import { decodeFileName } from '../http/file-name.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import type { PlanContext } from '../plans/plan-context.ts'
 import { checkEntries } from './check-entries.ts'
 import { EntryResolver, entryContext, planWritableUnits, unitAliases } from './entry-context.ts'
@@ -39,6 +39,8 @@ import { settleEntryTasks } from './settle-entry-tasks.ts'
 import type { NewIndicatorValue } from './value-store.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
 import { recordDenied } from '../access/denials.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { indicatorImportQuery, indicatorTemplateQuery, indicatorValuesQuery } from '../../schemas/api/queries.schema.ts'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
@@ -49,8 +51,14 @@ const LISTED_REJECTIONS = 1000
 /** Values one GET returns at most. */
 const MAX_READ = 100_000
 
+/** Refuses a plan the user may not see (404, audited) before anything else about the request. */
+const planBeforeBody = createMiddleware<AppEnv>(async (c, next) => {
+  await visiblePlan(c, { entity: 'indicator_value' })
+  await next()
+})
+
 export const indicatorValueRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', queryOf(indicatorValuesQuery), async (c) => {
     const { reads } = c.get('deps')
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const writable = planWritableUnits(plan, c.get('user'))
@@ -93,10 +101,11 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       }),
     })
   })
-  .put('/', async (c) => {
+  // The plan is checked before the body: a plan the user may not see is a 404 whatever is sent.
+  .put('/', planBeforeBody, validJson(indicatorValuesBody), async (c) => {
     const deps = c.get('deps')
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
-    const body = await jsonBody<IndicatorValuesBody>(c, indicatorValuesBody)
+    const body = c.req.valid('json')
     const now = deps.clock.now().toISOString()
     const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'api'), unitAliases(plan))
     const checked = checkEntries(body.values, resolver)
@@ -126,7 +135,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     })
     return c.json(response)
   })
-  .post('/import', async (c) => {
+  .post('/import', queryOf(indicatorImportQuery), async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const q = c.req.query()
     const mode = q.mode ?? 'all-or-nothing'
@@ -142,7 +151,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       release()
     }
   })
-  .get('/template.xlsx', async (c) => {
+  .get('/template.xlsx', queryOf(indicatorTemplateQuery), async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const layout = (c.req.query('layout') ?? 'wide') as TemplateLayout
     if (layout !== 'wide' && layout !== 'long') throw new AppError(400, 'bad-request', { zh: 'layout 应为 wide 或 long', en: 'layout must be wide or long' })

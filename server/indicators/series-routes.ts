@@ -7,8 +7,10 @@ import { recordDenied } from '../access/denials.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
 import { actorsOf, oversees } from '../access/visibility.ts'
 import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { indicatorSeriesQuery } from '../../schemas/api/queries.schema.ts'
 
-export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', async (c) => {
+export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', queryOf(indicatorSeriesQuery), async (c) => {
   const { reads, clock } = c.get('deps')
   const context = await visiblePlan(c, { entity: 'indicator_value' })
   const user = c.get('user')

@@ -1,11 +1,10 @@
 /** @module /api/plans — start a plan, list and read plans, progress, phase sign-off. */
 import { Hono } from 'hono'
 import { signOffBody, startPlanBody } from '../../schemas/api/requests.schema.ts'
-import type { SignOffBody, StartPlanBody } from '../../schemas/api/requests.schema.ts'
 import { notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, oversees } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
@@ -16,9 +15,9 @@ import { startPlan } from './start-plan.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
-  .post('/', requireRole('author', 'admin'), async (c) => {
+  .post('/', requireRole('author', 'admin'), validJson(startPlanBody), async (c) => {
     const { db, clock } = c.get('deps')
-    const body = await jsonBody<StartPlanBody>(c, startPlanBody)
+    const body = c.req.valid('json')
     const version = await findVersion(db, body.policyId, body.version)
     if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
     const started = await startPlan(db, clock, c.get('user').id, {
@@ -59,8 +58,8 @@ export const planRoutes = new Hono<AppEnv>()
       circulate: summaries.filter((task) => task.escalation >= 4).slice(0, 200),
     })
   })
-  .post('/:id/phases/:phaseId/sign-off', async (c) => {
-    const body = await jsonBody<SignOffBody>(c, signOffBody)
+  .post('/:id/phases/:phaseId/sign-off', validJson(signOffBody), async (c) => {
+    const body = c.req.valid('json')
     await visiblePlan(c)
     return c.json(await signOffPhase(c.get('deps'), c.get('user'), c.req.param('id'), c.req.param('phaseId'), body.note))
   })

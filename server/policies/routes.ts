@@ -1,16 +1,17 @@
 /** @module /api/policies — published versions, validating a draft, publishing, diffs. */
 import { Hono } from 'hono'
 import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.ts'
-import type { PublishPolicyBody, ValidatePolicyBody } from '../../schemas/api/requests.schema.ts'
 import { checkForPublishingOffThread, validateDraftOffThread } from './check-off-thread.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import { diffPolicies } from './diff-versions.ts'
 import { publishPolicy } from './publish-policy.ts'
 import { configOf, findVersion, listPolicies, listVersions } from './repository.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { policyDiffQuery } from '../../schemas/api/queries.schema.ts'
 
 const summary = (row: PolicyVersionRow) => ({
   id: row.id,
@@ -26,14 +27,14 @@ const summary = (row: PolicyVersionRow) => ({
 
 export const policyRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json({ policies: (await listPolicies(c.get('deps').db)).map(summary) }))
-  .post('/validate', requireRole('author', 'admin'), async (c) => {
-    const body = await jsonBody<ValidatePolicyBody>(c, validatePolicyBody)
+  .post('/validate', requireRole('author', 'admin'), validJson(validatePolicyBody), async (c) => {
+    const body = c.req.valid('json')
     const result = await validateDraftOffThread(body.yaml, body.sourceText)
     return c.json({ ok: result.ok, issues: result.issues })
   })
-  .post('/', requireRole('author', 'admin'), async (c) => {
+  .post('/', requireRole('author', 'admin'), validJson(publishPolicyBody), async (c) => {
     const { db, clock } = c.get('deps')
-    const body = await jsonBody<PublishPolicyBody>(c, publishPolicyBody)
+    const body = c.req.valid('json')
     const { version, created } = await publishPolicy(
       db,
       clock,
@@ -57,7 +58,7 @@ export const policyRoutes = new Hono<AppEnv>()
     if (!row) throw notFound({ zh: '找不到该版本', en: 'No such version' })
     return c.json({ ...summary(row), yaml: row.yaml, sourceText: row.source_text, config: configOf(row) })
   })
-  .get('/:policyId/diff', async (c) => {
+  .get('/:policyId/diff', queryOf(policyDiffQuery), async (c) => {
     const { db } = c.get('deps')
     const from = c.req.query('from')
     const to = c.req.query('to')

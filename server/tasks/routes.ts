@@ -1,20 +1,21 @@
 /** @module /api/tasks — my unit's tasks, one task's page, and events on it. */
 import { Hono } from 'hono'
 import { taskEventBody } from '../../schemas/api/requests.schema.ts'
-import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
-import { jsonBody } from '../http/middleware/json-body.ts'
+import { validJson } from '../http/middleware/valid-json.ts'
 import { recordIdempotency } from '../http/middleware/idempotency.ts'
 import { loadPlanContext } from '../plans/plan-context.ts'
 import { actorsOf, oversees } from '../access/visibility.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { sendTaskEvent, visibleTask } from './send-event.ts'
 import { summarize, taskDetail } from './task-views.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
+import { taskListQuery } from '../../schemas/api/queries.schema.ts'
 
 export const taskRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', queryOf(taskListQuery), async (c) => {
     const { reads: db, clock } = c.get('deps')
     const user = c.get('user')
     const q = c.req.query()
@@ -64,9 +65,9 @@ export const taskRoutes = new Hono<AppEnv>()
     c.header('ETag', `"${task.version}"`)
     return c.json(detail)
   })
-  .post('/:id/events', async (c) => {
+  .post('/:id/events', validJson(taskEventBody), async (c) => {
     const deps = c.get('deps')
-    const body = await jsonBody<TaskEventBody>(c, taskEventBody)
+    const body = c.req.valid('json')
     const ifMatchHeader = c.req.header('if-match')
     const ifMatch = ifMatchHeader === undefined ? undefined : Number(ifMatchHeader.replace(/^W\//, '').replace(/"/g, ''))
     if (ifMatch !== undefined && !Number.isInteger(ifMatch)) {

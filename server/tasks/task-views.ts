@@ -9,7 +9,7 @@ import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plans/plan-context.ts'
 import { acceptedEvents } from '../../domain/workflow/run-machine.ts'
 import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
-import type { TaskEventType } from '../../domain/workflow/registry.ts'
+import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { dateParts } from '../../domain/deadlines/index.ts'
 import { storedEntryData } from '../indicators/settle-entry-tasks.ts'
@@ -84,7 +84,8 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
       : []
   const machine = model.machineFor(task.kind, task.source_id)
   const persisted = JSON.parse(task.snapshot) as PersistedTask
-  const allowed = acceptedEvents(machine, persisted).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type as TaskEventType)))
+  // The task machine's events are task event types; the client sends back what it is offered.
+  const allowed = (acceptedEvents(machine, persisted) as TaskEventBody['type'][]).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type)))
   const actorIds = [...new Set(history.map((event) => event.actor))]
   const people = actorIds.length ? await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', actorIds).execute() : []
   const names = new Map(people.map((person) => [person.id, person.display_name]))

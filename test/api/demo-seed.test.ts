@@ -5,17 +5,47 @@ import { join } from 'node:path'
 import { Decimal } from 'decimal.js'
 import { DEMO_POLICY_ID } from '../../server/bootstrap/demo-indicator-values.ts'
 import { seedDemo } from '../../server/bootstrap/seed-demo.ts'
+import type { DemoAccount } from '../../server/bootstrap/seed-demo.ts'
 import { demoUnitFor, seedIndicatorValues } from '../../server/bootstrap/seed-indicator-values.ts'
 import { checkValue } from '../../server/indicators/check-value.ts'
 import { entryInputs } from '../../server/indicators/inputs.ts'
 import { loadPlanContext } from '../../server/plans/plan-context.ts'
 import { allPolicyFiles } from '../helpers/policy-files.ts'
 import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
+
+// Every demo account has the same password, and scrypt spends ~90 ms of CPU on each hash — most of
+// a seeding's cost, for 77 accounts. No test here logs in or reads a hash: each password is hashed
+// once (for real, salted) and the hash is shared by the accounts that have it.
+vi.mock('../../server/auth/passwords.ts', async (importOriginal) => {
+  const passwords = await importOriginal<typeof import('../../server/auth/passwords.ts')>()
+  const hashes = new Map<string, Promise<string>>()
+  const hashPassword = (password: string) => {
+    let hash = hashes.get(password)
+    if (!hash) hashes.set(password, (hash = passwords.hashPassword(password)))
+    return hash
+  }
+  return { ...passwords, hashPassword }
+})
 
 describe('the demo seed', () => {
+  // Seeding the demo takes seconds, so it is seeded once per instant the tests seed it at: tests
+  // that only read share that database, and a test that writes gets its own copy of it.
+  const seedings = new Map<string, Promise<{ t: TestApp; accounts: DemoAccount[] }>>()
+  const seededAt = (start: string) => {
+    let seeding = seedings.get(start)
+    if (!seeding) {
+      seeding = makeTestApp(start).then(async (t) => ({ t, accounts: await seedDemo(t.db, t.clock, 'policies') }))
+      seedings.set(start, seeding)
+    }
+    return seeding
+  }
+
   it('publishes the bundled policies, starts a plan per region, creates accounts, and is idempotent', async () => {
-    const t = await makeTestApp('2018-09-05T09:00:00+08:00')
-    const accounts = await seedDemo(t.db, t.clock, 'policies')
+    const seeded = await seededAt('2018-09-05T09:00:00+08:00')
+    // A copy: seeding again must add nothing, but it could write.
+    const t = await makeTestApp('2018-09-05T09:00:00+08:00', { from: seeded.t.file })
+    const accounts = seeded.accounts
     expect(accounts.map((a) => a.username)).toEqual(expect.arrayContaining(['admin', 'author', 'pingnan.county-finance-bureau', 'meishan.dongpo-healthcare-security-bureau']))
     const count = async () => ({
       plans: (await t.db.selectFrom('plan').select('id').execute()).length,
@@ -37,8 +67,8 @@ describe('the demo seed', () => {
   }, 60_000)
 
   it('scores the Meishan demo: 2020 published with its consequences and 整改 tasks, 2021 awaiting review', async () => {
-    const t = await makeTestApp('2026-11-22T09:00:00+08:00')
-    await seedDemo(t.db, t.clock, 'policies')
+    // Any day after the scored years; the entry-task test below seeds on this one.
+    const { t } = await seededAt('2022-03-01T09:00:00+08:00')
     const runs = await t.db.selectFrom('assessment_run').select(['period', 'status']).orderBy('period').execute()
     expect(runs).toEqual([{ period: '2020', status: 'published' }, { period: '2021', status: 'computed' }])
     const results = await t.db.selectFrom('assessment_result').innerJoin('assessment_run', 'assessment_run.id', 'assessment_result.run_id')
@@ -53,8 +83,7 @@ describe('the demo seed', () => {
   }, 60_000)
 
   it('loads the Meishan indicator data: each county’s counts reproduce its intended rates', async () => {
-    const t = await makeTestApp('2018-09-05T09:00:00+08:00')
-    await seedDemo(t.db, t.clock, 'policies')
+    const { t } = await seededAt('2018-09-05T09:00:00+08:00')
     const plan = await t.db.selectFrom('plan').select('id').where('policy_id', '=', DEMO_POLICY_ID).executeTakeFirstOrThrow()
     const value = async (unit: string, period: string, element: string) => {
       const row = await t.db.selectFrom('indicator_value').selectAll().where('plan_id', '=', plan.id).where('unit_id', '=', unit).where('period', '=', period).where('element_id', '=', element).executeTakeFirstOrThrow()
@@ -81,8 +110,7 @@ describe('the demo seed', () => {
   }, 60_000)
 
   it('closes the entry tasks of the years the demo reported, so none is overdue for data already in', async () => {
-    const t = await makeTestApp('2022-03-01T09:00:00+08:00')
-    await seedDemo(t.db, t.clock, 'policies')
+    const { t } = await seededAt('2022-03-01T09:00:00+08:00')
     const plan = await t.db.selectFrom('plan').select('id').where('policy_id', '=', DEMO_POLICY_ID).executeTakeFirstOrThrow()
     const entry = await t.db.selectFrom('task').select(['assignee', 'period', 'state']).where('plan_id', '=', plan.id).where('kind', '=', 'indicator-entry')
       .where('source_id', '=', 'indicator-entry-yearly').where('period', 'in', ['2020', '2021']).execute()

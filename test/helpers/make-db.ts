@@ -1,7 +1,8 @@
 /** A fresh database file per test, migrated — the real thing, not an in-memory stand-in. */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import SQLite from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
@@ -19,12 +20,33 @@ export interface TestDb {
   file: string
 }
 
-/** Creates and migrates a new SQLite file in a temporary folder. */
-export async function makeDb(): Promise<TestDb> {
+/**
+ * Creates and migrates a new SQLite file in a temporary folder; with `from`, the new file starts as
+ * a copy of that database (see copyDatabase) and its attachments folder, for fixtures too slow to
+ * build in every test.
+ */
+export async function makeDb(from?: string): Promise<TestDb> {
   const file = join(mkdtempSync(join(tmpdir(), 'luoshi-db-')), 'luoshi.db')
+  if (from !== undefined) await copyDatabase(from, file)
   const db = await createDb({ kind: 'sqlite', file })
   await migrateToLatest(db)
   return { db, file }
+}
+
+/**
+ * Copies a SQLite database file with SQLite's online backup: a consistent snapshot that includes
+ * what still sits in the source's WAL, taken while the source stays open (and usable) elsewhere.
+ * Attachment files beside it (`attachments/`) are copied too.
+ */
+export async function copyDatabase(from: string, to: string): Promise<void> {
+  const source = new SQLite(from, { readonly: true, fileMustExist: true })
+  try {
+    await source.backup(to)
+  } finally {
+    source.close()
+  }
+  const attachments = join(dirname(from), 'attachments')
+  if (existsSync(attachments)) cpSync(attachments, join(dirname(to), 'attachments'), { recursive: true })
 }
 
 /** Publishes a bundled policy (`pingnan`, `meishan`, `chongqing`) and returns its version id. */

@@ -29,10 +29,14 @@ export interface TestApp {
   writes: GroupCommitter
 }
 
-/** A fresh database, migrated, with the app over it; the clock starts at `start`. */
-export async function makeTestApp(start = '2018-04-02T09:00:00+08:00', options: { security?: Partial<SecurityOptions> } = {}): Promise<TestApp> {
+/**
+ * A fresh database, migrated, with the app over it; the clock starts at `start`. With `from` (the
+ * `file` of another TestApp), the database starts as a copy of that one: build an expensive fixture
+ * once, then give each test that writes its own copy.
+ */
+export async function makeTestApp(start = '2018-04-02T09:00:00+08:00', options: { security?: Partial<SecurityOptions>; from?: string } = {}): Promise<TestApp> {
   clearPlanCache()
-  const { db, file } = await makeDb()
+  const { db, file } = await makeDb(options.from)
   const clock = new SimulatedClock(start)
   const writes = new GroupCommitter(db)
   const reads = await createDb({ kind: 'sqlite', file })

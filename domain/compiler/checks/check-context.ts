@@ -9,6 +9,7 @@ import type { PolicyConfig } from '../../../schemas/index.ts'
 import type { WorkingDayCalendar } from '../../deadlines/index.ts'
 import type { SourceDocument } from '../../source-text/source-document.ts'
 import type { ConfigIssue } from '../config-issue.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 /** Kinds of things an id can name. Units, groups and bodies can all own work. */
 export type ElementKind =
@@ -25,7 +26,7 @@ export type ElementKind =
   | 'parameter'
   | 'provision'
 
-export const KIND_NAMES: Record<ElementKind, { zh: string; en: string }> = {
+export const KIND_NAMES: Record<ElementKind, LocalizedText> = {
   unit: { zh: '单位', en: 'unit' },
   group: { zh: '组织', en: 'group' },
   body: { zh: '机构', en: 'body' },

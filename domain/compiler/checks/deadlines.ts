@@ -17,6 +17,7 @@ import {
 import type { DateRange, DeadlineRule } from '../../deadlines/index.ts'
 import { isRecord, list } from './check-context.ts'
 import type { CheckContext, PolicyCheck } from './check-context.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 /** The effective period a config states, with `years` turned into an end date. */
 export function effectivePeriod(policy: CheckContext['policy']): { from: string; to?: string } | undefined {
@@ -32,7 +33,7 @@ export function effectivePeriod(policy: CheckContext['policy']): { from: string;
 }
 
 /** Reads a `due` or `window` value into a rule; undefined for `unspecified` or malformed. */
-export function ruleOf(value: unknown): { ok: true; rule: DeadlineRule } | { ok: false; message: { zh: string; en: string } } | undefined {
+export function ruleOf(value: unknown): { ok: true; rule: DeadlineRule } | { ok: false; message: LocalizedText } | undefined {
   if (typeof value === 'string') return parseDeadline(value)
   if (!isRecord(value)) return undefined
   if (typeof value.date === 'string' && isCivilDate(value.date)) return { ok: true, rule: { kind: 'date', date: value.date } }

@@ -7,6 +7,7 @@ import type { ConfigIssue } from '../config-issue.ts'
 import type { PolicyConfig } from '../../../schemas/index.ts'
 import { isRecord, KIND_NAMES, list } from './check-context.ts'
 import type { Declaration, ElementKind } from './check-context.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 /** Where each kind of top-level element is declared. */
 const SECTIONS: Array<[ElementKind, (policy: PolicyConfig) => unknown, string]> = [
@@ -76,7 +77,7 @@ export function collectDeclarations(policy: PolicyConfig): {
   return { declarations, dataElements, issues }
 }
 
-function duplicate(id: string, pointer: string, earlier: string, kind: { zh: string; en: string }): ConfigIssue {
+function duplicate(id: string, pointer: string, earlier: string, kind: LocalizedText): ConfigIssue {
   return configIssue('duplicate-id', pointer, {
     zh: `标识「${id}」重复：已在 ${earlier} 声明为${kind.zh}。请改用一个未被使用的标识。`,
     en: `Duplicate id "${id}": already declared at ${earlier} (a ${kind.en}). Choose an id not used elsewhere.`,

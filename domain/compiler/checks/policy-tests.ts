@@ -9,6 +9,7 @@ import type { ConfigIssue } from '../config-issue.ts'
 import { closestMatch } from '../closest-match.ts'
 import { isRecord, list } from './check-context.ts'
 import type { PolicyCheck } from './check-context.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 export const checkPolicyTests: PolicyCheck = ({ policy, dataElements }) => {
   const issues: ConfigIssue[] = []
@@ -22,7 +23,7 @@ export const checkPolicyTests: PolicyCheck = ({ policy, dataElements }) => {
     list<Record<string, unknown>>(assessment.tests).forEach((test, t) => {
       if (!isRecord(test)) return
       const at = `/assessments/${a}/tests/${t}`
-      const unknown = (pointer: string, id: string, choices: string[], what: { zh: string; en: string }) => {
+      const unknown = (pointer: string, id: string, choices: string[], what: LocalizedText) => {
         const guess = closestMatch(id, choices)
         issues.push(
           configIssue('unknown-reference', pointer, {

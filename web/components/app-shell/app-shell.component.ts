@@ -6,7 +6,7 @@
  */
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError, setCsrfToken } from '../../api.ts'
+import { ApiError, call, client, setCsrfToken } from '../../api.ts'
 import type { Me } from '../../api-types.ts'
 import { locale, setLocale, t } from '../../i18n.ts'
 import { parseRoute } from '../../router.ts'
@@ -73,7 +73,7 @@ export class LsApp extends LitElement {
 
   private async loadUser(): Promise<void> {
     try {
-      const me = await api.get<Me>('/api/auth/me')
+      const me = await call(client.auth.me.$get())
       setCsrfToken(me.csrfToken)
       this.user = me.user ?? null
     } catch (error) {
@@ -90,7 +90,7 @@ export class LsApp extends LitElement {
   }
 
   private async handleLogout(): Promise<void> {
-    await api.post('/api/auth/logout')
+    await call(client.auth.logout.$post())
     setCsrfToken(null)
     this.user = null
   }

@@ -8,15 +8,15 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { PlanDetail } from '../../api-types.ts'
 import { pick, t } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { navigate } from '../../router.ts'
-import { assessmentHref, assessmentPath, effectText, formatInstant, gradeRange, gradeTone } from '../assessment-format/assessment-format.ts'
+import { assessmentHref, effectText, formatInstant, gradeRange, gradeTone } from '../assessment-format/assessment-format.ts'
 import { m } from '../assessment-format/assessment-messages.ts'
 import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
-import type { AssessmentList, AssessmentSummary, ComputeResult } from '../assessment-format/assessment-types.ts'
+import type { AssessmentList, AssessmentSummary } from '../assessment-format/assessment-types.ts'
 import styles from './assessment-list.styles.ts'
 
 function message(error: unknown): string {
@@ -86,9 +86,9 @@ export class LsAssessmentList extends LitElement {
     this.loaded = planId
     this.list = null
     this.error = ''
-    const id = encodeURIComponent(planId)
+    const param = pathParams({ id: planId })
     try {
-      const [plan, list] = await Promise.all([api.get<PlanDetail>(`/api/plans/${id}`), api.get<AssessmentList>(`/api/plans/${id}/assessments`)])
+      const [plan, list] = await Promise.all([call(client.plans[':id'].$get({ param })), call(client.plans[':id'].assessments.$get({ param }))])
       if (this.loaded !== planId) return
       this.plan = plan
       this.list = list.assessments
@@ -108,7 +108,7 @@ export class LsAssessmentList extends LitElement {
     this.busy = assessment.id
     this.failures = { ...this.failures, [assessment.id]: '' }
     try {
-      const result = await api.post<ComputeResult>(`${assessmentPath(this.planId, assessment.id)}/runs`, { year: Number(text) })
+      const result = await call(client.plans[':id'].assessments[':assessmentId'].runs.$post({ param: pathParams({ id: this.planId, assessmentId: assessment.id }), json: { year: Number(text) } }))
       navigate(assessmentHref(this.planId, assessment.id, result.run.year).slice(1))
     } catch (error) {
       this.failures = { ...this.failures, [assessment.id]: message(error) }

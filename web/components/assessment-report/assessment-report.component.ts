@@ -12,7 +12,7 @@
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { ChartController } from '../../chart-controller.ts'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
 import { locale, pick, t, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import {
@@ -82,7 +82,7 @@ export class LsAssessmentReport extends LitElement {
   private async load(key: string): Promise<void> {
     this.error = ''
     try {
-      const report = await api.get<UnitReport>(this.path)
+      const report = await call(client.plans[':id'].assessments[':assessmentId'].runs[':year'].units[':unitId'].$get({ param: pathParams({ id: this.planId, assessmentId: this.assessmentId, year: String(this.year), unitId: this.unitId }) }))
       if (this.loaded === key) this.report = report
     } catch (error) {
       if (this.loaded === key) this.error = error instanceof ApiError ? pick(error.text) : String(error)

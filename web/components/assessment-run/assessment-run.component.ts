@@ -9,7 +9,7 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
 import { locale, pick, t } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { assessmentHref, assessmentPath, effectText, formatInstant, gradeTone, hasBonus, missingNames, scoreText } from '../assessment-format/assessment-format.ts'
@@ -97,6 +97,13 @@ export class LsAssessmentRun extends LitElement {
     return assessmentPath(this.planId, this.assessmentId, this.year)
   }
 
+  /** The year's routes, and the parameters that name this run in them. */
+  private readonly run = client.plans[':id'].assessments[':assessmentId'].runs[':year']
+
+  private get param() {
+    return pathParams({ id: this.planId, assessmentId: this.assessmentId, year: String(this.year) })
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const key = `${this.planId}/${this.assessmentId}/${this.year}`
     if ((changed.has('planId') || changed.has('assessmentId') || changed.has('year')) && this.planId && this.year && key !== this.loaded) {
@@ -113,7 +120,7 @@ export class LsAssessmentRun extends LitElement {
   private async load(key: string): Promise<void> {
     this.error = ''
     try {
-      const view = await api.get<RunView>(this.path)
+      const view = await call(this.run.$get({ param: this.param }))
       if (this.loaded === key) this.view = view
     } catch (error) {
       if (this.loaded === key) this.error = error instanceof ApiError ? pick(error.text) : String(error)
@@ -147,7 +154,7 @@ export class LsAssessmentRun extends LitElement {
 
   private handleReview = () =>
     this.act(async () => {
-      await api.post(`${this.path}/review`, this.note.trim() ? { note: this.note.trim() } : {})
+      await call(this.run.review.$post({ param: this.param, json: this.note.trim() ? { note: this.note.trim() } : {} }))
       this.note = ''
       return m('reviewed')
     })
@@ -169,14 +176,14 @@ export class LsAssessmentRun extends LitElement {
   private handlePublish = () => {
     this.confirming = false
     return this.act(async () => {
-      const result = await api.post<{ rectifications: number }>(`${this.path}/publish`)
+      const result = await call(this.run.publish.$post({ param: this.param }))
       return m('published', { n: result.rectifications })
     })
   }
 
   private handleRecompute = () =>
     this.act(async () => {
-      const result = await api.post<{ units: number; complete: number }>(`${assessmentPath(this.planId, this.assessmentId)}/runs`, { year: this.year })
+      const result = await call(client.plans[':id'].assessments[':assessmentId'].runs.$post({ param: pathParams({ id: this.planId, assessmentId: this.assessmentId }), json: { year: this.year } }))
       return m('computed', { year: this.year, units: result.units, complete: result.complete })
     })
 

@@ -10,8 +10,8 @@
 import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.ts'
-import type { PlanEscalations, PlanList, PlanProgress, TaskList, TaskSummary } from '../../api-types.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
+import type { PlanEscalations, PlanList, PlanProgress, TaskSummary } from '../../api-types.ts'
 import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
 import { locale, pick, t } from '../../i18n.ts'
 import type { MessageKey } from '../../i18n.ts'
@@ -112,7 +112,7 @@ export class LsDashboard extends LitElement {
 
   private async loadPlans(): Promise<void> {
     try {
-      this.plans = (await api.get<PlanList>('/api/plans')).plans
+      this.plans = (await call(client.plans.$get())).plans
     } catch (error) {
       this.error = message(error)
     }
@@ -122,9 +122,8 @@ export class LsDashboard extends LitElement {
     this.loaded = planId
     this.clearPlan()
     if (!planId) return
-    const id = encodeURIComponent(planId)
     try {
-      const progress = await api.get<PlanProgress>(`/api/plans/${id}/progress`)
+      const progress = await call(client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) }))
       if (this.loaded !== planId) return
       this.progress = progress
       void this.loadEscalations(planId)
@@ -137,7 +136,7 @@ export class LsDashboard extends LitElement {
   private async loadEscalations(planId: string): Promise<void> {
     let escalations: PlanEscalations | 'unavailable'
     try {
-      escalations = await api.get<PlanEscalations>(`/api/plans/${encodeURIComponent(planId)}/escalations`)
+      escalations = await call(client.plans[':id'].escalations.$get({ param: pathParams({ id: planId }) }))
       if (!Array.isArray(escalations?.supervise)) escalations = 'unavailable'
     } catch {
       // Until the route exists (404, or the app page served in its place) the counts still show.
@@ -148,9 +147,9 @@ export class LsDashboard extends LitElement {
 
   private async loadUpcoming(planId: string, today: string): Promise<void> {
     const until = addDays(today, UPCOMING_DAYS)
-    const params = new URLSearchParams({ scope: 'all', plan: planId, dueAfter: today, dueBefore: until, state: OPEN_STATES.join(',') })
+    const query = { scope: 'all', plan: planId, dueAfter: today, dueBefore: until, state: OPEN_STATES.join(',') } as const
     try {
-      const { tasks } = await api.get<TaskList>(`/api/tasks?${params}`)
+      const { tasks } = await call(client.tasks.$get({ query }))
       // The server filters; checking again keeps the list right on a server without dueAfter/dueBefore.
       if (this.loaded === planId) this.upcoming = tasks.filter((task) => task.dueOn !== null && task.dueOn >= today && task.dueOn <= until)
     } catch (error) {
@@ -167,9 +166,9 @@ export class LsDashboard extends LitElement {
     await this.updateComplete
     this.renderRoot.querySelector<HTMLElement>('.drill')?.scrollIntoView({ block: 'start' })
     this.renderRoot.querySelector<HTMLElement>('#unit-tasks-title')?.focus({ preventScroll: true })
-    const params = new URLSearchParams({ scope: 'all', plan: planId, assignee: unit.id, limit: '5000' })
+    const query = { scope: 'all', plan: planId, assignee: unit.id, limit: '5000' } as const
     try {
-      const { tasks } = await api.get<TaskList>(`/api/tasks?${params}`)
+      const { tasks } = await call(client.tasks.$get({ query }))
       if (this.loaded === planId && this.unit?.id === unit.id) this.unitTasks = tasks.filter((task) => task.assignee.id === unit.id)
     } catch (error) {
       if (this.unit?.id === unit.id) this.unitTasks = []
@@ -179,7 +178,7 @@ export class LsDashboard extends LitElement {
 
   private handleSignOff = () => {
     const planId = this.loaded
-    void api.get<PlanProgress>(`/api/plans/${encodeURIComponent(planId)}/progress`).then((progress) => {
+    void call(client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) })).then((progress) => {
       if (this.loaded === planId) this.progress = progress
     }, (error: unknown) => { this.error = message(error) })
   }

@@ -7,6 +7,7 @@ import type { PolicyConfig } from '../../../schemas/index.ts'
 import { effectivePeriod, ruleOf } from '../../../domain/compiler/checks/deadlines.ts'
 import { addDays, occurrences, WorkingDayCalendar } from '../../../domain/deadlines/index.ts'
 import type { DateRange, Occurrence } from '../../../domain/deadlines/index.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 export type DeadlineSection = 'phase' | 'milestone' | 'duty' | 'step' | 'assessment'
 
@@ -25,7 +26,7 @@ export interface DeadlineRow {
     | { kind: 'relative'; amount: number; unit: 'working-day' | 'day' | 'month'; example?: { from: string; due: string } }
     | { kind: 'recurring'; range: DateRange; occurrences: Occurrence[] }
     | { kind: 'unspecified'; reason: string }
-    | { kind: 'unparsed'; message: { zh: string; en: string } }
+    | { kind: 'unparsed'; message: LocalizedText }
 }
 
 function phraseOf(value: unknown): string {

@@ -9,8 +9,9 @@
  */
 import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
-import { api, ApiError } from '../../api.ts'
-import type { PlanDetail, PlanList, TaskList } from '../../api-types.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
+import type { TaskListQuery } from '../../../schemas/api/queries.schema.ts'
+import type { PlanList, TaskList } from '../../api-types.ts'
 import { pick, t } from '../../i18n.ts'
 import { ALL_STATES, fill, OPEN_STATES, periodLabel, stateLabel } from '../task-table/task-format.ts'
 import styles from './inbox.styles.ts'
@@ -88,9 +89,9 @@ export class LsInbox extends LitElement {
 
   private async loadPlans(): Promise<void> {
     try {
-      const { plans } = await api.get<PlanList>('/api/plans')
+      const { plans } = await call(client.plans.$get())
       this.plans = plans
-      const details = await Promise.all(plans.map((plan) => api.get<PlanDetail>(`/api/plans/${encodeURIComponent(plan.id)}`).catch(() => null)))
+      const details = await Promise.all(plans.map((plan) => call(client.plans[':id'].$get({ param: pathParams({ id: plan.id }) })).catch(() => null)))
       this.planPhases = Object.fromEntries(details.flatMap((detail) => (detail ? [[detail.plan.id, detail.phases.map((phase) => [phase.phase_id, phase.name])]] : [])))
       this.phases = Object.fromEntries(Object.values(this.planPhases).flat())
     } catch {
@@ -98,24 +99,23 @@ export class LsInbox extends LitElement {
     }
   }
 
-  private query(): string {
+  private query(): TaskListQuery {
     const { plan, phase, state, period, review, overdue } = this.filters
-    const params = new URLSearchParams()
-    if (plan) params.set('plan', plan)
-    if (phase) params.set('phase', phase)
-    if (state) params.set('state', state === 'open' ? OPEN_STATES.join(',') : state)
-    if (period) params.set('period', period)
-    if (review) params.set('role', 'review')
-    if (overdue) params.set('overdue', 'true')
-    const text = params.toString()
-    return text ? `?${text}` : ''
+    return {
+      ...(plan ? { plan } : {}),
+      ...(phase ? { phase } : {}),
+      ...(state ? { state: state === 'open' ? OPEN_STATES.join(',') : state } : {}),
+      ...(period ? { period } : {}),
+      ...(review ? { role: 'review' as const } : {}),
+      ...(overdue ? { overdue: 'true' as const } : {}),
+    }
   }
 
   private async loadTasks(): Promise<void> {
     const current = this.#requests.begin()
     this.loading = true
     try {
-      const data = await api.get<TaskList>(`/api/tasks${this.query()}`)
+      const data = await call(client.tasks.$get({ query: this.query() }))
       if (!current()) return
       this.data = data
       this.error = ''

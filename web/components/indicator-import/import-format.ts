@@ -6,6 +6,7 @@
  */
 import type { IndicatorImportReport } from '../../api-types.ts'
 import { messageTable, pick } from '../../i18n.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 export const IMPORT_TEXT = {
   title: { zh: '导入指标数据', en: 'Import indicator data' },
@@ -89,7 +90,7 @@ export interface RejectedLike {
   unit?: string
   period?: string
   input?: string
-  message: { zh: string; en: string }
+  message: LocalizedText
 }
 
 /** One row of the report table. */

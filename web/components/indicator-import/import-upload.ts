@@ -1,9 +1,9 @@
 /**
  * @module Sends an indicator data file to `POST /api/plans/:id/indicator-values/import` as the
- * raw request body (the JSON client sends only JSON), with its name in `X-Filename`.
+ * raw request body, with its name in `X-Filename`, through the one API client.
  */
-import { api, ApiError, getCsrfToken } from '../../api.ts'
-import type { IndicatorImportReport, Me } from '../../api-types.ts'
+import { call, client, getCsrfToken, pathParams } from '../../api.ts'
+import type { IndicatorImportReport } from '../../api-types.ts'
 import { fileType } from './import-format.ts'
 import type { ImportMode } from './import-format.ts'
 
@@ -14,20 +14,11 @@ import type { ImportMode } from './import-format.ts'
  * every problem in `details.issues`, each with its `row` and `column`.
  */
 export async function importFile(planId: string, file: File, options: { mode: ImportMode; dryRun: boolean }): Promise<IndicatorImportReport> {
-  const csrfToken = getCsrfToken() ?? (await api.get<Me>('/api/auth/me')).csrfToken
-  const query = new URLSearchParams({ mode: options.mode, ...(options.dryRun ? { dryRun: 'true' } : {}) })
-  const response = await fetch(`/api/plans/${encodeURIComponent(planId)}/indicator-values/import?${query}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': fileType(file), 'x-filename': encodeURIComponent(file.name), 'x-csrf-token': csrfToken },
-    body: file,
-  })
-  const json = (await response.json().catch(() => undefined)) as
-    | (IndicatorImportReport & { error?: { code: string; message: { zh: string; en: string } } & Record<string, unknown> })
-    | undefined
-  if (!response.ok || !json) {
-    const { code = 'error', message = { zh: '导入失败', en: 'The import failed' }, ...details } = json?.error ?? {}
-    throw new ApiError(response.status, code, message, details)
-  }
-  return json
+  const csrfToken = getCsrfToken() ?? (await call(client.auth.me.$get())).csrfToken
+  const query = { mode: options.mode, ...(options.dryRun ? { dryRun: 'true' as const } : {}) }
+  const request = client.plans[':id']['indicator-values'].import.$post(
+    { param: pathParams({ id: planId }), query },
+    { headers: { 'content-type': fileType(file), 'x-filename': encodeURIComponent(file.name), 'x-csrf-token': csrfToken }, init: { body: file } },
+  )
+  return call(request, { zh: '导入失败', en: 'The import failed' })
 }

@@ -9,8 +9,8 @@
  */
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.ts'
-import type { IndicatorImportReport, IndicatorInputs, IndicatorValueList, PlanDetail } from '../../api-types.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
+import type { IndicatorImportReport, IndicatorInputs, IndicatorValueList } from '../../api-types.ts'
 import { pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { consequence, importText, reportRows } from './import-format.ts'
@@ -18,9 +18,10 @@ import type { ImportMode, RejectedLike, ReportNames } from './import-format.ts'
 import { importFile } from './import-upload.ts'
 import { renderCatalogue, renderReport, renderValues } from './import-sections.ts'
 import styles from './indicator-import.styles.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 /** The outcome of pressing 导入: written, or refused with the problems. */
-type Outcome = { kind: 'imported'; report: IndicatorImportReport } | { kind: 'refused'; message: { zh: string; en: string }; issues: RejectedLike[] }
+type Outcome = { kind: 'imported'; report: IndicatorImportReport } | { kind: 'refused'; message: LocalizedText; issues: RejectedLike[] }
 
 const ACCEPT = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -83,8 +84,8 @@ export class LsIndicatorImport extends LitElement {
     }
   }
 
-  private get base(): string {
-    return `/api/plans/${encodeURIComponent(this.planId)}`
+  private get param() {
+    return pathParams({ id: this.planId })
   }
 
   private names(): ReportNames {
@@ -96,7 +97,7 @@ export class LsIndicatorImport extends LitElement {
 
   private async loadPlan(): Promise<void> {
     try {
-      const [plan, catalogue] = await Promise.all([api.get<PlanDetail>(this.base), api.get<IndicatorInputs>(`${this.base}/indicator-values/inputs`)])
+      const [plan, catalogue] = await Promise.all([call(client.plans[':id'].$get({ param: this.param })), call(client.plans[':id']['indicator-values'].inputs.$get({ param: this.param }))])
       this.planName = plan.plan.name
       this.catalogue = catalogue
     } catch (error) {
@@ -105,9 +106,9 @@ export class LsIndicatorImport extends LitElement {
   }
 
   private async loadValues(): Promise<void> {
-    const query = new URLSearchParams({ ...(this.period.trim() ? { period: this.period.trim() } : {}), ...(this.unit ? { unit: this.unit } : {}) })
+    const query = { ...(this.period.trim() ? { period: this.period.trim() } : {}), ...(this.unit ? { unit: this.unit } : {}) }
     try {
-      this.values = await api.get<IndicatorValueList>(`${this.base}/indicator-values?${query}`)
+      this.values = await call(client.plans[':id']['indicator-values'].$get({ param: this.param, query }))
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }
@@ -216,7 +217,7 @@ export class LsIndicatorImport extends LitElement {
   }
 
   override render() {
-    const template = `${this.base}/indicator-values/template.xlsx`
+    const template = client.plans[':id']['indicator-values']['template.xlsx'].$path({ param: this.param, query: {} })
     return html`
       <p class="back"><a href="#/plans/${encodeURIComponent(this.planId)}">← ${importText('back')}</a></p>
       <h2>${importText('title')}${this.planName ? html` <small>${this.planName}</small>` : nothing}</h2>

@@ -13,8 +13,8 @@ import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import type { EChartsType } from 'echarts/core'
-import { api, ApiError } from '../../api.ts'
-import type { IndicatorInputs, IndicatorTrends } from '../../api-types.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
+import type { IndicatorTrends } from '../../api-types.ts'
 import { locale, pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { byCategory, formatTarget, formatValue, isEmptySeries, latestPoint, tally, targetOf, trendText } from './trend-format.ts'
@@ -100,7 +100,7 @@ export class LsIndicatorTrends extends LitElement {
     const current = this.#loads.begin()
     this.busy = true
     try {
-      const answer = await api.get<IndicatorTrends>(`/api/plans/${encodeURIComponent(this.planId)}/indicators?scope=${encodeURIComponent(scope)}`)
+      const answer = await call(client.plans[':id'].indicators.$get({ param: pathParams({ id: this.planId }), query: { scope } }))
       if (!current()) return
       // Anything but a list of indicators (an older server) shows as "no indicators".
       this.data = Array.isArray(answer?.indicators) && Array.isArray(answer.scopes) ? answer : null
@@ -115,7 +115,7 @@ export class LsIndicatorTrends extends LitElement {
 
   private async loadImportRight(planId: string): Promise<void> {
     try {
-      const catalogue = await api.get<IndicatorInputs>(`/api/plans/${encodeURIComponent(planId)}/indicator-values/inputs`)
+      const catalogue = await call(client.plans[':id']['indicator-values'].inputs.$get({ param: pathParams({ id: planId }) }))
       if (planId === this.planId) this.canImport = (catalogue?.inputs?.length ?? 0) > 0 && (catalogue?.units?.length ?? 0) > 0
     } catch {
       // No right to enter data (or no such route): no link.

@@ -3,8 +3,8 @@
  * id it returns goes into the form value. Names of files uploaded in this session are remembered
  * so the form can show them instead of ids.
  */
-import { api, ApiError, getCsrfToken } from '../../api.ts'
-import type { AttachmentUpload, Me } from '../../api-types.ts'
+import { call, client, getCsrfToken } from '../../api.ts'
+import type { AttachmentUpload } from '../../../schemas/api/attachment.schema.ts'
 
 const names = new Map<string, string>()
 
@@ -29,25 +29,12 @@ export function attachmentHref(id: string): string {
  * @throws {ApiError} with the server's message (type not accepted, too large, …)
  */
 export async function uploadAttachment(file: File): Promise<AttachmentUpload> {
-  // The JSON client does not send raw bodies; the token is the one the app shell keeps.
-  const csrfToken = getCsrfToken() ?? (await api.get<Me>('/api/auth/me')).csrfToken
-  const response = await fetch('/api/attachments', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      'content-type': file.type || 'application/octet-stream',
-      'x-filename': encodeURIComponent(file.name),
-      'x-csrf-token': csrfToken,
-    },
-    body: file,
+  const csrfToken = getCsrfToken() ?? (await call(client.auth.me.$get())).csrfToken
+  const request = client.attachments.$post(undefined, {
+    headers: { 'content-type': file.type || 'application/octet-stream', 'x-filename': encodeURIComponent(file.name), 'x-csrf-token': csrfToken },
+    init: { body: file },
   })
-  const json = (await response.json().catch(() => undefined)) as
-    | (AttachmentUpload & { error?: { code: string; message: { zh: string; en: string } } })
-    | undefined
-  if (!response.ok || !json) {
-    const error = json?.error
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? { zh: '上传失败', en: 'Upload failed' })
-  }
-  names.set(json.id, json.name)
-  return json
+  const stored = await call(request, { zh: '上传失败', en: 'Upload failed' })
+  names.set(stored.id, stored.name)
+  return stored
 }

@@ -6,6 +6,7 @@
  */
 import type { ErrorObject } from 'ajv'
 import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../../schemas/ajv.ts'
+import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 type Params = Record<string, unknown>
 
@@ -18,11 +19,7 @@ function expectedType(type: unknown): string {
   return types.find((name) => name !== 'null') ?? ''
 }
 
-/** A message in both languages (the shape server issues use). */
-export interface LocalizedText {
-  zh: string
-  en: string
-}
+export type { LocalizedText }
 
 const TYPES: Record<string, LocalizedText> = {
   integer: { zh: '应为整数', en: 'Must be a whole number' },

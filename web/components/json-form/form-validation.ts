@@ -24,11 +24,9 @@ let shared: Ajv | undefined
 const compiled = new WeakMap<object, ValidateFunction | null>()
 
 function ajv(): Ajv {
-  if (!shared) {
-    shared = createAjv()
-    // Attachment ids are checked by the server (the file must exist and be the user's); here any id will do.
-    if (!shared.formats['attachment-id']) shared.addFormat('attachment-id', true)
-  }
+  // An attachment id's shape is checked here with the server's one pattern (createAjv registers
+  // it); whether the file exists and is the user's, only the server can tell.
+  shared ??= createAjv()
   return shared
 }
 

@@ -5,8 +5,7 @@
  * @event ls-login - Emitted with `{ user, csrfToken }` after a successful login.
  */
 import { css, html, LitElement } from 'lit'
-import { api, ApiError } from '../../api.ts'
-import type { LoginResponse } from '../../api-types.ts'
+import { ApiError, call, client } from '../../api.ts'
 import { pick, t } from '../../i18n.ts'
 
 export class LsLoginForm extends LitElement {
@@ -29,7 +28,7 @@ export class LsLoginForm extends LitElement {
     event.preventDefault()
     const form = new FormData(event.target as HTMLFormElement)
     try {
-      const result = await api.post<LoginResponse>('/api/auth/login', { username: form.get('username'), password: form.get('password') })
+      const result = await call(client.auth.login.$post({ json: { username: form.get('username') as string, password: form.get('password') as string } }))
       this.error = ''
       this.dispatchEvent(new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }))
     } catch (error) {

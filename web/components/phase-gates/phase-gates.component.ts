@@ -14,7 +14,7 @@ import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { ChartController } from '../../chart-controller.ts'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsSignOffEvent } from '../../events/ls-sign-off.ts'
 import { locale, pick, t } from '../../i18n.ts'
@@ -94,8 +94,8 @@ export class LsPhaseGates extends LitElement {
     this.busy = true
     this.error = ''
     try {
-      const path = `/api/plans/${encodeURIComponent(this.planId)}/phases/${encodeURIComponent(phase.id)}/sign-off`
-      const result = await api.post<{ closed: boolean }>(path, note ? { note } : {})
+      const param = pathParams({ id: this.planId, phaseId: phase.id })
+      const result = await call(client.plans[':id'].phases[':phaseId']['sign-off'].$post({ param, json: note ? { note } : {} }))
       this.signing = ''
       this.message = `${phase.name}：${t(result.closed ? 'signOffClosed' : 'signOffRecorded')}`
       await this.updateComplete

@@ -10,7 +10,7 @@
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
 import type { StartPlanBody } from '../../../schemas/api/requests.schema.ts'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client } from '../../api.ts'
 import type { StartPlanResult } from '../../api-types.ts'
 import type { LsCloseEvent } from '../../events/ls-close.ts'
 import type { LsPlanStartEvent } from '../../events/ls-plan-start.ts'
@@ -70,7 +70,7 @@ export class LsPlanStarter extends LitElement {
     this.busy = true
     this.error = ''
     try {
-      this.started = await api.post<StartPlanResult>('/api/plans', body)
+      this.started = await call(client.plans.$post({ json: body }))
       const { plan, tasks, unassigned } = this.started
       this.dispatchEvent(new CustomEvent('ls-plan-start', { detail: { planId: plan.id, tasks, unassigned }, bubbles: true, composed: true }) satisfies LsPlanStartEvent)
     } catch (error) {

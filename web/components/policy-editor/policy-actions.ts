@@ -2,10 +2,10 @@
  * @module The editor's calls to the API: open a published version, and publish the text being
  * edited — with every outcome (new, same text, version taken, invalid) as a value.
  */
-import { api, ApiError } from '../../api.ts'
-import type { ApiIssue } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
+import type { ApiIssue, LocalizedText } from '../../api.ts'
 import type { PublishPolicyBody } from '../../../schemas/api/requests.schema.ts'
-import type { PolicyVersion, PublishResult } from '../../api-types.ts'
+import type { PublishResult } from '../../api-types.ts'
 
 /** A published version opened for editing. */
 export interface OpenedVersion {
@@ -18,7 +18,7 @@ export interface OpenedVersion {
 
 /** Reads one version (`GET /api/policies/:id/versions/:version`). */
 export async function openVersion(policyId: string, version: string): Promise<OpenedVersion> {
-  const row = await api.get<PolicyVersion>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`)
+  const row = await call(client.policies[':policyId'].versions[':version'].$get({ param: pathParams({ policyId, version }) }))
   // The route does not return the source text yet; read it when it does.
   const sourceText = (row as { sourceText?: unknown }).sourceText
   return { policyId: row.policyId, version: row.version, yaml: row.yaml, sourceText: typeof sourceText === 'string' ? sourceText : undefined }
@@ -26,8 +26,8 @@ export async function openVersion(policyId: string, version: string): Promise<Op
 
 export type PublishOutcome =
   | { kind: 'created' | 'unchanged'; version: PublishResult['version'] }
-  | { kind: 'conflict' | 'failed'; message: { zh: string; en: string } }
-  | { kind: 'invalid'; message: { zh: string; en: string }; issues: ApiIssue[] }
+  | { kind: 'conflict' | 'failed'; message: LocalizedText }
+  | { kind: 'invalid'; message: LocalizedText; issues: ApiIssue[] }
 
 /**
  * Publishes (`POST /api/policies`) with the author's change note, which the server keeps with the
@@ -36,7 +36,7 @@ export type PublishOutcome =
 export async function publishPolicy(yaml: string, sourceText: string, note: string): Promise<PublishOutcome> {
   try {
     const body: PublishPolicyBody = { yaml, note, ...(sourceText.trim() ? { sourceText } : {}) }
-    const result = await api.post<PublishResult>('/api/policies', body)
+    const result = await call(client.policies.$post({ json: body }))
     return { kind: result.created ? 'created' : 'unchanged', version: result.version }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error

@@ -8,7 +8,7 @@
  * @csspart toolbar - The row of actions above the editor.
  */
 import { html, LitElement, nothing } from 'lit'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client } from '../../api.ts'
 import type { PolicyList } from '../../api-types.ts'
 import type { LsRevealEvent } from '../../events/ls-reveal.ts'
 import type { LsVersionLoadEvent } from '../../events/ls-version-load.ts'
@@ -114,7 +114,7 @@ export class LsPolicyEditor extends LitElement {
 
   private async loadPolicies(): Promise<PolicyList['policies']> {
     try {
-      this.policies = (await api.get<PolicyList>('/api/policies')).policies
+      this.policies = (await call(client.policies.$get())).policies
     } catch (error) {
       this.status = { kind: 'error', text: errorText(error) }
     }

@@ -9,7 +9,7 @@
  */
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { PolicyDiff, PolicyVersions } from '../../api-types.ts'
 import type { LsVersionLoadEvent } from '../../events/ls-version-load.ts'
 import { locale, pick, t } from '../../i18n.ts'
@@ -69,7 +69,7 @@ export class LsPolicyVersions extends LitElement {
   private async load(): Promise<void> {
     const policyId = this.policyId
     try {
-      const { versions } = await api.get<PolicyVersions>(`/api/policies/${encodeURIComponent(policyId)}/versions`)
+      const { versions } = await call(client.policies[':policyId'].versions.$get({ param: pathParams({ policyId }) }))
       if (policyId !== this.policyId) return
       this.versions = versions
       this.error = ''
@@ -84,9 +84,8 @@ export class LsPolicyVersions extends LitElement {
   }
 
   private async handleDiff(): Promise<void> {
-    const query = new URLSearchParams({ from: this.diffFrom, to: this.diffTo })
     try {
-      this.diff = await api.get<PolicyDiff>(`/api/policies/${encodeURIComponent(this.policyId)}/diff?${query}`)
+      this.diff = await call(client.policies[':policyId'].diff.$get({ param: pathParams({ policyId: this.policyId }), query: { from: this.diffFrom, to: this.diffTo } }))
       this.error = ''
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)

@@ -13,7 +13,8 @@ import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { rememberAttachmentNames } from '../json-form/attachment-upload.ts'
-import { api, ApiError } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
+import type { TaskEventBody } from '../../../schemas/api/requests.schema.ts'
 import type { ApiIssue } from '../../api.ts'
 import type { TaskDetail } from '../../api-types.ts'
 import { pick, t, tOf } from '../../i18n.ts'
@@ -95,7 +96,7 @@ export class LsTaskPage extends LitElement {
   /** Loads (or reloads) the task; the form starts again from the stored data. */
   async load(): Promise<void> {
     try {
-      const task = await api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(this.taskId)}`)
+      const task = await call(client.tasks[':id'].$get({ param: pathParams({ id: this.taskId }) }))
       rememberAttachmentNames(task.attachments)
       this.task = task
       this.loadError = null
@@ -121,7 +122,7 @@ export class LsTaskPage extends LitElement {
   }
 
   /** The request body for an event, or null when the page must first show what is missing. */
-  private bodyFor(type: EventType): Record<string, unknown> | null {
+  private bodyFor(type: EventType): TaskEventBody | null {
     const form = this.form
     if (type === 'RETURN') {
       const reason = this.comment.trim()
@@ -138,7 +139,8 @@ export class LsTaskPage extends LitElement {
       this.banner = { text: () => t('task_formInvalid'), conflict: false }
       return null
     }
-    return { type, data: form.getValue() }
+    // A form's value is always an object: its schema's root is `type: object`.
+    return { type, data: form.getValue() as Record<string, unknown> }
   }
 
   private async handleEvent(type: EventType): Promise<void> {
@@ -150,7 +152,7 @@ export class LsTaskPage extends LitElement {
     if (!body) return
     this.busy = true
     try {
-      await api.post(`/api/tasks/${encodeURIComponent(task.id)}/events`, body, { 'if-match': `"${task.version}"` })
+      await call(client.tasks[':id'].events.$post({ param: pathParams({ id: task.id }), json: body }, { headers: { 'if-match': `"${task.version}"` } }))
       this.comment = ''
       this.reasonMissing = false
       await this.load()

@@ -1,18 +1,49 @@
 /**
- * @module Reads and validates a JSON request body against a schema from `schemas/api/`: bad JSON
- * is a 400 `bad-json`, a body that breaks the schema (unknown fields, wrong types) a 400
- * `invalid-body` listing every problem with its JSON pointer — a NUL character in any string
- * too (refuse-nul.ts). Never a 500.
+ * @module The request validator: `validJson(schema)` reads the JSON body, checks it against a
+ * schema constant from `schemas/api/`, and hands the handler `c.req.valid('json')` typed by that
+ * same constant (json-schema-to-ts `FromSchema`), so the schema and the type cannot drift. The
+ * route's input type is what `hc<AppType>` types the web client's request bodies with.
+ *
+ * Errors: a body that is not `application/json` is a 415, bad JSON a 400 `bad-json`, and a body
+ * that breaks the schema (unknown fields, wrong types, a NUL in any string: refuse-nul.ts) a 400
+ * `invalid-body` listing every problem with its JSON pointer. Never a 500.
+ *
+ * It does the job of Hono's `validator('json', …)` and registers its result the same way
+ * (`addValidatedData`), but reads the body itself: Hono's parses any `+json` type, answers bad
+ * JSON with a plain 400 and takes an empty body for bad JSON, where this API answers 415,
+ * `bad-json` and `{}`.
  */
-import type { Context } from 'hono'
 import type { ValidateFunction } from 'ajv'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts'
 import { createAjv } from '../../../schemas/ajv.ts'
 import { schemaIssues } from '../../../domain/compiler/schema-issues.ts'
 import { AppError } from '../../errors.ts'
+import type { AppEnv } from '../env.ts'
 import { findNul } from './refuse-nul.ts'
 
 const ajv = createAjv()
 const compiled = new WeakMap<object, ValidateFunction>()
+
+/** The route input a schema declares: the same type in (what the client sends) and out (what the handler gets). */
+export type JsonInput<TSchema extends JSONSchema> = { in: { json: FromSchema<TSchema> }; out: { json: FromSchema<TSchema> } }
+
+/**
+ * Middleware that validates the JSON body against `schema`; the handler reads it with
+ * `c.req.valid('json')`.
+ * @example
+ * ```ts
+ * .post('/:id/events', validJson(taskEventBody), async (c) => {
+ *   const body = c.req.valid('json') // TaskEventBody
+ * ```
+ * @throws AppError 415, 400 `bad-json` or 400 `invalid-body` (see the module comment)
+ */
+export function validJson<const TSchema extends JSONSchema, TPath extends string = string>(schema: TSchema): MiddlewareHandler<AppEnv, TPath, JsonInput<TSchema>> {
+  return async (c, next) => {
+    c.req.addValidatedData('json', (await readJson(c, schema as object)) as object)
+    await next()
+  }
+}
 
 /**
  * Whether a Content-Type is exactly JSON: `application/json`, optionally with a UTF-8 charset —
@@ -23,8 +54,8 @@ export function isJsonMediaType(header: string | undefined): boolean {
   return type === 'application/json' && parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter))
 }
 
-/** Parses the body as JSON and checks it; returns it typed by the schema. */
-export async function jsonBody<T>(c: Context, schema: object): Promise<T> {
+/** Parses the body as JSON (an empty body is `{}`) and checks it against the schema. */
+async function readJson(c: Context, schema: object): Promise<unknown> {
   if (!isJsonMediaType(c.req.header('content-type'))) {
     throw new AppError(415, 'bad-request', { zh: '请求体须为 JSON（Content-Type: application/json）', en: 'The body must be JSON (Content-Type: application/json)' })
   }
@@ -52,5 +83,5 @@ export async function jsonBody<T>(c: Context, schema: object): Promise<T> {
   if (!validate(value)) {
     throw new AppError(400, 'invalid-body', { zh: '请求内容不符合要求', en: 'The request body is invalid' }, { issues: schemaIssues(validate.errors) })
   }
-  return value as T
+  return value
 }

@@ -1,0 +1,88 @@
+/**
+ * @module The query parameters routes read, as JSON Schemas: they type the web client's queries
+ * (`hc<AppType>`) and describe the parameters in /api/openapi.json. The routes read and check
+ * their queries themselves (an unknown parameter is ignored, a bad value answered by the route),
+ * so these schemas describe and type; they are not enforced.
+ */
+import type { FromSchema } from 'json-schema-to-ts'
+
+const text = (description: string) => ({ type: 'string', description }) as const
+
+export const taskListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    plan: text('计划编号 / Plan id'),
+    phase: text('阶段编号 / Phase id'),
+    state: text('状态，逗号分隔 / States, comma-separated'),
+    period: text('期间 / Period'),
+    overdue: { enum: ['true', 'false'], description: '只看逾期 / Overdue only' },
+    role: { enum: ['review'], description: 'review：待我审核 / Tasks I review' },
+    scope: { enum: ['all'], description: 'all：全部单位（督办者）/ Every unit (overseers)' },
+    assignee: text('承办单位 / Assignee'),
+    dueAfter: text('截止日不早于 / Due on or after (YYYY-MM-DD)'),
+    dueBefore: text('截止日不晚于 / Due on or before (YYYY-MM-DD)'),
+    limit: text('最多条数（≤ 5000）/ At most this many (≤ 5000)'),
+  },
+} as const
+
+export const indicatorValuesQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    unit: text('单位编号或名称，逗号分隔 / Unit ids or names, comma-separated'),
+    period: text('期间：2021、2021-Q1、2021-03 / Period'),
+    element: text('数据项编号或名称，逗号分隔 / Input ids or names, comma-separated'),
+  },
+} as const
+
+export const indicatorImportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    mode: { enum: ['all-or-nothing', 'keep-good'], description: '全部或全不，或保留无误的行 / All or nothing, or keep the good rows' },
+    dryRun: { enum: ['true', '1', 'false'], description: 'true：只检查 / Check only' },
+  },
+} as const
+
+export const indicatorTemplateQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    layout: { enum: ['wide', 'long'], description: '宽表或长表 / Wide or long layout' },
+    period: text('要填报的期间 / The period to fill'),
+  },
+} as const
+
+export const indicatorSeriesQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { scope: text('region、组织编号或单位编号 / region, a group id or a unit id') },
+} as const
+
+export const policyDiffQuery = {
+  type: 'object',
+  required: ['from', 'to'],
+  additionalProperties: false,
+  properties: { from: text('版本 / Version'), to: text('版本 / Version') },
+} as const
+
+export const auditQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    entity: text('对象类型 / Entity type'),
+    entityId: text('对象编号 / Entity id'),
+    action: text('操作 / Action'),
+    actor: text('操作人 / Actor'),
+    limit: text('最多条数（≤ 2000）/ At most this many (≤ 2000)'),
+  },
+} as const
+
+export type TaskListQuery = FromSchema<typeof taskListQuery>
+export type IndicatorValuesQuery = FromSchema<typeof indicatorValuesQuery>
+export type IndicatorImportQuery = FromSchema<typeof indicatorImportQuery>
+export type IndicatorTemplateQuery = FromSchema<typeof indicatorTemplateQuery>
+export type IndicatorSeriesQuery = FromSchema<typeof indicatorSeriesQuery>
+export type PolicyDiffQuery = FromSchema<typeof policyDiffQuery>
+export type AuditQuery = FromSchema<typeof auditQuery>
