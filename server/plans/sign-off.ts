@@ -7,6 +7,7 @@ import type { GroupCommitter } from '../db/group-commit.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { actorsOf } from '../access/visibility.ts'
+import { phaseAccepts } from '../../domain/workflow/run-machine.ts'
 import { closePhaseIfGateHolds } from './phase-gate.ts'
 import { loadPlanContext } from './plan-context.ts'
 
@@ -27,7 +28,7 @@ export async function signOffPhase(
   }
   return deps.writes.run(async (trx) => {
     const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
-    if (row?.status !== 'open') throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
+    if (!row || !phaseAccepts(row.status, 'SIGN_OFF')) throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
     const now = deps.clock.now()
     const at = now.toISOString()
     await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: phaseId, body, user_id: user.id, at, note: note ?? null })

@@ -14,7 +14,7 @@ import { newId } from '../ids.ts'
 import { getVersionById } from '../policies/repository.ts'
 import { tasksForDuty } from '../tasks/create-tasks.ts'
 import { overdueAt } from '../timers/fire-times.ts'
-import { startTask } from '../../domain/workflow/run-machine.ts'
+import { startPhase, startTask } from '../../domain/workflow/run-machine.ts'
 import { planModel } from './plan-model.ts'
 import type { ExtraUnits, PlanModel } from './plan-model.ts'
 
@@ -68,7 +68,7 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
       name: phase.name,
       opens_on: window.from,
       closes_on: window.to,
-      status: open ? ('open' as const) : ('pending' as const),
+      status: startPhase(open),
       opened_at: open ? nowIso : null,
       closed_at: null,
     }

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate'
 import { compileProcedureMachine } from '../../../domain/workflow/procedure-machine.ts'
+import { phaseMachine } from '../../../domain/workflow/phase-machine.ts'
 import { taskMachine } from '../../../domain/workflow/task-machine.ts'
 import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.ts'
 
@@ -28,6 +29,22 @@ describe('machineGraph', () => {
     const graph = machineGraph(machine)
     expect(graph.states.map((s) => s.key)).toEqual(['step:submit', 'step:review', 'done'])
     expect(graph.transitions).toContainEqual({ from: 'step:review', to: 'step:submit', event: 'RETURN', guard: 'hasReason' })
+  })
+})
+
+describe('machineGraph of the phase machine', () => {
+  it('reads pending → open → closed, the gate guarding the close and a sign-off staying open', () => {
+    const graph = machineGraph(phaseMachine)
+    expect(graph.states).toEqual([
+      { key: 'pending', initial: true, final: false },
+      { key: 'open', initial: false, final: false },
+      { key: 'closed', initial: false, final: true },
+    ])
+    expect(graph.transitions).toEqual([
+      { from: 'pending', to: 'open', event: 'OPEN' },
+      { from: 'open', to: 'open', event: 'SIGN_OFF' },
+      { from: 'open', to: 'closed', event: 'CLOSE', guard: 'gateHolds' },
+    ])
   })
 })
 
