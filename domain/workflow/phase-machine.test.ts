@@ -27,7 +27,11 @@ describe('phase machine', () => {
   it('closes only an open phase and opens only a pending one; a closed phase takes nothing', () => {
     expect(stepPhase('pending', { type: 'CLOSE', gate: holds })).toBeNull()
     expect(stepPhase('open', { type: 'OPEN' })).toBeNull()
-    for (const event of [{ type: 'OPEN' }, { type: 'SIGN_OFF' }, { type: 'CLOSE', gate: holds }] as const) {
+    for (const event of [
+      { type: 'OPEN' },
+      { type: 'SIGN_OFF' },
+      { type: 'CLOSE', gate: holds },
+    ] as const) {
       expect(stepPhase('closed', event)).toBeNull()
     }
   })
