@@ -3,7 +3,7 @@
  * its gate holds (every task approved unless the gate says otherwise, the named body's sign-off
  * recorded, its milestones passed). The same machine for every phase of every plan; the config
  * decides only what the gate needs. The `plan_phase.status` column stores the state value, and
- * the server asks this machine which status an event leads to (server/plans/phase-gate.ts).
+ * the server asks this machine which status an event leads to (server/plan-model/phase-gate.ts).
  */
 import { setup } from 'xstate'
 

@@ -10,6 +10,12 @@ import type { WorkflowMachine } from './run-machine.ts'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 
+/**
+ * The states every procedure ends in, whatever its steps: `done`, finished. Steps carry no tag:
+ * a procedure has no deadline, so nothing reminds or escalates it.
+ */
+export const PROCEDURE_END = { done: { type: 'final', tags: ['finished'] } } as const
+
 /** The state name of a step. */
 export const stepState = (stepId: string) => `step:${stepId}`
 
@@ -38,6 +44,6 @@ export function compileProcedureMachine(procedure: Procedure): WorkflowMachine {
     initial: first,
     on: TIMER_HANDLERS,
     // Step states are generated from config, so their names are not known to the type system.
-    states: { ...states, done: { type: 'final' } } as never,
+    states: { ...states, ...PROCEDURE_END } as never,
   }) as unknown as WorkflowMachine
 }

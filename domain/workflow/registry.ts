@@ -42,6 +42,12 @@ export type TaskEvent =
 
 export type TaskEventType = TaskEvent['type']
 
+/**
+ * What a state says about the work: `owing` — the assignee still owes it, so reminders and
+ * escalation apply; `finished` — nothing more is expected (approved, or a procedure done).
+ */
+export type TaskTag = 'owing' | 'finished'
+
 /** Events only the system sends (timers, cascades); a user sending one gets a 403. */
 export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set(['REMIND', 'OVERDUE', 'ESCALATE', 'CONTRIBUTION_ACCEPTED'])
 
@@ -56,6 +62,7 @@ export const workflow = setup({
     context: {} as TaskContext,
     events: {} as TaskEvent,
     input: {} as TaskInput,
+    tags: {} as TaskTag,
   },
   guards: {
     contributionsComplete: ({ context }) => context.pendingContributions === 0,

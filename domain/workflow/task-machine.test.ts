@@ -3,6 +3,7 @@ import { compileProcedureMachine } from './procedure-machine.ts'
 import { acceptedEvents, startTask, stepTask } from './run-machine.ts'
 import type { PersistedTask } from './run-machine.ts'
 import type { TaskEvent } from './registry.ts'
+import { FINISHED_STATES, OWING_STATES, stateHasTag } from './task-states.ts'
 
 function run(start: PersistedTask, ...events: TaskEvent[]): PersistedTask {
   return events.reduce((current, event) => {
@@ -95,5 +96,27 @@ describe('procedure machine', () => {
     const back = stepTask(machine, atReview.next, { type: 'RETURN', reason: '佐证材料不全' })
     expect(back.ok && back.next.value).toBe('step:submit')
     expect(stepTask(machine, start, { type: 'RETURN', reason: 'x' }).ok).toBe(false)
+  })
+})
+
+describe('state tags', () => {
+  it('derives the owing and finished lists from the machines', () => {
+    expect(OWING_STATES).toEqual(['assigned', 'in_progress', 'returned'])
+    expect(FINISHED_STATES).toEqual(['approved', 'done'])
+  })
+
+  it('answers for a stored state of either machine', () => {
+    const procedure = compileProcedureMachine({
+      id: 'p',
+      name: 'p',
+      source: { clause: '一、', quote: 'p' },
+      steps: [{ id: 'only', name: 'only', kind: 'submit', actor: ['district'] }],
+    })
+    expect(stateHasTag(taskMachine, 'returned', 'owing')).toBe(true)
+    expect(stateHasTag(taskMachine, 'submitted', 'owing')).toBe(false)
+    expect(stateHasTag(taskMachine, 'submitted', 'finished')).toBe(false)
+    expect(stateHasTag(procedure, 'done', 'finished')).toBe(true)
+    expect(stateHasTag(procedure, 'step:only', 'owing')).toBe(false)
+    expect(stateHasTag(taskMachine, 'no-such-state', 'finished')).toBe(false)
   })
 })

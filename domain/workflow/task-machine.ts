@@ -7,6 +7,7 @@
 import { and } from 'xstate'
 import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.ts'
 
+
 /**
  * Where a submission goes: to review; straight to approved when nobody reviews — unless only a
  * review may approve it (indicator entry), when it stays submitted and its values correctable.
@@ -23,9 +24,11 @@ export const taskMachine = workflow.createMachine({
   on: TIMER_HANDLERS,
   states: {
     assigned: {
+      tags: 'owing',
       on: { START: 'in_progress', SAVE: 'in_progress', SUBMIT: submit },
     },
     in_progress: {
+      tags: 'owing',
       on: { SAVE: 'in_progress', SUBMIT: submit },
     },
     submitted: {
@@ -35,9 +38,10 @@ export const taskMachine = workflow.createMachine({
       },
     },
     returned: {
+      tags: 'owing',
       on: { SAVE: 'returned', RESUBMIT: submit },
     },
-    approved: { type: 'final' },
+    approved: { type: 'final', tags: 'finished' },
   },
 })
 

@@ -8,9 +8,10 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
-import { loadPlanContext } from '../plans/plan-context.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
-import type { PlanModel } from '../plans/plan-model.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
+import { followedSources, taskKind } from '../task-kinds/registry.ts'
 
 /** The units and bodies the user acts for in a policy. */
 export function actorsOf(user: CurrentUser, policyId: string): Set<string> {
@@ -27,17 +28,11 @@ export function canSeePlan(user: CurrentUser, policyId: string): boolean {
   return oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
 }
 
-/** True when the user acts at some step of the procedure: they follow it from the start. */
-export function followsProcedure(user: CurrentUser, policyId: string, model: PlanModel, procedureId: string): boolean {
-  const actors = actorsOf(user, policyId)
-  const steps = model.procedure(procedureId)?.steps ?? []
-  return steps.some((step) => Array.isArray(step.actor) && model.resolveOwners(step.actor).actors.some((actor) => actors.has(actor)))
-}
-
 export function canSeeTask(user: CurrentUser, policyId: string, task: TaskRow, model: PlanModel): boolean {
   const actors = actorsOf(user, policyId)
   if (oversees(user, policyId) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))) return true
-  return task.kind === 'procedure' && followsProcedure(user, policyId, model, task.source_id)
+  // Beyond their own tasks, a unit follows what its kind says (a procedure it acts in at some step).
+  return taskKind(task.kind).followedBy?.(model, actors).includes(task.source_id) ?? false
 }
 
 /** The plans the user may see, with their models. */
@@ -57,10 +52,10 @@ export function visibleTaskFilter(eb: ExpressionBuilder<Database, 'task'>, user:
   const perPlan = plans.map(({ plan, model }) => {
     if (oversees(user, plan.policy_id)) return eb('task.plan_id', '=', plan.id)
     const actors = [...actorsOf(user, plan.policy_id)]
-    const procedures = (model.config.procedures ?? []).map((p) => p.id).filter((id) => followsProcedure(user, plan.policy_id, model, id))
+    const followed = followedSources(model, new Set(actors))
     const sees = [
       ...(actors.length ? [eb('task.assignee', 'in', actors), eb('task.reviewer', 'in', actors)] : []),
-      ...(procedures.length ? [eb.and([eb('task.kind', '=', 'procedure'), eb('task.source_id', 'in', procedures)])] : []),
+      ...followed.map(({ kind, sourceIds }) => eb.and([eb('task.kind', '=', kind), eb('task.source_id', 'in', sourceIds)])),
     ]
     return eb.and([eb('task.plan_id', '=', plan.id), eb.or(sees)])
   })

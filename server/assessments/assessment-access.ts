@@ -6,7 +6,7 @@
 import type { Assessment } from '../../schemas/index.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import { actorsOf, oversees } from '../access/visibility.ts'
 
 export type AssessmentAction = 'compute' | 'review' | 'publish'

@@ -9,11 +9,11 @@ import type { AssessmentRunRow, Database } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { entryInputs } from '../indicators/inputs.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import { compileAssessment, scoreUnit } from '../../domain/scoring/score-assessment.ts'
 import type { UnitScore } from '../../domain/scoring/score-types.ts'
 import { findAssessment, subjectsOf } from './assessment-access.ts'
-import { yearValues } from './year-values.ts'
+import { yearValues } from '../indicators/year-values.ts'
 
 export async function computeRun(
   trx: Transaction<Database>,

@@ -4,7 +4,8 @@
  * merely mentions an id is not a reference — only the form's own attachment fields are.
  */
 import { ATTACHMENT_ID_FORMAT } from '../../schemas/api/attachment.schema.ts'
-import type { PlanModel } from '../plans/plan-model.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
+import { formSchemaOf } from '../task-kinds/registry.ts'
 
 /** An attachment id found in form data, with where it is (RFC 6901 pointer into the data). */
 export interface AttachmentField {
@@ -96,6 +97,6 @@ export function taskAttachmentFields(model: PlanModel, sourceId: string, data: u
   let bySource = holders.get(model)
   if (!bySource) holders.set(model, (bySource = new Map()))
   let holds = bySource.get(sourceId)
-  if (holds === undefined) bySource.set(sourceId, (holds = holdsAttachments(model.formSchema(sourceId))))
-  return holds ? attachmentFields(model.formSchema(sourceId), data) : []
+  if (holds === undefined) bySource.set(sourceId, (holds = holdsAttachments(formSchemaOf(model, sourceId))))
+  return holds ? attachmentFields(formSchemaOf(model, sourceId), data) : []
 }

@@ -9,7 +9,7 @@ import { computeRun } from '../assessments/compute-run.ts'
 import { publishRun, reviewRun } from '../assessments/publish-run.ts'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 
 export async function seedAssessments(db: Kysely<Database>, clock: Clock, context: PlanContext, years: number[]): Promise<void> {
   const now = clock.now()

@@ -13,7 +13,7 @@ import { entryInputs, REGION_UNIT } from '../indicators/inputs.ts'
 import { upsertValues } from '../indicators/value-store.ts'
 import { settleEntryTasks } from '../indicators/settle-entry-tasks.ts'
 import type { NewIndicatorValue } from '../indicators/value-store.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import { DEMO_COUNTIES, DEMO_POLICY_ID, demoIndicatorValues } from './demo-indicator-values.ts'
 import type { DemoCounty } from './demo-indicator-values.ts'
 

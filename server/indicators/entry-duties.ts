@@ -7,6 +7,7 @@
  * whose owner the document leaves open are entered by the reform office for the whole region.
  */
 import type { PolicyConfig, Responsibility } from '../../schemas/index.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
 import { entryInputs, parsedElements, REGION_UNIT } from './inputs.ts'
 import type { EntryInput, Frequency } from './inputs.ts'
 
@@ -75,6 +76,18 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
     } as unknown as Responsibility
     return { duty, inputs: [...inputs.values()].filter((input) => group.read.has(input.id)), valuesFor: group.regionWide ? REGION_UNIT : 'assignee' }
   })
+}
+
+const byModel = new WeakMap<PlanModel, ReadonlyMap<string, EntryDuty>>()
+
+/** The entry duties of a version, by duty id (built once per version: its model is immutable). */
+export function entryDutiesOf(model: PlanModel): ReadonlyMap<string, EntryDuty> {
+  let entries = byModel.get(model)
+  if (!entries) {
+    entries = new Map(entryDuties(model.config, model.office).map((entry) => [entry.duty.id, entry]))
+    byModel.set(model, entries)
+  }
+  return entries
 }
 
 /** The report form of an entry duty: one field per input, ranged by its value type. */

@@ -10,12 +10,13 @@
  */
 import type { Transaction } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
-import type { PlanModel } from '../plans/plan-model.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
 import { checkValue } from './check-value.ts'
 import { entryInputs } from './inputs.ts'
 import { inputNames, readLocked, readStored, valueIssue, valuesRefused, weighValues, writeValues } from './rules/check-write.ts'
 import type { Correction, ValueIssue } from './rules/check-write.ts'
-import { entryValueKey, yearOf } from './settle-entry-tasks.ts'
+import { entryValueKey, yearOf } from './entry-data.ts'
+import { entryDutiesOf } from './entry-duties.ts'
 import type { NewIndicatorValue } from './value-store.ts'
 
 /**
@@ -24,7 +25,7 @@ import type { NewIndicatorValue } from './value-store.ts'
  * @returns the values stored, the corrections among them, and the warnings of rules they break
  */
 export async function recordEntryValues(trx: Transaction<Database>, model: PlanModel, task: TaskRow, actor: string, now: Date): Promise<{ count: number; corrections: Correction[]; warnings: ValueIssue[] }> {
-  const entry = model.entries.get(task.source_id)
+  const entry = entryDutiesOf(model).get(task.source_id)
   if (!entry || !task.data) return { count: 0, corrections: [], warnings: [] }
   const data = JSON.parse(task.data) as Record<string, unknown>
   const { unit, period } = entryValueKey(task, entry, yearOf(now))

@@ -8,55 +8,14 @@
  * approves indicator data). A task still missing
  * some inputs stays open; its form shows the values already stored (`storedEntryData`).
  */
-import type { Kysely, Transaction } from 'kysely'
-import type { Database, TaskRow } from '../db/database.ts'
-import { civilDateAt, dateParts } from '../../domain/deadlines/index.ts'
-import type { PlanModel } from '../plans/plan-model.ts'
+import type { Transaction } from 'kysely'
+import type { Database } from '../db/database.ts'
+import { OWING_STATES } from '../../domain/workflow/task-states.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
+import { entryValueKey, formValues, yearOf } from './entry-data.ts'
+import { entryDutiesOf } from './entry-duties.ts'
 import { REGION_UNIT } from './inputs.ts'
-import type { EntryDuty } from './entry-duties.ts'
-
-const OPEN = ['assigned', 'in_progress', 'returned'] as const
-
-/** The year (in China) of an instant: a one-off report without a deadline belongs to it. */
-export function yearOf(now: Date): number {
-  return dateParts(civilDateAt(now)).year
-}
-
-/** The unit and period an entry task's values are stored under. */
-export function entryValueKey(task: Pick<TaskRow, 'assignee' | 'period' | 'due_on'>, entry: EntryDuty, fallbackYear: number): { unit: string; period: string } {
-  return {
-    unit: entry.valuesFor === REGION_UNIT ? REGION_UNIT : task.assignee,
-    // A one-off report's values belong to the year it is due in.
-    period: task.period === 'once' ? String(task.due_on ? dateParts(task.due_on).year : fallbackYear) : task.period,
-  }
-}
-
-/** The stored values of an entry task's inputs, as its form takes them (numbers, yes/no). */
-export async function storedEntryData(db: Kysely<Database> | Transaction<Database>, model: PlanModel, task: TaskRow, fallbackYear: number): Promise<Record<string, number | boolean>> {
-  const entry = model.entries.get(task.source_id)
-  if (!entry || entry.inputs.length === 0) return {}
-  const { unit, period } = entryValueKey(task, entry, fallbackYear)
-  const rows = await db
-    .selectFrom('indicator_value')
-    .select(['element_id', 'value'])
-    .where('plan_id', '=', task.plan_id)
-    .where('unit_id', '=', unit)
-    .where('period', '=', period)
-    .where('element_id', 'in', entry.inputs.map((input) => input.id))
-    .execute()
-  return formValues(entry, new Map(rows.map((row) => [row.element_id, row.value])))
-}
-
-/** Stored values as the entry form takes them: numbers and yes/no, for the task's inputs only. */
-function formValues(entry: EntryDuty, stored: ReadonlyMap<string, string>): Record<string, number | boolean> {
-  const data: Record<string, number | boolean> = {}
-  for (const input of entry.inputs) {
-    const value = stored.get(input.id)
-    if (value !== undefined) data[input.id] = value === 'true' ? true : value === 'false' ? false : Number(value)
-  }
-  return data
-}
 
 /**
  * Submits every open entry task of the plan that the values now written complete.
@@ -70,7 +29,8 @@ export async function settleEntryTasks(
   written: ReadonlyArray<{ unit_id: string; period: string }>,
   options: { actor: string; now: Date; approve?: boolean },
 ): Promise<number> {
-  if (written.length === 0 || model.entries.size === 0) return 0
+  const entries = entryDutiesOf(model)
+  if (written.length === 0 || entries.size === 0) return 0
   const units = [...new Set(written.map((row) => row.unit_id))]
   const periods = new Set(written.map((row) => row.period))
   let query = trx
@@ -78,7 +38,7 @@ export async function settleEntryTasks(
     .selectAll()
     .where('plan_id', '=', planId)
     .where('kind', '=', 'indicator-entry')
-    .where('state', 'in', [...OPEN])
+    .where('state', 'in', [...OWING_STATES])
     .where((eb) => eb.or([eb('period', 'in', [...periods]), eb('period', '=', 'once')]))
   // The region's values are entered by the office, whose id is not the unit written.
   if (!units.includes(REGION_UNIT)) query = query.where('assignee', 'in', units)
@@ -99,7 +59,7 @@ export async function settleEntryTasks(
   }
   let submitted = 0
   for (const task of candidates) {
-    const entry = model.entries.get(task.source_id)
+    const entry = entries.get(task.source_id)
     if (!entry || entry.inputs.length === 0) continue
     const key = entryValueKey(task, entry, fallbackYear)
     const values = stored.get(`${key.unit}\u0000${key.period}`)

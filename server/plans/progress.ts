@@ -4,10 +4,11 @@
  */
 import type { Kysely } from 'kysely'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
+import { isFinishedState } from '../../domain/workflow/task-states.ts'
 import type { Database } from '../db/database.ts'
 import type { Clock } from '../clock.ts'
-import { gateStatus } from './phase-gate.ts'
-import type { PlanContext } from './plan-context.ts'
+import { gateStatus } from '../plan-model/phase-gate.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 
 export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
   const { plan, model, members } = context
@@ -16,7 +17,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
   const actors = model.actors(members)
   const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', plan.id).orderBy('opens_on').orderBy('phase_id').execute()
   const tasks = await db.selectFrom('task').select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level']).where('plan_id', '=', plan.id).execute()
-  const done = (state: string) => state === 'approved' || state === 'done'
+  const done = isFinishedState
   const gates = await Promise.all(phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)))
   const byUnit = new Map<string, { total: number; approved: number; overdue: number }>()
   for (const task of tasks) {

@@ -9,6 +9,7 @@ import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, oversees } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
+import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
 import { planProgress } from './progress.ts'
 import { signOffPhase } from './sign-off.ts'
 import { startPlan } from './start-plan.ts'
@@ -48,7 +49,7 @@ export const planRoutes = new Hono<AppEnv>()
     const { reads: db, clock } = c.get('deps')
     const context = await visiblePlan(c)
     const user = c.get('user')
-    let query = db.selectFrom('task').selectAll().where('plan_id', '=', context.plan.id).where('escalation_level', '>=', 3).where('state', 'not in', ['approved', 'done'])
+    let query = db.selectFrom('task').selectAll().where('plan_id', '=', context.plan.id).where('escalation_level', '>=', 3).where('state', 'not in', [...FINISHED_STATES])
     if (!oversees(user, context.plan.policy_id)) query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
     const rows = await query.orderBy('due_on').limit(1000).execute()
     const today = civilDateAt(clock.now())

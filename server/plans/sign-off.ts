@@ -8,8 +8,8 @@ import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { actorsOf } from '../access/visibility.ts'
 import { phaseAccepts } from '../../domain/workflow/run-machine.ts'
-import { closePhaseIfGateHolds } from './phase-gate.ts'
-import { loadPlanContext } from './plan-context.ts'
+import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
 
 export async function signOffPhase(
   deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter },

@@ -4,19 +4,22 @@
  * procedure instances per applicant, and the timers that carry the plan forward — all in one
  * transaction, so a failed start leaves nothing behind.
  */
-import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Clock } from '../clock.ts'
 import { civilDateAt, compareDates, occurrences, startOfDayInstant } from '../../domain/deadlines/index.ts'
-import type { Database, NewTask, PlanRow, TimerTable } from '../db/database.ts'
+import type { Database, NewTask, PlanRow } from '../db/database.ts'
 import { AppError, notFound } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { getVersionById } from '../policies/repository.ts'
 import { tasksForDuty } from '../tasks/create-tasks.ts'
-import { overdueAt } from '../timers/fire-times.ts'
-import { startPhase, startTask } from '../../domain/workflow/run-machine.ts'
-import { planModel } from './plan-model.ts'
-import type { ExtraUnits, PlanModel } from './plan-model.ts'
+import { insertChunked, taskRow, timerRow } from '../tasks/task-rows.ts'
+import type { NewTimer } from '../tasks/task-rows.ts'
+import { planDuties, planStarts } from '../task-kinds/registry.ts'
+import { overdueAt } from '../plan-model/fire-times.ts'
+import { planModel } from '../plan-model/plan-model.ts'
+import { startPhase } from '../../domain/workflow/run-machine.ts'
+import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 
 export interface StartPlanInput {
   versionId: string
@@ -54,14 +57,14 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
     started_by: actor,
   }
   const tasks: NewTask[] = []
-  const timers: Array<Insertable<TimerTable>> = []
+  const timers: NewTimer[] = []
   const unassigned = new Set<string>()
 
   const phases = model.config.timeline.phases.map((phase) => {
     const window = model.phaseWindow(phase.id)
     const open = compareDates(window.from, today) <= 0
-    if (!open) timers.push(timer(plan.id, 'phase-open', startOfDayInstant(window.from).toISOString(), { phase: phase.id }))
-    timers.push(timer(plan.id, 'phase-end', overdueAt(window.to), { phase: phase.id }))
+    if (!open) timers.push(timerRow(plan.id, 'phase-open', startOfDayInstant(window.from).toISOString(), { phase: phase.id }))
+    timers.push(timerRow(plan.id, 'phase-end', overdueAt(window.to), { phase: phase.id }))
     return {
       plan_id: plan.id,
       phase_id: phase.id,
@@ -74,11 +77,12 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
     }
   })
 
-  for (const duty of model.duties()) {
+  for (const kinded of planDuties(model)) {
+    const { duty } = kinded
     const schedule = model.scheduleOf(duty)
     const phaseOpens = duty.phase ? model.phaseWindow(duty.phase).from : null
     const add = (period: string, opens: string | null, due: string | null) => {
-      const created = tasksForDuty(model, plan.id, duty, { period, opens, due }, members, nowIso)
+      const created = tasksForDuty(model, plan.id, kinded, { period, opens, due }, members, nowIso)
       tasks.push(...created.tasks)
       timers.push(...created.timers)
       created.unassigned.forEach((group) => unassigned.add(group))
@@ -93,23 +97,14 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
       const next = periods.findIndex((period) => compareDates(period.start!, today) > 0)
       for (const period of next < 0 ? periods : periods.slice(0, next)) add(period.period, period.start ?? null, period.due)
       if (next >= 0) {
-        timers.push(timer(plan.id, 'period-open', startOfDayInstant(periods[next]!.start!).toISOString(), { duty: duty.id, index: next }))
+        timers.push(timerRow(plan.id, 'period-open', startOfDayInstant(periods[next]!.start!).toISOString(), { duty: duty.id, index: next }))
       }
     }
   }
 
-  for (const procedure of model.config.procedures ?? []) {
-    const applicants = procedure.applicant ? model.resolveOwners([procedure.applicant], members) : { actors: [], unassigned: [] }
-    applicants.unassigned.forEach((group) => unassigned.add(group))
-    const machine = model.machineFor('procedure', procedure.id)
-    for (const assignee of applicants.actors) {
-      const snapshot = startTask(machine, { reviewer: null, pendingContributions: 0 })
-      tasks.push({
-        id: newId(), plan_id: plan.id, source_id: procedure.id, kind: 'procedure', assignee, role: 'applicant', period: 'once',
-        phase_id: null, parent_task_id: null, reviewer: null, state: snapshot.value, snapshot: JSON.stringify(snapshot), version: 1,
-        opens_on: today, due_on: null, due_phrase: null, escalation_level: 0, data: null, created_at: nowIso, updated_at: nowIso,
-      })
-    }
+  for (const started of planStarts(model, plan.id, members, today)) {
+    tasks.push(...started.tasks.map((fields) => taskRow(fields, nowIso)))
+    started.unassigned.forEach((group) => unassigned.add(group))
   }
 
   await db.transaction().execute(async (trx) => {
@@ -139,22 +134,4 @@ function checkMembers(model: PlanModel, members: ExtraUnits): void {
     ),
   ])
   if (issues.length) throw new AppError(400, 'invalid-body', { zh: '补充的成员单位有误', en: 'Invalid plan members' }, { issues })
-}
-
-function timer(planId: string, kind: TimerTable['kind'], fireAt: string, payload: unknown): Insertable<TimerTable> {
-  return { id: newId(), plan_id: planId, task_id: null, kind, payload: JSON.stringify(payload), fire_at: fireAt, status: 'pending', claimed_by: null, claimed_at: null, fired_at: null }
-}
-
-/** Inserts rows in chunks that stay under SQLite's bound-parameter limit. */
-export async function insertChunked<T extends 'task' | 'timer'>(
-  trx: Transaction<Database>,
-  table: T,
-  rows: Array<Insertable<Database[T]>>,
-): Promise<void> {
-  if (rows.length === 0) return
-  const columns = Object.keys(rows[0]!).length
-  const size = Math.max(1, Math.floor(30000 / columns))
-  for (let index = 0; index < rows.length; index += size) {
-    await trx.insertInto(table).values(rows.slice(index, index + size)).execute()
-  }
 }

@@ -3,12 +3,12 @@
  * see, exactly as for a missing one, and the attempt recorded in the audit log.
  */
 import type { Context } from 'hono'
-import { deniedRead } from '../access/denials.ts'
-import type { DeniedEntity } from '../access/denials.ts'
+import { deniedRead } from '../audit/denials.ts'
+import type { DeniedEntity } from '../audit/denials.ts'
 import { canSeePlan } from '../access/visibility.ts'
 import type { AppEnv } from '../http/env.ts'
-import { loadPlanContext } from './plan-context.ts'
-import type { PlanContext } from './plan-context.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 
 /**
  * The plan named by the route, if the user may see it.

@@ -5,27 +5,17 @@
 import { actorsOf } from '../access/visibility.ts'
 import type { TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
-import type { PlanModel } from '../plans/plan-model.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
 import type { TaskEventType } from '../../domain/workflow/registry.ts'
-import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
-import { stepState } from '../../domain/workflow/procedure-machine.ts'
+import { taskKind } from '../task-kinds/registry.ts'
 
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['START', 'SAVE', 'SUBMIT', 'RESUBMIT'])
 const REVIEWER_EVENTS: ReadonlySet<string> = new Set(['APPROVE', 'RETURN'])
 
 /** The actors entitled to send `type` to this task in its current state. */
 export function actorsFor(model: PlanModel, task: TaskRow, type: TaskEventType): string[] {
-  if (task.kind === 'procedure') {
-    const procedure = model.procedure(task.source_id)
-    const snapshot = JSON.parse(task.snapshot) as PersistedTask
-    const step = procedure?.steps.find((s) => stepState(s.id) === snapshot.value)
-    if (!step) return []
-    // A step with no named actor is carried out where the procedure applies: by the applicant.
-    if (!Array.isArray(step.actor)) return [task.assignee]
-    // A step done by the applicant side (its group, or the unit itself) is the assignee's to do.
-    if ((procedure?.applicant && step.actor.includes(procedure.applicant)) || step.actor.includes(task.assignee)) return [task.assignee]
-    return model.resolveOwners(step.actor).actors
-  }
+  const own = taskKind(task.kind).actors
+  if (own) return own(model, task, type)
   if (ASSIGNEE_EVENTS.has(type)) return [task.assignee]
   if (REVIEWER_EVENTS.has(type)) return task.reviewer ? [task.reviewer] : []
   return []

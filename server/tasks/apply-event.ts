@@ -11,10 +11,12 @@ import { appendAudit } from '../audit/audit-log.ts'
 import type { Database, TaskRow } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
-import { closePhaseIfGateHolds } from '../plans/phase-gate.ts'
-import type { PlanModel } from '../plans/plan-model.ts'
+import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { stepTask } from '../../domain/workflow/run-machine.ts'
+import { stateHasTag } from '../../domain/workflow/task-states.ts'
+import { machineOf, taskKind } from '../task-kinds/registry.ts'
 import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
 
 export interface ApplyOptions {
@@ -30,7 +32,7 @@ const DATA_EVENTS = new Set(['SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE'])
 
 /** Applies the event; returns the updated row, or the refusal with the accepted events. */
 export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, event: TaskEvent, options: ApplyOptions): Promise<ApplyResult> {
-  const machine = options.model.machineFor(task.kind, task.source_id)
+  const machine = machineOf(options.model, task.kind, task.source_id)
   const current = JSON.parse(task.snapshot) as PersistedTask
   const stepped = stepTask(machine, current, event)
   if (!stepped.ok) return stepped
@@ -67,11 +69,11 @@ export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, 
     { at, actor: options.actor, action: `task.${event.type.toLowerCase()}`, entity: 'task', entityId: task.id, payload: { from: task.state, to: next.value, ...payload, requestId: options.requestId ?? null } },
   ])
   const updated: TaskRow = { ...task, state: next.value, snapshot: JSON.stringify(next), version: task.version + 1, escalation_level: next.context.escalation, data, updated_at: at }
-  if (next.value !== task.state) await consequences(trx, updated, event, options)
+  if (next.value !== task.state) await consequences(trx, updated, event, options, stateHasTag(machine, next.value, 'finished'))
   return { ok: true, task: updated }
 }
 
-async function consequences(trx: Transaction<Database>, after: TaskRow, event: TaskEvent, options: ApplyOptions): Promise<void> {
+async function consequences(trx: Transaction<Database>, after: TaskRow, event: TaskEvent, options: ApplyOptions, finished: boolean): Promise<void> {
   const at = options.now.toISOString()
   if (after.state === 'submitted' && after.reviewer) {
     await notify(trx, after, after.reviewer, 'submitted', '有待审核的报送', at)
@@ -83,13 +85,14 @@ async function consequences(trx: Transaction<Database>, after: TaskRow, event: T
   if (after.state === 'returned') {
     await notify(trx, after, after.assignee, 'returned', `报送被退回：${event.type === 'RETURN' ? event.reason : ''}`, at)
   }
-  if (after.state === 'approved' || after.state === 'done') {
+  if (finished) {
     await trx.updateTable('timer').set({ status: 'cancelled' }).where('task_id', '=', after.id).where('status', '=', 'pending').execute()
     if (after.role === 'support' && after.parent_task_id) {
       const lead = await trx.selectFrom('task').selectAll().where('id', '=', after.parent_task_id).executeTakeFirst()
       if (lead) await applyTaskEvent(trx, lead, { type: 'CONTRIBUTION_ACCEPTED' }, { ...options, actor: 'system' })
     }
     if (after.phase_id) await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
+    await taskKind(after.kind).approved?.(trx, options.model, after, options.now)
   }
 }
 

@@ -3,15 +3,13 @@
  * responsible unit, with their first snapshots and the timers of their escalation ladder.
  * Supporting units get contribution tasks that feed the lead's task.
  */
-import type { Responsibility } from '../../schemas/index.ts'
 import type { NewTask } from '../db/database.ts'
-import type { Insertable } from 'kysely'
-import type { TimerTable } from '../db/database.ts'
-import { newId } from '../ids.ts'
-import type { ExtraUnits, PlanModel } from '../plans/plan-model.ts'
+import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { startTask } from '../../domain/workflow/run-machine.ts'
-import { taskMachine } from '../../domain/workflow/task-machine.ts'
-import { LEVELS } from '../timers/fire-times.ts'
+import { machineOf, taskKind } from '../task-kinds/registry.ts'
+import type { KindedDuty } from '../task-kinds/registry.ts'
+import { escalationTimers, taskRow } from './task-rows.ts'
+import type { NewTimer } from './task-rows.ts'
 
 export interface Occurrence {
   period: string
@@ -21,7 +19,7 @@ export interface Occurrence {
 
 export interface CreatedTasks {
   tasks: NewTask[]
-  timers: Array<Insertable<TimerTable>>
+  timers: NewTimer[]
   /** Groups named as owners that have no member to assign to. */
   unassigned: string[]
 }
@@ -30,7 +28,7 @@ export interface CreatedTasks {
 export function tasksForDuty(
   model: PlanModel,
   planId: string,
-  duty: Responsibility,
+  { kind, duty }: KindedDuty,
   occurrence: Occurrence,
   extra: ExtraUnits,
   now: string,
@@ -42,13 +40,13 @@ export function tasksForDuty(
   const supportActors = supports.actors.filter((actor) => !leadSet.has(actor))
   // Every task of a duty starts from one of a few identical snapshots: build each once.
   const snapshots = new Map<string, { value: string; json: string }>()
-  // Indicator data is approved only by a review: never by its own submission.
-  const reviewRequired = model.entries.has(duty.id)
+  const reviewRequired = taskKind(kind).reviewRequired === true
+  const machine = machineOf(model, kind, duty.id)
   const initial = (reviewer: string | null, pending: number) => {
     const key = `${reviewer}|${pending}`
     let snapshot = snapshots.get(key)
     if (!snapshot) {
-      const started = startTask(taskMachine, { reviewer, pendingContributions: pending, ...(reviewRequired ? { reviewRequired } : {}) })
+      const started = startTask(machine, { reviewer, pendingContributions: pending, ...(reviewRequired ? { reviewRequired } : {}) })
       snapshot = { value: started.value, json: JSON.stringify(started) }
       snapshots.set(key, snapshot)
     }
@@ -58,70 +56,26 @@ export function tasksForDuty(
   const base = {
     plan_id: planId,
     source_id: duty.id,
-    kind: model.entries.has(duty.id) ? ('indicator-entry' as const) : ('responsibility' as const),
+    kind,
     period: occurrence.period,
     phase_id: duty.phase ?? null,
     opens_on: occurrence.opens,
     due_on: occurrence.due,
     due_phrase: typeof duty.due === 'string' ? duty.due : null,
-    escalation_level: 0,
-    data: null,
-    version: 1,
-    created_at: now,
-    updated_at: now,
   }
   leads.actors.forEach((assignee, index) => {
     const reviewer = model.reviewerFor(duty, assignee, extra)
     // Contributions go to the first lead; the other leads report on their own.
     const pending = index === 0 ? supportActors.length : 0
-    const snapshot = initial(reviewer, pending)
-    tasks.push({ ...base, id: newId(), assignee, role: 'lead', parent_task_id: null, reviewer, state: snapshot.value, snapshot: snapshot.json })
+    tasks.push(taskRow({ ...base, assignee, role: 'lead', parent_task_id: null, reviewer, snapshot: initial(reviewer, pending) }, now))
   })
   const firstLead = tasks[0]
   if (firstLead) {
     for (const assignee of supportActors) {
-      const snapshot = initial(firstLead.assignee, 0)
-      tasks.push({
-        ...base,
-        id: newId(),
-        assignee,
-        role: 'support',
-        parent_task_id: firstLead.id,
-        reviewer: firstLead.assignee,
-        state: snapshot.value,
-        snapshot: snapshot.json,
-      })
+      const reviewer = firstLead.assignee
+      tasks.push(taskRow({ ...base, assignee, role: 'support', parent_task_id: firstLead.id, reviewer, snapshot: initial(reviewer, 0) }, now))
     }
   }
-  const timers = tasks.flatMap((task) => nextEscalationTimer(model, planId, task.id, task.due_on ?? null) ?? [])
+  const timers = escalationTimers(model, tasks)
   return { tasks, timers, unassigned: [...leads.unassigned, ...supports.unassigned] }
-}
-
-/**
- * The timer of the ladder's next step after `afterLevel` for one task (none without a due date,
- * or past the last step). Only one step is pending at a time: each fired step plans the next, so
- * a plan of 280,000 tasks starts with one timer per task, not four.
- */
-export function nextEscalationTimer(
-  model: PlanModel,
-  planId: string,
-  taskId: string,
-  due: string | null,
-  afterLevel = 0,
-): Insertable<TimerTable> | undefined {
-  if (!due) return undefined
-  const step = model.escalationFor(due).find((s) => LEVELS[s.level] > afterLevel)
-  if (!step) return undefined
-  return {
-    id: newId(),
-    plan_id: planId,
-    task_id: taskId,
-    kind: step.level === 'remind' ? 'remind' : step.level === 'urge' ? 'overdue' : 'escalate',
-    payload: JSON.stringify({ level: step.level, notify: step.notify }),
-    fire_at: step.fireAt,
-    status: 'pending',
-    claimed_by: null,
-    claimed_at: null,
-    fired_at: null,
-  }
 }

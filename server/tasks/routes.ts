@@ -6,8 +6,9 @@ import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { recordIdempotency } from '../http/middleware/idempotency.ts'
-import { loadPlanContext } from '../plans/plan-context.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
 import { actorsOf, oversees } from '../access/visibility.ts'
+import { KINDS_WITH_OWN_ACTORS } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { sendTaskEvent, visibleTask } from './send-event.ts'
 import { summarize, taskDetail } from './task-views.ts'
@@ -42,7 +43,7 @@ export const taskRoutes = new Hono<AppEnv>()
       if (!all && !filtered) {
         // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
         const seen = new Set(found.map((task) => task.id))
-        const procedures = await db.selectFrom('task').selectAll().where('plan_id', '=', plan.id).where('kind', '=', 'procedure').execute()
+        const procedures = await db.selectFrom('task').selectAll().where('plan_id', '=', plan.id).where('kind', 'in', [...KINDS_WITH_OWN_ACTORS]).execute()
         found.push(...procedures.filter((task) => !seen.has(task.id) && mayAct(user, plan.policy_id, actorsFor(context.model, task, 'COMPLETE'))))
       }
       for (const task of found) rows.push(summarize(task, context, today))

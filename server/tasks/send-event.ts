@@ -5,22 +5,21 @@
  * transaction, so a refusal leaves nothing written.
  */
 import type { Kysely, Transaction } from 'kysely'
-import { deniedRead } from '../access/denials.ts'
+import { deniedRead } from '../audit/denials.ts'
 import { checkAttachmentRefs } from '../attachments/attachment-refs.ts'
-import { appendAudit } from '../audit/audit-log.ts'
 import { schemaIssues } from '../../domain/compiler/schema-issues.ts'
 import type { Database, TaskRow } from '../db/database.ts'
 import type { GroupCommitter } from '../db/group-commit.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
-import { loadPlanContext } from '../plans/plan-context.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
 import type { Clock } from '../clock.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
 import { canSeeTask } from '../access/visibility.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { applyTaskEvent } from './apply-event.ts'
-import { recordEntryValues } from '../indicators/entry-values.ts'
+import { formValidatorOf, taskKind } from '../task-kinds/registry.ts'
 
 export interface SendEventInput {
   taskId: string
@@ -55,9 +54,9 @@ export async function sendTaskEvent<T = TaskRow>(
         en: `Your unit may not send ${event.type} to this task.`,
       })
     }
-    if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(model.formValidator(current.source_id), input.body.data, event.type === 'SAVE')
+    if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
     if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
-      checkForm(model.formValidator(current.source_id), current.data ? JSON.parse(current.data) : {}, false)
+      checkForm(formValidatorOf(model, current.source_id), current.data ? JSON.parse(current.data) : {}, false)
     }
     if (input.body.data !== undefined) await checkAttachmentRefs(trx, user, model, current, input.body.data)
     const result = await applyTaskEvent(trx, current, event, { model, now: deps.clock.now(), actor: user.id, requestId: input.requestId ?? null })
@@ -67,11 +66,8 @@ export async function sendTaskEvent<T = TaskRow>(
         en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
       }, { state: result.state, accepted: result.accepted })
     }
-    if (current.kind === 'indicator-entry' && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
-      const recorded = await recordEntryValues(trx, model, result.task, user.id, deps.clock.now())
-      if (recorded.corrections.length > 0) {
-        await appendAudit(trx, [{ at: deps.clock.now().toISOString(), actor: user.id, action: 'indicator-values.correct', entity: 'task', entityId: current.id, payload: { corrected: recorded.corrections.length, corrections: recorded.corrections.slice(0, 50) } }])
-      }
+    if (event.type === 'SUBMIT' || event.type === 'RESUBMIT') {
+      await taskKind(current.kind).submitted?.(trx, model, result.task, user.id, deps.clock.now())
     }
     return finish ? finish(trx, result.task) : (result.task as T)
   })

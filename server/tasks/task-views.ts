@@ -6,14 +6,12 @@
 import type { Kysely } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import { acceptedEvents } from '../../domain/workflow/run-machine.ts'
 import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
+import { dutyOf, formSchemaOf, machineOf, taskHasTag, taskKind, titleOf } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
-import { dateParts } from '../../domain/deadlines/index.ts'
-import { storedEntryData } from '../indicators/settle-entry-tasks.ts'
-import { rectificationFinding, rectificationTitle } from '../assessments/rectification.ts'
 
 export interface TaskSummary {
   id: string
@@ -36,9 +34,7 @@ export interface TaskSummary {
 
 export function summarize(task: TaskRow, context: PlanContext, today: string): TaskSummary {
   const actors = context.model.actors(context.members)
-  const title =
-    (task.kind === 'rectification' ? rectificationTitle(context.model.config, task.source_id, task.period) : undefined) ??
-    context.model.duty(task.source_id)?.title ?? context.model.procedure(task.source_id)?.name ?? task.source_id
+  const title = titleOf(context.model, task)
   return {
     id: task.id,
     planId: task.plan_id,
@@ -54,35 +50,29 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
     opensOn: task.opens_on,
     dueOn: task.due_on,
     duePhrase: task.due_phrase,
-    overdue: task.due_on !== null && task.due_on < today && task.state !== 'approved' && task.state !== 'done',
+    overdue: task.due_on !== null && task.due_on < today && !taskHasTag(context.model, task, 'finished'),
     escalation: task.escalation_level,
   }
 }
 
-/**
- * The report as the form shows it. An open indicator entry task starts from the values already
- * stored for its unit and period (imported, or entered through the API), so the unit sees and
- * corrects them rather than typing them again. The stored values win over a draft saved in the
- * task: they are what the series and the assessments read.
- */
+/** The report as the form shows it: the task's own data, or what its kind shows instead. */
 async function formData(db: Kysely<Database>, model: PlanContext['model'], task: TaskRow, today: string): Promise<Record<string, unknown> | null> {
   const own = task.data ? (JSON.parse(task.data) as Record<string, unknown>) : null
-  if (task.kind !== 'indicator-entry' || task.state === 'approved' || task.state === 'submitted') return own
-  const stored = await storedEntryData(db, model, task, dateParts(today).year)
-  return Object.keys(stored).length ? { ...own, ...stored } : own
+  const view = taskKind(task.kind).view
+  return view?.data ? view.data(db, model, task, own, today) : own
 }
 
 /** The full view of one task for this user. */
 export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: PlanContext, user: CurrentUser, today: string) {
   const { model, plan } = context
-  const duty = model.duty(task.source_id)
+  const duty = dutyOf(model, task.source_id)
   const procedure = model.procedure(task.source_id)
   const history = await db.selectFrom('task_event').select(['seq', 'type', 'payload', 'actor', 'at']).where('task_id', '=', task.id).orderBy('seq').execute()
   const contributions =
     task.role === 'lead'
       ? await db.selectFrom('task').selectAll().where('parent_task_id', '=', task.id).orderBy('assignee').execute()
       : []
-  const machine = model.machineFor(task.kind, task.source_id)
+  const machine = machineOf(model, task.kind, task.source_id)
   const persisted = JSON.parse(task.snapshot) as PersistedTask
   // The task machine's events are task event types; the client sends back what it is offered.
   const allowed = (acceptedEvents(machine, persisted) as TaskEventBody['type'][]).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type)))
@@ -101,7 +91,7 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     reviewerName: task.reviewer ? model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer : null,
     description: duty?.description ?? null,
     /** For a 整改 task: the published result it answers (score, value against target, why). */
-    finding: task.kind === 'rectification' ? await rectificationFinding(db, task) : null,
+    finding: (await taskKind(task.kind).view?.finding?.(db, task)) ?? null,
     /** Why there is no deadline, as the config states it (`{ unspecified: … }`). */
     dueUnspecified: duty && typeof duty.due === 'object' && 'unspecified' in duty.due ? duty.due.unspecified : null,
     deliverables: duty?.deliverables ?? [],
@@ -109,7 +99,7 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     procedure: procedure ? { steps: procedure.steps.map((step) => ({ id: step.id, name: step.name, kind: step.kind })), current: persisted.value } : null,
     context: persisted.context,
     data: await formData(db, model, task, today),
-    form: model.formSchema(task.source_id),
+    form: formSchemaOf(model, task.source_id),
     allowedEvents: allowed,
     history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: JSON.parse(event.payload) })),
     attachments: Object.fromEntries(files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }])),

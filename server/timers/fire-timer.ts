@@ -6,19 +6,17 @@
 import type { Transaction } from 'kysely'
 import type { Database, TimerRow } from '../db/database.ts'
 import { newId } from '../ids.ts'
-import { closePhaseIfGateHolds, openPhase } from '../plans/phase-gate.ts'
-import { loadPlanContext } from '../plans/plan-context.ts'
-import type { PlanContext } from '../plans/plan-context.ts'
+import { closePhaseIfGateHolds, openPhase } from '../plan-model/phase-gate.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import { occurrences, startOfDayInstant } from '../../domain/deadlines/index.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
-import { nextEscalationTimer, tasksForDuty } from '../tasks/create-tasks.ts'
-import { insertChunked } from '../plans/start-plan.ts'
-import { LEVELS } from './fire-times.ts'
-import type { EscalationLevel } from './fire-times.ts'
+import { tasksForDuty } from '../tasks/create-tasks.ts'
+import { insertChunked, nextEscalationTimer, timerRow } from '../tasks/task-rows.ts'
+import { findDuty, taskHasTag } from '../task-kinds/registry.ts'
+import { LEVELS } from '../plan-model/fire-times.ts'
+import type { EscalationLevel } from '../plan-model/fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
-
-/** States in which the unit still owes the work, so reminders and escalation apply. */
-const OWING = new Set(['assigned', 'in_progress', 'returned'])
 
 const LEVEL_NAMES: Record<EscalationLevel, string> = { remind: '提醒', urge: '催办', supervise: '督办', circulate: '通报' }
 
@@ -55,11 +53,12 @@ export async function fireTimer(trx: Transaction<Database>, timer: TimerRow, now
 
 async function escalate(trx: Transaction<Database>, context: PlanContext, timer: TimerRow, level: EscalationLevel, notify: string[], now: Date): Promise<void> {
   const task = timer.task_id ? await trx.selectFrom('task').selectAll().where('id', '=', timer.task_id).executeTakeFirst() : undefined
-  if (!task || task.state === 'approved' || task.state === 'done') return
+  if (!task || taskHasTag(context.model, task, 'finished')) return
   // The next step is planned whatever the state: a task under review now may be returned later.
   const next = nextEscalationTimer(context.model, task.plan_id, task.id, task.due_on, LEVELS[level])
   if (next) await trx.insertInto('timer').values(next).execute()
-  if (!OWING.has(task.state)) return
+  // Reminders and escalation apply while the unit still owes the work.
+  if (!taskHasTag(context.model, task, 'owing')) return
   const event: TaskEvent = level === 'remind' ? { type: 'REMIND' } : level === 'urge' ? { type: 'OVERDUE' } : { type: 'ESCALATE', level: LEVELS[level] }
   await applyTaskEvent(trx, task, event, { model: context.model, now, actor: 'system' })
   const recipients = new Set(
@@ -81,24 +80,21 @@ async function escalate(trx: Transaction<Database>, context: PlanContext, timer:
 
 async function openPeriod(trx: Transaction<Database>, context: PlanContext, dutyId: string, index: number, now: Date): Promise<void> {
   const { model, plan, members } = context
-  const duty = model.duty(dutyId)
-  if (!duty) return
+  const kinded = findDuty(model, dutyId)
+  if (!kinded) return
+  const { duty } = kinded
   const schedule = model.scheduleOf(duty)
   if (schedule.kind !== 'recurring') return
   const periods = occurrences(schedule.rule, schedule.range)
   const period = periods[index]
   if (!period) return
-  const created = tasksForDuty(model, plan.id, duty, { period: period.period, opens: period.start ?? null, due: period.due }, members, now.toISOString())
+  const created = tasksForDuty(model, plan.id, kinded, { period: period.period, opens: period.start ?? null, due: period.due }, members, now.toISOString())
   await insertChunked(trx, 'task', created.tasks)
   const following = periods[index + 1]
   const timers = [
     ...created.timers,
     ...(following
-      ? [{
-          id: newId(), plan_id: plan.id, task_id: null, kind: 'period-open' as const,
-          payload: JSON.stringify({ duty: dutyId, index: index + 1 }), fire_at: startOfDayInstant(following.start!).toISOString(),
-          status: 'pending' as const, claimed_by: null, claimed_at: null, fired_at: null,
-        }]
+      ? [timerRow(plan.id, 'period-open', startOfDayInstant(following.start!).toISOString(), { duty: dutyId, index: index + 1 })]
       : []),
   ]
   await insertChunked(trx, 'timer', timers)

@@ -20,7 +20,7 @@ import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
-import { clearPlanCache } from '../../server/plans/plan-context.ts'
+import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
 import { SimulatedClock } from '../../server/clock.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
 import {

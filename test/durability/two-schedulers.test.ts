@@ -18,7 +18,7 @@ import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
 import { SimulatedClock } from '../../server/clock.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
-import { clearPlanCache } from '../../server/plans/plan-context.ts'
+import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
 import {
   expectHistoriesWhole,

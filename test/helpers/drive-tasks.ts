@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../server/clock.ts'
 import type { Database } from '../../server/db/database.ts'
-import { loadPlanContext } from '../../server/plans/plan-context.ts'
+import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { applyTaskEvent } from '../../server/tasks/apply-event.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 

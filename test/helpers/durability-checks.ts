@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database, TaskRow, TimerRow } from '../../server/db/database.ts'
-import { loadPlanContext } from '../../server/plans/plan-context.ts'
-import { LEVELS, planEscalation } from '../../server/timers/fire-times.ts'
-import type { EscalationLevel } from '../../server/timers/fire-times.ts'
+import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
+import { LEVELS, planEscalation } from '../../server/plan-model/fire-times.ts'
+import type { EscalationLevel } from '../../server/plan-model/fire-times.ts'
 
 /** States in which a unit still owes the work (fire-timer.ts escalates only these). */
 export const OWING = new Set(['assigned', 'in_progress', 'returned'])

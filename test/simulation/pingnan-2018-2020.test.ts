@@ -5,7 +5,7 @@
  * Mid-Autumn holiday included).
  */
 import { SimulatedClock } from '../../server/clock.ts'
-import { clearPlanCache, loadPlanContext } from '../../server/plans/plan-context.ts'
+import { clearPlanCache, loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.ts'
 import { completePhaseTasks } from '../helpers/drive-tasks.ts'
@@ -122,7 +122,7 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     await t.db.transaction().execute(async (trx) => {
       await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: 'supervise', body: 'leadership-group', user_id: 'test', at: clock.now().toISOString(), note: null }).execute()
       const { model } = await loadPlanContext(trx, planId)
-      const { closePhaseIfGateHolds } = await import('../../server/plans/phase-gate.ts')
+      const { closePhaseIfGateHolds } = await import('../../server/plan-model/phase-gate.ts')
       expect(await closePhaseIfGateHolds(trx, model, planId, 'supervise', clock.now())).toBe(true)
     })
     expect((await phase('supervise')).status).toBe('closed')

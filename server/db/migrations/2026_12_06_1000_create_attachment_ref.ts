@@ -10,8 +10,8 @@
 import type { Kysely } from 'kysely'
 import { taskAttachmentFields } from '../../attachments/attachment-fields.ts'
 import type { PolicyVersionRow } from '../database.ts'
-import { planModel } from '../../plans/plan-model.ts'
-import type { PlanModel } from '../../plans/plan-model.ts'
+import { planModel } from '../../plan-model/plan-model.ts'
+import type { PlanModel } from '../../plan-model/plan-model.ts'
 
 const PAGE = 500
 

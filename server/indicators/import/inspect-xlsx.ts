@@ -13,7 +13,7 @@
  */
 import { inflateRawSync } from 'node:zlib'
 import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
-import type { TableFailure } from './parse-table.ts'
+import type { TableFailure } from './table-failure.ts'
 import { entryData, readZipDirectory } from './zip-directory.ts'
 import type { ZipEntry } from './zip-directory.ts'
 

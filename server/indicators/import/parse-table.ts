@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs'
 import type { CellValue } from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
+import type { TableFailure } from './table-failure.ts'
 import { checkZipDirectory, verifyXlsxEntries } from './inspect-xlsx.ts'
 
 /** A date-formatted cell (`2021-03-01`): never a valid value, but a period column may hold one. */
@@ -43,15 +44,7 @@ export interface Table {
   rows: TableRow[]
 }
 
-export type TableFailure = {
-  ok: false
-  /**
-   * `unsupported-type` is a 415 and `too-large` (unpacks beyond the limits, or needs more memory
-   * than a reader has) a 413; the others, `too-slow` included, are problems with the content.
-   */
-  reason: 'unsupported-type' | 'unreadable' | 'encoding' | 'too-many-rows' | 'too-large' | 'too-slow'
-  message: LocalizedText
-}
+export type { TableFailure } from './table-failure.ts'
 
 export type TableResult = { ok: true; table: Table } | TableFailure
 

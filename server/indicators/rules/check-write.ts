@@ -12,9 +12,11 @@ import type { Database } from '../../db/database.ts'
 import { AppError } from '../../errors.ts'
 import type { RequestIssue } from '../../errors.ts'
 import type { FormulaValue } from '../../../domain/formula/evaluate-formula.ts'
-import type { PlanModel } from '../../plans/plan-model.ts'
+import type { PlanModel } from '../../plan-model/plan-model.ts'
 import { REGION_UNIT } from '../inputs.ts'
-import { entryValueKey, yearOf } from '../settle-entry-tasks.ts'
+import { entryValueKey, yearOf } from '../entry-data.ts'
+import { entryDutiesOf } from '../entry-duties.ts'
+import { FINISHED_STATES } from '../../../domain/workflow/task-states.ts'
 import { upsertValues } from '../value-store.ts'
 import type { NewIndicatorValue } from '../value-store.ts'
 import { checkRules, compileRules, formulaValue } from './validation-rules.ts'
@@ -91,17 +93,17 @@ export async function readStored(db: Db, planId: string, rows: readonly Keyed[])
  */
 export async function readLocked(db: Db, model: PlanModel, planId: string, rows: readonly Keyed[], now: Date): Promise<Set<string>> {
   const locked = new Set<string>()
-  if (rows.length === 0 || model.entries.size === 0) return locked
+  if (rows.length === 0 || entryDutiesOf(model).size === 0) return locked
   const units = [...new Set(rows.map((row) => row.unit_id))]
   const periods = [...new Set(rows.map((row) => row.period))]
   let query = db.selectFrom('task').select(['source_id', 'assignee', 'period', 'due_on']).where('plan_id', '=', planId)
-    .where('kind', '=', 'indicator-entry').where('state', '=', 'approved')
+    .where('kind', '=', 'indicator-entry').where('state', 'in', [...FINISHED_STATES])
     .where((eb) => eb.or([eb('period', 'in', periods), eb('period', '=', 'once')]))
   // The region's values are entered by the office, whose id is not the unit written.
   if (!units.includes(REGION_UNIT)) query = query.where('assignee', 'in', units)
   const fallbackYear = yearOf(now)
   for (const task of await query.execute()) {
-    const entry = model.entries.get(task.source_id)
+    const entry = entryDutiesOf(model).get(task.source_id)
     if (!entry) continue
     const key = entryValueKey(task, entry, fallbackYear)
     for (const input of entry.inputs) locked.add(valueKey({ unit_id: key.unit, period: key.period, element_id: input.id }))

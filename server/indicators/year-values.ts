@@ -14,7 +14,7 @@ import { Decimal } from 'decimal.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { FormulaValue } from '../../domain/formula/evaluate-formula.ts'
-import type { EntryInput } from '../indicators/inputs.ts'
+import type { EntryInput } from './inputs.ts'
 
 const ADDITIVE = new Set<EntryInput['valueType']>(['count', 'amount', 'days'])
 

@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/audit-log.ts'
 import { civilDateAt, compareDates } from '../../domain/deadlines/index.ts'
 import type { Database } from '../db/database.ts'
 import { ruleOf } from '../../domain/compiler/checks/deadlines.ts'
+import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
 import type { PlanModel } from './plan-model.ts'
 import { phaseAccepts, stepPhase } from '../../domain/workflow/run-machine.ts'
 
@@ -36,7 +37,7 @@ export async function gateStatus(trx: Kysely<Database>, model: PlanModel, planId
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('plan_id', '=', planId)
         .where('phase_id', '=', phaseId)
-        .where('state', 'not in', ['approved', 'done'])
+        .where('state', 'not in', [...FINISHED_STATES])
         .executeTakeFirstOrThrow()
     : { count: 0 }
   const signOffRequired = phase?.gate?.signOff ?? null

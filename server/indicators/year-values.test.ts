@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import type { EntryInput } from '../indicators/inputs.ts'
+import type { EntryInput } from './inputs.ts'
 import { valueOfYear } from './year-values.ts'
 
 const input = (valueType: EntryInput['valueType'], kind: EntryInput['kind'] = 'data-element'): EntryInput => ({

@@ -5,7 +5,7 @@
  * Only things that exist are recorded: a guessed id that names nothing leaves no entry.
  */
 import type { Transaction } from 'kysely'
-import { appendAudit } from '../audit/audit-log.ts'
+import { appendAudit } from './audit-log.ts'
 import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { Database } from '../db/database.ts'
 import { notFound } from '../errors.ts'

@@ -1,25 +1,17 @@
 /**
  * @module A published version compiled for running: who its actors are, who reviews what, each
- * duty's schedule, its forms and machines. Built once per version and cached; every plan on that
- * version shares it.
+ * duty's schedule and escalation. Built once per version and cached; every plan on that version
+ * shares it. What differs by kind of task (the duties a kind adds, its forms and machines) is
+ * the task kinds' to say (server/task-kinds/), not the model's.
  */
-import type { ValidateFunction } from 'ajv'
-import { compileForm, createAjv } from '../../schemas/ajv.ts'
 import { DEFAULT_ESCALATION } from '../../schemas/index.ts'
 import type { Escalation, PolicyConfig, Responsibility } from '../../schemas/index.ts'
 import { effectivePeriod, ruleOf } from '../../domain/compiler/checks/deadlines.ts'
 import { addDays, occurrences, WorkingDayCalendar } from '../../domain/deadlines/index.ts'
 import type { DateRange, DeadlineRule } from '../../domain/deadlines/index.ts'
-import type { PolicyVersionRow, TaskRow } from '../db/database.ts'
-import { compileProcedureMachine } from '../../domain/workflow/procedure-machine.ts'
-import type { WorkflowMachine } from '../../domain/workflow/run-machine.ts'
-import { taskMachine } from '../../domain/workflow/task-machine.ts'
-import { defaultReportForm } from '../../domain/forms/default-form.ts'
-import { planEscalation } from '../timers/fire-times.ts'
-import { entryDuties, entryForm } from '../indicators/entry-duties.ts'
-import type { EntryDuty } from '../indicators/entry-duties.ts'
-import { rectificationDuty } from '../assessments/rectification.ts'
-import type { PlannedStep } from '../timers/fire-times.ts'
+import type { PolicyVersionRow } from '../db/database.ts'
+import { planEscalation } from './fire-times.ts'
+import type { PlannedStep } from './fire-times.ts'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 
@@ -43,12 +35,7 @@ export class PlanModel {
   readonly #units: Map<string, PolicyConfig['organizations']['units'][number]>
   readonly #groups: Map<string, NonNullable<PolicyConfig['organizations']['groups']>[number]>
   readonly #escalations = new Map<string, PlannedStep[]>()
-  readonly #procedures = new Map<string, WorkflowMachine>()
-  readonly #validators = new Map<string, ValidateFunction>()
-  readonly #ajv = createAjv()
-  /** Indicator entry as recurring duties, by duty id. */
-  readonly entries: ReadonlyMap<string, EntryDuty>
-  readonly #duties: ReadonlyMap<string, Responsibility>
+  readonly #responsibilities: ReadonlyMap<string, Responsibility>
 
   constructor(row: PolicyVersionRow) {
     this.versionId = row.id
@@ -63,13 +50,12 @@ export class PlanModel {
     this.#groups = new Map((this.config.organizations.groups ?? []).map((group) => [group.id, group]))
     const period = effectivePeriod(this.config)!
     this.horizon = { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
-    this.entries = new Map(entryDuties(this.config, this.office).map((entry) => [entry.duty.id, entry]))
-    this.#duties = new Map([...this.config.responsibilities, ...[...this.entries.values()].map((entry) => entry.duty)].map((duty) => [duty.id, duty]))
+    this.#responsibilities = new Map(this.config.responsibilities.map((duty) => [duty.id, duty]))
   }
 
-  /** Every duty a plan runs: the config's responsibilities, then indicator entry. */
-  duties(): Iterable<Responsibility> {
-    return this.#duties.values()
+  /** One of the config's responsibilities, by id. */
+  responsibility(id: string): Responsibility | undefined {
+    return this.#responsibilities.get(id)
   }
 
   readonly #actorCache = new WeakMap<ExtraUnits, Map<string, Actor>>()
@@ -172,52 +158,14 @@ export class PlanModel {
     return steps
   }
 
-  duty(id: string): Responsibility | undefined {
-    return this.#duties.get(id) ?? this.#rectification(id)
-  }
-
-  readonly #rectifications = new Map<string, Responsibility | undefined>()
-  #rectification(id: string): Responsibility | undefined {
-    if (!this.#rectifications.has(id)) this.#rectifications.set(id, rectificationDuty(this.config, id))
-    return this.#rectifications.get(id)
-  }
-
   procedure(id: string): Procedure | undefined {
     return this.config.procedures?.find((procedure) => procedure.id === id)
   }
 
-  /** The machine a task runs: the task lifecycle, or its procedure's compiled steps. */
-  machineFor(kind: TaskRow['kind'], sourceId: string): WorkflowMachine {
-    if (kind !== 'procedure') return taskMachine
-    let machine = this.#procedures.get(sourceId)
-    if (!machine) {
-      const procedure = this.procedure(sourceId)
-      if (!procedure) throw new Error(`procedure ${sourceId} is not in version ${this.versionId}`)
-      machine = compileProcedureMachine(procedure)
-      this.#procedures.set(sourceId, machine)
-    }
-    return machine
-  }
-
-  /** The JSON Schema of the report form for a duty or procedure. */
-  formSchema(sourceId: string): Record<string, unknown> {
-    const entry = this.entries.get(sourceId)
-    if (entry) return entryForm(entry)
-    const formId = this.duty(sourceId)?.form ?? this.procedure(sourceId)?.form
+  /** The JSON Schema of a form the config declares, by id (undefined for none). */
+  form(formId: string | undefined): Record<string, unknown> | undefined {
     const form = formId ? this.config.forms?.find((f) => f.id === formId) : undefined
-    if (form) return form.schema
-    const duty = this.duty(sourceId)
-    return defaultReportForm(duty?.title ?? this.procedure(sourceId)?.name ?? sourceId, duty?.deliverables ?? [])
-  }
-
-  /** The compiled validator for a form (cached). */
-  formValidator(sourceId: string): ValidateFunction {
-    let validate = this.#validators.get(sourceId)
-    if (!validate) {
-      validate = compileForm(this.#ajv, this.formSchema(sourceId))
-      this.#validators.set(sourceId, validate)
-    }
-    return validate
+    return form ? form.schema : undefined
   }
 }
 

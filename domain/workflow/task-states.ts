@@ -1,0 +1,40 @@
+/**
+ * @module What a stored state name means, asked of the machines' state tags (`owing`,
+ * `finished`) rather than of lists of names. SQL filters that need the names get them here,
+ * computed once from the machine definitions.
+ */
+import { PROCEDURE_END } from './procedure-machine.ts'
+import type { TaskTag } from './registry.ts'
+import type { WorkflowMachine } from './run-machine.ts'
+import { taskMachine } from './task-machine.ts'
+
+export type { TaskTag } from './registry.ts'
+
+/** State nodes or state configs: each may carry tags. */
+type TaggedStates = Readonly<Record<string, { readonly tags?: string | readonly string[] | undefined }>>
+
+/** The names of the states that carry `tag`, in definition order. */
+export function statesTagged(states: TaggedStates, tag: TaskTag): string[] {
+  return Object.entries(states)
+    .filter(([, node]) => [node.tags ?? []].flat().includes(tag))
+    .map(([name]) => name)
+}
+
+/** True when the state named `state` of `machine` carries `tag` (false for a state it lacks). */
+export function stateHasTag(machine: WorkflowMachine, state: string, tag: TaskTag): boolean {
+  const states = machine.states as unknown as TaggedStates
+  return Object.hasOwn(states, state) && statesTagged({ [state]: states[state]! }, tag).length > 0
+}
+
+/** States in which the assignee still owes the work (procedures have none: no deadline). */
+export const OWING_STATES: readonly string[] = statesTagged(taskMachine.states, 'owing')
+
+/** States in which a task is finished, of every machine: an approved task, a procedure done. */
+export const FINISHED_STATES: readonly string[] = [...new Set([...statesTagged(taskMachine.states, 'finished'), ...statesTagged(PROCEDURE_END, 'finished')])]
+
+const FINISHED = new Set(FINISHED_STATES)
+
+/** True when a stored state, of any kind of task, is finished. */
+export function isFinishedState(state: string): boolean {
+  return FINISHED.has(state)
+}
