@@ -58,8 +58,8 @@ export default defineConfig(
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       // `==` coerces ('' == 0); comparing with null also matches undefined, which is its one use.
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      // Matching control characters is the point where file names and cell text are checked
-      // (server/http/file-name.ts); this rule would forbid exactly those patterns.
+      // Ranges with control characters are deliberate here: a file name is refused for containing
+      // one (server/http/file-name.ts), and `[^\x00-\x7f]` asks whether text is ASCII.
       'no-control-regex': 'off',
     },
   },
