@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -7,5 +9,10 @@ export default defineConfig({
     // Browser tests drive real Chromium against a running server: `npm run test:e2e`.
     exclude: ['**/node_modules/**', '**/*.case.test.ts', 'test/e2e/**'],
     testTimeout: 20_000,
+    // Node's compile cache for the processes tests start (the CLI, servers, schedulers): each
+    // compiles the same modules, and the cache is keyed by their content.
+    env: { NODE_COMPILE_CACHE: join(tmpdir(), 'luoshi-node-compile-cache') },
+    // Tests that run the real server on the demo start from a copy loaded once a run (per day).
+    globalSetup: ['test/helpers/demo-data.ts'],
   },
 })

@@ -9,9 +9,9 @@ import type { AssessmentRunRow, Database } from '../db/database.ts'
 import { notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
-import type { UnitScore } from '../../domain/scoring/score-types.ts'
 import { findAssessment, mayDo, readableUnits, subjectsOf } from './assessment-access.ts'
 import { failingItems } from './rectification.ts'
+import { readJson } from '../db/json-columns.ts'
 
 function assessmentSummary(context: PlanContext, assessment: Assessment) {
   const names = context.model.actors(context.members)
@@ -70,7 +70,7 @@ export async function runView(db: Kysely<Database>, context: PlanContext, user: 
   const rows = results
     .filter((row) => readable === null || readable.has(row.unit_id))
     .map((row) => {
-      const score = JSON.parse(row.score) as UnitScore
+      const score = readJson('assessment_result', 'score', row.score)
       return {
         unit: { id: row.unit_id, name: names.get(row.unit_id)?.name ?? row.unit_id },
         complete: score.complete,
@@ -111,7 +111,7 @@ export async function unitReport(db: Kysely<Database>, context: PlanContext, use
     .execute()
   const current = runs.find((row) => row.period === String(year))
   if (!current) throw hidden
-  const score = JSON.parse(current.score) as UnitScore
+  const score = readJson('assessment_result', 'score', current.score)
   const tasks = await db
     .selectFrom('task').select(['id', 'source_id', 'state', 'due_on'])
     .where('plan_id', '=', context.plan.id).where('kind', '=', 'rectification').where('assignee', '=', unitId).where('period', '=', String(year))
@@ -123,7 +123,7 @@ export async function unitReport(db: Kysely<Database>, context: PlanContext, use
     run: runSummary(current),
     unit: { id: unitId, name: names.get(unitId)?.name ?? unitId },
     score,
-    consequences: current.consequences ? JSON.parse(current.consequences) : null,
+    consequences: readJson('assessment_result', 'consequences', current.consequences),
     rectifications: tasks.map((task) => ({ id: task.id, item: task.source_id.split('.').pop()!, state: task.state, dueOn: task.due_on })),
     // Earlier years count once published; the year shown counts as it stands.
     trend: runs

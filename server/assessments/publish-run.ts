@@ -16,6 +16,7 @@ import { entryInputs } from '../indicators/inputs.ts'
 import type { EntryInput } from '../indicators/inputs.ts'
 import { findAssessment } from './assessment-access.ts'
 import { rectificationTasks } from './rectification.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export async function findRun(trx: Transaction<Database>, planId: string, assessmentId: string, year: number): Promise<AssessmentRunRow> {
   const run = await trx
@@ -70,7 +71,7 @@ export async function publishRun(
     })
   }
   const results = await trx.selectFrom('assessment_result').selectAll().where('run_id', '=', run.id).orderBy('unit_id').execute()
-  const scores = results.map((row) => JSON.parse(row.score) as UnitScore)
+  const scores = results.map((row) => readJson('assessment_result', 'score', row.score))
   const incomplete = scores.filter((score) => !score.complete && !score.vetoedBy)
   if (incomplete.length) {
     const names = context.model.actors(context.members)

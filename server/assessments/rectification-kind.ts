@@ -9,8 +9,8 @@ import type { Assessment, Responsibility } from '../../schemas/index.ts'
 import type { Database, TaskRow } from '../db/database.ts'
 import { defaultReportForm } from '../../domain/forms/default-form.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
-import type { UnitScore } from '../../domain/scoring/score-types.ts'
 import type { LocalizedText } from '../../schemas/api/error.schema.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export const RECTIFICATION_PREFIX = 'rectification'
 
@@ -72,7 +72,7 @@ export async function rectificationFinding(db: Kysely<Database>, task: Pick<Task
     .where('assessment_run.period', '=', task.period)
     .where('assessment_result.unit_id', '=', task.assignee)
     .executeTakeFirst()
-  const item = row ? (JSON.parse(row.score) as UnitScore).items.find((entry) => entry.id === ids.itemId) : undefined
+  const item = row ? readJson('assessment_result', 'score', row.score).items.find((entry) => entry.id === ids.itemId) : undefined
   if (!item) return null
   const points = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `得 ${item.score} 分（满分 ${item.weight} 分）。` : ''
   const pointsEn = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `${item.score} of ${item.weight} points. ` : ''

@@ -12,6 +12,7 @@ import { auditScope } from './audit-scope.ts'
 import { verifyAuditChain } from './audit-verify.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { auditQuery } from '../../schemas/api/queries.schema.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/', requireRole('admin', 'leader'), queryOf(auditQuery), async (c) => {
@@ -25,7 +26,7 @@ export const auditRoutes = new Hono<AppEnv>()
     if (q.action) query = query.where('action', '=', q.action)
     if (q.actor) query = query.where('actor', '=', q.actor)
     const rows = await query.execute()
-    return c.json({ entries: rows.map((row) => ({ ...row, payload: JSON.parse(row.payload) })) })
+    return c.json({ entries: rows.map((row) => ({ ...row, payload: readJson('audit_log', 'payload', row.payload) })) })
   })
   .get('/verify', requireRole('admin'), async (c) => {
     const { reads, auditCheckpointFile } = c.get('deps')

@@ -4,6 +4,7 @@ import type { Database, UserRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { newId } from '../ids.ts'
 import { hashPassword } from './passwords.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export const ROLES = ['author', 'department', 'reviewer', 'leader', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -44,5 +45,5 @@ export async function loadCurrentUser(db: Kysely<Database>, userId: string): Pro
   const memberships = await db.selectFrom('user_unit').select(['policy_id', 'unit_id']).where('user_id', '=', userId).execute()
   const units: Record<string, string[]> = {}
   for (const membership of memberships) (units[membership.policy_id] ??= []).push(membership.unit_id)
-  return { id: row.id, username: row.username, displayName: row.display_name, roles: JSON.parse(row.roles) as string[], units }
+  return { id: row.id, username: row.username, displayName: row.display_name, roles: readJson('app_user', 'roles', row.roles), units }
 }

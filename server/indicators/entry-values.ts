@@ -18,6 +18,7 @@ import type { Correction, ValueIssue } from './rules/check-write.ts'
 import { entryValueKey, yearOf } from './entry-data.ts'
 import { entryDutiesOf } from './entry-duties.ts'
 import type { NewIndicatorValue } from './value-store.ts'
+import { readJson } from '../db/json-columns.ts'
 
 /**
  * Stores a submitted entry task's values.
@@ -27,7 +28,7 @@ import type { NewIndicatorValue } from './value-store.ts'
 export async function recordEntryValues(trx: Transaction<Database>, model: PlanModel, task: TaskRow, actor: string, now: Date): Promise<{ count: number; corrections: Correction[]; warnings: ValueIssue[] }> {
   const entry = entryDutiesOf(model).get(task.source_id)
   if (!entry || !task.data) return { count: 0, corrections: [], warnings: [] }
-  const data = JSON.parse(task.data) as Record<string, unknown>
+  const data = readJson('task', 'data', task.data)
   const { unit, period } = entryValueKey(task, entry, yearOf(now))
   const rows: NewIndicatorValue[] = []
   for (const input of entry.inputs) {

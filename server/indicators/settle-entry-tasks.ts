@@ -16,6 +16,7 @@ import { applyTaskEvent } from '../tasks/apply-event.ts'
 import { entryValueKey, formValues, yearOf } from './entry-data.ts'
 import { entryDutiesOf } from './entry-duties.ts'
 import { REGION_UNIT } from './inputs.ts'
+import { readJson } from '../db/json-columns.ts'
 
 /**
  * Submits every open entry task of the plan that the values now written complete.
@@ -64,7 +65,7 @@ export async function settleEntryTasks(
     const key = entryValueKey(task, entry, fallbackYear)
     const values = stored.get(`${key.unit}\u0000${key.period}`)
     if (!values || !entry.inputs.every((input) => values.has(input.id))) continue
-    const data = { ...(task.data ? (JSON.parse(task.data) as Record<string, unknown>) : {}), ...formValues(entry, values) }
+    const data = { ...(readJson('task', 'data', task.data) ?? {}), ...formValues(entry, values) }
     const apply = { model, now: options.now, actor: options.actor, requestId: null }
     const result = await applyTaskEvent(trx, task, { type: task.state === 'returned' ? 'RESUBMIT' : 'SUBMIT', data }, apply)
     if (!result.ok) continue // a lead still waiting for contributions: it stays open

@@ -5,6 +5,7 @@ import { notFound } from '../errors.ts'
 import { getVersionById } from '../policies/repository.ts'
 import { planModel } from './plan-model.ts'
 import type { ExtraUnits, PlanModel } from './plan-model.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export interface PlanContext {
   plan: PlanRow
@@ -22,7 +23,7 @@ export async function loadPlanContext(db: Kysely<Database>, planId: string): Pro
   if (!plan) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
   const version = await getVersionById(db, plan.policy_version_id)
   if (!version) throw new Error(`plan ${planId} is pinned to a missing version ${plan.policy_version_id}`)
-  const context = { plan, model: planModel(version), members: JSON.parse(plan.extra_units) as ExtraUnits }
+  const context = { plan, model: planModel(version), members: readJson('plan', 'extra_units', plan.extra_units) }
   cache.set(planId, context)
   return context
 }

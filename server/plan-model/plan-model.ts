@@ -12,6 +12,7 @@ import type { DateRange, DeadlineRule } from '../../domain/deadlines/index.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
 import { planEscalation } from './fire-times.ts'
 import type { PlannedStep } from './fire-times.ts'
+import { readJson } from '../db/json-columns.ts'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 
@@ -39,7 +40,7 @@ export class PlanModel {
 
   constructor(row: PolicyVersionRow) {
     this.versionId = row.id
-    this.config = JSON.parse(row.config) as PolicyConfig
+    this.config = readJson('policy_version', 'config', row.config)
     const years = this.config.calendar?.years ?? []
     this.calendar = WorkingDayCalendar.mainland(...years.map((y) => ({ years: [y.year], holidays: y.holidays, workdays: y.workdays })))
     this.escalation = (this.config.escalation ?? DEFAULT_ESCALATION) as Escalation

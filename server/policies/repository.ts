@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, PolicyVersionRow } from '../db/database.ts'
 import type { PolicyConfig } from '../../schemas/index.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export async function findVersionByHash(db: Kysely<Database>, hash: string): Promise<PolicyVersionRow | undefined> {
   return db.selectFrom('policy_version').selectAll().where('content_hash', '=', hash).executeTakeFirst()
@@ -49,5 +50,5 @@ export async function listPolicies(db: Kysely<Database>): Promise<PolicyVersionR
 
 /** The parsed config of a version row. */
 export function configOf(row: PolicyVersionRow): PolicyConfig {
-  return JSON.parse(row.config) as PolicyConfig
+  return readJson('policy_version', 'config', row.config)
 }

@@ -10,10 +10,11 @@ import { diffPolicies } from './diff-versions.ts'
 import { publishPolicy } from './publish-policy.ts'
 import { configOf, findVersion, listPolicies, listVersions } from './repository.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
+import type { PolicySummary } from '../../schemas/api/responses.schema.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { policyDiffQuery } from '../../schemas/api/queries.schema.ts'
 
-const summary = (row: PolicyVersionRow) => ({
+const summary = (row: PolicyVersionRow): PolicySummary => ({
   id: row.id,
   policyId: row.policy_id,
   version: row.version,

@@ -5,10 +5,11 @@
 import { defaultReportForm } from '../../domain/forms/default-form.ts'
 import { compileProcedureMachine, stepState } from '../../domain/workflow/procedure-machine.ts'
 import { startTask } from '../../domain/workflow/run-machine.ts'
-import type { PersistedTask, WorkflowMachine } from '../../domain/workflow/run-machine.ts'
+import type { WorkflowMachine } from '../../domain/workflow/run-machine.ts'
 import type { TaskRow } from '../db/database.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import type { TaskFields, TaskKind } from './task-kind.ts'
+import { readJson } from '../db/json-columns.ts'
 
 /** Compiled procedure machines of each version (a model is immutable, so is its machine). */
 const machines = new WeakMap<PlanModel, Map<string, WorkflowMachine>>()
@@ -60,7 +61,7 @@ export const procedureKind = {
   /** Whoever the current step names: the applicant for its own side's steps, else the step's actors. */
   actors(model: PlanModel, task: TaskRow): string[] {
     const procedure = model.procedure(task.source_id)
-    const snapshot = JSON.parse(task.snapshot) as PersistedTask
+    const snapshot = readJson('task', 'snapshot', task.snapshot)
     const step = procedure?.steps.find((s) => stepState(s.id) === snapshot.value)
     if (!step) return []
     // A step with no named actor is carried out where the procedure applies: by the applicant.

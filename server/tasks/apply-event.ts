@@ -17,7 +17,7 @@ import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { stepTask } from '../../domain/workflow/run-machine.ts'
 import { stateHasTag } from '../../domain/workflow/task-states.ts'
 import { machineOf, taskKind } from '../task-kinds/registry.ts'
-import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export interface ApplyOptions {
   model: PlanModel
@@ -33,7 +33,7 @@ const DATA_EVENTS = new Set(['SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE'])
 /** Applies the event; returns the updated row, or the refusal with the accepted events. */
 export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, event: TaskEvent, options: ApplyOptions): Promise<ApplyResult> {
   const machine = machineOf(options.model, task.kind, task.source_id)
-  const current = JSON.parse(task.snapshot) as PersistedTask
+  const current = readJson('task', 'snapshot', task.snapshot)
   const stepped = stepTask(machine, current, event)
   if (!stepped.ok) return stepped
   const at = options.now.toISOString()

@@ -20,6 +20,7 @@ import { canSeeTask } from '../access/visibility.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { applyTaskEvent } from './apply-event.ts'
 import { formValidatorOf, taskKind } from '../task-kinds/registry.ts'
+import { readJson } from '../db/json-columns.ts'
 
 export interface SendEventInput {
   taskId: string
@@ -56,7 +57,7 @@ export async function sendTaskEvent<T = TaskRow>(
     }
     if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
     if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
-      checkForm(formValidatorOf(model, current.source_id), current.data ? JSON.parse(current.data) : {}, false)
+      checkForm(formValidatorOf(model, current.source_id), readJson('task', 'data', current.data) ?? {}, false)
     }
     if (input.body.data !== undefined) await checkAttachmentRefs(trx, user, model, current, input.body.data)
     const result = await applyTaskEvent(trx, current, event, { model, now: deps.clock.now(), actor: user.id, requestId: input.requestId ?? null })

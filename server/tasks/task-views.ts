@@ -8,29 +8,14 @@ import type { Database, TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { acceptedEvents } from '../../domain/workflow/run-machine.ts'
-import type { PersistedTask } from '../../domain/workflow/run-machine.ts'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
 import { dutyOf, formSchemaOf, machineOf, taskHasTag, taskKind, titleOf } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
+import { readJson } from '../db/json-columns.ts'
+import type { TaskSummary } from '../../schemas/api/responses.schema.ts'
 
-export interface TaskSummary {
-  id: string
-  planId: string
-  sourceId: string
-  kind: string
-  title: string
-  assignee: { id: string; name: string }
-  role: string
-  period: string
-  phaseId: string | null
-  state: string
-  version: number
-  opensOn: string | null
-  dueOn: string | null
-  duePhrase: string | null
-  overdue: boolean
-  escalation: number
-}
+/** One task as lists show it (its schema is in schemas/api/responses.schema.ts). */
+export type { TaskSummary }
 
 export function summarize(task: TaskRow, context: PlanContext, today: string): TaskSummary {
   const actors = context.model.actors(context.members)
@@ -57,7 +42,7 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
 
 /** The report as the form shows it: the task's own data, or what its kind shows instead. */
 async function formData(db: Kysely<Database>, model: PlanContext['model'], task: TaskRow, today: string): Promise<Record<string, unknown> | null> {
-  const own = task.data ? (JSON.parse(task.data) as Record<string, unknown>) : null
+  const own = readJson('task', 'data', task.data)
   const view = taskKind(task.kind).view
   return view?.data ? view.data(db, model, task, own, today) : own
 }
@@ -73,7 +58,7 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
       ? await db.selectFrom('task').selectAll().where('parent_task_id', '=', task.id).orderBy('assignee').execute()
       : []
   const machine = machineOf(model, task.kind, task.source_id)
-  const persisted = JSON.parse(task.snapshot) as PersistedTask
+  const persisted = readJson('task', 'snapshot', task.snapshot)
   // The task machine's events are task event types; the client sends back what it is offered.
   const allowed = (acceptedEvents(machine, persisted) as TaskEventBody['type'][]).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type)))
   const actorIds = [...new Set(history.map((event) => event.actor))]
@@ -101,11 +86,11 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     data: await formData(db, model, task, today),
     form: formSchemaOf(model, task.source_id),
     allowedEvents: allowed,
-    history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: JSON.parse(event.payload) })),
+    history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: readJson('task_event', 'payload', event.payload) })),
     attachments: Object.fromEntries(files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }])),
     contributions: contributions.map((contribution) => ({
       ...summarize(contribution, context, today),
-      data: contribution.data ? JSON.parse(contribution.data) : null,
+      data: readJson('task', 'data', contribution.data),
     })),
   }
 }

@@ -17,6 +17,7 @@ import { findDuty, taskHasTag } from '../task-kinds/registry.ts'
 import { LEVELS } from '../plan-model/fire-times.ts'
 import type { EscalationLevel } from '../plan-model/fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
+import { readJson } from '../db/json-columns.ts'
 
 const LEVEL_NAMES: Record<EscalationLevel, string> = { remind: '提醒', urge: '催办', supervise: '督办', circulate: '通报' }
 
@@ -31,7 +32,7 @@ export async function fireTimer(trx: Transaction<Database>, timer: TimerRow, now
     .executeTakeFirst()
   if (Number(claimed.numUpdatedRows) !== 1) return false
   const context = await loadPlanContext(trx, timer.plan_id)
-  const payload = JSON.parse(timer.payload) as Record<string, unknown>
+  const payload = readJson('timer', 'payload', timer.payload)
   switch (timer.kind) {
     case 'remind':
     case 'overdue':

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import { copiedFixture, loginAs, startBundledPlan, taskId } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.ts'
 
@@ -16,16 +16,23 @@ const BASE = '/api/plans'
 describe('the assessment cycle', () => {
   let t: TestApp
   let planId: string
-  let policyId: string
   let bureau: Client
   let dongpo: Client
 
+  // Every test starts from Meishan's plan with three users logged in: built once, copied for each.
+  const fixture = copiedFixture('2021-12-20T09:00:00+08:00', async (t) => {
+    const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    return {
+      planId,
+      policyId,
+      bureau: await loginAs(t, 'bureau', { units: [{ policyId, unitId: 'city-healthcare-security-bureau' }] }),
+      dongpo: await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] }),
+      renshou: await loginAs(t, 'renshou', { units: [{ policyId, unitId: 'renshou-mc' }] }),
+    }
+  })
+
   beforeEach(async () => {
-    t = await makeTestApp('2021-12-20T09:00:00+08:00')
-    ;({ planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS))
-    bureau = await loginAs(t, 'bureau', { units: [{ policyId, unitId: 'city-healthcare-security-bureau' }] })
-    dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
-    await loginAs(t, 'renshou', { units: [{ policyId, unitId: 'renshou-mc' }] })
+    ;({ t, planId, bureau, dongpo } = await fixture())
   })
 
   it('collects values through each unit’s yearly entry task, computes, reviews and publishes with consequences and 整改 tasks', async () => {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
+import { copiedFixture, loginAs, startBundledPlan } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.ts'
 
@@ -50,12 +50,20 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
   let bureau: Client
   let dongpo: Client
 
-  beforeEach(async () => {
-    t = await makeTestApp('2021-12-20T09:00:00+08:00')
+  // Every test starts from Meishan's plan with two users logged in: built once, copied for each.
+  const fixture = copiedFixture('2021-12-20T09:00:00+08:00', async (t) => {
     const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    return {
+      planId,
+      bureau: await loginAs(t, 'bureau', { units: [{ policyId, unitId: 'city-healthcare-security-bureau' }] }),
+      dongpo: await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] }),
+    }
+  })
+
+  beforeEach(async () => {
+    let planId: string
+    ;({ t, planId, bureau, dongpo } = await fixture())
     base = `/api/plans/${planId}/assessments/reform-assessment/runs`
-    bureau = await loginAs(t, 'bureau', { units: [{ policyId, unitId: 'city-healthcare-security-bureau' }] })
-    dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
     // Dongpo: 85.6% of visits in the county against ≥ 90%, 10 points lost (capped), 良好.
     await enter(t, planId, 'dongpo-mc', '2021', inputs2021({ county_visits: 8560 }))
     // Renshou: 6‰ of the pooled fund in violations, 一票否决.

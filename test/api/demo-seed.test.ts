@@ -14,19 +14,8 @@ import { allPolicyFiles } from '../helpers/policy-files.ts'
 import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
-// Every demo account has the same password, and scrypt spends ~90 ms of CPU on each hash — most of
-// a seeding's cost, for 77 accounts. No test here logs in or reads a hash: each password is hashed
-// once (for real, salted) and the hash is shared by the accounts that have it.
-vi.mock('../../server/auth/passwords.ts', async (importOriginal) => {
-  const passwords = await importOriginal<typeof import('../../server/auth/passwords.ts')>()
-  const hashes = new Map<string, Promise<string>>()
-  const hashPassword = (password: string) => {
-    let hash = hashes.get(password)
-    if (!hash) hashes.set(password, (hash = passwords.hashPassword(password)))
-    return hash
-  }
-  return { ...passwords, hashPassword }
-})
+// No test here logs in or reads a hash: each password is hashed once (see hash-once.ts).
+vi.mock('../../server/auth/passwords.ts', async (original) => (await import('../helpers/hash-once.ts')).hashOnce(original))
 
 describe('the demo seed', () => {
   // Seeding the demo takes seconds, so it is seeded once per instant the tests seed it at: tests

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { MEISHAN_MEMBERS as MEMBERS, meishanInputs } from '../helpers/meishan.ts'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import { copiedFixture, loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
 
@@ -26,6 +26,12 @@ async function startVisitRateVariant(t: TestApp, reporting: string) {
 }
 
 describe('indicator entry tasks', () => {
+  // Meishan's plan with 东坡区医共体 logged in, for the tests that start there: built once, copied for each.
+  const meishanWithDongpo = copiedFixture('2021-03-01T09:00:00+08:00', async (t) => {
+    const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    return { planId, dongpo: await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] }) }
+  })
+
   it('gives each owning unit a yearly entry task, due at the year’s end, with reminders and escalation', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
     const { planId } = await startBundledPlan(t, 'meishan', MEMBERS)
@@ -46,9 +52,7 @@ describe('indicator entry tasks', () => {
   })
 
   it('checks ranges in the generated form and writes nothing when a value is wrong', async () => {
-    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
-    const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
+    const { t, planId, dongpo } = await meishanWithDongpo()
     const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
     const page = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { title: string; form: { properties: Record<string, { title: string; description: string; minimum?: number }> } }
     expect(page.title).toBe('指标数据填报（年度）')
@@ -79,9 +83,7 @@ describe('indicator entry tasks', () => {
   })
 
   it('is fulfilled by values that arrive another way: shown in the form while partial, submitted once complete', async () => {
-    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
-    const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
+    const { t, planId, dongpo } = await meishanWithDongpo()
     const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
     const values = Object.entries(meishanInputs({ rehab_payment_reform_started: false })).map(([element, value]) => ({ element, unit: 'dongpo-mc', period: '2020', value }))
 

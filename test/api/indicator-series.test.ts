@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { upsertValues } from '../../server/indicators/value-store.ts'
 import { MEISHAN_MEMBERS as MEMBERS } from '../helpers/meishan.ts'
-import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
+import { copiedFixture, loginAs, startBundledPlan } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
 
@@ -22,12 +22,18 @@ describe('indicator series', () => {
   let leader: Client
   let dongpo: Client
 
-  beforeEach(async () => {
-    t = await makeTestApp('2021-12-20T09:00:00+08:00')
+  // Every test starts from Meishan's plan with two users logged in: built once, copied for each.
+  const fixture = copiedFixture('2021-12-20T09:00:00+08:00', async (t) => {
     const started = await startBundledPlan(t, 'meishan', MEMBERS)
-    planId = started.planId
-    leader = await loginAs(t, 'leader', { roles: ['leader'], units: [{ policyId: started.policyId, unitId: 'city-leading-group' }] })
-    dongpo = await loginAs(t, 'dongpo', { units: [{ policyId: started.policyId, unitId: 'dongpo-mc' }] })
+    return {
+      planId: started.planId,
+      leader: await loginAs(t, 'leader', { roles: ['leader'], units: [{ policyId: started.policyId, unitId: 'city-leading-group' }] }),
+      dongpo: await loginAs(t, 'dongpo', { units: [{ policyId: started.policyId, unitId: 'dongpo-mc' }] }),
+    }
+  })
+
+  beforeEach(async () => {
+    ;({ t, planId, leader, dongpo } = await fixture())
     const rows = [
       ['dongpo-mc', '2020', { county_visits: 8700, total_visits: 10000 }],
       ['dongpo-mc', '2021', { county_visits: 9100, total_visits: 10000 }],

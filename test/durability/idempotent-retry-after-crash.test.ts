@@ -3,12 +3,11 @@
  * done exactly once. The key is recorded in the same transaction as the work, so after a kill -9
  * either both are on disk (the retry replays the answer) or neither is (the retry does the work).
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb } from '../../server/db/create-db.ts'
 import { killHard, login, startServer } from '../helpers/durability-server.ts'
 import type { ServerProcess } from '../helpers/durability-server.ts'
+import { demoDataFolder } from '../helpers/demo-data.ts'
 
 const NOW = '2018-04-02T09:00:00+08:00'
 
@@ -20,7 +19,7 @@ describe('Idempotency-Key across a kill -9', () => {
   })
 
   it('applies every retried write once', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-idem-'))
+    const dataDir = await demoDataFolder(NOW, 'luoshi-idem-')
     server = await startServer({ dataDir, now: NOW })
     let session = await login(server.baseUrl, 'pingnan.county-finance-bureau', 'luoshi-demo')
     const { tasks } = (await (await session.get('/api/tasks')).json()) as { tasks: Array<{ id: string }> }

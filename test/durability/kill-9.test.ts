@@ -9,8 +9,7 @@
  * answers after the commit). A SIGKILL leaves the OS page cache intact, so it cannot tell
  * `synchronous=FULL` from `NORMAL`; sqlite-pragmas.test.ts checks that setting.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
@@ -22,6 +21,7 @@ import type { Database } from '../../server/db/database.ts'
 import { killHard, login, startServer } from '../helpers/durability-server.ts'
 import type { HttpSession, ServerProcess } from '../helpers/durability-server.ts'
 import { expectHistoriesWhole } from '../helpers/durability-checks.ts'
+import { demoDataFolder } from '../helpers/demo-data.ts'
 
 const NOW = '2018-04-02T09:00:00+08:00'
 const USER = 'pingnan.county-finance-bureau'
@@ -40,9 +40,9 @@ let server: ServerProcess | undefined
 let restarted: ServerProcess | undefined
 let db: Kysely<Database> | undefined
 
-beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'luoshi-kill9-'))
-})
+beforeAll(async () => {
+  dataDir = await demoDataFolder(NOW, 'luoshi-kill9-')
+}, 90_000)
 
 afterAll(async () => {
   await killHard(server)

@@ -72,6 +72,9 @@ export async function startMinimalPlan(t: TestApp): Promise<string> {
 /** A logged-in user: JSON requests with the session cookie and the CSRF token. */
 export interface Client {
   username: string
+  /** The session, so that it can be sent to an app over a copy of this database (clientOn). */
+  cookie: string
+  csrfToken: string
   get(path: string, headers?: Record<string, string>): Promise<Response>
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
   put(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>
@@ -93,11 +96,25 @@ export async function loginAs(
   if (response.status !== 200) throw new Error(`login failed for ${username}: ${response.status} ${await response.text()}`)
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await response.json()) as { csrfToken: string }
+  return sessionClient(t, username, cookie, csrfToken)
+}
+
+/**
+ * The same session sending its requests to `t`: an app over a copy of the database the client
+ * logged in to (sessions are rows, so the copy holds it).
+ */
+export function clientOn(t: TestApp, client: Client): Client {
+  return sessionClient(t, client.username, client.cookie, client.csrfToken)
+}
+
+function sessionClient(t: TestApp, username: string, cookie: string, csrfToken: string): Client {
   const raw = async (path: string, init: RequestInit): Promise<Response> => t.app.request(path, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) } })
   const send = (method: string, path: string, body: unknown, headers: Record<string, string>) =>
     raw(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '' : JSON.stringify(body) })
   return {
     username,
+    cookie,
+    csrfToken,
     raw,
     get: (path, headers = {}) => raw(path, { method: 'GET', headers }),
     post: (path, body, headers = {}) => send('POST', path, body, headers),
@@ -117,4 +134,29 @@ export async function taskId(t: TestApp, planId: string, sourceId: string, assig
     .executeTakeFirst()
   if (!row) throw new Error(`no task ${sourceId} for ${assignee} (${period})`)
   return row.id
+}
+
+/** What `build` returned, with each of its top-level clients moved to the copy. */
+export type Copied<T> = { t: TestApp } & T
+
+/**
+ * A fixture built once and copied for each test that uses it. The first call makes an app at
+ * `start` and runs `build` on it; every call returns an app over a new copy of that database,
+ * its clock where `build` left the clock, and what `build` returned, its clients (top-level
+ * values that are a Client) sending to the copy. Each test gets its own rows, as with a fresh
+ * `makeTestApp`, without paying for publishing, starting and logging in again.
+ */
+export function copiedFixture<T extends object>(start: string, build: (t: TestApp) => Promise<T>): () => Promise<Copied<T>> {
+  let built: Promise<{ template: TestApp; value: T }> | undefined
+  return async () => {
+    built ??= makeTestApp(start).then(async (template) => ({ template, value: await build(template) }))
+    const { template, value } = await built
+    const t = await makeTestApp(template.clock.now().toISOString(), { from: template.file })
+    const moved = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, isClient(item) ? clientOn(t, item) : item]))
+    return { t, ...(moved as T) }
+  }
+}
+
+function isClient(value: unknown): value is Client {
+  return typeof value === 'object' && value !== null && 'cookie' in value && 'csrfToken' in value && 'raw' in value
 }

@@ -14,7 +14,7 @@ import { parseFormula } from '../../domain/formula/parse-formula.ts'
 import { rateBounds } from '../../domain/indicators/rate-bounds.ts'
 import { MEISHAN_MEMBERS, enterValues, meishanInputs } from '../helpers/meishan.ts'
 import { allPolicyFiles } from '../helpers/policy-files.ts'
-import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import { copiedFixture, loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
 type Json = Record<string, any>
@@ -40,10 +40,14 @@ function ruleFor(config: PolicyConfig, numerator: string, denominator: string): 
   return `rate:${rate!.id}`
 }
 
-async function meishan() {
-  const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+/** Meishan's plan with 东坡区医共体 logged in: built once, and each test gets a copy. */
+const meishanPlan = copiedFixture('2021-03-01T09:00:00+08:00', async (t) => {
   const { planId, policyId } = await startBundledPlan(t, 'meishan', MEISHAN_MEMBERS)
-  const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] })
+  return { planId, policyId, dongpo: await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] }) }
+})
+
+async function meishan() {
+  const { t, planId, policyId, dongpo } = await meishanPlan()
   const config = await planConfig(t, planId)
   const stored = () => t.db.selectFrom('indicator_value').select(['element_id', 'value', 'version']).where('plan_id', '=', planId).orderBy('element_id').execute()
   return { t, planId, policyId, dongpo, config, stored }

@@ -5,8 +5,7 @@
  * ever gets a 500 (before, 8–13 per shutdown said "driver has already been destroyed"), every
  * request answered 200 is in the file after a restart, and the process exits 0.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { createDb } from '../../server/db/create-db.ts'
@@ -16,6 +15,7 @@ import { killHard, login, startServer } from '../helpers/durability-server.ts'
 import type { HttpSession, ServerProcess } from '../helpers/durability-server.ts'
 import { expectHistoriesWhole } from '../helpers/durability-checks.ts'
 import { makeDb } from '../helpers/make-db.ts'
+import { demoDataFolder } from '../helpers/demo-data.ts'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
 
 const NOW = '2018-04-02T09:00:00+08:00'
@@ -28,9 +28,9 @@ let server: ServerProcess | undefined
 let restarted: ServerProcess | undefined
 let db: Kysely<Database> | undefined
 
-beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'luoshi-shutdown-'))
-})
+beforeAll(async () => {
+  dataDir = await demoDataFolder(NOW, 'luoshi-shutdown-')
+}, 90_000)
 
 afterAll(async () => {
   await killHard(server)

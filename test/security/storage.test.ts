@@ -18,6 +18,7 @@ import { createDb } from '../../server/db/create-db.ts'
 import { newId } from '../../server/ids.ts'
 import { childEnv, killHard, login, ROOT } from '../helpers/durability-server.ts'
 import type { ServerProcess } from '../helpers/durability-server.ts'
+import { demoDataFolder } from '../helpers/demo-data.ts'
 import { loginAs, makeTestApp, startedFinanceTask } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
@@ -110,6 +111,8 @@ describe('the attachments folder at start', () => {
   })
 })
 
+const TINY_DISK_NOW = '2018-04-02T09:00:00+08:00'
+
 /**
  * The real server with its attachments folder on a 64 KB tmpfs: `unshare` gives the child its
  * own user and mount namespace, where mounting needs no privilege of the test's user.
@@ -120,7 +123,7 @@ async function startOnTinyDisk(dataDir: string): Promise<ServerProcess> {
   const script = `mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" server/main.ts`
   const child = spawn('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', script, 'sh', attachments, process.execPath], {
     cwd: ROOT,
-    env: childEnv({ PORT: '0', HOST: '127.0.0.1', LUOSHI_DATA: dataDir, LUOSHI_NOW: '2018-04-02T09:00:00+08:00' }),
+    env: childEnv({ PORT: '0', HOST: '127.0.0.1', LUOSHI_DATA: dataDir, LUOSHI_NOW: TINY_DISK_NOW }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -147,9 +150,9 @@ describe('a full disk under the attachments folder', () => {
   let dataDir: string
   let server: ServerProcess | undefined
 
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'luoshi-tinydisk-'))
-  })
+  beforeAll(async () => {
+    dataDir = await demoDataFolder(TINY_DISK_NOW, 'luoshi-tinydisk-')
+  }, 90_000)
 
   afterAll(async () => {
     await killHard(server)

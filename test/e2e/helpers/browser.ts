@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { ROOT, killHard, startServer } from '../../helpers/durability-server.ts'
 import type { ServerProcess } from '../../helpers/durability-server.ts'
-import { demoDataFolder } from './demo-data.ts'
+import { demoDataFolder } from '../../helpers/demo-data.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
@@ -23,10 +23,10 @@ export interface E2E {
   close(): Promise<void>
 }
 
-/** Starts a server on its own data (demo loaded, clock at `now`: see demo-data.ts) and a browser. */
+/** Starts a server on its own data (demo loaded, clock at `now`: see helpers/demo-data.ts) and a browser. */
 export async function startE2E(now = '2018-09-05T09:00:00+08:00'): Promise<E2E> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`)
-  const server = await startServer({ dataDir: await demoDataFolder(now), now, timeoutMs: 90_000 })
+  const server = await startServer({ dataDir: await demoDataFolder(now, 'luoshi-e2e-'), now, timeoutMs: 90_000 })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
   return {
     server,

@@ -21,15 +21,3 @@ export type ItemScore = UnitReport['score']['items'][number]
 export type MeasureScore = NonNullable<ItemScore['measures']>[number]
 export type TrendPoint = UnitReport['trend'][number]
 export type InputCatalogue = InferResponseType<Client['api']['plans'][':id']['indicator-values']['inputs']['$get'], 200>
-
-/**
- * What publishing recorded for a unit (server/assessments/publish-run.ts). The route sends it
- * from `JSON.parse`, so the client type cannot carry it; this names the fields the report reads.
- */
-export interface Consequences {
-  grade: UnitReport['score']['grade']
-  effects: Effect[]
-  vetoedBy: string | null
-  rectificationTasks: Array<{ id: string; item: string; dueOn: string | null }>
-  recordedAt: string
-}

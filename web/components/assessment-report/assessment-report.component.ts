@@ -20,7 +20,7 @@ import {
 } from '../assessment-format/assessment-format.ts'
 import { m } from '../assessment-format/assessment-messages.ts'
 import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
-import type { Consequences, ItemScore, UnitReport } from '../assessment-format/assessment-types.ts'
+import type { ItemScore, UnitReport } from '../assessment-format/assessment-types.ts'
 import { loadInputNames } from '../assessment-format/input-names.ts'
 import { trendChartData } from './assessment-report.option.ts'
 import styles from './assessment-report.styles.ts'
@@ -172,7 +172,7 @@ export class LsAssessmentReport extends LitElement {
   }
 
   private renderConsequences(report: UnitReport) {
-    const recorded = report.consequences as Consequences | null
+    const recorded = report.consequences
     const states = new Map(report.rectifications.map((task) => [task.id, task]))
     return html`<section aria-labelledby="consequences-title">
       <h3 id="consequences-title">${m('consequences')}</h3>

@@ -3,8 +3,8 @@
  * id it returns goes into the form value. Names of files uploaded in this session are remembered
  * so the form can show them instead of ids.
  */
-import { call, client, getCsrfToken } from '../../api.ts'
-import type { AttachmentUpload } from '../../../schemas/api/attachment.schema.ts'
+import { call, client, getCsrfToken, pathParams } from '../../api.ts'
+import type { AttachmentUpload } from '../../api-types.ts'
 
 const names = new Map<string, string>()
 
@@ -20,7 +20,7 @@ export function attachmentName(id: string): string | undefined {
 
 /** Where an attachment is downloaded from. */
 export function attachmentHref(id: string): string {
-  return `/api/attachments/${encodeURIComponent(id)}`
+  return client.attachments[':id'].$path({ param: pathParams({ id }) })
 }
 
 /**

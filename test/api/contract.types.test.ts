@@ -1,0 +1,78 @@
+/**
+ * The typed contract between server and web: what each route answers fits the schema that
+ * /api/openapi.json describes it with (schemas/api/responses.schema.ts), and the client's request
+ * types come from the request schemas. Checked by the type checker: a route that answers
+ * something else, or a schema that describes a field the route does not send, fails `tsc`.
+ */
+import type { hc, InferRequestType, InferResponseType } from 'hono/client'
+import type { StatusCode } from 'hono/utils/http-status'
+import type { AppType } from '../../server/app.ts'
+import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
+import type { AttachmentUpload } from '../../schemas/api/attachment.schema.ts'
+import type * as R from '../../schemas/api/responses.schema.ts'
+
+type Api = ReturnType<typeof hc<AppType>>['api']
+type Answer<T, S extends StatusCode = 200> = InferResponseType<T, S>
+/** `true` only when A is assignable to B. */
+type Fits<A, B> = [A] extends [B] ? true : false
+const holds = <T extends true>(): T => true as T
+
+describe('the routes answer what their response schemas describe', () => {
+  it('holds for sessions, policies, plans, tasks, indicator values, assessment runs, attachments and the audit log', () => {
+    const checks: true[] = [
+      // The account is read again after the password check; its type allows a row gone meanwhile.
+      holds<Fits<Answer<Api['auth']['login']['$post']>, Omit<R.Session, 'user'> & Partial<Pick<R.Session, 'user'>>>>(),
+      holds<Fits<Answer<Api['auth']['me']['$get']>, R.Session>>(),
+      holds<Fits<Answer<Api['auth']['logout']['$post']>, R.Ok>>(),
+      holds<Fits<Answer<Api['policies']['$get']>, { policies: R.PolicySummary[] }>>(),
+      holds<Fits<Answer<Api['policies']['$post'], 200 | 201>, R.PublishResult>>(),
+      holds<Fits<Answer<Api['policies']['validate']['$post']>, R.ValidateResult>>(),
+      holds<Fits<Answer<Api['policies'][':policyId']['versions']['$get']>, { versions: R.PolicySummary[] }>>(),
+      holds<Fits<Answer<Api['policies'][':policyId']['versions'][':version']['$get']>, R.PolicyVersionView>>(),
+      holds<Fits<Answer<Api['plans']['$get']>, { plans: R.PlanView[] }>>(),
+      holds<Fits<Answer<Api['plans']['$post'], 201>, R.StartPlanResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['$get']>, R.PlanDetailView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['phases'][':phaseId']['sign-off']['$post']>, R.SignOffResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['progress']['$get']>, R.PlanProgressView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['escalations']['$get']>, R.Escalations>>(),
+      holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$get']>, R.IndicatorValueList>>(),
+      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>, R.ComputeResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['review']['$post']>, R.ReviewResult>>(),
+      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['publish']['$post']>, R.PublishRunResult>>(),
+      holds<Fits<Answer<Api['tasks']['$get']>, R.TaskList>>(),
+      holds<Fits<Answer<Api['tasks'][':id']['$get']>, R.TaskDetailView>>(),
+      holds<Fits<Answer<Api['tasks'][':id']['events']['$post']>, R.TaskSummary>>(),
+      holds<Fits<Answer<Api['attachments']['$post'], 201>, AttachmentUpload>>(),
+      holds<Fits<Answer<Api['audit']['$get']>, R.AuditEntries>>(),
+      holds<Fits<Answer<Api['audit']['verify']['$get']>, R.AuditVerificationView>>(),
+    ]
+    expect(checks.every(Boolean)).toBe(true)
+  })
+})
+
+describe('the client sends what the request schemas accept', () => {
+  it('types a task event body by its schema', () => {
+    type Sent = InferRequestType<Api['tasks'][':id']['events']['$post']>['json']
+    const checks: true[] = [holds<Fits<Sent, TaskEventBody>>(), holds<Fits<TaskEventBody, Sent>>()]
+    // @ts-expect-error DELETE is not a task event
+    const wrong: Sent = { type: 'DELETE' }
+    expect(checks.every(Boolean)).toBe(true)
+    expect(wrong).toEqual({ type: 'DELETE' })
+  })
+})
+
+describe('the client names only paths, parameters and queries the routes declare', () => {
+  it('refuses a query a route does not read and a path it does not serve', () => {
+    type TaskQuery = InferRequestType<Api['tasks']['$get']>['query']
+    const query: TaskQuery = { plan: 'p', overdue: 'true' }
+    // @ts-expect-error the task list reads no `sort`
+    const unread: TaskQuery = { sort: 'dueOn' }
+    // @ts-expect-error overdue is 'true' or 'false'
+    const wrong: TaskQuery = { overdue: 'yes' }
+    // @ts-expect-error there is no /api/plans/:id/archive
+    type Missing = Api['plans'][':id']['archive']
+    const missing: Missing | undefined = undefined
+    expect([query, unread, wrong, missing]).toHaveLength(4)
+  })
+})
