@@ -83,10 +83,6 @@ export async function main(): Promise<void> {
   const hostname = process.env.HOST ?? '127.0.0.1'
   const { requests, address } = listen(app.fetch, { port, hostname })
   const info = await address
-  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
-  if (accounts.length) {
-    console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
-  }
   let stopping = false
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return console.log(`luoshi: ${signal} again — already stopping`)
@@ -100,8 +96,17 @@ export async function main(): Promise<void> {
     await stopServer({ requests, writes, stopScheduler: stopBackground, db, reads, stopCheckpointer }, { drainMs })
     process.exit(0)
   }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  // A signal listener cannot wait: shutdown ends the process itself, and a failure in it is an
+  // unhandled rejection, which ends the process too.
+  const onSignal = (signal: NodeJS.Signals) => void shutdown(signal)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  // Announced only once the signals are handled: whoever waits for this line may stop the server
+  // at once, and a SIGTERM before the handlers exist would kill it without draining.
+  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
+  if (accounts.length) {
+    console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
+  }
 }
 
 if (import.meta.main) {

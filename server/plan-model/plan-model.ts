@@ -166,7 +166,7 @@ export class PlanModel {
   /** The JSON Schema of a form the config declares, by id (undefined for none). */
   form(formId: string | undefined): Record<string, unknown> | undefined {
     const form = formId ? this.config.forms?.find((f) => f.id === formId) : undefined
-    return form ? (form.schema as Record<string, unknown>) : undefined
+    return form ? form.schema : undefined
   }
 }
 

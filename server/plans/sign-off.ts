@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { actorsOf } from '../access/visibility.ts'
+import { phaseAccepts } from '../../domain/workflow/run-machine.ts'
 import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 
@@ -31,7 +32,7 @@ export async function signOffPhase(
     throw new AppError(403, 'forbidden', { zh: `只有「${model.actors().get(body)?.name ?? body}」的成员可以签认`, en: `Only members of ${body} may sign off` })
   }
   const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
-  if (row?.status !== 'open') throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
+  if (!row || !phaseAccepts(row.status, 'SIGN_OFF')) throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
   const at = now.toISOString()
   await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: phaseId, body, user_id: user.id, at, note: note ?? null })
     .onConflict((oc) => oc.columns(['plan_id', 'phase_id']).doNothing()).execute()

@@ -19,6 +19,7 @@ import type { NewTimer } from '../tasks/task-rows.ts'
 import { planDuties, planStarts } from '../task-kinds/registry.ts'
 import { overdueAt } from '../plan-model/fire-times.ts'
 import { planModel } from '../plan-model/plan-model.ts'
+import { startPhase } from '../../domain/workflow/run-machine.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 
 export interface StartPlanInput {
@@ -92,7 +93,7 @@ export function preparePlan(version: PolicyVersionRow, now: Date, actor: string,
       name: phase.name,
       opens_on: window.from,
       closes_on: window.to,
-      status: open ? ('open' as const) : ('pending' as const),
+      status: startPhase(open),
       opened_at: open ? nowIso : null,
       closed_at: null,
     }

@@ -16,10 +16,8 @@ const BASE = '/api/plans'
 describe('the assessment cycle', () => {
   let t: TestApp
   let planId: string
-  let policyId: string
   let bureau: Client
   let dongpo: Client
-  let renshou: Client
 
   // Every test starts from Meishan's plan with three users logged in: built once, copied for each.
   const fixture = copiedFixture('2021-12-20T09:00:00+08:00', async (t) => {
@@ -34,7 +32,7 @@ describe('the assessment cycle', () => {
   })
 
   beforeEach(async () => {
-    ;({ t, planId, policyId, bureau, dongpo, renshou } = await fixture())
+    ;({ t, planId, bureau, dongpo } = await fixture())
   })
 
   it('collects values through each unit’s yearly entry task, computes, reviews and publishes with consequences and 整改 tasks', async () => {
