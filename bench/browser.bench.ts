@@ -68,7 +68,7 @@ async function timeRoute(page: Page, hash: string, away: string, done: string, r
     await page.waitForTimeout(150)
     // A string, not a function: a transform of this file could add helpers the page does not have.
     const [selector, count] = done.split('|')
-    const ms = (await page.evaluate(`(async () => {
+    const ms = await page.evaluate<number>(`(async () => {
       // "host::rows": rows inside the shadow root of every <host>, however deeply nested.
       const hosts = (root, tag) => [...root.querySelectorAll('*')].flatMap((el) => [
         ...(el.localName === tag ? [el] : []), ...(el.shadowRoot ? hosts(el.shadowRoot, tag) : []),
@@ -86,7 +86,7 @@ async function timeRoute(page: Page, hash: string, away: string, done: string, r
       // One more frame: the rows are laid out and painted.
       await new Promise((resolve) => requestAnimationFrame(() => resolve()))
       return performance.now() - start
-    })()`)) as number
+    })()`)
     if (run > 0) samples.push(ms)
   }
   samples.sort((a, b) => a - b)

@@ -81,7 +81,7 @@ function mark(node: unknown, inherited: SchemaNode): unknown {
   if (!Array.isArray(node.required)) return copy
   for (const name of node.required) {
     if (typeof name !== 'string' || !isText(visible[name])) continue
-    const properties = (isNode(copy.properties) ? copy.properties : (copy.properties = {})) as SchemaNode
+    const properties = (isNode(copy.properties) ? copy.properties : (copy.properties = {}))
     properties[name] = { ...(isNode(properties[name]) ? properties[name] : {}), [NOT_BLANK]: true }
   }
   return copy

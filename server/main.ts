@@ -62,9 +62,12 @@ export async function main(): Promise<void> {
   const { key: auditKey } = loadAuditKey({ dataDir, create: true })
   installAuditKey(auditKey)
   const checkpointFile = auditCheckpointFile(dataDir)
-  const rekeyed = await keyAuditChain(db, auditKey, readCheckpoints(checkpointFile, auditKey))
+  // One committer for every write: keying the audit chain and the demo seeding now, then requests
+  // and the timer scheduler.
+  const writes = new GroupCommitter(db)
+  const rekeyed = await keyAuditChain({ db, writes }, auditKey, readCheckpoints(checkpointFile, auditKey))
   if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
-  const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
+  const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
   const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const webRoot = join(ROOT, 'dist', 'web')
@@ -72,19 +75,14 @@ export async function main(): Promise<void> {
   const files = join(dataDir, 'attachments')
   const swept = await sweepAttachmentFiles(db, files)
   if (swept.completed + swept.removed > 0) console.log(`attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`)
-  const writes = new GroupCommitter(db)
   const app = createApp({ db, reads, clock, writes, files, security, auditCheckpointFile: checkpointFile }, { webRoot })
-  const stopScheduler = startScheduler(db, clock)
+  const stopScheduler = startScheduler({ db, writes }, clock)
   // Wall time, not LUOSHI_NOW: a checkpoint records when it was really taken.
   const stopAuditCheckpoints = startAuditCheckpointer(reads, auditKey, checkpointFile, systemClock, auditCheckpointMinutes() * 60_000)
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'
   const { requests, address } = listen(app.fetch, { port, hostname })
   const info = await address
-  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
-  if (accounts.length) {
-    console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
-  }
   let stopping = false
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return console.log(`luoshi: ${signal} again — already stopping`)
@@ -98,8 +96,17 @@ export async function main(): Promise<void> {
     await stopServer({ requests, writes, stopScheduler: stopBackground, db, reads, stopCheckpointer }, { drainMs })
     process.exit(0)
   }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  // A signal listener cannot wait: shutdown ends the process itself, and a failure in it is an
+  // unhandled rejection, which ends the process too.
+  const onSignal = (signal: NodeJS.Signals) => void shutdown(signal)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  // Announced only once the signals are handled: whoever waits for this line may stop the server
+  // at once, and a SIGTERM before the handlers exist would kill it without draining.
+  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
+  if (accounts.length) {
+    console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
+  }
 }
 
 if (import.meta.main) {

@@ -43,10 +43,11 @@ export function formatInstant(iso: string | null | undefined): string {
 
 /**
  * A component's own message table as a lookup: `const text = messageTable({ title: { zh, en } })`,
- * then `text('title', { n: 3 })` — the current locale's text with its placeholders filled.
+ * then `text('title', { n: 3 })` — the current locale's text with its placeholders filled. The
+ * lookup takes only the table's own keys, so a misspelt or removed key fails the typecheck.
  */
 export function messageTable<T extends Record<string, LocalizedText>>(table: T) {
-  return (key: keyof T, params: Record<string, string | number> = {}): string => fill(pick(table[key]), params)
+  return (key: Extract<keyof T, string>, params: Record<string, string | number> = {}): string => fill(pick(table[key]), params)
 }
 
 const MESSAGES = {
@@ -368,10 +369,37 @@ const MESSAGES = {
   peUnassigned: { zh: '以下组织没有成员单位，其任务未分派', en: 'These groups have no members, so their duties are unassigned' },
 } as const
 
+/** A key of the shared message table; `t()` takes nothing else, so a typo fails the typecheck. */
 export type MessageKey = keyof typeof MESSAGES
 
-/** The message for a key in the current locale (unknown keys fall back to the key itself). */
-export function t(key: MessageKey | string): string {
-  const entry = (MESSAGES as Record<string, { zh: string; en: string }>)[key]
+/**
+ * Every leading part of a key up to an underscore: `task_role_lead` gives `task_` and
+ * `task_role_`. A family is named this way when the rest of the key comes from data.
+ */
+type KeyPrefix<TKey extends string> = TKey extends `${infer THead}_${infer TTail}` ? `${THead}_` | `${THead}_${KeyPrefix<TTail>}` : never
+
+/** The first part of a family of keys whose last part is a value from data, e.g. `state_`. */
+export type MessageFamily = KeyPrefix<MessageKey>
+
+/**
+ * The message for a key in the current locale. A key the table lacks (only reachable past the
+ * type, e.g. from plain JavaScript) shows as itself.
+ */
+export function t(key: MessageKey): string {
+  return lookup(key)
+}
+
+/**
+ * The message for a key built from a family and a value the server sends — `state_` and a task
+ * state, `event_` and an event type — which the type cannot list. The family is checked; a value
+ * without a message falls back to the whole key, as the page shows an unknown state as it is.
+ * @example tOf('state_', task.state) // 待审核 for `submitted`
+ */
+export function tOf(family: MessageFamily, value: string | number): string {
+  return lookup(`${family}${value}`)
+}
+
+function lookup(key: string): string {
+  const entry = (MESSAGES as Record<string, LocalizedText | undefined>)[key]
   return entry ? pick(entry) : key
 }

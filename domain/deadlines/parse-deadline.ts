@@ -40,7 +40,7 @@ export function normalizePhrase(phrase: string): string {
   // ISO dates keep their hyphens; everywhere else a dash or 至 joins the ends of a range.
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(compact)) return compact
   return compact
-    .replace(/[—–―－~〜\-]+|至|到(?=\d)/g, '~')
+    .replace(/[—–―－~〜-]+|至|到(?=\d)/g, '~')
     .replace(/(之前|以前)$/, '前')
     .replace(/以内$/, '内')
 }

@@ -14,7 +14,7 @@ const NAMES = new Map([
 function evidence(formula: string, values: Record<string, number | boolean>) {
   const parsed = parseFormula(formula)
   if (!parsed.ok) throw new Error(parsed.message.en)
-  const lookup = (id: string): FormulaValue | undefined => (id in values ? (typeof values[id] === 'boolean' ? (values[id] as boolean) : new Decimal(values[id] as number)) : undefined)
+  const lookup = (id: string): FormulaValue | undefined => (id in values ? (typeof values[id] === 'boolean' ? values[id] : new Decimal(values[id] as number)) : undefined)
   return compileEvidence(parsed.ast, NAMES)(lookup)
 }
 

@@ -4,7 +4,6 @@
  * condition with its value: `违规费用 ÷ 统筹基金支出 × 1000 = 5.4 ≥ 5（成立）；协议暂停或终止：否`.
  * Browser-safe.
  */
-import type { Decimal } from 'decimal.js'
 import type { LocalizedText } from '../compiler/config-issue.ts'
 import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../formula/evaluate-formula.ts'
 import type { FormulaValue } from '../formula/evaluate-formula.ts'
@@ -70,6 +69,6 @@ const UNDECIDED = { zh: '无法判断', en: 'undecided' }
 
 function show(value: FormulaValue): LocalizedText {
   if (typeof value === 'boolean') return { zh: value ? '是' : '否', en: value ? 'yes' : 'no' }
-  const text = formatDecimal(value as Decimal, 4)
+  const text = formatDecimal(value, 4)
   return { zh: text, en: text }
 }

@@ -1,7 +1,8 @@
 /**
- * @module The one XState `setup()`: the typed registry of guards and actions every compiled
- * machine refers to by name. Machines are compiled from config (task-machine.ts,
- * procedure-machine.ts, phase-machine.ts); none is written per region.
+ * @module The one XState `setup()` of tasks: the typed registry of guards and actions every
+ * compiled task machine refers to by name. Task machines come from config (task-machine.ts,
+ * procedure-machine.ts); none is written per region. A phase has other events and no context,
+ * so phase-machine.ts declares its own small `setup()`.
  */
 import { assign, setup } from 'xstate'
 

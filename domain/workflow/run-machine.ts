@@ -7,6 +7,8 @@ import { getNextTransitions, initialTransition, transition } from 'xstate'
 import type { TaskContext, TaskEvent, TaskInput } from './registry.ts'
 import { SYSTEM_EVENTS } from './registry.ts'
 import type { taskMachine } from './task-machine.ts'
+import { phaseMachine } from './phase-machine.ts'
+import type { PhaseEvent, PhaseStatus } from './phase-machine.ts'
 
 /** Every compiled machine: same context and events, states from config. */
 export type WorkflowMachine = typeof taskMachine
@@ -52,7 +54,7 @@ export function acceptedEvents(machine: WorkflowMachine, current: PersistedTask)
   // a non-empty reason and data asks them without knowing the user's input.
   return types
     .filter((type) => !SYSTEM_EVENTS.has(type as TaskEvent['type']))
-    .filter((type) => snapshot.can({ type, data: {}, reason: '—' } as unknown as TaskEvent))
+    .filter((type) => snapshot.can({ type, data: {}, reason: '—' }))
     .sort()
 }
 
@@ -62,4 +64,31 @@ function persisted(snapshot: { value: unknown; context: unknown; status: string 
     context: snapshot.context as TaskContext,
     status: snapshot.status === 'done' ? 'done' : 'active',
   }
+}
+
+/** A new phase's status: the machine's first state, opened at once when its window has begun. */
+export function startPhase(windowBegun: boolean): PhaseStatus {
+  const [first] = initialTransition(phaseMachine)
+  return windowBegun ? transition(phaseMachine, first, { type: 'OPEN' })[0].value : first.value
+}
+
+/**
+ * The status a phase moves to on an event, or null when its status does not take the event or
+ * the event's guard refuses it (a gate that does not hold). A phase's whole state is its status.
+ * @example stepPhase('pending', { type: 'OPEN' }) // 'open'
+ */
+export function stepPhase(status: PhaseStatus, event: PhaseEvent): PhaseStatus | null {
+  const snapshot = phaseMachine.resolveState({ value: status })
+  if (!snapshot.can(event)) return null
+  const [next] = transition(phaseMachine, snapshot, event)
+  return next.value
+}
+
+/**
+ * Whether a phase's status takes an event at all, before its guard is asked: the server checks
+ * this before it counts the gate.
+ */
+export function phaseAccepts(status: PhaseStatus, type: PhaseEvent['type']): boolean {
+  const snapshot = phaseMachine.resolveState({ value: status })
+  return getNextTransitions(snapshot).some((candidate) => candidate.eventType === type)
 }

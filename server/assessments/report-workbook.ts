@@ -237,7 +237,7 @@ function itemRows(sheet: Sheet, item: ItemScore, index: number, columns: number,
   borders(row, columns)
   if (measures.length > 1) {
     for (const measure of measures) {
-      const sub = sheet.addRow(['', `　${measure.name ?? measure.indicatorName}`])
+      const sub = sheet.addRow(['', `\u3000${measure.name ?? measure.indicatorName}`])
       measureCells(sub, measure)
       if (measure.missing.length) sub.getCell(11).value = `缺少数据：${missingText(measure.missing, names)}`
       borders(sub, columns)

@@ -55,7 +55,7 @@ export function withStatementCache(connection: SQLite.Database, limit = 1000): S
         statement = connection.prepare(sql)
         cache.set(sql, statement)
       }
-      return statement as unknown as ReturnType<SqliteDatabase['prepare']>
+      return statement
     },
   }
 }

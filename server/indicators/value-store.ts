@@ -18,7 +18,7 @@ export async function upsertValues(trx: Transaction<Database> | Kysely<Database>
   for (let index = 0; index < rows.length; index += size) {
     await trx
       .insertInto('indicator_value')
-      .values(rows.slice(index, index + size) as NewIndicatorValue[])
+      .values(rows.slice(index, index + size))
       .onConflict((oc) =>
         oc.columns(['plan_id', 'element_id', 'unit_id', 'period']).doUpdateSet((eb) => ({
           value: eb.ref('excluded.value'),

@@ -1,14 +1,13 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import type { FormulaValue } from '../../domain/formula/evaluate-formula.ts'
 import type { EntryInput } from './inputs.ts'
 import { valueOfYear } from './year-values.ts'
 
 const input = (valueType: EntryInput['valueType'], kind: EntryInput['kind'] = 'data-element'): EntryInput => ({
   id: 'x', name: 'x', valueType, unit: null, kind, indicators: [], frequency: 'monthly', owners: [],
 })
-const months = (values: number[], from = 1) => values.map((value, i) => ({ period: `2021-${String(from + i).padStart(2, '0')}`, value: new Decimal(value) as FormulaValue }))
-const quarters = (values: number[]) => values.map((value, i) => ({ period: `2021-Q${i + 1}`, value: new Decimal(value) as FormulaValue }))
+const months = (values: number[], from = 1) => values.map((value, i) => ({ period: `2021-${String(from + i).padStart(2, '0')}`, value: new Decimal(value) }))
+const quarters = (values: number[]) => values.map((value, i) => ({ period: `2021-Q${i + 1}`, value: new Decimal(value) }))
 const year = (entered: Parameters<typeof valueOfYear>[1], of: EntryInput) => {
   const value = valueOfYear('2021', entered, of)
   return value instanceof Decimal ? value.toString() : value

@@ -2,7 +2,9 @@
  * @module Phase gates. A phase opens on its first day and closes once its window has ended and
  * its gate holds: every task of the phase approved (unless the gate says otherwise), the named
  * body's sign-off recorded, its milestones' dates passed. A phase whose window ends with the gate
- * not holding stays open — late — and closes the moment it holds.
+ * not holding stays open — late — and closes the moment it holds. Which status an event leads to
+ * is the phase machine's answer (domain/workflow/phase-machine.ts); this module counts the gate
+ * and writes the status the machine returns.
  */
 import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -11,6 +13,7 @@ import type { Database } from '../db/database.ts'
 import { ruleOf } from '../../domain/compiler/checks/deadlines.ts'
 import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
 import type { PlanModel } from './plan-model.ts'
+import { phaseAccepts, stepPhase } from '../../domain/workflow/run-machine.ts'
 
 export interface GateStatus {
   windowEnded: boolean
@@ -61,24 +64,31 @@ export async function gateStatus(trx: Kysely<Database>, model: PlanModel, planId
 /** Closes the phase if its gate holds; returns whether it closed now. */
 export async function closePhaseIfGateHolds(trx: Transaction<Database>, model: PlanModel, planId: string, phaseId: string, now: Date): Promise<boolean> {
   const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
-  if (!row || row.status !== 'open') return false
+  // Only an open phase closes; the gate's counting is spared for the others.
+  if (!row || !phaseAccepts(row.status, 'CLOSE')) return false
   const status = await gateStatus(trx, model, planId, phaseId, now)
-  if (!status.holds) return false
+  const next = stepPhase(row.status, { type: 'CLOSE', gate: status })
+  if (next === null) return false
   const at = now.toISOString()
-  await trx.updateTable('plan_phase').set({ status: 'closed', closed_at: at }).where('plan_id', '=', planId).where('phase_id', '=', phaseId).execute()
+  await trx.updateTable('plan_phase').set({ status: next, closed_at: at }).where('plan_id', '=', planId).where('phase_id', '=', phaseId).execute()
   await appendAudit(trx, [{ at, actor: 'system', action: 'phase.close', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: status }])
   return true
 }
 
 /** Opens a pending phase. */
 export async function openPhase(trx: Transaction<Database>, planId: string, phaseId: string, now: Date): Promise<void> {
+  const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
+  const next = row ? stepPhase(row.status, { type: 'OPEN' }) : null
+  if (!row || next === null) return
   const at = now.toISOString()
+  // Still conditional on the status the machine stepped from: a phase another process opened in
+  // between is left alone, and its opening is not audited twice.
   const result = await trx
     .updateTable('plan_phase')
-    .set({ status: 'open', opened_at: at })
+    .set({ status: next, opened_at: at })
     .where('plan_id', '=', planId)
     .where('phase_id', '=', phaseId)
-    .where('status', '=', 'pending')
+    .where('status', '=', row.status)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) > 0) {
     await appendAudit(trx, [{ at, actor: 'system', action: 'phase.open', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: {} }])

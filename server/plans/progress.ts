@@ -42,7 +42,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
           tasks: { total: inPhase.length, approved: inPhase.filter((t) => done(t.state)).length },
           gate: {
             ...gates[index]!,
-            signOffBody: gates[index]!.signOffRequired ? { id: gates[index]!.signOffRequired!, name: actors.get(gates[index]!.signOffRequired!)?.name ?? gates[index]!.signOffRequired! } : null,
+            signOffBody: gates[index]!.signOffRequired ? { id: gates[index]!.signOffRequired, name: actors.get(gates[index]!.signOffRequired)?.name ?? gates[index]!.signOffRequired } : null,
             milestones: gates[index]!.milestonesPending.map((id) => {
               const milestone = model.config.timeline.milestones?.find((m) => m.id === id)
               return { id, name: milestone?.name ?? id, due: typeof milestone?.due === 'string' ? milestone.due : null }

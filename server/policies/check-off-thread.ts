@@ -35,7 +35,7 @@ function policyPool(): WorkerPool<PolicyJob, PolicyValidation | PolicyCheck> {
  */
 export async function validateDraftOffThread(yaml: string, sourceText: string | undefined): Promise<PolicyValidation> {
   refuseOversized(yaml)
-  return settle(await policyPool().run({ kind: 'validate', yaml, sourceText })) as PolicyValidation
+  return settle(await policyPool().run({ kind: 'validate', yaml, sourceText }))
 }
 
 /** {@link checkForPublishing} in the worker. @throws as {@link validateDraftOffThread} */

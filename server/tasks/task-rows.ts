@@ -58,6 +58,6 @@ export async function insertChunked<T extends 'task' | 'timer'>(trx: Transaction
   const columns = Object.keys(rows[0]!).length
   const size = Math.max(1, Math.floor(30000 / columns))
   for (let index = 0; index < rows.length; index += size) {
-    await trx.insertInto(table).values(rows.slice(index, index + size) as never).execute()
+    await trx.insertInto(table).values(rows.slice(index, index + size)).execute()
   }
 }

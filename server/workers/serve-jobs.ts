@@ -8,7 +8,7 @@ export type WorkerReply = { ok: true; value: unknown } | { ok: false; message: s
 export function serveJobs<TInput, TOutput>(handle: (input: TInput) => TOutput | Promise<TOutput>): void {
   const port = parentPort
   if (!port) throw new Error('serveJobs() runs in a worker thread')
-  port.on('message', async (input: TInput) => {
+  const answer = async (input: TInput): Promise<void> => {
     let reply: WorkerReply
     try {
       reply = { ok: true, value: await handle(input) }
@@ -16,5 +16,7 @@ export function serveJobs<TInput, TOutput>(handle: (input: TInput) => TOutput | 
       reply = { ok: false, message: error instanceof Error ? error.message : String(error) }
     }
     port.postMessage(reply)
-  })
+  }
+  // The port does not wait for a listener; a job's failure is caught above and sent as its reply.
+  port.on('message', (input: TInput) => void answer(input))
 }

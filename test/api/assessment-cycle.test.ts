@@ -16,10 +16,8 @@ const BASE = '/api/plans'
 describe('the assessment cycle', () => {
   let t: TestApp
   let planId: string
-  let policyId: string
   let bureau: Client
   let dongpo: Client
-  let renshou: Client
 
   // Every test starts from Meishan's plan with three users logged in: built once, copied for each.
   const fixture = copiedFixture('2021-12-20T09:00:00+08:00', async (t) => {
@@ -34,7 +32,7 @@ describe('the assessment cycle', () => {
   })
 
   beforeEach(async () => {
-    ;({ t, planId, policyId, bureau, dongpo, renshou } = await fixture())
+    ;({ t, planId, bureau, dongpo } = await fixture())
   })
 
   it('collects values through each unit’s yearly entry task, computes, reviews and publishes with consequences and 整改 tasks', async () => {
@@ -185,8 +183,8 @@ describe('the assessment cycle', () => {
     const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8')
       .replace('      due:\n        unspecified: 文件只要求「及时整改」，未规定整改时限\n', '      due: 30日内\n')
     expect(yaml).toContain('      due: 30日内\n      note: 考核发现的未达标项')
-    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: yaml.replace('version: 1.1.0', 'version: 1.1.1'), sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
-    const dated = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+    const { version } = await publishPolicy(t, t.clock, 'test', { yaml: yaml.replace('version: 1.1.0', 'version: 1.1.1'), sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
+    const dated = (await startPlan(t, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
     await enter(t, dated, 'dongpo-mc', '2021', inputs2021({ grouped_cases: 850 }))
     await enter(t, dated, 'renshou-mc', '2021', inputs2021())
     const runs = `${BASE}/${dated}/assessments/reform-assessment/runs`

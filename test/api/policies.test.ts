@@ -59,7 +59,7 @@ describe('POST /api/policies', () => {
     // 4 points per step instead of 3 — and the policy test it moves, updated with it (a version
     // whose tests fail is not published).
     const revised = yaml
-      .replace(/^  version: 1\.1\.0$/m, '  version: 1.2.0')
+      .replace(/^ {2}version: 1\.1\.0$/m, '  version: 1.2.0')
       .replace('            step: 1\n            points: 3\n', '            step: 1\n            points: 4\n')
       .replace('            county-visit-rate: 4\n            cost-control: 6\n', '            county-visit-rate: 2\n            cost-control: 6\n')
       .replace('          total: 60\n          grade: pass\n', '          total: 58\n          grade: fail\n')
@@ -79,7 +79,7 @@ describe('POST /api/policies', () => {
   })
 
   it('keeps the change note given when publishing with the version, and lists it', async () => {
-    const revised = yaml.replace(/^  version: 1\.1\.0$/m, '  version: 1.3.0').replace('title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案', 'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（第三版）')
+    const revised = yaml.replace(/^ {2}version: 1\.1\.0$/m, '  version: 1.3.0').replace('title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案', 'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（第三版）')
     const tooLong = await author.post('/api/policies', { yaml: revised, note: 'x'.repeat(2001) })
     expect(tooLong.status).toBe(400)
     expect((await tooLong.json()).error.issues.map((issue: { pointer: string }) => issue.pointer)).toEqual(['/note'])

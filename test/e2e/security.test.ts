@@ -90,7 +90,7 @@ describe('trust in the browser', () => {
     e2e = await startE2E()
     // An author publishes Pingnan 1.0.1 whose first phase is named like an attack, and starts it.
     const yaml = readFileSync('policies/pingnan/medical-alliance-2018.yaml', 'utf8')
-      .replace(/^  version: 1\.0\.0$/m, '  version: 1.0.1')
+      .replace(/^ {2}version: 1\.0\.0$/m, '  version: 1.0.1')
       .replace('      name: 制定方案\n', `      name: '${ATTACK}'\n`)
     const author = await apiAs(e2e, 'author')
     await author('/api/policies', { yaml, note: 'e2e: a hostile phase name' })

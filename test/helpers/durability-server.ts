@@ -49,14 +49,14 @@ export async function startServer(options: { dataDir: string; now?: string; env?
       resolve(exit)
     })
   })
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   const timeoutMs = options.timeoutMs ?? 40_000
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output}`))
     }, timeoutMs)
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk
       const match = /luoshi 已启动 \/ started: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
       if (match) {
@@ -131,11 +131,11 @@ export function spawnScheduler(file: string, instant: string, owner: string, bat
   })
   let output = ''
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   const lines: string[] = []
   const waiters: Array<() => void> = []
   let buffer = ''
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk
     buffer += chunk
     const parts = buffer.split('\n')
@@ -158,5 +158,5 @@ export function spawnScheduler(file: string, instant: string, owner: string, bat
   // Whoever does not wait for one of these must not see an unhandled rejection.
   ready.catch(() => undefined)
   result.catch(() => undefined)
-  return { child, ready, go: () => child.stdin!.write('go\n'), result, exited, output: () => output }
+  return { child, ready, go: () => child.stdin.write('go\n'), result, exited, output: () => output }
 }

@@ -25,7 +25,6 @@ describe('GET /api/audit', () => {
   let admin: Client
   let aFinance: Client
   let aUpload: string
-  let bUpload: string
   let aTask: string
   let bTask: string
 
@@ -54,7 +53,7 @@ describe('GET /api/audit', () => {
     aTask = await taskId(t, a.planId, 'funding', 'finance-bureau')
     bTask = await taskId(t, b.planId, 'funding', 'finance-bureau')
     aUpload = await report(aFinance, aTask, '甲县.txt')
-    bUpload = await report(bFinance, bTask, '乙县.txt')
+    await report(bFinance, bTask, '乙县.txt')
     // B's department tries A's task: the denial is about A's task.
     expect((await bFinance.get(`/api/tasks/${aTask}`)).status).toBe(404)
     expect((await bFinance.get(`/api/plans/${a.planId}/assessments/annual/runs/2018`)).status).toBe(404)

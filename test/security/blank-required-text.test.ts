@@ -43,7 +43,7 @@ describe('required text of only spaces', () => {
       },
       if: { properties: { agreed: { const: false } } },
       then: { required: ['reason'] },
-    } as FormSchema
+    }
     for (const blank of BLANKS) {
       const errors = validateForm(form, { summary: blank, agreed: false, reason: blank, remark: blank })
       expect(errors.get('/summary')).toEqual([NOT_BLANK_MESSAGE])

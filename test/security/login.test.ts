@@ -33,7 +33,7 @@ async function attempts(t: TestApp): Promise<number> {
   return Number((await t.db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 }
 
-const login = (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
+const login = async (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
   t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) })
 
 it('throttles by default after 5 failures per account and 30 per address in 15 minutes, and trusts no proxy unless told', () => {
@@ -49,7 +49,7 @@ describe('login throttle per account', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await makeTestApp(undefined, { security })
-    await ensureUser(t.db, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
+    await ensureUser(t, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
   })
   afterAll(() => t.db.destroy())
 

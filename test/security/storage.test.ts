@@ -134,9 +134,9 @@ async function startOnTinyDisk(dataDir: string): Promise<ServerProcess> {
       resolve({ code, signal })
     }),
   )
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk
       const match = /started: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
       if (match) resolve(match[1]!)

@@ -130,7 +130,7 @@ function readHeader(cells: readonly Cell[], row: number, resolver: EntryResolver
       return
     }
     if (role) {
-      if (columns[role] !== undefined) return void problem(index, 'duplicate-column', { zh: `「${ROLE_NAMES[role]}」列出现了两次（另见 ${columnLetter(columns[role]!)} 列）`, en: `the ${role} column appears twice (also column ${columnLetter(columns[role]!)})` })
+      if (columns[role] !== undefined) return void problem(index, 'duplicate-column', { zh: `「${ROLE_NAMES[role]}」列出现了两次（另见 ${columnLetter(columns[role])} 列）`, en: `the ${role} column appears twice (also column ${columnLetter(columns[role])})` })
       columns[role] = index
       return
     }

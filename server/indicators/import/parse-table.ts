@@ -101,7 +101,7 @@ function readCsv(bytes: Uint8Array): TableResult {
   }
   let records: string[][]
   try {
-    records = parse(decoded.text, { delimiter: delimiterOf(decoded.text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][]
+    records = parse(decoded.text, { delimiter: delimiterOf(decoded.text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false })
   } catch (error) {
     const line = (error as { lines?: number }).lines
     return {
@@ -218,7 +218,7 @@ export function cellOf(value: CellValue, numFmt?: string): Cell {
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result
     if (result === undefined || result === null) return { error: NO_RESULT }
-    return cellOf(result as CellValue, numFmt)
+    return cellOf(result, numFmt)
   }
   if ('hyperlink' in value) {
     const text = value.text as unknown

@@ -13,7 +13,7 @@ import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { ChartController } from '../../chart-controller.ts'
 import { ApiError, call, client, pathParams } from '../../api.ts'
-import { locale, pick, t } from '../../i18n.ts'
+import { locale, pick, t, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import {
   assessmentHref, assessmentPath, effectText, totalNote, explanationRows, formatDecimal, formatInstant, gradeRange, gradeTone, itemScoreText, missingNames, scoreText,
@@ -191,7 +191,7 @@ export class LsAssessmentReport extends LitElement {
                   const due = current?.dueOn ?? task.dueOn
                   return html`<li>
                     <a href=${`#/tasks/${encodeURIComponent(task.id)}`}>${m('rectifyItem', { item: this.itemName(task.item) })}</a>
-                    ${current ? html`<span class="badge">${t(`state_${current.state}`)}</span>` : nothing}
+                    ${current ? html`<span class="badge">${tOf('state_', current.state)}</span>` : nothing}
                     <span class="muted">${due ? m('dueOn', { date: due }) : m('noDue')}</span>
                   </li>`
                 })}</ul>`}

@@ -6,7 +6,7 @@ import type { UnitReport } from '../assessment-format/assessment-types.ts'
 import type { LsAssessmentReport } from './assessment-report.component.ts'
 import './assessment-report.ts'
 
-const drawn = vi.hoisted(() => ({ data: null as unknown }))
+const drawn = vi.hoisted((): { data: unknown } => ({ data: null }))
 vi.mock('./assessment-report.chart.ts', () => ({
   createTrendChart: (element: HTMLElement) => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element }),
   trendOption: (data: unknown) => { drawn.data = data; return {} },

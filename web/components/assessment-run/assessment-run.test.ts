@@ -48,7 +48,7 @@ describe('ls-assessment-run', () => {
     serve([buildRunView()])
     const page = await mount()
     const rows = Array.from(page.shadowRoot!.querySelectorAll('table[part=results] tbody tr'))
-    const cells = (row: Element) => Array.from(row.querySelectorAll('td')).map((td) => td.textContent!.replace(/\s+/g, ' ').trim())
+    const cells = (row: Element) => Array.from(row.querySelectorAll('td')).map((td) => td.textContent.replace(/\s+/g, ' ').trim())
     expect(rows[0]!.querySelector('th a')!.getAttribute('href')).toBe('#/plans/plan-1/assessments/reform-assessment/2021/units/dongpo-mc')
     expect(cells(rows[0]!).slice(0, 3)).toEqual(['89.5', '0', '89.5'])
     expect(rows[0]!.querySelector('.grade')!.className).toContain('tone-high')
@@ -56,7 +56,7 @@ describe('ls-assessment-run', () => {
     expect(rows[1]!.querySelector('.grade')!.className).toContain('tone-bottom')
     expect(rows[1]!.querySelector('.veto')!.textContent).toBe('一票否决：医保基金监管')
     expect(cells(rows[1]!)[5]).toBe('缺：县域内就诊人次')
-    const counts = Array.from(page.shadowRoot!.querySelectorAll('.counts > div')).map((entry) => `${entry.querySelector('dt')!.textContent!.trim()} ${entry.querySelector('dd')!.textContent}`)
+    const counts = Array.from(page.shadowRoot!.querySelectorAll('.counts > div')).map((entry) => `${entry.querySelector('dt')!.textContent.trim()} ${entry.querySelector('dd')!.textContent}`)
     expect(counts).toEqual(['单位总数 2', '数据完整 1', '优秀 0', '良好 1', '合格 0', '不合格 1'])
     expect(page.shadowRoot!.querySelector('a[download]')!.getAttribute('href')).toBe(`${RUN}/report.xlsx`)
   })
@@ -113,7 +113,7 @@ describe('ls-assessment-run', () => {
     const alert = page.shadowRoot!.querySelector('[role=alert]')!
     expect(alert.querySelector('.summary')!.textContent).toBe('1 个单位未能评分，不能公布。请补录或更正以下数据后重新计算：')
     expect(Array.from(alert.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['仁寿县医共体：缺 county_visits'])
-    expect(alert.textContent!.split('缺 county_visits')).toHaveLength(2)
+    expect(alert.textContent.split('缺 county_visits')).toHaveLength(2)
   })
 
   it('passes on other refusals as the server words them', async () => {
@@ -131,7 +131,7 @@ describe('ls-assessment-run', () => {
     const bonus = { ...view.results[0]!, base: '99.45', bonus: '10', total: '109.45', grade: { id: 'excellent', name: '优秀' } }
     serve([buildRunView({ results: [bonus, { ...view.results[0]!, unit: { id: 'x', name: 'X' }, bonus: '5', total: '94.5' }, view.results[1]!] })])
     const page = await mount()
-    const totals = Array.from(page.shadowRoot!.querySelectorAll('table[part=results] tbody tr td:nth-of-type(3)')).map((td) => td.textContent!.replace(/\s+/g, ' ').trim())
+    const totals = Array.from(page.shadowRoot!.querySelectorAll('table[part=results] tbody tr td:nth-of-type(3)')).map((td) => td.textContent.replace(/\s+/g, ' ').trim())
     expect(totals).toEqual(['109.45含加分', '94.5', '数据缺失'])
     const css = (page.constructor as typeof LsAssessmentRun & { styles: Array<{ cssText: string }> }).styles.map((sheet) => sheet.cssText).join('')
     expect(css).toMatch(/tbody th\[scope='row'\] \{ white-space: nowrap; \}/)

@@ -11,9 +11,10 @@ import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { ApiError, call, client, pathParams } from '../../api.ts'
-import type { PlanEscalations, PlanList, PlanProgress, TaskList, TaskSummary } from '../../api-types.ts'
+import type { PlanEscalations, PlanList, PlanProgress, TaskSummary } from '../../api-types.ts'
 import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
 import { locale, pick, t } from '../../i18n.ts'
+import type { MessageKey } from '../../i18n.ts'
 import { navigate } from '../../router.ts'
 import { fill, OPEN_STATES } from '../task-table/task-format.ts'
 import styles from './dashboard.styles.ts'
@@ -217,7 +218,7 @@ export class LsDashboard extends LitElement {
 
   private renderEscalations(progress: PlanProgress) {
     const lists = this.escalations
-    const list = (key: 'supervise' | 'circulate', level: string, count: number) =>
+    const list = (key: 'supervise' | 'circulate', level: MessageKey, count: number) =>
       lists && lists !== 'unavailable'
         ? html`<ls-task-table caption=${locale() === 'zh' ? `${t(level)}（${count}）` : `${t(level)} (${count})`} .tasks=${lists[key]} .phaseNames=${this.phaseNames}></ls-task-table>`
         : nothing

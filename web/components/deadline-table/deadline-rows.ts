@@ -56,7 +56,7 @@ export function deadlineRows(policy: PolicyConfig): DeadlineRow[] {
     if (value === undefined) return
     const base = { section, name, pointer, phrase: phraseOf(value), ...(within !== undefined ? { within: phraseOf(within) } : {}) }
     if (typeof value === 'object' && value !== null && 'unspecified' in value) {
-      rows.push({ ...base, result: { kind: 'unspecified', reason: String((value as { unspecified: unknown }).unspecified) } })
+      rows.push({ ...base, result: { kind: 'unspecified', reason: String(value.unspecified) } })
       return
     }
     const parsed = ruleOf(value)

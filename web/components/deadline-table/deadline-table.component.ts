@@ -39,7 +39,7 @@ export class LsDeadlineTable extends LitElement {
   }
 
   private handleReveal(pointer: string): void {
-    this.dispatchEvent(new CustomEvent('ls-reveal', { detail: { pointer }, bubbles: true, composed: true }) as LsRevealEvent)
+    this.dispatchEvent(new CustomEvent('ls-reveal', { detail: { pointer }, bubbles: true, composed: true }) satisfies LsRevealEvent)
   }
 
   private renderResult(row: DeadlineRow) {

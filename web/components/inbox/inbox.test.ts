@@ -73,7 +73,7 @@ describe('ls-inbox', () => {
     const slow = new Promise<Response>((resolve) => { release = resolve })
     const requests = serve((url) => (url.searchParams.get('overdue') ? [buildSummary({ id: 'late', title: '逾期任务' })] : [buildSummary()]))
     const inbox = await mount()
-    const fetchMock = globalThis.fetch as ReturnType<typeof vi.fn>
+    const fetchMock = vi.mocked(globalThis.fetch)
     const answer = fetchMock.getMockImplementation() as (path: string) => Promise<Response>
     fetchMock.mockImplementationOnce(async () => slow)
     select(inbox, 'period').dispatchEvent(new Event('change'))

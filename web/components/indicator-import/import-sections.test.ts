@@ -16,19 +16,19 @@ const VALUE = {
 function cells(list: IndicatorValueList): string[] {
   const host = document.createElement('div')
   render(renderValues(list), host)
-  return Array.from(host.querySelectorAll('tbody tr:first-child > *')).map((cell) => cell.textContent!.trim())
+  return Array.from(host.querySelectorAll('tbody tr:first-child > *')).map((cell) => cell.textContent.trim())
 }
 
 afterEach(() => setLocale('zh'))
 
 describe('renderValues', () => {
   it('shows when a value was entered in China time, whatever the browser’s zone, and groups its digits', () => {
-    const row = cells({ count: 1, truncated: false, values: [VALUE] } as unknown as IndicatorValueList)
+    const row = cells({ count: 1, truncated: false, values: [VALUE] })
     // 17:30 UTC is 01:30 the next day in Beijing.
     expect(row[6]).toBe('2021年12月21日 01:30')
     expect(row[3]).toBe('433,000,000 元')
     setLocale('en')
-    expect(cells({ count: 1, truncated: false, values: [VALUE] } as unknown as IndicatorValueList)[6]).toBe('21 Dec 2021, 01:30')
+    expect(cells({ count: 1, truncated: false, values: [VALUE] })[6]).toBe('21 Dec 2021, 01:30')
   })
 })
 

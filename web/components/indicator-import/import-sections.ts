@@ -6,7 +6,7 @@ import { html, nothing } from 'lit'
 import type { IndicatorInputs, IndicatorValueList } from '../../api-types.ts'
 import { formatInstant } from '../../i18n.ts'
 import { groupDigits, importText } from './import-format.ts'
-import type { ImportTextKey, ReportRow } from './import-format.ts'
+import type { ReportRow } from './import-format.ts'
 
 /** Rows of the values table shown at most; the count says how many there are. */
 export const SHOWN_VALUES = 300
@@ -26,7 +26,7 @@ export function renderCatalogue(catalogue: IndicatorInputs) {
         </tr></thead>
         <tbody>${catalogue.inputs.map((input) => html`<tr>
           <th scope="row">${input.name}</th><td><code>${input.id}</code></td><td>${input.unit ?? '—'}</td><td>${input.range}</td>
-          <td>${importText(`frequency_${input.frequency}` as ImportTextKey)}</td><td>${input.indicators.map((indicator) => indicator.name).join('、') || '—'}</td>
+          <td>${importText(`frequency_${input.frequency}`)}</td><td>${input.indicators.map((indicator) => indicator.name).join('、') || '—'}</td>
         </tr>`)}</tbody>
       </table>
     </details>
@@ -69,7 +69,7 @@ export function renderValues(list: IndicatorValueList) {
     </tr></thead>
     <tbody>${shown.map((value) => html`<tr>
       <td>${value.unitName}</td><td>${value.period}</td><th scope="row" title=${value.element}>${value.name}</th>
-      <td class="num">${valueText(value)}</td><td>${importText(`source_${value.source}` as ImportTextKey)}</td>
+      <td class="num">${valueText(value)}</td><td>${importText(`source_${value.source}`)}</td>
       <td>${value.enteredBy.name}</td><td><time datetime=${value.enteredAt}>${formatInstant(value.enteredAt)}</time></td>
     </tr>`)}</tbody>
   </table>`

@@ -10,7 +10,7 @@
 import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { ApiError, call, client, pathParams } from '../../api.ts'
-import type { IndicatorImportReport, IndicatorInputs, IndicatorValueList, PlanDetail } from '../../api-types.ts'
+import type { IndicatorImportReport, IndicatorInputs, IndicatorValueList } from '../../api-types.ts'
 import { pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { consequence, importText, reportRows } from './import-format.ts'
@@ -124,7 +124,7 @@ export class LsIndicatorImport extends LitElement {
   /** A problem with the file as a whole (422 before any row was read) shows like a refused import. */
   private refuse(error: unknown): void {
     if (error instanceof ApiError && Array.isArray(error.details.issues)) {
-      this.outcome = { kind: 'refused', message: error.text, issues: error.details.issues as RejectedLike[] }
+      this.outcome = { kind: 'refused', message: error.text, issues: error.details.issues }
     } else {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }

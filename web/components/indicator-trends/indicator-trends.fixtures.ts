@@ -36,7 +36,7 @@ export function buildIndicator(overrides: Partial<TrendIndicator> = {}): TrendIn
     // As the server answers: a year without a value has no target in its point.
     series: [buildPoint(2020, '87.5', '88', 'not-met', '0.5'), buildPoint(2021, '91.077302784223', '90', 'met', '0'), buildPoint(2022, null, null, 'missing')],
     ...overrides,
-  } as TrendIndicator
+  }
 }
 
 /** An answer of `/api/plans/:id/indicators` for a scope. */
@@ -50,5 +50,5 @@ export function buildTrends(scope: { id: string; name: string; kind: 'region' | 
     ],
     years: [2020, 2021, 2022],
     indicators,
-  } as IndicatorTrends
+  }
 }

@@ -4,7 +4,7 @@
  * the section's tally. No DOM and no ECharts, so they are tested on their own.
  */
 import type { IndicatorTrends } from '../../api-types.ts'
-import { locale, messageTable, pick } from '../../i18n.ts'
+import { locale, messageTable } from '../../i18n.ts'
 
 export type TrendIndicator = IndicatorTrends['indicators'][number]
 export type TrendPoint = TrendIndicator['series'][number]

@@ -37,7 +37,7 @@ export class LsIssueList extends LitElement {
         detail: { ...(issue.line ? { line: issue.line, col: issue.col ?? 1 } : {}), pointer: issue.pointer },
         bubbles: true,
         composed: true,
-      }) as LsRevealEvent,
+      }) satisfies LsRevealEvent,
     )
   }
 

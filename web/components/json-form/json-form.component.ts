@@ -145,7 +145,7 @@ export class LsJsonForm extends LitElement {
   }
 
   #schema(): FormSchema | null {
-    return this.schema as FormSchema | null
+    return this.schema
   }
 
   #check(): FieldErrors {
@@ -183,7 +183,7 @@ export class LsJsonForm extends LitElement {
     this.#current = setAt(old ?? {}, pointer, value)
     this.requestUpdate('value', old)
     this.#edited.add(pointer)
-    this.dispatchEvent(new CustomEvent('ls-form-change', { detail: { value: this.getValue() }, bubbles: true, composed: true }) as LsFormChangeEvent)
+    this.dispatchEvent(new CustomEvent('ls-form-change', { detail: { value: this.getValue() }, bubbles: true, composed: true }) satisfies LsFormChangeEvent)
   }
 
   private handleTouch(pointer: string): void {

@@ -6,9 +6,7 @@
  */
 import { css, html, LitElement } from 'lit'
 import { ApiError, call, client } from '../../api.ts'
-import type { LoginResponse } from '../../api-types.ts'
 import { pick, t } from '../../i18n.ts'
-import type { LsLoginEvent } from '../../events/ls-login.ts'
 
 export class LsLoginForm extends LitElement {
   static override styles = css`
@@ -32,7 +30,7 @@ export class LsLoginForm extends LitElement {
     try {
       const result = await call(client.auth.login.$post({ json: { username: form.get('username') as string, password: form.get('password') as string } }))
       this.error = ''
-      this.dispatchEvent(new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }) as LsLoginEvent)
+      this.dispatchEvent(new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }))
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }

@@ -100,7 +100,7 @@ export class LsPhaseGates extends LitElement {
       this.message = `${phase.name}：${t(result.closed ? 'signOffClosed' : 'signOffRecorded')}`
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('.message')?.focus()
-      this.dispatchEvent(new CustomEvent('ls-sign-off', { detail: { phaseId: phase.id, closed: result.closed }, bubbles: true, composed: true }) as LsSignOffEvent)
+      this.dispatchEvent(new CustomEvent('ls-sign-off', { detail: { phaseId: phase.id, closed: result.closed }, bubbles: true, composed: true }) satisfies LsSignOffEvent)
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     } finally {

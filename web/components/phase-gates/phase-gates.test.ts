@@ -4,7 +4,7 @@ import type { PlanProgress } from '../../api-types.ts'
 import type { LsPhaseGates } from './phase-gates.component.ts'
 import './phase-gates.ts'
 
-const chart = vi.hoisted(() => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => null as unknown }))
+const chart = vi.hoisted(() => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => null }))
 vi.mock('./phase-gates.chart.ts', () => ({ createGantt: (element: HTMLElement) => ({ ...chart, getDom: () => element }), ganttOption: () => ({}) }))
 
 type Phase = PlanProgress['phases'][number]

@@ -10,7 +10,7 @@
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
 import type { StartPlanBody } from '../../../schemas/api/requests.schema.ts'
-import { ApiError, call, client, pathParams } from '../../api.ts'
+import { ApiError, call, client } from '../../api.ts'
 import type { StartPlanResult } from '../../api-types.ts'
 import type { LsCloseEvent } from '../../events/ls-close.ts'
 import type { LsPlanStartEvent } from '../../events/ls-plan-start.ts'
@@ -72,7 +72,7 @@ export class LsPlanStarter extends LitElement {
     try {
       this.started = await call(client.plans.$post({ json: body }))
       const { plan, tasks, unassigned } = this.started
-      this.dispatchEvent(new CustomEvent('ls-plan-start', { detail: { planId: plan.id, tasks, unassigned }, bubbles: true, composed: true }) as LsPlanStartEvent)
+      this.dispatchEvent(new CustomEvent('ls-plan-start', { detail: { planId: plan.id, tasks, unassigned }, bubbles: true, composed: true }) satisfies LsPlanStartEvent)
     } catch (error) {
       this.error = error instanceof ApiError
         ? [pick(error.text), ...(error.details.issues ?? []).map((issue) => `${issue.pointer}: ${pick(issue.message)}`)].join('\n')
@@ -83,7 +83,7 @@ export class LsPlanStarter extends LitElement {
   }
 
   private handleCancel(): void {
-    this.dispatchEvent(new CustomEvent('ls-close', { bubbles: true, composed: true }) as LsCloseEvent)
+    this.dispatchEvent(new CustomEvent('ls-close', { bubbles: true, composed: true }) satisfies LsCloseEvent)
   }
 
   override render() {

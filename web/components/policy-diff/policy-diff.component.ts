@@ -18,7 +18,7 @@ export function showValue(value: unknown): string {
   if (value === undefined || value === null) return '—'
   if (typeof value === 'string') return value
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join('、')
-  if (typeof value === 'object' && value !== null && 'unspecified' in value) return `${t('peUnspecified')}（${String((value as { unspecified: unknown }).unspecified)}）`
+  if (typeof value === 'object' && value !== null && 'unspecified' in value) return `${t('peUnspecified')}（${String(value.unspecified)}）`
   return JSON.stringify(value)
 }
 

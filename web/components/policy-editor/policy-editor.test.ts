@@ -64,7 +64,7 @@ describe('ls-policy-editor', () => {
     // Let the late answer arrive and be handled before looking.
     await new Promise((resolve) => setTimeout(resolve, 50))
 
-    const header = () => editor.shadowRoot!.querySelector('#tests-title')!.textContent!.replace(/\s+/g, ' ')
+    const header = () => editor.shadowRoot!.querySelector('#tests-title')!.textContent.replace(/\s+/g, ' ')
     await vi.waitFor(() => expect(header()).toContain('7/7 通过'), { timeout: 15_000 })
     expect(editor.policyId).toBe('meishan-medical-community-insurance')
     expect(editor.yaml).toBe(POLICIES['meishan-medical-community-insurance'].yaml)
@@ -75,7 +75,7 @@ describe('ls-policy-editor', () => {
 /** A new editor, once its list of policies has arrived. */
 async function mountEditor(): Promise<LsPolicyEditor> {
   await import('./policy-editor.ts')
-  const editor = document.createElement('ls-policy-editor') as LsPolicyEditor
+  const editor = document.createElement('ls-policy-editor')
   document.body.append(editor)
   await vi.waitFor(() => expect(editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!.options.length).toBeGreaterThan(1))
   return editor
@@ -99,7 +99,7 @@ async function openMeishan(publish?: () => Response): Promise<LsPolicyEditor> {
 }
 
 const publishButton = (editor: LsPolicyEditor) =>
-  Array.from(editor.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toolbar button')).find((button) => button.textContent!.trim() === '发布')!
+  Array.from(editor.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toolbar button')).find((button) => button.textContent.trim() === '发布')!
 
 /** Clicks 发布, writes the change note in the dialog that opens and confirms. */
 async function publishWithNote(editor: LsPolicyEditor, note: string): Promise<HTMLDialogElement> {

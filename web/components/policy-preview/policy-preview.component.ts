@@ -87,7 +87,7 @@ export class LsPolicyPreview extends LitElement {
     const taskLabels: Record<string, StateLabel> = Object.fromEntries(TASK_STATES.map((state) => [state, { title: t(`state_${state}`), subtitle: state }]))
     const name = nameIndex(policy)
     return html`
-      <ls-workflow-diagram .machine=${taskMachine as unknown as AnyStateMachine} .labels=${taskLabels} heading=${t('peTaskLifecycle')}></ls-workflow-diagram>
+      <ls-workflow-diagram .machine=${taskMachine} .labels=${taskLabels} heading=${t('peTaskLifecycle')}></ls-workflow-diagram>
       ${this.procedures(policy).map(({ procedure, machine }) => {
         if (!machine) return ''
         const labels: Record<string, StateLabel> = { done: { title: t('peDone') } }

@@ -44,7 +44,7 @@ export class LsPolicyTests extends LitElement {
         detail: { ...(result.line ? { line: result.line, col: 1 } : {}), pointer: result.pointer },
         bubbles: true,
         composed: true,
-      }) as LsRevealEvent,
+      }) satisfies LsRevealEvent,
     )
   }
 

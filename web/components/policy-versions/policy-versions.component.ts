@@ -93,7 +93,7 @@ export class LsPolicyVersions extends LitElement {
   }
 
   private handleOpen(version: string): void {
-    this.dispatchEvent(new CustomEvent('ls-version-load', { detail: { policyId: this.policyId, version }, bubbles: true, composed: true }) as LsVersionLoadEvent)
+    this.dispatchEvent(new CustomEvent('ls-version-load', { detail: { policyId: this.policyId, version }, bubbles: true, composed: true }) satisfies LsVersionLoadEvent)
   }
 
   private renderSelect(id: string, label: string, value: string, set: (value: string) => void) {

@@ -17,7 +17,7 @@ import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { TaskEventBody } from '../../../schemas/api/requests.schema.ts'
 import type { ApiIssue } from '../../api.ts'
 import type { TaskDetail } from '../../api-types.ts'
-import { pick, t } from '../../i18n.ts'
+import { pick, t, tOf } from '../../i18n.ts'
 import type { LsJsonForm } from '../json-form/json-form.component.ts'
 import { renderBadges, renderContributions, renderFacts, renderHistory, renderSource, renderSteps, tn } from './task-page.sections.ts'
 import styles from './task-page.styles.ts'
@@ -156,7 +156,7 @@ export class LsTaskPage extends LitElement {
       this.comment = ''
       this.reasonMissing = false
       await this.load()
-      this.notice = () => tn('task_sent', t(`event_${type}`))
+      this.notice = () => tn('task_sent', tOf('event_', type))
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('.notice')?.focus()
     } catch (error) {
@@ -199,7 +199,7 @@ export class LsTaskPage extends LitElement {
     const review = task.allowedEvents.filter((type) => REVIEW_EVENTS.has(type))
     const waiting = task.context.pendingContributions > 0 && task.allowedEvents.includes('SAVE') && !task.allowedEvents.some((type) => type === 'SUBMIT' || type === 'RESUBMIT')
     const button = (type: EventType) =>
-      html`<button type="button" class=${PRIMARY_EVENTS.has(type) ? 'primary' : ''} ?disabled=${this.busy} @click=${() => this.handleEvent(type)}>${t(`event_${type}`)}</button>`
+      html`<button type="button" class=${PRIMARY_EVENTS.has(type) ? 'primary' : ''} ?disabled=${this.busy} @click=${() => this.handleEvent(type)}>${tOf('event_', type)}</button>`
     return html`<section class="actions" aria-labelledby="actions-title" part="actions">
       <h3 id="actions-title">${t('task_actions')}</h3>
       ${task.allowedEvents.length === 0 ? html`<p class="muted">${t('task_noActions')}</p>` : nothing}

@@ -5,19 +5,20 @@
  */
 import { html, nothing } from 'lit'
 import type { TaskDetail } from '../../api-types.ts'
-import { formatInstant, t } from '../../i18n.ts'
+import { formatInstant, t, tOf } from '../../i18n.ts'
+import type { MessageKey } from '../../i18n.ts'
 
 type Procedure = NonNullable<TaskDetail['procedure']>
 
 /** `t()` with `{n}` filled. */
-export function tn(key: string, n: number | string): string {
+export function tn(key: MessageKey, n: number | string): string {
   return t(key).replace('{n}', String(n))
 }
 
 /** The state in words: a procedure's state is the name of its current step. */
 export function stateLabel(task: Pick<TaskDetail, 'state' | 'procedure'>): string {
   const step = task.procedure?.steps.find((candidate) => `step:${candidate.id}` === task.state)
-  return step ? step.name : t(`state_${task.state}`)
+  return step ? step.name : tOf('state_', task.state)
 }
 
 /** An instant in China time, where every plan runs. */
@@ -34,7 +35,7 @@ export function renderBadges(task: Pick<TaskDetail, 'state' | 'procedure' | 'ove
 export function renderFacts(task: TaskDetail) {
   return html`<dl class="facts">
     <dt>${t('task_assignee')}</dt>
-    <dd>${task.assignee.name} <span class="muted">（${t(`task_role_${task.role}`)}）</span></dd>
+    <dd>${task.assignee.name} <span class="muted">（${tOf('task_role_', task.role)}）</span></dd>
     <dt>${t('task_deadline')}</dt>
     <dd>
       ${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : t('task_noDeadline')}
@@ -122,7 +123,7 @@ export function renderHistory(task: TaskDetail) {
             ${task.history.map(
               (entry) => html`<tr>
                 <td><time datetime=${entry.at}>${when(entry.at)}</time></td>
-                <td>${t(`event_${entry.type}`)}</td>
+                <td>${tOf('event_', entry.type)}</td>
                 <td class="actor" title=${entry.actor}>${actor(entry)}</td>
                 <td>${note(entry)}</td>
               </tr>`,

@@ -3,18 +3,18 @@
  * in the current locale. Plain functions with no per-call allocation beyond the string, so a
  * table of 500 rows stays cheap to render.
  */
-import { locale, t } from '../../i18n.ts'
+import { locale, t, tOf } from '../../i18n.ts'
 
 export { fill } from '../../i18n.ts'
 
 /** The label of a task state; procedure steps (`step:<id>`) show the step id. */
 export function stateLabel(state: string): string {
   if (state.startsWith('step:')) return `${t('procedureStep')}：${state.slice(5)}`
-  return t(`state_${state}`)
+  return tOf('state_', state)
 }
 
 export function roleLabel(role: string): string {
-  return t(`role_${role}`)
+  return tOf('role_', role)
 }
 
 /** `once`, `2018`, `2018-Q3`, `2018-07` (or `2018-M07`) as 一次性, 2018年, 2018年第3季度, 2018年7月. */
@@ -31,7 +31,7 @@ export function periodLabel(period: string): string {
 
 /** 1 提醒, 2 催办, 3 督办, 4 通报; level 0 has no label. */
 export function escalationLabel(level: number): string {
-  return level > 0 ? t(`escalation_${Math.min(level, 4)}`) : ''
+  return level > 0 ? tOf('escalation_', Math.min(level, 4)) : ''
 }
 
 /** The states of work not yet finished, for the "open" filter. */

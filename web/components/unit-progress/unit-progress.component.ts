@@ -99,7 +99,7 @@ export class LsUnitProgress extends LitElement {
   }
 
   private select(unit: Unit): void {
-    this.dispatchEvent(new CustomEvent('ls-unit-select', { detail: { id: unit.id, name: unit.name }, bubbles: true, composed: true }) as LsUnitSelectEvent)
+    this.dispatchEvent(new CustomEvent('ls-unit-select', { detail: { id: unit.id, name: unit.name }, bubbles: true, composed: true }) satisfies LsUnitSelectEvent)
   }
 
   private handleSearch(event: InputEvent): void {

@@ -1,11 +1,12 @@
 import type { AnyStateMachine } from 'xstate'
 import { compileProcedureMachine } from '../../../domain/workflow/procedure-machine.ts'
+import { phaseMachine } from '../../../domain/workflow/phase-machine.ts'
 import { taskMachine } from '../../../domain/workflow/task-machine.ts'
 import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.ts'
 
 describe('machineGraph', () => {
   it('reads the task lifecycle: states in order, guarded transitions, timer events', () => {
-    const graph = machineGraph(taskMachine as unknown as AnyStateMachine)
+    const graph = machineGraph(taskMachine)
     expect(graph.states.map((s) => s.key)).toEqual(['assigned', 'in_progress', 'submitted', 'returned', 'approved'])
     expect(graph.states.find((s) => s.initial)?.key).toBe('assigned')
     expect(graph.states.find((s) => s.final)?.key).toBe('approved')
@@ -31,9 +32,25 @@ describe('machineGraph', () => {
   })
 })
 
+describe('machineGraph of the phase machine', () => {
+  it('reads pending → open → closed, the gate guarding the close and a sign-off staying open', () => {
+    const graph = machineGraph(phaseMachine)
+    expect(graph.states).toEqual([
+      { key: 'pending', initial: true, final: false },
+      { key: 'open', initial: false, final: false },
+      { key: 'closed', initial: false, final: true },
+    ])
+    expect(graph.transitions).toEqual([
+      { from: 'pending', to: 'open', event: 'OPEN' },
+      { from: 'open', to: 'open', event: 'SIGN_OFF' },
+      { from: 'open', to: 'closed', event: 'CLOSE', guard: 'gateHolds' },
+    ])
+  })
+})
+
 describe('layoutGraph', () => {
   it('routes neighbours straight, long forward arcs above and returns below', () => {
-    const layout = layoutGraph(machineGraph(taskMachine as unknown as AnyStateMachine))
+    const layout = layoutGraph(machineGraph(taskMachine))
     const edge = (from: string, to: string) => layout.edges.find((e) => e.from === from && e.to === to)!
     const top = layout.nodes[0]!.y
     expect(edge('assigned', 'in_progress').events).toEqual(['START', 'SAVE'])

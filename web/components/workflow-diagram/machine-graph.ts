@@ -40,7 +40,7 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
   for (const [key, node] of Object.entries(root.states)) {
     for (const [event, definitions] of Object.entries(node.on)) {
       for (const definition of definitions) {
-        const guard = guardName(definition.guard as GuardLike)
+        const guard = guardName(definition.guard)
         for (const target of definition.target ?? [node]) {
           transitions.push({ from: key, to: target.key, event, ...(guard ? { guard } : {}) })
         }

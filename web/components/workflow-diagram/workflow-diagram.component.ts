@@ -7,7 +7,7 @@
  */
 import { html, LitElement, svg } from 'lit'
 import type { AnyStateMachine } from 'xstate'
-import { t } from '../../i18n.ts'
+import { t, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { layoutGraph, machineGraph, NODE_H, NODE_W, wrapLabel } from './machine-graph.ts'
 import type { GraphLayout, MachineGraph } from './machine-graph.ts'
@@ -61,7 +61,7 @@ export class LsWorkflowDiagram extends LitElement {
   }
 
   private eventName(event: string): string {
-    const text = t(`event_${event}`)
+    const text = tOf('event_', event)
     return text === `event_${event}` ? event : text
   }
 
@@ -69,7 +69,7 @@ export class LsWorkflowDiagram extends LitElement {
     return guard
       .split(' && ')
       .map((part) => {
-        const text = t(`peGuard_${part}`)
+        const text = tOf('peGuard_', part)
         return text === `peGuard_${part}` ? part : text
       })
       .join(t('peAnd'))

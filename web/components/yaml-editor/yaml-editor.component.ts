@@ -49,7 +49,13 @@ export class LsYamlEditor extends LitElement {
     this.addController(new LocaleController(this))
   }
 
-  protected override async firstUpdated(): Promise<void> {
+  protected override firstUpdated(): void {
+    // Lit does not wait for this hook: CodeMirror loads in the background, and a failure shows
+    // itself (`failed`) and is rethrown so it still reaches the console.
+    void this.#loadEditor()
+  }
+
+  async #loadEditor(): Promise<void> {
     try {
       const { createYamlView } = await import('./create-yaml-view.ts')
       const parent = this.renderRoot.querySelector<HTMLElement>('.host')!
@@ -87,7 +93,7 @@ export class LsYamlEditor extends LitElement {
 
   private handleChange = (text: string) => {
     this.value = text
-    this.dispatchEvent(new CustomEvent('ls-yaml-change', { detail: { value: text }, bubbles: true, composed: true }) as LsYamlChangeEvent)
+    this.dispatchEvent(new CustomEvent('ls-yaml-change', { detail: { value: text }, bubbles: true, composed: true }) satisfies LsYamlChangeEvent)
   }
 
   override render() {
