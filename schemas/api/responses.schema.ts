@@ -10,13 +10,31 @@ import { issueSchema, localizedTextSchema } from './error.schema.ts'
 const text = { type: 'string' } as const
 const nullableText = { type: ['string', 'null'] } as const
 const instant = { type: 'string', format: 'date-time' } as const
-const civilDate = { type: 'string', format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai)' } as const
-const nullableDate = { type: ['string', 'null'], format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai)' } as const
+const civilDate = {
+  type: 'string',
+  format: 'date',
+  description: 'YYYY-MM-DD (Asia/Shanghai)',
+} as const
+const nullableDate = {
+  type: ['string', 'null'],
+  format: 'date',
+  description: 'YYYY-MM-DD (Asia/Shanghai)',
+} as const
 
-const idName = { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } } as const
+const idName = {
+  type: 'object',
+  required: ['id', 'name'],
+  additionalProperties: false,
+  properties: { id: text, name: text },
+} as const
 
 /** `{ ok: true }`: the request did what it asked. */
-export const okSchema = { type: 'object', required: ['ok'], additionalProperties: false, properties: { ok: { const: true } } } as const
+export const okSchema = {
+  type: 'object',
+  required: ['ok'],
+  additionalProperties: false,
+  properties: { ok: { const: true } },
+} as const
 
 export const currentUserSchema = {
   type: 'object',
@@ -26,8 +44,16 @@ export const currentUserSchema = {
     id: text,
     username: text,
     displayName: text,
-    roles: { type: 'array', items: text, description: 'author, department, reviewer, leader, admin' },
-    units: { type: 'object', description: '各政策下所属单位 / Units per policy id', additionalProperties: { type: 'array', items: text } },
+    roles: {
+      type: 'array',
+      items: text,
+      description: 'author, department, reviewer, leader, admin',
+    },
+    units: {
+      type: 'object',
+      description: '各政策下所属单位 / Units per policy id',
+      additionalProperties: { type: 'array', items: text },
+    },
   },
 } as const
 
@@ -36,12 +62,28 @@ export const sessionSchema = {
   type: 'object',
   required: ['user', 'csrfToken'],
   additionalProperties: false,
-  properties: { user: currentUserSchema, csrfToken: { type: 'string', description: '写请求须带 X-CSRF-Token / Send as X-CSRF-Token on writes' } },
+  properties: {
+    user: currentUserSchema,
+    csrfToken: {
+      type: 'string',
+      description: '写请求须带 X-CSRF-Token / Send as X-CSRF-Token on writes',
+    },
+  },
 } as const
 
 export const policySummarySchema = {
   type: 'object',
-  required: ['id', 'policyId', 'version', 'title', 'region', 'contentHash', 'publishedAt', 'publishedBy', 'note'],
+  required: [
+    'id',
+    'policyId',
+    'version',
+    'title',
+    'region',
+    'contentHash',
+    'publishedAt',
+    'publishedBy',
+    'note',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
@@ -56,8 +98,18 @@ export const policySummarySchema = {
   },
 } as const
 
-export const policyListSchema = { type: 'object', required: ['policies'], additionalProperties: false, properties: { policies: { type: 'array', items: policySummarySchema } } } as const
-export const policyVersionsSchema = { type: 'object', required: ['versions'], additionalProperties: false, properties: { versions: { type: 'array', items: policySummarySchema } } } as const
+export const policyListSchema = {
+  type: 'object',
+  required: ['policies'],
+  additionalProperties: false,
+  properties: { policies: { type: 'array', items: policySummarySchema } },
+} as const
+export const policyVersionsSchema = {
+  type: 'object',
+  required: ['versions'],
+  additionalProperties: false,
+  properties: { versions: { type: 'array', items: policySummarySchema } },
+} as const
 
 /** One version with its text, source document and config (the config is described by PolicyConfig). */
 export const policyVersionSchema = {
@@ -76,7 +128,13 @@ export const publishResultSchema = {
   type: 'object',
   required: ['version', 'created'],
   additionalProperties: false,
-  properties: { version: policySummarySchema, created: { type: 'boolean', description: 'false：内容与已有版本相同 / false: the same content was already published' } },
+  properties: {
+    version: policySummarySchema,
+    created: {
+      type: 'boolean',
+      description: 'false：内容与已有版本相同 / false: the same content was already published',
+    },
+  },
 } as const
 
 export const validateResultSchema = {
@@ -104,7 +162,16 @@ const elementDiffSchema = {
           name: text,
           fields: {
             type: 'array',
-            items: { type: 'object', required: ['field', 'from', 'to'], additionalProperties: false, properties: { field: text, from: { description: '旧值 / Before' }, to: { description: '新值 / After' } } },
+            items: {
+              type: 'object',
+              required: ['field', 'from', 'to'],
+              additionalProperties: false,
+              properties: {
+                field: text,
+                from: { description: '旧值 / Before' },
+                to: { description: '新值 / After' },
+              },
+            },
           },
         },
       },
@@ -127,7 +194,13 @@ export const policyDiffSchema = {
         type: 'object',
         required: ['id', 'name', 'field', 'from', 'to'],
         additionalProperties: false,
-        properties: { id: text, name: text, field: text, from: { description: '旧期限 / Before' }, to: { description: '新期限 / After' } },
+        properties: {
+          id: text,
+          name: text,
+          field: text,
+          from: { description: '旧期限 / Before' },
+          to: { description: '新期限 / After' },
+        },
       },
     },
     phases: elementDiffSchema,
@@ -138,7 +211,16 @@ export const policyDiffSchema = {
 
 export const planSchema = {
   type: 'object',
-  required: ['id', 'policy_version_id', 'policy_id', 'name', 'status', 'extra_units', 'started_at', 'started_by'],
+  required: [
+    'id',
+    'policy_version_id',
+    'policy_id',
+    'name',
+    'status',
+    'extra_units',
+    'started_at',
+    'started_by',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
@@ -146,7 +228,10 @@ export const planSchema = {
     policy_id: text,
     name: text,
     status: { enum: ['running', 'finished'] },
-    extra_units: { type: 'string', description: 'JSON：启动时补充的成员单位 / JSON: members supplied at start' },
+    extra_units: {
+      type: 'string',
+      description: 'JSON：启动时补充的成员单位 / JSON: members supplied at start',
+    },
     started_at: instant,
     started_by: text,
   },
@@ -154,7 +239,16 @@ export const planSchema = {
 
 export const planPhaseSchema = {
   type: 'object',
-  required: ['plan_id', 'phase_id', 'name', 'opens_on', 'closes_on', 'status', 'opened_at', 'closed_at'],
+  required: [
+    'plan_id',
+    'phase_id',
+    'name',
+    'opens_on',
+    'closes_on',
+    'status',
+    'opened_at',
+    'closed_at',
+  ],
   additionalProperties: false,
   properties: {
     plan_id: text,
@@ -168,7 +262,12 @@ export const planPhaseSchema = {
   },
 } as const
 
-export const planListSchema = { type: 'object', required: ['plans'], additionalProperties: false, properties: { plans: { type: 'array', items: planSchema } } } as const
+export const planListSchema = {
+  type: 'object',
+  required: ['plans'],
+  additionalProperties: false,
+  properties: { plans: { type: 'array', items: planSchema } },
+} as const
 
 export const planDetailSchema = {
   type: 'object',
@@ -176,7 +275,12 @@ export const planDetailSchema = {
   additionalProperties: false,
   properties: {
     plan: planSchema,
-    policy: { type: 'object', required: ['id', 'title', 'version'], additionalProperties: false, properties: { id: text, title: text, version: text } },
+    policy: {
+      type: 'object',
+      required: ['id', 'title', 'version'],
+      additionalProperties: false,
+      properties: { id: text, title: text, version: text },
+    },
     phases: { type: 'array', items: planPhaseSchema },
   },
 } as const
@@ -188,7 +292,11 @@ export const startPlanResultSchema = {
   properties: {
     plan: planSchema,
     tasks: { type: 'integer', description: '建立的任务数 / Tasks created' },
-    unassigned: { type: 'array', items: text, description: '未给成员单位的组织 / Groups left without members' },
+    unassigned: {
+      type: 'array',
+      items: text,
+      description: '未给成员单位的组织 / Groups left without members',
+    },
   },
 } as const
 
@@ -196,20 +304,47 @@ export const signOffResultSchema = {
   type: 'object',
   required: ['closed'],
   additionalProperties: false,
-  properties: { closed: { type: 'boolean', description: '阶段是否因此关闭 / Whether the phase closed' } },
+  properties: {
+    closed: { type: 'boolean', description: '阶段是否因此关闭 / Whether the phase closed' },
+  },
 } as const
 
 export const taskSummarySchema = {
   type: 'object',
-  required: ['id', 'planId', 'sourceId', 'kind', 'title', 'assignee', 'role', 'period', 'phaseId', 'state', 'version', 'opensOn', 'dueOn', 'duePhrase', 'overdue', 'escalation'],
+  required: [
+    'id',
+    'planId',
+    'sourceId',
+    'kind',
+    'title',
+    'assignee',
+    'role',
+    'period',
+    'phaseId',
+    'state',
+    'version',
+    'opensOn',
+    'dueOn',
+    'duePhrase',
+    'overdue',
+    'escalation',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
     planId: text,
     sourceId: { type: 'string', description: '职责或程序编号 / Responsibility or procedure id' },
-    kind: { type: 'string', description: 'responsibility | procedure | indicator-entry | rectification' },
+    kind: {
+      type: 'string',
+      description: 'responsibility | procedure | indicator-entry | rectification',
+    },
     title: text,
-    assignee: { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } },
+    assignee: {
+      type: 'object',
+      required: ['id', 'name'],
+      additionalProperties: false,
+      properties: { id: text, name: text },
+    },
     role: { type: 'string', description: 'lead | support | applicant' },
     period: { type: 'string', description: 'once, 2018-Q3, 2019, 2019-04' },
     phaseId: nullableText,
@@ -217,9 +352,17 @@ export const taskSummarySchema = {
     version: { type: 'integer', description: 'If-Match 用 / For If-Match' },
     opensOn: nullableDate,
     dueOn: nullableDate,
-    duePhrase: { ...nullableText, description: '文件原文的期限 / The deadline as the document writes it' },
+    duePhrase: {
+      ...nullableText,
+      description: '文件原文的期限 / The deadline as the document writes it',
+    },
     overdue: { type: 'boolean' },
-    escalation: { type: 'integer', minimum: 0, maximum: 4, description: '0 无，1 提醒，2 催办，3 督办，4 通报' },
+    escalation: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4,
+      description: '0 无，1 提醒，2 催办，3 督办，4 通报',
+    },
   },
 } as const
 
@@ -249,9 +392,15 @@ export const taskDetailSchema = {
   required: [...taskSummarySchema.required, 'form', 'data', 'allowedEvents', 'history'],
   properties: {
     ...taskSummarySchema.properties,
-    form: { type: ['object', 'null'], description: '报告表单（JSON Schema）/ The report form (JSON Schema)' },
+    form: {
+      type: ['object', 'null'],
+      description: '报告表单（JSON Schema）/ The report form (JSON Schema)',
+    },
     data: { type: ['object', 'null'], description: '表单数据 / Form data' },
-    allowedEvents: { type: 'array', items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] } },
+    allowedEvents: {
+      type: 'array',
+      items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },
+    },
     history: { type: 'array', items: { type: 'object' } },
   },
 } as const
@@ -284,23 +433,48 @@ export const planProgressSchema = {
           closesOn: civilDate,
           status: { enum: ['pending', 'open', 'closed'] },
           late: { type: 'boolean', description: '已过期仍未关闭 / Open past its end' },
-          tasks: { type: 'object', required: ['total', 'approved'], additionalProperties: false, properties: { total: count, approved: count } },
+          tasks: {
+            type: 'object',
+            required: ['total', 'approved'],
+            additionalProperties: false,
+            properties: { total: count, approved: count },
+          },
           gate: {
             type: 'object',
             description: '阶段关口 / The phase gate',
-            required: ['windowEnded', 'openTasks', 'signOffRequired', 'signedOff', 'milestonesPending', 'holds', 'signOffBody', 'milestones'],
+            required: [
+              'windowEnded',
+              'openTasks',
+              'signOffRequired',
+              'signedOff',
+              'milestonesPending',
+              'holds',
+              'signOffBody',
+              'milestones',
+            ],
             additionalProperties: false,
             properties: {
               windowEnded: { type: 'boolean' },
               openTasks: count,
-              signOffRequired: { ...nullableText, description: '须签认的机构 / The body that signs off' },
+              signOffRequired: {
+                ...nullableText,
+                description: '须签认的机构 / The body that signs off',
+              },
               signedOff: { type: 'boolean' },
               milestonesPending: { type: 'array', items: text },
-              holds: { type: 'boolean', description: '关口条件均已满足 / Every gate condition holds' },
+              holds: {
+                type: 'boolean',
+                description: '关口条件均已满足 / Every gate condition holds',
+              },
               signOffBody: { oneOf: [{ type: 'null' }, idName] },
               milestones: {
                 type: 'array',
-                items: { type: 'object', required: ['id', 'name', 'due'], additionalProperties: false, properties: { id: text, name: text, due: nullableText } },
+                items: {
+                  type: 'object',
+                  required: ['id', 'name', 'due'],
+                  additionalProperties: false,
+                  properties: { id: text, name: text, due: nullableText },
+                },
               },
             },
           },
@@ -316,7 +490,12 @@ export const planProgressSchema = {
         properties: { id: text, name: text, total: count, approved: count, overdue: count },
       },
     },
-    escalations: { type: 'object', required: ['supervise', 'circulate'], additionalProperties: false, properties: { supervise: count, circulate: count } },
+    escalations: {
+      type: 'object',
+      required: ['supervise', 'circulate'],
+      additionalProperties: false,
+      properties: { supervise: count, circulate: count },
+    },
   },
 } as const
 
@@ -325,7 +504,10 @@ export const escalationsSchema = {
   type: 'object',
   required: ['supervise', 'circulate'],
   additionalProperties: false,
-  properties: { supervise: { type: 'array', items: taskSummarySchema }, circulate: { type: 'array', items: taskSummarySchema } },
+  properties: {
+    supervise: { type: 'array', items: taskSummarySchema },
+    circulate: { type: 'array', items: taskSummarySchema },
+  },
 } as const
 
 /** What a PUT of indicator values did; warnings are values kept that a warning rule flags. */
@@ -335,7 +517,10 @@ export const indicatorValuesResultSchema = {
   additionalProperties: false,
   properties: {
     applied: { type: 'integer', description: '写入的数值 / Values written' },
-    submittedTasks: { type: 'integer', description: '因此提交的填报任务 / Entry tasks submitted by it' },
+    submittedTasks: {
+      type: 'integer',
+      description: '因此提交的填报任务 / Entry tasks submitted by it',
+    },
     corrected: { type: 'integer', description: '改正的已有数值 / Stored values corrected' },
     warnings: { type: 'array', items: issueSchema },
   },
@@ -353,7 +538,21 @@ export const indicatorValueListSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['element', 'name', 'valueType', 'measure', 'unit', 'unitName', 'period', 'value', 'version', 'source', 'taskId', 'enteredBy', 'enteredAt'],
+        required: [
+          'element',
+          'name',
+          'valueType',
+          'measure',
+          'unit',
+          'unitName',
+          'period',
+          'value',
+          'version',
+          'source',
+          'taskId',
+          'enteredBy',
+          'enteredAt',
+        ],
         additionalProperties: false,
         properties: {
           element: { type: 'string', description: '数据项编号 / Input id' },
@@ -367,7 +566,12 @@ export const indicatorValueListSchema = {
           version: { type: 'integer' },
           source: { enum: ['form', 'import', 'api', 'demo'] },
           taskId: nullableText,
-          enteredBy: { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } },
+          enteredBy: {
+            type: 'object',
+            required: ['id', 'name'],
+            additionalProperties: false,
+            properties: { id: text, name: text },
+          },
           enteredAt: instant,
         },
       },
@@ -385,7 +589,17 @@ export const indicatorInputsSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'kind', 'valueType', 'unit', 'range', 'frequency', 'owners', 'indicators'],
+        required: [
+          'id',
+          'name',
+          'kind',
+          'valueType',
+          'unit',
+          'range',
+          'frequency',
+          'owners',
+          'indicators',
+        ],
         additionalProperties: false,
         properties: {
           id: text,
@@ -400,7 +614,11 @@ export const indicatorInputsSchema = {
         },
       },
     },
-    units: { type: 'array', items: idName, description: '可填报的单位（含 region）/ Units the user may enter for (with region)' },
+    units: {
+      type: 'array',
+      items: idName,
+      description: '可填报的单位（含 region）/ Units the user may enter for (with region)',
+    },
   },
 } as const
 
@@ -425,21 +643,44 @@ const rejectedEntrySchema = {
 /** The report of an import (or of its dry run): what was read, accepted, refused and written. */
 export const importReportSchema = {
   type: 'object',
-  required: ['format', 'layout', 'mode', 'dryRun', 'rows', 'accepted', 'rejectedCount', 'rejected', 'applied'],
+  required: [
+    'format',
+    'layout',
+    'mode',
+    'dryRun',
+    'rows',
+    'accepted',
+    'rejectedCount',
+    'rejected',
+    'applied',
+  ],
   additionalProperties: false,
   properties: {
     format: { enum: ['csv', 'xlsx'] },
-    encoding: { enum: ['utf-8', 'gb18030', 'utf-16'], description: 'CSV 的编码 / The encoding a CSV was read in' },
+    encoding: {
+      enum: ['utf-8', 'gb18030', 'utf-16'],
+      description: 'CSV 的编码 / The encoding a CSV was read in',
+    },
     layout: { enum: ['wide', 'long', null] },
     mode: { enum: ['all-or-nothing', 'keep-good'] },
     dryRun: { type: 'boolean' },
     rows: { type: 'integer', description: '读到的数据行 / Data rows read' },
     accepted: { type: 'integer' },
     rejectedCount: { type: 'integer' },
-    rejected: { type: 'array', items: rejectedEntrySchema, description: '至多 1000 条 / At most 1000 listed' },
+    rejected: {
+      type: 'array',
+      items: rejectedEntrySchema,
+      description: '至多 1000 条 / At most 1000 listed',
+    },
     warnings: { type: 'array', items: rejectedEntrySchema },
-    applied: { type: 'integer', description: '写入的数值（试运行为 0）/ Values written (0 on a dry run)' },
-    submittedTasks: { type: 'integer', description: '因此提交的填报任务 / Entry tasks submitted by it' },
+    applied: {
+      type: 'integer',
+      description: '写入的数值（试运行为 0）/ Values written (0 on a dry run)',
+    },
+    submittedTasks: {
+      type: 'integer',
+      description: '因此提交的填报任务 / Entry tasks submitted by it',
+    },
   },
 } as const
 
@@ -447,7 +688,11 @@ const runStatusSchema = {
   type: 'object',
   required: ['year', 'status', 'version'],
   additionalProperties: false,
-  properties: { year: { type: 'integer' }, status: { enum: ['computed', 'reviewed', 'published'] }, version: { type: 'integer' } },
+  properties: {
+    year: { type: 'integer' },
+    status: { enum: ['computed', 'reviewed', 'published'] },
+    version: { type: 'integer' },
+  },
 } as const
 
 /** A computed (or recomputed) year: how many units were scored, and how many completely. */
@@ -455,22 +700,46 @@ export const computeResultSchema = {
   type: 'object',
   required: ['run', 'units', 'complete'],
   additionalProperties: false,
-  properties: { run: runStatusSchema, units: { type: 'integer' }, complete: { type: 'integer', description: '数据齐全的单位 / Units with complete data' } },
+  properties: {
+    run: runStatusSchema,
+    units: { type: 'integer' },
+    complete: { type: 'integer', description: '数据齐全的单位 / Units with complete data' },
+  },
 } as const
 
-export const reviewResultSchema = { type: 'object', required: ['run'], additionalProperties: false, properties: { run: runStatusSchema } } as const
+export const reviewResultSchema = {
+  type: 'object',
+  required: ['run'],
+  additionalProperties: false,
+  properties: { run: runStatusSchema },
+} as const
 
 export const publishRunResultSchema = {
   type: 'object',
   required: ['run', 'rectifications'],
   additionalProperties: false,
-  properties: { run: runStatusSchema, rectifications: { type: 'integer', description: '建立的整改任务 / 整改 tasks created' } },
+  properties: {
+    run: runStatusSchema,
+    rectifications: { type: 'integer', description: '建立的整改任务 / 整改 tasks created' },
+  },
 } as const
 
 /** An assessment as the config defines it, with names resolved (items, grades and effects as configured). */
 const assessmentSummarySchema = {
   type: 'object',
-  required: ['id', 'name', 'totalScore', 'maxScore', 'assessor', 'with', 'due', 'method', 'items', 'grades', 'source'],
+  required: [
+    'id',
+    'name',
+    'totalScore',
+    'maxScore',
+    'assessor',
+    'with',
+    'due',
+    'method',
+    'items',
+    'grades',
+    'source',
+  ],
   properties: {
     id: text,
     name: text,
@@ -486,10 +755,19 @@ const assessmentSummarySchema = {
         type: 'object',
         required: ['id', 'name', 'kind', 'weight', 'points'],
         additionalProperties: false,
-        properties: { id: text, name: text, kind: text, weight: { type: ['number', 'null'] }, points: { type: ['number', 'null'] } },
+        properties: {
+          id: text,
+          name: text,
+          kind: text,
+          weight: { type: ['number', 'null'] },
+          points: { type: ['number', 'null'] },
+        },
       },
     },
-    grades: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: text, name: text } } },
+    grades: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'name'], properties: { id: text, name: text } },
+    },
     source: { type: ['object', 'null'], description: '文件出处 / Where the document says it' },
   },
 } as const
@@ -512,7 +790,15 @@ export const assessmentListSchema = {
             type: 'array',
             items: {
               type: 'object',
-              required: ['year', 'status', 'version', 'computedAt', 'reviewedAt', 'reviewNote', 'publishedAt'],
+              required: [
+                'year',
+                'status',
+                'version',
+                'computedAt',
+                'reviewedAt',
+                'reviewNote',
+                'publishedAt',
+              ],
               additionalProperties: false,
               properties: {
                 year: { type: 'integer' },
@@ -529,7 +815,11 @@ export const assessmentListSchema = {
             type: 'object',
             required: ['compute', 'review', 'publish'],
             additionalProperties: false,
-            properties: { compute: { type: 'boolean' }, review: { type: 'boolean' }, publish: { type: 'boolean' } },
+            properties: {
+              compute: { type: 'boolean' },
+              review: { type: 'boolean' },
+              publish: { type: 'boolean' },
+            },
           },
         },
       },
@@ -546,7 +836,17 @@ export const auditEntriesSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'payload', 'prev_hash', 'hash'],
+        required: [
+          'seq',
+          'at',
+          'actor',
+          'action',
+          'entity',
+          'entity_id',
+          'payload',
+          'prev_hash',
+          'hash',
+        ],
         additionalProperties: false,
         properties: {
           seq: { type: 'integer' },
@@ -572,14 +872,24 @@ export const auditVerificationSchema = {
       properties: {
         ok: { const: true },
         rows: { type: 'integer' },
-        head: { type: 'object', required: ['seq', 'hash'], properties: { seq: { type: 'integer' }, hash: text } },
+        head: {
+          type: 'object',
+          required: ['seq', 'hash'],
+          properties: { seq: { type: 'integer' }, hash: text },
+        },
         checkpoint: { type: ['object', 'null'] },
       },
     },
     {
       type: 'object',
       required: ['ok', 'rows', 'brokenAt', 'reason', 'message'],
-      properties: { ok: { const: false }, rows: { type: 'integer' }, brokenAt: { type: 'integer' }, reason: text, message: localizedTextSchema },
+      properties: {
+        ok: { const: false },
+        rows: { type: 'integer' },
+        brokenAt: { type: 'integer' },
+        reason: text,
+        message: localizedTextSchema,
+      },
     },
   ],
 } as const
