@@ -772,6 +772,89 @@ const assessmentSummarySchema = {
   },
 } as const
 
+/** One year of an assessment: its status and when it was computed, reviewed and published. */
+const runSummarySchema = {
+  type: 'object',
+  required: ['year', 'status', 'version', 'computedAt', 'reviewedAt', 'reviewNote', 'publishedAt'],
+  additionalProperties: false,
+  properties: {
+    year: { type: 'integer' },
+    status: { enum: ['computed', 'reviewed', 'published'] },
+    version: { type: 'integer' },
+    computedAt: instant,
+    reviewedAt: { type: ['string', 'null'], format: 'date-time' },
+    reviewNote: nullableText,
+    publishedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const
+
+/** What this user may do with an assessment. */
+const maySchema = {
+  type: 'object',
+  required: ['compute', 'review', 'publish'],
+  additionalProperties: false,
+  properties: {
+    compute: { type: 'boolean' },
+    review: { type: 'boolean' },
+    publish: { type: 'boolean' },
+  },
+} as const
+
+const decimalOrNull = { type: ['string', 'null'], description: '精确小数 / Exact decimal' } as const
+
+/** One year's results: each unit the user may read, with its total, grade and failing items. */
+export const runViewSchema = {
+  type: 'object',
+  required: ['assessment', 'run', 'results', 'counts', 'may'],
+  additionalProperties: false,
+  properties: {
+    assessment: assessmentSummarySchema,
+    run: runSummarySchema,
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'unit',
+          'complete',
+          'missing',
+          'base',
+          'bonus',
+          'total',
+          'grade',
+          'vetoedBy',
+          'effects',
+          'failing',
+        ],
+        additionalProperties: false,
+        properties: {
+          unit: idName,
+          complete: { type: 'boolean', description: '数据齐全 / Every item could be scored' },
+          missing: { type: 'array', items: text, description: '缺少的数据项 / Inputs missing' },
+          base: decimalOrNull,
+          bonus: decimalOrNull,
+          total: decimalOrNull,
+          grade: { oneOf: [{ type: 'null' }, idName] },
+          vetoedBy: nullableText,
+          effects: { type: 'array', items: { type: 'object' } },
+          failing: { type: 'array', items: text, description: '须整改的考核项 / Items to rectify' },
+        },
+      },
+    },
+    counts: {
+      type: 'object',
+      required: ['units', 'complete', 'grades'],
+      additionalProperties: false,
+      properties: {
+        units: { type: 'integer' },
+        complete: { type: 'integer' },
+        grades: { type: 'object', additionalProperties: { type: 'integer' } },
+      },
+    },
+    may: maySchema,
+  },
+} as const
+
 /** A plan's assessments, each with its years (runs) and what this user may do with it. */
 export const assessmentListSchema = {
   type: 'object',
@@ -786,41 +869,8 @@ export const assessmentListSchema = {
         properties: {
           ...assessmentSummarySchema.properties,
           subjects: { type: 'integer', description: '受考核单位数 / Units assessed' },
-          runs: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: [
-                'year',
-                'status',
-                'version',
-                'computedAt',
-                'reviewedAt',
-                'reviewNote',
-                'publishedAt',
-              ],
-              additionalProperties: false,
-              properties: {
-                year: { type: 'integer' },
-                status: { enum: ['computed', 'reviewed', 'published'] },
-                version: { type: 'integer' },
-                computedAt: instant,
-                reviewedAt: { type: ['string', 'null'], format: 'date-time' },
-                reviewNote: nullableText,
-                publishedAt: { type: ['string', 'null'], format: 'date-time' },
-              },
-            },
-          },
-          may: {
-            type: 'object',
-            required: ['compute', 'review', 'publish'],
-            additionalProperties: false,
-            properties: {
-              compute: { type: 'boolean' },
-              review: { type: 'boolean' },
-              publish: { type: 'boolean' },
-            },
-          },
+          runs: { type: 'array', items: runSummarySchema },
+          may: maySchema,
         },
       },
     },
@@ -918,5 +968,6 @@ export type ComputeResult = FromSchema<typeof computeResultSchema>
 export type ReviewResult = FromSchema<typeof reviewResultSchema>
 export type PublishRunResult = FromSchema<typeof publishRunResultSchema>
 export type AssessmentList = FromSchema<typeof assessmentListSchema>
+export type RunView = FromSchema<typeof runViewSchema>
 export type AuditEntries = FromSchema<typeof auditEntriesSchema>
 export type AuditVerificationView = FromSchema<typeof auditVerificationSchema>

@@ -29,6 +29,7 @@ import {
   indicatorValuesResultSchema,
   publishRunResultSchema,
   reviewResultSchema,
+  runViewSchema,
   okSchema,
   planDetailSchema,
   planListSchema,
@@ -124,7 +125,7 @@ export function openApiDocument() {
       '/api/plans/{id}/assessments/{assessmentId}/runs': {
         post: write('计算（或重算）某年度考核 / Compute (or recompute) a year', computeAssessmentBody, { parameters: [path('id'), path('assessmentId'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '201': ok('已计算 / Computed', computeResultSchema), ...errors } }),
       },
-      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}': { get: read('某年度考核结果 / One year’s results', [path('id'), path('assessmentId'), path('year')]) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}': { get: read('某年度考核结果 / One year’s results', [path('id'), path('assessmentId'), path('year')], ok('各单位结果 / Each unit’s result', runViewSchema)) },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/review': {
         post: write('审核 / Review', reviewAssessmentBody, { parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }] }, ok('已审核 / Reviewed', reviewResultSchema)),
       },

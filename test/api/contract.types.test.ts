@@ -69,6 +69,12 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['plans'][':id']['assessments']['$get']>, R.AssessmentList>>(),
       holds<
         Fits<
+          Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['$get']>,
+          R.RunView
+        >
+      >(),
+      holds<
+        Fits<
           Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>,
           R.ComputeResult
         >

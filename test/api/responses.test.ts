@@ -123,6 +123,17 @@ describe('answers match the schemas of /api/openapi.json', () => {
       '/api/plans/{id}/assessments',
     )) as { assessments: unknown[] }
     expect(assessments.length).toBeGreaterThan(0)
+    const runs = `/api/plans/${meishan.planId}/assessments/${(assessments[0] as { id: string }).id}/runs`
+    await expectDocumented(
+      await admin.post(runs, { year: 2021 }),
+      'post',
+      '/api/plans/{id}/assessments/{assessmentId}/runs',
+    )
+    await expectDocumented(
+      await admin.get(`${runs}/2021`),
+      'get',
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}',
+    )
     const csv = '单位,期间,指标,数值\nnobody,2021,county_visits,12\n'
     const checked = await admin.raw(
       `/api/plans/${meishan.planId}/indicator-values/import?mode=keep-good&dryRun=true`,
