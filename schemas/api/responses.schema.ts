@@ -28,6 +28,8 @@ const idName = {
   properties: { id: text, name: text },
 } as const
 
+const decimalOrNull = { type: ['string', 'null'], description: '精确小数 / Exact decimal' } as const
+
 /** `{ ok: true }`: the request did what it asked. */
 export const okSchema = {
   type: 'object',
@@ -684,6 +686,104 @@ export const importReportSchema = {
   },
 } as const
 
+const scopeKind = { enum: ['unit', 'group', 'region'] } as const
+
+/** One year of an indicator against its target, for the scope asked for. */
+const seriesPointSchema = {
+  type: 'object',
+  required: ['year', 'value', 'target', 'status', 'gap', 'reporting', 'partial', 'problem'],
+  additionalProperties: false,
+  properties: {
+    year: { type: 'integer' },
+    value: decimalOrNull,
+    target: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['op', 'value', 'year', 'phrase'],
+          additionalProperties: false,
+          properties: {
+            op: text,
+            value: text,
+            year: { type: ['integer', 'null'] },
+            phrase: nullableText,
+          },
+        },
+      ],
+    },
+    status: { enum: ['met', 'not-met', 'no-target', 'missing', 'error', 'invalid'] },
+    gap: {
+      ...decimalOrNull,
+      description: '与目标的差距，达标为 "0" / How far from the target; "0" when met',
+    },
+    reporting: { type: 'integer', description: '计入汇总的成员 / Members in the roll-up' },
+    partial: { type: 'boolean', description: '仅部分成员有数 / Only some members reported' },
+    problem: { oneOf: [{ type: 'null' }, localizedTextSchema] },
+  },
+} as const
+
+/** Indicators against their targets by year, for a unit, a group or the region. */
+export const indicatorSeriesSchema = {
+  type: 'object',
+  required: ['scope', 'scopes', 'years', 'indicators'],
+  additionalProperties: false,
+  properties: {
+    scope: {
+      type: 'object',
+      required: ['id', 'name', 'kind', 'members'],
+      additionalProperties: false,
+      properties: { id: text, name: text, kind: scopeKind, members: { type: 'integer' } },
+    },
+    scopes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'kind'],
+        additionalProperties: false,
+        properties: { id: text, name: text, kind: scopeKind },
+      },
+    },
+    years: { type: 'array', items: { type: 'integer' } },
+    indicators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'id',
+          'name',
+          'category',
+          'unit',
+          'valueType',
+          'direction',
+          'frequency',
+          'rollup',
+          'targets',
+          'baseline',
+          'series',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          category: nullableText,
+          unit: nullableText,
+          valueType: text,
+          direction: text,
+          frequency: text,
+          rollup: { description: '汇总方式 / How members roll up' },
+          targets: {
+            type: 'array',
+            items: { type: 'object', description: '配置中的目标 / Targets as configured' },
+          },
+          baseline: { description: '基线 / Baseline' },
+          series: { type: 'array', items: seriesPointSchema },
+        },
+      },
+    },
+  },
+} as const
+
 const runStatusSchema = {
   type: 'object',
   required: ['year', 'status', 'version'],
@@ -799,8 +899,6 @@ const maySchema = {
     publish: { type: 'boolean' },
   },
 } as const
-
-const decimalOrNull = { type: ['string', 'null'], description: '精确小数 / Exact decimal' } as const
 
 /** One year's results: each unit the user may read, with its total, grade and failing items. */
 export const runViewSchema = {
@@ -963,6 +1061,7 @@ export type Escalations = FromSchema<typeof escalationsSchema>
 export type IndicatorValuesResult = FromSchema<typeof indicatorValuesResultSchema>
 export type IndicatorValueList = FromSchema<typeof indicatorValueListSchema>
 export type IndicatorInputs = FromSchema<typeof indicatorInputsSchema>
+export type IndicatorSeries = FromSchema<typeof indicatorSeriesSchema>
 export type ImportReportView = FromSchema<typeof importReportSchema>
 export type ComputeResult = FromSchema<typeof computeResultSchema>
 export type ReviewResult = FromSchema<typeof reviewResultSchema>

@@ -25,6 +25,7 @@ import {
   escalationsSchema,
   importReportSchema,
   indicatorInputsSchema,
+  indicatorSeriesSchema,
   indicatorValueListSchema,
   indicatorValuesResultSchema,
   publishRunResultSchema,
@@ -120,7 +121,7 @@ export function openApiDocument() {
       },
       '/api/plans/{id}/indicator-values/template.xlsx': { get: read('填报模板 / The Excel template', [path('id'), ...queryParameters(indicatorTemplateQuery)], xlsx('填报模板 / The template')) },
       '/api/plans/{id}/indicator-values/inputs': { get: read('可填报的数据项 / The inputs', [path('id')], ok('数据项与单位 / Inputs and units', indicatorInputsSchema)) },
-      '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), ...queryParameters(indicatorSeriesQuery)]) },
+      '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), ...queryParameters(indicatorSeriesQuery)], ok('指标与各年度 / Indicators by year', indicatorSeriesSchema)) },
       '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')], ok('考核 / Assessments', assessmentListSchema)) },
       '/api/plans/{id}/assessments/{assessmentId}/runs': {
         post: write('计算（或重算）某年度考核 / Compute (or recompute) a year', computeAssessmentBody, { parameters: [path('id'), path('assessmentId'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '201': ok('已计算 / Computed', computeResultSchema), ...errors } }),

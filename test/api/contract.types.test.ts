@@ -63,6 +63,7 @@ describe('the routes answer what their response schemas describe', () => {
       holds<
         Fits<Answer<Api['plans'][':id']['indicator-values']['inputs']['$get']>, R.IndicatorInputs>
       >(),
+      holds<Fits<Answer<Api['plans'][':id']['indicators']['$get']>, R.IndicatorSeries>>(),
       holds<
         Fits<Answer<Api['plans'][':id']['indicator-values']['import']['$post']>, R.ImportReportView>
       >(),

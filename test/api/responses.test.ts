@@ -134,6 +134,11 @@ describe('answers match the schemas of /api/openapi.json', () => {
       'get',
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}',
     )
+    await expectDocumented(
+      await admin.get(`/api/plans/${meishan.planId}/indicators?scope=region`),
+      'get',
+      '/api/plans/{id}/indicators',
+    )
     const csv = '单位,期间,指标,数值\nnobody,2021,county_visits,12\n'
     const checked = await admin.raw(
       `/api/plans/${meishan.planId}/indicator-values/import?mode=keep-good&dryRun=true`,
