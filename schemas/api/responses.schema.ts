@@ -953,6 +953,98 @@ export const runViewSchema = {
   },
 } as const
 
+/** One unit's report for a year: its score with every item's explanation, consequences, 整改 tasks, trend. */
+export const unitReportSchema = {
+  type: 'object',
+  required: ['assessment', 'run', 'unit', 'score', 'consequences', 'rectifications', 'trend'],
+  additionalProperties: false,
+  properties: {
+    assessment: assessmentSummarySchema,
+    run: runSummarySchema,
+    unit: idName,
+    score: {
+      type: 'object',
+      description: '得分及每项说明 / The score with each item explained',
+      required: [
+        'unitId',
+        'complete',
+        'missing',
+        'base',
+        'bonus',
+        'total',
+        'grade',
+        'vetoedBy',
+        'effects',
+        'items',
+      ],
+      properties: {
+        unitId: text,
+        complete: { type: 'boolean' },
+        missing: { type: 'array', items: text },
+        base: decimalOrNull,
+        bonus: decimalOrNull,
+        total: decimalOrNull,
+        grade: { oneOf: [{ type: 'null' }, idName] },
+        vetoedBy: nullableText,
+        effects: { type: 'array', items: { type: 'object' } },
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'explanation'],
+            properties: { id: text, explanation: localizedTextSchema },
+          },
+        },
+      },
+    },
+    consequences: {
+      type: ['object', 'null'],
+      description:
+        '公布时记录的结果应用与整改任务 / Consequences and 整改 tasks recorded at publishing',
+      required: ['grade', 'effects', 'vetoedBy', 'rectificationTasks', 'recordedAt'],
+      properties: {
+        grade: { oneOf: [{ type: 'null' }, idName] },
+        effects: { type: 'array', items: { type: 'object' } },
+        vetoedBy: nullableText,
+        rectificationTasks: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'item', 'dueOn'],
+            additionalProperties: false,
+            properties: { id: text, item: text, dueOn: nullableDate },
+          },
+        },
+        recordedAt: instant,
+      },
+    },
+    rectifications: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'item', 'state', 'dueOn'],
+        additionalProperties: false,
+        properties: { id: text, item: text, state: text, dueOn: nullableDate },
+      },
+    },
+    trend: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['year', 'status', 'total', 'grade', 'vetoedBy'],
+        additionalProperties: false,
+        properties: {
+          year: { type: 'integer' },
+          status: { enum: ['computed', 'reviewed', 'published'] },
+          total: decimalOrNull,
+          grade: { oneOf: [{ type: 'null' }, idName] },
+          vetoedBy: nullableText,
+        },
+      },
+    },
+  },
+} as const
+
 /** A plan's assessments, each with its years (runs) and what this user may do with it. */
 export const assessmentListSchema = {
   type: 'object',
@@ -1068,5 +1160,6 @@ export type ReviewResult = FromSchema<typeof reviewResultSchema>
 export type PublishRunResult = FromSchema<typeof publishRunResultSchema>
 export type AssessmentList = FromSchema<typeof assessmentListSchema>
 export type RunView = FromSchema<typeof runViewSchema>
+export type UnitReport = FromSchema<typeof unitReportSchema>
 export type AuditEntries = FromSchema<typeof auditEntriesSchema>
 export type AuditVerificationView = FromSchema<typeof auditVerificationSchema>

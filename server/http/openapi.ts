@@ -46,6 +46,7 @@ import {
   taskDetailSchema,
   taskListSchema,
   taskSummarySchema,
+  unitReportSchema,
   validateResultSchema,
 } from '../../schemas/api/responses.schema.ts'
 
@@ -133,7 +134,7 @@ export function openApiDocument() {
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/publish': {
         post: { summary: '公布：记录结果应用，生成整改任务 / Publish: record consequences, create 整改 tasks', parameters: [path('id'), path('assessmentId'), path('year'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('已公布 / Published', publishRunResultSchema), ...errors } },
       },
-      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}': { get: read('单位考核报告 / A unit’s report', [path('id'), path('assessmentId'), path('year'), path('unitId')]) },
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}': { get: read('单位考核报告 / A unit’s report', [path('id'), path('assessmentId'), path('year'), path('unitId')], ok('单位报告 / The unit’s report', unitReportSchema)) },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/report.xlsx': { get: read('年度考核结果 Excel / The year’s results as Excel', [path('id'), path('assessmentId'), path('year')], xlsx('Excel')) },
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}/report.xlsx': { get: read('单位考核报告 Excel / A unit’s report as Excel', [path('id'), path('assessmentId'), path('year'), path('unitId')], xlsx('Excel')) },
       '/api/tasks': { get: read('本单位任务（按截止日）/ My unit’s tasks by deadline', queryParameters(taskListQuery), ok('任务与计数 / Tasks and counts', taskListSchema)) },

@@ -76,6 +76,14 @@ describe('the routes answer what their response schemas describe', () => {
       >(),
       holds<
         Fits<
+          Answer<
+            Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['units'][':unitId']['$get']
+          >,
+          R.UnitReport
+        >
+      >(),
+      holds<
+        Fits<
           Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>,
           R.ComputeResult
         >

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAjv } from '../../schemas/ajv.ts'
 import { errorEnvelopeSchema } from '../../schemas/api/error.schema.ts'
 import { openApiDocument } from '../../server/http/openapi.ts'
+import { MEISHAN_MEMBERS } from '../helpers/meishan.ts'
 import { loginAs, makeTestApp, startBundledPlan, startedFinanceTask } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
@@ -116,7 +117,7 @@ describe('answers match the schemas of /api/openapi.json', () => {
   })
 
   it("for a plan's assessments and an import's dry run", async () => {
-    const meishan = await startBundledPlan(t, 'meishan')
+    const meishan = await startBundledPlan(t, 'meishan', MEISHAN_MEMBERS)
     const { assessments } = (await expectDocumented(
       await admin.get(`/api/plans/${meishan.planId}/assessments`),
       'get',
@@ -129,10 +130,15 @@ describe('answers match the schemas of /api/openapi.json', () => {
       'post',
       '/api/plans/{id}/assessments/{assessmentId}/runs',
     )
-    await expectDocumented(
+    const view = (await expectDocumented(
       await admin.get(`${runs}/2021`),
       'get',
       '/api/plans/{id}/assessments/{assessmentId}/runs/{year}',
+    )) as { results: Array<{ unit: { id: string } }> }
+    await expectDocumented(
+      await admin.get(`${runs}/2021/units/${view.results[0]!.unit.id}`),
+      'get',
+      '/api/plans/{id}/assessments/{assessmentId}/runs/{year}/units/{unitId}',
     )
     await expectDocumented(
       await admin.get(`/api/plans/${meishan.planId}/indicators?scope=region`),
