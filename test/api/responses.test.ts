@@ -43,6 +43,23 @@ async function expectDocumented(
   return body
 }
 
+describe('/api/openapi.json', () => {
+  it('describes every JSON answer by a schema, not a bare object (but itself)', () => {
+    const bare = Object.entries(paths).flatMap(([template, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.entries(operation.responses)
+          .filter(
+            ([, response]) =>
+              JSON.stringify(response.content?.['application/json']?.schema) ===
+              '{"type":"object"}',
+          )
+          .map(([status]) => `${method.toUpperCase()} ${template} ${status}`),
+      ),
+    )
+    expect(bare).toEqual(['GET /api/openapi.json 200'])
+  })
+})
+
 describe('answers match the schemas of /api/openapi.json', () => {
   let t: TestApp
   let finance: Client
