@@ -73,8 +73,8 @@ export async function benchImportValues(): Promise<string[]> {
   const t = await makeTestApp('2021-12-20T09:00:00+08:00')
   try {
     const { text, source } = generateIndicatorPolicy()
-    const { version } = await publishPolicy(t.db, t.clock, 'bench', { yaml: text, sourceText: source })
-    const { plan } = await startPlan(t.db, t.clock, 'bench', { versionId: version.id })
+    const { version } = await publishPolicy(t, t.clock, 'bench', { yaml: text, sourceText: source })
+    const { plan } = await startPlan(t, t.clock, 'bench', { versionId: version.id })
     const context = await loadPlanContext(t.db, plan.id)
     const files = { wide: Buffer.from(wideCsv()), long: Buffer.from(longCsv()) }
     const xlsx = await wideXlsx(files.wide.toString())

@@ -9,7 +9,7 @@ import { dirname } from 'node:path'
 import { SimulatedClock } from '../server/clock.ts'
 import { publishPolicy } from '../server/policies/publish-policy.ts'
 import { startPlan } from '../server/plans/start-plan.ts'
-import { makeDb } from '../test/helpers/make-db.ts'
+import { makeDb, storeOf } from '../test/helpers/make-db.ts'
 import { generatePlanPolicy } from './generate-policy.ts'
 
 const UNITS = 2800
@@ -38,9 +38,9 @@ export async function benchPlanStart(): Promise<string[]> {
   const { db, file } = await makeDb()
   try {
     const clock = new SimulatedClock('2019-01-01')
-    const { version } = await publishPolicy(db, clock, 'bench', { yaml: text, sourceText: source })
+    const { version } = await publishPolicy(storeOf(db), clock, 'bench', { yaml: text, sourceText: source })
     const start = process.hrtime.bigint()
-    const started = await startPlan(db, clock, 'bench', { versionId: version.id })
+    const started = await startPlan(storeOf(db), clock, 'bench', { versionId: version.id })
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
     const expected = UNITS * RESPONSIBILITIES
     if (started.tasks !== expected) throw new Error(`expected ${expected} tasks, got ${started.tasks}`)

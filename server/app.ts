@@ -18,6 +18,7 @@ import { requestId } from './http/middleware/request-id.ts'
 import { onError } from './http/on-error.ts'
 import { securityHeaders } from './http/middleware/security-headers.ts'
 import { openApiDocument } from './http/openapi.ts'
+import { writeSeam } from './http/write.ts'
 import { indicatorValueRoutes } from './indicators/routes.ts'
 import { assessmentRoutes } from './assessments/routes.ts'
 import { indicatorSeriesRoutes } from './indicators/series-routes.ts'
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
     .use('*', refuseNul)
     .use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'payload-too-large', { zh: '请求体过大', en: 'The request body is too large' }) } }))
+    // Every mutating request writes in one transaction (login and logout too); see http/write.ts.
+    .use('*', writeSeam)
     .route('/auth', authRoutes)
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .use('*', authenticate, idempotency)

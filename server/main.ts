@@ -62,9 +62,12 @@ export async function main(): Promise<void> {
   const { key: auditKey } = loadAuditKey({ dataDir, create: true })
   installAuditKey(auditKey)
   const checkpointFile = auditCheckpointFile(dataDir)
-  const rekeyed = await keyAuditChain(db, auditKey, readCheckpoints(checkpointFile, auditKey))
+  // One committer for every write: keying the audit chain and the demo seeding now, then requests
+  // and the timer scheduler.
+  const writes = new GroupCommitter(db)
+  const rekeyed = await keyAuditChain({ db, writes }, auditKey, readCheckpoints(checkpointFile, auditKey))
   if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
-  const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo(db, clock, join(ROOT, 'policies'))
+  const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
   const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const webRoot = join(ROOT, 'dist', 'web')
@@ -72,9 +75,8 @@ export async function main(): Promise<void> {
   const files = join(dataDir, 'attachments')
   const swept = await sweepAttachmentFiles(db, files)
   if (swept.completed + swept.removed > 0) console.log(`attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`)
-  const writes = new GroupCommitter(db)
   const app = createApp({ db, reads, clock, writes, files, security, auditCheckpointFile: checkpointFile }, { webRoot })
-  const stopScheduler = startScheduler(db, clock)
+  const stopScheduler = startScheduler({ db, writes }, clock)
   // Wall time, not LUOSHI_NOW: a checkpoint records when it was really taken.
   const stopAuditCheckpoints = startAuditCheckpointer(reads, auditKey, checkpointFile, systemClock, auditCheckpointMinutes() * 60_000)
   const port = Number(process.env.PORT ?? 8787)

@@ -162,7 +162,7 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
     const { DEMO_PASSWORD, seedDemo } = await import('../server/bootstrap/seed-demo.ts')
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')
     try {
-      const accounts = await seedDemo(t.db, t.clock, 'policies')
+      const accounts = await seedDemo(t, t.clock, 'policies')
       const byName = new Map(accounts.map((account) => [account.username, account]))
       const { password, rows } = demoTable()
       expect(password).toBe(DEMO_PASSWORD)

@@ -324,6 +324,35 @@ export const indicatorValueListSchema = {
   },
 } as const
 
+/** What a user may enter: each input (data element, or indicator entered directly) and the units. */
+export const indicatorInputsSchema = {
+  type: 'object',
+  required: ['inputs', 'units'],
+  additionalProperties: false,
+  properties: {
+    inputs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'kind', 'valueType', 'unit', 'range', 'frequency', 'owners', 'indicators'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          kind: { enum: ['data-element', 'indicator'] },
+          valueType: { type: 'string', description: '数值类型 / Value type' },
+          unit: { ...nullableText, description: '计量单位 / Unit of measure' },
+          range: { type: 'string', description: '可填范围 / The accepted range' },
+          frequency: { enum: ['monthly', 'quarterly', 'yearly', 'once'] },
+          owners: { type: 'array', items: idName },
+          indicators: { type: 'array', items: idName },
+        },
+      },
+    },
+    units: { type: 'array', items: idName, description: '可填报的单位（含 region）/ Units the user may enter for (with region)' },
+  },
+} as const
+
 const runStatusSchema = {
   type: 'object',
   required: ['year', 'status', 'version'],
@@ -412,6 +441,7 @@ export type PlanProgressView = FromSchema<typeof planProgressSchema>
 export type Escalations = FromSchema<typeof escalationsSchema>
 export type IndicatorValuesResult = FromSchema<typeof indicatorValuesResultSchema>
 export type IndicatorValueList = FromSchema<typeof indicatorValueListSchema>
+export type IndicatorInputs = FromSchema<typeof indicatorInputsSchema>
 export type ComputeResult = FromSchema<typeof computeResultSchema>
 export type ReviewResult = FromSchema<typeof reviewResultSchema>
 export type PublishRunResult = FromSchema<typeof publishRunResultSchema>

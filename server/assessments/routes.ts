@@ -9,6 +9,7 @@ import { deniedRead } from '../audit/denials.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
+import { write } from '../http/write.ts'
 import { XLSX_TYPE } from '../indicators/import/parse-table.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { findAssessment, readableUnits, requireMay, subjectsOf } from './assessment-access.ts'
@@ -28,9 +29,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
     const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'compute')
-    const { writes, clock } = c.get('deps')
-    const { run, scores } = await writes.run((trx) => computeRun(trx, context, assessmentId, body.year, c.get('user').id, clock.now()))
-    return c.json({ run: { year: Number(run.period), status: run.status, version: run.version }, units: scores.length, complete: scores.filter((s) => s.complete).length }, 201)
+    const { clock } = c.get('deps')
+    return write(c, async (trx) => {
+      const { run, scores } = await computeRun(trx, context, assessmentId, body.year, c.get('user').id, clock.now())
+      return c.json({ run: { year: Number(run.period), status: run.status, version: run.version }, units: scores.length, complete: scores.filter((s) => s.complete).length }, 201)
+    })
   })
   .get('/:assessmentId/runs/:year', async (c) => {
     const context = await visiblePlan(c, ofAssessment(c))
@@ -41,17 +44,21 @@ export const assessmentRoutes = new Hono<AppEnv>()
     const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'review')
-    const { writes, clock } = c.get('deps')
-    const run = await writes.run((trx) => reviewRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now(), body.note ?? null))
-    return c.json({ run: { year: Number(run.period), status: run.status, version: run.version } })
+    const { clock } = c.get('deps')
+    return write(c, async (trx) => {
+      const run = await reviewRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now(), body.note ?? null)
+      return c.json({ run: { year: Number(run.period), status: run.status, version: run.version } })
+    })
   })
   .post('/:assessmentId/runs/:year/publish', async (c) => {
     const context = await visiblePlan(c, ofAssessment(c))
     const assessmentId = c.req.param('assessmentId')
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'publish')
-    const { writes, clock } = c.get('deps')
-    const published = await writes.run((trx) => publishRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now()))
-    return c.json({ run: { year: Number(published.run.period), status: published.run.status, version: published.run.version }, rectifications: published.rectifications })
+    const { clock } = c.get('deps')
+    return write(c, async (trx) => {
+      const published = await publishRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now())
+      return c.json({ run: { year: Number(published.run.period), status: published.run.status, version: published.run.version }, rectifications: published.rectifications })
+    })
   })
   .get('/:assessmentId/runs/:year/units/:unitId', async (c) => {
     const context = await visiblePlan(c, ofAssessment(c))

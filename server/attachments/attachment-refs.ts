@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts'
 import type { RequestIssue } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { canSeeTask } from '../access/visibility.ts'
 import { taskAttachmentFields } from './attachment-fields.ts'
@@ -55,9 +56,11 @@ export async function readableAttachments(db: Kysely<Database>, user: CurrentUse
     .select('attachment_ref.attachment_id')
     .where('attachment_ref.attachment_id', 'in', others)
     .execute()
+  const plans = new Map<string, PlanContext>()
   for (const { attachment_id: attachmentId, ...task } of refs) {
     if (readable.has(attachmentId)) continue
-    const context = await loadPlanContext(db, task.plan_id)
+    const context = plans.get(task.plan_id) ?? (await loadPlanContext(db, task.plan_id))
+    plans.set(task.plan_id, context)
     if (canSeeTask(user, context.plan.policy_id, task, context.model)) readable.add(attachmentId)
   }
   return readable

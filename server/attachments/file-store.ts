@@ -18,12 +18,13 @@ export const PART_SUFFIX = '.part'
 
 /**
  * Writes `body` as attachment `id` in `folder`, durable before `commit` runs, and visible under
- * its final name only once `commit` has resolved.
+ * its final name only once `commit` has resolved; returns what `commit` returned.
  * @throws whatever the write or `commit` throws; the temporary file is gone by then.
  */
-export async function storeAttachmentFile(folder: string, id: string, body: Uint8Array, commit: () => Promise<void>): Promise<void> {
+export async function storeAttachmentFile<T>(folder: string, id: string, body: Uint8Array, commit: () => Promise<T>): Promise<T> {
   await mkdir(folder, { recursive: true })
   const part = join(folder, `${id}${PART_SUFFIX}`)
+  let committed: T
   try {
     const file = await open(part, 'wx')
     try {
@@ -33,13 +34,14 @@ export async function storeAttachmentFile(folder: string, id: string, body: Uint
     } finally {
       await file.close()
     }
-    await commit()
+    committed = await commit()
   } catch (error) {
     await rm(part, { force: true }).catch(() => undefined)
     throw error
   }
   // The row is committed: if this rename is lost (a crash), the sweep at start completes it.
   await rename(part, join(folder, id))
+  return committed
 }
 
 /**

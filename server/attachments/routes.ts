@@ -9,11 +9,13 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Hono } from 'hono'
+import type { AttachmentUpload } from '../../schemas/api/attachment.schema.ts'
 import { deniedRead } from '../audit/denials.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decodeFileName } from '../http/file-name.ts'
+import { write } from '../http/write.ts'
 import { newId } from '../ids.ts'
 import { readableAttachments } from './attachment-refs.ts'
 import { storeAttachmentFile } from './file-store.ts'
@@ -51,13 +53,14 @@ export const attachmentRoutes = new Hono<AppEnv>()
     if (body.length === 0) throw new AppError(400, 'bad-request', { zh: '文件为空', en: 'The file is empty' })
     if (body.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB', en: 'The file is over 8 MB' })
     const row = { id: newId(), user_id: c.get('user').id, name, type, size: body.length, sha256: createHash('sha256').update(body).digest('hex'), created_at: clock.now().toISOString() }
-    await storeAttachmentFile(files, row.id, body, () =>
-      c.get('deps').writes.run(async (trx) => {
+    // The file is synced before the row's transaction and renamed into place after it commits.
+    return storeAttachmentFile(files, row.id, body, () =>
+      write(c, async (trx) => {
         await trx.insertInto('attachment').values(row).execute()
         await appendAudit(trx, [{ at: row.created_at, actor: row.user_id, action: 'attachment.upload', entity: 'attachment', entityId: row.id, payload: { name, type, size: row.size, sha256: row.sha256 } }])
+        return c.json({ id: row.id, name, size: row.size, type } satisfies AttachmentUpload, 201)
       }),
     )
-    return c.json({ id: row.id, name, size: row.size, type }, 201)
   })
   .get('/:id', async (c) => {
     const { reads, files } = c.get('deps')

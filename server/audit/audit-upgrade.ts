@@ -1,11 +1,11 @@
 /**
  * @module Keys a chain written before the audit key existed. At start the server checks the
  * unkeyed chain (plain sha256 links, ending at its head) and, only if it is whole, re-hashes every
- * row with the key in one transaction; from then on every row must carry the HMAC. A chain that
- * is unkeyed although checkpoints exist was downgraded by someone without the key: refused.
+ * row with the key in one write through the server's group committer; from then on every row must
+ * carry the HMAC. A chain that is unkeyed although checkpoints exist was downgraded by someone
+ * without the key: refused.
  */
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/database.ts'
+import type { Store } from '../db/group-commit.ts'
 import type { CheckpointFile } from './audit-checkpoint.ts'
 import { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-log.ts'
 
@@ -13,8 +13,8 @@ import { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-log.ts'
  * Re-keys an unkeyed chain; does nothing to a keyed one. Returns the number of rows re-keyed.
  * @throws Error (zh / en) when the unkeyed chain is broken or checkpoints say it was keyed before.
  */
-export async function keyAuditChain(db: Kysely<Database>, key: Buffer, checkpoints: CheckpointFile): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+export async function keyAuditChain(store: Store, key: Buffer, checkpoints: CheckpointFile): Promise<number> {
+  return store.writes.run(async (trx) => {
     const head = await trx.selectFrom('audit_head').select(['seq', 'hash', 'keyed']).where('id', '=', 1).executeTakeFirstOrThrow()
     if (head.keyed === 1) return 0
     if (checkpoints.checkpoints.length > 0 || checkpoints.badLines.length > 0) {

@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { authenticate } from '../http/middleware/authenticate.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
+import { write } from '../http/write.ts'
 import { clientAddress } from '../http/client-address.ts'
 import { securityOf } from '../http/security-options.ts'
 import { checkCredentials } from './check-credentials.ts'
@@ -20,7 +21,7 @@ import { loadCurrentUser } from './users.ts'
 export const authRoutes = new Hono<AppEnv>()
   // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
   .post('/login', validJson(loginBody), async (c) => {
-    const { db, clock, writes } = c.get('deps')
+    const { reads, clock } = c.get('deps')
     const body = c.req.valid('json')
     const now = clock.now()
     const checked = await checkCredentials(c.get('deps'), { username: body.username, password: body.password, address: clientAddress(c), now, limits: securityOf(c.get('deps')).loginThrottle })
@@ -31,20 +32,23 @@ export const authRoutes = new Hono<AppEnv>()
     }
     if (!checked.ok) throw new AppError(401, 'unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' })
     const { user } = checked
-    const session = await createSession(db, user.id, now)
-    await writes.run(async (trx) => {
+    const current = await loadCurrentUser(reads, user.id)
+    return write(c, async (trx) => {
+      const session = await createSession(trx, user.id, now)
       await clearAccountFailures(trx, body.username)
       await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'auth.login', entity: 'user', entityId: user.id, payload: {} }])
+      const cookie = sessionCookie(c)
+      setCookie(c, cookie.name, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: cookie.secure, maxAge: SESSION_HOURS * 3600 })
+      return c.json({ user: current, csrfToken: session.csrfToken })
     })
-    const cookie = sessionCookie(c)
-    setCookie(c, cookie.name, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: cookie.secure, maxAge: SESSION_HOURS * 3600 })
-    return c.json({ user: await loadCurrentUser(db, user.id), csrfToken: session.csrfToken })
   })
   .get('/me', authenticate, (c) => c.json({ user: c.get('user'), csrfToken: c.get('csrfToken') }))
   .post('/logout', authenticate, async (c) => {
-    const { db, clock } = c.get('deps')
-    await revokeSession(db, c.get('sessionId'), clock.now())
-    const cookie = sessionCookie(c)
-    deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
-    return c.json({ ok: true })
+    const { clock } = c.get('deps')
+    return write(c, async (trx) => {
+      await revokeSession(trx, c.get('sessionId'), clock.now())
+      const cookie = sessionCookie(c)
+      deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
+      return c.json({ ok: true })
+    })
   })

@@ -30,11 +30,11 @@ export function sessionCookie(c: Context<AppEnv>): { name: string; secure: boole
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex')
 
-export async function createSession(db: Kysely<Database>, userId: string, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+export async function createSession(trx: Transaction<Database>, userId: string, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
-  await db
+  await trx
     .insertInto('session')
     .values({ id: digest(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, last_seen_at: now.toISOString() })
     .execute()
@@ -67,6 +67,6 @@ export async function touchSession(trx: Transaction<Database> | Kysely<Database>
   await trx.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute()
 }
 
-export async function revokeSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {
-  await db.updateTable('session').set({ revoked_at: now.toISOString() }).where('id', '=', sessionId).execute()
+export async function revokeSession(trx: Transaction<Database>, sessionId: string, now: Date): Promise<void> {
+  await trx.updateTable('session').set({ revoked_at: now.toISOString() }).where('id', '=', sessionId).execute()
 }

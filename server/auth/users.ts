@@ -1,6 +1,7 @@
 /** @module Accounts: users, their roles, and the units (or bodies) they act for in each policy. */
 import type { Kysely } from 'kysely'
 import type { Database, UserRow } from '../db/database.ts'
+import type { Store } from '../db/group-commit.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { newId } from '../ids.ts'
 import { hashPassword } from './passwords.ts'
@@ -18,8 +19,8 @@ export interface NewUser {
 }
 
 /** Creates a user (or, with the same username, returns the existing one unchanged). */
-export async function ensureUser(db: Kysely<Database>, user: NewUser, now: string): Promise<UserRow> {
-  const existing = await db.selectFrom('app_user').selectAll().where('username', '=', user.username).executeTakeFirst()
+export async function ensureUser(store: Store, user: NewUser, now: string): Promise<UserRow> {
+  const existing = await store.db.selectFrom('app_user').selectAll().where('username', '=', user.username).executeTakeFirst()
   if (existing) return existing
   const row: UserRow = {
     id: newId(),
@@ -29,7 +30,7 @@ export async function ensureUser(db: Kysely<Database>, user: NewUser, now: strin
     roles: JSON.stringify(user.roles),
     created_at: now,
   }
-  await db.transaction().execute(async (trx) => {
+  await store.writes.run(async (trx) => {
     await trx.insertInto('app_user').values(row).execute()
     if (user.units?.length) {
       await trx.insertInto('user_unit').values(user.units.map((unit) => ({ user_id: row.id, policy_id: unit.policyId, unit_id: unit.unitId }))).execute()

@@ -4,18 +4,17 @@
  * (so reports show a trend, consequences and 整改 tasks), and the latest waits for the assessor
  * to review and publish it in the web app.
  */
-import type { Kysely } from 'kysely'
 import { computeRun } from '../assessments/compute-run.ts'
 import { publishRun, reviewRun } from '../assessments/publish-run.ts'
 import type { Clock } from '../clock.ts'
-import type { Database } from '../db/database.ts'
+import type { Store } from '../db/group-commit.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 
-export async function seedAssessments(db: Kysely<Database>, clock: Clock, context: PlanContext, years: number[]): Promise<void> {
+export async function seedAssessments(store: Store, clock: Clock, context: PlanContext, years: number[]): Promise<void> {
   const now = clock.now()
   for (const assessment of context.model.config.assessments ?? []) {
     for (const [index, year] of years.entries()) {
-      await db.transaction().execute(async (trx) => {
+      await store.writes.run(async (trx) => {
         const { scores } = await computeRun(trx, context, assessment.id, year, 'system', now)
         const latest = index === years.length - 1
         if (latest || scores.some((score) => !score.complete && !score.vetoedBy)) return

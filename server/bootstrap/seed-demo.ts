@@ -3,15 +3,16 @@
  * each region (with the members in `policies/<region>/plan-start.json`, where a region has one),
  * demo indicator data for the Meishan plan (seed-indicator-values.ts) with its assessment years
  * computed (2020 published, 2021 awaiting review: seed-assessments.ts), and an account for each
- * unit and role. A second start finds it all in place and adds nothing.
+ * unit and role. A second start finds it all in place and adds nothing. It writes through the
+ * server's group committer, as requests and timers do.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Kysely } from 'kysely'
 import { ensureUser } from '../auth/users.ts'
 import type { Role } from '../auth/users.ts'
 import type { Clock } from '../clock.ts'
-import type { Database, PolicyVersionRow } from '../db/database.ts'
+import type { PolicyVersionRow } from '../db/database.ts'
+import type { Store } from '../db/group-commit.ts'
 import { publishPolicy } from '../policies/publish-policy.ts'
 import { findVersion } from '../policies/repository.ts'
 import { AppError } from '../errors.ts'
@@ -36,7 +37,8 @@ export interface DemoAccount {
 }
 
 /** Publishes, starts and creates accounts; returns the accounts (new or existing). */
-export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: string): Promise<DemoAccount[]> {
+export async function seedDemo(store: Store, clock: Clock, policiesDir: string): Promise<DemoAccount[]> {
+  const { db } = store
   const now = clock.now().toISOString()
   const accounts: DemoAccount[] = []
   for (const region of readdirSync(policiesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
@@ -45,13 +47,13 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
     if (!file) continue
     const yaml = readFileSync(join(folder, file), 'utf8')
     const source = existsSync(join(folder, 'source.txt')) ? readFileSync(join(folder, 'source.txt'), 'utf8') : undefined
-    const version = await publishOrKeep(db, clock, yaml, source)
+    const version = await publishOrKeep(store, clock, yaml, source)
     const startFile = join(folder, 'plan-start.json')
     const members = existsSync(startFile) ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members : {}
     const running = await db.selectFrom('plan').select('id').where('policy_id', '=', version.policy_id).executeTakeFirst()
-    const planId = running?.id ?? (await startPlan(db, clock, 'system', { versionId: version.id, members })).plan.id
+    const planId = running?.id ?? (await startPlan(store, clock, 'system', { versionId: version.id, members })).plan.id
     const context = await loadPlanContext(db, planId)
-    if ((await seedIndicatorValues(db, clock, context)) > 0) await seedAssessments(db, clock, context, DEMO_ASSESSMENT_YEARS)
+    if ((await seedIndicatorValues(store, clock, context)) > 0) await seedAssessments(store, clock, context, DEMO_ASSESSMENT_YEARS)
     const model = planModel(version)
     const actors = model.actors(members)
     const reviewers = new Set([model.office, model.leadership].filter((id): id is string => id !== null))
@@ -67,7 +69,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
   )
   for (const account of accounts) {
     const units = account.policyId && account.unitId ? [{ policyId: account.policyId, unitId: account.unitId }] : []
-    await ensureUser(db, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles, units }, now)
+    await ensureUser(store, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles, units }, now)
   }
   return accounts
 }
@@ -76,14 +78,14 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, policiesDir: 
  * Publishes a bundled policy; when its file changed but kept a published version number (a data
  * folder from before the change), keeps the published version and says so instead of failing.
  */
-async function publishOrKeep(db: Kysely<Database>, clock: Clock, yaml: string, source: string | undefined): Promise<PolicyVersionRow> {
+async function publishOrKeep(store: Store, clock: Clock, yaml: string, source: string | undefined): Promise<PolicyVersionRow> {
   try {
-    return (await publishPolicy(db, clock, 'system', { yaml, ...(source !== undefined ? { sourceText: source } : {}) })).version
+    return (await publishPolicy(store, clock, 'system', { yaml, ...(source !== undefined ? { sourceText: source } : {}) })).version
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'conflict')) throw error
     const id = /^\s*id:\s*([a-z0-9-]+)\s*$/m.exec(yaml)?.[1] ?? ''
     const version = /^\s*version:\s*([0-9][^\s]*)\s*$/m.exec(yaml)?.[1] ?? ''
-    const kept = await findVersion(db, id, version)
+    const kept = await findVersion(store.db, id, version)
     if (!kept) throw error
     console.warn(`${id} ${version}: the bundled file differs from the published version; keeping the published one (raise metadata.version to publish the change)`)
     return kept

@@ -5,10 +5,9 @@
  * for it: the plan's 医共体 of that county (a `medical-communities` member whose name starts with
  * the county's), else the county's 卫健局, which files the county's 医共体 monitoring data.
  */
-import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Clock } from '../clock.ts'
-import type { Database } from '../db/database.ts'
+import type { Store } from '../db/group-commit.ts'
 import { entryInputs, REGION_UNIT } from '../indicators/inputs.ts'
 import { upsertValues } from '../indicators/value-store.ts'
 import { settleEntryTasks } from '../indicators/settle-entry-tasks.ts'
@@ -27,9 +26,9 @@ export function demoUnitFor(plan: PlanContext, county: DemoCounty): string | und
 }
 
 /** Inserts the demo values into a plan of the demo policy; returns how many were written. */
-export async function seedIndicatorValues(db: Kysely<Database>, clock: Clock, plan: PlanContext): Promise<number> {
+export async function seedIndicatorValues(store: Store, clock: Clock, plan: PlanContext): Promise<number> {
   if (plan.plan.policy_id !== DEMO_POLICY_ID) return 0
-  const existing = await db.selectFrom('indicator_value').select('plan_id').where('plan_id', '=', plan.plan.id).where('source', '=', 'demo').limit(1).execute()
+  const existing = await store.db.selectFrom('indicator_value').select('plan_id').where('plan_id', '=', plan.plan.id).where('source', '=', 'demo').limit(1).execute()
   if (existing.length > 0) return 0
   const inputs = entryInputs(plan.model.config)
   const at = clock.now().toISOString()
@@ -42,7 +41,7 @@ export async function seedIndicatorValues(db: Kysely<Database>, clock: Clock, pl
     rows.push({ plan_id: plan.plan.id, element_id: value.element, unit_id: unit, period: value.period, value: value.value, source: 'demo', task_id: null, entered_by: 'system', entered_at: at })
   }
   if (rows.length === 0) return 0
-  await db.transaction().execute(async (trx) => {
+  await store.writes.run(async (trx) => {
     await upsertValues(trx, rows)
     // The demo's past years were reported and accepted: their entry tasks are closed, not overdue.
     await settleEntryTasks(trx, plan.model, plan.plan.id, rows, { actor: 'system', now: clock.now(), approve: true })

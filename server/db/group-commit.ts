@@ -7,7 +7,12 @@
  *
  * `close()` (at shutdown) commits what is queued and refuses what comes after with
  * {@link WritesClosedError}, so the database is never closed under a write.
+ *
+ * Every write of the server goes through one committer: HTTP requests (http/write.ts), the timer
+ * scheduler and the demo seeding at start. A write offered from inside another write's work would
+ * wait for a batch that waits for it; it is refused with {@link NestedWriteError} instead.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from './database.ts'
 
@@ -31,9 +36,29 @@ export class WritesClosedError extends Error {
   }
 }
 
+/**
+ * A write offered from inside another write's work: it would wait for the batch its caller is part
+ * of, forever. The inner code should take the caller's transaction instead.
+ */
+export class NestedWriteError extends Error {
+  constructor() {
+    super('A write was started inside another write: pass the transaction down instead of starting a new write')
+    this.name = 'NestedWriteError'
+  }
+}
+
+/** What code outside a request writes through: the writer connection (for reads) and its committer. */
+export interface Store {
+  /** The connection the committer writes on; outside a write's work it may be read from. */
+  db: Kysely<Database>
+  writes: GroupCommitter
+}
+
 export class GroupCommitter {
   readonly #db: Kysely<Database>
   readonly #maxBatch: number
+  /** Set while a write's work runs, so a write started from inside it is refused, not deadlocked. */
+  readonly #inWork = new AsyncLocalStorage<true>()
   #queue: Pending[] = []
   #draining: Promise<void> | undefined
   #closed = false
@@ -46,6 +71,7 @@ export class GroupCommitter {
 
   /** Runs `work` in a transaction shared with concurrent writes; resolves after the commit. */
   run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (this.#inWork.getStore()) return Promise.reject(new NestedWriteError())
     if (this.#closed) return Promise.reject(new WritesClosedError())
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
@@ -93,7 +119,7 @@ export class GroupCommitter {
         const name = `w${index}`
         const savepoint = await trx.savepoint(name).execute()
         try {
-          const value = await item.work(savepoint)
+          const value = await this.#inWork.run(true, () => item.work(savepoint))
           await savepoint.releaseSavepoint(name).execute()
           outcomes.push({ ok: true, value })
         } catch (error) {

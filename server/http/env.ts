@@ -33,6 +33,14 @@ export interface AppDeps {
   security?: Partial<SecurityOptions>
 }
 
+/** How a mutating request met the write seam (http/write.ts). */
+export interface WriteSeamState {
+  /** The request's one transaction has been opened (`write()` was called). */
+  written: boolean
+  /** Answered without writing on purpose: a check, a dry run, a replayed response. */
+  writesNothing: boolean
+}
+
 export interface AppEnv {
   Variables: {
     deps: AppDeps
@@ -45,5 +53,7 @@ export interface AppEnv {
     clientRequestId?: string
     /** Set when the request carries a new Idempotency-Key (see middleware/idempotency.ts). */
     idempotency?: { key: string; requestHash: string; recorded: boolean }
+    /** Set on every mutating request: whether it wrote through the one write seam (write.ts). */
+    seam?: WriteSeamState
   }
 }

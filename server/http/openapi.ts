@@ -22,6 +22,7 @@ import {
   auditVerificationSchema,
   computeResultSchema,
   escalationsSchema,
+  indicatorInputsSchema,
   indicatorValueListSchema,
   indicatorValuesResultSchema,
   publishRunResultSchema,
@@ -114,7 +115,7 @@ export function openApiDocument() {
         },
       },
       '/api/plans/{id}/indicator-values/template.xlsx': { get: read('填报模板 / The Excel template', [path('id'), ...queryParameters(indicatorTemplateQuery)], xlsx('填报模板 / The template')) },
-      '/api/plans/{id}/indicator-values/inputs': { get: read('可填报的数据项 / The inputs', [path('id')]) },
+      '/api/plans/{id}/indicator-values/inputs': { get: read('可填报的数据项 / The inputs', [path('id')], ok('数据项与单位 / Inputs and units', indicatorInputsSchema)) },
       '/api/plans/{id}/indicators': { get: read('指标对照目标（按年）/ Indicators against targets by year', [path('id'), ...queryParameters(indicatorSeriesQuery)]) },
       '/api/plans/{id}/assessments': { get: read('考核及各年度结果 / Assessments and their runs', [path('id')]) },
       '/api/plans/{id}/assessments/{assessmentId}/runs': {

@@ -3,7 +3,7 @@
  * (all or nothing), import a CSV or .xlsx file (all or nothing, or keeping the good rows; a dry
  * run checks without writing), download the Excel template, and the catalogue of inputs.
  * Departments read and write their own units; those who oversee the policy, authors and admins
- * every unit and the region. Every write appends one audit entry in its own transaction.
+ * every unit and the region. Every write appends one audit entry in the request's transaction.
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
@@ -16,7 +16,7 @@ import { appendAudit } from '../audit/audit-log.ts'
 import { AppError } from '../errors.ts'
 import type { RequestIssue } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
-import { recordIdempotency } from '../http/middleware/idempotency.ts'
+import { write, writesNothing } from '../http/write.ts'
 import { decodeFileName } from '../http/file-name.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
@@ -119,7 +119,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     }
     const response: { applied: number; submittedTasks: number; corrected?: number; warnings?: ValueIssue[] } = { applied: checked.accepted.length, submittedTasks: 0 }
     const names = inputNames(resolver.context.inputs)
-    await deps.writes.run(async (trx) => {
+    return write(c, async (trx) => {
       // Locks and rules are weighed against what is stored, in the transaction that writes.
       const stored = await readStored(trx, plan.plan.id, checked.accepted)
       const locked = await readLocked(trx, plan.model, plan.plan.id, checked.accepted, deps.clock.now())
@@ -131,9 +131,8 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       if (weighed.warnings.length > 0) response.warnings = weighed.warnings.map((problem) => valueIssue(problem, pointer(problem.index)))
       response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, checked.accepted, { actor: c.get('user').id, now: deps.clock.now() })
       await appendAudit(trx, [{ at: now, actor: c.get('user').id, action: 'indicator-values.put', entity: 'plan', entityId: plan.plan.id, payload: { values: checked.accepted.length, ...spread(checked.accepted), ...correctionsOf(corrections) } }])
-      await recordIdempotency(trx, c, 200, response)
+      return c.json(response)
     })
-    return c.json(response)
   })
   .post('/import', queryOf(indicatorImportQuery), async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
@@ -146,7 +145,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     const fileName = decodeFileName(c.req.header('x-filename'))
     const release = takeImportSlot(c.get('user').id)
     try {
-      return c.json(await importFile(c, plan, { mode, dryRun, fileName }))
+      return await importFile(c, plan, { mode, dryRun, fileName })
     } finally {
       release()
     }
@@ -228,7 +227,8 @@ async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode
   })
   if (dryRun) {
     const weighed = await weigh(deps.reads)
-    return { ...summarize('warnings' in weighed ? weighed.warnings : []), applied: 0 }
+    writesNothing(c)
+    return c.json({ ...summarize('warnings' in weighed ? weighed.warnings : []), applied: 0 })
   }
   const refuse = () => {
     const { rejected: _listed, ...counts } = summarize([])
@@ -236,7 +236,7 @@ async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode
   }
   if (report.fatal || (mode === 'all-or-nothing' && report.rejected.length > 0)) throw refuse()
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  return deps.writes.run(async (trx) => {
+  return write(c, async (trx) => {
     const weighed = await weigh(trx)
     if (!('stored' in weighed)) throw refuse()
     if (mode === 'all-or-nothing' && report.rejected.length > 0) throw refuse()
@@ -253,8 +253,7 @@ async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode
         payload: { fileName, sha256, bytes: bytes.length, format: parsed.table.format, layout: report.layout, mode, rows: report.rows, applied: report.accepted.length, rejected: report.rejected.length, ...spread(report.accepted), ...correctionsOf(corrections) },
       },
     ])
-    await recordIdempotency(trx, c, 200, response)
-    return response
+    return c.json(response)
   })
 }
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database, PlanRow } from '../db/database.ts'
 import { notFound } from '../errors.ts'
 import { getVersionById } from '../policies/repository.ts'
-import { planModel } from './plan-model.ts'
+import { cachedPlanModel, clearPlanModels, planModel } from './plan-model.ts'
 import type { ExtraUnits, PlanModel } from './plan-model.ts'
 import { readJson } from '../db/json-columns.ts'
 
@@ -13,22 +13,37 @@ export interface PlanContext {
   members: ExtraUnits
 }
 
-const cache = new Map<string, PlanContext>()
-
-/** Loads a plan and its model (cached: a plan's version never changes under it). */
+/**
+ * Loads a plan and the model of its version. The plan row is read each time (what a plan is
+ * pinned to may change); the model comes from the cache by version id (plan-model.ts), so a
+ * version's config is read and compiled once. Load it once per request and pass it on.
+ * @throws AppError 404 for an unknown plan.
+ */
 export async function loadPlanContext(db: Kysely<Database>, planId: string): Promise<PlanContext> {
-  const cached = cache.get(planId)
-  if (cached) return cached
   const plan = await db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst()
   if (!plan) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
-  const version = await getVersionById(db, plan.policy_version_id)
-  if (!version) throw new Error(`plan ${planId} is pinned to a missing version ${plan.policy_version_id}`)
-  const context = { plan, model: planModel(version), members: readJson('plan', 'extra_units', plan.extra_units) }
-  cache.set(planId, context)
-  return context
+  return planContextOf(db, plan)
 }
 
-/** Forgets cached plans (tests that reopen a database file). */
+/** The context of a plan row already read. */
+export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promise<PlanContext> {
+  const model = await loadPlanModel(db, plan.policy_version_id)
+  if (!model) throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
+  return { plan, model, members: readJson('plan', 'extra_units', plan.extra_units) }
+}
+
+/**
+ * The model of a version by id, reading the version row only when the model is not cached;
+ * undefined for an unknown version.
+ */
+export async function loadPlanModel(db: Kysely<Database>, versionId: string): Promise<PlanModel | undefined> {
+  const cached = cachedPlanModel(versionId)
+  if (cached) return cached
+  const row = await getVersionById(db, versionId)
+  return row ? planModel(row) : undefined
+}
+
+/** Forgets cached models (tests that reopen a database file). */
 export function clearPlanCache(): void {
-  cache.clear()
+  clearPlanModels()
 }

@@ -175,14 +175,38 @@ export type DutySchedule =
   | { kind: 'recurring'; rule: DeadlineRule; range: DateRange; phrase: string | null }
   | { kind: 'relative'; rule: Extract<DeadlineRule, { kind: 'relative' }>; phrase: string | null }
 
+/**
+ * How many compiled versions are kept. A version is immutable, so a model never goes stale; the
+ * bound only keeps memory flat (each holds its parsed config, machines and form validators) as
+ * revised versions pile up. Running plans share a handful.
+ */
+export const PLAN_MODEL_CACHE_SIZE = 16
+
+/** Models by version id, least recently used first (a Map keeps insertion order). */
 const cache = new Map<string, PlanModel>()
 
-/** The model of a version, built once. */
+/** The model of a version, built once while it stays among the recently used. */
 export function planModel(row: PolicyVersionRow): PlanModel {
-  let model = cache.get(row.id)
-  if (!model) {
-    model = new PlanModel(row)
-    cache.set(row.id, model)
+  return cachedPlanModel(row.id) ?? remember(new PlanModel(row))
+}
+
+/** Forgets every cached model (tests that reopen a database file). */
+export function clearPlanModels(): void {
+  cache.clear()
+}
+
+/** The cached model of a version, if it is among the recently used (it then becomes the most recent). */
+export function cachedPlanModel(versionId: string): PlanModel | undefined {
+  const model = cache.get(versionId)
+  if (model) {
+    cache.delete(versionId)
+    cache.set(versionId, model)
   }
+  return model
+}
+
+function remember(model: PlanModel): PlanModel {
+  cache.set(model.versionId, model)
+  if (cache.size > PLAN_MODEL_CACHE_SIZE) cache.delete(cache.keys().next().value!)
   return model
 }

@@ -5,6 +5,7 @@ import { notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
+import { write } from '../http/write.ts'
 import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, oversees } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
@@ -12,21 +13,24 @@ import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
 import { planProgress } from './progress.ts'
 import { signOffPhase } from './sign-off.ts'
-import { startPlan } from './start-plan.ts'
+import { insertPlan, preparePlan } from './start-plan.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
   .post('/', requireRole('author', 'admin'), validJson(startPlanBody), async (c) => {
-    const { db, clock } = c.get('deps')
+    const { reads, clock } = c.get('deps')
     const body = c.req.valid('json')
-    const version = await findVersion(db, body.policyId, body.version)
+    const version = await findVersion(reads, body.policyId, body.version)
     if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
-    const started = await startPlan(db, clock, c.get('user').id, {
+    const prepared = preparePlan(version, clock.now(), c.get('user').id, {
       versionId: version.id,
       ...(body.name ? { name: body.name } : {}),
       ...(body.members ? { members: body.members } : {}),
     })
-    return c.json({ plan: started.plan, tasks: started.tasks, unassigned: started.unassigned }, 201)
+    return write(c, async (trx) => {
+      const started = await insertPlan(trx, prepared)
+      return c.json({ plan: started.plan, tasks: started.tasks, unassigned: started.unassigned }, 201)
+    })
   })
   .get('/', async (c) => {
     const { reads: db } = c.get('deps')
@@ -61,7 +65,7 @@ export const planRoutes = new Hono<AppEnv>()
   })
   .post('/:id/phases/:phaseId/sign-off', validJson(signOffBody), async (c) => {
     const body = c.req.valid('json')
-    await visiblePlan(c)
-    return c.json(await signOffPhase(c.get('deps'), c.get('user'), c.req.param('id'), c.req.param('phaseId'), body.note))
+    const context = await visiblePlan(c)
+    return write(c, async (trx) => c.json(await signOffPhase(trx, context, c.get('user'), c.req.param('phaseId'), body.note, c.get('deps').clock.now())))
   })
 

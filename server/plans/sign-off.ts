@@ -1,24 +1,29 @@
 /** @module A governance body's sign-off of a phase gate, by a member of that body. */
-import type { Kysely } from 'kysely'
+import type { Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
-import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
-import type { GroupCommitter } from '../db/group-commit.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { actorsOf } from '../access/visibility.ts'
 import { phaseAccepts } from '../../domain/workflow/run-machine.ts'
 import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
-import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 
+/**
+ * Records the sign-off inside the caller's transaction and closes the phase if its gate now holds.
+ * @throws AppError 404 for an unknown phase, 409 when it needs no sign-off or is not open, 403
+ *   for a user who is not a member of the signing body
+ */
 export async function signOffPhase(
-  deps: { db: Kysely<Database>; clock: Clock; writes: GroupCommitter },
+  trx: Transaction<Database>,
+  context: PlanContext,
   user: CurrentUser,
-  planId: string,
   phaseId: string,
   note: string | undefined,
+  now: Date,
 ): Promise<{ closed: boolean }> {
-  const { model, plan } = await loadPlanContext(deps.db, planId)
+  const { model, plan } = context
+  const planId = plan.id
   const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
   if (!phase) throw notFound({ zh: '找不到该阶段', en: 'No such phase' })
   const body = phase.gate?.signOff
@@ -26,14 +31,11 @@ export async function signOffPhase(
   if (!actorsOf(user, plan.policy_id).has(body)) {
     throw new AppError(403, 'forbidden', { zh: `只有「${model.actors().get(body)?.name ?? body}」的成员可以签认`, en: `Only members of ${body} may sign off` })
   }
-  return deps.writes.run(async (trx) => {
-    const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
-    if (!row || !phaseAccepts(row.status, 'SIGN_OFF')) throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
-    const now = deps.clock.now()
-    const at = now.toISOString()
-    await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: phaseId, body, user_id: user.id, at, note: note ?? null })
-      .onConflict((oc) => oc.columns(['plan_id', 'phase_id']).doNothing()).execute()
-    await appendAudit(trx, [{ at, actor: user.id, action: 'phase.sign-off', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: { body, note: note ?? null } }])
-    return { closed: await closePhaseIfGateHolds(trx, model, planId, phaseId, now) }
-  })
+  const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
+  if (!row || !phaseAccepts(row.status, 'SIGN_OFF')) throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
+  const at = now.toISOString()
+  await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: phaseId, body, user_id: user.id, at, note: note ?? null })
+    .onConflict((oc) => oc.columns(['plan_id', 'phase_id']).doNothing()).execute()
+  await appendAudit(trx, [{ at, actor: user.id, action: 'phase.sign-off', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: { body, note: note ?? null } }])
+  return { closed: await closePhaseIfGateHolds(trx, model, planId, phaseId, now) }
 }

@@ -1,14 +1,15 @@
 /**
  * @module Starting a plan: one run of one published version for its region. Creates the phases,
  * a task per responsible unit for every duty (for recurring duties, every period already open),
- * procedure instances per applicant, and the timers that carry the plan forward — all in one
- * transaction, so a failed start leaves nothing behind.
+ * procedure instances per applicant, and the timers that carry the plan forward — laid out first,
+ * then inserted in one transaction, so a failed start leaves nothing behind.
  */
-import type { Kysely } from 'kysely'
+import type { Insertable, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Clock } from '../clock.ts'
 import { civilDateAt, compareDates, occurrences, startOfDayInstant } from '../../domain/deadlines/index.ts'
-import type { Database, NewTask, PlanRow } from '../db/database.ts'
+import type { Database, NewTask, PlanPhaseTable, PlanRow, PolicyVersionRow } from '../db/database.ts'
+import type { Store } from '../db/group-commit.ts'
 import { AppError, notFound } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { getVersionById } from '../policies/repository.ts'
@@ -36,14 +37,35 @@ export interface StartedPlan {
   unassigned: string[]
 }
 
-/** Starts a plan. @throws AppError 404 for an unknown version, 400 for bad members. */
-export async function startPlan(db: Kysely<Database>, clock: Clock, actor: string, input: StartPlanInput): Promise<StartedPlan> {
-  const version = await getVersionById(db, input.versionId)
+/** A plan's rows, built before its transaction opens (a large plan takes a while to lay out). */
+export interface PreparedPlan {
+  version: PolicyVersionRow
+  actor: string
+  members: ExtraUnits
+  plan: PlanRow
+  phases: Array<Insertable<PlanPhaseTable>>
+  tasks: NewTask[]
+  timers: NewTimer[]
+  unassigned: string[]
+}
+
+/**
+ * Starts a plan through the committer (the demo seeding, tests, benchmarks); the HTTP route
+ * prepares first and inserts in its request's transaction.
+ * @throws AppError 404 for an unknown version, 400 for bad members.
+ */
+export async function startPlan(store: Store, clock: Clock, actor: string, input: StartPlanInput): Promise<StartedPlan> {
+  const version = await getVersionById(store.db, input.versionId)
   if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
+  const prepared = preparePlan(version, clock.now(), actor, input)
+  return store.writes.run((trx) => insertPlan(trx, prepared))
+}
+
+/** Lays out a plan of a version: phases, tasks and timers. @throws AppError 400 for bad members. */
+export function preparePlan(version: PolicyVersionRow, now: Date, actor: string, input: StartPlanInput): PreparedPlan {
   const model = planModel(version)
   const members = input.members ?? {}
   checkMembers(model, members)
-  const now = clock.now()
   const nowIso = now.toISOString()
   const today = civilDateAt(now)
   const plan: PlanRow = {
@@ -107,19 +129,23 @@ export async function startPlan(db: Kysely<Database>, clock: Clock, actor: strin
     started.unassigned.forEach((group) => unassigned.add(group))
   }
 
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('plan').values(plan).execute()
-    if (phases.length) await trx.insertInto('plan_phase').values(phases).execute()
-    await insertChunked(trx, 'task', tasks)
-    await insertChunked(trx, 'timer', timers)
-    await appendAudit(trx, [
-      {
-        at: nowIso, actor, action: 'plan.start', entity: 'plan', entityId: plan.id,
-        payload: { versionId: version.id, policyId: version.policy_id, version: version.version, tasks: tasks.length, members, unassigned: [...unassigned] },
-      },
-    ])
-  })
-  return { plan, tasks: tasks.length, timers: timers.length, unassigned: [...unassigned] }
+  return { version, actor, members, plan, phases, tasks, timers, unassigned: [...unassigned] }
+}
+
+/** Inserts a prepared plan inside the caller's transaction; a failure leaves nothing behind. */
+export async function insertPlan(trx: Transaction<Database>, prepared: PreparedPlan): Promise<StartedPlan> {
+  const { version, actor, members, plan, phases, tasks, timers, unassigned } = prepared
+  await trx.insertInto('plan').values(plan).execute()
+  if (phases.length) await trx.insertInto('plan_phase').values(phases).execute()
+  await insertChunked(trx, 'task', tasks)
+  await insertChunked(trx, 'timer', timers)
+  await appendAudit(trx, [
+    {
+      at: plan.started_at, actor, action: 'plan.start', entity: 'plan', entityId: plan.id,
+      payload: { versionId: version.id, policyId: version.policy_id, version: version.version, tasks: tasks.length, members, unassigned },
+    },
+  ])
+  return { plan, tasks: tasks.length, timers: timers.length, unassigned }
 }
 
 function checkMembers(model: PlanModel, members: ExtraUnits): void {

@@ -10,6 +10,9 @@ import type { AppEnv } from '../http/env.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 
+/** The plan each request loaded, by its Request (gone with it). */
+const loaded = new WeakMap<Request, PlanContext>()
+
 /**
  * The plan named by the route, if the user may see it.
  * @param denied What a refused read is recorded as: the plan itself (default), or what of it the
@@ -17,8 +20,11 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
  * @throws AppError 404 for a missing plan, and for one the user may not see (audited).
  */
 export async function visiblePlan(c: Context<AppEnv>, denied: { entity: DeniedEntity; id?: string } = { entity: 'plan' }): Promise<PlanContext> {
-  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
+  const planId = c.req.param('id')!
+  // A route that checks the plan before its body asks again in the handler: one load per request.
+  const seen = loaded.get(c.req.raw)
+  const context = seen?.plan.id === planId ? seen : await loadPlanContext(c.get('deps').reads, planId)
+  loaded.set(c.req.raw, context)
   if (canSeePlan(c.get('user'), context.plan.policy_id)) return context
-  const planId = context.plan.id
   throw await deniedRead(c.get('deps'), c.get('user'), denied.entity, denied.id ? `${planId}/${denied.id}` : planId, { zh: '找不到该计划', en: 'No such plan' })
 }

@@ -3,11 +3,12 @@
  * same text again returns the existing version; a different text under a published version
  * number is refused, so a running plan's version never changes under it.
  */
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import { contentHash } from './load-policy.ts'
 import type { Clock } from '../clock.ts'
 import type { Database, PolicyVersionRow } from '../db/database.ts'
+import type { Store } from '../db/group-commit.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { checkForPublishing } from './check-policy.ts'
@@ -30,20 +31,39 @@ export interface PublishOptions {
   check?: (yaml: string, sourceText: string | undefined) => PolicyCheck | Promise<PolicyCheck>
 }
 
+/** A version ready to store: the one already published with this text, or a new row. */
+export type PreparedVersion = { existing: PolicyVersionRow } | { row: PolicyVersionRow }
+
 /**
- * Validates and stores a version.
+ * Validates and stores a version through the committer (the demo seeding, tests); the HTTP route
+ * prepares first and stores in its request's transaction.
  * @throws AppError 422 with every config issue, or 409 when the version number is taken.
  */
 export async function publishPolicy(
-  db: Kysely<Database>,
+  store: Store,
   clock: Clock,
   actor: string,
   input: PublishInput,
   options: PublishOptions = {},
 ): Promise<{ version: PolicyVersionRow; created: boolean }> {
+  const prepared = await preparePublish(store.db, clock, actor, input, options)
+  return store.writes.run((trx) => storeVersion(trx, prepared))
+}
+
+/**
+ * Validates a text (the slow part, before any transaction) and builds its version row.
+ * @throws AppError 422 with every config issue, or 409 when the version number is taken.
+ */
+export async function preparePublish(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: string,
+  input: PublishInput,
+  options: PublishOptions = {},
+): Promise<PreparedVersion> {
   const hash = contentHash(input.yaml)
   const existing = await findVersionByHash(db, hash)
-  if (existing) return { version: existing, created: false }
+  if (existing) return { existing }
   const sourceText = input.sourceText ?? (await previousSource(db, input.yaml))
   const result = await (options.check ?? checkForPublishing)(input.yaml, sourceText)
   if (!result.ok && result.failed === 'config') {
@@ -64,34 +84,47 @@ export async function publishPolicy(
     )
   }
   const { metadata } = result.policy
-  const taken = await findVersion(db, metadata.id, metadata.version)
-  if (taken) {
-    throw new AppError(409, 'conflict', {
-      zh: `${metadata.id} 的 ${metadata.version} 版已发布且内容不同。已发布的版本不可修改，请提高 metadata.version 后再发布。`,
-      en: `Version ${metadata.version} of ${metadata.id} is already published with different content. Published versions are immutable: raise metadata.version.`,
-    })
+  if (await findVersion(db, metadata.id, metadata.version)) throw versionTaken(metadata.id, metadata.version)
+  return {
+    row: {
+      id: newId(),
+      policy_id: metadata.id,
+      version: metadata.version,
+      content_hash: hash,
+      title: metadata.title,
+      region: metadata.region.name,
+      yaml: input.yaml,
+      config: JSON.stringify(result.policy),
+      source_text: sourceText ?? null,
+      published_at: clock.now().toISOString(),
+      published_by: actor,
+      note: input.note?.trim() || null,
+    },
   }
-  const row: PolicyVersionRow = {
-    id: newId(),
-    policy_id: metadata.id,
-    version: metadata.version,
-    content_hash: hash,
-    title: metadata.title,
-    region: metadata.region.name,
-    yaml: input.yaml,
-    config: JSON.stringify(result.policy),
-    source_text: sourceText ?? null,
-    published_at: clock.now().toISOString(),
-    published_by: actor,
-    note: input.note?.trim() || null,
-  }
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('policy_version').values(row).execute()
-    await appendAudit(trx, [
-      { at: row.published_at, actor, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash, ...(row.note ? { note: row.note } : {}) } },
-    ])
-  })
+}
+
+/**
+ * Stores a prepared version inside the caller's transaction. What was published meanwhile is
+ * looked at again here: the same text is the existing version, a taken number a 409.
+ */
+export async function storeVersion(trx: Transaction<Database>, prepared: PreparedVersion): Promise<{ version: PolicyVersionRow; created: boolean }> {
+  if ('existing' in prepared) return { version: prepared.existing, created: false }
+  const row = prepared.row
+  const existing = await findVersionByHash(trx, row.content_hash)
+  if (existing) return { version: existing, created: false }
+  if (await findVersion(trx, row.policy_id, row.version)) throw versionTaken(row.policy_id, row.version)
+  await trx.insertInto('policy_version').values(row).execute()
+  await appendAudit(trx, [
+    { at: row.published_at, actor: row.published_by, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash: row.content_hash, ...(row.note ? { note: row.note } : {}) } },
+  ])
   return { version: row, created: true }
+}
+
+function versionTaken(policyId: string, version: string): AppError {
+  return new AppError(409, 'conflict', {
+    zh: `${policyId} 的 ${version} 版已发布且内容不同。已发布的版本不可修改，请提高 metadata.version 后再发布。`,
+    en: `Version ${version} of ${policyId} is already published with different content. Published versions are immutable: raise metadata.version.`,
+  })
 }
 
 /** The source text stored with the latest version of the policy this YAML declares, if any. */

@@ -6,8 +6,9 @@ import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
+import { write, writesNothing } from '../http/write.ts'
 import { diffPolicies } from './diff-versions.ts'
-import { publishPolicy } from './publish-policy.ts'
+import { preparePublish, storeVersion } from './publish-policy.ts'
 import { configOf, findVersion, listPolicies, listVersions } from './repository.ts'
 import type { PolicyVersionRow } from '../db/database.ts'
 import type { PolicySummary } from '../../schemas/api/responses.schema.ts'
@@ -31,13 +32,15 @@ export const policyRoutes = new Hono<AppEnv>()
   .post('/validate', requireRole('author', 'admin'), validJson(validatePolicyBody), async (c) => {
     const body = c.req.valid('json')
     const result = await validateDraftOffThread(body.yaml, body.sourceText)
+    writesNothing(c)
     return c.json({ ok: result.ok, issues: result.issues })
   })
   .post('/', requireRole('author', 'admin'), validJson(publishPolicyBody), async (c) => {
-    const { db, clock } = c.get('deps')
+    const { reads, clock } = c.get('deps')
     const body = c.req.valid('json')
-    const { version, created } = await publishPolicy(
-      db,
+    // The check runs off-thread before the transaction, which then only stores the row.
+    const prepared = await preparePublish(
+      reads,
       clock,
       c.get('user').id,
       {
@@ -47,7 +50,10 @@ export const policyRoutes = new Hono<AppEnv>()
       },
       { check: checkForPublishingOffThread },
     )
-    return c.json({ version: summary(version), created }, created ? 201 : 200)
+    return write(c, async (trx) => {
+      const { version, created } = await storeVersion(trx, prepared)
+      return c.json({ version: summary(version), created }, created ? 201 : 200)
+    })
   })
   .get('/:policyId/versions', async (c) => {
     const rows = await listVersions(c.get('deps').db, c.req.param('policyId'))

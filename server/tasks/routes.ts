@@ -5,7 +5,7 @@ import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
-import { recordIdempotency } from '../http/middleware/idempotency.ts'
+import { write } from '../http/write.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
 import { actorsOf, oversees } from '../access/visibility.ts'
 import { KINDS_WITH_OWN_ACTORS } from '../task-kinds/registry.ts'
@@ -60,8 +60,7 @@ export const taskRoutes = new Hono<AppEnv>()
   })
   .get('/:id', async (c) => {
     const deps = c.get('deps')
-    const task = await visibleTask(deps, c.get('user'), c.req.param('id'))
-    const context = await loadPlanContext(deps.reads, task.plan_id)
+    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
     const detail = await taskDetail(deps.reads, task, context, c.get('user'), civilDateAt(deps.clock.now()))
     c.header('ETag', `"${task.version}"`)
     return c.json(detail)
@@ -75,11 +74,10 @@ export const taskRoutes = new Hono<AppEnv>()
       throw new AppError(400, 'bad-request', { zh: 'If-Match 应为任务版本号', en: 'If-Match must be the task version' })
     }
     const input = { taskId: c.req.param('id'), body, ...(ifMatch !== undefined ? { ifMatch } : {}), requestId: c.get('requestId') }
-    const summary = await sendTaskEvent(deps, c.get('user'), input, async (trx, task) => {
-      const response = summarize(task, await loadPlanContext(trx, task.plan_id), civilDateAt(deps.clock.now()))
-      await recordIdempotency(trx, c, 200, response)
-      return response
+    const { context } = await visibleTask(deps, c.get('user'), input.taskId)
+    return write(c, async (trx) => {
+      const now = deps.clock.now()
+      const summary = summarize(await sendTaskEvent(trx, context, c.get('user'), input, now), context, civilDateAt(now))
+      return c.json(summary, 200, { ETag: `"${summary.version}"` })
     })
-    c.header('ETag', `"${summary.version}"`)
-    return c.json(summary)
   })

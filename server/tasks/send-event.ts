@@ -1,8 +1,8 @@
 /**
  * @module A user's event on a task, end to end: scope (another unit's task is a 404, and the
  * attempt is audited), optimistic concurrency (`If-Match`), the actor's right to send this event,
- * the form data against the task's form, then the machine — all in one group-committed
- * transaction, so a refusal leaves nothing written.
+ * the form data against the task's form, then the machine — all in the request's one transaction
+ * (http/write.ts), so a refusal leaves nothing written.
  */
 import type { Kysely, Transaction } from 'kysely'
 import { deniedRead } from '../audit/denials.ts'
@@ -13,6 +13,7 @@ import type { GroupCommitter } from '../db/group-commit.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { Clock } from '../clock.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
@@ -31,56 +32,55 @@ export interface SendEventInput {
 
 const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
 
-export async function sendTaskEvent<T = TaskRow>(
-  deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter },
-  user: CurrentUser,
-  input: SendEventInput,
-  /** Runs in the same transaction after the event is applied; its result is returned. */
-  finish?: (trx: Transaction<Database>, task: TaskRow) => Promise<T>,
-): Promise<T> {
-  const task = await visibleTask(deps, user, input.taskId)
-  return deps.writes.run(async (trx) => {
-    const current = await trx.selectFrom('task').selectAll().where('id', '=', input.taskId).executeTakeFirstOrThrow()
-    if (input.ifMatch !== undefined && input.ifMatch !== current.version) {
-      throw new AppError(409, 'version-mismatch', {
-        zh: `任务已更新为第 ${current.version} 版（请求基于第 ${input.ifMatch} 版），请刷新后重试。`,
-        en: `The task is at version ${current.version}, not ${input.ifMatch}; reload it and try again.`,
-      }, { version: current.version, state: current.state })
-    }
-    const { model, plan } = await loadPlanContext(trx, task.plan_id)
-    const event = toEvent(input.body)
-    if (!mayAct(user, plan.policy_id, actorsFor(model, current, event.type))) {
-      throw new AppError(403, 'forbidden', {
-        zh: `你所在的单位不能对该任务执行「${event.type}」。`,
-        en: `Your unit may not send ${event.type} to this task.`,
-      })
-    }
-    if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
-    if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
-      checkForm(formValidatorOf(model, current.source_id), readJson('task', 'data', current.data) ?? {}, false)
-    }
-    if (input.body.data !== undefined) await checkAttachmentRefs(trx, user, model, current, input.body.data)
-    const result = await applyTaskEvent(trx, current, event, { model, now: deps.clock.now(), actor: user.id, requestId: input.requestId ?? null })
-    if (!result.ok) {
-      throw new AppError(409, 'event-not-accepted', {
-        zh: `任务当前状态为「${result.state}」，不接受「${event.type}」。可执行：${result.accepted.join('、') || '无'}。`,
-        en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
-      }, { state: result.state, accepted: result.accepted })
-    }
-    if (event.type === 'SUBMIT' || event.type === 'RESUBMIT') {
-      await taskKind(current.kind).submitted?.(trx, model, result.task, user.id, deps.clock.now())
-    }
-    return finish ? finish(trx, result.task) : (result.task as T)
-  })
+/**
+ * Applies the user's event inside the caller's transaction; returns the updated task.
+ * @param context The task's plan, as {@link visibleTask} loaded it.
+ * @throws AppError 409 `version-mismatch` or `event-not-accepted`, 403, 422 `invalid-form-data`
+ */
+export async function sendTaskEvent(trx: Transaction<Database>, context: PlanContext, user: CurrentUser, input: SendEventInput, now: Date): Promise<TaskRow> {
+  const { model, plan } = context
+  const current = await trx.selectFrom('task').selectAll().where('id', '=', input.taskId).executeTakeFirstOrThrow()
+  if (input.ifMatch !== undefined && input.ifMatch !== current.version) {
+    throw new AppError(409, 'version-mismatch', {
+      zh: `任务已更新为第 ${current.version} 版（请求基于第 ${input.ifMatch} 版），请刷新后重试。`,
+      en: `The task is at version ${current.version}, not ${input.ifMatch}; reload it and try again.`,
+    }, { version: current.version, state: current.state })
+  }
+  const event = toEvent(input.body)
+  if (!mayAct(user, plan.policy_id, actorsFor(model, current, event.type))) {
+    throw new AppError(403, 'forbidden', {
+      zh: `你所在的单位不能对该任务执行「${event.type}」。`,
+      en: `Your unit may not send ${event.type} to this task.`,
+    })
+  }
+  if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
+  if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
+    checkForm(formValidatorOf(model, current.source_id), readJson('task', 'data', current.data) ?? {}, false)
+  }
+  if (input.body.data !== undefined) await checkAttachmentRefs(trx, user, model, current, input.body.data)
+  const result = await applyTaskEvent(trx, current, event, { model, now, actor: user.id, requestId: input.requestId ?? null })
+  if (!result.ok) {
+    throw new AppError(409, 'event-not-accepted', {
+      zh: `任务当前状态为「${result.state}」，不接受「${event.type}」。可执行：${result.accepted.join('、') || '无'}。`,
+      en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
+    }, { state: result.state, accepted: result.accepted })
+  }
+  if (event.type === 'SUBMIT' || event.type === 'RESUBMIT') {
+    await taskKind(current.kind).submitted?.(trx, model, result.task, user.id, now)
+  }
+  return result.task
 }
 
-/** The task if the user may see it; otherwise a 404, with the attempt written to the audit log. */
-export async function visibleTask(deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<TaskRow> {
+/**
+ * The task if the user may see it, with its plan (loaded once for the whole request); otherwise a
+ * 404, with the attempt written to the audit log.
+ */
+export async function visibleTask(deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<{ task: TaskRow; context: PlanContext }> {
   const hidden = { zh: '找不到该任务', en: 'No such task' }
   const task = await deps.reads.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
   if (!task) throw notFound(hidden)
   const context = await loadPlanContext(deps.reads, task.plan_id)
-  if (canSeeTask(user, context.plan.policy_id, task, context.model)) return task
+  if (canSeeTask(user, context.plan.policy_id, task, context.model)) return { task, context }
   throw await deniedRead(deps, user, 'task', taskId, hidden)
 }
 

@@ -183,8 +183,8 @@ describe('the assessment cycle', () => {
     const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8')
       .replace('      due:\n        unspecified: 文件只要求「及时整改」，未规定整改时限\n', '      due: 30日内\n')
     expect(yaml).toContain('      due: 30日内\n      note: 考核发现的未达标项')
-    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: yaml.replace('version: 1.1.0', 'version: 1.1.1'), sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
-    const dated = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+    const { version } = await publishPolicy(t, t.clock, 'test', { yaml: yaml.replace('version: 1.1.0', 'version: 1.1.1'), sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
+    const dated = (await startPlan(t, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
     await enter(t, dated, 'dongpo-mc', '2021', inputs2021({ grouped_cases: 850 }))
     await enter(t, dated, 'renshou-mc', '2021', inputs2021())
     const runs = `${BASE}/${dated}/assessments/reform-assessment/runs`

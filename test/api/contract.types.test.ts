@@ -37,6 +37,7 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['plans'][':id']['escalations']['$get']>, R.Escalations>>(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$get']>, R.IndicatorValueList>>(),
+      holds<Fits<Answer<Api['plans'][':id']['indicator-values']['inputs']['$get']>, R.IndicatorInputs>>(),
       holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>, R.ComputeResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['review']['$post']>, R.ReviewResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['publish']['$post']>, R.PublishRunResult>>(),

@@ -24,7 +24,7 @@ describe('the demo seed', () => {
   const seededAt = (start: string) => {
     let seeding = seedings.get(start)
     if (!seeding) {
-      seeding = makeTestApp(start).then(async (t) => ({ t, accounts: await seedDemo(t.db, t.clock, 'policies') }))
+      seeding = makeTestApp(start).then(async (t) => ({ t, accounts: await seedDemo(t, t.clock, 'policies') }))
       seedings.set(start, seeding)
     }
     return seeding
@@ -51,7 +51,7 @@ describe('the demo seed', () => {
     expect(first.versions).toBe(regions)
     expect(first.values).toBeGreaterThan(500)
     expect(first.runs).toBe(2)
-    await seedDemo(t.db, t.clock, 'policies')
+    await seedDemo(t, t.clock, 'policies')
     expect(await count()).toEqual(first)
   }, 60_000)
 
@@ -111,8 +111,8 @@ describe('the demo seed', () => {
     const t = await makeTestApp('2021-01-05T09:00:00+08:00')
     const { planId } = await startBundledPlan(t, 'meishan', { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }] })
     const context = await loadPlanContext(t.db, planId)
-    expect(await seedIndicatorValues(t.db, t.clock, context)).toBeGreaterThan(0)
-    expect(await seedIndicatorValues(t.db, t.clock, context)).toBe(0)
+    expect(await seedIndicatorValues(t, t.clock, context)).toBeGreaterThan(0)
+    expect(await seedIndicatorValues(t, t.clock, context)).toBe(0)
     const units = await t.db.selectFrom('indicator_value').select('unit_id').distinct().where('plan_id', '=', planId).execute()
     expect(units.map((row) => row.unit_id).sort()).toEqual(['dongpo-mc', 'region'])
   })
@@ -121,13 +121,13 @@ describe('the demo seed', () => {
     const t = await makeTestApp('2018-09-05T09:00:00+08:00')
     const folder = mkdtempSync(join(tmpdir(), 'luoshi-policies-'))
     cpSync('policies/pingnan', join(folder, 'pingnan'), { recursive: true })
-    await seedDemo(t.db, t.clock, folder)
+    await seedDemo(t, t.clock, folder)
     const file = join(folder, 'pingnan', 'medical-alliance-2018.yaml')
     const original = readFileSync(file, 'utf8')
     const edited = original.replace('summary: >-', 'summary: >-\n    （修订）')
     expect(edited).not.toBe(original)
     writeFileSync(file, edited)
-    await expect(seedDemo(t.db, t.clock, folder)).resolves.toBeDefined()
+    await expect(seedDemo(t, t.clock, folder)).resolves.toBeDefined()
     expect((await t.db.selectFrom('policy_version').select('id').execute()).length).toBe(1)
   }, 60_000)
 })

@@ -20,8 +20,8 @@ async function startVisitRateVariant(t: TestApp, reporting: string) {
   const visitRate = '    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88'
   const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(`    frequency: yearly\n${visitRate}`, `${reporting}${visitRate}`)
   expect(yaml).toContain(reporting)
-  const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
-  const planId = (await startPlan(t.db, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+  const { version } = await publishPolicy(t, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
+  const planId = (await startPlan(t, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
   return { planId, version }
 }
 

@@ -61,6 +61,7 @@ describe('answers match the schemas of /api/openapi.json', () => {
     await expectDocumented(await admin.get(`/api/plans/${planId}/progress`), 'get', '/api/plans/{id}/progress')
     await expectDocumented(await admin.get(`/api/plans/${planId}/escalations`), 'get', '/api/plans/{id}/escalations')
     await expectDocumented(await admin.get(`/api/plans/${planId}/indicator-values?period=2018`), 'get', '/api/plans/{id}/indicator-values')
+    await expectDocumented(await admin.get(`/api/plans/${planId}/indicator-values/inputs`), 'get', '/api/plans/{id}/indicator-values/inputs')
   })
 
   it('for the audit log and its verification', async () => {

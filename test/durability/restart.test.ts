@@ -33,6 +33,7 @@ import {
 } from '../helpers/durability-checks.ts'
 import { spawnScheduler } from '../helpers/durability-server.ts'
 import type { SchedulerProcess } from '../helpers/durability-server.ts'
+import { storeOf } from '../helpers/make-db.ts'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
@@ -84,7 +85,7 @@ it('keeps open tasks and pending timers across a restart, then fires each timer 
 
   // Before the restart: the first reminder (due 2018-04-10, reminded on 04-07) fires.
   t.clock.set('2018-04-08T09:00:00+08:00')
-  const before = await runDueTimers(t.db, t.clock, { owner: 'before-restart' })
+  const before = await runDueTimers(t, t.clock, { owner: 'before-restart' })
   expect(before.fired).toBeGreaterThan(0)
   const firedBefore = await t.db.selectFrom('timer').selectAll().where('status', '=', 'fired').execute()
   expect(firedBefore.length).toBe(before.fired)
@@ -114,7 +115,7 @@ it('keeps open tasks and pending timers across a restart, then fires each timer 
   // After the restart: past the 2018-04-10 ladder's end, the 06-30 deadlines and the July openings.
   const now = new Date('2018-07-10T09:00:00+08:00')
   t.clock.set(now)
-  const after = await runDueTimers(db, t.clock, { owner: 'after-restart' })
+  const after = await runDueTimers(storeOf(db), t.clock, { owner: 'after-restart' })
   expect(after.skipped).toBe(0)
   expect(after.fired).toBeGreaterThan(20)
 
@@ -151,7 +152,7 @@ it('keeps open tasks and pending timers across a restart, then fires each timer 
 
   // Running the scheduler again at the same instant finds nothing to do.
   const rows = await dump(db)
-  expect(await runDueTimers(db, t.clock, { owner: 'again' })).toEqual({ fired: 0, skipped: 0 })
+  expect(await runDueTimers(storeOf(db), t.clock, { owner: 'again' })).toEqual({ fired: 0, skipped: 0 })
   expect(await dump(db)).toEqual(rows)
 })
 
@@ -170,7 +171,7 @@ it('a scheduler process killed mid-run leaves no half-fired timer: the rest fire
   const reference = await createDb({ kind: 'sqlite', file: copy })
   open.push(reference)
   const clock = new SimulatedClock(NOW)
-  const uninterrupted = await runDueTimers(reference, clock, { owner: 'uninterrupted' })
+  const uninterrupted = await runDueTimers(storeOf(reference), clock, { owner: 'uninterrupted' })
   expect(uninterrupted.fired).toBeGreaterThan(200)
 
   // A scheduler process on the file, killed once it has fired a few dozen timers.
@@ -196,7 +197,7 @@ it('a scheduler process killed mid-run leaves no half-fired timer: the rest fire
   expect(firedAtKill.length).toBeGreaterThanOrEqual(40)
   expect(firedAtKill.length).toBeLessThan(uninterrupted.fired) // really cut short
   expect(firedAtKill.every((timer) => timer.claimed_by === 'doomed')).toBe(true)
-  const after = await runDueTimers(db, clock, { owner: 'after-crash' })
+  const after = await runDueTimers(storeOf(db), clock, { owner: 'after-crash' })
   expect(firedAtKill.length + after.fired).toBe(uninterrupted.fired)
 
   await expectNothingDue(db, clock.now())

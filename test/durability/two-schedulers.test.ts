@@ -30,6 +30,7 @@ import {
 } from '../helpers/durability-checks.ts'
 import { spawnScheduler } from '../helpers/durability-server.ts'
 import type { SchedulerProcess } from '../helpers/durability-server.ts'
+import { storeOf } from '../helpers/make-db.ts'
 import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 
 /** Past the 2018 ladders, the quarterly supervision periods and the first summary's deadline. */
@@ -82,7 +83,7 @@ it('fires each due timer exactly once with two scheduler processes racing on one
   const solo = await createDb({ kind: 'sqlite', file: copy })
   open.push(solo)
   const clock = new SimulatedClock(NOW)
-  const reference = await runDueTimers(solo, clock, { owner: 'solo' })
+  const reference = await runDueTimers(storeOf(solo), clock, { owner: 'solo' })
   expect(reference.fired).toBeGreaterThan(pendingAtStart.length) // firing planned more (ladders, periods)
 
   const db = await createDb({ kind: 'sqlite', file: t.file })
@@ -111,5 +112,5 @@ it('fires each due timer exactly once with two scheduler processes racing on one
   // Row for row (ids aside), the racing pair did exactly what one scheduler did.
   expect(await normalizedOutcome(db)).toEqual(await normalizedOutcome(solo))
   // And nothing is left for either of them.
-  expect(await runDueTimers(db, clock, { owner: 'process-c' })).toEqual({ fired: 0, skipped: 0 })
+  expect(await runDueTimers(storeOf(db), clock, { owner: 'process-c' })).toEqual({ fired: 0, skipped: 0 })
 })

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline'
 import { SimulatedClock } from '../../server/clock.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
-import { TEST_AUDIT_KEY } from './make-db.ts'
+import { storeOf, TEST_AUDIT_KEY } from './make-db.ts'
 import { installAuditKey } from '../../server/audit/audit-key.ts'
 
 const [file, instant, owner, batch] = process.argv.slice(2)
@@ -22,6 +22,6 @@ process.stdout.write('ready\n')
 const lines = createInterface({ input: process.stdin })
 for await (const line of lines) if (line.trim() === 'go') break
 lines.close()
-const result = await runDueTimers(db, new SimulatedClock(instant), { owner, batch: Number(batch) })
+const result = await runDueTimers(storeOf(db), new SimulatedClock(instant), { owner, batch: Number(batch) })
 process.stdout.write(`${JSON.stringify(result)}\n`)
 await db.destroy()

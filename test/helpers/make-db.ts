@@ -10,13 +10,15 @@ import { migrateToLatest } from '../../server/db/migrate.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import type { Clock } from '../../server/clock.ts'
 import { installAuditKey } from '../../server/audit/audit-key.ts'
+import { GroupCommitter } from '../../server/db/group-commit.ts'
+import type { Store } from '../../server/db/group-commit.ts'
 
 /** The audit key tests and benchmarks sign with (the server's lives in its data folder). */
 export const TEST_AUDIT_KEY = Buffer.from('luoshi-test-audit-key-0123456789abcdef', 'utf8')
 installAuditKey(TEST_AUDIT_KEY)
 
-export interface TestDb {
-  db: Kysely<Database>
+/** The connection and the committer over it (a {@link Store}), and the file. */
+export interface TestDb extends Store {
   file: string
 }
 
@@ -30,7 +32,12 @@ export async function makeDb(from?: string): Promise<TestDb> {
   if (from !== undefined) await copyDatabase(from, file)
   const db = await createDb({ kind: 'sqlite', file })
   await migrateToLatest(db)
-  return { db, file }
+  return { db, file, writes: new GroupCommitter(db) }
+}
+
+/** A connection with a committer of its own, for code that writes outside a request. */
+export function storeOf(db: Kysely<Database>): Store {
+  return { db, writes: new GroupCommitter(db) }
 }
 
 /**
@@ -50,10 +57,10 @@ export async function copyDatabase(from: string, to: string): Promise<void> {
 }
 
 /** Publishes a bundled policy (`pingnan`, `meishan`, `chongqing`) and returns its version id. */
-export async function publishBundled(db: Kysely<Database>, clock: Clock, region: string): Promise<string> {
+export async function publishBundled(store: Store, clock: Clock, region: string): Promise<string> {
   const file = { pingnan: 'medical-alliance-2018', meishan: 'medical-community-insurance-2020', chongqing: 'urban-medical-group-2024' }[region]
   const yaml = readFileSync(`policies/${region}/${file}.yaml`, 'utf8')
   const sourceText = readFileSync(`policies/${region}/source.txt`, 'utf8')
-  const { version } = await publishPolicy(db, clock, 'test', { yaml, sourceText })
+  const { version } = await publishPolicy(store, clock, 'test', { yaml, sourceText })
   return version.id
 }

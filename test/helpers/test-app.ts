@@ -36,9 +36,8 @@ export interface TestApp {
  */
 export async function makeTestApp(start = '2018-04-02T09:00:00+08:00', options: { security?: Partial<SecurityOptions>; from?: string } = {}): Promise<TestApp> {
   clearPlanCache()
-  const { db, file } = await makeDb(options.from)
+  const { db, file, writes } = await makeDb(options.from)
   const clock = new SimulatedClock(start)
-  const writes = new GroupCommitter(db)
   const reads = await createDb({ kind: 'sqlite', file })
   const files = join(dirname(file), 'attachments')
   return { app: createApp({ db, reads, clock, writes, files, ...(options.security ? { security: options.security } : {}) }), db, file, clock, writes }
@@ -46,8 +45,8 @@ export async function makeTestApp(start = '2018-04-02T09:00:00+08:00', options: 
 
 /** Publishes a bundled policy and starts its plan; returns the plan id and version id. */
 export async function startBundledPlan(t: TestApp, region: string, members: ExtraUnits = {}): Promise<{ planId: string; versionId: string; policyId: string }> {
-  const versionId = await publishBundled(t.db, t.clock, region)
-  const started = await startPlan(t.db, t.clock, 'test', { versionId, members })
+  const versionId = await publishBundled(t, t.clock, region)
+  const started = await startPlan(t, t.clock, 'test', { versionId, members })
   return { planId: started.plan.id, versionId, policyId: started.plan.policy_id }
 }
 
@@ -65,8 +64,8 @@ export async function startedFinanceTask(t: TestApp): Promise<{ finance: Client;
 
 /** Publishes the minimal policy (helpers/minimal-policy.ts) and starts its plan; returns the plan id. */
 export async function startMinimalPlan(t: TestApp): Promise<string> {
-  const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })
-  return (await startPlan(t.db, t.clock, 'test', { versionId: version.id })).plan.id
+  const { version } = await publishPolicy(t, t.clock, 'test', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })
+  return (await startPlan(t, t.clock, 'test', { versionId: version.id })).plan.id
 }
 
 /** A logged-in user: JSON requests with the session cookie and the CSRF token. */
@@ -87,7 +86,7 @@ export async function loginAs(
   username: string,
   options: { roles?: Role[]; units?: Array<{ policyId: string; unitId: string }> } = {},
 ): Promise<Client> {
-  await ensureUser(t.db, { username, displayName: username, password: PASSWORD, roles: options.roles ?? ['department'], units: options.units ?? [] }, t.clock.now().toISOString())
+  await ensureUser(t, { username, displayName: username, password: PASSWORD, roles: options.roles ?? ['department'], units: options.units ?? [] }, t.clock.now().toISOString())
   const response = await t.app.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

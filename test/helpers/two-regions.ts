@@ -15,9 +15,9 @@ export interface RegionPlan {
 /** Publishes the minimal policy as `policyId` for `regionName` and starts its plan. */
 export async function startMinimalRegion(t: TestApp, policyId: string, regionName: string): Promise<RegionPlan> {
   const yaml = withReplaced('region: { name: 示范县,', `region: { name: ${regionName},`, withReplaced('id: demo-county-plan', `id: ${policyId}`))
-  const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml, sourceText: MINIMAL_SOURCE })
+  const { version } = await publishPolicy(t, t.clock, 'test', { yaml, sourceText: MINIMAL_SOURCE })
   const members = { hospitals: [{ id: `${policyId}-hospital`, name: `${regionName}人民医院` }] }
-  const started = await startPlan(t.db, t.clock, 'test', { versionId: version.id, members })
+  const started = await startPlan(t, t.clock, 'test', { versionId: version.id, members })
   return { policyId, planId: started.plan.id }
 }
 

@@ -41,11 +41,11 @@ describe('the runtime on PostgreSQL', () => {
     const clock = new SimulatedClock('2018-04-02T09:00:00+08:00')
     const writes = new GroupCommitter(db)
     t = { app: createApp({ db, reads: db, clock, writes, files: `${tmpdir()}/luoshi-pg-files-${process.pid}` }), db, file: pg.url, clock, writes }
-    const { version } = await publishPolicy(db, clock, 'test', {
+    const { version } = await publishPolicy(t, clock, 'test', {
       yaml: readFileSync('policies/pingnan/medical-alliance-2018.yaml', 'utf8'),
       sourceText: readFileSync('policies/pingnan/source.txt', 'utf8'),
     })
-    planId = (await startPlan(db, clock, 'test', { versionId: version.id })).plan.id
+    planId = (await startPlan(t, clock, 'test', { versionId: version.id })).plan.id
   }, 60_000)
 
   afterAll(async () => {
@@ -112,8 +112,8 @@ describe('the runtime on PostgreSQL', () => {
   it('fires each due timer once with two schedulers on separate connection pools', async () => {
     const clock = new SimulatedClock('2018-12-31T12:00:00+08:00')
     const [a, b] = await Promise.all([
-      runDueTimers(db, clock, { owner: 'a', batch: 10 }),
-      runDueTimers(second, clock, { owner: 'b', batch: 10 }),
+      runDueTimers(t, clock, { owner: 'a', batch: 10 }),
+      runDueTimers({ db: second, writes: new GroupCommitter(second) }, clock, { owner: 'b', batch: 10 }),
     ])
     const fired = await db.selectFrom('timer').select(['id', 'claimed_by']).where('status', '=', 'fired').execute()
     expect(a.fired + b.fired).toBe(fired.length)
@@ -123,12 +123,12 @@ describe('the runtime on PostgreSQL', () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
   })
   it('scores an assessment year on PostgreSQL: value upserts, compute, review, publish with 整改 tasks', async () => {
-    const { version } = await publishPolicy(db, t.clock, 'test', {
+    const { version } = await publishPolicy(t, t.clock, 'test', {
       yaml: readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8'),
       sourceText: readFileSync('policies/meishan/source.txt', 'utf8'),
     })
     const members = { 'medical-communities': [{ id: 'dongpo-mc', name: '东坡区医共体' }] }
-    const meishan = (await startPlan(db, t.clock, 'test', { versionId: version.id, members })).plan.id
+    const meishan = (await startPlan(t, t.clock, 'test', { versionId: version.id, members })).plan.id
     const value = (element: string, v: string) => ({
       plan_id: meishan, element_id: element, unit_id: 'dongpo-mc', period: '2021', value: v, source: 'api' as const, task_id: null, entered_by: 'test', entered_at: '2021-12-20T01:00:00Z',
     })

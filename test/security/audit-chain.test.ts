@@ -21,6 +21,7 @@ import { createDb } from '../../server/db/create-db.ts'
 import type { AuditRow, Database } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
 import { childEnv, ROOT, startServer } from '../helpers/durability-server.ts'
+import { storeOf } from '../helpers/make-db.ts'
 
 interface Folder {
   dataDir: string
@@ -120,7 +121,7 @@ describe('audit chain verification', () => {
     await rehashAll(f, (prev, row) => unkeyedAuditHash(prev, row))
     await f.db.updateTable('audit_head').set({ keyed: 0 }).execute()
     expect(await verify(f)).toMatchObject({ ok: false, reason: expect.stringContaining('not keyed') })
-    await expect(keyAuditChain(f.db, f.key, readCheckpoints(f.file, f.key))).rejects.toThrow(/was rewritten/)
+    await expect(keyAuditChain(storeOf(f.db), f.key, readCheckpoints(f.file, f.key))).rejects.toThrow(/was rewritten/)
   })
 
   it('checks the checkpoint file: an edited line or another key fails', async () => {
@@ -147,15 +148,15 @@ describe('audit chain verification', () => {
     await rehashAll(f, (prev, row) => unkeyedAuditHash(prev, row))
     await f.db.updateTable('audit_head').set({ keyed: 0 }).execute()
     await expect(appendAudit(f.db, [{ at: 'x', actor: 'a', action: 'b', entity: 'c', entityId: 'd', payload: null }])).rejects.toThrow(/predates keying/)
-    expect(await keyAuditChain(f.db, f.key, readCheckpoints(f.file, f.key))).toBe(20)
+    expect(await keyAuditChain(storeOf(f.db), f.key, readCheckpoints(f.file, f.key))).toBe(20)
     expect(await verify(f)).toMatchObject({ ok: true, rows: 20 })
-    expect(await keyAuditChain(f.db, f.key, readCheckpoints(f.file, f.key))).toBe(0)
+    expect(await keyAuditChain(storeOf(f.db), f.key, readCheckpoints(f.file, f.key))).toBe(0)
 
     const broken = await makeFolder(5, 0)
     await rehashAll(broken, (prev, row) => unkeyedAuditHash(prev, row))
     await broken.db.updateTable('audit_head').set({ keyed: 0 }).execute()
     await broken.db.updateTable('audit_log').set({ actor: 'forged' }).where('seq', '=', 3).execute()
-    await expect(keyAuditChain(broken.db, broken.key, readCheckpoints(broken.file, broken.key))).rejects.toThrow(/broken at row 3/)
+    await expect(keyAuditChain(storeOf(broken.db), broken.key, readCheckpoints(broken.file, broken.key))).rejects.toThrow(/broken at row 3/)
   })
 })
 
@@ -195,7 +196,7 @@ describe('luoshi audit verify --data <folder>', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-audit-server-'))
     const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
     await migrateToLatest(db)
-    await ensureUser(db, { username: 'admin', displayName: 'admin', password: 'admin-password', roles: ['admin'] }, '2026-01-01T00:00:00Z')
+    await ensureUser(storeOf(db), { username: 'admin', displayName: 'admin', password: 'admin-password', roles: ['admin'] }, '2026-01-01T00:00:00Z')
     await db.destroy()
     const server = await startServer({ dataDir, env: { LUOSHI_DEMO: '0' } })
     try {

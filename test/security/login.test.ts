@@ -49,7 +49,7 @@ describe('login throttle per account', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await makeTestApp(undefined, { security })
-    await ensureUser(t.db, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
+    await ensureUser(t, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
   })
   afterAll(() => t.db.destroy())
 

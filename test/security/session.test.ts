@@ -15,7 +15,7 @@ const body = JSON.stringify({ username: 'alice', password: PASSWORD })
 
 async function withAlice(security: Partial<SecurityOptions> = {}): Promise<TestApp> {
   const t = await makeTestApp(undefined, { security })
-  await ensureUser(t.db, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
+  await ensureUser(t, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
   return t
 }
 

@@ -17,9 +17,9 @@ describe('visibility rule', () => {
     const t = await makeTestApp()
     const folder = dirname(file)
     const sourceText = readFileSync(`${folder}/source.txt`, 'utf8')
-    const { version } = await publishPolicy(t.db, t.clock, 'test', { yaml: readFileSync(file, 'utf8'), sourceText })
+    const { version } = await publishPolicy(t, t.clock, 'test', { yaml: readFileSync(file, 'utf8'), sourceText })
     const members = existsSync(`${folder}/plan-start.json`) ? JSON.parse(readFileSync(`${folder}/plan-start.json`, 'utf8')).members : {}
-    const { plan } = await startPlan(t.db, t.clock, 'test', { versionId: version.id, members })
+    const { plan } = await startPlan(t, t.clock, 'test', { versionId: version.id, members })
     const context = await loadPlanContext(t.db, plan.id)
     const tasks = await t.db.selectFrom('task').selectAll().where('plan_id', '=', plan.id).execute()
     const users: CurrentUser[] = [...context.model.actors(context.members).keys()].map((unit) => ({ id: unit, username: unit, displayName: unit, roles: ['department'], units: { [plan.policy_id]: [unit] } }))

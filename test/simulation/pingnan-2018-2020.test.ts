@@ -24,7 +24,7 @@ describe('Pingnan 2018–2020 in simulated time', () => {
       const next = await nextTimerAt(t.db)
       if (!next || next > target) break
       clock.set(next)
-      await runDueTimers(t.db, clock)
+      await runDueTimers(t, clock)
     }
     clock.set(target)
   }
@@ -43,8 +43,8 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     clearPlanCache()
     t = await makeDb()
     clock = new SimulatedClock('2018-04-01T09:00:00+08:00')
-    const versionId = await publishBundled(t.db, clock, 'pingnan')
-    planId = (await startPlan(t.db, clock, 'test', { versionId })).plan.id
+    const versionId = await publishBundled(t, clock, 'pingnan')
+    planId = (await startPlan(t, clock, 'test', { versionId })).plan.id
   })
 
   it('opens 制定方案 at once and the other steps on their own dates', async () => {
@@ -131,7 +131,7 @@ describe('Pingnan 2018–2020 in simulated time', () => {
   it('fired every timer that came due, each once', async () => {
     const pendingPast = await t.db.selectFrom('timer').select('id').where('status', '=', 'pending').where('fire_at', '<=', clock.now().toISOString()).execute()
     expect(pendingPast).toEqual([])
-    const again = await runDueTimers(t.db, clock)
+    const again = await runDueTimers(t, clock)
     expect(again).toEqual({ fired: 0, skipped: 0 })
   })
 })

@@ -12,10 +12,10 @@
  * database; one of this run still unfinished after {@link STALE_CLAIM_MS} is taken over too.
  * Otherwise a request finding its key claimed gets 409 `conflict`.
  *
- * A route that writes through the group committer records the response inside its own
- * transaction ({@link recordIdempotency}), so the work and the key commit together: a crash can
- * never leave the work done and the key open. Other responses (refusals, which wrote nothing)
- * are recorded here after the handler.
+ * The write seam (http/write.ts) records the response inside the request's one transaction
+ * ({@link recordIdempotency}), so the work and the key commit together: a crash can never leave
+ * the work done and the key open. Other responses (refusals, which wrote nothing) are recorded
+ * here after the handler.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import type { Context } from 'hono'
@@ -60,10 +60,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       await release(c, row)
       throw error
     }
-    // A success whose route recorded it committed with its work; anything else is stored here
+    // A response the write seam recorded committed with its work; anything else is stored here
     // (a refusal) or released (a fault of ours: the retry should run).
     if (c.res.status >= 500) await release(c, row)
-    else if (!(c.get('idempotency')?.recorded && c.res.status < 300)) await record(c, row, c.res.status, await c.res.clone().text())
+    else if (!c.get('idempotency')?.recorded) await record(c, row, c.res.status, await c.res.clone().text())
   } finally {
     inFlight.delete(flight)
     done()
@@ -113,6 +113,9 @@ async function replay(c: Context<AppEnv>, row: KeyRow): Promise<Response> {
       en: 'A request with this Idempotency-Key is still being processed; retry later with the same key',
     })
   }
+  // The work was done (or refused) by the request that held the key: this one writes nothing.
+  const seam = c.get('seam')
+  if (seam) seam.writesNothing = true
   return c.body(stored.response, stored.status as 200, { 'content-type': 'application/json', 'idempotent-replay': 'true' })
 }
 
@@ -138,10 +141,13 @@ async function finishClaim(trx: Transaction<Database>, row: KeyRow, status: numb
     .execute()
 }
 
-/** Stores the response for the request's Idempotency-Key inside the caller's transaction. */
-export async function recordIdempotency(trx: Transaction<Database>, c: Context<AppEnv>, status: number, body: unknown): Promise<void> {
+/**
+ * Stores the response for the request's Idempotency-Key inside the request's transaction (the
+ * write seam calls it; a request without a key records nothing).
+ */
+export async function recordIdempotency(trx: Transaction<Database>, c: Context<AppEnv>, status: number, response: string): Promise<void> {
   const pending = c.get('idempotency')
   if (!pending) return
-  await finishClaim(trx, { user_id: c.get('user').id, key: pending.key, request_hash: pending.requestHash }, status, JSON.stringify(body))
+  await finishClaim(trx, { user_id: c.get('user').id, key: pending.key, request_hash: pending.requestHash }, status, response)
   pending.recorded = true
 }

@@ -19,9 +19,7 @@ export interface OpenedVersion {
 /** Reads one version (`GET /api/policies/:id/versions/:version`). */
 export async function openVersion(policyId: string, version: string): Promise<OpenedVersion> {
   const row = await call(client.policies[':policyId'].versions[':version'].$get({ param: pathParams({ policyId, version }) }))
-  // The route does not return the source text yet; read it when it does.
-  const sourceText = (row as { sourceText?: unknown }).sourceText
-  return { policyId: row.policyId, version: row.version, yaml: row.yaml, sourceText: typeof sourceText === 'string' ? sourceText : undefined }
+  return { policyId: row.policyId, version: row.version, yaml: row.yaml, sourceText: row.sourceText ?? undefined }
 }
 
 export type PublishOutcome =
