@@ -180,3 +180,19 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
     }
   }, 60_000)
 })
+
+describe('the README’s quick start names the Node.js that runs luoshi', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { engines: { node: string } }
+  const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')
+  const quickStart = section('Quick start')
+
+  it('states the Node.js that package.json’s engines accepts, and the one CI installs', () => {
+    const lowest = /^>=(\d+\.\d+)$/.exec(manifest.engines.node)?.[1]
+    expect(lowest, `engines.node is "${manifest.engines.node}"; the README states a lowest version`).toBeDefined()
+    expect(quickStart).toContain(`${lowest} or later`)
+    const installed = /npm install[^\n]*node@(\d+)/.exec(ci)?.[1]
+    expect(installed, '.ci/run installs Node from the npm registry when the machine lacks it').toBeDefined()
+    expect(quickStart).toContain(`Node.js ${installed}`)
+    expect(quickStart).toContain(`node@${installed}`)
+  })
+})
