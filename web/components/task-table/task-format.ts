@@ -33,7 +33,3 @@ export function periodLabel(period: string): string {
 export function escalationLabel(level: number): string {
   return level > 0 ? tOf('escalation_', Math.min(level, 4)) : ''
 }
-
-/** The states of work not yet finished, for the "open" filter. */
-export const OPEN_STATES = ['assigned', 'in_progress', 'submitted', 'returned'] as const
-export const ALL_STATES = [...OPEN_STATES, 'approved', 'done'] as const

@@ -12,6 +12,7 @@
 import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
+import { isFinishedStateName } from '../../../domain/workflow/state-names.ts'
 import type { TaskSummary } from '../../api-types.ts'
 import { locale, t } from '../../i18n.ts'
 import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.ts'
@@ -70,7 +71,7 @@ export class LsTaskTable extends LitElement {
   }
 
   private renderRow(task: TaskSummary, showPhase: boolean) {
-    const done = task.state === 'approved' || task.state === 'done'
+    const done = isFinishedStateName(task.state)
     return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : ''}>
       <th scope="row" role="rowheader"><a href="#/tasks/${encodeURIComponent(task.id)}">${task.title}</a></th>
       ${this.hideAssignee ? nothing : html`<td role="cell">${task.assignee.name}</td>`}
