@@ -8,8 +8,18 @@
 export const TASK_STATES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const
 export type TaskState = (typeof TASK_STATES)[number]
 
-/** The state every procedure ends in; its other states are its steps (`step:<id>`). */
+/** The state every procedure ends in; its other states are its steps ({@link stepState}). */
 export const PROCEDURE_DONE = 'done'
+
+const STEP_PREFIX = 'step:'
+
+/** The state name of a procedure's step: `step:<id>`. */
+export const stepState = (stepId: string) => `${STEP_PREFIX}${stepId}`
+
+/** The step id a procedure state names (`step:<id>` → `<id>`), or undefined for any other state. */
+export function stepOfState(state: string): string | undefined {
+  return state.startsWith(STEP_PREFIX) ? state.slice(STEP_PREFIX.length) : undefined
+}
 
 /** States in which a task of any kind is finished (tag `finished`): approved, a procedure done. */
 export const FINISHED_STATE_NAMES = ['approved', PROCEDURE_DONE] as const

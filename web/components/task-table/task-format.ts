@@ -3,13 +3,15 @@
  * in the current locale. Plain functions with no per-call allocation beyond the string, so a
  * table of 500 rows stays cheap to render.
  */
+import { stepOfState } from '../../../domain/workflow/state-names.ts'
 import { locale, t, tOf } from '../../i18n.ts'
 
 export { fill } from '../../i18n.ts'
 
 /** The label of a task state; procedure steps (`step:<id>`) show the step id. */
 export function stateLabel(state: string): string {
-  if (state.startsWith('step:')) return `${t('procedureStep')}：${state.slice(5)}`
+  const step = stepOfState(state)
+  if (step !== undefined) return `${t('procedureStep')}：${step}`
   return tOf('state_', state)
 }
 
