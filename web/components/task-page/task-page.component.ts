@@ -238,7 +238,9 @@ export class LsTaskPage extends LitElement {
     }
     const task = this.task
     if (!task) return html`<p role="status">${t('loading')}</p>`
-    const returned = task.context.lastReason && (task.state === 'returned' || task.state === `step:${task.procedure?.steps[0]?.id}`)
+    // A returned procedure goes back to its first step (procedure-machine.ts).
+    const first = task.procedure?.steps[0]
+    const returned = task.context.lastReason && (task.state === 'returned' || (first !== undefined && task.state === stepState(first.id)))
     return html`
       <p class="back"><a href="#/inbox">← ${t('task_back')}</a></p>
       <header>
