@@ -1,5 +1,13 @@
 import { compileProcedureMachine, PROCEDURE_END } from './procedure-machine.ts'
-import { FINISHED_STATE_NAMES, NAMED_STATES, OPEN_TASK_STATES, PROCEDURE_DONE, stepOfState, stepState, TASK_STATES } from './state-names.ts'
+import {
+  FINISHED_STATE_NAMES,
+  NAMED_STATES,
+  OPEN_TASK_STATES,
+  PROCEDURE_DONE,
+  stepOfState,
+  stepState,
+  TASK_STATES,
+} from './state-names.ts'
 import { taskMachine } from './task-machine.ts'
 import { FINISHED_STATES, statesTagged } from './task-states.ts'
 
@@ -18,11 +26,16 @@ describe('the plain state names', () => {
 
   it('call open the task machine states not tagged finished', () => {
     const finished = statesTagged(taskMachine.states, 'finished')
-    expect(OPEN_TASK_STATES).toEqual(Object.keys(taskMachine.states).filter((state) => !finished.includes(state)))
+    expect(OPEN_TASK_STATES).toEqual(
+      Object.keys(taskMachine.states).filter((state) => !finished.includes(state)),
+    )
   })
 
   it('name every fixed state once', () => {
-    expect(NAMED_STATES).toEqual([...Object.keys(taskMachine.states), ...Object.keys(PROCEDURE_END)])
+    expect(NAMED_STATES).toEqual([
+      ...Object.keys(taskMachine.states),
+      ...Object.keys(PROCEDURE_END),
+    ])
   })
 
   it('name a procedure step as its machine does, and read the step back', () => {
@@ -35,7 +48,11 @@ describe('the plain state names', () => {
         { id: 'review', name: 'review', kind: 'review', actor: ['city'] },
       ],
     })
-    expect(Object.keys(machine.states)).toEqual([stepState('apply'), stepState('review'), PROCEDURE_DONE])
+    expect(Object.keys(machine.states)).toEqual([
+      stepState('apply'),
+      stepState('review'),
+      PROCEDURE_DONE,
+    ])
     expect(stepOfState(stepState('review'))).toBe('review')
     expect(stepOfState('approved')).toBeUndefined()
     expect(stepOfState(PROCEDURE_DONE)).toBeUndefined()

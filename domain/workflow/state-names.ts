@@ -32,7 +32,9 @@ export function isFinishedStateName(state: string): boolean {
 }
 
 /** The task machine's states not yet finished — owing, or submitted for review: the "open" filter. */
-export const OPEN_TASK_STATES: readonly TaskState[] = TASK_STATES.filter((state) => !FINISHED.has(state))
+export const OPEN_TASK_STATES: readonly TaskState[] = TASK_STATES.filter(
+  (state) => !FINISHED.has(state),
+)
 
 /** Every state whose name does not come from config: the task machine's and a procedure's end. */
 export const NAMED_STATES: readonly string[] = [...TASK_STATES, PROCEDURE_DONE]
