@@ -72,7 +72,8 @@ export class PlanModel {
     const actors = new Map<string, Actor>()
     for (const unit of this.config.organizations.units) actors.set(unit.id, { id: unit.id, name: unit.name, kind: 'unit' })
     for (const body of this.config.governance?.bodies ?? []) actors.set(body.id, { id: body.id, name: body.name, kind: 'body' })
-    for (const units of Object.values(extra)) for (const unit of units) actors.set(unit.id, { ...unit, kind: 'plan-unit' })
+    // A member that names a config unit stays that unit; only new ids become the plan's own.
+    for (const units of Object.values(extra)) for (const unit of units) if (!actors.has(unit.id)) actors.set(unit.id, { ...unit, kind: 'plan-unit' })
     this.#actorCache.set(extra, actors)
     return actors
   }

@@ -148,16 +148,42 @@ export async function insertPlan(trx: Transaction<Database>, prepared: PreparedP
   return { plan, tasks: tasks.length, timers: timers.length, unassigned }
 }
 
+/**
+ * Members at start may be new units (各乡镇卫生院 the document does not list) or units the config
+ * already names (a measure owned by "all member units of the leadership group"); what would make
+ * one id mean two things is refused: an id that is a body or a group, a unit outside the region,
+ * a config unit under another name, one new id under two names.
+ */
 function checkMembers(model: PlanModel, members: ExtraUnits): void {
   const groups = new Set((model.config.organizations.groups ?? []).map((group) => group.id))
-  const known = model.actors()
-  const issues = Object.entries(members).flatMap(([group, units]) => [
-    ...(groups.has(group) ? [] : [{ pointer: `/members/${group}`, message: { zh: `「${group}」不是本政策的组织`, en: `"${group}" is not a group of this policy` } }]),
-    ...units.flatMap((unit, index) =>
-      known.has(unit.id) && known.get(unit.id)!.kind !== 'plan-unit'
-        ? [{ pointer: `/members/${group}/${index}/id`, message: { zh: `「${unit.id}」与配置中已有的标识重复`, en: `"${unit.id}" collides with an id in the config` } }]
-        : [],
-    ),
-  ])
+  const units = new Map(model.config.organizations.units.map((unit) => [unit.id, unit]))
+  const bodies = new Set((model.config.governance?.bodies ?? []).map((body) => body.id))
+  const newNames = new Map<string, string>()
+  const issues: Array<{ pointer: string; message: { zh: string; en: string } }> = []
+  for (const [group, list] of Object.entries(members)) {
+    if (!groups.has(group)) issues.push({ pointer: `/members/${group}`, message: { zh: `「${group}」不是本政策的组织`, en: `"${group}" is not a group of this policy` } })
+    list.forEach((unit, index) => {
+      const pointer = `/members/${group}/${index}`
+      const configUnit = units.get(unit.id)
+      if (configUnit?.external) {
+        issues.push({ pointer: `${pointer}/id`, message: { zh: `「${unit.id}」是本地区以外的单位，不能承担任务`, en: `"${unit.id}" is a unit outside the region and cannot hold tasks` } })
+      } else if (configUnit && configUnit.name !== unit.name) {
+        issues.push({
+          pointer: `${pointer}/name`,
+          message: { zh: `「${unit.id}」是配置中的单位「${configUnit.name}」，名称应一致；若是另一个单位，请换一个标识`, en: `"${unit.id}" is the config's unit "${configUnit.name}": use that name, or another id for a different unit` },
+        })
+      } else if (groups.has(unit.id) || bodies.has(unit.id)) {
+        issues.push({
+          pointer: `${pointer}/id`,
+          message: { zh: `「${unit.id}」是配置中的${groups.has(unit.id) ? '组织' : '议事机构'}，不是单位；请列出它的成员单位`, en: `"${unit.id}" is a ${groups.has(unit.id) ? 'group' : 'body'} of the config, not a unit: list its member units instead` },
+        })
+      } else if (!configUnit) {
+        const named = newNames.get(unit.id)
+        if (named !== undefined && named !== unit.name) {
+          issues.push({ pointer: `${pointer}/name`, message: { zh: `「${unit.id}」已以「${named}」为名列出，同一标识不能有两个名称`, en: `"${unit.id}" is already listed as "${named}": one id cannot have two names` } })
+        } else newNames.set(unit.id, unit.name)
+      }
+    })
+  }
   if (issues.length) throw new AppError(400, 'invalid-body', { zh: '补充的成员单位有误', en: 'Invalid plan members' }, { issues })
 }
