@@ -30,6 +30,7 @@ export const ISSUE_CODES = [
   'holiday-data-missing',
   'source-file-missing',
   'quote-not-found',
+  'quotes-not-checked',
   'clause-mismatch',
   'formula-invalid',
   'formula-unknown-element',

@@ -9,6 +9,7 @@ import { WorkingDayCalendar } from '../deadlines/index.ts'
 import type { HolidayData } from '../deadlines/index.ts'
 import { SourceDocument } from '../source-text/source-document.ts'
 import { collectDeclarations, POLICY_CHECKS } from './checks/index.ts'
+import { collectSources } from './checks/sources.ts'
 import { isRecord, list } from './checks/check-context.ts'
 import { appendAll, capIssues, configIssue, hasErrors, sortIssues, utf8Length } from './config-issue.ts'
 import type { ConfigIssue } from './config-issue.ts'
@@ -37,6 +38,11 @@ export interface ValidatePolicyOptions {
    * Returns undefined when it does not exist. Without a reader, quotes are not checked.
    */
   readSource?: (relativePath: string) => string | undefined
+  /**
+   * Without a reader, say so: a `quotes-not-checked` warning at the first quote. For callers
+   * that answer someone who may not know the quotes went unchecked (the validate route).
+   */
+  warnUncheckedQuotes?: boolean
 }
 
 export type ValidatePolicyResult =
@@ -100,6 +106,7 @@ export function validatePolicyText(text: string, options: ValidatePolicyOptions 
   const { declarations, dataElements, issues: duplicateIssues } = collectDeclarations(policy)
   appendAll(issues, duplicateIssues)
   const source = readSourceDocument(policy, options, issues)
+  if (!options.readSource && options.warnUncheckedQuotes) issues.push(quotesNotChecked(policy))
   const calendar = WorkingDayCalendar.mainland(...calendarExtension(policy))
   const context = { policy, declarations, dataElements, calendar, ...(source ? { source } : {}) }
   for (const [, check] of POLICY_CHECKS) {
@@ -113,6 +120,19 @@ export function validatePolicyText(text: string, options: ValidatePolicyOptions 
   const placed = place(issues, omitted)
   if (hasErrors(placed)) return { ok: false, issues: placed, policy }
   return { ok: true, policy, issues: placed, ...(source ? { source } : {}), locate: (pointer) => yaml.locate(pointer) }
+}
+
+function quotesNotChecked(policy: PolicyConfig): ConfigIssue {
+  const first = collectSources(policy)[0]
+  return configIssue(
+    'quotes-not-checked',
+    first ? `${first.pointer}/quote` : '',
+    {
+      zh: '未提供政策原文（sourceText），引文未核对。请随配置一并提交原文纯文本，才能确认每条引文出自原文。',
+      en: 'No source text (sourceText) was given, so the quotes were not checked. Send the policy text with the config to have every quote checked.',
+    },
+    'warning',
+  )
 }
 
 function tooLarge(bytes: number): ConfigIssue {

@@ -22,7 +22,7 @@ export interface PolicyValidation {
 
 /** Validates a draft (YAML, schema, semantic checks, quotes against the source text). */
 export function validateDraft(yaml: string, sourceText: string | undefined): PolicyValidation {
-  const result = validatePolicyText(yaml, { file: 'policy.yaml', ...(sourceText !== undefined ? { readSource: () => sourceText } : {}) })
+  const result = validatePolicyText(yaml, { file: 'policy.yaml', warnUncheckedQuotes: true, ...(sourceText !== undefined ? { readSource: () => sourceText } : {}) })
   return { ok: result.ok, issues: result.issues }
 }
 

@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { checkForPublishing } from './check-policy.ts'
 import type { PolicyCheck } from './check-policy.ts'
+import type { ConfigIssue } from '../../domain/compiler/config-issue.ts'
 import { findVersion, findVersionByHash, listVersions } from './repository.ts'
 
 export interface PublishInput {
@@ -71,7 +72,7 @@ export async function preparePublish(
       422,
       'invalid-config',
       { zh: `配置有 ${result.issues.filter((i) => i.severity === 'error').length} 处错误，未发布。`, en: 'The config has errors and was not published.' },
-      { issues: result.issues },
+      { issues: result.issues.map(sourceMissingForApi) },
     )
   }
   if (!result.ok) {
@@ -118,6 +119,21 @@ export async function storeVersion(trx: Transaction<Database>, prepared: Prepare
     { at: row.published_at, actor: row.published_by, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash: row.content_hash, ...(row.note ? { note: row.note } : {}) } },
   ])
   return { version: row, created: true }
+}
+
+/**
+ * The checker's missing-source message speaks of a file beside the config (the command line);
+ * through the API the source is a field of the request.
+ */
+function sourceMissingForApi(issue: ConfigIssue): ConfigIssue {
+  if (issue.code !== 'source-file-missing') return issue
+  return {
+    ...issue,
+    message: {
+      zh: '未提供政策原文：请求中没有 sourceText，该政策此前的版本也未保存原文。请在 sourceText 中提交政策原文（简体中文纯文本），引文将据此核对。',
+      en: 'No source text: the request has no sourceText and no earlier version of this policy stored one. Send the policy text (plain UTF-8) as sourceText; the quotes are checked against it.',
+    },
+  }
 }
 
 function versionTaken(policyId: string, version: string): AppError {
