@@ -1,7 +1,7 @@
 /**
  * @module Who may see what — the one place that decides it. A unit sees its plans, the tasks
  * assigned to it and those it reviews, and the procedures it acts in; leaders of a policy and
- * admins see everything of it. The same rule is given twice: for a row in hand
+ * admins see everything of it, and a plan's office every task of that plan. The same rule is given twice: for a row in hand
  * ({@link canSeeTask}) and as SQL ({@link visibleTaskFilter}), so lists and logs filtered in the
  * database agree with a single read. Anything outside it is indistinguishable from nothing.
  */
@@ -23,6 +23,14 @@ export function oversees(user: CurrentUser, policyId: string): boolean {
   return user.roles.includes('admin') || (user.roles.includes('leader') && (user.units[policyId]?.length ?? 0) > 0)
 }
 
+/**
+ * True for users who see every task of a plan: those who oversee its policy, and its office
+ * (the body that runs the plan day to day and chases what is late).
+ */
+export function seesWholePlan(user: CurrentUser, policyId: string, model: PlanModel): boolean {
+  return oversees(user, policyId) || (model.office !== null && actorsOf(user, policyId).has(model.office))
+}
+
 /** Plans are visible to their units, their leaders, authors and admins. */
 export function canSeePlan(user: CurrentUser, policyId: string): boolean {
   return oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
@@ -30,7 +38,7 @@ export function canSeePlan(user: CurrentUser, policyId: string): boolean {
 
 export function canSeeTask(user: CurrentUser, policyId: string, task: TaskRow, model: PlanModel): boolean {
   const actors = actorsOf(user, policyId)
-  if (oversees(user, policyId) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))) return true
+  if (seesWholePlan(user, policyId, model) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))) return true
   // Beyond their own tasks, a unit follows what its kind says (a procedure it acts in at some step).
   return taskKind(task.kind).followedBy?.(model, actors).includes(task.source_id) ?? false
 }
@@ -50,7 +58,7 @@ export async function visiblePlans(db: Kysely<Database>, user: CurrentUser): Pro
  */
 export function visibleTaskFilter(eb: ExpressionBuilder<Database, 'task'>, user: CurrentUser, plans: readonly PlanContext[]) {
   const perPlan = plans.map(({ plan, model }) => {
-    if (oversees(user, plan.policy_id)) return eb('task.plan_id', '=', plan.id)
+    if (seesWholePlan(user, plan.policy_id, model)) return eb('task.plan_id', '=', plan.id)
     const actors = [...actorsOf(user, plan.policy_id)]
     const followed = followedSources(model, new Set(actors))
     const sees = [

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write } from '../http/write.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
-import { actorsOf, oversees } from '../access/visibility.ts'
+import { actorsOf, oversees, seesWholePlan } from '../access/visibility.ts'
 import { KINDS_WITH_OWN_ACTORS } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { sendTaskEvent, visibleTask } from './send-event.ts'
@@ -27,7 +27,9 @@ export const taskRoutes = new Hono<AppEnv>()
     const rows = []
     for (const plan of visiblePlans) {
       const mine = [...actorsOf(user, plan.policy_id)]
-      const all = q.scope === 'all' && oversees(user, plan.policy_id)
+      if (mine.length === 0 && !oversees(user, plan.policy_id)) continue
+      const context = await loadPlanContext(db, plan.id)
+      const all = q.scope === 'all' && seesWholePlan(user, plan.policy_id, context.model)
       if (!all && mine.length === 0) continue
       let query = db.selectFrom('task').selectAll().where('plan_id', '=', plan.id)
       if (!all) query = q.role === 'review' ? query.where('reviewer', 'in', mine) : query.where('assignee', 'in', mine)
@@ -37,7 +39,6 @@ export const taskRoutes = new Hono<AppEnv>()
       if (q.assignee) query = query.where('assignee', '=', q.assignee)
       if (q.dueAfter) query = query.where('due_on', '>=', q.dueAfter)
       if (q.dueBefore) query = query.where('due_on', '<=', q.dueBefore)
-      const context = await loadPlanContext(db, plan.id)
       const found = await query.execute()
       const filtered = !!(q.phase || q.state || q.period || q.assignee || q.dueAfter || q.dueBefore || q.role === 'review')
       if (!all && !filtered) {
