@@ -188,6 +188,7 @@ const MESSAGES = {
   task_back: { zh: '返回我的任务', en: 'Back to my tasks' },
   task_whatToDo: { zh: '工作内容', en: 'What to do' },
   task_deliverables: { zh: '交付成果', en: 'Deliverables' },
+  task_note: { zh: '说明', en: 'Note' },
   task_deadline: { zh: '完成时限', en: 'Deadline' },
   task_noDeadline: { zh: '文件未规定完成时限', en: 'The document sets no deadline' },
   task_duePhrase: { zh: '原文：{n}', en: 'In the document: {n}' },

@@ -399,6 +399,7 @@ export const taskDetailSchema = {
       description: '报告表单（JSON Schema）/ The report form (JSON Schema)',
     },
     data: { type: ['object', 'null'], description: '表单数据 / Form data' },
+    note: { type: ['string', 'null'], description: '配置中写在该职责上的说明 / The note the config writes on the duty' },
     allowedEvents: {
       type: 'array',
       items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },

@@ -75,6 +75,8 @@ export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: P
     reviewer: task.reviewer,
     reviewerName: task.reviewer ? model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer : null,
     description: duty?.description ?? null,
+    /** What the config's author noted on the duty or procedure, for whoever carries it out. */
+    note: duty?.note ?? procedure?.note ?? null,
     /** For a 整改 task: the published result it answers (score, value against target, why). */
     finding: (await taskKind(task.kind).view?.finding?.(db, task)) ?? null,
     /** Why there is no deadline, as the config states it (`{ unspecified: … }`). */

@@ -256,6 +256,7 @@ export class LsTaskPage extends LitElement {
             <h3 id="what-title">${t('task_whatToDo')}</h3>
             <p>${task.description ?? task.title}</p>
             ${task.finding ? html`<p class="finding">${pick(task.finding)}</p>` : nothing}
+            ${task.note ? html`<p class="note"><strong>${t('task_note')}</strong> ${task.note}</p>` : nothing}
             ${task.deliverables.length
               ? html`<h4>${t('task_deliverables')}</h4><ul>${task.deliverables.map((deliverable) => html`<li>${deliverable.name}</li>`)}</ul>`
               : nothing}

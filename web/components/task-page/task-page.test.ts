@@ -10,7 +10,7 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
     id: 'task-1', planId: 'plan-1', sourceId: 'safeguard-funding', kind: 'responsibility', title: '完善投入政策',
     assignee: { id: 'county-finance-bureau', name: '县财政局' }, role: 'lead', period: 'once', phaseId: 'carry-out',
     state: 'in_progress', version: 3, opensOn: '2018-07-01', dueOn: '2018-06-30', duePhrase: '2018年6月下旬', overdue: true, escalation: 2,
-    reviewer: 'leadership-group-office', reviewerName: '领导小组管理办公室', description: '落实政府医疗卫生投入责任', finding: null, dueUnspecified: null, deliverables: [{ name: '投入政策文件' }],
+    reviewer: 'leadership-group-office', reviewerName: '领导小组管理办公室', description: '落实政府医疗卫生投入责任', note: null, finding: null, dueUnspecified: null, deliverables: [{ name: '投入政策文件' }],
     source: { clause: '四、(二)', quote: '牵头单位:县财政局' }, procedure: null,
     context: { reviewer: 'leadership-group-office', pendingContributions: 0, escalation: 2, overdue: true, returns: 0, lastReason: null, step: 0 },
     data: null,
@@ -66,6 +66,26 @@ describe('ls-task-page', () => {
     expect(text).toContain('投入政策文件')
     const labels = Array.from(page.shadowRoot!.querySelectorAll('.actions button')).map((b) => b.textContent?.trim())
     expect(labels).toEqual(['保存草稿', '提交'])
+  })
+
+  it('shows the note the config writes on the duty, labelled in the reader’s language', async () => {
+    serve(buildTask({ note: '经费须于每年3月底前拨付到位' }))
+    const page = await mount()
+    expect(page.shadowRoot!.querySelector('.note')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('说明 经费须于每年3月底前拨付到位')
+    setLocale('en')
+    try {
+      page.requestUpdate()
+      await page.updateComplete
+      expect(page.shadowRoot!.querySelector('.note strong')?.textContent).toBe('Note')
+    } finally {
+      setLocale('zh')
+    }
+  })
+
+  it('shows no note when the duty has none', async () => {
+    serve(buildTask())
+    const page = await mount()
+    expect(page.shadowRoot!.querySelector('.note')).toBeNull()
   })
 
   it('shows a 整改 task’s finding, and names the platform’s own steps in the reader’s language', async () => {
