@@ -413,7 +413,7 @@ const count = { type: 'integer', minimum: 0 } as const
 /** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
 export const planProgressSchema = {
   type: 'object',
-  required: ['plan', 'today', 'phases', 'units', 'escalations'],
+  required: ['plan', 'today', 'phases', 'units', 'escalations', 'unassigned'],
   additionalProperties: false,
   properties: {
     plan: {
@@ -498,6 +498,34 @@ export const planProgressSchema = {
       required: ['supervise', 'circulate'],
       additionalProperties: false,
       properties: { supervise: count, circulate: count },
+    },
+    unassigned: {
+      type: 'object',
+      description: '无人承办的工作 / Work nobody holds',
+      required: ['groups', 'duties'],
+      additionalProperties: false,
+      properties: {
+        groups: {
+          type: 'array',
+          description: '没有成员单位的组织及其承担的职责 / Groups with no member, and the duties they own',
+          items: {
+            type: 'object',
+            required: ['id', 'name', 'duties'],
+            additionalProperties: false,
+            properties: { id: text, name: text, duties: { type: 'array', items: idName } },
+          },
+        },
+        duties: {
+          type: 'array',
+          description: '没有承办单位的职责及其牵头方 / Duties with no assignee, and who leads them',
+          items: {
+            type: 'object',
+            required: ['id', 'name', 'owners'],
+            additionalProperties: false,
+            properties: { id: text, name: text, owners: { type: 'array', items: idName } },
+          },
+        },
+      },
     },
   },
 } as const

@@ -9,6 +9,8 @@ import type { Database } from '../db/database.ts'
 import type { Clock } from '../clock.ts'
 import { gateStatus } from '../plan-model/phase-gate.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
+import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
+import { planDuties } from '../task-kinds/registry.ts'
 
 export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
   const { plan, model, members } = context
@@ -57,5 +59,31 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       supervise: tasks.filter((t) => t.escalation_level === 3 && !done(t.state)).length,
       circulate: tasks.filter((t) => t.escalation_level >= 4 && !done(t.state)).length,
     },
+    unassigned: unassignedWork(model, members),
+  }
+}
+
+/**
+ * Work nobody holds: groups with no member (in the config or given at start), with the duties
+ * they own, and every duty whose leads resolve to no unit. Such a duty has no task at all, so
+ * without this list nobody would notice it.
+ */
+function unassignedWork(model: PlanModel, members: ExtraUnits) {
+  const groups = model.config.organizations.groups ?? []
+  const names = new Map<string, string>([...model.actors(members).values(), ...groups].map((actor) => [actor.id, actor.name]))
+  const duties = [...planDuties(model)].map(({ duty }) => duty)
+  const leadsOf = (duty: (typeof duties)[number]): string[] => (Array.isArray(duty.lead) ? duty.lead : [])
+  const named = (id: string) => ({ id, name: names.get(id) ?? id })
+  return {
+    groups: groups
+      .filter((group) => (group.members ?? []).length === 0 && (members[group.id] ?? []).length === 0)
+      .map((group) => ({
+        id: group.id,
+        name: group.name,
+        duties: duties.filter((duty) => [...leadsOf(duty), ...(duty.support ?? [])].includes(group.id)).map((duty) => ({ id: duty.id, name: duty.title })),
+      })),
+    duties: duties
+      .filter((duty) => model.resolveOwners(leadsOf(duty), members).actors.length === 0)
+      .map((duty) => ({ id: duty.id, name: duty.title, owners: leadsOf(duty).map(named) })),
   }
 }

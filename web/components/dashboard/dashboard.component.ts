@@ -1,7 +1,8 @@
 /**
  * The leaders' view of one plan: a plan picker, the overall counts, each phase's progress and
  * gate on a timeline (with sign-off), completion and overdue by unit with a drill-down into a
- * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days. Each part renders
+ * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days; above them, a
+ * warning of the work nobody holds (groups with no member, duties with no assignee). Each part renders
  * as soon as its own request answers; the charts load on demand.
  *
  * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
@@ -217,6 +218,30 @@ export class LsDashboard extends LitElement {
     </section>`
   }
 
+  /** Groups with no member and duties with no assignee: work that has no task, so no one chases it. */
+  private renderUnassigned(progress: PlanProgress) {
+    const { groups, duties } = progress.unassigned
+    if (groups.length === 0 && duties.length === 0) return nothing
+    const list = (names: string[]) => names.join(locale() === 'zh' ? '、' : ', ')
+    const paren = (text: string) => (locale() === 'zh' ? `（${text}）` : `(${text})`)
+    return html`<section class="unassigned" aria-labelledby="unassigned-title">
+      <h3 id="unassigned-title">${t('dash_unassigned')}</h3>
+      ${groups.length
+        ? html`<p>${t('dash_unassignedGroups')}</p>
+            <ul class="groups">
+              ${groups.map((group) => html`<li><strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}</li>`)}
+            </ul>`
+        : nothing}
+      ${duties.length
+        ? html`<p>${t('dash_unassignedDuties')}</p>
+            <ul class="duties">
+              ${duties.map((duty) => html`<li>${duty.name}${duty.owners.length ? html` <span class="muted">${paren(fill(t('dash_unassignedLeads'), { owners: list(duty.owners.map((owner) => owner.name)) }))}</span>` : nothing}</li>`)}
+            </ul>`
+        : nothing}
+      <p class="fix">${t('dash_unassignedFix')}</p>
+    </section>`
+  }
+
   private renderEscalations(progress: PlanProgress) {
     const lists = this.escalations
     const list = (key: 'supervise' | 'circulate', level: MessageKey, count: number) =>
@@ -256,6 +281,7 @@ export class LsDashboard extends LitElement {
         ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
         : html`
             ${this.renderSummary(progress)}
+            ${this.renderUnassigned(progress)}
             <section aria-labelledby="phases-title">
               <h3 id="phases-title">${t('dash_timeline')}</h3>
               <ls-phase-gates plan-id=${progress.plan.id} today=${progress.today} .phases=${progress.phases} .names=${this.names}

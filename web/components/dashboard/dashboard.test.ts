@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PlanProgress } from '../../api-types.ts'
 import { buildSummary } from '../task-table/task-table.fixtures.ts'
 import type { LsDashboard } from './dashboard.component.ts'
+import { setLocale } from '../../i18n.ts'
 import './dashboard.ts'
 
 const fakeChart = (element: HTMLElement) => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element })
@@ -18,9 +19,19 @@ const PROGRESS: PlanProgress = {
     { id: 'county-finance-bureau', name: '县财政局', total: 4, approved: 0, overdue: 0 },
   ],
   escalations: { supervise: 1, circulate: 17 },
+  unassigned: { groups: [], duties: [] },
 }
 
-function serve(escalations: Response = new Response(JSON.stringify({ error: { code: 'not-found', message: { zh: '没有这个地址', en: 'No such route' } } }), { status: 404 })) {
+/** A plan whose 各乡镇卫生院 were not named at start: a group with no member, a duty with no assignee. */
+const UNASSIGNED: PlanProgress = {
+  ...PROGRESS,
+  unassigned: {
+    groups: [{ id: 'township-health-centers', name: '各乡镇卫生院', duties: [{ id: 'sign-contracts', name: '推进家庭医生签约' }] }],
+    duties: [{ id: 'sign-contracts', name: '推进家庭医生签约', owners: [{ id: 'township-health-centers', name: '各乡镇卫生院' }] }],
+  },
+}
+
+function serve(escalations: Response = new Response(JSON.stringify({ error: { code: 'not-found', message: { zh: '没有这个地址', en: 'No such route' } } }), { status: 404 }), progress: PlanProgress = PROGRESS) {
   const requests: URL[] = []
   vi.stubGlobal('fetch', vi.fn(async (path: string) => {
     const url = new URL(path, 'http://luoshi.test')
@@ -29,7 +40,7 @@ function serve(escalations: Response = new Response(JSON.stringify({ error: { co
       case '/api/plans':
         return new Response(JSON.stringify({ plans: [{ id: 'plan-1', name: '平南' }, { id: 'plan-2', name: '眉山' }] }))
       case '/api/plans/plan-1/progress':
-        return new Response(JSON.stringify(PROGRESS))
+        return new Response(JSON.stringify(progress))
       case '/api/plans/plan-1/escalations':
         return escalations.clone()
       default: {
@@ -107,5 +118,31 @@ describe('ls-dashboard', () => {
     picker.value = 'plan-2'
     picker.dispatchEvent(new Event('change'))
     expect(window.location.hash).toBe('#/plans/plan-2')
+  })
+
+  it('warns of groups with no member and duties with no assignee, says how to fix it, and switches to English', async () => {
+    serve(undefined, UNASSIGNED)
+    const dashboard = await mount()
+    const warning = dashboard.shadowRoot!.querySelector('.unassigned')!
+    expect(warning.querySelector('h3')?.textContent).toBe('无人承办的工作')
+    expect(warning.querySelector('.groups li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('各乡镇卫生院 — 推进家庭医生签约')
+    expect(warning.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('推进家庭医生签约 （牵头：各乡镇卫生院）')
+    expect(warning.querySelector('.fix')?.textContent).toContain('members')
+    setLocale('en')
+    try {
+      await dashboard.updateComplete
+      const english = dashboard.shadowRoot!.querySelector('.unassigned')!
+      expect(english.querySelector('h3')?.textContent).toBe('Work nobody holds')
+      expect(english.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('推进家庭医生签约 (led by 各乡镇卫生院)')
+      expect(english.querySelector('.fix')?.textContent).toMatch(/^To fix:/)
+    } finally {
+      setLocale('zh')
+    }
+  })
+
+  it('shows no warning when every group has members and every duty an assignee', async () => {
+    serve()
+    const dashboard = await mount()
+    expect(dashboard.shadowRoot!.querySelector('.unassigned')).toBeNull()
   })
 })
