@@ -102,13 +102,14 @@ export async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => void shutdown(signal)
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  // Announced only once the signals are handled: whoever waits for this line may stop the server
-  // at once, and a SIGTERM before the handlers exist would kill it without draining.
-  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
+  // Before the start line, which whoever waits for the server reads as "ready".
   if (process.env.LUOSHI_DEMO === '0' && !(await hasActiveAdmin(reads))) {
     const data = url ? 'LUOSHI_DATABASE_URL=… ' : ''
     console.log(`尚无系统管理员，请先创建 / no administrator yet — create the first one:\n  ${data}npx luoshi admin create <username> --data ${dataDir}`)
   }
+  // Announced only once the signals are handled: whoever waits for this line may stop the server
+  // at once, and a SIGTERM before the handlers exist would kill it without draining.
+  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
   if (accounts.length) {
     console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
   }

@@ -46,13 +46,13 @@ function refuse(zh: string, en: string): number {
 /** Runs `luoshi admin <sub-command> …`; returns the exit code. */
 export async function adminCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args
+  if (rest.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
+    return refuse('密码不从命令行读取（会留在 shell 历史和进程列表中）：请在提示时输入，或从标准输入传入', 'The password is never taken from the command line (shell history and the process list keep it): type it at the prompt or pipe it on stdin')
+  }
   const [username, ...extra] = positional(rest, ['--data', '--display-name'])
   if (sub !== 'create' || !username || extra.length > 0) {
     console.error(`用法 / usage:\n${ADMIN_USAGE}`)
     return 2
-  }
-  if (rest.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
-    return refuse('密码不从命令行读取（会留在 shell 历史和进程列表中）：请在提示时输入，或从标准输入传入', 'The password is never taken from the command line (shell history and the process list keep it): type it at the prompt or pipe it on stdin')
   }
   if (!new RegExp(USERNAME_PATTERN).test(username)) {
     return refuse(`用户名「${username}」不合规：须为 3–64 个小写字母、数字或 . _ -`, `The username "${username}" is not valid: 3–64 of lower-case letters, digits, . _ -`)
