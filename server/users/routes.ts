@@ -4,6 +4,7 @@
  * writes through the write seam with its audit entry.
  */
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import { createUserBody, updateUserBody } from '../../schemas/api/requests.schema.ts'
 import { oneTimePassword, passwordIssues } from '../auth/password-policy.ts'
 import { hashPassword } from '../auth/passwords.ts'
@@ -16,12 +17,27 @@ import { write } from '../http/write.ts'
 import { unitIssues } from './check-units.ts'
 import { createUser, findUser, listUsers, resetPassword, updateUser } from './user-admin.ts'
 
+/**
+ * Refuses `Idempotency-Key` where the answer carries a one-time password: a replay would need the
+ * password kept in plain text with the key. A retry without one is safe — a second create is a 409
+ * for the taken username, a second reset just issues another password.
+ */
+const noReplayOfSecrets = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.header('idempotency-key') !== undefined) {
+    throw new AppError(400, 'bad-request', {
+      zh: '此应答含一次性密码，不保存以供重放：请不带 Idempotency-Key 发送',
+      en: 'This answer carries a one-time password, which is never kept for a replay: send it without Idempotency-Key',
+    })
+  }
+  await next()
+})
+
 const invalid = (issues: RequestIssue[]) => new AppError(422, 'invalid-user', { zh: '用户信息有误，请按提示修改', en: 'The account details have problems; see the issues' }, { issues })
 
 export const userRoutes = new Hono<AppEnv>()
   .use('*', requireRole('admin'))
   .get('/', async (c) => c.json({ users: await listUsers(c.get('deps').reads) }))
-  .post('/', validJson(createUserBody), async (c) => {
+  .post('/', noReplayOfSecrets, validJson(createUserBody), async (c) => {
     const { reads, clock } = c.get('deps')
     const { password, ...body } = c.req.valid('json')
     const issues = [...(password === undefined ? [] : passwordIssues(password, body.username, '/password')), ...(await unitIssues(reads, body.units ?? []))]
@@ -42,7 +58,7 @@ export const userRoutes = new Hono<AppEnv>()
     const by = { actor: c.get('user').id, now: clock.now() }
     return write(c, async (trx) => c.json({ user: await updateUser(trx, c.req.param('id'), body, by) }))
   })
-  .post('/:id/password-reset', async (c) => {
+  .post('/:id/password-reset', noReplayOfSecrets, async (c) => {
     const { reads, clock } = c.get('deps')
     const id = c.req.param('id')
     if (!(await findUser(reads, id))) throw notFound({ zh: '找不到该用户', en: 'No such user' })

@@ -231,5 +231,16 @@ describe('POST /api/users/:id/password-reset', () => {
     expect(entry.payload).not.toContain(oneTimePassword)
     expect((await admin.post('/api/users/nobody/password-reset')).status).toBe(404)
   })
+
+  it('refuses Idempotency-Key where the answer holds a one-time password, so none is kept for a replay', async () => {
+    const { user } = await create({ username: 'keyed', displayName: '带键请求', roles: ['department'], password: 'Keyed-Pass-2024' })
+    const reset = await admin.post(`/api/users/${user.id}/password-reset`, undefined, { 'idempotency-key': 'reset-1' })
+    expect(reset.status).toBe(400)
+    expect((await errorOf(reset)).code).toBe('bad-request')
+    const created = await admin.post('/api/users', { username: 'keyed.two', displayName: 'X', roles: ['department'] }, { 'idempotency-key': 'create-1' })
+    expect(created.status).toBe(400)
+    expect(await t.db.selectFrom('app_user').select('id').where('username', '=', 'keyed.two').executeTakeFirst()).toBeUndefined()
+    expect(((await (await admin.get('/api/users')).json()) as { users: UserBody[] }).users.find((entry) => entry.id === user.id)!.mustChangePassword).toBe(false)
+  })
 })
 
