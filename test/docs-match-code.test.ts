@@ -56,10 +56,6 @@ function readmeRoutes(): Array<{ method: string; pattern: RegExp }> {
   return routes
 }
 
-// Loading the demo for its account table: no test here reads a hash, so each password is hashed
-// once (see hash-once.ts).
-vi.mock('../server/auth/passwords.ts', async (original) => (await import('./helpers/hash-once.ts')).hashOnce(original))
-
 describe('the README and the OpenAPI description match the routes the app serves', () => {
   let t: TestApp
   beforeAll(async () => {

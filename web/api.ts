@@ -65,7 +65,13 @@ async function send(input: RequestInfo | URL, init: RequestInit = {}): Promise<R
     headers['content-type'] = 'application/json'
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
-  return fetch(input, { ...init, method, credentials: 'same-origin', headers, ...(body !== undefined ? { body } : {}) })
+  return fetch(input, {
+    ...init,
+    method,
+    credentials: 'same-origin',
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  })
 }
 
 /** The typed client of `/api`: `client.plans[':id'].progress.$get({ param })`. */
@@ -76,18 +82,28 @@ export const client = hc<AppType>('/', { fetch: send }).api
  * id may hold any character.
  */
 export function pathParams<T extends Record<string, string>>(params: T): T {
-  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, encodeURIComponent(value)])) as T
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, encodeURIComponent(value)]),
+  ) as T
 }
 
 /** The body of the successful answers a request can get. */
-export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+export type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F>
+    ? S extends SuccessStatusCode
+      ? T
+      : never
+    : never
 
 /**
  * Awaits a request of {@link client} and returns its JSON body, typed by the route.
  * @param failed The message when an error answer carries none (a proxy's error page).
  * @throws {ApiError} for any error answer, with the server's code, message and details
  */
-export async function call<R extends ClientResponse<unknown, number, string>>(request: Promise<R>, failed: LocalizedText = REQUEST_FAILED): Promise<SuccessBody<R>> {
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  request: Promise<R>,
+  failed: LocalizedText = REQUEST_FAILED,
+): Promise<SuccessBody<R>> {
   const response = await request
   const text = await response.text()
   let json: unknown

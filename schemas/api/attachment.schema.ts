@@ -6,7 +6,8 @@
 import type { FromSchema } from 'json-schema-to-ts'
 
 /** An attachment id: a lower-case UUID. */
-export const ATTACHMENT_ID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+export const ATTACHMENT_ID_PATTERN =
+  '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 
 /** The name of the JSON Schema format form fields use for an uploaded file's id. */
 export const ATTACHMENT_ID_FORMAT = 'attachment-id'

@@ -76,7 +76,11 @@ export const issueSchema = {
       type: 'object',
       required: ['id', 'severity', 'message'],
       additionalProperties: false,
-      properties: { id: { type: 'string' }, severity: { enum: ['error', 'warning'] }, message: localizedTextSchema },
+      properties: {
+        id: { type: 'string' },
+        severity: { enum: ['error', 'warning'] },
+        message: localizedTextSchema,
+      },
     },
   },
 } as const

@@ -40,7 +40,10 @@ export const indicatorImportQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    mode: { enum: ['all-or-nothing', 'keep-good'], description: '全部或全不，或保留无误的行 / All or nothing, or keep the good rows' },
+    mode: {
+      enum: ['all-or-nothing', 'keep-good'],
+      description: '全部或全不，或保留无误的行 / All or nothing, or keep the good rows',
+    },
     dryRun: { enum: ['true', '1', 'false'], description: 'true：只检查 / Check only' },
   },
 } as const

@@ -10,11 +10,33 @@ import { issueSchema, localizedTextSchema } from './error.schema.ts'
 const text = { type: 'string' } as const
 const nullableText = { type: ['string', 'null'] } as const
 const instant = { type: 'string', format: 'date-time' } as const
-const civilDate = { type: 'string', format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai)' } as const
-const nullableDate = { type: ['string', 'null'], format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai)' } as const
+const civilDate = {
+  type: 'string',
+  format: 'date',
+  description: 'YYYY-MM-DD (Asia/Shanghai)',
+} as const
+const nullableDate = {
+  type: ['string', 'null'],
+  format: 'date',
+  description: 'YYYY-MM-DD (Asia/Shanghai)',
+} as const
+
+const idName = {
+  type: 'object',
+  required: ['id', 'name'],
+  additionalProperties: false,
+  properties: { id: text, name: text },
+} as const
+
+const decimalOrNull = { type: ['string', 'null'], description: '精确小数 / Exact decimal' } as const
 
 /** `{ ok: true }`: the request did what it asked. */
-export const okSchema = { type: 'object', required: ['ok'], additionalProperties: false, properties: { ok: { const: true } } } as const
+export const okSchema = {
+  type: 'object',
+  required: ['ok'],
+  additionalProperties: false,
+  properties: { ok: { const: true } },
+} as const
 
 export const currentUserSchema = {
   type: 'object',
@@ -24,8 +46,16 @@ export const currentUserSchema = {
     id: text,
     username: text,
     displayName: text,
-    roles: { type: 'array', items: text, description: 'author, department, reviewer, leader, admin' },
-    units: { type: 'object', description: '各政策下所属单位 / Units per policy id', additionalProperties: { type: 'array', items: text } },
+    roles: {
+      type: 'array',
+      items: text,
+      description: 'author, department, reviewer, leader, admin',
+    },
+    units: {
+      type: 'object',
+      description: '各政策下所属单位 / Units per policy id',
+      additionalProperties: { type: 'array', items: text },
+    },
     mustChangePassword: { type: 'boolean', description: '须先修改一次性密码 / The one-time password must be changed first' },
   },
 } as const
@@ -35,7 +65,13 @@ export const sessionSchema = {
   type: 'object',
   required: ['user', 'csrfToken'],
   additionalProperties: false,
-  properties: { user: currentUserSchema, csrfToken: { type: 'string', description: '写请求须带 X-CSRF-Token / Send as X-CSRF-Token on writes' } },
+  properties: {
+    user: currentUserSchema,
+    csrfToken: {
+      type: 'string',
+      description: '写请求须带 X-CSRF-Token / Send as X-CSRF-Token on writes',
+    },
+  },
 } as const
 
 /** An account as its administrator sees it (never its password or hash). */
@@ -79,7 +115,17 @@ export const passwordResetSchema = {
 
 export const policySummarySchema = {
   type: 'object',
-  required: ['id', 'policyId', 'version', 'title', 'region', 'contentHash', 'publishedAt', 'publishedBy', 'note'],
+  required: [
+    'id',
+    'policyId',
+    'version',
+    'title',
+    'region',
+    'contentHash',
+    'publishedAt',
+    'publishedBy',
+    'note',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
@@ -94,8 +140,18 @@ export const policySummarySchema = {
   },
 } as const
 
-export const policyListSchema = { type: 'object', required: ['policies'], additionalProperties: false, properties: { policies: { type: 'array', items: policySummarySchema } } } as const
-export const policyVersionsSchema = { type: 'object', required: ['versions'], additionalProperties: false, properties: { versions: { type: 'array', items: policySummarySchema } } } as const
+export const policyListSchema = {
+  type: 'object',
+  required: ['policies'],
+  additionalProperties: false,
+  properties: { policies: { type: 'array', items: policySummarySchema } },
+} as const
+export const policyVersionsSchema = {
+  type: 'object',
+  required: ['versions'],
+  additionalProperties: false,
+  properties: { versions: { type: 'array', items: policySummarySchema } },
+} as const
 
 /** One version with its text, source document and config (the config is described by PolicyConfig). */
 export const policyVersionSchema = {
@@ -114,7 +170,13 @@ export const publishResultSchema = {
   type: 'object',
   required: ['version', 'created'],
   additionalProperties: false,
-  properties: { version: policySummarySchema, created: { type: 'boolean', description: 'false：内容与已有版本相同 / false: the same content was already published' } },
+  properties: {
+    version: policySummarySchema,
+    created: {
+      type: 'boolean',
+      description: 'false：内容与已有版本相同 / false: the same content was already published',
+    },
+  },
 } as const
 
 export const validateResultSchema = {
@@ -124,9 +186,83 @@ export const validateResultSchema = {
   properties: { ok: { type: 'boolean' }, issues: { type: 'array', items: issueSchema } },
 } as const
 
+const elementDiffSchema = {
+  type: 'object',
+  required: ['added', 'removed', 'changed'],
+  additionalProperties: false,
+  properties: {
+    added: { type: 'array', items: idName },
+    removed: { type: 'array', items: idName },
+    changed: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'fields'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          fields: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['field', 'from', 'to'],
+              additionalProperties: false,
+              properties: {
+                field: text,
+                from: { description: '旧值 / Before' },
+                to: { description: '新值 / After' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+/** What moving a plan from one version to another changes, by id: duties, deadlines, phases, indicators, scoring. */
+export const policyDiffSchema = {
+  type: 'object',
+  required: ['from', 'to', 'responsibilities', 'deadlines', 'phases', 'indicators', 'scoring'],
+  additionalProperties: false,
+  properties: {
+    from: { type: 'string', description: '版本 / Version' },
+    to: { type: 'string', description: '版本 / Version' },
+    responsibilities: elementDiffSchema,
+    deadlines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'field', 'from', 'to'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          field: text,
+          from: { description: '旧期限 / Before' },
+          to: { description: '新期限 / After' },
+        },
+      },
+    },
+    phases: elementDiffSchema,
+    indicators: elementDiffSchema,
+    scoring: elementDiffSchema,
+  },
+} as const
+
 export const planSchema = {
   type: 'object',
-  required: ['id', 'policy_version_id', 'policy_id', 'name', 'status', 'extra_units', 'started_at', 'started_by'],
+  required: [
+    'id',
+    'policy_version_id',
+    'policy_id',
+    'name',
+    'status',
+    'extra_units',
+    'started_at',
+    'started_by',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
@@ -134,7 +270,10 @@ export const planSchema = {
     policy_id: text,
     name: text,
     status: { enum: ['running', 'finished'] },
-    extra_units: { type: 'string', description: 'JSON：启动时补充的成员单位 / JSON: members supplied at start' },
+    extra_units: {
+      type: 'string',
+      description: 'JSON：启动时补充的成员单位 / JSON: members supplied at start',
+    },
     started_at: instant,
     started_by: text,
   },
@@ -142,7 +281,16 @@ export const planSchema = {
 
 export const planPhaseSchema = {
   type: 'object',
-  required: ['plan_id', 'phase_id', 'name', 'opens_on', 'closes_on', 'status', 'opened_at', 'closed_at'],
+  required: [
+    'plan_id',
+    'phase_id',
+    'name',
+    'opens_on',
+    'closes_on',
+    'status',
+    'opened_at',
+    'closed_at',
+  ],
   additionalProperties: false,
   properties: {
     plan_id: text,
@@ -156,7 +304,12 @@ export const planPhaseSchema = {
   },
 } as const
 
-export const planListSchema = { type: 'object', required: ['plans'], additionalProperties: false, properties: { plans: { type: 'array', items: planSchema } } } as const
+export const planListSchema = {
+  type: 'object',
+  required: ['plans'],
+  additionalProperties: false,
+  properties: { plans: { type: 'array', items: planSchema } },
+} as const
 
 export const planDetailSchema = {
   type: 'object',
@@ -164,7 +317,12 @@ export const planDetailSchema = {
   additionalProperties: false,
   properties: {
     plan: planSchema,
-    policy: { type: 'object', required: ['id', 'title', 'version'], additionalProperties: false, properties: { id: text, title: text, version: text } },
+    policy: {
+      type: 'object',
+      required: ['id', 'title', 'version'],
+      additionalProperties: false,
+      properties: { id: text, title: text, version: text },
+    },
     phases: { type: 'array', items: planPhaseSchema },
   },
 } as const
@@ -176,7 +334,11 @@ export const startPlanResultSchema = {
   properties: {
     plan: planSchema,
     tasks: { type: 'integer', description: '建立的任务数 / Tasks created' },
-    unassigned: { type: 'array', items: text, description: '未给成员单位的组织 / Groups left without members' },
+    unassigned: {
+      type: 'array',
+      items: text,
+      description: '未给成员单位的组织 / Groups left without members',
+    },
   },
 } as const
 
@@ -184,20 +346,47 @@ export const signOffResultSchema = {
   type: 'object',
   required: ['closed'],
   additionalProperties: false,
-  properties: { closed: { type: 'boolean', description: '阶段是否因此关闭 / Whether the phase closed' } },
+  properties: {
+    closed: { type: 'boolean', description: '阶段是否因此关闭 / Whether the phase closed' },
+  },
 } as const
 
 export const taskSummarySchema = {
   type: 'object',
-  required: ['id', 'planId', 'sourceId', 'kind', 'title', 'assignee', 'role', 'period', 'phaseId', 'state', 'version', 'opensOn', 'dueOn', 'duePhrase', 'overdue', 'escalation'],
+  required: [
+    'id',
+    'planId',
+    'sourceId',
+    'kind',
+    'title',
+    'assignee',
+    'role',
+    'period',
+    'phaseId',
+    'state',
+    'version',
+    'opensOn',
+    'dueOn',
+    'duePhrase',
+    'overdue',
+    'escalation',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
     planId: text,
     sourceId: { type: 'string', description: '职责或程序编号 / Responsibility or procedure id' },
-    kind: { type: 'string', description: 'responsibility | procedure | indicator-entry | rectification' },
+    kind: {
+      type: 'string',
+      description: 'responsibility | procedure | indicator-entry | rectification',
+    },
     title: text,
-    assignee: { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } },
+    assignee: {
+      type: 'object',
+      required: ['id', 'name'],
+      additionalProperties: false,
+      properties: { id: text, name: text },
+    },
     role: { type: 'string', description: 'lead | support | applicant' },
     period: { type: 'string', description: 'once, 2018-Q3, 2019, 2019-04' },
     phaseId: nullableText,
@@ -205,9 +394,17 @@ export const taskSummarySchema = {
     version: { type: 'integer', description: 'If-Match 用 / For If-Match' },
     opensOn: nullableDate,
     dueOn: nullableDate,
-    duePhrase: { ...nullableText, description: '文件原文的期限 / The deadline as the document writes it' },
+    duePhrase: {
+      ...nullableText,
+      description: '文件原文的期限 / The deadline as the document writes it',
+    },
     overdue: { type: 'boolean' },
-    escalation: { type: 'integer', minimum: 0, maximum: 4, description: '0 无，1 提醒，2 催办，3 督办，4 通报' },
+    escalation: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4,
+      description: '0 无，1 提醒，2 催办，3 督办，4 通报',
+    },
   },
 } as const
 
@@ -237,14 +434,19 @@ export const taskDetailSchema = {
   required: [...taskSummarySchema.required, 'form', 'data', 'allowedEvents', 'history'],
   properties: {
     ...taskSummarySchema.properties,
-    form: { type: ['object', 'null'], description: '报告表单（JSON Schema）/ The report form (JSON Schema)' },
+    form: {
+      type: ['object', 'null'],
+      description: '报告表单（JSON Schema）/ The report form (JSON Schema)',
+    },
     data: { type: ['object', 'null'], description: '表单数据 / Form data' },
-    allowedEvents: { type: 'array', items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] } },
+    allowedEvents: {
+      type: 'array',
+      items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },
+    },
     history: { type: 'array', items: { type: 'object' } },
   },
 } as const
 
-const idName = { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } } as const
 const count = { type: 'integer', minimum: 0 } as const
 
 /** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
@@ -273,23 +475,48 @@ export const planProgressSchema = {
           closesOn: civilDate,
           status: { enum: ['pending', 'open', 'closed'] },
           late: { type: 'boolean', description: '已过期仍未关闭 / Open past its end' },
-          tasks: { type: 'object', required: ['total', 'approved'], additionalProperties: false, properties: { total: count, approved: count } },
+          tasks: {
+            type: 'object',
+            required: ['total', 'approved'],
+            additionalProperties: false,
+            properties: { total: count, approved: count },
+          },
           gate: {
             type: 'object',
             description: '阶段关口 / The phase gate',
-            required: ['windowEnded', 'openTasks', 'signOffRequired', 'signedOff', 'milestonesPending', 'holds', 'signOffBody', 'milestones'],
+            required: [
+              'windowEnded',
+              'openTasks',
+              'signOffRequired',
+              'signedOff',
+              'milestonesPending',
+              'holds',
+              'signOffBody',
+              'milestones',
+            ],
             additionalProperties: false,
             properties: {
               windowEnded: { type: 'boolean' },
               openTasks: count,
-              signOffRequired: { ...nullableText, description: '须签认的机构 / The body that signs off' },
+              signOffRequired: {
+                ...nullableText,
+                description: '须签认的机构 / The body that signs off',
+              },
               signedOff: { type: 'boolean' },
               milestonesPending: { type: 'array', items: text },
-              holds: { type: 'boolean', description: '关口条件均已满足 / Every gate condition holds' },
+              holds: {
+                type: 'boolean',
+                description: '关口条件均已满足 / Every gate condition holds',
+              },
               signOffBody: { oneOf: [{ type: 'null' }, idName] },
               milestones: {
                 type: 'array',
-                items: { type: 'object', required: ['id', 'name', 'due'], additionalProperties: false, properties: { id: text, name: text, due: nullableText } },
+                items: {
+                  type: 'object',
+                  required: ['id', 'name', 'due'],
+                  additionalProperties: false,
+                  properties: { id: text, name: text, due: nullableText },
+                },
               },
             },
           },
@@ -305,7 +532,12 @@ export const planProgressSchema = {
         properties: { id: text, name: text, total: count, approved: count, overdue: count },
       },
     },
-    escalations: { type: 'object', required: ['supervise', 'circulate'], additionalProperties: false, properties: { supervise: count, circulate: count } },
+    escalations: {
+      type: 'object',
+      required: ['supervise', 'circulate'],
+      additionalProperties: false,
+      properties: { supervise: count, circulate: count },
+    },
   },
 } as const
 
@@ -314,7 +546,10 @@ export const escalationsSchema = {
   type: 'object',
   required: ['supervise', 'circulate'],
   additionalProperties: false,
-  properties: { supervise: { type: 'array', items: taskSummarySchema }, circulate: { type: 'array', items: taskSummarySchema } },
+  properties: {
+    supervise: { type: 'array', items: taskSummarySchema },
+    circulate: { type: 'array', items: taskSummarySchema },
+  },
 } as const
 
 /** What a PUT of indicator values did; warnings are values kept that a warning rule flags. */
@@ -324,7 +559,10 @@ export const indicatorValuesResultSchema = {
   additionalProperties: false,
   properties: {
     applied: { type: 'integer', description: '写入的数值 / Values written' },
-    submittedTasks: { type: 'integer', description: '因此提交的填报任务 / Entry tasks submitted by it' },
+    submittedTasks: {
+      type: 'integer',
+      description: '因此提交的填报任务 / Entry tasks submitted by it',
+    },
     corrected: { type: 'integer', description: '改正的已有数值 / Stored values corrected' },
     warnings: { type: 'array', items: issueSchema },
   },
@@ -342,7 +580,21 @@ export const indicatorValueListSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['element', 'name', 'valueType', 'measure', 'unit', 'unitName', 'period', 'value', 'version', 'source', 'taskId', 'enteredBy', 'enteredAt'],
+        required: [
+          'element',
+          'name',
+          'valueType',
+          'measure',
+          'unit',
+          'unitName',
+          'period',
+          'value',
+          'version',
+          'source',
+          'taskId',
+          'enteredBy',
+          'enteredAt',
+        ],
         additionalProperties: false,
         properties: {
           element: { type: 'string', description: '数据项编号 / Input id' },
@@ -356,7 +608,12 @@ export const indicatorValueListSchema = {
           version: { type: 'integer' },
           source: { enum: ['form', 'import', 'api', 'demo'] },
           taskId: nullableText,
-          enteredBy: { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: text, name: text } },
+          enteredBy: {
+            type: 'object',
+            required: ['id', 'name'],
+            additionalProperties: false,
+            properties: { id: text, name: text },
+          },
           enteredAt: instant,
         },
       },
@@ -374,7 +631,17 @@ export const indicatorInputsSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'kind', 'valueType', 'unit', 'range', 'frequency', 'owners', 'indicators'],
+        required: [
+          'id',
+          'name',
+          'kind',
+          'valueType',
+          'unit',
+          'range',
+          'frequency',
+          'owners',
+          'indicators',
+        ],
         additionalProperties: false,
         properties: {
           id: text,
@@ -389,7 +656,171 @@ export const indicatorInputsSchema = {
         },
       },
     },
-    units: { type: 'array', items: idName, description: '可填报的单位（含 region）/ Units the user may enter for (with region)' },
+    units: {
+      type: 'array',
+      items: idName,
+      description: '可填报的单位（含 region）/ Units the user may enter for (with region)',
+    },
+  },
+} as const
+
+/** One row (or cell) of an imported file that was refused, or kept with a warning. */
+const rejectedEntrySchema = {
+  type: 'object',
+  required: ['row', 'code', 'message'],
+  additionalProperties: false,
+  properties: {
+    row: { type: 'integer', minimum: 1, description: '文件中的行号 / Row of the file' },
+    column: { type: 'string', description: '列（C）/ Column letter' },
+    header: { type: 'string', description: '列标题 / The column header' },
+    unit: text,
+    period: text,
+    input: text,
+    code: text,
+    message: localizedTextSchema,
+    rule: issueSchema.properties.rule,
+  },
+} as const
+
+/** The report of an import (or of its dry run): what was read, accepted, refused and written. */
+export const importReportSchema = {
+  type: 'object',
+  required: [
+    'format',
+    'layout',
+    'mode',
+    'dryRun',
+    'rows',
+    'accepted',
+    'rejectedCount',
+    'rejected',
+    'applied',
+  ],
+  additionalProperties: false,
+  properties: {
+    format: { enum: ['csv', 'xlsx'] },
+    encoding: {
+      enum: ['utf-8', 'gb18030', 'utf-16'],
+      description: 'CSV 的编码 / The encoding a CSV was read in',
+    },
+    layout: { enum: ['wide', 'long', null] },
+    mode: { enum: ['all-or-nothing', 'keep-good'] },
+    dryRun: { type: 'boolean' },
+    rows: { type: 'integer', description: '读到的数据行 / Data rows read' },
+    accepted: { type: 'integer' },
+    rejectedCount: { type: 'integer' },
+    rejected: {
+      type: 'array',
+      items: rejectedEntrySchema,
+      description: '至多 1000 条 / At most 1000 listed',
+    },
+    warnings: { type: 'array', items: rejectedEntrySchema },
+    applied: {
+      type: 'integer',
+      description: '写入的数值（试运行为 0）/ Values written (0 on a dry run)',
+    },
+    submittedTasks: {
+      type: 'integer',
+      description: '因此提交的填报任务 / Entry tasks submitted by it',
+    },
+  },
+} as const
+
+const scopeKind = { enum: ['unit', 'group', 'region'] } as const
+
+/** One year of an indicator against its target, for the scope asked for. */
+const seriesPointSchema = {
+  type: 'object',
+  required: ['year', 'value', 'target', 'status', 'gap', 'reporting', 'partial', 'problem'],
+  additionalProperties: false,
+  properties: {
+    year: { type: 'integer' },
+    value: decimalOrNull,
+    target: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['op', 'value', 'year', 'phrase'],
+          additionalProperties: false,
+          properties: {
+            op: text,
+            value: text,
+            year: { type: ['integer', 'null'] },
+            phrase: nullableText,
+          },
+        },
+      ],
+    },
+    status: { enum: ['met', 'not-met', 'no-target', 'missing', 'error', 'invalid'] },
+    gap: {
+      ...decimalOrNull,
+      description: '与目标的差距，达标为 "0" / How far from the target; "0" when met',
+    },
+    reporting: { type: 'integer', description: '计入汇总的成员 / Members in the roll-up' },
+    partial: { type: 'boolean', description: '仅部分成员有数 / Only some members reported' },
+    problem: { oneOf: [{ type: 'null' }, localizedTextSchema] },
+  },
+} as const
+
+/** Indicators against their targets by year, for a unit, a group or the region. */
+export const indicatorSeriesSchema = {
+  type: 'object',
+  required: ['scope', 'scopes', 'years', 'indicators'],
+  additionalProperties: false,
+  properties: {
+    scope: {
+      type: 'object',
+      required: ['id', 'name', 'kind', 'members'],
+      additionalProperties: false,
+      properties: { id: text, name: text, kind: scopeKind, members: { type: 'integer' } },
+    },
+    scopes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'kind'],
+        additionalProperties: false,
+        properties: { id: text, name: text, kind: scopeKind },
+      },
+    },
+    years: { type: 'array', items: { type: 'integer' } },
+    indicators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'id',
+          'name',
+          'category',
+          'unit',
+          'valueType',
+          'direction',
+          'frequency',
+          'rollup',
+          'targets',
+          'baseline',
+          'series',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          category: nullableText,
+          unit: nullableText,
+          valueType: text,
+          direction: text,
+          frequency: text,
+          rollup: { description: '汇总方式 / How members roll up' },
+          targets: {
+            type: 'array',
+            items: { type: 'object', description: '配置中的目标 / Targets as configured' },
+          },
+          baseline: { description: '基线 / Baseline' },
+          series: { type: 'array', items: seriesPointSchema },
+        },
+      },
+    },
   },
 } as const
 
@@ -397,7 +828,11 @@ const runStatusSchema = {
   type: 'object',
   required: ['year', 'status', 'version'],
   additionalProperties: false,
-  properties: { year: { type: 'integer' }, status: { enum: ['computed', 'reviewed', 'published'] }, version: { type: 'integer' } },
+  properties: {
+    year: { type: 'integer' },
+    status: { enum: ['computed', 'reviewed', 'published'] },
+    version: { type: 'integer' },
+  },
 } as const
 
 /** A computed (or recomputed) year: how many units were scored, and how many completely. */
@@ -405,16 +840,271 @@ export const computeResultSchema = {
   type: 'object',
   required: ['run', 'units', 'complete'],
   additionalProperties: false,
-  properties: { run: runStatusSchema, units: { type: 'integer' }, complete: { type: 'integer', description: '数据齐全的单位 / Units with complete data' } },
+  properties: {
+    run: runStatusSchema,
+    units: { type: 'integer' },
+    complete: { type: 'integer', description: '数据齐全的单位 / Units with complete data' },
+  },
 } as const
 
-export const reviewResultSchema = { type: 'object', required: ['run'], additionalProperties: false, properties: { run: runStatusSchema } } as const
+export const reviewResultSchema = {
+  type: 'object',
+  required: ['run'],
+  additionalProperties: false,
+  properties: { run: runStatusSchema },
+} as const
 
 export const publishRunResultSchema = {
   type: 'object',
   required: ['run', 'rectifications'],
   additionalProperties: false,
-  properties: { run: runStatusSchema, rectifications: { type: 'integer', description: '建立的整改任务 / 整改 tasks created' } },
+  properties: {
+    run: runStatusSchema,
+    rectifications: { type: 'integer', description: '建立的整改任务 / 整改 tasks created' },
+  },
+} as const
+
+/** An assessment as the config defines it, with names resolved (items, grades and effects as configured). */
+const assessmentSummarySchema = {
+  type: 'object',
+  required: [
+    'id',
+    'name',
+    'totalScore',
+    'maxScore',
+    'assessor',
+    'with',
+    'due',
+    'method',
+    'items',
+    'grades',
+    'source',
+  ],
+  properties: {
+    id: text,
+    name: text,
+    totalScore: { type: 'number' },
+    maxScore: { type: ['number', 'null'] },
+    assessor: { type: 'array', items: idName },
+    with: { type: 'array', items: idName },
+    due: nullableText,
+    method: nullableText,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'kind', 'weight', 'points'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          name: text,
+          kind: text,
+          weight: { type: ['number', 'null'] },
+          points: { type: ['number', 'null'] },
+        },
+      },
+    },
+    grades: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'name'], properties: { id: text, name: text } },
+    },
+    source: { type: ['object', 'null'], description: '文件出处 / Where the document says it' },
+  },
+} as const
+
+/** One year of an assessment: its status and when it was computed, reviewed and published. */
+const runSummarySchema = {
+  type: 'object',
+  required: ['year', 'status', 'version', 'computedAt', 'reviewedAt', 'reviewNote', 'publishedAt'],
+  additionalProperties: false,
+  properties: {
+    year: { type: 'integer' },
+    status: { enum: ['computed', 'reviewed', 'published'] },
+    version: { type: 'integer' },
+    computedAt: instant,
+    reviewedAt: { type: ['string', 'null'], format: 'date-time' },
+    reviewNote: nullableText,
+    publishedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const
+
+/** What this user may do with an assessment. */
+const maySchema = {
+  type: 'object',
+  required: ['compute', 'review', 'publish'],
+  additionalProperties: false,
+  properties: {
+    compute: { type: 'boolean' },
+    review: { type: 'boolean' },
+    publish: { type: 'boolean' },
+  },
+} as const
+
+/** One year's results: each unit the user may read, with its total, grade and failing items. */
+export const runViewSchema = {
+  type: 'object',
+  required: ['assessment', 'run', 'results', 'counts', 'may'],
+  additionalProperties: false,
+  properties: {
+    assessment: assessmentSummarySchema,
+    run: runSummarySchema,
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'unit',
+          'complete',
+          'missing',
+          'base',
+          'bonus',
+          'total',
+          'grade',
+          'vetoedBy',
+          'effects',
+          'failing',
+        ],
+        additionalProperties: false,
+        properties: {
+          unit: idName,
+          complete: { type: 'boolean', description: '数据齐全 / Every item could be scored' },
+          missing: { type: 'array', items: text, description: '缺少的数据项 / Inputs missing' },
+          base: decimalOrNull,
+          bonus: decimalOrNull,
+          total: decimalOrNull,
+          grade: { oneOf: [{ type: 'null' }, idName] },
+          vetoedBy: nullableText,
+          effects: { type: 'array', items: { type: 'object' } },
+          failing: { type: 'array', items: text, description: '须整改的考核项 / Items to rectify' },
+        },
+      },
+    },
+    counts: {
+      type: 'object',
+      required: ['units', 'complete', 'grades'],
+      additionalProperties: false,
+      properties: {
+        units: { type: 'integer' },
+        complete: { type: 'integer' },
+        grades: { type: 'object', additionalProperties: { type: 'integer' } },
+      },
+    },
+    may: maySchema,
+  },
+} as const
+
+/** One unit's report for a year: its score with every item's explanation, consequences, 整改 tasks, trend. */
+export const unitReportSchema = {
+  type: 'object',
+  required: ['assessment', 'run', 'unit', 'score', 'consequences', 'rectifications', 'trend'],
+  additionalProperties: false,
+  properties: {
+    assessment: assessmentSummarySchema,
+    run: runSummarySchema,
+    unit: idName,
+    score: {
+      type: 'object',
+      description: '得分及每项说明 / The score with each item explained',
+      required: [
+        'unitId',
+        'complete',
+        'missing',
+        'base',
+        'bonus',
+        'total',
+        'grade',
+        'vetoedBy',
+        'effects',
+        'items',
+      ],
+      properties: {
+        unitId: text,
+        complete: { type: 'boolean' },
+        missing: { type: 'array', items: text },
+        base: decimalOrNull,
+        bonus: decimalOrNull,
+        total: decimalOrNull,
+        grade: { oneOf: [{ type: 'null' }, idName] },
+        vetoedBy: nullableText,
+        effects: { type: 'array', items: { type: 'object' } },
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'explanation'],
+            properties: { id: text, explanation: localizedTextSchema },
+          },
+        },
+      },
+    },
+    consequences: {
+      type: ['object', 'null'],
+      description:
+        '公布时记录的结果应用与整改任务 / Consequences and 整改 tasks recorded at publishing',
+      required: ['grade', 'effects', 'vetoedBy', 'rectificationTasks', 'recordedAt'],
+      properties: {
+        grade: { oneOf: [{ type: 'null' }, idName] },
+        effects: { type: 'array', items: { type: 'object' } },
+        vetoedBy: nullableText,
+        rectificationTasks: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'item', 'dueOn'],
+            additionalProperties: false,
+            properties: { id: text, item: text, dueOn: nullableDate },
+          },
+        },
+        recordedAt: instant,
+      },
+    },
+    rectifications: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'item', 'state', 'dueOn'],
+        additionalProperties: false,
+        properties: { id: text, item: text, state: text, dueOn: nullableDate },
+      },
+    },
+    trend: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['year', 'status', 'total', 'grade', 'vetoedBy'],
+        additionalProperties: false,
+        properties: {
+          year: { type: 'integer' },
+          status: { enum: ['computed', 'reviewed', 'published'] },
+          total: decimalOrNull,
+          grade: { oneOf: [{ type: 'null' }, idName] },
+          vetoedBy: nullableText,
+        },
+      },
+    },
+  },
+} as const
+
+/** A plan's assessments, each with its years (runs) and what this user may do with it. */
+export const assessmentListSchema = {
+  type: 'object',
+  required: ['assessments'],
+  additionalProperties: false,
+  properties: {
+    assessments: {
+      type: 'array',
+      items: {
+        ...assessmentSummarySchema,
+        required: [...assessmentSummarySchema.required, 'subjects', 'runs', 'may'],
+        properties: {
+          ...assessmentSummarySchema.properties,
+          subjects: { type: 'integer', description: '受考核单位数 / Units assessed' },
+          runs: { type: 'array', items: runSummarySchema },
+          may: maySchema,
+        },
+      },
+    },
+  },
 } as const
 
 export const auditEntriesSchema = {
@@ -426,7 +1116,17 @@ export const auditEntriesSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'payload', 'prev_hash', 'hash'],
+        required: [
+          'seq',
+          'at',
+          'actor',
+          'action',
+          'entity',
+          'entity_id',
+          'payload',
+          'prev_hash',
+          'hash',
+        ],
         additionalProperties: false,
         properties: {
           seq: { type: 'integer' },
@@ -452,14 +1152,24 @@ export const auditVerificationSchema = {
       properties: {
         ok: { const: true },
         rows: { type: 'integer' },
-        head: { type: 'object', required: ['seq', 'hash'], properties: { seq: { type: 'integer' }, hash: text } },
+        head: {
+          type: 'object',
+          required: ['seq', 'hash'],
+          properties: { seq: { type: 'integer' }, hash: text },
+        },
         checkpoint: { type: ['object', 'null'] },
       },
     },
     {
       type: 'object',
       required: ['ok', 'rows', 'brokenAt', 'reason', 'message'],
-      properties: { ok: { const: false }, rows: { type: 'integer' }, brokenAt: { type: 'integer' }, reason: text, message: localizedTextSchema },
+      properties: {
+        ok: { const: false },
+        rows: { type: 'integer' },
+        brokenAt: { type: 'integer' },
+        reason: text,
+        message: localizedTextSchema,
+      },
     },
   ],
 } as const
@@ -470,6 +1180,7 @@ export type PolicySummary = FromSchema<typeof policySummarySchema>
 export type PolicyVersionView = FromSchema<typeof policyVersionSchema>
 export type ValidateResult = FromSchema<typeof validateResultSchema>
 export type PublishResult = FromSchema<typeof publishResultSchema>
+export type PolicyDiffView = FromSchema<typeof policyDiffSchema>
 export type PlanView = FromSchema<typeof planSchema>
 export type PlanDetailView = FromSchema<typeof planDetailSchema>
 export type StartPlanResult = FromSchema<typeof startPlanResultSchema>
@@ -482,9 +1193,14 @@ export type Escalations = FromSchema<typeof escalationsSchema>
 export type IndicatorValuesResult = FromSchema<typeof indicatorValuesResultSchema>
 export type IndicatorValueList = FromSchema<typeof indicatorValueListSchema>
 export type IndicatorInputs = FromSchema<typeof indicatorInputsSchema>
+export type IndicatorSeries = FromSchema<typeof indicatorSeriesSchema>
+export type ImportReportView = FromSchema<typeof importReportSchema>
 export type ComputeResult = FromSchema<typeof computeResultSchema>
 export type ReviewResult = FromSchema<typeof reviewResultSchema>
 export type PublishRunResult = FromSchema<typeof publishRunResultSchema>
+export type AssessmentList = FromSchema<typeof assessmentListSchema>
+export type RunView = FromSchema<typeof runViewSchema>
+export type UnitReport = FromSchema<typeof unitReportSchema>
 export type AuditEntries = FromSchema<typeof auditEntriesSchema>
 export type AuditVerificationView = FromSchema<typeof auditVerificationSchema>
 

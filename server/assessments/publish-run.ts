@@ -17,6 +17,7 @@ import type { EntryInput } from '../indicators/inputs.ts'
 import { findAssessment } from './assessment-access.ts'
 import { rectificationTasks } from './rectification.ts'
 import { readJson } from '../db/json-columns.ts'
+import type { PublishedConsequences } from '../db/json-columns.ts'
 
 export async function findRun(trx: Transaction<Database>, planId: string, assessmentId: string, year: number): Promise<AssessmentRunRow> {
   const run = await trx
@@ -91,11 +92,12 @@ export async function publishRun(
     await insertChunked(trx, 'task', created.tasks)
     await insertChunked(trx, 'timer', created.timers)
     rectifications += created.tasks.length
-    const consequences = {
+    // Typed by the column it is written to, so the report reads back what was written.
+    const consequences: PublishedConsequences = {
       grade: score.grade,
       effects: score.effects,
       vetoedBy: score.vetoedBy,
-      rectificationTasks: created.tasks.map((task) => ({ id: task.id, item: task.source_id.split('.').pop(), dueOn: task.due_on })),
+      rectificationTasks: created.tasks.map((task) => ({ id: task.id, item: task.source_id.split('.').pop()!, dueOn: task.due_on ?? null })),
       recordedAt: at,
     }
     await trx.updateTable('assessment_result').set({ consequences: JSON.stringify(consequences) })

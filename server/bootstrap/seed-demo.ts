@@ -67,10 +67,14 @@ export async function seedDemo(store: Store, clock: Clock, policiesDir: string):
     { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
     { username: 'author', displayName: '医改办配置员', roles: ['author'] },
   )
-  for (const account of accounts) {
-    const units = account.policyId && account.unitId ? [{ policyId: account.policyId, unitId: account.unitId }] : []
-    await ensureUser(store, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles, units }, now)
-  }
+  // All at once: scrypt runs on libuv's thread pool, so the accounts' hashes (most of a first
+  // start's time) take the machine's cores instead of one after another; the writes share commits.
+  await Promise.all(
+    accounts.map((account) => {
+      const units = account.policyId && account.unitId ? [{ policyId: account.policyId, unitId: account.unitId }] : []
+      return ensureUser(store, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles, units }, now)
+    }),
+  )
   return accounts
 }
 

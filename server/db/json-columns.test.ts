@@ -8,6 +8,8 @@ describe('readJson', () => {
   })
 
   it('names the column whose text is not JSON', () => {
-    expect(() => readJson('task', 'snapshot', '{"value":')).toThrow(/^task\.snapshot holds text that is not JSON/)
+    expect(() => readJson('task', 'snapshot', '{"value":')).toThrow(
+      /^task\.snapshot holds text that is not JSON/,
+    )
   })
 })

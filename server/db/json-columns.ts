@@ -38,13 +38,22 @@ export interface JsonColumns {
  * const snapshot = readJson('task', 'snapshot', task.snapshot) // PersistedTask
  * @throws Error naming the column when its text is not JSON (a damaged row, never user input)
  */
-export function readJson<TTable extends keyof JsonColumns, TColumn extends keyof JsonColumns[TTable]>(table: TTable, column: TColumn, text: string): JsonColumns[TTable][TColumn]
-export function readJson<TTable extends keyof JsonColumns, TColumn extends keyof JsonColumns[TTable]>(table: TTable, column: TColumn, text: string | null): JsonColumns[TTable][TColumn] | null
+export function readJson<
+  TTable extends keyof JsonColumns,
+  TColumn extends keyof JsonColumns[TTable],
+>(table: TTable, column: TColumn, text: string): JsonColumns[TTable][TColumn]
+export function readJson<
+  TTable extends keyof JsonColumns,
+  TColumn extends keyof JsonColumns[TTable],
+>(table: TTable, column: TColumn, text: string | null): JsonColumns[TTable][TColumn] | null
 export function readJson(table: string, column: PropertyKey, text: string | null): unknown {
   if (text === null) return null
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new Error(`${table}.${String(column)} holds text that is not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new Error(
+      `${table}.${String(column)} holds text that is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
   }
 }

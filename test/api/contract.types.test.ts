@@ -21,26 +21,89 @@ describe('the routes answer what their response schemas describe', () => {
   it('holds for sessions, policies, plans, tasks, indicator values, assessment runs, attachments and the audit log', () => {
     const checks: true[] = [
       // The account is read again after the password check; its type allows a row gone meanwhile.
-      holds<Fits<Answer<Api['auth']['login']['$post']>, Omit<R.Session, 'user'> & Partial<Pick<R.Session, 'user'>>>>(),
+      holds<
+        Fits<
+          Answer<Api['auth']['login']['$post']>,
+          Omit<R.Session, 'user'> & Partial<Pick<R.Session, 'user'>>
+        >
+      >(),
       holds<Fits<Answer<Api['auth']['me']['$get']>, R.Session>>(),
       holds<Fits<Answer<Api['auth']['logout']['$post']>, R.Ok>>(),
       holds<Fits<Answer<Api['policies']['$get']>, { policies: R.PolicySummary[] }>>(),
       holds<Fits<Answer<Api['policies']['$post'], 200 | 201>, R.PublishResult>>(),
       holds<Fits<Answer<Api['policies']['validate']['$post']>, R.ValidateResult>>(),
-      holds<Fits<Answer<Api['policies'][':policyId']['versions']['$get']>, { versions: R.PolicySummary[] }>>(),
-      holds<Fits<Answer<Api['policies'][':policyId']['versions'][':version']['$get']>, R.PolicyVersionView>>(),
+      holds<
+        Fits<
+          Answer<Api['policies'][':policyId']['versions']['$get']>,
+          { versions: R.PolicySummary[] }
+        >
+      >(),
+      holds<
+        Fits<
+          Answer<Api['policies'][':policyId']['versions'][':version']['$get']>,
+          R.PolicyVersionView
+        >
+      >(),
+      holds<Fits<Answer<Api['policies'][':policyId']['diff']['$get']>, R.PolicyDiffView>>(),
       holds<Fits<Answer<Api['plans']['$get']>, { plans: R.PlanView[] }>>(),
       holds<Fits<Answer<Api['plans']['$post'], 201>, R.StartPlanResult>>(),
       holds<Fits<Answer<Api['plans'][':id']['$get']>, R.PlanDetailView>>(),
-      holds<Fits<Answer<Api['plans'][':id']['phases'][':phaseId']['sign-off']['$post']>, R.SignOffResult>>(),
+      holds<
+        Fits<
+          Answer<Api['plans'][':id']['phases'][':phaseId']['sign-off']['$post']>,
+          R.SignOffResult
+        >
+      >(),
       holds<Fits<Answer<Api['plans'][':id']['progress']['$get']>, R.PlanProgressView>>(),
       holds<Fits<Answer<Api['plans'][':id']['escalations']['$get']>, R.Escalations>>(),
-      holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>>(),
+      holds<
+        Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>
+      >(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$get']>, R.IndicatorValueList>>(),
-      holds<Fits<Answer<Api['plans'][':id']['indicator-values']['inputs']['$get']>, R.IndicatorInputs>>(),
-      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>, R.ComputeResult>>(),
-      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['review']['$post']>, R.ReviewResult>>(),
-      holds<Fits<Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['publish']['$post']>, R.PublishRunResult>>(),
+      holds<
+        Fits<Answer<Api['plans'][':id']['indicator-values']['inputs']['$get']>, R.IndicatorInputs>
+      >(),
+      holds<Fits<Answer<Api['plans'][':id']['indicators']['$get']>, R.IndicatorSeries>>(),
+      holds<
+        Fits<Answer<Api['plans'][':id']['indicator-values']['import']['$post']>, R.ImportReportView>
+      >(),
+      holds<Fits<Answer<Api['plans'][':id']['assessments']['$get']>, R.AssessmentList>>(),
+      holds<
+        Fits<
+          Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['$get']>,
+          R.RunView
+        >
+      >(),
+      holds<
+        Fits<
+          Answer<
+            Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['units'][':unitId']['$get']
+          >,
+          R.UnitReport
+        >
+      >(),
+      holds<
+        Fits<
+          Answer<Api['plans'][':id']['assessments'][':assessmentId']['runs']['$post'], 201>,
+          R.ComputeResult
+        >
+      >(),
+      holds<
+        Fits<
+          Answer<
+            Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['review']['$post']
+          >,
+          R.ReviewResult
+        >
+      >(),
+      holds<
+        Fits<
+          Answer<
+            Api['plans'][':id']['assessments'][':assessmentId']['runs'][':year']['publish']['$post']
+          >,
+          R.PublishRunResult
+        >
+      >(),
       holds<Fits<Answer<Api['tasks']['$get']>, R.TaskList>>(),
       holds<Fits<Answer<Api['tasks'][':id']['$get']>, R.TaskDetailView>>(),
       holds<Fits<Answer<Api['tasks'][':id']['events']['$post']>, R.TaskSummary>>(),

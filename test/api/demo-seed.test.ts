@@ -14,9 +14,6 @@ import { allPolicyFiles } from '../helpers/policy-files.ts'
 import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
-// No test here logs in or reads a hash: each password is hashed once (see hash-once.ts).
-vi.mock('../../server/auth/passwords.ts', async (original) => (await import('../helpers/hash-once.ts')).hashOnce(original))
-
 describe('the demo seed', () => {
   // Seeding the demo takes seconds, so it is seeded once per instant the tests seed it at: tests
   // that only read share that database, and a test that writes gets its own copy of it.

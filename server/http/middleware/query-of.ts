@@ -9,7 +9,10 @@ import type { FromSchema, JSONSchema } from 'json-schema-to-ts'
 import type { AppEnv } from '../env.ts'
 
 /** The route input a query schema declares. */
-export type QueryInput<TSchema extends JSONSchema> = { in: { query: FromSchema<TSchema> }; out: { query: FromSchema<TSchema> } }
+export type QueryInput<TSchema extends JSONSchema> = {
+  in: { query: FromSchema<TSchema> }
+  out: { query: FromSchema<TSchema> }
+}
 
 /**
  * Middleware that declares the route's query parameters (types only; see the module comment).
@@ -18,7 +21,9 @@ export type QueryInput<TSchema extends JSONSchema> = { in: { query: FromSchema<T
  * .get('/', queryOf(taskListQuery), async (c) => { const q = c.req.query() … })
  * ```
  */
-export function queryOf<const TSchema extends JSONSchema, TPath extends string = string>(_schema: TSchema): MiddlewareHandler<AppEnv, TPath, QueryInput<TSchema>> {
+export function queryOf<const TSchema extends JSONSchema, TPath extends string = string>(
+  _schema: TSchema,
+): MiddlewareHandler<AppEnv, TPath, QueryInput<TSchema>> {
   return async (c, next) => {
     c.req.addValidatedData('query', c.req.query())
     await next()

@@ -26,7 +26,10 @@ const ajv = createAjv()
 const compiled = new WeakMap<object, ValidateFunction>()
 
 /** The route input a schema declares: the same type in (what the client sends) and out (what the handler gets). */
-export type JsonInput<TSchema extends JSONSchema> = { in: { json: FromSchema<TSchema> }; out: { json: FromSchema<TSchema> } }
+export type JsonInput<TSchema extends JSONSchema> = {
+  in: { json: FromSchema<TSchema> }
+  out: { json: FromSchema<TSchema> }
+}
 
 /**
  * Middleware that validates the JSON body against `schema`; the handler reads it with
@@ -38,7 +41,9 @@ export type JsonInput<TSchema extends JSONSchema> = { in: { json: FromSchema<TSc
  * ```
  * @throws AppError 415, 400 `bad-json` or 400 `invalid-body` (see the module comment)
  */
-export function validJson<const TSchema extends JSONSchema, TPath extends string = string>(schema: TSchema): MiddlewareHandler<AppEnv, TPath, JsonInput<TSchema>> {
+export function validJson<const TSchema extends JSONSchema, TPath extends string = string>(
+  schema: TSchema,
+): MiddlewareHandler<AppEnv, TPath, JsonInput<TSchema>> {
   return async (c, next) => {
     c.req.addValidatedData('json', (await readJson(c, schema as object)) as object)
     await next()
@@ -51,13 +56,19 @@ export function validJson<const TSchema extends JSONSchema, TPath extends string
  */
 export function isJsonMediaType(header: string | undefined): boolean {
   const [type, ...parameters] = (header ?? '').split(';').map((part) => part.trim().toLowerCase())
-  return type === 'application/json' && parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter))
+  return (
+    type === 'application/json' &&
+    parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter))
+  )
 }
 
 /** Parses the body as JSON (an empty body is `{}`) and checks it against the schema. */
 async function readJson(c: Context, schema: object): Promise<unknown> {
   if (!isJsonMediaType(c.req.header('content-type'))) {
-    throw new AppError(415, 'bad-request', { zh: '请求体须为 JSON（Content-Type: application/json）', en: 'The body must be JSON (Content-Type: application/json)' })
+    throw new AppError(415, 'bad-request', {
+      zh: '请求体须为 JSON（Content-Type: application/json）',
+      en: 'The body must be JSON (Content-Type: application/json)',
+    })
   }
   const text = await c.req.text()
   let value: unknown
@@ -72,8 +83,16 @@ async function readJson(c: Context, schema: object): Promise<unknown> {
   // A NUL can only arrive escaped (a raw one is not JSON), so most bodies skip the walk.
   const nul = text.includes('\\u0000') ? findNul(value) : []
   if (nul.length > 0) {
-    const message = { zh: '文本中不能含有 NUL 字符（\\u0000）', en: 'Text must not contain the NUL character (\\u0000)' }
-    throw new AppError(400, 'invalid-body', { zh: '请求内容含有 NUL 字符', en: 'The request body contains a NUL character' }, { issues: nul.map((pointer) => ({ pointer, code: 'nul-character', message })) })
+    const message = {
+      zh: '文本中不能含有 NUL 字符（\\u0000）',
+      en: 'Text must not contain the NUL character (\\u0000)',
+    }
+    throw new AppError(
+      400,
+      'invalid-body',
+      { zh: '请求内容含有 NUL 字符', en: 'The request body contains a NUL character' },
+      { issues: nul.map((pointer) => ({ pointer, code: 'nul-character', message })) },
+    )
   }
   let validate = compiled.get(schema)
   if (!validate) {
@@ -81,7 +100,12 @@ async function readJson(c: Context, schema: object): Promise<unknown> {
     compiled.set(schema, validate)
   }
   if (!validate(value)) {
-    throw new AppError(400, 'invalid-body', { zh: '请求内容不符合要求', en: 'The request body is invalid' }, { issues: schemaIssues(validate.errors) })
+    throw new AppError(
+      400,
+      'invalid-body',
+      { zh: '请求内容不符合要求', en: 'The request body is invalid' },
+      { issues: schemaIssues(validate.errors) },
+    )
   }
   return value
 }
