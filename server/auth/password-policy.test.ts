@@ -1,6 +1,7 @@
 import { oneTimePassword, passwordIssues } from './password-policy.ts'
 
-const codes = (password: string, username = 'zhang.san') => passwordIssues(password, username, '/password').map((issue) => issue.code)
+const codes = (password: string, username = 'zhang.san') =>
+  passwordIssues(password, username, '/password').map((issue) => issue.code)
 
 describe('passwordIssues', () => {
   it('refuses fewer than 10 characters, at the pointer, zh first', () => {

@@ -18,13 +18,27 @@ const CLASSES = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{Ll}\p{Lu}\p{Nd}]/u] as c
  * What is wrong with a password, as issues at `pointer` (empty when it is acceptable).
  * @param pointer where the password is in the request, e.g. `/newPassword`
  */
-export function passwordIssues(password: string, username: string, pointer: string): RequestIssue[] {
+export function passwordIssues(
+  password: string,
+  username: string,
+  pointer: string,
+): RequestIssue[] {
   const issues: RequestIssue[] = []
   // Counted in code points, as people count characters (一 is one, not a UTF-16 pair's half).
   const length = [...password].length
   if (length < MIN_LENGTH) {
-    issues.push({ pointer, code: 'password-too-short', message: { zh: `密码至少需要 ${MIN_LENGTH} 个字符（现为 ${length} 个）`, en: `The password needs at least ${MIN_LENGTH} characters (it has ${length})` } })
-  } else if (length < PASSPHRASE_LENGTH && CLASSES.filter((pattern) => pattern.test(password)).length < 3) {
+    issues.push({
+      pointer,
+      code: 'password-too-short',
+      message: {
+        zh: `密码至少需要 ${MIN_LENGTH} 个字符（现为 ${length} 个）`,
+        en: `The password needs at least ${MIN_LENGTH} characters (it has ${length})`,
+      },
+    })
+  } else if (
+    length < PASSPHRASE_LENGTH &&
+    CLASSES.filter((pattern) => pattern.test(password)).length < 3
+  ) {
     issues.push({
       pointer,
       code: 'password-too-simple',
@@ -35,7 +49,11 @@ export function passwordIssues(password: string, username: string, pointer: stri
     })
   }
   if (password.toLowerCase() === username.toLowerCase()) {
-    issues.push({ pointer, code: 'password-is-username', message: { zh: '密码不能与用户名相同', en: 'The password must not be the username' } })
+    issues.push({
+      pointer,
+      code: 'password-is-username',
+      message: { zh: '密码不能与用户名相同', en: 'The password must not be the username' },
+    })
   }
   return issues
 }

@@ -22,7 +22,8 @@ import { migrateToLatest } from '../db/migrate.ts'
 import { AppError } from '../errors.ts'
 import { createUser } from '../users/user-admin.ts'
 
-export const ADMIN_USAGE = '  luoshi admin create <username> [--display-name <name>] [--data <folder>]  创建系统管理员（密码从提示或标准输入读取）/ create a system administrator (password from a prompt or stdin)'
+export const ADMIN_USAGE =
+  '  luoshi admin create <username> [--display-name <name>] [--data <folder>]  创建系统管理员（密码从提示或标准输入读取）/ create a system administrator (password from a prompt or stdin)'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -35,7 +36,9 @@ function flag(args: string[], name: string): string | undefined {
 
 /** The arguments that are neither flags nor a flag's value. */
 function positional(args: string[], flags: string[]): string[] {
-  return args.filter((arg, index) => !arg.startsWith('--') && !flags.includes(args[index - 1] ?? ''))
+  return args.filter(
+    (arg, index) => !arg.startsWith('--') && !flags.includes(args[index - 1] ?? ''),
+  )
 }
 
 function refuse(zh: string, en: string): number {
@@ -47,7 +50,10 @@ function refuse(zh: string, en: string): number {
 export async function adminCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args
   if (rest.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
-    return refuse('密码不从命令行读取（会留在 shell 历史和进程列表中）：请在提示时输入，或从标准输入传入', 'The password is never taken from the command line (shell history and the process list keep it): type it at the prompt or pipe it on stdin')
+    return refuse(
+      '密码不从命令行读取（会留在 shell 历史和进程列表中）：请在提示时输入，或从标准输入传入',
+      'The password is never taken from the command line (shell history and the process list keep it): type it at the prompt or pipe it on stdin',
+    )
   }
   const [username, ...extra] = positional(rest, ['--data', '--display-name'])
   if (sub !== 'create' || !username || extra.length > 0) {
@@ -55,28 +61,44 @@ export async function adminCommand(args: string[]): Promise<number> {
     return 2
   }
   if (!new RegExp(USERNAME_PATTERN).test(username)) {
-    return refuse(`用户名「${username}」不合规：须为 3–64 个小写字母、数字或 . _ -`, `The username "${username}" is not valid: 3–64 of lower-case letters, digits, . _ -`)
+    return refuse(
+      `用户名「${username}」不合规：须为 3–64 个小写字母、数字或 . _ -`,
+      `The username "${username}" is not valid: 3–64 of lower-case letters, digits, . _ -`,
+    )
   }
   const displayName = flag(rest, '--display-name') ?? '系统管理员'
-  if (!/\S/.test(displayName) || displayName.length > 100) return refuse('显示名称须为 1–100 个字符', 'The display name must be 1–100 characters')
+  if (!/\S/.test(displayName) || displayName.length > 100)
+    return refuse('显示名称须为 1–100 个字符', 'The display name must be 1–100 characters')
 
   let password: string
   try {
     password = await readPassword()
   } catch (error) {
-    return refuse(`未能读取密码：${error instanceof Error ? error.message : String(error)}`, `Could not read the password: ${error instanceof Error ? error.message : String(error)}`)
+    return refuse(
+      `未能读取密码：${error instanceof Error ? error.message : String(error)}`,
+      `Could not read the password: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   const issues = passwordIssues(password, username, '/password')
-  if (issues.length > 0) return refuse(issues.map((issue) => issue.message.zh).join('；'), issues.map((issue) => issue.message.en).join('; '))
+  if (issues.length > 0)
+    return refuse(
+      issues.map((issue) => issue.message.zh).join('；'),
+      issues.map((issue) => issue.message.en).join('; '),
+    )
 
   const dataDir = resolve(flag(rest, '--data') ?? process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
   const url = process.env.LUOSHI_DATABASE_URL
   try {
     prepareDataFolder(dataDir)
   } catch (error) {
-    return refuse(`数据目录不可用：${String(error instanceof Error ? error.message : error)}`, `The data folder cannot be used: ${String(error instanceof Error ? error.message : error)}`)
+    return refuse(
+      `数据目录不可用：${String(error instanceof Error ? error.message : error)}`,
+      `The data folder cannot be used: ${String(error instanceof Error ? error.message : error)}`,
+    )
   }
-  const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
+  const db = await createDb(
+    url ? { kind: 'postgres', url } : { kind: 'sqlite', file: join(dataDir, 'luoshi.db') },
+  )
   const writes = new GroupCommitter(db)
   try {
     await migrateToLatest(db)
@@ -85,12 +107,24 @@ export async function adminCommand(args: string[]): Promise<number> {
     installAuditKey(key)
     await keyAuditChain({ db, writes }, key, readCheckpoints(auditCheckpointFile(dataDir), key))
     const hash = await hashPassword(password)
-    const user = await writes.run((trx) => createUser(trx, { username, displayName, roles: ['admin'] }, { hash, oneTime: false }, { actor: 'system', now: new Date() }))
-    console.log(`✓ 已创建系统管理员「${user.username}」（${user.displayName}），可以登录了\n  created the system administrator "${user.username}"; log in with it now`)
+    const user = await writes.run((trx) =>
+      createUser(
+        trx,
+        { username, displayName, roles: ['admin'] },
+        { hash, oneTime: false },
+        { actor: 'system', now: new Date() },
+      ),
+    )
+    console.log(
+      `✓ 已创建系统管理员「${user.username}」（${user.displayName}），可以登录了\n  created the system administrator "${user.username}"; log in with it now`,
+    )
     return 0
   } catch (error) {
     if (error instanceof AppError && error.code === 'conflict') {
-      return refuse(`用户名「${username}」已存在，未做任何更改`, `The username "${username}" already exists; nothing was changed`)
+      return refuse(
+        `用户名「${username}」已存在，未做任何更改`,
+        `The username "${username}" already exists; nothing was changed`,
+      )
     }
     // What went wrong and where, without a stack trace (a database that cannot be opened, a key file).
     const message = error instanceof Error ? error.message : String(error)

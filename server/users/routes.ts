@@ -32,7 +32,13 @@ const noReplayOfSecrets = createMiddleware<AppEnv>(async (c, next) => {
   await next()
 })
 
-const invalid = (issues: RequestIssue[]) => new AppError(422, 'invalid-user', { zh: '用户信息有误，请按提示修改', en: 'The account details have problems; see the issues' }, { issues })
+const invalid = (issues: RequestIssue[]) =>
+  new AppError(
+    422,
+    'invalid-user',
+    { zh: '用户信息有误，请按提示修改', en: 'The account details have problems; see the issues' },
+    { issues },
+  )
 
 export const userRoutes = new Hono<AppEnv>()
   .use('*', requireRole('admin'))
@@ -40,7 +46,10 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/', noReplayOfSecrets, validJson(createUserBody), async (c) => {
     const { reads, clock } = c.get('deps')
     const { password, ...body } = c.req.valid('json')
-    const issues = [...(password === undefined ? [] : passwordIssues(password, body.username, '/password')), ...(await unitIssues(reads, body.units ?? []))]
+    const issues = [
+      ...(password === undefined ? [] : passwordIssues(password, body.username, '/password')),
+      ...(await unitIssues(reads, body.units ?? [])),
+    ]
     if (issues.length > 0) throw invalid(issues)
     const initialPassword = password === undefined ? oneTimePassword() : undefined
     const hash = await hashPassword(password ?? initialPassword!)
@@ -56,7 +65,9 @@ export const userRoutes = new Hono<AppEnv>()
     const issues = await unitIssues(reads, body.units ?? [])
     if (issues.length > 0) throw invalid(issues)
     const by = { actor: c.get('user').id, now: clock.now() }
-    return write(c, async (trx) => c.json({ user: await updateUser(trx, c.req.param('id'), body, by) }))
+    return write(c, async (trx) =>
+      c.json({ user: await updateUser(trx, c.req.param('id'), body, by) }),
+    )
   })
   .post('/:id/password-reset', noReplayOfSecrets, async (c) => {
     const { reads, clock } = c.get('deps')
@@ -65,5 +76,7 @@ export const userRoutes = new Hono<AppEnv>()
     const password = oneTimePassword()
     const hash = await hashPassword(password)
     const by = { actor: c.get('user').id, now: clock.now() }
-    return write(c, async (trx) => c.json({ user: await resetPassword(trx, id, hash, by), oneTimePassword: password }))
+    return write(c, async (trx) =>
+      c.json({ user: await resetPassword(trx, id, hash, by), oneTimePassword: password }),
+    )
   })

@@ -37,7 +37,12 @@ export function userView(row: UserRow, units: Unit[]): UserView {
 /** Every account, by username, with its units. */
 export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
   const rows = await db.selectFrom('app_user').selectAll().orderBy('username').execute()
-  const memberships = await db.selectFrom('user_unit').select(['user_id', 'policy_id', 'unit_id']).orderBy('policy_id').orderBy('unit_id').execute()
+  const memberships = await db
+    .selectFrom('user_unit')
+    .select(['user_id', 'policy_id', 'unit_id'])
+    .orderBy('policy_id')
+    .orderBy('unit_id')
+    .execute()
   const units = new Map<string, Unit[]>()
   for (const row of memberships) {
     const list = units.get(row.user_id) ?? []
@@ -48,11 +53,23 @@ export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
 }
 
 /** One account with its units, or undefined. */
-export async function findUser(db: Kysely<Database> | Transaction<Database>, id: string): Promise<UserView | undefined> {
+export async function findUser(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+): Promise<UserView | undefined> {
   const row = await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return undefined
-  const units = await db.selectFrom('user_unit').select(['policy_id', 'unit_id']).where('user_id', '=', id).orderBy('policy_id').orderBy('unit_id').execute()
-  return userView(row, units.map((unit) => ({ policyId: unit.policy_id, unitId: unit.unit_id })))
+  const units = await db
+    .selectFrom('user_unit')
+    .select(['policy_id', 'unit_id'])
+    .where('user_id', '=', id)
+    .orderBy('policy_id')
+    .orderBy('unit_id')
+    .execute()
+  return userView(
+    row,
+    units.map((unit) => ({ policyId: unit.policy_id, unitId: unit.unit_id })),
+  )
 }
 
 /** Who does it and when: a user's id, or `system` for the command line. */
@@ -61,21 +78,59 @@ export interface Actor {
   now: Date
 }
 
-const audit = (trx: Transaction<Database>, by: Actor, action: string, userId: string, payload: Record<string, unknown>): Promise<void> => {
-  const entry: AuditEntry = { at: by.now.toISOString(), actor: by.actor, action, entity: 'user', entityId: userId, payload }
+const audit = (
+  trx: Transaction<Database>,
+  by: Actor,
+  action: string,
+  userId: string,
+  payload: Record<string, unknown>,
+): Promise<void> => {
+  const entry: AuditEntry = {
+    at: by.now.toISOString(),
+    actor: by.actor,
+    action,
+    entity: 'user',
+    entityId: userId,
+    payload,
+  }
   return appendAudit(trx, [entry])
 }
 
 const duplicate = (username: string) =>
-  new AppError(409, 'conflict', { zh: `用户名「${username}」已被使用`, en: `The username "${username}" is taken` }, { issues: [{ pointer: '/username', code: 'username-taken', message: { zh: `用户名「${username}」已被使用，请换一个`, en: `The username "${username}" is taken; choose another` } }] })
+  new AppError(
+    409,
+    'conflict',
+    { zh: `用户名「${username}」已被使用`, en: `The username "${username}" is taken` },
+    {
+      issues: [
+        {
+          pointer: '/username',
+          code: 'username-taken',
+          message: {
+            zh: `用户名「${username}」已被使用，请换一个`,
+            en: `The username "${username}" is taken; choose another`,
+          },
+        },
+      ],
+    },
+  )
 
 /**
  * Creates an account. `passwordHash` is of the password given or of a generated one-time one;
  * with `oneTime` the user must change it at first login.
  * @throws AppError 409 `conflict` when the username is taken
  */
-export async function createUser(trx: Transaction<Database>, body: Omit<CreateUserBody, 'password'>, password: { hash: string; oneTime: boolean }, by: Actor): Promise<UserView> {
-  const taken = await trx.selectFrom('app_user').select('id').where('username', '=', body.username).executeTakeFirst()
+export async function createUser(
+  trx: Transaction<Database>,
+  body: Omit<CreateUserBody, 'password'>,
+  password: { hash: string; oneTime: boolean },
+  by: Actor,
+): Promise<UserView> {
+  const taken = await trx
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', body.username)
+    .executeTakeFirst()
   if (taken) throw duplicate(body.username)
   const units = dedupe(body.units ?? [])
   const row: UserRow = {
@@ -92,7 +147,13 @@ export async function createUser(trx: Transaction<Database>, body: Omit<CreateUs
     updated_at: null,
   }
   await trx.insertInto('app_user').values(row).execute()
-  if (units.length > 0) await trx.insertInto('user_unit').values(units.map((unit) => ({ user_id: row.id, policy_id: unit.policyId, unit_id: unit.unitId }))).execute()
+  if (units.length > 0)
+    await trx
+      .insertInto('user_unit')
+      .values(
+        units.map((unit) => ({ user_id: row.id, policy_id: unit.policyId, unit_id: unit.unitId })),
+      )
+      .execute()
   await audit(trx, by, 'user.create', row.id, {
     username: row.username,
     displayName: row.display_name,
@@ -111,20 +172,65 @@ export async function createUser(trx: Transaction<Database>, body: Omit<CreateUs
  * (someone must be left who can undo it).
  * @throws AppError 404 for an unknown id, 409 `conflict` for a change to oneself that would lock out
  */
-export async function updateUser(trx: Transaction<Database>, id: string, body: UpdateUserBody, by: Actor): Promise<UserView> {
+export async function updateUser(
+  trx: Transaction<Database>,
+  id: string,
+  body: UpdateUserBody,
+  by: Actor,
+): Promise<UserView> {
   const before = await findUser(trx, id)
   if (!before) throw notFound({ zh: '找不到该用户', en: 'No such user' })
   if (id === by.actor && body.active === false) {
-    throw new AppError(409, 'conflict', { zh: '不能停用自己的账号', en: 'You cannot deactivate your own account' }, { issues: [{ pointer: '/active', code: 'self-lockout', message: { zh: '请由另一位管理员停用此账号', en: 'Another administrator must deactivate this account' } }] })
+    throw new AppError(
+      409,
+      'conflict',
+      { zh: '不能停用自己的账号', en: 'You cannot deactivate your own account' },
+      {
+        issues: [
+          {
+            pointer: '/active',
+            code: 'self-lockout',
+            message: {
+              zh: '请由另一位管理员停用此账号',
+              en: 'Another administrator must deactivate this account',
+            },
+          },
+        ],
+      },
+    )
   }
-  if (id === by.actor && body.roles && before.roles.includes('admin') && !body.roles.includes('admin')) {
-    throw new AppError(409, 'conflict', { zh: '不能取消自己的管理员角色', en: 'You cannot remove your own admin role' }, { issues: [{ pointer: '/roles', code: 'self-lockout', message: { zh: '请由另一位管理员修改此角色', en: 'Another administrator must change this role' } }] })
+  if (
+    id === by.actor &&
+    body.roles &&
+    before.roles.includes('admin') &&
+    !body.roles.includes('admin')
+  ) {
+    throw new AppError(
+      409,
+      'conflict',
+      { zh: '不能取消自己的管理员角色', en: 'You cannot remove your own admin role' },
+      {
+        issues: [
+          {
+            pointer: '/roles',
+            code: 'self-lockout',
+            message: {
+              zh: '请由另一位管理员修改此角色',
+              en: 'Another administrator must change this role',
+            },
+          },
+        ],
+      },
+    )
   }
   const changes: Record<string, unknown> = {}
   const set: Partial<Pick<UserRow, 'display_name' | 'phone' | 'email' | 'roles' | 'active'>> = {}
-  if (body.displayName !== undefined && body.displayName.trim() !== before.displayName) set.display_name = changes.displayName = body.displayName.trim()
-  if (body.phone !== undefined && body.phone !== before.phone) set.phone = changes.phone = body.phone
-  if (body.email !== undefined && body.email !== before.email) set.email = changes.email = body.email
+  if (body.displayName !== undefined && body.displayName.trim() !== before.displayName)
+    set.display_name = changes.displayName = body.displayName.trim()
+  if (body.phone !== undefined && body.phone !== before.phone)
+    set.phone = changes.phone = body.phone
+  if (body.email !== undefined && body.email !== before.email)
+    set.email = changes.email = body.email
   if (body.roles && !sameSet(body.roles, before.roles)) {
     set.roles = JSON.stringify(body.roles)
     changes.roles = body.roles
@@ -138,13 +244,28 @@ export async function updateUser(trx: Transaction<Database>, id: string, body: U
   if (deactivating || reactivating) set.active = body.active ? 1 : 0
   if (reactivating) changes.active = true
   if (Object.keys(set).length === 0 && !unitsChanged) return before
-  await trx.updateTable('app_user').set({ ...set, updated_at: by.now.toISOString() }).where('id', '=', id).execute()
+  await trx
+    .updateTable('app_user')
+    .set({ ...set, updated_at: by.now.toISOString() })
+    .where('id', '=', id)
+    .execute()
   if (unitsChanged) {
     await trx.deleteFrom('user_unit').where('user_id', '=', id).execute()
-    if (units.length > 0) await trx.insertInto('user_unit').values(units.map((unit) => ({ user_id: id, policy_id: unit.policyId, unit_id: unit.unitId }))).execute()
+    if (units.length > 0)
+      await trx
+        .insertInto('user_unit')
+        .values(
+          units.map((unit) => ({ user_id: id, policy_id: unit.policyId, unit_id: unit.unitId })),
+        )
+        .execute()
   }
-  if (Object.keys(changes).length > 0) await audit(trx, by, 'user.update', id, { username: before.username, changes })
-  if (deactivating) await audit(trx, by, 'user.deactivate', id, { username: before.username, sessionsEnded: await endUserSessions(trx, id) })
+  if (Object.keys(changes).length > 0)
+    await audit(trx, by, 'user.update', id, { username: before.username, changes })
+  if (deactivating)
+    await audit(trx, by, 'user.deactivate', id, {
+      username: before.username,
+      sessionsEnded: await endUserSessions(trx, id),
+    })
   return (await findUser(trx, id))!
 }
 
@@ -153,11 +274,23 @@ export async function updateUser(trx: Transaction<Database>, id: string, body: U
  * end and the user must change it at the next login.
  * @throws AppError 404 for an unknown id
  */
-export async function resetPassword(trx: Transaction<Database>, id: string, hash: string, by: Actor): Promise<UserView> {
+export async function resetPassword(
+  trx: Transaction<Database>,
+  id: string,
+  hash: string,
+  by: Actor,
+): Promise<UserView> {
   const before = await findUser(trx, id)
   if (!before) throw notFound({ zh: '找不到该用户', en: 'No such user' })
-  await trx.updateTable('app_user').set({ password_hash: hash, must_change_password: 1, updated_at: by.now.toISOString() }).where('id', '=', id).execute()
-  await audit(trx, by, 'user.password-reset', id, { username: before.username, sessionsEnded: await endUserSessions(trx, id) })
+  await trx
+    .updateTable('app_user')
+    .set({ password_hash: hash, must_change_password: 1, updated_at: by.now.toISOString() })
+    .where('id', '=', id)
+    .execute()
+  await audit(trx, by, 'user.password-reset', id, {
+    username: before.username,
+    sessionsEnded: await endUserSessions(trx, id),
+  })
   return (await findUser(trx, id))!
 }
 
@@ -169,7 +302,11 @@ export async function hasActiveAdmin(db: Kysely<Database>): Promise<boolean> {
 
 function dedupe(units: readonly Unit[]): Unit[] {
   const seen = new Map<string, Unit>()
-  for (const unit of units) seen.set(`${unit.policyId}\u0000${unit.unitId}`, { policyId: unit.policyId, unitId: unit.unitId })
+  for (const unit of units)
+    seen.set(`${unit.policyId}\u0000${unit.unitId}`, {
+      policyId: unit.policyId,
+      unitId: unit.unitId,
+    })
   return [...seen.values()]
 }
 

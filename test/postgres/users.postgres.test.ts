@@ -40,35 +40,94 @@ describe('accounts on PostgreSQL', () => {
     await userAdminMigration.up(db)
     const clock = new SimulatedClock('2018-04-02T09:00:00+08:00')
     const writes = new GroupCommitter(db)
-    const t: TestApp = { app: createApp({ db, reads: db, clock, writes, files: `${tmpdir()}/luoshi-pg-users-${process.pid}` }), db, file: pg.url, clock, writes }
+    const t: TestApp = {
+      app: createApp({
+        db,
+        reads: db,
+        clock,
+        writes,
+        files: `${tmpdir()}/luoshi-pg-users-${process.pid}`,
+      }),
+      db,
+      file: pg.url,
+      clock,
+      writes,
+    }
     const versionId = await publishBundled(t, clock, 'pingnan')
-    const { policy_id: policyId } = await db.selectFrom('policy_version').select('policy_id').where('id', '=', versionId).executeTakeFirstOrThrow()
+    const { policy_id: policyId } = await db
+      .selectFrom('policy_version')
+      .select('policy_id')
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow()
     const admin = await loginAs(t, 'root', { roles: ['admin'] })
 
-    const unknown = await admin.post('/api/users', { username: 'finance', displayName: '县财政局', roles: ['department'], units: [{ policyId, unitId: 'nowhere' }] })
+    const unknown = await admin.post('/api/users', {
+      username: 'finance',
+      displayName: '县财政局',
+      roles: ['department'],
+      units: [{ policyId, unitId: 'nowhere' }],
+    })
     expect(unknown.status).toBe(422)
-    const created = await admin.post('/api/users', { username: 'finance', displayName: '县财政局', roles: ['department'], units: [{ policyId, unitId: 'county-finance-bureau' }] })
+    const created = await admin.post('/api/users', {
+      username: 'finance',
+      displayName: '县财政局',
+      roles: ['department'],
+      units: [{ policyId, unitId: 'county-finance-bureau' }],
+    })
     expect(created.status).toBe(201)
-    const { user, initialPassword } = (await created.json()) as { user: { id: string; mustChangePassword: boolean }; initialPassword: string }
+    const { user, initialPassword } = (await created.json()) as {
+      user: { id: string; mustChangePassword: boolean }
+      initialPassword: string
+    }
     expect(user.mustChangePassword).toBe(true)
-    expect((await admin.post('/api/users', { username: 'finance', displayName: 'again', roles: ['department'] })).status).toBe(409)
+    expect(
+      (
+        await admin.post('/api/users', {
+          username: 'finance',
+          displayName: 'again',
+          roles: ['department'],
+        })
+      ).status,
+    ).toBe(409)
 
     const finance = await logIn(t, 'finance', initialPassword)
     expect((await finance.get('/api/tasks')).status).toBe(403)
-    expect((await finance.post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'Finance-2024!' })).status).toBe(200)
+    expect(
+      (
+        await finance.post('/api/auth/password', {
+          currentPassword: initialPassword,
+          newPassword: 'Finance-2024!',
+        })
+      ).status,
+    ).toBe(200)
     expect((await finance.get('/api/tasks')).status).toBe(200)
 
     expect((await admin.patch(`/api/users/${user.id}`, { active: false })).status).toBe(200)
     expect((await finance.get('/api/tasks')).status).toBe(401)
-    expect(await db.selectFrom('session').select('id').where('user_id', '=', user.id).execute()).toEqual([])
+    expect(
+      await db.selectFrom('session').select('id').where('user_id', '=', user.id).execute(),
+    ).toEqual([])
     expect((await admin.patch(`/api/users/${user.id}`, { active: true })).status).toBe(200)
 
     const reset = await admin.post(`/api/users/${user.id}/password-reset`)
     const { oneTimePassword } = (await reset.json()) as { oneTimePassword: string }
     const again = await logIn(t, 'finance', oneTimePassword)
     expect((await again.get('/api/tasks')).status).toBe(403)
-    const actions = (await db.selectFrom('audit_log').select('action').where('action', 'like', 'user.%').orderBy('seq').execute()).map((row) => row.action)
-    expect(actions).toEqual(['user.create', 'user.password-change', 'user.deactivate', 'user.update', 'user.password-reset'])
+    const actions = (
+      await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'like', 'user.%')
+        .orderBy('seq')
+        .execute()
+    ).map((row) => row.action)
+    expect(actions).toEqual([
+      'user.create',
+      'user.password-change',
+      'user.deactivate',
+      'user.update',
+      'user.password-reset',
+    ])
     await writes.close()
   }, 120_000)
 })

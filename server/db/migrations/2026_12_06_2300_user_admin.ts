@@ -10,8 +10,14 @@ import type { Kysely } from 'kysely'
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('app_user').addColumn('phone', 'text').execute()
   await db.schema.alterTable('app_user').addColumn('email', 'text').execute()
-  await db.schema.alterTable('app_user').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute()
-  await db.schema.alterTable('app_user').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute()
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   await db.schema.alterTable('app_user').addColumn('updated_at', 'text').execute()
 }
 
