@@ -164,7 +164,11 @@ export function openApiDocument() {
       '/api/audit': { get: read('审计日志（领导仅见其可见计划、任务与文件的条目）/ Audit log (a leader sees only entries of the plans, tasks and files they may see)', queryParameters(auditQuery), ok('条目（新的在前）/ Entries, newest first', auditEntriesSchema)) },
       '/api/users': {
         get: read('用户列表（系统管理员）/ Accounts (administrators)', [], ok('用户 / Accounts', userListSchema)),
-        post: write('创建用户；未给密码时返回一次性初始密码 / Create an account; without a password, a one-time one is returned', createUserBody, { responses: { '201': ok('已创建 / Created', createdUserSchema), ...errors } }),
+        post: write('创建用户；未给密码时返回一次性初始密码 / Create an account; without a password, a one-time one is returned', createUserBody, {
+          // No Idempotency-Key: the answer may hold a one-time password, never kept for a replay.
+          parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+          responses: { '201': ok('已创建 / Created', createdUserSchema), ...errors },
+        }),
       },
       '/api/users/{id}': {
         patch: write('修改或停用用户（停用即结束其会话）/ Change or deactivate an account (deactivation ends its sessions)', updateUserBody, { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }, { $ref: '#/components/parameters/IdempotencyKey' }] }, ok('用户 / The account', userResultSchema)),
