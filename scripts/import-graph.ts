@@ -3,14 +3,18 @@
  * imports another, how many imports, the pairs importing each other both ways, and any import
  * cycle between files. `test/architecture.test.ts` asserts the same graph's shape.
  *
- *   node scripts/import-graph.ts          (Node 22.18+; on Node 20: npx tsx scripts/import-graph.ts)
- *   node scripts/import-graph.ts --files  (also list every file-level edge between folders)
+ *   node scripts/import-graph.ts                 (this checkout)
+ *   node scripts/import-graph.ts --files         (also list every file-level edge between folders)
+ *   node scripts/import-graph.ts --repo <folder> (another checkout, e.g. a `git worktree` of an
+ *                                                 older commit, to compare the graph before a change)
  */
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { fileCycles, folderEdges, folderOf, formatFolderGraph } from './import-graph/folder-graph.ts'
 import { readImports } from './import-graph/read-imports.ts'
 
-const repo = fileURLToPath(new URL('..', import.meta.url))
+const repoArgument = process.argv.indexOf('--repo')
+const repo = repoArgument > 0 && process.argv[repoArgument + 1] ? resolve(process.argv[repoArgument + 1]!) : fileURLToPath(new URL('..', import.meta.url))
 const edges = readImports(repo)
 const lines = [formatFolderGraph(folderEdges(edges))]
 const cycles = fileCycles(edges)

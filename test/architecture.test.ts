@@ -46,6 +46,11 @@ describe('the import graph', () => {
     expect(twoWayPairs(features), graph()).toEqual(Object.keys(TWO_WAY_ALLOWED).sort())
   })
 
+  it('has no two folders of domain/ importing each other both ways', () => {
+    const domain = folders.filter((edge) => edge.from.startsWith('domain/') && edge.to.startsWith('domain/'))
+    expect(twoWayPairs(domain), graph()).toEqual([])
+  })
+
   it('keeps domain/ free of server/ and web/ (it runs on both sides)', () => {
     const leaks = edges.filter((edge) => edge.from.startsWith('domain/') && /^(server|web)\//.test(edge.to))
     expect(leaks.map(describeEdge), graph()).toEqual([])

@@ -78,6 +78,16 @@ async function send(input: RequestInfo | URL, init: RequestInit = {}): Promise<R
 export const client = hc<AppType>('/', { fetch: send }).api
 
 /**
+ * The headers of a raw file upload: its type, its name (`X-Filename`, percent-encoded) and the
+ * CSRF token — asked of `/api/auth/me` when no login has given one yet, since a write without
+ * it is refused.
+ */
+export async function uploadHeaders(file: File, type: string): Promise<Record<string, string>> {
+  const token = csrfToken ?? (await call(client.auth.me.$get())).csrfToken
+  return { 'content-type': type, 'x-filename': encodeURIComponent(file.name), 'x-csrf-token': token }
+}
+
+/**
  * Path parameters, each percent-encoded: `hc` puts them into the path as they are given, and an
  * id may hold any character.
  */

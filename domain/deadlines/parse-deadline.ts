@@ -9,7 +9,7 @@
  *   `每年年底`, `年底前`, `每年一季度`, `次年一季度`;
  * - relative to assignment: `10个工作日内`, `30日内`, `3个月内`.
  */
-import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 import { civilDate, compareDates, daysInMonth, endOfMonth, isCivilDate } from './civil-date.ts'
 import type { DeadlineRule, Dekad } from './deadline-rule.ts'
 

@@ -2,6 +2,7 @@
  * @module The report form a duty gets when its config names none: what was done, one answer per
  * listed deliverable, and the evidence (佐证材料) offered.
  */
+import { ATTACHMENT_ID_FORMAT } from '../../schemas/api/attachment.schema.ts'
 
 /** The generated JSON Schema for a duty's report. */
 export function defaultReportForm(title: string, deliverables: ReadonlyArray<{ name: string }>): Record<string, unknown> {
@@ -22,7 +23,7 @@ export function defaultReportForm(title: string, deliverables: ReadonlyArray<{ n
       evidence: {
         type: 'array',
         title: '佐证材料 / Evidence',
-        items: { type: 'string', format: 'attachment-id' },
+        items: { type: 'string', format: ATTACHMENT_ID_FORMAT },
         maxItems: 50,
       },
     },

@@ -4,7 +4,7 @@
  * evaluated with `eval`; the evaluator walks this AST.
  */
 import jsep from 'jsep'
-import type { LocalizedText } from '../compiler/config-issue.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 export type FormulaNode =
   | { type: 'number'; value: number }

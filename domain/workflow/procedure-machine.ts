@@ -7,6 +7,7 @@
 import type { PolicyConfig } from '../../schemas/index.ts'
 import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.ts'
 import type { WorkflowMachine } from './run-machine.ts'
+import { PROCEDURE_DONE, stepState } from './state-names.ts'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 
@@ -14,10 +15,7 @@ type Procedure = NonNullable<PolicyConfig['procedures']>[number]
  * The states every procedure ends in, whatever its steps: `done`, finished. Steps carry no tag:
  * a procedure has no deadline, so nothing reminds or escalates it.
  */
-export const PROCEDURE_END = { done: { type: 'final', tags: ['finished'] } } as const
-
-/** The state name of a step. */
-export const stepState = (stepId: string) => `step:${stepId}`
+export const PROCEDURE_END = { [PROCEDURE_DONE]: { type: 'final', tags: ['finished'] } } as const
 
 /** Builds the machine for one procedure. */
 export function compileProcedureMachine(procedure: Procedure): WorkflowMachine {
@@ -25,7 +23,7 @@ export function compileProcedureMachine(procedure: Procedure): WorkflowMachine {
   const states = Object.fromEntries(
     procedure.steps.map((step, index) => {
       const next = procedure.steps[index + 1]
-      const target = next ? stepState(next.id) : 'done'
+      const target = next ? stepState(next.id) : PROCEDURE_DONE
       const canReturn = step.kind === 'review' || step.kind === 'decide'
       return [
         stepState(step.id),

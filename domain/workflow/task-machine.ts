@@ -44,7 +44,3 @@ export const taskMachine = workflow.createMachine({
     approved: { type: 'final', tags: 'finished' },
   },
 })
-
-/** Task states in lifecycle order, for filters and progress. */
-export const TASK_STATES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const
-export type TaskState = (typeof TASK_STATES)[number]

@@ -81,7 +81,9 @@ export function readImports(repo: string, roots: readonly string[] = SOURCE_ROOT
 /** The repository file a relative specifier loads, or undefined when none does. */
 function resolveSpecifier(repo: string, from: string, specifier: string): string | undefined {
   const base = resolve(repo, dirname(from), specifier)
-  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
+  // `./x.js` naming `./x.ts` is how older checkouts of this repository wrote their imports.
+  const typescript = base.endsWith('.js') ? [`${base.slice(0, -3)}.ts`] : []
+  for (const candidate of [base, ...typescript, `${base}.ts`, join(base, 'index.ts')]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return toPosix(relative(repo, candidate))
   }
   return undefined

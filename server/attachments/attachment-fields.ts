@@ -13,9 +13,6 @@ export interface AttachmentField {
   pointer: string
 }
 
-/** The format forms mark an uploaded file's id with (see schemas/api/attachment.schema.ts). */
-export const ATTACHMENT_FORMAT = ATTACHMENT_ID_FORMAT
-
 /** Guards against `$ref` cycles that consume no data. */
 const MAX_DEPTH = 64
 
@@ -39,7 +36,7 @@ export function attachmentFields(schema: unknown, data: unknown): AttachmentFiel
 /** True when some place in the schema holds attachments (so data need not be walked otherwise). */
 export function holdsAttachments(schema: unknown, depth = 0): boolean {
   if (!isSchema(schema) || depth > MAX_DEPTH) return false
-  if (schema.format === ATTACHMENT_FORMAT || typeof schema.$ref === 'string') return true
+  if (schema.format === ATTACHMENT_ID_FORMAT || typeof schema.$ref === 'string') return true
   return subschemas(schema).some((sub) => holdsAttachments(sub, depth + 1))
 }
 
@@ -50,7 +47,7 @@ function walk(schema: unknown, data: unknown, pointer: string, root: Schema, dep
     const branches = schema[key]
     if (Array.isArray(branches)) for (const branch of branches) walk(branch, data, pointer, root, depth + 1, found)
   }
-  if (schema.format === ATTACHMENT_FORMAT && typeof data === 'string') {
+  if (schema.format === ATTACHMENT_ID_FORMAT && typeof data === 'string') {
     found.set(`${pointer}\u0000${data}`, { id: data, pointer })
     return
   }

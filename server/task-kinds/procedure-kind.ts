@@ -3,7 +3,8 @@
  * procedure's steps, each step done by the actors it names. It has no duty and no deadline.
  */
 import { defaultReportForm } from '../../domain/forms/default-form.ts'
-import { compileProcedureMachine, stepState } from '../../domain/workflow/procedure-machine.ts'
+import { compileProcedureMachine } from '../../domain/workflow/procedure-machine.ts'
+import { stepState } from '../../domain/workflow/state-names.ts'
 import { startTask } from '../../domain/workflow/run-machine.ts'
 import type { WorkflowMachine } from '../../domain/workflow/run-machine.ts'
 import type { TaskRow } from '../db/database.ts'

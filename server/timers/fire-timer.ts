@@ -57,7 +57,7 @@ async function escalate(trx: Transaction<Database>, context: PlanContext, timer:
   if (!task || taskHasTag(context.model, task, 'finished')) return
   // The next step is planned whatever the state: a task under review now may be returned later.
   const next = nextEscalationTimer(context.model, task.plan_id, task.id, task.due_on, LEVELS[level])
-  if (next) await trx.insertInto('timer').values(next).execute()
+  if (next) await insertChunked(trx, 'timer', [next])
   // Reminders and escalation apply while the unit still owes the work.
   if (!taskHasTag(context.model, task, 'owing')) return
   const event: TaskEvent = level === 'remind' ? { type: 'REMIND' } : level === 'urge' ? { type: 'OVERDUE' } : { type: 'ESCALATE', level: LEVELS[level] }

@@ -7,6 +7,7 @@ import { NOT_BLANK_MESSAGE } from '../../schemas/ajv.ts'
 import { validateForm } from '../../web/components/json-form/form-validation.ts'
 import type { FormSchema } from '../../web/components/json-form/form-schema.ts'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 const BLANKS = ['   ', '\t\n', '\u3000\u3000', ' \u00a0 ']
 
@@ -19,7 +20,7 @@ describe('required text of only spaces', () => {
     for (const summary of BLANKS) {
       const response = await reformOffice.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data: { summary } })
       expect(response.status).toBe(422)
-      const body = (await response.json()) as { error: { code: string; issues: Array<{ pointer: string; code: string; message: { zh: string; en: string } }> } }
+      const body = (await response.json()) as { error: { code: string; issues: Array<{ pointer: string; code: string; message: LocalizedText }> } }
       expect(body.error.code).toBe('invalid-form-data')
       expect(body.error.issues).toEqual([{ pointer: '/data/summary', code: 'empty', severity: 'error', message: NOT_BLANK_MESSAGE }])
     }

@@ -8,6 +8,7 @@ import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.ts'
 import { loginAs, makeTestApp } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 import { latenciesWhile } from '../helpers/latencies.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 const KEYS = 200_000
 
@@ -22,7 +23,7 @@ interface Issue {
   code: string
   severity: string
   pointer: string
-  message: { zh: string; en: string }
+  message: LocalizedText
   line?: number
 }
 
@@ -93,7 +94,7 @@ describe('a policy text over the size limit', () => {
     for (const path of ['/api/policies/validate', '/api/policies']) {
       const response = await author.post(path, { yaml: oversized, sourceText: MINIMAL_SOURCE })
       expect(response.status).toBe(413)
-      const { error } = (await response.json()) as { error: { code: string; message: { zh: string; en: string }; issues: Issue[] } }
+      const { error } = (await response.json()) as { error: { code: string; message: LocalizedText; issues: Issue[] } }
       expect(error.code).toBe('payload-too-large')
       expect(error.message.zh).toContain('超过上限 2.0 MB')
       expect(error.issues).toEqual([expect.objectContaining({ pointer: '/yaml', code: 'config-too-large' })])

@@ -11,11 +11,12 @@ import { login } from '../helpers/durability-server.ts'
 import type { HttpSession } from '../helpers/durability-server.ts'
 import { makeTestApp, PASSWORD, startedFinanceTask } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 interface ErrorBody {
-  error: { code: string; message: { zh: string; en: string }; issues?: Array<{ pointer: string; code?: string }> }
+  error: { code: string; message: LocalizedText; issues?: Array<{ pointer: string; code?: string }> }
 }
 
 async function expectError(response: Response, status: number, code: string): Promise<ErrorBody> {

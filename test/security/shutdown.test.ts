@@ -17,6 +17,7 @@ import { expectHistoriesWhole } from '../helpers/durability-checks.ts'
 import { makeDb } from '../helpers/make-db.ts'
 import { demoDataFolder } from '../helpers/demo-data.ts'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 const NOW = '2018-04-02T09:00:00+08:00'
 const USER = 'pingnan.county-finance-bureau'
@@ -150,7 +151,7 @@ describe('a write after the group committer closed', () => {
     const response = await finance.post(`/api/tasks/${id}/events`, { type: 'START' })
     expect(response.status).toBe(503)
     expect(response.headers.get('retry-after')).toBe('5')
-    const body = (await response.json()) as { error: { code: string; message: { zh: string; en: string } } }
+    const body = (await response.json()) as { error: { code: string; message: LocalizedText } }
     expect(body.error.code).toBe('shutting-down')
     expect(body.error.message.zh).toMatch(/未保存/)
     expect(body.error.message.en).toMatch(/did not save/)

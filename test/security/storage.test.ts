@@ -21,8 +21,9 @@ import type { ServerProcess } from '../helpers/durability-server.ts'
 import { demoDataFolder } from '../helpers/demo-data.ts'
 import { loginAs, makeTestApp, startedFinanceTask } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
-function expectStorageError(json: { error: { code: string; message: { zh: string; en: string } } }, code: string): void {
+function expectStorageError(json: { error: { code: string; message: LocalizedText } }, code: string): void {
   expect(json.error.code).toBe(code)
   expect(json.error.message.zh).toMatch(/未保存/)
   expect(json.error.message.en).toMatch(/not saved/)

@@ -13,9 +13,10 @@ import type { ZipPart } from '../helpers/hostile-xlsx.ts'
 import { loginAs, makeTestApp, startMinimalPlan } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 import { latenciesWhile } from '../helpers/latencies.ts'
+import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
 interface ErrorBody {
-  error: { code: string; message: { zh: string; en: string }; issues: Array<{ pointer: string; code: string; message: { zh: string; en: string } }> }
+  error: { code: string; message: LocalizedText; issues: Array<{ pointer: string; code: string; message: LocalizedText }> }
 }
 
 const GB = 2 ** 30

@@ -16,7 +16,8 @@ import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
 import { locale, pick, t } from '../../i18n.ts'
 import type { MessageKey } from '../../i18n.ts'
 import { navigate } from '../../router.ts'
-import { fill, OPEN_STATES } from '../task-table/task-format.ts'
+import { OPEN_TASK_STATES } from '../../../domain/workflow/state-names.ts'
+import { fill } from '../task-table/task-format.ts'
 import styles from './dashboard.styles.ts'
 
 type Plan = PlanList['plans'][number]
@@ -147,7 +148,7 @@ export class LsDashboard extends LitElement {
 
   private async loadUpcoming(planId: string, today: string): Promise<void> {
     const until = addDays(today, UPCOMING_DAYS)
-    const query = { scope: 'all', plan: planId, dueAfter: today, dueBefore: until, state: OPEN_STATES.join(',') } as const
+    const query = { scope: 'all', plan: planId, dueAfter: today, dueBefore: until, state: OPEN_TASK_STATES.join(',') } as const
     try {
       const { tasks } = await call(client.tasks.$get({ query }))
       // The server filters; checking again keeps the list right on a server without dueAfter/dueBefore.

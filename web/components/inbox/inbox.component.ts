@@ -13,7 +13,8 @@ import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { TaskListQuery } from '../../../schemas/api/queries.schema.ts'
 import type { PlanList, TaskList } from '../../api-types.ts'
 import { pick, t } from '../../i18n.ts'
-import { ALL_STATES, fill, OPEN_STATES, periodLabel, stateLabel } from '../task-table/task-format.ts'
+import { NAMED_STATES, OPEN_TASK_STATES } from '../../../domain/workflow/state-names.ts'
+import { fill, periodLabel, stateLabel } from '../task-table/task-format.ts'
 import styles from './inbox.styles.ts'
 import { LatestOnly } from '../../latest-only.ts'
 
@@ -104,7 +105,7 @@ export class LsInbox extends LitElement {
     return {
       ...(plan ? { plan } : {}),
       ...(phase ? { phase } : {}),
-      ...(state ? { state: state === 'open' ? OPEN_STATES.join(',') : state } : {}),
+      ...(state ? { state: state === 'open' ? OPEN_TASK_STATES.join(',') : state } : {}),
       ...(period ? { period } : {}),
       ...(review ? { role: 'review' as const } : {}),
       ...(overdue ? { overdue: 'true' as const } : {}),
@@ -178,7 +179,7 @@ export class LsInbox extends LitElement {
       </label>
       <label>${t('filter_state')}
         <select name="state" @change=${this.handleSelect}>
-          ${option('', t('all'), state)}${option('open', t('filter_open'), state)}${ALL_STATES.map((s) => option(s, stateLabel(s), state))}
+          ${option('', t('all'), state)}${option('open', t('filter_open'), state)}${NAMED_STATES.map((s) => option(s, stateLabel(s), state))}
         </select>
       </label>
       <label>${t('filter_period')}

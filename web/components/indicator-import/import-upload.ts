@@ -2,7 +2,7 @@
  * @module Sends an indicator data file to `POST /api/plans/:id/indicator-values/import` as the
  * raw request body, with its name in `X-Filename`, through the one API client.
  */
-import { call, client, getCsrfToken, pathParams } from '../../api.ts'
+import { call, client, pathParams, uploadHeaders } from '../../api.ts'
 import type { IndicatorImportReport } from '../../api-types.ts'
 import { fileType } from './import-format.ts'
 import type { ImportMode } from './import-format.ts'
@@ -14,11 +14,11 @@ import type { ImportMode } from './import-format.ts'
  * every problem in `details.issues`, each with its `row` and `column`.
  */
 export async function importFile(planId: string, file: File, options: { mode: ImportMode; dryRun: boolean }): Promise<IndicatorImportReport> {
-  const csrfToken = getCsrfToken() ?? (await call(client.auth.me.$get())).csrfToken
+  const headers = await uploadHeaders(file, fileType(file))
   const query = { mode: options.mode, ...(options.dryRun ? { dryRun: 'true' as const } : {}) }
   const request = client.plans[':id']['indicator-values'].import.$post(
     { param: pathParams({ id: planId }), query },
-    { headers: { 'content-type': fileType(file), 'x-filename': encodeURIComponent(file.name), 'x-csrf-token': csrfToken }, init: { body: file } },
+    { headers, init: { body: file } },
   )
   return call(request, { zh: '导入失败', en: 'The import failed' })
 }

@@ -3,7 +3,7 @@
  * id it returns goes into the form value. Names of files uploaded in this session are remembered
  * so the form can show them instead of ids.
  */
-import { call, client, getCsrfToken, pathParams } from '../../api.ts'
+import { call, client, pathParams, uploadHeaders } from '../../api.ts'
 import type { AttachmentUpload } from '../../api-types.ts'
 
 const names = new Map<string, string>()
@@ -29,11 +29,8 @@ export function attachmentHref(id: string): string {
  * @throws {ApiError} with the server's message (type not accepted, too large, …)
  */
 export async function uploadAttachment(file: File): Promise<AttachmentUpload> {
-  const csrfToken = getCsrfToken() ?? (await call(client.auth.me.$get())).csrfToken
-  const request = client.attachments.$post(undefined, {
-    headers: { 'content-type': file.type || 'application/octet-stream', 'x-filename': encodeURIComponent(file.name), 'x-csrf-token': csrfToken },
-    init: { body: file },
-  })
+  const headers = await uploadHeaders(file, file.type || 'application/octet-stream')
+  const request = client.attachments.$post(undefined, { headers, init: { body: file } })
   const stored = await call(request, { zh: '上传失败', en: 'Upload failed' })
   names.set(stored.id, stored.name)
   return stored

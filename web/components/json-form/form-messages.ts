@@ -6,6 +6,7 @@
  */
 import type { ErrorObject } from 'ajv'
 import { NOT_BLANK, NOT_BLANK_MESSAGE } from '../../../schemas/ajv.ts'
+import { ATTACHMENT_ID_FORMAT } from '../../../schemas/api/attachment.schema.ts'
 import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 type Params = Record<string, unknown>
@@ -35,7 +36,7 @@ const FORMATS: Record<string, LocalizedText> = {
   time: { zh: '应为时间，如 09:00:00', en: 'Must be a time such as 09:00:00' },
   email: { zh: '应为电子邮箱地址', en: 'Must be an email address' },
   uri: { zh: '应为网址，如 https://example.cn', en: 'Must be a web address such as https://example.cn' },
-  'attachment-id': { zh: '附件无效，请重新上传', en: 'The attachment is not valid; upload it again' },
+  [ATTACHMENT_ID_FORMAT]: { zh: '附件无效，请重新上传', en: 'The attachment is not valid; upload it again' },
 }
 
 /** Our message for an Ajv error, or undefined where ajv-i18n and Ajv's own words are used. */

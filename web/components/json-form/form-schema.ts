@@ -2,6 +2,7 @@
  * @module How `ls-json-form` reads a task form's JSON Schema: which control each property gets,
  * its label, unit and bounds, and which properties an object shows given its `if`/`then`.
  */
+import { ATTACHMENT_ID_FORMAT } from '../../../schemas/api/attachment.schema.ts'
 import { locale } from '../../i18n.ts'
 
 /** The part of JSON Schema a task form uses (forms are data from the policy config, not DTOs). */
@@ -70,7 +71,7 @@ export function fieldKind(schema: FormSchema): FieldKind {
   if (type === 'object') return 'object'
   if (type === 'array') {
     const items = schema.items ?? {}
-    if (items.format === 'attachment-id') return 'attachments'
+    if (items.format === ATTACHMENT_ID_FORMAT) return 'attachments'
     if (items.enum) return 'checkboxes'
     return mainType(items) === 'object' ? 'table' : 'list'
   }

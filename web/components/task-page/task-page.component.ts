@@ -14,6 +14,7 @@ import { html, LitElement, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import { rememberAttachmentNames } from '../json-form/attachment-upload.ts'
 import { ApiError, call, client, pathParams } from '../../api.ts'
+import { stepState } from '../../../domain/workflow/state-names.ts'
 import type { TaskEventBody } from '../../../schemas/api/requests.schema.ts'
 import type { ApiIssue } from '../../api.ts'
 import type { TaskDetail } from '../../api-types.ts'
@@ -117,7 +118,7 @@ export class LsTaskPage extends LitElement {
     const allowed = new Set<string>(task.allowedEvents)
     if (allowed.has('SAVE') || allowed.has('SUBMIT') || allowed.has('RESUBMIT')) return true
     if (!allowed.has('COMPLETE')) return false
-    const step = task.procedure?.steps.find((candidate) => `step:${candidate.id}` === task.state)
+    const step = task.procedure?.steps.find((candidate) => stepState(candidate.id) === task.state)
     return !task.procedure || step?.kind === 'submit'
   }
 
@@ -237,7 +238,9 @@ export class LsTaskPage extends LitElement {
     }
     const task = this.task
     if (!task) return html`<p role="status">${t('loading')}</p>`
-    const returned = task.context.lastReason && (task.state === 'returned' || task.state === `step:${task.procedure?.steps[0]?.id}`)
+    // A returned procedure goes back to its first step (procedure-machine.ts).
+    const first = task.procedure?.steps[0]
+    const returned = task.context.lastReason && (task.state === 'returned' || (first !== undefined && task.state === stepState(first.id)))
     return html`
       <p class="back"><a href="#/inbox">← ${t('task_back')}</a></p>
       <header>

@@ -4,6 +4,7 @@
  * the history.
  */
 import { html, nothing } from 'lit'
+import { PROCEDURE_DONE, stepState } from '../../../domain/workflow/state-names.ts'
 import type { TaskDetail } from '../../api-types.ts'
 import { formatInstant, t, tOf } from '../../i18n.ts'
 import type { MessageKey } from '../../i18n.ts'
@@ -17,7 +18,7 @@ export function tn(key: MessageKey, n: number | string): string {
 
 /** The state in words: a procedure's state is the name of its current step. */
 export function stateLabel(task: Pick<TaskDetail, 'state' | 'procedure'>): string {
-  const step = task.procedure?.steps.find((candidate) => `step:${candidate.id}` === task.state)
+  const step = task.procedure?.steps.find((candidate) => stepState(candidate.id) === task.state)
   return step ? step.name : tOf('state_', task.state)
 }
 
@@ -59,8 +60,8 @@ export function renderSource(task: TaskDetail) {
 
 /** The steps of a procedure, the current one marked. */
 export function renderSteps(procedure: Procedure, state: string) {
-  const current = procedure.steps.findIndex((step) => `step:${step.id}` === state)
-  const reached = state === 'done' ? procedure.steps.length : current
+  const current = procedure.steps.findIndex((step) => stepState(step.id) === state)
+  const reached = state === PROCEDURE_DONE ? procedure.steps.length : current
   return html`<section aria-labelledby="steps-title">
     <h3 id="steps-title">${t('task_steps')}</h3>
     <ol class="steps">

@@ -3,13 +3,15 @@
  * in the current locale. Plain functions with no per-call allocation beyond the string, so a
  * table of 500 rows stays cheap to render.
  */
+import { stepOfState } from '../../../domain/workflow/state-names.ts'
 import { locale, t, tOf } from '../../i18n.ts'
 
 export { fill } from '../../i18n.ts'
 
 /** The label of a task state; procedure steps (`step:<id>`) show the step id. */
 export function stateLabel(state: string): string {
-  if (state.startsWith('step:')) return `${t('procedureStep')}：${state.slice(5)}`
+  const step = stepOfState(state)
+  if (step !== undefined) return `${t('procedureStep')}：${step}`
   return tOf('state_', state)
 }
 
@@ -33,7 +35,3 @@ export function periodLabel(period: string): string {
 export function escalationLabel(level: number): string {
   return level > 0 ? tOf('escalation_', Math.min(level, 4)) : ''
 }
-
-/** The states of work not yet finished, for the "open" filter. */
-export const OPEN_STATES = ['assigned', 'in_progress', 'submitted', 'returned'] as const
-export const ALL_STATES = [...OPEN_STATES, 'approved', 'done'] as const

@@ -12,6 +12,7 @@
 import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
+import { isFinishedStateName, stepOfState } from '../../../domain/workflow/state-names.ts'
 import type { TaskSummary } from '../../api-types.ts'
 import { locale, t } from '../../i18n.ts'
 import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.ts'
@@ -70,14 +71,14 @@ export class LsTaskTable extends LitElement {
   }
 
   private renderRow(task: TaskSummary, showPhase: boolean) {
-    const done = task.state === 'approved' || task.state === 'done'
+    const done = isFinishedStateName(task.state)
     return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : ''}>
       <th scope="row" role="rowheader"><a href="#/tasks/${encodeURIComponent(task.id)}">${task.title}</a></th>
       ${this.hideAssignee ? nothing : html`<td role="cell">${task.assignee.name}</td>`}
       <td role="cell">${roleLabel(task.role)}</td>
       <td role="cell">${periodLabel(task.period)}</td>
       ${showPhase ? html`<td role="cell">${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>` : nothing}
-      <td role="cell"><span class="state s-${task.state.startsWith('step:') ? 'step' : task.state}">${stateLabel(task.state)}</span></td>
+      <td role="cell"><span class="state s-${stepOfState(task.state) === undefined ? task.state : 'step'}">${stateLabel(task.state)}</span></td>
       <td role="cell" class="due">${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : html`<span class="muted">${t('noDeadline')}</span>`}${task.duePhrase ? html`<span class="phrase">${task.duePhrase}</span>` : nothing}</td>
       <td role="cell" class="flags">${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${task.escalation > 0
         ? html`<span class="badge esc-${Math.min(task.escalation, 4)}" title=${t('escalationLevel')}>${escalationLabel(task.escalation)}</span>`

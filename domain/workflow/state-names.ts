@@ -1,0 +1,40 @@
+/**
+ * @module The stored state names the web filters and marks by, as plain data: the inbox imports
+ * these without the machines, so xstate stays out of its bundle. state-names.test.ts holds each
+ * list to the machines' definitions and tags, so a renamed or retagged state fails there.
+ */
+
+/** Task states in lifecycle order, for filters and progress. */
+export const TASK_STATES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const
+export type TaskState = (typeof TASK_STATES)[number]
+
+/** The state every procedure ends in; its other states are its steps ({@link stepState}). */
+export const PROCEDURE_DONE = 'done'
+
+const STEP_PREFIX = 'step:'
+
+/** The state name of a procedure's step: `step:<id>`. */
+export const stepState = (stepId: string) => `${STEP_PREFIX}${stepId}`
+
+/** The step id a procedure state names (`step:<id>` → `<id>`), or undefined for any other state. */
+export function stepOfState(state: string): string | undefined {
+  return state.startsWith(STEP_PREFIX) ? state.slice(STEP_PREFIX.length) : undefined
+}
+
+/** States in which a task of any kind is finished (tag `finished`): approved, a procedure done. */
+export const FINISHED_STATE_NAMES = ['approved', PROCEDURE_DONE] as const
+
+const FINISHED: ReadonlySet<string> = new Set(FINISHED_STATE_NAMES)
+
+/** True when a stored state, of any kind of task, is finished. */
+export function isFinishedStateName(state: string): boolean {
+  return FINISHED.has(state)
+}
+
+/** The task machine's states not yet finished — owing, or submitted for review: the "open" filter. */
+export const OPEN_TASK_STATES: readonly TaskState[] = TASK_STATES.filter(
+  (state) => !FINISHED.has(state),
+)
+
+/** Every state whose name does not come from config: the task machine's and a procedure's end. */
+export const NAMED_STATES: readonly string[] = [...TASK_STATES, PROCEDURE_DONE]
