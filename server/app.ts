@@ -25,6 +25,7 @@ import { indicatorSeriesRoutes } from './indicators/series-routes.ts'
 import { planRoutes } from './plans/routes.ts'
 import { policyRoutes } from './policies/routes.ts'
 import { taskRoutes } from './tasks/routes.ts'
+import { userRoutes } from './users/routes.ts'
 
 /** Largest accepted request body: a big policy config with its source document fits easily. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/tasks', taskRoutes)
     .route('/audit', auditRoutes)
     .route('/attachments', attachmentRoutes)
+    .route('/users', userRoutes)
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders)

@@ -30,6 +30,7 @@ import { listen } from './http/listen.ts'
 import { DEFAULT_DRAIN_MS, stopServer } from './shutdown.ts'
 import { securityFromEnv } from './http/security-options.ts'
 import { startScheduler } from './timers/scheduler.ts'
+import { hasActiveAdmin } from './users/user-admin.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -101,6 +102,11 @@ export async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => void shutdown(signal)
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
+  // Before the start line, which whoever waits for the server reads as "ready".
+  if (process.env.LUOSHI_DEMO === '0' && !(await hasActiveAdmin(reads))) {
+    const data = url ? 'LUOSHI_DATABASE_URL=… ' : ''
+    console.log(`尚无系统管理员，请先创建 / no administrator yet — create the first one:\n  ${data}npx luoshi admin create <username> --data ${dataDir}`)
+  }
   // Announced only once the signals are handled: whoever waits for this line may stop the server
   // at once, and a SIGTERM before the handlers exist would kill it without draining.
   console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)

@@ -123,7 +123,60 @@ export const reviewAssessmentBody = {
   properties: { note: { type: 'string', maxLength: 2000, description: '审核意见 / Review note' } },
 } as const
 
+/** The roles an account may hold (server/auth/users.ts checks it is the same list). */
+export const USER_ROLES = ['author', 'department', 'reviewer', 'leader', 'admin'] as const
+
+/** 3–64 characters of a-z, 0-9, `.`, `_` and `-`: typed at login, shown in the audit log. */
+export const USERNAME_PATTERN = '^[a-z0-9._-]{3,64}$'
+
+const userFields = {
+  displayName: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S', description: '姓名或单位名称 / Display name' },
+  phone: { type: ['string', 'null'], pattern: '^[0-9+() -]{3,32}$', description: '手机（可选）/ Phone (optional)' },
+  email: { type: ['string', 'null'], format: 'email', maxLength: 254, description: '电子邮箱（可选）/ Email (optional)' },
+  roles: { type: 'array', minItems: 1, maxItems: USER_ROLES.length, uniqueItems: true, items: { enum: USER_ROLES }, description: '角色 / Roles' },
+  units: {
+    type: 'array',
+    maxItems: 500,
+    description: '所属单位：须为该政策最新发布版本中的单位或机构 / Units: each a unit or body of the latest published version of its policy',
+    items: { type: 'object', required: ['policyId', 'unitId'], additionalProperties: false, properties: { policyId: id, unitId: id } },
+  },
+} as const
+
+export const createUserBody = {
+  type: 'object',
+  required: ['username', 'displayName', 'roles'],
+  additionalProperties: false,
+  properties: {
+    username: { type: 'string', pattern: USERNAME_PATTERN, description: '用户名：3–64 个 a-z、0-9、. _ - / Username: 3–64 of a-z, 0-9, . _ -' },
+    ...userFields,
+    password: { type: 'string', minLength: 1, maxLength: 200, description: '初始密码（不给则生成一次性密码）/ Initial password (omit to get a one-time one)' },
+  },
+} as const
+
+export const updateUserBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    ...userFields,
+    active: { type: 'boolean', description: 'false：停用，会话立即结束 / false: deactivate, ending its sessions at once' },
+  },
+} as const
+
+export const changePasswordBody = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: {
+    currentPassword: { type: 'string', minLength: 1, maxLength: 200 },
+    newPassword: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const
+
 export type LoginBody = FromSchema<typeof loginBody>
+export type CreateUserBody = FromSchema<typeof createUserBody>
+export type UpdateUserBody = FromSchema<typeof updateUserBody>
+export type ChangePasswordBody = FromSchema<typeof changePasswordBody>
 export type ValidatePolicyBody = FromSchema<typeof validatePolicyBody>
 export type PublishPolicyBody = FromSchema<typeof publishPolicyBody>
 export type StartPlanBody = FromSchema<typeof startPlanBody>

@@ -40,7 +40,7 @@ export const okSchema = {
 
 export const currentUserSchema = {
   type: 'object',
-  required: ['id', 'username', 'displayName', 'roles', 'units'],
+  required: ['id', 'username', 'displayName', 'roles', 'units', 'mustChangePassword'],
   additionalProperties: false,
   properties: {
     id: text,
@@ -56,6 +56,7 @@ export const currentUserSchema = {
       description: '各政策下所属单位 / Units per policy id',
       additionalProperties: { type: 'array', items: text },
     },
+    mustChangePassword: { type: 'boolean', description: '须先修改一次性密码 / The one-time password must be changed first' },
   },
 } as const
 
@@ -71,6 +72,45 @@ export const sessionSchema = {
       description: '写请求须带 X-CSRF-Token / Send as X-CSRF-Token on writes',
     },
   },
+} as const
+
+/** An account as its administrator sees it (never its password or hash). */
+export const userSchema = {
+  type: 'object',
+  required: ['id', 'username', 'displayName', 'phone', 'email', 'roles', 'units', 'active', 'mustChangePassword', 'createdAt', 'updatedAt'],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    username: text,
+    displayName: text,
+    phone: nullableText,
+    email: nullableText,
+    roles: { type: 'array', items: text },
+    units: { type: 'array', items: { type: 'object', required: ['policyId', 'unitId'], additionalProperties: false, properties: { policyId: text, unitId: text } } },
+    active: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean' },
+    createdAt: instant,
+    updatedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const
+
+export const userListSchema = { type: 'object', required: ['users'], additionalProperties: false, properties: { users: { type: 'array', items: userSchema } } } as const
+
+/** A created account, with the one-time password when none was given (shown this once). */
+export const createdUserSchema = {
+  type: 'object',
+  required: ['user'],
+  additionalProperties: false,
+  properties: { user: userSchema, initialPassword: { type: 'string', description: '一次性初始密码，仅显示这一次 / The one-time password, shown this once' } },
+} as const
+
+export const userResultSchema = { type: 'object', required: ['user'], additionalProperties: false, properties: { user: userSchema } } as const
+
+export const passwordResetSchema = {
+  type: 'object',
+  required: ['user', 'oneTimePassword'],
+  additionalProperties: false,
+  properties: { user: userSchema, oneTimePassword: { type: 'string', description: '一次性密码，仅显示这一次 / The one-time password, shown this once' } },
 } as const
 
 export const policySummarySchema = {
@@ -1192,3 +1232,9 @@ export type RunView = FromSchema<typeof runViewSchema>
 export type UnitReport = FromSchema<typeof unitReportSchema>
 export type AuditEntries = FromSchema<typeof auditEntriesSchema>
 export type AuditVerificationView = FromSchema<typeof auditVerificationSchema>
+
+export type UserView = FromSchema<typeof userSchema>
+export type UserList = FromSchema<typeof userListSchema>
+export type CreatedUser = FromSchema<typeof createdUserSchema>
+export type UserResult = FromSchema<typeof userResultSchema>
+export type PasswordReset = FromSchema<typeof passwordResetSchema>

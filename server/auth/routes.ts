@@ -1,10 +1,11 @@
 /**
  * @module /api/auth — log in (session cookie + CSRF token; throttled, see login-throttle.ts), who
- * am I, log out (revokes).
+ * am I, change my password (the password policy; ends my other sessions), log out (revokes).
  */
 import { Hono } from 'hono'
+import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { loginBody } from '../../schemas/api/requests.schema.ts'
+import { changePasswordBody, loginBody } from '../../schemas/api/requests.schema.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -14,8 +15,11 @@ import { write } from '../http/write.ts'
 import { clientAddress } from '../http/client-address.ts'
 import { securityOf } from '../http/security-options.ts'
 import { checkCredentials } from './check-credentials.ts'
+import type { CredentialCheck } from './check-credentials.ts'
+import { passwordIssues } from './password-policy.ts'
+import { hashPassword } from './passwords.ts'
 import { clearAccountFailures } from './login-throttle.ts'
-import { createSession, revokeSession, SESSION_HOURS, sessionCookie } from './sessions.ts'
+import { createSession, endOtherSessions, revokeSession, SESSION_HOURS, sessionCookie } from './sessions.ts'
 import { loadCurrentUser } from './users.ts'
 
 export const authRoutes = new Hono<AppEnv>()
@@ -25,14 +29,12 @@ export const authRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json')
     const now = clock.now()
     const checked = await checkCredentials(c.get('deps'), { username: body.username, password: body.password, address: clientAddress(c), now, limits: securityOf(c.get('deps')).loginThrottle })
-    if (!checked.ok && checked.reason === 'throttled') {
-      c.header('Retry-After', String(checked.retryAfter))
-      const minutes = Math.ceil(checked.retryAfter / 60)
-      throw new AppError(429, 'too-many-attempts', { zh: `登录失败次数过多，请 ${minutes} 分钟后再试`, en: `Too many failed logins; try again in ${minutes} min` }, { retryAfter: checked.retryAfter })
-    }
+    refuseThrottled(c, checked)
     if (!checked.ok) throw new AppError(401, 'unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' })
     const { user } = checked
     const current = await loadCurrentUser(reads, user.id)
+    // Deactivated between the check and now: refused as any wrong password is.
+    if (!current) throw new AppError(401, 'unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' })
     return write(c, async (trx) => {
       const session = await createSession(trx, user.id, now)
       await clearAccountFailures(trx, body.username)
@@ -43,6 +45,32 @@ export const authRoutes = new Hono<AppEnv>()
     })
   })
   .get('/me', authenticate, (c) => c.json({ user: c.get('user'), csrfToken: c.get('csrfToken') }))
+  // The current password is checked like a login (throttled, failures counted): a session left
+  // open on a shared screen must not become a way to guess it.
+  .post('/password', authenticate, validJson(changePasswordBody), async (c) => {
+    const { clock } = c.get('deps')
+    const user = c.get('user')
+    const body = c.req.valid('json')
+    const now = clock.now()
+    const checked = await checkCredentials(c.get('deps'), { username: user.username, password: body.currentPassword, address: clientAddress(c), now, limits: securityOf(c.get('deps')).loginThrottle })
+    refuseThrottled(c, checked)
+    if (!checked.ok) {
+      throw new AppError(422, 'invalid-user', { zh: '当前密码不正确', en: 'The current password is wrong' }, { issues: [{ pointer: '/currentPassword', code: 'wrong-password', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }] })
+    }
+    const issues = passwordIssues(body.newPassword, user.username, '/newPassword')
+    if (body.newPassword === body.currentPassword) {
+      issues.push({ pointer: '/newPassword', code: 'password-unchanged', message: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' } })
+    }
+    if (issues.length > 0) throw new AppError(422, 'invalid-user', { zh: '新密码不符合密码规则', en: 'The new password does not meet the password policy' }, { issues })
+    const hash = await hashPassword(body.newPassword)
+    return write(c, async (trx) => {
+      await trx.updateTable('app_user').set({ password_hash: hash, must_change_password: 0, updated_at: now.toISOString() }).where('id', '=', user.id).execute()
+      const ended = await endOtherSessions(trx, user.id, c.get('sessionId'))
+      await clearAccountFailures(trx, user.username)
+      await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'user.password-change', entity: 'user', entityId: user.id, payload: { sessionsEnded: ended, wasOneTime: user.mustChangePassword } }])
+      return c.json({ ok: true as const })
+    })
+  })
   .post('/logout', authenticate, async (c) => {
     const { clock } = c.get('deps')
     return write(c, async (trx) => {
@@ -52,3 +80,11 @@ export const authRoutes = new Hono<AppEnv>()
       return c.json({ ok: true })
     })
   })
+
+/** 429 with `Retry-After` when the account or the address has failed too often. */
+function refuseThrottled(c: Context<AppEnv>, checked: CredentialCheck): void {
+  if (checked.ok || checked.reason !== 'throttled') return
+  c.header('Retry-After', String(checked.retryAfter))
+  const minutes = Math.ceil(checked.retryAfter / 60)
+  throw new AppError(429, 'too-many-attempts', { zh: `登录失败次数过多，请 ${minutes} 分钟后再试`, en: `Too many failed logins; try again in ${minutes} min` }, { retryAfter: checked.retryAfter })
+}

@@ -70,3 +70,18 @@ export async function touchSession(trx: Transaction<Database> | Kysely<Database>
 export async function revokeSession(trx: Transaction<Database>, sessionId: string, now: Date): Promise<void> {
   await trx.updateTable('session').set({ revoked_at: now.toISOString() }).where('id', '=', sessionId).execute()
 }
+
+/**
+ * Ends every session of a user at once (deactivation, a password reset): the rows are deleted,
+ * so no cookie of theirs names anything any more. Returns how many ended.
+ */
+export async function endUserSessions(trx: Transaction<Database>, userId: string): Promise<number> {
+  const result = await trx.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** Ends a user's sessions but the one making the request (after a password change). */
+export async function endOtherSessions(trx: Transaction<Database>, userId: string, keepSessionId: string): Promise<number> {
+  const result = await trx.deleteFrom('session').where('user_id', '=', userId).where('id', '<>', keepSessionId).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -1,5 +1,6 @@
 /** @module Accounts: users, their roles, and the units (or bodies) they act for in each policy. */
 import type { Kysely } from 'kysely'
+import { USER_ROLES } from '../../schemas/api/requests.schema.ts'
 import type { Database, UserRow } from '../db/database.ts'
 import type { Store } from '../db/group-commit.ts'
 import type { CurrentUser } from '../http/env.ts'
@@ -7,7 +8,7 @@ import { newId } from '../ids.ts'
 import { hashPassword } from './passwords.ts'
 import { readJson } from '../db/json-columns.ts'
 
-export const ROLES = ['author', 'department', 'reviewer', 'leader', 'admin'] as const
+export const ROLES = USER_ROLES
 export type Role = (typeof ROLES)[number]
 
 export interface NewUser {
@@ -29,6 +30,11 @@ export async function ensureUser(store: Store, user: NewUser, now: string): Prom
     password_hash: await hashPassword(user.password),
     roles: JSON.stringify(user.roles),
     created_at: now,
+    phone: null,
+    email: null,
+    active: 1,
+    must_change_password: 0,
+    updated_at: null,
   }
   await store.writes.run(async (trx) => {
     await trx.insertInto('app_user').values(row).execute()
@@ -39,12 +45,15 @@ export async function ensureUser(store: Store, user: NewUser, now: string): Prom
   return row
 }
 
-/** The user as routes see it: roles and units per policy. */
+/**
+ * The user as routes see it: roles and units per policy, and whether a one-time password must be
+ * changed first. A deactivated user is no one: undefined, as for an id that names nobody.
+ */
 export async function loadCurrentUser(db: Kysely<Database>, userId: string): Promise<CurrentUser | undefined> {
   const row = await db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst()
-  if (!row) return undefined
+  if (!row || row.active !== 1) return undefined
   const memberships = await db.selectFrom('user_unit').select(['policy_id', 'unit_id']).where('user_id', '=', userId).execute()
   const units: Record<string, string[]> = {}
   for (const membership of memberships) (units[membership.policy_id] ??= []).push(membership.unit_id)
-  return { id: row.id, username: row.username, displayName: row.display_name, roles: readJson('app_user', 'roles', row.roles), units }
+  return { id: row.id, username: row.username, displayName: row.display_name, roles: readJson('app_user', 'roles', row.roles), units, mustChangePassword: row.must_change_password === 1 }
 }

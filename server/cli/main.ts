@@ -1,9 +1,11 @@
 /**
  * @module The `luoshi` command line: `validate` and `explain` policy configs, `test` runs the
- * policy tests written inside them, `audit verify` checks a data folder's audit chain offline.
+ * policy tests written inside them, `audit verify` checks a data folder's audit chain offline,
+ * `admin create` makes a system administrator (the first account of a production start).
  */
 import { loadPolicyFile } from '../policies/load-policy.ts'
 import { explainPolicy } from '../../domain/compiler/explain-policy.ts'
+import { ADMIN_USAGE, adminCommand } from './admin-command.ts'
 import { AUDIT_USAGE, auditCommand } from './audit-command.ts'
 import { formatIssue, formatSummary } from './format-issues.ts'
 import { testPolicies } from './test-command.ts'
@@ -13,6 +15,7 @@ const USAGE = `用法 / usage:
   luoshi explain <file.yaml…>             输出可读摘要 / print a readable summary
   luoshi test <file.yaml…> [--json]       运行配置中的考核测试用例 / run the policy tests in configs
 ${AUDIT_USAGE}
+${ADMIN_USAGE}
   luoshi help`
 
 /** Runs the CLI; returns the exit code (0 when every file is valid). */
@@ -33,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       return testPolicies(files, json)
     case 'audit':
       return auditCommand(rest)
+    case 'admin':
+      return adminCommand(rest)
     case undefined:
     case 'help':
     case '--help':

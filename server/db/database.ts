@@ -246,6 +246,13 @@ export interface UserTable {
   /** JSON array of roles: author, department, reviewer, leader, admin. */
   roles: string
   created_at: string
+  phone: string | null
+  email: string | null
+  /** 1 active, 0 deactivated: login is refused and no session of it lives. */
+  active: Generated<number>
+  /** 1 while the password is a one-time one (issued by an administrator) that must be changed. */
+  must_change_password: Generated<number>
+  updated_at: string | null
 }
 
 export interface UserUnitTable {

@@ -12,6 +12,8 @@ export interface CurrentUser {
   roles: string[]
   /** Units (and bodies) per policy id. */
   units: Record<string, string[]>
+  /** A one-time password is in use: only `GET /api/auth/me`, the password change and logout answer. */
+  mustChangePassword: boolean
 }
 
 export interface AppDeps {

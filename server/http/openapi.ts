@@ -4,7 +4,10 @@
  */
 import { policySchema } from '../../schemas/index.ts'
 import {
+  changePasswordBody,
   computeAssessmentBody,
+  createUserBody,
+  updateUserBody,
   indicatorValuesBody,
   loginBody,
   publishPolicyBody,
@@ -21,6 +24,10 @@ import {
   assessmentListSchema,
   auditEntriesSchema,
   auditVerificationSchema,
+  createdUserSchema,
+  passwordResetSchema,
+  userListSchema,
+  userResultSchema,
   computeResultSchema,
   escalationsSchema,
   importReportSchema,
@@ -91,6 +98,7 @@ export function openApiDocument() {
       '/api/openapi.json': { get: { summary: '本描述 / This description', security: [], responses: { '200': ok('OpenAPI 3.1') } } },
       '/api/auth/login': { post: { summary: '登录 / Log in', security: [], requestBody: { required: true, ...json(loginBody) }, responses: { '200': ok('会话 Cookie 与 CSRF 令牌 / Session cookie and CSRF token', sessionSchema), ...errors } } },
       '/api/auth/me': { get: read('当前用户 / Current user', [], ok('用户与 CSRF 令牌 / The user and the CSRF token', sessionSchema)) },
+      '/api/auth/password': { post: write('修改本人密码（须符合密码规则；其他会话结束）/ Change my password (the password policy applies; my other sessions end)', changePasswordBody, {}, ok('OK', okSchema)) },
       '/api/auth/logout': { post: { summary: '退出并吊销会话 / Log out, revoking the session', parameters: [{ $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('OK', okSchema), ...errors } } },
       '/api/policies': {
         get: read('政策列表（各取最新版）/ Policies, latest version each', [], ok('政策 / Policies', policyListSchema)),
@@ -154,6 +162,20 @@ export function openApiDocument() {
       },
       '/api/attachments/{id}': { get: { summary: '下载佐证材料（上传者，或可见任务的附件字段引用了它）/ Download evidence (its uploader, or via an attachment field of a task you may see)', parameters: [path('id')], responses: { '200': { description: '文件 / The file' }, ...errors } } },
       '/api/audit': { get: read('审计日志（领导仅见其可见计划、任务与文件的条目）/ Audit log (a leader sees only entries of the plans, tasks and files they may see)', queryParameters(auditQuery), ok('条目（新的在前）/ Entries, newest first', auditEntriesSchema)) },
+      '/api/users': {
+        get: read('用户列表（系统管理员）/ Accounts (administrators)', [], ok('用户 / Accounts', userListSchema)),
+        post: write('创建用户；未给密码时返回一次性初始密码 / Create an account; without a password, a one-time one is returned', createUserBody, {
+          // No Idempotency-Key: the answer may hold a one-time password, never kept for a replay.
+          parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+          responses: { '201': ok('已创建 / Created', createdUserSchema), ...errors },
+        }),
+      },
+      '/api/users/{id}': {
+        patch: write('修改或停用用户（停用即结束其会话）/ Change or deactivate an account (deactivation ends its sessions)', updateUserBody, { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }, { $ref: '#/components/parameters/IdempotencyKey' }] }, ok('用户 / The account', userResultSchema)),
+      },
+      '/api/users/{id}/password-reset': {
+        post: { summary: '重置密码：一次性密码，会话结束，下次登录须修改 / Reset the password: a one-time password, sessions end, change at next login', parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }], responses: { '200': ok('一次性密码 / The one-time password', passwordResetSchema), ...errors } },
+      },
       '/api/audit/verify': { get: read('校验哈希链 / Verify the hash chain', [], ok('校验结果 / The verification', auditVerificationSchema)) },
     },
   }

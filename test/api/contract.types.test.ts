@@ -110,6 +110,11 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['attachments']['$post'], 201>, AttachmentUpload>>(),
       holds<Fits<Answer<Api['audit']['$get']>, R.AuditEntries>>(),
       holds<Fits<Answer<Api['audit']['verify']['$get']>, R.AuditVerificationView>>(),
+      holds<Fits<Answer<Api['auth']['password']['$post']>, R.Ok>>(),
+      holds<Fits<Answer<Api['users']['$get']>, R.UserList>>(),
+      holds<Fits<Answer<Api['users']['$post'], 201>, R.CreatedUser>>(),
+      holds<Fits<Answer<Api['users'][':id']['$patch']>, R.UserResult>>(),
+      holds<Fits<Answer<Api['users'][':id']['password-reset']['$post']>, R.PasswordReset>>(),
     ]
     expect(checks.every(Boolean)).toBe(true)
   })

@@ -28,7 +28,7 @@ describe('the write seam', () => {
     const deps = { db: t.db, reads: t.db, clock, writes: t.writes, files: '' }
     const asUser = createMiddleware<AppEnv>(async (c, next) => {
       c.set('deps', deps)
-      c.set('user', { id: 'u1', username: 'u1', displayName: 'u1', roles: [], units: {} })
+      c.set('user', { id: 'u1', username: 'u1', displayName: 'u1', roles: [], units: {}, mustChangePassword: false })
       await next()
     })
     app = new Hono<AppEnv>()

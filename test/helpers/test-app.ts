@@ -77,6 +77,7 @@ export interface Client {
   get(path: string, headers?: Record<string, string>): Promise<Response>
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
   put(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>
+  patch(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>
   raw(path: string, init: RequestInit): Promise<Response>
 }
 
@@ -87,10 +88,15 @@ export async function loginAs(
   options: { roles?: Role[]; units?: Array<{ policyId: string; unitId: string }> } = {},
 ): Promise<Client> {
   await ensureUser(t, { username, displayName: username, password: PASSWORD, roles: options.roles ?? ['department'], units: options.units ?? [] }, t.clock.now().toISOString())
+  return logIn(t, username, PASSWORD)
+}
+
+/** Logs an existing user in through POST /api/auth/login with the password given. */
+export async function logIn(t: TestApp, username: string, password: string): Promise<Client> {
   const response = await t.app.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password }),
   })
   if (response.status !== 200) throw new Error(`login failed for ${username}: ${response.status} ${await response.text()}`)
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
@@ -118,6 +124,7 @@ function sessionClient(t: TestApp, username: string, cookie: string, csrfToken: 
     get: (path, headers = {}) => raw(path, { method: 'GET', headers }),
     post: (path, body, headers = {}) => send('POST', path, body, headers),
     put: (path, body, headers = {}) => send('PUT', path, body, headers),
+    patch: (path, body, headers = {}) => send('PATCH', path, body, headers),
   }
 }
 

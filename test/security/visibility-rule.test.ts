@@ -22,8 +22,8 @@ describe('visibility rule', () => {
     const { plan } = await startPlan(t, t.clock, 'test', { versionId: version.id, members })
     const context = await loadPlanContext(t.db, plan.id)
     const tasks = await t.db.selectFrom('task').selectAll().where('plan_id', '=', plan.id).execute()
-    const users: CurrentUser[] = [...context.model.actors(context.members).keys()].map((unit) => ({ id: unit, username: unit, displayName: unit, roles: ['department'], units: { [plan.policy_id]: [unit] } }))
-    users.push({ id: 'outsider', username: 'outsider', displayName: 'outsider', roles: ['leader'], units: { other: ['x'] } })
+    const users: CurrentUser[] = [...context.model.actors(context.members).keys()].map((unit) => ({ id: unit, username: unit, displayName: unit, roles: ['department'], units: { [plan.policy_id]: [unit] }, mustChangePassword: false }))
+    users.push({ id: 'outsider', username: 'outsider', displayName: 'outsider', roles: ['leader'], units: { other: ['x'] }, mustChangePassword: false })
     let seen = 0
     let throughProcedure = 0
     for (const user of users) {

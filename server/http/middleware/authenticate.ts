@@ -2,7 +2,9 @@
  * @module Authentication and CSRF. Every /api route except login needs a live session cookie
  * (within its lifetime and its idle time; see auth/sessions.ts);
  * every write also needs the session's CSRF token in `X-CSRF-Token`, which a page from another
- * origin cannot read, so it cannot forge the write.
+ * origin cannot read, so it cannot forge the write. A deactivated user's session is no session
+ * (401); a user with a one-time password may only change it, see who they are and log out (403
+ * `password-change-required` for everything else).
  */
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
@@ -14,6 +16,9 @@ import type { AppEnv } from '../env.ts'
 import { securityOf } from '../security-options.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** What a session may do while its user holds a one-time password: see who it is, change it, leave. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout'])
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const { reads, clock, writes } = c.get('deps')
@@ -29,6 +34,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     const sent = c.req.header('x-csrf-token') ?? ''
     const ok = sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken))
     if (!ok) throw new AppError(403, 'csrf-failed', { zh: '缺少或错误的 CSRF 令牌（X-CSRF-Token）', en: 'Missing or wrong CSRF token (X-CSRF-Token)' })
+  }
+  if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${c.req.method} ${c.req.path}`)) {
+    throw new AppError(403, 'password-change-required', { zh: '请先修改一次性密码（POST /api/auth/password）', en: 'Change your one-time password first (POST /api/auth/password)' })
   }
   if (session.touch) await writes.run((trx) => touchSession(trx, session.id, now))
   c.set('user', user)

@@ -89,6 +89,11 @@ export class LsApp extends LitElement {
     this.user = event.detail.user
   }
 
+  // The server now answers the session's other requests: show the page the route names.
+  private handlePasswordChanged = () => {
+    if (this.user) this.user = { ...this.user, mustChangePassword: false }
+  }
+
   private async handleLogout(): Promise<void> {
     await call(client.auth.logout.$post())
     setCsrfToken(null)
@@ -136,7 +141,7 @@ export class LsApp extends LitElement {
         </div>
       </header>
       <main>
-        ${!this.checked ? html`<p>${t('loading')}</p>` : this.user ? this.renderPage() : html`<ls-login-form @ls-login=${this.handleLogin}></ls-login-form>`}
+        ${!this.checked ? html`<p>${t('loading')}</p>` : !this.user ? html`<ls-login-form @ls-login=${this.handleLogin}></ls-login-form>` : this.user.mustChangePassword ? html`<ls-password-change @ls-password-changed=${this.handlePasswordChanged}></ls-password-change>` : this.renderPage()}
       </main>
     `
   }

@@ -1,5 +1,6 @@
 import { LsApp } from './app-shell.component.ts'
 import '../login-form/login-form.ts'
+import '../password-change/password-change.ts'
 
 customElements.define('ls-app', LsApp)
 
