@@ -7,7 +7,7 @@ import { requireRole } from '../http/middleware/authenticate.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write } from '../http/write.ts'
 import { findVersion } from '../policies/repository.ts'
-import { actorsOf, canSeePlan, oversees } from '../access/visibility.ts'
+import { actorsOf, canSeePlan, seesWholePlan } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
@@ -54,7 +54,7 @@ export const planRoutes = new Hono<AppEnv>()
     const context = await visiblePlan(c)
     const user = c.get('user')
     let query = db.selectFrom('task').selectAll().where('plan_id', '=', context.plan.id).where('escalation_level', '>=', 3).where('state', 'not in', [...FINISHED_STATES])
-    if (!oversees(user, context.plan.policy_id)) query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
+    if (!seesWholePlan(user, context.plan.policy_id, context.model)) query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
     const rows = await query.orderBy('due_on').limit(1000).execute()
     const today = civilDateAt(clock.now())
     const summaries = rows.map((row) => summarize(row, context, today))

@@ -1,6 +1,6 @@
 /**
- * The office of a plan lists every task of it with `?scope=all` (paged like any list); a unit
- * asking for all still gets its own.
+ * The office of a plan lists every task of it with `?scope=all` (paged like any list) and every
+ * escalated one; a unit asking for all still gets its own.
  */
 import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
@@ -48,5 +48,14 @@ describe('GET /api/tasks?scope=all for the office of a plan', () => {
     const all = (await (await department.get(`/api/tasks?scope=all&plan=${planId}`)).json()) as TaskList
     expect(all.counts.total).toBeGreaterThan(0)
     expect(all.tasks.every((task) => task.assignee.id === 'county-finance-bureau')).toBe(true)
+  })
+
+  it('lists every escalated task of the plan for its office, and a unit only its own', async () => {
+    const finance = await t.db.selectFrom('task').select('id').where('plan_id', '=', planId).where('assignee', '=', 'county-finance-bureau').executeTakeFirstOrThrow()
+    const other = await t.db.selectFrom('task').select('id').where('plan_id', '=', planId).where('assignee', 'not in', ['county-finance-bureau', 'leadership-group-office']).executeTakeFirstOrThrow()
+    await t.db.updateTable('task').set({ escalation_level: 3 }).where('id', 'in', [finance.id, other.id]).execute()
+    const supervised = async (client: Client) => ((await (await client.get(`/api/plans/${planId}/escalations`)).json()) as { supervise: Array<{ id: string }> }).supervise.map((task) => task.id).sort()
+    expect(await supervised(office)).toEqual([finance.id, other.id].sort())
+    expect(await supervised(department)).toEqual([finance.id])
   })
 })
