@@ -63,4 +63,22 @@ describe('members at plan start', () => {
     for (const issue of issues) expect(issue.message.zh).toMatch(/[\u4e00-\u9fff]/)
     expect(await t.db.selectFrom('plan').select('id').execute()).toEqual([])
   })
+
+  it('refuses a unit outside the region, which holds no tasks', async () => {
+    const withExternal = withReplaced(`    - id: reform-office
+      name: 县医改办
+      kind: office`, `    - id: reform-office
+      name: 县医改办
+      kind: office
+    - id: city-commission
+      name: 市卫健委
+      kind: department
+      external: true`, GROUP_OWNED)
+    const external = (await publishPolicy(t, t.clock, 'test', { yaml: withExternal.replace('version: 1.0.0', 'version: 1.1.0'), sourceText: MINIMAL_SOURCE })).version
+    const response = await author.post('/api/plans', { policyId: external.policy_id, version: external.version, members: { hospitals: [{ id: 'city-commission', name: '市卫健委' }] } })
+    expect(response.status).toBe(400)
+    const issues = (await response.json()).error.issues as Array<{ pointer: string; message: { zh: string } }>
+    expect(issues.map((issue) => issue.pointer)).toEqual(['/members/hospitals/0/id'])
+    expect(issues[0]!.message.zh).toContain('本地区以外')
+  })
 })
