@@ -168,8 +168,8 @@ const MESSAGES = {
   dash_approvedTasks: { zh: '已完成', en: 'Approved' },
   dash_overdueTasks: { zh: '已逾期', en: 'Overdue' },
   dash_unassigned: { zh: '无人承办的工作', en: 'Work nobody holds' },
-  dash_unassignedGroups: { zh: '以下组织没有成员单位，其承担的工作没有生成任务：', en: 'These groups have no member units, so their work has no tasks:' },
-  dash_unassignedDuties: { zh: '以下职责没有承办单位：', en: 'These duties have no assignee:' },
+  dash_unassignedGroups: { zh: '{n} 个组织没有成员单位，其承担的工作没有生成任务', en: '{n} groups have no member units, so their work has no tasks' },
+  dash_unassignedDuties: { zh: '{n} 项职责没有承办单位', en: '{n} duties have no assignee' },
   dash_unassignedLeads: { zh: '牵头：{owners}', en: 'led by {owners}' },
   dash_unassignedFix: {
     zh: '处理办法：在配置的 organizations.groups 中写明这些组织的 members 并发布新版本，或在启动计划时用 members 列出其成员单位（可直接引用配置中已有的单位）。',

@@ -23,6 +23,9 @@ import styles from './dashboard.styles.ts'
 
 type Plan = PlanList['plans'][number]
 
+/** Entries of an unassigned-work list shown unfolded; a longer list starts folded. */
+const UNASSIGNED_OPEN_UP_TO = 5
+
 /** Days ahead the "upcoming deadlines" list looks. */
 const UPCOMING_DAYS = 14
 
@@ -224,21 +227,27 @@ export class LsDashboard extends LitElement {
     if (groups.length === 0 && duties.length === 0) return nothing
     const list = (names: string[]) => names.join(locale() === 'zh' ? '、' : ', ')
     const paren = (text: string) => (locale() === 'zh' ? `（${text}）` : `(${text})`)
+    // A few entries are shown open; a long list (a region whose groups were all left open) folds.
+    const folded = (count: number) => count > UNASSIGNED_OPEN_UP_TO
     return html`<section class="unassigned" aria-labelledby="unassigned-title">
       <h3 id="unassigned-title">${t('dash_unassigned')}</h3>
+      <p class="fix">${t('dash_unassignedFix')}</p>
       ${groups.length
-        ? html`<p>${t('dash_unassignedGroups')}</p>
-            <ul class="groups">
+        ? html`<details class="groups" ?open=${!folded(groups.length)}>
+            <summary>${fill(t('dash_unassignedGroups'), { n: groups.length })}</summary>
+            <ul>
               ${groups.map((group) => html`<li><strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}</li>`)}
-            </ul>`
+            </ul>
+          </details>`
         : nothing}
       ${duties.length
-        ? html`<p>${t('dash_unassignedDuties')}</p>
-            <ul class="duties">
+        ? html`<details class="duties" ?open=${!folded(duties.length)}>
+            <summary>${fill(t('dash_unassignedDuties'), { n: duties.length })}</summary>
+            <ul>
               ${duties.map((duty) => html`<li>${duty.name}${duty.owners.length ? html` <span class="muted">${paren(fill(t('dash_unassignedLeads'), { owners: list(duty.owners.map((owner) => owner.name)) }))}</span>` : nothing}</li>`)}
-            </ul>`
+            </ul>
+          </details>`
         : nothing}
-      <p class="fix">${t('dash_unassignedFix')}</p>
     </section>`
   }
 

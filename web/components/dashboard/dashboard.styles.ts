@@ -24,7 +24,8 @@ export default css`
   .unassigned { background: #fffaeb; border: 1px solid #fec84b; border-left: 4px solid #dc6803; border-radius: 6px; padding: 0.2rem 1rem 0.6rem; margin-top: 1rem; }
   .unassigned h3 { color: #93370d; border-bottom-color: #fedf89; }
   .unassigned ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; }
-  .unassigned .fix { font-size: 0.9rem; margin-bottom: 0; }
+  .unassigned summary { cursor: pointer; margin: 0.3rem 0; }
+  .unassigned .fix { font-size: 0.9rem; }
   .muted { color: #616e7c; }
   .error { color: #b42318; background: #fef3f2; padding: 0.5rem 0.8rem; border-radius: 4px; }
   button { font: inherit; cursor: pointer; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; padding: 0.2rem 0.6rem; }

@@ -128,6 +128,8 @@ describe('ls-dashboard', () => {
     expect(warning.querySelector('.groups li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('各乡镇卫生院 — 推进家庭医生签约')
     expect(warning.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('推进家庭医生签约 （牵头：各乡镇卫生院）')
     expect(warning.querySelector('.fix')?.textContent).toContain('members')
+    expect(warning.querySelector('.groups summary')?.textContent).toBe('1 个组织没有成员单位，其承担的工作没有生成任务')
+    expect(warning.querySelector<HTMLDetailsElement>('.groups')?.open).toBe(true)
     setLocale('en')
     try {
       await dashboard.updateComplete
@@ -138,6 +140,17 @@ describe('ls-dashboard', () => {
     } finally {
       setLocale('zh')
     }
+  })
+
+  it('folds a long list of unassigned work under its count', async () => {
+    const many = Array.from({ length: 12 }, (_, index) => ({ id: `group-${index}`, name: `组织${index}`, duties: [] }))
+    serve(undefined, { ...UNASSIGNED, unassigned: { ...UNASSIGNED.unassigned, groups: many } })
+    const dashboard = await mount()
+    const groups = dashboard.shadowRoot!.querySelector<HTMLDetailsElement>('.unassigned .groups')!
+    expect(groups.open).toBe(false)
+    expect(groups.querySelector('summary')?.textContent).toBe('12 个组织没有成员单位，其承担的工作没有生成任务')
+    expect(groups.querySelectorAll('li')).toHaveLength(12)
+    expect(dashboard.shadowRoot!.querySelector<HTMLDetailsElement>('.unassigned .duties')?.open).toBe(true)
   })
 
   it('shows no warning when every group has members and every duty an assignee', async () => {
