@@ -5,7 +5,13 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     globals: true,
-    include: ['schemas/**/*.test.ts', 'domain/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'schemas/**/*.test.ts',
+      'domain/**/*.test.ts',
+      'server/**/*.test.ts',
+      'web/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     // Browser tests drive real Chromium against a running server: `npm run test:e2e`.
     exclude: ['**/node_modules/**', '**/*.case.test.ts', 'test/e2e/**'],
     testTimeout: 20_000,

@@ -21,47 +21,131 @@ const DIST = join(ROOT, 'dist', 'web')
 /** Gzipped size of the scripts index.html loads before any page is shown. */
 export function initialJsGzip(): { bytes: number; files: string[] } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
-  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!)
-  const bytes = files.reduce((total, file) => total + gzipSync(readFileSync(join(DIST, file))).length, 0)
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map(
+    (match) => match[1]!,
+  )
+  const bytes = files.reduce(
+    (total, file) => total + gzipSync(readFileSync(join(DIST, file))).length,
+    0,
+  )
   return { bytes, files }
 }
 
 const task = (i: number) => ({
   id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
-  planId: 'plan-1', sourceId: `duty-${i % 100}`, kind: 'responsibility', title: `第${i}项改革任务：完善医联体分工协作机制`,
-  assignee: { id: `unit-${i % 40}`, name: `第${i % 40}卫生院` }, role: i % 3 ? 'lead' : 'support', period: i % 4 ? 'once' : '2019-Q2',
-  phaseId: 'carry-out', state: ['assigned', 'in_progress', 'submitted', 'returned', 'approved'][i % 5], version: 1,
-  opensOn: '2019-01-01', dueOn: `2019-${String((i % 12) + 1).padStart(2, '0')}-15`, duePhrase: '2019年6月下旬', overdue: i % 7 === 0, escalation: i % 5,
+  planId: 'plan-1',
+  sourceId: `duty-${i % 100}`,
+  kind: 'responsibility',
+  title: `第${i}项改革任务：完善医联体分工协作机制`,
+  assignee: { id: `unit-${i % 40}`, name: `第${i % 40}卫生院` },
+  role: i % 3 ? 'lead' : 'support',
+  period: i % 4 ? 'once' : '2019-Q2',
+  phaseId: 'carry-out',
+  state: ['assigned', 'in_progress', 'submitted', 'returned', 'approved'][i % 5],
+  version: 1,
+  opensOn: '2019-01-01',
+  dueOn: `2019-${String((i % 12) + 1).padStart(2, '0')}-15`,
+  duePhrase: '2019年6月下旬',
+  overdue: i % 7 === 0,
+  escalation: i % 5,
 })
 
-const phases = ['制定方案', '组织实施', '开展工作', '督导检查', '考核评估', '第一阶段总结', '第二阶段总结'].map((name, i) => ({
-  id: `phase-${i}`, name, opensOn: `2019-${String(i + 1).padStart(2, '0')}-01`, closesOn: `2019-${String(i + 2).padStart(2, '0')}-28`,
-  status: i < 3 ? 'closed' : i === 3 ? 'open' : 'pending', late: i === 3, tasks: { total: 2800, approved: i < 3 ? 2800 : 900 },
-  gate: { windowEnded: i < 4, openTasks: i < 3 ? 0 : 1900, signOffRequired: i === 3 ? 'leadership-group' : null, signedOff: false, milestonesPending: [], holds: i < 3 },
+const phases = [
+  '制定方案',
+  '组织实施',
+  '开展工作',
+  '督导检查',
+  '考核评估',
+  '第一阶段总结',
+  '第二阶段总结',
+].map((name, i) => ({
+  id: `phase-${i}`,
+  name,
+  opensOn: `2019-${String(i + 1).padStart(2, '0')}-01`,
+  closesOn: `2019-${String(i + 2).padStart(2, '0')}-28`,
+  status: i < 3 ? 'closed' : i === 3 ? 'open' : 'pending',
+  late: i === 3,
+  tasks: { total: 2800, approved: i < 3 ? 2800 : 900 },
+  gate: {
+    windowEnded: i < 4,
+    openTasks: i < 3 ? 0 : 1900,
+    signOffRequired: i === 3 ? 'leadership-group' : null,
+    signedOff: false,
+    milestonesPending: [],
+    holds: i < 3,
+  },
 }))
 
 async function mockApi(page: Page): Promise<void> {
-  const user = { id: 'u1', username: 'bench', displayName: '性能测试', roles: ['leader', 'department'], units: { 'policy-1': ['leadership-group'] } }
+  const user = {
+    id: 'u1',
+    username: 'bench',
+    displayName: '性能测试',
+    roles: ['leader', 'department'],
+    units: { 'policy-1': ['leadership-group'] },
+  }
   await page.route('**/api/**', async (route) => {
     const url = new URL(route.request().url())
-    const json = (body: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
+    const json = (body: unknown) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
     if (url.pathname === '/api/auth/me') return json({ user, csrfToken: 'x' })
-    if (url.pathname === '/api/plans') return json({ plans: [{ id: 'plan-1', policy_version_id: 'v1', policy_id: 'policy-1', name: '示范省基层改革计划', status: 'running', extra_units: '{}', started_at: '2019-01-01T00:00:00Z', started_by: 'x' }] })
-    if (url.pathname === '/api/tasks') return json({ counts: { total: 500, overdue: 72, escalated: 200, byState: { assigned: 100 } }, tasks: url.searchParams.get('scope') === 'all' ? [] : Array.from({ length: 500 }, (_, i) => task(i)) })
+    if (url.pathname === '/api/plans')
+      return json({
+        plans: [
+          {
+            id: 'plan-1',
+            policy_version_id: 'v1',
+            policy_id: 'policy-1',
+            name: '示范省基层改革计划',
+            status: 'running',
+            extra_units: '{}',
+            started_at: '2019-01-01T00:00:00Z',
+            started_by: 'x',
+          },
+        ],
+      })
+    if (url.pathname === '/api/tasks')
+      return json({
+        counts: { total: 500, overdue: 72, escalated: 200, byState: { assigned: 100 } },
+        tasks:
+          url.searchParams.get('scope') === 'all'
+            ? []
+            : Array.from({ length: 500 }, (_, i) => task(i)),
+      })
     if (url.pathname.endsWith('/progress')) {
       return json({
-        plan: { id: 'plan-1', name: '示范省基层改革计划', policyId: 'policy-1', startedAt: '2019-01-01T00:00:00Z' }, today: '2019-05-10', phases,
-        units: Array.from({ length: 2800 }, (_, i) => ({ id: `unit-${i}`, name: `第${i}号基层医疗卫生机构`, total: 100, approved: (i * 7) % 100, overdue: (i * 13) % 30 })),
+        plan: {
+          id: 'plan-1',
+          name: '示范省基层改革计划',
+          policyId: 'policy-1',
+          startedAt: '2019-01-01T00:00:00Z',
+        },
+        today: '2019-05-10',
+        phases,
+        units: Array.from({ length: 2800 }, (_, i) => ({
+          id: `unit-${i}`,
+          name: `第${i}号基层医疗卫生机构`,
+          total: 100,
+          approved: (i * 7) % 100,
+          overdue: (i * 13) % 30,
+        })),
         escalations: { supervise: 120, circulate: 40 },
       })
     }
-    if (url.pathname.endsWith('/escalations')) return json({ supervise: Array.from({ length: 50 }, (_, i) => task(i)), circulate: [] })
+    if (url.pathname.endsWith('/escalations'))
+      return json({ supervise: Array.from({ length: 50 }, (_, i) => task(i)), circulate: [] })
     return json({})
   })
 }
 
 /** Milliseconds from the route change until `done` holds in the page (median of runs after a warm-up). */
-async function timeRoute(page: Page, hash: string, away: string, done: string, runs = 5): Promise<number> {
+async function timeRoute(
+  page: Page,
+  hash: string,
+  away: string,
+  done: string,
+  runs = 5,
+): Promise<number> {
   const samples: number[] = []
   for (let run = 0; run <= runs; run++) {
     await page.evaluate(`window.location.hash = ${JSON.stringify(away)}`)
@@ -94,16 +178,38 @@ async function timeRoute(page: Page, hash: string, away: string, done: string, r
 }
 
 export async function benchBrowser(): Promise<string[]> {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   const initial = initialJsGzip()
-  const server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'luoshi-bench-web-')), env: { LUOSHI_DEMO: '0' } })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] })
+  const server = await startServer({
+    dataDir: mkdtempSync(join(tmpdir(), 'luoshi-bench-web-')),
+    env: { LUOSHI_DEMO: '0' },
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await mockApi(page)
     await page.goto(`${server.baseUrl}/#/author-not-a-page`)
     const inbox = await timeRoute(page, '#/inbox', '#/nowhere', 'ls-task-table::tbody tr|500')
-    const dashboard = await timeRoute(page, '#/plans/plan-1', '#/nowhere', 'ls-unit-progress::tbody tr|20')
+    const dashboard = await timeRoute(
+      page,
+      '#/plans/plan-1',
+      '#/nowhere',
+      'ls-unit-progress::tbody tr|20',
+    )
     const kb = initial.bytes / 1024
     return [
       '',

@@ -34,14 +34,17 @@ const LIFECYCLE: TaskEvent[] = [
 
 /** One instance through the review loop, the snapshot stored as JSON between events. */
 function luoshiWithJson(): void {
-  let stored = JSON.stringify(startTask(taskMachine, { reviewer: 'office', pendingContributions: 0 }))
+  let stored = JSON.stringify(
+    startTask(taskMachine, { reviewer: 'office', pendingContributions: 0 }),
+  )
   for (const event of LIFECYCLE) {
     const result = stepTask(taskMachine, JSON.parse(stored) as PersistedTask, event)
     if (!result.ok) throw new Error(`${event.type} refused in ${result.state}`)
     stored = JSON.stringify(result.next)
   }
   const final = JSON.parse(stored) as PersistedTask
-  if (final.value !== 'approved' || final.status !== 'done' || final.context.returns !== 1) throw new Error(`unexpected end ${stored}`)
+  if (final.value !== 'approved' || final.status !== 'done' || final.context.returns !== 1)
+    throw new Error(`unexpected end ${stored}`)
 }
 
 /** The same without serialisation, for reference. */
@@ -52,7 +55,8 @@ function luoshiInMemory(): void {
     if (!result.ok) throw new Error(`${event.type} refused in ${result.state}`)
     current = result.next
   }
-  if (current.value !== 'approved' || current.status !== 'done') throw new Error(`unexpected end ${JSON.stringify(current)}`)
+  if (current.value !== 'approved' || current.status !== 'done')
+    throw new Error(`unexpected end ${JSON.stringify(current)}`)
 }
 
 /** The review loop in BPMN 2.0: fill → review → gateway (returned? back to fill : end). */
@@ -111,7 +115,8 @@ async function bpmnInstance(sourceContext: unknown): Promise<void> {
   })
   const next = async (): Promise<WaitingTask> => {
     // bpmn-engine runs a signal's consequences synchronously; wait for the event if it did not.
-    const task = waiting ?? (await new Promise<WaitingTask>((resolve) => listener.once('wait', resolve)))
+    const task =
+      waiting ?? (await new Promise<WaitingTask>((resolve) => listener.once('wait', resolve)))
     waiting = null
     return task
   }
@@ -134,7 +139,10 @@ function row(name: string, ms: number): string {
 }
 
 export async function benchEngine(): Promise<string[]> {
-  const lines = ['', `Engine transitions/s (${INSTANCES.toLocaleString('en-US')} instances × ${TRANSITIONS_PER_INSTANCE} transitions, median of ${ROUNDS} rounds)`]
+  const lines = [
+    '',
+    `Engine transitions/s (${INSTANCES.toLocaleString('en-US')} instances × ${TRANSITIONS_PER_INSTANCE} transitions, median of ${ROUNDS} rounds)`,
+  ]
   const loop = (instance: () => void) => () => {
     for (let i = 0; i < INSTANCES; i++) instance()
   }
@@ -152,6 +160,8 @@ export async function benchEngine(): Promise<string[]> {
   lines.push(row('bpmn-engine execute + user-task signals', bpmn.median))
   const ratio = bpmn.median / withJson.median
   const verdict = ratio >= TARGET_RATIO ? `✓ ≥ ${TARGET_RATIO}×` : `✗ target ${TARGET_RATIO}×`
-  lines.push(`${'ratio luoshi (with JSON) / bpmn-engine'.padEnd(48)} ${ratio.toFixed(1).padStart(9)}×   ${verdict}   (without JSON ${(bpmn.median / inMemory.median).toFixed(1)}×)`)
+  lines.push(
+    `${'ratio luoshi (with JSON) / bpmn-engine'.padEnd(48)} ${ratio.toFixed(1).padStart(9)}×   ${verdict}   (without JSON ${(bpmn.median / inMemory.median).toFixed(1)}×)`,
+  )
   return lines
 }

@@ -4,14 +4,31 @@
  */
 import { stringify } from 'yaml'
 
-const PHRASES = ['2019年4月上旬', '2019年6月下旬', '2019年8—12月', '2019年12月15日前', '每个季度最后一个月上旬', '按月度', '每年年底', '10个工作日内']
+const PHRASES = [
+  '2019年4月上旬',
+  '2019年6月下旬',
+  '2019年8—12月',
+  '2019年12月15日前',
+  '每个季度最后一个月上旬',
+  '按月度',
+  '每年年底',
+  '10个工作日内',
+]
 
 const RECURRING = new Set(['每个季度最后一个月上旬', '按月度', '每年年底'])
 
 export function generatePolicy(responsibilities: number): { text: string; source: string } {
   const sourceLines = ['示范市大型实施方案', '一、职责分工']
-  const units = Array.from({ length: 50 }, (_, i) => ({ id: `unit-${i}`, name: `单位${i}`, kind: 'department' }))
-  const phases = Array.from({ length: 5 }, (_, i) => ({ id: `phase-${i}`, name: `阶段${i}`, window: `2019年${i * 2 + 1}—${i * 2 + 2}月` }))
+  const units = Array.from({ length: 50 }, (_, i) => ({
+    id: `unit-${i}`,
+    name: `单位${i}`,
+    kind: 'department',
+  }))
+  const phases = Array.from({ length: 5 }, (_, i) => ({
+    id: `phase-${i}`,
+    name: `阶段${i}`,
+    window: `2019年${i * 2 + 1}—${i * 2 + 2}月`,
+  }))
   const duties = Array.from({ length: responsibilities }, (_, i) => {
     const sentence = `第${i}项任务由单位${i % 50}牵头落实并按时报送进展情况`
     sourceLines.push(`${(i % 99) + 1}.${sentence}。`)
@@ -50,25 +67,62 @@ const FIXED = [
  * quote and a phase; a leading group and its office review the reports. Starting a plan on it
  * creates `units × responsibilities` tasks.
  */
-export function generatePlanPolicy(units: number, responsibilities: number): { text: string; source: string } {
-  const sourceLines = ['示范省基层医疗卫生机构综合改革实施方案', '一、组织领导', '成立医改领导小组，领导小组办公室设在省卫健委。', '二、职责分工']
-  const members = Array.from({ length: units }, (_, i) => ({ id: `clinic-${i}`, name: `基层机构${i}`, kind: 'primary-care' }))
+export function generatePlanPolicy(
+  units: number,
+  responsibilities: number,
+): { text: string; source: string } {
+  const sourceLines = [
+    '示范省基层医疗卫生机构综合改革实施方案',
+    '一、组织领导',
+    '成立医改领导小组，领导小组办公室设在省卫健委。',
+    '二、职责分工',
+  ]
+  const members = Array.from({ length: units }, (_, i) => ({
+    id: `clinic-${i}`,
+    name: `基层机构${i}`,
+    kind: 'primary-care',
+  }))
   const duties = Array.from({ length: responsibilities }, (_, i) => {
     const { due, phase } = FIXED[i % FIXED.length]!
     const sentence = `各基层医疗卫生机构于${due}完成第${i}项改革任务并报送进展情况`
     sourceLines.push(`${i + 1}.${sentence}。`)
-    return { id: `duty-${i}`, title: `改革任务${i}`, lead: ['primary-care-units'], phase, due, source: { clause: '二、', quote: sentence } }
+    return {
+      id: `duty-${i}`,
+      title: `改革任务${i}`,
+      lead: ['primary-care-units'],
+      phase,
+      due,
+      source: { clause: '二、', quote: sentence },
+    }
   })
   const policy = {
-    metadata: generatedMetadata('generated-province-plan', '示范省基层医疗卫生机构综合改革实施方案', '示范省', 'province'),
+    metadata: generatedMetadata(
+      'generated-province-plan',
+      '示范省基层医疗卫生机构综合改革实施方案',
+      '示范省',
+      'province',
+    ),
     organizations: {
       units: [{ id: 'health-commission', name: '省卫健委', kind: 'department' }, ...members],
-      groups: [{ id: 'primary-care-units', name: '各基层医疗卫生机构', kind: 'unit-set', members: members.map((unit) => unit.id) }],
+      groups: [
+        {
+          id: 'primary-care-units',
+          name: '各基层医疗卫生机构',
+          kind: 'unit-set',
+          members: members.map((unit) => unit.id),
+        },
+      ],
     },
     governance: {
       bodies: [
         { id: 'leading-group', name: '医改领导小组', kind: 'leadership-group' },
-        { id: 'reform-office', name: '领导小组办公室', kind: 'office', parent: 'leading-group', hostUnit: 'health-commission' },
+        {
+          id: 'reform-office',
+          name: '领导小组办公室',
+          kind: 'office',
+          parent: 'leading-group',
+          hostUnit: 'health-commission',
+        },
       ],
     },
     responsibilities: duties,

@@ -23,7 +23,10 @@ interface Session {
 
 async function waitForServer(child: ReturnType<typeof spawn>): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start within 120 s')), 120_000)
+    const timer = setTimeout(
+      () => reject(new Error('the server did not start within 120 s')),
+      120_000,
+    )
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('luoshi 已启动')) {
         clearTimeout(timer)
@@ -56,7 +59,12 @@ function event(session: Session, taskId: string, body: object): Promise<number> 
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), cookie: session.cookie, 'x-csrf-token': session.csrf },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+        },
       },
       (response) => {
         response.resume()
@@ -82,7 +90,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Keeps `concurrency` requests in flight for `seconds`. */
-async function closedLoop(sessions: Array<{ session: Session; tasks: string[] }>, concurrency: number, seconds: number) {
+async function closedLoop(
+  sessions: Array<{ session: Session; tasks: string[] }>,
+  concurrency: number,
+  seconds: number,
+) {
   const latencies: number[] = []
   let failures = 0
   const end = performance.now() + seconds * 1000
@@ -93,18 +105,31 @@ async function closedLoop(sessions: Array<{ session: Session; tasks: string[] }>
       while (performance.now() < end) {
         const task = tasks[n++ % tasks.length]!
         const start = performance.now()
-        const status = await tryEvent(session, task, { type: 'SAVE', data: { summary: `草稿 ${n}` } })
+        const status = await tryEvent(session, task, {
+          type: 'SAVE',
+          data: { summary: `草稿 ${n}` },
+        })
         latencies.push(performance.now() - start)
         if (status !== 200) failures++
       }
     }),
   )
   latencies.sort((a, b) => a - b)
-  return { count: latencies.length, failures, perSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) }
+  return {
+    count: latencies.length,
+    failures,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  }
 }
 
 /** Sends at a fixed rate, whatever the answers' speed (open loop), for `seconds`. */
-async function openLoop(sessions: Array<{ session: Session; tasks: string[] }>, rate: number, seconds: number) {
+async function openLoop(
+  sessions: Array<{ session: Session; tasks: string[] }>,
+  rate: number,
+  seconds: number,
+) {
   const latencies: number[] = []
   let failures = 0
   const total = rate * seconds
@@ -119,7 +144,10 @@ async function openLoop(sessions: Array<{ session: Session; tasks: string[] }>, 
     inflight.push(
       (async () => {
         const sent = performance.now()
-        const status = await tryEvent(session, task, { type: 'SAVE', data: { summary: `草稿 ${i}` } })
+        const status = await tryEvent(session, task, {
+          type: 'SAVE',
+          data: { summary: `草稿 ${i}` },
+        })
         latencies.push(performance.now() - sent)
         if (status !== 200) failures++
       })(),
@@ -128,22 +156,49 @@ async function openLoop(sessions: Array<{ session: Session; tasks: string[] }>, 
   await Promise.all(inflight)
   const elapsed = (performance.now() - start) / 1000
   latencies.sort((a, b) => a - b)
-  return { count: latencies.length, failures, perSecond: latencies.length / elapsed, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) }
+  return {
+    count: latencies.length,
+    failures,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  }
 }
 
 export async function benchHttpTransitions(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-http-'))
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE] : []), 'server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), LUOSHI_DATA: dataDir, LUOSHI_NOW: '2018-04-02T09:00:00+08:00' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_PROFILE
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE]
+        : []),
+      'server/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        LUOSHI_DATA: dataDir,
+        LUOSHI_NOW: '2018-04-02T09:00:00+08:00',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   try {
     await waitForServer(child)
-    const users = ['pingnan.county-finance-bureau', 'pingnan.county-health-bureau', 'pingnan.county-reform-office', 'pingnan.county-hrss-bureau']
+    const users = [
+      'pingnan.county-finance-bureau',
+      'pingnan.county-health-bureau',
+      'pingnan.county-reform-office',
+      'pingnan.county-hrss-bureau',
+    ]
     const sessions = []
     for (const username of users) {
       const session = await login(username)
-      const inbox = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: session.cookie } })).json()) as { tasks: Array<{ id: string; state: string }> }
+      const inbox = (await (
+        await fetch(`${BASE}/api/tasks`, { headers: { cookie: session.cookie } })
+      ).json()) as { tasks: Array<{ id: string; state: string }> }
       const tasks = inbox.tasks.filter((task) => task.state === 'assigned').map((task) => task.id)
       for (const task of tasks) await event(session, task, { type: 'START' })
       sessions.push({ session, tasks })
@@ -156,8 +211,16 @@ export async function benchHttpTransitions(): Promise<string[]> {
     return [
       '',
       'Durable transitions through HTTP (server in its own process, SQLite WAL + synchronous=FULL, group commit)',
-      row('64 in flight, as fast as it goes', burst, burst.perSecond >= 5000 ? '✓ ≥ 5,000/s' : '✗ target 5,000/s'),
-      row('steady 1,000 requests/s', steady, steady.p99 <= 25 ? '✓ p99 ≤ 25 ms' : '✗ target p99 25 ms'),
+      row(
+        '64 in flight, as fast as it goes',
+        burst,
+        burst.perSecond >= 5000 ? '✓ ≥ 5,000/s' : '✗ target 5,000/s',
+      ),
+      row(
+        'steady 1,000 requests/s',
+        steady,
+        steady.p99 <= 25 ? '✓ p99 ≤ 25 ms' : '✗ target p99 25 ms',
+      ),
     ]
   } finally {
     child.kill('SIGTERM')

@@ -30,7 +30,12 @@ const TARGET_MS = 5000
 function generateIndicatorPolicy(): { text: string; source: string } {
   const { text, source } = generatePlanPolicy(UNITS, 1)
   const policy = parse(text) as Record<string, unknown>
-  policy.dataElements = Array.from({ length: ELEMENTS }, (_, i) => ({ id: `element_${i}`, name: `数据项${i}`, valueType: 'count', unit: '人次' }))
+  policy.dataElements = Array.from({ length: ELEMENTS }, (_, i) => ({
+    id: `element_${i}`,
+    name: `数据项${i}`,
+    valueType: 'count',
+    unit: '人次',
+  }))
   policy.indicators = Array.from({ length: ELEMENTS / 2 }, (_, i) => ({
     id: `rate-${i}`,
     name: `比率${i}`,
@@ -50,26 +55,45 @@ function valueOf(unit: number, i: number): number {
 }
 
 function wideCsv(): string {
-  const lines = [['单位', '期间', ...Array.from({ length: ELEMENTS }, (_, i) => `数据项${i}（人次）`)].join(',')]
-  for (let unit = 0; unit < UNITS; unit++) lines.push([`clinic-${unit}`, '2021', ...Array.from({ length: ELEMENTS }, (_, i) => String(valueOf(unit, i)))].join(','))
+  const lines = [
+    ['单位', '期间', ...Array.from({ length: ELEMENTS }, (_, i) => `数据项${i}（人次）`)].join(','),
+  ]
+  for (let unit = 0; unit < UNITS; unit++)
+    lines.push(
+      [
+        `clinic-${unit}`,
+        '2021',
+        ...Array.from({ length: ELEMENTS }, (_, i) => String(valueOf(unit, i))),
+      ].join(','),
+    )
   return lines.join('\n') + '\n'
 }
 
 function longCsv(): string {
   const lines = ['单位,期间,指标,数值']
-  for (let unit = 0; unit < UNITS; unit++) for (let i = 0; i < ELEMENTS; i++) lines.push(`clinic-${unit},2021,element_${i},${valueOf(unit, i)}`)
+  for (let unit = 0; unit < UNITS; unit++)
+    for (let i = 0; i < ELEMENTS; i++)
+      lines.push(`clinic-${unit},2021,element_${i},${valueOf(unit, i)}`)
   return lines.join('\n') + '\n'
 }
 
 async function wideXlsx(csv: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('填报')
-  for (const [index, line] of csv.trimEnd().split('\n').entries()) sheet.addRow(index === 0 ? line.split(',') : line.split(',').map((cell, column) => (column < 2 ? cell : Number(cell))))
+  for (const [index, line] of csv.trimEnd().split('\n').entries())
+    sheet.addRow(
+      index === 0
+        ? line.split(',')
+        : line.split(',').map((cell, column) => (column < 2 ? cell : Number(cell))),
+    )
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
 export async function benchImportValues(): Promise<string[]> {
-  const lines = ['', `Indicator import (${UNITS.toLocaleString('en-US')} units × ${ELEMENTS} inputs = ${(UNITS * ELEMENTS).toLocaleString('en-US')} values, SQLite file, one transaction)`]
+  const lines = [
+    '',
+    `Indicator import (${UNITS.toLocaleString('en-US')} units × ${ELEMENTS} inputs = ${(UNITS * ELEMENTS).toLocaleString('en-US')} values, SQLite file, one transaction)`,
+  ]
   const t = await makeTestApp('2021-12-20T09:00:00+08:00')
   try {
     const { text, source } = generateIndicatorPolicy()
@@ -83,27 +107,58 @@ export async function benchImportValues(): Promise<string[]> {
     const importFile = async (bytes: Buffer, contentType: string) => {
       const parsed = await parseTable(bytes, { contentType })
       if (!parsed.ok) throw new Error(parsed.message.en)
-      const resolver = new EntryResolver(entryContext(context, { system: 'bench' }, t.clock.now().toISOString(), 'import'))
+      const resolver = new EntryResolver(
+        entryContext(context, { system: 'bench' }, t.clock.now().toISOString(), 'import'),
+      )
       const result = importValues(parsed.table, resolver)
-      if (result.rejected.length > 0 || result.accepted.length !== expected) throw new Error(`expected ${expected} values, got ${result.accepted.length} (${result.rejected[0]?.message.en})`)
+      if (result.rejected.length > 0 || result.accepted.length !== expected)
+        throw new Error(
+          `expected ${expected} values, got ${result.accepted.length} (${result.rejected[0]?.message.en})`,
+        )
       await t.db.transaction().execute((trx) => upsertValues(trx, result.accepted))
     }
     const runs = { runs: 5, warmup: 0 }
     const validateOnly = await measureAsync(async () => {
       const parsed = await parseTable(files.wide, { contentType: 'text/csv' })
       if (!parsed.ok) throw new Error(parsed.message.en)
-      importValues(parsed.table, new EntryResolver(entryContext(context, { system: 'bench' }, '', 'import')))
+      importValues(
+        parsed.table,
+        new EntryResolver(entryContext(context, { system: 'bench' }, '', 'import')),
+      )
     }, runs)
     lines.push(report('parse + check, wide CSV (no store)', validateOnly))
-    lines.push(report(`wide CSV ${mib(files.wide.length)} → stored`, await measureAsync(() => importFile(files.wide, 'text/csv'), runs), TARGET_MS))
-    lines.push(report(`long CSV ${mib(files.long.length)} → stored`, await measureAsync(() => importFile(files.long, 'text/csv'), runs), TARGET_MS))
-    lines.push(report(`wide .xlsx ${mib(xlsx.length)} → stored`, await measureAsync(() => importFile(xlsx, XLSX_TYPE), { runs: 3, warmup: 0 }), TARGET_MS))
+    lines.push(
+      report(
+        `wide CSV ${mib(files.wide.length)} → stored`,
+        await measureAsync(() => importFile(files.wide, 'text/csv'), runs),
+        TARGET_MS,
+      ),
+    )
+    lines.push(
+      report(
+        `long CSV ${mib(files.long.length)} → stored`,
+        await measureAsync(() => importFile(files.long, 'text/csv'), runs),
+        TARGET_MS,
+      ),
+    )
+    lines.push(
+      report(
+        `wide .xlsx ${mib(xlsx.length)} → stored`,
+        await measureAsync(() => importFile(xlsx, XLSX_TYPE), { runs: 3, warmup: 0 }),
+        TARGET_MS,
+      ),
+    )
 
     const author = await loginAs(t, 'bench-author', { roles: ['author'] })
     const upload = async () => {
-      const response = await author.raw(`/api/plans/${plan.id}/indicator-values/import`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-filename': 'bench.csv' }, body: files.wide })
+      const response = await author.raw(`/api/plans/${plan.id}/indicator-values/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'x-filename': 'bench.csv' },
+        body: files.wide,
+      })
       const body = (await response.json()) as { applied?: number; submittedTasks?: number }
-      if (response.status !== 200 || body.applied !== expected) throw new Error(`HTTP import: ${response.status} ${JSON.stringify(body).slice(0, 300)}`)
+      if (response.status !== 200 || body.applied !== expected)
+        throw new Error(`HTTP import: ${response.status} ${JSON.stringify(body).slice(0, 300)}`)
       return body.submittedTasks ?? 0
     }
     // The first upload of the year completes every clinic's entry task (submitted in the same
@@ -111,10 +166,22 @@ export async function benchImportValues(): Promise<string[]> {
     const started = performance.now()
     const submitted = await upload()
     const first = performance.now() - started
-    lines.push(`${'wide CSV through HTTP, first'.padEnd(48)} ${first.toFixed(2).padStart(8)} ms   ${submitted.toLocaleString('en-US')} entry tasks submitted   ${first <= TARGET_MS ? '✓' : '✗'} ≤ ${TARGET_MS} ms`)
-    lines.push(report('wide CSV through HTTP, again', await measureAsync(async () => void (await upload()), runs), TARGET_MS))
-    const stored = await t.db.selectFrom('indicator_value').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    if (Number(stored.n) !== expected) throw new Error(`the table holds ${stored.n} values, expected ${expected}`)
+    lines.push(
+      `${'wide CSV through HTTP, first'.padEnd(48)} ${first.toFixed(2).padStart(8)} ms   ${submitted.toLocaleString('en-US')} entry tasks submitted   ${first <= TARGET_MS ? '✓' : '✗'} ≤ ${TARGET_MS} ms`,
+    )
+    lines.push(
+      report(
+        'wide CSV through HTTP, again',
+        await measureAsync(async () => void (await upload()), runs),
+        TARGET_MS,
+      ),
+    )
+    const stored = await t.db
+      .selectFrom('indicator_value')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    if (Number(stored.n) !== expected)
+      throw new Error(`the table holds ${stored.n} values, expected ${expected}`)
   } finally {
     await t.db.destroy().catch(() => undefined)
     rmSync(dirname(t.file), { recursive: true, force: true })

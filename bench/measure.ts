@@ -20,7 +20,10 @@ export function measure(task: () => void, { runs = 30, warmup = 5 } = {}): Timin
 }
 
 /** {@link measure} for asynchronous tasks: each run is awaited before the next starts. */
-export async function measureAsync(task: () => void | Promise<void>, { runs = 30, warmup = 5 } = {}): Promise<Timing> {
+export async function measureAsync(
+  task: () => void | Promise<void>,
+  { runs = 30, warmup = 5 } = {},
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await task()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -34,6 +37,11 @@ export async function measureAsync(task: () => void | Promise<void>, { runs = 30
 
 /** One printed row: name, figures and whether the target holds. */
 export function report(name: string, timing: Timing, targetMs?: number): string {
-  const verdict = targetMs === undefined ? '' : timing.median <= targetMs ? `  ✓ ≤ ${targetMs} ms` : `  ✗ target ${targetMs} ms`
+  const verdict =
+    targetMs === undefined
+      ? ''
+      : timing.median <= targetMs
+        ? `  ✓ ≤ ${targetMs} ms`
+        : `  ✗ target ${targetMs} ms`
   return `${name.padEnd(48)} median ${timing.median.toFixed(2).padStart(8)} ms   p90 ${timing.p90.toFixed(2).padStart(8)} ms   (${timing.runs} runs)${verdict}`
 }

@@ -33,31 +33,48 @@ function fileSize(file: string): { db: number; wal: number } {
 }
 
 export async function benchPlanStart(): Promise<string[]> {
-  const lines = ['', `Plan start (${UNITS.toLocaleString('en-US')} units × ${RESPONSIBILITIES} responsibilities, fresh SQLite file, timed once)`]
+  const lines = [
+    '',
+    `Plan start (${UNITS.toLocaleString('en-US')} units × ${RESPONSIBILITIES} responsibilities, fresh SQLite file, timed once)`,
+  ]
   const { text, source } = generatePlanPolicy(UNITS, RESPONSIBILITIES)
   const { db, file } = await makeDb()
   try {
     const clock = new SimulatedClock('2019-01-01')
-    const { version } = await publishPolicy(storeOf(db), clock, 'bench', { yaml: text, sourceText: source })
+    const { version } = await publishPolicy(storeOf(db), clock, 'bench', {
+      yaml: text,
+      sourceText: source,
+    })
     const start = process.hrtime.bigint()
     const started = await startPlan(storeOf(db), clock, 'bench', { versionId: version.id })
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
     const expected = UNITS * RESPONSIBILITIES
-    if (started.tasks !== expected) throw new Error(`expected ${expected} tasks, got ${started.tasks}`)
-    const tasks = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    if (Number(tasks.n) !== expected) throw new Error(`the task table holds ${tasks.n} rows, expected ${expected}`)
+    if (started.tasks !== expected)
+      throw new Error(`expected ${expected} tasks, got ${started.tasks}`)
+    const tasks = await db
+      .selectFrom('task')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    if (Number(tasks.n) !== expected)
+      throw new Error(`the task table holds ${tasks.n} rows, expected ${expected}`)
     const escalation = await db
       .selectFrom('timer')
       .where('task_id', 'is not', null)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    if (Number(escalation.n) !== expected) throw new Error(`expected an escalation timer per task, found ${escalation.n}`)
+    if (Number(escalation.n) !== expected)
+      throw new Error(`expected an escalation timer per task, found ${escalation.n}`)
     const before = fileSize(file)
     await db.destroy() // closes the connection, which checkpoints the WAL into the file
     const after = fileSize(file)
-    const verdict = seconds <= TARGET_SECONDS ? `✓ ≤ ${TARGET_SECONDS} s` : `✗ target ${TARGET_SECONDS} s`
+    const verdict =
+      seconds <= TARGET_SECONDS ? `✓ ≤ ${TARGET_SECONDS} s` : `✗ target ${TARGET_SECONDS} s`
     lines.push(
-      `${'startPlan'.padEnd(48)} ${seconds.toFixed(2).padStart(8)} s   ${Math.round(started.tasks / seconds).toLocaleString('en-US').padStart(8)} tasks/s   ${verdict}`,
+      `${'startPlan'.padEnd(48)} ${seconds.toFixed(2).padStart(8)} s   ${Math.round(
+        started.tasks / seconds,
+      )
+        .toLocaleString('en-US')
+        .padStart(8)} tasks/s   ${verdict}`,
       `${''.padEnd(48)} ${started.tasks.toLocaleString('en-US')} tasks, ${started.timers.toLocaleString('en-US')} timers (${Number(escalation.n).toLocaleString('en-US')} escalation, the rest phases)`,
       `${''.padEnd(48)} database ${mib(after.db)} after checkpoint (right after start: file ${mib(before.db)} + WAL ${mib(before.wal)})`,
     )

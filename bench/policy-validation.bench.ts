@@ -25,14 +25,18 @@ export function benchPolicyValidation(): string[] {
   }
   // With an error the positioned parser runs too, to place the issue at its line.
   const pingnan = allPolicyFiles().find((file) => file.includes('pingnan'))!
-  const broken = readFileSync(pingnan, 'utf8').replace('lead: [county-finance-bureau]', 'lead: [county-finance-bureu]')
+  const broken = readFileSync(pingnan, 'utf8').replace(
+    'lead: [county-finance-bureau]',
+    'lead: [county-finance-bureu]',
+  )
   const pingnanSource = readFileSync(join(dirname(pingnan), 'source.txt'), 'utf8')
   lines.push(
     report(
       `${pingnan} with one broken reference`,
       measure(() => {
         const result = validatePolicyText(broken, { readSource: () => pingnanSource })
-        if (result.ok || !result.issues[0]?.line) throw new Error('the broken reference was not reported at a line')
+        if (result.ok || !result.issues[0]?.line)
+          throw new Error('the broken reference was not reported at a line')
       }),
     ),
   )
@@ -40,7 +44,8 @@ export function benchPolicyValidation(): string[] {
   const timing = measure(
     () => {
       const result = validatePolicyText(big.text, { readSource: () => big.source })
-      if (!result.ok) throw new Error(`generated policy does not validate: ${JSON.stringify(result.issues[0])}`)
+      if (!result.ok)
+        throw new Error(`generated policy does not validate: ${JSON.stringify(result.issues[0])}`)
     },
     { runs: 15, warmup: 3 },
   )

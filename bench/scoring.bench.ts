@@ -68,19 +68,27 @@ function unitValues(next: () => number): InputValues {
     pooled_fund_incurred: pooled,
   }
   const perServicePrev = medicalCostPrev / serviceCountPrev
-  values.medical_cost = Math.round(perServicePrev * between(0.98, 1.12) * (values.service_count as number) * 100) / 100
+  values.medical_cost =
+    Math.round(perServicePrev * between(0.98, 1.12) * (values.service_count as number) * 100) / 100
   return new Map<string, FormulaValue>(
-    Object.entries(values).map(([id, value]) => [id, typeof value === 'boolean' ? value : new Decimal(value)]),
+    Object.entries(values).map(([id, value]) => [
+      id,
+      typeof value === 'boolean' ? value : new Decimal(value),
+    ]),
   )
 }
 
 export function benchScoring(): string[] {
   const lines = ['', `Scoring (${MEISHAN}, ${ASSESSMENT}, ${YEAR})`]
   const loaded = loadPolicyFile(MEISHAN)
-  if (!loaded.ok) throw new Error(`${MEISHAN} does not validate: ${JSON.stringify(loaded.issues[0])}`)
+  if (!loaded.ok)
+    throw new Error(`${MEISHAN} does not validate: ${JSON.stringify(loaded.issues[0])}`)
   const compiled = compileAssessment(loaded.policy, ASSESSMENT)
   const next = random(2020)
-  const units = Array.from({ length: UNITS }, (_, index) => ({ id: `community-${index + 1}`, values: unitValues(next) }))
+  const units = Array.from({ length: UNITS }, (_, index) => ({
+    id: `community-${index + 1}`,
+    values: unitValues(next),
+  }))
 
   const grades = new Map<string, number>()
   const timing = measure(
@@ -88,7 +96,8 @@ export function benchScoring(): string[] {
       grades.clear()
       for (const unit of units) {
         const score = scoreUnit(compiled, unit.id, YEAR, unit.values)
-        if (!score.complete) throw new Error(`${unit.id} is incomplete: missing ${score.missing.join(', ')}`)
+        if (!score.complete)
+          throw new Error(`${unit.id} is incomplete: missing ${score.missing.join(', ')}`)
         const grade = score.grade?.id ?? 'none'
         grades.set(grade, (grades.get(grade) ?? 0) + 1)
       }
@@ -96,7 +105,13 @@ export function benchScoring(): string[] {
     { runs: 15, warmup: 3 },
   )
   const items = compiled.assessment.items.length
-  lines.push(report(`${UNITS.toLocaleString('en')} units × ${items} items (values from formulas)`, timing, TARGET_MS))
+  lines.push(
+    report(
+      `${UNITS.toLocaleString('en')} units × ${items} items (values from formulas)`,
+      timing,
+      TARGET_MS,
+    ),
+  )
   lines.push(`  grades: ${[...grades].map(([grade, n]) => `${grade} ${n}`).join(', ')}`)
   return lines
 }

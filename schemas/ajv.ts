@@ -31,7 +31,8 @@ export function createAjv(): Ajv {
     schemaType: 'boolean',
     errors: false,
     // An empty text that `minLength` already refuses is not reported twice.
-    validate: (on: boolean, data: string, parent?: AnySchemaObject) => !on || /\S/u.test(data) || (data === '' && Number(parent?.minLength ?? 0) > 0),
+    validate: (on: boolean, data: string, parent?: AnySchemaObject) =>
+      !on || /\S/u.test(data) || (data === '' && Number(parent?.minLength ?? 0) > 0),
   })
   return ajv
 }
@@ -49,7 +50,8 @@ export const NOT_BLANK_MESSAGE = {
 } as const
 
 type SchemaNode = Record<string, unknown>
-const isNode = (value: unknown): value is SchemaNode => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isNode = (value: unknown): value is SchemaNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * A copy of a form schema in which every required text field also carries `notBlank`. A field
@@ -64,7 +66,13 @@ export function requireText(schema: unknown): unknown {
 /** Keywords whose schemas apply to the same instance: a `required` there sees the fields declared beside it. */
 const BRANCHES = new Set(['then', 'else', 'allOf', 'anyOf', 'oneOf'])
 /** Keywords holding a map of subschemas. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'])
+const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  '$defs',
+  'definitions',
+])
 
 function mark(node: unknown, inherited: SchemaNode): unknown {
   if (Array.isArray(node)) return node.map((item) => mark(item, inherited))
@@ -72,16 +80,20 @@ function mark(node: unknown, inherited: SchemaNode): unknown {
   const visible = { ...inherited, ...(isNode(node.properties) ? node.properties : {}) }
   const copy: SchemaNode = {}
   for (const [key, value] of Object.entries(node)) {
-    if (SCHEMA_MAPS.has(key) && isNode(value)) copy[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, mark(child, {})]))
+    if (SCHEMA_MAPS.has(key) && isNode(value))
+      copy[key] = Object.fromEntries(
+        Object.entries(value).map(([name, child]) => [name, mark(child, {})]),
+      )
     else if (BRANCHES.has(key)) copy[key] = mark(value, visible)
-    else if (key === 'items' || key === 'prefixItems' || key === 'additionalProperties') copy[key] = mark(value, {})
+    else if (key === 'items' || key === 'prefixItems' || key === 'additionalProperties')
+      copy[key] = mark(value, {})
     // `if` and `not` are conditions: a field they require is not thereby required.
     else copy[key] = value
   }
   if (!Array.isArray(node.required)) return copy
   for (const name of node.required) {
     if (typeof name !== 'string' || !isText(visible[name])) continue
-    const properties = (isNode(copy.properties) ? copy.properties : (copy.properties = {}))
+    const properties = isNode(copy.properties) ? copy.properties : (copy.properties = {})
     properties[name] = { ...(isNode(properties[name]) ? properties[name] : {}), [NOT_BLANK]: true }
   }
   return copy
@@ -91,7 +103,13 @@ function isText(schema: unknown): boolean {
   if (!isNode(schema)) return false
   const type = schema.type
   const text = type === 'string' || (Array.isArray(type) && type.includes('string'))
-  return text && !('format' in schema) && !('enum' in schema) && !('const' in schema) && !('pattern' in schema)
+  return (
+    text &&
+    !('format' in schema) &&
+    !('enum' in schema) &&
+    !('const' in schema) &&
+    !('pattern' in schema)
+  )
 }
 
 /** Compiles a form schema with {@link requireText} applied: the one way the server and the browser compile forms. */

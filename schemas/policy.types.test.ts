@@ -12,7 +12,12 @@ describe('policy types derived from the schema', () => {
   })
 
   it('accept a deadline phrase, a date, a window or an explicit unspecified', () => {
-    const dues: Due[] = ['2018年4月上旬', { date: '2019-01-15' }, { from: '2018-08-01', to: '2018-12-31' }, { unspecified: '未规定' }]
+    const dues: Due[] = [
+      '2018年4月上旬',
+      { date: '2019-01-15' },
+      { from: '2018-08-01', to: '2018-12-31' },
+      { unspecified: '未规定' },
+    ]
     // @ts-expect-error a number is not a deadline
     const wrong: Due = 42
     expect(dues).toHaveLength(4)

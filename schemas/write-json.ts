@@ -7,7 +7,9 @@ import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { policySchema } from './policy/index.ts'
 
-export const POLICY_SCHEMA_JSON_PATH = fileURLToPath(new URL('./policy.schema.json', import.meta.url))
+export const POLICY_SCHEMA_JSON_PATH = fileURLToPath(
+  new URL('./policy.schema.json', import.meta.url),
+)
 
 /** The JSON text of the policy schema, as written to disk. */
 export function policySchemaJson(): string {

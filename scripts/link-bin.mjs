@@ -10,7 +10,17 @@
  *
  * Usage: node scripts/link-bin.mjs [package-root]   (default: the folder above this script)
  */
-import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -38,9 +48,17 @@ function replaceFile(path, content, mode) {
 function writeShims(binDir, name, target) {
   const posix = target.split(sep).join('/')
   const windows = target.split(sep).join('\\')
-  replaceFile(join(binDir, name), `#!/bin/sh\nbasedir=$(dirname "$(echo "$0" | sed -e 's,\\\\,/,g')")\nexec node "$basedir/${posix}" "$@"\n`, 0o755)
+  replaceFile(
+    join(binDir, name),
+    `#!/bin/sh\nbasedir=$(dirname "$(echo "$0" | sed -e 's,\\\\,/,g')")\nexec node "$basedir/${posix}" "$@"\n`,
+    0o755,
+  )
   replaceFile(join(binDir, `${name}.cmd`), `@ECHO off\r\nnode "%~dp0\\${windows}" %*\r\n`, 0o644)
-  replaceFile(join(binDir, `${name}.ps1`), `#!/usr/bin/env pwsh\n$basedir = Split-Path $MyInvocation.MyCommand.Definition -Parent\n& node "$basedir/${posix}" $args\nexit $LASTEXITCODE\n`, 0o644)
+  replaceFile(
+    join(binDir, `${name}.ps1`),
+    `#!/usr/bin/env pwsh\n$basedir = Split-Path $MyInvocation.MyCommand.Definition -Parent\n& node "$basedir/${posix}" $args\nexit $LASTEXITCODE\n`,
+    0o644,
+  )
 }
 
 /** Links one command; returns what it did. */
@@ -68,7 +86,11 @@ function linkOne(binDir, name, file) {
 
 function main() {
   // Installed as someone else's dependency: npm links our bins for them.
-  if (basename(dirname(root)) === 'node_modules' || basename(dirname(dirname(root))) === 'node_modules') return
+  if (
+    basename(dirname(root)) === 'node_modules' ||
+    basename(dirname(dirname(root))) === 'node_modules'
+  )
+    return
   if (entryKind(join(root, 'node_modules')) === 'missing') return
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const bins = typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {})
@@ -76,13 +98,16 @@ function main() {
   mkdirSync(binDir, { recursive: true })
   for (const [name, file] of Object.entries(bins)) {
     const done = linkOne(binDir, name, file)
-    if (done !== 'already linked') console.log(`link-bin: node_modules/.bin/${name} → ${file} (${done})`)
+    if (done !== 'already linked')
+      console.log(`link-bin: node_modules/.bin/${name} → ${file} (${done})`)
   }
 }
 
 try {
   main()
 } catch (error) {
-  console.warn(`link-bin: could not link this package's commands into node_modules/.bin (${error instanceof Error ? error.message : String(error)}); run them as \`node bin/luoshi.js …\` instead.`)
+  console.warn(
+    `link-bin: could not link this package's commands into node_modules/.bin (${error instanceof Error ? error.message : String(error)}); run them as \`node bin/luoshi.js …\` instead.`,
+  )
 }
 process.exitCode = 0

@@ -15,7 +15,11 @@ export const POLICIES_DIR = fileURLToPath(new URL('../policies/', import.meta.ur
 
 export const SOURCES = [
   { region: 'pingnan', seed: 'pingnan-medical-alliance-plan-2018.txt', traditional: true },
-  { region: 'meishan', seed: 'meishan-county-medical-community-insurance-plan-2020.txt', traditional: false },
+  {
+    region: 'meishan',
+    seed: 'meishan-county-medical-community-insurance-plan-2020.txt',
+    traditional: false,
+  },
   { region: 'chongqing', seed: 'chongqing-urban-medical-group-reply-2024.txt', traditional: false },
 ] as const
 

@@ -38,7 +38,18 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
     .use('*', refuseNul)
-    .use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'payload-too-large', { zh: '请求体过大', en: 'The request body is too large' }) } }))
+    .use(
+      '*',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError(413, 'payload-too-large', {
+            zh: '请求体过大',
+            en: 'The request body is too large',
+          })
+        },
+      }),
+    )
     // Every mutating request writes in one transaction (login and logout too); see http/write.ts.
     .use('*', writeSeam)
     .route('/auth', authRoutes)
@@ -67,10 +78,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     app.use('/*', serveStatic({ root }))
     // Client-side routes live in the hash, so every other path is the app's one page — except
     // under /api, where an unknown route is the JSON 404 below.
-    app.get('/*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next)))
+    app.get('/*', async (c, next) =>
+      c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next),
+    )
   }
   app.onError(onError)
-  app.notFound((c) => c.json(new AppError(404, 'not-found', { zh: '没有这个地址', en: 'No such route' }).toJSON(), 404))
+  app.notFound((c) =>
+    c.json(
+      new AppError(404, 'not-found', { zh: '没有这个地址', en: 'No such route' }).toJSON(),
+      404,
+    ),
+  )
   return app
 }
 

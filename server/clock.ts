@@ -26,7 +26,8 @@ export class SimulatedClock implements Clock {
   /** Moves to an instant (never backwards: time in a plan only goes forward). */
   set(instant: Date | string): void {
     const next = new Date(instant).getTime()
-    if (next < this.#now) throw new RangeError(`the simulated clock cannot go back to ${new Date(next).toISOString()}`)
+    if (next < this.#now)
+      throw new RangeError(`the simulated clock cannot go back to ${new Date(next).toISOString()}`)
     this.#now = next
   }
 

@@ -5,7 +5,12 @@
  * bare 500 for bad input.
  */
 import type { ConfigIssue } from '../domain/compiler/config-issue.ts'
-import type { ApiIssue, ErrorCode, ErrorEnvelope, LocalizedText } from '../schemas/api/error.schema.ts'
+import type {
+  ApiIssue,
+  ErrorCode,
+  ErrorEnvelope,
+  LocalizedText,
+} from '../schemas/api/error.schema.ts'
 
 export { ERROR_CODES } from '../schemas/api/error.schema.ts'
 export type { ErrorCode } from '../schemas/api/error.schema.ts'
@@ -14,13 +19,15 @@ export type { ErrorCode } from '../schemas/api/error.schema.ts'
 export type RequestIssue = ApiIssue
 
 export class AppError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507
+  readonly status:
+    400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507
   readonly code: ErrorCode
   readonly text: LocalizedText
   readonly details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown }
 
   constructor(
-    status: 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507,
+    status:
+      400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500 | 503 | 507,
     code: ErrorCode,
     text: LocalizedText,
     details: { issues?: Array<RequestIssue | ConfigIssue>; [key: string]: unknown } = {},

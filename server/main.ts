@@ -16,7 +16,11 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { prepareDataFolder } from './data-folder.ts'
 import { sweepAttachmentFiles } from './attachments/file-store.ts'
-import { auditCheckpointFile, readCheckpoints, startAuditCheckpointer } from './audit/audit-checkpoint.ts'
+import {
+  auditCheckpointFile,
+  readCheckpoints,
+  startAuditCheckpointer,
+} from './audit/audit-checkpoint.ts'
 import { installAuditKey, loadAuditKey } from './audit/audit-key.ts'
 import { keyAuditChain } from './audit/audit-upgrade.ts'
 import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.ts'
@@ -46,7 +50,10 @@ function clockFromEnv(): Clock {
 /** Minutes between audit checkpoints (`LUOSHI_AUDIT_CHECKPOINT_MINUTES`, default 5). */
 function auditCheckpointMinutes(): number {
   const minutes = Number(process.env.LUOSHI_AUDIT_CHECKPOINT_MINUTES ?? 5)
-  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`LUOSHI_AUDIT_CHECKPOINT_MINUTES must be a positive number: ${process.env.LUOSHI_AUDIT_CHECKPOINT_MINUTES}`)
+  if (!Number.isFinite(minutes) || minutes <= 0)
+    throw new Error(
+      `LUOSHI_AUDIT_CHECKPOINT_MINUTES must be a positive number: ${process.env.LUOSHI_AUDIT_CHECKPOINT_MINUTES}`,
+    )
   return minutes
 }
 
@@ -57,7 +64,11 @@ export async function main(): Promise<void> {
   prepareDataFolder(dataDir)
   const url = process.env.LUOSHI_DATABASE_URL
   const file = join(dataDir, 'luoshi.db')
-  const db = await createDb(url ? { kind: 'postgres', url } : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
+  const db = await createDb(
+    url
+      ? { kind: 'postgres', url }
+      : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES },
+  )
   await migrateToLatest(db)
   // The audit key lives outside the database; a chain from before keying is checked and re-keyed.
   const { key: auditKey } = loadAuditKey({ dataDir, create: true })
@@ -66,20 +77,44 @@ export async function main(): Promise<void> {
   // One committer for every write: keying the audit chain and the demo seeding now, then requests
   // and the timer scheduler.
   const writes = new GroupCommitter(db)
-  const rekeyed = await keyAuditChain({ db, writes }, auditKey, readCheckpoints(checkpointFile, auditKey))
+  const rekeyed = await keyAuditChain(
+    { db, writes },
+    auditKey,
+    readCheckpoints(checkpointFile, auditKey),
+  )
   if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
-  const accounts = process.env.LUOSHI_DEMO === '0' ? [] : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
-  const reads = url ? db : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
+  const accounts =
+    process.env.LUOSHI_DEMO === '0'
+      ? []
+      : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
+  const reads = url
+    ? db
+    : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
   const stopCheckpointer = url ? async () => undefined : startCheckpointer(file)
   const webRoot = join(ROOT, 'dist', 'web')
-  if (!existsSync(join(webRoot, 'index.html'))) console.warn('dist/web is missing: run `npm run build` to serve the web app (npm start does it)')
+  if (!existsSync(join(webRoot, 'index.html')))
+    console.warn(
+      'dist/web is missing: run `npm run build` to serve the web app (npm start does it)',
+    )
   const files = join(dataDir, 'attachments')
   const swept = await sweepAttachmentFiles(db, files)
-  if (swept.completed + swept.removed > 0) console.log(`attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`)
-  const app = createApp({ db, reads, clock, writes, files, security, auditCheckpointFile: checkpointFile }, { webRoot })
+  if (swept.completed + swept.removed > 0)
+    console.log(
+      `attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`,
+    )
+  const app = createApp(
+    { db, reads, clock, writes, files, security, auditCheckpointFile: checkpointFile },
+    { webRoot },
+  )
   const stopScheduler = startScheduler({ db, writes }, clock)
   // Wall time, not LUOSHI_NOW: a checkpoint records when it was really taken.
-  const stopAuditCheckpoints = startAuditCheckpointer(reads, auditKey, checkpointFile, systemClock, auditCheckpointMinutes() * 60_000)
+  const stopAuditCheckpoints = startAuditCheckpointer(
+    reads,
+    auditKey,
+    checkpointFile,
+    systemClock,
+    auditCheckpointMinutes() * 60_000,
+  )
   const port = Number(process.env.PORT ?? 8787)
   const hostname = process.env.HOST ?? '127.0.0.1'
   const { requests, address } = listen(app.fetch, { port, hostname })
@@ -94,7 +129,10 @@ export async function main(): Promise<void> {
       await stopAuditCheckpoints()
     }
     const drainMs = Number(process.env.LUOSHI_SHUTDOWN_MS ?? DEFAULT_DRAIN_MS)
-    await stopServer({ requests, writes, stopScheduler: stopBackground, db, reads, stopCheckpointer }, { drainMs })
+    await stopServer(
+      { requests, writes, stopScheduler: stopBackground, db, reads, stopCheckpointer },
+      { drainMs },
+    )
     process.exit(0)
   }
   // A signal listener cannot wait: shutdown ends the process itself, and a failure in it is an
@@ -105,20 +143,28 @@ export async function main(): Promise<void> {
   // Before the start line, which whoever waits for the server reads as "ready".
   if (process.env.LUOSHI_DEMO === '0' && !(await hasActiveAdmin(reads))) {
     const data = url ? 'LUOSHI_DATABASE_URL=… ' : ''
-    console.log(`尚无系统管理员，请先创建 / no administrator yet — create the first one:\n  ${data}npx luoshi admin create <username> --data ${dataDir}`)
+    console.log(
+      `尚无系统管理员，请先创建 / no administrator yet — create the first one:\n  ${data}npx luoshi admin create <username> --data ${dataDir}`,
+    )
   }
   // Announced only once the signals are handled: whoever waits for this line may stop the server
   // at once, and a SIGTERM before the handlers exist would kill it without draining.
-  console.log(`luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`)
+  console.log(
+    `luoshi 已启动 / started: http://${hostname}:${info.port}  (data: ${url ? 'PostgreSQL' : file})`,
+  )
   if (accounts.length) {
-    console.log(`登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`)
+    console.log(
+      `登录 / log in: open http://${hostname}:${info.port} as admin, author or <region>.<unit-id> such as pingnan.county-finance-bureau — password ${DEMO_PASSWORD} (${accounts.length} demo accounts; see README)`,
+    )
   }
 }
 
 if (import.meta.main) {
   main().catch((error) => {
     // The message says what is wrong and what to do; a stack trace would only bury it.
-    console.error(`luoshi 无法启动 / cannot start:\n${error instanceof Error ? error.message : String(error)}`)
+    console.error(
+      `luoshi 无法启动 / cannot start:\n${error instanceof Error ? error.message : String(error)}`,
+    )
     process.exit(1)
   })
 }

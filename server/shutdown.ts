@@ -25,10 +25,15 @@ export interface RunningServer {
  * Stops a running server in order; never throws (a step that fails is logged and the next runs).
  * @returns how many requests were still running when the wait ran out.
  */
-export async function stopServer(parts: RunningServer, options: { drainMs?: number; log?: (line: string) => void } = {}): Promise<{ abandoned: number }> {
+export async function stopServer(
+  parts: RunningServer,
+  options: { drainMs?: number; log?: (line: string) => void } = {},
+): Promise<{ abandoned: number }> {
   const log = options.log ?? console.log
   const drainMs = options.drainMs ?? DEFAULT_DRAIN_MS
-  log(`luoshi 正在停止 / stopping: ${parts.requests.inFlight()} request(s) in flight, waiting up to ${drainMs} ms`)
+  log(
+    `luoshi 正在停止 / stopping: ${parts.requests.inFlight()} request(s) in flight, waiting up to ${drainMs} ms`,
+  )
   const step = async (what: string, run: () => Promise<unknown>) => {
     try {
       await run()
@@ -38,7 +43,8 @@ export async function stopServer(parts: RunningServer, options: { drainMs?: numb
   }
   let abandoned = 0
   await step('drain requests', async () => ({ abandoned } = await parts.requests.drain(drainMs)))
-  if (abandoned > 0) log(`luoshi: ${abandoned} request(s) still running after ${drainMs} ms were cut off`)
+  if (abandoned > 0)
+    log(`luoshi: ${abandoned} request(s) still running after ${drainMs} ms were cut off`)
   await step('group commit', () => parts.writes.close())
   await step('scheduler', () => parts.stopScheduler())
   await step('database', () => parts.db.destroy())

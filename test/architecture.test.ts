@@ -4,7 +4,13 @@
  * prints the folder graph, so the edge to remove is in the message.
  */
 import { fileURLToPath } from 'node:url'
-import { fileCycles, folderEdges, folderOf, formatFolderGraph, twoWayPairs } from '../scripts/import-graph/folder-graph.ts'
+import {
+  fileCycles,
+  folderEdges,
+  folderOf,
+  formatFolderGraph,
+  twoWayPairs,
+} from '../scripts/import-graph/folder-graph.ts'
 import { importSpecifiers, readImports } from '../scripts/import-graph/read-imports.ts'
 import type { ImportEdge } from '../scripts/import-graph/read-imports.ts'
 
@@ -18,7 +24,8 @@ const REPO = fileURLToPath(new URL('..', import.meta.url))
 const TWO_WAY_ALLOWED: Record<string, string> = {
   // http/ holds the middleware every route mounts, and authenticate.ts reads sessions and users
   // from auth/; auth's own routes (login, logout) mount that middleware like any other route.
-  'server/auth↔server/http': 'the authentication middleware reads auth/ sessions; auth routes use the middleware',
+  'server/auth↔server/http':
+    'the authentication middleware reads auth/ sessions; auth routes use the middleware',
   // Migrations are frozen once merged. 2026_12_06_1000_create_attachment_ref backfills references
   // by reading each version's forms through the application's model, which needs db/'s types.
   'server/attachments↔server/db': 'a merged migration backfills through attachment-fields.ts',
@@ -33,12 +40,19 @@ describe('the import graph', () => {
   it('is read from the source', () => {
     // A graph that found nothing would pass every rule below.
     expect(edges.length).toBeGreaterThan(500)
-    expect(edges).toContainEqual({ from: 'server/app.ts', to: 'server/tasks/routes.ts', typeOnly: false })
+    expect(edges).toContainEqual({
+      from: 'server/app.ts',
+      to: 'server/tasks/routes.ts',
+      typeOnly: false,
+    })
   })
 
   it('has no import cycle between files', () => {
     const cycles = fileCycles(edges)
-    expect(cycles.map((cycle) => cycle.join(' → ')), graph()).toEqual([])
+    expect(
+      cycles.map((cycle) => cycle.join(' → ')),
+      graph(),
+    ).toEqual([])
   })
 
   it('has no two feature folders of server/ importing each other both ways, but the allowed', () => {
@@ -47,17 +61,23 @@ describe('the import graph', () => {
   })
 
   it('has no two folders of domain/ importing each other both ways', () => {
-    const domain = folders.filter((edge) => edge.from.startsWith('domain/') && edge.to.startsWith('domain/'))
+    const domain = folders.filter(
+      (edge) => edge.from.startsWith('domain/') && edge.to.startsWith('domain/'),
+    )
     expect(twoWayPairs(domain), graph()).toEqual([])
   })
 
   it('keeps domain/ free of server/ and web/ (it runs on both sides)', () => {
-    const leaks = edges.filter((edge) => edge.from.startsWith('domain/') && /^(server|web)\//.test(edge.to))
+    const leaks = edges.filter(
+      (edge) => edge.from.startsWith('domain/') && /^(server|web)\//.test(edge.to),
+    )
     expect(leaks.map(describeEdge), graph()).toEqual([])
   })
 
   it('lets web/ import server/ only as types (nothing of the server is bundled)', () => {
-    const leaks = edges.filter((edge) => edge.from.startsWith('web/') && edge.to.startsWith('server/') && !edge.typeOnly)
+    const leaks = edges.filter(
+      (edge) => edge.from.startsWith('web/') && edge.to.startsWith('server/') && !edge.typeOnly,
+    )
     expect(leaks.map(describeEdge), graph()).toEqual([])
   })
 })
@@ -95,7 +115,9 @@ describe('the import reader', () => {
       { from: 'server/b/y.ts', to: 'server/b/z.ts', typeOnly: false },
       { from: 'server/b/z.ts', to: 'server/a/x.ts', typeOnly: true },
     ]
-    expect(fileCycles(looped)).toEqual([['server/a/x.ts', 'server/b/y.ts', 'server/b/z.ts', 'server/a/x.ts']])
+    expect(fileCycles(looped)).toEqual([
+      ['server/a/x.ts', 'server/b/y.ts', 'server/b/z.ts', 'server/a/x.ts'],
+    ])
     expect(twoWayPairs(folderEdges(looped))).toEqual(['server/a↔server/b'])
   })
 })

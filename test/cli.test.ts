@@ -1,6 +1,15 @@
 /** The `luoshi` command, run as a user runs it: a child process with real files. */
 import { execFile } from 'node:child_process'
-import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -8,9 +17,13 @@ import { MINIMAL_POLICY, MINIMAL_SOURCE, lineOf, withReplaced } from './helpers/
 
 const run = promisify(execFile)
 
-async function luoshi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function luoshi(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', ['bin/luoshi.js', ...args], { env: { ...process.env, NO_COLOR: '1' } })
+    const { stdout, stderr } = await run('node', ['bin/luoshi.js', ...args], {
+      env: { ...process.env, NO_COLOR: '1' },
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -61,8 +74,15 @@ describe('luoshi validate', () => {
   })
 
   it('prints JSON with --json', async () => {
-    const result = await luoshi('validate', writePolicy(withReplaced('weight: 60', 'weight: 50')), '--json')
-    const [report] = JSON.parse(result.stdout) as Array<{ ok: boolean; issues: Array<{ code: string; line: number }> }>
+    const result = await luoshi(
+      'validate',
+      writePolicy(withReplaced('weight: 60', 'weight: 50')),
+      '--json',
+    )
+    const [report] = JSON.parse(result.stdout) as Array<{
+      ok: boolean
+      issues: Array<{ code: string; line: number }>
+    }>
     expect(report!.ok).toBe(false)
     expect(report!.issues.map((issue) => issue.code)).toEqual(['weights-mismatch'])
   })
@@ -72,8 +92,12 @@ describe('luoshi explain', () => {
   it('summarises units, phases with resolved dates, duties per unit, indicators, assessments and coverage', async () => {
     const result = await luoshi('explain', writePolicy(MINIMAL_POLICY))
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('制定方案  [drafting]  2018年4月上旬 → 2018-04-01 至 2018-04-10')
-    expect(result.stdout).toContain('每个季度最后一个月上旬 → 2 期 2018-Q3: 2018-09-01~2018-09-10, 2018-Q4: 2018-12-01~2018-12-10')
+    expect(result.stdout).toContain(
+      '制定方案  [drafting]  2018年4月上旬 → 2018-04-01 至 2018-04-10',
+    )
+    expect(result.stdout).toContain(
+      '每个季度最后一个月上旬 → 2 期 2018-Q3: 2018-09-01~2018-09-10, 2018-Q4: 2018-12-01~2018-12-10',
+    )
     expect(result.stdout).toContain('[牵头] 统筹落实补助资金  时限未规定（文件未规定完成时限）')
     expect(result.stdout).toContain('县域内就诊率 (%) ↑  2020 >= 90')
     expect(result.stdout).toContain('等次 合格: ≥60 <90')
@@ -103,16 +127,22 @@ describe('luoshi test', () => {
     const result = await luoshi('test', MEISHAN)
     expect(result.code).toBe(0)
     expect(result.stdout.match(/^✓ /gm)).toHaveLength(8)
-    expect(result.stdout).toContain(`✓ ${MEISHAN}:${lineOf(readFileSync(MEISHAN, 'utf8'), '- name: 2021 年各项恰好达标（优秀）')}  reform-assessment`)
+    expect(result.stdout).toContain(
+      `✓ ${MEISHAN}:${lineOf(readFileSync(MEISHAN, 'utf8'), '- name: 2021 年各项恰好达标（优秀）')}  reform-assessment`,
+    )
     expect(result.stdout).toContain('(78 分 良好)')
     expect(result.stdout).toContain('✓ 7/7 个用例通过 / 7 of 7 policy test(s) passed in 1 file(s)')
   })
 
   it('prints ✗ at the line of a case that fails, with what came out and why, and exits 1', async () => {
-    const { file, text } = editedMeishan((yaml) => withReplaced('          total: 78\n', '          total: 79\n', yaml))
+    const { file, text } = editedMeishan((yaml) =>
+      withReplaced('          total: 78\n', '          total: 79\n', yaml),
+    )
     const result = await luoshi('test', file)
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain(`✗ ${relative(process.cwd(), file)}:${lineOf(text, '- name: 2021 年扣分封顶与 DRG 加分（良好）')}  reform-assessment`)
+    expect(result.stdout).toContain(
+      `✗ ${relative(process.cwd(), file)}:${lineOf(text, '- name: 2021 年扣分封顶与 DRG 加分（良好）')}  reform-assessment`,
+    )
     expect(result.stdout).toContain('总分应为 79，实为 78')
     expect(result.stdout).toContain('The total should be 79, is 78')
     expect(result.stdout).toContain('✗ 6/7 个用例通过')
@@ -121,11 +151,24 @@ describe('luoshi test', () => {
   it('prints JSON with --json', async () => {
     const result = await luoshi('test', MEISHAN, '--json')
     expect(result.code).toBe(0)
-    const [report] = JSON.parse(result.stdout) as Array<{ ok: boolean; tests: Array<{ passed: boolean; line: number; pointer: string; total: string | null; grade: string | null }> }>
+    const [report] = JSON.parse(result.stdout) as Array<{
+      ok: boolean
+      tests: Array<{
+        passed: boolean
+        line: number
+        pointer: string
+        total: string | null
+        grade: string | null
+      }>
+    }>
     expect(report!.ok).toBe(true)
     expect(report!.tests).toHaveLength(7)
     expect(report!.tests.every((test) => test.passed && test.line > 0)).toBe(true)
-    expect(report!.tests[1]).toMatchObject({ pointer: '/assessments/0/tests/1', total: '78', grade: 'good' })
+    expect(report!.tests[1]).toMatchObject({
+      pointer: '/assessments/0/tests/1',
+      total: '78',
+      grade: 'good',
+    })
   })
 
   it('exits 1 with the issues when the config is invalid', async () => {
@@ -155,7 +198,10 @@ describe('the luoshi command in node_modules/.bin (postinstall: scripts/link-bin
   const linkBin = async (root: string) => run(process.execPath, [LINK_BIN, root])
 
   it('runs after every npm install and npm ci', () => {
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> }
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>
+      bin: Record<string, string>
+    }
     expect(pkg.scripts.postinstall).toBe('node scripts/link-bin.mjs')
     expect(pkg.bin.luoshi).toBe('bin/luoshi.js')
   })
@@ -167,7 +213,12 @@ describe('the luoshi command in node_modules/.bin (postinstall: scripts/link-bin
     expect(second.stdout).toBe('') // already linked: nothing to do
     const link = join(root, 'node_modules', '.bin', 'luoshi')
     expect(readlinkSync(link)).toBe(join('..', '..', 'bin', 'luoshi.js'))
-    const { stdout } = await run(link, ['--help'], { env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` } })
+    const { stdout } = await run(link, ['--help'], {
+      env: {
+        ...process.env,
+        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+      },
+    })
     expect(stdout).toContain('luoshi validate <file.yaml…>')
   })
 
@@ -180,7 +231,9 @@ describe('the luoshi command in node_modules/.bin (postinstall: scripts/link-bin
     symlinkSync(shared, join(root, 'node_modules', '.bin', 'luoshi'))
     await linkBin(root)
     expect(readFileSync(shared, 'utf8')).toBe('another checkout')
-    expect(readlinkSync(join(root, 'node_modules', '.bin', 'luoshi'))).toBe(join('..', '..', 'bin', 'luoshi.js'))
+    expect(readlinkSync(join(root, 'node_modules', '.bin', 'luoshi'))).toBe(
+      join('..', '..', 'bin', 'luoshi.js'),
+    )
   })
 
   it('never fails the install: a problem is a warning and exit code 0', async () => {

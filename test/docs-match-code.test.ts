@@ -38,7 +38,9 @@ function documentedOperations(): string[] {
  * and take their prefix from the last full path that ends where the `…` picks up.
  */
 function readmeRoutes(): Array<{ method: string; pattern: RegExp }> {
-  const rows = section('API overview').split('\n').filter((line) => line.startsWith('| `'))
+  const rows = section('API overview')
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
   const routes: Array<{ method: string; pattern: RegExp }> = []
   for (const row of rows) {
     const cell = row.split(' | ')[0]!
@@ -49,7 +51,9 @@ function readmeRoutes(): Array<{ method: string; pattern: RegExp }> {
       method = match[1] ?? method
       const path = normalize(match[2]!)
       const body = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\\?\}|\{\}/g, '\\{\\}')
-      const pattern = path.startsWith('…') ? new RegExp(`^/api/.*${body.slice(1)}$`) : new RegExp(`^${body}$`)
+      const pattern = path.startsWith('…')
+        ? new RegExp(`^/api/.*${body.slice(1)}$`)
+        : new RegExp(`^${body}$`)
       routes.push({ method, pattern })
     }
   }
@@ -66,14 +70,28 @@ describe('the README and the OpenAPI description match the routes the app serves
   })
 
   /** Every `/api` route of the real app, as `METHOD /normalized/path`. */
-  const served = () =>
-    [...new Set(t.app.routes.filter((route) => (METHODS as readonly string[]).includes(route.method) && !route.path.endsWith('*')).map((route) => `${route.method} ${normalize(route.path)}`))]
+  const served = () => [
+    ...new Set(
+      t.app.routes
+        .filter(
+          (route) =>
+            (METHODS as readonly string[]).includes(route.method) && !route.path.endsWith('*'),
+        )
+        .map((route) => `${route.method} ${normalize(route.path)}`),
+    ),
+  ]
 
   it('describes every route in OpenAPI, and every OpenAPI operation is served', () => {
     const documented = new Set(documentedOperations())
-    expect(served().filter((route) => !documented.has(route)), 'served but missing from server/http/openapi.ts').toEqual([])
+    expect(
+      served().filter((route) => !documented.has(route)),
+      'served but missing from server/http/openapi.ts',
+    ).toEqual([])
     const serving = new Set(served())
-    expect([...documented].filter((operation) => !serving.has(operation)), 'in OpenAPI but not served').toEqual([])
+    expect(
+      [...documented].filter((operation) => !serving.has(operation)),
+      'in OpenAPI but not served',
+    ).toEqual([])
   })
 
   it('names every route in the README’s API overview', () => {
@@ -101,10 +119,15 @@ describe('the README’s authoring guide explains every config field', () => {
         visited.add(name)
         return walk(defs[name], path)
       }
-      for (const key of ['allOf', 'anyOf', 'oneOf'] as const) (schema[key] as unknown[] | undefined)?.forEach((branch) => walk(branch, path))
-      for (const key of ['then', 'else', 'items'] as const) walk(schema[key], key === 'items' ? `${path}/*` : path)
-      if (schema.additionalProperties && typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${path}/{}`)
-      for (const [name, property] of Object.entries((schema.properties as Record<string, unknown> | undefined) ?? {})) {
+      for (const key of ['allOf', 'anyOf', 'oneOf'] as const)
+        (schema[key] as unknown[] | undefined)?.forEach((branch) => walk(branch, path))
+      for (const key of ['then', 'else', 'items'] as const)
+        walk(schema[key], key === 'items' ? `${path}/*` : path)
+      if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+        walk(schema.additionalProperties, `${path}/{}`)
+      for (const [name, property] of Object.entries(
+        (schema.properties as Record<string, unknown> | undefined) ?? {},
+      )) {
         if (!found.has(name)) found.set(name, `${path}/${name}`)
         walk(property, `${path}/${name}`)
       }
@@ -118,7 +141,9 @@ describe('the README’s authoring guide explains every config field', () => {
     const code = [...guide.matchAll(/```[\s\S]*?```|`[^`]+`/g)].map((match) => match[0]).join('\n')
     const all = fields()
     expect(all.size).toBeGreaterThan(100)
-    const missing = [...all].filter(([name]) => !new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(code)).map(([, path]) => path)
+    const missing = [...all]
+      .filter(([name]) => !new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(code))
+      .map(([, path]) => path)
     expect(missing, 'config fields the authoring guide never names').toEqual([])
   })
 })
@@ -133,12 +158,20 @@ describe('the README explains every error code', () => {
   it('names each config issue code in the authoring guide’s table of codes', async () => {
     const { ISSUE_CODES } = await import('../domain/compiler/config-issue.ts')
     const guide = section('Authoring guide')
-    expect(ISSUE_CODES.filter((code) => !guide.includes(`| \`${code}\``) && !guide.includes(` / \`${code}\``))).toEqual([])
+    expect(
+      ISSUE_CODES.filter(
+        (code) => !guide.includes(`| \`${code}\``) && !guide.includes(` / \`${code}\``),
+      ),
+    ).toEqual([])
   })
 })
 
 describe('the README’s demo accounts are the accounts the seed creates', () => {
-  interface Row { username: string; who: string; roles: string[] }
+  interface Row {
+    username: string
+    who: string
+    roles: string[]
+  }
 
   /** The rows of the table under "Demo accounts (password `…` for all):". */
   function demoTable(): { password: string; rows: Row[] } {
@@ -149,7 +182,14 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
     const lines = after.slice(0, after.indexOf('\n\n')).split('\n').slice(2)
     const rows = lines.map((line) => {
       const [username = '', who = '', roles = ''] = line.replace(/^\| | \|$/g, '').split(' | ')
-      return { username: username.replace(/`/g, ''), who, roles: roles.split(':')[0]!.split(',').map((role) => role.trim()) }
+      return {
+        username: username.replace(/`/g, ''),
+        who,
+        roles: roles
+          .split(':')[0]!
+          .split(',')
+          .map((role) => role.trim()),
+      }
     })
     return { password: heading[1]!, rows }
   }
@@ -164,8 +204,14 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
       expect(password).toBe(DEMO_PASSWORD)
       expect(rows.length).toBeGreaterThan(0)
       const names = rows.map((row) => row.username)
-      expect(names.filter((name, index) => names.indexOf(name) !== index), 'listed twice').toEqual([])
-      expect(names.filter((name) => !byName.has(name)), 'listed but not created by the seed').toEqual([])
+      expect(
+        names.filter((name, index) => names.indexOf(name) !== index),
+        'listed twice',
+      ).toEqual([])
+      expect(
+        names.filter((name) => !byName.has(name)),
+        'listed but not created by the seed',
+      ).toEqual([])
       for (const row of rows) {
         const account = byName.get(row.username)!
         expect(row.who, row.username).toBe(account.displayName)
@@ -178,16 +224,24 @@ describe('the README’s demo accounts are the accounts the seed creates', () =>
 })
 
 describe('the README’s quick start names the Node.js that runs luoshi', () => {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { engines: { node: string } }
+  const manifest = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as { engines: { node: string } }
   const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')
   const quickStart = section('Quick start')
 
   it('states the Node.js that package.json’s engines accepts, and the one CI installs', () => {
     const lowest = /^>=(\d+\.\d+)$/.exec(manifest.engines.node)?.[1]
-    expect(lowest, `engines.node is "${manifest.engines.node}"; the README states a lowest version`).toBeDefined()
+    expect(
+      lowest,
+      `engines.node is "${manifest.engines.node}"; the README states a lowest version`,
+    ).toBeDefined()
     expect(quickStart).toContain(`${lowest} or later`)
     const installed = /npm install[^\n]*node@(\d+)/.exec(ci)?.[1]
-    expect(installed, '.ci/run installs Node from the npm registry when the machine lacks it').toBeDefined()
+    expect(
+      installed,
+      '.ci/run installs Node from the npm registry when the machine lacks it',
+    ).toBeDefined()
     expect(quickStart).toContain(`Node.js ${installed}`)
     expect(quickStart).toContain(`node@${installed}`)
   })

@@ -4,18 +4,38 @@
  * name, with its source document), and the golden checks pass over the copy — new region
  * included — and its plan publishes and starts.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
 import { startPlan } from '../server/plans/start-plan.ts'
 import { publishPolicy } from '../server/policies/publish-policy.ts'
-import { expectEveryFolderHoldsAPlan, expectExplains, expectPointsAtSchema, expectValidates } from './helpers/golden-checks.ts'
-import { allPolicyFiles, POLICIES_DIR, policyRegionFolders, regionOf } from './helpers/policy-files.ts'
+import {
+  expectEveryFolderHoldsAPlan,
+  expectExplains,
+  expectPointsAtSchema,
+  expectValidates,
+} from './helpers/golden-checks.ts'
+import {
+  allPolicyFiles,
+  POLICIES_DIR,
+  policyRegionFolders,
+  regionOf,
+} from './helpers/policy-files.ts'
 import { makeTestApp } from './helpers/test-app.ts'
 
 /** The first bundled region with a source document: whichever regions are bundled, one will do. */
-const base = allPolicyFiles().find((file) => existsSync(join(POLICIES_DIR, regionOf(file), 'source.txt')))!
+const base = allPolicyFiles().find((file) =>
+  existsSync(join(POLICIES_DIR, regionOf(file), 'source.txt')),
+)!
 const copy = mkdtempSync(join(tmpdir(), 'luoshi-policies-'))
 cpSync(POLICIES_DIR, copy, { recursive: true })
 const bundled = policyRegionFolders(copy)
@@ -39,17 +59,32 @@ describe('a policies folder with a new region added', () => {
     expectEveryFolderHoldsAPlan(copy)
   })
 
-  it.each(allPolicyFiles(copy).map((file) => [file.slice(copy.length + 1), file]))('%s validates with no error and no warning', (_name, file) => expectValidates(file))
+  it.each(allPolicyFiles(copy).map((file) => [file.slice(copy.length + 1), file]))(
+    '%s validates with no error and no warning',
+    (_name, file) => expectValidates(file),
+  )
 
-  it.each(allPolicyFiles(copy).map((file) => [file.slice(copy.length + 1), file]))('%s explains, with every clause it cites counted', (_name, file) => expectExplains(file))
+  it.each(allPolicyFiles(copy).map((file) => [file.slice(copy.length + 1), file]))(
+    '%s explains, with every clause it cites counted',
+    (_name, file) => expectExplains(file),
+  )
 
-  it.each(allPolicyFiles(copy).map((file) => [file.slice(copy.length + 1), file]))('%s points editors at the JSON Schema', (_name, file) => expectPointsAtSchema(file))
+  it.each(allPolicyFiles(copy).map((file) => [file.slice(copy.length + 1), file]))(
+    '%s points editors at the JSON Schema',
+    (_name, file) => expectPointsAtSchema(file),
+  )
 
   it('publishes the new region’s plan beside its original and starts it', async () => {
     const t = await makeTestApp()
     const source = (file: string) => readFileSync(join(file, '..', 'source.txt'), 'utf8')
-    const original = await publishPolicy(t, t.clock, 'test', { yaml: readFileSync(base, 'utf8'), sourceText: source(base) })
-    const added = await publishPolicy(t, t.clock, 'test', { yaml: readFileSync(newFile, 'utf8'), sourceText: source(newFile) })
+    const original = await publishPolicy(t, t.clock, 'test', {
+      yaml: readFileSync(base, 'utf8'),
+      sourceText: source(base),
+    })
+    const added = await publishPolicy(t, t.clock, 'test', {
+      yaml: readFileSync(newFile, 'utf8'),
+      sourceText: source(newFile),
+    })
     expect(added.version.policy_id).not.toBe(original.version.policy_id)
     expect(added.version.region).toBe('新城县')
     const started = await startPlan(t, t.clock, 'test', { versionId: added.version.id })

@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { SOURCES, sourceTextFor } from '../scripts/write-sources.ts'
-import { expectEveryFolderHoldsAPlan, expectExplains, expectPointsAtSchema, expectValidates } from './helpers/golden-checks.ts'
+import {
+  expectEveryFolderHoldsAPlan,
+  expectExplains,
+  expectPointsAtSchema,
+  expectValidates,
+} from './helpers/golden-checks.ts'
 import { allPolicyFiles, regionOf } from './helpers/policy-files.ts'
 
 describe('bundled policies', () => {

@@ -28,7 +28,8 @@ const unitName = (policy: PolicyConfig) => (id: string) =>
   policy.governance?.bodies?.find((body) => body.id === id)?.name ??
   id
 
-const leads = (policy: PolicyConfig, duty: Responsibility) => (Array.isArray(duty.lead) ? duty.lead.map(unitName(policy)) : [])
+const leads = (policy: PolicyConfig, duty: Responsibility) =>
+  Array.isArray(duty.lead) ? duty.lead.map(unitName(policy)) : []
 
 describe('Pingnan 平南县医疗联合体建设实施方案 (2018)', () => {
   const policy = load('policies/pingnan/medical-alliance-2018.yaml')
@@ -58,7 +59,9 @@ describe('Pingnan 平南县医疗联合体建设实施方案 (2018)', () => {
   })
 
   it('supervises in the first ten days of each quarter’s last month during 2018年8—12月', () => {
-    const supervision = policy.responsibilities.find((duty) => duty.due === '每个季度最后一个月上旬')!
+    const supervision = policy.responsibilities.find(
+      (duty) => duty.due === '每个季度最后一个月上旬',
+    )!
     const parsed = ruleOf(supervision.due)
     if (!parsed?.ok) throw new Error('unparsed')
     const window = resolved(supervision.within)
@@ -80,10 +83,17 @@ describe('Pingnan 平南县医疗联合体建设实施方案 (2018)', () => {
 
   it('has the seven actors’ duties, the eight work contents and 五变五不变', () => {
     expect(policy.responsibilities.filter((duty) => duty.category === '职责分工')).toHaveLength(7)
-    const contents = new Set(policy.responsibilities.filter((duty) => duty.source.clause.startsWith('二、(四)')).map((duty) => duty.source.clause))
+    const contents = new Set(
+      policy.responsibilities
+        .filter((duty) => duty.source.clause.startsWith('二、(四)'))
+        .map((duty) => duty.source.clause),
+    )
     expect(contents.size).toBe(8)
     const provisions = policy.governance!.provisions!.map((set) => [set.name, set.items.length])
-    expect(provisions).toEqual([['五变', 5], ['五不变', 5]])
+    expect(provisions).toEqual([
+      ['五变', 5],
+      ['五不变', 5],
+    ])
   })
 
   it('targets 50% township participation in 2018 and 90% in 2020', () => {
@@ -100,11 +110,19 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
   const assessment = policy.assessments![0]!
 
   it('runs on trial for three years from 2020-07-24', () => {
-    expect(policy.metadata.effective).toMatchObject({ from: '2020-07-24', years: 3, to: '2023-07-23' })
+    expect(policy.metadata.effective).toMatchObject({
+      from: '2020-07-24',
+      years: 3,
+      to: '2023-07-23',
+    })
   })
 
   it('reproduces the annex scoring table: ten items, weights adding to 100', () => {
-    const rows = assessment.items.map((item) => [item.name, item.kind, 'weight' in item ? item.weight : 'points' in item ? item.points : null])
+    const rows = assessment.items.map((item) => [
+      item.name,
+      item.kind,
+      'weight' in item ? item.weight : 'points' in item ? item.points : null,
+    ])
     expect(rows).toEqual([
       ['县域内就诊率', 'deduct', 10],
       ['医疗费用控制', 'deduct', 10],
@@ -125,15 +143,44 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
     const rule = (name: string) => {
       const item = assessment.items.find((entry) => entry.name === name)
       if (item?.kind !== 'deduct') throw new Error(name)
-      return item.measures.map((m) => ({ targets: m.targets.map((t) => [t.year ?? null, t.op, t.value]), step: m.step, points: m.points }))
+      return item.measures.map((m) => ({
+        targets: m.targets.map((t) => [t.year ?? null, t.op, t.value]),
+        step: m.step,
+        points: m.points,
+      }))
     }
-    expect(rule('县域内就诊率')).toEqual([{ targets: [[2020, '>=', 88], [2021, '>=', 90]], step: 1, points: 3 }])
+    expect(rule('县域内就诊率')).toEqual([
+      {
+        targets: [
+          [2020, '>=', 88],
+          [2021, '>=', 90],
+        ],
+        step: 1,
+        points: 3,
+      },
+    ])
     expect(rule('医疗效率效果')).toEqual([{ targets: [[null, '<=', 8]], step: 0.5, points: 3 }])
     expect(rule('日间手术开展')).toEqual([
-      { targets: [[2020, '>=', 5], [2021, '>=', 10]], step: 1, points: 2 },
-      { targets: [[2020, '>=', 200], [2021, '>=', 400]], step: 10, points: 1 },
+      {
+        targets: [
+          [2020, '>=', 5],
+          [2021, '>=', 10],
+        ],
+        step: 1,
+        points: 2,
+      },
+      {
+        targets: [
+          [2020, '>=', 200],
+          [2021, '>=', 400],
+        ],
+        step: 10,
+        points: 1,
+      },
     ])
-    expect(assessment.items.every((item) => item.kind !== 'deduct' || item.cap === undefined)).toBe(true)
+    expect(assessment.items.every((item) => item.kind !== 'deduct' || item.cap === undefined)).toBe(
+      true,
+    )
   })
 
   it('grades 优秀/良好/合格/不合格 with their fund consequences, and the veto forces 不合格', () => {
@@ -143,16 +190,26 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
       ['合格', 60, 70],
       ['不合格', 0, 60],
     ])
-    const effects = (name: string) => assessment.grades.find((grade) => grade.name === name)!.effects!.map((e) => [e.kind, e.percent ?? null])
+    const effects = (name: string) =>
+      assessment.grades
+        .find((grade) => grade.name === name)!
+        .effects!.map((e) => [e.kind, e.percent ?? null])
     expect(effects('合格')).toEqual([['budget-adjustment', -10]])
-    expect(effects('不合格')).toEqual([['budget-adjustment', -30], ['next-year-budget-adjustment', -10]])
+    expect(effects('不合格')).toEqual([
+      ['budget-adjustment', -30],
+      ['next-year-budget-adjustment', -10],
+    ])
     const veto = assessment.items.find((item) => item.kind === 'veto')
-    expect(veto?.kind === 'veto' && assessment.grades.find((grade) => grade.id === veto.grade)?.name).toBe('不合格')
+    expect(
+      veto?.kind === 'veto' && assessment.grades.find((grade) => grade.id === veto.grade)?.name,
+    ).toBe('不合格')
   })
 
   it('sets the 2022 goals as indicator targets', () => {
     const target2022 = (name: string) =>
-      policy.indicators!.find((indicator) => indicator.name === name)!.targets!.find((target) => target.year === 2022)
+      policy
+        .indicators!.find((indicator) => indicator.name === name)!
+        .targets!.find((target) => target.year === 2022)
     expect(target2022('县域内就诊率')).toMatchObject({ op: '>=', value: 90 })
     expect(target2022('“六病”管理率')).toMatchObject({ op: '>=', value: 85 })
   })
@@ -161,7 +218,9 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
     const procedure = policy.procedures![0]!
     expect(procedure.conditions).toHaveLength(2)
     expect(procedure.materials).toHaveLength(2)
-    expect(procedure.steps.map((step) => step.kind)).toEqual(expect.arrayContaining(['submit', 'review']))
+    expect(procedure.steps.map((step) => step.kind)).toEqual(
+      expect.arrayContaining(['submit', 'review']),
+    )
   })
 })
 
@@ -170,7 +229,10 @@ describe('Chongqing 紧密型城市医疗集团 (渝卫函〔2024〕285号)', ()
 
   it('records the document number and the governance bodies', () => {
     expect(policy.metadata.documentNumber).toBe('渝卫函〔2024〕285号')
-    const kinds = policy.governance!.bodies!.map((body) => [body.kind, body.establishment?.required ?? true])
+    const kinds = policy.governance!.bodies!.map((body) => [
+      body.kind,
+      body.establishment?.required ?? true,
+    ])
     expect(kinds).toEqual([
       ['management-committee', true],
       ['supervisory-board', false],
@@ -180,29 +242,58 @@ describe('Chongqing 紧密型城市医疗集团 (渝卫函〔2024〕285号)', ()
   it('tables the reimbursement ratios by insurance type and hospital tier', () => {
     const table = policy.parameters![0]!
     const value = (insurance: string, tier: string) =>
-      table.values.find((entry) => entry.at.insurance === insurance && entry.at.tier === tier)?.value
-    expect([value('职工医保', '一级'), value('职工医保', '二级'), value('职工医保', '三级')]).toEqual([90, 87, 85])
-    expect([value('居民医保一档', '一级'), value('居民医保一档', '二级'), value('居民医保一档', '三级')]).toEqual([80, 70, 50])
-    expect([value('居民医保二档', '一级'), value('居民医保二档', '二级'), value('居民医保二档', '三级')]).toEqual([85, 75, 55])
+      table.values.find((entry) => entry.at.insurance === insurance && entry.at.tier === tier)
+        ?.value
+    expect([
+      value('职工医保', '一级'),
+      value('职工医保', '二级'),
+      value('职工医保', '三级'),
+    ]).toEqual([90, 87, 85])
+    expect([
+      value('居民医保一档', '一级'),
+      value('居民医保一档', '二级'),
+      value('居民医保一档', '三级'),
+    ]).toEqual([80, 70, 50])
+    expect([
+      value('居民医保二档', '一级'),
+      value('居民医保二档', '二级'),
+      value('居民医保二档', '三级'),
+    ]).toEqual([85, 75, 55])
   })
 
   it('covers the seven workstreams 二、(一)…(七)', () => {
     const clauses = new Set(policy.responsibilities.map((duty) => duty.source.clause.slice(0, 5)))
-    for (const numeral of ['一', '二', '三', '四', '五', '六', '七']) expect(clauses).toContain(`二、(${numeral})`)
+    for (const numeral of ['一', '二', '三', '四', '五', '六', '七'])
+      expect(clauses).toContain(`二、(${numeral})`)
   })
 
   it('names the six pilot districts', () => {
     const names = policy.organizations.units.map((unit) => unit.name)
-    expect(names).toEqual(expect.arrayContaining(['涪陵区', '巴南区', '两江新区', '永川区', '大足区', '璧山区']))
+    expect(names).toEqual(
+      expect.arrayContaining(['涪陵区', '巴南区', '两江新区', '永川区', '大足区', '璧山区']),
+    )
   })
 
   it('has the external assessment system in six groups and the monitoring indicators', () => {
     const categories = new Map<string, number>()
-    for (const indicator of policy.indicators!) categories.set(indicator.category!, (categories.get(indicator.category!) ?? 0) + 1)
+    for (const indicator of policy.indicators!)
+      categories.set(indicator.category!, (categories.get(indicator.category!) ?? 0) + 1)
     expect([...categories.keys()]).toEqual(
-      expect.arrayContaining(['基层首诊机制', '双向转诊机制', '急慢分治', '上下联动机制', '保障机制', '满意度评价', '服务效能运行监测指标']),
+      expect.arrayContaining([
+        '基层首诊机制',
+        '双向转诊机制',
+        '急慢分治',
+        '上下联动机制',
+        '保障机制',
+        '满意度评价',
+        '服务效能运行监测指标',
+      ]),
     )
     expect(categories.get('服务效能运行监测指标')).toBe(7)
-    expect(policy.indicators!.every((indicator) => indicator.targets === undefined || indicator.targets.length === 0)).toBe(true)
+    expect(
+      policy.indicators!.every(
+        (indicator) => indicator.targets === undefined || indicator.targets.length === 0,
+      ),
+    ).toBe(true)
   })
 })

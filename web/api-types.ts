@@ -15,16 +15,40 @@ export type TaskDetail = InferResponseType<Client['api']['tasks'][':id']['$get']
 export type PlanList = InferResponseType<Client['api']['plans']['$get'], 200>
 export type PlanProgress = InferResponseType<Client['api']['plans'][':id']['progress']['$get'], 200>
 export type PolicyList = InferResponseType<Client['api']['policies']['$get'], 200>
-export type PolicyVersions = InferResponseType<Client['api']['policies'][':policyId']['versions']['$get'], 200>
+export type PolicyVersions = InferResponseType<
+  Client['api']['policies'][':policyId']['versions']['$get'],
+  200
+>
 export type ValidateResult = InferResponseType<Client['api']['policies']['validate']['$post'], 200>
 export type PlanDetail = InferResponseType<Client['api']['plans'][':id']['$get'], 200>
-export type PlanEscalations = InferResponseType<Client['api']['plans'][':id']['escalations']['$get'], 200>
+export type PlanEscalations = InferResponseType<
+  Client['api']['plans'][':id']['escalations']['$get'],
+  200
+>
 export type AttachmentUpload = InferResponseType<Client['api']['attachments']['$post'], 201>
-export type PolicyVersion = InferResponseType<Client['api']['policies'][':policyId']['versions'][':version']['$get'], 200>
-export type PolicyDiff = InferResponseType<Client['api']['policies'][':policyId']['diff']['$get'], 200>
+export type PolicyVersion = InferResponseType<
+  Client['api']['policies'][':policyId']['versions'][':version']['$get'],
+  200
+>
+export type PolicyDiff = InferResponseType<
+  Client['api']['policies'][':policyId']['diff']['$get'],
+  200
+>
 export type PublishResult = InferResponseType<Client['api']['policies']['$post'], 200 | 201>
 export type StartPlanResult = InferResponseType<Client['api']['plans']['$post'], 201>
-export type IndicatorTrends = InferResponseType<Client['api']['plans'][':id']['indicators']['$get'], 200>
-export type IndicatorImportReport = InferResponseType<Client['api']['plans'][':id']['indicator-values']['import']['$post'], 200>
-export type IndicatorValueList = InferResponseType<Client['api']['plans'][':id']['indicator-values']['$get'], 200>
-export type IndicatorInputs = InferResponseType<Client['api']['plans'][':id']['indicator-values']['inputs']['$get'], 200>
+export type IndicatorTrends = InferResponseType<
+  Client['api']['plans'][':id']['indicators']['$get'],
+  200
+>
+export type IndicatorImportReport = InferResponseType<
+  Client['api']['plans'][':id']['indicator-values']['import']['$post'],
+  200
+>
+export type IndicatorValueList = InferResponseType<
+  Client['api']['plans'][':id']['indicator-values']['$get'],
+  200
+>
+export type IndicatorInputs = InferResponseType<
+  Client['api']['plans'][':id']['indicator-values']['inputs']['$get'],
+  200
+>

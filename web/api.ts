@@ -84,7 +84,11 @@ export const client = hc<AppType>('/', { fetch: send }).api
  */
 export async function uploadHeaders(file: File, type: string): Promise<Record<string, string>> {
   const token = csrfToken ?? (await call(client.auth.me.$get())).csrfToken
-  return { 'content-type': type, 'x-filename': encodeURIComponent(file.name), 'x-csrf-token': token }
+  return {
+    'content-type': type,
+    'x-filename': encodeURIComponent(file.name),
+    'x-csrf-token': token,
+  }
 }
 
 /**

@@ -13,7 +13,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { EChartsCoreOption, EChartsType } from 'echarts/core'
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }
+type Host = ReactiveControllerHost &
+  HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }
 
 export class ChartController<Module> implements ReactiveController {
   #chart: EChartsType | null = null
@@ -36,11 +37,17 @@ export class ChartController<Module> implements ReactiveController {
   }
 
   /** Draws (or redraws) the chart when its element is on the page; never throws. */
-  draw(create: (module: Module, element: HTMLElement) => EChartsType, option: (module: Module) => EChartsCoreOption): void {
+  draw(
+    create: (module: Module, element: HTMLElement) => EChartsType,
+    option: (module: Module) => EChartsCoreOption,
+  ): void {
     this.#draw(create, option).catch((error: unknown) => console.warn('chart', error))
   }
 
-  async #draw(create: (module: Module, element: HTMLElement) => EChartsType, option: (module: Module) => EChartsCoreOption): Promise<void> {
+  async #draw(
+    create: (module: Module, element: HTMLElement) => EChartsType,
+    option: (module: Module) => EChartsCoreOption,
+  ): Promise<void> {
     const element = this.host.renderRoot.querySelector<HTMLElement>(this.selector)
     if (!element) return
     const module = await this.load()

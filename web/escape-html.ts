@@ -4,7 +4,13 @@
  * (phase, unit, indicator and grade names), so each is escaped where it lands.
  */
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /**
  * The text as HTML that shows exactly that text: `&`, `<`, `>`, `"` and `'` become entities, so

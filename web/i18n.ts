@@ -29,7 +29,9 @@ export function pick(text: LocalizedText | undefined | null): string {
 
 /** Replaces `{name}` placeholders in a translated message. */
 export function fill(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  )
 }
 
 /**
@@ -38,7 +40,11 @@ export function fill(text: string, params: Record<string, string | number> = {})
  */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return ''
-  return new Date(iso).toLocaleString(current === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
+  return new Date(iso).toLocaleString(current === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  })
 }
 
 /**
@@ -47,7 +53,8 @@ export function formatInstant(iso: string | null | undefined): string {
  * lookup takes only the table's own keys, so a misspelt or removed key fails the typecheck.
  */
 export function messageTable<T extends Record<string, LocalizedText>>(table: T) {
-  return (key: Extract<keyof T, string>, params: Record<string, string | number> = {}): string => fill(pick(table[key]), params)
+  return (key: Extract<keyof T, string>, params: Record<string, string | number> = {}): string =>
+    fill(pick(table[key]), params)
 }
 
 const MESSAGES = {
@@ -104,7 +111,10 @@ const MESSAGES = {
   inbox_overdue: { zh: '已逾期', en: 'Overdue' },
   inbox_escalated: { zh: '督办及通报', en: 'Supervised or circulated' },
   inbox_filters: { zh: '筛选', en: 'Filters' },
-  inbox_truncated: { zh: '显示前 {shown} 条，共 {total} 条', en: 'Showing the first {shown} of {total}' },
+  inbox_truncated: {
+    zh: '显示前 {shown} 条，共 {total} 条',
+    en: 'Showing the first {shown} of {total}',
+  },
   filter_plan: { zh: '计划', en: 'Plan' },
   filter_phase: { zh: '阶段', en: 'Phase' },
   filter_state: { zh: '状态', en: 'State' },
@@ -161,14 +171,20 @@ const MESSAGES = {
   pageNext: { zh: '下一页', en: 'Next' },
   pageOf: { zh: '第 {page} / {pages} 页，共 {n} 个', en: 'Page {page} of {pages}, {n} in all' },
   dash_escalations: { zh: '督办与通报', en: 'Supervised and circulated' },
-  dash_escalationsUnavailable: { zh: '督办、通报清单暂不可用', en: 'The lists are not available yet' },
+  dash_escalationsUnavailable: {
+    zh: '督办、通报清单暂不可用',
+    en: 'The lists are not available yet',
+  },
   dash_upcoming: { zh: '近 14 天截止', en: 'Due in the next 14 days' },
   dash_unitTasks: { zh: '「{unit}」的任务', en: 'Tasks of {unit}' },
   dash_totalTasks: { zh: '任务总数', en: 'Tasks' },
   dash_approvedTasks: { zh: '已完成', en: 'Approved' },
   dash_overdueTasks: { zh: '已逾期', en: 'Overdue' },
   dash_unassigned: { zh: '无人承办的工作', en: 'Work nobody holds' },
-  dash_unassignedGroups: { zh: '{n} 个组织没有成员单位，其承担的工作没有生成任务', en: '{n} groups have no member units, so their work has no tasks' },
+  dash_unassignedGroups: {
+    zh: '{n} 个组织没有成员单位，其承担的工作没有生成任务',
+    en: '{n} groups have no member units, so their work has no tasks',
+  },
   dash_unassignedDuties: { zh: '{n} 项职责没有承办单位', en: '{n} duties have no assignee' },
   dash_unassignedLeads: { zh: '牵头：{owners}', en: 'led by {owners}' },
   dash_unassignedFix: {
@@ -190,7 +206,10 @@ const MESSAGES = {
   form_upload: { zh: '上传文件', en: 'Upload files' },
   form_uploading: { zh: '正在上传…', en: 'Uploading…' },
   form_attachment: { zh: '附件 {n}', en: 'Attachment {n}' },
-  form_acceptedFiles: { zh: '可上传 PDF、Word、Excel、PowerPoint、PNG、JPEG、TXT、CSV，每个不超过 8 MB', en: 'PDF, Word, Excel, PowerPoint, PNG, JPEG, TXT or CSV, up to 8 MB each' },
+  form_acceptedFiles: {
+    zh: '可上传 PDF、Word、Excel、PowerPoint、PNG、JPEG、TXT、CSV，每个不超过 8 MB',
+    en: 'PDF, Word, Excel, PowerPoint, PNG, JPEG, TXT or CSV, up to 8 MB each',
+  },
   form_requiredNote: { zh: '带 * 的为必填项', en: 'Fields marked * are required' },
   form_errorCount: { zh: '表单有 {n} 处需要修改', en: 'The form has {n} problems to fix' },
   task_back: { zh: '返回我的任务', en: 'Back to my tasks' },
@@ -215,13 +234,25 @@ const MESSAGES = {
   task_form: { zh: '填报内容', en: 'Report' },
   task_noData: { zh: '尚未填报', en: 'Nothing reported yet' },
   task_actions: { zh: '办理', en: 'Actions' },
-  task_noActions: { zh: '当前没有需要你办理的操作', en: 'There is nothing for you to do on this task now' },
-  task_comment: { zh: '审核意见（通过时可选，退回时必填）', en: 'Comment (optional to approve, required to return)' },
+  task_noActions: {
+    zh: '当前没有需要你办理的操作',
+    en: 'There is nothing for you to do on this task now',
+  },
+  task_comment: {
+    zh: '审核意见（通过时可选，退回时必填）',
+    en: 'Comment (optional to approve, required to return)',
+  },
   task_approveComment: { zh: '审核意见（可选）', en: 'Comment (optional)' },
   task_reasonRequired: { zh: '退回时请填写理由', en: 'Give a reason for returning it' },
-  task_formInvalid: { zh: '表单有误，请按提示修改后再提交', en: 'Fix the marked fields, then submit again' },
+  task_formInvalid: {
+    zh: '表单有误，请按提示修改后再提交',
+    en: 'Fix the marked fields, then submit again',
+  },
   task_sent: { zh: '已办理：{n}', en: 'Done: {n}' },
-  task_waitingContributions: { zh: '还有 {n} 家配合单位的报送未通过审核，全部通过后才能提交', en: '{n} supporting units still have to be approved before you can submit' },
+  task_waitingContributions: {
+    zh: '还有 {n} 家配合单位的报送未通过审核，全部通过后才能提交',
+    en: '{n} supporting units still have to be approved before you can submit',
+  },
   task_reload: { zh: '重新加载', en: 'Reload' },
   task_steps: { zh: '办理步骤', en: 'Steps' },
   task_stepCurrent: { zh: '当前步骤', en: 'current step' },
@@ -247,41 +278,92 @@ const MESSAGES = {
   peDiscardDraft: { zh: '丢弃草稿', en: 'Discard draft' },
   peDraftAt: { zh: '草稿已自动保存 {time}', en: 'Draft saved {time}' },
   peDraftSaved: { zh: '草稿已保存在本浏览器中。', en: 'The draft is saved in this browser.' },
-  peDraftFailed: { zh: '草稿未能保存：浏览器存储不可用或已满。', en: 'The draft could not be saved: browser storage is unavailable or full.' },
-  peDraftResumed: { zh: '已恢复本地草稿（保存于 {time}）。', en: 'Resumed the local draft saved {time}.' },
-  peDraftExists: { zh: '该政策另有本地草稿（保存于 {time}）。', en: 'A local draft of this policy exists (saved {time}).' },
+  peDraftFailed: {
+    zh: '草稿未能保存：浏览器存储不可用或已满。',
+    en: 'The draft could not be saved: browser storage is unavailable or full.',
+  },
+  peDraftResumed: {
+    zh: '已恢复本地草稿（保存于 {time}）。',
+    en: 'Resumed the local draft saved {time}.',
+  },
+  peDraftExists: {
+    zh: '该政策另有本地草稿（保存于 {time}）。',
+    en: 'A local draft of this policy exists (saved {time}).',
+  },
   peResumeDraft: { zh: '恢复草稿', en: 'Resume the draft' },
   peDraftDiscarded: { zh: '已丢弃本地草稿。', en: 'The local draft was discarded.' },
-  peNoChanges: { zh: '与已发布版本相同，无需保存草稿。', en: 'Same as the published version; nothing to save.' },
-  peNewStarted: { zh: '已从模板新建，请按原文填写。', en: 'Started from the template; fill it in from the document.' },
+  peNoChanges: {
+    zh: '与已发布版本相同，无需保存草稿。',
+    en: 'Same as the published version; nothing to save.',
+  },
+  peNewStarted: {
+    zh: '已从模板新建，请按原文填写。',
+    en: 'Started from the template; fill it in from the document.',
+  },
   peLoaded: { zh: '已载入 {policy} v{version}。', en: 'Opened {policy} v{version}.' },
   pePublish: { zh: '发布', en: 'Publish' },
   pePublishing: { zh: '发布中…', en: 'Publishing…' },
   pePublishTitle: { zh: '发布 {policy} v{version}？', en: 'Publish {policy} v{version}?' },
-  pePublishExplain: { zh: '发布后此版本不可再修改，可从它启动计划；运行中的计划仍按各自的版本执行。', en: 'A published version cannot be changed and plans can start from it; running plans keep their own version.' },
+  pePublishExplain: {
+    zh: '发布后此版本不可再修改，可从它启动计划；运行中的计划仍按各自的版本执行。',
+    en: 'A published version cannot be changed and plans can start from it; running plans keep their own version.',
+  },
   peNote: { zh: '变更说明', en: 'Change note' },
-  peNoteHint: { zh: '本版改了什么、为什么改；随版本保存，显示在版本列表中。', en: 'What changed and why; stored with the version and shown in the version list.' },
+  peNoteHint: {
+    zh: '本版改了什么、为什么改；随版本保存，显示在版本列表中。',
+    en: 'What changed and why; stored with the version and shown in the version list.',
+  },
   peNoteRequired: { zh: '请填写变更说明', en: 'Write a change note' },
   peConfirmPublish: { zh: '确认发布', en: 'Publish now' },
-  pePublishWithErrors: { zh: '配置仍有错误，服务器将拒绝发布并标出问题。', en: 'The config still has errors; the server will refuse it and mark them.' },
-  pePublishTestsFailing: { zh: '考核测试未全部通过，不能发布。', en: 'Policy tests are failing; fix them before publishing.' },
+  pePublishWithErrors: {
+    zh: '配置仍有错误，服务器将拒绝发布并标出问题。',
+    en: 'The config still has errors; the server will refuse it and mark them.',
+  },
+  pePublishTestsFailing: {
+    zh: '考核测试未全部通过，不能发布。',
+    en: 'Policy tests are failing; fix them before publishing.',
+  },
   pePublished: { zh: '已发布 {policy} v{version}。', en: 'Published {policy} v{version}.' },
-  peSameText: { zh: '内容与已发布的 {policy} v{version} 完全相同，未新建版本。', en: 'Identical to published {policy} v{version}; no new version was made.' },
-  pePublishIssues: { zh: '共 {n} 个问题，已在编辑器中标出。', en: '{n} issues, marked in the editor.' },
+  peSameText: {
+    zh: '内容与已发布的 {policy} v{version} 完全相同，未新建版本。',
+    en: 'Identical to published {policy} v{version}; no new version was made.',
+  },
+  pePublishIssues: {
+    zh: '共 {n} 个问题，已在编辑器中标出。',
+    en: '{n} issues, marked in the editor.',
+  },
   peStartPlanNow: { zh: '从此版本启动计划', en: 'Start a plan from this version' },
   peYamlTitle: { zh: '配置（YAML）', en: 'Config (YAML)' },
   peYamlLabel: { zh: '政策配置 YAML 编辑区', en: 'Policy config YAML editor' },
   peEditorLoading: { zh: '编辑器加载中…', en: 'Loading the editor…' },
-  peEditorFailed: { zh: '编辑器加载失败，请刷新页面重试。', en: 'The editor failed to load; reload the page.' },
-  peEditorHint: { zh: 'Ctrl-Space 补全 · Esc 后按 Tab 离开编辑区', en: 'Ctrl-Space completes · Esc then Tab leaves the editor' },
+  peEditorFailed: {
+    zh: '编辑器加载失败，请刷新页面重试。',
+    en: 'The editor failed to load; reload the page.',
+  },
+  peEditorHint: {
+    zh: 'Ctrl-Space 补全 · Esc 后按 Tab 离开编辑区',
+    en: 'Ctrl-Space completes · Esc then Tab leaves the editor',
+  },
   peSourceTitle: { zh: '政策原文', en: 'Source document' },
-  peSourcePlaceholder: { zh: '粘贴政策原文（简体中文纯文本），用于核对引文和条款。', en: 'Paste the policy text (plain simplified Chinese) to check quotes and clauses.' },
-  peSourceNote: { zh: '引文须与原文逐字一致（忽略空白）。', en: 'Quotes must occur verbatim in this text (whitespace ignored).' },
-  peSourceEmpty: { zh: '未提供原文：暂不核对引文；发布时服务器沿用上一版本保存的原文。', en: 'No source text: quotes are not checked here; publishing reuses the text stored with the previous version.' },
+  peSourcePlaceholder: {
+    zh: '粘贴政策原文（简体中文纯文本），用于核对引文和条款。',
+    en: 'Paste the policy text (plain simplified Chinese) to check quotes and clauses.',
+  },
+  peSourceNote: {
+    zh: '引文须与原文逐字一致（忽略空白）。',
+    en: 'Quotes must occur verbatim in this text (whitespace ignored).',
+  },
+  peSourceEmpty: {
+    zh: '未提供原文：暂不核对引文；发布时服务器沿用上一版本保存的原文。',
+    en: 'No source text: quotes are not checked here; publishing reuses the text stored with the previous version.',
+  },
   peIssues: { zh: '问题', en: 'Issues' },
   peChecking: { zh: '校验中…', en: 'Checking…' },
   peNoIssues: { zh: '未发现问题', en: 'No problems found' },
-  peIssueCount: { zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} errors, {warnings} warnings' },
+  peIssueCount: {
+    zh: '{errors} 个错误，{warnings} 个警告',
+    en: '{errors} errors, {warnings} warnings',
+  },
   peError: { zh: '错误', en: 'Error' },
   peWarning: { zh: '警告', en: 'Warning' },
   peLine: { zh: '行', en: 'Line' },
@@ -290,8 +372,14 @@ const MESSAGES = {
   peTab_workflow: { zh: '流程图', en: 'Workflow' },
   peTab_forms: { zh: '填报表单', en: 'Forms' },
   peTab_coverage: { zh: '条款覆盖', en: 'Clause coverage' },
-  peStale: { zh: '配置当前有错误，以下为最近一次通过校验的结果。', en: 'The config has errors now; this shows the last version that validated.' },
-  peNoPreview: { zh: '配置通过校验后在此显示预览。', en: 'Previews appear once the config validates.' },
+  peStale: {
+    zh: '配置当前有错误，以下为最近一次通过校验的结果。',
+    en: 'The config has errors now; this shows the last version that validated.',
+  },
+  peNoPreview: {
+    zh: '配置通过校验后在此显示预览。',
+    en: 'Previews appear once the config validates.',
+  },
   peSection_phase: { zh: '阶段窗口', en: 'Phase windows' },
   peSection_milestone: { zh: '里程碑', en: 'Milestones' },
   peSection_duty: { zh: '工作任务', en: 'Responsibilities' },
@@ -310,14 +398,20 @@ const MESSAGES = {
   pePeriods: { zh: '{from} 至 {to} 共 {count} 期', en: '{count} periods from {from} to {to}' },
   peUnspecified: { zh: '未规定', en: 'Not specified' },
   peNoDeadlines: { zh: '配置中没有时限。', en: 'The config has no deadlines.' },
-  peTaskLifecycle: { zh: '任务生命周期（每项工作任务）', en: 'Task lifecycle (every responsibility)' },
+  peTaskLifecycle: {
+    zh: '任务生命周期（每项工作任务）',
+    en: 'Task lifecycle (every responsibility)',
+  },
   peProcedure: { zh: '程序', en: 'Procedure' },
   peDone: { zh: '办结', en: 'Done' },
   peStepKind_submit: { zh: '报送', en: 'submit' },
   peStepKind_review: { zh: '审核', en: 'review' },
   peStepKind_decide: { zh: '决定', en: 'decide' },
   peStepKind_implement: { zh: '实施', en: 'implement' },
-  peDiagramSummary: { zh: '{states} 个状态，{transitions} 条转换', en: '{states} states, {transitions} transitions' },
+  peDiagramSummary: {
+    zh: '{states} 个状态，{transitions} 条转换',
+    en: '{states} states, {transitions} transitions',
+  },
   peTransitions: { zh: '转换明细', en: 'Transitions' },
   peFromState: { zh: '当前状态', en: 'From' },
   peEvent: { zh: '操作', en: 'Event' },
@@ -327,22 +421,40 @@ const MESSAGES = {
   peGuard_contributionsComplete: { zh: '配合单位均已报送通过', en: 'all contributions accepted' },
   peGuard_reviewed: { zh: '有审核单位', en: 'a reviewer is set' },
   peGuard_hasReason: { zh: '写明退回理由', en: 'a reason is given' },
-  peRootEvents: { zh: '任何状态下由定时器处理（不改变状态）', en: 'Handled in every state by timers (no state change)' },
+  peRootEvents: {
+    zh: '任何状态下由定时器处理（不改变状态）',
+    en: 'Handled in every state by timers (no state change)',
+  },
   peFormFor: { zh: '查看表单', en: 'Form for' },
   peFormNamed: { zh: '使用配置中的表单 {id}', en: 'Uses form {id} from the config' },
-  peFormDefault: { zh: '未指定表单，使用自动生成的报送表', en: 'No form named; the generated report form' },
-  peFormCount: { zh: '{total} 项中 {custom} 项使用自定义表单', en: '{custom} of {total} use a form of their own' },
+  peFormDefault: {
+    zh: '未指定表单，使用自动生成的报送表',
+    en: 'No form named; the generated report form',
+  },
+  peFormCount: {
+    zh: '{total} 项中 {custom} 项使用自定义表单',
+    en: '{custom} of {total} use a form of their own',
+  },
   peNoForms: { zh: '没有需要填报的任务。', en: 'Nothing to report on.' },
   peCoverage: { zh: '条款覆盖率', en: 'Clause coverage' },
-  peCoverageTotal: { zh: '已引用 {covered} / {total} 条（{percent}%）', en: '{covered} of {total} clauses cited ({percent}%)' },
+  peCoverageTotal: {
+    zh: '已引用 {covered} / {total} 条（{percent}%）',
+    en: '{covered} of {total} clauses cited ({percent}%)',
+  },
   peOnlyMissing: { zh: '只看未引用的条款', en: 'Only clauses not cited' },
   peCovered: { zh: '已引用', en: 'cited' },
   peNotCovered: { zh: '未引用', en: 'not cited' },
   peNoSource: { zh: '请先在右侧粘贴政策原文。', en: 'Paste the source document first.' },
-  peNoClauses: { zh: '原文中没有识别到编号条款。', en: 'No numbered clauses were found in the source.' },
+  peNoClauses: {
+    zh: '原文中没有识别到编号条款。',
+    en: 'No numbered clauses were found in the source.',
+  },
   peVersions: { zh: '版本、差异与启动计划', en: 'Versions, diff and plan start' },
   peVersionsOf: { zh: '{policy} 的已发布版本', en: 'Published versions of {policy}' },
-  peNoPolicyId: { zh: '在 metadata.id 中写明政策标识后显示版本。', en: 'Versions show once metadata.id names the policy.' },
+  peNoPolicyId: {
+    zh: '在 metadata.id 中写明政策标识后显示版本。',
+    en: 'Versions show once metadata.id names the policy.',
+  },
   peNotPublished: { zh: '该政策尚未发布。', en: 'This policy has not been published yet.' },
   peVersion: { zh: '版本', en: 'Version' },
   peTitleCol: { zh: '标题', en: 'Title' },
@@ -352,7 +464,10 @@ const MESSAGES = {
   peStartPlan: { zh: '启动计划', en: 'Start a plan' },
   peStarting: { zh: '启动中…', en: 'Starting…' },
   peCompare: { zh: '版本差异', en: 'Compare versions' },
-  peOneVersion: { zh: '只有一个版本，暂无可比较的差异。', en: 'Only one version so far; nothing to compare.' },
+  peOneVersion: {
+    zh: '只有一个版本，暂无可比较的差异。',
+    en: 'Only one version so far; nothing to compare.',
+  },
   peFrom: { zh: '从', en: 'From' },
   peTo: { zh: '到', en: 'To' },
   peShowDiff: { zh: '比较', en: 'Compare' },
@@ -371,11 +486,20 @@ const MESSAGES = {
   pePlanName: { zh: '计划名称（可选）', en: 'Plan name (optional)' },
   pePlanNameHint: { zh: '默认使用政策标题', en: 'Defaults to the policy title' },
   peMembers: { zh: '成员单位（可选，JSON）', en: 'Members (optional, JSON)' },
-  peMembersHint: { zh: '文件未列成员名单的组织：{ "组织标识": [{ "id": "…", "name": "…" }] }，也可粘贴 plan-start.json。', en: 'For groups the document leaves open: { "groupId": [{ "id": "…", "name": "…" }] }, or paste a plan-start.json.' },
+  peMembersHint: {
+    zh: '文件未列成员名单的组织：{ "组织标识": [{ "id": "…", "name": "…" }] }，也可粘贴 plan-start.json。',
+    en: 'For groups the document leaves open: { "groupId": [{ "id": "…", "name": "…" }] }, or paste a plan-start.json.',
+  },
   peMembersInvalid: { zh: '成员单位不是有效的 JSON。', en: 'Members is not valid JSON.' },
-  pePlanStarted: { zh: '计划已启动，生成 {tasks} 项任务。', en: 'The plan started with {tasks} tasks.' },
+  pePlanStarted: {
+    zh: '计划已启动，生成 {tasks} 项任务。',
+    en: 'The plan started with {tasks} tasks.',
+  },
   peOpenPlan: { zh: '打开计划看板', en: 'Open the plan' },
-  peUnassigned: { zh: '以下组织没有成员单位，其任务未分派', en: 'These groups have no members, so their duties are unassigned' },
+  peUnassigned: {
+    zh: '以下组织没有成员单位，其任务未分派',
+    en: 'These groups have no members, so their duties are unassigned',
+  },
 } as const
 
 /** A key of the shared message table; `t()` takes nothing else, so a typo fails the typecheck. */
@@ -385,7 +509,9 @@ export type MessageKey = keyof typeof MESSAGES
  * Every leading part of a key up to an underscore: `task_role_lead` gives `task_` and
  * `task_role_`. A family is named this way when the rest of the key comes from data.
  */
-type KeyPrefix<TKey extends string> = TKey extends `${infer THead}_${infer TTail}` ? `${THead}_` | `${THead}_${KeyPrefix<TTail>}` : never
+type KeyPrefix<TKey extends string> = TKey extends `${infer THead}_${infer TTail}`
+  ? `${THead}_` | `${THead}_${KeyPrefix<TTail>}`
+  : never
 
 /** The first part of a family of keys whose last part is a value from data, e.g. `state_`. */
 export type MessageFamily = KeyPrefix<MessageKey>

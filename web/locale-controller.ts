@@ -9,10 +9,7 @@ export class LocaleController implements ReactiveController {
   private readonly host: ReactiveControllerHost
   private readonly onChange: (() => void) | undefined
 
-  constructor(
-    host: ReactiveControllerHost,
-    onChange?: () => void,
-  ) {
+  constructor(host: ReactiveControllerHost, onChange?: () => void) {
     this.host = host
     this.onChange = onChange
   }

@@ -23,8 +23,11 @@ export function parseRoute(hash: string): Route {
     case 'plans':
       if (!parts[1]) return { page: 'dashboard' }
       if (parts[2] === 'assessments') return assessmentRoute(parts[1], parts.slice(3))
-      if (parts[2] === 'indicators' && parts[3] === 'import') return { page: 'indicators', planId: parts[1], view: 'import' }
-      return parts[2] === undefined ? { page: 'dashboard', planId: parts[1] } : { page: 'not-found' }
+      if (parts[2] === 'indicators' && parts[3] === 'import')
+        return { page: 'indicators', planId: parts[1], view: 'import' }
+      return parts[2] === undefined
+        ? { page: 'dashboard', planId: parts[1] }
+        : { page: 'not-found' }
     case 'dashboard':
       return { page: 'dashboard' }
     case 'author':
@@ -39,7 +42,8 @@ function assessmentRoute(planId: string, rest: string[]): Route {
   const [assessmentId, year, units, unitId] = rest
   if (!assessmentId) return { page: 'assessments', planId }
   if (!year || !/^\d{4}$/.test(year)) return { page: 'assessments', planId, assessmentId }
-  if (units === 'units' && unitId) return { page: 'assessments', planId, assessmentId, year: Number(year), unitId }
+  if (units === 'units' && unitId)
+    return { page: 'assessments', planId, assessmentId, year: Number(year), unitId }
   return { page: 'assessments', planId, assessmentId, year: Number(year) }
 }
 

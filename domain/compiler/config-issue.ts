@@ -124,13 +124,24 @@ export function appendAll<T>(target: T[], items: Iterable<T>): void {
  * rest (an error when an error is among them). Under the limit, the issues as they are.
  * @param omitted errors already left out before `issues` was gathered, counted in the rest
  */
-export function capIssues(issues: readonly ConfigIssue[], max: number, omitted = 0): { listed: ConfigIssue[]; summary?: ConfigIssue } {
+export function capIssues(
+  issues: readonly ConfigIssue[],
+  max: number,
+  omitted = 0,
+): { listed: ConfigIssue[]; summary?: ConfigIssue } {
   if (issues.length <= max && omitted === 0) return { listed: [...issues] }
   const errors = issues.filter((issue) => issue.severity === 'error')
-  const listed = errors.length >= max ? errors.slice(0, max) : [...errors, ...issues.filter((issue) => issue.severity !== 'error').slice(0, max - errors.length)]
+  const listed =
+    errors.length >= max
+      ? errors.slice(0, max)
+      : [
+          ...errors,
+          ...issues.filter((issue) => issue.severity !== 'error').slice(0, max - errors.length),
+        ]
   const total = issues.length + omitted
   const rest = total - listed.length
-  const errorLeftOut = omitted > 0 || errors.length > listed.filter((issue) => issue.severity === 'error').length
+  const errorLeftOut =
+    omitted > 0 || errors.length > listed.filter((issue) => issue.severity === 'error').length
   const summary = configIssue(
     'too-many-issues',
     '',

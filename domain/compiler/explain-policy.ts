@@ -14,14 +14,22 @@ import { nameIndex } from './policy-names.ts'
 type Due = PolicyConfig['responsibilities'][number]['due']
 
 /** Renders the summary as plain text. */
-export function explainPolicy(policy: PolicyConfig, options: { file?: string; source?: SourceDocument } = {}): string {
+export function explainPolicy(
+  policy: PolicyConfig,
+  options: { file?: string; source?: SourceDocument } = {},
+): string {
   const out: string[] = []
   const { metadata } = policy
   const names = nameIndex(policy)
   const period = effectivePeriod(policy)
-  const horizon = period ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) } : undefined
+  const horizon = period
+    ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
+    : undefined
 
-  out.push(`${metadata.title}`, `${metadata.id} v${metadata.version}${options.file ? `  (${options.file})` : ''}`)
+  out.push(
+    `${metadata.title}`,
+    `${metadata.id} v${metadata.version}${options.file ? `  (${options.file})` : ''}`,
+  )
   out.push(
     `地区 ${metadata.region.name}${metadata.region.parent ? `（${metadata.region.parent}）` : ''} · 文号 ${metadata.documentNumber ?? '无'} · 发文 ${metadata.issuingBodies.join('、')} · 成文 ${metadata.issueDate}`,
     `有效期 ${period?.from ?? '?'} 至 ${period?.to ?? '未规定'}${metadata.effective.phrase ? `（${metadata.effective.phrase}）` : ''}`,
@@ -35,8 +43,15 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
   if (groups.length) {
     heading(out, '组织 Groups', groups.length)
     for (const group of groups) {
-      const lead = typeof group.lead === 'string' ? names(group.lead) : group.lead ? `未规定（${group.lead.unspecified}）` : '—'
-      const members = group.members ? group.members.map(names).join('、') : group.memberSelection ?? '—'
+      const lead =
+        typeof group.lead === 'string'
+          ? names(group.lead)
+          : group.lead
+            ? `未规定（${group.lead.unspecified}）`
+            : '—'
+      const members = group.members
+        ? group.members.map(names).join('、')
+        : (group.memberSelection ?? '—')
       out.push(`  ${group.name}  [${group.id}] ${group.kind} · 牵头 ${lead} · 成员 ${members}`)
     }
   }
@@ -47,11 +62,18 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
       const seats = [
         body.chair ? `主任/组长 ${person(body.chair)}` : '',
         body.deputies?.length ? `副职 ${body.deputies.map(person).join('、')}` : '',
-        body.members?.length ? `成员 ${body.members.length} 人` : body.composition ? `组成 ${body.composition}` : '',
+        body.members?.length
+          ? `成员 ${body.members.length} 人`
+          : body.composition
+            ? `组成 ${body.composition}`
+            : '',
       ].filter(Boolean)
-      out.push(`  ${body.name}  [${body.id}] ${body.kind}${seats.length ? ' · ' + seats.join(' · ') : ''}`)
+      out.push(
+        `  ${body.name}  [${body.id}] ${body.kind}${seats.length ? ' · ' + seats.join(' · ') : ''}`,
+      )
       for (const power of body.powers ?? []) out.push(`    · ${power.kind}: ${power.text}`)
-      for (const filing of body.filings ?? []) out.push(`    · 备案: ${filing.what} → ${filing.to.map(names).join('、')}`)
+      for (const filing of body.filings ?? [])
+        out.push(`    · 备案: ${filing.what} → ${filing.to.map(names).join('、')}`)
     }
   }
 
@@ -72,7 +94,8 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
     const when = describeTime(duty.due, rangeOf(within) ?? horizon)
     const leads = Array.isArray(duty.lead) ? duty.lead : ['（未规定牵头单位）']
     for (const owner of leads) push(byOwner, owner, `    [牵头] ${duty.title}  ${when}`)
-    for (const owner of duty.support ?? []) push(byOwner, owner, `    [配合] ${duty.title}  ${when}`)
+    for (const owner of duty.support ?? [])
+      push(byOwner, owner, `    [配合] ${duty.title}  ${when}`)
   }
   for (const [owner, lines] of byOwner) {
     out.push(`  ${owner.startsWith('（') ? owner : names(owner)}  (${lines.length})`, ...lines)
@@ -81,8 +104,12 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
   for (const procedure of policy.procedures ?? []) {
     heading(out, `程序 Procedure: ${procedure.name}`, procedure.steps.length)
     procedure.steps.forEach((step, index) => {
-      const actor = Array.isArray(step.actor) ? step.actor.map(names).join('、') : `未规定（${step.actor.unspecified}）`
-      out.push(`  ${index + 1}. ${step.name} — ${actor} (${step.kind})${step.outcome ? ` → ${step.outcome}` : ''}`)
+      const actor = Array.isArray(step.actor)
+        ? step.actor.map(names).join('、')
+        : `未规定（${step.actor.unspecified}）`
+      out.push(
+        `  ${index + 1}. ${step.name} — ${actor} (${step.kind})${step.outcome ? ` → ${step.outcome}` : ''}`,
+      )
     })
   }
 
@@ -90,9 +117,17 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
   if (indicators.length) {
     heading(out, '指标 Indicators', indicators.length)
     for (const indicator of indicators) {
-      const arrow = indicator.direction === 'higher-is-better' ? '↑' : indicator.direction === 'lower-is-better' ? '↓' : ''
+      const arrow =
+        indicator.direction === 'higher-is-better'
+          ? '↑'
+          : indicator.direction === 'lower-is-better'
+            ? '↓'
+            : ''
       const targets = (indicator.targets ?? [])
-        .map((t) => `${t.year ?? ''}${t.year ? ' ' : ''}${t.op} ${t.value ?? `基线${(t.delta ?? 0) >= 0 ? '+' : ''}${t.delta}`}`)
+        .map(
+          (t) =>
+            `${t.year ?? ''}${t.year ? ' ' : ''}${t.op} ${t.value ?? `基线${(t.delta ?? 0) >= 0 ? '+' : ''}${t.delta}`}`,
+        )
         .join('; ')
       out.push(
         `  ${indicator.category ? `[${indicator.category}] ` : ''}${indicator.name}${indicator.unit ? ` (${indicator.unit})` : ''} ${arrow}  ${targets || '无目标值'}${indicator.formula ? `  = ${indicator.formula}` : ''}`,
@@ -102,33 +137,58 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
 
   for (const assessment of policy.assessments ?? []) {
     heading(out, `考核 Assessment: ${assessment.name}`, assessment.items.length)
-    out.push(`  总分 ${assessment.totalScore}${assessment.maxScore ? `，封顶 ${assessment.maxScore}` : ''} · ${describeTime(assessment.due, horizon)}`)
+    out.push(
+      `  总分 ${assessment.totalScore}${assessment.maxScore ? `，封顶 ${assessment.maxScore}` : ''} · ${describeTime(assessment.due, horizon)}`,
+    )
     for (const item of assessment.items) {
       switch (item.kind) {
         case 'deduct':
-          out.push(`  ${item.name}  ${item.weight} 分  ` + item.measures.map((m) => `${m.targets.map((t) => `${t.year ?? ''}${t.op}${t.value}`).join('/')} 每差 ${m.step} 扣 ${m.points} 分`).join('；') + '，扣完为止')
+          out.push(
+            `  ${item.name}  ${item.weight} 分  ` +
+              item.measures
+                .map(
+                  (m) =>
+                    `${m.targets.map((t) => `${t.year ?? ''}${t.op}${t.value}`).join('/')} 每差 ${m.step} 扣 ${m.points} 分`,
+                )
+                .join('；') +
+              '，扣完为止',
+          )
           break
         case 'proportional':
           out.push(`  ${item.name}  ${item.weight} 分  按比例（满分对应 ${item.full}）`)
           break
         case 'bonus':
-          out.push(`  ${item.name}  加 ${item.points} 分${item.year ? `（${item.year}年）` : ''}  条件 ${item.when}`)
+          out.push(
+            `  ${item.name}  加 ${item.points} 分${item.year ? `（${item.year}年）` : ''}  条件 ${item.when}`,
+          )
           break
         case 'veto': {
-          const forced = assessment.grades.find((grade) => grade.id === item.grade)?.name ?? item.grade
+          const forced =
+            assessment.grades.find((grade) => grade.id === item.grade)?.name ?? item.grade
           out.push(`  ${item.name}  一票否决 → ${forced}  条件 ${item.when}`)
           break
         }
       }
     }
     for (const grade of assessment.grades) {
-      const upper = grade.below !== undefined ? `<${grade.below}` : grade.max !== undefined ? `≤${grade.max}` : '以上'
+      const upper =
+        grade.below !== undefined
+          ? `<${grade.below}`
+          : grade.max !== undefined
+            ? `≤${grade.max}`
+            : '以上'
       const effects = (grade.effects ?? []).map((effect) => effect.text).join('；')
       out.push(`  等次 ${grade.name}: ≥${grade.min} ${upper}${effects ? ` → ${effects}` : ''}`)
     }
     const rectification = assessment.rectification
-    if (rectification) out.push(`  整改 rectification: ${typeof rectification.due === 'string' ? rectification.due : '时限未规定'}`)
-    if (assessment.tests?.length) out.push(`  测试 policy tests: ${assessment.tests.length}（luoshi test 运行 / run with luoshi test）`)
+    if (rectification)
+      out.push(
+        `  整改 rectification: ${typeof rectification.due === 'string' ? rectification.due : '时限未规定'}`,
+      )
+    if (assessment.tests?.length)
+      out.push(
+        `  测试 policy tests: ${assessment.tests.length}（luoshi test 运行 / run with luoshi test）`,
+      )
   }
 
   for (const table of policy.parameters ?? []) {
@@ -143,12 +203,21 @@ export function explainPolicy(policy: PolicyConfig, options: { file?: string; so
 }
 
 /** Which numbered clauses of the source some element of the config cites. */
-export function clauseCoverage(policy: PolicyConfig, source: SourceDocument): { clause: string; title: string; covered: boolean }[] {
-  const cited = collectSources(policy).flatMap((reference) => source.findQuote(reference.quote).map((match) => match.clause))
+export function clauseCoverage(
+  policy: PolicyConfig,
+  source: SourceDocument,
+): { clause: string; title: string; covered: boolean }[] {
+  const cited = collectSources(policy).flatMap((reference) =>
+    source.findQuote(reference.quote).map((match) => match.clause),
+  )
   return source.clauses.map((clause) => ({
     clause: clause.label,
     title: clause.title,
-    covered: cited.some((label) => label === clause.label || (label.startsWith(clause.label) && clauseAgrees(label, clause.label))),
+    covered: cited.some(
+      (label) =>
+        label === clause.label ||
+        (label.startsWith(clause.label) && clauseAgrees(label, clause.label)),
+    ),
   }))
 }
 
@@ -158,13 +227,25 @@ function coverageLines(policy: PolicyConfig, source: SourceDocument): string[] {
   const percent = coverage.length ? Math.round((covered / coverage.length) * 100) : 100
   const lines = [`条款覆盖 Clause coverage: ${covered}/${coverage.length} (${percent}%)`]
   const missing = coverage.filter((entry) => !entry.covered)
-  if (missing.length) lines.push(`  未引用 not cited: ${missing.map((entry) => `${entry.clause} ${entry.title.slice(0, 14)}`).join(' | ')}`)
+  if (missing.length)
+    lines.push(
+      `  未引用 not cited: ${missing.map((entry) => `${entry.clause} ${entry.title.slice(0, 14)}`).join(' | ')}`,
+    )
   return lines
 }
 
-function describeTime(value: Due | PolicyConfig['timeline']['phases'][number]['window'], range: { from: string; to: string } | undefined): string {
-  if (typeof value === 'object' && value !== null && 'unspecified' in value) return `时限未规定（${value.unspecified}）`
-  const phrase = typeof value === 'string' ? value : 'date' in value ? value.date : `${value.from} 至 ${value.to}`
+function describeTime(
+  value: Due | PolicyConfig['timeline']['phases'][number]['window'],
+  range: { from: string; to: string } | undefined,
+): string {
+  if (typeof value === 'object' && value !== null && 'unspecified' in value)
+    return `时限未规定（${value.unspecified}）`
+  const phrase =
+    typeof value === 'string'
+      ? value
+      : 'date' in value
+        ? value.date
+        : `${value.from} 至 ${value.to}`
   const parsed = ruleOf(value)
   if (!parsed?.ok) return phrase
   const rule = parsed.rule
@@ -186,7 +267,9 @@ function describeTime(value: Due | PolicyConfig['timeline']['phases'][number]['w
 
 function rangeOf(value: unknown): { from: string; to: string } | undefined {
   const parsed = value === undefined ? undefined : ruleOf(value)
-  return parsed?.ok && parsed.rule.kind === 'window' ? { from: parsed.rule.start, to: parsed.rule.end } : undefined
+  return parsed?.ok && parsed.rule.kind === 'window'
+    ? { from: parsed.rule.start, to: parsed.rule.end }
+    : undefined
 }
 
 function person(member: { name?: string; title: string }): string {

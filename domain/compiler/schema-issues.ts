@@ -20,7 +20,10 @@ export function schemaIssues(errors: readonly ErrorObject[] | null | undefined):
  * The first `max` issues of Ajv's error list, and how many more there are. Each issue costs a
  * did-you-mean and two messages; 200,000 unknown keys would spend seconds on text nobody reads.
  */
-export function limitedSchemaIssues(errors: readonly ErrorObject[] | null | undefined, max: number): { issues: ConfigIssue[]; omitted: number } {
+export function limitedSchemaIssues(
+  errors: readonly ErrorObject[] | null | undefined,
+  max: number,
+): { issues: ConfigIssue[]; omitted: number } {
   const kept = pruneUnionErrors([...(errors ?? [])])
   return { issues: kept.slice(0, max).map(toIssue), omitted: Math.max(0, kept.length - max) }
 }
@@ -41,7 +44,10 @@ function pruneUnionErrors(errors: ErrorObject[]): ErrorObject[] {
     }
     const inBranches = new Set([...branches.values()].flat())
     const shapeMatches = [...branches.values()].filter(
-      (list) => !list.some((error) => error.keyword === 'type' && error.instancePath === union.instancePath),
+      (list) =>
+        !list.some(
+          (error) => error.keyword === 'type' && error.instancePath === union.instancePath,
+        ),
     )
     const others = kept.filter((error) => error !== union && !inBranches.has(error))
     if (shapeMatches.length === 0) {
@@ -49,7 +55,10 @@ function pruneUnionErrors(errors: ErrorObject[]): ErrorObject[] {
       const types = [...branches.values()].flatMap((list) =>
         list.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)),
       )
-      kept = [...others, { ...union, keyword: 'type', params: { type: [...new Set(types)].join(',') } }]
+      kept = [
+        ...others,
+        { ...union, keyword: 'type', params: { type: [...new Set(types)].join(',') } },
+      ]
       continue
     }
     // The branch with the fewest problems at the value's own level is the one the author meant.
@@ -58,7 +67,9 @@ function pruneUnionErrors(errors: ErrorObject[]): ErrorObject[] {
     const best = shapeMatches.reduce((a, b) => (score(b) < score(a) ? b : a))
     kept = [...others, ...best]
   }
-  return kept.filter((error) => !(error.keyword === 'discriminator' && hasSiblingEnumError(error, kept)))
+  return kept.filter(
+    (error) => !(error.keyword === 'discriminator' && hasSiblingEnumError(error, kept)),
+  )
 }
 
 function hasSiblingEnumError(error: ErrorObject, errors: ErrorObject[]): boolean {
@@ -80,8 +91,12 @@ function describeValue(value: unknown): LocalizedText {
   if (Array.isArray(value)) return { zh: '列表', en: 'a list' }
   if (value === null) return { zh: '空值', en: 'null' }
   const type = typeof value
-  const zh = type === 'object' ? '对象' : type === 'string' ? `文本「${String(value)}」` : `${String(value)}`
-  return { zh, en: type === 'string' ? `"${String(value)}"` : type === 'object' ? 'an object' : String(value) }
+  const zh =
+    type === 'object' ? '对象' : type === 'string' ? `文本「${String(value)}」` : `${String(value)}`
+  return {
+    zh,
+    en: type === 'string' ? `"${String(value)}"` : type === 'object' ? 'an object' : String(value),
+  }
 }
 
 /** The Chinese and English halves of a schema description written as `中文 / English`. */
@@ -96,7 +111,9 @@ function toIssue(error: ErrorObject): ConfigIssue {
   const made = (code: IssueCode, pointer: string, zh: string, en: string) =>
     configIssue(code, pointer, { zh, en })
   const described = splitDescription(error.parentSchema?.description)
-  const hint = described ? { zh: `（${described.zh}）`, en: ` (${described.en})` } : { zh: '', en: '' }
+  const hint = described
+    ? { zh: `（${described.zh}）`, en: ` (${described.en})` }
+    : { zh: '', en: '' }
   switch (error.keyword) {
     case 'required': {
       const field = String(error.params.missingProperty)
@@ -133,7 +150,9 @@ function toIssue(error: ErrorObject): ConfigIssue {
     }
     case 'enum':
     case 'const': {
-      const allowed = (error.keyword === 'enum' ? error.params.allowedValues : [error.params.allowedValue]) as unknown[]
+      const allowed = (
+        error.keyword === 'enum' ? error.params.allowedValues : [error.params.allowedValue]
+      ) as unknown[]
       const guess = closestMatch(String(error.data), allowed.map(String))
       return made(
         'invalid-value',
@@ -200,7 +219,12 @@ function toIssue(error: ErrorObject): ConfigIssue {
       // Required text of only spaces is as empty as none (a draft may still hold it).
       return made('empty', at, NOT_BLANK_MESSAGE.zh, NOT_BLANK_MESSAGE.en)
     case 'maxLength':
-      return made('out-of-range', at, `文本过长：最多 ${String(error.params.limit)} 个字符。`, `Text too long: at most ${String(error.params.limit)} characters.`)
+      return made(
+        'out-of-range',
+        at,
+        `文本过长：最多 ${String(error.params.limit)} 个字符。`,
+        `Text too long: at most ${String(error.params.limit)} characters.`,
+      )
     default:
       return made(
         'no-matching-shape',

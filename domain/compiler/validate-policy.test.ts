@@ -2,7 +2,12 @@ import { ISSUE_CODES } from './config-issue.ts'
 import type { ConfigIssue, IssueCode } from './config-issue.ts'
 import { schemaIssues } from './schema-issues.ts'
 import { validatePolicyText } from './validate-policy.ts'
-import { lineOf, MINIMAL_POLICY, validateWithSource, withReplaced } from '../../test/helpers/minimal-policy.ts'
+import {
+  lineOf,
+  MINIMAL_POLICY,
+  validateWithSource,
+  withReplaced,
+} from '../../test/helpers/minimal-policy.ts'
 
 interface BrokenCase {
   code: IssueCode
@@ -38,40 +43,314 @@ function withPolicyTest(test: { values?: string; items?: string; grade?: string 
 }
 
 const CASES: BrokenCase[] = [
-  { code: 'yaml-syntax', what: 'a key written twice', search: '  version: 1.0.0\n', replace: '  version: 1.0.0\n  version: 1.0.1\n', pointer: '', at: 'version: 1.0.1', says: '重复的键' },
-  { code: 'missing-field', what: 'metadata without a version', search: '  version: 1.0.0\n', replace: '', pointer: '/metadata/version', at: 'id: demo-county-plan', says: 'version' },
-  { code: 'unknown-field', what: 'a misspelt field', search: '    lead: [reform-office]', replace: '    leed: [reform-office]', pointer: '/responsibilities/0/leed', at: 'leed:', says: '是否想写「lead」' },
-  { code: 'wrong-type', what: 'a total score written in words', search: 'totalScore: 100', replace: 'totalScore: 一百', pointer: '/assessments/0/totalScore', at: 'totalScore: 一百', says: '应为数字' },
-  { code: 'invalid-value', what: 'a misspelt unit kind', search: 'kind: department\n      source', replace: 'kind: departmnet\n      source', pointer: '/organizations/units/0/kind', at: 'kind: departmnet', says: '是否想写「department」' },
-  { code: 'invalid-format', what: 'a date that does not exist', search: 'issueDate: 2018-06-22', replace: 'issueDate: 2018-06-31', pointer: '/metadata/issueDate', at: 'issueDate: 2018-06-31', says: 'YYYY-MM-DD' },
-  { code: 'invalid-format', what: 'an id that is not kebab-case', search: '- id: finance-bureau', replace: '- id: Finance_Bureau', pointer: '/organizations/units/1/id', at: 'Finance_Bureau', says: '稳定标识' },
-  { code: 'out-of-range', what: 'a negative weight', search: 'weight: 60', replace: 'weight: -5', pointer: '/assessments/0/items/0/weight', at: 'weight: -5', says: '超出范围' },
-  { code: 'empty', what: 'no issuing body', search: 'issuingBodies: [示范县人民政府]', replace: 'issuingBodies: []', pointer: '/metadata/issuingBodies', at: 'issuingBodies: []', says: '至少需要 1 项' },
-  { code: 'duplicate-item', what: 'a supporting unit listed twice', search: 'support: [health-bureau]', replace: 'support: [health-bureau, health-bureau]', pointer: '/responsibilities/0/support', at: 'support: [health-bureau, health-bureau]', says: '重复' },
-  { code: 'duplicate-id', what: 'two units with one id', search: '- id: finance-bureau', replace: '- id: health-bureau', pointer: '/organizations/units/1/id', at: '- id: health-bureau', nth: 2, says: '/organizations/units/0/id' },
-  { code: 'unknown-reference', what: 'a lead unit that is not declared', search: 'lead: [finance-bureau]', replace: 'lead: [finance-bureu]', pointer: '/responsibilities/2/lead/0', at: 'lead: [finance-bureu]', says: '是否想写「finance-bureau」' },
-  { code: 'unknown-reference', what: 'a veto forcing a grade that does not exist', search: 'grade: fail', replace: 'grade: failed', pointer: '/assessments/0/items/3/grade', at: 'grade: failed', says: '不在本考核的 grades 中' },
-  { code: 'unknown-reference', what: 'a policy test giving a value for an undeclared element', search: '    grades:\n', replace: withPolicyTest({ values: 'county_visit' }), pointer: '/assessments/0/tests/0/values/county_visit', at: 'county_visit: 900', says: '是否想写「county_visits」' },
-  { code: 'unknown-reference', what: 'a policy test expecting a score for an item that does not exist', search: '    grades:\n', replace: withPolicyTest({ items: 'visit-rates' }), pointer: '/assessments/0/tests/0/expect/items/visit-rates', at: 'visit-rates: 60', says: '是否想写「visit-rate」' },
-  { code: 'unknown-reference', what: 'a policy test expecting a grade that does not exist', search: '    grades:\n', replace: withPolicyTest({ grade: 'excelent' }), pointer: '/assessments/0/tests/0/expect/grade', at: 'grade: excelent', says: '是否想写「excellent」' },
-  { code: 'wrong-reference-kind', what: 'a unit named where a phase belongs', search: 'phase: drafting', replace: 'phase: health-bureau', pointer: '/responsibilities/0/phase', at: 'phase: health-bureau', says: '此处需要阶段' },
-  { code: 'grade-gap', what: 'integer bands that leave 89.5 without a grade', search: 'min: 60, below: 90', replace: 'min: 60, max: 89', pointer: '/assessments/0/grades/0/min', at: 'id: excellent', says: '89.5 分不属于任何等次' },
-  { code: 'grade-overlap', what: 'bands that overlap', search: 'min: 60, below: 90', replace: 'min: 60, below: 95', pointer: '/assessments/0/grades/0/min', at: 'id: excellent', says: '重叠' },
-  { code: 'grade-range', what: 'a lowest band that starts above zero', search: 'min: 0, below: 60', replace: 'min: 10, below: 60', pointer: '/assessments/0/grades/2/min', at: 'id: fail', says: 'min 改为 0' },
-  { code: 'grade-range', what: 'a top band that bonuses can exceed', search: 'name: 优秀, min: 90,', replace: 'name: 优秀, min: 90, max: 100,', pointer: '/assessments/0/grades/0', at: 'id: excellent', says: '最高可得 105 分' },
-  { code: 'weights-mismatch', what: 'weights that do not add up to the total', search: 'weight: 60', replace: 'weight: 50', pointer: '/assessments/0/totalScore', at: 'totalScore: 100', says: '合计 90' },
-  { code: 'effective-period-invalid', what: 'a period that ends before it starts', search: 'to: 2020-12-31 }', replace: 'to: 2017-12-31 }', pointer: '/metadata/effective/to', at: 'effective:', says: '早于开始日' },
-  { code: 'deadline-unparsed', what: 'a deadline phrase the parser does not know', search: 'due: 2018年4月上旬', replace: 'due: 2018年4月初', pointer: '/responsibilities/0/due', at: 'due: 2018年4月初', says: '无法识别时限「2018年4月初」' },
-  { code: 'deadline-unparsed', what: 'an indicator entry deadline the parser does not know', search: '    frequency: yearly\n    owner: [health-bureau]', replace: '    frequency: yearly\n    entryDue: 每年尽快\n    owner: [health-bureau]', pointer: '/indicators/0/entryDue', at: 'entryDue: 每年尽快', says: '无法识别时限「每年尽快」' },
-  { code: 'deadline-outside-period', what: 'a milestone after the plan ends', search: 'due: 2018年4月15日前', replace: 'due: 2021年4月15日前', pointer: '/timeline/milestones/0/due', at: 'due: 2021年4月15日前', says: '超出有效期' },
-  { code: 'deadline-outside-period', what: 'a recurrence with no period inside its phase', search: 'window: 2018年8—12月', replace: 'window: 2018年10—11月', pointer: '/responsibilities/1/due', at: 'due: 每个季度最后一个月上旬', says: '不会产生任务' },
-  { code: 'quote-not-found', what: 'a quote retyped with a different word', search: 'quote: 统筹落实补助资金', replace: 'quote: 统筹安排补助资金', pointer: '/responsibilities/2/source/quote', at: 'quote: 统筹安排补助资金', says: '前 2 个字「统筹」能对上' },
-  { code: 'clause-mismatch', what: 'a quote cited under the wrong clause', search: 'clause: 三、(一)', replace: 'clause: 三、(二)', pointer: '/responsibilities/0/source/clause', at: 'clause: 三、(二)', says: '引文在「三、(一)」下', severity: 'warning' },
-  { code: 'formula-invalid', what: 'an unclosed parenthesis', search: 'formula: county_visits / total_visits * 100', replace: 'formula: county_visits / (total_visits * 100', pointer: '/indicators/0/formula', at: 'formula: county_visits / (total_visits', says: '无法解析' },
-  { code: 'formula-unknown-element', what: 'a formula reading an undeclared element', search: 'formula: county_visits / total_visits', replace: 'formula: county_visit / total_visits', pointer: '/indicators/0/formula', at: 'formula: county_visit /', says: '是否想写「county_visits」' },
-  { code: 'form-schema-invalid', what: 'a form field of an unknown type', search: 'summary: { type: string, title: 总结 }', replace: 'summary: { type: strin, title: 总结 }', pointer: '/forms/0/schema', at: 'schema:', says: 'JSON Schema 无效' },
-  { code: 'parameter-invalid', what: 'a parameter at a tier the table does not have', search: '{ at: { tier: 二级 }, value: 80 }', replace: '{ at: { tier: 三级 }, value: 80 }', pointer: '/parameters/0/values/1/at/tier', at: 'tier: 三级', says: '可选：一级、二级' },
-  { code: 'target-invalid', what: 'a target with no value', search: "targets: [{ op: '>=', value: 90 }]", replace: "targets: [{ op: '>=' }]", pointer: '/assessments/0/items/0/measures/0/targets/0', at: "targets: [{ op: '>=' }]", says: 'value' },
+  {
+    code: 'yaml-syntax',
+    what: 'a key written twice',
+    search: '  version: 1.0.0\n',
+    replace: '  version: 1.0.0\n  version: 1.0.1\n',
+    pointer: '',
+    at: 'version: 1.0.1',
+    says: '重复的键',
+  },
+  {
+    code: 'missing-field',
+    what: 'metadata without a version',
+    search: '  version: 1.0.0\n',
+    replace: '',
+    pointer: '/metadata/version',
+    at: 'id: demo-county-plan',
+    says: 'version',
+  },
+  {
+    code: 'unknown-field',
+    what: 'a misspelt field',
+    search: '    lead: [reform-office]',
+    replace: '    leed: [reform-office]',
+    pointer: '/responsibilities/0/leed',
+    at: 'leed:',
+    says: '是否想写「lead」',
+  },
+  {
+    code: 'wrong-type',
+    what: 'a total score written in words',
+    search: 'totalScore: 100',
+    replace: 'totalScore: 一百',
+    pointer: '/assessments/0/totalScore',
+    at: 'totalScore: 一百',
+    says: '应为数字',
+  },
+  {
+    code: 'invalid-value',
+    what: 'a misspelt unit kind',
+    search: 'kind: department\n      source',
+    replace: 'kind: departmnet\n      source',
+    pointer: '/organizations/units/0/kind',
+    at: 'kind: departmnet',
+    says: '是否想写「department」',
+  },
+  {
+    code: 'invalid-format',
+    what: 'a date that does not exist',
+    search: 'issueDate: 2018-06-22',
+    replace: 'issueDate: 2018-06-31',
+    pointer: '/metadata/issueDate',
+    at: 'issueDate: 2018-06-31',
+    says: 'YYYY-MM-DD',
+  },
+  {
+    code: 'invalid-format',
+    what: 'an id that is not kebab-case',
+    search: '- id: finance-bureau',
+    replace: '- id: Finance_Bureau',
+    pointer: '/organizations/units/1/id',
+    at: 'Finance_Bureau',
+    says: '稳定标识',
+  },
+  {
+    code: 'out-of-range',
+    what: 'a negative weight',
+    search: 'weight: 60',
+    replace: 'weight: -5',
+    pointer: '/assessments/0/items/0/weight',
+    at: 'weight: -5',
+    says: '超出范围',
+  },
+  {
+    code: 'empty',
+    what: 'no issuing body',
+    search: 'issuingBodies: [示范县人民政府]',
+    replace: 'issuingBodies: []',
+    pointer: '/metadata/issuingBodies',
+    at: 'issuingBodies: []',
+    says: '至少需要 1 项',
+  },
+  {
+    code: 'duplicate-item',
+    what: 'a supporting unit listed twice',
+    search: 'support: [health-bureau]',
+    replace: 'support: [health-bureau, health-bureau]',
+    pointer: '/responsibilities/0/support',
+    at: 'support: [health-bureau, health-bureau]',
+    says: '重复',
+  },
+  {
+    code: 'duplicate-id',
+    what: 'two units with one id',
+    search: '- id: finance-bureau',
+    replace: '- id: health-bureau',
+    pointer: '/organizations/units/1/id',
+    at: '- id: health-bureau',
+    nth: 2,
+    says: '/organizations/units/0/id',
+  },
+  {
+    code: 'unknown-reference',
+    what: 'a lead unit that is not declared',
+    search: 'lead: [finance-bureau]',
+    replace: 'lead: [finance-bureu]',
+    pointer: '/responsibilities/2/lead/0',
+    at: 'lead: [finance-bureu]',
+    says: '是否想写「finance-bureau」',
+  },
+  {
+    code: 'unknown-reference',
+    what: 'a veto forcing a grade that does not exist',
+    search: 'grade: fail',
+    replace: 'grade: failed',
+    pointer: '/assessments/0/items/3/grade',
+    at: 'grade: failed',
+    says: '不在本考核的 grades 中',
+  },
+  {
+    code: 'unknown-reference',
+    what: 'a policy test giving a value for an undeclared element',
+    search: '    grades:\n',
+    replace: withPolicyTest({ values: 'county_visit' }),
+    pointer: '/assessments/0/tests/0/values/county_visit',
+    at: 'county_visit: 900',
+    says: '是否想写「county_visits」',
+  },
+  {
+    code: 'unknown-reference',
+    what: 'a policy test expecting a score for an item that does not exist',
+    search: '    grades:\n',
+    replace: withPolicyTest({ items: 'visit-rates' }),
+    pointer: '/assessments/0/tests/0/expect/items/visit-rates',
+    at: 'visit-rates: 60',
+    says: '是否想写「visit-rate」',
+  },
+  {
+    code: 'unknown-reference',
+    what: 'a policy test expecting a grade that does not exist',
+    search: '    grades:\n',
+    replace: withPolicyTest({ grade: 'excelent' }),
+    pointer: '/assessments/0/tests/0/expect/grade',
+    at: 'grade: excelent',
+    says: '是否想写「excellent」',
+  },
+  {
+    code: 'wrong-reference-kind',
+    what: 'a unit named where a phase belongs',
+    search: 'phase: drafting',
+    replace: 'phase: health-bureau',
+    pointer: '/responsibilities/0/phase',
+    at: 'phase: health-bureau',
+    says: '此处需要阶段',
+  },
+  {
+    code: 'grade-gap',
+    what: 'integer bands that leave 89.5 without a grade',
+    search: 'min: 60, below: 90',
+    replace: 'min: 60, max: 89',
+    pointer: '/assessments/0/grades/0/min',
+    at: 'id: excellent',
+    says: '89.5 分不属于任何等次',
+  },
+  {
+    code: 'grade-overlap',
+    what: 'bands that overlap',
+    search: 'min: 60, below: 90',
+    replace: 'min: 60, below: 95',
+    pointer: '/assessments/0/grades/0/min',
+    at: 'id: excellent',
+    says: '重叠',
+  },
+  {
+    code: 'grade-range',
+    what: 'a lowest band that starts above zero',
+    search: 'min: 0, below: 60',
+    replace: 'min: 10, below: 60',
+    pointer: '/assessments/0/grades/2/min',
+    at: 'id: fail',
+    says: 'min 改为 0',
+  },
+  {
+    code: 'grade-range',
+    what: 'a top band that bonuses can exceed',
+    search: 'name: 优秀, min: 90,',
+    replace: 'name: 优秀, min: 90, max: 100,',
+    pointer: '/assessments/0/grades/0',
+    at: 'id: excellent',
+    says: '最高可得 105 分',
+  },
+  {
+    code: 'weights-mismatch',
+    what: 'weights that do not add up to the total',
+    search: 'weight: 60',
+    replace: 'weight: 50',
+    pointer: '/assessments/0/totalScore',
+    at: 'totalScore: 100',
+    says: '合计 90',
+  },
+  {
+    code: 'effective-period-invalid',
+    what: 'a period that ends before it starts',
+    search: 'to: 2020-12-31 }',
+    replace: 'to: 2017-12-31 }',
+    pointer: '/metadata/effective/to',
+    at: 'effective:',
+    says: '早于开始日',
+  },
+  {
+    code: 'deadline-unparsed',
+    what: 'a deadline phrase the parser does not know',
+    search: 'due: 2018年4月上旬',
+    replace: 'due: 2018年4月初',
+    pointer: '/responsibilities/0/due',
+    at: 'due: 2018年4月初',
+    says: '无法识别时限「2018年4月初」',
+  },
+  {
+    code: 'deadline-unparsed',
+    what: 'an indicator entry deadline the parser does not know',
+    search: '    frequency: yearly\n    owner: [health-bureau]',
+    replace: '    frequency: yearly\n    entryDue: 每年尽快\n    owner: [health-bureau]',
+    pointer: '/indicators/0/entryDue',
+    at: 'entryDue: 每年尽快',
+    says: '无法识别时限「每年尽快」',
+  },
+  {
+    code: 'deadline-outside-period',
+    what: 'a milestone after the plan ends',
+    search: 'due: 2018年4月15日前',
+    replace: 'due: 2021年4月15日前',
+    pointer: '/timeline/milestones/0/due',
+    at: 'due: 2021年4月15日前',
+    says: '超出有效期',
+  },
+  {
+    code: 'deadline-outside-period',
+    what: 'a recurrence with no period inside its phase',
+    search: 'window: 2018年8—12月',
+    replace: 'window: 2018年10—11月',
+    pointer: '/responsibilities/1/due',
+    at: 'due: 每个季度最后一个月上旬',
+    says: '不会产生任务',
+  },
+  {
+    code: 'quote-not-found',
+    what: 'a quote retyped with a different word',
+    search: 'quote: 统筹落实补助资金',
+    replace: 'quote: 统筹安排补助资金',
+    pointer: '/responsibilities/2/source/quote',
+    at: 'quote: 统筹安排补助资金',
+    says: '前 2 个字「统筹」能对上',
+  },
+  {
+    code: 'clause-mismatch',
+    what: 'a quote cited under the wrong clause',
+    search: 'clause: 三、(一)',
+    replace: 'clause: 三、(二)',
+    pointer: '/responsibilities/0/source/clause',
+    at: 'clause: 三、(二)',
+    says: '引文在「三、(一)」下',
+    severity: 'warning',
+  },
+  {
+    code: 'formula-invalid',
+    what: 'an unclosed parenthesis',
+    search: 'formula: county_visits / total_visits * 100',
+    replace: 'formula: county_visits / (total_visits * 100',
+    pointer: '/indicators/0/formula',
+    at: 'formula: county_visits / (total_visits',
+    says: '无法解析',
+  },
+  {
+    code: 'formula-unknown-element',
+    what: 'a formula reading an undeclared element',
+    search: 'formula: county_visits / total_visits',
+    replace: 'formula: county_visit / total_visits',
+    pointer: '/indicators/0/formula',
+    at: 'formula: county_visit /',
+    says: '是否想写「county_visits」',
+  },
+  {
+    code: 'form-schema-invalid',
+    what: 'a form field of an unknown type',
+    search: 'summary: { type: string, title: 总结 }',
+    replace: 'summary: { type: strin, title: 总结 }',
+    pointer: '/forms/0/schema',
+    at: 'schema:',
+    says: 'JSON Schema 无效',
+  },
+  {
+    code: 'parameter-invalid',
+    what: 'a parameter at a tier the table does not have',
+    search: '{ at: { tier: 二级 }, value: 80 }',
+    replace: '{ at: { tier: 三级 }, value: 80 }',
+    pointer: '/parameters/0/values/1/at/tier',
+    at: 'tier: 三级',
+    says: '可选：一级、二级',
+  },
+  {
+    code: 'target-invalid',
+    what: 'a target with no value',
+    search: "targets: [{ op: '>=', value: 90 }]",
+    replace: "targets: [{ op: '>=' }]",
+    pointer: '/assessments/0/items/0/measures/0/targets/0',
+    at: "targets: [{ op: '>=' }]",
+    says: 'value',
+  },
 ]
 
 function find(issues: ConfigIssue[], code: IssueCode, pointer: string): ConfigIssue | undefined {
@@ -104,7 +383,9 @@ describe('validatePolicyText', () => {
   })
 
   it('accepts a policy test value given for an indicator rather than its data elements', () => {
-    const result = validateWithSource(withReplaced('    grades:\n', withPolicyTest({ values: 'county-visit-rate' })))
+    const result = validateWithSource(
+      withReplaced('    grades:\n', withPolicyTest({ values: 'county-visit-rate' })),
+    )
     expect(result.issues).toEqual([])
   })
 
@@ -112,7 +393,16 @@ describe('validatePolicyText', () => {
     // policy-test-failed is raised on publishing, and tested there (test/api/policies.test.ts);
     // the limits' codes are tested with large texts (test/security/large-yaml.test.ts);
     // quotes-not-checked is the validate route's (test/api/policy-source.test.ts).
-    const covered = new Set<string>([...CASES.map((c) => c.code), 'holiday-data-missing', 'source-file-missing', 'quotes-not-checked', 'no-matching-shape', 'policy-test-failed', 'config-too-large', 'too-many-issues'])
+    const covered = new Set<string>([
+      ...CASES.map((c) => c.code),
+      'holiday-data-missing',
+      'source-file-missing',
+      'quotes-not-checked',
+      'no-matching-shape',
+      'policy-test-failed',
+      'config-too-large',
+      'too-many-issues',
+    ])
     expect(ISSUE_CODES.filter((code) => !covered.has(code))).toEqual([])
   })
 
@@ -141,7 +431,10 @@ describe('validatePolicyText', () => {
   })
 
   it('reports a missing source document at /metadata', () => {
-    const result = validatePolicyText(MINIMAL_POLICY, { file: 'demo.yaml', readSource: () => undefined })
+    const result = validatePolicyText(MINIMAL_POLICY, {
+      file: 'demo.yaml',
+      readSource: () => undefined,
+    })
     const issue = find(result.issues, 'source-file-missing', '/metadata')
     expect(issue?.line).toBe(lineOf(MINIMAL_POLICY, 'metadata:'))
     expect(issue?.message.zh).toContain('source.txt')
@@ -152,9 +445,13 @@ describe('validatePolicyText', () => {
     text = withReplaced('due: { unspecified: 文件未规定完成时限 }', 'due: 10个工作日内', text)
     const warned = validateWithSource(text)
     expect(warned.ok).toBe(true)
-    const years = warned.issues.filter((issue) => issue.code === 'holiday-data-missing').map((issue) => /\d{4}/.exec(issue.message.zh)?.[0])
+    const years = warned.issues
+      .filter((issue) => issue.code === 'holiday-data-missing')
+      .map((issue) => /\d{4}/.exec(issue.message.zh)?.[0])
     expect(years).toEqual(['2027', '2028'])
-    expect(warned.issues.every((issue) => issue.severity === 'warning' && issue.pointer === '/calendar')).toBe(true)
+    expect(
+      warned.issues.every((issue) => issue.severity === 'warning' && issue.pointer === '/calendar'),
+    ).toBe(true)
 
     const supplied = `${text}calendar:\n  years:\n    - { year: 2027, holidays: [2027-01-01], workdays: [] }\n    - { year: 2028, holidays: [2028-01-01], workdays: [] }\n`
     expect(validateWithSource(supplied).issues).toEqual([])
@@ -176,14 +473,22 @@ describe('validatePolicyText', () => {
 describe('schemaIssues', () => {
   it('falls back to no-matching-shape for a keyword it has no sentence for', () => {
     const [issue] = schemaIssues([
-      { instancePath: '/x', schemaPath: '#/not', keyword: 'not', params: {}, message: 'must NOT be valid' },
+      {
+        instancePath: '/x',
+        schemaPath: '#/not',
+        keyword: 'not',
+        params: {},
+        message: 'must NOT be valid',
+      },
     ])
     expect(issue).toMatchObject({ code: 'no-matching-shape', pointer: '/x' })
   })
 
   it('reports a value of none of the accepted shapes once, naming them', () => {
     const text = withReplaced('due: 2018年4月上旬', 'due: 42')
-    const issues = validateWithSource(text).issues.filter((i) => i.pointer === '/responsibilities/0/due')
+    const issues = validateWithSource(text).issues.filter(
+      (i) => i.pointer === '/responsibilities/0/due',
+    )
     expect(issues).toHaveLength(1)
     expect(issues[0]!.message.zh).toContain('文本或对象')
   })
@@ -191,6 +496,8 @@ describe('schemaIssues', () => {
   it('reports the bad date inside a structured deadline rather than every shape', () => {
     const text = withReplaced('due: 2018年4月上旬', 'due: { date: 2018-04-31 }')
     const issues = validateWithSource(text).issues
-    expect(issues.map((i) => [i.code, i.pointer])).toEqual([['invalid-format', '/responsibilities/0/due/date']])
+    expect(issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['invalid-format', '/responsibilities/0/due/date'],
+    ])
   })
 })

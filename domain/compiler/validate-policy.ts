@@ -11,7 +11,14 @@ import { SourceDocument } from '../source-text/source-document.ts'
 import { collectDeclarations, POLICY_CHECKS } from './checks/index.ts'
 import { collectSources } from './checks/sources.ts'
 import { isRecord, list } from './checks/check-context.ts'
-import { appendAll, capIssues, configIssue, hasErrors, sortIssues, utf8Length } from './config-issue.ts'
+import {
+  appendAll,
+  capIssues,
+  configIssue,
+  hasErrors,
+  sortIssues,
+  utf8Length,
+} from './config-issue.ts'
 import type { ConfigIssue } from './config-issue.ts'
 import { limitedSchemaIssues } from './schema-issues.ts'
 import { parseYamlSource } from './yaml-document.ts'
@@ -63,9 +70,16 @@ export type ValidatePolicyResult =
  * const result = validatePolicyText(yamlText, { file: 'pingnan.yaml', readSource: () => sourceText })
  * if (!result.ok) for (const issue of result.issues) console.log(issue.line, issue.message.zh)
  */
-export function validatePolicyText(text: string, options: ValidatePolicyOptions = {}): ValidatePolicyResult {
+export function validatePolicyText(
+  text: string,
+  options: ValidatePolicyOptions = {},
+): ValidatePolicyResult {
   const bytes = utf8Length(text)
-  if (bytes > MAX_POLICY_BYTES) return { ok: false, issues: [{ ...tooLarge(bytes), ...(options.file ? { file: options.file } : {}) }] }
+  if (bytes > MAX_POLICY_BYTES)
+    return {
+      ok: false,
+      issues: [{ ...tooLarge(bytes), ...(options.file ? { file: options.file } : {}) }],
+    }
   const yaml = parseYamlSource(text)
   // Only the listed issues are located: finding a node walks the YAML tree, per issue.
   const place = (all: ConfigIssue[], omitted = 0) => {
@@ -119,7 +133,13 @@ export function validatePolicyText(text: string, options: ValidatePolicyOptions 
   }
   const placed = place(issues, omitted)
   if (hasErrors(placed)) return { ok: false, issues: placed, policy }
-  return { ok: true, policy, issues: placed, ...(source ? { source } : {}), locate: (pointer) => yaml.locate(pointer) }
+  return {
+    ok: true,
+    policy,
+    issues: placed,
+    ...(source ? { source } : {}),
+    locate: (pointer) => yaml.locate(pointer),
+  }
 }
 
 function quotesNotChecked(policy: PolicyConfig): ConfigIssue {
@@ -154,10 +174,14 @@ function readSourceDocument(
   const text = options.readSource(path)
   if (text === undefined) {
     issues.push(
-      configIssue('source-file-missing', typeof named === 'string' ? '/metadata/sourceDocument' : '/metadata', {
-        zh: `找不到来源文件「${path}」。请把政策原文（简体中文纯文本）放在配置文件旁，或在 metadata.sourceDocument 写明路径。`,
-        en: `Source document "${path}" not found. Put the policy text (plain UTF-8) beside the config, or give its path in metadata.sourceDocument.`,
-      }),
+      configIssue(
+        'source-file-missing',
+        typeof named === 'string' ? '/metadata/sourceDocument' : '/metadata',
+        {
+          zh: `找不到来源文件「${path}」。请把政策原文（简体中文纯文本）放在配置文件旁，或在 metadata.sourceDocument 写明路径。`,
+          en: `Source document "${path}" not found. Put the policy text (plain UTF-8) beside the config, or give its path in metadata.sourceDocument.`,
+        },
+      ),
     )
     return undefined
   }

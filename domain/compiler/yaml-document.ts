@@ -9,7 +9,16 @@
  * strings), and a test checks they read every bundled policy identically.
  */
 import { load as loadFast, CORE_SCHEMA } from 'js-yaml'
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError } from 'yaml'
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  YAMLParseError,
+} from 'yaml'
 import type { Document, Node, YAMLError } from 'yaml'
 import { configIssue, fromPointer } from './config-issue.ts'
 import type { ConfigIssue } from './config-issue.ts'
@@ -43,7 +52,11 @@ export function parseYamlSource(text: string): YamlSource {
       locate: (pointer, options) => withPositions().locate(pointer, options),
     }
   }
-  return { value, issues: [], locate: (pointer, options) => withPositions().locate(pointer, options) }
+  return {
+    value,
+    issues: [],
+    locate: (pointer, options) => withPositions().locate(pointer, options),
+  }
 }
 
 /** YAML parsed into a document with positions (`yaml` package). */
@@ -63,22 +76,24 @@ export function parsePositioned(text: string): PositionedYaml {
     const { line, col } = lineCounter.linePos(offset)
     return { line, col }
   }
-  const issues: ConfigIssue[] = [...doc.errors, ...doc.warnings, ...duplicateKeys(doc)].map((error) => {
-    const at = position(error.pos[0])
-    const reason = error.message.split('\n')[0] ?? error.message
-    return {
-      ...configIssue(
-        'yaml-syntax',
-        '',
-        {
-          zh: `YAML 语法错误：${translateYamlError(error.code)}。请检查第 ${at.line} 行第 ${at.col} 列附近的缩进、冒号和引号。(${reason})`,
-          en: `YAML syntax error: ${reason}. Check indentation, colons and quotes near line ${at.line}, column ${at.col}.`,
-        },
-        error.name === 'YAMLWarning' ? 'warning' : 'error',
-      ),
-      ...at,
-    }
-  })
+  const issues: ConfigIssue[] = [...doc.errors, ...doc.warnings, ...duplicateKeys(doc)].map(
+    (error) => {
+      const at = position(error.pos[0])
+      const reason = error.message.split('\n')[0] ?? error.message
+      return {
+        ...configIssue(
+          'yaml-syntax',
+          '',
+          {
+            zh: `YAML 语法错误：${translateYamlError(error.code)}。请检查第 ${at.line} 行第 ${at.col} 列附近的缩进、冒号和引号。(${reason})`,
+            en: `YAML syntax error: ${reason}. Check indentation, colons and quotes near line ${at.line}, column ${at.col}.`,
+          },
+          error.name === 'YAMLWarning' ? 'warning' : 'error',
+        ),
+        ...at,
+      }
+    },
+  )
   return {
     doc,
     issues,
@@ -98,7 +113,8 @@ function duplicateKeys(doc: Document): YAMLError[] {
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue
         const [start, end] = pair.key.range ?? [0, 0]
-        if (seen.has(pair.key.value)) errors.push(new YAMLParseError([start, end], 'DUPLICATE_KEY', 'Map keys must be unique'))
+        if (seen.has(pair.key.value))
+          errors.push(new YAMLParseError([start, end], 'DUPLICATE_KEY', 'Map keys must be unique'))
         seen.add(pair.key.value)
       }
     },
@@ -112,7 +128,9 @@ function findNode(root: unknown, tokens: string[], wantKey: boolean): Node | und
   for (const [index, token] of tokens.entries()) {
     const last = index === tokens.length - 1
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === token)
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === token,
+      )
       if (!pair) return node
       if (last && isScalar(pair.key)) {
         // A block mapping or list starts on the line after its key; people look for the key.

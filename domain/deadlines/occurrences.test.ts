@@ -11,12 +11,19 @@ function rule(phrase: string): DeadlineRule {
 
 describe('occurrences', () => {
   it('places Pingnan quarterly supervision in the first ten days of each quarter’s last month', () => {
-    expect(occurrences(rule('每个季度最后一个月上旬'), { from: '2018-08-01', to: '2020-12-31' }).slice(0, 3)).toEqual([
+    expect(
+      occurrences(rule('每个季度最后一个月上旬'), { from: '2018-08-01', to: '2020-12-31' }).slice(
+        0,
+        3,
+      ),
+    ).toEqual([
       { period: '2018-Q3', start: '2018-09-01', due: '2018-09-10' },
       { period: '2018-Q4', start: '2018-12-01', due: '2018-12-10' },
       { period: '2019-Q1', start: '2019-03-01', due: '2019-03-10' },
     ])
-    expect(occurrences(rule('每个季度最后一个月上旬'), { from: '2018-08-01', to: '2020-12-31' })).toHaveLength(10)
+    expect(
+      occurrences(rule('每个季度最后一个月上旬'), { from: '2018-08-01', to: '2020-12-31' }),
+    ).toHaveLength(10)
   })
 
   it('yields one period per month, ending on the month’s last day (leap February included)', () => {
@@ -37,11 +44,9 @@ describe('occurrences', () => {
   })
 
   it('keeps only periods due inside the range: Meishan’s year-end assessments over its 3-year trial', () => {
-    expect(occurrences(rule('每年年底'), { from: '2020-07-24', to: '2023-07-23' }).map((o) => o.due)).toEqual([
-      '2020-12-31',
-      '2021-12-31',
-      '2022-12-31',
-    ])
+    expect(
+      occurrences(rule('每年年底'), { from: '2020-07-24', to: '2023-07-23' }).map((o) => o.due),
+    ).toEqual(['2020-12-31', '2021-12-31', '2022-12-31'])
   })
 
   it('gives a fixed window once, whatever the range', () => {
@@ -52,13 +57,20 @@ describe('occurrences', () => {
 
   it('counts working days from the assignment date across the National Day holiday and its make-up days', () => {
     const calendar = WorkingDayCalendar.mainland()
-    expect(occurrences(rule('3个工作日内'), { from: '2018-01-01', to: '2018-12-31' }, { anchor: '2018-09-28', calendar })).toEqual([
-      { period: 'once', start: '2018-09-28', due: '2018-10-08' },
-    ])
+    expect(
+      occurrences(
+        rule('3个工作日内'),
+        { from: '2018-01-01', to: '2018-12-31' },
+        { anchor: '2018-09-28', calendar },
+      ),
+    ).toEqual([{ period: 'once', start: '2018-09-28', due: '2018-10-08' }])
   })
 
   it('computes 下旬 windows to the month’s true end', () => {
-    const late = periodWindow({ kind: 'recurring', every: 'month', shift: 0, dekad: 'late' }, '2019-02-01')
+    const late = periodWindow(
+      { kind: 'recurring', every: 'month', shift: 0, dekad: 'late' },
+      '2019-02-01',
+    )
     expect(late).toEqual({ start: '2019-02-21', end: '2019-02-28' })
   })
 })

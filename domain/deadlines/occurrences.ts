@@ -32,7 +32,13 @@ export function occurrences(
       return [{ period: 'once', due: rule.date }]
     case 'relative': {
       if (!options.anchor) return []
-      return [{ period: 'once', start: options.anchor, due: relativeDue(rule.amount, rule.unit, options.anchor, options.calendar) }]
+      return [
+        {
+          period: 'once',
+          start: options.anchor,
+          due: relativeDue(rule.amount, rule.unit, options.anchor, options.calendar),
+        },
+      ]
     }
     case 'recurring':
       return recurringOccurrences(rule, range)
@@ -52,7 +58,10 @@ function relativeDue(
 }
 
 /** The window of one period of a recurring rule. */
-export function periodWindow(rule: RecurringRule, periodStart: CivilDate): { start: CivilDate; end: CivilDate } {
+export function periodWindow(
+  rule: RecurringRule,
+  periodStart: CivilDate,
+): { start: CivilDate; end: CivilDate } {
   const length = PERIOD_MONTHS[rule.every]
   const base = addMonths(periodStart, rule.shift * length)
   const monthIndex = (position: number) => (position > 0 ? position : length + position + 1)
@@ -65,7 +74,10 @@ export function periodWindow(rule: RecurringRule, periodStart: CivilDate): { sta
     case 'early':
       return { start: first, end: civilDate(lastParts.year, lastParts.month, 10) }
     case 'middle':
-      return { start: civilDate(firstParts.year, firstParts.month, 11), end: civilDate(lastParts.year, lastParts.month, 20) }
+      return {
+        start: civilDate(firstParts.year, firstParts.month, 11),
+        end: civilDate(lastParts.year, lastParts.month, 20),
+      }
     case 'late':
       return { start: civilDate(firstParts.year, firstParts.month, 21), end: monthEnd }
     default:
@@ -91,7 +103,11 @@ function recurringOccurrences(rule: RecurringRule, range: DateRange): Occurrence
   while (compareDates(periodStart, range.to) <= 0) {
     const window = periodWindow(rule, periodStart)
     if (compareDates(window.end, range.from) >= 0 && compareDates(window.end, range.to) <= 0) {
-      result.push({ period: periodKey(rule.every, periodStart), start: window.start, due: window.end })
+      result.push({
+        period: periodKey(rule.every, periodStart),
+        start: window.start,
+        due: window.end,
+      })
     }
     periodStart = addMonths(periodStart, length)
   }

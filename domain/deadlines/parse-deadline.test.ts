@@ -3,7 +3,9 @@ import type { DeadlineRule } from './deadline-rule.ts'
 
 const window = (start: string, end: string): DeadlineRule => ({ kind: 'window', start, end })
 const date = (day: string): DeadlineRule => ({ kind: 'date', date: day })
-const every = (rule: Omit<Extract<DeadlineRule, { kind: 'recurring' }>, 'kind' | 'shift'> & { shift?: number }): DeadlineRule => ({
+const every = (
+  rule: Omit<Extract<DeadlineRule, { kind: 'recurring' }>, 'kind' | 'shift'> & { shift?: number },
+): DeadlineRule => ({
   kind: 'recurring',
   shift: 0,
   ...rule,
@@ -53,8 +55,14 @@ describe('parseDeadline', () => {
     ['2020年一季度', window('2020-01-01', '2020-03-31')],
     ['2020年第四季度', window('2020-10-01', '2020-12-31')],
     // recurring
-    ['每个季度最后一个月上旬', every({ every: 'quarter', fromMonth: -1, toMonth: -1, dekad: 'early' })],
-    ['每季度最后一个月上旬', every({ every: 'quarter', fromMonth: -1, toMonth: -1, dekad: 'early' })],
+    [
+      '每个季度最后一个月上旬',
+      every({ every: 'quarter', fromMonth: -1, toMonth: -1, dekad: 'early' }),
+    ],
+    [
+      '每季度最后一个月上旬',
+      every({ every: 'quarter', fromMonth: -1, toMonth: -1, dekad: 'early' }),
+    ],
     ['每月', every({ every: 'month' })],
     ['按月度', every({ every: 'month' })],
     ['按月', every({ every: 'month' })],

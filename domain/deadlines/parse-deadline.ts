@@ -13,7 +13,8 @@ import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 import { civilDate, compareDates, daysInMonth, endOfMonth, isCivilDate } from './civil-date.ts'
 import type { DeadlineRule, Dekad } from './deadline-rule.ts'
 
-export type ParseDeadlineResult = { ok: true; rule: DeadlineRule } | { ok: false; message: LocalizedText }
+export type ParseDeadlineResult =
+  { ok: true; rule: DeadlineRule } | { ok: false; message: LocalizedText }
 
 const DEKADS: Record<string, Dekad> = { 上旬: 'early', 中旬: 'middle', 下旬: 'late' }
 const HALVES: Record<string, [number, number]> = { 上半年: [1, 6], 下半年: [7, 12] }
@@ -21,7 +22,18 @@ const HALVES: Record<string, [number, number]> = { 上半年: [1, 6], 下半年:
 /** Reads a small Chinese or Arabic number: `12`, `十`, `十五`, `二十`, `三`. */
 export function readNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text)
-  const digits: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+  const digits: Record<string, number> = {
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+  }
   const match = /^([一二两三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text)
   if (!match || text === '') return undefined
   const [, tensDigit, ten, ones] = match
@@ -46,19 +58,67 @@ export function normalizePhrase(phrase: string): string {
 }
 
 const RECURRING: Array<[RegExp, (m: RegExpExecArray) => DeadlineRule]> = [
-  [/^每个?季度最后一个月(上旬|中旬|下旬)?$/, (m) => ({ kind: 'recurring', every: 'quarter', shift: 0, fromMonth: -1, toMonth: -1, ...dekadOf(m[1]) })],
-  [/^每个?季度(第一个月|首月)(上旬|中旬|下旬)?$/, (m) => ({ kind: 'recurring', every: 'quarter', shift: 0, fromMonth: 1, toMonth: 1, ...dekadOf(m[2]) })],
-  [/^(每个?月|按月度?|逐月|每月度)(上旬|中旬|下旬)?$/, (m) => ({ kind: 'recurring', every: 'month', shift: 0, ...dekadOf(m[2]) })],
+  [
+    /^每个?季度最后一个月(上旬|中旬|下旬)?$/,
+    (m) => ({
+      kind: 'recurring',
+      every: 'quarter',
+      shift: 0,
+      fromMonth: -1,
+      toMonth: -1,
+      ...dekadOf(m[1]),
+    }),
+  ],
+  [
+    /^每个?季度(第一个月|首月)(上旬|中旬|下旬)?$/,
+    (m) => ({
+      kind: 'recurring',
+      every: 'quarter',
+      shift: 0,
+      fromMonth: 1,
+      toMonth: 1,
+      ...dekadOf(m[2]),
+    }),
+  ],
+  [
+    /^(每个?月|按月度?|逐月|每月度)(上旬|中旬|下旬)?$/,
+    (m) => ({ kind: 'recurring', every: 'month', shift: 0, ...dekadOf(m[2]) }),
+  ],
   [/^(每个?季度|按季度?|逐季|每季)$/, () => ({ kind: 'recurring', every: 'quarter', shift: 0 })],
   [/^(每年度?|按年度?|逐年)$/, () => ({ kind: 'recurring', every: 'year', shift: 0 })],
-  [/^(每年年底|每年底|每年年末|每年末)前?$/, () => ({ kind: 'recurring', every: 'year', shift: 0, fromMonth: 12, toMonth: 12 })],
+  [
+    /^(每年年底|每年底|每年年末|每年末)前?$/,
+    () => ({ kind: 'recurring', every: 'year', shift: 0, fromMonth: 12, toMonth: 12 }),
+  ],
   [/^(年底|年末)前?$/, () => ({ kind: 'recurring', every: 'year', shift: 0 })],
-  [/^(每年|次年|翌年)第?([一二三四1-4])季度$/, (m) => quarterOfYear(m[1] === '每年' ? 0 : 1, readNumber(m[2]!)!)],
-  [/^(每年|次年|翌年)(上半年|下半年)$/, (m) => {
-    const [from, to] = HALVES[m[2]!]!
-    return { kind: 'recurring', every: 'year', shift: m[1] === '每年' ? 0 : 1, fromMonth: from, toMonth: to }
-  }],
-  [/^(每年|次年|翌年)(\d{1,2})月(上旬|中旬|下旬)?$/, (m) => ({ kind: 'recurring', every: 'year', shift: m[1] === '每年' ? 0 : 1, fromMonth: Number(m[2]), toMonth: Number(m[2]), ...dekadOf(m[3]) })],
+  [
+    /^(每年|次年|翌年)第?([一二三四1-4])季度$/,
+    (m) => quarterOfYear(m[1] === '每年' ? 0 : 1, readNumber(m[2]!)!),
+  ],
+  [
+    /^(每年|次年|翌年)(上半年|下半年)$/,
+    (m) => {
+      const [from, to] = HALVES[m[2]!]!
+      return {
+        kind: 'recurring',
+        every: 'year',
+        shift: m[1] === '每年' ? 0 : 1,
+        fromMonth: from,
+        toMonth: to,
+      }
+    },
+  ],
+  [
+    /^(每年|次年|翌年)(\d{1,2})月(上旬|中旬|下旬)?$/,
+    (m) => ({
+      kind: 'recurring',
+      every: 'year',
+      shift: m[1] === '每年' ? 0 : 1,
+      fromMonth: Number(m[2]),
+      toMonth: Number(m[2]),
+      ...dekadOf(m[3]),
+    }),
+  ],
 ]
 
 function dekadOf(word: string | undefined): { dekad?: Dekad } {
@@ -66,11 +126,24 @@ function dekadOf(word: string | undefined): { dekad?: Dekad } {
 }
 
 function quarterOfYear(shift: number, quarter: number): DeadlineRule {
-  return { kind: 'recurring', every: 'year', shift, fromMonth: quarter * 3 - 2, toMonth: quarter * 3 }
+  return {
+    kind: 'recurring',
+    every: 'year',
+    shift,
+    fromMonth: quarter * 3 - 2,
+    toMonth: quarter * 3,
+  }
 }
 
 const RELATIVE = /^([0-9]+|[一二两三四五六七八九十]+)个?(工作日|自然日|日|天|个月|月)内$/
-const UNITS = { 工作日: 'working-day', 自然日: 'day', 日: 'day', 天: 'day', 个月: 'month', 月: 'month' } as const
+const UNITS = {
+  工作日: 'working-day',
+  自然日: 'day',
+  日: 'day',
+  天: 'day',
+  个月: 'month',
+  月: 'month',
+} as const
 
 /**
  * Parses one deadline phrase.
@@ -86,7 +159,11 @@ export function parseDeadline(phrase: string): ParseDeadlineResult {
   const relative = RELATIVE.exec(text)
   if (relative) {
     const amount = readNumber(relative[1]!)
-    if (amount && amount > 0) return { ok: true, rule: { kind: 'relative', amount, unit: UNITS[relative[2] as keyof typeof UNITS] } }
+    if (amount && amount > 0)
+      return {
+        ok: true,
+        rule: { kind: 'relative', amount, unit: UNITS[relative[2] as keyof typeof UNITS] },
+      }
   }
   return parseFixed(text, phrase)
 }
@@ -111,8 +188,13 @@ function parseFixed(text: string, phrase: string): ParseDeadlineResult {
     if (month < 1 || month > 12) return monthError(phrase, month)
     const dekad = DEKADS[match[3]!]!
     const start = civilDate(year, month, dekad === 'early' ? 1 : dekad === 'middle' ? 11 : 21)
-    const end = dekad === 'late' ? endOfMonth(year, month) : civilDate(year, month, dekad === 'early' ? 10 : 20)
-    return match[4] ? { ok: true, rule: { kind: 'date', date: end } } : { ok: true, rule: { kind: 'window', start, end } }
+    const end =
+      dekad === 'late'
+        ? endOfMonth(year, month)
+        : civilDate(year, month, dekad === 'early' ? 10 : 20)
+    return match[4]
+      ? { ok: true, rule: { kind: 'date', date: end } }
+      : { ok: true, rule: { kind: 'window', start, end } }
   }
   if ((match = /^(\d{4})年(\d{1,2})月(底|末)(前)?$/.exec(text))) {
     const [year, month] = [Number(match[1]), Number(match[2])]
@@ -122,7 +204,8 @@ function parseFixed(text: string, phrase: string): ParseDeadlineResult {
   if ((match = /^(\d{4})年(\d{1,2})月?~(?:(\d{4})年)?(\d{1,2})月$/.exec(text))) {
     const [fromYear, fromMonth] = [Number(match[1]), Number(match[2])]
     const [toYear, toMonth] = [match[3] ? Number(match[3]) : fromYear, Number(match[4])]
-    for (const month of [fromMonth, toMonth]) if (month < 1 || month > 12) return monthError(phrase, month)
+    for (const month of [fromMonth, toMonth])
+      if (month < 1 || month > 12) return monthError(phrase, month)
     const start = civilDate(fromYear, fromMonth, 1)
     const end = endOfMonth(toYear, toMonth)
     if (compareDates(end, start) < 0) return backwardsError(phrase)
@@ -132,7 +215,9 @@ function parseFixed(text: string, phrase: string): ParseDeadlineResult {
     const [year, month] = [Number(match[1]), Number(match[2])]
     if (month < 1 || month > 12) return monthError(phrase, month)
     const end = endOfMonth(year, month)
-    return match[3] ? { ok: true, rule: { kind: 'date', date: end } } : { ok: true, rule: { kind: 'window', start: civilDate(year, month, 1), end } }
+    return match[3]
+      ? { ok: true, rule: { kind: 'date', date: end } }
+      : { ok: true, rule: { kind: 'window', start: civilDate(year, month, 1), end } }
   }
   if ((match = /^(\d{4})年(年底|年末|底|末)(前)?$/.exec(text))) {
     return { ok: true, rule: { kind: 'date', date: civilDate(Number(match[1]), 12, 31) } }
@@ -140,17 +225,30 @@ function parseFixed(text: string, phrase: string): ParseDeadlineResult {
   if ((match = /^(\d{4})年(上半年|下半年)$/.exec(text))) {
     const year = Number(match[1])
     const [from, to] = HALVES[match[2]!]!
-    return { ok: true, rule: { kind: 'window', start: civilDate(year, from, 1), end: endOfMonth(year, to) } }
+    return {
+      ok: true,
+      rule: { kind: 'window', start: civilDate(year, from, 1), end: endOfMonth(year, to) },
+    }
   }
   if ((match = /^(\d{4})年第?([一二三四1-4])季度$/.exec(text))) {
     const [year, quarter] = [Number(match[1]), readNumber(match[2]!)!]
-    return { ok: true, rule: { kind: 'window', start: civilDate(year, quarter * 3 - 2, 1), end: endOfMonth(year, quarter * 3) } }
+    return {
+      ok: true,
+      rule: {
+        kind: 'window',
+        start: civilDate(year, quarter * 3 - 2, 1),
+        end: endOfMonth(year, quarter * 3),
+      },
+    }
   }
   if ((match = /^(\d{4})年(前)?$/.exec(text))) {
     const year = Number(match[1])
     return match[2]
       ? { ok: true, rule: { kind: 'date', date: civilDate(year - 1, 12, 31) } }
-      : { ok: true, rule: { kind: 'window', start: civilDate(year, 1, 1), end: civilDate(year, 12, 31) } }
+      : {
+          ok: true,
+          rule: { kind: 'window', start: civilDate(year, 1, 1), end: civilDate(year, 12, 31) },
+        }
   }
   return {
     ok: false,
@@ -179,7 +277,10 @@ function dateRule(phrase: string, year: number, month: number, day: number): Par
 function monthError(phrase: string, month: number): ParseDeadlineResult {
   return {
     ok: false,
-    message: { zh: `时限「${phrase}」中的月份 ${month} 无效，应为 1–12。`, en: `Month ${month} in "${phrase}" is invalid; use 1–12.` },
+    message: {
+      zh: `时限「${phrase}」中的月份 ${month} 无效，应为 1–12。`,
+      en: `Month ${month} in "${phrase}" is invalid; use 1–12.`,
+    },
   }
 }
 

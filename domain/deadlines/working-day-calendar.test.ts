@@ -13,8 +13,14 @@ describe('WorkingDayCalendar', () => {
   })
 
   it('adds working days without counting the start day', () => {
-    expect(calendar.addWorkingDays('2018-06-22', 1)).toEqual({ date: '2018-06-25', missingYears: [] })
-    expect(calendar.addWorkingDays('2018-02-14', 1)).toEqual({ date: '2018-02-22', missingYears: [] })
+    expect(calendar.addWorkingDays('2018-06-22', 1)).toEqual({
+      date: '2018-06-25',
+      missingYears: [],
+    })
+    expect(calendar.addWorkingDays('2018-02-14', 1)).toEqual({
+      date: '2018-02-22',
+      missingYears: [],
+    })
   })
 
   it('covers the years the package knows, through 2026', () => {
@@ -29,10 +35,17 @@ describe('WorkingDayCalendar', () => {
   })
 
   it('takes extra years from config', () => {
-    const extended = WorkingDayCalendar.mainland({ years: [2027], holidays: ['2027-01-01'], workdays: ['2027-01-02'] })
+    const extended = WorkingDayCalendar.mainland({
+      years: [2027],
+      holidays: ['2027-01-01'],
+      workdays: ['2027-01-02'],
+    })
     expect(extended.hasYear(2027)).toBe(true)
     expect(extended.isWorkingDay('2027-01-01')).toBe(false) // a Friday, declared a holiday
     expect(extended.isWorkingDay('2027-01-02')).toBe(true) // a Saturday, declared a workday
-    expect(extended.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-02', missingYears: [] })
+    expect(extended.addWorkingDays('2026-12-31', 1)).toEqual({
+      date: '2027-01-02',
+      missingYears: [],
+    })
   })
 })

@@ -5,7 +5,10 @@
 import { ATTACHMENT_ID_FORMAT } from '../../schemas/api/attachment.schema.ts'
 
 /** The generated JSON Schema for a duty's report. */
-export function defaultReportForm(title: string, deliverables: ReadonlyArray<{ name: string }>): Record<string, unknown> {
+export function defaultReportForm(
+  title: string,
+  deliverables: ReadonlyArray<{ name: string }>,
+): Record<string, unknown> {
   const deliverableFields = Object.fromEntries(
     deliverables.map((deliverable, index) => [
       `deliverable${index + 1}`,
@@ -18,7 +21,12 @@ export function defaultReportForm(title: string, deliverables: ReadonlyArray<{ n
     required: ['summary'],
     additionalProperties: false,
     properties: {
-      summary: { type: 'string', title: '完成情况 / What was done', minLength: 1, maxLength: 20000 },
+      summary: {
+        type: 'string',
+        title: '完成情况 / What was done',
+        minLength: 1,
+        maxLength: 20000,
+      },
       ...deliverableFields,
       evidence: {
         type: 'array',

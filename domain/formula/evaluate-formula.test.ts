@@ -11,15 +11,24 @@ function parse(text: string): FormulaNode {
 }
 
 /** Evaluates `text` with the given inputs; an input left out is missing. */
-function evaluate(text: string, inputs: Record<string, number | string | boolean> = {}): Evaluation {
+function evaluate(
+  text: string,
+  inputs: Record<string, number | string | boolean> = {},
+): Evaluation {
   const values = new Map<string, FormulaValue>(
-    Object.entries(inputs).map(([id, value]) => [id, typeof value === 'boolean' ? value : new Decimal(value)]),
+    Object.entries(inputs).map(([id, value]) => [
+      id,
+      typeof value === 'boolean' ? value : new Decimal(value),
+    ]),
   )
   return evaluateFormula(parse(text), (id) => values.get(id))
 }
 
 /** The value as text ("0.3", "true"), or the failure itself. */
-function valueOf(text: string, inputs: Record<string, number | string | boolean> = {}): string | Evaluation {
+function valueOf(
+  text: string,
+  inputs: Record<string, number | string | boolean> = {},
+): string | Evaluation {
   const result = evaluate(text, inputs)
   return result.ok ? String(result.value) : result
 }
@@ -40,8 +49,15 @@ describe('arithmetic', () => {
 
   it('is exact when it multiplies before it divides', () => {
     expect(valueOf('1 * 3 / 3')).toBe('1')
-    expect(valueOf('county_visits / total_visits * 100', { county_visits: 264, total_visits: 300 })).toBe('88')
-    expect(valueOf('violation_cost / pooled_fund_incurred * 1000', { violation_cost: 500_000, pooled_fund_incurred: 100_000_000 })).toBe('5')
+    expect(
+      valueOf('county_visits / total_visits * 100', { county_visits: 264, total_visits: 300 }),
+    ).toBe('88')
+    expect(
+      valueOf('violation_cost / pooled_fund_incurred * 1000', {
+        violation_cost: 500_000,
+        pooled_fund_incurred: 100_000_000,
+      }),
+    ).toBe('5')
   })
 
   it('works on amounts beyond float precision', () => {
@@ -111,7 +127,12 @@ describe('three-valued && and ||', () => {
     ['missing || true is true', 'other || flag', { flag: true }, 'true'],
     ['false && missing is false', 'flag && other', { flag: false }, 'false'],
     ['missing && false is false', 'other && flag', { flag: false }, 'false'],
-    ['a condition true on its own decides, whatever else is missing', 'suspended || cost / fund * 1000 >= 5', { suspended: true }, 'true'],
+    [
+      'a condition true on its own decides, whatever else is missing',
+      'suspended || cost / fund * 1000 >= 5',
+      { suspended: true },
+      'true',
+    ],
   ])('%s', (_name, text, inputs, expected) => {
     expect(valueOf(text, inputs)).toBe(expected)
   })
@@ -121,13 +142,22 @@ describe('three-valued && and ||', () => {
     ['false || missing', 'flag || other', { flag: false }, ['other']],
     ['missing && true', 'other && flag', { flag: true }, ['other']],
     ['missing || missing', 'a || b', {}, ['a', 'b']],
-    ['false || a comparison of missing inputs', 'flag || cost / fund * 1000 >= 5', { flag: false }, ['cost', 'fund']],
+    [
+      'false || a comparison of missing inputs',
+      'flag || cost / fund * 1000 >= 5',
+      { flag: false },
+      ['cost', 'fund'],
+    ],
   ])('%s is missing, naming the inputs', (_name, text, inputs, missing) => {
     expect(evaluate(text, inputs)).toEqual({ ok: false, reason: 'missing', missing })
   })
 
   it('names each missing input once', () => {
-    expect(evaluate('rate > 95 || rate < 5')).toEqual({ ok: false, reason: 'missing', missing: ['rate'] })
+    expect(evaluate('rate > 95 || rate < 5')).toEqual({
+      ok: false,
+      reason: 'missing',
+      missing: ['rate'],
+    })
     expect(evaluate('a + a * b')).toEqual({ ok: false, reason: 'missing', missing: ['a', 'b'] })
   })
 
@@ -139,21 +169,34 @@ describe('three-valued && and ||', () => {
 
 describe('division by zero', () => {
   it('reports the divisor as written', () => {
-    expect(evaluate('county_visits / total_visits * 100', { county_visits: 5, total_visits: 0 })).toEqual({
+    expect(
+      evaluate('county_visits / total_visits * 100', { county_visits: 5, total_visits: 0 }),
+    ).toEqual({
       ok: false,
       reason: 'division-by-zero',
       divisor: 'total_visits',
     })
-    expect(evaluate('a / (b - c)', { a: 1, b: 2, c: 2 })).toEqual({ ok: false, reason: 'division-by-zero', divisor: 'b - c' })
+    expect(evaluate('a / (b - c)', { a: 1, b: 2, c: 2 })).toEqual({
+      ok: false,
+      reason: 'division-by-zero',
+      divisor: 'b - c',
+    })
   })
 
   it('reports a zero divisor before inputs missing elsewhere', () => {
-    expect(evaluate('x + a / b', { a: 1, b: 0 })).toEqual({ ok: false, reason: 'division-by-zero', divisor: 'b' })
+    expect(evaluate('x + a / b', { a: 1, b: 0 })).toEqual({
+      ok: false,
+      reason: 'division-by-zero',
+      divisor: 'b',
+    })
   })
 
   it('does not matter once the other side of || decides', () => {
     expect(valueOf('flag || a / b > 1', { flag: true, a: 1, b: 0 })).toBe('true')
-    expect(evaluate('flag || a / b > 1', { flag: false, a: 1, b: 0 })).toMatchObject({ reason: 'division-by-zero', divisor: 'b' })
+    expect(evaluate('flag || a / b > 1', { flag: false, a: 1, b: 0 })).toMatchObject({
+      reason: 'division-by-zero',
+      divisor: 'b',
+    })
   })
 
   it('divides zero by a number', () => {
@@ -171,7 +214,11 @@ describe('type errors', () => {
     ['! on a number', '!a', '! number'],
     ['- on a yes/no', '-flag', '- yes/no'],
   ])('reports %s', (_name, text, detail) => {
-    expect(evaluate(text, { a: 1, flag: true, other: false })).toEqual({ ok: false, reason: 'type', detail })
+    expect(evaluate(text, { a: 1, flag: true, other: false })).toEqual({
+      ok: false,
+      reason: 'type',
+      detail,
+    })
   })
 
   it('reports a type error before a missing input', () => {

@@ -34,20 +34,34 @@ export function evaluateFormula(node: FormulaNode, lookup: FormulaLookup): Evalu
       return { ok: true, value: node.value }
     case 'element': {
       const value = lookup(node.id)
-      return value === undefined ? { ok: false, reason: 'missing', missing: [node.id] } : { ok: true, value }
+      return value === undefined
+        ? { ok: false, reason: 'missing', missing: [node.id] }
+        : { ok: true, value }
     }
     case 'unary': {
       const argument = evaluateFormula(node.argument, lookup)
       if (!argument.ok) return argument
-      if (node.operator === '!') return typeof argument.value === 'boolean' ? { ok: true, value: !argument.value } : typeError('!', argument.value)
-      return argument.value instanceof Decimal ? { ok: true, value: argument.value.negated() } : typeError('-', argument.value)
+      if (node.operator === '!')
+        return typeof argument.value === 'boolean'
+          ? { ok: true, value: !argument.value }
+          : typeError('!', argument.value)
+      return argument.value instanceof Decimal
+        ? { ok: true, value: argument.value.negated() }
+        : typeError('-', argument.value)
     }
     case 'binary':
-      return node.operator === '&&' || node.operator === '||' ? logical(node.operator, node.left, node.right, lookup) : arithmetic(node, lookup)
+      return node.operator === '&&' || node.operator === '||'
+        ? logical(node.operator, node.left, node.right, lookup)
+        : arithmetic(node, lookup)
   }
 }
 
-function logical(operator: '&&' | '||', leftNode: FormulaNode, rightNode: FormulaNode, lookup: FormulaLookup): Evaluation {
+function logical(
+  operator: '&&' | '||',
+  leftNode: FormulaNode,
+  rightNode: FormulaNode,
+  lookup: FormulaLookup,
+): Evaluation {
   // The value that decides the result on its own: true for ||, false for &&.
   const decisive = operator === '||'
   const left = evaluateFormula(leftNode, lookup)
@@ -58,17 +72,29 @@ function logical(operator: '&&' | '||', leftNode: FormulaNode, rightNode: Formul
   if (right.ok && right.value === decisive) return right
   if (!left.ok && left.reason !== 'missing') return left
   if (!right.ok && right.reason !== 'missing') return right
-  if (!left.ok || !right.ok) return { ok: false, reason: 'missing', missing: [...new Set([...missingOf(left), ...missingOf(right)])] }
+  if (!left.ok || !right.ok)
+    return {
+      ok: false,
+      reason: 'missing',
+      missing: [...new Set([...missingOf(left), ...missingOf(right)])],
+    }
   return { ok: true, value: !decisive }
 }
 
-function arithmetic(node: Extract<FormulaNode, { type: 'binary' }>, lookup: FormulaLookup): Evaluation {
+function arithmetic(
+  node: Extract<FormulaNode, { type: 'binary' }>,
+  lookup: FormulaLookup,
+): Evaluation {
   const left = evaluateFormula(node.left, lookup)
   const right = evaluateFormula(node.right, lookup)
   if (!left.ok || !right.ok) {
     const failed = [left, right].find((side) => !side.ok && side.reason !== 'missing')
     if (failed) return failed
-    return { ok: false, reason: 'missing', missing: [...new Set([...missingOf(left), ...missingOf(right)])] }
+    return {
+      ok: false,
+      reason: 'missing',
+      missing: [...new Set([...missingOf(left), ...missingOf(right)])],
+    }
   }
   const a = left.value
   const b = right.value
@@ -86,7 +112,9 @@ function arithmetic(node: Extract<FormulaNode, { type: 'binary' }>, lookup: Form
     case '*':
       return { ok: true, value: a.times(b) }
     case '/':
-      return b.isZero() ? { ok: false, reason: 'division-by-zero', divisor: formatFormula(node.right) } : { ok: true, value: a.dividedBy(b) }
+      return b.isZero()
+        ? { ok: false, reason: 'division-by-zero', divisor: formatFormula(node.right) }
+        : { ok: true, value: a.dividedBy(b) }
     case '>':
       return { ok: true, value: a.greaterThan(b) }
     case '>=':
@@ -105,10 +133,27 @@ function missingOf(result: Evaluation): string[] {
 }
 
 function typeError(operator: string, value: FormulaValue): Evaluation {
-  return { ok: false, reason: 'type', detail: `${operator} ${typeof value === 'boolean' ? 'yes/no' : 'number'}` }
+  return {
+    ok: false,
+    reason: 'type',
+    detail: `${operator} ${typeof value === 'boolean' ? 'yes/no' : 'number'}`,
+  }
 }
 
-const PRECEDENCE: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '>': 4, '>=': 4, '<': 4, '<=': 4, '+': 5, '-': 5, '*': 6, '/': 6 }
+const PRECEDENCE: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '>': 4,
+  '>=': 4,
+  '<': 4,
+  '<=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+}
 
 /** How `formatFormula` writes a node: element ids or names, and operators as typed or as read. */
 export interface FormulaStyle {
@@ -119,8 +164,28 @@ export interface FormulaStyle {
 
 /** Operators as a reader writes them, in either language; `&&` and `||` are words. */
 export const READABLE_OPERATORS = {
-  zh: { '*': '×', '/': '÷', '>=': '≥', '<=': '≤', '!=': '≠', '==': '=', '&&': '且', '||': '或', '!': '非' },
-  en: { '*': '×', '/': '÷', '>=': '≥', '<=': '≤', '!=': '≠', '==': '=', '&&': 'and', '||': 'or', '!': 'not ' },
+  zh: {
+    '*': '×',
+    '/': '÷',
+    '>=': '≥',
+    '<=': '≤',
+    '!=': '≠',
+    '==': '=',
+    '&&': '且',
+    '||': '或',
+    '!': '非',
+  },
+  en: {
+    '*': '×',
+    '/': '÷',
+    '>=': '≥',
+    '<=': '≤',
+    '!=': '≠',
+    '==': '=',
+    '&&': 'and',
+    '||': 'or',
+    '!': 'not ',
+  },
 } as const
 
 /** Writes a node back as formula text (for messages: "除数 total_visits 为 0"). */

@@ -13,10 +13,24 @@ export type FormulaNode =
   | { type: 'unary'; operator: '-' | '!'; argument: FormulaNode }
   | { type: 'binary'; operator: BinaryOperator; left: FormulaNode; right: FormulaNode }
 
-export const BINARY_OPERATORS = ['+', '-', '*', '/', '>', '>=', '<', '<=', '==', '!=', '&&', '||'] as const
+export const BINARY_OPERATORS = [
+  '+',
+  '-',
+  '*',
+  '/',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+] as const
 export type BinaryOperator = (typeof BINARY_OPERATORS)[number]
 
-export type ParseFormulaResult = { ok: true; ast: FormulaNode; elements: string[] } | { ok: false; message: LocalizedText }
+export type ParseFormulaResult =
+  { ok: true; ast: FormulaNode; elements: string[] } | { ok: false; message: LocalizedText }
 
 /** Parses a formula; the result lists the data element ids it reads. */
 export function parseFormula(text: string): ParseFormulaResult {
@@ -74,13 +88,20 @@ function convert(node: jsep.Expression, elements: Set<string>): FormulaNode {
     case 'UnaryExpression': {
       const unary = node as jsep.UnaryExpression
       if (unary.operator === '+') return convert(unary.argument, elements)
-      if (unary.operator !== '-' && unary.operator !== '!') throw new UnsupportedSyntax(unary.operator)
-      return { type: 'unary', operator: unary.operator, argument: convert(unary.argument, elements) }
+      if (unary.operator !== '-' && unary.operator !== '!')
+        throw new UnsupportedSyntax(unary.operator)
+      return {
+        type: 'unary',
+        operator: unary.operator,
+        argument: convert(unary.argument, elements),
+      }
     }
     case 'BinaryExpression': {
       const binary = node as jsep.BinaryExpression
-      const operator = binary.operator === '===' ? '==' : binary.operator === '!==' ? '!=' : binary.operator
-      if (!(BINARY_OPERATORS as readonly string[]).includes(operator)) throw new UnsupportedSyntax(binary.operator)
+      const operator =
+        binary.operator === '===' ? '==' : binary.operator === '!==' ? '!=' : binary.operator
+      if (!(BINARY_OPERATORS as readonly string[]).includes(operator))
+        throw new UnsupportedSyntax(binary.operator)
       return {
         type: 'binary',
         operator: operator as BinaryOperator,

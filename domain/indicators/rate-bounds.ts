@@ -20,8 +20,14 @@ export interface RateBounds {
 const SCALES = { percentage: { max: 100, sign: '%' }, permille: { max: 1000, sign: '‰' } } as const
 
 /** The bounds of a rate indicator, or undefined for anything that is not a share of a whole. */
-export function rateBounds(indicator: Pick<Indicator, 'valueType' | 'formula'>): RateBounds | undefined {
-  if (!indicator.formula || (indicator.valueType !== 'percentage' && indicator.valueType !== 'permille')) return undefined
+export function rateBounds(
+  indicator: Pick<Indicator, 'valueType' | 'formula'>,
+): RateBounds | undefined {
+  if (
+    !indicator.formula ||
+    (indicator.valueType !== 'percentage' && indicator.valueType !== 'permille')
+  )
+    return undefined
   const scale = SCALES[indicator.valueType]
   const parsed = parseFormula(indicator.formula)
   if (!parsed.ok || !isShare(parsed.ast, scale.max)) return undefined
@@ -32,13 +38,24 @@ export function rateBounds(indicator: Pick<Indicator, 'valueType' | 'formula'>):
 function isShare(node: FormulaNode, scale: number): boolean {
   if (node.type !== 'binary') return false
   if (node.operator === '*') {
-    const [ratio, factor] = isConstant(node.right, scale) ? [node.left, node.right] : [node.right, node.left]
-    return isConstant(factor, scale) && ratio.type === 'binary' && ratio.operator === '/' && isQuantity(ratio.left) && isQuantity(ratio.right)
+    const [ratio, factor] = isConstant(node.right, scale)
+      ? [node.left, node.right]
+      : [node.right, node.left]
+    return (
+      isConstant(factor, scale) &&
+      ratio.type === 'binary' &&
+      ratio.operator === '/' &&
+      isQuantity(ratio.left) &&
+      isQuantity(ratio.right)
+    )
   }
   if (node.operator === '/' && isQuantity(node.right)) {
     const top = node.left
     if (top.type !== 'binary' || top.operator !== '*') return false
-    return (isConstant(top.right, scale) && isQuantity(top.left)) || (isConstant(top.left, scale) && isQuantity(top.right))
+    return (
+      (isConstant(top.right, scale) && isQuantity(top.left)) ||
+      (isConstant(top.left, scale) && isQuantity(top.right))
+    )
   }
   return false
 }
@@ -49,5 +66,10 @@ function isConstant(node: FormulaNode, value: number): boolean {
 
 function isQuantity(node: FormulaNode): boolean {
   if (node.type === 'element') return true
-  return node.type === 'binary' && node.operator === '+' && isQuantity(node.left) && isQuantity(node.right)
+  return (
+    node.type === 'binary' &&
+    node.operator === '+' &&
+    isQuantity(node.left) &&
+    isQuantity(node.right)
+  )
 }

@@ -46,16 +46,36 @@ export interface CompiledMeasure {
 
 export type CompiledItem =
   | { kind: 'deduct'; item: Deduct; weight: Constant; cap: Constant; measures: CompiledMeasure[] }
-  | { kind: 'proportional'; item: Proportional; weight: Constant; full: Constant; indicatorName: string; unit: string }
-  | { kind: 'bonus' | 'veto'; item: Conditional; points: Constant | null; condition: FormulaNode | undefined; evidence: ((lookup: (id: string) => FormulaValue | undefined) => LocalizedText) | undefined }
+  | {
+      kind: 'proportional'
+      item: Proportional
+      weight: Constant
+      full: Constant
+      indicatorName: string
+      unit: string
+    }
+  | {
+      kind: 'bonus' | 'veto'
+      item: Conditional
+      points: Constant | null
+      condition: FormulaNode | undefined
+      evidence: ((lookup: (id: string) => FormulaValue | undefined) => LocalizedText) | undefined
+    }
 
 /** Parses an item's constants and its condition once, for every unit scored with it. */
 export function compileItem(item: AssessmentItem, indicators: IndicatorSet): CompiledItem {
   switch (item.kind) {
     case 'deduct': {
       const weight = constant(item.weight)
-      const cap = item.cap === undefined ? weight : constant(Decimal.min(new Decimal(item.cap), weight.value))
-      return { kind: 'deduct', item, weight, cap, measures: item.measures.map((measure) => compileMeasure(measure, indicators)) }
+      const cap =
+        item.cap === undefined ? weight : constant(Decimal.min(new Decimal(item.cap), weight.value))
+      return {
+        kind: 'deduct',
+        item,
+        weight,
+        cap,
+        measures: item.measures.map((measure) => compileMeasure(measure, indicators)),
+      }
     }
     case 'proportional': {
       const indicator = indicators.byId.get(item.indicator)
@@ -72,7 +92,13 @@ export function compileItem(item: AssessmentItem, indicators: IndicatorSet): Com
     case 'veto': {
       const parsed = parseFormula(item.when)
       const points = item.kind === 'bonus' ? constant(item.points) : null
-      return { kind: item.kind, item, points, condition: parsed.ok ? parsed.ast : undefined, evidence: parsed.ok ? compileEvidence(parsed.ast, indicators.names) : undefined }
+      return {
+        kind: item.kind,
+        item,
+        points,
+        condition: parsed.ok ? parsed.ast : undefined,
+        evidence: parsed.ok ? compileEvidence(parsed.ast, indicators.names) : undefined,
+      }
     }
   }
 }
@@ -97,7 +123,12 @@ export function targetFor(measure: CompiledMeasure, year: number): YearTarget {
   if (!known) {
     const choice = selectTarget(measure.measure.targets, year, measure.baseline)
     known = choice.ok
-      ? { ok: true, target: choice.target, text: choice.target.value.toString(), shown: formatDecimal(choice.target.value) }
+      ? {
+          ok: true,
+          target: choice.target,
+          text: choice.target.value.toString(),
+          shown: formatDecimal(choice.target.value),
+        }
       : choice
     measure.targets.set(year, known)
   }

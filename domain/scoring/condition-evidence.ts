@@ -20,23 +20,41 @@ type Fact = (lookup: Lookup) => LocalizedText
  * thousands of units only evaluates and fills in values: the facts joined, each comparison with
  * its computed side, each yes/no input with its answer.
  */
-export function compileEvidence(condition: FormulaNode, names: ReadonlyMap<string, string>): (lookup: Lookup) => LocalizedText {
+export function compileEvidence(
+  condition: FormulaNode,
+  names: ReadonlyMap<string, string>,
+): (lookup: Lookup) => LocalizedText {
   const facts = collect(condition, names)
   return (lookup) => {
     const shown = facts.map((fact) => fact(lookup))
-    return { zh: shown.map((fact) => fact.zh).join('；'), en: shown.map((fact) => fact.en).join('; ') }
+    return {
+      zh: shown.map((fact) => fact.zh).join('；'),
+      en: shown.map((fact) => fact.en).join('; '),
+    }
   }
 }
 
 function collect(node: FormulaNode, names: ReadonlyMap<string, string>): Fact[] {
-  if (node.type === 'binary' && (node.operator === '&&' || node.operator === '||')) return [...collect(node.left, names), ...collect(node.right, names)]
+  if (node.type === 'binary' && (node.operator === '&&' || node.operator === '||'))
+    return [...collect(node.left, names), ...collect(node.right, names)]
   if (node.type === 'unary' && node.operator === '!') return collect(node.argument, names)
   const zhStyle = { name: (id: string) => names.get(id) ?? id, symbols: READABLE_OPERATORS.zh }
   const enStyle = { symbols: READABLE_OPERATORS.en }
   if (node.type === 'binary' && COMPARISONS.has(node.operator)) {
-    const op = { zh: READABLE_OPERATORS.zh[node.operator as keyof typeof READABLE_OPERATORS.zh] ?? node.operator, en: READABLE_OPERATORS.en[node.operator as keyof typeof READABLE_OPERATORS.en] ?? node.operator }
-    const right = { zh: formatFormula(node.right, 5, zhStyle), en: formatFormula(node.right, 5, enStyle) }
-    const left = { zh: formatFormula(node.left, 5, zhStyle), en: formatFormula(node.left, 5, enStyle) }
+    const op = {
+      zh:
+        READABLE_OPERATORS.zh[node.operator as keyof typeof READABLE_OPERATORS.zh] ?? node.operator,
+      en:
+        READABLE_OPERATORS.en[node.operator as keyof typeof READABLE_OPERATORS.en] ?? node.operator,
+    }
+    const right = {
+      zh: formatFormula(node.right, 5, zhStyle),
+      en: formatFormula(node.right, 5, enStyle),
+    }
+    const left = {
+      zh: formatFormula(node.left, 5, zhStyle),
+      en: formatFormula(node.left, 5, enStyle),
+    }
     const bare = node.left.type === 'element'
     return [
       (lookup) => {
@@ -44,8 +62,12 @@ function collect(node: FormulaNode, names: ReadonlyMap<string, string>): Fact[] 
         if (!side.ok) return { zh: `${left.zh}：数据不全`, en: `${left.en}: data missing` }
         const whole = evaluateFormula(node, lookup)
         const value = show(side.value)
-        const verdict = whole.ok && typeof whole.value === 'boolean' ? (whole.value ? HOLDS : FAILS) : UNDECIDED
-        return { zh: `${left.zh}${bare ? ' ' : ' = '}${value.zh} ${op.zh} ${right.zh}（${verdict.zh}）`, en: `${left.en} = ${value.en} ${op.en} ${right.en} (${verdict.en})` }
+        const verdict =
+          whole.ok && typeof whole.value === 'boolean' ? (whole.value ? HOLDS : FAILS) : UNDECIDED
+        return {
+          zh: `${left.zh}${bare ? ' ' : ' = '}${value.zh} ${op.zh} ${right.zh}（${verdict.zh}）`,
+          en: `${left.en} = ${value.en} ${op.en} ${right.en} (${verdict.en})`,
+        }
       },
     ]
   }

@@ -39,7 +39,12 @@ export class IndicatorSet {
 
   constructor(config: PolicyConfig) {
     this.byId = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator]))
-    this.names = new Map([...(config.dataElements ?? []), ...(config.indicators ?? [])].map((entry) => [entry.id, entry.name]))
+    this.names = new Map(
+      [...(config.dataElements ?? []), ...(config.indicators ?? [])].map((entry) => [
+        entry.id,
+        entry.name,
+      ]),
+    )
     for (const indicator of this.byId.values()) {
       const parsed = indicator.formula ? parseFormula(indicator.formula) : undefined
       this.#formulas.set(indicator.id, parsed?.ok ? parsed.ast : null)
@@ -53,7 +58,10 @@ export class IndicatorSet {
     const indicator = this.byId.get(indicatorId)
     const name = indicator?.name ?? indicatorId
     const given = values.get(indicatorId)
-    if (given !== undefined) return given instanceof Decimal ? { ok: true, value: given, computed: false } : notNumber(name)
+    if (given !== undefined)
+      return given instanceof Decimal
+        ? { ok: true, value: given, computed: false }
+        : notNumber(name)
     const formula = this.#formulas.get(indicatorId)
     if (!formula) {
       return {
@@ -85,29 +93,50 @@ export class IndicatorSet {
       return {
         ok: false,
         missing: result.missing,
-        message: { zh: `计算「${name}」缺少数据：${result.missing.join('、')}`, en: `"${name}" cannot be computed: missing ${result.missing.join(', ')}` },
+        message: {
+          zh: `计算「${name}」缺少数据：${result.missing.join('、')}`,
+          en: `"${name}" cannot be computed: missing ${result.missing.join(', ')}`,
+        },
       }
     }
     if (result.reason === 'division-by-zero') {
       return {
         ok: false,
         missing: [],
-        message: { zh: `计算「${name}」时除数 ${result.divisor} 为 0，无法计算`, en: `"${name}" cannot be computed: the divisor ${result.divisor} is 0` },
+        message: {
+          zh: `计算「${name}」时除数 ${result.divisor} 为 0，无法计算`,
+          en: `"${name}" cannot be computed: the divisor ${result.divisor} is 0`,
+        },
       }
     }
-    return { ok: false, missing: [], message: { zh: `「${name}」的公式类型不符（${result.detail}）`, en: `"${name}": type mismatch in its formula (${result.detail})` } }
+    return {
+      ok: false,
+      missing: [],
+      message: {
+        zh: `「${name}」的公式类型不符（${result.detail}）`,
+        en: `"${name}": type mismatch in its formula (${result.detail})`,
+      },
+    }
   }
 }
 
 function roundValue(value: Decimal): Decimal {
-  return value.decimalPlaces() <= VALUE_PLACES ? value : value.toDecimalPlaces(VALUE_PLACES, Decimal.ROUND_HALF_UP)
+  return value.decimalPlaces() <= VALUE_PLACES
+    ? value
+    : value.toDecimalPlaces(VALUE_PLACES, Decimal.ROUND_HALF_UP)
 }
 
 function notNumber(name: string): IndicatorResult {
-  return { ok: false, missing: [], message: { zh: `「${name}」应为数值`, en: `"${name}" must be a number` } }
+  return {
+    ok: false,
+    missing: [],
+    message: { zh: `「${name}」应为数值`, en: `"${name}" must be a number` },
+  }
 }
 
 /** Shows a decimal for people: at most `places` decimals, no trailing zeros. */
 export function formatDecimal(value: Decimal, places = 2): string {
-  return (value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)).toString()
+  return (
+    value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)
+  ).toString()
 }

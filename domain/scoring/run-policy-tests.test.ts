@@ -1,4 +1,9 @@
-import { lineOf, MINIMAL_POLICY, validateWithSource, withReplaced } from '../../test/helpers/minimal-policy.ts'
+import {
+  lineOf,
+  MINIMAL_POLICY,
+  validateWithSource,
+  withReplaced,
+} from '../../test/helpers/minimal-policy.ts'
 import { runPolicyTests } from './run-policy-tests.ts'
 import type { PolicyTestResult } from './run-policy-tests.ts'
 
@@ -60,7 +65,9 @@ describe('runPolicyTests', () => {
   it('places each case at its line, found with locate', () => {
     const text = withTests()
     const results = run(text)
-    expect(results.map((result) => result.pointer)).toEqual([0, 1, 2, 3].map((index) => `/assessments/0/tests/${index}`))
+    expect(results.map((result) => result.pointer)).toEqual(
+      [0, 1, 2, 3].map((index) => `/assessments/0/tests/${index}`),
+    )
     expect(results.map((result) => result.line)).toEqual([
       lineOf(text, '- name: 恰好达标'),
       lineOf(text, '- name: 差 4.5 个百分点'),
@@ -74,7 +81,9 @@ describe('runPolicyTests', () => {
   })
 
   it('fails a wrong item score and explains the item', () => {
-    const [, result] = run(withTests(withReplaced('items: { visit-rate: 48,', 'items: { visit-rate: 50,', CASES)))
+    const [, result] = run(
+      withTests(withReplaced('items: { visit-rate: 48,', 'items: { visit-rate: 50,', CASES)),
+    )
     expect(result!.passed).toBe(false)
     expect(result!.failures).toHaveLength(1)
     const [failure] = result!.failures
@@ -82,12 +91,18 @@ describe('runPolicyTests', () => {
     expect(failure!.message.zh).toBe(
       '「县域内就诊率」应得 50 分，实得 48 分。县域内就诊率 85.5%，目标 ≥90%，差 4.5%；每差 1%扣 3 分，只计整步，计 4 步，扣 12 分。共扣 12 分，得 48 分。',
     )
-    expect(failure!.message.en).toContain('"县域内就诊率" should score 50, scored 48. 县域内就诊率 85.5%, target ≥ 90%: short by 4.5%')
+    expect(failure!.message.en).toContain(
+      '"县域内就诊率" should score 50, scored 48. 县域内就诊率 85.5%, target ≥ 90%: short by 4.5%',
+    )
   })
 
   it('fails a number expected for an item that cannot be scored', () => {
-    const [, , , result] = run(withTests(withReplaced('items: { visit-rate: null,', 'items: { visit-rate: 60,', CASES)))
-    expect(result!.failures).toMatchObject([{ what: 'item', id: 'visit-rate', expected: '60', actual: 'null' }])
+    const [, , , result] = run(
+      withTests(withReplaced('items: { visit-rate: null,', 'items: { visit-rate: 60,', CASES)),
+    )
+    expect(result!.failures).toMatchObject([
+      { what: 'item', id: 'visit-rate', expected: '60', actual: 'null' },
+    ])
     expect(result!.failures[0]!.message.zh).toContain('缺少数据：total_visits')
   })
 
@@ -104,14 +119,21 @@ describe('runPolicyTests', () => {
 
   it('fails a wrong grade', () => {
     const [, result] = run(withTests(withReplaced('grade: pass', 'grade: excellent', CASES)))
-    expect(result!.failures).toMatchObject([{ what: 'grade', expected: 'excellent', actual: 'pass' }])
-    expect(result!.failures[0]!.message.zh).toBe('等次应为「excellent」，实为「合格」（总分 87.2）。')
+    expect(result!.failures).toMatchObject([
+      { what: 'grade', expected: 'excellent', actual: 'pass' },
+    ])
+    expect(result!.failures[0]!.message.zh).toBe(
+      '等次应为「excellent」，实为「合格」（总分 87.2）。',
+    )
   })
 
   it('fails an expected veto that does not apply', () => {
     const [result] = run(withTests(withReplaced('vetoed: false', 'vetoed: true', CASES)))
     expect(result!.failures).toMatchObject([{ what: 'vetoed', expected: 'true', actual: 'false' }])
-    expect(result!.failures[0]!.message).toEqual({ zh: '应触发一票否决，但未触发。', en: 'A veto was expected, none applied.' })
+    expect(result!.failures[0]!.message).toEqual({
+      zh: '应触发一票否决，但未触发。',
+      en: 'A veto was expected, none applied.',
+    })
   })
 
   it('fails a veto that applies unexpectedly', () => {

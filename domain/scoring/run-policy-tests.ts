@@ -33,7 +33,10 @@ export interface PolicyTestResult {
 }
 
 /** Runs every policy test of a valid config, in order. */
-export function runPolicyTests(config: PolicyConfig, locate?: (pointer: string) => { line?: number }): PolicyTestResult[] {
+export function runPolicyTests(
+  config: PolicyConfig,
+  locate?: (pointer: string) => { line?: number },
+): PolicyTestResult[] {
   const indicators = new IndicatorSet(config)
   const results: PolicyTestResult[] = []
   config.assessments?.forEach((assessment, a) => {
@@ -41,22 +44,37 @@ export function runPolicyTests(config: PolicyConfig, locate?: (pointer: string) 
     const compiled = compileAssessment(config, assessment.id, indicators)
     assessment.tests.forEach((test, index) => {
       const values = new Map<string, FormulaValue>(
-        Object.entries(test.values).map(([id, value]) => [id, typeof value === 'boolean' ? value : new Decimal(value)]),
+        Object.entries(test.values).map(([id, value]) => [
+          id,
+          typeof value === 'boolean' ? value : new Decimal(value),
+        ]),
       )
       const score = scoreUnit(compiled, 'test', test.year, values)
       const failures = compare(test.expect, score)
       const pointer = `/assessments/${a}/tests/${index}`
       const line = locate?.(pointer).line
       results.push({
-        assessmentId: assessment.id, index, name: test.name, year: test.year, pointer,
-        passed: failures.length === 0, failures, score, ...(line ? { line } : {}),
+        assessmentId: assessment.id,
+        index,
+        name: test.name,
+        year: test.year,
+        pointer,
+        passed: failures.length === 0,
+        failures,
+        score,
+        ...(line ? { line } : {}),
       })
     })
   })
   return results
 }
 
-type Expectation = NonNullable<PolicyConfig['assessments']>[number]['tests'] extends (infer T)[] | undefined ? T extends { expect: infer E } ? E : never : never
+type Expectation = NonNullable<PolicyConfig['assessments']>[number]['tests'] extends
+  (infer T)[] | undefined
+  ? T extends { expect: infer E }
+    ? E
+    : never
+  : never
 
 function compare(expect: Expectation, score: UnitScore): PolicyTestFailure[] {
   const failures: PolicyTestFailure[] = []
@@ -66,7 +84,10 @@ function compare(expect: Expectation, score: UnitScore): PolicyTestFailure[] {
     const actual = item.kind === 'veto' ? null : item.score
     if (!sameNumber(expected, actual)) {
       failures.push({
-        what: 'item', id, expected: show(expected), actual: show(actual),
+        what: 'item',
+        id,
+        expected: show(expected),
+        actual: show(actual),
         message: {
           zh: `「${item.name}」应得 ${show(expected)} 分，实得 ${show(actual)} 分。${item.explanation.zh}`,
           en: `"${item.name}" should score ${show(expected)}, scored ${show(actual)}. ${item.explanation.en}`,
@@ -77,7 +98,9 @@ function compare(expect: Expectation, score: UnitScore): PolicyTestFailure[] {
   if (expect.total !== undefined && !sameNumber(expect.total, score.total)) {
     const missing = score.missing.length ? `（缺 ${score.missing.join('、')}）` : ''
     failures.push({
-      what: 'total', expected: show(expect.total), actual: show(score.total),
+      what: 'total',
+      expected: show(expect.total),
+      actual: show(score.total),
       message: {
         zh: `总分应为 ${show(expect.total)}，实为 ${show(score.total)}${missing}：基本分 ${show(score.base)}，加分 ${show(score.bonus)}。`,
         en: `The total should be ${show(expect.total)}, is ${show(score.total)}: base ${show(score.base)}, bonus ${show(score.bonus)}.`,
@@ -86,7 +109,9 @@ function compare(expect: Expectation, score: UnitScore): PolicyTestFailure[] {
   }
   if (expect.grade !== undefined && expect.grade !== score.grade?.id) {
     failures.push({
-      what: 'grade', expected: expect.grade, actual: score.grade?.id ?? 'null',
+      what: 'grade',
+      expected: expect.grade,
+      actual: score.grade?.id ?? 'null',
       message: {
         zh: `等次应为「${expect.grade}」，实为「${score.grade?.name ?? '无'}」（总分 ${show(score.total)}）。`,
         en: `The grade should be "${expect.grade}", is "${score.grade?.id ?? 'none'}" (total ${show(score.total)}).`,
@@ -95,10 +120,15 @@ function compare(expect: Expectation, score: UnitScore): PolicyTestFailure[] {
   }
   if (expect.vetoed !== undefined && expect.vetoed !== (score.vetoedBy !== null)) {
     failures.push({
-      what: 'vetoed', expected: String(expect.vetoed), actual: String(score.vetoedBy !== null),
+      what: 'vetoed',
+      expected: String(expect.vetoed),
+      actual: String(score.vetoedBy !== null),
       message: expect.vetoed
         ? { zh: '应触发一票否决，但未触发。', en: 'A veto was expected, none applied.' }
-        : { zh: `不应触发一票否决，但「${score.vetoedBy}」触发了。`, en: `No veto was expected, but "${score.vetoedBy}" applied.` },
+        : {
+            zh: `不应触发一票否决，但「${score.vetoedBy}」触发了。`,
+            en: `No veto was expected, but "${score.vetoedBy}" applied.`,
+          },
     })
   }
   return failures

@@ -1,10 +1,19 @@
 /** Proportional, bonus and veto items, totals, grade bands and explanations. */
 import type { AssessmentItem } from '../../schemas/index.ts'
 import { summarizeScore } from './score-assessment.ts'
-import { buildDeduct, buildGrades, buildMeasure, buildPolicy, score, scoreOne } from './scoring-fixtures.ts'
+import {
+  buildDeduct,
+  buildGrades,
+  buildMeasure,
+  buildPolicy,
+  score,
+  scoreOne,
+} from './scoring-fixtures.ts'
 
 describe('proportional items', () => {
-  const satisfaction = (extra: Partial<Extract<AssessmentItem, { kind: 'proportional' }>> = {}): AssessmentItem => ({
+  const satisfaction = (
+    extra: Partial<Extract<AssessmentItem, { kind: 'proportional' }>> = {},
+  ): AssessmentItem => ({
     id: 'satisfaction',
     name: '群众满意度',
     kind: 'proportional',
@@ -17,7 +26,9 @@ describe('proportional items', () => {
   it('score share × weight exactly: 87.3% × 10 = 8.73', () => {
     const item = scoreOne(satisfaction(), { satisfaction: 87.3 })
     expect(item).toMatchObject({ status: 'scored', score: '8.73', value: '87.3', full: '100' })
-    expect(item.explanation.zh).toBe('满意度 87.3%，满分对应 100%；得分 = 87.3 ÷ 100 × 10 = 8.73 分。')
+    expect(item.explanation.zh).toBe(
+      '满意度 87.3%，满分对应 100%；得分 = 87.3 ÷ 100 × 10 = 8.73 分。',
+    )
   })
 
   it('score from the formula over the questionnaires', () => {
@@ -68,16 +79,30 @@ describe('proportional items', () => {
   it('land a total of thirds exactly on a band edge in that band (60 is 合格, not 59.999… 不合格)', () => {
     // Three 20-point items each short by 2 of a 3-wide step, 1 point per step, proportional:
     // 20 − 2/3 each, so 58 in all; plus 2 of a 40-point item makes exactly 60.
-    const short = (id: string) => buildDeduct({ id, weight: 20, measures: [buildMeasure({ step: 3, points: 1, rounding: 'proportional' })] })
-    const items = [short('a'), short('b'), short('c'), satisfaction({ id: 'd', weight: 40, full: 100 })]
+    const short = (id: string) =>
+      buildDeduct({
+        id,
+        weight: 20,
+        measures: [buildMeasure({ step: 3, points: 1, rounding: 'proportional' })],
+      })
+    const items = [
+      short('a'),
+      short('b'),
+      short('c'),
+      satisfaction({ id: 'd', weight: 40, full: 100 }),
+    ]
     const result = score(buildPolicy(items), { coverage: 88, satisfied: 5, returned: 100 })
-    expect(result.items.slice(0, 3).map((item) => item.score)).toEqual(Array(3).fill('19.333333333333333333'))
+    expect(result.items.slice(0, 3).map((item) => item.score)).toEqual(
+      Array(3).fill('19.333333333333333333'),
+    )
     expect(result).toMatchObject({ total: '60', grade: { id: 'pass' } })
   })
 })
 
 describe('bonus items', () => {
-  const bonus = (extra: Partial<Extract<AssessmentItem, { kind: 'bonus' }>> = {}): AssessmentItem => ({
+  const bonus = (
+    extra: Partial<Extract<AssessmentItem, { kind: 'bonus' }>> = {},
+  ): AssessmentItem => ({
     id: 'drg',
     name: 'DRG 收付费改革',
     kind: 'bonus',
@@ -96,7 +121,12 @@ describe('bonus items', () => {
 
   it('do not apply in another year and need no data there', () => {
     const result = score(buildPolicy([base(), bonus()]), { coverage: 95 }, 2020)
-    expect(result.items[1]).toMatchObject({ status: 'not-applicable', score: '0', holds: null, missing: [] })
+    expect(result.items[1]).toMatchObject({
+      status: 'not-applicable',
+      score: '0',
+      holds: null,
+      missing: [],
+    })
     expect(result.items[1]!.explanation.zh).toBe('加分项只适用于 2021 年，2020 年不适用。')
     expect(result).toMatchObject({ complete: true, total: '100' })
   })
@@ -109,18 +139,33 @@ describe('bonus items', () => {
 
   it('leave the total empty when the condition cannot be decided', () => {
     const result = score(buildPolicy([base(), bonus()]), { coverage: 95 })
-    expect(result.items[1]).toMatchObject({ status: 'missing', score: null, missing: ['drg_started'] })
+    expect(result.items[1]).toMatchObject({
+      status: 'missing',
+      score: null,
+      missing: ['drg_started'],
+    })
     expect(result.total).toBeNull()
   })
 
   it('stay within the bonus cap', () => {
-    const items = [base(), bonus({ points: 5 }), bonus({ id: 'rehab', points: 5, when: 'rehab_started' })]
-    const result = score(buildPolicy(items, { bonusCap: 8 }), { coverage: 95, drg_started: true, rehab_started: true })
+    const items = [
+      base(),
+      bonus({ points: 5 }),
+      bonus({ id: 'rehab', points: 5, when: 'rehab_started' }),
+    ]
+    const result = score(buildPolicy(items, { bonusCap: 8 }), {
+      coverage: 95,
+      drg_started: true,
+      rehab_started: true,
+    })
     expect(result).toMatchObject({ bonus: '8', bonusCapApplied: true, total: '108' })
   })
 
   it('stay within the maximum score', () => {
-    const result = score(buildPolicy([base(), bonus()], { maxScore: 105 }), { coverage: 95, drg_started: true })
+    const result = score(buildPolicy([base(), bonus()], { maxScore: 105 }), {
+      coverage: 95,
+      drg_started: true,
+    })
     expect(result).toMatchObject({ base: '100', bonus: '10', total: '105', maxScoreApplied: true })
   })
 })
@@ -136,37 +181,78 @@ describe('veto items', () => {
   const base = () => buildDeduct({ weight: 100 })
 
   it('force their grade whatever the score', () => {
-    const result = score(buildPolicy([base(), veto()]), { coverage: 95, suspended: false, violation_cost: 500_000, pooled_fund: 100_000_000 })
-    expect(result).toMatchObject({ total: '100', vetoedBy: 'fund-veto', grade: { id: 'fail', name: '不合格' } })
+    const result = score(buildPolicy([base(), veto()]), {
+      coverage: 95,
+      suspended: false,
+      violation_cost: 500_000,
+      pooled_fund: 100_000_000,
+    })
+    expect(result).toMatchObject({
+      total: '100',
+      vetoedBy: 'fund-veto',
+      grade: { id: 'fail', name: '不合格' },
+    })
     expect(result.effects).toEqual([{ kind: 'budget-adjustment', percent: -30, text: '扣减 30%' }])
     expect(result.items[1]).toMatchObject({ status: 'scored', score: null, holds: true })
     // The facts it was decided on come first: a district sees why its budget is cut.
-    expect(result.items[1]!.explanation.zh).toBe('触发一票否决：suspended：否；violation_cost ÷ pooled_fund × 1000 = 5 ≥ 5（成立）。等次定为「不合格」，不论得分。')
-    expect(result.items[1]!.explanation.en).toBe('Veto (一票否决) applies: suspended: no; violation_cost ÷ pooled_fund × 1000 = 5 ≥ 5 (holds). The grade is "不合格" whatever the score.')
+    expect(result.items[1]!.explanation.zh).toBe(
+      '触发一票否决：suspended：否；violation_cost ÷ pooled_fund × 1000 = 5 ≥ 5（成立）。等次定为「不合格」，不论得分。',
+    )
+    expect(result.items[1]!.explanation.en).toBe(
+      'Veto (一票否决) applies: suspended: no; violation_cost ÷ pooled_fund × 1000 = 5 ≥ 5 (holds). The grade is "不合格" whatever the score.',
+    )
   })
 
   it('leave the grade to the bands when the condition does not hold', () => {
-    const result = score(buildPolicy([base(), veto()]), { coverage: 95, suspended: false, violation_cost: 499_999.99, pooled_fund: 100_000_000 })
+    const result = score(buildPolicy([base(), veto()]), {
+      coverage: 95,
+      suspended: false,
+      violation_cost: 499_999.99,
+      pooled_fund: 100_000_000,
+    })
     expect(result).toMatchObject({ total: '100', vetoedBy: null, grade: { id: 'excellent' } })
     expect(result.items[1]).toMatchObject({ holds: false })
   })
 
   it('leave the total and grade empty when the condition cannot be decided', () => {
     const result = score(buildPolicy([base(), veto()]), { coverage: 95, suspended: false })
-    expect(result.items[1]).toMatchObject({ status: 'missing', holds: null, missing: ['violation_cost', 'pooled_fund'] })
-    expect(result).toMatchObject({ complete: false, total: null, grade: null, vetoedBy: null, missing: ['violation_cost', 'pooled_fund'] })
+    expect(result.items[1]).toMatchObject({
+      status: 'missing',
+      holds: null,
+      missing: ['violation_cost', 'pooled_fund'],
+    })
+    expect(result).toMatchObject({
+      complete: false,
+      total: null,
+      grade: null,
+      vetoedBy: null,
+      missing: ['violation_cost', 'pooled_fund'],
+    })
   })
 
   it('force their grade even while other data is missing', () => {
     const result = score(buildPolicy([base(), veto()]), { suspended: true })
-    expect(result).toMatchObject({ complete: false, total: null, vetoedBy: 'fund-veto', grade: { id: 'fail' }, missing: ['coverage'] })
+    expect(result).toMatchObject({
+      complete: false,
+      total: null,
+      vetoedBy: 'fund-veto',
+      grade: { id: 'fail' },
+      missing: ['coverage'],
+    })
     expect(result.effects).toHaveLength(1)
     expect(summarizeScore(result).zh).toBe('一票否决：不合格')
   })
 })
 
 describe('grades', () => {
-  const proportional: AssessmentItem = { id: 'all', name: '综合得分', kind: 'proportional', weight: 100, indicator: 'coverage', full: 100 }
+  const proportional: AssessmentItem = {
+    id: 'all',
+    name: '综合得分',
+    kind: 'proportional',
+    weight: 100,
+    indicator: 'coverage',
+    full: 100,
+  }
 
   it.each([
     [0, 'fail'],
@@ -189,7 +275,9 @@ describe('grades', () => {
     [70, 'good'],
     [90, 'excellent'],
   ])('give %s points the grade %s whatever order the bands are listed in', (total, grade) => {
-    const result = score(buildPolicy([proportional], { grades: buildGrades().reverse() }), { coverage: total })
+    const result = score(buildPolicy([proportional], { grades: buildGrades().reverse() }), {
+      coverage: total,
+    })
     expect(result.grade?.id).toBe(grade)
   })
 
@@ -198,19 +286,32 @@ describe('grades', () => {
       { id: 'top', name: '优秀', min: 95, max: 100 },
       { id: 'rest', name: '其他', min: 0, below: 95 },
     ]
-    const policy = buildPolicy([proportional, { id: 'bonus', name: '加分', kind: 'bonus', points: 1, when: 'extra' }], { grades })
+    const policy = buildPolicy(
+      [proportional, { id: 'bonus', name: '加分', kind: 'bonus', points: 1, when: 'extra' }],
+      { grades },
+    )
     expect(score(policy, { coverage: 100, extra: false }).grade?.id).toBe('top')
-    expect(score(policy, { coverage: 99.99, extra: true })).toMatchObject({ total: '100.99', grade: null, effects: [] })
+    expect(score(policy, { coverage: 99.99, extra: true })).toMatchObject({
+      total: '100.99',
+      grade: null,
+      effects: [],
+    })
   })
 
   it('bring their effects', () => {
-    expect(score(buildPolicy([proportional]), { coverage: 65 }).effects).toEqual([{ kind: 'budget-adjustment', percent: -10, text: '扣减 10%' }])
+    expect(score(buildPolicy([proportional]), { coverage: 65 }).effects).toEqual([
+      { kind: 'budget-adjustment', percent: -10, text: '扣减 10%' },
+    ])
   })
 })
 
 describe('explanations', () => {
   const visits = () =>
-    buildDeduct({ measures: [buildMeasure({ indicator: 'visit-rate', targets: [{ year: 2021, op: '>=', value: 90 }] })] })
+    buildDeduct({
+      measures: [
+        buildMeasure({ indicator: 'visit-rate', targets: [{ year: 2021, op: '>=', value: 90 }] }),
+      ],
+    })
 
   it('give the value, target, gap, steps and points deducted, in Chinese and English', () => {
     const item = scoreOne(visits(), { county_visits: 856, total_visits: 1000 })
@@ -223,26 +324,50 @@ describe('explanations', () => {
   })
 
   it('say by how much a value is over a <= target', () => {
-    const measure = buildMeasure({ indicator: 'stay', targets: [{ op: '<=', value: 8 }], step: 0.5, points: 3, rounding: 'started-steps' })
+    const measure = buildMeasure({
+      indicator: 'stay',
+      targets: [{ op: '<=', value: 8 }],
+      step: 0.5,
+      points: 3,
+      rounding: 'started-steps',
+    })
     const item = scoreOne(buildDeduct({ measures: [measure] }), { stay: 8.7 })
-    expect(item.explanation.zh).toBe('平均住院日 8.7天，目标 ≤8天，超出 0.7天；每超 0.5天扣 3 分，不足一步按一步，计 2 步，扣 6 分。共扣 6 分，得 4 分。')
+    expect(item.explanation.zh).toBe(
+      '平均住院日 8.7天，目标 ≤8天，超出 0.7天；每超 0.5天扣 3 分，不足一步按一步，计 2 步，扣 6 分。共扣 6 分，得 4 分。',
+    )
     expect(item.explanation.en).toContain('over by 0.7天')
   })
 
   it('say when a target is met', () => {
     const item = scoreOne(visits(), { county_visits: 900, total_visits: 1000 })
-    expect(item.explanation.zh).toBe('县域内就诊率 90%，目标 ≥90%（2021 年目标），达标，不扣分。共扣 0 分，得 10 分。')
+    expect(item.explanation.zh).toBe(
+      '县域内就诊率 90%，目标 ≥90%（2021 年目标），达标，不扣分。共扣 0 分，得 10 分。',
+    )
     expect(item.explanation.en).toContain('met, nothing deducted')
   })
 
   it('name each measure of a composite item', () => {
     const measures = [
-      buildMeasure({ name: '病种数', indicator: 'kinds', targets: [{ op: '>=', value: 10 }], step: 1, points: 2 }),
-      buildMeasure({ name: '例数', indicator: 'cases', targets: [{ op: '>=', value: 400 }], step: 10, points: 1 }),
+      buildMeasure({
+        name: '病种数',
+        indicator: 'kinds',
+        targets: [{ op: '>=', value: 10 }],
+        step: 1,
+        points: 2,
+      }),
+      buildMeasure({
+        name: '例数',
+        indicator: 'cases',
+        targets: [{ op: '>=', value: 400 }],
+        step: 10,
+        points: 1,
+      }),
     ]
     const item = scoreOne(buildDeduct({ measures }), { kinds: 8, cases: 370 })
     expect(item.explanation.zh).toContain('病种数：日间手术病种数 8个，目标 ≥10个，差 2个')
-    expect(item.explanation.zh).toContain('例数：日间手术例数 370例，目标 ≥400例，差 30例；每差 10例扣 1 分，只计整步，计 3 步，扣 3 分。')
+    expect(item.explanation.zh).toContain(
+      '例数：日间手术例数 370例，目标 ≥400例，差 30例；每差 10例扣 1 分，只计整步，计 3 步，扣 3 分。',
+    )
     expect(item.explanation.en).toContain('例数: 日间手术例数 370例')
   })
 })

@@ -24,20 +24,33 @@ export interface CompiledAssessment {
   items: CompiledItem[]
 }
 
-export function compileAssessment(config: PolicyConfig, assessmentId: string, indicators = new IndicatorSet(config)): CompiledAssessment {
+export function compileAssessment(
+  config: PolicyConfig,
+  assessmentId: string,
+  indicators = new IndicatorSet(config),
+): CompiledAssessment {
   const assessment = config.assessments?.find((a) => a.id === assessmentId)
   if (!assessment) throw new Error(`no assessment ${assessmentId}`)
   const items = assessment.items.map((item) => compileItem(item, indicators))
   return { assessment, indicators, items }
 }
 
-export function scoreUnit(compiled: CompiledAssessment, unitId: string, year: number, values: InputValues): UnitScore {
+export function scoreUnit(
+  compiled: CompiledAssessment,
+  unitId: string,
+  year: number,
+  values: InputValues,
+): UnitScore {
   const { assessment, indicators } = compiled
   const scored = compiled.items.map((item) => scoreItem(item, { indicators, values, year }))
   const items = scored.map((item) => item.result)
-  const complete = items.every((item) => item.status === 'scored' || item.status === 'not-applicable')
+  const complete = items.every(
+    (item) => item.status === 'scored' || item.status === 'not-applicable',
+  )
   const missing = [...new Set(items.flatMap((item) => item.missing))]
-  const veto = assessment.items.find((item, index) => item.kind === 'veto' && items[index]!.holds === true)
+  const veto = assessment.items.find(
+    (item, index) => item.kind === 'veto' && items[index]!.holds === true,
+  )
   const result: UnitScore = {
     assessmentId: assessment.id,
     unitId,
@@ -119,9 +132,16 @@ export function bandOf(assessment: Assessment, total: Decimal): string | undefin
 /** A one-line summary for lists: "87.3 分，良好" or what is missing. */
 export function summarizeScore(score: UnitScore): LocalizedText {
   if (score.total === null) {
-    if (score.grade) return { zh: `一票否决：${score.grade.name}`, en: `Vetoed: ${score.grade.name}` }
-    return { zh: `数据不全，缺 ${score.missing.join('、')}`, en: `Incomplete: missing ${score.missing.join(', ')}` }
+    if (score.grade)
+      return { zh: `一票否决：${score.grade.name}`, en: `Vetoed: ${score.grade.name}` }
+    return {
+      zh: `数据不全，缺 ${score.missing.join('、')}`,
+      en: `Incomplete: missing ${score.missing.join(', ')}`,
+    }
   }
   const total = formatDecimal(new Decimal(score.total))
-  return { zh: `${total} 分，${score.grade?.name ?? '无等次'}`, en: `${total} points, ${score.grade?.name ?? 'no grade'}` }
+  return {
+    zh: `${total} 分，${score.grade?.name ?? '无等次'}`,
+    en: `${total} points, ${score.grade?.name ?? 'no grade'}`,
+  }
 }

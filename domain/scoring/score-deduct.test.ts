@@ -7,11 +7,24 @@ describe('deduct items', () => {
   it('deducts nothing exactly on a >= target', () => {
     const item = scoreOne(buildDeduct(), { coverage: 90 })
     expect(item).toMatchObject({ status: 'scored', score: '10', deducted: '0', capApplied: false })
-    expect(item.measures![0]).toMatchObject({ value: '90', met: true, gap: '0', steps: '0', deducted: '0' })
+    expect(item.measures![0]).toMatchObject({
+      value: '90',
+      met: true,
+      gap: '0',
+      steps: '0',
+      deducted: '0',
+    })
   })
 
   it('deducts nothing exactly on a <= target', () => {
-    const item = scoreOne(buildDeduct({ measures: [buildMeasure({ indicator: 'burden', targets: [{ op: '<=', value: 30 }], points: 1 })] }), { burden: 30 })
+    const item = scoreOne(
+      buildDeduct({
+        measures: [
+          buildMeasure({ indicator: 'burden', targets: [{ op: '<=', value: 30 }], points: 1 }),
+        ],
+      }),
+      { burden: 30 },
+    )
     expect(item).toMatchObject({ score: '10', deducted: '0' })
     expect(item.measures![0]!.met).toBe(true)
   })
@@ -23,26 +36,41 @@ describe('deduct items', () => {
   })
 
   it('deducts per step over a <= target', () => {
-    const measure = buildMeasure({ indicator: 'stay', targets: [{ op: '<=', value: 8 }], step: 0.5, points: 3 })
-    expect(scoreOne(buildDeduct({ measures: [measure] }), { stay: 9.2 })).toMatchObject({ score: '4', deducted: '6' })
+    const measure = buildMeasure({
+      indicator: 'stay',
+      targets: [{ op: '<=', value: 8 }],
+      step: 0.5,
+      points: 3,
+    })
+    expect(scoreOne(buildDeduct({ measures: [measure] }), { stay: 9.2 })).toMatchObject({
+      score: '4',
+      deducted: '6',
+    })
   })
 
   it.each([
     ['whole-steps', '10', '0', '0'],
     ['started-steps', '7', '1', '3'],
     ['proportional', '8.8', '0.4', '1.2'],
-  ] as const)('with %s, 0.4 of a step short scores %s (%s steps)', (rounding, itemScore, steps, deducted) => {
-    const item = scoreOne(buildDeduct({ measures: [buildMeasure({ rounding })] }), { coverage: 89.6 })
-    expect(item.score).toBe(itemScore)
-    expect(item.measures![0]).toMatchObject({ gap: '0.4', steps, deducted })
-  })
+  ] as const)(
+    'with %s, 0.4 of a step short scores %s (%s steps)',
+    (rounding, itemScore, steps, deducted) => {
+      const item = scoreOne(buildDeduct({ measures: [buildMeasure({ rounding })] }), {
+        coverage: 89.6,
+      })
+      expect(item.score).toBe(itemScore)
+      expect(item.measures![0]).toMatchObject({ gap: '0.4', steps, deducted })
+    },
+  )
 
   it.each([
     ['whole-steps', '7', '1'],
     ['started-steps', '4', '2'],
     ['proportional', '5.5', '1.5'],
   ] as const)('with %s, 1.5 steps short scores %s', (rounding, itemScore, steps) => {
-    const item = scoreOne(buildDeduct({ measures: [buildMeasure({ rounding })] }), { coverage: 88.5 })
+    const item = scoreOne(buildDeduct({ measures: [buildMeasure({ rounding })] }), {
+      coverage: 88.5,
+    })
     expect(item.score).toBe(itemScore)
     expect(item.measures![0]!.steps).toBe(steps)
   })
@@ -50,7 +78,10 @@ describe('deduct items', () => {
   it('deducts exactly in proportion when the step does not divide the gap', () => {
     // 0.1 short, 3 points per 0.3: exactly 1 point, not 0.99999999999999999999.
     const measure = buildMeasure({ step: 0.3, points: 3, rounding: 'proportional' })
-    expect(scoreOne(buildDeduct({ measures: [measure] }), { coverage: 89.9 })).toMatchObject({ score: '9', deducted: '1' })
+    expect(scoreOne(buildDeduct({ measures: [measure] }), { coverage: 89.9 })).toMatchObject({
+      score: '9',
+      deducted: '1',
+    })
   })
 
   it.each([
@@ -60,14 +91,22 @@ describe('deduct items', () => {
     ['<', 'whole-steps', '10'],
     ['<', 'proportional', '10'],
     ['<', 'started-steps', '7'],
-  ] as const)('a strict %s target is not met exactly on it; %s scores %s', (op, rounding, itemScore) => {
-    const item = scoreOne(buildDeduct({ measures: [buildMeasure({ targets: [{ op, value: 90 }], rounding })] }), { coverage: 90 })
-    expect(item.score).toBe(itemScore)
-    expect(item.measures![0]).toMatchObject({ met: false, gap: '0' })
-  })
+  ] as const)(
+    'a strict %s target is not met exactly on it; %s scores %s',
+    (op, rounding, itemScore) => {
+      const item = scoreOne(
+        buildDeduct({ measures: [buildMeasure({ targets: [{ op, value: 90 }], rounding })] }),
+        { coverage: 90 },
+      )
+      expect(item.score).toBe(itemScore)
+      expect(item.measures![0]).toMatchObject({ met: false, gap: '0' })
+    },
+  )
 
   it('measures the gap either side of an = target', () => {
-    const item = buildDeduct({ measures: [buildMeasure({ targets: [{ op: '=', value: 90 }], points: 1 })] })
+    const item = buildDeduct({
+      measures: [buildMeasure({ targets: [{ op: '=', value: 90 }], points: 1 })],
+    })
     expect(scoreOne(item, { coverage: 92 })).toMatchObject({ score: '8' })
     expect(scoreOne(item, { coverage: 88 })).toMatchObject({ score: '8' })
     expect(scoreOne(item, { coverage: 90 })).toMatchObject({ score: '10' })
@@ -81,9 +120,18 @@ describe('deduct items', () => {
 
   it('stops at an explicit cap below the weight', () => {
     const item = buildDeduct({ cap: 6 })
-    expect(scoreOne(item, { coverage: 80 })).toMatchObject({ score: '4', deducted: '30', cap: '6', capApplied: true })
+    expect(scoreOne(item, { coverage: 80 })).toMatchObject({
+      score: '4',
+      deducted: '30',
+      cap: '6',
+      capApplied: true,
+    })
     expect(scoreOne(item, { coverage: 89 })).toMatchObject({ score: '7', capApplied: false })
-    expect(scoreOne(item, { coverage: 88 })).toMatchObject({ score: '4', deducted: '6', capApplied: false })
+    expect(scoreOne(item, { coverage: 88 })).toMatchObject({
+      score: '4',
+      deducted: '6',
+      capApplied: false,
+    })
   })
 
   describe('with two measures', () => {
@@ -92,8 +140,20 @@ describe('deduct items', () => {
         id: 'day-surgery',
         name: '日间手术',
         measures: [
-          buildMeasure({ name: '病种数', indicator: 'kinds', targets: [{ op: '>=', value: 10 }], step: 1, points: 2 }),
-          buildMeasure({ name: '例数', indicator: 'cases', targets: [{ op: '>=', value: 400 }], step: 10, points: 1 }),
+          buildMeasure({
+            name: '病种数',
+            indicator: 'kinds',
+            targets: [{ op: '>=', value: 10 }],
+            step: 1,
+            points: 2,
+          }),
+          buildMeasure({
+            name: '例数',
+            indicator: 'cases',
+            targets: [{ op: '>=', value: 400 }],
+            step: 10,
+            points: 1,
+          }),
         ],
       })
 
@@ -116,7 +176,12 @@ describe('deduct items', () => {
 })
 
 describe('delta targets', () => {
-  const share = () => buildDeduct({ measures: [buildMeasure({ indicator: 'primary-share', targets: [{ op: '>=', delta: 5 }], points: 2 })] })
+  const share = () =>
+    buildDeduct({
+      measures: [
+        buildMeasure({ indicator: 'primary-share', targets: [{ op: '>=', delta: 5 }], points: 2 }),
+      ],
+    })
 
   it('add the baseline', () => {
     const met = scoreOne(share(), { 'primary-share': 65 })
@@ -126,9 +191,16 @@ describe('delta targets', () => {
   })
 
   it('cannot be scored without a baseline value', () => {
-    const item = scoreOne(buildDeduct({ measures: [buildMeasure({ indicator: 'outpatient-share', targets: [{ op: '>=', delta: 5 }] })] }), {
-      'outpatient-share': 70,
-    })
+    const item = scoreOne(
+      buildDeduct({
+        measures: [
+          buildMeasure({ indicator: 'outpatient-share', targets: [{ op: '>=', delta: 5 }] }),
+        ],
+      }),
+      {
+        'outpatient-share': 70,
+      },
+    )
     expect(item).toMatchObject({ status: 'error', score: null, missing: [] })
     expect(item.explanation.zh).toContain('没有基线值')
     expect(item.explanation.en).toContain('baseline')
@@ -136,42 +208,82 @@ describe('delta targets', () => {
 })
 
 describe('the target for the year', () => {
-  const withTargets = (targets: Target[]) => buildDeduct({ measures: [buildMeasure({ targets, points: 1 })] })
+  const withTargets = (targets: Target[]) =>
+    buildDeduct({ measures: [buildMeasure({ targets, points: 1 })] })
 
   it('is the one set for that year', () => {
-    const item = scoreOne(withTargets([{ op: '>=', value: 80 }, { year: 2021, op: '>=', value: 90 }]), { coverage: 85 })
+    const item = scoreOne(
+      withTargets([
+        { op: '>=', value: 80 },
+        { year: 2021, op: '>=', value: 90 },
+      ]),
+      { coverage: 85 },
+    )
     expect(item.measures![0]!.target).toEqual({ op: '>=', value: '90', year: 2021 })
     expect(item.score).toBe('5')
   })
 
   it('is the one without a year when none is set for that year', () => {
-    const item = scoreOne(withTargets([{ year: 2020, op: '>=', value: 85 }, { op: '>=', value: 80 }]), { coverage: 85 })
+    const item = scoreOne(
+      withTargets([
+        { year: 2020, op: '>=', value: 85 },
+        { op: '>=', value: 80 },
+      ]),
+      { coverage: 85 },
+    )
     expect(item.measures![0]!.target).toEqual({ op: '>=', value: '80', year: null })
   })
 
   it('carries the latest earlier year forward', () => {
-    const targets: Target[] = [{ year: 2020, op: '>=', value: 88 }, { year: 2021, op: '>=', value: 90 }, { year: 2025, op: '>=', value: 95 }]
+    const targets: Target[] = [
+      { year: 2020, op: '>=', value: 88 },
+      { year: 2021, op: '>=', value: 90 },
+      { year: 2025, op: '>=', value: 95 },
+    ]
     const item = scoreOne(withTargets(targets), { coverage: 85 }, 2023)
     expect(item.measures![0]!.target).toEqual({ op: '>=', value: '90', year: 2021 })
     expect(item.explanation.zh).toContain('（2021 年目标）')
   })
 
   it('is an error when there is none', () => {
-    const result = score(buildPolicy([withTargets([{ year: 2021, op: '>=', value: 90 }])]), { coverage: 95 }, 2020)
+    const result = score(
+      buildPolicy([withTargets([{ year: 2021, op: '>=', value: 90 }])]),
+      { coverage: 95 },
+      2020,
+    )
     expect(result.items[0]).toMatchObject({ status: 'error', score: null, missing: [] })
-    expect(result.items[0]!.explanation).toEqual({ zh: '「签约覆盖率」在 2020 年没有考核目标', en: '"签约覆盖率" has no target for 2020' })
+    expect(result.items[0]!.explanation).toEqual({
+      zh: '「签约覆盖率」在 2020 年没有考核目标',
+      en: '"签约覆盖率" has no target for 2020',
+    })
     expect(result).toMatchObject({ complete: false, total: null, grade: null, missing: [] })
   })
 })
 
 describe('missing values', () => {
-  const visits = () => buildDeduct({ id: 'visits', name: '县域内就诊', measures: [buildMeasure({ indicator: 'visit-rate' })] })
+  const visits = () =>
+    buildDeduct({
+      id: 'visits',
+      name: '县域内就诊',
+      measures: [buildMeasure({ indicator: 'visit-rate' })],
+    })
 
   it('leave the item, the total and the grade empty and name the data elements', () => {
     const result = score(buildPolicy([visits()]), { county_visits: 880 })
-    expect(result.items[0]).toMatchObject({ status: 'missing', score: null, missing: ['total_visits'] })
+    expect(result.items[0]).toMatchObject({
+      status: 'missing',
+      score: null,
+      missing: ['total_visits'],
+    })
     expect(result.items[0]!.explanation.zh).toBe('计算「县域内就诊率」缺少数据：total_visits')
-    expect(result).toMatchObject({ complete: false, base: null, total: null, grade: null, effects: [], missing: ['total_visits'] })
+    expect(result).toMatchObject({
+      complete: false,
+      base: null,
+      total: null,
+      grade: null,
+      effects: [],
+      missing: ['total_visits'],
+    })
     expect(summarizeScore(result).zh).toBe('数据不全，缺 total_visits')
   })
 
@@ -195,13 +307,18 @@ describe('computed indicators', () => {
 
   it('are exactly on target when the division comes out even: 264 / 300 × 100 = 88', () => {
     const measure = buildMeasure({ indicator: 'visit-rate', targets: [{ op: '>=', value: 88 }] })
-    const item = scoreOne(buildDeduct({ measures: [measure] }), { county_visits: 264, total_visits: 300 })
+    const item = scoreOne(buildDeduct({ measures: [measure] }), {
+      county_visits: 264,
+      total_visits: 300,
+    })
     expect(item.measures![0]).toMatchObject({ value: '88', met: true, gap: '0' })
     expect(item.score).toBe('10')
   })
 
   it('are rounded to 12 places', () => {
-    expect(scoreOne(visits(), { county_visits: 2, total_visits: 3 }).measures![0]!.value).toBe('66.666666666667')
+    expect(scoreOne(visits(), { county_visits: 2, total_visits: 3 }).measures![0]!.value).toBe(
+      '66.666666666667',
+    )
   })
 
   it('report division by zero as an error naming the divisor', () => {

@@ -20,7 +20,11 @@ type CompiledConditional = Extract<CompiledItem, { kind: 'bonus' | 'veto' }>
 
 const ZERO = new Decimal(0)
 const OP_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }
-const ROUNDING_WORDS: Record<string, string> = { 'whole-steps': '只计整步', 'started-steps': '不足一步按一步', proportional: '按比例' }
+const ROUNDING_WORDS: Record<string, string> = {
+  'whole-steps': '只计整步',
+  'started-steps': '不足一步按一步',
+  proportional: '按比例',
+}
 
 export interface ItemInput {
   indicators: IndicatorSet
@@ -47,7 +51,10 @@ export function scoreItem(compiled: CompiledItem, input: ItemInput): ScoredItem 
   }
 }
 
-function scoreDeduct({ item, weight, cap, measures: compiledMeasures }: CompiledDeduct, input: ItemInput): ScoredItem {
+function scoreDeduct(
+  { item, weight, cap, measures: compiledMeasures }: CompiledDeduct,
+  input: ItemInput,
+): ScoredItem {
   const measures: MeasureScore[] = []
   const explanation = { zh: '', en: '' }
   let deducted = ZERO
@@ -66,7 +73,20 @@ function scoreDeduct({ item, weight, cap, measures: compiledMeasures }: Compiled
   if (failed) {
     const missing = [...new Set(measures.flatMap((m) => m.missing))]
     const status = failed.missing.length ? 'missing' : 'error'
-    const result: ItemScore = { id, name, kind, weight: weight.text, cap: cap.text, measures, score: null, deducted: null, capApplied: false, status, missing, explanation: failed.problem! }
+    const result: ItemScore = {
+      id,
+      name,
+      kind,
+      weight: weight.text,
+      cap: cap.text,
+      measures,
+      score: null,
+      deducted: null,
+      capApplied: false,
+      status,
+      missing,
+      explanation: failed.problem!,
+    }
     return { result, points: null }
   }
   const capApplied = deducted.greaterThan(cap.value)
@@ -98,7 +118,9 @@ function scoreDeduct({ item, weight, cap, measures: compiledMeasures }: Compiled
   return { result, points: score }
 }
 
-type ScoredMeasure = { score: MeasureScore; deducted: null } | { score: MeasureScore; deducted: Decimal; explanation: LocalizedText }
+type ScoredMeasure =
+  | { score: MeasureScore; deducted: null }
+  | { score: MeasureScore; deducted: Decimal; explanation: LocalizedText }
 
 function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasure {
   const { measure, indicatorName, step, points } = compiled
@@ -120,18 +142,27 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
     problem: null,
   }
   const value = input.indicators.valueOf(measure.indicator, input.values)
-  if (!value.ok) return { score: { ...result, missing: value.missing, problem: value.message }, deducted: null }
+  if (!value.ok)
+    return { score: { ...result, missing: value.missing, problem: value.message }, deducted: null }
   result.value = value.value.toString()
   const choice = targetFor(compiled, input.year)
   if (!choice.ok) {
-    const zh = choice.reason === 'none' ? `「${indicatorName}」在 ${input.year} 年没有考核目标` : `「${indicatorName}」的目标是较基线的增量，但没有基线值`
-    const en = choice.reason === 'none' ? `"${indicatorName}" has no target for ${input.year}` : `"${indicatorName}" has a target relative to a baseline that has no value`
+    const zh =
+      choice.reason === 'none'
+        ? `「${indicatorName}」在 ${input.year} 年没有考核目标`
+        : `「${indicatorName}」的目标是较基线的增量，但没有基线值`
+    const en =
+      choice.reason === 'none'
+        ? `"${indicatorName}" has no target for ${input.year}`
+        : `"${indicatorName}" has a target relative to a baseline that has no value`
     return { score: { ...result, problem: { zh, en } }, deducted: null }
   }
   const { target } = choice
   result.target = { op: target.op, value: choice.text, year: target.year }
   const unit = compiled.unit ?? ''
-  const label = measure.name ? { zh: `${measure.name}：`, en: `${measure.name}: ` } : { zh: '', en: '' }
+  const label = measure.name
+    ? { zh: `${measure.name}：`, en: `${measure.name}: ` }
+    : { zh: '', en: '' }
   const sign = OP_SIGNS[target.op]!
   const year = target.year === null ? '' : `（${target.year} 年目标）`
   const shown = fmt(value.value, result.value)
@@ -149,11 +180,16 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
   const gap = gapTo(value.value, target)
   const ratio = gap.dividedBy(step.value)
   const steps =
-    measure.rounding === 'whole-steps' ? ratio.floor()
-    : measure.rounding === 'started-steps' ? Decimal.max(ratio.ceil(), 1) // short of a strict target by 0 is still a started step
-    : ratio
+    measure.rounding === 'whole-steps'
+      ? ratio.floor()
+      : measure.rounding === 'started-steps'
+        ? Decimal.max(ratio.ceil(), 1) // short of a strict target by 0 is still a started step
+        : ratio
   // gap × points ÷ step rather than (gap ÷ step) × points: exact whenever the result terminates.
-  const deducted = measure.rounding === 'proportional' ? gap.times(points.value).dividedBy(step.value) : steps.times(points.value)
+  const deducted =
+    measure.rounding === 'proportional'
+      ? gap.times(points.value).dividedBy(step.value)
+      : steps.times(points.value)
   const over = target.op === '<=' || target.op === '<'
   const texts = { gap: gap.toString(), steps: steps.toString(), deducted: deducted.toString() }
   const gapShown = fmt(gap, texts.gap)
@@ -172,9 +208,19 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
 function scoreProportional(compiled: CompiledProportional, input: ItemInput): ScoredItem {
   const { item, weight, full, indicatorName, unit } = compiled
   const value = input.indicators.valueOf(item.indicator, input.values)
-  if (!value.ok) return proportionalScore(compiled, null, { value: null, score: null }, value.missing.length ? 'missing' : 'error', value.missing, value.message)
+  if (!value.ok)
+    return proportionalScore(
+      compiled,
+      null,
+      { value: null, score: null },
+      value.missing.length ? 'missing' : 'error',
+      value.missing,
+      value.message,
+    )
   // value × weight ÷ full rather than (value ÷ full) × weight: 30 of 90 × 30 points is exactly 10.
-  const score = Decimal.min(Decimal.max(value.value, ZERO), full.value).times(weight.value).dividedBy(full.value)
+  const score = Decimal.min(Decimal.max(value.value, ZERO), full.value)
+    .times(weight.value)
+    .dividedBy(full.value)
   const texts = { value: value.value.toString(), score: score.toString() }
   const shown = fmt(value.value, texts.value)
   const scoreShown = fmt(score, texts.score)
@@ -196,22 +242,41 @@ function scoreConditional(compiled: CompiledConditional, input: ItemInput): Scor
   const result = condition ? evaluateFormula(condition, (id) => input.values.get(id)) : undefined
   if (!result || !result.ok || typeof result.value !== 'boolean') {
     const missing = result && !result.ok && result.reason === 'missing' ? result.missing : []
-    const zh = missing.length ? `判断「${item.name}」缺少数据：${missing.join('、')}` : `「${item.name}」的条件无法判断（${item.when}）`
-    const en = missing.length ? `"${item.name}" cannot be decided: missing ${missing.join(', ')}` : `The condition of "${item.name}" cannot be decided (${item.when})`
-    return conditionalScore(compiled, null, null, missing.length ? 'missing' : 'error', missing, { zh, en })
+    const zh = missing.length
+      ? `判断「${item.name}」缺少数据：${missing.join('、')}`
+      : `「${item.name}」的条件无法判断（${item.when}）`
+    const en = missing.length
+      ? `"${item.name}" cannot be decided: missing ${missing.join(', ')}`
+      : `The condition of "${item.name}" cannot be decided (${item.when})`
+    return conditionalScore(compiled, null, null, missing.length ? 'missing' : 'error', missing, {
+      zh,
+      en,
+    })
   }
   const holds = result.value
   if (!holds) {
     return points
-      ? conditionalScore(compiled, ZERO, false, 'scored', [], { zh: '条件不成立，不加分。', en: 'The condition does not hold: no bonus.' })
-      : conditionalScore(compiled, null, false, 'scored', [], { zh: '未触发一票否决。', en: 'No veto.' })
+      ? conditionalScore(compiled, ZERO, false, 'scored', [], {
+          zh: '条件不成立，不加分。',
+          en: 'The condition does not hold: no bonus.',
+        })
+      : conditionalScore(compiled, null, false, 'scored', [], {
+          zh: '未触发一票否决。',
+          en: 'No veto.',
+        })
   }
   // A bonus granted or a veto applied says what it was decided on (worked out only then: most
   // units trigger neither, and the evidence costs decimal arithmetic for each).
   const why = compiled.evidence!((id) => input.values.get(id))
   return points
-    ? conditionalScore(compiled, points.value, true, 'scored', [], { zh: `条件成立（${why.zh}），加 ${points.shown} 分。`, en: `The condition holds (${why.en}): ${points.shown} bonus points.` })
-    : conditionalScore(compiled, null, true, 'scored', [], { zh: `触发一票否决：${why.zh}。`, en: `Veto (一票否决) applies: ${why.en}.` })
+    ? conditionalScore(compiled, points.value, true, 'scored', [], {
+        zh: `条件成立（${why.zh}），加 ${points.shown} 分。`,
+        en: `The condition holds (${why.en}): ${points.shown} bonus points.`,
+      })
+    : conditionalScore(compiled, null, true, 'scored', [], {
+        zh: `触发一票否决：${why.zh}。`,
+        en: `Veto (一票否决) applies: ${why.en}.`,
+      })
 }
 
 // Item results are written out in full, here and in scoreDeduct: spreading a small shared base
@@ -219,22 +284,47 @@ function scoreConditional(compiled: CompiledConditional, input: ItemInput): Scor
 // the time to score 2,800 units (bench/scoring.bench.ts).
 function proportionalScore(
   { item, weight, full }: CompiledProportional,
-  score: Decimal | null, texts: { value: string | null; score: string | null }, status: ItemScore['status'], missing: string[], explanation: LocalizedText,
+  score: Decimal | null,
+  texts: { value: string | null; score: string | null },
+  status: ItemScore['status'],
+  missing: string[],
+  explanation: LocalizedText,
 ): ScoredItem {
   const result: ItemScore = {
-    id: item.id, name: item.name, kind: item.kind, weight: weight.text, indicator: item.indicator, full: full.text,
-    score: texts.score, value: texts.value, status, missing, explanation,
+    id: item.id,
+    name: item.name,
+    kind: item.kind,
+    weight: weight.text,
+    indicator: item.indicator,
+    full: full.text,
+    score: texts.score,
+    value: texts.value,
+    status,
+    missing,
+    explanation,
   }
   return { result, points: score }
 }
 
 function conditionalScore(
   { item, points }: CompiledConditional,
-  score: Decimal | null, holds: boolean | null, status: ItemScore['status'], missing: string[], explanation: LocalizedText,
+  score: Decimal | null,
+  holds: boolean | null,
+  status: ItemScore['status'],
+  missing: string[],
+  explanation: LocalizedText,
 ): ScoredItem {
   const result: ItemScore = {
-    id: item.id, name: item.name, kind: item.kind, weight: points?.text ?? null, condition: item.when,
-    score: score?.toString() ?? null, holds, status, missing, explanation,
+    id: item.id,
+    name: item.name,
+    kind: item.kind,
+    weight: points?.text ?? null,
+    condition: item.when,
+    score: score?.toString() ?? null,
+    holds,
+    status,
+    missing,
+    explanation,
   }
   return { result, points: score }
 }

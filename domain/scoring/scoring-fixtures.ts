@@ -12,8 +12,20 @@ export type Deduct = Extract<AssessmentItem, { kind: 'deduct' }>
 export type Measure = Deduct['measures'][number]
 export type Target = Measure['targets'][number]
 
-export function buildIndicator(id: string, name: string, extra: Partial<Indicator> = {}): Indicator {
-  return { id, name, valueType: 'percentage', unit: '%', frequency: 'yearly', owner: ['health-bureau'], ...extra }
+export function buildIndicator(
+  id: string,
+  name: string,
+  extra: Partial<Indicator> = {},
+): Indicator {
+  return {
+    id,
+    name,
+    valueType: 'percentage',
+    unit: '%',
+    frequency: 'yearly',
+    owner: ['health-bureau'],
+    ...extra,
+  }
 }
 
 /** Indicators given directly unless they have a formula. */
@@ -32,23 +44,52 @@ export function buildIndicators(): Indicator[] {
 }
 
 export function buildMeasure(extra: Partial<Measure> = {}): Measure {
-  return { indicator: 'coverage', targets: [{ op: '>=', value: 90 }], step: 1, points: 3, rounding: 'whole-steps', ...extra }
+  return {
+    indicator: 'coverage',
+    targets: [{ op: '>=', value: 90 }],
+    step: 1,
+    points: 3,
+    rounding: 'whole-steps',
+    ...extra,
+  }
 }
 
 export function buildDeduct(extra: Partial<Deduct> = {}): Deduct {
-  return { id: 'coverage', name: '签约覆盖', kind: 'deduct', weight: 10, measures: [buildMeasure()], ...extra }
+  return {
+    id: 'coverage',
+    name: '签约覆盖',
+    kind: 'deduct',
+    weight: 10,
+    measures: [buildMeasure()],
+    ...extra,
+  }
 }
 
 export function buildGrades(): Assessment['grades'] {
   return [
     { id: 'excellent', name: '优秀', min: 90 },
     { id: 'good', name: '良好', min: 70, below: 90 },
-    { id: 'pass', name: '合格', min: 60, below: 70, effects: [{ kind: 'budget-adjustment', percent: -10, text: '扣减 10%' }] },
-    { id: 'fail', name: '不合格', min: 0, below: 60, effects: [{ kind: 'budget-adjustment', percent: -30, text: '扣减 30%' }] },
+    {
+      id: 'pass',
+      name: '合格',
+      min: 60,
+      below: 70,
+      effects: [{ kind: 'budget-adjustment', percent: -10, text: '扣减 10%' }],
+    },
+    {
+      id: 'fail',
+      name: '不合格',
+      min: 0,
+      below: 60,
+      effects: [{ kind: 'budget-adjustment', percent: -30, text: '扣减 30%' }],
+    },
   ]
 }
 
-export function buildPolicy(items: AssessmentItem[], extra: Partial<Assessment> = {}): PolicyConfig {
+export function buildPolicy(
+  items: AssessmentItem[],
+  extra: Partial<Assessment> = {},
+): PolicyConfig {
   return {
     metadata: {
       id: 'scoring-demo',
@@ -79,14 +120,25 @@ export function buildPolicy(items: AssessmentItem[], extra: Partial<Assessment> 
   }
 }
 
-export function score(policy: PolicyConfig, inputs: Record<string, number | string | boolean>, year = 2021): UnitScore {
+export function score(
+  policy: PolicyConfig,
+  inputs: Record<string, number | string | boolean>,
+  year = 2021,
+): UnitScore {
   const values = new Map<string, FormulaValue>(
-    Object.entries(inputs).map(([id, value]) => [id, typeof value === 'boolean' ? value : new Decimal(value)]),
+    Object.entries(inputs).map(([id, value]) => [
+      id,
+      typeof value === 'boolean' ? value : new Decimal(value),
+    ]),
   )
   return scoreUnit(compileAssessment(policy, 'annual'), 'unit-1', year, values)
 }
 
 /** Scores one item alone and returns it. */
-export function scoreOne(item: AssessmentItem, inputs: Record<string, number | string | boolean>, year = 2021): ItemScore {
+export function scoreOne(
+  item: AssessmentItem,
+  inputs: Record<string, number | string | boolean>,
+  year = 2021,
+): ItemScore {
   return score(buildPolicy([item]), inputs, year).items[0]!
 }

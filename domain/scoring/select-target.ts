@@ -17,9 +17,14 @@ export interface AppliedTarget {
   phrase: string | null
 }
 
-export type TargetChoice = { ok: true; target: AppliedTarget } | { ok: false; reason: 'none' | 'no-baseline' }
+export type TargetChoice =
+  { ok: true; target: AppliedTarget } | { ok: false; reason: 'none' | 'no-baseline' }
 
-export function selectTarget(targets: readonly Target[], year: number, baseline: Decimal | undefined): TargetChoice {
+export function selectTarget(
+  targets: readonly Target[],
+  year: number,
+  baseline: Decimal | undefined,
+): TargetChoice {
   const exact = targets.find((target) => target.year === year)
   const yearless = targets.find((target) => target.year === undefined)
   const earlier = targets
@@ -31,7 +36,10 @@ export function selectTarget(targets: readonly Target[], year: number, baseline:
   if (chosen.value !== undefined) value = new Decimal(chosen.value)
   else if (chosen.delta !== undefined && baseline !== undefined) value = baseline.plus(chosen.delta)
   else return { ok: false, reason: 'no-baseline' }
-  return { ok: true, target: { op: chosen.op, value, year: chosen.year ?? null, phrase: chosen.phrase ?? null } }
+  return {
+    ok: true,
+    target: { op: chosen.op, value, year: chosen.year ?? null, phrase: chosen.phrase ?? null },
+  }
 }
 
 /** Whether a value meets a target. */

@@ -52,7 +52,8 @@ export function buildClauseOutline(text: string): Clause[] {
     // A page mark between two runs of whitespace leads back to the same heading: see it once.
     if (clauses.at(-1)?.offset === offset) continue
     const line = rest.split('\n')[0] ?? ''
-    const atLineStart = match.index === 0 || match[0].startsWith('\n') || isLineStart(text, match.index)
+    const atLineStart =
+      match.index === 0 || match[0].startsWith('\n') || isLineStart(text, match.index)
     if (/^附件[:：]\s*$/.test(line)) {
       prefix = '附件'
       path = ['', '', '']
@@ -67,7 +68,8 @@ export function buildClauseOutline(text: string): Clause[] {
     }
     let heading: RegExpExecArray | null
     if (atLineStart && (heading = LEVEL_1.exec(rest))) push(1, heading[0], offset, line)
-    else if ((heading = LEVEL_2.exec(rest))) push(2, heading[0].replace(/[（]/, '(').replace(/[）]/, ')'), offset, line)
+    else if ((heading = LEVEL_2.exec(rest)))
+      push(2, heading[0].replace(/[（]/, '(').replace(/[）]/, ')'), offset, line)
     else if ((heading = LEVEL_3.exec(rest))) push(3, heading[1]!, offset, line)
     if (match[0] === '') starts.lastIndex++
   }

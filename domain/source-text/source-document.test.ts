@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { clauseAgrees, SourceDocument } from './source-document.ts'
 
-const read = (region: string) => new SourceDocument(readFileSync(new URL(`../../policies/${region}/source.txt`, import.meta.url), 'utf8'))
+const read = (region: string) =>
+  new SourceDocument(
+    readFileSync(new URL(`../../policies/${region}/source.txt`, import.meta.url), 'utf8'),
+  )
 
 describe('SourceDocument', () => {
   it('outlines Pingnan’s numbered clauses to three levels', () => {
@@ -27,7 +30,9 @@ describe('SourceDocument', () => {
     const meishan = read('meishan')
     const [match] = meishan.findQuote('到2022年底县域内就诊率力争达90%以上')
     expect(match?.clause).toBe('三、(一)')
-    expect(read('chongqing').findQuote('职工医保参保患者在一级医疗机构报销比例为90%')[0]?.clause).toBe('二、(五)')
+    expect(
+      read('chongqing').findQuote('职工医保参保患者在一级医疗机构报销比例为90%')[0]?.clause,
+    ).toBe('二、(五)')
   })
 
   it('names text before the first heading 首部', () => {

@@ -42,7 +42,11 @@ export class SourceDocument {
     const needle = quote.replace(/\s+/g, '')
     if (needle === '') return []
     const matches: QuoteMatch[] = []
-    for (let at = this.#compact.indexOf(needle); at >= 0; at = this.#compact.indexOf(needle, at + 1)) {
+    for (
+      let at = this.#compact.indexOf(needle);
+      at >= 0;
+      at = this.#compact.indexOf(needle, at + 1)
+    ) {
       const offset = this.#offsets[at]!
       matches.push({ offset, clause: clauseAt(this.clauses, offset) })
     }

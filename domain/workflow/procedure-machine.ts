@@ -30,7 +30,15 @@ export function compileProcedureMachine(procedure: Procedure): WorkflowMachine {
         {
           on: {
             COMPLETE: { target, actions: 'nextStep' },
-            ...(canReturn ? { RETURN: { guard: 'hasReason', target: first, actions: ['countReturn', 'firstStep'] } } : {}),
+            ...(canReturn
+              ? {
+                  RETURN: {
+                    guard: 'hasReason',
+                    target: first,
+                    actions: ['countReturn', 'firstStep'],
+                  },
+                }
+              : {}),
           },
         },
       ]

@@ -49,7 +49,12 @@ export type TaskEventType = TaskEvent['type']
 export type TaskTag = 'owing' | 'finished'
 
 /** Events only the system sends (timers, cascades); a user sending one gets a 403. */
-export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set(['REMIND', 'OVERDUE', 'ESCALATE', 'CONTRIBUTION_ACCEPTED'])
+export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set([
+  'REMIND',
+  'OVERDUE',
+  'ESCALATE',
+  'CONTRIBUTION_ACCEPTED',
+])
 
 export interface TaskInput {
   reviewer: string | null
@@ -70,7 +75,8 @@ export const workflow = setup({
     // a review may approve it.
     reviewed: ({ context }) => context.reviewer !== null || context.reviewRequired === true,
     hasReason: ({ event }) => event.type === 'RETURN' && event.reason.trim().length > 0,
-    escalatesFurther: ({ context, event }) => event.type === 'ESCALATE' && event.level > context.escalation,
+    escalatesFurther: ({ context, event }) =>
+      event.type === 'ESCALATE' && event.level > context.escalation,
   },
   actions: {
     countReturn: assign({
@@ -78,9 +84,17 @@ export const workflow = setup({
       lastReason: ({ event }) => (event.type === 'RETURN' ? event.reason : null),
     }),
     markReminded: assign({ escalation: ({ context }) => Math.max(context.escalation, 1) }),
-    markOverdue: assign({ overdue: true, escalation: ({ context }) => Math.max(context.escalation, 2) }),
-    escalate: assign({ escalation: ({ context, event }) => (event.type === 'ESCALATE' ? event.level : context.escalation) }),
-    acceptContribution: assign({ pendingContributions: ({ context }) => Math.max(0, context.pendingContributions - 1) }),
+    markOverdue: assign({
+      overdue: true,
+      escalation: ({ context }) => Math.max(context.escalation, 2),
+    }),
+    escalate: assign({
+      escalation: ({ context, event }) =>
+        event.type === 'ESCALATE' ? event.level : context.escalation,
+    }),
+    acceptContribution: assign({
+      pendingContributions: ({ context }) => Math.max(0, context.pendingContributions - 1),
+    }),
     nextStep: assign({ step: ({ context }) => context.step + 1 }),
     firstStep: assign({ step: 0 }),
   },

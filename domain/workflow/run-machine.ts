@@ -34,7 +34,11 @@ export function startTask(machine: WorkflowMachine, input: TaskInput): Persisted
  * Applies an event to a persisted snapshot.
  * @returns the next snapshot, or the current state and the user events it does accept.
  */
-export function stepTask(machine: WorkflowMachine, current: PersistedTask, event: TaskEvent): StepResult {
+export function stepTask(
+  machine: WorkflowMachine,
+  current: PersistedTask,
+  event: TaskEvent,
+): StepResult {
   const snapshot = machine.resolveState({ value: current.value, context: current.context })
   if (current.status === 'done' || !snapshot.can(event)) {
     return { ok: false, state: current.value, accepted: acceptedEvents(machine, current) }
@@ -42,7 +46,11 @@ export function stepTask(machine: WorkflowMachine, current: PersistedTask, event
   const [next] = transition(machine, snapshot, event)
   const result = persisted(next)
   // assign() always makes a new context object, so an unchanged one is the very same object.
-  return { ok: true, next: result, changed: result.value !== current.value || next.context !== snapshot.context }
+  return {
+    ok: true,
+    next: result,
+    changed: result.value !== current.value || next.context !== snapshot.context,
+  }
 }
 
 /** User events the current state handles (system events are not offered to people). */

@@ -14,18 +14,28 @@ function run(start: PersistedTask, ...events: TaskEvent[]): PersistedTask {
 }
 
 describe('task machine', () => {
-  const reviewed = () => startTask(taskMachine, { reviewer: 'reform-office', pendingContributions: 0 })
+  const reviewed = () =>
+    startTask(taskMachine, { reviewer: 'reform-office', pendingContributions: 0 })
 
   it('goes assigned → in progress → submitted → approved', () => {
     const start = reviewed()
     expect(start.value).toBe('assigned')
     expect(run(start, { type: 'START' }, { type: 'SUBMIT', data: {} }).value).toBe('submitted')
-    const approved = run(start, { type: 'START' }, { type: 'SUBMIT', data: {} }, { type: 'APPROVE' })
+    const approved = run(
+      start,
+      { type: 'START' },
+      { type: 'SUBMIT', data: {} },
+      { type: 'APPROVE' },
+    )
     expect(approved).toMatchObject({ value: 'approved', status: 'done' })
   })
 
   it('returns with a reason and takes a resubmission', () => {
-    const returned = run(reviewed(), { type: 'SUBMIT', data: {} }, { type: 'RETURN', reason: '缺少佐证材料' })
+    const returned = run(
+      reviewed(),
+      { type: 'SUBMIT', data: {} },
+      { type: 'RETURN', reason: '缺少佐证材料' },
+    )
     expect(returned.value).toBe('returned')
     expect(returned.context).toMatchObject({ returns: 1, lastReason: '缺少佐证材料' })
     expect(run(returned, { type: 'RESUBMIT', data: {} }).value).toBe('submitted')
@@ -53,11 +63,19 @@ describe('task machine', () => {
   })
 
   it('climbs the escalation ladder but never down, and stops once approved', () => {
-    const task = run(reviewed(), { type: 'REMIND' }, { type: 'OVERDUE' }, { type: 'ESCALATE', level: 3 })
+    const task = run(
+      reviewed(),
+      { type: 'REMIND' },
+      { type: 'OVERDUE' },
+      { type: 'ESCALATE', level: 3 },
+    )
     expect(task.context).toMatchObject({ escalation: 3, overdue: true })
     expect(stepTask(taskMachine, task, { type: 'ESCALATE', level: 2 }).ok).toBe(false)
     const approved = run(task, { type: 'SUBMIT', data: {} }, { type: 'APPROVE' })
-    expect(stepTask(taskMachine, approved, { type: 'ESCALATE', level: 4 })).toMatchObject({ ok: false, accepted: [] })
+    expect(stepTask(taskMachine, approved, { type: 'ESCALATE', level: 4 })).toMatchObject({
+      ok: false,
+      accepted: [],
+    })
   })
 
   it('offers people only user events', () => {

@@ -7,7 +7,6 @@
 import { and } from 'xstate'
 import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.ts'
 
-
 /**
  * Where a submission goes: to review; straight to approved when nobody reviews — unless only a
  * review may approve it (indicator entry), when it stays submitted and its values correctable.

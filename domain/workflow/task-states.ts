@@ -11,7 +11,9 @@ import { taskMachine } from './task-machine.ts'
 export type { TaskTag } from './registry.ts'
 
 /** State nodes or state configs: each may carry tags. */
-type TaggedStates = Readonly<Record<string, { readonly tags?: string | readonly string[] | undefined }>>
+type TaggedStates = Readonly<
+  Record<string, { readonly tags?: string | readonly string[] | undefined }>
+>
 
 /** The names of the states that carry `tag`, in definition order. */
 export function statesTagged(states: TaggedStates, tag: TaskTag): string[] {
@@ -30,7 +32,12 @@ export function stateHasTag(machine: WorkflowMachine, state: string, tag: TaskTa
 export const OWING_STATES: readonly string[] = statesTagged(taskMachine.states, 'owing')
 
 /** States in which a task is finished, of every machine: an approved task, a procedure done. */
-export const FINISHED_STATES: readonly string[] = [...new Set([...statesTagged(taskMachine.states, 'finished'), ...statesTagged(PROCEDURE_END, 'finished')])]
+export const FINISHED_STATES: readonly string[] = [
+  ...new Set([
+    ...statesTagged(taskMachine.states, 'finished'),
+    ...statesTagged(PROCEDURE_END, 'finished'),
+  ]),
+]
 
 const FINISHED = new Set(FINISHED_STATES)
 

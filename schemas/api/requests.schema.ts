@@ -21,8 +21,17 @@ export const validatePolicyBody = {
   required: ['yaml'],
   additionalProperties: false,
   properties: {
-    yaml: { type: 'string', minLength: 1, maxLength: 5_000_000, description: '政策配置 YAML / Policy config YAML' },
-    sourceText: { type: 'string', maxLength: 5_000_000, description: '来源文件原文 / The source document' },
+    yaml: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 5_000_000,
+      description: '政策配置 YAML / Policy config YAML',
+    },
+    sourceText: {
+      type: 'string',
+      maxLength: 5_000_000,
+      description: '来源文件原文 / The source document',
+    },
   },
 } as const
 
@@ -31,7 +40,11 @@ export const publishPolicyBody = {
   ...validatePolicyBody,
   properties: {
     ...validatePolicyBody.properties,
-    note: { type: 'string', maxLength: 2000, description: '变更说明，随版本保存 / Change note, stored with the version' },
+    note: {
+      type: 'string',
+      maxLength: 2000,
+      description: '变更说明，随版本保存 / Change note, stored with the version',
+    },
   },
 } as const
 
@@ -63,7 +76,15 @@ export const startPlanBody = {
   },
 } as const
 
-export const TASK_EVENT_TYPES = ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] as const
+export const TASK_EVENT_TYPES = [
+  'START',
+  'SAVE',
+  'SUBMIT',
+  'RESUBMIT',
+  'APPROVE',
+  'RETURN',
+  'COMPLETE',
+] as const
 
 export const taskEventBody = {
   type: 'object',
@@ -71,8 +92,16 @@ export const taskEventBody = {
   additionalProperties: false,
   properties: {
     type: { enum: TASK_EVENT_TYPES, description: '事件 / Event' },
-    data: { type: 'object', description: '表单数据（按任务表单校验）/ Form data, checked against the task form' },
-    reason: { type: 'string', minLength: 1, maxLength: 2000, description: '退回理由 / Reason for a return' },
+    data: {
+      type: 'object',
+      description: '表单数据（按任务表单校验）/ Form data, checked against the task form',
+    },
+    reason: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+      description: '退回理由 / Reason for a return',
+    },
     comment: { type: 'string', maxLength: 2000 },
   },
 } as const
@@ -102,8 +131,14 @@ export const indicatorValuesBody = {
         properties: {
           element: { ...id, description: '数据项编号或名称 / Input (data element) id or name' },
           unit: { ...id, description: '单位编号或名称，或 region / Unit id or name, or region' },
-          period: { type: ['string', 'integer'], description: '期间：2021、2021-Q1、2021-03 / Period' },
-          value: { type: ['number', 'string', 'boolean'], description: '数值（精确小数可用文本）/ Value (text keeps exact decimals)' },
+          period: {
+            type: ['string', 'integer'],
+            description: '期间：2021、2021-Q1、2021-03 / Period',
+          },
+          value: {
+            type: ['number', 'string', 'boolean'],
+            description: '数值（精确小数可用文本）/ Value (text keeps exact decimals)',
+          },
         },
       },
     },
@@ -114,7 +149,14 @@ export const computeAssessmentBody = {
   type: 'object',
   required: ['year'],
   additionalProperties: false,
-  properties: { year: { type: 'integer', minimum: 2000, maximum: 2100, description: '考核年度 / Year assessed' } },
+  properties: {
+    year: {
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+      description: '考核年度 / Year assessed',
+    },
+  },
 } as const
 
 export const reviewAssessmentBody = {
@@ -130,15 +172,43 @@ export const USER_ROLES = ['author', 'department', 'reviewer', 'leader', 'admin'
 export const USERNAME_PATTERN = '^[a-z0-9._-]{3,64}$'
 
 const userFields = {
-  displayName: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S', description: '姓名或单位名称 / Display name' },
-  phone: { type: ['string', 'null'], pattern: '^[0-9+() -]{3,32}$', description: '手机（可选）/ Phone (optional)' },
-  email: { type: ['string', 'null'], format: 'email', maxLength: 254, description: '电子邮箱（可选）/ Email (optional)' },
-  roles: { type: 'array', minItems: 1, maxItems: USER_ROLES.length, uniqueItems: true, items: { enum: USER_ROLES }, description: '角色 / Roles' },
+  displayName: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 100,
+    pattern: '\\S',
+    description: '姓名或单位名称 / Display name',
+  },
+  phone: {
+    type: ['string', 'null'],
+    pattern: '^[0-9+() -]{3,32}$',
+    description: '手机（可选）/ Phone (optional)',
+  },
+  email: {
+    type: ['string', 'null'],
+    format: 'email',
+    maxLength: 254,
+    description: '电子邮箱（可选）/ Email (optional)',
+  },
+  roles: {
+    type: 'array',
+    minItems: 1,
+    maxItems: USER_ROLES.length,
+    uniqueItems: true,
+    items: { enum: USER_ROLES },
+    description: '角色 / Roles',
+  },
   units: {
     type: 'array',
     maxItems: 500,
-    description: '所属单位：须为该政策最新发布版本中的单位或机构 / Units: each a unit or body of the latest published version of its policy',
-    items: { type: 'object', required: ['policyId', 'unitId'], additionalProperties: false, properties: { policyId: id, unitId: id } },
+    description:
+      '所属单位：须为该政策最新发布版本中的单位或机构 / Units: each a unit or body of the latest published version of its policy',
+    items: {
+      type: 'object',
+      required: ['policyId', 'unitId'],
+      additionalProperties: false,
+      properties: { policyId: id, unitId: id },
+    },
   },
 } as const
 
@@ -147,9 +217,19 @@ export const createUserBody = {
   required: ['username', 'displayName', 'roles'],
   additionalProperties: false,
   properties: {
-    username: { type: 'string', pattern: USERNAME_PATTERN, description: '用户名：3–64 个 a-z、0-9、. _ - / Username: 3–64 of a-z, 0-9, . _ -' },
+    username: {
+      type: 'string',
+      pattern: USERNAME_PATTERN,
+      description: '用户名：3–64 个 a-z、0-9、. _ - / Username: 3–64 of a-z, 0-9, . _ -',
+    },
     ...userFields,
-    password: { type: 'string', minLength: 1, maxLength: 200, description: '初始密码（不给则生成一次性密码）/ Initial password (omit to get a one-time one)' },
+    password: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description:
+        '初始密码（不给则生成一次性密码）/ Initial password (omit to get a one-time one)',
+    },
   },
 } as const
 
@@ -159,7 +239,10 @@ export const updateUserBody = {
   minProperties: 1,
   properties: {
     ...userFields,
-    active: { type: 'boolean', description: 'false：停用，会话立即结束 / false: deactivate, ending its sessions at once' },
+    active: {
+      type: 'boolean',
+      description: 'false：停用，会话立即结束 / false: deactivate, ending its sessions at once',
+    },
   },
 } as const
 

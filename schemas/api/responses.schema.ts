@@ -56,7 +56,10 @@ export const currentUserSchema = {
       description: '各政策下所属单位 / Units per policy id',
       additionalProperties: { type: 'array', items: text },
     },
-    mustChangePassword: { type: 'boolean', description: '须先修改一次性密码 / The one-time password must be changed first' },
+    mustChangePassword: {
+      type: 'boolean',
+      description: '须先修改一次性密码 / The one-time password must be changed first',
+    },
   },
 } as const
 
@@ -77,7 +80,19 @@ export const sessionSchema = {
 /** An account as its administrator sees it (never its password or hash). */
 export const userSchema = {
   type: 'object',
-  required: ['id', 'username', 'displayName', 'phone', 'email', 'roles', 'units', 'active', 'mustChangePassword', 'createdAt', 'updatedAt'],
+  required: [
+    'id',
+    'username',
+    'displayName',
+    'phone',
+    'email',
+    'roles',
+    'units',
+    'active',
+    'mustChangePassword',
+    'createdAt',
+    'updatedAt',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
@@ -86,7 +101,15 @@ export const userSchema = {
     phone: nullableText,
     email: nullableText,
     roles: { type: 'array', items: text },
-    units: { type: 'array', items: { type: 'object', required: ['policyId', 'unitId'], additionalProperties: false, properties: { policyId: text, unitId: text } } },
+    units: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['policyId', 'unitId'],
+        additionalProperties: false,
+        properties: { policyId: text, unitId: text },
+      },
+    },
     active: { type: 'boolean' },
     mustChangePassword: { type: 'boolean' },
     createdAt: instant,
@@ -94,23 +117,45 @@ export const userSchema = {
   },
 } as const
 
-export const userListSchema = { type: 'object', required: ['users'], additionalProperties: false, properties: { users: { type: 'array', items: userSchema } } } as const
+export const userListSchema = {
+  type: 'object',
+  required: ['users'],
+  additionalProperties: false,
+  properties: { users: { type: 'array', items: userSchema } },
+} as const
 
 /** A created account, with the one-time password when none was given (shown this once). */
 export const createdUserSchema = {
   type: 'object',
   required: ['user'],
   additionalProperties: false,
-  properties: { user: userSchema, initialPassword: { type: 'string', description: '一次性初始密码，仅显示这一次 / The one-time password, shown this once' } },
+  properties: {
+    user: userSchema,
+    initialPassword: {
+      type: 'string',
+      description: '一次性初始密码，仅显示这一次 / The one-time password, shown this once',
+    },
+  },
 } as const
 
-export const userResultSchema = { type: 'object', required: ['user'], additionalProperties: false, properties: { user: userSchema } } as const
+export const userResultSchema = {
+  type: 'object',
+  required: ['user'],
+  additionalProperties: false,
+  properties: { user: userSchema },
+} as const
 
 export const passwordResetSchema = {
   type: 'object',
   required: ['user', 'oneTimePassword'],
   additionalProperties: false,
-  properties: { user: userSchema, oneTimePassword: { type: 'string', description: '一次性密码，仅显示这一次 / The one-time password, shown this once' } },
+  properties: {
+    user: userSchema,
+    oneTimePassword: {
+      type: 'string',
+      description: '一次性密码，仅显示这一次 / The one-time password, shown this once',
+    },
+  },
 } as const
 
 export const policySummarySchema = {
@@ -439,7 +484,10 @@ export const taskDetailSchema = {
       description: '报告表单（JSON Schema）/ The report form (JSON Schema)',
     },
     data: { type: ['object', 'null'], description: '表单数据 / Form data' },
-    note: { type: ['string', 'null'], description: '配置中写在该职责上的说明 / The note the config writes on the duty' },
+    note: {
+      type: ['string', 'null'],
+      description: '配置中写在该职责上的说明 / The note the config writes on the duty',
+    },
     allowedEvents: {
       type: 'array',
       items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },
@@ -547,7 +595,8 @@ export const planProgressSchema = {
       properties: {
         groups: {
           type: 'array',
-          description: '没有成员单位的组织及其承担的职责 / Groups with no member, and the duties they own',
+          description:
+            '没有成员单位的组织及其承担的职责 / Groups with no member, and the duties they own',
           items: {
             type: 'object',
             required: ['id', 'name', 'duties'],

@@ -22,7 +22,12 @@ import {
 import { targetSchema } from './indicators.schema.ts'
 
 export const ROUNDING_MODES = ['whole-steps', 'started-steps', 'proportional'] as const
-export const EFFECT_KINDS = ['budget-adjustment', 'next-year-budget-adjustment', 'support', 'other'] as const
+export const EFFECT_KINDS = [
+  'budget-adjustment',
+  'next-year-budget-adjustment',
+  'support',
+  'other',
+] as const
 
 const itemBase = {
   id: idSchema,
@@ -39,7 +44,11 @@ export const deductMeasureSchema = {
     name: textSchema,
     indicator: { ...refSchema, description: '考核的指标 / Indicator measured' },
     targets: { type: 'array', items: targetSchema, minItems: 1 },
-    step: { type: 'number', exclusiveMinimum: 0, description: '每步的量，如 1 个百分点 / Step size' },
+    step: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: '每步的量，如 1 个百分点 / Step size',
+    },
     points: { type: 'number', exclusiveMinimum: 0, description: '每步扣分 / Points per step' },
     rounding: {
       enum: ROUNDING_MODES,
@@ -76,7 +85,11 @@ export const assessmentItemSchema = {
         kind: { const: 'proportional' },
         weight: { type: 'number', exclusiveMinimum: 0 },
         indicator: refSchema,
-        full: { type: 'number', exclusiveMinimum: 0, description: '满分对应的指标值，如 100% / Full value' },
+        full: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          description: '满分对应的指标值，如 100% / Full value',
+        },
       },
     },
     {
@@ -109,7 +122,8 @@ export const gradeSchema = {
   type: 'object',
   required: ['id', 'name', 'min'],
   additionalProperties: false,
-  description: '等次：min 含，max 含或 below 不含 / Band: min inclusive, max inclusive or below exclusive',
+  description:
+    '等次：min 含，max 含或 below 不含 / Band: min inclusive, max inclusive or below exclusive',
   properties: {
     id: idSchema,
     name: { ...textSchema, description: '等次名称，如 优秀 / Grade name' },
@@ -146,10 +160,16 @@ export const policyTestSchema = {
   additionalProperties: false,
   properties: {
     name: { ...textSchema, description: '用例名称，说明它验证什么 / What the case checks' },
-    year: { type: 'integer', minimum: 2000, maximum: 2100, description: '考核年度 / Assessment year' },
+    year: {
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+      description: '考核年度 / Assessment year',
+    },
     values: {
       type: 'object',
-      description: '指标或数据元素的取值；指标给值时不再按公式计算 / Values by indicator or data element id',
+      description:
+        '指标或数据元素的取值；指标给值时不再按公式计算 / Values by indicator or data element id',
       additionalProperties: { type: ['number', 'boolean'] },
     },
     expect: {
@@ -159,10 +179,14 @@ export const policyTestSchema = {
       properties: {
         items: {
           type: 'object',
-          description: '各考核项得分（缺数据的项写 null）/ Item scores (null for an item that cannot be scored)',
+          description:
+            '各考核项得分（缺数据的项写 null）/ Item scores (null for an item that cannot be scored)',
           additionalProperties: { type: ['number', 'null'] },
         },
-        total: { type: ['number', 'null'], description: '总分；数据不全时为 null / Total, null when incomplete' },
+        total: {
+          type: ['number', 'null'],
+          description: '总分；数据不全时为 null / Total, null when incomplete',
+        },
         grade: { ...refSchema, description: '等次 / Grade id' },
         vetoed: { type: 'boolean', description: '是否触发一票否决 / Whether a veto applies' },
       },
@@ -183,7 +207,11 @@ export const assessmentSchema = {
     with: { ...refListSchema, description: '会同单位 / Together with' },
     due: { ...dueSchema, description: '考核时间，如 每年年底 / When' },
     method: { ...textSchema, description: '考核方式 / Method' },
-    totalScore: { type: 'number', exclusiveMinimum: 0, description: '基本分总分 / Total of weights' },
+    totalScore: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: '基本分总分 / Total of weights',
+    },
     maxScore: {
       type: 'number',
       exclusiveMinimum: 0,
@@ -202,7 +230,10 @@ export const assessmentSchema = {
       additionalProperties: false,
       description: '未达标项的整改任务 / Rectification (整改) tasks for failing items',
       properties: {
-        due: { ...dueSchema, description: '整改时限，如 30日内，自结果公布起 / Deadline after publishing' },
+        due: {
+          ...dueSchema,
+          description: '整改时限，如 30日内，自结果公布起 / Deadline after publishing',
+        },
         note: noteSchema,
         source: sourceSchema,
       },
@@ -229,4 +260,3 @@ export const formSchema = {
     },
   },
 } as const
-

@@ -12,14 +12,23 @@ export const idSchema = {
   type: 'string',
   pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
   maxLength: 64,
-  description: '稳定标识：小写字母、数字和连字符，如 county-health-bureau / Stable id in kebab-case',
+  description:
+    '稳定标识：小写字母、数字和连字符，如 county-health-bureau / Stable id in kebab-case',
 } as const
 
 /** A reference to an id declared elsewhere in the same config. */
-export const refSchema = { ...idSchema, description: '引用本配置中已声明的标识 / Reference to a declared id' } as const
+export const refSchema = {
+  ...idSchema,
+  description: '引用本配置中已声明的标识 / Reference to a declared id',
+} as const
 
 /** A non-empty, duplicate-free list of references. */
-export const refListSchema = { type: 'array', items: refSchema, minItems: 1, uniqueItems: true } as const
+export const refListSchema = {
+  type: 'array',
+  items: refSchema,
+  minItems: 1,
+  uniqueItems: true,
+} as const
 
 /** Plain text written by an author; never empty. */
 export const textSchema = { type: 'string', minLength: 1 } as const
@@ -72,7 +81,8 @@ export const noteSchema = { ...textSchema, description: '说明 / Note for reade
  * statement that the document sets none.
  */
 export const dueSchema = {
-  description: '时限：文件原话、结构化日期或窗口，或明确「未规定」/ Deadline phrase, date, window or unspecified',
+  description:
+    '时限：文件原话、结构化日期或窗口，或明确「未规定」/ Deadline phrase, date, window or unspecified',
   oneOf: [
     { ...textSchema, description: '时限短语，如 2018年4月上旬 / A deadline phrase' },
     {
@@ -119,7 +129,7 @@ export const memberSchema = {
   properties: {
     name: { ...textSchema, description: '姓名 / Name' },
     title: { ...textSchema, description: '职务 / Position' },
-    unit: { ...refSchema, description: '所在单位（或单位集合）/ The member\'s unit or unit set' },
+    unit: { ...refSchema, description: "所在单位（或单位集合）/ The member's unit or unit set" },
     note: noteSchema,
     source: sourceSchema,
   },

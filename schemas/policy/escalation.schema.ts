@@ -30,7 +30,8 @@ export const escalationSchema = {
             type: 'integer',
             minimum: -60,
             maximum: 120,
-            description: '相对截止日的天数，负数为截止前 / Days from the deadline, negative before it',
+            description:
+              '相对截止日的天数，负数为截止前 / Days from the deadline, negative before it',
           },
           workingDays: {
             type: 'boolean',

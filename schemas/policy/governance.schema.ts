@@ -18,7 +18,14 @@ export const BODY_KINDS = [
   'working-group',
 ] as const
 
-export const POWER_KINDS = ['decide', 'sign-off', 'supervise', 'coordinate', 'assess', 'manage'] as const
+export const POWER_KINDS = [
+  'decide',
+  'sign-off',
+  'supervise',
+  'coordinate',
+  'assess',
+  'manage',
+] as const
 
 export const bodySchema = {
   type: 'object',

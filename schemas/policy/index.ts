@@ -8,7 +8,12 @@ import { assessmentSchema, formSchema } from './assessments.schema.ts'
 import { calendarSchema } from './calendar.schema.ts'
 import { escalationSchema } from './escalation.schema.ts'
 import { governanceSchema } from './governance.schema.ts'
-import { dataElementSchema, indicatorSchema, parameterSchema, validationRuleSchema } from './indicators.schema.ts'
+import {
+  dataElementSchema,
+  indicatorSchema,
+  parameterSchema,
+  validationRuleSchema,
+} from './indicators.schema.ts'
 import { metadataSchema } from './metadata.schema.ts'
 import { organizationsSchema } from './organizations.schema.ts'
 import { procedureSchema, responsibilitySchema } from './responsibilities.schema.ts'

@@ -12,7 +12,16 @@ import {
   textSchema,
 } from './common.schema.ts'
 
-export const VALUE_TYPES = ['percentage', 'permille', 'ratio', 'count', 'amount', 'days', 'number', 'boolean'] as const
+export const VALUE_TYPES = [
+  'percentage',
+  'permille',
+  'ratio',
+  'count',
+  'amount',
+  'days',
+  'number',
+  'boolean',
+] as const
 export const DIRECTIONS = ['higher-is-better', 'lower-is-better', 'none'] as const
 export const FREQUENCIES = ['monthly', 'quarterly', 'yearly', 'once'] as const
 export const COMPARATORS = ['>=', '>', '<=', '<', '='] as const
@@ -23,7 +32,8 @@ export const dataElementIdSchema = {
   type: 'string',
   pattern: '^[a-z][a-z0-9_]*$',
   maxLength: 64,
-  description: '数据元素标识（用于公式，只含小写字母、数字、下划线）/ snake_case id usable in formulas',
+  description:
+    '数据元素标识（用于公式，只含小写字母、数字、下划线）/ snake_case id usable in formulas',
 } as const
 
 export const dataElementSchema = {
@@ -76,7 +86,8 @@ export const indicatorSchema = {
     owner: { ...ownersSchema, description: '填报单位 / Who reports it' },
     entryDue: {
       ...dueSchema,
-      description: '填报时限，如 次年1月、每月上旬；缺省为每期期末（每月/每季度/每年）/ When each period is reported; defaults to the period’s end',
+      description:
+        '填报时限，如 次年1月、每月上旬；缺省为每期期末（每月/每季度/每年）/ When each period is reported; defaults to the period’s end',
     },
     baseline: {
       type: 'object',
@@ -121,9 +132,15 @@ export const validationRuleSchema = {
   description: '数据校验规则：左式 比较符 右式，如 县域内就诊人次 ≤ 就诊总人次 / A validation rule',
   properties: {
     id: idSchema,
-    left: { ...expressionSchema, description: '左式：数据元素的表达式，如 county_visits / Left side' },
+    left: {
+      ...expressionSchema,
+      description: '左式：数据元素的表达式，如 county_visits / Left side',
+    },
     operator: { enum: RULE_OPERATORS, description: '比较符：== != < <= > >= / Operator' },
-    right: { ...expressionSchema, description: '右式：数据元素的表达式或数字，如 total_visits / Right side' },
+    right: {
+      ...expressionSchema,
+      description: '右式：数据元素的表达式或数字，如 total_visits / Right side',
+    },
     message: {
       type: 'object',
       required: ['zh', 'en'],
@@ -136,7 +153,8 @@ export const validationRuleSchema = {
     },
     severity: {
       enum: RULE_SEVERITIES,
-      description: '严重程度：error 拒收（缺省），warning 提示但接收 / error refuses (default); warning accepts with the message',
+      description:
+        '严重程度：error 拒收（缺省），warning 提示但接收 / error refuses (default); warning accepts with the message',
     },
     note: noteSchema,
     source: sourceSchema,

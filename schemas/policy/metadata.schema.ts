@@ -1,7 +1,13 @@
 /** @module The `metadata` section: which document this config carries out, and its version. */
 import { dateSchema, idSchema, noteSchema, textSchema } from './common.schema.ts'
 
-export const REGION_LEVELS = ['province', 'municipality', 'prefecture', 'county', 'district'] as const
+export const REGION_LEVELS = [
+  'province',
+  'municipality',
+  'prefecture',
+  'county',
+  'district',
+] as const
 
 export const metadataSchema = {
   type: 'object',
@@ -22,7 +28,11 @@ export const metadataSchema = {
           description: '行政层级：省/直辖市/地级市/县/区 / Administrative level',
         },
         parent: { ...textSchema, description: '上级地区，如 贵港市 / Parent region' },
-        code: { type: 'string', pattern: '^[0-9]{6}$', description: '行政区划代码 / Division code' },
+        code: {
+          type: 'string',
+          pattern: '^[0-9]{6}$',
+          description: '行政区划代码 / Division code',
+        },
       },
     },
     documentNumber: {
@@ -56,7 +66,8 @@ export const metadataSchema = {
     },
     sourceDocument: {
       ...textSchema,
-      description: '来源文件，相对本配置的路径，默认 source.txt / Source text path (default source.txt)',
+      description:
+        '来源文件，相对本配置的路径，默认 source.txt / Source text path (default source.txt)',
     },
     summary: { ...textSchema, description: '摘要 / Summary' },
     note: noteSchema,

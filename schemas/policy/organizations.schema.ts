@@ -43,7 +43,8 @@ export const unitSchema = {
     parent: { ...refSchema, description: '上级或所属单位 / Parent unit' },
     external: {
       type: 'boolean',
-      description: '本地区以外的单位（如市卫计委），只接收备案和报送，不分派任务 / Outside the region',
+      description:
+        '本地区以外的单位（如市卫计委），只接收备案和报送，不分派任务 / Outside the region',
     },
     aliases: {
       type: 'array',

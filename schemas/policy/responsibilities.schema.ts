@@ -14,7 +14,14 @@ import {
   windowSchema,
 } from './common.schema.ts'
 
-export const DELIVERABLE_KINDS = ['document', 'report', 'data', 'system', 'event', 'filing'] as const
+export const DELIVERABLE_KINDS = [
+  'document',
+  'report',
+  'data',
+  'system',
+  'event',
+  'filing',
+] as const
 
 export const responsibilitySchema = {
   type: 'object',
@@ -44,7 +51,8 @@ export const responsibilitySchema = {
     phase: { ...refSchema, description: '所属阶段 / Phase' },
     due: {
       ...dueSchema,
-      description: '时限或周期，如 2019年1月15日前、每个季度最后一个月上旬 / Deadline or recurrence',
+      description:
+        '时限或周期，如 2019年1月15日前、每个季度最后一个月上旬 / Deadline or recurrence',
     },
     within: {
       ...windowSchema,

@@ -28,7 +28,10 @@ export const phaseSchema = {
           type: 'boolean',
           description: '阶段内任务全部审核通过（缺省 true）/ All tasks approved (default true)',
         },
-        signOff: { ...refSchema, description: '须由该机构或单位签认（审批）/ Body or unit that signs off' },
+        signOff: {
+          ...refSchema,
+          description: '须由该机构或单位签认（审批）/ Body or unit that signs off',
+        },
         milestones: { ...refListSchema, description: '须达成的节点 / Milestones to reach' },
       },
     },

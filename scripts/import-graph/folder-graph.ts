@@ -36,7 +36,9 @@ export function folderEdges(edges: readonly ImportEdge[]): FolderEdge[] {
     if (edge.typeOnly) entry.typeOnly += 1
     byPair.set(key, entry)
   }
-  return [...byPair.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
+  return [...byPair.values()].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  )
 }
 
 /** Pairs of folders that import each other both ways, each pair once as `a↔b` (a < b). */
@@ -90,7 +92,11 @@ export function fileCycles(edges: readonly ImportEdge[]): string[][] {
 }
 
 /** A shortest path from `start` back to itself within one strongly connected group. */
-function cycleThrough(start: string, group: ReadonlySet<string>, next: ReadonlyMap<string, string[]>): string[] {
+function cycleThrough(
+  start: string,
+  group: ReadonlySet<string>,
+  next: ReadonlyMap<string, string[]>,
+): string[] {
   const previous = new Map<string, string>()
   const queue = [start]
   while (queue.length > 0) {

@@ -23,7 +23,8 @@ export interface ImportEdge {
 export const SOURCE_ROOTS = ['server', 'domain', 'web', 'schemas'] as const
 
 /** Test files import what they test; they are not part of the architecture the graph shows. */
-const isSource = (file: string) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts')
+const isSource = (file: string) =>
+  file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts')
 
 /** Every source `.ts` file under `roots`, relative to `repo`. */
 export function sourceFiles(repo: string, roots: readonly string[] = SOURCE_ROOTS): string[] {
@@ -41,19 +42,40 @@ export function sourceFiles(repo: string, roots: readonly string[] = SOURCE_ROOT
 }
 
 /** The specifiers one file's text imports, with whether each is erased at runtime. */
-export function importSpecifiers(fileName: string, text: string): Array<{ specifier: string; typeOnly: boolean }> {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)
+export function importSpecifiers(
+  fileName: string,
+  text: string,
+): Array<{ specifier: string; typeOnly: boolean }> {
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    false,
+    ts.ScriptKind.TS,
+  )
   const found: Array<{ specifier: string; typeOnly: boolean }> = []
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly === true })
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      found.push({
+        specifier: node.moduleSpecifier.text,
+        typeOnly: node.importClause?.isTypeOnly === true,
+      })
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly })
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       found.push({ specifier: node.argument.literal.text, typeOnly: true })
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments
-      if (argument && ts.isStringLiteralLike(argument)) found.push({ specifier: argument.text, typeOnly: false })
+      if (argument && ts.isStringLiteralLike(argument))
+        found.push({ specifier: argument.text, typeOnly: false })
     }
     ts.forEachChild(node, visit)
   }
@@ -84,7 +106,8 @@ function resolveSpecifier(repo: string, from: string, specifier: string): string
   // `./x.js` naming `./x.ts` is how older checkouts of this repository wrote their imports.
   const typescript = base.endsWith('.js') ? [`${base.slice(0, -3)}.ts`] : []
   for (const candidate of [base, ...typescript, `${base}.ts`, join(base, 'index.ts')]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return toPosix(relative(repo, candidate))
+    if (existsSync(candidate) && statSync(candidate).isFile())
+      return toPosix(relative(repo, candidate))
   }
   return undefined
 }

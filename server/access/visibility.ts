@@ -20,7 +20,10 @@ export function actorsOf(user: CurrentUser, policyId: string): Set<string> {
 
 /** True for users who oversee every task of a policy. */
 export function oversees(user: CurrentUser, policyId: string): boolean {
-  return user.roles.includes('admin') || (user.roles.includes('leader') && (user.units[policyId]?.length ?? 0) > 0)
+  return (
+    user.roles.includes('admin') ||
+    (user.roles.includes('leader') && (user.units[policyId]?.length ?? 0) > 0)
+  )
 }
 
 /**
@@ -28,25 +31,47 @@ export function oversees(user: CurrentUser, policyId: string): boolean {
  * (the body that runs the plan day to day and chases what is late).
  */
 export function seesWholePlan(user: CurrentUser, policyId: string, model: PlanModel): boolean {
-  return oversees(user, policyId) || (model.office !== null && actorsOf(user, policyId).has(model.office))
+  return (
+    oversees(user, policyId) ||
+    (model.office !== null && actorsOf(user, policyId).has(model.office))
+  )
 }
 
 /** Plans are visible to their units, their leaders, authors and admins. */
 export function canSeePlan(user: CurrentUser, policyId: string): boolean {
-  return oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
+  return (
+    oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
+  )
 }
 
-export function canSeeTask(user: CurrentUser, policyId: string, task: TaskRow, model: PlanModel): boolean {
+export function canSeeTask(
+  user: CurrentUser,
+  policyId: string,
+  task: TaskRow,
+  model: PlanModel,
+): boolean {
   const actors = actorsOf(user, policyId)
-  if (seesWholePlan(user, policyId, model) || actors.has(task.assignee) || (task.reviewer !== null && actors.has(task.reviewer))) return true
+  if (
+    seesWholePlan(user, policyId, model) ||
+    actors.has(task.assignee) ||
+    (task.reviewer !== null && actors.has(task.reviewer))
+  )
+    return true
   // Beyond their own tasks, a unit follows what its kind says (a procedure it acts in at some step).
   return taskKind(task.kind).followedBy?.(model, actors).includes(task.source_id) ?? false
 }
 
 /** The plans the user may see, with their models. */
-export async function visiblePlans(db: Kysely<Database>, user: CurrentUser): Promise<PlanContext[]> {
+export async function visiblePlans(
+  db: Kysely<Database>,
+  user: CurrentUser,
+): Promise<PlanContext[]> {
   const plans = await db.selectFrom('plan').select(['id', 'policy_id']).execute()
-  return Promise.all(plans.filter((plan) => canSeePlan(user, plan.policy_id)).map((plan) => loadPlanContext(db, plan.id)))
+  return Promise.all(
+    plans
+      .filter((plan) => canSeePlan(user, plan.policy_id))
+      .map((plan) => loadPlanContext(db, plan.id)),
+  )
 }
 
 /**
@@ -56,14 +81,22 @@ export async function visiblePlans(db: Kysely<Database>, user: CurrentUser): Pro
  * @example
  * db.selectFrom('task').select('id').where((eb) => visibleTaskFilter(eb, user, await visiblePlans(db, user)))
  */
-export function visibleTaskFilter(eb: ExpressionBuilder<Database, 'task'>, user: CurrentUser, plans: readonly PlanContext[]) {
+export function visibleTaskFilter(
+  eb: ExpressionBuilder<Database, 'task'>,
+  user: CurrentUser,
+  plans: readonly PlanContext[],
+) {
   const perPlan = plans.map(({ plan, model }) => {
     if (seesWholePlan(user, plan.policy_id, model)) return eb('task.plan_id', '=', plan.id)
     const actors = [...actorsOf(user, plan.policy_id)]
     const followed = followedSources(model, new Set(actors))
     const sees = [
-      ...(actors.length ? [eb('task.assignee', 'in', actors), eb('task.reviewer', 'in', actors)] : []),
-      ...followed.map(({ kind, sourceIds }) => eb.and([eb('task.kind', '=', kind), eb('task.source_id', 'in', sourceIds)])),
+      ...(actors.length
+        ? [eb('task.assignee', 'in', actors), eb('task.reviewer', 'in', actors)]
+        : []),
+      ...followed.map(({ kind, sourceIds }) =>
+        eb.and([eb('task.kind', '=', kind), eb('task.source_id', 'in', sourceIds)]),
+      ),
     ]
     return eb.and([eb('task.plan_id', '=', plan.id), eb.or(sees)])
   })

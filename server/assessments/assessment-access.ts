@@ -13,7 +13,11 @@ export type AssessmentAction = 'compute' | 'review' | 'publish'
 
 export function findAssessment(context: PlanContext, assessmentId: string): Assessment {
   const assessment = context.model.config.assessments?.find((a) => a.id === assessmentId)
-  if (!assessment) throw notFound({ zh: `本计划没有考核「${assessmentId}」`, en: `This plan has no assessment "${assessmentId}"` })
+  if (!assessment)
+    throw notFound({
+      zh: `本计划没有考核「${assessmentId}」`,
+      en: `This plan has no assessment "${assessmentId}"`,
+    })
   return assessment
 }
 
@@ -23,20 +27,36 @@ export function subjectsOf(context: PlanContext, assessment: Assessment): string
 }
 
 function assessors(context: PlanContext, assessment: Assessment, withPartners: boolean): string[] {
-  const ids = [...assessment.assessor, ...(withPartners ? assessment.with ?? [] : [])]
+  const ids = [...assessment.assessor, ...(withPartners ? (assessment.with ?? []) : [])]
   return context.model.resolveOwners(ids, context.members).actors
 }
 
-export function mayDo(user: CurrentUser, context: PlanContext, assessment: Assessment, action: AssessmentAction): boolean {
+export function mayDo(
+  user: CurrentUser,
+  context: PlanContext,
+  assessment: Assessment,
+  action: AssessmentAction,
+): boolean {
   if (user.roles.includes('admin')) return true
   const mine = actorsOf(user, context.plan.policy_id)
   return assessors(context, assessment, action === 'compute').some((id) => mine.has(id))
 }
 
-export function requireMay(user: CurrentUser, context: PlanContext, assessment: Assessment, action: AssessmentAction): void {
+export function requireMay(
+  user: CurrentUser,
+  context: PlanContext,
+  assessment: Assessment,
+  action: AssessmentAction,
+): void {
   if (mayDo(user, context, assessment, action)) return
-  const names = assessors(context, assessment, action === 'compute').map((id) => context.model.actors(context.members).get(id)?.name ?? id).join('、')
-  const verbs = { compute: ['计算', 'compute'], review: ['审核', 'review'], publish: ['公布', 'publish'] }[action]
+  const names = assessors(context, assessment, action === 'compute')
+    .map((id) => context.model.actors(context.members).get(id)?.name ?? id)
+    .join('、')
+  const verbs = {
+    compute: ['计算', 'compute'],
+    review: ['审核', 'review'],
+    publish: ['公布', 'publish'],
+  }[action]
   throw new AppError(403, 'forbidden', {
     zh: `只有考核主体（${names}）可以${verbs[0]}本考核结果。`,
     en: `Only the assessor (${names}) may ${verbs[1]} this assessment.`,
@@ -44,8 +64,17 @@ export function requireMay(user: CurrentUser, context: PlanContext, assessment: 
 }
 
 /** The assessed units whose results this user may read; null for all of them. */
-export function readableUnits(user: CurrentUser, context: PlanContext, assessment: Assessment): Set<string> | null {
+export function readableUnits(
+  user: CurrentUser,
+  context: PlanContext,
+  assessment: Assessment,
+): Set<string> | null {
   const policyId = context.plan.policy_id
-  if (oversees(user, policyId) || user.roles.includes('author') || mayDo(user, context, assessment, 'compute')) return null
+  if (
+    oversees(user, policyId) ||
+    user.roles.includes('author') ||
+    mayDo(user, context, assessment, 'compute')
+  )
+    return null
   return actorsOf(user, policyId)
 }

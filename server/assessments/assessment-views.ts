@@ -25,8 +25,21 @@ function assessmentSummary(context: PlanContext, assessment: Assessment) {
     with: (assessment.with ?? []).map((id) => ({ id, name: name(id) })),
     due: typeof assessment.due === 'string' ? assessment.due : null,
     method: assessment.method ?? null,
-    items: assessment.items.map((item) => ({ id: item.id, name: item.name, kind: item.kind, weight: 'weight' in item ? item.weight : null, points: 'points' in item ? item.points : null })),
-    grades: assessment.grades.map((grade) => ({ id: grade.id, name: grade.name, min: grade.min, max: grade.max ?? null, below: grade.below ?? null, effects: grade.effects ?? [] })),
+    items: assessment.items.map((item) => ({
+      id: item.id,
+      name: item.name,
+      kind: item.kind,
+      weight: 'weight' in item ? item.weight : null,
+      points: 'points' in item ? item.points : null,
+    })),
+    grades: assessment.grades.map((grade) => ({
+      id: grade.id,
+      name: grade.name,
+      min: grade.min,
+      max: grade.max ?? null,
+      below: grade.below ?? null,
+      effects: grade.effects ?? [],
+    })),
     source: assessment.source ?? null,
   }
 }
@@ -44,11 +57,24 @@ function runSummary(run: AssessmentRunRow) {
 }
 
 function may(user: CurrentUser, context: PlanContext, assessment: Assessment) {
-  return { compute: mayDo(user, context, assessment, 'compute'), review: mayDo(user, context, assessment, 'review'), publish: mayDo(user, context, assessment, 'publish') }
+  return {
+    compute: mayDo(user, context, assessment, 'compute'),
+    review: mayDo(user, context, assessment, 'review'),
+    publish: mayDo(user, context, assessment, 'publish'),
+  }
 }
 
-export async function listAssessments(db: Kysely<Database>, context: PlanContext, user: CurrentUser) {
-  const runs = await db.selectFrom('assessment_run').selectAll().where('plan_id', '=', context.plan.id).orderBy('period', 'desc').execute()
+export async function listAssessments(
+  db: Kysely<Database>,
+  context: PlanContext,
+  user: CurrentUser,
+) {
+  const runs = await db
+    .selectFrom('assessment_run')
+    .selectAll()
+    .where('plan_id', '=', context.plan.id)
+    .orderBy('period', 'desc')
+    .execute()
   return (context.model.config.assessments ?? []).map((assessment) => ({
     ...assessmentSummary(context, assessment),
     subjects: subjectsOf(context, assessment).length,
@@ -57,15 +83,33 @@ export async function listAssessments(db: Kysely<Database>, context: PlanContext
   }))
 }
 
-export async function runView(db: Kysely<Database>, context: PlanContext, user: CurrentUser, assessmentId: string, year: number) {
+export async function runView(
+  db: Kysely<Database>,
+  context: PlanContext,
+  user: CurrentUser,
+  assessmentId: string,
+  year: number,
+) {
   const assessment = findAssessment(context, assessmentId)
   const run = await db
-    .selectFrom('assessment_run').selectAll()
-    .where('plan_id', '=', context.plan.id).where('assessment_id', '=', assessmentId).where('period', '=', String(year))
+    .selectFrom('assessment_run')
+    .selectAll()
+    .where('plan_id', '=', context.plan.id)
+    .where('assessment_id', '=', assessmentId)
+    .where('period', '=', String(year))
     .executeTakeFirst()
-  if (!run) throw notFound({ zh: `${year} 年的考核尚未计算`, en: `The ${year} assessment has not been computed` })
+  if (!run)
+    throw notFound({
+      zh: `${year} 年的考核尚未计算`,
+      en: `The ${year} assessment has not been computed`,
+    })
   const readable = readableUnits(user, context, assessment)
-  const results = await db.selectFrom('assessment_result').selectAll().where('run_id', '=', run.id).orderBy('unit_id').execute()
+  const results = await db
+    .selectFrom('assessment_result')
+    .selectAll()
+    .where('run_id', '=', run.id)
+    .orderBy('unit_id')
+    .execute()
   const names = context.model.actors(context.members)
   const rows = results
     .filter((row) => readable === null || readable.has(row.unit_id))
@@ -85,7 +129,8 @@ export async function runView(db: Kysely<Database>, context: PlanContext, user: 
       }
     })
   const grades: Record<string, number> = {}
-  for (const row of rows) grades[row.grade?.id ?? 'none'] = (grades[row.grade?.id ?? 'none'] ?? 0) + 1
+  for (const row of rows)
+    grades[row.grade?.id ?? 'none'] = (grades[row.grade?.id ?? 'none'] ?? 0) + 1
   return {
     assessment: assessmentSummary(context, assessment),
     run: runSummary(run),
@@ -95,7 +140,14 @@ export async function runView(db: Kysely<Database>, context: PlanContext, user: 
   }
 }
 
-export async function unitReport(db: Kysely<Database>, context: PlanContext, user: CurrentUser, assessmentId: string, year: number, unitId: string) {
+export async function unitReport(
+  db: Kysely<Database>,
+  context: PlanContext,
+  user: CurrentUser,
+  assessmentId: string,
+  year: number,
+  unitId: string,
+) {
   const assessment = findAssessment(context, assessmentId)
   const readable = readableUnits(user, context, assessment)
   const hidden = notFound({ zh: '找不到该单位的考核结果', en: 'No result for this unit' })
@@ -113,8 +165,12 @@ export async function unitReport(db: Kysely<Database>, context: PlanContext, use
   if (!current) throw hidden
   const score = readJson('assessment_result', 'score', current.score)
   const tasks = await db
-    .selectFrom('task').select(['id', 'source_id', 'state', 'due_on'])
-    .where('plan_id', '=', context.plan.id).where('kind', '=', 'rectification').where('assignee', '=', unitId).where('period', '=', String(year))
+    .selectFrom('task')
+    .select(['id', 'source_id', 'state', 'due_on'])
+    .where('plan_id', '=', context.plan.id)
+    .where('kind', '=', 'rectification')
+    .where('assignee', '=', unitId)
+    .where('period', '=', String(year))
     .where('source_id', 'like', `rectification.${assessmentId}.%`)
     .execute()
   const names = context.model.actors(context.members)
@@ -124,11 +180,27 @@ export async function unitReport(db: Kysely<Database>, context: PlanContext, use
     unit: { id: unitId, name: names.get(unitId)?.name ?? unitId },
     score,
     consequences: readJson('assessment_result', 'consequences', current.consequences),
-    rectifications: tasks.map((task) => ({ id: task.id, item: task.source_id.split('.').pop()!, state: task.state, dueOn: task.due_on })),
+    rectifications: tasks.map((task) => ({
+      id: task.id,
+      item: task.source_id.split('.').pop()!,
+      state: task.state,
+      dueOn: task.due_on,
+    })),
     // Earlier years count once published; the year shown counts as it stands.
     trend: runs
       .filter((row) => row.status === 'published' || row.period === String(year))
-      .map((row) => ({ year: Number(row.period), status: row.status, total: row.total, grade: row.grade_id ? { id: row.grade_id, name: assessment.grades.find((g) => g.id === row.grade_id)?.name ?? row.grade_id } : null, vetoedBy: row.vetoed_by })),
+      .map((row) => ({
+        year: Number(row.period),
+        status: row.status,
+        total: row.total,
+        grade: row.grade_id
+          ? {
+              id: row.grade_id,
+              name: assessment.grades.find((g) => g.id === row.grade_id)?.name ?? row.grade_id,
+            }
+          : null,
+        vetoedBy: row.vetoed_by,
+      })),
   }
 }
 

@@ -26,8 +26,11 @@ export async function computeRun(
   const assessment = findAssessment(context, assessmentId)
   const planId = context.plan.id
   const existing = await trx
-    .selectFrom('assessment_run').selectAll()
-    .where('plan_id', '=', planId).where('assessment_id', '=', assessmentId).where('period', '=', String(year))
+    .selectFrom('assessment_run')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('assessment_id', '=', assessmentId)
+    .where('period', '=', String(year))
     .executeTakeFirst()
   if (existing?.status === 'published') {
     throw new AppError(409, 'assessment-published', {
@@ -72,11 +75,27 @@ export async function computeRun(
     consequences: null,
   }))
   for (let index = 0; index < rows.length; index += 500) {
-    await trx.insertInto('assessment_result').values(rows.slice(index, index + 500)).execute()
+    await trx
+      .insertInto('assessment_result')
+      .values(rows.slice(index, index + 500))
+      .execute()
   }
-  await appendAudit(trx, [{
-    at, actor, action: 'assessment.compute', entity: 'assessment_run', entityId: run.id,
-    payload: { planId, assessmentId, year, version: run.version, units: units.length, complete: scores.filter((s) => s.complete).length },
-  }])
+  await appendAudit(trx, [
+    {
+      at,
+      actor,
+      action: 'assessment.compute',
+      entity: 'assessment_run',
+      entityId: run.id,
+      payload: {
+        planId,
+        assessmentId,
+        year,
+        version: run.version,
+        units: units.length,
+        complete: scores.filter((s) => s.complete).length,
+      },
+    },
+  ])
   return { run, scores }
 }

@@ -19,27 +19,63 @@ import { rectificationTasks } from './rectification.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { PublishedConsequences } from '../db/json-columns.ts'
 
-export async function findRun(trx: Transaction<Database>, planId: string, assessmentId: string, year: number): Promise<AssessmentRunRow> {
+export async function findRun(
+  trx: Transaction<Database>,
+  planId: string,
+  assessmentId: string,
+  year: number,
+): Promise<AssessmentRunRow> {
   const run = await trx
-    .selectFrom('assessment_run').selectAll()
-    .where('plan_id', '=', planId).where('assessment_id', '=', assessmentId).where('period', '=', String(year))
+    .selectFrom('assessment_run')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('assessment_id', '=', assessmentId)
+    .where('period', '=', String(year))
     .executeTakeFirst()
-  if (!run) throw notFound({ zh: `${year} 年的考核尚未计算`, en: `The ${year} assessment has not been computed` })
+  if (!run)
+    throw notFound({
+      zh: `${year} 年的考核尚未计算`,
+      en: `The ${year} assessment has not been computed`,
+    })
   return run
 }
 
 export async function reviewRun(
-  trx: Transaction<Database>, context: PlanContext, assessmentId: string, year: number, actor: string, now: Date, note: string | null,
+  trx: Transaction<Database>,
+  context: PlanContext,
+  assessmentId: string,
+  year: number,
+  actor: string,
+  now: Date,
+  note: string | null,
 ): Promise<AssessmentRunRow> {
   findAssessment(context, assessmentId)
   const run = await findRun(trx, context.plan.id, assessmentId, year)
   if (run.status === 'published') {
-    throw new AppError(409, 'assessment-published', { zh: `${year} 年考核结果已公布`, en: `The ${year} results are already published` })
+    throw new AppError(409, 'assessment-published', {
+      zh: `${year} 年考核结果已公布`,
+      en: `The ${year} results are already published`,
+    })
   }
   const at = now.toISOString()
-  const reviewed = { ...run, status: 'reviewed' as const, reviewed_at: at, reviewed_by: actor, review_note: note }
+  const reviewed = {
+    ...run,
+    status: 'reviewed' as const,
+    reviewed_at: at,
+    reviewed_by: actor,
+    review_note: note,
+  }
   await trx.updateTable('assessment_run').set(reviewed).where('id', '=', run.id).execute()
-  await appendAudit(trx, [{ at, actor, action: 'assessment.review', entity: 'assessment_run', entityId: run.id, payload: { assessmentId, year, version: run.version, note } }])
+  await appendAudit(trx, [
+    {
+      at,
+      actor,
+      action: 'assessment.review',
+      entity: 'assessment_run',
+      entityId: run.id,
+      payload: { assessmentId, year, version: run.version, note },
+    },
+  ])
   return reviewed
 }
 
@@ -59,36 +95,69 @@ function whyUnscored(score: UnitScore, inputs: ReadonlyMap<string, EntryInput>):
 }
 
 export async function publishRun(
-  trx: Transaction<Database>, context: PlanContext, assessmentId: string, year: number, actor: string, now: Date,
+  trx: Transaction<Database>,
+  context: PlanContext,
+  assessmentId: string,
+  year: number,
+  actor: string,
+  now: Date,
 ): Promise<{ run: AssessmentRunRow; rectifications: number }> {
   const assessment = findAssessment(context, assessmentId)
   const run = await findRun(trx, context.plan.id, assessmentId, year)
   if (run.status === 'published') {
-    throw new AppError(409, 'assessment-published', { zh: `${year} 年考核结果已公布`, en: `The ${year} results are already published` })
+    throw new AppError(409, 'assessment-published', {
+      zh: `${year} 年考核结果已公布`,
+      en: `The ${year} results are already published`,
+    })
   }
   if (run.status !== 'reviewed') {
     throw new AppError(409, 'assessment-not-reviewed', {
-      zh: '考核结果须先经审核，才能公布。', en: 'The results must be reviewed before they are published.',
+      zh: '考核结果须先经审核，才能公布。',
+      en: 'The results must be reviewed before they are published.',
     })
   }
-  const results = await trx.selectFrom('assessment_result').selectAll().where('run_id', '=', run.id).orderBy('unit_id').execute()
+  const results = await trx
+    .selectFrom('assessment_result')
+    .selectAll()
+    .where('run_id', '=', run.id)
+    .orderBy('unit_id')
+    .execute()
   const scores = results.map((row) => readJson('assessment_result', 'score', row.score))
   const incomplete = scores.filter((score) => !score.complete && !score.vetoedBy)
   if (incomplete.length) {
     const names = context.model.actors(context.members)
     const inputs = entryInputs(context.model.config)
     const why = incomplete.map((score) => ({ score, reason: whyUnscored(score, inputs) }))
-    throw new AppError(409, 'assessment-incomplete', {
-      zh: `${incomplete.length} 个单位未能评分，不能公布：${why.map(({ score, reason }) => `${names.get(score.unitId)?.name ?? score.unitId}（${reason.zh}）`).join('；')}。请补录或更正数据后重新计算。`,
-      en: `${incomplete.length} unit(s) could not be scored and cannot be published: ${why.map(({ score, reason }) => `${score.unitId} (${reason.en})`).join('; ')}. Enter or correct the data and recompute.`,
-    }, { issues: why.map(({ score, reason }) => ({ pointer: `/units/${score.unitId}`, message: reason })) })
+    throw new AppError(
+      409,
+      'assessment-incomplete',
+      {
+        zh: `${incomplete.length} 个单位未能评分，不能公布：${why.map(({ score, reason }) => `${names.get(score.unitId)?.name ?? score.unitId}（${reason.zh}）`).join('；')}。请补录或更正数据后重新计算。`,
+        en: `${incomplete.length} unit(s) could not be scored and cannot be published: ${why.map(({ score, reason }) => `${score.unitId} (${reason.en})`).join('; ')}. Enter or correct the data and recompute.`,
+      },
+      {
+        issues: why.map(({ score, reason }) => ({
+          pointer: `/units/${score.unitId}`,
+          message: reason,
+        })),
+      },
+    )
   }
   const at = now.toISOString()
   const today = civilDateAt(now)
-  const reviewer = context.model.resolveOwners(assessment.assessor, context.members).actors[0] ?? null
+  const reviewer =
+    context.model.resolveOwners(assessment.assessor, context.members).actors[0] ?? null
   let rectifications = 0
   for (const score of scores) {
-    const created = rectificationTasks(context.model, context.plan.id, assessment, score, reviewer, today, at)
+    const created = rectificationTasks(
+      context.model,
+      context.plan.id,
+      assessment,
+      score,
+      reviewer,
+      today,
+      at,
+    )
     await insertChunked(trx, 'task', created.tasks)
     await insertChunked(trx, 'timer', created.timers)
     rectifications += created.tasks.length
@@ -97,19 +166,34 @@ export async function publishRun(
       grade: score.grade,
       effects: score.effects,
       vetoedBy: score.vetoedBy,
-      rectificationTasks: created.tasks.map((task) => ({ id: task.id, item: task.source_id.split('.').pop()!, dueOn: task.due_on ?? null })),
+      rectificationTasks: created.tasks.map((task) => ({
+        id: task.id,
+        item: task.source_id.split('.').pop()!,
+        dueOn: task.due_on ?? null,
+      })),
       recordedAt: at,
     }
-    await trx.updateTable('assessment_result').set({ consequences: JSON.stringify(consequences) })
-      .where('run_id', '=', run.id).where('unit_id', '=', score.unitId).execute()
+    await trx
+      .updateTable('assessment_result')
+      .set({ consequences: JSON.stringify(consequences) })
+      .where('run_id', '=', run.id)
+      .where('unit_id', '=', score.unitId)
+      .execute()
   }
   const published = { ...run, status: 'published' as const, published_at: at, published_by: actor }
   await trx.updateTable('assessment_run').set(published).where('id', '=', run.id).execute()
   const grades: Record<string, number> = {}
-  for (const score of scores) grades[score.grade?.id ?? 'none'] = (grades[score.grade?.id ?? 'none'] ?? 0) + 1
-  await appendAudit(trx, [{
-    at, actor, action: 'assessment.publish', entity: 'assessment_run', entityId: run.id,
-    payload: { assessmentId, year, version: run.version, grades, rectifications },
-  }])
+  for (const score of scores)
+    grades[score.grade?.id ?? 'none'] = (grades[score.grade?.id ?? 'none'] ?? 0) + 1
+  await appendAudit(trx, [
+    {
+      at,
+      actor,
+      action: 'assessment.publish',
+      entity: 'assessment_run',
+      entityId: run.id,
+      payload: { assessmentId, year, version: run.version, grades, rectifications },
+    },
+  ])
   return { run: published, rectifications }
 }

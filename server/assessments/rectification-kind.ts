@@ -22,11 +22,16 @@ export function rectificationSourceId(assessmentId: string, itemId: string): str
 /** The assessment and item a rectification source id names (`rectification.<assessment>.<item>`). */
 function parseSourceId(sourceId: string): { assessmentId: string; itemId: string } | undefined {
   const [prefix, assessmentId, itemId] = sourceId.split('.')
-  return prefix === RECTIFICATION_PREFIX && assessmentId && itemId ? { assessmentId, itemId } : undefined
+  return prefix === RECTIFICATION_PREFIX && assessmentId && itemId
+    ? { assessmentId, itemId }
+    : undefined
 }
 
 /** The config's assessment and item behind a rectification source id. */
-function sourceOf(config: PlanModel['config'], sourceId: string): { assessment: Assessment; item: Assessment['items'][number] } | undefined {
+function sourceOf(
+  config: PlanModel['config'],
+  sourceId: string,
+): { assessment: Assessment; item: Assessment['items'][number] } | undefined {
   const ids = parseSourceId(sourceId)
   const assessment = ids && config.assessments?.find((a) => a.id === ids.assessmentId)
   const item = assessment?.items.find((i) => i.id === ids!.itemId)
@@ -34,7 +39,10 @@ function sourceOf(config: PlanModel['config'], sourceId: string): { assessment: 
 }
 
 /** The duty a rectification task carries out, derived from its assessment item. */
-export function rectificationDuty(config: PlanModel['config'], sourceId: string): Responsibility | undefined {
+export function rectificationDuty(
+  config: PlanModel['config'],
+  sourceId: string,
+): Responsibility | undefined {
   const source = sourceOf(config, sourceId)
   if (!source) return undefined
   const { assessment, item } = source
@@ -45,13 +53,20 @@ export function rectificationDuty(config: PlanModel['config'], sourceId: string)
     category: '整改',
     lead: assessment.subjects,
     due: assessment.rectification?.due ?? { unspecified: '配置未规定整改时限' },
-    deliverables: [{ name: '问题清单', kind: 'list' }, { name: '整改措施及成效', kind: 'report' }],
+    deliverables: [
+      { name: '问题清单', kind: 'list' },
+      { name: '整改措施及成效', kind: 'report' },
+    ],
     source: item.source ?? assessment.source ?? { clause: '', quote: '' },
   } as unknown as Responsibility
 }
 
 /** A rectification task's title, with the year it rectifies: `整改：县域内就诊率（2020 年考核）`. */
-export function rectificationTitle(config: PlanModel['config'], sourceId: string, year: string): string | undefined {
+export function rectificationTitle(
+  config: PlanModel['config'],
+  sourceId: string,
+  year: string,
+): string | undefined {
   const source = sourceOf(config, sourceId)
   return source ? `整改：${source.item.name}（${year} 年${source.assessment.name}）` : undefined
 }
@@ -60,7 +75,10 @@ export function rectificationTitle(config: PlanModel['config'], sourceId: string
  * What the unit is asked to rectify, from its published result: the item's score and its
  * explanation (value, target, gap, points deducted; for a veto, the facts it was decided on).
  */
-export async function rectificationFinding(db: Kysely<Database>, task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>): Promise<LocalizedText | null> {
+export async function rectificationFinding(
+  db: Kysely<Database>,
+  task: Pick<TaskRow, 'plan_id' | 'source_id' | 'assignee' | 'period'>,
+): Promise<LocalizedText | null> {
   const ids = parseSourceId(task.source_id)
   if (!ids) return null
   const row = await db
@@ -72,11 +90,28 @@ export async function rectificationFinding(db: Kysely<Database>, task: Pick<Task
     .where('assessment_run.period', '=', task.period)
     .where('assessment_result.unit_id', '=', task.assignee)
     .executeTakeFirst()
-  const item = row ? readJson('assessment_result', 'score', row.score).items.find((entry) => entry.id === ids.itemId) : undefined
+  const item = row
+    ? readJson('assessment_result', 'score', row.score).items.find(
+        (entry) => entry.id === ids.itemId,
+      )
+    : undefined
   if (!item) return null
-  const points = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `得 ${item.score} 分（满分 ${item.weight} 分）。` : ''
-  const pointsEn = item.kind === 'veto' ? '' : item.score !== null && item.weight !== null ? `${item.score} of ${item.weight} points. ` : ''
-  return { zh: `${task.period} 年考核结果：${points}${item.explanation.zh}`, en: `${task.period} result: ${pointsEn}${item.explanation.en}` }
+  const points =
+    item.kind === 'veto'
+      ? ''
+      : item.score !== null && item.weight !== null
+        ? `得 ${item.score} 分（满分 ${item.weight} 分）。`
+        : ''
+  const pointsEn =
+    item.kind === 'veto'
+      ? ''
+      : item.score !== null && item.weight !== null
+        ? `${item.score} of ${item.weight} points. `
+        : ''
+  return {
+    zh: `${task.period} 年考核结果：${points}${item.explanation.zh}`,
+    en: `${task.period} result: ${pointsEn}${item.explanation.en}`,
+  }
 }
 
 /** Rectification duties of each version, by source id (a model is immutable, so is its duty). */
@@ -95,8 +130,10 @@ export const rectificationKind = {
     const duty = dutyOf(model, sourceId)
     return duty ? defaultReportForm(duty.title, duty.deliverables ?? []) : undefined
   },
-  title: (model: PlanModel, task: Pick<TaskRow, 'source_id' | 'period'>) => rectificationTitle(model.config, task.source_id, task.period),
+  title: (model: PlanModel, task: Pick<TaskRow, 'source_id' | 'period'>) =>
+    rectificationTitle(model.config, task.source_id, task.period),
   view: {
-    finding: (db: Kysely<Database> | Transaction<Database>, task: TaskRow) => rectificationFinding(db, task),
+    finding: (db: Kysely<Database> | Transaction<Database>, task: TaskRow) =>
+      rectificationFinding(db, task),
   },
 }

@@ -21,9 +21,14 @@ import { rectificationSourceId } from './rectification-kind.ts'
  */
 export function failingItems(score: UnitScore): ItemScore[] {
   return score.items.filter((item) =>
-    item.kind === 'veto' ? item.holds === true
-    : item.kind === 'deduct' ? item.status === 'scored' && item.deducted !== null && item.deducted !== undefined && item.deducted !== '0'
-    : false,
+    item.kind === 'veto'
+      ? item.holds === true
+      : item.kind === 'deduct'
+        ? item.status === 'scored' &&
+          item.deducted !== null &&
+          item.deducted !== undefined &&
+          item.deducted !== '0'
+        : false,
   )
 }
 
@@ -40,12 +45,24 @@ export function rectificationTasks(
   const due = dueFrom(model, assessment, today)
   const started = startTask(taskMachine, { reviewer, pendingContributions: 0 })
   const snapshot = { value: started.value, json: JSON.stringify(started) }
-  const duePhrase = typeof assessment.rectification?.due === 'string' ? assessment.rectification.due : null
+  const duePhrase =
+    typeof assessment.rectification?.due === 'string' ? assessment.rectification.due : null
   const tasks = failingItems(score).map((item) =>
     taskRow(
       {
-        plan_id: planId, source_id: rectificationSourceId(assessment.id, item.id), kind: 'rectification', assignee: score.unitId, role: 'lead',
-        period: String(score.year), phase_id: null, parent_task_id: null, reviewer, opens_on: today, due_on: due, due_phrase: duePhrase, snapshot,
+        plan_id: planId,
+        source_id: rectificationSourceId(assessment.id, item.id),
+        kind: 'rectification',
+        assignee: score.unitId,
+        role: 'lead',
+        period: String(score.year),
+        phase_id: null,
+        parent_task_id: null,
+        reviewer,
+        opens_on: today,
+        due_on: due,
+        due_phrase: duePhrase,
+        snapshot,
       },
       now,
     ),

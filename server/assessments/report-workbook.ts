@@ -22,14 +22,32 @@ export function inputNames(config: PolicyConfig): InputNames {
 type Sheet = ExcelJS.Worksheet
 type Grades = RunView['assessment']['grades']
 
-const STATUS_ZH: Record<string, string> = { computed: '已计算，待审核', reviewed: '已审核，待公布', published: '已公布' }
-const KIND_ZH: Record<ItemScore['kind'], string> = { deduct: '扣分项', proportional: '按比例计分', bonus: '加分项', veto: '一票否决' }
+const STATUS_ZH: Record<string, string> = {
+  computed: '已计算，待审核',
+  reviewed: '已审核，待公布',
+  published: '已公布',
+}
+const KIND_ZH: Record<ItemScore['kind'], string> = {
+  deduct: '扣分项',
+  proportional: '按比例计分',
+  bonus: '加分项',
+  veto: '一票否决',
+}
 const OP_ZH: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }
 /** Excel keeps 15 significant digits of a number (IEEE double, as Excel shows and re-saves it). */
 const EXCEL_DIGITS = 15
 const SCORE_FORMAT = '0.00'
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F7' } }
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFEEF2F7' },
+}
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  bottom: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
+}
 
 /**
  * Writes an exact decimal ("89.5", "90.361445783133") into a cell.
@@ -41,7 +59,11 @@ const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, bottom: { style
  * or a large value with 12 places) would be silently rounded by Excel, so it is written as text,
  * right-aligned, with all its digits: exactness wins over arithmetic there.
  */
-export function setDecimal(cell: ExcelJS.Cell, text: string | null | undefined, format = SCORE_FORMAT): void {
+export function setDecimal(
+  cell: ExcelJS.Cell,
+  text: string | null | undefined,
+  format = SCORE_FORMAT,
+): void {
   if (text === null || text === undefined) return
   const value = new Decimal(text)
   if (value.sd() <= EXCEL_DIGITS) {
@@ -63,8 +85,10 @@ export function gradeArgb(grades: Grades, gradeId: string | null | undefined): s
   return index === 1 ? 'FFD1E9FF' : 'FFFEF0C7'
 }
 
-const effectsText = (effects: ReadonlyArray<{ text: string }>) => (effects.length ? effects.map((effect) => effect.text).join('；') : '无')
-const missingText = (ids: readonly string[], names?: InputNames) => ids.map((id) => names?.get(id) ?? id).join('、')
+const effectsText = (effects: ReadonlyArray<{ text: string }>) =>
+  effects.length ? effects.map((effect) => effect.text).join('；') : '无'
+const missingText = (ids: readonly string[], names?: InputNames) =>
+  ids.map((id) => names?.get(id) ?? id).join('、')
 const safeName = (text: string) => text.replace(/[\\/:*?"<>|\r\n]+/g, '_')
 
 /** `2021年紧密型县域医共体医疗保障管理改革考核-东坡区医共体.xlsx` */
@@ -144,7 +168,9 @@ export async function unitReportWorkbook(report: UnitReport, names?: InputNames)
     row.getCell(3).alignment = { horizontal: 'left', vertical: 'top', wrapText: true }
     return row.getCell(3)
   }
-  const text = (value: string) => (cell: ExcelJS.Cell) => { cell.value = value }
+  const text = (value: string) => (cell: ExcelJS.Cell) => {
+    cell.value = value
+  }
   const decimalOrMissing = (value: string | null) => (cell: ExcelJS.Cell) => {
     if (value === null) cell.value = score.vetoedBy ? '—（一票否决）' : '数据缺失，未计分'
     else setDecimal(cell, value)
@@ -152,7 +178,12 @@ export async function unitReportWorkbook(report: UnitReport, names?: InputNames)
   field('考核名称', text(assessment.name))
   field('被考核单位', text(report.unit.name))
   field('考核年度', text(`${report.run.year}年`))
-  field('状态', text(`${STATUS_ZH[report.run.status] ?? report.run.status}${report.run.publishedAt ? `（${report.run.publishedAt.slice(0, 10)} 公布）` : ''}`))
+  field(
+    '状态',
+    text(
+      `${STATUS_ZH[report.run.status] ?? report.run.status}${report.run.publishedAt ? `（${report.run.publishedAt.slice(0, 10)} 公布）` : ''}`,
+    ),
+  )
   field('基础得分', decimalOrMissing(score.base))
   field('加分', decimalOrMissing(score.bonus))
   field(`总分（满分 ${assessment.totalScore}）`, decimalOrMissing(score.total))
@@ -160,12 +191,34 @@ export async function unitReportWorkbook(report: UnitReport, names?: InputNames)
   const argb = gradeArgb(assessment.grades, score.grade?.id)
   if (argb) grade.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } }
   grade.font = { bold: true }
-  field('一票否决', text(score.vetoedBy ? `是：${assessment.items.find((item) => item.id === score.vetoedBy)?.name ?? score.vetoedBy}` : '否'))
+  field(
+    '一票否决',
+    text(
+      score.vetoedBy
+        ? `是：${assessment.items.find((item) => item.id === score.vetoedBy)?.name ?? score.vetoedBy}`
+        : '否',
+    ),
+  )
   field('结果应用', text(effectsText(score.effects)))
-  field('公布时记录', text(consequences ? recordedText(consequences, assessment.items) : '尚未公布'))
+  field(
+    '公布时记录',
+    text(consequences ? recordedText(consequences, assessment.items) : '尚未公布'),
+  )
   field('数据缺失', text(score.missing.length ? missingText(score.missing, names) : '无'))
   sheet.addRow([])
-  const header = headerRow(sheet, ['序号', '考核项目', '类型', '分值', '得分', '实际值', '目标', '差距', '计步', '扣分', '得分说明'])
+  const header = headerRow(sheet, [
+    '序号',
+    '考核项目',
+    '类型',
+    '分值',
+    '得分',
+    '实际值',
+    '目标',
+    '差距',
+    '计步',
+    '扣分',
+    '得分说明',
+  ])
   score.items.forEach((item, index) => itemRows(sheet, item, index + 1, columns, names))
   sheet.views = [{ state: 'frozen', ySplit: header.number }]
   printSetup(sheet, `${header.number}:${header.number}`, true)
@@ -186,9 +239,20 @@ export async function unitReportWorkbook(report: UnitReport, names?: InputNames)
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-function recordedText(consequences: NonNullable<UnitReport['consequences']>, items: UnitReport['assessment']['items']): string {
-  const recorded = consequences as { grade: { name: string } | null; effects: Array<{ text: string }>; rectificationTasks: Array<{ item: string; dueOn: string | null }>; recordedAt: string }
-  const tasks = recorded.rectificationTasks.map((task) => `${items.find((item) => item.id === task.item)?.name ?? task.item}${task.dueOn ? `（${task.dueOn} 前）` : ''}`)
+function recordedText(
+  consequences: NonNullable<UnitReport['consequences']>,
+  items: UnitReport['assessment']['items'],
+): string {
+  const recorded = consequences as {
+    grade: { name: string } | null
+    effects: Array<{ text: string }>
+    rectificationTasks: Array<{ item: string; dueOn: string | null }>
+    recordedAt: string
+  }
+  const tasks = recorded.rectificationTasks.map(
+    (task) =>
+      `${items.find((item) => item.id === task.item)?.name ?? task.item}${task.dueOn ? `（${task.dueOn} 前）` : ''}`,
+  )
   return [
     `${recorded.recordedAt.slice(0, 10)} 记录`,
     `等次 ${recorded.grade?.name ?? '未定'}`,
@@ -214,7 +278,13 @@ function measureCells(row: ExcelJS.Row, measure: MeasureScore): void {
   setDecimal(row.getCell(10), measure.deducted)
 }
 
-function itemRows(sheet: Sheet, item: ItemScore, index: number, columns: number, names?: InputNames): void {
+function itemRows(
+  sheet: Sheet,
+  item: ItemScore,
+  index: number,
+  columns: number,
+  names?: InputNames,
+): void {
   const row = sheet.addRow([index, item.name, KIND_ZH[item.kind]])
   setDecimal(row.getCell(4), item.weight)
   if (item.status === 'missing') row.getCell(5).value = '数据缺失'
@@ -229,7 +299,9 @@ function itemRows(sheet: Sheet, item: ItemScore, index: number, columns: number,
     setDecimal(row.getCell(6), item.value ?? null)
     row.getCell(7).value = item.full ? `满分对应 ${item.full}` : ''
   }
-  if (item.kind === 'bonus' || item.kind === 'veto') row.getCell(6).value = item.holds === null || item.holds === undefined ? '' : item.holds ? '条件成立' : '条件不成立'
+  if (item.kind === 'bonus' || item.kind === 'veto')
+    row.getCell(6).value =
+      item.holds === null || item.holds === undefined ? '' : item.holds ? '条件成立' : '条件不成立'
   const notes = [item.explanation.zh]
   if (item.capApplied) notes.push(`（扣分超过上限 ${item.cap} 分，扣完为止）`)
   if (item.missing.length) notes.push(`缺少数据：${missingText(item.missing, names)}`)
@@ -239,7 +311,8 @@ function itemRows(sheet: Sheet, item: ItemScore, index: number, columns: number,
     for (const measure of measures) {
       const sub = sheet.addRow(['', `\u3000${measure.name ?? measure.indicatorName}`])
       measureCells(sub, measure)
-      if (measure.missing.length) sub.getCell(11).value = `缺少数据：${missingText(measure.missing, names)}`
+      if (measure.missing.length)
+        sub.getCell(11).value = `缺少数据：${missingText(measure.missing, names)}`
       borders(sub, columns)
     }
   }
@@ -252,12 +325,32 @@ export async function runReportWorkbook(view: RunView, names?: InputNames): Prom
   sheet.columns = [6, 22, 10, 10, 8, 10, 10, 18, 26, 40, 24].map((width) => ({ width }))
   const columns = 11
   const { assessment, run } = view
-  title(sheet, `${run.year}年${assessment.name}结果汇总（${STATUS_ZH[run.status] ?? run.status}）`, columns)
-  const header = headerRow(sheet, ['序号', '单位', '数据完整', '基础得分', '加分', '总分', '等次', '一票否决', '缺失数据', '结果应用', '需整改项目'])
+  title(
+    sheet,
+    `${run.year}年${assessment.name}结果汇总（${STATUS_ZH[run.status] ?? run.status}）`,
+    columns,
+  )
+  const header = headerRow(sheet, [
+    '序号',
+    '单位',
+    '数据完整',
+    '基础得分',
+    '加分',
+    '总分',
+    '等次',
+    '一票否决',
+    '缺失数据',
+    '结果应用',
+    '需整改项目',
+  ])
   const itemName = (id: string) => assessment.items.find((item) => item.id === id)?.name ?? id
   view.results.forEach((result, index) => {
     const row = sheet.addRow([index + 1, result.unit.name, result.complete ? '是' : '否'])
-    const cells: Array<[number, string | null]> = [[4, result.base], [5, result.bonus], [6, result.total]]
+    const cells: Array<[number, string | null]> = [
+      [4, result.base],
+      [5, result.bonus],
+      [6, result.total],
+    ]
     for (const [column, value] of cells) {
       if (value === null) {
         row.getCell(column).value = result.vetoedBy ? '—' : '数据缺失'
@@ -273,7 +366,10 @@ export async function runReportWorkbook(view: RunView, names?: InputNames): Prom
     row.getCell(11).value = result.failing.length ? result.failing.map(itemName).join('、') : '无'
     borders(row, columns)
   })
-  sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: columns } }
+  sheet.autoFilter = {
+    from: { row: header.number, column: 1 },
+    to: { row: header.number, column: columns },
+  }
   sheet.views = [{ state: 'frozen', ySplit: header.number, xSplit: 2 }]
   printSetup(sheet, `${header.number}:${header.number}`, true)
 
@@ -282,14 +378,22 @@ export async function runReportWorkbook(view: RunView, names?: InputNames): Prom
   headerRow(counts, ['等次', '分数段', '单位数', '结果应用'])
   for (const grade of [...assessment.grades].sort((a, b) => b.min - a.min)) {
     const range = `${grade.min} 分及以上${grade.below !== null ? `、${grade.below} 分以下` : grade.max !== null ? `、${grade.max} 分及以下` : ''}`
-    const row = counts.addRow([grade.name, range, view.counts.grades[grade.id] ?? 0, effectsText(grade.effects)])
+    const row = counts.addRow([
+      grade.name,
+      range,
+      view.counts.grades[grade.id] ?? 0,
+      effectsText(grade.effects),
+    ])
     const fill = gradeArgb(assessment.grades, grade.id)
     if (fill) row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } }
     borders(row, 4)
   }
   const undecided = view.counts.grades.none ?? 0
   if (undecided) borders(counts.addRow(['未定（数据不全）', '', undecided, '']), 4)
-  borders(counts.addRow(['合计', '', view.counts.units, `其中数据完整 ${view.counts.complete} 个`]), 4)
+  borders(
+    counts.addRow(['合计', '', view.counts.units, `其中数据完整 ${view.counts.complete} 个`]),
+    4,
+  )
   printSetup(counts, '1:1', false)
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

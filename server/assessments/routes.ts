@@ -16,13 +16,22 @@ import { findAssessment, readableUnits, requireMay, subjectsOf } from './assessm
 import { listAssessments, runView, unitReport } from './assessment-views.ts'
 import { computeRun } from './compute-run.ts'
 import { publishRun, reviewRun } from './publish-run.ts'
-import { attachmentDisposition, inputNames, runReportFileName, runReportWorkbook, unitReportFileName, unitReportWorkbook } from './report-workbook.ts'
+import {
+  attachmentDisposition,
+  inputNames,
+  runReportFileName,
+  runReportWorkbook,
+  unitReportFileName,
+  unitReportWorkbook,
+} from './report-workbook.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
 
 export const assessmentRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const context = await visiblePlan(c, { entity: 'assessment' })
-    return c.json({ assessments: await listAssessments(c.get('deps').reads, context, c.get('user')) })
+    return c.json({
+      assessments: await listAssessments(c.get('deps').reads, context, c.get('user')),
+    })
   })
   .post('/:assessmentId/runs', validJson(computeAssessmentBody), async (c) => {
     const body = c.req.valid('json')
@@ -31,13 +40,35 @@ export const assessmentRoutes = new Hono<AppEnv>()
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'compute')
     const { clock } = c.get('deps')
     return write(c, async (trx) => {
-      const { run, scores } = await computeRun(trx, context, assessmentId, body.year, c.get('user').id, clock.now())
-      return c.json({ run: { year: Number(run.period), status: run.status, version: run.version }, units: scores.length, complete: scores.filter((s) => s.complete).length }, 201)
+      const { run, scores } = await computeRun(
+        trx,
+        context,
+        assessmentId,
+        body.year,
+        c.get('user').id,
+        clock.now(),
+      )
+      return c.json(
+        {
+          run: { year: Number(run.period), status: run.status, version: run.version },
+          units: scores.length,
+          complete: scores.filter((s) => s.complete).length,
+        },
+        201,
+      )
     })
   })
   .get('/:assessmentId/runs/:year', async (c) => {
     const context = await visiblePlan(c, ofAssessment(c))
-    return c.json(await runView(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c)))
+    return c.json(
+      await runView(
+        c.get('deps').reads,
+        context,
+        c.get('user'),
+        c.req.param('assessmentId'),
+        year(c),
+      ),
+    )
   })
   .post('/:assessmentId/runs/:year/review', validJson(reviewAssessmentBody), async (c) => {
     const body = c.req.valid('json')
@@ -46,7 +77,15 @@ export const assessmentRoutes = new Hono<AppEnv>()
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'review')
     const { clock } = c.get('deps')
     return write(c, async (trx) => {
-      const run = await reviewRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now(), body.note ?? null)
+      const run = await reviewRun(
+        trx,
+        context,
+        assessmentId,
+        year(c),
+        c.get('user').id,
+        clock.now(),
+        body.note ?? null,
+      )
       return c.json({ run: { year: Number(run.period), status: run.status, version: run.version } })
     })
   })
@@ -56,27 +95,69 @@ export const assessmentRoutes = new Hono<AppEnv>()
     requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'publish')
     const { clock } = c.get('deps')
     return write(c, async (trx) => {
-      const published = await publishRun(trx, context, assessmentId, year(c), c.get('user').id, clock.now())
-      return c.json({ run: { year: Number(published.run.period), status: published.run.status, version: published.run.version }, rectifications: published.rectifications })
+      const published = await publishRun(
+        trx,
+        context,
+        assessmentId,
+        year(c),
+        c.get('user').id,
+        clock.now(),
+      )
+      return c.json({
+        run: {
+          year: Number(published.run.period),
+          status: published.run.status,
+          version: published.run.version,
+        },
+        rectifications: published.rectifications,
+      })
     })
   })
   .get('/:assessmentId/runs/:year/units/:unitId', async (c) => {
     const context = await visiblePlan(c, ofAssessment(c))
     await requireReadableUnit(c, context)
-    return c.json(await unitReport(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c), c.req.param('unitId')))
+    return c.json(
+      await unitReport(
+        c.get('deps').reads,
+        context,
+        c.get('user'),
+        c.req.param('assessmentId'),
+        year(c),
+        c.req.param('unitId'),
+      ),
+    )
   })
   .get('/:assessmentId/runs/:year/report.xlsx', async (c) => {
     const context = await visiblePlan(c, ofAssessment(c))
-    const view = await runView(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c))
+    const view = await runView(
+      c.get('deps').reads,
+      context,
+      c.get('user'),
+      c.req.param('assessmentId'),
+      year(c),
+    )
     const bytes = await runReportWorkbook(view, inputNames(context.model.config))
-    return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentDisposition(runReportFileName(view)) })
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachmentDisposition(runReportFileName(view)),
+    })
   })
   .get('/:assessmentId/runs/:year/units/:unitId/report.xlsx', async (c) => {
     const context = await visiblePlan(c, ofAssessment(c))
     await requireReadableUnit(c, context)
-    const report = await unitReport(c.get('deps').reads, context, c.get('user'), c.req.param('assessmentId'), year(c), c.req.param('unitId'))
+    const report = await unitReport(
+      c.get('deps').reads,
+      context,
+      c.get('user'),
+      c.req.param('assessmentId'),
+      year(c),
+      c.req.param('unitId'),
+    )
     const bytes = await unitReportWorkbook(report, inputNames(context.model.config))
-    return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentDisposition(unitReportFileName(report)) })
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachmentDisposition(unitReportFileName(report)),
+    })
   })
 
 /** Denied reads of an assessment are recorded under `<plan>/<assessment>`. */
@@ -93,14 +174,22 @@ async function requireReadableUnit(c: Context<AppEnv>, context: PlanContext): Pr
   if (readable === null || readable.has(unitId)) return
   const hidden = { zh: '找不到该单位的考核结果', en: 'No result for this unit' }
   if (!subjectsOf(context, assessment).includes(unitId)) throw notFound(hidden)
-  throw await deniedRead(c.get('deps'), c.get('user'), 'assessment', `${context.plan.id}/${assessmentId}/${year(c)}/${unitId}`, hidden)
+  throw await deniedRead(
+    c.get('deps'),
+    c.get('user'),
+    'assessment',
+    `${context.plan.id}/${assessmentId}/${year(c)}/${unitId}`,
+    hidden,
+  )
 }
 
 function year(c: Context<AppEnv>): number {
   const text = c.req.param('year') ?? ''
   if (!/^\d{4}$/.test(text)) {
-    throw new AppError(400, 'bad-request', { zh: `年度「${text}」应为四位数字，如 2021`, en: `The year "${text}" must be four digits, e.g. 2021` })
+    throw new AppError(400, 'bad-request', {
+      zh: `年度「${text}」应为四位数字，如 2021`,
+      en: `The year "${text}" must be four digits, e.g. 2021`,
+    })
   }
   return Number(text)
 }
-

@@ -40,12 +40,21 @@ export function holdsAttachments(schema: unknown, depth = 0): boolean {
   return subschemas(schema).some((sub) => holdsAttachments(sub, depth + 1))
 }
 
-function walk(schema: unknown, data: unknown, pointer: string, root: Schema, depth: number, found: Map<string, AttachmentField>): void {
+function walk(
+  schema: unknown,
+  data: unknown,
+  pointer: string,
+  root: Schema,
+  depth: number,
+  found: Map<string, AttachmentField>,
+): void {
   if (!isSchema(schema) || depth > MAX_DEPTH) return
-  if (typeof schema.$ref === 'string') walk(resolveRef(root, schema.$ref), data, pointer, root, depth + 1, found)
+  if (typeof schema.$ref === 'string')
+    walk(resolveRef(root, schema.$ref), data, pointer, root, depth + 1, found)
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const branches = schema[key]
-    if (Array.isArray(branches)) for (const branch of branches) walk(branch, data, pointer, root, depth + 1, found)
+    if (Array.isArray(branches))
+      for (const branch of branches) walk(branch, data, pointer, root, depth + 1, found)
   }
   if (schema.format === ATTACHMENT_ID_FORMAT && typeof data === 'string') {
     found.set(`${pointer}\u0000${data}`, { id: data, pointer })
@@ -53,7 +62,16 @@ function walk(schema: unknown, data: unknown, pointer: string, root: Schema, dep
   }
   if (Array.isArray(data)) {
     const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : []
-    data.forEach((item, index) => walk(index < prefix.length ? prefix[index] : schema.items, item, `${pointer}/${index}`, root, depth + 1, found))
+    data.forEach((item, index) =>
+      walk(
+        index < prefix.length ? prefix[index] : schema.items,
+        item,
+        `${pointer}/${index}`,
+        root,
+        depth + 1,
+        found,
+      ),
+    )
   } else if (data !== null && typeof data === 'object') {
     const properties = isSchema(schema.properties) ? schema.properties : {}
     for (const [key, value] of Object.entries(data)) {
@@ -65,7 +83,9 @@ function walk(schema: unknown, data: unknown, pointer: string, root: Schema, dep
 
 function subschemas(schema: Schema): unknown[] {
   const properties = isSchema(schema.properties) ? Object.values(schema.properties) : []
-  const lists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'].flatMap((key) => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []))
+  const lists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'].flatMap((key) =>
+    Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [],
+  )
   return [...properties, ...lists, schema.items, schema.additionalProperties]
 }
 
@@ -90,10 +110,15 @@ function isSchema(value: unknown): value is Schema {
 const holders = new WeakMap<PlanModel, Map<string, boolean>>()
 
 /** The attachment ids in a task's form data, at the fields its form marks as attachments. */
-export function taskAttachmentFields(model: PlanModel, sourceId: string, data: unknown): AttachmentField[] {
+export function taskAttachmentFields(
+  model: PlanModel,
+  sourceId: string,
+  data: unknown,
+): AttachmentField[] {
   let bySource = holders.get(model)
   if (!bySource) holders.set(model, (bySource = new Map()))
   let holds = bySource.get(sourceId)
-  if (holds === undefined) bySource.set(sourceId, (holds = holdsAttachments(formSchemaOf(model, sourceId))))
+  if (holds === undefined)
+    bySource.set(sourceId, (holds = holdsAttachments(formSchemaOf(model, sourceId))))
   return holds ? attachmentFields(formSchemaOf(model, sourceId), data) : []
 }

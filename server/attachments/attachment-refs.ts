@@ -19,14 +19,30 @@ import { taskAttachmentFields } from './attachment-fields.ts'
  * Records the references a task's newly written data makes, inside the writing transaction.
  * Ids that name no stored attachment are skipped (the form check refuses them for users).
  */
-export async function recordAttachmentRefs(trx: Transaction<Database>, model: PlanModel, task: TaskRow, data: unknown, at: string): Promise<void> {
+export async function recordAttachmentRefs(
+  trx: Transaction<Database>,
+  model: PlanModel,
+  task: TaskRow,
+  data: unknown,
+  at: string,
+): Promise<void> {
   const fields = taskAttachmentFields(model, task.source_id, data)
   if (fields.length === 0) return
-  const stored = await trx.selectFrom('attachment').select('id').where('id', 'in', [...new Set(fields.map((f) => f.id))]).execute()
+  const stored = await trx
+    .selectFrom('attachment')
+    .select('id')
+    .where('id', 'in', [...new Set(fields.map((f) => f.id))])
+    .execute()
   const known = new Set(stored.map((row) => row.id))
   const rows = fields
     .filter((field) => known.has(field.id))
-    .map((field) => ({ attachment_id: field.id, task_id: task.id, plan_id: task.plan_id, pointer: field.pointer, created_at: at }))
+    .map((field) => ({
+      attachment_id: field.id,
+      task_id: task.id,
+      plan_id: task.plan_id,
+      pointer: field.pointer,
+      created_at: at,
+    }))
   if (rows.length === 0) return
   await trx
     .insertInto('attachment_ref')
@@ -39,10 +55,18 @@ export async function recordAttachmentRefs(trx: Transaction<Database>, model: Pl
  * Of these ids, the attachments the user may read: their own uploads, and files a task the user
  * may see refers to. Ids match exactly (an id in other letter case names nothing).
  */
-export async function readableAttachments(db: Kysely<Database>, user: CurrentUser, ids: readonly string[]): Promise<Set<string>> {
+export async function readableAttachments(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  ids: readonly string[],
+): Promise<Set<string>> {
   const readable = new Set<string>()
   if (ids.length === 0) return readable
-  const rows = await db.selectFrom('attachment').select(['id', 'user_id']).where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('attachment')
+    .select(['id', 'user_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   const others: string[] = []
   for (const row of rows) {
     if (row.user_id === user.id) readable.add(row.id)
@@ -71,16 +95,35 @@ export async function readableAttachments(db: Kysely<Database>, user: CurrentUse
  * 422 naming each such field — so nobody can attach, and so read, someone else's evidence.
  * @throws AppError 422 `invalid-form-data`, one issue per refused field at `/data/…`.
  */
-export async function checkAttachmentRefs(db: Kysely<Database>, user: CurrentUser, model: PlanModel, task: TaskRow, data: unknown): Promise<void> {
+export async function checkAttachmentRefs(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  model: PlanModel,
+  task: TaskRow,
+  data: unknown,
+): Promise<void> {
   const fields = taskAttachmentFields(model, task.source_id, data)
   if (fields.length === 0) return
-  const readable = await readableAttachments(db, user, fields.map((field) => field.id))
+  const readable = await readableAttachments(
+    db,
+    user,
+    fields.map((field) => field.id),
+  )
   const issues: RequestIssue[] = fields
     .filter((field) => !readable.has(field.id))
     .map((field) => ({
       pointer: `/data${field.pointer}`,
       code: 'invalid-value',
-      message: { zh: '附件不存在或你无权使用，请重新上传', en: 'The attachment does not exist or is not yours to use; upload it again' },
+      message: {
+        zh: '附件不存在或你无权使用，请重新上传',
+        en: 'The attachment does not exist or is not yours to use; upload it again',
+      },
     }))
-  if (issues.length) throw new AppError(422, 'invalid-form-data', { zh: '表单填写有误', en: 'The form has errors' }, { issues })
+  if (issues.length)
+    throw new AppError(
+      422,
+      'invalid-form-data',
+      { zh: '表单填写有误', en: 'The form has errors' },
+      { issues },
+    )
 }

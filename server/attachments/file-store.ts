@@ -15,13 +15,17 @@ import { isAttachmentId } from '../../schemas/api/attachment.schema.ts'
 /** The suffix of a file whose row has not committed yet. */
 export const PART_SUFFIX = '.part'
 
-
 /**
  * Writes `body` as attachment `id` in `folder`, durable before `commit` runs, and visible under
  * its final name only once `commit` has resolved; returns what `commit` returned.
  * @throws whatever the write or `commit` throws; the temporary file is gone by then.
  */
-export async function storeAttachmentFile<T>(folder: string, id: string, body: Uint8Array, commit: () => Promise<T>): Promise<T> {
+export async function storeAttachmentFile<T>(
+  folder: string,
+  id: string,
+  body: Uint8Array,
+  commit: () => Promise<T>,
+): Promise<T> {
   await mkdir(folder, { recursive: true })
   const part = join(folder, `${id}${PART_SUFFIX}`)
   let committed: T
@@ -49,7 +53,10 @@ export async function storeAttachmentFile<T>(folder: string, id: string, body: U
  * place, any other `.part` file and any file without a row are removed.
  * @returns the counts, for the start-up log.
  */
-export async function sweepAttachmentFiles(db: Kysely<Database>, folder: string): Promise<{ completed: number; removed: number }> {
+export async function sweepAttachmentFiles(
+  db: Kysely<Database>,
+  folder: string,
+): Promise<{ completed: number; removed: number }> {
   let names: string[]
   try {
     names = await readdir(folder)
@@ -57,7 +64,12 @@ export async function sweepAttachmentFiles(db: Kysely<Database>, folder: string)
     if ((error as { code?: string }).code === 'ENOENT') return { completed: 0, removed: 0 }
     throw error
   }
-  const candidates = names.map((name) => ({ name, id: name.endsWith(PART_SUFFIX) ? name.slice(0, -PART_SUFFIX.length) : name })).filter(({ id }) => isAttachmentId(id))
+  const candidates = names
+    .map((name) => ({
+      name,
+      id: name.endsWith(PART_SUFFIX) ? name.slice(0, -PART_SUFFIX.length) : name,
+    }))
+    .filter(({ id }) => isAttachmentId(id))
   const known = new Set<string>()
   for (let index = 0; index < candidates.length; index += 500) {
     const ids = candidates.slice(index, index + 500).map(({ id }) => id)

@@ -48,16 +48,42 @@ export const attachmentRoutes = new Hono<AppEnv>()
       })
     }
     const name = decodeFileName(c.req.header('x-filename'))
-    if (!name) throw new AppError(400, 'bad-request', { zh: '缺少文件名（X-Filename）', en: 'Missing file name (X-Filename)' })
+    if (!name)
+      throw new AppError(400, 'bad-request', {
+        zh: '缺少文件名（X-Filename）',
+        en: 'Missing file name (X-Filename)',
+      })
     const body = Buffer.from(await c.req.arrayBuffer())
-    if (body.length === 0) throw new AppError(400, 'bad-request', { zh: '文件为空', en: 'The file is empty' })
-    if (body.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB', en: 'The file is over 8 MB' })
-    const row = { id: newId(), user_id: c.get('user').id, name, type, size: body.length, sha256: createHash('sha256').update(body).digest('hex'), created_at: clock.now().toISOString() }
+    if (body.length === 0)
+      throw new AppError(400, 'bad-request', { zh: '文件为空', en: 'The file is empty' })
+    if (body.length > MAX_ATTACHMENT_BYTES)
+      throw new AppError(413, 'payload-too-large', {
+        zh: '文件超过 8 MB',
+        en: 'The file is over 8 MB',
+      })
+    const row = {
+      id: newId(),
+      user_id: c.get('user').id,
+      name,
+      type,
+      size: body.length,
+      sha256: createHash('sha256').update(body).digest('hex'),
+      created_at: clock.now().toISOString(),
+    }
     // The file is synced before the row's transaction and renamed into place after it commits.
     return storeAttachmentFile(files, row.id, body, () =>
       write(c, async (trx) => {
         await trx.insertInto('attachment').values(row).execute()
-        await appendAudit(trx, [{ at: row.created_at, actor: row.user_id, action: 'attachment.upload', entity: 'attachment', entityId: row.id, payload: { name, type, size: row.size, sha256: row.sha256 } }])
+        await appendAudit(trx, [
+          {
+            at: row.created_at,
+            actor: row.user_id,
+            action: 'attachment.upload',
+            entity: 'attachment',
+            entityId: row.id,
+            payload: { name, type, size: row.size, sha256: row.sha256 },
+          },
+        ])
         return c.json({ id: row.id, name, size: row.size, type } satisfies AttachmentUpload, 201)
       }),
     )
@@ -68,9 +94,14 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const id = c.req.param('id')
     const hidden = { zh: '找不到该附件', en: 'No such attachment' }
     // Exact match: an id in another letter case names no file.
-    const row = await reads.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst()
+    const row = await reads
+      .selectFrom('attachment')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()
     if (!row) throw notFound(hidden)
-    if (!(await readableAttachments(reads, user, [row.id])).has(row.id)) throw await deniedRead(c.get('deps'), user, 'attachment', row.id, hidden)
+    if (!(await readableAttachments(reads, user, [row.id])).has(row.id))
+      throw await deniedRead(c.get('deps'), user, 'attachment', row.id, hidden)
     const body = await readFile(join(files, row.id))
     return c.body(body, 200, {
       'content-type': row.type,

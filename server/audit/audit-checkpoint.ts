@@ -6,7 +6,15 @@
  * checkpointed position that changed, fails even if the chain is consistent with itself.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.ts'
@@ -32,7 +40,9 @@ export function auditCheckpointFile(dataDir: string, env: NodeJS.ProcessEnv = pr
 }
 
 function mac(key: Buffer, checkpoint: AuditCheckpoint): string {
-  return createHmac('sha256', key).update(`luoshi-audit-checkpoint\n${checkpoint.seq}\n${checkpoint.hash}\n${checkpoint.at}`).digest('hex')
+  return createHmac('sha256', key)
+    .update(`luoshi-audit-checkpoint\n${checkpoint.seq}\n${checkpoint.hash}\n${checkpoint.at}`)
+    .digest('hex')
 }
 
 /** Reads and checks every line; a missing file has no checkpoints. */
@@ -47,7 +57,12 @@ export function readCheckpoints(file: string, key: Buffer): CheckpointFile {
       const checkpoint = { seq: parsed.seq, hash: parsed.hash, at: parsed.at }
       const expected = Buffer.from(mac(key, checkpoint), 'hex')
       const given = Buffer.from(String(parsed.mac), 'hex')
-      if (!Number.isInteger(checkpoint.seq) || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('bad signature')
+      if (
+        !Number.isInteger(checkpoint.seq) ||
+        given.length !== expected.length ||
+        !timingSafeEqual(given, expected)
+      )
+        throw new Error('bad signature')
       result.checkpoints.push(checkpoint)
     } catch {
       result.badLines.push(index + 1)
@@ -68,17 +83,32 @@ export function appendCheckpoint(file: string, key: Buffer, checkpoint: AuditChe
   }
 }
 
-export type CheckpointOutcome = { written: AuditCheckpoint } | { unchanged: AuditCheckpoint } | { refused: { head: number; checkpoint: AuditCheckpoint } }
+export type CheckpointOutcome =
+  | { written: AuditCheckpoint }
+  | { unchanged: AuditCheckpoint }
+  | { refused: { head: number; checkpoint: AuditCheckpoint } }
 
 /**
  * Writes a checkpoint of the committed head unless the newest one already names it. A head
  * behind the highest checkpoint is refused, never written over: that is a truncated chain, and
  * the file keeps the evidence.
  */
-export async function checkpointHead(db: Kysely<Database>, key: Buffer, file: string, now: Date): Promise<CheckpointOutcome> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow()
+export async function checkpointHead(
+  db: Kysely<Database>,
+  key: Buffer,
+  file: string,
+  now: Date,
+): Promise<CheckpointOutcome> {
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
   const { checkpoints } = readCheckpoints(file, key)
-  const highest = checkpoints.reduce<AuditCheckpoint | undefined>((best, next) => (!best || next.seq > best.seq ? next : best), undefined)
+  const highest = checkpoints.reduce<AuditCheckpoint | undefined>(
+    (best, next) => (!best || next.seq > best.seq ? next : best),
+    undefined,
+  )
   if (highest && head.seq < highest.seq) return { refused: { head: head.seq, checkpoint: highest } }
   const newest = checkpoints.at(-1)
   if (newest && newest.seq === head.seq && newest.hash === head.hash) return { unchanged: newest }
@@ -91,7 +121,13 @@ export async function checkpointHead(db: Kysely<Database>, key: Buffer, file: st
  * Checkpoints the head now, every `intervalMs`, and once more when stopped (at shutdown, after
  * the last write). Problems are logged, never thrown: the server keeps serving.
  */
-export function startAuditCheckpointer(db: Kysely<Database>, key: Buffer, file: string, clock: Clock, intervalMs: number): () => Promise<void> {
+export function startAuditCheckpointer(
+  db: Kysely<Database>,
+  key: Buffer,
+  file: string,
+  clock: Clock,
+  intervalMs: number,
+): () => Promise<void> {
   const run = async () => {
     try {
       const outcome = await checkpointHead(db, key, file, clock.now())
@@ -102,7 +138,9 @@ export function startAuditCheckpointer(db: Kysely<Database>, key: Buffer, file: 
         )
       }
     } catch (error) {
-      console.error(`审计检查点写入失败 / could not write the audit checkpoint to ${file}: ${error instanceof Error ? error.message : String(error)}`)
+      console.error(
+        `审计检查点写入失败 / could not write the audit checkpoint to ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
   let running = run()

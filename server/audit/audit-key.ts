@@ -24,7 +24,9 @@ function parseKey(text: string, source: string): Buffer {
   const trimmed = text.trim()
   if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, 'hex')
   if (trimmed.length >= 32) return Buffer.from(trimmed, 'utf8')
-  throw new Error(`审计密钥太短（${source}）：至少 32 个字符 / the audit key in ${source} is too short: use at least 32 characters (or 64 hex digits)`)
+  throw new Error(
+    `审计密钥太短（${source}）：至少 32 个字符 / the audit key in ${source} is too short: use at least 32 characters (or 64 hex digits)`,
+  )
 }
 
 /**
@@ -33,12 +35,20 @@ function parseKey(text: string, source: string): Buffer {
  * an error.
  * @throws Error naming the file or variable when there is no usable key.
  */
-export function loadAuditKey(options: { dataDir: string; env?: NodeJS.ProcessEnv; create?: boolean }): AuditKey {
+export function loadAuditKey(options: {
+  dataDir: string
+  env?: NodeJS.ProcessEnv
+  create?: boolean
+}): AuditKey {
   const env = options.env ?? process.env
-  if (env.LUOSHI_AUDIT_KEY) return { key: parseKey(env.LUOSHI_AUDIT_KEY, 'LUOSHI_AUDIT_KEY'), source: 'LUOSHI_AUDIT_KEY' }
+  if (env.LUOSHI_AUDIT_KEY)
+    return { key: parseKey(env.LUOSHI_AUDIT_KEY, 'LUOSHI_AUDIT_KEY'), source: 'LUOSHI_AUDIT_KEY' }
   const file = auditKeyFile(options.dataDir, env)
   if (!existsSync(file)) {
-    if (!options.create) throw new Error(`找不到审计密钥 ${file}（或设置 LUOSHI_AUDIT_KEY）/ no audit key at ${file} (or set LUOSHI_AUDIT_KEY)`)
+    if (!options.create)
+      throw new Error(
+        `找不到审计密钥 ${file}（或设置 LUOSHI_AUDIT_KEY）/ no audit key at ${file} (or set LUOSHI_AUDIT_KEY)`,
+      )
     mkdirSync(dirname(file), { recursive: true })
     try {
       // 'wx': never overwrite a key another process has just written.
@@ -48,7 +58,9 @@ export function loadAuditKey(options: { dataDir: string; env?: NodeJS.ProcessEnv
     }
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
-    console.warn(`审计密钥文件可被他人读取，请 chmod 600 / the audit key file ${file} is readable by group or others: chmod 600 it`)
+    console.warn(
+      `审计密钥文件可被他人读取，请 chmod 600 / the audit key file ${file} is readable by group or others: chmod 600 it`,
+    )
   }
   return { key: parseKey(readFileSync(file, 'utf8'), file), source: file }
 }
@@ -66,6 +78,9 @@ export function installAuditKey(key: Buffer): void {
  */
 export function auditKey(): Buffer {
   if (installed) return installed
-  if (process.env.LUOSHI_AUDIT_KEY) return (installed = parseKey(process.env.LUOSHI_AUDIT_KEY, 'LUOSHI_AUDIT_KEY'))
-  throw new Error('no audit key is loaded: the server loads it at start (installAuditKey / LUOSHI_AUDIT_KEY)')
+  if (process.env.LUOSHI_AUDIT_KEY)
+    return (installed = parseKey(process.env.LUOSHI_AUDIT_KEY, 'LUOSHI_AUDIT_KEY'))
+  throw new Error(
+    'no audit key is loaded: the server loads it at start (installAuditKey / LUOSHI_AUDIT_KEY)',
+  )
 }

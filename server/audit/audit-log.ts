@@ -21,7 +21,8 @@ export interface AuditEntry {
 
 type HashedFields = Omit<AuditRow, 'hash' | 'prev_hash'>
 
-const canonical = (row: HashedFields) => JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.payload])
+const canonical = (row: HashedFields) =>
+  JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.payload])
 
 /** The hash of a row: HMAC-SHA256 under the audit key over the previous hash and the row's fields. */
 export function auditHash(key: Buffer, prevHash: string, row: HashedFields): string {
@@ -38,13 +39,23 @@ export function unkeyedAuditHash(prevHash: string, row: HashedFields): string {
  * rows commit or roll back together.
  * @throws Error when the chain has not been keyed yet (see {@link keyAuditChain}) or no key is loaded.
  */
-export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, entries: AuditEntry[]): Promise<void> {
+export async function appendAudit(
+  trx: Transaction<Database> | Kysely<Database>,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return
   const key = auditKey()
   // Touching the head row first takes its lock: concurrent appenders queue here, in order.
   await trx.updateTable('audit_head').set({ id: 1 }).where('id', '=', 1).execute()
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash', 'keyed']).where('id', '=', 1).executeTakeFirstOrThrow()
-  if (head.keyed !== 1) throw new Error('the audit chain predates keying: start the server once (server/main.ts keys it) before writing')
+  const head = await trx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash', 'keyed'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
+  if (head.keyed !== 1)
+    throw new Error(
+      'the audit chain predates keying: start the server once (server/main.ts keys it) before writing',
+    )
   let seq = head.seq
   let prev = head.hash
   const rows: AuditRow[] = entries.map((entry) => {
@@ -64,8 +75,10 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
     return row
   })
   for (let index = 0; index < rows.length; index += 500) {
-    await trx.insertInto('audit_log').values(rows.slice(index, index + 500)).execute()
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(index, index + 500))
+      .execute()
   }
   await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute()
 }
-

@@ -22,23 +22,67 @@ export async function auditScope(db: Kysely<Database>, user: CurrentUser) {
   const planIds = plans.map((context) => context.plan.id)
   const policyIds = [...new Set(plans.map((context) => context.plan.policy_id))]
   return (eb: ExpressionBuilder<Database, 'audit_log'>) => {
-    const visibleTasks = eb.selectFrom('task').select('task.id').where((tb) => visibleTaskFilter(tb, user, plans))
-    const planScoped = planIds.flatMap((id) => [eb('audit_log.entity_id', '=', id), sql<boolean>`${eb.ref('audit_log.entity_id')} like ${`${escapeLike(id)}/%`} escape '\\'`])
+    const visibleTasks = eb
+      .selectFrom('task')
+      .select('task.id')
+      .where((tb) => visibleTaskFilter(tb, user, plans))
+    const planScoped = planIds.flatMap((id) => [
+      eb('audit_log.entity_id', '=', id),
+      sql<boolean>`${eb.ref('audit_log.entity_id')} like ${`${escapeLike(id)}/%`} escape '\\'`,
+    ])
     return eb.or([
       eb('audit_log.actor', '=', user.id),
       eb.and([eb('audit_log.entity', '=', 'task'), eb('audit_log.entity_id', 'in', visibleTasks)]),
       eb.and([eb('audit_log.entity', 'in', [...PLAN_SCOPED_ENTITIES]), eb.or(planScoped)]),
       ...(planIds.length
-        ? [eb.and([eb('audit_log.entity', '=', 'assessment_run'), eb('audit_log.entity_id', 'in', eb.selectFrom('assessment_run').select('assessment_run.id').where('assessment_run.plan_id', 'in', planIds))])]
+        ? [
+            eb.and([
+              eb('audit_log.entity', '=', 'assessment_run'),
+              eb(
+                'audit_log.entity_id',
+                'in',
+                eb
+                  .selectFrom('assessment_run')
+                  .select('assessment_run.id')
+                  .where('assessment_run.plan_id', 'in', planIds),
+              ),
+            ]),
+          ]
         : []),
       ...(policyIds.length
-        ? [eb.and([eb('audit_log.entity', '=', 'policy_version'), eb('audit_log.entity_id', 'in', eb.selectFrom('policy_version').select('policy_version.id').where('policy_version.policy_id', 'in', policyIds))])]
+        ? [
+            eb.and([
+              eb('audit_log.entity', '=', 'policy_version'),
+              eb(
+                'audit_log.entity_id',
+                'in',
+                eb
+                  .selectFrom('policy_version')
+                  .select('policy_version.id')
+                  .where('policy_version.policy_id', 'in', policyIds),
+              ),
+            ]),
+          ]
         : []),
       eb.and([
         eb('audit_log.entity', '=', 'attachment'),
         eb.or([
-          eb('audit_log.entity_id', 'in', eb.selectFrom('attachment').select('attachment.id').where('attachment.user_id', '=', user.id)),
-          eb('audit_log.entity_id', 'in', eb.selectFrom('attachment_ref').select('attachment_ref.attachment_id').where('attachment_ref.task_id', 'in', visibleTasks)),
+          eb(
+            'audit_log.entity_id',
+            'in',
+            eb
+              .selectFrom('attachment')
+              .select('attachment.id')
+              .where('attachment.user_id', '=', user.id),
+          ),
+          eb(
+            'audit_log.entity_id',
+            'in',
+            eb
+              .selectFrom('attachment_ref')
+              .select('attachment_ref.attachment_id')
+              .where('attachment_ref.task_id', 'in', visibleTasks),
+          ),
         ]),
       ]),
     ])

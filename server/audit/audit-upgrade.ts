@@ -13,9 +13,17 @@ import { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-log.ts'
  * Re-keys an unkeyed chain; does nothing to a keyed one. Returns the number of rows re-keyed.
  * @throws Error (zh / en) when the unkeyed chain is broken or checkpoints say it was keyed before.
  */
-export async function keyAuditChain(store: Store, key: Buffer, checkpoints: CheckpointFile): Promise<number> {
+export async function keyAuditChain(
+  store: Store,
+  key: Buffer,
+  checkpoints: CheckpointFile,
+): Promise<number> {
   return store.writes.run(async (trx) => {
-    const head = await trx.selectFrom('audit_head').select(['seq', 'hash', 'keyed']).where('id', '=', 1).executeTakeFirstOrThrow()
+    const head = await trx
+      .selectFrom('audit_head')
+      .select(['seq', 'hash', 'keyed'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow()
     if (head.keyed === 1) return 0
     if (checkpoints.checkpoints.length > 0 || checkpoints.badLines.length > 0) {
       throw new Error(
@@ -26,18 +34,30 @@ export async function keyAuditChain(store: Store, key: Buffer, checkpoints: Chec
     const rows = await trx.selectFrom('audit_log').selectAll().orderBy('seq').execute()
     let prev = GENESIS_HASH
     for (const [index, row] of rows.entries()) {
-      if (row.seq !== index + 1 || row.prev_hash !== prev || unkeyedAuditHash(prev, row) !== row.hash) {
-        throw new Error(`升级前的审计链在第 ${index + 1} 条处断开，无法加密钥 / the audit chain from before the upgrade is broken at row ${index + 1}; it cannot be keyed`)
+      if (
+        row.seq !== index + 1 ||
+        row.prev_hash !== prev ||
+        unkeyedAuditHash(prev, row) !== row.hash
+      ) {
+        throw new Error(
+          `升级前的审计链在第 ${index + 1} 条处断开，无法加密钥 / the audit chain from before the upgrade is broken at row ${index + 1}; it cannot be keyed`,
+        )
       }
       prev = row.hash
     }
     if (rows.length !== head.seq || prev !== head.hash) {
-      throw new Error(`升级前的审计链与链头不符（${rows.length} 条，链头 ${head.seq}）/ the audit chain from before the upgrade does not end at its head (${rows.length} rows, head ${head.seq})`)
+      throw new Error(
+        `升级前的审计链与链头不符（${rows.length} 条，链头 ${head.seq}）/ the audit chain from before the upgrade does not end at its head (${rows.length} rows, head ${head.seq})`,
+      )
     }
     prev = GENESIS_HASH
     for (const row of rows) {
       const hash = auditHash(key, prev, row)
-      await trx.updateTable('audit_log').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute()
+      await trx
+        .updateTable('audit_log')
+        .set({ prev_hash: prev, hash })
+        .where('seq', '=', row.seq)
+        .execute()
       prev = hash
     }
     await trx.updateTable('audit_head').set({ hash: prev, keyed: 1 }).where('id', '=', 1).execute()

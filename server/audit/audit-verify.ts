@@ -13,7 +13,12 @@ import { auditHash, GENESIS_HASH } from './audit-log.ts'
 import type { AuditCheckpoint, CheckpointFile } from './audit-checkpoint.ts'
 
 export type AuditVerification =
-  | { ok: true; rows: number; head: { seq: number; hash: string }; checkpoint: AuditCheckpoint | null }
+  | {
+      ok: true
+      rows: number
+      head: { seq: number; hash: string }
+      checkpoint: AuditCheckpoint | null
+    }
   | { ok: false; rows: number; brokenAt: number; reason: string; message: LocalizedText }
 
 export interface VerifyOptions {
@@ -23,14 +28,18 @@ export interface VerifyOptions {
   checkpoints?: CheckpointFile
 }
 
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+const same = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
 function broken(rows: number, brokenAt: number, message: LocalizedText): AuditVerification {
   return { ok: false, rows, brokenAt, reason: message.en, message }
 }
 
 /** Walks the whole chain in order and reports the first problem found. */
-export async function verifyAuditChain(db: Kysely<Database>, options: VerifyOptions = {}): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  options: VerifyOptions = {},
+): Promise<AuditVerification> {
   const key = options.key ?? auditKey()
   const file = options.checkpoints
   if (file && file.badLines.length > 0) {
@@ -39,7 +48,11 @@ export async function verifyAuditChain(db: Kysely<Database>, options: VerifyOpti
       en: `line ${file.badLines.join(', ')} of the checkpoint file ${file.file} is not a checkpoint signed with this key (changed, or the wrong key)`,
     })
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash', 'keyed']).where('id', '=', 1).executeTakeFirstOrThrow()
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash', 'keyed'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
   if (head.keyed !== 1) {
     return broken(0, 0, {
       zh: '审计链尚未加密钥（升级前的链）：启动一次服务器即可校验并加密钥',
@@ -48,27 +61,55 @@ export async function verifyAuditChain(db: Kysely<Database>, options: VerifyOpti
   }
   const expectAt = new Map<number, AuditCheckpoint>()
   for (const checkpoint of file?.checkpoints ?? []) expectAt.set(checkpoint.seq, checkpoint)
-  const highest = [...expectAt.values()].reduce<AuditCheckpoint | null>((best, next) => (!best || next.seq > best.seq ? next : best), null)
+  const highest = [...expectAt.values()].reduce<AuditCheckpoint | null>(
+    (best, next) => (!best || next.seq > best.seq ? next : best),
+    null,
+  )
   const genesis = expectAt.get(0)
-  if (genesis && genesis.hash !== GENESIS_HASH) return broken(0, 0, { zh: '检查点文件属于另一条审计链', en: 'the checkpoint file belongs to another audit chain' })
+  if (genesis && genesis.hash !== GENESIS_HASH)
+    return broken(0, 0, {
+      zh: '检查点文件属于另一条审计链',
+      en: 'the checkpoint file belongs to another audit chain',
+    })
 
   let prev = GENESIS_HASH
   let expectedSeq = 1
   let rows = 0
   const pageSize = 5000
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     // Up to the head read first: rows appended while the walk runs come with a newer head.
-    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).where('seq', '<=', head.seq).orderBy('seq').limit(pageSize).execute()
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .where('seq', '<=', head.seq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute()
     for (const row of page) {
       rows++
-      if (row.seq !== expectedSeq) return broken(rows, expectedSeq, { zh: `缺少第 ${expectedSeq} 条记录`, en: `row ${expectedSeq} is missing` })
-      if (row.prev_hash !== prev) return broken(rows, row.seq, { zh: `第 ${row.seq} 条的 prev_hash 与上一条不符`, en: 'prev_hash does not match the previous row' })
+      if (row.seq !== expectedSeq)
+        return broken(rows, expectedSeq, {
+          zh: `缺少第 ${expectedSeq} 条记录`,
+          en: `row ${expectedSeq} is missing`,
+        })
+      if (row.prev_hash !== prev)
+        return broken(rows, row.seq, {
+          zh: `第 ${row.seq} 条的 prev_hash 与上一条不符`,
+          en: 'prev_hash does not match the previous row',
+        })
       if (!same(auditHash(key, prev, row), row.hash)) {
-        return broken(rows, row.seq, { zh: `第 ${row.seq} 条在写入后被改动（或用别的密钥重算过）`, en: 'the row was changed after it was written (or re-hashed without the key)' })
+        return broken(rows, row.seq, {
+          zh: `第 ${row.seq} 条在写入后被改动（或用别的密钥重算过）`,
+          en: 'the row was changed after it was written (or re-hashed without the key)',
+        })
       }
       const checkpoint = expectAt.get(row.seq)
       if (checkpoint && checkpoint.hash !== row.hash) {
-        return broken(rows, row.seq, { zh: `第 ${row.seq} 条与 ${checkpoint.at} 的检查点不符`, en: `row ${row.seq} differs from the checkpoint of ${checkpoint.at}` })
+        return broken(rows, row.seq, {
+          zh: `第 ${row.seq} 条与 ${checkpoint.at} 的检查点不符`,
+          en: `row ${row.seq} differs from the checkpoint of ${checkpoint.at}`,
+        })
       }
       prev = row.hash
       expectedSeq++
@@ -78,9 +119,16 @@ export async function verifyAuditChain(db: Kysely<Database>, options: VerifyOpti
   }
   const last = expectedSeq - 1
   if (last < head.seq) {
-    return broken(rows, last + 1, { zh: `记录止于第 ${last} 条，而链头为第 ${head.seq} 条：末尾的记录被删除`, en: `the log ends at row ${last} but its head says ${head.seq}: rows were removed from the end` })
+    return broken(rows, last + 1, {
+      zh: `记录止于第 ${last} 条，而链头为第 ${head.seq} 条：末尾的记录被删除`,
+      en: `the log ends at row ${last} but its head says ${head.seq}: rows were removed from the end`,
+    })
   }
-  if (prev !== head.hash) return broken(rows, head.seq, { zh: `链头与第 ${head.seq} 条记录的哈希不符`, en: `the head's hash does not match row ${head.seq}` })
+  if (prev !== head.hash)
+    return broken(rows, head.seq, {
+      zh: `链头与第 ${head.seq} 条记录的哈希不符`,
+      en: `the head's hash does not match row ${head.seq}`,
+    })
   if (highest && highest.seq > last) {
     return broken(rows, last + 1, {
       zh: `审计链只有 ${last} 条，而 ${highest.at} 的检查点已有 ${highest.seq} 条：末尾的记录被删除`,

@@ -19,12 +19,32 @@ import type { AppDeps, CurrentUser } from '../http/env.ts'
 export type DeniedEntity = 'task' | 'plan' | 'assessment' | 'indicator_value' | 'attachment'
 
 /** Appends one `access.denied` entry inside the caller's transaction. */
-export async function auditDenied(trx: Transaction<Database>, user: CurrentUser, entity: DeniedEntity, entityId: string, now: Date): Promise<void> {
-  await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'access.denied', entity, entityId, payload: { username: user.username } }])
+export async function auditDenied(
+  trx: Transaction<Database>,
+  user: CurrentUser,
+  entity: DeniedEntity,
+  entityId: string,
+  now: Date,
+): Promise<void> {
+  await appendAudit(trx, [
+    {
+      at: now.toISOString(),
+      actor: user.id,
+      action: 'access.denied',
+      entity,
+      entityId,
+      payload: { username: user.username },
+    },
+  ])
 }
 
 /** Records a denied attempt in its own transaction, without answering anything. */
-export async function recordDenied(deps: Pick<AppDeps, 'writes' | 'clock'>, user: CurrentUser, entity: DeniedEntity, entityId: string): Promise<void> {
+export async function recordDenied(
+  deps: Pick<AppDeps, 'writes' | 'clock'>,
+  user: CurrentUser,
+  entity: DeniedEntity,
+  entityId: string,
+): Promise<void> {
   await deps.writes.run((trx) => auditDenied(trx, user, entity, entityId, deps.clock.now()))
 }
 
@@ -34,7 +54,13 @@ export async function recordDenied(deps: Pick<AppDeps, 'writes' | 'clock'>, user
  * @example
  * if (!canSeeTask(user, policyId, task, model)) throw await deniedRead(deps, user, 'task', task.id, { zh: '找不到该任务', en: 'No such task' })
  */
-export async function deniedRead(deps: Pick<AppDeps, 'writes' | 'clock'>, user: CurrentUser, entity: DeniedEntity, entityId: string, what: LocalizedText): Promise<AppError> {
+export async function deniedRead(
+  deps: Pick<AppDeps, 'writes' | 'clock'>,
+  user: CurrentUser,
+  entity: DeniedEntity,
+  entityId: string,
+  what: LocalizedText,
+): Promise<AppError> {
   await recordDenied(deps, user, entity, entityId)
   return notFound(what)
 }

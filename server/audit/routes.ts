@@ -18,7 +18,11 @@ export const auditRoutes = new Hono<AppEnv>()
   .get('/', requireRole('admin', 'leader'), queryOf(auditQuery), async (c) => {
     const { db } = c.get('deps')
     const q = c.req.query()
-    let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(Math.min(Number(q.limit ?? 200) || 200, 2000))
+    let query = db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(Math.min(Number(q.limit ?? 200) || 200, 2000))
     const scope = await auditScope(db, c.get('user'))
     if (scope) query = query.where(scope)
     if (q.entity) query = query.where('entity', '=', q.entity)
@@ -26,10 +30,20 @@ export const auditRoutes = new Hono<AppEnv>()
     if (q.action) query = query.where('action', '=', q.action)
     if (q.actor) query = query.where('actor', '=', q.actor)
     const rows = await query.execute()
-    return c.json({ entries: rows.map((row) => ({ ...row, payload: readJson('audit_log', 'payload', row.payload) })) })
+    return c.json({
+      entries: rows.map((row) => ({
+        ...row,
+        payload: readJson('audit_log', 'payload', row.payload),
+      })),
+    })
   })
   .get('/verify', requireRole('admin'), async (c) => {
     const { reads, auditCheckpointFile } = c.get('deps')
     const key = auditKey()
-    return c.json(await verifyAuditChain(reads, { key, ...(auditCheckpointFile ? { checkpoints: readCheckpoints(auditCheckpointFile, key) } : {}) }))
+    return c.json(
+      await verifyAuditChain(reads, {
+        key,
+        ...(auditCheckpointFile ? { checkpoints: readCheckpoints(auditCheckpointFile, key) } : {}),
+      }),
+    )
   })

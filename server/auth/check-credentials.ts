@@ -19,17 +19,29 @@ export interface LoginAttempt {
   limits: LoginThrottleLimits
 }
 
-export type CredentialCheck = { ok: true; user: UserRow } | { ok: false; reason: 'throttled'; retryAfter: number } | { ok: false; reason: 'wrong' }
+export type CredentialCheck =
+  | { ok: true; user: UserRow }
+  | { ok: false; reason: 'throttled'; retryAfter: number }
+  | { ok: false; reason: 'wrong' }
 
 /** The outcome of one login attempt; never throws for bad credentials. */
-export async function checkCredentials(deps: Pick<AppDeps, 'db' | 'reads' | 'writes'>, attempt: LoginAttempt): Promise<CredentialCheck> {
+export async function checkCredentials(
+  deps: Pick<AppDeps, 'db' | 'reads' | 'writes'>,
+  attempt: LoginAttempt,
+): Promise<CredentialCheck> {
   const { username, password, address, now, limits } = attempt
   const endAttempt = beginLoginAttempt(username, address)
   try {
     const retryAfter = await loginRetryAfter(deps.reads, username, address, now, limits)
     if (retryAfter > 0) return { ok: false, reason: 'throttled', retryAfter }
-    const user = await deps.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst()
-    const valid = user ? await verifyPassword(password, user.password_hash) : await verifyAgainstDummy(password)
+    const user = await deps.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst()
+    const valid = user
+      ? await verifyPassword(password, user.password_hash)
+      : await verifyAgainstDummy(password)
     // A deactivated account is refused exactly like a wrong password, so nobody can probe which
     // accounts exist but are closed; its password is still checked, so the timing is the same.
     if (user && valid && user.active === 1) return { ok: true, user }

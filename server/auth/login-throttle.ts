@@ -28,7 +28,8 @@ export const LOGIN_THROTTLE: LoginThrottleLimits = {
  * it ends, so a burst of parallel guesses cannot all pass the check before any failure is written.
  */
 const pending = new Map<string, number>()
-const pendingKeys = (username: string, address: string) => [`account:${username}`, `address:${address}`] as const
+const pendingKeys = (username: string, address: string) =>
+  [`account:${username}`, `address:${address}`] as const
 
 /** Marks a login as under way; call the returned function once its failure (if any) is written. */
 export function beginLoginAttempt(username: string, address: string): () => void {
@@ -50,12 +51,21 @@ export function beginLoginAttempt(username: string, address: string): () => void
  * Seconds until a login for this account from this address may be tried again; 0 when it may
  * be tried now. Called after {@link beginLoginAttempt}: the other logins under way count too.
  */
-export async function loginRetryAfter(db: Kysely<Database>, username: string, address: string, now: Date, limits: LoginThrottleLimits = LOGIN_THROTTLE): Promise<number> {
+export async function loginRetryAfter(
+  db: Kysely<Database>,
+  username: string,
+  address: string,
+  now: Date,
+  limits: LoginThrottleLimits = LOGIN_THROTTLE,
+): Promise<number> {
   const windowMs = limits.windowMinutes * 60_000
   const since = new Date(now.getTime() - windowMs).toISOString()
   const [accountKey, addressKey] = pendingKeys(username, address)
   let until = 0
-  for (const [column, value, limit, key] of [['username', username, limits.perAccount, accountKey], ['address', address, limits.perAddress, addressKey]] as const) {
+  for (const [column, value, limit, key] of [
+    ['username', username, limits.perAccount, accountKey],
+    ['address', address, limits.perAddress, addressKey],
+  ] as const) {
     const room = limit - Math.max(0, (pending.get(key) ?? 1) - 1)
     if (room <= 0) {
       // Enough guesses are being checked right now; their outcome decides. Ask again shortly.
@@ -78,12 +88,27 @@ export async function loginRetryAfter(db: Kysely<Database>, username: string, ad
 }
 
 /** Records a failed login and prunes failures that no longer count. */
-export async function recordLoginFailure(trx: Transaction<Database> | Kysely<Database>, username: string, address: string, now: Date, limits: LoginThrottleLimits = LOGIN_THROTTLE): Promise<void> {
-  await trx.deleteFrom('login_attempt').where('at', '<=', new Date(now.getTime() - limits.windowMinutes * 60_000).toISOString()).execute()
-  await trx.insertInto('login_attempt').values({ id: newId(), username, address, at: now.toISOString() }).execute()
+export async function recordLoginFailure(
+  trx: Transaction<Database> | Kysely<Database>,
+  username: string,
+  address: string,
+  now: Date,
+  limits: LoginThrottleLimits = LOGIN_THROTTLE,
+): Promise<void> {
+  await trx
+    .deleteFrom('login_attempt')
+    .where('at', '<=', new Date(now.getTime() - limits.windowMinutes * 60_000).toISOString())
+    .execute()
+  await trx
+    .insertInto('login_attempt')
+    .values({ id: newId(), username, address, at: now.toISOString() })
+    .execute()
 }
 
 /** A successful login clears the account's failures (the address keeps its count). */
-export async function clearAccountFailures(trx: Transaction<Database> | Kysely<Database>, username: string): Promise<void> {
+export async function clearAccountFailures(
+  trx: Transaction<Database> | Kysely<Database>,
+  username: string,
+): Promise<void> {
   await trx.deleteFrom('login_attempt').where('username', '=', username).execute()
 }

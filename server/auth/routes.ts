@@ -19,7 +19,13 @@ import type { CredentialCheck } from './check-credentials.ts'
 import { passwordIssues } from './password-policy.ts'
 import { hashPassword } from './passwords.ts'
 import { clearAccountFailures } from './login-throttle.ts'
-import { createSession, endOtherSessions, revokeSession, SESSION_HOURS, sessionCookie } from './sessions.ts'
+import {
+  createSession,
+  endOtherSessions,
+  revokeSession,
+  SESSION_HOURS,
+  sessionCookie,
+} from './sessions.ts'
 import { loadCurrentUser } from './users.ts'
 
 export const authRoutes = new Hono<AppEnv>()
@@ -28,19 +34,48 @@ export const authRoutes = new Hono<AppEnv>()
     const { reads, clock } = c.get('deps')
     const body = c.req.valid('json')
     const now = clock.now()
-    const checked = await checkCredentials(c.get('deps'), { username: body.username, password: body.password, address: clientAddress(c), now, limits: securityOf(c.get('deps')).loginThrottle })
+    const checked = await checkCredentials(c.get('deps'), {
+      username: body.username,
+      password: body.password,
+      address: clientAddress(c),
+      now,
+      limits: securityOf(c.get('deps')).loginThrottle,
+    })
     refuseThrottled(c, checked)
-    if (!checked.ok) throw new AppError(401, 'unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' })
+    if (!checked.ok)
+      throw new AppError(401, 'unauthenticated', {
+        zh: '用户名或密码错误',
+        en: 'Wrong username or password',
+      })
     const { user } = checked
     const current = await loadCurrentUser(reads, user.id)
     // Deactivated between the check and now: refused as any wrong password is.
-    if (!current) throw new AppError(401, 'unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' })
+    if (!current)
+      throw new AppError(401, 'unauthenticated', {
+        zh: '用户名或密码错误',
+        en: 'Wrong username or password',
+      })
     return write(c, async (trx) => {
       const session = await createSession(trx, user.id, now)
       await clearAccountFailures(trx, body.username)
-      await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'auth.login', entity: 'user', entityId: user.id, payload: {} }])
+      await appendAudit(trx, [
+        {
+          at: now.toISOString(),
+          actor: user.id,
+          action: 'auth.login',
+          entity: 'user',
+          entityId: user.id,
+          payload: {},
+        },
+      ])
       const cookie = sessionCookie(c)
-      setCookie(c, cookie.name, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: cookie.secure, maxAge: SESSION_HOURS * 3600 })
+      setCookie(c, cookie.name, session.token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: cookie.secure,
+        maxAge: SESSION_HOURS * 3600,
+      })
       return c.json({ user: current, csrfToken: session.csrfToken })
     })
   })
@@ -52,22 +87,67 @@ export const authRoutes = new Hono<AppEnv>()
     const user = c.get('user')
     const body = c.req.valid('json')
     const now = clock.now()
-    const checked = await checkCredentials(c.get('deps'), { username: user.username, password: body.currentPassword, address: clientAddress(c), now, limits: securityOf(c.get('deps')).loginThrottle })
+    const checked = await checkCredentials(c.get('deps'), {
+      username: user.username,
+      password: body.currentPassword,
+      address: clientAddress(c),
+      now,
+      limits: securityOf(c.get('deps')).loginThrottle,
+    })
     refuseThrottled(c, checked)
     if (!checked.ok) {
-      throw new AppError(422, 'invalid-user', { zh: '当前密码不正确', en: 'The current password is wrong' }, { issues: [{ pointer: '/currentPassword', code: 'wrong-password', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }] })
+      throw new AppError(
+        422,
+        'invalid-user',
+        { zh: '当前密码不正确', en: 'The current password is wrong' },
+        {
+          issues: [
+            {
+              pointer: '/currentPassword',
+              code: 'wrong-password',
+              message: { zh: '当前密码不正确', en: 'The current password is wrong' },
+            },
+          ],
+        },
+      )
     }
     const issues = passwordIssues(body.newPassword, user.username, '/newPassword')
     if (body.newPassword === body.currentPassword) {
-      issues.push({ pointer: '/newPassword', code: 'password-unchanged', message: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' } })
+      issues.push({
+        pointer: '/newPassword',
+        code: 'password-unchanged',
+        message: {
+          zh: '新密码不能与当前密码相同',
+          en: 'The new password must differ from the current one',
+        },
+      })
     }
-    if (issues.length > 0) throw new AppError(422, 'invalid-user', { zh: '新密码不符合密码规则', en: 'The new password does not meet the password policy' }, { issues })
+    if (issues.length > 0)
+      throw new AppError(
+        422,
+        'invalid-user',
+        { zh: '新密码不符合密码规则', en: 'The new password does not meet the password policy' },
+        { issues },
+      )
     const hash = await hashPassword(body.newPassword)
     return write(c, async (trx) => {
-      await trx.updateTable('app_user').set({ password_hash: hash, must_change_password: 0, updated_at: now.toISOString() }).where('id', '=', user.id).execute()
+      await trx
+        .updateTable('app_user')
+        .set({ password_hash: hash, must_change_password: 0, updated_at: now.toISOString() })
+        .where('id', '=', user.id)
+        .execute()
       const ended = await endOtherSessions(trx, user.id, c.get('sessionId'))
       await clearAccountFailures(trx, user.username)
-      await appendAudit(trx, [{ at: now.toISOString(), actor: user.id, action: 'user.password-change', entity: 'user', entityId: user.id, payload: { sessionsEnded: ended, wasOneTime: user.mustChangePassword } }])
+      await appendAudit(trx, [
+        {
+          at: now.toISOString(),
+          actor: user.id,
+          action: 'user.password-change',
+          entity: 'user',
+          entityId: user.id,
+          payload: { sessionsEnded: ended, wasOneTime: user.mustChangePassword },
+        },
+      ])
       return c.json({ ok: true as const })
     })
   })
@@ -86,5 +166,13 @@ function refuseThrottled(c: Context<AppEnv>, checked: CredentialCheck): void {
   if (checked.ok || checked.reason !== 'throttled') return
   c.header('Retry-After', String(checked.retryAfter))
   const minutes = Math.ceil(checked.retryAfter / 60)
-  throw new AppError(429, 'too-many-attempts', { zh: `登录失败次数过多，请 ${minutes} 分钟后再试`, en: `Too many failed logins; try again in ${minutes} min` }, { retryAfter: checked.retryAfter })
+  throw new AppError(
+    429,
+    'too-many-attempts',
+    {
+      zh: `登录失败次数过多，请 ${minutes} 分钟后再试`,
+      en: `Too many failed logins; try again in ${minutes} min`,
+    },
+    { retryAfter: checked.retryAfter },
+  )
 }

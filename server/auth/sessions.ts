@@ -30,13 +30,25 @@ export function sessionCookie(c: Context<AppEnv>): { name: string; secure: boole
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex')
 
-export async function createSession(trx: Transaction<Database>, userId: string, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+export async function createSession(
+  trx: Transaction<Database>,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
   await trx
     .insertInto('session')
-    .values({ id: digest(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, last_seen_at: now.toISOString() })
+    .values({
+      id: digest(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked_at: null,
+      last_seen_at: now.toISOString(),
+    })
     .execute()
   return { token, csrfToken, expiresAt }
 }
@@ -50,25 +62,59 @@ export interface LiveSession {
 }
 
 /** The live session a cookie token names, if any: not revoked, not expired, not idle too long. */
-export async function findSession(db: Kysely<Database>, token: string, now: Date, idleMinutes: number): Promise<LiveSession | undefined> {
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+  idleMinutes: number,
+): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom('session')
-    .select(['id', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'revoked_at', 'last_seen_at'])
+    .select([
+      'id',
+      'user_id',
+      'csrf_token',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+      'last_seen_at',
+    ])
     .where('id', '=', digest(token))
     .executeTakeFirst()
   if (!row || row.revoked_at !== null || row.expires_at <= now.toISOString()) return undefined
   const lastSeen = new Date(row.last_seen_at ?? row.created_at).getTime()
   if (now.getTime() - lastSeen > idleMinutes * 60_000) return undefined
-  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, touch: now.getTime() - lastSeen >= TOUCH_INTERVAL_MS }
+  return {
+    id: row.id,
+    userId: row.user_id,
+    csrfToken: row.csrf_token,
+    touch: now.getTime() - lastSeen >= TOUCH_INTERVAL_MS,
+  }
 }
 
 /** Records a use of the session (callers do it at most once a {@link TOUCH_INTERVAL_MS}). */
-export async function touchSession(trx: Transaction<Database> | Kysely<Database>, sessionId: string, now: Date): Promise<void> {
-  await trx.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute()
+export async function touchSession(
+  trx: Transaction<Database> | Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('session')
+    .set({ last_seen_at: now.toISOString() })
+    .where('id', '=', sessionId)
+    .execute()
 }
 
-export async function revokeSession(trx: Transaction<Database>, sessionId: string, now: Date): Promise<void> {
-  await trx.updateTable('session').set({ revoked_at: now.toISOString() }).where('id', '=', sessionId).execute()
+export async function revokeSession(
+  trx: Transaction<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('session')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', sessionId)
+    .execute()
 }
 
 /**
@@ -81,7 +127,15 @@ export async function endUserSessions(trx: Transaction<Database>, userId: string
 }
 
 /** Ends a user's sessions but the one making the request (after a password change). */
-export async function endOtherSessions(trx: Transaction<Database>, userId: string, keepSessionId: string): Promise<number> {
-  const result = await trx.deleteFrom('session').where('user_id', '=', userId).where('id', '<>', keepSessionId).executeTakeFirst()
+export async function endOtherSessions(
+  trx: Transaction<Database>,
+  userId: string,
+  keepSessionId: string,
+): Promise<number> {
+  const result = await trx
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .where('id', '<>', keepSessionId)
+    .executeTakeFirst()
   return Number(result.numDeletedRows)
 }

@@ -21,7 +21,11 @@ export interface NewUser {
 
 /** Creates a user (or, with the same username, returns the existing one unchanged). */
 export async function ensureUser(store: Store, user: NewUser, now: string): Promise<UserRow> {
-  const existing = await store.db.selectFrom('app_user').selectAll().where('username', '=', user.username).executeTakeFirst()
+  const existing = await store.db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', user.username)
+    .executeTakeFirst()
   if (existing) return existing
   const row: UserRow = {
     id: newId(),
@@ -39,7 +43,16 @@ export async function ensureUser(store: Store, user: NewUser, now: string): Prom
   await store.writes.run(async (trx) => {
     await trx.insertInto('app_user').values(row).execute()
     if (user.units?.length) {
-      await trx.insertInto('user_unit').values(user.units.map((unit) => ({ user_id: row.id, policy_id: unit.policyId, unit_id: unit.unitId }))).execute()
+      await trx
+        .insertInto('user_unit')
+        .values(
+          user.units.map((unit) => ({
+            user_id: row.id,
+            policy_id: unit.policyId,
+            unit_id: unit.unitId,
+          })),
+        )
+        .execute()
     }
   })
   return row
@@ -49,11 +62,30 @@ export async function ensureUser(store: Store, user: NewUser, now: string): Prom
  * The user as routes see it: roles and units per policy, and whether a one-time password must be
  * changed first. A deactivated user is no one: undefined, as for an id that names nobody.
  */
-export async function loadCurrentUser(db: Kysely<Database>, userId: string): Promise<CurrentUser | undefined> {
-  const row = await db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst()
+export async function loadCurrentUser(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<CurrentUser | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('id', '=', userId)
+    .executeTakeFirst()
   if (!row || row.active !== 1) return undefined
-  const memberships = await db.selectFrom('user_unit').select(['policy_id', 'unit_id']).where('user_id', '=', userId).execute()
+  const memberships = await db
+    .selectFrom('user_unit')
+    .select(['policy_id', 'unit_id'])
+    .where('user_id', '=', userId)
+    .execute()
   const units: Record<string, string[]> = {}
-  for (const membership of memberships) (units[membership.policy_id] ??= []).push(membership.unit_id)
-  return { id: row.id, username: row.username, displayName: row.display_name, roles: readJson('app_user', 'roles', row.roles), units, mustChangePassword: row.must_change_password === 1 }
+  for (const membership of memberships)
+    (units[membership.policy_id] ??= []).push(membership.unit_id)
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: readJson('app_user', 'roles', row.roles),
+    units,
+    mustChangePassword: row.must_change_password === 1,
+  }
 }

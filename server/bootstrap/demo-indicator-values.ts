@@ -195,12 +195,72 @@ export const ASSESSMENT_FIGURES: PerCounty<{
   drgStarted: readonly [boolean, boolean]
   rehabStarted: readonly [boolean, boolean]
 }> = {
-  dongpo: { lengthOfStay: [7.62, 7.38], groupingRate: [92.4, 95.1], daySurgeryKinds: [7, 12], daySurgeryCases: [320, 560], satisfaction: [93.2, 94.5], chronicAwareness: [62.4, 66.8], violationPermille: [1.2, 0.9], drgStarted: [false, true], rehabStarted: [true, true] },
-  pengshan: { lengthOfStay: [8.14, 7.86], groupingRate: [89.6, 91.3], daySurgeryKinds: [5, 10], daySurgeryCases: [210, 410], satisfaction: [91.6, 92.8], chronicAwareness: [58.9, 63.1], violationPermille: [2.1, 1.6], drgStarted: [false, false], rehabStarted: [true, true] },
-  renshou: { lengthOfStay: [7.95, 7.71], groupingRate: [90.8, 93.6], daySurgeryKinds: [8, 14], daySurgeryCases: [450, 720], satisfaction: [92.1, 93.9], chronicAwareness: [60.2, 64.5], violationPermille: [1.8, 1.3], drgStarted: [false, true], rehabStarted: [false, true] },
-  hongya: { lengthOfStay: [8.46, 9.6], groupingRate: [86.3, 83.0], daySurgeryKinds: [3, 7], daySurgeryCases: [150, 290], satisfaction: [88.4, 90.2], chronicAwareness: [55.6, 59.8], violationPermille: [3.4, 2.7], drgStarted: [false, false], rehabStarted: [false, false] },
-  danling: { lengthOfStay: [7.88, 7.64], groupingRate: [91.2, 92.7], daySurgeryKinds: [4, 9], daySurgeryCases: [180, 380], satisfaction: [94.3, 95.2], chronicAwareness: [57.3, 61.4], violationPermille: [2.6, 2.2], drgStarted: [false, false], rehabStarted: [true, true] },
-  qingshen: { lengthOfStay: [8.27, 8.05], groupingRate: [88.1, 90.4], daySurgeryKinds: [5, 11], daySurgeryCases: [240, 430], satisfaction: [90.7, 91.9], chronicAwareness: [56.8, 60.3], violationPermille: [4.1, 5.4], drgStarted: [false, false], rehabStarted: [false, false] },
+  dongpo: {
+    lengthOfStay: [7.62, 7.38],
+    groupingRate: [92.4, 95.1],
+    daySurgeryKinds: [7, 12],
+    daySurgeryCases: [320, 560],
+    satisfaction: [93.2, 94.5],
+    chronicAwareness: [62.4, 66.8],
+    violationPermille: [1.2, 0.9],
+    drgStarted: [false, true],
+    rehabStarted: [true, true],
+  },
+  pengshan: {
+    lengthOfStay: [8.14, 7.86],
+    groupingRate: [89.6, 91.3],
+    daySurgeryKinds: [5, 10],
+    daySurgeryCases: [210, 410],
+    satisfaction: [91.6, 92.8],
+    chronicAwareness: [58.9, 63.1],
+    violationPermille: [2.1, 1.6],
+    drgStarted: [false, false],
+    rehabStarted: [true, true],
+  },
+  renshou: {
+    lengthOfStay: [7.95, 7.71],
+    groupingRate: [90.8, 93.6],
+    daySurgeryKinds: [8, 14],
+    daySurgeryCases: [450, 720],
+    satisfaction: [92.1, 93.9],
+    chronicAwareness: [60.2, 64.5],
+    violationPermille: [1.8, 1.3],
+    drgStarted: [false, true],
+    rehabStarted: [false, true],
+  },
+  hongya: {
+    lengthOfStay: [8.46, 9.6],
+    groupingRate: [86.3, 83.0],
+    daySurgeryKinds: [3, 7],
+    daySurgeryCases: [150, 290],
+    satisfaction: [88.4, 90.2],
+    chronicAwareness: [55.6, 59.8],
+    violationPermille: [3.4, 2.7],
+    drgStarted: [false, false],
+    rehabStarted: [false, false],
+  },
+  danling: {
+    lengthOfStay: [7.88, 7.64],
+    groupingRate: [91.2, 92.7],
+    daySurgeryKinds: [4, 9],
+    daySurgeryCases: [180, 380],
+    satisfaction: [94.3, 95.2],
+    chronicAwareness: [57.3, 61.4],
+    violationPermille: [2.6, 2.2],
+    drgStarted: [false, false],
+    rehabStarted: [true, true],
+  },
+  qingshen: {
+    lengthOfStay: [8.27, 8.05],
+    groupingRate: [88.1, 90.4],
+    daySurgeryKinds: [5, 11],
+    daySurgeryCases: [240, 430],
+    satisfaction: [90.7, 91.9],
+    chronicAwareness: [56.8, 60.3],
+    violationPermille: [4.1, 5.4],
+    drgStarted: [false, false],
+    rehabStarted: [false, false],
+  },
 }
 
 /** One demo value: for a county (the seed picks the unit that holds it) or for the whole region. */
@@ -213,26 +273,67 @@ export interface DemoValue {
 
 /** Inputs whose regional figure is the sum of the counties'. */
 const SUMMABLE = new Set([
-  'county_visits', 'total_visits', 'primary_outpatient_visits', 'outpatient_visits', 'primary_inpatient_visits', 'inpatient_visits',
-  'six_disease_managed', 'six_disease_patients', 'inpatient_personal_cost', 'inpatient_total_cost', 'county_total_cost', 'county_total_cost_prev',
-  'fund_expenditure', 'fund_expenditure_prev', 'medical_cost', 'service_count', 'medical_cost_prev', 'service_count_prev',
+  'county_visits',
+  'total_visits',
+  'primary_outpatient_visits',
+  'outpatient_visits',
+  'primary_inpatient_visits',
+  'inpatient_visits',
+  'six_disease_managed',
+  'six_disease_patients',
+  'inpatient_personal_cost',
+  'inpatient_total_cost',
+  'county_total_cost',
+  'county_total_cost_prev',
+  'fund_expenditure',
+  'fund_expenditure_prev',
+  'medical_cost',
+  'service_count',
+  'medical_cost_prev',
+  'service_count_prev',
 ])
 
 /** Every demo value, counts derived from the rates above; regional sums of the summable inputs. */
 export function demoIndicatorValues(): DemoValue[] {
   const values: DemoValue[] = []
   for (const { key: county } of DEMO_COUNTIES) {
-    const add = (year: number, element: string, value: Decimal.Value | boolean) => values.push({ county, period: String(year), element, value: typeof value === 'boolean' ? String(value) : new Decimal(value).toString() })
+    const add = (year: number, element: string, value: Decimal.Value | boolean) =>
+      values.push({
+        county,
+        period: String(year),
+        element,
+        value: typeof value === 'boolean' ? String(value) : new Decimal(value).toString(),
+      })
     DEMO_YEARS.forEach((year, y) => {
       const pair = (part: string, whole: string, total: number, rate: number) => {
         add(year, whole, total)
         add(year, part, share(total, rate))
       }
       pair('county_visits', 'total_visits', TOTAL_VISITS[county][y]!, COUNTY_VISIT_RATE[county][y]!)
-      pair('primary_outpatient_visits', 'outpatient_visits', OUTPATIENT_VISITS[county][y]!, PRIMARY_OUTPATIENT_SHARE[county][y]!)
-      pair('primary_inpatient_visits', 'inpatient_visits', INPATIENT_VISITS[county][y]!, PRIMARY_INPATIENT_SHARE[county][y]!)
-      pair('six_disease_managed', 'six_disease_patients', SIX_DISEASE_PATIENTS[county][y]!, SIX_DISEASE_RATE[county][y]!)
-      pair('inpatient_personal_cost', 'inpatient_total_cost', INPATIENT_TOTAL_COST[county][y]!, PERSONAL_BURDEN[county][y]!)
+      pair(
+        'primary_outpatient_visits',
+        'outpatient_visits',
+        OUTPATIENT_VISITS[county][y]!,
+        PRIMARY_OUTPATIENT_SHARE[county][y]!,
+      )
+      pair(
+        'primary_inpatient_visits',
+        'inpatient_visits',
+        INPATIENT_VISITS[county][y]!,
+        PRIMARY_INPATIENT_SHARE[county][y]!,
+      )
+      pair(
+        'six_disease_managed',
+        'six_disease_patients',
+        SIX_DISEASE_PATIENTS[county][y]!,
+        SIX_DISEASE_RATE[county][y]!,
+      )
+      pair(
+        'inpatient_personal_cost',
+        'inpatient_total_cost',
+        INPATIENT_TOTAL_COST[county][y]!,
+        PERSONAL_BURDEN[county][y]!,
+      )
       add(year, 'county_total_cost', COUNTY_TOTAL_COST[county][y + 1]!)
       add(year, 'county_total_cost_prev', COUNTY_TOTAL_COST[county][y]!)
       add(year, 'fund_expenditure', FUND_EXPENDITURE[county][y + 1]!)

@@ -10,7 +10,12 @@ import type { Clock } from '../clock.ts'
 import type { Store } from '../db/group-commit.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 
-export async function seedAssessments(store: Store, clock: Clock, context: PlanContext, years: number[]): Promise<void> {
+export async function seedAssessments(
+  store: Store,
+  clock: Clock,
+  context: PlanContext,
+  years: number[],
+): Promise<void> {
   const now = clock.now()
   for (const assessment of context.model.config.assessments ?? []) {
     for (const [index, year] of years.entries()) {

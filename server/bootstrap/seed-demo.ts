@@ -37,30 +37,61 @@ export interface DemoAccount {
 }
 
 /** Publishes, starts and creates accounts; returns the accounts (new or existing). */
-export async function seedDemo(store: Store, clock: Clock, policiesDir: string): Promise<DemoAccount[]> {
+export async function seedDemo(
+  store: Store,
+  clock: Clock,
+  policiesDir: string,
+): Promise<DemoAccount[]> {
   const { db } = store
   const now = clock.now().toISOString()
   const accounts: DemoAccount[] = []
-  for (const region of readdirSync(policiesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+  for (const region of readdirSync(policiesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()) {
     const folder = join(policiesDir, region)
     const file = readdirSync(folder).find((name) => name.endsWith('.yaml'))
     if (!file) continue
     const yaml = readFileSync(join(folder, file), 'utf8')
-    const source = existsSync(join(folder, 'source.txt')) ? readFileSync(join(folder, 'source.txt'), 'utf8') : undefined
+    const source = existsSync(join(folder, 'source.txt'))
+      ? readFileSync(join(folder, 'source.txt'), 'utf8')
+      : undefined
     const version = await publishOrKeep(store, clock, yaml, source)
     const startFile = join(folder, 'plan-start.json')
-    const members = existsSync(startFile) ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members : {}
-    const running = await db.selectFrom('plan').select('id').where('policy_id', '=', version.policy_id).executeTakeFirst()
-    const planId = running?.id ?? (await startPlan(store, clock, 'system', { versionId: version.id, members })).plan.id
+    const members = existsSync(startFile)
+      ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members
+      : {}
+    const running = await db
+      .selectFrom('plan')
+      .select('id')
+      .where('policy_id', '=', version.policy_id)
+      .executeTakeFirst()
+    const planId =
+      running?.id ??
+      (await startPlan(store, clock, 'system', { versionId: version.id, members })).plan.id
     const context = await loadPlanContext(db, planId)
-    if ((await seedIndicatorValues(store, clock, context)) > 0) await seedAssessments(store, clock, context, DEMO_ASSESSMENT_YEARS)
+    if ((await seedIndicatorValues(store, clock, context)) > 0)
+      await seedAssessments(store, clock, context, DEMO_ASSESSMENT_YEARS)
     const model = planModel(version)
     const actors = model.actors(members)
-    const reviewers = new Set([model.office, model.leadership].filter((id): id is string => id !== null))
+    const reviewers = new Set(
+      [model.office, model.leadership].filter((id): id is string => id !== null),
+    )
     for (const actor of actors.values()) {
-      const roles: Role[] = actor.id === model.leadership ? ['leader', 'reviewer'] : reviewers.has(actor.id) ? ['reviewer', 'department'] : ['department']
+      const roles: Role[] =
+        actor.id === model.leadership
+          ? ['leader', 'reviewer']
+          : reviewers.has(actor.id)
+            ? ['reviewer', 'department']
+            : ['department']
       // Named as people read it: 市医疗保障局（眉山市）, not the folder name.
-      accounts.push({ username: `${region}.${actor.id}`, displayName: `${actor.name}（${model.config.metadata.region.name}）`, roles, policyId: version.policy_id, unitId: actor.id })
+      accounts.push({
+        username: `${region}.${actor.id}`,
+        displayName: `${actor.name}（${model.config.metadata.region.name}）`,
+        roles,
+        policyId: version.policy_id,
+        unitId: actor.id,
+      })
     }
   }
   accounts.unshift(
@@ -71,8 +102,21 @@ export async function seedDemo(store: Store, clock: Clock, policiesDir: string):
   // start's time) take the machine's cores instead of one after another; the writes share commits.
   await Promise.all(
     accounts.map((account) => {
-      const units = account.policyId && account.unitId ? [{ policyId: account.policyId, unitId: account.unitId }] : []
-      return ensureUser(store, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles, units }, now)
+      const units =
+        account.policyId && account.unitId
+          ? [{ policyId: account.policyId, unitId: account.unitId }]
+          : []
+      return ensureUser(
+        store,
+        {
+          username: account.username,
+          displayName: account.displayName,
+          password: DEMO_PASSWORD,
+          roles: account.roles,
+          units,
+        },
+        now,
+      )
     }),
   )
   return accounts
@@ -82,16 +126,28 @@ export async function seedDemo(store: Store, clock: Clock, policiesDir: string):
  * Publishes a bundled policy; when its file changed but kept a published version number (a data
  * folder from before the change), keeps the published version and says so instead of failing.
  */
-async function publishOrKeep(store: Store, clock: Clock, yaml: string, source: string | undefined): Promise<PolicyVersionRow> {
+async function publishOrKeep(
+  store: Store,
+  clock: Clock,
+  yaml: string,
+  source: string | undefined,
+): Promise<PolicyVersionRow> {
   try {
-    return (await publishPolicy(store, clock, 'system', { yaml, ...(source !== undefined ? { sourceText: source } : {}) })).version
+    return (
+      await publishPolicy(store, clock, 'system', {
+        yaml,
+        ...(source !== undefined ? { sourceText: source } : {}),
+      })
+    ).version
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'conflict')) throw error
     const id = /^\s*id:\s*([a-z0-9-]+)\s*$/m.exec(yaml)?.[1] ?? ''
     const version = /^\s*version:\s*([0-9][^\s]*)\s*$/m.exec(yaml)?.[1] ?? ''
     const kept = await findVersion(store.db, id, version)
     if (!kept) throw error
-    console.warn(`${id} ${version}: the bundled file differs from the published version; keeping the published one (raise metadata.version to publish the change)`)
+    console.warn(
+      `${id} ${version}: the bundled file differs from the published version; keeping the published one (raise metadata.version to publish the change)`,
+    )
     return kept
   }
 }

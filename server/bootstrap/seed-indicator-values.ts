@@ -19,16 +19,28 @@ import type { DemoCounty } from './demo-indicator-values.ts'
 /** The unit holding a county's demo values in a plan, or none. */
 export function demoUnitFor(plan: PlanContext, county: DemoCounty): string | undefined {
   const name = DEMO_COUNTIES.find((entry) => entry.key === county)!.name
-  const community = (plan.members['medical-communities'] ?? []).find((unit) => unit.name.startsWith(name))
+  const community = (plan.members['medical-communities'] ?? []).find((unit) =>
+    unit.name.startsWith(name),
+  )
   if (community) return community.id
   const bureau = `${county}-health-bureau`
   return plan.model.actors(plan.members).has(bureau) ? bureau : undefined
 }
 
 /** Inserts the demo values into a plan of the demo policy; returns how many were written. */
-export async function seedIndicatorValues(store: Store, clock: Clock, plan: PlanContext): Promise<number> {
+export async function seedIndicatorValues(
+  store: Store,
+  clock: Clock,
+  plan: PlanContext,
+): Promise<number> {
   if (plan.plan.policy_id !== DEMO_POLICY_ID) return 0
-  const existing = await store.db.selectFrom('indicator_value').select('plan_id').where('plan_id', '=', plan.plan.id).where('source', '=', 'demo').limit(1).execute()
+  const existing = await store.db
+    .selectFrom('indicator_value')
+    .select('plan_id')
+    .where('plan_id', '=', plan.plan.id)
+    .where('source', '=', 'demo')
+    .limit(1)
+    .execute()
   if (existing.length > 0) return 0
   const inputs = entryInputs(plan.model.config)
   const at = clock.now().toISOString()
@@ -38,14 +50,37 @@ export async function seedIndicatorValues(store: Store, clock: Clock, plan: Plan
     const unit = value.county === 'region' ? REGION_UNIT : units.get(value.county)
     // A config edited since the data was written may have dropped an element: skip, never fail.
     if (!unit || !inputs.has(value.element)) continue
-    rows.push({ plan_id: plan.plan.id, element_id: value.element, unit_id: unit, period: value.period, value: value.value, source: 'demo', task_id: null, entered_by: 'system', entered_at: at })
+    rows.push({
+      plan_id: plan.plan.id,
+      element_id: value.element,
+      unit_id: unit,
+      period: value.period,
+      value: value.value,
+      source: 'demo',
+      task_id: null,
+      entered_by: 'system',
+      entered_at: at,
+    })
   }
   if (rows.length === 0) return 0
   await store.writes.run(async (trx) => {
     await upsertValues(trx, rows)
     // The demo's past years were reported and accepted: their entry tasks are closed, not overdue.
-    await settleEntryTasks(trx, plan.model, plan.plan.id, rows, { actor: 'system', now: clock.now(), approve: true })
-    await appendAudit(trx, [{ at, actor: 'system', action: 'indicator-values.seed', entity: 'plan', entityId: plan.plan.id, payload: { values: rows.length, source: 'demo' } }])
+    await settleEntryTasks(trx, plan.model, plan.plan.id, rows, {
+      actor: 'system',
+      now: clock.now(),
+      approve: true,
+    })
+    await appendAudit(trx, [
+      {
+        at,
+        actor: 'system',
+        action: 'indicator-values.seed',
+        entity: 'plan',
+        entityId: plan.plan.id,
+        payload: { values: rows.length, source: 'demo' },
+      },
+    ])
   })
   return rows.length
 }

@@ -14,7 +14,8 @@ import { verifyAuditChain } from '../audit/audit-verify.ts'
 import type { AuditVerification } from '../audit/audit-verify.ts'
 import type { Database } from '../db/database.ts'
 
-export const AUDIT_USAGE = '  luoshi audit verify --data <folder> [--json]  离线校验审计链 / verify the audit chain offline'
+export const AUDIT_USAGE =
+  '  luoshi audit verify --data <folder> [--json]  离线校验审计链 / verify the audit chain offline'
 
 /** The value after a flag (`--data x`) or in it (`--data=x`). */
 function flag(args: string[], name: string): string | undefined {
@@ -62,7 +63,11 @@ export async function auditCommand(args: string[]): Promise<number> {
   }
   const file = auditCheckpointFile(dataDir)
   if (!existsSync(file)) {
-    return fail(json, `找不到检查点文件 ${file}：无法确认链尾未被截断`, `no checkpoint file at ${file}: a cut tail cannot be ruled out`)
+    return fail(
+      json,
+      `找不到检查点文件 ${file}：无法确认链尾未被截断`,
+      `no checkpoint file at ${file}: a cut tail cannot be ruled out`,
+    )
   }
   const db = await openDatabase(dataDir)
   let result: AuditVerification
@@ -75,11 +80,19 @@ export async function auditCommand(args: string[]): Promise<number> {
     console.log(JSON.stringify(result, null, 2))
     return result.ok ? 0 : 1
   }
-  if (!result.ok) return fail(false, `审计链校验失败：${result.message.zh}`, `audit chain verification failed: ${result.message.en}`)
+  if (!result.ok)
+    return fail(
+      false,
+      `审计链校验失败：${result.message.zh}`,
+      `audit chain verification failed: ${result.message.en}`,
+    )
   const checkpoint = result.checkpoint
   console.log(
-    `✓ 审计链完整：${result.rows} 条记录，与链头一致` + (checkpoint ? `，覆盖 ${checkpoint.at} 的检查点（第 ${checkpoint.seq} 条）` : '') + '\n' +
-      `  the audit chain is intact: ${result.rows} rows, ending at its head` + (checkpoint ? `, reaching the checkpoint of ${checkpoint.at} (row ${checkpoint.seq})` : ''),
+    `✓ 审计链完整：${result.rows} 条记录，与链头一致` +
+      (checkpoint ? `，覆盖 ${checkpoint.at} 的检查点（第 ${checkpoint.seq} 条）` : '') +
+      '\n' +
+      `  the audit chain is intact: ${result.rows} rows, ending at its head` +
+      (checkpoint ? `, reaching the checkpoint of ${checkpoint.at} (row ${checkpoint.seq})` : ''),
   )
   return 0
 }

@@ -57,7 +57,13 @@ function validate(files: string[], json: boolean): number {
   const results = files.map((file) => loadPolicyFile(file))
   const issues = results.flatMap((result) => result.issues)
   if (json) {
-    console.log(JSON.stringify(results.map(({ file, ok, issues }) => ({ file, ok, issues })), null, 2))
+    console.log(
+      JSON.stringify(
+        results.map(({ file, ok, issues }) => ({ file, ok, issues })),
+        null,
+        2,
+      ),
+    )
   } else {
     for (const result of results) {
       if (result.issues.length === 0) console.log(`✓ ${result.file}`)
@@ -82,7 +88,12 @@ function explain(files: string[]): number {
       console.log(formatSummary(result.issues, 1))
       continue
     }
-    console.log(explainPolicy(result.policy, { file: result.file, ...(result.source ? { source: result.source } : {}) }))
+    console.log(
+      explainPolicy(result.policy, {
+        file: result.file,
+        ...(result.source ? { source: result.source } : {}),
+      }),
+    )
     for (const issue of result.issues) console.log(formatIssue(issue) + '\n')
   }
   return failed ? 1 : 0

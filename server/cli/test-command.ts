@@ -31,14 +31,24 @@ export function testPolicies(files: string[], json: boolean): number {
     passed += results.filter((result) => result.passed).length
     if (results.some((result) => !result.passed)) failed = true
     if (json) {
-      report.push({ file: loaded.file, ok: true, tests: results.map(({ score, ...rest }) => ({ ...rest, total: score.total, grade: score.grade?.id ?? null })) })
+      report.push({
+        file: loaded.file,
+        ok: true,
+        tests: results.map(({ score, ...rest }) => ({
+          ...rest,
+          total: score.total,
+          grade: score.grade?.id ?? null,
+        })),
+      })
       continue
     }
     if (results.length === 0) console.log(`${loaded.file}: 没有测试用例 / no policy tests`)
     for (const result of results) {
       const where = `${loaded.file}:${result.line ?? 1}`
       const outcome = `${result.score.total ?? '—'} 分 ${result.score.grade?.name ?? ''}`.trim()
-      console.log(`${result.passed ? paint(32, '✓') : paint(31, '✗')} ${where}  ${result.assessmentId} · ${result.name}  (${outcome})`)
+      console.log(
+        `${result.passed ? paint(32, '✓') : paint(31, '✗')} ${where}  ${result.assessmentId} · ${result.name}  (${outcome})`,
+      )
       for (const failure of result.failures) {
         console.log(`    ${failure.message.zh}`)
         console.log(`    ${paint(2, failure.message.en)}`)

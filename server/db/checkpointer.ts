@@ -29,11 +29,18 @@ parentPort.on('message', (message) => {
 `
 
 /** Starts the checkpointing worker for a database file; returns a stop function. */
-export function startCheckpointer(file: string, options: { intervalMs?: number; onError?: (message: string) => void } = {}): () => Promise<void> {
+export function startCheckpointer(
+  file: string,
+  options: { intervalMs?: number; onError?: (message: string) => void } = {},
+): () => Promise<void> {
   const require = createRequire(import.meta.url)
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { module: require.resolve('better-sqlite3'), file, intervalMs: options.intervalMs ?? 500 },
+    workerData: {
+      module: require.resolve('better-sqlite3'),
+      file,
+      intervalMs: options.intervalMs ?? 500,
+    },
   })
   worker.on('message', (message: { error?: string }) => {
     if (message.error) (options.onError ?? console.error)(`checkpoint: ${message.error}`)

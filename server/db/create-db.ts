@@ -9,7 +9,13 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver } from 'kysely'
-import type { DatabaseConnection, Dialect, Driver, SqliteDatabase, SqliteDialectConfig } from 'kysely'
+import type {
+  DatabaseConnection,
+  Dialect,
+  Driver,
+  SqliteDatabase,
+  SqliteDialectConfig,
+} from 'kysely'
 import type { Database } from './database.ts'
 
 export type DatabaseConfig =
@@ -35,7 +41,8 @@ export function openSqlite(file: string, autoCheckpointPages = 4000): SQLite.Dat
   connection.pragma(`wal_autocheckpoint = ${autoCheckpointPages}`)
   const synchronous = connection.pragma('synchronous', { simple: true })
   // 2 = FULL. Anything else means the durability promise of an acknowledged write is void.
-  if (synchronous !== 2) throw new Error(`SQLite synchronous is ${String(synchronous)}, expected FULL (2)`)
+  if (synchronous !== 2)
+    throw new Error(`SQLite synchronous is ${String(synchronous)}, expected FULL (2)`)
   return connection
 }
 
@@ -89,7 +96,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>> {
   let dialect: Dialect
   if (config.kind === 'sqlite') {
-    dialect = new ImmediateSqliteDialect({ database: async () => withStatementCache(openSqlite(config.file, config.autoCheckpointPages)) })
+    dialect = new ImmediateSqliteDialect({
+      database: async () => withStatementCache(openSqlite(config.file, config.autoCheckpointPages)),
+    })
   } else {
     const { PostgresDialect } = await import('kysely')
     const pg = await import('pg')

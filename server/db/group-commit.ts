@@ -42,7 +42,9 @@ export class WritesClosedError extends Error {
  */
 export class NestedWriteError extends Error {
   constructor() {
-    super('A write was started inside another write: pass the transaction down instead of starting a new write')
+    super(
+      'A write was started inside another write: pass the transaction down instead of starting a new write',
+    )
     this.name = 'NestedWriteError'
   }
 }
@@ -126,15 +128,22 @@ export class GroupCommitter {
           // A full disk or an I/O error can make SQLite roll back the whole transaction, and the
           // savepoint with it ("no such savepoint"): then the batch fails with the first error,
           // the one that says what happened.
-          await savepoint.rollbackToSavepoint(name).execute().catch(() => {
-            throw error
-          })
+          await savepoint
+            .rollbackToSavepoint(name)
+            .execute()
+            .catch(() => {
+              throw error
+            })
           outcomes.push({ ok: false, error })
         }
       }
       await trx.commit().execute()
     } catch (error) {
-      if (trx) await trx.rollback().execute().catch(() => undefined)
+      if (trx)
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined)
       for (const item of batch) item.reject(error)
       return
     }

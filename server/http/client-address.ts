@@ -22,7 +22,10 @@ function socketAddress(c: Context<AppEnv>): string | undefined {
 export function clientAddress(c: Context<AppEnv>): string {
   const { trustProxy } = securityOf(c.get('deps'))
   if (trustProxy > 0) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
     const seen = hops[hops.length - trustProxy] ?? hops[0]
     if (seen) return seen
   }
@@ -35,7 +38,9 @@ export function isHttps(c: Context<AppEnv>): boolean {
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
     if (proto) return proto === 'https'
   }
-  const incoming = (c.env as { incoming?: IncomingMessage & { socket: { encrypted?: boolean } } } | undefined)?.incoming
+  const incoming = (
+    c.env as { incoming?: IncomingMessage & { socket: { encrypted?: boolean } } } | undefined
+  )?.incoming
   if (incoming) return incoming.socket?.encrypted === true
   return new URL(c.req.url).protocol === 'https:'
 }

@@ -18,16 +18,26 @@ export function clientErrorAnswer(code: string | undefined): AppError {
     })
   }
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return new AppError(408, 'request-timeout', { zh: '请求未在限定时间内发送完毕', en: 'The request was not sent in time' })
+    return new AppError(408, 'request-timeout', {
+      zh: '请求未在限定时间内发送完毕',
+      en: 'The request was not sent in time',
+    })
   }
-  return new AppError(400, 'bad-request', { zh: '请求格式有误，无法解析', en: 'The request is malformed and cannot be parsed' })
+  return new AppError(400, 'bad-request', {
+    zh: '请求格式有误，无法解析',
+    en: 'The request is malformed and cannot be parsed',
+  })
 }
 
 /** Answers the server's client errors with JSON; call once on the server `serve()` returned. */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // A reset connection, or one whose response has begun, has no one to answer.
-    if (error.code === 'ECONNRESET' || !socket.writable || (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    if (
+      error.code === 'ECONNRESET' ||
+      !socket.writable ||
+      (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+    ) {
       socket.destroy()
       return
     }

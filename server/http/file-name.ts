@@ -27,7 +27,10 @@ export function decodeFileName(header: string | undefined): string {
     })
   }
   if (CONTROL.test(name)) {
-    throw new AppError(400, 'bad-request', { zh: '文件名（X-Filename）含有控制字符', en: 'The file name (X-Filename) contains a control character' })
+    throw new AppError(400, 'bad-request', {
+      zh: '文件名（X-Filename）含有控制字符',
+      en: 'The file name (X-Filename) contains a control character',
+    })
   }
   return name.trim().slice(0, MAX_FILE_NAME)
 }

@@ -18,7 +18,10 @@ export interface Listening {
 }
 
 /** Starts serving `fetch` on `hostname:port` (port 0: one the OS picks). */
-export function listen(fetch: (request: Request) => Response | Promise<Response>, options: { port: number; hostname: string }): Listening {
+export function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  options: { port: number; hostname: string },
+): Listening {
   let bound!: (info: AddressInfo) => void
   let failed!: (error: Error) => void
   const address = new Promise<AddressInfo>((resolve, reject) => {
@@ -26,7 +29,9 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
     failed = reject
   })
   // Node's own limit on the header section (16 KB) stays; client-error.ts answers it as JSON.
-  const server = serve({ fetch, port: options.port, hostname: options.hostname }, (info) => bound(info)) as Server
+  const server = serve({ fetch, port: options.port, hostname: options.hostname }, (info) =>
+    bound(info),
+  ) as Server
   server.once('error', (error) => failed(error))
   answerClientErrors(server)
   return { server, requests: trackRequests(server), address }

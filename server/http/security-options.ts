@@ -18,7 +18,11 @@ export interface SecurityOptions {
   loginThrottle: LoginThrottleLimits
 }
 
-export const DEFAULT_SECURITY: SecurityOptions = { trustProxy: 0, sessionIdleMinutes: 30, loginThrottle: LOGIN_THROTTLE }
+export const DEFAULT_SECURITY: SecurityOptions = {
+  trustProxy: 0,
+  sessionIdleMinutes: 30,
+  loginThrottle: LOGIN_THROTTLE,
+}
 
 /**
  * The settings from the environment. `LUOSHI_TRUST_PROXY` is a hop count, or `true`/`yes` for 1;
@@ -31,11 +35,15 @@ export function securityFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityO
   if (trust === 'true' || trust === 'yes') trustProxy = 1
   else if (trust !== '' && trust !== 'false' && trust !== 'no') {
     trustProxy = Number(trust)
-    if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`LUOSHI_TRUST_PROXY must be a number of proxies or true/false, not ${env.LUOSHI_TRUST_PROXY}`)
+    if (!Number.isInteger(trustProxy) || trustProxy < 0)
+      throw new Error(
+        `LUOSHI_TRUST_PROXY must be a number of proxies or true/false, not ${env.LUOSHI_TRUST_PROXY}`,
+      )
   }
   const idle = env.LUOSHI_SESSION_IDLE_MINUTES?.trim()
   const sessionIdleMinutes = idle ? Number(idle) : DEFAULT_SECURITY.sessionIdleMinutes
-  if (!Number.isFinite(sessionIdleMinutes) || sessionIdleMinutes <= 0) throw new Error(`LUOSHI_SESSION_IDLE_MINUTES must be a positive number of minutes, not ${idle}`)
+  if (!Number.isFinite(sessionIdleMinutes) || sessionIdleMinutes <= 0)
+    throw new Error(`LUOSHI_SESSION_IDLE_MINUTES must be a positive number of minutes, not ${idle}`)
   return { trustProxy, sessionIdleMinutes, loginThrottle: LOGIN_THROTTLE }
 }
 

@@ -41,7 +41,9 @@ export const writeSeam = createMiddleware<AppEnv>(async (c, next) => {
   c.set('seam', seam)
   await next()
   if (c.res.status < 300 && !seam.written && !seam.writesNothing) {
-    throw new Error(`${c.req.method} ${c.req.path} answered ${c.res.status} without write(): a mutating route writes through the write seam (http/write.ts) or calls writesNothing(c)`)
+    throw new Error(
+      `${c.req.method} ${c.req.path} answered ${c.res.status} without write(): a mutating route writes through the write seam (http/write.ts) or calls writesNothing(c)`,
+    )
   }
 })
 
@@ -51,15 +53,23 @@ export const writeSeam = createMiddleware<AppEnv>(async (c, next) => {
  * @throws whatever `work` throws (nothing of the request is then written), or Error when called
  *   twice in one request or outside a mutating request.
  */
-export async function write<R extends Response>(c: Context<AppEnv>, work: (trx: Transaction<Database>) => Promise<R>): Promise<R> {
+export async function write<R extends Response>(
+  c: Context<AppEnv>,
+  work: (trx: Transaction<Database>) => Promise<R>,
+): Promise<R> {
   const seam = c.get('seam')
-  if (!seam) throw new Error(`write() in ${c.req.method} ${c.req.path}: only a mutating request writes`)
-  if (seam.written) throw new Error(`write() twice in ${c.req.method} ${c.req.path}: a request writes in one transaction`)
+  if (!seam)
+    throw new Error(`write() in ${c.req.method} ${c.req.path}: only a mutating request writes`)
+  if (seam.written)
+    throw new Error(
+      `write() twice in ${c.req.method} ${c.req.path}: a request writes in one transaction`,
+    )
   seam.written = true
   return c.get('deps').writes.run(async (trx) => {
     const response = await work(trx)
     // A 5xx is ours: the key is released (idempotency.ts) so that a retry runs again.
-    if (c.get('idempotency') && response.status < 500) await recordIdempotency(trx, c, response.status, await response.clone().text())
+    if (c.get('idempotency') && response.status < 500)
+      await recordIdempotency(trx, c, response.status, await response.clone().text())
     return response
   })
 }

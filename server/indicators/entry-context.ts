@@ -29,7 +29,8 @@ export interface EntryContext {
   source: IndicatorValueTable['source']
 }
 
-export type Resolved<T> = { ok: true; value: T } | { ok: false; code: EntryIssueCode; message: LocalizedText }
+export type Resolved<T> =
+  { ok: true; value: T } | { ok: false; code: EntryIssueCode; message: LocalizedText }
 
 /** Stable codes of row problems in imports and PUTs. */
 export type EntryIssueCode =
@@ -48,7 +49,8 @@ export type EntryIssueCode =
 
 /** Users who oversee the policy, authors and admins may write (and read) every unit. */
 export function writableUnits(user: CurrentUser, policyId: string): ReadonlySet<string> | null {
-  if (oversees(user, policyId) || user.roles.includes('author') || user.roles.includes('admin')) return null
+  if (oversees(user, policyId) || user.roles.includes('author') || user.roles.includes('admin'))
+    return null
   return actorsOf(user, policyId)
 }
 
@@ -57,14 +59,22 @@ export function writableUnits(user: CurrentUser, policyId: string): ReadonlySet<
  * those who act for the plan's office — it enters (and corrects) the indicators without a named
  * owner for the whole region.
  */
-export function planWritableUnits(plan: PlanContext, user: CurrentUser): ReadonlySet<string> | null {
+export function planWritableUnits(
+  plan: PlanContext,
+  user: CurrentUser,
+): ReadonlySet<string> | null {
   const writable = writableUnits(user, plan.plan.policy_id)
   if (!writable || !plan.model.office || !writable.has(plan.model.office)) return writable
   return new Set([...writable, REGION_UNIT])
 }
 
 /** The entry context of a plan for a user (or for the system, writing every unit). */
-export function entryContext(plan: PlanContext, who: { user: CurrentUser } | { system: string }, at: string, source: IndicatorValueTable['source']): EntryContext {
+export function entryContext(
+  plan: PlanContext,
+  who: { user: CurrentUser } | { system: string },
+  at: string,
+  source: IndicatorValueTable['source'],
+): EntryContext {
   const units = new Map<string, string>()
   for (const actor of plan.model.actors(plan.members).values()) units.set(actor.id, actor.name)
   units.set(REGION_UNIT, plan.model.config.metadata.region.name)
@@ -117,17 +127,37 @@ export class EntryResolver {
     const { units, writable } = this.context
     if (text === '') return fail('unknown-unit', { zh: '没有填写单位', en: 'The unit is missing' })
     const id = units.has(text) ? text : this.#unitNames.get(text)
-    if (id === null) return fail('unknown-unit', { zh: `单位名称「${text}」对应多个单位，请填写单位编号`, en: `The unit name "${text}" matches several units; use the unit id` })
+    if (id === null)
+      return fail('unknown-unit', {
+        zh: `单位名称「${text}」对应多个单位，请填写单位编号`,
+        en: `The unit name "${text}" matches several units; use the unit id`,
+      })
     if (id === undefined) {
       const names = [...this.#unitNames.keys()]
       const guess = closestMatch(text, names) ?? closestMatch(text, [...units.keys()])
-      const guessId = guess === undefined ? undefined : units.has(guess) ? guess : this.#unitNames.get(guess) ?? undefined
-      const hint = guessId ? { zh: `，是否为「${units.get(guessId)}」（${guessId}）？`, en: `; did you mean "${units.get(guessId)}" (${guessId})?` } : { zh: '；请填写计划中的单位编号或名称', en: '; use a unit id or name of the plan' }
-      return fail('unknown-unit', { zh: `找不到单位「${text}」${hint.zh}`, en: `No unit "${text}"${hint.en}` })
+      const guessId =
+        guess === undefined
+          ? undefined
+          : units.has(guess)
+            ? guess
+            : (this.#unitNames.get(guess) ?? undefined)
+      const hint = guessId
+        ? {
+            zh: `，是否为「${units.get(guessId)}」（${guessId}）？`,
+            en: `; did you mean "${units.get(guessId)}" (${guessId})?`,
+          }
+        : { zh: '；请填写计划中的单位编号或名称', en: '; use a unit id or name of the plan' }
+      return fail('unknown-unit', {
+        zh: `找不到单位「${text}」${hint.zh}`,
+        en: `No unit "${text}"${hint.en}`,
+      })
     }
     if (writable && !writable.has(id)) {
       const mine = [...writable].map((unit) => units.get(unit) ?? unit).join('、') || '无'
-      return fail('not-your-unit', { zh: `不能填报「${units.get(id)}」的数据；你可填报的单位：${mine}`, en: `You may not enter values for ${id}; yours: ${[...writable].join(', ') || 'none'}` })
+      return fail('not-your-unit', {
+        zh: `不能填报「${units.get(id)}」的数据；你可填报的单位：${mine}`,
+        en: `You may not enter values for ${id}; yours: ${[...writable].join(', ') || 'none'}`,
+      })
     }
     return { ok: true, value: id }
   }
@@ -137,17 +167,44 @@ export class EntryResolver {
     const text = textOf(raw)
     const input = this.context.inputs.get(text) ?? this.#inputNames.get(text)
     if (input) return { ok: true, value: input }
-    if (input === null) return fail('unknown-input', { zh: `名称「${text}」对应多个数据项，请填写编号`, en: `The name "${text}" matches several inputs; use the id` })
-    if (text === '') return fail('unknown-input', { zh: '没有填写指标', en: 'The input (element) is missing' })
-    return fail('unknown-input', { zh: `找不到数据项「${text}」${this.suggestInput(text).zh}`, en: `No input "${text}"${this.suggestInput(text).en}` })
+    if (input === null)
+      return fail('unknown-input', {
+        zh: `名称「${text}」对应多个数据项，请填写编号`,
+        en: `The name "${text}" matches several inputs; use the id`,
+      })
+    if (text === '')
+      return fail('unknown-input', { zh: '没有填写指标', en: 'The input (element) is missing' })
+    return fail('unknown-input', {
+      zh: `找不到数据项「${text}」${this.suggestInput(text).zh}`,
+      en: `No input "${text}"${this.suggestInput(text).en}`,
+    })
   }
 
   /** ", did you mean …" for an unknown input name or id. */
   suggestInput(text: string): LocalizedText {
     const inputs = [...this.context.inputs.values()]
-    const guess = closestMatch(text, inputs.map((input) => input.name)) ?? closestMatch(text, inputs.map((input) => input.id))
-    const input = guess === undefined ? undefined : this.context.inputs.get(guess) ?? this.#inputNames.get(guess) ?? undefined
-    return input ? { zh: `，是否为「${input.name}」（${input.id}）？`, en: `; did you mean "${input.name}" (${input.id})?` } : { zh: '；可填写的数据项见模板的「说明」页', en: '; the template’s 说明 sheet lists the inputs' }
+    const guess =
+      closestMatch(
+        text,
+        inputs.map((input) => input.name),
+      ) ??
+      closestMatch(
+        text,
+        inputs.map((input) => input.id),
+      )
+    const input =
+      guess === undefined
+        ? undefined
+        : (this.context.inputs.get(guess) ?? this.#inputNames.get(guess) ?? undefined)
+    return input
+      ? {
+          zh: `，是否为「${input.name}」（${input.id}）？`,
+          en: `; did you mean "${input.name}" (${input.id})?`,
+        }
+      : {
+          zh: '；可填写的数据项见模板的「说明」页',
+          en: '; the template’s 说明 sheet lists the inputs',
+        }
   }
 
   /** A period (a date cell on the 1st of a month, as Excel turns `2021-03` into, is that month). */
@@ -159,11 +216,16 @@ export class EntryResolver {
         en: `The period cell is the number ${raw}, which cannot tell October from January (Excel stores 2021.10 as 2021.1); format the column as Text and write 2021-10, 2021-Q1 or 2021`,
       })
     }
-    const text = raw !== null && typeof raw === 'object' && 'date' in raw ? monthOfDate(String((raw as { date: string }).date)) : textOf(raw)
+    const text =
+      raw !== null && typeof raw === 'object' && 'date' in raw
+        ? monthOfDate(String((raw as { date: string }).date))
+        : textOf(raw)
     let resolved = this.#periodCache.get(text)
     if (!resolved) {
       const parsed = parsePeriod(text)
-      resolved = parsed.ok ? { ok: true, value: parsed.period } : fail('invalid-period', parsed.message)
+      resolved = parsed.ok
+        ? { ok: true, value: parsed.period }
+        : fail('invalid-period', parsed.message)
       this.#periodCache.set(text, resolved)
     }
     return resolved
@@ -188,13 +250,25 @@ export class EntryResolver {
       if ('error' in raw) {
         const error = String((raw as { error: string }).error)
         return error === '#NO-RESULT'
-          ? fail('error-cell', { zh: `${input.name}（${input.id}）的公式没有计算结果；请在 Excel 中打开并保存后再上传`, en: `${input.id}: the formula has no saved result; open and save the file in Excel, then upload` })
-          : fail('error-cell', { zh: `${input.name}（${input.id}）的单元格是错误值 ${error}，请改正公式或填写数值`, en: `${input.id}: the cell holds the error ${error}; fix the formula or enter a value` })
+          ? fail('error-cell', {
+              zh: `${input.name}（${input.id}）的公式没有计算结果；请在 Excel 中打开并保存后再上传`,
+              en: `${input.id}: the formula has no saved result; open and save the file in Excel, then upload`,
+            })
+          : fail('error-cell', {
+              zh: `${input.name}（${input.id}）的单元格是错误值 ${error}，请改正公式或填写数值`,
+              en: `${input.id}: the cell holds the error ${error}; fix the formula or enter a value`,
+            })
       }
-      return fail('invalid-value', { zh: `${input.name}（${input.id}）的值无法识别`, en: `${input.id}: the value is not understood` })
+      return fail('invalid-value', {
+        zh: `${input.name}（${input.id}）的值无法识别`,
+        en: `${input.id}: the value is not understood`,
+      })
     }
     if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
-      return fail('missing-value', { zh: `${input.name}（${input.id}）没有填写数值`, en: `${input.id} has no value` })
+      return fail('missing-value', {
+        zh: `${input.name}（${input.id}）没有填写数值`,
+        en: `${input.id} has no value`,
+      })
     }
     const checked = checkValue(input, raw)
     return checked.ok ? { ok: true, value: checked.value } : fail('invalid-value', checked.message)

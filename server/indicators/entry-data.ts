@@ -16,16 +16,28 @@ export function yearOf(now: Date): number {
 }
 
 /** The unit and period an entry task's values are stored under. */
-export function entryValueKey(task: Pick<TaskRow, 'assignee' | 'period' | 'due_on'>, entry: EntryDuty, fallbackYear: number): { unit: string; period: string } {
+export function entryValueKey(
+  task: Pick<TaskRow, 'assignee' | 'period' | 'due_on'>,
+  entry: EntryDuty,
+  fallbackYear: number,
+): { unit: string; period: string } {
   return {
     unit: entry.valuesFor === REGION_UNIT ? REGION_UNIT : task.assignee,
     // A one-off report's values belong to the year it is due in.
-    period: task.period === 'once' ? String(task.due_on ? dateParts(task.due_on).year : fallbackYear) : task.period,
+    period:
+      task.period === 'once'
+        ? String(task.due_on ? dateParts(task.due_on).year : fallbackYear)
+        : task.period,
   }
 }
 
 /** The stored values of an entry task's inputs, as its form takes them (numbers, yes/no). */
-export async function storedEntryData(db: Kysely<Database> | Transaction<Database>, model: PlanModel, task: TaskRow, fallbackYear: number): Promise<Record<string, number | boolean>> {
+export async function storedEntryData(
+  db: Kysely<Database> | Transaction<Database>,
+  model: PlanModel,
+  task: TaskRow,
+  fallbackYear: number,
+): Promise<Record<string, number | boolean>> {
   const entry = entryDutiesOf(model).get(task.source_id)
   if (!entry || entry.inputs.length === 0) return {}
   const { unit, period } = entryValueKey(task, entry, fallbackYear)
@@ -35,17 +47,25 @@ export async function storedEntryData(db: Kysely<Database> | Transaction<Databas
     .where('plan_id', '=', task.plan_id)
     .where('unit_id', '=', unit)
     .where('period', '=', period)
-    .where('element_id', 'in', entry.inputs.map((input) => input.id))
+    .where(
+      'element_id',
+      'in',
+      entry.inputs.map((input) => input.id),
+    )
     .execute()
   return formValues(entry, new Map(rows.map((row) => [row.element_id, row.value])))
 }
 
 /** Stored values as the entry form takes them: numbers and yes/no, for the task's inputs only. */
-export function formValues(entry: EntryDuty, stored: ReadonlyMap<string, string>): Record<string, number | boolean> {
+export function formValues(
+  entry: EntryDuty,
+  stored: ReadonlyMap<string, string>,
+): Record<string, number | boolean> {
   const data: Record<string, number | boolean> = {}
   for (const input of entry.inputs) {
     const value = stored.get(input.id)
-    if (value !== undefined) data[input.id] = value === 'true' ? true : value === 'false' ? false : Number(value)
+    if (value !== undefined)
+      data[input.id] = value === 'true' ? true : value === 'false' ? false : Number(value)
   }
   return data
 }

@@ -19,7 +19,12 @@ const DUE: Record<Frequency, Responsibility['due']> = {
   yearly: '每年',
   once: { unspecified: '一次性指标，文件未规定填报时限' },
 }
-const FREQUENCY_NAMES: Record<Frequency, string> = { monthly: '月度', quarterly: '季度', yearly: '年度', once: '一次性' }
+const FREQUENCY_NAMES: Record<Frequency, string> = {
+  monthly: '月度',
+  quarterly: '季度',
+  yearly: '年度',
+  once: '一次性',
+}
 
 export interface EntryDuty {
   duty: Responsibility
@@ -32,31 +37,64 @@ export interface EntryDuty {
 /** The entry duties of a config; `office` enters the indicators without a named owner. */
 export function entryDuties(config: PolicyConfig, office: string | null): EntryDuty[] {
   const inputs = entryInputs(config)
-  type Group = { frequency: Frequency; owners: string[]; regionWide: boolean; names: string[]; read: Set<string>; source: Responsibility['source'] | undefined; due: Responsibility['due'] }
+  type Group = {
+    frequency: Frequency
+    owners: string[]
+    regionWide: boolean
+    names: string[]
+    read: Set<string>
+    source: Responsibility['source'] | undefined
+    due: Responsibility['due']
+  }
   const groups = new Map<string, Group>()
-  const groupFor = (frequency: Frequency, owners: string[], regionWide: boolean, source: Group['source'], entryDue?: Responsibility['due']) => {
+  const groupFor = (
+    frequency: Frequency,
+    owners: string[],
+    regionWide: boolean,
+    source: Group['source'],
+    entryDue?: Responsibility['due'],
+  ) => {
     const due = entryDue ?? DUE[frequency]
     const key = `${frequency}|${owners.join(',')}|${JSON.stringify(due)}`
     let group = groups.get(key)
-    if (!group) groups.set(key, (group = { frequency, owners, regionWide, names: [], read: new Set(), source, due }))
+    if (!group)
+      groups.set(
+        key,
+        (group = { frequency, owners, regionWide, names: [], read: new Set(), source, due }),
+      )
     return group
   }
   for (const indicator of config.indicators ?? []) {
     const named = Array.isArray(indicator.owner)
     const owners = named ? [...(indicator.owner as string[])] : office ? [office] : []
     if (owners.length === 0) continue
-    const group = groupFor(indicator.frequency, owners, !named, indicator.source, indicator.entryDue)
+    const group = groupFor(
+      indicator.frequency,
+      owners,
+      !named,
+      indicator.source,
+      indicator.entryDue,
+    )
     group.names.push(indicator.name)
-    const read = indicator.formula ? parsedElements(indicator.formula).filter((id) => inputs.has(id)) : [indicator.id]
+    const read = indicator.formula
+      ? parsedElements(indicator.formula).filter((id) => inputs.has(id))
+      : [indicator.id]
     read.forEach((id) => group.read.add(id))
   }
   // What only a bonus or veto reads is reported by the assessed units with their yearly data.
   for (const assessment of config.assessments ?? []) {
-    const read = assessment.items.flatMap((item) => (item.kind === 'bonus' || item.kind === 'veto' ? parsedElements(item.when) : [])).filter((id) => inputs.has(id))
+    const read = assessment.items
+      .flatMap((item) =>
+        item.kind === 'bonus' || item.kind === 'veto' ? parsedElements(item.when) : [],
+      )
+      .filter((id) => inputs.has(id))
     if (read.length === 0) continue
     const owners = [...assessment.subjects]
     // Joins the subjects' yearly report whatever its deadline, so a unit reports its year once.
-    const group = [...groups.values()].find((g) => g.frequency === 'yearly' && !g.regionWide && g.owners.join(',') === owners.join(',')) ?? groupFor('yearly', owners, false, assessment.source)
+    const group =
+      [...groups.values()].find(
+        (g) => g.frequency === 'yearly' && !g.regionWide && g.owners.join(',') === owners.join(','),
+      ) ?? groupFor('yearly', owners, false, assessment.source)
     group.names.push(`${assessment.name}加分项和否决项`)
     read.forEach((id) => group.read.add(id))
   }
@@ -72,9 +110,15 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
       lead: group.owners,
       due: group.due,
       ...(group.source ? { source: group.source } : {}),
-      ...(group.regionWide ? { note: '文件未明确这些指标的填报单位，由改革办公室代全区域填报。' } : {}),
+      ...(group.regionWide
+        ? { note: '文件未明确这些指标的填报单位，由改革办公室代全区域填报。' }
+        : {}),
     } as unknown as Responsibility
-    return { duty, inputs: [...inputs.values()].filter((input) => group.read.has(input.id)), valuesFor: group.regionWide ? REGION_UNIT : 'assignee' }
+    return {
+      duty,
+      inputs: [...inputs.values()].filter((input) => group.read.has(input.id)),
+      valuesFor: group.regionWide ? REGION_UNIT : 'assignee',
+    }
   })
 }
 
@@ -84,7 +128,9 @@ const byModel = new WeakMap<PlanModel, ReadonlyMap<string, EntryDuty>>()
 export function entryDutiesOf(model: PlanModel): ReadonlyMap<string, EntryDuty> {
   let entries = byModel.get(model)
   if (!entries) {
-    entries = new Map(entryDuties(model.config, model.office).map((entry) => [entry.duty.id, entry]))
+    entries = new Map(
+      entryDuties(model.config, model.office).map((entry) => [entry.duty.id, entry]),
+    )
     byModel.set(model, entries)
   }
   return entries
@@ -97,7 +143,9 @@ export function entryForm(entry: EntryDuty): Record<string, unknown> {
     // The form shows a description's `单位：…` after the number box, and the id helps an import.
     const description = `${input.unit && input.valueType !== 'percentage' ? `单位：${input.unit}。` : ''}编号：${input.id}`
     properties[input.id] =
-      input.valueType === 'boolean' ? { type: 'boolean', title: input.name, description } : { ...numberSchema(input.valueType), title: input.name, description }
+      input.valueType === 'boolean'
+        ? { type: 'boolean', title: input.name, description }
+        : { ...numberSchema(input.valueType), title: input.name, description }
   }
   return {
     type: 'object',

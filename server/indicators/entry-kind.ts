@@ -31,17 +31,41 @@ export const entryKind = {
      * typing them again. The stored values win over a draft saved in the task: they are what the
      * series and the assessments read. A submitted or approved task shows its report.
      */
-    async data(db: Kysely<Database> | Transaction<Database>, model: PlanModel, task: TaskRow, own: Record<string, unknown> | null, today: string) {
+    async data(
+      db: Kysely<Database> | Transaction<Database>,
+      model: PlanModel,
+      task: TaskRow,
+      own: Record<string, unknown> | null,
+      today: string,
+    ) {
       if (!stateHasTag(taskMachine, task.state, 'owing')) return own
       const stored = await storedEntryData(db, model, task, dateParts(today).year)
       return Object.keys(stored).length ? { ...own, ...stored } : own
     },
   },
   /** The report's numbers become the unit's values; values it changes are audited as corrections. */
-  async submitted(trx: Transaction<Database>, model: PlanModel, task: TaskRow, actor: string, now: Date) {
+  async submitted(
+    trx: Transaction<Database>,
+    model: PlanModel,
+    task: TaskRow,
+    actor: string,
+    now: Date,
+  ) {
     const recorded = await recordEntryValues(trx, model, task, actor, now)
     if (recorded.corrections.length > 0) {
-      await appendAudit(trx, [{ at: now.toISOString(), actor, action: 'indicator-values.correct', entity: 'task', entityId: task.id, payload: { corrected: recorded.corrections.length, corrections: recorded.corrections.slice(0, 50) } }])
+      await appendAudit(trx, [
+        {
+          at: now.toISOString(),
+          actor,
+          action: 'indicator-values.correct',
+          entity: 'task',
+          entityId: task.id,
+          payload: {
+            corrected: recorded.corrections.length,
+            corrections: recorded.corrections.slice(0, 50),
+          },
+        },
+      ])
     }
   },
 }

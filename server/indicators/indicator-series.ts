@@ -23,7 +23,12 @@ import { entryInputs, REGION_UNIT } from './inputs.ts'
 import { parseFormula } from '../../domain/formula/parse-formula.ts'
 import type { FormulaNode } from '../../domain/formula/parse-formula.ts'
 
-export type Scope = { id: string; name: string; kind: 'unit' | 'group' | 'region'; members: string[] }
+export type Scope = {
+  id: string
+  name: string
+  kind: 'unit' | 'group' | 'region'
+  members: string[]
+}
 
 export interface SeriesPoint {
   year: number
@@ -43,16 +48,35 @@ export interface SeriesPoint {
 /** The scopes a plan's indicators can be seen at: the region, groups with members, units. */
 export function indicatorScopes(context: PlanContext): Scope[] {
   const { model, members } = context
-  const owners = new Set((model.config.indicators ?? []).flatMap((indicator) => (Array.isArray(indicator.owner) ? indicator.owner : [])))
+  const owners = new Set(
+    (model.config.indicators ?? []).flatMap((indicator) =>
+      Array.isArray(indicator.owner) ? indicator.owner : [],
+    ),
+  )
   const unitIds = new Set(model.resolveOwners([...owners], members).actors)
   const actors = model.actors(members)
   const groups = (model.config.organizations.groups ?? [])
-    .map((group) => ({ id: group.id, name: group.name, kind: 'group' as const, members: model.resolveOwners([group.id], members).actors.filter((id) => unitIds.has(id)) }))
+    .map((group) => ({
+      id: group.id,
+      name: group.name,
+      kind: 'group' as const,
+      members: model.resolveOwners([group.id], members).actors.filter((id) => unitIds.has(id)),
+    }))
     .filter((group) => group.members.length > 0)
   return [
-    { id: REGION_UNIT, name: model.config.metadata.region.name ?? '全区域', kind: 'region', members: [...unitIds] },
+    {
+      id: REGION_UNIT,
+      name: model.config.metadata.region.name ?? '全区域',
+      kind: 'region',
+      members: [...unitIds],
+    },
     ...groups,
-    ...[...unitIds].map((id) => ({ id, name: actors.get(id)?.name ?? id, kind: 'unit' as const, members: [id] })),
+    ...[...unitIds].map((id) => ({
+      id,
+      name: actors.get(id)?.name ?? id,
+      kind: 'unit' as const,
+      members: [id],
+    })),
   ]
 }
 
@@ -65,13 +89,19 @@ export function planYears(context: PlanContext, today: string): number[] {
   return years
 }
 
-export async function indicatorSeries(db: Kysely<Database>, context: PlanContext, scope: Scope, years: number[]) {
+export async function indicatorSeries(
+  db: Kysely<Database>,
+  context: PlanContext,
+  scope: Scope,
+  years: number[],
+) {
   const config = context.model.config
   const inputs = entryInputs(config)
   const set = new IndicatorSet(config)
   const units = scope.kind === 'region' ? [REGION_UNIT, ...scope.members] : scope.members
   const byYear = new Map<number, Map<string, Map<string, FormulaValue>>>()
-  for (const year of years) byYear.set(year, await yearValues(db, context.plan.id, units, year, inputs))
+  for (const year of years)
+    byYear.set(year, await yearValues(db, context.plan.id, units, year, inputs))
   return (config.indicators ?? []).map((indicator) => ({
     id: indicator.id,
     name: indicator.name,
@@ -81,22 +111,50 @@ export async function indicatorSeries(db: Kysely<Database>, context: PlanContext
     direction: indicator.direction ?? 'none',
     frequency: indicator.frequency,
     rollup: rollupOf(indicator),
-    targets: (indicator.targets ?? []).map((target) => ({ year: target.year ?? null, op: target.op, value: target.value ?? null, delta: target.delta ?? null, phrase: target.phrase ?? null })),
+    targets: (indicator.targets ?? []).map((target) => ({
+      year: target.year ?? null,
+      op: target.op,
+      value: target.value ?? null,
+      delta: target.delta ?? null,
+      phrase: target.phrase ?? null,
+    })),
     baseline: indicator.baseline ?? null,
     series: years.map((year) => point(indicator, set, scope, byYear.get(year)!, year)),
   }))
 }
 
-function point(indicator: Indicator, set: IndicatorSet, scope: Scope, values: Map<string, Map<string, FormulaValue>>, year: number): SeriesPoint {
+function point(
+  indicator: Indicator,
+  set: IndicatorSet,
+  scope: Scope,
+  values: Map<string, Map<string, FormulaValue>>,
+  year: number,
+): SeriesPoint {
   const region = scope.kind === 'region' ? values.get(REGION_UNIT) : undefined
   const own = region && region.size > 0 ? set.valueOf(indicator.id, region) : undefined
-  const { result, reporting } = own?.ok ? { result: own, reporting: 1 } : scope.kind === 'unit' ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1 } : rollUp(indicator, set, scope.members, values)
-  const partial = scope.kind !== 'unit' && !own?.ok && reporting > 0 && reporting < scope.members.length
+  const { result, reporting } = own?.ok
+    ? { result: own, reporting: 1 }
+    : scope.kind === 'unit'
+      ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1 }
+      : rollUp(indicator, set, scope.members, values)
+  const partial =
+    scope.kind !== 'unit' && !own?.ok && reporting > 0 && reporting < scope.members.length
   const base = { year, value: null, target: null, gap: null, reporting, partial, problem: null }
-  if (!result.ok && result.impossible) return { ...base, value: result.impossible.toString(), status: 'invalid', problem: result.message }
-  if (!result.ok) return { ...base, status: result.missing.length ? 'missing' : 'error', problem: result.message }
+  if (!result.ok && result.impossible)
+    return {
+      ...base,
+      value: result.impossible.toString(),
+      status: 'invalid',
+      problem: result.message,
+    }
+  if (!result.ok)
+    return { ...base, status: result.missing.length ? 'missing' : 'error', problem: result.message }
   const baseline = indicator.baseline?.value
-  const choice = selectTarget(indicator.targets ?? [], year, baseline === undefined ? undefined : new Decimal(baseline))
+  const choice = selectTarget(
+    indicator.targets ?? [],
+    year,
+    baseline === undefined ? undefined : new Decimal(baseline),
+  )
   const value = result.value.toString()
   if (!choice.ok) return { ...base, value, status: 'no-target' }
   const target = choice.target
@@ -104,7 +162,12 @@ function point(indicator: Indicator, set: IndicatorSet, scope: Scope, values: Ma
   return {
     ...base,
     value,
-    target: { op: target.op, value: target.value.toString(), year: target.year, phrase: target.phrase },
+    target: {
+      op: target.op,
+      value: target.value.toString(),
+      year: target.year,
+      phrase: target.phrase,
+    },
     status: met ? 'met' : 'not-met',
     gap: gapTo(result.value, target).toString(),
   }
@@ -123,13 +186,26 @@ export function rollupOf(indicator: Indicator): string {
 }
 
 function divides(node: FormulaNode): boolean {
-  if (node.type === 'binary') return node.operator === '/' || divides(node.left) || divides(node.right)
+  if (node.type === 'binary')
+    return node.operator === '/' || divides(node.left) || divides(node.right)
   return node.type === 'unary' ? divides(node.argument) : false
 }
 
-function rollUp(indicator: Indicator, set: IndicatorSet, members: string[], values: Map<string, Map<string, FormulaValue>>): { result: IndicatorResult; reporting: number } {
+function rollUp(
+  indicator: Indicator,
+  set: IndicatorSet,
+  members: string[],
+  values: Map<string, Map<string, FormulaValue>>,
+): { result: IndicatorResult; reporting: number } {
   const method = rollupOf(indicator)
-  const none: IndicatorResult = { ok: false, missing: [], message: { zh: '该指标不汇总（rollup: none）', en: 'This indicator does not roll up (rollup: none)' } }
+  const none: IndicatorResult = {
+    ok: false,
+    missing: [],
+    message: {
+      zh: '该指标不汇总（rollup: none）',
+      en: 'This indicator does not roll up (rollup: none)',
+    },
+  }
   if (method === 'none') return { result: none, reporting: 0 }
   if (method === 'pooled') {
     const pooled = new Map<string, FormulaValue>()
@@ -142,10 +218,15 @@ function rollUp(indicator: Indicator, set: IndicatorSet, members: string[], valu
       reporting += 1
       for (const [id, value] of own) {
         const previous = pooled.get(id)
-        pooled.set(id, previous instanceof Decimal && value instanceof Decimal ? previous.plus(value) : value)
+        pooled.set(
+          id,
+          previous instanceof Decimal && value instanceof Decimal ? previous.plus(value) : value,
+        )
       }
     }
-    return reporting ? { result: set.valueOf(indicator.id, pooled), reporting } : { result: noData(indicator), reporting: 0 }
+    return reporting
+      ? { result: set.valueOf(indicator.id, pooled), reporting }
+      : { result: noData(indicator), reporting: 0 }
   }
   const points = members.flatMap((member) => {
     const own = values.get(member)
@@ -154,15 +235,35 @@ function rollUp(indicator: Indicator, set: IndicatorSet, members: string[], valu
   })
   if (points.length === 0) return { result: noData(indicator), reporting: 0 }
   const sum = points.reduce((total, p) => total.plus(p.value), new Decimal(0))
-  if (method === 'sum') return { result: { ok: true, value: sum, computed: true }, reporting: points.length }
+  if (method === 'sum')
+    return { result: { ok: true, value: sum, computed: true }, reporting: points.length }
   if (method === 'weighted-mean') {
     const weighted = points.filter((p) => p.weight !== undefined)
     const weights = weighted.reduce((total, p) => total.plus(p.weight!), new Decimal(0))
-    if (weights.isZero()) return { result: { ok: false, missing: [indicator.rollup?.weight ?? ''], message: { zh: '加权平均的权重缺失或为 0', en: 'The weights of the weighted mean are missing or zero' } }, reporting: 0 }
-    const value = weighted.reduce((total, p) => total.plus(p.value.times(p.weight!)), new Decimal(0)).dividedBy(weights)
-    return { result: { ok: true, value: value.toDecimalPlaces(12), computed: true }, reporting: weighted.length }
+    if (weights.isZero())
+      return {
+        result: {
+          ok: false,
+          missing: [indicator.rollup?.weight ?? ''],
+          message: {
+            zh: '加权平均的权重缺失或为 0',
+            en: 'The weights of the weighted mean are missing or zero',
+          },
+        },
+        reporting: 0,
+      }
+    const value = weighted
+      .reduce((total, p) => total.plus(p.value.times(p.weight!)), new Decimal(0))
+      .dividedBy(weights)
+    return {
+      result: { ok: true, value: value.toDecimalPlaces(12), computed: true },
+      reporting: weighted.length,
+    }
   }
-  return { result: { ok: true, value: sum.dividedBy(points.length).toDecimalPlaces(12), computed: true }, reporting: points.length }
+  return {
+    result: { ok: true, value: sum.dividedBy(points.length).toDecimalPlaces(12), computed: true },
+    reporting: points.length,
+  }
 }
 
 function weightOf(indicator: Indicator, values: Map<string, FormulaValue>): Decimal | undefined {
@@ -172,5 +273,12 @@ function weightOf(indicator: Indicator, values: Map<string, FormulaValue>): Deci
 }
 
 function noData(indicator: Indicator): IndicatorResult {
-  return { ok: false, missing: [indicator.id], message: { zh: `尚无单位填报「${indicator.name}」`, en: `No unit has reported "${indicator.name}"` } }
+  return {
+    ok: false,
+    missing: [indicator.id],
+    message: {
+      zh: `尚无单位填报「${indicator.name}」`,
+      en: `No unit has reported "${indicator.name}"`,
+    },
+  }
 }

@@ -65,7 +65,8 @@ export function entryInputs(config: PolicyConfig): Map<string, EntryInput> {
       const input = inputs.get(id)
       if (!input) continue
       input.indicators.push(indicator.id)
-      if (FREQUENCY_ORDER.indexOf(indicator.frequency) < FREQUENCY_ORDER.indexOf(input.frequency)) input.frequency = indicator.frequency
+      if (FREQUENCY_ORDER.indexOf(indicator.frequency) < FREQUENCY_ORDER.indexOf(input.frequency))
+        input.frequency = indicator.frequency
       for (const owner of owners) if (!input.owners.includes(owner)) input.owners.push(owner)
     }
   }
@@ -78,7 +79,8 @@ export function entryInputs(config: PolicyConfig): Map<string, EntryInput> {
         const input = inputs.get(id)
         if (!input) continue
         if (input.frequency === 'once') input.frequency = 'yearly'
-        for (const owner of assessment.subjects) if (!input.owners.includes(owner)) input.owners.push(owner)
+        for (const owner of assessment.subjects)
+          if (!input.owners.includes(owner)) input.owners.push(owner)
       }
     }
   }

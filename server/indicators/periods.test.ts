@@ -20,13 +20,16 @@ describe('parsePeriod', () => {
     expect(parsed).toMatchObject({ ok: true, period: { text, kind, year: 2021 } })
   })
 
-  it.each(['', '21', '2021-13', '2021-Q5', '2021-00', '上半年', '1899', '2021-03-01'])('refuses %j with both languages saying the accepted forms', (raw) => {
-    const parsed = parsePeriod(raw)
-    expect(parsed.ok).toBe(false)
-    if (parsed.ok) return
-    expect(parsed.message.zh).toMatch(/2021|期间/)
-    expect(parsed.message.en).toMatch(/2021|period/i)
-  })
+  it.each(['', '21', '2021-13', '2021-Q5', '2021-00', '上半年', '1899', '2021-03-01'])(
+    'refuses %j with both languages saying the accepted forms',
+    (raw) => {
+      const parsed = parsePeriod(raw)
+      expect(parsed.ok).toBe(false)
+      if (parsed.ok) return
+      expect(parsed.message.zh).toMatch(/2021|期间/)
+      expect(parsed.message.en).toMatch(/2021|period/i)
+    },
+  )
 
   it('gives the year of a canonical period', () => {
     expect(periodYear('2021-Q3')).toBe(2021)

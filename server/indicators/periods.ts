@@ -27,7 +27,16 @@ export type ParsedPeriod = { ok: true; period: Period } | { ok: false; message: 
 export const FIRST_YEAR = 1990
 export const LAST_YEAR = 2100
 
-const CHINESE_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 }
+const CHINESE_QUARTERS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+}
 const FORMS = 'Use 2021, 2021-Q1 or 2021-03'
 const FORMS_ZH = '应写作 2021（年）、2021-Q1（季度）或 2021-03（月）'
 
@@ -36,21 +45,41 @@ const FORMS_ZH = '应写作 2021（年）、2021-Q1（季度）或 2021-03（月
  * @example parsePeriod('2021年一季度') // { ok: true, period: { text: '2021-Q1', kind: 'quarter', year: 2021, quarter: 1 } }
  */
 export function parsePeriod(raw: string | number): ParsedPeriod {
-  const text = toHalfWidth(String(raw)).trim().replace(/\s+/g, '').replace(/[—–－/.]/g, '-')
+  const text = toHalfWidth(String(raw))
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/[—–－/.]/g, '-')
   const bad = (detail = { zh: '', en: '' }): ParsedPeriod => ({
     ok: false,
-    message: { zh: `期间「${String(raw)}」无法识别，${FORMS_ZH}${detail.zh}`, en: `Period "${String(raw)}" is not understood. ${FORMS}${detail.en}` },
+    message: {
+      zh: `期间「${String(raw)}」无法识别，${FORMS_ZH}${detail.zh}`,
+      en: `Period "${String(raw)}" is not understood. ${FORMS}${detail.en}`,
+    },
   })
-  if (text === '') return { ok: false, message: { zh: `没有填写期间，${FORMS_ZH}`, en: `The period is missing. ${FORMS}` } }
+  if (text === '')
+    return {
+      ok: false,
+      message: { zh: `没有填写期间，${FORMS_ZH}`, en: `The period is missing. ${FORMS}` },
+    }
   let match = /^(\d{4})年?(度)?$/.exec(text)
   if (match) return year(Number(match[1]), raw)
   match = /^(\d{4})-?Q([1-4])$/i.exec(text) ?? /^(\d{4})年(?:第)?([一二三四1-4])季度?$/.exec(text)
-  if (match) return within(Number(match[1]), raw, { text: `${match[1]}-Q${CHINESE_QUARTERS[match[2]!]}`, kind: 'quarter', quarter: CHINESE_QUARTERS[match[2]!]! })
+  if (match)
+    return within(Number(match[1]), raw, {
+      text: `${match[1]}-Q${CHINESE_QUARTERS[match[2]!]}`,
+      kind: 'quarter',
+      quarter: CHINESE_QUARTERS[match[2]!]!,
+    })
   match = /^(\d{4})-(\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(?:份)?$/.exec(text)
   if (match) {
     const month = Number(match[2])
-    if (month < 1 || month > 12) return bad({ zh: '；月份应在 1–12 之间', en: '; the month must be 1–12' })
-    return within(Number(match[1]), raw, { text: `${match[1]}-${String(month).padStart(2, '0')}`, kind: 'month', month })
+    if (month < 1 || month > 12)
+      return bad({ zh: '；月份应在 1–12 之间', en: '; the month must be 1–12' })
+    return within(Number(match[1]), raw, {
+      text: `${match[1]}-${String(month).padStart(2, '0')}`,
+      kind: 'month',
+      month,
+    })
   }
   return bad()
 }
@@ -61,8 +90,18 @@ export function periodYear(period: string): number {
 }
 
 const GRAIN: Record<PeriodKind, number> = { month: 0, quarter: 1, year: 2 }
-const FINEST: Record<Frequency, PeriodKind> = { monthly: 'month', quarterly: 'quarter', yearly: 'year', once: 'year' }
-const FREQUENCY_ZH: Record<Frequency, string> = { monthly: '按月', quarterly: '按季度', yearly: '按年', once: '一次性' }
+const FINEST: Record<Frequency, PeriodKind> = {
+  monthly: 'month',
+  quarterly: 'quarter',
+  yearly: 'year',
+  once: 'year',
+}
+const FREQUENCY_ZH: Record<Frequency, string> = {
+  monthly: '按月',
+  quarterly: '按季度',
+  yearly: '按年',
+  once: '一次性',
+}
 const KIND_ZH: Record<PeriodKind, string> = { year: '年', quarter: '季度', month: '月' }
 
 /**
@@ -95,7 +134,13 @@ function year(value: number, raw: string | number): ParsedPeriod {
 
 function within(value: number, raw: string | number, rest: Omit<Period, 'year'>): ParsedPeriod {
   if (value < FIRST_YEAR || value > LAST_YEAR) {
-    return { ok: false, message: { zh: `期间「${String(raw)}」的年份应在 ${FIRST_YEAR}–${LAST_YEAR} 之间`, en: `Period "${String(raw)}": the year must be between ${FIRST_YEAR} and ${LAST_YEAR}` } }
+    return {
+      ok: false,
+      message: {
+        zh: `期间「${String(raw)}」的年份应在 ${FIRST_YEAR}–${LAST_YEAR} 之间`,
+        en: `Period "${String(raw)}": the year must be between ${FIRST_YEAR} and ${LAST_YEAR}`,
+      },
+    }
   }
   return { ok: true, period: { ...rest, year: value } }
 }

@@ -33,14 +33,26 @@ import { parsePeriod } from './periods.ts'
 import { buildTemplate, RANGE_ZH } from './template.ts'
 import type { TemplateLayout } from './template.ts'
 import { readValues } from './value-store.ts'
-import { inputNames, readLocked, readStored, valueIssue, valuesRefused, weighValues, writeValues } from './rules/check-write.ts'
+import {
+  inputNames,
+  readLocked,
+  readStored,
+  valueIssue,
+  valuesRefused,
+  weighValues,
+  writeValues,
+} from './rules/check-write.ts'
 import type { Correction, ValueIssue } from './rules/check-write.ts'
 import { settleEntryTasks } from './settle-entry-tasks.ts'
 import type { NewIndicatorValue } from './value-store.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
 import { recordDenied } from '../audit/denials.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
-import { indicatorImportQuery, indicatorTemplateQuery, indicatorValuesQuery } from '../../schemas/api/queries.schema.ts'
+import {
+  indicatorImportQuery,
+  indicatorTemplateQuery,
+  indicatorValuesQuery,
+} from '../../schemas/api/queries.schema.ts'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
@@ -65,17 +77,33 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     const q = c.req.query()
     const inputs = entryInputs(plan.model.config)
     // Units are named against the whole plan, so a unit the user may not read is known as such.
-    const resolver = new EntryResolver(entryContext(plan, { system: c.get('user').id }, '', 'api'), unitAliases(plan))
-    const asked = q.unit ? q.unit.split(',').map((unit) => resolver.unit(unit)).map((unit) => (unit.ok ? unit.value : '')) : undefined
+    const resolver = new EntryResolver(
+      entryContext(plan, { system: c.get('user').id }, '', 'api'),
+      unitAliases(plan),
+    )
+    const asked = q.unit
+      ? q.unit
+          .split(',')
+          .map((unit) => resolver.unit(unit))
+          .map((unit) => (unit.ok ? unit.value : ''))
+      : undefined
     const units = writable ? (asked ?? [...writable]).filter((unit) => writable.has(unit)) : asked
     // Units asked for by name that the user may not read are left out, and the attempt recorded.
-    for (const unit of new Set(writable && asked ? asked.filter((u) => u !== '' && !writable.has(u)) : [])) {
+    for (const unit of new Set(
+      writable && asked ? asked.filter((u) => u !== '' && !writable.has(u)) : [],
+    )) {
       await recordDenied(c.get('deps'), c.get('user'), 'indicator_value', `${plan.plan.id}/${unit}`)
     }
-    const elements = q.element ? q.element.split(',').map((element) => findInput(inputs, element)?.id ?? element) : undefined
+    const elements = q.element
+      ? q.element.split(',').map((element) => findInput(inputs, element)?.id ?? element)
+      : undefined
     const parsedPeriod = q.period ? parsePeriod(q.period) : undefined
     const period = parsedPeriod?.ok ? parsedPeriod.period.text : q.period
-    const rows = await readValues(reads, plan.plan.id, { ...(units ? { units } : {}), ...(elements ? { elements } : {}), ...(period ? { periodPrefix: period } : {}) })
+    const rows = await readValues(reads, plan.plan.id, {
+      ...(units ? { units } : {}),
+      ...(elements ? { elements } : {}),
+      ...(period ? { periodPrefix: period } : {}),
+    })
     const names = plan.model.actors(plan.members)
     const people = await userNames(c, [...new Set(rows.map((row) => row.entered_by))])
     return c.json({
@@ -89,7 +117,10 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
           valueType: input?.valueType ?? null,
           measure: input?.unit ?? null,
           unit: row.unit_id,
-          unitName: row.unit_id === REGION_UNIT ? plan.model.config.metadata.region.name : names.get(row.unit_id)?.name ?? row.unit_id,
+          unitName:
+            row.unit_id === REGION_UNIT
+              ? plan.model.config.metadata.region.name
+              : (names.get(row.unit_id)?.name ?? row.unit_id),
           period: row.period,
           value: row.value,
           version: row.version,
@@ -107,30 +138,75 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const body = c.req.valid('json')
     const now = deps.clock.now().toISOString()
-    const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'api'), unitAliases(plan))
+    const resolver = new EntryResolver(
+      entryContext(plan, { user: c.get('user') }, now, 'api'),
+      unitAliases(plan),
+    )
     const checked = checkEntries(body.values, resolver)
     if (checked.issues.length > 0) {
       throw new AppError(
         422,
         'invalid-values',
-        { zh: `${checked.issues.length} 处数值有误，均未保存`, en: `${checked.issues.length} problem(s) in the values; nothing was saved` },
+        {
+          zh: `${checked.issues.length} 处数值有误，均未保存`,
+          en: `${checked.issues.length} problem(s) in the values; nothing was saved`,
+        },
         { issues: checked.issues.slice(0, LISTED_REJECTIONS), issueCount: checked.issues.length },
       )
     }
-    const response: { applied: number; submittedTasks: number; corrected?: number; warnings?: ValueIssue[] } = { applied: checked.accepted.length, submittedTasks: 0 }
+    const response: {
+      applied: number
+      submittedTasks: number
+      corrected?: number
+      warnings?: ValueIssue[]
+    } = { applied: checked.accepted.length, submittedTasks: 0 }
     const names = inputNames(resolver.context.inputs)
     return write(c, async (trx) => {
       // Locks and rules are weighed against what is stored, in the transaction that writes.
       const stored = await readStored(trx, plan.plan.id, checked.accepted)
-      const locked = await readLocked(trx, plan.model, plan.plan.id, checked.accepted, deps.clock.now())
+      const locked = await readLocked(
+        trx,
+        plan.model,
+        plan.plan.id,
+        checked.accepted,
+        deps.clock.now(),
+      )
       const weighed = weighValues(plan.model.config, checked.accepted, stored, locked, names)
       const pointer = (index: number) => `/values/${checked.indexes[index]}/value`
-      if (weighed.errors.length > 0) throw valuesRefused(weighed.errors.map((problem) => valueIssue(problem, pointer(problem.index))))
-      const corrections = await writeValues(trx, checked.accepted, stored, { actor: c.get('user').id, at: now })
+      if (weighed.errors.length > 0)
+        throw valuesRefused(
+          weighed.errors.map((problem) => valueIssue(problem, pointer(problem.index))),
+        )
+      const corrections = await writeValues(trx, checked.accepted, stored, {
+        actor: c.get('user').id,
+        at: now,
+      })
       if (corrections.length > 0) response.corrected = corrections.length
-      if (weighed.warnings.length > 0) response.warnings = weighed.warnings.map((problem) => valueIssue(problem, pointer(problem.index)))
-      response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, checked.accepted, { actor: c.get('user').id, now: deps.clock.now() })
-      await appendAudit(trx, [{ at: now, actor: c.get('user').id, action: 'indicator-values.put', entity: 'plan', entityId: plan.plan.id, payload: { values: checked.accepted.length, ...spread(checked.accepted), ...correctionsOf(corrections) } }])
+      if (weighed.warnings.length > 0)
+        response.warnings = weighed.warnings.map((problem) =>
+          valueIssue(problem, pointer(problem.index)),
+        )
+      response.submittedTasks = await settleEntryTasks(
+        trx,
+        plan.model,
+        plan.plan.id,
+        checked.accepted,
+        { actor: c.get('user').id, now: deps.clock.now() },
+      )
+      await appendAudit(trx, [
+        {
+          at: now,
+          actor: c.get('user').id,
+          action: 'indicator-values.put',
+          entity: 'plan',
+          entityId: plan.plan.id,
+          payload: {
+            values: checked.accepted.length,
+            ...spread(checked.accepted),
+            ...correctionsOf(corrections),
+          },
+        },
+      ])
       return c.json(response)
     })
   })
@@ -139,7 +215,10 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     const q = c.req.query()
     const mode = q.mode ?? 'all-or-nothing'
     if (mode !== 'all-or-nothing' && mode !== 'keep-good') {
-      throw new AppError(400, 'bad-request', { zh: `mode 应为 all-or-nothing 或 keep-good，收到「${mode}」`, en: `mode must be all-or-nothing or keep-good, got "${mode}"` })
+      throw new AppError(400, 'bad-request', {
+        zh: `mode 应为 all-or-nothing 或 keep-good，收到「${mode}」`,
+        en: `mode must be all-or-nothing or keep-good, got "${mode}"`,
+      })
     }
     const dryRun = q.dryRun === 'true' || q.dryRun === '1'
     const fileName = decodeFileName(c.req.header('x-filename'))
@@ -153,20 +232,37 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
   .get('/template.xlsx', queryOf(indicatorTemplateQuery), async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const layout = (c.req.query('layout') ?? 'wide') as TemplateLayout
-    if (layout !== 'wide' && layout !== 'long') throw new AppError(400, 'bad-request', { zh: 'layout 应为 wide 或 long', en: 'layout must be wide or long' })
+    if (layout !== 'wide' && layout !== 'long')
+      throw new AppError(400, 'bad-request', {
+        zh: 'layout 应为 wide 或 long',
+        en: 'layout must be wide or long',
+      })
     const periodText = c.req.query('period')
     const period = periodText ? parsePeriod(periodText) : undefined
     if (period && !period.ok) throw new AppError(400, 'bad-request', period.message)
-    const bytes = await buildTemplate({ layout, inputs: [...entryInputs(plan.model.config).values()], units: templateUnits(plan, planWritableUnits(plan, c.get('user'))), period: period?.period.text, config: plan.model.config })
+    const bytes = await buildTemplate({
+      layout,
+      inputs: [...entryInputs(plan.model.config).values()],
+      units: templateUnits(plan, planWritableUnits(plan, c.get('user'))),
+      period: period?.period.text,
+      config: plan.model.config,
+    })
     const name = `${plan.model.config.metadata.title}-数据填报模板.xlsx`
-    return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}` })
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    })
   })
   .get('/inputs', async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const config = plan.model.config
-    const names = new Map<string, string>([...plan.model.actors(plan.members)].map(([id, actor]) => [id, actor.name]))
+    const names = new Map<string, string>(
+      [...plan.model.actors(plan.members)].map(([id, actor]) => [id, actor.name]),
+    )
     for (const group of config.organizations.groups ?? []) names.set(group.id, group.name)
-    const indicators = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator.name]))
+    const indicators = new Map(
+      (config.indicators ?? []).map((indicator) => [indicator.id, indicator.name]),
+    )
     const writable = planWritableUnits(plan, c.get('user'))
     return c.json({
       inputs: [...entryInputs(config).values()].map((input) => ({
@@ -189,21 +285,40 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
  * @throws AppError 413 for a file over 8 MB or one that unpacks too large, 415 for a type not
  * accepted, 422 `import-rejected` for a file that cannot be read or has problems (all-or-nothing)
  */
-async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode: 'all-or-nothing' | 'keep-good'; dryRun: boolean; fileName: string }) {
+async function importFile(
+  c: Context<AppEnv>,
+  plan: PlanContext,
+  options: { mode: 'all-or-nothing' | 'keep-good'; dryRun: boolean; fileName: string },
+) {
   const { mode, dryRun, fileName } = options
   const deps = c.get('deps')
   const bytes = new Uint8Array(await c.req.arrayBuffer())
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError(413, 'payload-too-large', { zh: '文件超过 8 MB，请分成几个文件上传', en: 'The file is over 8 MB; split it into several files' })
-  const parsed = await readUpload(bytes, { contentType: c.req.header('content-type'), fileName }, MAX_IMPORT_ROWS)
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new AppError(413, 'payload-too-large', {
+      zh: '文件超过 8 MB，请分成几个文件上传',
+      en: 'The file is over 8 MB; split it into several files',
+    })
+  const parsed = await readUpload(
+    bytes,
+    { contentType: c.req.header('content-type'), fileName },
+    MAX_IMPORT_ROWS,
+  )
   if (!parsed.ok) {
     if (parsed.reason === 'unsupported-type') throw new AppError(415, 'bad-request', parsed.message)
     const issues = [{ pointer: '/file', code: parsed.reason, message: parsed.message }]
-    const text = { zh: `导入未执行：${parsed.message.zh}`, en: `Nothing was imported: ${parsed.message.en}` }
-    if (parsed.reason === 'too-large') throw new AppError(413, 'payload-too-large', text, { issues })
+    const text = {
+      zh: `导入未执行：${parsed.message.zh}`,
+      en: `Nothing was imported: ${parsed.message.en}`,
+    }
+    if (parsed.reason === 'too-large')
+      throw new AppError(413, 'payload-too-large', text, { issues })
     throw new AppError(422, 'import-rejected', text, { issues })
   }
   const now = deps.clock.now().toISOString()
-  const resolver = new EntryResolver(entryContext(plan, { user: c.get('user') }, now, 'import'), unitAliases(plan))
+  const resolver = new EntryResolver(
+    entryContext(plan, { user: c.get('user') }, now, 'import'),
+    unitAliases(plan),
+  )
   const report = importValues(parsed.table, resolver)
   const names = inputNames(resolver.context.inputs)
   // Locks and rules weigh the file's values with what is stored (in the writing transaction).
@@ -240,9 +355,22 @@ async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode
     const weighed = await weigh(trx)
     if (!('stored' in weighed)) throw refuse()
     if (mode === 'all-or-nothing' && report.rejected.length > 0) throw refuse()
-    const response = { ...summarize(weighed.warnings), applied: report.accepted.length, submittedTasks: 0 }
-    const corrections = await writeValues(trx, report.accepted, weighed.stored, { actor: c.get('user').id, at: now })
-    response.submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, report.accepted, { actor: c.get('user').id, now: deps.clock.now() })
+    const response = {
+      ...summarize(weighed.warnings),
+      applied: report.accepted.length,
+      submittedTasks: 0,
+    }
+    const corrections = await writeValues(trx, report.accepted, weighed.stored, {
+      actor: c.get('user').id,
+      at: now,
+    })
+    response.submittedTasks = await settleEntryTasks(
+      trx,
+      plan.model,
+      plan.plan.id,
+      report.accepted,
+      { actor: c.get('user').id, now: deps.clock.now() },
+    )
     await appendAudit(trx, [
       {
         at: now,
@@ -250,7 +378,19 @@ async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode
         action: 'indicator-values.import',
         entity: 'plan',
         entityId: plan.plan.id,
-        payload: { fileName, sha256, bytes: bytes.length, format: parsed.table.format, layout: report.layout, mode, rows: report.rows, applied: report.accepted.length, rejected: report.rejected.length, ...spread(report.accepted), ...correctionsOf(corrections) },
+        payload: {
+          fileName,
+          sha256,
+          bytes: bytes.length,
+          format: parsed.table.format,
+          layout: report.layout,
+          mode,
+          rows: report.rows,
+          applied: report.accepted.length,
+          rejected: report.rejected.length,
+          ...spread(report.accepted),
+          ...correctionsOf(corrections),
+        },
       },
     ])
     return c.json(response)
@@ -258,41 +398,74 @@ async function importFile(c: Context<AppEnv>, plan: PlanContext, options: { mode
 }
 
 /** The units a user may write, as rows: their own, or every unit of the plan and the region. */
-function templateUnits(plan: PlanContext, writable: ReadonlySet<string> | null): Array<{ id: string; name: string }> {
+function templateUnits(
+  plan: PlanContext,
+  writable: ReadonlySet<string> | null,
+): Array<{ id: string; name: string }> {
   const actors = plan.model.actors(plan.members)
   const region = { id: REGION_UNIT, name: plan.model.config.metadata.region.name }
-  if (writable) return [...(writable.has(REGION_UNIT) ? [region] : []), ...[...writable].filter((id) => actors.has(id)).map((id) => ({ id, name: actors.get(id)!.name }))]
-  const external = new Set(plan.model.config.organizations.units.filter((unit) => unit.external).map((unit) => unit.id))
-  return [region, ...[...actors.values()].filter((actor) => actor.kind !== 'body' && !external.has(actor.id)).map(({ id, name }) => ({ id, name }))]
+  if (writable)
+    return [
+      ...(writable.has(REGION_UNIT) ? [region] : []),
+      ...[...writable]
+        .filter((id) => actors.has(id))
+        .map((id) => ({ id, name: actors.get(id)!.name })),
+    ]
+  const external = new Set(
+    plan.model.config.organizations.units.filter((unit) => unit.external).map((unit) => unit.id),
+  )
+  return [
+    region,
+    ...[...actors.values()]
+      .filter((actor) => actor.kind !== 'body' && !external.has(actor.id))
+      .map(({ id, name }) => ({ id, name })),
+  ]
 }
 
 function importRejected(report: ImportReport, summary: object): AppError {
-  const issues: Array<RequestIssue & { row: number; column?: string }> = report.rejected.slice(0, LISTED_REJECTIONS).map((entry) => ({
-    pointer: `/rows/${entry.row}${entry.column ? `/${entry.column}` : ''}`,
-    code: entry.code,
-    message: entry.message,
-    row: entry.row,
-    ...(entry.column ? { column: entry.column } : {}),
-    ...(entry.rule ? { rule: entry.rule } : {}),
-  }))
+  const issues: Array<RequestIssue & { row: number; column?: string }> = report.rejected
+    .slice(0, LISTED_REJECTIONS)
+    .map((entry) => ({
+      pointer: `/rows/${entry.row}${entry.column ? `/${entry.column}` : ''}`,
+      code: entry.code,
+      message: entry.message,
+      row: entry.row,
+      ...(entry.column ? { column: entry.column } : {}),
+      ...(entry.rule ? { rule: entry.rule } : {}),
+    }))
   const count = report.rejected.length
   return new AppError(
     422,
     'import-rejected',
     report.fatal
-      ? { zh: `导入未执行：${report.rejected[0]!.message.zh}`, en: `Nothing was imported: ${report.rejected[0]!.message.en}` }
-      : { zh: `导入未执行：${count} 处问题，文件中的数据均未写入；改正后重新上传，或选择只导入正确的行`, en: `Nothing was imported: ${count} problem(s); fix them and upload again, or import only the good rows (mode=keep-good)` },
+      ? {
+          zh: `导入未执行：${report.rejected[0]!.message.zh}`,
+          en: `Nothing was imported: ${report.rejected[0]!.message.en}`,
+        }
+      : {
+          zh: `导入未执行：${count} 处问题，文件中的数据均未写入；改正后重新上传，或选择只导入正确的行`,
+          en: `Nothing was imported: ${count} problem(s); fix them and upload again, or import only the good rows (mode=keep-good)`,
+        },
     { issues, ...summary, applied: 0 },
   )
 }
 
 /** The corrections of a write, for its audit entry: how many, and the first 50 with old and new value. */
-function correctionsOf(corrections: readonly Correction[]): { corrected?: number; corrections?: Correction[] } {
-  return corrections.length ? { corrected: corrections.length, corrections: corrections.slice(0, 50) } : {}
+function correctionsOf(corrections: readonly Correction[]): {
+  corrected?: number
+  corrections?: Correction[]
+} {
+  return corrections.length
+    ? { corrected: corrections.length, corrections: corrections.slice(0, 50) }
+    : {}
 }
 
 /** Distinct units, elements and periods of a write, for its audit entry. */
-function spread(rows: readonly NewIndicatorValue[]): { units: number; elements: number; periods: string[] } {
+function spread(rows: readonly NewIndicatorValue[]): {
+  units: number
+  elements: number
+  periods: string[]
+} {
   const units = new Set<string>()
   const elements = new Set<string>()
   const periods = new Set<string>()
@@ -306,7 +479,11 @@ function spread(rows: readonly NewIndicatorValue[]): { units: number; elements: 
 
 async function userNames(c: Context<AppEnv>, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
-  const users = await c.get('deps').reads.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids.slice(0, 1000)).execute()
+  const users = await c
+    .get('deps')
+    .reads.selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids.slice(0, 1000))
+    .execute()
   return new Map(users.map((user) => [user.id, user.display_name]))
 }
-

@@ -10,30 +10,39 @@ import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.
 import { queryOf } from '../http/middleware/query-of.ts'
 import { indicatorSeriesQuery } from '../../schemas/api/queries.schema.ts'
 
-export const indicatorSeriesRoutes = new Hono<AppEnv>().get('/', queryOf(indicatorSeriesQuery), async (c) => {
-  const { reads, clock } = c.get('deps')
-  const context = await visiblePlan(c, { entity: 'indicator_value' })
-  const user = c.get('user')
-  const policyId = context.plan.policy_id
-  const mine = actorsOf(user, policyId)
-  const everything = oversees(user, policyId) || user.roles.includes('author')
-  // A unit sees its own figures and the region's; leaders and authors see every scope.
-  const all = indicatorScopes(context)
-  const scopes = all.filter((scope) => everything || scope.kind === 'region' || (scope.kind === 'unit' && mine.has(scope.id)))
-  const wanted = c.req.query('scope') ?? scopes.find((scope) => scope.kind === 'unit')?.id ?? 'region'
-  const scope = scopes.find((s) => s.id === wanted)
-  if (!scope) {
-    if (all.some((s) => s.id === wanted)) await recordDenied(c.get('deps'), user, 'indicator_value', `${context.plan.id}/${wanted}`)
-    throw new AppError(400, 'bad-request', {
-      zh: `「${wanted}」不是可查看的范围。可选：${scopes.map((s) => s.id).join('、')}`,
-      en: `"${wanted}" is not a scope you can see. Choose one of: ${scopes.map((s) => s.id).join(', ')}`,
+export const indicatorSeriesRoutes = new Hono<AppEnv>().get(
+  '/',
+  queryOf(indicatorSeriesQuery),
+  async (c) => {
+    const { reads, clock } = c.get('deps')
+    const context = await visiblePlan(c, { entity: 'indicator_value' })
+    const user = c.get('user')
+    const policyId = context.plan.policy_id
+    const mine = actorsOf(user, policyId)
+    const everything = oversees(user, policyId) || user.roles.includes('author')
+    // A unit sees its own figures and the region's; leaders and authors see every scope.
+    const all = indicatorScopes(context)
+    const scopes = all.filter(
+      (scope) =>
+        everything || scope.kind === 'region' || (scope.kind === 'unit' && mine.has(scope.id)),
+    )
+    const wanted =
+      c.req.query('scope') ?? scopes.find((scope) => scope.kind === 'unit')?.id ?? 'region'
+    const scope = scopes.find((s) => s.id === wanted)
+    if (!scope) {
+      if (all.some((s) => s.id === wanted))
+        await recordDenied(c.get('deps'), user, 'indicator_value', `${context.plan.id}/${wanted}`)
+      throw new AppError(400, 'bad-request', {
+        zh: `「${wanted}」不是可查看的范围。可选：${scopes.map((s) => s.id).join('、')}`,
+        en: `"${wanted}" is not a scope you can see. Choose one of: ${scopes.map((s) => s.id).join(', ')}`,
+      })
+    }
+    const years = planYears(context, civilDateAt(clock.now()))
+    return c.json({
+      scope: { id: scope.id, name: scope.name, kind: scope.kind, members: scope.members.length },
+      scopes: scopes.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+      years,
+      indicators: await indicatorSeries(reads, context, scope, years),
     })
-  }
-  const years = planYears(context, civilDateAt(clock.now()))
-  return c.json({
-    scope: { id: scope.id, name: scope.name, kind: scope.kind, members: scope.members.length },
-    scopes: scopes.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
-    years,
-    indicators: await indicatorSeries(reads, context, scope, years),
-  })
-})
+  },
+)

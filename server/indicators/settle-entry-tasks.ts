@@ -48,8 +48,13 @@ export async function settleEntryTasks(
   // One read of everything stored for these units and periods (an import can complete thousands
   // of tasks at once), then each task is checked against it.
   const rows = candidates.length
-    ? await trx.selectFrom('indicator_value').select(['unit_id', 'period', 'element_id', 'value']).where('plan_id', '=', planId)
-        .where('unit_id', 'in', units).where('period', 'in', [...periods]).execute()
+    ? await trx
+        .selectFrom('indicator_value')
+        .select(['unit_id', 'period', 'element_id', 'value'])
+        .where('plan_id', '=', planId)
+        .where('unit_id', 'in', units)
+        .where('period', 'in', [...periods])
+        .execute()
     : []
   const stored = new Map<string, Map<string, string>>()
   for (const row of rows) {
@@ -67,10 +72,16 @@ export async function settleEntryTasks(
     if (!values || !entry.inputs.every((input) => values.has(input.id))) continue
     const data = { ...(readJson('task', 'data', task.data) ?? {}), ...formValues(entry, values) }
     const apply = { model, now: options.now, actor: options.actor, requestId: null }
-    const result = await applyTaskEvent(trx, task, { type: task.state === 'returned' ? 'RESUBMIT' : 'SUBMIT', data }, apply)
+    const result = await applyTaskEvent(
+      trx,
+      task,
+      { type: task.state === 'returned' ? 'RESUBMIT' : 'SUBMIT', data },
+      apply,
+    )
     if (!result.ok) continue // a lead still waiting for contributions: it stays open
     submitted += 1
-    if (options.approve && result.task.state === 'submitted') await applyTaskEvent(trx, result.task, { type: 'APPROVE' }, apply)
+    if (options.approve && result.task.state === 'submitted')
+      await applyTaskEvent(trx, result.task, { type: 'APPROVE' }, apply)
   }
   return submitted
 }

@@ -43,8 +43,18 @@ export const RANGE_ZH: Record<ValueType, string> = {
   boolean: '是 / 否（或 1 / 0）',
 }
 
-export const FREQUENCY_ZH: Record<EntryInput['frequency'], string> = { monthly: '按月', quarterly: '按季度', yearly: '按年', once: '一次' }
-const PERIOD_FORMS: Record<EntryInput['frequency'], string> = { monthly: '2021-03、2021-Q1 或 2021', quarterly: '2021-Q1 或 2021', yearly: '2021', once: '2021' }
+export const FREQUENCY_ZH: Record<EntryInput['frequency'], string> = {
+  monthly: '按月',
+  quarterly: '按季度',
+  yearly: '按年',
+  once: '一次',
+}
+const PERIOD_FORMS: Record<EntryInput['frequency'], string> = {
+  monthly: '2021-03、2021-Q1 或 2021',
+  quarterly: '2021-Q1 或 2021',
+  yearly: '2021',
+  once: '2021',
+}
 
 /** The column header of an input: its name with its unit of measure, or its id when the name is shared. */
 export function inputHeader(input: EntryInput, inputs: readonly EntryInput[]): string {
@@ -57,7 +67,9 @@ export function inputHeader(input: EntryInput, inputs: readonly EntryInput[]): s
 export async function buildTemplate(template: TemplateInput): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'luoshi'
-  const sheet = workbook.addWorksheet('填报', { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] })
+  const sheet = workbook.addWorksheet('填报', {
+    views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }],
+  })
   if (template.layout === 'wide') fillWide(sheet, template)
   else fillLong(sheet, template)
   fillGuide(workbook.addWorksheet('说明'), template)
@@ -69,13 +81,19 @@ function fillWide(sheet: ExcelJS.Worksheet, { inputs, units, period }: TemplateI
     { header: '单位', key: 'unit', width: 30 },
     { header: '单位名称', key: 'unitName', width: 24 },
     { header: '期间', key: 'period', width: 10, style: { numFmt: '@' } },
-    ...inputs.map((input) => ({ header: inputHeader(input, inputs), key: input.id, width: Math.max(12, Math.min(30, input.name.length * 2 + 6)) })),
+    ...inputs.map((input) => ({
+      header: inputHeader(input, inputs),
+      key: input.id,
+      width: Math.max(12, Math.min(30, input.name.length * 2 + 6)),
+    })),
   ]
   inputs.forEach((input, index) => {
-    sheet.getRow(1).getCell(index + 4).note = `编号 ${input.id}；${VALUE_TYPE_ZH[input.valueType]}，${RANGE_ZH[input.valueType]}；${FREQUENCY_ZH[input.frequency]}报送`
+    sheet.getRow(1).getCell(index + 4).note =
+      `编号 ${input.id}；${VALUE_TYPE_ZH[input.valueType]}，${RANGE_ZH[input.valueType]}；${FREQUENCY_ZH[input.frequency]}报送`
   })
   styleHeader(sheet)
-  for (const unit of units) sheet.addRow({ unit: unit.id, unitName: unit.name, period: period ?? null })
+  for (const unit of units)
+    sheet.addRow({ unit: unit.id, unitName: unit.name, period: period ?? null })
 }
 
 function fillLong(sheet: ExcelJS.Worksheet, { inputs, units, period }: TemplateInput): void {
@@ -90,22 +108,43 @@ function fillLong(sheet: ExcelJS.Worksheet, { inputs, units, period }: TemplateI
   ]
   styleHeader(sheet)
   for (const unit of units) {
-    for (const input of inputs) sheet.addRow({ unit: unit.id, unitName: unit.name, period: period ?? null, element: input.id, elementName: input.name, measure: input.unit ?? '' })
+    for (const input of inputs)
+      sheet.addRow({
+        unit: unit.id,
+        unitName: unit.name,
+        period: period ?? null,
+        element: input.id,
+        elementName: input.name,
+        measure: input.unit ?? '',
+      })
   }
 }
 
 function fillGuide(sheet: ExcelJS.Worksheet, { inputs, config }: TemplateInput): void {
   const names = ownerNames(config)
-  const indicators = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator.name]))
+  const indicators = new Map(
+    (config.indicators ?? []).map((indicator) => [indicator.id, indicator.name]),
+  )
   sheet.addRow([`${config.metadata.title} —— 数据填报说明`]).font = { bold: true, size: 13 }
   for (const line of [
     '在「填报」页每行填写一个单位一个期间的数据；空单元格表示本次不报送，不会覆盖已有数据。',
     '期间写作 2021（年）、2021-Q1（季度）或 2021-03（月），不得细于数据项的报送频次。',
     '百分比填 90.24 或 90.24%；计数填整数；不要填写日期或文字说明。单位列填单位编号或名称。',
     '同一单位、期间、数据项再次导入会覆盖原值。表头可用数据项名称或编号，名称后可带（计量单位）。',
-  ]) sheet.addRow([line])
+  ])
+    sheet.addRow([line])
   sheet.addRow([])
-  const header = sheet.addRow(['名称', '编号', '取值类型', '计量单位', '允许范围', '报送频次', '期间写法', '填报单位', '用于指标'])
+  const header = sheet.addRow([
+    '名称',
+    '编号',
+    '取值类型',
+    '计量单位',
+    '允许范围',
+    '报送频次',
+    '期间写法',
+    '填报单位',
+    '用于指标',
+  ])
   header.font = { bold: true }
   for (const input of inputs) {
     sheet.addRow([

@@ -13,7 +13,10 @@ export type NewIndicatorValue = Insertable<IndicatorValueTable>
  * (rules/check-write.ts); rows without one (seeds, fixtures) are version 1. Give every row of a
  * call a version or none.
  */
-export async function upsertValues(trx: Transaction<Database> | Kysely<Database>, rows: readonly NewIndicatorValue[]): Promise<void> {
+export async function upsertValues(
+  trx: Transaction<Database> | Kysely<Database>,
+  rows: readonly NewIndicatorValue[],
+): Promise<void> {
   const size = 2500 // 10 columns a row
   for (let index = 0; index < rows.length; index += size) {
     await trx
@@ -34,10 +37,16 @@ export async function upsertValues(trx: Transaction<Database> | Kysely<Database>
 }
 
 /** Every value of a plan for some units (all units when omitted), ordered for display. */
-export async function readValues(db: Kysely<Database>, planId: string, filter: { units?: readonly string[]; periodPrefix?: string; elements?: readonly string[] } = {}) {
+export async function readValues(
+  db: Kysely<Database>,
+  planId: string,
+  filter: { units?: readonly string[]; periodPrefix?: string; elements?: readonly string[] } = {},
+) {
   let query = db.selectFrom('indicator_value').selectAll().where('plan_id', '=', planId)
-  if (filter.units) query = query.where('unit_id', 'in', filter.units.length ? [...filter.units] : [''])
-  if (filter.elements) query = query.where('element_id', 'in', filter.elements.length ? [...filter.elements] : [''])
+  if (filter.units)
+    query = query.where('unit_id', 'in', filter.units.length ? [...filter.units] : [''])
+  if (filter.elements)
+    query = query.where('element_id', 'in', filter.elements.length ? [...filter.elements] : [''])
   if (filter.periodPrefix) query = query.where('period', 'like', `${filter.periodPrefix}%`)
   return query.orderBy('unit_id').orderBy('period').orderBy('element_id').execute()
 }

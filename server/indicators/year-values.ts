@@ -40,10 +40,13 @@ export async function yearValues(
         .where((eb) => eb.or([eb('period', '=', String(year)), eb('period', 'like', `${year}-%`)]))
         .execute()
     : []
-  const collected = new Map<string, Map<string, PeriodValue[]>>(units.map((unit) => [unit, new Map()]))
+  const collected = new Map<string, Map<string, PeriodValue[]>>(
+    units.map((unit) => [unit, new Map()]),
+  )
   for (const row of rows) {
     const byInput = collected.get(row.unit_id)!
-    const value: FormulaValue = row.value === 'true' ? true : row.value === 'false' ? false : new Decimal(row.value)
+    const value: FormulaValue =
+      row.value === 'true' ? true : row.value === 'false' ? false : new Decimal(row.value)
     const list = byInput.get(row.element_id)
     if (list) list.push({ period: row.period, value })
     else byInput.set(row.element_id, [{ period: row.period, value }])
@@ -61,12 +64,17 @@ export async function yearValues(
 }
 
 /** The year's value of one input from what was entered for the year, its quarters and months. */
-export function valueOfYear(year: string, entered: readonly PeriodValue[], input: EntryInput | undefined): FormulaValue | undefined {
+export function valueOfYear(
+  year: string,
+  entered: readonly PeriodValue[],
+  input: EntryInput | undefined,
+): FormulaValue | undefined {
   const annual = entered.find((entry) => entry.period === year)
   if (annual) return annual.value
   const quarters = entered.filter((entry) => entry.period.includes('-Q'))
   const months = entered.filter((entry) => !entry.period.includes('-Q'))
-  if (entered.some((entry) => typeof entry.value === 'boolean')) return entered.some((entry) => entry.value === true)
+  if (entered.some((entry) => typeof entry.value === 'boolean'))
+    return entered.some((entry) => entry.value === true)
   if (input?.kind === 'data-element' && ADDITIVE.has(input.valueType)) {
     // Whole years only, from one grain: twelve months, else four quarters.
     const whole = months.length === 12 ? months : quarters.length === 4 ? quarters : undefined
@@ -77,7 +85,8 @@ export function valueOfYear(year: string, entered: readonly PeriodValue[], input
 
 /** The entry whose period ends last; a month wins over the quarter that ends with it. */
 function latest(entered: readonly PeriodValue[]): PeriodValue | undefined {
-  const endMonth = (period: string) => (period.includes('-Q') ? Number(period.slice(-1)) * 3 : Number(period.slice(5, 7)))
+  const endMonth = (period: string) =>
+    period.includes('-Q') ? Number(period.slice(-1)) * 3 : Number(period.slice(5, 7))
   let best: PeriodValue | undefined
   for (const entry of entered) {
     if (!best) best = entry

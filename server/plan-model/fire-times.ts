@@ -30,11 +30,18 @@ export interface PlannedStep {
 }
 
 /** The ladder's steps for a task due on `due`. */
-export function planEscalation(due: CivilDate, escalation: Escalation, calendar: WorkingDayCalendar): PlannedStep[] {
+export function planEscalation(
+  due: CivilDate,
+  escalation: Escalation,
+  calendar: WorkingDayCalendar,
+): PlannedStep[] {
   return escalation.steps.map((step) => {
-    if (step.level === 'urge' && step.offset === 0) return { level: 'urge', fireAt: overdueAt(due), notify: step.notify }
+    if (step.level === 'urge' && step.offset === 0)
+      return { level: 'urge', fireAt: overdueAt(due), notify: step.notify }
     const day =
-      step.workingDays && step.offset > 0 ? calendar.addWorkingDays(due, step.offset).date : addDays(due, step.offset)
+      step.workingDays && step.offset > 0
+        ? calendar.addWorkingDays(due, step.offset).date
+        : addDays(due, step.offset)
     return { level: step.level, fireAt: officeHours(day), notify: step.notify }
   })
 }

@@ -25,7 +25,13 @@ export interface GateStatus {
 }
 
 /** What the gate of a phase needs right now. */
-export async function gateStatus(trx: Kysely<Database>, model: PlanModel, planId: string, phaseId: string, now: Date): Promise<GateStatus> {
+export async function gateStatus(
+  trx: Kysely<Database>,
+  model: PlanModel,
+  planId: string,
+  phaseId: string,
+  now: Date,
+): Promise<GateStatus> {
   const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
   const today = civilDateAt(now)
   const window = model.phaseWindow(phaseId)
@@ -42,12 +48,23 @@ export async function gateStatus(trx: Kysely<Database>, model: PlanModel, planId
     : { count: 0 }
   const signOffRequired = phase?.gate?.signOff ?? null
   const signedOff = signOffRequired
-    ? (await trx.selectFrom('sign_off').select('body').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()) !== undefined
+    ? (await trx
+        .selectFrom('sign_off')
+        .select('body')
+        .where('plan_id', '=', planId)
+        .where('phase_id', '=', phaseId)
+        .executeTakeFirst()) !== undefined
     : true
   const milestonesPending = (phase?.gate?.milestones ?? []).filter((id) => {
     const milestone = model.config.timeline.milestones?.find((m) => m.id === id)
     const parsed = milestone ? ruleOf(milestone.due) : undefined
-    const date = parsed?.ok ? (parsed.rule.kind === 'date' ? parsed.rule.date : parsed.rule.kind === 'window' ? parsed.rule.end : undefined) : undefined
+    const date = parsed?.ok
+      ? parsed.rule.kind === 'date'
+        ? parsed.rule.date
+        : parsed.rule.kind === 'window'
+          ? parsed.rule.end
+          : undefined
+      : undefined
     return date === undefined || compareDates(today, date) <= 0
   })
   const openTasks = Number(open.count)
@@ -62,22 +79,57 @@ export async function gateStatus(trx: Kysely<Database>, model: PlanModel, planId
 }
 
 /** Closes the phase if its gate holds; returns whether it closed now. */
-export async function closePhaseIfGateHolds(trx: Transaction<Database>, model: PlanModel, planId: string, phaseId: string, now: Date): Promise<boolean> {
-  const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
+export async function closePhaseIfGateHolds(
+  trx: Transaction<Database>,
+  model: PlanModel,
+  planId: string,
+  phaseId: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('plan_phase')
+    .select('status')
+    .where('plan_id', '=', planId)
+    .where('phase_id', '=', phaseId)
+    .executeTakeFirst()
   // Only an open phase closes; the gate's counting is spared for the others.
   if (!row || !phaseAccepts(row.status, 'CLOSE')) return false
   const status = await gateStatus(trx, model, planId, phaseId, now)
   const next = stepPhase(row.status, { type: 'CLOSE', gate: status })
   if (next === null) return false
   const at = now.toISOString()
-  await trx.updateTable('plan_phase').set({ status: next, closed_at: at }).where('plan_id', '=', planId).where('phase_id', '=', phaseId).execute()
-  await appendAudit(trx, [{ at, actor: 'system', action: 'phase.close', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: status }])
+  await trx
+    .updateTable('plan_phase')
+    .set({ status: next, closed_at: at })
+    .where('plan_id', '=', planId)
+    .where('phase_id', '=', phaseId)
+    .execute()
+  await appendAudit(trx, [
+    {
+      at,
+      actor: 'system',
+      action: 'phase.close',
+      entity: 'plan_phase',
+      entityId: `${planId}/${phaseId}`,
+      payload: status,
+    },
+  ])
   return true
 }
 
 /** Opens a pending phase. */
-export async function openPhase(trx: Transaction<Database>, planId: string, phaseId: string, now: Date): Promise<void> {
-  const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
+export async function openPhase(
+  trx: Transaction<Database>,
+  planId: string,
+  phaseId: string,
+  now: Date,
+): Promise<void> {
+  const row = await trx
+    .selectFrom('plan_phase')
+    .select('status')
+    .where('plan_id', '=', planId)
+    .where('phase_id', '=', phaseId)
+    .executeTakeFirst()
   const next = row ? stepPhase(row.status, { type: 'OPEN' }) : null
   if (!row || next === null) return
   const at = now.toISOString()
@@ -91,6 +143,15 @@ export async function openPhase(trx: Transaction<Database>, planId: string, phas
     .where('status', '=', row.status)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) > 0) {
-    await appendAudit(trx, [{ at, actor: 'system', action: 'phase.open', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: {} }])
+    await appendAudit(trx, [
+      {
+        at,
+        actor: 'system',
+        action: 'phase.open',
+        entity: 'plan_phase',
+        entityId: `${planId}/${phaseId}`,
+        payload: {},
+      },
+    ])
   }
 }

@@ -28,7 +28,8 @@ export async function loadPlanContext(db: Kysely<Database>, planId: string): Pro
 /** The context of a plan row already read. */
 export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promise<PlanContext> {
   const model = await loadPlanModel(db, plan.policy_version_id)
-  if (!model) throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
+  if (!model)
+    throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
   return { plan, model, members: readJson('plan', 'extra_units', plan.extra_units) }
 }
 
@@ -36,7 +37,10 @@ export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promis
  * The model of a version by id, reading the version row only when the model is not cached;
  * undefined for an unknown version.
  */
-export async function loadPlanModel(db: Kysely<Database>, versionId: string): Promise<PlanModel | undefined> {
+export async function loadPlanModel(
+  db: Kysely<Database>,
+  versionId: string,
+): Promise<PlanModel | undefined> {
   const cached = cachedPlanModel(versionId)
   if (cached) return cached
   const row = await getVersionById(db, versionId)

@@ -18,7 +18,12 @@ describe('the plan model cache', () => {
 
   beforeAll(async () => {
     t = await makeDb()
-    row = (await publishPolicy(t, new SimulatedClock('2021-01-01T09:00:00+08:00'), 'test', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })).version
+    row = (
+      await publishPolicy(t, new SimulatedClock('2021-01-01T09:00:00+08:00'), 'test', {
+        yaml: MINIMAL_POLICY,
+        sourceText: MINIMAL_SOURCE,
+      })
+    ).version
   })
   beforeEach(() => clearPlanModels())
 

@@ -42,13 +42,20 @@ export class PlanModel {
     this.versionId = row.id
     this.config = readJson('policy_version', 'config', row.config)
     const years = this.config.calendar?.years ?? []
-    this.calendar = WorkingDayCalendar.mainland(...years.map((y) => ({ years: [y.year], holidays: y.holidays, workdays: y.workdays })))
+    this.calendar = WorkingDayCalendar.mainland(
+      ...years.map((y) => ({ years: [y.year], holidays: y.holidays, workdays: y.workdays })),
+    )
     this.escalation = (this.config.escalation ?? DEFAULT_ESCALATION) as Escalation
     const bodies = this.config.governance?.bodies ?? []
-    this.leadership = bodies.find((body) => body.kind === 'leadership-group' || body.kind === 'management-committee')?.id ?? null
+    this.leadership =
+      bodies.find(
+        (body) => body.kind === 'leadership-group' || body.kind === 'management-committee',
+      )?.id ?? null
     this.office = bodies.find((body) => body.kind === 'office')?.id ?? this.leadership
     this.#units = new Map(this.config.organizations.units.map((unit) => [unit.id, unit]))
-    this.#groups = new Map((this.config.organizations.groups ?? []).map((group) => [group.id, group]))
+    this.#groups = new Map(
+      (this.config.organizations.groups ?? []).map((group) => [group.id, group]),
+    )
     const period = effectivePeriod(this.config)!
     this.horizon = { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
     this.#responsibilities = new Map(this.config.responsibilities.map((duty) => [duty.id, duty]))
@@ -70,10 +77,14 @@ export class PlanModel {
     const cached = this.#actorCache.get(extra)
     if (cached) return cached
     const actors = new Map<string, Actor>()
-    for (const unit of this.config.organizations.units) actors.set(unit.id, { id: unit.id, name: unit.name, kind: 'unit' })
-    for (const body of this.config.governance?.bodies ?? []) actors.set(body.id, { id: body.id, name: body.name, kind: 'body' })
+    for (const unit of this.config.organizations.units)
+      actors.set(unit.id, { id: unit.id, name: unit.name, kind: 'unit' })
+    for (const body of this.config.governance?.bodies ?? [])
+      actors.set(body.id, { id: body.id, name: body.name, kind: 'body' })
     // A member that names a config unit stays that unit; only new ids become the plan's own.
-    for (const units of Object.values(extra)) for (const unit of units) if (!actors.has(unit.id)) actors.set(unit.id, { ...unit, kind: 'plan-unit' })
+    for (const units of Object.values(extra))
+      for (const unit of units)
+        if (!actors.has(unit.id)) actors.set(unit.id, { ...unit, kind: 'plan-unit' })
     this.#actorCache.set(extra, actors)
     return actors
   }
@@ -83,7 +94,10 @@ export class PlanModel {
    * body itself, a group's members (named in the config or added to the plan).
    * @returns the actors, and the groups that have no member to assign to.
    */
-  resolveOwners(ids: readonly string[], extra: ExtraUnits = {}): { actors: string[]; unassigned: string[] } {
+  resolveOwners(
+    ids: readonly string[],
+    extra: ExtraUnits = {},
+  ): { actors: string[]; unassigned: string[] } {
     const actors: string[] = []
     const unassigned: string[] = []
     const units = this.#units
@@ -111,8 +125,12 @@ export class PlanModel {
    * else the leadership group; never the assignee itself (then its parent body, else nobody).
    */
   reviewerFor(duty: Responsibility, assignee: string, extra: ExtraUnits = {}): string | null {
-    const configured = duty.review?.by ? this.resolveOwners([duty.review.by], extra).actors[0] ?? duty.review.by : null
-    const candidates = [configured, this.office, this.leadership].filter((id): id is string => id !== null)
+    const configured = duty.review?.by
+      ? (this.resolveOwners([duty.review.by], extra).actors[0] ?? duty.review.by)
+      : null
+    const candidates = [configured, this.office, this.leadership].filter(
+      (id): id is string => id !== null,
+    )
     return candidates.find((id) => id !== assignee) ?? null
   }
 
@@ -122,16 +140,24 @@ export class PlanModel {
     const phrase = typeof duty.due === 'string' ? duty.due : null
     if (!parsed?.ok) return { kind: 'once', phrase }
     const rule = parsed.rule
-    if (rule.kind === 'recurring') return { kind: 'recurring', rule, range: this.rangeOf(duty), phrase }
+    if (rule.kind === 'recurring')
+      return { kind: 'recurring', rule, range: this.rangeOf(duty), phrase }
     if (rule.kind === 'relative') return { kind: 'relative', rule, phrase }
-    return { kind: 'once', due: rule.kind === 'window' ? rule.end : rule.date, opens: rule.kind === 'window' ? rule.start : undefined, phrase }
+    return {
+      kind: 'once',
+      due: rule.kind === 'window' ? rule.end : rule.date,
+      opens: rule.kind === 'window' ? rule.start : undefined,
+      phrase,
+    }
   }
 
   /** The window a recurring duty's periods fall in: `within`, else its phase, else the plan. */
   rangeOf(duty: Responsibility): DateRange {
-    const window = duty.within ?? this.config.timeline.phases.find((phase) => phase.id === duty.phase)?.window
+    const window =
+      duty.within ?? this.config.timeline.phases.find((phase) => phase.id === duty.phase)?.window
     const parsed = window === undefined ? undefined : ruleOf(window)
-    if (parsed?.ok && parsed.rule.kind === 'window') return { from: parsed.rule.start, to: parsed.rule.end }
+    if (parsed?.ok && parsed.rule.kind === 'window')
+      return { from: parsed.rule.start, to: parsed.rule.end }
     return this.horizon
   }
 
@@ -145,8 +171,10 @@ export class PlanModel {
   phaseWindow(phaseId: string): DateRange {
     const phase = this.config.timeline.phases.find((p) => p.id === phaseId)
     const parsed = phase ? ruleOf(phase.window) : undefined
-    if (parsed?.ok && parsed.rule.kind === 'window') return { from: parsed.rule.start, to: parsed.rule.end }
-    if (parsed?.ok && parsed.rule.kind === 'date') return { from: this.horizon.from, to: parsed.rule.date }
+    if (parsed?.ok && parsed.rule.kind === 'window')
+      return { from: parsed.rule.start, to: parsed.rule.end }
+    if (parsed?.ok && parsed.rule.kind === 'date')
+      return { from: this.horizon.from, to: parsed.rule.date }
     return this.horizon
   }
 

@@ -17,10 +17,22 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
   const now = clock.now()
   const today = civilDateAt(now)
   const actors = model.actors(members)
-  const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', plan.id).orderBy('opens_on').orderBy('phase_id').execute()
-  const tasks = await db.selectFrom('task').select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level']).where('plan_id', '=', plan.id).execute()
+  const phases = await db
+    .selectFrom('plan_phase')
+    .selectAll()
+    .where('plan_id', '=', plan.id)
+    .orderBy('opens_on')
+    .orderBy('phase_id')
+    .execute()
+  const tasks = await db
+    .selectFrom('task')
+    .select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level'])
+    .where('plan_id', '=', plan.id)
+    .execute()
   const done = isFinishedState
-  const gates = await Promise.all(phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)))
+  const gates = await Promise.all(
+    phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)),
+  )
   const byUnit = new Map<string, { total: number; approved: number; overdue: number }>()
   for (const task of tasks) {
     const entry = byUnit.get(task.assignee) ?? { total: 0, approved: 0, overdue: 0 }
@@ -33,25 +45,35 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     plan: { id: plan.id, name: plan.name, policyId: plan.policy_id, startedAt: plan.started_at },
     today,
     phases: phases.map((phase, index) => {
-        const inPhase = tasks.filter((task) => task.phase_id === phase.phase_id)
-        return {
-          id: phase.phase_id,
-          name: phase.name,
-          opensOn: phase.opens_on,
-          closesOn: phase.closes_on,
-          status: phase.status,
-          late: phase.status === 'open' && phase.closes_on < today,
-          tasks: { total: inPhase.length, approved: inPhase.filter((t) => done(t.state)).length },
-          gate: {
-            ...gates[index]!,
-            signOffBody: gates[index]!.signOffRequired ? { id: gates[index]!.signOffRequired, name: actors.get(gates[index]!.signOffRequired)?.name ?? gates[index]!.signOffRequired } : null,
-            milestones: gates[index]!.milestonesPending.map((id) => {
-              const milestone = model.config.timeline.milestones?.find((m) => m.id === id)
-              return { id, name: milestone?.name ?? id, due: typeof milestone?.due === 'string' ? milestone.due : null }
-            }),
-          },
-        }
-      }),
+      const inPhase = tasks.filter((task) => task.phase_id === phase.phase_id)
+      return {
+        id: phase.phase_id,
+        name: phase.name,
+        opensOn: phase.opens_on,
+        closesOn: phase.closes_on,
+        status: phase.status,
+        late: phase.status === 'open' && phase.closes_on < today,
+        tasks: { total: inPhase.length, approved: inPhase.filter((t) => done(t.state)).length },
+        gate: {
+          ...gates[index]!,
+          signOffBody: gates[index]!.signOffRequired
+            ? {
+                id: gates[index]!.signOffRequired,
+                name:
+                  actors.get(gates[index]!.signOffRequired)?.name ?? gates[index]!.signOffRequired,
+              }
+            : null,
+          milestones: gates[index]!.milestonesPending.map((id) => {
+            const milestone = model.config.timeline.milestones?.find((m) => m.id === id)
+            return {
+              id,
+              name: milestone?.name ?? id,
+              due: typeof milestone?.due === 'string' ? milestone.due : null,
+            }
+          }),
+        },
+      }
+    }),
     units: [...byUnit.entries()]
       .map(([id, counts]) => ({ id, name: actors.get(id)?.name ?? id, ...counts }))
       .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name)),
@@ -70,17 +92,24 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
  */
 function unassignedWork(model: PlanModel, members: ExtraUnits) {
   const groups = model.config.organizations.groups ?? []
-  const names = new Map<string, string>([...model.actors(members).values(), ...groups].map((actor) => [actor.id, actor.name]))
+  const names = new Map<string, string>(
+    [...model.actors(members).values(), ...groups].map((actor) => [actor.id, actor.name]),
+  )
   const duties = [...planDuties(model)].map(({ duty }) => duty)
-  const leadsOf = (duty: (typeof duties)[number]): string[] => (Array.isArray(duty.lead) ? duty.lead : [])
+  const leadsOf = (duty: (typeof duties)[number]): string[] =>
+    Array.isArray(duty.lead) ? duty.lead : []
   const named = (id: string) => ({ id, name: names.get(id) ?? id })
   return {
     groups: groups
-      .filter((group) => (group.members ?? []).length === 0 && (members[group.id] ?? []).length === 0)
+      .filter(
+        (group) => (group.members ?? []).length === 0 && (members[group.id] ?? []).length === 0,
+      )
       .map((group) => ({
         id: group.id,
         name: group.name,
-        duties: duties.filter((duty) => [...leadsOf(duty), ...(duty.support ?? [])].includes(group.id)).map((duty) => ({ id: duty.id, name: duty.title })),
+        duties: duties
+          .filter((duty) => [...leadsOf(duty), ...(duty.support ?? [])].includes(group.id))
+          .map((duty) => ({ id: duty.id, name: duty.title })),
       })),
     duties: duties
       .filter((duty) => model.resolveOwners(leadsOf(duty), members).actors.length === 0)

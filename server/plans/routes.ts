@@ -29,7 +29,10 @@ export const planRoutes = new Hono<AppEnv>()
     })
     return write(c, async (trx) => {
       const started = await insertPlan(trx, prepared)
-      return c.json({ plan: started.plan, tasks: started.tasks, unassigned: started.unassigned }, 201)
+      return c.json(
+        { plan: started.plan, tasks: started.tasks, unassigned: started.unassigned },
+        201,
+      )
     })
   })
   .get('/', async (c) => {
@@ -41,9 +44,18 @@ export const planRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const { reads: db } = c.get('deps')
     const context = await visiblePlan(c)
-    const phases = await db.selectFrom('plan_phase').selectAll().where('plan_id', '=', context.plan.id).orderBy('opens_on').execute()
+    const phases = await db
+      .selectFrom('plan_phase')
+      .selectAll()
+      .where('plan_id', '=', context.plan.id)
+      .orderBy('opens_on')
+      .execute()
     const version = context.model.config.metadata
-    return c.json({ plan: context.plan, policy: { id: version.id, title: version.title, version: version.version }, phases })
+    return c.json({
+      plan: context.plan,
+      policy: { id: version.id, title: version.title, version: version.version },
+      phases,
+    })
   })
   .get('/:id/progress', async (c) => {
     const { reads: db, clock } = c.get('deps')
@@ -53,8 +65,14 @@ export const planRoutes = new Hono<AppEnv>()
     const { reads: db, clock } = c.get('deps')
     const context = await visiblePlan(c)
     const user = c.get('user')
-    let query = db.selectFrom('task').selectAll().where('plan_id', '=', context.plan.id).where('escalation_level', '>=', 3).where('state', 'not in', [...FINISHED_STATES])
-    if (!seesWholePlan(user, context.plan.policy_id, context.model)) query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
+    let query = db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', '=', context.plan.id)
+      .where('escalation_level', '>=', 3)
+      .where('state', 'not in', [...FINISHED_STATES])
+    if (!seesWholePlan(user, context.plan.policy_id, context.model))
+      query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
     const rows = await query.orderBy('due_on').limit(1000).execute()
     const today = civilDateAt(clock.now())
     const summaries = rows.map((row) => summarize(row, context, today))
@@ -66,6 +84,16 @@ export const planRoutes = new Hono<AppEnv>()
   .post('/:id/phases/:phaseId/sign-off', validJson(signOffBody), async (c) => {
     const body = c.req.valid('json')
     const context = await visiblePlan(c)
-    return write(c, async (trx) => c.json(await signOffPhase(trx, context, c.get('user'), c.req.param('phaseId'), body.note, c.get('deps').clock.now())))
+    return write(c, async (trx) =>
+      c.json(
+        await signOffPhase(
+          trx,
+          context,
+          c.get('user'),
+          c.req.param('phaseId'),
+          body.note,
+          c.get('deps').clock.now(),
+        ),
+      ),
+    )
   })
-

@@ -27,15 +27,40 @@ export async function signOffPhase(
   const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
   if (!phase) throw notFound({ zh: '找不到该阶段', en: 'No such phase' })
   const body = phase.gate?.signOff
-  if (!body) throw new AppError(409, 'conflict', { zh: '该阶段的关闭不需要签认', en: 'This phase needs no sign-off' })
+  if (!body)
+    throw new AppError(409, 'conflict', {
+      zh: '该阶段的关闭不需要签认',
+      en: 'This phase needs no sign-off',
+    })
   if (!actorsOf(user, plan.policy_id).has(body)) {
-    throw new AppError(403, 'forbidden', { zh: `只有「${model.actors().get(body)?.name ?? body}」的成员可以签认`, en: `Only members of ${body} may sign off` })
+    throw new AppError(403, 'forbidden', {
+      zh: `只有「${model.actors().get(body)?.name ?? body}」的成员可以签认`,
+      en: `Only members of ${body} may sign off`,
+    })
   }
-  const row = await trx.selectFrom('plan_phase').select('status').where('plan_id', '=', planId).where('phase_id', '=', phaseId).executeTakeFirst()
-  if (!row || !phaseAccepts(row.status, 'SIGN_OFF')) throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
+  const row = await trx
+    .selectFrom('plan_phase')
+    .select('status')
+    .where('plan_id', '=', planId)
+    .where('phase_id', '=', phaseId)
+    .executeTakeFirst()
+  if (!row || !phaseAccepts(row.status, 'SIGN_OFF'))
+    throw new AppError(409, 'conflict', { zh: '阶段未开启或已关闭', en: 'The phase is not open' })
   const at = now.toISOString()
-  await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: phaseId, body, user_id: user.id, at, note: note ?? null })
-    .onConflict((oc) => oc.columns(['plan_id', 'phase_id']).doNothing()).execute()
-  await appendAudit(trx, [{ at, actor: user.id, action: 'phase.sign-off', entity: 'plan_phase', entityId: `${planId}/${phaseId}`, payload: { body, note: note ?? null } }])
+  await trx
+    .insertInto('sign_off')
+    .values({ plan_id: planId, phase_id: phaseId, body, user_id: user.id, at, note: note ?? null })
+    .onConflict((oc) => oc.columns(['plan_id', 'phase_id']).doNothing())
+    .execute()
+  await appendAudit(trx, [
+    {
+      at,
+      actor: user.id,
+      action: 'phase.sign-off',
+      entity: 'plan_phase',
+      entityId: `${planId}/${phaseId}`,
+      payload: { body, note: note ?? null },
+    },
+  ])
   return { closed: await closePhaseIfGateHolds(trx, model, planId, phaseId, now) }
 }

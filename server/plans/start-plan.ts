@@ -7,8 +7,19 @@
 import type { Insertable, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Clock } from '../clock.ts'
-import { civilDateAt, compareDates, occurrences, startOfDayInstant } from '../../domain/deadlines/index.ts'
-import type { Database, NewTask, PlanPhaseTable, PlanRow, PolicyVersionRow } from '../db/database.ts'
+import {
+  civilDateAt,
+  compareDates,
+  occurrences,
+  startOfDayInstant,
+} from '../../domain/deadlines/index.ts'
+import type {
+  Database,
+  NewTask,
+  PlanPhaseTable,
+  PlanRow,
+  PolicyVersionRow,
+} from '../db/database.ts'
 import type { Store } from '../db/group-commit.ts'
 import { AppError, notFound } from '../errors.ts'
 import { newId } from '../ids.ts'
@@ -54,7 +65,12 @@ export interface PreparedPlan {
  * prepares first and inserts in its request's transaction.
  * @throws AppError 404 for an unknown version, 400 for bad members.
  */
-export async function startPlan(store: Store, clock: Clock, actor: string, input: StartPlanInput): Promise<StartedPlan> {
+export async function startPlan(
+  store: Store,
+  clock: Clock,
+  actor: string,
+  input: StartPlanInput,
+): Promise<StartedPlan> {
   const version = await getVersionById(store.db, input.versionId)
   if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
   const prepared = preparePlan(version, clock.now(), actor, input)
@@ -62,7 +78,12 @@ export async function startPlan(store: Store, clock: Clock, actor: string, input
 }
 
 /** Lays out a plan of a version: phases, tasks and timers. @throws AppError 400 for bad members. */
-export function preparePlan(version: PolicyVersionRow, now: Date, actor: string, input: StartPlanInput): PreparedPlan {
+export function preparePlan(
+  version: PolicyVersionRow,
+  now: Date,
+  actor: string,
+  input: StartPlanInput,
+): PreparedPlan {
   const model = planModel(version)
   const members = input.members ?? {}
   checkMembers(model, members)
@@ -85,7 +106,12 @@ export function preparePlan(version: PolicyVersionRow, now: Date, actor: string,
   const phases = model.config.timeline.phases.map((phase) => {
     const window = model.phaseWindow(phase.id)
     const open = compareDates(window.from, today) <= 0
-    if (!open) timers.push(timerRow(plan.id, 'phase-open', startOfDayInstant(window.from).toISOString(), { phase: phase.id }))
+    if (!open)
+      timers.push(
+        timerRow(plan.id, 'phase-open', startOfDayInstant(window.from).toISOString(), {
+          phase: phase.id,
+        }),
+      )
     timers.push(timerRow(plan.id, 'phase-end', overdueAt(window.to), { phase: phase.id }))
     return {
       plan_id: plan.id,
@@ -117,9 +143,15 @@ export function preparePlan(version: PolicyVersionRow, now: Date, actor: string,
     } else {
       const periods = occurrences(schedule.rule, schedule.range)
       const next = periods.findIndex((period) => compareDates(period.start!, today) > 0)
-      for (const period of next < 0 ? periods : periods.slice(0, next)) add(period.period, period.start ?? null, period.due)
+      for (const period of next < 0 ? periods : periods.slice(0, next))
+        add(period.period, period.start ?? null, period.due)
       if (next >= 0) {
-        timers.push(timerRow(plan.id, 'period-open', startOfDayInstant(periods[next]!.start!).toISOString(), { duty: duty.id, index: next }))
+        timers.push(
+          timerRow(plan.id, 'period-open', startOfDayInstant(periods[next]!.start!).toISOString(), {
+            duty: duty.id,
+            index: next,
+          }),
+        )
       }
     }
   }
@@ -133,7 +165,10 @@ export function preparePlan(version: PolicyVersionRow, now: Date, actor: string,
 }
 
 /** Inserts a prepared plan inside the caller's transaction; a failure leaves nothing behind. */
-export async function insertPlan(trx: Transaction<Database>, prepared: PreparedPlan): Promise<StartedPlan> {
+export async function insertPlan(
+  trx: Transaction<Database>,
+  prepared: PreparedPlan,
+): Promise<StartedPlan> {
   const { version, actor, members, plan, phases, tasks, timers, unassigned } = prepared
   await trx.insertInto('plan').values(plan).execute()
   if (phases.length) await trx.insertInto('plan_phase').values(phases).execute()
@@ -141,8 +176,19 @@ export async function insertPlan(trx: Transaction<Database>, prepared: PreparedP
   await insertChunked(trx, 'timer', timers)
   await appendAudit(trx, [
     {
-      at: plan.started_at, actor, action: 'plan.start', entity: 'plan', entityId: plan.id,
-      payload: { versionId: version.id, policyId: version.policy_id, version: version.version, tasks: tasks.length, members, unassigned },
+      at: plan.started_at,
+      actor,
+      action: 'plan.start',
+      entity: 'plan',
+      entityId: plan.id,
+      payload: {
+        versionId: version.id,
+        policyId: version.policy_id,
+        version: version.version,
+        tasks: tasks.length,
+        members,
+        unassigned,
+      },
     },
   ])
   return { plan, tasks: tasks.length, timers: timers.length, unassigned }
@@ -161,29 +207,60 @@ function checkMembers(model: PlanModel, members: ExtraUnits): void {
   const newNames = new Map<string, string>()
   const issues: Array<{ pointer: string; message: { zh: string; en: string } }> = []
   for (const [group, list] of Object.entries(members)) {
-    if (!groups.has(group)) issues.push({ pointer: `/members/${group}`, message: { zh: `「${group}」不是本政策的组织`, en: `"${group}" is not a group of this policy` } })
+    if (!groups.has(group))
+      issues.push({
+        pointer: `/members/${group}`,
+        message: {
+          zh: `「${group}」不是本政策的组织`,
+          en: `"${group}" is not a group of this policy`,
+        },
+      })
     list.forEach((unit, index) => {
       const pointer = `/members/${group}/${index}`
       const configUnit = units.get(unit.id)
       if (configUnit?.external) {
-        issues.push({ pointer: `${pointer}/id`, message: { zh: `「${unit.id}」是本地区以外的单位，不能承担任务`, en: `"${unit.id}" is a unit outside the region and cannot hold tasks` } })
+        issues.push({
+          pointer: `${pointer}/id`,
+          message: {
+            zh: `「${unit.id}」是本地区以外的单位，不能承担任务`,
+            en: `"${unit.id}" is a unit outside the region and cannot hold tasks`,
+          },
+        })
       } else if (configUnit && configUnit.name !== unit.name) {
         issues.push({
           pointer: `${pointer}/name`,
-          message: { zh: `「${unit.id}」是配置中的单位「${configUnit.name}」，名称应一致；若是另一个单位，请换一个标识`, en: `"${unit.id}" is the config's unit "${configUnit.name}": use that name, or another id for a different unit` },
+          message: {
+            zh: `「${unit.id}」是配置中的单位「${configUnit.name}」，名称应一致；若是另一个单位，请换一个标识`,
+            en: `"${unit.id}" is the config's unit "${configUnit.name}": use that name, or another id for a different unit`,
+          },
         })
       } else if (groups.has(unit.id) || bodies.has(unit.id)) {
         issues.push({
           pointer: `${pointer}/id`,
-          message: { zh: `「${unit.id}」是配置中的${groups.has(unit.id) ? '组织' : '议事机构'}，不是单位；请列出它的成员单位`, en: `"${unit.id}" is a ${groups.has(unit.id) ? 'group' : 'body'} of the config, not a unit: list its member units instead` },
+          message: {
+            zh: `「${unit.id}」是配置中的${groups.has(unit.id) ? '组织' : '议事机构'}，不是单位；请列出它的成员单位`,
+            en: `"${unit.id}" is a ${groups.has(unit.id) ? 'group' : 'body'} of the config, not a unit: list its member units instead`,
+          },
         })
       } else if (!configUnit) {
         const named = newNames.get(unit.id)
         if (named !== undefined && named !== unit.name) {
-          issues.push({ pointer: `${pointer}/name`, message: { zh: `「${unit.id}」已以「${named}」为名列出，同一标识不能有两个名称`, en: `"${unit.id}" is already listed as "${named}": one id cannot have two names` } })
+          issues.push({
+            pointer: `${pointer}/name`,
+            message: {
+              zh: `「${unit.id}」已以「${named}」为名列出，同一标识不能有两个名称`,
+              en: `"${unit.id}" is already listed as "${named}": one id cannot have two names`,
+            },
+          })
         } else newNames.set(unit.id, unit.name)
       }
     })
   }
-  if (issues.length) throw new AppError(400, 'invalid-body', { zh: '补充的成员单位有误', en: 'Invalid plan members' }, { issues })
+  if (issues.length)
+    throw new AppError(
+      400,
+      'invalid-body',
+      { zh: '补充的成员单位有误', en: 'Invalid plan members' },
+      { issues },
+    )
 }

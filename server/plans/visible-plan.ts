@@ -19,12 +19,22 @@ const loaded = new WeakMap<Request, PlanContext>()
  *   route reads (`assessment` with the assessment id, `indicator_value`), under `<plan>/<id>`.
  * @throws AppError 404 for a missing plan, and for one the user may not see (audited).
  */
-export async function visiblePlan(c: Context<AppEnv>, denied: { entity: DeniedEntity; id?: string } = { entity: 'plan' }): Promise<PlanContext> {
+export async function visiblePlan(
+  c: Context<AppEnv>,
+  denied: { entity: DeniedEntity; id?: string } = { entity: 'plan' },
+): Promise<PlanContext> {
   const planId = c.req.param('id')!
   // A route that checks the plan before its body asks again in the handler: one load per request.
   const seen = loaded.get(c.req.raw)
-  const context = seen?.plan.id === planId ? seen : await loadPlanContext(c.get('deps').reads, planId)
+  const context =
+    seen?.plan.id === planId ? seen : await loadPlanContext(c.get('deps').reads, planId)
   loaded.set(c.req.raw, context)
   if (canSeePlan(c.get('user'), context.plan.policy_id)) return context
-  throw await deniedRead(c.get('deps'), c.get('user'), denied.entity, denied.id ? `${planId}/${denied.id}` : planId, { zh: '找不到该计划', en: 'No such plan' })
+  throw await deniedRead(
+    c.get('deps'),
+    c.get('user'),
+    denied.entity,
+    denied.id ? `${planId}/${denied.id}` : planId,
+    { zh: '找不到该计划', en: 'No such plan' },
+  )
 }

@@ -34,14 +34,27 @@ export const procedureKind = {
     const tasks: TaskFields[] = []
     const unassigned: string[] = []
     for (const procedure of model.config.procedures ?? []) {
-      const applicants = procedure.applicant ? model.resolveOwners([procedure.applicant], members) : { actors: [], unassigned: [] }
+      const applicants = procedure.applicant
+        ? model.resolveOwners([procedure.applicant], members)
+        : { actors: [], unassigned: [] }
       unassigned.push(...applicants.unassigned)
       const machine = machineOf(model, procedure.id)
       for (const assignee of applicants.actors) {
         const started = startTask(machine, { reviewer: null, pendingContributions: 0 })
         tasks.push({
-          plan_id: planId, source_id: procedure.id, kind: 'procedure', assignee, role: 'applicant', period: 'once', phase_id: null,
-          parent_task_id: null, reviewer: null, opens_on: today, due_on: null, due_phrase: null, snapshot: { value: started.value, json: JSON.stringify(started) },
+          plan_id: planId,
+          source_id: procedure.id,
+          kind: 'procedure',
+          assignee,
+          role: 'applicant',
+          period: 'once',
+          phase_id: null,
+          parent_task_id: null,
+          reviewer: null,
+          opens_on: today,
+          due_on: null,
+          due_phrase: null,
+          snapshot: { value: started.value, json: JSON.stringify(started) },
         })
       }
     }
@@ -51,12 +64,21 @@ export const procedureKind = {
   machine: machineOf,
   form(model: PlanModel, sourceId: string) {
     const procedure = model.procedure(sourceId)
-    return procedure ? (model.form(procedure.form) ?? defaultReportForm(procedure.name, [])) : undefined
+    return procedure
+      ? (model.form(procedure.form) ?? defaultReportForm(procedure.name, []))
+      : undefined
   },
-  title: (model: PlanModel, task: Pick<TaskRow, 'source_id'>) => model.procedure(task.source_id)?.name,
+  title: (model: PlanModel, task: Pick<TaskRow, 'source_id'>) =>
+    model.procedure(task.source_id)?.name,
   followedBy(model: PlanModel, actors: ReadonlySet<string>): string[] {
     return (model.config.procedures ?? [])
-      .filter((procedure) => procedure.steps.some((step) => Array.isArray(step.actor) && model.resolveOwners(step.actor).actors.some((actor) => actors.has(actor))))
+      .filter((procedure) =>
+        procedure.steps.some(
+          (step) =>
+            Array.isArray(step.actor) &&
+            model.resolveOwners(step.actor).actors.some((actor) => actors.has(actor)),
+        ),
+      )
       .map((procedure) => procedure.id)
   },
   /** Whoever the current step names: the applicant for its own side's steps, else the step's actors. */
@@ -68,7 +90,11 @@ export const procedureKind = {
     // A step with no named actor is carried out where the procedure applies: by the applicant.
     if (!Array.isArray(step.actor)) return [task.assignee]
     // A step done by the applicant side (its group, or the unit itself) is the assignee's to do.
-    if ((procedure?.applicant && step.actor.includes(procedure.applicant)) || step.actor.includes(task.assignee)) return [task.assignee]
+    if (
+      (procedure?.applicant && step.actor.includes(procedure.applicant)) ||
+      step.actor.includes(task.assignee)
+    )
+      return [task.assignee]
     return model.resolveOwners(step.actor).actors
   },
 } satisfies TaskKind

@@ -30,10 +30,15 @@ export interface KindedDuty {
  * The kinds whose tasks reach actors beyond their assignee and reviewer (a procedure's step
  * names who acts), so an inbox looks for them among every task of the plan.
  */
-export const KINDS_WITH_OWN_ACTORS: readonly TaskKindName[] = KINDS.filter(([, definition]) => definition.actors).map(([kind]) => kind)
+export const KINDS_WITH_OWN_ACTORS: readonly TaskKindName[] = KINDS.filter(
+  ([, definition]) => definition.actors,
+).map(([kind]) => kind)
 
 /** The tasks `actors` follow beyond their own, kind by kind (kinds with none are left out). */
-export function followedSources(model: PlanModel, actors: ReadonlySet<string>): Array<{ kind: TaskKindName; sourceIds: string[] }> {
+export function followedSources(
+  model: PlanModel,
+  actors: ReadonlySet<string>,
+): Array<{ kind: TaskKindName; sourceIds: string[] }> {
   return KINDS.flatMap(([kind, definition]) => {
     const sourceIds = definition.followedBy?.(model, actors) ?? []
     return sourceIds.length ? [{ kind, sourceIds }] : []
@@ -47,12 +52,19 @@ export function taskKind(name: TaskKindName): TaskKind {
 
 /** Every duty a plan of this version runs, in plan order: the config's, then those kinds add. */
 export function* planDuties(model: PlanModel): Iterable<KindedDuty> {
-  for (const [kind, definition] of KINDS) for (const duty of definition.duties?.(model) ?? []) yield { kind, duty }
+  for (const [kind, definition] of KINDS)
+    for (const duty of definition.duties?.(model) ?? []) yield { kind, duty }
 }
 
 /** The tasks kinds start a plan with besides its duties' (procedure instances), kind by kind. */
-export function* planStarts(model: PlanModel, planId: string, members: ExtraUnits, today: string): Iterable<{ tasks: TaskFields[]; unassigned: string[] }> {
-  for (const [, definition] of KINDS) if (definition.starts) yield definition.starts(model, planId, members, today)
+export function* planStarts(
+  model: PlanModel,
+  planId: string,
+  members: ExtraUnits,
+  today: string,
+): Iterable<{ tasks: TaskFields[]; unassigned: string[] }> {
+  for (const [, definition] of KINDS)
+    if (definition.starts) yield definition.starts(model, planId, members, today)
 }
 
 /** The duty behind a source id and the kind that declares it. */
@@ -75,13 +87,24 @@ export function machineOf(model: PlanModel, kind: TaskKindName, sourceId: string
 }
 
 /** True when the task's stored state carries `tag` in the machine it runs. */
-export function taskHasTag(model: PlanModel, task: Pick<TaskRow, 'kind' | 'source_id' | 'state'>, tag: TaskTag): boolean {
+export function taskHasTag(
+  model: PlanModel,
+  task: Pick<TaskRow, 'kind' | 'source_id' | 'state'>,
+  tag: TaskTag,
+): boolean {
   return stateHasTag(machineOf(model, task.kind, task.source_id), task.state, tag)
 }
 
 /** A task's title in lists: as its kind words it, else its duty's title, else its source id. */
-export function titleOf(model: PlanModel, task: Pick<TaskRow, 'kind' | 'source_id' | 'period'>): string {
-  return TASK_KINDS[task.kind].title?.(model, task) ?? dutyOf(model, task.source_id)?.title ?? task.source_id
+export function titleOf(
+  model: PlanModel,
+  task: Pick<TaskRow, 'kind' | 'source_id' | 'period'>,
+): string {
+  return (
+    TASK_KINDS[task.kind].title?.(model, task) ??
+    dutyOf(model, task.source_id)?.title ??
+    task.source_id
+  )
 }
 
 /**
@@ -97,7 +120,10 @@ export function formSchemaOf(model: PlanModel, sourceId: string): Record<string,
 }
 
 /** Compiled form validators of each version, by source id (one Ajv per version). */
-const validators = new WeakMap<PlanModel, { ajv: ReturnType<typeof createAjv>; bySource: Map<string, ValidateFunction> }>()
+const validators = new WeakMap<
+  PlanModel,
+  { ajv: ReturnType<typeof createAjv>; bySource: Map<string, ValidateFunction> }
+>()
 
 /** The compiled validator of a source id's form (cached per version). */
 export function formValidatorOf(model: PlanModel, sourceId: string): ValidateFunction {

@@ -12,6 +12,9 @@ export const responsibilityKind = {
   form(model: PlanModel, sourceId: string) {
     const duty = model.responsibility(sourceId)
     if (!duty) return undefined
-    return model.form(duty.form ?? model.procedure(sourceId)?.form) ?? defaultReportForm(duty.title, duty.deliverables ?? [])
+    return (
+      model.form(duty.form ?? model.procedure(sourceId)?.form) ??
+      defaultReportForm(duty.title, duty.deliverables ?? [])
+    )
   },
 } satisfies TaskKind

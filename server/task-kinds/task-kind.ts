@@ -26,7 +26,18 @@ export type TaskKindName = TaskRow['kind']
  */
 export type TaskFields = Pick<
   TaskTable,
-  'plan_id' | 'source_id' | 'kind' | 'assignee' | 'role' | 'period' | 'phase_id' | 'parent_task_id' | 'reviewer' | 'opens_on' | 'due_on' | 'due_phrase'
+  | 'plan_id'
+  | 'source_id'
+  | 'kind'
+  | 'assignee'
+  | 'role'
+  | 'period'
+  | 'phase_id'
+  | 'parent_task_id'
+  | 'reviewer'
+  | 'opens_on'
+  | 'due_on'
+  | 'due_phrase'
 > & {
   /** The first snapshot, persisted: its state and its JSON text. */
   snapshot: { value: string; json: string }
@@ -46,7 +57,12 @@ export interface TaskKind {
    * The tasks of this kind a plan starts with besides its duties' (a procedure's applicants), and
    * the groups named that have no member to assign them to.
    */
-  starts?(model: PlanModel, planId: string, members: ExtraUnits, today: string): { tasks: TaskFields[]; unassigned: string[] }
+  starts?(
+    model: PlanModel,
+    planId: string,
+    members: ExtraUnits,
+    today: string,
+  ): { tasks: TaskFields[]; unassigned: string[] }
   /** The duty behind a source id when it is one of this kind's; undefined otherwise. */
   duty(model: PlanModel, sourceId: string): Responsibility | undefined
   /** Only a review approves its tasks: with nobody to review, a submission stays submitted. */
@@ -69,13 +85,25 @@ export interface TaskKind {
     /** What the task answers (a rectification's published result). */
     finding?(db: Reader, task: TaskRow): Promise<LocalizedText | null>
     /** The form data shown, from the task's own `own` (a draft or its report). */
-    data?(db: Reader, model: PlanModel, task: TaskRow, own: Record<string, unknown> | null, today: string): Promise<Record<string, unknown> | null>
+    data?(
+      db: Reader,
+      model: PlanModel,
+      task: TaskRow,
+      own: Record<string, unknown> | null,
+      today: string,
+    ): Promise<Record<string, unknown> | null>
   }
   /**
    * After a person's SUBMIT or RESUBMIT is applied, in the same transaction (not when the
    * platform submits for them: then what the kind records is already there).
    */
-  submitted?(trx: Transaction<Database>, model: PlanModel, task: TaskRow, actor: string, now: Date): Promise<void>
+  submitted?(
+    trx: Transaction<Database>,
+    model: PlanModel,
+    task: TaskRow,
+    actor: string,
+    now: Date,
+  ): Promise<void>
   /** After a task of this kind is finished (approved), in the same transaction. */
   approved?(trx: Transaction<Database>, model: PlanModel, task: TaskRow, now: Date): Promise<void>
 }
@@ -89,6 +117,8 @@ export type TaskKinds = { readonly [K in TaskKindName]: TaskKind }
  * @example
  * export const TASK_KINDS = defineTaskKinds({ responsibility, procedure, 'indicator-entry': entryKind, rectification })
  */
-export function defineTaskKinds<const T extends TaskKinds>(kinds: T & Record<Exclude<keyof T, TaskKindName>, never>): TaskKinds {
+export function defineTaskKinds<const T extends TaskKinds>(
+  kinds: T & Record<Exclude<keyof T, TaskKindName>, never>,
+): TaskKinds {
   return kinds
 }

@@ -5,8 +5,18 @@ const plain = { duty: () => undefined }
 
 describe('defineTaskKinds', () => {
   it('takes one kind per name a task row may carry', () => {
-    const kinds = defineTaskKinds({ responsibility: plain, procedure: plain, 'indicator-entry': plain, rectification: plain })
-    expect(Object.keys(kinds)).toEqual(['responsibility', 'procedure', 'indicator-entry', 'rectification'])
+    const kinds = defineTaskKinds({
+      responsibility: plain,
+      procedure: plain,
+      'indicator-entry': plain,
+      rectification: plain,
+    })
+    expect(Object.keys(kinds)).toEqual([
+      'responsibility',
+      'procedure',
+      'indicator-entry',
+      'rectification',
+    ])
   })
 
   it('refuses a missing kind, an unknown one and a kind without its duty', () => {

@@ -26,12 +26,18 @@ export interface ApplyOptions {
   requestId?: string | null
 }
 
-export type ApplyResult = { ok: true; task: TaskRow } | { ok: false; state: string; accepted: string[] }
+export type ApplyResult =
+  { ok: true; task: TaskRow } | { ok: false; state: string; accepted: string[] }
 
 const DATA_EVENTS = new Set(['SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE'])
 
 /** Applies the event; returns the updated row, or the refusal with the accepted events. */
-export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, event: TaskEvent, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyTaskEvent(
+  trx: Transaction<Database>,
+  task: TaskRow,
+  event: TaskEvent,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
   const machine = machineOf(options.model, task.kind, task.source_id)
   const current = readJson('task', 'snapshot', task.snapshot)
   const stepped = stepTask(machine, current, event)
@@ -59,45 +65,120 @@ export async function applyTaskEvent(trx: Transaction<Database>, task: TaskRow, 
       en: 'The task was changed by someone else; reload it and try again.',
     })
   }
-  if (written) await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)
+  if (written)
+    await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)
   const payload = eventPayload(event)
   await trx
     .insertInto('task_event')
-    .values({ id: newId(), task_id: task.id, seq: task.version, type: event.type, payload: JSON.stringify(payload), actor: options.actor, at, request_id: options.requestId ?? null })
+    .values({
+      id: newId(),
+      task_id: task.id,
+      seq: task.version,
+      type: event.type,
+      payload: JSON.stringify(payload),
+      actor: options.actor,
+      at,
+      request_id: options.requestId ?? null,
+    })
     .execute()
   await appendAudit(trx, [
-    { at, actor: options.actor, action: `task.${event.type.toLowerCase()}`, entity: 'task', entityId: task.id, payload: { from: task.state, to: next.value, ...payload, requestId: options.requestId ?? null } },
+    {
+      at,
+      actor: options.actor,
+      action: `task.${event.type.toLowerCase()}`,
+      entity: 'task',
+      entityId: task.id,
+      payload: {
+        from: task.state,
+        to: next.value,
+        ...payload,
+        requestId: options.requestId ?? null,
+      },
+    },
   ])
-  const updated: TaskRow = { ...task, state: next.value, snapshot: JSON.stringify(next), version: task.version + 1, escalation_level: next.context.escalation, data, updated_at: at }
-  if (next.value !== task.state) await consequences(trx, updated, event, options, stateHasTag(machine, next.value, 'finished'))
+  const updated: TaskRow = {
+    ...task,
+    state: next.value,
+    snapshot: JSON.stringify(next),
+    version: task.version + 1,
+    escalation_level: next.context.escalation,
+    data,
+    updated_at: at,
+  }
+  if (next.value !== task.state)
+    await consequences(trx, updated, event, options, stateHasTag(machine, next.value, 'finished'))
   return { ok: true, task: updated }
 }
 
-async function consequences(trx: Transaction<Database>, after: TaskRow, event: TaskEvent, options: ApplyOptions, finished: boolean): Promise<void> {
+async function consequences(
+  trx: Transaction<Database>,
+  after: TaskRow,
+  event: TaskEvent,
+  options: ApplyOptions,
+  finished: boolean,
+): Promise<void> {
   const at = options.now.toISOString()
   if (after.state === 'submitted' && after.reviewer) {
     await notify(trx, after, after.reviewer, 'submitted', '有待审核的报送', at)
   }
   if (after.state === 'submitted' && !after.reviewer) {
     // Nobody can return it, so it will never owe again: its reminders and escalation stop.
-    await trx.updateTable('timer').set({ status: 'cancelled' }).where('task_id', '=', after.id).where('status', '=', 'pending').execute()
+    await trx
+      .updateTable('timer')
+      .set({ status: 'cancelled' })
+      .where('task_id', '=', after.id)
+      .where('status', '=', 'pending')
+      .execute()
   }
   if (after.state === 'returned') {
-    await notify(trx, after, after.assignee, 'returned', `报送被退回：${event.type === 'RETURN' ? event.reason : ''}`, at)
+    await notify(
+      trx,
+      after,
+      after.assignee,
+      'returned',
+      `报送被退回：${event.type === 'RETURN' ? event.reason : ''}`,
+      at,
+    )
   }
   if (finished) {
-    await trx.updateTable('timer').set({ status: 'cancelled' }).where('task_id', '=', after.id).where('status', '=', 'pending').execute()
+    await trx
+      .updateTable('timer')
+      .set({ status: 'cancelled' })
+      .where('task_id', '=', after.id)
+      .where('status', '=', 'pending')
+      .execute()
     if (after.role === 'support' && after.parent_task_id) {
-      const lead = await trx.selectFrom('task').selectAll().where('id', '=', after.parent_task_id).executeTakeFirst()
-      if (lead) await applyTaskEvent(trx, lead, { type: 'CONTRIBUTION_ACCEPTED' }, { ...options, actor: 'system' })
+      const lead = await trx
+        .selectFrom('task')
+        .selectAll()
+        .where('id', '=', after.parent_task_id)
+        .executeTakeFirst()
+      if (lead)
+        await applyTaskEvent(
+          trx,
+          lead,
+          { type: 'CONTRIBUTION_ACCEPTED' },
+          { ...options, actor: 'system' },
+        )
     }
-    if (after.phase_id) await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
+    if (after.phase_id)
+      await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
     await taskKind(after.kind).approved?.(trx, options.model, after, options.now)
   }
 }
 
-async function notify(trx: Transaction<Database>, task: TaskRow, recipient: string, kind: 'submitted' | 'returned', message: string, at: string): Promise<void> {
-  await trx.insertInto('notification').values({ id: newId(), plan_id: task.plan_id, task_id: task.id, recipient, kind, message, at }).execute()
+async function notify(
+  trx: Transaction<Database>,
+  task: TaskRow,
+  recipient: string,
+  kind: 'submitted' | 'returned',
+  message: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('notification')
+    .values({ id: newId(), plan_id: task.plan_id, task_id: task.id, recipient, kind, message, at })
+    .execute()
 }
 
 /** What of an event is kept in history: its fields except the type. */

@@ -46,7 +46,11 @@ export function tasksForDuty(
     const key = `${reviewer}|${pending}`
     let snapshot = snapshots.get(key)
     if (!snapshot) {
-      const started = startTask(machine, { reviewer, pendingContributions: pending, ...(reviewRequired ? { reviewRequired } : {}) })
+      const started = startTask(machine, {
+        reviewer,
+        pendingContributions: pending,
+        ...(reviewRequired ? { reviewRequired } : {}),
+      })
       snapshot = { value: started.value, json: JSON.stringify(started) }
       snapshots.set(key, snapshot)
     }
@@ -67,13 +71,37 @@ export function tasksForDuty(
     const reviewer = model.reviewerFor(duty, assignee, extra)
     // Contributions go to the first lead; the other leads report on their own.
     const pending = index === 0 ? supportActors.length : 0
-    tasks.push(taskRow({ ...base, assignee, role: 'lead', parent_task_id: null, reviewer, snapshot: initial(reviewer, pending) }, now))
+    tasks.push(
+      taskRow(
+        {
+          ...base,
+          assignee,
+          role: 'lead',
+          parent_task_id: null,
+          reviewer,
+          snapshot: initial(reviewer, pending),
+        },
+        now,
+      ),
+    )
   })
   const firstLead = tasks[0]
   if (firstLead) {
     for (const assignee of supportActors) {
       const reviewer = firstLead.assignee
-      tasks.push(taskRow({ ...base, assignee, role: 'support', parent_task_id: firstLead.id, reviewer, snapshot: initial(reviewer, 0) }, now))
+      tasks.push(
+        taskRow(
+          {
+            ...base,
+            assignee,
+            role: 'support',
+            parent_task_id: firstLead.id,
+            reviewer,
+            snapshot: initial(reviewer, 0),
+          },
+          now,
+        ),
+      )
     }
   }
   const timers = escalationTimers(model, tasks)

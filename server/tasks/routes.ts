@@ -32,7 +32,11 @@ export const taskRoutes = new Hono<AppEnv>()
       const all = q.scope === 'all' && seesWholePlan(user, plan.policy_id, context.model)
       if (!all && mine.length === 0) continue
       let query = db.selectFrom('task').selectAll().where('plan_id', '=', plan.id)
-      if (!all) query = q.role === 'review' ? query.where('reviewer', 'in', mine) : query.where('assignee', 'in', mine)
+      if (!all)
+        query =
+          q.role === 'review'
+            ? query.where('reviewer', 'in', mine)
+            : query.where('assignee', 'in', mine)
       if (q.phase) query = query.where('phase_id', '=', q.phase)
       if (q.state) query = query.where('state', 'in', q.state.split(','))
       if (q.period) query = query.where('period', '=', q.period)
@@ -40,29 +44,62 @@ export const taskRoutes = new Hono<AppEnv>()
       if (q.dueAfter) query = query.where('due_on', '>=', q.dueAfter)
       if (q.dueBefore) query = query.where('due_on', '<=', q.dueBefore)
       const found = await query.execute()
-      const filtered = !!(q.phase || q.state || q.period || q.assignee || q.dueAfter || q.dueBefore || q.role === 'review')
+      const filtered = !!(
+        q.phase ||
+        q.state ||
+        q.period ||
+        q.assignee ||
+        q.dueAfter ||
+        q.dueBefore ||
+        q.role === 'review'
+      )
       if (!all && !filtered) {
         // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
         const seen = new Set(found.map((task) => task.id))
-        const procedures = await db.selectFrom('task').selectAll().where('plan_id', '=', plan.id).where('kind', 'in', [...KINDS_WITH_OWN_ACTORS]).execute()
-        found.push(...procedures.filter((task) => !seen.has(task.id) && mayAct(user, plan.policy_id, actorsFor(context.model, task, 'COMPLETE'))))
+        const procedures = await db
+          .selectFrom('task')
+          .selectAll()
+          .where('plan_id', '=', plan.id)
+          .where('kind', 'in', [...KINDS_WITH_OWN_ACTORS])
+          .execute()
+        found.push(
+          ...procedures.filter(
+            (task) =>
+              !seen.has(task.id) &&
+              mayAct(user, plan.policy_id, actorsFor(context.model, task, 'COMPLETE')),
+          ),
+        )
       }
       for (const task of found) rows.push(summarize(task, context, today))
     }
     const filtered = q.overdue === 'true' ? rows.filter((row) => row.overdue) : rows
-    filtered.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title))
+    filtered.sort(
+      (a, b) =>
+        (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title),
+    )
     const counts = {
       total: filtered.length,
       overdue: filtered.filter((row) => row.overdue).length,
       escalated: filtered.filter((row) => row.escalation >= 3).length,
-      byState: Object.fromEntries([...new Set(filtered.map((row) => row.state))].map((state) => [state, filtered.filter((row) => row.state === state).length])),
+      byState: Object.fromEntries(
+        [...new Set(filtered.map((row) => row.state))].map((state) => [
+          state,
+          filtered.filter((row) => row.state === state).length,
+        ]),
+      ),
     }
     return c.json({ counts, tasks: filtered.slice(0, limit) })
   })
   .get('/:id', async (c) => {
     const deps = c.get('deps')
     const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
-    const detail = await taskDetail(deps.reads, task, context, c.get('user'), civilDateAt(deps.clock.now()))
+    const detail = await taskDetail(
+      deps.reads,
+      task,
+      context,
+      c.get('user'),
+      civilDateAt(deps.clock.now()),
+    )
     c.header('ETag', `"${task.version}"`)
     return c.json(detail)
   })
@@ -70,15 +107,30 @@ export const taskRoutes = new Hono<AppEnv>()
     const deps = c.get('deps')
     const body = c.req.valid('json')
     const ifMatchHeader = c.req.header('if-match')
-    const ifMatch = ifMatchHeader === undefined ? undefined : Number(ifMatchHeader.replace(/^W\//, '').replace(/"/g, ''))
+    const ifMatch =
+      ifMatchHeader === undefined
+        ? undefined
+        : Number(ifMatchHeader.replace(/^W\//, '').replace(/"/g, ''))
     if (ifMatch !== undefined && !Number.isInteger(ifMatch)) {
-      throw new AppError(400, 'bad-request', { zh: 'If-Match 应为任务版本号', en: 'If-Match must be the task version' })
+      throw new AppError(400, 'bad-request', {
+        zh: 'If-Match 应为任务版本号',
+        en: 'If-Match must be the task version',
+      })
     }
-    const input = { taskId: c.req.param('id'), body, ...(ifMatch !== undefined ? { ifMatch } : {}), requestId: c.get('requestId') }
+    const input = {
+      taskId: c.req.param('id'),
+      body,
+      ...(ifMatch !== undefined ? { ifMatch } : {}),
+      requestId: c.get('requestId'),
+    }
     const { context } = await visibleTask(deps, c.get('user'), input.taskId)
     return write(c, async (trx) => {
       const now = deps.clock.now()
-      const summary = summarize(await sendTaskEvent(trx, context, c.get('user'), input, now), context, civilDateAt(now))
+      const summary = summarize(
+        await sendTaskEvent(trx, context, c.get('user'), input, now),
+        context,
+        civilDateAt(now),
+      )
       return c.json(summary, 200, { ETag: `"${summary.version}"` })
     })
   })

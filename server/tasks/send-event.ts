@@ -37,14 +37,29 @@ const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
  * @param context The task's plan, as {@link visibleTask} loaded it.
  * @throws AppError 409 `version-mismatch` or `event-not-accepted`, 403, 422 `invalid-form-data`
  */
-export async function sendTaskEvent(trx: Transaction<Database>, context: PlanContext, user: CurrentUser, input: SendEventInput, now: Date): Promise<TaskRow> {
+export async function sendTaskEvent(
+  trx: Transaction<Database>,
+  context: PlanContext,
+  user: CurrentUser,
+  input: SendEventInput,
+  now: Date,
+): Promise<TaskRow> {
   const { model, plan } = context
-  const current = await trx.selectFrom('task').selectAll().where('id', '=', input.taskId).executeTakeFirstOrThrow()
+  const current = await trx
+    .selectFrom('task')
+    .selectAll()
+    .where('id', '=', input.taskId)
+    .executeTakeFirstOrThrow()
   if (input.ifMatch !== undefined && input.ifMatch !== current.version) {
-    throw new AppError(409, 'version-mismatch', {
-      zh: `任务已更新为第 ${current.version} 版（请求基于第 ${input.ifMatch} 版），请刷新后重试。`,
-      en: `The task is at version ${current.version}, not ${input.ifMatch}; reload it and try again.`,
-    }, { version: current.version, state: current.state })
+    throw new AppError(
+      409,
+      'version-mismatch',
+      {
+        zh: `任务已更新为第 ${current.version} 版（请求基于第 ${input.ifMatch} 版），请刷新后重试。`,
+        en: `The task is at version ${current.version}, not ${input.ifMatch}; reload it and try again.`,
+      },
+      { version: current.version, state: current.state },
+    )
   }
   const event = toEvent(input.body)
   if (!mayAct(user, plan.policy_id, actorsFor(model, current, event.type))) {
@@ -53,17 +68,33 @@ export async function sendTaskEvent(trx: Transaction<Database>, context: PlanCon
       en: `Your unit may not send ${event.type} to this task.`,
     })
   }
-  if (FORM_EVENTS.has(event.type) && input.body.data !== undefined) checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
+  if (FORM_EVENTS.has(event.type) && input.body.data !== undefined)
+    checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
   if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
-    checkForm(formValidatorOf(model, current.source_id), readJson('task', 'data', current.data) ?? {}, false)
+    checkForm(
+      formValidatorOf(model, current.source_id),
+      readJson('task', 'data', current.data) ?? {},
+      false,
+    )
   }
-  if (input.body.data !== undefined) await checkAttachmentRefs(trx, user, model, current, input.body.data)
-  const result = await applyTaskEvent(trx, current, event, { model, now, actor: user.id, requestId: input.requestId ?? null })
+  if (input.body.data !== undefined)
+    await checkAttachmentRefs(trx, user, model, current, input.body.data)
+  const result = await applyTaskEvent(trx, current, event, {
+    model,
+    now,
+    actor: user.id,
+    requestId: input.requestId ?? null,
+  })
   if (!result.ok) {
-    throw new AppError(409, 'event-not-accepted', {
-      zh: `任务当前状态为「${result.state}」，不接受「${event.type}」。可执行：${result.accepted.join('、') || '无'}。`,
-      en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
-    }, { state: result.state, accepted: result.accepted })
+    throw new AppError(
+      409,
+      'event-not-accepted',
+      {
+        zh: `任务当前状态为「${result.state}」，不接受「${event.type}」。可执行：${result.accepted.join('、') || '无'}。`,
+        en: `The task is "${result.state}" and does not accept ${event.type}. Accepted: ${result.accepted.join(', ') || 'none'}.`,
+      },
+      { state: result.state, accepted: result.accepted },
+    )
   }
   if (event.type === 'SUBMIT' || event.type === 'RESUBMIT') {
     await taskKind(current.kind).submitted?.(trx, model, result.task, user.id, now)
@@ -75,9 +106,17 @@ export async function sendTaskEvent(trx: Transaction<Database>, context: PlanCon
  * The task if the user may see it, with its plan (loaded once for the whole request); otherwise a
  * 404, with the attempt written to the audit log.
  */
-export async function visibleTask(deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter }, user: CurrentUser, taskId: string): Promise<{ task: TaskRow; context: PlanContext }> {
+export async function visibleTask(
+  deps: { reads: Kysely<Database>; clock: Clock; writes: GroupCommitter },
+  user: CurrentUser,
+  taskId: string,
+): Promise<{ task: TaskRow; context: PlanContext }> {
   const hidden = { zh: '找不到该任务', en: 'No such task' }
-  const task = await deps.reads.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
+  const task = await deps.reads
+    .selectFrom('task')
+    .selectAll()
+    .where('id', '=', taskId)
+    .executeTakeFirst()
   if (!task) throw notFound(hidden)
   const context = await loadPlanContext(deps.reads, task.plan_id)
   if (canSeeTask(user, context.plan.policy_id, task, context.model)) return { task, context }
@@ -105,5 +144,10 @@ function checkForm(validate: import('ajv').ValidateFunction, data: unknown, draf
     .filter((issue) => !draft || (issue.code !== 'missing-field' && issue.code !== 'empty'))
     .map((issue) => ({ ...issue, pointer: `/data${issue.pointer}` }))
   if (issues.length === 0) return
-  throw new AppError(422, 'invalid-form-data', { zh: '表单填写有误', en: 'The form has errors' }, { issues })
+  throw new AppError(
+    422,
+    'invalid-form-data',
+    { zh: '表单填写有误', en: 'The form has errors' },
+    { issues },
+  )
 }

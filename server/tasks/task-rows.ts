@@ -30,8 +30,25 @@ export function taskRow(fields: TaskFields, now: string): NewTask {
 }
 
 /** A pending timer of a plan (of one task when `taskId` is given) firing at `fireAt`. */
-export function timerRow(planId: string, kind: TimerTable['kind'], fireAt: string, payload: unknown, taskId: string | null = null): NewTimer {
-  return { id: newId(), plan_id: planId, task_id: taskId, kind, payload: JSON.stringify(payload), fire_at: fireAt, status: 'pending', claimed_by: null, claimed_at: null, fired_at: null }
+export function timerRow(
+  planId: string,
+  kind: TimerTable['kind'],
+  fireAt: string,
+  payload: unknown,
+  taskId: string | null = null,
+): NewTimer {
+  return {
+    id: newId(),
+    plan_id: planId,
+    task_id: taskId,
+    kind,
+    payload: JSON.stringify(payload),
+    fire_at: fireAt,
+    status: 'pending',
+    claimed_by: null,
+    claimed_at: null,
+    fired_at: null,
+  }
 }
 
 /**
@@ -39,7 +56,13 @@ export function timerRow(planId: string, kind: TimerTable['kind'], fireAt: strin
  * or past the last step). Only one step is pending at a time: each fired step plans the next, so
  * a plan of 280,000 tasks starts with one timer per task, not four.
  */
-export function nextEscalationTimer(model: PlanModel, planId: string, taskId: string, due: string | null, afterLevel = 0): NewTimer | undefined {
+export function nextEscalationTimer(
+  model: PlanModel,
+  planId: string,
+  taskId: string,
+  due: string | null,
+  afterLevel = 0,
+): NewTimer | undefined {
   if (!due) return undefined
   const step = model.escalationFor(due).find((s) => LEVELS[s.level] > afterLevel)
   if (!step) return undefined
@@ -49,15 +72,24 @@ export function nextEscalationTimer(model: PlanModel, planId: string, taskId: st
 
 /** The first escalation timer of each task that has a due date. */
 export function escalationTimers(model: PlanModel, tasks: readonly NewTask[]): NewTimer[] {
-  return tasks.flatMap((task) => nextEscalationTimer(model, task.plan_id, task.id, task.due_on ?? null) ?? [])
+  return tasks.flatMap(
+    (task) => nextEscalationTimer(model, task.plan_id, task.id, task.due_on ?? null) ?? [],
+  )
 }
 
 /** Inserts rows in chunks that stay under SQLite's bound-parameter limit. */
-export async function insertChunked<T extends 'task' | 'timer'>(trx: Transaction<Database>, table: T, rows: Array<Insertable<Database[T]>>): Promise<void> {
+export async function insertChunked<T extends 'task' | 'timer'>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Array<Insertable<Database[T]>>,
+): Promise<void> {
   if (rows.length === 0) return
   const columns = Object.keys(rows[0]!).length
   const size = Math.max(1, Math.floor(30000 / columns))
   for (let index = 0; index < rows.length; index += size) {
-    await trx.insertInto(table).values(rows.slice(index, index + size)).execute()
+    await trx
+      .insertInto(table)
+      .values(rows.slice(index, index + size))
+      .execute()
   }
 }

@@ -9,7 +9,14 @@ import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { acceptedEvents } from '../../domain/workflow/run-machine.ts'
 import type { TaskEventBody } from '../../schemas/api/requests.schema.ts'
-import { dutyOf, formSchemaOf, machineOf, taskHasTag, taskKind, titleOf } from '../task-kinds/registry.ts'
+import {
+  dutyOf,
+  formSchemaOf,
+  machineOf,
+  taskHasTag,
+  taskKind,
+  titleOf,
+} from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { TaskSummary } from '../../schemas/api/responses.schema.ts'
@@ -35,61 +42,112 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
     opensOn: task.opens_on,
     dueOn: task.due_on,
     duePhrase: task.due_phrase,
-    overdue: task.due_on !== null && task.due_on < today && !taskHasTag(context.model, task, 'finished'),
+    overdue:
+      task.due_on !== null && task.due_on < today && !taskHasTag(context.model, task, 'finished'),
     escalation: task.escalation_level,
   }
 }
 
 /** The report as the form shows it: the task's own data, or what its kind shows instead. */
-async function formData(db: Kysely<Database>, model: PlanContext['model'], task: TaskRow, today: string): Promise<Record<string, unknown> | null> {
+async function formData(
+  db: Kysely<Database>,
+  model: PlanContext['model'],
+  task: TaskRow,
+  today: string,
+): Promise<Record<string, unknown> | null> {
   const own = readJson('task', 'data', task.data)
   const view = taskKind(task.kind).view
   return view?.data ? view.data(db, model, task, own, today) : own
 }
 
 /** The full view of one task for this user. */
-export async function taskDetail(db: Kysely<Database>, task: TaskRow, context: PlanContext, user: CurrentUser, today: string) {
+export async function taskDetail(
+  db: Kysely<Database>,
+  task: TaskRow,
+  context: PlanContext,
+  user: CurrentUser,
+  today: string,
+) {
   const { model, plan } = context
   const duty = dutyOf(model, task.source_id)
   const procedure = model.procedure(task.source_id)
-  const history = await db.selectFrom('task_event').select(['seq', 'type', 'payload', 'actor', 'at']).where('task_id', '=', task.id).orderBy('seq').execute()
+  const history = await db
+    .selectFrom('task_event')
+    .select(['seq', 'type', 'payload', 'actor', 'at'])
+    .where('task_id', '=', task.id)
+    .orderBy('seq')
+    .execute()
   const contributions =
     task.role === 'lead'
-      ? await db.selectFrom('task').selectAll().where('parent_task_id', '=', task.id).orderBy('assignee').execute()
+      ? await db
+          .selectFrom('task')
+          .selectAll()
+          .where('parent_task_id', '=', task.id)
+          .orderBy('assignee')
+          .execute()
       : []
   const machine = machineOf(model, task.kind, task.source_id)
   const persisted = readJson('task', 'snapshot', task.snapshot)
   // The task machine's events are task event types; the client sends back what it is offered.
-  const allowed = (acceptedEvents(machine, persisted) as TaskEventBody['type'][]).filter((type) => mayAct(user, plan.policy_id, actorsFor(model, task, type)))
+  const allowed = (acceptedEvents(machine, persisted) as TaskEventBody['type'][]).filter((type) =>
+    mayAct(user, plan.policy_id, actorsFor(model, task, type)),
+  )
   const actorIds = [...new Set(history.map((event) => event.actor))]
-  const people = actorIds.length ? await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', actorIds).execute() : []
+  const people = actorIds.length
+    ? await db
+        .selectFrom('app_user')
+        .select(['id', 'display_name'])
+        .where('id', 'in', actorIds)
+        .execute()
+    : []
   const names = new Map(people.map((person) => [person.id, person.display_name]))
   // Only files the task's (and its contributions') attachment fields refer to are described.
   const files = await db
     .selectFrom('attachment')
     .select(['id', 'name', 'size', 'type'])
-    .where('id', 'in', (eb) => eb.selectFrom('attachment_ref').select('attachment_id').where('task_id', 'in', [task.id, ...contributions.map((c) => c.id)]))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('attachment_ref')
+        .select('attachment_id')
+        .where('task_id', 'in', [task.id, ...contributions.map((c) => c.id)]),
+    )
     .execute()
   return {
     ...summarize(task, context, today),
     reviewer: task.reviewer,
-    reviewerName: task.reviewer ? model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer : null,
+    reviewerName: task.reviewer
+      ? (model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer)
+      : null,
     description: duty?.description ?? null,
     /** What the config's author noted on the duty or procedure, for whoever carries it out. */
     note: duty?.note ?? procedure?.note ?? null,
     /** For a 整改 task: the published result it answers (score, value against target, why). */
     finding: (await taskKind(task.kind).view?.finding?.(db, task)) ?? null,
     /** Why there is no deadline, as the config states it (`{ unspecified: … }`). */
-    dueUnspecified: duty && typeof duty.due === 'object' && 'unspecified' in duty.due ? duty.due.unspecified : null,
+    dueUnspecified:
+      duty && typeof duty.due === 'object' && 'unspecified' in duty.due
+        ? duty.due.unspecified
+        : null,
     deliverables: duty?.deliverables ?? [],
     source: duty?.source ?? procedure?.source ?? null,
-    procedure: procedure ? { steps: procedure.steps.map((step) => ({ id: step.id, name: step.name, kind: step.kind })), current: persisted.value } : null,
+    procedure: procedure
+      ? {
+          steps: procedure.steps.map((step) => ({ id: step.id, name: step.name, kind: step.kind })),
+          current: persisted.value,
+        }
+      : null,
     context: persisted.context,
     data: await formData(db, model, task, today),
     form: formSchemaOf(model, task.source_id),
     allowedEvents: allowed,
-    history: history.map((event) => ({ ...event, actorName: event.actor === 'system' ? '系统' : names.get(event.actor) ?? event.actor, payload: readJson('task_event', 'payload', event.payload) })),
-    attachments: Object.fromEntries(files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }])),
+    history: history.map((event) => ({
+      ...event,
+      actorName: event.actor === 'system' ? '系统' : (names.get(event.actor) ?? event.actor),
+      payload: readJson('task_event', 'payload', event.payload),
+    })),
+    attachments: Object.fromEntries(
+      files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }]),
+    ),
     contributions: contributions.map((contribution) => ({
       ...summarize(contribution, context, today),
       data: readJson('task', 'data', contribution.data),

@@ -19,10 +19,20 @@ import type { EscalationLevel } from '../plan-model/fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { readJson } from '../db/json-columns.ts'
 
-const LEVEL_NAMES: Record<EscalationLevel, string> = { remind: '提醒', urge: '催办', supervise: '督办', circulate: '通报' }
+const LEVEL_NAMES: Record<EscalationLevel, string> = {
+  remind: '提醒',
+  urge: '催办',
+  supervise: '督办',
+  circulate: '通报',
+}
 
 /** Fires one timer; returns false when another process already did. */
-export async function fireTimer(trx: Transaction<Database>, timer: TimerRow, now: Date, owner: string): Promise<boolean> {
+export async function fireTimer(
+  trx: Transaction<Database>,
+  timer: TimerRow,
+  now: Date,
+  owner: string,
+): Promise<boolean> {
   const at = now.toISOString()
   const claimed = await trx
     .updateTable('timer')
@@ -37,7 +47,14 @@ export async function fireTimer(trx: Transaction<Database>, timer: TimerRow, now
     case 'remind':
     case 'overdue':
     case 'escalate':
-      await escalate(trx, context, timer, payload.level as EscalationLevel, payload.notify as string[], now)
+      await escalate(
+        trx,
+        context,
+        timer,
+        payload.level as EscalationLevel,
+        payload.notify as string[],
+        now,
+      )
       break
     case 'period-open':
       await openPeriod(trx, context, payload.duty as string, payload.index as number, now)
@@ -52,34 +69,75 @@ export async function fireTimer(trx: Transaction<Database>, timer: TimerRow, now
   return true
 }
 
-async function escalate(trx: Transaction<Database>, context: PlanContext, timer: TimerRow, level: EscalationLevel, notify: string[], now: Date): Promise<void> {
-  const task = timer.task_id ? await trx.selectFrom('task').selectAll().where('id', '=', timer.task_id).executeTakeFirst() : undefined
+async function escalate(
+  trx: Transaction<Database>,
+  context: PlanContext,
+  timer: TimerRow,
+  level: EscalationLevel,
+  notify: string[],
+  now: Date,
+): Promise<void> {
+  const task = timer.task_id
+    ? await trx.selectFrom('task').selectAll().where('id', '=', timer.task_id).executeTakeFirst()
+    : undefined
   if (!task || taskHasTag(context.model, task, 'finished')) return
   // The next step is planned whatever the state: a task under review now may be returned later.
   const next = nextEscalationTimer(context.model, task.plan_id, task.id, task.due_on, LEVELS[level])
   if (next) await insertChunked(trx, 'timer', [next])
   // Reminders and escalation apply while the unit still owes the work.
   if (!taskHasTag(context.model, task, 'owing')) return
-  const event: TaskEvent = level === 'remind' ? { type: 'REMIND' } : level === 'urge' ? { type: 'OVERDUE' } : { type: 'ESCALATE', level: LEVELS[level] }
+  const event: TaskEvent =
+    level === 'remind'
+      ? { type: 'REMIND' }
+      : level === 'urge'
+        ? { type: 'OVERDUE' }
+        : { type: 'ESCALATE', level: LEVELS[level] }
   await applyTaskEvent(trx, task, event, { model: context.model, now, actor: 'system' })
   const recipients = new Set(
     notify.flatMap((audience) =>
-      audience === 'assignee' ? [task.assignee]
-      : audience === 'reviewer' ? (task.reviewer ? [task.reviewer] : [])
-      : audience === 'office' ? (context.model.office ? [context.model.office] : [])
-      : audience === 'leadership' ? (context.model.leadership ? [context.model.leadership] : [])
-      : [audience],
+      audience === 'assignee'
+        ? [task.assignee]
+        : audience === 'reviewer'
+          ? task.reviewer
+            ? [task.reviewer]
+            : []
+          : audience === 'office'
+            ? context.model.office
+              ? [context.model.office]
+              : []
+            : audience === 'leadership'
+              ? context.model.leadership
+                ? [context.model.leadership]
+                : []
+              : [audience],
     ),
   )
   const at = now.toISOString()
   const message = `${LEVEL_NAMES[level]}：任务截止日 ${task.due_on ?? '—'}`
   const kind = level
   for (const recipient of recipients) {
-    await trx.insertInto('notification').values({ id: newId(), plan_id: task.plan_id, task_id: task.id, recipient, kind: kind === 'remind' ? 'remind' : kind, message, at }).execute()
+    await trx
+      .insertInto('notification')
+      .values({
+        id: newId(),
+        plan_id: task.plan_id,
+        task_id: task.id,
+        recipient,
+        kind: kind === 'remind' ? 'remind' : kind,
+        message,
+        at,
+      })
+      .execute()
   }
 }
 
-async function openPeriod(trx: Transaction<Database>, context: PlanContext, dutyId: string, index: number, now: Date): Promise<void> {
+async function openPeriod(
+  trx: Transaction<Database>,
+  context: PlanContext,
+  dutyId: string,
+  index: number,
+  now: Date,
+): Promise<void> {
   const { model, plan, members } = context
   const kinded = findDuty(model, dutyId)
   if (!kinded) return
@@ -89,13 +147,25 @@ async function openPeriod(trx: Transaction<Database>, context: PlanContext, duty
   const periods = occurrences(schedule.rule, schedule.range)
   const period = periods[index]
   if (!period) return
-  const created = tasksForDuty(model, plan.id, kinded, { period: period.period, opens: period.start ?? null, due: period.due }, members, now.toISOString())
+  const created = tasksForDuty(
+    model,
+    plan.id,
+    kinded,
+    { period: period.period, opens: period.start ?? null, due: period.due },
+    members,
+    now.toISOString(),
+  )
   await insertChunked(trx, 'task', created.tasks)
   const following = periods[index + 1]
   const timers = [
     ...created.timers,
     ...(following
-      ? [timerRow(plan.id, 'period-open', startOfDayInstant(following.start!).toISOString(), { duty: dutyId, index: index + 1 })]
+      ? [
+          timerRow(plan.id, 'period-open', startOfDayInstant(following.start!).toISOString(), {
+            duty: dutyId,
+            index: index + 1,
+          }),
+        ]
       : []),
   ]
   await insertChunked(trx, 'timer', timers)

@@ -17,7 +17,11 @@ export interface SchedulerRun {
 }
 
 /** Fires every timer due at the clock's current time (including ones firing creates). */
-export async function runDueTimers(store: Store, clock: Clock, options: { owner?: string; batch?: number } = {}): Promise<SchedulerRun> {
+export async function runDueTimers(
+  store: Store,
+  clock: Clock,
+  options: { owner?: string; batch?: number } = {},
+): Promise<SchedulerRun> {
   const { db, writes } = store
   const owner = options.owner ?? `pid-${process.pid}`
   const batch = options.batch ?? 200
@@ -44,7 +48,13 @@ export async function runDueTimers(store: Store, clock: Clock, options: { owner?
 
 /** The earliest pending timer's instant, or undefined when none is pending. */
 export async function nextTimerAt(db: Kysely<Database>): Promise<string | undefined> {
-  const row = await db.selectFrom('timer').select('fire_at').where('status', '=', 'pending').orderBy('fire_at').limit(1).executeTakeFirst()
+  const row = await db
+    .selectFrom('timer')
+    .select('fire_at')
+    .where('status', '=', 'pending')
+    .orderBy('fire_at')
+    .limit(1)
+    .executeTakeFirst()
   return row?.fire_at
 }
 
@@ -52,12 +62,19 @@ export async function nextTimerAt(db: Kysely<Database>): Promise<string | undefi
  * Polls the database every `intervalMs` and fires what is due. Returns a stop function.
  * The interval only decides how often to look; what to fire lives in the database.
  */
-export function startScheduler(store: Store, clock: Clock, intervalMs = 1000, onError: (error: unknown) => void = console.error): () => Promise<void> {
+export function startScheduler(
+  store: Store,
+  clock: Clock,
+  intervalMs = 1000,
+  onError: (error: unknown) => void = console.error,
+): () => Promise<void> {
   const owner = `scheduler-${newId().slice(0, 8)}`
   let running: Promise<unknown> = Promise.resolve()
   let stopped = false
   const handle = setInterval(() => {
-    running = running.then(() => (stopped ? undefined : runDueTimers(store, clock, { owner }).catch(onError)))
+    running = running.then(() =>
+      stopped ? undefined : runDueTimers(store, clock, { owner }).catch(onError),
+    )
   }, intervalMs)
   handle.unref()
   return async () => {

@@ -5,7 +5,9 @@ import { parentPort } from 'node:worker_threads'
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; message: string }
 
 /** Serves jobs: each message is one input, answered with `handle`'s value or its error. */
-export function serveJobs<TInput, TOutput>(handle: (input: TInput) => TOutput | Promise<TOutput>): void {
+export function serveJobs<TInput, TOutput>(
+  handle: (input: TInput) => TOutput | Promise<TOutput>,
+): void {
   const port = parentPort
   if (!port) throw new Error('serveJobs() runs in a worker thread')
   const answer = async (input: TInput): Promise<void> => {

@@ -42,7 +42,9 @@ interface Job {
  * if (!outcome.ok && outcome.reason === 'timeout') …
  */
 export class WorkerPool<TInput, TOutput> {
-  readonly #options: Required<Omit<WorkerPoolOptions, 'resourceLimits'>> & { resourceLimits?: ResourceLimits }
+  readonly #options: Required<Omit<WorkerPoolOptions, 'resourceLimits'>> & {
+    resourceLimits?: ResourceLimits
+  }
   readonly #queue: Job[] = []
   readonly #idle = new Map<Worker, NodeJS.Timeout>()
   #live = 0
@@ -81,7 +83,9 @@ export class WorkerPool<TInput, TOutput> {
   }
 
   #spawn(): Worker {
-    const worker = new Worker(this.#options.entry, { ...(this.#options.resourceLimits ? { resourceLimits: this.#options.resourceLimits } : {}) })
+    const worker = new Worker(this.#options.entry, {
+      ...(this.#options.resourceLimits ? { resourceLimits: this.#options.resourceLimits } : {}),
+    })
     this.#live++
     worker.once('exit', () => {
       this.#live--
@@ -103,18 +107,49 @@ export class WorkerPool<TInput, TOutput> {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit)
       if (keep) {
         worker.unref()
-        this.#idle.set(worker, setTimeout(() => void worker.terminate(), this.#options.idleMs).unref())
+        this.#idle.set(
+          worker,
+          setTimeout(() => void worker.terminate(), this.#options.idleMs).unref(),
+        )
       } else {
         void worker.terminate()
       }
       job.resolve(outcome)
       this.#dispatch()
     }
-    const onMessage = (reply: WorkerReply) => finish(reply.ok ? { ok: true, value: reply.value } : { ok: false, reason: 'failed', message: reply.message }, true)
+    const onMessage = (reply: WorkerReply) =>
+      finish(
+        reply.ok
+          ? { ok: true, value: reply.value }
+          : { ok: false, reason: 'failed', message: reply.message },
+        true,
+      )
     const onError = (error: Error & { code?: string }) =>
-      finish({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'failed', message: error.message }, false)
-    const onExit = (code: number) => finish({ ok: false, reason: 'failed', message: `the worker stopped (exit code ${code})` }, false)
-    const timer = setTimeout(() => finish({ ok: false, reason: 'timeout', message: `the job ran over ${this.#options.timeoutMs} ms` }, false), this.#options.timeoutMs)
+      finish(
+        {
+          ok: false,
+          reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'failed',
+          message: error.message,
+        },
+        false,
+      )
+    const onExit = (code: number) =>
+      finish(
+        { ok: false, reason: 'failed', message: `the worker stopped (exit code ${code})` },
+        false,
+      )
+    const timer = setTimeout(
+      () =>
+        finish(
+          {
+            ok: false,
+            reason: 'timeout',
+            message: `the job ran over ${this.#options.timeoutMs} ms`,
+          },
+          false,
+        ),
+      this.#options.timeoutMs,
+    )
     worker.on('message', onMessage).on('error', onError).on('exit', onExit)
     worker.ref()
     worker.postMessage(job.input)

@@ -7,7 +7,11 @@ import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { copiedFixture, loginAs, startBundledPlan } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
-import { enterValues as enter, MEISHAN_MEMBERS as MEMBERS, meishanInputs as inputs2021 } from '../helpers/meishan.ts'
+import {
+  enterValues as enter,
+  MEISHAN_MEMBERS as MEMBERS,
+  meishanInputs as inputs2021,
+} from '../helpers/meishan.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -55,7 +59,9 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
     const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
     return {
       planId,
-      bureau: await loginAs(t, 'bureau', { units: [{ policyId, unitId: 'city-healthcare-security-bureau' }] }),
+      bureau: await loginAs(t, 'bureau', {
+        units: [{ policyId, unitId: 'city-healthcare-security-bureau' }],
+      }),
       dongpo: await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] }),
     }
   })
@@ -80,9 +86,23 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
     expect(fileName(response)).toBe('2021年紧密型县域医共体医疗保障管理改革考核-考核结果汇总.xlsx')
     const book = await open(response)
     const sheet = book.getWorksheet('考核结果汇总')!
-    expect(sheet.getCell('A1').text).toBe('2021年紧密型县域医共体医疗保障管理改革考核结果汇总（已公布）')
+    expect(sheet.getCell('A1').text).toBe(
+      '2021年紧密型县域医共体医疗保障管理改革考核结果汇总（已公布）',
+    )
     const rows = texts(sheet)
-    expect(rows[1]).toEqual(['序号', '单位', '数据完整', '基础得分', '加分', '总分', '等次', '一票否决', '缺失数据', '结果应用', '需整改项目'])
+    expect(rows[1]).toEqual([
+      '序号',
+      '单位',
+      '数据完整',
+      '基础得分',
+      '加分',
+      '总分',
+      '等次',
+      '一票否决',
+      '缺失数据',
+      '结果应用',
+      '需整改项目',
+    ])
     const dongpoRow = sheet.getRow(3)
     expect(dongpoRow.getCell(2).text).toBe('东坡区医共体')
     expect(dongpoRow.getCell(6).value).toBe(89.5)
@@ -98,9 +118,20 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
     expect(renshouRow.getCell(8).text).toBe('一票否决：医保基金监管')
     expect(renshouRow.getCell(10).text).toContain('扣减 30%')
     // Printed on A4, one page wide, the header row on every page.
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' })
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    })
     const counts = texts(book.getWorksheet('等次统计')!)
-    expect(counts).toContainEqual(['良好', '70 分及以上、90 分以下', '1', '全额拨付约定“打包付费”总额'])
+    expect(counts).toContainEqual([
+      '良好',
+      '70 分及以上、90 分以下',
+      '1',
+      '全额拨付约定“打包付费”总额',
+    ])
     expect(counts).toContainEqual(expect.arrayContaining(['不合格', '1']))
   })
 
@@ -122,15 +153,34 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
     expect(sheet.pageSetup.printTitlesRow).toBe(`${header + 1}:${header + 1}`)
     const visit = sheet.getRow(rows.findIndex((row) => row[1] === '县域内就诊率') + 1)
     // weight, score, value, target, gap, steps, deducted: numbers shown with 2 decimals (and the unit)
-    expect([4, 5, 6, 7, 8, 9, 10].map((column) => visit.getCell(column).value)).toEqual([10, 0, 85.6, '≥90%（2021年）', 4.4, 4, 12])
-    expect([4, 5, 6, 8, 10].map((column) => visit.getCell(column).numFmt)).toEqual(['0.00', '0.00', 'General"%"', 'General"%"', '0.00'])
-    expect(visit.getCell(11).text).toContain('县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4%')
+    expect([4, 5, 6, 7, 8, 9, 10].map((column) => visit.getCell(column).value)).toEqual([
+      10,
+      0,
+      85.6,
+      '≥90%（2021年）',
+      4.4,
+      4,
+      12,
+    ])
+    expect([4, 5, 6, 8, 10].map((column) => visit.getCell(column).numFmt)).toEqual([
+      '0.00',
+      '0.00',
+      'General"%"',
+      'General"%"',
+      '0.00',
+    ])
+    expect(visit.getCell(11).text).toContain(
+      '县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4%',
+    )
     expect(visit.getCell(11).text).toContain('扣完为止')
     const daySurgery = rows.findIndex((row) => row[1] === '日间手术开展')
     expect(rows[daySurgery + 1]![1]).toBe('　病种数')
     expect(rows.find((row) => row[1] === '医保基金监管')![10]).toBe('未触发一票否决。')
     const trend = texts(book.getWorksheet('历年趋势')!)
-    expect(trend).toEqual([['年度', '状态', '总分', '等次'], ['2021年', '已公布', '89.5', '良好']])
+    expect(trend).toEqual([
+      ['年度', '状态', '总分', '等次'],
+      ['2021年', '已公布', '89.5', '良好'],
+    ])
   })
 
   it('lets a unit download its own report only, as the JSON routes do', async () => {
@@ -138,7 +188,11 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
     expect((await bureau.get(`${base}/2021/units/renshou-mc/report.xlsx`)).status).toBe(200)
     // The run's workbook holds the unit's own row only.
     const own = await open(await dongpo.get(`${base}/2021/report.xlsx`))
-    expect(texts(own.getWorksheet('考核结果汇总')!).slice(1).map((row) => row[1])).toEqual(['单位', '东坡区医共体'])
+    expect(
+      texts(own.getWorksheet('考核结果汇总')!)
+        .slice(1)
+        .map((row) => row[1]),
+    ).toEqual(['单位', '东坡区医共体'])
     expect((await bureau.get(`${base}/2020/report.xlsx`)).status).toBe(404)
   })
 })

@@ -8,20 +8,33 @@ import { describe, expect, it } from 'vitest'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { MEISHAN_MEMBERS as MEMBERS, meishanInputs } from '../helpers/meishan.ts'
-import { copiedFixture, loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import {
+  copiedFixture,
+  loginAs,
+  makeTestApp,
+  startBundledPlan,
+  taskId,
+} from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
-
 
 /**
  * Publishes Meishan with 县域内就诊率's reporting changed (`frequency` and `entryDue` lines) and
  * starts its plan.
  */
 async function startVisitRateVariant(t: TestApp, reporting: string) {
-  const visitRate = '    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: \'>=\'\n        value: 88'
-  const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8').replace(`    frequency: yearly\n${visitRate}`, `${reporting}${visitRate}`)
+  const visitRate =
+    "    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: '>='\n        value: 88"
+  const yaml = readFileSync(
+    'policies/meishan/medical-community-insurance-2020.yaml',
+    'utf8',
+  ).replace(`    frequency: yearly\n${visitRate}`, `${reporting}${visitRate}`)
   expect(yaml).toContain(reporting)
-  const { version } = await publishPolicy(t, t.clock, 'test', { yaml, sourceText: readFileSync('policies/meishan/source.txt', 'utf8') })
-  const planId = (await startPlan(t, t.clock, 'test', { versionId: version.id, members: MEMBERS })).plan.id
+  const { version } = await publishPolicy(t, t.clock, 'test', {
+    yaml,
+    sourceText: readFileSync('policies/meishan/source.txt', 'utf8'),
+  })
+  const planId = (await startPlan(t, t.clock, 'test', { versionId: version.id, members: MEMBERS }))
+    .plan.id
   return { planId, version }
 }
 
@@ -29,116 +42,271 @@ describe('indicator entry tasks', () => {
   // Meishan's plan with 东坡区医共体 logged in, for the tests that start there: built once, copied for each.
   const meishanWithDongpo = copiedFixture('2021-03-01T09:00:00+08:00', async (t) => {
     const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
-    return { planId, dongpo: await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] }) }
+    return {
+      planId,
+      dongpo: await loginAs(t, 'dongpo', { units: [{ policyId, unitId: 'dongpo-mc' }] }),
+    }
   })
 
   it('gives each owning unit a yearly entry task, due at the year’s end, with reminders and escalation', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
     const { planId } = await startBundledPlan(t, 'meishan', MEMBERS)
-    const tasks = await t.db.selectFrom('task').select(['assignee', 'period', 'due_on', 'kind', 'reviewer', 'id'])
-      .where('plan_id', '=', planId).where('source_id', '=', 'indicator-entry-yearly').orderBy('assignee').orderBy('period').execute()
+    const tasks = await t.db
+      .selectFrom('task')
+      .select(['assignee', 'period', 'due_on', 'kind', 'reviewer', 'id'])
+      .where('plan_id', '=', planId)
+      .where('source_id', '=', 'indicator-entry-yearly')
+      .orderBy('assignee')
+      .orderBy('period')
+      .execute()
     expect(tasks.map((task) => [task.assignee, task.period, task.due_on, task.kind])).toEqual([
       ['dongpo-mc', '2020', '2020-12-31', 'indicator-entry'],
       ['dongpo-mc', '2021', '2021-12-31', 'indicator-entry'],
       ['renshou-mc', '2020', '2020-12-31', 'indicator-entry'],
       ['renshou-mc', '2021', '2021-12-31', 'indicator-entry'],
     ])
-    const timers = await t.db.selectFrom('timer').select(['kind', 'fire_at']).where('task_id', '=', tasks[1]!.id).execute()
+    const timers = await t.db
+      .selectFrom('timer')
+      .select(['kind', 'fire_at'])
+      .where('task_id', '=', tasks[1]!.id)
+      .execute()
     expect(timers).toHaveLength(1)
     expect(timers[0]!.kind).toBe('remind')
     // The next year's tasks open with the year.
-    const opening = await t.db.selectFrom('timer').select(['payload', 'fire_at']).where('plan_id', '=', planId).where('kind', '=', 'period-open').execute()
-    expect(opening.map((timer) => JSON.parse(timer.payload).duty)).toContain('indicator-entry-yearly')
+    const opening = await t.db
+      .selectFrom('timer')
+      .select(['payload', 'fire_at'])
+      .where('plan_id', '=', planId)
+      .where('kind', '=', 'period-open')
+      .execute()
+    expect(opening.map((timer) => JSON.parse(timer.payload).duty)).toContain(
+      'indicator-entry-yearly',
+    )
   })
 
   it('checks ranges in the generated form and writes nothing when a value is wrong', async () => {
     const { t, planId, dongpo } = await meishanWithDongpo()
     const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
-    const page = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { title: string; form: { properties: Record<string, { title: string; description: string; minimum?: number }> } }
+    const page = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as {
+      title: string
+      form: { properties: Record<string, { title: string; description: string; minimum?: number }> }
+    }
     expect(page.title).toBe('指标数据填报（年度）')
-    expect(page.form.properties.county_visits).toMatchObject({ title: '县域内就诊人次', description: '单位：人次。编号：county_visits', type: 'integer', minimum: 0 })
-    const response = await dongpo.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { county_visits: 12.5, total_visits: -3 } })
+    expect(page.form.properties.county_visits).toMatchObject({
+      title: '县域内就诊人次',
+      description: '单位：人次。编号：county_visits',
+      type: 'integer',
+      minimum: 0,
+    })
+    const response = await dongpo.post(`/api/tasks/${id}/events`, {
+      type: 'SAVE',
+      data: { county_visits: 12.5, total_visits: -3 },
+    })
     expect(response.status).toBe(422)
     const body = (await response.json()) as { error: { issues: Array<{ pointer: string }> } }
-    expect(body.error.issues.map((issue) => issue.pointer).sort()).toEqual(['/data/county_visits', '/data/total_visits'])
-    const stored = await t.db.selectFrom('indicator_value').selectAll().where('plan_id', '=', planId).execute()
+    expect(body.error.issues.map((issue) => issue.pointer).sort()).toEqual([
+      '/data/county_visits',
+      '/data/total_visits',
+    ])
+    const stored = await t.db
+      .selectFrom('indicator_value')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .execute()
     expect(stored).toEqual([])
   })
 
   it('has the office enter region-wide figures when the document names no owner (Pingnan)', async () => {
     const t = await makeTestApp('2019-01-10T09:00:00+08:00')
     const { planId, policyId } = await startBundledPlan(t, 'pingnan')
-    const office = await loginAs(t, 'office', { units: [{ policyId, unitId: 'leadership-group-office' }] })
+    const office = await loginAs(t, 'office', {
+      units: [{ policyId, unitId: 'leadership-group-office' }],
+    })
     const id = await taskId(t, planId, 'indicator-entry-yearly', 'leadership-group-office', '2018')
-    const page = (await (await office.get(`/api/tasks/${id}`)).json()) as { title: string; form: { required: string[] }; allowedEvents: string[] }
+    const page = (await (await office.get(`/api/tasks/${id}`)).json()) as {
+      title: string
+      form: { required: string[] }
+      allowedEvents: string[]
+    }
     expect(page.title).toBe('指标数据填报（年度）：全区域')
-    const data = Object.fromEntries(page.form.required.map((field) => [field, field.endsWith('_total') || field === 'total_visits' ? 10 : field.startsWith('participating') || field.startsWith('telemed_covered') || field === 'primary_care_visits' ? 6 : 1]))
-    for (const flag of ['telemedicine-township-extension', 'alliance-policy-system', 'alliance-division-of-labor-mechanism']) data[flag] = true as never
+    const data = Object.fromEntries(
+      page.form.required.map((field) => [
+        field,
+        field.endsWith('_total') || field === 'total_visits'
+          ? 10
+          : field.startsWith('participating') ||
+              field.startsWith('telemed_covered') ||
+              field === 'primary_care_visits'
+            ? 6
+            : 1,
+      ]),
+    )
+    for (const flag of [
+      'telemedicine-township-extension',
+      'alliance-policy-system',
+      'alliance-division-of-labor-mechanism',
+    ])
+      data[flag] = true as never
     const submitted = await office.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data })
     expect(submitted.status, await submitted.clone().text()).toBe(200)
-    const stored = await t.db.selectFrom('indicator_value').select(['unit_id', 'element_id', 'value', 'source', 'task_id']).where('plan_id', '=', planId).where('element_id', '=', 'township_centers_total').execute()
-    expect(stored).toEqual([{ unit_id: 'region', element_id: 'township_centers_total', value: '10', source: 'form', task_id: id }])
-    const flag = await t.db.selectFrom('indicator_value').select('value').where('plan_id', '=', planId).where('element_id', '=', 'alliance-policy-system').executeTakeFirstOrThrow()
+    const stored = await t.db
+      .selectFrom('indicator_value')
+      .select(['unit_id', 'element_id', 'value', 'source', 'task_id'])
+      .where('plan_id', '=', planId)
+      .where('element_id', '=', 'township_centers_total')
+      .execute()
+    expect(stored).toEqual([
+      {
+        unit_id: 'region',
+        element_id: 'township_centers_total',
+        value: '10',
+        source: 'form',
+        task_id: id,
+      },
+    ])
+    const flag = await t.db
+      .selectFrom('indicator_value')
+      .select('value')
+      .where('plan_id', '=', planId)
+      .where('element_id', '=', 'alliance-policy-system')
+      .executeTakeFirstOrThrow()
     expect(flag.value).toBe('true')
   })
 
   it('is fulfilled by values that arrive another way: shown in the form while partial, submitted once complete', async () => {
     const { t, planId, dongpo } = await meishanWithDongpo()
     const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
-    const values = Object.entries(meishanInputs({ rehab_payment_reform_started: false })).map(([element, value]) => ({ element, unit: 'dongpo-mc', period: '2020', value }))
+    const values = Object.entries(meishanInputs({ rehab_payment_reform_started: false })).map(
+      ([element, value]) => ({ element, unit: 'dongpo-mc', period: '2020', value }),
+    )
 
     // Part of the year: the task stays open, and its form starts from what is stored.
-    const partial = await dongpo.put(`/api/plans/${planId}/indicator-values`, { values: values.slice(0, 2) })
+    const partial = await dongpo.put(`/api/plans/${planId}/indicator-values`, {
+      values: values.slice(0, 2),
+    })
     expect(await partial.json()).toEqual({ applied: 2, submittedTasks: 0 })
-    const open = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { state: string; data: Record<string, unknown> }
+    const open = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as {
+      state: string
+      data: Record<string, unknown>
+    }
     expect(open.state).toBe('assigned')
-    expect(open.data).toEqual({ [values[0]!.element]: values[0]!.value, [values[1]!.element]: values[1]!.value })
+    expect(open.data).toEqual({
+      [values[0]!.element]: values[0]!.value,
+      [values[1]!.element]: values[1]!.value,
+    })
 
     // The rest: the task is submitted with the stored values, by whoever entered them, and its
     // reminders and escalation stop. Meishan names nobody to review entry, and only a review
     // approves indicator data: the task stays submitted, its values correctable.
-    const rest = await dongpo.put(`/api/plans/${planId}/indicator-values`, { values: values.slice(2) })
+    const rest = await dongpo.put(`/api/plans/${planId}/indicator-values`, {
+      values: values.slice(2),
+    })
     expect(await rest.json()).toEqual({ applied: values.length - 2, submittedTasks: 1 })
-    const done = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as { state: string; data: Record<string, unknown>; history: Array<{ type: string; actorName: string }> }
+    const done = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as {
+      state: string
+      data: Record<string, unknown>
+      history: Array<{ type: string; actorName: string }>
+    }
     expect(done.state).toBe('submitted')
     expect(done.data).toEqual(meishanInputs({ rehab_payment_reform_started: false }))
     expect(done.history.at(-1)).toMatchObject({ type: 'SUBMIT', actorName: 'dongpo' })
-    const pending = await t.db.selectFrom('timer').select('id').where('task_id', '=', id).where('status', '=', 'pending').execute()
+    const pending = await t.db
+      .selectFrom('timer')
+      .select('id')
+      .where('task_id', '=', id)
+      .where('status', '=', 'pending')
+      .execute()
     expect(pending).toEqual([])
     // The other year's task is untouched.
-    const other = await t.db.selectFrom('task').select('state').where('id', '=', await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2021')).executeTakeFirstOrThrow()
+    const other = await t.db
+      .selectFrom('task')
+      .select('state')
+      .where('id', '=', await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2021'))
+      .executeTakeFirstOrThrow()
     expect(other.state).toBe('assigned')
   })
 
   it('stores a one-off (once) report’s values for the year it is due, where series and assessments read them', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const { planId, version } = await startVisitRateVariant(t, '    frequency: once\n    entryDue: 2021年6月30日前\n')
-    const dongpo = await loginAs(t, 'dongpo', { units: [{ policyId: version.policy_id, unitId: 'dongpo-mc' }] })
-    const task = await t.db.selectFrom('task').select(['id', 'period', 'due_on']).where('plan_id', '=', planId).where('assignee', '=', 'dongpo-mc').where('source_id', '=', 'indicator-entry-once').executeTakeFirstOrThrow()
+    const { planId, version } = await startVisitRateVariant(
+      t,
+      '    frequency: once\n    entryDue: 2021年6月30日前\n',
+    )
+    const dongpo = await loginAs(t, 'dongpo', {
+      units: [{ policyId: version.policy_id, unitId: 'dongpo-mc' }],
+    })
+    const task = await t.db
+      .selectFrom('task')
+      .select(['id', 'period', 'due_on'])
+      .where('plan_id', '=', planId)
+      .where('assignee', '=', 'dongpo-mc')
+      .where('source_id', '=', 'indicator-entry-once')
+      .executeTakeFirstOrThrow()
     expect(task).toMatchObject({ period: 'once', due_on: '2021-06-30' })
     await dongpo.post(`/api/tasks/${task.id}/events`, { type: 'START' })
-    const submitted = await dongpo.post(`/api/tasks/${task.id}/events`, { type: 'SUBMIT', data: { county_visits: 9100, total_visits: 10000 } })
+    const submitted = await dongpo.post(`/api/tasks/${task.id}/events`, {
+      type: 'SUBMIT',
+      data: { county_visits: 9100, total_visits: 10000 },
+    })
     expect(submitted.status).toBe(200)
-    const stored = await t.db.selectFrom('indicator_value').select(['element_id', 'period', 'value']).where('plan_id', '=', planId).orderBy('element_id').execute()
+    const stored = await t.db
+      .selectFrom('indicator_value')
+      .select(['element_id', 'period', 'value'])
+      .where('plan_id', '=', planId)
+      .orderBy('element_id')
+      .execute()
     expect(stored).toEqual([
       { element_id: 'county_visits', period: '2021', value: '9100' },
       { element_id: 'total_visits', period: '2021', value: '10000' },
     ])
-    const series = (await (await dongpo.get(`/api/plans/${planId}/indicators?scope=dongpo-mc`)).json()) as { indicators: Array<{ id: string; series: Array<{ year: number; value: string | null }> }> }
-    expect(series.indicators.find((indicator) => indicator.id === 'county-visit-rate')!.series.find((point) => point.year === 2021)!.value).toBe('91')
+    const series = (await (
+      await dongpo.get(`/api/plans/${planId}/indicators?scope=dongpo-mc`)
+    ).json()) as {
+      indicators: Array<{ id: string; series: Array<{ year: number; value: string | null }> }>
+    }
+    expect(
+      series.indicators
+        .find((indicator) => indicator.id === 'county-visit-rate')!
+        .series.find((point) => point.year === 2021)!.value,
+    ).toBe('91')
   })
 
   it('follows an indicator’s entryDue: last year’s figures reported in January, opened when January begins', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
-    const { planId } = await startVisitRateVariant(t, '    frequency: yearly\n    entryDue: 次年1月\n')
-    const tasks = await t.db.selectFrom('task').select(['source_id', 'period', 'opens_on', 'due_on']).where('plan_id', '=', planId).where('assignee', '=', 'dongpo-mc')
-      .where('kind', '=', 'indicator-entry').orderBy('source_id').orderBy('period').execute()
+    const { planId } = await startVisitRateVariant(
+      t,
+      '    frequency: yearly\n    entryDue: 次年1月\n',
+    )
+    const tasks = await t.db
+      .selectFrom('task')
+      .select(['source_id', 'period', 'opens_on', 'due_on'])
+      .where('plan_id', '=', planId)
+      .where('assignee', '=', 'dongpo-mc')
+      .where('kind', '=', 'indicator-entry')
+      .orderBy('source_id')
+      .orderBy('period')
+      .execute()
     expect(tasks).toEqual([
       // 县域内就诊率: 2020's figures in January 2021; 2021's will open in January 2022.
-      { source_id: 'indicator-entry-yearly', period: '2020', opens_on: '2021-01-01', due_on: '2021-01-31' },
+      {
+        source_id: 'indicator-entry-yearly',
+        period: '2020',
+        opens_on: '2021-01-01',
+        due_on: '2021-01-31',
+      },
       // The other yearly indicators keep the default: each year by its end.
-      { source_id: 'indicator-entry-yearly-2', period: '2020', opens_on: '2020-01-01', due_on: '2020-12-31' },
-      { source_id: 'indicator-entry-yearly-2', period: '2021', opens_on: '2021-01-01', due_on: '2021-12-31' },
+      {
+        source_id: 'indicator-entry-yearly-2',
+        period: '2020',
+        opens_on: '2020-01-01',
+        due_on: '2020-12-31',
+      },
+      {
+        source_id: 'indicator-entry-yearly-2',
+        period: '2021',
+        opens_on: '2021-01-01',
+        due_on: '2021-12-31',
+      },
     ])
   })
 })

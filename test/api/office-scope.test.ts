@@ -5,7 +5,10 @@
 import { loginAs, makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
-interface TaskList { counts: { total: number }; tasks: Array<{ id: string; assignee: { id: string } }> }
+interface TaskList {
+  counts: { total: number }
+  tasks: Array<{ id: string; assignee: { id: string } }>
+}
 
 describe('GET /api/tasks?scope=all for the office of a plan', () => {
   let t: TestApp
@@ -18,9 +21,18 @@ describe('GET /api/tasks?scope=all for the office of a plan', () => {
     t = await makeTestApp()
     const started = await startBundledPlan(t, 'pingnan')
     planId = started.planId
-    office = await loginAs(t, 'office', { roles: ['reviewer', 'department'], units: [{ policyId: started.policyId, unitId: 'leadership-group-office' }] })
-    department = await loginAs(t, 'finance', { units: [{ policyId: started.policyId, unitId: 'county-finance-bureau' }] })
-    const count = await t.db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow()
+    office = await loginAs(t, 'office', {
+      roles: ['reviewer', 'department'],
+      units: [{ policyId: started.policyId, unitId: 'leadership-group-office' }],
+    })
+    department = await loginAs(t, 'finance', {
+      units: [{ policyId: started.policyId, unitId: 'county-finance-bureau' }],
+    })
+    const count = await t.db
+      .selectFrom('task')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow()
     planTasks = Number(count.n)
   })
 
@@ -33,7 +45,9 @@ describe('GET /api/tasks?scope=all for the office of a plan', () => {
   })
 
   it('pages the office’s list as any list is paged', async () => {
-    const page = (await (await office.get(`/api/tasks?scope=all&plan=${planId}&limit=5`)).json()) as TaskList
+    const page = (await (
+      await office.get(`/api/tasks?scope=all&plan=${planId}&limit=5`)
+    ).json()) as TaskList
     expect(page.tasks).toHaveLength(5)
     expect(page.counts.total).toBe(planTasks)
   })
@@ -45,16 +59,39 @@ describe('GET /api/tasks?scope=all for the office of a plan', () => {
   })
 
   it('keeps a unit’s scope: asking for all gives its own tasks', async () => {
-    const all = (await (await department.get(`/api/tasks?scope=all&plan=${planId}`)).json()) as TaskList
+    const all = (await (
+      await department.get(`/api/tasks?scope=all&plan=${planId}`)
+    ).json()) as TaskList
     expect(all.counts.total).toBeGreaterThan(0)
     expect(all.tasks.every((task) => task.assignee.id === 'county-finance-bureau')).toBe(true)
   })
 
   it('lists every escalated task of the plan for its office, and a unit only its own', async () => {
-    const finance = await t.db.selectFrom('task').select('id').where('plan_id', '=', planId).where('assignee', '=', 'county-finance-bureau').executeTakeFirstOrThrow()
-    const other = await t.db.selectFrom('task').select('id').where('plan_id', '=', planId).where('assignee', 'not in', ['county-finance-bureau', 'leadership-group-office']).executeTakeFirstOrThrow()
-    await t.db.updateTable('task').set({ escalation_level: 3 }).where('id', 'in', [finance.id, other.id]).execute()
-    const supervised = async (client: Client) => ((await (await client.get(`/api/plans/${planId}/escalations`)).json()) as { supervise: Array<{ id: string }> }).supervise.map((task) => task.id).sort()
+    const finance = await t.db
+      .selectFrom('task')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('assignee', '=', 'county-finance-bureau')
+      .executeTakeFirstOrThrow()
+    const other = await t.db
+      .selectFrom('task')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('assignee', 'not in', ['county-finance-bureau', 'leadership-group-office'])
+      .executeTakeFirstOrThrow()
+    await t.db
+      .updateTable('task')
+      .set({ escalation_level: 3 })
+      .where('id', 'in', [finance.id, other.id])
+      .execute()
+    const supervised = async (client: Client) =>
+      (
+        (await (await client.get(`/api/plans/${planId}/escalations`)).json()) as {
+          supervise: Array<{ id: string }>
+        }
+      ).supervise
+        .map((task) => task.id)
+        .sort()
     expect(await supervised(office)).toEqual([finance.id, other.id].sort())
     expect(await supervised(department)).toEqual([finance.id])
   })

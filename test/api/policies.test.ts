@@ -17,14 +17,22 @@ describe('POST /api/policies', () => {
 
   it('validates a draft and lists every issue with its line', async () => {
     const broken = yaml.replace('weight: 20', 'weight: 25')
-    const body = await (await author.post('/api/policies/validate', { yaml: broken, sourceText })).json()
+    const body = await (
+      await author.post('/api/policies/validate', { yaml: broken, sourceText })
+    ).json()
     expect(body.ok).toBe(false)
-    expect(body.issues[0]).toMatchObject({ code: 'weights-mismatch', pointer: '/assessments/0/totalScore' })
+    expect(body.issues[0]).toMatchObject({
+      code: 'weights-mismatch',
+      pointer: '/assessments/0/totalScore',
+    })
     expect(body.issues[0].line).toBeGreaterThan(1)
   })
 
   it('refuses to publish an invalid config (422, with the issues) and stores nothing', async () => {
-    const response = await author.post('/api/policies', { yaml: yaml.replace('weight: 20', 'weight: 25'), sourceText })
+    const response = await author.post('/api/policies', {
+      yaml: yaml.replace('weight: 20', 'weight: 25'),
+      sourceText,
+    })
     expect(response.status).toBe(422)
     expect((await response.json()).error.code).toBe('invalid-config')
     expect(await t.db.selectFrom('policy_version').selectAll().execute()).toEqual([])
@@ -35,10 +43,18 @@ describe('POST /api/policies', () => {
     expect(broken).not.toBe(yaml)
     const response = await author.post('/api/policies', { yaml: broken, sourceText })
     expect(response.status).toBe(422)
-    const { error } = (await response.json()) as { error: { code: string; message: { zh: string }; issues: Array<{ code: string; pointer: string; line: number; message: { zh: string } }> } }
+    const { error } = (await response.json()) as {
+      error: {
+        code: string
+        message: { zh: string }
+        issues: Array<{ code: string; pointer: string; line: number; message: { zh: string } }>
+      }
+    }
     expect(error.code).toBe('invalid-config')
     expect(error.message.zh).toBe('1 项考核测试未通过，未发布。')
-    expect(error.issues).toEqual([expect.objectContaining({ code: 'policy-test-failed', pointer: '/assessments/0/tests/0' })])
+    expect(error.issues).toEqual([
+      expect.objectContaining({ code: 'policy-test-failed', pointer: '/assessments/0/tests/0' }),
+    ])
     expect(broken.split('\n')[error.issues[0]!.line - 1]).toContain('2021 年各项恰好达标（优秀）')
     expect(error.issues[0]!.message.zh).toContain('总分应为 98.5，实为 99.5')
     expect(await t.db.selectFrom('policy_version').selectAll().execute()).toEqual([])
@@ -50,7 +66,10 @@ describe('POST /api/policies', () => {
     const again = await author.post('/api/policies', { yaml, sourceText })
     expect(again.status).toBe(200)
     expect((await again.json()).created).toBe(false)
-    const edited = yaml.replace('title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案', 'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（修订）')
+    const edited = yaml.replace(
+      'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案',
+      'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（修订）',
+    )
     const clash = await author.post('/api/policies', { yaml: edited })
     expect(clash.status).toBe(409)
   })
@@ -60,12 +79,23 @@ describe('POST /api/policies', () => {
     // whose tests fail is not published).
     const revised = yaml
       .replace(/^ {2}version: 1\.1\.0$/m, '  version: 1.2.0')
-      .replace('            step: 1\n            points: 3\n', '            step: 1\n            points: 4\n')
-      .replace('            county-visit-rate: 4\n            cost-control: 6\n', '            county-visit-rate: 2\n            cost-control: 6\n')
-      .replace('          total: 60\n          grade: pass\n', '          total: 58\n          grade: fail\n')
+      .replace(
+        '            step: 1\n            points: 3\n',
+        '            step: 1\n            points: 4\n',
+      )
+      .replace(
+        '            county-visit-rate: 4\n            cost-control: 6\n',
+        '            county-visit-rate: 2\n            cost-control: 6\n',
+      )
+      .replace(
+        '          total: 60\n          grade: pass\n',
+        '          total: 58\n          grade: fail\n',
+      )
     const published = await author.post('/api/policies', { yaml: revised })
     expect(published.status, await published.clone().text()).toBe(201)
-    const diff = await (await author.get('/api/policies/meishan-medical-community-insurance/diff?from=1.1.0&to=1.2.0')).json()
+    const diff = await (
+      await author.get('/api/policies/meishan-medical-community-insurance/diff?from=1.1.0&to=1.2.0')
+    ).json()
     expect(diff.from).toBe('1.1.0')
     expect(diff.to).toBe('1.2.0')
     expect(diff.responsibilities).toEqual({ added: [], removed: [], changed: [] })
@@ -74,21 +104,43 @@ describe('POST /api/policies', () => {
     expect(change.fields[0].field).toBe('measures')
     expect(change.fields[0].from[0].points).toBe(3)
     expect(change.fields[0].to[0].points).toBe(4)
-    const versions = await (await author.get('/api/policies/meishan-medical-community-insurance/versions')).json()
+    const versions = await (
+      await author.get('/api/policies/meishan-medical-community-insurance/versions')
+    ).json()
     expect(versions.versions.map((v: { version: string }) => v.version)).toEqual(['1.2.0', '1.1.0'])
   })
 
   it('keeps the change note given when publishing with the version, and lists it', async () => {
-    const revised = yaml.replace(/^ {2}version: 1\.1\.0$/m, '  version: 1.3.0').replace('title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案', 'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（第三版）')
+    const revised = yaml
+      .replace(/^ {2}version: 1\.1\.0$/m, '  version: 1.3.0')
+      .replace(
+        'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案',
+        'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（第三版）',
+      )
     const tooLong = await author.post('/api/policies', { yaml: revised, note: 'x'.repeat(2001) })
     expect(tooLong.status).toBe(400)
-    expect((await tooLong.json()).error.issues.map((issue: { pointer: string }) => issue.pointer)).toEqual(['/note'])
-    const published = await author.post('/api/policies', { yaml: revised, note: '  标题加注第三版，供核对  ' })
+    expect(
+      (await tooLong.json()).error.issues.map((issue: { pointer: string }) => issue.pointer),
+    ).toEqual(['/note'])
+    const published = await author.post('/api/policies', {
+      yaml: revised,
+      note: '  标题加注第三版，供核对  ',
+    })
     expect(published.status, await published.clone().text()).toBe(201)
     expect((await published.json()).version.note).toBe('标题加注第三版，供核对')
-    const { versions } = await (await author.get('/api/policies/meishan-medical-community-insurance/versions')).json()
-    expect(versions.map((v: { version: string; note: string | null }) => [v.version, v.note])).toEqual([['1.3.0', '标题加注第三版，供核对'], ['1.2.0', null], ['1.1.0', null]])
-    const one = await (await author.get('/api/policies/meishan-medical-community-insurance/versions/1.3.0')).json()
+    const { versions } = await (
+      await author.get('/api/policies/meishan-medical-community-insurance/versions')
+    ).json()
+    expect(
+      versions.map((v: { version: string; note: string | null }) => [v.version, v.note]),
+    ).toEqual([
+      ['1.3.0', '标题加注第三版，供核对'],
+      ['1.2.0', null],
+      ['1.1.0', null],
+    ])
+    const one = await (
+      await author.get('/api/policies/meishan-medical-community-insurance/versions/1.3.0')
+    ).json()
     expect(one.note).toBe('标题加注第三版，供核对')
   })
 
@@ -100,7 +152,10 @@ describe('POST /api/policies', () => {
   it('serves an OpenAPI description built from the same schemas', async () => {
     const doc = await (await t.app.request('/api/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(doc.paths['/api/tasks/{id}/events'].post.requestBody.content['application/json'].schema.properties.type.enum).toContain('RESUBMIT')
+    expect(
+      doc.paths['/api/tasks/{id}/events'].post.requestBody.content['application/json'].schema
+        .properties.type.enum,
+    ).toContain('RESUBMIT')
     expect(doc.components.schemas.PolicyConfig.properties.assessments).toBeDefined()
   })
 })

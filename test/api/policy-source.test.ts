@@ -6,7 +6,13 @@ import { MINIMAL_POLICY, MINIMAL_SOURCE, lineOf } from '../helpers/minimal-polic
 import { loginAs, makeTestApp } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
-interface Issue { code: string; severity: string; pointer: string; line?: number; message: { zh: string; en: string } }
+interface Issue {
+  code: string
+  severity: string
+  pointer: string
+  line?: number
+  message: { zh: string; en: string }
+}
 
 describe('the source text through the API', () => {
   let t: TestApp
@@ -18,23 +24,42 @@ describe('the source text through the API', () => {
   })
 
   it('validates without a source text with a warning at the first quote that the quotes were not checked', async () => {
-    const body = (await (await author.post('/api/policies/validate', { yaml: MINIMAL_POLICY })).json()) as { ok: boolean; issues: Issue[] }
+    const body = (await (
+      await author.post('/api/policies/validate', { yaml: MINIMAL_POLICY })
+    ).json()) as { ok: boolean; issues: Issue[] }
     expect(body.ok).toBe(true)
     expect(body.issues).toHaveLength(1)
     const [issue] = body.issues
-    expect(issue).toMatchObject({ code: 'quotes-not-checked', severity: 'warning', pointer: '/organizations/units/0/source/quote' })
+    expect(issue).toMatchObject({
+      code: 'quotes-not-checked',
+      severity: 'warning',
+      pointer: '/organizations/units/0/source/quote',
+    })
     expect(issue!.line).toBe(lineOf(MINIMAL_POLICY, 'source: { clause: 二、1'))
     expect(issue!.message.zh).toMatch(/^未提供政策原文/)
   })
 
   it('points at the root when the config quotes nothing', async () => {
-    const unquoted = MINIMAL_POLICY.split('\n').filter((line) => !/^\s+source: \{/.test(line) && !/, source: \{/.test(line)).join('\n')
-    const body = (await (await author.post('/api/policies/validate', { yaml: unquoted })).json()) as { issues: Issue[] }
-    expect(body.issues.filter((issue) => issue.code === 'quotes-not-checked').map((issue) => issue.pointer)).toEqual([''])
+    const unquoted = MINIMAL_POLICY.split('\n')
+      .filter((line) => !/^\s+source: \{/.test(line) && !/, source: \{/.test(line))
+      .join('\n')
+    const body = (await (
+      await author.post('/api/policies/validate', { yaml: unquoted })
+    ).json()) as { issues: Issue[] }
+    expect(
+      body.issues
+        .filter((issue) => issue.code === 'quotes-not-checked')
+        .map((issue) => issue.pointer),
+    ).toEqual([''])
   })
 
   it('validates with the source text without that warning', async () => {
-    const body = (await (await author.post('/api/policies/validate', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })).json()) as { ok: boolean; issues: Issue[] }
+    const body = (await (
+      await author.post('/api/policies/validate', {
+        yaml: MINIMAL_POLICY,
+        sourceText: MINIMAL_SOURCE,
+      })
+    ).json()) as { ok: boolean; issues: Issue[] }
     expect(body).toEqual({ ok: true, issues: [] })
   })
 

@@ -12,18 +12,30 @@ describe('request errors', () => {
     t = await makeTestApp()
     const { planId } = await startBundledPlan(t, 'pingnan')
     id = await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')
-    finance = await loginAs(t, 'finance', { units: [{ policyId: 'pingnan-medical-alliance', unitId: 'county-finance-bureau' }] })
+    finance = await loginAs(t, 'finance', {
+      units: [{ policyId: 'pingnan-medical-alliance', unitId: 'county-finance-bureau' }],
+    })
   })
 
   const post = (body: string, headers: Record<string, string> = {}) =>
-    finance.raw(`/api/tasks/${id}/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+    finance.raw(`/api/tasks/${id}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    })
 
   it.each([
     ['malformed JSON', '{"type": "START"', 400, 'bad-json', undefined],
     ['an unknown field', '{"type": "START", "typo": 1}', 400, 'invalid-body', '/typo'],
     ['a wrong type', '{"type": 42}', 400, 'invalid-body', '/type'],
     ['an unknown event', '{"type": "DELETE"}', 400, 'invalid-body', '/type'],
-    ['form data of the wrong shape', '{"type": "SUBMIT", "data": {"summary": 5}}', 422, 'invalid-form-data', '/data/summary'],
+    [
+      'form data of the wrong shape',
+      '{"type": "SUBMIT", "data": {"summary": 5}}',
+      422,
+      'invalid-form-data',
+      '/data/summary',
+    ],
   ])('rejects %s with %i %s', async (_what, body, status, code, pointer) => {
     const response = await post(body)
     expect(response.status).toBe(status)
@@ -31,7 +43,10 @@ describe('request errors', () => {
     expect(json.error.code).toBe(code)
     expect(json.error.message.zh).toBeTruthy()
     expect(json.error.message.en).toBeTruthy()
-    if (pointer) expect(json.error.issues.map((issue: { pointer: string }) => issue.pointer)).toContain(pointer)
+    if (pointer)
+      expect(json.error.issues.map((issue: { pointer: string }) => issue.pointer)).toContain(
+        pointer,
+      )
   })
 
   it('rejects a body over the limit with 413', async () => {
@@ -42,7 +57,11 @@ describe('request errors', () => {
   })
 
   it('rejects a body that is not JSON with 415', async () => {
-    const response = await finance.raw(`/api/tasks/${id}/events`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'START' })
+    const response = await finance.raw(`/api/tasks/${id}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'START',
+    })
     expect(response.status).toBe(415)
   })
 
@@ -53,11 +72,21 @@ describe('request errors', () => {
   })
 
   it('left the task exactly as it was after all of that', async () => {
-    expect(await t.db.selectFrom('task').select(['state', 'version', 'data']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ state: 'assigned', version: 1, data: null })
+    expect(
+      await t.db
+        .selectFrom('task')
+        .select(['state', 'version', 'data'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ state: 'assigned', version: 1, data: null })
   })
 
   it('rejects a wrong password without saying which part was wrong', async () => {
-    const response = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'finance', password: 'nope' }) })
+    const response = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'finance', password: 'nope' }),
+    })
     expect(response.status).toBe(401)
     expect((await response.json()).error.message.zh).toBe('用户名或密码错误')
   })

@@ -18,9 +18,19 @@ import type { TestDb } from '../helpers/make-db.ts'
 describe('the write seam', () => {
   let t: TestDb
   let app: Hono<AppEnv>
-  const notifications = async () => (await t.db.selectFrom('notification').select('id').execute()).map((row) => row.id)
-  const notify = (id: string) => ({ id, plan_id: 'p', task_id: 't', recipient: 'r', kind: 'submitted' as const, message: id, at: '2021-01-01T00:00:00.000Z' })
-  const post = (path: string, headers: Record<string, string> = {}) => app.request(path, { method: 'POST', headers })
+  const notifications = async () =>
+    (await t.db.selectFrom('notification').select('id').execute()).map((row) => row.id)
+  const notify = (id: string) => ({
+    id,
+    plan_id: 'p',
+    task_id: 't',
+    recipient: 'r',
+    kind: 'submitted' as const,
+    message: id,
+    at: '2021-01-01T00:00:00.000Z',
+  })
+  const post = (path: string, headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', headers })
 
   beforeAll(async () => {
     t = await makeDb()
@@ -28,15 +38,28 @@ describe('the write seam', () => {
     const deps = { db: t.db, reads: t.db, clock, writes: t.writes, files: '' }
     const asUser = createMiddleware<AppEnv>(async (c, next) => {
       c.set('deps', deps)
-      c.set('user', { id: 'u1', username: 'u1', displayName: 'u1', roles: [], units: {}, mustChangePassword: false })
+      c.set('user', {
+        id: 'u1',
+        username: 'u1',
+        displayName: 'u1',
+        roles: [],
+        units: {},
+        mustChangePassword: false,
+      })
       await next()
     })
     app = new Hono<AppEnv>()
       .use('*', asUser, writeSeam, idempotency)
       .post('/two-rows', (c) =>
         write(c, async (trx) => {
-          await trx.insertInto('notification').values(notify(`n-${c.req.query('n')}`)).execute()
-          await trx.insertInto('notification').values(notify(`m-${c.req.query('n')}`)).execute()
+          await trx
+            .insertInto('notification')
+            .values(notify(`n-${c.req.query('n')}`))
+            .execute()
+          await trx
+            .insertInto('notification')
+            .values(notify(`m-${c.req.query('n')}`))
+            .execute()
           return c.json({ ok: true }, 201)
         }),
       )
@@ -49,7 +72,9 @@ describe('the write seam', () => {
       .post('/nested', (c) =>
         write(c, async (trx) => {
           await trx.insertInto('notification').values(notify('outer')).execute()
-          await deps.writes.run((inner) => inner.insertInto('notification').values(notify('inner')).execute())
+          await deps.writes.run((inner) =>
+            inner.insertInto('notification').values(notify('inner')).execute(),
+          )
           return c.json({ ok: true })
         }),
       )
@@ -58,7 +83,9 @@ describe('the write seam', () => {
         return write(c, async () => c.json({ ok: true }))
       })
       .post('/around', async (c) => {
-        await deps.writes.run((trx) => trx.insertInto('notification').values(notify('around')).execute())
+        await deps.writes.run((trx) =>
+          trx.insertInto('notification').values(notify('around')).execute(),
+        )
         return c.json({ ok: true })
       })
       .post('/check', (c) => {
@@ -78,14 +105,20 @@ describe('the write seam', () => {
     const before = await notifications()
     const response = await post('/fails-midway')
     expect(response.status).toBe(409)
-    expect(await response.json()).toEqual({ error: { code: 'conflict', message: { zh: '中途失败', en: 'Failed midway' } } })
+    expect(await response.json()).toEqual({
+      error: { code: 'conflict', message: { zh: '中途失败', en: 'Failed midway' } },
+    })
     expect(await notifications()).toEqual(before)
   })
 
   it('records the Idempotency-Key with the work, so a retry replays the answer and writes nothing', async () => {
     const first = await post('/two-rows?n=2', { 'idempotency-key': 'k-2' })
     expect(first.status).toBe(201)
-    const stored = await t.db.selectFrom('idempotency').select(['status', 'response']).where('key', '=', 'k-2').executeTakeFirstOrThrow()
+    const stored = await t.db
+      .selectFrom('idempotency')
+      .select(['status', 'response'])
+      .where('key', '=', 'k-2')
+      .executeTakeFirstOrThrow()
     expect(stored).toEqual({ status: 201, response: JSON.stringify({ ok: true }) })
     const before = await notifications()
     const retry = await post('/two-rows?n=2', { 'idempotency-key': 'k-2' })

@@ -22,7 +22,9 @@ describe('Idempotency-Key across a kill -9', () => {
     const dataDir = await demoDataFolder(NOW, 'luoshi-idem-')
     server = await startServer({ dataDir, now: NOW })
     let session = await login(server.baseUrl, 'pingnan.county-finance-bureau', 'luoshi-demo')
-    const { tasks } = (await (await session.get('/api/tasks')).json()) as { tasks: Array<{ id: string }> }
+    const { tasks } = (await (await session.get('/api/tasks')).json()) as {
+      tasks: Array<{ id: string }>
+    }
     const ids = tasks.map((task) => task.id)
     for (const id of ids) await session.post(`/api/tasks/${id}/events`, { type: 'START' })
 
@@ -34,7 +36,11 @@ describe('Idempotency-Key across a kill -9', () => {
         const taskId = ids[n % ids.length]!
         sent.set(key, { taskId, acked: false })
         try {
-          const response = await session.post(`/api/tasks/${taskId}/events`, { type: 'SAVE', data: { summary: key } }, { 'idempotency-key': key })
+          const response = await session.post(
+            `/api/tasks/${taskId}/events`,
+            { type: 'SAVE', data: { summary: key } },
+            { 'idempotency-key': key },
+          )
           await response.arrayBuffer()
           if (response.status === 200) sent.get(key)!.acked = true
         } catch {
@@ -55,14 +61,22 @@ describe('Idempotency-Key across a kill -9', () => {
     server = await startServer({ dataDir, now: NOW })
     session = await login(server.baseUrl, 'pingnan.county-finance-bureau', 'luoshi-demo')
     for (const [key, entry] of unacknowledged) {
-      const retry = await session.post(`/api/tasks/${entry.taskId}/events`, { type: 'SAVE', data: { summary: key } }, { 'idempotency-key': key })
+      const retry = await session.post(
+        `/api/tasks/${entry.taskId}/events`,
+        { type: 'SAVE', data: { summary: key } },
+        { 'idempotency-key': key },
+      )
       expect(retry.status).toBe(200)
     }
     await killHard(server)
     server = undefined
 
     const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
-    const events = await db.selectFrom('task_event').select('payload').where('type', '=', 'SAVE').execute()
+    const events = await db
+      .selectFrom('task_event')
+      .select('payload')
+      .where('type', '=', 'SAVE')
+      .execute()
     await db.destroy()
     const counts = new Map<string, number>()
     for (const event of events) {

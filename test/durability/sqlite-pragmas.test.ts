@@ -37,7 +37,10 @@ afterAll(async () => {
 
 /** The pragmas a Kysely connection reports. */
 async function pragmas(db: Kysely<Database>) {
-  const read = async (name: string) => Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
+  const read = async (name: string) =>
+    Object.values(
+      (await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(db)).rows[0] ?? {},
+    )[0]
   return {
     journal_mode: await read('journal_mode'),
     synchronous: await read('synchronous'),
@@ -80,7 +83,9 @@ it('createDb — what the server opens — runs WAL with synchronous=FULL on eve
   expect(await pragmas(b)).toEqual(expected)
   // Inside a transaction (where group commit writes) the connection is the same one.
   await a.transaction().execute(async (trx) => {
-    expect((await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows[0]!.synchronous).toBe(FULL)
+    expect(
+      (await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows[0]!.synchronous,
+    ).toBe(FULL)
   })
   await a.destroy()
   await b.destroy()
@@ -89,6 +94,8 @@ it('createDb — what the server opens — runs WAL with synchronous=FULL on eve
   open.push(c)
   expect(await pragmas(c)).toEqual(expected)
   // And the data written by the first connection is there, migrated.
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = 'task_event'`.execute(c)
+  const tables = await sql<{
+    name: string
+  }>`select name from sqlite_master where type = 'table' and name = 'task_event'`.execute(c)
   expect(tables.rows).toEqual([{ name: 'task_event' }])
 })

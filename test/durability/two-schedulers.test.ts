@@ -55,62 +55,77 @@ afterAll(async () => {
   if (appFolder) rmSync(appFolder, { recursive: true, force: true })
 })
 
-it('fires each due timer exactly once with two scheduler processes racing on one file', { timeout: 30_000 }, async () => {
-  const t = await makeTestApp('2018-04-02T09:00:00+08:00')
-  open.push(t.db)
-  appFolder = dirname(t.file)
-  // Two runs of the plan, so the firing takes long enough for the second process to join the race.
-  await startBundledPlan(t, 'pingnan')
-  await startBundledPlan(t, 'pingnan')
-  const copy = join(folder, 'solo.db')
-  await sql`vacuum into ${copy}`.execute(t.db)
-  const pendingAtStart = await t.db.selectFrom('timer').select('id').where('status', '=', 'pending').execute()
-  await t.db.destroy()
-  open.pop()
+it(
+  'fires each due timer exactly once with two scheduler processes racing on one file',
+  { timeout: 30_000 },
+  async () => {
+    const t = await makeTestApp('2018-04-02T09:00:00+08:00')
+    open.push(t.db)
+    appFolder = dirname(t.file)
+    // Two runs of the plan, so the firing takes long enough for the second process to join the race.
+    await startBundledPlan(t, 'pingnan')
+    await startBundledPlan(t, 'pingnan')
+    const copy = join(folder, 'solo.db')
+    await sql`vacuum into ${copy}`.execute(t.db)
+    const pendingAtStart = await t.db
+      .selectFrom('timer')
+      .select('id')
+      .where('status', '=', 'pending')
+      .execute()
+    await t.db.destroy()
+    open.pop()
 
-  const a = spawnScheduler(t.file, NOW, 'process-a', 5)
-  const b = spawnScheduler(t.file, NOW, 'process-b', 5)
-  children.push(a, b)
-  await Promise.all([a.ready, b.ready])
-  a.go()
-  b.go()
-  const [ra, rb] = await Promise.all([a.result, b.result])
-  expect(await a.exited).toEqual({ code: 0, signal: null })
-  expect(await b.exited).toEqual({ code: 0, signal: null })
+    const a = spawnScheduler(t.file, NOW, 'process-a', 5)
+    const b = spawnScheduler(t.file, NOW, 'process-b', 5)
+    children.push(a, b)
+    await Promise.all([a.ready, b.ready])
+    a.go()
+    b.go()
+    const [ra, rb] = await Promise.all([a.result, b.result])
+    expect(await a.exited).toEqual({ code: 0, signal: null })
+    expect(await b.exited).toEqual({ code: 0, signal: null })
 
-  // The same plan, one scheduler, on the copy: the reference outcome.
-  clearPlanCache()
-  const solo = await createDb({ kind: 'sqlite', file: copy })
-  open.push(solo)
-  const clock = new SimulatedClock(NOW)
-  const reference = await runDueTimers(storeOf(solo), clock, { owner: 'solo' })
-  expect(reference.fired).toBeGreaterThan(pendingAtStart.length) // firing planned more (ladders, periods)
+    // The same plan, one scheduler, on the copy: the reference outcome.
+    clearPlanCache()
+    const solo = await createDb({ kind: 'sqlite', file: copy })
+    open.push(solo)
+    const clock = new SimulatedClock(NOW)
+    const reference = await runDueTimers(storeOf(solo), clock, { owner: 'solo' })
+    expect(reference.fired).toBeGreaterThan(pendingAtStart.length) // firing planned more (ladders, periods)
 
-  const db = await createDb({ kind: 'sqlite', file: t.file })
-  open.push(db)
-  const fired = await db.selectFrom('timer').select(['id', 'claimed_by', 'status']).where('status', '=', 'fired').execute()
-  // They raced: at least one claim found its timer already taken by the other process. (SQLite's
-  // busy handler is not fair, so one process often does nearly all the firing while the other
-  // waits on the lock; which one varies.)
-  expect(ra.skipped + rb.skipped).toBeGreaterThan(0)
-  // Together exactly the reference's number of firings, each claimed by the one who fired it.
-  expect(ra.fired + rb.fired).toBe(reference.fired)
-  expect(fired).toHaveLength(reference.fired)
-  expect(fired.filter((timer) => timer.claimed_by === 'process-a')).toHaveLength(ra.fired)
-  expect(fired.filter((timer) => timer.claimed_by === 'process-b')).toHaveLength(rb.fired)
+    const db = await createDb({ kind: 'sqlite', file: t.file })
+    open.push(db)
+    const fired = await db
+      .selectFrom('timer')
+      .select(['id', 'claimed_by', 'status'])
+      .where('status', '=', 'fired')
+      .execute()
+    // They raced: at least one claim found its timer already taken by the other process. (SQLite's
+    // busy handler is not fair, so one process often does nearly all the firing while the other
+    // waits on the lock; which one varies.)
+    expect(ra.skipped + rb.skipped).toBeGreaterThan(0)
+    // Together exactly the reference's number of firings, each claimed by the one who fired it.
+    expect(ra.fired + rb.fired).toBe(reference.fired)
+    expect(fired).toHaveLength(reference.fired)
+    expect(fired.filter((timer) => timer.claimed_by === 'process-a')).toHaveLength(ra.fired)
+    expect(fired.filter((timer) => timer.claimed_by === 'process-b')).toHaveLength(rb.fired)
 
-  await expectNothingDue(db, clock.now())
-  await expectNoDuplicateTimers(db)
-  const ladder = await expectLadderAt(db, clock.now())
-  expect(ladder.steps).toBeGreaterThan(50)
-  expect(await expectPhasesOpenedOnce(db)).toBeGreaterThanOrEqual(4)
-  await expectHistoriesWhole(db)
-  expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
-  const levels = await db.selectFrom('task').select('escalation_level').execute()
-  expect(levels.filter((task) => task.escalation_level === 4).length).toBeGreaterThan(20)
+    await expectNothingDue(db, clock.now())
+    await expectNoDuplicateTimers(db)
+    const ladder = await expectLadderAt(db, clock.now())
+    expect(ladder.steps).toBeGreaterThan(50)
+    expect(await expectPhasesOpenedOnce(db)).toBeGreaterThanOrEqual(4)
+    await expectHistoriesWhole(db)
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+    const levels = await db.selectFrom('task').select('escalation_level').execute()
+    expect(levels.filter((task) => task.escalation_level === 4).length).toBeGreaterThan(20)
 
-  // Row for row (ids aside), the racing pair did exactly what one scheduler did.
-  expect(await normalizedOutcome(db)).toEqual(await normalizedOutcome(solo))
-  // And nothing is left for either of them.
-  expect(await runDueTimers(storeOf(db), clock, { owner: 'process-c' })).toEqual({ fired: 0, skipped: 0 })
-})
+    // Row for row (ids aside), the racing pair did exactly what one scheduler did.
+    expect(await normalizedOutcome(db)).toEqual(await normalizedOutcome(solo))
+    // And nothing is left for either of them.
+    expect(await runDueTimers(storeOf(db), clock, { owner: 'process-c' })).toEqual({
+      fired: 0,
+      skipped: 0,
+    })
+  },
+)

@@ -30,7 +30,10 @@ describe('authoring in Chromium', () => {
     await author.getByLabel('政策', { exact: true }).selectOption('pingnan-medical-alliance')
     await author.locator('.cm-line', { hasText: 'version: 1.0.0' }).first().waitFor()
     await author.getByText('未发现问题').first().waitFor({ timeout: 30_000 })
-    const yaml: string = await author.evaluate(async () => (await (await fetch('/api/policies/pingnan-medical-alliance/versions/1.0.0')).json()).yaml)
+    const yaml: string = await author.evaluate(
+      async () =>
+        (await (await fetch('/api/policies/pingnan-medical-alliance/versions/1.0.0')).json()).yaml,
+    )
     versionLine = yaml.split('\n').findIndex((line) => line.trim() === 'version: 1.0.0') + 1
     expect(versionLine).toBeGreaterThan(1)
     await screenshot(author, '06-editor')
@@ -58,8 +61,15 @@ describe('authoring in Chromium', () => {
     const dialog = author.getByRole('dialog', { name: '发布 pingnan-medical-alliance v1.0.1？' })
     await dialog.getByLabel('变更说明').fill('版本号提高到 1.0.1')
     await dialog.getByRole('button', { name: '确认发布' }).click()
-    await author.getByText('已发布 pingnan-medical-alliance v1.0.1').first().waitFor({ timeout: 30_000 })
-    const versions = await author.evaluate(async () => (await (await fetch('/api/policies/pingnan-medical-alliance/versions')).json()).versions.map((v: { version: string }) => v.version))
+    await author
+      .getByText('已发布 pingnan-medical-alliance v1.0.1')
+      .first()
+      .waitFor({ timeout: 30_000 })
+    const versions = await author.evaluate(async () =>
+      (await (await fetch('/api/policies/pingnan-medical-alliance/versions')).json()).versions.map(
+        (v: { version: string }) => v.version,
+      ),
+    )
     expect(versions).toEqual(['1.0.1', '1.0.0'])
     await screenshot(author, '08-editor-published')
   })

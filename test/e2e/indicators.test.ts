@@ -62,12 +62,16 @@ describe('indicators and policy tests in Chromium', () => {
     expect(await leader.getByRole('heading', { name: '指标与目标' }).count()).toBe(1)
     expect(await trends.locator('h4').allInnerTexts()).toEqual(['工作目标', '考核指标'])
     expect(await visits.locator('.direction').innerText()).toBe('↑ 越高越好')
-    expect(await trends.locator('[data-indicator="average-cost-growth"] .direction').innerText()).toBe('↓ 越低越好')
+    expect(
+      await trends.locator('[data-indicator="average-cost-growth"] .direction').innerText(),
+    ).toBe('↓ 越低越好')
     // 2022 has no value yet: 未填报 in the table (never a 0), against the year's target all the same.
     const rows = visits.locator('tbody tr')
     expect((await rows.nth(0).locator('td').allInnerTexts())[2]).toBe('未填报')
     expect(await rows.nth(1).locator('td').allInnerTexts()).toEqual(['≥ 88%', '≥ 90%', '≥ 90%'])
-    expect(await trends.locator('.tally').innerText()).toMatch(/^眉山市：14 项指标（按最新年度）：达标 \d+ 项/)
+    expect(await trends.locator('.tally').innerText()).toMatch(
+      /^眉山市：14 项指标（按最新年度）：达标 \d+ 项/,
+    )
     const { visible, drawn } = await visibleChartsDrawn(leader)
     expect(visible).toBeGreaterThan(0)
     expect(drawn).toBe(visible)
@@ -85,7 +89,11 @@ describe('indicators and policy tests in Chromium', () => {
     expect(await trends.locator('.tally').innerText()).toContain('由 6 个单位汇总')
     await scope.selectOption('hongya-mc')
     await trends.locator('.tally', { hasText: '洪雅县医共体' }).waitFor()
-    expect(await rows.nth(0).locator('td').allInnerTexts()).toEqual([`${HONGYA[1]}%`, `${HONGYA[2]}%`, '未填报'])
+    expect(await rows.nth(0).locator('td').allInnerTexts()).toEqual([
+      `${HONGYA[1]}%`,
+      `${HONGYA[2]}%`,
+      '未填报',
+    ])
     const statuses = await rows.nth(2).locator('td').allInnerTexts()
     expect(statuses.slice(0, 2).every((status) => status.startsWith('未达标（差距'))).toBe(true)
     expect(await visits.locator('.badge').innerText()).toBe('2021 未达标')
@@ -101,13 +109,28 @@ describe('indicators and policy tests in Chromium', () => {
     await bureau.getByRole('link', { name: '导入指标数据' }).click()
     const page = bureau.locator('ls-indicator-import')
     await page.getByRole('heading', { name: /导入指标数据/ }).waitFor()
-    const csv = ['单位,期间,县域内就诊人次（人次）,参保人员就诊总人次（人次）', '东坡区医共体,2022,4650000,5030000', 'dongpo-mc,2020,九万,'].join('\n')
-    await page.locator('input[type=file]').setInputFiles({ name: '东坡区2022.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    const csv = [
+      '单位,期间,县域内就诊人次（人次）,参保人员就诊总人次（人次）',
+      '东坡区医共体,2022,4650000,5030000',
+      'dongpo-mc,2020,九万,',
+    ].join('\n')
+    await page.locator('input[type=file]').setInputFiles({
+      name: '东坡区2022.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    })
     await page.getByRole('button', { name: '先检查' }).click()
     const rejected = page.locator('[part=report] tbody tr')
     await rejected.first().waitFor()
     expect(await rejected.count()).toBe(1)
-    expect(await rejected.first().locator('th, td').allInnerTexts()).toEqual(['3', 'C', '东坡区医共体', '2020', '县域内就诊人次', '县域内就诊人次（county_visits）应为数字，收到「九万」'])
+    expect(await rejected.first().locator('th, td').allInnerTexts()).toEqual([
+      '3',
+      'C',
+      '东坡区医共体',
+      '2020',
+      '县域内就诊人次',
+      '县域内就诊人次（county_visits）应为数字，收到「九万」',
+    ])
     const choices = page.locator('fieldset')
     expect(await choices.innerText()).toContain('只导入 1 行合格数据，1 行被拒绝')
     expect(await choices.innerText()).toContain('将不导入任何数据')
@@ -117,7 +140,9 @@ describe('indicators and policy tests in Chromium', () => {
     await page.getByLabel('期间').fill('2022')
     await page.getByRole('button', { name: '查看' }).click()
     // The row just imported (the table may still hold other periods' rows while it reloads).
-    const stored = page.locator('table.values tbody tr', { hasText: '县域内就诊人次' }).filter({ hasText: '4,650,000 人次' })
+    const stored = page
+      .locator('table.values tbody tr', { hasText: '县域内就诊人次' })
+      .filter({ hasText: '4,650,000 人次' })
     await stored.first().waitFor()
     expect(await stored.first().innerText()).toContain('2022')
     expect(await stored.first().innerText()).toContain('文件导入')
@@ -130,16 +155,22 @@ describe('indicators and policy tests in Chromium', () => {
     await unit.getByRole('link', { name: '指标数据填报（年度）' }).first().waitFor()
     const entry = await unit.evaluate(async () => {
       const { tasks } = await (await fetch('/api/tasks?period=2022')).json()
-      return tasks.find((task: { sourceId: string }) => task.sourceId === 'indicator-entry-yearly').id as string
+      return tasks.find((task: { sourceId: string }) => task.sourceId === 'indicator-entry-yearly')
+        .id as string
     })
     await unit.goto(`${e2e.server.baseUrl}/#/tasks/${entry}`)
     const form = unit.locator('ls-json-form')
     await form.getByLabel('县域内就诊人次').waitFor()
     // The unit of measure follows the box; a count takes whole numbers only.
-    expect(await form.locator('.field', { hasText: '县域内就诊人次' }).locator('.unit').innerText()).toBe('人次')
+    expect(
+      await form.locator('.field', { hasText: '县域内就诊人次' }).locator('.unit').innerText(),
+    ).toBe('人次')
     await form.getByLabel('县域内就诊人次').fill('12.5')
     await form.getByLabel('县域内就诊人次').blur()
-    await form.getByText(/整数|integer/).first().waitFor()
+    await form
+      .getByText(/整数|integer/)
+      .first()
+      .waitFor()
     const numbers = form.locator('input[inputmode]')
     for (let i = 0; i < (await numbers.count()); i++) await numbers.nth(i).fill('100')
     await form.getByLabel('县域内就诊人次').fill('9120')
@@ -147,10 +178,29 @@ describe('indicators and policy tests in Chromium', () => {
     await form.getByLabel('已开展 DRG 收付费改革工作').check()
     await screenshot(unit, '36-indicator-entry-form')
     await unit.getByRole('button', { name: '提交', exact: true }).click()
-    await unit.getByText(/已通过|待审核/).first().waitFor()
-    const stored = await unit.evaluate(async (planId) => (await (await fetch(`/api/plans/${planId}/indicator-values?unit=qingshen-mc&period=2022`)).json()), demoPlanId)
-    const values = Object.fromEntries((stored.values as Array<{ element: string; value: string }>).map((row) => [row.element, row.value]))
-    expect(values).toMatchObject({ county_visits: '9120', total_visits: '10000', drg_charge_reform_started: 'true', agreement_suspended_or_terminated: 'false' })
+    await unit
+      .getByText(/已通过|待审核/)
+      .first()
+      .waitFor()
+    const stored = await unit.evaluate(
+      async (planId) =>
+        await (
+          await fetch(`/api/plans/${planId}/indicator-values?unit=qingshen-mc&period=2022`)
+        ).json(),
+      demoPlanId,
+    )
+    const values = Object.fromEntries(
+      (stored.values as Array<{ element: string; value: string }>).map((row) => [
+        row.element,
+        row.value,
+      ]),
+    )
+    expect(values).toMatchObject({
+      county_visits: '9120',
+      total_visits: '10000',
+      drg_charge_reform_started: 'true',
+      agreement_suspended_or_terminated: 'false',
+    })
     await unit.context().close()
   })
 
@@ -159,10 +209,16 @@ describe('indicators and policy tests in Chromium', () => {
     await author.getByLabel('政策', { exact: true }).selectOption(POLICY)
     const header = author.locator('#tests-title')
     await header.getByText('7/7 通过').waitFor({ timeout: 30_000 })
-    const yaml = readFileSync(join(ROOT, 'policies/meishan/medical-community-insurance-2020.yaml'), 'utf8')
-    const caseLine = yaml.split('\n').findIndex((line) => line.includes('- name: 2021 年各项恰好达标（优秀）')) + 1
+    const yaml = readFileSync(
+      join(ROOT, 'policies/meishan/medical-community-insurance-2020.yaml'),
+      'utf8',
+    )
+    const caseLine =
+      yaml.split('\n').findIndex((line) => line.includes('- name: 2021 年各项恰好达标（优秀）')) + 1
     const first = author.locator('ls-policy-tests li', { hasText: '2021 年各项恰好达标（优秀）' })
-    expect(await first.locator('.facts').innerText()).toBe(`2021 年 · 总分 99.5 · 优秀 · 第 ${caseLine} 行`)
+    expect(await first.locator('.facts').innerText()).toBe(
+      `2021 年 · 总分 99.5 · 优秀 · 第 ${caseLine} 行`,
+    )
     await screenshot(author, '34-editor-policy-tests')
 
     await first.getByRole('button').click()

@@ -18,8 +18,13 @@ describe('report → return → resubmit → approve, in Chromium', () => {
   let planId: string
 
   const phaseApproved = async () => {
-    const progress = await leader.evaluate(async (id) => (await fetch(`/api/plans/${id}/progress`)).json(), planId)
-    return (progress.phases as Array<{ id: string; tasks: { approved: number } }>).find((phase) => phase.id === 'carry-out')!.tasks.approved
+    const progress = await leader.evaluate(
+      async (id) => (await fetch(`/api/plans/${id}/progress`)).json(),
+      planId,
+    )
+    return (progress.phases as Array<{ id: string; tasks: { approved: number } }>).find(
+      (phase) => phase.id === 'carry-out',
+    )!.tasks.approved
   }
 
   beforeAll(async () => {

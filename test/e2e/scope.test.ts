@@ -30,7 +30,10 @@ describe('scope in the browser', () => {
     await finance.context().close()
 
     const price = await loginPage(e2e, 'pingnan.county-price-bureau')
-    const response = await price.evaluate(async (taskId) => (await fetch(`/api/tasks/${taskId}`)).status, id)
+    const response = await price.evaluate(
+      async (taskId) => (await fetch(`/api/tasks/${taskId}`)).status,
+      id,
+    )
     expect(response).toBe(404)
     await price.goto(`${e2e.server.baseUrl}/#/tasks/${id}`)
     await price.getByRole('alert').waitFor()

@@ -73,6 +73,9 @@ async function buildTemplate(root: string, template: string, now: string): Promi
   // checkpoint, so the folder is what a cleanly stopped server leaves.
   server.child.kill('SIGTERM')
   const { code, signal } = await server.exited
-  if (code !== 0) throw new Error(`the template server for ${now} did not stop cleanly (code ${code}, signal ${signal}):\n${server.output()}`)
+  if (code !== 0)
+    throw new Error(
+      `the template server for ${now} did not stop cleanly (code ${code}, signal ${signal}):\n${server.output()}`,
+    )
   renameSync(building, template)
 }

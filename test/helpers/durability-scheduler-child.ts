@@ -13,7 +13,8 @@ import { storeOf, TEST_AUDIT_KEY } from './make-db.ts'
 import { installAuditKey } from '../../server/audit/audit-key.ts'
 
 const [file, instant, owner, batch] = process.argv.slice(2)
-if (!file || !instant || !owner || !batch) throw new Error('usage: durability-scheduler-child.ts <db file> <instant> <owner> <batch>')
+if (!file || !instant || !owner || !batch)
+  throw new Error('usage: durability-scheduler-child.ts <db file> <instant> <owner> <batch>')
 
 installAuditKey(TEST_AUDIT_KEY) // the key of the test process that made the file
 const db = await createDb({ kind: 'sqlite', file })
@@ -22,6 +23,9 @@ process.stdout.write('ready\n')
 const lines = createInterface({ input: process.stdin })
 for await (const line of lines) if (line.trim() === 'go') break
 lines.close()
-const result = await runDueTimers(storeOf(db), new SimulatedClock(instant), { owner, batch: Number(batch) })
+const result = await runDueTimers(storeOf(db), new SimulatedClock(instant), {
+  owner,
+  batch: Number(batch),
+})
 process.stdout.write(`${JSON.stringify(result)}\n`)
 await db.destroy()

@@ -29,7 +29,12 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Spawns `server/main.ts` and resolves once it logs "luoshi 已启动" with its address. */
-export async function startServer(options: { dataDir: string; now?: string; env?: Record<string, string>; timeoutMs?: number }): Promise<ServerProcess> {
+export async function startServer(options: {
+  dataDir: string
+  now?: string
+  env?: Record<string, string>
+  timeoutMs?: number
+}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['server/main.ts'], {
     cwd: ROOT,
     env: childEnv({
@@ -66,10 +71,19 @@ export async function startServer(options: { dataDir: string; now?: string; env?
     })
     void exited.then(({ code, signal }) => {
       clearTimeout(timer)
-      reject(new Error(`the server exited before starting (code ${code}, signal ${signal}):\n${output}`))
+      reject(
+        new Error(`the server exited before starting (code ${code}, signal ${signal}):\n${output}`),
+      )
     })
   })
-  return { child, pid: child.pid!, baseUrl, output: () => output, exited, alive: () => exit === undefined }
+  return {
+    child,
+    pid: child.pid!,
+    baseUrl,
+    output: () => output,
+    exited,
+    alive: () => exit === undefined,
+  }
 }
 
 /** SIGKILLs the process if it is still running and waits for it to be gone. */
@@ -89,13 +103,18 @@ export interface HttpSession {
 }
 
 /** Logs in through POST /api/auth/login. */
-export async function login(baseUrl: string, username: string, password: string): Promise<HttpSession> {
+export async function login(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<HttpSession> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   })
-  if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`)
+  if (response.status !== 200)
+    throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`)
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await response.json()) as { csrfToken: string }
   return {
@@ -106,7 +125,12 @@ export async function login(baseUrl: string, username: string, password: string)
     post: (path, body, headers = {}) =>
       fetch(`${baseUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, ...headers },
+        headers: {
+          'content-type': 'application/json',
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...headers,
+        },
         body: JSON.stringify(body),
       }),
   }
@@ -123,14 +147,25 @@ export interface SchedulerProcess {
   output(): string
 }
 
-export function spawnScheduler(file: string, instant: string, owner: string, batch: number): SchedulerProcess {
-  const child = spawn(process.execPath, ['test/helpers/durability-scheduler-child.ts', file, instant, owner, String(batch)], {
-    cwd: ROOT,
-    env: childEnv({}),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
+export function spawnScheduler(
+  file: string,
+  instant: string,
+  owner: string,
+  batch: number,
+): SchedulerProcess {
+  const child = spawn(
+    process.execPath,
+    ['test/helpers/durability-scheduler-child.ts', file, instant, owner, String(batch)],
+    {
+      cwd: ROOT,
+      env: childEnv({}),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   const lines: string[] = []
   const waiters: Array<() => void> = []
@@ -150,11 +185,19 @@ export function spawnScheduler(file: string, instant: string, owner: string, bat
         if (found !== undefined) return resolve(found)
         waiters.push(check)
       }
-      void exited.then(({ code, signal }) => reject(new Error(`scheduler ${owner} ended (code ${code}, signal ${signal}) without the line:\n${output}`)))
+      void exited.then(({ code, signal }) =>
+        reject(
+          new Error(
+            `scheduler ${owner} ended (code ${code}, signal ${signal}) without the line:\n${output}`,
+          ),
+        ),
+      )
       check()
     })
   const ready = line((l) => l === 'ready').then(() => undefined)
-  const result = line((l) => l.startsWith('{')).then((l) => JSON.parse(l) as { fired: number; skipped: number })
+  const result = line((l) => l.startsWith('{')).then(
+    (l) => JSON.parse(l) as { fired: number; skipped: number },
+  )
   // Whoever does not wait for one of these must not see an unhandled rejection.
   ready.catch(() => undefined)
   result.catch(() => undefined)

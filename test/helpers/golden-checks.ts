@@ -24,12 +24,17 @@ export function expectValidates(file: string): void {
 export function expectExplains(file: string): void {
   const result = loadPolicyFile(file)
   if (!result.ok) throw new Error(`${file} does not validate`)
-  const text = explainPolicy(result.policy, { file, ...(result.source ? { source: result.source } : {}) })
+  const text = explainPolicy(result.policy, {
+    file,
+    ...(result.source ? { source: result.source } : {}),
+  })
   expect(text).toContain(result.policy.metadata.title)
   expect(text).toMatch(/条款覆盖 Clause coverage: \d+\/\d+/)
 }
 
 /** The config's first line points editors at the JSON Schema. */
 export function expectPointsAtSchema(file: string): void {
-  expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/policy.schema.json')
+  expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(
+    '# yaml-language-server: $schema=../../schemas/policy.schema.json',
+  )
 }

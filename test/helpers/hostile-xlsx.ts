@@ -17,7 +17,13 @@ export interface ZipPart {
 }
 
 /** Deflates `head`, `repeat` copies of `unit`, then `tail`, streaming. */
-export async function deflateRepeated(name: string, head: string, unit: string, repeat: number, tail: string): Promise<ZipPart> {
+export async function deflateRepeated(
+  name: string,
+  head: string,
+  unit: string,
+  repeat: number,
+  tail: string,
+): Promise<ZipPart> {
   const deflate = createDeflateRaw({ level: 6, memLevel: 9 })
   const chunks: Buffer[] = []
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -91,14 +97,21 @@ const DOC_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relation
 
 /** The parts every workbook has: content types, relationships, the workbook with one sheet. */
 export function workbookParts(): ZipPart[] {
-  const type = (name: string) => `application/vnd.openxmlformats-officedocument.spreadsheetml.${name}+xml`
+  const type = (name: string) =>
+    `application/vnd.openxmlformats-officedocument.spreadsheetml.${name}+xml`
   return [
     part(
       '[Content_Types].xml',
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${type('sheet.main')}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${type('worksheet')}"/><Override PartName="/xl/sharedStrings.xml" ContentType="${type('sharedStrings')}"/></Types>`,
     ),
-    part('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    part('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    part(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    part(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     part(
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${DOC_RELS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
@@ -119,11 +132,17 @@ export function sharedStringsXml(strings: string[]): string {
 /** A sheet whose rows are `n` copies of `<row/>`: 30 million fit in a few hundred KB. */
 export function emptyRows(n: number, declare?: number): Promise<ZipPart> {
   const [head, tail] = sheetXml('\u0000').split('\u0000') as [string, string]
-  return deflateRepeated('xl/worksheets/sheet1.xml', head, '<row/>', n, tail).then((sheet) => ({ ...sheet, ...(declare === undefined ? {} : { declare }) }))
+  return deflateRepeated('xl/worksheets/sheet1.xml', head, '<row/>', n, tail).then((sheet) => ({
+    ...sheet,
+    ...(declare === undefined ? {} : { declare }),
+  }))
 }
 
 /** Shared strings whose first string is `bytes` letters long: 1 GB packs to about 1 MB. */
 export function hugeSharedString(bytes: number, declare?: number): Promise<ZipPart> {
   const [head, tail] = sharedStringsXml(['\u0000']).split('\u0000') as [string, string]
-  return deflateRepeated('xl/sharedStrings.xml', head, 'a', bytes, tail).then((strings) => ({ ...strings, ...(declare === undefined ? {} : { declare }) }))
+  return deflateRepeated('xl/sharedStrings.xml', head, 'a', bytes, tail).then((strings) => ({
+    ...strings,
+    ...(declare === undefined ? {} : { declare }),
+  }))
 }

@@ -5,7 +5,11 @@ import type { Client } from './test-app.ts'
  * Sends a GET of `path` every 20 ms, as another user's browser would, until `pending` settles;
  * returns each one's latency (ms). Every answer must be a 200.
  */
-export async function latenciesWhile(client: Client, path: string, pending: Promise<unknown>): Promise<number[]> {
+export async function latenciesWhile(
+  client: Client,
+  path: string,
+  pending: Promise<unknown>,
+): Promise<number[]> {
   let settled = false
   void pending.finally(() => (settled = true))
   const latencies: number[] = []

@@ -53,12 +53,17 @@ export async function copyDatabase(from: string, to: string): Promise<void> {
     source.close()
   }
   const attachments = join(dirname(from), 'attachments')
-  if (existsSync(attachments)) cpSync(attachments, join(dirname(to), 'attachments'), { recursive: true })
+  if (existsSync(attachments))
+    cpSync(attachments, join(dirname(to), 'attachments'), { recursive: true })
 }
 
 /** Publishes a bundled policy (`pingnan`, `meishan`, `chongqing`) and returns its version id. */
 export async function publishBundled(store: Store, clock: Clock, region: string): Promise<string> {
-  const file = { pingnan: 'medical-alliance-2018', meishan: 'medical-community-insurance-2020', chongqing: 'urban-medical-group-2024' }[region]
+  const file = {
+    pingnan: 'medical-alliance-2018',
+    meishan: 'medical-community-insurance-2020',
+    chongqing: 'urban-medical-group-2024',
+  }[region]
   const yaml = readFileSync(`policies/${region}/${file}.yaml`, 'utf8')
   const sourceText = readFileSync(`policies/${region}/source.txt`, 'utf8')
   const { version } = await publishPolicy(store, clock, 'test', { yaml, sourceText })

@@ -20,23 +20,52 @@ export type Inputs = Record<string, number | boolean>
  */
 export function meishanInputs(over: Inputs = {}): Inputs {
   return {
-    county_visits: 9000, total_visits: 10000, // 90%
-    medical_cost: 1050000, service_count: 1000, medical_cost_prev: 1000000, service_count_prev: 1000, // +5%
-    inpatient_bed_days: 8000, discharged_cases: 1000, grouped_cases: 900, // 8 days, 90%
-    day_surgery_kinds: 10, day_surgery_cases: 400,
-    six_disease_managed: 850, six_disease_patients: 1000, // 85%
-    inpatient_personal_cost: 300, inpatient_total_cost: 1000, // 30%
-    satisfied_questionnaires: 95, returned_questionnaires: 100, // 95% → 9.5
-    drg_charge_reform_started: false, agreement_suspended_or_terminated: false, referred_to_judiciary: false,
-    violation_cost: 0, pooled_fund_incurred: 100000000,
+    county_visits: 9000,
+    total_visits: 10000, // 90%
+    medical_cost: 1050000,
+    service_count: 1000,
+    medical_cost_prev: 1000000,
+    service_count_prev: 1000, // +5%
+    inpatient_bed_days: 8000,
+    discharged_cases: 1000,
+    grouped_cases: 900, // 8 days, 90%
+    day_surgery_kinds: 10,
+    day_surgery_cases: 400,
+    six_disease_managed: 850,
+    six_disease_patients: 1000, // 85%
+    inpatient_personal_cost: 300,
+    inpatient_total_cost: 1000, // 30%
+    satisfied_questionnaires: 95,
+    returned_questionnaires: 100, // 95% → 9.5
+    drg_charge_reform_started: false,
+    agreement_suspended_or_terminated: false,
+    referred_to_judiciary: false,
+    violation_cost: 0,
+    pooled_fund_incurred: 100000000,
     ...over,
   }
 }
 
 /** Writes a unit's values for a period directly (as an import would). */
-export async function enterValues(t: TestApp, planId: string, unit: string, period: string, values: Inputs): Promise<void> {
-  await upsertValues(t.db, Object.entries(values).map(([element, value]) => ({
-    plan_id: planId, element_id: element, unit_id: unit, period, value: String(value), source: 'api' as const,
-    task_id: null, entered_by: 'test', entered_at: t.clock.now().toISOString(),
-  })))
+export async function enterValues(
+  t: TestApp,
+  planId: string,
+  unit: string,
+  period: string,
+  values: Inputs,
+): Promise<void> {
+  await upsertValues(
+    t.db,
+    Object.entries(values).map(([element, value]) => ({
+      plan_id: planId,
+      element_id: element,
+      unit_id: unit,
+      period,
+      value: String(value),
+      source: 'api' as const,
+      task_id: null,
+      entered_by: 'test',
+      entered_at: t.clock.now().toISOString(),
+    })),
+  )
 }

@@ -169,7 +169,9 @@ export function withReplaced(search: string, replacement: string, text = MINIMAL
 
 /** The 1-based line of the `nth` line (default the first) containing `needle`. */
 export function lineOf(text: string, needle: string, nth = 1): number {
-  const lines = text.split('\n').flatMap((line, index) => (line.includes(needle) ? [index + 1] : []))
+  const lines = text
+    .split('\n')
+    .flatMap((line, index) => (line.includes(needle) ? [index + 1] : []))
   if (lines.length < nth) throw new Error(`fewer than ${nth} lines contain: ${needle}`)
   return lines[nth - 1]!
 }

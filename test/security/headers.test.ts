@@ -26,14 +26,23 @@ const REQUIRED_CSP: Record<string, string[]> = {
 
 function csp(response: Response): Map<string, string[]> {
   const value = response.headers.get('content-security-policy') ?? ''
-  return new Map(value.split(';').map((part) => part.trim().split(/\s+/)).filter((part) => part[0]).map(([name, ...sources]) => [name!, sources]))
+  return new Map(
+    value
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((part) => part[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  )
 }
 
 function expectSecurityHeaders(response: Response): void {
   const policy = csp(response)
-  for (const [directive, sources] of Object.entries(REQUIRED_CSP)) expect(policy.get(directive), directive).toEqual(sources)
+  for (const [directive, sources] of Object.entries(REQUIRED_CSP))
+    expect(policy.get(directive), directive).toEqual(sources)
   // Scripts only from this origin: nothing inline, no hashes or nonces that would let one in.
-  expect(policy.get('script-src')!.filter((source) => source !== "'unsafe-eval'")).toEqual(["'self'"])
+  expect(policy.get('script-src')!.filter((source) => source !== "'unsafe-eval'")).toEqual([
+    "'self'",
+  ])
   expect(response.headers.get('x-content-type-options')).toBe('nosniff')
   expect(response.headers.get('x-frame-options')).toBe('DENY')
   expect(response.headers.get('referrer-policy')).toBe('no-referrer')
@@ -48,9 +57,15 @@ describe('security headers on every response', () => {
     t = await makeTestApp()
     const webRoot = mkdtempSync(join(tmpdir(), 'luoshi-web-'))
     mkdirSync(join(webRoot, 'assets'))
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>luoshi</title><script type="module" src="/assets/app.js"></script>')
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<!doctype html><title>luoshi</title><script type="module" src="/assets/app.js"></script>',
+    )
     writeFileSync(join(webRoot, 'assets', 'app.js'), 'export {}')
-    app = createApp({ db: t.db, reads: t.db, clock: t.clock, writes: t.writes, files: join(webRoot, 'files') }, { webRoot })
+    app = createApp(
+      { db: t.db, reads: t.db, clock: t.clock, writes: t.writes, files: join(webRoot, 'files') },
+      { webRoot },
+    )
     author = await loginAs(t, 'author', { roles: ['author'] })
   })
 
@@ -79,26 +94,56 @@ describe('security headers on every response', () => {
     const unknown = await author.get('/api/no-such-route')
     expect(unknown.status).toBe(404)
     expectSecurityHeaders(unknown)
-    const refused = await author.post('/api/plans', { policyId: 'nope', version: '1.0.0' }, { 'x-csrf-token': 'wrong' })
+    const refused = await author.post(
+      '/api/plans',
+      { policyId: 'nope', version: '1.0.0' },
+      { 'x-csrf-token': 'wrong' },
+    )
     expect(refused.status).toBe(403)
     expectSecurityHeaders(refused)
-    const bad = await author.raw('/api/policies/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"yaml":' })
+    const bad = await author.raw('/api/policies/validate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"yaml":',
+    })
     expect(bad.status).toBe(400)
     expectSecurityHeaders(bad)
-    const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'author', password: 'wrong' }) })
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'author', password: 'wrong' }),
+    })
     expect(login.status).toBeGreaterThanOrEqual(400)
     expectSecurityHeaders(login)
   })
 
   it('on a 404 when no web app is served, and on an internal error (500)', async () => {
-    const apiOnly = createApp({ db: t.db, reads: t.db, clock: t.clock, writes: t.writes, files: tmpdir() })
+    const apiOnly = createApp({
+      db: t.db,
+      reads: t.db,
+      clock: t.clock,
+      writes: t.writes,
+      files: tmpdir(),
+    })
     const missing = await apiOnly.request('/')
     expect(missing.status).toBe(404)
     expectSecurityHeaders(missing)
-    const failing = { selectFrom: () => { throw new Error('the database is gone') } } as unknown as typeof t.db
-    const broken = createApp({ db: failing, reads: failing, clock: t.clock, writes: new GroupCommitter(failing), files: tmpdir() })
+    const failing = {
+      selectFrom: () => {
+        throw new Error('the database is gone')
+      },
+    } as unknown as typeof t.db
+    const broken = createApp({
+      db: failing,
+      reads: failing,
+      clock: t.clock,
+      writes: new GroupCommitter(failing),
+      files: tmpdir(),
+    })
     const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const crashed = await broken.request('/api/tasks', { headers: { cookie: `${SESSION_COOKIE}=anything` } })
+    const crashed = await broken.request('/api/tasks', {
+      headers: { cookie: `${SESSION_COOKIE}=anything` },
+    })
     errorSpy.mockRestore()
     expect(crashed.status).toBe(500)
     expectSecurityHeaders(crashed)

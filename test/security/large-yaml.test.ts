@@ -3,7 +3,11 @@
  * every other request for seconds. Now the issues are capped, the size is checked before
  * parsing, and the HTTP routes validate in a worker while the server answers other requests.
  */
-import { MAX_LISTED_ISSUES, MAX_POLICY_BYTES, validatePolicyText } from '../../domain/compiler/validate-policy.ts'
+import {
+  MAX_LISTED_ISSUES,
+  MAX_POLICY_BYTES,
+  validatePolicyText,
+} from '../../domain/compiler/validate-policy.ts'
 import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.ts'
 import { loginAs, makeTestApp } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
@@ -29,11 +33,19 @@ interface Issue {
 
 function expectCapped(issues: Issue[]): void {
   expect(issues).toHaveLength(MAX_LISTED_ISSUES + 1)
-  expect(issues.slice(0, MAX_LISTED_ISSUES).every((issue) => issue.code === 'unknown-field' && issue.line !== undefined)).toBe(true)
+  expect(
+    issues
+      .slice(0, MAX_LISTED_ISSUES)
+      .every((issue) => issue.code === 'unknown-field' && issue.line !== undefined),
+  ).toBe(true)
   const summary = issues[MAX_LISTED_ISSUES]!
   expect(summary).toMatchObject({ code: 'too-many-issues', severity: 'error' })
-  expect(summary.message.zh).toContain(`另有 ${(KEYS - MAX_LISTED_ISSUES).toLocaleString('en-US')} 处问题未列出`)
-  expect(summary.message.en).toContain(`${(KEYS - MAX_LISTED_ISSUES).toLocaleString('en-US')} more issue(s)`)
+  expect(summary.message.zh).toContain(
+    `另有 ${(KEYS - MAX_LISTED_ISSUES).toLocaleString('en-US')} 处问题未列出`,
+  )
+  expect(summary.message.en).toContain(
+    `${(KEYS - MAX_LISTED_ISSUES).toLocaleString('en-US')} more issue(s)`,
+  )
 }
 
 describe('a policy text with 200,000 keys', () => {
@@ -94,16 +106,22 @@ describe('a policy text over the size limit', () => {
     for (const path of ['/api/policies/validate', '/api/policies']) {
       const response = await author.post(path, { yaml: oversized, sourceText: MINIMAL_SOURCE })
       expect(response.status).toBe(413)
-      const { error } = (await response.json()) as { error: { code: string; message: LocalizedText; issues: Issue[] } }
+      const { error } = (await response.json()) as {
+        error: { code: string; message: LocalizedText; issues: Issue[] }
+      }
       expect(error.code).toBe('payload-too-large')
       expect(error.message.zh).toContain('超过上限 2.0 MB')
-      expect(error.issues).toEqual([expect.objectContaining({ pointer: '/yaml', code: 'config-too-large' })])
+      expect(error.issues).toEqual([
+        expect.objectContaining({ pointer: '/yaml', code: 'config-too-large' }),
+      ])
     }
   })
 
   it('gives one config-too-large issue on the synchronous path', () => {
     const result = validatePolicyText(oversized)
     expect(result.ok).toBe(false)
-    expect(result.issues).toEqual([expect.objectContaining({ code: 'config-too-large', pointer: '' })])
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: 'config-too-large', pointer: '' }),
+    ])
   })
 })

@@ -30,11 +30,27 @@ async function chainLength(t: TestApp): Promise<number> {
 }
 
 async function attempts(t: TestApp): Promise<number> {
-  return Number((await t.db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  return Number(
+    (
+      await t.db
+        .selectFrom('login_attempt')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 }
 
-const login = async (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) })
+const login = async (
+  t: TestApp,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+) =>
+  t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username, password }),
+  })
 
 it('throttles by default after 5 failures per account and 30 per address in 15 minutes, and trusts no proxy unless told', () => {
   expect(LOGIN_THROTTLE).toEqual({ windowMinutes: 15, perAccount: 5, perAddress: 30 })
@@ -49,12 +65,17 @@ describe('login throttle per account', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await makeTestApp(undefined, { security })
-    await ensureUser(t, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
+    await ensureUser(
+      t,
+      { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] },
+      t.clock.now().toISOString(),
+    )
   })
   afterAll(() => t.db.destroy())
 
   it('answers 429 too-many-attempts with Retry-After after the account’s failures, even for the right password', async () => {
-    for (let i = 0; i < LIMITS.perAccount; i++) expect((await login(t, 'alice', 'wrong')).status).toBe(401)
+    for (let i = 0; i < LIMITS.perAccount; i++)
+      expect((await login(t, 'alice', 'wrong')).status).toBe(401)
     const locked = await login(t, 'alice', PASSWORD)
     expect(locked.status).toBe(429)
     expect(locked.headers.get('retry-after')).toBe(String(WINDOW_S))
@@ -71,7 +92,9 @@ describe('login throttle per account', () => {
   it('lets the account in once the failures leave the window, and clears its count', async () => {
     t.clock.advance((WINDOW_S - 300) * 1000 + 1000)
     expect((await login(t, 'alice', PASSWORD)).status).toBe(200)
-    expect(await t.db.selectFrom('login_attempt').selectAll().where('username', '=', 'alice').execute()).toEqual([])
+    expect(
+      await t.db.selectFrom('login_attempt').selectAll().where('username', '=', 'alice').execute(),
+    ).toEqual([])
   })
 
   it('runs scrypt for an unknown username as for a wrong password (the dummy hash)', async () => {
@@ -83,7 +106,10 @@ describe('login throttle per account', () => {
     before = scrypt.mock.calls.length
     const unknown = await login(t, 'nobody-at-all', 'wrong')
     expect(unknown.status).toBe(401)
-    expect((await unknown.json()).error.message).toEqual({ zh: '用户名或密码错误', en: 'Wrong username or password' })
+    expect((await unknown.json()).error.message).toEqual({
+      zh: '用户名或密码错误',
+      en: 'Wrong username or password',
+    })
     expect(known).toBe(1)
     expect(scrypt.mock.calls.length - before).toBe(1)
   })
@@ -95,11 +121,21 @@ describe('login throttle per account', () => {
     expect(failed).toBeGreaterThan(0)
     expect(failed).toBeLessThanOrEqual(LIMITS.perAccount)
     expect(burst.filter((response) => response.status === 429)).toHaveLength(12 - failed)
-    expect(burst.every((response) => response.status === 401 || Number(response.headers.get('retry-after')) >= 1)).toBe(true)
+    expect(
+      burst.every(
+        (response) => response.status === 401 || Number(response.headers.get('retry-after')) >= 1,
+      ),
+    ).toBe(true)
   })
 
   it('keeps failed logins out of the audit chain and prunes them after the window', async () => {
-    expect(await t.db.selectFrom('audit_log').select('seq').where('action', 'like', 'auth.login-failed%').execute()).toEqual([])
+    expect(
+      await t.db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('action', 'like', 'auth.login-failed%')
+        .execute(),
+    ).toEqual([])
     expect(await attempts(t)).toBeGreaterThan(0)
     t.clock.advance(WINDOW_S * 1000 + 1000)
     expect((await login(t, 'someone', 'wrong')).status).toBe(401)
@@ -116,7 +152,10 @@ describe('2,000 anonymous failed logins', () => {
       const response = await login(t, `guess-${i}`, 'password')
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
     }
-    expect(Object.fromEntries(statuses)).toEqual({ 401: LIMITS.perAddress, 429: 2000 - LIMITS.perAddress })
+    expect(Object.fromEntries(statuses)).toEqual({
+      401: LIMITS.perAddress,
+      429: 2000 - LIMITS.perAddress,
+    })
     expect(await chainLength(t)).toBe(before)
     expect(await attempts(t)).toBe(LIMITS.perAddress)
     await t.db.destroy()
@@ -140,29 +179,45 @@ describe('login throttle per client address, over a real socket', () => {
   })
 
   const post = (username: string, forwardedFor: string) =>
-    fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ username, password: 'wrong' }) })
+    fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ username, password: 'wrong' }),
+    })
 
   /** Fails from one claimed address with a new username each time (no account is locked). */
   async function failFrom(forwardedFor: string): Promise<void> {
-    for (let i = 0; i < LIMITS.perAddress; i++) expect((await post(`user-${forwardedFor}-${i}`, forwardedFor)).status).toBe(401)
+    for (let i = 0; i < LIMITS.perAddress; i++)
+      expect((await post(`user-${forwardedFor}-${i}`, forwardedFor)).status).toBe(401)
   }
 
   it('ignores X-Forwarded-For without LUOSHI_TRUST_PROXY: every claimed address shares the socket’s budget', async () => {
     await start(0)
-    for (let i = 0; i < LIMITS.perAddress; i++) expect((await post(`user-${i}`, `203.0.113.${i}`)).status).toBe(401)
+    for (let i = 0; i < LIMITS.perAddress; i++)
+      expect((await post(`user-${i}`, `203.0.113.${i}`)).status).toBe(401)
     const next = await post('fresh-user', '198.51.100.7')
     expect(next.status).toBe(429)
     expect(Number(next.headers.get('retry-after'))).toBe(WINDOW_S)
-    expect(new Set((await t.db.selectFrom('login_attempt').select('address').execute()).map((row) => row.address))).toEqual(new Set(['127.0.0.1']))
+    expect(
+      new Set(
+        (await t.db.selectFrom('login_attempt').select('address').execute()).map(
+          (row) => row.address,
+        ),
+      ),
+    ).toEqual(new Set(['127.0.0.1']))
   })
 
-  it('counts per forwarded address behind a trusted proxy, using the entry the proxy appended', { timeout: 30_000 }, async () => {
-    await start(1)
-    await failFrom('203.0.113.5')
-    expect((await post('fresh-user', '203.0.113.5')).status).toBe(429)
-    // A client-written entry on the left does not change the address the proxy saw.
-    expect((await post('fresh-user', '10.9.9.9, 203.0.113.5')).status).toBe(429)
-    // Another client behind the same proxy is not locked out.
-    expect((await post('fresh-user', '198.51.100.7')).status).toBe(401)
-  })
+  it(
+    'counts per forwarded address behind a trusted proxy, using the entry the proxy appended',
+    { timeout: 30_000 },
+    async () => {
+      await start(1)
+      await failFrom('203.0.113.5')
+      expect((await post('fresh-user', '203.0.113.5')).status).toBe(429)
+      // A client-written entry on the left does not change the address the proxy saw.
+      expect((await post('fresh-user', '10.9.9.9, 203.0.113.5')).status).toBe(429)
+      // Another client behind the same proxy is not locked out.
+      expect((await post('fresh-user', '198.51.100.7')).status).toBe(401)
+    },
+  )
 })

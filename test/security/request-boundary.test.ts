@@ -16,7 +16,11 @@ import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 interface ErrorBody {
-  error: { code: string; message: LocalizedText; issues?: Array<{ pointer: string; code?: string }> }
+  error: {
+    code: string
+    message: LocalizedText
+    issues?: Array<{ pointer: string; code?: string }>
+  }
 }
 
 async function expectError(response: Response, status: number, code: string): Promise<ErrorBody> {
@@ -43,7 +47,11 @@ afterAll(async () => {
 })
 
 const upload = (fileName: string) =>
-  finance.raw('/api/attachments', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-filename': fileName }, body: 'evidence' })
+  finance.raw('/api/attachments', {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', 'x-filename': fileName },
+    body: 'evidence',
+  })
 
 describe('X-Filename', () => {
   it.each([
@@ -81,7 +89,12 @@ describe('a header section over 16 KB, on a real socket', () => {
   const send = (fileName: string) =>
     fetch(`${base}/api/attachments`, {
       method: 'POST',
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'text/plain', 'x-filename': fileName },
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+        'content-type': 'text/plain',
+        'x-filename': fileName,
+      },
       body: 'evidence',
     })
 
@@ -105,30 +118,51 @@ describe('a header section over 16 KB, on a real socket', () => {
   it('answers a request Node cannot parse with a JSON 400', async () => {
     const port = Number(new URL(base).port)
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write('GET /api/tasks HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'))
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write('GET /api/tasks HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'),
+      )
       let text = ''
       socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
       socket.on('end', () => resolve(text))
       socket.on('error', reject)
     })
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
-    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'bad-request' } })
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      error: { code: 'bad-request' },
+    })
   })
 })
 
 describe('NUL characters', () => {
   it('refuses one in a JSON string value with 400 invalid-body at its pointer', async () => {
-    const body = await expectError(await finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { summary: 'a\u0000b' } }), 400, 'invalid-body')
-    expect(body.error.issues).toEqual([expect.objectContaining({ pointer: '/data/summary', code: 'nul-character' })])
+    const body = await expectError(
+      await finance.post(`/api/tasks/${id}/events`, {
+        type: 'SAVE',
+        data: { summary: 'a\u0000b' },
+      }),
+      400,
+      'invalid-body',
+    )
+    expect(body.error.issues).toEqual([
+      expect.objectContaining({ pointer: '/data/summary', code: 'nul-character' }),
+    ])
   })
 
   it('refuses one in a JSON key, pointing at it', async () => {
-    const body = await expectError(await finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { 'sum/m\u0000': 'x' } }), 400, 'invalid-body')
+    const body = await expectError(
+      await finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { 'sum/m\u0000': 'x' } }),
+      400,
+      'invalid-body',
+    )
     expect(body.error.issues!.map((issue) => issue.pointer)).toEqual(['/data/sum~1m\u0000'])
   })
 
   it('refuses one at login, before the database sees it', async () => {
-    const response = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'finance\u0000', password: 'x' }) })
+    const response = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'finance\u0000', password: 'x' }),
+    })
     await expectError(response, 400, 'invalid-body')
   })
 
@@ -140,32 +174,65 @@ describe('NUL characters', () => {
   })
 
   it('left the task as it was', async () => {
-    const task = await t.db.selectFrom('task').select(['version', 'data']).where('id', '=', id).executeTakeFirstOrThrow()
+    const task = await t.db
+      .selectFrom('task')
+      .select(['version', 'data'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(task).toEqual({ version: 2, data: null })
   })
 })
 
 describe('X-Request-Id', () => {
   it('is made by the server for every request; a client value is never answered or stored as ours', async () => {
-    const first = await finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { summary: '一' } }, { 'x-request-id': 'planted-id' })
-    const second = await finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { summary: '二' } }, { 'x-request-id': 'planted-id' })
+    const first = await finance.post(
+      `/api/tasks/${id}/events`,
+      { type: 'SAVE', data: { summary: '一' } },
+      { 'x-request-id': 'planted-id' },
+    )
+    const second = await finance.post(
+      `/api/tasks/${id}/events`,
+      { type: 'SAVE', data: { summary: '二' } },
+      { 'x-request-id': 'planted-id' },
+    )
     expect([first.status, second.status]).toEqual([200, 200])
     const ids = [first.headers.get('x-request-id'), second.headers.get('x-request-id')]
     for (const each of ids) expect(each).toMatch(UUID)
     expect(ids[0]).not.toBe(ids[1])
-    const stored = await t.db.selectFrom('task_event').select('request_id').where('task_id', '=', id).where('type', '=', 'SAVE').orderBy('seq').execute()
+    const stored = await t.db
+      .selectFrom('task_event')
+      .select('request_id')
+      .where('task_id', '=', id)
+      .where('type', '=', 'SAVE')
+      .orderBy('seq')
+      .execute()
     expect(stored.map((row) => row.request_id)).toEqual(ids)
-    expect(await t.db.selectFrom('task_event').select('id').where('request_id', '=', 'planted-id').execute()).toEqual([])
+    expect(
+      await t.db
+        .selectFrom('task_event')
+        .select('id')
+        .where('request_id', '=', 'planted-id')
+        .execute(),
+    ).toEqual([])
   })
 
   it('logs the client’s value beside ours when a request fails', async () => {
     const logged: string[] = []
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void logged.push(String(line)))
+    const spy = vi
+      .spyOn(console, 'error')
+      .mockImplementation((line: unknown) => void logged.push(String(line)))
     await sql`pragma query_only = on`.execute(t.db)
     try {
-      const response = await finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { summary: '三' } }, { 'x-request-id': 'client-trace-7' })
+      const response = await finance.post(
+        `/api/tasks/${id}/events`,
+        { type: 'SAVE', data: { summary: '三' } },
+        { 'x-request-id': 'client-trace-7' },
+      )
       expect(response.status).toBe(503)
-      const line = JSON.parse(logged.find((each) => each.includes('client-trace-7'))!) as { requestId: string; clientRequestId: string }
+      const line = JSON.parse(logged.find((each) => each.includes('client-trace-7'))!) as {
+        requestId: string
+        clientRequestId: string
+      }
       expect(line.requestId).toBe(response.headers.get('x-request-id'))
       expect(line.clientRequestId).toBe('client-trace-7')
     } finally {

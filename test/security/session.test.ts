@@ -15,12 +15,24 @@ const body = JSON.stringify({ username: 'alice', password: PASSWORD })
 
 async function withAlice(security: Partial<SecurityOptions> = {}): Promise<TestApp> {
   const t = await makeTestApp(undefined, { security })
-  await ensureUser(t, { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] }, t.clock.now().toISOString())
+  await ensureUser(
+    t,
+    { username: 'alice', displayName: 'alice', password: PASSWORD, roles: ['department'] },
+    t.clock.now().toISOString(),
+  )
   return t
 }
 
-const login = (t: TestApp, url = 'http://localhost/api/auth/login', headers: Record<string, string> = {}) =>
-  t.app.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+const login = (
+  t: TestApp,
+  url = 'http://localhost/api/auth/login',
+  headers: Record<string, string> = {},
+) =>
+  t.app.request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  })
 
 /** The `name=value` pair of the session cookie a login set. */
 function cookieOf(response: Response): string {
@@ -54,13 +66,27 @@ describe('the session cookie', () => {
 
   it('over HTTPS accepts only the __Host- cookie, not a plain one planted over HTTP', async () => {
     const token = cookieOf(await login(t, 'https://luoshi.example/api/auth/login')).split('=')[1]
-    expect((await t.app.request('https://luoshi.example/api/auth/me', { headers: { cookie: `__Host-luoshi_session=${token}` } })).status).toBe(200)
-    expect((await t.app.request('https://luoshi.example/api/auth/me', { headers: { cookie: `luoshi_session=${token}` } })).status).toBe(401)
+    expect(
+      (
+        await t.app.request('https://luoshi.example/api/auth/me', {
+          headers: { cookie: `__Host-luoshi_session=${token}` },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await t.app.request('https://luoshi.example/api/auth/me', {
+          headers: { cookie: `luoshi_session=${token}` },
+        })
+      ).status,
+    ).toBe(401)
   })
 
   it('believes X-Forwarded-Proto only from a trusted proxy', async () => {
     const forwarded = { 'x-forwarded-proto': 'https' }
-    expect((await login(t, undefined, forwarded)).headers.get('set-cookie')).toMatch(/^luoshi_session=/)
+    expect((await login(t, undefined, forwarded)).headers.get('set-cookie')).toMatch(
+      /^luoshi_session=/,
+    )
     const behindProxy = await withAlice({ trustProxy: 1 })
     const header = (await login(behindProxy, undefined, forwarded)).headers.get('set-cookie')!
     expect(header).toMatch(/^__Host-luoshi_session=/)
@@ -71,7 +97,8 @@ describe('the session cookie', () => {
 
 describe('session idle timeout', () => {
   const me = (t: TestApp, cookie: string) => t.app.request('/api/auth/me', { headers: { cookie } })
-  const lastSeen = async (t: TestApp) => (await t.db.selectFrom('session').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at
+  const lastSeen = async (t: TestApp) =>
+    (await t.db.selectFrom('session').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at
 
   it('ends a session unused for 30 minutes, however young it is', async () => {
     const t = await withAlice()
@@ -90,8 +117,12 @@ describe('session idle timeout', () => {
 
   it('takes the idle time from LUOSHI_SESSION_IDLE_MINUTES and still ends an active session after 12 hours', async () => {
     expect(securityFromEnv({})).toMatchObject({ sessionIdleMinutes: 30, trustProxy: 0 })
-    expect(() => securityFromEnv({ LUOSHI_SESSION_IDLE_MINUTES: 'soon' })).toThrow(/LUOSHI_SESSION_IDLE_MINUTES/)
-    const t = await withAlice({ sessionIdleMinutes: securityFromEnv({ LUOSHI_SESSION_IDLE_MINUTES: '5' }).sessionIdleMinutes })
+    expect(() => securityFromEnv({ LUOSHI_SESSION_IDLE_MINUTES: 'soon' })).toThrow(
+      /LUOSHI_SESSION_IDLE_MINUTES/,
+    )
+    const t = await withAlice({
+      sessionIdleMinutes: securityFromEnv({ LUOSHI_SESSION_IDLE_MINUTES: '5' }).sessionIdleMinutes,
+    })
     const cookie = cookieOf(await login(t))
     t.clock.advance(6 * MINUTE)
     expect((await me(t, cookie)).status).toBe(401)
@@ -140,18 +171,29 @@ describe('POST /api/auth/login media type', () => {
     ['application/jsonx'],
     ['application/json; charset=latin1'],
   ])('refuses %s with 415 and records no login attempt', async (type) => {
-    const response = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': type }, body })
+    const response = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+    })
     expect(response.status).toBe(415)
     expect((await response.json()).error.code).toBe('bad-request')
     expect(await t.db.selectFrom('login_attempt').selectAll().execute()).toEqual([])
   })
 
   it('refuses a body without a content type with 415', async () => {
-    const response = await t.app.request('/api/auth/login', { method: 'POST', body: new Blob([body]) })
+    const response = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      body: new Blob([body]),
+    })
     expect(response.status).toBe(415)
   })
 
-  it.each([['application/json'], ['application/json; charset=utf-8'], ['Application/JSON;charset=UTF-8']])('accepts %s', async (type) => {
+  it.each([
+    ['application/json'],
+    ['application/json; charset=utf-8'],
+    ['Application/JSON;charset=UTF-8'],
+  ])('accepts %s', async (type) => {
     expect((await login(t, undefined, { 'content-type': type })).status).toBe(200)
   })
 })

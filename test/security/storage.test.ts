@@ -23,7 +23,10 @@ import { loginAs, makeTestApp, startedFinanceTask } from '../helpers/test-app.ts
 import type { Client, TestApp } from '../helpers/test-app.ts'
 import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
-function expectStorageError(json: { error: { code: string; message: LocalizedText } }, code: string): void {
+function expectStorageError(
+  json: { error: { code: string; message: LocalizedText } },
+  code: string,
+): void {
   expect(json.error.code).toBe(code)
   expect(json.error.message.zh).toMatch(/未保存/)
   expect(json.error.message.en).toMatch(/not saved/)
@@ -45,9 +48,14 @@ describe('a full or read-only database', () => {
     await t.db.destroy()
   })
 
-  const save = (summary: string) => finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { summary } })
+  const save = (summary: string) =>
+    finance.post(`/api/tasks/${id}/events`, { type: 'SAVE', data: { summary } })
   const upload = (name: string, body: string) =>
-    finance.raw('/api/attachments', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-filename': encodeURIComponent(name) }, body })
+    finance.raw('/api/attachments', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-filename': encodeURIComponent(name) },
+      body,
+    })
 
   it('answers SQLITE_FULL with 507 storage-full (zh/en), even when SQLite rolled the whole batch back', async () => {
     const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(t.db)
@@ -58,7 +66,11 @@ describe('a full or read-only database', () => {
       expect(big.status).toBe(507)
       expectStorageError(await big.json(), 'storage-full')
       expect([200, 507]).toContain(small.status)
-      const task = await t.db.selectFrom('task').select('version').where('id', '=', id).executeTakeFirstOrThrow()
+      const task = await t.db
+        .selectFrom('task')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
       expect(task.version).toBe(small.status === 200 ? 3 : 2)
     } finally {
       await sql.raw('pragma max_page_count = 1073741823').execute(t.db)
@@ -88,7 +100,11 @@ describe('the attachments folder at start', () => {
     const t = await makeTestApp()
     const finance = await loginAs(t, 'finance')
     const files = join(t.file, '..', 'attachments')
-    const response = await finance.raw('/api/attachments', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-filename': 'a.txt' }, body: 'evidence' })
+    const response = await finance.raw('/api/attachments', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-filename': 'a.txt' },
+      body: 'evidence',
+    })
     const { id } = (await response.json()) as { id: string }
     // A crash between the row's commit and the rename leaves only the part file.
     execFileSync('mv', [join(files, id), join(files, `${id}${PART_SUFFIX}`)])
@@ -107,7 +123,10 @@ describe('the attachments folder at start', () => {
 
   it('is a no-op on a folder that does not exist yet', async () => {
     const db = await createDb({ kind: 'sqlite', file: ':memory:' })
-    expect(await sweepAttachmentFiles(db, join(tmpdir(), `luoshi-none-${newId()}`))).toEqual({ completed: 0, removed: 0 })
+    expect(await sweepAttachmentFiles(db, join(tmpdir(), `luoshi-none-${newId()}`))).toEqual({
+      completed: 0,
+      removed: 0,
+    })
     await db.destroy()
   })
 })
@@ -122,11 +141,30 @@ async function startOnTinyDisk(dataDir: string): Promise<ServerProcess> {
   const attachments = join(dataDir, 'attachments')
   mkdirSync(attachments, { recursive: true })
   const script = `mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" server/main.ts`
-  const child = spawn('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', script, 'sh', attachments, process.execPath], {
-    cwd: ROOT,
-    env: childEnv({ PORT: '0', HOST: '127.0.0.1', LUOSHI_DATA: dataDir, LUOSHI_NOW: TINY_DISK_NOW }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    'unshare',
+    [
+      '--user',
+      '--map-root-user',
+      '--mount',
+      'sh',
+      '-c',
+      script,
+      'sh',
+      attachments,
+      process.execPath,
+    ],
+    {
+      cwd: ROOT,
+      env: childEnv({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LUOSHI_DATA: dataDir,
+        LUOSHI_NOW: TINY_DISK_NOW,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   let alive = true
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -142,7 +180,13 @@ async function startOnTinyDisk(dataDir: string): Promise<ServerProcess> {
       const match = /started: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
       if (match) resolve(match[1]!)
     })
-    void exited.then(() => reject(new Error(`the server did not start on a tmpfs (unshare needs user namespaces):\n${output}`)))
+    void exited.then(() =>
+      reject(
+        new Error(
+          `the server did not start on a tmpfs (unshare needs user namespaces):\n${output}`,
+        ),
+      ),
+    )
   })
   return { child, pid: child.pid!, baseUrl, output: () => output, exited, alive: () => alive }
 }
@@ -160,36 +204,56 @@ describe('a full disk under the attachments folder', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('answers ENOSPC with 507 storage-full, keeps no part file and no row, and takes a file that fits afterwards', { timeout: 90_000 }, async () => {
-    server = await startOnTinyDisk(dataDir)
-    const session = await login(server.baseUrl, 'pingnan.county-finance-bureau', 'luoshi-demo')
-    const upload = (name: string, bytes: number) =>
-      fetch(`${server!.baseUrl}/api/attachments`, {
-        method: 'POST',
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'text/plain', 'x-filename': name },
-        body: 'x'.repeat(bytes),
-      })
-    const tooBig = await upload('big.txt', 200_000)
-    expect(tooBig.status).toBe(507)
-    expectStorageError(await tooBig.json(), 'storage-full')
-    // The failed upload's part file is gone, so the 64 KB are free again.
-    const fits = await upload('small.txt', 40_000)
-    expect(fits.status).toBe(201)
-    server.child.kill('SIGTERM')
-    expect(await server.exited).toEqual({ code: 0, signal: null })
-    expect(server.output()).toMatch(/"code":"storage-full","cause":"ENOSPC"/)
-    const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
-    expect((await db.selectFrom('attachment').select('name').execute()).map((row) => row.name)).toEqual(['small.txt'])
-    await db.destroy()
-  })
+  it(
+    'answers ENOSPC with 507 storage-full, keeps no part file and no row, and takes a file that fits afterwards',
+    { timeout: 90_000 },
+    async () => {
+      server = await startOnTinyDisk(dataDir)
+      const session = await login(server.baseUrl, 'pingnan.county-finance-bureau', 'luoshi-demo')
+      const upload = (name: string, bytes: number) =>
+        fetch(`${server!.baseUrl}/api/attachments`, {
+          method: 'POST',
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrfToken,
+            'content-type': 'text/plain',
+            'x-filename': name,
+          },
+          body: 'x'.repeat(bytes),
+        })
+      const tooBig = await upload('big.txt', 200_000)
+      expect(tooBig.status).toBe(507)
+      expectStorageError(await tooBig.json(), 'storage-full')
+      // The failed upload's part file is gone, so the 64 KB are free again.
+      const fits = await upload('small.txt', 40_000)
+      expect(fits.status).toBe(201)
+      server.child.kill('SIGTERM')
+      expect(await server.exited).toEqual({ code: 0, signal: null })
+      expect(server.output()).toMatch(/"code":"storage-full","cause":"ENOSPC"/)
+      const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') })
+      expect(
+        (await db.selectFrom('attachment').select('name').execute()).map((row) => row.name),
+      ).toEqual(['small.txt'])
+      await db.destroy()
+    },
+  )
 })
 
 /** Runs `server/main.ts` (through `sh -c script`, which ends with `exec node …`) until it exits. */
-async function startAndFail(dataDir: string, script = 'exec "$1" server/main.ts'): Promise<{ code: number; output: string }> {
+async function startAndFail(
+  dataDir: string,
+  script = 'exec "$1" server/main.ts',
+): Promise<{ code: number; output: string }> {
   const command = ['sh', '-c', script, 'sh', process.execPath]
-  const [file, ...args] = script.includes('mount') ? ['unshare', '--user', '--map-root-user', '--mount', ...command] : command
+  const [file, ...args] = script.includes('mount')
+    ? ['unshare', '--user', '--map-root-user', '--mount', ...command]
+    : command
   try {
-    const { stdout, stderr } = await promisify(execFile)(file!, args, { cwd: ROOT, env: childEnv({ PORT: '0', LUOSHI_DATA: dataDir }), timeout: 30_000 })
+    const { stdout, stderr } = await promisify(execFile)(file!, args, {
+      cwd: ROOT,
+      env: childEnv({ PORT: '0', LUOSHI_DATA: dataDir }),
+      timeout: 30_000,
+    })
     return { code: 0, output: stdout + stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -217,7 +281,10 @@ describe('a data folder luoshi cannot use', () => {
 
   it('stops with the folder named and the fix when it is read-only', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'luoshi-readonly-'))
-    const result = await startAndFail(folder, `mount -t tmpfs -o ro,size=64k tmpfs "${folder}" && exec "$1" server/main.ts`)
+    const result = await startAndFail(
+      folder,
+      `mount -t tmpfs -o ro,size=64k tmpfs "${folder}" && exec "$1" server/main.ts`,
+    )
     expectClearStop(result, folder)
     expect(result.output).toContain('cannot be written (EROFS')
     rmSync(folder, { recursive: true, force: true })

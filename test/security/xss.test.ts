@@ -10,9 +10,15 @@ import type { PlanProgress } from '../../web/api-types.ts'
 import { escapeHtml } from '../../web/escape-html.ts'
 import { setLocale } from '../../web/i18n.ts'
 import { buildUnitReport } from '../../web/components/assessment-format/assessment.fixtures.ts'
-import { trendChartData, trendOption as reportTrendOption } from '../../web/components/assessment-report/assessment-report.option.ts'
+import {
+  trendChartData,
+  trendOption as reportTrendOption,
+} from '../../web/components/assessment-report/assessment-report.option.ts'
 import type { TrendChartData } from '../../web/components/assessment-report/assessment-report.option.ts'
-import { buildIndicator, buildPoint } from '../../web/components/indicator-trends/indicator-trends.fixtures.ts'
+import {
+  buildIndicator,
+  buildPoint,
+} from '../../web/components/indicator-trends/indicator-trends.fixtures.ts'
 import { trendOption as indicatorTrendOption } from '../../web/components/indicator-trends/trend-option.ts'
 import { ganttOption } from '../../web/components/phase-gates/phase-gates.chart.ts'
 import { unitOption } from '../../web/components/unit-progress/unit-progress.chart.ts'
@@ -29,7 +35,9 @@ function liveParts(tooltip: string): string[] {
   const live: string[] = []
   for (const element of Array.from(box.querySelectorAll('*'))) {
     if (!OWN_TAGS.has(element.tagName)) live.push(`<${element.tagName.toLowerCase()}>`)
-    for (const attribute of Array.from(element.attributes)) if (attribute.name !== 'style') live.push(`${element.tagName.toLowerCase()}[${attribute.name}]`)
+    for (const attribute of Array.from(element.attributes))
+      if (attribute.name !== 'style')
+        live.push(`${element.tagName.toLowerCase()}[${attribute.name}]`)
   }
   return live
 }
@@ -49,7 +57,9 @@ function tooltips(option: unknown, count: number, shape: 'axis' | 'item'): strin
   // A chart without our formatter would leave the escaping to ECharts' defaults: every tooltip
   // of the app is built by its own, tested function.
   expect(typeof formatter, 'tooltip.formatter').toBe('function')
-  return Array.from({ length: count }, (_, dataIndex) => (formatter as Formatter)(shape === 'axis' ? [{ dataIndex }] : { dataIndex }))
+  return Array.from({ length: count }, (_, dataIndex) =>
+    (formatter as Formatter)(shape === 'axis' ? [{ dataIndex }] : { dataIndex }),
+  )
 }
 
 afterEach(() => setLocale('zh'))
@@ -75,13 +85,32 @@ describe('escapeHtml', () => {
 describe('chart tooltips show hostile config names as text', () => {
   type Phase = PlanProgress['phases'][number]
   const phase = (id: string, status: Phase['status']): Phase => ({
-    id, name: `${HOSTILE}${id}`, opensOn: '2018-08-01', closesOn: '2018-12-31', status, late: false, tasks: { total: 4, approved: 1 },
-    gate: { windowEnded: false, openTasks: 3, signOffRequired: null, signedOff: false, milestonesPending: [], holds: false, signOffBody: null, milestones: [] },
+    id,
+    name: `${HOSTILE}${id}`,
+    opensOn: '2018-08-01',
+    closesOn: '2018-12-31',
+    status,
+    late: false,
+    tasks: { total: 4, approved: 1 },
+    gate: {
+      windowEnded: false,
+      openTasks: 3,
+      signOffRequired: null,
+      signedOff: false,
+      milestonesPending: [],
+      holds: false,
+      signOffBody: null,
+      milestones: [],
+    },
   })
 
   it('phase timeline (phase-gates): the phase name, status and labels', () => {
     const phases = [phase('organize', 'open'), phase('supervise', 'pending')]
-    const option = ganttOption(phases, '2018-09-05', { today: HOSTILE, status: () => HOSTILE, approved: HOSTILE })
+    const option = ganttOption(phases, '2018-09-05', {
+      today: HOSTILE,
+      status: () => HOSTILE,
+      approved: HOSTILE,
+    })
     for (const tooltip of tooltips(option, phases.length, 'item')) {
       expect(liveParts(tooltip)).toEqual([])
       expect(shownText(tooltip)).toContain(HOSTILE)
@@ -109,7 +138,9 @@ describe('chart tooltips show hostile config names as text', () => {
       problem: value === null ? { zh: HOSTILE, en: HOSTILE } : null,
     })
     const indicator = buildIndicator({
-      name: HOSTILE, unit: HOSTILE, category: HOSTILE,
+      name: HOSTILE,
+      unit: HOSTILE,
+      category: HOSTILE,
       targets: [{ year: 2020, op: '>=', value: 90, delta: null, phrase: HOSTILE }],
       series: [point(2020, '87'), point(2021, null)],
     } as never)
@@ -123,8 +154,13 @@ describe('chart tooltips show hostile config names as text', () => {
 
   it('assessment report trend (assessment-report): year labels, series and veto labels, grade names', () => {
     const data: TrendChartData = {
-      years: [HOSTILE, `${HOSTILE}2`], totals: [88, null], vetoed: [true, false],
-      bands: [{ name: HOSTILE, min: 60 }], max: 100, seriesName: HOSTILE, vetoLabel: HOSTILE,
+      years: [HOSTILE, `${HOSTILE}2`],
+      totals: [88, null],
+      vetoed: [true, false],
+      bands: [{ name: HOSTILE, min: 60 }],
+      max: 100,
+      seriesName: HOSTILE,
+      vetoLabel: HOSTILE,
     }
     for (const locale of ['zh', 'en'] as const) {
       setLocale(locale)
@@ -135,8 +171,15 @@ describe('chart tooltips show hostile config names as text', () => {
     }
     // From a report whose grade names are hostile, as the API would serve it.
     const report = buildUnitReport()
-    const hostileGrades = { ...report, assessment: { ...report.assessment, grades: report.assessment.grades.map((grade) => ({ ...grade, name: HOSTILE })) } }
+    const hostileGrades = {
+      ...report,
+      assessment: {
+        ...report.assessment,
+        grades: report.assessment.grades.map((grade) => ({ ...grade, name: HOSTILE })),
+      },
+    }
     const fromReport = trendChartData(hostileGrades)
-    for (const tooltip of tooltips(reportTrendOption(fromReport), fromReport.years.length, 'axis')) expect(liveParts(tooltip)).toEqual([])
+    for (const tooltip of tooltips(reportTrendOption(fromReport), fromReport.years.length, 'axis'))
+      expect(liveParts(tooltip)).toEqual([])
   })
 })

@@ -30,11 +30,22 @@ describe('Pingnan 2018–2020 in simulated time', () => {
   }
 
   async function phase(id: string) {
-    return t.db.selectFrom('plan_phase').select(['status', 'opened_at', 'closed_at']).where('plan_id', '=', planId).where('phase_id', '=', id).executeTakeFirstOrThrow()
+    return t.db
+      .selectFrom('plan_phase')
+      .select(['status', 'opened_at', 'closed_at'])
+      .where('plan_id', '=', planId)
+      .where('phase_id', '=', id)
+      .executeTakeFirstOrThrow()
   }
 
   async function tasksOf(sourceId: string) {
-    return t.db.selectFrom('task').selectAll().where('plan_id', '=', planId).where('source_id', '=', sourceId).orderBy('period').execute()
+    return t.db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('source_id', '=', sourceId)
+      .orderBy('period')
+      .execute()
   }
 
   const completePhase = (phaseId: string) => completePhaseTasks(t.db, clock, planId, phaseId)
@@ -53,7 +64,10 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     await advanceTo('2018-06-20T23:59:00+08:00')
     expect((await phase('organize')).status).toBe('pending')
     await advanceTo('2018-06-21T00:00:00+08:00')
-    expect(await phase('organize')).toMatchObject({ status: 'open', opened_at: '2018-06-20T16:00:00.000Z' })
+    expect(await phase('organize')).toMatchObject({
+      status: 'open',
+      opened_at: '2018-06-20T16:00:00.000Z',
+    })
   })
 
   it('keeps 制定方案 open past its window until its tasks are approved, then closes it', async () => {
@@ -67,12 +81,21 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     expect(await tasksOf('step-quarterly-supervision')).toHaveLength(0)
     await advanceTo('2018-09-01T00:00:00+08:00')
     const q3 = await tasksOf('step-quarterly-supervision')
-    expect(q3.map((task) => [task.period, task.opens_on, task.due_on, task.assignee])).toEqual([['2018-Q3', '2018-09-01', '2018-09-10', 'leadership-group']])
+    expect(q3.map((task) => [task.period, task.opens_on, task.due_on, task.assignee])).toEqual([
+      ['2018-Q3', '2018-09-01', '2018-09-10', 'leadership-group'],
+    ])
   })
 
   it('climbs the ladder for an unanswered task: 提醒, 催办, 督办, 通报 — skipping the Mid-Autumn holiday', async () => {
     const [q3] = await tasksOf('step-quarterly-supervision')
-    const level = async () => (await t.db.selectFrom('task').select('escalation_level').where('id', '=', q3!.id).executeTakeFirstOrThrow()).escalation_level
+    const level = async () =>
+      (
+        await t.db
+          .selectFrom('task')
+          .select('escalation_level')
+          .where('id', '=', q3!.id)
+          .executeTakeFirstOrThrow()
+      ).escalation_level
     await advanceTo('2018-09-07T08:59:00+08:00')
     expect(await level()).toBe(0)
     await advanceTo('2018-09-07T09:00:00+08:00') // 3 days before the 10th
@@ -85,7 +108,12 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     expect(await level()).toBe(3)
     await advanceTo('2018-09-25T09:00:00+08:00') // the 10th working day: 通报
     expect(await level()).toBe(4)
-    const notices = await t.db.selectFrom('notification').select(['recipient', 'kind', 'at']).where('task_id', '=', q3!.id).orderBy('at').execute()
+    const notices = await t.db
+      .selectFrom('notification')
+      .select(['recipient', 'kind', 'at'])
+      .where('task_id', '=', q3!.id)
+      .orderBy('at')
+      .execute()
     expect(notices.map((n) => [n.kind, n.recipient])).toEqual([
       ['remind', 'leadership-group'],
       ['urge', 'leadership-group'],
@@ -98,7 +126,10 @@ describe('Pingnan 2018–2020 in simulated time', () => {
 
   it('adds the fourth-quarter supervision in December, and no more after the step’s window', async () => {
     await advanceTo('2018-12-01T00:00:00+08:00')
-    expect((await tasksOf('step-quarterly-supervision')).map((task) => task.period)).toEqual(['2018-Q3', '2018-Q4'])
+    expect((await tasksOf('step-quarterly-supervision')).map((task) => task.period)).toEqual([
+      '2018-Q3',
+      '2018-Q4',
+    ])
     await advanceTo('2019-12-31T00:00:00+08:00')
     expect(await tasksOf('step-quarterly-supervision')).toHaveLength(2)
   })
@@ -110,7 +141,9 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     expect(periods[0]).toBe('2018-07')
     expect(periods.at(-1)).toBe('2020-12')
     expect(periods).toHaveLength(30)
-    expect([...new Set((await tasksOf('work-annual-direction')).map((task) => task.period))]).toEqual(['2018', '2019', '2020'])
+    expect([
+      ...new Set((await tasksOf('work-annual-direction')).map((task) => task.period)),
+    ]).toEqual(['2018', '2019', '2020'])
   })
 
   it('opens both summary stages on their dates, and closes 督导检查 only with its tasks approved and the leadership group’s sign-off', async () => {
@@ -120,7 +153,17 @@ describe('Pingnan 2018–2020 in simulated time', () => {
     await completePhase('supervise')
     expect((await phase('supervise')).status).toBe('open') // still waiting for the sign-off
     await t.db.transaction().execute(async (trx) => {
-      await trx.insertInto('sign_off').values({ plan_id: planId, phase_id: 'supervise', body: 'leadership-group', user_id: 'test', at: clock.now().toISOString(), note: null }).execute()
+      await trx
+        .insertInto('sign_off')
+        .values({
+          plan_id: planId,
+          phase_id: 'supervise',
+          body: 'leadership-group',
+          user_id: 'test',
+          at: clock.now().toISOString(),
+          note: null,
+        })
+        .execute()
       const { model } = await loadPlanContext(trx, planId)
       const { closePhaseIfGateHolds } = await import('../../server/plan-model/phase-gate.ts')
       expect(await closePhaseIfGateHolds(trx, model, planId, 'supervise', clock.now())).toBe(true)
@@ -129,7 +172,12 @@ describe('Pingnan 2018–2020 in simulated time', () => {
   })
 
   it('fired every timer that came due, each once', async () => {
-    const pendingPast = await t.db.selectFrom('timer').select('id').where('status', '=', 'pending').where('fire_at', '<=', clock.now().toISOString()).execute()
+    const pendingPast = await t.db
+      .selectFrom('timer')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('fire_at', '<=', clock.now().toISOString())
+      .execute()
     expect(pendingPast).toEqual([])
     const again = await runDueTimers(t, clock)
     expect(again).toEqual({ fired: 0, skipped: 0 })

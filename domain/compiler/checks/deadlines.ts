@@ -20,31 +20,47 @@ import type { CheckContext, PolicyCheck } from './check-context.ts'
 import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 /** The effective period a config states, with `years` turned into an end date. */
-export function effectivePeriod(policy: CheckContext['policy']): { from: string; to?: string } | undefined {
+export function effectivePeriod(
+  policy: CheckContext['policy'],
+): { from: string; to?: string } | undefined {
   const effective = policy.metadata?.effective
-  if (!isRecord(effective) || typeof effective.from !== 'string' || !isCivilDate(effective.from)) return undefined
-  if (typeof effective.to === 'string' && isCivilDate(effective.to)) return { from: effective.from, to: effective.to }
+  if (!isRecord(effective) || typeof effective.from !== 'string' || !isCivilDate(effective.from))
+    return undefined
+  if (typeof effective.to === 'string' && isCivilDate(effective.to))
+    return { from: effective.from, to: effective.to }
   if (typeof effective.years === 'number') {
     const { year, month, day } = dateParts(effective.from)
-    const end = new Date(Date.UTC(year + effective.years, month - 1, day - 1)).toISOString().slice(0, 10)
+    const end = new Date(Date.UTC(year + effective.years, month - 1, day - 1))
+      .toISOString()
+      .slice(0, 10)
     return { from: effective.from, to: end }
   }
   return { from: effective.from }
 }
 
 /** Reads a `due` or `window` value into a rule; undefined for `unspecified` or malformed. */
-export function ruleOf(value: unknown): { ok: true; rule: DeadlineRule } | { ok: false; message: LocalizedText } | undefined {
+export function ruleOf(
+  value: unknown,
+): { ok: true; rule: DeadlineRule } | { ok: false; message: LocalizedText } | undefined {
   if (typeof value === 'string') return parseDeadline(value)
   if (!isRecord(value)) return undefined
-  if (typeof value.date === 'string' && isCivilDate(value.date)) return { ok: true, rule: { kind: 'date', date: value.date } }
-  if (typeof value.from === 'string' && typeof value.to === 'string' && isCivilDate(value.from) && isCivilDate(value.to)) {
+  if (typeof value.date === 'string' && isCivilDate(value.date))
+    return { ok: true, rule: { kind: 'date', date: value.date } }
+  if (
+    typeof value.from === 'string' &&
+    typeof value.to === 'string' &&
+    isCivilDate(value.from) &&
+    isCivilDate(value.to)
+  ) {
     return { ok: true, rule: { kind: 'window', start: value.from, end: value.to } }
   }
   return undefined
 }
 
 /** Every `due`/`window`/`within` in the config, with the range a recurrence should fall in. */
-function collectTimes(policy: CheckContext['policy']): Array<{ pointer: string; value: unknown; within?: unknown }> {
+function collectTimes(
+  policy: CheckContext['policy'],
+): Array<{ pointer: string; value: unknown; within?: unknown }> {
   const found: Array<{ pointer: string; value: unknown; within?: unknown }> = []
   const phases = new Map<string, unknown>()
   list<Record<string, unknown>>(policy.timeline?.phases).forEach((phase, index) => {
@@ -53,27 +69,36 @@ function collectTimes(policy: CheckContext['policy']): Array<{ pointer: string; 
     if (typeof phase.id === 'string') phases.set(phase.id, phase.window)
   })
   list<Record<string, unknown>>(policy.timeline?.milestones).forEach((milestone, index) => {
-    if (isRecord(milestone)) found.push({ pointer: `/timeline/milestones/${index}/due`, value: milestone.due })
+    if (isRecord(milestone))
+      found.push({ pointer: `/timeline/milestones/${index}/due`, value: milestone.due })
   })
   list<Record<string, unknown>>(policy.responsibilities).forEach((duty, index) => {
     if (!isRecord(duty)) return
-    const within = duty.within ?? (typeof duty.phase === 'string' ? phases.get(duty.phase) : undefined)
+    const within =
+      duty.within ?? (typeof duty.phase === 'string' ? phases.get(duty.phase) : undefined)
     found.push({ pointer: `/responsibilities/${index}/due`, value: duty.due, within })
-    if (duty.within !== undefined) found.push({ pointer: `/responsibilities/${index}/within`, value: duty.within })
+    if (duty.within !== undefined)
+      found.push({ pointer: `/responsibilities/${index}/within`, value: duty.within })
   })
   list<Record<string, unknown>>(policy.procedures).forEach((procedure, p) => {
     if (!isRecord(procedure)) return
     list<Record<string, unknown>>(procedure.steps).forEach((step, s) => {
-      if (isRecord(step) && step.due !== undefined) found.push({ pointer: `/procedures/${p}/steps/${s}/due`, value: step.due })
+      if (isRecord(step) && step.due !== undefined)
+        found.push({ pointer: `/procedures/${p}/steps/${s}/due`, value: step.due })
     })
   })
   list<Record<string, unknown>>(policy.indicators).forEach((indicator, index) => {
-    if (isRecord(indicator) && indicator.entryDue !== undefined) found.push({ pointer: `/indicators/${index}/entryDue`, value: indicator.entryDue })
+    if (isRecord(indicator) && indicator.entryDue !== undefined)
+      found.push({ pointer: `/indicators/${index}/entryDue`, value: indicator.entryDue })
   })
   list<Record<string, unknown>>(policy.assessments).forEach((assessment, index) => {
     if (!isRecord(assessment)) return
     found.push({ pointer: `/assessments/${index}/due`, value: assessment.due })
-    if (isRecord(assessment.rectification)) found.push({ pointer: `/assessments/${index}/rectification/due`, value: assessment.rectification.due })
+    if (isRecord(assessment.rectification))
+      found.push({
+        pointer: `/assessments/${index}/rectification/due`,
+        value: assessment.rectification.due,
+      })
   })
   return found.filter((entry) => entry.value !== undefined)
 }
@@ -92,7 +117,10 @@ export const checkDeadlines: PolicyCheck = ({ policy, calendar }) => {
       )
     }
     if (typeof effective.to === 'string' && typeof effective.years === 'number') {
-      const implied = effectivePeriod({ ...policy, metadata: { ...policy.metadata, effective: { from: period.from, years: effective.years } } })
+      const implied = effectivePeriod({
+        ...policy,
+        metadata: { ...policy.metadata, effective: { from: period.from, years: effective.years } },
+      })
       if (implied?.to !== effective.to) {
         issues.push(
           configIssue('effective-period-invalid', '/metadata/effective/to', {
@@ -103,7 +131,9 @@ export const checkDeadlines: PolicyCheck = ({ policy, calendar }) => {
       }
     }
   }
-  const horizon: DateRange | undefined = period ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) } : undefined
+  const horizon: DateRange | undefined = period
+    ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
+    : undefined
   let usesWorkingDays = false
   for (const entry of collectTimes(policy)) {
     const parsed = ruleOf(entry.value)

@@ -46,7 +46,8 @@ export function collectDeclarations(policy: PolicyConfig): {
       if (!isRecord(element) || typeof element.id !== 'string') return
       const pointer = `${base}/${index}/id`
       const earlier = declarations.get(element.id)
-      if (earlier) issues.push(duplicate(element.id, pointer, earlier.pointer, KIND_NAMES[earlier.kind]))
+      if (earlier)
+        issues.push(duplicate(element.id, pointer, earlier.pointer, KIND_NAMES[earlier.kind]))
       else declarations.set(element.id, { kind, pointer })
     })
   }
@@ -54,8 +55,15 @@ export function collectDeclarations(policy: PolicyConfig): {
   list<{ id?: unknown }>(policy.dataElements).forEach((element, index) => {
     if (!isRecord(element) || typeof element.id !== 'string') return
     if (dataElements.has(element.id)) {
-      const first = list<{ id?: unknown }>(policy.dataElements).findIndex((e) => isRecord(e) && e.id === element.id)
-      issues.push(duplicate(element.id, `/dataElements/${index}/id`, `/dataElements/${first}/id`, { zh: '数据元素', en: 'data element' }))
+      const first = list<{ id?: unknown }>(policy.dataElements).findIndex(
+        (e) => isRecord(e) && e.id === element.id,
+      )
+      issues.push(
+        duplicate(element.id, `/dataElements/${index}/id`, `/dataElements/${first}/id`, {
+          zh: '数据元素',
+          en: 'data element',
+        }),
+      )
     }
     dataElements.add(element.id)
   })
@@ -68,7 +76,10 @@ export function collectDeclarations(policy: PolicyConfig): {
           if (!isRecord(child) || typeof child.id !== 'string') return
           const pointer = `${base}/${parentIndex}/${field}/${index}/id`
           const earlier = seen.get(child.id)
-          if (earlier) issues.push(duplicate(child.id, pointer, earlier, { zh: '同级条目', en: 'sibling entry' }))
+          if (earlier)
+            issues.push(
+              duplicate(child.id, pointer, earlier, { zh: '同级条目', en: 'sibling entry' }),
+            )
           else seen.set(child.id, pointer)
         })
       }

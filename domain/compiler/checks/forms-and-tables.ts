@@ -73,7 +73,9 @@ export const checkParameters: PolicyCheck = ({ policy }) => {
           )
         }
       }
-      const key = [...dimensions.keys()].map((dimension) => String(entry.at && (entry.at as Record<string, unknown>)[dimension])).join(' × ')
+      const key = [...dimensions.keys()]
+        .map((dimension) => String(entry.at && (entry.at as Record<string, unknown>)[dimension]))
+        .join(' × ')
       if (seen.has(key)) {
         issues.push(
           configIssue('parameter-invalid', pointer, {
@@ -123,14 +125,16 @@ export const checkTargets: PolicyCheck = ({ policy }) => {
     })
   }
   list<Record<string, unknown>>(policy.indicators).forEach((indicator, index) => {
-    if (isRecord(indicator)) check(indicator.targets, `/indicators/${index}/targets`, isRecord(indicator.baseline))
+    if (isRecord(indicator))
+      check(indicator.targets, `/indicators/${index}/targets`, isRecord(indicator.baseline))
   })
   list<Record<string, unknown>>(policy.assessments).forEach((assessment, a) => {
     if (!isRecord(assessment)) return
     list<Record<string, unknown>>(assessment.items).forEach((item, i) => {
       if (!isRecord(item)) return
       list<Record<string, unknown>>(item.measures).forEach((measure, m) => {
-        if (isRecord(measure)) check(measure.targets, `/assessments/${a}/items/${i}/measures/${m}/targets`, false)
+        if (isRecord(measure))
+          check(measure.targets, `/assessments/${a}/items/${i}/measures/${m}/targets`, false)
       })
     })
   })

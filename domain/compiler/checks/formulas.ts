@@ -15,14 +15,23 @@ export const checkFormulas: PolicyCheck = ({ policy, dataElements }) => {
     if (isRecord(indicator) && typeof indicator.formula === 'string') {
       expressions.push({ pointer: `/indicators/${index}/formula`, text: indicator.formula })
     }
-    if (isRecord(indicator) && isRecord(indicator.rollup) && typeof indicator.rollup.weight === 'string' && !dataElements.has(indicator.rollup.weight)) {
-      expressions.push({ pointer: `/indicators/${index}/rollup/weight`, text: indicator.rollup.weight })
+    if (
+      isRecord(indicator) &&
+      isRecord(indicator.rollup) &&
+      typeof indicator.rollup.weight === 'string' &&
+      !dataElements.has(indicator.rollup.weight)
+    ) {
+      expressions.push({
+        pointer: `/indicators/${index}/rollup/weight`,
+        text: indicator.rollup.weight,
+      })
     }
   })
   list<Record<string, unknown>>(policy.assessments).forEach((assessment, a) => {
     if (!isRecord(assessment)) return
     list<Record<string, unknown>>(assessment.items).forEach((item, i) => {
-      if (isRecord(item) && typeof item.when === 'string') expressions.push({ pointer: `/assessments/${a}/items/${i}/when`, text: item.when })
+      if (isRecord(item) && typeof item.when === 'string')
+        expressions.push({ pointer: `/assessments/${a}/items/${i}/when`, text: item.when })
     })
   })
   const issues: ConfigIssue[] = []

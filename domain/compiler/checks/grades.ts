@@ -69,7 +69,8 @@ export const checkGrades: PolicyCheck = ({ policy }) => {
       const pointer = `${base}/grades/${band.index}`
       if (!next) {
         const upper = band.below ?? band.max
-        const reaches = band.below !== undefined ? band.below > top : upper === undefined || upper >= top
+        const reaches =
+          band.below !== undefined ? band.below > top : upper === undefined || upper >= top
         if (!reaches) {
           issues.push(
             configIssue('grade-range', pointer, {

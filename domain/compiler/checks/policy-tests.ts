@@ -13,13 +13,19 @@ import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 export const checkPolicyTests: PolicyCheck = ({ policy, dataElements }) => {
   const issues: ConfigIssue[] = []
-  const indicators = list<Record<string, unknown>>(policy.indicators).flatMap((i) => (isRecord(i) && typeof i.id === 'string' ? [i.id] : []))
+  const indicators = list<Record<string, unknown>>(policy.indicators).flatMap((i) =>
+    isRecord(i) && typeof i.id === 'string' ? [i.id] : [],
+  )
   const inputs = [...dataElements, ...indicators]
   const known = new Set(inputs)
   list<Record<string, unknown>>(policy.assessments).forEach((assessment, a) => {
     if (!isRecord(assessment)) return
-    const items = list<Record<string, unknown>>(assessment.items).flatMap((i) => (isRecord(i) && typeof i.id === 'string' ? [i.id] : []))
-    const grades = list<Record<string, unknown>>(assessment.grades).flatMap((g) => (isRecord(g) && typeof g.id === 'string' ? [g.id] : []))
+    const items = list<Record<string, unknown>>(assessment.items).flatMap((i) =>
+      isRecord(i) && typeof i.id === 'string' ? [i.id] : [],
+    )
+    const grades = list<Record<string, unknown>>(assessment.grades).flatMap((g) =>
+      isRecord(g) && typeof g.id === 'string' ? [g.id] : [],
+    )
     list<Record<string, unknown>>(assessment.tests).forEach((test, t) => {
       if (!isRecord(test)) return
       const at = `/assessments/${a}/tests/${t}`
@@ -34,17 +40,28 @@ export const checkPolicyTests: PolicyCheck = ({ policy, dataElements }) => {
       }
       if (isRecord(test.values)) {
         for (const id of Object.keys(test.values)) {
-          if (!known.has(id)) unknown(`${at}/values/${escape(id)}`, id, inputs, { zh: '已声明的指标或数据元素', en: 'a declared indicator or data element' })
+          if (!known.has(id))
+            unknown(`${at}/values/${escape(id)}`, id, inputs, {
+              zh: '已声明的指标或数据元素',
+              en: 'a declared indicator or data element',
+            })
         }
       }
       const expect = isRecord(test.expect) ? test.expect : {}
       if (isRecord(expect.items)) {
         for (const id of Object.keys(expect.items)) {
-          if (!items.includes(id)) unknown(`${at}/expect/items/${escape(id)}`, id, items, { zh: '本考核的考核项', en: 'an item of this assessment' })
+          if (!items.includes(id))
+            unknown(`${at}/expect/items/${escape(id)}`, id, items, {
+              zh: '本考核的考核项',
+              en: 'an item of this assessment',
+            })
         }
       }
       if (typeof expect.grade === 'string' && !grades.includes(expect.grade)) {
-        unknown(`${at}/expect/grade`, expect.grade, grades, { zh: '本考核的等次', en: 'a grade of this assessment' })
+        unknown(`${at}/expect/grade`, expect.grade, grades, {
+          zh: '本考核的等次',
+          en: 'a grade of this assessment',
+        })
       }
     })
   })

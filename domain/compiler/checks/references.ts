@@ -28,10 +28,15 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   const owners = (pointer: string, value: unknown) => {
     if (Array.isArray(value)) many(pointer, value, OWNER)
   }
-  const each = (base: string, value: unknown, visit: (item: Record<string, unknown>, at: string) => void) =>
-    list(value).forEach((item, index) => isRecord(item) && visit(item, `${base}/${index}`))
+  const each = (
+    base: string,
+    value: unknown,
+    visit: (item: Record<string, unknown>, at: string) => void,
+  ) => list(value).forEach((item, index) => isRecord(item) && visit(item, `${base}/${index}`))
 
-  each('/organizations/units', policy.organizations?.units, (unit, at) => one(`${at}/parent`, unit.parent, ['unit']))
+  each('/organizations/units', policy.organizations?.units, (unit, at) =>
+    one(`${at}/parent`, unit.parent, ['unit']),
+  )
   each('/organizations/groups', policy.organizations?.groups, (group, at) => {
     if (typeof group.lead === 'string') one(`${at}/lead`, group.lead, ['unit'])
     many(`${at}/members`, group.members, ['unit'])
@@ -42,17 +47,23 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
     many(`${at}/perGroup`, body.perGroup, ['group'])
     // A seat may be held by a unit, or by "the lead hospital of each group" (a unit set).
     const seats = (field: string, members: unknown) =>
-      each(`${at}/${field}`, members, (member, seat) => one(`${seat}/unit`, member.unit, ['unit', 'group']))
+      each(`${at}/${field}`, members, (member, seat) =>
+        one(`${seat}/unit`, member.unit, ['unit', 'group']),
+      )
     if (isRecord(body.chair)) one(`${at}/chair/unit`, body.chair.unit, ['unit', 'group'])
     seats('deputies', body.deputies)
     seats('members', body.members)
     each(`${at}/filings`, body.filings, (filing, where) => many(`${where}/to`, filing.to, OWNER))
   })
-  each('/governance/provisions', policy.governance?.provisions, (set, at) => many(`${at}/appliesTo`, set.appliesTo, ['group']))
+  each('/governance/provisions', policy.governance?.provisions, (set, at) =>
+    many(`${at}/appliesTo`, set.appliesTo, ['group']),
+  )
   each('/responsibilities', policy.responsibilities, (duty, at) => {
     owners(`${at}/lead`, duty.lead)
     many(`${at}/support`, duty.support, OWNER)
-    each(`${at}/deliverables`, duty.deliverables, (deliverable, where) => one(`${where}/to`, deliverable.to, OWNER))
+    each(`${at}/deliverables`, duty.deliverables, (deliverable, where) =>
+      one(`${where}/to`, deliverable.to, OWNER),
+    )
     one(`${at}/form`, duty.form, ['form'])
     one(`${at}/phase`, duty.phase, ['phase'])
     if (isRecord(duty.review)) one(`${at}/review/by`, duty.review.by, OWNER)
@@ -72,12 +83,16 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
       many(`${at}/gate/milestones`, phase.gate.milestones, ['milestone'])
     }
   })
-  each('/timeline/milestones', policy.timeline?.milestones, (milestone, at) => one(`${at}/phase`, milestone.phase, ['phase']))
+  each('/timeline/milestones', policy.timeline?.milestones, (milestone, at) =>
+    one(`${at}/phase`, milestone.phase, ['phase']),
+  )
   each('/indicators', policy.indicators, (indicator, at) => owners(`${at}/owner`, indicator.owner))
   const audiences: readonly unknown[] = ESCALATION_AUDIENCES
   if (isRecord(policy.escalation)) {
     each('/escalation/steps', policy.escalation.steps, (step, at) =>
-      list(step.notify).forEach((id, index) => !audiences.includes(id) && one(`${at}/notify/${index}`, id, OWNER)),
+      list(step.notify).forEach(
+        (id, index) => !audiences.includes(id) && one(`${at}/notify/${index}`, id, OWNER),
+      ),
     )
   }
   each('/assessments', policy.assessments, (assessment, at) => {
@@ -86,7 +101,9 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
     many(`${at}/with`, assessment.with, OWNER)
     each(`${at}/items`, assessment.items, (item, where) => {
       one(`${where}/indicator`, item.indicator, ['indicator'])
-      each(`${where}/measures`, item.measures, (measure, m) => one(`${m}/indicator`, measure.indicator, ['indicator']))
+      each(`${where}/measures`, item.measures, (measure, m) =>
+        one(`${m}/indicator`, measure.indicator, ['indicator']),
+      )
     })
   })
   return refs

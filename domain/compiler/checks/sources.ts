@@ -18,14 +18,23 @@ export interface SourceReference {
 }
 
 /** Walks the whole config for `source: { clause, quote }` objects. */
-export function collectSources(value: unknown, pointer = '', found: SourceReference[] = []): SourceReference[] {
+export function collectSources(
+  value: unknown,
+  pointer = '',
+  found: SourceReference[] = [],
+): SourceReference[] {
   if (Array.isArray(value)) {
     value.forEach((item, index) => collectSources(item, `${pointer}/${index}`, found))
     return found
   }
   if (!isRecord(value)) return found
   for (const [key, child] of Object.entries(value)) {
-    if (key === 'source' && isRecord(child) && typeof child.quote === 'string' && typeof child.clause === 'string') {
+    if (
+      key === 'source' &&
+      isRecord(child) &&
+      typeof child.quote === 'string' &&
+      typeof child.clause === 'string'
+    ) {
       found.push({ pointer: `${pointer}/source`, clause: child.clause, quote: child.quote })
     } else if (key !== 'schema') {
       collectSources(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, found)
@@ -79,6 +88,9 @@ function longestPrefix(source: SourceDocument, quote: string): { matched: string
   }
   if (low === 0) return { matched: '', next: '' }
   const match = source.findQuote(compact.slice(0, low))[0]!
-  const after = source.text.slice(match.offset).replace(/\s+/g, '').slice(low, low + 12)
+  const after = source.text
+    .slice(match.offset)
+    .replace(/\s+/g, '')
+    .slice(low, low + 12)
   return { matched: compact.slice(0, low), next: after }
 }

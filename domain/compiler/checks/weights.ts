@@ -14,9 +14,14 @@ export const checkWeights: PolicyCheck = ({ policy }) => {
     const base = `/assessments/${a}`
     const items = list<Record<string, unknown>>(assessment.items).filter(isRecord)
     const weighted = items.filter((item) => item.kind === 'deduct' || item.kind === 'proportional')
-    const sum = weighted.reduce((total, item) => total + (typeof item.weight === 'number' ? item.weight : 0), 0)
+    const sum = weighted.reduce(
+      (total, item) => total + (typeof item.weight === 'number' ? item.weight : 0),
+      0,
+    )
     if (typeof assessment.totalScore === 'number' && Math.abs(sum - assessment.totalScore) > 1e-9) {
-      const parts = weighted.map((item) => `${String(item.name ?? item.id)} ${String(item.weight)}`).join(' + ')
+      const parts = weighted
+        .map((item) => `${String(item.name ?? item.id)} ${String(item.weight)}`)
+        .join(' + ')
       issues.push(
         configIssue('weights-mismatch', `${base}/totalScore`, {
           zh: `各项分值合计 ${sum}（${parts}），与总分 ${assessment.totalScore} 不一致。请核对各项 weight 或 totalScore（加分项和否决项不计入）。`,
@@ -24,7 +29,11 @@ export const checkWeights: PolicyCheck = ({ policy }) => {
         }),
       )
     }
-    if (typeof assessment.maxScore === 'number' && typeof assessment.totalScore === 'number' && assessment.maxScore < assessment.totalScore) {
+    if (
+      typeof assessment.maxScore === 'number' &&
+      typeof assessment.totalScore === 'number' &&
+      assessment.maxScore < assessment.totalScore
+    ) {
       issues.push(
         configIssue('weights-mismatch', `${base}/maxScore`, {
           zh: `封顶分 ${assessment.maxScore} 低于总分 ${assessment.totalScore}。`,
@@ -32,10 +41,19 @@ export const checkWeights: PolicyCheck = ({ policy }) => {
         }),
       )
     }
-    const grades = new Set(list<Record<string, unknown>>(assessment.grades).filter(isRecord).map((grade) => grade.id))
+    const grades = new Set(
+      list<Record<string, unknown>>(assessment.grades)
+        .filter(isRecord)
+        .map((grade) => grade.id),
+    )
     list<Record<string, unknown>>(assessment.items).forEach((item, i) => {
       if (!isRecord(item)) return
-      if (item.kind === 'deduct' && typeof item.cap === 'number' && typeof item.weight === 'number' && item.cap > item.weight) {
+      if (
+        item.kind === 'deduct' &&
+        typeof item.cap === 'number' &&
+        typeof item.weight === 'number' &&
+        item.cap > item.weight
+      ) {
         issues.push(
           configIssue('weights-mismatch', `${base}/items/${i}/cap`, {
             zh: `扣分上限 ${item.cap} 超过该项分值 ${item.weight}。「扣完为止」时省略 cap 即可。`,

@@ -71,8 +71,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('task_natural_key', ['plan_id', 'source_id', 'assignee', 'role', 'period'])
     .execute()
-  await db.schema.createIndex('task_assignee_due').on('task').columns(['assignee', 'due_on']).execute()
-  await db.schema.createIndex('task_plan_phase').on('task').columns(['plan_id', 'phase_id', 'state']).execute()
+  await db.schema
+    .createIndex('task_assignee_due')
+    .on('task')
+    .columns(['assignee', 'due_on'])
+    .execute()
+  await db.schema
+    .createIndex('task_plan_phase')
+    .on('task')
+    .columns(['plan_id', 'phase_id', 'state'])
+    .execute()
   await db.schema.createIndex('task_parent').on('task').column('parent_task_id').execute()
 
   await db.schema
@@ -115,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('notification_recipient').on('notification').columns(['recipient', 'at']).execute()
+  await db.schema
+    .createIndex('notification_recipient')
+    .on('notification')
+    .columns(['recipient', 'at'])
+    .execute()
 
   await db.schema
     .createTable('sign_off')

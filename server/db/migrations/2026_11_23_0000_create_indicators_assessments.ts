@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entered_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('indicator_value_pk', ['plan_id', 'element_id', 'unit_id', 'period'])
     .execute()
-  await db.schema.createIndex('indicator_value_by_unit').on('indicator_value').columns(['plan_id', 'unit_id', 'period']).execute()
+  await db.schema
+    .createIndex('indicator_value_by_unit')
+    .on('indicator_value')
+    .columns(['plan_id', 'unit_id', 'period'])
+    .execute()
 
   await db.schema
     .createTable('assessment_run')

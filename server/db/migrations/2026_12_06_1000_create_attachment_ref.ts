@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('attachment_ref_pk', ['attachment_id', 'task_id', 'pointer'])
     .execute()
-  await db.schema.createIndex('attachment_ref_by_task').on('attachment_ref').columns(['task_id']).execute()
+  await db.schema
+    .createIndex('attachment_ref_by_task')
+    .on('attachment_ref')
+    .columns(['task_id'])
+    .execute()
   await backfill(db)
 }
 
@@ -48,8 +52,14 @@ async function backfill(db: Kysely<any>): Promise<void> {
     }
     return models.get(planId)!
   }
-  for (let after = ''; ; ) {
-    const tasks: Array<{ id: string; plan_id: string; source_id: string; data: string; updated_at: string }> = await db
+  for (let after = ''; ;) {
+    const tasks: Array<{
+      id: string
+      plan_id: string
+      source_id: string
+      data: string
+      updated_at: string
+    }> = await db
       .selectFrom('task')
       .select(['id', 'plan_id', 'source_id', 'data', 'updated_at'])
       .where('data', 'is not', null)
@@ -59,25 +69,55 @@ async function backfill(db: Kysely<any>): Promise<void> {
       .execute()
     if (tasks.length === 0) return
     after = tasks.at(-1)!.id
-    const candidates: Array<{ attachment_id: string; task_id: string; plan_id: string; pointer: string; created_at: string }> = []
+    const candidates: Array<{
+      attachment_id: string
+      task_id: string
+      plan_id: string
+      pointer: string
+      created_at: string
+    }> = []
     for (const task of tasks) {
       const model = await modelOf(task.plan_id)
       if (!model) continue
       for (const field of taskAttachmentFields(model, task.source_id, JSON.parse(task.data)))
-        candidates.push({ attachment_id: field.id, task_id: task.id, plan_id: task.plan_id, pointer: field.pointer, created_at: task.updated_at })
+        candidates.push({
+          attachment_id: field.id,
+          task_id: task.id,
+          plan_id: task.plan_id,
+          pointer: field.pointer,
+          created_at: task.updated_at,
+        })
     }
     if (candidates.length === 0) continue
     const uploaders = new Map<string, string>(
-      (await db.selectFrom('attachment').select(['id', 'user_id']).where('id', 'in', [...new Set(candidates.map((c) => c.attachment_id))]).execute()).map(
-        (row: { id: string; user_id: string }) => [row.id, row.user_id],
-      ),
+      (
+        await db
+          .selectFrom('attachment')
+          .select(['id', 'user_id'])
+          .where('id', 'in', [...new Set(candidates.map((c) => c.attachment_id))])
+          .execute()
+      ).map((row: { id: string; user_id: string }) => [row.id, row.user_id]),
     )
     const actors = new Set(
-      (await db.selectFrom('task_event').select(['task_id', 'actor']).distinct().where('task_id', 'in', [...new Set(candidates.map((c) => c.task_id))]).execute()).map(
-        (row: { task_id: string; actor: string }) => `${row.task_id}\u0000${row.actor}`,
-      ),
+      (
+        await db
+          .selectFrom('task_event')
+          .select(['task_id', 'actor'])
+          .distinct()
+          .where('task_id', 'in', [...new Set(candidates.map((c) => c.task_id))])
+          .execute()
+      ).map((row: { task_id: string; actor: string }) => `${row.task_id}\u0000${row.actor}`),
     )
-    const rows = candidates.filter((c) => uploaders.has(c.attachment_id) && actors.has(`${c.task_id}\u0000${uploaders.get(c.attachment_id)}`))
-    if (rows.length) await db.insertInto('attachment_ref').values(rows).onConflict((oc) => oc.columns(['attachment_id', 'task_id', 'pointer']).doNothing()).execute()
+    const rows = candidates.filter(
+      (c) =>
+        uploaders.has(c.attachment_id) &&
+        actors.has(`${c.task_id}\u0000${uploaders.get(c.attachment_id)}`),
+    )
+    if (rows.length)
+      await db
+        .insertInto('attachment_ref')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['attachment_id', 'task_id', 'pointer']).doNothing())
+        .execute()
   }
 }

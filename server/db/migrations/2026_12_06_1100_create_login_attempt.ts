@@ -13,8 +13,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('address', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('login_attempt_username').on('login_attempt').columns(['username', 'at']).execute()
-  await db.schema.createIndex('login_attempt_address').on('login_attempt').columns(['address', 'at']).execute()
+  await db.schema
+    .createIndex('login_attempt_username')
+    .on('login_attempt')
+    .columns(['username', 'at'])
+    .execute()
+  await db.schema
+    .createIndex('login_attempt_address')
+    .on('login_attempt')
+    .columns(['address', 'at'])
+    .execute()
   await db.schema.createIndex('login_attempt_at').on('login_attempt').column('at').execute()
 }
 

@@ -7,7 +7,10 @@
 import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('audit_head').addColumn('keyed', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('audit_head')
+    .addColumn('keyed', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   await db.updateTable('audit_head').set({ keyed: 1 }).where('seq', '=', 0).execute()
 }
 

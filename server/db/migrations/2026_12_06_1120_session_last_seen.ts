@@ -8,7 +8,10 @@ import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('session').addColumn('last_seen_at', 'text').execute()
-  await db.updateTable('session').set({ last_seen_at: sql`created_at` }).execute()
+  await db
+    .updateTable('session')
+    .set({ last_seen_at: sql`created_at` })
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

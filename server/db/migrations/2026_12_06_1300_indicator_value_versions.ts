@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('indicator_value').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute()
+  await db.schema
+    .alterTable('indicator_value')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute()
   await db.schema
     .createTable('indicator_value_version')
     .addColumn('plan_id', 'text', (c) => c.notNull())
@@ -20,7 +23,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entered_at', 'text', (c) => c.notNull())
     .addColumn('replaced_by', 'text', (c) => c.notNull())
     .addColumn('replaced_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('indicator_value_version_pk', ['plan_id', 'element_id', 'unit_id', 'period', 'version'])
+    .addPrimaryKeyConstraint('indicator_value_version_pk', [
+      'plan_id',
+      'element_id',
+      'unit_id',
+      'period',
+      'version',
+    ])
     .execute()
 }
 

@@ -18,25 +18,40 @@ import { securityOf } from '../security-options.ts'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** What a session may do while its user holds a one-time password: see who it is, change it, leave. */
-const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout'])
+const WHILE_PASSWORD_MUST_CHANGE = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+])
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const { reads, clock, writes } = c.get('deps')
   const now = clock.now()
   // Over HTTPS only the __Host- cookie counts: a plain one could have been planted over HTTP.
   const token = getCookie(c, sessionCookie(c).name)
-  const session = token ? await findSession(reads, token, now, securityOf(c.get('deps')).sessionIdleMinutes) : undefined
+  const session = token
+    ? await findSession(reads, token, now, securityOf(c.get('deps')).sessionIdleMinutes)
+    : undefined
   const user = session ? await loadCurrentUser(reads, session.userId) : undefined
   if (!session || !user) {
     throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please log in' })
   }
   if (!SAFE_METHODS.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? ''
-    const ok = sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken))
-    if (!ok) throw new AppError(403, 'csrf-failed', { zh: '缺少或错误的 CSRF 令牌（X-CSRF-Token）', en: 'Missing or wrong CSRF token (X-CSRF-Token)' })
+    const ok =
+      sent.length === session.csrfToken.length &&
+      timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken))
+    if (!ok)
+      throw new AppError(403, 'csrf-failed', {
+        zh: '缺少或错误的 CSRF 令牌（X-CSRF-Token）',
+        en: 'Missing or wrong CSRF token (X-CSRF-Token)',
+      })
   }
   if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${c.req.method} ${c.req.path}`)) {
-    throw new AppError(403, 'password-change-required', { zh: '请先修改一次性密码（POST /api/auth/password）', en: 'Change your one-time password first (POST /api/auth/password)' })
+    throw new AppError(403, 'password-change-required', {
+      zh: '请先修改一次性密码（POST /api/auth/password）',
+      en: 'Change your one-time password first (POST /api/auth/password)',
+    })
   }
   if (session.touch) await writes.run((trx) => touchSession(trx, session.id, now))
   c.set('user', user)
@@ -50,7 +65,10 @@ export function requireRole(...roles: string[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get('user')
     if (!roles.some((role) => user.roles.includes(role))) {
-      throw new AppError(403, 'forbidden', { zh: `需要以下角色之一：${roles.join('、')}`, en: `Needs one of the roles: ${roles.join(', ')}` })
+      throw new AppError(403, 'forbidden', {
+        zh: `需要以下角色之一：${roles.join('、')}`,
+        en: `Needs one of the roles: ${roles.join(', ')}`,
+      })
     }
     await next()
   })

@@ -40,10 +40,16 @@ const inFlight = new Map<string, Promise<void>>()
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key')
   if (!key || c.req.method === 'GET') return next()
-  if (key.length > 200) throw new AppError(400, 'bad-request', { zh: 'Idempotency-Key 过长', en: 'Idempotency-Key is too long' })
+  if (key.length > 200)
+    throw new AppError(400, 'bad-request', {
+      zh: 'Idempotency-Key 过长',
+      en: 'Idempotency-Key is too long',
+    })
   const user = c.get('user')
   const body = await c.req.raw.clone().text()
-  const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex')
+  const requestHash = createHash('sha256')
+    .update(`${c.req.method} ${c.req.path}\n${body}`)
+    .digest('hex')
   const flight = `${user.id}\n${key}`
   // Wait for this process's request holding the key; the check and the claim below are one
   // synchronous step, so only one waiter goes on to claim.
@@ -63,7 +69,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     // A response the write seam recorded committed with its work; anything else is stored here
     // (a refusal) or released (a fault of ours: the retry should run).
     if (c.res.status >= 500) await release(c, row)
-    else if (!c.get('idempotency')?.recorded) await record(c, row, c.res.status, await c.res.clone().text())
+    else if (!c.get('idempotency')?.recorded)
+      await record(c, row, c.res.status, await c.res.clone().text())
   } finally {
     inFlight.delete(flight)
     done()
@@ -92,7 +99,12 @@ async function claim(c: Context<AppEnv>, row: KeyRow): Promise<boolean> {
       .where('user_id', '=', row.user_id)
       .where('key', '=', row.key)
       .where('status', '=', IN_PROGRESS)
-      .where((eb) => eb.or([eb('response', '!=', CLAIM_OWNER), eb('created_at', '<', new Date(now.getTime() - STALE_CLAIM_MS).toISOString())]))
+      .where((eb) =>
+        eb.or([
+          eb('response', '!=', CLAIM_OWNER),
+          eb('created_at', '<', new Date(now.getTime() - STALE_CLAIM_MS).toISOString()),
+        ]),
+      )
       .executeTakeFirst()
     return Number(abandoned.numUpdatedRows) === 1
   })
@@ -100,7 +112,13 @@ async function claim(c: Context<AppEnv>, row: KeyRow): Promise<boolean> {
 
 /** The stored response for a key another request holds or held. */
 async function replay(c: Context<AppEnv>, row: KeyRow): Promise<Response> {
-  const stored = await c.get('deps').db.selectFrom('idempotency').selectAll().where('user_id', '=', row.user_id).where('key', '=', row.key).executeTakeFirst()
+  const stored = await c
+    .get('deps')
+    .db.selectFrom('idempotency')
+    .selectAll()
+    .where('user_id', '=', row.user_id)
+    .where('key', '=', row.key)
+    .executeTakeFirst()
   if (stored && stored.request_hash !== row.request_hash) {
     throw new AppError(422, 'idempotency-key-reused', {
       zh: '该 Idempotency-Key 已用于另一个请求',
@@ -116,22 +134,42 @@ async function replay(c: Context<AppEnv>, row: KeyRow): Promise<Response> {
   // The work was done (or refused) by the request that held the key: this one writes nothing.
   const seam = c.get('seam')
   if (seam) seam.writesNothing = true
-  return c.body(stored.response, stored.status as 200, { 'content-type': 'application/json', 'idempotent-replay': 'true' })
+  return c.body(stored.response, stored.status as 200, {
+    'content-type': 'application/json',
+    'idempotent-replay': 'true',
+  })
 }
 
 /** Stores the response of a request that holds its key (a no-op when the route stored it). */
-async function record(c: Context<AppEnv>, row: KeyRow, status: number, response: string): Promise<void> {
+async function record(
+  c: Context<AppEnv>,
+  row: KeyRow,
+  status: number,
+  response: string,
+): Promise<void> {
   await c.get('deps').writes.run((trx) => finishClaim(trx, row, status, response))
 }
 
 /** Gives the key back after a failure of ours, so that a retry does the work. */
 async function release(c: Context<AppEnv>, row: KeyRow): Promise<void> {
-  await c.get('deps').writes.run((trx) =>
-    trx.deleteFrom('idempotency').where('user_id', '=', row.user_id).where('key', '=', row.key).where('status', '=', IN_PROGRESS).execute(),
-  )
+  await c
+    .get('deps')
+    .writes.run((trx) =>
+      trx
+        .deleteFrom('idempotency')
+        .where('user_id', '=', row.user_id)
+        .where('key', '=', row.key)
+        .where('status', '=', IN_PROGRESS)
+        .execute(),
+    )
 }
 
-async function finishClaim(trx: Transaction<Database>, row: KeyRow, status: number, response: string): Promise<void> {
+async function finishClaim(
+  trx: Transaction<Database>,
+  row: KeyRow,
+  status: number,
+  response: string,
+): Promise<void> {
   await trx
     .updateTable('idempotency')
     .set({ status, response })
@@ -145,9 +183,19 @@ async function finishClaim(trx: Transaction<Database>, row: KeyRow, status: numb
  * Stores the response for the request's Idempotency-Key inside the request's transaction (the
  * write seam calls it; a request without a key records nothing).
  */
-export async function recordIdempotency(trx: Transaction<Database>, c: Context<AppEnv>, status: number, response: string): Promise<void> {
+export async function recordIdempotency(
+  trx: Transaction<Database>,
+  c: Context<AppEnv>,
+  status: number,
+  response: string,
+): Promise<void> {
   const pending = c.get('idempotency')
   if (!pending) return
-  await finishClaim(trx, { user_id: c.get('user').id, key: pending.key, request_hash: pending.requestHash }, status, response)
+  await finishClaim(
+    trx,
+    { user_id: c.get('user').id, key: pending.key, request_hash: pending.requestHash },
+    status,
+    response,
+  )
   pending.recorded = true
 }

@@ -15,7 +15,10 @@ export const refuseNul = createMiddleware<AppEnv>(async (c, next) => {
   const url = c.req.url
   const start = url.indexOf('/', url.indexOf('//') + 2)
   if (ENCODED_NUL.test(url.slice(start))) {
-    throw new AppError(400, 'bad-request', { zh: '地址（路径或查询参数）含有 NUL 字符（%00）', en: 'The address (path or query) contains a NUL character (%00)' })
+    throw new AppError(400, 'bad-request', {
+      zh: '地址（路径或查询参数）含有 NUL 字符（%00）',
+      en: 'The address (path or query) contains a NUL character (%00)',
+    })
   }
   await next()
 })
@@ -33,7 +36,8 @@ export function findNul(value: unknown, limit = 20): string[] {
     if (typeof current === 'string') {
       if (current.includes('\u0000')) found.push(pointer)
     } else if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index--) stack.push({ value: current[index], pointer: `${pointer}/${index}` })
+      for (let index = current.length - 1; index >= 0; index--)
+        stack.push({ value: current[index], pointer: `${pointer}/${index}` })
     } else if (current !== null && typeof current === 'object') {
       const entries = Object.entries(current)
       for (let index = entries.length - 1; index >= 0; index--) {

@@ -7,8 +7,23 @@ import { columnLetter, importValues } from './import-values.ts'
 import type { ImportReport } from './import-values.ts'
 import { detectFormat, parseTable, XLSX_TYPE } from './parse-table.ts'
 
-function buildInput(id: string, name: string, valueType: EntryInput['valueType'], unit: string | null, frequency: EntryInput['frequency'] = 'yearly'): EntryInput {
-  return { id, name, valueType, unit, kind: 'data-element', indicators: [], frequency, owners: ['medical-communities'] }
+function buildInput(
+  id: string,
+  name: string,
+  valueType: EntryInput['valueType'],
+  unit: string | null,
+  frequency: EntryInput['frequency'] = 'yearly',
+): EntryInput {
+  return {
+    id,
+    name,
+    valueType,
+    unit,
+    kind: 'data-element',
+    indicators: [],
+    frequency,
+    owners: ['medical-communities'],
+  }
 }
 
 function buildResolver(writable: string[] | null = null): EntryResolver {
@@ -16,7 +31,10 @@ function buildResolver(writable: string[] | null = null): EntryResolver {
     buildInput('county_visits', '县域内就诊人次', 'count', '人次'),
     buildInput('total_visits', '参保人员就诊总人次', 'count', '人次'),
     buildInput('county_total_cost', '县域内医疗总费用（本年）', 'amount', '元'),
-    { ...buildInput('public-satisfaction', '群众满意度', 'percentage', '%'), kind: 'indicator' as const },
+    {
+      ...buildInput('public-satisfaction', '群众满意度', 'percentage', '%'),
+      kind: 'indicator' as const,
+    },
     buildInput('monthly_visits', '门急诊人次（月报）', 'count', '人次', 'monthly'),
     buildInput('drg_started', '已开展 DRG 收付费改革工作', 'boolean', null),
   ]
@@ -37,14 +55,20 @@ function buildResolver(writable: string[] | null = null): EntryResolver {
   return new EntryResolver(context, new Map([['眉山市东坡区医共体', 'dongpo-mc']]))
 }
 
-async function importCsv(text: string | Uint8Array, resolver = buildResolver()): Promise<ImportReport> {
-  const parsed = await parseTable(typeof text === 'string' ? Buffer.from(text) : text, { contentType: 'text/csv' })
+async function importCsv(
+  text: string | Uint8Array,
+  resolver = buildResolver(),
+): Promise<ImportReport> {
+  const parsed = await parseTable(typeof text === 'string' ? Buffer.from(text) : text, {
+    contentType: 'text/csv',
+  })
   if (!parsed.ok) throw new Error(parsed.message.en)
   return importValues(parsed.table, resolver)
 }
 
 /** The stored triples, for compact assertions. */
-const values = (report: ImportReport) => report.accepted.map((row) => `${row.unit_id} ${row.period} ${row.element_id}=${row.value}`)
+const values = (report: ImportReport) =>
+  report.accepted.map((row) => `${row.unit_id} ${row.period} ${row.element_id}=${row.value}`)
 
 describe('importValues — wide layout', () => {
   it('reads headers by id, by name, and by name with the unit of measure in parentheses', async () => {
@@ -66,13 +90,28 @@ describe('importValues — wide layout', () => {
       'renshou-mc 2021 county_total_cost=2000000',
       'renshou-mc 2021 public-satisfaction=88',
     ])
-    expect(report.accepted[0]).toEqual({ plan_id: 'plan-1', element_id: 'county_visits', unit_id: 'dongpo-mc', period: '2021', value: '90240', source: 'import', task_id: null, entered_by: 'user-1', entered_at: '2022-01-05T01:00:00.000Z' })
+    expect(report.accepted[0]).toEqual({
+      plan_id: 'plan-1',
+      element_id: 'county_visits',
+      unit_id: 'dongpo-mc',
+      period: '2021',
+      value: '90240',
+      source: 'import',
+      task_id: null,
+      entered_by: 'user-1',
+      entered_at: '2022-01-05T01:00:00.000Z',
+    })
   })
 
   it('treats empty cells as not reported, and skips rows with nothing in them', async () => {
-    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,,5\nrenshou-mc,2021,,\n,,,\npengshan-mc,2021, ,7\n')
+    const report = await importCsv(
+      '单位,期间,county_visits,total_visits\ndongpo-mc,2021,,5\nrenshou-mc,2021,,\n,,,\npengshan-mc,2021, ,7\n',
+    )
     expect(report.rejected).toEqual([])
-    expect(values(report)).toEqual(['dongpo-mc 2021 total_visits=5', 'pengshan-mc 2021 total_visits=7'])
+    expect(values(report)).toEqual([
+      'dongpo-mc 2021 total_visits=5',
+      'pengshan-mc 2021 total_visits=7',
+    ])
     expect(report.rows).toBe(3)
   })
 
@@ -81,14 +120,25 @@ describe('importValues — wide layout', () => {
     expect(report.fatal).toBe(true)
     expect(report.accepted).toEqual([])
     expect(report.rejected).toEqual([
-      expect.objectContaining({ row: 1, column: 'C', header: '县域内就诊人数', code: 'unknown-column' }),
+      expect.objectContaining({
+        row: 1,
+        column: 'C',
+        header: '县域内就诊人数',
+        code: 'unknown-column',
+      }),
     ])
-    expect(report.rejected[0]!.message.zh).toBe('第 1 行 C 列：不认识的列「县域内就诊人数」，是否为「县域内就诊人次」（county_visits）？')
-    expect(report.rejected[0]!.message.en).toContain('did you mean "县域内就诊人次" (county_visits)')
+    expect(report.rejected[0]!.message.zh).toBe(
+      '第 1 行 C 列：不认识的列「县域内就诊人数」，是否为「县域内就诊人次」（county_visits）？',
+    )
+    expect(report.rejected[0]!.message.en).toContain(
+      'did you mean "县域内就诊人次" (county_visits)',
+    )
   })
 
   it('refuses a column whose unit of measure differs from the input’s', async () => {
-    const report = await importCsv('单位,期间,县域内医疗总费用（本年）（万元）\ndongpo-mc,2021,120\n')
+    const report = await importCsv(
+      '单位,期间,县域内医疗总费用（本年）（万元）\ndongpo-mc,2021,120\n',
+    )
     expect(report.fatal).toBe(true)
     expect(report.rejected[0]).toMatchObject({ column: 'C', code: 'unit-mismatch' })
     expect(report.rejected[0]!.message.zh).toContain('以「元」填报')
@@ -97,13 +147,20 @@ describe('importValues — wide layout', () => {
   it('says which fixed columns are missing, and refuses a column twice', async () => {
     const missing = await importCsv('county_visits\n5\n')
     expect(missing.fatal).toBe(true)
-    expect(missing.rejected.map((r) => r.message.zh)).toEqual(['第 1 行：缺少「单位」列', '第 1 行：缺少「期间」列'])
+    expect(missing.rejected.map((r) => r.message.zh)).toEqual([
+      '第 1 行：缺少「单位」列',
+      '第 1 行：缺少「期间」列',
+    ])
     const twice = await importCsv('单位,期间,county_visits,县域内就诊人次\ndongpo-mc,2021,1,1\n')
-    expect(twice.rejected).toEqual([expect.objectContaining({ column: 'D', code: 'duplicate-column', input: 'county_visits' })])
+    expect(twice.rejected).toEqual([
+      expect.objectContaining({ column: 'D', code: 'duplicate-column', input: 'county_visits' }),
+    ])
   })
 
   it('reports every problem of a row at once: a bad period does not hide a bad value', async () => {
-    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2022-13,-5,abc\n')
+    const report = await importCsv(
+      '单位,期间,county_visits,total_visits\ndongpo-mc,2022-13,-5,abc\n',
+    )
     expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
       [2, 'B', 'invalid-period'],
       [2, 'C', 'invalid-value'],
@@ -120,7 +177,12 @@ describe('importValues — wide layout', () => {
 
   it('rejects text, out-of-range and fractional values cell by cell, and refuses their rows whole', async () => {
     const report = await importCsv(
-      ['单位,期间,county_visits,total_visits,public-satisfaction', 'dongpo-mc,2021,abc,100,120', 'renshou-mc,2021,3.5,-5,99.5', 'pengshan-mc,2021,7,8,0'].join('\n'),
+      [
+        '单位,期间,county_visits,total_visits,public-satisfaction',
+        'dongpo-mc,2021,abc,100,120',
+        'renshou-mc,2021,3.5,-5,99.5',
+        'pengshan-mc,2021,7,8,0',
+      ].join('\n'),
     )
     expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
       [2, 'C', 'invalid-value'],
@@ -135,39 +197,78 @@ describe('importValues — wide layout', () => {
     expect(negative).toContain('不小于 0')
     // Row 2's good total_visits is not stored without its county_visits: a rate would pair a new
     // denominator with an old numerator.
-    expect(values(report)).toEqual(['pengshan-mc 2021 county_visits=7', 'pengshan-mc 2021 total_visits=8', 'pengshan-mc 2021 public-satisfaction=0'])
+    expect(values(report)).toEqual([
+      'pengshan-mc 2021 county_visits=7',
+      'pengshan-mc 2021 total_visits=8',
+      'pengshan-mc 2021 public-satisfaction=0',
+    ])
   })
 
   it('keeps the first of two equal values and reports the repeat, naming its row', async () => {
-    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,1,2\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,1,\n')
-    expect(report.rejected).toEqual([expect.objectContaining({ row: 4, column: 'C', code: 'duplicate', unit: 'dongpo-mc', period: '2021', input: 'county_visits' })])
-    expect(report.rejected[0]!.message.zh).toBe('第 4 行 C 列：与第 2 行重复：dongpo-mc 2021 的县域内就诊人次（county_visits）已在该行填写同一数值，此处不再导入')
-    expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=1', 'dongpo-mc 2021 total_visits=2', 'renshou-mc 2021 county_visits=3', 'renshou-mc 2021 total_visits=4'])
+    const report = await importCsv(
+      '单位,期间,county_visits,total_visits\ndongpo-mc,2021,1,2\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,1,\n',
+    )
+    expect(report.rejected).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'C',
+        code: 'duplicate',
+        unit: 'dongpo-mc',
+        period: '2021',
+        input: 'county_visits',
+      }),
+    ])
+    expect(report.rejected[0]!.message.zh).toBe(
+      '第 4 行 C 列：与第 2 行重复：dongpo-mc 2021 的县域内就诊人次（county_visits）已在该行填写同一数值，此处不再导入',
+    )
+    expect(values(report)).toEqual([
+      'dongpo-mc 2021 county_visits=1',
+      'dongpo-mc 2021 total_visits=2',
+      'renshou-mc 2021 county_visits=3',
+      'renshou-mc 2021 total_visits=4',
+    ])
   })
 
   it('refuses both of two different values for one unit, period and input, and their rows', async () => {
-    const report = await importCsv('单位,期间,county_visits,total_visits\ndongpo-mc,2021,9000,10000\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,5000,\n')
+    const report = await importCsv(
+      '单位,期间,county_visits,total_visits\ndongpo-mc,2021,9000,10000\nrenshou-mc,2021,3,4\n东坡区医共体,2021年,5000,\n',
+    )
     expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
       [2, 'C', 'duplicate'],
       [4, 'C', 'duplicate'],
     ])
-    expect(report.rejected[0]!.message.zh).toBe('第 2 行 C 列：与第 4 行矛盾：dongpo-mc 2021 的县域内就诊人次（county_visits）填了不同的数值，无法判断哪个正确，均不导入')
-    expect(values(report)).toEqual(['renshou-mc 2021 county_visits=3', 'renshou-mc 2021 total_visits=4'])
+    expect(report.rejected[0]!.message.zh).toBe(
+      '第 2 行 C 列：与第 4 行矛盾：dongpo-mc 2021 的县域内就诊人次（county_visits）填了不同的数值，无法判断哪个正确，均不导入',
+    )
+    expect(values(report)).toEqual([
+      'renshou-mc 2021 county_visits=3',
+      'renshou-mc 2021 total_visits=4',
+    ])
   })
 
   it('rejects an unknown unit with a did-you-mean by name, and accepts ids, names, aliases and the region', async () => {
-    const report = await importCsv('单位,期间,county_visits\n东坡区医共,2021,1\n不存在的单位XYZ,2021,2\n眉山市东坡区医共体,2020,3\n眉山市,2021,4\nregion,2020,5\n')
+    const report = await importCsv(
+      '单位,期间,county_visits\n东坡区医共,2021,1\n不存在的单位XYZ,2021,2\n眉山市东坡区医共体,2020,3\n眉山市,2021,4\nregion,2020,5\n',
+    )
     expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
       [2, 'A', 'unknown-unit'],
       [3, 'A', 'unknown-unit'],
     ])
-    expect(report.rejected[0]!.message.zh).toBe('第 2 行 A 列：找不到单位「东坡区医共」，是否为「东坡区医共体」（dongpo-mc）？')
+    expect(report.rejected[0]!.message.zh).toBe(
+      '第 2 行 A 列：找不到单位「东坡区医共」，是否为「东坡区医共体」（dongpo-mc）？',
+    )
     expect(report.rejected[1]!.message.zh).not.toContain('是否为')
-    expect(values(report)).toEqual(['dongpo-mc 2020 county_visits=3', 'region 2021 county_visits=4', 'region 2020 county_visits=5'])
+    expect(values(report)).toEqual([
+      'dongpo-mc 2020 county_visits=3',
+      'region 2021 county_visits=4',
+      'region 2020 county_visits=5',
+    ])
   })
 
   it('checks the period, and that it is not finer than each input’s frequency', async () => {
-    const report = await importCsv('单位,期间,county_visits,monthly_visits\ndongpo-mc,2021-13,1,2\ndongpo-mc,2021-03,3,4\ndongpo-mc,2021-Q2,,5\n')
+    const report = await importCsv(
+      '单位,期间,county_visits,monthly_visits\ndongpo-mc,2021-13,1,2\ndongpo-mc,2021-03,3,4\ndongpo-mc,2021-Q2,,5\n',
+    )
     expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
       [2, 'B', 'invalid-period'],
       [3, 'C', 'period-too-fine'],
@@ -177,30 +278,45 @@ describe('importValues — wide layout', () => {
   })
 
   it('lets a department write only its own units (per-row rejection), and not the region', async () => {
-    const report = await importCsv('单位,期间,county_visits\ndongpo-mc,2021,1\nrenshou-mc,2021,2\nregion,2021,3\n', buildResolver(['dongpo-mc']))
+    const report = await importCsv(
+      '单位,期间,county_visits\ndongpo-mc,2021,1\nrenshou-mc,2021,2\nregion,2021,3\n',
+      buildResolver(['dongpo-mc']),
+    )
     expect(report.rejected.map((r) => [r.row, r.code])).toEqual([
       [3, 'not-your-unit'],
       [4, 'not-your-unit'],
     ])
-    expect(report.rejected[0]!.message.zh).toContain('不能填报「仁寿县医共体」的数据；你可填报的单位：东坡区医共体')
+    expect(report.rejected[0]!.message.zh).toContain(
+      '不能填报「仁寿县医共体」的数据；你可填报的单位：东坡区医共体',
+    )
     expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=1'])
   })
 
   it('reports data under a column without a header', async () => {
     const report = await importCsv('单位,期间,county_visits,\ndongpo-mc,2021,1,99\n')
-    expect(report.rejected).toEqual([expect.objectContaining({ row: 2, column: 'D', code: 'no-header' })])
+    expect(report.rejected).toEqual([
+      expect.objectContaining({ row: 2, column: 'D', code: 'no-header' }),
+    ])
   })
 })
 
 describe('importValues — long layout', () => {
   it('reads one value per row, inputs by id or name, yes/no values included', async () => {
-    const report = await importCsv('单位,期间,指标,数值,备注\ndongpo-mc,2021,county_visits,90240,\n仁寿县医共体,2021,参保人员就诊总人次,100000,口径同上年\ndongpo-mc,2021,drg_started,是,\n')
+    const report = await importCsv(
+      '单位,期间,指标,数值,备注\ndongpo-mc,2021,county_visits,90240,\n仁寿县医共体,2021,参保人员就诊总人次,100000,口径同上年\ndongpo-mc,2021,drg_started,是,\n',
+    )
     expect(report).toMatchObject({ layout: 'long', rows: 3, rejected: [] })
-    expect(values(report)).toEqual(['dongpo-mc 2021 county_visits=90240', 'renshou-mc 2021 total_visits=100000', 'dongpo-mc 2021 drg_started=true'])
+    expect(values(report)).toEqual([
+      'dongpo-mc 2021 county_visits=90240',
+      'renshou-mc 2021 total_visits=100000',
+      'dongpo-mc 2021 drg_started=true',
+    ])
   })
 
   it('reports unknown inputs, missing values and repeats at their cells', async () => {
-    const report = await importCsv('unit,period,element,value\ndongpo-mc,2021,county_visit,1\ndongpo-mc,2021,county_visits,\ndongpo-mc,2021,county_visits,2\ndongpo-mc,2021,县域内就诊人次,2\ndongpo-mc,2021,total_visits,3\ndongpo-mc,2021,total_visits,4\n')
+    const report = await importCsv(
+      'unit,period,element,value\ndongpo-mc,2021,county_visit,1\ndongpo-mc,2021,county_visits,\ndongpo-mc,2021,county_visits,2\ndongpo-mc,2021,县域内就诊人次,2\ndongpo-mc,2021,total_visits,3\ndongpo-mc,2021,total_visits,4\n',
+    )
     expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
       [2, 'C', 'unknown-input'],
       [3, 'D', 'missing-value'],
@@ -215,9 +331,13 @@ describe('importValues — long layout', () => {
   })
 
   it('refuses a long table that also has input columns', async () => {
-    const report = await importCsv('单位,期间,指标,数值,county_visits\ndongpo-mc,2021,total_visits,1,2\n')
+    const report = await importCsv(
+      '单位,期间,指标,数值,county_visits\ndongpo-mc,2021,total_visits,1,2\n',
+    )
     expect(report.fatal).toBe(true)
-    expect(report.rejected).toEqual([expect.objectContaining({ column: 'E', code: 'mixed-layout' })])
+    expect(report.rejected).toEqual([
+      expect.objectContaining({ column: 'E', code: 'mixed-layout' }),
+    ])
   })
 })
 
@@ -233,39 +353,74 @@ describe('importValues — empty and odd files', () => {
   })
 
   it('reads UTF-8 with a BOM, GB18030 (Excel on Chinese Windows), tabs and semicolons', async () => {
-    expect(values(await importCsv('\uFEFF单位,期间,county_visits\r\ndongpo-mc,2021,1\r\n'))).toEqual(['dongpo-mc 2021 county_visits=1'])
-    const gbk = Buffer.from('b5a5cebb2cc6dabce42ccfd8d3f2c4dabecdd5efc8cbb4ce0ab6abc6c2c7f8d2bdb9b2cce52c323032312c3130300a', 'hex')
+    expect(
+      values(await importCsv('\uFEFF单位,期间,county_visits\r\ndongpo-mc,2021,1\r\n')),
+    ).toEqual(['dongpo-mc 2021 county_visits=1'])
+    const gbk = Buffer.from(
+      'b5a5cebb2cc6dabce42ccfd8d3f2c4dabecdd5efc8cbb4ce0ab6abc6c2c7f8d2bdb9b2cce52c323032312c3130300a',
+      'hex',
+    )
     const parsed = await parseTable(gbk, { contentType: 'text/csv' })
     expect(parsed).toMatchObject({ ok: true, table: { encoding: 'gb18030' } })
     expect(values(await importCsv(gbk))).toEqual(['dongpo-mc 2021 county_visits=100'])
-    expect(values(await importCsv('单位\t期间\tcounty_visits\ndongpo-mc\t2021\t1,234\n'))).toEqual(['dongpo-mc 2021 county_visits=1234'])
-    expect(values(await importCsv('单位;期间;county_visits\ndongpo-mc;2021;2\n'))).toEqual(['dongpo-mc 2021 county_visits=2'])
+    expect(values(await importCsv('单位\t期间\tcounty_visits\ndongpo-mc\t2021\t1,234\n'))).toEqual([
+      'dongpo-mc 2021 county_visits=1234',
+    ])
+    expect(values(await importCsv('单位;期间;county_visits\ndongpo-mc;2021;2\n'))).toEqual([
+      'dongpo-mc 2021 county_visits=2',
+    ])
   })
 
   it('asks for UTF-8 when the bytes are no known encoding', async () => {
-    const parsed = await parseTable(Uint8Array.from([0x41, 0x2c, 0x42, 0x0a, 0xff, 0xff, 0xff]), { contentType: 'text/csv' })
+    const parsed = await parseTable(Uint8Array.from([0x41, 0x2c, 0x42, 0x0a, 0xff, 0xff, 0xff]), {
+      contentType: 'text/csv',
+    })
     expect(parsed).toMatchObject({ ok: false, reason: 'encoding' })
     if (!parsed.ok) expect(parsed.message.zh).toContain('UTF-8 CSV')
   })
 
   it('tells formats apart by bytes, type and name', () => {
-    expect(detectFormat(Buffer.from('PK\u0003\u0004rest'), { contentType: 'text/csv' })).toEqual({ ok: true, format: 'xlsx' })
-    expect(detectFormat(Buffer.from('a,b'), { fileName: '数据.csv' })).toEqual({ ok: true, format: 'csv' })
+    expect(detectFormat(Buffer.from('PK\u0003\u0004rest'), { contentType: 'text/csv' })).toEqual({
+      ok: true,
+      format: 'xlsx',
+    })
+    expect(detectFormat(Buffer.from('a,b'), { fileName: '数据.csv' })).toEqual({
+      ok: true,
+      format: 'csv',
+    })
     expect(detectFormat(Buffer.from('a,b'), {})).toEqual({ ok: true, format: 'csv' })
-    expect(detectFormat(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), { fileName: 'old.xls' })).toMatchObject({ ok: false, reason: 'unsupported-type' })
-    expect(detectFormat(Buffer.from('%PDF'), { contentType: 'application/pdf' })).toMatchObject({ ok: false, reason: 'unsupported-type' })
-    expect(detectFormat(Buffer.from('a,b'), { contentType: XLSX_TYPE })).toMatchObject({ ok: false, reason: 'unreadable' })
+    expect(
+      detectFormat(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), { fileName: 'old.xls' }),
+    ).toMatchObject({ ok: false, reason: 'unsupported-type' })
+    expect(detectFormat(Buffer.from('%PDF'), { contentType: 'application/pdf' })).toMatchObject({
+      ok: false,
+      reason: 'unsupported-type',
+    })
+    expect(detectFormat(Buffer.from('a,b'), { contentType: XLSX_TYPE })).toMatchObject({
+      ok: false,
+      reason: 'unreadable',
+    })
   })
 
   it('refuses more rows than the limit, saying how many', async () => {
-    const text = '单位,期间,county_visits\n' + Array.from({ length: 11 }, (_, i) => `dongpo-mc,${2000 + i},1`).join('\n')
+    const text =
+      '单位,期间,county_visits\n' +
+      Array.from({ length: 11 }, (_, i) => `dongpo-mc,${2000 + i},1`).join('\n')
     const parsed = await parseTable(Buffer.from(text), { contentType: 'text/csv' }, 10)
     expect(parsed).toMatchObject({ ok: false, reason: 'too-many-rows' })
     if (!parsed.ok) expect(parsed.message.zh).toContain('11 行')
   })
 
   it('names columns like a spreadsheet', () => {
-    expect([0, 2, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'C', 'Z', 'AA', 'AB', 'ZZ', 'AAA'])
+    expect([0, 2, 25, 26, 27, 701, 702].map(columnLetter)).toEqual([
+      'A',
+      'C',
+      'Z',
+      'AA',
+      'AB',
+      'ZZ',
+      'AAA',
+    ])
   })
 })
 
@@ -285,17 +440,42 @@ describe('importValues — .xlsx', () => {
       })
     const over = await parseTable(await build(1_001), { fileName: 'big.xlsx' }, 1_000)
     expect(over).toMatchObject({ ok: false, reason: 'too-many-rows' })
-    if (!over.ok) expect(over.message.zh).toContain('文件有 1,000+ 行数据，超过一次导入的上限 1,000 行')
+    if (!over.ok)
+      expect(over.message.zh).toContain('文件有 1,000+ 行数据，超过一次导入的上限 1,000 行')
     const within = await parseTable(await build(1_000), { fileName: 'big.xlsx' }, 1_000)
     expect(within.ok && within.table.rows.length).toBe(1_001)
   })
 
   it('reads numbers, text, rich text, formula results, percent formats and booleans from the first sheet', async () => {
     const bytes = await workbook((sheet) => {
-      sheet.addRow(['单位', '期间', '县域内就诊人次（人次）', 'total_visits', '群众满意度', 'drg_started', 'county_total_cost'])
-      sheet.addRow(['dongpo-mc', 2021, 90240, '100000', 0.9551, true, { formula: 'SUM(1,2)', result: 1234567.89 }])
+      sheet.addRow([
+        '单位',
+        '期间',
+        '县域内就诊人次（人次）',
+        'total_visits',
+        '群众满意度',
+        'drg_started',
+        'county_total_cost',
+      ])
+      sheet.addRow([
+        'dongpo-mc',
+        2021,
+        90240,
+        '100000',
+        0.9551,
+        true,
+        { formula: 'SUM(1,2)', result: 1234567.89 },
+      ])
       sheet.getCell('E2').numFmt = '0.00%'
-      sheet.addRow([{ richText: [{ text: '仁寿县' }, { text: '医共体', font: { bold: true } }] }, '2021', { formula: 'C2-240', result: 90000 }, 100000, 88, '否', 0.1 + 0.2])
+      sheet.addRow([
+        { richText: [{ text: '仁寿县' }, { text: '医共体', font: { bold: true } }] },
+        '2021',
+        { formula: 'C2-240', result: 90000 },
+        100000,
+        88,
+        '否',
+        0.1 + 0.2,
+      ])
     })
     const parsed = await parseTable(bytes, { contentType: XLSX_TYPE })
     expect(parsed).toMatchObject({ ok: true, table: { format: 'xlsx' } })
@@ -325,15 +505,25 @@ describe('importValues — .xlsx', () => {
     const parsed = await parseTable(bytes, { fileName: '填报.xlsx' })
     if (!parsed.ok) throw new Error(parsed.message.en)
     const report = importValues(parsed.table, buildResolver())
-    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([[2, 'B', 'invalid-period']])
-    expect(report.rejected[0]!.message.zh).toContain('无法分辨月份（Excel 会把 2021.10 存成 2021.1）')
+    expect(report.rejected.map((r) => [r.row, r.column, r.code])).toEqual([
+      [2, 'B', 'invalid-period'],
+    ])
+    expect(report.rejected[0]!.message.zh).toContain(
+      '无法分辨月份（Excel 会把 2021.10 存成 2021.1）',
+    )
     expect(values(report)).toEqual(['renshou-mc 2021 monthly_visits=7'])
   })
 
   it('rejects dates, error values and formulas without a result in value cells; takes a month typed as a date in the period', async () => {
     const bytes = await workbook((sheet) => {
       sheet.addRow(['单位', '期间', 'county_visits', 'total_visits', 'monthly_visits'])
-      sheet.addRow(['dongpo-mc', '2021', new Date(Date.UTC(2021, 2, 1)), { formula: 'A1/0', result: { error: '#DIV/0!' } }, null])
+      sheet.addRow([
+        'dongpo-mc',
+        '2021',
+        new Date(Date.UTC(2021, 2, 1)),
+        { formula: 'A1/0', result: { error: '#DIV/0!' } },
+        null,
+      ])
       sheet.addRow(['renshou-mc', '2021', { formula: 'SUM(D2:D9)' }, 5, null])
       sheet.addRow(['pengshan-mc', new Date(Date.UTC(2021, 2, 1)), null, null, 12])
     })
@@ -352,7 +542,9 @@ describe('importValues — .xlsx', () => {
   })
 
   it('says a damaged workbook cannot be read', async () => {
-    const parsed = await parseTable(Buffer.from('PK\u0003\u0004 not really a zip'), { contentType: XLSX_TYPE })
+    const parsed = await parseTable(Buffer.from('PK\u0003\u0004 not really a zip'), {
+      contentType: XLSX_TYPE,
+    })
     expect(parsed).toMatchObject({ ok: false, reason: 'unreadable' })
   })
 })

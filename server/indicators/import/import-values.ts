@@ -72,17 +72,44 @@ type Role = 'unit' | 'period' | 'element' | 'value' | 'ignored'
 
 /** Header words of the fixed columns (compared without spaces, case-insensitively). */
 const ROLE_HEADERS: Record<string, Role> = {
-  单位: 'unit', unit: 'unit', 单位编号: 'unit', 填报单位: 'unit', unitid: 'unit',
-  期间: 'period', period: 'period', 统计期间: 'period', 报告期: 'period',
-  指标: 'element', element: 'element', 数据项: 'element', input: 'element', indicator: 'element', 指标编号: 'element',
-  数值: 'value', value: 'value', 值: 'value', 数据: 'value',
-  单位名称: 'ignored', unitname: 'ignored', 指标名称: 'ignored', elementname: 'ignored', 计量单位: 'ignored', 备注: 'ignored', note: 'ignored', notes: 'ignored',
+  单位: 'unit',
+  unit: 'unit',
+  单位编号: 'unit',
+  填报单位: 'unit',
+  unitid: 'unit',
+  期间: 'period',
+  period: 'period',
+  统计期间: 'period',
+  报告期: 'period',
+  指标: 'element',
+  element: 'element',
+  数据项: 'element',
+  input: 'element',
+  indicator: 'element',
+  指标编号: 'element',
+  数值: 'value',
+  value: 'value',
+  值: 'value',
+  数据: 'value',
+  单位名称: 'ignored',
+  unitname: 'ignored',
+  指标名称: 'ignored',
+  elementname: 'ignored',
+  计量单位: 'ignored',
+  备注: 'ignored',
+  note: 'ignored',
+  notes: 'ignored',
 }
 
 /** Columns of unit names, read as the unit column when a file has no 单位 column. */
 const UNIT_NAME_HEADERS = new Set(['单位名称', 'unitname'])
 
-const ROLE_NAMES: Record<'unit' | 'period' | 'element' | 'value', string> = { unit: '单位', period: '期间', element: '指标', value: '数值' }
+const ROLE_NAMES: Record<'unit' | 'period' | 'element' | 'value', string> = {
+  unit: '单位',
+  period: '期间',
+  element: '指标',
+  value: '数值',
+}
 
 interface Columns {
   unit?: number
@@ -100,44 +127,105 @@ interface Columns {
  */
 export function importValues(table: Table, resolver: EntryResolver): ImportReport {
   const [header, ...data] = table.rows
-  if (!header) return fatal(null, 0, [{ row: 1, code: 'empty-file', message: { zh: '文件是空的：第 1 行应为表头（单位、期间、各数据项）', en: 'The file is empty: row 1 should be the header (unit, period, the inputs)' } }])
+  if (!header)
+    return fatal(null, 0, [
+      {
+        row: 1,
+        code: 'empty-file',
+        message: {
+          zh: '文件是空的：第 1 行应为表头（单位、期间、各数据项）',
+          en: 'The file is empty: row 1 should be the header (unit, period, the inputs)',
+        },
+      },
+    ])
   const read = readHeader(header.cells, header.row, resolver)
   if (read.problems.length > 0) return fatal(read.layout, data.length, read.problems)
   if (data.length === 0) {
-    return fatal(read.layout, 0, [{ row: header.row, code: 'no-data', message: at(header.row, undefined, { zh: '只有表头，没有数据行', en: 'there is a header but no data rows' }) }])
+    return fatal(read.layout, 0, [
+      {
+        row: header.row,
+        code: 'no-data',
+        message: at(header.row, undefined, {
+          zh: '只有表头，没有数据行',
+          en: 'there is a header but no data rows',
+        }),
+      },
+    ])
   }
-  const report = read.layout === 'wide' ? importWide(data, read.columns, resolver) : importLong(data, read.columns, resolver)
+  const report =
+    read.layout === 'wide'
+      ? importWide(data, read.columns, resolver)
+      : importLong(data, read.columns, resolver)
   if (report.accepted.length === 0 && report.rejected.length === 0) {
-    return fatal(report.layout, report.rows, [{ row: header.row, code: 'no-data', message: at(header.row, undefined, { zh: '文件中没有填写任何数值', en: 'the file holds no values' }) }])
+    return fatal(report.layout, report.rows, [
+      {
+        row: header.row,
+        code: 'no-data',
+        message: at(header.row, undefined, {
+          zh: '文件中没有填写任何数值',
+          en: 'the file holds no values',
+        }),
+      },
+    ])
   }
   return report
 }
 
-function readHeader(cells: readonly Cell[], row: number, resolver: EntryResolver): { layout: ImportLayout | null; columns: Columns; problems: RejectedEntry[] } {
+function readHeader(
+  cells: readonly Cell[],
+  row: number,
+  resolver: EntryResolver,
+): { layout: ImportLayout | null; columns: Columns; problems: RejectedEntry[] } {
   const columns: Columns = { inputs: [], blank: [] }
   const problems: RejectedEntry[] = []
   const seenInputs = new Map<string, number>()
   let unitNameColumn: number | undefined
-  const problem = (index: number, code: ImportIssueCode, message: LocalizedText, extra: Partial<RejectedEntry> = {}) =>
-    problems.push({ row, column: columnLetter(index), header: headerText(cells[index]), code, message: at(row, index, message), ...extra })
+  const problem = (
+    index: number,
+    code: ImportIssueCode,
+    message: LocalizedText,
+    extra: Partial<RejectedEntry> = {},
+  ) =>
+    problems.push({
+      row,
+      column: columnLetter(index),
+      header: headerText(cells[index]),
+      code,
+      message: at(row, index, message),
+      ...extra,
+    })
   cells.forEach((cell, index) => {
     const text = headerText(cell)
     if (text === '') return void columns.blank.push(index)
     const key = text.replace(/\s+/g, '').toLowerCase()
-    const role = ROLE_HEADERS[key] ?? ROLE_HEADERS[stripParenthetical(text).replace(/\s+/g, '').toLowerCase()]
+    const role =
+      ROLE_HEADERS[key] ?? ROLE_HEADERS[stripParenthetical(text).replace(/\s+/g, '').toLowerCase()]
     if (role === 'ignored') {
       if (UNIT_NAME_HEADERS.has(key)) unitNameColumn ??= index
       return
     }
     if (role) {
-      if (columns[role] !== undefined) return void problem(index, 'duplicate-column', { zh: `「${ROLE_NAMES[role]}」列出现了两次（另见 ${columnLetter(columns[role])} 列）`, en: `the ${role} column appears twice (also column ${columnLetter(columns[role])})` })
+      if (columns[role] !== undefined)
+        return void problem(index, 'duplicate-column', {
+          zh: `「${ROLE_NAMES[role]}」列出现了两次（另见 ${columnLetter(columns[role])} 列）`,
+          en: `the ${role} column appears twice (also column ${columnLetter(columns[role])})`,
+        })
       columns[role] = index
       return
     }
     const matched = matchInputHeader(text, resolver)
     if (!matched.ok) return void problem(index, matched.code, matched.message)
     const earlier = seenInputs.get(matched.input.id)
-    if (earlier !== undefined) return void problem(index, 'duplicate-column', { zh: `${matched.input.name}（${matched.input.id}）出现了两列（另见 ${columnLetter(earlier)} 列）`, en: `${matched.input.id} has two columns (also column ${columnLetter(earlier)})` }, { input: matched.input.id })
+    if (earlier !== undefined)
+      return void problem(
+        index,
+        'duplicate-column',
+        {
+          zh: `${matched.input.name}（${matched.input.id}）出现了两列（另见 ${columnLetter(earlier)} 列）`,
+          en: `${matched.input.id} has two columns (also column ${columnLetter(earlier)})`,
+        },
+        { input: matched.input.id },
+      )
     seenInputs.set(matched.input.id, index)
     columns.inputs.push({ index, input: matched.input, header: text })
   })
@@ -147,7 +235,14 @@ function readHeader(cells: readonly Cell[], row: number, resolver: EntryResolver
   const layout: ImportLayout | null = long ? 'long' : columns.inputs.length > 0 ? 'wide' : null
   const missing = (role: 'unit' | 'period' | 'element' | 'value') => {
     if (columns[role] === undefined) {
-      problems.push({ row, code: 'missing-column', message: at(row, undefined, { zh: `缺少「${ROLE_NAMES[role]}」列`, en: `the ${role} column (${ROLE_NAMES[role]}) is missing` }) })
+      problems.push({
+        row,
+        code: 'missing-column',
+        message: at(row, undefined, {
+          zh: `缺少「${ROLE_NAMES[role]}」列`,
+          en: `the ${role} column (${ROLE_NAMES[role]}) is missing`,
+        }),
+      })
     }
   }
   missing('unit')
@@ -156,20 +251,34 @@ function readHeader(cells: readonly Cell[], row: number, resolver: EntryResolver
     missing('element')
     missing('value')
     for (const column of columns.inputs) {
-      problem(column.index, 'mixed-layout', { zh: '长表（单位、期间、指标、数值）不能再有数据项列；请二选一', en: 'a long table (unit, period, element, value) cannot also have input columns; use one layout' }, { input: column.input.id })
+      problem(
+        column.index,
+        'mixed-layout',
+        {
+          zh: '长表（单位、期间、指标、数值）不能再有数据项列；请二选一',
+          en: 'a long table (unit, period, element, value) cannot also have input columns; use one layout',
+        },
+        { input: column.input.id },
+      )
     }
   } else if (columns.inputs.length === 0) {
     problems.push({
       row,
       code: 'missing-column',
-      message: at(row, undefined, { zh: '没有数据项列：宽表每列一个数据项（编号或名称），或用长表（单位、期间、指标、数值）', en: 'no input columns: a wide table has one column per input (id or name); a long table has unit, period, element, value' }),
+      message: at(row, undefined, {
+        zh: '没有数据项列：宽表每列一个数据项（编号或名称），或用长表（单位、期间、指标、数值）',
+        en: 'no input columns: a wide table has one column per input (id or name); a long table has unit, period, element, value',
+      }),
     })
   }
   return { layout, columns, problems }
 }
 
 /** An input header: its id or name, optionally followed by its unit of measure in parentheses. */
-function matchInputHeader(text: string, resolver: EntryResolver): { ok: true; input: EntryInput } | { ok: false; code: ImportIssueCode; message: LocalizedText } {
+function matchInputHeader(
+  text: string,
+  resolver: EntryResolver,
+): { ok: true; input: EntryInput } | { ok: false; code: ImportIssueCode; message: LocalizedText } {
   const whole = resolver.input(text)
   if (whole.ok) return { ok: true, input: whole.value }
   const match = /^(.*?)\s*[（(]\s*([^（）()]*)\s*[)）]$/.exec(text)
@@ -182,12 +291,19 @@ function matchInputHeader(text: string, resolver: EntryResolver): { ok: true; in
       return {
         ok: false,
         code: 'unit-mismatch',
-        message: { zh: `列「${text}」的计量单位是「${unit}」，而 ${input.name}（${input.id}）以「${input.unit}」填报；请换算后填写，并把表头改为「${input.name}（${input.unit}）」`, en: `column "${text}" is in ${unit}, but ${input.id} is entered in ${input.unit}; convert the values and head the column "${input.name}（${input.unit}）"` },
+        message: {
+          zh: `列「${text}」的计量单位是「${unit}」，而 ${input.name}（${input.id}）以「${input.unit}」填报；请换算后填写，并把表头改为「${input.name}（${input.unit}）」`,
+          en: `column "${text}" is in ${unit}, but ${input.id} is entered in ${input.unit}; convert the values and head the column "${input.name}（${input.unit}）"`,
+        },
       }
     }
   }
   const hint = resolver.suggestInput(match ? match[1]! : text)
-  return { ok: false, code: 'unknown-column', message: { zh: `不认识的列「${text}」${hint.zh}`, en: `unknown column "${text}"${hint.en}` } }
+  return {
+    ok: false,
+    code: 'unknown-column',
+    message: { zh: `不认识的列「${text}」${hint.zh}`, en: `unknown column "${text}"${hint.en}` },
+  }
 }
 
 function importWide(rows: Table['rows'], columns: Columns, resolver: EntryResolver): ImportReport {
@@ -198,17 +314,47 @@ function importWide(rows: Table['rows'], columns: Columns, resolver: EntryResolv
   const periodColumn = columns.period!
   for (const { row, cells } of rows) {
     for (const index of columns.blank) {
-      if (!isEmpty(cells[index])) rejected.push({ row, column: columnLetter(index), code: 'no-header', message: at(row, index, { zh: '该列没有表头，数据无法归入任何数据项', en: 'this column has no header, so its data belongs to no input' }) })
+      if (!isEmpty(cells[index]))
+        rejected.push({
+          row,
+          column: columnLetter(index),
+          code: 'no-header',
+          message: at(row, index, {
+            zh: '该列没有表头，数据无法归入任何数据项',
+            en: 'this column has no header, so its data belongs to no input',
+          }),
+        })
     }
     const filled = columns.inputs.filter((column) => !isEmpty(cells[column.index]))
     if (filled.length === 0) continue // a unit with nothing reported this time
     // Every problem of the row is reported at once, so one round of corrections fixes it.
     const unit = resolver.unit(cells[unitColumn])
-    if (!unit.ok) rejected.push({ row, column: columnLetter(unitColumn), unit: text(cells[unitColumn]), code: unit.code, message: at(row, unitColumn, unit.message) })
+    if (!unit.ok)
+      rejected.push({
+        row,
+        column: columnLetter(unitColumn),
+        unit: text(cells[unitColumn]),
+        code: unit.code,
+        message: at(row, unitColumn, unit.message),
+      })
     const period = resolver.period(cells[periodColumn])
-    if (!period.ok) rejected.push({ row, column: columnLetter(periodColumn), ...(unit.ok ? { unit: unit.value } : {}), period: text(cells[periodColumn]), code: period.code, message: at(row, periodColumn, period.message) })
+    if (!period.ok)
+      rejected.push({
+        row,
+        column: columnLetter(periodColumn),
+        ...(unit.ok ? { unit: unit.value } : {}),
+        period: text(cells[periodColumn]),
+        code: period.code,
+        message: at(row, periodColumn, period.message),
+      })
     for (const { index, input } of filled) {
-      const where = { row, column: columnLetter(index), ...(unit.ok ? { unit: unit.value } : {}), ...(period.ok ? { period: period.value.text } : {}), input: input.id }
+      const where = {
+        row,
+        column: columnLetter(index),
+        ...(unit.ok ? { unit: unit.value } : {}),
+        ...(period.ok ? { period: period.value.text } : {}),
+        input: input.id,
+      }
       const fits = period.ok ? resolver.periodFits(input, period.value) : undefined
       if (fits && !fits.ok) {
         rejected.push({ ...where, code: fits.code, message: at(row, index, fits.message) })
@@ -220,7 +366,22 @@ function importWide(rows: Table['rows'], columns: Columns, resolver: EntryResolv
         continue
       }
       if (!unit.ok || !period.ok) continue
-      candidates.push({ row, index, input, value: { plan_id: planId, element_id: input.id, unit_id: unit.value, period: period.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt } })
+      candidates.push({
+        row,
+        index,
+        input,
+        value: {
+          plan_id: planId,
+          element_id: input.id,
+          unit_id: unit.value,
+          period: period.value.text,
+          value: value.value,
+          source,
+          task_id: null,
+          entered_by: enteredBy,
+          entered_at: enteredAt,
+        },
+      })
     }
   }
   return settle('wide', rows.length, candidates, rejected)
@@ -230,28 +391,86 @@ function importLong(rows: Table['rows'], columns: Columns, resolver: EntryResolv
   const { planId, enteredBy, enteredAt, source } = resolver.context
   const candidates: Candidate[] = []
   const rejected: RejectedEntry[] = []
-  const [unitColumn, periodColumn, elementColumn, valueColumn] = [columns.unit!, columns.period!, columns.element!, columns.value!]
+  const [unitColumn, periodColumn, elementColumn, valueColumn] = [
+    columns.unit!,
+    columns.period!,
+    columns.element!,
+    columns.value!,
+  ]
   for (const { row, cells } of rows) {
     for (const index of columns.blank) {
-      if (!isEmpty(cells[index])) rejected.push({ row, column: columnLetter(index), code: 'no-header', message: at(row, index, { zh: '该列没有表头', en: 'this column has no header' }) })
+      if (!isEmpty(cells[index]))
+        rejected.push({
+          row,
+          column: columnLetter(index),
+          code: 'no-header',
+          message: at(row, index, { zh: '该列没有表头', en: 'this column has no header' }),
+        })
     }
     // Every problem of the row is reported at once, so one round of corrections fixes it.
     const unit = resolver.unit(cells[unitColumn])
-    if (!unit.ok) rejected.push({ row, column: columnLetter(unitColumn), unit: text(cells[unitColumn]), code: unit.code, message: at(row, unitColumn, unit.message) })
+    if (!unit.ok)
+      rejected.push({
+        row,
+        column: columnLetter(unitColumn),
+        unit: text(cells[unitColumn]),
+        code: unit.code,
+        message: at(row, unitColumn, unit.message),
+      })
     const input = resolver.input(cells[elementColumn])
-    if (!input.ok) rejected.push({ row, column: columnLetter(elementColumn), ...(unit.ok ? { unit: unit.value } : {}), input: text(cells[elementColumn]), code: input.code, message: at(row, elementColumn, input.message) })
-    const where = { row, ...(unit.ok ? { unit: unit.value } : {}), ...(input.ok ? { input: input.value.id } : {}) }
+    if (!input.ok)
+      rejected.push({
+        row,
+        column: columnLetter(elementColumn),
+        ...(unit.ok ? { unit: unit.value } : {}),
+        input: text(cells[elementColumn]),
+        code: input.code,
+        message: at(row, elementColumn, input.message),
+      })
+    const where = {
+      row,
+      ...(unit.ok ? { unit: unit.value } : {}),
+      ...(input.ok ? { input: input.value.id } : {}),
+    }
     const period = resolver.period(cells[periodColumn])
     const fits = period.ok && input.ok ? resolver.periodFits(input.value, period.value) : period
-    if (!fits.ok) rejected.push({ ...where, column: columnLetter(periodColumn), period: text(cells[periodColumn]), code: fits.code, message: at(row, periodColumn, fits.message) })
+    if (!fits.ok)
+      rejected.push({
+        ...where,
+        column: columnLetter(periodColumn),
+        period: text(cells[periodColumn]),
+        code: fits.code,
+        message: at(row, periodColumn, fits.message),
+      })
     if (!input.ok) continue
     const value = resolver.value(input.value, cells[valueColumn])
     if (!value.ok) {
-      rejected.push({ ...where, column: columnLetter(valueColumn), ...(fits.ok ? { period: fits.value.text } : {}), code: value.code, message: at(row, valueColumn, value.message) })
+      rejected.push({
+        ...where,
+        column: columnLetter(valueColumn),
+        ...(fits.ok ? { period: fits.value.text } : {}),
+        code: value.code,
+        message: at(row, valueColumn, value.message),
+      })
       continue
     }
     if (!unit.ok || !fits.ok) continue
-    candidates.push({ row, index: undefined, input: input.value, value: { plan_id: planId, element_id: input.value.id, unit_id: unit.value, period: fits.value.text, value: value.value, source, task_id: null, entered_by: enteredBy, entered_at: enteredAt } })
+    candidates.push({
+      row,
+      index: undefined,
+      input: input.value,
+      value: {
+        plan_id: planId,
+        element_id: input.value.id,
+        unit_id: unit.value,
+        period: fits.value.text,
+        value: value.value,
+        source,
+        task_id: null,
+        entered_by: enteredBy,
+        entered_at: enteredAt,
+      },
+    })
   }
   return settle('long', rows.length, candidates, rejected)
 }
@@ -273,7 +492,12 @@ interface Candidate {
  *   an old denominator (the report lists what is wrong in the row; its other cells wait for the
  *   corrected row).
  */
-function settle(layout: ImportLayout, rows: number, candidates: Candidate[], rejected: RejectedEntry[]): ImportReport {
+function settle(
+  layout: ImportLayout,
+  rows: number,
+  candidates: Candidate[],
+  rejected: RejectedEntry[],
+): ImportReport {
   const byKey = new Map<string, Candidate[]>()
   for (const candidate of candidates) {
     const key = `${candidate.value.unit_id}\u0000${candidate.value.period}\u0000${candidate.value.element_id}`
@@ -290,31 +514,65 @@ function settle(layout: ImportLayout, rows: number, candidates: Candidate[], rej
       refused.add(candidate)
       const { row, index, input, value } = candidate
       const others = same.filter((other) => other !== candidate).map((other) => other.row)
-      rejected.push({ row, ...(index === undefined ? {} : { column: columnLetter(index) }), unit: value.unit_id, period: value.period, input: input.id, code: 'duplicate', message: at(row, index, agree ? repeatOf(same[0]!.row, input, value) : conflictWith(others, input, value)) })
+      rejected.push({
+        row,
+        ...(index === undefined ? {} : { column: columnLetter(index) }),
+        unit: value.unit_id,
+        period: value.period,
+        input: input.id,
+        code: 'duplicate',
+        message: at(
+          row,
+          index,
+          agree ? repeatOf(same[0]!.row, input, value) : conflictWith(others, input, value),
+        ),
+      })
     }
   }
   const badRows = new Set(rejected.map((entry) => entry.row))
-  const kept = candidates.filter((candidate) => !refused.has(candidate) && !badRows.has(candidate.row))
+  const kept = candidates.filter(
+    (candidate) => !refused.has(candidate) && !badRows.has(candidate.row),
+  )
   sortRejected(rejected)
   return {
-    layout, rows, rejected, fatal: false,
+    layout,
+    rows,
+    rejected,
+    fatal: false,
     accepted: kept.map((candidate) => candidate.value),
-    places: kept.map(({ row, index }) => (index === undefined ? { row } : { row, column: columnLetter(index) })),
+    places: kept.map(({ row, index }) =>
+      index === undefined ? { row } : { row, column: columnLetter(index) },
+    ),
   }
 }
 
 /** Sorts refusals by row, then column. */
 export function sortRejected(rejected: RejectedEntry[]): void {
-  rejected.sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''))
+  rejected.sort(
+    (a, b) =>
+      a.row - b.row ||
+      (a.column ?? '').length - (b.column ?? '').length ||
+      (a.column ?? '').localeCompare(b.column ?? ''),
+  )
 }
 
 function repeatOf(first: number, input: EntryInput, value: NewIndicatorValue): LocalizedText {
-  return { zh: `与第 ${first} 行重复：${value.unit_id} ${value.period} 的${input.name}（${input.id}）已在该行填写同一数值，此处不再导入`, en: `repeats row ${first}: ${input.id} of ${value.unit_id} for ${value.period} is already there with the same value; this one is not imported` }
+  return {
+    zh: `与第 ${first} 行重复：${value.unit_id} ${value.period} 的${input.name}（${input.id}）已在该行填写同一数值，此处不再导入`,
+    en: `repeats row ${first}: ${input.id} of ${value.unit_id} for ${value.period} is already there with the same value; this one is not imported`,
+  }
 }
 
-function conflictWith(others: number[], input: EntryInput, value: NewIndicatorValue): LocalizedText {
+function conflictWith(
+  others: number[],
+  input: EntryInput,
+  value: NewIndicatorValue,
+): LocalizedText {
   const rows = others.join('、')
-  return { zh: `与第 ${rows} 行矛盾：${value.unit_id} ${value.period} 的${input.name}（${input.id}）填了不同的数值，无法判断哪个正确，均不导入`, en: `conflicts with row ${others.join(', ')}: ${input.id} of ${value.unit_id} for ${value.period} has different values, so neither is imported` }
+  return {
+    zh: `与第 ${rows} 行矛盾：${value.unit_id} ${value.period} 的${input.name}（${input.id}）填了不同的数值，无法判断哪个正确，均不导入`,
+    en: `conflicts with row ${others.join(', ')}: ${input.id} of ${value.unit_id} for ${value.period} has different values, so neither is imported`,
+  }
 }
 
 /** Prefixes a message with its place: `第 5 行 C 列：` / `Row 5, column C: `. */
@@ -333,7 +591,8 @@ function fatal(layout: ImportLayout | null, rows: number, problems: RejectedEntr
 /** The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let letters = ''
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
   return letters
 }
 
@@ -342,7 +601,9 @@ function isEmpty(cell: Cell | undefined): boolean {
 }
 
 function headerText(cell: Cell | undefined): string {
-  return cell === null || cell === undefined || typeof cell === 'object' ? '' : String(cell).replace(/\s+/g, ' ').trim()
+  return cell === null || cell === undefined || typeof cell === 'object'
+    ? ''
+    : String(cell).replace(/\s+/g, ' ').trim()
 }
 
 function text(cell: Cell | undefined): string {

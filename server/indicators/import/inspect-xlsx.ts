@@ -46,7 +46,10 @@ export const XLSX_LIMITS: XlsxLimits = {
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i
 
 /** The directory's entries, or a failure: `too-large` (413) or `unreadable`. */
-export function checkZipDirectory(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): { ok: true; entries: ZipEntry[] } | TableFailure {
+export function checkZipDirectory(
+  bytes: Uint8Array,
+  limits: XlsxLimits = XLSX_LIMITS,
+): { ok: true; entries: ZipEntry[] } | TableFailure {
   const directory = readZipDirectory(bytes, limits.maxEntries)
   if (!directory.ok) {
     if (directory.problem === 'not-a-zip') return unreadable()
@@ -88,7 +91,11 @@ export function checkZipDirectory(bytes: Uint8Array, limits: XlsxLimits = XLSX_L
  * @returns the failure (`unreadable` for an entry larger than it declares, `too-many-rows`), or
  * undefined when the file is what its directory says
  */
-export function verifyXlsxEntries(bytes: Uint8Array, entries: readonly ZipEntry[], limits: XlsxLimits = XLSX_LIMITS): TableFailure | undefined {
+export function verifyXlsxEntries(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: XlsxLimits = XLSX_LIMITS,
+): TableFailure | undefined {
   for (const entry of entries) {
     const data = entryData(bytes, entry)
     if (!data) return unreadable()
@@ -100,14 +107,20 @@ export function verifyXlsxEntries(bytes: Uint8Array, entries: readonly ZipEntry[
         // The declared size is a hard limit: zlib stops with an error once the output passes it.
         content = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) })
       } catch (error) {
-        return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? mismatch(entry) : unreadable()
+        return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+          ? mismatch(entry)
+          : unreadable()
       }
     } else {
       return unreadable()
     }
     if (content.length !== entry.uncompressedSize) return mismatch(entry)
     if (WORKSHEET.test(entry.name)) {
-      const problem = checkSheetExtent(Buffer.from(content.buffer, content.byteOffset, content.byteLength), entry.name, limits.maxSheetRows)
+      const problem = checkSheetExtent(
+        Buffer.from(content.buffer, content.byteOffset, content.byteLength),
+        entry.name,
+        limits.maxSheetRows,
+      )
       if (problem) return problem
     }
   }
@@ -126,10 +139,22 @@ function checkSheetExtent(xml: Buffer, name: string, maxRows: number): TableFail
     })
   }
   let rows = 0
-  for (let at = xml.indexOf('<row', 0, 'latin1'); at !== -1; at = xml.indexOf('<row', at + 4, 'latin1')) {
+  for (
+    let at = xml.indexOf('<row', 0, 'latin1');
+    at !== -1;
+    at = xml.indexOf('<row', at + 4, 'latin1')
+  ) {
     const next = xml[at + 4]
     // `<row ` or `<row>` or `<row/>`, not `<rowBreaks>`.
-    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) rows++
+    if (
+      next === 0x20 ||
+      next === 0x3e ||
+      next === 0x2f ||
+      next === 0x09 ||
+      next === 0x0a ||
+      next === 0x0d
+    )
+      rows++
     if (rows > maxRows) {
       return tooManyRows({
         zh: `工作表「${name}」有超过 ${count(maxRows)} 行（含空行），超过 Excel 的上限，文件异常，未读取`,
@@ -147,7 +172,12 @@ function mismatch(entry: ZipEntry): TableFailure {
   })
 }
 
-function unreadable(message: LocalizedText = { zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传', en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload' }): TableFailure {
+function unreadable(
+  message: LocalizedText = {
+    zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传',
+    en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload',
+  },
+): TableFailure {
   return { ok: false, reason: 'unreadable', message }
 }
 
@@ -160,7 +190,9 @@ function tooManyRows(message: LocalizedText): TableFailure {
 }
 
 function mib(bytes: number): string {
-  return bytes >= 10 * MiB ? `${Math.round(bytes / MiB).toLocaleString('en-US')} MB` : `${(bytes / MiB).toFixed(1)} MB`
+  return bytes >= 10 * MiB
+    ? `${Math.round(bytes / MiB).toLocaleString('en-US')} MB`
+    : `${(bytes / MiB).toFixed(1)} MB`
 }
 
 function count(n: number): string {

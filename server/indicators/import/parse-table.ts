@@ -55,35 +55,65 @@ export interface TableHint {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Types browsers and tools send for CSV (Windows sends `application/vnd.ms-excel` for .csv). */
-const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel'])
+const CSV_TYPES = new Set([
+  'text/csv',
+  'application/csv',
+  'text/comma-separated-values',
+  'text/plain',
+  'text/tab-separated-values',
+  'application/vnd.ms-excel',
+])
 const NO_TYPE = new Set(['', 'application/octet-stream'])
 /** The no-result marker for formulas stored without a cached value (written by code, not Excel). */
 export const NO_RESULT = '#NO-RESULT'
 
 /** The format of an upload, or why it is not accepted. */
-export function detectFormat(bytes: Uint8Array, hint: TableHint = {}): { ok: true; format: TableFormat } | TableFailure {
+export function detectFormat(
+  bytes: Uint8Array,
+  hint: TableHint = {},
+): { ok: true; format: TableFormat } | TableFailure {
   const type = (hint.contentType ?? '').split(';')[0]!.trim().toLowerCase()
   const extension = /\.([a-z0-9]+)$/i.exec(hint.fileName ?? '')?.[1]?.toLowerCase() ?? ''
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { ok: true, format: 'xlsx' }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return { ok: true, format: 'xlsx' }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return unsupported({ zh: '不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 UTF-8 CSV 后上传', en: 'Old Excel (.xls) files are not supported; save as .xlsx or UTF-8 CSV and upload again' })
+    return unsupported({
+      zh: '不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 UTF-8 CSV 后上传',
+      en: 'Old Excel (.xls) files are not supported; save as .xlsx or UTF-8 CSV and upload again',
+    })
   }
   if (type === XLSX_TYPE || extension === 'xlsx') {
-    return { ok: false, reason: 'unreadable', message: { zh: '文件不是有效的 .xlsx 工作簿（可能已损坏），请在 Excel 中重新保存后上传', en: 'The file is not a valid .xlsx workbook (it may be damaged); save it again in Excel and upload' } }
+    return {
+      ok: false,
+      reason: 'unreadable',
+      message: {
+        zh: '文件不是有效的 .xlsx 工作簿（可能已损坏），请在 Excel 中重新保存后上传',
+        en: 'The file is not a valid .xlsx workbook (it may be damaged); save it again in Excel and upload',
+      },
+    }
   }
-  if (CSV_TYPES.has(type) || ['csv', 'txt', 'tsv'].includes(extension) || NO_TYPE.has(type)) return { ok: true, format: 'csv' }
-  return unsupported({ zh: `不接受该文件类型（${type}）；请上传 .xlsx 或 CSV`, en: `File type ${type} is not accepted; upload .xlsx or CSV` })
+  if (CSV_TYPES.has(type) || ['csv', 'txt', 'tsv'].includes(extension) || NO_TYPE.has(type))
+    return { ok: true, format: 'csv' }
+  return unsupported({
+    zh: `不接受该文件类型（${type}）；请上传 .xlsx 或 CSV`,
+    en: `File type ${type} is not accepted; upload .xlsx or CSV`,
+  })
 }
 
 /**
  * Reads an upload into a table.
  * @param maxRows the most data rows (after the header) accepted
  */
-export async function parseTable(bytes: Uint8Array, hint: TableHint = {}, maxRows = Infinity): Promise<TableResult> {
+export async function parseTable(
+  bytes: Uint8Array,
+  hint: TableHint = {},
+  maxRows = Infinity,
+): Promise<TableResult> {
   const detected = detectFormat(bytes, hint)
   if (!detected.ok) return detected
   const result = detected.format === 'xlsx' ? await readXlsx(bytes, maxRows) : readCsv(bytes)
-  if (result.ok && result.table.rows.length - 1 > maxRows) return tooManyRows(result.table.rows.length - 1, maxRows)
+  if (result.ok && result.table.rows.length - 1 > maxRows)
+    return tooManyRows(result.table.rows.length - 1, maxRows)
   return result
 }
 
@@ -93,21 +123,39 @@ function readCsv(bytes: Uint8Array): TableResult {
     return {
       ok: false,
       reason: 'encoding',
-      message: { zh: '无法识别文件的文字编码，请在 Excel 中「另存为」UTF-8 CSV（或 .xlsx）后上传', en: 'The text encoding is not recognised; save the file as UTF-8 CSV (or .xlsx) and upload again' },
+      message: {
+        zh: '无法识别文件的文字编码，请在 Excel 中「另存为」UTF-8 CSV（或 .xlsx）后上传',
+        en: 'The text encoding is not recognised; save the file as UTF-8 CSV (or .xlsx) and upload again',
+      },
     }
   }
   if (decoded.text.includes('\u0000')) {
-    return { ok: false, reason: 'unreadable', message: { zh: '文件不是文本表格，请上传 .xlsx 或 UTF-8 CSV', en: 'The file is not a text table; upload .xlsx or UTF-8 CSV' } }
+    return {
+      ok: false,
+      reason: 'unreadable',
+      message: {
+        zh: '文件不是文本表格，请上传 .xlsx 或 UTF-8 CSV',
+        en: 'The file is not a text table; upload .xlsx or UTF-8 CSV',
+      },
+    }
   }
   let records: string[][]
   try {
-    records = parse(decoded.text, { delimiter: delimiterOf(decoded.text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false })
+    records = parse(decoded.text, {
+      delimiter: delimiterOf(decoded.text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    })
   } catch (error) {
     const line = (error as { lines?: number }).lines
     return {
       ok: false,
       reason: 'unreadable',
-      message: { zh: `CSV 格式有误${line ? `（约第 ${line} 行）` : ''}：${(error as Error).message}。请检查引号是否成对`, en: `The CSV cannot be read${line ? ` (near line ${line})` : ''}: ${(error as Error).message}. Check that quotes are paired` },
+      message: {
+        zh: `CSV 格式有误${line ? `（约第 ${line} 行）` : ''}：${(error as Error).message}。请检查引号是否成对`,
+        en: `The CSV cannot be read${line ? ` (near line ${line})` : ''}: ${(error as Error).message}. Check that quotes are paired`,
+      },
     }
   }
   const rows: TableRow[] = []
@@ -118,10 +166,15 @@ function readCsv(bytes: Uint8Array): TableResult {
   return { ok: true, table: { format: 'csv', encoding: decoded.encoding, rows } }
 }
 
-function decode(bytes: Uint8Array): { text: string; encoding: NonNullable<Table['encoding']> } | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' }
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+function decode(
+  bytes: Uint8Array,
+): { text: string; encoding: NonNullable<Table['encoding']> } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' }
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' }
   } catch {
@@ -159,10 +212,18 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult
   const refused = verifyXlsxEntries(bytes, directory.entries)
   if (refused) return refused
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const unreadable: TableFailure = { ok: false, reason: 'unreadable', message: { zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传', en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload' } }
+  const unreadable: TableFailure = {
+    ok: false,
+    reason: 'unreadable',
+    message: {
+      zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传',
+      en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload',
+    },
+  }
   if (Number.isFinite(maxRows)) {
     try {
-      if ((await countRowsUpTo(buffer, maxRows + 1)) > maxRows + 1) return tooManyRows(`${maxRows.toLocaleString('en-US')}+`, maxRows)
+      if ((await countRowsUpTo(buffer, maxRows + 1)) > maxRows + 1)
+        return tooManyRows(`${maxRows.toLocaleString('en-US')}+`, maxRows)
     } catch {
       return unreadable
     }
@@ -184,7 +245,8 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult
       cells[column - 1] = value
       if (value !== null && value !== '') filled = true
     })
-    for (let index = 0; index < cells.length; index++) if (cells[index] === undefined) cells[index] = null
+    for (let index = 0; index < cells.length; index++)
+      if (cells[index] === undefined) cells[index] = null
     if (filled) rows.push({ row: rowNumber, cells })
   })
   return { ok: true, table: { format: 'xlsx', rows } }
@@ -192,7 +254,13 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult
 
 /** The rows of the first worksheet, counted by streaming, up to `limit + 1` (then it stops). */
 async function countRowsUpTo(buffer: Buffer, limit: number): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'ignore', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    worksheets: 'emit',
+    sharedStrings: 'ignore',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  })
   let count = 0
   for await (const worksheet of reader) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
@@ -209,7 +277,9 @@ export function cellOf(value: CellValue, numFmt?: string): Cell {
   if (typeof value === 'number') {
     // Excel keeps 15 significant digits; a formula's binary residue (0.30000000000000004) is noise.
     const shown = Number.isFinite(value) ? Number(value.toPrecision(15)) : value
-    return numFmt && isPercentFormat(numFmt) ? `${new Decimal(String(shown)).times(100).toString()}%` : shown
+    return numFmt && isPercentFormat(numFmt)
+      ? `${new Decimal(String(shown)).times(100).toString()}%`
+      : shown
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value
   if (value instanceof Date) return { date: value.toISOString().slice(0, 10) }
@@ -222,14 +292,21 @@ export function cellOf(value: CellValue, numFmt?: string): Cell {
   }
   if ('hyperlink' in value) {
     const text = value.text as unknown
-    return typeof text === 'string' ? text : text && typeof text === 'object' && 'richText' in text ? cellOf(text as CellValue) : String(text ?? '')
+    return typeof text === 'string'
+      ? text
+      : text && typeof text === 'object' && 'richText' in text
+        ? cellOf(text as CellValue)
+        : String(text ?? '')
   }
   return String(value)
 }
 
 /** True for number formats that show a percentage (`0.00%`), ignoring quoted literal text. */
 function isPercentFormat(numFmt: string): boolean {
-  return numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%')
+  return numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .includes('%')
 }
 
 function unsupported(message: LocalizedText): TableFailure {

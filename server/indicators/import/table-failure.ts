@@ -8,6 +8,7 @@ export type TableFailure = {
    * `unsupported-type` is a 415 and `too-large` (unpacks beyond the limits, or needs more memory
    * than a reader has) a 413; the others, `too-slow` included, are problems with the content.
    */
-  reason: 'unsupported-type' | 'unreadable' | 'encoding' | 'too-many-rows' | 'too-large' | 'too-slow'
+  reason:
+    'unsupported-type' | 'unreadable' | 'encoding' | 'too-many-rows' | 'too-large' | 'too-slow'
   message: LocalizedText
 }

@@ -21,7 +21,9 @@ export interface ZipEntry {
   localOffset: number
 }
 
-export type ZipDirectory = { ok: true; entries: ZipEntry[] } | { ok: false; problem: 'not-a-zip' | 'too-many-entries'; entries?: number }
+export type ZipDirectory =
+  | { ok: true; entries: ZipEntry[] }
+  | { ok: false; problem: 'not-a-zip' | 'too-many-entries'; entries?: number }
 
 const EOCD = 0x06054b50
 const ZIP64_LOCATOR = 0x07064b50
@@ -60,7 +62,8 @@ function readDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
   const entries: ZipEntry[] = []
   let at = offset
   for (let index = 0; index < count; index++) {
-    if (at + 46 > offset + size || view.getUint32(at, true) !== CENTRAL_HEADER) return { ok: false, problem: 'not-a-zip' }
+    if (at + 46 > offset + size || view.getUint32(at, true) !== CENTRAL_HEADER)
+      return { ok: false, problem: 'not-a-zip' }
     const nameLength = view.getUint16(at + 28, true)
     const extraLength = view.getUint16(at + 30, true)
     const commentLength = view.getUint16(at + 32, true)
@@ -74,7 +77,8 @@ function readDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
       uncompressedSize: view.getUint32(at + 24, true),
       localOffset: view.getUint32(at + 42, true),
     }
-    if (!applyZip64Extra(view, at + 46 + nameLength, extraLength, entry)) return { ok: false, problem: 'not-a-zip' }
+    if (!applyZip64Extra(view, at + 46 + nameLength, extraLength, entry))
+      return { ok: false, problem: 'not-a-zip' }
     entries.push(entry)
     at = next
   }
@@ -95,12 +99,19 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | unde
 function findEndRecord(view: DataView): number | undefined {
   const last = view.byteLength - 22
   for (let at = last; at >= 0 && at >= last - MAX_COMMENT; at--) {
-    if (view.getUint32(at, true) === EOCD && at + 22 + view.getUint16(at + 20, true) === view.byteLength) return at
+    if (
+      view.getUint32(at, true) === EOCD &&
+      at + 22 + view.getUint16(at + 20, true) === view.byteLength
+    )
+      return at
   }
   return undefined
 }
 
-function readZip64End(view: DataView, end: number): { count: number; size: number; offset: number } | undefined {
+function readZip64End(
+  view: DataView,
+  end: number,
+): { count: number; size: number; offset: number } | undefined {
   const locator = end - 20
   if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) return undefined
   const record = safeNumber(view.getBigUint64(locator + 8, true))
@@ -114,14 +125,18 @@ function readZip64End(view: DataView, end: number): { count: number; size: numbe
 
 /** Replaces the 32-bit sizes marked 0xFFFFFFFF with the Zip64 extra field's 64-bit ones. */
 function applyZip64Extra(view: DataView, start: number, length: number, entry: ZipEntry): boolean {
-  const wanted = (['uncompressedSize', 'compressedSize', 'localOffset'] as const).filter((field) => entry[field] === 0xffffffff)
+  const wanted = (['uncompressedSize', 'compressedSize', 'localOffset'] as const).filter(
+    (field) => entry[field] === 0xffffffff,
+  )
   if (wanted.length === 0) return true
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = view.getUint16(at, true)
     const size = view.getUint16(at + 2, true)
     if (id === 0x0001) {
       if (size < wanted.length * 8) return false
-      wanted.forEach((field, index) => (entry[field] = safeNumber(view.getBigUint64(at + 4 + index * 8, true))))
+      wanted.forEach(
+        (field, index) => (entry[field] = safeNumber(view.getBigUint64(at + 4 + index * 8, true))),
+      )
       return true
     }
     at += 4 + size

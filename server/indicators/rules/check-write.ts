@@ -74,14 +74,23 @@ export function groupKey(row: Pick<Keyed, 'unit_id' | 'period'>): string {
 }
 
 /** Everything stored for the units and periods of `rows` (value and version only). */
-export async function readStored(db: Db, planId: string, rows: readonly Keyed[]): Promise<StoredValues> {
+export async function readStored(
+  db: Db,
+  planId: string,
+  rows: readonly Keyed[],
+): Promise<StoredValues> {
   const stored = new StoredValues()
   if (rows.length === 0) return stored
   const units = [...new Set(rows.map((row) => row.unit_id))]
   const periods = [...new Set(rows.map((row) => row.period))]
   for (let start = 0; start < units.length; start += 500) {
-    const found = await db.selectFrom('indicator_value').select(['unit_id', 'period', 'element_id', 'value', 'version']).where('plan_id', '=', planId)
-      .where('unit_id', 'in', units.slice(start, start + 500)).where('period', 'in', periods).execute()
+    const found = await db
+      .selectFrom('indicator_value')
+      .select(['unit_id', 'period', 'element_id', 'value', 'version'])
+      .where('plan_id', '=', planId)
+      .where('unit_id', 'in', units.slice(start, start + 500))
+      .where('period', 'in', periods)
+      .execute()
     for (const row of found) stored.set(row, { value: row.value, version: row.version })
   }
   return stored
@@ -91,13 +100,23 @@ export async function readStored(db: Db, planId: string, rows: readonly Keyed[])
  * The values locked by review: those an approved entry task of the unit and period asks for.
  * @returns their keys ({@link valueKey})
  */
-export async function readLocked(db: Db, model: PlanModel, planId: string, rows: readonly Keyed[], now: Date): Promise<Set<string>> {
+export async function readLocked(
+  db: Db,
+  model: PlanModel,
+  planId: string,
+  rows: readonly Keyed[],
+  now: Date,
+): Promise<Set<string>> {
   const locked = new Set<string>()
   if (rows.length === 0 || entryDutiesOf(model).size === 0) return locked
   const units = [...new Set(rows.map((row) => row.unit_id))]
   const periods = [...new Set(rows.map((row) => row.period))]
-  let query = db.selectFrom('task').select(['source_id', 'assignee', 'period', 'due_on']).where('plan_id', '=', planId)
-    .where('kind', '=', 'indicator-entry').where('state', 'in', [...FINISHED_STATES])
+  let query = db
+    .selectFrom('task')
+    .select(['source_id', 'assignee', 'period', 'due_on'])
+    .where('plan_id', '=', planId)
+    .where('kind', '=', 'indicator-entry')
+    .where('state', 'in', [...FINISHED_STATES])
     .where((eb) => eb.or([eb('period', 'in', periods), eb('period', '=', 'once')]))
   // The region's values are entered by the office, whose id is not the unit written.
   if (!units.includes(REGION_UNIT)) query = query.where('assignee', 'in', units)
@@ -106,7 +125,8 @@ export async function readLocked(db: Db, model: PlanModel, planId: string, rows:
     const entry = entryDutiesOf(model).get(task.source_id)
     if (!entry) continue
     const key = entryValueKey(task, entry, fallbackYear)
-    for (const input of entry.inputs) locked.add(valueKey({ unit_id: key.unit, period: key.period, element_id: input.id }))
+    for (const input of entry.inputs)
+      locked.add(valueKey({ unit_id: key.unit, period: key.period, element_id: input.id }))
   }
   return locked
 }
@@ -159,7 +179,12 @@ export function weighValues(
     }
     const values = new LazyValues(texts)
     for (const violation of checkRules(rules, values, new Set(written.keys()), names)) {
-      const problem: ValueProblem = { index: written.get(violation.element)!, code: 'rule-violated', message: violation.message, rule: violation.rule }
+      const problem: ValueProblem = {
+        index: written.get(violation.element)!,
+        code: 'rule-violated',
+        message: violation.message,
+        rule: violation.rule,
+      }
       ;(violation.rule.severity === 'error' ? errors : warnings).push(problem)
     }
   }
@@ -200,14 +225,26 @@ export interface Correction {
  * to the one stored is no change: the stored row, and who entered it, stand.
  * @returns the corrections made
  */
-export async function writeValues(trx: Db, rows: readonly NewIndicatorValue[], stored: StoredValues, by: { actor: string; at: string }): Promise<Correction[]> {
+export async function writeValues(
+  trx: Db,
+  rows: readonly NewIndicatorValue[],
+  stored: StoredValues,
+  by: { actor: string; at: string },
+): Promise<Correction[]> {
   const corrections: Correction[] = []
   const changed: Array<NewIndicatorValue & { version: number }> = []
   for (const row of rows) {
     const before = stored.get(row)
     if (!before) changed.push({ ...row, version: 1 })
     else if (before.value !== row.value) {
-      corrections.push({ element: row.element_id, unit: row.unit_id, period: row.period, from: before.value, to: row.value, version: before.version + 1 })
+      corrections.push({
+        element: row.element_id,
+        unit: row.unit_id,
+        period: row.period,
+        from: before.value,
+        to: row.value,
+        version: before.version + 1,
+      })
       changed.push({ ...row, version: before.version + 1 })
     }
   }
@@ -216,13 +253,44 @@ export async function writeValues(trx: Db, rows: readonly NewIndicatorValue[], s
     const keys = corrections.slice(start, start + 300)
     await trx
       .insertInto('indicator_value_version')
-      .columns(['plan_id', 'element_id', 'unit_id', 'period', 'version', 'value', 'source', 'task_id', 'entered_by', 'entered_at', 'replaced_by', 'replaced_at'])
+      .columns([
+        'plan_id',
+        'element_id',
+        'unit_id',
+        'period',
+        'version',
+        'value',
+        'source',
+        'task_id',
+        'entered_by',
+        'entered_at',
+        'replaced_by',
+        'replaced_at',
+      ])
       .expression((eb) =>
-        eb.selectFrom('indicator_value')
-          .select(['plan_id', 'element_id', 'unit_id', 'period', 'version', 'value', 'source', 'task_id', 'entered_by', 'entered_at'])
+        eb
+          .selectFrom('indicator_value')
+          .select([
+            'plan_id',
+            'element_id',
+            'unit_id',
+            'period',
+            'version',
+            'value',
+            'source',
+            'task_id',
+            'entered_by',
+            'entered_at',
+          ])
           .select([eb.val(by.actor).as('replaced_by'), eb.val(by.at).as('replaced_at')])
           .where('plan_id', '=', rows[0]!.plan_id)
-          .where((w) => w(w.refTuple('unit_id', 'period', 'element_id'), 'in', keys.map((key) => w.tuple(key.unit, key.period, key.element)))),
+          .where((w) =>
+            w(
+              w.refTuple('unit_id', 'period', 'element_id'),
+              'in',
+              keys.map((key) => w.tuple(key.unit, key.period, key.element)),
+            ),
+          ),
       )
       .onConflict((oc) => oc.doNothing())
       .execute()
@@ -236,7 +304,12 @@ export type ValueIssue = RequestIssue & { code: ValueProblem['code']; rule?: Val
 
 /** A problem as an issue at `pointer`. */
 export function valueIssue(problem: ValueProblem, pointer: string): ValueIssue {
-  return { pointer, code: problem.code, message: problem.message, ...(problem.rule ? { rule: problem.rule } : {}) }
+  return {
+    pointer,
+    code: problem.code,
+    message: problem.message,
+    ...(problem.rule ? { rule: problem.rule } : {}),
+  }
 }
 
 /** The 422 for values a lock or a rule refuses; nothing was written. */
@@ -245,7 +318,10 @@ export function valuesRefused(issues: readonly ValueIssue[]): AppError {
   return new AppError(
     422,
     'invalid-values',
-    { zh: `${issues.length} 处数值未通过校验，均未保存：${first.zh}`, en: `${issues.length} value(s) failed validation; nothing was saved: ${first.en}` },
+    {
+      zh: `${issues.length} 处数值未通过校验，均未保存：${first.zh}`,
+      en: `${issues.length} value(s) failed validation; nothing was saved: ${first.en}`,
+    },
     { issues: issues.slice(0, 1000), issueCount: issues.length },
   )
 }

@@ -9,7 +9,11 @@
 import { Decimal } from 'decimal.js'
 import type { PolicyConfig, ValidationRule } from '../../../schemas/index.ts'
 import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
-import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../../../domain/formula/evaluate-formula.ts'
+import {
+  evaluateFormula,
+  formatFormula,
+  READABLE_OPERATORS,
+} from '../../../domain/formula/evaluate-formula.ts'
 import type { FormulaValue } from '../../../domain/formula/evaluate-formula.ts'
 import { parseFormula } from '../../../domain/formula/parse-formula.ts'
 import type { FormulaNode } from '../../../domain/formula/parse-formula.ts'
@@ -102,21 +106,36 @@ export function formulaValue(text: string): FormulaValue {
  * @param written the elements being written; only rules reading one of them are checked
  * @param names element names for messages
  */
-export function checkRules(rules: readonly CompiledRule[], values: Pick<ReadonlyMap<string, FormulaValue>, 'get'>, written: ReadonlySet<string>, names: ReadonlyMap<string, string> = new Map()): RuleViolation[] {
+export function checkRules(
+  rules: readonly CompiledRule[],
+  values: Pick<ReadonlyMap<string, FormulaValue>, 'get'>,
+  written: ReadonlySet<string>,
+  names: ReadonlyMap<string, string> = new Map(),
+): RuleViolation[] {
   const violations: RuleViolation[] = []
   const lookup = (id: string) => values.get(id)
   for (const rule of rules) {
-    const element = rule.leftElements.find((id) => written.has(id)) ?? rule.elements.find((id) => written.has(id))
+    const element =
+      rule.leftElements.find((id) => written.has(id)) ?? rule.elements.find((id) => written.has(id))
     if (element === undefined) continue
     const detail = rule.kind === 'rule' ? breaks(rule, lookup, names) : outOfBounds(rule, lookup)
     if (!detail) continue
     // A rate whose inputs already break an explicit rule says nothing new.
-    if (rule.kind === 'rate' && violations.some((v) => v.rule.severity === 'error' && rule.elements.every((id) => v.elements.includes(id)))) continue
+    if (
+      rule.kind === 'rate' &&
+      violations.some(
+        (v) => v.rule.severity === 'error' && rule.elements.every((id) => v.elements.includes(id)),
+      )
+    )
+      continue
     violations.push({
       rule: { id: rule.id, severity: rule.severity, message: rule.message },
       elements: rule.elements,
       element,
-      message: { zh: `${rule.message.zh}（规则 ${rule.id}：${detail.zh}）`, en: `${rule.message.en} (rule ${rule.id}: ${detail.en})` },
+      message: {
+        zh: `${rule.message.zh}（规则 ${rule.id}：${detail.zh}）`,
+        en: `${rule.message.en} (rule ${rule.id}: ${detail.en})`,
+      },
     })
   }
   return violations
@@ -132,32 +151,49 @@ const COMPARE: Record<RuleOperator, (a: Decimal, b: Decimal) => boolean> = {
 }
 
 /** The figures that break a rule, or undefined when it holds or cannot be computed yet. */
-function breaks(rule: Extract<CompiledRule, { kind: 'rule' }>, lookup: (id: string) => FormulaValue | undefined, names: ReadonlyMap<string, string>): LocalizedText | undefined {
+function breaks(
+  rule: Extract<CompiledRule, { kind: 'rule' }>,
+  lookup: (id: string) => FormulaValue | undefined,
+  names: ReadonlyMap<string, string>,
+): LocalizedText | undefined {
   const left = evaluateFormula(rule.left, lookup)
   const right = evaluateFormula(rule.right, lookup)
   if (!left.ok || !right.ok) return undefined
   let holds: boolean
-  if (left.value instanceof Decimal && right.value instanceof Decimal) holds = COMPARE[rule.operator](left.value, right.value)
-  else if (rule.operator === '==' || rule.operator === '!=') holds = (left.value === right.value) === (rule.operator === '==')
+  if (left.value instanceof Decimal && right.value instanceof Decimal)
+    holds = COMPARE[rule.operator](left.value, right.value)
+  else if (rule.operator === '==' || rule.operator === '!=')
+    holds = (left.value === right.value) === (rule.operator === '==')
   else return undefined
   if (holds) return undefined
   const side = (node: FormulaNode, value: FormulaValue, lang: 'zh' | 'en') => {
-    const text = formatFormula(node, 0, { name: (id) => (lang === 'zh' ? names.get(id) ?? id : id), symbols: READABLE_OPERATORS[lang] })
+    const text = formatFormula(node, 0, {
+      name: (id) => (lang === 'zh' ? (names.get(id) ?? id) : id),
+      symbols: READABLE_OPERATORS[lang],
+    })
     const shown = String(value instanceof Decimal ? value.toString() : value)
     return node.type === 'number' ? shown : `${text} = ${shown}`
   }
-  const op = (lang: 'zh' | 'en') => (READABLE_OPERATORS[lang] as Record<string, string>)[rule.operator] ?? rule.operator
+  const op = (lang: 'zh' | 'en') =>
+    (READABLE_OPERATORS[lang] as Record<string, string>)[rule.operator] ?? rule.operator
   return {
     zh: `${side(rule.left, left.value, 'zh')}，应 ${op('zh')} ${side(rule.right, right.value, 'zh')}`,
     en: `${side(rule.left, left.value, 'en')}, should be ${op('en')} ${side(rule.right, right.value, 'en')}`,
   }
 }
 
-function outOfBounds(rule: Extract<CompiledRule, { kind: 'rate' }>, lookup: (id: string) => FormulaValue | undefined): LocalizedText | undefined {
+function outOfBounds(
+  rule: Extract<CompiledRule, { kind: 'rate' }>,
+  lookup: (id: string) => FormulaValue | undefined,
+): LocalizedText | undefined {
   const result = evaluateFormula(rule.bounds.formula, lookup)
   if (!result.ok || !(result.value instanceof Decimal)) return undefined
   const { min, max, sign } = rule.bounds
-  if (result.value.greaterThanOrEqualTo(min) && result.value.lessThanOrEqualTo(max)) return undefined
+  if (result.value.greaterThanOrEqualTo(min) && result.value.lessThanOrEqualTo(max))
+    return undefined
   const shown = result.value.toDecimalPlaces(2).toString()
-  return { zh: `算得 ${shown}${sign}，超出 ${min}–${max}${sign}`, en: `comes to ${shown}${sign}, outside ${min}–${max}${sign}` }
+  return {
+    zh: `算得 ${shown}${sign}，超出 ${min}–${max}${sign}`,
+    en: `comes to ${shown}${sign}, outside ${min}–${max}${sign}`,
+  }
 }

@@ -15,7 +15,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
 
 /** Flags for a headless Chromium on a machine with no network but loopback. */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
 
 export interface E2E {
   server: ServerProcess
@@ -25,8 +34,15 @@ export interface E2E {
 
 /** Starts a server on its own data (demo loaded, clock at `now`: see helpers/demo-data.ts) and a browser. */
 export async function startE2E(now = '2018-09-05T09:00:00+08:00'): Promise<E2E> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`)
-  const server = await startServer({ dataDir: await demoDataFolder(now, 'luoshi-e2e-'), now, timeoutMs: 90_000 })
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
+    )
+  const server = await startServer({
+    dataDir: await demoDataFolder(now, 'luoshi-e2e-'),
+    now,
+    timeoutMs: 90_000,
+  })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
   return {
     server,
@@ -40,7 +56,10 @@ export async function startE2E(now = '2018-09-05T09:00:00+08:00'): Promise<E2E> 
 
 /** A new page (its own cookies) signed in as `username` through the login form. */
 export async function loginPage(e2e: E2E, username: string, path = '#/inbox'): Promise<Page> {
-  const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })
+  const context = await e2e.browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+  })
   const page = await context.newPage()
   await page.goto(`${e2e.server.baseUrl}/${path}`)
   await page.getByLabel('用户名').fill(username)
@@ -74,6 +93,10 @@ export async function rendersChinese(page: Page): Promise<boolean> {
     }
     const drawn = ['落', '实', '医', '改'].map(pixels)
     const blank = pixels(' ')
-    return document.fonts.check('16px "Noto Sans CJK SC"') && new Set(drawn).size === drawn.length && drawn.every((p) => p !== blank)
+    return (
+      document.fonts.check('16px "Noto Sans CJK SC"') &&
+      new Set(drawn).size === drawn.length &&
+      drawn.every((p) => p !== blank)
+    )
   })
 }

@@ -21,11 +21,12 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   task: () => import('../task-page/task-page.ts'),
   dashboard: () => import('../dashboard/dashboard.ts'),
   author: () => import('../policy-editor/policy-editor.ts'),
-  assessments: () => Promise.all([
-    import('../assessment-list/assessment-list.ts'),
-    import('../assessment-run/assessment-run.ts'),
-    import('../assessment-report/assessment-report.ts'),
-  ]),
+  assessments: () =>
+    Promise.all([
+      import('../assessment-list/assessment-list.ts'),
+      import('../assessment-run/assessment-run.ts'),
+      import('../assessment-report/assessment-report.ts'),
+    ]),
   indicators: () => import('../indicator-import/indicator-import.ts'),
 }
 
@@ -115,7 +116,8 @@ export class LsApp extends LitElement {
         if (assessmentId && year && unitId) {
           return html`<ls-assessment-report plan-id=${planId} assessment-id=${assessmentId} year=${year} unit-id=${unitId}></ls-assessment-report>`
         }
-        if (assessmentId && year) return html`<ls-assessment-run plan-id=${planId} assessment-id=${assessmentId} year=${year}></ls-assessment-run>`
+        if (assessmentId && year)
+          return html`<ls-assessment-run plan-id=${planId} assessment-id=${assessmentId} year=${year}></ls-assessment-run>`
         return html`<ls-assessment-list plan-id=${planId} assessment-id=${assessmentId ?? ''}></ls-assessment-list>`
       }
       case 'indicators':

@@ -24,11 +24,16 @@ export function formatDecimal(text: string | number, places = 2): string {
 
 /** A score, or what stands in its place: 数据缺失 — never 0 — when it could not be computed. */
 export function scoreText(text: string | null | undefined): { text: string; missing: boolean } {
-  return text === null || text === undefined ? { text: m('missingValue'), missing: true } : { text: formatDecimal(text), missing: false }
+  return text === null || text === undefined
+    ? { text: m('missingValue'), missing: true }
+    : { text: formatDecimal(text), missing: false }
 }
 
 /** The tone of a grade by the rank of its minimum: the best band `top`, the worst `bottom`. */
-export function gradeTone(grades: readonly Pick<Grade, 'id' | 'min'>[], gradeId: string | null | undefined): GradeTone {
+export function gradeTone(
+  grades: readonly Pick<Grade, 'id' | 'min'>[],
+  gradeId: string | null | undefined,
+): GradeTone {
   const ranked = [...grades].sort((a, b) => b.min - a.min)
   const index = ranked.findIndex((grade) => grade.id === gradeId)
   if (index < 0) return 'none'
@@ -49,9 +54,13 @@ function effectGloss(effect: Effect): string | null {
   const percent = effect.percent ?? 0
   switch (effect.kind) {
     case 'budget-adjustment':
-      return percent === 0 ? m('effect_budget_full') : m(percent < 0 ? 'effect_budget_cut' : 'effect_budget_raise', { n: Math.abs(percent) })
+      return percent === 0
+        ? m('effect_budget_full')
+        : m(percent < 0 ? 'effect_budget_cut' : 'effect_budget_raise', { n: Math.abs(percent) })
     case 'next-year-budget-adjustment':
-      return percent === 0 ? m('effect_next_same') : m(percent < 0 ? 'effect_next_cut' : 'effect_next_raise', { n: Math.abs(percent) })
+      return percent === 0
+        ? m('effect_next_same')
+        : m(percent < 0 ? 'effect_next_cut' : 'effect_next_raise', { n: Math.abs(percent) })
     case 'support':
       return m('effect_support')
     default:
@@ -72,11 +81,15 @@ export function missingNames(ids: readonly string[], names: ReadonlyMap<string, 
 }
 
 /** What an item's score cell says: the points, or why there are none. */
-export function itemScoreText(item: Pick<ItemScore, 'kind' | 'status' | 'score' | 'holds'>): { text: string; missing: boolean } {
+export function itemScoreText(item: Pick<ItemScore, 'kind' | 'status' | 'score' | 'holds'>): {
+  text: string
+  missing: boolean
+} {
   if (item.status === 'missing') return { text: m('missingValue'), missing: true }
   if (item.status === 'not-applicable') return { text: m('notApplicable'), missing: false }
   if (item.status === 'error') return { text: m('notScored'), missing: true }
-  if (item.kind === 'veto') return { text: item.holds ? m('vetoApplied') : m('vetoNot'), missing: false }
+  if (item.kind === 'veto')
+    return { text: item.holds ? m('vetoApplied') : m('vetoNot'), missing: false }
   return scoreText(item.score)
 }
 
@@ -114,7 +127,12 @@ export function explanationRows(item: ItemScore): ExplanationRow[] {
         label: measure.name ? `${measure.name}（${measure.indicatorName}）` : measure.indicatorName,
         value: missing ? m('missingValue') : `${formatDecimal(measure.value!)}${unit}`,
         target: targetText(measure),
-        gap: measure.gap === null ? '' : measure.met ? m('met') : `${formatDecimal(measure.gap)}${unit}`,
+        gap:
+          measure.gap === null
+            ? ''
+            : measure.met
+              ? m('met')
+              : `${formatDecimal(measure.gap)}${unit}`,
         steps: measure.steps === null ? '' : formatDecimal(measure.steps, 4),
         deducted: measure.deducted === null ? '' : formatDecimal(measure.deducted),
         met: measure.met,
@@ -124,9 +142,20 @@ export function explanationRows(item: ItemScore): ExplanationRow[] {
   }
   if (item.kind === 'proportional') {
     const missing = item.value === null || item.value === undefined
-    return [{ ...blank, label: item.name, value: missing ? m('missingValue') : formatDecimal(item.value!), target: item.full ? `${m('totalScore')} ${formatDecimal(item.full)}` : '', missing }]
+    return [
+      {
+        ...blank,
+        label: item.name,
+        value: missing ? m('missingValue') : formatDecimal(item.value!),
+        target: item.full ? `${m('totalScore')} ${formatDecimal(item.full)}` : '',
+        missing,
+      },
+    ]
   }
-  if (item.holds === null || item.holds === undefined) return item.status === 'missing' ? [{ ...blank, label: item.condition ?? '', value: m('missingValue'), missing: true }] : []
+  if (item.holds === null || item.holds === undefined)
+    return item.status === 'missing'
+      ? [{ ...blank, label: item.condition ?? '', value: m('missingValue'), missing: true }]
+      : []
   return [{ ...blank, label: item.condition ?? '', value: item.holds ? m('holds') : m('holdsNot') }]
 }
 
@@ -137,9 +166,14 @@ export { formatInstant } from '../../i18n.ts'
  * What stands under a total: 满分 100, and 含加分 5 when a bonus counts (so a total of 109.45
  * beside 满分 100 reads as earned, not as an error), and whether the maxScore capped it.
  */
-export function totalNote(score: { bonus: string | null; maxScoreApplied: boolean }, totalScore: number): string {
+export function totalNote(
+  score: { bonus: string | null; maxScoreApplied: boolean },
+  totalScore: number,
+): string {
   const bonus = hasBonus(score) ? m('inclBonus', { n: formatDecimal(score.bonus!) }) : ''
-  return [m('outOf', { n: totalScore }), bonus, score.maxScoreApplied ? m('maxCapped') : ''].filter(Boolean).join(' · ')
+  return [m('outOf', { n: totalScore }), bonus, score.maxScoreApplied ? m('maxCapped') : '']
+    .filter(Boolean)
+    .join(' · ')
 }
 
 /** Whether a bonus above 0 counts in the total. */
@@ -148,14 +182,26 @@ export function hasBonus(score: { bonus: string | null }): boolean {
 }
 
 /** The API path of an assessment, or of one of its years, or one unit's report in that year. */
-export function assessmentPath(planId: string, assessmentId: string, year?: number, unitId?: string): string {
+export function assessmentPath(
+  planId: string,
+  assessmentId: string,
+  year?: number,
+  unitId?: string,
+): string {
   const base = `/api/plans/${encodeURIComponent(planId)}/assessments/${encodeURIComponent(assessmentId)}`
   if (year === undefined) return base
-  return unitId === undefined ? `${base}/runs/${year}` : `${base}/runs/${year}/units/${encodeURIComponent(unitId)}`
+  return unitId === undefined
+    ? `${base}/runs/${year}`
+    : `${base}/runs/${year}/units/${encodeURIComponent(unitId)}`
 }
 
 /** The page (hash route) of the list, a year's results, or one unit's report. */
-export function assessmentHref(planId: string, assessmentId?: string, year?: number, unitId?: string): string {
+export function assessmentHref(
+  planId: string,
+  assessmentId?: string,
+  year?: number,
+  unitId?: string,
+): string {
   let href = `#/plans/${encodeURIComponent(planId)}/assessments`
   if (assessmentId === undefined) return href
   href += `/${encodeURIComponent(assessmentId)}`

@@ -42,7 +42,10 @@ const MESSAGES = {
   compute: { zh: '计算 {year} 年考核结果', en: 'Compute {year}' },
   recompute: { zh: '重新计算', en: 'Recompute' },
   computing: { zh: '正在计算…', en: 'Computing…' },
-  computed: { zh: '已计算 {year} 年：{complete} / {units} 个单位数据完整。', en: '{year} computed: {complete} of {units} units complete.' },
+  computed: {
+    zh: '已计算 {year} 年：{complete} / {units} 个单位数据完整。',
+    en: '{year} computed: {complete} of {units} units complete.',
+  },
   yearInvalid: { zh: '请输入四位年度，如 2021', en: 'Enter a four-digit year, e.g. 2021' },
   // Run page
   runTitle: { zh: '{year} 年考核结果', en: 'Results for {year}' },
@@ -76,9 +79,18 @@ const MESSAGES = {
   },
   publishConfirm: { zh: '确认公布', en: 'Publish' },
   cancel: { zh: '取消', en: 'Cancel' },
-  publishIncomplete: { zh: '{n} 个单位未能评分，不能公布。请补录或更正以下数据后重新计算：', en: '{n} unit(s) could not be scored, so the results cannot be published. Enter or correct the data below and recompute:' },
-  publishHint: { zh: '公布后结果不可再改：记录各单位的结果应用，并为未达标项目生成整改任务。', en: 'Publishing is final: it records each unit’s consequences and creates rectification tasks for the items missed.' },
-  published: { zh: '已公布，生成整改任务 {n} 项。', en: 'Published; {n} rectification tasks created.' },
+  publishIncomplete: {
+    zh: '{n} 个单位未能评分，不能公布。请补录或更正以下数据后重新计算：',
+    en: '{n} unit(s) could not be scored, so the results cannot be published. Enter or correct the data below and recompute:',
+  },
+  publishHint: {
+    zh: '公布后结果不可再改：记录各单位的结果应用，并为未达标项目生成整改任务。',
+    en: 'Publishing is final: it records each unit’s consequences and creates rectification tasks for the items missed.',
+  },
+  published: {
+    zh: '已公布，生成整改任务 {n} 项。',
+    en: 'Published; {n} rectification tasks created.',
+  },
   download: { zh: '下载 Excel', en: 'Download Excel' },
   print: { zh: '打印', en: 'Print' },
   // Unit report
@@ -90,7 +102,10 @@ const MESSAGES = {
   bonusCapped: { zh: '加分已按上限计', en: 'bonus capped' },
   maxCapped: { zh: '总分已按最高分计', en: 'total capped' },
   gradeBand: { zh: '等次「{grade}」：{range}', en: 'Grade "{grade}": {range}' },
-  incomplete: { zh: '数据不全，总分与等次待补录数据后重新计算：{list}', en: 'Data is missing, so there is no total or grade until it is entered and the year recomputed: {list}' },
+  incomplete: {
+    zh: '数据不全，总分与等次待补录数据后重新计算：{list}',
+    en: 'Data is missing, so there is no total or grade until it is entered and the year recomputed: {list}',
+  },
   items: { zh: '考核项目得分', en: 'Items' },
   item: { zh: '考核项目', en: 'Item' },
   kind: { zh: '类型', en: 'Kind' },
@@ -115,7 +130,10 @@ const MESSAGES = {
   vetoApplied: { zh: '触发否决', en: 'vetoed' },
   vetoNot: { zh: '未触发', en: 'no veto' },
   consequences: { zh: '公布时记录的结果应用', en: 'Consequences recorded at publication' },
-  notPublished: { zh: '结果公布后，在此记录结果应用和整改任务。', en: 'Consequences and rectification tasks are recorded here once the results are published.' },
+  notPublished: {
+    zh: '结果公布后，在此记录结果应用和整改任务。',
+    en: 'Consequences and rectification tasks are recorded here once the results are published.',
+  },
   recordedAt: { zh: '记录于 {at}', en: 'Recorded {at}' },
   rectifications: { zh: '整改任务', en: 'Rectification tasks' },
   noRectifications: { zh: '没有需要整改的项目。', en: 'Nothing to rectify.' },
@@ -136,4 +154,5 @@ const MESSAGES = {
 export type AssessmentMessageKey = keyof typeof MESSAGES
 
 /** The text of a key in the current locale, with `{name}` placeholders filled. */
-export const m: (key: AssessmentMessageKey, params?: Record<string, string | number>) => string = messageTable(MESSAGES)
+export const m: (key: AssessmentMessageKey, params?: Record<string, string | number>) => string =
+  messageTable(MESSAGES)

@@ -21,4 +21,3 @@ export function crumbs(items: readonly Crumb[]): TemplateResult {
 export function gradeBadge(tone: string, name: string | null | undefined): TemplateResult {
   return html`<span class="badge grade tone-${tone}">${name ?? m('noGrade')}</span>`
 }
-

@@ -16,8 +16,14 @@ export type Effect = Grade['effects'][number]
 export type ComputeResult = InferResponseType<Assessments[':assessmentId']['runs']['$post'], 201>
 export type RunView = InferResponseType<Assessments[':assessmentId']['runs'][':year']['$get'], 200>
 export type RunResult = RunView['results'][number]
-export type UnitReport = InferResponseType<Assessments[':assessmentId']['runs'][':year']['units'][':unitId']['$get'], 200>
+export type UnitReport = InferResponseType<
+  Assessments[':assessmentId']['runs'][':year']['units'][':unitId']['$get'],
+  200
+>
 export type ItemScore = UnitReport['score']['items'][number]
 export type MeasureScore = NonNullable<ItemScore['measures']>[number]
 export type TrendPoint = UnitReport['trend'][number]
-export type InputCatalogue = InferResponseType<Client['api']['plans'][':id']['indicator-values']['inputs']['$get'], 200>
+export type InputCatalogue = InferResponseType<
+  Client['api']['plans'][':id']['indicator-values']['inputs']['$get'],
+  200
+>

@@ -4,7 +4,9 @@ import { call, client, pathParams } from '../../api.ts'
 /** The plan's input names by id; an empty map when the catalogue cannot be read (ids are shown then). */
 export async function loadInputNames(planId: string): Promise<ReadonlyMap<string, string>> {
   try {
-    const catalogue = await call(client.plans[':id']['indicator-values'].inputs.$get({ param: pathParams({ id: planId }) }))
+    const catalogue = await call(
+      client.plans[':id']['indicator-values'].inputs.$get({ param: pathParams({ id: planId }) }),
+    )
     return new Map(catalogue.inputs.map((input) => [input.id, input.name]))
   } catch {
     return new Map()

@@ -13,7 +13,13 @@ import type { PlanDetail } from '../../api-types.ts'
 import { pick, t } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { navigate } from '../../router.ts'
-import { assessmentHref, effectText, formatInstant, gradeRange, gradeTone } from '../assessment-format/assessment-format.ts'
+import {
+  assessmentHref,
+  effectText,
+  formatInstant,
+  gradeRange,
+  gradeTone,
+} from '../assessment-format/assessment-format.ts'
 import { m } from '../assessment-format/assessment-messages.ts'
 import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
 import type { AssessmentList, AssessmentSummary } from '../assessment-format/assessment-types.ts'
@@ -24,8 +30,14 @@ function message(error: unknown): string {
 }
 
 /** The year the compute form suggests: the latest year not yet published, else the next one. */
-export function suggestedYear(assessment: Pick<AssessmentSummary, 'runs'>, startedAt: string | undefined): number {
-  const latest = assessment.runs.reduce<AssessmentSummary['runs'][number] | undefined>((best, run) => (!best || run.year > best.year ? run : best), undefined)
+export function suggestedYear(
+  assessment: Pick<AssessmentSummary, 'runs'>,
+  startedAt: string | undefined,
+): number {
+  const latest = assessment.runs.reduce<AssessmentSummary['runs'][number] | undefined>(
+    (best, run) => (!best || run.year > best.year ? run : best),
+    undefined,
+  )
   if (latest) return latest.status === 'published' ? latest.year + 1 : latest.year
   return startedAt ? new Date(startedAt).getFullYear() : new Date().getFullYear()
 }
@@ -73,12 +85,15 @@ export class LsAssessmentList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('planId') && this.planId && this.planId !== this.loaded) void this.load(this.planId)
+    if (changed.has('planId') && this.planId && this.planId !== this.loaded)
+      void this.load(this.planId)
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('list') || changed.has('assessmentId')) && this.list && this.assessmentId) {
-      this.renderRoot.querySelector(`#assessment-${CSS.escape(this.assessmentId)}`)?.scrollIntoView({ block: 'start' })
+      this.renderRoot
+        .querySelector(`#assessment-${CSS.escape(this.assessmentId)}`)
+        ?.scrollIntoView({ block: 'start' })
     }
   }
 
@@ -88,11 +103,19 @@ export class LsAssessmentList extends LitElement {
     this.error = ''
     const param = pathParams({ id: planId })
     try {
-      const [plan, list] = await Promise.all([call(client.plans[':id'].$get({ param })), call(client.plans[':id'].assessments.$get({ param }))])
+      const [plan, list] = await Promise.all([
+        call(client.plans[':id'].$get({ param })),
+        call(client.plans[':id'].assessments.$get({ param })),
+      ])
       if (this.loaded !== planId) return
       this.plan = plan
       this.list = list.assessments
-      this.years = Object.fromEntries(list.assessments.map((assessment) => [assessment.id, String(suggestedYear(assessment, plan.plan.started_at))]))
+      this.years = Object.fromEntries(
+        list.assessments.map((assessment) => [
+          assessment.id,
+          String(suggestedYear(assessment, plan.plan.started_at)),
+        ]),
+      )
     } catch (error) {
       if (this.loaded === planId) this.error = message(error)
     }
@@ -108,7 +131,12 @@ export class LsAssessmentList extends LitElement {
     this.busy = assessment.id
     this.failures = { ...this.failures, [assessment.id]: '' }
     try {
-      const result = await call(client.plans[':id'].assessments[':assessmentId'].runs.$post({ param: pathParams({ id: this.planId, assessmentId: assessment.id }), json: { year: Number(text) } }))
+      const result = await call(
+        client.plans[':id'].assessments[':assessmentId'].runs.$post({
+          param: pathParams({ id: this.planId, assessmentId: assessment.id }),
+          json: { year: Number(text) },
+        }),
+      )
       navigate(assessmentHref(this.planId, assessment.id, result.run.year).slice(1))
     } catch (error) {
       this.failures = { ...this.failures, [assessment.id]: message(error) }
@@ -124,7 +152,12 @@ export class LsAssessmentList extends LitElement {
     return html`<form class="actions no-print" @submit=${(event: SubmitEvent) => this.handleCompute(event, assessment)}>
         <label>${m('computeYear')}
           <input type="number" min="2000" max="2100" step="1" required .value=${year}
-            @input=${(event: InputEvent) => { this.years = { ...this.years, [assessment.id]: (event.target as HTMLInputElement).value } }} />
+            @input=${(event: InputEvent) => {
+              this.years = {
+                ...this.years,
+                [assessment.id]: (event.target as HTMLInputElement).value,
+              }
+            }} />
         </label>
         <button type="submit" class="primary" ?disabled=${this.busy === assessment.id}>
           ${this.busy === assessment.id ? m('computing') : m('compute', { year: /^\d{4}$/.test(year.trim()) ? year.trim() : '…' })}
@@ -141,13 +174,15 @@ export class LsAssessmentList extends LitElement {
         <th scope="col">${m('year')}</th><th scope="col">${m('status')}</th><th scope="col">${m('computedAt')}</th>
         <th scope="col">${m('reviewedAt')}</th><th scope="col">${m('publishedAt')}</th>
       </tr></thead>
-      <tbody>${assessment.runs.map((run) => html`<tr>
+      <tbody>${assessment.runs.map(
+        (run) => html`<tr>
         <th scope="row"><a href=${assessmentHref(this.planId, assessment.id, run.year)}>${m('openRun', { year: run.year })}</a></th>
         <td><span class="badge status-${run.status}">${m(`status_${run.status}`)}</span> <span class="muted">${m('version', { n: run.version })}</span></td>
         <td>${formatInstant(run.computedAt)}</td>
         <td>${formatInstant(run.reviewedAt)}${run.reviewNote ? html`<div class="muted">${run.reviewNote}</div>` : nothing}</td>
         <td>${formatInstant(run.publishedAt)}</td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table></div>`
   }
 
@@ -156,17 +191,20 @@ export class LsAssessmentList extends LitElement {
       <summary>${m('grades')}</summary>
       <div class="table-wrap"><table>
         <thead><tr><th scope="col">${m('grade')}</th><th scope="col">${m('range')}</th><th scope="col">${m('effects')}</th></tr></thead>
-        <tbody>${assessment.grades.map((grade) => html`<tr>
+        <tbody>${assessment.grades.map(
+          (grade) => html`<tr>
           <th scope="row">${gradeBadge(gradeTone(assessment.grades, grade.id), grade.name)}</th>
           <td>${gradeRange(grade)}</td>
           <td>${grade.effects.length ? grade.effects.map((effect) => html`<div>${effectText(effect)}</div>`) : m('noEffects')}</td>
-        </tr>`)}</tbody>
+        </tr>`,
+        )}</tbody>
       </table></div>
     </details>`
   }
 
   private renderAssessment(assessment: AssessmentSummary) {
-    const names = (units: ReadonlyArray<{ name: string }>) => units.map((unit) => unit.name).join('、')
+    const names = (units: ReadonlyArray<{ name: string }>) =>
+      units.map((unit) => unit.name).join('、')
     return html`<section part="assessment" id=${`assessment-${assessment.id}`} aria-labelledby=${`title-${assessment.id}`}>
       <h3 id=${`title-${assessment.id}`}>${assessment.name}</h3>
       <dl class="facts">

@@ -16,7 +16,18 @@ import { ApiError, call, client, pathParams } from '../../api.ts'
 import { locale, pick, t, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import {
-  assessmentHref, assessmentPath, effectText, totalNote, explanationRows, formatDecimal, formatInstant, gradeRange, gradeTone, itemScoreText, missingNames, scoreText,
+  assessmentHref,
+  assessmentPath,
+  effectText,
+  totalNote,
+  explanationRows,
+  formatDecimal,
+  formatInstant,
+  gradeRange,
+  gradeTone,
+  itemScoreText,
+  missingNames,
+  scoreText,
 } from '../assessment-format/assessment-format.ts'
 import { m } from '../assessment-format/assessment-messages.ts'
 import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
@@ -71,7 +82,10 @@ export class LsAssessmentReport extends LitElement {
       this.loaded = key
       this.report = null
       void this.load(key)
-      if (changed.has('planId')) void loadInputNames(this.planId).then((names) => { this.names = names })
+      if (changed.has('planId'))
+        void loadInputNames(this.planId).then((names) => {
+          this.names = names
+        })
     }
   }
 
@@ -82,10 +96,20 @@ export class LsAssessmentReport extends LitElement {
   private async load(key: string): Promise<void> {
     this.error = ''
     try {
-      const report = await call(client.plans[':id'].assessments[':assessmentId'].runs[':year'].units[':unitId'].$get({ param: pathParams({ id: this.planId, assessmentId: this.assessmentId, year: String(this.year), unitId: this.unitId }) }))
+      const report = await call(
+        client.plans[':id'].assessments[':assessmentId'].runs[':year'].units[':unitId'].$get({
+          param: pathParams({
+            id: this.planId,
+            assessmentId: this.assessmentId,
+            year: String(this.year),
+            unitId: this.unitId,
+          }),
+        }),
+      )
       if (this.loaded === key) this.report = report
     } catch (error) {
-      if (this.loaded === key) this.error = error instanceof ApiError ? pick(error.text) : String(error)
+      if (this.loaded === key)
+        this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }
   }
 
@@ -94,7 +118,10 @@ export class LsAssessmentReport extends LitElement {
     const report = this.report
     if (!report) return
     const trend = trendChartData(report)
-    this.chart.draw((charts, element) => charts.createTrendChart(element), (charts) => charts.trendOption(trend))
+    this.chart.draw(
+      (charts, element) => charts.createTrendChart(element),
+      (charts) => charts.trendOption(trend),
+    )
   }
 
   private itemName(id: string): string {
@@ -119,9 +146,11 @@ export class LsAssessmentReport extends LitElement {
       ${score.vetoedBy ? html`<p><span class="veto">${m('vetoBy', { item: this.itemName(score.vetoedBy) })}</span></p>` : nothing}
       ${!score.complete ? html`<p class="error">${m('incomplete', { list: missingNames(score.missing, this.names) })}</p>` : nothing}
       ${grade ? html`<p>${m('gradeBand', { grade: grade.name, range: gradeRange(grade) })}</p>` : nothing}
-      ${score.effects.length
-        ? html`<h4>${m('effects')}</h4><ul class="effects">${score.effects.map((effect) => html`<li>${effectText(effect)}</li>`)}</ul>`
-        : nothing}
+      ${
+        score.effects.length
+          ? html`<h4>${m('effects')}</h4><ul class="effects">${score.effects.map((effect) => html`<li>${effectText(effect)}</li>`)}</ul>`
+          : nothing
+      }
     </section>`
   }
 
@@ -137,18 +166,22 @@ export class LsAssessmentReport extends LitElement {
         <p>${pick(item.explanation)}</p>
         ${item.capApplied ? html`<p class="cap">${m('capApplied', { cap: formatDecimal(item.cap ?? item.weight ?? '0') })}</p>` : nothing}
         ${item.missing.length ? html`<p class="missing">${m('missingList', { list: missingNames(item.missing, this.names) })}</p>` : nothing}
-        ${measures
-          ? html`<table class="measures">
+        ${
+          measures
+            ? html`<table class="measures">
               <thead><tr>
                 <th scope="col">${m('indicator')}</th><th scope="col" class="num">${m('value')}</th><th scope="col">${m('target')}</th>
                 <th scope="col" class="num">${m('gap')}</th><th scope="col" class="num">${m('steps')}</th><th scope="col" class="num">${m('deducted')}</th>
               </tr></thead>
-              <tbody>${rows.map((row) => html`<tr>
+              <tbody>${rows.map(
+                (row) => html`<tr>
                 <td>${row.label}</td><td class="num ${row.missing ? 'missing' : ''}">${row.value}</td><td>${row.target}</td>
                 <td class="num ${row.met ? 'met' : ''}">${row.gap}</td><td class="num">${row.steps}</td><td class="num">${row.deducted}</td>
-              </tr>`)}</tbody>
+              </tr>`,
+              )}</tbody>
             </table>`
-          : nothing}
+            : nothing
+        }
       </td>
     </tr>`
   }
@@ -176,26 +209,30 @@ export class LsAssessmentReport extends LitElement {
     const states = new Map(report.rectifications.map((task) => [task.id, task]))
     return html`<section aria-labelledby="consequences-title">
       <h3 id="consequences-title">${m('consequences')}</h3>
-      ${!recorded
-        ? html`<p class="muted">${m('notPublished')}</p>`
-        : html`
+      ${
+        !recorded
+          ? html`<p class="muted">${m('notPublished')}</p>`
+          : html`
             <p>${gradeBadge(gradeTone(report.assessment.grades, recorded.grade?.id), recorded.grade?.name)}
               <span class="muted">${m('recordedAt', { at: formatInstant(recorded.recordedAt) })}</span></p>
             ${recorded.vetoedBy ? html`<p><span class="veto">${m('vetoBy', { item: this.itemName(recorded.vetoedBy) })}</span></p>` : nothing}
             <ul class="effects">${recorded.effects.length ? recorded.effects.map((effect) => html`<li>${effectText(effect)}</li>`) : html`<li>${m('noEffects')}</li>`}</ul>
             <h4>${m('rectifications')}</h4>
-            ${recorded.rectificationTasks.length === 0
-              ? html`<p class="muted">${m('noRectifications')}</p>`
-              : html`<ul class="tasks">${recorded.rectificationTasks.map((task) => {
-                  const current = states.get(task.id)
-                  const due = current?.dueOn ?? task.dueOn
-                  return html`<li>
+            ${
+              recorded.rectificationTasks.length === 0
+                ? html`<p class="muted">${m('noRectifications')}</p>`
+                : html`<ul class="tasks">${recorded.rectificationTasks.map((task) => {
+                    const current = states.get(task.id)
+                    const due = current?.dueOn ?? task.dueOn
+                    return html`<li>
                     <a href=${`#/tasks/${encodeURIComponent(task.id)}`}>${m('rectifyItem', { item: this.itemName(task.item) })}</a>
                     ${current ? html`<span class="badge">${tOf('state_', current.state)}</span>` : nothing}
                     <span class="muted">${due ? m('dueOn', { date: due }) : m('noDue')}</span>
                   </li>`
-                })}</ul>`}
-          `}
+                  })}</ul>`
+            }
+          `
+      }
     </section>`
   }
 
@@ -226,10 +263,14 @@ export class LsAssessmentReport extends LitElement {
     const trail = crumbs([
       { label: m('dashboard'), href: `#/plans/${encodeURIComponent(this.planId)}` },
       { label: m('list'), href: assessmentHref(this.planId, this.assessmentId) },
-      { label: m('yearLabel', { year: this.year }), href: assessmentHref(this.planId, this.assessmentId, this.year) },
+      {
+        label: m('yearLabel', { year: this.year }),
+        href: assessmentHref(this.planId, this.assessmentId, this.year),
+      },
       { label: report?.unit.name ?? this.unitId },
     ])
-    if (!report) return html`${trail}${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" aria-live="polite">${t('loading')}</p>`}`
+    if (!report)
+      return html`${trail}${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" aria-live="polite">${t('loading')}</p>`}`
     return html`
       ${trail}
       <div class="head">

@@ -5,14 +5,20 @@
  */
 import type { ComposeOption } from 'echarts/core'
 import type { LineSeriesOption } from 'echarts/charts'
-import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
+import type {
+  GridComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components'
 import { escapeHtml } from '../../escape-html.ts'
 import { locale } from '../../i18n.ts'
 import { formatDecimal } from '../assessment-format/assessment-format.ts'
 import { m } from '../assessment-format/assessment-messages.ts'
 import type { UnitReport } from '../assessment-format/assessment-types.ts'
 
-export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
+export type TrendOption = ComposeOption<
+  LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption
+>
 
 export interface TrendChartData {
   /** Year labels (2020 年 / 2020) and each year's total; null where the year has no total. */
@@ -49,13 +55,20 @@ const ceilStep = (value: number, full: number) => {
 export function trendChartData(report: UnitReport): TrendChartData {
   const { assessment } = report
   const totals = report.trend.map((point) => (point.total === null ? null : Number(point.total)))
-  const highest = Math.max(assessment.totalScore, assessment.maxScore ?? 0, ...totals.filter((total): total is number => total !== null))
+  const highest = Math.max(
+    assessment.totalScore,
+    assessment.maxScore ?? 0,
+    ...totals.filter((total): total is number => total !== null),
+  )
   return {
     years: report.trend.map((point) => m('yearLabel', { year: point.year })),
     totals,
     vetoed: report.trend.map((point) => isVetoed(point)),
     bands: assessment.grades.map((grade) => ({ name: grade.name, min: grade.min })),
-    max: highest > assessment.totalScore ? ceilStep(highest, assessment.totalScore) : assessment.totalScore,
+    max:
+      highest > assessment.totalScore
+        ? ceilStep(highest, assessment.totalScore)
+        : assessment.totalScore,
     seriesName: m('total'),
     vetoLabel: m('veto'),
   }
@@ -65,8 +78,14 @@ export function trendChartData(report: UnitReport): TrendChartData {
 export function trendTooltip(data: TrendChartData, index: number): string {
   const total = data.totals[index]
   const value = total === null || total === undefined ? m('missingValue') : formatDecimal(total)
-  const lines = [`<strong>${escapeHtml(data.years[index])}</strong>`, escapeHtml(`${data.seriesName}${locale() === 'zh' ? '：' : ': '}${value}`)]
-  if (data.vetoed[index]) lines.push(`<span style="color:${VETO_COLOR};font-weight:600">${escapeHtml(data.vetoLabel)}</span>`)
+  const lines = [
+    `<strong>${escapeHtml(data.years[index])}</strong>`,
+    escapeHtml(`${data.seriesName}${locale() === 'zh' ? '：' : ': '}${value}`),
+  ]
+  if (data.vetoed[index])
+    lines.push(
+      `<span style="color:${VETO_COLOR};font-weight:600">${escapeHtml(data.vetoLabel)}</span>`,
+    )
   return lines.join('<br>')
 }
 
@@ -84,30 +103,56 @@ export function trendOption(data: TrendChartData): TrendOption {
   }
   return {
     animation: false,
-    tooltip: { trigger: 'axis', confine: true, formatter: (params) => trendTooltip(data, dataIndex(params)) },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params) => trendTooltip(data, dataIndex(params)),
+    },
     // Room above for the labels of the highest points, and on the right for the grade names.
     grid: { left: 8, right: 64, top: 28, bottom: 8, containLabel: true },
     // boundaryGap keeps the first and last points (and their labels) off the axes.
-    xAxis: { type: 'category', data: data.years, boundaryGap: true, axisTick: { alignWithLabel: true } },
+    xAxis: {
+      type: 'category',
+      data: data.years,
+      boundaryGap: true,
+      axisTick: { alignWithLabel: true },
+    },
     yAxis: { type: 'value', min: 0, max: data.max },
-    series: [{
-      type: 'line',
-      name: data.seriesName,
-      data: data.totals.map((total, index) => (data.vetoed[index]
-        ? { value: total, symbol: 'diamond', symbolSize: 14, itemStyle: { color: VETO_COLOR }, label: { color: VETO_COLOR } }
-        : { value: total })),
-      connectNulls: false,
-      symbolSize: 8,
-      itemStyle: { color: LINE_COLOR },
-      lineStyle: { color: LINE_COLOR },
-      label: { show: true, position: 'top', distance: 8, formatter: (params) => pointLabel(data, params.dataIndex) },
-      markLine: {
-        silent: true,
-        symbol: 'none',
-        lineStyle: { type: 'dashed', color: '#9aa5b1' },
-        label: { formatter: '{b}', position: 'end' },
-        data: data.bands.filter((band) => band.min > 0).map((band) => ({ name: band.name, yAxis: band.min })),
+    series: [
+      {
+        type: 'line',
+        name: data.seriesName,
+        data: data.totals.map((total, index) =>
+          data.vetoed[index]
+            ? {
+                value: total,
+                symbol: 'diamond',
+                symbolSize: 14,
+                itemStyle: { color: VETO_COLOR },
+                label: { color: VETO_COLOR },
+              }
+            : { value: total },
+        ),
+        connectNulls: false,
+        symbolSize: 8,
+        itemStyle: { color: LINE_COLOR },
+        lineStyle: { color: LINE_COLOR },
+        label: {
+          show: true,
+          position: 'top',
+          distance: 8,
+          formatter: (params) => pointLabel(data, params.dataIndex),
+        },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: '#9aa5b1' },
+          label: { formatter: '{b}', position: 'end' },
+          data: data.bands
+            .filter((band) => band.min > 0)
+            .map((band) => ({ name: band.name, yAxis: band.min })),
+        },
       },
-    }],
+    ],
   }
 }

@@ -12,7 +12,16 @@ import type { PropertyValues } from 'lit'
 import { ApiError, call, client, pathParams } from '../../api.ts'
 import { locale, pick, t } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
-import { assessmentHref, assessmentPath, effectText, formatInstant, gradeTone, hasBonus, missingNames, scoreText } from '../assessment-format/assessment-format.ts'
+import {
+  assessmentHref,
+  assessmentPath,
+  effectText,
+  formatInstant,
+  gradeTone,
+  hasBonus,
+  missingNames,
+  scoreText,
+} from '../assessment-format/assessment-format.ts'
 import { m } from '../assessment-format/assessment-messages.ts'
 import { crumbs, gradeBadge } from '../assessment-format/assessment-parts.ts'
 import type { RunResult, RunView } from '../assessment-format/assessment-types.ts'
@@ -34,9 +43,14 @@ export function actionFailure(error: unknown, unitName: (id: string) => string):
   if (!(error instanceof ApiError)) return { text: String(error), issues: [] }
   const issues = (error.details.issues ?? []).map((issue) => {
     const unit = /^\/units\/(.+)$/.exec(issue.pointer)?.[1]
-    return unit ? `${unitName(decodeURIComponent(unit))}${locale() === 'zh' ? '：' : ': '}${pick(issue.message)}` : pick(issue.message)
+    return unit
+      ? `${unitName(decodeURIComponent(unit))}${locale() === 'zh' ? '：' : ': '}${pick(issue.message)}`
+      : pick(issue.message)
   })
-  const text = error.code === 'assessment-incomplete' && issues.length ? m('publishIncomplete', { n: issues.length }) : pick(error.text)
+  const text =
+    error.code === 'assessment-incomplete' && issues.length
+      ? m('publishIncomplete', { n: issues.length })
+      : pick(error.text)
   return { text, issues }
 }
 
@@ -106,7 +120,12 @@ export class LsAssessmentRun extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const key = `${this.planId}/${this.assessmentId}/${this.year}`
-    if ((changed.has('planId') || changed.has('assessmentId') || changed.has('year')) && this.planId && this.year && key !== this.loaded) {
+    if (
+      (changed.has('planId') || changed.has('assessmentId') || changed.has('year')) &&
+      this.planId &&
+      this.year &&
+      key !== this.loaded
+    ) {
       this.loaded = key
       this.view = null
       this.failure = null
@@ -123,7 +142,8 @@ export class LsAssessmentRun extends LitElement {
       const view = await call(this.run.$get({ param: this.param }))
       if (this.loaded === key) this.view = view
     } catch (error) {
-      if (this.loaded === key) this.error = error instanceof ApiError ? pick(error.text) : String(error)
+      if (this.loaded === key)
+        this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }
   }
 
@@ -131,7 +151,8 @@ export class LsAssessmentRun extends LitElement {
     this.names = await loadInputNames(this.planId)
   }
 
-  private unitName = (id: string): string => this.view?.results.find((row) => row.unit.id === id)?.unit.name ?? id
+  private unitName = (id: string): string =>
+    this.view?.results.find((row) => row.unit.id === id)?.unit.name ?? id
 
   private itemName(id: string): string {
     return this.view?.assessment.items.find((item) => item.id === id)?.name ?? id
@@ -154,7 +175,12 @@ export class LsAssessmentRun extends LitElement {
 
   private handleReview = () =>
     this.act(async () => {
-      await call(this.run.review.$post({ param: this.param, json: this.note.trim() ? { note: this.note.trim() } : {} }))
+      await call(
+        this.run.review.$post({
+          param: this.param,
+          json: this.note.trim() ? { note: this.note.trim() } : {},
+        }),
+      )
       this.note = ''
       return m('reviewed')
     })
@@ -183,7 +209,12 @@ export class LsAssessmentRun extends LitElement {
 
   private handleRecompute = () =>
     this.act(async () => {
-      const result = await call(client.plans[':id'].assessments[':assessmentId'].runs.$post({ param: pathParams({ id: this.planId, assessmentId: this.assessmentId }), json: { year: this.year } }))
+      const result = await call(
+        client.plans[':id'].assessments[':assessmentId'].runs.$post({
+          param: pathParams({ id: this.planId, assessmentId: this.assessmentId }),
+          json: { year: this.year },
+        }),
+      )
       return m('computed', { year: this.year, units: result.units, complete: result.complete })
     })
 
@@ -200,15 +231,22 @@ export class LsAssessmentRun extends LitElement {
     return html`<section class="no-print" aria-labelledby="actions-title">
       <h3 id="actions-title">${m('actions')}</h3>
       <div class="actions">
-        ${review
-          ? html`<label>${m('reviewNoteLabel')}<textarea rows="2" .value=${this.note} @input=${(event: InputEvent) => { this.note = (event.target as HTMLTextAreaElement).value }}></textarea></label>
+        ${
+          review
+            ? html`<label>${m('reviewNoteLabel')}<textarea rows="2" .value=${this.note} @input=${(
+                event: InputEvent,
+              ) => {
+                this.note = (event.target as HTMLTextAreaElement).value
+              }}></textarea></label>
               <button type="button" class="primary" ?disabled=${this.busy} @click=${this.handleReview}>${m('reviewSubmit')}</button>`
-          : nothing}
+            : nothing
+        }
         ${publish ? html`<button type="button" class="primary publish" ?disabled=${this.busy || this.confirming} aria-expanded=${this.confirming ? 'true' : 'false'} @click=${this.askPublish}>${m('publish')}</button>` : nothing}
         ${may.compute ? html`<button type="button" ?disabled=${this.busy || this.confirming} @click=${this.handleRecompute}>${m('recompute')}</button>` : nothing}
       </div>
-      ${publish && this.confirming
-        ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @keydown=${this.confirmKey}>
+      ${
+        publish && this.confirming
+          ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @keydown=${this.confirmKey}>
             <p id="confirm-title"><strong>${m('publishConfirmTitle', { year: run.year })}</strong></p>
             <p id="confirm-text">${m('publishConfirmText')}</p>
             <div class="actions">
@@ -216,7 +254,10 @@ export class LsAssessmentRun extends LitElement {
               <button type="button" class="cancel" ?disabled=${this.busy} @click=${this.cancelPublish}>${m('cancel')}</button>
             </div>
           </div>`
-        : publish ? html`<p class="muted">${m('publishHint')}</p>` : nothing}
+          : publish
+            ? html`<p class="muted">${m('publishHint')}</p>`
+            : nothing
+      }
     </section>`
   }
 
@@ -274,7 +315,8 @@ export class LsAssessmentRun extends LitElement {
       { label: m('list'), href: assessmentHref(this.planId, this.assessmentId) },
       { label: m('yearLabel', { year: this.year }) },
     ])
-    if (!view) return html`${trail}${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" aria-live="polite">${t('loading')}</p>`}`
+    if (!view)
+      return html`${trail}${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted" aria-live="polite">${t('loading')}</p>`}`
     const { run } = view
     return html`
       ${trail}
@@ -287,9 +329,11 @@ export class LsAssessmentRun extends LitElement {
         ${run.reviewedAt ? html`<dt>${m('reviewedAt')}</dt><dd>${formatInstant(run.reviewedAt)}${run.reviewNote ? html` · ${m('reviewNote')}${locale() === 'zh' ? '：' : ': '}${run.reviewNote}` : nothing}</dd>` : nothing}
         ${run.publishedAt ? html`<dt>${m('publishedAt')}</dt><dd>${formatInstant(run.publishedAt)}</dd>` : nothing}
       </dl>
-      ${this.failure
-        ? html`<div class="error" role="alert"><p class="summary">${this.failure.text}</p>${this.failure.issues.length ? html`<ul>${this.failure.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}</div>`
-        : nothing}
+      ${
+        this.failure
+          ? html`<div class="error" role="alert"><p class="summary">${this.failure.text}</p>${this.failure.issues.length ? html`<ul>${this.failure.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}</div>`
+          : nothing
+      }
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       ${this.renderActions(view)} ${this.renderCounts(view)} ${this.renderResults(view)}
     `

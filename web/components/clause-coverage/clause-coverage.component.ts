@@ -42,7 +42,11 @@ export class LsClauseCoverage extends LitElement {
   private coverage(): Coverage {
     if (!this.policy || !this.sourceText.trim()) return []
     if (this.#cache?.policy !== this.policy || this.#cache.sourceText !== this.sourceText) {
-      this.#cache = { policy: this.policy, sourceText: this.sourceText, coverage: clauseCoverage(this.policy, new SourceDocument(this.sourceText)) }
+      this.#cache = {
+        policy: this.policy,
+        sourceText: this.sourceText,
+        coverage: clauseCoverage(this.policy, new SourceDocument(this.sourceText)),
+      }
     }
     return this.#cache.coverage
   }

@@ -97,7 +97,11 @@ export class LsDashboard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('planId') || changed.has('plans')) && this.plans && this.currentPlanId !== this.loaded) {
+    if (
+      (changed.has('planId') || changed.has('plans')) &&
+      this.plans &&
+      this.currentPlanId !== this.loaded
+    ) {
       void this.loadPlan(this.currentPlanId)
     }
     if (changed.has('progress') && this.progress) {
@@ -111,7 +115,9 @@ export class LsDashboard extends LitElement {
       }
       this.summary = summary
       this.names = names
-      this.phaseNames = Object.fromEntries(this.progress.phases.map((phase) => [phase.id, phase.name]))
+      this.phaseNames = Object.fromEntries(
+        this.progress.phases.map((phase) => [phase.id, phase.name]),
+      )
     }
   }
 
@@ -128,7 +134,9 @@ export class LsDashboard extends LitElement {
     this.clearPlan()
     if (!planId) return
     try {
-      const progress = await call(client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) }))
+      const progress = await call(
+        client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) }),
+      )
       if (this.loaded !== planId) return
       this.progress = progress
       void this.loadEscalations(planId)
@@ -141,7 +149,9 @@ export class LsDashboard extends LitElement {
   private async loadEscalations(planId: string): Promise<void> {
     let escalations: PlanEscalations | 'unavailable'
     try {
-      escalations = await call(client.plans[':id'].escalations.$get({ param: pathParams({ id: planId }) }))
+      escalations = await call(
+        client.plans[':id'].escalations.$get({ param: pathParams({ id: planId }) }),
+      )
       if (!Array.isArray(escalations?.supervise)) escalations = 'unavailable'
     } catch {
       // Until the route exists (404, or the app page served in its place) the counts still show.
@@ -152,11 +162,20 @@ export class LsDashboard extends LitElement {
 
   private async loadUpcoming(planId: string, today: string): Promise<void> {
     const until = addDays(today, UPCOMING_DAYS)
-    const query = { scope: 'all', plan: planId, dueAfter: today, dueBefore: until, state: OPEN_TASK_STATES.join(',') } as const
+    const query = {
+      scope: 'all',
+      plan: planId,
+      dueAfter: today,
+      dueBefore: until,
+      state: OPEN_TASK_STATES.join(','),
+    } as const
     try {
       const { tasks } = await call(client.tasks.$get({ query }))
       // The server filters; checking again keeps the list right on a server without dueAfter/dueBefore.
-      if (this.loaded === planId) this.upcoming = tasks.filter((task) => task.dueOn !== null && task.dueOn >= today && task.dueOn <= until)
+      if (this.loaded === planId)
+        this.upcoming = tasks.filter(
+          (task) => task.dueOn !== null && task.dueOn >= today && task.dueOn <= until,
+        )
     } catch (error) {
       if (this.loaded === planId) this.upcoming = []
       this.error = message(error)
@@ -174,7 +193,8 @@ export class LsDashboard extends LitElement {
     const query = { scope: 'all', plan: planId, assignee: unit.id, limit: '5000' } as const
     try {
       const { tasks } = await call(client.tasks.$get({ query }))
-      if (this.loaded === planId && this.unit?.id === unit.id) this.unitTasks = tasks.filter((task) => task.assignee.id === unit.id)
+      if (this.loaded === planId && this.unit?.id === unit.id)
+        this.unitTasks = tasks.filter((task) => task.assignee.id === unit.id)
     } catch (error) {
       if (this.unit?.id === unit.id) this.unitTasks = []
       this.error = message(error)
@@ -183,9 +203,14 @@ export class LsDashboard extends LitElement {
 
   private handleSignOff = () => {
     const planId = this.loaded
-    void call(client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) })).then((progress) => {
-      if (this.loaded === planId) this.progress = progress
-    }, (error: unknown) => { this.error = message(error) })
+    void call(client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) })).then(
+      (progress) => {
+        if (this.loaded === planId) this.progress = progress
+      },
+      (error: unknown) => {
+        this.error = message(error)
+      },
+    )
   }
 
   private handlePlanChange(event: Event): void {
@@ -209,7 +234,8 @@ export class LsDashboard extends LitElement {
 
   private renderSummary(progress: PlanProgress) {
     const { total, approved, overdue } = this.summary
-    const stat = (label: string, value: number, alarm = false) => html`<div class=${alarm && value > 0 ? 'alarm' : ''}><dt>${label}</dt><dd>${value}</dd></div>`
+    const stat = (label: string, value: number, alarm = false) =>
+      html`<div class=${alarm && value > 0 ? 'alarm' : ''}><dt>${label}</dt><dd>${value}</dd></div>`
     return html`<section part="summary" aria-labelledby="summary-title">
       <h3 id="summary-title" class="visually-hidden">${t('dash_summary')}</h3>
       <dl class="stats">
@@ -232,22 +258,26 @@ export class LsDashboard extends LitElement {
     return html`<section class="unassigned" aria-labelledby="unassigned-title">
       <h3 id="unassigned-title">${t('dash_unassigned')}</h3>
       <p class="fix">${t('dash_unassignedFix')}</p>
-      ${groups.length
-        ? html`<details class="groups" ?open=${!folded(groups.length)}>
+      ${
+        groups.length
+          ? html`<details class="groups" ?open=${!folded(groups.length)}>
             <summary>${fill(t('dash_unassignedGroups'), { n: groups.length })}</summary>
             <ul>
               ${groups.map((group) => html`<li><strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}</li>`)}
             </ul>
           </details>`
-        : nothing}
-      ${duties.length
-        ? html`<details class="duties" ?open=${!folded(duties.length)}>
+          : nothing
+      }
+      ${
+        duties.length
+          ? html`<details class="duties" ?open=${!folded(duties.length)}>
             <summary>${fill(t('dash_unassignedDuties'), { n: duties.length })}</summary>
             <ul>
               ${duties.map((duty) => html`<li>${duty.name}${duty.owners.length ? html` <span class="muted">${paren(fill(t('dash_unassignedLeads'), { owners: list(duty.owners.map((owner) => owner.name)) }))}</span>` : nothing}</li>`)}
             </ul>
           </details>`
-        : nothing}
+          : nothing
+      }
     </section>`
   }
 
@@ -260,9 +290,11 @@ export class LsDashboard extends LitElement {
     return html`<section aria-labelledby="escalations-title">
       <h3 id="escalations-title">${t('dash_escalations')}</h3>
       ${lists === null ? html`<p class="muted">${t('loading')}</p>` : nothing}
-      ${lists === 'unavailable'
-        ? html`<p class="muted">${t('escalation_3')} ${progress.escalations.supervise} · ${t('escalation_4')} ${progress.escalations.circulate} — ${t('dash_escalationsUnavailable')}</p>`
-        : nothing}
+      ${
+        lists === 'unavailable'
+          ? html`<p class="muted">${t('escalation_3')} ${progress.escalations.supervise} · ${t('escalation_4')} ${progress.escalations.circulate} — ${t('dash_escalationsUnavailable')}</p>`
+          : nothing
+      }
       ${list('supervise', 'escalation_3', progress.escalations.supervise)} ${list('circulate', 'escalation_4', progress.escalations.circulate)}
     </section>`
   }
@@ -272,11 +304,15 @@ export class LsDashboard extends LitElement {
     return html`<section class="drill" aria-labelledby="unit-tasks-title">
       <div class="drill-head">
         <h4 id="unit-tasks-title" tabindex="-1">${fill(t('dash_unitTasks'), { unit: this.unit.name })}</h4>
-        <button type="button" @click=${() => { this.unit = null }}>${t('close')}</button>
+        <button type="button" @click=${() => {
+          this.unit = null
+        }}>${t('close')}</button>
       </div>
-      ${this.unitTasks === null
-        ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
-        : html`<ls-task-table hide-assignee .tasks=${this.unitTasks} .phaseNames=${this.phaseNames}></ls-task-table>`}
+      ${
+        this.unitTasks === null
+          ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
+          : html`<ls-task-table hide-assignee .tasks=${this.unitTasks} .phaseNames=${this.phaseNames}></ls-task-table>`
+      }
     </section>`
   }
 
@@ -286,9 +322,10 @@ export class LsDashboard extends LitElement {
     return html`
       ${this.renderHeader()}
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
-      ${!progress
-        ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
-        : html`
+      ${
+        !progress
+          ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
+          : html`
             ${this.renderSummary(progress)}
             ${this.renderUnassigned(progress)}
             <section aria-labelledby="phases-title">
@@ -308,11 +345,14 @@ export class LsDashboard extends LitElement {
             ${this.renderEscalations(progress)}
             <section aria-labelledby="upcoming-title">
               <h3 id="upcoming-title">${t('dash_upcoming')}</h3>
-              ${this.upcoming === null
-                ? html`<p class="muted">${t('loading')}</p>`
-                : html`<ls-task-table .tasks=${this.upcoming} .phaseNames=${this.phaseNames}></ls-task-table>`}
+              ${
+                this.upcoming === null
+                  ? html`<p class="muted">${t('loading')}</p>`
+                  : html`<ls-task-table .tasks=${this.upcoming} .phaseNames=${this.phaseNames}></ls-task-table>`
+              }
             </section>
-          `}
+          `
+      }
     `
   }
 }

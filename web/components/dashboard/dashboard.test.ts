@@ -6,14 +6,50 @@ import type { LsDashboard } from './dashboard.component.ts'
 import { setLocale } from '../../i18n.ts'
 import './dashboard.ts'
 
-const fakeChart = (element: HTMLElement) => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element })
-vi.mock('../phase-gates/phase-gates.chart.ts', () => ({ createGantt: fakeChart, ganttOption: () => ({}) }))
-vi.mock('../unit-progress/unit-progress.chart.ts', () => ({ createUnitChart: fakeChart, unitOption: () => ({}) }))
+const fakeChart = (element: HTMLElement) => ({
+  setOption: vi.fn(),
+  dispose: vi.fn(),
+  resize: vi.fn(),
+  getDom: () => element,
+})
+vi.mock('../phase-gates/phase-gates.chart.ts', () => ({
+  createGantt: fakeChart,
+  ganttOption: () => ({}),
+}))
+vi.mock('../unit-progress/unit-progress.chart.ts', () => ({
+  createUnitChart: fakeChart,
+  unitOption: () => ({}),
+}))
 
 const PROGRESS: PlanProgress = {
-  plan: { id: 'plan-1', name: '平南县医疗联合体建设实施方案（1.0.0）', policyId: 'pingnan-medical-alliance', startedAt: '2018-04-01T00:00:00.000Z' },
+  plan: {
+    id: 'plan-1',
+    name: '平南县医疗联合体建设实施方案（1.0.0）',
+    policyId: 'pingnan-medical-alliance',
+    startedAt: '2018-04-01T00:00:00.000Z',
+  },
   today: '2018-09-05',
-  phases: [{ id: 'organize', name: '组织实施', opensOn: '2018-06-21', closesOn: '2018-06-30', status: 'open', late: true, tasks: { total: 10, approved: 0 }, gate: { windowEnded: true, openTasks: 10, signOffRequired: null, signedOff: true, milestonesPending: [], holds: false, signOffBody: null, milestones: [] } }],
+  phases: [
+    {
+      id: 'organize',
+      name: '组织实施',
+      opensOn: '2018-06-21',
+      closesOn: '2018-06-30',
+      status: 'open',
+      late: true,
+      tasks: { total: 10, approved: 0 },
+      gate: {
+        windowEnded: true,
+        openTasks: 10,
+        signOffRequired: null,
+        signedOff: true,
+        milestonesPending: [],
+        holds: false,
+        signOffBody: null,
+        milestones: [],
+      },
+    },
+  ],
   units: [
     { id: 'county-peoples-hospital', name: '县人民医院', total: 10, approved: 2, overdue: 3 },
     { id: 'county-finance-bureau', name: '县财政局', total: 4, approved: 0, overdue: 0 },
@@ -26,32 +62,73 @@ const PROGRESS: PlanProgress = {
 const UNASSIGNED: PlanProgress = {
   ...PROGRESS,
   unassigned: {
-    groups: [{ id: 'township-health-centers', name: '各乡镇卫生院', duties: [{ id: 'sign-contracts', name: '推进家庭医生签约' }] }],
-    duties: [{ id: 'sign-contracts', name: '推进家庭医生签约', owners: [{ id: 'township-health-centers', name: '各乡镇卫生院' }] }],
+    groups: [
+      {
+        id: 'township-health-centers',
+        name: '各乡镇卫生院',
+        duties: [{ id: 'sign-contracts', name: '推进家庭医生签约' }],
+      },
+    ],
+    duties: [
+      {
+        id: 'sign-contracts',
+        name: '推进家庭医生签约',
+        owners: [{ id: 'township-health-centers', name: '各乡镇卫生院' }],
+      },
+    ],
   },
 }
 
-function serve(escalations: Response = new Response(JSON.stringify({ error: { code: 'not-found', message: { zh: '没有这个地址', en: 'No such route' } } }), { status: 404 }), progress: PlanProgress = PROGRESS) {
+function serve(
+  escalations: Response = new Response(
+    JSON.stringify({
+      error: { code: 'not-found', message: { zh: '没有这个地址', en: 'No such route' } },
+    }),
+    { status: 404 },
+  ),
+  progress: PlanProgress = PROGRESS,
+) {
   const requests: URL[] = []
-  vi.stubGlobal('fetch', vi.fn(async (path: string) => {
-    const url = new URL(path, 'http://luoshi.test')
-    requests.push(url)
-    switch (url.pathname) {
-      case '/api/plans':
-        return new Response(JSON.stringify({ plans: [{ id: 'plan-1', name: '平南' }, { id: 'plan-2', name: '眉山' }] }))
-      case '/api/plans/plan-1/progress':
-        return new Response(JSON.stringify(progress))
-      case '/api/plans/plan-1/escalations':
-        return escalations.clone()
-      default: {
-        const assignee = url.searchParams.get('assignee')
-        const tasks = assignee
-          ? [buildSummary({ assignee: { id: assignee, name: '县财政局' } }), buildSummary({ id: 'other', assignee: { id: 'someone-else', name: '别的单位' } })]
-          : [buildSummary({ id: 'soon', dueOn: '2018-09-10' }), buildSummary({ id: 'past', dueOn: '2018-06-30' })]
-        return new Response(JSON.stringify({ counts: { total: tasks.length, overdue: 0, escalated: 0, byState: {} }, tasks }))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (path: string) => {
+      const url = new URL(path, 'http://luoshi.test')
+      requests.push(url)
+      switch (url.pathname) {
+        case '/api/plans':
+          return new Response(
+            JSON.stringify({
+              plans: [
+                { id: 'plan-1', name: '平南' },
+                { id: 'plan-2', name: '眉山' },
+              ],
+            }),
+          )
+        case '/api/plans/plan-1/progress':
+          return new Response(JSON.stringify(progress))
+        case '/api/plans/plan-1/escalations':
+          return escalations.clone()
+        default: {
+          const assignee = url.searchParams.get('assignee')
+          const tasks = assignee
+            ? [
+                buildSummary({ assignee: { id: assignee, name: '县财政局' } }),
+                buildSummary({ id: 'other', assignee: { id: 'someone-else', name: '别的单位' } }),
+              ]
+            : [
+                buildSummary({ id: 'soon', dueOn: '2018-09-10' }),
+                buildSummary({ id: 'past', dueOn: '2018-06-30' }),
+              ]
+          return new Response(
+            JSON.stringify({
+              counts: { total: tasks.length, overdue: 0, escalated: 0, byState: {} },
+              tasks,
+            }),
+          )
+        }
       }
-    }
-  }))
+    }),
+  )
   return requests
 }
 
@@ -75,11 +152,19 @@ describe('ls-dashboard', () => {
     const dashboard = await mount()
     const root = dashboard.shadowRoot!
     expect(root.querySelector('h2')?.textContent).toBe(PROGRESS.plan.name)
-    expect(Array.from(root.querySelectorAll('.stats dd')).map((dd) => dd.textContent?.trim())).toEqual(['14', '2 14%', '3', '1', '17'])
+    expect(
+      Array.from(root.querySelectorAll('.stats dd')).map((dd) => dd.textContent?.trim()),
+    ).toEqual(['14', '2 14%', '3', '1', '17'])
     expect(root.querySelector('ls-phase-gates')?.phases).toEqual(PROGRESS.phases)
     expect(root.querySelector('ls-unit-progress')?.units).toEqual(PROGRESS.units)
     const upcoming = requests.find((url) => url.searchParams.get('dueAfter'))!
-    expect(Object.fromEntries(upcoming.searchParams)).toEqual({ scope: 'all', plan: 'plan-1', dueAfter: '2018-09-05', dueBefore: '2018-09-19', state: 'assigned,in_progress,submitted,returned' })
+    expect(Object.fromEntries(upcoming.searchParams)).toEqual({
+      scope: 'all',
+      plan: 'plan-1',
+      dueAfter: '2018-09-05',
+      dueBefore: '2018-09-19',
+      state: 'assigned,in_progress,submitted,returned',
+    })
     // the list is checked again on the client: a past deadline never shows as upcoming
     expect(dashboard.upcoming?.map((task) => task.id)).toEqual(['soon'])
   })
@@ -89,9 +174,13 @@ describe('ls-dashboard', () => {
     const dashboard = await mount()
     expect(dashboard.shadowRoot!.textContent).toContain('督办、通报清单暂不可用')
     document.body.replaceChildren()
-    serve(new Response(JSON.stringify({ supervise: [buildSummary({ escalation: 3 })], circulate: [] })))
+    serve(
+      new Response(JSON.stringify({ supervise: [buildSummary({ escalation: 3 })], circulate: [] })),
+    )
     const listed = await mount()
-    const captions = Array.from(listed.shadowRoot!.querySelectorAll('ls-task-table')).map((table) => table.caption)
+    const captions = Array.from(listed.shadowRoot!.querySelectorAll('ls-task-table')).map(
+      (table) => table.caption,
+    )
     expect(captions).toEqual(['督办（1）', '通报（17）', ''])
   })
 
@@ -99,21 +188,37 @@ describe('ls-dashboard', () => {
     const requests = serve()
     const dashboard = await mount()
     const units = dashboard.shadowRoot!.querySelector('ls-unit-progress')!
-    units.dispatchEvent(new CustomEvent('ls-unit-select', { detail: { id: 'county-finance-bureau', name: '县财政局' } }))
+    units.dispatchEvent(
+      new CustomEvent('ls-unit-select', {
+        detail: { id: 'county-finance-bureau', name: '县财政局' },
+      }),
+    )
     await vi.waitFor(() => expect(dashboard.unitTasks).not.toBeNull())
     await dashboard.updateComplete
     const drill = requests.find((url) => url.searchParams.get('assignee'))!
-    expect(Object.fromEntries(drill.searchParams)).toMatchObject({ scope: 'all', plan: 'plan-1', assignee: 'county-finance-bureau' })
+    expect(Object.fromEntries(drill.searchParams)).toMatchObject({
+      scope: 'all',
+      plan: 'plan-1',
+      assignee: 'county-finance-bureau',
+    })
     expect(dashboard.unitTasks?.map((task) => task.assignee.id)).toEqual(['county-finance-bureau'])
-    expect(dashboard.shadowRoot!.querySelector('#unit-tasks-title')?.textContent).toBe('「县财政局」的任务')
+    expect(dashboard.shadowRoot!.querySelector('#unit-tasks-title')?.textContent).toBe(
+      '「县财政局」的任务',
+    )
   })
 
   it('reloads the progress after a sign-off and opens another plan by its route', async () => {
     const requests = serve()
     const dashboard = await mount()
     const before = requests.filter((url) => url.pathname.endsWith('/progress')).length
-    dashboard.shadowRoot!.querySelector('ls-phase-gates')!.dispatchEvent(new CustomEvent('ls-sign-off', { detail: { phaseId: 'organize', closed: false } }))
-    await vi.waitFor(() => expect(requests.filter((url) => url.pathname.endsWith('/progress')).length).toBe(before + 1))
+    dashboard
+      .shadowRoot!.querySelector('ls-phase-gates')!
+      .dispatchEvent(
+        new CustomEvent('ls-sign-off', { detail: { phaseId: 'organize', closed: false } }),
+      )
+    await vi.waitFor(() =>
+      expect(requests.filter((url) => url.pathname.endsWith('/progress')).length).toBe(before + 1),
+    )
     const picker = dashboard.shadowRoot!.querySelector('select')!
     picker.value = 'plan-2'
     picker.dispatchEvent(new Event('change'))
@@ -125,17 +230,25 @@ describe('ls-dashboard', () => {
     const dashboard = await mount()
     const warning = dashboard.shadowRoot!.querySelector('.unassigned')!
     expect(warning.querySelector('h3')?.textContent).toBe('无人承办的工作')
-    expect(warning.querySelector('.groups li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('各乡镇卫生院 — 推进家庭医生签约')
-    expect(warning.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('推进家庭医生签约 （牵头：各乡镇卫生院）')
+    expect(warning.querySelector('.groups li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '各乡镇卫生院 — 推进家庭医生签约',
+    )
+    expect(warning.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '推进家庭医生签约 （牵头：各乡镇卫生院）',
+    )
     expect(warning.querySelector('.fix')?.textContent).toContain('members')
-    expect(warning.querySelector('.groups summary')?.textContent).toBe('1 个组织没有成员单位，其承担的工作没有生成任务')
+    expect(warning.querySelector('.groups summary')?.textContent).toBe(
+      '1 个组织没有成员单位，其承担的工作没有生成任务',
+    )
     expect(warning.querySelector<HTMLDetailsElement>('.groups')?.open).toBe(true)
     setLocale('en')
     try {
       await dashboard.updateComplete
       const english = dashboard.shadowRoot!.querySelector('.unassigned')!
       expect(english.querySelector('h3')?.textContent).toBe('Work nobody holds')
-      expect(english.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('推进家庭医生签约 (led by 各乡镇卫生院)')
+      expect(english.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        '推进家庭医生签约 (led by 各乡镇卫生院)',
+      )
       expect(english.querySelector('.fix')?.textContent).toMatch(/^To fix:/)
     } finally {
       setLocale('zh')
@@ -143,14 +256,22 @@ describe('ls-dashboard', () => {
   })
 
   it('folds a long list of unassigned work under its count', async () => {
-    const many = Array.from({ length: 12 }, (_, index) => ({ id: `group-${index}`, name: `组织${index}`, duties: [] }))
+    const many = Array.from({ length: 12 }, (_, index) => ({
+      id: `group-${index}`,
+      name: `组织${index}`,
+      duties: [],
+    }))
     serve(undefined, { ...UNASSIGNED, unassigned: { ...UNASSIGNED.unassigned, groups: many } })
     const dashboard = await mount()
     const groups = dashboard.shadowRoot!.querySelector<HTMLDetailsElement>('.unassigned .groups')!
     expect(groups.open).toBe(false)
-    expect(groups.querySelector('summary')?.textContent).toBe('12 个组织没有成员单位，其承担的工作没有生成任务')
+    expect(groups.querySelector('summary')?.textContent).toBe(
+      '12 个组织没有成员单位，其承担的工作没有生成任务',
+    )
     expect(groups.querySelectorAll('li')).toHaveLength(12)
-    expect(dashboard.shadowRoot!.querySelector<HTMLDetailsElement>('.unassigned .duties')?.open).toBe(true)
+    expect(
+      dashboard.shadowRoot!.querySelector<HTMLDetailsElement>('.unassigned .duties')?.open,
+    ).toBe(true)
   })
 
   it('shows no warning when every group has members and every duty an assignee', async () => {

@@ -23,7 +23,12 @@ export interface DeadlineRow {
   result:
     | { kind: 'window'; start: string; end: string }
     | { kind: 'date'; date: string }
-    | { kind: 'relative'; amount: number; unit: 'working-day' | 'day' | 'month'; example?: { from: string; due: string } }
+    | {
+        kind: 'relative'
+        amount: number
+        unit: 'working-day' | 'day' | 'month'
+        example?: { from: string; due: string }
+      }
     | { kind: 'recurring'; range: DateRange; occurrences: Occurrence[] }
     | { kind: 'unspecified'; reason: string }
     | { kind: 'unparsed'; message: LocalizedText }
@@ -41,20 +46,40 @@ function phraseOf(value: unknown): string {
 
 function rangeOf(value: unknown): DateRange | undefined {
   const parsed = value === undefined ? undefined : ruleOf(value)
-  return parsed?.ok && parsed.rule.kind === 'window' ? { from: parsed.rule.start, to: parsed.rule.end } : undefined
+  return parsed?.ok && parsed.rule.kind === 'window'
+    ? { from: parsed.rule.start, to: parsed.rule.end }
+    : undefined
 }
 
 /** Resolves every deadline in the config, in document order. */
 export function deadlineRows(policy: PolicyConfig): DeadlineRow[] {
   const period = effectivePeriod(policy)
-  const horizon = period ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) } : undefined
+  const horizon = period
+    ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
+    : undefined
   const calendar = WorkingDayCalendar.mainland(
-    ...(policy.calendar?.years ?? []).map((entry) => ({ years: [entry.year], holidays: entry.holidays ?? [], workdays: entry.workdays ?? [] })),
+    ...(policy.calendar?.years ?? []).map((entry) => ({
+      years: [entry.year],
+      holidays: entry.holidays ?? [],
+      workdays: entry.workdays ?? [],
+    })),
   )
   const rows: DeadlineRow[] = []
-  const add = (section: DeadlineSection, name: string, pointer: string, value: unknown, within?: unknown) => {
+  const add = (
+    section: DeadlineSection,
+    name: string,
+    pointer: string,
+    value: unknown,
+    within?: unknown,
+  ) => {
     if (value === undefined) return
-    const base = { section, name, pointer, phrase: phraseOf(value), ...(within !== undefined ? { within: phraseOf(within) } : {}) }
+    const base = {
+      section,
+      name,
+      pointer,
+      phrase: phraseOf(value),
+      ...(within !== undefined ? { within: phraseOf(within) } : {}),
+    }
     if (typeof value === 'object' && value !== null && 'unspecified' in value) {
       rows.push({ ...base, result: { kind: 'unspecified', reason: String(value.unspecified) } })
       return
@@ -74,27 +99,53 @@ export function deadlineRows(policy: PolicyConfig): DeadlineRow[] {
         rows.push({ ...base, result: { kind: 'date', date: rule.date } })
         break
       case 'relative': {
-        const example = period ? occurrences(rule, { from: period.from, to: period.from }, { anchor: period.from, calendar })[0] : undefined
-        rows.push({ ...base, result: { kind: 'relative', amount: rule.amount, unit: rule.unit, ...(example ? { example: { from: period!.from, due: example.due } } : {}) } })
+        const example = period
+          ? occurrences(
+              rule,
+              { from: period.from, to: period.from },
+              { anchor: period.from, calendar },
+            )[0]
+          : undefined
+        rows.push({
+          ...base,
+          result: {
+            kind: 'relative',
+            amount: rule.amount,
+            unit: rule.unit,
+            ...(example ? { example: { from: period!.from, due: example.due } } : {}),
+          },
+        })
         break
       }
       case 'recurring': {
         const range = rangeOf(within) ?? horizon
-        if (range) rows.push({ ...base, result: { kind: 'recurring', range, occurrences: occurrences(rule, range) } })
+        if (range)
+          rows.push({
+            ...base,
+            result: { kind: 'recurring', range, occurrences: occurrences(rule, range) },
+          })
         break
       }
     }
   }
   const phases = new Map(policy.timeline.phases.map((phase) => [phase.id, phase.window]))
-  policy.timeline.phases.forEach((phase, i) => add('phase', phase.name, `/timeline/phases/${i}/window`, phase.window))
-  ;(policy.timeline.milestones ?? []).forEach((milestone, i) => add('milestone', milestone.name, `/timeline/milestones/${i}/due`, milestone.due))
+  policy.timeline.phases.forEach((phase, i) =>
+    add('phase', phase.name, `/timeline/phases/${i}/window`, phase.window),
+  )
+  ;(policy.timeline.milestones ?? []).forEach((milestone, i) =>
+    add('milestone', milestone.name, `/timeline/milestones/${i}/due`, milestone.due),
+  )
   policy.responsibilities.forEach((duty, i) => {
     const within = duty.within ?? (duty.phase ? phases.get(duty.phase) : undefined)
     add('duty', duty.title, `/responsibilities/${i}/due`, duty.due, within)
   })
   ;(policy.procedures ?? []).forEach((procedure, p) =>
-    procedure.steps.forEach((step, s) => add('step', `${procedure.name} · ${step.name}`, `/procedures/${p}/steps/${s}/due`, step.due)),
+    procedure.steps.forEach((step, s) =>
+      add('step', `${procedure.name} · ${step.name}`, `/procedures/${p}/steps/${s}/due`, step.due),
+    ),
   )
-  ;(policy.assessments ?? []).forEach((assessment, i) => add('assessment', assessment.name, `/assessments/${i}/due`, assessment.due))
+  ;(policy.assessments ?? []).forEach((assessment, i) =>
+    add('assessment', assessment.name, `/assessments/${i}/due`, assessment.due),
+  )
   return rows
 }

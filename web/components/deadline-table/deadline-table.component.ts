@@ -34,12 +34,19 @@ export class LsDeadlineTable extends LitElement {
 
   private rows(): DeadlineRow[] {
     if (!this.policy) return []
-    if (this.#rows?.policy !== this.policy) this.#rows = { policy: this.policy, rows: deadlineRows(this.policy) }
+    if (this.#rows?.policy !== this.policy)
+      this.#rows = { policy: this.policy, rows: deadlineRows(this.policy) }
     return this.#rows.rows
   }
 
   private handleReveal(pointer: string): void {
-    this.dispatchEvent(new CustomEvent('ls-reveal', { detail: { pointer }, bubbles: true, composed: true }) satisfies LsRevealEvent)
+    this.dispatchEvent(
+      new CustomEvent('ls-reveal', {
+        detail: { pointer },
+        bubbles: true,
+        composed: true,
+      }) satisfies LsRevealEvent,
+    )
   }
 
   private renderResult(row: DeadlineRow) {
@@ -57,9 +64,13 @@ export class LsDeadlineTable extends LitElement {
       }
       case 'recurring': {
         const list = result.occurrences
-        const count = t('pePeriods').replace('{count}', String(list.length)).replace('{from}', result.range.from).replace('{to}', result.range.to)
+        const count = t('pePeriods')
+          .replace('{count}', String(list.length))
+          .replace('{from}', result.range.from)
+          .replace('{to}', result.range.to)
         if (list.length === 0) return html`<span class="bad">${count}</span>`
-        const item = (o: (typeof list)[number]) => html`<li><span class="muted">${o.period}</span> ${o.start ? html`${date(o.start)} — ` : ''}${date(o.due)}</li>`
+        const item = (o: (typeof list)[number]) =>
+          html`<li><span class="muted">${o.period}</span> ${o.start ? html`${date(o.start)} — ` : ''}${date(o.due)}</li>`
         return html`<details ?open=${list.length <= SHOWN_PERIODS}>
           <summary>${count}</summary>
           <ol class="periods">${list.map(item)}</ol>

@@ -22,7 +22,9 @@ interface FormChoice {
 
 /** Every duty and procedure with the form its tasks will use. */
 export function formChoices(policy: PolicyConfig): FormChoice[] {
-  const forms = new Map((policy.forms ?? []).map((form) => [form.id, form.schema as Record<string, unknown>]))
+  const forms = new Map(
+    (policy.forms ?? []).map((form) => [form.id, form.schema as Record<string, unknown>]),
+  )
   const duties = policy.responsibilities.map((duty) => {
     const named = duty.form ? forms.get(duty.form) : undefined
     return {
@@ -66,7 +68,8 @@ export class LsFormPreview extends LitElement {
 
   private choices(): FormChoice[] {
     if (!this.policy) return []
-    if (this.#choices?.policy !== this.policy) this.#choices = { policy: this.policy, list: formChoices(this.policy) }
+    if (this.#choices?.policy !== this.policy)
+      this.#choices = { policy: this.policy, list: formChoices(this.policy) }
     return this.#choices.list
   }
 
@@ -78,7 +81,8 @@ export class LsFormPreview extends LitElement {
     const choices = this.choices()
     if (choices.length === 0) return html`<p>${t('peNoForms')}</p>`
     // Prefer a duty with a form of its own: it shows what the config adds.
-    const choice = choices.find((c) => c.key === this.selected) ?? choices.find((c) => c.formId) ?? choices[0]!
+    const choice =
+      choices.find((c) => c.key === this.selected) ?? choices.find((c) => c.formId) ?? choices[0]!
     const custom = choices.filter((c) => c.formId).length
     return html`
       <div class="pick">

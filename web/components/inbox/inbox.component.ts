@@ -34,9 +34,19 @@ const FILTERS_KEY = 'luoshi.inbox.filters'
 
 /** The filters last used in this tab, so coming back from a task keeps them. */
 function restoreFilters(): Filters {
-  const blank: Filters = { plan: '', phase: '', state: '', period: '', review: false, overdue: false }
+  const blank: Filters = {
+    plan: '',
+    phase: '',
+    state: '',
+    period: '',
+    review: false,
+    overdue: false,
+  }
   try {
-    return { ...blank, ...(JSON.parse(globalThis.sessionStorage?.getItem(FILTERS_KEY) ?? '{}') as Partial<Filters>) }
+    return {
+      ...blank,
+      ...(JSON.parse(globalThis.sessionStorage?.getItem(FILTERS_KEY) ?? '{}') as Partial<Filters>),
+    }
   } catch {
     return blank
   }
@@ -92,8 +102,18 @@ export class LsInbox extends LitElement {
     try {
       const { plans } = await call(client.plans.$get())
       this.plans = plans
-      const details = await Promise.all(plans.map((plan) => call(client.plans[':id'].$get({ param: pathParams({ id: plan.id }) })).catch(() => null)))
-      this.planPhases = Object.fromEntries(details.flatMap((detail) => (detail ? [[detail.plan.id, detail.phases.map((phase) => [phase.phase_id, phase.name])]] : [])))
+      const details = await Promise.all(
+        plans.map((plan) =>
+          call(client.plans[':id'].$get({ param: pathParams({ id: plan.id }) })).catch(() => null),
+        ),
+      )
+      this.planPhases = Object.fromEntries(
+        details.flatMap((detail) =>
+          detail
+            ? [[detail.plan.id, detail.phases.map((phase) => [phase.phase_id, phase.name])]]
+            : [],
+        ),
+      )
       this.phases = Object.fromEntries(Object.values(this.planPhases).flat())
     } catch {
       // The plan and phase filters fall back to ids; the list itself still loads.
@@ -122,7 +142,10 @@ export class LsInbox extends LitElement {
       this.error = ''
       const seen = new Set(this.periods)
       for (const task of data.tasks) seen.add(task.period)
-      if (seen.size !== this.periods.length) this.periods = [...seen].sort((a, b) => (a === 'once' ? -1 : b === 'once' ? 1 : a.localeCompare(b)))
+      if (seen.size !== this.periods.length)
+        this.periods = [...seen].sort((a, b) =>
+          a === 'once' ? -1 : b === 'once' ? 1 : a.localeCompare(b),
+        )
     } catch (error) {
       if (!current()) return
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
@@ -165,7 +188,8 @@ export class LsInbox extends LitElement {
 
   private renderFilters() {
     const { plan, phase, state, period, review, overdue } = this.filters
-    const option = (value: string, label: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`
+    const option = (value: string, label: string, selected: string) =>
+      html`<option value=${value} ?selected=${value === selected}>${label}</option>`
     return html`<form part="filters" class="filters" aria-label=${t('inbox_filters')} @submit=${(e: Event) => e.preventDefault()}>
       <label>${t('filter_plan')}
         <select name="plan" @change=${this.handleSelect}>
@@ -174,7 +198,7 @@ export class LsInbox extends LitElement {
       </label>
       <label>${t('filter_phase')}
         <select name="phase" @change=${this.handleSelect}>
-          ${option('', t('all'), phase)}${(plan ? this.planPhases[plan] ?? [] : Object.entries(this.phases)).map(([id, name]) => option(id, name, phase))}
+          ${option('', t('all'), phase)}${(plan ? (this.planPhases[plan] ?? []) : Object.entries(this.phases)).map(([id, name]) => option(id, name, phase))}
         </select>
       </label>
       <label>${t('filter_state')}
@@ -197,11 +221,18 @@ export class LsInbox extends LitElement {
     return html`
       <h2 class="title">${t(this.filters.review ? 'filter_reviewing' : 'inbox')}</h2>
       ${data ? this.renderCounts(data) : nothing} ${this.renderFilters()}
-      ${this.error
-        ? html`<div role="alert" class="error">${this.error} <button type="button" @click=${() => void this.loadTasks()}>${t('retry')}</button></div>`
-        : nothing}
-      <div aria-live="polite" class="status">${this.loading ? t('loading') : data && data.counts.total > data.tasks.length
-        ? fill(t('inbox_truncated'), { shown: data.tasks.length, total: data.counts.total }) : ''}</div>
+      ${
+        this.error
+          ? html`<div role="alert" class="error">${this.error} <button type="button" @click=${() => void this.loadTasks()}>${t('retry')}</button></div>`
+          : nothing
+      }
+      <div aria-live="polite" class="status">${
+        this.loading
+          ? t('loading')
+          : data && data.counts.total > data.tasks.length
+            ? fill(t('inbox_truncated'), { shown: data.tasks.length, total: data.counts.total })
+            : ''
+      }</div>
       ${data ? html`<ls-task-table .tasks=${data.tasks} .phaseNames=${this.phases} aria-busy=${this.loading ? 'true' : 'false'}></ls-task-table>` : nothing}
     `
   }

@@ -6,20 +6,34 @@ import type { LsInbox } from './inbox.component.ts'
 import './inbox.ts'
 
 const PLANS = { plans: [{ id: 'plan-1', name: '平南县医疗联合体建设实施方案（1.0.0）' }] }
-const PLAN = { plan: { id: 'plan-1' }, phases: [{ phase_id: 'organize', name: '组织实施' }, { phase_id: 'carry-out', name: '开展医联体各项工作' }] }
+const PLAN = {
+  plan: { id: 'plan-1' },
+  phases: [
+    { phase_id: 'organize', name: '组织实施' },
+    { phase_id: 'carry-out', name: '开展医联体各项工作' },
+  ],
+}
 
 function serve(tasks: (url: URL) => TaskSummary[] | Response) {
   const requests: URL[] = []
-  vi.stubGlobal('fetch', vi.fn(async (path: string) => {
-    const url = new URL(path, 'http://luoshi.test')
-    if (url.pathname === '/api/plans') return new Response(JSON.stringify(PLANS))
-    if (url.pathname === '/api/plans/plan-1') return new Response(JSON.stringify(PLAN))
-    requests.push(url)
-    const answer = tasks(url)
-    if (answer instanceof Response) return answer
-    const counts = { total: answer.length + 600, overdue: answer.filter((t) => t.overdue).length, escalated: 1, byState: { assigned: answer.length } }
-    return new Response(JSON.stringify({ counts, tasks: answer }))
-  }))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (path: string) => {
+      const url = new URL(path, 'http://luoshi.test')
+      if (url.pathname === '/api/plans') return new Response(JSON.stringify(PLANS))
+      if (url.pathname === '/api/plans/plan-1') return new Response(JSON.stringify(PLAN))
+      requests.push(url)
+      const answer = tasks(url)
+      if (answer instanceof Response) return answer
+      const counts = {
+        total: answer.length + 600,
+        overdue: answer.filter((t) => t.overdue).length,
+        escalated: 1,
+        byState: { assigned: answer.length },
+      }
+      return new Response(JSON.stringify({ counts, tasks: answer }))
+    }),
+  )
   return requests
 }
 
@@ -30,7 +44,8 @@ async function mount(): Promise<LsInbox> {
   return inbox
 }
 
-const select = (inbox: LsInbox, name: string) => inbox.shadowRoot!.querySelector<HTMLSelectElement>(`select[name=${name}]`)!
+const select = (inbox: LsInbox, name: string) =>
+  inbox.shadowRoot!.querySelector<HTMLSelectElement>(`select[name=${name}]`)!
 
 afterEach(() => {
   document.body.replaceChildren()
@@ -42,14 +57,26 @@ describe('ls-inbox', () => {
   it('shows the counts, the tasks and how many were left out', async () => {
     serve(() => [buildSummary(), buildSummary({ id: 'task-2', period: '2018-Q3', overdue: false })])
     const inbox = await mount()
-    const counts = Array.from(inbox.shadowRoot!.querySelectorAll('.counts dd')).map((dd) => dd.textContent)
+    const counts = Array.from(inbox.shadowRoot!.querySelectorAll('.counts dd')).map(
+      (dd) => dd.textContent,
+    )
     expect(counts).toEqual(['602', '1', '1', '2'])
     expect(inbox.shadowRoot!.querySelector('.status')?.textContent).toBe('显示前 2 条，共 602 条')
     const table = inbox.shadowRoot!.querySelector('ls-task-table')!
     await table.updateComplete
     expect(table.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(2)
-    await vi.waitFor(() => expect(Array.from(select(inbox, 'phase').options).map((o) => o.text)).toEqual(['全部', '组织实施', '开展医联体各项工作']))
-    expect(Array.from(select(inbox, 'period').options).map((o) => o.value)).toEqual(['', 'once', '2018-Q3'])
+    await vi.waitFor(() =>
+      expect(Array.from(select(inbox, 'phase').options).map((o) => o.text)).toEqual([
+        '全部',
+        '组织实施',
+        '开展医联体各项工作',
+      ]),
+    )
+    expect(Array.from(select(inbox, 'period').options).map((o) => o.value)).toEqual([
+      '',
+      'once',
+      '2018-Q3',
+    ])
   })
 
   it('sends each filter as a query parameter and keeps them for the tab', async () => {
@@ -62,16 +89,28 @@ describe('ls-inbox', () => {
     review.click()
     await vi.waitFor(() => expect(requests).toHaveLength(3))
     expect(requests[0]!.search).toBe('')
-    expect(Object.fromEntries(requests[2]!.searchParams)).toEqual({ state: 'assigned,in_progress,submitted,returned', role: 'review' })
-    expect(JSON.parse(sessionStorage.getItem('luoshi.inbox.filters')!)).toMatchObject({ state: 'open', review: true })
+    expect(Object.fromEntries(requests[2]!.searchParams)).toEqual({
+      state: 'assigned,in_progress,submitted,returned',
+      role: 'review',
+    })
+    expect(JSON.parse(sessionStorage.getItem('luoshi.inbox.filters')!)).toMatchObject({
+      state: 'open',
+      review: true,
+    })
     await inbox.updateComplete
     expect(inbox.shadowRoot!.querySelector('h2')?.textContent).toBe('我审核的')
   })
 
   it('drops an answer that a later filter change overtook', async () => {
     let release: (value: Response) => void = () => {}
-    const slow = new Promise<Response>((resolve) => { release = resolve })
-    const requests = serve((url) => (url.searchParams.get('overdue') ? [buildSummary({ id: 'late', title: '逾期任务' })] : [buildSummary()]))
+    const slow = new Promise<Response>((resolve) => {
+      release = resolve
+    })
+    const requests = serve((url) =>
+      url.searchParams.get('overdue')
+        ? [buildSummary({ id: 'late', title: '逾期任务' })]
+        : [buildSummary()],
+    )
     const inbox = await mount()
     const fetchMock = vi.mocked(globalThis.fetch)
     const answer = fetchMock.getMockImplementation() as (path: string) => Promise<Response>
@@ -87,10 +126,20 @@ describe('ls-inbox', () => {
   })
 
   it('shows a failed load as an alert with a retry', async () => {
-    serve(() => new Response(JSON.stringify({ error: { code: 'unauthorized', message: { zh: '请先登录', en: 'Log in first' } } }), { status: 401 }))
+    serve(
+      () =>
+        new Response(
+          JSON.stringify({
+            error: { code: 'unauthorized', message: { zh: '请先登录', en: 'Log in first' } },
+          }),
+          { status: 401 },
+        ),
+    )
     const inbox = document.createElement('ls-inbox')
     document.body.append(inbox)
-    await vi.waitFor(() => expect(inbox.shadowRoot?.querySelector('[role=alert]')?.textContent).toContain('请先登录'))
+    await vi.waitFor(() =>
+      expect(inbox.shadowRoot?.querySelector('[role=alert]')?.textContent).toContain('请先登录'),
+    )
     expect(inbox.shadowRoot!.querySelector('[role=alert] button')?.textContent).toBe('重试')
   })
 })

@@ -12,7 +12,10 @@ export const IMPORT_TEXT = {
   title: { zh: '导入指标数据', en: 'Import indicator data' },
   back: { zh: '返回看板', en: 'Back to the dashboard' },
   step1: { zh: '1. 下载模板', en: '1. Download the template' },
-  step1Note: { zh: '模板每行一个单位、每列一个数据项；也可用长表（单位、期间、指标、数值）。CSV 可为 UTF-8 或 Excel 在中文 Windows 上保存的 GBK / GB18030 编码。', en: 'One row per unit and one column per input; a long table (unit, period, input, value) works too. CSV may be UTF-8, or GBK / GB18030 as Excel saves it on Chinese Windows.' },
+  step1Note: {
+    zh: '模板每行一个单位、每列一个数据项；也可用长表（单位、期间、指标、数值）。CSV 可为 UTF-8 或 Excel 在中文 Windows 上保存的 GBK / GB18030 编码。',
+    en: 'One row per unit and one column per input; a long table (unit, period, input, value) works too. CSV may be UTF-8, or GBK / GB18030 as Excel saves it on Chinese Windows.',
+  },
   templateWide: { zh: '下载 Excel 模板', en: 'Download the Excel template' },
   templateLong: { zh: '长表模板', en: 'Long-table template' },
   catalogue: { zh: '可填报的数据项（{n} 项）', en: 'Inputs you can enter ({n})' },
@@ -33,9 +36,15 @@ export const IMPORT_TEXT = {
   check: { zh: '先检查', en: 'Check first' },
   checking: { zh: '检查中…', en: 'Checking…' },
   checkNote: { zh: '检查不会写入任何数据。', en: 'Checking writes nothing.' },
-  checked: { zh: '检查结果：{format} 文件，{rows} 行数据，{accepted} 个数值合格，{rejected} 处问题。', en: 'Checked: {format} file, {rows} data rows, {accepted} good values, {rejected} problems.' },
+  checked: {
+    zh: '检查结果：{format} 文件，{rows} 行数据，{accepted} 个数值合格，{rejected} 处问题。',
+    en: 'Checked: {format} file, {rows} data rows, {accepted} good values, {rejected} problems.',
+  },
   allGood: { zh: '全部 {rows} 行均合格。', en: 'All {rows} rows are good.' },
-  nothingToImport: { zh: '没有可导入的数据：请按下表改正文件后重新检查。', en: 'Nothing can be imported: fix the file as listed below and check again.' },
+  nothingToImport: {
+    zh: '没有可导入的数据：请按下表改正文件后重新检查。',
+    en: 'Nothing can be imported: fix the file as listed below and check again.',
+  },
   listed: { zh: '（只列出前 {n} 处）', en: ' (the first {n} are listed)' },
   col_row: { zh: '行', en: 'Row' },
   col_column: { zh: '列', en: 'Column' },
@@ -48,22 +57,40 @@ export const IMPORT_TEXT = {
   mode: { zh: '导入方式', en: 'How to import' },
   mode_keepGood: { zh: '只导入合格数据', en: 'Import only the good rows' },
   mode_allOrNothing: { zh: '全部正确才导入', en: 'All or nothing' },
-  keepGoodConsequence: { zh: '只导入 {good} 行合格数据，{bad} 行被拒绝：写入 {accepted} 个数值，{rejected} 处有问题的数值不写入。', en: 'Imports only the {good} good rows; {bad} rows are rejected: {accepted} values are written, the {rejected} with problems are not.' },
-  allOrNothingConsequence: { zh: '文件有 {rejected} 处问题（{bad} 行），将不导入任何数据；请改正后重新检查。', en: 'The file has {rejected} problems ({bad} rows), so nothing will be imported; fix them and check again.' },
-  cleanConsequence: { zh: '将写入 {accepted} 个数值；同一单位、期间、数据项已有的数值会被替换。', en: '{accepted} values will be written, replacing any stored for the same unit, period and input.' },
+  keepGoodConsequence: {
+    zh: '只导入 {good} 行合格数据，{bad} 行被拒绝：写入 {accepted} 个数值，{rejected} 处有问题的数值不写入。',
+    en: 'Imports only the {good} good rows; {bad} rows are rejected: {accepted} values are written, the {rejected} with problems are not.',
+  },
+  allOrNothingConsequence: {
+    zh: '文件有 {rejected} 处问题（{bad} 行），将不导入任何数据；请改正后重新检查。',
+    en: 'The file has {rejected} problems ({bad} rows), so nothing will be imported; fix them and check again.',
+  },
+  cleanConsequence: {
+    zh: '将写入 {accepted} 个数值；同一单位、期间、数据项已有的数值会被替换。',
+    en: '{accepted} values will be written, replacing any stored for the same unit, period and input.',
+  },
   import: { zh: '导入', en: 'Import' },
   importGood: { zh: '只导入合格数据', en: 'Import the good rows' },
   importing: { zh: '导入中…', en: 'Importing…' },
-  imported: { zh: '已导入 {applied} 个数值（{rows} 行数据，{rejected} 处被拒绝）。', en: 'Imported {applied} values ({rows} data rows, {rejected} rejected).' },
+  imported: {
+    zh: '已导入 {applied} 个数值（{rows} 行数据，{rejected} 处被拒绝）。',
+    en: 'Imported {applied} values ({rows} data rows, {rejected} rejected).',
+  },
   changed: { zh: '文件已更换，请重新检查。', en: 'The file changed; check it again.' },
   step4: { zh: '已保存的数值', en: 'Values stored' },
   period: { zh: '期间', en: 'Period' },
-  periodHint: { zh: '如 2021、2021-Q1、2021-03；留空为全部期间', en: 'e.g. 2021, 2021-Q1, 2021-03; empty for every period' },
+  periodHint: {
+    zh: '如 2021、2021-Q1、2021-03；留空为全部期间',
+    en: 'e.g. 2021, 2021-Q1, 2021-03; empty for every period',
+  },
   unit: { zh: '单位', en: 'Unit' },
   allUnits: { zh: '全部单位', en: 'Every unit' },
   show: { zh: '查看', en: 'Show' },
   valuesCount: { zh: '共 {n} 个数值', en: '{n} values' },
-  valuesShown: { zh: '共 {n} 个数值，显示前 {shown} 个', en: '{n} values; the first {shown} are shown' },
+  valuesShown: {
+    zh: '共 {n} 个数值，显示前 {shown} 个',
+    en: '{n} values; the first {shown} are shown',
+  },
   noValues: { zh: '该期间尚无数值。', en: 'No values for this period yet.' },
   col_value: { zh: '数值', en: 'Value' },
   col_source: { zh: '来源', en: 'Source' },
@@ -81,7 +108,8 @@ export const IMPORT_TEXT = {
 export type ImportTextKey = keyof typeof IMPORT_TEXT
 
 /** The current locale's text for a key, with `{name}` placeholders filled. */
-export const importText: (key: ImportTextKey, params?: Record<string, string | number>) => string = messageTable(IMPORT_TEXT)
+export const importText: (key: ImportTextKey, params?: Record<string, string | number>) => string =
+  messageTable(IMPORT_TEXT)
 
 /** A refused row or cell: from a check's report, or an issue of a refused import. */
 export interface RejectedLike {
@@ -123,37 +151,52 @@ export function reportRows(entries: readonly RejectedLike[], names: ReportNames)
     return {
       row: entry.row === undefined ? '—' : String(entry.row),
       column: entry.column ?? '—',
-      unit: entry.unit ? names.units.get(entry.unit) ?? entry.unit : '—',
+      unit: entry.unit ? (names.units.get(entry.unit) ?? entry.unit) : '—',
       period: entry.period ?? '—',
-      input: entry.input ? names.inputs.get(entry.input) ?? entry.input : '—',
+      input: entry.input ? (names.inputs.get(entry.input) ?? entry.input) : '—',
       reason: stripped === reason ? reason : sentence(stripped),
     }
   })
 }
 
 /** Good and bad data rows of a check: a row with any problem is bad. */
-export function rowCounts(report: Pick<IndicatorImportReport, 'rows' | 'rejected' | 'rejectedCount'>): { good: number; bad: number } {
+export function rowCounts(
+  report: Pick<IndicatorImportReport, 'rows' | 'rejected' | 'rejectedCount'>,
+): { good: number; bad: number } {
   // Only the first 1,000 problems are listed; every further one may be on another row.
   const listed = new Set(report.rejected.map((entry) => entry.row)).size
-  const bad = Math.min(report.rows, listed + Math.max(0, report.rejectedCount - report.rejected.length))
+  const bad = Math.min(
+    report.rows,
+    listed + Math.max(0, report.rejectedCount - report.rejected.length),
+  )
   return { good: Math.max(0, report.rows - bad), bad }
 }
 
 export type ImportMode = 'keep-good' | 'all-or-nothing'
 
 /** What importing the checked file in a mode will do, in words. */
-export function consequence(report: Pick<IndicatorImportReport, 'rows' | 'rejected' | 'rejectedCount' | 'accepted'>, mode: ImportMode): string {
+export function consequence(
+  report: Pick<IndicatorImportReport, 'rows' | 'rejected' | 'rejectedCount' | 'accepted'>,
+  mode: ImportMode,
+): string {
   const { good, bad } = rowCounts(report)
-  if (report.rejectedCount === 0) return importText('cleanConsequence', { accepted: report.accepted })
+  if (report.rejectedCount === 0)
+    return importText('cleanConsequence', { accepted: report.accepted })
   return mode === 'keep-good'
-    ? importText('keepGoodConsequence', { good, bad, accepted: report.accepted, rejected: report.rejectedCount })
+    ? importText('keepGoodConsequence', {
+        good,
+        bad,
+        accepted: report.accepted,
+        rejected: report.rejectedCount,
+      })
     : importText('allOrNothingConsequence', { bad, rejected: report.rejectedCount })
 }
 
 /** The content type to send a file with, when the browser gives none. */
 export function fileType(file: Pick<File, 'name' | 'type'>): string {
   if (file.type) return file.type
-  if (/\.xlsx$/i.test(file.name)) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  if (/\.xlsx$/i.test(file.name))
+    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
   if (/\.(csv|txt|tsv)$/i.test(file.name)) return 'text/csv'
   return 'application/octet-stream'
 }

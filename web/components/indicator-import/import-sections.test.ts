@@ -9,14 +9,26 @@ import { renderValues } from './import-sections.ts'
 type StoredValue = IndicatorValueList['values'][number]
 
 const VALUE = {
-  unit: 'dongpo-mc', unitName: '东坡区医共体', period: '2021', element: 'pooled_fund_incurred', name: '统筹基金发生额', valueType: 'decimal', value: '433000000',
-  measure: '元', source: 'import', enteredBy: { id: 'author', name: '作者' }, enteredAt: '2021-12-20T17:30:00.000Z', taskId: null,
+  unit: 'dongpo-mc',
+  unitName: '东坡区医共体',
+  period: '2021',
+  element: 'pooled_fund_incurred',
+  name: '统筹基金发生额',
+  valueType: 'decimal',
+  value: '433000000',
+  measure: '元',
+  source: 'import',
+  enteredBy: { id: 'author', name: '作者' },
+  enteredAt: '2021-12-20T17:30:00.000Z',
+  taskId: null,
 } as unknown as StoredValue
 
 function cells(list: IndicatorValueList): string[] {
   const host = document.createElement('div')
   render(renderValues(list), host)
-  return Array.from(host.querySelectorAll('tbody tr:first-child > *')).map((cell) => cell.textContent.trim())
+  return Array.from(host.querySelectorAll('tbody tr:first-child > *')).map((cell) =>
+    cell.textContent.trim(),
+  )
 }
 
 afterEach(() => setLocale('zh'))
@@ -34,7 +46,8 @@ describe('renderValues', () => {
 
 describe('groupDigits', () => {
   it('groups the whole part only, keeping every digit of an exact decimal', () => {
-    expect(['433000000', '1234.56789', '-1000', '999', '0.5', 'abc', '1e9'].map(groupDigits))
-      .toEqual(['433,000,000', '1,234.56789', '-1,000', '999', '0.5', 'abc', '1e9'])
+    expect(
+      ['433000000', '1234.56789', '-1000', '999', '0.5', 'abc', '1e9'].map(groupDigits),
+    ).toEqual(['433,000,000', '1,234.56789', '-1,000', '999', '0.5', 'abc', '1e9'])
   })
 })

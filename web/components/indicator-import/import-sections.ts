@@ -13,8 +13,12 @@ export const SHOWN_VALUES = 300
 
 /** The inputs a user can enter, in a disclosure (the template's 说明 sheet says the same). */
 export function renderCatalogue(catalogue: IndicatorInputs) {
-  const units = catalogue.units.slice(0, 8).map((unit) => unit.name).join('、')
-  const more = catalogue.units.length > 8 ? ` ${importText('andMore', { n: catalogue.units.length - 8 })}` : ''
+  const units = catalogue.units
+    .slice(0, 8)
+    .map((unit) => unit.name)
+    .join('、')
+  const more =
+    catalogue.units.length > 8 ? ` ${importText('andMore', { n: catalogue.units.length - 8 })}` : ''
   return html`
     <p class="note">${importText('myUnits', { units: units + more })}</p>
     <details>
@@ -24,10 +28,12 @@ export function renderCatalogue(catalogue: IndicatorInputs) {
           <th scope="col">${importText('col_name')}</th><th scope="col">${importText('col_id')}</th><th scope="col">${importText('col_measure')}</th>
           <th scope="col">${importText('col_range')}</th><th scope="col">${importText('col_frequency')}</th><th scope="col">${importText('col_indicators')}</th>
         </tr></thead>
-        <tbody>${catalogue.inputs.map((input) => html`<tr>
+        <tbody>${catalogue.inputs.map(
+          (input) => html`<tr>
           <th scope="row">${input.name}</th><td><code>${input.id}</code></td><td>${input.unit ?? '—'}</td><td>${input.range}</td>
           <td>${importText(`frequency_${input.frequency}`)}</td><td>${input.indicators.map((indicator) => indicator.name).join('、') || '—'}</td>
-        </tr>`)}</tbody>
+        </tr>`,
+        )}</tbody>
       </table>
     </details>
   `
@@ -42,16 +48,23 @@ export function renderReport(rows: readonly ReportRow[], caption = importText('r
       <th scope="col" class="num">${importText('col_row')}</th><th scope="col">${importText('col_column')}</th><th scope="col">${importText('col_unit')}</th>
       <th scope="col">${importText('col_period')}</th><th scope="col">${importText('col_input')}</th><th scope="col">${importText('col_reason')}</th>
     </tr></thead>
-    <tbody>${rows.map((row) => html`<tr>
+    <tbody>${rows.map(
+      (row) => html`<tr>
       <th scope="row" class="num">${row.row}</th><td>${row.column}</td><td>${row.unit}</td><td>${row.period}</td><td>${row.input}</td><td class="reason">${row.reason}</td>
-    </tr>`)}</tbody>
+    </tr>`,
+    )}</tbody>
   </table>`
 }
 
 type StoredValue = IndicatorValueList['values'][number]
 
 function valueText(value: StoredValue): string {
-  if (value.valueType === 'boolean') return value.value === 'true' ? importText('yes') : value.value === 'false' ? importText('no') : value.value
+  if (value.valueType === 'boolean')
+    return value.value === 'true'
+      ? importText('yes')
+      : value.value === 'false'
+        ? importText('no')
+        : value.value
   const number = groupDigits(value.value)
   return value.measure ? `${number} ${value.measure}` : number
 }
@@ -67,10 +80,12 @@ export function renderValues(list: IndicatorValueList) {
       <th scope="col" class="num">${importText('col_value')}</th><th scope="col">${importText('col_source')}</th>
       <th scope="col">${importText('col_enteredBy')}</th><th scope="col">${importText('col_enteredAt')}</th>
     </tr></thead>
-    <tbody>${shown.map((value) => html`<tr>
+    <tbody>${shown.map(
+      (value) => html`<tr>
       <td>${value.unitName}</td><td>${value.period}</td><th scope="row" title=${value.element}>${value.name}</th>
       <td class="num">${valueText(value)}</td><td>${importText(`source_${value.source}`)}</td>
       <td>${value.enteredBy.name}</td><td><time datetime=${value.enteredAt}>${formatInstant(value.enteredAt)}</time></td>
-    </tr>`)}</tbody>
+    </tr>`,
+    )}</tbody>
   </table>`
 }

@@ -13,7 +13,11 @@ import type { ImportMode } from './import-format.ts'
  * @throws {ApiError} with the server's message; a refused import (422 `import-rejected`) carries
  * every problem in `details.issues`, each with its `row` and `column`.
  */
-export async function importFile(planId: string, file: File, options: { mode: ImportMode; dryRun: boolean }): Promise<IndicatorImportReport> {
+export async function importFile(
+  planId: string,
+  file: File,
+  options: { mode: ImportMode; dryRun: boolean },
+): Promise<IndicatorImportReport> {
   const headers = await uploadHeaders(file, fileType(file))
   const query = { mode: options.mode, ...(options.dryRun ? { dryRun: 'true' as const } : {}) }
   const request = client.plans[':id']['indicator-values'].import.$post(

@@ -21,9 +21,12 @@ import styles from './indicator-import.styles.ts'
 import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 
 /** The outcome of pressing 导入: written, or refused with the problems. */
-type Outcome = { kind: 'imported'; report: IndicatorImportReport } | { kind: 'refused'; message: LocalizedText; issues: RejectedLike[] }
+type Outcome =
+  | { kind: 'imported'; report: IndicatorImportReport }
+  | { kind: 'refused'; message: LocalizedText; issues: RejectedLike[] }
 
-const ACCEPT = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const ACCEPT =
+  '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export class LsIndicatorImport extends LitElement {
   static override styles = styles
@@ -97,7 +100,10 @@ export class LsIndicatorImport extends LitElement {
 
   private async loadPlan(): Promise<void> {
     try {
-      const [plan, catalogue] = await Promise.all([call(client.plans[':id'].$get({ param: this.param })), call(client.plans[':id']['indicator-values'].inputs.$get({ param: this.param }))])
+      const [plan, catalogue] = await Promise.all([
+        call(client.plans[':id'].$get({ param: this.param })),
+        call(client.plans[':id']['indicator-values'].inputs.$get({ param: this.param })),
+      ])
       this.planName = plan.plan.name
       this.catalogue = catalogue
     } catch (error) {
@@ -106,9 +112,14 @@ export class LsIndicatorImport extends LitElement {
   }
 
   private async loadValues(): Promise<void> {
-    const query = { ...(this.period.trim() ? { period: this.period.trim() } : {}), ...(this.unit ? { unit: this.unit } : {}) }
+    const query = {
+      ...(this.period.trim() ? { period: this.period.trim() } : {}),
+      ...(this.unit ? { unit: this.unit } : {}),
+    }
     try {
-      this.values = await call(client.plans[':id']['indicator-values'].$get({ param: this.param, query }))
+      this.values = await call(
+        client.plans[':id']['indicator-values'].$get({ param: this.param, query }),
+      )
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }
@@ -173,7 +184,10 @@ export class LsIndicatorImport extends LitElement {
 
   private renderCheck(report: IndicatorImportReport) {
     const format = report.format === 'xlsx' ? 'Excel' : 'CSV'
-    const listed = report.rejected.length < report.rejectedCount ? importText('listed', { n: report.rejected.length }) : ''
+    const listed =
+      report.rejected.length < report.rejectedCount
+        ? importText('listed', { n: report.rejected.length })
+        : ''
     return html`<div class="result" role="status">
       <p>${importText('checked', { format, rows: report.rows, accepted: report.accepted, rejected: report.rejectedCount })}${listed}</p>
       ${report.rejectedCount === 0 ? html`<p class="ok">✓ ${importText('allGood', { rows: report.rows })}</p>` : nothing}
@@ -185,17 +199,24 @@ export class LsIndicatorImport extends LitElement {
   private renderImport(report: IndicatorImportReport) {
     if (report.accepted === 0) return nothing
     const choice = (mode: ImportMode, label: string) => html`<label class="choice">
-      <input type="radio" name="mode" value=${mode} .checked=${this.mode === mode} @change=${() => { this.mode = mode }} />
+      <input type="radio" name="mode" value=${mode} .checked=${this.mode === mode} @change=${() => {
+        this.mode = mode
+      }} />
       <span><strong>${label}</strong><br /><span class="consequence">${consequence(report, mode)}</span></span>
     </label>`
-    const button = this.mode === 'keep-good' && report.rejectedCount > 0 ? importText('importGood') : importText('import')
+    const button =
+      this.mode === 'keep-good' && report.rejectedCount > 0
+        ? importText('importGood')
+        : importText('import')
     return html`<section aria-labelledby="step3">
       <h3 id="step3">${importText('step3')}</h3>
-      ${report.rejectedCount > 0
-        ? html`<fieldset><legend>${importText('mode')}</legend>
+      ${
+        report.rejectedCount > 0
+          ? html`<fieldset><legend>${importText('mode')}</legend>
             ${choice('keep-good', importText('mode_keepGood'))} ${choice('all-or-nothing', importText('mode_allOrNothing'))}
           </fieldset>`
-        : html`<p class="consequence">${consequence(report, 'all-or-nothing')}</p>`}
+          : html`<p class="consequence">${consequence(report, 'all-or-nothing')}</p>`
+      }
       <button type="button" class="primary" ?disabled=${this.busy !== ''} @click=${this.handleImport}>
         ${this.busy === 'import' ? importText('importing') : button}
       </button>
@@ -217,7 +238,10 @@ export class LsIndicatorImport extends LitElement {
   }
 
   override render() {
-    const template = client.plans[':id']['indicator-values']['template.xlsx'].$path({ param: this.param, query: {} })
+    const template = client.plans[':id']['indicator-values']['template.xlsx'].$path({
+      param: this.param,
+      query: {},
+    })
     return html`
       <p class="back"><a href="#/plans/${encodeURIComponent(this.planId)}">← ${importText('back')}</a></p>
       <h2>${importText('title')}${this.planName ? html` <small>${this.planName}</small>` : nothing}</h2>

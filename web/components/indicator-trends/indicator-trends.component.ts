@@ -17,7 +17,16 @@ import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { IndicatorTrends } from '../../api-types.ts'
 import { locale, pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
-import { byCategory, formatTarget, formatValue, isEmptySeries, latestPoint, tally, targetOf, trendText } from './trend-format.ts'
+import {
+  byCategory,
+  formatTarget,
+  formatValue,
+  isEmptySeries,
+  latestPoint,
+  tally,
+  targetOf,
+  trendText,
+} from './trend-format.ts'
 import type { TrendIndicator, TrendPoint } from './trend-format.ts'
 import styles from './indicator-trends.styles.ts'
 import { LatestOnly } from '../../latest-only.ts'
@@ -100,14 +109,21 @@ export class LsIndicatorTrends extends LitElement {
     const current = this.#loads.begin()
     this.busy = true
     try {
-      const answer = await call(client.plans[':id'].indicators.$get({ param: pathParams({ id: this.planId }), query: { scope } }))
+      const answer = await call(
+        client.plans[':id'].indicators.$get({
+          param: pathParams({ id: this.planId }),
+          query: { scope },
+        }),
+      )
       if (!current()) return
       // Anything but a list of indicators (an older server) shows as "no indicators".
       this.data = Array.isArray(answer?.indicators) && Array.isArray(answer.scopes) ? answer : null
       this.error = ''
     } catch (error) {
       if (!current()) return
-      this.error = trendText('loadFailed', { message: error instanceof ApiError ? pick(error.text) : String(error) })
+      this.error = trendText('loadFailed', {
+        message: error instanceof ApiError ? pick(error.text) : String(error),
+      })
     } finally {
       if (current()) this.busy = false
     }
@@ -115,8 +131,11 @@ export class LsIndicatorTrends extends LitElement {
 
   private async loadImportRight(planId: string): Promise<void> {
     try {
-      const catalogue = await call(client.plans[':id']['indicator-values'].inputs.$get({ param: pathParams({ id: planId }) }))
-      if (planId === this.planId) this.canImport = (catalogue?.inputs?.length ?? 0) > 0 && (catalogue?.units?.length ?? 0) > 0
+      const catalogue = await call(
+        client.plans[':id']['indicator-values'].inputs.$get({ param: pathParams({ id: planId }) }),
+      )
+      if (planId === this.planId)
+        this.canImport = (catalogue?.inputs?.length ?? 0) > 0 && (catalogue?.units?.length ?? 0) > 0
     } catch {
       // No right to enter data (or no such route): no link.
     }
@@ -208,15 +227,22 @@ export class LsIndicatorTrends extends LitElement {
     const cell = (point: TrendPoint, text: string) => html`<td class=${point.status}>${text}</td>`
     const status = (point: TrendPoint) =>
       point.status === 'not-met' && point.gap !== null
-        ? locale() === 'zh' ? `${trendText('status_not-met')}（${trendText('gap')} ${formatValue(point.gap, unit)}）` : `${trendText('status_not-met')} (${trendText('gap').toLowerCase()} ${formatValue(point.gap, unit)})`
+        ? locale() === 'zh'
+          ? `${trendText('status_not-met')}（${trendText('gap')} ${formatValue(point.gap, unit)}）`
+          : `${trendText('status_not-met')} (${trendText('gap').toLowerCase()} ${formatValue(point.gap, unit)})`
         : trendText(`status_${point.status}`)
     return html`<table class="figures">
       <caption class="visually-hidden">${trendText('tableOf', { name: indicator.name })}</caption>
       <thead><tr><th scope="col">${trendText('year')}</th>${indicator.series.map((point) => html`<th scope="col">${point.year}</th>`)}</tr></thead>
       <tbody>
-        <tr><th scope="row">${trendText('value')}</th>${indicator.series.map((point) => html`<td class=${point.status}>${point.value === null ? trendText('status_missing') : formatValue(point.value, unit)}${point.partial
-          ? html`<span class="partial">${trendText('partial', { n: point.reporting, m: members })}</span>`
-          : nothing}</td>`)}</tr>
+        <tr><th scope="row">${trendText('value')}</th>${indicator.series.map(
+          (point) =>
+            html`<td class=${point.status}>${point.value === null ? trendText('status_missing') : formatValue(point.value, unit)}${
+              point.partial
+                ? html`<span class="partial">${trendText('partial', { n: point.reporting, m: members })}</span>`
+                : nothing
+            }</td>`,
+        )}</tr>
         <tr><th scope="row">${trendText('target')}</th>${indicator.series.map((point) => {
           const target = targetOf(indicator, point)
           return cell(point, target ? formatTarget(target, unit) : '—')
@@ -236,9 +262,11 @@ export class LsIndicatorTrends extends LitElement {
         ${latest ? html`<span class="badge ${latest.status}${latest.partial ? ' partial' : ''}" title=${`${trendText('latest')} ${latest.year}${latest.partial ? ` · ${trendText('partial', { n: latest.reporting, m: members })}` : ''}`}>${latest.year} ${trendText(`status_${latest.status}`)}${latest.partial ? '*' : ''}</span>` : nothing}
       </header>
       ${direction in ARROWS ? html`<p class="direction ${direction}">${ARROWS[direction]} ${trendText(`direction_${direction}`)}</p>` : nothing}
-      ${isEmptySeries(indicator)
-        ? html`<p class="empty">${trendText('nothingReported')}</p>`
-        : html`<div class="chart" data-id=${indicator.id} aria-hidden="true" title=${trendText('chartOf', { name: indicator.name })}></div>`}
+      ${
+        isEmptySeries(indicator)
+          ? html`<p class="empty">${trendText('nothingReported')}</p>`
+          : html`<div class="chart" data-id=${indicator.id} aria-hidden="true" title=${trendText('chartOf', { name: indicator.name })}></div>`
+      }
       ${this.renderFigures(indicator, members)}
     </article>`
   }
@@ -246,21 +274,37 @@ export class LsIndicatorTrends extends LitElement {
   override render() {
     const data = this.data
     if (this.error && !data) return html`<p class="error" role="alert">${this.error}</p>`
-    if (!data) return html`<p class="muted" aria-live="polite">${this.busy ? pick({ zh: '加载中…', en: 'Loading…' }) : trendText('noIndicators')}</p>`
+    if (!data)
+      return html`<p class="muted" aria-live="polite">${this.busy ? pick({ zh: '加载中…', en: 'Loading…' }) : trendText('noIndicators')}</p>`
     const counts = tally(data.indicators)
-    const rolledUp = data.scope.kind !== 'unit' && data.scope.members > 0 ? ` · ${trendText('rolledUp', { n: data.scope.members })}` : ''
+    const rolledUp =
+      data.scope.kind !== 'unit' && data.scope.members > 0
+        ? ` · ${trendText('rolledUp', { n: data.scope.members })}`
+        : ''
     return html`
       ${this.renderTools(data)}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${data.indicators.length === 0
-        ? html`<p class="muted">${trendText('noIndicators')}</p>`
-        : html`<p class="tally" role="status" aria-busy=${this.busy ? 'true' : 'false'}>
+      ${
+        data.indicators.length === 0
+          ? html`<p class="muted">${trendText('noIndicators')}</p>`
+          : html`<p class="tally" role="status" aria-busy=${this.busy ? 'true' : 'false'}>
               <strong>${data.scope.name}</strong>${locale() === 'zh' ? '：' : ': '}${trendText('tally', { n: data.indicators.length, met: counts.met, notMet: counts.notMet, noTarget: counts.noTarget, missing: counts.missing })}${counts.invalid ? trendText('invalidTally', { n: counts.invalid }) : ''}${counts.partial ? trendText('partialTally', { n: counts.partial }) : ''}${rolledUp}
             </p>
-            ${repeat(byCategory(data.indicators), (group) => group.category ?? '', (group) => html`<section class="category" aria-label=${group.category ?? trendText('otherCategory')}>
+            ${repeat(
+              byCategory(data.indicators),
+              (group) => group.category ?? '',
+              (
+                group,
+              ) => html`<section class="category" aria-label=${group.category ?? trendText('otherCategory')}>
               <h4>${group.category ?? trendText('otherCategory')}</h4>
-              <div class="grid">${repeat(group.indicators, (indicator) => indicator.id, (indicator) => this.renderCard(indicator, data.scope.members))}</div>
-            </section>`)}`}
+              <div class="grid">${repeat(
+                group.indicators,
+                (indicator) => indicator.id,
+                (indicator) => this.renderCard(indicator, data.scope.members),
+              )}</div>
+            </section>`,
+            )}`
+      }
     `
   }
 }

@@ -3,16 +3,26 @@ import type { IndicatorTrends } from '../../api-types.ts'
 import type { TrendIndicator, TrendPoint } from './trend-format.ts'
 
 /** One year of a series; a missing value says why, as the server does. */
-export function buildPoint(year: number, value: string | null, target: string | null, status: TrendPoint['status'], gap: string | null = null): TrendPoint {
+export function buildPoint(
+  year: number,
+  value: string | null,
+  target: string | null,
+  status: TrendPoint['status'],
+  gap: string | null = null,
+): TrendPoint {
   return {
     year,
     value,
-    target: target === null ? null : { op: '>=', value: target, year, phrase: `${year} 年达到 ${target}%及以上` },
+    target:
+      target === null
+        ? null
+        : { op: '>=', value: target, year, phrase: `${year} 年达到 ${target}%及以上` },
     status,
     gap,
     reporting: value === null ? 0 : 2,
     partial: false,
-    problem: value === null ? { zh: '尚无单位填报「县域内就诊率」', en: 'No unit has reported it' } : null,
+    problem:
+      value === null ? { zh: '尚无单位填报「县域内就诊率」', en: 'No unit has reported it' } : null,
   }
 }
 
@@ -34,13 +44,20 @@ export function buildIndicator(overrides: Partial<TrendIndicator> = {}): TrendIn
     ],
     baseline: null,
     // As the server answers: a year without a value has no target in its point.
-    series: [buildPoint(2020, '87.5', '88', 'not-met', '0.5'), buildPoint(2021, '91.077302784223', '90', 'met', '0'), buildPoint(2022, null, null, 'missing')],
+    series: [
+      buildPoint(2020, '87.5', '88', 'not-met', '0.5'),
+      buildPoint(2021, '91.077302784223', '90', 'met', '0'),
+      buildPoint(2022, null, null, 'missing'),
+    ],
     ...overrides,
   }
 }
 
 /** An answer of `/api/plans/:id/indicators` for a scope. */
-export function buildTrends(scope: { id: string; name: string; kind: 'region' | 'group' | 'unit'; members?: number }, indicators: TrendIndicator[]): IndicatorTrends {
+export function buildTrends(
+  scope: { id: string; name: string; kind: 'region' | 'group' | 'unit'; members?: number },
+  indicators: TrendIndicator[],
+): IndicatorTrends {
   return {
     scope: { members: 1, ...scope },
     scopes: [

@@ -41,20 +41,30 @@ export const TREND_TEXT = {
   'direction_higher-is-better': { zh: '越高越好', en: 'Higher is better' },
   'direction_lower-is-better': { zh: '越低越好', en: 'Lower is better' },
   direction_none: { zh: '', en: '' },
-  tally: { zh: '{n} 项指标（按最新年度）：达标 {met} 项，未达标 {notMet} 项，无目标 {noTarget} 项，未填报 {missing} 项', en: '{n} indicators (latest year): {met} met, {notMet} not met, {noTarget} without a target, {missing} not reported' },
+  tally: {
+    zh: '{n} 项指标（按最新年度）：达标 {met} 项，未达标 {notMet} 项，无目标 {noTarget} 项，未填报 {missing} 项',
+    en: '{n} indicators (latest year): {met} met, {notMet} not met, {noTarget} without a target, {missing} not reported',
+  },
   nothingReported: { zh: '各年度均未填报，暂无图表', en: 'Nothing reported in any year yet' },
   noIndicators: { zh: '该计划未设定指标', en: 'This plan sets no indicators' },
   otherCategory: { zh: '其他指标', en: 'Other indicators' },
-  chartOf: { zh: '「{name}」各年度数值与目标（图表，数据见下表）', en: '{name} by year against its target (chart; the table below has the figures)' },
+  chartOf: {
+    zh: '「{name}」各年度数值与目标（图表，数据见下表）',
+    en: '{name} by year against its target (chart; the table below has the figures)',
+  },
   tableOf: { zh: '「{name}」各年度数值', en: '{name} by year' },
   importLink: { zh: '导入指标数据', en: 'Import indicator data' },
-  loadFailed: { zh: '指标数据加载失败：{message}', en: 'The indicators could not be loaded: {message}' },
+  loadFailed: {
+    zh: '指标数据加载失败：{message}',
+    en: 'The indicators could not be loaded: {message}',
+  },
 } as const
 
 export type TrendTextKey = keyof typeof TREND_TEXT
 
 /** The current locale's text for a key, with `{name}` placeholders filled. */
-export const trendText: (key: TrendTextKey, params?: Record<string, string | number>) => string = messageTable(TREND_TEXT)
+export const trendText: (key: TrendTextKey, params?: Record<string, string | number>) => string =
+  messageTable(TREND_TEXT)
 
 const OPERATORS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }
 
@@ -62,7 +72,9 @@ const OPERATORS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', 
 export function formatNumber(value: string, lang = locale()): string {
   const number = Number(value)
   if (value.trim() === '' || !Number.isFinite(number)) return value
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 }).format(number)
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    maximumFractionDigits: 2,
+  }).format(number)
 }
 
 /** A value with its unit of measure: `89.86%`, `8.2 天`. */
@@ -73,7 +85,11 @@ export function formatValue(value: string, unit: string | null, lang = locale())
 }
 
 /** A target as `≥ 90%`. */
-export function formatTarget(target: NonNullable<TrendPoint['target']>, unit: string | null, lang = locale()): string {
+export function formatTarget(
+  target: NonNullable<TrendPoint['target']>,
+  unit: string | null,
+  lang = locale(),
+): string {
   return `${OPERATORS[target.op] ?? target.op} ${formatValue(target.value, unit, lang)}`
 }
 
@@ -95,11 +111,19 @@ export function targetOf(indicator: TrendIndicator, point: TrendPoint): TrendPoi
   const chosen =
     targets.find((target) => target.year === point.year) ??
     targets.find((target) => target.year === null) ??
-    targets.filter((target) => target.year !== null && target.year < point.year).sort((a, b) => b.year! - a.year!)[0]
+    targets
+      .filter((target) => target.year !== null && target.year < point.year)
+      .sort((a, b) => b.year! - a.year!)[0]
   if (!chosen) return null
   const baseline = (indicator.baseline as { value?: number } | null)?.value
-  const value = chosen.value ?? (chosen.delta !== null && baseline !== undefined ? Number((baseline + chosen.delta).toPrecision(12)) : null)
-  return value === null ? null : { op: chosen.op, value: String(value), year: chosen.year, phrase: chosen.phrase }
+  const value =
+    chosen.value ??
+    (chosen.delta !== null && baseline !== undefined
+      ? Number((baseline + chosen.delta).toPrecision(12))
+      : null)
+  return value === null
+    ? null
+    : { op: chosen.op, value: String(value), year: chosen.year, phrase: chosen.phrase }
 }
 
 /** The point to summarise an indicator by: the latest year with a value, else the last year. */
@@ -111,11 +135,15 @@ export function latestPoint(indicator: TrendIndicator): TrendPoint | undefined {
 
 /** True when there is nothing to draw: no value and no target in any year. */
 export function isEmptySeries(indicator: TrendIndicator): boolean {
-  return indicator.series.every((point) => plotted(point.value) === null && plotted(targetOf(indicator, point)?.value) === null)
+  return indicator.series.every(
+    (point) => plotted(point.value) === null && plotted(targetOf(indicator, point)?.value) === null,
+  )
 }
 
 /** Indicators by category, in the config's order (indicators without one last). */
-export function byCategory(indicators: readonly TrendIndicator[]): Array<{ category: string | null; indicators: TrendIndicator[] }> {
+export function byCategory(
+  indicators: readonly TrendIndicator[],
+): Array<{ category: string | null; indicators: TrendIndicator[] }> {
   const groups = new Map<string | null, TrendIndicator[]>()
   for (const indicator of indicators) {
     const list = groups.get(indicator.category) ?? []
@@ -124,14 +152,24 @@ export function byCategory(indicators: readonly TrendIndicator[]): Array<{ categ
   }
   const named = [...groups].filter(([category]) => category !== null)
   const other = groups.get(null)
-  return [...named, ...(other ? [[null, other] as const] : [])].map(([category, list]) => ({ category, indicators: list }))
+  return [...named, ...(other ? [[null, other] as const] : [])].map(([category, list]) => ({
+    category,
+    indicators: list,
+  }))
 }
 
 /**
  * How many indicators' latest points are met, not met, without a target, missing, invalid — and how many
  * of those figures come from only some of the scope's members (`partial`).
  */
-export function tally(indicators: readonly TrendIndicator[]): { met: number; notMet: number; noTarget: number; missing: number; invalid: number; partial: number } {
+export function tally(indicators: readonly TrendIndicator[]): {
+  met: number
+  notMet: number
+  noTarget: number
+  missing: number
+  invalid: number
+  partial: number
+} {
   const counts = { met: 0, notMet: 0, noTarget: 0, missing: 0, invalid: 0, partial: 0 }
   for (const indicator of indicators) {
     const latest = latestPoint(indicator)

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { setLocale } from '../../i18n.ts'
-import { byCategory, formatTarget, formatValue, latestPoint, tally, targetOf } from './trend-format.ts'
+import {
+  byCategory,
+  formatTarget,
+  formatValue,
+  latestPoint,
+  tally,
+  targetOf,
+} from './trend-format.ts'
 import { buildIndicator, buildPoint } from './indicator-trends.fixtures.ts'
 import { tooltipHtml, trendOption } from './trend-option.ts'
 
@@ -10,7 +17,12 @@ const point = buildPoint
 describe('trendOption', () => {
   it('plots the values by year, coloured by status, and leaves a gap (never 0) for a missing year', () => {
     const option = trendOption(buildIndicator())
-    const [values, targets] = option.series as Array<{ data: unknown[]; connectNulls: boolean; step?: string; lineStyle: { type?: string } }>
+    const [values, targets] = option.series as Array<{
+      data: unknown[]
+      connectNulls: boolean
+      step?: string
+      lineStyle: { type?: string }
+    }>
     expect((option.xAxis as { data: string[] }).data).toEqual(['2020', '2021', '2022'])
     expect(values!.data).toEqual([
       expect.objectContaining({ value: 87.5, itemStyle: { color: '#d92d20' } }),
@@ -18,21 +30,41 @@ describe('trendOption', () => {
       expect.objectContaining({ value: null }),
     ])
     expect(values!.connectNulls).toBe(false)
-    expect(targets).toMatchObject({ data: [88, 90, 90], step: 'middle', lineStyle: { type: 'dashed' } })
+    expect(targets).toMatchObject({
+      data: [88, 90, 90],
+      step: 'middle',
+      lineStyle: { type: 'dashed' },
+    })
   })
 
   it('steps the target year by year and leaves years without one empty', () => {
-    const indicator = buildIndicator({ targets: [], series: [point(2020, '3', null, 'no-target'), point(2021, '4', '5', 'met'), point(2022, '6', '4', 'not-met', '2')] })
+    const indicator = buildIndicator({
+      targets: [],
+      series: [
+        point(2020, '3', null, 'no-target'),
+        point(2021, '4', '5', 'met'),
+        point(2022, '6', '4', 'not-met', '2'),
+      ],
+    })
     const [, targets] = trendOption(indicator).series as Array<{ data: unknown[] }>
     expect(targets!.data).toEqual([null, 5, 4])
   })
 
   it('takes the target of a year without a value from the config, as the server chooses it', () => {
     const missing = point(2023, null, null, 'missing')
-    expect(targetOf(buildIndicator(), point(2022, null, null, 'missing'))).toMatchObject({ op: '>=', value: '90', phrase: '力争达 90%以上' })
+    expect(targetOf(buildIndicator(), point(2022, null, null, 'missing'))).toMatchObject({
+      op: '>=',
+      value: '90',
+      phrase: '力争达 90%以上',
+    })
     // No 2023 target: the latest earlier year's stays in force.
     expect(targetOf(buildIndicator(), missing)).toMatchObject({ value: '90', year: 2022 })
-    const delta = buildIndicator({ baseline: { label: '试点前', value: 52.81 }, targets: [{ year: 2022, op: '>=', value: null, delta: 5, phrase: '较试点前提升不少于 5 个百分点' }] } as never)
+    const delta = buildIndicator({
+      baseline: { label: '试点前', value: 52.81 },
+      targets: [
+        { year: 2022, op: '>=', value: null, delta: 5, phrase: '较试点前提升不少于 5 个百分点' },
+      ],
+    } as never)
     expect(targetOf(delta, point(2022, null, null, 'missing'))?.value).toBe('57.81')
     expect(targetOf(buildIndicator({ targets: [] }), missing)).toBeNull()
   })
@@ -44,7 +76,9 @@ describe('trendOption', () => {
 
   it('says 未填报 under a missing year and in its tooltip, with the reason', () => {
     const option = trendOption(buildIndicator(), 'region')
-    const label = (option.xAxis as { axisLabel: { formatter: (label: string, index: number) => string } }).axisLabel.formatter
+    const label = (
+      option.xAxis as { axisLabel: { formatter: (label: string, index: number) => string } }
+    ).axisLabel.formatter
     expect(label('2022', 2)).toBe('2022\n未填报')
     expect(label('2021', 1)).toBe('2021')
     setLocale('en')
@@ -80,12 +114,32 @@ describe('trend formatting', () => {
 
   it('summarises each indicator by its latest year with a value, and tallies the section', () => {
     const reported = buildIndicator()
-    const never = buildIndicator({ id: 'satisfaction', category: '考核指标', series: [point(2020, null, '90', 'missing'), point(2021, null, '90', 'missing')] })
-    const untargeted = buildIndicator({ id: 'share', category: null, series: [point(2021, '55', null, 'no-target')] })
+    const never = buildIndicator({
+      id: 'satisfaction',
+      category: '考核指标',
+      series: [point(2020, null, '90', 'missing'), point(2021, null, '90', 'missing')],
+    })
+    const untargeted = buildIndicator({
+      id: 'share',
+      category: null,
+      series: [point(2021, '55', null, 'no-target')],
+    })
     expect(latestPoint(reported)).toMatchObject({ year: 2021, status: 'met' })
     expect(latestPoint(never)).toMatchObject({ year: 2021, status: 'missing' })
-    expect(tally([reported, never, untargeted])).toEqual({ met: 1, notMet: 0, noTarget: 1, missing: 1, invalid: 0, partial: 0 })
-    expect(byCategory([untargeted, reported, never]).map((group) => [group.category, group.indicators.map((i) => i.id)])).toEqual([
+    expect(tally([reported, never, untargeted])).toEqual({
+      met: 1,
+      notMet: 0,
+      noTarget: 1,
+      missing: 1,
+      invalid: 0,
+      partial: 0,
+    })
+    expect(
+      byCategory([untargeted, reported, never]).map((group) => [
+        group.category,
+        group.indicators.map((i) => i.id),
+      ]),
+    ).toEqual([
       ['工作目标', ['county-visit-rate']],
       ['考核指标', ['satisfaction']],
       [null, ['share']],

@@ -10,10 +10,20 @@ import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components'
 import { escapeHtml } from '../../escape-html.ts'
 import { pick } from '../../i18n.ts'
-import { formatNumber, formatTarget, formatValue, plotted, STATUS_COLORS, targetOf, trendText } from './trend-format.ts'
+import {
+  formatNumber,
+  formatTarget,
+  formatValue,
+  plotted,
+  STATUS_COLORS,
+  targetOf,
+  trendText,
+} from './trend-format.ts'
 import type { TrendIndicator, TrendScope } from './trend-format.ts'
 
-export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>
+export type TrendOption = ComposeOption<
+  LineSeriesOption | GridComponentOption | TooltipComponentOption
+>
 
 /** The colours of the value line and the target line. */
 export const LINE_COLOR = '#1d3c6e'
@@ -23,28 +33,48 @@ export const TARGET_COLOR = '#9a6700'
  * The tooltip of one year: value (or 未填报 and why), target, status, gap and, for a roll-up,
  * how many units reported. HTML-escaped: names come from the config.
  */
-export function tooltipHtml(indicator: TrendIndicator, index: number, scopeKind: TrendScope['kind'] = 'unit'): string {
+export function tooltipHtml(
+  indicator: TrendIndicator,
+  index: number,
+  scopeKind: TrendScope['kind'] = 'unit',
+): string {
   const point = indicator.series[index]
   if (!point) return ''
   const unit = indicator.unit
   const target = targetOf(indicator, point)
   const rows: Array<[string, string]> = [
-    [trendText('value'), point.value === null ? trendText('status_missing') : formatValue(point.value, unit)],
-    [trendText('target'), target ? formatTarget(target, unit) + (target.phrase ? `（${target.phrase}）` : '') : '—'],
+    [
+      trendText('value'),
+      point.value === null ? trendText('status_missing') : formatValue(point.value, unit),
+    ],
+    [
+      trendText('target'),
+      target ? formatTarget(target, unit) + (target.phrase ? `（${target.phrase}）` : '') : '—',
+    ],
     [trendText('status'), trendText(`status_${point.status}`)],
   ]
-  if (point.status === 'not-met' && point.gap !== null) rows.push([trendText('gap'), formatValue(point.gap, unit)])
-  if (scopeKind !== 'unit' && point.reporting > 0) rows.push(['', trendText('reporting', { n: point.reporting })])
-  const problem = point.problem ? `<div style="color:#616e7c;max-width:16rem;white-space:normal">${escapeHtml(pick(point.problem))}</div>` : ''
+  if (point.status === 'not-met' && point.gap !== null)
+    rows.push([trendText('gap'), formatValue(point.gap, unit)])
+  if (scopeKind !== 'unit' && point.reporting > 0)
+    rows.push(['', trendText('reporting', { n: point.reporting })])
+  const problem = point.problem
+    ? `<div style="color:#616e7c;max-width:16rem;white-space:normal">${escapeHtml(pick(point.problem))}</div>`
+    : ''
   return [
     `<strong>${escapeHtml(indicator.name)} · ${escapeHtml(point.year)}</strong>`,
-    ...rows.map(([label, text]) => `<div>${label ? `${escapeHtml(label)}：` : ''}<b>${escapeHtml(text)}</b></div>`),
+    ...rows.map(
+      ([label, text]) =>
+        `<div>${label ? `${escapeHtml(label)}：` : ''}<b>${escapeHtml(text)}</b></div>`,
+    ),
     problem,
   ].join('')
 }
 
 /** The chart option of one indicator. */
-export function trendOption(indicator: TrendIndicator, scopeKind: TrendScope['kind'] = 'unit'): TrendOption {
+export function trendOption(
+  indicator: TrendIndicator,
+  scopeKind: TrendScope['kind'] = 'unit',
+): TrendOption {
   const series = indicator.series
   const dataIndex = (params: unknown) => {
     const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined
@@ -53,13 +83,21 @@ export function trendOption(indicator: TrendIndicator, scopeKind: TrendScope['ki
   return {
     animation: false,
     grid: { left: 6, right: 16, top: 26, bottom: 4, containLabel: true },
-    tooltip: { trigger: 'axis', confine: true, formatter: (params) => tooltipHtml(indicator, dataIndex(params), scopeKind) },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params) => tooltipHtml(indicator, dataIndex(params), scopeKind),
+    },
     xAxis: {
       type: 'category',
       data: series.map((point) => String(point.year)),
       axisTick: { alignWithLabel: true },
       // interval 0: every year labelled (ECharts would otherwise drop some when the labels are long).
-      axisLabel: { interval: 0, formatter: (label: string, index: number) => (series[index]?.value === null ? `${label}\n${trendText('axis_missing')}` : label) },
+      axisLabel: {
+        interval: 0,
+        formatter: (label: string, index: number) =>
+          series[index]?.value === null ? `${label}\n${trendText('axis_missing')}` : label,
+      },
     },
     yAxis: {
       type: 'value',

@@ -34,7 +34,10 @@ export class LsIssueList extends LitElement {
   private handleChoose(issue: ApiIssue): void {
     this.dispatchEvent(
       new CustomEvent('ls-reveal', {
-        detail: { ...(issue.line ? { line: issue.line, col: issue.col ?? 1 } : {}), pointer: issue.pointer },
+        detail: {
+          ...(issue.line ? { line: issue.line, col: issue.col ?? 1 } : {}),
+          pointer: issue.pointer,
+        },
         bubbles: true,
         composed: true,
       }) satisfies LsRevealEvent,
@@ -45,13 +48,15 @@ export class LsIssueList extends LitElement {
     const errors = this.issues.filter((issue) => issue.severity !== 'warning').length
     const warnings = this.issues.length - errors
     if (!this.checked) return html`<p class="summary" role="status">${t('peChecking')}</p>`
-    const summary = this.issues.length === 0
-      ? html`<p class="summary ok" role="status">✓ ${t('peNoIssues')}</p>`
-      : html`<p class="summary ${errors ? 'bad' : 'ok'}" role="status">${t('peIssueCount').replace('{errors}', String(errors)).replace('{warnings}', String(warnings))}</p>`
+    const summary =
+      this.issues.length === 0
+        ? html`<p class="summary ok" role="status">✓ ${t('peNoIssues')}</p>`
+        : html`<p class="summary ${errors ? 'bad' : 'ok'}" role="status">${t('peIssueCount').replace('{errors}', String(errors)).replace('{warnings}', String(warnings))}</p>`
     return html`
       ${summary}
-      ${this.issues.length
-        ? html`<ol part="list" aria-label=${t('peIssues')}>
+      ${
+        this.issues.length
+          ? html`<ol part="list" aria-label=${t('peIssues')}>
             ${this.issues.map(
               (issue) => html`<li class=${issue.severity === 'warning' ? 'warning' : 'error'}>
                 <button type="button" @click=${() => this.handleChoose(issue)}>
@@ -63,7 +68,8 @@ export class LsIssueList extends LitElement {
               </li>`,
             )}
           </ol>`
-        : ''}
+          : ''
+      }
     `
   }
 }

@@ -15,9 +15,24 @@ import type { FormSchema } from './form-schema.ts'
 import { child, fieldId } from './form-value.ts'
 
 /** Renders any field (for cells that hold a nested record or list). */
-export type RenderField = (schema: FormSchema, pointer: string, value: unknown, required: boolean, label: string) => TemplateResult
+export type RenderField = (
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+  required: boolean,
+  label: string,
+) => TemplateResult
 
-const SCALARS = new Set(['select', 'boolean', 'integer', 'number', 'percent', 'date', 'textarea', 'text'])
+const SCALARS = new Set([
+  'select',
+  'boolean',
+  'integer',
+  'number',
+  'percent',
+  'date',
+  'textarea',
+  'text',
+])
 
 function items(value: unknown): unknown[] {
   return Array.isArray(value) ? value : []
@@ -27,10 +42,18 @@ function without(list: unknown[], index: number): unknown[] {
   return list.filter((_, i) => i !== index)
 }
 
-const star = (required: boolean) => (required ? html`<span class="required" aria-hidden="true">*</span>` : nothing)
+const star = (required: boolean) =>
+  required ? html`<span class="required" aria-hidden="true">*</span>` : nothing
 
 /** A list of records as a table: one column per item property, a row per record. */
-export function renderTable(host: FieldHost, schema: FormSchema, pointer: string, value: unknown, label: string, field: RenderField) {
+export function renderTable(
+  host: FieldHost,
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+  label: string,
+  field: RenderField,
+) {
   const rows = items(value)
   const itemSchema = schema.items ?? {}
   const columns = Object.entries(itemSchema.properties ?? {})
@@ -41,7 +64,8 @@ export function renderTable(host: FieldHost, schema: FormSchema, pointer: string
     const at = child(child(pointer, row), key)
     const cellValue = (rows[row] as Record<string, unknown> | undefined)?.[key]
     const name = `${labelOf(column, key)}（${fill(t('form_row'), row + 1)}）`
-    if (!SCALARS.has(fieldKind(column))) return field(column, at, cellValue, required.has(key), name)
+    if (!SCALARS.has(fieldKind(column)))
+      return field(column, at, cellValue, required.has(key), name)
     return html`${renderControl(host, column, at, cellValue, { ariaLabel: name, required: required.has(key) }, false)}${renderErrors(host, at)}`
   }
   return html`
@@ -59,8 +83,12 @@ export function renderTable(host: FieldHost, schema: FormSchema, pointer: string
             (_, row) => html`<tr>
               <th scope="row">${row + 1}</th>
               ${columns.map((column) => html`<td>${cell(column, row)}</td>`)}
-              ${host.disabled ? nothing : html`<td><button type="button" class="remove" ?disabled=${atMinimum}
-                aria-label=${fill(t('form_removeRow'), row + 1)} @click=${() => host.change(pointer, without(rows, row))}>${t('form_remove')}</button></td>`}
+              ${
+                host.disabled
+                  ? nothing
+                  : html`<td><button type="button" class="remove" ?disabled=${atMinimum}
+                aria-label=${fill(t('form_removeRow'), row + 1)} @click=${() => host.change(pointer, without(rows, row))}>${t('form_remove')}</button></td>`
+              }
             </tr>`,
           )}
         </tbody>
@@ -72,7 +100,13 @@ export function renderTable(host: FieldHost, schema: FormSchema, pointer: string
 }
 
 /** A list of strings (or numbers): one box per item. */
-export function renderList(host: FieldHost, schema: FormSchema, pointer: string, value: unknown, label: string) {
+export function renderList(
+  host: FieldHost,
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+  label: string,
+) {
   const list = items(value)
   const itemSchema = schema.items ?? { type: 'string' }
   const full = schema.maxItems !== undefined && list.length >= schema.maxItems
@@ -82,8 +116,12 @@ export function renderList(host: FieldHost, schema: FormSchema, pointer: string,
         const at = child(pointer, index)
         return html`<li>
           ${renderControl(host, itemSchema, at, item, { ariaLabel: `${label} ${fill(t('form_item'), index + 1)}`, required: false, keepEmpty: true }, false)}
-          ${host.disabled ? nothing : html`<button type="button" class="remove" aria-label=${fill(t('form_removeItem'), index + 1)}
-            @click=${() => host.change(pointer, without(list, index))}>${t('form_remove')}</button>`}
+          ${
+            host.disabled
+              ? nothing
+              : html`<button type="button" class="remove" aria-label=${fill(t('form_removeItem'), index + 1)}
+            @click=${() => host.change(pointer, without(list, index))}>${t('form_remove')}</button>`
+          }
           ${renderErrors(host, at)}
         </li>`
       })}
@@ -94,11 +132,18 @@ export function renderList(host: FieldHost, schema: FormSchema, pointer: string,
 }
 
 /** A set of choices (`items.enum`): one check box per choice, kept in the schema's order. */
-export function renderCheckboxes(host: FieldHost, schema: FormSchema, pointer: string, value: unknown) {
+export function renderCheckboxes(
+  host: FieldHost,
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+) {
   const chosen = items(value)
   const options = schema.items?.enum ?? []
   const toggle = (option: unknown, on: boolean) => {
-    const next = options.filter((candidate) => (candidate === option ? on : chosen.includes(candidate)))
+    const next = options.filter((candidate) =>
+      candidate === option ? on : chosen.includes(candidate),
+    )
     host.change(pointer, next)
   }
   return html`<div class="choices">
@@ -111,7 +156,12 @@ export function renderCheckboxes(host: FieldHost, schema: FormSchema, pointer: s
 }
 
 /** Evidence files: the uploaded ones as download links, and a file picker that uploads at once. */
-export function renderAttachments(host: FieldHost, schema: FormSchema, pointer: string, value: unknown) {
+export function renderAttachments(
+  host: FieldHost,
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+) {
   const ids = items(value).filter((id): id is string => typeof id === 'string')
   const id = `${fieldId(pointer)}-file`
   const full = schema.maxItems !== undefined && ids.length >= schema.maxItems
@@ -122,21 +172,27 @@ export function renderAttachments(host: FieldHost, schema: FormSchema, pointer: 
         const name = attachmentName(attachment) ?? fill(t('form_attachment'), index + 1)
         return html`<li>
           <a href=${attachmentHref(attachment)} target="_blank" rel="noopener">${name}</a>
-          ${host.disabled ? nothing : html`<button type="button" class="remove" aria-label=${`${t('form_remove')} ${name}`}
-            @click=${() => host.change(pointer, without(ids, index))}>${t('form_remove')}</button>`}
+          ${
+            host.disabled
+              ? nothing
+              : html`<button type="button" class="remove" aria-label=${`${t('form_remove')} ${name}`}
+            @click=${() => host.change(pointer, without(ids, index))}>${t('form_remove')}</button>`
+          }
           ${renderErrors(host, child(pointer, index))}
         </li>`
       })}
     </ul>
     ${ids.length === 0 && host.disabled ? html`<p class="empty">${t('form_none')}</p>` : nothing}
-    ${host.disabled || full
-      ? nothing
-      : html`<div class="upload">
+    ${
+      host.disabled || full
+        ? nothing
+        : html`<div class="upload">
           <input type="file" class="file" id=${id} multiple aria-describedby=${ifDefined(describedBy(host, pointer, true))}
             aria-invalid=${host.errorsAt(pointer).length ? 'true' : 'false'} ?disabled=${host.uploading(pointer)}
             @change=${(event: Event) => host.upload(pointer, event.target as HTMLInputElement)} />
           <label for=${id} class="button">${t('form_upload')}</label>
           ${host.uploading(pointer) ? html`<span role="status">${t('form_uploading')}</span>` : nothing}
-        </div>`}
+        </div>`
+    }
   `
 }

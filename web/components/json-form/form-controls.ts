@@ -49,8 +49,15 @@ export const errorId = (pointer: string) => `${fieldId(pointer)}-error`
 export const hintId = (pointer: string) => `${fieldId(pointer)}-hint`
 
 /** The ids a control is described by: its hint when it has one, then its errors when shown. */
-export function describedBy(host: FieldHost, pointer: string, hasHint: boolean): string | undefined {
-  const ids = [hasHint ? hintId(pointer) : '', host.errorsAt(pointer).length ? errorId(pointer) : ''].filter(Boolean)
+export function describedBy(
+  host: FieldHost,
+  pointer: string,
+  hasHint: boolean,
+): string | undefined {
+  const ids = [
+    hasHint ? hintId(pointer) : '',
+    host.errorsAt(pointer).length ? errorId(pointer) : '',
+  ].filter(Boolean)
   return ids.length ? ids.join(' ') : undefined
 }
 
@@ -64,13 +71,25 @@ export function renderErrors(host: FieldHost, pointer: string) {
 /** The hint under a number (its bounds, `整数`) or a described field. */
 export function hintOf(schema: FormSchema, description: string): string {
   const kind = fieldKind(schema)
-  const bounds = kind === 'integer' || kind === 'number' || kind === 'percent' ? boundsOf(schema) : ''
-  const parts = [description, bounds ? `${t('form_range')} ${bounds}${kind === 'percent' ? '%' : ''}` : '', kind === 'integer' ? t('form_integer') : '']
+  const bounds =
+    kind === 'integer' || kind === 'number' || kind === 'percent' ? boundsOf(schema) : ''
+  const parts = [
+    description,
+    bounds ? `${t('form_range')} ${bounds}${kind === 'percent' ? '%' : ''}` : '',
+    kind === 'integer' ? t('form_integer') : '',
+  ]
   return parts.filter(Boolean).join(' · ')
 }
 
 /** The control for one value of a scalar schema. */
-export function renderControl(host: FieldHost, schema: FormSchema, pointer: string, value: unknown, options: ControlOptions, hasHint: boolean): TemplateResult {
+export function renderControl(
+  host: FieldHost,
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+  options: ControlOptions,
+  hasHint: boolean,
+): TemplateResult {
   const kind = fieldKind(schema)
   const id = fieldId(pointer)
   const invalid = host.errorsAt(pointer).length > 0 ? 'true' : 'false'
@@ -104,7 +123,10 @@ export function renderControl(host: FieldHost, schema: FormSchema, pointer: stri
       const unit = unitOf(schema)
       const number = (event: Event) => {
         const input = event.target as HTMLInputElement
-        host.change(pointer, input.value === '' || Number.isNaN(input.valueAsNumber) ? undefined : input.valueAsNumber)
+        host.change(
+          pointer,
+          input.value === '' || Number.isNaN(input.valueAsNumber) ? undefined : input.valueAsNumber,
+        )
       }
       return html`<span class="number"><input type="number" id=${id} aria-label=${ifDefined(label)} aria-invalid=${invalid} aria-required=${required}
         aria-describedby=${ifDefined(described)} inputmode=${kind === 'integer' ? 'numeric' : 'decimal'}

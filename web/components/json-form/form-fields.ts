@@ -12,20 +12,41 @@ import { activeProperties, describeWithoutUnit, fieldKind, labelOf } from './for
 import type { FormSchema } from './form-schema.ts'
 import { child, fieldId, getAt, pointerSegment } from './form-value.ts'
 
-const star = (required: boolean) => (required ? html`<span class="required" aria-hidden="true">*</span>` : nothing)
+const star = (required: boolean) =>
+  required ? html`<span class="required" aria-hidden="true">*</span>` : nothing
 
-const hint = (pointer: string, text: string) => (text ? html`<div class="hint" id=${hintId(pointer)} part="hint">${text}</div>` : nothing)
+const hint = (pointer: string, text: string) =>
+  text ? html`<div class="hint" id=${hintId(pointer)} part="hint">${text}</div>` : nothing
 
 /** The fields of an object's properties that apply to its current value. */
-export function renderProperties(host: FieldHost, schema: FormSchema, pointer: string, value: unknown): TemplateResult[] {
+export function renderProperties(
+  host: FieldHost,
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+): TemplateResult[] {
   const { properties, required } = activeProperties(schema, value, host.matches)
   return properties.map(([key, property]) =>
-    renderField(host, property, child(pointer, key), getAt(value, `/${pointerSegment(key)}`), required.has(key), labelOf(property, key)),
+    renderField(
+      host,
+      property,
+      child(pointer, key),
+      getAt(value, `/${pointerSegment(key)}`),
+      required.has(key),
+      labelOf(property, key),
+    ),
   )
 }
 
 /** One field: label, control, hint and errors. */
-export function renderField(host: FieldHost, schema: FormSchema, pointer: string, value: unknown, required: boolean, label: string): TemplateResult {
+export function renderField(
+  host: FieldHost,
+  schema: FormSchema,
+  pointer: string,
+  value: unknown,
+  required: boolean,
+  label: string,
+): TemplateResult {
   const kind = fieldKind(schema)
   const description = describeWithoutUnit(schema)
   const id = fieldId(pointer)
@@ -35,9 +56,14 @@ export function renderField(host: FieldHost, schema: FormSchema, pointer: string
     case 'list':
     case 'checkboxes':
     case 'attachments': {
-      const text = kind === 'attachments' && !host.disabled ? [description, t('form_acceptedFiles')].filter(Boolean).join(' · ') : description
+      const text =
+        kind === 'attachments' && !host.disabled
+          ? [description, t('form_acceptedFiles')].filter(Boolean).join(' · ')
+          : description
       const errors = host.errorsAt(pointer).length > 0
-      const described = [text ? hintId(pointer) : '', errors ? errorId(pointer) : ''].filter(Boolean).join(' ')
+      const described = [text ? hintId(pointer) : '', errors ? errorId(pointer) : '']
+        .filter(Boolean)
+        .join(' ')
       return html`<fieldset class="group ${kind}" id=${id} part="group" aria-describedby=${described || nothing} aria-invalid=${errors ? 'true' : nothing}>
         <legend>${label}${star(required && !host.disabled)}</legend>
         ${hint(pointer, text)}

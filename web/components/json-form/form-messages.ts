@@ -12,7 +12,9 @@ import type { LocalizedText } from '../../../schemas/api/error.schema.ts'
 type Params = Record<string, unknown>
 
 const list = (values: unknown, separator: string) =>
-  (Array.isArray(values) ? values : []).map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(separator)
+  (Array.isArray(values) ? values : [])
+    .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))
+    .join(separator)
 
 /** The first type an error names other than null ('integer,null' is a whole number that may be left empty). */
 function expectedType(type: unknown): string {
@@ -32,15 +34,26 @@ const TYPES: Record<string, LocalizedText> = {
 
 const FORMATS: Record<string, LocalizedText> = {
   date: { zh: '应为日期，如 2021-12-31', en: 'Must be a date such as 2021-12-31' },
-  'date-time': { zh: '应为日期和时间，如 2021-12-31T09:00:00+08:00', en: 'Must be a date and time such as 2021-12-31T09:00:00+08:00' },
+  'date-time': {
+    zh: '应为日期和时间，如 2021-12-31T09:00:00+08:00',
+    en: 'Must be a date and time such as 2021-12-31T09:00:00+08:00',
+  },
   time: { zh: '应为时间，如 09:00:00', en: 'Must be a time such as 09:00:00' },
   email: { zh: '应为电子邮箱地址', en: 'Must be an email address' },
-  uri: { zh: '应为网址，如 https://example.cn', en: 'Must be a web address such as https://example.cn' },
-  [ATTACHMENT_ID_FORMAT]: { zh: '附件无效，请重新上传', en: 'The attachment is not valid; upload it again' },
+  uri: {
+    zh: '应为网址，如 https://example.cn',
+    en: 'Must be a web address such as https://example.cn',
+  },
+  [ATTACHMENT_ID_FORMAT]: {
+    zh: '附件无效，请重新上传',
+    en: 'The attachment is not valid; upload it again',
+  },
 }
 
 /** Our message for an Ajv error, or undefined where ajv-i18n and Ajv's own words are used. */
-export function keywordMessage(error: Pick<ErrorObject, 'keyword' | 'params'>): LocalizedText | undefined {
+export function keywordMessage(
+  error: Pick<ErrorObject, 'keyword' | 'params'>,
+): LocalizedText | undefined {
   const params = error.params as Params
   const limit = String(params.limit ?? '')
   if (error.keyword === NOT_BLANK) return NOT_BLANK_MESSAGE
@@ -56,7 +69,9 @@ export function keywordMessage(error: Pick<ErrorObject, 'keyword' | 'params'>): 
     case 'type':
       return TYPES[expectedType(params.type)]
     case 'minLength':
-      return limit === '1' ? { zh: '不能为空', en: 'Must not be empty' } : { zh: `至少 ${limit} 个字`, en: `Must be at least ${limit} characters` }
+      return limit === '1'
+        ? { zh: '不能为空', en: 'Must not be empty' }
+        : { zh: `至少 ${limit} 个字`, en: `Must be at least ${limit} characters` }
     case 'maxLength':
       return { zh: `不能超过 ${limit} 个字`, en: `Must be at most ${limit} characters` }
     case 'minItems':
@@ -66,10 +81,18 @@ export function keywordMessage(error: Pick<ErrorObject, 'keyword' | 'params'>): 
     case 'pattern':
       return { zh: '格式不正确', en: 'Not in the expected form' }
     case 'enum':
-      return { zh: `应为以下之一：${list(params.allowedValues, '、')}`, en: `Must be one of: ${list(params.allowedValues, ', ')}` }
+      return {
+        zh: `应为以下之一：${list(params.allowedValues, '、')}`,
+        en: `Must be one of: ${list(params.allowedValues, ', ')}`,
+      }
     case 'format': {
       const format = String(params.format ?? '')
-      return FORMATS[format] ?? { zh: `格式不正确（${format}）`, en: `Not in the expected form (${format})` }
+      return (
+        FORMATS[format] ?? {
+          zh: `格式不正确（${format}）`,
+          en: `Not in the expected form (${format})`,
+        }
+      )
     }
     default:
       return undefined

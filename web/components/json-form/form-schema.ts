@@ -81,12 +81,18 @@ export function fieldKind(schema: FormSchema): FieldKind {
     return type === 'integer' ? 'integer' : 'number'
   }
   if (schema.format === 'date') return 'date'
-  const long = schema.maxLength === undefined ? LONG_TEXT_TITLE.test(schema.title ?? '') : schema.maxLength > LONG_TEXT_LENGTH
+  const long =
+    schema.maxLength === undefined
+      ? LONG_TEXT_TITLE.test(schema.title ?? '')
+      : schema.maxLength > LONG_TEXT_LENGTH
   return long || schema.format === 'textarea' ? 'textarea' : 'text'
 }
 
 function isPercent(schema: FormSchema): boolean {
-  return schema.maximum === 100 && /%|％|百分|率/.test(`${schema.title ?? ''}${schema.description ?? ''}`)
+  return (
+    schema.maximum === 100 &&
+    /%|％|百分|率/.test(`${schema.title ?? ''}${schema.description ?? ''}`)
+  )
 }
 
 /**
@@ -145,7 +151,11 @@ export interface ActiveProperties {
  *
  * @param matches Tells whether a value satisfies a schema (the form's Ajv).
  */
-export function activeProperties(schema: FormSchema, value: unknown, matches: (schema: FormSchema, value: unknown) => boolean): ActiveProperties {
+export function activeProperties(
+  schema: FormSchema,
+  value: unknown,
+  matches: (schema: FormSchema, value: unknown) => boolean,
+): ActiveProperties {
   const properties: Array<[string, FormSchema]> = []
   const required = new Set<string>()
   // A conditional field is placed right after the fields its condition tests, where it is looked for.
@@ -162,7 +172,11 @@ export function activeProperties(schema: FormSchema, value: unknown, matches: (s
   }
   for (const part of [schema, ...(schema.allOf ?? [])]) {
     add(part)
-    if (part.if) add(matches(part.if, value ?? {}) ? part.then : part.else, Object.keys(part.if.properties ?? {}))
+    if (part.if)
+      add(
+        matches(part.if, value ?? {}) ? part.then : part.else,
+        Object.keys(part.if.properties ?? {}),
+      )
   }
   return { properties, required }
 }

@@ -18,7 +18,8 @@ export type FieldErrors = Map<string, LocalizedText[]>
 
 // ajv-i18n is CommonJS typed with an ES default export: at run time (Node and Vite alike) the
 // default import is already the table of locales, while the types put it under `.default`.
-const localize = ((ajvI18n as { default?: typeof ajvI18n.default }).default ?? ajvI18n) as typeof ajvI18n.default
+const localize = ((ajvI18n as { default?: typeof ajvI18n.default }).default ??
+  ajvI18n) as typeof ajvI18n.default
 
 let shared: Ajv | undefined
 const compiled = new WeakMap<object, ValidateFunction | null>()
@@ -76,7 +77,9 @@ export function validateForm(schema: FormSchema, value: unknown): FieldErrors {
   found.forEach((error, index) => {
     const pointer = pointerOf(error)
     const message: LocalizedText =
-      error.keyword === 'required' ? REQUIRED : keywordMessage(error) ?? { zh: chinese[index]?.message ?? '', en: error.message ?? '' }
+      error.keyword === 'required'
+        ? REQUIRED
+        : (keywordMessage(error) ?? { zh: chinese[index]?.message ?? '', en: error.message ?? '' })
     errors.set(pointer, [...(errors.get(pointer) ?? []), message])
   })
   return errors
@@ -86,7 +89,9 @@ export function validateForm(schema: FormSchema, value: unknown): FieldErrors {
  * Server issues (`/data/summary`) as field errors (`/summary`); issues outside the form data are
  * left out.
  */
-export function issueErrors(issues: ReadonlyArray<{ pointer: string; message: LocalizedText }>): FieldErrors {
+export function issueErrors(
+  issues: ReadonlyArray<{ pointer: string; message: LocalizedText }>,
+): FieldErrors {
   const errors: FieldErrors = new Map()
   for (const issue of issues) {
     if (issue.pointer !== '/data' && !issue.pointer.startsWith('/data/')) continue

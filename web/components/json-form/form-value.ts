@@ -16,7 +16,12 @@ export function child(pointer: string, key: string | number): string {
 }
 
 function segments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
 /** The value at a pointer, or undefined. */
@@ -42,7 +47,9 @@ export function setAt(root: unknown, pointer: string, value: unknown): unknown {
     copy[Number(key)] = setAt(copy[Number(key)], restPointer, value)
     return copy
   }
-  const copy: Record<string, unknown> = { ...(root !== null && typeof root === 'object' ? (root as Record<string, unknown>) : {}) }
+  const copy: Record<string, unknown> = {
+    ...(root !== null && typeof root === 'object' ? (root as Record<string, unknown>) : {}),
+  }
   const next = setAt(copy[key], restPointer, value)
   if (next === undefined) delete copy[key]
   else copy[key] = next
@@ -58,13 +65,25 @@ export function fieldId(pointer: string): string {
  * The value to validate and send: properties of conditions that no longer hold are dropped,
  * and an unticked checkbox is `false` (a box never touched still answers "no").
  */
-export function normalize(schema: FormSchema, value: unknown, matches: (schema: FormSchema, value: unknown) => boolean): unknown {
+export function normalize(
+  schema: FormSchema,
+  value: unknown,
+  matches: (schema: FormSchema, value: unknown) => boolean,
+): unknown {
   const type = mainType(schema)
   if (type === 'object' && fieldKind(schema) === 'object') {
-    const source = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+    const source =
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : {}
     const { properties } = activeProperties(schema, source, matches)
     const shown = new Map(properties)
-    const conditional = new Set([schema, ...(schema.allOf ?? [])].flatMap((part) => [...Object.keys(part.then?.properties ?? {}), ...Object.keys(part.else?.properties ?? {})]))
+    const conditional = new Set(
+      [schema, ...(schema.allOf ?? [])].flatMap((part) => [
+        ...Object.keys(part.then?.properties ?? {}),
+        ...Object.keys(part.else?.properties ?? {}),
+      ]),
+    )
     const result: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(source)) {
       if (conditional.has(key) && !shown.has(key)) continue

@@ -36,7 +36,8 @@ import styles from './json-form.styles.ts'
 /** The pointers above a pointer, nearest first, without the root: `/a/0/b` → `/a/0`, `/a`. */
 function ancestors(pointer: string): string[] {
   const found: string[] = []
-  for (let at = pointer.lastIndexOf('/'); at > 0; at = pointer.lastIndexOf('/', at - 1)) found.push(pointer.slice(0, at))
+  for (let at = pointer.lastIndexOf('/'); at > 0; at = pointer.lastIndexOf('/', at - 1))
+    found.push(pointer.slice(0, at))
   return found
 }
 
@@ -125,7 +126,9 @@ export class LsJsonForm extends LitElement {
   /** Moves focus to the first control marked invalid. */
   focusFirstError(): void {
     const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')
-    const control = invalid?.matches('fieldset') ? invalid.querySelector<HTMLElement>('input, select, textarea, button') : invalid
+    const control = invalid?.matches('fieldset')
+      ? invalid.querySelector<HTMLElement>('input, select, textarea, button')
+      : invalid
     control?.focus()
   }
 
@@ -183,7 +186,13 @@ export class LsJsonForm extends LitElement {
     this.#current = setAt(old ?? {}, pointer, value)
     this.requestUpdate('value', old)
     this.#edited.add(pointer)
-    this.dispatchEvent(new CustomEvent('ls-form-change', { detail: { value: this.getValue() }, bubbles: true, composed: true }) satisfies LsFormChangeEvent)
+    this.dispatchEvent(
+      new CustomEvent('ls-form-change', {
+        detail: { value: this.getValue() },
+        bubbles: true,
+        composed: true,
+      }) satisfies LsFormChangeEvent,
+    )
   }
 
   private handleTouch(pointer: string): void {
@@ -202,13 +211,18 @@ export class LsJsonForm extends LitElement {
         const current = getAt(this.value, pointer)
         this.handleChange(pointer, [...(Array.isArray(current) ? current : []), stored.id])
       } catch (error) {
-        const text = error instanceof ApiError ? error.text : { zh: String(error), en: String(error) }
+        const text =
+          error instanceof ApiError ? error.text : { zh: String(error), en: String(error) }
         failures.push({ zh: `${file.name}：${text.zh}`, en: `${file.name}: ${text.en}` })
       }
     }
     input.value = ''
     this.uploads = new Set([...this.uploads].filter((at) => at !== pointer))
-    this.uploadErrors = new Map([...this.uploadErrors].filter(([at]) => at !== pointer).concat(failures.length ? [[pointer, failures]] : []))
+    this.uploadErrors = new Map(
+      [...this.uploadErrors]
+        .filter(([at]) => at !== pointer)
+        .concat(failures.length ? [[pointer, failures]] : []),
+    )
   }
 
   private handleSubmit(event: SubmitEvent): void {
@@ -225,21 +239,29 @@ export class LsJsonForm extends LitElement {
       fieldKind(schema) === 'object'
         ? renderProperties(host, schema, '', this.value)
         : renderField(host, schema, '', this.value, false, labelOf(schema, ''))
-    const shown = [...new Set([...this.errors.keys(), ...this.#serverErrors.keys(), ...this.uploadErrors.keys()])].filter(
-      (pointer) => this.#errorsAt(pointer).length > 0,
-    )
-    const loose = shown.filter((pointer) => !this.#placed.has(pointer)).flatMap((pointer) => this.#errorsAt(pointer).map(pick))
+    const shown = [
+      ...new Set([
+        ...this.errors.keys(),
+        ...this.#serverErrors.keys(),
+        ...this.uploadErrors.keys(),
+      ]),
+    ].filter((pointer) => this.#errorsAt(pointer).length > 0)
+    const loose = shown
+      .filter((pointer) => !this.#placed.has(pointer))
+      .flatMap((pointer) => this.#errorsAt(pointer).map(pick))
     const count = shown.reduce((sum, pointer) => sum + this.#errorsAt(pointer).length, 0)
     const anyRequired = /"required":\s*\[\s*"/.test(JSON.stringify(schema))
     return html`
       <form part="form" novalidate @submit=${this.handleSubmit}>
         ${anyRequired && !this.disabled ? html`<p class="note">${t('form_requiredNote')}</p>` : nothing}
-        ${count > 0 && (this.showAll || this.#serverErrors.size > 0)
-          ? html`<div class="summary" role="alert" part="summary">
+        ${
+          count > 0 && (this.showAll || this.#serverErrors.size > 0)
+            ? html`<div class="summary" role="alert" part="summary">
               ${fill(t('form_errorCount'), count)}
               ${loose.length ? html`<ul>${loose.map((message) => html`<li>${message}</li>`)}</ul>` : nothing}
             </div>`
-          : nothing}
+            : nothing
+        }
         ${body}
       </form>
     `

@@ -28,9 +28,18 @@ export class LsLoginForm extends LitElement {
     event.preventDefault()
     const form = new FormData(event.target as HTMLFormElement)
     try {
-      const result = await call(client.auth.login.$post({ json: { username: form.get('username') as string, password: form.get('password') as string } }))
+      const result = await call(
+        client.auth.login.$post({
+          json: {
+            username: form.get('username') as string,
+            password: form.get('password') as string,
+          },
+        }),
+      )
       this.error = ''
-      this.dispatchEvent(new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }))
+      this.dispatchEvent(
+        new CustomEvent('ls-login', { detail: result, bubbles: true, composed: true }),
+      )
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }

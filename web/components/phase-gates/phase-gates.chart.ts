@@ -8,7 +8,11 @@ import type { ComposeOption, EChartsType } from 'echarts/core'
 import { CustomChart } from 'echarts/charts'
 import type { CustomSeriesOption } from 'echarts/charts'
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
-import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
+import type {
+  GridComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import type { PlanProgress } from '../../api-types.ts'
 import { escapeHtml } from '../../escape-html.ts'
@@ -16,7 +20,9 @@ import { phaseColor } from './phase-colors.ts'
 
 use([CustomChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer])
 
-type Option = ComposeOption<CustomSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
+type Option = ComposeOption<
+  CustomSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption
+>
 type Phase = PlanProgress['phases'][number]
 
 export interface GanttLabels {
@@ -40,7 +46,14 @@ export function createGantt(element: HTMLElement): EChartsType {
 /** The tooltip of one phase: its name, window, status and approved share, every text escaped. */
 export function ganttTooltip(phase: Phase, labels: GanttLabels): string {
   const { approved, total } = phase.tasks
-  return [phase.name, `${phase.opensOn} – ${phase.closesOn}`, labels.status(phase), `${labels.approved} ${approved}/${total}`].map(escapeHtml).join('<br/>')
+  return [
+    phase.name,
+    `${phase.opensOn} – ${phase.closesOn}`,
+    labels.status(phase),
+    `${labels.approved} ${approved}/${total}`,
+  ]
+    .map(escapeHtml)
+    .join('<br/>')
 }
 
 export function ganttOption(phases: readonly Phase[], today: string, labels: GanttLabels): Option {
@@ -59,27 +72,62 @@ export function ganttOption(phases: readonly Phase[], today: string, labels: Gan
         return phase ? ganttTooltip(phase, labels) : ''
       },
     },
-    xAxis: { type: 'time', min, max, axisLabel: { hideOverlap: true }, splitLine: { show: true, lineStyle: { color: '#eef2f7' } } },
-    yAxis: { type: 'category', inverse: true, data: phases.map((phase) => phase.name), axisTick: { show: false } },
+    xAxis: {
+      type: 'time',
+      min,
+      max,
+      axisLabel: { hideOverlap: true },
+      splitLine: { show: true, lineStyle: { color: '#eef2f7' } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: phases.map((phase) => phase.name),
+      axisTick: { show: false },
+    },
     series: [
       {
         type: 'custom',
         encode: { x: [1, 2], y: 0 },
-        data: phases.map((phase, index) => ({ value: [index, starts[index]!, ends[index]!, share(phase)], itemStyle: { color: phaseColor(phase) } })),
+        data: phases.map((phase, index) => ({
+          value: [index, starts[index]!, ends[index]!, share(phase)],
+          itemStyle: { color: phaseColor(phase) },
+        })),
         renderItem: (params, api) => {
           const index = api.value(0) as number
           const [x0 = 0, y = 0] = api.coord([api.value(1), index])
           const [x1 = 0] = api.coord([api.value(2), index])
-          const height = Math.min(((api.size?.([0, 1]) as number[] | undefined)?.[1] ?? 20) * 0.55, 22)
+          const height = Math.min(
+            ((api.size?.([0, 1]) as number[] | undefined)?.[1] ?? 20) * 0.55,
+            22,
+          )
           const width = Math.max(x1 - x0, 3)
           const pct = api.value(3) as number
           const color = api.visual('color') as string
           return {
             type: 'group',
             children: [
-              { type: 'rect', shape: { x: x0, y: y - height / 2, width, height, r: 3 }, style: { fill: color, opacity: 0.3, stroke: color, lineWidth: 1 } },
-              { type: 'rect', shape: { x: x0, y: y - height / 2, width: width * pct, height, r: 3 }, style: { fill: color } },
-              { type: 'text', style: { text: `${Math.round(pct * 100)}%`, x: x0 + width + 4, y, verticalAlign: 'middle', fill: '#3e4c59', fontSize: 11 } },
+              {
+                type: 'rect',
+                shape: { x: x0, y: y - height / 2, width, height, r: 3 },
+                style: { fill: color, opacity: 0.3, stroke: color, lineWidth: 1 },
+              },
+              {
+                type: 'rect',
+                shape: { x: x0, y: y - height / 2, width: width * pct, height, r: 3 },
+                style: { fill: color },
+              },
+              {
+                type: 'text',
+                style: {
+                  text: `${Math.round(pct * 100)}%`,
+                  x: x0 + width + 4,
+                  y,
+                  verticalAlign: 'middle',
+                  fill: '#3e4c59',
+                  fontSize: 11,
+                },
+              },
             ],
           }
         },

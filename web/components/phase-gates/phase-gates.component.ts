@@ -72,7 +72,15 @@ export class LsPhaseGates extends LitElement {
   /** Draws the chart; a chart that fails leaves the table, which says the same, in place. */
   private redraw(): void {
     if (this.phases.length === 0) return
-    this.chart.draw((charts, element) => charts.createGantt(element), (charts) => charts.ganttOption(this.phases, this.today, { today: t('dash_today'), status: (phase) => this.statusText(phase), approved: t('col_approved') }))
+    this.chart.draw(
+      (charts, element) => charts.createGantt(element),
+      (charts) =>
+        charts.ganttOption(this.phases, this.today, {
+          today: t('dash_today'),
+          status: (phase) => this.statusText(phase),
+          approved: t('col_approved'),
+        }),
+    )
   }
 
   private statusText(phase: Phase): string {
@@ -95,12 +103,23 @@ export class LsPhaseGates extends LitElement {
     this.error = ''
     try {
       const param = pathParams({ id: this.planId, phaseId: phase.id })
-      const result = await call(client.plans[':id'].phases[':phaseId']['sign-off'].$post({ param, json: note ? { note } : {} }))
+      const result = await call(
+        client.plans[':id'].phases[':phaseId']['sign-off'].$post({
+          param,
+          json: note ? { note } : {},
+        }),
+      )
       this.signing = ''
       this.message = `${phase.name}：${t(result.closed ? 'signOffClosed' : 'signOffRecorded')}`
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('.message')?.focus()
-      this.dispatchEvent(new CustomEvent('ls-sign-off', { detail: { phaseId: phase.id, closed: result.closed }, bubbles: true, composed: true }) satisfies LsSignOffEvent)
+      this.dispatchEvent(
+        new CustomEvent('ls-sign-off', {
+          detail: { phaseId: phase.id, closed: result.closed },
+          bubbles: true,
+          composed: true,
+        }) satisfies LsSignOffEvent,
+      )
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
     } finally {
@@ -118,12 +137,21 @@ export class LsPhaseGates extends LitElement {
   private renderGate(phase: Phase) {
     const gate = phase.gate
     if (!gate) return nothing
-    if (gate.holds || phase.status === 'closed') return html`<span class="ok">${t('gate_holds')}</span>`
+    if (gate.holds || phase.status === 'closed')
+      return html`<span class="ok">${t('gate_holds')}</span>`
     const items = [
       !gate.windowEnded ? t('gate_window') : '',
       gate.openTasks > 0 ? fill(t('gate_openTasks'), { n: gate.openTasks }) : '',
-      gate.signOffRequired ? fill(t(gate.signedOff ? 'gate_signedOff' : 'gate_signOff'), { body: gate.signOffBody?.name ?? this.bodyName(gate.signOffRequired) }) : '',
-      gate.milestones.length ? fill(t('gate_milestones'), { list: gate.milestones.map((m) => (m.due ? `${m.name}（${m.due}）` : m.name)).join('、') }) : '',
+      gate.signOffRequired
+        ? fill(t(gate.signedOff ? 'gate_signedOff' : 'gate_signOff'), {
+            body: gate.signOffBody?.name ?? this.bodyName(gate.signOffRequired),
+          })
+        : '',
+      gate.milestones.length
+        ? fill(t('gate_milestones'), {
+            list: gate.milestones.map((m) => (m.due ? `${m.name}（${m.due}）` : m.name)).join('、'),
+          })
+        : '',
     ].filter(Boolean)
     return html`<ul class="gate">${items.map((item) => html`<li>${item}</li>`)}</ul>`
   }
@@ -140,7 +168,10 @@ export class LsPhaseGates extends LitElement {
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
       <div class="buttons">
         <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t('signOffConfirm')}</button>
-        <button type="button" @click=${() => { this.signing = ''; this.error = '' }}>${t('cancel')}</button>
+        <button type="button" @click=${() => {
+          this.signing = ''
+          this.error = ''
+        }}>${t('cancel')}</button>
       </div>
     </form>`
   }

@@ -56,7 +56,11 @@ export class LsPlanStarter extends LitElement {
     const data = new FormData(event.target as HTMLFormElement)
     const name = String(data.get('name') ?? '').trim()
     const membersText = String(data.get('members') ?? '').trim()
-    const body: StartPlanBody = { policyId: this.policyId, version: this.version, ...(name ? { name } : {}) }
+    const body: StartPlanBody = {
+      policyId: this.policyId,
+      version: this.version,
+      ...(name ? { name } : {}),
+    }
     if (membersText) {
       try {
         const parsed = JSON.parse(membersText) as { members?: unknown }
@@ -72,18 +76,32 @@ export class LsPlanStarter extends LitElement {
     try {
       this.started = await call(client.plans.$post({ json: body }))
       const { plan, tasks, unassigned } = this.started
-      this.dispatchEvent(new CustomEvent('ls-plan-start', { detail: { planId: plan.id, tasks, unassigned }, bubbles: true, composed: true }) satisfies LsPlanStartEvent)
+      this.dispatchEvent(
+        new CustomEvent('ls-plan-start', {
+          detail: { planId: plan.id, tasks, unassigned },
+          bubbles: true,
+          composed: true,
+        }) satisfies LsPlanStartEvent,
+      )
     } catch (error) {
-      this.error = error instanceof ApiError
-        ? [pick(error.text), ...(error.details.issues ?? []).map((issue) => `${issue.pointer}: ${pick(issue.message)}`)].join('\n')
-        : String(error)
+      this.error =
+        error instanceof ApiError
+          ? [
+              pick(error.text),
+              ...(error.details.issues ?? []).map(
+                (issue) => `${issue.pointer}: ${pick(issue.message)}`,
+              ),
+            ].join('\n')
+          : String(error)
     } finally {
       this.busy = false
     }
   }
 
   private handleCancel(): void {
-    this.dispatchEvent(new CustomEvent('ls-close', { bubbles: true, composed: true }) satisfies LsCloseEvent)
+    this.dispatchEvent(
+      new CustomEvent('ls-close', { bubbles: true, composed: true }) satisfies LsCloseEvent,
+    )
   }
 
   override render() {
@@ -97,11 +115,13 @@ export class LsPlanStarter extends LitElement {
           <span class="hint" id="members-hint">${t('peMembersHint')}</span>
         </label>
         ${this.error ? html`<p role="alert" style="white-space: pre-line">${this.error}</p>` : ''}
-        ${started
-          ? html`<p class="done" role="status">${t('pePlanStarted').replace('{tasks}', String(started.tasks))}
+        ${
+          started
+            ? html`<p class="done" role="status">${t('pePlanStarted').replace('{tasks}', String(started.tasks))}
                 <a href="#/plans/${encodeURIComponent(started.plan.id)}">${t('peOpenPlan')}</a></p>
               ${started.unassigned.length ? html`<p class="warn">${t('peUnassigned')}: ${started.unassigned.join('、')}</p>` : ''}`
-          : ''}
+            : ''
+        }
         <div class="row">
           ${started ? '' : html`<button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('peStarting') : t('peStartPlan')}</button>`}
           <button class="secondary" type="button" @click=${this.handleCancel}>${started ? t('close') : t('cancel')}</button>

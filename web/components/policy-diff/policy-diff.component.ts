@@ -17,8 +17,10 @@ const SECTIONS = ['responsibilities', 'phases', 'indicators', 'scoring'] as cons
 export function showValue(value: unknown): string {
   if (value === undefined || value === null) return '—'
   if (typeof value === 'string') return value
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join('、')
-  if (typeof value === 'object' && value !== null && 'unspecified' in value) return `${t('peUnspecified')}（${String(value.unspecified)}）`
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    return value.join('、')
+  if (typeof value === 'object' && value !== null && 'unspecified' in value)
+    return `${t('peUnspecified')}（${String(value.unspecified)}）`
   return JSON.stringify(value)
 }
 
@@ -39,17 +41,21 @@ export class LsPolicyDiff extends LitElement {
     const count = diff.added.length + diff.removed.length + diff.changed.length
     return html`
       <h4>${title} (${count})</h4>
-      ${count === 0
-        ? html`<p class="none">${t('peDiffNone')}</p>`
-        : html`<ul>
+      ${
+        count === 0
+          ? html`<p class="none">${t('peDiffNone')}</p>`
+          : html`<ul>
             ${diff.added.map((item) => html`<li class="added"><span class="mark">+ ${t('peAdded')}</span>${item.name} <span class="id">${item.id}</span></li>`)}
             ${diff.removed.map((item) => html`<li class="removed"><span class="mark">− ${t('peRemoved')}</span>${item.name} <span class="id">${item.id}</span></li>`)}
             ${diff.changed.map(
-              (item) => html`<li class="changed"><span class="mark">~ ${t('peChanged')}</span>${item.name} <span class="id">${item.id}</span>
+              (
+                item,
+              ) => html`<li class="changed"><span class="mark">~ ${t('peChanged')}</span>${item.name} <span class="id">${item.id}</span>
                 <dl>${item.fields.map((field) => html`<dt>${field.field}</dt><dd><del>${showValue(field.from)}</del> → <ins>${showValue(field.to)}</ins></dd>`)}</dl>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
     `
   }
 
@@ -59,10 +65,16 @@ export class LsPolicyDiff extends LitElement {
     return html`
       <p>${t('peDiffBetween').replace('{from}', diff.from).replace('{to}', diff.to)}</p>
       <h4>${t('peDiff_deadlines')} (${diff.deadlines.length})</h4>
-      ${diff.deadlines.length === 0
-        ? html`<p class="none">${t('peDiffNone')}</p>`
-        : html`<ul>${diff.deadlines.map((d) => html`<li class="changed"><span class="mark">~</span>${d.name} <span class="id">${d.id}</span>
-            <dl><dt>${t('peDeadline')}</dt><dd><del>${showValue(d.from)}</del> → <ins>${showValue(d.to)}</ins></dd></dl></li>`)}</ul>`}
+      ${
+        diff.deadlines.length === 0
+          ? html`<p class="none">${t('peDiffNone')}</p>`
+          : html`<ul>${diff.deadlines.map(
+              (
+                d,
+              ) => html`<li class="changed"><span class="mark">~</span>${d.name} <span class="id">${d.id}</span>
+            <dl><dt>${t('peDeadline')}</dt><dd><del>${showValue(d.from)}</del> → <ins>${showValue(d.to)}</ins></dd></dl></li>`,
+            )}</ul>`
+      }
       ${SECTIONS.map((section) => this.renderSection(t(`peDiff_${section}`), diff[section]))}
     `
   }

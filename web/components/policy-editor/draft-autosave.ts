@@ -27,11 +27,7 @@ export class DraftAutosave implements ReactiveController {
   private readonly read: () => DraftInput
   private readonly delay: number
 
-  constructor(
-    host: ReactiveControllerHost,
-    read: () => DraftInput,
-    delay: number = 1000,
-  ) {
+  constructor(host: ReactiveControllerHost, read: () => DraftInput, delay: number = 1000) {
     this.host = host
     this.read = read
     this.delay = delay
@@ -70,7 +66,11 @@ export class DraftAutosave implements ReactiveController {
       this.savedAt = ''
       outcome = 'unchanged'
     } else {
-      const saved = writeDraft(key, { yaml, sourceText, ...(version ? { baseVersion: version } : {}) })
+      const saved = writeDraft(key, {
+        yaml,
+        sourceText,
+        ...(version ? { baseVersion: version } : {}),
+      })
       this.savedAt = saved?.savedAt ?? ''
       outcome = saved ? 'saved' : 'failed'
     }

@@ -24,7 +24,9 @@ export function readDraft(policyId: string): PolicyDraft | undefined {
   try {
     const text = storage()?.getItem(PREFIX + policyId)
     const draft = text ? (JSON.parse(text) as PolicyDraft) : undefined
-    return draft && typeof draft.yaml === 'string' ? { ...draft, sourceText: draft.sourceText ?? '' } : undefined
+    return draft && typeof draft.yaml === 'string'
+      ? { ...draft, sourceText: draft.sourceText ?? '' }
+      : undefined
   } catch {
     return undefined
   }
@@ -34,7 +36,10 @@ export function readDraft(policyId: string): PolicyDraft | undefined {
  * Stores a draft and remembers it as the last one.
  * @returns the stored draft, or undefined when storage is full or unavailable.
  */
-export function writeDraft(policyId: string, draft: Omit<PolicyDraft, 'savedAt'>): PolicyDraft | undefined {
+export function writeDraft(
+  policyId: string,
+  draft: Omit<PolicyDraft, 'savedAt'>,
+): PolicyDraft | undefined {
   const saved = { ...draft, savedAt: new Date().toISOString() }
   try {
     storage()?.setItem(PREFIX + policyId, JSON.stringify(saved))

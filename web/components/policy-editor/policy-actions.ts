@@ -18,8 +18,17 @@ export interface OpenedVersion {
 
 /** Reads one version (`GET /api/policies/:id/versions/:version`). */
 export async function openVersion(policyId: string, version: string): Promise<OpenedVersion> {
-  const row = await call(client.policies[':policyId'].versions[':version'].$get({ param: pathParams({ policyId, version }) }))
-  return { policyId: row.policyId, version: row.version, yaml: row.yaml, sourceText: row.sourceText ?? undefined }
+  const row = await call(
+    client.policies[':policyId'].versions[':version'].$get({
+      param: pathParams({ policyId, version }),
+    }),
+  )
+  return {
+    policyId: row.policyId,
+    version: row.version,
+    yaml: row.yaml,
+    sourceText: row.sourceText ?? undefined,
+  }
 }
 
 export type PublishOutcome =
@@ -31,14 +40,19 @@ export type PublishOutcome =
  * Publishes (`POST /api/policies`) with the author's change note, which the server keeps with the
  * version. Without source text the server reuses the one stored with the policy's latest version.
  */
-export async function publishPolicy(yaml: string, sourceText: string, note: string): Promise<PublishOutcome> {
+export async function publishPolicy(
+  yaml: string,
+  sourceText: string,
+  note: string,
+): Promise<PublishOutcome> {
   try {
     const body: PublishPolicyBody = { yaml, note, ...(sourceText.trim() ? { sourceText } : {}) }
     const result = await call(client.policies.$post({ json: body }))
     return { kind: result.created ? 'created' : 'unchanged', version: result.version }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
-    if (error.status === 422 && error.details.issues) return { kind: 'invalid', message: error.text, issues: error.details.issues }
+    if (error.status === 422 && error.details.issues)
+      return { kind: 'invalid', message: error.text, issues: error.details.issues }
     return { kind: error.status === 409 ? 'conflict' : 'failed', message: error.text }
   }
 }

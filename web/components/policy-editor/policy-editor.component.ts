@@ -35,7 +35,8 @@ interface Status {
   action?: { label: () => string; run: () => void }
 }
 
-const errorText = (error: unknown) => () => (error instanceof ApiError ? pick(error.text) : String(error))
+const errorText = (error: unknown) => () =>
+  error instanceof ApiError ? pick(error.text) : String(error)
 const dateLocale = () => (locale() === 'zh' ? 'zh-CN' : 'en-GB')
 const localTime = (iso: string) => new Date(iso).toLocaleString(dateLocale())
 
@@ -70,10 +71,18 @@ export class LsPolicyEditor extends LitElement {
   /** Why the publish dialog's change note was refused ('' when it was not). */
   declare noteError: string
 
-  readonly #validation = new PolicyValidation(this, () => ({ yaml: this.yaml, sourceText: this.sourceText }))
+  readonly #validation = new PolicyValidation(this, () => ({
+    yaml: this.yaml,
+    sourceText: this.sourceText,
+  }))
   /** Opening a version, a draft or a new policy: the text last asked for wins, even when an earlier load answers later. */
   readonly #opening = new LatestOnly()
-  readonly #drafts = new DraftAutosave(this, () => ({ policyId: this.policyId, version: this.version, yaml: this.yaml, sourceText: this.sourceText }))
+  readonly #drafts = new DraftAutosave(this, () => ({
+    policyId: this.policyId,
+    version: this.version,
+    yaml: this.yaml,
+    sourceText: this.sourceText,
+  }))
 
   constructor() {
     super()
@@ -121,7 +130,11 @@ export class LsPolicyEditor extends LitElement {
     return this.policies
   }
 
-  private setText(yaml: string, sourceText: string, from: { policyId: string; version: string }): void {
+  private setText(
+    yaml: string,
+    sourceText: string,
+    from: { policyId: string; version: string },
+  ): void {
     this.yaml = yaml
     this.sourceText = sourceText
     this.policyId = from.policyId
@@ -141,9 +154,15 @@ export class LsPolicyEditor extends LitElement {
     if (!draft) return
     this.#opening.begin()
     this.#drafts.settle(policyId, { yaml: '', sourceText: '' })
-    this.setText(draft.yaml, draft.sourceText, { policyId: policyId === NEW_POLICY ? '' : policyId, version: draft.baseVersion ?? '' })
+    this.setText(draft.yaml, draft.sourceText, {
+      policyId: policyId === NEW_POLICY ? '' : policyId,
+      version: draft.baseVersion ?? '',
+    })
     this.#drafts.savedAt = draft.savedAt
-    this.status = { kind: 'info', text: () => t('peDraftResumed').replace('{time}', localTime(draft.savedAt)) }
+    this.status = {
+      kind: 'info',
+      text: () => t('peDraftResumed').replace('{time}', localTime(draft.savedAt)),
+    }
   }
 
   private async loadVersion(policyId: string, version: string): Promise<void> {
@@ -158,8 +177,12 @@ export class LsPolicyEditor extends LitElement {
       const draft = readDraft(policyId)
       this.status = {
         kind: 'info',
-        text: () => t('peLoaded').replace('{policy}', policyId).replace('{version}', version) + (draft ? ` ${t('peDraftExists').replace('{time}', localTime(draft.savedAt))}` : ''),
-        ...(draft ? { action: { label: () => t('peResumeDraft'), run: () => this.resumeDraft(policyId) } } : {}),
+        text: () =>
+          t('peLoaded').replace('{policy}', policyId).replace('{version}', version) +
+          (draft ? ` ${t('peDraftExists').replace('{time}', localTime(draft.savedAt))}` : ''),
+        ...(draft
+          ? { action: { label: () => t('peResumeDraft'), run: () => this.resumeDraft(policyId) } }
+          : {}),
       }
     } catch (error) {
       if (current()) this.status = { kind: 'error', text: errorText(error) }
@@ -168,8 +191,16 @@ export class LsPolicyEditor extends LitElement {
 
   private handleSaveDraft(): void {
     const outcome = this.#drafts.save()
-    const key = outcome === 'saved' ? 'peDraftSaved' : outcome === 'unchanged' ? 'peNoChanges' : 'peDraftFailed'
-    this.status = { kind: outcome === 'failed' ? 'error' : outcome === 'saved' ? 'ok' : 'info', text: () => t(key) }
+    const key =
+      outcome === 'saved'
+        ? 'peDraftSaved'
+        : outcome === 'unchanged'
+          ? 'peNoChanges'
+          : 'peDraftFailed'
+    this.status = {
+      kind: outcome === 'failed' ? 'error' : outcome === 'saved' ? 'ok' : 'info',
+      text: () => t(key),
+    }
   }
 
   private handleYamlChange = (event: CustomEvent<{ value: string }>) => {
@@ -264,7 +295,11 @@ export class LsPolicyEditor extends LitElement {
       } else if (outcome.kind === 'invalid') {
         const { message, issues } = outcome
         this.#validation.show(issues)
-        this.status = { kind: 'error', text: () => `${pick(message)} ${t('pePublishIssues').replace('{n}', String(issues.length))}` }
+        this.status = {
+          kind: 'error',
+          text: () =>
+            `${pick(message)} ${t('pePublishIssues').replace('{n}', String(issues.length))}`,
+        }
         const first = issues.find((issue) => issue.line)
         if (first?.line) this.revealLine(first.line, first.col)
       } else {
@@ -280,7 +315,9 @@ export class LsPolicyEditor extends LitElement {
 
   private handleStartPlan(version: string): void {
     this.starting = version
-    void this.updateComplete.then(() => this.renderRoot.querySelector('#versions')?.scrollIntoView({ behavior: 'smooth' }))
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector('#versions')?.scrollIntoView({ behavior: 'smooth' }),
+    )
   }
 
   private renderToolbar() {
@@ -288,7 +325,8 @@ export class LsPolicyEditor extends LitElement {
     const errors = this.#validation.issues.filter((issue) => issue.severity !== 'warning').length
     // A config whose own tests (考核测试) fail would score units wrongly: it is not published
     // (the server refuses it too). Tests of an older text (the current one has errors) do not count.
-    const testsFail = !this.#validation.stale && (this.#validation.tests ?? []).some((result) => !result.passed)
+    const testsFail =
+      !this.#validation.stale && (this.#validation.tests ?? []).some((result) => !result.passed)
     const why = testsFail ? t('pePublishTestsFailing') : errors ? t('pePublishWithErrors') : ''
     const savedAt = this.#drafts.savedAt
     return html`
@@ -313,7 +351,9 @@ export class LsPolicyEditor extends LitElement {
 
   private renderPublishDialog() {
     const metadata = this.#validation.policy?.metadata
-    const title = t('pePublishTitle').replace('{policy}', metadata?.id ?? this.policyId).replace('{version}', metadata?.version ?? '')
+    const title = t('pePublishTitle')
+      .replace('{policy}', metadata?.id ?? this.policyId)
+      .replace('{version}', metadata?.version ?? '')
     return html`
       <dialog id="publish-dialog" aria-labelledby="publish-title" aria-describedby="publish-explain">
         <form @submit=${this.handlePublishConfirm} novalidate>

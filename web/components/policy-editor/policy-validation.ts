@@ -42,11 +42,7 @@ export class PolicyValidation implements ReactiveController {
   private readonly read: () => ValidationInput
   private readonly delay: number
 
-  constructor(
-    host: ReactiveControllerHost,
-    read: () => ValidationInput,
-    delay: number = 300,
-  ) {
+  constructor(host: ReactiveControllerHost, read: () => ValidationInput, delay: number = 300) {
     this.host = host
     this.read = read
     this.delay = delay
@@ -82,7 +78,10 @@ export class PolicyValidation implements ReactiveController {
     const { validatePolicyText, runPolicyTests } = await this.tools()
     if (!current()) return
     const { yaml, sourceText } = this.read()
-    const result = validatePolicyText(yaml, { file: 'policy.yaml', ...(sourceText.trim() ? { readSource: () => sourceText } : {}) })
+    const result = validatePolicyText(yaml, {
+      file: 'policy.yaml',
+      ...(sourceText.trim() ? { readSource: () => sourceText } : {}),
+    })
     this.issues = result.issues
     this.checked = true
     if (result.ok) {
@@ -97,7 +96,8 @@ export class PolicyValidation implements ReactiveController {
     }
     this.stale = !result.ok
     const id = (result.policy as { metadata?: { id?: unknown } } | undefined)?.metadata?.id
-    this.policyId = typeof id === 'string' && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) ? id : undefined
+    this.policyId =
+      typeof id === 'string' && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) ? id : undefined
     this.host.requestUpdate()
   }
 

@@ -45,7 +45,12 @@ export class LsPolicyPreview extends LitElement {
   declare stale: boolean
   declare tab: Tab
 
-  #procedures: { policy: PolicyConfig; list: Array<{ procedure: Procedure; machine: AnyStateMachine | undefined }> } | undefined
+  #procedures:
+    | {
+        policy: PolicyConfig
+        list: Array<{ procedure: Procedure; machine: AnyStateMachine | undefined }>
+      }
+    | undefined
 
   constructor() {
     super()
@@ -59,22 +64,31 @@ export class LsPolicyPreview extends LitElement {
   private handleKeydown(event: KeyboardEvent): void {
     const index = TABS.indexOf(this.tab)
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % TABS.length
-      : event.key === 'ArrowLeft' ? (index + TABS.length - 1) % TABS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? TABS.length - 1
-      : -1
+      event.key === 'ArrowRight'
+        ? (index + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (index + TABS.length - 1) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1
     if (next < 0) return
     event.preventDefault()
     this.tab = TABS[next]!
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus())
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus(),
+    )
   }
 
   private procedures(policy: PolicyConfig) {
     if (this.#procedures?.policy !== policy) {
       const list = (policy.procedures ?? []).map((procedure) => {
         try {
-          return { procedure, machine: compileProcedureMachine(procedure) as unknown as AnyStateMachine }
+          return {
+            procedure,
+            machine: compileProcedureMachine(procedure) as unknown as AnyStateMachine,
+          }
         } catch {
           return { procedure, machine: undefined }
         }
@@ -85,7 +99,9 @@ export class LsPolicyPreview extends LitElement {
   }
 
   private renderWorkflow(policy: PolicyConfig) {
-    const taskLabels: Record<string, StateLabel> = Object.fromEntries(TASK_STATES.map((state) => [state, { title: t(`state_${state}`), subtitle: state }]))
+    const taskLabels: Record<string, StateLabel> = Object.fromEntries(
+      TASK_STATES.map((state) => [state, { title: t(`state_${state}`), subtitle: state }]),
+    )
     const name = nameIndex(policy)
     return html`
       <ls-workflow-diagram .machine=${taskMachine} .labels=${taskLabels} heading=${t('peTaskLifecycle')}></ls-workflow-diagram>
@@ -93,8 +109,13 @@ export class LsPolicyPreview extends LitElement {
         if (!machine) return ''
         const labels: Record<string, StateLabel> = { done: { title: t('peDone') } }
         for (const step of procedure.steps) {
-          const actor = Array.isArray(step.actor) ? step.actor.map(name).join('、') : t('peUnspecified')
-          labels[stepState(step.id)] = { title: step.name, subtitle: `${actor} · ${t(`peStepKind_${step.kind}`)}` }
+          const actor = Array.isArray(step.actor)
+            ? step.actor.map(name).join('、')
+            : t('peUnspecified')
+          labels[stepState(step.id)] = {
+            title: step.name,
+            subtitle: `${actor} · ${t(`peStepKind_${step.kind}`)}`,
+          }
         }
         return html`<ls-workflow-diagram .machine=${machine} .labels=${labels} heading="${t('peProcedure')}: ${procedure.name}"></ls-workflow-diagram>`
       })}
@@ -118,7 +139,9 @@ export class LsPolicyPreview extends LitElement {
     return html`
       <div role="tablist" aria-label=${t('pePreviews')} part="tabs" @keydown=${this.handleKeydown}>
         ${TABS.map(
-          (tab) => html`<button role="tab" id="tab-${tab}" aria-controls="panel" aria-selected=${tab === this.tab ? 'true' : 'false'}
+          (
+            tab,
+          ) => html`<button role="tab" id="tab-${tab}" aria-controls="panel" aria-selected=${tab === this.tab ? 'true' : 'false'}
             tabindex=${tab === this.tab ? 0 : -1} @click=${() => (this.tab = tab)}>${t(`peTab_${tab}`)}</button>`,
         )}
       </div>

@@ -17,19 +17,34 @@ export const TESTS_TEXT = {
   noTotal: { zh: '不出总分', en: 'no total' },
   noGrade: { zh: '无等次', en: 'no grade' },
   line: { zh: '第 {line} 行', en: 'line {line}' },
-  none: { zh: '配置中没有考核测试：可在考核（assessments）的 tests 中写明给定的数值和应得的分数、总分、等次。', en: 'The config has no policy tests: under an assessment, write tests with given values and the expected scores, total and grade.' },
-  waiting: { zh: '配置通过校验后运行考核测试。', en: 'Policy tests run once the config validates.' },
-  stale: { zh: '配置当前有错误，以下为最近一次通过校验时的测试结果。', en: 'The config has errors now; these results are from the last version that validated.' },
+  none: {
+    zh: '配置中没有考核测试：可在考核（assessments）的 tests 中写明给定的数值和应得的分数、总分、等次。',
+    en: 'The config has no policy tests: under an assessment, write tests with given values and the expected scores, total and grade.',
+  },
+  waiting: {
+    zh: '配置通过校验后运行考核测试。',
+    en: 'Policy tests run once the config validates.',
+  },
+  stale: {
+    zh: '配置当前有错误，以下为最近一次通过校验时的测试结果。',
+    en: 'The config has errors now; these results are from the last version that validated.',
+  },
   error: { zh: '考核测试未能运行：{message}', en: 'The policy tests could not run: {message}' },
 } as const
 
 /** The current locale's text for a key, with `{name}` placeholders filled. */
-export const testsText: (key: keyof typeof TESTS_TEXT, params?: Record<string, string | number>) => string = messageTable(TESTS_TEXT)
+export const testsText: (
+  key: keyof typeof TESTS_TEXT,
+  params?: Record<string, string | number>,
+) => string = messageTable(TESTS_TEXT)
 
 /** `7/7 通过`; empty before any test ran. */
 export function testsCount(results: readonly PolicyTestResult[] | undefined): string {
   if (!results?.length) return ''
-  return testsText('count', { passed: results.filter((result) => result.passed).length, total: results.length })
+  return testsText('count', {
+    passed: results.filter((result) => result.passed).length,
+    total: results.length,
+  })
 }
 
 /** One case's facts in a line: `2021 年 · 总分 99.5 · 优秀`. */

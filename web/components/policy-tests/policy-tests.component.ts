@@ -55,14 +55,17 @@ export class LsPolicyTests extends LitElement {
         <span class="name">${multiple ? html`<span class="assessment">${result.assessmentId}</span> ` : nothing}${result.name}</span>
         <span class="facts">${caseFacts(result)}${result.line ? ` · ${testsText('line', { line: result.line })}` : ''}</span>
       </button>
-      ${result.failures.length
-        ? html`<ul class="failures">${result.failures.map((failure) => html`<li>${pick(failure.message)}</li>`)}</ul>`
-        : nothing}
+      ${
+        result.failures.length
+          ? html`<ul class="failures">${result.failures.map((failure) => html`<li>${pick(failure.message)}</li>`)}</ul>`
+          : nothing
+      }
     </li>`
   }
 
   override render() {
-    if (this.error) return html`<p class="summary bad" role="alert">${testsText('error', { message: this.error })}</p>`
+    if (this.error)
+      return html`<p class="summary bad" role="alert">${testsText('error', { message: this.error })}</p>`
     const results = this.results
     if (!results) return html`<p class="summary">${testsText('waiting')}</p>`
     if (results.length === 0) return html`<p class="summary">${testsText('none')}</p>`

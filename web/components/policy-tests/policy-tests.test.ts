@@ -9,7 +9,10 @@ import type { LsPolicyTests } from './policy-tests.component.ts'
 import { caseFacts, testsCount } from './policy-test-format.ts'
 import './policy-tests.ts'
 
-function buildResult(overrides: Partial<PolicyTestResult> = {}, score: Partial<UnitScore> = {}): PolicyTestResult {
+function buildResult(
+  overrides: Partial<PolicyTestResult> = {},
+  score: Partial<UnitScore> = {},
+): PolicyTestResult {
   return {
     assessmentId: 'annual-assessment',
     index: 0,
@@ -31,7 +34,17 @@ const FAILED = buildResult(
     pointer: '/assessments/0/tests/1',
     passed: false,
     line: 1788,
-    failures: [{ what: 'total', expected: '77', actual: '78', message: { zh: '总分应为 77，实为 78：基本分 73，加分 5。', en: 'The total should be 77, is 78: base 73, bonus 5.' } }],
+    failures: [
+      {
+        what: 'total',
+        expected: '77',
+        actual: '78',
+        message: {
+          zh: '总分应为 77，实为 78：基本分 73，加分 5。',
+          en: 'The total should be 77, is 78: base 73, bonus 5.',
+        },
+      },
+    ],
   },
   { total: '78', grade: { id: 'good', name: '良好' } },
 )
@@ -52,10 +65,16 @@ describe('ls-policy-tests', () => {
     expect(root.querySelector('.summary')?.textContent?.trim()).toBe('✗ 1 项未通过')
     const cases = Array.from(root.querySelectorAll('ol > li'))
     expect(cases.map((li) => li.className)).toEqual(['pass', 'fail'])
-    expect(cases[0]!.querySelector('button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('✓ 2021 年各项恰好达标（优秀） 2021 年 · 总分 99.5 · 优秀 · 第 1755 行')
-    expect(cases[1]!.querySelector('.failures')?.textContent?.trim()).toBe('总分应为 77，实为 78：基本分 73，加分 5。')
+    expect(cases[0]!.querySelector('button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '✓ 2021 年各项恰好达标（优秀） 2021 年 · 总分 99.5 · 优秀 · 第 1755 行',
+    )
+    expect(cases[1]!.querySelector('.failures')?.textContent?.trim()).toBe(
+      '总分应为 77，实为 78：基本分 73，加分 5。',
+    )
     expect(testsCount([buildResult(), FAILED])).toBe('1/2 通过')
-    expect(caseFacts(buildResult({}, { total: null, grade: null }))).toBe('2021 年 · 不出总分 · 无等次')
+    expect(caseFacts(buildResult({}, { total: null, grade: null }))).toBe(
+      '2021 年 · 不出总分 · 无等次',
+    )
   })
 
   it('asks the editor to show a case’s line when it is chosen', async () => {
@@ -75,9 +94,17 @@ describe('ls-policy-tests', () => {
 
 describe('PolicyValidation runs the policy tests', () => {
   it('passes Meishan’s seven cases, each placed at its line, then fails the case whose total is changed', async () => {
-    const yaml = readFileSync(resolve('policies/meishan/medical-community-insurance-2020.yaml'), 'utf8')
+    const yaml = readFileSync(
+      resolve('policies/meishan/medical-community-insurance-2020.yaml'),
+      'utf8',
+    )
     let text = yaml
-    const host = { addController: vi.fn(), removeController: vi.fn(), requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) }
+    const host = {
+      addController: vi.fn(),
+      removeController: vi.fn(),
+      requestUpdate: vi.fn(),
+      updateComplete: Promise.resolve(true),
+    }
     const validation = new PolicyValidation(host, () => ({ yaml: text, sourceText: '' }), 0)
     validation.reset()
     await vi.waitFor(() => expect(validation.tests).toBeDefined(), { timeout: 15_000 })
@@ -87,7 +114,11 @@ describe('PolicyValidation runs the policy tests', () => {
 
     text = yaml.replace('          total: 99.5\n', '          total: 98.5\n')
     validation.schedule(0)
-    await vi.waitFor(() => expect(testsCount(validation.tests)).toBe('6/7 通过'), { timeout: 15_000 })
-    expect(validation.tests![0]!.failures.map((failure) => failure.message.zh)).toEqual([expect.stringContaining('总分应为 98.5，实为 99.5')])
+    await vi.waitFor(() => expect(testsCount(validation.tests)).toBe('6/7 通过'), {
+      timeout: 15_000,
+    })
+    expect(validation.tests![0]!.failures.map((failure) => failure.message.zh)).toEqual([
+      expect.stringContaining('总分应为 98.5，实为 99.5'),
+    ])
   }, 30_000)
 })

@@ -69,7 +69,9 @@ export class LsPolicyVersions extends LitElement {
   private async load(): Promise<void> {
     const policyId = this.policyId
     try {
-      const { versions } = await call(client.policies[':policyId'].versions.$get({ param: pathParams({ policyId }) }))
+      const { versions } = await call(
+        client.policies[':policyId'].versions.$get({ param: pathParams({ policyId }) }),
+      )
       if (policyId !== this.policyId) return
       this.versions = versions
       this.error = ''
@@ -79,13 +81,23 @@ export class LsPolicyVersions extends LitElement {
     } catch (error) {
       if (policyId !== this.policyId) return
       this.versions = []
-      this.error = error instanceof ApiError && error.status === 404 ? '' : error instanceof ApiError ? pick(error.text) : String(error)
+      this.error =
+        error instanceof ApiError && error.status === 404
+          ? ''
+          : error instanceof ApiError
+            ? pick(error.text)
+            : String(error)
     }
   }
 
   private async handleDiff(): Promise<void> {
     try {
-      this.diff = await call(client.policies[':policyId'].diff.$get({ param: pathParams({ policyId: this.policyId }), query: { from: this.diffFrom, to: this.diffTo } }))
+      this.diff = await call(
+        client.policies[':policyId'].diff.$get({
+          param: pathParams({ policyId: this.policyId }),
+          query: { from: this.diffFrom, to: this.diffTo },
+        }),
+      )
       this.error = ''
     } catch (error) {
       this.error = error instanceof ApiError ? pick(error.text) : String(error)
@@ -93,7 +105,13 @@ export class LsPolicyVersions extends LitElement {
   }
 
   private handleOpen(version: string): void {
-    this.dispatchEvent(new CustomEvent('ls-version-load', { detail: { policyId: this.policyId, version }, bubbles: true, composed: true }) satisfies LsVersionLoadEvent)
+    this.dispatchEvent(
+      new CustomEvent('ls-version-load', {
+        detail: { policyId: this.policyId, version },
+        bubbles: true,
+        composed: true,
+      }) satisfies LsVersionLoadEvent,
+    )
   }
 
   private renderSelect(id: string, label: string, value: string, set: (value: string) => void) {
@@ -105,8 +123,13 @@ export class LsPolicyVersions extends LitElement {
 
   override render() {
     if (!this.policyId) return html`<p class="muted">${t('peNoPolicyId')}</p>`
-    if (this.versions.length === 0) return html`${this.error ? html`<p role="alert">${this.error}</p>` : ''}<p class="muted">${t('peNotPublished')}</p>`
-    const when = (iso: string) => new Date(iso).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    if (this.versions.length === 0)
+      return html`${this.error ? html`<p role="alert">${this.error}</p>` : ''}<p class="muted">${t('peNotPublished')}</p>`
+    const when = (iso: string) =>
+      new Date(iso).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      })
     return html`
       <table>
         <caption class="muted" style="text-align:left">${t('peVersionsOf').replace('{policy}', this.policyId)}</caption>
@@ -128,13 +151,15 @@ export class LsPolicyVersions extends LitElement {
       </table>
       ${this.starting ? html`<ls-plan-starter policy-id=${this.policyId} version=${this.starting} @ls-close=${() => (this.starting = '')}></ls-plan-starter>` : ''}
       <h3>${t('peCompare')}</h3>
-      ${this.versions.length < 2
-        ? html`<p class="muted">${t('peOneVersion')}</p>`
-        : html`<div class="diff-controls">
+      ${
+        this.versions.length < 2
+          ? html`<p class="muted">${t('peOneVersion')}</p>`
+          : html`<div class="diff-controls">
             ${this.renderSelect('diff-from', t('peFrom'), this.diffFrom, (value) => (this.diffFrom = value))}
             ${this.renderSelect('diff-to', t('peTo'), this.diffTo, (value) => (this.diffTo = value))}
             <button type="button" class="primary" @click=${this.handleDiff}>${t('peShowDiff')}</button>
-          </div>`}
+          </div>`
+      }
       ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
       ${this.diff ? html`<ls-policy-diff .diff=${this.diff} aria-live="polite"></ls-policy-diff>` : ''}
     `

@@ -20,7 +20,15 @@ import type { ApiIssue } from '../../api.ts'
 import type { TaskDetail } from '../../api-types.ts'
 import { pick, t, tOf } from '../../i18n.ts'
 import type { LsJsonForm } from '../json-form/json-form.component.ts'
-import { renderBadges, renderContributions, renderFacts, renderHistory, renderSource, renderSteps, tn } from './task-page.sections.ts'
+import {
+  renderBadges,
+  renderContributions,
+  renderFacts,
+  renderHistory,
+  renderSource,
+  renderSteps,
+  tn,
+} from './task-page.sections.ts'
 import styles from './task-page.styles.ts'
 
 type EventType = TaskDetail['allowedEvents'][number]
@@ -36,7 +44,15 @@ const PRIMARY_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'COMPLETE', 'APPROVE'])
 const NO_DATA = Object.freeze({})
 
 /** Buttons in the order work goes. */
-const ORDER: readonly string[] = ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE', 'APPROVE', 'RETURN']
+const ORDER: readonly string[] = [
+  'START',
+  'SAVE',
+  'SUBMIT',
+  'RESUBMIT',
+  'COMPLETE',
+  'APPROVE',
+  'RETURN',
+]
 
 /** A message worked out when rendered, so it follows a change of language. */
 type Message = () => string
@@ -129,12 +145,15 @@ export class LsTaskPage extends LitElement {
       const reason = this.comment.trim()
       this.reasonMissing = reason === ''
       if (this.reasonMissing) {
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#review-comment')?.focus())
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLTextAreaElement>('#review-comment')?.focus(),
+        )
         return null
       }
       return { type, reason }
     }
-    if (type === 'APPROVE') return this.comment.trim() ? { type, comment: this.comment.trim() } : { type }
+    if (type === 'APPROVE')
+      return this.comment.trim() ? { type, comment: this.comment.trim() } : { type }
     if (!DATA_EVENTS.has(type) || !form || !this.editable) return { type }
     if (type !== 'SAVE' && !form.validate()) {
       this.banner = { text: () => t('task_formInvalid'), conflict: false }
@@ -153,7 +172,12 @@ export class LsTaskPage extends LitElement {
     if (!body) return
     this.busy = true
     try {
-      await call(client.tasks[':id'].events.$post({ param: pathParams({ id: task.id }), json: body }, { headers: { 'if-match': `"${task.version}"` } }))
+      await call(
+        client.tasks[':id'].events.$post(
+          { param: pathParams({ id: task.id }), json: body },
+          { headers: { 'if-match': `"${task.version}"` } },
+        ),
+      )
       this.comment = ''
       this.reasonMissing = false
       await this.load()
@@ -178,7 +202,9 @@ export class LsTaskPage extends LitElement {
       this.issues = error.details.issues ?? []
       void this.updateComplete.then(() => this.form?.focusFirstError())
     } else {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.banner')?.focus())
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.banner')?.focus(),
+      )
     }
   }
 
@@ -196,9 +222,14 @@ export class LsTaskPage extends LitElement {
   }
 
   private renderActions(task: TaskDetail) {
-    const main = task.allowedEvents.filter((type) => !REVIEW_EVENTS.has(type)).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))
+    const main = task.allowedEvents
+      .filter((type) => !REVIEW_EVENTS.has(type))
+      .sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))
     const review = task.allowedEvents.filter((type) => REVIEW_EVENTS.has(type))
-    const waiting = task.context.pendingContributions > 0 && task.allowedEvents.includes('SAVE') && !task.allowedEvents.some((type) => type === 'SUBMIT' || type === 'RESUBMIT')
+    const waiting =
+      task.context.pendingContributions > 0 &&
+      task.allowedEvents.includes('SAVE') &&
+      !task.allowedEvents.some((type) => type === 'SUBMIT' || type === 'RESUBMIT')
     const button = (type: EventType) =>
       html`<button type="button" class=${PRIMARY_EVENTS.has(type) ? 'primary' : ''} ?disabled=${this.busy} @click=${() => this.handleEvent(type)}>${tOf('event_', type)}</button>`
     return html`<section class="actions" aria-labelledby="actions-title" part="actions">
@@ -206,8 +237,9 @@ export class LsTaskPage extends LitElement {
       ${task.allowedEvents.length === 0 ? html`<p class="muted">${t('task_noActions')}</p>` : nothing}
       ${waiting ? html`<p class="muted">${tn('task_waitingContributions', task.context.pendingContributions)}</p>` : nothing}
       ${main.length ? html`<div class="buttons">${main.map(button)}</div>` : nothing}
-      ${review.length
-        ? html`<div class="review">
+      ${
+        review.length
+          ? html`<div class="review">
             <label for="review-comment">${review.length === 2 ? t('task_comment') : review.includes('RETURN') ? t('reason') : t('task_approveComment')}</label>
             <textarea id="review-comment" rows="3" maxlength="2000" .value=${this.comment} aria-invalid=${this.reasonMissing ? 'true' : 'false'}
               aria-describedby=${this.reasonMissing ? 'review-error' : nothing}
@@ -218,7 +250,8 @@ export class LsTaskPage extends LitElement {
             ${this.reasonMissing ? html`<div class="error" id="review-error" role="alert">${t('task_reasonRequired')}</div>` : nothing}
             <div class="buttons">${review.map(button)}</div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`
   }
 
@@ -240,7 +273,9 @@ export class LsTaskPage extends LitElement {
     if (!task) return html`<p role="status">${t('loading')}</p>`
     // A returned procedure goes back to its first step (procedure-machine.ts).
     const first = task.procedure?.steps[0]
-    const returned = task.context.lastReason && (task.state === 'returned' || (first !== undefined && task.state === stepState(first.id)))
+    const returned =
+      task.context.lastReason &&
+      (task.state === 'returned' || (first !== undefined && task.state === stepState(first.id)))
     return html`
       <p class="back"><a href="#/inbox">← ${t('task_back')}</a></p>
       <header>
@@ -257,9 +292,11 @@ export class LsTaskPage extends LitElement {
             <p>${task.description ?? task.title}</p>
             ${task.finding ? html`<p class="finding">${pick(task.finding)}</p>` : nothing}
             ${task.note ? html`<p class="note"><strong>${t('task_note')}</strong> ${task.note}</p>` : nothing}
-            ${task.deliverables.length
-              ? html`<h4>${t('task_deliverables')}</h4><ul>${task.deliverables.map((deliverable) => html`<li>${deliverable.name}</li>`)}</ul>`
-              : nothing}
+            ${
+              task.deliverables.length
+                ? html`<h4>${t('task_deliverables')}</h4><ul>${task.deliverables.map((deliverable) => html`<li>${deliverable.name}</li>`)}</ul>`
+                : nothing
+            }
           </section>
           ${task.procedure ? renderSteps(task.procedure, task.state) : nothing}
           ${this.renderReport(task)}

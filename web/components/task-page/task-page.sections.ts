@@ -26,7 +26,9 @@ export function stateLabel(task: Pick<TaskDetail, 'state' | 'procedure'>): strin
 const when = (at: string): string => formatInstant(at)
 
 /** State, overdue and escalation badges of a task or contribution. */
-export function renderBadges(task: Pick<TaskDetail, 'state' | 'procedure' | 'overdue' | 'escalation'>) {
+export function renderBadges(
+  task: Pick<TaskDetail, 'state' | 'procedure' | 'overdue' | 'escalation'>,
+) {
   return html`<span class="badge state state-${task.state.replace(/[^a-z_-]/gi, '-')}">${stateLabel(task)}</span>
     ${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}
     ${task.escalation > 0 ? html`<span class="badge escalated">${tn('task_escalation', task.escalation)}</span>` : nothing}`
@@ -66,7 +68,10 @@ export function renderSteps(procedure: Procedure, state: string) {
     <h3 id="steps-title">${t('task_steps')}</h3>
     <ol class="steps">
       ${procedure.steps.map(
-        (step, index) => html`<li class=${index === current ? 'current' : index < reached ? 'done' : ''} aria-current=${index === current ? 'step' : 'false'}>
+        (
+          step,
+          index,
+        ) => html`<li class=${index === current ? 'current' : index < reached ? 'done' : ''} aria-current=${index === current ? 'step' : 'false'}>
           <span>${step.name}</span>
           ${index === current ? html`<span class="badge state">${t('task_stepCurrent')}</span>` : nothing}
           ${index < reached ? html`<span class="muted">✓ ${t('task_stepDone')}</span>` : nothing}
@@ -86,10 +91,12 @@ export function renderContributions(task: TaskDetail) {
         (contribution) => html`<li>
           <div class="row"><a href=${`#/tasks/${encodeURIComponent(contribution.id)}`}><strong>${contribution.assignee.name}</strong></a> ${renderBadges({ ...contribution, procedure: null })}
             ${contribution.dueOn ? html`<span class="muted">${t('dueOn')} ${contribution.dueOn}</span>` : nothing}</div>
-          ${contribution.data
-            ? html`<details><summary>${t('task_showReport')}</summary>
+          ${
+            contribution.data
+              ? html`<details><summary>${t('task_showReport')}</summary>
                 <ls-json-form disabled .schema=${task.form} .value=${contribution.data}></ls-json-form></details>`
-            : html`<p class="muted">${t('task_noData')}</p>`}
+              : html`<p class="muted">${t('task_noData')}</p>`
+          }
         </li>`,
       )}
     </ul>
@@ -116,9 +123,10 @@ function actor(entry: HistoryEntry & { actorName?: string }): string {
 export function renderHistory(task: TaskDetail) {
   return html`<section aria-labelledby="history-title">
     <h3 id="history-title">${t('history')}</h3>
-    ${task.history.length === 0
-      ? html`<p class="muted">${t('task_noHistory')}</p>`
-      : html`<div class="table-wrap"><table class="history">
+    ${
+      task.history.length === 0
+        ? html`<p class="muted">${t('task_noHistory')}</p>`
+        : html`<div class="table-wrap"><table class="history">
           <thead><tr><th scope="col">${t('task_historyAt')}</th><th scope="col">${t('task_historyEvent')}</th><th scope="col">${t('task_historyActor')}</th><th scope="col">${t('task_historyNote')}</th></tr></thead>
           <tbody>
             ${task.history.map(
@@ -130,6 +138,7 @@ export function renderHistory(task: TaskDetail) {
               </tr>`,
             )}
           </tbody>
-        </table></div>`}
+        </table></div>`
+    }
   </section>`
 }

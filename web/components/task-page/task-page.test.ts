@@ -7,16 +7,64 @@ import './task-page.ts'
 
 function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
   return {
-    id: 'task-1', planId: 'plan-1', sourceId: 'safeguard-funding', kind: 'responsibility', title: '完善投入政策',
-    assignee: { id: 'county-finance-bureau', name: '县财政局' }, role: 'lead', period: 'once', phaseId: 'carry-out',
-    state: 'in_progress', version: 3, opensOn: '2018-07-01', dueOn: '2018-06-30', duePhrase: '2018年6月下旬', overdue: true, escalation: 2,
-    reviewer: 'leadership-group-office', reviewerName: '领导小组管理办公室', description: '落实政府医疗卫生投入责任', note: null, finding: null, dueUnspecified: null, deliverables: [{ name: '投入政策文件' }],
-    source: { clause: '四、(二)', quote: '牵头单位:县财政局' }, procedure: null,
-    context: { reviewer: 'leadership-group-office', pendingContributions: 0, escalation: 2, overdue: true, returns: 0, lastReason: null, step: 0 },
+    id: 'task-1',
+    planId: 'plan-1',
+    sourceId: 'safeguard-funding',
+    kind: 'responsibility',
+    title: '完善投入政策',
+    assignee: { id: 'county-finance-bureau', name: '县财政局' },
+    role: 'lead',
+    period: 'once',
+    phaseId: 'carry-out',
+    state: 'in_progress',
+    version: 3,
+    opensOn: '2018-07-01',
+    dueOn: '2018-06-30',
+    duePhrase: '2018年6月下旬',
+    overdue: true,
+    escalation: 2,
+    reviewer: 'leadership-group-office',
+    reviewerName: '领导小组管理办公室',
+    description: '落实政府医疗卫生投入责任',
+    note: null,
+    finding: null,
+    dueUnspecified: null,
+    deliverables: [{ name: '投入政策文件' }],
+    source: { clause: '四、(二)', quote: '牵头单位:县财政局' },
+    procedure: null,
+    context: {
+      reviewer: 'leadership-group-office',
+      pendingContributions: 0,
+      escalation: 2,
+      overdue: true,
+      returns: 0,
+      lastReason: null,
+      step: 0,
+    },
     data: null,
-    form: { type: 'object', required: ['summary'], properties: { summary: { type: 'string', title: '完成情况 / What was done', minLength: 1, maxLength: 20000 } } },
+    form: {
+      type: 'object',
+      required: ['summary'],
+      properties: {
+        summary: {
+          type: 'string',
+          title: '完成情况 / What was done',
+          minLength: 1,
+          maxLength: 20000,
+        },
+      },
+    },
     allowedEvents: ['SAVE', 'SUBMIT'],
-    history: [{ seq: 1, type: 'START', actor: 'user-1', actorName: '县财政局（pingnan）', at: '2018-07-02T01:00:00.000Z', payload: {} }],
+    history: [
+      {
+        seq: 1,
+        type: 'START',
+        actor: 'user-1',
+        actorName: '县财政局（pingnan）',
+        at: '2018-07-02T01:00:00.000Z',
+        payload: {},
+      },
+    ],
     contributions: [],
     attachments: {},
     ...overrides,
@@ -25,14 +73,17 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
 
 function serve(task: TaskDetail, answer: (body: unknown) => Response = () => new Response('{}')) {
   const posts: Array<{ body: unknown; headers: Record<string, string> }> = []
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
-    if (init.method === 'POST') {
-      const body = JSON.parse(String(init.body))
-      posts.push({ body, headers: init.headers as Record<string, string> })
-      return answer(body)
-    }
-    return new Response(JSON.stringify(task))
-  }))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      if (init.method === 'POST') {
+        const body = JSON.parse(String(init.body))
+        posts.push({ body, headers: init.headers as Record<string, string> })
+        return answer(body)
+      }
+      return new Response(JSON.stringify(task))
+    }),
+  )
   return posts
 }
 
@@ -46,7 +97,9 @@ async function mount(): Promise<LsTaskPage> {
 }
 
 const button = (page: LsTaskPage, label: string) =>
-  Array.from(page.shadowRoot!.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === label)!
+  Array.from(page.shadowRoot!.querySelectorAll('button')).find(
+    (candidate) => candidate.textContent?.trim() === label,
+  )!
 
 afterEach(() => {
   document.body.replaceChildren()
@@ -64,14 +117,18 @@ describe('ls-task-page', () => {
     expect(text).toContain('已逾期')
     expect(text).toContain('督办第 2 级')
     expect(text).toContain('投入政策文件')
-    const labels = Array.from(page.shadowRoot!.querySelectorAll('.actions button')).map((b) => b.textContent?.trim())
+    const labels = Array.from(page.shadowRoot!.querySelectorAll('.actions button')).map((b) =>
+      b.textContent?.trim(),
+    )
     expect(labels).toEqual(['保存草稿', '提交'])
   })
 
   it('shows the note the config writes on the duty, labelled in the reader’s language', async () => {
     serve(buildTask({ note: '经费须于每年3月底前拨付到位' }))
     const page = await mount()
-    expect(page.shadowRoot!.querySelector('.note')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('说明 经费须于每年3月底前拨付到位')
+    expect(page.shadowRoot!.querySelector('.note')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '说明 经费须于每年3月底前拨付到位',
+    )
     setLocale('en')
     try {
       page.requestUpdate()
@@ -89,15 +146,31 @@ describe('ls-task-page', () => {
   })
 
   it('shows a 整改 task’s finding, and names the platform’s own steps in the reader’s language', async () => {
-    serve(buildTask({
-      kind: 'rectification',
-      finding: { zh: '2021 年考核结果：得 7 分（满分 10 分）。县域内就诊率 87%，目标 ≥ 90%', en: '2021 result: 7 of 10 points. 县域内就诊率 87%, target ≥ 90%' },
-      history: [{ seq: 1, type: 'OVERDUE', actor: 'system', actorName: '系统', at: '2022-01-01T00:00:00.000Z', payload: {} }],
-    }))
+    serve(
+      buildTask({
+        kind: 'rectification',
+        finding: {
+          zh: '2021 年考核结果：得 7 分（满分 10 分）。县域内就诊率 87%，目标 ≥ 90%',
+          en: '2021 result: 7 of 10 points. 县域内就诊率 87%, target ≥ 90%',
+        },
+        history: [
+          {
+            seq: 1,
+            type: 'OVERDUE',
+            actor: 'system',
+            actorName: '系统',
+            at: '2022-01-01T00:00:00.000Z',
+            payload: {},
+          },
+        ],
+      }),
+    )
     setLocale('en')
     try {
       const page = await mount()
-      expect(page.shadowRoot!.querySelector('.finding')?.textContent).toBe('2021 result: 7 of 10 points. 县域内就诊率 87%, target ≥ 90%')
+      expect(page.shadowRoot!.querySelector('.finding')?.textContent).toBe(
+        '2021 result: 7 of 10 points. 县域内就诊率 87%, target ≥ 90%',
+      )
       expect(page.shadowRoot!.textContent).toContain('System')
       expect(page.shadowRoot!.textContent).not.toContain('系统')
     } finally {
@@ -118,7 +191,10 @@ describe('ls-task-page', () => {
     summary.dispatchEvent(new Event('input'))
     button(page, '提交').click()
     await vi.waitFor(() => expect(posts).toHaveLength(1))
-    expect(posts[0]).toEqual({ body: { type: 'SUBMIT', data: { summary: '已印发' } }, headers: expect.objectContaining({ 'if-match': '"3"' }) })
+    expect(posts[0]).toEqual({
+      body: { type: 'SUBMIT', data: { summary: '已印发' } },
+      headers: expect.objectContaining({ 'if-match': '"3"' }),
+    })
   })
 
   it('asks for a reason before returning', async () => {
@@ -138,20 +214,37 @@ describe('ls-task-page', () => {
   })
 
   it('shows a conflict with the server message and a reload button', async () => {
-    const conflict = { error: { code: 'version-mismatch', message: { zh: '任务已更新为第 4 版，请刷新后重试。', en: 'reload' } } }
+    const conflict = {
+      error: {
+        code: 'version-mismatch',
+        message: { zh: '任务已更新为第 4 版，请刷新后重试。', en: 'reload' },
+      },
+    }
     serve(buildTask(), () => new Response(JSON.stringify(conflict), { status: 409 }))
     const page = await mount()
     button(page, '保存草稿').click()
-    await vi.waitFor(() => expect(page.shadowRoot!.querySelector('.banner')?.textContent).toContain('任务已更新为第 4 版'))
+    await vi.waitFor(() =>
+      expect(page.shadowRoot!.querySelector('.banner')?.textContent).toContain(
+        '任务已更新为第 4 版',
+      ),
+    )
     expect(button(page, '重新加载')).toBeDefined()
   })
 
   it('shows server form issues at their fields', async () => {
-    const invalid = { error: { code: 'invalid-form-data', message: { zh: '表单填写有误', en: 'The form has errors' }, issues: [{ pointer: '/data/summary', message: { zh: '不能只填空格', en: 'Not blank' } }] } }
+    const invalid = {
+      error: {
+        code: 'invalid-form-data',
+        message: { zh: '表单填写有误', en: 'The form has errors' },
+        issues: [{ pointer: '/data/summary', message: { zh: '不能只填空格', en: 'Not blank' } }],
+      },
+    }
     serve(buildTask(), () => new Response(JSON.stringify(invalid), { status: 422 }))
     const page = await mount()
     button(page, '保存草稿').click()
     const form = page.shadowRoot!.querySelector('ls-json-form')!
-    await vi.waitFor(() => expect(form.shadowRoot!.querySelector('.error')?.textContent).toBe('不能只填空格'))
+    await vi.waitFor(() =>
+      expect(form.shadowRoot!.querySelector('.error')?.textContent).toBe('不能只填空格'),
+    )
   })
 })

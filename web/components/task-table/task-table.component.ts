@@ -23,7 +23,10 @@ import styles from './task-table.styles.ts'
  * 62rem (a 800 px window), where names and flags wrap so the due date and the flags stay on screen.
  * Order: title, assignee, role, period, phase, state, due, flags.
  */
-export function columnWidths(assignee: boolean, phase: boolean): { wide: string[]; narrow: string[] } {
+export function columnWidths(
+  assignee: boolean,
+  phase: boolean,
+): { wide: string[]; narrow: string[] } {
   const columns: Array<[string, string] | false> = [
     ['minmax(14rem, 1fr)', 'minmax(8rem, 1fr)'],
     assignee && ['8.5rem', '6.5rem'],
@@ -80,14 +83,17 @@ export class LsTaskTable extends LitElement {
       ${showPhase ? html`<td role="cell">${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>` : nothing}
       <td role="cell"><span class="state s-${stepOfState(task.state) === undefined ? task.state : 'step'}">${stateLabel(task.state)}</span></td>
       <td role="cell" class="due">${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : html`<span class="muted">${t('noDeadline')}</span>`}${task.duePhrase ? html`<span class="phrase">${task.duePhrase}</span>` : nothing}</td>
-      <td role="cell" class="flags">${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${task.escalation > 0
-        ? html`<span class="badge esc-${Math.min(task.escalation, 4)}" title=${t('escalationLevel')}>${escalationLabel(task.escalation)}</span>`
-        : nothing}</td>
+      <td role="cell" class="flags">${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${
+        task.escalation > 0
+          ? html`<span class="badge esc-${Math.min(task.escalation, 4)}" title=${t('escalationLevel')}>${escalationLabel(task.escalation)}</span>`
+          : nothing
+      }</td>
     </tr>`
   }
 
   override render() {
-    if (this.tasks.length === 0) return html`<p part="empty" class="empty">${this.caption ? `${this.caption}${locale() === 'zh' ? '：' : ': '}` : ''}${t('noTasks')}</p>`
+    if (this.tasks.length === 0)
+      return html`<p part="empty" class="empty">${this.caption ? `${this.caption}${locale() === 'zh' ? '：' : ': '}` : ''}${t('noTasks')}</p>`
     const caption = this.caption || t('taskTable_caption')
     const showPhase = this.showPhase
     const widths = columnWidths(!this.hideAssignee, showPhase)
@@ -110,7 +116,11 @@ export class LsTaskTable extends LitElement {
         </tr>
       </thead>
       <tbody role="rowgroup">
-        ${repeat(this.tasks, (task) => task.id, (task) => this.renderRow(task, showPhase))}
+        ${repeat(
+          this.tasks,
+          (task) => task.id,
+          (task) => this.renderRow(task, showPhase),
+        )}
       </tbody>
     </table>`
   }

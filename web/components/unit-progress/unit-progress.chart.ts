@@ -8,14 +8,20 @@ import type { ComposeOption, EChartsType } from 'echarts/core'
 import { BarChart } from 'echarts/charts'
 import type { BarSeriesOption } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import type { PlanProgress } from '../../api-types.ts'
 import { escapeHtml } from '../../escape-html.ts'
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
-type Option = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>
+type Option = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>
 type Unit = PlanProgress['units'][number]
 
 export interface UnitChartLabels {
@@ -27,21 +33,29 @@ export interface UnitChartLabels {
 const COLORS = { overdue: '#d92d20', open: '#84caff', approved: '#12b76a' } as const
 
 /** The numbers each bar stacks, in the legend's order. */
-const parts = (unit: Unit) => [
-  ['overdue', unit.overdue],
-  ['open', unit.total - unit.approved - unit.overdue],
-  ['approved', unit.approved],
-] as const
+const parts = (unit: Unit) =>
+  [
+    ['overdue', unit.overdue],
+    ['open', unit.total - unit.approved - unit.overdue],
+    ['approved', unit.approved],
+  ] as const
 
 /** The tooltip of one unit: its name, then overdue, open and approved — every text escaped. */
 export function unitTooltip(unit: Unit, labels: UnitChartLabels): string {
-  const dot = (color: string) => `<span style="display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;background:${color}"></span>`
-  const rows = parts(unit).map(([key, count]) => `<div>${dot(COLORS[key])}${escapeHtml(labels[key])} <b>${escapeHtml(count)}</b></div>`)
+  const dot = (color: string) =>
+    `<span style="display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;background:${color}"></span>`
+  const rows = parts(unit).map(
+    ([key, count]) =>
+      `<div>${dot(COLORS[key])}${escapeHtml(labels[key])} <b>${escapeHtml(count)}</b></div>`,
+  )
   return `<strong>${escapeHtml(unit.name)}</strong>${rows.join('')}`
 }
 
 /** Creates the chart; `onSelect` gets the index of the clicked unit. */
-export function createUnitChart(element: HTMLElement, onSelect: (index: number) => void): EChartsType {
+export function createUnitChart(
+  element: HTMLElement,
+  onSelect: (index: number) => void,
+): EChartsType {
   const chart = init(element, undefined, { renderer: 'canvas' })
   chart.on('click', (params) => onSelect(params.dataIndex))
   return chart
@@ -65,7 +79,8 @@ export function unitOption(units: readonly Unit[], labels: UnitChartLabels): Opt
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params) => {
-        const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined
+        const first = (Array.isArray(params) ? params[0] : params) as
+          { dataIndex?: number } | undefined
         const unit = units[first?.dataIndex ?? -1]
         return unit ? unitTooltip(unit, labels) : ''
       },
@@ -79,6 +94,12 @@ export function unitOption(units: readonly Unit[], labels: UnitChartLabels): Opt
       axisLabel: { width: 160, overflow: 'truncate' },
       triggerEvent: false,
     },
-    series: (['overdue', 'open', 'approved'] as const).map((key, index) => bar(labels[key], COLORS[key], units.map((unit) => parts(unit)[index]![1]))),
+    series: (['overdue', 'open', 'approved'] as const).map((key, index) =>
+      bar(
+        labels[key],
+        COLORS[key],
+        units.map((unit) => parts(unit)[index]![1]),
+      ),
+    ),
   }
 }

@@ -57,8 +57,13 @@ export class LsUnitProgress extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('units') || changed.has('search')) {
       const query = this.search.trim().toLowerCase()
-      this.filtered = query ? this.units.filter((unit) => unit.name.toLowerCase().includes(query) || unit.id.includes(query)) : this.units
-      if (changed.has('units') && !changed.has('search')) this.page = Math.min(this.page, this.pageCount() - 1)
+      this.filtered = query
+        ? this.units.filter(
+            (unit) => unit.name.toLowerCase().includes(query) || unit.id.includes(query),
+          )
+        : this.units
+      if (changed.has('units') && !changed.has('search'))
+        this.page = Math.min(this.page, this.pageCount() - 1)
     }
   }
 
@@ -82,24 +87,37 @@ export class LsUnitProgress extends LitElement {
   /** The chart's title, saying what it shows: the most overdue 30, every unit overdue, or none. */
   private chartTitle(shown: number): string {
     if (shown === 0) return t('dash_unitsChartNone')
-    return fill(t(this.overdueUnits().length > shown ? 'dash_unitsChart' : 'dash_unitsChartAll'), { n: shown })
+    return fill(t(this.overdueUnits().length > shown ? 'dash_unitsChart' : 'dash_unitsChartAll'), {
+      n: shown,
+    })
   }
 
   /** Draws the chart; a chart that fails leaves the table, which says the same, in place. */
   private redraw(): void {
     if (this.chartUnits().length === 0) return
-    const labels = { overdue: t('col_overdue'), open: t('dash_openNotDue'), approved: t('col_approved') }
+    const labels = {
+      overdue: t('col_overdue'),
+      open: t('dash_openNotDue'),
+      approved: t('col_approved'),
+    }
     this.chart.draw(
-      (charts, element) => charts.createUnitChart(element, (index) => {
-        const unit = this.chartUnits()[index]
-        if (unit) this.select(unit)
-      }),
+      (charts, element) =>
+        charts.createUnitChart(element, (index) => {
+          const unit = this.chartUnits()[index]
+          if (unit) this.select(unit)
+        }),
       (charts) => charts.unitOption(this.chartUnits(), labels),
     )
   }
 
   private select(unit: Unit): void {
-    this.dispatchEvent(new CustomEvent('ls-unit-select', { detail: { id: unit.id, name: unit.name }, bubbles: true, composed: true }) satisfies LsUnitSelectEvent)
+    this.dispatchEvent(
+      new CustomEvent('ls-unit-select', {
+        detail: { id: unit.id, name: unit.name },
+        bubbles: true,
+        composed: true,
+      }) satisfies LsUnitSelectEvent,
+    )
   }
 
   private handleSearch(event: InputEvent): void {
@@ -136,13 +154,21 @@ export class LsUnitProgress extends LitElement {
           <th scope="col">${t('col_unit')}</th><th scope="col" class="num">${t('col_total')}</th><th scope="col" class="num">${t('col_approved')}</th>
           <th scope="col" class="num" aria-sort="descending">${t('col_overdue')}</th><th scope="col" class="num">${t('col_rate')}</th>
         </tr></thead>
-        <tbody>${repeat(rows, (unit) => unit.id, (unit) => this.renderRow(unit))}</tbody>
+        <tbody>${repeat(
+          rows,
+          (unit) => unit.id,
+          (unit) => this.renderRow(unit),
+        )}</tbody>
       </table>
       ${rows.length === 0 ? html`<p class="empty">${t('noTasks')}</p>` : nothing}
       <nav class="pager" aria-label=${t('dash_units')}>
-        <button type="button" ?disabled=${page === 0} @click=${() => { this.page = page - 1 }}>${t('pagePrev')}</button>
+        <button type="button" ?disabled=${page === 0} @click=${() => {
+          this.page = page - 1
+        }}>${t('pagePrev')}</button>
         <span aria-live="polite">${fill(t('pageOf'), { page: page + 1, pages, n: this.filtered.length })}</span>
-        <button type="button" ?disabled=${page >= pages - 1} @click=${() => { this.page = page + 1 }}>${t('pageNext')}</button>
+        <button type="button" ?disabled=${page >= pages - 1} @click=${() => {
+          this.page = page + 1
+        }}>${t('pageNext')}</button>
       </nav>
     `
   }

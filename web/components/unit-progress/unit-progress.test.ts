@@ -10,12 +10,21 @@ vi.mock('./unit-progress.chart.ts', () => ({
     drawn.select = onSelect
     return { setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), getDom: () => element }
   },
-  unitOption: (units: unknown[]) => { drawn.units = units; return {} },
+  unitOption: (units: unknown[]) => {
+    drawn.units = units
+    return {}
+  },
 }))
 
 type Unit = PlanProgress['units'][number]
 
-const UNITS: Unit[] = Array.from({ length: 2800 }, (_, i) => ({ id: `unit-${i}`, name: `第${i + 1}卫生院`, total: 20, approved: 5, overdue: Math.max(0, 10 - Math.floor(i / 100)) }))
+const UNITS: Unit[] = Array.from({ length: 2800 }, (_, i) => ({
+  id: `unit-${i}`,
+  name: `第${i + 1}卫生院`,
+  total: 20,
+  approved: 5,
+  overdue: Math.max(0, 10 - Math.floor(i / 100)),
+}))
 
 async function mount(): Promise<LsUnitProgress> {
   const element = document.createElement('ls-unit-progress')
@@ -34,12 +43,23 @@ describe('ls-unit-progress', () => {
   it('charts the 30 most overdue units and pages the table of 2,800', async () => {
     const element = await mount()
     await vi.waitFor(() => expect(drawn.units).toHaveLength(30))
-    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain('逾期最多的 30 个单位')
+    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain(
+      '逾期最多的 30 个单位',
+    )
     const rows = element.shadowRoot!.querySelectorAll('tbody tr')
     expect(rows).toHaveLength(20)
-    expect(Array.from(rows[0]!.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['20', '5', '10', '25%'])
-    expect(element.shadowRoot!.querySelector('.pager span')?.textContent).toBe('第 1 / 140 页，共 2800 个')
-    const next = Array.from(element.shadowRoot!.querySelectorAll('.pager button')).find((b) => b.textContent === '下一页') as HTMLButtonElement
+    expect(Array.from(rows[0]!.querySelectorAll('td')).map((td) => td.textContent)).toEqual([
+      '20',
+      '5',
+      '10',
+      '25%',
+    ])
+    expect(element.shadowRoot!.querySelector('.pager span')?.textContent).toBe(
+      '第 1 / 140 页，共 2800 个',
+    )
+    const next = Array.from(element.shadowRoot!.querySelectorAll('.pager button')).find(
+      (b) => b.textContent === '下一页',
+    ) as HTMLButtonElement
     next.click()
     await element.updateComplete
     expect(element.shadowRoot!.querySelector('tbody th')?.textContent).toBe('第21卫生院')
@@ -56,11 +76,15 @@ describe('ls-unit-progress', () => {
     document.body.append(element)
     await element.updateComplete
     await vi.waitFor(() => expect(drawn.units.map((unit) => (unit as Unit).id)).toEqual(['a', 'b']))
-    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain('有逾期任务的 2 个单位')
+    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain(
+      '有逾期任务的 2 个单位',
+    )
     expect(element.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(3)
     element.units = units.map((unit) => ({ ...unit, overdue: 0 }))
     await element.updateComplete
-    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain('各单位均无逾期任务')
+    expect(element.shadowRoot!.querySelector('.chart-title')!.textContent).toContain(
+      '各单位均无逾期任务',
+    )
     expect(element.shadowRoot!.querySelector('.chart')).toBeNull()
   })
 
@@ -72,7 +96,9 @@ describe('ls-unit-progress', () => {
     search.value = '第280'
     search.dispatchEvent(new InputEvent('input'))
     await element.updateComplete
-    const names = Array.from(element.shadowRoot!.querySelectorAll('tbody th')).map((th) => th.textContent)
+    const names = Array.from(element.shadowRoot!.querySelectorAll('tbody th')).map(
+      (th) => th.textContent,
+    )
     expect(names).toEqual(['第280卫生院', '第2800卫生院'])
     element.shadowRoot!.querySelector<HTMLButtonElement>('tbody th button')!.click()
     expect(chosen).toHaveBeenLastCalledWith({ id: 'unit-279', name: '第280卫生院' })

@@ -7,12 +7,32 @@ import { layoutGraph, machineGraph, wrapLabel } from './machine-graph.ts'
 describe('machineGraph', () => {
   it('reads the task lifecycle: states in order, guarded transitions, timer events', () => {
     const graph = machineGraph(taskMachine)
-    expect(graph.states.map((s) => s.key)).toEqual(['assigned', 'in_progress', 'submitted', 'returned', 'approved'])
+    expect(graph.states.map((s) => s.key)).toEqual([
+      'assigned',
+      'in_progress',
+      'submitted',
+      'returned',
+      'approved',
+    ])
     expect(graph.states.find((s) => s.initial)?.key).toBe('assigned')
     expect(graph.states.find((s) => s.final)?.key).toBe('approved')
-    expect(graph.transitions).toContainEqual({ from: 'assigned', to: 'submitted', event: 'SUBMIT', guard: 'contributionsComplete && reviewed' })
-    expect(graph.transitions).toContainEqual({ from: 'submitted', to: 'returned', event: 'RETURN', guard: 'hasReason' })
-    expect(graph.transitions).toContainEqual({ from: 'in_progress', to: 'in_progress', event: 'SAVE' })
+    expect(graph.transitions).toContainEqual({
+      from: 'assigned',
+      to: 'submitted',
+      event: 'SUBMIT',
+      guard: 'contributionsComplete && reviewed',
+    })
+    expect(graph.transitions).toContainEqual({
+      from: 'submitted',
+      to: 'returned',
+      event: 'RETURN',
+      guard: 'hasReason',
+    })
+    expect(graph.transitions).toContainEqual({
+      from: 'in_progress',
+      to: 'in_progress',
+      event: 'SAVE',
+    })
     expect(graph.rootEvents).toContain('OVERDUE')
   })
 
@@ -28,7 +48,12 @@ describe('machineGraph', () => {
     } as never) as unknown as AnyStateMachine
     const graph = machineGraph(machine)
     expect(graph.states.map((s) => s.key)).toEqual(['step:submit', 'step:review', 'done'])
-    expect(graph.transitions).toContainEqual({ from: 'step:review', to: 'step:submit', event: 'RETURN', guard: 'hasReason' })
+    expect(graph.transitions).toContainEqual({
+      from: 'step:review',
+      to: 'step:submit',
+      event: 'RETURN',
+      guard: 'hasReason',
+    })
   })
 })
 
@@ -51,7 +76,8 @@ describe('machineGraph of the phase machine', () => {
 describe('layoutGraph', () => {
   it('routes neighbours straight, long forward arcs above and returns below', () => {
     const layout = layoutGraph(machineGraph(taskMachine))
-    const edge = (from: string, to: string) => layout.edges.find((e) => e.from === from && e.to === to)!
+    const edge = (from: string, to: string) =>
+      layout.edges.find((e) => e.from === from && e.to === to)!
     const top = layout.nodes[0]!.y
     expect(edge('assigned', 'in_progress').events).toEqual(['START', 'SAVE'])
     expect(edge('assigned', 'in_progress').path).toMatch(/^M[\d.]+,[\d.]+ L/)
@@ -64,7 +90,10 @@ describe('layoutGraph', () => {
 
 describe('wrapLabel', () => {
   it('breaks CJK text into lines and marks a cut', () => {
-    expect(wrapLabel('组织汇总相关材料报送市医疗保障局', 8, 2)).toEqual(['组织汇总相关材料', '报送市医疗保障局'])
+    expect(wrapLabel('组织汇总相关材料报送市医疗保障局', 8, 2)).toEqual([
+      '组织汇总相关材料',
+      '报送市医疗保障局',
+    ])
     expect(wrapLabel('一二三四五六七八九十', 4, 2)).toEqual(['一二三四', '五六七…'])
     expect(wrapLabel('In progress', 6, 2)).toEqual(['In progress'])
     expect(wrapLabel('Collect and submit the materials', 5, 2)).toEqual(['Collect', 'and submit…'])

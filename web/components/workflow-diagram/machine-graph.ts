@@ -20,13 +20,15 @@ export interface MachineGraph {
   rootEvents: string[]
 }
 
-type GuardLike = string | { type?: unknown; guards?: unknown } | ((...args: never[]) => unknown) | undefined
+type GuardLike =
+  string | { type?: unknown; guards?: unknown } | ((...args: never[]) => unknown) | undefined
 
 function guardName(guard: GuardLike): string | undefined {
   if (guard === undefined) return undefined
   if (typeof guard === 'string') return guard
   const parts = (guard as { guards?: unknown }).guards
-  if (Array.isArray(parts)) return parts.map((part) => guardName(part as GuardLike) ?? '?').join(' && ')
+  if (Array.isArray(parts))
+    return parts.map((part) => guardName(part as GuardLike) ?? '?').join(' && ')
   const type = (guard as { type?: unknown }).type
   return typeof type === 'string' ? type : (guard as { name?: string }).name || undefined
 }
@@ -35,7 +37,11 @@ function guardName(guard: GuardLike): string | undefined {
 export function machineGraph(machine: AnyStateMachine): MachineGraph {
   const root = machine.root
   const initial = root.initial?.target?.[0]?.key
-  const states = Object.entries(root.states).map(([key, node]) => ({ key, initial: key === initial, final: node.type === 'final' }))
+  const states = Object.entries(root.states).map(([key, node]) => ({
+    key,
+    initial: key === initial,
+    final: node.type === 'final',
+  }))
   const transitions: MachineTransition[] = []
   for (const [key, node] of Object.entries(root.states)) {
     for (const [event, definitions] of Object.entries(node.on)) {
@@ -88,11 +94,14 @@ export function layoutGraph(graph: MachineGraph): GraphLayout {
     if (!entry.events.includes(transition.event)) entry.events.push(transition.event)
     merged.set(id, entry)
   }
-  const spans = [...merged.values()].map((edge) => (index.get(edge.to) ?? 0) - (index.get(edge.from) ?? 0))
+  const spans = [...merged.values()].map(
+    (edge) => (index.get(edge.to) ?? 0) - (index.get(edge.from) ?? 0),
+  )
   const above = Math.max(1, ...spans.filter((span) => span > 1))
   const below = Math.max(0, ...spans.filter((span) => span < 0).map((span) => -span))
   const maxLines = Math.max(1, ...[...merged.values()].map((edge) => edge.events.length))
-  const top = MARGIN + Math.max(0.75 * arcHeight(above) + LABEL_H * maxLines, 40 + LABEL_H * maxLines)
+  const top =
+    MARGIN + Math.max(0.75 * arcHeight(above) + LABEL_H * maxLines, 40 + LABEL_H * maxLines)
   const x = (i: number) => MARGIN + i * (NODE_W + GAP)
   const nodes = graph.states.map((state, i) => ({ ...state, x: x(i), y: top }))
   const mid = top + NODE_H / 2
@@ -104,24 +113,48 @@ export function layoutGraph(graph: MachineGraph): GraphLayout {
     if (span === 0) {
       const left = x(a) + NODE_W * 0.4
       const right = x(a) + NODE_W * 0.6
-      return { ...edge, path: `M${left},${top} C${left - 18},${top - 38} ${right + 18},${top - 38} ${right},${top}`, labelX: x(a) + NODE_W / 2, labelY: top - 34, stack: -1 }
+      return {
+        ...edge,
+        path: `M${left},${top} C${left - 18},${top - 38} ${right + 18},${top - 38} ${right},${top}`,
+        labelX: x(a) + NODE_W / 2,
+        labelY: top - 34,
+        stack: -1,
+      }
     }
     if (span === 1) {
       const from = x(a) + NODE_W
       const to = x(b)
-      return { ...edge, path: `M${from},${mid} L${to},${mid}`, labelX: (from + to) / 2, labelY: mid - 6, stack: -1 }
+      return {
+        ...edge,
+        path: `M${from},${mid} L${to},${mid}`,
+        labelX: (from + to) / 2,
+        labelY: mid - 6,
+        stack: -1,
+      }
     }
     if (span > 1) {
       const from = x(a) + NODE_W * 0.75
       const to = x(b) + NODE_W * 0.25
       const h = arcHeight(span)
-      return { ...edge, path: `M${from},${top} C${from},${top - h} ${to},${top - h} ${to},${top}`, labelX: (from + to) / 2, labelY: top - 0.75 * h - 5, stack: -1 }
+      return {
+        ...edge,
+        path: `M${from},${top} C${from},${top - h} ${to},${top - h} ${to},${top}`,
+        labelX: (from + to) / 2,
+        labelY: top - 0.75 * h - 5,
+        stack: -1,
+      }
     }
     const from = x(a) + NODE_W * 0.25
     const to = x(b) + NODE_W * 0.75
     const h = arcHeight(-span)
     // The label sits inside the arc, above its lowest point, clear of longer arcs below.
-    return { ...edge, path: `M${from},${bottom} C${from},${bottom + h} ${to},${bottom + h} ${to},${bottom}`, labelX: (from + to) / 2, labelY: bottom + 0.75 * h - 4, stack: -1 }
+    return {
+      ...edge,
+      path: `M${from},${bottom} C${from},${bottom + h} ${to},${bottom + h} ${to},${bottom}`,
+      labelX: (from + to) / 2,
+      labelY: bottom + 0.75 * h - 4,
+      stack: -1,
+    }
   })
   const height = bottom + (below ? 0.75 * arcHeight(below) + 8 : 0) + MARGIN
   return { width: x(graph.states.length - 1) + NODE_W + MARGIN, height, nodes, edges }
@@ -136,7 +169,8 @@ export function wrapLabel(text: string, size: number, maxLines: number): string[
     const lines: string[] = []
     for (const word of text.split(/\s+/)) {
       const last = lines[lines.length - 1]
-      if (last !== undefined && last.length + 1 + word.length <= size * 2) lines[lines.length - 1] = `${last} ${word}`
+      if (last !== undefined && last.length + 1 + word.length <= size * 2)
+        lines[lines.length - 1] = `${last} ${word}`
       else lines.push(word)
     }
     if (lines.length > maxLines) return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]}…`]
@@ -144,7 +178,8 @@ export function wrapLabel(text: string, size: number, maxLines: number): string[
   }
   const chars = [...text]
   const lines: string[] = []
-  for (let i = 0; i < chars.length && lines.length < maxLines; i += size) lines.push(chars.slice(i, i + size).join(''))
+  for (let i = 0; i < chars.length && lines.length < maxLines; i += size)
+    lines.push(chars.slice(i, i + size).join(''))
   if (chars.length > size * maxLines) lines[maxLines - 1] = lines[maxLines - 1]!.slice(0, -1) + '…'
   return lines
 }

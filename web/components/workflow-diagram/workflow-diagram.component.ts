@@ -113,7 +113,9 @@ export class LsWorkflowDiagram extends LitElement {
     const built = this.graph()
     if (!built) return html``
     const { graph, layout } = built
-    const summary = t('peDiagramSummary').replace('{states}', String(graph.states.length)).replace('{transitions}', String(graph.transitions.length))
+    const summary = t('peDiagramSummary')
+      .replace('{states}', String(graph.states.length))
+      .replace('{transitions}', String(graph.transitions.length))
     return html`
       <figure>
         ${this.heading ? html`<figcaption id="${this.#id}-caption">${this.heading}</figcaption>` : ''}
@@ -128,7 +130,8 @@ export class LsWorkflowDiagram extends LitElement {
             <thead><tr><th scope="col">${t('peFromState')}</th><th scope="col">${t('peEvent')}</th><th scope="col">${t('peCondition')}</th><th scope="col">${t('peToState')}</th></tr></thead>
             <tbody>
               ${graph.transitions.map(
-                (tr) => html`<tr><td>${this.label(tr.from).title}</td><td>${this.eventName(tr.event)} <code>${tr.event}</code></td><td>${tr.guard ? this.guardText(tr.guard) : '—'}</td><td>${this.label(tr.to).title}</td></tr>`,
+                (tr) =>
+                  html`<tr><td>${this.label(tr.from).title}</td><td>${this.eventName(tr.event)} <code>${tr.event}</code></td><td>${tr.guard ? this.guardText(tr.guard) : '—'}</td><td>${this.label(tr.to).title}</td></tr>`,
               )}
             </tbody>
           </table>

@@ -3,11 +3,23 @@
  * completion from the policy schema, and diagnostics pushed in from the validator. Loaded with
  * `import()` when the editor first renders, so CodeMirror stays out of the initial bundle.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete'
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  completionKeymap,
+} from '@codemirror/autocomplete'
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete'
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
 import { yaml } from '@codemirror/lang-yaml'
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language'
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  foldGutter,
+  foldKeymap,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language'
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint'
 import type { Diagnostic } from '@codemirror/lint'
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search'
@@ -52,7 +64,12 @@ const needsQuotes = (value: string) => /^[-?:,[\]{}#&*!|>'"%@`]|: | #/.test(valu
 function toCompletion(suggestion: SchemaSuggestion, flow: boolean): Completion {
   const { label, description } = suggestion
   if (suggestion.kind === 'value') {
-    return { label, type: 'enum', ...(description ? { info: description } : {}), apply: needsQuotes(label) ? `'${label}'` : label }
+    return {
+      label,
+      type: 'enum',
+      ...(description ? { info: description } : {}),
+      apply: needsQuotes(label) ? `'${label}'` : label,
+    }
   }
   return {
     label,
@@ -63,8 +80,17 @@ function toCompletion(suggestion: SchemaSuggestion, flow: boolean): Completion {
     apply: (view, _completion, from, to) => {
       const line = view.state.doc.lineAt(from)
       const indent = ' '.repeat(from - line.from + 2)
-      const text = flow || !suggestion.block ? `${label}: ` : suggestion.block === 'array' ? `${label}:\n${indent}- ` : `${label}:\n${indent}`
-      view.dispatch({ changes: { from, to, insert: text }, selection: EditorSelection.cursor(from + text.length), userEvent: 'input.complete' })
+      const text =
+        flow || !suggestion.block
+          ? `${label}: `
+          : suggestion.block === 'array'
+            ? `${label}:\n${indent}- `
+            : `${label}:\n${indent}`
+      view.dispatch({
+        changes: { from, to, insert: text },
+        selection: EditorSelection.cursor(from + text.length),
+        userEvent: 'input.complete',
+      })
     },
   }
 }
@@ -73,10 +99,16 @@ function toCompletion(suggestion: SchemaSuggestion, flow: boolean): Completion {
 function policyCompletion(context: CompletionContext): CompletionResult | null {
   const { doc } = context.state
   const line = doc.lineAt(context.pos)
-  const cursor = cursorContext((index) => (index < doc.lines ? doc.line(index + 1).text : undefined), line.number - 1, context.pos - line.from)
+  const cursor = cursorContext(
+    (index) => (index < doc.lines ? doc.line(index + 1).text : undefined),
+    line.number - 1,
+    context.pos - line.from,
+  )
   if (!cursor) return null
   if (!context.explicit && cursor.prefix === '' && cursor.mode === 'key') return null
-  const options = suggest(policySchema as unknown as Record<string, unknown>, cursor).map((s) => toCompletion(s, cursor.flow ?? false))
+  const options = suggest(policySchema as unknown as Record<string, unknown>, cursor).map((s) =>
+    toCompletion(s, cursor.flow ?? false),
+  )
   if (options.length === 0) return null
   return { from: line.from + cursor.from, options, validFor: /^[\w$-]*$/ }
 }
@@ -95,7 +127,10 @@ function toDiagnostic(state: EditorState, issue: ApiIssue): Diagnostic {
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '14px', backgroundColor: '#fff' },
-  '.cm-scroller': { fontFamily: "'Noto Sans Mono CJK SC', 'Noto Sans Mono', ui-monospace, monospace", lineHeight: '1.55' },
+  '.cm-scroller': {
+    fontFamily: "'Noto Sans Mono CJK SC', 'Noto Sans Mono', ui-monospace, monospace",
+    lineHeight: '1.55',
+  },
   '.cm-content': { caretColor: '#1d3c6e' },
   '&.cm-focused': { outline: '2px solid #2f6fd6', outlineOffset: '-2px' },
   '.cm-gutters': { backgroundColor: '#f3f5f8', borderRight: '1px solid #d9dee5', color: '#6b7785' },
@@ -112,7 +147,10 @@ export function createYamlView(parent: HTMLElement, options: YamlViewOptions): Y
   const label = new Compartment()
   let currentLabel = options.label
   const contentLabel = (text: string) =>
-    EditorView.contentAttributes.of({ 'aria-label': text, ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}) })
+    EditorView.contentAttributes.of({
+      'aria-label': text,
+      ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
+    })
   const createState = (doc: string) =>
     EditorState.create({
       doc,
@@ -159,7 +197,12 @@ export function createYamlView(parent: HTMLElement, options: YamlViewOptions): Y
       view.setState(createState(text))
     },
     setIssues(issues) {
-      view.dispatch(setDiagnostics(view.state, issues.map((issue) => toDiagnostic(view.state, issue))))
+      view.dispatch(
+        setDiagnostics(
+          view.state,
+          issues.map((issue) => toDiagnostic(view.state, issue)),
+        ),
+      )
     },
     setLabel(text) {
       currentLabel = text
@@ -168,7 +211,10 @@ export function createYamlView(parent: HTMLElement, options: YamlViewOptions): Y
     reveal(line, col = 1) {
       const target = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines))
       const at = Math.min(target.from + Math.max(col - 1, 0), target.to)
-      view.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) })
+      view.dispatch({
+        selection: EditorSelection.cursor(at),
+        effects: EditorView.scrollIntoView(at, { y: 'center' }),
+      })
       view.focus()
     },
     destroy: () => view.destroy(),

@@ -17,14 +17,16 @@ export interface SchemaSuggestion {
   block?: 'object' | 'array'
 }
 
-const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isSchema = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The schema and each of its `oneOf`/`anyOf`/`allOf` branches, flattened. */
 function branches(schema: Schema): Schema[] {
   const out: Schema[] = [schema]
   for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
     const list = schema[keyword]
-    if (Array.isArray(list)) for (const branch of list) if (isSchema(branch)) out.push(...branches(branch))
+    if (Array.isArray(list))
+      for (const branch of list) if (isSchema(branch)) out.push(...branches(branch))
   }
   return out
 }
@@ -66,7 +68,8 @@ function keysOf(schemas: Schema[]): SchemaSuggestion[] {
             ? ('object' as const)
             : undefined
       const previous = found.get(key)
-      const description = typeof value.description === 'string' ? value.description : previous?.description
+      const description =
+        typeof value.description === 'string' ? value.description : previous?.description
       found.set(key, {
         label: key,
         kind: 'key',
@@ -85,7 +88,8 @@ function valuesOf(schemas: Schema[]): SchemaSuggestion[] {
     const description = typeof schema.description === 'string' ? schema.description : undefined
     const add = (value: unknown) => {
       const label = String(value)
-      if (!values.has(label)) values.set(label, { label, kind: 'value', ...(description ? { description } : {}) })
+      if (!values.has(label))
+        values.set(label, { label, kind: 'value', ...(description ? { description } : {}) })
     }
     if (Array.isArray(schema.enum)) schema.enum.forEach(add)
     if ('const' in schema) add(schema.const)

@@ -59,7 +59,12 @@ export class LsYamlEditor extends LitElement {
     try {
       const { createYamlView } = await import('./create-yaml-view.ts')
       const parent = this.renderRoot.querySelector<HTMLElement>('.host')!
-      this.#view = createYamlView(parent, { text: this.value, label: this.label || t('peYamlLabel'), describedBy: 'hint', onChange: this.handleChange })
+      this.#view = createYamlView(parent, {
+        text: this.value,
+        label: this.label || t('peYamlLabel'),
+        describedBy: 'hint',
+        onChange: this.handleChange,
+      })
       this.#view.setIssues(this.issues)
       this.loaded = true
     } catch (error) {
@@ -93,7 +98,13 @@ export class LsYamlEditor extends LitElement {
 
   private handleChange = (text: string) => {
     this.value = text
-    this.dispatchEvent(new CustomEvent('ls-yaml-change', { detail: { value: text }, bubbles: true, composed: true }) satisfies LsYamlChangeEvent)
+    this.dispatchEvent(
+      new CustomEvent('ls-yaml-change', {
+        detail: { value: text },
+        bubbles: true,
+        composed: true,
+      }) satisfies LsYamlChangeEvent,
+    )
   }
 
   override render() {

@@ -15,23 +15,53 @@ const labels = (text: string) => suggest(policySchema as never, at(text)!).map((
 
 describe('cursorContext', () => {
   it('reads the mapping path of a key from indentation', () => {
-    expect(at('metadata:\n  title: x\n  re|')).toMatchObject({ path: ['metadata'], mode: 'key', prefix: 're', present: ['title'] })
+    expect(at('metadata:\n  title: x\n  re|')).toMatchObject({
+      path: ['metadata'],
+      mode: 'key',
+      prefix: 're',
+      present: ['title'],
+    })
   })
 
   it('counts list items as *', () => {
-    expect(at('responsibilities:\n  - id: a\n    title: b\n    le|')).toMatchObject({ path: ['responsibilities', '*'], present: ['title', 'id'] })
-    expect(at('responsibilities:\n  - |')).toMatchObject({ path: ['responsibilities', '*'], mode: 'key', prefix: '' })
+    expect(at('responsibilities:\n  - id: a\n    title: b\n    le|')).toMatchObject({
+      path: ['responsibilities', '*'],
+      present: ['title', 'id'],
+    })
+    expect(at('responsibilities:\n  - |')).toMatchObject({
+      path: ['responsibilities', '*'],
+      mode: 'key',
+      prefix: '',
+    })
   })
 
   it('walks nested blocks', () => {
-    expect(at('timeline:\n  phases:\n    - id: plan\n      gate:\n        si|')).toMatchObject({ path: ['timeline', 'phases', '*', 'gate'], prefix: 'si' })
+    expect(at('timeline:\n  phases:\n    - id: plan\n      gate:\n        si|')).toMatchObject({
+      path: ['timeline', 'phases', '*', 'gate'],
+      prefix: 'si',
+    })
   })
 
   it('reads values, in block and flow style', () => {
-    expect(at('organizations:\n  units:\n    - id: a\n      kind: de|')).toMatchObject({ path: ['organizations', 'units', '*', 'kind'], mode: 'value', prefix: 'de' })
-    expect(at('organizations:\n  units:\n    - { id: a, kind: of|')).toMatchObject({ path: ['organizations', 'units', '*', 'kind'], mode: 'value', prefix: 'of' })
-    expect(at('metadata:\n  region: { name: x, le|')).toMatchObject({ path: ['metadata', 'region'], mode: 'key', prefix: 'le' })
-    expect(at('escalation:\n  steps:\n    - { level: urge, notify: [assignee, re|')).toMatchObject({ path: ['escalation', 'steps', '*', 'notify', '*'], mode: 'value' })
+    expect(at('organizations:\n  units:\n    - id: a\n      kind: de|')).toMatchObject({
+      path: ['organizations', 'units', '*', 'kind'],
+      mode: 'value',
+      prefix: 'de',
+    })
+    expect(at('organizations:\n  units:\n    - { id: a, kind: of|')).toMatchObject({
+      path: ['organizations', 'units', '*', 'kind'],
+      mode: 'value',
+      prefix: 'of',
+    })
+    expect(at('metadata:\n  region: { name: x, le|')).toMatchObject({
+      path: ['metadata', 'region'],
+      mode: 'key',
+      prefix: 'le',
+    })
+    expect(at('escalation:\n  steps:\n    - { level: urge, notify: [assignee, re|')).toMatchObject({
+      path: ['escalation', 'steps', '*', 'notify', '*'],
+      mode: 'value',
+    })
   })
 
   it('offers nothing inside comments', () => {
@@ -41,8 +71,18 @@ describe('cursorContext', () => {
 
 describe('suggest', () => {
   it('offers the keys of the schema at the path, required first', () => {
-    expect(labels('|')).toEqual(expect.arrayContaining(['metadata', 'organizations', 'responsibilities', 'timeline', 'forms']))
-    expect(labels('metadata:\n  region:\n    |')).toEqual(expect.arrayContaining(['name', 'level', 'parent', 'code']))
+    expect(labels('|')).toEqual(
+      expect.arrayContaining([
+        'metadata',
+        'organizations',
+        'responsibilities',
+        'timeline',
+        'forms',
+      ]),
+    )
+    expect(labels('metadata:\n  region:\n    |')).toEqual(
+      expect.arrayContaining(['name', 'level', 'parent', 'code']),
+    )
   })
 
   it('offers enum values', () => {
@@ -51,6 +91,8 @@ describe('suggest', () => {
   })
 
   it('merges the branches of a tagged union', () => {
-    expect(labels('assessments:\n  - items:\n      - kind: deduct\n        |')).toEqual(expect.arrayContaining(['weight', 'measures', 'when']))
+    expect(labels('assessments:\n  - items:\n      - kind: deduct\n        |')).toEqual(
+      expect.arrayContaining(['weight', 'measures', 'when']),
+    )
   })
 })

@@ -39,19 +39,29 @@ function shapeOf(line: string): LineShape | undefined {
   const dashes: number[] = []
   const marks = match[2]!
   for (let i = 0; i < marks.length; i++) if (marks[i] === '-') dashes.push(indent + i)
-  const shape: LineShape = { indent, dashes, keyCol: indent + marks.length, rest: (match[4] ?? '').trim() }
+  const shape: LineShape = {
+    indent,
+    dashes,
+    keyCol: indent + marks.length,
+    rest: (match[4] ?? '').trim(),
+  }
   if (match[3] !== undefined) shape.key = match[3]
   return shape
 }
 
 /** True when a `key:` line opens a block (its value follows on the next lines). */
-const opensBlock = (rest: string) => rest === '' || /^[|>][-+]?\d*\s*(#.*)?$/.test(rest) || rest.startsWith('#')
+const opensBlock = (rest: string) =>
+  rest === '' || /^[|>][-+]?\d*\s*(#.*)?$/.test(rest) || rest.startsWith('#')
 
 /**
  * The path of the block mapping whose keys stand at column `limit`, found by walking up through
  * less-indented lines, and the keys already present at that column.
  */
-function blockPath(lineAt: (index: number) => string | undefined, index: number, limit: number): { path: string[]; present: string[] } {
+function blockPath(
+  lineAt: (index: number) => string | undefined,
+  index: number,
+  limit: number,
+): { path: string[]; present: string[] } {
   const path: string[] = []
   const present: string[] = []
   const column = limit
@@ -60,10 +70,12 @@ function blockPath(lineAt: (index: number) => string | undefined, index: number,
     const shape = shapeOf(lineAt(i) ?? '')
     if (!shape) continue
     if (shape.indent >= limit && !(shape.dashes.length && shape.dashes[0]! < limit)) {
-      if (shape.key && shape.keyCol === column && path.length === 0 && !insideItem) present.push(shape.key)
+      if (shape.key && shape.keyCol === column && path.length === 0 && !insideItem)
+        present.push(shape.key)
       continue
     }
-    if (shape.key && shape.keyCol === column && path.length === 0 && !insideItem) present.push(shape.key)
+    if (shape.key && shape.keyCol === column && path.length === 0 && !insideItem)
+      present.push(shape.key)
     if (shape.key && shape.keyCol < limit) {
       if (!opensBlock(shape.rest)) break
       path.unshift(shape.key)
@@ -96,21 +108,41 @@ function blockPath(lineAt: (index: number) => string | undefined, index: number,
  * @param column the cursor's column in that line
  * @example cursorContext((i) => lines[i], 3, 6) // → { path: ['metadata'], mode: 'key', prefix: 'ti', … }
  */
-export function cursorContext(lineAt: (index: number) => string | undefined, index: number, column: number): CursorContext | undefined {
+export function cursorContext(
+  lineAt: (index: number) => string | undefined,
+  index: number,
+  column: number,
+): CursorContext | undefined {
   const before = (lineAt(index) ?? '').slice(0, column)
   if (/(^|\s)#/.test(before)) return undefined
-  const shape = shapeOf(before) ?? { indent: before.length, dashes: [], keyCol: before.length, rest: '' }
+  const shape = shapeOf(before) ?? {
+    indent: before.length,
+    dashes: [],
+    keyCol: before.length,
+    rest: '',
+  }
   const own = shape.dashes
   const start = own.length ? own[0]! : shape.keyCol
   const outer = blockPath(lineAt, index, start)
   const base = [...outer.path, ...own.map(() => '*')]
   const present = own.length ? [] : outer.present
   const flowAt = firstFlowOpen(before)
-  if (flowAt >= 0) return flowContext(before, flowAt, shape.key !== undefined && shape.keyCol < flowAt ? [...base, shape.key] : base)
+  if (flowAt >= 0)
+    return flowContext(
+      before,
+      flowAt,
+      shape.key !== undefined && shape.keyCol < flowAt ? [...base, shape.key] : base,
+    )
   const valueMatch = /^(\s*)((?:-\s+)*)([^\s:#{}[\],'"][^:#]*?)\s*:\s+(\S*)$/.exec(before)
   if (valueMatch) {
     const prefix = valueMatch[4]!.replace(/^['"]/, '')
-    return { path: [...base, valueMatch[3]!], mode: 'value', prefix, from: column - prefix.length, present: [] }
+    return {
+      path: [...base, valueMatch[3]!],
+      mode: 'value',
+      prefix,
+      from: column - prefix.length,
+      present: [],
+    }
   }
   const keyMatch = /^(\s*)((?:-\s+)*)([\w$-]*)$/.exec(before)
   if (!keyMatch) return undefined
@@ -172,8 +204,10 @@ function flowContext(text: string, at: number, base: string[]): CursorContext | 
   if (!top || quote) return undefined
   const prefix = /[^\s'"]*$/.exec(token)![0]
   const from = text.length - prefix.length
-  if (top.kind === '[') return { path: [...path, '*'], mode: 'value', prefix, from, present: [], flow: true }
-  if (key !== undefined) return { path: [...path, key], mode: 'value', prefix, from, present: [], flow: true }
+  if (top.kind === '[')
+    return { path: [...path, '*'], mode: 'value', prefix, from, present: [], flow: true }
+  if (key !== undefined)
+    return { path: [...path, key], mode: 'value', prefix, from, present: [], flow: true }
   if (token.trim() !== prefix) return undefined
   return { path, mode: 'key', prefix, from, present: [], flow: true }
 }
