@@ -82,6 +82,15 @@ export const auditQuery = {
   },
 } as const
 
+/** `POST /api/users/import`. */
+export const userImportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    dryRun: { enum: ['true', '1', 'false'], description: 'true：只检查，不创建 / Check only' },
+  },
+} as const
+
 export type TaskListQuery = FromSchema<typeof taskListQuery>
 export type IndicatorValuesQuery = FromSchema<typeof indicatorValuesQuery>
 export type IndicatorImportQuery = FromSchema<typeof indicatorImportQuery>
@@ -89,3 +98,4 @@ export type IndicatorTemplateQuery = FromSchema<typeof indicatorTemplateQuery>
 export type IndicatorSeriesQuery = FromSchema<typeof indicatorSeriesQuery>
 export type PolicyDiffQuery = FromSchema<typeof policyDiffQuery>
 export type AuditQuery = FromSchema<typeof auditQuery>
+export type UserImportQuery = FromSchema<typeof userImportQuery>

@@ -138,6 +138,41 @@ export const createdUserSchema = {
   },
 } as const
 
+/** The row-by-row report of a user import; `created` holds each new account once, on success. */
+export const userImportReportSchema = {
+  type: 'object',
+  required: ['dryRun', 'rows', 'created'],
+  additionalProperties: false,
+  properties: {
+    dryRun: { type: 'boolean' },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['row', 'username', 'ok', 'issues'],
+        additionalProperties: false,
+        properties: {
+          row: { type: 'integer', minimum: 1, description: '文件中的行号 / Row of the file' },
+          username: { type: 'string' },
+          ok: { type: 'boolean' },
+          issues: { type: 'array', items: issueSchema },
+        },
+      },
+    },
+    created: {
+      type: 'array',
+      description:
+        '已创建的用户及其一次性初始密码（仅显示这一次）/ The accounts created, each with its one-time password, shown this once',
+      items: {
+        type: 'object',
+        required: ['user', 'initialPassword'],
+        additionalProperties: false,
+        properties: { user: userSchema, initialPassword: { type: 'string' } },
+      },
+    },
+  },
+} as const
+
 export const userResultSchema = {
   type: 'object',
   required: ['user'],
@@ -1286,4 +1321,5 @@ export type UserView = FromSchema<typeof userSchema>
 export type UserList = FromSchema<typeof userListSchema>
 export type CreatedUser = FromSchema<typeof createdUserSchema>
 export type UserResult = FromSchema<typeof userResultSchema>
+export type UserImportReport = FromSchema<typeof userImportReportSchema>
 export type PasswordReset = FromSchema<typeof passwordResetSchema>

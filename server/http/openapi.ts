@@ -27,6 +27,7 @@ import {
   indicatorValuesQuery,
   policyDiffQuery,
   taskListQuery,
+  userImportQuery,
 } from '../../schemas/api/queries.schema.ts'
 import {
   assessmentListSchema,
@@ -34,6 +35,7 @@ import {
   auditVerificationSchema,
   createdUserSchema,
   passwordResetSchema,
+  userImportReportSchema,
   userListSchema,
   userResultSchema,
   computeResultSchema,
@@ -522,6 +524,41 @@ export function openApiDocument() {
             ...errors,
           },
         },
+      },
+      '/api/users/import': {
+        post: {
+          summary:
+            '批量导入用户（.xlsx 或 CSV：姓名、用户名、单位、角色、手机），逐行报告，全部或全不 / Import accounts from .xlsx or CSV with a row-by-row report, all or nothing',
+          // No Idempotency-Key: the answer holds one-time passwords, never kept for a replay.
+          parameters: [
+            { $ref: '#/components/parameters/CsrfToken' },
+            ...queryParameters(userImportQuery),
+            { name: 'X-Filename', in: 'header', schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+          responses: {
+            '200': ok(
+              "报告及新用户的一次性密码 / The report, with each new account's one-time password",
+              userImportReportSchema,
+            ),
+            ...errors,
+          },
+        },
+      },
+      '/api/users/import/template': {
+        get: read(
+          '用户导入模板 / The Excel template for an import',
+          [],
+          xlsx('模板 / The template'),
+        ),
       },
       '/api/audit/verify': {
         get: read(

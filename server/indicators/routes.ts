@@ -26,7 +26,7 @@ import { importValues } from './import/import-values.ts'
 import type { ImportReport, RejectedEntry } from './import/import-values.ts'
 import { takeImportSlot } from './import/import-slots.ts'
 import { XLSX_TYPE } from './import/parse-table.ts'
-import { readUpload } from './import/read-upload.ts'
+import { readImportRequest } from './import/read-request.ts'
 import { weighImport } from './import/weigh-import.ts'
 import { entryInputs, findInput, REGION_UNIT } from './inputs.ts'
 import { parsePeriod } from './periods.ts'
@@ -55,7 +55,7 @@ import {
 } from '../../schemas/api/queries.schema.ts'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
+export { MAX_IMPORT_BYTES } from './import/read-request.ts'
 /** The most data rows one import takes. */
 export const MAX_IMPORT_ROWS = 200_000
 /** Rejected rows listed in a response; the count is always complete. */
@@ -292,34 +292,13 @@ async function importFile(
 ) {
   const { mode, dryRun, fileName } = options
   const deps = c.get('deps')
-  const bytes = new Uint8Array(await c.req.arrayBuffer())
-  if (bytes.length > MAX_IMPORT_BYTES)
-    throw new AppError(413, 'payload-too-large', {
-      zh: '文件超过 8 MB，请分成几个文件上传',
-      en: 'The file is over 8 MB; split it into several files',
-    })
-  const parsed = await readUpload(
-    bytes,
-    { contentType: c.req.header('content-type'), fileName },
-    MAX_IMPORT_ROWS,
-  )
-  if (!parsed.ok) {
-    if (parsed.reason === 'unsupported-type') throw new AppError(415, 'bad-request', parsed.message)
-    const issues = [{ pointer: '/file', code: parsed.reason, message: parsed.message }]
-    const text = {
-      zh: `导入未执行：${parsed.message.zh}`,
-      en: `Nothing was imported: ${parsed.message.en}`,
-    }
-    if (parsed.reason === 'too-large')
-      throw new AppError(413, 'payload-too-large', text, { issues })
-    throw new AppError(422, 'import-rejected', text, { issues })
-  }
+  const { bytes, table } = await readImportRequest(c, MAX_IMPORT_ROWS, fileName)
   const now = deps.clock.now().toISOString()
   const resolver = new EntryResolver(
     entryContext(plan, { user: c.get('user') }, now, 'import'),
     unitAliases(plan),
   )
-  const report = importValues(parsed.table, resolver)
+  const report = importValues(table, resolver)
   const names = inputNames(resolver.context.inputs)
   // Locks and rules weigh the file's values with what is stored (in the writing transaction).
   const weigh = async (db: Kysely<Database>) => {
@@ -329,8 +308,8 @@ async function importFile(
     return { stored, warnings: weighImport(report, plan.model.config, stored, locked, names) }
   }
   const summarize = (warnings: readonly RejectedEntry[]) => ({
-    format: parsed.table.format,
-    ...(parsed.table.encoding ? { encoding: parsed.table.encoding } : {}),
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
     layout: report.layout,
     mode,
     dryRun,
@@ -382,7 +361,7 @@ async function importFile(
           fileName,
           sha256,
           bytes: bytes.length,
-          format: parsed.table.format,
+          format: table.format,
           layout: report.layout,
           mode,
           rows: report.rows,

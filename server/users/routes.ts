@@ -3,19 +3,29 @@
  * one-time password when none is given), change or deactivate, reset a password. Every change
  * writes through the write seam with its audit entry.
  */
+import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { userImportQuery } from '../../schemas/api/queries.schema.ts'
 import { createUserBody, updateUserBody } from '../../schemas/api/requests.schema.ts'
+import type { UserImportReport } from '../../schemas/api/responses.schema.ts'
+import { appendAudit } from '../audit/audit-log.ts'
 import { oneTimePassword, passwordIssues } from '../auth/password-policy.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { RequestIssue } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
-import { write } from '../http/write.ts'
+import { write, writesNothing } from '../http/write.ts'
+import { takeImportSlot } from '../indicators/import/import-slots.ts'
+import { XLSX_TYPE } from '../indicators/import/parse-table.ts'
+import { readImportRequest } from '../indicators/import/read-request.ts'
 import { unitIssues } from './check-units.ts'
 import { createUser, findUser, listUsers, resetPassword, updateUser } from './user-admin.ts'
+import { buildUserTemplate, MAX_USER_IMPORT_ROWS, planUserImport } from './user-import.ts'
 
 /**
  * Refuses `Idempotency-Key` where the answer carries a one-time password: a replay would need the
@@ -59,6 +69,21 @@ export const userRoutes = new Hono<AppEnv>()
       return c.json(initialPassword === undefined ? { user } : { user, initialPassword }, 201)
     })
   })
+  .get('/import/template', async (c) =>
+    c.body(new Uint8Array(await buildUserTemplate()), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': `attachment; filename="users-template.xlsx"; filename*=UTF-8''${encodeURIComponent('用户导入模板.xlsx')}`,
+    }),
+  )
+  .post('/import', noReplayOfSecrets, queryOf(userImportQuery), async (c) => {
+    const dryRun = c.req.query('dryRun') === 'true' || c.req.query('dryRun') === '1'
+    const release = takeImportSlot(c.get('user').id)
+    try {
+      return await importUsers(c, dryRun)
+    } finally {
+      release()
+    }
+  })
   .patch('/:id', validJson(updateUserBody), async (c) => {
     const { reads, clock } = c.get('deps')
     const body = c.req.valid('json')
@@ -80,3 +105,74 @@ export const userRoutes = new Hono<AppEnv>()
       c.json({ user: await resetPassword(trx, id, hash, by), oneTimePassword: password }),
     )
   })
+
+/**
+ * Reads and checks an import file; with `dryRun` answers the report, otherwise creates every
+ * account in one transaction or none (422 `import-rejected` with the report).
+ */
+async function importUsers(c: Context<AppEnv>, dryRun: boolean) {
+  const { reads, clock } = c.get('deps')
+  const { bytes, table } = await readImportRequest(c, MAX_USER_IMPORT_ROWS)
+  const plan = await planUserImport(reads, table)
+  const bad = plan.rows.filter((row) => !row.ok)
+  if (plan.fatal)
+    throw new AppError(
+      422,
+      'import-rejected',
+      {
+        zh: `导入未执行：${plan.fatal.message.zh}`,
+        en: `Nothing was imported: ${plan.fatal.message.en}`,
+      },
+      { issues: [{ ...plan.fatal, code: 'bad-file' }], dryRun, rows: plan.rows, created: [] },
+    )
+  if (dryRun) {
+    writesNothing(c)
+    return c.json({ dryRun, rows: plan.rows, created: [] } satisfies UserImportReport)
+  }
+  if (bad.length > 0)
+    throw new AppError(
+      422,
+      'import-rejected',
+      {
+        zh: `导入未执行：${bad.length} 行有问题，未创建任何用户；改正后重新上传`,
+        en: `Nothing was imported: ${bad.length} row(s) have problems and no account was created; fix them and upload again`,
+      },
+      {
+        issues: bad.flatMap((row) =>
+          row.issues.map((issue) => ({
+            ...issue,
+            code: 'invalid-row',
+            row: row.row,
+            column: issue.pointer.split('/').pop()!,
+          })),
+        ),
+        dryRun,
+        rows: plan.rows,
+        created: [],
+      },
+    )
+  // scrypt runs on libuv's thread pool: hashing every password at once before the transaction
+  // keeps the write short and uses every thread.
+  const passwords = plan.users.map(() => oneTimePassword())
+  const hashes = await Promise.all(passwords.map((password) => hashPassword(password)))
+  const by = { actor: c.get('user').id, now: clock.now() }
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  return write(c, async (trx) => {
+    const created: UserImportReport['created'] = []
+    for (const [index, body] of plan.users.entries()) {
+      const user = await createUser(trx, body, { hash: hashes[index]!, oneTime: true }, by)
+      created.push({ user, initialPassword: passwords[index]! })
+    }
+    await appendAudit(trx, [
+      {
+        at: by.now.toISOString(),
+        actor: by.actor,
+        action: 'user.import',
+        entity: 'user',
+        entityId: 'import',
+        payload: { created: created.length, rows: plan.rows.length, format: table.format, sha256 },
+      },
+    ])
+    return c.json({ dryRun, rows: plan.rows, created } satisfies UserImportReport)
+  })
+}
