@@ -184,6 +184,31 @@ describe('answers match the schemas of /api/openapi.json', () => {
     await expectDocumented(await admin.get('/api/audit/verify'), 'get', '/api/audit/verify')
   })
 
+  it("for a user import's dry run and its accounts", async () => {
+    const csv = '姓名,用户名,单位,角色,手机\n导入一,import.one,,部门,13800000000\n'
+    const send = (query: string) =>
+      admin.raw(`/api/users/import${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'x-filename': 'users.csv' },
+        body: csv,
+      })
+    const checked = (await expectDocumented(
+      await send('?dryRun=true'),
+      'post',
+      '/api/users/import',
+    )) as { created: unknown[] }
+    expect(checked.created).toEqual([])
+    const done = (await expectDocumented(await send(''), 'post', '/api/users/import')) as {
+      created: unknown[]
+    }
+    expect(done.created).toHaveLength(1)
+    const again = await send('')
+    expect(again.status).toBe(422)
+    const validate = ajv.compile(errorEnvelopeSchema)
+    const body = (await again.json()) as unknown
+    expect(validate(body) ? [] : validate.errors).toEqual([])
+  })
+
   it('for errors, in the one envelope', async () => {
     const validate = ajv.compile(errorEnvelopeSchema)
     for (const response of [
