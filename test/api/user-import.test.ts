@@ -248,6 +248,35 @@ describe('POST /api/users/import', () => {
     ])
   })
 
+  it('asks for policyId/unitId when a unit name or id is shared by two policies', async () => {
+    await publishBundled(t, t.clock, 'meishan')
+    const response = await upload(
+      csvOf([
+        ['甲', 'shared.one', 'city-health-commission', '部门', ''],
+        ['乙', 'shared.two', `${policyId}/city-health-commission、市卫健委`, 'leader,reviewer', ''],
+      ]),
+      '?dryRun=true',
+      'text/csv',
+    )
+    const report = (await response.json()) as Report
+    expect(report.rows.map((row) => row.ok)).toEqual([false, true])
+    expect(report.rows[0]!.issues[0]!.pointer).toBe('/rows/2/单位')
+    expect(report.rows[0]!.issues[0]!.message.zh).toContain('政策id/单位id')
+  })
+
+  it('refuses a file without the header columns as a whole (422 at /file)', async () => {
+    const response = await upload(
+      new TextEncoder().encode('name,login\n甲,someone\n'),
+      '?dryRun=true',
+      'text/csv',
+    )
+    expect(response.status).toBe(422)
+    const { error } = (await response.json()) as ErrorBody
+    expect(error.code).toBe('import-rejected')
+    expect(error.issues![0]!.pointer).toBe('/file')
+    expect(error.message.zh).toContain('用户名')
+  })
+
   it('stores hostile cells as their text', async () => {
     const formula = '=HYPERLINK("http://evil.example","点我")'
     const script = '<script>alert(1)</script>'
