@@ -298,6 +298,11 @@ describe('POST /api/users/import', () => {
       .orderBy('username')
       .execute()
     expect(stored.map((row) => row.display_name)).toEqual([formula, script])
+    // The same text in an .xlsx text cell is text too.
+    const fromXlsx = await upload(await xlsxOf([[formula, 'hostile.three', '', '部门', '']]))
+    expect(fromXlsx.status).toBe(200)
+    const created = ((await fromXlsx.json()) as Report).created
+    expect(created.map((entry) => entry.user.displayName)).toEqual([formula])
   })
 
   it('refuses an Idempotency-Key: the answer holds one-time passwords', async () => {
