@@ -14,6 +14,7 @@ import { USER_ROLES, USERNAME_PATTERN } from '../../schemas/api/requests.schema.
 import type { CreateUserBody } from '../../schemas/api/requests.schema.ts'
 import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { Database } from '../db/database.ts'
+import type { RequestIssue } from '../errors.ts'
 import type { Cell, Table } from '../indicators/import/parse-table.ts'
 import { configOf, listPolicies } from '../policies/repository.ts'
 import { unitIssues } from './check-units.ts'
@@ -101,6 +102,7 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
     (await db.selectFrom('app_user').select('username').execute()).map((row) => row.username),
   )
   const firstRow = new Map<string, number>()
+  const longForms = new Map<string, RequestIssue | undefined>()
   const rows: ImportRow[] = []
   const users: UserImportPlan['users'] = []
   for (const { row, cells } of body) {
@@ -163,7 +165,10 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
       const slash = name.indexOf('/')
       if (slash > 0) {
         const unit = { policyId: name.slice(0, slash).trim(), unitId: name.slice(slash + 1).trim() }
-        const [problem] = await unitIssues(db, [unit])
+        const key = `${unit.policyId}/${unit.unitId}`
+        // A thousand rows name the same few units: each is looked up once.
+        if (!longForms.has(key)) longForms.set(key, (await unitIssues(db, [unit]))[0])
+        const problem = longForms.get(key)
         if (problem) at('单位', problem.message.zh, problem.message.en)
         else chosen.push(unit)
         continue
