@@ -350,16 +350,6 @@ export class LsUserAdmin extends LitElement {
       <h2>${text('title')}</h2>
       ${this.loadError ? html`<p role="alert">${this.loadError}</p>` : nothing}
       ${!editingRow ? this.fieldErrors('') : nothing}
-      <table part="table">
-        <thead><tr>
-          <th>${text('username')}</th><th>${text('displayName')}</th><th>${text('roles')}</th>
-          <th>${text('units')}</th><th>${text('active')}</th><th>${text('mustChange')}</th><th>${text('actions')}</th>
-        </tr></thead>
-        <tbody>
-          ${this.users?.length === 0 ? html`<tr><td colspan="7">${text('noUsers')}</td></tr>` : nothing}
-          ${(this.users ?? []).map((user) => this.renderRow(user))}
-        </tbody>
-      </table>
       ${
         editingRow
           ? nothing
@@ -374,6 +364,16 @@ export class LsUserAdmin extends LitElement {
         </div>
       </form>`
       }
+      <table part="table">
+        <thead><tr>
+          <th>${text('username')}</th><th>${text('displayName')}</th><th>${text('roles')}</th>
+          <th>${text('units')}</th><th>${text('active')}</th><th>${text('mustChange')}</th><th>${text('actions')}</th>
+        </tr></thead>
+        <tbody>
+          ${this.users?.length === 0 ? html`<tr><td colspan="7">${text('noUsers')}</td></tr>` : nothing}
+          ${(this.users ?? []).map((user) => this.renderRow(user))}
+        </tbody>
+      </table>
       ${this.renderSecret()}
     `
   }

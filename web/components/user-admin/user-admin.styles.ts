@@ -7,7 +7,7 @@ export default css`
   th, td { border-bottom: 1px solid #d9dee5; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; font-size: 0.88rem; }
   td.actions { white-space: nowrap; }
   .inactive { color: #6b7785; }
-  form { display: grid; gap: 0.5rem; max-width: 40rem; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; margin-top: 1rem; }
+  form { display: grid; gap: 0.5rem; max-width: 40rem; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; margin-bottom: 1rem; }
   fieldset { border: 1px solid #d9dee5; border-radius: 4px; display: flex; flex-wrap: wrap; gap: 0.6rem; }
   label { display: grid; gap: 0.25rem; font-size: 0.88rem; }
   fieldset label { display: flex; gap: 0.25rem; align-items: center; }
@@ -21,7 +21,7 @@ export default css`
   button.danger { border-color: #b42318; color: #b42318; }
   button:disabled { opacity: 0.6; cursor: progress; }
   [role='alert'] { color: #b42318; margin: 0; white-space: pre-line; }
-  dialog { max-width: 28rem; border: 1px solid #d9dee5; border-radius: 6px; }
+  dialog { position: fixed; inset: 0; margin: auto; height: fit-content; z-index: 10; box-shadow: 0 4px 24px rgba(0, 0, 0, 0.25); max-width: min(28rem, 90vw); border: 1px solid #d9dee5; border-radius: 6px; }
   .secret { font-family: ui-monospace, monospace; font-size: 1.1rem; background: #f3f5f8; padding: 0.4rem 0.6rem; user-select: all; }
   .warn { color: #9a6700; }
   /* On a phone each account is a card: the header row goes, each cell is labelled by itself. */
