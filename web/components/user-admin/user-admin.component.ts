@@ -250,8 +250,14 @@ export class LsUserAdmin extends LitElement {
 
   private async copySecret(): Promise<void> {
     if (!this.secret) return
-    await navigator.clipboard?.writeText(this.secret.password)
-    this.copied = true
+    try {
+      await navigator.clipboard.writeText(this.secret.password)
+      this.copied = true
+    } catch {
+      // No clipboard (a page not served securely, or permission refused): the password stays
+      // selectable in the dialog, so the button just does not claim a copy.
+      this.copied = false
+    }
   }
 
   private closeSecret(): void {

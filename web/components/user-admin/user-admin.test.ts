@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setLocale } from '../../i18n.ts'
 import type { LsUserAdmin } from './user-admin.component.ts'
 import './user-admin.ts'
 
@@ -166,6 +167,19 @@ describe('ls-user-admin', () => {
     )
     expect(sent[1]).toMatchObject({ method: 'POST', path: '/api/users/u1/password-reset' })
     expect($(root, 'tbody tr').textContent).toContain('是')
+  })
+
+  it('switches to English with the header switch', async () => {
+    server(json({ users: [account()] }))
+    const root = await mount()
+    expect($(root, 'h2').textContent).toBe('用户管理')
+    setLocale('en')
+    try {
+      await vi.waitFor(() => expect($(root, 'h2').textContent).toBe('Accounts'))
+      expect($(root, 'tbody tr').textContent).toContain('Department')
+    } finally {
+      setLocale('zh')
+    }
   })
 
   it('edits name, roles and units of an account', async () => {
