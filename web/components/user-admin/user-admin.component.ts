@@ -144,8 +144,12 @@ export class LsUserAdmin extends LitElement {
     }
   }
 
-  /** Runs a write, keeping its error messages by field; true when it succeeded. */
-  private async run(write: () => Promise<void>): Promise<boolean> {
+  /**
+   * Runs a write, keeping its error messages by field; true when it succeeded.
+   * @param conflictField Where a 409 goes: a create's conflict is the taken username, an edit's
+   *   (an administrator deactivating or de-admining themselves) belongs to the whole form.
+   */
+  private async run(write: () => Promise<void>, conflictField = ''): Promise<boolean> {
     this.busy = true
     this.errors = {}
     try {
@@ -156,7 +160,7 @@ export class LsUserAdmin extends LitElement {
       const add = (field: string, message: string) => (errors[field] ??= []).push(message)
       if (error instanceof ApiError) {
         const issues = error.details.issues ?? []
-        if (issues.length === 0) add(error.status === 409 ? 'username' : '', pick(error.text))
+        if (issues.length === 0) add(error.status === 409 ? conflictField : '', pick(error.text))
         else add('', pick(error.text))
         for (const issue of issues) add(fieldOf(issue.pointer), pick(issue.message))
       } else add('', String(error))
@@ -206,7 +210,7 @@ export class LsUserAdmin extends LitElement {
       this.users = [...(this.users ?? []), created.user]
       if ('initialPassword' in created)
         this.showSecret(created.user.displayName, created.initialPassword)
-    })
+    }, 'username')
     if (ok) form.reset()
   }
 
@@ -268,7 +272,7 @@ export class LsUserAdmin extends LitElement {
   private fieldErrors(field: string) {
     const messages = this.errors[field]
     return messages?.length
-      ? html`<span class="field-error" role="alert" id="error-${field}">${messages.join('\n')}</span>`
+      ? html`<span class="field-error" role="alert" id="error-${field || 'form'}">${messages.join('\n')}</span>`
       : nothing
   }
 

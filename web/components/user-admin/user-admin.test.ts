@@ -155,6 +155,22 @@ describe('ls-user-admin', () => {
     expect(root.querySelector('[data-action=reset]')).toBeNull()
   })
 
+  it('shows a refused deactivation of oneself above the page, not at the create form', async () => {
+    server(
+      json({ users: [account({ roles: ['admin'] })] }),
+      json({ error: { code: 'conflict', message: { zh: '不能停用自己的账号', en: 'x' } } }, 409),
+    )
+    const root = await mount()
+    $<HTMLButtonElement>(root, '[data-action=deactivate]').click()
+    await vi.waitFor(() => expect(root.querySelector('[data-action=confirm]')).not.toBeNull())
+    $<HTMLButtonElement>(root, '[data-action=confirm]').click()
+    await vi.waitFor(() =>
+      expect(root.querySelector('#error-form')?.textContent).toBe('不能停用自己的账号'),
+    )
+    expect(root.querySelector('#error-username')).toBeNull()
+    expect($(root, 'tbody tr').textContent).toContain('启用')
+  })
+
   it('resets a password and shows the new one-time password', async () => {
     const sent = server(
       json({ users: [account()] }),
