@@ -1,6 +1,6 @@
 /**
  * @module Hash routes, so any page can be opened by URL and reloaded: `#/inbox`, `#/tasks/<id>`,
- * `#/plans/<id>`, `#/author`. Components read the route; `navigate()` changes it.
+ * `#/plans/<id>`, `#/author`, `#/users`. Components read the route; `navigate()` changes it.
  */
 
 export type Route =
@@ -10,6 +10,7 @@ export type Route =
   | { page: 'assessments'; planId: string; assessmentId?: string; year?: number; unitId?: string }
   | { page: 'indicators'; planId: string; view: 'import' }
   | { page: 'author' }
+  | { page: 'users' }
   | { page: 'not-found' }
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +33,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'dashboard' }
     case 'author':
       return { page: 'author' }
+    case 'users':
+      return { page: 'users' }
     default:
       return { page: 'not-found' }
   }

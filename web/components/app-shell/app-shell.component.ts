@@ -28,6 +28,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
       import('../assessment-report/assessment-report.ts'),
     ]),
   indicators: () => import('../indicator-import/indicator-import.ts'),
+  users: () => import('../user-admin/user-admin.ts'),
 }
 
 export class LsApp extends LitElement {
@@ -122,6 +123,10 @@ export class LsApp extends LitElement {
       }
       case 'indicators':
         return html`<ls-indicator-import plan-id=${this.route.planId}></ls-indicator-import>`
+      case 'users':
+        return this.user?.roles.includes('admin')
+          ? html`<ls-user-admin></ls-user-admin>`
+          : html`<p role="alert">${t('notFound')}</p>`
       default:
         return html`<p role="alert">${t('notFound')}</p>`
     }
@@ -136,6 +141,7 @@ export class LsApp extends LitElement {
         <nav aria-label="main">
           ${link('inbox', '#/inbox', t('inbox'))} ${link('dashboard', '#/dashboard', t('dashboard'))}
           ${this.user?.roles.includes('author') || this.user?.roles.includes('admin') ? link('author', '#/author', t('authoring')) : ''}
+          ${this.user?.roles.includes('admin') ? link('users', '#/users', t('users')) : ''}
         </nav>
         <div class="user">
           ${this.user ? html`<span>${this.user.displayName}</span><button @click=${this.handleLogout}>${t('logout')}</button>` : ''}
