@@ -1,5 +1,4 @@
 /** @module The worker side of a {@link WorkerPool}: answers each job message with its result. */
-import { parentPort } from 'node:worker_threads'
 
 /** The one message a worker sends per job. */
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; message: string }
@@ -8,8 +7,8 @@ export type WorkerReply = { ok: true; value: unknown } | { ok: false; message: s
 export function serveJobs<TInput, TOutput>(
   handle: (input: TInput) => TOutput | Promise<TOutput>,
 ): void {
-  const port = parentPort
-  if (!port) throw new Error('serveJobs() runs in a worker thread')
+  const send = process.send?.bind(process)
+  if (!send) throw new Error('serveJobs() runs in a worker process started by WorkerPool')
   const answer = async (input: TInput): Promise<void> => {
     let reply: WorkerReply
     try {
@@ -17,8 +16,10 @@ export function serveJobs<TInput, TOutput>(
     } catch (error) {
       reply = { ok: false, message: error instanceof Error ? error.message : String(error) }
     }
-    port.postMessage(reply)
+    send(reply)
   }
-  // The port does not wait for a listener; a job's failure is caught above and sent as its reply.
-  port.on('message', (input: TInput) => void answer(input))
+  // A job's failure is caught above and sent as its reply; nothing here waits for the listener.
+  process.on('message', (input: TInput) => void answer(input))
+  // The server went away (or stopped this worker's channel): nothing is left to answer.
+  process.on('disconnect', () => process.exit(0))
 }

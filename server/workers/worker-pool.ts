@@ -1,15 +1,27 @@
 /**
  * @module Runs heavy work — reading an uploaded workbook, validating a policy text — in worker
- * threads, so that a hostile input costs a worker and never the server: each worker has a heap
- * limit, each job a time limit, and a worker that exceeds either is terminated (the job gets an
+ * processes, so that a hostile input costs a worker and never the server: each worker has a heap
+ * limit, each job a time limit, and a worker that exceeds either is stopped (the job gets an
  * outcome saying which) and replaced for the next job. Jobs wait in a queue for a free worker;
  * idle workers are unref'd, and stopped after a while.
  *
- * The worker's module is TypeScript like the rest of the code base; Node runs it as it is.
+ * Processes, not worker threads: a thread that reaches its heap limit is meant to end alone, but
+ * V8 can abort the whole process instead when the limit is hit inside one large allocation (seen
+ * on Node 24 about once in six runs of `test/security/zip-bomb.test.ts`'s out-of-heap case). A
+ * process's abort ends that process only. The worker's module is TypeScript; Node runs it as is.
  */
-import { Worker } from 'node:worker_threads'
-import type { ResourceLimits } from 'node:worker_threads'
+import { fork } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import type { WorkerReply } from './serve-jobs.ts'
+
+type Worker = ChildProcess
+
+/** A worker's heap limits (as `worker_threads`' `resourceLimits` names them). */
+export interface ResourceLimits {
+  /** The old generation's size, in MB: most of the heap (`--max-old-space-size`). */
+  maxOldGenerationSizeMb?: number
+}
 
 /** What became of a job: its value, or why there is none. */
 export type JobOutcome<T> =
@@ -64,7 +76,7 @@ export class WorkerPool<TInput, TOutput> {
   /** Stops every idle worker (running jobs finish first; their workers stop when idle). */
   async close(): Promise<void> {
     const idle = [...this.#idle.keys()]
-    await Promise.all(idle.map((worker) => worker.terminate()))
+    await Promise.all(idle.map((worker) => stop(worker)))
   }
 
   #dispatch(): void {
@@ -83,8 +95,14 @@ export class WorkerPool<TInput, TOutput> {
   }
 
   #spawn(): Worker {
-    const worker = new Worker(this.#options.entry, {
-      ...(this.#options.resourceLimits ? { resourceLimits: this.#options.resourceLimits } : {}),
+    const heap = this.#options.resourceLimits?.maxOldGenerationSizeMb
+    const worker = fork(fileURLToPath(this.#options.entry), [], {
+      // Its own flags, not this process's (a test runner's loaders, an inspector port).
+      execArgv: heap ? [`--max-old-space-size=${heap}`] : [],
+      // Buffers and typed arrays cross as they are, not as JSON.
+      serialization: 'advanced',
+      // V8's report of a worker that ran out of heap is that worker's, not the server's log.
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     })
     this.#live++
     worker.once('exit', () => {
@@ -107,12 +125,10 @@ export class WorkerPool<TInput, TOutput> {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit)
       if (keep) {
         worker.unref()
-        this.#idle.set(
-          worker,
-          setTimeout(() => void worker.terminate(), this.#options.idleMs).unref(),
-        )
+        worker.channel?.unref()
+        this.#idle.set(worker, setTimeout(() => void stop(worker), this.#options.idleMs).unref())
       } else {
-        void worker.terminate()
+        void stop(worker)
       }
       job.resolve(outcome)
       this.#dispatch()
@@ -124,18 +140,18 @@ export class WorkerPool<TInput, TOutput> {
           : { ok: false, reason: 'failed', message: reply.message },
         true,
       )
-    const onError = (error: Error & { code?: string }) =>
+    const onError = (error: Error) =>
+      finish({ ok: false, reason: 'failed', message: error.message }, false)
+    // V8 aborts a process that reaches its heap limit: SIGABRT is the one way it runs out.
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
       finish(
-        {
-          ok: false,
-          reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'failed',
-          message: error.message,
-        },
-        false,
-      )
-    const onExit = (code: number) =>
-      finish(
-        { ok: false, reason: 'failed', message: `the worker stopped (exit code ${code})` },
+        signal === 'SIGABRT'
+          ? { ok: false, reason: 'out-of-memory', message: 'the worker ran out of heap' }
+          : {
+              ok: false,
+              reason: 'failed',
+              message: `the worker stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`,
+            },
         false,
       )
     const timer = setTimeout(
@@ -152,6 +168,16 @@ export class WorkerPool<TInput, TOutput> {
     )
     worker.on('message', onMessage).on('error', onError).on('exit', onExit)
     worker.ref()
-    worker.postMessage(job.input)
+    worker.channel?.ref()
+    worker.send(job.input as Parameters<Worker['send']>[0])
   }
+}
+
+/** Stops a worker at once (a job still running in it is abandoned) and waits for its exit. */
+function stop(worker: Worker): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve())
+    worker.kill('SIGKILL')
+  })
 }
