@@ -178,6 +178,8 @@ function stop(worker: Worker): Promise<void> {
   if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     worker.once('exit', () => resolve())
+    // An idle worker is unref'd; held again until it has exited, so the wait itself settles.
+    worker.ref()
     worker.kill('SIGKILL')
   })
 }
