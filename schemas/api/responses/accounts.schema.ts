@@ -1,0 +1,176 @@
+/** @module Answers about sessions and accounts: the current user, login, account administration and imports. */
+import type { FromSchema } from 'json-schema-to-ts'
+import { issueSchema } from '../error.schema.ts'
+import { instant, nullableText, text } from './primitives.ts'
+
+/** `{ ok: true }`: the request did what it asked. */
+export const okSchema = {
+  type: 'object',
+  required: ['ok'],
+  additionalProperties: false,
+  properties: { ok: { const: true } },
+} as const
+
+export const currentUserSchema = {
+  type: 'object',
+  required: ['id', 'username', 'displayName', 'roles', 'units', 'mustChangePassword'],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    username: text,
+    displayName: text,
+    roles: {
+      type: 'array',
+      items: text,
+      description: 'author, department, reviewer, leader, admin',
+    },
+    units: {
+      type: 'object',
+      description: '各政策下所属单位 / Units per policy id',
+      additionalProperties: { type: 'array', items: text },
+    },
+    mustChangePassword: {
+      type: 'boolean',
+      description: '须先修改一次性密码 / The one-time password must be changed first',
+    },
+  },
+} as const
+
+/** Login and `GET /api/auth/me`: the user and the session's CSRF token. */
+export const sessionSchema = {
+  type: 'object',
+  required: ['user', 'csrfToken'],
+  additionalProperties: false,
+  properties: {
+    user: currentUserSchema,
+    csrfToken: {
+      type: 'string',
+      description: '写请求须带 X-CSRF-Token / Send as X-CSRF-Token on writes',
+    },
+  },
+} as const
+
+/** An account as its administrator sees it (never its password or hash). */
+export const userSchema = {
+  type: 'object',
+  required: [
+    'id',
+    'username',
+    'displayName',
+    'phone',
+    'email',
+    'roles',
+    'units',
+    'active',
+    'mustChangePassword',
+    'createdAt',
+    'updatedAt',
+  ],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    username: text,
+    displayName: text,
+    phone: nullableText,
+    email: nullableText,
+    roles: { type: 'array', items: text },
+    units: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['policyId', 'unitId'],
+        additionalProperties: false,
+        properties: { policyId: text, unitId: text },
+      },
+    },
+    active: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean' },
+    createdAt: instant,
+    updatedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const
+
+export const userListSchema = {
+  type: 'object',
+  required: ['users'],
+  additionalProperties: false,
+  properties: { users: { type: 'array', items: userSchema } },
+} as const
+
+/** A created account, with the one-time password when none was given (shown this once). */
+export const createdUserSchema = {
+  type: 'object',
+  required: ['user'],
+  additionalProperties: false,
+  properties: {
+    user: userSchema,
+    initialPassword: {
+      type: 'string',
+      description: '一次性初始密码，仅显示这一次 / The one-time password, shown this once',
+    },
+  },
+} as const
+
+/** The row-by-row report of a user import; `created` holds each new account once, on success. */
+export const userImportReportSchema = {
+  type: 'object',
+  required: ['dryRun', 'rows', 'created'],
+  additionalProperties: false,
+  properties: {
+    dryRun: { type: 'boolean' },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['row', 'username', 'ok', 'issues'],
+        additionalProperties: false,
+        properties: {
+          row: { type: 'integer', minimum: 1, description: '文件中的行号 / Row of the file' },
+          username: { type: 'string' },
+          ok: { type: 'boolean' },
+          issues: { type: 'array', items: issueSchema },
+        },
+      },
+    },
+    created: {
+      type: 'array',
+      description:
+        '已创建的用户及其一次性初始密码（仅显示这一次）/ The accounts created, each with its one-time password, shown this once',
+      items: {
+        type: 'object',
+        required: ['user', 'initialPassword'],
+        additionalProperties: false,
+        properties: { user: userSchema, initialPassword: { type: 'string' } },
+      },
+    },
+  },
+} as const
+
+export const userResultSchema = {
+  type: 'object',
+  required: ['user'],
+  additionalProperties: false,
+  properties: { user: userSchema },
+} as const
+
+export const passwordResetSchema = {
+  type: 'object',
+  required: ['user', 'oneTimePassword'],
+  additionalProperties: false,
+  properties: {
+    user: userSchema,
+    oneTimePassword: {
+      type: 'string',
+      description: '一次性密码，仅显示这一次 / The one-time password, shown this once',
+    },
+  },
+} as const
+
+export type Ok = FromSchema<typeof okSchema>
+export type Session = FromSchema<typeof sessionSchema>
+export type UserView = FromSchema<typeof userSchema>
+export type UserList = FromSchema<typeof userListSchema>
+export type CreatedUser = FromSchema<typeof createdUserSchema>
+export type UserResult = FromSchema<typeof userResultSchema>
+export type UserImportReport = FromSchema<typeof userImportReportSchema>
+export type PasswordReset = FromSchema<typeof passwordResetSchema>

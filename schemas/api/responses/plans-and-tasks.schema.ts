@@ -1,0 +1,211 @@
+/** @module Answers about plans and tasks: a plan, its phases, starting it, sign-off, task summaries and pages. */
+import type { FromSchema } from 'json-schema-to-ts'
+import { civilDate, instant, nullableDate, nullableText, text } from './primitives.ts'
+
+export const planSchema = {
+  type: 'object',
+  required: [
+    'id',
+    'policy_version_id',
+    'policy_id',
+    'name',
+    'status',
+    'extra_units',
+    'started_at',
+    'started_by',
+  ],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    policy_version_id: text,
+    policy_id: text,
+    name: text,
+    status: { enum: ['running', 'finished'] },
+    extra_units: {
+      type: 'string',
+      description: 'JSON：启动时补充的成员单位 / JSON: members supplied at start',
+    },
+    started_at: instant,
+    started_by: text,
+  },
+} as const
+
+export const planPhaseSchema = {
+  type: 'object',
+  required: [
+    'plan_id',
+    'phase_id',
+    'name',
+    'opens_on',
+    'closes_on',
+    'status',
+    'opened_at',
+    'closed_at',
+  ],
+  additionalProperties: false,
+  properties: {
+    plan_id: text,
+    phase_id: text,
+    name: text,
+    opens_on: civilDate,
+    closes_on: civilDate,
+    status: { enum: ['pending', 'open', 'closed'] },
+    opened_at: { type: ['string', 'null'], format: 'date-time' },
+    closed_at: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const
+
+export const planListSchema = {
+  type: 'object',
+  required: ['plans'],
+  additionalProperties: false,
+  properties: { plans: { type: 'array', items: planSchema } },
+} as const
+
+export const planDetailSchema = {
+  type: 'object',
+  required: ['plan', 'policy', 'phases'],
+  additionalProperties: false,
+  properties: {
+    plan: planSchema,
+    policy: {
+      type: 'object',
+      required: ['id', 'title', 'version'],
+      additionalProperties: false,
+      properties: { id: text, title: text, version: text },
+    },
+    phases: { type: 'array', items: planPhaseSchema },
+  },
+} as const
+
+export const startPlanResultSchema = {
+  type: 'object',
+  required: ['plan', 'tasks', 'unassigned'],
+  additionalProperties: false,
+  properties: {
+    plan: planSchema,
+    tasks: { type: 'integer', description: '建立的任务数 / Tasks created' },
+    unassigned: {
+      type: 'array',
+      items: text,
+      description: '未给成员单位的组织 / Groups left without members',
+    },
+  },
+} as const
+
+export const signOffResultSchema = {
+  type: 'object',
+  required: ['closed'],
+  additionalProperties: false,
+  properties: {
+    closed: { type: 'boolean', description: '阶段是否因此关闭 / Whether the phase closed' },
+  },
+} as const
+
+export const taskSummarySchema = {
+  type: 'object',
+  required: [
+    'id',
+    'planId',
+    'sourceId',
+    'kind',
+    'title',
+    'assignee',
+    'role',
+    'period',
+    'phaseId',
+    'state',
+    'version',
+    'opensOn',
+    'dueOn',
+    'duePhrase',
+    'overdue',
+    'escalation',
+  ],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    planId: text,
+    sourceId: { type: 'string', description: '职责或程序编号 / Responsibility or procedure id' },
+    kind: {
+      type: 'string',
+      description: 'responsibility | procedure | indicator-entry | rectification',
+    },
+    title: text,
+    assignee: {
+      type: 'object',
+      required: ['id', 'name'],
+      additionalProperties: false,
+      properties: { id: text, name: text },
+    },
+    role: { type: 'string', description: 'lead | support | applicant' },
+    period: { type: 'string', description: 'once, 2018-Q3, 2019, 2019-04' },
+    phaseId: nullableText,
+    state: text,
+    version: { type: 'integer', description: 'If-Match 用 / For If-Match' },
+    opensOn: nullableDate,
+    dueOn: nullableDate,
+    duePhrase: {
+      ...nullableText,
+      description: '文件原文的期限 / The deadline as the document writes it',
+    },
+    overdue: { type: 'boolean' },
+    escalation: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4,
+      description: '0 无，1 提醒，2 催办，3 督办，4 通报',
+    },
+  },
+} as const
+
+export const taskListSchema = {
+  type: 'object',
+  required: ['counts', 'tasks'],
+  additionalProperties: false,
+  properties: {
+    counts: {
+      type: 'object',
+      required: ['total', 'overdue', 'escalated', 'byState'],
+      additionalProperties: false,
+      properties: {
+        total: { type: 'integer' },
+        overdue: { type: 'integer' },
+        escalated: { type: 'integer' },
+        byState: { type: 'object', additionalProperties: { type: 'integer' } },
+      },
+    },
+    tasks: { type: 'array', items: taskSummarySchema },
+  },
+} as const
+
+/** One task's page: its summary and more (form, data, history, allowed events …). */
+export const taskDetailSchema = {
+  type: 'object',
+  required: [...taskSummarySchema.required, 'form', 'data', 'allowedEvents', 'history'],
+  properties: {
+    ...taskSummarySchema.properties,
+    form: {
+      type: ['object', 'null'],
+      description: '报告表单（JSON Schema）/ The report form (JSON Schema)',
+    },
+    data: { type: ['object', 'null'], description: '表单数据 / Form data' },
+    note: {
+      type: ['string', 'null'],
+      description: '配置中写在该职责上的说明 / The note the config writes on the duty',
+    },
+    allowedEvents: {
+      type: 'array',
+      items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },
+    },
+    history: { type: 'array', items: { type: 'object' } },
+  },
+} as const
+
+export type PlanView = FromSchema<typeof planSchema>
+export type PlanDetailView = FromSchema<typeof planDetailSchema>
+export type StartPlanResult = FromSchema<typeof startPlanResultSchema>
+export type SignOffResult = FromSchema<typeof signOffResultSchema>
+export type TaskSummary = FromSchema<typeof taskSummarySchema>
+export type TaskList = FromSchema<typeof taskListSchema>
+export type TaskDetailView = FromSchema<typeof taskDetailSchema>
