@@ -12,7 +12,11 @@ import { validJson } from '../http/middleware/valid-json.ts'
 import { write } from '../http/write.ts'
 import { XLSX_TYPE } from '../indicators/import/parse-table.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
+import type { Transaction } from 'kysely'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
 import { findAssessment, readableUnits, requireMay, subjectsOf } from './assessment-access.ts'
+import type { AssessmentAction } from './assessment-access.ts'
 import { listAssessments, runView, unitReport } from './assessment-views.ts'
 import { computeRun } from './compute-run.ts'
 import { publishRun, reviewRun } from './publish-run.ts'
@@ -35,11 +39,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
   })
   .post('/:assessmentId/runs', validJson(computeAssessmentBody), async (c) => {
     const body = c.req.valid('json')
-    const context = await visiblePlan(c, ofAssessment(c))
-    const assessmentId = c.req.param('assessmentId')
-    requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'compute')
-    const { clock } = c.get('deps')
-    return write(c, async (trx) => {
+    return writeAssessment(c, 'compute', async (trx, context, assessmentId, clock) => {
       const { run, scores } = await computeRun(
         trx,
         context,
@@ -72,11 +72,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
   })
   .post('/:assessmentId/runs/:year/review', validJson(reviewAssessmentBody), async (c) => {
     const body = c.req.valid('json')
-    const context = await visiblePlan(c, ofAssessment(c))
-    const assessmentId = c.req.param('assessmentId')
-    requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'review')
-    const { clock } = c.get('deps')
-    return write(c, async (trx) => {
+    return writeAssessment(c, 'review', async (trx, context, assessmentId, clock) => {
       const run = await reviewRun(
         trx,
         context,
@@ -90,11 +86,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     })
   })
   .post('/:assessmentId/runs/:year/publish', async (c) => {
-    const context = await visiblePlan(c, ofAssessment(c))
-    const assessmentId = c.req.param('assessmentId')
-    requireMay(c.get('user'), context, findAssessment(context, assessmentId), 'publish')
-    const { clock } = c.get('deps')
-    return write(c, async (trx) => {
+    return writeAssessment(c, 'publish', async (trx, context, assessmentId, clock) => {
       const published = await publishRun(
         trx,
         context,
@@ -163,6 +155,27 @@ export const assessmentRoutes = new Hono<AppEnv>()
 /** Denied reads of an assessment are recorded under `<plan>/<assessment>`. */
 function ofAssessment(c: Context<AppEnv>): { entity: 'assessment'; id: string } {
   return { entity: 'assessment', id: c.req.param('assessmentId')! }
+}
+
+/**
+ * Writes to one assessment of a plan the user may see, once they may `action` it: a plan or
+ * assessment they may not see, or an action they may not take, throws before anything is written.
+ */
+async function writeAssessment<R extends Response>(
+  c: Context<AppEnv>,
+  action: AssessmentAction,
+  work: (
+    trx: Transaction<Database>,
+    context: PlanContext,
+    assessmentId: string,
+    clock: Clock,
+  ) => Promise<R>,
+): Promise<R> {
+  const context = await visiblePlan(c, ofAssessment(c))
+  const assessmentId = c.req.param('assessmentId')!
+  requireMay(c.get('user'), context, findAssessment(context, assessmentId), action)
+  const { clock } = c.get('deps')
+  return write(c, (trx) => work(trx, context, assessmentId, clock))
 }
 
 /** A unit's result is a 404 for a user who may not read it (audited when the unit is assessed). */

@@ -1,0 +1,131 @@
+/** @module The OpenAPI paths of logging in, the session and user accounts. */
+import {
+  changePasswordBody,
+  createUserBody,
+  updateUserBody,
+  loginBody,
+} from '../../../schemas/api/requests.schema.ts'
+import { userImportQuery } from '../../../schemas/api/queries.schema.ts'
+import {
+  createdUserSchema,
+  passwordResetSchema,
+  userImportReportSchema,
+  userListSchema,
+  userResultSchema,
+  okSchema,
+  sessionSchema,
+} from '../../../schemas/api/responses.schema.ts'
+import { json, xlsx, ok, errors, write, read, path, queryParameters } from './operations.ts'
+
+/** Logging in and out, the session and my password. */
+export const authPaths = {
+  '/api/auth/login': {
+    post: {
+      summary: '登录 / Log in',
+      security: [],
+      requestBody: { required: true, ...json(loginBody) },
+      responses: {
+        '200': ok('会话 Cookie 与 CSRF 令牌 / Session cookie and CSRF token', sessionSchema),
+        ...errors,
+      },
+    },
+  },
+  '/api/auth/me': {
+    get: read(
+      '当前用户 / Current user',
+      [],
+      ok('用户与 CSRF 令牌 / The user and the CSRF token', sessionSchema),
+    ),
+  },
+  '/api/auth/password': {
+    post: write(
+      '修改本人密码（须符合密码规则；其他会话结束）/ Change my password (the password policy applies; my other sessions end)',
+      changePasswordBody,
+      {},
+      ok('OK', okSchema),
+    ),
+  },
+  '/api/auth/logout': {
+    post: {
+      summary: '退出并吊销会话 / Log out, revoking the session',
+      parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+      responses: { '200': ok('OK', okSchema), ...errors },
+    },
+  },
+}
+
+/** User accounts (administrators). */
+export const userPaths = {
+  '/api/users': {
+    get: read(
+      '用户列表（系统管理员）/ Accounts (administrators)',
+      [],
+      ok('用户 / Accounts', userListSchema),
+    ),
+    post: write(
+      '创建用户；未给密码时返回一次性初始密码 / Create an account; without a password, a one-time one is returned',
+      createUserBody,
+      {
+        // No Idempotency-Key: the answer may hold a one-time password, never kept for a replay.
+        parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+        responses: { '201': ok('已创建 / Created', createdUserSchema), ...errors },
+      },
+    ),
+  },
+  '/api/users/{id}': {
+    patch: write(
+      '修改或停用用户（停用即结束其会话）/ Change or deactivate an account (deactivation ends its sessions)',
+      updateUserBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('用户 / The account', userResultSchema),
+    ),
+  },
+  '/api/users/{id}/password-reset': {
+    post: {
+      summary:
+        '重置密码：一次性密码，会话结束，下次登录须修改 / Reset the password: a one-time password, sessions end, change at next login',
+      parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }],
+      responses: {
+        '200': ok('一次性密码 / The one-time password', passwordResetSchema),
+        ...errors,
+      },
+    },
+  },
+  '/api/users/import': {
+    post: {
+      summary:
+        '批量导入用户（.xlsx 或 CSV：姓名、用户名、单位、角色、手机），逐行报告，全部或全不 / Import accounts from .xlsx or CSV with a row-by-row report, all or nothing',
+      // No Idempotency-Key: the answer holds one-time passwords, never kept for a replay.
+      parameters: [
+        { $ref: '#/components/parameters/CsrfToken' },
+        ...queryParameters(userImportQuery),
+        { name: 'X-Filename', in: 'header', schema: { type: 'string' } },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: { type: 'string', format: 'binary' },
+          },
+        },
+      },
+      responses: {
+        '200': ok(
+          "报告及新用户的一次性密码 / The report, with each new account's one-time password",
+          userImportReportSchema,
+        ),
+        ...errors,
+      },
+    },
+  },
+  '/api/users/import/template': {
+    get: read('用户导入模板 / The Excel template for an import', [], xlsx('模板 / The template')),
+  },
+}

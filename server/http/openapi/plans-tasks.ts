@@ -1,0 +1,90 @@
+/** @module The OpenAPI paths of plans, phase sign-off and tasks. */
+import { signOffBody, startPlanBody, taskEventBody } from '../../../schemas/api/requests.schema.ts'
+import { taskListQuery } from '../../../schemas/api/queries.schema.ts'
+import {
+  escalationsSchema,
+  planDetailSchema,
+  planListSchema,
+  planProgressSchema,
+  signOffResultSchema,
+  startPlanResultSchema,
+  taskDetailSchema,
+  taskListSchema,
+  taskSummarySchema,
+} from '../../../schemas/api/responses.schema.ts'
+import { ok, errors, write, read, path, queryParameters } from './operations.ts'
+
+/** Plans, their progress, escalations and phase sign-off. */
+export const planPaths = {
+  '/api/plans': {
+    get: read('计划列表 / Plans', [], ok('计划 / Plans', planListSchema)),
+    post: write('启动计划 / Start a plan', startPlanBody, {
+      responses: { '201': ok('已启动 / Started', startPlanResultSchema), ...errors },
+    }),
+  },
+  '/api/plans/{id}': {
+    get: read(
+      '计划 / Plan',
+      [path('id')],
+      ok('计划、政策版本与阶段 / The plan, its policy version and phases', planDetailSchema),
+    ),
+  },
+  '/api/plans/{id}/progress': {
+    get: read(
+      '阶段进度 / Phase progress',
+      [path('id')],
+      ok('阶段、关口、各单位与督办 / Phases, gates, units and escalations', planProgressSchema),
+    ),
+  },
+  '/api/plans/{id}/escalations': {
+    get: read(
+      '督办与通报中的任务 / Open tasks at 督办 and 通报',
+      [path('id')],
+      ok('任务 / Tasks', escalationsSchema),
+    ),
+  },
+  '/api/plans/{id}/phases/{phaseId}/sign-off': {
+    post: write(
+      '阶段签认 / Sign off a phase gate',
+      signOffBody,
+      {
+        parameters: [path('id'), path('phaseId'), { $ref: '#/components/parameters/CsrfToken' }],
+      },
+      ok('签认结果 / The sign-off', signOffResultSchema),
+    ),
+  },
+}
+
+/** Tasks and their events. */
+export const taskPaths = {
+  '/api/tasks': {
+    get: read(
+      '本单位任务（按截止日）/ My unit’s tasks by deadline',
+      queryParameters(taskListQuery),
+      ok('任务与计数 / Tasks and counts', taskListSchema),
+    ),
+  },
+  '/api/tasks/{id}': {
+    get: read('任务详情 / One task', [path('id')], ok('任务 / The task', taskDetailSchema)),
+  },
+  '/api/tasks/{id}/events': {
+    post: write(
+      '任务事件 / Send an event',
+      taskEventBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+          {
+            name: 'If-Match',
+            in: 'header',
+            schema: { type: 'string' },
+            description: '任务版本 / Task version',
+          },
+        ],
+      },
+      ok('事件后的任务 / The task after the event', taskSummarySchema),
+    ),
+  },
+}

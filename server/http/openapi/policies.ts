@@ -1,0 +1,59 @@
+/** @module The OpenAPI paths of policy configs and their versions. */
+import { publishPolicyBody, validatePolicyBody } from '../../../schemas/api/requests.schema.ts'
+import { policyDiffQuery } from '../../../schemas/api/queries.schema.ts'
+import {
+  policyDiffSchema,
+  policyListSchema,
+  policyVersionSchema,
+  policyVersionsSchema,
+  publishResultSchema,
+  validateResultSchema,
+} from '../../../schemas/api/responses.schema.ts'
+import { ok, errors, write, read, path, queryParameters } from './operations.ts'
+
+/** Policies, their versions and diffs. */
+export const policyPaths = {
+  '/api/policies': {
+    get: read(
+      '政策列表（各取最新版）/ Policies, latest version each',
+      [],
+      ok('政策 / Policies', policyListSchema),
+    ),
+    post: write('发布版本 / Publish a version', publishPolicyBody, {
+      responses: {
+        '200': ok('内容未变，已有此版本 / Unchanged: the version exists', publishResultSchema),
+        '201': ok('已发布 / Published', publishResultSchema),
+        ...errors,
+      },
+    }),
+  },
+  '/api/policies/validate': {
+    post: write(
+      '校验草稿 / Validate a draft',
+      validatePolicyBody,
+      {},
+      ok('校验结果 / The issues found', validateResultSchema),
+    ),
+  },
+  '/api/policies/{policyId}/versions': {
+    get: read(
+      '版本列表 / Versions',
+      [path('policyId')],
+      ok('版本 / Versions', policyVersionsSchema),
+    ),
+  },
+  '/api/policies/{policyId}/versions/{version}': {
+    get: read(
+      '某一版本 / One version',
+      [path('policyId'), path('version')],
+      ok('版本与配置 / The version and its config', policyVersionSchema),
+    ),
+  },
+  '/api/policies/{policyId}/diff': {
+    get: read(
+      '两版差异 / Semantic diff',
+      [path('policyId'), ...queryParameters(policyDiffQuery)],
+      ok('差异 / The changes', policyDiffSchema),
+    ),
+  },
+}
