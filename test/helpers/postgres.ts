@@ -8,6 +8,11 @@ import { rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { createDb } from '../../server/db/create-db.ts'
+import type { Database } from '../../server/db/database.ts'
+import { migrateToLatest } from '../../server/db/migrate.ts'
+import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,6 +54,27 @@ export async function startPostgres(database = 'luoshi_test'): Promise<TestPostg
     async stop() {
       await server.stop()
       rmSync(databaseDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * A fresh PostgreSQL with luoshi's schema: the server started, the plan cache emptied (plan ids
+ * repeat across databases), a connection opened and every migration run. `stop()` closes both.
+ */
+export async function startMigratedPostgres(
+  database: string,
+): Promise<TestPostgres & { db: Kysely<Database> }> {
+  const pg = await startPostgres(database)
+  clearPlanCache()
+  const db = await createDb({ kind: 'postgres', url: pg.url })
+  await migrateToLatest(db)
+  return {
+    url: pg.url,
+    db,
+    async stop() {
+      await db.destroy()
+      await pg.stop()
     },
   }
 }

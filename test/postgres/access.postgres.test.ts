@@ -6,31 +6,24 @@ import { tmpdir } from 'node:os'
 import type { Kysely } from 'kysely'
 import { createApp } from '../../server/app.ts'
 import { SimulatedClock } from '../../server/clock.ts'
-import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
-import { migrateToLatest } from '../../server/db/migrate.ts'
 import * as attachmentRefMigration from '../../server/db/migrations/2026_12_06_1000_create_attachment_ref.ts'
-import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
-import { startPostgres } from '../helpers/postgres.ts'
-import type { TestPostgres } from '../helpers/postgres.ts'
+import { startMigratedPostgres } from '../helpers/postgres.ts'
 import { loginAs, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 import { startTwoRegions } from '../helpers/two-regions.ts'
 
 describe('scope on PostgreSQL', () => {
-  let pg: TestPostgres
+  let pg: Awaited<ReturnType<typeof startMigratedPostgres>>
   let db: Kysely<Database>
 
   beforeAll(async () => {
-    pg = await startPostgres('luoshi_access')
-    clearPlanCache()
-    db = await createDb({ kind: 'postgres', url: pg.url })
-    await migrateToLatest(db)
+    pg = await startMigratedPostgres('luoshi_access')
+    db = pg.db
   }, 60_000)
 
   afterAll(async () => {
-    await db?.destroy()
     await pg?.stop()
   })
 

@@ -7,31 +7,24 @@ import { tmpdir } from 'node:os'
 import type { Kysely } from 'kysely'
 import { createApp } from '../../server/app.ts'
 import { SimulatedClock } from '../../server/clock.ts'
-import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
-import { migrateToLatest } from '../../server/db/migrate.ts'
 import * as userAdminMigration from '../../server/db/migrations/2026_12_06_2300_user_admin.ts'
-import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
 import { publishBundled } from '../helpers/make-db.ts'
-import { startPostgres } from '../helpers/postgres.ts'
-import type { TestPostgres } from '../helpers/postgres.ts'
+import { startMigratedPostgres } from '../helpers/postgres.ts'
 import { logIn, loginAs } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
 describe('accounts on PostgreSQL', () => {
-  let pg: TestPostgres
+  let pg: Awaited<ReturnType<typeof startMigratedPostgres>>
   let db: Kysely<Database>
 
   beforeAll(async () => {
-    pg = await startPostgres('luoshi_users')
-    clearPlanCache()
-    db = await createDb({ kind: 'postgres', url: pg.url })
-    await migrateToLatest(db)
+    pg = await startMigratedPostgres('luoshi_users')
+    db = pg.db
   }, 60_000)
 
   afterAll(async () => {
-    await db?.destroy()
     await pg?.stop()
   })
 
