@@ -16,6 +16,7 @@ import {
   taskId,
 } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
+import { pingnanYearlyEntry } from '../helpers/pingnan-entry.ts'
 
 /**
  * Publishes Meishan with 县域内就诊率's reporting changed (`frequency` and `entryDue` lines) and
@@ -129,24 +130,7 @@ describe('indicator entry tasks', () => {
       allowedEvents: string[]
     }
     expect(page.title).toBe('指标数据填报（年度）：全区域')
-    const data = Object.fromEntries(
-      page.form.required.map((field) => [
-        field,
-        field.endsWith('_total') || field === 'total_visits'
-          ? 10
-          : field.startsWith('participating') ||
-              field.startsWith('telemed_covered') ||
-              field === 'primary_care_visits'
-            ? 6
-            : 1,
-      ]),
-    )
-    for (const flag of [
-      'telemedicine-township-extension',
-      'alliance-policy-system',
-      'alliance-division-of-labor-mechanism',
-    ])
-      data[flag] = true as never
+    const data = pingnanYearlyEntry(page.form.required)
     const submitted = await office.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data })
     expect(submitted.status, await submitted.clone().text()).toBe(200)
     const stored = await t.db

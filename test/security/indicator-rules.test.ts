@@ -22,6 +22,7 @@ import {
   taskId,
 } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
+import { pingnanYearlyEntry } from '../helpers/pingnan-entry.ts'
 
 type Json = Record<string, any>
 
@@ -332,24 +333,7 @@ describe('entry is approved only by review; until then values are corrected with
       form: { required: string[] }
       reviewer?: unknown
     }
-    const data: Record<string, number | boolean> = Object.fromEntries(
-      page.form.required.map((field) => [
-        field,
-        field.endsWith('_total') || field === 'total_visits'
-          ? 10
-          : field.startsWith('participating') ||
-              field.startsWith('telemed_covered') ||
-              field === 'primary_care_visits'
-            ? 6
-            : 1,
-      ]),
-    )
-    for (const flag of [
-      'telemedicine-township-extension',
-      'alliance-policy-system',
-      'alliance-division-of-labor-mechanism',
-    ])
-      data[flag] = true
+    const data = pingnanYearlyEntry(page.form.required)
     const submitted = await office.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data })
     expect(submitted.status, await submitted.clone().text()).toBe(200)
     expect(((await submitted.json()) as Json).state).toBe('submitted')
