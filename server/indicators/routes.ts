@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { Context } from 'hono'
 import { indicatorValuesBody } from '../../schemas/api/requests.schema.ts'
@@ -42,7 +42,7 @@ import {
   weighValues,
   writeValues,
 } from './rules/check-write.ts'
-import type { Correction, ValueIssue } from './rules/check-write.ts'
+import type { Correction, StoredValues, ValueIssue } from './rules/check-write.ts'
 import { settleEntryTasks } from './settle-entry-tasks.ts'
 import type { NewIndicatorValue } from './value-store.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
@@ -177,36 +177,28 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
         throw valuesRefused(
           weighed.errors.map((problem) => valueIssue(problem, pointer(problem.index))),
         )
-      const corrections = await writeValues(trx, checked.accepted, stored, {
-        actor: c.get('user').id,
-        at: now,
-      })
+      const { corrections, submittedTasks } = await storeValues(
+        c,
+        trx,
+        plan,
+        checked.accepted,
+        stored,
+        {
+          at: now,
+          action: 'indicator-values.put',
+          payload: (corrections) => ({
+            values: checked.accepted.length,
+            ...spread(checked.accepted),
+            ...correctionsOf(corrections),
+          }),
+        },
+      )
+      response.submittedTasks = submittedTasks
       if (corrections.length > 0) response.corrected = corrections.length
       if (weighed.warnings.length > 0)
         response.warnings = weighed.warnings.map((problem) =>
           valueIssue(problem, pointer(problem.index)),
         )
-      response.submittedTasks = await settleEntryTasks(
-        trx,
-        plan.model,
-        plan.plan.id,
-        checked.accepted,
-        { actor: c.get('user').id, now: deps.clock.now() },
-      )
-      await appendAudit(trx, [
-        {
-          at: now,
-          actor: c.get('user').id,
-          action: 'indicator-values.put',
-          entity: 'plan',
-          entityId: plan.plan.id,
-          payload: {
-            values: checked.accepted.length,
-            ...spread(checked.accepted),
-            ...correctionsOf(corrections),
-          },
-        },
-      ])
       return c.json(response)
     })
   })
@@ -339,25 +331,11 @@ async function importFile(
       applied: report.accepted.length,
       submittedTasks: 0,
     }
-    const corrections = await writeValues(trx, report.accepted, weighed.stored, {
-      actor: c.get('user').id,
-      at: now,
-    })
-    response.submittedTasks = await settleEntryTasks(
-      trx,
-      plan.model,
-      plan.plan.id,
-      report.accepted,
-      { actor: c.get('user').id, now: deps.clock.now() },
-    )
-    await appendAudit(trx, [
-      {
+    response.submittedTasks = (
+      await storeValues(c, trx, plan, report.accepted, weighed.stored, {
         at: now,
-        actor: c.get('user').id,
         action: 'indicator-values.import',
-        entity: 'plan',
-        entityId: plan.plan.id,
-        payload: {
+        payload: (corrections) => ({
           fileName,
           sha256,
           bytes: bytes.length,
@@ -369,11 +347,47 @@ async function importFile(
           rejected: report.rejected.length,
           ...spread(report.accepted),
           ...correctionsOf(corrections),
-        },
-      },
-    ])
+        }),
+      })
+    ).submittedTasks
     return c.json(response)
   })
+}
+
+/**
+ * Writes checked values over what is stored, submits the entry tasks they complete and appends
+ * the write's audit entry (its payload built once the corrections are known), all in the request's
+ * transaction.
+ */
+async function storeValues(
+  c: Context<AppEnv>,
+  trx: Transaction<Database>,
+  plan: PlanContext,
+  values: NewIndicatorValue[],
+  stored: StoredValues,
+  audit: {
+    at: string
+    action: string
+    payload: (corrections: readonly Correction[]) => Record<string, unknown>
+  },
+): Promise<{ corrections: Correction[]; submittedTasks: number }> {
+  const actor = c.get('user').id
+  const corrections = await writeValues(trx, values, stored, { actor, at: audit.at })
+  const submittedTasks = await settleEntryTasks(trx, plan.model, plan.plan.id, values, {
+    actor,
+    now: c.get('deps').clock.now(),
+  })
+  await appendAudit(trx, [
+    {
+      at: audit.at,
+      actor,
+      action: audit.action,
+      entity: 'plan',
+      entityId: plan.plan.id,
+      payload: audit.payload(corrections),
+    },
+  ])
+  return { corrections, submittedTasks }
 }
 
 /** The units a user may write, as rows: their own, or every unit of the plan and the region. */
