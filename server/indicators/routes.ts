@@ -5,29 +5,20 @@
  * Departments read and write their own units; those who oversee the policy, authors and admins
  * every unit and the region. Every write appends one audit entry in the request's transaction.
  */
-import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/database.ts'
 import type { Context } from 'hono'
+import { importRoutes } from './import-routes.ts'
+import { correctionsOf, LISTED_REJECTIONS, spread, storeValues } from './store-values.ts'
 import { indicatorValuesBody } from '../../schemas/api/requests.schema.ts'
-import { appendAudit } from '../audit/audit-log.ts'
 import { AppError } from '../errors.ts'
-import type { RequestIssue } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
-import { write, writesNothing } from '../http/write.ts'
-import { decodeFileName } from '../http/file-name.ts'
+import { write } from '../http/write.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { checkEntries } from './check-entries.ts'
 import { EntryResolver, entryContext, planWritableUnits, unitAliases } from './entry-context.ts'
-import { importValues } from './import/import-values.ts'
-import type { ImportReport, RejectedEntry } from './import/import-values.ts'
-import { takeImportSlot } from './import/import-slots.ts'
 import { XLSX_TYPE } from './import/parse-table.ts'
-import { readImportRequest } from './import/read-request.ts'
-import { weighImport } from './import/weigh-import.ts'
 import { entryInputs, findInput, REGION_UNIT } from './inputs.ts'
 import { parsePeriod } from './periods.ts'
 import { buildTemplate, RANGE_ZH } from './template.ts'
@@ -40,26 +31,16 @@ import {
   valueIssue,
   valuesRefused,
   weighValues,
-  writeValues,
 } from './rules/check-write.ts'
-import type { Correction, ValueIssue } from './rules/check-write.ts'
-import { settleEntryTasks } from './settle-entry-tasks.ts'
-import type { NewIndicatorValue } from './value-store.ts'
+import type { ValueIssue } from './rules/check-write.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
 import { recordDenied } from '../audit/denials.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
-import {
-  indicatorImportQuery,
-  indicatorTemplateQuery,
-  indicatorValuesQuery,
-} from '../../schemas/api/queries.schema.ts'
+import { indicatorTemplateQuery, indicatorValuesQuery } from '../../schemas/api/queries.schema.ts'
 
 /** The largest file accepted: the app's request body limit (8 MiB) bounds it first. */
 export { MAX_IMPORT_BYTES } from './import/read-request.ts'
-/** The most data rows one import takes. */
-export const MAX_IMPORT_ROWS = 200_000
-/** Rejected rows listed in a response; the count is always complete. */
-const LISTED_REJECTIONS = 1000
+export { MAX_IMPORT_ROWS } from './import-routes.ts'
 /** Values one GET returns at most. */
 const MAX_READ = 100_000
 
@@ -177,58 +158,32 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
         throw valuesRefused(
           weighed.errors.map((problem) => valueIssue(problem, pointer(problem.index))),
         )
-      const corrections = await writeValues(trx, checked.accepted, stored, {
-        actor: c.get('user').id,
-        at: now,
-      })
+      const { corrections, submittedTasks } = await storeValues(
+        c,
+        trx,
+        plan,
+        checked.accepted,
+        stored,
+        {
+          at: now,
+          action: 'indicator-values.put',
+          payload: (corrections) => ({
+            values: checked.accepted.length,
+            ...spread(checked.accepted),
+            ...correctionsOf(corrections),
+          }),
+        },
+      )
+      response.submittedTasks = submittedTasks
       if (corrections.length > 0) response.corrected = corrections.length
       if (weighed.warnings.length > 0)
         response.warnings = weighed.warnings.map((problem) =>
           valueIssue(problem, pointer(problem.index)),
         )
-      response.submittedTasks = await settleEntryTasks(
-        trx,
-        plan.model,
-        plan.plan.id,
-        checked.accepted,
-        { actor: c.get('user').id, now: deps.clock.now() },
-      )
-      await appendAudit(trx, [
-        {
-          at: now,
-          actor: c.get('user').id,
-          action: 'indicator-values.put',
-          entity: 'plan',
-          entityId: plan.plan.id,
-          payload: {
-            values: checked.accepted.length,
-            ...spread(checked.accepted),
-            ...correctionsOf(corrections),
-          },
-        },
-      ])
       return c.json(response)
     })
   })
-  .post('/import', queryOf(indicatorImportQuery), async (c) => {
-    const plan = await visiblePlan(c, { entity: 'indicator_value' })
-    const q = c.req.query()
-    const mode = q.mode ?? 'all-or-nothing'
-    if (mode !== 'all-or-nothing' && mode !== 'keep-good') {
-      throw new AppError(400, 'bad-request', {
-        zh: `mode 应为 all-or-nothing 或 keep-good，收到「${mode}」`,
-        en: `mode must be all-or-nothing or keep-good, got "${mode}"`,
-      })
-    }
-    const dryRun = q.dryRun === 'true' || q.dryRun === '1'
-    const fileName = decodeFileName(c.req.header('x-filename'))
-    const release = takeImportSlot(c.get('user').id)
-    try {
-      return await importFile(c, plan, { mode, dryRun, fileName })
-    } finally {
-      release()
-    }
-  })
+  .route('/', importRoutes)
   .get('/template.xlsx', queryOf(indicatorTemplateQuery), async (c) => {
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
     const layout = (c.req.query('layout') ?? 'wide') as TemplateLayout
@@ -280,102 +235,6 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
     })
   })
 
-/**
- * Reads, checks and stores one uploaded file (the caller holds the user's import slot).
- * @throws AppError 413 for a file over 8 MB or one that unpacks too large, 415 for a type not
- * accepted, 422 `import-rejected` for a file that cannot be read or has problems (all-or-nothing)
- */
-async function importFile(
-  c: Context<AppEnv>,
-  plan: PlanContext,
-  options: { mode: 'all-or-nothing' | 'keep-good'; dryRun: boolean; fileName: string },
-) {
-  const { mode, dryRun, fileName } = options
-  const deps = c.get('deps')
-  const { bytes, table } = await readImportRequest(c, MAX_IMPORT_ROWS, fileName)
-  const now = deps.clock.now().toISOString()
-  const resolver = new EntryResolver(
-    entryContext(plan, { user: c.get('user') }, now, 'import'),
-    unitAliases(plan),
-  )
-  const report = importValues(table, resolver)
-  const names = inputNames(resolver.context.inputs)
-  // Locks and rules weigh the file's values with what is stored (in the writing transaction).
-  const weigh = async (db: Kysely<Database>) => {
-    if (report.fatal) return []
-    const stored = await readStored(db, plan.plan.id, report.accepted)
-    const locked = await readLocked(db, plan.model, plan.plan.id, report.accepted, deps.clock.now())
-    return { stored, warnings: weighImport(report, plan.model.config, stored, locked, names) }
-  }
-  const summarize = (warnings: readonly RejectedEntry[]) => ({
-    format: table.format,
-    ...(table.encoding ? { encoding: table.encoding } : {}),
-    layout: report.layout,
-    mode,
-    dryRun,
-    rows: report.rows,
-    accepted: report.accepted.length,
-    rejectedCount: report.rejected.length,
-    rejected: report.rejected.slice(0, LISTED_REJECTIONS),
-    ...(warnings.length ? { warnings: warnings.slice(0, LISTED_REJECTIONS) } : {}),
-  })
-  if (dryRun) {
-    const weighed = await weigh(deps.reads)
-    writesNothing(c)
-    return c.json({ ...summarize('warnings' in weighed ? weighed.warnings : []), applied: 0 })
-  }
-  const refuse = () => {
-    const { rejected: _listed, ...counts } = summarize([])
-    return importRejected(report, counts)
-  }
-  if (report.fatal || (mode === 'all-or-nothing' && report.rejected.length > 0)) throw refuse()
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  return write(c, async (trx) => {
-    const weighed = await weigh(trx)
-    if (!('stored' in weighed)) throw refuse()
-    if (mode === 'all-or-nothing' && report.rejected.length > 0) throw refuse()
-    const response = {
-      ...summarize(weighed.warnings),
-      applied: report.accepted.length,
-      submittedTasks: 0,
-    }
-    const corrections = await writeValues(trx, report.accepted, weighed.stored, {
-      actor: c.get('user').id,
-      at: now,
-    })
-    response.submittedTasks = await settleEntryTasks(
-      trx,
-      plan.model,
-      plan.plan.id,
-      report.accepted,
-      { actor: c.get('user').id, now: deps.clock.now() },
-    )
-    await appendAudit(trx, [
-      {
-        at: now,
-        actor: c.get('user').id,
-        action: 'indicator-values.import',
-        entity: 'plan',
-        entityId: plan.plan.id,
-        payload: {
-          fileName,
-          sha256,
-          bytes: bytes.length,
-          format: table.format,
-          layout: report.layout,
-          mode,
-          rows: report.rows,
-          applied: report.accepted.length,
-          rejected: report.rejected.length,
-          ...spread(report.accepted),
-          ...correctionsOf(corrections),
-        },
-      },
-    ])
-    return c.json(response)
-  })
-}
-
 /** The units a user may write, as rows: their own, or every unit of the plan and the region. */
 function templateUnits(
   plan: PlanContext,
@@ -399,61 +258,6 @@ function templateUnits(
       .filter((actor) => actor.kind !== 'body' && !external.has(actor.id))
       .map(({ id, name }) => ({ id, name })),
   ]
-}
-
-function importRejected(report: ImportReport, summary: object): AppError {
-  const issues: Array<RequestIssue & { row: number; column?: string }> = report.rejected
-    .slice(0, LISTED_REJECTIONS)
-    .map((entry) => ({
-      pointer: `/rows/${entry.row}${entry.column ? `/${entry.column}` : ''}`,
-      code: entry.code,
-      message: entry.message,
-      row: entry.row,
-      ...(entry.column ? { column: entry.column } : {}),
-      ...(entry.rule ? { rule: entry.rule } : {}),
-    }))
-  const count = report.rejected.length
-  return new AppError(
-    422,
-    'import-rejected',
-    report.fatal
-      ? {
-          zh: `导入未执行：${report.rejected[0]!.message.zh}`,
-          en: `Nothing was imported: ${report.rejected[0]!.message.en}`,
-        }
-      : {
-          zh: `导入未执行：${count} 处问题，文件中的数据均未写入；改正后重新上传，或选择只导入正确的行`,
-          en: `Nothing was imported: ${count} problem(s); fix them and upload again, or import only the good rows (mode=keep-good)`,
-        },
-    { issues, ...summary, applied: 0 },
-  )
-}
-
-/** The corrections of a write, for its audit entry: how many, and the first 50 with old and new value. */
-function correctionsOf(corrections: readonly Correction[]): {
-  corrected?: number
-  corrections?: Correction[]
-} {
-  return corrections.length
-    ? { corrected: corrections.length, corrections: corrections.slice(0, 50) }
-    : {}
-}
-
-/** Distinct units, elements and periods of a write, for its audit entry. */
-function spread(rows: readonly NewIndicatorValue[]): {
-  units: number
-  elements: number
-  periods: string[]
-} {
-  const units = new Set<string>()
-  const elements = new Set<string>()
-  const periods = new Set<string>()
-  for (const row of rows) {
-    units.add(row.unit_id)
-    elements.add(row.element_id)
-    periods.add(row.period)
-  }
-  return { units: units.size, elements: elements.size, periods: [...periods].sort().slice(0, 50) }
 }
 
 async function userNames(c: Context<AppEnv>, ids: string[]): Promise<Map<string, string>> {
