@@ -26,6 +26,7 @@ import { planRoutes } from './plans/routes.ts'
 import { policyRoutes } from './policies/routes.ts'
 import { taskRoutes } from './tasks/routes.ts'
 import { userRoutes } from './users/routes.ts'
+import { regionRoutes } from './regions/routes.ts'
 
 /** Largest accepted request body: a big policy config with its source document fits easily. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/audit', auditRoutes)
     .route('/attachments', attachmentRoutes)
     .route('/users', userRoutes)
+    .route('/regions', regionRoutes)
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders)

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'invalid-values',
   'import-rejected',
   'invalid-user',
+  'invalid-region',
   'unauthenticated',
   'password-change-required',
   'csrf-failed',

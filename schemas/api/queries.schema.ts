@@ -88,6 +88,26 @@ export const userImportQuery = {
   additionalProperties: false,
   properties: {
     dryRun: { enum: ['true', '1', 'false'], description: 'true：只检查，不创建 / Check only' },
+    regionId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      description:
+        '导入到的地区（地区管理员总是本地区；系统管理员不给则不属于任何地区）/ The region the accounts go into (always its own for a region administrator)',
+    },
+  },
+} as const
+
+export const userListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    regionId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      description: '只列此地区的用户 / Only the accounts of this region',
+    },
   },
 } as const
 
@@ -99,3 +119,4 @@ export type IndicatorSeriesQuery = FromSchema<typeof indicatorSeriesQuery>
 export type PolicyDiffQuery = FromSchema<typeof policyDiffQuery>
 export type AuditQuery = FromSchema<typeof auditQuery>
 export type UserImportQuery = FromSchema<typeof userImportQuery>
+export type UserListQuery = FromSchema<typeof userListQuery>

@@ -3,6 +3,7 @@
  * their TypeScript types come from them, and /api/openapi.json is built from them.
  */
 import type { FromSchema } from 'json-schema-to-ts'
+import { REGION_LEVELS } from '../policy/metadata.schema.ts'
 
 const id = { type: 'string', minLength: 1, maxLength: 200 } as const
 
@@ -44,6 +45,13 @@ export const publishPolicyBody = {
       type: 'string',
       maxLength: 2000,
       description: '变更说明，随版本保存 / Change note, stored with the version',
+    },
+    regionId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      description:
+        '新政策发布到的地区（默认：本人所在地区；不属于任何地区的作者默认按配置中的地区匹配）；已有政策始终在其地区 / The region a new policy is published into (default: your region; for an account above every region, the one the config names); an existing policy stays in its region',
     },
   },
 } as const
@@ -165,8 +173,22 @@ export const reviewAssessmentBody = {
   properties: { note: { type: 'string', maxLength: 2000, description: '审核意见 / Review note' } },
 } as const
 
-/** The roles an account may hold (server/auth/users.ts checks it is the same list). */
-export const USER_ROLES = ['author', 'department', 'reviewer', 'leader', 'admin'] as const
+/**
+ * The roles an account may hold (server/auth/users.ts checks it is the same list). `admin` is a
+ * system administrator, above every region; `region-admin` administers one region. The other roles
+ * apply in the account's own region, or everywhere for an account above every region.
+ */
+export const USER_ROLES = [
+  'author',
+  'department',
+  'reviewer',
+  'leader',
+  'region-admin',
+  'admin',
+] as const
+
+/** The roles a region administrator may give; the two administrator roles only a system administrator gives. */
+export const REGION_GRANTABLE_ROLES = ['author', 'department', 'reviewer', 'leader'] as const
 
 /** 3–64 characters of a-z, 0-9, `.`, `_` and `-`: typed at login, shown in the audit log. */
 export const USERNAME_PATTERN = '^[a-z0-9._-]{3,64}$'
@@ -197,6 +219,13 @@ const userFields = {
     uniqueItems: true,
     items: { enum: USER_ROLES },
     description: '角色 / Roles',
+  },
+  regionId: {
+    type: ['string', 'null'],
+    minLength: 1,
+    maxLength: 64,
+    description:
+      "所属地区编号；null 为不属于任何地区（系统管理员）。地区管理员创建的用户总在其本地区 / Region id; null for an account above every region (a system admin). A region administrator's accounts are always in its region",
   },
   units: {
     type: 'array',
@@ -256,7 +285,46 @@ export const changePasswordBody = {
   },
 } as const
 
+const regionFields = {
+  name: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 100,
+    pattern: '\\S',
+    description: '地区名称，如 屏南县 / Region name',
+  },
+  level: { enum: REGION_LEVELS, description: '行政层级 / Administrative level' },
+  parentId: {
+    type: ['string', 'null'],
+    minLength: 1,
+    maxLength: 64,
+    description:
+      '上级地区编号（其领导与地区管理员可向下查看）/ The parent region, whose leaders and administrators read down',
+  },
+  divisionCode: {
+    type: ['string', 'null'],
+    pattern: '^[0-9]{6}$',
+    description: '行政区划代码（6 位）/ Division code, six digits',
+  },
+} as const
+
+export const createRegionBody = {
+  type: 'object',
+  required: ['name', 'level'],
+  additionalProperties: false,
+  properties: regionFields,
+} as const
+
+export const updateRegionBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: regionFields,
+} as const
+
 export type LoginBody = FromSchema<typeof loginBody>
+export type CreateRegionBody = FromSchema<typeof createRegionBody>
+export type UpdateRegionBody = FromSchema<typeof updateRegionBody>
 export type CreateUserBody = FromSchema<typeof createUserBody>
 export type UpdateUserBody = FromSchema<typeof updateUserBody>
 export type ChangePasswordBody = FromSchema<typeof changePasswordBody>

@@ -1,7 +1,10 @@
 /**
  * @module Who may see what — the one place that decides it. A unit sees its plans, the tasks
  * assigned to it and those it reviews, and the procedures it acts in; leaders of a policy and
- * admins see everything of it, and a plan's office every task of that plan. The same rule is given twice: for a row in hand
+ * admins see everything of it, and a plan's office every task of that plan. Roles hold by region
+ * (access/region-reach.ts): a region administrator oversees its region's policies, an author
+ * authors them, and the leaders and administrators of a region read the regions below it; nobody
+ * sees another region's data otherwise. The same rule is given twice: for a row in hand
  * ({@link canSeeTask}) and as SQL ({@link visibleTaskFilter}), so lists and logs filtered in the
  * database agree with a single read. Anything outside it is indistinguishable from nothing.
  */
@@ -12,17 +15,47 @@ import { loadPlanContext } from '../plan-model/plan-context.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { followedSources, taskKind } from '../task-kinds/registry.ts'
+import { inHomeRegion } from './region-reach.ts'
 
 /** The units and bodies the user acts for in a policy. */
 export function actorsOf(user: CurrentUser, policyId: string): Set<string> {
   return new Set(user.units[policyId] ?? [])
 }
 
-/** True for users who oversee every task of a policy. */
+/**
+ * True when the user holds `role` for this policy: the policy is of the user's region, or the user
+ * is above every region.
+ */
+export function holdsRoleFor(user: CurrentUser, role: string, policyId: string): boolean {
+  return user.roles.includes(role) && inHomeRegion(user.reach, policyId)
+}
+
+/**
+ * True for users who direct a policy: its administrators (system, or of its region) and the
+ * leaders among its units. They read and enter everything of it.
+ */
+export function directs(user: CurrentUser, policyId: string): boolean {
+  return (
+    holdsRoleFor(user, 'admin', policyId) ||
+    holdsRoleFor(user, 'region-admin', policyId) ||
+    (user.roles.includes('leader') && (user.units[policyId]?.length ?? 0) > 0)
+  )
+}
+
+/** True for users who may publish a policy's versions and start its plans. */
+export function managesPolicy(user: CurrentUser, policyId: string): boolean {
+  return ['admin', 'region-admin', 'author'].some((role) => holdsRoleFor(user, role, policyId))
+}
+
+/**
+ * True for users who oversee (read) every task of a policy: those who direct it, and the leaders
+ * and administrators of a region above the policy's, who read down.
+ */
 export function oversees(user: CurrentUser, policyId: string): boolean {
   return (
-    user.roles.includes('admin') ||
-    (user.roles.includes('leader') && (user.units[policyId]?.length ?? 0) > 0)
+    directs(user, policyId) ||
+    ((user.roles.includes('leader') || user.roles.includes('region-admin')) &&
+      user.reach.below.has(policyId))
   )
 }
 
@@ -37,12 +70,17 @@ export function seesWholePlan(user: CurrentUser, policyId: string, model: PlanMo
   )
 }
 
-/** Plans are visible to their units, their leaders, authors and admins. */
-export function canSeePlan(user: CurrentUser, policyId: string): boolean {
+/** A policy and its plans are visible to its units, its leaders, its region's authors and admins. */
+export function canSeePolicy(user: CurrentUser, policyId: string): boolean {
   return (
-    oversees(user, policyId) || user.roles.includes('author') || actorsOf(user, policyId).size > 0
+    oversees(user, policyId) ||
+    holdsRoleFor(user, 'author', policyId) ||
+    actorsOf(user, policyId).size > 0
   )
 }
+
+/** A plan is visible to whoever sees its policy ({@link canSeePolicy}). */
+export const canSeePlan = canSeePolicy
 
 export function canSeeTask(
   user: CurrentUser,

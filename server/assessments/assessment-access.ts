@@ -7,7 +7,7 @@ import type { Assessment } from '../../schemas/index.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
-import { actorsOf, oversees } from '../access/visibility.ts'
+import { actorsOf, holdsRoleFor, oversees } from '../access/visibility.ts'
 
 export type AssessmentAction = 'compute' | 'review' | 'publish'
 
@@ -37,7 +37,7 @@ export function mayDo(
   assessment: Assessment,
   action: AssessmentAction,
 ): boolean {
-  if (user.roles.includes('admin')) return true
+  if (holdsRoleFor(user, 'admin', context.plan.policy_id)) return true
   const mine = actorsOf(user, context.plan.policy_id)
   return assessors(context, assessment, action === 'compute').some((id) => mine.has(id))
 }
@@ -72,7 +72,7 @@ export function readableUnits(
   const policyId = context.plan.policy_id
   if (
     oversees(user, policyId) ||
-    user.roles.includes('author') ||
+    holdsRoleFor(user, 'author', policyId) ||
     mayDo(user, context, assessment, 'compute')
   )
     return null

@@ -26,7 +26,7 @@ import {
   SESSION_HOURS,
   sessionCookie,
 } from './sessions.ts'
-import { loadCurrentUser } from './users.ts'
+import { loadCurrentUser, sessionUser } from './users.ts'
 
 export const authRoutes = new Hono<AppEnv>()
   // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
@@ -76,10 +76,12 @@ export const authRoutes = new Hono<AppEnv>()
         secure: cookie.secure,
         maxAge: SESSION_HOURS * 3600,
       })
-      return c.json({ user: current, csrfToken: session.csrfToken })
+      return c.json({ user: sessionUser(current), csrfToken: session.csrfToken })
     })
   })
-  .get('/me', authenticate, (c) => c.json({ user: c.get('user'), csrfToken: c.get('csrfToken') }))
+  .get('/me', authenticate, (c) =>
+    c.json({ user: sessionUser(c.get('user')), csrfToken: c.get('csrfToken') }),
+  )
   // The current password is checked like a login (throttled, failures counted): a session left
   // open on a shared screen must not become a way to guess it.
   .post('/password', authenticate, validJson(changePasswordBody), async (c) => {

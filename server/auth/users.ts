@@ -7,6 +7,8 @@ import type { CurrentUser } from '../http/env.ts'
 import { newId } from '../ids.ts'
 import { hashPassword } from './passwords.ts'
 import { readJson } from '../db/json-columns.ts'
+import { loadRegionReach } from '../access/region-reach.ts'
+import type { SessionUser } from '../../schemas/api/responses.schema.ts'
 
 export const ROLES = USER_ROLES
 export type Role = (typeof ROLES)[number]
@@ -16,6 +18,8 @@ export interface NewUser {
   displayName: string
   password: string
   roles: Role[]
+  /** The account's region; none for an account above every region. */
+  regionId?: string | null
   units?: Array<{ policyId: string; unitId: string }>
 }
 
@@ -39,6 +43,7 @@ export async function ensureUser(store: Store, user: NewUser, now: string): Prom
     active: 1,
     must_change_password: 0,
     updated_at: null,
+    region_id: user.regionId ?? null,
   }
   await store.writes.run(async (trx) => {
     await trx.insertInto('app_user').values(row).execute()
@@ -85,7 +90,15 @@ export async function loadCurrentUser(
     username: row.username,
     displayName: row.display_name,
     roles: readJson('app_user', 'roles', row.roles),
+    regionId: row.region_id,
+    reach: await loadRegionReach(db, row.region_id),
     units,
     mustChangePassword: row.must_change_password === 1,
   }
+}
+
+/** The user as the session answers show it (`GET /api/auth/me`, login): no internal reach. */
+export function sessionUser(user: CurrentUser): SessionUser {
+  const { reach: _reach, ...shown } = user
+  return shown
 }

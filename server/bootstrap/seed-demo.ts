@@ -3,7 +3,8 @@
  * each region (with the members in `policies/<region>/plan-start.json`, where a region has one),
  * demo indicator data for the Meishan plan (seed-indicator-values.ts) with its assessment years
  * computed (2020 published, 2021 awaiting review: seed-assessments.ts), and an account for each
- * unit and role. A second start finds it all in place and adds nothing. It writes through the
+ * unit and role, in the region its policy belongs to, with a region administrator for each region
+ * (`<folder>.admin`). `admin` (the system administrator) and `author` stand above every region. A second start finds it all in place and adds nothing. It writes through the
  * server's group committer, as requests and timers do.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -32,6 +33,8 @@ export interface DemoAccount {
   username: string
   displayName: string
   roles: Role[]
+  /** The region of the account; none for the two accounts above every region. */
+  regionId?: string
   policyId?: string
   unitId?: string
 }
@@ -74,6 +77,17 @@ export async function seedDemo(
       await seedAssessments(store, clock, context, DEMO_ASSESSMENT_YEARS)
     const model = planModel(version)
     const actors = model.actors(members)
+    const { region_id: regionId } = await db
+      .selectFrom('policy')
+      .select('region_id')
+      .where('id', '=', version.policy_id)
+      .executeTakeFirstOrThrow()
+    accounts.push({
+      username: `${region}.admin`,
+      displayName: `地区管理员（${model.config.metadata.region.name}）`,
+      roles: ['region-admin'],
+      regionId,
+    })
     const reviewers = new Set(
       [model.office, model.leadership].filter((id): id is string => id !== null),
     )
@@ -89,6 +103,7 @@ export async function seedDemo(
         username: `${region}.${actor.id}`,
         displayName: `${actor.name}（${model.config.metadata.region.name}）`,
         roles,
+        regionId,
         policyId: version.policy_id,
         unitId: actor.id,
       })
@@ -113,6 +128,7 @@ export async function seedDemo(
           displayName: account.displayName,
           password: DEMO_PASSWORD,
           roles: account.roles,
+          regionId: account.regionId ?? null,
           units,
         },
         now,

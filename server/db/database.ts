@@ -6,6 +6,29 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { PhaseStatus } from '../../domain/workflow/phase-machine.ts'
 
+/** An administrative area (省、市、县、区) whose office runs its own policies and plans. */
+export interface RegionTable {
+  id: string
+  name: string
+  /** A region level of the policy language (schemas/policy/metadata.schema.ts). */
+  level: string
+  /** The region above (a province over its cities); its leaders read down. */
+  parent_id: string | null
+  /** 行政区划代码, six digits, unique when given. */
+  division_code: string | null
+  created_at: string
+  created_by: string
+  updated_at: string | null
+}
+
+/** Which region owns a policy id: all its versions and plans are that region's. */
+export interface PolicyTable {
+  id: string
+  region_id: string
+  created_at: string
+  created_by: string
+}
+
 export interface PolicyVersionTable {
   id: string
   policy_id: string
@@ -253,6 +276,8 @@ export interface UserTable {
   /** 1 while the password is a one-time one (issued by an administrator) that must be changed. */
   must_change_password: Generated<number>
   updated_at: string | null
+  /** The region the account belongs to; null for an account above every region (a system admin). */
+  region_id: string | null
 }
 
 export interface UserUnitTable {
@@ -294,6 +319,8 @@ export interface IdempotencyTable {
 }
 
 export interface Database {
+  region: RegionTable
+  policy: PolicyTable
   policy_version: PolicyVersionTable
   plan: PlanTable
   plan_phase: PlanPhaseTable
@@ -317,6 +344,7 @@ export interface Database {
   login_attempt: LoginAttemptTable
 }
 
+export type RegionRow = Selectable<RegionTable>
 export type PolicyVersionRow = Selectable<PolicyVersionTable>
 export type PlanRow = Selectable<PlanTable>
 export type PlanPhaseRow = Selectable<PlanPhaseTable>

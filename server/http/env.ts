@@ -5,11 +5,23 @@ import type { Database } from '../db/database.ts'
 import type { GroupCommitter } from '../db/group-commit.ts'
 import type { SecurityOptions } from './security-options.ts'
 
+/** How far an account's roles reach by region (computed in access/region-reach.ts). */
+export interface RegionReach {
+  /** The policies of the account's own region; `all` for an account above every region. */
+  home: ReadonlySet<string> | 'all'
+  /** The policies of the regions below its own, which its leaders and administrators read. */
+  below: ReadonlySet<string>
+}
+
 export interface CurrentUser {
   id: string
   username: string
   displayName: string
   roles: string[]
+  /** The account's region; null for an account above every region. */
+  regionId: string | null
+  /** The policies the account's roles hold for (access/region-reach.ts). */
+  reach: RegionReach
   /** Units (and bodies) per policy id. */
   units: Record<string, string[]>
   /** A one-time password is in use: only `GET /api/auth/me`, the password change and logout answer. */

@@ -10,7 +10,7 @@ import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { IndicatorValueTable } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
-import { actorsOf, oversees } from '../access/visibility.ts'
+import { actorsOf, directs, holdsRoleFor } from '../access/visibility.ts'
 import { checkValue } from './check-value.ts'
 import { entryInputs, REGION_UNIT } from './inputs.ts'
 import type { EntryInput } from './inputs.ts'
@@ -47,10 +47,9 @@ export type EntryIssueCode =
   | 'rule-violated'
   | 'locked'
 
-/** Users who oversee the policy, authors and admins may write (and read) every unit. */
+/** Users who direct the policy and its region's authors may write (and read) every unit. */
 export function writableUnits(user: CurrentUser, policyId: string): ReadonlySet<string> | null {
-  if (oversees(user, policyId) || user.roles.includes('author') || user.roles.includes('admin'))
-    return null
+  if (directs(user, policyId) || holdsRoleFor(user, 'author', policyId)) return null
   return actorsOf(user, policyId)
 }
 

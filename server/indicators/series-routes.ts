@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { recordDenied } from '../audit/denials.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
-import { actorsOf, oversees } from '../access/visibility.ts'
+import { actorsOf, holdsRoleFor, oversees } from '../access/visibility.ts'
 import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { indicatorSeriesQuery } from '../../schemas/api/queries.schema.ts'
@@ -19,7 +19,7 @@ export const indicatorSeriesRoutes = new Hono<AppEnv>().get(
     const user = c.get('user')
     const policyId = context.plan.policy_id
     const mine = actorsOf(user, policyId)
-    const everything = oversees(user, policyId) || user.roles.includes('author')
+    const everything = oversees(user, policyId) || holdsRoleFor(user, 'author', policyId)
     // A unit sees its own figures and the region's; leaders and authors see every scope.
     const all = indicatorScopes(context)
     const scopes = all.filter(

@@ -7,7 +7,7 @@ import { requireRole } from '../http/middleware/authenticate.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write } from '../http/write.ts'
 import { findVersion } from '../policies/repository.ts'
-import { actorsOf, canSeePlan, seesWholePlan } from '../access/visibility.ts'
+import { actorsOf, canSeePlan, managesPolicy, seesWholePlan } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
@@ -17,24 +17,32 @@ import { insertPlan, preparePlan } from './start-plan.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
-  .post('/', requireRole('author', 'admin'), validJson(startPlanBody), async (c) => {
-    const { reads, clock } = c.get('deps')
-    const body = c.req.valid('json')
-    const version = await findVersion(reads, body.policyId, body.version)
-    if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
-    const prepared = preparePlan(version, clock.now(), c.get('user').id, {
-      versionId: version.id,
-      ...(body.name ? { name: body.name } : {}),
-      ...(body.members ? { members: body.members } : {}),
-    })
-    return write(c, async (trx) => {
-      const started = await insertPlan(trx, prepared)
-      return c.json(
-        { plan: started.plan, tasks: started.tasks, unassigned: started.unassigned },
-        201,
-      )
-    })
-  })
+  .post(
+    '/',
+    requireRole('author', 'admin', 'region-admin'),
+    validJson(startPlanBody),
+    async (c) => {
+      const { reads, clock } = c.get('deps')
+      const body = c.req.valid('json')
+      // Another region's policy is answered as missing: its versions are not this user's to see.
+      const version = managesPolicy(c.get('user'), body.policyId)
+        ? await findVersion(reads, body.policyId, body.version)
+        : undefined
+      if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
+      const prepared = preparePlan(version, clock.now(), c.get('user').id, {
+        versionId: version.id,
+        ...(body.name ? { name: body.name } : {}),
+        ...(body.members ? { members: body.members } : {}),
+      })
+      return write(c, async (trx) => {
+        const started = await insertPlan(trx, prepared)
+        return c.json(
+          { plan: started.plan, tasks: started.tasks, unassigned: started.unassigned },
+          201,
+        )
+      })
+    },
+  )
   .get('/', async (c) => {
     const { reads: db } = c.get('deps')
     const user = c.get('user')

@@ -14,7 +14,10 @@ import { newId } from '../ids.ts'
 import { checkForPublishing } from './check-policy.ts'
 import type { PolicyCheck } from './check-policy.ts'
 import type { ConfigIssue } from '../../domain/compiler/config-issue.ts'
-import { findVersion, findVersionByHash, listVersions } from './repository.ts'
+import { configOf, findVersion, findVersionByHash, listVersions } from './repository.ts'
+import { claimPolicy } from '../regions/policy-owner.ts'
+import type { Publisher } from '../regions/policy-owner.ts'
+import type { PolicyConfig } from '../../schemas/index.ts'
 
 export interface PublishInput {
   yaml: string
@@ -45,10 +48,13 @@ export async function publishPolicy(
   clock: Clock,
   actor: string,
   input: PublishInput,
-  options: PublishOptions = {},
+  options: PublishOptions & { regionId?: string } = {},
 ): Promise<{ version: PolicyVersionRow; created: boolean }> {
   const prepared = await preparePublish(store.db, clock, actor, input, options)
-  return store.writes.run((trx) => storeVersion(trx, prepared))
+  // Published from code (the demo seeding, tests): as from above every region.
+  return store.writes.run((trx) =>
+    storeVersion(trx, prepared, { actor, regionId: null, requested: options.regionId }),
+  )
 }
 
 /**
@@ -108,11 +114,19 @@ export async function preparePublish(
  * Stores a prepared version inside the caller's transaction. What was published meanwhile is
  * looked at again here: the same text is the existing version, a taken number a 409.
  */
-export async function storeVersion(trx: Transaction<Database>, prepared: PreparedVersion): Promise<{ version: PolicyVersionRow; created: boolean }> {
-  if ('existing' in prepared) return { version: prepared.existing, created: false }
-  const row = prepared.row
-  const existing = await findVersionByHash(trx, row.content_hash)
-  if (existing) return { version: existing, created: false }
+export async function storeVersion(
+  trx: Transaction<Database>,
+  prepared: PreparedVersion,
+  publisher: Publisher,
+): Promise<{ version: PolicyVersionRow; created: boolean }> {
+  const stored = 'existing' in prepared ? prepared.existing : await findVersionByHash(trx, prepared.row.content_hash)
+  if (stored) {
+    // The same text again: the version as it is, to those who may publish the policy.
+    await claimPolicy(trx, stored.policy_id, configOf(stored).metadata.region, publisher, new Date(stored.published_at))
+    return { version: stored, created: false }
+  }
+  const row = (prepared as { row: PolicyVersionRow }).row
+  await claimPolicy(trx, row.policy_id, (JSON.parse(row.config) as PolicyConfig).metadata.region, publisher, new Date(row.published_at))
   if (await findVersion(trx, row.policy_id, row.version)) throw versionTaken(row.policy_id, row.version)
   await trx.insertInto('policy_version').values(row).execute()
   await appendAudit(trx, [

@@ -1,5 +1,7 @@
 /** @module /api/policies — published versions, validating a draft, publishing, diffs. */
 import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { canSeePolicy } from '../access/visibility.ts'
 import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.ts'
 import { checkForPublishingOffThread, validateDraftOffThread } from './check-off-thread.ts'
 import { AppError, notFound } from '../errors.ts'
@@ -27,15 +29,26 @@ const summary = (row: PolicyVersionRow): PolicySummary => ({
   note: row.note,
 })
 
+/** The policy the route names, if the user may see it; 404 as for no policy otherwise. */
+function visiblePolicy(c: Context<AppEnv>): string {
+  const policyId = c.req.param('policyId')!
+  if (!canSeePolicy(c.get('user'), policyId)) throw notFound({ zh: '找不到该政策', en: 'No such policy' })
+  return policyId
+}
+
 export const policyRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ policies: (await listPolicies(c.get('deps').db)).map(summary) }))
-  .post('/validate', requireRole('author', 'admin'), validJson(validatePolicyBody), async (c) => {
+  .get('/', async (c) => {
+    const user = c.get('user')
+    const rows = await listPolicies(c.get('deps').db)
+    return c.json({ policies: rows.filter((row) => canSeePolicy(user, row.policy_id)).map(summary) })
+  })
+  .post('/validate', requireRole('author', 'admin', 'region-admin'), validJson(validatePolicyBody), async (c) => {
     const body = c.req.valid('json')
     const result = await validateDraftOffThread(body.yaml, body.sourceText)
     writesNothing(c)
     return c.json({ ok: result.ok, issues: result.issues })
   })
-  .post('/', requireRole('author', 'admin'), validJson(publishPolicyBody), async (c) => {
+  .post('/', requireRole('author', 'admin', 'region-admin'), validJson(publishPolicyBody), async (c) => {
     const { reads, clock } = c.get('deps')
     const body = c.req.valid('json')
     // The check runs off-thread before the transaction, which then only stores the row.
@@ -50,18 +63,23 @@ export const policyRoutes = new Hono<AppEnv>()
       },
       { check: checkForPublishingOffThread },
     )
+    const user = c.get('user')
     return write(c, async (trx) => {
-      const { version, created } = await storeVersion(trx, prepared)
+      const { version, created } = await storeVersion(trx, prepared, {
+        actor: user.id,
+        regionId: user.regionId,
+        requested: body.regionId,
+      })
       return c.json({ version: summary(version), created }, created ? 201 : 200)
     })
   })
   .get('/:policyId/versions', async (c) => {
-    const rows = await listVersions(c.get('deps').db, c.req.param('policyId'))
+    const rows = await listVersions(c.get('deps').db, visiblePolicy(c))
     if (rows.length === 0) throw notFound({ zh: '找不到该政策', en: 'No such policy' })
     return c.json({ versions: rows.map(summary) })
   })
   .get('/:policyId/versions/:version', async (c) => {
-    const row = await findVersion(c.get('deps').db, c.req.param('policyId'), c.req.param('version'))
+    const row = await findVersion(c.get('deps').db, visiblePolicy(c), c.req.param('version'))
     if (!row) throw notFound({ zh: '找不到该版本', en: 'No such version' })
     return c.json({ ...summary(row), yaml: row.yaml, sourceText: row.source_text, config: configOf(row) })
   })
@@ -70,7 +88,8 @@ export const policyRoutes = new Hono<AppEnv>()
     const from = c.req.query('from')
     const to = c.req.query('to')
     if (!from || !to) throw new AppError(400, 'bad-request', { zh: '请给出 from 和 to 两个版本号', en: 'Give both from and to versions' })
-    const [before, after] = await Promise.all([findVersion(db, c.req.param('policyId'), from), findVersion(db, c.req.param('policyId'), to)])
+    const policyId = visiblePolicy(c)
+    const [before, after] = await Promise.all([findVersion(db, policyId, from), findVersion(db, policyId, to)])
     if (!before || !after) throw notFound({ zh: '找不到该版本', en: 'No such version' })
     return c.json(diffPolicies(configOf(before), configOf(after)))
   })

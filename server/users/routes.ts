@@ -1,13 +1,15 @@
 /**
- * @module /api/users — accounts, for system administrators only: list, create (with a generated
- * one-time password when none is given), change or deactivate, reset a password. Every change
- * writes through the write seam with its audit entry.
+ * @module /api/users — accounts, for system administrators (every account) and region
+ * administrators (their region's accounts, account-rules.ts): list, create (with a generated
+ * one-time password when none is given), change or deactivate, reset a password, import. Another
+ * region's account is answered as not found. Every change writes through the write seam with its
+ * audit entry.
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { userImportQuery } from '../../schemas/api/queries.schema.ts'
+import { userImportQuery, userListQuery } from '../../schemas/api/queries.schema.ts'
 import { createUserBody, updateUserBody } from '../../schemas/api/requests.schema.ts'
 import type { UserImportReport } from '../../schemas/api/responses.schema.ts'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -23,7 +25,7 @@ import { write, writesNothing } from '../http/write.ts'
 import { takeImportSlot } from '../indicators/import/import-slots.ts'
 import { XLSX_TYPE } from '../indicators/import/parse-table.ts'
 import { readImportRequest } from '../indicators/import/read-request.ts'
-import { unitIssues } from './check-units.ts'
+import { accountIssues, managedRegion, managesAccount } from './account-rules.ts'
 import { createUser, findUser, listUsers, resetPassword, updateUser } from './user-admin.ts'
 import { buildUserTemplate, MAX_USER_IMPORT_ROWS, planUserImport } from './user-import.ts'
 
@@ -51,14 +53,27 @@ const invalid = (issues: RequestIssue[]) =>
   )
 
 export const userRoutes = new Hono<AppEnv>()
-  .use('*', requireRole('admin'))
-  .get('/', async (c) => c.json({ users: await listUsers(c.get('deps').reads) }))
+  .use('*', requireRole('admin', 'region-admin'))
+  .get('/', queryOf(userListQuery), async (c) => {
+    const region = managedRegion(c.get('user')) ?? c.req.query('regionId')
+    return c.json({ users: await listUsers(c.get('deps').reads, region) })
+  })
   .post('/', noReplayOfSecrets, validJson(createUserBody), async (c) => {
     const { reads, clock } = c.get('deps')
-    const { password, ...body } = c.req.valid('json')
+    const admin = c.get('user')
+    const { password, ...sent } = c.req.valid('json')
+    // A region administrator's accounts are in its region unless it says otherwise (refused then).
+    const body = {
+      ...sent,
+      regionId: sent.regionId !== undefined ? sent.regionId : (managedRegion(admin) ?? null),
+    }
     const issues = [
       ...(password === undefined ? [] : passwordIssues(password, body.username, '/password')),
-      ...(await unitIssues(reads, body.units ?? [])),
+      ...(await accountIssues(reads, admin, {
+        regionId: body.regionId,
+        roles: body.roles,
+        units: body.units ?? [],
+      })),
     ]
     if (issues.length > 0) throw invalid(issues)
     const initialPassword = password === undefined ? oneTimePassword() : undefined
@@ -87,7 +102,12 @@ export const userRoutes = new Hono<AppEnv>()
   .patch('/:id', validJson(updateUserBody), async (c) => {
     const { reads, clock } = c.get('deps')
     const body = c.req.valid('json')
-    const issues = await unitIssues(reads, body.units ?? [])
+    const before = await managedUser(c, c.req.param('id'))
+    const issues = await accountIssues(reads, c.get('user'), {
+      regionId: body.regionId !== undefined ? body.regionId : before.regionId,
+      roles: body.roles ?? before.roles,
+      units: body.units ?? before.units,
+    })
     if (issues.length > 0) throw invalid(issues)
     const by = { actor: c.get('user').id, now: clock.now() }
     return write(c, async (trx) =>
@@ -95,9 +115,9 @@ export const userRoutes = new Hono<AppEnv>()
     )
   })
   .post('/:id/password-reset', noReplayOfSecrets, async (c) => {
-    const { reads, clock } = c.get('deps')
+    const { clock } = c.get('deps')
     const id = c.req.param('id')
-    if (!(await findUser(reads, id))) throw notFound({ zh: '找不到该用户', en: 'No such user' })
+    await managedUser(c, id)
     const password = oneTimePassword()
     const hash = await hashPassword(password)
     const by = { actor: c.get('user').id, now: clock.now() }
@@ -106,6 +126,14 @@ export const userRoutes = new Hono<AppEnv>()
     )
   })
 
+/** The account named, if this administrator manages it; 404 as for no account otherwise. */
+async function managedUser(c: Context<AppEnv>, id: string) {
+  const user = await findUser(c.get('deps').reads, id)
+  if (!user || !managesAccount(c.get('user'), user))
+    throw notFound({ zh: '找不到该用户', en: 'No such user' })
+  return user
+}
+
 /**
  * Reads and checks an import file; with `dryRun` answers the report, otherwise creates every
  * account in one transaction or none (422 `import-rejected` with the report).
@@ -113,7 +141,11 @@ export const userRoutes = new Hono<AppEnv>()
 async function importUsers(c: Context<AppEnv>, dryRun: boolean) {
   const { reads, clock } = c.get('deps')
   const { bytes, table } = await readImportRequest(c, MAX_USER_IMPORT_ROWS)
-  const plan = await planUserImport(reads, table)
+  const admin = c.get('user')
+  const plan = await planUserImport(reads, table, {
+    admin,
+    regionId: managedRegion(admin) ?? c.req.query('regionId') ?? null,
+  })
   const bad = plan.rows.filter((row) => !row.ok)
   if (plan.fatal)
     throw new AppError(

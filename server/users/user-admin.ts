@@ -26,6 +26,7 @@ export function userView(row: UserRow, units: Unit[]): UserView {
     phone: row.phone,
     email: row.email,
     roles: readJson('app_user', 'roles', row.roles),
+    regionId: row.region_id,
     units,
     active: row.active === 1,
     mustChangePassword: row.must_change_password === 1,
@@ -34,22 +35,29 @@ export function userView(row: UserRow, units: Unit[]): UserView {
   }
 }
 
-/** Every account, by username, with its units. */
-export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
-  const rows = await db.selectFrom('app_user').selectAll().orderBy('username').execute()
-  const memberships = await db
-    .selectFrom('user_unit')
-    .select(['user_id', 'policy_id', 'unit_id'])
-    .orderBy('policy_id')
-    .orderBy('unit_id')
-    .execute()
-  const units = new Map<string, Unit[]>()
+/** Every account (of one region, when given), by username, with its units. */
+export async function listUsers(
+  db: Kysely<Database>,
+  regionId: string | undefined = undefined,
+): Promise<UserView[]> {
+  let accounts = db.selectFrom('app_user').selectAll()
+  if (regionId !== undefined) accounts = accounts.where('region_id', '=', regionId)
+  const rows = await accounts.orderBy('username').execute()
+  let units = db.selectFrom('user_unit').select(['user_id', 'policy_id', 'unit_id'])
+  if (regionId !== undefined)
+    units = units.where(
+      'user_id',
+      'in',
+      db.selectFrom('app_user').select('id').where('region_id', '=', regionId),
+    )
+  const memberships = await units.orderBy('policy_id').orderBy('unit_id').execute()
+  const byUser = new Map<string, Unit[]>()
   for (const row of memberships) {
-    const list = units.get(row.user_id) ?? []
+    const list = byUser.get(row.user_id) ?? []
     list.push({ policyId: row.policy_id, unitId: row.unit_id })
-    units.set(row.user_id, list)
+    byUser.set(row.user_id, list)
   }
-  return rows.map((row) => userView(row, units.get(row.id) ?? []))
+  return rows.map((row) => userView(row, byUser.get(row.id) ?? []))
 }
 
 /** One account with its units, or undefined. */
@@ -145,6 +153,7 @@ export async function createUser(
     active: 1,
     must_change_password: password.oneTime ? 1 : 0,
     updated_at: null,
+    region_id: body.regionId ?? null,
   }
   await trx.insertInto('app_user').values(row).execute()
   if (units.length > 0)
@@ -158,6 +167,7 @@ export async function createUser(
     username: row.username,
     displayName: row.display_name,
     roles: body.roles,
+    regionId: row.region_id,
     units,
     phone: row.phone,
     email: row.email,
@@ -224,7 +234,9 @@ export async function updateUser(
     )
   }
   const changes: Record<string, unknown> = {}
-  const set: Partial<Pick<UserRow, 'display_name' | 'phone' | 'email' | 'roles' | 'active'>> = {}
+  const set: Partial<
+    Pick<UserRow, 'display_name' | 'phone' | 'email' | 'roles' | 'active' | 'region_id'>
+  > = {}
   if (body.displayName !== undefined && body.displayName.trim() !== before.displayName)
     set.display_name = changes.displayName = body.displayName.trim()
   if (body.phone !== undefined && body.phone !== before.phone)
@@ -235,6 +247,8 @@ export async function updateUser(
     set.roles = JSON.stringify(body.roles)
     changes.roles = body.roles
   }
+  if (body.regionId !== undefined && body.regionId !== before.regionId)
+    set.region_id = changes.regionId = body.regionId
   const units = body.units ? dedupe(body.units) : undefined
   const unitKey = (list: Unit[]) => list.map((unit) => `${unit.policyId}/${unit.unitId}`)
   const unitsChanged = units !== undefined && !sameSet(unitKey(units), unitKey(before.units))

@@ -18,6 +18,8 @@ import type { RequestIssue } from '../errors.ts'
 import type { Cell, Table } from '../indicators/import/parse-table.ts'
 import { configOf, listPolicies } from '../policies/repository.ts'
 import { unitIssues } from './check-units.ts'
+import type { CurrentUser } from '../http/env.ts'
+import { regionIssues, roleIssues } from './account-rules.ts'
 
 /** The columns of an import file, in the template's order. */
 export const USER_IMPORT_COLUMNS = ['姓名', '用户名', '单位', '角色', '手机'] as const
@@ -33,6 +35,7 @@ const ROLE_NAMES: Record<string, Role> = {
   部门: 'department',
   审核: 'reviewer',
   领导: 'leader',
+  地区管理员: 'region-admin',
   管理员: 'admin',
   ...Object.fromEntries(USER_ROLES.map((role) => [role, role])),
 }
@@ -74,8 +77,15 @@ export interface UserImportPlan {
 
 const SEPARATORS = /[、,，;；]/
 
-/** Checks a table's rows against the rules and the database (read only). */
-export async function planUserImport(db: Kysely<Database>, table: Table): Promise<UserImportPlan> {
+/**
+ * Checks a table's rows against the rules and the database (read only). Every account goes into
+ * `regionId` (null: above every region); unit names are looked up among that region's policies.
+ */
+export async function planUserImport(
+  db: Kysely<Database>,
+  table: Table,
+  into: { admin: CurrentUser; regionId: string | null },
+): Promise<UserImportPlan> {
   const [header, ...body] = table.rows
   if (!header)
     return { fatal: fileIssue('文件中没有任何行', 'The file has no rows'), rows: [], users: [] }
@@ -97,12 +107,24 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
       rows: [],
       users: [],
     }
-  const units = await unitNames(db)
+  const regionProblem = (await regionIssues(db, into.admin, into.regionId))[0]
+  if (regionProblem)
+    return { fatal: { pointer: '/file', message: regionProblem.message }, rows: [], users: [] }
+  const units = await unitNames(db, into.regionId)
   const existing = new Set(
     (await db.selectFrom('app_user').select('username').execute()).map((row) => row.username),
   )
   const firstRow = new Map<string, number>()
   const longForms = new Map<string, RequestIssue | undefined>()
+  const regionOf =
+    into.regionId === null
+      ? undefined
+      : new Map(
+          (await db.selectFrom('policy').select(['id', 'region_id']).execute()).map((row) => [
+            row.id,
+            row.region_id,
+          ]),
+        )
   const rows: ImportRow[] = []
   const users: UserImportPlan['users'] = []
   for (const { row, cells } of body) {
@@ -153,12 +175,14 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
       if (!role)
         at(
           '角色',
-          `没有角色「${name}」；可用：配置员、部门、审核、领导、管理员`,
-          `No role "${name}"; use author, department, reviewer, leader or admin`,
+          `没有角色「${name}」；可用：配置员、部门、审核、领导、地区管理员、管理员`,
+          `No role "${name}"; use author, department, reviewer, leader, region-admin or admin`,
         )
       else if (!roles.includes(role)) roles.push(role)
     }
     if (roleText === '') at('角色', '角色必填', 'At least one role is required')
+    for (const problem of roleIssues(into.admin, { regionId: into.regionId, roles }))
+      at('角色', problem.message.zh, problem.message.en)
 
     const chosen: Array<{ policyId: string; unitId: string }> = []
     for (const name of split(text('单位'))) {
@@ -167,7 +191,14 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
         const unit = { policyId: name.slice(0, slash).trim(), unitId: name.slice(slash + 1).trim() }
         const key = `${unit.policyId}/${unit.unitId}`
         // A thousand rows name the same few units: each is looked up once.
-        if (!longForms.has(key)) longForms.set(key, (await unitIssues(db, [unit]))[0])
+        if (!longForms.has(key))
+          longForms.set(
+            key,
+            (await unitIssues(db, [unit]))[0] ??
+              (regionOf !== undefined && regionOf.get(unit.policyId) !== into.regionId
+                ? otherRegionUnit(unit.policyId)
+                : undefined),
+          )
         const problem = longForms.get(key)
         if (problem) at('单位', problem.message.zh, problem.message.en)
         else chosen.push(unit)
@@ -197,6 +228,7 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
     users.push({
       username,
       displayName,
+      regionId: into.regionId,
       roles: roles,
       units: chosen,
       ...(phone === '' ? {} : { phone }),
@@ -223,16 +255,20 @@ export async function buildUserTemplate(): Promise<Buffer> {
     `${HINT_MARK}姓名，必填（本行导入时跳过）`,
     '3–64 个小写字母、数字或 . _ -',
     '政策id/单位id，或唯一的单位名称；多个用、分隔',
-    '配置员、部门、审核、领导、管理员；多个用、分隔',
+    '配置员、部门、审核、领导、地区管理员、管理员；多个用、分隔',
     '可选',
   ]).font = { italic: true, color: { argb: 'FF808080' } }
   for (const column of [1, 2, 3, 4, 5]) sheet.getColumn(column).numFmt = '@'
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-/** Name or id → the units (and bodies) of the latest published versions that bear it. */
+/**
+ * Name or id → the units (and bodies) of the latest published versions that bear it, among the
+ * policies of `regionId` (of every region for null).
+ */
 async function unitNames(
   db: Kysely<Database>,
+  regionId: string | null,
 ): Promise<Map<string, Array<{ policyId: string; unitId: string }>>> {
   const names = new Map<string, Array<{ policyId: string; unitId: string }>>()
   const add = (key: string, unit: { policyId: string; unitId: string }) => {
@@ -241,7 +277,16 @@ async function unitNames(
       list.push(unit)
     names.set(key, list)
   }
+  const inRegion =
+    regionId === null
+      ? undefined
+      : new Set(
+          (
+            await db.selectFrom('policy').select('id').where('region_id', '=', regionId).execute()
+          ).map((row) => row.id),
+        )
   for (const version of await listPolicies(db)) {
+    if (inRegion && !inRegion.has(version.policy_id)) continue
     const config = configOf(version)
     for (const unit of [...config.organizations.units, ...(config.governance?.bodies ?? [])]) {
       const target = { policyId: version.policy_id, unitId: unit.id }
@@ -250,6 +295,17 @@ async function unitNames(
     }
   }
   return names
+}
+
+function otherRegionUnit(policyId: string): RequestIssue {
+  return {
+    pointer: '/units',
+    code: 'unit-of-other-region',
+    message: {
+      zh: `政策「${policyId}」不属于导入的地区：只能给本地区政策中的单位`,
+      en: `The policy "${policyId}" is not of the region imported into: give units of its own policies only`,
+    },
+  }
 }
 
 function split(text: string): string[] {

@@ -3,6 +3,7 @@
  * one group-committed transaction or not at all, its Idempotency-Key is recorded in that same
  * transaction, and a route that writes around the seam is a fault (500), not a silent success.
  */
+import { EVERYWHERE } from '../../server/access/region-reach.ts'
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { SimulatedClock } from '../../server/clock.ts'
@@ -45,6 +46,8 @@ describe('the write seam', () => {
         roles: [],
         units: {},
         mustChangePassword: false,
+        regionId: null,
+        reach: EVERYWHERE,
       })
       await next()
     })

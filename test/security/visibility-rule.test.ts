@@ -2,6 +2,7 @@
  * The one visibility rule, given twice (for a task in hand and as SQL for lists and the audit log),
  * says the same for every unit of every bundled policy — procedures included.
  */
+import { EVERYWHERE } from '../../server/access/region-reach.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { canSeeTask, visiblePlans, visibleTaskFilter } from '../../server/access/visibility.ts'
@@ -41,6 +42,8 @@ describe('visibility rule', () => {
           roles: ['department'],
           units: { [plan.policy_id]: [unit] },
           mustChangePassword: false,
+          regionId: null,
+          reach: EVERYWHERE,
         }),
       )
       users.push({
@@ -50,6 +53,8 @@ describe('visibility rule', () => {
         roles: ['leader'],
         units: { other: ['x'] },
         mustChangePassword: false,
+        regionId: null,
+        reach: EVERYWHERE,
       })
       let seen = 0
       let throughProcedure = 0

@@ -13,7 +13,7 @@ export const okSchema = {
 
 export const currentUserSchema = {
   type: 'object',
-  required: ['id', 'username', 'displayName', 'roles', 'units', 'mustChangePassword'],
+  required: ['id', 'username', 'displayName', 'roles', 'regionId', 'units', 'mustChangePassword'],
   additionalProperties: false,
   properties: {
     id: text,
@@ -22,7 +22,12 @@ export const currentUserSchema = {
     roles: {
       type: 'array',
       items: text,
-      description: 'author, department, reviewer, leader, admin',
+      description: 'author, department, reviewer, leader, region-admin, admin',
+    },
+    regionId: {
+      ...nullableText,
+      description:
+        '所属地区；null 为不属于任何地区 / The region; null for an account above every region',
     },
     units: {
       type: 'object',
@@ -60,6 +65,7 @@ export const userSchema = {
     'phone',
     'email',
     'roles',
+    'regionId',
     'units',
     'active',
     'mustChangePassword',
@@ -74,6 +80,7 @@ export const userSchema = {
     phone: nullableText,
     email: nullableText,
     roles: { type: 'array', items: text },
+    regionId: nullableText,
     units: {
       type: 'array',
       items: {
@@ -166,6 +173,36 @@ export const passwordResetSchema = {
   },
 } as const
 
+/** A region as its administrators see it. */
+export const regionSchema = {
+  type: 'object',
+  required: ['id', 'name', 'level', 'parentId', 'divisionCode', 'createdAt', 'updatedAt'],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    name: text,
+    level: text,
+    parentId: nullableText,
+    divisionCode: nullableText,
+    createdAt: instant,
+    updatedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const
+
+export const regionListSchema = {
+  type: 'object',
+  required: ['regions'],
+  additionalProperties: false,
+  properties: { regions: { type: 'array', items: regionSchema } },
+} as const
+
+export const regionResultSchema = {
+  type: 'object',
+  required: ['region'],
+  additionalProperties: false,
+  properties: { region: regionSchema },
+} as const
+
 export type Ok = FromSchema<typeof okSchema>
 export type Session = FromSchema<typeof sessionSchema>
 export type UserView = FromSchema<typeof userSchema>
@@ -174,3 +211,7 @@ export type CreatedUser = FromSchema<typeof createdUserSchema>
 export type UserResult = FromSchema<typeof userResultSchema>
 export type UserImportReport = FromSchema<typeof userImportReportSchema>
 export type PasswordReset = FromSchema<typeof passwordResetSchema>
+export type RegionView = FromSchema<typeof regionSchema>
+export type RegionList = FromSchema<typeof regionListSchema>
+export type RegionResult = FromSchema<typeof regionResultSchema>
+export type SessionUser = FromSchema<typeof currentUserSchema>

@@ -58,6 +58,7 @@ const text = messageTable({
   role_reviewer: { zh: '审核', en: 'Reviewer' },
   role_leader: { zh: '领导', en: 'Leader' },
   role_admin: { zh: '系统管理员', en: 'Administrator' },
+  'role_region-admin': { zh: '地区管理员', en: 'Region administrator' },
   secretTitle: { zh: '{name} 的一次性密码', en: 'One-time password of {name}' },
   secretWarning: {
     zh: '此密码只显示这一次，关闭后无法再查看。请当面或通过安全渠道交给本人；首次登录须修改密码。',
@@ -137,7 +138,7 @@ export class LsUserAdmin extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.users = (await call(client.users.$get())).users
+      this.users = (await call(client.users.$get({ query: {} }))).users
       this.loadError = ''
     } catch (error) {
       this.loadError = error instanceof ApiError ? pick(error.text) : String(error)

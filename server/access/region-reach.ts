@@ -1,0 +1,40 @@
+/**
+ * @module How far an account's roles reach, by region. An account in a region holds its roles for
+ * that region's policies, and its leaders and region administrators read the regions below (a
+ * provincial office over its counties). An account above every region (no region: a system
+ * administrator, or a platform's own authors) holds its roles everywhere. Units given to an
+ * account reach on their own (access/visibility.ts), whichever region they are in.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.ts'
+import type { RegionReach } from '../http/env.ts'
+import { regionsBelow } from '../regions/region-tree.ts'
+
+export type { RegionReach }
+
+/** Everywhere: the reach of an account with no region. */
+export const EVERYWHERE: RegionReach = { home: 'all', below: new Set() }
+
+/** The reach of an account in `regionId` (or above every region, for null). */
+export async function loadRegionReach(
+  db: Kysely<Database>,
+  regionId: string | null,
+): Promise<RegionReach> {
+  if (regionId === null) return EVERYWHERE
+  const regions = await db.selectFrom('region').select(['id', 'parent_id']).execute()
+  const below = regionsBelow(regions, regionId)
+  const policies = await db
+    .selectFrom('policy')
+    .select(['id', 'region_id'])
+    .where('region_id', 'in', [regionId, ...below])
+    .execute()
+  return {
+    home: new Set(policies.filter((p) => p.region_id === regionId).map((p) => p.id)),
+    below: new Set(policies.filter((p) => p.region_id !== regionId).map((p) => p.id)),
+  }
+}
+
+/** True when the account's roles hold for this policy: it is in the account's region, or the account is above every region. */
+export function inHomeRegion(reach: RegionReach, policyId: string): boolean {
+  return reach.home === 'all' || reach.home.has(policyId)
+}

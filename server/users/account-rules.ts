@@ -1,0 +1,157 @@
+/**
+ * @module What an administrator may make of an account, by region. A system administrator manages
+ * every account; a region administrator only its region's, and gives them the everyday roles, never
+ * an administrator's. An account's units must belong to policies of its region, a region
+ * administrator needs a region and a system administrator has none (it is above every region).
+ * Each rule breaks as an issue at the field's pointer, all of them at once.
+ */
+import type { Kysely } from 'kysely'
+import { REGION_GRANTABLE_ROLES } from '../../schemas/api/requests.schema.ts'
+import type { Database } from '../db/database.ts'
+import type { RequestIssue } from '../errors.ts'
+import type { CurrentUser } from '../http/env.ts'
+import { unitIssues } from './check-units.ts'
+
+export interface AccountShape {
+  regionId: string | null
+  roles: readonly string[]
+  units: ReadonlyArray<{ policyId: string; unitId: string }>
+}
+
+/** The region whose accounts this administrator manages; undefined for every account. */
+export function managedRegion(admin: CurrentUser): string | undefined {
+  if (admin.roles.includes('admin')) return undefined
+  // A region administrator without a region manages no account: an id no region has.
+  return admin.regionId ?? '\u0000none'
+}
+
+/** True when the administrator manages this account (else it is answered as not found). */
+export function managesAccount(admin: CurrentUser, account: { regionId: string | null }): boolean {
+  const region = managedRegion(admin)
+  return region === undefined || account.regionId === region
+}
+
+/**
+ * The problems with an account as it would be after the change, at pointers under `base` (`''`
+ * for a request body).
+ */
+export async function accountIssues(
+  db: Kysely<Database>,
+  admin: CurrentUser,
+  account: AccountShape,
+  base = '',
+): Promise<RequestIssue[]> {
+  return [
+    ...roleIssues(admin, account, base),
+    ...(await regionIssues(db, admin, account.regionId, base)),
+    ...(await unitIssues(db, account.units, `${base}/units`)),
+    ...(await unitRegionIssues(db, account, base)),
+  ]
+}
+
+/** The region an account is put in: one the administrator manages, and one that exists. */
+export async function regionIssues(
+  db: Kysely<Database>,
+  admin: CurrentUser,
+  regionId: string | null,
+  base = '',
+): Promise<RequestIssue[]> {
+  const region = managedRegion(admin)
+  if (region !== undefined && regionId !== region)
+    return [
+      {
+        pointer: `${base}/regionId`,
+        code: 'other-region',
+        message: {
+          zh: '地区管理员只能管理本地区的用户：请删去 regionId 或填写本地区',
+          en: "A region administrator manages its own region's accounts only: leave regionId out or give your own region",
+        },
+      },
+    ]
+  if (regionId === null) return []
+  const exists = await db
+    .selectFrom('region')
+    .select('id')
+    .where('id', '=', regionId)
+    .executeTakeFirst()
+  if (exists) return []
+  return [
+    {
+      pointer: `${base}/regionId`,
+      code: 'unknown-region',
+      message: {
+        zh: `没有编号为「${regionId}」的地区：请先创建地区（POST /api/regions），或从地区列表中选择`,
+        en: `No region has the id "${regionId}": create it first (POST /api/regions) or pick one from the list`,
+      },
+    },
+  ]
+}
+
+/** The roles: ones this administrator may give, and administrator roles where they belong. */
+export function roleIssues(
+  admin: CurrentUser,
+  account: Pick<AccountShape, 'regionId' | 'roles'>,
+  base = '',
+): RequestIssue[] {
+  const issues: RequestIssue[] = []
+  if (managedRegion(admin) !== undefined)
+    account.roles.forEach((role, index) => {
+      if (!(REGION_GRANTABLE_ROLES as readonly string[]).includes(role))
+        issues.push({
+          pointer: `${base}/roles/${index}`,
+          code: 'role-not-grantable',
+          message: {
+            zh: `地区管理员不能授予「${role}」角色；可授予：${REGION_GRANTABLE_ROLES.join('、')}。管理员角色由系统管理员授予`,
+            en: `A region administrator cannot give the role "${role}"; it may give: ${REGION_GRANTABLE_ROLES.join(', ')}. Administrator roles are given by a system administrator`,
+          },
+        })
+    })
+  if (account.roles.includes('admin') && account.regionId !== null)
+    issues.push({
+      pointer: `${base}/regionId`,
+      code: 'admin-in-region',
+      message: {
+        zh: '系统管理员不属于任何地区：regionId 须为 null；管理一个地区请用「region-admin」角色',
+        en: 'A system administrator is above every region: regionId must be null; use the role "region-admin" for one region',
+      },
+    })
+  if (account.roles.includes('region-admin') && account.regionId === null)
+    issues.push({
+      pointer: `${base}/regionId`,
+      code: 'region-admin-without-region',
+      message: {
+        zh: '地区管理员须属于一个地区：请给出 regionId',
+        en: 'A region administrator belongs to one region: give regionId',
+      },
+    })
+  return issues
+}
+
+/** Units of an account in a region must be of that region's policies. */
+async function unitRegionIssues(
+  db: Kysely<Database>,
+  account: AccountShape,
+  base: string,
+): Promise<RequestIssue[]> {
+  if (account.regionId === null || account.units.length === 0) return []
+  const owners = await db
+    .selectFrom('policy')
+    .select(['id', 'region_id'])
+    .where('id', 'in', [...new Set(account.units.map((unit) => unit.policyId))])
+    .execute()
+  const regionOf = new Map(owners.map((owner) => [owner.id, owner.region_id]))
+  return account.units.flatMap((unit, index) => {
+    const owner = regionOf.get(unit.policyId)
+    if (owner === undefined || owner === account.regionId) return []
+    return [
+      {
+        pointer: `${base}/units/${index}/policyId`,
+        code: 'unit-of-other-region',
+        message: {
+          zh: `政策「${unit.policyId}」不属于该用户的地区：只能给用户本地区政策中的单位`,
+          en: `The policy "${unit.policyId}" is not of this account's region: give units of its own region's policies only`,
+        },
+      },
+    ]
+  })
+}
