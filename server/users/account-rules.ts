@@ -93,19 +93,23 @@ export function roleIssues(
   account: Pick<AccountShape, 'regionId' | 'roles'>,
   base = '',
 ): RequestIssue[] {
-  const issues: RequestIssue[] = []
+  // A region administrator gives the everyday roles only; where the others belong is moot then.
   if (managedRegion(admin) !== undefined)
-    account.roles.forEach((role, index) => {
-      if (!(REGION_GRANTABLE_ROLES as readonly string[]).includes(role))
-        issues.push({
-          pointer: `${base}/roles/${index}`,
-          code: 'role-not-grantable',
-          message: {
-            zh: `地区管理员不能授予「${role}」角色；可授予：${REGION_GRANTABLE_ROLES.join('、')}。管理员角色由系统管理员授予`,
-            en: `A region administrator cannot give the role "${role}"; it may give: ${REGION_GRANTABLE_ROLES.join(', ')}. Administrator roles are given by a system administrator`,
-          },
-        })
-    })
+    return account.roles.flatMap((role, index) =>
+      (REGION_GRANTABLE_ROLES as readonly string[]).includes(role)
+        ? []
+        : [
+            {
+              pointer: `${base}/roles/${index}`,
+              code: 'role-not-grantable',
+              message: {
+                zh: `地区管理员不能授予「${role}」角色；可授予：${REGION_GRANTABLE_ROLES.join('、')}。管理员角色由系统管理员授予`,
+                en: `A region administrator cannot give the role "${role}"; it may give: ${REGION_GRANTABLE_ROLES.join(', ')}. Administrator roles are given by a system administrator`,
+              },
+            },
+          ],
+    )
+  const issues: RequestIssue[] = []
   if (account.roles.includes('admin') && account.regionId !== null)
     issues.push({
       pointer: `${base}/regionId`,

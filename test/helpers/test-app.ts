@@ -112,7 +112,12 @@ export interface Client {
 export async function loginAs(
   t: TestApp,
   username: string,
-  options: { roles?: Role[]; units?: Array<{ policyId: string; unitId: string }> } = {},
+  options: {
+    roles?: Role[]
+    units?: Array<{ policyId: string; unitId: string }>
+    /** The account's region; none (above every region) by default. */
+    regionId?: string
+  } = {},
 ): Promise<Client> {
   await ensureUser(
     t,
@@ -122,6 +127,7 @@ export async function loginAs(
       password: PASSWORD,
       roles: options.roles ?? ['department'],
       units: options.units ?? [],
+      regionId: options.regionId ?? null,
     },
     t.clock.now().toISOString(),
   )
