@@ -3,8 +3,8 @@
  * Anyone else sees their own actions and the entries about what they may see — by the one
  * visibility rule (access/visibility.ts): the plans they may see and their phases, assessments,
  * indicator values and runs; the tasks they may see; files they uploaded or that such a task
- * refers to; the versions of those plans' policies. Other users' logins and everything of other
- * regions stay out.
+ * refers to; the versions of those plans' policies; for a region administrator, its region and its
+ * region's accounts. Other users' logins and everything of other regions stay out.
  */
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { sql } from 'kysely'
@@ -30,8 +30,25 @@ export async function auditScope(db: Kysely<Database>, user: CurrentUser) {
       eb('audit_log.entity_id', '=', id),
       sql<boolean>`${eb.ref('audit_log.entity_id')} like ${`${escapeLike(id)}/%`} escape '\\'`,
     ])
+    const region = user.roles.includes('region-admin') ? user.regionId : null
     return eb.or([
       eb('audit_log.actor', '=', user.id),
+      ...(region !== null
+        ? [
+            eb.and([eb('audit_log.entity', '=', 'region'), eb('audit_log.entity_id', '=', region)]),
+            eb.and([
+              eb('audit_log.entity', '=', 'user'),
+              eb(
+                'audit_log.entity_id',
+                'in',
+                eb
+                  .selectFrom('app_user')
+                  .select('app_user.id')
+                  .where('app_user.region_id', '=', region),
+              ),
+            ]),
+          ]
+        : []),
       eb.and([eb('audit_log.entity', '=', 'task'), eb('audit_log.entity_id', 'in', visibleTasks)]),
       eb.and([eb('audit_log.entity', 'in', [...PLAN_SCOPED_ENTITIES]), eb.or(planScoped)]),
       ...(planIds.length

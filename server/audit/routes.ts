@@ -1,7 +1,7 @@
 /**
  * @module /api/audit — query the audit log, verify its keyed hash chain against the checkpoints.
- * Admins read the whole log; leaders read only the entries of the plans, units and tasks they may
- * see (audit-scope.ts).
+ * System administrators read the whole log; leaders and region administrators read only the
+ * entries of what they may see (audit-scope.ts).
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/env.ts'
@@ -15,7 +15,7 @@ import { auditQuery } from '../../schemas/api/queries.schema.ts'
 import { readJson } from '../db/json-columns.ts'
 
 export const auditRoutes = new Hono<AppEnv>()
-  .get('/', requireRole('admin', 'leader'), queryOf(auditQuery), async (c) => {
+  .get('/', requireRole('admin', 'leader', 'region-admin'), queryOf(auditQuery), async (c) => {
     const { db } = c.get('deps')
     const q = c.req.query()
     let query = db

@@ -5,7 +5,7 @@
 import { policySchema } from '../../schemas/index.ts'
 import { errorEnvelopeSchema } from '../../schemas/api/error.schema.ts'
 import { ok } from './openapi/operations.ts'
-import { authPaths, userPaths } from './openapi/auth-users.ts'
+import { authPaths, regionPaths, userPaths } from './openapi/auth-users.ts'
 import { policyPaths } from './openapi/policies.ts'
 import { planPaths, taskPaths } from './openapi/plans-tasks.ts'
 import { indicatorPaths } from './openapi/indicators.ts'
@@ -68,6 +68,7 @@ export function openApiDocument() {
       ...taskPaths,
       ...attachmentAndAuditPaths,
       ...userPaths,
+      ...regionPaths,
       ...auditVerifyPaths,
     },
   }

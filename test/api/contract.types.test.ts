@@ -115,6 +115,9 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['users']['$post'], 201>, R.CreatedUser>>(),
       holds<Fits<Answer<Api['users'][':id']['$patch']>, R.UserResult>>(),
       holds<Fits<Answer<Api['users'][':id']['password-reset']['$post']>, R.PasswordReset>>(),
+      holds<Fits<Answer<Api['regions']['$get']>, R.RegionList>>(),
+      holds<Fits<Answer<Api['regions']['$post'], 201>, R.RegionResult>>(),
+      holds<Fits<Answer<Api['regions'][':id']['$patch']>, R.RegionResult>>(),
     ]
     expect(checks.every(Boolean)).toBe(true)
   })

@@ -1,14 +1,18 @@
 /** @module The OpenAPI paths of logging in, the session and user accounts. */
 import {
   changePasswordBody,
+  createRegionBody,
+  updateRegionBody,
   createUserBody,
   updateUserBody,
   loginBody,
 } from '../../../schemas/api/requests.schema.ts'
-import { userImportQuery } from '../../../schemas/api/queries.schema.ts'
+import { userImportQuery, userListQuery } from '../../../schemas/api/queries.schema.ts'
 import {
   createdUserSchema,
   passwordResetSchema,
+  regionListSchema,
+  regionResultSchema,
   userImportReportSchema,
   userListSchema,
   userResultSchema,
@@ -54,12 +58,12 @@ export const authPaths = {
   },
 }
 
-/** User accounts (administrators). */
+/** User accounts (system administrators: every account; region administrators: their region's). */
 export const userPaths = {
   '/api/users': {
     get: read(
-      '用户列表（系统管理员）/ Accounts (administrators)',
-      [],
+      '用户列表（系统管理员：全部；地区管理员：本地区）/ Accounts (system administrators: all; region administrators: their region)',
+      queryParameters(userListQuery),
       ok('用户 / Accounts', userListSchema),
     ),
     post: write(
@@ -127,5 +131,37 @@ export const userPaths = {
   },
   '/api/users/import/template': {
     get: read('用户导入模板 / The Excel template for an import', [], xlsx('模板 / The template')),
+  },
+}
+
+/** Regions (created and changed by system administrators; listed to everyone as far as they read). */
+export const regionPaths = {
+  '/api/regions': {
+    get: read(
+      "地区列表：本地区及其下级（不属于任何地区的账号：全部）/ The regions one reads: one's own and those below (all of them above every region)",
+      [],
+      ok('地区 / Regions', regionListSchema),
+    ),
+    post: write(
+      '创建地区（系统管理员）/ Create a region (system administrators)',
+      createRegionBody,
+      {
+        responses: { '201': ok('已创建 / Created', regionResultSchema), ...errors },
+      },
+    ),
+  },
+  '/api/regions/{id}': {
+    patch: write(
+      '修改地区：名称、层级、上级、行政区划代码（系统管理员）/ Change a region (system administrators)',
+      updateRegionBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('地区 / The region', regionResultSchema),
+    ),
   },
 }
