@@ -63,6 +63,7 @@ const MESSAGES = {
   dashboard: { zh: '领导看板', en: 'Dashboard' },
   authoring: { zh: '政策配置', en: 'Policy authoring' },
   users: { zh: '用户管理', en: 'Accounts' },
+  regions: { zh: '地区管理', en: 'Regions' },
   login: { zh: '登录', en: 'Log in' },
   logout: { zh: '退出', en: 'Log out' },
   username: { zh: '用户名', en: 'Username' },

@@ -1,6 +1,6 @@
 /**
  * @module Hash routes, so any page can be opened by URL and reloaded: `#/inbox`, `#/tasks/<id>`,
- * `#/plans/<id>`, `#/author`, `#/users`. Components read the route; `navigate()` changes it.
+ * `#/plans/<id>`, `#/author`, `#/users`, `#/regions`. Components read the route; `navigate()` changes it.
  */
 
 export type Route =
@@ -11,6 +11,7 @@ export type Route =
   | { page: 'indicators'; planId: string; view: 'import' }
   | { page: 'author' }
   | { page: 'users' }
+  | { page: 'regions' }
   | { page: 'not-found' }
 
 export function parseRoute(hash: string): Route {
@@ -35,6 +36,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'author' }
     case 'users':
       return { page: 'users' }
+    case 'regions':
+      return { page: 'regions' }
     default:
       return { page: 'not-found' }
   }

@@ -29,7 +29,12 @@ const PAGES: Record<string, () => Promise<unknown>> = {
     ]),
   indicators: () => import('../indicator-import/indicator-import.ts'),
   users: () => import('../user-admin/user-admin.ts'),
+  regions: () => import('../region-admin/region-admin.ts'),
 }
+
+/** True when the user holds one of the roles. */
+const holds = (user: User | null, ...roles: string[]) =>
+  roles.some((role) => user?.roles.includes(role) ?? false)
 
 export class LsApp extends LitElement {
   static override styles = styles
@@ -124,8 +129,12 @@ export class LsApp extends LitElement {
       case 'indicators':
         return html`<ls-indicator-import plan-id=${this.route.planId}></ls-indicator-import>`
       case 'users':
-        return this.user?.roles.includes('admin')
+        return holds(this.user, 'admin', 'region-admin')
           ? html`<ls-user-admin></ls-user-admin>`
+          : html`<p role="alert">${t('notFound')}</p>`
+      case 'regions':
+        return holds(this.user, 'admin')
+          ? html`<ls-region-admin></ls-region-admin>`
           : html`<p role="alert">${t('notFound')}</p>`
       default:
         return html`<p role="alert">${t('notFound')}</p>`
@@ -140,8 +149,9 @@ export class LsApp extends LitElement {
         <h1>${t('appName')}</h1>
         <nav aria-label="main">
           ${link('inbox', '#/inbox', t('inbox'))} ${link('dashboard', '#/dashboard', t('dashboard'))}
-          ${this.user?.roles.includes('author') || this.user?.roles.includes('admin') ? link('author', '#/author', t('authoring')) : ''}
-          ${this.user?.roles.includes('admin') ? link('users', '#/users', t('users')) : ''}
+          ${holds(this.user, 'author', 'admin', 'region-admin') ? link('author', '#/author', t('authoring')) : ''}
+          ${holds(this.user, 'admin', 'region-admin') ? link('users', '#/users', t('users')) : ''}
+          ${holds(this.user, 'admin') ? link('regions', '#/regions', t('regions')) : ''}
         </nav>
         <div class="user">
           ${this.user ? html`<span>${this.user.displayName}</span><button @click=${this.handleLogout}>${t('logout')}</button>` : ''}
