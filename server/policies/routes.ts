@@ -14,6 +14,7 @@ import type { PolicyVersionRow } from '../db/database.ts'
 import type { PolicySummary } from '../../schemas/api/responses.schema.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { policyDiffQuery } from '../../schemas/api/queries.schema.ts'
+import { policySourceRoutes } from './source-routes.ts'
 
 const summary = (row: PolicyVersionRow): PolicySummary => ({
   id: row.id,
@@ -22,6 +23,7 @@ const summary = (row: PolicyVersionRow): PolicySummary => ({
   title: row.title,
   region: row.region,
   contentHash: row.content_hash,
+  sourceHash: row.source_hash,
   publishedAt: row.published_at,
   publishedBy: row.published_by,
   note: row.note,
@@ -55,6 +57,7 @@ export const policyRoutes = new Hono<AppEnv>()
       return c.json({ version: summary(version), created }, created ? 201 : 200)
     })
   })
+  .route('/', policySourceRoutes)
   .get('/:policyId/versions', async (c) => {
     const rows = await listVersions(c.get('deps').db, c.req.param('policyId'))
     if (rows.length === 0) throw notFound({ zh: '找不到该政策', en: 'No such policy' })
