@@ -39,7 +39,10 @@ export interface PolicyVersionTable {
   yaml: string
   /** The validated config as JSON, so reading a version never re-parses YAML. */
   config: string
+  /** The source document, normalized (no BOM, `\n` line endings); null when none was sent. */
   source_text: string | null
+  /** sha256 of `source_text`: with `content_hash`, the version's identity. */
+  source_hash: string | null
   published_at: string
   published_by: string
   /** The author's change note given when publishing (null for versions without one). */

@@ -8,6 +8,7 @@ import type { ConfigIssue } from '../../domain/compiler/config-issue.ts'
 import { validatePolicyText } from '../../domain/compiler/validate-policy.ts'
 import type { PolicyConfig } from '../../schemas/index.ts'
 import { runPolicyTests } from '../../domain/scoring/run-policy-tests.ts'
+import { collectSources } from '../../domain/compiler/checks/sources.ts'
 
 export type PolicyCheck =
   | { ok: true; policy: PolicyConfig; issues: ConfigIssue[] }
@@ -32,8 +33,16 @@ export function validateDraft(yaml: string, sourceText: string | undefined): Pol
  * author says, so it is not published.
  */
 export function checkForPublishing(yaml: string, sourceText: string | undefined): PolicyCheck {
-  const result = validatePolicyText(yaml, { file: 'policy.yaml', readSource: () => sourceText })
-  if (!result.ok) return { ok: false, failed: 'config', issues: result.issues }
+  const result = validatePolicyText(yaml, {
+    file: 'policy.yaml',
+    ...(sourceText !== undefined ? { readSource: () => sourceText } : {}),
+  })
+  // Publishing checks every quote: a config that quotes its document needs the document.
+  const unchecked = sourceText === undefined && collectSources(result.policy).length > 0
+  if (!result.ok || unchecked) {
+    const issues = unchecked ? [sourceTextRequired(), ...result.issues] : result.issues
+    return { ok: false, failed: 'config', issues }
+  }
   const failing = runPolicyTests(result.policy, result.locate).filter((test) => !test.passed)
   if (failing.length > 0) {
     return {
@@ -50,4 +59,15 @@ export function checkForPublishing(yaml: string, sourceText: string | undefined)
     }
   }
   return { ok: true, policy: result.policy, issues: result.issues }
+}
+
+/**
+ * The issue for a publish request without `sourceText` whose config quotes the document. Its
+ * pointer is into the request, not the config: the fix is a field to send.
+ */
+export function sourceTextRequired(): ConfigIssue {
+  return configIssue('source-file-missing', '/sourceText', {
+    zh: '未提供政策原文：配置中有引文（source.quote），发布时须核对每条引文。请在请求的 sourceText 中提交政策原文（UTF-8 纯文本；.docx 可先经 POST /api/policies/source-text 转为文本）后再发布。',
+    en: 'No source text: the config quotes the document (source.quote), and publishing checks every quote. Send the policy text (plain UTF-8; a .docx can be converted with POST /api/policies/source-text) as sourceText in the request.',
+  })
 }

@@ -1,7 +1,8 @@
 /**
  * @module Publishing a policy version: validate, fingerprint, store immutably. Publishing the
- * same text again returns the existing version; a different text under a published version
- * number is refused, so a running plan's version never changes under it.
+ * same text with the same source document again returns the existing version; a different text,
+ * or the same text with another source (`version-source.ts`), under a published version number
+ * is refused, so a running plan's version never changes under it.
  */
 import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -13,15 +14,19 @@ import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { checkForPublishing } from './check-policy.ts'
 import type { PolicyCheck } from './check-policy.ts'
-import type { ConfigIssue } from '../../domain/compiler/config-issue.ts'
-import { configOf, findVersion, findVersionByHash, listVersions } from './repository.ts'
+import { configOf, findVersion, findVersionByHash } from './repository.ts'
+import { sameSource, sourceConflict, versionSource } from './version-source.ts'
 import { claimPolicy } from '../regions/policy-owner.ts'
 import type { Publisher } from '../regions/policy-owner.ts'
 import type { PolicyConfig } from '../../schemas/index.ts'
 
 export interface PublishInput {
   yaml: string
-  /** The source document; defaults to the one stored with the policy's latest version. */
+  /**
+   * The source document the quotes are checked against, stored and hashed with the version.
+   * Required when the config quotes it (`source.quote`): without it the publish is refused (422
+   * at `/sourceText`). Blank is none.
+   */
   sourceText?: string
   /** The author's change note; blank is none. */
   note?: string
@@ -69,16 +74,19 @@ export async function preparePublish(
   options: PublishOptions = {},
 ): Promise<PreparedVersion> {
   const hash = contentHash(input.yaml)
+  const source = versionSource(input.sourceText)
   const existing = await findVersionByHash(db, hash)
-  if (existing) return { existing }
-  const sourceText = input.sourceText ?? (await previousSource(db, input.yaml))
-  const result = await (options.check ?? checkForPublishing)(input.yaml, sourceText)
+  if (existing) {
+    if (sameSource(existing, source)) return { existing }
+    throw sourceConflict(existing, source?.hash ?? null)
+  }
+  const result = await (options.check ?? checkForPublishing)(input.yaml, source?.text)
   if (!result.ok && result.failed === 'config') {
     throw new AppError(
       422,
       'invalid-config',
       { zh: `配置有 ${result.issues.filter((i) => i.severity === 'error').length} 处错误，未发布。`, en: 'The config has errors and was not published.' },
-      { issues: result.issues.map(sourceMissingForApi) },
+      { issues: result.issues },
     )
   }
   if (!result.ok) {
@@ -102,7 +110,8 @@ export async function preparePublish(
       region: metadata.region.name,
       yaml: input.yaml,
       config: JSON.stringify(result.policy),
-      source_text: sourceText ?? null,
+      source_text: source?.text ?? null,
+      source_hash: source?.hash ?? null,
       published_at: clock.now().toISOString(),
       published_by: actor,
       note: input.note?.trim() || null,
@@ -119,35 +128,25 @@ export async function storeVersion(
   prepared: PreparedVersion,
   publisher: Publisher,
 ): Promise<{ version: PolicyVersionRow; created: boolean }> {
-  const stored = 'existing' in prepared ? prepared.existing : await findVersionByHash(trx, prepared.row.content_hash)
-  if (stored) {
+  if ('existing' in prepared) {
     // The same text again: the version as it is, to those who may publish the policy.
-    await claimPolicy(trx, stored.policy_id, configOf(stored).metadata.region, publisher, new Date(stored.published_at))
-    return { version: stored, created: false }
+    await claimPolicy(trx, prepared.existing.policy_id, configOf(prepared.existing).metadata.region, publisher, new Date(prepared.existing.published_at))
+    return { version: prepared.existing, created: false }
   }
-  const row = (prepared as { row: PolicyVersionRow }).row
+  const row = prepared.row
+  const existing = await findVersionByHash(trx, row.content_hash)
+  if (existing) {
+    if (existing.source_hash !== row.source_hash) throw sourceConflict(existing, row.source_hash)
+    await claimPolicy(trx, existing.policy_id, configOf(existing).metadata.region, publisher, new Date(existing.published_at))
+    return { version: existing, created: false }
+  }
   await claimPolicy(trx, row.policy_id, (JSON.parse(row.config) as PolicyConfig).metadata.region, publisher, new Date(row.published_at))
   if (await findVersion(trx, row.policy_id, row.version)) throw versionTaken(row.policy_id, row.version)
   await trx.insertInto('policy_version').values(row).execute()
   await appendAudit(trx, [
-    { at: row.published_at, actor: row.published_by, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash: row.content_hash, ...(row.note ? { note: row.note } : {}) } },
+    { at: row.published_at, actor: row.published_by, action: 'policy.publish', entity: 'policy_version', entityId: row.id, payload: { policyId: row.policy_id, version: row.version, hash: row.content_hash, sourceHash: row.source_hash, ...(row.note ? { note: row.note } : {}) } },
   ])
   return { version: row, created: true }
-}
-
-/**
- * The checker's missing-source message speaks of a file beside the config (the command line);
- * through the API the source is a field of the request.
- */
-function sourceMissingForApi(issue: ConfigIssue): ConfigIssue {
-  if (issue.code !== 'source-file-missing') return issue
-  return {
-    ...issue,
-    message: {
-      zh: '未提供政策原文：请求中没有 sourceText，该政策此前的版本也未保存原文。请在 sourceText 中提交政策原文（简体中文纯文本），引文将据此核对。',
-      en: 'No source text: the request has no sourceText and no earlier version of this policy stored one. Send the policy text (plain UTF-8) as sourceText; the quotes are checked against it.',
-    },
-  }
 }
 
 function versionTaken(policyId: string, version: string): AppError {
@@ -155,12 +154,4 @@ function versionTaken(policyId: string, version: string): AppError {
     zh: `${policyId} 的 ${version} 版已发布且内容不同。已发布的版本不可修改，请提高 metadata.version 后再发布。`,
     en: `Version ${version} of ${policyId} is already published with different content. Published versions are immutable: raise metadata.version.`,
   })
-}
-
-/** The source text stored with the latest version of the policy this YAML declares, if any. */
-async function previousSource(db: Kysely<Database>, yaml: string): Promise<string | undefined> {
-  const id = /^\s*id:\s*([a-z0-9-]+)\s*$/m.exec(yaml)?.[1]
-  if (!id) return undefined
-  const [latest] = await listVersions(db, id)
-  return latest?.source_text ?? undefined
 }

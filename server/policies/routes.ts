@@ -1,7 +1,7 @@
 /** @module /api/policies — published versions, validating a draft, publishing, diffs. */
 import { Hono } from 'hono'
-import type { Context } from 'hono'
 import { canSeePolicy } from '../access/visibility.ts'
+import { visiblePolicy } from './visible-policy.ts'
 import { publishPolicyBody, validatePolicyBody } from '../../schemas/api/requests.schema.ts'
 import { checkForPublishingOffThread, validateDraftOffThread } from './check-off-thread.ts'
 import { AppError, notFound } from '../errors.ts'
@@ -16,6 +16,7 @@ import type { PolicyVersionRow } from '../db/database.ts'
 import type { PolicySummary } from '../../schemas/api/responses.schema.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { policyDiffQuery } from '../../schemas/api/queries.schema.ts'
+import { policySourceRoutes } from './source-routes.ts'
 
 const summary = (row: PolicyVersionRow): PolicySummary => ({
   id: row.id,
@@ -24,17 +25,11 @@ const summary = (row: PolicyVersionRow): PolicySummary => ({
   title: row.title,
   region: row.region,
   contentHash: row.content_hash,
+  sourceHash: row.source_hash,
   publishedAt: row.published_at,
   publishedBy: row.published_by,
   note: row.note,
 })
-
-/** The policy the route names, if the user may see it; 404 as for no policy otherwise. */
-function visiblePolicy(c: Context<AppEnv>): string {
-  const policyId = c.req.param('policyId')!
-  if (!canSeePolicy(c.get('user'), policyId)) throw notFound({ zh: '找不到该政策', en: 'No such policy' })
-  return policyId
-}
 
 export const policyRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -73,6 +68,7 @@ export const policyRoutes = new Hono<AppEnv>()
       return c.json({ version: summary(version), created }, created ? 201 : 200)
     })
   })
+  .route('/', policySourceRoutes)
   .get('/:policyId/versions', async (c) => {
     const rows = await listVersions(c.get('deps').db, visiblePolicy(c))
     if (rows.length === 0) throw notFound({ zh: '找不到该政策', en: 'No such policy' })

@@ -70,7 +70,7 @@ describe('POST /api/policies', () => {
       'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案',
       'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（修订）',
     )
-    const clash = await author.post('/api/policies', { yaml: edited })
+    const clash = await author.post('/api/policies', { yaml: edited, sourceText })
     expect(clash.status).toBe(409)
   })
 
@@ -91,7 +91,7 @@ describe('POST /api/policies', () => {
         '          total: 60\n          grade: pass\n',
         '          total: 58\n          grade: fail\n',
       )
-    const published = await author.post('/api/policies', { yaml: revised })
+    const published = await author.post('/api/policies', { yaml: revised, sourceText })
     expect(published.status, await published.clone().text()).toBe(201)
     const diff = await (
       await author.get('/api/policies/meishan-medical-community-insurance/diff?from=1.1.0&to=1.2.0')
@@ -117,13 +117,18 @@ describe('POST /api/policies', () => {
         'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案',
         'title: 关于推进紧密型县域医共体医疗保障管理改革的工作方案（第三版）',
       )
-    const tooLong = await author.post('/api/policies', { yaml: revised, note: 'x'.repeat(2001) })
+    const tooLong = await author.post('/api/policies', {
+      yaml: revised,
+      sourceText,
+      note: 'x'.repeat(2001),
+    })
     expect(tooLong.status).toBe(400)
     expect(
       (await tooLong.json()).error.issues.map((issue: { pointer: string }) => issue.pointer),
     ).toEqual(['/note'])
     const published = await author.post('/api/policies', {
       yaml: revised,
+      sourceText,
       note: '  标题加注第三版，供核对  ',
     })
     expect(published.status, await published.clone().text()).toBe(201)

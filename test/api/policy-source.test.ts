@@ -63,16 +63,18 @@ describe('the source text through the API', () => {
     expect(body).toEqual({ ok: true, issues: [] })
   })
 
-  it('refuses to publish without any source text, naming the request field rather than a file', async () => {
+  it('refuses to publish a config that quotes without a source text, naming the request field', async () => {
     const response = await author.post('/api/policies', { yaml: MINIMAL_POLICY })
     expect(response.status).toBe(422)
     const { error } = (await response.json()) as { error: { code: string; issues: Issue[] } }
     expect(error.code).toBe('invalid-config')
     const missing = error.issues.find((issue) => issue.code === 'source-file-missing')!
-    expect(missing.pointer).toBe('/metadata')
+    expect(missing.pointer).toBe('/sourceText')
+    expect(missing.message.zh).toMatch(/^未提供政策原文/)
     expect(missing.message.zh).toContain('sourceText')
     expect(missing.message.en).toContain('sourceText')
     expect(missing.message.zh).not.toContain('source.txt')
     expect(missing.message.zh).not.toContain('配置文件旁')
+    expect(await t.db.selectFrom('policy_version').selectAll().execute()).toEqual([])
   })
 })

@@ -110,7 +110,8 @@ describe('trust in the browser', () => {
       .replace(/^ {2}version: 1\.0\.0$/m, '  version: 1.0.1')
       .replace('      name: 制定方案\n', `      name: '${ATTACK}'\n`)
     const author = await apiAs(e2e, 'author')
-    await author('/api/policies', { yaml, note: 'e2e: a hostile phase name' })
+    const sourceText = readFileSync('policies/pingnan/source.txt', 'utf8')
+    await author('/api/policies', { yaml, sourceText, note: 'e2e: a hostile phase name' })
     const started = (await author('/api/plans', {
       policyId: 'pingnan-medical-alliance',
       version: '1.0.1',

@@ -12,6 +12,7 @@ export const policySummarySchema = {
     'title',
     'region',
     'contentHash',
+    'sourceHash',
     'publishedAt',
     'publishedBy',
     'note',
@@ -23,7 +24,12 @@ export const policySummarySchema = {
     version: text,
     title: text,
     region: text,
-    contentHash: { type: 'string', description: 'sha256' },
+    contentHash: { type: 'string', description: 'sha256 of the YAML text' },
+    sourceHash: {
+      type: ['string', 'null'],
+      description:
+        '政策原文（规范化后）的 sha256，未附原文为 null / sha256 of the normalized source document; null when none was published',
+    },
     publishedAt: instant,
     publishedBy: text,
     note: { ...nullableText, description: '变更说明 / Change note' },
@@ -65,6 +71,28 @@ export const publishResultSchema = {
     created: {
       type: 'boolean',
       description: 'false：内容与已有版本相同 / false: the same content was already published',
+    },
+  },
+} as const
+
+/** An uploaded source document read as text (`POST /api/policies/source-text`); nothing is stored. */
+export const sourceTextUploadSchema = {
+  type: 'object',
+  required: ['fileName', 'format', 'bytes', 'characters', 'sourceHash', 'text'],
+  additionalProperties: false,
+  properties: {
+    fileName: { type: 'string', description: '上传的文件名 / The uploaded file name' },
+    format: { enum: ['text', 'docx'] },
+    bytes: { type: 'integer', minimum: 0, description: '文件字节数 / File size in bytes' },
+    characters: { type: 'integer', minimum: 0, description: '文字字数 / Characters of the text' },
+    sourceHash: {
+      type: 'string',
+      description: '规范化文字的 sha256，发布后即版本的 sourceHash / sha256 of the normalized text',
+    },
+    text: {
+      type: 'string',
+      description:
+        '规范化的文字（无 BOM，换行为 \\n）/ The normalized text (no BOM, \\n line endings)',
     },
   },
 } as const
@@ -144,5 +172,6 @@ export const policyDiffSchema = {
 export type PolicySummary = FromSchema<typeof policySummarySchema>
 export type PolicyVersionView = FromSchema<typeof policyVersionSchema>
 export type ValidateResult = FromSchema<typeof validateResultSchema>
+export type SourceTextUpload = FromSchema<typeof sourceTextUploadSchema>
 export type PublishResult = FromSchema<typeof publishResultSchema>
 export type PolicyDiffView = FromSchema<typeof policyDiffSchema>

@@ -7,6 +7,7 @@ import {
   policyVersionSchema,
   policyVersionsSchema,
   publishResultSchema,
+  sourceTextUploadSchema,
   validateResultSchema,
 } from '../../../schemas/api/responses.schema.ts'
 import { ok, errors, write, read, path, queryParameters } from './operations.ts'
@@ -47,6 +48,37 @@ export const policyPaths = {
       '某一版本 / One version',
       [path('policyId'), path('version')],
       ok('版本与配置 / The version and its config', policyVersionSchema),
+    ),
+  },
+  '/api/policies/source-text': {
+    post: {
+      summary:
+        '读取上传的政策原文（.txt、.md、.docx），不保存 / Read an uploaded source document as text; nothing is stored',
+      parameters: [
+        { $ref: '#/components/parameters/CsrfToken' },
+        { name: 'X-Filename', in: 'header', schema: { type: 'string' } },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'text/plain': { schema: { type: 'string' } },
+          'text/markdown': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+            schema: { type: 'string', format: 'binary' },
+          },
+        },
+      },
+      responses: { '200': ok('原文 / The text', sourceTextUploadSchema), ...errors },
+    },
+  },
+  '/api/policies/{policyId}/versions/{version}/source': {
+    get: read(
+      "下载该版本的政策原文 / Download the version's source document",
+      [path('policyId'), path('version')],
+      {
+        description: '政策原文（UTF-8 纯文本）/ The source document (plain UTF-8)',
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
     ),
   },
   '/api/policies/{policyId}/diff': {

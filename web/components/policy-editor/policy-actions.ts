@@ -37,8 +37,9 @@ export type PublishOutcome =
   | { kind: 'invalid'; message: LocalizedText; issues: ApiIssue[] }
 
 /**
- * Publishes (`POST /api/policies`) with the author's change note, which the server keeps with the
- * version. Without source text the server reuses the one stored with the policy's latest version.
+ * Publishes (`POST /api/policies`) with the author's change note and the source document, both
+ * kept with the version. Without source text the server refuses a config that quotes (422 with
+ * an issue at `/sourceText`).
  */
 export async function publishPolicy(
   yaml: string,

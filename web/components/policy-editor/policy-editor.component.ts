@@ -2,6 +2,8 @@
  * The authoring page (`#/author`): the policy YAML in a CodeMirror editor with the source
  * document beside it, validated as the author types by the server's own validator, previews of
  * what the config produces, local drafts, publishing, versions with their diff, and plan start.
+ * Either text can be opened from a file on disk: a YAML config, and the source document as .txt,
+ * .md or .docx (read by the server, which answers its text, size and sha256, shown under it).
  * Publishing asks first, in a dialog, for confirmation and a change note kept with the version.
  *
  * @summary The policy editor page.
@@ -24,6 +26,8 @@ import { lastDraftId, NEW_POLICY, readDraft } from './draft-store.ts'
 import { LatestOnly } from '../../latest-only.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { openVersion, publishPolicy } from './policy-actions.ts'
+import { formatBytes, readYamlFile, SOURCE_ACCEPT, uploadSourceFile } from './source-file.ts'
+import type { SourceFile } from './source-file.ts'
 import { POLICY_TEMPLATE } from './policy-template.ts'
 import { PolicyValidation } from './policy-validation.ts'
 import styles from './policy-editor.styles.ts'
@@ -53,6 +57,7 @@ export class LsPolicyEditor extends LitElement {
     revision: { state: true },
     starting: { state: true },
     noteError: { state: true },
+    sourceFile: { state: true },
   }
 
   declare policies: PolicyList['policies']
@@ -70,6 +75,8 @@ export class LsPolicyEditor extends LitElement {
   declare starting: string
   /** Why the publish dialog's change note was refused ('' when it was not). */
   declare noteError: string
+  /** The file the source text was read from, until the text is edited or replaced. */
+  declare sourceFile: SourceFile | undefined
 
   readonly #validation = new PolicyValidation(this, () => ({
     yaml: this.yaml,
@@ -96,6 +103,7 @@ export class LsPolicyEditor extends LitElement {
     this.revision = 0
     this.starting = ''
     this.noteError = ''
+    this.sourceFile = undefined
     this.addController(new LocaleController(this))
   }
 
@@ -137,6 +145,7 @@ export class LsPolicyEditor extends LitElement {
   ): void {
     this.yaml = yaml
     this.sourceText = sourceText
+    this.sourceFile = undefined
     this.policyId = from.policyId
     this.version = from.version
     this.#validation.reset()
@@ -211,8 +220,48 @@ export class LsPolicyEditor extends LitElement {
 
   private handleSourceInput(event: Event): void {
     this.sourceText = (event.target as HTMLTextAreaElement).value
+    this.sourceFile = undefined
     this.#validation.schedule()
     this.#drafts.schedule()
+  }
+
+  /** A YAML file from disk replaces the text being edited (it is a draft until published). */
+  private async handleYamlFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    const current = this.#opening.begin()
+    const text = await readYamlFile(file)
+    if (!current()) return
+    if (text === undefined) {
+      this.status = { kind: 'error', text: () => t('peYamlNotUtf8').replace('{file}', file.name) }
+      return
+    }
+    this.yaml = text
+    this.version = ''
+    this.#validation.schedule(0)
+    this.#drafts.schedule()
+    this.status = { kind: 'info', text: () => t('peYamlOpened').replace('{file}', file.name) }
+  }
+
+  /** A source document from disk, read by the server (.docx converted), replaces the source text. */
+  private async handleSourceFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    this.status = { kind: 'info', text: () => t('peSourceReading').replace('{file}', file.name) }
+    try {
+      const { text, ...read } = await uploadSourceFile(file)
+      this.sourceText = text
+      this.sourceFile = read
+      this.#validation.schedule(0)
+      this.#drafts.schedule()
+      this.status = { kind: 'ok', text: () => t('peSourceLoaded').replace('{file}', file.name) }
+    } catch (error) {
+      this.status = { kind: 'error', text: errorText(error) }
+    }
   }
 
   private revealLine(line: number, col?: number): void {
@@ -331,6 +380,7 @@ export class LsPolicyEditor extends LitElement {
     const savedAt = this.#drafts.savedAt
     return html`
       <div class="toolbar" part="toolbar">
+        <label class="file-button">${t('peOpenYaml')}<input class="file-input" type="file" accept=".yaml,.yml,application/yaml,text/yaml" @change=${this.handleYamlFile}></label>
         <label for="policy">${t('pePolicy')}</label>
         <select id="policy" @change=${this.handlePolicySelect}>
           ${this.policies.map((p) => html`<option value=${p.policyId} ?selected=${p.policyId === this.policyId}>${p.title} (${p.policyId} v${p.version})</option>`)}
@@ -373,6 +423,15 @@ export class LsPolicyEditor extends LitElement {
     `
   }
 
+  private renderSourceFile() {
+    const file = this.sourceFile
+    if (!file) return nothing
+    return html`<dl class="source-file" aria-label=${t('peSourceFile')}>
+      <dt>${t('peSourceFile')}</dt><dd><strong>${file.fileName}</strong> · ${formatBytes(file.bytes)} · ${t('peSourceChars').replace('{n}', file.characters.toLocaleString(dateLocale()))}</dd>
+      <dt>${t('peSourceHash')}</dt><dd><code class="hash">${file.sourceHash}</code></dd>
+    </dl>`
+  }
+
   override render() {
     const status = this.status
     const validation = this.#validation
@@ -392,6 +451,11 @@ export class LsPolicyEditor extends LitElement {
           <textarea id="source" class="source" spellcheck="false" .value=${this.sourceText} @input=${this.handleSourceInput}
             placeholder=${t('peSourcePlaceholder')} aria-describedby="source-note"></textarea>
           <p class="note" id="source-note">${this.sourceText.trim() ? t('peSourceNote') : t('peSourceEmpty')}</p>
+          <div class="source-upload">
+            <label class="file-button">${t('peUploadSource')}<input class="file-input" type="file" accept=${SOURCE_ACCEPT} aria-describedby="source-upload-hint" @change=${this.handleSourceFile}></label>
+            <span class="note" id="source-upload-hint">${t('peUploadSourceHint')}</span>
+          </div>
+          ${this.renderSourceFile()}
         </section>
         <section class="issues" aria-labelledby="issues-title">
           <h3 id="issues-title">${t('peIssues')}</h3>

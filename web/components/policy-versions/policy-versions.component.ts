@@ -1,7 +1,7 @@
 /**
  * The published versions of a policy (highest first) with the change note each was published
- * with: open one in the editor, start a plan from it, or compare two versions with the semantic
- * diff.
+ * with and the sha256 of its source document (with a link that downloads it): open one in the
+ * editor, start a plan from it, or compare two versions with the semantic diff.
  *
  * @summary Versions of a policy, their diff, and plan start.
  * @event ls-version-load - Emitted with `{ policyId, version }` to open a version in the editor.
@@ -121,6 +121,14 @@ export class LsPolicyVersions extends LitElement {
       </select>`
   }
 
+  /** The version's source hash and a link that downloads the source. */
+  private renderSource(v: Version) {
+    if (!v.sourceHash) return html`<span class="muted">${t('peVersionNoSource')}</span>`
+    const href = `/api/policies/${encodeURIComponent(this.policyId)}/versions/${encodeURIComponent(v.version)}/source`
+    return html`<code class="hash" title=${v.sourceHash}>${v.sourceHash.slice(0, 12)}</code>
+      <a href=${href} download>${t('peSourceDownload')}</a>`
+  }
+
   override render() {
     if (!this.policyId) return html`<p class="muted">${t('peNoPolicyId')}</p>`
     if (this.versions.length === 0)
@@ -133,7 +141,7 @@ export class LsPolicyVersions extends LitElement {
     return html`
       <table>
         <caption class="muted" style="text-align:left">${t('peVersionsOf').replace('{policy}', this.policyId)}</caption>
-        <thead><tr><th scope="col">${t('peVersion')}</th><th scope="col">${t('peTitleCol')}</th><th scope="col">${t('peNote')}</th><th scope="col">${t('pePublishedAt')}</th><th scope="col">${t('peActions')}</th></tr></thead>
+        <thead><tr><th scope="col">${t('peVersion')}</th><th scope="col">${t('peTitleCol')}</th><th scope="col">${t('peNote')}</th><th scope="col">${t('pePublishedAt')}</th><th scope="col">${t('peSourceHash')}</th><th scope="col">${t('peActions')}</th></tr></thead>
         <tbody>
           ${this.versions.map(
             (v) => html`<tr aria-current=${v.version === this.current ? 'true' : 'false'}>
@@ -141,6 +149,7 @@ export class LsPolicyVersions extends LitElement {
               <td>${v.title}</td>
               <td class="note">${v.note ?? html`<span class="muted">—</span>`}</td>
               <td>${when(v.publishedAt)}</td>
+              <td class="source">${this.renderSource(v)}</td>
               <td class="actions">
                 <button type="button" @click=${() => this.handleOpen(v.version)}>${t('peOpenVersion')}</button>
                 <button type="button" class="primary" @click=${() => (this.starting = v.version)} aria-expanded=${this.starting === v.version ? 'true' : 'false'}>${t('peStartPlan')}</button>

@@ -16,5 +16,7 @@ export default css`
   ls-plan-starter { margin-top: 0.8rem; }
   [role='alert'] { color: #b42318; }
   .muted { color: #6b7785; }
+  td.source { white-space: nowrap; }
+  td.source a { margin-left: 0.3rem; color: #1d3c6e; }
   td.note { max-width: 24rem; white-space: pre-wrap; }
 `
