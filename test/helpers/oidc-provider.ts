@@ -27,8 +27,12 @@ export interface TestProvider {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
-/** Starts the provider's HTTP server; the provider itself is built by `register`. */
-export async function startTestProvider(): Promise<TestProvider> {
+/**
+ * Starts the provider's HTTP server on 127.0.0.1; the provider itself is built by `register`.
+ * @param issuerHost The host its issuer URL names: `localhost` makes it another site than a
+ *   luoshi on 127.0.0.1, as a real provider is (cookies with SameSite then behave as in use).
+ */
+export async function startTestProvider(issuerHost = '127.0.0.1'): Promise<TestProvider> {
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined
   const server: Server = createServer((req, res) => {
     if (!handle) {
@@ -38,7 +42,7 @@ export async function startTestProvider(): Promise<TestProvider> {
     handle(req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const issuer = `http://${issuerHost}:${(server.address() as AddressInfo).port}`
   const accounts: ProviderAccounts = new Map()
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
     format: 'jwk',
