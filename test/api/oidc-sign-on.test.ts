@@ -12,6 +12,7 @@ import type { OidcOptions } from '../../server/auth/oidc-options.ts'
 import { listen } from '../../server/http/listen.ts'
 import type { Listening } from '../../server/http/listen.ts'
 import { CookieJarClient } from '../helpers/cookie-jar-client.ts'
+import { pathOf, submitAtProvider, toProvider } from '../helpers/oidc-sign-on.ts'
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startTestProvider } from '../helpers/oidc-provider.ts'
 import type { TestProvider } from '../helpers/oidc-provider.ts'
 import { makeTestApp, PASSWORD } from '../helpers/test-app.ts'
@@ -81,49 +82,11 @@ interface SignOn {
   callback: string
 }
 
-/** From the sign-on button to the provider's sign-in page: the page's URL. */
-async function toProvider(served: Served, browser: CookieJarClient, returnTo: string) {
-  const visit = await browser.follow(
-    `${served.base}/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`,
-  )
-  expect(visit.response.status, await visit.response.clone().text()).toBe(200)
-  expect(visit.url.startsWith(`${provider.issuer}/interaction/`)).toBe(true)
-  return visit.url
-}
-
-/** Submits the provider's form (`login` as `account`, or `abort`) and follows back into luoshi. */
-async function submitAtProvider(
-  served: Served,
-  browser: CookieJarClient,
-  page: string,
-  action: { login: string } | 'abort',
-  options: { stopAtCallback?: boolean } = {},
-): Promise<{ landed: URL; callback: string }> {
-  const visit = await browser.follow(
-    `${page}/${action === 'abort' ? 'abort' : 'login'}`,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: action === 'abort' ? '' : new URLSearchParams({ account: action.login }).toString(),
-    },
-    (next) =>
-      next.origin === served.base &&
-      (options.stopAtCallback
-        ? next.pathname.endsWith('/callback')
-        : !next.pathname.startsWith('/api/')),
-  )
-  const callback = [...visit.visited, visit.url].find((url) =>
-    url.includes('/api/auth/oidc/callback'),
-  )
-  expect(callback, visit.visited.join('\n')).toBeDefined()
-  return { landed: new URL(visit.url), callback: callback! }
-}
-
 /** The whole sign-on as `sub` at the provider, from luoshi's button back to luoshi. */
 async function signOn(served: Served, sub: string, returnTo = '/#/inbox'): Promise<SignOn> {
   const browser = new CookieJarClient()
-  const page = await toProvider(served, browser, returnTo)
-  const { landed, callback } = await submitAtProvider(served, browser, page, { login: sub })
+  const page = await toProvider(browser, served.base, provider.issuer, returnTo)
+  const { landed, callback } = await submitAtProvider(browser, served.base, page, { login: sub })
   return { browser, landed, callback }
 }
 
@@ -162,7 +125,7 @@ describe('signing on with an account an administrator created', () => {
 
     const { browser, landed } = await signOn(byUsername, 'provider-0001')
 
-    expect(`${landed.pathname}${landed.search}${landed.hash}`).toBe('/#/inbox')
+    expect(pathOf(landed)).toBe('/#/inbox')
     const answer = await me(byUsername, browser)
     expect(answer.status).toBe(200)
     const body = (await answer.json()) as {
@@ -208,9 +171,7 @@ describe('refused sign-ons end on the login page with their reason', () => {
 
     const { browser, landed } = await signOn(byUsername, 'provider-0003', '/#/plans')
 
-    expect(`${landed.pathname}${landed.search}${landed.hash}`).toBe(
-      '/?login-error=sso-no-account#/plans',
-    )
+    expect(pathOf(landed)).toBe('/?login-error=sso-no-account#/plans')
     expect((await me(byUsername, browser)).status).toBe(401)
     const sessionsAfter = await byUsername.t.db.selectFrom('session').select('id').execute()
     expect(sessionsAfter.length).toBe(sessionsBefore.length)
@@ -229,14 +190,12 @@ describe('refused sign-ons end on the login page with their reason', () => {
 
   it('says the sign-on was cancelled when the provider answers access_denied', async () => {
     const browser = new CookieJarClient()
-    const page = await toProvider(byUsername, browser, '/#/inbox')
+    const page = await toProvider(browser, byUsername.base, provider.issuer, '/#/inbox')
 
-    const { landed, callback } = await submitAtProvider(byUsername, browser, page, 'abort')
+    const { landed, callback } = await submitAtProvider(browser, byUsername.base, page, 'abort')
 
     expect(new URL(callback).searchParams.get('error')).toBe('access_denied')
-    expect(`${landed.pathname}${landed.search}${landed.hash}`).toBe(
-      '/?login-error=sso-denied#/inbox',
-    )
+    expect(pathOf(landed)).toBe('/?login-error=sso-denied#/inbox')
   })
 
   it('refuses a callback replayed after it signed someone in, even with its cookie', async () => {
@@ -269,10 +228,10 @@ describe('refused sign-ons end on the login page with their reason', () => {
 
     // Someone signs on at the provider but hands their callback to another browser.
     const attacker = new CookieJarClient()
-    const page = await toProvider(byUsername, attacker, '/')
+    const page = await toProvider(attacker, byUsername.base, provider.issuer, '/')
     const { callback } = await submitAtProvider(
-      byUsername,
       attacker,
+      byUsername.base,
       page,
       { login: 'provider-0006' },
       { stopAtCallback: true },
@@ -287,26 +246,57 @@ describe('refused sign-ons end on the login page with their reason', () => {
     await account(byUsername, 'zhou.qiang')
     provider.accounts.set('provider-0007', { preferred_username: 'zhou.qiang' })
     const browser = new CookieJarClient()
-    const page = await toProvider(byUsername, browser, '/#/inbox')
+    const page = await toProvider(browser, byUsername.base, provider.issuer, '/#/inbox')
     byUsername.t.clock.advance(11 * 60_000)
 
-    const { landed } = await submitAtProvider(byUsername, browser, page, { login: 'provider-0007' })
+    const { landed } = await submitAtProvider(browser, byUsername.base, page, {
+      login: 'provider-0007',
+    })
 
     expect(landed.searchParams.get('login-error')).toBe('sso-expired')
     expect((await me(byUsername, browser)).status).toBe(401)
   })
 
-  it('refuses an ID token whose nonce is not the one this sign-on sent', async () => {
+  it('refuses an ID token whose nonce is not the one this sign-on sent, logging no secret', async () => {
     await account(byUsername, 'wu.min')
     provider.accounts.set('provider-0008', { preferred_username: 'wu.min' })
     const browser = new CookieJarClient()
-    const page = await toProvider(byUsername, browser, '/#/inbox')
+    const page = await toProvider(browser, byUsername.base, provider.issuer, '/#/inbox')
     await byUsername.t.db.updateTable('oidc_login').set({ nonce: 'another-nonce' }).execute()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 
-    const { landed } = await submitAtProvider(byUsername, browser, page, { login: 'provider-0008' })
+    try {
+      const { landed, callback } = await submitAtProvider(browser, byUsername.base, page, {
+        login: 'provider-0008',
+      })
 
-    expect(landed.searchParams.get('login-error')).toBe('sso-failed')
-    expect((await me(byUsername, browser)).status).toBe(401)
+      expect(landed.searchParams.get('login-error')).toBe('sso-failed')
+      expect((await me(byUsername, browser)).status).toBe(401)
+      const logged = warn.mock.calls.map((call) => call.join(' ')).join('\n')
+      expect(logged).toContain('"event":"oidc.callback-failed"')
+      const returned = new URL(callback).searchParams
+      for (const secret of [OIDC_CLIENT_SECRET, returned.get('code')!, returned.get('state')!])
+        expect(logged).not.toContain(secret)
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
+  it('sends the browser back to the login page when the provider cannot be reached', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    // Port 9 (discard) on loopback: nothing listens there, so discovery fails.
+    const unreachable = await makeTestApp('2018-04-02T09:00:00+08:00', {
+      oidc: oidcOptions('http://127.0.0.1:9'),
+    })
+    try {
+      const answer = await unreachable.app.request('/api/auth/oidc/start?returnTo=%2F%23%2Finbox')
+      expect(answer.status).toBe(303)
+      expect(answer.headers.get('location')).toBe('/?login-error=sso-failed#/inbox')
+      expect(await unreachable.db.selectFrom('oidc_login').selectAll().execute()).toEqual([])
+    } finally {
+      warn.mockRestore()
+      await unreachable.db.destroy()
+    }
   })
 })
 
