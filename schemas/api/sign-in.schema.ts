@@ -39,7 +39,7 @@ export const oidcStartQuery = {
     returnTo: {
       type: 'string',
       description:
-        '登录后回到的本站路径（以 / 开头，默认 /）/ The path on this site to return to after signing in (starts with /; default /)',
+        '登录后回到的本站页面（以 / 开头，不在 /api/ 下，默认 /）/ The page on this site to return to after signing in (starts with /, not under /api/; default /)',
     },
   },
 } as const

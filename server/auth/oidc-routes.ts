@@ -43,8 +43,8 @@ export const oidcRoutes = new Hono<AppEnv>()
     const returnTo = sameSitePath(c.req.query('returnTo') ?? '/')
     if (returnTo === undefined) {
       const message = {
-        zh: 'returnTo 只能是本站的路径（以 / 开头，如 /#/inbox）',
-        en: 'returnTo must be a path on this site (starting with /, such as /#/inbox)',
+        zh: 'returnTo 只能是本站的页面路径（以 / 开头且不在 /api/ 下，如 /#/inbox）',
+        en: 'returnTo must be a page on this site (starting with /, not under /api/, such as /#/inbox)',
       }
       throw new AppError(400, 'bad-request', message, {
         issues: [{ pointer: '/returnTo', code: 'not-same-site', message }],

@@ -15,6 +15,9 @@ describe('sameSitePath', () => {
     'javascript:alert(1)',
     'inbox',
     '',
+    '/api/auth/oidc/start',
+    '/api/../api/auth/me',
+    '/api',
   ])('refuses %j', (value) => {
     expect(sameSitePath(value)).toBeUndefined()
   })

@@ -1,7 +1,8 @@
 /**
- * @module The page a sign-on returns to: a path on this site only. Anything that could take the
- * browser elsewhere — `//host`, `/\host`, a scheme, control characters — is refused, so
- * `returnTo` cannot turn the sign-on into an open redirect.
+ * @module The page a sign-on returns to: a page of the web app on this site only. Anything that
+ * could take the browser elsewhere — `//host`, `/\host`, a scheme, control characters — is
+ * refused, so `returnTo` cannot turn the sign-on into an open redirect; so is a path under
+ * `/api/`, which would send a signed-in browser into another sign-on (a loop) or an API answer.
  */
 
 /** A stand-in origin: a path resolved against it must stay on it. */
@@ -21,7 +22,8 @@ export function sameSitePath(value: string): string | undefined {
   } catch {
     return undefined
   }
-  if (url.origin !== HERE) return undefined
+  if (url.origin !== HERE || url.pathname === '/api' || url.pathname.startsWith('/api/'))
+    return undefined
   return `${url.pathname}${url.search}${url.hash}`
 }
 

@@ -301,7 +301,14 @@ describe('refused sign-ons end on the login page with their reason', () => {
 })
 
 describe('GET /api/auth/oidc/start refuses to return anywhere but this site', () => {
-  it.each(['//evil.example/', 'https://evil.example/', '/\\evil.example', 'inbox', '/\t/evil'])(
+  it.each([
+    '//evil.example/',
+    'https://evil.example/',
+    '/\\evil.example',
+    'inbox',
+    '/\t/evil',
+    '/api/auth/oidc/start',
+  ])(
     'refuses returnTo=%j with 400 at /returnTo, sending nobody to the provider',
     async (returnTo) => {
       const response = await fetch(
