@@ -7,6 +7,7 @@
  * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo),
  * `LUOSHI_SHUTDOWN_MS` (10000: how long SIGTERM/SIGINT wait for requests in flight),
  * `LUOSHI_TRUST_PROXY` and `LUOSHI_SESSION_IDLE_MINUTES` (see http/security-options.ts),
+ * `LUOSHI_OIDC_*` (single sign-on; see auth/oidc-options.ts),
  * `LUOSHI_AUDIT_KEY` / `LUOSHI_AUDIT_KEY_FILE`, `LUOSHI_AUDIT_CHECKPOINT_FILE` and
  * `LUOSHI_AUDIT_CHECKPOINT_MINUTES` (see audit/).
  */
@@ -33,6 +34,7 @@ import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './db/checkpoin
 import { listen } from './http/listen.ts'
 import { DEFAULT_DRAIN_MS, stopServer } from './shutdown.ts'
 import { securityFromEnv } from './http/security-options.ts'
+import { oidcFromEnv } from './auth/oidc-options.ts'
 import { startScheduler } from './timers/scheduler.ts'
 import { hasActiveAdmin } from './users/user-admin.ts'
 
@@ -60,6 +62,7 @@ function auditCheckpointMinutes(): number {
 export async function main(): Promise<void> {
   const clock = clockFromEnv()
   const security = securityFromEnv()
+  const oidc = oidcFromEnv()
   const dataDir = resolve(process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
   prepareDataFolder(dataDir)
   const url = process.env.LUOSHI_DATABASE_URL
@@ -103,7 +106,16 @@ export async function main(): Promise<void> {
       `attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`,
     )
   const app = createApp(
-    { db, reads, clock, writes, files, security, auditCheckpointFile: checkpointFile },
+    {
+      db,
+      reads,
+      clock,
+      writes,
+      files,
+      security,
+      auditCheckpointFile: checkpointFile,
+      ...(oidc ? { oidc } : {}),
+    },
     { webRoot },
   )
   const stopScheduler = startScheduler({ db, writes }, clock)

@@ -1,6 +1,7 @@
 /**
  * @module /api/auth — log in (session cookie + CSRF token; throttled, see login-throttle.ts), who
- * am I, change my password (the password policy; ends my other sessions), log out (revokes).
+ * am I, change my password (the password policy; ends my other sessions), log out (revokes); the
+ * ways to sign in (`/options`) and single sign-on (`/oidc`, see oidc-routes.ts).
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
@@ -27,8 +28,17 @@ import {
   sessionCookie,
 } from './sessions.ts'
 import { loadCurrentUser, sessionUser } from './users.ts'
+import { oidcRoutes } from './oidc-routes.ts'
+import type { AuthOptions } from '../../schemas/api/sign-in.schema.ts'
 
 export const authRoutes = new Hono<AppEnv>()
+  // Public: the login page asks it before anyone has signed in.
+  .get('/options', (c) => {
+    const oidc = c.get('deps').oidc
+    const options: AuthOptions = { oidc: oidc ? { label: oidc.label } : null }
+    return c.json(options)
+  })
+  .route('/oidc', oidcRoutes)
   // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
   .post('/login', validJson(loginBody), async (c) => {
     const { reads, clock } = c.get('deps')

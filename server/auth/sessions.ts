@@ -30,10 +30,14 @@ export function sessionCookie(c: Context<AppEnv>): { name: string; secure: boole
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex')
 
+/** How a session was opened: a password login, or single sign-on (auth/oidc-routes.ts). */
+export type SessionMethod = 'password' | 'oidc'
+
 export async function createSession(
   trx: Transaction<Database>,
   userId: string,
   now: Date,
+  method: SessionMethod = 'password',
 ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
@@ -48,6 +52,7 @@ export async function createSession(
       expires_at: expiresAt,
       revoked_at: null,
       last_seen_at: now.toISOString(),
+      method,
     })
     .execute()
   return { token, csrfToken, expiresAt }
@@ -57,6 +62,7 @@ export interface LiveSession {
   id: string
   userId: string
   csrfToken: string
+  method: SessionMethod
   /** Whether the last use should be written now (it is over a minute old). */
   touch: boolean
 }
@@ -78,6 +84,7 @@ export async function findSession(
       'expires_at',
       'revoked_at',
       'last_seen_at',
+      'method',
     ])
     .where('id', '=', digest(token))
     .executeTakeFirst()
@@ -88,6 +95,7 @@ export async function findSession(
     id: row.id,
     userId: row.user_id,
     csrfToken: row.csrf_token,
+    method: row.method === 'oidc' ? 'oidc' : 'password',
     touch: now.getTime() - lastSeen >= TOUCH_INTERVAL_MS,
   }
 }

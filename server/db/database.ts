@@ -300,6 +300,8 @@ export interface SessionTable {
   revoked_at: string | null
   /** Last use, advanced at most once a minute; idle past LUOSHI_SESSION_IDLE_MINUTES ends it. */
   last_seen_at: string | null
+  /** How the session was opened: `password` or `oidc` (single sign-on; no one-time password applies). */
+  method: Generated<string>
 }
 
 /** A failed login, for throttling; rows older than the throttle window are pruned. */
@@ -310,6 +312,23 @@ export interface LoginAttemptTable {
   /** The client address (see server/http/client-address.ts). */
   address: string
   at: string
+}
+
+/**
+ * A single sign-on between the redirect to the identity provider and its return (auth/oidc-logins.ts):
+ * deleted when the return is handled, void after 10 minutes.
+ */
+export interface OidcLoginTable {
+  /** sha256 of the `state` sent to the provider (and kept in the browser's binding cookie). */
+  state_hash: string
+  nonce: string
+  /** The PKCE code verifier (RFC 7636). */
+  code_verifier: string
+  /** The redirect URI sent with the authorization request; the token request must repeat it. */
+  redirect_uri: string
+  /** The same-site path the browser returns to. */
+  return_to: string
+  created_at: string
 }
 
 export interface IdempotencyTable {
@@ -345,6 +364,7 @@ export interface Database {
   session: SessionTable
   idempotency: IdempotencyTable
   login_attempt: LoginAttemptTable
+  oidc_login: OidcLoginTable
 }
 
 export type RegionRow = Selectable<RegionTable>

@@ -15,6 +15,7 @@ import * as indicatorValueVersions from './migrations/2026_12_06_1300_indicator_
 import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_version_note.ts'
 import * as userAdmin from './migrations/2026_12_06_2300_user_admin.ts'
 import * as regions from './migrations/2026_12_07_0100_regions.ts'
+import * as createOidcLogin from './migrations/2026_12_07_0200_create_oidc_login.ts'
 import * as addPolicyVersionSourceHash from './migrations/2026_12_07_0220_add_policy_version_source_hash.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1500_add_policy_version_note': addPolicyVersionNote,
   '2026_12_06_2300_user_admin': userAdmin,
   '2026_12_07_0100_regions': regions,
+  '2026_12_07_0200_create_oidc_login': createOidcLogin,
   '2026_12_07_0220_add_policy_version_source_hash': addPolicyVersionSourceHash,
 }
 

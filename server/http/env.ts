@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
 import type { GroupCommitter } from '../db/group-commit.ts'
 import type { SecurityOptions } from './security-options.ts'
+import type { OidcOptions } from '../auth/oidc-options.ts'
 
 /** How far an account's roles reach by region (computed in access/region-reach.ts). */
 export interface RegionReach {
@@ -45,6 +46,8 @@ export interface AppDeps {
   auditCheckpointFile?: string
   /** Proxy trust and session idle time; defaults in security-options.ts. */
   security?: Partial<SecurityOptions>
+  /** Single sign-on through an OpenID Connect provider; without it, passwords only. */
+  oidc?: OidcOptions
 }
 
 /** How a mutating request met the write seam (http/write.ts). */

@@ -17,6 +17,7 @@ import type { ExtraUnits } from '../../server/plan-model/plan-model.ts'
 import { makeDb, publishBundled } from './make-db.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { SecurityOptions } from '../../server/http/security-options.ts'
+import type { OidcOptions } from '../../server/auth/oidc-options.ts'
 import { dirname, join } from 'node:path'
 
 export const PASSWORD = 'test-password'
@@ -36,7 +37,7 @@ export interface TestApp {
  */
 export async function makeTestApp(
   start = '2018-04-02T09:00:00+08:00',
-  options: { security?: Partial<SecurityOptions>; from?: string } = {},
+  options: { security?: Partial<SecurityOptions>; from?: string; oidc?: OidcOptions } = {},
 ): Promise<TestApp> {
   clearPlanCache()
   const { db, file, writes } = await makeDb(options.from)
@@ -51,6 +52,7 @@ export async function makeTestApp(
       writes,
       files,
       ...(options.security ? { security: options.security } : {}),
+      ...(options.oidc ? { oidc: options.oidc } : {}),
     }),
     db,
     file,

@@ -4,7 +4,7 @@
  * every write also needs the session's CSRF token in `X-CSRF-Token`, which a page from another
  * origin cannot read, so it cannot forge the write. A deactivated user's session is no session
  * (401); a user with a one-time password may only change it, see who they are and log out (403
- * `password-change-required` for everything else).
+ * `password-change-required` for everything else) — unless the session came from single sign-on.
  */
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
@@ -32,7 +32,10 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const session = token
     ? await findSession(reads, token, now, securityOf(c.get('deps')).sessionIdleMinutes)
     : undefined
-  const user = session ? await loadCurrentUser(reads, session.userId) : undefined
+  const account = session ? await loadCurrentUser(reads, session.userId) : undefined
+  // A one-time password binds password logins: a single sign-on never used it.
+  const user =
+    account && session?.method === 'oidc' ? { ...account, mustChangePassword: false } : account
   if (!session || !user) {
     throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please log in' })
   }

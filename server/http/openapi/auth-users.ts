@@ -19,6 +19,11 @@ import {
   okSchema,
   sessionSchema,
 } from '../../../schemas/api/responses.schema.ts'
+import {
+  authOptionsSchema,
+  oidcCallbackQuery,
+  oidcStartQuery,
+} from '../../../schemas/api/sign-in.schema.ts'
 import { json, xlsx, ok, errors, write, read, path, queryParameters } from './operations.ts'
 
 /** Logging in and out, the session and my password. */
@@ -48,6 +53,44 @@ export const authPaths = {
       {},
       ok('OK', okSchema),
     ),
+  },
+  '/api/auth/options': {
+    get: {
+      summary:
+        '登录方式：是否配置统一身份认证及其按钮文字 / Ways to sign in: whether single sign-on is configured, and its button label',
+      security: [],
+      responses: { '200': ok('登录方式 / Ways to sign in', authOptionsSchema), ...errors },
+    },
+  },
+  '/api/auth/oidc/start': {
+    get: {
+      summary:
+        '统一身份认证：转到身份提供方（PKCE、state、nonce）/ Single sign-on: redirect to the identity provider (PKCE, state, nonce)',
+      security: [],
+      parameters: queryParameters(oidcStartQuery),
+      responses: {
+        '302': { description: '转到身份提供方 / To the identity provider' },
+        '303': {
+          description:
+            '未配置或身份提供方不可用：回到登录页（?login-error=）/ Not configured or the provider is unreachable: back to the login page (?login-error=)',
+        },
+        ...errors,
+      },
+    },
+  },
+  '/api/auth/oidc/callback': {
+    get: {
+      summary:
+        '统一身份认证回调：登录并回到 returnTo，或带 ?login-error= 回到登录页 / Single sign-on callback: signs in and returns to returnTo, or back to the login page with ?login-error=',
+      security: [],
+      parameters: queryParameters(oidcCallbackQuery),
+      responses: {
+        '303': {
+          description:
+            '登录成功（会话 Cookie）或被拒绝（?login-error=）/ Signed in (session cookie) or refused (?login-error=)',
+        },
+      },
+    },
   },
   '/api/auth/logout': {
     post: {

@@ -50,7 +50,9 @@ const levelName = (level: string) =>
   (REGION_LEVELS as readonly string[]).includes(level) ? text(`level_${level as Level}`) : level
 
 /** The regions in tree order (each after its parent), with their depth. */
-export function treeOrder(regions: readonly RegionView[]): Array<{ region: RegionView; depth: number }> {
+export function treeOrder(
+  regions: readonly RegionView[],
+): Array<{ region: RegionView; depth: number }> {
   const known = new Set(regions.map((region) => region.id))
   const children = new Map<string | null, RegionView[]>()
   for (const region of regions) {
@@ -146,7 +148,8 @@ export class LsRegionAdmin extends LitElement {
       const add = (field: string, message: string) => (errors[field] ??= []).push(message)
       if (error instanceof ApiError) {
         add('', pick(error.text))
-        for (const issue of error.details.issues ?? []) add(fieldOf(issue.pointer), pick(issue.message))
+        for (const issue of error.details.issues ?? [])
+          add(fieldOf(issue.pointer), pick(issue.message))
       } else add('', String(error))
       this.errors = errors
       return false
@@ -283,13 +286,15 @@ export class LsRegionAdmin extends LitElement {
     return html`
       <h2>${text('title')}</h2>
       ${this.loadError ? html`<p role="alert">${this.loadError}</p>` : nothing}
-      ${busyRow
-        ? nothing
-        : html`<form part="create" class="create" @submit=${this.handleCreate}>
+      ${
+        busyRow
+          ? nothing
+          : html`<form part="create" class="create" @submit=${this.handleCreate}>
             <h3>${text('create')}</h3>
             ${this.renderFields()} ${this.fieldErrors('')}
             <div class="row"><button class="primary" type="submit" ?disabled=${this.busy}>${text('create')}</button></div>
-          </form>`}
+          </form>`
+      }
       <table part="table">
         <thead><tr><th>${text('name')}</th><th>${text('level')}</th><th>${text('divisionCode')}</th><th>${text('admins')}</th><th>${text('actions')}</th></tr></thead>
         <tbody>
