@@ -60,6 +60,10 @@ export interface RowIssue {
 export interface ImportRow {
   row: number
   username: string
+  /** 姓名, 单位 and 角色 as the file writes them (units and roles split at the separators). */
+  displayName: string
+  units: string[]
+  roles: string[]
   ok: boolean
   issues: RowIssue[]
 }
@@ -148,6 +152,7 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
 
     const roles: Role[] = []
     const roleText = text('角色')
+    const unitText = text('单位')
     for (const name of split(roleText)) {
       const role = ROLE_NAMES[name] ?? ROLE_NAMES[name.toLowerCase()]
       if (!role)
@@ -161,7 +166,7 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
     if (roleText === '') at('角色', '角色必填', 'At least one role is required')
 
     const chosen: Array<{ policyId: string; unitId: string }> = []
-    for (const name of split(text('单位'))) {
+    for (const name of split(unitText)) {
       const slash = name.indexOf('/')
       if (slash > 0) {
         const unit = { policyId: name.slice(0, slash).trim(), unitId: name.slice(slash + 1).trim() }
@@ -193,7 +198,15 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
     if (phone !== '' && !/^[0-9+() -]{3,32}$/.test(phone))
       at('手机', `手机号「${phone}」格式有误`, `The phone number "${phone}" is not valid`)
 
-    rows.push({ row, username, ok: issues.length === 0, issues })
+    rows.push({
+      row,
+      username,
+      displayName,
+      units: split(unitText),
+      roles: split(roleText),
+      ok: issues.length === 0,
+      issues,
+    })
     users.push({
       username,
       displayName,
