@@ -15,6 +15,8 @@ export default css`
   textarea { font-family: ui-monospace, monospace; font-size: 0.8rem; min-height: 3rem; }
   .hint { color: #6b7785; font-size: 0.8rem; }
   fieldset.units { display: grid; gap: 0.4rem; }
+  fieldset.units > label { display: grid; }
+  fieldset.units textarea { width: 100%; box-sizing: border-box; }
   details.policy-units summary { cursor: pointer; color: #1d3c6e; font-size: 0.88rem; }
   details.policy-units small { color: #6b7785; margin-left: 0.3rem; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; padding: 0.3rem 0 0.2rem 0.6rem; }
@@ -22,6 +24,7 @@ export default css`
   span.unit + span.unit::before { content: '、'; }
   form.filter { display: flex; flex-wrap: wrap; gap: 0.4rem 0.6rem; align-items: center; max-width: none; padding: 0.5rem 0.8rem; }
   form.filter input[type='search'] { flex: 1 1 12rem; min-width: 0; }
+  form.filter select[name='unit'] { max-width: 16rem; }
   select { font: inherit; padding: 0.3rem; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; max-width: 100%; }
   button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
   .field-error { color: #b42318; font-size: 0.8rem; }
@@ -42,7 +45,7 @@ export default css`
     td { border: 0; padding: 0.2rem 0.4rem; }
     td[data-label]::before { content: attr(data-label) '：'; color: #6b7785; }
     td.actions { white-space: normal; }
-    form.filter select { flex: 1 1 45%; }
+    form.filter select, form.filter select[name='unit'] { flex: 1 1 45%; max-width: none; }
     form { padding: 0.6rem; }
   }
 `

@@ -158,7 +158,7 @@ export class LsUserImport extends LitElement {
         <th>${text('units')}</th><th>${text('roles')}</th><th>${text('status')}</th><th>${text('issues')}</th>
       </tr></thead>
       <tbody>${rows.map(
-        (row) => html`<tr data-row=${row.row} class=${row.ok ? 'good' : 'bad'}>
+        (row) => html`<tr data-row=${row.row} class=${row.ok ? 'row-good' : 'row-bad'}>
           <td data-label=${text('row')} class="num">${row.row}</td>
           <td data-label=${text('displayName')}>${row.displayName}</td>
           <td data-label=${text('username')}>${row.username}</td>
@@ -232,7 +232,7 @@ export class LsUserImport extends LitElement {
       ${this.refusal ? this.renderRefusal(this.refusal) : nothing}
       <h4>${text('step3')}</h4>
       <button type="button" class="primary" data-action="import" ?disabled=${!this.clean || this.busy !== ''} @click=${this.handleImport}>
-        ${this.busy === 'import' ? text('importing') : text('import', { n: this.clean ? this.report!.rows.length : 0 })}
+        ${this.busy === 'import' ? text('importing') : this.clean ? text('import', { n: this.report!.rows.length }) : text('importPlain')}
       </button>
       <p class="note">${text('importNote')}</p>`
   }

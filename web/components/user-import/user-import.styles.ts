@@ -21,7 +21,7 @@ export default css`
   table { width: 100%; border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; }
   th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid #e4e7eb; text-align: left; vertical-align: top; }
   thead th { background: #eef2f7; white-space: nowrap; }
-  tr.bad td { background: #fef3f2; }
+  tr.row-bad td { background: #fef3f2; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
   td.status { white-space: nowrap; }
   ul.issues { margin: 0; padding-left: 1.1rem; color: #7a271a; }

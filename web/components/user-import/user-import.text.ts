@@ -24,6 +24,7 @@ export const importText = messageTable({
   },
   step3: { zh: '③ 导入', en: '3. Import' },
   import: { zh: '导入 {n} 个用户', en: 'Import {n} account(s)' },
+  importPlain: { zh: '导入', en: 'Import' },
   importing: { zh: '导入中…', en: 'Importing…' },
   importNote: {
     zh: '仅当检查全部通过时可导入。',
