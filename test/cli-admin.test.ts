@@ -170,6 +170,37 @@ describe('luoshi admin reset-password', () => {
     expect(entries[0]!.payload).not.toContain('New-Chief-Pass-2025')
   }, 60_000)
 
+  it('at a terminal asks for the password twice without echoing it', async () => {
+    const { dataDir, baseUrl } = await lockedOutChief()
+    // `script` gives the command a real terminal; what it prints is what an operator would see.
+    const child = spawn(
+      'script',
+      [
+        '-qec',
+        `"${process.execPath}" bin/luoshi.js admin reset-password chief --data "${dataDir}"`,
+        '/dev/null',
+      ],
+      { cwd: ROOT, env: childEnv({ NO_COLOR: '1' }), stdio: ['pipe', 'pipe', 'pipe'] },
+    )
+    let screen = ''
+    let answered = 0
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      screen += chunk
+      const prompts = screen.split(/password: |again: /).length - 1
+      while (answered < prompts) {
+        answered += 1
+        child.stdin.write('Typed-Chief-2025!\r')
+      }
+    })
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    expect(code, screen).toBe(0)
+    expect(screen).toContain('密码 / password:')
+    expect(screen).toContain('再次输入 / again:')
+    expect(screen).toContain('已重设「chief」的密码')
+    expect(screen).not.toContain('Typed-Chief-2025!')
+    expect((await login(baseUrl, 'chief', 'Typed-Chief-2025!')).cookie).not.toBe('')
+  }, 60_000)
+
   it('with --one-time prints a generated password once, which must be changed at the next login', async () => {
     const { dataDir, baseUrl } = await lockedOutChief()
     const reset = await luoshi(
