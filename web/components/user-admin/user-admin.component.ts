@@ -298,9 +298,9 @@ export class LsUserAdmin extends LitElement {
         <div class="row">
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? text('creating') : text('create')}</button>
         </div>
-      </form>
-      <ls-user-import @ls-users-imported=${this.handleImported}></ls-user-import>`
+      </form>`
       }
+      <ls-user-import @ls-users-imported=${this.handleImported}></ls-user-import>
       ${renderFilterBar({
         users,
         shown: shown.length,

@@ -363,7 +363,7 @@ describe('ls-user-admin', () => {
     expect($(root, 'tbody tr').textContent).toContain('财政局')
   })
 
-  it('adds the accounts an import created to the list', async () => {
+  it('adds the accounts an import created to the list, and keeps the import panel while a row is edited', async () => {
     server(json({ users: [account()] }))
     const root = await mount()
     $(root, 'ls-user-import').dispatchEvent(
@@ -375,5 +375,10 @@ describe('ls-user-admin', () => {
     )
     await vi.waitFor(() => expect(root.querySelectorAll('tbody tr[data-user]')).toHaveLength(2))
     expect($(root, 'tbody tr').getAttribute('data-user')).toBe('a.first')
+    // Editing a row keeps the import panel (and any passwords it shows) on the page.
+    const panel = $(root, 'ls-user-import')
+    $<HTMLButtonElement>(root, 'tr[data-user=lin] [data-action=edit]').click()
+    await vi.waitFor(() => expect(root.querySelector('form.edit')).not.toBeNull())
+    expect(root.querySelector('ls-user-import')).toBe(panel)
   })
 })

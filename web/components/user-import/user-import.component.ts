@@ -195,7 +195,7 @@ export class LsUserImport extends LitElement {
 
   private renderCreated(created: Created) {
     const { guarded } = passwordsCsv(created)
-    return html`<section part="created" class="created" role="alertdialog" aria-labelledby="created-title">
+    return html`<section part="created" class="created" aria-labelledby="created-title">
       <h4 id="created-title">${text('createdTitle', { n: created.length })}</h4>
       <p class="warn" role="alert">⚠ ${text('createdWarning')}</p>
       <table>
