@@ -53,6 +53,7 @@ describe('用户管理 in the browser', () => {
       return `${held.policyId}/${held.unitId}`
     })
 
+    await admin.locator('details[data-panel=create] > summary').click()
     const form = admin.locator('form.create')
     await form.locator('input[name=username]').fill('wang.wu')
     await form.locator('input[name=displayName]').fill('王五')
@@ -132,6 +133,7 @@ describe('用户管理 in the browser', () => {
     const firstKey = `${unit.policyId}/${unit.first.id}`
     const secondKey = `${unit.policyId}/${unit.second.id}`
 
+    await admin.getByText('批量导入（Excel / CSV）').click()
     const importer = admin.locator('ls-user-import')
     const templateDownload = admin.waitForEvent('download')
     await importer.getByRole('link', { name: '下载 Excel 导入模板' }).click()

@@ -1,6 +1,6 @@
 /**
- * Account administration (用户管理) for system administrators: a create form, a bulk import
- * (`ls-user-import`), and the accounts in a table (cards on a phone) that can be searched and
+ * Account administration (用户管理) for system administrators: a create form and a bulk import
+ * (`ls-user-import`), each folded until opened, and the accounts in a table (cards on a phone) that can be searched and
  * filtered by name or username, unit, role and status. Per account: an edit of its name, roles
  * and units (picked per published policy), a deactivation behind a confirm step, a re-activation,
  * and a password reset. A one-time password the server returns is shown once in a dialog with a
@@ -289,8 +289,9 @@ export class LsUserAdmin extends LitElement {
       ${
         editingRow
           ? nothing
-          : html`<form part="create" class="create" @submit=${this.handleCreate}>
-        <h3>${text('create')}</h3>
+          : html`<details class="panel" data-panel="create">
+        <summary>${text('create')}</summary>
+        <form part="create" class="create" @submit=${this.handleCreate}>
         <label>${text('username')}
           <input name="username" required pattern="[a-z0-9._\\-]{3,64}" autocomplete="off" />
           ${this.fieldErrors('username')}</label>
@@ -298,9 +299,12 @@ export class LsUserAdmin extends LitElement {
         <div class="row">
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? text('creating') : text('create')}</button>
         </div>
-      </form>`
+      </form></details>`
       }
-      <ls-user-import @ls-users-imported=${this.handleImported}></ls-user-import>
+      <details class="panel" data-panel="import">
+        <summary>${text('bulkImport')}</summary>
+        <ls-user-import @ls-users-imported=${this.handleImported}></ls-user-import>
+      </details>
       ${renderFilterBar({
         users,
         shown: shown.length,

@@ -14,6 +14,11 @@ export default css`
   input, textarea { font: inherit; padding: 0.35rem 0.45rem; border: 1px solid #9aa5b1; border-radius: 4px; }
   textarea { font-family: ui-monospace, monospace; font-size: 0.8rem; min-height: 3rem; }
   .hint { color: #6b7785; font-size: 0.8rem; }
+  details.panel { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; margin-bottom: 0.8rem; }
+  details.panel > summary { cursor: pointer; padding: 0.6rem 1rem; font-weight: 600; color: #1d3c6e; }
+  details.panel[open] > summary { border-bottom: 1px solid #d9dee5; }
+  details.panel > form { border: 0; margin: 0; }
+  details.panel > ls-user-import { padding: 0.4rem 1rem 0.8rem; }
   fieldset.units { display: grid; gap: 0.4rem; }
   fieldset.units > label { display: grid; }
   fieldset.units textarea { width: 100%; box-sizing: border-box; }
@@ -45,7 +50,8 @@ export default css`
     td { border: 0; padding: 0.2rem 0.4rem; }
     td[data-label]::before { content: attr(data-label) '：'; color: #6b7785; }
     td.actions { white-space: normal; }
-    form.filter select, form.filter select[name='unit'] { flex: 1 1 45%; max-width: none; }
+    form.filter select { flex: 1 1 40%; min-width: 0; }
+    form.filter select[name='unit'] { flex-basis: 100%; max-width: 100%; }
     form { padding: 0.6rem; }
   }
 `

@@ -57,6 +57,7 @@ export const userText = messageTable({
     en: 'Units not listed above (such as members added when a plan started), one a line, as policyId/unitId',
   },
   unitsChosen: { zh: '已选 {n} 个', en: '{n} chosen' },
+  bulkImport: { zh: '批量导入（Excel / CSV）', en: 'Bulk import (Excel / CSV)' },
   reactivate: { zh: '重新启用', en: 'Re-activate' },
   filterTitle: { zh: '筛选', en: 'Filter' },
   search: { zh: '搜索姓名或用户名', en: 'Search name or username' },

@@ -217,8 +217,7 @@ export class LsUserImport extends LitElement {
   }
 
   override render() {
-    return html`<h3>${text('title')}</h3>
-      ${this.created ? this.renderCreated(this.created) : nothing}
+    return html`${this.created ? this.renderCreated(this.created) : nothing}
       <h4>${text('step1')}</h4>
       <p><a class="template" href=${templatePath()} download>${text('template')}</a></p>
       <p class="note">${text('step1Note')}</p>

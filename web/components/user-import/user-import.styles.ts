@@ -1,9 +1,8 @@
 import { css } from 'lit'
 
 export default css`
-  :host { display: block; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; margin-bottom: 1rem; }
-  h3 { margin: 0 0 0.4rem; font-size: 1rem; }
-  h4 { margin: 0.8rem 0 0.3rem; font-size: 0.92rem; }
+  :host { display: block; }
+    h4 { margin: 0.8rem 0 0.3rem; font-size: 0.92rem; }
   p { margin: 0.3rem 0; }
   a { color: #1d3c6e; font-weight: 600; }
   .note { color: #616e7c; font-size: 0.85rem; }
@@ -30,7 +29,6 @@ export default css`
   .secret { font-family: ui-monospace, monospace; font-size: 0.95rem; background: #f3f5f8; padding: 0.1rem 0.35rem; user-select: all; word-break: break-all; }
   /* On a phone each row is a card whose cells name their column. */
   @media (max-width: 600px) {
-    :host { padding: 0.6rem; }
     thead { display: none; }
     table, tbody, tr, td { display: block; width: auto; }
     tr { border: 1px solid #d9dee5; border-radius: 6px; margin-bottom: 0.5rem; padding: 0.25rem; }

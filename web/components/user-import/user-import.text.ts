@@ -2,7 +2,6 @@
 import { messageTable } from '../../i18n.ts'
 
 export const importText = messageTable({
-  title: { zh: '批量导入', en: 'Bulk import' },
   step1: { zh: '① 下载模板并填写', en: '1. Download the template and fill it in' },
   template: { zh: '下载 Excel 导入模板', en: 'Download the Excel template' },
   step1Note: {
