@@ -168,6 +168,9 @@ describe('luoshi admin reset-password', () => {
     expect(entries[0]!.entity_id).toBe(chief!.id)
     expect(JSON.parse(entries[0]!.payload)).toEqual({ username: 'chief', sessionsEnded: 1 })
     expect(entries[0]!.payload).not.toContain('New-Chief-Pass-2025')
+    // The entry joined the server's one audit chain.
+    const verified = await luoshi(['audit', 'verify', '--data', dataDir], '')
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0)
   }, 60_000)
 
   it('at a terminal asks for the password twice without echoing it', async () => {

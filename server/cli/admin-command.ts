@@ -25,11 +25,6 @@ import { readPassword } from './read-password.ts'
 export const ADMIN_USAGE = `  luoshi admin create <username> [--display-name <name>] [--data <folder>]  创建系统管理员（密码从提示或标准输入读取）/ create a system administrator (password from a prompt or stdin)
 ${RESET_USAGE}`
 
-const usage = (): number => {
-  console.error(`用法 / usage:\n${ADMIN_USAGE}`)
-  return 2
-}
-
 /** Runs `luoshi admin <sub-command> …`; returns the exit code. */
 export async function adminCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args
@@ -39,9 +34,12 @@ export async function adminCommand(args: string[]): Promise<number> {
       'The password is never taken from the command line (shell history and the process list keep it): type it at the prompt or pipe it on stdin',
     )
   }
-  if (sub === 'reset-password') return resetPasswordCommand(rest, usage)
+  if (sub === 'reset-password') return resetPasswordCommand(rest)
   const [username, ...extra] = positional(rest, ['--data', '--display-name'])
-  if (sub !== 'create' || !username || extra.length > 0) return usage()
+  if (sub !== 'create' || !username || extra.length > 0) {
+    console.error(`用法 / usage:\n${ADMIN_USAGE}`)
+    return 2
+  }
   if (!new RegExp(USERNAME_PATTERN).test(username)) {
     return refuse(
       `用户名「${username}」不合规：须为 3–64 个小写字母、数字或 . _ -`,

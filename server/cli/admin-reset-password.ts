@@ -27,7 +27,7 @@ export const RESET_USAGE =
  * Runs `luoshi admin reset-password …` (the arguments after the sub-command); returns the exit
  * code: 0 done, 1 refused (no such account, a password the policy refuses, no database), 2 usage.
  */
-export async function resetPasswordCommand(args: string[], usage: () => number): Promise<number> {
+export async function resetPasswordCommand(args: string[]): Promise<number> {
   const [username, ...extra] = positional(args, ['--data'])
   const unknown = args.filter(
     (arg, index) =>
@@ -37,7 +37,10 @@ export async function resetPasswordCommand(args: string[], usage: () => number):
       !arg.startsWith('--data=') &&
       args[index - 1] !== '--data',
   )
-  if (!username || extra.length > 0 || unknown.length > 0) return usage()
+  if (!username || extra.length > 0 || unknown.length > 0) {
+    console.error(`用法 / usage:\n${RESET_USAGE}`)
+    return 2
+  }
   const oneTime = args.includes('--one-time')
   const dataDir = dataFolderOf(args)
   // Resetting never creates a database: a mistyped folder must not look like a missing account.

@@ -21,10 +21,11 @@ export async function readPassword(): Promise<string> {
 /** Reads one line from the terminal in raw mode, echoing nothing. */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin
-  process.stderr.write(question)
+  // Echo goes off before the prompt shows: what is typed once it is visible is never echoed.
   stdin.setRawMode(true)
   stdin.setEncoding('utf8')
   stdin.resume()
+  process.stderr.write(question)
   return new Promise((resolvePassword, reject) => {
     let value = ''
     const finish = () => {
