@@ -5,7 +5,8 @@
  * the template downloads, a file with a bad row is checked and refused by row, the corrected file
  * imports and its one-time passwords are shown once (and download as CSV); an account is
  * deactivated and re-activated, its units edited with the per-policy checkboxes, and the list
- * filtered by unit.
+ * filtered by unit; on a phone, an import whose username was taken after its check is refused by
+ * row.
  */
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -108,7 +109,7 @@ describe('用户管理 in the browser', () => {
     await screenshot(admin, '53-user-admin-phone')
   })
 
-  it('imports accounts from the template after a clean dry run, shows their passwords once, re-activates one and edits its units', async () => {
+  it('imports accounts from the template after a clean dry run, shows their passwords once, re-activates one, edits its units, and shows a refused import by row', async () => {
     const admin = await loginPage(e2e, 'admin', '#/users')
     await admin.getByRole('heading', { name: '用户管理' }).waitFor()
     // A unit of a published policy, from the same API the page reads.
@@ -238,12 +239,33 @@ describe('用户管理 in the browser', () => {
     await admin.locator('tbody tr[data-user="chen.yi"]').waitFor()
     expect(await admin.locator('tbody tr[data-user]').count()).toBe(2)
 
-    // On a phone the report and the list are cards.
+    // On a phone: a file checks clean, but its username is taken before the import runs (by
+    // another administrator, here the API): the refused import shows the problem by row.
     await admin.setViewportSize({ width: 390, height: 844 })
-    await importer.locator('input[type=file]').setInputFiles(await fileOf('again.xlsx', good))
+    await importer
+      .locator('input[type=file]')
+      .setInputFiles(await fileOf('late.xlsx', [['陈三', 'chen.san', firstKey, '部门', '']]))
     await importer.getByRole('button', { name: '检查（不创建）' }).click()
-    await importer.locator('tr[data-row="3"]').waitFor()
+    await importer.getByText('全部通过，可以导入').waitFor()
+    const taken = await admin.evaluate(async () => {
+      const { csrfToken } = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string }
+      const response = await fetch('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ username: 'chen.san', displayName: '陈三', roles: ['department'] }),
+      })
+      return response.status
+    })
+    expect(taken).toBe(201)
+    await importer.getByRole('button', { name: '导入 1 个用户' }).click()
+    const refused = importer.locator('.refused')
+    await refused.waitFor()
+    expect(await refused.innerText()).toContain('未创建任何用户')
+    expect(await refused.locator('tr[data-row="3"]').innerText()).toContain(
+      '用户名「chen.san」已被使用',
+    )
+    expect(await importer.locator('[part=created]').count()).toBe(0)
     expect(await importer.locator('thead').first().isVisible()).toBe(false)
-    await screenshot(admin, '57-user-import-phone')
+    await screenshot(admin, '57-user-import-phone-refused')
   })
 })
