@@ -152,7 +152,6 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
 
     const roles: Role[] = []
     const roleText = text('角色')
-    const unitText = text('单位')
     for (const name of split(roleText)) {
       const role = ROLE_NAMES[name] ?? ROLE_NAMES[name.toLowerCase()]
       if (!role)
@@ -166,6 +165,7 @@ export async function planUserImport(db: Kysely<Database>, table: Table): Promis
     if (roleText === '') at('角色', '角色必填', 'At least one role is required')
 
     const chosen: Array<{ policyId: string; unitId: string }> = []
+    const unitText = text('单位')
     for (const name of split(unitText)) {
       const slash = name.indexOf('/')
       if (slash > 0) {
