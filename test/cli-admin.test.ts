@@ -1,7 +1,7 @@
 /**
- * `luoshi admin create` and the production start, run as an operator runs them: the real CLI as a
- * child process with the password on stdin, the real server with `LUOSHI_DEMO=0` on a new data
- * folder, real HTTP.
+ * `luoshi admin create`, `luoshi admin reset-password` and the production start, run as an
+ * operator runs them: the real CLI as a child process with the password on stdin, the real server
+ * with `LUOSHI_DEMO=0` on a new data folder, real HTTP.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
@@ -116,6 +116,152 @@ describe('luoshi admin create', () => {
     ])
     expect(query(dataDir, "select seq from audit_log where action = 'user.create'")).toHaveLength(1)
     expect((await luoshi(['admin', 'create', '--data', dataDir], '')).code).toBe(2)
+  }, 60_000)
+})
+
+describe('luoshi admin reset-password', () => {
+  /** A data folder with the administrator `chief` (password `Chief-Pass-2024`), and its server. */
+  async function lockedOutChief(): Promise<{ dataDir: string; baseUrl: string }> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-reset-'))
+    const created = await luoshi(
+      ['admin', 'create', 'chief', '--data', dataDir],
+      'Chief-Pass-2024\n',
+    )
+    expect(created.code, created.stderr).toBe(0)
+    server = await startServer({ dataDir, env: { LUOSHI_DEMO: '0' } })
+    return { dataDir, baseUrl: server.baseUrl }
+  }
+
+  const resets = (dataDir: string) =>
+    query<{ actor: string; entity_id: string; payload: string }>(
+      dataDir,
+      "select actor, entity_id, payload from audit_log where action = 'user.password-reset'",
+    )
+
+  it('sets the password read from stdin, ends the sessions and audits the reset as the API does', async () => {
+    const { dataDir, baseUrl } = await lockedOutChief()
+    const before = await login(baseUrl, 'chief', 'Chief-Pass-2024')
+    expect((await before.get('/api/auth/me')).status).toBe(200)
+
+    const reset = await luoshi(
+      ['admin', 'reset-password', 'chief', '--data', dataDir],
+      'New-Chief-Pass-2025\nignored second line\n',
+    )
+    expect(reset.stderr).toBe('')
+    expect(reset.code).toBe(0)
+    expect(reset.stdout).toContain('已重设「chief」的密码，其所有会话已结束')
+    expect(reset.stdout).not.toContain('New-Chief-Pass-2025')
+
+    expect((await before.get('/api/auth/me')).status).toBe(401)
+    expect(await loginStatus(baseUrl, 'chief', 'Chief-Pass-2024')).toBe(401)
+    const after = await login(baseUrl, 'chief', 'New-Chief-Pass-2025')
+    // A password the operator chose is not a one-time one: no change is forced.
+    expect((await after.get('/api/users')).status).toBe(200)
+
+    const [chief] = query<{ id: string }>(
+      dataDir,
+      "select id from app_user where username = 'chief'",
+    )
+    const entries = resets(dataDir)
+    expect(entries).toHaveLength(1)
+    expect(entries[0]!.actor).toBe('system')
+    expect(entries[0]!.entity_id).toBe(chief!.id)
+    expect(JSON.parse(entries[0]!.payload)).toEqual({ username: 'chief', sessionsEnded: 1 })
+    expect(entries[0]!.payload).not.toContain('New-Chief-Pass-2025')
+    // The entry joined the server's one audit chain.
+    const verified = await luoshi(['audit', 'verify', '--data', dataDir], '')
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0)
+  }, 60_000)
+
+  it('at a terminal asks for the password twice without echoing it', async () => {
+    const { dataDir, baseUrl } = await lockedOutChief()
+    // `script` gives the command a real terminal; what it prints is what an operator would see.
+    const child = spawn(
+      'script',
+      [
+        '-qec',
+        `"${process.execPath}" bin/luoshi.js admin reset-password chief --data "${dataDir}"`,
+        '/dev/null',
+      ],
+      { cwd: ROOT, env: childEnv({ NO_COLOR: '1' }), stdio: ['pipe', 'pipe', 'pipe'] },
+    )
+    let screen = ''
+    let answered = 0
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      screen += chunk
+      const prompts = screen.split(/password: |again: /).length - 1
+      while (answered < prompts) {
+        answered += 1
+        child.stdin.write('Typed-Chief-2025!\r')
+      }
+    })
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    expect(code, screen).toBe(0)
+    expect(screen).toContain('密码 / password:')
+    expect(screen).toContain('再次输入 / again:')
+    expect(screen).toContain('已重设「chief」的密码')
+    expect(screen).not.toContain('Typed-Chief-2025!')
+    expect((await login(baseUrl, 'chief', 'Typed-Chief-2025!')).cookie).not.toBe('')
+  }, 60_000)
+
+  it('with --one-time prints a generated password once, which must be changed at the next login', async () => {
+    const { dataDir, baseUrl } = await lockedOutChief()
+    const reset = await luoshi(
+      ['admin', 'reset-password', 'chief', '--one-time', '--data', dataDir],
+      '',
+    )
+    expect(reset.code, reset.stderr).toBe(0)
+    expect(reset.stdout).toContain('只显示这一次')
+    const password = reset.stdout.trim().split('\n').at(-1)!.trim()
+    expect(password.length).toBeGreaterThanOrEqual(20)
+    expect(reset.stdout.split(password)).toHaveLength(2)
+
+    expect(await loginStatus(baseUrl, 'chief', 'Chief-Pass-2024')).toBe(401)
+    const fresh = await login(baseUrl, 'chief', password)
+    const blocked = await fresh.get('/api/users')
+    expect(blocked.status).toBe(403)
+    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe(
+      'password-change-required',
+    )
+    expect(
+      query<{ must: number }>(dataDir, 'select must_change_password as must from app_user'),
+    ).toEqual([{ must: 1 }])
+    expect(resets(dataDir)).toHaveLength(1)
+    expect(resets(dataDir)[0]!.payload).not.toContain(password)
+  }, 60_000)
+
+  it('refuses an unknown username, a weak password, a password on the command line and a folder without a database with exit code 1, changing nothing', async () => {
+    const { dataDir, baseUrl } = await lockedOutChief()
+    const unknown = await luoshi(
+      ['admin', 'reset-password', 'nobody', '--data', dataDir],
+      'Nobody-Pass-2025\n',
+    )
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('没有用户名为「nobody」的账号')
+    const weak = await luoshi(['admin', 'reset-password', 'chief', '--data', dataDir], 'chief\n')
+    expect(weak.code).toBe(1)
+    expect(weak.stderr).toContain('密码至少需要 10 个字符')
+    const argv = await luoshi(
+      ['admin', 'reset-password', 'chief', '--password=Other-Pass-2025', '--data', dataDir],
+      '',
+    )
+    expect(argv.code).toBe(1)
+    expect(argv.stderr).toContain('never taken from the command line')
+    const empty = mkdtempSync(join(tmpdir(), 'luoshi-reset-empty-'))
+    const nowhere = await luoshi(
+      ['admin', 'reset-password', 'chief', '--data', empty],
+      'Other-Pass-2025!\n',
+    )
+    expect(nowhere.code).toBe(1)
+    expect(nowhere.stderr).toContain('没有数据库')
+    expect(existsSync(join(empty, 'luoshi.db'))).toBe(false)
+    expect((await luoshi(['admin', 'reset-password', '--data', dataDir], '')).code).toBe(2)
+    expect(
+      (await luoshi(['admin', 'reset-password', 'chief', '--onetime', '--data', dataDir], '')).code,
+    ).toBe(2)
+
+    expect(resets(dataDir)).toEqual([])
+    expect((await login(baseUrl, 'chief', 'Chief-Pass-2024')).cookie).not.toBe('')
   }, 60_000)
 })
 

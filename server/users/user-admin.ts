@@ -284,8 +284,8 @@ export async function updateUser(
 }
 
 /**
- * Replaces an account's password with a one-time one (hashed by the caller): the user's sessions
- * end and the user must change it at the next login.
+ * Replaces an account's password (hashed by the caller): the user's sessions end, and with
+ * `oneTime` (a generated password, the default) the user must change it at the next login.
  * @throws AppError 404 for an unknown id
  */
 export async function resetPassword(
@@ -293,12 +293,17 @@ export async function resetPassword(
   id: string,
   hash: string,
   by: Actor,
+  oneTime = true,
 ): Promise<UserView> {
   const before = await findUser(trx, id)
   if (!before) throw notFound({ zh: '找不到该用户', en: 'No such user' })
   await trx
     .updateTable('app_user')
-    .set({ password_hash: hash, must_change_password: 1, updated_at: by.now.toISOString() })
+    .set({
+      password_hash: hash,
+      must_change_password: oneTime ? 1 : 0,
+      updated_at: by.now.toISOString(),
+    })
     .where('id', '=', id)
     .execute()
   await audit(trx, by, 'user.password-reset', id, {

@@ -63,6 +63,10 @@ export interface RowIssue {
 export interface ImportRow {
   row: number
   username: string
+  /** 姓名, 单位 and 角色 as the file writes them (units and roles split at the separators). */
+  displayName: string
+  units: string[]
+  roles: string[]
   ok: boolean
   issues: RowIssue[]
 }
@@ -185,7 +189,8 @@ export async function planUserImport(
       at('角色', problem.message.zh, problem.message.en)
 
     const chosen: Array<{ policyId: string; unitId: string }> = []
-    for (const name of split(text('单位'))) {
+    const unitText = text('单位')
+    for (const name of split(unitText)) {
       const slash = name.indexOf('/')
       if (slash > 0) {
         const unit = { policyId: name.slice(0, slash).trim(), unitId: name.slice(slash + 1).trim() }
@@ -224,7 +229,15 @@ export async function planUserImport(
     if (phone !== '' && !/^[0-9+() -]{3,32}$/.test(phone))
       at('手机', `手机号「${phone}」格式有误`, `The phone number "${phone}" is not valid`)
 
-    rows.push({ row, username, ok: issues.length === 0, issues })
+    rows.push({
+      row,
+      username,
+      displayName,
+      units: split(unitText),
+      roles: split(roleText),
+      ok: issues.length === 0,
+      issues,
+    })
     users.push({
       username,
       displayName,

@@ -26,7 +26,15 @@ interface Issue {
 }
 interface Report {
   dryRun: boolean
-  rows: Array<{ row: number; username: string; ok: boolean; issues: Issue[] }>
+  rows: Array<{
+    row: number
+    username: string
+    displayName: string
+    units: string[]
+    roles: string[]
+    ok: boolean
+    issues: Issue[]
+  }>
   created: Array<{
     user: { id: string; username: string; displayName: string; roles: string[]; units: unknown[] }
     initialPassword: string
@@ -135,7 +143,17 @@ describe('GET /api/users/import/template', () => {
     const imported = await upload(filled)
     expect(imported.status, await imported.clone().text()).toBe(200)
     const report = (await imported.json()) as Report
-    expect(report.rows).toEqual([{ row: 3, username: 'zhang.san', ok: true, issues: [] }])
+    expect(report.rows).toEqual([
+      {
+        row: 3,
+        username: 'zhang.san',
+        displayName: '张三',
+        units: ['县政府办'],
+        roles: ['部门'],
+        ok: true,
+        issues: [],
+      },
+    ])
     expect(report.created.map((entry) => entry.user.username)).toEqual(['zhang.san'])
   })
 

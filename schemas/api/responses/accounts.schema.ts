@@ -129,11 +129,22 @@ export const userImportReportSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['row', 'username', 'ok', 'issues'],
+        required: ['row', 'username', 'displayName', 'units', 'roles', 'ok', 'issues'],
         additionalProperties: false,
         properties: {
           row: { type: 'integer', minimum: 1, description: '文件中的行号 / Row of the file' },
           username: { type: 'string' },
+          displayName: { type: 'string', description: '文件中的姓名 / 姓名 as written' },
+          units: {
+            type: 'array',
+            items: { type: 'string' },
+            description: '文件中写的单位 / 单位 as written, split at 、 , ， ; ；',
+          },
+          roles: {
+            type: 'array',
+            items: { type: 'string' },
+            description: '文件中写的角色 / 角色 as written, split at 、 , ， ; ；',
+          },
           ok: { type: 'boolean' },
           issues: { type: 'array', items: issueSchema },
         },

@@ -10,5 +10,13 @@ export default css`
   .user { display: flex; align-items: center; gap: 0.75rem; font-size: 0.9rem; }
   button { font: inherit; cursor: pointer; border: 1px solid rgba(255, 255, 255, 0.5); background: transparent; color: #fff; border-radius: 4px; padding: 0.2rem 0.6rem; }
   main { padding: 1.2rem; max-width: 1200px; margin: 0 auto; }
+  /* On a phone the name and the user stay on the first line; the pages wrap onto the next. */
+  @media (max-width: 600px) {
+    header { flex-wrap: wrap; gap: 0.4rem 0.8rem; padding: 0.5rem 0.8rem; }
+    header h1 { flex: 1; }
+    nav { order: 1; flex-basis: 100%; flex-wrap: wrap; gap: 0.3rem 0.6rem; }
+    nav a, .user span { white-space: nowrap; }
+    main { padding: 0.8rem; }
+  }
   @media print { header { display: none; } main { padding: 0; max-width: none; } }
 `

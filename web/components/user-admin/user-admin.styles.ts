@@ -14,6 +14,24 @@ export default css`
   input, textarea { font: inherit; padding: 0.35rem 0.45rem; border: 1px solid #9aa5b1; border-radius: 4px; }
   textarea { font-family: ui-monospace, monospace; font-size: 0.8rem; min-height: 3rem; }
   .hint { color: #6b7785; font-size: 0.8rem; }
+  details.panel { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; margin-bottom: 0.8rem; }
+  details.panel > summary { cursor: pointer; padding: 0.6rem 1rem; font-weight: 600; color: #1d3c6e; }
+  details.panel[open] > summary { border-bottom: 1px solid #d9dee5; }
+  details.panel > form { border: 0; margin: 0; }
+  details.panel > ls-user-import { padding: 0.4rem 1rem 0.8rem; }
+  fieldset.units { display: grid; gap: 0.4rem; }
+  fieldset.units > label { display: grid; }
+  fieldset.units textarea { width: 100%; box-sizing: border-box; }
+  details.policy-units summary { cursor: pointer; color: #1d3c6e; font-size: 0.88rem; }
+  details.policy-units small { color: #6b7785; margin-left: 0.3rem; }
+  .choices { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; padding: 0.3rem 0 0.2rem 0.6rem; }
+  .choices label { display: flex; gap: 0.25rem; align-items: center; }
+  span.unit + span.unit::before { content: '、'; }
+  form.filter { display: flex; flex-wrap: wrap; gap: 0.4rem 0.6rem; align-items: center; max-width: none; padding: 0.5rem 0.8rem; }
+  form.filter input[type='search'] { flex: 1 1 12rem; min-width: 0; }
+  form.filter select[name='unit'] { max-width: 16rem; }
+  select { font: inherit; padding: 0.3rem; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; max-width: 100%; }
+  button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
   .field-error { color: #b42318; font-size: 0.8rem; }
   .row { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
   button { font: inherit; padding: 0.3rem 0.7rem; border-radius: 4px; cursor: pointer; border: 1px solid #1d3c6e; background: #fff; color: #1d3c6e; }
@@ -32,5 +50,8 @@ export default css`
     td { border: 0; padding: 0.2rem 0.4rem; }
     td[data-label]::before { content: attr(data-label) '：'; color: #6b7785; }
     td.actions { white-space: normal; }
+    form.filter select { flex: 1 1 40%; min-width: 0; }
+    form.filter select[name='unit'] { flex-basis: 100%; max-width: 100%; }
+    form { padding: 0.6rem; }
   }
 `
