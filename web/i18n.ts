@@ -79,6 +79,7 @@ const MESSAGES = {
   state_returned: { zh: '已退回', en: 'Returned' },
   state_approved: { zh: '已通过', en: 'Approved' },
   state_done: { zh: '已完成', en: 'Done' },
+  state_withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   event_START: { zh: '开始办理', en: 'Start' },
   event_SAVE: { zh: '保存草稿', en: 'Save draft' },
   event_SUBMIT: { zh: '提交', en: 'Submit' },
