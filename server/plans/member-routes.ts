@@ -4,6 +4,7 @@
  * version, so two offices editing at once do not overwrite each other). Mounted from routes.ts.
  */
 import { Hono } from 'hono'
+import type { Context } from 'hono'
 import { planMembersBody } from '../../schemas/api/requests.schema.ts'
 import { planMembersQuery } from '../../schemas/api/queries.schema.ts'
 import { mayGovernPlan } from '../access/plan-governance.ts'
@@ -13,6 +14,7 @@ import { queryOf } from '../http/middleware/query-of.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write, writesNothing } from '../http/write.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import {
   applyMemberChange,
   groupOf,
@@ -23,6 +25,16 @@ import {
 import { changeView, membersView } from './member-views.ts'
 import { visiblePlan } from './visible-plan.ts'
 
+/**
+ * The plan of the route with its model, for someone who may read its members: whoever may govern
+ * it (a region admin may not be among its units), else whoever may see it — otherwise a 404,
+ * audited as any refused read.
+ */
+async function membersPlan(c: Context<AppEnv>): Promise<PlanContext> {
+  const context = await loadPlanContext(c.get('deps').reads, c.req.param('id')!)
+  return mayGovernPlan(c.get('user'), context) ? context : visiblePlan(c)
+}
+
 /** The version an `If-Match` header names (`"abc"`, `W/"abc"`), or undefined without one. */
 function ifMatchOf(header: string | undefined): string | undefined {
   return header === undefined ? undefined : header.replace(/^W\//, '').replace(/"/g, '').trim()
@@ -30,7 +42,7 @@ function ifMatchOf(header: string | undefined): string | undefined {
 
 export const memberRoutes = new Hono<AppEnv>()
   .get('/:id/groups/:groupId/members', async (c) => {
-    const context = await visiblePlan(c)
+    const context = await membersPlan(c)
     const view = membersView(context, c.get('user'), c.req.param('groupId'))
     return c.json(view, 200, { ETag: `"${view.version}"` })
   })
@@ -40,7 +52,7 @@ export const memberRoutes = new Hono<AppEnv>()
     validJson(planMembersBody),
     async (c) => {
       const { reads, clock } = c.get('deps')
-      const context = await visiblePlan(c)
+      const context = await membersPlan(c)
       const user = c.get('user')
       const groupId = c.req.param('groupId')
       groupOf(context.model, groupId)
