@@ -25,10 +25,11 @@ export function membersView(
   const actors = model.actors(members)
   return {
     group,
-    members: [
-      ...configured.map((id) => ({ id, name: actors.get(id)?.name ?? id, configUnit: true })),
-      ...(members[groupId] ?? []).map((unit) => ({ ...unit, configUnit: configIds.has(unit.id) })),
-    ],
+    configured: configured.map((id) => ({ id, name: actors.get(id)?.name ?? id })),
+    members: (members[groupId] ?? []).map((unit) => ({
+      ...unit,
+      configUnit: configIds.has(unit.id),
+    })),
     units: units.map((unit) => ({ id: unit.id, name: unit.name })),
     version: membersVersion(plan.extra_units),
     mayEdit: mayGovernPlan(user, context),

@@ -5,14 +5,19 @@ import { count, idName, nullableDate, text } from './primitives.ts'
 /** A group's members now, the units of the config one may pick, and the version to send back. */
 export const planMembersSchema = {
   type: 'object',
-  required: ['group', 'members', 'units', 'version', 'mayEdit'],
+  required: ['group', 'configured', 'members', 'units', 'version', 'mayEdit'],
   additionalProperties: false,
   properties: {
     group: idName,
+    configured: {
+      type: 'array',
+      description: '配置中写明的成员（不可在此修改）/ Members the config names (not changed here)',
+      items: idName,
+    },
     members: {
       type: 'array',
       description:
-        '现有成员：配置中的单位与计划新增的单位 / Members: config units and units the plan adds',
+        '计划给出的成员：配置中的单位或新单位 / Members the plan names: config units or new units',
       items: {
         type: 'object',
         required: ['id', 'name', 'configUnit'],

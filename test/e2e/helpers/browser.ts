@@ -32,8 +32,14 @@ export interface E2E {
   close(): Promise<void>
 }
 
-/** Starts a server on its own data (demo loaded, clock at `now`: see helpers/demo-data.ts) and a browser. */
-export async function startE2E(now = '2018-09-05T09:00:00+08:00'): Promise<E2E> {
+/**
+ * Starts a server on its own data (demo loaded, clock at `now`: see helpers/demo-data.ts) and a
+ * browser. `env` is added to the server's environment (e.g. `PORT`, else the OS picks one).
+ */
+export async function startE2E(
+  now = '2018-09-05T09:00:00+08:00',
+  env: Record<string, string> = {},
+): Promise<E2E> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
@@ -41,6 +47,7 @@ export async function startE2E(now = '2018-09-05T09:00:00+08:00'): Promise<E2E> 
   const server = await startServer({
     dataDir: await demoDataFolder(now, 'luoshi-e2e-'),
     now,
+    env,
     timeoutMs: 90_000,
   })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
