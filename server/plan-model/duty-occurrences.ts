@@ -5,8 +5,14 @@
  */
 import { compareDates, occurrences } from '../../domain/deadlines/index.ts'
 import type { Responsibility } from '../../schemas/index.ts'
-import type { Occurrence } from '../tasks/create-tasks.ts'
 import type { PlanModel } from './plan-model.ts'
+
+/** One occurrence of a duty: its period (`once`, `2018-Q3`, `2019-04`), when it opens, when due. */
+export interface Occurrence {
+  period: string
+  opens: string | null
+  due: string | null
+}
 
 export interface OpeningOccurrences {
   /** The occurrences open on the day asked about. */

@@ -7,17 +7,14 @@
  */
 import type { NewTask } from '../db/database.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
+import type { Occurrence } from '../plan-model/duty-occurrences.ts'
 import { startTask } from '../../domain/workflow/run-machine.ts'
 import { machineOf, taskKind } from '../task-kinds/registry.ts'
 import type { KindedDuty } from '../task-kinds/registry.ts'
 import { escalationTimers, taskRow } from './task-rows.ts'
 import type { NewTimer } from './task-rows.ts'
 
-export interface Occurrence {
-  period: string
-  opens: string | null
-  due: string | null
-}
+export type { Occurrence }
 
 export interface CreatedTasks {
   tasks: NewTask[]
