@@ -14,9 +14,10 @@ import * as sessionLastSeen from './migrations/2026_12_06_1120_session_last_seen
 import * as indicatorValueVersions from './migrations/2026_12_06_1300_indicator_value_versions.ts'
 import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_version_note.ts'
 import * as userAdmin from './migrations/2026_12_06_2300_user_admin.ts'
+import * as taskKeyOpenTasks from './migrations/2026_12_07_0210_task_key_open_tasks.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1200_create_runtime': createRuntime,
   '2026_11_22_1800_add_audit_head': addAuditHead,
   '2026_11_22_2200_create_attachment': createAttachment,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1300_indicator_value_versions': indicatorValueVersions,
   '2026_12_06_1500_add_policy_version_note': addPolicyVersionNote,
   '2026_12_06_2300_user_admin': userAdmin,
+  '2026_12_07_0210_task_key_open_tasks': taskKeyOpenTasks,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -12,7 +12,8 @@ import { loginAs, makeTestApp } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
 /**
- * The minimal policy with the open group `hospitals` leading the funding (due in July), helping
+ * The minimal policy with the open group `hospitals` leading the funding (due in July, with the
+ * health bureau's contribution), helping
  * draft the plan, and leading a monthly report.
  */
 const GROUP_DUTIES = withReplaced(
@@ -25,6 +26,7 @@ const GROUP_DUTIES = withReplaced(
     due: { unspecified: 文件未规定完成时限 }
     source: { clause: 二、2, quote: 统筹落实补助资金 }`,
     `    lead: [hospitals]
+    support: [health-bureau]
     due: 2018年7月
     source: { clause: 二、2, quote: 统筹落实补助资金 }
   - id: monthly-report
@@ -113,8 +115,11 @@ describe('PUT /api/plans/:id/groups/:groupId/members', () => {
     expect(body.before).toEqual([])
     expect(body.after).toEqual([TOWN])
     expect(body.withdraw).toEqual([])
-    expect(body.create).toHaveLength(1)
-    expect(body.create[0].unit).toEqual(TOWN)
+    // The new unit's tasks, and the health bureau's contribution to its funding task.
+    expect(body.create.map((entry: { unit: unknown }) => entry.unit)).toEqual([
+      TOWN,
+      { id: 'health-bureau', name: '县卫健局' },
+    ])
     const made = body.create[0].tasks.map((task: { sourceId: string; period: string }) =>
       [task.sourceId, task.period].join(' '),
     )
@@ -170,7 +175,7 @@ describe('PUT /api/plans/:id/groups/:groupId/members', () => {
       group: 'hospitals',
       before: [],
       after: [TOWN],
-      created: tasks.length,
+      created: body.create.flatMap((entry: { tasks: unknown[] }) => entry.tasks).length,
     })
   })
 
@@ -224,8 +229,10 @@ describe('PUT /api/plans/:id/groups/:groupId/members', () => {
     const response = await change([COUNTY])
     expect(response.status).toBe(200)
     const body = await response.json()
-    expect(body.create).toEqual([])
-    expect(body.withdraw.map((entry: { unit: { id: string } }) => entry.unit)).toEqual([TOWN])
+    // The health bureau's contribution moves from the withdrawn lead to the remaining one.
+    const units = (list: Array<{ unit: { id: string } }>) => list.map((entry) => entry.unit.id)
+    expect(units(body.withdraw)).toEqual([TOWN.id, 'health-bureau'])
+    expect(units(body.create)).toEqual(['health-bureau'])
 
     const tasks = await tasksOf(TOWN.id)
     expect(tasks.length).toBeGreaterThan(0)
@@ -275,6 +282,40 @@ describe('PUT /api/plans/:id/groups/:groupId/members', () => {
       .where('role', '=', 'lead')
       .executeTakeFirstOrThrow()
     expect(JSON.parse(lead.snapshot).context.pendingContributions).toBe(2)
+  })
+
+  it('gives a member named again new tasks beside its withdrawn ones', async () => {
+    expect((await change([TOWN])).status).toBe(200)
+    expect((await change([])).status).toBe(200)
+    expect((await change([TOWN])).status).toBe(200)
+    const funding = (await tasksOf(TOWN.id)).filter((task) => task.source_id === 'funding')
+    expect(funding.map((task) => task.state).sort()).toEqual(['assigned', 'withdrawn'])
+  })
+
+  it('withdraws the contributions that fed a withdrawn lead, and gives a new lead its own', async () => {
+    expect((await change([TOWN])).status).toBe(200)
+    expect((await change([COUNTY])).status).toBe(200)
+    const funding = await t.db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('source_id', '=', 'funding')
+      .execute()
+    const lead = (assignee: string) =>
+      funding.find((task) => task.role === 'lead' && task.assignee === assignee)!
+    expect(lead(TOWN.id).state).toBe('withdrawn')
+    expect(lead(COUNTY.id).state).toBe('assigned')
+    expect(JSON.parse(lead(COUNTY.id).snapshot).context.pendingContributions).toBe(1)
+    const supports = funding
+      .filter((task) => task.role === 'support')
+      .map((task) => ({ assignee: task.assignee, parent: task.parent_task_id, state: task.state }))
+    expect(supports).toEqual(
+      expect.arrayContaining([
+        { assignee: 'health-bureau', parent: lead(TOWN.id).id, state: 'withdrawn' },
+        { assignee: 'health-bureau', parent: lead(COUNTY.id).id, state: 'assigned' },
+      ]),
+    )
+    expect(supports).toHaveLength(2)
   })
 
   it('refuses a change from someone who sees the plan but does not run it (403), hides the plan from others (404), and takes it from admins and region admins', async () => {
