@@ -457,8 +457,8 @@ const MESSAGES = {
   peGuard_reviewed: { zh: '有审核单位', en: 'a reviewer is set' },
   peGuard_hasReason: { zh: '写明退回理由', en: 'a reason is given' },
   peRootEvents: {
-    zh: '任何状态下由定时器处理（不改变状态）',
-    en: 'Handled in every state by timers (no state change)',
+    zh: '任何状态下均处理：定时器事件不改变状态；WITHDRAW（系统撤回任务）转入「已撤回」',
+    en: 'Handled in every state: timer events keep the state; WITHDRAW (the system withdraws the task) ends it in withdrawn',
   },
   peFormFor: { zh: '查看表单', en: 'Form for' },
   peFormNamed: { zh: '使用配置中的表单 {id}', en: 'Uses form {id} from the config' },
