@@ -54,3 +54,25 @@ export function recurringPeriods(model: PlanModel, duty: Responsibility): Occurr
     due: period.due,
   }))
 }
+
+/**
+ * The occurrences of a duty a unit named while the plan runs still takes part in: the one of a
+ * one-off or relative duty (dated as on the plan's first day), and a recurring duty's periods the
+ * plan has opened whose deadline has not passed.
+ * @param startDay The plan's first day.
+ * @param nextPeriod The index of the period the duty's pending timer will open; undefined when
+ *   none is pending (every period has opened).
+ */
+export function occurrencesStillOpen(
+  model: PlanModel,
+  duty: Responsibility,
+  startDay: string,
+  nextPeriod: number | undefined,
+  today: string,
+): Occurrence[] {
+  if (model.scheduleOf(duty).kind !== 'recurring')
+    return openingOccurrences(model, duty, startDay).open
+  return recurringPeriods(model, duty)
+    .slice(0, nextPeriod ?? Number.POSITIVE_INFINITY)
+    .filter((period) => period.due === null || compareDates(period.due, today) >= 0)
+}

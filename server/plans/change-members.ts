@@ -10,12 +10,12 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
-import { civilDateAt, compareDates } from '../../domain/deadlines/index.ts'
+import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { isWithdrawnState } from '../../domain/workflow/task-states.ts'
 import type { Database, NewTask, TaskRow } from '../db/database.ts'
 import { readJson } from '../db/json-columns.ts'
 import { AppError, notFound } from '../errors.ts'
-import { openingOccurrences, recurringPeriods } from '../plan-model/duty-occurrences.ts'
+import { occurrencesStillOpen } from '../plan-model/duty-occurrences.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
@@ -123,7 +123,14 @@ export async function planMemberChange(
   for (const kinded of duties) {
     const { duty } = kinded
     if (duty.phase && closed.has(duty.phase)) continue
-    for (const occurrence of openOccurrences(model, kinded, plan.started_at, nextPeriods, today)) {
+    const occurrences = occurrencesStillOpen(
+      model,
+      duty,
+      civilDateAt(new Date(plan.started_at)),
+      nextPeriods.get(duty.id),
+      today,
+    )
+    for (const occurrence of occurrences) {
       const here = held.filter(
         (task) => task.source_id === duty.id && task.period === occurrence.period,
       )
@@ -263,26 +270,6 @@ function ownership(
       .resolveOwners(duty.support ?? [], next)
       .actors.some((actor) => actor === task.assignee && !leads.includes(actor))
   }
-}
-
-/**
- * The occurrences of a duty a member named now still takes part in: the one of a one-off or
- * relative duty (dated as at the plan's start), and a recurring duty's periods the plan has
- * opened whose deadline has not passed.
- */
-function openOccurrences(
-  model: PlanModel,
-  { duty }: KindedDuty,
-  startedAt: string,
-  nextPeriods: ReadonlyMap<string, number>,
-  today: string,
-) {
-  if (model.scheduleOf(duty).kind !== 'recurring')
-    return openingOccurrences(model, duty, civilDateAt(new Date(startedAt))).open
-  // Opened: the periods before the one its pending timer will open (all, once none is pending).
-  return recurringPeriods(model, duty)
-    .slice(0, nextPeriods.get(duty.id) ?? Number.POSITIVE_INFINITY)
-    .filter((period) => period.due === null || compareDates(period.due, today) >= 0)
 }
 
 /** The held lead task contributions go to: the one they already feed, else the first lead held. */
