@@ -262,6 +262,7 @@ const MESSAGES = {
   task_escalation: { zh: '督办第 {n} 级', en: 'Escalation level {n}' },
   task_returns: { zh: '已退回 {n} 次', en: 'Returned {n} times' },
   task_lastReason: { zh: '退回理由：{n}', en: 'Returned because: {n}' },
+  task_withdrawReason: { zh: '撤回原因：{n}', en: 'Withdrawn because: {n}' },
   task_quote: { zh: '原文', en: 'Quote' },
   task_form: { zh: '填报内容', en: 'Report' },
   task_noData: { zh: '尚未填报', en: 'Nothing reported yet' },
