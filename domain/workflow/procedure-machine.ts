@@ -5,7 +5,13 @@
  * step with the reason; after the last step the procedure is done.
  */
 import type { PolicyConfig } from '../../schemas/index.ts'
-import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.ts'
+import {
+  initialTaskContext,
+  TIMER_HANDLERS,
+  WITHDRAW_HANDLER,
+  WITHDRAWN_END,
+  workflow,
+} from './registry.ts'
 import type { WorkflowMachine } from './run-machine.ts'
 import { PROCEDURE_DONE, stepState } from './state-names.ts'
 
@@ -48,8 +54,8 @@ export function compileProcedureMachine(procedure: Procedure): WorkflowMachine {
     id: `procedure:${procedure.id}`,
     context: ({ input }) => initialTaskContext(input),
     initial: first,
-    on: TIMER_HANDLERS,
+    on: { ...TIMER_HANDLERS, ...WITHDRAW_HANDLER },
     // Step states are generated from config, so their names are not known to the type system.
-    states: { ...states, ...PROCEDURE_END } as never,
+    states: { ...states, ...PROCEDURE_END, ...WITHDRAWN_END } as never,
   }) as unknown as WorkflowMachine
 }

@@ -39,14 +39,19 @@ export type TaskEvent =
   | { type: 'OVERDUE' }
   | { type: 'ESCALATE'; level: number }
   | { type: 'CONTRIBUTION_ACCEPTED' }
+  | { type: 'CONTRIBUTION_ADDED' }
+  | { type: 'CONTRIBUTION_WITHDRAWN' }
+  | { type: 'WITHDRAW'; reason: string }
 
 export type TaskEventType = TaskEvent['type']
 
 /**
  * What a state says about the work: `owing` — the assignee still owes it, so reminders and
- * escalation apply; `finished` — nothing more is expected (approved, or a procedure done).
+ * escalation apply; `finished` — nothing more is expected (approved, or a procedure done);
+ * `withdrawn` — the task no longer applies (its unit left the group that owned it, or a revised
+ * policy dropped it): kept with its history, it counts toward nothing.
  */
-export type TaskTag = 'owing' | 'finished'
+export type TaskTag = 'owing' | 'finished' | 'withdrawn'
 
 /** Events only the system sends (timers, cascades); a user sending one gets a 403. */
 export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set([
@@ -54,6 +59,9 @@ export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set([
   'OVERDUE',
   'ESCALATE',
   'CONTRIBUTION_ACCEPTED',
+  'CONTRIBUTION_ADDED',
+  'CONTRIBUTION_WITHDRAWN',
+  'WITHDRAW',
 ])
 
 export interface TaskInput {
@@ -74,7 +82,8 @@ export const workflow = setup({
     // A submission goes to review when the task has a reviewer, or — indicator entry — when only
     // a review may approve it.
     reviewed: ({ context }) => context.reviewer !== null || context.reviewRequired === true,
-    hasReason: ({ event }) => event.type === 'RETURN' && event.reason.trim().length > 0,
+    hasReason: ({ event }) =>
+      (event.type === 'RETURN' || event.type === 'WITHDRAW') && event.reason.trim().length > 0,
     escalatesFurther: ({ context, event }) =>
       event.type === 'ESCALATE' && event.level > context.escalation,
   },
@@ -95,6 +104,9 @@ export const workflow = setup({
     acceptContribution: assign({
       pendingContributions: ({ context }) => Math.max(0, context.pendingContributions - 1),
     }),
+    addContribution: assign({
+      pendingContributions: ({ context }) => context.pendingContributions + 1,
+    }),
     nextStep: assign({ step: ({ context }) => context.step + 1 }),
     firstStep: assign({ step: 0 }),
   },
@@ -111,4 +123,27 @@ export const TIMER_HANDLERS = {
   OVERDUE: { actions: 'markOverdue' },
   ESCALATE: { guard: 'escalatesFurther', actions: 'escalate' },
   CONTRIBUTION_ACCEPTED: { actions: 'acceptContribution' },
+  // A supporting unit's task made or withdrawn after the lead's began: the lead waits for one
+  // more contribution, or one fewer.
+  CONTRIBUTION_ADDED: { actions: 'addContribution' },
+  CONTRIBUTION_WITHDRAWN: { actions: 'acceptContribution' },
+} as const
+
+/** The state a withdrawn task ends in, whatever its machine. */
+export const WITHDRAWN_STATE = 'withdrawn'
+
+/**
+ * The end every machine shares for work that no longer applies: final, tagged `withdrawn`, so
+ * it is neither owed (no reminders) nor finished (it does not count as done).
+ */
+export const WITHDRAWN_END = {
+  [WITHDRAWN_STATE]: { type: 'final', tags: ['withdrawn'] },
+} as const
+
+/**
+ * The root-level handler that withdraws a task from any state not yet final, with a reason (a
+ * finished task stays finished). Only the system sends it (server/tasks/withdraw-tasks.ts).
+ */
+export const WITHDRAW_HANDLER = {
+  WITHDRAW: { guard: 'hasReason', target: `.${WITHDRAWN_STATE}` },
 } as const

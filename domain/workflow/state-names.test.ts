@@ -7,9 +7,10 @@ import {
   stepOfState,
   stepState,
   TASK_STATES,
+  WITHDRAWN_STATE_NAME,
 } from './state-names.ts'
 import { taskMachine } from './task-machine.ts'
-import { FINISHED_STATES, statesTagged } from './task-states.ts'
+import { FINISHED_STATES, statesTagged, WITHDRAWN_STATES } from './task-states.ts'
 
 describe('the plain state names', () => {
   it('list the task machine states in definition order', () => {
@@ -24,11 +25,18 @@ describe('the plain state names', () => {
     expect([...FINISHED_STATE_NAMES]).toEqual(FINISHED_STATES)
   })
 
-  it('call open the task machine states not tagged finished', () => {
-    const finished = statesTagged(taskMachine.states, 'finished')
+  it('call open the task machine states tagged neither finished nor withdrawn', () => {
+    const ended = [
+      ...statesTagged(taskMachine.states, 'finished'),
+      ...statesTagged(taskMachine.states, 'withdrawn'),
+    ]
     expect(OPEN_TASK_STATES).toEqual(
-      Object.keys(taskMachine.states).filter((state) => !finished.includes(state)),
+      Object.keys(taskMachine.states).filter((state) => !ended.includes(state)),
     )
+  })
+
+  it('name the withdrawn end as the machines tag it', () => {
+    expect([WITHDRAWN_STATE_NAME]).toEqual(WITHDRAWN_STATES)
   })
 
   it('name every fixed state once', () => {
@@ -52,6 +60,7 @@ describe('the plain state names', () => {
       stepState('apply'),
       stepState('review'),
       PROCEDURE_DONE,
+      WITHDRAWN_STATE_NAME,
     ])
     expect(stepOfState(stepState('review'))).toBe('review')
     expect(stepOfState('approved')).toBeUndefined()

@@ -4,8 +4,15 @@
  * list to the machines' definitions and tags, so a renamed or retagged state fails there.
  */
 
-/** Task states in lifecycle order, for filters and progress. */
-export const TASK_STATES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const
+/** Task states in lifecycle order, for filters and progress; `withdrawn` ends work that no longer applies. */
+export const TASK_STATES = [
+  'assigned',
+  'in_progress',
+  'submitted',
+  'returned',
+  'approved',
+  'withdrawn',
+] as const
 export type TaskState = (typeof TASK_STATES)[number]
 
 /** The state every procedure ends in; its other states are its steps ({@link stepState}). */
@@ -31,9 +38,20 @@ export function isFinishedStateName(state: string): boolean {
   return FINISHED.has(state)
 }
 
-/** The task machine's states not yet finished — owing, or submitted for review: the "open" filter. */
+/** The state every machine ends in when its task is withdrawn (tag `withdrawn`). */
+export const WITHDRAWN_STATE_NAME = 'withdrawn'
+
+/** True when a stored state is the withdrawn end: the task counts toward nothing. */
+export function isWithdrawnStateName(state: string): boolean {
+  return state === WITHDRAWN_STATE_NAME
+}
+
+/**
+ * The task machine's states neither finished nor withdrawn — owing, or submitted for review: the
+ * "open" filter.
+ */
 export const OPEN_TASK_STATES: readonly TaskState[] = TASK_STATES.filter(
-  (state) => !FINISHED.has(state),
+  (state) => !FINISHED.has(state) && state !== WITHDRAWN_STATE_NAME,
 )
 
 /** Every state whose name does not come from config: the task machine's and a procedure's end. */

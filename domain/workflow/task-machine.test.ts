@@ -3,7 +3,7 @@ import { compileProcedureMachine } from './procedure-machine.ts'
 import { acceptedEvents, startTask, stepTask } from './run-machine.ts'
 import type { PersistedTask } from './run-machine.ts'
 import type { TaskEvent } from './registry.ts'
-import { FINISHED_STATES, OWING_STATES, stateHasTag } from './task-states.ts'
+import { FINISHED_STATES, OWING_STATES, stateHasTag, WITHDRAWN_STATES } from './task-states.ts'
 
 function run(start: PersistedTask, ...events: TaskEvent[]): PersistedTask {
   return events.reduce((current, event) => {
@@ -83,6 +83,61 @@ describe('task machine', () => {
   })
 })
 
+describe('withdrawing a task', () => {
+  const reviewed = () =>
+    startTask(taskMachine, { reviewer: 'reform-office', pendingContributions: 0 })
+
+  it('ends any state not final in withdrawn, keeping the reason out of the way of progress', () => {
+    for (const start of [
+      reviewed(),
+      run(reviewed(), { type: 'START' }),
+      run(reviewed(), { type: 'SUBMIT', data: {} }),
+    ]) {
+      const withdrawn = run(start, { type: 'WITHDRAW', reason: '成员调整' })
+      expect(withdrawn).toMatchObject({ value: 'withdrawn', status: 'done' })
+      expect(stateHasTag(taskMachine, 'withdrawn', 'withdrawn')).toBe(true)
+      expect(stateHasTag(taskMachine, 'withdrawn', 'owing')).toBe(false)
+      expect(stateHasTag(taskMachine, 'withdrawn', 'finished')).toBe(false)
+    }
+  })
+
+  it('refuses a withdrawal without a reason, and leaves an approved task approved', () => {
+    expect(stepTask(taskMachine, reviewed(), { type: 'WITHDRAW', reason: ' ' }).ok).toBe(false)
+    const approved = run(reviewed(), { type: 'SUBMIT', data: {} }, { type: 'APPROVE' })
+    expect(stepTask(taskMachine, approved, { type: 'WITHDRAW', reason: '成员调整' }).ok).toBe(false)
+  })
+
+  it('is never offered to people', () => {
+    expect(acceptedEvents(taskMachine, reviewed())).not.toContain('WITHDRAW')
+  })
+
+  it('withdraws a procedure at any step', () => {
+    const machine = compileProcedureMachine({
+      id: 'p',
+      name: 'p',
+      source: { clause: '一、', quote: 'p' },
+      steps: [{ id: 'only', name: 'only', kind: 'submit', actor: ['district'] }],
+    })
+    const start = startTask(machine, { reviewer: null, pendingContributions: 0 })
+    expect(runOn(machine, start, { type: 'WITHDRAW', reason: '成员调整' }).value).toBe('withdrawn')
+  })
+
+  it('counts a contribution added after the lead began, and one withdrawn', () => {
+    const lead = startTask(taskMachine, { reviewer: 'office', pendingContributions: 0 })
+    const waiting = run(lead, { type: 'CONTRIBUTION_ADDED' })
+    expect(waiting.context.pendingContributions).toBe(1)
+    expect(stepTask(taskMachine, waiting, { type: 'SUBMIT', data: {} }).ok).toBe(false)
+    const ready = run(waiting, { type: 'CONTRIBUTION_WITHDRAWN' })
+    expect(run(ready, { type: 'SUBMIT', data: {} }).value).toBe('submitted')
+  })
+})
+
+function runOn(machine: typeof taskMachine, start: PersistedTask, event: TaskEvent): PersistedTask {
+  const result = stepTask(machine, start, event)
+  if (!result.ok) throw new Error(`${event.type} refused in ${result.state}`)
+  return result.next
+}
+
 describe('procedure machine', () => {
   const machine = compileProcedureMachine({
     id: 'application',
@@ -121,6 +176,7 @@ describe('state tags', () => {
   it('derives the owing and finished lists from the machines', () => {
     expect(OWING_STATES).toEqual(['assigned', 'in_progress', 'returned'])
     expect(FINISHED_STATES).toEqual(['approved', 'done'])
+    expect(WITHDRAWN_STATES).toEqual(['withdrawn'])
   })
 
   it('answers for a stored state of either machine', () => {

@@ -5,7 +5,13 @@
  * may approve (indicator entry), which stays submitted.
  */
 import { and } from 'xstate'
-import { initialTaskContext, TIMER_HANDLERS, workflow } from './registry.ts'
+import {
+  initialTaskContext,
+  TIMER_HANDLERS,
+  WITHDRAW_HANDLER,
+  WITHDRAWN_END,
+  workflow,
+} from './registry.ts'
 
 /**
  * Where a submission goes: to review; straight to approved when nobody reviews — unless only a
@@ -20,7 +26,7 @@ export const taskMachine = workflow.createMachine({
   id: 'task',
   context: ({ input }) => initialTaskContext(input),
   initial: 'assigned',
-  on: TIMER_HANDLERS,
+  on: { ...TIMER_HANDLERS, ...WITHDRAW_HANDLER },
   states: {
     assigned: {
       tags: 'owing',
@@ -41,5 +47,6 @@ export const taskMachine = workflow.createMachine({
       on: { SAVE: 'returned', RESUBMIT: submit },
     },
     approved: { type: 'final', tags: 'finished' },
+    ...WITHDRAWN_END,
   },
 })

@@ -1,10 +1,11 @@
 /**
  * @module What a stored state name means, asked of the machines' state tags (`owing`,
- * `finished`) rather than of lists of names. SQL filters that need the names get them here,
+ * `finished`, `withdrawn`) rather than of lists of names. SQL filters that need the names get them here,
  * computed once from the machine definitions.
  */
 import { PROCEDURE_END } from './procedure-machine.ts'
 import type { TaskTag } from './registry.ts'
+import { WITHDRAWN_END } from './registry.ts'
 import type { WorkflowMachine } from './run-machine.ts'
 import { taskMachine } from './task-machine.ts'
 
@@ -40,6 +41,27 @@ export const FINISHED_STATES: readonly string[] = [
 ]
 
 const FINISHED = new Set(FINISHED_STATES)
+
+/** States of every machine in which a task is withdrawn: kept, but counted toward nothing. */
+export const WITHDRAWN_STATES: readonly string[] = [
+  ...new Set([
+    ...statesTagged(taskMachine.states, 'withdrawn'),
+    ...statesTagged(WITHDRAWN_END, 'withdrawn'),
+  ]),
+]
+
+/**
+ * States that no longer wait for anyone: finished or withdrawn. A phase gate and the open lists
+ * leave them out.
+ */
+export const ENDED_STATES: readonly string[] = [...FINISHED_STATES, ...WITHDRAWN_STATES]
+
+const WITHDRAWN = new Set(WITHDRAWN_STATES)
+
+/** True when a stored state, of any kind of task, is withdrawn. */
+export function isWithdrawnState(state: string): boolean {
+  return WITHDRAWN.has(state)
+}
 
 /** True when a stored state, of any kind of task, is finished. */
 export function isFinishedState(state: string): boolean {

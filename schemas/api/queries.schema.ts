@@ -120,3 +120,15 @@ export type PolicyDiffQuery = FromSchema<typeof policyDiffQuery>
 export type AuditQuery = FromSchema<typeof auditQuery>
 export type UserImportQuery = FromSchema<typeof userImportQuery>
 export type UserListQuery = FromSchema<typeof userListQuery>
+
+export const planMembersQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    dryRun: {
+      enum: ['true', 'false'],
+      description:
+        'true：只预览将建立与撤回的任务，不写入 / Preview what would change, write nothing',
+    },
+  },
+} as const

@@ -56,6 +56,19 @@ export const publishPolicyBody = {
   },
 } as const
 
+/** A member of a group: a unit of the config (its id and name), or a new unit of the plan. */
+const memberUnit = {
+  type: 'object',
+  required: ['id', 'name'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+  },
+} as const
+
+const memberList = { type: 'array', maxItems: 5000, items: memberUnit } as const
+
 export const startPlanBody = {
   type: 'object',
   required: ['policyId', 'version'],
@@ -67,19 +80,21 @@ export const startPlanBody = {
     members: {
       type: 'object',
       description: '文件未列名单的组织的成员单位 / Members for groups the document leaves open',
-      additionalProperties: {
-        type: 'array',
-        maxItems: 5000,
-        items: {
-          type: 'object',
-          required: ['id', 'name'],
-          additionalProperties: false,
-          properties: {
-            id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 },
-            name: { type: 'string', minLength: 1, maxLength: 100 },
-          },
-        },
-      },
+      additionalProperties: memberList,
+    },
+  },
+} as const
+
+/** A group's full new list of members in a running plan (PUT …/groups/:groupId/members). */
+export const planMembersBody = {
+  type: 'object',
+  required: ['members'],
+  additionalProperties: false,
+  properties: {
+    members: {
+      ...memberList,
+      description:
+        '该组织的全部成员单位（配置中的单位或新单位）/ Every member of the group: config units or new units',
     },
   },
 } as const
@@ -331,6 +346,7 @@ export type ChangePasswordBody = FromSchema<typeof changePasswordBody>
 export type ValidatePolicyBody = FromSchema<typeof validatePolicyBody>
 export type PublishPolicyBody = FromSchema<typeof publishPolicyBody>
 export type StartPlanBody = FromSchema<typeof startPlanBody>
+export type PlanMembersBody = FromSchema<typeof planMembersBody>
 export type TaskEventBody = FromSchema<typeof taskEventBody>
 export type SignOffBody = FromSchema<typeof signOffBody>
 export type IndicatorValuesBody = FromSchema<typeof indicatorValuesBody>

@@ -27,6 +27,8 @@ export function actorsOf(user: CurrentUser, policyId: string): Set<string> {
  * is above every region.
  */
 export function holdsRoleFor(user: CurrentUser, role: string, policyId: string): boolean {
+  // A region administrator is one by its region: without one it administers nothing.
+  if (role === 'region-admin' && user.regionId === null) return false
   return user.roles.includes(role) && inHomeRegion(user.reach, policyId)
 }
 

@@ -73,6 +73,10 @@ export interface PlanPhaseTable {
   closed_at: string | null
 }
 
+/**
+ * One task. (plan, source, assignee, role, period) is unique among the tasks not withdrawn: a
+ * unit named again after its task was withdrawn gets a new one beside it.
+ */
 export interface TaskTable {
   id: string
   plan_id: string

@@ -16,10 +16,11 @@ import * as addPolicyVersionNote from './migrations/2026_12_06_1500_add_policy_v
 import * as userAdmin from './migrations/2026_12_06_2300_user_admin.ts'
 import * as regions from './migrations/2026_12_07_0100_regions.ts'
 import * as createOidcLogin from './migrations/2026_12_07_0200_create_oidc_login.ts'
+import * as taskKeyOpenTasks from './migrations/2026_12_07_0210_task_key_open_tasks.ts'
 import * as addPolicyVersionSourceHash from './migrations/2026_12_07_0220_add_policy_version_source_hash.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1200_create_runtime': createRuntime,
   '2026_11_22_1800_add_audit_head': addAuditHead,
   '2026_11_22_2200_create_attachment': createAttachment,
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_2300_user_admin': userAdmin,
   '2026_12_07_0100_regions': regions,
   '2026_12_07_0200_create_oidc_login': createOidcLogin,
+  '2026_12_07_0210_task_key_open_tasks': taskKeyOpenTasks,
   '2026_12_07_0220_add_policy_version_source_hash': addPolicyVersionSourceHash,
 }
 

@@ -1,6 +1,6 @@
 /**
  * @module Phase gates. A phase opens on its first day and closes once its window has ended and
- * its gate holds: every task of the phase approved (unless the gate says otherwise), the named
+ * its gate holds: every task of the phase approved or withdrawn (unless the gate says otherwise), the named
  * body's sign-off recorded, its milestones' dates passed. A phase whose window ends with the gate
  * not holding stays open — late — and closes the moment it holds. Which status an event leads to
  * is the phase machine's answer (domain/workflow/phase-machine.ts); this module counts the gate
@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/audit-log.ts'
 import { civilDateAt, compareDates } from '../../domain/deadlines/index.ts'
 import type { Database } from '../db/database.ts'
 import { ruleOf } from '../../domain/compiler/checks/deadlines.ts'
-import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
+import { ENDED_STATES } from '../../domain/workflow/task-states.ts'
 import type { PlanModel } from './plan-model.ts'
 import { phaseAccepts, stepPhase } from '../../domain/workflow/run-machine.ts'
 
@@ -43,7 +43,7 @@ export async function gateStatus(
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('plan_id', '=', planId)
         .where('phase_id', '=', phaseId)
-        .where('state', 'not in', [...FINISHED_STATES])
+        .where('state', 'not in', [...ENDED_STATES])
         .executeTakeFirstOrThrow()
     : { count: 0 }
   const signOffRequired = phase?.gate?.signOff ?? null

@@ -1,10 +1,11 @@
 /**
  * @module A plan's progress for leaders: each phase's window, status and gate; task counts by
- * state; overdue work by unit; the escalation lists (督办, 通报).
+ * state; overdue work by unit; the escalation lists (督办, 通报). Withdrawn tasks count toward
+ * none of it.
  */
 import type { Kysely } from 'kysely'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
-import { isFinishedState } from '../../domain/workflow/task-states.ts'
+import { isFinishedState, WITHDRAWN_STATES } from '../../domain/workflow/task-states.ts'
 import type { Database } from '../db/database.ts'
 import type { Clock } from '../clock.ts'
 import { gateStatus } from '../plan-model/phase-gate.ts'
@@ -28,6 +29,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     .selectFrom('task')
     .select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level'])
     .where('plan_id', '=', plan.id)
+    .where('state', 'not in', [...WITHDRAWN_STATES])
     .execute()
   const done = isFinishedState
   const gates = await Promise.all(

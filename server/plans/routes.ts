@@ -1,4 +1,7 @@
-/** @module /api/plans — start a plan, list and read plans, progress, phase sign-off. */
+/**
+ * @module /api/plans — start a plan, list and read plans, progress, phase sign-off; a group's
+ * members (member-routes.ts).
+ */
 import { Hono } from 'hono'
 import { signOffBody, startPlanBody } from '../../schemas/api/requests.schema.ts'
 import { notFound } from '../errors.ts'
@@ -10,10 +13,11 @@ import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, managesPolicy, seesWholePlan } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
-import { FINISHED_STATES } from '../../domain/workflow/task-states.ts'
+import { ENDED_STATES } from '../../domain/workflow/task-states.ts'
 import { planProgress } from './progress.ts'
 import { signOffPhase } from './sign-off.ts'
 import { insertPlan, preparePlan } from './start-plan.ts'
+import { memberRoutes } from './member-routes.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
@@ -78,7 +82,7 @@ export const planRoutes = new Hono<AppEnv>()
       .selectAll()
       .where('plan_id', '=', context.plan.id)
       .where('escalation_level', '>=', 3)
-      .where('state', 'not in', [...FINISHED_STATES])
+      .where('state', 'not in', [...ENDED_STATES])
     if (!seesWholePlan(user, context.plan.policy_id, context.model))
       query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
     const rows = await query.orderBy('due_on').limit(1000).execute()
@@ -105,3 +109,4 @@ export const planRoutes = new Hono<AppEnv>()
       ),
     )
   })
+  .route('/', memberRoutes)

@@ -7,12 +7,7 @@
 import type { Insertable, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Clock } from '../clock.ts'
-import {
-  civilDateAt,
-  compareDates,
-  occurrences,
-  startOfDayInstant,
-} from '../../domain/deadlines/index.ts'
+import { civilDateAt, compareDates, startOfDayInstant } from '../../domain/deadlines/index.ts'
 import type {
   Database,
   NewTask,
@@ -29,6 +24,7 @@ import { insertChunked, taskRow, timerRow } from '../tasks/task-rows.ts'
 import type { NewTimer } from '../tasks/task-rows.ts'
 import { planDuties, planStarts } from '../task-kinds/registry.ts'
 import { overdueAt } from '../plan-model/fire-times.ts'
+import { openingOccurrences } from '../plan-model/duty-occurrences.ts'
 import { planModel } from '../plan-model/plan-model.ts'
 import { startPhase } from '../../domain/workflow/run-machine.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
@@ -127,33 +123,20 @@ export function preparePlan(
 
   for (const kinded of planDuties(model)) {
     const { duty } = kinded
-    const schedule = model.scheduleOf(duty)
-    const phaseOpens = duty.phase ? model.phaseWindow(duty.phase).from : null
-    const add = (period: string, opens: string | null, due: string | null) => {
-      const created = tasksForDuty(model, plan.id, kinded, { period, opens, due }, members, nowIso)
+    const { open, next } = openingOccurrences(model, duty, today)
+    for (const occurrence of open) {
+      const created = tasksForDuty(model, plan.id, kinded, occurrence, members, nowIso)
       tasks.push(...created.tasks)
       timers.push(...created.timers)
       created.unassigned.forEach((group) => unassigned.add(group))
     }
-    if (schedule.kind === 'once') {
-      add('once', schedule.opens ?? phaseOpens, schedule.due ?? null)
-    } else if (schedule.kind === 'relative') {
-      const opens = phaseOpens && compareDates(phaseOpens, today) > 0 ? phaseOpens : today
-      add('once', opens, model.relativeDue(schedule.rule, opens))
-    } else {
-      const periods = occurrences(schedule.rule, schedule.range)
-      const next = periods.findIndex((period) => compareDates(period.start!, today) > 0)
-      for (const period of next < 0 ? periods : periods.slice(0, next))
-        add(period.period, period.start ?? null, period.due)
-      if (next >= 0) {
-        timers.push(
-          timerRow(plan.id, 'period-open', startOfDayInstant(periods[next]!.start!).toISOString(), {
-            duty: duty.id,
-            index: next,
-          }),
-        )
-      }
-    }
+    if (next)
+      timers.push(
+        timerRow(plan.id, 'period-open', startOfDayInstant(next.start).toISOString(), {
+          duty: duty.id,
+          index: next.index,
+        }),
+      )
   }
 
   for (const started of planStarts(model, plan.id, members, today)) {
@@ -199,8 +182,14 @@ export async function insertPlan(
  * already names (a measure owned by "all member units of the leadership group"); what would make
  * one id mean two things is refused: an id that is a body or a group, a unit outside the region,
  * a config unit under another name, one new id under two names.
+ * @param pointerOf Where a group's list is in the request body (`/members/<group>` at start).
+ * @throws AppError 400 `invalid-body` with every issue.
  */
-function checkMembers(model: PlanModel, members: ExtraUnits): void {
+export function checkMembers(
+  model: PlanModel,
+  members: ExtraUnits,
+  pointerOf: (group: string) => string = (group) => `/members/${group}`,
+): void {
   const groups = new Set((model.config.organizations.groups ?? []).map((group) => group.id))
   const units = new Map(model.config.organizations.units.map((unit) => [unit.id, unit]))
   const bodies = new Set((model.config.governance?.bodies ?? []).map((body) => body.id))
@@ -209,14 +198,14 @@ function checkMembers(model: PlanModel, members: ExtraUnits): void {
   for (const [group, list] of Object.entries(members)) {
     if (!groups.has(group))
       issues.push({
-        pointer: `/members/${group}`,
+        pointer: pointerOf(group),
         message: {
           zh: `「${group}」不是本政策的组织`,
           en: `"${group}" is not a group of this policy`,
         },
       })
     list.forEach((unit, index) => {
-      const pointer = `/members/${group}/${index}`
+      const pointer = `${pointerOf(group)}/${index}`
       const configUnit = units.get(unit.id)
       if (configUnit?.external) {
         issues.push({

@@ -3,7 +3,8 @@
  * what the state does not accept), write the new snapshot only if the version is still the one
  * read, record the event and the audit row, then carry the consequences — a supporting unit's
  * accepted contribution counts down on the lead's task, an approval cancels the task's timers and
- * may close its phase, a submission or return notifies the other side.
+ * may close its phase, a withdrawal does the same without counting as done, a submission or
+ * return notifies the other side.
  */
 import type { Transaction } from 'kysely'
 import { recordAttachmentRefs } from '../attachments/attachment-refs.ts'
@@ -106,7 +107,10 @@ export async function applyTaskEvent(
     updated_at: at,
   }
   if (next.value !== task.state)
-    await consequences(trx, updated, event, options, stateHasTag(machine, next.value, 'finished'))
+    await consequences(trx, updated, event, options, {
+      finished: stateHasTag(machine, next.value, 'finished'),
+      withdrawn: stateHasTag(machine, next.value, 'withdrawn'),
+    })
   return { ok: true, task: updated }
 }
 
@@ -115,7 +119,7 @@ async function consequences(
   after: TaskRow,
   event: TaskEvent,
   options: ApplyOptions,
-  finished: boolean,
+  { finished, withdrawn }: { finished: boolean; withdrawn: boolean },
 ): Promise<void> {
   const at = options.now.toISOString()
   if (after.state === 'submitted' && after.reviewer) {
@@ -164,6 +168,32 @@ async function consequences(
     if (after.phase_id)
       await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
     await taskKind(after.kind).approved?.(trx, options.model, after, options.now)
+  }
+  if (withdrawn) {
+    // Nothing is owed any more: its reminders and escalation stop, the lead it fed waits for one
+    // contribution fewer, and its phase may now close without it.
+    await trx
+      .updateTable('timer')
+      .set({ status: 'cancelled' })
+      .where('task_id', '=', after.id)
+      .where('status', '=', 'pending')
+      .execute()
+    if (after.role === 'support' && after.parent_task_id) {
+      const lead = await trx
+        .selectFrom('task')
+        .selectAll()
+        .where('id', '=', after.parent_task_id)
+        .executeTakeFirst()
+      if (lead)
+        await applyTaskEvent(
+          trx,
+          lead,
+          { type: 'CONTRIBUTION_WITHDRAWN' },
+          { ...options, actor: 'system' },
+        )
+    }
+    if (after.phase_id)
+      await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
   }
 }
 

@@ -43,7 +43,10 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
     dueOn: task.due_on,
     duePhrase: task.due_phrase,
     overdue:
-      task.due_on !== null && task.due_on < today && !taskHasTag(context.model, task, 'finished'),
+      task.due_on !== null &&
+      task.due_on < today &&
+      !taskHasTag(context.model, task, 'finished') &&
+      !taskHasTag(context.model, task, 'withdrawn'),
     escalation: task.escalation_level,
   }
 }

@@ -80,7 +80,12 @@ async function escalate(
   const task = timer.task_id
     ? await trx.selectFrom('task').selectAll().where('id', '=', timer.task_id).executeTakeFirst()
     : undefined
-  if (!task || taskHasTag(context.model, task, 'finished')) return
+  if (
+    !task ||
+    taskHasTag(context.model, task, 'finished') ||
+    taskHasTag(context.model, task, 'withdrawn')
+  )
+    return
   // The next step is planned whatever the state: a task under review now may be returned later.
   const next = nextEscalationTimer(context.model, task.plan_id, task.id, task.due_on, LEVELS[level])
   if (next) await insertChunked(trx, 'timer', [next])

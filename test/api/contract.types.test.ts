@@ -57,6 +57,18 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['plans'][':id']['progress']['$get']>, R.PlanProgressView>>(),
       holds<Fits<Answer<Api['plans'][':id']['escalations']['$get']>, R.Escalations>>(),
       holds<
+        Fits<
+          Answer<Api['plans'][':id']['groups'][':groupId']['members']['$get']>,
+          R.PlanMembersView
+        >
+      >(),
+      holds<
+        Fits<
+          Answer<Api['plans'][':id']['groups'][':groupId']['members']['$put']>,
+          R.MemberChangeView
+        >
+      >(),
+      holds<
         Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>
       >(),
       holds<Fits<Answer<Api['plans'][':id']['indicator-values']['$get']>, R.IndicatorValueList>>(),

@@ -1,9 +1,16 @@
 /** @module The OpenAPI paths of plans, phase sign-off and tasks. */
-import { signOffBody, startPlanBody, taskEventBody } from '../../../schemas/api/requests.schema.ts'
-import { taskListQuery } from '../../../schemas/api/queries.schema.ts'
+import {
+  planMembersBody,
+  signOffBody,
+  startPlanBody,
+  taskEventBody,
+} from '../../../schemas/api/requests.schema.ts'
+import { planMembersQuery, taskListQuery } from '../../../schemas/api/queries.schema.ts'
 import {
   escalationsSchema,
+  memberChangeSchema,
   planDetailSchema,
+  planMembersSchema,
   planListSchema,
   planProgressSchema,
   signOffResultSchema,
@@ -41,6 +48,33 @@ export const planPaths = {
       '督办与通报中的任务 / Open tasks at 督办 and 通报',
       [path('id')],
       ok('任务 / Tasks', escalationsSchema),
+    ),
+  },
+  '/api/plans/{id}/groups/{groupId}/members': {
+    get: read(
+      '组织成员 / A group’s members',
+      [path('id'), path('groupId')],
+      ok('成员、可选单位与版本 / Members, units to pick, version', planMembersSchema),
+    ),
+    put: write(
+      '调整组织成员（可预览）/ Change a group’s members (or preview)',
+      planMembersBody,
+      {
+        parameters: [
+          path('id'),
+          path('groupId'),
+          ...queryParameters(planMembersQuery),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+          {
+            name: 'If-Match',
+            in: 'header',
+            schema: { type: 'string' },
+            description: '成员版本（预览时可省）/ The members’ version (optional for a dry run)',
+          },
+        ],
+      },
+      ok('建立与撤回的任务 / Tasks made and withdrawn', memberChangeSchema),
     ),
   },
   '/api/plans/{id}/phases/{phaseId}/sign-off': {

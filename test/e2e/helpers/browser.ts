@@ -34,7 +34,7 @@ export interface E2E {
 
 /**
  * Starts a server on its own data (demo loaded, clock at `now`: see helpers/demo-data.ts) and a
- * browser; `env` adds settings for the server (such as `LUOSHI_OIDC_*`).
+ * browser; `env` adds settings for the server (such as `LUOSHI_OIDC_*`, or `PORT`, else the OS picks one).
  */
 export async function startE2E(
   now = '2018-09-05T09:00:00+08:00',

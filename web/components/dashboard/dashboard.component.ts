@@ -2,8 +2,9 @@
  * The leaders' view of one plan: a plan picker, the overall counts, each phase's progress and
  * gate on a timeline (with sign-off), completion and overdue by unit with a drill-down into a
  * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days; above them, a
- * warning of the work nobody holds (groups with no member, duties with no assignee). Each part renders
- * as soon as its own request answers; the charts load on demand.
+ * warning of the work nobody holds (groups with no member, duties with no assignee), where each
+ * group opens the members editor (`ls-members-editor`). Each part renders as soon as its own
+ * request answers; the charts load on demand.
  *
  * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
  * @csspart summary - The overall counts.
@@ -48,6 +49,7 @@ export class LsDashboard extends LitElement {
     upcoming: { state: true },
     unit: { state: true },
     unitTasks: { state: true },
+    editingGroup: { state: true },
     error: { state: true },
   }
 
@@ -61,6 +63,8 @@ export class LsDashboard extends LitElement {
   /** The unit drilled into, and its tasks once loaded. */
   declare unit: { id: string; name: string } | null
   declare unitTasks: TaskSummary[] | null
+  /** The group whose members editor is open. */
+  declare editingGroup: string
   declare error: string
 
   /** The plan whose data is shown or loading; answers for another plan are dropped. */
@@ -84,6 +88,7 @@ export class LsDashboard extends LitElement {
     this.upcoming = null
     this.unit = null
     this.unitTasks = null
+    this.editingGroup = ''
     this.error = ''
   }
 
@@ -201,6 +206,11 @@ export class LsDashboard extends LitElement {
     }
   }
 
+  /** After a group's members changed: the progress (and its unassigned work) is read again. */
+  private handleMembersChange = () => {
+    this.handleSignOff()
+  }
+
   private handleSignOff = () => {
     const planId = this.loaded
     void call(client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) })).then(
@@ -263,11 +273,18 @@ export class LsDashboard extends LitElement {
           ? html`<details class="groups" ?open=${!folded(groups.length)}>
             <summary>${fill(t('dash_unassignedGroups'), { n: groups.length })}</summary>
             <ul>
-              ${groups.map((group) => html`<li><strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}</li>`)}
+              ${groups.map(
+                (group) => html`<li>
+                  <strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}
+                  <button type="button" class="set-members" aria-expanded=${this.editingGroup === group.id ? 'true' : 'false'}
+                    @click=${() => (this.editingGroup = this.editingGroup === group.id ? '' : group.id)}>${t('dash_setMembers')}</button>
+                </li>`,
+              )}
             </ul>
           </details>`
           : nothing
       }
+
       ${
         duties.length
           ? html`<details class="duties" ?open=${!folded(duties.length)}>
@@ -328,6 +345,12 @@ export class LsDashboard extends LitElement {
           : html`
             ${this.renderSummary(progress)}
             ${this.renderUnassigned(progress)}
+            ${
+              this.editingGroup
+                ? html`<ls-members-editor plan-id=${progress.plan.id} group-id=${this.editingGroup}
+                    @ls-members-change=${this.handleMembersChange} @ls-close=${() => (this.editingGroup = '')}></ls-members-editor>`
+                : nothing
+            }
             <section aria-labelledby="phases-title">
               <h3 id="phases-title">${t('dash_timeline')}</h3>
               <ls-phase-gates plan-id=${progress.plan.id} today=${progress.today} .phases=${progress.phases} .names=${this.names}

@@ -26,6 +26,7 @@ export default css`
   .unassigned ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; }
   .unassigned summary { cursor: pointer; margin: 0.3rem 0; }
   .unassigned .fix { font-size: 0.9rem; }
+  .unassigned .set-members { margin-left: 0.6rem; font-size: 0.85rem; }
   .muted { color: #616e7c; }
   .error { color: #b42318; background: #fef3f2; padding: 0.5rem 0.8rem; border-radius: 4px; }
   button { font: inherit; cursor: pointer; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; padding: 0.2rem 0.6rem; }

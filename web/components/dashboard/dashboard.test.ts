@@ -108,6 +108,17 @@ function serve(
           return new Response(JSON.stringify(progress))
         case '/api/plans/plan-1/escalations':
           return escalations.clone()
+        case '/api/plans/plan-1/groups/township-health-centers/members':
+          return new Response(
+            JSON.stringify({
+              group: { id: 'township-health-centers', name: '各乡镇卫生院' },
+              configured: [],
+              members: [],
+              units: [{ id: 'county-health-bureau', name: '县卫健局' }],
+              version: 'v1',
+              mayEdit: true,
+            }),
+          )
         default: {
           const assignee = url.searchParams.get('assignee')
           const tasks = assignee
@@ -231,7 +242,7 @@ describe('ls-dashboard', () => {
     const warning = dashboard.shadowRoot!.querySelector('.unassigned')!
     expect(warning.querySelector('h3')?.textContent).toBe('无人承办的工作')
     expect(warning.querySelector('.groups li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      '各乡镇卫生院 — 推进家庭医生签约',
+      '各乡镇卫生院 — 推进家庭医生签约 设置成员',
     )
     expect(warning.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       '推进家庭医生签约 （牵头：各乡镇卫生院）',
@@ -253,6 +264,25 @@ describe('ls-dashboard', () => {
     } finally {
       setLocale('zh')
     }
+  })
+
+  it('opens the members editor of a group from its warning, and closes it', async () => {
+    serve(undefined, UNASSIGNED)
+    const dashboard = await mount()
+    const button = dashboard.shadowRoot!.querySelector<HTMLButtonElement>('.groups li button')!
+    expect(button.textContent).toBe('设置成员')
+    button.click()
+    await dashboard.updateComplete
+    const editor = dashboard.shadowRoot!.querySelector('ls-members-editor')!
+    expect(editor.getAttribute('group-id')).toBe('township-health-centers')
+    expect(editor.getAttribute('plan-id')).toBeTruthy()
+    expect(button.getAttribute('aria-expanded')).toBe('true')
+    await vi.waitFor(() =>
+      expect(editor.shadowRoot!.querySelector('h4')?.textContent).toBe('「各乡镇卫生院」的成员'),
+    )
+    editor.dispatchEvent(new CustomEvent('ls-close'))
+    await dashboard.updateComplete
+    expect(dashboard.shadowRoot!.querySelector('ls-members-editor')).toBeNull()
   })
 
   it('folds a long list of unassigned work under its count', async () => {

@@ -3,6 +3,7 @@ import '../phase-gates/phase-gates.ts'
 import '../task-table/task-table.ts'
 import '../unit-progress/unit-progress.ts'
 import '../indicator-trends/indicator-trends.ts'
+import '../members-editor/members-editor.ts'
 
 customElements.define('ls-dashboard', LsDashboard)
 

@@ -178,6 +178,30 @@ describe('ls-task-page', () => {
     }
   })
 
+  it('shows a withdrawn task’s state and why it was withdrawn', async () => {
+    serve(
+      buildTask({
+        state: 'withdrawn',
+        allowedEvents: [],
+        history: [
+          {
+            seq: 1,
+            type: 'WITHDRAW',
+            actor: 'office',
+            actorName: '县医改办',
+            at: '2018-05-02T01:00:00.000Z',
+            payload: { reason: '「县级医院」成员调整：城关镇卫生院不再是成员' },
+          },
+        ],
+      }),
+    )
+    const page = await mount()
+    const text = page.shadowRoot!.textContent ?? ''
+    expect(text).toContain('已撤回')
+    expect(text).toContain('撤回原因：「县级医院」成员调整：城关镇卫生院不再是成员')
+    expect(text).not.toContain('退回理由')
+  })
+
   it('checks the form before submitting, then posts with If-Match', async () => {
     const posts = serve(buildTask())
     const page = await mount()

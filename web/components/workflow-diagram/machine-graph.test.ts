@@ -13,6 +13,7 @@ describe('machineGraph', () => {
       'submitted',
       'returned',
       'approved',
+      'withdrawn',
     ])
     expect(graph.states.find((s) => s.initial)?.key).toBe('assigned')
     expect(graph.states.find((s) => s.final)?.key).toBe('approved')
@@ -34,6 +35,7 @@ describe('machineGraph', () => {
       event: 'SAVE',
     })
     expect(graph.rootEvents).toContain('OVERDUE')
+    expect(graph.rootEvents).toContain('WITHDRAW')
   })
 
   it('reads a compiled procedure, returns going back to the first step', () => {
@@ -47,7 +49,12 @@ describe('machineGraph', () => {
       source: { clause: '一、', quote: '报送材料' },
     } as never) as unknown as AnyStateMachine
     const graph = machineGraph(machine)
-    expect(graph.states.map((s) => s.key)).toEqual(['step:submit', 'step:review', 'done'])
+    expect(graph.states.map((s) => s.key)).toEqual([
+      'step:submit',
+      'step:review',
+      'done',
+      'withdrawn',
+    ])
     expect(graph.transitions).toContainEqual({
       from: 'step:review',
       to: 'step:submit',

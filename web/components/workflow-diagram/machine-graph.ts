@@ -16,7 +16,10 @@ export interface MachineTransition {
 export interface MachineGraph {
   states: Array<{ key: string; initial: boolean; final: boolean }>
   transitions: MachineTransition[]
-  /** Events every state handles at the root without changing state (timers). */
+  /**
+   * Events every state handles at the root: timers, which leave the state as it is, and
+   * `WITHDRAW`, which ends any state not final in `withdrawn`.
+   */
   rootEvents: string[]
 }
 
