@@ -8,13 +8,9 @@ import type { Kysely } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import type { Database, NewTask } from '../../server/db/database.ts'
 import { MIGRATIONS } from '../../server/db/migrate.ts'
-import { SimulatedClock } from '../../server/clock.ts'
-import { publishPolicy } from '../../server/policies/publish-policy.ts'
-import { storeOf } from './make-db.ts'
-import { MINIMAL_POLICY, MINIMAL_SOURCE } from './minimal-policy.ts'
 
-const BEFORE = '2026_12_06_2300_user_admin'
-const AT = '2018-04-02T09:00:00+08:00'
+/** The migration just before the upgrade: the schema the rows below are written in. */
+const BEFORE = '2026_12_07_0200_create_oidc_login'
 
 const task = (id: string, state: string): NewTask => ({
   id,
@@ -46,10 +42,26 @@ const task = (id: string, state: string): NewTask => ({
 export async function checkTaskKeyUpgrade(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } })
   expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined()
-  const { version } = await publishPolicy(storeOf(db), new SimulatedClock(AT), 'test', {
-    yaml: MINIMAL_POLICY,
-    sourceText: MINIMAL_SOURCE,
-  })
+  // The version row as the schema before the upgrade holds it: written directly, since the
+  // application's publishing writes the columns of the latest schema.
+  const version = { id: 'version-1', policy_id: 'demo-county-plan' }
+  await db
+    .insertInto('policy_version')
+    .values({
+      id: version.id,
+      policy_id: version.policy_id,
+      version: '1.0.0',
+      content_hash: 'hash',
+      title: '示范县医改实施方案',
+      region: '示范县',
+      yaml: '',
+      config: '{}',
+      source_text: null,
+      published_at: '2018-04-02T01:00:00.000Z',
+      published_by: 'test',
+      note: null,
+    })
+    .execute()
   await db
     .insertInto('plan')
     .values({
