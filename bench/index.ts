@@ -6,6 +6,7 @@ import { benchHttpTransitions } from './http-transitions.bench.ts'
 import { benchImportValues } from './import-values.bench.ts'
 import { benchPlanStart } from './plan-start.bench.ts'
 import { benchPolicyValidation } from './policy-validation.bench.ts'
+import { benchRegionReach } from './region-reach.bench.ts'
 import { benchScoring } from './scoring.bench.ts'
 
 const header = `luoshi bench — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? arch()}, ${Math.round(totalmem() / 2 ** 30)} GiB`
@@ -15,5 +16,6 @@ for (const line of await benchEngine()) console.log(line)
 for (const line of benchScoring()) console.log(line)
 for (const line of await benchPlanStart()) console.log(line)
 for (const line of await benchImportValues()) console.log(line)
+for (const line of await benchRegionReach()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)

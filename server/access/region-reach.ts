@@ -8,7 +8,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { RegionReach } from '../http/env.ts'
-import { regionsBelow } from '../regions/region-tree.ts'
 
 export type { RegionReach }
 
@@ -21,12 +20,29 @@ export async function loadRegionReach(
   regionId: string | null,
 ): Promise<RegionReach> {
   if (regionId === null) return EVERYWHERE
-  const regions = await db.selectFrom('region').select(['id', 'parent_id']).execute()
-  const below = regionsBelow(regions, regionId)
+  // One query per request: the regions below are walked in the database (a county has none), so
+  // the cost does not grow with the number of regions the installation serves.
   const policies = await db
+    .withRecursive('below(id)', (q) =>
+      q
+        .selectFrom('region')
+        .select('region.id')
+        .where('region.parent_id', '=', regionId)
+        .union((u) =>
+          u
+            .selectFrom('region')
+            .innerJoin('below', 'below.id', 'region.parent_id')
+            .select('region.id'),
+        ),
+    )
     .selectFrom('policy')
-    .select(['id', 'region_id'])
-    .where('region_id', 'in', [regionId, ...below])
+    .select(['policy.id', 'policy.region_id'])
+    .where((eb) =>
+      eb.or([
+        eb('policy.region_id', '=', regionId),
+        eb('policy.region_id', 'in', eb.selectFrom('below').select('below.id')),
+      ]),
+    )
     .execute()
   return {
     home: new Set(policies.filter((p) => p.region_id === regionId).map((p) => p.id)),

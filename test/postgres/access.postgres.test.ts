@@ -1,6 +1,7 @@
 /**
  * Scope on PostgreSQL: attachment references (written with ON CONFLICT, backfilled by the
- * migration) and the audit log filtered in SQL behave as on SQLite.
+ * migration), the audit log filtered in SQL and a region's reach down its tree (a recursive
+ * query) behave as on SQLite.
  */
 import { tmpdir } from 'node:os'
 import type { Kysely } from 'kysely'
@@ -13,6 +14,7 @@ import { startMigratedPostgres } from '../helpers/postgres.ts'
 import { loginAs, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 import { startTwoRegions } from '../helpers/two-regions.ts'
+import { loadRegionReach } from '../../server/access/region-reach.ts'
 
 describe('scope on PostgreSQL', () => {
   let pg: Awaited<ReturnType<typeof startMigratedPostgres>>
@@ -131,4 +133,43 @@ describe('scope on PostgreSQL', () => {
     ).toEqual([])
     expect(bSees.some((e) => e.entity === 'task' && e.entity_id === bTask)).toBe(true)
   }, 60_000)
+
+  it('reaches a region’s own policies and those of every region below it, and no other', async () => {
+    const at = '2026-01-01T00:00:00.000Z'
+    const tree = [
+      ['reach-province', null],
+      ['reach-city', 'reach-province'],
+      ['reach-county', 'reach-city'],
+      ['reach-other-city', 'reach-province'],
+    ] as const
+    for (const [id, parent] of tree)
+      await db
+        .insertInto('region')
+        .values({
+          id,
+          name: id,
+          level: 'county',
+          parent_id: parent,
+          division_code: null,
+          created_at: at,
+          created_by: 'test',
+          updated_at: null,
+        })
+        .execute()
+    for (const [id] of tree)
+      await db
+        .insertInto('policy')
+        .values({ id: `${id}-policy`, region_id: id, created_at: at, created_by: 'test' })
+        .execute()
+    const city = await loadRegionReach(db, 'reach-city')
+    expect([...(city.home as Set<string>)]).toEqual(['reach-city-policy'])
+    expect([...city.below]).toEqual(['reach-county-policy'])
+    const province = await loadRegionReach(db, 'reach-province')
+    expect([...province.below].sort()).toEqual([
+      'reach-city-policy',
+      'reach-county-policy',
+      'reach-other-city-policy',
+    ])
+    expect([...(await loadRegionReach(db, 'reach-county')).below]).toEqual([])
+  })
 })
