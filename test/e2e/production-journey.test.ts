@@ -219,12 +219,15 @@ describe('a county adopting luoshi in production, in Chromium', () => {
     expect(imported).toHaveLength(JOURNEY_STAFF.length)
     expect(new Set(imported.map((user) => user.regionId))).toEqual(new Set([eastId]))
 
-    // 4. The plan starts from the published version, naming the open group's members from the
+    // 4. The plan starts from the published version, the open group's members ticked among the
     // units of the config; its dashboard warns of no unassigned work.
     await officer.getByRole('link', { name: '政策配置' }).click()
     await version.getByRole('button', { name: '启动计划' }).click()
     const starter = officer.locator('ls-plan-starter')
-    await starter.getByLabel('成员单位（可选，JSON）').fill(JSON.stringify(JOURNEY_MEMBERS))
+    const group = starter.getByRole('group', { name: '「县级医院」的成员' })
+    for (const member of JOURNEY_MEMBERS.hospitals)
+      await group.getByLabel(member.name, { exact: true }).check()
+    await screenshot(officer, '74-journey-plan-start-members')
     await starter.getByRole('button', { name: '启动计划' }).click()
     await starter.getByRole('status').filter({ hasText: '计划已启动' }).waitFor()
     expect(await starter.locator('.warn').count()).toBe(0)
@@ -233,7 +236,7 @@ describe('a county adopting luoshi in production, in Chromium', () => {
     await dashboard.getByRole('heading', { name: '各单位完成情况' }).waitFor()
     await dashboard.locator('ls-unit-progress', { hasText: '县人民医院' }).waitFor()
     expect(await dashboard.locator('section.unassigned').count()).toBe(0)
-    await screenshot(officer, '74-journey-plan-dashboard')
+    await screenshot(officer, '75-journey-plan-dashboard')
     const everything = await read<{ tasks: Task[] }>(officer, '/api/tasks?scope=all')
     const byUnit = (unitId: string) =>
       everything.body.tasks.filter((task) => task.assignee.id === unitId)
@@ -255,10 +258,10 @@ describe('a county adopting luoshi in production, in Chromium', () => {
         links.map((link) => decodeURIComponent(link.getAttribute('href')!.replace('#/tasks/', ''))),
       )
     expect(shown.sort()).toEqual(expected.map((task) => task.id).sort())
-    await screenshot(hospital, '75-journey-hospital-tasks')
+    await screenshot(hospital, '76-journey-hospital-tasks')
     await hospital.setViewportSize({ width: 390, height: 844 })
     expect(await table.locator('tbody tr').count()).toBe(expected.length)
-    await screenshot(hospital, '76-journey-hospital-tasks-phone')
+    await screenshot(hospital, '77-journey-hospital-tasks-phone')
 
     // 6. An account of the other region, made by the system administrator on 用户管理, sees no
     // plan and no task.
@@ -281,7 +284,7 @@ describe('a county adopting luoshi in production, in Chromium', () => {
     await westerner.getByRole('link', { name: '领导看板' }).click()
     await westerner.getByText('暂无可查看的计划').waitFor()
     expect((await read<{ plans: unknown[] }>(westerner, '/api/plans')).body.plans).toEqual([])
-    await screenshot(westerner, '77-journey-other-region-no-plan')
+    await screenshot(westerner, '78-journey-other-region-no-plan')
 
     // 7. The region administrator deactivates a person whose page is open: that page's next
     // request sends it to the login form.
@@ -295,7 +298,7 @@ describe('a county adopting luoshi in production, in Chromium', () => {
     await leaver.getByRole('link', { name: '领导看板' }).click()
     await leaver.getByRole('button', { name: '登录' }).waitFor()
     expect(await leaver.getByRole('button', { name: '退出' }).count()).toBe(0)
-    await screenshot(leaver, '78-journey-deactivated-sent-to-login')
+    await screenshot(leaver, '79-journey-deactivated-sent-to-login')
     // Another person's session goes on.
     expect((await read<{ tasks: Task[] }>(hospital, '/api/tasks')).status).toBe(200)
   })
