@@ -4,10 +4,10 @@
  * first administrator was made with the CLI: the administrator creates the region and another one
  * on 地区管理 and names the region's administrator; that administrator must change the one-time
  * password, opens the policy's YAML and source from disk, publishes them, imports twenty staff
- * from an .xlsx on 用户管理 and starts the plan naming the open group's members; a hospital's staff
- * member sees exactly its unit's tasks (on a desktop and a phone); a person of the other region
- * sees no plan and no task; deactivating a person sends its open page to the login form at its
- * next request.
+ * from an .xlsx on 用户管理 and starts the plan ticking the open group's members among the config's
+ * units; a hospital's staff member sees exactly its unit's tasks (on a desktop and a phone); a
+ * person of the other region sees no plan and no task; deactivating a person sends its open page
+ * to the login form at its next request. Screenshots: 70-79-journey-*.png.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -118,7 +118,7 @@ describe('a county adopting luoshi in production, in Chromium', () => {
     return (await dialog.locator('[data-secret]').innerText()).trim()
   }
 
-  it('goes from the first administrator to each person seeing exactly its own tasks', async () => {
+  it('takes a county from its first administrator to a hospital’s staff seeing exactly its unit’s tasks, another region none, and a deactivated person’s page the login form', async () => {
     // 1. The system administrator creates the region and another one, and names the former's
     // administrator, whose one-time password shows once.
     const chief = await logIn('chief', 'Chief-Pass-2024')
