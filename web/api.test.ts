@@ -102,4 +102,18 @@ describe('the typed client', () => {
       text: { zh: '上传失败', en: 'Upload failed' },
     })
   })
+
+  it('tells the page when the server answers 401, and only then', async () => {
+    const page = new EventTarget()
+    vi.stubGlobal('window', page)
+    let ended = 0
+    page.addEventListener('ls-session-end', () => ended++)
+    answer({ error: { code: 'forbidden', message: { zh: '无权', en: 'Forbidden' } } }, 403)
+    await call(client.plans.$get()).catch(() => undefined)
+    expect(ended).toBe(0)
+    answer({ error: { code: 'unauthenticated', message: { zh: '请先登录', en: 'Log in' } } }, 401)
+    const error = await call(client.plans.$get()).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ status: 401, code: 'unauthenticated' })
+    expect(ended).toBe(1)
+  })
 })

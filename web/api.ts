@@ -3,7 +3,8 @@
  * path parameter, query, request body and response is typed by the server's own routes, and
  * {@link call} unwraps its answers. Every request goes through one fetch wrapper that sends the
  * session cookie, the CSRF token on writes, and turns an error answer into {@link ApiError} with
- * the server's `{ code, message, issues }`. Uploads (a file as the body) take the same way.
+ * the server's `{ code, message, issues }`; a 401 (no session any more) also fires
+ * `ls-session-end` on `window`. Uploads (a file as the body) take the same way.
  *
  * @example
  * ```ts
@@ -16,6 +17,7 @@ import type { ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 import type { AppType } from '../server/app.ts'
 import type { ApiIssue, ErrorEnvelope, LocalizedText } from '../schemas/api/error.schema.ts'
+import type { LsSessionEndEvent } from './events/ls-session-end.ts'
 
 export type { ApiIssue, LocalizedText }
 
@@ -65,13 +67,17 @@ async function send(input: RequestInfo | URL, init: RequestInit = {}): Promise<R
     headers['content-type'] = 'application/json'
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
-  return fetch(input, {
+  const response = await fetch(input, {
     ...init,
     method,
     credentials: 'same-origin',
     headers,
     ...(body !== undefined ? { body } : {}),
   })
+  // No session (any more): whatever page asked, the shell shows the login form.
+  if (response.status === 401 && typeof window !== 'undefined')
+    window.dispatchEvent(new CustomEvent('ls-session-end') satisfies LsSessionEndEvent)
+  return response
 }
 
 /** The typed client of `/api`: `client.plans[':id'].progress.$get({ param })`. */

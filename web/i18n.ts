@@ -546,6 +546,11 @@ const MESSAGES = {
   peStartPlanFor: { zh: '启动计划：{policy} v{version}', en: 'Start a plan: {policy} v{version}' },
   pePlanName: { zh: '计划名称（可选）', en: 'Plan name (optional)' },
   pePlanNameHint: { zh: '默认使用政策标题', en: 'Defaults to the policy title' },
+  peGroupMembers: { zh: '「{group}」的成员', en: 'Members of {group}' },
+  peGroupMembersHint: {
+    zh: '文件未列成员名单：勾选配置中的单位；配置中没有的新单位写在下面的 JSON 中，与勾选的合并。',
+    en: 'The document names no members: tick units of the config; new units go in the JSON below, joined with the ticks.',
+  },
   peMembers: { zh: '成员单位（可选，JSON）', en: 'Members (optional, JSON)' },
   peMembersHint: {
     zh: '文件未列成员名单的组织：{ "组织标识": [{ "id": "…", "name": "…" }] }，也可粘贴 plan-start.json。',

@@ -37,6 +37,10 @@ const ROLE_NAMES: Record<string, Role> = {
   领导: 'leader',
   地区管理员: 'region-admin',
   管理员: 'admin',
+  // The names 用户管理 shows in its list and forms, so a role copied from the page is understood.
+  政策配置: 'author',
+  责任单位: 'department',
+  系统管理员: 'admin',
   ...Object.fromEntries(USER_ROLES.map((role) => [role, role])),
 }
 

@@ -218,6 +218,25 @@ describe('POST /api/users/import', () => {
     expect([await userCount(), await auditCount()]).toEqual([users, entries])
   })
 
+  it('takes the roles as 用户管理 names them too', async () => {
+    const response = await upload(
+      csvOf([
+        ['甲', 'role.one', '县政府办', '责任单位', ''],
+        ['乙', 'role.two', '', '政策配置、审核', ''],
+        ['丙', 'role.three', '', '系统管理员', ''],
+      ]),
+      '?dryRun=true',
+      'text/csv',
+    )
+    expect(response.status).toBe(200)
+    const report = (await response.json()) as Report
+    expect(report.rows.map((row) => [row.ok, row.issues])).toEqual([
+      [true, []],
+      [true, []],
+      [true, []],
+    ])
+  })
+
   it('creates nothing when one row is bad, and names its row and column', async () => {
     const rows = twenty()
     rows[2]![3] = '局长'

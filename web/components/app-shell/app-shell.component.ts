@@ -59,12 +59,14 @@ export class LsApp extends LitElement {
     super.connectedCallback()
     window.addEventListener('hashchange', this.handleHashChange)
     window.addEventListener('ls-locale-change', this.handleLocaleChange)
+    window.addEventListener('ls-session-end', this.handleSessionEnd)
     void this.loadUser()
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.handleHashChange)
     window.removeEventListener('ls-locale-change', this.handleLocaleChange)
+    window.removeEventListener('ls-session-end', this.handleSessionEnd)
     super.disconnectedCallback()
   }
 
@@ -77,6 +79,13 @@ export class LsApp extends LitElement {
   }
 
   private handleLocaleChange = () => this.requestUpdate()
+
+  // The server answered 401: the session ended (deactivated, timed out, logged out elsewhere).
+  // The login form replaces the page; after it, the route's page opens afresh.
+  private handleSessionEnd = () => {
+    setCsrfToken(null)
+    this.user = null
+  }
 
   private async loadUser(): Promise<void> {
     try {

@@ -1,6 +1,7 @@
 /**
  * Starts a plan from a published version (`POST /api/plans`): an optional name, and members for
- * groups the document leaves open (JSON `{ groupId: [{ id, name }] }`), then links to the plan.
+ * groups the document leaves open — units of the config ticked per group, and new units as JSON
+ * (`{ groupId: [{ id, name }] }`, joined with the ticks) — then links to the plan.
  *
  * @summary Start a plan from a policy version.
  * @event ls-plan-start - Emitted with `{ planId, tasks, unassigned }` after the plan started.
@@ -10,13 +11,23 @@
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
 import type { StartPlanBody } from '../../../schemas/api/requests.schema.ts'
-import { ApiError, call, client } from '../../api.ts'
+import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { StartPlanResult } from '../../api-types.ts'
 import type { LsCloseEvent } from '../../events/ls-close.ts'
 import type { LsPlanStartEvent } from '../../events/ls-plan-start.ts'
-import { pick, t } from '../../i18n.ts'
+import { fill, pick, t } from '../../i18n.ts'
+import { LatestOnly } from '../../latest-only.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import styles from './plan-starter.styles.ts'
+
+type Member = { id: string; name: string }
+type Members = NonNullable<StartPlanBody['members']>
+
+/** The groups of a version that list no members, and the config's units one may tick for them. */
+interface OpenGroups {
+  groups: Array<Member & { memberSelection?: string }>
+  units: Member[]
+}
 
 export class LsPlanStarter extends LitElement {
   static override styles = styles
@@ -26,6 +37,7 @@ export class LsPlanStarter extends LitElement {
     busy: { state: true },
     error: { state: true },
     started: { state: true },
+    open: { state: true },
   }
 
   declare policyId: string
@@ -33,6 +45,10 @@ export class LsPlanStarter extends LitElement {
   declare busy: boolean
   declare error: string
   declare started: StartPlanResult | undefined
+  /** What the version leaves open; undefined until read (or when it cannot be: JSON still works). */
+  declare open: OpenGroups | undefined
+
+  readonly #loading = new LatestOnly()
 
   constructor() {
     super()
@@ -41,6 +57,7 @@ export class LsPlanStarter extends LitElement {
     this.busy = false
     this.error = ''
     this.started = undefined
+    this.open = undefined
     this.addController(new LocaleController(this))
   }
 
@@ -48,7 +65,46 @@ export class LsPlanStarter extends LitElement {
     if (changed.has('version') || changed.has('policyId')) {
       this.started = undefined
       this.error = ''
+      if (this.policyId && this.version) void this.loadGroups(this.policyId, this.version)
     }
+  }
+
+  private async loadGroups(policyId: string, version: string): Promise<void> {
+    const current = this.#loading.begin()
+    this.open = undefined
+    try {
+      const { config } = await call(
+        client.policies[':policyId'].versions[':version'].$get({
+          param: pathParams({ policyId, version }),
+        }),
+      )
+      if (!current()) return
+      const { units, groups = [] } = config.organizations
+      this.open = {
+        groups: groups
+          .filter((group) => !group.members?.length)
+          .map(({ id, name, memberSelection }) => ({
+            id,
+            name,
+            ...(memberSelection ? { memberSelection } : {}),
+          })),
+        // A unit outside the region gets no tasks, so it cannot be a member.
+        units: units.filter((unit) => !unit.external).map(({ id, name }) => ({ id, name })),
+      }
+    } catch {
+      // Without the config there is nothing to tick; the JSON field still names members.
+    }
+  }
+
+  /** The ticked units of each open group. */
+  private picked(data: FormData): Members {
+    const picked: Members = {}
+    for (const group of this.open?.groups ?? []) {
+      const ids = new Set(data.getAll(`member:${group.id}`).map(String))
+      const members = (this.open?.units ?? []).filter((unit) => ids.has(unit.id))
+      if (members.length) picked[group.id] = members
+    }
+    return picked
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
@@ -61,16 +117,29 @@ export class LsPlanStarter extends LitElement {
       version: this.version,
       ...(name ? { name } : {}),
     }
+    let typed: Members = {}
     if (membersText) {
       try {
         const parsed = JSON.parse(membersText) as { members?: unknown }
         // Accept either the members object or a whole plan-start.json ({ note, members }).
-        body.members = (parsed.members ?? parsed) as NonNullable<StartPlanBody['members']>
+        typed = (parsed.members ?? parsed) as Members
       } catch {
         this.error = t('peMembersInvalid')
         return
       }
+      if (typeof typed !== 'object' || typed === null || Array.isArray(typed)) {
+        this.error = t('peMembersInvalid')
+        return
+      }
     }
+    // The ticked units first, then what the JSON adds to the same group (each id once).
+    const members: Members = { ...typed }
+    for (const [groupId, ticked] of Object.entries(this.picked(data))) {
+      const more = Array.isArray(typed[groupId]) ? typed[groupId] : []
+      const ids = new Set(ticked.map((unit) => unit.id))
+      members[groupId] = [...ticked, ...more.filter((member) => !ids.has(member.id))]
+    }
+    if (Object.keys(members).length) body.members = members
     this.busy = true
     this.error = ''
     try {
@@ -104,12 +173,25 @@ export class LsPlanStarter extends LitElement {
     )
   }
 
+  private renderGroup(group: OpenGroups['groups'][number]) {
+    const hint = `${group.id}-hint`
+    return html`<fieldset class="group" data-group=${group.id} aria-describedby=${hint}>
+      <legend>${fill(t('peGroupMembers'), { group: group.name })}</legend>
+      <span class="hint" id=${hint}>${group.memberSelection ? `${group.memberSelection} ` : ''}${t('peGroupMembersHint')}</span>
+      <div class="choices">${(this.open?.units ?? []).map(
+        (unit) =>
+          html`<label class="choice"><input type="checkbox" name="member:${group.id}" value=${unit.id} />${unit.name}</label>`,
+      )}</div>
+    </fieldset>`
+  }
+
   override render() {
     const started = this.started
     return html`
       <form part="form" @submit=${this.handleSubmit} aria-labelledby="start-title">
         <h4 id="start-title">${t('peStartPlanFor').replace('{policy}', this.policyId).replace('{version}', this.version)}</h4>
         <label>${t('pePlanName')}<input name="name" maxlength="200" placeholder=${t('pePlanNameHint')} /></label>
+        ${(this.open?.groups ?? []).map((group) => this.renderGroup(group))}
         <label>${t('peMembers')}
           <textarea name="members" spellcheck="false" aria-describedby="members-hint"></textarea>
           <span class="hint" id="members-hint">${t('peMembersHint')}</span>
