@@ -30,17 +30,20 @@ export const MAX_USER_IMPORT_ROWS = 1000
 
 type Role = (typeof USER_ROLES)[number]
 
+/** The names 用户管理 shows, which the template and its messages use too. */
+const ROLE_NAMES_SHOWN = '政策配置、责任单位、审核、领导、地区管理员、系统管理员'
+
 const ROLE_NAMES: Record<string, Role> = {
-  配置员: 'author',
-  部门: 'department',
+  政策配置: 'author',
+  责任单位: 'department',
   审核: 'reviewer',
   领导: 'leader',
   地区管理员: 'region-admin',
-  管理员: 'admin',
-  // The names 用户管理 shows in its list and forms, so a role copied from the page is understood.
-  政策配置: 'author',
-  责任单位: 'department',
   系统管理员: 'admin',
+  // Short forms offices write, accepted as well.
+  配置员: 'author',
+  部门: 'department',
+  管理员: 'admin',
   ...Object.fromEntries(USER_ROLES.map((role) => [role, role])),
 }
 
@@ -183,7 +186,7 @@ export async function planUserImport(
       if (!role)
         at(
           '角色',
-          `没有角色「${name}」；可用：配置员、部门、审核、领导、地区管理员、管理员`,
+          `没有角色「${name}」；可用：${ROLE_NAMES_SHOWN}`,
           `No role "${name}"; use author, department, reviewer, leader, region-admin or admin`,
         )
       else if (!roles.includes(role)) roles.push(role)
@@ -272,7 +275,7 @@ export async function buildUserTemplate(): Promise<Buffer> {
     `${HINT_MARK}姓名，必填（本行导入时跳过）`,
     '3–64 个小写字母、数字或 . _ -',
     '政策id/单位id，或唯一的单位名称；多个用、分隔',
-    '配置员、部门、审核、领导、地区管理员、管理员；多个用、分隔',
+    `${ROLE_NAMES_SHOWN}；多个用、分隔`,
     '可选',
   ]).font = { italic: true, color: { argb: 'FF808080' } }
   for (const column of [1, 2, 3, 4, 5]) sheet.getColumn(column).numFmt = '@'
