@@ -6,7 +6,7 @@ export const importText = messageTable({
   template: { zh: '下载 Excel 导入模板', en: 'Download the Excel template' },
   step1Note: {
     zh: '每行一个用户：姓名、用户名、单位（政策id/单位id，或唯一的单位名称）、角色（政策配置、责任单位、审核、领导、地区管理员、系统管理员）、手机（可选）；多个单位或角色用、分隔。也可上传同样列的 CSV。',
-    en: 'One account a row: name, username, units (policyId/unitId, or a unique unit name), roles (author, department, reviewer, leader, admin), phone (optional); separate several units or roles with 、. A CSV with the same columns works too.',
+    en: 'One account a row: name, username, units (policyId/unitId, or a unique unit name), roles (author, department, reviewer, leader, region-admin, admin), phone (optional); separate several units or roles with 、. A CSV with the same columns works too.',
   },
   step2: { zh: '② 选择文件并检查', en: '2. Choose the file and check it' },
   file: { zh: '文件（.xlsx 或 .csv）', en: 'File (.xlsx or .csv)' },
