@@ -14,6 +14,7 @@ import { REGION_LEVELS } from '../../../schemas/policy/metadata.schema.ts'
 import type { CreateRegionBody } from '../../../schemas/api/requests.schema.ts'
 import type { RegionView, UserView } from '../../../schemas/api/responses.schema.ts'
 import { ApiError, call, client, pathParams } from '../../api.ts'
+import { errorsByField } from '../../errors-by-field.ts'
 import { messageTable, pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import '../one-time-secret/one-time-secret.ts'
@@ -70,9 +71,6 @@ export function treeOrder(
   visit(null, 0)
   return ordered
 }
-
-/** The form field an issue's pointer names (`/parentId` → `parentId`), or `''` for the form. */
-const fieldOf = (pointer: string) => pointer.split('/')[1] ?? ''
 
 export class LsRegionAdmin extends LitElement {
   static override styles = styles
@@ -144,14 +142,7 @@ export class LsRegionAdmin extends LitElement {
       await write()
       return true
     } catch (error) {
-      const errors: Record<string, string[]> = {}
-      const add = (field: string, message: string) => (errors[field] ??= []).push(message)
-      if (error instanceof ApiError) {
-        add('', pick(error.text))
-        for (const issue of error.details.issues ?? [])
-          add(fieldOf(issue.pointer), pick(issue.message))
-      } else add('', String(error))
-      this.errors = errors
+      this.errors = errorsByField(error)
       return false
     } finally {
       this.busy = false

@@ -15,6 +15,7 @@ import { html, LitElement, nothing } from 'lit'
 import type { CreateUserBody, UpdateUserBody } from '../../../schemas/api/requests.schema.ts'
 import type { UserView } from '../../../schemas/api/responses.schema.ts'
 import { ApiError, call, client, pathParams } from '../../api.ts'
+import { errorsByField } from '../../errors-by-field.ts'
 import type { LsUsersImportedEvent } from '../../events/ls-users-imported.ts'
 import { pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
@@ -30,9 +31,6 @@ import type { RegionView } from '../../../schemas/api/responses.schema.ts'
 import '../one-time-secret/one-time-secret.ts'
 import { filterUsers, NO_FILTER, renderFilterBar } from './user-filter.ts'
 import type { UserFilter } from './user-filter.ts'
-
-/** The form field an issue's pointer names (`/units/0/unitId` → `units`), or `''` for the form. */
-const fieldOf = (pointer: string) => pointer.split('/')[1] ?? ''
 
 export class LsUserAdmin extends LitElement {
   static override styles = styles
@@ -129,15 +127,7 @@ export class LsUserAdmin extends LitElement {
       await write()
       return true
     } catch (error) {
-      const errors: Record<string, string[]> = {}
-      const add = (field: string, message: string) => (errors[field] ??= []).push(message)
-      if (error instanceof ApiError) {
-        const issues = error.details.issues ?? []
-        if (issues.length === 0) add(error.status === 409 ? conflictField : '', pick(error.text))
-        else add('', pick(error.text))
-        for (const issue of issues) add(fieldOf(issue.pointer), pick(issue.message))
-      } else add('', String(error))
-      this.errors = errors
+      this.errors = errorsByField(error, conflictField)
       return false
     } finally {
       this.busy = false
