@@ -1,0 +1,314 @@
+/**
+ * Region against region, over the real app and database: an account of region A — a unit, an
+ * author, a leader, a region administrator — tries every route on region B's plan, tasks,
+ * policy, files, audit entries and accounts, and meets nothing; a region administrator tries to
+ * reach past its everyday powers; the leaders and administrators of a region above read down
+ * without acting. Two copies of the minimal policy stand for the regions (helpers/two-regions.ts).
+ */
+import { MINIMAL_POLICY, MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
+import { startTwoRegions } from '../helpers/two-regions.ts'
+import type { RegionPlan } from '../helpers/two-regions.ts'
+import { loginAs, makeTestApp } from '../helpers/test-app.ts'
+import type { Client, TestApp } from '../helpers/test-app.ts'
+
+let t: TestApp
+let a: RegionPlan
+let b: RegionPlan
+let regionA: string
+let regionB: string
+let bTask: string
+let bAttachment: string
+let bUser: string
+let bHealth: Client
+
+async function regionOf(policyId: string): Promise<string> {
+  const row = await t.db
+    .selectFrom('policy')
+    .select('region_id')
+    .where('id', '=', policyId)
+    .executeTakeFirstOrThrow()
+  return row.region_id
+}
+
+async function userId(username: string): Promise<string> {
+  const row = await t.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+beforeEach(async () => {
+  t = await makeTestApp()
+  ;({ a, b } = await startTwoRegions(t))
+  regionA = await regionOf(a.policyId)
+  regionB = await regionOf(b.policyId)
+  bHealth = await loginAs(t, 'b.health', {
+    regionId: regionB,
+    units: [{ policyId: b.policyId, unitId: 'health-bureau' }],
+  })
+  bUser = await userId('b.health')
+  const task = await t.db
+    .selectFrom('task')
+    .select('id')
+    .where('plan_id', '=', b.planId)
+    .where('assignee', '=', 'health-bureau')
+    .executeTakeFirstOrThrow()
+  bTask = task.id
+  const uploaded = await bHealth.raw('/api/attachments', {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', 'x-filename': encodeURIComponent('乙县佐证.txt') },
+    body: '乙县的佐证材料',
+  })
+  expect(uploaded.status, await uploaded.clone().text()).toBe(201)
+  bAttachment = ((await uploaded.json()) as { id: string }).id
+})
+afterEach(async () => {
+  await t.db.destroy()
+})
+
+/** Region A's people, each kind of account once. */
+async function regionAPeople(): Promise<Record<string, Client>> {
+  return {
+    unit: await loginAs(t, 'a.health', {
+      regionId: regionA,
+      units: [{ policyId: a.policyId, unitId: 'health-bureau' }],
+    }),
+    author: await loginAs(t, 'a.author', { roles: ['author'], regionId: regionA }),
+    leader: await loginAs(t, 'a.leader', {
+      roles: ['leader'],
+      regionId: regionA,
+      units: [{ policyId: a.policyId, unitId: 'leading-group' }],
+    }),
+    officer: await loginAs(t, 'a.admin', { roles: ['region-admin'], regionId: regionA }),
+  }
+}
+
+/** Every read of one of a region's things, by route: region B's unless told. */
+const bReads = (plan = b, task = bTask, attachment = bAttachment) => [
+  `/api/plans/${plan.planId}`,
+  `/api/plans/${plan.planId}/progress`,
+  `/api/plans/${plan.planId}/escalations`,
+  `/api/plans/${plan.planId}/groups/hospitals/members`,
+  `/api/plans/${plan.planId}/indicator-values`,
+  `/api/plans/${plan.planId}/indicator-values/template.xlsx`,
+  `/api/plans/${plan.planId}/indicator-values/inputs`,
+  `/api/plans/${plan.planId}/indicators`,
+  `/api/plans/${plan.planId}/assessments`,
+  `/api/plans/${plan.planId}/assessments/annual/runs/2019`,
+  `/api/plans/${plan.planId}/assessments/annual/runs/2019/units/${plan.policyId}-hospital`,
+  `/api/plans/${plan.planId}/assessments/annual/runs/2019/report.xlsx`,
+  `/api/plans/${plan.planId}/assessments/annual/runs/2019/units/${plan.policyId}-hospital/report.xlsx`,
+  `/api/tasks/${task}`,
+  `/api/attachments/${attachment}`,
+  `/api/policies/${plan.policyId}/versions`,
+  `/api/policies/${plan.policyId}/versions/1.0.0`,
+  `/api/policies/${plan.policyId}/versions/1.0.0/source`,
+  `/api/policies/${plan.policyId}/diff?from=1.0.0&to=1.0.0`,
+]
+
+/** Every write on one of region B's things, by route, with a body that is otherwise valid. */
+const bWrites = (): Array<[string, string, unknown, Record<string, string>?]> => [
+  ['POST', `/api/tasks/${bTask}/events`, { type: 'START' }],
+  [
+    'PUT',
+    `/api/plans/${b.planId}/indicator-values`,
+    { values: [{ element: 'county_visits', unit: 'health-bureau', period: '2019', value: 1 }] },
+  ],
+  ['POST', `/api/plans/${b.planId}/phases/supervision/sign-off`, {}],
+  [
+    'PUT',
+    `/api/plans/${b.planId}/groups/hospitals/members`,
+    { members: [] },
+    { 'if-match': '"x"' },
+  ],
+  ['POST', `/api/plans/${b.planId}/assessments/annual/runs`, { year: 2019 }],
+  ['POST', `/api/plans/${b.planId}/assessments/annual/runs/2019/review`, {}],
+  ['POST', `/api/plans/${b.planId}/assessments/annual/runs/2019/publish`, {}],
+]
+
+const send = (client: Client, method: string, path: string, body: unknown, headers = {}) =>
+  method === 'PUT' ? client.put(path, body, headers) : client.post(path, body, headers)
+
+describe('an account of region A', () => {
+  it('finds none of region B’s plan, tasks, values, assessments, files or policy, by any read route', async () => {
+    const people = await regionAPeople()
+    for (const [kind, client] of Object.entries(people))
+      for (const path of bReads())
+        expect((await client.get(path)).status, `${kind} GET ${path}`).toBe(404)
+    // The same routes on region A's own things answer its leader (no assessment run exists yet).
+    const aTask = await t.db
+      .selectFrom('task')
+      .select('id')
+      .where('plan_id', '=', a.planId)
+      .where('assignee', '=', 'health-bureau')
+      .executeTakeFirstOrThrow()
+    const uploaded = await people.leader!.raw('/api/attachments', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-filename': 'a.txt' },
+      body: '甲县',
+    })
+    const aAttachment = ((await uploaded.json()) as { id: string }).id
+    for (const path of bReads(a, aTask.id, aAttachment).filter((p) => !p.includes('/runs/')))
+      expect((await people.leader!.get(path)).status, `leader GET ${path}`).toBe(200)
+  })
+
+  it('lists nothing of region B: plans, tasks, policies, regions, audit entries, accounts', async () => {
+    const people = await regionAPeople()
+    for (const [kind, client] of Object.entries(people)) {
+      const plans = (await (await client.get('/api/plans')).json()) as {
+        plans: Array<{ id: string }>
+      }
+      expect(
+        plans.plans.map((plan) => plan.id),
+        kind,
+      ).not.toContain(b.planId)
+      for (const query of ['?scope=all', `?plan=${b.planId}&scope=all`, `?plan=${b.planId}`]) {
+        const tasks = (await (await client.get(`/api/tasks${query}`)).json()) as {
+          tasks: Array<{ planId: string }>
+        }
+        expect(
+          tasks.tasks.filter((task) => task.planId === b.planId),
+          `${kind} ${query}`,
+        ).toEqual([])
+      }
+      const policies = (await (await client.get('/api/policies')).json()) as {
+        policies: Array<{ policyId: string }>
+      }
+      expect(
+        policies.policies.map((policy) => policy.policyId),
+        kind,
+      ).not.toContain(b.policyId)
+      const regions = (await (await client.get('/api/regions')).json()) as {
+        regions: Array<{ id: string }>
+      }
+      expect(
+        regions.regions.map((region) => region.id),
+        kind,
+      ).toEqual([regionA])
+    }
+    for (const kind of ['leader', 'officer'] as const) {
+      const audit = (await (await people[kind]!.get('/api/audit?limit=2000')).json()) as {
+        entries: Array<{ entity: string; entity_id: string; actor: string }>
+      }
+      const aboutB = audit.entries.filter(
+        (entry) =>
+          entry.entity_id.startsWith(b.planId) ||
+          entry.entity_id === bTask ||
+          entry.entity_id === bAttachment ||
+          entry.entity_id === bUser ||
+          entry.entity_id === regionB ||
+          entry.actor === bUser,
+      )
+      expect(aboutB, kind).toEqual([])
+    }
+    for (const query of ['', `?regionId=${regionB}`]) {
+      const users = (await (await people.officer!.get(`/api/users${query}`)).json()) as {
+        users: Array<{ id: string; regionId: string }>
+      }
+      expect(users.users.length).toBeGreaterThan(0)
+      expect(new Set(users.users.map((user) => user.regionId))).toEqual(new Set([regionA]))
+    }
+  })
+
+  it('changes nothing of region B: no event, value, sign-off, member, assessment or plan', async () => {
+    const people = await regionAPeople()
+    const before = await t.db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', '=', b.planId)
+      .execute()
+    for (const [kind, client] of Object.entries(people)) {
+      for (const [method, path, body, headers] of bWrites())
+        expect(
+          (await send(client, method, path, body, headers)).status,
+          `${kind} ${method} ${path}`,
+        ).toBe(404)
+      const imported = await client.raw(`/api/plans/${b.planId}/indicator-values/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'x-filename': 'values.csv' },
+        body: '单位,指标,期间,数值\n县卫健局,县域内就诊人次,2019,1\n',
+      })
+      expect(imported.status, `${kind} import`).toBe(404)
+    }
+    for (const kind of ['author', 'officer'] as const) {
+      const started = await people[kind]!.post('/api/plans', {
+        policyId: b.policyId,
+        version: '1.0.0',
+      })
+      expect(started.status, kind).toBe(404)
+      expect((await people[kind]!.get(`/api/policies/${b.policyId}/versions`)).status).toBe(404)
+    }
+    // The same kind of write on region A's own task goes through.
+    const aTask = await t.db
+      .selectFrom('task')
+      .select('id')
+      .where('plan_id', '=', a.planId)
+      .where('assignee', '=', 'health-bureau')
+      .where('state', '=', 'assigned')
+      .executeTakeFirstOrThrow()
+    expect(
+      (await people.unit!.post(`/api/tasks/${aTask.id}/events`, { type: 'START' })).status,
+    ).toBe(200)
+    expect(
+      await t.db.selectFrom('task').selectAll().where('plan_id', '=', b.planId).execute(),
+    ).toEqual(before)
+    expect(
+      await t.db.selectFrom('plan').select('id').where('policy_id', '=', b.policyId).execute(),
+    ).toHaveLength(1)
+    expect(await t.db.selectFrom('indicator_value').select('plan_id').execute()).toEqual([])
+    expect(await t.db.selectFrom('sign_off').select('plan_id').execute()).toEqual([])
+  })
+
+  it('guessing ids: a made-up plan, task or file answers exactly as region B’s', async () => {
+    const { unit } = await regionAPeople()
+    const pairs = [
+      [`/api/plans/${b.planId}`, '/api/plans/no-such-plan'],
+      [`/api/tasks/${bTask}`, '/api/tasks/no-such-task'],
+      [`/api/attachments/${bAttachment}`, '/api/attachments/no-such-file'],
+      [`/api/policies/${b.policyId}/versions`, '/api/policies/no-such-policy/versions'],
+    ]
+    for (const [real, madeUp] of pairs) {
+      const [seen, none] = [await unit!.get(real!), await unit!.get(madeUp!)]
+      expect([seen.status, await seen.json()]).toEqual([none.status, await none.json()])
+    }
+  })
+})
+
+describe('publishing', () => {
+  it('into another region’s policy id answers one 409, telling nothing of its versions or source', async () => {
+    const author = await loginAs(t, 'a.author', { roles: ['author'], regionId: regionA })
+    // Region B's policy as published (helpers/two-regions.ts), and variations on it.
+    const bYaml = withReplaced(
+      'region: { name: 示范县,',
+      'region: { name: 乙县,',
+      withReplaced('id: demo-county-plan', `id: ${b.policyId}`, MINIMAL_POLICY),
+    )
+    const attempts = [
+      { yaml: bYaml.replace('version: 1.0.0', 'version: 1.1.0'), sourceText: MINIMAL_SOURCE },
+      {
+        yaml: bYaml.replace('title: 示范县医改实施方案', 'title: 乙县方案'),
+        sourceText: MINIMAL_SOURCE,
+      },
+      { yaml: bYaml, sourceText: `${MINIMAL_SOURCE}\n补充` },
+      { yaml: bYaml, sourceText: MINIMAL_SOURCE },
+    ]
+    const answers = []
+    for (const attempt of attempts) {
+      const response = await author.post('/api/policies', attempt)
+      answers.push([response.status, await response.json()])
+    }
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0])
+    expect(answers[0]![0]).toBe(409)
+    expect(
+      (
+        await t.db
+          .selectFrom('policy_version')
+          .select('version')
+          .where('policy_id', '=', b.policyId)
+          .execute()
+      ).map((row) => row.version),
+    ).toEqual(['1.0.0'])
+  })
+})
