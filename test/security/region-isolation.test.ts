@@ -11,6 +11,15 @@ import type { RegionPlan } from '../helpers/two-regions.ts'
 import { loginAs, makeTestApp } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
+interface Issue {
+  pointer: string
+  code?: string
+  message: { zh: string; en: string }
+}
+interface ErrorBody {
+  error: { code: string; message: { zh: string; en: string }; issues?: Issue[] }
+}
+
 let t: TestApp
 let a: RegionPlan
 let b: RegionPlan
@@ -20,6 +29,8 @@ let bTask: string
 let bAttachment: string
 let bUser: string
 let bHealth: Client
+
+const errorOf = async (response: Response) => ((await response.json()) as ErrorBody).error
 
 async function regionOf(policyId: string): Promise<string> {
   const row = await t.db
@@ -273,6 +284,53 @@ describe('an account of region A', () => {
       const [seen, none] = [await unit!.get(real!), await unit!.get(madeUp!)]
       expect([seen.status, await seen.json()]).toEqual([none.status, await none.json()])
     }
+  })
+})
+
+describe('an account’s units', () => {
+  it('tell a region administrator nothing of another region’s policies and units, created or imported', async () => {
+    const officer = await loginAs(t, 'a.admin', { roles: ['region-admin'], regionId: regionA })
+    // Region B's real unit, a unit B's policy lacks, and a policy nobody published.
+    const tries = [
+      { policyId: b.policyId, unitId: 'health-bureau' },
+      { policyId: b.policyId, unitId: 'no-such-unit' },
+      { policyId: 'no-such-plan', unitId: 'health-bureau' },
+    ]
+    const shape = (issue: Issue, policyId: string) => ({
+      pointer: issue.pointer,
+      code: issue.code,
+      message: JSON.stringify(issue.message).replaceAll(policyId, 'P'),
+    })
+    const created = []
+    for (const unit of tries) {
+      const response = await officer.post('/api/users', {
+        username: 'a.spy',
+        displayName: 'x',
+        roles: ['department'],
+        units: [unit],
+      })
+      expect(response.status).toBe(422)
+      created.push((await errorOf(response)).issues!.map((issue) => shape(issue, unit.policyId)))
+    }
+    expect(created[1]).toEqual(created[0])
+    expect(created[2]).toEqual(created[0])
+
+    const imported = []
+    for (const unit of tries) {
+      const response = await officer.raw('/api/users/import?dryRun=true', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'x-filename': 'users.csv' },
+        body: new TextEncoder().encode(
+          `姓名,用户名,单位,角色,手机\n探子,a.spy,${unit.policyId}/${unit.unitId},部门,\n`,
+        ),
+      })
+      expect(response.status).toBe(200)
+      const report = (await response.json()) as { rows: Array<{ ok: boolean; issues: Issue[] }> }
+      expect(report.rows[0]!.ok).toBe(false)
+      imported.push(report.rows[0]!.issues.map((issue) => shape(issue, unit.policyId)))
+    }
+    expect(imported[1]).toEqual(imported[0])
+    expect(imported[2]).toEqual(imported[0])
   })
 })
 
