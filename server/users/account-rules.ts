@@ -3,6 +3,7 @@
  * every account; a region administrator only its region's, and gives them the everyday roles, never
  * an administrator's. An account's units must belong to policies of its region, a region
  * administrator needs a region and a system administrator has none (it is above every region).
+ * Another administrator's account is not a region administrator's to change.
  * Each rule breaks as an issue at the field's pointer, all of them at once.
  */
 import type { Kysely } from 'kysely'
@@ -29,6 +30,22 @@ export function managedRegion(admin: CurrentUser): string | undefined {
 export function managesAccount(admin: CurrentUser, account: { regionId: string | null }): boolean {
   const region = managedRegion(admin)
   return region === undefined || account.regionId === region
+}
+
+/**
+ * True when the administrator may change (or reset the password of) an account it manages: a
+ * region administrator only one that holds nothing but the everyday roles it gives itself. Another
+ * administrator's account — a peer's, or its own — is a system administrator's to change, as its
+ * roles are a system administrator's to give and take away.
+ */
+export function mayChangeAccount(
+  admin: CurrentUser,
+  account: { roles: readonly string[] },
+): boolean {
+  return (
+    managedRegion(admin) === undefined ||
+    account.roles.every((role) => (REGION_GRANTABLE_ROLES as readonly string[]).includes(role))
+  )
 }
 
 /**

@@ -287,6 +287,38 @@ describe('an account of region A', () => {
   })
 })
 
+describe('a region administrator', () => {
+  it('leaves the other administrators of its region alone: no password reset, demotion or deactivation', async () => {
+    const officer = await loginAs(t, 'a.admin', { roles: ['region-admin'], regionId: regionA })
+    await loginAs(t, 'a.admin2', { roles: ['region-admin'], regionId: regionA })
+    const peer = await userId('a.admin2')
+    const reset = await officer.post(`/api/users/${peer}/password-reset`)
+    expect(reset.status).toBe(403)
+    expect(await reset.json()).not.toHaveProperty('oneTimePassword')
+    for (const change of [{ roles: ['department'] }, { active: false }, { displayName: '换名' }])
+      expect(
+        (await officer.patch(`/api/users/${peer}`, change)).status,
+        JSON.stringify(change),
+      ).toBe(403)
+    const after = await t.db
+      .selectFrom('app_user')
+      .select(['roles', 'active', 'must_change_password', 'display_name'])
+      .where('id', '=', peer)
+      .executeTakeFirstOrThrow()
+    expect(after).toEqual({
+      roles: JSON.stringify(['region-admin']),
+      active: 1,
+      must_change_password: 0,
+      display_name: 'a.admin2',
+    })
+    // Its everyday accounts it still manages.
+    await loginAs(t, 'a.clerk', { roles: ['department'], regionId: regionA })
+    const clerk = await userId('a.clerk')
+    expect((await officer.post(`/api/users/${clerk}/password-reset`)).status).toBe(200)
+    expect((await officer.patch(`/api/users/${clerk}`, { roles: ['leader'] })).status).toBe(200)
+  })
+})
+
 describe('an account’s units', () => {
   it('tell a region administrator nothing of another region’s policies and units, created or imported', async () => {
     const officer = await loginAs(t, 'a.admin', { roles: ['region-admin'], regionId: regionA })
