@@ -402,3 +402,195 @@ describe('publishing', () => {
     ).toEqual(['1.0.0'])
   })
 })
+
+describe('the region above', () => {
+  it('reads its counties’ plans, tasks and figures, and acts on none of them', async () => {
+    const root = await loginAs(t, 'root', { roles: ['admin'] })
+    const made = await root.post('/api/regions', { name: '示范市', level: 'prefecture' })
+    const city = ((await made.json()) as { region: { id: string } }).region.id
+    expect((await root.patch(`/api/regions/${regionA}`, { parentId: city })).status).toBe(200)
+    const aTask = await t.db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', '=', a.planId)
+      .where('assignee', '=', 'health-bureau')
+      .where('state', '=', 'assigned')
+      .executeTakeFirstOrThrow()
+    const aYaml = withReplaced(
+      'region: { name: 示范县,',
+      'region: { name: 甲县,',
+      withReplaced('id: demo-county-plan', `id: ${a.policyId}`, MINIMAL_POLICY),
+    ).replace('version: 1.0.0', 'version: 1.1.0')
+    const above = {
+      leader: await loginAs(t, 'city.leader', { roles: ['leader'], regionId: city }),
+      officer: await loginAs(t, 'city.admin', { roles: ['region-admin'], regionId: city }),
+      author: await loginAs(t, 'city.author', { roles: ['author'], regionId: city }),
+    }
+    for (const [kind, client] of Object.entries(above)) {
+      const reads = kind === 'author' ? 404 : 200
+      for (const path of [
+        `/api/plans/${a.planId}`,
+        `/api/tasks/${aTask.id}`,
+        `/api/plans/${a.planId}/indicators`,
+      ])
+        expect((await client.get(path)).status, `${kind} GET ${path}`).toBe(reads)
+      const writes: Array<[string, string, unknown, Record<string, string>?]> = [
+        ['POST', `/api/tasks/${aTask.id}/events`, { type: 'START' }],
+        ['POST', `/api/plans/${a.planId}/phases/supervision/sign-off`, {}],
+        [
+          'PUT',
+          `/api/plans/${a.planId}/groups/hospitals/members`,
+          { members: [] },
+          { 'if-match': '"x"' },
+        ],
+        ['POST', `/api/plans/${a.planId}/assessments/annual/runs`, { year: 2019 }],
+      ]
+      for (const [method, path, body, headers] of writes)
+        expect(
+          (await send(client, method, path, body, headers)).status,
+          `${kind} ${method} ${path}`,
+        ).toBe(kind === 'author' ? 404 : 403)
+      const values = await client.put(`/api/plans/${a.planId}/indicator-values`, {
+        values: [{ element: 'county_visits', unit: 'health-bureau', period: '2019', value: 1 }],
+      })
+      expect(values.status, `${kind} PUT values`).toBe(kind === 'author' ? 404 : 422)
+      const started = await client.post('/api/plans', { policyId: a.policyId, version: '1.0.0' })
+      expect(started.status, `${kind} start`).toBe(kind === 'leader' ? 403 : 404)
+      const published = await client.post('/api/policies', {
+        yaml: aYaml,
+        sourceText: MINIMAL_SOURCE,
+      })
+      expect(published.status, `${kind} publish`).toBe(kind === 'leader' ? 403 : 409)
+    }
+    const unitOfA = await above.officer.post('/api/users', {
+      username: 'city.clerk',
+      displayName: 'x',
+      roles: ['department'],
+      units: [{ policyId: a.policyId, unitId: 'health-bureau' }],
+    })
+    expect(unitOfA.status).toBe(422)
+    const intoA = await above.officer.post('/api/users', {
+      username: 'city.clerk',
+      displayName: 'x',
+      roles: ['department'],
+      regionId: regionA,
+    })
+    expect(intoA.status).toBe(422)
+    expect(
+      await t.db.selectFrom('task').selectAll().where('id', '=', aTask.id).executeTakeFirst(),
+    ).toEqual(aTask)
+    expect(await t.db.selectFrom('indicator_value').select('plan_id').execute()).toEqual([])
+    expect(await t.db.selectFrom('sign_off').select('plan_id').execute()).toEqual([])
+    expect(await t.db.selectFrom('plan').select('id').execute()).toHaveLength(2)
+    expect(await t.db.selectFrom('policy_version').select('id').execute()).toHaveLength(2)
+  })
+})
+
+describe('a region administrator without a region', () => {
+  it.each([
+    ['no region at all', undefined],
+    ['a region that does not exist', 'no-such-region'],
+  ])('on %s sees, manages and publishes nothing', async (_, regionId) => {
+    const officer = await loginAs(t, 'adrift', {
+      roles: ['region-admin'],
+      ...(regionId ? { regionId } : {}),
+    })
+    const list = async (path: string, key: string) =>
+      ((await (await officer.get(path)).json()) as Record<string, unknown[]>)[key]
+    expect(await list('/api/plans', 'plans')).toEqual([])
+    expect(await list('/api/policies', 'policies')).toEqual([])
+    // Only itself, in a region nobody else is in.
+    const users = (await list('/api/users', 'users')) as Array<{ username: string }>
+    expect(users.map((user) => user.username)).toEqual(regionId ? ['adrift'] : [])
+    expect(await list('/api/tasks?scope=all', 'tasks')).toEqual([])
+    const audit = (await list('/api/audit', 'entries')) as Array<{ actor: string }>
+    const me = await userId('adrift')
+    expect(audit.filter((entry) => entry.actor !== me)).toEqual([])
+    for (const path of bReads()) expect((await officer.get(path)).status, path).toBe(404)
+    expect((await officer.post(`/api/users/${bUser}/password-reset`)).status).toBe(404)
+    const created = await officer.post('/api/users', {
+      username: 'x.clerk',
+      displayName: 'x',
+      roles: ['department'],
+    })
+    expect(created.status).toBe(422)
+    const started = await officer.post('/api/plans', { policyId: b.policyId, version: '1.0.0' })
+    expect(started.status).toBe(404)
+    expect(
+      await t.db.selectFrom('app_user').select('id').where('username', '=', 'x.clerk').execute(),
+    ).toEqual([])
+  })
+})
+
+describe('regions', () => {
+  it('are made and changed by a system administrator only', async () => {
+    const people = await regionAPeople()
+    for (const [kind, client] of Object.entries(people)) {
+      expect(
+        (await client.post('/api/regions', { name: '丙县', level: 'county' })).status,
+        kind,
+      ).toBe(403)
+      expect(
+        (await client.patch(`/api/regions/${regionB}`, { parentId: regionA })).status,
+        kind,
+      ).toBe(403)
+      expect((await client.patch(`/api/regions/${regionA}`, { name: '改名' })).status, kind).toBe(
+        403,
+      )
+    }
+    const regions = await t.db
+      .selectFrom('region')
+      .select(['name', 'parent_id'])
+      .orderBy('name')
+      .execute()
+    expect(regions).toEqual(
+      [
+        { name: '乙县', parent_id: null },
+        { name: '甲县', parent_id: null },
+      ].sort((x, y) => x.name.localeCompare(y.name)),
+    )
+  })
+
+  it('a region administrator neither moves an account elsewhere nor grants an administrator role', async () => {
+    const officer = await loginAs(t, 'a.admin', { roles: ['region-admin'], regionId: regionA })
+    await loginAs(t, 'a.clerk', { roles: ['department'], regionId: regionA })
+    const clerk = await userId('a.clerk')
+    for (const change of [
+      { regionId: regionB },
+      { regionId: null },
+      { roles: ['admin'] },
+      { roles: ['region-admin'] },
+      { units: [{ policyId: b.policyId, unitId: 'health-bureau' }] },
+    ])
+      expect(
+        (await officer.patch(`/api/users/${clerk}`, change)).status,
+        JSON.stringify(change),
+      ).toBe(422)
+    for (const body of [
+      { regionId: regionB, roles: ['department'] },
+      { regionId: null, roles: ['author'] },
+      { roles: ['region-admin'] },
+    ])
+      expect(
+        (await officer.post('/api/users', { username: 'a.new', displayName: 'x', ...body })).status,
+        JSON.stringify(body),
+      ).toBe(422)
+    const imported = await officer.raw(`/api/users/import?regionId=${regionB}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'x-filename': 'users.csv' },
+      body: new TextEncoder().encode('姓名,用户名,单位,角色,手机\n新人,a.import,,部门,\n'),
+    })
+    expect(imported.status, await imported.clone().text()).toBe(200)
+    const rows = await t.db
+      .selectFrom('app_user')
+      .select(['username', 'region_id', 'roles'])
+      .where('username', 'in', ['a.clerk', 'a.new', 'a.import'])
+      .orderBy('username')
+      .execute()
+    expect(rows).toEqual([
+      { username: 'a.clerk', region_id: regionA, roles: JSON.stringify(['department']) },
+      { username: 'a.import', region_id: regionA, roles: JSON.stringify(['department']) },
+    ])
+    expect((await officer.get('/api/audit/verify')).status).toBe(403)
+  })
+})
