@@ -403,12 +403,40 @@ describe('publishing', () => {
   })
 })
 
+/** A city made above region A by a system administrator; its id. */
+async function cityAboveA(): Promise<string> {
+  const root = await loginAs(t, 'root', { roles: ['admin'] })
+  const made = await root.post('/api/regions', { name: '示范市', level: 'prefecture' })
+  const city = ((await made.json()) as { region: { id: string } }).region.id
+  expect((await root.patch(`/api/regions/${regionA}`, { parentId: city })).status).toBe(200)
+  return city
+}
+
 describe('the region above', () => {
+  it('reads the indicator values its counties entered', async () => {
+    const city = await cityAboveA()
+    const { leader } = await regionAPeople()
+    const entered = await leader!.put(`/api/plans/${a.planId}/indicator-values`, {
+      values: [{ element: 'county_visits', unit: 'health-bureau', period: '2019', value: 7 }],
+    })
+    expect(entered.status, await entered.clone().text()).toBe(200)
+    for (const role of ['leader', 'region-admin'] as const) {
+      const reader = await loginAs(t, `city.${role}`, { roles: [role], regionId: city })
+      const read = (await (await reader.get(`/api/plans/${a.planId}/indicator-values`)).json()) as {
+        values: Array<{ unit: string; value: unknown }>
+      }
+      expect(
+        read.values.map((row) => [row.unit, row.value]),
+        role,
+      ).toEqual([['health-bureau', '7']])
+    }
+    // Region B's people still read none of them.
+    const none = await bHealth.get(`/api/plans/${a.planId}/indicator-values`)
+    expect(none.status).toBe(404)
+  })
+
   it('reads its counties’ plans, tasks and figures, and acts on none of them', async () => {
-    const root = await loginAs(t, 'root', { roles: ['admin'] })
-    const made = await root.post('/api/regions', { name: '示范市', level: 'prefecture' })
-    const city = ((await made.json()) as { region: { id: string } }).region.id
-    expect((await root.patch(`/api/regions/${regionA}`, { parentId: city })).status).toBe(200)
+    const city = await cityAboveA()
     const aTask = await t.db
       .selectFrom('task')
       .selectAll()
