@@ -579,7 +579,7 @@ describe('regions', () => {
     )
   })
 
-  it('a region administrator neither moves an account elsewhere nor grants an administrator role', async () => {
+  it('a region administrator neither moves an account elsewhere, grants an administrator role, nor finds a system administrator’s or another region’s account', async () => {
     const officer = await loginAs(t, 'a.admin', { roles: ['region-admin'], regionId: regionA })
     await loginAs(t, 'a.clerk', { roles: ['department'], regionId: regionA })
     const clerk = await userId('a.clerk')
@@ -620,5 +620,11 @@ describe('regions', () => {
       { username: 'a.import', region_id: regionA, roles: JSON.stringify(['department']) },
     ])
     expect((await officer.get('/api/audit/verify')).status).toBe(403)
+    // A system administrator's account and another region's are not there for it at all.
+    await loginAs(t, 'root', { roles: ['admin'] })
+    for (const other of [await userId('root'), bUser]) {
+      expect((await officer.post(`/api/users/${other}/password-reset`)).status).toBe(404)
+      expect((await officer.patch(`/api/users/${other}`, { displayName: 'x' })).status).toBe(404)
+    }
   })
 })
