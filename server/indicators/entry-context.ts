@@ -10,7 +10,7 @@ import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { IndicatorValueTable } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
-import { actorsOf, directs, holdsRoleFor } from '../access/visibility.ts'
+import { actorsOf, directs, holdsRoleFor, oversees } from '../access/visibility.ts'
 import { checkValue } from './check-value.ts'
 import { entryInputs, REGION_UNIT } from './inputs.ts'
 import type { EntryInput } from './inputs.ts'
@@ -65,6 +65,20 @@ export function planWritableUnits(
   const writable = writableUnits(user, plan.plan.policy_id)
   if (!writable || !plan.model.office || !writable.has(plan.model.office)) return writable
   return new Set([...writable, REGION_UNIT])
+}
+
+/**
+ * The units whose values a user may read in a plan: every one for those who oversee its policy —
+ * the leaders and administrators of the region above included, who read down without writing —
+ * and its region's authors; for everyone else those it may write ({@link planWritableUnits}).
+ */
+export function planReadableUnits(
+  plan: PlanContext,
+  user: CurrentUser,
+): ReadonlySet<string> | null {
+  const policyId = plan.plan.policy_id
+  if (oversees(user, policyId) || holdsRoleFor(user, 'author', policyId)) return null
+  return planWritableUnits(plan, user)
 }
 
 /** The entry context of a plan for a user (or for the system, writing every unit). */

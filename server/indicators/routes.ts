@@ -17,7 +17,13 @@ import { write } from '../http/write.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { checkEntries } from './check-entries.ts'
-import { EntryResolver, entryContext, planWritableUnits, unitAliases } from './entry-context.ts'
+import {
+  EntryResolver,
+  entryContext,
+  planReadableUnits,
+  planWritableUnits,
+  unitAliases,
+} from './entry-context.ts'
 import { XLSX_TYPE } from './import/parse-table.ts'
 import { entryInputs, findInput, REGION_UNIT } from './inputs.ts'
 import { parsePeriod } from './periods.ts'
@@ -54,7 +60,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
   .get('/', queryOf(indicatorValuesQuery), async (c) => {
     const { reads } = c.get('deps')
     const plan = await visiblePlan(c, { entity: 'indicator_value' })
-    const writable = planWritableUnits(plan, c.get('user'))
+    const readable = planReadableUnits(plan, c.get('user'))
     const q = c.req.query()
     const inputs = entryInputs(plan.model.config)
     // Units are named against the whole plan, so a unit the user may not read is known as such.
@@ -68,10 +74,10 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
           .map((unit) => resolver.unit(unit))
           .map((unit) => (unit.ok ? unit.value : ''))
       : undefined
-    const units = writable ? (asked ?? [...writable]).filter((unit) => writable.has(unit)) : asked
+    const units = readable ? (asked ?? [...readable]).filter((unit) => readable.has(unit)) : asked
     // Units asked for by name that the user may not read are left out, and the attempt recorded.
     for (const unit of new Set(
-      writable && asked ? asked.filter((u) => u !== '' && !writable.has(u)) : [],
+      readable && asked ? asked.filter((u) => u !== '' && !readable.has(u)) : [],
     )) {
       await recordDenied(c.get('deps'), c.get('user'), 'indicator_value', `${plan.plan.id}/${unit}`)
     }

@@ -16,7 +16,7 @@ import { checkForPublishing } from './check-policy.ts'
 import type { PolicyCheck } from './check-policy.ts'
 import { configOf, findVersion, findVersionByHash } from './repository.ts'
 import { sameSource, sourceConflict, versionSource } from './version-source.ts'
-import { claimPolicy } from '../regions/policy-owner.ts'
+import { claimPolicy, refuseOtherRegionsPolicy } from '../regions/policy-owner.ts'
 import type { Publisher } from '../regions/policy-owner.ts'
 import type { PolicyConfig } from '../../schemas/index.ts'
 
@@ -38,6 +38,11 @@ export interface PublishOptions {
    * the worker's, so that a large text never holds up other requests.
    */
   check?: (yaml: string, sourceText: string | undefined) => PolicyCheck | Promise<PolicyCheck>
+  /**
+   * Who publishes, by region: another region's policy is refused (409) before anything about its
+   * versions — a number taken, a source that differs — is told. Above every region by default.
+   */
+  publisher?: Pick<Publisher, 'regionId'>
 }
 
 /** A version ready to store: the one already published with this text, or a new row. */
@@ -75,8 +80,10 @@ export async function preparePublish(
 ): Promise<PreparedVersion> {
   const hash = contentHash(input.yaml)
   const source = versionSource(input.sourceText)
+  const publisher = options.publisher ?? { regionId: null }
   const existing = await findVersionByHash(db, hash)
   if (existing) {
+    await refuseOtherRegionsPolicy(db, existing.policy_id, publisher)
     if (sameSource(existing, source)) return { existing }
     throw sourceConflict(existing, source?.hash ?? null)
   }
@@ -99,6 +106,7 @@ export async function preparePublish(
     )
   }
   const { metadata } = result.policy
+  await refuseOtherRegionsPolicy(db, metadata.id, publisher)
   if (await findVersion(db, metadata.id, metadata.version)) throw versionTaken(metadata.id, metadata.version)
   return {
     row: {
@@ -136,8 +144,8 @@ export async function storeVersion(
   const row = prepared.row
   const existing = await findVersionByHash(trx, row.content_hash)
   if (existing) {
-    if (existing.source_hash !== row.source_hash) throw sourceConflict(existing, row.source_hash)
     await claimPolicy(trx, existing.policy_id, configOf(existing).metadata.region, publisher, new Date(existing.published_at))
+    if (existing.source_hash !== row.source_hash) throw sourceConflict(existing, row.source_hash)
     return { version: existing, created: false }
   }
   await claimPolicy(trx, row.policy_id, (JSON.parse(row.config) as PolicyConfig).metadata.region, publisher, new Date(row.published_at))

@@ -56,7 +56,7 @@ export const policyRoutes = new Hono<AppEnv>()
         ...(body.sourceText !== undefined ? { sourceText: body.sourceText } : {}),
         ...(body.note !== undefined ? { note: body.note } : {}),
       },
-      { check: checkForPublishingOffThread },
+      { check: checkForPublishingOffThread, publisher: { regionId: c.get('user').regionId } },
     )
     const user = c.get('user')
     return write(c, async (trx) => {

@@ -7,7 +7,7 @@
  * `metadata.region` must name the region it is published into, so a plan never runs under
  * another region's name.
  */
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { PolicyConfig } from '../../schemas/index.ts'
 import type { Database, RegionRow } from '../db/database.ts'
 import { AppError } from '../errors.ts'
@@ -36,17 +36,8 @@ export async function claimPolicy(
   publisher: Publisher,
   now: Date,
 ): Promise<RegionRow> {
-  const owner = await trx
-    .selectFrom('policy')
-    .select('region_id')
-    .where('id', '=', policyId)
-    .executeTakeFirst()
+  const owner = await refuseOtherRegionsPolicy(trx, policyId, publisher)
   if (owner) {
-    if (publisher.regionId !== null && owner.region_id !== publisher.regionId)
-      throw new AppError(409, 'conflict', {
-        zh: `政策编号「${policyId}」已被其他地区使用：请在 metadata.id 中换一个编号`,
-        en: `The policy id "${policyId}" is another region's: choose another metadata.id`,
-      })
     if (publisher.requested !== undefined && publisher.requested !== owner.region_id)
       throw regionRefused(
         '已发布的政策始终属于原地区，不能改到其他地区：请删去 regionId',
@@ -68,6 +59,30 @@ export async function claimPolicy(
     })
     .execute()
   return region
+}
+
+/**
+ * The policy's owner, unless the policy is another region's than the publisher's: then one 409,
+ * whatever else would be wrong with what was sent — nothing of that region's versions or sources
+ * is told. Asked before a publish is checked any further, and again when it is stored.
+ * @throws AppError 409 for another region's policy
+ */
+export async function refuseOtherRegionsPolicy(
+  db: Kysely<Database> | Transaction<Database>,
+  policyId: string,
+  publisher: Pick<Publisher, 'regionId'>,
+): Promise<{ region_id: string } | undefined> {
+  const owner = await db
+    .selectFrom('policy')
+    .select('region_id')
+    .where('id', '=', policyId)
+    .executeTakeFirst()
+  if (owner && publisher.regionId !== null && owner.region_id !== publisher.regionId)
+    throw new AppError(409, 'conflict', {
+      zh: `政策编号「${policyId}」已被其他地区使用：请在 metadata.id 中换一个编号`,
+      en: `The policy id "${policyId}" is another region's: choose another metadata.id`,
+    })
+  return owner
 }
 
 async function newPolicyRegion(

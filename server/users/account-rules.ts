@@ -3,6 +3,7 @@
  * every account; a region administrator only its region's, and gives them the everyday roles, never
  * an administrator's. An account's units must belong to policies of its region, a region
  * administrator needs a region and a system administrator has none (it is above every region).
+ * Another administrator's account is not a region administrator's to change.
  * Each rule breaks as an issue at the field's pointer, all of them at once.
  */
 import type { Kysely } from 'kysely'
@@ -32,6 +33,22 @@ export function managesAccount(admin: CurrentUser, account: { regionId: string |
 }
 
 /**
+ * True when the administrator may change (or reset the password of) an account it manages: a
+ * region administrator only one that holds nothing but the everyday roles it gives itself. Another
+ * administrator's account — a peer's, or its own — is a system administrator's to change, as its
+ * roles are a system administrator's to give and take away.
+ */
+export function mayChangeAccount(
+  admin: CurrentUser,
+  account: { roles: readonly string[] },
+): boolean {
+  return (
+    managedRegion(admin) === undefined ||
+    account.roles.every((role) => (REGION_GRANTABLE_ROLES as readonly string[]).includes(role))
+  )
+}
+
+/**
  * The problems with an account as it would be after the change, at pointers under `base` (`''`
  * for a request body).
  */
@@ -41,11 +58,16 @@ export async function accountIssues(
   account: AccountShape,
   base = '',
 ): Promise<RequestIssue[]> {
+  const elsewhere = await unitRegionIssues(db, account, base)
+  // A unit of a policy outside the account's region is looked up no further: whether that policy
+  // or unit exists is another region's business, so it is answered alike either way.
+  const outside = new Set(elsewhere.map((issue) => issue.pointer.split('/').at(-2)))
+  const units = account.units.map((unit, index) => (outside.has(String(index)) ? null : unit))
   return [
     ...roleIssues(admin, account, base),
     ...(await regionIssues(db, admin, account.regionId, base)),
-    ...(await unitIssues(db, account.units, `${base}/units`)),
-    ...(await unitRegionIssues(db, account, base)),
+    ...(await unitIssues(db, units, `${base}/units`)),
+    ...elsewhere,
   ]
 }
 
@@ -131,7 +153,10 @@ export function roleIssues(
   return issues
 }
 
-/** Units of an account in a region must be of that region's policies. */
+/**
+ * Units of an account in a region must be of that region's published policies: a unit of any
+ * other policy — another region's, or one that does not exist — is one issue, the same for both.
+ */
 async function unitRegionIssues(
   db: Kysely<Database>,
   account: AccountShape,
@@ -145,15 +170,14 @@ async function unitRegionIssues(
     .execute()
   const regionOf = new Map(owners.map((owner) => [owner.id, owner.region_id]))
   return account.units.flatMap((unit, index) => {
-    const owner = regionOf.get(unit.policyId)
-    if (owner === undefined || owner === account.regionId) return []
+    if (regionOf.get(unit.policyId) === account.regionId) return []
     return [
       {
         pointer: `${base}/units/${index}/policyId`,
         code: 'unit-of-other-region',
         message: {
-          zh: `政策「${unit.policyId}」不属于该用户的地区：只能给用户本地区政策中的单位`,
-          en: `The policy "${unit.policyId}" is not of this account's region: give units of its own region's policies only`,
+          zh: `「${unit.policyId}」不是该用户所在地区已发布的政策：只能给用户本地区政策中的单位`,
+          en: `"${unit.policyId}" is not a published policy of this account's region: give units of its own region's policies only`,
         },
       },
     ]

@@ -11,18 +11,20 @@ import { configOf, listVersions } from '../policies/repository.ts'
 
 /**
  * The problems with a list of units, each at `<pointer>/<index>/policyId` or `…/unitId`; empty
- * when every one names something that exists.
+ * when every one names something that exists. A null entry (one checked otherwise) is skipped and
+ * keeps its index.
  */
 export async function unitIssues(
   db: Kysely<Database>,
-  units: ReadonlyArray<{ policyId: string; unitId: string }>,
+  units: ReadonlyArray<{ policyId: string; unitId: string } | null>,
   pointer = '/units',
 ): Promise<RequestIssue[]> {
   const known = new Map<string, Set<string> | undefined>()
-  for (const policyId of new Set(units.map((unit) => unit.policyId)))
+  for (const policyId of new Set(units.flatMap((unit) => (unit ? [unit.policyId] : []))))
     known.set(policyId, await assignableUnits(db, policyId))
   const issues: RequestIssue[] = []
   units.forEach((unit, index) => {
+    if (!unit) return
     const ids = known.get(unit.policyId)
     if (!ids) {
       issues.push({

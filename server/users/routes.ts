@@ -2,7 +2,8 @@
  * @module /api/users — accounts, for system administrators (every account) and region
  * administrators (their region's accounts, account-rules.ts): list, create (with a generated
  * one-time password when none is given), change or deactivate, reset a password, import. Another
- * region's account is answered as not found. Every change writes through the write seam with its
+ * region's account is answered as not found; another administrator's account in its region a region
+ * administrator lists but does not change (403). Every change writes through the write seam with its
  * audit entry.
  */
 import { createHash } from 'node:crypto'
@@ -25,7 +26,7 @@ import { write, writesNothing } from '../http/write.ts'
 import { takeImportSlot } from '../indicators/import/import-slots.ts'
 import { XLSX_TYPE } from '../indicators/import/parse-table.ts'
 import { readImportRequest } from '../indicators/import/read-request.ts'
-import { accountIssues, managedRegion, managesAccount } from './account-rules.ts'
+import { accountIssues, managedRegion, managesAccount, mayChangeAccount } from './account-rules.ts'
 import { createUser, findUser, listUsers, resetPassword, updateUser } from './user-admin.ts'
 import { buildUserTemplate, MAX_USER_IMPORT_ROWS, planUserImport } from './user-import.ts'
 
@@ -126,11 +127,20 @@ export const userRoutes = new Hono<AppEnv>()
     )
   })
 
-/** The account named, if this administrator manages it; 404 as for no account otherwise. */
+/**
+ * The account named, if this administrator manages it (404 as for no account otherwise) and may
+ * change it (403 for another administrator's account, which a region administrator lists but
+ * leaves to a system administrator).
+ */
 async function managedUser(c: Context<AppEnv>, id: string) {
   const user = await findUser(c.get('deps').reads, id)
   if (!user || !managesAccount(c.get('user'), user))
     throw notFound({ zh: '找不到该用户', en: 'No such user' })
+  if (!mayChangeAccount(c.get('user'), user))
+    throw new AppError(403, 'forbidden', {
+      zh: '管理员账号由系统管理员修改：地区管理员只能修改本地区的普通账号（作者、部门、审核、领导）',
+      en: "An administrator's account is changed by a system administrator: a region administrator changes its region's everyday accounts only (author, department, reviewer, leader)",
+    })
   return user
 }
 

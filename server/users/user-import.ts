@@ -202,14 +202,14 @@ export async function planUserImport(
       if (slash > 0) {
         const unit = { policyId: name.slice(0, slash).trim(), unitId: name.slice(slash + 1).trim() }
         const key = `${unit.policyId}/${unit.unitId}`
-        // A thousand rows name the same few units: each is looked up once.
+        // A thousand rows name the same few units: each is looked up once. A policy outside the
+        // region is looked up no further (whether it or its unit exists is another region's).
         if (!longForms.has(key))
           longForms.set(
             key,
-            (await unitIssues(db, [unit]))[0] ??
-              (regionOf !== undefined && regionOf.get(unit.policyId) !== into.regionId
-                ? otherRegionUnit(unit.policyId)
-                : undefined),
+            regionOf !== undefined && regionOf.get(unit.policyId) !== into.regionId
+              ? otherRegionUnit(unit.policyId)
+              : (await unitIssues(db, [unit]))[0],
           )
         const problem = longForms.get(key)
         if (problem) at('单位', problem.message.zh, problem.message.en)
@@ -322,8 +322,8 @@ function otherRegionUnit(policyId: string): RequestIssue {
     pointer: '/units',
     code: 'unit-of-other-region',
     message: {
-      zh: `政策「${policyId}」不属于导入的地区：只能给本地区政策中的单位`,
-      en: `The policy "${policyId}" is not of the region imported into: give units of its own policies only`,
+      zh: `「${policyId}」不是导入的地区已发布的政策：只能给本地区政策中的单位`,
+      en: `"${policyId}" is not a published policy of the region imported into: give units of its own policies only`,
     },
   }
 }

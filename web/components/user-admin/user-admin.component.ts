@@ -247,6 +247,10 @@ export class LsUserAdmin extends LitElement {
   }
 
   private renderActions(user: UserView) {
+    // An account holding a role this administrator cannot give (another administrator's) is a
+    // system administrator's to change: the server refuses it (403), so nothing is offered.
+    if (!user.roles.every((role) => (this.scope.roles as readonly string[]).includes(role)))
+      return html`<span data-action="none">${text('notYours')}</span>`
     if (!user.active)
       return html`<button data-action="reactivate" ?disabled=${this.busy} @click=${() => this.patchUser(user, { active: true })}>${text('reactivate')}</button>`
     if (this.confirming === user.id) {

@@ -22,6 +22,9 @@ const account = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
+/** The account the page is opened by. */
+let signedIn: { roles: string[]; regionId: string | null } = { roles: ['admin'], regionId: null }
+
 /** The published policies the unit checkboxes are built from; none unless a test sets them. */
 let published: Array<{
   policyId: string
@@ -54,9 +57,9 @@ function server(...answers: Response[]) {
     'fetch',
     vi.fn(async (path: string | URL, init: RequestInit = {}) => {
       if (String(path).startsWith('/api/policies')) return policiesAnswer(String(path))
-      // Who is signed in (a system administrator) and the regions it reads: asked on every load.
-      if (String(path) === '/api/auth/me')
-        return json({ user: { roles: ['admin'], regionId: null }, csrfToken: 't' })
+      // Who is signed in (a system administrator unless a test says otherwise) and the regions
+      // it reads: asked on every load.
+      if (String(path) === '/api/auth/me') return json({ user: signedIn, csrfToken: 't' })
       if (String(path) === '/api/regions') return json({ regions: [] })
       sent.push({
         method: init.method ?? 'GET',
@@ -84,6 +87,7 @@ const $ = <T extends Element>(root: ShadowRoot, selector: string) =>
 
 afterEach(() => {
   published = []
+  signedIn = { roles: ['admin'], regionId: null }
   document.body.replaceChildren()
   vi.unstubAllGlobals()
   localStorage.clear()
@@ -204,6 +208,28 @@ describe('ls-user-admin', () => {
     )
     expect(root.querySelector('#error-username')).toBeNull()
     expect($(root, 'tbody tr').textContent).toContain('启用')
+  })
+
+  it('offers a region administrator no change to another administrator’s account, and its everyday accounts every change', async () => {
+    signedIn = { roles: ['region-admin'], regionId: 'east' }
+    server(
+      json({
+        users: [
+          account({ id: 'u1', username: 'east.admin2', roles: ['region-admin'], regionId: 'east' }),
+          account({ id: 'u2', username: 'east.clerk', regionId: 'east' }),
+        ],
+      }),
+    )
+    const root = await mount()
+    const peer = $(root, 'tr[data-user="east.admin2"]')
+    expect(peer.querySelectorAll('button')).toHaveLength(0)
+    expect(peer.textContent).toContain('管理员账号由系统管理员管理')
+    const clerk = $(root, 'tr[data-user="east.clerk"]')
+    expect([...clerk.querySelectorAll('button')].map((button) => button.dataset.action)).toEqual([
+      'edit',
+      'reset',
+      'deactivate',
+    ])
   })
 
   it('resets a password and shows the new one-time password', async () => {

@@ -34,6 +34,10 @@ export const userText = messageTable({
   },
   confirm: { zh: '确认停用', en: 'Deactivate' },
   reset: { zh: '重置密码', en: 'Reset password' },
+  notYours: {
+    zh: '管理员账号由系统管理员管理',
+    en: "An administrator's account: a system administrator manages it",
+  },
   create: { zh: '新建用户', en: 'New account' },
   creating: { zh: '创建中…', en: 'Creating…' },
   noUsers: { zh: '暂无用户', en: 'No accounts' },
