@@ -89,7 +89,11 @@ export async function loadCurrentUser(
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    roles: readJson('app_user', 'roles', row.roles),
+    // A system administrator is above every region: `admin` held in a region (no route makes
+    // one; a hand-edited row could) counts for nothing, so every role check agrees.
+    roles: readJson('app_user', 'roles', row.roles).filter(
+      (role) => row.region_id === null || role !== 'admin',
+    ),
     regionId: row.region_id,
     reach: await loadRegionReach(db, row.region_id),
     units,

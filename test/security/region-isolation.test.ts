@@ -628,3 +628,29 @@ describe('regions', () => {
     }
   })
 })
+
+describe('an account holding admin in a region', () => {
+  it('counts as no system administrator anywhere: the role is dropped when it signs in', async () => {
+    const t = await makeTestApp()
+    await t.db
+      .insertInto('region')
+      .values({
+        id: 'somewhere',
+        name: '某县',
+        level: 'county',
+        parent_id: null,
+        division_code: null,
+        created_at: '2018-01-01T00:00:00.000Z',
+        created_by: 'test',
+        updated_at: null,
+      })
+      .execute()
+    const placed = await loginAs(t, 'placed-admin', { roles: ['admin'], regionId: 'somewhere' })
+    const me = (await (await placed.get('/api/auth/me')).json()) as { user: { roles: string[] } }
+    expect(me.user.roles).toEqual([])
+    expect((await placed.get('/api/users')).status).toBe(403)
+    expect((await placed.post('/api/regions', { name: '新县', level: 'county' })).status).toBe(403)
+    expect((await placed.get('/api/audit/verify')).status).toBe(403)
+    await t.db.destroy()
+  })
+})
