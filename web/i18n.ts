@@ -81,6 +81,7 @@ const MESSAGES = {
   state_approved: { zh: '已通过', en: 'Approved' },
   state_done: { zh: '已完成', en: 'Done' },
   state_withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  state_closed: { zh: '未完成关闭', en: 'Closed undone' },
   event_START: { zh: '开始办理', en: 'Start' },
   event_SAVE: { zh: '保存草稿', en: 'Save draft' },
   event_SUBMIT: { zh: '提交', en: 'Submit' },
@@ -305,6 +306,7 @@ const MESSAGES = {
   event_CONTRIBUTION_ADDED: { zh: '新增配合单位', en: 'Contribution added' },
   event_CONTRIBUTION_WITHDRAWN: { zh: '配合任务已撤回', en: 'Contribution withdrawn' },
   event_WITHDRAW: { zh: '撤回任务', en: 'Withdrawn' },
+  event_CLOSE: { zh: '计划关闭，任务未完成', en: 'Closed with the plan, undone' },
   // Policy authoring (ls-policy-editor, ls-yaml-editor, ls-issue-list, previews, versions)
   peTitle: { zh: '政策配置编辑', en: 'Policy config editor' },
   pePolicy: { zh: '政策', en: 'Policy' },

@@ -21,6 +21,7 @@ import { canSeeTask } from '../access/visibility.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { applyTaskEvent } from './apply-event.ts'
 import { formValidatorOf, taskKind } from '../task-kinds/registry.ts'
+import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import { readJson } from '../db/json-columns.ts'
 
 export interface SendEventInput {
@@ -35,7 +36,8 @@ const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
 /**
  * Applies the user's event inside the caller's transaction; returns the updated task.
  * @param context The task's plan, as {@link visibleTask} loaded it.
- * @throws AppError 409 `version-mismatch` or `event-not-accepted`, 403, 422 `invalid-form-data`
+ * @throws AppError 409 `version-mismatch`, `event-not-accepted`, `plan-suspended`, `plan-closed`
+ *   or `plan-archived`; 403; 422 `invalid-form-data`
  */
 export async function sendTaskEvent(
   trx: Transaction<Database>,
@@ -45,6 +47,14 @@ export async function sendTaskEvent(
   now: Date,
 ): Promise<TaskRow> {
   const { model, plan } = context
+  // Read in the transaction: a plan suspended, closed or archived since it was loaded takes no event.
+  refuseWorkUnlessRunning(
+    await trx
+      .selectFrom('plan')
+      .select('status')
+      .where('id', '=', plan.id)
+      .executeTakeFirstOrThrow(),
+  )
   const current = await trx
     .selectFrom('task')
     .selectAll()

@@ -154,8 +154,8 @@ describe('the client names only paths, parameters and queries the routes declare
     const unread: TaskQuery = { sort: 'dueOn' }
     // @ts-expect-error overdue is 'true' or 'false'
     const wrong: TaskQuery = { overdue: 'yes' }
-    // @ts-expect-error there is no /api/plans/:id/archive
-    type Missing = Api['plans'][':id']['archive']
+    // @ts-expect-error there is no /api/plans/:id/rename
+    type Missing = Api['plans'][':id']['rename']
     const missing: Missing | undefined = undefined
     expect([query, unread, wrong, missing]).toHaveLength(4)
   })

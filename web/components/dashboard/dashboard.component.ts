@@ -128,7 +128,7 @@ export class LsDashboard extends LitElement {
 
   private async loadPlans(): Promise<void> {
     try {
-      this.plans = (await call(client.plans.$get())).plans
+      this.plans = (await call(client.plans.$get({ query: {} }))).plans
     } catch (error) {
       this.error = message(error)
     }
