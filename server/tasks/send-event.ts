@@ -47,19 +47,17 @@ export async function sendTaskEvent(
   now: Date,
 ): Promise<TaskRow> {
   const { model, plan } = context
-  // Read in the transaction: a plan suspended, closed or archived since it was loaded takes no event.
-  refuseWorkUnlessRunning(
-    await trx
-      .selectFrom('plan')
-      .select('status')
-      .where('id', '=', plan.id)
-      .executeTakeFirstOrThrow(),
-  )
-  const current = await trx
+  // The task with its plan's status, read in the transaction (one statement): a plan suspended,
+  // closed or archived since the route loaded it takes no event.
+  const { plan_status: status, ...current } = await trx
     .selectFrom('task')
-    .selectAll()
-    .where('id', '=', input.taskId)
+    .innerJoin('plan', 'plan.id', 'task.plan_id')
+    .selectAll('task')
+    .select('plan.status as plan_status')
+    .where('task.id', '=', input.taskId)
+    .where('task.plan_id', '=', plan.id)
     .executeTakeFirstOrThrow()
+  refuseWorkUnlessRunning({ status })
   if (input.ifMatch !== undefined && input.ifMatch !== current.version) {
     throw new AppError(
       409,
