@@ -58,6 +58,10 @@ export const lifecycleRoutes = new Hono<AppEnv>()
       .execute()
     return c.json({
       status: context.plan.status,
+      suspendedAt: context.plan.suspended_at,
+      closedAt: context.plan.closed_at,
+      closeReason: context.plan.close_reason,
+      archivedAt: context.plan.archived_at,
       mayGovern: mayGovernLifecycle(user, context),
       mayForceClose:
         holdsRoleFor(user, 'admin', policyId) || holdsRoleFor(user, 'region-admin', policyId),

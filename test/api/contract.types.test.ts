@@ -68,6 +68,11 @@ describe('the routes answer what their response schemas describe', () => {
           R.MemberChangeView
         >
       >(),
+      holds<Fits<Answer<Api['plans'][':id']['lifecycle']['$get']>, R.PlanLifecycleView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['suspend']['$post']>, R.PlanMoved>>(),
+      holds<Fits<Answer<Api['plans'][':id']['resume']['$post']>, R.ResumeResultView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['close']['$post']>, R.CloseResultView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['archive']['$post']>, R.PlanMoved>>(),
       holds<
         Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>
       >(),

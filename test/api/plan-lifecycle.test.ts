@@ -4,7 +4,9 @@
  * ended `closed` and counted undone, the timers gone); an archived plan that refuses every write
  * and still answers every read.
  */
+import { createAjv } from '../../schemas/ajv.ts'
 import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { openApiDocument } from '../../server/http/openapi.ts'
 import { STOPPED_STATES } from '../../domain/workflow/task-states.ts'
 import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
@@ -306,5 +308,45 @@ describe('an archived plan', () => {
     expect(await listed('?all=true')).toContain(a.planId)
     expect((await admin.get('/api/plans?status=gone')).status).toBe(400)
     expect((await verifyAuditChain(t.db)).ok).toBe(true)
+  })
+})
+
+describe('the lifecycle answers', () => {
+  const ajv = createAjv()
+  const paths = openApiDocument().paths as unknown as Record<
+    string,
+    Record<
+      string,
+      { responses: Record<string, { content: { 'application/json': { schema: object } } }> }
+    >
+  >
+
+  async function documented(response: Response, method: string, action: string) {
+    expect(response.status).toBe(200)
+    const schema =
+      paths[`/api/plans/{id}/${action}`]![method]!.responses['200']!.content['application/json']
+        .schema
+    const validate = ajv.compile(schema)
+    const body = (await response.json()) as unknown
+    expect(validate(body) ? [] : validate.errors, `${method} ${action}`).toEqual([])
+  }
+
+  it('fit the schemas the OpenAPI description gives them', async () => {
+    const governor = await office()
+    await documented(await governor.get(planPath('lifecycle')), 'get', 'lifecycle')
+    await documented(
+      await governor.post(planPath('suspend'), { reason: '暂停' }),
+      'post',
+      'suspend',
+    )
+    t.clock.set('2018-04-19T10:00:00+08:00')
+    const later = await office()
+    await documented(await later.post(planPath('resume'), {}), 'post', 'resume')
+    t.clock.set('2021-01-04T10:00:00+08:00')
+    const last = await office()
+    await documented(await last.post(planPath('close'), { dryRun: true }), 'post', 'close')
+    await documented(await last.post(planPath('close'), { reason: '届满' }), 'post', 'close')
+    await documented(await last.post(planPath('archive'), {}), 'post', 'archive')
+    await documented(await last.get(planPath('lifecycle')), 'get', 'lifecycle')
   })
 })

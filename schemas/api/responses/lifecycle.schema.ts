@@ -73,10 +73,25 @@ export const closeResultSchema = {
 /** What the plan's page needs to offer its lifecycle actions. */
 export const planLifecycleSchema = {
   type: 'object',
-  required: ['status', 'mayGovern', 'mayForceClose', 'endsOn', 'ended', 'suspensions'],
+  required: [
+    'status',
+    'suspendedAt',
+    'closedAt',
+    'closeReason',
+    'archivedAt',
+    'mayGovern',
+    'mayForceClose',
+    'endsOn',
+    'ended',
+    'suspensions',
+  ],
   additionalProperties: false,
   properties: {
     status: planSchema.properties.status,
+    suspendedAt: nullableInstant,
+    closedAt: nullableInstant,
+    closeReason: nullableText,
+    archivedAt: nullableInstant,
     mayGovern: {
       type: 'boolean',
       description: '可暂停、恢复、关闭、归档 / May suspend, resume, close and archive',
