@@ -276,6 +276,8 @@ export class LsDashboard extends LitElement {
   private renderUnassigned(progress: PlanProgress) {
     const { groups, duties } = progress.unassigned
     if (groups.length === 0 && duties.length === 0) return nothing
+    // A closed or archived plan takes no new members: the warning stays, the button goes.
+    const closed = progress.plan.status === 'closed' || progress.plan.status === 'archived'
     const list = (names: string[]) => names.join(locale() === 'zh' ? '、' : ', ')
     const paren = (text: string) => (locale() === 'zh' ? `（${text}）` : `(${text})`)
     // A few entries are shown open; a long list (a region whose groups were all left open) folds.
@@ -291,8 +293,12 @@ export class LsDashboard extends LitElement {
               ${groups.map(
                 (group) => html`<li>
                   <strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}
-                  <button type="button" class="set-members" aria-expanded=${this.editingGroup === group.id ? 'true' : 'false'}
-                    @click=${() => (this.editingGroup = this.editingGroup === group.id ? '' : group.id)}>${t('dash_setMembers')}</button>
+                  ${
+                    closed
+                      ? nothing
+                      : html`<button type="button" class="set-members" aria-expanded=${this.editingGroup === group.id ? 'true' : 'false'}
+                    @click=${() => (this.editingGroup = this.editingGroup === group.id ? '' : group.id)}>${t('dash_setMembers')}</button>`
+                  }
                 </li>`,
               )}
             </ul>
@@ -370,6 +376,7 @@ export class LsDashboard extends LitElement {
             <section aria-labelledby="phases-title">
               <h3 id="phases-title">${t('dash_timeline')}</h3>
               <ls-phase-gates plan-id=${progress.plan.id} today=${progress.today} .phases=${progress.phases} .names=${this.names}
+                ?read-only=${progress.plan.status !== 'running'}
                 @ls-sign-off=${this.handleSignOff}></ls-phase-gates>
             </section>
             <section aria-labelledby="units-title">
