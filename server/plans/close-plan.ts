@@ -25,6 +25,12 @@ export function effectiveEnd(model: PlanModel): string | null {
   return effectivePeriod(model.config)?.to ?? null
 }
 
+/** The end of the effective period, and whether `now` has reached its last day. */
+export function periodEnd(model: PlanModel, now: Date): { endsOn: string | null; ended: boolean } {
+  const endsOn = effectiveEnd(model)
+  return { endsOn, ended: endsOn !== null && compareDates(civilDateAt(now), endsOn) >= 0 }
+}
+
 /** What closing the plan now would do. */
 export interface ClosePlan {
   /** The last day of the effective period (null: none stated). */
@@ -43,8 +49,7 @@ export async function planClose(
   context: PlanContext,
   now: Date,
 ): Promise<ClosePlan> {
-  const endsOn = effectiveEnd(context.model)
-  const ended = endsOn !== null && compareDates(civilDateAt(now), endsOn) >= 0
+  const { endsOn, ended } = periodEnd(context.model, now)
   const open = await db
     .selectFrom('task')
     .selectAll()

@@ -18,7 +18,7 @@ import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write, writesNothing } from '../http/write.ts'
 import { summarize } from '../tasks/task-views.ts'
-import { checkMayClose, closePlan, planClose } from './close-plan.ts'
+import { checkMayClose, closePlan, periodEnd, planClose } from './close-plan.ts'
 import {
   archivePlan,
   lifecycleForbidden,
@@ -47,7 +47,7 @@ export const lifecycleRoutes = new Hono<AppEnv>()
     const { reads, clock } = c.get('deps')
     const context = await visiblePlan(c)
     const user = c.get('user')
-    const { endsOn, ended } = await planClose(reads, context, clock.now())
+    const { endsOn, ended } = periodEnd(context.model, clock.now())
     const policyId = context.plan.policy_id
     const suspensions = await reads
       .selectFrom('plan_suspension')
@@ -132,7 +132,7 @@ export const lifecycleRoutes = new Hono<AppEnv>()
           ],
         },
       )
-    checkMayClose(c.get('user'), context.plan, await planClose(reads, context, clock.now()), force)
+    checkMayClose(c.get('user'), context.plan, periodEnd(context.model, clock.now()), force)
     return write(c, async (trx) => {
       const result = await closePlan(trx, context, { reason, force }, by(c))
       return c.json({
