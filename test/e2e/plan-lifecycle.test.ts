@@ -79,7 +79,7 @@ describe('a plan’s lifecycle on its dashboard', () => {
     )
     await resume.getByRole('button', { name: '恢复' }).click()
     await lifecycle.getByRole('status').filter({ hasText: '计划已恢复' }).waitFor()
-    expect(await banner.count()).toBe(0)
+    await banner.waitFor({ state: 'detached' })
 
     // 关闭 before the period ends: the open tasks are listed, and only force lets it go.
     const open = await admin.post(`/api/plans/${planId}/close`, { dryRun: true })

@@ -151,16 +151,17 @@ export class LsPlanLifecycle extends LitElement {
     try {
       const param = this.param
       let status: string
+      let done: string
       if (move === 'suspend') {
         status = (await call(client.plans[':id'].suspend.$post({ param, json: { reason } }))).plan
           .status
-        this.done = t('life_done_suspend')
+        done = t('life_done_suspend')
       } else if (move === 'resume') {
         const answer = await call(
           client.plans[':id'].resume.$post({ param, json: { fireMissed: fireMissed === true } }),
         )
         status = answer.plan.status
-        this.done = fill(t('life_done_resume'), {
+        done = fill(t('life_done_resume'), {
           fired: answer.fired.length,
           cancelled: answer.cancelled.length,
         })
@@ -172,14 +173,16 @@ export class LsPlanLifecycle extends LitElement {
           }),
         )
         status = answer.plan.status
-        this.done = fill(t('life_done_close'), { n: answer.openTasks.length })
+        done = fill(t('life_done_close'), { n: answer.openTasks.length })
       } else {
         status = (await call(client.plans[':id'].archive.$post({ param, json: {} }))).plan.status
-        this.done = t('life_done_archive')
+        done = t('life_done_archive')
       }
       this.dialog?.close()
       this.move = ''
       await this.load()
+      // Said once the status shown is the new one.
+      this.done = done
       this.dispatchEvent(
         new CustomEvent('ls-plan-lifecycle-change', {
           detail: { planId: this.planId, status },
@@ -272,7 +275,8 @@ export class LsPlanLifecycle extends LitElement {
           move === 'suspend' || move === 'close'
             ? html`<label for="lifecycle-reason">${t('life_reason')}</label>
               <textarea id="lifecycle-reason" rows="3" maxlength="500" required aria-required="true"
-                aria-invalid=${this.reasonError ? 'true' : 'false'} aria-describedby="lifecycle-reason-error"></textarea>
+                aria-invalid=${this.reasonError ? 'true' : 'false'} aria-describedby="lifecycle-reason-error"
+                @input=${() => (this.reasonError = '')}></textarea>
               <p class="field-error" id="lifecycle-reason-error" role="alert">${this.reasonError}</p>`
             : nothing
         }
