@@ -52,3 +52,11 @@ export type IndicatorInputs = InferResponseType<
   Client['api']['plans'][':id']['indicator-values']['inputs']['$get'],
   200
 >
+export type PlanLifecycle = InferResponseType<
+  Client['api']['plans'][':id']['lifecycle']['$get'],
+  200
+>
+export type PlanCloseResult = InferResponseType<
+  Client['api']['plans'][':id']['close']['$post'],
+  200
+>

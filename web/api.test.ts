@@ -23,7 +23,7 @@ describe('the typed client', () => {
   it('reads with the session cookie and without the CSRF token', async () => {
     setCsrfToken('token')
     const calls = answer({ plans: [] })
-    expect(await call(client.plans.$get())).toEqual({ plans: [] })
+    expect(await call(client.plans.$get({ query: {} }))).toEqual({ plans: [] })
     expect(calls[0]!.url).toBe('/api/plans')
     expect(calls[0]!.init.credentials).toBe('same-origin')
     expect(calls[0]!.init.headers['x-csrf-token']).toBeUndefined()

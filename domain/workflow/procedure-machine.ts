@@ -6,6 +6,8 @@
  */
 import type { PolicyConfig } from '../../schemas/index.ts'
 import {
+  CLOSE_HANDLER,
+  CLOSED_END,
   initialTaskContext,
   TIMER_HANDLERS,
   WITHDRAW_HANDLER,
@@ -54,8 +56,8 @@ export function compileProcedureMachine(procedure: Procedure): WorkflowMachine {
     id: `procedure:${procedure.id}`,
     context: ({ input }) => initialTaskContext(input),
     initial: first,
-    on: { ...TIMER_HANDLERS, ...WITHDRAW_HANDLER },
+    on: { ...TIMER_HANDLERS, ...WITHDRAW_HANDLER, ...CLOSE_HANDLER },
     // Step states are generated from config, so their names are not known to the type system.
-    states: { ...states, ...PROCEDURE_END, ...WITHDRAWN_END } as never,
+    states: { ...states, ...PROCEDURE_END, ...WITHDRAWN_END, ...CLOSED_END } as never,
   }) as unknown as WorkflowMachine
 }

@@ -42,6 +42,7 @@ export type TaskEvent =
   | { type: 'CONTRIBUTION_ADDED' }
   | { type: 'CONTRIBUTION_WITHDRAWN' }
   | { type: 'WITHDRAW'; reason: string }
+  | { type: 'CLOSE'; reason: string }
 
 export type TaskEventType = TaskEvent['type']
 
@@ -49,9 +50,11 @@ export type TaskEventType = TaskEvent['type']
  * What a state says about the work: `owing` — the assignee still owes it, so reminders and
  * escalation apply; `finished` — nothing more is expected (approved, or a procedure done);
  * `withdrawn` — the task no longer applies (its unit left the group that owned it, or a revised
- * policy dropped it): kept with its history, it counts toward nothing.
+ * policy dropped it): kept with its history, it counts toward nothing; `closed` — the plan was
+ * closed at the end of its effective period with the work still open (未完成关闭): it ends, but
+ * unlike a withdrawal it still counts, as work left undone.
  */
-export type TaskTag = 'owing' | 'finished' | 'withdrawn'
+export type TaskTag = 'owing' | 'finished' | 'withdrawn' | 'closed'
 
 /** Events only the system sends (timers, cascades); a user sending one gets a 403. */
 export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set([
@@ -62,6 +65,7 @@ export const SYSTEM_EVENTS: ReadonlySet<TaskEventType> = new Set([
   'CONTRIBUTION_ADDED',
   'CONTRIBUTION_WITHDRAWN',
   'WITHDRAW',
+  'CLOSE',
 ])
 
 export interface TaskInput {
@@ -83,7 +87,8 @@ export const workflow = setup({
     // a review may approve it.
     reviewed: ({ context }) => context.reviewer !== null || context.reviewRequired === true,
     hasReason: ({ event }) =>
-      (event.type === 'RETURN' || event.type === 'WITHDRAW') && event.reason.trim().length > 0,
+      (event.type === 'RETURN' || event.type === 'WITHDRAW' || event.type === 'CLOSE') &&
+      event.reason.trim().length > 0,
     escalatesFurther: ({ context, event }) =>
       event.type === 'ESCALATE' && event.level > context.escalation,
   },
@@ -146,4 +151,24 @@ export const WITHDRAWN_END = {
  */
 export const WITHDRAW_HANDLER = {
   WITHDRAW: { guard: 'hasReason', target: `.${WITHDRAWN_STATE}` },
+} as const
+
+/** The state a task ends in when its plan is closed with the task still open (未完成关闭). */
+export const CLOSED_STATE = 'closed'
+
+/**
+ * The end every machine shares for work a closed plan left undone: final, tagged `closed`, so it
+ * is neither owed (no reminders) nor finished — progress counts it as not done.
+ */
+export const CLOSED_END = {
+  [CLOSED_STATE]: { type: 'final', tags: ['closed'] },
+} as const
+
+/**
+ * The root-level handler that closes a task from any state not yet final, with the reason the
+ * plan was closed (a finished or withdrawn task stays as it is). Only the system sends it
+ * (server/plans/plan-lifecycle.ts).
+ */
+export const CLOSE_HANDLER = {
+  CLOSE: { guard: 'hasReason', target: `.${CLOSED_STATE}` },
 } as const

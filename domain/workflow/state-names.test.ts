@@ -7,10 +7,11 @@ import {
   stepOfState,
   stepState,
   TASK_STATES,
+  CLOSED_STATE_NAME,
   WITHDRAWN_STATE_NAME,
 } from './state-names.ts'
 import { taskMachine } from './task-machine.ts'
-import { FINISHED_STATES, statesTagged, WITHDRAWN_STATES } from './task-states.ts'
+import { CLOSED_STATES, FINISHED_STATES, statesTagged, WITHDRAWN_STATES } from './task-states.ts'
 
 describe('the plain state names', () => {
   it('list the task machine states in definition order', () => {
@@ -25,10 +26,11 @@ describe('the plain state names', () => {
     expect([...FINISHED_STATE_NAMES]).toEqual(FINISHED_STATES)
   })
 
-  it('call open the task machine states tagged neither finished nor withdrawn', () => {
+  it('call open the task machine states tagged neither finished, withdrawn nor closed', () => {
     const ended = [
       ...statesTagged(taskMachine.states, 'finished'),
       ...statesTagged(taskMachine.states, 'withdrawn'),
+      ...statesTagged(taskMachine.states, 'closed'),
     ]
     expect(OPEN_TASK_STATES).toEqual(
       Object.keys(taskMachine.states).filter((state) => !ended.includes(state)),
@@ -37,6 +39,10 @@ describe('the plain state names', () => {
 
   it('name the withdrawn end as the machines tag it', () => {
     expect([WITHDRAWN_STATE_NAME]).toEqual(WITHDRAWN_STATES)
+  })
+
+  it('name the closed end as the machines tag it', () => {
+    expect([CLOSED_STATE_NAME]).toEqual(CLOSED_STATES)
   })
 
   it('name every fixed state once', () => {
@@ -61,6 +67,7 @@ describe('the plain state names', () => {
       stepState('review'),
       PROCEDURE_DONE,
       WITHDRAWN_STATE_NAME,
+      CLOSED_STATE_NAME,
     ])
     expect(stepOfState(stepState('review'))).toBe('review')
     expect(stepOfState('approved')).toBeUndefined()

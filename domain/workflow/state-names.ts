@@ -4,7 +4,10 @@
  * list to the machines' definitions and tags, so a renamed or retagged state fails there.
  */
 
-/** Task states in lifecycle order, for filters and progress; `withdrawn` ends work that no longer applies. */
+/**
+ * Task states in lifecycle order, for filters and progress; `withdrawn` ends work that no longer
+ * applies, `closed` work a closed plan left undone (未完成关闭).
+ */
 export const TASK_STATES = [
   'assigned',
   'in_progress',
@@ -12,6 +15,7 @@ export const TASK_STATES = [
   'returned',
   'approved',
   'withdrawn',
+  'closed',
 ] as const
 export type TaskState = (typeof TASK_STATES)[number]
 
@@ -46,12 +50,20 @@ export function isWithdrawnStateName(state: string): boolean {
   return state === WITHDRAWN_STATE_NAME
 }
 
+/** The state every machine ends in when its plan is closed with the task open (tag `closed`). */
+export const CLOSED_STATE_NAME = 'closed'
+
+/** True when a stored state is the closed end: a closed plan left the task undone. */
+export function isClosedStateName(state: string): boolean {
+  return state === CLOSED_STATE_NAME
+}
+
 /**
- * The task machine's states neither finished nor withdrawn — owing, or submitted for review: the
- * "open" filter.
+ * The task machine's states neither finished, withdrawn nor closed — owing, or submitted for
+ * review: the "open" filter.
  */
 export const OPEN_TASK_STATES: readonly TaskState[] = TASK_STATES.filter(
-  (state) => !FINISHED.has(state) && state !== WITHDRAWN_STATE_NAME,
+  (state) => !FINISHED.has(state) && state !== WITHDRAWN_STATE_NAME && state !== CLOSED_STATE_NAME,
 )
 
 /** Every state whose name does not come from config: the task machine's and a procedure's end. */

@@ -3,7 +3,13 @@ import { compileProcedureMachine } from './procedure-machine.ts'
 import { acceptedEvents, startTask, stepTask } from './run-machine.ts'
 import type { PersistedTask } from './run-machine.ts'
 import type { TaskEvent } from './registry.ts'
-import { FINISHED_STATES, OWING_STATES, stateHasTag, WITHDRAWN_STATES } from './task-states.ts'
+import {
+  CLOSED_STATES,
+  FINISHED_STATES,
+  OWING_STATES,
+  stateHasTag,
+  WITHDRAWN_STATES,
+} from './task-states.ts'
 
 function run(start: PersistedTask, ...events: TaskEvent[]): PersistedTask {
   return events.reduce((current, event) => {
@@ -111,6 +117,45 @@ describe('withdrawing a task', () => {
     expect(acceptedEvents(taskMachine, reviewed())).not.toContain('WITHDRAW')
   })
 
+  it('ends any state not final in closed, which is neither owed, finished nor withdrawn', () => {
+    for (const start of [
+      reviewed(),
+      run(reviewed(), { type: 'START' }),
+      run(reviewed(), { type: 'SUBMIT', data: {} }),
+      run(reviewed(), { type: 'SUBMIT', data: {} }, { type: 'RETURN', reason: '补充材料' }),
+    ]) {
+      const closed = run(start, { type: 'CLOSE', reason: '有效期届满' })
+      expect(closed).toMatchObject({ value: 'closed', status: 'done' })
+    }
+    expect(stateHasTag(taskMachine, 'closed', 'closed')).toBe(true)
+    expect(stateHasTag(taskMachine, 'closed', 'owing')).toBe(false)
+    expect(stateHasTag(taskMachine, 'closed', 'finished')).toBe(false)
+    expect(stateHasTag(taskMachine, 'closed', 'withdrawn')).toBe(false)
+  })
+
+  it('refuses a close without a reason, and leaves approved and withdrawn tasks as they are', () => {
+    expect(stepTask(taskMachine, reviewed(), { type: 'CLOSE', reason: ' ' }).ok).toBe(false)
+    const approved = run(reviewed(), { type: 'SUBMIT', data: {} }, { type: 'APPROVE' })
+    expect(stepTask(taskMachine, approved, { type: 'CLOSE', reason: '届满' }).ok).toBe(false)
+    const withdrawn = run(reviewed(), { type: 'WITHDRAW', reason: '成员调整' })
+    expect(stepTask(taskMachine, withdrawn, { type: 'CLOSE', reason: '届满' }).ok).toBe(false)
+  })
+
+  it('never offers CLOSE to people', () => {
+    expect(acceptedEvents(taskMachine, reviewed())).not.toContain('CLOSE')
+  })
+
+  it('closes a procedure at any step', () => {
+    const machine = compileProcedureMachine({
+      id: 'p',
+      name: 'p',
+      source: { clause: '一、', quote: 'p' },
+      steps: [{ id: 'only', name: 'only', kind: 'submit', actor: ['district'] }],
+    })
+    const start = startTask(machine, { reviewer: null, pendingContributions: 0 })
+    expect(runOn(machine, start, { type: 'CLOSE', reason: '届满' }).value).toBe('closed')
+  })
+
   it('withdraws a procedure at any step', () => {
     const machine = compileProcedureMachine({
       id: 'p',
@@ -177,6 +222,7 @@ describe('state tags', () => {
     expect(OWING_STATES).toEqual(['assigned', 'in_progress', 'returned'])
     expect(FINISHED_STATES).toEqual(['approved', 'done'])
     expect(WITHDRAWN_STATES).toEqual(['withdrawn'])
+    expect(CLOSED_STATES).toEqual(['closed'])
   })
 
   it('answers for a stored state of either machine', () => {

@@ -6,6 +6,8 @@
  */
 import { and } from 'xstate'
 import {
+  CLOSE_HANDLER,
+  CLOSED_END,
   initialTaskContext,
   TIMER_HANDLERS,
   WITHDRAW_HANDLER,
@@ -26,7 +28,7 @@ export const taskMachine = workflow.createMachine({
   id: 'task',
   context: ({ input }) => initialTaskContext(input),
   initial: 'assigned',
-  on: { ...TIMER_HANDLERS, ...WITHDRAW_HANDLER },
+  on: { ...TIMER_HANDLERS, ...WITHDRAW_HANDLER, ...CLOSE_HANDLER },
   states: {
     assigned: {
       tags: 'owing',
@@ -48,5 +50,6 @@ export const taskMachine = workflow.createMachine({
     },
     approved: { type: 'final', tags: 'finished' },
     ...WITHDRAWN_END,
+    ...CLOSED_END,
   },
 })

@@ -1,11 +1,11 @@
 /**
  * @module What a stored state name means, asked of the machines' state tags (`owing`,
- * `finished`, `withdrawn`) rather than of lists of names. SQL filters that need the names get them here,
+ * `finished`, `withdrawn`, `closed`) rather than of lists of names. SQL filters that need the names get them here,
  * computed once from the machine definitions.
  */
 import { PROCEDURE_END } from './procedure-machine.ts'
 import type { TaskTag } from './registry.ts'
-import { WITHDRAWN_END } from './registry.ts'
+import { CLOSED_END, WITHDRAWN_END } from './registry.ts'
 import type { WorkflowMachine } from './run-machine.ts'
 import { taskMachine } from './task-machine.ts'
 
@@ -51,10 +51,31 @@ export const WITHDRAWN_STATES: readonly string[] = [
 ]
 
 /**
- * States that no longer wait for anyone: finished or withdrawn. A phase gate and the open lists
- * leave them out.
+ * States that no longer wait for anyone and need nothing more: finished or withdrawn. A phase
+ * gate leaves them out; a closed task is not among them, because it was left undone.
  */
 export const ENDED_STATES: readonly string[] = [...FINISHED_STATES, ...WITHDRAWN_STATES]
+
+/** States of every machine in which a closed plan left the task undone (未完成关闭). */
+export const CLOSED_STATES: readonly string[] = [
+  ...new Set([
+    ...statesTagged(taskMachine.states, 'closed'),
+    ...statesTagged(CLOSED_END, 'closed'),
+  ]),
+]
+
+/**
+ * States in which nobody acts on a task any more: ended, or closed with the plan. Open lists
+ * (escalations, the close preview) leave them out.
+ */
+export const STOPPED_STATES: readonly string[] = [...ENDED_STATES, ...CLOSED_STATES]
+
+const CLOSED = new Set(CLOSED_STATES)
+
+/** True when a stored state, of any kind of task, is the closed end: left undone. */
+export function isClosedState(state: string): boolean {
+  return CLOSED.has(state)
+}
 
 const WITHDRAWN = new Set(WITHDRAWN_STATES)
 

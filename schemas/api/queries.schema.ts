@@ -121,6 +121,22 @@ export type AuditQuery = FromSchema<typeof auditQuery>
 export type UserImportQuery = FromSchema<typeof userImportQuery>
 export type UserListQuery = FromSchema<typeof userListQuery>
 
+/** GET /api/plans: archived plans are left out unless asked for. */
+export const planListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: {
+      enum: ['running', 'suspended', 'closed', 'archived'],
+      description: '只列出该状态的计划 / Only plans in this status',
+    },
+    all: {
+      enum: ['true', 'false'],
+      description: 'true：包括已归档的计划 / Include archived plans',
+    },
+  },
+} as const
+
 export const planMembersQuery = {
   type: 'object',
   additionalProperties: false,

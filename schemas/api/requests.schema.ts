@@ -135,6 +135,66 @@ export const signOffBody = {
   properties: { note: { type: 'string', maxLength: 2000 } },
 } as const
 
+const lifecycleReason = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 500,
+  pattern: '\\S',
+} as const
+
+/** Suspend a running plan (POST /api/plans/:id/suspend). */
+export const suspendPlanBody = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: {
+    reason: { ...lifecycleReason, description: '暂停原因 / Why the plan is suspended' },
+  },
+} as const
+
+/** Resume a suspended plan (POST /api/plans/:id/resume). */
+export const resumePlanBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    fireMissed: {
+      type: 'boolean',
+      description:
+        'true：暂停期间到期的提醒、催办、督办、通报现在各触发一次；默认取消 / Fire the reminders and escalations that fell due while suspended, once each (default: cancel them)',
+    },
+  },
+} as const
+
+/** Close a plan at the end of its effective period, or preview the close (POST …/close). */
+export const closePlanBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    reason: {
+      ...lifecycleReason,
+      description:
+        '关闭原因，写入每个未完成任务 / Why, written on each open task (required unless dryRun)',
+    },
+    dryRun: {
+      type: 'boolean',
+      description:
+        'true：只列出将关闭的未完成任务，不写入 / List the open tasks a close would end, write nothing',
+    },
+    force: {
+      type: 'boolean',
+      description:
+        '有效期届满前强制关闭（仅系统管理员、地区管理员）/ Close before the effective period ends (system or region administrators only)',
+    },
+  },
+} as const
+
+/** Archive a closed plan (POST /api/plans/:id/archive). */
+export const archivePlanBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {},
+} as const
+
 /** The most values one PUT takes; larger batches go through the import. */
 export const MAX_PUT_VALUES = 10_000
 
@@ -349,6 +409,9 @@ export type StartPlanBody = FromSchema<typeof startPlanBody>
 export type PlanMembersBody = FromSchema<typeof planMembersBody>
 export type TaskEventBody = FromSchema<typeof taskEventBody>
 export type SignOffBody = FromSchema<typeof signOffBody>
+export type SuspendPlanBody = FromSchema<typeof suspendPlanBody>
+export type ResumePlanBody = FromSchema<typeof resumePlanBody>
+export type ClosePlanBody = FromSchema<typeof closePlanBody>
 export type IndicatorValuesBody = FromSchema<typeof indicatorValuesBody>
 export type ComputeAssessmentBody = FromSchema<typeof computeAssessmentBody>
 export type ReviewAssessmentBody = FromSchema<typeof reviewAssessmentBody>

@@ -54,11 +54,37 @@ export interface PlanTable {
   policy_version_id: string
   policy_id: string
   name: string
-  status: 'running' | 'finished'
+  /** Its lifecycle (server/plans/plan-lifecycle.ts): running ⇄ suspended → closed → archived. */
+  status: PlanStatus
   /** JSON: members supplied at start for groups the document leaves open, { groupId: [{id,name}] }. */
   extra_units: string
   started_at: string
   started_by: string
+  /** When the current suspension began; null unless suspended. */
+  suspended_at: ColumnType<string | null, string | null | undefined, string | null>
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>
+  close_reason: ColumnType<string | null, string | null | undefined, string | null>
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>
+  archived_by: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** Where a plan is in its life: timers fire and work goes on only while it is `running`. */
+export type PlanStatus = 'running' | 'suspended' | 'closed' | 'archived'
+
+/** One suspension of a plan, and on resuming what became of the timers that fell due meanwhile. */
+export interface PlanSuspensionTable {
+  id: string
+  plan_id: string
+  suspended_at: string
+  suspended_by: string
+  reason: string
+  resumed_at: string | null
+  resumed_by: string | null
+  /** 1 when the resume fired the missed timers once, 0 when it cancelled them. */
+  fire_missed: number | null
+  missed_fired: number | null
+  missed_cancelled: number | null
 }
 
 export interface PlanPhaseTable {
@@ -350,6 +376,7 @@ export interface Database {
   policy_version: PolicyVersionTable
   plan: PlanTable
   plan_phase: PlanPhaseTable
+  plan_suspension: PlanSuspensionTable
   task: TaskTable
   task_event: TaskEventTable
   timer: TimerTable

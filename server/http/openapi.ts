@@ -8,6 +8,7 @@ import { ok } from './openapi/operations.ts'
 import { authPaths, regionPaths, userPaths } from './openapi/auth-users.ts'
 import { policyPaths } from './openapi/policies.ts'
 import { planPaths, taskPaths } from './openapi/plans-tasks.ts'
+import { planLifecyclePaths } from './openapi/plan-lifecycle.ts'
 import { indicatorPaths } from './openapi/indicators.ts'
 import {
   assessmentPaths,
@@ -63,6 +64,7 @@ export function openApiDocument() {
       ...authPaths,
       ...policyPaths,
       ...planPaths,
+      ...planLifecyclePaths,
       ...indicatorPaths,
       ...assessmentPaths,
       ...taskPaths,

@@ -22,6 +22,7 @@ import {
 } from './change-members.ts'
 import { changeView, membersView } from './member-views.ts'
 import { visiblePlan } from './visible-plan.ts'
+import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 
 /** The version an `If-Match` header names (`"abc"`, `W/"abc"`), or undefined without one. */
 function ifMatchOf(header: string | undefined): string | undefined {
@@ -44,6 +45,8 @@ export const memberRoutes = new Hono<AppEnv>()
       const user = c.get('user')
       const groupId = c.req.param('groupId')
       groupOf(context.model, groupId)
+      // A closed plan's work is over: no member brings new tasks into it. (Archived: visiblePlan.)
+      if (context.plan.status === 'closed') refuseWorkUnlessRunning(context.plan)
       if (!mayGovernPlan(user, context))
         throw new AppError(403, 'forbidden', {
           zh: '只有本计划的办公室、系统管理员或地区管理员可以调整组织成员。',

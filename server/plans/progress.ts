@@ -1,11 +1,15 @@
 /**
  * @module A plan's progress for leaders: each phase's window, status and gate; task counts by
  * state; overdue work by unit; the escalation lists (督办, 通报). Withdrawn tasks count toward
- * none of it.
+ * none of it; tasks a closed plan left undone (`closed`) count in every total, never as done.
  */
 import type { Kysely } from 'kysely'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
-import { isFinishedState, WITHDRAWN_STATES } from '../../domain/workflow/task-states.ts'
+import {
+  isClosedState,
+  isFinishedState,
+  WITHDRAWN_STATES,
+} from '../../domain/workflow/task-states.ts'
 import type { Database } from '../db/database.ts'
 import type { Clock } from '../clock.ts'
 import { gateStatus } from '../plan-model/phase-gate.ts'
@@ -35,16 +39,26 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
   const gates = await Promise.all(
     phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)),
   )
-  const byUnit = new Map<string, { total: number; approved: number; overdue: number }>()
+  const byUnit = new Map<
+    string,
+    { total: number; approved: number; overdue: number; closed: number }
+  >()
   for (const task of tasks) {
-    const entry = byUnit.get(task.assignee) ?? { total: 0, approved: 0, overdue: 0 }
+    const entry = byUnit.get(task.assignee) ?? { total: 0, approved: 0, overdue: 0, closed: 0 }
     entry.total++
     if (done(task.state)) entry.approved++
+    else if (isClosedState(task.state)) entry.closed++
     else if (task.due_on && task.due_on < today) entry.overdue++
     byUnit.set(task.assignee, entry)
   }
   return {
-    plan: { id: plan.id, name: plan.name, policyId: plan.policy_id, startedAt: plan.started_at },
+    plan: {
+      id: plan.id,
+      name: plan.name,
+      policyId: plan.policy_id,
+      startedAt: plan.started_at,
+      status: plan.status,
+    },
     today,
     phases: phases.map((phase, index) => {
       const inPhase = tasks.filter((task) => task.phase_id === phase.phase_id)
@@ -55,7 +69,11 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
         closesOn: phase.closes_on,
         status: phase.status,
         late: phase.status === 'open' && phase.closes_on < today,
-        tasks: { total: inPhase.length, approved: inPhase.filter((t) => done(t.state)).length },
+        tasks: {
+          total: inPhase.length,
+          approved: inPhase.filter((t) => done(t.state)).length,
+          closed: inPhase.filter((t) => isClosedState(t.state)).length,
+        },
         gate: {
           ...gates[index]!,
           signOffBody: gates[index]!.signOffRequired
@@ -80,8 +98,12 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       .map(([id, counts]) => ({ id, name: actors.get(id)?.name ?? id, ...counts }))
       .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name)),
     escalations: {
-      supervise: tasks.filter((t) => t.escalation_level === 3 && !done(t.state)).length,
-      circulate: tasks.filter((t) => t.escalation_level >= 4 && !done(t.state)).length,
+      supervise: tasks.filter(
+        (t) => t.escalation_level === 3 && !done(t.state) && !isClosedState(t.state),
+      ).length,
+      circulate: tasks.filter(
+        (t) => t.escalation_level >= 4 && !done(t.state) && !isClosedState(t.state),
+      ).length,
     },
     unassigned: unassignedWork(model, members),
   }

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import { signOffBody, startPlanBody } from '../../schemas/api/requests.schema.ts'
-import { notFound } from '../errors.ts'
+import { AppError, notFound } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { requireRole } from '../http/middleware/authenticate.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
@@ -13,11 +13,14 @@ import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, managesPolicy, seesWholePlan } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
-import { ENDED_STATES } from '../../domain/workflow/task-states.ts'
+import { STOPPED_STATES } from '../../domain/workflow/task-states.ts'
 import { planProgress } from './progress.ts'
 import { signOffPhase } from './sign-off.ts'
 import { insertPlan, preparePlan } from './start-plan.ts'
 import { memberRoutes } from './member-routes.ts'
+import { lifecycleRoutes } from './lifecycle-routes.ts'
+import { planListQuery } from '../../schemas/api/queries.schema.ts'
+import { queryOf } from '../http/middleware/query-of.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
@@ -47,10 +50,26 @@ export const planRoutes = new Hono<AppEnv>()
       })
     },
   )
-  .get('/', async (c) => {
+  .get('/', queryOf(planListQuery), async (c) => {
     const { reads: db } = c.get('deps')
     const user = c.get('user')
-    const plans = await db.selectFrom('plan').selectAll().orderBy('started_at', 'desc').execute()
+    const { status, all } = c.req.valid('query')
+    const statuses: readonly string[] = planListQuery.properties.status.enum
+    if (status !== undefined && !statuses.includes(status))
+      throw new AppError(400, 'bad-request', {
+        zh: `status 应为 ${statuses.join('、')} 之一，收到「${status}」`,
+        en: `status must be one of ${statuses.join(', ')}, not "${status}"`,
+      })
+    if (all !== undefined && all !== 'true' && all !== 'false')
+      throw new AppError(400, 'bad-request', {
+        zh: `all 应为 true 或 false，收到「${all}」`,
+        en: `all must be true or false, not "${all}"`,
+      })
+    // Archived plans are out of the way unless asked for by status or with all=true.
+    let query = db.selectFrom('plan').selectAll()
+    if (status) query = query.where('status', '=', status)
+    else if (all !== 'true') query = query.where('status', '<>', 'archived')
+    const plans = await query.orderBy('started_at', 'desc').execute()
     return c.json({ plans: plans.filter((plan) => canSeePlan(user, plan.policy_id)) })
   })
   .get('/:id', async (c) => {
@@ -82,7 +101,7 @@ export const planRoutes = new Hono<AppEnv>()
       .selectAll()
       .where('plan_id', '=', context.plan.id)
       .where('escalation_level', '>=', 3)
-      .where('state', 'not in', [...ENDED_STATES])
+      .where('state', 'not in', [...STOPPED_STATES])
     if (!seesWholePlan(user, context.plan.policy_id, context.model))
       query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
     const rows = await query.orderBy('due_on').limit(1000).execute()
@@ -110,3 +129,4 @@ export const planRoutes = new Hono<AppEnv>()
     )
   })
   .route('/', memberRoutes)
+  .route('/', lifecycleRoutes)

@@ -8,11 +8,13 @@ import { actorsOf } from '../access/visibility.ts'
 import { phaseAccepts } from '../../domain/workflow/run-machine.ts'
 import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
+import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 
 /**
  * Records the sign-off inside the caller's transaction and closes the phase if its gate now holds.
  * @throws AppError 404 for an unknown phase, 409 when it needs no sign-off or is not open, 403
- *   for a user who is not a member of the signing body
+ *   for a user who is not a member of the signing body; 409 `plan-suspended`, `plan-closed` or
+ *   `plan-archived` for a plan not running
  */
 export async function signOffPhase(
   trx: Transaction<Database>,
@@ -23,6 +25,7 @@ export async function signOffPhase(
   now: Date,
 ): Promise<{ closed: boolean }> {
   const { model, plan } = context
+  refuseWorkUnlessRunning(plan)
   const planId = plan.id
   const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
   if (!phase) throw notFound({ zh: '找不到该阶段', en: 'No such phase' })

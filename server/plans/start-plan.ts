@@ -94,6 +94,12 @@ export function preparePlan(
     extra_units: JSON.stringify(members),
     started_at: nowIso,
     started_by: actor,
+    suspended_at: null,
+    closed_at: null,
+    closed_by: null,
+    close_reason: null,
+    archived_at: null,
+    archived_by: null,
   }
   const tasks: NewTask[] = []
   const timers: NewTimer[] = []

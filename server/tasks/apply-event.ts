@@ -3,8 +3,8 @@
  * what the state does not accept), write the new snapshot only if the version is still the one
  * read, record the event and the audit row, then carry the consequences — a supporting unit's
  * accepted contribution counts down on the lead's task, an approval cancels the task's timers and
- * may close its phase, a withdrawal does the same without counting as done, a submission or
- * return notifies the other side.
+ * may close its phase, a withdrawal does the same without counting as done, a close (the plan
+ * closed with the task open) only stops its timers, a submission or return notifies the other side.
  */
 import type { Transaction } from 'kysely'
 import { recordAttachmentRefs } from '../attachments/attachment-refs.ts'
@@ -110,6 +110,7 @@ export async function applyTaskEvent(
     await consequences(trx, updated, event, options, {
       finished: stateHasTag(machine, next.value, 'finished'),
       withdrawn: stateHasTag(machine, next.value, 'withdrawn'),
+      closed: stateHasTag(machine, next.value, 'closed'),
     })
   return { ok: true, task: updated }
 }
@@ -119,9 +120,20 @@ async function consequences(
   after: TaskRow,
   event: TaskEvent,
   options: ApplyOptions,
-  { finished, withdrawn }: { finished: boolean; withdrawn: boolean },
+  { finished, withdrawn, closed }: { finished: boolean; withdrawn: boolean; closed: boolean },
 ): Promise<void> {
   const at = options.now.toISOString()
+  if (closed) {
+    // The plan closed with the task open: nothing more is owed, so its timers stop. Its lead and
+    // phase are closed with it or already ended; it counts as undone, so no gate closes by it.
+    await trx
+      .updateTable('timer')
+      .set({ status: 'cancelled' })
+      .where('task_id', '=', after.id)
+      .where('status', '=', 'pending')
+      .execute()
+    return
+  }
   if (after.state === 'submitted' && after.reviewer) {
     await notify(trx, after, after.reviewer, 'submitted', '有待审核的报送', at)
   }

@@ -1,6 +1,6 @@
 /** @module /api/tasks — my unit's tasks, one task's page, and events on it. */
 import { Hono } from 'hono'
-import { isWithdrawnState } from '../../domain/workflow/task-states.ts'
+import { isClosedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
 import { taskEventBody } from '../../schemas/api/requests.schema.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { AppError } from '../errors.ts'
@@ -81,8 +81,9 @@ export const taskRoutes = new Hono<AppEnv>()
     const counts = {
       total: filtered.length,
       overdue: filtered.filter((row) => row.overdue).length,
-      escalated: filtered.filter((row) => row.escalation >= 3 && !isWithdrawnState(row.state))
-        .length,
+      escalated: filtered.filter(
+        (row) => row.escalation >= 3 && !isWithdrawnState(row.state) && !isClosedState(row.state),
+      ).length,
       byState: Object.fromEntries(
         [...new Set(filtered.map((row) => row.state))].map((state) => [
           state,

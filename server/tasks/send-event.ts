@@ -21,6 +21,7 @@ import { canSeeTask } from '../access/visibility.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { applyTaskEvent } from './apply-event.ts'
 import { formValidatorOf, taskKind } from '../task-kinds/registry.ts'
+import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import { readJson } from '../db/json-columns.ts'
 
 export interface SendEventInput {
@@ -35,7 +36,8 @@ const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
 /**
  * Applies the user's event inside the caller's transaction; returns the updated task.
  * @param context The task's plan, as {@link visibleTask} loaded it.
- * @throws AppError 409 `version-mismatch` or `event-not-accepted`, 403, 422 `invalid-form-data`
+ * @throws AppError 409 `version-mismatch`, `event-not-accepted`, `plan-suspended`, `plan-closed`
+ *   or `plan-archived`; 403; 422 `invalid-form-data`
  */
 export async function sendTaskEvent(
   trx: Transaction<Database>,
@@ -45,11 +47,17 @@ export async function sendTaskEvent(
   now: Date,
 ): Promise<TaskRow> {
   const { model, plan } = context
-  const current = await trx
+  // The task with its plan's status, read in the transaction (one statement): a plan suspended,
+  // closed or archived since the route loaded it takes no event.
+  const { plan_status: status, ...current } = await trx
     .selectFrom('task')
-    .selectAll()
-    .where('id', '=', input.taskId)
+    .innerJoin('plan', 'plan.id', 'task.plan_id')
+    .selectAll('task')
+    .select('plan.status as plan_status')
+    .where('task.id', '=', input.taskId)
+    .where('task.plan_id', '=', plan.id)
     .executeTakeFirstOrThrow()
+  refuseWorkUnlessRunning({ status })
   if (input.ifMatch !== undefined && input.ifMatch !== current.version) {
     throw new AppError(
       409,

@@ -46,7 +46,8 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
       task.due_on !== null &&
       task.due_on < today &&
       !taskHasTag(context.model, task, 'finished') &&
-      !taskHasTag(context.model, task, 'withdrawn'),
+      !taskHasTag(context.model, task, 'withdrawn') &&
+      !taskHasTag(context.model, task, 'closed'),
     escalation: task.escalation_level,
   }
 }

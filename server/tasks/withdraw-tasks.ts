@@ -8,7 +8,11 @@
 import type { Transaction } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
-import { isFinishedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
+import {
+  isClosedState,
+  isFinishedState,
+  isWithdrawnState,
+} from '../../domain/workflow/task-states.ts'
 import { applyTaskEvent } from './apply-event.ts'
 
 export interface Withdrawal {
@@ -20,9 +24,9 @@ export interface Withdrawal {
   requestId?: string | null
 }
 
-/** True for a task a withdrawal would end: neither finished nor already withdrawn. */
+/** True for a task a withdrawal would end: neither finished, withdrawn nor closed. */
 export function isWithdrawable(task: Pick<TaskRow, 'state'>): boolean {
-  return !isFinishedState(task.state) && !isWithdrawnState(task.state)
+  return !isFinishedState(task.state) && !isWithdrawnState(task.state) && !isClosedState(task.state)
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * @module What a timer does when it fires. The first statement flips the row from pending to
  * fired inside the same transaction as the effect: when two processes reach one timer, the
- * second finds it fired and does nothing, so each timer takes effect exactly once.
+ * second finds it fired and does nothing, so each timer takes effect exactly once. Only a running
+ * plan's timers are claimed: the claim itself asks the plan's status, so a suspended plan's timers
+ * stay pending in every process, on SQLite and PostgreSQL alike.
  */
-import type { Transaction } from 'kysely'
+import type { ExpressionBuilder, Transaction } from 'kysely'
 import type { Database, TimerRow } from '../db/database.ts'
 import { newId } from '../ids.ts'
 import { closePhaseIfGateHolds, openPhase } from '../plan-model/phase-gate.ts'
@@ -26,7 +28,21 @@ const LEVEL_NAMES: Record<EscalationLevel, string> = {
   circulate: '通报',
 }
 
-/** Fires one timer; returns false when another process already did. */
+/**
+ * The condition that a timer belongs to a running plan: timers of a suspended plan wait, and a
+ * closed or archived plan has none pending. Part of the due query and of the claim.
+ */
+export function ofRunningPlan(eb: ExpressionBuilder<Database, 'timer'>) {
+  return eb.exists(
+    eb
+      .selectFrom('plan')
+      .select('plan.id')
+      .whereRef('plan.id', '=', 'timer.plan_id')
+      .where('plan.status', '=', 'running'),
+  )
+}
+
+/** Fires one timer; returns false when another process already did, or its plan is not running. */
 export async function fireTimer(
   trx: Transaction<Database>,
   timer: TimerRow,
@@ -39,6 +55,7 @@ export async function fireTimer(
     .set({ status: 'fired', fired_at: at, claimed_by: owner, claimed_at: at })
     .where('id', '=', timer.id)
     .where('status', '=', 'pending')
+    .where(ofRunningPlan)
     .executeTakeFirst()
   if (Number(claimed.numUpdatedRows) !== 1) return false
   const context = await loadPlanContext(trx, timer.plan_id)
@@ -83,7 +100,8 @@ async function escalate(
   if (
     !task ||
     taskHasTag(context.model, task, 'finished') ||
-    taskHasTag(context.model, task, 'withdrawn')
+    taskHasTag(context.model, task, 'withdrawn') ||
+    taskHasTag(context.model, task, 'closed')
   )
     return
   // The next step is planned whatever the state: a task under review now may be returned later.

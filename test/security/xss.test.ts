@@ -91,7 +91,7 @@ describe('chart tooltips show hostile config names as text', () => {
     closesOn: '2018-12-31',
     status,
     late: false,
-    tasks: { total: 4, approved: 1 },
+    tasks: { total: 4, approved: 1, closed: 0 },
     gate: {
       windowEnded: false,
       openTasks: 3,
@@ -119,8 +119,8 @@ describe('chart tooltips show hostile config names as text', () => {
 
   it('completion by unit (unit-progress): the unit name and series labels', () => {
     const units: PlanProgress['units'] = [
-      { id: 'a', name: HOSTILE, total: 10, approved: 3, overdue: 2 },
-      { id: 'b', name: `${HOSTILE}b`, total: 4, approved: 4, overdue: 0 },
+      { id: 'a', name: HOSTILE, total: 10, approved: 3, overdue: 2, closed: 0 },
+      { id: 'b', name: `${HOSTILE}b`, total: 4, approved: 4, overdue: 0, closed: 0 },
     ]
     const option = unitOption(units, { overdue: HOSTILE, open: HOSTILE, approved: HOSTILE })
     const shown = tooltips(option, units.length, 'axis')

@@ -2,6 +2,11 @@
 import type { FromSchema } from 'json-schema-to-ts'
 import { civilDate, instant, nullableDate, nullableText, text } from './primitives.ts'
 
+/** A plan's lifecycle: running ⇄ suspended → closed → archived (server/plans/plan-lifecycle.ts). */
+export const PLAN_STATUSES = ['running', 'suspended', 'closed', 'archived'] as const
+
+const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const
+
 export const planSchema = {
   type: 'object',
   required: [
@@ -13,6 +18,12 @@ export const planSchema = {
     'extra_units',
     'started_at',
     'started_by',
+    'suspended_at',
+    'closed_at',
+    'closed_by',
+    'close_reason',
+    'archived_at',
+    'archived_by',
   ],
   additionalProperties: false,
   properties: {
@@ -20,13 +31,26 @@ export const planSchema = {
     policy_version_id: text,
     policy_id: text,
     name: text,
-    status: { enum: ['running', 'finished'] },
+    status: {
+      enum: PLAN_STATUSES,
+      description:
+        '运行中、已暂停、已关闭、已归档 / Running, suspended, closed (its period over), archived (read-only)',
+    },
     extra_units: {
       type: 'string',
       description: 'JSON：启动时补充的成员单位 / JSON: members supplied at start',
     },
     started_at: instant,
     started_by: text,
+    suspended_at: {
+      ...nullableInstant,
+      description: '本次暂停开始时间 / When the current suspension began',
+    },
+    closed_at: { ...nullableInstant, description: '关闭时间 / When it was closed' },
+    closed_by: { ...nullableText, description: '关闭人 / Who closed it' },
+    close_reason: { ...nullableText, description: '关闭原因 / Why it was closed' },
+    archived_at: { ...nullableInstant, description: '归档时间 / When it was archived' },
+    archived_by: { ...nullableText, description: '归档人 / Who archived it' },
   },
 } as const
 

@@ -1,6 +1,6 @@
 /** @module A plan's progress for the leadership, and its escalations (督办 and 通报). */
 import type { FromSchema } from 'json-schema-to-ts'
-import { taskSummarySchema } from './plans-and-tasks.schema.ts'
+import { planSchema, taskSummarySchema } from './plans-and-tasks.schema.ts'
 import { civilDate, count, idName, instant, nullableText, text } from './primitives.ts'
 
 /** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
@@ -11,9 +11,15 @@ export const planProgressSchema = {
   properties: {
     plan: {
       type: 'object',
-      required: ['id', 'name', 'policyId', 'startedAt'],
+      required: ['id', 'name', 'policyId', 'startedAt', 'status'],
       additionalProperties: false,
-      properties: { id: text, name: text, policyId: text, startedAt: instant },
+      properties: {
+        id: text,
+        name: text,
+        policyId: text,
+        startedAt: instant,
+        status: planSchema.properties.status,
+      },
     },
     today: civilDate,
     phases: {
@@ -31,9 +37,16 @@ export const planProgressSchema = {
           late: { type: 'boolean', description: '已过期仍未关闭 / Open past its end' },
           tasks: {
             type: 'object',
-            required: ['total', 'approved'],
+            required: ['total', 'approved', 'closed'],
             additionalProperties: false,
-            properties: { total: count, approved: count },
+            properties: {
+              total: count,
+              approved: count,
+              closed: {
+                ...count,
+                description: '计划关闭时未完成的任务 / Left undone when the plan closed',
+              },
+            },
           },
           gate: {
             type: 'object',
@@ -81,9 +94,19 @@ export const planProgressSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'total', 'approved', 'overdue'],
+        required: ['id', 'name', 'total', 'approved', 'overdue', 'closed'],
         additionalProperties: false,
-        properties: { id: text, name: text, total: count, approved: count, overdue: count },
+        properties: {
+          id: text,
+          name: text,
+          total: count,
+          approved: count,
+          overdue: count,
+          closed: {
+            ...count,
+            description: '计划关闭时未完成的任务 / Left undone when the plan closed',
+          },
+        },
       },
     },
     escalations: {

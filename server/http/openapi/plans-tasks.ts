@@ -5,7 +5,11 @@ import {
   startPlanBody,
   taskEventBody,
 } from '../../../schemas/api/requests.schema.ts'
-import { planMembersQuery, taskListQuery } from '../../../schemas/api/queries.schema.ts'
+import {
+  planListQuery,
+  planMembersQuery,
+  taskListQuery,
+} from '../../../schemas/api/queries.schema.ts'
 import {
   escalationsSchema,
   memberChangeSchema,
@@ -24,7 +28,11 @@ import { ok, errors, write, read, path, queryParameters } from './operations.ts'
 /** Plans, their progress, escalations and phase sign-off. */
 export const planPaths = {
   '/api/plans': {
-    get: read('计划列表 / Plans', [], ok('计划 / Plans', planListSchema)),
+    get: read(
+      '计划列表（默认不含已归档）/ Plans (archived ones only when asked for)',
+      queryParameters(planListQuery),
+      ok('计划 / Plans', planListSchema),
+    ),
     post: write('启动计划 / Start a plan', startPlanBody, {
       responses: { '201': ok('已启动 / Started', startPlanResultSchema), ...errors },
     }),

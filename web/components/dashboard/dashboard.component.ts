@@ -3,8 +3,9 @@
  * gate on a timeline (with sign-off), completion and overdue by unit with a drill-down into a
  * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days; above them, a
  * warning of the work nobody holds (groups with no member, duties with no assignee), where each
- * group opens the members editor (`ls-members-editor`). Each part renders as soon as its own
- * request answers; the charts load on demand.
+ * group opens the members editor (`ls-members-editor`). The plan's status, its banner when not
+ * running and, for whoever governs it, 暂停 / 恢复 / 关闭 / 归档 come from `ls-plan-lifecycle`.
+ * Each part renders as soon as its own request answers; the charts load on demand.
  *
  * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
  * @csspart summary - The overall counts.
@@ -69,7 +70,7 @@ export class LsDashboard extends LitElement {
 
   /** The plan whose data is shown or loading; answers for another plan are dropped. */
   private loaded = ''
-  private summary = { total: 0, approved: 0, overdue: 0 }
+  private summary = { total: 0, approved: 0, overdue: 0, closed: 0 }
   private names: Record<string, string> = {}
   private phaseNames: Record<string, string> = {}
 
@@ -110,12 +111,13 @@ export class LsDashboard extends LitElement {
       void this.loadPlan(this.currentPlanId)
     }
     if (changed.has('progress') && this.progress) {
-      const summary = { total: 0, approved: 0, overdue: 0 }
+      const summary = { total: 0, approved: 0, overdue: 0, closed: 0 }
       const names: Record<string, string> = {}
       for (const unit of this.progress.units) {
         summary.total += unit.total
         summary.approved += unit.approved
         summary.overdue += unit.overdue
+        summary.closed += unit.closed
         names[unit.id] = unit.name
       }
       this.summary = summary
@@ -128,7 +130,7 @@ export class LsDashboard extends LitElement {
 
   private async loadPlans(): Promise<void> {
     try {
-      this.plans = (await call(client.plans.$get())).plans
+      this.plans = (await call(client.plans.$get({ query: {} }))).plans
     } catch (error) {
       this.error = message(error)
     }
@@ -223,6 +225,12 @@ export class LsDashboard extends LitElement {
     )
   }
 
+  /** After the plan was suspended, resumed, closed or archived: its plans and progress again. */
+  private handleLifecycleChange = () => {
+    void this.loadPlans()
+    this.handleSignOff()
+  }
+
   private handlePlanChange(event: Event): void {
     navigate(`/plans/${encodeURIComponent((event.target as HTMLSelectElement).value)}`)
   }
@@ -237,13 +245,19 @@ export class LsDashboard extends LitElement {
       <label class="picker">${t('dash_plan')}
         <select @change=${this.handlePlanChange}>
           ${plans.map((plan) => html`<option value=${plan.id} ?selected=${plan.id === current}>${plan.name}</option>`)}
+          ${
+            // An archived plan is out of the list, but opened by its address it is still named.
+            this.progress && !plans.some((plan) => plan.id === current)
+              ? html`<option value=${current} selected>${this.progress.plan.name}</option>`
+              : nothing
+          }
         </select>
       </label>
     </div>`
   }
 
   private renderSummary(progress: PlanProgress) {
-    const { total, approved, overdue } = this.summary
+    const { total, approved, overdue, closed } = this.summary
     const stat = (label: string, value: number, alarm = false) =>
       html`<div class=${alarm && value > 0 ? 'alarm' : ''}><dt>${label}</dt><dd>${value}</dd></div>`
     return html`<section part="summary" aria-labelledby="summary-title">
@@ -253,6 +267,7 @@ export class LsDashboard extends LitElement {
         <div><dt>${t('dash_approvedTasks')}</dt><dd>${approved}<small>${total ? ` ${Math.round((approved / total) * 100)}%` : ''}</small></dd></div>
         ${stat(t('dash_overdueTasks'), overdue, true)} ${stat(t('escalation_3'), progress.escalations.supervise, true)}
         ${stat(t('escalation_4'), progress.escalations.circulate, true)}
+        ${closed > 0 ? stat(t('state_closed'), closed, true) : nothing}
       </dl>
     </section>`
   }
@@ -261,6 +276,8 @@ export class LsDashboard extends LitElement {
   private renderUnassigned(progress: PlanProgress) {
     const { groups, duties } = progress.unassigned
     if (groups.length === 0 && duties.length === 0) return nothing
+    // A closed or archived plan takes no new members: the warning stays, the button goes.
+    const closed = progress.plan.status === 'closed' || progress.plan.status === 'archived'
     const list = (names: string[]) => names.join(locale() === 'zh' ? '、' : ', ')
     const paren = (text: string) => (locale() === 'zh' ? `（${text}）` : `(${text})`)
     // A few entries are shown open; a long list (a region whose groups were all left open) folds.
@@ -276,8 +293,12 @@ export class LsDashboard extends LitElement {
               ${groups.map(
                 (group) => html`<li>
                   <strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}
-                  <button type="button" class="set-members" aria-expanded=${this.editingGroup === group.id ? 'true' : 'false'}
-                    @click=${() => (this.editingGroup = this.editingGroup === group.id ? '' : group.id)}>${t('dash_setMembers')}</button>
+                  ${
+                    closed
+                      ? nothing
+                      : html`<button type="button" class="set-members" aria-expanded=${this.editingGroup === group.id ? 'true' : 'false'}
+                    @click=${() => (this.editingGroup = this.editingGroup === group.id ? '' : group.id)}>${t('dash_setMembers')}</button>`
+                  }
                 </li>`,
               )}
             </ul>
@@ -343,6 +364,7 @@ export class LsDashboard extends LitElement {
         !progress
           ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
           : html`
+            <ls-plan-lifecycle actions plan-id=${progress.plan.id} @ls-plan-lifecycle-change=${this.handleLifecycleChange}></ls-plan-lifecycle>
             ${this.renderSummary(progress)}
             ${this.renderUnassigned(progress)}
             ${
@@ -354,6 +376,7 @@ export class LsDashboard extends LitElement {
             <section aria-labelledby="phases-title">
               <h3 id="phases-title">${t('dash_timeline')}</h3>
               <ls-phase-gates plan-id=${progress.plan.id} today=${progress.today} .phases=${progress.phases} .names=${this.names}
+                ?read-only=${progress.plan.status !== 'running'}
                 @ls-sign-off=${this.handleSignOff}></ls-phase-gates>
             </section>
             <section aria-labelledby="units-title">

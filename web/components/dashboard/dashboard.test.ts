@@ -27,6 +27,7 @@ const PROGRESS: PlanProgress = {
     name: '平南县医疗联合体建设实施方案（1.0.0）',
     policyId: 'pingnan-medical-alliance',
     startedAt: '2018-04-01T00:00:00.000Z',
+    status: 'running',
   },
   today: '2018-09-05',
   phases: [
@@ -37,7 +38,7 @@ const PROGRESS: PlanProgress = {
       closesOn: '2018-06-30',
       status: 'open',
       late: true,
-      tasks: { total: 10, approved: 0 },
+      tasks: { total: 10, approved: 0, closed: 0 },
       gate: {
         windowEnded: true,
         openTasks: 10,
@@ -51,8 +52,15 @@ const PROGRESS: PlanProgress = {
     },
   ],
   units: [
-    { id: 'county-peoples-hospital', name: '县人民医院', total: 10, approved: 2, overdue: 3 },
-    { id: 'county-finance-bureau', name: '县财政局', total: 4, approved: 0, overdue: 0 },
+    {
+      id: 'county-peoples-hospital',
+      name: '县人民医院',
+      total: 10,
+      approved: 2,
+      overdue: 3,
+      closed: 0,
+    },
+    { id: 'county-finance-bureau', name: '县财政局', total: 4, approved: 0, overdue: 0, closed: 0 },
   ],
   escalations: { supervise: 1, circulate: 17 },
   unassigned: { groups: [], duties: [] },

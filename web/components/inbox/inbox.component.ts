@@ -100,7 +100,7 @@ export class LsInbox extends LitElement {
 
   private async loadPlans(): Promise<void> {
     try {
-      const { plans } = await call(client.plans.$get())
+      const { plans } = await call(client.plans.$get({ query: {} }))
       this.plans = plans
       const details = await Promise.all(
         plans.map((plan) =>

@@ -79,6 +79,20 @@ describe('ls-inbox', () => {
     ])
   })
 
+  it('filters by every state, 未完成关闭 among them, and leaves it out of the open ones', async () => {
+    const requests = serve(() => [buildSummary({ state: 'closed', overdue: false })])
+    const inbox = await mount()
+    const state = select(inbox, 'state')
+    const closed = Array.from(state.options).find((o) => o.value === 'closed')
+    expect(closed?.text).toBe('未完成关闭')
+    state.value = 'open'
+    state.dispatchEvent(new Event('change'))
+    await vi.waitFor(() => expect(requests).toHaveLength(2))
+    const open = requests[1]!.searchParams.get('state')!.split(',')
+    expect(open).not.toContain('closed')
+    expect(open).toContain('assigned')
+  })
+
   it('sends each filter as a query parameter and keeps them for the tab', async () => {
     const requests = serve(() => [buildSummary()])
     const inbox = await mount()

@@ -31,6 +31,7 @@ export class LsPhaseGates extends LitElement {
     phases: { attribute: false },
     today: {},
     names: { attribute: false },
+    readOnly: { type: Boolean, attribute: 'read-only' },
     signing: { state: true },
     busy: { state: true },
     error: { state: true },
@@ -44,6 +45,8 @@ export class LsPhaseGates extends LitElement {
   declare today: string
   /** Names of units and bodies by id, to name the body a gate waits for. */
   declare names: Readonly<Record<string, string>>
+  /** The plan is not running (suspended, closed, archived): no sign-off is offered. */
+  declare readOnly: boolean
   /** The phase whose sign-off form is open. */
   declare signing: string
   declare busy: boolean
@@ -58,6 +61,7 @@ export class LsPhaseGates extends LitElement {
     this.planId = ''
     this.phases = []
     this.today = ''
+    this.readOnly = false
     this.names = {}
     this.signing = ''
     this.busy = false
@@ -92,7 +96,12 @@ export class LsPhaseGates extends LitElement {
   }
 
   private needsSignOff(phase: Phase): boolean {
-    return phase.status === 'open' && !!phase.gate?.signOffRequired && !phase.gate.signedOff
+    return (
+      !this.readOnly &&
+      phase.status === 'open' &&
+      !!phase.gate?.signOffRequired &&
+      !phase.gate.signedOff
+    )
   }
 
   private async handleSignOff(event: SubmitEvent, phase: Phase): Promise<void> {

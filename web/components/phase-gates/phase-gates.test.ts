@@ -25,7 +25,7 @@ function phase(overrides: Partial<Phase> = {}): Phase {
     closesOn: '2018-12-31',
     status: 'open',
     late: false,
-    tasks: { total: 4, approved: 1 },
+    tasks: { total: 4, approved: 1, closed: 0 },
     gate: {
       windowEnded: false,
       openTasks: 3,

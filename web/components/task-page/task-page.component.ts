@@ -282,6 +282,7 @@ export class LsTaskPage extends LitElement {
         <h2>${task.title}</h2>
         <div class="badges" aria-label=${t('task_state')}>${renderBadges(task)}</div>
       </header>
+      <ls-plan-lifecycle plan-id=${task.planId}></ls-plan-lifecycle>
       ${this.renderBanner()}
       ${this.notice ? html`<p class="notice" role="status" tabindex="-1">${this.notice()}</p>` : nothing}
       ${returned ? html`<p class="returned">${tn('task_lastReason', task.context.lastReason ?? '')}</p>` : nothing}

@@ -108,7 +108,14 @@ type HistoryEntry = TaskDetail['history'][number]
 function note(entry: HistoryEntry): string {
   const payload = (entry.payload ?? {}) as { reason?: unknown; comment?: unknown; level?: unknown }
   if (typeof payload.reason === 'string')
-    return tn(entry.type === 'WITHDRAW' ? 'task_withdrawReason' : 'task_lastReason', payload.reason)
+    return tn(
+      entry.type === 'WITHDRAW'
+        ? 'task_withdrawReason'
+        : entry.type === 'CLOSE'
+          ? 'task_closeReason'
+          : 'task_lastReason',
+      payload.reason,
+    )
   if (typeof payload.comment === 'string') return payload.comment
   if (typeof payload.level === 'number') return tn('task_escalation', payload.level)
   return ''

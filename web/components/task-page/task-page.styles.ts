@@ -16,6 +16,7 @@ export default css`
   .badge.overdue { background: #fde8e6; color: #a11b0f; }
   .badge.escalated { background: #fff1d6; color: #8a4b00; }
   .badge.state-approved, .badge.state-done { background: #e3f5e8; color: #1e6b35; }
+  .badge.state-closed { background: #fef3f2; color: #912018; }
   .badge.state-returned { background: #fde8e6; color: #a11b0f; }
   .layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 1.2rem; align-items: start; }
   @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } aside { order: -1; } }

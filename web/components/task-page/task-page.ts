@@ -1,5 +1,6 @@
 import { LsTaskPage } from './task-page.component.ts'
 import '../json-form/json-form.ts'
+import '../plan-lifecycle/plan-lifecycle.ts'
 
 customElements.define('ls-task-page', LsTaskPage)
 

@@ -12,7 +12,11 @@
 import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import { isFinishedStateName, stepOfState } from '../../../domain/workflow/state-names.ts'
+import {
+  isClosedStateName,
+  isFinishedStateName,
+  stepOfState,
+} from '../../../domain/workflow/state-names.ts'
 import type { TaskSummary } from '../../api-types.ts'
 import { locale, t } from '../../i18n.ts'
 import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.ts'
@@ -75,7 +79,8 @@ export class LsTaskTable extends LitElement {
 
   private renderRow(task: TaskSummary, showPhase: boolean) {
     const done = isFinishedStateName(task.state)
-    return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : ''}>
+    const closed = isClosedStateName(task.state)
+    return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : closed ? 'closed' : ''}>
       <th scope="row" role="rowheader"><a href="#/tasks/${encodeURIComponent(task.id)}">${task.title}</a></th>
       ${this.hideAssignee ? nothing : html`<td role="cell">${task.assignee.name}</td>`}
       <td role="cell">${roleLabel(task.role)}</td>

@@ -20,6 +20,7 @@ export default css`
   tbody th { font-weight: 400; }
   tbody tr:hover { background: #f5f8ff; }
   tr.finished { color: #616e7c; }
+  tr.closed { color: #912018; }
   a { color: #1d3c6e; }
   a:focus-visible { outline: 2px solid #2e90fa; outline-offset: 2px; }
   th, td { overflow-wrap: anywhere; }

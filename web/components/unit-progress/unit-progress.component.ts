@@ -125,6 +125,11 @@ export class LsUnitProgress extends LitElement {
     this.page = 0
   }
 
+  /** The 未完成关闭 column shows once a closed plan left work undone. */
+  private get showClosed(): boolean {
+    return this.units.some((unit) => unit.closed > 0)
+  }
+
   private renderRow(unit: Unit) {
     const rate = unit.total ? Math.round((unit.approved / unit.total) * 100) : 0
     const current = unit.id === this.selected
@@ -133,6 +138,7 @@ export class LsUnitProgress extends LitElement {
       <td class="num">${unit.total}</td>
       <td class="num">${unit.approved}</td>
       <td class="num ${unit.overdue ? 'late' : ''}">${unit.overdue}</td>
+      ${this.showClosed ? html`<td class="num ${unit.closed ? 'late' : ''}">${unit.closed}</td>` : nothing}
       <td class="num">${rate}%</td>
     </tr>`
   }
@@ -152,7 +158,9 @@ export class LsUnitProgress extends LitElement {
         <caption>${t('dash_units')}</caption>
         <thead><tr>
           <th scope="col">${t('col_unit')}</th><th scope="col" class="num">${t('col_total')}</th><th scope="col" class="num">${t('col_approved')}</th>
-          <th scope="col" class="num" aria-sort="descending">${t('col_overdue')}</th><th scope="col" class="num">${t('col_rate')}</th>
+          <th scope="col" class="num" aria-sort="descending">${t('col_overdue')}</th>
+          ${this.showClosed ? html`<th scope="col" class="num">${t('state_closed')}</th>` : nothing}
+          <th scope="col" class="num">${t('col_rate')}</th>
         </tr></thead>
         <tbody>${repeat(
           rows,

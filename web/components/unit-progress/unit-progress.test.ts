@@ -24,6 +24,7 @@ const UNITS: Unit[] = Array.from({ length: 2800 }, (_, i) => ({
   total: 20,
   approved: 5,
   overdue: Math.max(0, 10 - Math.floor(i / 100)),
+  closed: 0,
 }))
 
 async function mount(): Promise<LsUnitProgress> {
@@ -67,9 +68,9 @@ describe('ls-unit-progress', () => {
 
   it('charts only units with overdue tasks, and titles the chart by what it shows', async () => {
     const units: Unit[] = [
-      { id: 'a', name: '东坡区医共体', total: 10, approved: 2, overdue: 3 },
-      { id: 'b', name: '仁寿县医共体', total: 10, approved: 4, overdue: 1 },
-      { id: 'c', name: '青神县医共体', total: 10, approved: 10, overdue: 0 },
+      { id: 'a', name: '东坡区医共体', total: 10, approved: 2, overdue: 3, closed: 0 },
+      { id: 'b', name: '仁寿县医共体', total: 10, approved: 4, overdue: 1, closed: 0 },
+      { id: 'c', name: '青神县医共体', total: 10, approved: 10, overdue: 0, closed: 0 },
     ]
     const element = document.createElement('ls-unit-progress')
     element.units = units

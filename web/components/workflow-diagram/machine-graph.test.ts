@@ -14,6 +14,7 @@ describe('machineGraph', () => {
       'returned',
       'approved',
       'withdrawn',
+      'closed',
     ])
     expect(graph.states.find((s) => s.initial)?.key).toBe('assigned')
     expect(graph.states.find((s) => s.final)?.key).toBe('approved')
@@ -36,6 +37,7 @@ describe('machineGraph', () => {
     })
     expect(graph.rootEvents).toContain('OVERDUE')
     expect(graph.rootEvents).toContain('WITHDRAW')
+    expect(graph.rootEvents).toContain('CLOSE')
   })
 
   it('reads a compiled procedure, returns going back to the first step', () => {
@@ -54,6 +56,7 @@ describe('machineGraph', () => {
       'step:review',
       'done',
       'withdrawn',
+      'closed',
     ])
     expect(graph.transitions).toContainEqual({
       from: 'step:review',

@@ -17,8 +17,9 @@ export interface MachineGraph {
   states: Array<{ key: string; initial: boolean; final: boolean }>
   transitions: MachineTransition[]
   /**
-   * Events every state handles at the root: timers, which leave the state as it is, and
-   * `WITHDRAW`, which ends any state not final in `withdrawn`.
+   * Events every state handles at the root: timers, which leave the state as it is,
+   * `WITHDRAW`, which ends any state not final in `withdrawn`, and `CLOSE`, which ends it in
+   * `closed` when the plan is closed.
    */
   rootEvents: string[]
 }
