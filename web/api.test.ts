@@ -109,10 +109,10 @@ describe('the typed client', () => {
     let ended = 0
     page.addEventListener('ls-session-end', () => ended++)
     answer({ error: { code: 'forbidden', message: { zh: '无权', en: 'Forbidden' } } }, 403)
-    await call(client.plans.$get()).catch(() => undefined)
+    await call(client.plans.$get({ query: {} })).catch(() => undefined)
     expect(ended).toBe(0)
     answer({ error: { code: 'unauthenticated', message: { zh: '请先登录', en: 'Log in' } } }, 401)
-    const error = await call(client.plans.$get()).catch((caught: unknown) => caught)
+    const error = await call(client.plans.$get({ query: {} })).catch((caught: unknown) => caught)
     expect(error).toMatchObject({ status: 401, code: 'unauthenticated' })
     expect(ended).toBe(1)
   })
