@@ -59,6 +59,11 @@ export interface PlanTable {
   extra_units: string
   started_at: string
   started_by: string
+  /**
+   * Advances with every change of the plan's make-up (a migration to a revised version, a group's
+   * members): a preview carries it, and applying requires it unchanged.
+   */
+  revision: ColumnType<number, number | undefined, number>
 }
 
 export interface PlanPhaseTable {
@@ -106,6 +111,11 @@ export interface TaskTable {
   escalation_level: number
   /** The latest submitted form data, JSON. */
   data: string | null
+  /**
+   * JSON `{ version, errors }` when the submitted report no longer validates against the form of
+   * the version the plan was revised to (the report is kept as submitted); null otherwise.
+   */
+  report_flag: ColumnType<string | null, string | null | undefined, string | null>
   created_at: string
   updated_at: string
 }

@@ -18,6 +18,7 @@ import { planProgress } from './progress.ts'
 import { signOffPhase } from './sign-off.ts'
 import { insertPlan, preparePlan } from './start-plan.ts'
 import { memberRoutes } from './member-routes.ts'
+import { migrationRoutes } from './migration-routes.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
@@ -110,3 +111,4 @@ export const planRoutes = new Hono<AppEnv>()
     )
   })
   .route('/', memberRoutes)
+  .route('/', migrationRoutes)

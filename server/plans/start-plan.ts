@@ -94,6 +94,7 @@ export function preparePlan(
     extra_units: JSON.stringify(members),
     started_at: nowIso,
     started_by: actor,
+    revision: 0,
   }
   const tasks: NewTask[] = []
   const timers: NewTimer[] = []

@@ -28,6 +28,7 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
     description: '落实政府医疗卫生投入责任',
     note: null,
     finding: null,
+    reportFlag: null,
     dueUnspecified: null,
     deliverables: [{ name: '投入政策文件' }],
     source: { clause: '四、(二)', quote: '牵头单位:县财政局' },

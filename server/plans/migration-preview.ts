@@ -1,0 +1,512 @@
+/**
+ * @module Laying out the migration of a running plan to a newer published version of its policy,
+ * without writing: for every task the plan holds, whether it is kept as it is, its deadline moves
+ * (its pending reminders and escalation re-planned from the new date), its duty was removed or its
+ * unit no longer owns it (withdrawn, never deleted), its form changed (a submitted report that no
+ * longer validates is flagged, never altered); and the tasks the new version adds — made by the
+ * one builder (tasks/create-tasks.ts), only for what is still open. Recurring duties change from
+ * their next period not yet opened. A dry run answers this layout; {@link applyMigration} writes
+ * exactly it (migrate-plan.ts).
+ */
+import type { Kysely } from 'kysely'
+import { civilDateAt, compareDates, startOfDayInstant } from '../../domain/deadlines/index.ts'
+import { isFinishedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
+import type { Database, NewTask, PolicyVersionRow, TaskRow } from '../db/database.ts'
+import { readJson } from '../db/json-columns.ts'
+import type { Occurrence } from '../plan-model/duty-occurrences.ts'
+import { openingOccurrences, recurringPeriods } from '../plan-model/duty-occurrences.ts'
+import { overdueAt } from '../plan-model/fire-times.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
+import { planModel } from '../plan-model/plan-model.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
+import { heldKey, tasksForDuty } from '../tasks/create-tasks.ts'
+import { nextEscalationTimer, taskRow, timerRow } from '../tasks/task-rows.ts'
+import type { NewTimer } from '../tasks/task-rows.ts'
+import { withContributions } from '../tasks/withdraw-tasks.ts'
+import {
+  findDuty,
+  formSchemaOf,
+  formValidatorOf,
+  planDuties,
+  planStarts,
+  taskHasTag,
+} from '../task-kinds/registry.ts'
+import type { KindedDuty } from '../task-kinds/registry.ts'
+import { matchVersions } from './migration-match.ts'
+import type { Renames, VersionMatch } from './migration-match.ts'
+
+/** What a migration does to a task. A task may have several (renamed and its deadline moved). */
+export type ChangeKind =
+  'kept' | 'renamed' | 'deadline' | 'form' | 'removed' | 'unit-removed' | 'added' | 'unit-added'
+
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'kept',
+  'renamed',
+  'deadline',
+  'form',
+  'removed',
+  'unit-removed',
+  'added',
+  'unit-added',
+]
+
+/** One held task and what the migration does to it. */
+export interface TaskChange {
+  task: TaskRow
+  kinds: ChangeKind[]
+  /** Its source id in the new version (unchanged unless renamed; its own when removed). */
+  sourceId: string
+  /** Its phase in the new version. */
+  phaseId: string | null
+  dueFrom: string | null
+  dueTo: string | null
+  /** Why, as the task's history will say it. */
+  why: string
+  /** For a submitted report that no longer validates against the new form: what fails. */
+  reportErrors?: string[]
+}
+
+/** One new task and why it is made. */
+export interface NewTaskChange {
+  task: NewTask
+  kinds: Array<'added' | 'unit-added'>
+  why: string
+}
+
+/** A recurring duty whose new schedule starts with its next period not yet opened. */
+export interface ScheduleChange {
+  sourceId: string
+  title: string
+  /** The first period the new schedule opens (null: none is left). */
+  fromPeriod: string | null
+}
+
+/** A migration laid out, not yet written. */
+export interface MigrationLayout {
+  from: PolicyVersionRow
+  to: PolicyVersionRow
+  fromModel: PlanModel
+  toModel: PlanModel
+  /** The plan's revision the layout was made from. */
+  revision: number
+  match: VersionMatch
+  changes: TaskChange[]
+  create: NewTaskChange[]
+  /** Timers of new tasks, re-planned ladders, periods and phases. */
+  timers: NewTimer[]
+  /** Pending timers to cancel (ladders re-planned, periods and phases re-scheduled or gone). */
+  cancelTimers: string[]
+  /** Open tasks to withdraw, with the contributions that fed withdrawn leads. */
+  withdraw: TaskRow[]
+  /** Held leads new contributions feed, and how many each. */
+  contributions: Array<{ taskId: string; count: number }>
+  schedules: ScheduleChange[]
+  phases: {
+    insert: Array<{ id: string; name: string; opens: string; closes: string; open: boolean }>
+    update: Array<{ from: string; to: string; name: string; opens: string; closes: string }>
+  }
+}
+
+/** The words of a version in history and reasons: `1.1.0`. */
+const versionWords = (to: PolicyVersionRow) => `政策修订为 ${to.version}`
+
+/**
+ * Lays out the migration of a plan to `to`. Reads only.
+ * @throws AppError 400 `invalid-body` for renames that do not match (migration-match.ts).
+ */
+export async function layoutMigration(
+  db: Kysely<Database>,
+  context: PlanContext,
+  from: PolicyVersionRow,
+  to: PolicyVersionRow,
+  renames: Renames,
+  now: Date,
+): Promise<MigrationLayout> {
+  const { plan, members } = context
+  const fromModel = context.model
+  const toModel = planModel(to)
+  const match = matchVersions(fromModel.config, toModel.config, renames)
+  const today = civilDateAt(now)
+  const nowIso = now.toISOString()
+  const tasks = await db
+    .selectFrom('task')
+    .selectAll()
+    .where('plan_id', '=', plan.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  const timers = await db
+    .selectFrom('timer')
+    .select(['id', 'task_id', 'kind', 'payload'])
+    .where('plan_id', '=', plan.id)
+    .where('status', '=', 'pending')
+    .execute()
+  const phaseRows = await db
+    .selectFrom('plan_phase')
+    .selectAll()
+    .where('plan_id', '=', plan.id)
+    .execute()
+  const phaseOf = (id: string | null) => (id === null ? null : (match.phases.map.get(id) ?? id))
+  const closed = new Set(
+    phaseRows.filter((p) => p.status === 'closed').map((p) => phaseOf(p.phase_id)!),
+  )
+  const ladder = new Map<string, string[]>()
+  for (const timer of timers)
+    if (timer.task_id && ['remind', 'overdue', 'escalate'].includes(timer.kind))
+      ladder.set(timer.task_id, [...(ladder.get(timer.task_id) ?? []), timer.id])
+
+  const label = versionWords(to)
+  const changes: TaskChange[] = []
+  const created: NewTaskChange[] = []
+  const newTimers: NewTimer[] = []
+  const cancel = new Set<string>()
+  const contributions: MigrationLayout['contributions'] = []
+  const withdrawSelected: TaskRow[] = []
+
+  // 1. Each task the plan holds, by the duty it runs in the new version.
+  const held = new Map<string, TaskRow[]>() // `${newSource}|${period}` → open tasks held
+  const newSourceOf = (task: TaskRow): string | undefined => {
+    if (task.kind === 'rectification') {
+      const [prefix, assessment, item] = task.source_id.split('.')
+      const renamed = match.assessmentItems.map.get(`${assessment}/${item}`)
+      return renamed ? `${prefix}.${renamed.replace('/', '.')}` : task.source_id
+    }
+    if (task.kind === 'procedure')
+      return toModel.procedure(task.source_id) ? task.source_id : undefined
+    const id =
+      task.kind === 'responsibility'
+        ? match.responsibilities.map.get(task.source_id)
+        : findDuty(toModel, task.source_id)
+          ? task.source_id
+          : undefined
+    return id
+  }
+  for (const task of tasks) {
+    if (isWithdrawnState(task.state)) continue
+    const sourceId = newSourceOf(task)
+    const ended = isFinishedState(task.state)
+    if (sourceId === undefined) {
+      const title = findDuty(fromModel, task.source_id)?.duty.title ?? task.source_id
+      if (ended) {
+        changes.push(keptChange(task, task.source_id, task.phase_id))
+        continue
+      }
+      withdrawSelected.push(task)
+      changes.push({
+        task,
+        kinds: ['removed'],
+        sourceId: task.source_id,
+        phaseId: task.phase_id,
+        dueFrom: task.due_on,
+        dueTo: task.due_on,
+        why: `${label}：「${title}」已从新版本删除`,
+      })
+      continue
+    }
+    const kinds: ChangeKind[] = []
+    const whys: string[] = []
+    if (sourceId !== task.source_id) {
+      kinds.push('renamed')
+      whys.push(`编号由「${task.source_id}」改为「${sourceId}」`)
+    }
+    const kinded = task.kind === 'procedure' ? undefined : findDuty(toModel, sourceId)
+    const phaseId = kinded ? (kinded.duty.phase ?? null) : phaseOf(task.phase_id)
+    if (kinded && kinded.kind !== 'rectification') {
+      const key = `${sourceId}|${task.period}`
+      held.set(key, [...(held.get(key) ?? []), task])
+      // A unit the new version no longer gives this duty (in this role) is withdrawn.
+      if (!owns(toModel, kinded, task, members)) {
+        if (!ended) {
+          withdrawSelected.push(task)
+          changes.push({
+            task,
+            kinds: [...kinds, 'unit-removed'],
+            sourceId,
+            phaseId,
+            dueFrom: task.due_on,
+            dueTo: task.due_on,
+            why: `${label}：「${kinded.duty.title}」不再由本单位${task.role === 'lead' ? '牵头' : '配合'}`,
+          })
+          continue
+        }
+      }
+    }
+    // A one-off duty's deadline; a recurring duty's opened periods keep theirs.
+    let dueTo = task.due_on
+    if (
+      kinded &&
+      kinded.kind !== 'rectification' &&
+      !ended &&
+      toModel.scheduleOf(kinded.duty).kind === 'once'
+    ) {
+      const due = toModel.scheduleOf(kinded.duty)
+      const next = due.kind === 'once' ? (due.due ?? null) : null
+      if (next !== task.due_on) {
+        dueTo = next
+        kinds.push('deadline')
+        whys.push(`截止日由 ${task.due_on ?? '未定'} 改为 ${next ?? '未定'}`)
+      }
+    }
+    let reportErrors: string[] | undefined
+    const formBefore = JSON.stringify(formSchemaOf(fromModel, task.source_id))
+    const formAfter = JSON.stringify(formSchemaOf(toModel, sourceId))
+    if (task.kind !== 'procedure' && formBefore !== formAfter) {
+      kinds.push('form')
+      const data = readJson('task', 'data', task.data)
+      const validate = formValidatorOf(toModel, sourceId)
+      if (data !== null && !taskHasTag(fromModel, task, 'owing') && !validate(data)) {
+        reportErrors = (validate.errors ?? []).map((error) =>
+          `${error.instancePath || '/'} ${error.message ?? ''}`.trim(),
+        )
+        whys.push('报告表单已修改，已报送的内容不符合新表单，保留原报送并标注')
+      } else whys.push('报告表单已修改')
+    }
+    if (kinds.length === 0) {
+      changes.push(keptChange(task, sourceId, phaseId))
+      continue
+    }
+    changes.push({
+      task,
+      kinds,
+      sourceId,
+      phaseId,
+      dueFrom: task.due_on,
+      dueTo,
+      why: `${label}：${whys.join('；')}`,
+      ...(reportErrors ? { reportErrors } : {}),
+    })
+    if (kinds.includes('deadline')) {
+      const pending = ladder.get(task.id) ?? []
+      pending.forEach((id) => cancel.add(id))
+      if (pending.length > 0 || taskHasTag(fromModel, task, 'owing')) {
+        const next = nextEscalationTimer(toModel, plan.id, task.id, dueTo, task.escalation_level)
+        if (next) newTimers.push(next)
+      }
+    }
+  }
+  const withdraw = withContributions(tasks, withdrawSelected)
+  const gone = new Set(withdraw.map((task) => task.id))
+
+  // 2. What the new version owes that the plan does not hold: new units, new duties.
+  const oldDutyIds = new Set([...planDuties(fromModel)].map(({ duty }) => duty.id))
+  const matchedIds = new Set([...oldDutyIds].map((id) => match.responsibilities.map.get(id) ?? id))
+  const schedules: ScheduleChange[] = []
+  const periodTimers = timers.filter((timer) => timer.kind === 'period-open')
+  for (const kinded of planDuties(toModel)) {
+    const { duty } = kinded
+    const isNew = !matchedIds.has(duty.id)
+    const oldId = isNew
+      ? undefined
+      : ([...oldDutyIds].find((id) => (match.responsibilities.map.get(id) ?? id) === duty.id) ??
+        duty.id)
+    const schedule = toModel.scheduleOf(duty)
+    if (schedule.kind === 'recurring') {
+      const before = oldId ? findDuty(fromModel, oldId)?.duty : undefined
+      const same =
+        before !== undefined &&
+        oldId === duty.id &&
+        JSON.stringify(fromModel.scheduleOf(before)) === JSON.stringify(schedule)
+      if (!same) {
+        for (const timer of periodTimers)
+          if (readJson('timer', 'payload', timer.payload).duty === (oldId ?? duty.id))
+            cancel.add(timer.id)
+        const { next } = openingOccurrences(toModel, duty, today)
+        if (next)
+          newTimers.push(
+            timerRow(plan.id, 'period-open', startOfDayInstant(next.start).toISOString(), {
+              duty: duty.id,
+              index: next.index,
+            }),
+          )
+        if (!isNew)
+          schedules.push({
+            sourceId: duty.id,
+            title: duty.title,
+            fromPeriod: next ? (recurringPeriods(toModel, duty)[next.index]?.period ?? null) : null,
+          })
+      }
+    }
+    if (duty.phase && closed.has(duty.phase)) continue
+    const occurrences: Occurrence[] = isNew
+      ? openingOccurrences(toModel, duty, today).open.filter(
+          (o) => schedule.kind !== 'recurring' || o.due === null || compareDates(o.due, today) >= 0,
+        )
+      : heldOccurrences(held, duty.id, today, gone).map((occurrence) =>
+          schedule.kind === 'once' ? { ...occurrence, due: schedule.due ?? null } : occurrence,
+        )
+    for (const occurrence of occurrences) {
+      const here = (held.get(`${duty.id}|${occurrence.period}`) ?? []).filter(
+        (task) => !gone.has(task.id),
+      )
+      const lead = here.find((task) => task.role === 'lead')
+      const made = tasksForDuty(toModel, plan.id, kinded, occurrence, members, nowIso, {
+        keys: new Set(here.map((task) => heldKey(task.role, task.assignee))),
+        ...(lead ? { lead: { id: lead.id, assignee: lead.assignee } } : {}),
+      })
+      for (const task of made.tasks)
+        created.push({
+          task,
+          kinds: [isNew ? 'added' : 'unit-added'],
+          why: isNew
+            ? `${label}：新增「${duty.title}」`
+            : `${label}：「${duty.title}」改由本单位${task.role === 'lead' ? '牵头' : '配合'}`,
+        })
+      newTimers.push(...made.timers)
+      if (lead && made.addedContributions)
+        contributions.push({ taskId: lead.id, count: made.addedContributions })
+    }
+  }
+  // Periods of duties the new version drops open nothing more.
+  for (const timer of periodTimers) {
+    const duty = readJson('timer', 'payload', timer.payload).duty as string
+    const kept =
+      match.responsibilities.map.get(duty) ?? (findDuty(toModel, duty) ? duty : undefined)
+    if (kept === undefined) cancel.add(timer.id)
+  }
+  // Procedures the new version adds start for their applicants.
+  const oldProcedures = new Set((fromModel.config.procedures ?? []).map((p) => p.id))
+  for (const started of planStarts(toModel, plan.id, members, today))
+    for (const fields of started.tasks)
+      if (fields.kind === 'procedure' && !oldProcedures.has(fields.source_id))
+        created.push({
+          task: taskRow(fields, nowIso),
+          kinds: ['added'],
+          why: `${label}：新增「${toModel.procedure(fields.source_id)?.name ?? fields.source_id}」`,
+        })
+
+  const phases = phaseChanges(toModel, match, phaseRows, timers, cancel, newTimers, plan.id, today)
+  return {
+    from,
+    to,
+    fromModel,
+    toModel,
+    revision: plan.revision,
+    match,
+    changes,
+    create: created,
+    timers: newTimers,
+    cancelTimers: [...cancel],
+    withdraw,
+    contributions,
+    schedules,
+    phases,
+  }
+}
+
+function keptChange(task: TaskRow, sourceId: string, phaseId: string | null): TaskChange {
+  return {
+    task,
+    kinds: ['kept'],
+    sourceId,
+    phaseId,
+    dueFrom: task.due_on,
+    dueTo: task.due_on,
+    why: '',
+  }
+}
+
+/** Whether the new version still gives the task's unit its duty in its role. */
+function owns(
+  model: PlanModel,
+  { kind, duty }: KindedDuty,
+  task: TaskRow,
+  members: PlanContext['members'],
+): boolean {
+  if (kind === 'procedure') return true
+  const leads = model.resolveOwners(Array.isArray(duty.lead) ? duty.lead : [], members).actors
+  if (task.role === 'lead') return leads.includes(task.assignee)
+  return model
+    .resolveOwners(duty.support ?? [], members)
+    .actors.some((actor) => actor === task.assignee && !leads.includes(actor))
+}
+
+/** The occurrences of a kept duty the plan holds open tasks for, still due. */
+function heldOccurrences(
+  held: ReadonlyMap<string, TaskRow[]>,
+  dutyId: string,
+  today: string,
+  gone: ReadonlySet<string>,
+): Occurrence[] {
+  const result: Occurrence[] = []
+  for (const [key, tasks] of held) {
+    if (!key.startsWith(`${dutyId}|`)) continue
+    const open = tasks.filter((task) => !gone.has(task.id))
+    const sample = open[0] ?? tasks[0]!
+    if (
+      sample.period !== 'once' &&
+      sample.due_on !== null &&
+      compareDates(sample.due_on, today) < 0
+    )
+      continue
+    result.push({ period: sample.period, opens: sample.opens_on, due: sample.due_on })
+  }
+  return result
+}
+
+/**
+ * The plan's phases under the new version: a renamed or re-dated phase keeps its row (and status)
+ * under the new id and dates, with its pending timers re-planned; a new phase gets its row and
+ * timers; a phase the new version drops keeps its row, and its pending timers are cancelled.
+ */
+function phaseChanges(
+  toModel: PlanModel,
+  match: VersionMatch,
+  rows: ReadonlyArray<{
+    phase_id: string
+    name: string
+    opens_on: string
+    closes_on: string
+    status: string
+  }>,
+  timers: ReadonlyArray<{ id: string; kind: string; payload: string }>,
+  cancel: Set<string>,
+  newTimers: NewTimer[],
+  planId: string,
+  today: string,
+): MigrationLayout['phases'] {
+  const phaseTimers = (phase: string) =>
+    timers.filter(
+      (t) =>
+        (t.kind === 'phase-open' || t.kind === 'phase-end') &&
+        readJson('timer', 'payload', t.payload).phase === phase,
+    )
+  const plan = (phase: string, opens: string, closes: string, pendingOpen: boolean) => {
+    if (pendingOpen)
+      newTimers.push(
+        timerRow(planId, 'phase-open', startOfDayInstant(opens).toISOString(), { phase }),
+      )
+    newTimers.push(timerRow(planId, 'phase-end', overdueAt(closes), { phase }))
+  }
+  const update: MigrationLayout['phases']['update'] = []
+  const insert: MigrationLayout['phases']['insert'] = []
+  for (const row of rows) {
+    const to = match.phases.map.get(row.phase_id)
+    if (to === undefined) {
+      phaseTimers(row.phase_id).forEach((t) => cancel.add(t.id))
+      continue
+    }
+    const window = toModel.phaseWindow(to)
+    const name = toModel.config.timeline.phases.find((p) => p.id === to)!.name
+    if (
+      to === row.phase_id &&
+      window.from === row.opens_on &&
+      window.to === row.closes_on &&
+      name === row.name
+    )
+      continue
+    update.push({ from: row.phase_id, to, name, opens: window.from, closes: window.to })
+    const pending = phaseTimers(row.phase_id)
+    if (pending.length === 0 || row.status === 'closed') continue
+    pending.forEach((t) => cancel.add(t.id))
+    plan(to, window.from, window.to, row.status === 'pending')
+  }
+  const held = new Set(rows.map((row) => match.phases.map.get(row.phase_id) ?? row.phase_id))
+  for (const phase of toModel.config.timeline.phases) {
+    if (held.has(phase.id)) continue
+    const window = toModel.phaseWindow(phase.id)
+    const open = compareDates(window.from, today) <= 0
+    insert.push({ id: phase.id, name: phase.name, opens: window.from, closes: window.to, open })
+    plan(phase.id, window.from, window.to, !open)
+  }
+  return { insert, update }
+}
