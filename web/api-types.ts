@@ -52,3 +52,11 @@ export type IndicatorInputs = InferResponseType<
   Client['api']['plans'][':id']['indicator-values']['inputs']['$get'],
   200
 >
+export type PlanMigrationOptions = InferResponseType<
+  Client['api']['plans'][':id']['migration']['$get'],
+  200
+>
+export type PlanMigration = InferResponseType<
+  Client['api']['plans'][':id']['migration']['$post'],
+  200
+>

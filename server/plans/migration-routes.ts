@@ -1,5 +1,6 @@
 /**
- * @module POST /api/plans/:id/migration — move a running plan to a newer published version of its
+ * @module /api/plans/:id/migration — GET: the newer published versions a plan may move to, and
+ * whether this user may move it; POST: move a running plan to a newer published version of its
  * policy, matched by the policy's stable ids: `dryRun: true` answers the preview and writes
  * nothing; without it the same layout is written in one transaction, audited as `plan.migrate`,
  * and only if the plan's make-up is still the one previewed (`planRevision`). Mounted from
@@ -13,16 +14,35 @@ import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write, writesNothing } from '../http/write.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
-import { compareSemver, findVersion, getVersionById } from '../policies/repository.ts'
+import { compareSemver, findVersion, getVersionById, listVersions } from '../policies/repository.ts'
+import type { PlanMigrationOptions } from '../../schemas/api/responses.schema.ts'
 import { applyMigration, planChanged } from './migrate-plan.ts'
 import { layoutMigration } from './migration-preview.ts'
 import { migrationView } from './migration-views.ts'
 import { visiblePlan } from './visible-plan.ts'
 
-export const migrationRoutes = new Hono<AppEnv>().post(
-  '/:id/migration',
-  validJson(planMigrationBody),
-  async (c) => {
+export const migrationRoutes = new Hono<AppEnv>()
+  .get('/:id/migration', async (c) => {
+    const context = await visiblePlan(c)
+    const versions = await listVersions(c.get('deps').reads, context.plan.policy_id)
+    const current = versions.find((row) => row.id === context.plan.policy_version_id)
+    if (!current) throw new Error(`plan ${context.plan.id} is pinned to a missing version`)
+    const options: PlanMigrationOptions = {
+      planRevision: context.plan.revision,
+      current: { id: current.id, version: current.version, note: current.note },
+      versions: versions
+        .filter((row) => compareSemver(row.version, current.version) > 0)
+        .map((row) => ({
+          id: row.id,
+          version: row.version,
+          note: row.note,
+          publishedAt: row.published_at,
+        })),
+      mayGovern: mayGovernPlan(c.get('user'), context),
+    }
+    return c.json(options)
+  })
+  .post('/:id/migration', validJson(planMigrationBody), async (c) => {
     const { reads, clock } = c.get('deps')
     const context = await visiblePlan(c)
     const user = c.get('user')
@@ -85,5 +105,4 @@ export const migrationRoutes = new Hono<AppEnv>().post(
       })
       return c.json(migrationView(fresh, layout, false, expected + 1))
     })
-  },
-)
+  })

@@ -199,5 +199,36 @@ export const planMigrationSchema = {
   },
 } as const
 
+/** What a plan may move to: the newer published versions of its policy, and who may move it. */
+export const planMigrationOptionsSchema = {
+  type: 'object',
+  required: ['planRevision', 'current', 'versions', 'mayGovern'],
+  additionalProperties: false,
+  properties: {
+    planRevision: { type: 'integer', minimum: 0 },
+    current: versionRef,
+    versions: {
+      type: 'array',
+      description: '更新的已发布版本（新到旧）/ Newer published versions, newest first',
+      items: {
+        type: 'object',
+        required: ['id', 'version', 'note', 'publishedAt'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          version: text,
+          note: nullableText,
+          publishedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+    mayGovern: {
+      type: 'boolean',
+      description: '当前用户可否修订本计划 / Whether this user may revise the plan',
+    },
+  },
+} as const
+
 export type PlanMigrationView = FromSchema<typeof planMigrationSchema>
+export type PlanMigrationOptions = FromSchema<typeof planMigrationOptionsSchema>
 export type TaskChangeView = PlanMigrationView['byUnit'][number]['tasks'][number]

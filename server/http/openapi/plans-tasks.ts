@@ -13,6 +13,7 @@ import {
   planDetailSchema,
   planMembersSchema,
   planMigrationSchema,
+  planMigrationOptionsSchema,
   planListSchema,
   planProgressSchema,
   signOffResultSchema,
@@ -80,6 +81,11 @@ export const planPaths = {
     ),
   },
   '/api/plans/{id}/migration': {
+    get: read(
+      '可迁移到的更新版本 / Newer versions the plan may move to',
+      [path('id')],
+      ok('版本、修订号与权限 / Versions, revision, whether one may', planMigrationOptionsSchema),
+    ),
     post: write(
       '修订计划：迁移到更新的政策版本（可预览）/ Move the plan to a newer version (or preview)',
       planMigrationBody,

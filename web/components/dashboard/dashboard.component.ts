@@ -3,7 +3,8 @@
  * gate on a timeline (with sign-off), completion and overdue by unit with a drill-down into a
  * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days; above them, a
  * warning of the work nobody holds (groups with no member, duties with no assignee), where each
- * group opens the members editor (`ls-members-editor`). Each part renders as soon as its own
+ * group opens the members editor (`ls-members-editor`); for those who govern the plan, the
+ * 修订计划 action (`ls-plan-migration`) that moves it to a newer version. Each part renders as soon as its own
  * request answers; the charts load on demand.
  *
  * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
@@ -206,7 +207,10 @@ export class LsDashboard extends LitElement {
     }
   }
 
-  /** After a group's members changed: the progress (and its unassigned work) is read again. */
+  /**
+   * After a group's members changed or the plan moved to a newer version: the progress (and its
+   * unassigned work) is read again.
+   */
   private handleMembersChange = () => {
     this.handleSignOff()
   }
@@ -344,6 +348,7 @@ export class LsDashboard extends LitElement {
           ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
           : html`
             ${this.renderSummary(progress)}
+            <ls-plan-migration plan-id=${progress.plan.id} @ls-plan-migrate=${this.handleMembersChange}></ls-plan-migration>
             ${this.renderUnassigned(progress)}
             ${
               this.editingGroup

@@ -4,6 +4,7 @@ import '../task-table/task-table.ts'
 import '../unit-progress/unit-progress.ts'
 import '../indicator-trends/indicator-trends.ts'
 import '../members-editor/members-editor.ts'
+import '../plan-migration/plan-migration.ts'
 
 customElements.define('ls-dashboard', LsDashboard)
 
