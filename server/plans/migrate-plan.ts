@@ -76,7 +76,12 @@ export async function applyMigration(
   const requestId = by.requestId ?? null
   const moved = await trx
     .updateTable('plan')
-    .set((eb) => ({ policy_version_id: layout.to.id, revision: eb('revision', '+', 1) }))
+    .set((eb) => ({
+      policy_version_id: layout.to.id,
+      revision: eb('revision', '+', 1),
+      // A plan still under the name it was given by default follows its version's.
+      ...(plan.name === defaultPlanName(layout.from) ? { name: defaultPlanName(layout.to) } : {}),
+    }))
     .where('id', '=', plan.id)
     .where('revision', '=', layout.revision)
     .where('policy_version_id', '=', layout.from.id)
@@ -275,6 +280,11 @@ export async function applyMigration(
     },
   ])
   return counts
+}
+
+/** The name a plan of a version gets when its starter gives none (start-plan.ts). */
+function defaultPlanName(version: { title: string; version: string }): string {
+  return `${version.title}（${version.version}）`
 }
 
 /** The deadline phrase a one-off duty of the new version gives its tasks. */

@@ -309,10 +309,9 @@ export class LsPlanMigration extends LitElement {
   }
 
   private row(task: TaskChange, showUnit: boolean) {
-    const due =
-      task.dueFrom !== task.dueTo && task.dueFrom
-        ? `${task.dueFrom} → ${task.dueTo ?? '—'}`
-        : (task.dueTo ?? '—')
+    const due = task.changes.includes('deadline')
+      ? `${task.dueFrom ?? '—'} → ${task.dueTo ?? '—'}`
+      : (task.dueTo ?? '—')
     return html`<tr>
       ${showUnit ? html`<td>${task.unit.name}</td>` : nothing}
       <td>${task.title}${task.fromSourceId ? html` <span class="muted">(${task.fromSourceId} → ${task.sourceId})</span>` : nothing}</td>
