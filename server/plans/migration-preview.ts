@@ -31,7 +31,6 @@ import {
   planStarts,
   taskHasTag,
 } from '../task-kinds/registry.ts'
-import type { KindedDuty } from '../task-kinds/registry.ts'
 import { matchVersions } from './migration-match.ts'
 import type { Renames, VersionMatch } from './migration-match.ts'
 
@@ -155,6 +154,36 @@ export async function layoutMigration(
     if (timer.task_id && ['remind', 'overdue', 'escalate'].includes(timer.kind))
       ladder.set(timer.task_id, [...(ladder.get(timer.task_id) ?? []), timer.id])
 
+  // Asked once per duty, not per task: a province's duty is held by thousands of units.
+  const memo = <T>(compute: (key: string) => T) => {
+    const cache = new Map<string, T>()
+    return (key: string): T => {
+      if (!cache.has(key)) cache.set(key, compute(key))
+      return cache.get(key)!
+    }
+  }
+  const dutyIn = {
+    to: memo((id) => findDuty(toModel, id)),
+    from: memo((id) => findDuty(fromModel, id)),
+  }
+  const ownersOf = memo((id) => {
+    const kinded = dutyIn.to(id)!
+    const leads = toModel.resolveOwners(
+      Array.isArray(kinded.duty.lead) ? kinded.duty.lead : [],
+      members,
+    ).actors
+    const supports = toModel
+      .resolveOwners(kinded.duty.support ?? [], members)
+      .actors.filter((actor) => !leads.includes(actor))
+    return { leads: new Set(leads), supports: new Set(supports) }
+  })
+  const formChanged = memo((key) => {
+    const [before, after] = key.split('\n') as [string, string]
+    return (
+      JSON.stringify(formSchemaOf(fromModel, before)) !==
+      JSON.stringify(formSchemaOf(toModel, after))
+    )
+  })
   const label = versionWords(to)
   const changes: TaskChange[] = []
   const created: NewTaskChange[] = []
@@ -176,7 +205,7 @@ export async function layoutMigration(
     const id =
       task.kind === 'responsibility'
         ? match.responsibilities.map.get(task.source_id)
-        : findDuty(toModel, task.source_id)
+        : dutyIn.to(task.source_id)
           ? task.source_id
           : undefined
     return id
@@ -186,7 +215,7 @@ export async function layoutMigration(
     const sourceId = newSourceOf(task)
     const ended = isFinishedState(task.state)
     if (sourceId === undefined) {
-      const title = findDuty(fromModel, task.source_id)?.duty.title ?? task.source_id
+      const title = dutyIn.from(task.source_id)?.duty.title ?? task.source_id
       if (ended) {
         changes.push(keptChange(task, task.source_id, task.phase_id))
         continue
@@ -209,13 +238,15 @@ export async function layoutMigration(
       kinds.push('renamed')
       whys.push(`编号由「${task.source_id}」改为「${sourceId}」`)
     }
-    const kinded = task.kind === 'procedure' ? undefined : findDuty(toModel, sourceId)
+    const kinded = task.kind === 'procedure' ? undefined : dutyIn.to(sourceId)
     const phaseId = kinded ? (kinded.duty.phase ?? null) : phaseOf(task.phase_id)
     if (kinded && kinded.kind !== 'rectification') {
       const key = `${sourceId}|${task.period}`
       held.set(key, [...(held.get(key) ?? []), task])
       // A unit the new version no longer gives this duty (in this role) is withdrawn.
-      if (!owns(toModel, kinded, task, members)) {
+      const owners = ownersOf(sourceId)
+      const owned = (task.role === 'lead' ? owners.leads : owners.supports).has(task.assignee)
+      if (!owned) {
         if (!ended) {
           withdrawSelected.push(task)
           changes.push({
@@ -248,9 +279,7 @@ export async function layoutMigration(
       }
     }
     let reportErrors: string[] | undefined
-    const formBefore = JSON.stringify(formSchemaOf(fromModel, task.source_id))
-    const formAfter = JSON.stringify(formSchemaOf(toModel, sourceId))
-    if (task.kind !== 'procedure' && formBefore !== formAfter) {
+    if (task.kind !== 'procedure' && formChanged(`${task.source_id}\n${sourceId}`)) {
       kinds.push('form')
       const data = readJson('task', 'data', task.data)
       const validate = formValidatorOf(toModel, sourceId)
@@ -403,21 +432,6 @@ function keptChange(task: TaskRow, sourceId: string, phaseId: string | null): Ta
     dueTo: task.due_on,
     why: '',
   }
-}
-
-/** Whether the new version still gives the task's unit its duty in its role. */
-function owns(
-  model: PlanModel,
-  { kind, duty }: KindedDuty,
-  task: TaskRow,
-  members: PlanContext['members'],
-): boolean {
-  if (kind === 'procedure') return true
-  const leads = model.resolveOwners(Array.isArray(duty.lead) ? duty.lead : [], members).actors
-  if (task.role === 'lead') return leads.includes(task.assignee)
-  return model
-    .resolveOwners(duty.support ?? [], members)
-    .actors.some((actor) => actor === task.assignee && !leads.includes(actor))
 }
 
 /** The occurrences of a kept duty the plan holds open tasks for, still due. */
