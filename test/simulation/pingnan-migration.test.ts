@@ -8,7 +8,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { createAjv } from '../../schemas/ajv.ts'
-import { planMigrationSchema } from '../../schemas/api/responses.schema.ts'
+import {
+  planMigrationOptionsSchema,
+  planMigrationSchema,
+} from '../../schemas/api/responses.schema.ts'
 import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
 import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
@@ -195,7 +198,9 @@ async function snapshotOf(t: TestApp) {
 }
 
 const path = (planId: string) => `/api/plans/${planId}/migration`
-const validMigration = createAjv().compile(planMigrationSchema)
+const ajv = createAjv()
+const validMigration = ajv.compile(planMigrationSchema)
+const validOptions = ajv.compile(planMigrationOptionsSchema)
 
 describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
   it('previews with dryRun: every task’s change by unit and by kind, what stayed unmatched, and writes nothing', async () => {
@@ -542,8 +547,18 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
     expect(await snapshotOf(t)).toEqual(before)
   })
 
-  it('lets only those who govern the plan migrate it (403 for others who see it, 404 for the rest), to a newer published version only', async () => {
+  it('says who may migrate the plan and to which versions, lets only those who govern it migrate (403 for others who see it, 404 for the rest), to a newer published version only', async () => {
     const { t, planId, office, bureau } = await fixture()
+    // The versions one may move to, and whether this user may: the office may, the bureau not.
+    const options = await (await office.get(path(planId))).json()
+    expect(validOptions(options) ? [] : validOptions.errors).toEqual([])
+    expect(options).toMatchObject({
+      planRevision: 0,
+      current: { version: '1.0.0' },
+      versions: [{ version: '1.1.0', note: NOTE }],
+      mayGovern: true,
+    })
+    expect(await (await bureau.get(path(planId))).json()).toMatchObject({ mayGovern: false })
     const forbidden = await bureau.post(path(planId), { toVersion: '1.1.0', dryRun: true })
     expect(forbidden.status).toBe(403)
     const outsider = await loginAs(t, 'outsider', {})
