@@ -17,7 +17,7 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
 import { insertChunked } from '../tasks/task-rows.ts'
 import { withdrawTasks } from '../tasks/withdraw-tasks.ts'
-import type { MigrationLayout } from './migration-preview.ts'
+import type { MigrationLayout } from './migration-layout.ts'
 
 /** The event type of a migration's entry in a task's history (not a machine event). */
 export const REVISE_EVENT = 'REVISE'

@@ -11,14 +11,12 @@
 import type { Kysely } from 'kysely'
 import { civilDateAt, compareDates, startOfDayInstant } from '../../domain/deadlines/index.ts'
 import { isFinishedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
-import type { Database, NewTask, PolicyVersionRow, TaskRow } from '../db/database.ts'
+import type { Database, PolicyVersionRow, TaskRow } from '../db/database.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { Occurrence } from '../plan-model/duty-occurrences.ts'
 import { openingOccurrences, recurringPeriods } from '../plan-model/duty-occurrences.ts'
-import { overdueAt } from '../plan-model/fire-times.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { planModel } from '../plan-model/plan-model.ts'
-import type { PlanModel } from '../plan-model/plan-model.ts'
 import { heldKey, tasksForDuty } from '../tasks/create-tasks.ts'
 import { nextEscalationTimer, taskRow, timerRow } from '../tasks/task-rows.ts'
 import type { NewTimer } from '../tasks/task-rows.ts'
@@ -32,79 +30,15 @@ import {
   taskHasTag,
 } from '../task-kinds/registry.ts'
 import { matchVersions } from './migration-match.ts'
-import type { Renames, VersionMatch } from './migration-match.ts'
-
-/** What a migration does to a task. A task may have several (renamed and its deadline moved). */
-export type ChangeKind =
-  'kept' | 'renamed' | 'deadline' | 'form' | 'removed' | 'unit-removed' | 'added' | 'unit-added'
-
-export const CHANGE_KINDS: readonly ChangeKind[] = [
-  'kept',
-  'renamed',
-  'deadline',
-  'form',
-  'removed',
-  'unit-removed',
-  'added',
-  'unit-added',
-]
-
-/** One held task and what the migration does to it. */
-export interface TaskChange {
-  task: TaskRow
-  kinds: ChangeKind[]
-  /** Its source id in the new version (unchanged unless renamed; its own when removed). */
-  sourceId: string
-  /** Its phase in the new version. */
-  phaseId: string | null
-  dueFrom: string | null
-  dueTo: string | null
-  /** Why, as the task's history will say it. */
-  why: string
-  /** For a submitted report that no longer validates against the new form: what fails. */
-  reportErrors?: string[]
-}
-
-/** One new task and why it is made. */
-export interface NewTaskChange {
-  task: NewTask
-  kinds: Array<'added' | 'unit-added'>
-  why: string
-}
-
-/** A recurring duty whose new schedule starts with its next period not yet opened. */
-export interface ScheduleChange {
-  sourceId: string
-  title: string
-  /** The first period the new schedule opens (null: none is left). */
-  fromPeriod: string | null
-}
-
-/** A migration laid out, not yet written. */
-export interface MigrationLayout {
-  from: PolicyVersionRow
-  to: PolicyVersionRow
-  fromModel: PlanModel
-  toModel: PlanModel
-  /** The plan's revision the layout was made from. */
-  revision: number
-  match: VersionMatch
-  changes: TaskChange[]
-  create: NewTaskChange[]
-  /** Timers of new tasks, re-planned ladders, periods and phases. */
-  timers: NewTimer[]
-  /** Pending timers to cancel (ladders re-planned, periods and phases re-scheduled or gone). */
-  cancelTimers: string[]
-  /** Open tasks to withdraw, with the contributions that fed withdrawn leads. */
-  withdraw: TaskRow[]
-  /** Held leads new contributions feed, and how many each. */
-  contributions: Array<{ taskId: string; count: number }>
-  schedules: ScheduleChange[]
-  phases: {
-    insert: Array<{ id: string; name: string; opens: string; closes: string; open: boolean }>
-    update: Array<{ from: string; to: string; name: string; opens: string; closes: string }>
-  }
-}
+import type { Renames } from './migration-match.ts'
+import type {
+  ChangeKind,
+  MigrationLayout,
+  NewTaskChange,
+  ScheduleChange,
+  TaskChange,
+} from './migration-layout.ts'
+import { phaseChanges } from './migration-phases.ts'
 
 /** The words of a version in history and reasons: `1.1.0`. */
 const versionWords = (to: PolicyVersionRow) => `政策修订为 ${to.version}`
@@ -455,72 +389,4 @@ function heldOccurrences(
     result.push({ period: sample.period, opens: sample.opens_on, due: sample.due_on })
   }
   return result
-}
-
-/**
- * The plan's phases under the new version: a renamed or re-dated phase keeps its row (and status)
- * under the new id and dates, with its pending timers re-planned; a new phase gets its row and
- * timers; a phase the new version drops keeps its row, and its pending timers are cancelled.
- */
-function phaseChanges(
-  toModel: PlanModel,
-  match: VersionMatch,
-  rows: ReadonlyArray<{
-    phase_id: string
-    name: string
-    opens_on: string
-    closes_on: string
-    status: string
-  }>,
-  timers: ReadonlyArray<{ id: string; kind: string; payload: string }>,
-  cancel: Set<string>,
-  newTimers: NewTimer[],
-  planId: string,
-  today: string,
-): MigrationLayout['phases'] {
-  const phaseTimers = (phase: string) =>
-    timers.filter(
-      (t) =>
-        (t.kind === 'phase-open' || t.kind === 'phase-end') &&
-        readJson('timer', 'payload', t.payload).phase === phase,
-    )
-  const plan = (phase: string, opens: string, closes: string, pendingOpen: boolean) => {
-    if (pendingOpen)
-      newTimers.push(
-        timerRow(planId, 'phase-open', startOfDayInstant(opens).toISOString(), { phase }),
-      )
-    newTimers.push(timerRow(planId, 'phase-end', overdueAt(closes), { phase }))
-  }
-  const update: MigrationLayout['phases']['update'] = []
-  const insert: MigrationLayout['phases']['insert'] = []
-  for (const row of rows) {
-    const to = match.phases.map.get(row.phase_id)
-    if (to === undefined) {
-      phaseTimers(row.phase_id).forEach((t) => cancel.add(t.id))
-      continue
-    }
-    const window = toModel.phaseWindow(to)
-    const name = toModel.config.timeline.phases.find((p) => p.id === to)!.name
-    if (
-      to === row.phase_id &&
-      window.from === row.opens_on &&
-      window.to === row.closes_on &&
-      name === row.name
-    )
-      continue
-    update.push({ from: row.phase_id, to, name, opens: window.from, closes: window.to })
-    const pending = phaseTimers(row.phase_id)
-    if (pending.length === 0 || row.status === 'closed') continue
-    pending.forEach((t) => cancel.add(t.id))
-    plan(to, window.from, window.to, row.status === 'pending')
-  }
-  const held = new Set(rows.map((row) => match.phases.map.get(row.phase_id) ?? row.phase_id))
-  for (const phase of toModel.config.timeline.phases) {
-    if (held.has(phase.id)) continue
-    const window = toModel.phaseWindow(phase.id)
-    const open = compareDates(window.from, today) <= 0
-    insert.push({ id: phase.id, name: phase.name, opens: window.from, closes: window.to, open })
-    plan(phase.id, window.from, window.to, !open)
-  }
-  return { insert, update }
 }

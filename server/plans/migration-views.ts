@@ -9,8 +9,8 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { titleOf } from '../task-kinds/registry.ts'
 import { MATCHED_KINDS } from './migration-match.ts'
-import type { MigrationLayout } from './migration-preview.ts'
-import { CHANGE_KINDS } from './migration-preview.ts'
+import type { MigrationLayout } from './migration-layout.ts'
+import { CHANGE_KINDS } from './migration-layout.ts'
 import { countChanges } from './migrate-plan.ts'
 
 /**
