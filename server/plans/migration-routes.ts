@@ -51,6 +51,7 @@ export const migrationRoutes = new Hono<AppEnv>()
         zh: '只有本计划的办公室、系统管理员或地区管理员可以修订计划。',
         en: 'Only the plan’s office, an admin or a region admin may revise the plan.',
       })
+    if (context.plan.status !== 'running') throw notRunning()
     const body = c.req.valid('json')
     const from = await getVersionById(reads, context.plan.policy_version_id)
     if (!from) throw new Error(`plan ${context.plan.id} is pinned to a missing version`)
@@ -97,6 +98,7 @@ export const migrationRoutes = new Hono<AppEnv>()
       const fresh = await loadPlanContext(trx, context.plan.id)
       if (fresh.plan.revision !== expected || fresh.plan.policy_version_id !== from.id)
         throw planChanged()
+      if (fresh.plan.status !== 'running') throw notRunning()
       const layout = await layoutMigration(trx, fresh, from, to, renames, now)
       await applyMigration(trx, fresh, layout, {
         actor: user.id,
@@ -106,3 +108,11 @@ export const migrationRoutes = new Hono<AppEnv>()
       return c.json(migrationView(fresh, layout, false, expected + 1))
     })
   })
+
+/** The 409 for a plan that is not running: only running work moves to a revised version. */
+function notRunning(): AppError {
+  return new AppError(409, 'conflict', {
+    zh: '只有运行中的计划可以修订。',
+    en: 'Only a running plan can be revised.',
+  })
+}

@@ -547,7 +547,7 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
     expect(await snapshotOf(t)).toEqual(before)
   })
 
-  it('says who may migrate the plan and to which versions, lets only those who govern it migrate (403 for others who see it, 404 for the rest), to a newer published version only', async () => {
+  it('says who may migrate the plan and to which versions, lets only those who govern it migrate (403 for others who see it, 404 for the rest), to a newer published version only, while it runs', async () => {
     const { t, planId, office, bureau } = await fixture()
     // The versions one may move to, and whether this user may: the office may, the bureau not.
     const options = await (await office.get(path(planId))).json()
@@ -580,5 +580,10 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
     expect((await badRename.json()).error.issues[0].pointer).toBe(
       '/renames/responsibilities/no-such-duty',
     )
+    // Only a running plan moves.
+    await t.db.updateTable('plan').set({ status: 'finished' }).where('id', '=', planId).execute()
+    const finished = await office.post(path(planId), { toVersion: '1.1.0', dryRun: true })
+    expect(finished.status).toBe(409)
+    expect((await finished.json()).error.message.zh).toBe('只有运行中的计划可以修订。')
   })
 })
