@@ -194,6 +194,9 @@ export async function applyMigration(
         .where('status', '=', 'pending')
         .execute()
 
+  for (const { id, sourceId } of layout.renamedWithdrawn)
+    await trx.updateTable('task').set({ source_id: sourceId }).where('id', '=', id).execute()
+
   const reasons = new Map(layout.changes.map((change) => [change.task.id, change.why]))
   // Contributions first: each counts down on its lead while the lead is still open.
   const ordered = [...layout.withdraw].sort(

@@ -74,6 +74,8 @@ export interface MigrationLayout {
   /** Held leads new contributions feed, and how many each. */
   contributions: Array<{ taskId: string; count: number }>
   schedules: ScheduleChange[]
+  /** Withdrawn tasks of a renamed duty: they take its new id, their history unchanged. */
+  renamedWithdrawn: Array<{ id: string; sourceId: string }>
   phases: {
     insert: Array<{ id: string; name: string; opens: string; closes: string; open: boolean }>
     update: Array<{ from: string; to: string; name: string; opens: string; closes: string }>

@@ -125,6 +125,7 @@ export async function layoutMigration(
   const cancel = new Set<string>()
   const contributions: MigrationLayout['contributions'] = []
   const withdrawSelected: TaskRow[] = []
+  const renamedWithdrawn: MigrationLayout['renamedWithdrawn'] = []
 
   // 1. Each task the plan holds, by the duty it runs in the new version.
   const held = new Map<string, TaskRow[]>() // `${newSource}|${period}` → open tasks held
@@ -145,7 +146,14 @@ export async function layoutMigration(
     return id
   }
   for (const task of tasks) {
-    if (isWithdrawnState(task.state)) continue
+    if (isWithdrawnState(task.state)) {
+      // Withdrawn work keeps its history under its duty's new id, so it still reads its title.
+      const renamed =
+        task.kind === 'responsibility' && match.responsibilities.map.get(task.source_id)
+      if (renamed && renamed !== task.source_id)
+        renamedWithdrawn.push({ id: task.id, sourceId: renamed })
+      continue
+    }
     const sourceId = newSourceOf(task)
     const ended = isFinishedState(task.state)
     if (sourceId === undefined) {
@@ -353,6 +361,7 @@ export async function layoutMigration(
     contributions,
     schedules,
     phases,
+    renamedWithdrawn,
   }
 }
 
