@@ -5,7 +5,7 @@
  */
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
-import { MINIMAL_POLICY, MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
+import { MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
 import { loginAs, makeTestApp } from '../helpers/test-app.ts'
 
 /** The funding measure led by the open group 县级医院. */
