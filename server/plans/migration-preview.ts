@@ -297,14 +297,21 @@ export async function layoutMigration(
           })
       }
     }
-    if (duty.phase && closed.has(duty.phase)) continue
+    // A closed phase takes no new duty; work of a kept duty still under way there (a phase
+    // whose gate does not wait for its tasks) goes on with the units the new version names.
+    const phaseClosed = duty.phase !== undefined && closed.has(duty.phase)
+    if (isNew && phaseClosed) continue
+    const underWay = (period: string) =>
+      (held.get(`${duty.id}|${period}`) ?? []).some((task) => !isFinishedState(task.state))
     const occurrences: Occurrence[] = isNew
       ? openingOccurrences(toModel, duty, today).open.filter(
           (o) => schedule.kind !== 'recurring' || o.due === null || compareDates(o.due, today) >= 0,
         )
-      : heldOccurrences(held, duty.id, today, gone).map((occurrence) =>
-          schedule.kind === 'once' ? { ...occurrence, due: schedule.due ?? null } : occurrence,
-        )
+      : heldOccurrences(held, duty.id, today, gone)
+          .filter((occurrence) => !phaseClosed || underWay(occurrence.period))
+          .map((occurrence) =>
+            schedule.kind === 'once' ? { ...occurrence, due: schedule.due ?? null } : occurrence,
+          )
     for (const occurrence of occurrences) {
       const here = (held.get(`${duty.id}|${occurrence.period}`) ?? []).filter(
         (task) => !gone.has(task.id),

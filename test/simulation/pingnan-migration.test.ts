@@ -52,6 +52,13 @@ function revisedYaml(): string {
   const start = yaml.indexOf('  - id: impl-price-policy\n')
   const end = yaml.indexOf('  - id: impl-clinical-research-centers\n')
   yaml = yaml.slice(0, start) + yaml.slice(end)
+  // Units changed in a closed phase (开展医联体各项工作 does not wait for its tasks): the food and
+  // drug administration supports the research centres instead of the health bureau.
+  yaml = replaced(
+    yaml,
+    '    lead: [county-science-bureau]\n    support: [county-health-bureau]\n',
+    '    lead: [county-science-bureau]\n    support: [county-fda]\n',
+  )
   // Units changed: the finance bureau leads 考核评估 with the reform office, not the health bureau.
   yaml = replaced(
     yaml,
@@ -265,10 +272,20 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
       ['impl-price-policy', 'county-price-bureau'],
     ])
     expect(group('removed')[0]!.why).toBe('政策修订为 1.1.0：「完善医药价格政策」已从新版本删除')
-    expect(group('unit-removed').map((task) => [task.sourceId, task.unit.id])).toEqual([
+    expect(
+      group('unit-removed')
+        .map((task) => [task.sourceId, task.unit.id])
+        .sort(),
+    ).toEqual([
+      ['impl-clinical-research-centers', 'county-health-bureau'],
       ['step-assessment', 'county-health-bureau'],
     ])
-    expect(group('unit-added').map((task) => [task.sourceId, task.unit.id, task.dueTo])).toEqual([
+    expect(
+      group('unit-added')
+        .map((task) => [task.sourceId, task.unit.id, task.dueTo])
+        .sort(),
+    ).toEqual([
+      ['impl-clinical-research-centers', 'county-fda', null],
       ['step-assessment', 'county-finance-bureau', '2018-12-20'],
     ])
     expect(
@@ -439,6 +456,19 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
     })
     expect(priceHistory.at(-2)!.payload).toMatchObject({ changes: ['removed'], note: NOTE })
 
+    // Units changed where the work goes on past its closed phase: the FDA's part is made, feeding
+    // the same lead, which still waits for one contribution.
+    const research = await tasks(t, planId, 'impl-clinical-research-centers')
+    const lead = research.find((task) => task.role === 'lead')!
+    expect(
+      research.map((task) => [task.assignee, task.role, task.state, task.parent_task_id]),
+    ).toEqual([
+      ['county-fda', 'support', 'assigned', lead.id],
+      ['county-health-bureau', 'support', 'withdrawn', lead.id],
+      ['county-science-bureau', 'lead', 'assigned', null],
+    ])
+    expect(JSON.parse(lead.snapshot).context.pendingContributions).toBe(1)
+
     // Added: the new measure's tasks with their first reminders, and why they exist.
     const added = await tasks(t, planId, 'safeguard-result-recognition')
     expect(added.map((task) => [task.assignee, task.role, task.state, task.due_on])).toEqual([
@@ -468,8 +498,8 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
     // Indicator values stay as entered.
     expect(await t.db.selectFrom('indicator_value').selectAll().execute()).toEqual(before.values)
 
-    // No department's inbox grows by a duplicate: the health bureau loses its withdrawn support
-    // and gains its new lead task, nothing more.
+    // No department's inbox grows by a duplicate: the health bureau loses its part of 考核评估
+    // and its support of the research centres, and gains the new measure's lead, nothing more.
     const inboxAfter = await (await bureau.get(`/api/tasks?plan=${planId}`)).json()
     type Row = { id: string; sourceId: string; period: string; role: string; state: string }
     const open = (rows: Row[]) => rows.filter((row) => row.state !== 'withdrawn')
@@ -477,7 +507,7 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
       (row: Row) => `${row.sourceId}|${row.period}|${row.role}`,
     )
     expect(new Set(keys).size).toBe(keys.length)
-    expect(open(inboxAfter.tasks).length).toBe(open(inboxBefore.tasks).length)
+    expect(open(inboxAfter.tasks).length).toBe(open(inboxBefore.tasks).length - 2 + 1)
     expect(open(inboxAfter.tasks).map((row: Row) => row.sourceId)).toContain(
       'safeguard-result-recognition',
     )
