@@ -4,6 +4,7 @@ import { benchBrowser } from './browser.bench.ts'
 import { benchEngine } from './engine.bench.ts'
 import { benchHttpTransitions } from './http-transitions.bench.ts'
 import { benchImportValues } from './import-values.bench.ts'
+import { benchPlanMigration } from './plan-migration.bench.ts'
 import { benchPlanStart } from './plan-start.bench.ts'
 import { benchPolicyValidation } from './policy-validation.bench.ts'
 import { benchRegionReach } from './region-reach.bench.ts'
@@ -15,6 +16,7 @@ for (const line of benchPolicyValidation()) console.log(line)
 for (const line of await benchEngine()) console.log(line)
 for (const line of benchScoring()) console.log(line)
 for (const line of await benchPlanStart()) console.log(line)
+for (const line of await benchPlanMigration()) console.log(line)
 for (const line of await benchImportValues()) console.log(line)
 for (const line of await benchRegionReach()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)

@@ -60,3 +60,11 @@ export type PlanCloseResult = InferResponseType<
   Client['api']['plans'][':id']['close']['$post'],
   200
 >
+export type PlanMigrationOptions = InferResponseType<
+  Client['api']['plans'][':id']['migration']['$get'],
+  200
+>
+export type PlanMigration = InferResponseType<
+  Client['api']['plans'][':id']['migration']['$post'],
+  200
+>

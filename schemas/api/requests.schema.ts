@@ -99,6 +99,51 @@ export const planMembersBody = {
   },
 } as const
 
+const renameMap = (zh: string, en: string) =>
+  ({
+    type: 'object',
+    maxProperties: 2000,
+    propertyNames: { minLength: 1, maxLength: 200 },
+    additionalProperties: id,
+    description: `${zh}：旧标识 → 新标识 / ${en}: old id → new id`,
+  }) as const
+
+/** Moving a running plan to a newer published version of its policy (or previewing it). */
+export const planMigrationBody = {
+  type: 'object',
+  required: ['toVersion'],
+  additionalProperties: false,
+  properties: {
+    toVersion: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 50,
+      description: '目标版本号（同一政策已发布的更新版本）/ The newer published version to move to',
+    },
+    renames: {
+      type: 'object',
+      additionalProperties: false,
+      description: '改了标识的元素 / Elements whose id changed',
+      properties: {
+        responsibilities: renameMap('职责', 'Responsibilities'),
+        phases: renameMap('阶段', 'Phases'),
+        indicators: renameMap('指标', 'Indicators'),
+        assessmentItems: renameMap(
+          '考核项（写作 考核/考核项）',
+          'Assessment items (as assessment/item)',
+        ),
+      },
+    },
+    dryRun: { type: 'boolean', description: '仅预览，不写入 / Preview only: write nothing' },
+    planRevision: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        '预览时计划的修订号；应用时必填 / The plan revision the preview showed; required to apply',
+    },
+  },
+} as const
+
 export const TASK_EVENT_TYPES = [
   'START',
   'SAVE',
@@ -407,6 +452,7 @@ export type ValidatePolicyBody = FromSchema<typeof validatePolicyBody>
 export type PublishPolicyBody = FromSchema<typeof publishPolicyBody>
 export type StartPlanBody = FromSchema<typeof startPlanBody>
 export type PlanMembersBody = FromSchema<typeof planMembersBody>
+export type PlanMigrationBody = FromSchema<typeof planMigrationBody>
 export type TaskEventBody = FromSchema<typeof taskEventBody>
 export type SignOffBody = FromSchema<typeof signOffBody>
 export type SuspendPlanBody = FromSchema<typeof suspendPlanBody>

@@ -67,6 +67,11 @@ export interface PlanTable {
   close_reason: ColumnType<string | null, string | null | undefined, string | null>
   archived_at: ColumnType<string | null, string | null | undefined, string | null>
   archived_by: ColumnType<string | null, string | null | undefined, string | null>
+  /**
+   * Advances with every change of the plan's make-up (a migration to a revised version, a group's
+   * members): a preview carries it, and applying requires it unchanged.
+   */
+  revision: ColumnType<number, number | undefined, number>
 }
 
 /** Where a plan is in its life: timers fire and work goes on only while it is `running`. */
@@ -132,6 +137,11 @@ export interface TaskTable {
   escalation_level: number
   /** The latest submitted form data, JSON. */
   data: string | null
+  /**
+   * JSON `{ version, errors }` when the submitted report no longer validates against the form of
+   * the version the plan was revised to (the report is kept as submitted); null otherwise.
+   */
+  report_flag: ColumnType<string | null, string | null | undefined, string | null>
   created_at: string
   updated_at: string
 }

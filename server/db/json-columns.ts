@@ -25,7 +25,12 @@ export interface JsonColumns {
   /** Members supplied at start for groups the document leaves open, `{ groupId: [{ id, name }] }`. */
   plan: { extra_units: Record<string, Array<{ id: string; name: string }>> }
   app_user: { roles: string[] }
-  task: { snapshot: PersistedTask; data: FormValues }
+  /** `report_flag`: the revised version whose form the submitted report fails, and how. */
+  task: {
+    snapshot: PersistedTask
+    data: FormValues
+    report_flag: { version: string; errors: string[] }
+  }
   task_event: { payload: Record<string, unknown> }
   timer: { payload: Record<string, unknown> }
   audit_log: { payload: Record<string, unknown> }

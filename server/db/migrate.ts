@@ -18,6 +18,7 @@ import * as regions from './migrations/2026_12_07_0100_regions.ts'
 import * as createOidcLogin from './migrations/2026_12_07_0200_create_oidc_login.ts'
 import * as taskKeyOpenTasks from './migrations/2026_12_07_0210_task_key_open_tasks.ts'
 import * as addPolicyVersionSourceHash from './migrations/2026_12_07_0220_add_policy_version_source_hash.ts'
+import * as planRevision from './migrations/2026_12_07_0300_plan_revision.ts'
 import * as planLifecycle from './migrations/2026_12_07_0310_plan_lifecycle.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0200_create_oidc_login': createOidcLogin,
   '2026_12_07_0210_task_key_open_tasks': taskKeyOpenTasks,
   '2026_12_07_0220_add_policy_version_source_hash': addPolicyVersionSourceHash,
+  '2026_12_07_0300_plan_revision': planRevision,
   '2026_12_07_0310_plan_lifecycle': planLifecycle,
 }
 

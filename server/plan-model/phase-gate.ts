@@ -94,6 +94,9 @@ export async function closePhaseIfGateHolds(
     .executeTakeFirst()
   // Only an open phase closes; the gate's counting is spared for the others.
   if (!row || !phaseAccepts(row.status, 'CLOSE')) return false
+  // Nor is a phase closed before its window ends: no need to count its tasks (thousands, for
+  // each task a revision or a members change withdraws).
+  if (compareDates(civilDateAt(now), model.phaseWindow(phaseId).to) <= 0) return false
   const status = await gateStatus(trx, model, planId, phaseId, now)
   const next = stepPhase(row.status, { type: 'CLOSE', gate: status })
   if (next === null) return false

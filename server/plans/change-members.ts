@@ -191,7 +191,7 @@ export async function applyMemberChange(
   const extraUnits = JSON.stringify(change.members)
   const updated = await trx
     .updateTable('plan')
-    .set({ extra_units: extraUnits })
+    .set((eb) => ({ extra_units: extraUnits, revision: eb('revision', '+', 1) }))
     .where('id', '=', plan.id)
     .where('extra_units', '=', stored.extra_units)
     .executeTakeFirst()

@@ -21,6 +21,7 @@ import { memberRoutes } from './member-routes.ts'
 import { lifecycleRoutes } from './lifecycle-routes.ts'
 import { planListQuery } from '../../schemas/api/queries.schema.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
+import { migrationRoutes } from './migration-routes.ts'
 import { visiblePlan } from './visible-plan.ts'
 
 export const planRoutes = new Hono<AppEnv>()
@@ -130,3 +131,4 @@ export const planRoutes = new Hono<AppEnv>()
   })
   .route('/', memberRoutes)
   .route('/', lifecycleRoutes)
+  .route('/', migrationRoutes)

@@ -100,6 +100,7 @@ export function preparePlan(
     close_reason: null,
     archived_at: null,
     archived_by: null,
+    revision: 0,
   }
   const tasks: NewTask[] = []
   const timers: NewTimer[] = []

@@ -21,6 +21,12 @@ import { actorsFor, mayAct } from './access.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { TaskSummary } from '../../schemas/api/responses.schema.ts'
 
+/** What a task's flag says: the version whose form its report fails, and how it fails. */
+export interface ReportFlag {
+  version: string
+  errors: string[]
+}
+
 /** One task as lists show it (its schema is in schemas/api/responses.schema.ts). */
 export type { TaskSummary }
 
@@ -49,6 +55,7 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
       !taskHasTag(context.model, task, 'withdrawn') &&
       !taskHasTag(context.model, task, 'closed'),
     escalation: task.escalation_level,
+    ...(task.report_flag ? { reportFlagged: true } : {}),
   }
 }
 
@@ -142,6 +149,11 @@ export async function taskDetail(
       : null,
     context: persisted.context,
     data: await formData(db, model, task, today),
+    /**
+     * Set when the plan moved to a version whose form this task's submitted report no longer
+     * satisfies: the report stays as submitted; `errors` say what the new form finds.
+     */
+    reportFlag: readJson('task', 'report_flag', task.report_flag) satisfies ReportFlag | null,
     form: formSchemaOf(model, task.source_id),
     allowedEvents: allowed,
     history: history.map((event) => ({

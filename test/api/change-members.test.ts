@@ -171,6 +171,13 @@ describe('PUT /api/plans/:id/groups/:groupId/members', () => {
       .where('action', '=', 'plan.members')
       .execute()
     expect(audit).toHaveLength(1)
+    // A change of the plan's make-up advances its revision (a migration previewed before is stale).
+    const { revision } = await t.db
+      .selectFrom('plan')
+      .select('revision')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow()
+    expect(revision).toBe(1)
     expect(JSON.parse(audit[0]!.payload)).toMatchObject({
       group: 'hospitals',
       before: [],

@@ -24,6 +24,7 @@ export const planSchema = {
     'close_reason',
     'archived_at',
     'archived_by',
+    'revision',
   ],
   additionalProperties: false,
   properties: {
@@ -51,6 +52,12 @@ export const planSchema = {
     close_reason: { ...nullableText, description: '关闭原因 / Why it was closed' },
     archived_at: { ...nullableInstant, description: '归档时间 / When it was archived' },
     archived_by: { ...nullableText, description: '归档人 / Who archived it' },
+    revision: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        '计划构成的修订号（迁移、成员调整时递增）/ Advances with every change of the plan’s make-up',
+    },
   },
 } as const
 
@@ -180,6 +187,11 @@ export const taskSummarySchema = {
       maximum: 4,
       description: '0 无，1 提醒，2 催办，3 督办，4 通报',
     },
+    reportFlagged: {
+      type: 'boolean',
+      description:
+        '已报送内容不符合修订后的表单（保留原样）/ Its report fails the revised form (kept as is)',
+    },
   },
 } as const
 
@@ -223,6 +235,16 @@ export const taskDetailSchema = {
       items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },
     },
     history: { type: 'array', items: { type: 'object' } },
+    reportFlag: {
+      type: ['object', 'null'],
+      required: ['version', 'errors'],
+      properties: {
+        version: { type: 'string' },
+        errors: { type: 'array', items: { type: 'string' } },
+      },
+      description:
+        '计划修订后，已报送内容不符合新表单：保留原报送并标注 / After a revision, the report fails the new form: kept as submitted, flagged',
+    },
   },
 } as const
 

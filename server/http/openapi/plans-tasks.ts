@@ -1,6 +1,7 @@
 /** @module The OpenAPI paths of plans, phase sign-off and tasks. */
 import {
   planMembersBody,
+  planMigrationBody,
   signOffBody,
   startPlanBody,
   taskEventBody,
@@ -15,6 +16,8 @@ import {
   memberChangeSchema,
   planDetailSchema,
   planMembersSchema,
+  planMigrationSchema,
+  planMigrationOptionsSchema,
   planListSchema,
   planProgressSchema,
   signOffResultSchema,
@@ -83,6 +86,28 @@ export const planPaths = {
         ],
       },
       ok('建立与撤回的任务 / Tasks made and withdrawn', memberChangeSchema),
+    ),
+  },
+  '/api/plans/{id}/migration': {
+    get: read(
+      '可迁移到的更新版本 / Newer versions the plan may move to',
+      [path('id')],
+      ok('版本、修订号与权限 / Versions, revision, whether one may', planMigrationOptionsSchema),
+    ),
+    post: write(
+      '修订计划：迁移到更新的政策版本（可预览）/ Move the plan to a newer version (or preview)',
+      planMigrationBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok(
+        '每个任务的变化，按单位与按类别 / Each task’s change, by unit and by kind',
+        planMigrationSchema,
+      ),
     ),
   },
   '/api/plans/{id}/phases/{phaseId}/sign-off': {

@@ -3,9 +3,11 @@
  * gate on a timeline (with sign-off), completion and overdue by unit with a drill-down into a
  * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days; above them, a
  * warning of the work nobody holds (groups with no member, duties with no assignee), where each
- * group opens the members editor (`ls-members-editor`). The plan's status, its banner when not
- * running and, for whoever governs it, 暂停 / 恢复 / 关闭 / 归档 come from `ls-plan-lifecycle`.
- * Each part renders as soon as its own request answers; the charts load on demand.
+ * group opens the members editor (`ls-members-editor`); for those who govern the plan, the
+ * 修订计划 action (`ls-plan-migration`) that moves it to a newer version. The plan's status, its
+ * banner when not running and, for whoever governs it, 暂停 / 恢复 / 关闭 / 归档 come from
+ * `ls-plan-lifecycle`. Each part renders as soon as its own request answers; the charts load on
+ * demand.
  *
  * @summary The dashboard page (`#/dashboard`, `#/plans/<planId>`).
  * @csspart summary - The overall counts.
@@ -208,7 +210,10 @@ export class LsDashboard extends LitElement {
     }
   }
 
-  /** After a group's members changed: the progress (and its unassigned work) is read again. */
+  /**
+   * After a group's members changed or the plan moved to a newer version: the progress (and its
+   * unassigned work) is read again.
+   */
   private handleMembersChange = () => {
     this.handleSignOff()
   }
@@ -366,6 +371,7 @@ export class LsDashboard extends LitElement {
           : html`
             <ls-plan-lifecycle actions plan-id=${progress.plan.id} @ls-plan-lifecycle-change=${this.handleLifecycleChange}></ls-plan-lifecycle>
             ${this.renderSummary(progress)}
+            <ls-plan-migration plan-id=${progress.plan.id} @ls-plan-migrate=${this.handleMembersChange}></ls-plan-migration>
             ${this.renderUnassigned(progress)}
             ${
               this.editingGroup

@@ -5,6 +5,7 @@ import '../unit-progress/unit-progress.ts'
 import '../indicator-trends/indicator-trends.ts'
 import '../members-editor/members-editor.ts'
 import '../plan-lifecycle/plan-lifecycle.ts'
+import '../plan-migration/plan-migration.ts'
 
 customElements.define('ls-dashboard', LsDashboard)
 

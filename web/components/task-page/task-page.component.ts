@@ -18,7 +18,7 @@ import { stepState } from '../../../domain/workflow/state-names.ts'
 import type { TaskEventBody } from '../../../schemas/api/requests.schema.ts'
 import type { ApiIssue } from '../../api.ts'
 import type { TaskDetail } from '../../api-types.ts'
-import { pick, t, tOf } from '../../i18n.ts'
+import { fill, locale, pick, t, tOf } from '../../i18n.ts'
 import type { LsJsonForm } from '../json-form/json-form.component.ts'
 import {
   renderBadges,
@@ -292,6 +292,12 @@ export class LsTaskPage extends LitElement {
             <h3 id="what-title">${t('task_whatToDo')}</h3>
             <p>${task.description ?? task.title}</p>
             ${task.finding ? html`<p class="finding">${pick(task.finding)}</p>` : nothing}
+            ${
+              task.reportFlag
+                ? html`<p class="report-flag" role="note">${fill(t('task_reportFlag'), { version: task.reportFlag.version })}
+                  ${task.reportFlag.errors.join(locale() === 'zh' ? '；' : '; ')}</p>`
+                : nothing
+            }
             ${task.note ? html`<p class="note"><strong>${t('task_note')}</strong> ${task.note}</p>` : nothing}
             ${
               task.deliverables.length

@@ -106,7 +106,20 @@ export function renderContributions(task: TaskDetail) {
 type HistoryEntry = TaskDetail['history'][number]
 
 function note(entry: HistoryEntry): string {
-  const payload = (entry.payload ?? {}) as { reason?: unknown; comment?: unknown; level?: unknown }
+  const payload = (entry.payload ?? {}) as {
+    reason?: unknown
+    comment?: unknown
+    level?: unknown
+    note?: unknown
+  }
+  // A revision of the plan says what changed and why, and the version's change note.
+  if (entry.type === 'REVISE')
+    return [
+      typeof payload.reason === 'string' ? payload.reason : '',
+      typeof payload.note === 'string' && payload.note ? tn('task_changeNote', payload.note) : '',
+    ]
+      .filter(Boolean)
+      .join(' ')
   if (typeof payload.reason === 'string')
     return tn(
       entry.type === 'WITHDRAW'

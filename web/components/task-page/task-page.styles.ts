@@ -6,6 +6,7 @@ export default css`
   .back { margin: 0 0 0.6rem; }
   /* The published result a 整改 task answers: set off so it reads as the evidence. */
   .note { border-left: 3px solid #8aa4c8; background: #f5f8fc; padding: 0.4rem 0.7rem; margin: 0.5rem 0; }
+  .report-flag { border-left: 3px solid #b42318; background: #fef3f2; color: #7a271a; padding: 0.4rem 0.7rem; margin: 0.5rem 0; }
   .finding { border-left: 3px solid #c9a227; background: #fffaf0; padding: 0.4rem 0.7rem; margin: 0.5rem 0; }
   header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1rem; margin-bottom: 0.8rem; }
   h2 { margin: 0; font-size: 1.35rem; }

@@ -28,6 +28,7 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
     description: '落实政府医疗卫生投入责任',
     note: null,
     finding: null,
+    reportFlag: null,
     dueUnspecified: null,
     deliverables: [{ name: '投入政策文件' }],
     source: { clause: '四、(二)', quote: '牵头单位:县财政局' },
@@ -200,6 +201,37 @@ describe('ls-task-page', () => {
     expect(text).toContain('已撤回')
     expect(text).toContain('撤回原因：「县级医院」成员调整：城关镇卫生院不再是成员')
     expect(text).not.toContain('退回理由')
+  })
+
+  it('shows a plan revision in the history with why and the change note, and flags a report the new form refuses', async () => {
+    serve(
+      buildTask({
+        state: 'approved',
+        allowedEvents: [],
+        reportFlag: { version: '1.1.0', errors: ["/ must have required property 'stage'"] },
+        history: [
+          {
+            seq: 3,
+            type: 'REVISE',
+            actor: 'office',
+            actorName: '县医改办',
+            at: '2018-10-08T02:00:00.000Z',
+            payload: {
+              reason: '政策修订为 1.1.0：报告表单已修改',
+              note: '改用书面总结表单',
+              changes: ['form'],
+            },
+          },
+        ],
+      }),
+    )
+    const page = await mount()
+    const text = page.shadowRoot!.textContent ?? ''
+    expect(text).toContain('计划修订')
+    expect(text).toContain('政策修订为 1.1.0：报告表单已修改 （变更说明：改用书面总结表单）')
+    const flag = page.shadowRoot!.querySelector('.report-flag')!
+    expect(flag.textContent).toContain('计划修订为 1.1.0 版后')
+    expect(flag.textContent).toContain("must have required property 'stage'")
   })
 
   it('checks the form before submitting, then posts with If-Match', async () => {
