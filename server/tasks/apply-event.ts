@@ -126,12 +126,7 @@ async function consequences(
   if (closed) {
     // The plan closed with the task open: nothing more is owed, so its timers stop. Its lead and
     // phase are closed with it or already ended; it counts as undone, so no gate closes by it.
-    await trx
-      .updateTable('timer')
-      .set({ status: 'cancelled' })
-      .where('task_id', '=', after.id)
-      .where('status', '=', 'pending')
-      .execute()
+    await cancelPendingTimers(trx, after.id)
     return
   }
   if (after.state === 'submitted' && after.reviewer) {
@@ -139,12 +134,7 @@ async function consequences(
   }
   if (after.state === 'submitted' && !after.reviewer) {
     // Nobody can return it, so it will never owe again: its reminders and escalation stop.
-    await trx
-      .updateTable('timer')
-      .set({ status: 'cancelled' })
-      .where('task_id', '=', after.id)
-      .where('status', '=', 'pending')
-      .execute()
+    await cancelPendingTimers(trx, after.id)
   }
   if (after.state === 'returned') {
     await notify(
@@ -157,56 +147,45 @@ async function consequences(
     )
   }
   if (finished) {
-    await trx
-      .updateTable('timer')
-      .set({ status: 'cancelled' })
-      .where('task_id', '=', after.id)
-      .where('status', '=', 'pending')
-      .execute()
-    if (after.role === 'support' && after.parent_task_id) {
-      const lead = await trx
-        .selectFrom('task')
-        .selectAll()
-        .where('id', '=', after.parent_task_id)
-        .executeTakeFirst()
-      if (lead)
-        await applyTaskEvent(
-          trx,
-          lead,
-          { type: 'CONTRIBUTION_ACCEPTED' },
-          { ...options, actor: 'system' },
-        )
-    }
-    if (after.phase_id)
-      await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
+    await ended(trx, after, 'CONTRIBUTION_ACCEPTED', options)
     await taskKind(after.kind).approved?.(trx, options.model, after, options.now)
   }
-  if (withdrawn) {
-    // Nothing is owed any more: its reminders and escalation stop, the lead it fed waits for one
-    // contribution fewer, and its phase may now close without it.
-    await trx
-      .updateTable('timer')
-      .set({ status: 'cancelled' })
-      .where('task_id', '=', after.id)
-      .where('status', '=', 'pending')
-      .execute()
-    if (after.role === 'support' && after.parent_task_id) {
-      const lead = await trx
-        .selectFrom('task')
-        .selectAll()
-        .where('id', '=', after.parent_task_id)
-        .executeTakeFirst()
-      if (lead)
-        await applyTaskEvent(
-          trx,
-          lead,
-          { type: 'CONTRIBUTION_WITHDRAWN' },
-          { ...options, actor: 'system' },
-        )
-    }
-    if (after.phase_id)
-      await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
+  // Nothing is owed any more: the lead it fed waits for one contribution fewer, and its phase may
+  // now close without it.
+  if (withdrawn) await ended(trx, after, 'CONTRIBUTION_WITHDRAWN', options)
+}
+
+/** Stops what a task still had coming: its pending reminders and escalation. */
+async function cancelPendingTimers(trx: Transaction<Database>, taskId: string): Promise<void> {
+  await trx
+    .updateTable('timer')
+    .set({ status: 'cancelled' })
+    .where('task_id', '=', taskId)
+    .where('status', '=', 'pending')
+    .execute()
+}
+
+/**
+ * A task that ended, done or withdrawn: its timers stop, the lead task it contributed to hears
+ * of it (`leadEvent`), and its phase closes if its gate now holds.
+ */
+async function ended(
+  trx: Transaction<Database>,
+  after: TaskRow,
+  leadEvent: 'CONTRIBUTION_ACCEPTED' | 'CONTRIBUTION_WITHDRAWN',
+  options: ApplyOptions,
+): Promise<void> {
+  await cancelPendingTimers(trx, after.id)
+  if (after.role === 'support' && after.parent_task_id) {
+    const lead = await trx
+      .selectFrom('task')
+      .selectAll()
+      .where('id', '=', after.parent_task_id)
+      .executeTakeFirst()
+    if (lead) await applyTaskEvent(trx, lead, { type: leadEvent }, { ...options, actor: 'system' })
   }
+  if (after.phase_id)
+    await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)
 }
 
 async function notify(
