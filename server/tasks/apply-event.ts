@@ -25,6 +25,8 @@ export interface ApplyOptions {
   now: Date
   actor: string
   requestId?: string | null
+  /** Recorded with the event in the task's history, e.g. `{ closeOut: true }` (close-out.ts). */
+  record?: Record<string, unknown>
 }
 
 export type ApplyResult =
@@ -68,7 +70,7 @@ export async function applyTaskEvent(
   }
   if (written)
     await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)
-  const payload = eventPayload(event)
+  const payload = { ...eventPayload(event), ...options.record }
   await trx
     .insertInto('task_event')
     .values({
@@ -174,7 +176,7 @@ async function consequences(
           trx,
           lead,
           { type: 'CONTRIBUTION_ACCEPTED' },
-          { ...options, actor: 'system' },
+          { ...options, actor: 'system', record: {} },
         )
     }
     if (after.phase_id)
@@ -201,7 +203,7 @@ async function consequences(
           trx,
           lead,
           { type: 'CONTRIBUTION_WITHDRAWN' },
-          { ...options, actor: 'system' },
+          { ...options, actor: 'system', record: {} },
         )
     }
     if (after.phase_id)
