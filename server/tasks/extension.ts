@@ -6,7 +6,7 @@
  * reminders and escalation from the new date; each step is in the task's history, the audit log
  * and the other side's notifications.
  */
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { addDays, civilDateAt } from '../../domain/deadlines/index.ts'
 import type {
   ExtensionDecisionBody,
@@ -19,6 +19,8 @@ import { AppError } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { newId } from '../ids.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
+import { visibleTask } from './send-event.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
 import { replanLadder } from '../timers/replan-ladder.ts'
@@ -37,7 +39,7 @@ export function extensionReviewer(model: PlanModel, task: TaskRow): string | nul
 
 /** The task's pending request, if any. */
 export async function pendingExtension(
-  db: Transaction<Database> | import('kysely').Kysely<Database>,
+  db: Transaction<Database> | Kysely<Database>,
   taskId: string,
 ): Promise<ExtensionRequestRow | undefined> {
   return db
@@ -279,4 +281,28 @@ async function currentTask(trx: Transaction<Database>, taskId: string): Promise<
 
 async function planStatus(trx: Transaction<Database>, planId: string) {
   return trx.selectFrom('plan').select('status').where('id', '=', planId).executeTakeFirstOrThrow()
+}
+
+/**
+ * The task if the user may see it, or decides its pending extension request (a reviewer the config
+ * names may otherwise not see the unit's tasks); else a 404, audited as {@link visibleTask} does.
+ */
+export async function visibleOrDeciding(
+  deps: Parameters<typeof visibleTask>[0],
+  user: CurrentUser,
+  taskId: string,
+): Promise<{ task: TaskRow; context: PlanContext }> {
+  const pending = await pendingExtension(deps.reads, taskId)
+  if (pending) {
+    const context = await loadPlanContext(deps.reads, pending.plan_id)
+    if (actorsOf(user, context.plan.policy_id).has(pending.reviewer)) {
+      const task = await deps.reads
+        .selectFrom('task')
+        .selectAll()
+        .where('id', '=', taskId)
+        .executeTakeFirstOrThrow()
+      return { task, context }
+    }
+  }
+  return visibleTask(deps, user, taskId)
 }

@@ -18,7 +18,7 @@ import { KINDS_WITH_OWN_ACTORS } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { sendTaskEvent, visibleTask } from './send-event.ts'
 import { extensionView, summarize, taskDetail } from './task-views.ts'
-import { decideExtension, requestExtension } from './extension.ts'
+import { decideExtension, requestExtension, visibleOrDeciding } from './extension.ts'
 import { urgeTask } from './urge.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { taskListQuery } from '../../schemas/api/queries.schema.ts'
@@ -102,7 +102,7 @@ export const taskRoutes = new Hono<AppEnv>()
   })
   .get('/:id', async (c) => {
     const deps = c.get('deps')
-    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    const { task, context } = await visibleOrDeciding(deps, c.get('user'), c.req.param('id'))
     const detail = await taskDetail(
       deps.reads,
       task,
@@ -156,7 +156,7 @@ export const taskRoutes = new Hono<AppEnv>()
   .post('/:id/extension/decision', validJson(extensionDecisionBody), async (c) => {
     const deps = c.get('deps')
     const body = c.req.valid('json')
-    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    const { task, context } = await visibleOrDeciding(deps, c.get('user'), c.req.param('id'))
     return write(c, async (trx) => {
       const by = { user: c.get('user'), now: deps.clock.now(), requestId: c.get('requestId') }
       return c.json(extensionView(await decideExtension(trx, context, task.id, body, by)), 200)

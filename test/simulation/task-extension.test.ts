@@ -9,7 +9,7 @@ import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.ts'
-import { MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
+import { MINIMAL_SOURCE, validateWithSource, withReplaced } from '../helpers/minimal-policy.ts'
 import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
@@ -62,20 +62,20 @@ async function json(response: Response): Promise<{ status: number; body: any }> 
   return { status: response.status, body: await response.json() }
 }
 
-beforeEach(async () => {
+/** A fresh app with the plan of `yaml` started on 2 April 2018. */
+async function start(yaml = POLICY): Promise<void> {
   t = await makeTestApp('2018-04-02T09:00:00+08:00')
-  const { version } = await publishPolicy(t, t.clock, 'test', {
-    yaml: POLICY,
-    sourceText: MINIMAL_SOURCE,
-  })
+  const { version } = await publishPolicy(t, t.clock, 'test', { yaml, sourceText: MINIMAL_SOURCE })
   const started = await startPlan(t, t.clock, 'test', { versionId: version.id })
   planId = started.plan.id
   policyId = started.plan.policy_id
   lead = await taskId(t, planId, 'draft-plan', 'reform-office')
   support = await taskId(t, planId, 'draft-plan', 'health-bureau')
-})
+}
 
 describe('延期申请', () => {
+  beforeEach(() => start())
+
   it('moves the ladder with an approved extension: the old 提醒 and 催办 never fire, the new ones do on the new date', async () => {
     t.clock.set('2018-04-04T10:00:00+08:00')
     const unit = await as('reform', 'reform-office')
@@ -194,6 +194,8 @@ describe('延期申请', () => {
 })
 
 describe('办结销号', () => {
+  beforeEach(() => start())
+
   it('refuses to approve a report without an attachment where evidence is required, then closes it out with one', async () => {
     const unit = await as('reform', 'reform-office')
     const health = await as('health', 'health-bureau')
@@ -255,6 +257,8 @@ describe('办结销号', () => {
 })
 
 describe('催办', () => {
+  beforeEach(() => start())
+
   it('records the office’s 催办 in the history and the unit’s notifications, once a day', async () => {
     t.clock.set('2018-04-08T10:00:00+08:00')
     const office = await as('office', 'leading-group', ['reviewer'])
@@ -316,5 +320,52 @@ describe('催办', () => {
     const refused = await reform.post(`/api/tasks/${support}/urge`, { message: '催' }).then(json)
     expect(refused.status).toBe(409)
     expect(refused.body.error.code).toBe('task-finished')
+  })
+})
+
+describe('escalation.extensions in the config', () => {
+  const CONFIGURED = `${POLICY}escalation:
+  steps:
+    - { level: urge, offset: 0, notify: [assignee] }
+  extensions: { reviewer: health-bureau, maxDays: 7 }
+`
+
+  it('sends requests to the configured reviewer and refuses a date past maxDays at /dueOn', async () => {
+    await start(CONFIGURED)
+    const unit = await as('reform', 'reform-office')
+    const far = await unit
+      .post(`/api/tasks/${lead}/extension`, { dueOn: '2018-04-20', reason: '需补充调研' })
+      .then(json)
+    expect(far.status).toBe(422)
+    expect(far.body.error.issues).toEqual([
+      expect.objectContaining({
+        pointer: '/dueOn',
+        message: expect.objectContaining({ zh: '最多可延期 7 天，即不晚于 2018-04-17' }),
+      }),
+    ])
+    const near = await unit
+      .post(`/api/tasks/${lead}/extension`, { dueOn: '2018-04-17', reason: '需补充调研' })
+      .then(json)
+    expect(near.body).toMatchObject({ status: 'pending', reviewer: 'health-bureau' })
+    const office = await as('office', 'leading-group', ['reviewer'])
+    expect(
+      (await office.post(`/api/tasks/${lead}/extension/decision`, { approve: true })).status,
+    ).toBe(403)
+    const health = await as('health', 'health-bureau')
+    // The configured reviewer opens the unit's task while the request waits for it.
+    expect((await health.get(`/api/tasks/${lead}`).then(json)).body.mayDecideExtension).toBe(true)
+    expect(
+      (await health.post(`/api/tasks/${lead}/extension/decision`, { approve: true })).status,
+    ).toBe(200)
+  })
+
+  it('names an unknown extension reviewer at its pointer', () => {
+    const result = validateWithSource(
+      CONFIGURED.replace('reviewer: health-bureau', 'reviewer: nobody-here'),
+    )
+    expect(result.ok).toBe(false)
+    expect(result.ok ? [] : result.issues.map((issue) => issue.pointer)).toContain(
+      '/escalation/extensions/reviewer',
+    )
   })
 })
