@@ -369,3 +369,43 @@ describe('escalation.extensions in the config', () => {
     )
   })
 })
+
+describe('an extension and a revision of the plan', () => {
+  /** Extends 制定方案 to 20 April, then revises the plan to `yaml` (version 1.1.0). */
+  async function extendThenRevise(yaml: string) {
+    await start()
+    const unit = await as('reform', 'reform-office')
+    const asked = await unit
+      .post(`/api/tasks/${lead}/extension`, { dueOn: '2018-04-20', reason: '需补充调研' })
+      .then(json)
+    const reviewer = await as('office', asked.body.reviewer, ['reviewer'])
+    await reviewer.post(`/api/tasks/${lead}/extension/decision`, { approve: true })
+    await publishPolicy(t, t.clock, 'test', { yaml, sourceText: MINIMAL_SOURCE })
+    const office = await as('office', 'leading-group', ['reviewer'])
+    const path = `/api/plans/${planId}/migration`
+    const preview = await office.post(path, { toVersion: '1.1.0', dryRun: true }).then(json)
+    const applied = await office.post(path, {
+      toVersion: '1.1.0',
+      planRevision: preview.body.planRevision,
+    })
+    expect(applied.status).toBe(200)
+    return (await unit.get(`/api/tasks/${lead}`).then(json)).body
+  }
+
+  it('keeps the extension when the revision keeps the document’s deadline', async () => {
+    const view = await extendThenRevise(
+      withReplaced('  version: 1.0.0', '  version: 1.1.0', POLICY),
+    )
+    expect(view).toMatchObject({ dueOn: '2018-04-20', originalDueOn: '2018-04-10' })
+  })
+
+  it('takes the revision’s date when the revision moves the deadline', async () => {
+    const moved = withReplaced(
+      '    due: 2018年4月上旬\n    closeOut',
+      '    due: 2018年4月30日前\n    closeOut',
+      withReplaced('  version: 1.0.0', '  version: 1.1.0', POLICY),
+    )
+    const view = await extendThenRevise(moved)
+    expect(view).toMatchObject({ dueOn: '2018-04-30', originalDueOn: null })
+  })
+})
