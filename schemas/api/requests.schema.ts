@@ -174,6 +174,52 @@ export const taskEventBody = {
   },
 } as const
 
+const civilDate = { type: 'string', format: 'date' } as const
+const statement = { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } as const
+
+/** 延期申请 (POST /api/tasks/:id/extension): a new due date, before the deadline. */
+export const extensionRequestBody = {
+  type: 'object',
+  required: ['dueOn', 'reason'],
+  additionalProperties: false,
+  properties: {
+    dueOn: { ...civilDate, description: '申请的新截止日 / The due date asked for' },
+    reason: { ...statement, description: '延期理由 / Why more time is needed' },
+    percent: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      description: '已完成百分比 / Percent done',
+    },
+    progress: { ...statement, description: '进展情况 / Progress so far' },
+  },
+} as const
+
+/** The reviewer's decision on a pending 延期申请 (POST /api/tasks/:id/extension/decision). */
+export const extensionDecisionBody = {
+  type: 'object',
+  required: ['approve'],
+  additionalProperties: false,
+  properties: {
+    approve: { type: 'boolean', description: 'true 同意，false 不同意 / Approve or refuse' },
+    note: { type: 'string', maxLength: 2000, description: '审批意见 / Note' },
+  },
+} as const
+
+/** 催办 by a person (POST /api/tasks/:id/urge). */
+export const urgeBody = {
+  type: 'object',
+  required: ['message'],
+  additionalProperties: false,
+  properties: {
+    message: {
+      ...statement,
+      maxLength: 500,
+      description: '催办内容 / What the unit is urged to do',
+    },
+  },
+} as const
+
 export const signOffBody = {
   type: 'object',
   additionalProperties: false,
@@ -455,6 +501,9 @@ export type PlanMembersBody = FromSchema<typeof planMembersBody>
 export type PlanMigrationBody = FromSchema<typeof planMigrationBody>
 export type TaskEventBody = FromSchema<typeof taskEventBody>
 export type SignOffBody = FromSchema<typeof signOffBody>
+export type ExtensionRequestBody = FromSchema<typeof extensionRequestBody>
+export type ExtensionDecisionBody = FromSchema<typeof extensionDecisionBody>
+export type UrgeBody = FromSchema<typeof urgeBody>
 export type SuspendPlanBody = FromSchema<typeof suspendPlanBody>
 export type ResumePlanBody = FromSchema<typeof resumePlanBody>
 export type ClosePlanBody = FromSchema<typeof closePlanBody>

@@ -48,6 +48,25 @@ export const escalationSchema = {
         },
       },
     },
+    extensions: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        '延期申请：截止前责任单位可申请新的截止日 / Extension requests before the deadline',
+      properties: {
+        reviewer: {
+          ...refSchema,
+          description:
+            '审批延期的单位或机构，缺省为任务的审核单位，再缺省为办公室 / Who decides (default: the task’s reviewer, else the office)',
+        },
+        maxDays: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 366,
+          description: '最多可延期的自然日数 / At most this many calendar days later',
+        },
+      },
+    },
   },
 } as const
 

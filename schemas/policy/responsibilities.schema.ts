@@ -65,6 +65,19 @@ export const responsibilitySchema = {
       description: '由谁审核 / Who reviews the report',
       properties: { by: refSchema },
     },
+    closeOut: {
+      type: 'object',
+      required: ['evidence'],
+      additionalProperties: false,
+      description: '办结销号：审核通过即销号 / Close-out: the approval closes the task out',
+      properties: {
+        evidence: {
+          enum: ['required', 'optional'],
+          description:
+            'required：报送须附至少一个附件方可审核通过 / required: approval needs an attachment in the report',
+        },
+      },
+    },
     note: noteSchema,
     source: sourceSchema,
   },

@@ -133,6 +133,8 @@ export interface TaskTable {
   opens_on: string | null
   due_on: string | null
   due_phrase: string | null
+  /** The due date before the first approved extension (延期); null when never extended. */
+  original_due_on: ColumnType<string | null, string | null | undefined, string | null>
   /** 0 none, 1 提醒, 2 催办, 3 督办, 4 通报. */
   escalation_level: number
   /** The latest submitted form data, JSON. */
@@ -176,9 +178,42 @@ export interface NotificationTable {
   plan_id: string
   task_id: string | null
   recipient: string
-  kind: 'remind' | 'urge' | 'supervise' | 'circulate' | 'returned' | 'submitted'
+  kind:
+    | 'remind'
+    | 'urge'
+    | 'supervise'
+    | 'circulate'
+    | 'returned'
+    | 'submitted'
+    | 'extension-requested'
+    | 'extension-decided'
   message: string
   at: string
+  /** The user who sent it (a 催办 by a person, a 延期 request or decision); null for the system's. */
+  sender: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** One 延期申请: a unit asks for a new due date before the deadline; its reviewer decides. */
+export interface ExtensionRequestTable {
+  id: string
+  task_id: string
+  plan_id: string
+  /** The unit that asked (the task's assignee). */
+  unit: string
+  requested_by: string
+  requested_at: string
+  /** The due date when asked, and the date asked for. */
+  due_from: string
+  due_to: string
+  reason: string
+  percent: number | null
+  progress: string | null
+  /** The unit or body that decides. */
+  reviewer: string
+  status: 'pending' | 'approved' | 'refused'
+  decided_by: string | null
+  decided_at: string | null
+  note: string | null
 }
 
 export interface SignOffTable {
@@ -391,6 +426,7 @@ export interface Database {
   task_event: TaskEventTable
   timer: TimerTable
   notification: NotificationTable
+  extension_request: ExtensionRequestTable
   sign_off: SignOffTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
@@ -416,6 +452,7 @@ export type TaskRow = Selectable<TaskTable>
 export type NewTask = Insertable<TaskTable>
 export type TaskUpdate = Updateable<TaskTable>
 export type TimerRow = Selectable<TimerTable>
+export type ExtensionRequestRow = Selectable<ExtensionRequestTable>
 export type UserRow = Selectable<UserTable>
 export type IndicatorValueRow = Selectable<IndicatorValueTable>
 export type AssessmentRunRow = Selectable<AssessmentRunTable>

@@ -12,7 +12,12 @@ import type { AppEnv } from './env.ts'
 import { storageError } from './storage-error.ts'
 
 export function onError(error: Error, c: Context<AppEnv>): Response {
-  if (error instanceof AppError) return c.json(error.toJSON(), error.status)
+  if (error instanceof AppError) {
+    // A refusal that says when to come back (a 429 with `retryAfter` seconds) says it in HTTP too.
+    if (error.status === 429 && typeof error.details.retryAfter === 'number')
+      c.header('retry-after', String(error.details.retryAfter))
+    return c.json(error.toJSON(), error.status)
+  }
   if (error instanceof WritesClosedError) {
     c.header('retry-after', '5')
     c.header('connection', 'close')

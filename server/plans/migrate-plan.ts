@@ -135,8 +135,9 @@ export async function applyMigration(
         source_id: change.sourceId,
         phase_id: change.phaseId,
         due_on: change.dueTo,
+        // A deadline the revision moves replaces any extension granted from the old one.
         ...(change.kinds.includes('deadline')
-          ? { due_phrase: dutyPhrase(layout, change.sourceId) }
+          ? { due_phrase: dutyPhrase(layout, change.sourceId), original_due_on: null }
           : {}),
         ...(change.reportErrors
           ? {

@@ -214,7 +214,9 @@ export async function layoutMigration(
     ) {
       const due = toModel.scheduleOf(kinded.duty)
       const next = due.kind === 'once' ? (due.due ?? null) : null
-      if (next !== task.due_on) {
+      // An approved extension (延期) moved the date the document gave: the revision compares with
+      // that date, so a deadline the new version keeps leaves the extension standing.
+      if (next !== (task.original_due_on ?? task.due_on)) {
         dueTo = next
         kinds.push('deadline')
         whys.push(`截止日由 ${task.due_on ?? '未定'} 改为 ${next ?? '未定'}`)

@@ -25,6 +25,8 @@ export interface ApplyOptions {
   now: Date
   actor: string
   requestId?: string | null
+  /** Recorded with the event in the task's history, e.g. `{ closeOut: true }` (close-out.ts). */
+  record?: Record<string, unknown>
 }
 
 export type ApplyResult =
@@ -68,7 +70,7 @@ export async function applyTaskEvent(
   }
   if (written)
     await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)
-  const payload = eventPayload(event)
+  const payload = { ...eventPayload(event), ...options.record }
   await trx
     .insertInto('task_event')
     .values({
@@ -182,7 +184,13 @@ async function ended(
       .selectAll()
       .where('id', '=', after.parent_task_id)
       .executeTakeFirst()
-    if (lead) await applyTaskEvent(trx, lead, { type: leadEvent }, { ...options, actor: 'system' })
+    if (lead)
+      await applyTaskEvent(
+        trx,
+        lead,
+        { type: leadEvent },
+        { ...options, actor: 'system', record: {} },
+      )
   }
   if (after.phase_id)
     await closePhaseIfGateHolds(trx, options.model, after.plan_id, after.phase_id, options.now)

@@ -1,7 +1,12 @@
 /** @module /api/tasks — my unit's tasks, one task's page, and events on it. */
 import { Hono } from 'hono'
 import { isClosedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
-import { taskEventBody } from '../../schemas/api/requests.schema.ts'
+import {
+  extensionDecisionBody,
+  extensionRequestBody,
+  taskEventBody,
+  urgeBody,
+} from '../../schemas/api/requests.schema.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -12,7 +17,9 @@ import { actorsOf, oversees, seesWholePlan } from '../access/visibility.ts'
 import { KINDS_WITH_OWN_ACTORS } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { sendTaskEvent, visibleTask } from './send-event.ts'
-import { summarize, taskDetail } from './task-views.ts'
+import { extensionView, summarize, taskDetail } from './task-views.ts'
+import { decideExtension, requestExtension, visibleOrDeciding } from './extension.ts'
+import { urgeTask } from './urge.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { taskListQuery } from '../../schemas/api/queries.schema.ts'
 
@@ -95,7 +102,7 @@ export const taskRoutes = new Hono<AppEnv>()
   })
   .get('/:id', async (c) => {
     const deps = c.get('deps')
-    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    const { task, context } = await visibleOrDeciding(deps, c.get('user'), c.req.param('id'))
     const detail = await taskDetail(
       deps.reads,
       task,
@@ -135,5 +142,32 @@ export const taskRoutes = new Hono<AppEnv>()
         civilDateAt(now),
       )
       return c.json(summary, 200, { ETag: `"${summary.version}"` })
+    })
+  })
+  .post('/:id/extension', validJson(extensionRequestBody), async (c) => {
+    const deps = c.get('deps')
+    const body = c.req.valid('json')
+    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    return write(c, async (trx) => {
+      const by = { user: c.get('user'), now: deps.clock.now(), requestId: c.get('requestId') }
+      return c.json(extensionView(await requestExtension(trx, context, task.id, body, by)), 201)
+    })
+  })
+  .post('/:id/extension/decision', validJson(extensionDecisionBody), async (c) => {
+    const deps = c.get('deps')
+    const body = c.req.valid('json')
+    const { task, context } = await visibleOrDeciding(deps, c.get('user'), c.req.param('id'))
+    return write(c, async (trx) => {
+      const by = { user: c.get('user'), now: deps.clock.now(), requestId: c.get('requestId') }
+      return c.json(extensionView(await decideExtension(trx, context, task.id, body, by)), 200)
+    })
+  })
+  .post('/:id/urge', validJson(urgeBody), async (c) => {
+    const deps = c.get('deps')
+    const { message } = c.req.valid('json')
+    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    return write(c, async (trx) => {
+      const by = { user: c.get('user'), now: deps.clock.now(), requestId: c.get('requestId') }
+      return c.json(await urgeTask(trx, context, task.id, message.trim(), by), 201)
     })
   })

@@ -23,6 +23,7 @@ import { applyTaskEvent } from './apply-event.ts'
 import { formValidatorOf, taskKind } from '../task-kinds/registry.ts'
 import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import { readJson } from '../db/json-columns.ts'
+import { checkCloseOut } from './close-out.ts'
 
 export interface SendEventInput {
   taskId: string
@@ -37,7 +38,7 @@ const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
  * Applies the user's event inside the caller's transaction; returns the updated task.
  * @param context The task's plan, as {@link visibleTask} loaded it.
  * @throws AppError 409 `version-mismatch`, `event-not-accepted`, `plan-suspended`, `plan-closed`
- *   or `plan-archived`; 403; 422 `invalid-form-data`
+ *   or `plan-archived`; 403; 422 `invalid-form-data` or `evidence-required`
  */
 export async function sendTaskEvent(
   trx: Transaction<Database>,
@@ -87,11 +88,13 @@ export async function sendTaskEvent(
   }
   if (input.body.data !== undefined)
     await checkAttachmentRefs(trx, user, model, current, input.body.data)
+  const record = event.type === 'APPROVE' ? await checkCloseOut(trx, model, current) : {}
   const result = await applyTaskEvent(trx, current, event, {
     model,
     now,
     actor: user.id,
     requestId: input.requestId ?? null,
+    record,
   })
   if (!result.ok) {
     throw new AppError(

@@ -19,7 +19,12 @@ import {
 } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { readJson } from '../db/json-columns.ts'
-import type { TaskSummary } from '../../schemas/api/responses.schema.ts'
+import type { ExtensionView, TaskSummary } from '../../schemas/api/responses.schema.ts'
+import type { ExtensionRequestRow } from '../db/database.ts'
+import { actorsOf } from '../access/visibility.ts'
+import { closeOutOf } from './close-out.ts'
+import { extensionReviewer, isFinished } from './extension.ts'
+import { urgesAs } from './urge.ts'
 
 /** What a task's flag says: the version whose form its report fails, and how it fails. */
 export interface ReportFlag {
@@ -55,6 +60,7 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
       !taskHasTag(context.model, task, 'withdrawn') &&
       !taskHasTag(context.model, task, 'closed'),
     escalation: task.escalation_level,
+    ...(task.original_due_on ? { originalDueOn: task.original_due_on } : {}),
     ...(task.report_flag ? { reportFlagged: true } : {}),
   }
 }
@@ -123,9 +129,39 @@ export async function taskDetail(
         .where('task_id', 'in', [task.id, ...contributions.map((c) => c.id)]),
     )
     .execute()
+  const extensions = await db
+    .selectFrom('extension_request')
+    .selectAll()
+    .where('task_id', '=', task.id)
+    .orderBy('requested_at', 'desc')
+    .execute()
+  const finished = isFinished(model, task)
+  const mine = actorsOf(user, plan.policy_id)
+  const pending = extensions.find((request) => request.status === 'pending')
+  const closing = history.find(
+    (event) =>
+      event.type === 'APPROVE' &&
+      readJson('task_event', 'payload', event.payload).closeOut === true,
+  )
   return {
     ...summarize(task, context, today),
     reviewer: task.reviewer,
+    originalDueOn: task.original_due_on,
+    extensions: extensions.map(extensionView),
+    mayRequestExtension:
+      !finished &&
+      !pending &&
+      mine.has(task.assignee) &&
+      task.due_on !== null &&
+      today <= task.due_on &&
+      taskHasTag(model, task, 'owing') &&
+      extensionReviewer(model, task) !== null,
+    mayDecideExtension: !finished && !!pending && mine.has(pending.reviewer),
+    mayUrge: !finished && (await urgesAs(db, context, user, task)) !== undefined,
+    closedOut: closing
+      ? { at: closing.at, by: closing.actor, byName: names.get(closing.actor) ?? closing.actor }
+      : null,
+    closeOutEvidence: closeOutOf(model, task)?.evidence ?? null,
     reviewerName: task.reviewer
       ? (model.actors(context.members).get(task.reviewer)?.name ?? task.reviewer)
       : null,
@@ -168,5 +204,25 @@ export async function taskDetail(
       ...summarize(contribution, context, today),
       data: readJson('task', 'data', contribution.data),
     })),
+  }
+}
+
+/** One extension request as the API shows it. */
+export function extensionView(row: ExtensionRequestRow): ExtensionView {
+  return {
+    id: row.id,
+    status: row.status,
+    unit: row.unit,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    dueFrom: row.due_from,
+    dueTo: row.due_to,
+    reason: row.reason,
+    percent: row.percent,
+    progress: row.progress,
+    reviewer: row.reviewer,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    note: row.note,
   }
 }

@@ -94,6 +94,8 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
         (id, index) => !audiences.includes(id) && one(`${at}/notify/${index}`, id, OWNER),
       ),
     )
+    if (isRecord(policy.escalation.extensions))
+      one('/escalation/extensions/reviewer', policy.escalation.extensions.reviewer, OWNER)
   }
   each('/assessments', policy.assessments, (assessment, at) => {
     many(`${at}/subjects`, assessment.subjects, OWNER)

@@ -187,6 +187,10 @@ export const taskSummarySchema = {
       maximum: 4,
       description: '0 无，1 提醒，2 催办，3 督办，4 通报',
     },
+    originalDueOn: {
+      ...nullableDate,
+      description: '延期前的截止日（未延期为 null）/ The due date before an approved extension',
+    },
     reportFlagged: {
       type: 'boolean',
       description:
@@ -215,6 +219,40 @@ export const taskListSchema = {
   },
 } as const
 
+/** One 延期申请 as the API shows it. */
+export const extensionSchema = {
+  type: 'object',
+  required: ['id', 'status', 'dueFrom', 'dueTo', 'reason', 'reviewer', 'requestedAt'],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    status: { enum: ['pending', 'approved', 'refused'] },
+    unit: text,
+    requestedBy: text,
+    requestedAt: text,
+    dueFrom: { type: 'string', description: '申请时的截止日 / The due date when asked' },
+    dueTo: { type: 'string', description: '申请的截止日 / The due date asked for' },
+    reason: text,
+    percent: { type: ['integer', 'null'] },
+    progress: nullableText,
+    reviewer: { ...text, description: '审批单位 / Who decides' },
+    decidedBy: nullableText,
+    decidedAt: nullableText,
+    note: nullableText,
+  },
+} as const
+
+/** The answer to a 催办 (POST /api/tasks/:id/urge). */
+export const urgeResultSchema = {
+  type: 'object',
+  required: ['at', 'from'],
+  additionalProperties: false,
+  properties: {
+    at: { ...text, description: '催办时间 / When' },
+    from: { ...text, description: '以哪个单位催办 / Sent as this unit' },
+  },
+} as const
+
 /** One task's page: its summary and more (form, data, history, allowed events …). */
 export const taskDetailSchema = {
   type: 'object',
@@ -235,6 +273,24 @@ export const taskDetailSchema = {
       items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },
     },
     history: { type: 'array', items: { type: 'object' } },
+    extensions: {
+      type: 'array',
+      items: extensionSchema,
+      description: '延期申请（最新在前）/ Extension requests, latest first',
+    },
+    mayRequestExtension: { type: 'boolean', description: '可申请延期 / May ask for an extension' },
+    mayDecideExtension: { type: 'boolean', description: '可审批延期 / May decide the pending one' },
+    mayUrge: { type: 'boolean', description: '可催办 / May urge the unit' },
+    closedOut: {
+      type: ['object', 'null'],
+      required: ['at', 'by'],
+      properties: { at: { type: 'string' }, by: { type: 'string' }, byName: { type: 'string' } },
+      description: '已销号：审核通过的时间与审核人 / Closed out: when and by whom',
+    },
+    closeOutEvidence: {
+      enum: ['required', 'optional', null],
+      description: '销号是否须附佐证材料 / Whether close-out needs an attachment',
+    },
     reportFlag: {
       type: ['object', 'null'],
       required: ['version', 'errors'],
@@ -248,6 +304,8 @@ export const taskDetailSchema = {
   },
 } as const
 
+export type ExtensionView = FromSchema<typeof extensionSchema>
+export type UrgeResult = FromSchema<typeof urgeResultSchema>
 export type PlanView = FromSchema<typeof planSchema>
 export type PlanDetailView = FromSchema<typeof planDetailSchema>
 export type StartPlanResult = FromSchema<typeof startPlanResultSchema>

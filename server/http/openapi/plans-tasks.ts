@@ -5,6 +5,9 @@ import {
   signOffBody,
   startPlanBody,
   taskEventBody,
+  extensionRequestBody,
+  extensionDecisionBody,
+  urgeBody,
 } from '../../../schemas/api/requests.schema.ts'
 import {
   planListQuery,
@@ -25,6 +28,8 @@ import {
   taskDetailSchema,
   taskListSchema,
   taskSummarySchema,
+  extensionSchema,
+  urgeResultSchema,
 } from '../../../schemas/api/responses.schema.ts'
 import { ok, errors, write, read, path, queryParameters } from './operations.ts'
 
@@ -152,6 +157,30 @@ export const taskPaths = {
         ],
       },
       ok('事件后的任务 / The task after the event', taskSummarySchema),
+    ),
+  },
+  '/api/tasks/{id}/extension': {
+    post: write(
+      '延期申请（截止前）/ Ask for a new due date, before the deadline',
+      extensionRequestBody,
+      { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] },
+      ok('延期申请 / The request', extensionSchema),
+    ),
+  },
+  '/api/tasks/{id}/extension/decision': {
+    post: write(
+      '审批延期申请 / Approve or refuse the pending extension request',
+      extensionDecisionBody,
+      { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] },
+      ok('审批后的申请 / The request as decided', extensionSchema),
+    ),
+  },
+  '/api/tasks/{id}/urge': {
+    post: write(
+      '催办 / Urge the unit, with a message',
+      urgeBody,
+      { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] },
+      ok('催办记录 / The urging as recorded', urgeResultSchema),
     ),
   },
 }

@@ -208,6 +208,10 @@ export class LsTaskPage extends LitElement {
     }
   }
 
+  private async handleFollowup(): Promise<void> {
+    await this.load()
+  }
+
   private async handleReload(): Promise<void> {
     this.banner = null
     await this.load()
@@ -308,6 +312,7 @@ export class LsTaskPage extends LitElement {
           ${task.procedure ? renderSteps(task.procedure, task.state) : nothing}
           ${this.renderReport(task)}
           ${this.renderActions(task)}
+          <ls-task-followup .task=${task} @ls-task-change=${this.handleFollowup}></ls-task-followup>
           ${renderContributions(task)}
           ${renderHistory(task)}
         </div>

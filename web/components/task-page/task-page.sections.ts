@@ -112,6 +112,22 @@ function note(entry: HistoryEntry): string {
     level?: unknown
     note?: unknown
   }
+  // A 延期 says which dates and why; a 催办 its message.
+  if (entry.type.startsWith('EXTENSION_')) {
+    const p = entry.payload as {
+      dueFrom?: unknown
+      dueTo?: unknown
+      reason?: unknown
+      note?: unknown
+    }
+    return [`${String(p.dueFrom ?? '')} → ${String(p.dueTo ?? '')}`, p.reason, p.note]
+      .filter((part) => typeof part === 'string' && part)
+      .join(' ')
+  }
+  if (entry.type === 'URGE') {
+    const p = entry.payload as { message?: unknown }
+    return typeof p.message === 'string' ? p.message : ''
+  }
   // A revision of the plan says what changed and why, and the version's change note.
   if (entry.type === 'REVISE')
     return [

@@ -1,0 +1,70 @@
+/**
+ * @module A task event that is not a step of the task's machine — a 延期 request or decision, a
+ * 催办 by a person — written the way machine events are: the task's version goes up (so a page
+ * open elsewhere reloads before acting), the event joins the task's history, and the audit log
+ * records it, all in the caller's transaction.
+ */
+import type { Transaction, Updateable } from 'kysely'
+import { appendAudit } from '../audit/audit-log.ts'
+import type { Database, TaskRow, TaskTable } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { newId } from '../ids.ts'
+
+export interface RecordOptions {
+  actor: string
+  now: Date
+  requestId?: string | null
+  /** Columns of the task changed with the event (a new due date). */
+  set?: Updateable<TaskTable>
+}
+
+/**
+ * Records `type` with `payload` in the task's history and the audit log; returns the task row as
+ * written.
+ * @throws AppError 409 `version-mismatch` when the task changed since it was read
+ */
+export async function recordTaskEvent(
+  trx: Transaction<Database>,
+  task: TaskRow,
+  type: string,
+  payload: Record<string, unknown>,
+  options: RecordOptions,
+): Promise<TaskRow> {
+  const at = options.now.toISOString()
+  const set = { ...options.set, version: task.version + 1, updated_at: at }
+  const update = await trx
+    .updateTable('task')
+    .set(set)
+    .where('id', '=', task.id)
+    .where('version', '=', task.version)
+    .executeTakeFirst()
+  if (Number(update.numUpdatedRows) !== 1)
+    throw new AppError(409, 'version-mismatch', {
+      zh: '该任务已被他人修改，请刷新后重试。',
+      en: 'The task was changed by someone else; reload it and try again.',
+    })
+  await trx
+    .insertInto('task_event')
+    .values({
+      id: newId(),
+      task_id: task.id,
+      seq: task.version,
+      type,
+      payload: JSON.stringify(payload),
+      actor: options.actor,
+      at,
+      request_id: options.requestId ?? null,
+    })
+    .execute()
+  await appendAudit(trx, [
+    {
+      at,
+      actor: options.actor,
+      action: `task.${type.toLowerCase().replace(/_/g, '-')}`,
+      entity: 'task',
+      entityId: task.id,
+      payload: { ...payload, requestId: options.requestId ?? null },
+    },
+  ])
+  return { ...task, ...set }
+}

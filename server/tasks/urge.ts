@@ -1,0 +1,115 @@
+/**
+ * @module 催办 by a person: the office may urge any unit's task, a lead unit the task of a unit
+ * supporting it. The message goes into the task's history and the unit's notifications (kind
+ * `urge`, with the sender); a finished task is not urged, and one sender urges one task at most
+ * once a day.
+ */
+import type { Transaction } from 'kysely'
+import { addDays, civilDateAt, startOfDayInstant } from '../../domain/deadlines/index.ts'
+import { actorsOf } from '../access/visibility.ts'
+import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
+import type { Database, TaskRow } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import type { CurrentUser } from '../http/env.ts'
+import { newId } from '../ids.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
+import { finishedTask, isFinished } from './extension.ts'
+import type { ActingOn } from './extension.ts'
+import { recordTaskEvent } from './record-event.ts'
+
+/** The unit the user urges the task as (the office, or the lead it supports), or undefined. */
+export async function urgesAs(
+  db: Pick<Transaction<Database>, 'selectFrom'>,
+  context: PlanContext,
+  user: CurrentUser,
+  task: TaskRow,
+): Promise<string | undefined> {
+  const mine = actorsOf(user, context.plan.policy_id)
+  const office = context.model.office
+  if (office && mine.has(office) && task.assignee !== office) return office
+  if (task.role !== 'support' || !task.parent_task_id) return undefined
+  const lead = await db
+    .selectFrom('task')
+    .select('assignee')
+    .where('id', '=', task.parent_task_id)
+    .executeTakeFirst()
+  return lead && mine.has(lead.assignee) ? lead.assignee : undefined
+}
+
+/**
+ * Sends the 催办; returns the event's instant and the unit it was sent as.
+ * @throws AppError 403 (neither the office nor the lead); 409 `task-finished`; 429
+ *   `urge-too-soon` with `nextAt` (the next day's start, Asia/Shanghai)
+ */
+export async function urgeTask(
+  trx: Transaction<Database>,
+  context: PlanContext,
+  taskId: string,
+  message: string,
+  by: ActingOn,
+): Promise<{ at: string; from: string }> {
+  const task = await trx
+    .selectFrom('task')
+    .selectAll()
+    .where('id', '=', taskId)
+    .executeTakeFirstOrThrow()
+  const from = await urgesAs(trx, context, by.user, task)
+  if (!from)
+    throw new AppError(403, 'forbidden', {
+      zh: '只有办公室或牵头单位（对其配合单位）可以催办该任务。',
+      en: 'Only the office, or the lead unit (of a unit supporting it), may urge this task.',
+    })
+  if (isFinished(context.model, task)) throw finishedTask()
+  const plan = await trx
+    .selectFrom('plan')
+    .select('status')
+    .where('id', '=', task.plan_id)
+    .executeTakeFirstOrThrow()
+  refuseWorkUnlessRunning(plan)
+  const today = civilDateAt(by.now)
+  const already = await trx
+    .selectFrom('task_event')
+    .select('at')
+    .where('task_id', '=', task.id)
+    .where('type', '=', 'URGE')
+    .where('actor', '=', by.user.id)
+    .where('at', '>=', startOfDayInstant(today).toISOString())
+    .executeTakeFirst()
+  if (already) {
+    const nextAt = startOfDayInstant(addDays(today, 1)).toISOString()
+    throw new AppError(
+      429,
+      'urge-too-soon',
+      {
+        zh: `今天已催办过该任务，明天（${addDays(today, 1)}）起可再次催办。`,
+        en: `You already urged this task today; you may urge it again from ${addDays(today, 1)}.`,
+      },
+      {
+        nextAt,
+        retryAfter: Math.max(1, Math.ceil((Date.parse(nextAt) - by.now.getTime()) / 1000)),
+      },
+    )
+  }
+  const at = by.now.toISOString()
+  await recordTaskEvent(
+    trx,
+    task,
+    'URGE',
+    { message, from },
+    { actor: by.user.id, now: by.now, requestId: by.requestId ?? null },
+  )
+  await trx
+    .insertInto('notification')
+    .values({
+      id: newId(),
+      plan_id: task.plan_id,
+      task_id: task.id,
+      recipient: task.assignee,
+      kind: 'urge',
+      message: `催办：${message}`,
+      at,
+      sender: by.user.id,
+    })
+    .execute()
+  return { at, from }
+}
