@@ -20,6 +20,7 @@ import { LEVELS } from '../plan-model/fire-times.ts'
 import type { EscalationLevel } from '../plan-model/fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { readJson } from '../db/json-columns.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
 
 const LEVEL_NAMES: Record<EscalationLevel, string> = {
   remind: '提醒',
@@ -139,18 +140,14 @@ async function escalate(
   const message = `${LEVEL_NAMES[level]}：任务截止日 ${task.due_on ?? '—'}`
   const kind = level
   for (const recipient of recipients) {
-    await trx
-      .insertInto('notification')
-      .values({
-        id: newId(),
-        plan_id: task.plan_id,
-        task_id: task.id,
-        recipient,
-        kind: kind === 'remind' ? 'remind' : kind,
-        message,
-        at,
-      })
-      .execute()
+    await insertNotification(trx, {
+      planId: task.plan_id,
+      taskId: task.id,
+      recipient,
+      kind: kind === 'remind' ? 'remind' : kind,
+      message,
+      at,
+    })
   }
 }
 
