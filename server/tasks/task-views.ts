@@ -20,6 +20,7 @@ import {
 import { actorsFor, mayAct } from './access.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { TaskSummary } from '../../schemas/api/responses.schema.ts'
+import { urgeReadReceipts } from '../notifications/notification-store.ts'
 
 /** What a task's flag says: the version whose form its report fails, and how it fails. */
 export interface ReportFlag {
@@ -161,6 +162,8 @@ export async function taskDetail(
       actorName: event.actor === 'system' ? '系统' : (names.get(event.actor) ?? event.actor),
       payload: readJson('task_event', 'payload', event.payload),
     })),
+    /** Who of the unit read each 催办 of this task, and when (notifications/notification-store.ts). */
+    urgeReads: await urgeReadReceipts(db, task.id),
     attachments: Object.fromEntries(
       files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }]),
     ),

@@ -25,10 +25,17 @@ export interface SendContext {
   signal: AbortSignal
 }
 
+/** A problem with a channel's `target` or `secret`. */
+export interface ChannelIssue {
+  field: 'target' | 'secret'
+  zh: string
+  en: string
+}
+
 export interface ChannelSender {
   kind: ChannelKind
   /** Problems with the configured target and secret ([] when fine), zh and en. */
-  check(target: string, secret: string | null): Array<{ zh: string; en: string }>
+  check(target: string, secret: string | null): ChannelIssue[]
   /** The target as it may be shown: a webhook's token masked. */
   mask(target: string): string
   /** Sends; resolves once the receiver accepted, rejects with a message free of secrets. */
@@ -54,17 +61,18 @@ export function maskUrl(target: string): string {
 /**
  * Problems with a webhook URL: https, or http to this machine only (a local relay).
  */
-export function checkWebhookUrl(target: string): Array<{ zh: string; en: string }> {
+export function checkWebhookUrl(target: string): ChannelIssue[] {
   let url: URL
   try {
     url = new URL(target)
   } catch {
-    return [{ zh: '不是有效的网址', en: 'Not a valid URL' }]
+    return [{ field: 'target', zh: '不是有效的网址', en: 'Not a valid URL' }]
   }
   const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
   if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return []
   return [
     {
+      field: 'target',
       zh: 'Webhook 地址须为 https://（http:// 仅限本机中转）',
       en: 'A webhook URL must be https:// (http:// only to this machine)',
     },

@@ -4,7 +4,7 @@
  * marking it sent can be dropped by the mail server or the reader's client.
  */
 import nodemailer from 'nodemailer'
-import type { ChannelSender, SmtpSettings } from './channel-sender.ts'
+import type { ChannelIssue, ChannelSender, SmtpSettings } from './channel-sender.ts'
 
 const ADDRESS = /^[^\s@<>()",;:\\]+@[^\s@<>()",;:\\]+\.[^\s@<>()",;:\\]+$/
 
@@ -30,9 +30,9 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings 
 export const emailSender: ChannelSender = {
   kind: 'email',
   check(target, secret) {
-    const issues = ADDRESS.test(target) && target.length <= 254 ? [] : [{ zh: '不是有效的邮箱地址', en: 'Not a valid e-mail address' }]
+    const issues: ChannelIssue[] = ADDRESS.test(target) && target.length <= 254 ? [] : [{ field: 'target', zh: '不是有效的邮箱地址', en: 'Not a valid e-mail address' }]
     if (secret !== null)
-      issues.push({ zh: '邮件渠道没有密钥：请删去 secret（SMTP 设置在服务器上）', en: 'A mail channel has no secret: leave secret out (SMTP is set on the server)' })
+      issues.push({ field: 'secret', zh: '邮件渠道没有密钥：请删去 secret（SMTP 设置在服务器上）', en: 'A mail channel has no secret: leave secret out (SMTP is set on the server)' })
     return issues
   },
   mask: (target) => target,

@@ -56,6 +56,7 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
       },
     },
     allowedEvents: ['SAVE', 'SUBMIT'],
+    urgeReads: [],
     history: [
       {
         seq: 1,
