@@ -460,11 +460,17 @@ export const regionChannelsBody = {
         required: ['unit', 'kind'],
         additionalProperties: false,
         properties: {
-          id: { type: 'string', minLength: 1, maxLength: 100, description: '保留的渠道 / A channel kept' },
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            description: '保留的渠道 / A channel kept',
+          },
           unit: { type: 'string', minLength: 1, maxLength: 200, description: '单位编号 / Unit id' },
           kind: {
             enum: ['email', 'dingtalk', 'wecom'],
-            description: '邮件、钉钉群机器人、企业微信群机器人 / E-mail, DingTalk or WeCom group robot',
+            description:
+              '邮件、钉钉群机器人、企业微信群机器人 / E-mail, DingTalk or WeCom group robot',
           },
           target: {
             type: 'string',

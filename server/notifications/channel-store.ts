@@ -36,7 +36,8 @@ export async function refuseUnlessAdministers(
   user: CurrentUser,
   regionId: string,
 ): Promise<void> {
-  if (!(await findRegion(db, regionId))) throw notFound({ zh: '没有这个地区', en: 'No such region' })
+  if (!(await findRegion(db, regionId)))
+    throw notFound({ zh: '没有这个地区', en: 'No such region' })
   const administers =
     (user.roles.includes('admin') && user.regionId === null) ||
     (user.roles.includes('region-admin') && user.regionId === regionId)
@@ -130,7 +131,12 @@ export async function replaceChannels(
   if (removed.length > 0) {
     await trx
       .updateTable('outbox')
-      .set({ status: 'failed', last_error: 'the channel was removed', lease_owner: null, lease_until: null })
+      .set({
+        status: 'failed',
+        last_error: 'the channel was removed',
+        lease_owner: null,
+        lease_until: null,
+      })
       .where('channel_id', 'in', removed)
       .where('status', 'in', ['pending', 'sending'])
       .execute()

@@ -119,11 +119,24 @@ export async function runDueDeliveries(
         .where('status', '=', 'sending')
       if (outcome.ok)
         await mine
-          .set({ status: 'sent', sent_at: clock.now().toISOString(), attempts, last_error: null, lease_owner: null, lease_until: null })
+          .set({
+            status: 'sent',
+            sent_at: clock.now().toISOString(),
+            attempts,
+            last_error: null,
+            lease_owner: null,
+            lease_until: null,
+          })
           .execute()
       else if (attempts >= maxAttempts || outcome.final)
         await mine
-          .set({ status: 'failed', attempts, last_error: outcome.error, lease_owner: null, lease_until: null })
+          .set({
+            status: 'failed',
+            attempts,
+            last_error: outcome.error,
+            lease_owner: null,
+            lease_until: null,
+          })
           .execute()
       else
         await mine
@@ -188,7 +201,11 @@ function scrub(error: unknown, channel: NotifyChannelRow, smtp: SmtpSettings | u
   let text = error instanceof Error ? error.message : String(error)
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : ''
   if (cause) text = `${text} (${cause})`
-  const secrets = [channel.secret, smtp?.password, ...(channel.kind === 'email' ? [] : [channel.target])]
+  const secrets = [
+    channel.secret,
+    smtp?.password,
+    ...(channel.kind === 'email' ? [] : [channel.target]),
+  ]
   for (const secret of secrets) if (secret) text = text.split(secret).join('…')
   // A webhook's token may also appear url-encoded or as a bare query value.
   text = text.replace(/(access_token|key|sign|timestamp)=[^&\s)]+/g, '$1=…')

@@ -29,7 +29,10 @@ const inScope = (scope: Scope) => (eb: ExpressionBuilder<Database, 'notification
     ? eb('notification.id', 'is', null)
     : eb.or(
         scope.map(({ planId, units }) =>
-          eb.and([eb('notification.plan_id', '=', planId), eb('notification.recipient', 'in', units)]),
+          eb.and([
+            eb('notification.plan_id', '=', planId),
+            eb('notification.recipient', 'in', units),
+          ]),
         ),
       )
 
@@ -57,7 +60,10 @@ export async function listNotifications(
   const counts = await base
     .select((eb) => [
       eb.fn.countAll<number | string>().as('total'),
-      eb.fn.count<number | string>('notification.id').filterWhere('notification_read.read_at', 'is', null).as('unread'),
+      eb.fn
+        .count<number | string>('notification.id')
+        .filterWhere('notification_read.read_at', 'is', null)
+        .as('unread'),
     ])
     .executeTakeFirstOrThrow()
   const rows = await base
@@ -167,7 +173,14 @@ export async function markRead(
 export async function urgeReadReceipts(
   db: Kysely<Database>,
   taskId: string,
-): Promise<Array<{ notificationId: string; at: string; recipient: string; reads: Array<{ userId: string; name: string; readAt: string }> }>> {
+): Promise<
+  Array<{
+    notificationId: string
+    at: string
+    recipient: string
+    reads: Array<{ userId: string; name: string; readAt: string }>
+  }>
+> {
   const rows = await db
     .selectFrom('notification')
     .leftJoin('notification_read', 'notification_read.notification_id', 'notification.id')
@@ -186,12 +199,29 @@ export async function urgeReadReceipts(
     .orderBy('notification.id')
     .orderBy('notification_read.read_at')
     .execute()
-  const receipts = new Map<string, { notificationId: string; at: string; recipient: string; reads: Array<{ userId: string; name: string; readAt: string }> }>()
+  const receipts = new Map<
+    string,
+    {
+      notificationId: string
+      at: string
+      recipient: string
+      reads: Array<{ userId: string; name: string; readAt: string }>
+    }
+  >()
   for (const row of rows) {
-    const receipt = receipts.get(row.id) ?? { notificationId: row.id, at: row.at, recipient: row.recipient, reads: [] }
+    const receipt = receipts.get(row.id) ?? {
+      notificationId: row.id,
+      at: row.at,
+      recipient: row.recipient,
+      reads: [],
+    }
     receipts.set(row.id, receipt)
     if (row.user_id && row.read_at)
-      receipt.reads.push({ userId: row.user_id, name: row.display_name ?? row.user_id, readAt: row.read_at })
+      receipt.reads.push({
+        userId: row.user_id,
+        name: row.display_name ?? row.user_id,
+        readAt: row.read_at,
+      })
   }
   return [...receipts.values()]
 }

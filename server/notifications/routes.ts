@@ -11,7 +11,12 @@ import { write } from '../http/write.ts'
 import { listNotifications, markRead, unreadCount } from './notification-store.ts'
 
 /** A whole number from a query parameter, within bounds; 400 with the fix otherwise. */
-function wholeNumber(value: string | undefined, name: string, fallback: number, max: number): number {
+function wholeNumber(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  max: number,
+): number {
   if (value === undefined) return fallback
   const number = Number(value)
   if (!Number.isInteger(number) || number < 0 || number > max)

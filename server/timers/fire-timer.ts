@@ -7,7 +7,6 @@
  */
 import type { ExpressionBuilder, Transaction } from 'kysely'
 import type { Database, TimerRow } from '../db/database.ts'
-import { newId } from '../ids.ts'
 import { closePhaseIfGateHolds, openPhase } from '../plan-model/phase-gate.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'

@@ -117,9 +117,10 @@ describe('the notification centre', () => {
     const detail = await (await finance.get(`/api/tasks/${fundingTask}`)).json()
     expect(detail.urgeReads).toHaveLength(1)
     expect(detail.urgeReads[0]).toMatchObject({ recipient: 'county-finance-bureau' })
-    expect(
-      detail.urgeReads[0].reads.map((r: { name: string }) => r.name).sort(),
-    ).toEqual(['finance', 'finance-2'])
+    expect(detail.urgeReads[0].reads.map((r: { name: string }) => r.name).sort()).toEqual([
+      'finance',
+      'finance-2',
+    ])
   })
 })
 
@@ -147,7 +148,8 @@ describe('a region’s delivery channels', () => {
 
   const DING = 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef'
   const DING_SECRET = 'SEC0123456789abcdef0123456789abcdef0123456789abcdef'
-  const WECOM = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa'
+  const WECOM =
+    'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa'
 
   it('stores the channels and answers their secrets masked, in the answer, the list and the audit log', async () => {
     const response = await admin.put(`/api/regions/${regionId}/channels`, {

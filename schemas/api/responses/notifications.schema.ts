@@ -4,7 +4,8 @@ import { count, instant, nullableText, text } from './primitives.ts'
 
 const kind = {
   enum: ['remind', 'urge', 'supervise', 'circulate', 'returned', 'submitted'],
-  description: '提醒、催办、督办、通报、退回、待审核 / Remind, urge, supervise, circulate, returned, submitted',
+  description:
+    '提醒、催办、督办、通报、退回、待审核 / Remind, urge, supervise, circulate, returned, submitted',
 } as const
 
 export const notificationSchema = {
@@ -63,7 +64,8 @@ export const channelSchema = {
     kind: { enum: ['email', 'dingtalk', 'wecom'] },
     target: {
       type: 'string',
-      description: '邮箱地址，或 Webhook 地址（令牌已遮盖）/ The address, or the webhook URL with its token masked',
+      description:
+        '邮箱地址，或 Webhook 地址（令牌已遮盖）/ The address, or the webhook URL with its token masked',
     },
     secret: {
       type: ['string', 'null'],

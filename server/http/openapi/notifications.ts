@@ -23,7 +23,11 @@ export const notificationPaths = {
     ),
   },
   '/api/notifications/unread-count': {
-    get: read('我的未读通知数 / How many I have not read', [], ok('未读数 / Unread', unreadCountSchema)),
+    get: read(
+      '我的未读通知数 / How many I have not read',
+      [],
+      ok('未读数 / Unread', unreadCountSchema),
+    ),
   },
   '/api/notifications/read-all': {
     post: {
@@ -34,7 +38,8 @@ export const notificationPaths = {
   },
   '/api/notifications/{id}/read': {
     post: {
-      summary: '标为已读（本人；催办的发出者可见回执）/ Mark read (for me; a 催办’s sender sees the receipt)',
+      summary:
+        '标为已读（本人；催办的发出者可见回执）/ Mark read (for me; a 催办’s sender sees the receipt)',
       parameters: [path('id'), ...csrf],
       responses: { '200': ok('已读条数 / How many became read', readResultSchema), ...errors },
     },

@@ -101,5 +101,7 @@ export async function postRobot(
     throw new Error(`${name} answered something other than JSON`)
   }
   if (answer.errcode !== undefined && answer.errcode !== 0)
-    throw new Error(`${name} refused: errcode ${String(answer.errcode)} ${String(answer.errmsg ?? '').slice(0, 200)}`)
+    throw new Error(
+      `${name} refused: errcode ${String(answer.errcode)} ${String(answer.errmsg ?? '').slice(0, 200)}`,
+    )
 }

@@ -18,7 +18,11 @@ export const dingTalkSender: ChannelSender = {
   check(target, secret) {
     const issues = checkWebhookUrl(target)
     if (secret !== null && !/^\S{8,200}$/.test(secret))
-      issues.push({ field: 'secret', zh: '加签密钥格式不对（以 SEC 开头）', en: 'The signing secret looks wrong (it starts with SEC)' })
+      issues.push({
+        field: 'secret',
+        zh: '加签密钥格式不对（以 SEC 开头）',
+        en: 'The signing secret looks wrong (it starts with SEC)',
+      })
     return issues
   },
   mask: maskUrl,

@@ -30,9 +30,16 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings 
 export const emailSender: ChannelSender = {
   kind: 'email',
   check(target, secret) {
-    const issues: ChannelIssue[] = ADDRESS.test(target) && target.length <= 254 ? [] : [{ field: 'target', zh: '不是有效的邮箱地址', en: 'Not a valid e-mail address' }]
+    const issues: ChannelIssue[] =
+      ADDRESS.test(target) && target.length <= 254
+        ? []
+        : [{ field: 'target', zh: '不是有效的邮箱地址', en: 'Not a valid e-mail address' }]
     if (secret !== null)
-      issues.push({ field: 'secret', zh: '邮件渠道没有密钥：请删去 secret（SMTP 设置在服务器上）', en: 'A mail channel has no secret: leave secret out (SMTP is set on the server)' })
+      issues.push({
+        field: 'secret',
+        zh: '邮件渠道没有密钥：请删去 secret（SMTP 设置在服务器上）',
+        en: 'A mail channel has no secret: leave secret out (SMTP is set on the server)',
+      })
     return issues
   },
   mask: (target) => target,
@@ -55,6 +62,7 @@ export const emailSender: ChannelSender = {
         subject: message.title,
         text: message.markdown,
         messageId: `<${message.idempotencyKey}@luoshi>`,
+        textEncoding: 'base64',
       })
     } finally {
       transport.close()

@@ -5,7 +5,11 @@ import { dingTalkSender } from './dingtalk.ts'
 import { emailSender } from './email.ts'
 import { weComSender } from './wecom.ts'
 
-export const CHANNEL_KINDS = ['email', 'dingtalk', 'wecom'] as const satisfies readonly ChannelKind[]
+export const CHANNEL_KINDS = [
+  'email',
+  'dingtalk',
+  'wecom',
+] as const satisfies readonly ChannelKind[]
 
 const SENDERS: Record<ChannelKind, ChannelSender> = {
   email: emailSender,

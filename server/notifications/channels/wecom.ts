@@ -10,7 +10,11 @@ export const weComSender: ChannelSender = {
   check(target, secret) {
     const issues = checkWebhookUrl(target)
     if (secret !== null)
-      issues.push({ field: 'secret', zh: '企业微信机器人没有加签密钥：请删去 secret', en: 'A WeCom robot has no signing secret: leave secret out' })
+      issues.push({
+        field: 'secret',
+        zh: '企业微信机器人没有加签密钥：请删去 secret',
+        en: 'A WeCom robot has no signing secret: leave secret out',
+      })
     return issues
   },
   mask: maskUrl,
