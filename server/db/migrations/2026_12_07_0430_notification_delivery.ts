@@ -18,11 +18,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('notification_read_pk', ['notification_id', 'user_id'])
     .execute()
   await db.schema
-    .createIndex('notification_plan_recipient')
-    .on('notification')
-    .columns(['plan_id', 'recipient', 'at'])
-    .execute()
-  await db.schema
     .createTable('notify_channel')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull().references('region.id'))
@@ -66,6 +61,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('outbox').execute()
   await db.schema.dropTable('notify_channel').execute()
-  await db.schema.dropIndex('notification_plan_recipient').execute()
   await db.schema.dropTable('notification_read').execute()
 }
