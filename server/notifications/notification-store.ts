@@ -9,6 +9,9 @@ import type { Database } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { actorsOf, canSeePlan } from '../access/visibility.ts'
 import type { NotificationView } from '../../schemas/api/responses.schema.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
+import { titleOf } from '../task-kinds/registry.ts'
 
 type Scope = Array<{ planId: string; units: string[] }>
 
@@ -85,12 +88,17 @@ export async function listNotifications(
     .limit(options.limit)
     .offset(options.offset)
     .execute()
+  const titles = await taskTitles(
+    db,
+    rows.flatMap((row) => (row.task_id ? [row.task_id] : [])),
+  )
   return {
     notifications: rows.map((row) => ({
       id: row.id,
       planId: row.plan_id,
       planName: row.plan_name ?? row.plan_id,
       taskId: row.task_id,
+      taskTitle: row.task_id ? (titles.get(row.task_id) ?? null) : null,
       recipient: row.recipient,
       kind: row.kind,
       message: row.message,
@@ -100,6 +108,27 @@ export async function listNotifications(
     unread: Number(counts.unread),
     total: Number(counts.total),
   }
+}
+
+/** The titles of tasks, as their plans' models name them. */
+async function taskTitles(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const tasks = await db
+    .selectFrom('task')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  const contexts = new Map<string, PlanContext>()
+  const titles = new Map<string, string>()
+  for (const task of tasks) {
+    let context = contexts.get(task.plan_id)
+    if (!context) {
+      context = await loadPlanContext(db, task.plan_id)
+      contexts.set(task.plan_id, context)
+    }
+    titles.set(task.id, titleOf(context.model, task))
+  }
+  return titles
 }
 
 /** How many of the user's notifications it has not read. */

@@ -56,6 +56,7 @@ describe('the notification centre', () => {
     expect(answer.notifications[0]).toMatchObject({
       planId,
       taskId: fundingTask,
+      taskTitle: '完善投入政策',
       recipient: 'county-finance-bureau',
       readAt: null,
     })

@@ -10,13 +10,25 @@ const kind = {
 
 export const notificationSchema = {
   type: 'object',
-  required: ['id', 'planId', 'planName', 'taskId', 'recipient', 'kind', 'message', 'at', 'readAt'],
+  required: [
+    'id',
+    'planId',
+    'planName',
+    'taskId',
+    'taskTitle',
+    'recipient',
+    'kind',
+    'message',
+    'at',
+    'readAt',
+  ],
   additionalProperties: false,
   properties: {
     id: text,
     planId: text,
     planName: text,
     taskId: nullableText,
+    taskTitle: { ...nullableText, description: '任务名称 / The task’s title' },
     recipient: { type: 'string', description: '收件单位 / The unit notified' },
     kind,
     message: text,

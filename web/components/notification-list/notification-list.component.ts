@@ -106,7 +106,8 @@ export class LsNotificationList extends LitElement {
       <div class="body">
         <div class="message">${item.message}</div>
         <div class="meta">
-          ${item.planName} · ${formatInstant(item.at)}
+          ${item.taskTitle ? html`<strong>${item.taskTitle}</strong> · ` : nothing}${item.planName} ·
+          ${formatInstant(item.at)}
           ${
             item.taskId
               ? html` · <a href=${`#/tasks/${encodeURIComponent(item.taskId)}`}>${text('openTask')}</a>`
