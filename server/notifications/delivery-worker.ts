@@ -39,6 +39,8 @@ export interface DeliveryOptions {
   signal?: AbortSignal
   /** Where a failure is reported; the line never holds a secret. */
   log?: (line: string) => void
+  /** Deliveries looked at in one run at most (500); the next run goes on with the rest. */
+  batch?: number
 }
 
 export interface DeliveryRun {
@@ -67,9 +69,10 @@ export async function runDueDeliveries(
   const log = options.log ?? console.error
   const signal = options.signal ?? new AbortController().signal
   const result: DeliveryRun = { sent: 0, retried: 0, failed: 0 }
+  const batch = options.batch ?? 500
   const tried = new Set<string>()
   for (;;) {
-    if (signal.aborted) return result
+    if (signal.aborted || tried.size >= batch) return result
     const now = clock.now()
     const nowText = now.toISOString()
     const next = await db
