@@ -158,7 +158,15 @@ export async function runDueDeliveries(
       if (attempts >= maxAttempts || outcome.final) result.failed++
       else result.retried++
       log(
-        `outbox: delivery ${claimed[0]!.idempotency_key} over channel ${claimed[0]!.channel_id} failed (attempt ${attempts}/${maxAttempts}): ${outcome.error}`,
+        JSON.stringify({
+          level: attempts >= maxAttempts || outcome.final ? 'error' : 'warn',
+          event: 'outbox.delivery-failed',
+          idempotencyKey: claimed[0]!.idempotency_key,
+          channel: claimed[0]!.channel_id,
+          attempt: attempts,
+          maxAttempts,
+          error: outcome.error,
+        }),
       )
     }
   }
