@@ -27,6 +27,8 @@ import { policyRoutes } from './policies/routes.ts'
 import { taskRoutes } from './tasks/routes.ts'
 import { userRoutes } from './users/routes.ts'
 import { regionRoutes } from './regions/routes.ts'
+import { channelRoutes } from './notifications/channel-routes.ts'
+import { notificationRoutes } from './notifications/routes.ts'
 
 /** Largest accepted request body: a big policy config with its source document fits easily. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/attachments', attachmentRoutes)
     .route('/users', userRoutes)
     .route('/regions', regionRoutes)
+    .route('/regions', channelRoutes)
+    .route('/notifications', notificationRoutes)
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders)

@@ -9,7 +9,8 @@
  * `LUOSHI_TRUST_PROXY` and `LUOSHI_SESSION_IDLE_MINUTES` (see http/security-options.ts),
  * `LUOSHI_OIDC_*` (single sign-on; see auth/oidc-options.ts),
  * `LUOSHI_AUDIT_KEY` / `LUOSHI_AUDIT_KEY_FILE`, `LUOSHI_AUDIT_CHECKPOINT_FILE` and
- * `LUOSHI_AUDIT_CHECKPOINT_MINUTES` (see audit/).
+ * `LUOSHI_AUDIT_CHECKPOINT_MINUTES` (see audit/), `LUOSHI_SMTP_*` and `LUOSHI_PUBLIC_URL` (delivery of
+ * notifications; see notifications/).
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -36,6 +37,8 @@ import { DEFAULT_DRAIN_MS, stopServer } from './shutdown.ts'
 import { securityFromEnv } from './http/security-options.ts'
 import { oidcFromEnv } from './auth/oidc-options.ts'
 import { startScheduler } from './timers/scheduler.ts'
+import { startDeliveryWorker } from './notifications/delivery-worker.ts'
+import { smtpFromEnv } from './notifications/channels/email.ts'
 import { hasActiveAdmin } from './users/user-admin.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -119,6 +122,10 @@ export async function main(): Promise<void> {
     { webRoot },
   )
   const stopScheduler = startScheduler({ db, writes }, clock)
+  const stopDelivery = startDeliveryWorker({ db, writes }, clock, {
+    smtp: smtpFromEnv(),
+    publicUrl: process.env.LUOSHI_PUBLIC_URL,
+  })
   // Wall time, not LUOSHI_NOW: a checkpoint records when it was really taken.
   const stopAuditCheckpoints = startAuditCheckpointer(
     reads,
@@ -138,6 +145,7 @@ export async function main(): Promise<void> {
     // The last checkpoint is taken after the queued writes committed, before the database closes.
     const stopBackground = async () => {
       await stopScheduler()
+      await stopDelivery()
       await stopAuditCheckpoints()
     }
     const drainMs = Number(process.env.LUOSHI_SHUTDOWN_MS ?? DEFAULT_DRAIN_MS)

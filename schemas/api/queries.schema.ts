@@ -26,6 +26,16 @@ export const taskListQuery = {
   },
 } as const
 
+export const notificationListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: text('每页条数（1–100，默认 50）/ Per page (1–100, default 50)'),
+    offset: text('跳过条数 / How many to skip'),
+    unread: { enum: ['true', 'false'], description: 'true：只看未读 / Unread only' },
+  },
+} as const
+
 export const indicatorValuesQuery = {
   type: 'object',
   additionalProperties: false,

@@ -488,7 +488,55 @@ export const updateRegionBody = {
   properties: regionFields,
 } as const
 
+/**
+ * A region's delivery channels, all of them (what is not listed is removed). A channel kept as it
+ * was names its `id` and may leave `target` and `secret` out: the stored ones are kept, since
+ * they are never answered in full.
+ */
+export const regionChannelsBody = {
+  type: 'object',
+  required: ['channels'],
+  additionalProperties: false,
+  properties: {
+    channels: {
+      type: 'array',
+      maxItems: 2000,
+      items: {
+        type: 'object',
+        required: ['unit', 'kind'],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            description: '保留的渠道 / A channel kept',
+          },
+          unit: { type: 'string', minLength: 1, maxLength: 200, description: '单位编号 / Unit id' },
+          kind: {
+            enum: ['email', 'dingtalk', 'wecom'],
+            description:
+              '邮件、钉钉群机器人、企业微信群机器人 / E-mail, DingTalk or WeCom group robot',
+          },
+          target: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+            description: '邮箱地址或 Webhook 地址 / E-mail address or webhook URL',
+          },
+          secret: {
+            type: ['string', 'null'],
+            maxLength: 500,
+            description: '钉钉加签密钥（SEC…）/ DingTalk signing secret (SEC…)',
+          },
+        },
+      },
+    },
+  },
+} as const
+
 export type LoginBody = FromSchema<typeof loginBody>
+export type RegionChannelsBody = FromSchema<typeof regionChannelsBody>
 export type CreateRegionBody = FromSchema<typeof createRegionBody>
 export type UpdateRegionBody = FromSchema<typeof updateRegionBody>
 export type CreateUserBody = FromSchema<typeof createUserBody>

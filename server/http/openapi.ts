@@ -9,6 +9,7 @@ import { authPaths, regionPaths, userPaths } from './openapi/auth-users.ts'
 import { policyPaths } from './openapi/policies.ts'
 import { planPaths, taskPaths } from './openapi/plans-tasks.ts'
 import { planLifecyclePaths } from './openapi/plan-lifecycle.ts'
+import { notificationPaths } from './openapi/notifications.ts'
 import { indicatorPaths } from './openapi/indicators.ts'
 import {
   assessmentPaths,
@@ -72,6 +73,7 @@ export function openApiDocument() {
       ...userPaths,
       ...regionPaths,
       ...auditVerifyPaths,
+      ...notificationPaths,
     },
   }
 }

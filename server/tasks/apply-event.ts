@@ -19,6 +19,8 @@ import { stepTask } from '../../domain/workflow/run-machine.ts'
 import { stateHasTag } from '../../domain/workflow/task-states.ts'
 import { machineOf, taskKind } from '../task-kinds/registry.ts'
 import { readJson } from '../db/json-columns.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
+import type { NotificationKind } from '../notifications/insert-notification.ts'
 
 export interface ApplyOptions {
   model: PlanModel
@@ -200,14 +202,18 @@ async function notify(
   trx: Transaction<Database>,
   task: TaskRow,
   recipient: string,
-  kind: 'submitted' | 'returned',
+  kind: NotificationKind,
   message: string,
   at: string,
 ): Promise<void> {
-  await trx
-    .insertInto('notification')
-    .values({ id: newId(), plan_id: task.plan_id, task_id: task.id, recipient, kind, message, at })
-    .execute()
+  await insertNotification(trx, {
+    planId: task.plan_id,
+    taskId: task.id,
+    recipient,
+    kind,
+    message,
+    at,
+  })
 }
 
 /** What of an event is kept in history: its fields except the type. */

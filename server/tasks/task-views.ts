@@ -25,6 +25,7 @@ import { actorsOf } from '../access/visibility.ts'
 import { closeOutOf } from './close-out.ts'
 import { extensionReviewer, isFinished } from './extension.ts'
 import { urgesAs } from './urge.ts'
+import { urgeReadReceipts } from '../notifications/notification-store.ts'
 
 /** What a task's flag says: the version whose form its report fails, and how it fails. */
 export interface ReportFlag {
@@ -197,6 +198,8 @@ export async function taskDetail(
       actorName: event.actor === 'system' ? '系统' : (names.get(event.actor) ?? event.actor),
       payload: readJson('task_event', 'payload', event.payload),
     })),
+    /** Who of the unit read each 催办 of this task, and when (notifications/notification-store.ts). */
+    urgeReads: await urgeReadReceipts(db, task.id),
     attachments: Object.fromEntries(
       files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }]),
     ),

@@ -7,7 +7,6 @@
  */
 import type { ExpressionBuilder, Transaction } from 'kysely'
 import type { Database, TimerRow } from '../db/database.ts'
-import { newId } from '../ids.ts'
 import { closePhaseIfGateHolds, openPhase } from '../plan-model/phase-gate.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
@@ -20,6 +19,7 @@ import { LEVELS } from '../plan-model/fire-times.ts'
 import type { EscalationLevel } from '../plan-model/fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { readJson } from '../db/json-columns.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
 
 const LEVEL_NAMES: Record<EscalationLevel, string> = {
   remind: '提醒',
@@ -139,18 +139,14 @@ async function escalate(
   const message = `${LEVEL_NAMES[level]}：任务截止日 ${task.due_on ?? '—'}`
   const kind = level
   for (const recipient of recipients) {
-    await trx
-      .insertInto('notification')
-      .values({
-        id: newId(),
-        plan_id: task.plan_id,
-        task_id: task.id,
-        recipient,
-        kind: kind === 'remind' ? 'remind' : kind,
-        message,
-        at,
-      })
-      .execute()
+    await insertNotification(trx, {
+      planId: task.plan_id,
+      taskId: task.id,
+      recipient,
+      kind: kind === 'remind' ? 'remind' : kind,
+      message,
+      at,
+    })
   }
 }
 

@@ -135,6 +135,12 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['regions']['$get']>, R.RegionList>>(),
       holds<Fits<Answer<Api['regions']['$post'], 201>, R.RegionResult>>(),
       holds<Fits<Answer<Api['regions'][':id']['$patch']>, R.RegionResult>>(),
+      holds<Fits<Answer<Api['regions'][':id']['channels']['$get']>, R.ChannelList>>(),
+      holds<Fits<Answer<Api['regions'][':id']['channels']['$put']>, R.ChannelList>>(),
+      holds<Fits<Answer<Api['notifications']['$get']>, R.NotificationList>>(),
+      holds<Fits<Answer<Api['notifications']['unread-count']['$get']>, { unread: number }>>(),
+      holds<Fits<Answer<Api['notifications'][':id']['read']['$post']>, { read: number }>>(),
+      holds<Fits<Answer<Api['notifications']['read-all']['$post']>, { read: number }>>(),
     ]
     expect(checks.every(Boolean)).toBe(true)
   })

@@ -291,6 +291,33 @@ export const taskDetailSchema = {
       enum: ['required', 'optional', null],
       description: '销号是否须附佐证材料 / Whether close-out needs an attachment',
     },
+    urgeReads: {
+      type: 'array',
+      description: '每次催办的已读回执 / Who read each 催办, and when',
+      items: {
+        type: 'object',
+        required: ['notificationId', 'at', 'recipient', 'reads'],
+        additionalProperties: false,
+        properties: {
+          notificationId: { type: 'string' },
+          at: { type: 'string', format: 'date-time' },
+          recipient: { type: 'string' },
+          reads: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['userId', 'name', 'readAt'],
+              additionalProperties: false,
+              properties: {
+                userId: { type: 'string' },
+                name: { type: 'string' },
+                readAt: { type: 'string', format: 'date-time' },
+              },
+            },
+          },
+        },
+      },
+    },
     reportFlag: {
       type: ['object', 'null'],
       required: ['version', 'errors'],

@@ -8,9 +8,10 @@ import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
 import { ApiError, call, client, setCsrfToken } from '../../api.ts'
 import type { Me } from '../../api-types.ts'
-import { locale, setLocale, t } from '../../i18n.ts'
+import { fill, locale, setLocale, t } from '../../i18n.ts'
 import { parseRoute } from '../../router.ts'
 import type { Route } from '../../router.ts'
+import type { LsNotificationsReadEvent } from '../../events/ls-notifications-read.ts'
 import styles from './app-shell.styles.ts'
 
 type User = NonNullable<Me['user']>
@@ -30,6 +31,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   indicators: () => import('../indicator-import/indicator-import.ts'),
   users: () => import('../user-admin/user-admin.ts'),
   regions: () => import('../region-admin/region-admin.ts'),
+  notifications: () => import('../notification-list/notification-list.ts'),
 }
 
 /** True when the user holds one of the roles. */
@@ -42,17 +44,21 @@ export class LsApp extends LitElement {
     user: { state: true },
     route: { state: true },
     checked: { state: true },
+    unread: { state: true },
   }
 
   declare user: User | null
   declare route: Route
   declare checked: boolean
+  /** The signed-in person's unread notifications, for the header's badge. */
+  declare unread: number
 
   constructor() {
     super()
     this.user = null
     this.route = parseRoute(window.location.hash)
     this.checked = false
+    this.unread = 0
   }
 
   override connectedCallback(): void {
@@ -60,6 +66,7 @@ export class LsApp extends LitElement {
     window.addEventListener('hashchange', this.handleHashChange)
     window.addEventListener('ls-locale-change', this.handleLocaleChange)
     window.addEventListener('ls-session-end', this.handleSessionEnd)
+    window.addEventListener('ls-notifications-read', this.handleNotificationsRead)
     void this.loadUser()
   }
 
@@ -67,6 +74,7 @@ export class LsApp extends LitElement {
     window.removeEventListener('hashchange', this.handleHashChange)
     window.removeEventListener('ls-locale-change', this.handleLocaleChange)
     window.removeEventListener('ls-session-end', this.handleSessionEnd)
+    window.removeEventListener('ls-notifications-read', this.handleNotificationsRead)
     super.disconnectedCallback()
   }
 
@@ -76,6 +84,25 @@ export class LsApp extends LitElement {
 
   private handleHashChange = () => {
     this.route = parseRoute(window.location.hash)
+    // Each move to another page counts again: work done meanwhile may have sent notifications.
+    void this.loadUnread()
+  }
+
+  private handleNotificationsRead = (event: LsNotificationsReadEvent) => {
+    this.unread = event.detail.unread
+  }
+
+  private async loadUnread(): Promise<void> {
+    if (!this.user || this.user.mustChangePassword) return
+    try {
+      this.unread = (await call(client.notifications['unread-count'].$get())).unread
+    } catch {
+      // The badge is a hint: a failed count leaves the last one shown, and the page still works.
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('user') && this.user) void this.loadUnread()
   }
 
   private handleLocaleChange = () => this.requestUpdate()
@@ -145,6 +172,8 @@ export class LsApp extends LitElement {
         return holds(this.user, 'admin')
           ? html`<ls-region-admin></ls-region-admin>`
           : html`<p role="alert">${t('notFound')}</p>`
+      case 'notifications':
+        return html`<ls-notification-list></ls-notification-list>`
       default:
         return html`<p role="alert">${t('notFound')}</p>`
     }
@@ -163,6 +192,7 @@ export class LsApp extends LitElement {
           ${holds(this.user, 'admin') ? link('regions', '#/regions', t('regions')) : ''}
         </nav>
         <div class="user">
+          ${this.user ? html`<a class="bell" href="#/notifications" aria-current=${this.route.page === 'notifications' ? 'page' : 'false'} aria-label=${this.unread > 0 ? fill(t('unreadNotifications'), { count: this.unread }) : t('notifications')}>${t('notifications')}${this.unread > 0 ? html`<span class="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : ''}</a>` : ''}
           ${this.user ? html`<span>${this.user.displayName}</span><button @click=${this.handleLogout}>${t('logout')}</button>` : ''}
           <button @click=${() => setLocale(locale() === 'zh' ? 'en' : 'zh')} lang=${locale() === 'zh' ? 'en' : 'zh'}>${t('language')}</button>
         </div>

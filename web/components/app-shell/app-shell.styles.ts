@@ -8,6 +8,9 @@ export default css`
   nav a { color: #dbe7ff; text-decoration: none; padding: 0.25rem 0.4rem; border-radius: 4px; }
   nav a[aria-current='page'] { background: rgba(255, 255, 255, 0.18); color: #fff; }
   .user { display: flex; align-items: center; gap: 0.75rem; font-size: 0.9rem; }
+  .bell { color: #dbe7ff; text-decoration: none; padding: 0.25rem 0.4rem; border-radius: 4px; position: relative; }
+  .bell[aria-current='page'] { background: rgba(255, 255, 255, 0.18); color: #fff; }
+  .badge { display: inline-block; min-width: 1.2em; margin-left: 0.3rem; padding: 0 0.35em; border-radius: 0.6em; background: #e02424; color: #fff; font-size: 0.75rem; line-height: 1.2rem; text-align: center; font-weight: 600; }
   button { font: inherit; cursor: pointer; border: 1px solid rgba(255, 255, 255, 0.5); background: transparent; color: #fff; border-radius: 4px; padding: 0.2rem 0.6rem; }
   main { padding: 1.2rem; max-width: 1200px; margin: 0 auto; }
   /* On a phone the name and the user stay on the first line; the pages wrap onto the next. */

@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit'
 import { PROCEDURE_DONE, stepState } from '../../../domain/workflow/state-names.ts'
 import type { TaskDetail } from '../../api-types.ts'
-import { formatInstant, t, tOf } from '../../i18n.ts'
+import { fill, formatInstant, t, tOf } from '../../i18n.ts'
 import type { MessageKey } from '../../i18n.ts'
 
 type Procedure = NonNullable<TaskDetail['procedure']>
@@ -177,5 +177,29 @@ export function renderHistory(task: TaskDetail) {
           </tbody>
         </table></div>`
     }
+    ${renderUrgeReads(task)}
   </section>`
+}
+
+/** Who of the unit read each 催办 and when, for whoever sent it (the read receipts). */
+function renderUrgeReads(task: TaskDetail) {
+  const receipts = task.urgeReads ?? []
+  if (receipts.length === 0) return nothing
+  return html`<h4>${t('task_urgeReads')}</h4>
+    <ul class="urge-reads">
+      ${receipts.map(
+        (receipt) => html`<li>
+          ${fill(t('task_urgeSent'), { at: when(receipt.at), unit: receipt.recipient === task.assignee.id ? task.assignee.name : receipt.recipient })}：
+          ${
+            receipt.reads.length === 0
+              ? html`<span class="muted">${t('task_urgeUnread')}</span>`
+              : receipt.reads
+                  .map((read) =>
+                    fill(t('task_urgeReadBy'), { name: read.name, at: when(read.readAt) }),
+                  )
+                  .join('；')
+          }
+        </li>`,
+      )}
+    </ul>`
 }

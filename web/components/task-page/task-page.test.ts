@@ -63,6 +63,7 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
       },
     },
     allowedEvents: ['SAVE', 'SUBMIT'],
+    urgeReads: [],
     history: [
       {
         seq: 1,
