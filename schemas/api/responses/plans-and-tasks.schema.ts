@@ -169,7 +169,7 @@ export const taskSummarySchema = {
       additionalProperties: false,
       properties: { id: text, name: text },
     },
-    role: { type: 'string', description: 'lead | support | applicant' },
+    role: { type: 'string', description: 'lead | support | applicant | sub' },
     period: { type: 'string', description: 'once, 2018-Q3, 2019, 2019-04' },
     phaseId: nullableText,
     state: text,

@@ -56,6 +56,11 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
       },
     },
     allowedEvents: ['SAVE', 'SUBMIT'],
+    split: null,
+    subTasks: [],
+    splitUnits: [],
+    maxSplitDepth: 3,
+    transferUnits: [],
     history: [
       {
         seq: 1,
