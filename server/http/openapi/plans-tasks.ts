@@ -4,7 +4,9 @@ import {
   planMigrationBody,
   signOffBody,
   startPlanBody,
+  subTasksBody,
   taskEventBody,
+  transferTaskBody,
 } from '../../../schemas/api/requests.schema.ts'
 import {
   planListQuery,
@@ -13,6 +15,7 @@ import {
 } from '../../../schemas/api/queries.schema.ts'
 import {
   escalationsSchema,
+  splitResultSchema,
   memberChangeSchema,
   planDetailSchema,
   planMembersSchema,
@@ -152,6 +155,34 @@ export const taskPaths = {
         ],
       },
       ok('事件后的任务 / The task after the event', taskSummarySchema),
+    ),
+  },
+  '/api/tasks/{id}/subtasks': {
+    post: write(
+      '分解任务（层层分解；dryRun 预览）/ Split into sub-tasks for units below (dryRun: preview)',
+      subTasksBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('子任务 / The sub-tasks', splitResultSchema),
+    ),
+  },
+  '/api/tasks/{id}/transfer': {
+    post: write(
+      '转办到正确单位 / Transfer to the right unit',
+      transferTaskBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('转办后的任务 / The task after the transfer', taskSummarySchema),
     ),
   },
 }
