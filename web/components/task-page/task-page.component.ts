@@ -30,6 +30,7 @@ import {
   tn,
 } from './task-page.sections.ts'
 import styles from './task-page.styles.ts'
+import type { LsTaskChangeEvent } from '../../events/ls-task-change.ts'
 
 type EventType = TaskDetail['allowedEvents'][number]
 
@@ -208,6 +209,14 @@ export class LsTaskPage extends LitElement {
     }
   }
 
+  /** A part of the page (split, transfer) changed the task: reload it and say what was done. */
+  private async handleChanged(event: LsTaskChangeEvent): Promise<void> {
+    const message = event.detail.message
+    this.banner = null
+    await this.load()
+    this.notice = () => message
+  }
+
   private async handleReload(): Promise<void> {
     this.banner = null
     await this.load()
@@ -308,12 +317,14 @@ export class LsTaskPage extends LitElement {
           ${task.procedure ? renderSteps(task.procedure, task.state) : nothing}
           ${this.renderReport(task)}
           ${this.renderActions(task)}
+          <ls-task-split .task=${task} @ls-task-change=${this.handleChanged}></ls-task-split>
           ${renderContributions(task)}
           ${renderHistory(task)}
         </div>
         <aside>
           ${renderFacts(task)}
           ${renderSource(task)}
+          <ls-task-transfer .task=${task} @ls-task-change=${this.handleChanged}></ls-task-transfer>
         </aside>
       </div>
     `
