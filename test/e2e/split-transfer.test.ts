@@ -63,7 +63,8 @@ describe('split a task and transfer one, in Chromium', () => {
   })
 
   it('gives the unit below the sub-task in its inbox, with what it is asked', async () => {
-    await insurance.goto(`${e2e.server.baseUrl}/#/inbox`)
+    // The inbox was open since login, before the split: load it afresh.
+    await insurance.reload()
     await insurance
       .getByRole('link', { name: '完善医保政策，建立适应医联体发展的利益共享机制' })
       .first()

@@ -317,14 +317,22 @@ export class LsTaskPage extends LitElement {
           ${task.procedure ? renderSteps(task.procedure, task.state) : nothing}
           ${this.renderReport(task)}
           ${this.renderActions(task)}
-          <ls-task-split .task=${task} @ls-task-change=${this.handleChanged}></ls-task-split>
+          ${
+            task.subTasks.length || task.splitUnits.length || task.split
+              ? html`<ls-task-split .task=${task} @ls-task-change=${this.handleChanged}></ls-task-split>`
+              : nothing
+          }
           ${renderContributions(task)}
           ${renderHistory(task)}
         </div>
         <aside>
           ${renderFacts(task)}
           ${renderSource(task)}
-          <ls-task-transfer .task=${task} @ls-task-change=${this.handleChanged}></ls-task-transfer>
+          ${
+            task.transferUnits.length
+              ? html`<ls-task-transfer .task=${task} @ls-task-change=${this.handleChanged}></ls-task-transfer>`
+              : nothing
+          }
         </aside>
       </div>
     `
