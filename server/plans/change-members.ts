@@ -266,6 +266,8 @@ function ownership(
     if (!duty) return true
     const leads = model.resolveOwners(Array.isArray(duty.lead) ? duty.lead : [], next).actors
     if (task.role === 'lead') return leads.includes(task.assignee)
+    // A sub-task stays while its parent does (withContributions withdraws it with its parent).
+    if (task.role === 'sub') return true
     return model
       .resolveOwners(duty.support ?? [], next)
       .actors.some((actor) => actor === task.assignee && !leads.includes(actor))

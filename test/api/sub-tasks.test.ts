@@ -1,5 +1,7 @@
 /** 层层分解 and 转办: splitting a task for units below its owner, and moving a task to the right unit. */
 import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
+import { withContributions, withdrawTasks } from '../../server/tasks/withdraw-tasks.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
 import { startSplitPlan } from '../helpers/split-policy.ts'
 import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
@@ -194,6 +196,51 @@ describe('POST /api/tasks/:id/subtasks', () => {
       .execute()
     expect(notices).toContainEqual({ recipient: 'town-a', task_id: subs['town-a'] })
     expect(notices.map((notice) => notice.task_id)).not.toContain(subs['town-b'])
+  })
+
+  it('withdraws the sub-tasks below a withdrawn task, level by level, and stops their timers', async () => {
+    const s = await setup()
+    const subs = await split(s)
+    const again = await s.townA.post(`/api/tasks/${subs['town-a']}/subtasks`, {
+      items: [{ unit: 'village-a', dueOn: '2018-04-07', instruction: '入户调查' }],
+    })
+    expect(again.status).toBe(201)
+    const { model } = await loadPlanContext(s.t.db, s.planId)
+    await s.t.db.transaction().execute(async (trx) => {
+      const tasks = await trx
+        .selectFrom('task')
+        .selectAll()
+        .where('plan_id', '=', s.planId)
+        .execute()
+      const parent = tasks.find((task) => task.id === s.parent)!
+      const chosen = withContributions(tasks, [parent])
+      expect(chosen).toHaveLength(4)
+      await withdrawTasks(trx, chosen, {
+        model,
+        reason: '职责调整',
+        actor: 'test',
+        now: s.t.clock.now(),
+      })
+    })
+    const rows = await s.t.db
+      .selectFrom('task')
+      .select(['assignee', 'state'])
+      .where('plan_id', '=', s.planId)
+      .where('source_id', '=', 'draft-plan')
+      .execute()
+    expect(rows.map((row) => row.state)).toEqual([
+      'withdrawn',
+      'withdrawn',
+      'withdrawn',
+      'withdrawn',
+    ])
+    const pending = await s.t.db
+      .selectFrom('timer')
+      .select('id')
+      .where('task_id', 'in', Object.values(subs))
+      .where('status', '=', 'pending')
+      .execute()
+    expect(pending).toHaveLength(0)
   })
 
   it('leaves sub-tasks out of the phase’s count and counts them under their own units', async () => {
