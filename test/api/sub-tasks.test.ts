@@ -3,7 +3,9 @@ import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
 import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { withContributions, withdrawTasks } from '../../server/tasks/withdraw-tasks.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
-import { startSplitPlan } from '../helpers/split-policy.ts'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import { MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
+import { SPLIT_POLICY, startSplitPlan } from '../helpers/split-policy.ts'
 import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
@@ -241,6 +243,34 @@ describe('POST /api/tasks/:id/subtasks', () => {
       .where('status', '=', 'pending')
       .execute()
     expect(pending).toHaveLength(0)
+  })
+
+  it('keeps sub-tasks open with their own deadlines when the plan moves to a revised version', async () => {
+    const s = await setup()
+    const subs = await split(s)
+    // 1.1.0 moves 制定方案 to the middle of April: the duty's own task takes the new date.
+    const v2 = withReplaced(
+      '    due: 2018年4月上旬\n',
+      '    due: 2018年4月中旬\n',
+      withReplaced('  version: 1.0.0', '  version: 1.1.0', SPLIT_POLICY),
+    )
+    await publishPolicy(s.t, s.t.clock, 'test', { yaml: v2, sourceText: MINIMAL_SOURCE })
+    const path = `/api/plans/${s.planId}/migration`
+    const preview = await (await s.lead.post(path, { toVersion: '1.1.0', dryRun: true })).json()
+    const applied = await s.lead.post(path, {
+      toVersion: '1.1.0',
+      planRevision: preview.planRevision,
+    })
+    expect(applied.status, await applied.clone().text()).toBe(200)
+    const rows = await s.t.db
+      .selectFrom('task')
+      .select(['id', 'state', 'due_on'])
+      .where('id', 'in', [s.parent, subs['town-a']!, subs['town-b']!])
+      .execute()
+    const byId = Object.fromEntries(rows.map((row) => [row.id, row]))
+    expect(byId[s.parent]!.due_on).toBe('2018-04-20')
+    expect(byId[subs['town-a']!]).toMatchObject({ state: 'assigned', due_on: '2018-04-08' })
+    expect(byId[subs['town-b']!]).toMatchObject({ state: 'assigned', due_on: '2018-04-09' })
   })
 
   it('leaves sub-tasks out of the phase’s count and counts them under their own units', async () => {
