@@ -200,6 +200,22 @@ describe('POST /api/tasks/:id/subtasks', () => {
     expect(notices.map((notice) => notice.task_id)).not.toContain(subs['town-b'])
   })
 
+  it('refuses to split deeper than three levels (409)', async () => {
+    const s = await setup()
+    const subs = await split(s)
+    // Town A's sub-task stands here for one already three levels below the duty's task.
+    await s.t.db
+      .updateTable('sub_task')
+      .set({ depth: 3 })
+      .where('task_id', '=', subs['town-a']!)
+      .execute()
+    const deeper = await s.townA.post(`/api/tasks/${subs['town-a']}/subtasks`, {
+      items: [{ unit: 'village-a', dueOn: '2018-04-07', instruction: '入户调查' }],
+    })
+    expect(deeper.status).toBe(409)
+    expect((await deeper.json()).error.depth).toBe(3)
+  })
+
   it('withdraws the sub-tasks below a withdrawn task, level by level, and stops their timers', async () => {
     const s = await setup()
     const subs = await split(s)
@@ -290,27 +306,25 @@ describe('POST /api/tasks/:id/subtasks', () => {
 describe('POST /api/tasks/:id/transfer', () => {
   it('moves a task to the right unit with its history and timers, audited, both units told', async () => {
     const s = await setup()
-    const funding = await taskId(s.t, s.planId, 'draft-plan', 'reform-office')
-    expect((await s.office.post(`/api/tasks/${funding}/events`, { type: 'START' })).status).toBe(
-      200,
-    )
+    const draft = await taskId(s.t, s.planId, 'draft-plan', 'reform-office')
+    expect((await s.office.post(`/api/tasks/${draft}/events`, { type: 'START' })).status).toBe(200)
     const timersBefore = await s.t.db
       .selectFrom('timer')
       .select(['id', 'fire_at', 'status'])
-      .where('task_id', '=', funding)
+      .where('task_id', '=', draft)
       .execute()
-    const refused = await s.office.post(`/api/tasks/${funding}/transfer`, {
+    const refused = await s.office.post(`/api/tasks/${draft}/transfer`, {
       toUnit: 'health-bureau',
       reason: '交办有误',
     })
     expect(refused.status).toBe(403)
-    const unknown = await s.lead.post(`/api/tasks/${funding}/transfer`, {
+    const unknown = await s.lead.post(`/api/tasks/${draft}/transfer`, {
       toUnit: 'nowhere',
       reason: '交办有误',
     })
     expect(unknown.status).toBe(422)
     expect((await unknown.json()).error.issues[0].pointer).toBe('/toUnit')
-    const moved = await s.lead.post(`/api/tasks/${funding}/transfer`, {
+    const moved = await s.lead.post(`/api/tasks/${draft}/transfer`, {
       toUnit: 'health-bureau',
       reason: '交办有误，应由卫健局牵头',
     })
@@ -319,7 +333,7 @@ describe('POST /api/tasks/:id/transfer', () => {
     const health = await loginAs(s.t, 'health', {
       units: [{ policyId: 'demo-county-plan', unitId: 'health-bureau' }],
     })
-    const page = await (await health.get(`/api/tasks/${funding}`)).json()
+    const page = await (await health.get(`/api/tasks/${draft}`)).json()
     expect(page.state).toBe('in_progress')
     expect(page.history.map((event: { type: string }) => event.type)).toEqual(['START', 'TRANSFER'])
     expect(page.history[1].payload).toEqual({
@@ -327,18 +341,18 @@ describe('POST /api/tasks/:id/transfer', () => {
       to: 'health-bureau',
       reason: '交办有误，应由卫健局牵头',
     })
-    expect((await s.office.get(`/api/tasks/${funding}`)).status).toBe(404)
+    expect((await s.office.get(`/api/tasks/${draft}`)).status).toBe(404)
     expect(
       await s.t.db
         .selectFrom('timer')
         .select(['id', 'fire_at', 'status'])
-        .where('task_id', '=', funding)
+        .where('task_id', '=', draft)
         .execute(),
     ).toEqual(timersBefore)
     const notices = await s.t.db
       .selectFrom('notification')
       .select('recipient')
-      .where('task_id', '=', funding)
+      .where('task_id', '=', draft)
       .where('kind', '=', 'assigned')
       .execute()
     expect(notices.map((notice) => notice.recipient).sort()).toEqual([
@@ -348,9 +362,26 @@ describe('POST /api/tasks/:id/transfer', () => {
     const audit = await s.t.db
       .selectFrom('audit_log')
       .select('action')
-      .where('entity_id', '=', funding)
+      .where('entity_id', '=', draft)
       .execute()
     expect(audit.map((row) => row.action)).toContain('task.transfer')
+    expect((await verifyAuditChain(s.t.db)).ok).toBe(true)
+  })
+
+  it('gives the new unit the review of the sub-tasks the old one split off', async () => {
+    const s = await setup()
+    const subs = await split(s)
+    const moved = await s.lead.post(`/api/tasks/${s.parent}/transfer`, {
+      toUnit: 'health-bureau',
+      reason: '交办有误',
+    })
+    expect(moved.status).toBe(200)
+    const reviewers = await s.t.db
+      .selectFrom('task')
+      .select('reviewer')
+      .where('id', 'in', Object.values(subs))
+      .execute()
+    expect(reviewers.map((row) => row.reviewer)).toEqual(['health-bureau', 'health-bureau'])
     expect((await verifyAuditChain(s.t.db)).ok).toBe(true)
   })
 })
