@@ -211,6 +211,14 @@ export const subTasksBody = {
             maxLength: 200,
             description: '下级单位 / Unit below',
           },
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            pattern: '\\S',
+            description:
+              '新增单位的名称（配置中没有的下级单位）/ Name of a new unit below, one the config lacks',
+          },
           dueOn: {
             ...civilDate,
             description: '截止日期，不晚于本任务 / Deadline, not after the task’s',

@@ -22,8 +22,12 @@ import { newId } from '../ids.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { machineOf, taskHasTag } from '../task-kinds/registry.ts'
 import { mayAct } from './access.ts'
+import { belowKey, namedBelow } from './below-units.ts'
 import { recordTaskHistory } from './task-history.ts'
 import { escalationTimers, insertChunked, taskRow } from './task-rows.ts'
+
+/** A new unit's id, as the policy language spells ids. */
+const NEW_UNIT_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 
 /** How deep sub-tasks may go: a duty's task, its sub-tasks, theirs, and theirs. */
 export const MAX_SPLIT_DEPTH = 3
@@ -54,6 +58,7 @@ export function unitsBelow(context: PlanContext, unit: string): UnitBelow[] {
         ...(group.members ?? []),
         ...(members[group.id] ?? []).map((m) => m.id),
       ]),
+    ...namedBelow(members, unit).map((m) => m.id),
   ]
   return [...new Set(ids)]
     .filter((id) => id !== unit && !external.has(id))
@@ -84,6 +89,8 @@ export function splittable(context: PlanContext, task: TaskRow, depth: number): 
 export interface SplitPreview {
   parentId: string
   depth: number
+  /** Units the split adds to the plan below the owner (named with the split). */
+  addedUnits: UnitBelow[]
   subTasks: Array<{
     id: string
     unit: UnitBelow
@@ -138,18 +145,51 @@ async function planSplit(
   const taken = new Set(held.map((row) => row.assignee))
   const issues: RequestIssue[] = []
   const seen = new Set<string>()
+  const known = model.actors(context.members)
+  const groups = new Set((model.config.organizations.groups ?? []).map((group) => group.id))
+  // A unit the config does not know, given with its name, joins the plan below the owner.
+  const added: UnitBelow[] = []
   body.items.forEach((item, index) => {
     const at = `/items/${index}`
-    if (!below.has(item.unit))
+    if (item.name === undefined || below.has(item.unit)) return
+    if (!NEW_UNIT_ID.test(item.unit))
+      issues.push({
+        pointer: `${at}/unit`,
+        code: 'invalid-id',
+        message: {
+          zh: `新增单位的标识「${item.unit}」应为小写字母、数字和连字符，如 town-clinic。`,
+          en: `A new unit's id "${item.unit}" is lowercase letters, digits and hyphens, e.g. town-clinic.`,
+        },
+      })
+    else if (known.has(item.unit) || groups.has(item.unit))
       issues.push({
         pointer: `${at}/unit`,
         code: 'unknown-unit',
         message: {
-          zh: `「${item.unit}」不是本单位的下级单位；可选：${[...below.keys()].join('、') || '无'}。`,
-          en: `"${item.unit}" is not a unit below the owner; choose one of: ${[...below.keys()].join(', ') || 'none'}.`,
+          zh: `「${item.unit}」已是本计划的单位或组织，但不在本单位之下；请换一个标识。`,
+          en: `"${item.unit}" is already a unit or group of the plan, not one below the owner; use another id.`,
         },
       })
-    else if (seen.has(item.unit) || taken.has(item.unit))
+    else if (!added.some((unit) => unit.id === item.unit)) {
+      const unit = { id: item.unit, name: item.name.trim() }
+      added.push(unit)
+      below.set(unit.id, unit)
+    }
+  })
+  body.items.forEach((item, index) => {
+    const at = `/items/${index}`
+    // A new unit's id already refused is not refused twice; the row's date is still checked.
+    const refused = issues.some((issue) => issue.pointer === `${at}/unit`)
+    if (!refused && !below.has(item.unit))
+      issues.push({
+        pointer: `${at}/unit`,
+        code: 'unknown-unit',
+        message: {
+          zh: `「${item.unit}」不是本单位的下级单位；可选：${[...below.keys()].join('、') || '无'}，或连同名称（name）新增一个下级单位。`,
+          en: `"${item.unit}" is not a unit below the owner; choose one of: ${[...below.keys()].join(', ') || 'none'}, or give a name to add a new unit below.`,
+        },
+      })
+    else if (!refused && (seen.has(item.unit) || taken.has(item.unit)))
       issues.push({
         pointer: `${at}/unit`,
         code: 'duplicate',
@@ -218,6 +258,7 @@ async function planSplit(
   const preview: SplitPreview = {
     parentId: parent.id,
     depth,
+    addedUnits: added,
     subTasks: tasks.map((task, index) => ({
       id: task.id,
       unit: below.get(task.assignee)!,
@@ -229,7 +270,7 @@ async function planSplit(
         .map((timer) => ({ kind: timer.kind, fireAt: timer.fire_at })),
     })),
   }
-  return { tasks, timers, preview }
+  return { tasks, timers, preview, added }
 }
 
 /**
@@ -269,7 +310,16 @@ export async function splitTask(
     .where('id', '=', parentId)
     .executeTakeFirstOrThrow()
   const at = now.toISOString()
-  const { tasks, timers, preview } = await planSplit(trx, context, user, parent, body, today, at)
+  const { tasks, timers, preview, added } = await planSplit(
+    trx,
+    context,
+    user,
+    parent,
+    body,
+    today,
+    at,
+  )
+  if (added.length) await addUnitsBelow(trx, context, parent.assignee, added)
   await insertChunked(trx, 'task', tasks)
   await insertChunked(trx, 'timer', timers)
   await trx
@@ -300,7 +350,7 @@ export async function splitTask(
       action: 'task.split',
       entity: 'task',
       entityId: parent.id,
-      payload: { depth: preview.depth, subTasks: units, requestId },
+      payload: { depth: preview.depth, subTasks: units, addedUnits: added, requestId },
     },
   ])
   await trx
@@ -318,4 +368,30 @@ export async function splitTask(
     )
     .execute()
   return preview
+}
+
+/**
+ * Adds units named below `owner` to the plan's members (below-units.ts), advancing its revision,
+ * as a change of members does; the members must still be the ones the request read.
+ * @throws AppError 409 `version-mismatch` when the plan's members changed meanwhile
+ */
+async function addUnitsBelow(
+  trx: Transaction<Database>,
+  context: PlanContext,
+  owner: string,
+  added: readonly UnitBelow[],
+): Promise<void> {
+  const members = { ...context.members }
+  members[belowKey(owner)] = [...namedBelow(members, owner), ...added]
+  const update = await trx
+    .updateTable('plan')
+    .set((eb) => ({ extra_units: JSON.stringify(members), revision: eb('revision', '+', 1) }))
+    .where('id', '=', context.plan.id)
+    .where('extra_units', '=', context.plan.extra_units)
+    .executeTakeFirst()
+  if (Number(update.numUpdatedRows) !== 1)
+    throw new AppError(409, 'version-mismatch', {
+      zh: '本计划的成员单位已被他人修改，请刷新后重试。',
+      en: 'The plan’s members changed meanwhile; reload and try again.',
+    })
 }

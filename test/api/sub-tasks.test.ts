@@ -6,7 +6,7 @@ import { runDueTimers } from '../../server/timers/scheduler.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
 import { SPLIT_POLICY, startSplitPlan } from '../helpers/split-policy.ts'
-import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
+import { logIn, loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
 interface Setup {
@@ -198,6 +198,52 @@ describe('POST /api/tasks/:id/subtasks', () => {
       .execute()
     expect(notices).toContainEqual({ recipient: 'town-a', task_id: subs['town-a'] })
     expect(notices.map((notice) => notice.task_id)).not.toContain(subs['town-b'])
+  })
+
+  it('adds a new unit named with its row to the plan below the owner, and accounts may be given it', async () => {
+    const s = await setup()
+    const refused = await s.office.post(`/api/tasks/${s.parent}/subtasks`, {
+      items: [
+        { unit: 'Town C', name: '丙镇卫生院', dueOn: '2018-04-08', instruction: '调研' },
+        { unit: 'finance-bureau', name: '财政', dueOn: '2018-04-08', instruction: '调研' },
+      ],
+    })
+    expect(refused.status).toBe(422)
+    expect(
+      (await refused.json()).error.issues.map((issue: { pointer: string }) => issue.pointer),
+    ).toEqual(['/items/0/unit', '/items/1/unit'])
+    const made = await s.office.post(`/api/tasks/${s.parent}/subtasks`, {
+      items: [{ unit: 'town-c', name: '丙镇卫生院', dueOn: '2018-04-08', instruction: '调研' }],
+    })
+    expect(made.status).toBe(201)
+    const body = await made.json()
+    expect(body.addedUnits).toEqual([{ id: 'town-c', name: '丙镇卫生院' }])
+    const parent = await (await s.office.get(`/api/tasks/${s.parent}`)).json()
+    expect(parent.subTasks[0].assignee).toEqual({ id: 'town-c', name: '丙镇卫生院' })
+    expect(parent.splitUnits.map((unit: { id: string }) => unit.id)).toContain('town-c')
+    // The users administrator gives the new unit an account, which finds the sub-task.
+    const admin = await loginAs(s.t, 'root', { roles: ['admin'] })
+    const created = await admin.post('/api/users', {
+      username: 'town-c',
+      displayName: '丙镇卫生院',
+      roles: ['department'],
+      units: [{ policyId: 'demo-county-plan', unitId: 'town-c' }],
+      password: 'Town-C-clinic-2018',
+    })
+    expect(created.status, await created.clone().text()).toBe(201)
+    const townC = await logIn(s.t, 'town-c', 'Town-C-clinic-2018')
+    expect(await tasksOf(townC)).toEqual([body.subTasks[0].id])
+    // A group's members are still edited as before, the new unit kept.
+    const members = `/api/plans/${s.planId}/groups/hospitals/members`
+    const { version } = await (await s.lead.get(members)).json()
+    const put = await s.lead.put(
+      members,
+      { members: [{ id: 'county-hospital', name: '县人民医院' }] },
+      { 'if-match': `"${version}"` },
+    )
+    expect(put.status, await put.clone().text()).toBe(200)
+    const after = await (await s.office.get(`/api/tasks/${s.parent}`)).json()
+    expect(after.subTasks[0].assignee.name).toBe('丙镇卫生院')
   })
 
   it('refuses to split deeper than three levels (409)', async () => {

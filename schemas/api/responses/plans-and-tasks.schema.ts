@@ -218,12 +218,22 @@ export const taskListSchema = {
 /** What a split made, or on a dry run would make (POST /api/tasks/:id/subtasks). */
 export const splitResultSchema = {
   type: 'object',
-  required: ['dryRun', 'parentId', 'depth', 'subTasks'],
+  required: ['dryRun', 'parentId', 'depth', 'addedUnits', 'subTasks'],
   additionalProperties: false,
   properties: {
     dryRun: { type: 'boolean' },
     parentId: text,
     depth: { type: 'integer', minimum: 1, description: '层级 / Depth below the duty’s task' },
+    addedUnits: {
+      type: 'array',
+      description: '随分解新增到计划的下级单位 / New units below added to the plan',
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        additionalProperties: false,
+        properties: { id: text, name: text },
+      },
+    },
     subTasks: {
       type: 'array',
       items: {
