@@ -1,7 +1,7 @@
 /**
- * 层层分解 and 转办 in the browser, on Pingnan: 县人社局 splits its duty for the 社保局 below it (a
- * refused date shown at its row first), the 社保局 finds the sub-task in its inbox with what it is
- * asked, and the plan's office transfers a task to another unit with a reason.
+ * 层层分解 and 转办 in the browser, on Pingnan: 县人社局 splits its duty for the 社保局 below it and
+ * a new unit it names (a refused date shown at its row first), the 社保局 finds the sub-task in its
+ * inbox with what it is asked, and the plan's office transfers a task to another unit with a reason.
  */
 import type { Page } from 'playwright-core'
 import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
@@ -49,16 +49,23 @@ describe('split a task and transfer one, in Chromium', () => {
     await screenshot(hrss, 'split-01-date-refused')
   })
 
-  it('previews, then splits the task for the unit below, listing the sub-task', async () => {
+  it('previews, then splits the task for the unit below and a new one, listing the sub-tasks', async () => {
     await hrss.getByLabel('截止日期').fill('2018-10-31')
     await hrss.getByLabel('分担份额').fill('医保资金测算')
+    await hrss.getByRole('button', { name: '添加一行' }).click()
+    await hrss.getByLabel('下级单位').nth(1).selectOption({ label: '新增下级单位…' })
+    await hrss.getByLabel('新单位名称').fill('城关镇医保服务站')
+    await hrss.getByLabel('新单位标识').fill('chengguan-insurance-station')
+    await hrss.getByLabel('截止日期').nth(1).fill('2018-10-15')
+    await hrss.getByLabel('任务要求').nth(1).fill('收集城关镇医保结算数据')
     await hrss.getByRole('button', { name: '预览' }).click()
-    await hrss.getByText('将生成 1 个子任务（尚未保存）').waitFor()
+    await hrss.getByText('将生成 2 个子任务（尚未保存）').waitFor()
     await screenshot(hrss, 'split-02-preview')
     await hrss.getByRole('button', { name: '确认分解' }).click()
-    await hrss.getByText('已分解为 1 个子任务。').waitFor()
-    await hrss.getByText('已完成 0/1').waitFor()
+    await hrss.getByText('已分解为 2 个子任务。').waitFor()
+    await hrss.getByText('已完成 0/2').waitFor()
     await hrss.getByRole('link', { name: '社保局' }).waitFor()
+    await hrss.getByRole('link', { name: '城关镇医保服务站' }).waitFor()
     await screenshot(hrss, 'split-03-sub-tasks')
   })
 

@@ -20,13 +20,26 @@ import { renderBadges } from '../task-page/task-page.sections.ts'
 import styles from './task-split.styles.ts'
 
 interface Row {
+  /** A unit below, or {@link NEW_UNIT} for one named here. */
   unit: string
+  newId: string
+  newName: string
   dueOn: string
   instruction: string
   share: string
 }
 
-const emptyRow = (dueOn: string): Row => ({ unit: '', dueOn, instruction: '', share: '' })
+/** The select's value for a new unit below, named in the row. */
+const NEW_UNIT = '__new__'
+
+const emptyRow = (dueOn: string): Row => ({
+  unit: '',
+  newId: '',
+  newName: '',
+  dueOn,
+  instruction: '',
+  share: '',
+})
 
 export class LsTaskSplit extends LitElement {
   static override styles = styles
@@ -82,7 +95,9 @@ export class LsTaskSplit extends LitElement {
   private body(dryRun: boolean): SubTasksBody {
     return {
       items: this.rows.map((row) => ({
-        unit: row.unit,
+        ...(row.unit === NEW_UNIT
+          ? { unit: row.newId.trim(), name: row.newName.trim() }
+          : { unit: row.unit }),
         dueOn: row.dueOn,
         instruction: row.instruction.trim(),
         ...(row.share.trim() ? { share: row.share.trim() } : {}),
@@ -128,7 +143,11 @@ export class LsTaskSplit extends LitElement {
   }
 
   private issueAt(index: number, field: string): ApiIssue | undefined {
-    return this.issues.find((issue) => issue.pointer === `/items/${index}/${field}`)
+    // A new unit's id is sent as the row's `unit` and its name as `name`: their issues show there.
+    const isNew = this.rows[index]?.unit === NEW_UNIT
+    const sent = isNew && field === 'newId' ? 'unit' : isNew && field === 'newName' ? 'name' : field
+    if (isNew && field === 'unit') return undefined
+    return this.issues.find((issue) => issue.pointer === `/items/${index}/${sent}`)
   }
 
   private renderField(index: number, field: keyof Row, label: string, control: unknown) {
@@ -154,8 +173,27 @@ export class LsTaskSplit extends LitElement {
           @change=${(e: Event) => this.update_(index, 'unit', (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${row.unit === ''}>${t('transfer_choose')}</option>
           ${task.splitUnits.map((unit) => html`<option value=${unit.id} ?selected=${row.unit === unit.id}>${unit.name}</option>`)}
+          <option value=${NEW_UNIT} ?selected=${row.unit === NEW_UNIT}>${t('split_newUnit')}</option>
         </select>`,
       )}
+      ${
+        row.unit === NEW_UNIT
+          ? html`${this.renderField(
+              index,
+              'newName',
+              t('split_newName'),
+              html`<input type="text" name="newName" maxlength="100" .value=${row.newName}
+                @input=${(e: Event) => this.update_(index, 'newName', (e.target as HTMLInputElement).value)} />`,
+            )}
+            ${this.renderField(
+              index,
+              'newId',
+              t('split_newId'),
+              html`<input type="text" name="newId" maxlength="64" placeholder="town-clinic" .value=${row.newId}
+                @input=${(e: Event) => this.update_(index, 'newId', (e.target as HTMLInputElement).value)} />`,
+            )}`
+          : nothing
+      }
       ${this.renderField(
         index,
         'dueOn',
