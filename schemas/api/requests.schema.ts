@@ -233,6 +233,71 @@ const lifecycleReason = {
   pattern: '\\S',
 } as const
 
+/** Split a task into sub-tasks for units below its owner (POST /api/tasks/:id/subtasks). */
+export const subTasksBody = {
+  type: 'object',
+  required: ['items'],
+  additionalProperties: false,
+  properties: {
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 200,
+      description: '分解到的单位 / One row per unit below',
+      items: {
+        type: 'object',
+        required: ['unit', 'dueOn', 'instruction'],
+        additionalProperties: false,
+        properties: {
+          unit: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: '下级单位 / Unit below',
+          },
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            pattern: '\\S',
+            description:
+              '新增单位的名称（配置中没有的下级单位）/ Name of a new unit below, one the config lacks',
+          },
+          dueOn: {
+            ...civilDate,
+            description: '截止日期，不晚于本任务 / Deadline, not after the task’s',
+          },
+          instruction: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+            pattern: '\\S',
+            description: '任务要求 / What the unit is to do',
+          },
+          share: { type: 'string', maxLength: 200, description: '分担份额 / Share of the work' },
+        },
+      },
+    },
+    dryRun: { type: 'boolean', description: '只预览，不创建 / Preview only' },
+  },
+} as const
+
+/** Move a task to the right unit (POST /api/tasks/:id/transfer, 转办). */
+export const transferTaskBody = {
+  type: 'object',
+  required: ['toUnit', 'reason'],
+  additionalProperties: false,
+  properties: {
+    toUnit: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: '转至单位 / Unit it moves to',
+    },
+    reason: { ...lifecycleReason, description: '转办理由 / Why it moves' },
+  },
+} as const
+
 /** Suspend a running plan (POST /api/plans/:id/suspend). */
 export const suspendPlanBody = {
   type: 'object',
@@ -548,6 +613,8 @@ export type StartPlanBody = FromSchema<typeof startPlanBody>
 export type PlanMembersBody = FromSchema<typeof planMembersBody>
 export type PlanMigrationBody = FromSchema<typeof planMigrationBody>
 export type TaskEventBody = FromSchema<typeof taskEventBody>
+export type SubTasksBody = FromSchema<typeof subTasksBody>
+export type TransferTaskBody = FromSchema<typeof transferTaskBody>
 export type SignOffBody = FromSchema<typeof signOffBody>
 export type ExtensionRequestBody = FromSchema<typeof extensionRequestBody>
 export type ExtensionDecisionBody = FromSchema<typeof extensionDecisionBody>

@@ -117,7 +117,8 @@ export interface TaskTable {
   kind: 'responsibility' | 'procedure' | 'indicator-entry' | 'rectification'
   /** The unit (or body) the task is assigned to. */
   assignee: string
-  role: 'lead' | 'support' | 'applicant'
+  /** `sub`: a sub-task its parent's owner split off for a unit below it (tasks/split-task.ts). */
+  role: 'lead' | 'support' | 'applicant' | 'sub'
   /** `once`, `2018-Q3`, `2019`, `2019-04`. */
   period: string
   phase_id: string | null
@@ -146,6 +147,20 @@ export interface TaskTable {
   report_flag: ColumnType<string | null, string | null | undefined, string | null>
   created_at: string
   updated_at: string
+}
+
+/** What a split said of one sub-task (its task row has role `sub`). */
+export interface SubTaskTable {
+  task_id: string
+  parent_task_id: string
+  plan_id: string
+  /** 1 for a sub-task of a duty's task, 2 for one split from a sub-task, … */
+  depth: number
+  instruction: string
+  /** The share of the work, in the owner's words (`30%`, `5 家`); null when not given. */
+  share: string | null
+  created_by: string
+  created_at: string
 }
 
 export interface TaskEventTable {
@@ -187,6 +202,8 @@ export interface NotificationTable {
     | 'submitted'
     | 'extension-requested'
     | 'extension-decided'
+    /** A sub-task given to the unit, or a task transferred to or from it. */
+    | 'assigned'
   message: string
   at: string
   /** The user who sent it (a 催办 by a person, a 延期 request or decision); null for the system's. */
@@ -463,6 +480,7 @@ export interface IdempotencyTable {
 }
 
 export interface Database {
+  sub_task: SubTaskTable
   region: RegionTable
   policy: PolicyTable
   policy_version: PolicyVersionTable

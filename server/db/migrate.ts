@@ -22,6 +22,7 @@ import * as planRevision from './migrations/2026_12_07_0300_plan_revision.ts'
 import * as planLifecycle from './migrations/2026_12_07_0310_plan_lifecycle.ts'
 import * as taskExtension from './migrations/2026_12_07_0410_task_extension.ts'
 import * as notificationDelivery from './migrations/2026_12_07_0430_notification_delivery.ts'
+import * as createSubTask from './migrations/2026_12_07_0420_create_sub_task.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0310_plan_lifecycle': planLifecycle,
   '2026_12_07_0410_task_extension': taskExtension,
   '2026_12_07_0430_notification_delivery': notificationDelivery,
+  '2026_12_07_0420_create_sub_task': createSubTask,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -16,6 +16,7 @@ const KIND_NAMES: Record<NotificationTable['kind'], string> = {
   submitted: '待审核',
   'extension-requested': '延期申请',
   'extension-decided': '延期审批结果',
+  assigned: '交办',
 }
 
 /** Escapes the characters markdown gives meaning to. */

@@ -43,6 +43,8 @@ export async function gateStatus(
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('plan_id', '=', planId)
         .where('phase_id', '=', phaseId)
+        // Sub-tasks are the owner's way of doing its task: the gate waits for the task itself.
+        .where('role', '<>', 'sub')
         .where('state', 'not in', [...ENDED_STATES])
         .executeTakeFirstOrThrow()
     : { count: 0 }

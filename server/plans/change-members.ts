@@ -7,6 +7,7 @@
  * The change is laid out by {@link planMemberChange} without writing, so a dry run answers exactly
  * what {@link applyMemberChange} then does.
  */
+import { isBelowKey } from '../tasks/below-units.ts'
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -84,7 +85,9 @@ export async function planMemberChange(
   const next: ExtraUnits = { ...members }
   delete next[groupId]
   if (list.length) next[groupId] = list
-  checkMembers(model, next, (id) => (id === groupId ? '/members' : `/plan/members/${id}`))
+  // Units named below a unit when it split a task (tasks/split-task.ts) are checked there.
+  const groups = Object.fromEntries(Object.entries(next).filter(([key]) => !isBelowKey(key)))
+  checkMembers(model, groups, (id) => (id === groupId ? '/members' : `/plan/members/${id}`))
 
   const owned = (ids: readonly string[]) => ids.includes(groupId)
   const duties = [...planDuties(model)].filter(({ duty }) =>
@@ -266,6 +269,8 @@ function ownership(
     if (!duty) return true
     const leads = model.resolveOwners(Array.isArray(duty.lead) ? duty.lead : [], next).actors
     if (task.role === 'lead') return leads.includes(task.assignee)
+    // A sub-task stays while its parent does (withContributions withdraws it with its parent).
+    if (task.role === 'sub') return true
     return model
       .resolveOwners(duty.support ?? [], next)
       .actors.some((actor) => actor === task.assignee && !leads.includes(actor))

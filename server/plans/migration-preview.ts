@@ -187,7 +187,10 @@ export async function layoutMigration(
       held.set(key, [...(held.get(key) ?? []), task])
       // A unit the new version no longer gives this duty (in this role) is withdrawn.
       const owners = ownersOf(sourceId)
-      const owned = (task.role === 'lead' ? owners.leads : owners.supports).has(task.assignee)
+      // A sub-task is its parent's owner's to give: it follows its parent (withContributions).
+      const owned =
+        task.role === 'sub' ||
+        (task.role === 'lead' ? owners.leads : owners.supports).has(task.assignee)
       if (!owned) {
         if (!ended) {
           withdrawSelected.push(task)
@@ -210,6 +213,8 @@ export async function layoutMigration(
       kinded &&
       kinded.kind !== 'rectification' &&
       !ended &&
+      // A sub-task keeps the deadline its parent's owner gave it.
+      task.role !== 'sub' &&
       toModel.scheduleOf(kinded.duty).kind === 'once'
     ) {
       const due = toModel.scheduleOf(kinded.duty)

@@ -31,7 +31,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     .execute()
   const tasks = await db
     .selectFrom('task')
-    .select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level'])
+    .select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level', 'role'])
     .where('plan_id', '=', plan.id)
     .where('state', 'not in', [...WITHDRAWN_STATES])
     .execute()
@@ -61,7 +61,11 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     },
     today,
     phases: phases.map((phase, index) => {
-      const inPhase = tasks.filter((task) => task.phase_id === phase.phase_id)
+      // Sub-tasks count under their own units (byUnit), not in their phase: the phase counts
+      // each duty's task once, as its gate does.
+      const inPhase = tasks.filter(
+        (task) => task.phase_id === phase.phase_id && task.role !== 'sub',
+      )
       return {
         id: phase.phase_id,
         name: phase.name,

@@ -4,14 +4,16 @@ import { isClosedState, isWithdrawnState } from '../../domain/workflow/task-stat
 import {
   extensionDecisionBody,
   extensionRequestBody,
+  subTasksBody,
   taskEventBody,
+  transferTaskBody,
   urgeBody,
 } from '../../schemas/api/requests.schema.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
-import { write } from '../http/write.ts'
+import { write, writesNothing } from '../http/write.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
 import { actorsOf, oversees, seesWholePlan } from '../access/visibility.ts'
 import { KINDS_WITH_OWN_ACTORS } from '../task-kinds/registry.ts'
@@ -20,6 +22,9 @@ import { sendTaskEvent, visibleTask } from './send-event.ts'
 import { extensionView, summarize, taskDetail } from './task-views.ts'
 import { decideExtension, requestExtension, visibleOrDeciding } from './extension.ts'
 import { urgeTask } from './urge.ts'
+import { previewSplit, splitTask } from './split-task.ts'
+import { transferTask } from './transfer-task.ts'
+import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { taskListQuery } from '../../schemas/api/queries.schema.ts'
 
@@ -169,5 +174,64 @@ export const taskRoutes = new Hono<AppEnv>()
     return write(c, async (trx) => {
       const by = { user: c.get('user'), now: deps.clock.now(), requestId: c.get('requestId') }
       return c.json(await urgeTask(trx, context, task.id, message.trim(), by), 201)
+    })
+  })
+  .post('/:id/subtasks', validJson(subTasksBody), async (c) => {
+    const deps = c.get('deps')
+    const body = c.req.valid('json')
+    const user = c.get('user')
+    const { task, context } = await visibleTask(deps, user, c.req.param('id'))
+    refuseWorkUnlessRunning(context.plan)
+    const now = deps.clock.now()
+    const today = civilDateAt(now)
+    if (body.dryRun) {
+      const preview = await previewSplit(deps.reads, context, user, task, body, now, today)
+      writesNothing(c)
+      return c.json({ dryRun: true, ...preview })
+    }
+    return write(c, async (trx) => {
+      const { plan_status: status } = await trx
+        .selectFrom('plan')
+        .select('status as plan_status')
+        .where('id', '=', context.plan.id)
+        .executeTakeFirstOrThrow()
+      refuseWorkUnlessRunning({ status })
+      const made = await splitTask(
+        trx,
+        context,
+        user,
+        task.id,
+        body,
+        now,
+        today,
+        c.get('requestId') ?? null,
+      )
+      return c.json({ dryRun: false, ...made }, 201)
+    })
+  })
+  .post('/:id/transfer', validJson(transferTaskBody), async (c) => {
+    const deps = c.get('deps')
+    const body = c.req.valid('json')
+    const user = c.get('user')
+    const { context } = await visibleTask(deps, user, c.req.param('id'))
+    return write(c, async (trx) => {
+      const { plan_status: status } = await trx
+        .selectFrom('plan')
+        .select('status as plan_status')
+        .where('id', '=', context.plan.id)
+        .executeTakeFirstOrThrow()
+      refuseWorkUnlessRunning({ status })
+      const now = deps.clock.now()
+      const moved = await transferTask(
+        trx,
+        context,
+        user,
+        c.req.param('id'),
+        body,
+        now,
+        c.get('requestId') ?? null,
+      )
+      const summary = summarize(moved, context, civilDateAt(now))
+      return c.json(summary, 200, { ETag: `"${summary.version}"` })
     })
   })

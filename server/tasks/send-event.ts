@@ -24,6 +24,7 @@ import { formValidatorOf, taskKind } from '../task-kinds/registry.ts'
 import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import { readJson } from '../db/json-columns.ts'
 import { checkCloseOut } from './close-out.ts'
+import { ENDED_STATES } from '../../domain/workflow/task-states.ts'
 
 export interface SendEventInput {
   taskId: string
@@ -77,6 +78,8 @@ export async function sendTaskEvent(
       en: `Your unit may not send ${event.type} to this task.`,
     })
   }
+  if (event.type === 'SUBMIT' || event.type === 'RESUBMIT' || event.type === 'COMPLETE')
+    await refuseWithOpenSubTasks(trx, current)
   if (FORM_EVENTS.has(event.type) && input.body.data !== undefined)
     checkForm(formValidatorOf(model, current.source_id), input.body.data, event.type === 'SAVE')
   if ((event.type === 'SUBMIT' || event.type === 'RESUBMIT') && input.body.data === undefined) {
@@ -132,6 +135,30 @@ export async function visibleTask(
   const context = await loadPlanContext(deps.reads, task.plan_id)
   if (canSeeTask(user, context.plan.policy_id, task, context.model)) return { task, context }
   throw await deniedRead(deps, user, 'task', taskId, hidden)
+}
+
+/**
+ * A task split into sub-tasks is reported once they are all done (approved or withdrawn): its
+ * report consolidates theirs, so a submission before then is refused, naming those still open.
+ */
+async function refuseWithOpenSubTasks(trx: Transaction<Database>, task: TaskRow): Promise<void> {
+  const open = await trx
+    .selectFrom('task')
+    .select(['id', 'assignee', 'state'])
+    .where('parent_task_id', '=', task.id)
+    .where('role', '=', 'sub')
+    .where('state', 'not in', [...ENDED_STATES])
+    .execute()
+  if (open.length === 0) return
+  throw new AppError(
+    409,
+    'conflict',
+    {
+      zh: `还有 ${open.length} 个子任务未办结（${open.map((sub) => sub.assignee).join('、')}），请待其审核通过后再报送。`,
+      en: `${open.length} sub-task(s) are not done yet (${open.map((sub) => sub.assignee).join(', ')}); submit once they are approved.`,
+    },
+    { openSubTasks: open },
+  )
 }
 
 function toEvent(body: TaskEventBody): TaskEvent {

@@ -26,6 +26,8 @@ import { closeOutOf } from './close-out.ts'
 import { extensionReviewer, isFinished } from './extension.ts'
 import { urgesAs } from './urge.ts'
 import { urgeReadReceipts } from '../notifications/notification-store.ts'
+import { MAX_SPLIT_DEPTH, splittable, unitsBelow } from './split-task.ts'
+import { mayTransfer, transferTargets } from './transfer-task.ts'
 
 /** What a task's flag says: the version whose form its report fails, and how it fails. */
 export interface ReportFlag {
@@ -101,9 +103,27 @@ export async function taskDetail(
           .selectFrom('task')
           .selectAll()
           .where('parent_task_id', '=', task.id)
+          .where('role', '=', 'support')
           .orderBy('assignee')
           .execute()
       : []
+  const subTasks = await db
+    .selectFrom('task')
+    .innerJoin('sub_task', 'sub_task.task_id', 'task.id')
+    .selectAll('task')
+    .select(['sub_task.instruction', 'sub_task.share'])
+    .where('task.parent_task_id', '=', task.id)
+    .where('task.role', '=', 'sub')
+    .orderBy('task.due_on')
+    .orderBy('task.assignee')
+    .execute()
+  const split = await db
+    .selectFrom('sub_task')
+    .select(['depth', 'instruction', 'share', 'parent_task_id'])
+    .where('task_id', '=', task.id)
+    .executeTakeFirst()
+  const depth = split?.depth ?? 0
+  const mayOwn = mayAct(user, plan.policy_id, [task.assignee])
   const machine = machineOf(model, task.kind, task.source_id)
   const persisted = readJson('task', 'snapshot', task.snapshot)
   // The task machine's events are task event types; the client sends back what it is offered.
@@ -203,6 +223,36 @@ export async function taskDetail(
     attachments: Object.fromEntries(
       files.map((file) => [file.id, { name: file.name, size: file.size, type: file.type }]),
     ),
+    /** Set on a sub-task: what its parent's owner asked of it, and the task it belongs to. */
+    split: split
+      ? {
+          parentTaskId: split.parent_task_id,
+          depth,
+          instruction: split.instruction,
+          share: split.share,
+        }
+      : null,
+    /** The sub-tasks split from this task, with their state and report (层层分解). */
+    subTasks: subTasks.map(({ instruction, share, ...sub }) => ({
+      ...summarize(sub, context, today),
+      instruction,
+      share,
+      data: readJson('task', 'data', sub.data),
+    })),
+    /** Units this user may split the task to now (empty when it may not be split by them). */
+    splitUnits:
+      mayOwn && splittable(context, task, depth) ? unitsBelow(context, task.assignee) : [],
+    maxSplitDepth: MAX_SPLIT_DEPTH,
+    /** Units the task may be transferred to by this user (empty unless the office, 转办). */
+    transferUnits:
+      mayTransfer(user, context) &&
+      !taskHasTag(model, task, 'finished') &&
+      !taskHasTag(model, task, 'withdrawn') &&
+      !taskHasTag(model, task, 'closed')
+        ? transferTargets(context).filter(
+            (unit) => unit.id !== task.assignee && unit.id !== task.reviewer,
+          )
+        : [],
     contributions: contributions.map((contribution) => ({
       ...summarize(contribution, context, today),
       data: readJson('task', 'data', contribution.data),

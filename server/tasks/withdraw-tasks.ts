@@ -30,24 +30,32 @@ export function isWithdrawable(task: Pick<TaskRow, 'state'>): boolean {
 }
 
 /**
- * The tasks to withdraw for `selected`: those of them still open, and the open contributions of
- * every lead among them (a supporting unit's part feeds the lead's task, which is going away).
+ * The tasks to withdraw for `selected`: those of them still open, the open contributions of
+ * every lead among them (a supporting unit's part feeds the lead's task, which is going away),
+ * and the open sub-tasks split from any of them, level by level (tasks/split-task.ts).
  * Pure, so a dry run answers exactly what {@link withdrawTasks} would do.
- * @param tasks The tasks of the plan the contributions are looked up among.
+ * @param tasks The tasks of the plan the contributions and sub-tasks are looked up among.
  */
 export function withContributions(
   tasks: readonly TaskRow[],
   selected: readonly TaskRow[],
 ): TaskRow[] {
   const chosen = new Map(selected.filter(isWithdrawable).map((task) => [task.id, task]))
-  for (const task of tasks)
-    if (
-      task.role === 'support' &&
+  const below = tasks.filter(
+    (task) =>
+      (task.role === 'support' || task.role === 'sub') &&
       task.parent_task_id !== null &&
-      chosen.has(task.parent_task_id) &&
-      isWithdrawable(task)
-    )
-      chosen.set(task.id, task)
+      isWithdrawable(task),
+  )
+  // A sub-task may itself have been split: repeat until a pass adds nothing.
+  for (let added = true; added;) {
+    added = false
+    for (const task of below)
+      if (!chosen.has(task.id) && chosen.has(task.parent_task_id!)) {
+        chosen.set(task.id, task)
+        added = true
+      }
+  }
   return [...chosen.values()]
 }
 

@@ -124,6 +124,8 @@ describe('the routes answer what their response schemas describe', () => {
       holds<Fits<Answer<Api['tasks']['$get']>, R.TaskList>>(),
       holds<Fits<Answer<Api['tasks'][':id']['$get']>, R.TaskDetailView>>(),
       holds<Fits<Answer<Api['tasks'][':id']['events']['$post']>, R.TaskSummary>>(),
+      holds<Fits<Answer<Api['tasks'][':id']['transfer']['$post']>, R.TaskSummary>>(),
+      holds<Fits<Answer<Api['tasks'][':id']['subtasks']['$post']>, R.SplitResult>>(),
       holds<Fits<Answer<Api['attachments']['$post'], 201>, AttachmentUpload>>(),
       holds<Fits<Answer<Api['audit']['$get']>, R.AuditEntries>>(),
       holds<Fits<Answer<Api['audit']['verify']['$get']>, R.AuditVerificationView>>(),

@@ -12,6 +12,7 @@ const kind = {
     'submitted',
     'extension-requested',
     'extension-decided',
+    'assigned',
   ],
   description:
     '提醒、催办、督办、通报、退回、待审核 / Remind, urge, supervise, circulate, returned, submitted',

@@ -169,7 +169,7 @@ export const taskSummarySchema = {
       additionalProperties: false,
       properties: { id: text, name: text },
     },
-    role: { type: 'string', description: 'lead | support | applicant' },
+    role: { type: 'string', description: 'lead | support | applicant | sub' },
     period: { type: 'string', description: 'once, 2018-Q3, 2019, 2019-04' },
     phaseId: nullableText,
     state: text,
@@ -253,6 +253,57 @@ export const urgeResultSchema = {
   },
 } as const
 
+/** What a split made, or on a dry run would make (POST /api/tasks/:id/subtasks). */
+export const splitResultSchema = {
+  type: 'object',
+  required: ['dryRun', 'parentId', 'depth', 'addedUnits', 'subTasks'],
+  additionalProperties: false,
+  properties: {
+    dryRun: { type: 'boolean' },
+    parentId: text,
+    depth: { type: 'integer', minimum: 1, description: '层级 / Depth below the duty’s task' },
+    addedUnits: {
+      type: 'array',
+      description: '随分解新增到计划的下级单位 / New units below added to the plan',
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        additionalProperties: false,
+        properties: { id: text, name: text },
+      },
+    },
+    subTasks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'unit', 'dueOn', 'instruction', 'share', 'timers'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          unit: {
+            type: 'object',
+            required: ['id', 'name'],
+            additionalProperties: false,
+            properties: { id: text, name: text },
+          },
+          dueOn: text,
+          instruction: text,
+          share: nullableText,
+          timers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['kind', 'fireAt'],
+              additionalProperties: false,
+              properties: { kind: text, fireAt: text },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const
+
 /** One task's page: its summary and more (form, data, history, allowed events …). */
 export const taskDetailSchema = {
   type: 'object',
@@ -318,6 +369,26 @@ export const taskDetailSchema = {
         },
       },
     },
+    split: {
+      type: ['object', 'null'],
+      description:
+        '子任务：上级的要求与所属任务 / On a sub-task: what its parent asked, and which task',
+    },
+    subTasks: {
+      type: 'array',
+      items: { type: 'object' },
+      description: '分解出的子任务及其状态、报送 / Its sub-tasks, their states and reports',
+    },
+    splitUnits: {
+      type: 'array',
+      items: { type: 'object' },
+      description: '可分解到的下级单位 / Units below it may be split to now',
+    },
+    transferUnits: {
+      type: 'array',
+      items: { type: 'object' },
+      description: '可转办到的单位（办公室）/ Units the office may transfer it to',
+    },
     reportFlag: {
       type: ['object', 'null'],
       required: ['version', 'errors'],
@@ -340,3 +411,4 @@ export type SignOffResult = FromSchema<typeof signOffResultSchema>
 export type TaskSummary = FromSchema<typeof taskSummarySchema>
 export type TaskList = FromSchema<typeof taskListSchema>
 export type TaskDetailView = FromSchema<typeof taskDetailSchema>
+export type SplitResult = FromSchema<typeof splitResultSchema>

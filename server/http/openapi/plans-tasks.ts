@@ -4,7 +4,9 @@ import {
   planMigrationBody,
   signOffBody,
   startPlanBody,
+  subTasksBody,
   taskEventBody,
+  transferTaskBody,
   extensionRequestBody,
   extensionDecisionBody,
   urgeBody,
@@ -16,6 +18,7 @@ import {
 } from '../../../schemas/api/queries.schema.ts'
 import {
   escalationsSchema,
+  splitResultSchema,
   memberChangeSchema,
   planDetailSchema,
   planMembersSchema,
@@ -181,6 +184,34 @@ export const taskPaths = {
       urgeBody,
       { parameters: [path('id'), { $ref: '#/components/parameters/CsrfToken' }] },
       ok('催办记录 / The urging as recorded', urgeResultSchema),
+    ),
+  },
+  '/api/tasks/{id}/subtasks': {
+    post: write(
+      '分解任务（层层分解；dryRun 预览）/ Split into sub-tasks for units below (dryRun: preview)',
+      subTasksBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('子任务 / The sub-tasks', splitResultSchema),
+    ),
+  },
+  '/api/tasks/{id}/transfer': {
+    post: write(
+      '转办到正确单位 / Transfer to the right unit',
+      transferTaskBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('转办后的任务 / The task after the transfer', taskSummarySchema),
     ),
   },
 }

@@ -35,6 +35,7 @@ const text = messageTable({
   kind_submitted: { zh: '待审核', en: 'To review' },
   'kind_extension-requested': { zh: '延期申请', en: 'Extension asked' },
   'kind_extension-decided': { zh: '延期审批结果', en: 'Extension decided' },
+  kind_assigned: { zh: '交办', en: 'Assigned' },
 })
 
 type Item = NotificationList['notifications'][number]

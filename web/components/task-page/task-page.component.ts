@@ -30,6 +30,7 @@ import {
   tn,
 } from './task-page.sections.ts'
 import styles from './task-page.styles.ts'
+import type { LsTaskChangeEvent } from '../../events/ls-task-change.ts'
 
 type EventType = TaskDetail['allowedEvents'][number]
 
@@ -212,6 +213,14 @@ export class LsTaskPage extends LitElement {
     await this.load()
   }
 
+  /** A part of the page (split, transfer) changed the task: reload it and say what was done. */
+  private async handleChanged(event: LsTaskChangeEvent): Promise<void> {
+    const message = event.detail.message ?? ''
+    this.banner = null
+    await this.load()
+    this.notice = () => message
+  }
+
   private async handleReload(): Promise<void> {
     this.banner = null
     await this.load()
@@ -313,12 +322,22 @@ export class LsTaskPage extends LitElement {
           ${this.renderReport(task)}
           ${this.renderActions(task)}
           <ls-task-followup .task=${task} @ls-task-change=${this.handleFollowup}></ls-task-followup>
+          ${
+            task.subTasks.length || task.splitUnits.length || task.split
+              ? html`<ls-task-split .task=${task} @ls-task-change=${this.handleChanged}></ls-task-split>`
+              : nothing
+          }
           ${renderContributions(task)}
           ${renderHistory(task)}
         </div>
         <aside>
           ${renderFacts(task)}
           ${renderSource(task)}
+          ${
+            task.transferUnits.length
+              ? html`<ls-task-transfer .task=${task} @ls-task-change=${this.handleChanged}></ls-task-transfer>`
+              : nothing
+          }
         </aside>
       </div>
     `

@@ -111,6 +111,7 @@ function note(entry: HistoryEntry): string {
     comment?: unknown
     level?: unknown
     note?: unknown
+    subTasks?: unknown
   }
   // A 延期 says which dates and why; a 催办 its message.
   if (entry.type.startsWith('EXTENSION_')) {
@@ -136,13 +137,17 @@ function note(entry: HistoryEntry): string {
     ]
       .filter(Boolean)
       .join(' ')
+  if (entry.type === 'SPLIT' && Array.isArray(payload.subTasks))
+    return tn('task_splitNote', payload.subTasks.length)
   if (typeof payload.reason === 'string')
     return tn(
       entry.type === 'WITHDRAW'
         ? 'task_withdrawReason'
-        : entry.type === 'CLOSE'
-          ? 'task_closeReason'
-          : 'task_lastReason',
+        : entry.type === 'TRANSFER'
+          ? 'task_transferReason'
+          : entry.type === 'CLOSE'
+            ? 'task_closeReason'
+            : 'task_lastReason',
       payload.reason,
     )
   if (typeof payload.comment === 'string') return payload.comment

@@ -24,6 +24,8 @@ export default css`
   .main { display: grid; gap: 1rem; min-width: 0; }
   section, aside > * { background: #fff; border-radius: 8px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08); padding: 1rem 1.2rem; }
   aside { display: grid; gap: 1rem; }
+  /* The transfer panel draws its own card. */
+  aside > ls-task-transfer { padding: 0; background: none; box-shadow: none; }
   section p { margin: 0; line-height: 1.7; }
   .facts { display: grid; grid-template-columns: auto 1fr; gap: 0.5rem 0.8rem; margin: 0; }
   .facts dt { color: #52606d; font-size: 0.9rem; }

@@ -64,6 +64,11 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
     },
     allowedEvents: ['SAVE', 'SUBMIT'],
     urgeReads: [],
+    split: null,
+    subTasks: [],
+    splitUnits: [],
+    maxSplitDepth: 3,
+    transferUnits: [],
     history: [
       {
         seq: 1,
