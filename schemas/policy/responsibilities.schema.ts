@@ -13,6 +13,7 @@ import {
   textSchema,
   windowSchema,
 } from './common.schema.ts'
+import { PROGRESS_PERIODS } from './escalation.schema.ts'
 
 export const DELIVERABLE_KINDS = [
   'document',
@@ -64,6 +65,11 @@ export const responsibilitySchema = {
       additionalProperties: false,
       description: '由谁审核 / Who reviews the report',
       properties: { by: refSchema },
+    },
+    progressReports: {
+      enum: [...PROGRESS_PERIODS, 'none'],
+      description:
+        '周期反馈：week 每周、month 每月、quarter 每季度、none 不要求（缺省按 escalation.progressReports）/ How often its tasks report progress',
     },
     note: noteSchema,
     source: sourceSchema,
