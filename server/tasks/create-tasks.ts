@@ -13,7 +13,7 @@ import { machineOf, taskKind } from '../task-kinds/registry.ts'
 import type { KindedDuty } from '../task-kinds/registry.ts'
 import { escalationTimers, taskRow } from './task-rows.ts'
 import type { NewTimer } from './task-rows.ts'
-import { progressTimers } from '../supervision/progress.ts'
+import { progressTimers } from './progress-reports.ts'
 
 export type { Occurrence }
 

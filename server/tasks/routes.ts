@@ -20,8 +20,8 @@ import { summarize, taskDetail } from './task-views.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { taskListQuery } from '../../schemas/api/queries.schema.ts'
 import { TASK_LIGHTS } from '../../schemas/api/responses.schema.ts'
-import { loadSupervisionFacts } from '../supervision/lights.ts'
-import { clearRedLight, reportProgress } from '../supervision/supervision-actions.ts'
+import { loadSupervisionFacts } from './task-lights.ts'
+import { clearRedLight, reportProgress } from './progress-actions.ts'
 
 export const taskRoutes = new Hono<AppEnv>()
   .get('/', queryOf(taskListQuery), async (c) => {

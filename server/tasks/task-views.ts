@@ -20,9 +20,9 @@ import {
 import { actorsFor, mayAct } from './access.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { TaskSummary } from '../../schemas/api/responses.schema.ts'
-import { lightOf, loadSupervisionFacts, NO_FACTS } from '../supervision/lights.ts'
-import type { SupervisionFacts } from '../supervision/lights.ts'
-import { progressOf } from '../supervision/progress.ts'
+import { lightOf, loadSupervisionFacts, NO_FACTS } from './task-lights.ts'
+import type { SupervisionFacts } from './task-lights.ts'
+import { progressOf } from './progress-reports.ts'
 
 /** What a task's flag says: the version whose form its report fails, and how it fails. */
 export interface ReportFlag {
@@ -35,7 +35,7 @@ export type { TaskSummary }
 
 /**
  * @param facts The plan's progress reports and cleared red lights for the task's light (see
- *   supervision/lights.ts); without them the light is judged on dates and state alone.
+ *   task-lights.ts); without them the light is judged on dates and state alone.
  */
 export function summarize(
   task: TaskRow,

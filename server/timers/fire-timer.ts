@@ -20,7 +20,7 @@ import { LEVELS } from '../plan-model/fire-times.ts'
 import type { EscalationLevel } from '../plan-model/fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { readJson } from '../db/json-columns.ts'
-import { fireProgressDue } from '../supervision/progress.ts'
+import { fireProgressDue } from '../tasks/progress-reports.ts'
 
 const LEVEL_NAMES: Record<EscalationLevel, string> = {
   remind: '提醒',

@@ -308,6 +308,7 @@ export class LsTaskPage extends LitElement {
           ${task.procedure ? renderSteps(task.procedure, task.state) : nothing}
           ${this.renderReport(task)}
           ${this.renderActions(task)}
+          <ls-progress-report .task=${task} @ls-progress-change=${() => void this.load()}></ls-progress-report>
           ${renderContributions(task)}
           ${renderHistory(task)}
         </div>

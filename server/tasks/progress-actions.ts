@@ -14,8 +14,8 @@ import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import type { LightClearanceBody, ProgressReportBody } from '../../schemas/api/requests.schema.ts'
-import { lightOf, loadSupervisionFacts } from './lights.ts'
-import { mayClearRed, mayReport, periodFor } from './progress.ts'
+import { lightOf, loadSupervisionFacts } from './task-lights.ts'
+import { mayClearRed, mayReport, periodFor } from './progress-reports.ts'
 
 /** Records a progress report; only the assignee's units, while the task is owed. */
 export async function reportProgress(

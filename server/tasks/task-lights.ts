@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
-import { windowStart } from './progress.ts'
+import { windowStart } from './progress-reports.ts'
 import { DEFAULT_LIGHTS, taskLight } from '../../domain/supervision/index.ts'
 import type { Light, LightFacts, LightThresholds } from '../../domain/supervision/index.ts'
 
