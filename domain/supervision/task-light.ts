@@ -60,20 +60,56 @@ export interface LightFacts {
   redCleared: boolean
 }
 
+/** Days since 1970-01-01 of a civil date. */
+function dayNumber(date: CivilDate): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+    86_400_000
+  )
+}
+
+const FIRST_DAY = dayNumber('2000-01-01')
+const LAST_DAY = dayNumber('2100-12-31')
+
 /**
- * Working days from `from` to `to`, both included (0 when `to` is before `from`); counting stops
- * once it passes `atMost`, for a question that only asks whether there are few.
+ * Running counts of working days from 2000 to 2100, built once per calendar: `counts[i]` is the
+ * number of working days among the first `i` days, so a range costs two look-ups however long.
  */
+const RUNNING_COUNTS = new WeakMap<LightCalendar, Int32Array>()
+
+function runningCounts(calendar: LightCalendar): Int32Array {
+  let counts = RUNNING_COUNTS.get(calendar)
+  if (!counts) {
+    counts = new Int32Array(LAST_DAY - FIRST_DAY + 2)
+    let date = '2000-01-01'
+    for (let i = 0; i <= LAST_DAY - FIRST_DAY; i++, date = addDays(date, 1))
+      counts[i + 1] = counts[i]! + (calendar.isWorkingDay(date) ? 1 : 0)
+    RUNNING_COUNTS.set(calendar, counts)
+  }
+  return counts
+}
+
+/** Working days from day number `from` to `to`, both included (0 when `to` is before `from`). */
+function countDays(calendar: LightCalendar, from: number, to: number): number {
+  if (to < from) return 0
+  if (from >= FIRST_DAY && to <= LAST_DAY) {
+    const counts = runningCounts(calendar)
+    return counts[to - FIRST_DAY + 1]! - counts[from - FIRST_DAY]!
+  }
+  let count = 0
+  const start = new Date(from * 86_400_000).toISOString().slice(0, 10)
+  for (let day = from, date = start; day <= to; day++, date = addDays(date, 1))
+    if (calendar.isWorkingDay(date)) count++
+  return count
+}
+
+/** Working days from `from` to `to`, both included (0 when `to` is before `from`). */
 export function workingDaysBetween(
   calendar: LightCalendar,
   from: CivilDate,
   to: CivilDate,
-  atMost = Infinity,
 ): number {
-  let count = 0
-  for (let date = from; date <= to && count <= atMost; date = addDays(date, 1))
-    if (calendar.isWorkingDay(date)) count++
-  return count
+  return countDays(calendar, dayNumber(from), dayNumber(to))
 }
 
 /**
@@ -89,9 +125,10 @@ export function expectedPercent(
   if (!opensOn || !dueOn || dueOn < opensOn) return null
   if (today < opensOn) return 0
   if (today >= dueOn) return 100
-  const whole = workingDaysBetween(calendar, opensOn, dueOn)
+  const opens = dayNumber(opensOn)
+  const whole = countDays(calendar, opens, dayNumber(dueOn))
   if (whole === 0) return 100
-  return Math.round((workingDaysBetween(calendar, opensOn, today) / whole) * 100)
+  return Math.round((countDays(calendar, opens, dayNumber(today)) / whole) * 100)
 }
 
 /** The colour of one task on `facts.today`. */
@@ -113,8 +150,7 @@ export function taskLight(
   if (
     standing !== 'handed-in' &&
     dueOn !== null &&
-    workingDaysBetween(calendar, addDays(today, 1), dueOn, thresholds.blueWithinWorkingDays) <=
-      thresholds.blueWithinWorkingDays
+    countDays(calendar, dayNumber(today) + 1, dayNumber(dueOn)) <= thresholds.blueWithinWorkingDays
   )
     return 'blue'
   return 'green'
