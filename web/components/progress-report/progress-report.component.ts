@@ -146,7 +146,7 @@ export class LsProgressReport extends LitElement {
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       ${
         progress.mayReport
-          ? html`<form class="report" @submit=${this.handleReport}>
+          ? html`<form class="report" novalidate @submit=${this.handleReport}>
             <label>${t('progress_percent')}
               <input name="percent" type="number" min="0" max="100" step="1" required .value=${this.percent}
                 @input=${(e: Event) => (this.percent = (e.target as HTMLInputElement).value)} /></label>
@@ -159,7 +159,7 @@ export class LsProgressReport extends LitElement {
       }
       ${
         progress.mayClearRed && task.light === 'red'
-          ? html`<form class="clear" @submit=${this.handleClear}>
+          ? html`<form class="clear" novalidate @submit=${this.handleClear}>
             <label>${t('light_clearReason')}
               <textarea name="reason" rows="2" maxlength="2000" required .value=${this.reason}
                 @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea></label>
