@@ -26,7 +26,13 @@ export function lightThresholds(model: PlanModel): LightThresholds {
 }
 
 /** Where a task stands, for its light. A closed plan's undone task still owes its work. */
-export function standingOf(model: PlanModel, task: TaskRow): LightFacts['standing'] {
+/** The columns of a task its light reads. */
+export type LitTask = Pick<
+  TaskRow,
+  'id' | 'kind' | 'source_id' | 'state' | 'opens_on' | 'due_on' | 'created_at'
+>
+
+export function standingOf(model: PlanModel, task: LitTask): LightFacts['standing'] {
   if (taskHasTag(model, task, 'finished') || taskHasTag(model, task, 'withdrawn')) return 'done'
   if (task.state === 'returned') return 'returned'
   if (taskHasTag(model, task, 'owing') || taskHasTag(model, task, 'closed')) return 'owing'
@@ -36,7 +42,7 @@ export function standingOf(model: PlanModel, task: TaskRow): LightFacts['standin
 /** The light of one task on `today`. */
 export function lightOf(
   model: PlanModel,
-  task: TaskRow,
+  task: LitTask,
   today: string,
   facts: SupervisionFacts = NO_FACTS,
 ): Light {

@@ -21,6 +21,11 @@ export function renderLight(light: TaskLight) {
   return html`<span class="light light-${light}" data-light=${light}><span class="dot" aria-hidden="true"></span>${lightLabel(light)}</span>`
 }
 
+/** A count of tasks of one colour: the dot and the number, the colour's name for screen readers. */
+export function renderLightCount(light: TaskLight, count: number) {
+  return html`<span class="light light-${light}" data-light=${light} title=${lightLabel(light)}><span class="dot" aria-hidden="true"></span><span class="visually-hidden">${lightLabel(light)}</span>${count}</span>`
+}
+
 /** Styles of {@link renderLight}, for the components that show it. */
 export const lightStyles = css`
   .light { display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; font-size: 0.8rem; margin: 0 0.35rem 0.15rem 0; }
@@ -30,4 +35,5 @@ export const lightStyles = css`
   .light-yellow .dot { background: #fdb022; }
   .light-red .dot { background: #d92d20; }
   .light-red { color: #912018; font-weight: 600; }
+  .light .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `
