@@ -145,7 +145,7 @@ describe('a six-month task with monthly progress reports', () => {
     expect(await lightOn('2018-10-08')).toBe('blue')
   })
 
-  it('turns red the day after its deadline and stays red after a late submission', async () => {
+  it('turns red the day after its deadline — listed by ?light=red and counted on the dashboard — and stays red after a late submission', async () => {
     expect(await lightOn('2018-10-09')).toBe('red')
     const list = await (await finance()).get('/api/tasks?light=red')
     const body = (await list.json()) as {
@@ -154,6 +154,18 @@ describe('a six-month task with monthly progress reports', () => {
     }
     expect(body.tasks.map((task) => task.id)).toEqual([funding])
     expect(body.counts.byLight.red).toBe(1)
+    const progress = await (await office()).get(`/api/plans/${planId}/progress`)
+    const units = (
+      (await progress.json()) as {
+        units: Array<{ id: string; lights: Record<string, number> }>
+      }
+    ).units
+    expect(units.find((unit) => unit.id === 'finance-bureau')?.lights).toEqual({
+      green: 0,
+      blue: 0,
+      yellow: 0,
+      red: 1,
+    })
     const unit = await finance()
     expect((await unit.post(`/api/tasks/${funding}/events`, { type: 'START' })).status).toBe(200)
     const submitted = await unit.post(`/api/tasks/${funding}/events`, {
