@@ -148,11 +148,9 @@ export const taskRoutes = new Hono<AppEnv>()
     const { context } = await visibleTask(deps, c.get('user'), input.taskId)
     return write(c, async (trx) => {
       const now = deps.clock.now()
-      const summary = summarize(
-        await sendTaskEvent(trx, context, c.get('user'), input, now),
-        context,
-        civilDateAt(now),
-      )
+      const task = await sendTaskEvent(trx, context, c.get('user'), input, now)
+      const facts = await loadSupervisionFacts(trx, task.plan_id, [task.id])
+      const summary = summarize(task, context, civilDateAt(now), facts)
       return c.json(summary, 200, { ETag: `"${summary.version}"` })
     })
   })
