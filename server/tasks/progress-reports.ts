@@ -92,6 +92,14 @@ function reminderTimer(
   )
 }
 
+/**
+ * The reminder of the next report due after `day` (a plan resumed without firing what fell due
+ * in its suspension goes on from the day after it resumed).
+ */
+export function progressTimerAfter(model: PlanModel, task: TaskRow, day: string) {
+  return reminderTimer(model, task, addDays(day, 1))
+}
+
 /** The first progress timer of each new task that reports periodically. */
 export function progressTimers(model: PlanModel, tasks: readonly NewTask[]): NewTimer[] {
   return tasks.flatMap((task) => reminderTimer(model, task, '') ?? [])
