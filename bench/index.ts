@@ -9,12 +9,14 @@ import { benchPlanStart } from './plan-start.bench.ts'
 import { benchPolicyValidation } from './policy-validation.bench.ts'
 import { benchRegionReach } from './region-reach.bench.ts'
 import { benchScoring } from './scoring.bench.ts'
+import { benchTaskLight } from './task-light.bench.ts'
 
 const header = `luoshi bench — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? arch()}, ${Math.round(totalmem() / 2 ** 30)} GiB`
 console.log(header)
 for (const line of benchPolicyValidation()) console.log(line)
 for (const line of await benchEngine()) console.log(line)
 for (const line of benchScoring()) console.log(line)
+for (const line of benchTaskLight()) console.log(line)
 for (const line of await benchPlanStart()) console.log(line)
 for (const line of await benchPlanMigration()) console.log(line)
 for (const line of await benchImportValues()) console.log(line)

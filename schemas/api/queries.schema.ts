@@ -23,6 +23,11 @@ export const taskListQuery = {
     dueAfter: text('截止日不早于 / Due on or after (YYYY-MM-DD)'),
     dueBefore: text('截止日不晚于 / Due on or before (YYYY-MM-DD)'),
     limit: text('最多条数（≤ 5000）/ At most this many (≤ 5000)'),
+    light: {
+      type: 'string',
+      pattern: '^(green|blue|yellow|red)(,(green|blue|yellow|red))*$',
+      description: '三色预警，逗号分隔，如 red,yellow / Lights, comma-separated',
+    },
   },
 } as const
 

@@ -220,6 +220,44 @@ export const urgeBody = {
   },
 } as const
 
+/** 周期反馈: a unit's progress report on its task. */
+export const progressReportBody = {
+  type: 'object',
+  required: ['percent', 'text'],
+  additionalProperties: false,
+  properties: {
+    percent: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      description: '完成百分比（0–100）/ Percent complete',
+    },
+    text: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 4000,
+      pattern: '\\S',
+      description: '进展情况 / What has been done',
+    },
+  },
+} as const
+
+/** 解除红灯: the office clears an overdue task's red light, saying why. */
+export const lightClearanceBody = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: {
+    reason: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+      pattern: '\\S',
+      description: '解除理由 / Why the red light is cleared',
+    },
+  },
+} as const
+
 export const signOffBody = {
   type: 'object',
   additionalProperties: false,
@@ -625,3 +663,5 @@ export type ClosePlanBody = FromSchema<typeof closePlanBody>
 export type IndicatorValuesBody = FromSchema<typeof indicatorValuesBody>
 export type ComputeAssessmentBody = FromSchema<typeof computeAssessmentBody>
 export type ReviewAssessmentBody = FromSchema<typeof reviewAssessmentBody>
+export type ProgressReportBody = FromSchema<typeof progressReportBody>
+export type LightClearanceBody = FromSchema<typeof lightClearanceBody>

@@ -7,6 +7,8 @@ import { refSchema } from './common.schema.ts'
 
 export const ESCALATION_LEVELS = ['remind', 'urge', 'supervise', 'circulate'] as const
 export const ESCALATION_AUDIENCES = ['assignee', 'reviewer', 'office', 'leadership'] as const
+/** How often a long task reports its progress (周期反馈). */
+export const PROGRESS_PERIODS = ['week', 'month', 'quarter'] as const
 
 export const escalationSchema = {
   type: 'object',
@@ -64,6 +66,54 @@ export const escalationSchema = {
           minimum: 1,
           maximum: 366,
           description: '最多可延期的自然日数 / At most this many calendar days later',
+        },
+      },
+    },
+    lights: {
+      type: 'object',
+      additionalProperties: false,
+      description: '三色预警的阈值 / Thresholds of the three-colour status',
+      properties: {
+        blueWithinWorkingDays: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 30,
+          description:
+            '距截止日不超过几个工作日亮蓝灯（缺省 3）/ Blue within this many working days of the deadline (default 3)',
+        },
+        yellowBehindPercent: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 100,
+          description:
+            '落后序时进度几个百分点亮黄灯（缺省 20）/ Yellow when this many points behind the expected progress (default 20)',
+        },
+      },
+    },
+    progressReports: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['every'],
+      description:
+        '周期反馈：长期任务按周期报送进度 / Periodic progress reports asked of long tasks',
+      properties: {
+        every: {
+          enum: PROGRESS_PERIODS,
+          description: 'week 每周、month 每月、quarter 每季度 / How often',
+        },
+        minWindowDays: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 3660,
+          description:
+            '任务期限（自然日）不短于此才要求反馈（缺省 60）/ Only tasks whose window is at least this many days (default 60)',
+        },
+        urgeAfterWorkingDays: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 30,
+          description:
+            '逾期未报几个工作日后向办公室督办（缺省 3）/ Tell the office when a report is this many working days late (default 3)',
         },
       },
     },

@@ -13,6 +13,7 @@ import {
   textSchema,
   windowSchema,
 } from './common.schema.ts'
+import { PROGRESS_PERIODS } from './escalation.schema.ts'
 
 export const DELIVERABLE_KINDS = [
   'document',
@@ -77,6 +78,11 @@ export const responsibilitySchema = {
             'required：报送须附至少一个附件方可审核通过 / required: approval needs an attachment in the report',
         },
       },
+    },
+    progressReports: {
+      enum: [...PROGRESS_PERIODS, 'none'],
+      description:
+        '周期反馈：week 每周、month 每月、quarter 每季度、none 不要求（缺省按 escalation.progressReports）/ How often its tasks report progress',
     },
     note: noteSchema,
     source: sourceSchema,

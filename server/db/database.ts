@@ -178,7 +178,15 @@ export interface TimerTable {
   id: string
   plan_id: string
   task_id: string | null
-  kind: 'remind' | 'overdue' | 'escalate' | 'period-open' | 'phase-open' | 'phase-end'
+  kind:
+    | 'remind'
+    | 'overdue'
+    | 'escalate'
+    | 'period-open'
+    | 'phase-open'
+    | 'phase-end'
+    /** A progress report (周期反馈) falls due: reminds or, later, tells the office when missing. */
+    | 'progress-due'
   /** What the timer carries: escalation level, responsibility and period, phase id … (JSON). */
   payload: string
   fire_at: string
@@ -186,6 +194,28 @@ export interface TimerTable {
   claimed_by: string | null
   claimed_at: string | null
   fired_at: string | null
+}
+
+/** One progress report (周期反馈) on a task: `period` is the date the report was due. */
+export interface ProgressReportTable {
+  id: string
+  plan_id: string
+  task_id: string
+  period: string
+  percent: number
+  text: string
+  reported_by: string
+  reported_at: string
+}
+
+/** The office cleared a task's red light (解除红灯), with its reason. */
+export interface LightClearanceTable {
+  id: string
+  plan_id: string
+  task_id: string
+  reason: string
+  cleared_by: string
+  cleared_at: string
 }
 
 export interface NotificationTable {
@@ -480,6 +510,8 @@ export interface IdempotencyTable {
 }
 
 export interface Database {
+  progress_report: ProgressReportTable
+  light_clearance: LightClearanceTable
   sub_task: SubTaskTable
   region: RegionTable
   policy: PolicyTable

@@ -20,9 +20,10 @@ import * as taskKeyOpenTasks from './migrations/2026_12_07_0210_task_key_open_ta
 import * as addPolicyVersionSourceHash from './migrations/2026_12_07_0220_add_policy_version_source_hash.ts'
 import * as planRevision from './migrations/2026_12_07_0300_plan_revision.ts'
 import * as planLifecycle from './migrations/2026_12_07_0310_plan_lifecycle.ts'
+import * as progressReports from './migrations/2026_12_07_0400_progress_reports.ts'
 import * as taskExtension from './migrations/2026_12_07_0410_task_extension.ts'
-import * as notificationDelivery from './migrations/2026_12_07_0430_notification_delivery.ts'
 import * as createSubTask from './migrations/2026_12_07_0420_create_sub_task.ts'
+import * as notificationDelivery from './migrations/2026_12_07_0430_notification_delivery.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -43,9 +44,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0220_add_policy_version_source_hash': addPolicyVersionSourceHash,
   '2026_12_07_0300_plan_revision': planRevision,
   '2026_12_07_0310_plan_lifecycle': planLifecycle,
+  '2026_12_07_0400_progress_reports': progressReports,
   '2026_12_07_0410_task_extension': taskExtension,
-  '2026_12_07_0430_notification_delivery': notificationDelivery,
   '2026_12_07_0420_create_sub_task': createSubTask,
+  '2026_12_07_0430_notification_delivery': notificationDelivery,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

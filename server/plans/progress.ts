@@ -1,6 +1,6 @@
 /**
  * @module A plan's progress for leaders: each phase's window, status and gate; task counts by
- * state; overdue work by unit; the escalation lists (督办, 通报). Withdrawn tasks count toward
+ * state; overdue work and 三色预警 counts by unit; the escalation lists (督办, 通报). Withdrawn tasks count toward
  * none of it; tasks a closed plan left undone (`closed`) count in every total, never as done.
  */
 import type { Kysely } from 'kysely'
@@ -16,6 +16,8 @@ import { gateStatus } from '../plan-model/phase-gate.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { planDuties } from '../task-kinds/registry.ts'
+import { lightOf, loadSupervisionFacts } from '../tasks/task-lights.ts'
+import type { Light } from '../../domain/supervision/index.ts'
 
 export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
   const { plan, model, members } = context
@@ -31,7 +33,19 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     .execute()
   const tasks = await db
     .selectFrom('task')
-    .select(['phase_id', 'state', 'assignee', 'due_on', 'escalation_level', 'role'])
+    .select([
+      'id',
+      'kind',
+      'source_id',
+      'phase_id',
+      'state',
+      'assignee',
+      'opens_on',
+      'due_on',
+      'created_at',
+      'escalation_level',
+      'role',
+    ])
     .where('plan_id', '=', plan.id)
     .where('state', 'not in', [...WITHDRAWN_STATES])
     .execute()
@@ -39,13 +53,27 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
   const gates = await Promise.all(
     phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)),
   )
+  const facts = await loadSupervisionFacts(db, plan.id)
   const byUnit = new Map<
     string,
-    { total: number; approved: number; overdue: number; closed: number }
+    {
+      total: number
+      approved: number
+      overdue: number
+      closed: number
+      lights: Record<Light, number>
+    }
   >()
   for (const task of tasks) {
-    const entry = byUnit.get(task.assignee) ?? { total: 0, approved: 0, overdue: 0, closed: 0 }
+    const entry = byUnit.get(task.assignee) ?? {
+      total: 0,
+      approved: 0,
+      overdue: 0,
+      closed: 0,
+      lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+    }
     entry.total++
+    entry.lights[lightOf(model, task, today, facts)]++
     if (done(task.state)) entry.approved++
     else if (isClosedState(task.state)) entry.closed++
     else if (task.due_on && task.due_on < today) entry.overdue++

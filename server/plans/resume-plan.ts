@@ -24,6 +24,8 @@ import { fireTimer } from '../timers/fire-timer.ts'
 import { insertChunked, timerRow } from '../tasks/task-rows.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
 import { readJson } from '../db/json-columns.ts'
+import { progressTimerAfter } from '../tasks/progress-reports.ts'
+import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { movePlan } from './plan-lifecycle.ts'
 import type { LifecycleActor } from './plan-lifecycle.ts'
 
@@ -172,6 +174,11 @@ async function laterStep(
     taskHasTag(model, task, 'closed')
   )
     return undefined
+  // 周期反馈: the reports missed in the suspension are let go; the next one ahead is asked.
+  if (timer.kind === 'progress-due')
+    return readJson('timer', 'payload', timer.payload).stage === 'remind'
+      ? progressTimerAfter(model, task, civilDateAt(new Date(at)))
+      : undefined
   const level = readJson('timer', 'payload', timer.payload).level as EscalationLevel
   const step = model
     .escalationFor(task.due_on)

@@ -12,6 +12,7 @@ import { write } from '../http/write.ts'
 import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, managesPolicy, seesWholePlan } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
+import { loadSupervisionFacts } from '../tasks/task-lights.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { STOPPED_STATES } from '../../domain/workflow/task-states.ts'
 import { planProgress } from './progress.ts'
@@ -107,7 +108,12 @@ export const planRoutes = new Hono<AppEnv>()
       query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
     const rows = await query.orderBy('due_on').limit(1000).execute()
     const today = civilDateAt(clock.now())
-    const summaries = rows.map((row) => summarize(row, context, today))
+    const facts = await loadSupervisionFacts(
+      db,
+      context.plan.id,
+      rows.map((row) => row.id),
+    )
+    const summaries = rows.map((row) => summarize(row, context, today, facts))
     return c.json({
       supervise: summaries.filter((task) => task.escalation === 3).slice(0, 200),
       circulate: summaries.filter((task) => task.escalation >= 4).slice(0, 200),

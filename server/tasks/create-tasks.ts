@@ -13,6 +13,7 @@ import { machineOf, taskKind } from '../task-kinds/registry.ts'
 import type { KindedDuty } from '../task-kinds/registry.ts'
 import { escalationTimers, taskRow } from './task-rows.ts'
 import type { NewTimer } from './task-rows.ts'
+import { progressTimers } from './progress-reports.ts'
 
 export type { Occurrence }
 
@@ -129,7 +130,7 @@ export function tasksForDuty(
       )
     }
   }
-  const timers = escalationTimers(model, tasks)
+  const timers = [...escalationTimers(model, tasks), ...progressTimers(model, tasks)]
   return {
     tasks,
     timers,

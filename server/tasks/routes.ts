@@ -4,6 +4,8 @@ import { isClosedState, isWithdrawnState } from '../../domain/workflow/task-stat
 import {
   extensionDecisionBody,
   extensionRequestBody,
+  lightClearanceBody,
+  progressReportBody,
   subTasksBody,
   taskEventBody,
   transferTaskBody,
@@ -27,6 +29,9 @@ import { transferTask } from './transfer-task.ts'
 import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { taskListQuery } from '../../schemas/api/queries.schema.ts'
+import { TASK_LIGHTS } from '../../schemas/api/responses.schema.ts'
+import { loadSupervisionFacts } from './task-lights.ts'
+import { clearRedLight, reportProgress } from './progress-actions.ts'
 
 export const taskRoutes = new Hono<AppEnv>()
   .get('/', queryOf(taskListQuery), async (c) => {
@@ -83,9 +88,20 @@ export const taskRoutes = new Hono<AppEnv>()
           ),
         )
       }
-      for (const task of found) rows.push(summarize(task, context, today))
+      // The light is computed for the rows found, from the few report and clearance rows.
+      const facts = await loadSupervisionFacts(
+        db,
+        plan.id,
+        found.map((task) => task.id),
+      )
+      for (const task of found) rows.push(summarize(task, context, today, facts))
     }
-    const filtered = q.overdue === 'true' ? rows.filter((row) => row.overdue) : rows
+    const unlit = q.overdue === 'true' ? rows.filter((row) => row.overdue) : rows
+    const byLight = Object.fromEntries(
+      TASK_LIGHTS.map((light) => [light, unlit.filter((row) => row.light === light).length]),
+    ) as Record<(typeof TASK_LIGHTS)[number], number>
+    const lights = q.light ? new Set(q.light.split(',')) : null
+    const filtered = lights ? unlit.filter((row) => lights.has(row.light)) : unlit
     filtered.sort(
       (a, b) =>
         (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title),
@@ -96,6 +112,7 @@ export const taskRoutes = new Hono<AppEnv>()
       escalated: filtered.filter(
         (row) => row.escalation >= 3 && !isWithdrawnState(row.state) && !isClosedState(row.state),
       ).length,
+      byLight,
       byState: Object.fromEntries(
         [...new Set(filtered.map((row) => row.state))].map((state) => [
           state,
@@ -141,12 +158,32 @@ export const taskRoutes = new Hono<AppEnv>()
     const { context } = await visibleTask(deps, c.get('user'), input.taskId)
     return write(c, async (trx) => {
       const now = deps.clock.now()
-      const summary = summarize(
-        await sendTaskEvent(trx, context, c.get('user'), input, now),
-        context,
-        civilDateAt(now),
-      )
+      const task = await sendTaskEvent(trx, context, c.get('user'), input, now)
+      const facts = await loadSupervisionFacts(trx, task.plan_id, [task.id])
+      const summary = summarize(task, context, civilDateAt(now), facts)
       return c.json(summary, 200, { ETag: `"${summary.version}"` })
+    })
+  })
+  .post('/:id/progress', validJson(progressReportBody), async (c) => {
+    const deps = c.get('deps')
+    const body = c.req.valid('json')
+    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    return write(c, async (trx) => {
+      const now = deps.clock.now()
+      const report = await reportProgress(trx, context, c.get('user'), task, body, now)
+      const facts = await loadSupervisionFacts(trx, task.plan_id, [task.id])
+      return c.json({ report, task: summarize(task, context, civilDateAt(now), facts) }, 201)
+    })
+  })
+  .post('/:id/clear-red', validJson(lightClearanceBody), async (c) => {
+    const deps = c.get('deps')
+    const body = c.req.valid('json')
+    const { task, context } = await visibleTask(deps, c.get('user'), c.req.param('id'))
+    return write(c, async (trx) => {
+      const now = deps.clock.now()
+      await clearRedLight(trx, context, c.get('user'), task, body, now)
+      const facts = await loadSupervisionFacts(trx, task.plan_id, [task.id])
+      return c.json(summarize(task, context, civilDateAt(now), facts))
     })
   })
   .post('/:id/extension', validJson(extensionRequestBody), async (c) => {

@@ -20,6 +20,9 @@ import {
 import { actorsFor, mayAct } from './access.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { ExtensionView, TaskSummary } from '../../schemas/api/responses.schema.ts'
+import { lightOf, loadSupervisionFacts, NO_FACTS } from './task-lights.ts'
+import type { SupervisionFacts } from './task-lights.ts'
+import { progressOf } from './progress-reports.ts'
 import type { ExtensionRequestRow } from '../db/database.ts'
 import { actorsOf } from '../access/visibility.ts'
 import { closeOutOf } from './close-out.ts'
@@ -38,7 +41,16 @@ export interface ReportFlag {
 /** One task as lists show it (its schema is in schemas/api/responses.schema.ts). */
 export type { TaskSummary }
 
-export function summarize(task: TaskRow, context: PlanContext, today: string): TaskSummary {
+/**
+ * @param facts The plan's progress reports and cleared red lights for the task's light (see
+ *   task-lights.ts); without them the light is judged on dates and state alone.
+ */
+export function summarize(
+  task: TaskRow,
+  context: PlanContext,
+  today: string,
+  facts: SupervisionFacts = NO_FACTS,
+): TaskSummary {
   const actors = context.model.actors(context.members)
   const title = titleOf(context.model, task)
   return {
@@ -63,6 +75,7 @@ export function summarize(task: TaskRow, context: PlanContext, today: string): T
       !taskHasTag(context.model, task, 'withdrawn') &&
       !taskHasTag(context.model, task, 'closed'),
     escalation: task.escalation_level,
+    light: lightOf(context.model, task, today, facts),
     ...(task.original_due_on ? { originalDueOn: task.original_due_on } : {}),
     ...(task.report_flag ? { reportFlagged: true } : {}),
   }
@@ -89,6 +102,7 @@ export async function taskDetail(
   today: string,
 ) {
   const { model, plan } = context
+  const facts = await loadSupervisionFacts(db, plan.id, [task.id])
   const duty = dutyOf(model, task.source_id)
   const procedure = model.procedure(task.source_id)
   const history = await db
@@ -165,7 +179,9 @@ export async function taskDetail(
       readJson('task_event', 'payload', event.payload).closeOut === true,
   )
   return {
-    ...summarize(task, context, today),
+    ...summarize(task, context, today, facts),
+    /** 周期反馈: the reports made, when the next is due, and whether this user may report. */
+    progress: await progressOf(db, context, task, user, today),
     reviewer: task.reviewer,
     originalDueOn: task.original_due_on,
     extensions: extensions.map(extensionView),

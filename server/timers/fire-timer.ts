@@ -20,6 +20,7 @@ import type { EscalationLevel } from '../plan-model/fire-times.ts'
 import type { TaskEvent } from '../../domain/workflow/registry.ts'
 import { readJson } from '../db/json-columns.ts'
 import { insertNotification } from '../notifications/insert-notification.ts'
+import { fireProgressDue } from '../tasks/progress-reports.ts'
 
 const LEVEL_NAMES: Record<EscalationLevel, string> = {
   remind: '提醒',
@@ -81,6 +82,9 @@ export async function fireTimer(
       break
     case 'phase-end':
       await closePhaseIfGateHolds(trx, context.model, timer.plan_id, payload.phase as string, now)
+      break
+    case 'progress-due':
+      await fireProgressDue(trx, context, timer, now)
       break
   }
   return true

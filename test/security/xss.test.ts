@@ -119,8 +119,24 @@ describe('chart tooltips show hostile config names as text', () => {
 
   it('completion by unit (unit-progress): the unit name and series labels', () => {
     const units: PlanProgress['units'] = [
-      { id: 'a', name: HOSTILE, total: 10, approved: 3, overdue: 2, closed: 0 },
-      { id: 'b', name: `${HOSTILE}b`, total: 4, approved: 4, overdue: 0, closed: 0 },
+      {
+        id: 'a',
+        name: HOSTILE,
+        total: 10,
+        approved: 3,
+        overdue: 2,
+        closed: 0,
+        lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      },
+      {
+        id: 'b',
+        name: `${HOSTILE}b`,
+        total: 4,
+        approved: 4,
+        overdue: 0,
+        closed: 0,
+        lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      },
     ]
     const option = unitOption(units, { overdue: HOSTILE, open: HOSTILE, approved: HOSTILE })
     const shown = tooltips(option, units.length, 'axis')

@@ -19,7 +19,17 @@ const missedTimer = {
   additionalProperties: false,
   properties: {
     id: text,
-    kind: { enum: ['remind', 'overdue', 'escalate', 'period-open', 'phase-open', 'phase-end'] },
+    kind: {
+      enum: [
+        'remind',
+        'overdue',
+        'escalate',
+        'period-open',
+        'phase-open',
+        'phase-end',
+        'progress-due',
+      ],
+    },
     taskId: nullableText,
     fireAt: instant,
   },

@@ -5,6 +5,9 @@ import { civilDate, instant, nullableDate, nullableText, text } from './primitiv
 /** A plan's lifecycle: running ⇄ suspended → closed → archived (server/plans/plan-lifecycle.ts). */
 export const PLAN_STATUSES = ['running', 'suspended', 'closed', 'archived'] as const
 
+/** 三色预警, in rising urgency (domain/supervision/task-light.ts computes it). */
+export const TASK_LIGHTS = ['green', 'blue', 'yellow', 'red'] as const
+
 const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const
 
 export const planSchema = {
@@ -152,6 +155,7 @@ export const taskSummarySchema = {
     'duePhrase',
     'overdue',
     'escalation',
+    'light',
   ],
   additionalProperties: false,
   properties: {
@@ -191,6 +195,11 @@ export const taskSummarySchema = {
       ...nullableDate,
       description: '延期前的截止日（未延期为 null）/ The due date before an approved extension',
     },
+    light: {
+      enum: TASK_LIGHTS,
+      description:
+        '三色预警：green 正常、blue 临期、yellow 滞后或被退回、red 逾期 / Status colour: on track, due soon, behind or returned, overdue',
+    },
     reportFlagged: {
       type: 'boolean',
       description:
@@ -206,16 +215,82 @@ export const taskListSchema = {
   properties: {
     counts: {
       type: 'object',
-      required: ['total', 'overdue', 'escalated', 'byState'],
+      required: ['total', 'overdue', 'escalated', 'byState', 'byLight'],
       additionalProperties: false,
       properties: {
         total: { type: 'integer' },
         overdue: { type: 'integer' },
         escalated: { type: 'integer' },
         byState: { type: 'object', additionalProperties: { type: 'integer' } },
+        byLight: {
+          type: 'object',
+          required: [...TASK_LIGHTS],
+          additionalProperties: false,
+          properties: Object.fromEntries(
+            TASK_LIGHTS.map((light) => [light, { type: 'integer' }]),
+          ) as {
+            [L in (typeof TASK_LIGHTS)[number]]: { type: 'integer' }
+          },
+          description: '按三色预警计数（筛选前）/ Counts by light, before the light filter',
+        },
       },
     },
     tasks: { type: 'array', items: taskSummarySchema },
+  },
+} as const
+
+/** One progress report (周期反馈) as the task page lists it. */
+export const progressReportSchema = {
+  type: 'object',
+  required: ['id', 'period', 'percent', 'text', 'reportedBy', 'reportedByName', 'reportedAt'],
+  additionalProperties: false,
+  properties: {
+    id: text,
+    period: { ...civilDate, description: '所报周期的报送截止日 / The report due date it answers' },
+    percent: { type: 'integer', minimum: 0, maximum: 100 },
+    text,
+    reportedBy: text,
+    reportedByName: text,
+    reportedAt: instant,
+  },
+} as const
+
+/** A task's periodic progress reports: how often, the next due, the reports made. */
+export const progressViewSchema = {
+  type: 'object',
+  required: [
+    'every',
+    'nextDue',
+    'expectedPercent',
+    'mayReport',
+    'reports',
+    'clearances',
+    'mayClearRed',
+  ],
+  additionalProperties: false,
+  properties: {
+    every: {
+      enum: ['week', 'month', 'quarter', null],
+      description: '报送周期（null 不要求定期报送）/ How often (null: no periodic reports)',
+    },
+    nextDue: { ...nullableDate, description: '下次报送截止日 / Next report due' },
+    expectedPercent: {
+      type: ['integer', 'null'],
+      description: '序时进度（按工作日）/ Progress expected by now, in working days',
+    },
+    mayReport: { type: 'boolean', description: '当前用户可报送进度 / This user may report' },
+    reports: { type: 'array', items: progressReportSchema },
+    clearances: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['reason', 'clearedBy', 'clearedAt'],
+        additionalProperties: false,
+        properties: { reason: text, clearedBy: text, clearedAt: instant },
+      },
+      description: '解除红灯记录 / Red lights cleared by the office',
+    },
+    mayClearRed: { type: 'boolean', description: '当前用户可解除红灯 / This user may clear red' },
   },
 } as const
 
@@ -389,6 +464,7 @@ export const taskDetailSchema = {
       items: { type: 'object' },
       description: '可转办到的单位（办公室）/ Units the office may transfer it to',
     },
+    progress: progressViewSchema,
     reportFlag: {
       type: ['object', 'null'],
       required: ['version', 'errors'],
@@ -405,6 +481,8 @@ export const taskDetailSchema = {
 export type ExtensionView = FromSchema<typeof extensionSchema>
 export type UrgeResult = FromSchema<typeof urgeResultSchema>
 export type PlanView = FromSchema<typeof planSchema>
+export type ProgressReportView = FromSchema<typeof progressReportSchema>
+export type ProgressView = FromSchema<typeof progressViewSchema>
 export type PlanDetailView = FromSchema<typeof planDetailSchema>
 export type StartPlanResult = FromSchema<typeof startPlanResultSchema>
 export type SignOffResult = FromSchema<typeof signOffResultSchema>

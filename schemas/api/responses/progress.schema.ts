@@ -94,7 +94,7 @@ export const planProgressSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'total', 'approved', 'overdue', 'closed'],
+        required: ['id', 'name', 'total', 'approved', 'overdue', 'closed', 'lights'],
         additionalProperties: false,
         properties: {
           id: text,
@@ -102,6 +102,13 @@ export const planProgressSchema = {
           total: count,
           approved: count,
           overdue: count,
+          lights: {
+            type: 'object',
+            required: ['green', 'blue', 'yellow', 'red'],
+            additionalProperties: false,
+            properties: { green: count, blue: count, yellow: count, red: count },
+            description: '按三色预警计数 / Tasks by status colour',
+          },
           closed: {
             ...count,
             description: '计划关闭时未完成的任务 / Left undone when the plan closed',

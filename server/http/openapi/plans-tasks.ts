@@ -1,7 +1,9 @@
 /** @module The OpenAPI paths of plans, phase sign-off and tasks. */
 import {
   planMembersBody,
+  lightClearanceBody,
   planMigrationBody,
+  progressReportBody,
   signOffBody,
   startPlanBody,
   subTasksBody,
@@ -26,6 +28,7 @@ import {
   planMigrationOptionsSchema,
   planListSchema,
   planProgressSchema,
+  progressReportSchema,
   signOffResultSchema,
   startPlanResultSchema,
   taskDetailSchema,
@@ -212,6 +215,44 @@ export const taskPaths = {
         ],
       },
       ok('转办后的任务 / The task after the transfer', taskSummarySchema),
+    ),
+  },
+  '/api/tasks/{id}/progress': {
+    post: {
+      ...write(
+        '报送进度（周期反馈，承办单位）/ Report progress (the assigned unit)',
+        progressReportBody,
+        {
+          parameters: [
+            path('id'),
+            { $ref: '#/components/parameters/CsrfToken' },
+            { $ref: '#/components/parameters/IdempotencyKey' },
+          ],
+        },
+      ),
+      responses: {
+        '201': ok('所报进度与任务 / The report and the task', {
+          type: 'object',
+          required: ['report', 'task'],
+          additionalProperties: false,
+          properties: { report: progressReportSchema, task: taskSummarySchema },
+        }),
+        ...errors,
+      },
+    },
+  },
+  '/api/tasks/{id}/clear-red': {
+    post: write(
+      '解除红灯（办公室，须说明理由）/ Clear a red light (the office, with a reason)',
+      lightClearanceBody,
+      {
+        parameters: [
+          path('id'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('解除后的任务 / The task after', taskSummarySchema),
     ),
   },
 }

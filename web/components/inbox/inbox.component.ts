@@ -1,6 +1,7 @@
 /**
  * The signed-in unit's tasks (`GET /api/tasks`), ordered by deadline: counts at the top, filters
- * for plan, phase, state and period, "tasks I review" and "overdue only", and the table. Each
+ * for plan, phase, state and period, "tasks I review", "overdue only" and the status colours
+ * (三色预警, any of them), and the table. Each
  * filter change is one request; a stale answer (a filter changed meanwhile) is dropped.
  *
  * @summary The inbox page (`#/inbox`).
@@ -17,6 +18,8 @@ import { NAMED_STATES, OPEN_TASK_STATES } from '../../../domain/workflow/state-n
 import { fill, periodLabel, stateLabel } from '../task-table/task-format.ts'
 import styles from './inbox.styles.ts'
 import { LatestOnly } from '../../latest-only.ts'
+import { LIGHT_ORDER, renderLight } from '../task-table/task-light.ts'
+import type { TaskLight } from '../task-table/task-light.ts'
 
 type Plan = PlanList['plans'][number]
 
@@ -28,6 +31,8 @@ interface Filters {
   period: string
   review: boolean
   overdue: boolean
+  /** 三色预警 shown; none checked shows every colour. */
+  lights: TaskLight[]
 }
 
 const FILTERS_KEY = 'luoshi.inbox.filters'
@@ -41,6 +46,7 @@ function restoreFilters(): Filters {
     period: '',
     review: false,
     overdue: false,
+    lights: [],
   }
   try {
     return {
@@ -121,8 +127,9 @@ export class LsInbox extends LitElement {
   }
 
   private query(): TaskListQuery {
-    const { plan, phase, state, period, review, overdue } = this.filters
+    const { plan, phase, state, period, review, overdue, lights } = this.filters
     return {
+      ...(lights.length ? { light: LIGHT_ORDER.filter((l) => lights.includes(l)).join(',') } : {}),
       ...(plan ? { plan } : {}),
       ...(phase ? { phase } : {}),
       ...(state ? { state: state === 'open' ? OPEN_TASK_STATES.join(',') : state } : {}),
@@ -172,6 +179,13 @@ export class LsInbox extends LitElement {
     this.setFilter(input.name as 'review' | 'overdue', input.checked)
   }
 
+  private handleLight(event: Event): void {
+    const input = event.target as HTMLInputElement
+    const light = input.value as TaskLight
+    const rest = this.filters.lights.filter((l) => l !== light)
+    this.setFilter('lights', input.checked ? [...rest, light] : rest)
+  }
+
   private renderCounts(data: TaskList) {
     const { counts } = data
     const byState = Object.entries(counts.byState)
@@ -181,6 +195,7 @@ export class LsInbox extends LitElement {
         <div><dt>${t('inbox_total')}</dt><dd>${counts.total}</dd></div>
         <div class=${counts.overdue ? 'alarm' : ''}><dt>${t('inbox_overdue')}</dt><dd>${counts.overdue}</dd></div>
         <div class=${counts.escalated ? 'alarm' : ''}><dt>${t('inbox_escalated')}</dt><dd>${counts.escalated}</dd></div>
+        ${LIGHT_ORDER.map((light) => html`<div class="by-light"><dt>${renderLight(light)}</dt><dd>${counts.byLight[light]}</dd></div>`)}
         ${byState.map(([state, n]) => html`<div class="state"><dt>${stateLabel(state)}</dt><dd>${n}</dd></div>`)}
       </dl>
     </section>`
@@ -213,6 +228,12 @@ export class LsInbox extends LitElement {
       </label>
       <label class="toggle"><input type="checkbox" name="review" .checked=${review} @change=${this.handleToggle} />${t('filter_reviewing')}</label>
       <label class="toggle"><input type="checkbox" name="overdue" .checked=${overdue} @change=${this.handleToggle} />${t('filter_overdueOnly')}</label>
+      <fieldset class="lights"><legend>${t('filter_light')}</legend>
+        ${LIGHT_ORDER.map(
+          (light) =>
+            html`<label class="toggle"><input type="checkbox" name="light" value=${light} .checked=${this.filters.lights.includes(light)} @change=${this.handleLight} />${renderLight(light)}</label>`,
+        )}
+      </fieldset>
     </form>`
   }
 

@@ -1,6 +1,9 @@
 import { css } from 'lit'
+import { lightStyles } from '../task-table/task-light.ts'
 
-export default css`
+export default [
+  lightStyles,
+  css`
   :host { display: block; }
   .title { margin: 0 0 0.8rem; font-size: 1.25rem; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -19,4 +22,8 @@ export default css`
   .error { color: #b42318; background: #fef3f2; padding: 0.5rem 0.8rem; border-radius: 4px; margin-bottom: 0.6rem; }
   button { font: inherit; cursor: pointer; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; padding: 0.2rem 0.6rem; }
   ls-task-table[aria-busy='true'] { opacity: 0.6; }
-`
+  .lights { display: flex; flex-wrap: wrap; gap: 0 0.6rem; border: 1px solid #cbd2d9; border-radius: 4px; padding: 0.1rem 0.6rem; margin: 0; }
+  .lights legend { font-size: 0.85rem; color: #3e4c59; padding: 0 0.2rem; }
+  .counts .by-light dt .light { margin: 0; }
+`,
+]

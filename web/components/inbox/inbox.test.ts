@@ -29,6 +29,12 @@ function serve(tasks: (url: URL) => TaskSummary[] | Response) {
         total: answer.length + 600,
         overdue: answer.filter((t) => t.overdue).length,
         escalated: 1,
+        byLight: {
+          green: answer.filter((t) => t.light === 'green').length,
+          blue: 0,
+          yellow: 0,
+          red: answer.filter((t) => t.light === 'red').length,
+        },
         byState: { assigned: answer.length },
       }
       return new Response(JSON.stringify({ counts, tasks: answer }))
@@ -54,13 +60,16 @@ afterEach(() => {
 })
 
 describe('ls-inbox', () => {
-  it('shows the counts, the tasks and how many were left out', async () => {
-    serve(() => [buildSummary(), buildSummary({ id: 'task-2', period: '2018-Q3', overdue: false })])
+  it('shows the counts (by colour too), the tasks and how many were left out', async () => {
+    serve(() => [
+      buildSummary(),
+      buildSummary({ id: 'task-2', period: '2018-Q3', overdue: false, light: 'green' }),
+    ])
     const inbox = await mount()
     const counts = Array.from(inbox.shadowRoot!.querySelectorAll('.counts dd')).map(
       (dd) => dd.textContent,
     )
-    expect(counts).toEqual(['602', '1', '1', '2'])
+    expect(counts).toEqual(['602', '1', '1', '1', '0', '0', '1', '2'])
     expect(inbox.shadowRoot!.querySelector('.status')?.textContent).toBe('显示前 2 条，共 602 条')
     const table = inbox.shadowRoot!.querySelector('ls-task-table')!
     await table.updateComplete
@@ -102,14 +111,22 @@ describe('ls-inbox', () => {
     const review = inbox.shadowRoot!.querySelector<HTMLInputElement>('input[name=review]')!
     review.click()
     await vi.waitFor(() => expect(requests).toHaveLength(3))
+    const light = (colour: string) =>
+      inbox.shadowRoot!.querySelector<HTMLInputElement>(`input[name=light][value=${colour}]`)!
+    light('red').click()
+    await vi.waitFor(() => expect(requests).toHaveLength(4))
+    light('yellow').click()
+    await vi.waitFor(() => expect(requests).toHaveLength(5))
     expect(requests[0]!.search).toBe('')
     expect(Object.fromEntries(requests[2]!.searchParams)).toEqual({
       state: 'assigned,in_progress,submitted,returned',
       role: 'review',
     })
+    expect(requests[4]!.searchParams.get('light')).toBe('yellow,red')
     expect(JSON.parse(sessionStorage.getItem('luoshi.inbox.filters')!)).toMatchObject({
       state: 'open',
       review: true,
+      lights: ['red', 'yellow'],
     })
     await inbox.updateComplete
     expect(inbox.shadowRoot!.querySelector('h2')?.textContent).toBe('我审核的')

@@ -308,6 +308,7 @@ export class LsTaskPage extends LitElement {
             ${
               task.reportFlag
                 ? html`<p class="report-flag" role="note">${fill(t('task_reportFlag'), { version: task.reportFlag.version })}
+          <ls-progress-report .task=${task} @ls-progress-change=${() => void this.load()}></ls-progress-report>
                   ${task.reportFlag.errors.join(locale() === 'zh' ? '；' : '; ')}</p>`
                 : nothing
             }

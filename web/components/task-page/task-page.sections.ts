@@ -8,6 +8,7 @@ import { PROCEDURE_DONE, stepState } from '../../../domain/workflow/state-names.
 import type { TaskDetail } from '../../api-types.ts'
 import { fill, formatInstant, t, tOf } from '../../i18n.ts'
 import type { MessageKey } from '../../i18n.ts'
+import { renderLight } from '../task-table/task-light.ts'
 
 type Procedure = NonNullable<TaskDetail['procedure']>
 
@@ -27,9 +28,9 @@ const when = (at: string): string => formatInstant(at)
 
 /** State, overdue and escalation badges of a task or contribution. */
 export function renderBadges(
-  task: Pick<TaskDetail, 'state' | 'procedure' | 'overdue' | 'escalation'>,
+  task: Pick<TaskDetail, 'state' | 'procedure' | 'overdue' | 'escalation' | 'light'>,
 ) {
-  return html`<span class="badge state state-${task.state.replace(/[^a-z_-]/gi, '-')}">${stateLabel(task)}</span>
+  return html`${renderLight(task.light)}<span class="badge state state-${task.state.replace(/[^a-z_-]/gi, '-')}">${stateLabel(task)}</span>
     ${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}
     ${task.escalation > 0 ? html`<span class="badge escalated">${tn('task_escalation', task.escalation)}</span>` : nothing}`
 }

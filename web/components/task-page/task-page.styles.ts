@@ -1,6 +1,9 @@
 import { css } from 'lit'
+import { lightStyles } from '../task-table/task-light.ts'
 
-export default css`
+export default [
+  lightStyles,
+  css`
   :host { display: block; }
   a { color: #1d3c6e; }
   .back { margin: 0 0 0.6rem; }
@@ -61,4 +64,5 @@ export default css`
   th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
   thead th { background: #f5f7fa; }
   td.actor { max-width: 12rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-`
+`,
+]

@@ -1,7 +1,7 @@
 /**
  * A table of task summaries in the order given (the API orders by deadline): title linking to
  * the task's page, assignee, role, period, phase (only when some task has one), state, due date
- * with the document's phrase, and the overdue and escalation markers. Rows are keyed by task id with `repeat`, and each row
+ * with the document's phrase, and the status colour (三色预警), overdue and escalation markers. Rows are keyed by task id with `repeat`, and each row
  * is a few text nodes, and rows off screen skip layout (`content-visibility: auto`), so 500 rows
  * render in well under 200 ms.
  *
@@ -21,6 +21,7 @@ import type { TaskSummary } from '../../api-types.ts'
 import { locale, t } from '../../i18n.ts'
 import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.ts'
 import styles from './task-table.styles.ts'
+import { renderLight } from './task-light.ts'
 
 /**
  * The grid columns for the columns shown: `wide` as on a desktop, `narrow` for a container under
@@ -39,7 +40,7 @@ export function columnWidths(
     phase && ['10.5rem', '7rem'],
     ['6rem', '6rem'],
     ['8.5rem', '6.5rem'],
-    ['7.5rem', '5.5rem'],
+    ['10rem', '7.5rem'],
   ]
   const shown = columns.filter((column): column is [string, string] => column !== false)
   return { wide: shown.map(([wide]) => wide), narrow: shown.map(([, narrow]) => narrow) }
@@ -88,7 +89,7 @@ export class LsTaskTable extends LitElement {
       ${showPhase ? html`<td role="cell">${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>` : nothing}
       <td role="cell"><span class="state s-${stepOfState(task.state) === undefined ? task.state : 'step'}">${stateLabel(task.state)}</span></td>
       <td role="cell" class="due">${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : html`<span class="muted">${t('noDeadline')}</span>`}${task.duePhrase ? html`<span class="phrase">${task.duePhrase}</span>` : nothing}</td>
-      <td role="cell" class="flags">${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${
+      <td role="cell" class="flags">${renderLight(task.light)}${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${
         task.escalation > 0
           ? html`<span class="badge esc-${Math.min(task.escalation, 4)}" title=${t('escalationLevel')}>${escalationLabel(task.escalation)}</span>`
           : nothing

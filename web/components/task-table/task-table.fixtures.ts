@@ -20,6 +20,7 @@ export function buildSummary(overrides: Partial<TaskSummary> = {}): TaskSummary 
     duePhrase: '2018年6月下旬',
     overdue: true,
     escalation: 3,
+    light: 'red',
     ...overrides,
   }
 }

@@ -1,6 +1,9 @@
 import { css } from 'lit'
+import { lightStyles } from './task-light.ts'
 
-export default css`
+export default [
+  lightStyles,
+  css`
   /* The host is the container the narrow layout queries: an 800 px window keeps every column on screen. */
   :host { display: block; overflow-x: auto; container-type: inline-size; }
   /* min-content: never narrower than its columns (the host scrolls instead of clipping rows). */
@@ -39,4 +42,5 @@ export default css`
   .esc-3 { color: #fff; background: #d92d20; border-color: #d92d20; }
   .esc-4 { color: #fff; background: #7a271a; border-color: #7a271a; }
   .empty { color: #616e7c; padding: 0.8rem 0; }
-`
+`,
+]

@@ -22,7 +22,7 @@ async function mount(
 afterEach(() => document.body.replaceChildren())
 
 describe('ls-task-table', () => {
-  it('shows a row per task with its link, labels, deadline phrase and markers', async () => {
+  it('shows a row per task with its link, labels, deadline phrase, colour and markers', async () => {
     const table = await mount([
       buildSummary(),
       buildSummary({
@@ -33,6 +33,7 @@ describe('ls-task-table', () => {
         state: 'approved',
         overdue: false,
         escalation: 0,
+        light: 'green',
         dueOn: null,
         duePhrase: null,
       }),
@@ -50,8 +51,9 @@ describe('ls-task-table', () => {
       '开展医联体各项工作',
       '待办',
       '2018-06-302018年6月下旬',
-      '已逾期督办',
+      '红灯已逾期督办',
     ])
+    expect(first.querySelector('.light')?.getAttribute('data-light')).toBe('red')
     const second = Array.from(rows[1]!.querySelectorAll('td')).map((cell) =>
       cell.textContent?.trim(),
     )
@@ -62,7 +64,7 @@ describe('ls-task-table', () => {
       '开展医联体各项工作',
       '已通过',
       '未规定时限',
-      '',
+      '绿灯',
     ])
   })
 

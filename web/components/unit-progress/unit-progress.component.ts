@@ -18,6 +18,7 @@ import type { PlanProgress } from '../../api-types.ts'
 import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
 import { t } from '../../i18n.ts'
 import { fill } from '../task-table/task-format.ts'
+import { LIGHT_ORDER, renderLightCount } from '../task-table/task-light.ts'
 import styles from './unit-progress.styles.ts'
 
 type Unit = PlanProgress['units'][number]
@@ -140,6 +141,7 @@ export class LsUnitProgress extends LitElement {
       <td class="num ${unit.overdue ? 'late' : ''}">${unit.overdue}</td>
       ${this.showClosed ? html`<td class="num ${unit.closed ? 'late' : ''}">${unit.closed}</td>` : nothing}
       <td class="num">${rate}%</td>
+      <td class="lights">${LIGHT_ORDER.map((light) => renderLightCount(light, unit.lights[light]))}</td>
     </tr>`
   }
 
@@ -161,6 +163,7 @@ export class LsUnitProgress extends LitElement {
           <th scope="col" class="num" aria-sort="descending">${t('col_overdue')}</th>
           ${this.showClosed ? html`<th scope="col" class="num">${t('state_closed')}</th>` : nothing}
           <th scope="col" class="num">${t('col_rate')}</th>
+          <th scope="col">${t('filter_light')}</th>
         </tr></thead>
         <tbody>${repeat(
           rows,

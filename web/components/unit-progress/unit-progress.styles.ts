@@ -1,6 +1,9 @@
 import { css } from 'lit'
+import { lightStyles } from '../task-table/task-light.ts'
 
-export default css`
+export default [
+  lightStyles,
+  css`
   :host { display: block; }
   .chart-title { margin: 0 0 0.3rem; font-size: 0.85rem; color: #616e7c; }
   .chart { width: 100%; background: #fff; border-radius: 6px; }
@@ -19,4 +22,6 @@ export default css`
   button:focus-visible, input:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
   .pager { display: flex; align-items: center; gap: 0.8rem; margin-top: 0.5rem; font-size: 0.85rem; }
   .empty { color: #616e7c; }
-`
+  td.lights { white-space: nowrap; }
+`,
+]

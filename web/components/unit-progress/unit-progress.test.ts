@@ -25,6 +25,7 @@ const UNITS: Unit[] = Array.from({ length: 2800 }, (_, i) => ({
   approved: 5,
   overdue: Math.max(0, 10 - Math.floor(i / 100)),
   closed: 0,
+  lights: { green: 5, blue: 3, yellow: 2, red: 10 },
 }))
 
 async function mount(): Promise<LsUnitProgress> {
@@ -54,6 +55,7 @@ describe('ls-unit-progress', () => {
       '5',
       '10',
       '25%',
+      '绿灯5蓝灯3黄灯2红灯10',
     ])
     expect(element.shadowRoot!.querySelector('.pager span')?.textContent).toBe(
       '第 1 / 140 页，共 2800 个',
@@ -68,9 +70,33 @@ describe('ls-unit-progress', () => {
 
   it('charts only units with overdue tasks, and titles the chart by what it shows', async () => {
     const units: Unit[] = [
-      { id: 'a', name: '东坡区医共体', total: 10, approved: 2, overdue: 3, closed: 0 },
-      { id: 'b', name: '仁寿县医共体', total: 10, approved: 4, overdue: 1, closed: 0 },
-      { id: 'c', name: '青神县医共体', total: 10, approved: 10, overdue: 0, closed: 0 },
+      {
+        id: 'a',
+        name: '东坡区医共体',
+        total: 10,
+        approved: 2,
+        overdue: 3,
+        closed: 0,
+        lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      },
+      {
+        id: 'b',
+        name: '仁寿县医共体',
+        total: 10,
+        approved: 4,
+        overdue: 1,
+        closed: 0,
+        lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      },
+      {
+        id: 'c',
+        name: '青神县医共体',
+        total: 10,
+        approved: 10,
+        overdue: 0,
+        closed: 0,
+        lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      },
     ]
     const element = document.createElement('ls-unit-progress')
     element.units = units

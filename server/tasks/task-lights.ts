@@ -1,0 +1,87 @@
+/**
+ * @module The light of a task as the API shows it: the pure rule of domain/supervision applied
+ * to a task row, its plan's calendar and thresholds, and what the plan's tables add (the last
+ * progress report of each task, the red lights the office cleared). Those come from one query per
+ * table for the tasks being shown, never from a value stored and repainted every day.
+ */
+import type { Kysely } from 'kysely'
+import type { Database, TaskRow } from '../db/database.ts'
+import type { PlanModel } from '../plan-model/plan-model.ts'
+import { taskHasTag } from '../task-kinds/registry.ts'
+import { windowStart } from './progress-reports.ts'
+import { DEFAULT_LIGHTS, taskLight } from '../../domain/supervision/index.ts'
+import type { Light, LightFacts, LightThresholds } from '../../domain/supervision/index.ts'
+
+/** What a plan's tables say of its tasks' lights: last reported percent, cleared red lights. */
+export interface SupervisionFacts {
+  percent: ReadonlyMap<string, number>
+  cleared: ReadonlySet<string>
+}
+
+export const NO_FACTS: SupervisionFacts = { percent: new Map(), cleared: new Set() }
+
+/** The thresholds of a version: its `escalation.lights`, over the defaults. */
+export function lightThresholds(model: PlanModel): LightThresholds {
+  return { ...DEFAULT_LIGHTS, ...model.escalation.lights }
+}
+
+/** Where a task stands, for its light. A closed plan's undone task still owes its work. */
+/** The columns of a task its light reads. */
+export type LitTask = Pick<
+  TaskRow,
+  'id' | 'kind' | 'source_id' | 'state' | 'opens_on' | 'due_on' | 'created_at'
+>
+
+export function standingOf(model: PlanModel, task: LitTask): LightFacts['standing'] {
+  if (taskHasTag(model, task, 'finished') || taskHasTag(model, task, 'withdrawn')) return 'done'
+  if (task.state === 'returned') return 'returned'
+  if (taskHasTag(model, task, 'owing') || taskHasTag(model, task, 'closed')) return 'owing'
+  return 'handed-in'
+}
+
+/** The light of one task on `today`. */
+export function lightOf(
+  model: PlanModel,
+  task: LitTask,
+  today: string,
+  facts: SupervisionFacts = NO_FACTS,
+): Light {
+  return taskLight(
+    {
+      today,
+      opensOn: windowStart(task),
+      dueOn: task.due_on,
+      standing: standingOf(model, task),
+      percent: facts.percent.get(task.id) ?? null,
+      redCleared: facts.cleared.has(task.id),
+    },
+    model.calendar,
+    lightThresholds(model),
+  )
+}
+
+/**
+ * The facts of a plan's tasks (of `taskIds` only when given): one query for progress reports,
+ * one for clearances. Both tables hold rows only for the few tasks reported on or cleared.
+ */
+export async function loadSupervisionFacts(
+  db: Kysely<Database>,
+  planId: string,
+  taskIds?: readonly string[],
+): Promise<SupervisionFacts> {
+  if (taskIds && taskIds.length === 0) return NO_FACTS
+  let reports = db
+    .selectFrom('progress_report')
+    .select(['task_id', 'percent', 'reported_at'])
+    .where('plan_id', '=', planId)
+  let clearances = db.selectFrom('light_clearance').select('task_id').where('plan_id', '=', planId)
+  if (taskIds && taskIds.length <= 500) {
+    reports = reports.where('task_id', 'in', [...taskIds])
+    clearances = clearances.where('task_id', 'in', [...taskIds])
+  }
+  const percent = new Map<string, number>()
+  for (const row of await reports.orderBy('reported_at').orderBy('id').execute())
+    percent.set(row.task_id, row.percent)
+  const cleared = new Set((await clearances.execute()).map((row) => row.task_id))
+  return { percent, cleared }
+}
