@@ -27,6 +27,8 @@ export interface NewNotification {
   kind: NotificationKind
   message: string
   at: string
+  /** The person who sent it (a 催办, an extension request or decision); none for the system. */
+  sender?: string | null
 }
 
 /**
@@ -41,7 +43,16 @@ export async function insertNotification(
   const { planId, taskId, recipient, kind, message, at } = notification
   await trx
     .insertInto('notification')
-    .values({ id, plan_id: planId, task_id: taskId, recipient, kind, message, at })
+    .values({
+      id,
+      plan_id: planId,
+      task_id: taskId,
+      recipient,
+      kind,
+      message,
+      at,
+      sender: notification.sender ?? null,
+    })
     .execute()
   const channels = await trx
     .selectFrom('notify_channel')

@@ -18,6 +18,7 @@ import type { Database, ExtensionRequestRow, TaskRow } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { newId } from '../ids.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
 import { visibleTask } from './send-event.ts'
@@ -176,19 +177,15 @@ export async function requestExtension(
     },
     { actor: by.user.id, now: by.now, requestId: by.requestId ?? null },
   )
-  await trx
-    .insertInto('notification')
-    .values({
-      id: newId(),
-      plan_id: task.plan_id,
-      task_id: task.id,
-      recipient: reviewer,
-      kind: 'extension-requested',
-      message: `延期申请：截止日 ${row.due_from} 申请延至 ${row.due_to}（${row.reason}）`,
-      at,
-      sender: by.user.id,
-    })
-    .execute()
+  await insertNotification(trx, {
+    planId: task.plan_id,
+    taskId: task.id,
+    recipient: reviewer,
+    kind: 'extension-requested',
+    message: `延期申请：截止日 ${row.due_from} 申请延至 ${row.due_to}（${row.reason}）`,
+    at,
+    sender: by.user.id,
+  })
   return row
 }
 
@@ -257,21 +254,17 @@ export async function decideExtension(
         : {}),
     },
   )
-  await trx
-    .insertInto('notification')
-    .values({
-      id: newId(),
-      plan_id: task.plan_id,
-      task_id: task.id,
-      recipient: task.assignee,
-      kind: 'extension-decided',
-      message: body.approve
-        ? `延期申请已同意：截止日改为 ${pending.due_to}${note ? `（${note}）` : ''}`
-        : `延期申请未同意：截止日仍为 ${pending.due_from}${note ? `（${note}）` : ''}`,
-      at,
-      sender: by.user.id,
-    })
-    .execute()
+  await insertNotification(trx, {
+    planId: task.plan_id,
+    taskId: task.id,
+    recipient: task.assignee,
+    kind: 'extension-decided',
+    message: body.approve
+      ? `延期申请已同意：截止日改为 ${pending.due_to}${note ? `（${note}）` : ''}`
+      : `延期申请未同意：截止日仍为 ${pending.due_from}${note ? `（${note}）` : ''}`,
+    at,
+    sender: by.user.id,
+  })
   return { ...pending, ...decided }
 }
 

@@ -11,7 +11,7 @@ import type { Database, NewTask, TaskRow, TimerRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
-import { newId } from '../ids.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
 import { actorsOf, directs } from '../access/visibility.ts'
 import { dutyOf, taskHasTag } from '../task-kinds/registry.ts'
 import { timerRow } from './task-rows.ts'
@@ -130,18 +130,14 @@ export async function fireProgressDue(
   if (!task || !taskHasTag(model, task, 'owing')) return
   const at = now.toISOString()
   const notify = async (recipient: string, kind: 'remind' | 'supervise', message: string) =>
-    trx
-      .insertInto('notification')
-      .values({
-        id: newId(),
-        plan_id: task.plan_id,
-        task_id: task.id,
-        recipient,
-        kind,
-        message,
-        at,
-      })
-      .execute()
+    insertNotification(trx, {
+      planId: task.plan_id,
+      taskId: task.id,
+      recipient,
+      kind,
+      message,
+      at,
+    })
   if (payload.stage === 'remind') {
     const next = reminderTimer(model, task, addDays(payload.due, 1))
     const urgeOn = model.calendar.addWorkingDays(payload.due, urgeAfter(model)).date

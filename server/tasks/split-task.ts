@@ -18,7 +18,7 @@ import type { Database, NewTask, TaskRow } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import type { RequestIssue } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
-import { newId } from '../ids.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { machineOf, taskHasTag } from '../task-kinds/registry.ts'
 import { mayAct } from './access.ts'
@@ -353,20 +353,15 @@ export async function splitTask(
       payload: { depth: preview.depth, subTasks: units, addedUnits: added, requestId },
     },
   ])
-  await trx
-    .insertInto('notification')
-    .values(
-      preview.subTasks.map((sub) => ({
-        id: newId(),
-        plan_id: parent.plan_id,
-        task_id: sub.id,
-        recipient: sub.unit.id,
-        kind: 'assigned' as const,
-        message: `新的分解任务：截止 ${sub.dueOn}`,
-        at,
-      })),
-    )
-    .execute()
+  for (const sub of preview.subTasks)
+    await insertNotification(trx, {
+      planId: parent.plan_id,
+      taskId: sub.id,
+      recipient: sub.unit.id,
+      kind: 'assigned',
+      message: `新的分解任务：截止 ${sub.dueOn}`,
+      at,
+    })
   return preview
 }
 

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit-log.ts'
 import type { Database, TaskRow } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
-import { newId } from '../ids.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
 import { directs } from '../access/visibility.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { TransferTaskBody } from '../../schemas/api/requests.schema.ts'
@@ -148,28 +148,16 @@ export async function transferTask(
   const names = model.actors(context.members)
   const toName = names.get(body.toUnit)?.name ?? body.toUnit
   const fromName = names.get(from)?.name ?? from
-  await trx
-    .insertInto('notification')
-    .values([
-      {
-        id: newId(),
-        plan_id: task.plan_id,
-        task_id: task.id,
-        recipient: body.toUnit,
-        kind: 'assigned',
-        message: `任务由${fromName}转办至本单位：${body.reason}`,
-        at,
-      },
-      {
-        id: newId(),
-        plan_id: task.plan_id,
-        task_id: task.id,
-        recipient: from,
-        kind: 'assigned',
-        message: `任务已转办至${toName}：${body.reason}`,
-        at,
-      },
-    ])
-    .execute()
+  const told = { planId: task.plan_id, taskId: task.id, kind: 'assigned', at } as const
+  await insertNotification(trx, {
+    ...told,
+    recipient: body.toUnit,
+    message: `任务由${fromName}转办至本单位：${body.reason}`,
+  })
+  await insertNotification(trx, {
+    ...told,
+    recipient: from,
+    message: `任务已转办至${toName}：${body.reason}`,
+  })
   return { ...task, assignee: body.toUnit, version, updated_at: at }
 }

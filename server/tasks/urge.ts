@@ -11,7 +11,7 @@ import { refuseWorkUnlessRunning } from '../access/plan-writable.ts'
 import type { Database, TaskRow } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
-import { newId } from '../ids.ts'
+import { insertNotification } from '../notifications/insert-notification.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { finishedTask, isFinished } from './extension.ts'
 import type { ActingOn } from './extension.ts'
@@ -98,18 +98,14 @@ export async function urgeTask(
     { message, from },
     { actor: by.user.id, now: by.now, requestId: by.requestId ?? null },
   )
-  await trx
-    .insertInto('notification')
-    .values({
-      id: newId(),
-      plan_id: task.plan_id,
-      task_id: task.id,
-      recipient: task.assignee,
-      kind: 'urge',
-      message: `催办：${message}`,
-      at,
-      sender: by.user.id,
-    })
-    .execute()
+  await insertNotification(trx, {
+    planId: task.plan_id,
+    taskId: task.id,
+    recipient: task.assignee,
+    kind: 'urge',
+    message: `催办：${message}`,
+    at,
+    sender: by.user.id,
+  })
   return { at, from }
 }
