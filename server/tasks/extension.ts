@@ -24,6 +24,7 @@ import { loadPlanContext } from '../plan-model/plan-context.ts'
 import { visibleTask } from './send-event.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
+import { resumeProgressReports } from './progress-reports.ts'
 import { replanLadder } from './replan-ladder.ts'
 import { recordTaskEvent } from './record-event.ts'
 
@@ -232,6 +233,8 @@ export async function decideExtension(
       en: 'The extension request was decided meanwhile; reload.',
     })
   const ladder = body.approve ? await replanLadder(trx, model, task, pending.due_to) : undefined
+  if (body.approve)
+    await resumeProgressReports(trx, model, task, pending.due_to, civilDateAt(by.now))
   await recordTaskEvent(
     trx,
     task,

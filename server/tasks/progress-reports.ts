@@ -14,7 +14,7 @@ import type { PlanModel } from '../plan-model/plan-model.ts'
 import { insertNotification } from '../notifications/insert-notification.ts'
 import { actorsOf, directs } from '../access/visibility.ts'
 import { dutyOf, taskHasTag } from '../task-kinds/registry.ts'
-import { timerRow } from './task-rows.ts'
+import { insertChunked, timerRow } from './task-rows.ts'
 import type { NewTimer } from './task-rows.ts'
 import { readJson } from '../db/json-columns.ts'
 import { addDays, civilDateAt, startOfDayInstant } from '../../domain/deadlines/index.ts'
@@ -98,6 +98,30 @@ function reminderTimer(
  */
 export function progressTimerAfter(model: PlanModel, task: TaskRow, day: string) {
   return reminderTimer(model, task, addDays(day, 1))
+}
+
+/**
+ * After an approved 延期 moved the task's deadline to `dueOn`: the reminder of the next report due
+ * from `today`, when the task now reports periodically (its window grew long enough) and no
+ * report is being asked for yet.
+ */
+export async function resumeProgressReports(
+  trx: Transaction<Database>,
+  model: PlanModel,
+  task: TaskRow,
+  dueOn: string,
+  today: string,
+): Promise<void> {
+  const asked = await trx
+    .selectFrom('timer')
+    .select('id')
+    .where('task_id', '=', task.id)
+    .where('kind', '=', 'progress-due')
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  if (asked) return
+  const timer = reminderTimer(model, { ...task, due_on: dueOn }, today)
+  if (timer) await insertChunked(trx, 'timer', [timer])
 }
 
 /** The first progress timer of each new task that reports periodically. */
