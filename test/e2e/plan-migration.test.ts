@@ -38,7 +38,7 @@ describe('revising a running plan (修订计划)', () => {
   let planId: string
 
   beforeAll(async () => {
-    e2e = await startE2E(undefined, { PORT: process.env.PORT ?? '4351' })
+    e2e = await startE2E()
     admin = await login(e2e.server.baseUrl, 'admin', 'luoshi-demo')
     const author = await login(e2e.server.baseUrl, 'author', 'luoshi-demo')
     const published = await author.post('/api/policies', {
