@@ -308,7 +308,6 @@ export class LsTaskPage extends LitElement {
             ${
               task.reportFlag
                 ? html`<p class="report-flag" role="note">${fill(t('task_reportFlag'), { version: task.reportFlag.version })}
-          <ls-progress-report .task=${task} @ls-progress-change=${() => void this.load()}></ls-progress-report>
                   ${task.reportFlag.errors.join(locale() === 'zh' ? '；' : '; ')}</p>`
                 : nothing
             }
@@ -322,6 +321,7 @@ export class LsTaskPage extends LitElement {
           ${task.procedure ? renderSteps(task.procedure, task.state) : nothing}
           ${this.renderReport(task)}
           ${this.renderActions(task)}
+          <ls-progress-report .task=${task} @ls-progress-change=${() => void this.load()}></ls-progress-report>
           <ls-task-followup .task=${task} @ls-task-change=${this.handleFollowup}></ls-task-followup>
           ${
             task.subTasks.length || task.splitUnits.length || task.split
