@@ -1,7 +1,8 @@
 /**
  * In the browser, 通知渠道: an administrator picks a region, adds an e-mail and a 钉钉 channel for
  * its units (a bad address refused beside its row), saves, and after a reload sees the 钉钉
- * webhook token and signing secret masked; the page reads in English and fits a phone.
+ * webhook token and signing secret masked; the page reads in English and fits a phone. A region
+ * administrator gets their own region's channels without choosing a region.
  */
 import { login } from '../helpers/durability-server.ts'
 import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
@@ -9,6 +10,7 @@ import type { E2E } from './helpers/browser.ts'
 
 const DING = 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef'
 const DING_SECRET = 'SEC0123456789abcdef0123456789abcdef0123456789abcdef'
+const REGION_ADMIN_PASSWORD = 'Channels-Officer-2018!'
 
 describe('notification channels in the browser', () => {
   let e2e: E2E
@@ -28,6 +30,14 @@ describe('notification channels in the browser', () => {
     const region = regions.find((each) => policies.some((policy) => policy.region === each.name))!
     regionName = region.name
     regionId = region.id
+    const created = await admin.post('/api/users', {
+      username: 'channels.officer',
+      displayName: '渠道管理员',
+      roles: ['region-admin'],
+      regionId,
+      password: REGION_ADMIN_PASSWORD,
+    })
+    expect(created.status, await created.clone().text()).toBe(201)
   })
 
   afterAll(async () => {
@@ -108,5 +118,21 @@ describe('notification channels in the browser', () => {
     const box = (await dingRow.getByLabel('Address or webhook URL').boundingBox())!
     expect(box.x + box.width).toBeLessThanOrEqual(390)
     await screenshot(page, '93-channels-phone')
+  })
+
+  it('opens its own region’s channels for a region administrator, with no region to choose', async () => {
+    const page = await loginPage(e2e, 'channels.officer', '#/inbox', REGION_ADMIN_PASSWORD)
+    await page.locator('ls-app nav').getByRole('link', { name: '通知渠道' }).click()
+    const view = page.locator('ls-notify-channels')
+    await view.locator('tr[data-kind="dingtalk"]').waitFor()
+    expect(await view.getByLabel('地区').count()).toBe(0)
+    expect(await view.locator('tr[data-channel]').count()).toBe(2)
+    expect(
+      await view
+        .locator('tr[data-kind="dingtalk"]')
+        .getByLabel('加签密钥')
+        .getAttribute('placeholder'),
+    ).toBe('已设置（SEC0…），留空则保留')
+    await screenshot(page, '99-channels-region-admin')
   })
 })
