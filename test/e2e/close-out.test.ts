@@ -80,6 +80,7 @@ describe('办结销号 with evidence required, in the browser', () => {
     await review.getByRole('button', { name: '审核通过' }).click()
     const refusal = review.locator('[part="banner"]')
     await refusal.filter({ hasText: '该任务须附佐证材料方可销号' }).waitFor()
+    await review.locator('ls-json-form').getByText('报送须附至少一个附件').waitFor()
     expect(await review.getByText(/已销号/).count()).toBe(0)
     await screenshot(reviewer, '94-close-out-refused')
 
