@@ -24,3 +24,22 @@ export function errorsByField(error: unknown, conflictField = ''): Record<string
   for (const issue of issues) add(fieldOf(issue.pointer), pick(issue.message))
   return errors
 }
+
+/**
+ * The messages of a failed write to a list, by row: `/channels/2/target` → `'2'`; the error's own
+ * message and issues outside the list go to `''` (the whole form).
+ */
+export function errorsByRow(error: unknown, list: string): Record<string, string[]> {
+  const errors: Record<string, string[]> = {}
+  const add = (row: string, message: string) => (errors[row] ??= []).push(message)
+  if (!(error instanceof ApiError)) {
+    add('', String(error))
+    return errors
+  }
+  add('', pick(error.text))
+  for (const issue of error.details.issues ?? []) {
+    const [, field, row] = issue.pointer.split('/')
+    add(field === list && row !== undefined && /^\d+$/.test(row) ? row : '', pick(issue.message))
+  }
+  return errors
+}

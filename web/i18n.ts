@@ -66,6 +66,7 @@ const MESSAGES = {
   authoring: { zh: '政策配置', en: 'Policy authoring' },
   users: { zh: '用户管理', en: 'Accounts' },
   regions: { zh: '地区管理', en: 'Regions' },
+  channels: { zh: '通知渠道', en: 'Channels' },
   login: { zh: '登录', en: 'Log in' },
   logout: { zh: '退出', en: 'Log out' },
   username: { zh: '用户名', en: 'Username' },

@@ -1,6 +1,6 @@
 /**
  * @module Hash routes, so any page can be opened by URL and reloaded: `#/inbox`, `#/tasks/<id>`,
- * `#/plans/<id>`, `#/author`, `#/users`, `#/regions`, `#/notifications`. Components read the route; `navigate()` changes it.
+ * `#/plans/<id>`, `#/author`, `#/users`, `#/regions`, `#/channels`, `#/notifications`. Components read the route; `navigate()` changes it.
  */
 
 export type Route =
@@ -12,6 +12,7 @@ export type Route =
   | { page: 'author' }
   | { page: 'users' }
   | { page: 'regions' }
+  | { page: 'channels' }
   | { page: 'notifications' }
   | { page: 'not-found' }
 
@@ -39,6 +40,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'users' }
     case 'regions':
       return { page: 'regions' }
+    case 'channels':
+      return { page: 'channels' }
     case 'notifications':
       return { page: 'notifications' }
     default:

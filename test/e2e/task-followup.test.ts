@@ -52,7 +52,8 @@ describe('extension and 催办 on the task page, in Chromium', () => {
     await department.getByLabel('申请的新截止日').fill(later)
     await department.getByLabel('延期理由').fill('需等待上级价格政策出台')
     await department.getByLabel('已完成（%）').fill('60')
-    await department.getByLabel('进展情况').fill('已完成调研与初稿')
+    // The extension form's own 进展情况 (the 周期反馈 form above has one too).
+    await department.locator('ls-task-followup').getByLabel('进展情况').fill('已完成调研与初稿')
     await screenshot(department, 'followup-01-extension-form')
     await department.getByRole('button', { name: '提交延期申请' }).click()
     await department.getByText(`延期申请待审批：${extended.dueOn} 延至 ${later}`).waitFor()

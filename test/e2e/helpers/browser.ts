@@ -62,7 +62,12 @@ export async function startE2E(
 }
 
 /** A new page (its own cookies) signed in as `username` through the login form. */
-export async function loginPage(e2e: E2E, username: string, path = '#/inbox'): Promise<Page> {
+export async function loginPage(
+  e2e: E2E,
+  username: string,
+  path = '#/inbox',
+  password = 'luoshi-demo',
+): Promise<Page> {
   const context = await e2e.browser.newContext({
     locale: 'zh-CN',
     viewport: { width: 1280, height: 900 },
@@ -70,7 +75,7 @@ export async function loginPage(e2e: E2E, username: string, path = '#/inbox'): P
   const page = await context.newPage()
   await page.goto(`${e2e.server.baseUrl}/${path}`)
   await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('luoshi-demo')
+  await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByRole('button', { name: '退出' }).waitFor()
   return page

@@ -31,6 +31,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   indicators: () => import('../indicator-import/indicator-import.ts'),
   users: () => import('../user-admin/user-admin.ts'),
   regions: () => import('../region-admin/region-admin.ts'),
+  channels: () => import('../notify-channels/notify-channels.ts'),
   notifications: () => import('../notification-list/notification-list.ts'),
 }
 
@@ -172,6 +173,10 @@ export class LsApp extends LitElement {
         return holds(this.user, 'admin')
           ? html`<ls-region-admin></ls-region-admin>`
           : html`<p role="alert">${t('notFound')}</p>`
+      case 'channels':
+        return holds(this.user, 'admin', 'region-admin')
+          ? html`<ls-notify-channels></ls-notify-channels>`
+          : html`<p role="alert">${t('notFound')}</p>`
       case 'notifications':
         return html`<ls-notification-list></ls-notification-list>`
       default:
@@ -190,6 +195,7 @@ export class LsApp extends LitElement {
           ${holds(this.user, 'author', 'admin', 'region-admin') ? link('author', '#/author', t('authoring')) : ''}
           ${holds(this.user, 'admin', 'region-admin') ? link('users', '#/users', t('users')) : ''}
           ${holds(this.user, 'admin') ? link('regions', '#/regions', t('regions')) : ''}
+          ${holds(this.user, 'admin', 'region-admin') ? link('channels', '#/channels', t('channels')) : ''}
         </nav>
         <div class="user">
           ${this.user ? html`<a class="bell" href="#/notifications" aria-current=${this.route.page === 'notifications' ? 'page' : 'false'} aria-label=${this.unread > 0 ? fill(t('unreadNotifications'), { count: this.unread }) : t('notifications')}>${t('notifications')}${this.unread > 0 ? html`<span class="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : ''}</a>` : ''}

@@ -145,14 +145,22 @@ export class LsTaskFollowup extends LitElement {
     const task = this.task
     if (!task) return nothing
     const showExtensions = task.mayRequestExtension || task.extensions.length > 0
-    if (!task.closedOut && !showExtensions && !task.mayUrge && !task.originalDueOn) return nothing
+    const needsEvidence = task.closeOutEvidence === 'required'
+    if (
+      !task.closedOut &&
+      !needsEvidence &&
+      !showExtensions &&
+      !task.mayUrge &&
+      !task.originalDueOn
+    )
+      return nothing
     return html`<section aria-labelledby="followup-title">
       <h3 id="followup-title">${t('ext_title')}</h3>
       ${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
       ${
         task.closedOut
           ? html`<p class="closed-out" role="status">${fill(t('closeOut_done'), { at: task.closedOut.at.slice(0, 10), by: task.closedOut.byName ?? task.closedOut.by })}</p>`
-          : task.closeOutEvidence === 'required'
+          : needsEvidence
             ? html`<p class="muted">${t('closeOut_evidence')}</p>`
             : nothing
       }

@@ -203,6 +203,8 @@ export class LsTaskPage extends LitElement {
       this.issues = error.details.issues ?? []
       void this.updateComplete.then(() => this.form?.focusFirstError())
     } else {
+      // A 销号 refused for want of evidence: the reason shows at the report as well.
+      if (error.code === 'evidence-required') this.issues = error.details.issues ?? []
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>('.banner')?.focus(),
       )

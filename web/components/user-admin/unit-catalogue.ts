@@ -17,6 +17,8 @@ export interface UnitChoice {
 export interface PolicyUnits {
   policyId: string
   title: string
+  /** The region the policy is published into, by name (its `metadata.region`). */
+  region: string
   units: UnitChoice[]
 }
 
@@ -41,7 +43,7 @@ export async function loadUnitCatalogue(): Promise<PolicyUnits[]> {
         unitId: unit.id,
         name: unit.name,
       }))
-      return { policyId: policy.policyId, title: policy.title, units }
+      return { policyId: policy.policyId, title: policy.title, region: policy.region, units }
     }),
   )
 }
