@@ -39,8 +39,12 @@ export const taskRoutes = new Hono<AppEnv>()
     const user = c.get('user')
     const q = c.req.query()
     const limit = Math.min(Number(q.limit ?? 500) || 500, 5000)
-    const plans = await db.selectFrom('plan').select(['id', 'policy_id']).execute()
-    const visiblePlans = plans.filter((plan) => (q.plan ? plan.id === q.plan : true))
+    const plans = await db.selectFrom('plan').select(['id', 'policy_id', 'status']).execute()
+    // An archived plan's tasks leave the inbox, as the plan leaves the plan list; asked for by
+    // name (`?plan=`), they are still read.
+    const visiblePlans = plans.filter((plan) =>
+      q.plan ? plan.id === q.plan : plan.status !== 'archived',
+    )
     const today = civilDateAt(clock.now())
     const rows = []
     for (const plan of visiblePlans) {

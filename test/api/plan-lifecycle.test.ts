@@ -261,7 +261,7 @@ describe('an archived plan', () => {
     })
   })
 
-  it('refuses every write with 409 plan-archived, answers every read, and leaves the default list', async () => {
+  it('refuses every write with 409 plan-archived, answers every read, and leaves the default plan list and inbox', async () => {
     t.clock.set('2021-01-04T10:00:00+08:00')
     const governor = await office()
     expect((await governor.post(planPath('close'), { reason: '届满' })).status).toBe(200)
@@ -307,6 +307,13 @@ describe('an archived plan', () => {
     expect(await listed('?status=archived')).toEqual([a.planId])
     expect(await listed('?all=true')).toContain(a.planId)
     expect((await admin.get('/api/plans?status=gone')).status).toBe(400)
+    // Its tasks leave the inbox with it, and are still read when the plan is asked for by name.
+    const taskIds = async (query: string) =>
+      (
+        (await (await admin.get(`/api/tasks${query}`)).json()) as { tasks: Array<{ id: string }> }
+      ).tasks.map((each) => each.id)
+    expect(await taskIds('?scope=all')).not.toContain(task)
+    expect(await taskIds(`?scope=all&plan=${a.planId}`)).toContain(task)
     expect((await verifyAuditChain(t.db)).ok).toBe(true)
   })
 })

@@ -35,9 +35,9 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   notifications: () => import('../notification-list/notification-list.ts'),
 }
 
-/** True when the user holds one of the roles. */
+/** True when the signed-in user holds one of the roles; none while a one-time password must be changed. */
 const holds = (user: User | null, ...roles: string[]) =>
-  roles.some((role) => user?.roles.includes(role) ?? false)
+  user !== null && !user.mustChangePassword && roles.some((role) => user.roles.includes(role))
 
 export class LsApp extends LitElement {
   static override styles = styles
@@ -191,7 +191,13 @@ export class LsApp extends LitElement {
       <header>
         <h1>${t('appName')}</h1>
         <nav aria-label="main">
-          ${link('inbox', '#/inbox', t('inbox'))} ${link('dashboard', '#/dashboard', t('dashboard'))}
+          ${
+            // Pages open to a signed-in user who may use them: none before login or while a
+            // one-time password must be changed first.
+            this.user && !this.user.mustChangePassword
+              ? html`${link('inbox', '#/inbox', t('inbox'))} ${link('dashboard', '#/dashboard', t('dashboard'))}`
+              : ''
+          }
           ${holds(this.user, 'author', 'admin', 'region-admin') ? link('author', '#/author', t('authoring')) : ''}
           ${holds(this.user, 'admin', 'region-admin') ? link('users', '#/users', t('users')) : ''}
           ${holds(this.user, 'admin') ? link('regions', '#/regions', t('regions')) : ''}
