@@ -1,6 +1,6 @@
 /**
  * @module A task event that is not a step of the task's machine — a 延期 request or decision, a
- * 催办 by a person — written the way machine events are: the task's version goes up (so a page
+ * 催办 by a person, a split, a transfer — written the way machine events are: the task's version goes up (so a page
  * open elsewhere reloads before acting), the event joins the task's history, and the audit log
  * records it, all in the caller's transaction.
  */
@@ -32,9 +32,49 @@ export async function recordTaskEvent(
 ): Promise<TaskRow> {
   const at = options.now.toISOString()
   const set = { ...options.set, version: task.version + 1, updated_at: at }
+  await recordTaskHistory(
+    trx,
+    task,
+    type,
+    payload,
+    options.actor,
+    at,
+    options.requestId ?? null,
+    options.set,
+  )
+  await appendAudit(trx, [
+    {
+      at,
+      actor: options.actor,
+      action: `task.${type.toLowerCase().replace(/_/g, '-')}`,
+      entity: 'task',
+      entityId: task.id,
+      payload: { ...payload, requestId: options.requestId ?? null },
+    },
+  ])
+  return { ...task, ...set }
+}
+
+/**
+ * The history entry alone, without the audit row (a split or a transfer audits itself): `type`
+ * with `payload` joins the task's history and the task takes its next version, with `changes`
+ * written to the row (a transfer's new assignee).
+ * @returns the task's new version
+ * @throws AppError 409 `version-mismatch` when the task changed since it was read
+ */
+export async function recordTaskHistory(
+  trx: Transaction<Database>,
+  task: Pick<TaskRow, 'id' | 'version'>,
+  type: string,
+  payload: Record<string, unknown>,
+  actor: string,
+  at: string,
+  requestId: string | null,
+  changes: Updateable<TaskTable> = {},
+): Promise<number> {
   const update = await trx
     .updateTable('task')
-    .set(set)
+    .set({ ...changes, version: task.version + 1, updated_at: at })
     .where('id', '=', task.id)
     .where('version', '=', task.version)
     .executeTakeFirst()
@@ -51,20 +91,10 @@ export async function recordTaskEvent(
       seq: task.version,
       type,
       payload: JSON.stringify(payload),
-      actor: options.actor,
+      actor,
       at,
-      request_id: options.requestId ?? null,
+      request_id: requestId,
     })
     .execute()
-  await appendAudit(trx, [
-    {
-      at,
-      actor: options.actor,
-      action: `task.${type.toLowerCase().replace(/_/g, '-')}`,
-      entity: 'task',
-      entityId: task.id,
-      payload: { ...payload, requestId: options.requestId ?? null },
-    },
-  ])
-  return { ...task, ...set }
+  return task.version + 1
 }

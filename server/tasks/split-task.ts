@@ -23,7 +23,7 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import { machineOf, taskHasTag } from '../task-kinds/registry.ts'
 import { mayAct } from './access.ts'
 import { belowKey, namedBelow } from './below-units.ts'
-import { recordTaskHistory } from './task-history.ts'
+import { recordTaskHistory } from './record-event.ts'
 import { escalationTimers, insertChunked, taskRow } from './task-rows.ts'
 
 /** A new unit's id, as the policy language spells ids. */

@@ -17,7 +17,7 @@ import type { TransferTaskBody } from '../../schemas/api/requests.schema.ts'
 import { ENDED_STATES } from '../../domain/workflow/task-states.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
 import { mayAct } from './access.ts'
-import { recordTaskHistory } from './task-history.ts'
+import { recordTaskHistory } from './record-event.ts'
 
 /** True when the user may transfer the plan's tasks: its office, or who directs the policy. */
 export function mayTransfer(user: CurrentUser, context: PlanContext): boolean {
