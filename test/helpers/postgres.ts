@@ -13,6 +13,10 @@ import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
 import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
+import { createApp } from '../../server/app.ts'
+import { SimulatedClock } from '../../server/clock.ts'
+import { GroupCommitter } from '../../server/db/group-commit.ts'
+import type { TestApp } from './test-app.ts'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,5 +84,31 @@ export async function startMigratedPostgres(
       await db.destroy()
       await pg.stop()
     },
+  }
+}
+
+/**
+ * The real app over a migrated PostgreSQL (one connection for writes and reads), with its clock
+ * at `start` — what makeTestApp() is for SQLite.
+ */
+export function postgresTestApp(
+  pg: { url: string; db: Kysely<Database> },
+  name: string,
+  start = '2018-04-02T09:00:00+08:00',
+): TestApp {
+  const clock = new SimulatedClock(start)
+  const writes = new GroupCommitter(pg.db)
+  return {
+    app: createApp({
+      db: pg.db,
+      reads: pg.db,
+      clock,
+      writes,
+      files: join(tmpdir(), `luoshi-pg-${name}-${process.pid}`),
+    }),
+    db: pg.db,
+    file: pg.url,
+    clock,
+    writes,
   }
 }

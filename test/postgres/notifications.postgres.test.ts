@@ -3,10 +3,7 @@
  * delivery reaches the (real, loopback) robot receiver exactly once; the notification centre
  * lists, counts and marks read there as on SQLite.
  */
-import { tmpdir } from 'node:os'
 import type { Kysely } from 'kysely'
-import { createApp } from '../../server/app.ts'
-import { SimulatedClock } from '../../server/clock.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
@@ -17,7 +14,7 @@ import { startPlan } from '../../server/plans/start-plan.ts'
 import { startRobotReceiver } from '../helpers/delivery-receivers.ts'
 import type { RobotReceiver } from '../helpers/delivery-receivers.ts'
 import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.ts'
-import { startMigratedPostgres } from '../helpers/postgres.ts'
+import { postgresTestApp, startMigratedPostgres } from '../helpers/postgres.ts'
 import { loginAs } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
@@ -35,21 +32,8 @@ describe('notifications on PostgreSQL', () => {
   beforeAll(async () => {
     pg = await startMigratedPostgres('luoshi_notifications')
     second = await createDb({ kind: 'postgres', url: pg.url })
-    const clock = new SimulatedClock('2018-04-02T09:00:00+08:00')
-    const writes = new GroupCommitter(pg.db)
-    t = {
-      app: createApp({
-        db: pg.db,
-        reads: pg.db,
-        clock,
-        writes,
-        files: `${tmpdir()}/luoshi-pg-notifications-${process.pid}`,
-      }),
-      db: pg.db,
-      file: pg.url,
-      clock,
-      writes,
-    }
+    t = postgresTestApp(pg, 'notifications', '2018-04-02T09:00:00+08:00')
+    const clock = t.clock
     const { version } = await publishPolicy(t, clock, 'test', {
       yaml: MINIMAL_POLICY,
       sourceText: MINIMAL_SOURCE,

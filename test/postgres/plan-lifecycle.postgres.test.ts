@@ -3,11 +3,8 @@
  * plan (the plan's status is a condition of the claim itself); a resume with `fireMissed` fires
  * each missed timer once; a closed and archived plan refuses a task event.
  */
-import { tmpdir } from 'node:os'
 import type { Kysely } from 'kysely'
-import { createApp } from '../../server/app.ts'
 import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
-import { SimulatedClock } from '../../server/clock.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
@@ -15,7 +12,7 @@ import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
 import { MINIMAL_POLICY, MINIMAL_SOURCE } from '../helpers/minimal-policy.ts'
-import { startMigratedPostgres } from '../helpers/postgres.ts'
+import { postgresTestApp, startMigratedPostgres } from '../helpers/postgres.ts'
 import { loginAs, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
@@ -29,21 +26,8 @@ describe('a plan’s lifecycle on PostgreSQL', () => {
   beforeAll(async () => {
     pg = await startMigratedPostgres('luoshi_lifecycle')
     second = await createDb({ kind: 'postgres', url: pg.url })
-    const clock = new SimulatedClock('2018-04-02T09:00:00+08:00')
-    const writes = new GroupCommitter(pg.db)
-    t = {
-      app: createApp({
-        db: pg.db,
-        reads: pg.db,
-        clock,
-        writes,
-        files: `${tmpdir()}/luoshi-pg-lifecycle-${process.pid}`,
-      }),
-      db: pg.db,
-      file: pg.url,
-      clock,
-      writes,
-    }
+    t = postgresTestApp(pg, 'lifecycle', '2018-04-02T09:00:00+08:00')
+    const clock = t.clock
     const { version } = await publishPolicy(t, clock, 'test', {
       yaml: MINIMAL_POLICY,
       sourceText: MINIMAL_SOURCE,

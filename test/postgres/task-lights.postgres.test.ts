@@ -2,15 +2,11 @@
  * 三色预警 and 周期反馈 on PostgreSQL: a progress report is stored and counted, a missed monthly
  * report's timer reminds the unit, and the office clears an overdue task's red light.
  */
-import { tmpdir } from 'node:os'
-import { createApp } from '../../server/app.ts'
-import { SimulatedClock } from '../../server/clock.ts'
-import { GroupCommitter } from '../../server/db/group-commit.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
 import { MINIMAL_POLICY, MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
-import { startMigratedPostgres } from '../helpers/postgres.ts'
+import { postgresTestApp, startMigratedPostgres } from '../helpers/postgres.ts'
 import { loginAs, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
@@ -37,21 +33,8 @@ describe('task lights and progress reports on PostgreSQL', () => {
 
   beforeAll(async () => {
     pg = await startMigratedPostgres('luoshi_lights')
-    const clock = new SimulatedClock('2018-04-02T09:00:00+08:00')
-    const writes = new GroupCommitter(pg.db)
-    t = {
-      app: createApp({
-        db: pg.db,
-        reads: pg.db,
-        clock,
-        writes,
-        files: `${tmpdir()}/luoshi-pg-lights-${process.pid}`,
-      }),
-      db: pg.db,
-      file: pg.url,
-      clock,
-      writes,
-    }
+    t = postgresTestApp(pg, 'lights', '2018-04-02T09:00:00+08:00')
+    const clock = t.clock
     const { version } = await publishPolicy(t, clock, 'test', {
       yaml: POLICY,
       sourceText: MINIMAL_SOURCE,
