@@ -8,6 +8,7 @@ import type { AppType } from '../server/app.ts'
 type Client = ReturnType<typeof hc<AppType>>
 
 export type Me = InferResponseType<Client['api']['auth']['me']['$get'], 200>
+export type SessionState = InferResponseType<Client['api']['auth']['session']['$get'], 200>
 export type LoginResponse = InferResponseType<Client['api']['auth']['login']['$post'], 200>
 export type TaskList = InferResponseType<Client['api']['tasks']['$get'], 200>
 export type TaskSummary = TaskList['tasks'][number]

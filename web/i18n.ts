@@ -60,6 +60,7 @@ export function messageTable<T extends Record<string, LocalizedText>>(table: T) 
 const MESSAGES = {
   appName: { zh: '落实', en: 'luoshi' },
   inbox: { zh: '我的任务', en: 'My tasks' },
+  nav_assessments: { zh: '考核', en: 'Assessments' },
   notifications: { zh: '通知', en: 'Notifications' },
   unreadNotifications: { zh: '{count} 条未读通知', en: '{count} unread notifications' },
   dashboard: { zh: '领导看板', en: 'Dashboard' },

@@ -1,10 +1,11 @@
 /**
- * @module Hash routes, so any page can be opened by URL and reloaded: `#/inbox`, `#/tasks/<id>`,
+ * @module Hash routes, so any page can be opened by URL and reloaded: `#/` (the landing page of one's role, see landing.ts), `#/inbox`, `#/inbox/review`, `#/tasks/<id>`,
  * `#/plans/<id>`, `#/author`, `#/users`, `#/regions`, `#/channels`, `#/notifications`. Components read the route; `navigate()` changes it.
  */
 
 export type Route =
-  | { page: 'inbox' }
+  | { page: 'home' }
+  | { page: 'inbox'; view?: 'review' }
   | { page: 'task'; id: string }
   | { page: 'dashboard'; planId?: string }
   | { page: 'assessments'; planId: string; assessmentId?: string; year?: number; unitId?: string }
@@ -20,8 +21,9 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   switch (parts[0]) {
     case undefined:
+      return { page: 'home' }
     case 'inbox':
-      return { page: 'inbox' }
+      return parts[1] === 'review' ? { page: 'inbox', view: 'review' } : { page: 'inbox' }
     case 'tasks':
       return parts[1] ? { page: 'task', id: parts[1] } : { page: 'inbox' }
     case 'plans':

@@ -31,6 +31,11 @@ function assessors(context: PlanContext, assessment: Assessment, withPartners: b
   return context.model.resolveOwners(ids, context.members).actors
 }
 
+/** The units that assess (the assessor and those it computes with). */
+export function assessedBy(context: PlanContext, assessment: Assessment): string[] {
+  return assessors(context, assessment, true)
+}
+
 export function mayDo(
   user: CurrentUser,
   context: PlanContext,

@@ -10,7 +10,7 @@ import { changePasswordBody, loginBody } from '../../schemas/api/requests.schema
 import { appendAudit } from '../audit/audit-log.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
-import { authenticate } from '../http/middleware/authenticate.ts'
+import { authenticate, resolveSession } from '../http/middleware/authenticate.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write } from '../http/write.ts'
 import { clientAddress } from '../http/client-address.ts'
@@ -26,10 +26,13 @@ import {
   revokeSession,
   SESSION_HOURS,
   sessionCookie,
+  touchSession,
 } from './sessions.ts'
 import { loadCurrentUser, sessionUser } from './users.ts'
 import { oidcRoutes } from './oidc-routes.ts'
 import type { AuthOptions } from '../../schemas/api/sign-in.schema.ts'
+import type { SessionState } from '../../schemas/api/responses.schema.ts'
+import { assessingOf } from '../assessments/assessing.ts'
 
 export const authRoutes = new Hono<AppEnv>()
   // Public: the login page asks it before anyone has signed in.
@@ -39,6 +42,21 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json(options)
   })
   .route('/oidc', oidcRoutes)
+  // Public, and never a 401: the web app asks it first to learn whether anyone is signed in, so
+  // no request of its own fails before the login form shows.
+  .get('/session', async (c) => {
+    const found = await resolveSession(c)
+    if (!found) return c.json({ user: null, csrfToken: null, assessing: [] } as SessionState)
+    const { session, user } = found
+    const { clock, writes, reads } = c.get('deps')
+    if (session.touch) await writes.run((trx) => touchSession(trx, session.id, clock.now()))
+    const state: SessionState = {
+      user: sessionUser(user),
+      csrfToken: session.csrfToken,
+      assessing: user.mustChangePassword ? [] : await assessingOf(reads, user),
+    }
+    return c.json(state)
+  })
   // Exactly JSON: a cross-site form can send text/plain or urlencoded bodies, never this type.
   .post('/login', validJson(loginBody), async (c) => {
     const { reads, clock } = c.get('deps')

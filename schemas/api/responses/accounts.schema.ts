@@ -55,6 +55,34 @@ export const sessionSchema = {
   },
 } as const
 
+/** An assessment the user's units run as its assessor (考核主体) or help compute, in a plan it sees. */
+export const assessingSchema = {
+  type: 'object',
+  required: ['planId', 'planName', 'assessmentId', 'assessmentName'],
+  additionalProperties: false,
+  properties: { planId: text, planName: text, assessmentId: text, assessmentName: text },
+} as const
+
+/**
+ * `GET /api/auth/session`: whether anyone is signed in (never a 401, so the web app asks it
+ * first), and for a signed-in user what the landing page needs.
+ */
+export const sessionStateSchema = {
+  type: 'object',
+  required: ['user', 'csrfToken', 'assessing'],
+  additionalProperties: false,
+  properties: {
+    user: { anyOf: [currentUserSchema, { type: 'null' }] },
+    csrfToken: nullableText,
+    assessing: {
+      type: 'array',
+      items: assessingSchema,
+      description:
+        "本人单位担任考核主体（或协助计算）的考核 / Assessments the user's units assess (or help compute)",
+    },
+  },
+} as const
+
 /** An account as its administrator sees it (never its password or hash). */
 export const userSchema = {
   type: 'object',
@@ -216,6 +244,8 @@ export const regionResultSchema = {
 
 export type Ok = FromSchema<typeof okSchema>
 export type Session = FromSchema<typeof sessionSchema>
+export type SessionState = FromSchema<typeof sessionStateSchema>
+export type Assessing = FromSchema<typeof assessingSchema>
 export type UserView = FromSchema<typeof userSchema>
 export type UserList = FromSchema<typeof userListSchema>
 export type CreatedUser = FromSchema<typeof createdUserSchema>

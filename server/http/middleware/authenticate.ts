@@ -8,6 +8,7 @@
  */
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
 import { timingSafeEqual } from 'node:crypto'
 import { findSession, sessionCookie, touchSession } from '../../auth/sessions.ts'
 import { loadCurrentUser } from '../../auth/users.ts'
@@ -24,8 +25,12 @@ const WHILE_PASSWORD_MUST_CHANGE = new Set([
   'POST /api/auth/logout',
 ])
 
-export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const { reads, clock, writes } = c.get('deps')
+/**
+ * The live session the request's cookie names and its user, or undefined when there is none (no
+ * cookie, expired, idle too long, revoked, or its user deactivated).
+ */
+export async function resolveSession(c: Context<AppEnv>) {
+  const { reads, clock } = c.get('deps')
   const now = clock.now()
   // Over HTTPS only the __Host- cookie counts: a plain one could have been planted over HTTP.
   const token = getCookie(c, sessionCookie(c).name)
@@ -36,9 +41,17 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   // A one-time password binds password logins: a single sign-on never used it.
   const user =
     account && session?.method === 'oidc' ? { ...account, mustChangePassword: false } : account
-  if (!session || !user) {
+  return session && user ? { session, user } : undefined
+}
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const { clock, writes } = c.get('deps')
+  const now = clock.now()
+  const found = await resolveSession(c)
+  if (!found) {
     throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please log in' })
   }
+  const { session, user } = found
   if (!SAFE_METHODS.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? ''
     const ok =

@@ -18,6 +18,7 @@ import {
   userResultSchema,
   okSchema,
   sessionSchema,
+  sessionStateSchema,
 } from '../../../schemas/api/responses.schema.ts'
 import {
   authOptionsSchema,
@@ -45,6 +46,14 @@ export const authPaths = {
       [],
       ok('用户与 CSRF 令牌 / The user and the CSRF token', sessionSchema),
     ),
+  },
+  '/api/auth/session': {
+    get: {
+      summary:
+        '是否已登录：当前用户、CSRF 令牌与其担任考核主体的考核；未登录时 user 为 null（不返回 401）/ Whether anyone is signed in: the user, the CSRF token and the assessments its units run; user null when nobody is (never a 401)',
+      security: [],
+      responses: { '200': ok('会话状态 / The session state', sessionStateSchema), ...errors },
+    },
   },
   '/api/auth/password': {
     post: write(

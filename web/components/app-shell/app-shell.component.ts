@@ -6,15 +6,17 @@
  */
 import { html, LitElement } from 'lit'
 import type { PropertyValues } from 'lit'
-import { ApiError, call, client, setCsrfToken } from '../../api.ts'
-import type { Me } from '../../api-types.ts'
+import { call, client, setCsrfToken } from '../../api.ts'
+import type { SessionState } from '../../api-types.ts'
+import { landingPath } from '../../landing.ts'
 import { fill, locale, setLocale, t } from '../../i18n.ts'
 import { parseRoute } from '../../router.ts'
 import type { Route } from '../../router.ts'
 import type { LsNotificationsReadEvent } from '../../events/ls-notifications-read.ts'
 import styles from './app-shell.styles.ts'
 
-type User = NonNullable<Me['user']>
+type User = NonNullable<SessionState['user']>
+type Assessing = SessionState['assessing']
 
 /** Pages and the module that defines each one's element. */
 const PAGES: Record<string, () => Promise<unknown>> = {
@@ -46,6 +48,7 @@ export class LsApp extends LitElement {
     route: { state: true },
     checked: { state: true },
     unread: { state: true },
+    assessing: { state: true },
   }
 
   declare user: User | null
@@ -53,6 +56,8 @@ export class LsApp extends LitElement {
   declare checked: boolean
   /** The signed-in person's unread notifications, for the header's badge. */
   declare unread: number
+  /** The assessments the user's units run (for 考核 and the landing page); null until known. */
+  declare assessing: Assessing | null
 
   constructor() {
     super()
@@ -60,6 +65,7 @@ export class LsApp extends LitElement {
     this.route = parseRoute(window.location.hash)
     this.checked = false
     this.unread = 0
+    this.assessing = null
   }
 
   override connectedCallback(): void {
@@ -104,6 +110,14 @@ export class LsApp extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('user') && this.user) void this.loadUnread()
+    this.land()
+  }
+
+  /** `#/` opens the landing page of the user's role once the user and their assessments are known. */
+  private land(): void {
+    if (this.route.page !== 'home' || !this.user || this.user.mustChangePassword) return
+    if (this.assessing === null) return
+    window.location.replace(`#${landingPath(this.user, this.assessing)}`)
   }
 
   private handleLocaleChange = () => this.requestUpdate()
@@ -115,14 +129,14 @@ export class LsApp extends LitElement {
     this.user = null
   }
 
+  // The session route answers 200 whether or not anyone is signed in: nothing the app asks
+  // before login fails (no 401 in the console), and no page loads until a user is known.
   private async loadUser(): Promise<void> {
     try {
-      const me = await call(client.auth.me.$get())
-      setCsrfToken(me.csrfToken)
-      this.user = me.user ?? null
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) throw error
-      this.user = null
+      const state = await call(client.auth.session.$get())
+      setCsrfToken(state.csrfToken)
+      this.user = state.user
+      this.assessing = state.user && !state.user.mustChangePassword ? state.assessing : null
     } finally {
       this.checked = true
     }
@@ -131,23 +145,29 @@ export class LsApp extends LitElement {
   private handleLogin = (event: CustomEvent<{ user: User; csrfToken: string }>) => {
     setCsrfToken(event.detail.csrfToken)
     this.user = event.detail.user
+    this.assessing = null
+    if (!event.detail.user.mustChangePassword) void this.loadUser()
   }
 
   // The server now answers the session's other requests: show the page the route names.
   private handlePasswordChanged = () => {
     if (this.user) this.user = { ...this.user, mustChangePassword: false }
+    void this.loadUser()
   }
 
   private async handleLogout(): Promise<void> {
     await call(client.auth.logout.$post())
     setCsrfToken(null)
     this.user = null
+    this.assessing = null
   }
 
   private renderPage() {
     switch (this.route.page) {
+      case 'home':
+        return html`<p>${t('loading')}</p>`
       case 'inbox':
-        return html`<ls-inbox></ls-inbox>`
+        return html`<ls-inbox view=${this.route.view ?? 'mine'}></ls-inbox>`
       case 'task':
         return html`<ls-task-page task-id=${this.route.id}></ls-task-page>`
       case 'dashboard':
@@ -185,8 +205,10 @@ export class LsApp extends LitElement {
   }
 
   override render() {
+    const assessing = this.user && !this.user.mustChangePassword ? (this.assessing ?? []) : []
+    const firstAssessed = assessing[0]
     const link = (page: Route['page'], href: string, label: string) =>
-      html`<a href=${href} aria-current=${section(this.route.page) === page ? 'page' : 'false'}>${label}</a>`
+      html`<a href=${href} aria-current=${section(this.route.page, assessing.length > 0) === page ? 'page' : 'false'}>${label}</a>`
     return html`
       <header>
         <h1>${t('appName')}</h1>
@@ -198,6 +220,7 @@ export class LsApp extends LitElement {
               ? html`${link('inbox', '#/inbox', t('inbox'))} ${link('dashboard', '#/dashboard', t('dashboard'))}`
               : ''
           }
+          ${firstAssessed ? link('assessments', `#/plans/${encodeURIComponent(firstAssessed.planId)}/assessments`, t('nav_assessments')) : ''}
           ${holds(this.user, 'author', 'admin', 'region-admin') ? link('author', '#/author', t('authoring')) : ''}
           ${holds(this.user, 'admin', 'region-admin') ? link('users', '#/users', t('users')) : ''}
           ${holds(this.user, 'admin') ? link('regions', '#/regions', t('regions')) : ''}
@@ -216,7 +239,11 @@ export class LsApp extends LitElement {
   }
 }
 
-/** The nav item a page belongs to: a plan's assessments and indicator import sit under its dashboard. */
-function section(page: Route['page']): Route['page'] {
-  return page === 'assessments' || page === 'indicators' ? 'dashboard' : page
+/**
+ * The nav item a page belongs to: a plan's indicator import sits under its dashboard, and its
+ * assessments too, unless the user assesses (then they have their own 考核 item).
+ */
+function section(page: Route['page'], assesses: boolean): Route['page'] {
+  if (page === 'assessments') return assesses ? 'assessments' : 'dashboard'
+  return page === 'indicators' ? 'dashboard' : page
 }
