@@ -173,6 +173,24 @@ export const taskEventBody = {
   },
 } as const
 
+/** 批量审核通过 (POST /api/tasks/approve): several submitted reports approved at once. */
+export const batchApproveBody = {
+  type: 'object',
+  required: ['taskIds'],
+  additionalProperties: false,
+  properties: {
+    taskIds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 200,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 64 },
+      description: '要通过的任务（≤ 200）/ The tasks to approve (≤ 200)',
+    },
+    comment: { type: 'string', maxLength: 2000, description: '审核意见 / A comment on each' },
+  },
+} as const
+
 const civilDate = { type: 'string', format: 'date' } as const
 const statement = { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } as const
 

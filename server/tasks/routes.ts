@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { isClosedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
 import {
+  batchApproveBody,
   extensionDecisionBody,
   extensionRequestBody,
   lightClearanceBody,
@@ -32,6 +33,7 @@ import { taskListQuery } from '../../schemas/api/queries.schema.ts'
 import { TASK_LIGHTS } from '../../schemas/api/responses.schema.ts'
 import { loadSupervisionFacts } from './task-lights.ts'
 import { clearRedLight, reportProgress } from './progress-actions.ts'
+import { approveTasks } from './batch-approve.ts'
 
 export const taskRoutes = new Hono<AppEnv>()
   .get('/', queryOf(taskListQuery), async (c) => {
@@ -125,6 +127,22 @@ export const taskRoutes = new Hono<AppEnv>()
       ),
     }
     return c.json({ counts, tasks: filtered.slice(0, limit) })
+  })
+  .post('/approve', validJson(batchApproveBody), async (c) => {
+    const deps = c.get('deps')
+    const { taskIds, comment } = c.req.valid('json')
+    return write(c, async (trx) =>
+      c.json(
+        await approveTasks(
+          trx,
+          c.get('user'),
+          taskIds,
+          comment,
+          deps.clock.now(),
+          c.get('requestId') ?? null,
+        ),
+      ),
+    )
   })
   .get('/:id', async (c) => {
     const deps = c.get('deps')

@@ -317,6 +317,47 @@ export const extensionSchema = {
   },
 } as const
 
+/**
+ * The answer to 批量审核通过 (POST /api/tasks/approve): one result per task asked, in order —
+ * approved with its new summary, or refused with the error a single approval would have had.
+ */
+export const batchApproveResultSchema = {
+  type: 'object',
+  required: ['approved', 'failed', 'results'],
+  additionalProperties: false,
+  properties: {
+    approved: { type: 'integer', minimum: 0 },
+    failed: { type: 'integer', minimum: 0 },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'ok'],
+        additionalProperties: false,
+        properties: {
+          id: text,
+          ok: { type: 'boolean' },
+          task: taskSummarySchema,
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            additionalProperties: false,
+            properties: {
+              code: text,
+              message: {
+                type: 'object',
+                required: ['zh', 'en'],
+                additionalProperties: false,
+                properties: { zh: text, en: text },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const
+
 /** The answer to a 催办 (POST /api/tasks/:id/urge). */
 export const urgeResultSchema = {
   type: 'object',
@@ -480,6 +521,7 @@ export const taskDetailSchema = {
 
 export type ExtensionView = FromSchema<typeof extensionSchema>
 export type UrgeResult = FromSchema<typeof urgeResultSchema>
+export type BatchApproveResult = FromSchema<typeof batchApproveResultSchema>
 export type PlanView = FromSchema<typeof planSchema>
 export type ProgressReportView = FromSchema<typeof progressReportSchema>
 export type ProgressView = FromSchema<typeof progressViewSchema>

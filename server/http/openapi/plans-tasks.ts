@@ -1,5 +1,6 @@
 /** @module The OpenAPI paths of plans, phase sign-off and tasks. */
 import {
+  batchApproveBody,
   planMembersBody,
   lightClearanceBody,
   planMigrationBody,
@@ -36,6 +37,7 @@ import {
   taskSummarySchema,
   extensionSchema,
   urgeResultSchema,
+  batchApproveResultSchema,
 } from '../../../schemas/api/responses.schema.ts'
 import { ok, errors, write, read, path, queryParameters } from './operations.ts'
 
@@ -140,6 +142,19 @@ export const taskPaths = {
       '本单位任务（按截止日）/ My unit’s tasks by deadline',
       queryParameters(taskListQuery),
       ok('任务与计数 / Tasks and counts', taskListSchema),
+    ),
+  },
+  '/api/tasks/approve': {
+    post: write(
+      '批量审核通过：每项各自审核、各自留痕，失败的逐项说明原因且不写入 / Approve several reports: each its own approval and audit entry; a refused one is reported and leaves nothing written',
+      batchApproveBody,
+      {
+        parameters: [
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('逐项结果 / One result per task', batchApproveResultSchema),
     ),
   },
   '/api/tasks/{id}': {
