@@ -130,21 +130,21 @@ describe('luoshi test', () => {
     expect(result.stdout).toContain(
       `✓ ${MEISHAN}:${lineOf(readFileSync(MEISHAN, 'utf8'), '- name: 2021 年各项恰好达标（优秀）')}  reform-assessment`,
     )
-    expect(result.stdout).toContain('(78 分 良好)')
+    expect(result.stdout).toContain('(72 分 良好)')
     expect(result.stdout).toContain('✓ 7/7 个用例通过 / 7 of 7 policy test(s) passed in 1 file(s)')
   })
 
   it('prints ✗ at the line of a case that fails, with what came out and why, and exits 1', async () => {
     const { file, text } = editedMeishan((yaml) =>
-      withReplaced('          total: 78\n', '          total: 79\n', yaml),
+      withReplaced('          total: 72\n', '          total: 73\n', yaml),
     )
     const result = await luoshi('test', file)
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(
       `✗ ${relative(process.cwd(), file)}:${lineOf(text, '- name: 2021 年扣分封顶与 DRG 加分（良好）')}  reform-assessment`,
     )
-    expect(result.stdout).toContain('总分应为 79，实为 78')
-    expect(result.stdout).toContain('The total should be 79, is 78')
+    expect(result.stdout).toContain('总分应为 73，实为 72')
+    expect(result.stdout).toContain('The total should be 73, is 72')
     expect(result.stdout).toContain('✗ 6/7 个用例通过')
   })
 
@@ -166,7 +166,7 @@ describe('luoshi test', () => {
     expect(report!.tests.every((test) => test.passed && test.line > 0)).toBe(true)
     expect(report!.tests[1]).toMatchObject({
       pointer: '/assessments/0/tests/1',
-      total: '78',
+      total: '72',
       grade: 'good',
     })
   })

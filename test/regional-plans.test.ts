@@ -6,6 +6,10 @@ import { loadPolicyFile } from '../server/policies/load-policy.ts'
 import { ruleOf } from '../domain/compiler/checks/deadlines.ts'
 import { occurrences } from '../domain/deadlines/index.ts'
 import type { PolicyConfig, Responsibility } from '../schemas/index.ts'
+import { Decimal } from 'decimal.js'
+import { policyTitle } from '../domain/compiler/policy-names.ts'
+import { compileAssessment, scoreUnit } from '../domain/scoring/score-assessment.ts'
+import type { FormulaValue } from '../domain/formula/evaluate-formula.ts'
 
 function load(file: string): PolicyConfig {
   const result = loadPolicyFile(file)
@@ -212,6 +216,36 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
         .targets!.find((target) => target.year === 2022)
     expect(target2022('县域内就诊率')).toMatchObject({ op: '>=', value: 90 })
     expect(target2022('“六病”管理率')).toMatchObject({ op: '>=', value: 85 })
+  })
+
+  it('counts a started step (达到的得满分: no unit below a target keeps full marks), saying so as the office’s reading', () => {
+    const deducts = assessment.items.flatMap((item) => (item.kind === 'deduct' ? [item] : []))
+    expect(deducts.flatMap((item) => item.measures.map((m) => m.rounding))).toEqual(
+      Array(8).fill('started-steps'),
+    )
+    for (const item of deducts) expect(item.note).toContain('市医疗保障局对原文的理解')
+    // 0.01 short of 90 % costs one step of 3 points.
+    const compiled = compileAssessment(policy, assessment.id)
+    const inputs = new Map<string, FormulaValue>([['county-visit-rate', new Decimal('89.99')]])
+    const visits = scoreUnit(compiled, 'unit', 2021, inputs).items.find(
+      (item) => item.id === 'county-visit-rate',
+    )!
+    expect(visits.score).toBe('7')
+    expect(visits.explanation.zh).toContain('差 0.01 个百分点，按 1 个百分点计')
+  })
+
+  it('is named a 征求意见稿 (draft for comment), as its first line says', () => {
+    expect(policy.metadata.status).toBe('draft-for-comment')
+    expect(policyTitle(policy.metadata)).toBe(
+      '关于推进紧密型县域医共体医疗保障管理改革的工作方案（征求意见稿）',
+    )
+  })
+
+  it('does not cite the inspection clause 六、(三) for 整改 after assessment, nor name a reviewer', () => {
+    const rectification = assessment.rectification!
+    expect(rectification.source?.clause).not.toBe('六、(三)')
+    expect(rectification.inference).toContain('推断')
+    expect(`${rectification.note ?? ''}${rectification.inference}`).not.toMatch(/市医疗保障局审核/)
   })
 
   it('has the application procedure: district submits, the city evaluates, then it starts', () => {

@@ -3,6 +3,7 @@
  * their resolved dates, responsibilities per unit, indicators with targets, assessment items,
  * and which numbered clauses of the source document the config covers.
  */
+import { policyTitle } from './policy-names.ts'
 import type { PolicyConfig } from '../../schemas/index.ts'
 import { addDays, occurrences } from '../deadlines/index.ts'
 import type { SourceDocument } from '../source-text/source-document.ts'
@@ -27,7 +28,7 @@ export function explainPolicy(
     : undefined
 
   out.push(
-    `${metadata.title}`,
+    `${policyTitle(metadata)}`,
     `${metadata.id} v${metadata.version}${options.file ? `  (${options.file})` : ''}`,
   )
   out.push(

@@ -89,10 +89,10 @@ describe('runPolicyTests', () => {
     const [failure] = result!.failures
     expect(failure).toMatchObject({ what: 'item', id: 'visit-rate', expected: '50', actual: '48' })
     expect(failure!.message.zh).toBe(
-      '「县域内就诊率」应得 50 分，实得 48 分。县域内就诊率 85.5%，目标 ≥90%，差 4.5%；每差 1%扣 3 分，只计整步，计 4 步，扣 12 分。共扣 12 分，得 48 分。',
+      '「县域内就诊率」应得 50 分，实得 48 分。县域内就诊率 85.5%，目标 ≥90%，差 4.5 个百分点，按 4 个百分点计（只计整步，不足 1 个百分点的不计）；每差 1 个百分点扣 3 分，计 4 步，扣 12 分。共扣 12 分，得 48 分。',
     )
     expect(failure!.message.en).toContain(
-      '"县域内就诊率" should score 50, scored 48. 县域内就诊率 85.5%, target ≥ 90%: short by 4.5%',
+      '"县域内就诊率" should score 50, scored 48. 县域内就诊率 85.5%, target ≥ 90%: short by 4.5 percentage point(s)',
     )
   })
 

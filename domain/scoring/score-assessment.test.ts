@@ -316,10 +316,10 @@ describe('explanations', () => {
   it('give the value, target, gap, steps and points deducted, in Chinese and English', () => {
     const item = scoreOne(visits(), { county_visits: 856, total_visits: 1000 })
     expect(item.explanation.zh).toBe(
-      '县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4%；每差 1%扣 3 分，只计整步，计 4 步，扣 12 分。合计扣 12 分，超过上限 10 分，扣完为止，得 0 分。',
+      '县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4 个百分点，按 4 个百分点计（只计整步，不足 1 个百分点的不计）；每差 1 个百分点扣 3 分，计 4 步，扣 12 分。合计扣 12 分，超过上限 10 分，扣完为止，得 0 分。',
     )
     expect(item.explanation.en).toBe(
-      '县域内就诊率 85.6%, target ≥ 90%: short by 4.4%; 3 per 1% (whole-steps), 4 step(s), 12 deducted. 12 points deducted in all, over the cap of 10: 0 points.',
+      '县域内就诊率 85.6%, target ≥ 90%: short by 4.4 percentage point(s), counted as 4 percentage point(s) (only whole steps of 1 count); 3 per 1 percentage point(s): 4 step(s), 12 deducted. 12 points deducted in all, over the cap of 10: 0 points.',
     )
   })
 
@@ -333,9 +333,28 @@ describe('explanations', () => {
     })
     const item = scoreOne(buildDeduct({ measures: [measure] }), { stay: 8.7 })
     expect(item.explanation.zh).toBe(
-      '平均住院日 8.7天，目标 ≤8天，超出 0.7天；每超 0.5天扣 3 分，不足一步按一步，计 2 步，扣 6 分。共扣 6 分，得 4 分。',
+      '平均住院日 8.7天，目标 ≤8天，超出 0.7天，按 1天计（不足 0.5天的按 0.5天计）；每超 0.5天扣 3 分，计 2 步，扣 6 分。共扣 6 分，得 4 分。',
     )
     expect(item.explanation.en).toContain('over by 0.7天')
+  })
+
+  it('say that a started step counts in full: 差 0.3 个百分点，按 1 个百分点计', () => {
+    const measure = buildMeasure({
+      indicator: 'visit-rate',
+      targets: [{ year: 2021, op: '>=', value: 90 }],
+      rounding: 'started-steps',
+    })
+    const item = scoreOne(buildDeduct({ measures: [measure] }), {
+      county_visits: 897,
+      total_visits: 1000,
+    })
+    expect(item.score).toBe('7')
+    expect(item.explanation.zh).toBe(
+      '县域内就诊率 89.7%，目标 ≥90%（2021 年目标），差 0.3 个百分点，按 1 个百分点计（不足 1 个百分点的按 1 个百分点计）；每差 1 个百分点扣 3 分，计 1 步，扣 3 分。共扣 3 分，得 7 分。',
+    )
+    expect(item.explanation.en).toContain(
+      'short by 0.3 percentage point(s), counted as 1 percentage point(s) (a started step of 1 counts in full)',
+    )
   })
 
   it('say when a target is met', () => {
@@ -366,7 +385,7 @@ describe('explanations', () => {
     const item = scoreOne(buildDeduct({ measures }), { kinds: 8, cases: 370 })
     expect(item.explanation.zh).toContain('病种数：日间手术病种数 8个，目标 ≥10个，差 2个')
     expect(item.explanation.zh).toContain(
-      '例数：日间手术例数 370例，目标 ≥400例，差 30例；每差 10例扣 1 分，只计整步，计 3 步，扣 3 分。',
+      '例数：日间手术例数 370例，目标 ≥400例，差 30例；每差 10例扣 1 分，计 3 步，扣 3 分。',
     )
     expect(item.explanation.en).toContain('例数: 日间手术例数 370例')
   })

@@ -20,11 +20,6 @@ type CompiledConditional = Extract<CompiledItem, { kind: 'bonus' | 'veto' }>
 
 const ZERO = new Decimal(0)
 const OP_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }
-const ROUNDING_WORDS: Record<string, string> = {
-  'whole-steps': '只计整步',
-  'started-steps': '不足一步按一步',
-  proportional: '按比例',
-}
 
 export interface ItemInput {
   indicators: IndicatorSet
@@ -195,14 +190,52 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
   const gapShown = fmt(gap, texts.gap)
   const stepsShown = fmt(steps, texts.steps, 4)
   const deductedShown = fmt(deducted, texts.deducted)
+  const gapUnit = GAP_UNITS[unit] ?? { zh: unit, en: unit }
+  const counted = roundingClause(measure.rounding, ratio, steps.times(step.value), step, gapUnit)
+  const verb = over ? { zh: '超', en: 'over' } : { zh: '差', en: 'short' }
   return {
     score: { ...result, met: false, gap: texts.gap, steps: texts.steps, deducted: texts.deducted },
     deducted,
     explanation: {
-      zh: `${said.zh}${over ? '超出' : '差'} ${gapShown}${unit}；每${over ? '超' : '差'} ${step.shown}${unit}扣 ${points.shown} 分，${ROUNDING_WORDS[measure.rounding]}，计 ${stepsShown} 步，扣 ${deductedShown} 分。`,
-      en: `${said.en}${over ? 'over' : 'short'} by ${gapShown}${unit}; ${points.shown} per ${step.shown}${unit} (${measure.rounding}), ${stepsShown} step(s), ${deductedShown} deducted.`,
+      zh: `${said.zh}${over ? '超出' : '差'} ${gapShown}${gapUnit.zh}${counted.zh}；每${verb.zh} ${step.shown}${gapUnit.zh}扣 ${points.shown} 分，计 ${stepsShown} 步，扣 ${deductedShown} 分。`,
+      en: `${said.en}${verb.en} by ${gapShown}${gapUnit.en}${counted.en}; ${points.shown} per ${step.shown}${gapUnit.en}: ${stepsShown} step(s), ${deductedShown} deducted.`,
     },
   }
+}
+
+/**
+ * How a gap in a rate is said: a rate 0.6 short of 88 % is 0.6 个百分点 (percentage points), not
+ * 0.6 %.
+ */
+const GAP_UNITS: Record<string, LocalizedText> = {
+  '%': { zh: ' 个百分点', en: ' percentage point(s)' },
+  '‰': { zh: ' 个千分点', en: ' permille point(s)' },
+}
+
+/**
+ * What the rounding did to a gap that is not a whole number of steps, said beside the gap: 差 0.6
+ * 个百分点，按 1 个百分点计 (a started step counts) or 按 0 个百分点计 (only whole steps count).
+ * Nothing when the gap is a whole number of steps.
+ */
+function roundingClause(
+  rounding: string,
+  ratio: Decimal,
+  countedGap: Decimal,
+  step: { shown: string },
+  unit: LocalizedText,
+): LocalizedText {
+  if (rounding === 'proportional') return { zh: '（按比例计）', en: ' (pro rata)' }
+  if (ratio.isInteger() && !ratio.isZero()) return { zh: '', en: '' }
+  const shown = fmt(countedGap, countedGap.toString())
+  return rounding === 'started-steps'
+    ? {
+        zh: `，按 ${shown}${unit.zh}计（不足 ${step.shown}${unit.zh}的按 ${step.shown}${unit.zh}计）`,
+        en: `, counted as ${shown}${unit.en} (a started step of ${step.shown} counts in full)`,
+      }
+    : {
+        zh: `，按 ${shown}${unit.zh}计（只计整步，不足 ${step.shown}${unit.zh}的不计）`,
+        en: `, counted as ${shown}${unit.en} (only whole steps of ${step.shown} count)`,
+      }
 }
 
 function scoreProportional(compiled: CompiledProportional, input: ItemInput): ScoredItem {

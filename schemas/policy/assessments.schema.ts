@@ -234,6 +234,11 @@ export const assessmentSchema = {
           ...dueSchema,
           description: '整改时限，如 30日内，自结果公布起 / Deadline after publishing',
         },
+        inference: {
+          ...textSchema,
+          description:
+            '文件未规定考核后整改、由配置方推断时，写明推断及其依据；source 引用推断所依据的条文 / When the document sets no rectification and the office infers it: the inference and its grounds',
+        },
         note: noteSchema,
         source: sourceSchema,
       },

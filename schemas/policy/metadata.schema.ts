@@ -9,6 +9,13 @@ export const REGION_LEVELS = [
   'district',
 ] as const
 
+/**
+ * Where the document stands: `issued` (正式印发, the default), or a draft named in its title —
+ * `draft-for-comment` (征求意见稿), `draft-for-review` (送审稿). A draft's plan is named with its
+ * status everywhere (domain/compiler/policy-names.ts `policyTitle`).
+ */
+export const DOCUMENT_STATUSES = ['issued', 'draft-for-comment', 'draft-for-review'] as const
+
 export const metadataSchema = {
   type: 'object',
   description: '政策元数据 / Policy metadata',
@@ -34,6 +41,11 @@ export const metadataSchema = {
           description: '行政区划代码 / Division code',
         },
       },
+    },
+    status: {
+      enum: DOCUMENT_STATUSES,
+      description:
+        '文件状态：issued 正式印发（缺省），draft-for-comment 征求意见稿，draft-for-review 送审稿；草稿的名称处处带状态 / Document status; a draft is named with it everywhere',
     },
     documentNumber: {
       ...textSchema,

@@ -58,6 +58,10 @@ export function rectificationDuty(
       { name: '整改措施及成效', kind: 'report' },
     ],
     source: item.source ?? assessment.source ?? { clause: '', quote: '' },
+    // A rectification the document does not set says so on the task: the office's inference.
+    ...(assessment.rectification?.inference
+      ? { note: `配置方推断（非文件规定）：${assessment.rectification.inference}` }
+      : {}),
   } as unknown as Responsibility
 }
 

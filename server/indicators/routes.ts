@@ -5,6 +5,7 @@
  * Departments read and write their own units; those who oversee the policy, authors and admins
  * every unit and the region. Every write appends one audit entry in the request's transaction.
  */
+import { policyTitle } from '../../domain/compiler/policy-names.ts'
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
@@ -208,7 +209,7 @@ export const indicatorValueRoutes = new Hono<AppEnv>()
       period: period?.period.text,
       config: plan.model.config,
     })
-    const name = `${plan.model.config.metadata.title}-数据填报模板.xlsx`
+    const name = `${policyTitle(plan.model.config.metadata)}-数据填报模板.xlsx`
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': XLSX_TYPE,
       'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -4,6 +4,7 @@
  * the user may write, and a 说明 sheet listing every input with its id, value type, unit of
  * measure, allowed range and frequency. Uploading the filled sheet unchanged is a valid import.
  */
+import { policyTitle } from '../../domain/compiler/policy-names.ts'
 import ExcelJS from 'exceljs'
 import type { PolicyConfig } from '../../schemas/index.ts'
 import type { EntryInput, ValueType } from './inputs.ts'
@@ -125,7 +126,7 @@ function fillGuide(sheet: ExcelJS.Worksheet, { inputs, config }: TemplateInput):
   const indicators = new Map(
     (config.indicators ?? []).map((indicator) => [indicator.id, indicator.name]),
   )
-  sheet.addRow([`${config.metadata.title} —— 数据填报说明`]).font = { bold: true, size: 13 }
+  sheet.addRow([`${policyTitle(config.metadata)} —— 数据填报说明`]).font = { bold: true, size: 13 }
   for (const line of [
     '在「填报」页每行填写一个单位一个期间的数据；空单元格表示本次不报送，不会覆盖已有数据。',
     '期间写作 2021（年）、2021-Q1（季度）或 2021-03（月），不得细于数据项的报送频次。',

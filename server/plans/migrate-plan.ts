@@ -7,6 +7,7 @@
  * withdrawn (tasks/withdraw-tasks.ts), new work made; values entered under a renamed indicator
  * follow it. Indicator values, published assessment runs and the audit trail stay as they are.
  */
+import { defaultPlanName } from '../../domain/compiler/policy-names.ts'
 import type { Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { AuditEntry } from '../audit/audit-log.ts'
@@ -284,11 +285,6 @@ export async function applyMigration(
     },
   ])
   return counts
-}
-
-/** The name a plan of a version gets when its starter gives none (start-plan.ts). */
-function defaultPlanName(version: { title: string; version: string }): string {
-  return `${version.title}（${version.version}）`
 }
 
 /** The deadline phrase a one-off duty of the new version gives its tasks. */

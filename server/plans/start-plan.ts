@@ -4,6 +4,7 @@
  * procedure instances per applicant, and the timers that carry the plan forward — laid out first,
  * then inserted in one transaction, so a failed start leaves nothing behind.
  */
+import { defaultPlanName } from '../../domain/compiler/policy-names.ts'
 import type { Insertable, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Clock } from '../clock.ts'
@@ -89,7 +90,7 @@ export function preparePlan(
     id: newId(),
     policy_version_id: version.id,
     policy_id: version.policy_id,
-    name: input.name ?? `${version.title}（${version.version}）`,
+    name: input.name ?? defaultPlanName(version),
     status: 'running',
     extra_units: JSON.stringify(members),
     started_at: nowIso,

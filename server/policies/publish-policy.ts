@@ -4,6 +4,7 @@
  * or the same text with another source (`version-source.ts`), under a published version number
  * is refused, so a running plan's version never changes under it.
  */
+import { policyTitle } from '../../domain/compiler/policy-names.ts'
 import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import { contentHash } from './load-policy.ts'
@@ -114,7 +115,7 @@ export async function preparePublish(
       policy_id: metadata.id,
       version: metadata.version,
       content_hash: hash,
-      title: metadata.title,
+      title: policyTitle(metadata),
       region: metadata.region.name,
       yaml: input.yaml,
       config: JSON.stringify(result.policy),

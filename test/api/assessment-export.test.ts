@@ -159,8 +159,8 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
       85.6,
       '≥90%（2021年）',
       4.4,
-      4,
-      12,
+      5,
+      15,
     ])
     expect([4, 5, 6, 8, 10].map((column) => visit.getCell(column).numFmt)).toEqual([
       '0.00',
@@ -170,7 +170,7 @@ describe('GET …/runs/:year/report.xlsx and …/units/:unitId/report.xlsx', () 
       '0.00',
     ])
     expect(visit.getCell(11).text).toContain(
-      '县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4%',
+      '县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4 个百分点，按 5 个百分点计',
     )
     expect(visit.getCell(11).text).toContain('扣完为止')
     const daySurgery = rows.findIndex((row) => row[1] === '日间手术开展')

@@ -51,8 +51,11 @@ describe('POST /api/plans/:id/migration and published assessments', () => {
     expect(YAML.split(BEFORE)).toHaveLength(2)
     // The config's own scoring test of 2021 keeps its expectation: 4.4 points short of 85 now.
     expect(YAML.split('          county-visit-rate: 85.6\n')).toHaveLength(2)
+    // And its case of a started step: 0.01 short of 85 still costs a step.
+    expect(YAML.split('          county-visit-rate: 89.99\n')).toHaveLength(2)
     const revised = YAML.replace(BEFORE, AFTER)
       .replace('          county-visit-rate: 85.6\n', '          county-visit-rate: 80.6\n')
+      .replace('          county-visit-rate: 89.99\n', '          county-visit-rate: 84.99\n')
       .replace(/^ {2}version: 1\.1\.0$/m, '  version: 1.2.0')
     expect(revised).toContain('  version: 1.2.0')
     await publishPolicy(t, t.clock, 'test', {

@@ -192,8 +192,8 @@ export const VISIT_ITEM: ItemScore = {
   status: 'scored',
   missing: [],
   explanation: {
-    zh: '县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4%；每差 1%扣 3 分，只计整步，计 4 步，扣 12 分。合计扣 12 分，超过上限 10 分，扣完为止，得 0 分。',
-    en: '县域内就诊率 85.6%, target ≥ 90%: short by 4.4%; 3 per 1% (whole-steps), 4 step(s), 12 deducted. 12 points deducted in all, over the cap of 10: 0 points.',
+    zh: '县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4 个百分点，按 4 个百分点计（只计整步，不足 1 个百分点的不计）；每差 1 个百分点扣 3 分，计 4 步，扣 12 分。合计扣 12 分，超过上限 10 分，扣完为止，得 0 分。',
+    en: '县域内就诊率 85.6%, target ≥ 90%: short by 4.4 percentage point(s), counted as 4 percentage point(s) (only whole steps of 1 count); 3 per 1 percentage point(s): 4 step(s), 12 deducted. 12 points deducted in all, over the cap of 10: 0 points.',
   },
 }
 
