@@ -47,9 +47,11 @@ export function explainPolicy(
       const lead =
         typeof group.lead === 'string'
           ? names(group.lead)
-          : group.lead
-            ? `未规定（${group.lead.unspecified}）`
-            : '—'
+          : Array.isArray(group.lead)
+            ? `${group.lead.map(names).join('、')}（共同牵头）`
+            : group.lead
+              ? `未规定（${group.lead.unspecified}）`
+              : '—'
       const members = group.members
         ? group.members.map(names).join('、')
         : (group.memberSelection ?? '—')

@@ -41,6 +41,11 @@ export const bodySchema = {
       ...refListSchema,
       description: '每个所列组织各设一个（如每个医联体设理事会）/ One such body per listed group',
     },
+    perMember: {
+      ...refSchema,
+      description:
+        '所引单位集合的每个成员各设一个（如每个试点区设一个管委会）/ One such body per member of this unit set',
+    },
     chair: memberSchema,
     deputies: { type: 'array', items: memberSchema },
     members: { type: 'array', items: memberSchema },

@@ -10,6 +10,7 @@ import {
   ownersSchema,
   sourceSchema,
   textSchema,
+  unspecifiedSchema,
 } from './common.schema.ts'
 
 export const VALUE_TYPES = [
@@ -65,6 +66,24 @@ export const targetSchema = {
   },
 } as const
 
+/**
+ * What the office inferred rather than read in the document: for each of `definition`,
+ * `formula` and `direction`, why it was written so (通行口径, 名称所示). A field the document
+ * does not give is either left out or named here, so readers see the inference as one.
+ */
+export const inferredSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  description:
+    '文件未写、由编写单位推断的字段及理由 / Fields the office inferred, with the reason for each',
+  properties: {
+    definition: { ...textSchema, description: '口径为推断的理由 / Why the definition is inferred' },
+    formula: { ...textSchema, description: '公式为推断的理由 / Why the formula is inferred' },
+    direction: { ...textSchema, description: '方向为推断的理由 / Why the direction is inferred' },
+  },
+} as const
+
 export const indicatorSchema = {
   type: 'object',
   required: ['id', 'name', 'valueType', 'frequency', 'owner'],
@@ -82,8 +101,13 @@ export const indicatorSchema = {
       description: '计算公式，引用 dataElements，如 primary_visits / total_visits * 100 / Formula',
     },
     dataSource: { ...textSchema, description: '数据来源 / Data source' },
-    frequency: { enum: FREQUENCIES, description: '报送频次 / Reporting frequency' },
+    frequency: {
+      description:
+        '报送频次；文件未规定时写 {unspecified: …}，不生成定期填报任务 / Reporting frequency, or unspecified (no periodic entry task)',
+      oneOf: [{ enum: FREQUENCIES }, unspecifiedSchema],
+    },
     owner: { ...ownersSchema, description: '填报单位 / Who reports it' },
+    inferred: inferredSchema,
     entryDue: {
       ...dueSchema,
       description:

@@ -66,8 +66,18 @@ export const groupSchema = {
     name: { ...textSchema, description: '名称，如 县人民医院医共体 / Name' },
     kind: { enum: GROUP_KINDS, description: '组织形式 / Kind of grouping' },
     lead: {
-      oneOf: [refSchema, unspecifiedSchema],
-      description: '牵头单位 / Lead unit',
+      oneOf: [
+        refSchema,
+        {
+          ...refListSchema,
+          minItems: 2,
+          description:
+            '几家单位共同牵头（如「以县人民医院、县妇幼保健院牵头」）/ Several units leading jointly',
+        },
+        unspecifiedSchema,
+      ],
+      description:
+        '牵头单位：一家、共同牵头的几家，或明确「未规定」/ Lead unit, joint leads, or unspecified',
     },
     members: { ...refListSchema, description: '成员单位 / Member units' },
     memberSelection: {

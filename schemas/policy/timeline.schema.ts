@@ -7,6 +7,7 @@ import {
   refSchema,
   sourceSchema,
   textSchema,
+  unspecifiedSchema,
   windowSchema,
 } from './common.schema.ts'
 
@@ -17,7 +18,11 @@ export const phaseSchema = {
   properties: {
     id: idSchema,
     name: { ...textSchema, description: '阶段名称 / Phase name' },
-    window: { ...windowSchema, description: '阶段时间，如 2018年8—12月 / Phase window' },
+    window: {
+      description:
+        '阶段时间：短语（如 2018年8—12月）、起止日期，或明确「未规定」/ Phase window, or unspecified',
+      oneOf: [...windowSchema.oneOf, unspecifiedSchema],
+    },
     after: { ...refListSchema, description: '前置阶段 / Phases that must close first' },
     gate: {
       type: 'object',

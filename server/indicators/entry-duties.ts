@@ -8,7 +8,7 @@
  */
 import type { PolicyConfig, Responsibility } from '../../schemas/index.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
-import { entryInputs, parsedElements, REGION_UNIT } from './inputs.ts'
+import { entryInputs, frequencyOf, parsedElements, REGION_UNIT } from './inputs.ts'
 import type { EntryInput, Frequency } from './inputs.ts'
 
 export const ENTRY_DUTY_PREFIX = 'indicator-entry'
@@ -65,16 +65,13 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
     return group
   }
   for (const indicator of config.indicators ?? []) {
+    // A document that sets no frequency gives no one a periodic entry task.
+    const frequency = frequencyOf(indicator)
+    if (frequency === null) continue
     const named = Array.isArray(indicator.owner)
     const owners = named ? [...(indicator.owner as string[])] : office ? [office] : []
     if (owners.length === 0) continue
-    const group = groupFor(
-      indicator.frequency,
-      owners,
-      !named,
-      indicator.source,
-      indicator.entryDue,
-    )
+    const group = groupFor(frequency, owners, !named, indicator.source, indicator.entryDue)
     group.names.push(indicator.name)
     const read = indicator.formula
       ? parsedElements(indicator.formula).filter((id) => inputs.has(id))

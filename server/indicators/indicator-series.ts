@@ -19,7 +19,7 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import { IndicatorSet } from '../../domain/scoring/indicator-value.ts'
 import type { IndicatorResult } from '../../domain/scoring/indicator-value.ts'
 import { gapTo, meets, selectTarget } from '../../domain/scoring/select-target.ts'
-import { entryInputs, REGION_UNIT } from './inputs.ts'
+import { entryInputs, frequencyOf, REGION_UNIT } from './inputs.ts'
 import { parseFormula } from '../../domain/formula/parse-formula.ts'
 import type { FormulaNode } from '../../domain/formula/parse-formula.ts'
 
@@ -109,7 +109,8 @@ export async function indicatorSeries(
     unit: indicator.unit ?? null,
     valueType: indicator.valueType,
     direction: indicator.direction ?? 'none',
-    frequency: indicator.frequency,
+    frequency: frequencyOf(indicator),
+    inferred: indicator.inferred ?? null,
     rollup: rollupOf(indicator),
     targets: (indicator.targets ?? []).map((target) => ({
       year: target.year ?? null,

@@ -5,10 +5,16 @@
  * behind entry forms, imports and the value API. Browser-safe.
  */
 import type { Indicator, PolicyConfig } from '../../schemas/index.ts'
+import type { FREQUENCIES } from '../../schemas/policy/indicators.schema.ts'
 import { parseFormula } from '../../domain/formula/parse-formula.ts'
 
 export type ValueType = Indicator['valueType']
-export type Frequency = Indicator['frequency']
+export type Frequency = (typeof FREQUENCIES)[number]
+
+/** An indicator's reporting frequency, or null when the document sets none (`{unspecified}`). */
+export function frequencyOf(indicator: Pick<Indicator, 'frequency'>): Frequency | null {
+  return typeof indicator.frequency === 'string' ? indicator.frequency : null
+}
 
 /** The pseudo-unit of values that belong to the whole region (indicators without a named owner). */
 export const REGION_UNIT = 'region'
@@ -56,7 +62,8 @@ export function entryInputs(config: PolicyConfig): Map<string, EntryInput> {
         unit: indicator.unit ?? null,
         kind: 'indicator',
         indicators: [indicator.id],
-        frequency: indicator.frequency,
+        // No frequency in the document: a value is entered per year, and no entry task is made.
+        frequency: frequencyOf(indicator) ?? 'once',
         owners: [...owners],
       })
       continue
@@ -65,8 +72,9 @@ export function entryInputs(config: PolicyConfig): Map<string, EntryInput> {
       const input = inputs.get(id)
       if (!input) continue
       input.indicators.push(indicator.id)
-      if (FREQUENCY_ORDER.indexOf(indicator.frequency) < FREQUENCY_ORDER.indexOf(input.frequency))
-        input.frequency = indicator.frequency
+      const frequency = frequencyOf(indicator) ?? 'once'
+      if (FREQUENCY_ORDER.indexOf(frequency) < FREQUENCY_ORDER.indexOf(input.frequency))
+        input.frequency = frequency
       for (const owner of owners) if (!input.owners.includes(owner)) input.owners.push(owner)
     }
   }

@@ -53,7 +53,9 @@ export function unitsBelow(context: PlanContext, unit: string): UnitBelow[] {
   const ids = [
     ...units.filter((u) => u.parent === unit).map((u) => u.id),
     ...(model.config.organizations.groups ?? [])
-      .filter((group) => group.lead === unit)
+      .filter((group) =>
+        Array.isArray(group.lead) ? group.lead.includes(unit) : group.lead === unit,
+      )
       .flatMap((group) => [
         ...(group.members ?? []),
         ...(members[group.id] ?? []).map((m) => m.id),

@@ -39,12 +39,14 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   )
   each('/organizations/groups', policy.organizations?.groups, (group, at) => {
     if (typeof group.lead === 'string') one(`${at}/lead`, group.lead, ['unit'])
+    else many(`${at}/lead`, group.lead, ['unit'])
     many(`${at}/members`, group.members, ['unit'])
   })
   each('/governance/bodies', policy.governance?.bodies, (body, at) => {
     one(`${at}/parent`, body.parent, ['body'])
     one(`${at}/hostUnit`, body.hostUnit, ['unit'])
     many(`${at}/perGroup`, body.perGroup, ['group'])
+    one(`${at}/perMember`, body.perMember, ['group'])
     // A seat may be held by a unit, or by "the lead hospital of each group" (a unit set).
     const seats = (field: string, members: unknown) =>
       each(`${at}/${field}`, members, (member, seat) =>

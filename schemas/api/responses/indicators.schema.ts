@@ -248,6 +248,7 @@ export const indicatorSeriesSchema = {
           'valueType',
           'direction',
           'frequency',
+          'inferred',
           'rollup',
           'targets',
           'baseline',
@@ -261,7 +262,14 @@ export const indicatorSeriesSchema = {
           unit: nullableText,
           valueType: text,
           direction: text,
-          frequency: text,
+          frequency: {
+            ...nullableText,
+            description: '报送频次；文件未规定时为 null / null when unspecified',
+          },
+          inferred: {
+            description:
+              '编写单位推断的字段（口径、公式、方向）及理由，或 null / Inferred fields and why, or null',
+          },
           rollup: { description: '汇总方式 / How members roll up' },
           targets: {
             type: 'array',

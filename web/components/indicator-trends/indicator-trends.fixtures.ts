@@ -36,6 +36,7 @@ export function buildIndicator(overrides: Partial<TrendIndicator> = {}): TrendIn
     valueType: 'percentage',
     direction: 'higher-is-better',
     frequency: 'yearly',
+    inferred: null,
     rollup: 'pooled',
     targets: [
       { year: 2020, op: '>=', value: 88, delta: null, phrase: '2020 年达到 88%及以上' },
