@@ -17,7 +17,8 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { prepareDataFolder } from './data-folder.ts'
-import { sweepAttachmentFiles } from './attachments/file-store.ts'
+import { databaseAttachmentStore } from './attachments/database-store.ts'
+import { importAttachmentFiles } from './attachments/import-files.ts'
 import {
   auditCheckpointFile,
   readCheckpoints,
@@ -29,6 +30,8 @@ import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { createDb } from './db/create-db.ts'
+import type { DatabaseConfig } from './db/create-db.ts'
+import { withStartupLock } from './db/startup-lock.ts'
 import { GroupCommitter } from './db/group-commit.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.ts'
@@ -70,12 +73,10 @@ export async function main(): Promise<void> {
   prepareDataFolder(dataDir)
   const url = process.env.LUOSHI_DATABASE_URL
   const file = join(dataDir, 'luoshi.db')
-  const db = await createDb(
-    url
-      ? { kind: 'postgres', url }
-      : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES },
-  )
-  await migrateToLatest(db)
+  const config: DatabaseConfig = url
+    ? { kind: 'postgres', url }
+    : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES }
+  const db = await createDb(config)
   // The audit key lives outside the database; a chain from before keying is checked and re-keyed.
   const { key: auditKey } = loadAuditKey({ dataDir, create: true })
   installAuditKey(auditKey)
@@ -83,16 +84,25 @@ export async function main(): Promise<void> {
   // One committer for every write: keying the audit chain and the demo seeding now, then requests
   // and the timer scheduler.
   const writes = new GroupCommitter(db)
-  const rekeyed = await keyAuditChain(
-    { db, writes },
-    auditKey,
-    readCheckpoints(checkpointFile, auditKey),
-  )
-  if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
-  const accounts =
-    process.env.LUOSHI_DEMO === '0'
+  const files = join(dataDir, 'attachments')
+  // Processes starting together on one database prepare it one after another (db/startup-lock.ts).
+  const accounts = await withStartupLock(config, db, async () => {
+    await migrateToLatest(db)
+    const rekeyed = await keyAuditChain(
+      { db, writes },
+      auditKey,
+      readCheckpoints(checkpointFile, auditKey),
+    )
+    if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
+    const moved = await importAttachmentFiles({ db, writes }, databaseAttachmentStore, files)
+    if (moved.imported + moved.removed > 0)
+      console.log(
+        `附件已移入数据库 / attachments moved into the database: ${moved.imported}, ${moved.removed} file(s) without a row removed`,
+      )
+    return process.env.LUOSHI_DEMO === '0'
       ? []
       : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
+  })
   const reads = url
     ? db
     : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })
@@ -101,12 +111,6 @@ export async function main(): Promise<void> {
   if (!existsSync(join(webRoot, 'index.html')))
     console.warn(
       'dist/web is missing: run `npm run build` to serve the web app (npm start does it)',
-    )
-  const files = join(dataDir, 'attachments')
-  const swept = await sweepAttachmentFiles(db, files)
-  if (swept.completed + swept.removed > 0)
-    console.log(
-      `attachments: ${swept.completed} upload(s) completed, ${swept.removed} orphan file(s) removed`,
     )
   const app = createApp(
     {

@@ -1,13 +1,11 @@
 /**
  * @module /api/attachments — evidence files (佐证材料) uploaded with reports. Type- and
- * size-checked on the way in, stored on disk under the data folder (in place only once its row
- * has committed: file-store.ts), and readable only by their
+ * size-checked on the way in, stored with their row in one transaction (in the database by
+ * default: database-store.ts), and readable only by their
  * uploader and by whoever can see a task whose form refers to them in an attachment field (the
  * `attachment_ref` table; see attachment-refs.ts).
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { Hono } from 'hono'
 import type { AttachmentUpload } from '../../schemas/api/attachment.schema.ts'
 import { deniedRead } from '../audit/denials.ts'
@@ -18,7 +16,7 @@ import { decodeFileName } from '../http/file-name.ts'
 import { write } from '../http/write.ts'
 import { newId } from '../ids.ts'
 import { readableAttachments } from './attachment-refs.ts'
-import { storeAttachmentFile } from './file-store.ts'
+import { databaseAttachmentStore } from './database-store.ts'
 
 /** The largest accepted file (the request body limit is 8 MiB). */
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024 - 1024
@@ -39,7 +37,7 @@ export const ATTACHMENT_TYPES = new Set([
 
 export const attachmentRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
-    const { clock, files } = c.get('deps')
+    const { clock, attachments = databaseAttachmentStore } = c.get('deps')
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim()
     if (!ATTACHMENT_TYPES.has(type)) {
       throw new AppError(415, 'bad-request', {
@@ -70,26 +68,24 @@ export const attachmentRoutes = new Hono<AppEnv>()
       sha256: createHash('sha256').update(body).digest('hex'),
       created_at: clock.now().toISOString(),
     }
-    // The file is synced before the row's transaction and renamed into place after it commits.
-    return storeAttachmentFile(files, row.id, body, () =>
-      write(c, async (trx) => {
-        await trx.insertInto('attachment').values(row).execute()
-        await appendAudit(trx, [
-          {
-            at: row.created_at,
-            actor: row.user_id,
-            action: 'attachment.upload',
-            entity: 'attachment',
-            entityId: row.id,
-            payload: { name, type, size: row.size, sha256: row.sha256 },
-          },
-        ])
-        return c.json({ id: row.id, name, size: row.size, type } satisfies AttachmentUpload, 201)
-      }),
-    )
+    return write(c, async (trx) => {
+      await trx.insertInto('attachment').values(row).execute()
+      await attachments.put(trx, row.id, body)
+      await appendAudit(trx, [
+        {
+          at: row.created_at,
+          actor: row.user_id,
+          action: 'attachment.upload',
+          entity: 'attachment',
+          entityId: row.id,
+          payload: { name, type, size: row.size, sha256: row.sha256 },
+        },
+      ])
+      return c.json({ id: row.id, name, size: row.size, type } satisfies AttachmentUpload, 201)
+    })
   })
   .get('/:id', async (c) => {
-    const { reads, files } = c.get('deps')
+    const { reads, attachments = databaseAttachmentStore } = c.get('deps')
     const user = c.get('user')
     const id = c.req.param('id')
     const hidden = { zh: '找不到该附件', en: 'No such attachment' }
@@ -102,8 +98,8 @@ export const attachmentRoutes = new Hono<AppEnv>()
     if (!row) throw notFound(hidden)
     if (!(await readableAttachments(reads, user, [row.id])).has(row.id))
       throw await deniedRead(c.get('deps'), user, 'attachment', row.id, hidden)
-    const body = await readFile(join(files, row.id))
-    return c.body(body, 200, {
+    return c.body(attachments.read(reads, row.id), 200, {
+      'content-length': String(row.size),
       'content-type': row.type,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`,
       'x-content-type-options': 'nosniff',

@@ -10,6 +10,8 @@ import { auditCheckpointFile, readCheckpoints } from '../audit/audit-checkpoint.
 import { installAuditKey, loadAuditKey } from '../audit/audit-key.ts'
 import { keyAuditChain } from '../audit/audit-upgrade.ts'
 import { createDb } from '../db/create-db.ts'
+import type { DatabaseConfig } from '../db/create-db.ts'
+import { withStartupLock } from '../db/startup-lock.ts'
 import type { Database } from '../db/database.ts'
 import { GroupCommitter } from '../db/group-commit.ts'
 import { migrateToLatest } from '../db/migrate.ts'
@@ -34,19 +36,22 @@ export interface AdminDatabase {
  */
 export async function openAdminDatabase(dataDir: string): Promise<AdminDatabase> {
   const url = process.env.LUOSHI_DATABASE_URL
-  const db = await createDb(
-    url ? { kind: 'postgres', url } : { kind: 'sqlite', file: join(dataDir, 'luoshi.db') },
-  )
+  const config: DatabaseConfig = url
+    ? { kind: 'postgres', url }
+    : { kind: 'sqlite', file: join(dataDir, 'luoshi.db') }
+  const db = await createDb(config)
   const writes = new GroupCommitter(db)
   const close = async () => {
     await writes.close()
     await db.destroy()
   }
   try {
-    await migrateToLatest(db)
     const { key } = loadAuditKey({ dataDir, create: true })
     installAuditKey(key)
-    await keyAuditChain({ db, writes }, key, readCheckpoints(auditCheckpointFile(dataDir), key))
+    await withStartupLock(config, db, async () => {
+      await migrateToLatest(db)
+      await keyAuditChain({ db, writes }, key, readCheckpoints(auditCheckpointFile(dataDir), key))
+    })
   } catch (error) {
     await close()
     throw error

@@ -25,7 +25,26 @@ export type DatabaseConfig =
       /** WAL pages before a commit checkpoints; raise it when a checkpointer worker runs. */
       autoCheckpointPages?: number
     }
-  | { kind: 'postgres'; url: string }
+  | {
+      kind: 'postgres'
+      url: string
+      /** Connections in the pool; `LUOSHI_PG_POOL_SIZE`, else 10 (at least 2: start-up holds one for its lock). */
+      poolSize?: number
+      /** Longest a statement may run before PostgreSQL cancels it; `LUOSHI_PG_STATEMENT_TIMEOUT_MS`, else none. */
+      statementTimeoutMs?: number
+    }
+
+/** A whole number of at least `min` from the environment, or undefined when unset. */
+function envNumber(name: string, min: number): number | undefined {
+  const text = process.env[name]
+  if (text === undefined || text === '') return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(
+      `${name} 须为不小于 ${min} 的整数 / ${name} must be a whole number of at least ${min}: ${text}`,
+    )
+  return value
+}
 
 /** Opens one SQLite connection with the pragmas luoshi relies on, and checks they took. */
 export function openSqlite(file: string, autoCheckpointPages = 4000): SQLite.Database {
@@ -102,7 +121,13 @@ export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>
   } else {
     const { PostgresDialect } = await import('kysely')
     const pg = await import('pg')
-    const pool = new pg.default.Pool({ connectionString: config.url, max: 10 })
+    const statementTimeout =
+      config.statementTimeoutMs ?? envNumber('LUOSHI_PG_STATEMENT_TIMEOUT_MS', 1)
+    const pool = new pg.default.Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? envNumber('LUOSHI_PG_POOL_SIZE', 2) ?? 10,
+      ...(statementTimeout ? { statement_timeout: statementTimeout } : {}),
+    })
     // An idle pooled connection can be closed by the server (restart, failover, shutdown); pg
     // reports it as an 'error' event, which would crash the process if nobody listened. The pool
     // drops that client and opens a new one on the next query.

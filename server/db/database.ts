@@ -350,6 +350,14 @@ export interface AttachmentTable {
   created_at: string
 }
 
+/** A piece of an attachment's bytes, stored in the database (attachments/database-store.ts). */
+export interface AttachmentChunkTable {
+  attachment_id: string
+  /** 0, 1, 2 … in the file's order. */
+  seq: number
+  bytes: Buffer
+}
+
 /**
  * An attachment referred to by a task's form data, at a field whose schema holds attachments.
  * Downloads are authorized through these rows (or by being the uploader), never by searching
@@ -532,6 +540,7 @@ export interface Database {
   audit_head: AuditHeadTable
   attachment: AttachmentTable
   attachment_ref: AttachmentRefTable
+  attachment_chunk: AttachmentChunkTable
   indicator_value: IndicatorValueTable
   indicator_value_version: IndicatorValueVersionTable
   assessment_run: AssessmentRunTable

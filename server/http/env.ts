@@ -1,4 +1,5 @@
 /** @module The Hono environment: what every request carries once authenticated. */
+import type { AttachmentStore } from '../attachments/database-store.ts'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
@@ -40,8 +41,10 @@ export interface AppDeps {
   reads: Kysely<Database>
   clock: Clock
   writes: GroupCommitter
-  /** The folder attachments are stored in. */
+  /** The folder attachments were kept in before they moved into the database (moved in at start). */
   files: string
+  /** Where attachments' bytes are kept; the database (attachment_chunk) when not given. */
+  attachments?: AttachmentStore
   /** The signed checkpoints of the audit chain's head, which `GET /api/audit/verify` checks. */
   auditCheckpointFile?: string
   /** Proxy trust and session idle time; defaults in security-options.ts. */

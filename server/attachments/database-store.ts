@@ -1,0 +1,47 @@
+/**
+ * @module Attachments' bytes in the database (`attachment_chunk`), the default store: every
+ * process serving one database reads every file, and a file is written in the same transaction as
+ * its row, so there is never a row without its bytes nor bytes without their row. Read back one
+ * chunk at a time, so a download holds at most one chunk in memory per request.
+ */
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/database.ts'
+
+/** The largest piece of a file one row holds. */
+export const CHUNK_BYTES = 256 * 1024
+
+/** Where attachments' bytes are kept; the routes know only this. */
+export interface AttachmentStore {
+  /** Writes `body` as attachment `id` in `trx`, the transaction that inserts its row. */
+  put(trx: Transaction<Database>, id: string, body: Uint8Array): Promise<void>
+  /** The bytes of attachment `id`, chunk after chunk, read through `db`. */
+  read(db: Kysely<Database>, id: string): ReadableStream<Uint8Array>
+}
+
+export const databaseAttachmentStore: AttachmentStore = {
+  async put(trx, id, body) {
+    for (let seq = 0, start = 0; start < body.length; seq++, start += CHUNK_BYTES) {
+      const bytes = Buffer.from(
+        body.buffer,
+        body.byteOffset + start,
+        Math.min(CHUNK_BYTES, body.length - start),
+      )
+      await trx.insertInto('attachment_chunk').values({ attachment_id: id, seq, bytes }).execute()
+    }
+  },
+  read(db, id) {
+    let seq = 0
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const chunk = await db
+          .selectFrom('attachment_chunk')
+          .select('bytes')
+          .where('attachment_id', '=', id)
+          .where('seq', '=', seq++)
+          .executeTakeFirst()
+        if (chunk) controller.enqueue(new Uint8Array(chunk.bytes))
+        else controller.close()
+      },
+    })
+  },
+}
