@@ -23,6 +23,10 @@ export const taskListQuery = {
     dueAfter: text('截止日不早于 / Due on or after (YYYY-MM-DD)'),
     dueBefore: text('截止日不晚于 / Due on or before (YYYY-MM-DD)'),
     limit: text('最多条数（≤ 5000）/ At most this many (≤ 5000)'),
+    pageSize: text(
+      '每页条数（1–500，默认 50）；给出它或 after 即按截止日分页 / Per page (1–500, default 50); with it or after, the list comes a page at a time in deadline order',
+    ),
+    after: text('翻页游标：上一页的 nextCursor / Page cursor: the nextCursor of the previous page'),
     light: {
       type: 'string',
       pattern: '^(green|blue|yellow|red)(,(green|blue|yellow|red))*$',

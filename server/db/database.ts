@@ -108,6 +108,25 @@ export interface PlanPhaseTable {
  * One task. (plan, source, assignee, role, period) is unique among the tasks not withdrawn: a
  * unit named again after its task was withdrawn gets a new one beside it.
  */
+/**
+ * How many tasks a unit carries (`side` assignee) or reviews (`side` reviewer) in one group of
+ * everything an inbox counts by; kept by triggers on `task` (migration 2026_12_08_0800). Nullable
+ * dimensions are '' here; `created_on` is the task's `created_at` when it has no `opens_on`.
+ */
+export interface TaskCountTable {
+  plan_id: string
+  side: 'assignee' | 'reviewer'
+  party: string
+  kind: TaskTable['kind']
+  source_id: string
+  state: string
+  opens_on: string
+  created_on: string
+  due_on: string
+  escalated: number
+  n: number
+}
+
 export interface TaskTable {
   id: string
   plan_id: string
@@ -528,6 +547,7 @@ export interface Database {
   plan_phase: PlanPhaseTable
   plan_suspension: PlanSuspensionTable
   task: TaskTable
+  task_count: TaskCountTable
   task_event: TaskEventTable
   timer: TimerTable
   notification: NotificationTable

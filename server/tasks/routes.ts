@@ -32,6 +32,7 @@ import { queryOf } from '../http/middleware/query-of.ts'
 import { taskListQuery } from '../../schemas/api/queries.schema.ts'
 import { TASK_LIGHTS } from '../../schemas/api/responses.schema.ts'
 import { loadSupervisionFacts } from './task-lights.ts'
+import { taskListPage } from './task-pages.ts'
 import { clearRedLight, reportProgress } from './progress-actions.ts'
 import { approveTasks } from './batch-approve.ts'
 
@@ -40,6 +41,13 @@ export const taskRoutes = new Hono<AppEnv>()
     const { reads: db, clock } = c.get('deps')
     const user = c.get('user')
     const q = c.req.query()
+    if (q.pageSize !== undefined || q.after !== undefined) {
+      const plans = await db.selectFrom('plan').selectAll().execute()
+      const named = plans.filter((plan) =>
+        q.plan ? plan.id === q.plan : plan.status !== 'archived',
+      )
+      return c.json(await taskListPage(db, user, named, q, civilDateAt(clock.now())))
+    }
     const limit = Math.min(Number(q.limit ?? 500) || 500, 5000)
     const plans = await db.selectFrom('plan').select(['id', 'policy_id', 'status']).execute()
     // An archived plan's tasks leave the inbox, as the plan leaves the plan list; asked for by

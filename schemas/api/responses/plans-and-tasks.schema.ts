@@ -236,6 +236,11 @@ export const taskListSchema = {
       },
     },
     tasks: { type: 'array', items: taskSummarySchema },
+    nextCursor: {
+      type: ['string', 'null'],
+      description:
+        '分页时：下一页的游标（null 为最后一页）/ When paged: the cursor of the next page (null on the last)',
+    },
   },
 } as const
 

@@ -1,0 +1,217 @@
+/**
+ * The task list a page at a time, and the counts kept as tasks are written: `task_count` equals a
+ * recount of the task table after every kind of write (a transition, a split, a transfer, a
+ * withdrawal, a plan's migration, a plan's close), and a paged list walks the same tasks with the
+ * same counts as the whole list.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../../server/db/database.ts'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import { startPlan } from '../../server/plans/start-plan.ts'
+import { MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
+import { startSplitPlan } from '../helpers/split-policy.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
+import type { Client } from '../helpers/test-app.ts'
+
+/** `task_count` as rows, next to the same groups counted from `task` now. */
+async function keptAndRecounted(db: Kysely<Database>) {
+  const kept = await db
+    .selectFrom('task_count')
+    .select([
+      'plan_id',
+      'side',
+      'party',
+      'kind',
+      'source_id',
+      'state',
+      'opens_on',
+      'created_on',
+      'due_on',
+      'escalated',
+      'n',
+    ])
+    .where('n', '<>', 0)
+    .execute()
+  const tasks = await db.selectFrom('task').selectAll().execute()
+  const recount = new Map<string, number>()
+  for (const task of tasks)
+    for (const side of ['assignee', 'reviewer'] as const) {
+      const party = task[side]
+      if (party === null) continue
+      const key = JSON.stringify([
+        task.plan_id,
+        side,
+        party,
+        task.kind,
+        task.source_id,
+        task.state,
+        task.opens_on ?? '',
+        task.opens_on === null ? task.created_at : '',
+        task.due_on ?? '',
+        task.escalation_level >= 3 ? 1 : 0,
+      ])
+      recount.set(key, (recount.get(key) ?? 0) + 1)
+    }
+  const asMap = new Map(
+    kept.map((row) => [
+      JSON.stringify([
+        row.plan_id,
+        row.side,
+        row.party,
+        row.kind,
+        row.source_id,
+        row.state,
+        row.opens_on,
+        row.created_on,
+        row.due_on,
+        Number(row.escalated),
+      ]),
+      Number(row.n),
+    ]),
+  )
+  return { kept: Object.fromEntries(asMap), recounted: Object.fromEntries(recount) }
+}
+
+async function expectCountsKept(db: Kysely<Database>, after: string) {
+  const { kept, recounted } = await keptAndRecounted(db)
+  expect(Object.keys(recounted).length, after).toBeGreaterThan(0)
+  expect(kept, after).toEqual(recounted)
+}
+
+describe('task_count, kept as tasks are written', () => {
+  it('equals a recount after a plan start, a transition, a split and a transfer', async () => {
+    const t = await makeTestApp()
+    const { planId, policyId } = await startSplitPlan(t)
+    await expectCountsKept(t.db, 'plan start')
+    const as = (name: string, unitId: string) => loginAs(t, name, { units: [{ policyId, unitId }] })
+    const office = await as('reform', 'reform-office')
+    const lead = await as('leading', 'leading-group')
+    const parent = await taskId(t, planId, 'draft-plan', 'reform-office')
+    expect((await office.post(`/api/tasks/${parent}/events`, { type: 'START' })).status).toBe(200)
+    await expectCountsKept(t.db, 'a transition')
+    const split = await office.post(`/api/tasks/${parent}/subtasks`, {
+      items: [{ unit: 'town-a', dueOn: '2018-04-08', instruction: '完成本镇调研' }],
+    })
+    expect(split.status).toBe(201)
+    await expectCountsKept(t.db, 'a split')
+    const moved = await lead.post(`/api/tasks/${parent}/transfer`, {
+      toUnit: 'health-bureau',
+      reason: '交办有误，应由卫健局牵头',
+    })
+    expect(moved.status).toBe(200)
+    await expectCountsKept(t.db, 'a transfer')
+  })
+
+  it('equals a recount after a withdrawal, a migration and a close', async () => {
+    // A group's member named then taken away (its task withdrawn), the plan migrated, then closed.
+    const u = await makeTestApp()
+    const v1 = withReplaced(
+      `    lead: [finance-bureau]
+    due: { unspecified: 文件未规定完成时限 }`,
+      `    lead: [hospitals]
+    due: { unspecified: 文件未规定完成时限 }`,
+    )
+    const { version } = await publishPolicy(u, u.clock, 'test', {
+      yaml: v1,
+      sourceText: MINIMAL_SOURCE,
+    })
+    const second = (await startPlan(u, u.clock, 'test', { versionId: version.id })).plan.id
+    await publishPolicy(u, u.clock, 'test', {
+      yaml: withReplaced('  version: 1.0.0', '  version: 1.1.0', v1),
+      sourceText: MINIMAL_SOURCE,
+    })
+    const group = await loginAs(u, 'office', {
+      units: [{ policyId: version.policy_id, unitId: 'leading-group' }],
+    })
+    const members = `/api/plans/${second}/groups/hospitals/members`
+    for (const list of [
+      [{ id: 'town-clinic', name: '城关镇卫生院' }],
+      [{ id: 'county-hospital', name: '县人民医院' }],
+    ]) {
+      const { version: read } = await (await group.get(members)).json()
+      const put = await group.put(members, { members: list }, { 'if-match': `"${read}"` })
+      expect(put.status).toBe(200)
+    }
+    await expectCountsKept(u.db, 'a withdrawal')
+    const path = `/api/plans/${second}/migration`
+    const preview = await (await group.post(path, { toVersion: '1.1.0', dryRun: true })).json()
+    const applied = await group.post(path, {
+      toVersion: '1.1.0',
+      planRevision: preview.planRevision,
+    })
+    expect(applied.status, await applied.clone().text()).toBe(200)
+    await expectCountsKept(u.db, 'a migration')
+    const admin = await loginAs(u, 'admin', { roles: ['admin'] })
+    const closed = await admin.post(`/api/plans/${second}/close`, {
+      reason: '政策废止，提前关闭',
+      force: true,
+    })
+    expect(closed.status, await closed.clone().text()).toBe(200)
+    await expectCountsKept(u.db, 'a close')
+  })
+})
+
+type Listed = {
+  counts: Record<string, unknown>
+  tasks: Array<{ id: string; dueOn: string | null }>
+  nextCursor?: string | null
+}
+
+/** Every page of `query`, walked by its cursors. */
+async function walk(client: Client, query: string, pageSize: number) {
+  const pages: Listed[] = []
+  let after: string | null | undefined
+  do {
+    const cursor = after ? `&after=${encodeURIComponent(after)}` : ''
+    const response = await client.get(`/api/tasks?pageSize=${pageSize}${cursor}${query}`)
+    expect(response.status).toBe(200)
+    const page = (await response.json()) as Listed
+    pages.push(page)
+    after = page.nextCursor
+  } while (after)
+  return pages
+}
+
+describe('GET /api/tasks a page at a time', () => {
+  it('walks the whole list in deadline order, with the whole list’s counts on every page', async () => {
+    const t = await makeTestApp()
+    const { planId, policyId } = await startBundledPlan(t, 'pingnan')
+    const finance = await loginAs(t, 'finance', {
+      units: [{ policyId, unitId: 'county-finance-bureau' }],
+    })
+    const started = await taskId(t, planId, 'safeguard-funding', 'county-finance-bureau')
+    expect((await finance.post(`/api/tasks/${started}/events`, { type: 'START' })).status).toBe(200)
+    const office = await loginAs(t, 'office', {
+      units: [{ policyId, unitId: 'county-reform-office' }],
+    })
+    for (const [client, query] of [
+      [finance, ''],
+      [finance, '&state=in_progress'],
+      [office, '&role=review'],
+      [office, '&scope=all'],
+      [office, '&scope=all&light=green,blue'],
+    ] as const) {
+      const whole = (await (await client.get(`/api/tasks?limit=5000${query}`)).json()) as Listed
+      expect(whole.tasks.length, query).toBeGreaterThan(0)
+      const pages = await walk(client, query, 7)
+      const ids = pages.flatMap((page) => page.tasks.map((task) => task.id))
+      expect(new Set(ids).size, query).toBe(ids.length)
+      expect([...ids].sort(), query).toEqual(whole.tasks.map((task) => task.id).sort())
+      for (const page of pages) expect(page.counts, query).toEqual(whole.counts)
+      const dues = pages.flatMap((page) => page.tasks.map((task) => task.dueOn ?? '9999'))
+      expect(dues, query).toEqual([...dues].sort())
+      expect(pages.at(-1)!.nextCursor).toBeNull()
+    }
+  })
+
+  it('refuses a cursor it did not give, at its pointer (400)', async () => {
+    const t = await makeTestApp()
+    const { policyId } = await startBundledPlan(t, 'pingnan')
+    const finance = await loginAs(t, 'finance', {
+      units: [{ policyId, unitId: 'county-finance-bureau' }],
+    })
+    const response = await finance.get('/api/tasks?after=not-a-cursor')
+    expect(response.status).toBe(400)
+    expect((await response.json()).error.issues[0].pointer).toBe('/after')
+  })
+})
