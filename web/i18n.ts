@@ -62,7 +62,7 @@ const MESSAGES = {
   inbox: { zh: '我的任务', en: 'My tasks' },
   nav_assessments: { zh: '考核', en: 'Assessments' },
   notifications: { zh: '通知', en: 'Notifications' },
-  unreadNotifications: { zh: '{count} 条未读通知', en: '{count} unread notifications' },
+  unreadSuffix: { zh: ' 条未读', en: ' unread' },
   dashboard: { zh: '领导看板', en: 'Dashboard' },
   authoring: { zh: '政策配置', en: 'Policy authoring' },
   users: { zh: '用户管理', en: 'Accounts' },

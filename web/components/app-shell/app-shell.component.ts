@@ -14,6 +14,7 @@ import { parseRoute } from '../../router.ts'
 import type { Route } from '../../router.ts'
 import type { LsNotificationsReadEvent } from '../../events/ls-notifications-read.ts'
 import styles from './app-shell.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 
 type User = NonNullable<SessionState['user']>
 type Assessing = SessionState['assessing']
@@ -42,7 +43,7 @@ const holds = (user: User | null, ...roles: string[]) =>
   user !== null && !user.mustChangePassword && roles.some((role) => user.roles.includes(role))
 
 export class LsApp extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     user: { state: true },
     route: { state: true },
@@ -227,8 +228,8 @@ export class LsApp extends LitElement {
           ${holds(this.user, 'admin', 'region-admin') ? link('channels', '#/channels', t('channels')) : ''}
         </nav>
         <div class="user">
-          ${this.user ? html`<a class="bell" href="#/notifications" aria-current=${this.route.page === 'notifications' ? 'page' : 'false'} aria-label=${this.unread > 0 ? fill(t('unreadNotifications'), { count: this.unread }) : t('notifications')}>${t('notifications')}${this.unread > 0 ? html`<span class="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : ''}</a>` : ''}
-          ${this.user ? html`<span>${this.user.displayName}</span><button @click=${this.handleLogout}>${t('logout')}</button>` : ''}
+          ${this.user ? html`<a class="bell" href="#/notifications" aria-current=${this.route.page === 'notifications' ? 'page' : 'false'} >${t('notifications')}${this.unread > 0 ? html`<span class="badge">${this.unread > 99 ? '99+' : this.unread}</span><span class="visually-hidden">${fill(t('unreadSuffix'), { count: this.unread })}</span>` : ''}</a>` : ''}
+          ${this.user ? html`<span title=${this.user.displayName}>${this.user.displayName}</span><button @click=${this.handleLogout}>${t('logout')}</button>` : ''}
           <button @click=${() => setLocale(locale() === 'zh' ? 'en' : 'zh')} lang=${locale() === 'zh' ? 'en' : 'zh'}>${t('language')}</button>
         </div>
       </header>

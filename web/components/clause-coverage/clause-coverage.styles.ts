@@ -10,5 +10,5 @@ export default css`
   .yes { color: #1a7f37; }
   .no { color: #b42318; }
   .label { font-family: ui-monospace, monospace; }
-  .muted { color: #6b7785; }
+  .muted { color: #56606d; }
 `

@@ -8,9 +8,9 @@ export default css`
   th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #eef1f5; vertical-align: top; }
   th { background: #f3f5f8; font-weight: 600; }
   td.phrase { white-space: nowrap; }
-  .within { display: block; color: #6b7785; font-size: 0.8rem; }
+  .within { display: block; color: #56606d; font-size: 0.8rem; }
   .date { font-family: ui-monospace, monospace; }
-  .muted { color: #6b7785; }
+  .muted { color: #56606d; }
   .bad { color: #b42318; }
   button.link { all: unset; cursor: pointer; color: #1d3c6e; text-decoration: underline; text-underline-offset: 2px; }
   button.link:focus-visible { outline: 2px solid #2f6fd6; }

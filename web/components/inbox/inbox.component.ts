@@ -17,6 +17,7 @@ import { pick, t } from '../../i18n.ts'
 import { NAMED_STATES, OPEN_TASK_STATES } from '../../../domain/workflow/state-names.ts'
 import { fill, periodLabel, stateLabel } from '../task-table/task-format.ts'
 import styles from './inbox.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 import { LatestOnly } from '../../latest-only.ts'
 import { LIGHT_ORDER, renderLight } from '../task-table/task-light.ts'
 import type { TaskLight } from '../task-table/task-light.ts'
@@ -59,7 +60,7 @@ function restoreFilters(): Filters {
 }
 
 export class LsInbox extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     plans: { state: true },
     phases: { state: true },

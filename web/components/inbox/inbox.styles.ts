@@ -25,5 +25,15 @@ export default [
   .lights { display: flex; flex-wrap: wrap; gap: 0 0.6rem; border: 1px solid #cbd2d9; border-radius: 4px; padding: 0.1rem 0.6rem; margin: 0; }
   .lights legend { font-size: 0.85rem; color: #3e4c59; padding: 0 0.2rem; }
   .counts .by-light dt .light { margin: 0; }
+  /* A phone: the counts three to a row, the filters one to a line, each control a finger high. */
+  @media (max-width: 600px) {
+    .counts dl { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.4rem; }
+    .counts dl > div { min-width: 0; padding: 0.4rem 0.6rem; }
+    .counts dd { font-size: 1.2rem; }
+    .filters { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4rem 0.6rem; }
+    .filters > label:first-child, .filters .lights { grid-column: 1 / -1; }
+    select { max-width: none; width: 100%; }
+    label.toggle, .lights label { min-height: 44px; display: flex; align-items: center; }
+  }
 `,
 ]

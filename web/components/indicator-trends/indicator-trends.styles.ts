@@ -39,7 +39,7 @@ export default css`
   .figures .partial { display: block; font-size: 0.72rem; color: #8a4b00; }
   td.met { color: #05603a; }
   td.not-met { color: #b42318; font-weight: 600; }
-  td.missing, td.error { color: #9aa5b1; }
+  td.missing, td.error { color: #616e7c; }
   td.invalid { color: #b54708; font-weight: 600; text-decoration: line-through; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .muted { color: #616e7c; }

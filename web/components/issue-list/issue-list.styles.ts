@@ -16,5 +16,5 @@ export default css`
   .where { font-family: ui-monospace, monospace; color: #52606d; }
   .text { display: grid; gap: 0.1rem; }
   .en { color: #52606d; }
-  .meta { font-family: ui-monospace, monospace; font-size: 0.78rem; color: #6b7785; word-break: break-all; }
+  .meta { font-family: ui-monospace, monospace; font-size: 0.78rem; color: #56606d; word-break: break-all; }
 `

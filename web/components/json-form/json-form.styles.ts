@@ -1,4 +1,5 @@
 import { css } from 'lit'
+import { touchTargets } from '../../touch-targets.ts'
 
 export default css`
   :host { display: block; }
@@ -47,10 +48,11 @@ export default css`
   .upload label.button { font-weight: 400; cursor: pointer; border: 1px solid #1d3c6e; color: #1d3c6e; background: #fff; border-radius: 4px; padding: 0.25rem 0.8rem; }
   .upload input.file:focus-visible + label.button { outline: 2px solid #2f6fde; outline-offset: 1px; }
   .upload input.file:disabled + label.button { opacity: 0.5; cursor: progress; }
-  .empty { margin: 0; color: #7b8794; font-size: 0.9rem; }
+  .empty { margin: 0; color: #616e7c; font-size: 0.9rem; }
   button { font: inherit; cursor: pointer; border-radius: 4px; padding: 0.25rem 0.7rem; }
   button.add { justify-self: start; border: 1px dashed #1d3c6e; background: #fff; color: #1d3c6e; }
   button.remove { border: 1px solid #c5ccd3; background: #fff; color: #8a1c12; margin-left: 0.4rem; }
   button:disabled { opacity: 0.5; cursor: not-allowed; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  ${touchTargets}
 `

@@ -13,6 +13,7 @@ import { formatInstant, messageTable } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import type { LsNotificationsReadEvent } from '../../events/ls-notifications-read.ts'
 import styles from './notification-list.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 
 const PAGE = 20
 
@@ -41,7 +42,7 @@ const text = messageTable({
 type Item = NotificationList['notifications'][number]
 
 export class LsNotificationList extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     list: { state: true },
     offset: { state: true },

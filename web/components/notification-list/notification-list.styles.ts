@@ -15,4 +15,10 @@ export default css`
   .meta { color: #5b6475; font-size: 0.85rem; }
   button { font: inherit; cursor: pointer; border: 1px solid #b9c3d3; background: #fff; border-radius: 4px; padding: 0.15rem 0.6rem; }
   .pager { display: flex; gap: 0.6rem; margin-top: 0.8rem; align-items: center; }
+  /* A phone: the kind above the message, the buttons a finger high. */
+  @media (max-width: 600px) {
+    li { flex-wrap: wrap; gap: 0.3rem 0.6rem; }
+    .body { flex-basis: 100%; order: 1; }
+    .bar { flex-wrap: wrap; gap: 0.5rem; }
+  }
 `

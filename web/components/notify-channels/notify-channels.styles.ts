@@ -3,7 +3,7 @@ import { css } from 'lit'
 export default css`
   :host { display: block; }
   h2 { margin: 0 0 0.6rem; }
-  p.hint { color: #6b7785; font-size: 0.85rem; margin: 0 0 0.6rem; }
+  p.hint { color: #56606d; font-size: 0.85rem; margin: 0 0 0.6rem; }
   table { border-collapse: collapse; width: 100%; background: #fff; }
   th, td { border-bottom: 1px solid #d9dee5; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; font-size: 0.88rem; }
   td.actions { white-space: nowrap; }
@@ -24,7 +24,7 @@ export default css`
     table, tbody, tr, td { display: block; width: auto; }
     tr { border: 1px solid #d9dee5; border-radius: 6px; margin-bottom: 0.6rem; padding: 0.3rem; }
     td { border: 0; padding: 0.2rem 0.4rem; }
-    td[data-label]::before { content: attr(data-label); display: block; color: #6b7785; font-size: 0.8rem; }
+    td[data-label]::before { content: attr(data-label); display: block; color: #56606d; font-size: 0.8rem; }
     td.actions { white-space: normal; }
   }
 `

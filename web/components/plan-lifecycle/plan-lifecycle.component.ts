@@ -19,6 +19,7 @@ import { fill, formatInstant, pick, t, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { periodLabel, stateLabel } from '../task-table/task-format.ts'
 import styles from './plan-lifecycle.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 
 type Move = 'suspend' | 'resume' | 'close' | 'archive'
 
@@ -31,7 +32,7 @@ const MOVES: Record<string, readonly Move[]> = {
 }
 
 export class LsPlanLifecycle extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     planId: { attribute: 'plan-id' },
     actions: { type: Boolean },

@@ -7,7 +7,7 @@ export default css`
   label { display: grid; gap: 0.25rem; font-size: 0.88rem; }
   input, textarea { font: inherit; padding: 0.35rem 0.45rem; border: 1px solid #9aa5b1; border-radius: 4px; }
   textarea { font-family: ui-monospace, monospace; font-size: 0.8rem; min-height: 8rem; }
-  .hint { color: #6b7785; font-size: 0.8rem; }
+  .hint { color: #56606d; font-size: 0.8rem; }
   fieldset.group { border: 1px solid #d9dee5; border-radius: 4px; margin: 0; padding: 0.4rem 0.7rem 0.6rem; display: grid; gap: 0.4rem; }
   legend { font-size: 0.88rem; font-weight: 600; padding: 0 0.3rem; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }

@@ -9,11 +9,11 @@ export default css`
   .added .mark { color: #1a7f37; }
   .removed .mark { color: #b42318; }
   .changed .mark { color: #9a6700; }
-  .id { font-family: ui-monospace, monospace; color: #6b7785; font-size: 0.8rem; }
+  .id { font-family: ui-monospace, monospace; color: #56606d; font-size: 0.8rem; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.7rem; margin: 0.3rem 0 0 3.2rem; }
   dt { font-family: ui-monospace, monospace; color: #52606d; }
   dd { margin: 0; }
   del { background: #fde8e7; text-decoration: line-through; padding: 0 0.2rem; }
   ins { background: #e6f4ea; text-decoration: none; padding: 0 0.2rem; }
-  .none { color: #6b7785; }
+  .none { color: #56606d; }
 `

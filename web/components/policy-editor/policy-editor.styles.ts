@@ -25,14 +25,14 @@ export default css`
   h3 .count { margin-left: 0.4rem; font-weight: normal; color: #52606d; font-size: 0.9rem; }
   ls-yaml-editor { height: 64vh; }
   textarea.source { box-sizing: border-box; width: 100%; height: 64vh; resize: vertical; padding: 0.6rem; border: 1px solid #c5cdd8; border-radius: 6px; font-size: 0.85rem; line-height: 1.6; }
-  .note { margin: 0.3rem 0 0; font-size: 0.8rem; color: #6b7785; }
+  .note { margin: 0.3rem 0 0; font-size: 0.8rem; color: #56606d; }
   .file-button { display: inline-block; padding: 0.35rem 0.85rem; border: 1px solid #9aa5b1; background: #fff; border-radius: 4px; cursor: pointer; font-size: 0.92rem; }
   .file-button:focus-within { outline: 2px solid #2f6fd6; outline-offset: 1px; }
   .file-input { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .source-upload { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin-top: 0.5rem; }
   .source-upload .note { margin: 0; }
   .source-file { display: grid; grid-template-columns: auto 1fr; gap: 0.2rem 0.6rem; margin: 0.5rem 0 0; font-size: 0.82rem; color: #3e4c59; }
-  .source-file dt { color: #6b7785; }
+  .source-file dt { color: #56606d; }
   .source-file dd { margin: 0; min-width: 0; }
   code.hash { font-size: 0.78rem; word-break: break-all; }
   .previews { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; }

@@ -9,6 +9,6 @@ export default css`
   [role='tabpanel'] { padding: 0.9rem 0.2rem; }
   [role='tabpanel']:focus-visible { outline: 2px solid #2f6fd6; }
   .stale { background: #fff8e6; border: 1px solid #f0c36d; color: #7a4d00; padding: 0.4rem 0.7rem; border-radius: 4px; margin: 0.6rem 0 0; font-size: 0.88rem; }
-  .empty { color: #6b7785; }
+  .empty { color: #56606d; }
   ls-workflow-diagram + ls-workflow-diagram { margin-top: 1.4rem; }
 `

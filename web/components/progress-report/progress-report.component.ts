@@ -14,11 +14,12 @@ import type { TaskDetail } from '../../api-types.ts'
 import { fill, formatInstant, pick, t, tOf } from '../../i18n.ts'
 import { renderLight } from '../task-table/task-light.ts'
 import styles from './progress-report.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 
 type Progress = TaskDetail['progress']
 
 export class LsProgressReport extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     task: { attribute: false },
     percent: { state: true },

@@ -13,9 +13,10 @@ import type { TaskDetail } from '../../api-types.ts'
 import { fill, pick, t, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import styles from './task-followup.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 
 export class LsTaskFollowup extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     task: { attribute: false },
     busy: { state: true },

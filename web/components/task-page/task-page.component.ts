@@ -30,6 +30,7 @@ import {
   tn,
 } from './task-page.sections.ts'
 import styles from './task-page.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 import type { LsTaskChangeEvent } from '../../events/ls-task-change.ts'
 
 type EventType = TaskDetail['allowedEvents'][number]
@@ -64,7 +65,7 @@ interface Banner {
 }
 
 export class LsTaskPage extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     taskId: { attribute: 'task-id' },
     task: { state: true },

@@ -174,10 +174,10 @@ export function renderHistory(task: TaskDetail) {
           <tbody>
             ${task.history.map(
               (entry) => html`<tr>
-                <td><time datetime=${entry.at}>${when(entry.at)}</time></td>
-                <td>${tOf('event_', entry.type)}</td>
-                <td class="actor" title=${entry.actor}>${actor(entry)}</td>
-                <td>${note(entry)}</td>
+                <td data-label=${t('task_historyAt')}><time datetime=${entry.at}>${when(entry.at)}</time></td>
+                <td data-label=${t('task_historyEvent')}>${tOf('event_', entry.type)}</td>
+                <td class="actor" data-label=${t('task_historyActor')} title=${entry.actor}>${actor(entry)}</td>
+                <td class="history-note" data-label=${t('task_historyNote')}>${note(entry)}</td>
               </tr>`,
             )}
           </tbody>

@@ -64,5 +64,15 @@ export default [
   th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
   thead th { background: #f5f7fa; }
   td.actor { max-width: 12rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  /* A phone: the history one card an entry (each value under its column's name); controls a finger high. */
+  @media (max-width: 600px) {
+    table, tbody, tr, td { display: block; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    tr { display: grid; grid-template-columns: 1fr 1fr; gap: 0.1rem 0.6rem; padding: 0.4rem 0; border-bottom: 1px solid #e4e7eb; }
+    td { border: 0; padding: 0.15rem 0; }
+    td.history-note { grid-column: 1 / -1; }
+    td.actor { max-width: none; }
+    td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem; color: #52606d; }
+  }
 `,
 ]

@@ -18,6 +18,7 @@ import type { SubTasksBody } from '../../../schemas/api/requests.schema.ts'
 import type { SplitResult } from '../../../schemas/api/responses.schema.ts'
 import { renderBadges } from '../task-page/task-page.sections.ts'
 import styles from './task-split.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 
 interface Row {
   /** A unit below, or {@link NEW_UNIT} for one named here. */
@@ -42,7 +43,7 @@ const emptyRow = (dueOn: string): Row => ({
 })
 
 export class LsTaskSplit extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     task: { attribute: false },
     editing: { state: true },

@@ -83,12 +83,12 @@ export class LsTaskTable extends LitElement {
     const closed = isClosedStateName(task.state)
     return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : closed ? 'closed' : ''}>
       <th scope="row" role="rowheader"><a href="#/tasks/${encodeURIComponent(task.id)}">${task.title}</a></th>
-      ${this.hideAssignee ? nothing : html`<td role="cell">${task.assignee.name}</td>`}
-      <td role="cell">${roleLabel(task.role)}</td>
-      <td role="cell">${periodLabel(task.period)}</td>
-      ${showPhase ? html`<td role="cell">${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>` : nothing}
-      <td role="cell"><span class="state s-${stepOfState(task.state) === undefined ? task.state : 'step'}">${stateLabel(task.state)}</span></td>
-      <td role="cell" class="due">${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : html`<span class="muted">${t('noDeadline')}</span>`}${task.duePhrase ? html`<span class="phrase">${task.duePhrase}</span>` : nothing}</td>
+      ${this.hideAssignee ? nothing : html`<td role="cell" data-label=${t('col_assignee')}>${task.assignee.name}</td>`}
+      <td role="cell" data-label=${t('col_role')}>${roleLabel(task.role)}</td>
+      <td role="cell" data-label=${t('col_period')}>${periodLabel(task.period)}</td>
+      ${showPhase ? html`<td role="cell" data-label=${t('col_phase')}>${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>` : nothing}
+      <td role="cell" data-label=${t('col_state')}><span class="state s-${stepOfState(task.state) === undefined ? task.state : 'step'}">${stateLabel(task.state)}</span></td>
+      <td role="cell" class="due" data-label=${t('col_due')}>${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : html`<span class="muted">${t('noDeadline')}</span>`}${task.duePhrase ? html`<span class="phrase">${task.duePhrase}</span>` : nothing}</td>
       <td role="cell" class="flags">${renderLight(task.light)}${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${
         task.escalation > 0
           ? html`<span class="badge esc-${Math.min(task.escalation, 4)}" title=${t('escalationLevel')}>${escalationLabel(task.escalation)}</span>`

@@ -15,6 +15,18 @@ export default [
     tr { grid-template-columns: var(--cols-narrow); }
     th, td { padding: 0.45rem 0.4rem; }
   }
+  /* A phone: each task a card, its title on a line of its own, the other columns labelled below it. */
+  @container (max-width: 36rem) {
+    table { min-width: 0; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    tbody { background: transparent; }
+    tbody tr { grid-template-columns: 1fr 1fr; gap: 0.1rem 0.8rem; background: #fff; border: 1px solid #e4e7eb; border-radius: 8px; margin-bottom: 0.6rem; padding: 0.3rem 0.4rem; }
+    tbody th[scope='row'], td.flags { grid-column: 1 / -1; }
+    tbody th[scope='row'] { font-size: 1rem; font-weight: 600; }
+    tbody th[scope='row'] a { display: flex; align-items: center; min-height: 44px; }
+    td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem; color: #52606d; }
+    td.flags:empty { display: none; }
+  }
   tbody tr { content-visibility: auto; contain-intrinsic-size: auto 3.2rem; }
   caption { display: block; text-align: left; font-weight: 600; padding: 0.4rem 0; color: #3e4c59; }
   th, td { display: block; padding: 0.45rem 0.6rem; text-align: left; min-width: 0; }
@@ -28,7 +40,7 @@ export default [
   a:focus-visible { outline: 2px solid #2e90fa; outline-offset: 2px; }
   th, td { overflow-wrap: anywhere; }
   .phrase { display: block; white-space: normal; font-size: 0.8rem; color: #616e7c; }
-  .muted { color: #7b8794; }
+  .muted { color: #616e7c; }
   .state { white-space: nowrap; padding: 0.05rem 0.45rem; border-radius: 999px; background: #e4e7eb; font-size: 0.8rem; }
   .s-in_progress { background: #d1e9ff; color: #194185; }
   .s-submitted { background: #fef0c7; color: #7a2e0e; }

@@ -12,9 +12,10 @@ import type { TaskDetail } from '../../api-types.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { fill, pick, t } from '../../i18n.ts'
 import styles from '../task-split/task-split.styles.ts'
+import { touchTargets } from '../../touch-targets.ts'
 
 export class LsTaskTransfer extends LitElement {
-  static override styles = styles
+  static override styles = [styles, touchTargets]
   static override properties = {
     task: { attribute: false },
     toUnit: { state: true },

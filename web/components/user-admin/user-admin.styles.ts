@@ -6,14 +6,14 @@ export default css`
   table { border-collapse: collapse; width: 100%; background: #fff; }
   th, td { border-bottom: 1px solid #d9dee5; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; font-size: 0.88rem; }
   td.actions { white-space: nowrap; }
-  .inactive { color: #6b7785; }
+  .inactive { color: #56606d; }
   form { display: grid; gap: 0.5rem; max-width: 40rem; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 0.8rem 1rem; margin-bottom: 1rem; }
   fieldset { border: 1px solid #d9dee5; border-radius: 4px; display: flex; flex-wrap: wrap; gap: 0.6rem; }
   label { display: grid; gap: 0.25rem; font-size: 0.88rem; }
   fieldset label { display: flex; gap: 0.25rem; align-items: center; }
   input, textarea { font: inherit; padding: 0.35rem 0.45rem; border: 1px solid #9aa5b1; border-radius: 4px; }
   textarea { font-family: ui-monospace, monospace; font-size: 0.8rem; min-height: 3rem; }
-  .hint { color: #6b7785; font-size: 0.8rem; }
+  .hint { color: #56606d; font-size: 0.8rem; }
   details.panel { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; margin-bottom: 0.8rem; }
   details.panel > summary { cursor: pointer; padding: 0.6rem 1rem; font-weight: 600; color: #1d3c6e; }
   details.panel[open] > summary { border-bottom: 1px solid #d9dee5; }
@@ -23,7 +23,7 @@ export default css`
   fieldset.units > label { display: grid; }
   fieldset.units textarea { width: 100%; box-sizing: border-box; }
   details.policy-units summary { cursor: pointer; color: #1d3c6e; font-size: 0.88rem; }
-  details.policy-units small { color: #6b7785; margin-left: 0.3rem; }
+  details.policy-units small { color: #56606d; margin-left: 0.3rem; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; padding: 0.3rem 0 0.2rem 0.6rem; }
   .choices label { display: flex; gap: 0.25rem; align-items: center; }
   span.unit + span.unit::before { content: '、'; }
@@ -48,7 +48,7 @@ export default css`
     table, tbody, tr, td { display: block; width: auto; }
     tr { border: 1px solid #d9dee5; border-radius: 6px; margin-bottom: 0.6rem; padding: 0.3rem; }
     td { border: 0; padding: 0.2rem 0.4rem; }
-    td[data-label]::before { content: attr(data-label) '：'; color: #6b7785; }
+    td[data-label]::before { content: attr(data-label) '：'; color: #56606d; }
     td.actions { white-space: normal; }
     form.filter select { flex: 1 1 40%; min-width: 0; }
     form.filter select[name='unit'] { flex-basis: 100%; max-width: 100%; }

@@ -34,6 +34,6 @@ export default css`
     tr { border: 1px solid #d9dee5; border-radius: 6px; margin-bottom: 0.5rem; padding: 0.25rem; }
     td { border: 0; padding: 0.15rem 0.35rem; }
     td.num { text-align: left; }
-    td[data-label]::before { content: attr(data-label) '：'; color: #6b7785; }
+    td[data-label]::before { content: attr(data-label) '：'; color: #56606d; }
   }
 `

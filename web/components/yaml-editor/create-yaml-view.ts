@@ -133,7 +133,7 @@ const theme = EditorView.theme({
   },
   '.cm-content': { caretColor: '#1d3c6e' },
   '&.cm-focused': { outline: '2px solid #2f6fd6', outlineOffset: '-2px' },
-  '.cm-gutters': { backgroundColor: '#f3f5f8', borderRight: '1px solid #d9dee5', color: '#6b7785' },
+  '.cm-gutters': { backgroundColor: '#f3f5f8', borderRight: '1px solid #d9dee5', color: '#56606d' },
   '.cm-tooltip-lint, .cm-diagnostic': { whiteSpace: 'pre-wrap', maxWidth: '38rem' },
   '.cm-diagnosticSource': { fontFamily: 'ui-monospace, monospace', opacity: '0.75' },
 })
@@ -148,6 +148,9 @@ export function createYamlView(parent: HTMLElement, options: YamlViewOptions): Y
   let currentLabel = options.label
   const contentLabel = (text: string) =>
     EditorView.contentAttributes.of({
+      // An explicit tab stop: keyboard and screen-reader users reach the editable text (and so
+      // the scrolling region around it) by Tab, whatever the browser makes of contenteditable.
+      tabindex: '0',
       'aria-label': text,
       ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
     })
