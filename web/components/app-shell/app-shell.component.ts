@@ -29,6 +29,9 @@ const PAGES: Record<string, () => Promise<unknown>> = {
       import('../assessment-report/assessment-report.ts'),
     ]),
   indicators: () => import('../indicator-import/indicator-import.ts'),
+  ledger: () => import('../ledger-page/ledger-page.ts'),
+  bulletin: () => import('../bulletin-page/bulletin-page.ts'),
+  notice: () => import('../supervision-notice/supervision-notice.ts'),
   users: () => import('../user-admin/user-admin.ts'),
   regions: () => import('../region-admin/region-admin.ts'),
   channels: () => import('../notify-channels/notify-channels.ts'),
@@ -165,6 +168,12 @@ export class LsApp extends LitElement {
       }
       case 'indicators':
         return html`<ls-indicator-import plan-id=${this.route.planId}></ls-indicator-import>`
+      case 'ledger':
+        return html`<ls-ledger-page plan-id=${this.route.planId}></ls-ledger-page>`
+      case 'bulletin':
+        return html`<ls-bulletin-page plan-id=${this.route.planId}></ls-bulletin-page>`
+      case 'notice':
+        return html`<ls-supervision-notice plan-id=${this.route.planId} task-id=${this.route.taskId}></ls-supervision-notice>`
       case 'users':
         return holds(this.user, 'admin', 'region-admin')
           ? html`<ls-user-admin></ls-user-admin>`
@@ -218,5 +227,8 @@ export class LsApp extends LitElement {
 
 /** The nav item a page belongs to: a plan's assessments and indicator import sit under its dashboard. */
 function section(page: Route['page']): Route['page'] {
-  return page === 'assessments' || page === 'indicators' ? 'dashboard' : page
+  if (page === 'notice') return 'inbox'
+  return page === 'assessments' || page === 'indicators' || page === 'ledger' || page === 'bulletin'
+    ? 'dashboard'
+    : page
 }
