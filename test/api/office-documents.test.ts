@@ -5,29 +5,14 @@
  */
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { startPlan } from '../../server/plans/start-plan.ts'
-import { publishPolicy } from '../../server/policies/publish-policy.ts'
-import { MINIMAL_POLICY, MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
-import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
+import { makeTestApp, loginAs } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
-import { runDueTimers } from '../../server/timers/scheduler.ts'
+import {
+  HOSTILE_TITLE as HOSTILE,
+  startOfficePlan,
+  URGE_MESSAGE,
+} from '../helpers/office-documents.ts'
 import type { Bulletin, Ledger, SupervisionNotice } from '../../schemas/api/responses.schema.ts'
-
-const HOSTILE = '=HYPERLINK("http://evil.example","点我") <w:t>&amp; 方案'
-const POLICY = withReplaced(
-  '    title: 制定方案\n',
-  `    title: '${HOSTILE}'\n`,
-  withReplaced(
-    'dataElements:\n',
-    `supervision:
-  bulletin:
-    title: '{plan}督办情况通报（{from}至{to}）'
-    closing: 请于5个工作日内报送{office}。
-dataElements:
-`,
-    MINIMAL_POLICY,
-  ),
-)
 
 /** The text of a .docx's body: every `<w:t>` run, unescaped by the XML reader. */
 async function docxText(bytes: ArrayBuffer): Promise<{ xml: string; text: string }> {
@@ -50,35 +35,18 @@ describe('the office’s documents of a plan', () => {
   let office: Client
   let finance: Client
   let hostileId: string
+  let fundingId: string
 
   beforeAll(async () => {
     t = await makeTestApp()
-    const { version } = await publishPolicy(t, t.clock, 'test', {
-      yaml: POLICY,
-      sourceText: MINIMAL_SOURCE,
-    })
-    planId = (await startPlan(t, t.clock, 'test', { versionId: version.id })).plan.id
-    hostileId = await taskId(t, planId, 'draft-plan', 'reform-office')
-    // Three weeks past its deadline (2018-04-10): red, and up the escalation ladder.
-    t.clock.set('2018-05-02T09:00:00+08:00')
-    await runDueTimers(t, t.clock)
-    const policyId = 'demo-county-plan'
-    office = await loginAs(t, 'office', {
-      roles: ['reviewer'],
-      units: [{ policyId, unitId: 'leading-group' }],
-    })
-    finance = await loginAs(t, 'finance', { units: [{ policyId, unitId: 'finance-bureau' }] })
-    const urged = await office.post(`/api/tasks/${hostileId}/urge`, {
-      message: '请于本周内报送 <b>方案</b> & 说明',
-    })
-    expect(urged.status).toBe(201)
+    ;({ planId, hostileId, fundingId, office, finance } = await startOfficePlan(t))
   })
 
   afterAll(async () => {
     await t.db.destroy()
   })
 
-  it('lists every task once in the ledger, grouped by phase, supporting units in the lead’s row', async () => {
+  it('lists every task once, grouped by phase, supporting units in the lead’s row, with the badge’s light and level and the day it was done', async () => {
     const ledger = (await (await office.get(`/api/plans/${planId}/ledger`)).json()) as Ledger
     const rows = ledger.groups.flatMap((group) => group.rows)
     expect(rows.map((row) => row.index)).toEqual(rows.map((_, index) => index + 1))
@@ -101,6 +69,11 @@ describe('the office’s documents of a plan', () => {
     expect(hostile.light).toBe(task.light)
     expect(hostile.escalation).toBe(task.escalation)
     expect(hostile.escalation).toBeGreaterThan(0)
+    expect(rows.find((row) => row.taskId === fundingId)).toMatchObject({
+      doneOn: '2018-05-02',
+      stateName: '已办结',
+      light: 'green',
+    })
   })
 
   it('filters the ledger as the task list filters, and groups it by part on request', async () => {
@@ -181,7 +154,7 @@ describe('the office’s documents of a plan', () => {
     expect(text).toContain('县卫健局')
     expect(text).toContain('逾期天数：22 天')
     expect(text).toContain(`督办级别：${notice.task.escalationName}`)
-    expect(text).toContain('请于本周内报送 <b>方案</b> & 说明')
+    expect(text).toContain(URGE_MESSAGE)
     expect(text).toContain(notice.replyBy)
   })
 
