@@ -23,6 +23,7 @@ import { indicatorValueRoutes } from './indicators/routes.ts'
 import { assessmentRoutes } from './assessments/routes.ts'
 import { indicatorSeriesRoutes } from './indicators/series-routes.ts'
 import { planRoutes } from './plans/routes.ts'
+import { documentRoutes } from './documents/routes.ts'
 import { policyRoutes } from './policies/routes.ts'
 import { taskRoutes } from './tasks/routes.ts'
 import { userRoutes } from './users/routes.ts'
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/plans/:id/indicator-values', indicatorValueRoutes)
     .route('/plans/:id/assessments', assessmentRoutes)
     .route('/plans/:id/indicators', indicatorSeriesRoutes)
+    .route('/plans/:id', documentRoutes)
     .route('/plans', planRoutes)
     .route('/tasks', taskRoutes)
     .route('/audit', auditRoutes)

@@ -69,3 +69,10 @@ export type PlanMigration = InferResponseType<
   Client['api']['plans'][':id']['migration']['$post'],
   200
 >
+export type PlanLedger = InferResponseType<Client['api']['plans'][':id']['ledger']['$get'], 200>
+export type LedgerRow = PlanLedger['groups'][number]['rows'][number]
+export type SupervisionNotice = InferResponseType<
+  Client['api']['plans'][':id']['tasks'][':taskId']['supervision-notice']['$get'],
+  200
+>
+export type PlanBulletin = InferResponseType<Client['api']['plans'][':id']['bulletin']['$get'], 200>

@@ -1,6 +1,7 @@
 /**
  * @module Hash routes, so any page can be opened by URL and reloaded: `#/` (the landing page of one's role, see landing.ts), `#/inbox`, `#/inbox/review`, `#/tasks/<id>`,
- * `#/plans/<id>`, `#/author`, `#/users`, `#/regions`, `#/channels`, `#/notifications`. Components read the route; `navigate()` changes it.
+ * `#/plans/<id>`, `#/plans/<id>/ledger`, `#/plans/<id>/bulletin`,
+ * `#/plans/<id>/tasks/<taskId>/supervision-notice`, `#/author`, `#/users`, `#/regions`, `#/channels`, `#/notifications`. Components read the route; `navigate()` changes it.
  */
 
 export type Route =
@@ -10,6 +11,9 @@ export type Route =
   | { page: 'dashboard'; planId?: string }
   | { page: 'assessments'; planId: string; assessmentId?: string; year?: number; unitId?: string }
   | { page: 'indicators'; planId: string; view: 'import' }
+  | { page: 'ledger'; planId: string }
+  | { page: 'bulletin'; planId: string }
+  | { page: 'notice'; planId: string; taskId: string }
   | { page: 'author' }
   | { page: 'users' }
   | { page: 'regions' }
@@ -31,6 +35,10 @@ export function parseRoute(hash: string): Route {
       if (parts[2] === 'assessments') return assessmentRoute(parts[1], parts.slice(3))
       if (parts[2] === 'indicators' && parts[3] === 'import')
         return { page: 'indicators', planId: parts[1], view: 'import' }
+      if (parts[2] === 'ledger' && !parts[3]) return { page: 'ledger', planId: parts[1] }
+      if (parts[2] === 'bulletin' && !parts[3]) return { page: 'bulletin', planId: parts[1] }
+      if (parts[2] === 'tasks' && parts[3] && parts[4] === 'supervision-notice')
+        return { page: 'notice', planId: parts[1], taskId: parts[3] }
       return parts[2] === undefined
         ? { page: 'dashboard', planId: parts[1] }
         : { page: 'not-found' }

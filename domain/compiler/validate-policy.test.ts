@@ -351,6 +351,15 @@ const CASES: BrokenCase[] = [
     at: "targets: [{ op: '>=' }]",
     says: 'value',
   },
+  {
+    code: 'unknown-placeholder',
+    what: 'a bulletin template with a misspelt placeholder',
+    search: 'dataElements:\n',
+    replace: "supervision:\n  bulletin:\n    title: '{plan}通报（{form}起）'\ndataElements:\n",
+    pointer: '/supervision/bulletin/title',
+    at: "title: '{plan}通报（{form}起）'",
+    says: '{from}',
+  },
 ]
 
 function find(issues: ConfigIssue[], code: IssueCode, pointer: string): ConfigIssue | undefined {

@@ -167,3 +167,39 @@ export const planMembersQuery = {
     },
   },
 } as const
+
+const { phase, state, period, overdue, assignee, dueAfter, dueBefore, light } =
+  taskListQuery.properties
+
+/** GET /api/plans/:id/ledger (and .xlsx): the task list's filters, and how rows are grouped. */
+export const ledgerQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    phase,
+    state,
+    period,
+    overdue,
+    assignee,
+    dueAfter,
+    dueBefore,
+    light,
+    group: {
+      enum: ['phase', 'part'],
+      description: '按阶段（默认）或按文件部分分组 / Group by phase (default) or by part',
+    },
+  },
+} as const
+
+/** GET /api/plans/:id/bulletin (and .docx): the period, by default the plan's start to today. */
+export const bulletinQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: text('通报期起日 / First day (YYYY-MM-DD)'),
+    to: text('通报期止日 / Last day (YYYY-MM-DD)'),
+  },
+} as const
+
+export type LedgerQuery = FromSchema<typeof ledgerQuery>
+export type BulletinQuery = FromSchema<typeof bulletinQuery>

@@ -17,6 +17,7 @@ import {
 import { metadataSchema } from './metadata.schema.ts'
 import { organizationsSchema } from './organizations.schema.ts'
 import { procedureSchema, responsibilitySchema } from './responsibilities.schema.ts'
+import { supervisionSchema } from './supervision.schema.ts'
 import { timelineSchema } from './timeline.schema.ts'
 
 export const POLICY_SCHEMA_ID = 'https://luoshi.dev/schemas/policy.schema.json'
@@ -42,6 +43,7 @@ export const policySchema = {
     forms: { type: 'array', items: formSchema },
     calendar: calendarSchema,
     escalation: escalationSchema,
+    supervision: supervisionSchema,
   },
 } as const
 
@@ -56,4 +58,5 @@ export type AssessmentItem = Assessment['items'][number]
 export type Source = NonNullable<Responsibility['source']>
 export type Due = Responsibility['due']
 export type Escalation = NonNullable<PolicyConfig['escalation']>
+export type Supervision = NonNullable<PolicyConfig['supervision']>
 export { DEFAULT_ESCALATION, ESCALATION_LEVELS } from './escalation.schema.ts'

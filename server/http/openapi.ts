@@ -11,6 +11,7 @@ import { planPaths, taskPaths } from './openapi/plans-tasks.ts'
 import { planLifecyclePaths } from './openapi/plan-lifecycle.ts'
 import { notificationPaths } from './openapi/notifications.ts'
 import { indicatorPaths } from './openapi/indicators.ts'
+import { documentPaths } from './openapi/documents.ts'
 import {
   assessmentPaths,
   attachmentAndAuditPaths,
@@ -66,6 +67,7 @@ export function openApiDocument() {
       ...policyPaths,
       ...planPaths,
       ...planLifecyclePaths,
+      ...documentPaths,
       ...indicatorPaths,
       ...assessmentPaths,
       ...taskPaths,

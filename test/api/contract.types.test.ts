@@ -56,6 +56,14 @@ describe('the routes answer what their response schemas describe', () => {
       >(),
       holds<Fits<Answer<Api['plans'][':id']['progress']['$get']>, R.PlanProgressView>>(),
       holds<Fits<Answer<Api['plans'][':id']['escalations']['$get']>, R.Escalations>>(),
+      holds<Fits<Answer<Api['plans'][':id']['ledger']['$get']>, R.Ledger>>(),
+      holds<Fits<Answer<Api['plans'][':id']['bulletin']['$get']>, R.Bulletin>>(),
+      holds<
+        Fits<
+          Answer<Api['plans'][':id']['tasks'][':taskId']['supervision-notice']['$get']>,
+          R.SupervisionNotice
+        >
+      >(),
       holds<
         Fits<
           Answer<Api['plans'][':id']['groups'][':groupId']['members']['$get']>,

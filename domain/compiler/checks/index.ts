@@ -1,5 +1,6 @@
 /** @module The semantic checks, run in this order after the schema. */
 import type { PolicyCheck } from './check-context.ts'
+import { checkBulletin } from './bulletin.ts'
 import { checkDeadlines } from './deadlines.ts'
 import { checkFormulas } from './formulas.ts'
 import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts'
@@ -22,6 +23,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['parameters', checkParameters],
   ['sources', checkSources],
   ['policy-tests', checkPolicyTests],
+  ['bulletin', checkBulletin],
 ]
 
 export { collectDeclarations } from './declarations.ts'

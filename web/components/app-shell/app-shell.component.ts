@@ -32,6 +32,9 @@ const PAGES: Record<string, () => Promise<unknown>> = {
       import('../assessment-report/assessment-report.ts'),
     ]),
   indicators: () => import('../indicator-import/indicator-import.ts'),
+  ledger: () => import('../ledger-page/ledger-page.ts'),
+  bulletin: () => import('../bulletin-page/bulletin-page.ts'),
+  notice: () => import('../supervision-notice/supervision-notice.ts'),
   users: () => import('../user-admin/user-admin.ts'),
   regions: () => import('../region-admin/region-admin.ts'),
   channels: () => import('../notify-channels/notify-channels.ts'),
@@ -186,6 +189,12 @@ export class LsApp extends LitElement {
       }
       case 'indicators':
         return html`<ls-indicator-import plan-id=${this.route.planId}></ls-indicator-import>`
+      case 'ledger':
+        return html`<ls-ledger-page plan-id=${this.route.planId}></ls-ledger-page>`
+      case 'bulletin':
+        return html`<ls-bulletin-page plan-id=${this.route.planId}></ls-bulletin-page>`
+      case 'notice':
+        return html`<ls-supervision-notice plan-id=${this.route.planId} task-id=${this.route.taskId}></ls-supervision-notice>`
       case 'users':
         return holds(this.user, 'admin', 'region-admin')
           ? html`<ls-user-admin></ls-user-admin>`
@@ -241,10 +250,12 @@ export class LsApp extends LitElement {
 }
 
 /**
- * The nav item a page belongs to: a plan's indicator import sits under its dashboard, and its
- * assessments too, unless the user assesses (then they have their own 考核 item).
+ * The nav item a page belongs to: a 督办单 sits under the inbox; a plan's indicator import, ledger
+ * and 情况通报 under its dashboard, and its assessments too, unless the user assesses (then they
+ * have their own 考核 item).
  */
 function section(page: Route['page'], assesses: boolean): Route['page'] {
+  if (page === 'notice') return 'inbox'
   if (page === 'assessments') return assesses ? 'assessments' : 'dashboard'
-  return page === 'indicators' ? 'dashboard' : page
+  return page === 'indicators' || page === 'ledger' || page === 'bulletin' ? 'dashboard' : page
 }

@@ -247,6 +247,7 @@ export class LsDashboard extends LitElement {
       <h2>${this.progress?.plan.name ?? t('dashboard')}</h2>
       ${this.progress ? html`<span class="today">${t('dash_today')} <time datetime=${this.progress.today}>${this.progress.today}</time></span>` : nothing}
       ${this.progress ? html`<a href=${`#/plans/${encodeURIComponent(this.progress.plan.id)}/assessments`}>${pick({ zh: '考核结果', en: 'Assessments' })}</a>` : nothing}
+      ${this.progress ? html`<a href=${`#/plans/${encodeURIComponent(this.progress.plan.id)}/ledger`}>${pick({ zh: '任务台账', en: 'Task ledger' })}</a> <a href=${`#/plans/${encodeURIComponent(this.progress.plan.id)}/bulletin`}>${pick({ zh: '情况通报', en: 'Bulletin' })}</a>` : nothing}
       <label class="picker">${t('dash_plan')}
         <select @change=${this.handlePlanChange}>
           ${plans.map((plan) => html`<option value=${plan.id} ?selected=${plan.id === current}>${plan.name}</option>`)}

@@ -297,6 +297,7 @@ export class LsTaskPage extends LitElement {
       <header>
         <h2>${task.title}</h2>
         <div class="badges" aria-label=${t('task_state')}>${renderBadges(task)}</div>
+        <a class="notice-link" href=${`#/plans/${encodeURIComponent(task.planId)}/tasks/${encodeURIComponent(task.id)}/supervision-notice`}>${pick({ zh: '督办单', en: 'Supervision notice' })}</a>
       </header>
       <ls-plan-lifecycle plan-id=${task.planId}></ls-plan-lifecycle>
       ${this.renderBanner()}

@@ -1,0 +1,73 @@
+/**
+ * @module The ledger's filters, read from the query and checked: the task list's filters (phase,
+ * state, period, unit, overdue, due dates, lights) and the grouping. A bad value is a 400 that
+ * names the parameter, never a silently empty ledger.
+ */
+import { AppError } from '../errors.ts'
+import { isCivilDate } from '../../domain/deadlines/index.ts'
+import type { LedgerQuery } from '../../schemas/api/queries.schema.ts'
+import { TASK_LIGHTS } from '../../schemas/api/responses.schema.ts'
+import type { Light } from '../../domain/supervision/index.ts'
+
+/** The ledger's filters, checked. */
+export interface LedgerFilters {
+  phase?: string
+  states?: string[]
+  period?: string
+  assignee?: string
+  overdue?: boolean
+  dueAfter?: string
+  dueBefore?: string
+  lights?: ReadonlySet<Light>
+  groupBy: 'phase' | 'part'
+}
+
+function badQuery(name: string, zh: string, en: string): AppError {
+  return new AppError(400, 'bad-request', {
+    zh: `查询参数 ${name}：${zh}`,
+    en: `Query parameter ${name}: ${en}`,
+  })
+}
+
+function date(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  if (!isCivilDate(value))
+    throw badQuery(
+      name,
+      `应为 YYYY-MM-DD 日期，收到「${value}」`,
+      `expected YYYY-MM-DD, not "${value}"`,
+    )
+  return value
+}
+
+/**
+ * Checks the query of a ledger request.
+ * @throws AppError 400 `bad-request` naming the parameter that is wrong
+ */
+export function ledgerFilters(query: LedgerQuery): LedgerFilters {
+  const lights = query.light ? query.light.split(',') : undefined
+  const unknown = lights?.find((light) => !(TASK_LIGHTS as readonly string[]).includes(light))
+  if (unknown !== undefined)
+    throw badQuery(
+      'light',
+      `应为 ${TASK_LIGHTS.join('、')}，用逗号分隔，收到「${unknown}」`,
+      `expected ${TASK_LIGHTS.join(', ')}, comma-separated, not "${unknown}"`,
+    )
+  if (query.overdue !== undefined && query.overdue !== 'true' && query.overdue !== 'false')
+    throw badQuery('overdue', '应为 true 或 false', 'expected true or false')
+  if (query.group !== undefined && query.group !== 'phase' && query.group !== 'part')
+    throw badQuery('group', '应为 phase 或 part', 'expected phase or part')
+  const dueAfter = date('dueAfter', query.dueAfter)
+  const dueBefore = date('dueBefore', query.dueBefore)
+  return {
+    ...(query.phase ? { phase: query.phase } : {}),
+    ...(query.state ? { states: query.state.split(',') } : {}),
+    ...(query.period ? { period: query.period } : {}),
+    ...(query.assignee ? { assignee: query.assignee } : {}),
+    ...(query.overdue ? { overdue: query.overdue === 'true' } : {}),
+    ...(dueAfter ? { dueAfter } : {}),
+    ...(dueBefore ? { dueBefore } : {}),
+    ...(lights ? { lights: new Set(lights as Light[]) } : {}),
+    groupBy: query.group ?? 'phase',
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * The plan's ledger (台账): every task the reader may see, one row per task, grouped by phase or
+ * by part of the document, filtered as the task list is (light, state, unit, phase, overdue).
+ * The same filters make the Excel download, so the file holds the rows on screen. Prints A4
+ * landscape with the column header repeated on every page.
+ *
+ * @summary The ledger page (`#/plans/<planId>/ledger`).
+ * @csspart table - The ledger table.
+ */
+import { html, LitElement, nothing } from 'lit'
+import { ApiError, call, client, pathParams } from '../../api.ts'
+import type { LedgerRow, PlanLedger } from '../../api-types.ts'
+import { pick, tOf } from '../../i18n.ts'
+import { LocaleController } from '../../locale-controller.ts'
+import { om } from '../office-format/office-messages.ts'
+import type { OfficeMessageKey } from '../office-format/office-messages.ts'
+import { PageSizeController } from '../office-format/page-size.ts'
+import styles from './ledger-page.styles.ts'
+
+const LIGHTS = ['red', 'yellow', 'blue', 'green'] as const
+const STATES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'closed'] as const
+const COLUMNS: OfficeMessageKey[] = [
+  'col_index',
+  'col_title',
+  'col_clause',
+  'col_lead',
+  'col_support',
+  'col_due',
+  'col_progress',
+  'col_state',
+  'col_light',
+  'col_escalation',
+  'col_doneOn',
+]
+
+/** The ledger's filters, as the query of both the JSON and the .xlsx. */
+export interface LedgerFilterValues {
+  light: string
+  state: string
+  assignee: string
+  phase: string
+  overdue: boolean
+  group: 'phase' | 'part'
+}
+
+/** The query string of the filters set (empty ones left out). */
+export function ledgerQueryOf(filters: LedgerFilterValues): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({
+      light: filters.light,
+      state: filters.state,
+      assignee: filters.assignee,
+      phase: filters.phase,
+      overdue: filters.overdue ? 'true' : '',
+      group: filters.group === 'part' ? 'part' : '',
+    }).filter(([, value]) => value !== ''),
+  )
+}
+
+export class LsLedgerPage extends LitElement {
+  static override styles = styles
+  static override properties = {
+    planId: { attribute: 'plan-id' },
+    ledger: { state: true },
+    filters: { state: true },
+    error: { state: true },
+  }
+
+  declare planId: string
+  declare ledger: PlanLedger | null
+  declare filters: LedgerFilterValues
+  declare error: string
+  /** Units and phases seen in the unfiltered ledger, for the filter menus. */
+  private units: Array<{ id: string; name: string }> = []
+  private phases: Array<{ key: string; name: string }> = []
+  private loaded = ''
+
+  constructor() {
+    super()
+    this.addController(new LocaleController(this))
+    new PageSizeController(this, 'landscape')
+    this.planId = ''
+    this.ledger = null
+    this.error = ''
+    this.filters = { light: '', state: '', assignee: '', phase: '', overdue: false, group: 'phase' }
+  }
+
+  protected override willUpdate(): void {
+    const key = `${this.planId}?${new URLSearchParams(ledgerQueryOf(this.filters))}`
+    if (this.planId && key !== this.loaded) {
+      this.loaded = key
+      void this.load(key)
+    }
+  }
+
+  private async load(key: string): Promise<void> {
+    this.error = ''
+    try {
+      const ledger = await call(
+        client.plans[':id'].ledger.$get({
+          param: pathParams({ id: this.planId }),
+          query: ledgerQueryOf(this.filters),
+        }),
+      )
+      if (this.loaded !== key) return
+      if (Object.keys(ledgerQueryOf(this.filters)).length === 0) this.remember(ledger)
+      this.ledger = ledger
+    } catch (error) {
+      if (this.loaded === key)
+        this.error = error instanceof ApiError ? pick(error.text) : String(error)
+    }
+  }
+
+  /** Keeps the units and phases of the whole ledger for the menus. */
+  private remember(ledger: PlanLedger): void {
+    const units = new Map<string, string>()
+    for (const row of ledger.groups.flatMap((group) => group.rows))
+      units.set(row.lead.id, row.lead.name)
+    this.units = [...units].map(([id, name]) => ({ id, name }))
+    if (ledger.groupBy === 'phase') this.phases = ledger.groups.filter((group) => group.key !== '-')
+  }
+
+  private handleFilter(event: Event): void {
+    const field = event.target as HTMLSelectElement | HTMLInputElement
+    const value =
+      field instanceof HTMLInputElement && field.type === 'checkbox' ? field.checked : field.value
+    this.filters = { ...this.filters, [field.name]: value }
+  }
+
+  private get xlsxHref(): string {
+    const query = new URLSearchParams(ledgerQueryOf(this.filters)).toString()
+    return `/api/plans/${encodeURIComponent(this.planId)}/ledger.xlsx${query ? `?${query}` : ''}`
+  }
+
+  private renderFilters() {
+    const f = this.filters
+    const option = (value: string, label: string, current: string) =>
+      html`<option value=${value} ?selected=${value === current}>${label}</option>`
+    return html`<form class="filters" aria-label=${om('filters')} @change=${this.handleFilter} @submit=${(e: Event) => e.preventDefault()}>
+      <label>${om('light')}<select name="light">${option('', om('all'), f.light)}${LIGHTS.map((light) => option(light, tOf('light_', light), f.light))}</select></label>
+      <label>${om('state')}<select name="state">${option('', om('all'), f.state)}${STATES.map((state) => option(state, tOf('state_', state), f.state))}</select></label>
+      <label>${om('unit')}<select name="assignee">${option('', om('all'), f.assignee)}${this.units.map((unit) => option(unit.id, unit.name, f.assignee))}</select></label>
+      <label>${om('phase')}<select name="phase">${option('', om('all'), f.phase)}${this.phases.map((phase) => option(phase.key, phase.name, f.phase))}</select></label>
+      <label>${om('group')}<select name="group">${option('phase', om('groupPhase'), f.group)}${option('part', om('groupPart'), f.group)}</select></label>
+      <label class="check"><input type="checkbox" name="overdue" .checked=${f.overdue} />${om('overdueOnly')}</label>
+    </form>`
+  }
+
+  private renderRow(row: LedgerRow) {
+    const due = row.dueOn
+      ? `${row.dueOn}${row.duePhrase && row.duePhrase !== row.dueOn ? `（${row.duePhrase}）` : ''}`
+      : om('noDue')
+    return html`<tr>
+      <td class="num">${row.index}</td>
+      <td><a href=${`#/tasks/${encodeURIComponent(row.taskId)}`}>${row.title}</a></td>
+      <td>${row.clause ?? ''}</td>
+      <td>${row.lead.name}</td>
+      <td>${row.support.map((unit) => unit.name).join('、')}</td>
+      <td>${due}</td>
+      <td>${row.progress ?? ''}</td>
+      <td>${row.stateName}${row.overdue ? html` <span class="late">${om('overdueDays', { n: row.daysOverdue })}</span>` : nothing}</td>
+      <td><span class=${`light light-${row.light}`}>${row.lightName}</span></td>
+      <td>${row.escalationName ?? ''}</td>
+      <td>${row.doneOn ?? ''}</td>
+    </tr>`
+  }
+
+  override render() {
+    const ledger = this.ledger
+    const planHref = `#/plans/${encodeURIComponent(this.planId)}`
+    return html`
+      <nav class="crumbs" aria-label="breadcrumb"><a href=${planHref}>${om('dashboard')}</a> › ${om('ledger')}</nav>
+      <div class="head">
+        <h2>${ledger ? `${ledger.policyTitle} ${om('ledger')}` : om('ledger')}</h2>
+        <div class="tools">
+          <a class="button primary" href=${this.xlsxHref} download>${om('downloadXlsx')}</a>
+          <a class="button" href=${`${planHref}/bulletin`}>${om('bulletin')}</a>
+          <button type="button" @click=${() => window.print()}>${om('print')}</button>
+        </div>
+      </div>
+      ${ledger ? html`<p class="muted">${ledger.plan.name}${ledger.documentNumber ? `（${ledger.documentNumber}）` : ''} · ${om('asOf', { date: ledger.today, n: ledger.total })}</p>` : nothing}
+      ${this.renderFilters()}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${
+        !ledger
+          ? html`<p role="status">…</p>`
+          : ledger.total === 0
+            ? html`<p class="muted">${om('none')}</p>`
+            : html`<div class="table-wrap"><table part="table">
+                <thead><tr>${COLUMNS.map((column) => html`<th scope="col">${om(column)}</th>`)}</tr></thead>
+                ${ledger.groups.map(
+                  (group) => html`<tbody>
+                    <tr class="group"><th colspan=${COLUMNS.length} scope="rowgroup">${group.name}（${om('groupCount', { n: group.rows.length })}）</th></tr>
+                    ${group.rows.map((row) => this.renderRow(row))}
+                  </tbody>`,
+                )}
+              </table></div>`
+      }
+    `
+  }
+}

@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { LedgerRow, PlanLedger } from '../../api-types.ts'
+import { parseRoute } from '../../router.ts'
+import type { LsLedgerPage } from './ledger-page.component.ts'
+import './ledger-page.ts'
+
+const HOSTILE = '<img src=x onerror=alert(1)>=HYPERLINK("x")'
+
+function row(index: number, overrides: Partial<LedgerRow> = {}): LedgerRow {
+  return {
+    index,
+    taskId: `task-${index}`,
+    title: `任务 ${index}`,
+    period: 'once',
+    clause: '三、(一)',
+    lead: { id: 'health', name: '县卫健局' },
+    support: [{ id: 'finance', name: '县财政局' }],
+    dueOn: '2018-04-10',
+    duePhrase: '2018年4月上旬',
+    percent: null,
+    progress: null,
+    state: 'assigned',
+    stateName: '待办',
+    light: 'red',
+    lightName: '红灯',
+    escalation: 3,
+    escalationName: '督办',
+    overdue: true,
+    daysOverdue: 22,
+    doneOn: null,
+    ...overrides,
+  }
+}
+
+const LEDGER: PlanLedger = {
+  plan: { id: 'plan-1', name: '示范计划' },
+  policyTitle: '示范方案',
+  documentNumber: null,
+  today: '2018-05-02',
+  groupBy: 'phase',
+  total: 2,
+  groups: [
+    { key: 'drafting', name: '制定方案', rows: [row(1, { title: HOSTILE })] },
+    {
+      key: '-',
+      name: '日常工作（不分阶段）',
+      rows: [row(2, { light: 'green', lightName: '绿灯' })],
+    },
+  ],
+}
+
+const asked: string[] = []
+
+async function mount(): Promise<LsLedgerPage> {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (path: string) => {
+      asked.push(path)
+      return new Response(JSON.stringify(LEDGER))
+    }),
+  )
+  const page = document.createElement('ls-ledger-page')
+  page.planId = 'plan-1'
+  document.body.append(page)
+  await vi.waitFor(() => expect(page.shadowRoot?.querySelector('tbody')).not.toBeNull())
+  return page
+}
+
+afterEach(() => {
+  document.body.replaceChildren()
+  vi.unstubAllGlobals()
+  asked.length = 0
+})
+
+describe('ls-ledger-page', () => {
+  it('is the page of #/plans/<id>/ledger', () => {
+    expect(parseRoute('#/plans/plan-1/ledger')).toEqual({ page: 'ledger', planId: 'plan-1' })
+    expect(parseRoute('#/plans/plan-1/tasks/t-1/supervision-notice')).toEqual({
+      page: 'notice',
+      planId: 'plan-1',
+      taskId: 't-1',
+    })
+  })
+
+  it('shows each group under its header row, and a hostile title as text', async () => {
+    const page = await mount()
+    const root = page.shadowRoot!
+    expect([...root.querySelectorAll('tr.group th')].map((th) => th.textContent)).toEqual([
+      '制定方案（1 项）',
+      '日常工作（不分阶段）（1 项）',
+    ])
+    expect(root.querySelector('img')).toBeNull()
+    expect(root.querySelector('tbody a')!.textContent).toBe(HOSTILE)
+    expect(root.querySelector('thead')).not.toBeNull()
+  })
+
+  it('asks for the filters chosen, and downloads the Excel of the same filters', async () => {
+    const page = await mount()
+    const root = page.shadowRoot!
+    const light = root.querySelector<HTMLSelectElement>('select[name=light]')!
+    light.value = 'red'
+    light.dispatchEvent(new Event('change', { bubbles: true }))
+    await vi.waitFor(() => expect(asked.at(-1)).toContain('light=red'))
+    await page.updateComplete
+    expect(root.querySelector('a[download]')!.getAttribute('href')).toBe(
+      '/api/plans/plan-1/ledger.xlsx?light=red',
+    )
+  })
+
+  it('prints A4 landscape while shown', async () => {
+    const page = await mount()
+    expect(document.head.querySelector('style[data-ls-page]')!.textContent).toContain(
+      'A4 landscape',
+    )
+    page.remove()
+    expect(document.head.querySelector('style[data-ls-page]')).toBeNull()
+  })
+})
