@@ -23,6 +23,10 @@ export const taskListQuery = {
     dueAfter: text('截止日不早于 / Due on or after (YYYY-MM-DD)'),
     dueBefore: text('截止日不晚于 / Due on or before (YYYY-MM-DD)'),
     limit: text('最多条数（≤ 5000）/ At most this many (≤ 5000)'),
+    q: text(
+      '搜索任务名称、单位或条款（不区分大小写，≤ 100 字）/ Search the title, the unit or the clause (any case, ≤ 100 characters)',
+    ),
+    dueSoon: { enum: ['true', 'false'], description: '只看临期 / Due soon only' },
     light: {
       type: 'string',
       pattern: '^(green|blue|yellow|red)(,(green|blue|yellow|red))*$',
