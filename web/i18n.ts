@@ -27,11 +27,43 @@ export function pick(text: LocalizedText | undefined | null): string {
   return current === 'zh' ? text.zh : text.en
 }
 
-/** Replaces `{name}` placeholders in a translated message. */
+/** `{n, plural, one {# task} other {# tasks}}`: the choice, then its branches. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g
+const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g
+
+/**
+ * Replaces `{name}` placeholders in a translated message, and picks plural forms by the
+ * language's rules (`Intl.PluralRules`): `{n, plural, =0 {no tasks} one {# task} other {# tasks}}`,
+ * `#` standing for the number. Chinese needs no plural, so its texts use plain placeholders.
+ * @example fill('{n, plural, one {# task} other {# tasks}}', { n: 1 }) // '1 task'
+ */
 export function fill(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
+  const plurals = new Intl.PluralRules(current === 'zh' ? 'zh-CN' : 'en')
+  return text
+    .replace(PLURAL, (whole, name: string, branches: string) => {
+      if (!(name in params)) return whole
+      const n = Number(params[name])
+      const forms = new Map([...branches.matchAll(BRANCH)].map(([, key, body]) => [key!, body!]))
+      const form = forms.get(`=${n}`) ?? forms.get(plurals.select(n)) ?? forms.get('other') ?? ''
+      return form.replace(/#/g, formatNumber(n))
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? formatParam(params[name]!) : whole,
+    )
+}
+
+/** A number as the locale writes it, with thousands separators: 12,345.5 (both locales). */
+export function formatNumber(value: number, maximumFractionDigits = 4): string {
+  return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en', {
+    maximumFractionDigits,
+  }).format(value)
+}
+
+/** Numbers in messages get separators; years (four digits, no fraction) and text stay as they are. */
+function formatParam(value: string | number): string {
+  if (typeof value !== 'number' || (Number.isInteger(value) && Math.abs(value) < 10000))
+    return String(value)
+  return formatNumber(value)
 }
 
 /**
@@ -140,6 +172,37 @@ const MESSAGES = {
   close: { zh: '关闭', en: 'Close' },
   cancel: { zh: '取消', en: 'Cancel' },
   inbox_summary: { zh: '任务概况', en: 'Summary' },
+  inbox_mine: { zh: '我的任务', en: 'My tasks' },
+  inbox_review: { zh: '待审核', en: 'To review' },
+  inbox_tabs: { zh: '任务分类', en: 'Task lists' },
+  inbox_search: { zh: '搜索', en: 'Search' },
+  inbox_searchHint: { zh: '任务名称、单位或条款', en: 'Title, unit or clause' },
+  inbox_dueSoon: { zh: '临期', en: 'Due soon' },
+  inbox_showAll: { zh: '显示全部', en: 'Show all' },
+  inbox_cardHint: { zh: '点击数字按此筛选', en: 'Click a figure to filter by it' },
+  dueSoon: { zh: '临期', en: 'Due soon' },
+  filter_dueSoonOnly: { zh: '只看临期', en: 'Due soon only' },
+  batch_choose: { zh: '选择', en: 'Choose' },
+  batch_chooseAll: { zh: '选择全部待审核任务', en: 'Choose every task to review' },
+  batch_approve: {
+    zh: '批量通过（{n}）',
+    en: 'Approve {n, plural, one {# report} other {# reports}}',
+  },
+  batch_confirmTitle: {
+    zh: '确认通过以下 {n} 项报送？',
+    en: 'Approve {n, plural, one {this report} other {these # reports}}?',
+  },
+  batch_comment: { zh: '审核意见（可选，附于每项）', en: 'Comment (optional, added to each)' },
+  batch_confirm: { zh: '确认通过', en: 'Approve' },
+  batch_cancel: { zh: '取消', en: 'Cancel' },
+  batch_done: {
+    zh: '已通过 {approved} 项。',
+    en: '{approved, plural, one {# report} other {# reports}} approved.',
+  },
+  batch_failed: {
+    zh: '{failed} 项未通过（未作任何更改）：',
+    en: '{failed, plural, one {# was} other {# were}} not approved (nothing of {failed, plural, one {it} other {them}} changed):',
+  },
   inbox_total: { zh: '任务总数', en: 'Tasks' },
   inbox_overdue: { zh: '已逾期', en: 'Overdue' },
   inbox_escalated: { zh: '督办及通报', en: 'Supervised or circulated' },

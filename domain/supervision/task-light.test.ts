@@ -1,5 +1,5 @@
 import { packageHolidayData, WorkingDayCalendar } from '../deadlines/working-day-calendar.ts'
-import { expectedPercent, taskLight } from './task-light.ts'
+import { expectedPercent, isDueSoon, taskLight } from './task-light.ts'
 import type { LightFacts } from './task-light.ts'
 
 const calendar = WorkingDayCalendar.mainland()
@@ -64,5 +64,25 @@ describe('taskLight', () => {
     expect(expectedPercent(calendar, '2018-09-03', '2018-10-08', '2018-09-01')).toBe(0)
     expect(expectedPercent(calendar, '2018-09-03', '2018-10-08', '2018-10-08')).toBe(100)
     expect(expectedPercent(calendar, null, '2018-10-08', '2018-09-10')).toBeNull()
+  })
+})
+
+describe('isDueSoon', () => {
+  it('holds for owed and returned work within N working days of its due date, not after it', () => {
+    expect(isDueSoon(facts({ today: '2018-09-28' }), calendar, thresholds)).toBe(false)
+    expect(isDueSoon(facts({ today: '2018-09-29' }), calendar, thresholds)).toBe(true)
+    expect(isDueSoon(facts({ today: '2018-10-08' }), calendar, thresholds)).toBe(true)
+    expect(isDueSoon(facts({ today: '2018-10-09' }), calendar, thresholds)).toBe(false)
+    const returned = facts({ today: '2018-10-08', standing: 'returned' })
+    expect(isDueSoon(returned, calendar, thresholds)).toBe(true)
+    // A returned report due soon stays yellow (returned) but is still marked due soon.
+    expect(taskLight(returned, calendar, thresholds)).toBe('yellow')
+  })
+
+  it('does not hold for work handed in or done, nor without a due date', () => {
+    const today = '2018-10-08'
+    expect(isDueSoon(facts({ today, standing: 'handed-in' }), calendar, thresholds)).toBe(false)
+    expect(isDueSoon(facts({ today, standing: 'done' }), calendar, thresholds)).toBe(false)
+    expect(isDueSoon(facts({ today, dueOn: null }), calendar, thresholds)).toBe(false)
   })
 })

@@ -131,6 +131,24 @@ export function expectedPercent(
   return Math.round((countDays(calendar, opens, dayNumber(today)) / whole) * 100)
 }
 
+/**
+ * 临期 (due soon): still owed — or returned for rework — not yet past its deadline, and due within
+ * `blueWithinWorkingDays` working days after today. The one definition the blue light and the
+ * inbox's due-soon mark share.
+ */
+export function isDueSoon(
+  facts: Pick<LightFacts, 'today' | 'dueOn' | 'standing'>,
+  calendar: LightCalendar,
+  thresholds: LightThresholds = DEFAULT_LIGHTS,
+): boolean {
+  const { today, dueOn, standing } = facts
+  if (dueOn === null || today > dueOn) return false
+  if (standing !== 'owing' && standing !== 'returned') return false
+  return (
+    countDays(calendar, dayNumber(today) + 1, dayNumber(dueOn)) <= thresholds.blueWithinWorkingDays
+  )
+}
+
 /** The colour of one task on `facts.today`. */
 export function taskLight(
   facts: LightFacts,
@@ -147,11 +165,6 @@ export function taskLight(
     if (expected !== null && expected - facts.percent >= thresholds.yellowBehindPercent)
       return 'yellow'
   }
-  if (
-    standing !== 'handed-in' &&
-    dueOn !== null &&
-    countDays(calendar, dayNumber(today) + 1, dayNumber(dueOn)) <= thresholds.blueWithinWorkingDays
-  )
-    return 'blue'
+  if (isDueSoon(facts, calendar, thresholds)) return 'blue'
   return 'green'
 }

@@ -27,6 +27,10 @@ export const taskListQuery = {
       '每页条数（1–500，默认 50）；给出它或 after 即按截止日分页 / Per page (1–500, default 50); with it or after, the list comes a page at a time in deadline order',
     ),
     after: text('翻页游标：上一页的 nextCursor / Page cursor: the nextCursor of the previous page'),
+    q: text(
+      '搜索任务名称、单位或条款（不区分大小写，≤ 100 字）/ Search the title, the unit or the clause (any case, ≤ 100 characters)',
+    ),
+    dueSoon: { enum: ['true', 'false'], description: '只看临期 / Due soon only' },
     light: {
       type: 'string',
       pattern: '^(green|blue|yellow|red)(,(green|blue|yellow|red))*$',

@@ -12,6 +12,7 @@ import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { actorsOf, directs, holdsRoleFor, oversees } from '../access/visibility.ts'
 import { checkValue } from './check-value.ts'
+import { assessedUnits } from '../access/assessed-units.ts'
 import { entryInputs, REGION_UNIT } from './inputs.ts'
 import type { EntryInput } from './inputs.ts'
 import { parsePeriod, periodFits } from './periods.ts'
@@ -54,7 +55,8 @@ export function writableUnits(user: CurrentUser, policyId: string): ReadonlySet<
 }
 
 /**
- * The units a user may write in a plan: {@link writableUnits}, and the region's own values for
+ * The units a user may write in a plan: {@link writableUnits}, those an assessor assesses
+ * (access/assessed-units.ts), and the region's own values for
  * those who act for the plan's office — it enters (and corrects) the indicators without a named
  * owner for the whole region.
  */
@@ -63,8 +65,12 @@ export function planWritableUnits(
   user: CurrentUser,
 ): ReadonlySet<string> | null {
   const writable = writableUnits(user, plan.plan.policy_id)
-  if (!writable || !plan.model.office || !writable.has(plan.model.office)) return writable
-  return new Set([...writable, REGION_UNIT])
+  if (!writable) return writable
+  // An assessor enters (and imports) the values of the units it assesses.
+  const assessed = assessedUnits(plan, user).units
+  const withAssessed = assessed.size ? new Set([...writable, ...assessed]) : writable
+  if (!plan.model.office || !writable.has(plan.model.office)) return withAssessed
+  return new Set([...withAssessed, REGION_UNIT])
 }
 
 /**

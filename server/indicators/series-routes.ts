@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env.ts'
 import { recordDenied } from '../audit/denials.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
 import { actorsOf, holdsRoleFor, oversees } from '../access/visibility.ts'
+import { assessedUnits } from '../access/assessed-units.ts'
 import { indicatorScopes, indicatorSeries, planYears } from './indicator-series.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { indicatorSeriesQuery } from '../../schemas/api/queries.schema.ts'
@@ -20,14 +21,23 @@ export const indicatorSeriesRoutes = new Hono<AppEnv>().get(
     const policyId = context.plan.policy_id
     const mine = actorsOf(user, policyId)
     const everything = oversees(user, policyId) || holdsRoleFor(user, 'author', policyId)
-    // A unit sees its own figures and the region's; leaders and authors see every scope.
+    // A unit sees its own figures and the region's; leaders and authors see every scope; an
+    // assessor also the units it assesses and the groups they are assessed as.
     const all = indicatorScopes(context)
+    const assessed = assessedUnits(context, user)
     const scopes = all.filter(
       (scope) =>
-        everything || scope.kind === 'region' || (scope.kind === 'unit' && mine.has(scope.id)),
+        everything ||
+        scope.kind === 'region' ||
+        (scope.kind === 'unit' && (mine.has(scope.id) || assessed.units.has(scope.id))) ||
+        (scope.kind === 'group' && assessed.groups.has(scope.id)),
     )
-    const wanted =
-      c.req.query('scope') ?? scopes.find((scope) => scope.kind === 'unit')?.id ?? 'region'
+    // By default one's own unit; for an assessor without figures of its own, the group it assesses.
+    const fallback = everything
+      ? scopes.find((scope) => scope.kind === 'unit')
+      : (scopes.find((scope) => scope.kind === 'unit' && mine.has(scope.id)) ??
+        scopes.find((scope) => scope.kind === 'group'))
+    const wanted = c.req.query('scope') ?? fallback?.id ?? 'region'
     const scope = scopes.find((s) => s.id === wanted)
     if (!scope) {
       if (all.some((s) => s.id === wanted))

@@ -35,6 +35,7 @@ import { loadSupervisionFacts } from './task-lights.ts'
 import { taskListPage } from './task-pages.ts'
 import { clearRedLight, reportProgress } from './progress-actions.ts'
 import { approveTasks } from './batch-approve.ts'
+import { matchesSearch, searchWords } from './task-search.ts'
 
 export const taskRoutes = new Hono<AppEnv>()
   .get('/', queryOf(taskListQuery), async (c) => {
@@ -110,7 +111,13 @@ export const taskRoutes = new Hono<AppEnv>()
       )
       for (const task of found) rows.push(summarize(task, context, today, facts))
     }
-    const unlit = q.overdue === 'true' ? rows.filter((row) => row.overdue) : rows
+    const wanted = searchWords(q.q)
+    const unlit = rows.filter(
+      (row) =>
+        (q.overdue !== 'true' || row.overdue) &&
+        (q.dueSoon !== 'true' || row.dueSoon) &&
+        matchesSearch(row, wanted),
+    )
     const byLight = Object.fromEntries(
       TASK_LIGHTS.map((light) => [light, unlit.filter((row) => row.light === light).length]),
     ) as Record<(typeof TASK_LIGHTS)[number], number>
@@ -123,6 +130,7 @@ export const taskRoutes = new Hono<AppEnv>()
     const counts = {
       total: filtered.length,
       overdue: filtered.filter((row) => row.overdue).length,
+      dueSoon: filtered.filter((row) => row.dueSoon).length,
       escalated: filtered.filter(
         (row) => row.escalation >= 3 && !isWithdrawnState(row.state) && !isClosedState(row.state),
       ).length,

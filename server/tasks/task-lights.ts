@@ -9,7 +9,7 @@ import type { Database, TaskRow } from '../db/database.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
 import { windowStart } from './progress-reports.ts'
-import { DEFAULT_LIGHTS, taskLight } from '../../domain/supervision/index.ts'
+import { DEFAULT_LIGHTS, isDueSoon, taskLight } from '../../domain/supervision/index.ts'
 import type { Light, LightFacts, LightThresholds } from '../../domain/supervision/index.ts'
 
 /** What a plan's tables say of its tasks' lights: last reported percent, cleared red lights. */
@@ -55,6 +55,15 @@ export function lightOf(
       percent: facts.percent.get(task.id) ?? null,
       redCleared: facts.cleared.has(task.id),
     },
+    model.calendar,
+    lightThresholds(model),
+  )
+}
+
+/** True when the task is due soon (临期, domain/supervision/task-light.ts) on `today`. */
+export function dueSoonOf(model: PlanModel, task: LitTask, today: string): boolean {
+  return isDueSoon(
+    { today, dueOn: task.due_on, standing: standingOf(model, task) },
     model.calendar,
     lightThresholds(model),
   )

@@ -20,7 +20,7 @@ import {
 import { actorsFor, mayAct } from './access.ts'
 import { readJson } from '../db/json-columns.ts'
 import type { ExtensionView, TaskSummary } from '../../schemas/api/responses.schema.ts'
-import { lightOf, loadSupervisionFacts, NO_FACTS } from './task-lights.ts'
+import { dueSoonOf, lightOf, loadSupervisionFacts, NO_FACTS } from './task-lights.ts'
 import type { SupervisionFacts } from './task-lights.ts'
 import { progressOf } from './progress-reports.ts'
 import type { ExtensionRequestRow } from '../db/database.ts'
@@ -76,6 +76,11 @@ export function summarize(
       !taskHasTag(context.model, task, 'closed'),
     escalation: task.escalation_level,
     light: lightOf(context.model, task, today, facts),
+    dueSoon: dueSoonOf(context.model, task, today),
+    clause:
+      dutyOf(context.model, task.source_id)?.source?.clause ??
+      context.model.procedure(task.source_id)?.source?.clause ??
+      null,
     ...(task.original_due_on ? { originalDueOn: task.original_due_on } : {}),
     ...(task.report_flag ? { reportFlagged: true } : {}),
   }

@@ -156,6 +156,7 @@ export const taskSummarySchema = {
     'overdue',
     'escalation',
     'light',
+    'dueSoon',
   ],
   additionalProperties: false,
   properties: {
@@ -200,6 +201,15 @@ export const taskSummarySchema = {
       description:
         '三色预警：green 正常、blue 临期、yellow 滞后或被退回、red 逾期 / Status colour: on track, due soon, behind or returned, overdue',
     },
+    dueSoon: {
+      type: 'boolean',
+      description:
+        '临期：尚未办结且在若干个工作日内到期（与蓝灯同一定义）/ Due soon: still owed and due within the working days the blue light counts',
+    },
+    clause: {
+      ...nullableText,
+      description: '文件条款，如「四、(二)」/ The clause of the document, e.g. 四、(二)',
+    },
     reportFlagged: {
       type: 'boolean',
       description:
@@ -215,11 +225,12 @@ export const taskListSchema = {
   properties: {
     counts: {
       type: 'object',
-      required: ['total', 'overdue', 'escalated', 'byState', 'byLight'],
+      required: ['total', 'overdue', 'dueSoon', 'escalated', 'byState', 'byLight'],
       additionalProperties: false,
       properties: {
         total: { type: 'integer' },
         overdue: { type: 'integer' },
+        dueSoon: { type: 'integer', description: '临期 / Due soon' },
         escalated: { type: 'integer' },
         byState: { type: 'object', additionalProperties: { type: 'integer' } },
         byLight: {

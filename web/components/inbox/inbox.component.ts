@@ -1,15 +1,20 @@
 /**
- * The signed-in unit's tasks (`GET /api/tasks`), ordered by deadline: counts at the top, filters
- * for plan, phase, state and period, "tasks I review", "overdue only" and the status colours
- * (三色预警, any of them), and the table. Each
- * filter change is one request; a stale answer (a filter changed meanwhile) is dropped.
+ * The signed-in unit's tasks (`GET /api/tasks`), ordered by deadline, in two tabs: 我的任务 and
+ * 待审核 (the reports awaiting my review, with their count; `view="review"`, `#/inbox/review`).
+ * Counts at the top, each a button that filters by it; a search (title, unit, clause, on the
+ * server); filters for plan, phase, state and period, "overdue only", "due soon only" (临期,
+ * amber) and the status colours (三色预警, any of them); the table, whose reports to review can be
+ * chosen and approved together (ls-batch-approve). Each filter change is one request; a stale
+ * answer (a filter changed meanwhile) is dropped.
  *
- * @summary The inbox page (`#/inbox`).
+ * @summary The inbox page (`#/inbox`, `#/inbox/review`).
  * @csspart counts - The summary counts.
  * @csspart filters - The filter form.
  */
 import { LocaleController } from '../../locale-controller.ts'
 import { html, LitElement, nothing } from 'lit'
+import type { PropertyValues } from 'lit'
+import type { LsTaskSelectEvent } from '../../events/ls-task-select.ts'
 import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { TaskListQuery } from '../../../schemas/api/queries.schema.ts'
 import type { PlanList, TaskList } from '../../api-types.ts'
@@ -30,29 +35,38 @@ interface Filters {
   /** A state, `open` (every unfinished state) or '' for all. */
   state: string
   period: string
-  review: boolean
+  /** Words searched in the title, the unit and the clause (on the server). */
+  q: string
   overdue: boolean
+  dueSoon: boolean
   /** 三色预警 shown; none checked shows every colour. */
   lights: TaskLight[]
 }
 
-const FILTERS_KEY = 'luoshi.inbox.filters'
+export type InboxView = 'mine' | 'review'
+
+const filtersKey = (view: InboxView) =>
+  view === 'review' ? 'luoshi.inbox.review.filters' : 'luoshi.inbox.filters'
 
 /** The filters last used in this tab, so coming back from a task keeps them. */
-function restoreFilters(): Filters {
+function restoreFilters(view: InboxView): Filters {
+  // The review queue opens on what awaits review; "all" is one choice away.
   const blank: Filters = {
     plan: '',
     phase: '',
-    state: '',
+    state: view === 'review' ? 'submitted' : '',
     period: '',
-    review: false,
+    q: '',
     overdue: false,
+    dueSoon: false,
     lights: [],
   }
   try {
     return {
       ...blank,
-      ...(JSON.parse(globalThis.sessionStorage?.getItem(FILTERS_KEY) ?? '{}') as Partial<Filters>),
+      ...(JSON.parse(
+        globalThis.sessionStorage?.getItem(filtersKey(view)) ?? '{}',
+      ) as Partial<Filters>),
     }
   } catch {
     return blank
@@ -70,6 +84,9 @@ export class LsInbox extends LitElement {
     data: { state: true },
     loading: { state: true },
     error: { state: true },
+    view: {},
+    toReview: { state: true },
+    selected: { state: true },
   }
 
   declare plans: Plan[]
@@ -83,6 +100,12 @@ export class LsInbox extends LitElement {
   declare data: TaskList | null
   declare loading: boolean
   declare error: string
+  /** `mine` (my tasks) or `review` (the review queue). */
+  declare view: InboxView
+  /** How many reports await my review (the 待审核 tab's count); null until known. */
+  declare toReview: number | null
+  /** The reports chosen for batch approval. */
+  declare selected: ReadonlySet<string>
 
   readonly #requests = new LatestOnly()
 
@@ -93,7 +116,10 @@ export class LsInbox extends LitElement {
     this.phases = {}
     this.planPhases = {}
     this.periods = []
-    this.filters = restoreFilters()
+    this.view = 'mine'
+    this.filters = restoreFilters('mine')
+    this.toReview = null
+    this.selected = new Set()
     this.data = null
     this.loading = false
     this.error = ''
@@ -102,7 +128,28 @@ export class LsInbox extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     void this.loadPlans()
-    void this.loadTasks()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('view')) {
+      this.filters = restoreFilters(this.view)
+      this.periods = []
+      this.selected = new Set()
+      void this.loadTasks()
+      void this.loadReviewCount()
+    }
+  }
+
+  /** The 待审核 tab's count: reports submitted to my units for review. */
+  private async loadReviewCount(): Promise<void> {
+    try {
+      const answer = await call(
+        client.tasks.$get({ query: { role: 'review', state: 'submitted', limit: '1' } }),
+      )
+      this.toReview = answer.counts.total
+    } catch {
+      // The count is a hint: the tab still opens the queue.
+    }
   }
 
   private async loadPlans(): Promise<void> {
@@ -128,7 +175,8 @@ export class LsInbox extends LitElement {
   }
 
   private query(): TaskListQuery {
-    const { plan, phase, state, period, review, overdue, lights } = this.filters
+    const { plan, phase, state, period, q, overdue, dueSoon, lights } = this.filters
+    const review = this.view === 'review'
     return {
       ...(lights.length ? { light: LIGHT_ORDER.filter((l) => lights.includes(l)).join(',') } : {}),
       ...(plan ? { plan } : {}),
@@ -137,6 +185,8 @@ export class LsInbox extends LitElement {
       ...(period ? { period } : {}),
       ...(review ? { role: 'review' as const } : {}),
       ...(overdue ? { overdue: 'true' as const } : {}),
+      ...(dueSoon ? { dueSoon: 'true' as const } : {}),
+      ...(q.trim() ? { q: q.trim() } : {}),
     }
   }
 
@@ -148,6 +198,11 @@ export class LsInbox extends LitElement {
       if (!current()) return
       this.data = data
       this.error = ''
+      // A choice survives a reload only for reports still listed and still awaiting review.
+      const open = new Set(
+        data.tasks.filter((task) => task.state === 'submitted').map((task) => task.id),
+      )
+      this.selected = new Set([...this.selected].filter((id) => open.has(id)))
       const seen = new Set(this.periods)
       for (const task of data.tasks) seen.add(task.period)
       if (seen.size !== this.periods.length)
@@ -163,11 +218,29 @@ export class LsInbox extends LitElement {
   }
 
   private setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
-    // Changing the plan or the role changes which periods exist: collect them afresh.
-    if (key === 'plan' || key === 'review') this.periods = []
-    this.filters = { ...this.filters, [key]: value, ...(key === 'plan' ? { phase: '' } : {}) }
-    globalThis.sessionStorage?.setItem(FILTERS_KEY, JSON.stringify(this.filters))
+    this.setFilters({ [key]: value, ...(key === 'plan' ? { phase: '' } : {}) })
+  }
+
+  private setFilters(change: Partial<Filters>): void {
+    // Changing the plan changes which periods exist: collect them afresh.
+    if ('plan' in change) this.periods = []
+    this.filters = { ...this.filters, ...change }
+    globalThis.sessionStorage?.setItem(filtersKey(this.view), JSON.stringify(this.filters))
     void this.loadTasks()
+  }
+
+  private handleSearch(event: Event): void {
+    this.setFilter('q', (event.target as HTMLInputElement).value)
+  }
+
+  private handleSelection(event: LsTaskSelectEvent): void {
+    this.selected = new Set(event.detail.ids)
+  }
+
+  private handleApproved(): void {
+    this.selected = new Set()
+    void this.loadTasks()
+    void this.loadReviewCount()
   }
 
   private handleSelect(event: Event): void {
@@ -177,7 +250,7 @@ export class LsInbox extends LitElement {
 
   private handleToggle(event: Event): void {
     const input = event.target as HTMLInputElement
-    this.setFilter(input.name as 'review' | 'overdue', input.checked)
+    this.setFilter(input.name as 'overdue' | 'dueSoon', input.checked)
   }
 
   private handleLight(event: Event): void {
@@ -189,24 +262,50 @@ export class LsInbox extends LitElement {
 
   private renderCounts(data: TaskList) {
     const { counts } = data
+    const { overdue, dueSoon, lights, state } = this.filters
     const byState = Object.entries(counts.byState)
+    // Each figure is a button that filters by it (pressed while its filter is on); the total clears them.
+    const card = (label: unknown, n: number, pressed: boolean, onClick: () => void, extra = '') =>
+      html`<div class=${extra}><button type="button" aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}><dt>${label}</dt><dd>${n}</dd></button></div>`
     return html`<section part="counts" class="counts" aria-labelledby="counts-title">
       <h3 id="counts-title" class="visually-hidden">${t('inbox_summary')}</h3>
+      <p class="visually-hidden">${t('inbox_cardHint')}</p>
       <dl>
-        <div><dt>${t('inbox_total')}</dt><dd>${counts.total}</dd></div>
-        <div class=${counts.overdue ? 'alarm' : ''}><dt>${t('inbox_overdue')}</dt><dd>${counts.overdue}</dd></div>
-        <div class=${counts.escalated ? 'alarm' : ''}><dt>${t('inbox_escalated')}</dt><dd>${counts.escalated}</dd></div>
-        ${LIGHT_ORDER.map((light) => html`<div class="by-light"><dt>${renderLight(light)}</dt><dd>${counts.byLight[light]}</dd></div>`)}
-        ${byState.map(([state, n]) => html`<div class="state"><dt>${stateLabel(state)}</dt><dd>${n}</dd></div>`)}
+        ${card(t('inbox_total'), counts.total, false, () => this.setFilters({ overdue: false, dueSoon: false, lights: [], state: '' }))}
+        ${card(t('inbox_overdue'), counts.overdue, overdue, () => this.setFilters({ overdue: !overdue }), counts.overdue ? 'alarm' : '')}
+        ${card(t('inbox_dueSoon'), counts.dueSoon, dueSoon, () => this.setFilters({ dueSoon: !dueSoon }), counts.dueSoon ? 'amber' : '')}
+        <div class=${counts.escalated ? 'alarm static' : 'static'}><dt>${t('inbox_escalated')}</dt><dd>${counts.escalated}</dd></div>
+        ${LIGHT_ORDER.map((light) => {
+          const only = lights.length === 1 && lights[0] === light
+          return card(
+            renderLight(light),
+            counts.byLight[light],
+            only,
+            () => this.setFilters({ lights: only ? [] : [light] }),
+            'by-light',
+          )
+        })}
+        ${byState.map(([name, n]) => card(stateLabel(name), n, state === name, () => this.setFilters({ state: state === name ? '' : name }), 'state'))}
       </dl>
     </section>`
   }
 
+  private renderTabs() {
+    const tab = (view: InboxView, href: string, label: string, count?: number | null) =>
+      html`<a href=${href} aria-current=${this.view === view ? 'page' : 'false'}>${label}${count !== undefined && count !== null ? html` <span class="count">${count}</span>` : nothing}</a>`
+    return html`<nav class="tabs" aria-label=${t('inbox_tabs')}>
+      ${tab('mine', '#/inbox', t('inbox_mine'))}${tab('review', '#/inbox/review', t('inbox_review'), this.toReview)}
+    </nav>`
+  }
+
   private renderFilters() {
-    const { plan, phase, state, period, review, overdue } = this.filters
+    const { plan, phase, state, period, q, overdue, dueSoon } = this.filters
     const option = (value: string, label: string, selected: string) =>
       html`<option value=${value} ?selected=${value === selected}>${label}</option>`
     return html`<form part="filters" class="filters" aria-label=${t('inbox_filters')} @submit=${(e: Event) => e.preventDefault()}>
+      <label class="search">${t('inbox_search')}
+        <input type="search" name="q" .value=${q} placeholder=${t('inbox_searchHint')} maxlength="100" @input=${this.handleSearch} />
+      </label>
       <label>${t('filter_plan')}
         <select name="plan" @change=${this.handleSelect}>
           ${option('', t('all'), plan)}${this.plans.map((p) => option(p.id, p.name, plan))}
@@ -227,8 +326,8 @@ export class LsInbox extends LitElement {
           ${option('', t('all'), period)}${(period && !this.periods.includes(period) ? [period, ...this.periods] : this.periods).map((p) => option(p, periodLabel(p), period))}
         </select>
       </label>
-      <label class="toggle"><input type="checkbox" name="review" .checked=${review} @change=${this.handleToggle} />${t('filter_reviewing')}</label>
       <label class="toggle"><input type="checkbox" name="overdue" .checked=${overdue} @change=${this.handleToggle} />${t('filter_overdueOnly')}</label>
+      <label class="toggle"><input type="checkbox" name="dueSoon" .checked=${dueSoon} @change=${this.handleToggle} />${t('filter_dueSoonOnly')}</label>
       <fieldset class="lights"><legend>${t('filter_light')}</legend>
         ${LIGHT_ORDER.map(
           (light) =>
@@ -240,9 +339,16 @@ export class LsInbox extends LitElement {
 
   override render() {
     const data = this.data
+    const review = this.view === 'review'
     return html`
-      <h2 class="title">${t(this.filters.review ? 'filter_reviewing' : 'inbox')}</h2>
+      <h2 class="title">${t(review ? 'inbox_review' : 'inbox')}</h2>
+      ${this.renderTabs()}
       ${data ? this.renderCounts(data) : nothing} ${this.renderFilters()}
+      ${
+        review && data
+          ? html`<ls-batch-approve .tasks=${data.tasks.filter((task) => this.selected.has(task.id))} @ls-tasks-approved=${this.handleApproved}></ls-batch-approve>`
+          : nothing
+      }
       ${
         this.error
           ? html`<div role="alert" class="error">${this.error} <button type="button" @click=${() => void this.loadTasks()}>${t('retry')}</button></div>`
@@ -255,7 +361,7 @@ export class LsInbox extends LitElement {
             ? fill(t('inbox_truncated'), { shown: data.tasks.length, total: data.counts.total })
             : ''
       }</div>
-      ${data ? html`<ls-task-table .tasks=${data.tasks} .phaseNames=${this.phases} aria-busy=${this.loading ? 'true' : 'false'}></ls-task-table>` : nothing}
+      ${data ? html`<ls-task-table .tasks=${data.tasks} .phaseNames=${this.phases} ?selectable=${review} .selected=${this.selected} @ls-task-select=${this.handleSelection} aria-busy=${this.loading ? 'true' : 'false'}></ls-task-table>` : nothing}
     `
   }
 }

@@ -14,6 +14,8 @@ const PLAN = {
   ],
 }
 
+const approvals: URL[] = []
+
 function serve(tasks: (url: URL) => TaskSummary[] | Response) {
   const requests: URL[] = []
   vi.stubGlobal(
@@ -22,12 +24,36 @@ function serve(tasks: (url: URL) => TaskSummary[] | Response) {
       const url = new URL(path, 'http://luoshi.test')
       if (url.pathname === '/api/plans') return new Response(JSON.stringify(PLANS))
       if (url.pathname === '/api/plans/plan-1') return new Response(JSON.stringify(PLAN))
+      if (url.pathname === '/api/tasks/approve') {
+        approvals.push(url)
+        return new Response(
+          JSON.stringify({
+            approved: 1,
+            failed: 1,
+            results: [
+              { id: 'task-1', ok: true, task: buildSummary({ state: 'approved' }) },
+              {
+                id: 'task-2',
+                ok: false,
+                error: {
+                  code: 'evidence-required',
+                  message: { zh: '销号须附佐证材料', en: 'Evidence' },
+                },
+              },
+            ],
+          }),
+        )
+      }
+      // The 待审核 tab's count.
+      if (url.searchParams.get('limit') === '1')
+        return new Response(JSON.stringify({ counts: { total: 7 }, tasks: [] }))
       requests.push(url)
       const answer = tasks(url)
       if (answer instanceof Response) return answer
       const counts = {
         total: answer.length + 600,
         overdue: answer.filter((t) => t.overdue).length,
+        dueSoon: answer.filter((t) => t.dueSoon).length,
         escalated: 1,
         byLight: {
           green: answer.filter((t) => t.light === 'green').length,
@@ -43,8 +69,9 @@ function serve(tasks: (url: URL) => TaskSummary[] | Response) {
   return requests
 }
 
-async function mount(): Promise<LsInbox> {
+async function mount(view: 'mine' | 'review' = 'mine'): Promise<LsInbox> {
   const inbox = document.createElement('ls-inbox')
+  inbox.setAttribute('view', view)
   document.body.append(inbox)
   await vi.waitFor(() => expect(inbox.shadowRoot?.querySelector('ls-task-table')).not.toBeNull())
   return inbox
@@ -69,7 +96,7 @@ describe('ls-inbox', () => {
     const counts = Array.from(inbox.shadowRoot!.querySelectorAll('.counts dd')).map(
       (dd) => dd.textContent,
     )
-    expect(counts).toEqual(['602', '1', '1', '1', '0', '0', '1', '2'])
+    expect(counts).toEqual(['602', '1', '0', '1', '1', '0', '0', '1', '2'])
     expect(inbox.shadowRoot!.querySelector('.status')?.textContent).toBe('显示前 2 条，共 602 条')
     const table = inbox.shadowRoot!.querySelector('ls-task-table')!
     await table.updateComplete
@@ -102,34 +129,105 @@ describe('ls-inbox', () => {
     expect(open).toContain('assigned')
   })
 
-  it('sends each filter as a query parameter and keeps them for the tab', async () => {
+  it('sends each filter and the search as query parameters and keeps them for the tab', async () => {
     const requests = serve(() => [buildSummary()])
     const inbox = await mount()
     const state = select(inbox, 'state')
     state.value = 'open'
     state.dispatchEvent(new Event('change'))
-    const review = inbox.shadowRoot!.querySelector<HTMLInputElement>('input[name=review]')!
-    review.click()
+    inbox.shadowRoot!.querySelector<HTMLInputElement>('input[name=dueSoon]')!.click()
     await vi.waitFor(() => expect(requests).toHaveLength(3))
+    const search = inbox.shadowRoot!.querySelector<HTMLInputElement>('input[name=q]')!
+    search.value = ' 县财政局 四、(二) '
+    search.dispatchEvent(new Event('input'))
+    await vi.waitFor(() => expect(requests).toHaveLength(4))
     const light = (colour: string) =>
       inbox.shadowRoot!.querySelector<HTMLInputElement>(`input[name=light][value=${colour}]`)!
     light('red').click()
-    await vi.waitFor(() => expect(requests).toHaveLength(4))
-    light('yellow').click()
     await vi.waitFor(() => expect(requests).toHaveLength(5))
+    light('yellow').click()
+    await vi.waitFor(() => expect(requests).toHaveLength(6))
     expect(requests[0]!.search).toBe('')
-    expect(Object.fromEntries(requests[2]!.searchParams)).toEqual({
+    expect(Object.fromEntries(requests[3]!.searchParams)).toEqual({
       state: 'assigned,in_progress,submitted,returned',
-      role: 'review',
+      dueSoon: 'true',
+      q: '县财政局 四、(二)',
     })
-    expect(requests[4]!.searchParams.get('light')).toBe('yellow,red')
+    expect(requests[5]!.searchParams.get('light')).toBe('yellow,red')
     expect(JSON.parse(sessionStorage.getItem('luoshi.inbox.filters')!)).toMatchObject({
       state: 'open',
-      review: true,
+      dueSoon: true,
       lights: ['red', 'yellow'],
     })
+  })
+
+  it('filters by a count when it is clicked, and clears the filters from the total', async () => {
+    const requests = serve(() => [buildSummary()])
+    const inbox = await mount()
+    const card = (label: string) =>
+      Array.from(inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>('.counts button')).find(
+        (button) => button.querySelector('dt')?.textContent?.includes(label),
+      )!
+    card('已逾期').click()
+    await vi.waitFor(() => expect(requests).toHaveLength(2))
+    expect(requests[1]!.searchParams.get('overdue')).toBe('true')
     await inbox.updateComplete
-    expect(inbox.shadowRoot!.querySelector('h2')?.textContent).toBe('我审核的')
+    expect(card('已逾期').getAttribute('aria-pressed')).toBe('true')
+    card('临期').click()
+    await vi.waitFor(() => expect(requests).toHaveLength(3))
+    expect(requests[2]!.searchParams.get('dueSoon')).toBe('true')
+    card('红灯').click()
+    await vi.waitFor(() => expect(requests).toHaveLength(4))
+    expect(requests[3]!.searchParams.get('light')).toBe('red')
+    card('任务总数').click()
+    await vi.waitFor(() => expect(requests).toHaveLength(5))
+    expect(requests[4]!.search).toBe('')
+  })
+
+  it('opens the review queue on what awaits review, counts it on its tab, and approves the chosen reports after one confirmation', async () => {
+    approvals.length = 0
+    const requests = serve(() => [
+      buildSummary({ state: 'submitted', title: '完善投入政策' }),
+      buildSummary({ id: 'task-2', state: 'submitted', title: '建立分级诊疗' }),
+      buildSummary({ id: 'task-3', state: 'approved', title: '已办结' }),
+    ])
+    const inbox = await mount('review')
+    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({
+      state: 'submitted',
+      role: 'review',
+    })
+    await vi.waitFor(() =>
+      expect(inbox.shadowRoot!.querySelector('.tabs [aria-current=page]')?.textContent).toBe(
+        '待审核 7',
+      ),
+    )
+    const table = inbox.shadowRoot!.querySelector('ls-task-table')!
+    await table.updateComplete
+    const boxes = table.shadowRoot!.querySelectorAll<HTMLInputElement>('tbody input[type=checkbox]')
+    expect(boxes).toHaveLength(2)
+    table.shadowRoot!.querySelector<HTMLInputElement>('thead input[type=checkbox]')!.click()
+    const batch = inbox.shadowRoot!.querySelector('ls-batch-approve')!
+    await vi.waitFor(() => expect(batch.tasks).toHaveLength(2))
+    await batch.updateComplete
+    const dialog = batch.shadowRoot!.querySelector('dialog')!
+    dialog.showModal = vi.fn()
+    dialog.close = vi.fn()
+    const open = batch.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!
+    expect(open.textContent).toBe('批量通过（2）')
+    open.click()
+    expect(dialog.showModal).toHaveBeenCalledOnce()
+    batch
+      .shadowRoot!.querySelector('form')!
+      .dispatchEvent(new Event('submit', { cancelable: true }))
+    await vi.waitFor(() => expect(approvals).toHaveLength(1))
+    await vi.waitFor(() =>
+      expect(batch.shadowRoot!.querySelector('[part=result]')?.textContent).toContain(
+        '销号须附佐证材料',
+      ),
+    )
+    expect(batch.shadowRoot!.querySelector('[part=result]')?.textContent).toContain('已通过 1 项')
+    // The list loads again after the batch.
+    await vi.waitFor(() => expect(requests.length).toBeGreaterThan(1))
   })
 
   it('drops an answer that a later filter change overtook', async () => {

@@ -1,5 +1,6 @@
 import { LsInbox } from './inbox.component.ts'
 import '../task-table/task-table.ts'
+import '../batch-approve/batch-approve.ts'
 
 customElements.define('ls-inbox', LsInbox)
 

@@ -24,6 +24,7 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
     overdue: true,
     escalation: 2,
     light: 'red',
+    dueSoon: false,
     progress: {
       every: null,
       nextDue: null,

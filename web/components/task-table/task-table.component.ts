@@ -5,7 +5,11 @@
  * is a few text nodes, and rows off screen skip layout (`content-visibility: auto`), so 500 rows
  * render in well under 200 ms.
  *
+ * With `selectable`, rows awaiting review (`submitted`) get a checkbox, and the header one chooses
+ * them all, for a reviewer's batch approval.
+ *
  * @summary A list of tasks as an accessible table.
+ * @event ls-task-select - The chosen rows changed: `{ ids }`.
  * @csspart table - The table element.
  * @csspart empty - The text shown when there are no tasks.
  */
@@ -22,6 +26,7 @@ import { locale, t } from '../../i18n.ts'
 import { escalationLabel, periodLabel, roleLabel, stateLabel } from './task-format.ts'
 import styles from './task-table.styles.ts'
 import { renderLight } from './task-light.ts'
+import type { LsTaskSelectEvent } from '../../events/ls-task-select.ts'
 
 /**
  * The grid columns for the columns shown: `wide` as on a desktop, `narrow` for a container under
@@ -31,8 +36,10 @@ import { renderLight } from './task-light.ts'
 export function columnWidths(
   assignee: boolean,
   phase: boolean,
+  selectable = false,
 ): { wide: string[]; narrow: string[] } {
   const columns: Array<[string, string] | false> = [
+    selectable && ['2.25rem', '2.25rem'],
     ['minmax(14rem, 1fr)', 'minmax(8rem, 1fr)'],
     assignee && ['8.5rem', '6.5rem'],
     ['4.75rem', '4.5rem'],
@@ -53,6 +60,8 @@ export class LsTaskTable extends LitElement {
     phaseNames: { attribute: false },
     caption: {},
     hideAssignee: { type: Boolean, attribute: 'hide-assignee' },
+    selectable: { type: Boolean },
+    selected: { attribute: false },
   }
 
   /** The tasks to show, in display order. */
@@ -63,6 +72,10 @@ export class LsTaskTable extends LitElement {
   declare caption: string
   /** Leaves out the assignee column (a unit's own list). */
   declare hideAssignee: boolean
+  /** Rows awaiting review can be chosen (a reviewer's batch approval). */
+  declare selectable: boolean
+  /** The ids chosen (set by the owner; changes are announced with `ls-task-select`). */
+  declare selected: ReadonlySet<string>
 
   constructor() {
     super()
@@ -71,6 +84,36 @@ export class LsTaskTable extends LitElement {
     this.phaseNames = {}
     this.caption = ''
     this.hideAssignee = false
+    this.selectable = false
+    this.selected = new Set()
+  }
+
+  /** The rows that can be chosen: those awaiting review. */
+  private get choosable(): TaskSummary[] {
+    return this.tasks.filter((task) => task.state === 'submitted')
+  }
+
+  private announce(ids: ReadonlySet<string>): void {
+    this.dispatchEvent(
+      new CustomEvent('ls-task-select', {
+        detail: { ids: this.tasks.filter((task) => ids.has(task.id)).map((task) => task.id) },
+        bubbles: true,
+        composed: true,
+      }) satisfies LsTaskSelectEvent,
+    )
+  }
+
+  private handleChoose(event: Event): void {
+    const input = event.target as HTMLInputElement
+    const ids = new Set(this.selected)
+    if (input.checked) ids.add(input.value)
+    else ids.delete(input.value)
+    this.announce(ids)
+  }
+
+  private handleChooseAll(event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked
+    this.announce(new Set(checked ? this.choosable.map((task) => task.id) : []))
   }
 
   /** The phase column shows only when some task has a phase: a column empty on every row only takes room. */
@@ -81,7 +124,12 @@ export class LsTaskTable extends LitElement {
   private renderRow(task: TaskSummary, showPhase: boolean) {
     const done = isFinishedStateName(task.state)
     const closed = isClosedStateName(task.state)
-    return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : closed ? 'closed' : ''}>
+    return html`<tr role="row" class=${task.overdue ? 'overdue' : done ? 'finished' : closed ? 'closed' : task.dueSoon ? 'due-soon' : ''}>
+      ${
+        this.selectable
+          ? html`<td role="cell" class="choose">${task.state === 'submitted' ? html`<input type="checkbox" value=${task.id} .checked=${this.selected.has(task.id)} aria-label=${`${t('batch_choose')} ${task.title}（${task.assignee.name}）`} @change=${this.handleChoose} />` : nothing}</td>`
+          : nothing
+      }
       <th scope="row" role="rowheader"><a href="#/tasks/${encodeURIComponent(task.id)}">${task.title}</a></th>
       ${this.hideAssignee ? nothing : html`<td role="cell" data-label=${t('col_assignee')}>${task.assignee.name}</td>`}
       <td role="cell" data-label=${t('col_role')}>${roleLabel(task.role)}</td>
@@ -89,7 +137,7 @@ export class LsTaskTable extends LitElement {
       ${showPhase ? html`<td role="cell" data-label=${t('col_phase')}>${task.phaseId ? (this.phaseNames[task.phaseId] ?? task.phaseId) : ''}</td>` : nothing}
       <td role="cell" data-label=${t('col_state')}><span class="state s-${stepOfState(task.state) === undefined ? task.state : 'step'}">${stateLabel(task.state)}</span></td>
       <td role="cell" class="due" data-label=${t('col_due')}>${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : html`<span class="muted">${t('noDeadline')}</span>`}${task.duePhrase ? html`<span class="phrase">${task.duePhrase}</span>` : nothing}</td>
-      <td role="cell" class="flags">${renderLight(task.light)}${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${
+      <td role="cell" class="flags">${renderLight(task.light)}${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}${task.dueSoon ? html`<span class="badge due-soon">${t('dueSoon')}</span>` : nothing}${
         task.escalation > 0
           ? html`<span class="badge esc-${Math.min(task.escalation, 4)}" title=${t('escalationLevel')}>${escalationLabel(task.escalation)}</span>`
           : nothing
@@ -102,7 +150,9 @@ export class LsTaskTable extends LitElement {
       return html`<p part="empty" class="empty">${this.caption ? `${this.caption}${locale() === 'zh' ? '：' : ': '}` : ''}${t('noTasks')}</p>`
     const caption = this.caption || t('taskTable_caption')
     const showPhase = this.showPhase
-    const widths = columnWidths(!this.hideAssignee, showPhase)
+    const widths = columnWidths(!this.hideAssignee, showPhase, this.selectable)
+    const choosable = this.selectable ? this.choosable : []
+    const all = choosable.length > 0 && choosable.every((task) => this.selected.has(task.id))
     // Rows are CSS grids so each can skip layout while off screen (content-visibility); the
     // explicit roles keep the table's semantics whatever its display. The grid's columns follow
     // the columns shown, wide or (in a narrow container) narrow.
@@ -111,6 +161,7 @@ export class LsTaskTable extends LitElement {
       <caption>${caption}</caption>
       <thead role="rowgroup">
         <tr role="row">
+          ${this.selectable ? html`<th scope="col" role="columnheader" class="choose"><input type="checkbox" aria-label=${t('batch_chooseAll')} .checked=${all} ?disabled=${choosable.length === 0} @change=${this.handleChooseAll} /></th>` : nothing}
           <th scope="col" role="columnheader">${t('col_title')}</th>
           ${this.hideAssignee ? nothing : html`<th scope="col" role="columnheader">${t('col_assignee')}</th>`}
           <th scope="col" role="columnheader">${t('col_role')}</th>

@@ -21,6 +21,7 @@ export function buildSummary(overrides: Partial<TaskSummary> = {}): TaskSummary 
     overdue: true,
     escalation: 3,
     light: 'red',
+    dueSoon: false,
     ...overrides,
   }
 }

@@ -49,6 +49,11 @@ export default [
   .s-step { background: #ebe9fe; color: #3e1c96; }
   .badge { display: inline-block; margin: 0 0.25rem 0.15rem 0; padding: 0.05rem 0.4rem; border-radius: 4px; font-size: 0.78rem; border: 1px solid currentColor; }
   .badge.overdue { color: #b42318; background: #fef3f2; }
+  /* 临期: amber, apart from the red of overdue and the blue dot of the light. */
+  .badge.due-soon { color: #93370d; background: #fffaeb; border-color: #dc6803; }
+  tr.due-soon { box-shadow: inset 3px 0 0 #f79009; }
+  .choose { display: flex; align-items: center; justify-content: center; }
+  .choose input { width: 1.1rem; height: 1.1rem; margin: 0; }
   .esc-1 { color: #475467; }
   .esc-2 { color: #b54708; }
   .esc-3 { color: #fff; background: #d92d20; border-color: #d92d20; }

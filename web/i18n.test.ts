@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { fill, formatNumber, setLocale } from './i18n.ts'
+
+const TASKS = '{n, plural, =0 {no tasks} one {# task} other {# tasks}}'
+
+describe('fill', () => {
+  afterEach(() => setLocale('zh'))
+
+  it('picks the English plural form by Intl.PluralRules, # standing for the number', () => {
+    setLocale('en')
+    expect(fill(TASKS, { n: 0 })).toBe('no tasks')
+    expect(fill(TASKS, { n: 1 })).toBe('1 task')
+    expect(fill(TASKS, { n: 2 })).toBe('2 tasks')
+    expect(fill(TASKS, { n: 12345 })).toBe('12,345 tasks')
+    expect(fill('Approve {n, plural, one {# report} other {# reports}}?', { n: 1 })).toBe(
+      'Approve 1 report?',
+    )
+  })
+
+  it('takes the "other" form in Chinese, which has no plural', () => {
+    setLocale('zh')
+    expect(fill('{n, plural, other {# 项}}', { n: 1 })).toBe('1 项')
+  })
+
+  it('leaves a plural whose number is not given as written, and fills plain placeholders', () => {
+    setLocale('en')
+    expect(fill(TASKS, {})).toBe(TASKS)
+    expect(fill('{year}: {n}', { year: 2021, n: 1234567 })).toBe('2021: 1,234,567')
+  })
+})
+
+describe('formatNumber', () => {
+  afterEach(() => setLocale('zh'))
+
+  it('writes thousands separators and keeps the fraction, in both languages', () => {
+    setLocale('zh')
+    expect(formatNumber(1234567.25)).toBe('1,234,567.25')
+    setLocale('en')
+    expect(formatNumber(-9876.5)).toBe('-9,876.5')
+    expect(formatNumber(0.1234567)).toBe('0.1235')
+  })
+})
