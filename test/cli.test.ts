@@ -131,7 +131,7 @@ describe('luoshi test', () => {
       `✓ ${MEISHAN}:${lineOf(readFileSync(MEISHAN, 'utf8'), '- name: 2021 年各项恰好达标（优秀）')}  reform-assessment`,
     )
     expect(result.stdout).toContain('(72 分 良好)')
-    expect(result.stdout).toContain('✓ 7/7 个用例通过 / 7 of 7 policy test(s) passed in 1 file(s)')
+    expect(result.stdout).toContain('✓ 8/8 个用例通过 / 8 of 8 policy test(s) passed in 1 file(s)')
   })
 
   it('prints ✗ at the line of a case that fails, with what came out and why, and exits 1', async () => {
@@ -162,7 +162,7 @@ describe('luoshi test', () => {
       }>
     }>
     expect(report!.ok).toBe(true)
-    expect(report!.tests).toHaveLength(7)
+    expect(report!.tests).toHaveLength(8)
     expect(report!.tests.every((test) => test.passed && test.line > 0)).toBe(true)
     expect(report!.tests[1]).toMatchObject({
       pointer: '/assessments/0/tests/1',

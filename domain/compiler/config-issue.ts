@@ -37,6 +37,7 @@ export const ISSUE_CODES = [
   'form-schema-invalid',
   'parameter-invalid',
   'target-invalid',
+  'target-year-unstated',
   // publishing: a policy test (assessments[].tests) that does not pass
   'policy-test-failed',
   // limits: a text too large to check, and the closing count of issues not listed

@@ -7,6 +7,7 @@ import { checkGrades } from './grades.ts'
 import { checkPolicyTests } from './policy-tests.ts'
 import { checkReferences } from './references.ts'
 import { checkSources } from './sources.ts'
+import { checkTargetYears } from './target-years.ts'
 import { checkValidationRules } from './validation-rules.ts'
 import { checkWeights } from './weights.ts'
 
@@ -15,6 +16,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['weights', checkWeights],
   ['grades', checkGrades],
   ['targets', checkTargets],
+  ['target-years', checkTargetYears],
   ['deadlines', checkDeadlines],
   ['formulas', checkFormulas],
   ['validation-rules', checkValidationRules],
