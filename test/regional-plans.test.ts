@@ -282,6 +282,20 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
     }
   })
 
+  it('starts the monthly transfers only once a county is launched (五、(二)), not for every agency from 2020-07', () => {
+    const transfer = policy.responsibilities.find((duty) => duty.id === 'monthly-package-transfer')!
+    expect(transfer.startsWhen).toMatchObject({
+      event: 'procedure-step',
+      procedure: 'reform-application',
+      step: 'launch-decision',
+    })
+    const launch = policy.procedures![0]!.steps.find((step) => step.id === 'launch-decision')!
+    expect(launch.source?.quote).toContain('启动实施')
+    // 「一个总额」 applies only where regional total control already exists: optional, by condition.
+    const single = policy.responsibilities.find((duty) => duty.id === 'single-total-management')!
+    expect(single.optional?.condition).toContain('区域性总控的地区')
+  })
+
   it('has the application procedure: district submits, the city evaluates, then it starts', () => {
     const procedure = policy.procedures![0]!
     expect(procedure.conditions).toHaveLength(2)

@@ -352,6 +352,16 @@ const CASES: BrokenCase[] = [
     says: 'value',
   },
   {
+    code: 'duty-start-invalid',
+    what: 'a duty starting on a step of a procedure the config does not declare',
+    search: '    due: 2018年4月上旬\n',
+    replace:
+      '    due: 2018年4月上旬\n    startsWhen: { event: procedure-step, procedure: launch, step: decide }\n',
+    pointer: '/responsibilities/0/startsWhen/procedure',
+    at: 'startsWhen:',
+    says: 'procedures 中声明的程序',
+  },
+  {
     code: 'target-year-unstated',
     what: 'an assessment year (每年年底 to 2020) without a target and without a statement',
     search: "targets: [{ op: '>=', value: 90 }]",

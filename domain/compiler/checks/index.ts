@@ -1,6 +1,7 @@
 /** @module The semantic checks, run in this order after the schema. */
 import type { PolicyCheck } from './check-context.ts'
 import { checkDeadlines } from './deadlines.ts'
+import { checkDutyStarts } from './duty-starts.ts'
 import { checkFormulas } from './formulas.ts'
 import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts'
 import { checkGrades } from './grades.ts'
@@ -18,6 +19,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['targets', checkTargets],
   ['target-years', checkTargetYears],
   ['deadlines', checkDeadlines],
+  ['duty-starts', checkDutyStarts],
   ['formulas', checkFormulas],
   ['validation-rules', checkValidationRules],
   ['forms', checkForms],
