@@ -126,7 +126,7 @@ describe('luoshi test', () => {
   it('runs the Meishan policy tests, each with its line, and exits 0', async () => {
     const result = await luoshi('test', MEISHAN)
     expect(result.code).toBe(0)
-    expect(result.stdout.match(/^✓ /gm)).toHaveLength(8)
+    expect(result.stdout.match(/^✓ /gm)).toHaveLength(9)
     expect(result.stdout).toContain(
       `✓ ${MEISHAN}:${lineOf(readFileSync(MEISHAN, 'utf8'), '- name: 2021 年各项恰好达标（优秀）')}  reform-assessment`,
     )
@@ -145,7 +145,7 @@ describe('luoshi test', () => {
     )
     expect(result.stdout).toContain('总分应为 73，实为 72')
     expect(result.stdout).toContain('The total should be 73, is 72')
-    expect(result.stdout).toContain('✗ 6/7 个用例通过')
+    expect(result.stdout).toContain('✗ 7/8 个用例通过')
   })
 
   it('prints JSON with --json', async () => {

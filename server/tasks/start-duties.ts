@@ -16,6 +16,7 @@ import { openingOccurrences } from '../plan-model/duty-occurrences.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { planDuties } from '../task-kinds/registry.ts'
+import type { KindedDuty } from '../task-kinds/registry.ts'
 import { tasksForDuty } from './create-tasks.ts'
 import { insertChunked, timerRow } from './task-rows.ts'
 
@@ -71,50 +72,67 @@ export async function startDutiesOn(
   now: Date,
   actor: string,
 ): Promise<string[]> {
-  const { model, plan, members } = context
-  const waiting = [...planDuties(model)].filter(({ duty }) => waitsFor(duty, happened))
+  const waiting = [...planDuties(context.model)].filter(({ duty }) => waitsFor(duty, happened))
   if (waiting.length === 0) return []
-  const started = await startedDutyIds(trx, plan.id)
-  const today = civilDateAt(now)
-  const at = now.toISOString()
+  const started = await startedDutyIds(trx, context.plan.id)
   const begun: string[] = []
   for (const kinded of waiting) {
-    const { duty } = kinded
-    if (started.has(duty.id)) continue
-    const { open, next } = openingOccurrences(model, duty, today)
-    // What is still open: an occurrence past its due date before the duty existed is not owed.
-    const owed = open.filter((o) => o.due === null || compareDates(o.due, today) >= 0)
-    const tasks = []
-    const timers = []
-    for (const occurrence of owed) {
-      const created = tasksForDuty(model, plan.id, kinded, occurrence, members, at)
-      tasks.push(...created.tasks)
-      timers.push(...created.timers)
-    }
-    if (next)
-      timers.push(
-        timerRow(plan.id, 'period-open', startOfDayInstant(next.start).toISOString(), {
-          duty: duty.id,
-          index: next.index,
-        }),
-      )
-    await insertChunked(trx, 'task', tasks)
-    await insertChunked(trx, 'timer', timers)
-    await trx
-      .insertInto('duty_start')
-      .values({ plan_id: plan.id, duty_id: duty.id, started_at: at, cause: causeText(happened) })
-      .execute()
-    await appendAudit(trx, [
-      {
-        at,
-        actor,
-        action: 'duty.start',
-        entity: 'plan',
-        entityId: plan.id,
-        payload: { duty: duty.id, cause: causeText(happened), tasks: tasks.length },
-      },
-    ])
-    begun.push(duty.id)
+    if (started.has(kinded.duty.id)) continue
+    await startDuty(trx, context, kinded, causeText(happened), now, actor)
+    begun.push(kinded.duty.id)
   }
   return begun
+}
+
+/**
+ * Starts one duty that starts later: its tasks for the occurrences still open (begun and not yet
+ * past due), the next period's timer, the `duty_start` row and the audit entry.
+ * @returns how many tasks were made
+ */
+export async function startDuty(
+  trx: Transaction<Database>,
+  context: PlanContext,
+  kinded: KindedDuty,
+  cause: string,
+  now: Date,
+  actor: string,
+): Promise<number> {
+  const { model, plan, members } = context
+  const { duty } = kinded
+  const today = civilDateAt(now)
+  const at = now.toISOString()
+  const { open, next } = openingOccurrences(model, duty, today)
+  // What is still open: an occurrence past its due date before the duty existed is not owed.
+  const owed = open.filter((o) => o.due === null || compareDates(o.due, today) >= 0)
+  const tasks = []
+  const timers = []
+  for (const occurrence of owed) {
+    const created = tasksForDuty(model, plan.id, kinded, occurrence, members, at)
+    tasks.push(...created.tasks)
+    timers.push(...created.timers)
+  }
+  if (next)
+    timers.push(
+      timerRow(plan.id, 'period-open', startOfDayInstant(next.start).toISOString(), {
+        duty: duty.id,
+        index: next.index,
+      }),
+    )
+  await insertChunked(trx, 'task', tasks)
+  await insertChunked(trx, 'timer', timers)
+  await trx
+    .insertInto('duty_start')
+    .values({ plan_id: plan.id, duty_id: duty.id, started_at: at, cause })
+    .execute()
+  await appendAudit(trx, [
+    {
+      at,
+      actor,
+      action: 'duty.start',
+      entity: 'plan',
+      entityId: plan.id,
+      payload: { duty: duty.id, cause, tasks: tasks.length },
+    },
+  ])
+  return tasks.length
 }

@@ -100,4 +100,30 @@ describe('a duty that starts when a procedure step is done (startsWhen)', () => 
       }),
     ])
   })
+
+  it('starts an optional duty only when the office activates it, once, and refuses a duty that is not optional', async () => {
+    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+    const { planId } = await startBundledPlan(t, 'meishan', {})
+    const admin = await loginAs(t, 'root', { roles: ['admin'] })
+    const activate = (duty: string) =>
+      admin.post(`/api/plans/${planId}/duties/${duty}/activate`, {
+        reason: '东坡区已按 DRG 付费实现部分区域性总控',
+      })
+    const first = await activate('single-total-management')
+    expect(first.status, await first.clone().text()).toBe(201)
+    expect(await first.json()).toMatchObject({
+      duty: 'single-total-management',
+      condition: expect.stringContaining('区域性总控'),
+    })
+    expect(await t.db.selectFrom('duty_start').select(['duty_id', 'cause']).execute()).toEqual([
+      {
+        duty_id: 'single-total-management',
+        cause: 'activated: 东坡区已按 DRG 付费实现部分区域性总控',
+      },
+    ])
+    expect((await activate('single-total-management')).status).toBe(409)
+    const notOptional = await activate('publicity')
+    expect(notOptional.status).toBe(422)
+    expect((await activate('no-such-duty')).status).toBe(404)
+  })
 })
