@@ -126,12 +126,12 @@ describe('luoshi test', () => {
   it('runs the Meishan policy tests, each with its line, and exits 0', async () => {
     const result = await luoshi('test', MEISHAN)
     expect(result.code).toBe(0)
-    expect(result.stdout.match(/^✓ /gm)).toHaveLength(8)
+    expect(result.stdout.match(/^✓ /gm)).toHaveLength(9)
     expect(result.stdout).toContain(
       `✓ ${MEISHAN}:${lineOf(readFileSync(MEISHAN, 'utf8'), '- name: 2021 年各项恰好达标（优秀）')}  reform-assessment`,
     )
     expect(result.stdout).toContain('(72 分 良好)')
-    expect(result.stdout).toContain('✓ 7/7 个用例通过 / 7 of 7 policy test(s) passed in 1 file(s)')
+    expect(result.stdout).toContain('✓ 8/8 个用例通过 / 8 of 8 policy test(s) passed in 1 file(s)')
   })
 
   it('prints ✗ at the line of a case that fails, with what came out and why, and exits 1', async () => {
@@ -145,7 +145,7 @@ describe('luoshi test', () => {
     )
     expect(result.stdout).toContain('总分应为 73，实为 72')
     expect(result.stdout).toContain('The total should be 73, is 72')
-    expect(result.stdout).toContain('✗ 6/7 个用例通过')
+    expect(result.stdout).toContain('✗ 7/8 个用例通过')
   })
 
   it('prints JSON with --json', async () => {
@@ -162,7 +162,7 @@ describe('luoshi test', () => {
       }>
     }>
     expect(report!.ok).toBe(true)
-    expect(report!.tests).toHaveLength(7)
+    expect(report!.tests).toHaveLength(8)
     expect(report!.tests.every((test) => test.passed && test.line > 0)).toBe(true)
     expect(report!.tests[1]).toMatchObject({
       pointer: '/assessments/0/tests/1',

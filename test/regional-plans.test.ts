@@ -248,6 +248,54 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
     expect(`${rectification.note ?? ''}${rectification.inference}`).not.toMatch(/市医疗保障局审核/)
   })
 
+  it('states what 2022 does, a year the table sets no targets for: 2021’s carried forward, on the document’s 2022 goals', () => {
+    expect(assessment.yearsWithoutTargets).toEqual([
+      expect.objectContaining({ year: 2022, treatment: 'carry-forward' }),
+    ])
+    // Without the statement the 2022 year is an error at the measures, never a silent reuse.
+    const compiled = compileAssessment(
+      { ...policy, assessments: [{ ...assessment, yearsWithoutTargets: [] }] },
+      assessment.id,
+    )
+    const visits = scoreUnit(
+      compiled,
+      'unit',
+      2022,
+      new Map([['county-visit-rate', new Decimal(95)]]),
+    )
+    expect(visits.items.find((item) => item.id === 'county-visit-rate')!.status).toBe('error')
+    const carried = scoreUnit(
+      compileAssessment(policy, assessment.id),
+      'unit',
+      2022,
+      new Map([['county-visit-rate', new Decimal('89.5')]]),
+    ).items.find((item) => item.id === 'county-visit-rate')!
+    expect(carried.explanation.zh).toContain('目标 ≥90%（沿用 2021 年目标）')
+  })
+
+  it('measures the 2022 goals “较试点前提升不少于5个百分点” against each unit’s own 2019 (试点前) data', () => {
+    for (const name of ['基层门急诊人次占比', '基层住院人次占比']) {
+      const indicator = policy.indicators!.find((entry) => entry.name === name)!
+      expect(indicator.baseline).toMatchObject({ label: '试点前', year: 2019 })
+      expect(indicator.baseline!.value).toBeUndefined()
+      expect(indicator.targets).toEqual([expect.objectContaining({ year: 2022, delta: 5 })])
+    }
+  })
+
+  it('starts the monthly transfers only once a county is launched (五、(二)), not for every agency from 2020-07', () => {
+    const transfer = policy.responsibilities.find((duty) => duty.id === 'monthly-package-transfer')!
+    expect(transfer.startsWhen).toMatchObject({
+      event: 'procedure-step',
+      procedure: 'reform-application',
+      step: 'launch-decision',
+    })
+    const launch = policy.procedures![0]!.steps.find((step) => step.id === 'launch-decision')!
+    expect(launch.source?.quote).toContain('启动实施')
+    // 「一个总额」 applies only where regional total control already exists: optional, by condition.
+    const single = policy.responsibilities.find((duty) => duty.id === 'single-total-management')!
+    expect(single.optional?.condition).toContain('区域性总控的地区')
+  })
+
   it('has the application procedure: district submits, the city evaluates, then it starts', () => {
     const procedure = policy.procedures![0]!
     expect(procedure.conditions).toHaveLength(2)

@@ -38,6 +38,8 @@ export const ISSUE_CODES = [
   'parameter-invalid',
   'target-invalid',
   'unknown-placeholder',
+  'target-year-unstated',
+  'duty-start-invalid',
   // publishing: a policy test (assessments[].tests) that does not pass
   'policy-test-failed',
   // limits: a text too large to check, and the closing count of issues not listed

@@ -360,6 +360,25 @@ const CASES: BrokenCase[] = [
     at: "title: '{plan}通报（{form}起）'",
     says: '{from}',
   },
+  {
+    code: 'duty-start-invalid',
+    what: 'a duty starting on a step of a procedure the config does not declare',
+    search: '    due: 2018年4月上旬\n',
+    replace:
+      '    due: 2018年4月上旬\n    startsWhen: { event: procedure-step, procedure: launch, step: decide }\n',
+    pointer: '/responsibilities/0/startsWhen/procedure',
+    at: 'startsWhen:',
+    says: 'procedures 中声明的程序',
+  },
+  {
+    code: 'target-year-unstated',
+    what: 'an assessment year (每年年底 to 2020) without a target and without a statement',
+    search: "targets: [{ op: '>=', value: 90 }]",
+    replace: "targets: [{ year: 2018, op: '>=', value: 90 }]",
+    pointer: '/assessments/0/items/0/measures/0/targets',
+    at: "targets: [{ year: 2018, op: '>=', value: 90 }]",
+    says: 'yearsWithoutTargets',
+  },
 ]
 
 function find(issues: ConfigIssue[], code: IssueCode, pointer: string): ConfigIssue | undefined {
@@ -396,6 +415,37 @@ describe('validatePolicyText', () => {
       withReplaced('    grades:\n', withPolicyTest({ values: 'county-visit-rate' })),
     )
     expect(result.issues).toEqual([])
+  })
+
+  it('accepts a year without targets once the config states it: carry-forward or not-assessed', () => {
+    const text = withReplaced(
+      "targets: [{ op: '>=', value: 90 }]",
+      "targets: [{ year: 2018, op: '>=', value: 90 }]",
+      withReplaced(
+        '    grades:\n',
+        `    yearsWithoutTargets:
+      - { year: 2019, treatment: carry-forward, note: 文件未给 2019 年目标，沿用 2018 年 }
+      - { year: 2020, treatment: not-assessed, note: 2020 年不考核 }
+    grades:\n`,
+      ),
+    )
+    expect(validateWithSource(text).issues).toEqual([])
+  })
+
+  it('refuses a delta target whose baseline has neither a value nor a year, at the baseline', () => {
+    const text = withReplaced(
+      "      - { year: 2020, op: '>=', value: 90, source:",
+      "      - { year: 2020, op: '>=', delta: 5, source:",
+      withReplaced('    targets:\n', '    baseline: { label: 试点前 }\n    targets:\n'),
+    )
+    const issue = validateWithSource(text).issues.find((i) => i.pointer.endsWith('/baseline'))
+    expect(issue).toMatchObject({ code: 'target-invalid', line: lineOf(text, 'baseline: {') })
+    expect(issue!.message.zh).toContain('永远无法判断')
+    const dated = text.replace(
+      'baseline: { label: 试点前 }',
+      'baseline: { label: 试点前, year: 2019 }',
+    )
+    expect(validateWithSource(dated).issues).toEqual([])
   })
 
   it('has a broken-config case for every issue code', () => {

@@ -11,7 +11,8 @@ import type { FormulaNode } from '../formula/parse-formula.ts'
 import { formatDecimal } from './indicator-value.ts'
 import type { IndicatorSet } from './indicator-value.ts'
 import { selectTarget } from './select-target.ts'
-import type { AppliedTarget } from './select-target.ts'
+import type { AppliedTarget, NoTargetReason } from './select-target.ts'
+import { dataBaselineYear } from '../indicators/baseline.ts'
 import { compileEvidence } from './condition-evidence.ts'
 import type { LocalizedText } from '../compiler/config-issue.ts'
 import type { FormulaValue } from '../formula/evaluate-formula.ts'
@@ -31,7 +32,10 @@ export interface Constant {
 /** The target that applies in a year, with its value as exact text and as shown. */
 export type YearTarget =
   | { ok: true; target: AppliedTarget; text: string; shown: string }
-  | { ok: false; reason: 'none' | 'no-baseline' }
+  | { ok: false; reason: NoTargetReason }
+
+/** What the config states for assessment years without targets (`yearsWithoutTargets`). */
+export type YearTreatments = ReadonlyMap<number, 'carry-forward' | 'not-assessed'>
 
 export interface CompiledMeasure {
   measure: Measure
@@ -40,6 +44,9 @@ export interface CompiledMeasure {
   step: Constant
   points: Constant
   baseline: Decimal | undefined
+  /** The year whose data is the baseline of delta targets (each unit's own), if any. */
+  baselineYear: number | undefined
+  years: YearTreatments
   /** Targets by year, filled as years are scored (see {@link targetFor}). */
   targets: Map<number, YearTarget>
 }
@@ -63,7 +70,11 @@ export type CompiledItem =
     }
 
 /** Parses an item's constants and its condition once, for every unit scored with it. */
-export function compileItem(item: AssessmentItem, indicators: IndicatorSet): CompiledItem {
+export function compileItem(
+  item: AssessmentItem,
+  indicators: IndicatorSet,
+  years: YearTreatments = new Map(),
+): CompiledItem {
   switch (item.kind) {
     case 'deduct': {
       const weight = constant(item.weight)
@@ -74,7 +85,7 @@ export function compileItem(item: AssessmentItem, indicators: IndicatorSet): Com
         item,
         weight,
         cap,
-        measures: item.measures.map((measure) => compileMeasure(measure, indicators)),
+        measures: item.measures.map((measure) => compileMeasure(measure, indicators, years)),
       }
     }
     case 'proportional': {
@@ -103,7 +114,11 @@ export function compileItem(item: AssessmentItem, indicators: IndicatorSet): Com
   }
 }
 
-function compileMeasure(measure: Measure, indicators: IndicatorSet): CompiledMeasure {
+function compileMeasure(
+  measure: Measure,
+  indicators: IndicatorSet,
+  years: YearTreatments,
+): CompiledMeasure {
   const indicator = indicators.byId.get(measure.indicator)
   const baseline = indicator?.baseline?.value
   return {
@@ -113,15 +128,35 @@ function compileMeasure(measure: Measure, indicators: IndicatorSet): CompiledMea
     step: constant(measure.step),
     points: constant(measure.points),
     baseline: baseline === undefined ? undefined : new Decimal(baseline),
+    baselineYear: dataBaselineYear(indicator),
+    years,
     targets: new Map(),
   }
 }
 
-/** The target of `measure` in `year`, chosen once per year (see select-target.ts). */
-export function targetFor(measure: CompiledMeasure, year: number): YearTarget {
-  let known = measure.targets.get(year)
+/**
+ * The target of `measure` in `year` (see select-target.ts): chosen once per year, or once per
+ * unit when its baseline is the unit's own data (`dataBaseline`). A year without a target of its
+ * own takes the latest earlier one only when the assessment states `carry-forward` for it.
+ */
+export function targetFor(
+  measure: CompiledMeasure,
+  year: number,
+  dataBaseline?: Decimal,
+): YearTarget {
+  const perUnit = measure.baselineYear !== undefined
+  let known = perUnit ? undefined : measure.targets.get(year)
   if (!known) {
-    const choice = selectTarget(measure.measure.targets, year, measure.baseline)
+    const treatment = measure.years.get(year)
+    const choice =
+      treatment === 'not-assessed'
+        ? ({ ok: false, reason: 'not-assessed' } as const)
+        : selectTarget(
+            measure.measure.targets,
+            year,
+            perUnit ? dataBaseline : measure.baseline,
+            treatment === 'carry-forward',
+          )
     known = choice.ok
       ? {
           ok: true,
@@ -130,7 +165,7 @@ export function targetFor(measure: CompiledMeasure, year: number): YearTarget {
           shown: formatDecimal(choice.target.value),
         }
       : choice
-    measure.targets.set(year, known)
+    if (!perUnit) measure.targets.set(year, known)
   }
   return known
 }

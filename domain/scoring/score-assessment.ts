@@ -12,6 +12,7 @@ import type { CompiledItem } from './compile-items.ts'
 import { formatDecimal, IndicatorSet } from './indicator-value.ts'
 import type { InputValues } from './indicator-value.ts'
 import { scoreItem } from './score-items.ts'
+import { dataBaselineYears } from '../indicators/baseline.ts'
 import type { UnitScore } from './score-types.ts'
 import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
@@ -22,6 +23,15 @@ export interface CompiledAssessment {
   indicators: IndicatorSet
   /** The items in order, their constants and conditions parsed once. */
   items: CompiledItem[]
+  /** Years whose data is the baseline of a measured indicator: load them with the year scored. */
+  baselineYears: number[]
+}
+
+/** Whether the config states that `year` is not assessed (`yearsWithoutTargets`). */
+export function notAssessedIn(assessment: Assessment, year: number): boolean {
+  return (assessment.yearsWithoutTargets ?? []).some(
+    (entry) => entry.year === year && entry.treatment === 'not-assessed',
+  )
 }
 
 export function compileAssessment(
@@ -31,8 +41,19 @@ export function compileAssessment(
 ): CompiledAssessment {
   const assessment = config.assessments?.find((a) => a.id === assessmentId)
   if (!assessment) throw new Error(`no assessment ${assessmentId}`)
-  const items = assessment.items.map((item) => compileItem(item, indicators))
-  return { assessment, indicators, items }
+  const years = new Map(
+    (assessment.yearsWithoutTargets ?? []).map((entry) => [entry.year, entry.treatment]),
+  )
+  const items = assessment.items.map((item) => compileItem(item, indicators, years))
+  const measured = new Set(
+    assessment.items.flatMap((item) =>
+      item.kind === 'deduct' ? item.measures.map((measure) => measure.indicator) : [],
+    ),
+  )
+  const baselineYears = dataBaselineYears(
+    [...measured].flatMap((id) => indicators.byId.get(id) ?? []),
+  )
+  return { assessment, indicators, items, baselineYears }
 }
 
 export function scoreUnit(
@@ -40,9 +61,11 @@ export function scoreUnit(
   unitId: string,
   year: number,
   values: InputValues,
+  baselines?: ReadonlyMap<number, InputValues>,
 ): UnitScore {
   const { assessment, indicators } = compiled
-  const scored = compiled.items.map((item) => scoreItem(item, { indicators, values, year }))
+  const input = { indicators, values, year, ...(baselines ? { baselines } : {}) }
+  const scored = compiled.items.map((item) => scoreItem(item, input))
   const items = scored.map((item) => item.result)
   const complete = items.every(
     (item) => item.status === 'scored' || item.status === 'not-applicable',

@@ -202,8 +202,8 @@ describe('delta targets', () => {
       },
     )
     expect(item).toMatchObject({ status: 'error', score: null, missing: [] })
-    expect(item.explanation.zh).toContain('没有基线值')
-    expect(item.explanation.en).toContain('baseline')
+    expect(item.explanation.zh).toContain('缺基线值')
+    expect(item.explanation.en).toContain('No baseline value')
   })
 })
 
@@ -234,15 +234,33 @@ describe('the target for the year', () => {
     expect(item.measures![0]!.target).toEqual({ op: '>=', value: '80', year: null })
   })
 
-  it('carries the latest earlier year forward', () => {
+  it('carries the latest earlier year forward when the assessment states carry-forward for the year', () => {
     const targets: Target[] = [
       { year: 2020, op: '>=', value: 88 },
       { year: 2021, op: '>=', value: 90 },
       { year: 2025, op: '>=', value: 95 },
     ]
-    const item = scoreOne(withTargets(targets), { coverage: 85 }, 2023)
+    const policy = buildPolicy([withTargets(targets)], {
+      yearsWithoutTargets: [{ year: 2023, treatment: 'carry-forward', note: '沿用' }],
+    })
+    const item = score(policy, { coverage: 85 }, 2023).items[0]!
     expect(item.measures![0]!.target).toEqual({ op: '>=', value: '90', year: 2021 })
-    expect(item.explanation.zh).toContain('（2021 年目标）')
+    expect(item.explanation.zh).toContain('（沿用 2021 年目标）')
+  })
+
+  it('never carries an earlier target into a year the assessment does not state', () => {
+    const targets: Target[] = [{ year: 2021, op: '>=', value: 90 }]
+    const item = scoreOne(withTargets(targets), { coverage: 95 }, 2022)
+    expect(item).toMatchObject({ status: 'error', score: null })
+    expect(item.explanation.zh).toContain('配置也未写明该年沿用此前目标或不考核')
+  })
+
+  it('scores nothing in a year stated not-assessed', () => {
+    const policy = buildPolicy([withTargets([{ year: 2021, op: '>=', value: 90 }])], {
+      yearsWithoutTargets: [{ year: 2022, treatment: 'not-assessed', note: '不考核' }],
+    })
+    const item = score(policy, { coverage: 95 }, 2022).items[0]!
+    expect(item.explanation.zh).toBe('配置写明 2022 年不考核（yearsWithoutTargets）')
   })
 
   it('is an error when there is none', () => {
@@ -252,10 +270,8 @@ describe('the target for the year', () => {
       2020,
     )
     expect(result.items[0]).toMatchObject({ status: 'error', score: null, missing: [] })
-    expect(result.items[0]!.explanation).toEqual({
-      zh: '「签约覆盖率」在 2020 年没有考核目标',
-      en: '"签约覆盖率" has no target for 2020',
-    })
+    expect(result.items[0]!.explanation.zh).toContain('「签约覆盖率」在 2020 年没有考核目标')
+    expect(result.items[0]!.explanation.en).toContain('"签约覆盖率" has no target for 2020')
     expect(result).toMatchObject({ complete: false, total: null, grade: null, missing: [] })
   })
 })

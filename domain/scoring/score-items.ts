@@ -13,18 +13,22 @@ import { formatDecimal } from './indicator-value.ts'
 import type { IndicatorSet, InputValues } from './indicator-value.ts'
 import type { ItemScore, MeasureScore } from './score-types.ts'
 import { gapTo, meets } from './select-target.ts'
+import { noBaselineText } from '../indicators/baseline.ts'
 
 type CompiledDeduct = Extract<CompiledItem, { kind: 'deduct' }>
 type CompiledProportional = Extract<CompiledItem, { kind: 'proportional' }>
 type CompiledConditional = Extract<CompiledItem, { kind: 'bonus' | 'veto' }>
 
 const ZERO = new Decimal(0)
+const EMPTY: InputValues = new Map()
 const OP_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }
 
 export interface ItemInput {
   indicators: IndicatorSet
   values: InputValues
   year: number
+  /** The unit's values in the years whose data is a baseline (indicator `baseline.year`). */
+  baselines?: ReadonlyMap<number, InputValues>
 }
 
 /** An item's score, with the points it earned as a Decimal to add up (null when it earned none). */
@@ -140,17 +144,31 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
   if (!value.ok)
     return { score: { ...result, missing: value.missing, problem: value.message }, deducted: null }
   result.value = value.value.toString()
-  const choice = targetFor(compiled, input.year)
+  const baselineYear = compiled.baselineYear
+  const baselineResult =
+    baselineYear === undefined
+      ? undefined
+      : input.indicators.valueOf(measure.indicator, input.baselines?.get(baselineYear) ?? EMPTY)
+  const choice = targetFor(
+    compiled,
+    input.year,
+    baselineResult?.ok ? baselineResult.value : undefined,
+  )
   if (!choice.ok) {
-    const zh =
-      choice.reason === 'none'
-        ? `「${indicatorName}」在 ${input.year} 年没有考核目标`
-        : `「${indicatorName}」的目标是较基线的增量，但没有基线值`
-    const en =
-      choice.reason === 'none'
-        ? `"${indicatorName}" has no target for ${input.year}`
-        : `"${indicatorName}" has a target relative to a baseline that has no value`
-    return { score: { ...result, problem: { zh, en } }, deducted: null }
+    const indicator = input.indicators.byId.get(measure.indicator)
+    const problem =
+      choice.reason === 'no-baseline'
+        ? noBaselineText(indicator, indicatorName)
+        : choice.reason === 'not-assessed'
+          ? {
+              zh: `配置写明 ${input.year} 年不考核（yearsWithoutTargets）`,
+              en: `The config states ${input.year} is not assessed (yearsWithoutTargets)`,
+            }
+          : {
+              zh: `「${indicatorName}」在 ${input.year} 年没有考核目标，配置也未写明该年沿用此前目标或不考核（yearsWithoutTargets）`,
+              en: `"${indicatorName}" has no target for ${input.year}, and the config does not state whether the year carries an earlier target forward or is not assessed (yearsWithoutTargets)`,
+            }
+    return { score: { ...result, problem }, deducted: null }
   }
   const { target } = choice
   result.target = { op: target.op, value: choice.text, year: target.year }
@@ -159,11 +177,22 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
     ? { zh: `${measure.name}：`, en: `${measure.name}: ` }
     : { zh: '', en: '' }
   const sign = OP_SIGNS[target.op]!
-  const year = target.year === null ? '' : `（${target.year} 年目标）`
+  const year =
+    target.year === null
+      ? ''
+      : target.year < input.year
+        ? `（沿用 ${target.year} 年目标）`
+        : `（${target.year} 年目标）`
+  const base = target.baseline
+    ? {
+        zh: `（${baselineYear ?? ''}${baselineYear === undefined ? '基线' : ' 年基线'} ${fmt(target.baseline, target.baseline.toString())}${compiled.unit ?? ''}）`,
+        en: ` (baseline${baselineYear === undefined ? '' : ` ${baselineYear}`} ${fmt(target.baseline, target.baseline.toString())}${compiled.unit ?? ''})`,
+      }
+    : { zh: '', en: '' }
   const shown = fmt(value.value, result.value)
   const said = {
-    zh: `${label.zh}${indicatorName} ${shown}${unit}，目标 ${sign}${choice.shown}${unit}${year}，`,
-    en: `${label.en}${indicatorName} ${shown}${unit}, target ${sign} ${choice.shown}${unit}: `,
+    zh: `${label.zh}${indicatorName} ${shown}${unit}，目标 ${sign}${choice.shown}${unit}${base.zh}${year}，`,
+    en: `${label.en}${indicatorName} ${shown}${unit}, target ${sign} ${choice.shown}${unit}${base.en}${target.year !== null && target.year < input.year ? ` (${target.year}'s, carried forward)` : ''}: `,
   }
   if (meets(value.value, target)) {
     return {

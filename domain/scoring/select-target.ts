@@ -1,7 +1,10 @@
 /**
  * @module Which target applies in a year: the one set for that year, else one without a year,
- * else the latest earlier year's (a target stays in force until a later year sets another).
- * Delta targets ("较试点前提升不少于5个百分点") add the baseline. Browser-safe.
+ * else — where a year without a target of its own carries the latest earlier one forward — the
+ * latest earlier year's. Indicators always carry forward (a target stays in force until a later
+ * year sets another); an assessment does so only for a year its config states `carry-forward`
+ * (`yearsWithoutTargets`), never by default. Delta targets ("较试点前提升不少于5个百分点") add
+ * the baseline. Browser-safe.
  */
 import { Decimal } from 'decimal.js'
 import type { Indicator } from '../../schemas/index.ts'
@@ -15,21 +18,38 @@ export interface AppliedTarget {
   /** The year the target was set for; null for a target without a year. */
   year: number | null
   phrase: string | null
+  /** The baseline a delta target was added to; null for a target with a value. */
+  baseline: Decimal | null
 }
 
-export type TargetChoice =
-  { ok: true; target: AppliedTarget } | { ok: false; reason: 'none' | 'no-baseline' }
+/**
+ * Why no target applies: `none` (no target for the year, none carried forward), `no-baseline`
+ * (a delta target whose baseline has no value), `not-assessed` (the config says the year is not
+ * assessed).
+ */
+export type NoTargetReason = 'none' | 'no-baseline' | 'not-assessed'
 
+export type TargetChoice =
+  { ok: true; target: AppliedTarget } | { ok: false; reason: NoTargetReason }
+
+/**
+ * The target of `year`.
+ * @param baseline the value a delta target is added to, when known
+ * @param carryForward whether a year without a target of its own takes the latest earlier one
+ */
 export function selectTarget(
   targets: readonly Target[],
   year: number,
   baseline: Decimal | undefined,
+  carryForward = true,
 ): TargetChoice {
   const exact = targets.find((target) => target.year === year)
   const yearless = targets.find((target) => target.year === undefined)
-  const earlier = targets
-    .filter((target) => target.year !== undefined && target.year < year)
-    .sort((a, b) => b.year! - a.year!)[0]
+  const earlier = carryForward
+    ? targets
+        .filter((target) => target.year !== undefined && target.year < year)
+        .sort((a, b) => b.year! - a.year!)[0]
+    : undefined
   const chosen = exact ?? yearless ?? earlier
   if (!chosen) return { ok: false, reason: 'none' }
   let value: Decimal
@@ -38,7 +58,13 @@ export function selectTarget(
   else return { ok: false, reason: 'no-baseline' }
   return {
     ok: true,
-    target: { op: chosen.op, value, year: chosen.year ?? null, phrase: chosen.phrase ?? null },
+    target: {
+      op: chosen.op,
+      value,
+      year: chosen.year ?? null,
+      phrase: chosen.phrase ?? null,
+      baseline: chosen.value === undefined && baseline !== undefined ? baseline : null,
+    },
   }
 }
 

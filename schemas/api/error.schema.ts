@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'task-finished',
   'urge-too-soon',
   'assessment-published',
+  'assessment-year-not-assessed',
   'assessment-not-reviewed',
   'assessment-incomplete',
   'idempotency-key-reused',

@@ -363,6 +363,19 @@ export const suspendPlanBody = {
   },
 } as const
 
+/** Activate an optional duty (POST /api/plans/:id/duties/:dutyId/activate). */
+export const activateDutyBody = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: {
+    reason: {
+      ...lifecycleReason,
+      description: '认定条件成熟的依据 / Why the duty’s condition now holds',
+    },
+  },
+} as const
+
 /** Resume a suspended plan (POST /api/plans/:id/resume). */
 export const resumePlanBody = {
   type: 'object',
@@ -473,6 +486,7 @@ export type ExtensionRequestBody = FromSchema<typeof extensionRequestBody>
 export type ExtensionDecisionBody = FromSchema<typeof extensionDecisionBody>
 export type UrgeBody = FromSchema<typeof urgeBody>
 export type SuspendPlanBody = FromSchema<typeof suspendPlanBody>
+export type ActivateDutyBody = FromSchema<typeof activateDutyBody>
 export type ResumePlanBody = FromSchema<typeof resumePlanBody>
 export type ClosePlanBody = FromSchema<typeof closePlanBody>
 export type IndicatorValuesBody = FromSchema<typeof indicatorValuesBody>

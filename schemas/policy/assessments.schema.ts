@@ -22,6 +22,8 @@ import {
 import { targetSchema } from './indicators.schema.ts'
 
 export const ROUNDING_MODES = ['whole-steps', 'started-steps', 'proportional'] as const
+/** What an assessment year without a target of its own does: see `yearsWithoutTargets`. */
+export const YEAR_TREATMENTS = ['carry-forward', 'not-assessed'] as const
 export const EFFECT_KINDS = [
   'budget-adjustment',
   'next-year-budget-adjustment',
@@ -241,6 +243,26 @@ export const assessmentSchema = {
         },
         note: noteSchema,
         source: sourceSchema,
+      },
+    },
+    yearsWithoutTargets: {
+      type: 'array',
+      description:
+        '考核年度中文件未给目标的年份怎么办（必须写明，不得默认）：carry-forward 沿用此前最近一年的目标，not-assessed 该年不考核 / Assessment years the document sets no targets for, and what they do',
+      items: {
+        type: 'object',
+        required: ['year', 'treatment', 'note'],
+        additionalProperties: false,
+        properties: {
+          year: { type: 'integer', minimum: 2000, maximum: 2100, description: '年度 / Year' },
+          treatment: {
+            enum: YEAR_TREATMENTS,
+            description:
+              'carry-forward 沿用此前最近一年的目标；not-assessed 该年不考核 / Carry the latest earlier target forward, or do not assess that year',
+          },
+          note: { ...noteSchema, description: '依据和理由 / Why, and on what grounds' },
+          source: sourceSchema,
+        },
       },
     },
     tests: { type: 'array', items: policyTestSchema, description: '政策测试用例 / Policy tests' },

@@ -117,10 +117,20 @@ export const indicatorSchema = {
       type: 'object',
       required: ['label'],
       additionalProperties: false,
+      description:
+        '基线：delta 目标以它为起点。写 value 为固定值；只写 year 则取本指标该年度的填报数据（同一单位），该年无数据时显示「缺基线值」/ The baseline of delta targets: a fixed value, or the indicator’s own value in `year` from the data',
       properties: {
         label: { ...textSchema, description: '基线说明，如「试点前」/ Baseline label' },
-        year: { type: 'integer', minimum: 2000, maximum: 2100 },
-        value: { type: 'number' },
+        year: {
+          type: 'integer',
+          minimum: 2000,
+          maximum: 2100,
+          description:
+            '基线年度，如 2019（试点前）；不写 value 时基线取该年度的数据 / Baseline year; without value, its data is the baseline',
+        },
+        value: { type: 'number', description: '固定的基线值 / A fixed baseline value' },
+        note: noteSchema,
+        source: sourceSchema,
       },
     },
     targets: { type: 'array', items: targetSchema },

@@ -24,6 +24,9 @@ export const DELIVERABLE_KINDS = [
   'filing',
 ] as const
 
+/** Events a conditional duty (`startsWhen`) can start on. */
+export const DUTY_START_EVENTS = ['procedure-step', 'assessment-published'] as const
+
 export const responsibilitySchema = {
   type: 'object',
   required: ['id', 'title', 'lead', 'due', 'source'],
@@ -77,6 +80,43 @@ export const responsibilitySchema = {
           description:
             'required：报送须附至少一个附件方可审核通过 / required: approval needs an attachment in the report',
         },
+      },
+    },
+    startsWhen: {
+      type: 'object',
+      required: ['event'],
+      additionalProperties: false,
+      description:
+        '条件任务：某事发生后才开始（之前不派任务、不设计时器）；事件发生时为仍未到期的期次派任务 / A duty that starts when an event happens',
+      properties: {
+        event: {
+          enum: DUTY_START_EVENTS,
+          description:
+            'procedure-step：程序的某一步办结（如 启动实施）；assessment-published：某项考核的结果公布 / The event',
+        },
+        procedure: { ...refSchema, description: '程序标识（procedure-step）/ The procedure' },
+        step: { ...idSchema, description: '该程序中的步骤标识（procedure-step）/ Its step' },
+        assessment: {
+          ...refSchema,
+          description: '考核标识（assessment-published）/ The assessment',
+        },
+        note: noteSchema,
+        source: sourceSchema,
+      },
+    },
+    optional: {
+      type: 'object',
+      required: ['condition'],
+      additionalProperties: false,
+      description:
+        '可选任务（文件写「可」「条件成熟的……可」）：不自动派任务，由办公室认定条件成熟后启用 / An optional duty: no task until the office activates it',
+      properties: {
+        condition: {
+          ...textSchema,
+          description:
+            '启用的条件，按原文，如「条件成熟的区可成立监事会」/ The condition, as written',
+        },
+        note: noteSchema,
       },
     },
     progressReports: {

@@ -10,7 +10,11 @@ import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { entryInputs } from '../indicators/inputs.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
-import { compileAssessment, scoreUnit } from '../../domain/scoring/score-assessment.ts'
+import {
+  compileAssessment,
+  notAssessedIn,
+  scoreUnit,
+} from '../../domain/scoring/score-assessment.ts'
 import type { UnitScore } from '../../domain/scoring/score-types.ts'
 import { findAssessment, subjectsOf } from './assessment-access.ts'
 import { yearValues } from '../indicators/year-values.ts'
@@ -38,10 +42,29 @@ export async function computeRun(
       en: `The ${year} "${assessment.name}" was published on ${existing.published_at?.slice(0, 10)} and cannot be recomputed.`,
     })
   }
+  if (notAssessedIn(assessment, year)) {
+    throw new AppError(422, 'assessment-year-not-assessed', {
+      zh: `配置写明 ${year} 年不进行「${assessment.name}」（yearsWithoutTargets: not-assessed），不能计算该年的考核。`,
+      en: `The config states "${assessment.name}" is not assessed in ${year} (yearsWithoutTargets: not-assessed); that year cannot be computed.`,
+    })
+  }
   const units = subjectsOf(context, assessment)
   const compiled = compileAssessment(context.model.config, assessmentId)
-  const values = await yearValues(trx, planId, units, year, entryInputs(context.model.config))
-  const scores = units.map((unit) => scoreUnit(compiled, unit, year, values.get(unit)!))
+  const inputs = entryInputs(context.model.config)
+  const values = await yearValues(trx, planId, units, year, inputs)
+  // Baselines taken from the data (试点前 = 2019): each unit's own values of those years.
+  const baselineYears = new Map<number, Awaited<ReturnType<typeof yearValues>>>()
+  for (const baseYear of compiled.baselineYears)
+    baselineYears.set(baseYear, await yearValues(trx, planId, units, baseYear, inputs))
+  const scores = units.map((unit) =>
+    scoreUnit(
+      compiled,
+      unit,
+      year,
+      values.get(unit)!,
+      new Map([...baselineYears].map(([baseYear, byUnit]) => [baseYear, byUnit.get(unit)!])),
+    ),
+  )
   const at = now.toISOString()
   const run: AssessmentRunRow = {
     id: existing?.id ?? newId(),

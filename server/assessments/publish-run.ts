@@ -3,6 +3,7 @@
  * then publishes it. Publishing records each unit's consequences (the grade's effects: 全额拨付,
  * 扣减10%…) and creates a rectification task for every failing item — all in one transaction.
  */
+import { startDutiesOn } from '../tasks/start-duties.ts'
 import type { Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
@@ -195,5 +196,13 @@ export async function publishRun(
       payload: { assessmentId, year, version: run.version, grades, rectifications },
     },
   ])
+  // Duties waiting for these results (startsWhen: assessment-published) start now.
+  await startDutiesOn(
+    trx,
+    context,
+    { event: 'assessment-published', assessment: assessmentId },
+    now,
+    actor,
+  )
   return { run: published, rectifications }
 }

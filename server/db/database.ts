@@ -168,6 +168,18 @@ export interface TaskTable {
   updated_at: string
 }
 
+/**
+ * A conditional or optional duty that has started in a plan (`startsWhen`, `optional`); before
+ * its row exists the plan holds no task and no timer for it. `cause` says what started it, e.g.
+ * `procedure-step reform-application/launch-decision` or `assessment-published reform-assessment 2020`.
+ */
+export interface DutyStartTable {
+  plan_id: string
+  duty_id: string
+  started_at: string
+  cause: string
+}
+
 /** What a split said of one sub-task (its task row has role `sub`). */
 export interface SubTaskTable {
   task_id: string
@@ -540,6 +552,7 @@ export interface Database {
   progress_report: ProgressReportTable
   light_clearance: LightClearanceTable
   sub_task: SubTaskTable
+  duty_start: DutyStartTable
   region: RegionTable
   policy: PolicyTable
   policy_version: PolicyVersionTable

@@ -20,6 +20,11 @@ import { IndicatorSet } from '../../domain/scoring/indicator-value.ts'
 import type { IndicatorResult } from '../../domain/scoring/indicator-value.ts'
 import { gapTo, meets, selectTarget } from '../../domain/scoring/select-target.ts'
 import { entryInputs, frequencyOf, REGION_UNIT } from './inputs.ts'
+import {
+  dataBaselineYear,
+  dataBaselineYears,
+  noBaselineText,
+} from '../../domain/indicators/baseline.ts'
 import { parseFormula } from '../../domain/formula/parse-formula.ts'
 import type { FormulaNode } from '../../domain/formula/parse-formula.ts'
 
@@ -33,9 +38,17 @@ export type Scope = {
 export interface SeriesPoint {
   year: number
   value: string | null
-  target: { op: string; value: string; year: number | null; phrase: string | null } | null
+  target: {
+    op: string
+    value: string
+    year: number | null
+    phrase: string | null
+    /** The baseline a delta target was added to (null or absent for a target with a value). */
+    baseline?: string | null
+  } | null
   /** `invalid`: an impossible figure (a rate over 100 %), shown with its value, never met. */
-  status: 'met' | 'not-met' | 'no-target' | 'missing' | 'error' | 'invalid'
+  /** `no-baseline`: a delta target whose baseline year has no value (试点前 not reported). */
+  status: 'met' | 'not-met' | 'no-target' | 'no-baseline' | 'missing' | 'error' | 'invalid'
   /** How far short of (or over) the target; "0" when met. */
   gap: string | null
   /** Members whose values went into a roll-up. */
@@ -100,7 +113,9 @@ export async function indicatorSeries(
   const set = new IndicatorSet(config)
   const units = scope.kind === 'region' ? [REGION_UNIT, ...scope.members] : scope.members
   const byYear = new Map<number, Map<string, Map<string, FormulaValue>>>()
-  for (const year of years)
+  // Baselines taken from the data (e.g. 试点前 = 2019) are read even when the year is not shown.
+  const baselineYears = dataBaselineYears(config.indicators ?? [])
+  for (const year of new Set([...years, ...baselineYears]))
     byYear.set(year, await yearValues(db, context.plan.id, units, year, inputs))
   return (config.indicators ?? []).map((indicator) => ({
     id: indicator.id,
@@ -120,26 +135,34 @@ export async function indicatorSeries(
       phrase: target.phrase ?? null,
     })),
     baseline: indicator.baseline ?? null,
-    series: years.map((year) => point(indicator, set, scope, byYear.get(year)!, year)),
+    series: years.map((year) => point(indicator, set, scope, byYear, year)),
   }))
+}
+
+/** The indicator's value for the scope in one year's values, and how many members went in. */
+function valueAt(
+  indicator: Indicator,
+  set: IndicatorSet,
+  scope: Scope,
+  values: Map<string, Map<string, FormulaValue>>,
+): { result: IndicatorResult; reporting: number; own: boolean } {
+  const region = scope.kind === 'region' ? values.get(REGION_UNIT) : undefined
+  const own = region && region.size > 0 ? set.valueOf(indicator.id, region) : undefined
+  if (own?.ok) return { result: own, reporting: 1, own: true }
+  return scope.kind === 'unit'
+    ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1, own: false }
+    : { ...rollUp(indicator, set, scope.members, values), own: false }
 }
 
 function point(
   indicator: Indicator,
   set: IndicatorSet,
   scope: Scope,
-  values: Map<string, Map<string, FormulaValue>>,
+  byYear: Map<number, Map<string, Map<string, FormulaValue>>>,
   year: number,
 ): SeriesPoint {
-  const region = scope.kind === 'region' ? values.get(REGION_UNIT) : undefined
-  const own = region && region.size > 0 ? set.valueOf(indicator.id, region) : undefined
-  const { result, reporting } = own?.ok
-    ? { result: own, reporting: 1 }
-    : scope.kind === 'unit'
-      ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1 }
-      : rollUp(indicator, set, scope.members, values)
-  const partial =
-    scope.kind !== 'unit' && !own?.ok && reporting > 0 && reporting < scope.members.length
+  const { result, reporting, own } = valueAt(indicator, set, scope, byYear.get(year)!)
+  const partial = scope.kind !== 'unit' && !own && reporting > 0 && reporting < scope.members.length
   const base = { year, value: null, target: null, gap: null, reporting, partial, problem: null }
   if (!result.ok && result.impossible)
     return {
@@ -150,13 +173,25 @@ function point(
     }
   if (!result.ok)
     return { ...base, status: result.missing.length ? 'missing' : 'error', problem: result.message }
-  const baseline = indicator.baseline?.value
+  const fixed = indicator.baseline?.value
+  const baselineYear = dataBaselineYear(indicator)
+  const fromData =
+    baselineYear === undefined
+      ? undefined
+      : valueAt(indicator, set, scope, byYear.get(baselineYear)!).result
   const choice = selectTarget(
     indicator.targets ?? [],
     year,
-    baseline === undefined ? undefined : new Decimal(baseline),
+    fixed !== undefined ? new Decimal(fixed) : fromData?.ok ? fromData.value : undefined,
   )
   const value = result.value.toString()
+  if (!choice.ok && choice.reason === 'no-baseline')
+    return {
+      ...base,
+      value,
+      status: 'no-baseline',
+      problem: noBaselineText(indicator, indicator.name),
+    }
   if (!choice.ok) return { ...base, value, status: 'no-target' }
   const target = choice.target
   const met = meets(result.value, target)
@@ -168,6 +203,7 @@ function point(
       value: target.value.toString(),
       year: target.year,
       phrase: target.phrase,
+      baseline: target.baseline?.toString() ?? null,
     },
     status: met ? 'met' : 'not-met',
     gap: gapTo(result.value, target).toString(),

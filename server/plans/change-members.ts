@@ -7,6 +7,7 @@
  * The change is laid out by {@link planMemberChange} without writing, so a dry run answers exactly
  * what {@link applyMemberChange} then does.
  */
+import { startedDutyIds, startsLater } from '../tasks/start-duties.ts'
 import { isBelowKey } from '../tasks/below-units.ts'
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
@@ -90,8 +91,12 @@ export async function planMemberChange(
   checkMembers(model, groups, (id) => (id === groupId ? '/members' : `/plan/members/${id}`))
 
   const owned = (ids: readonly string[]) => ids.includes(groupId)
-  const duties = [...planDuties(model)].filter(({ duty }) =>
-    owned([...(Array.isArray(duty.lead) ? duty.lead : []), ...(duty.support ?? [])]),
+  // A duty that starts later (startsWhen, optional) takes new members only once it has started.
+  const started = await startedDutyIds(db, plan.id)
+  const duties = [...planDuties(model)].filter(
+    ({ duty }) =>
+      (!startsLater(duty) || started.has(duty.id)) &&
+      owned([...(Array.isArray(duty.lead) ? duty.lead : []), ...(duty.support ?? [])]),
   )
   const procedures = (model.config.procedures ?? []).filter(
     (procedure) => procedure.applicant === groupId,

@@ -8,6 +8,7 @@
  * their next period not yet opened. A dry run answers this layout; {@link applyMigration} writes
  * exactly it (migrate-plan.ts).
  */
+import { startedDutyIds, startsLater } from '../tasks/start-duties.ts'
 import type { Kysely } from 'kysely'
 import { civilDateAt, compareDates, startOfDayInstant } from '../../domain/deadlines/index.ts'
 import { isFinishedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
@@ -270,6 +271,7 @@ export async function layoutMigration(
   const matchedIds = new Set([...oldDutyIds].map((id) => match.responsibilities.map.get(id) ?? id))
   const schedules: ScheduleChange[] = []
   const periodTimers = timers.filter((timer) => timer.kind === 'period-open')
+  const started = await startedDutyIds(db, plan.id)
   for (const kinded of planDuties(toModel)) {
     const { duty } = kinded
     const isNew = !matchedIds.has(duty.id)
@@ -277,6 +279,8 @@ export async function layoutMigration(
       ? undefined
       : ([...oldDutyIds].find((id) => (match.responsibilities.map.get(id) ?? id) === duty.id) ??
         duty.id)
+    // A duty that starts later (startsWhen, optional) and has not started makes nothing yet.
+    if (startsLater(duty) && !started.has(oldId ?? duty.id)) continue
     const schedule = toModel.scheduleOf(duty)
     if (schedule.kind === 'recurring') {
       const before = oldId ? findDuty(fromModel, oldId)?.duty : undefined

@@ -20,6 +20,7 @@ import { signOffPhase } from './sign-off.ts'
 import { insertPlan, preparePlan } from './start-plan.ts'
 import { memberRoutes } from './member-routes.ts'
 import { lifecycleRoutes } from './lifecycle-routes.ts'
+import { dutyRoutes } from './duty-routes.ts'
 import { planListQuery } from '../../schemas/api/queries.schema.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { migrationRoutes } from './migration-routes.ts'
@@ -137,4 +138,5 @@ export const planRoutes = new Hono<AppEnv>()
   })
   .route('/', memberRoutes)
   .route('/', lifecycleRoutes)
+  .route('/', dutyRoutes)
   .route('/', migrationRoutes)

@@ -4,6 +4,7 @@
  * procedure instances per applicant, and the timers that carry the plan forward — laid out first,
  * then inserted in one transaction, so a failed start leaves nothing behind.
  */
+import { startsLater } from '../tasks/start-duties.ts'
 import { defaultPlanName } from '../../domain/compiler/policy-names.ts'
 import type { Insertable, Transaction } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -131,6 +132,8 @@ export function preparePlan(
 
   for (const kinded of planDuties(model)) {
     const { duty } = kinded
+    // A conditional or optional duty starts later (tasks/start-duties.ts): nothing now.
+    if (startsLater(duty)) continue
     const { open, next } = openingOccurrences(model, duty, today)
     for (const occurrence of open) {
       const created = tasksForDuty(model, plan.id, kinded, occurrence, members, nowIso)

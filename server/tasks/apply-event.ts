@@ -6,6 +6,9 @@
  * may close its phase, a withdrawal does the same without counting as done, a close (the plan
  * closed with the task open) only stops its timers, a submission or return notifies the other side.
  */
+import { startDutiesOn } from './start-duties.ts'
+import { loadPlanContext } from '../plan-model/plan-context.ts'
+import { stepOfState } from '../../domain/workflow/state-names.ts'
 import type { Transaction } from 'kysely'
 import { recordAttachmentRefs } from '../attachments/attachment-refs.ts'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -109,6 +112,18 @@ export async function applyTaskEvent(
     escalation_level: next.context.escalation,
     data,
     updated_at: at,
+  }
+  // A procedure's step done may start the duties waiting for it (startsWhen: procedure-step).
+  if (task.kind === 'procedure' && event.type === 'COMPLETE' && next.value !== task.state) {
+    const step = stepOfState(task.state)
+    if (step)
+      await startDutiesOn(
+        trx,
+        await loadPlanContext(trx, task.plan_id),
+        { event: 'procedure-step', procedure: task.source_id, step },
+        options.now,
+        options.actor,
+      )
   }
   if (next.value !== task.state)
     await consequences(trx, updated, event, options, {

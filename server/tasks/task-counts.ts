@@ -12,7 +12,7 @@ import { isClosedState, isWithdrawnState } from '../../domain/workflow/task-stat
 import { TASK_LIGHTS } from '../../schemas/api/responses.schema.ts'
 import type { TaskList } from '../../schemas/api/responses.schema.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
-import { lightOf, NO_FACTS } from './task-lights.ts'
+import { dueSoonOf, lightOf, NO_FACTS } from './task-lights.ts'
 import type { SupervisionFacts } from './task-lights.ts'
 
 type Light = (typeof TASK_LIGHTS)[number]
@@ -175,6 +175,7 @@ function judge(context: PlanContext, group: TaskGroup, today: string) {
       !taskHasTag(model, task, 'withdrawn') &&
       !taskHasTag(model, task, 'closed'),
     escalated: group.escalated && !isWithdrawnState(group.state) && !isClosedState(group.state),
+    dueSoon: dueSoonOf(model, task, today),
   }
 }
 
@@ -188,7 +189,14 @@ export function countGroups(
     Light,
     number
   >
-  const counts: TaskList['counts'] = { total: 0, overdue: 0, escalated: 0, byState: {}, byLight }
+  const counts: TaskList['counts'] = {
+    total: 0,
+    overdue: 0,
+    dueSoon: 0,
+    escalated: 0,
+    byState: {},
+    byLight,
+  }
   for (const { context, group } of groups) {
     const judged = judge(context, group, today)
     if (options.overdueOnly && !judged.overdue) continue
@@ -196,6 +204,7 @@ export function countGroups(
     if (options.lights && !options.lights.has(judged.light)) continue
     counts.total += group.n
     if (judged.overdue) counts.overdue += group.n
+    if (judged.dueSoon) counts.dueSoon += group.n
     if (judged.escalated) counts.escalated += group.n
     counts.byState[group.state] = (counts.byState[group.state] ?? 0) + group.n
   }

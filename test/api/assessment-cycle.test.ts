@@ -174,9 +174,9 @@ describe('the assessment cycle', () => {
     expect(task.finding.zh).toMatch(
       /^2021 年考核结果：得 \d+(\.\d+)? 分（满分 \d+ 分）。县域内就诊率 .*90/,
     )
-    // The document only says 及时整改: no date, and the task says why.
+    // The document sets no 整改 after assessment, so no date either, and the task says why.
     expect(task.dueOn).toBeNull()
-    expect(task.dueUnspecified).toContain('及时整改')
+    expect(task.dueUnspecified).toContain('未规定整改时限')
     expect(task.reviewer).toBe('city-healthcare-security-bureau')
     expect(task.allowedEvents).toContain('SUBMIT')
 
@@ -333,10 +333,10 @@ describe('the assessment cycle', () => {
       'policies/meishan/medical-community-insurance-2020.yaml',
       'utf8',
     ).replace(
-      '      due:\n        unspecified: 文件只要求「及时整改」，未规定整改时限\n',
+      '      due:\n        unspecified: 文件未规定考核后整改，更未规定整改时限\n',
       '      due: 30日内\n',
     )
-    expect(yaml).toContain('      due: 30日内\n      note: 考核发现的未达标项')
+    expect(yaml).toContain('      due: 30日内\n      inference: >-')
     const { version } = await publishPolicy(t, t.clock, 'test', {
       yaml: yaml.replace('version: 1.1.0', 'version: 1.1.1'),
       sourceText: readFileSync('policies/meishan/source.txt', 'utf8'),

@@ -88,6 +88,64 @@ describe('indicator series', () => {
     )
   })
 
+  it('measures a 较试点前 target against the unit’s own 2019 value, and says when 2019 has none', async () => {
+    t.clock.set('2023-01-10T09:00:00+08:00')
+    const { policy_id: policyId } = await t.db
+      .selectFrom('plan')
+      .select('policy_id')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow()
+    // The clock moved past the session's life: sign in again.
+    const reader = await loginAs(t, 'leader-2023', {
+      roles: ['leader'],
+      units: [{ policyId, unitId: 'city-leading-group' }],
+    })
+    const rows = [
+      ['dongpo-mc', '2019', { primary_outpatient_visits: 5000, outpatient_visits: 10000 }],
+      ['dongpo-mc', '2022', { primary_outpatient_visits: 5400, outpatient_visits: 10000 }],
+      ['renshou-mc', '2022', { primary_outpatient_visits: 6000, outpatient_visits: 10000 }],
+    ] as const
+    await upsertValues(
+      t.db,
+      rows.flatMap(([unit, period, values]) =>
+        Object.entries(values).map(([element, value]) => ({
+          plan_id: planId,
+          element_id: element,
+          unit_id: unit,
+          period,
+          value: String(value),
+          source: 'api' as const,
+          task_id: null,
+          entered_by: 'test',
+          entered_at: '2023-01-10T01:00:00Z',
+        })),
+      ),
+    )
+    const share = async (scope: string) => {
+      const body = (await (
+        await reader.get(`/api/plans/${planId}/indicators?scope=${scope}`)
+      ).json()) as Series
+      const indicator = body.indicators.find((i) => i.id === 'primary-outpatient-share')!
+      return indicator.series.find(
+        (p) => p.year === 2022,
+      )! as Series['indicators'][0]['series'][0] & {
+        target: { value: string; baseline?: string | null } | null
+        problem: { zh: string } | null
+      }
+    }
+    // 50% in 2019, so 2022's target is 55%: 54% falls 1 point short.
+    expect(await share('dongpo-mc')).toMatchObject({
+      value: '54',
+      status: 'not-met',
+      gap: '1',
+      target: { value: '55', baseline: '50' },
+    })
+    // 仁寿 entered no 2019 figure: no baseline value, neither met nor missed.
+    const renshou = await share('renshou-mc')
+    expect(renshou).toMatchObject({ value: '60', status: 'no-baseline', target: null })
+    expect(renshou.problem!.zh).toContain('缺基线值')
+  })
+
   it('pools a rate over the members for the region: all visits over all visits, not a mean of rates', async () => {
     const body = (await (
       await leader.get(`/api/plans/${planId}/indicators?scope=region`)

@@ -53,9 +53,12 @@ describe('POST /api/plans/:id/migration and published assessments', () => {
     expect(YAML.split('          county-visit-rate: 85.6\n')).toHaveLength(2)
     // And its case of a started step: 0.01 short of 85 still costs a step.
     expect(YAML.split('          county-visit-rate: 89.99\n')).toHaveLength(2)
+    // And its 2022 case, against the 2022 target of 85 the revision sets.
+    expect(YAML.split('          county-visit-rate: 89.5\n')).toHaveLength(2)
     const revised = YAML.replace(BEFORE, AFTER)
       .replace('          county-visit-rate: 85.6\n', '          county-visit-rate: 80.6\n')
       .replace('          county-visit-rate: 89.99\n', '          county-visit-rate: 84.99\n')
+      .replace('          county-visit-rate: 89.5\n', '          county-visit-rate: 84.5\n')
       .replace(/^ {2}version: 1\.1\.0$/m, '  version: 1.2.0')
     expect(revised).toContain('  version: 1.2.0')
     await publishPolicy(t, t.clock, 'test', {

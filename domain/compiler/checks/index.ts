@@ -2,12 +2,14 @@
 import type { PolicyCheck } from './check-context.ts'
 import { checkBulletin } from './bulletin.ts'
 import { checkDeadlines } from './deadlines.ts'
+import { checkDutyStarts } from './duty-starts.ts'
 import { checkFormulas } from './formulas.ts'
 import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts'
 import { checkGrades } from './grades.ts'
 import { checkPolicyTests } from './policy-tests.ts'
 import { checkReferences } from './references.ts'
 import { checkSources } from './sources.ts'
+import { checkTargetYears } from './target-years.ts'
 import { checkValidationRules } from './validation-rules.ts'
 import { checkWeights } from './weights.ts'
 
@@ -16,7 +18,9 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['weights', checkWeights],
   ['grades', checkGrades],
   ['targets', checkTargets],
+  ['target-years', checkTargetYears],
   ['deadlines', checkDeadlines],
+  ['duty-starts', checkDutyStarts],
   ['formulas', checkFormulas],
   ['validation-rules', checkValidationRules],
   ['forms', checkForms],

@@ -199,11 +199,20 @@ const seriesPointSchema = {
             value: text,
             year: { type: ['integer', 'null'] },
             phrase: nullableText,
+            baseline: {
+              ...nullableText,
+              description:
+                'delta 目标所加的基线值（取自基线年度的数据或配置）/ The baseline a delta target adds to',
+            },
           },
         },
       ],
     },
-    status: { enum: ['met', 'not-met', 'no-target', 'missing', 'error', 'invalid'] },
+    status: {
+      enum: ['met', 'not-met', 'no-target', 'no-baseline', 'missing', 'error', 'invalid'],
+      description:
+        'no-baseline：目标较基线年度变化，但该年没有数值 / no-baseline: the baseline year has no value',
+    },
     gap: {
       ...decimalOrNull,
       description: '与目标的差距，达标为 "0" / How far from the target; "0" when met',

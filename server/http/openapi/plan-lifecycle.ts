@@ -1,5 +1,6 @@
 /** @module The OpenAPI paths of a plan's lifecycle: suspend, resume, close, archive. */
 import {
+  activateDutyBody,
   archivePlanBody,
   closePlanBody,
   resumePlanBody,
@@ -31,6 +32,29 @@ export const planLifecyclePaths = {
         '状态、权限、有效期与暂停记录 / Status, rights, period end, suspensions',
         planLifecycleSchema,
       ),
+    ),
+  },
+  '/api/plans/{id}/duties/{dutyId}/activate': {
+    post: write(
+      '启用可选任务（条件成熟时）/ Activate an optional duty once its condition holds',
+      activateDutyBody,
+      {
+        parameters: [
+          path('id'),
+          path('dutyId'),
+          { $ref: '#/components/parameters/CsrfToken' },
+          { $ref: '#/components/parameters/IdempotencyKey' },
+        ],
+      },
+      ok('已启用，及派出的任务数 / Activated, with the tasks made', {
+        type: 'object',
+        required: ['duty', 'condition', 'tasks'],
+        properties: {
+          duty: { type: 'string' },
+          condition: { type: 'string' },
+          tasks: { type: 'integer' },
+        },
+      }),
     ),
   },
   '/api/plans/{id}/suspend': {

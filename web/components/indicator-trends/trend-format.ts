@@ -31,6 +31,8 @@ export const TREND_TEXT = {
   status_met: { zh: '达标', en: 'Met' },
   'status_not-met': { zh: '未达标', en: 'Not met' },
   'status_no-target': { zh: '无目标', en: 'No target' },
+  /** A target relative to a baseline year (试点前) that has no value: not met, not 达标 either. */
+  'status_no-baseline': { zh: '缺基线值', en: 'No baseline value' },
   status_missing: { zh: '未填报', en: 'Not reported' },
   /** Under a year on the chart's axis, where every year's label must fit. */
   axis_missing: { zh: '未填报', en: 'No data' },
@@ -123,7 +125,13 @@ export function targetOf(indicator: TrendIndicator, point: TrendPoint): TrendPoi
       : null)
   return value === null
     ? null
-    : { op: chosen.op, value: String(value), year: chosen.year, phrase: chosen.phrase }
+    : {
+        op: chosen.op,
+        value: String(value),
+        year: chosen.year,
+        phrase: chosen.phrase,
+        baseline: chosen.value === null && baseline !== undefined ? String(baseline) : null,
+      }
 }
 
 /** The point to summarise an indicator by: the latest year with a value, else the last year. */
@@ -177,7 +185,7 @@ export function tally(indicators: readonly TrendIndicator[]): {
     const status = latest?.status ?? 'missing'
     if (status === 'met') counts.met++
     else if (status === 'not-met') counts.notMet++
-    else if (status === 'no-target') counts.noTarget++
+    else if (status === 'no-target' || status === 'no-baseline') counts.noTarget++
     else if (status === 'invalid') counts.invalid++
     else counts.missing++
   }
@@ -189,6 +197,7 @@ export const STATUS_COLORS: Record<TrendStatus, string> = {
   met: '#12b76a',
   'not-met': '#d92d20',
   'no-target': '#2e90fa',
+  'no-baseline': '#2e90fa',
   missing: '#9aa5b1',
   error: '#9aa5b1',
   invalid: '#f79009',
