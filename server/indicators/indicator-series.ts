@@ -33,7 +33,14 @@ export type Scope = {
 export interface SeriesPoint {
   year: number
   value: string | null
-  target: { op: string; value: string; year: number | null; phrase: string | null } | null
+  target: {
+    op: string
+    value: string
+    year: number | null
+    phrase: string | null
+    /** The target binds every member ("每个卫生院不少于3人"). */
+    each?: boolean
+  } | null
   /** `invalid`: an impossible figure (a rate over 100 %), shown with its value, never met. */
   status: 'met' | 'not-met' | 'no-target' | 'missing' | 'error' | 'invalid'
   /** How far short of (or over) the target; "0" when met. */
@@ -118,6 +125,7 @@ export async function indicatorSeries(
       value: target.value ?? null,
       delta: target.delta ?? null,
       phrase: target.phrase ?? null,
+      ...(target.each ? { each: true } : {}),
     })),
     baseline: indicator.baseline ?? null,
     series: years.map((year) => point(indicator, set, scope, byYear.get(year)!, year)),
@@ -159,7 +167,8 @@ function point(
   const value = result.value.toString()
   if (!choice.ok) return { ...base, value, status: 'no-target' }
   const target = choice.target
-  const met = meets(result.value, target)
+  // An every-member target is not met while a member has not reported: it may fall short.
+  const met = meets(result.value, target) && !(partial && eachTarget(indicator, year))
   return {
     ...base,
     value,
@@ -168,10 +177,23 @@ function point(
       value: target.value.toString(),
       year: target.year,
       phrase: target.phrase,
+      ...(eachTarget(indicator, year) ? { each: true } : {}),
     },
     status: met ? 'met' : 'not-met',
     gap: gapTo(result.value, target).toString(),
   }
+}
+
+/** Whether the target in force in `year` binds every member (`each: true`). */
+function eachTarget(indicator: Indicator, year: number): boolean {
+  const targets = indicator.targets ?? []
+  const chosen =
+    targets.find((t) => t.year === year) ??
+    targets.find((t) => t.year === undefined) ??
+    targets
+      .filter((t) => t.year !== undefined && t.year < year)
+      .sort((a, b) => b.year! - a.year!)[0]
+  return chosen?.each === true
 }
 
 /**
@@ -182,6 +204,9 @@ function point(
  */
 export function rollupOf(indicator: Indicator): string {
   if (indicator.rollup?.method) return indicator.rollup.method
+  // "每个卫生院不少于3人": a group meets it when its least member does.
+  const each = indicator.targets?.find((target) => target.each)
+  if (each) return each.op === '<=' || each.op === '<' ? 'max' : 'min'
   const parsed = indicator.formula ? parseFormula(indicator.formula) : undefined
   return parsed?.ok && divides(parsed.ast) ? 'pooled' : 'mean'
 }
@@ -238,6 +263,11 @@ function rollUp(
   const sum = points.reduce((total, p) => total.plus(p.value), new Decimal(0))
   if (method === 'sum')
     return { result: { ok: true, value: sum, computed: true }, reporting: points.length }
+  if (method === 'min' || method === 'max') {
+    const pick = method === 'min' ? Decimal.min : Decimal.max
+    const value = pick(...points.map((p) => p.value))
+    return { result: { ok: true, value, computed: true }, reporting: points.length }
+  }
   if (method === 'weighted-mean') {
     const weighted = points.filter((p) => p.weight !== undefined)
     const weights = weighted.reduce((total, p) => total.plus(p.weight!), new Decimal(0))

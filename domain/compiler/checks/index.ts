@@ -6,6 +6,8 @@ import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts
 import { checkGrades } from './grades.ts'
 import { checkPolicyTests } from './policy-tests.ts'
 import { checkReferences } from './references.ts'
+import { checkShares } from './shares.ts'
+import { checkTargetForms } from './target-forms.ts'
 import { checkSources } from './sources.ts'
 import { checkValidationRules } from './validation-rules.ts'
 import { checkWeights } from './weights.ts'
@@ -15,6 +17,8 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['weights', checkWeights],
   ['grades', checkGrades],
   ['targets', checkTargets],
+  ['target-forms', checkTargetForms],
+  ['shares', checkShares],
   ['deadlines', checkDeadlines],
   ['formulas', checkFormulas],
   ['validation-rules', checkValidationRules],

@@ -63,6 +63,11 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   each('/responsibilities', policy.responsibilities, (duty, at) => {
     owners(`${at}/lead`, duty.lead)
     many(`${at}/support`, duty.support, OWNER)
+    each(`${at}/shares`, duty.shares, (share, where) => {
+      one(`${where}/unit`, share.unit, ['unit', 'group', 'body'])
+      one(`${where}/group`, share.group, ['group'])
+    })
+    many(`${at}/indicators`, duty.indicators, ['indicator'])
     each(`${at}/deliverables`, duty.deliverables, (deliverable, where) =>
       one(`${where}/to`, deliverable.to, OWNER),
     )

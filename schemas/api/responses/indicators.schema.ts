@@ -199,6 +199,10 @@ const seriesPointSchema = {
             value: text,
             year: { type: ['integer', 'null'] },
             phrase: nullableText,
+            each: {
+              type: 'boolean',
+              description: '每个成员都须达到；组织和地区显示最差成员的值 / Binds every member',
+            },
           },
         },
       ],

@@ -20,6 +20,11 @@ export const TREND_TEXT = {
   rolledUp: { zh: '由 {n} 个单位汇总', en: 'Rolled up over {n} units' },
   value: { zh: '实际值', en: 'Value' },
   target: { zh: '目标', en: 'Target' },
+  eachMember: { zh: '每个成员', en: 'every member' },
+  inferred: { zh: '编写单位推断', en: 'Inferred by the office' },
+  inferred_definition: { zh: '口径', en: 'definition' },
+  inferred_formula: { zh: '公式', en: 'formula' },
+  inferred_direction: { zh: '方向', en: 'direction' },
   status: { zh: '状态', en: 'Status' },
   gap: { zh: '差距', en: 'Gap' },
   year: { zh: '年度', en: 'Year' },
@@ -90,7 +95,17 @@ export function formatTarget(
   unit: string | null,
   lang = locale(),
 ): string {
-  return `${OPERATORS[target.op] ?? target.op} ${formatValue(target.value, unit, lang)}`
+  const bound = `${OPERATORS[target.op] ?? target.op} ${formatValue(target.value, unit, lang)}`
+  return target.each ? `${TREND_TEXT.eachMember[lang]} ${bound}` : bound
+}
+
+/** What the office inferred (口径、公式、方向), each with its reason, as one line; empty if nothing. */
+export function inferredLine(indicator: TrendIndicator, lang = locale()): string {
+  const inferred = (indicator.inferred ?? {}) as Record<string, string>
+  const parts = (['definition', 'formula', 'direction'] as const)
+    .filter((field) => inferred[field])
+    .map((field) => `${TREND_TEXT[`inferred_${field}`][lang]}：${inferred[field]}`)
+  return parts.length ? `${TREND_TEXT.inferred[lang]} — ${parts.join('；')}` : ''
 }
 
 /** The number a chart plots for a decimal string; null (a gap, never 0) for no value. */
@@ -123,7 +138,13 @@ export function targetOf(indicator: TrendIndicator, point: TrendPoint): TrendPoi
       : null)
   return value === null
     ? null
-    : { op: chosen.op, value: String(value), year: chosen.year, phrase: chosen.phrase }
+    : {
+        op: chosen.op,
+        value: String(value),
+        year: chosen.year,
+        phrase: chosen.phrase,
+        ...(chosen.each ? { each: true } : {}),
+      }
 }
 
 /** The point to summarise an indicator by: the latest year with a value, else the last year. */
