@@ -264,8 +264,8 @@ function rollUp(
   if (method === 'sum')
     return { result: { ok: true, value: sum, computed: true }, reporting: points.length }
   if (method === 'min' || method === 'max') {
-    const pick = method === 'min' ? Decimal.min : Decimal.max
-    const value = pick(...points.map((p) => p.value))
+    const values = points.map((p) => p.value)
+    const value = method === 'min' ? Decimal.min(...values) : Decimal.max(...values)
     return { result: { ok: true, value, computed: true }, reporting: points.length }
   }
   if (method === 'weighted-mean') {
