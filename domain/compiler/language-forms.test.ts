@@ -5,11 +5,7 @@
  * languages, when written wrong.
  */
 import type { ConfigIssue } from './config-issue.ts'
-import {
-  lineOf,
-  validateWithSource,
-  withReplaced,
-} from '../../test/helpers/minimal-policy.ts'
+import { lineOf, validateWithSource, withReplaced } from '../../test/helpers/minimal-policy.ts'
 
 const SHARED_DUTY = `  - id: funding
     title: 统筹落实补助资金
@@ -140,5 +136,52 @@ describe('groups led jointly, bodies per member, and what a document leaves open
       '    frequency: yearly\n    inferred: { owner: 猜的 }\n',
     )
     expect(validateWithSource(text).ok).toBe(false)
+  })
+})
+
+describe('range, approximate and relative targets', () => {
+  const TARGET = "      - { year: 2020, op: '>=', value: 90, source:"
+  const INDICATORS = 'indicators:\n'
+  const GROWTH =
+    'indicators:\n  - { id: gdp-growth, name: 经济增长, valueType: percentage, frequency: yearly, owner: [health-bureau] }\n'
+  const written = (target: string) =>
+    withReplaced(TARGET, `      - { year: 2020, ${target}, source:`).replace(INDICATORS, GROWTH)
+  // The visit rate moves to /indicators/1 once the growth indicator is declared before it.
+  it.each([
+    ["op: '>=', value: 2, upTo: 3"],
+    ["op: '=', value: 30, tolerance: 2"],
+    ["op: '<=', relativeTo: gdp-growth"],
+  ])('accepts %s', (target) => {
+    expect(validateWithSource(written(target)).issues).toEqual([])
+  })
+
+  it.each([
+    ["op: '<=', value: 2, upTo: 3", '/indicators/1/targets/0/op'],
+    ["op: '>=', value: 4, upTo: 3", '/indicators/1/targets/0/upTo'],
+    ["op: '>=', value: 30, tolerance: 2", '/indicators/1/targets/0/op'],
+    ["op: '<=', value: 5, relativeTo: gdp-growth", '/indicators/1/targets/0/relativeTo'],
+    ["op: '<=', relativeTo: county-visit-rate", '/indicators/1/targets/0/relativeTo'],
+    ["op: '=', relativeTo: gdp-growth", '/indicators/1/targets/0/op'],
+  ])('reports %s at %s', (target, pointer) => {
+    const text = written(target)
+    const issue = located(text, pointer)
+    expect(issue.code).toBe('target-invalid')
+    expect(issue.line).toBe(lineOf(text, target))
+  })
+
+  it('reports a relative target naming an undeclared indicator', () => {
+    expect(
+      located(written("op: '<=', relativeTo: gdp-growths"), '/indicators/1/targets/0/relativeTo')
+        .code,
+    ).toBe('unknown-reference')
+  })
+
+  it('reports a range on an assessment’s deduction measure at …/targets/0/upTo', () => {
+    const text = withReplaced(
+      "targets: [{ op: '>=', value: 90 }]",
+      "targets: [{ op: '>=', value: 90, upTo: 95 }]",
+    )
+    const issue = located(text, '/assessments/0/items/0/measures/0/targets/0/upTo')
+    expect(issue.code).toBe('target-invalid')
   })
 })

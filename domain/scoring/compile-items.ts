@@ -31,7 +31,7 @@ export interface Constant {
 /** The target that applies in a year, with its value as exact text and as shown. */
 export type YearTarget =
   | { ok: true; target: AppliedTarget; text: string; shown: string }
-  | { ok: false; reason: 'none' | 'no-baseline' }
+  | { ok: false; reason: 'none' | 'no-baseline' | 'no-related-value' }
 
 export interface CompiledMeasure {
   measure: Measure

@@ -15,15 +15,25 @@ export interface AppliedTarget {
   /** The year the target was set for; null for a target without a year. */
   year: number | null
   phrase: string | null
+  /** The upper end of a range ("2—3个": `>= 2` up to 3). */
+  upTo?: Decimal
+  /** The allowed deviation of an approximate target ("30%左右"). */
+  tolerance?: Decimal
+  /** The indicator whose same-year value is the bound ("不高于经济增长"). */
+  relativeTo?: string
+  /** Every member must meet it ("每个卫生院不少于3人"). */
+  each?: boolean
 }
 
 export type TargetChoice =
-  { ok: true; target: AppliedTarget } | { ok: false; reason: 'none' | 'no-baseline' }
+  | { ok: true; target: AppliedTarget }
+  | { ok: false; reason: 'none' | 'no-baseline' | 'no-related-value' }
 
 export function selectTarget(
   targets: readonly Target[],
   year: number,
   baseline: Decimal | undefined,
+  related?: (indicatorId: string) => Decimal | undefined,
 ): TargetChoice {
   const exact = targets.find((target) => target.year === year)
   const yearless = targets.find((target) => target.year === undefined)
@@ -33,17 +43,32 @@ export function selectTarget(
   const chosen = exact ?? yearless ?? earlier
   if (!chosen) return { ok: false, reason: 'none' }
   let value: Decimal
-  if (chosen.value !== undefined) value = new Decimal(chosen.value)
+  if (chosen.relativeTo !== undefined) {
+    const other = related?.(chosen.relativeTo)
+    if (other === undefined) return { ok: false, reason: 'no-related-value' }
+    value = other
+  } else if (chosen.value !== undefined) value = new Decimal(chosen.value)
   else if (chosen.delta !== undefined && baseline !== undefined) value = baseline.plus(chosen.delta)
   else return { ok: false, reason: 'no-baseline' }
   return {
     ok: true,
-    target: { op: chosen.op, value, year: chosen.year ?? null, phrase: chosen.phrase ?? null },
+    target: {
+      op: chosen.op,
+      value,
+      year: chosen.year ?? null,
+      phrase: chosen.phrase ?? null,
+      ...(chosen.upTo !== undefined ? { upTo: new Decimal(chosen.upTo) } : {}),
+      ...(chosen.tolerance !== undefined ? { tolerance: new Decimal(chosen.tolerance) } : {}),
+      ...(chosen.relativeTo !== undefined ? { relativeTo: chosen.relativeTo } : {}),
+      ...(chosen.each ? { each: true } : {}),
+    },
   }
 }
 
-/** Whether a value meets a target. */
+/** Whether a value meets a target: its bound, within a range's upper end or a tolerance. */
 export function meets(value: Decimal, target: AppliedTarget): boolean {
+  if (target.tolerance) return value.minus(target.value).abs().lessThanOrEqualTo(target.tolerance)
+  if (target.upTo && value.greaterThan(target.upTo)) return false
   switch (target.op) {
     case '>=':
       return value.greaterThanOrEqualTo(target.value)
@@ -61,6 +86,8 @@ export function meets(value: Decimal, target: AppliedTarget): boolean {
 /** How far a value falls short of (or over) its target, never negative; 0 when met. */
 export function gapTo(value: Decimal, target: AppliedTarget): Decimal {
   if (meets(value, target)) return new Decimal(0)
+  if (target.tolerance) return value.minus(target.value).abs().minus(target.tolerance)
+  if (target.upTo && value.greaterThan(target.upTo)) return value.minus(target.upTo)
   switch (target.op) {
     case '>=':
     case '>':

@@ -62,6 +62,21 @@ export const targetSchema = {
     value: { type: 'number', description: '目标值 / Target value' },
     delta: { type: 'number', description: '较基线的变化量 / Change against the baseline' },
     phrase: { ...textSchema, description: '文件原话，如「力争达90%以上」/ The phrase used' },
+    upTo: {
+      type: 'number',
+      description: '区间上限：「2—3个」写 op ">="、value 2、upTo 3 / Upper end of a range target',
+    },
+    tolerance: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description:
+        '「左右」的允许偏差：「30%左右（±2）」写 op "="、value 30、tolerance 2 / Allowed deviation of an approximate target',
+    },
+    relativeTo: {
+      ...idSchema,
+      description:
+        '与另一指标同年的值比较：「医保基金支出增速不高于经济增长」写 op "<="、relativeTo 经济增长指标 / Compare with another indicator’s value',
+    },
     each: {
       type: 'boolean',
       description:

@@ -40,6 +40,12 @@ export interface SeriesPoint {
     phrase: string | null
     /** The target binds every member ("每个卫生院不少于3人"). */
     each?: boolean
+    /** The upper end of a range ("2—3个"). */
+    upTo?: string
+    /** The allowed deviation of an approximate target ("30%左右"). */
+    tolerance?: string
+    /** The indicator whose same-year value is the bound. */
+    relativeTo?: string
   } | null
   /** `invalid`: an impossible figure (a rate over 100 %), shown with its value, never met. */
   status: 'met' | 'not-met' | 'no-target' | 'missing' | 'error' | 'invalid'
@@ -126,9 +132,21 @@ export async function indicatorSeries(
       delta: target.delta ?? null,
       phrase: target.phrase ?? null,
       ...(target.each ? { each: true } : {}),
+      ...(target.upTo !== undefined ? { upTo: target.upTo } : {}),
+      ...(target.tolerance !== undefined ? { tolerance: target.tolerance } : {}),
+      ...(target.relativeTo !== undefined ? { relativeTo: target.relativeTo } : {}),
     })),
     baseline: indicator.baseline ?? null,
-    series: years.map((year) => point(indicator, set, scope, byYear.get(year)!, year)),
+    series: years.map((year) => {
+      const values = byYear.get(year)!
+      // A target relative to another indicator ("不高于经济增长") compares with its value here.
+      const related = (id: string) => {
+        const other = config.indicators?.find((candidate) => candidate.id === id)
+        const at = other ? point(other, set, scope, values, year) : undefined
+        return at?.value != null && at.status !== 'invalid' ? new Decimal(at.value) : undefined
+      }
+      return point(indicator, set, scope, values, year, related)
+    }),
   }))
 }
 
@@ -138,6 +156,7 @@ function point(
   scope: Scope,
   values: Map<string, Map<string, FormulaValue>>,
   year: number,
+  related?: (indicatorId: string) => Decimal | undefined,
 ): SeriesPoint {
   const region = scope.kind === 'region' ? values.get(REGION_UNIT) : undefined
   const own = region && region.size > 0 ? set.valueOf(indicator.id, region) : undefined
@@ -163,12 +182,13 @@ function point(
     indicator.targets ?? [],
     year,
     baseline === undefined ? undefined : new Decimal(baseline),
+    related,
   )
   const value = result.value.toString()
   if (!choice.ok) return { ...base, value, status: 'no-target' }
   const target = choice.target
   // An every-member target is not met while a member has not reported: it may fall short.
-  const met = meets(result.value, target) && !(partial && eachTarget(indicator, year))
+  const met = meets(result.value, target) && !(partial && target.each)
   return {
     ...base,
     value,
@@ -177,23 +197,14 @@ function point(
       value: target.value.toString(),
       year: target.year,
       phrase: target.phrase,
-      ...(eachTarget(indicator, year) ? { each: true } : {}),
+      ...(target.each ? { each: true } : {}),
+      ...(target.upTo ? { upTo: target.upTo.toString() } : {}),
+      ...(target.tolerance ? { tolerance: target.tolerance.toString() } : {}),
+      ...(target.relativeTo ? { relativeTo: target.relativeTo } : {}),
     },
     status: met ? 'met' : 'not-met',
     gap: gapTo(result.value, target).toString(),
   }
-}
-
-/** Whether the target in force in `year` binds every member (`each: true`). */
-function eachTarget(indicator: Indicator, year: number): boolean {
-  const targets = indicator.targets ?? []
-  const chosen =
-    targets.find((t) => t.year === year) ??
-    targets.find((t) => t.year === undefined) ??
-    targets
-      .filter((t) => t.year !== undefined && t.year < year)
-      .sort((a, b) => b.year! - a.year!)[0]
-  return chosen?.each === true
 }
 
 /**

@@ -75,6 +75,11 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
     one(`${at}/phase`, duty.phase, ['phase'])
     if (isRecord(duty.review)) one(`${at}/review/by`, duty.review.by, OWNER)
   })
+  each('/indicators', policy.indicators, (indicator, at) =>
+    each(`${at}/targets`, indicator.targets, (target, where) =>
+      one(`${where}/relativeTo`, target.relativeTo, ['indicator']),
+    ),
+  )
   each('/procedures', policy.procedures, (procedure, at) => {
     one(`${at}/applicant`, procedure.applicant, OWNER)
     one(`${at}/form`, procedure.form, ['form'])

@@ -4,7 +4,7 @@
  * the section's tally. No DOM and no ECharts, so they are tested on their own.
  */
 import type { IndicatorTrends } from '../../api-types.ts'
-import { locale, messageTable } from '../../i18n.ts'
+import { fill, locale, messageTable } from '../../i18n.ts'
 
 export type TrendIndicator = IndicatorTrends['indicators'][number]
 export type TrendPoint = TrendIndicator['series'][number]
@@ -21,6 +21,7 @@ export const TREND_TEXT = {
   value: { zh: '实际值', en: 'Value' },
   target: { zh: '目标', en: 'Target' },
   eachMember: { zh: '每个成员', en: 'every member' },
+  relativeTo: { zh: '（同年「{id}」的值）', en: '(the same year’s {id})' },
   inferred: { zh: '编写单位推断', en: 'Inferred by the office' },
   inferred_definition: { zh: '口径', en: 'definition' },
   inferred_formula: { zh: '公式', en: 'formula' },
@@ -95,8 +96,16 @@ export function formatTarget(
   unit: string | null,
   lang = locale(),
 ): string {
-  const bound = `${OPERATORS[target.op] ?? target.op} ${formatValue(target.value, unit, lang)}`
-  return target.each ? `${TREND_TEXT.eachMember[lang]} ${bound}` : bound
+  const value = formatValue(target.value, unit, lang)
+  const bound = target.tolerance
+    ? `≈ ${value} (±${formatNumber(target.tolerance, lang)})`
+    : target.upTo
+      ? `${formatNumber(target.value, lang)}–${formatValue(target.upTo, unit, lang)}`
+      : `${OPERATORS[target.op] ?? target.op} ${value}`
+  const relative = target.relativeTo
+    ? ` ${fill(TREND_TEXT.relativeTo[lang], { id: target.relativeTo })}`
+    : ''
+  return `${target.each ? `${TREND_TEXT.eachMember[lang]} ` : ''}${bound}${relative}`
 }
 
 /** What the office inferred (口径、公式、方向), each with its reason, as one line; empty if nothing. */
@@ -144,6 +153,8 @@ export function targetOf(indicator: TrendIndicator, point: TrendPoint): TrendPoi
         year: chosen.year,
         phrase: chosen.phrase,
         ...(chosen.each ? { each: true } : {}),
+        ...(chosen.upTo !== undefined ? { upTo: String(chosen.upTo) } : {}),
+        ...(chosen.tolerance !== undefined ? { tolerance: String(chosen.tolerance) } : {}),
       }
 }
 
