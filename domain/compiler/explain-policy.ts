@@ -96,7 +96,15 @@ export function explainPolicy(
     const within = duty.within ?? (duty.phase ? phaseWindows.get(duty.phase) : undefined)
     const when = describeTime(duty.due, rangeOf(within) ?? horizon)
     const leads = Array.isArray(duty.lead) ? duty.lead : ['（未规定牵头单位）']
-    for (const owner of leads) push(byOwner, owner, `    [牵头] ${duty.title}  ${when}`)
+    const shareOf = (owner: string) => duty.shares?.find((share) => share.unit === owner)?.part
+    for (const owner of leads) {
+      const share = shareOf(owner)
+      push(
+        byOwner,
+        owner,
+        `    [牵头] ${duty.title}${share ? `（分别负责：${share}）` : ''}  ${when}`,
+      )
+    }
     for (const owner of duty.support ?? [])
       push(byOwner, owner, `    [配合] ${duty.title}  ${when}`)
   }
@@ -129,7 +137,7 @@ export function explainPolicy(
       const targets = (indicator.targets ?? [])
         .map(
           (t) =>
-            `${t.year ?? ''}${t.year ? ' ' : ''}${t.op} ${t.value ?? `基线${(t.delta ?? 0) >= 0 ? '+' : ''}${t.delta}`}`,
+            `${t.year ?? ''}${t.year ? ' ' : ''}${t.each ? '每个成员 ' : ''}${t.op} ${t.value ?? `基线${(t.delta ?? 0) >= 0 ? '+' : ''}${t.delta}`}`,
         )
         .join('; ')
       out.push(

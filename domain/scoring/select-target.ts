@@ -20,14 +20,23 @@ export interface AppliedTarget {
   phrase: string | null
   /** The baseline a delta target was added to; null for a target with a value. */
   baseline: Decimal | null
+  /** The upper end of a range ("2—3个": `>= 2` up to 3). */
+  upTo?: Decimal
+  /** The allowed deviation of an approximate target ("30%左右"). */
+  tolerance?: Decimal
+  /** The indicator whose same-year value is the bound ("不高于经济增长"). */
+  relativeTo?: string
+  /** Every member must meet it ("每个卫生院不少于3人"). */
+  each?: boolean
 }
 
 /**
  * Why no target applies: `none` (no target for the year, none carried forward), `no-baseline`
  * (a delta target whose baseline has no value), `not-assessed` (the config says the year is not
- * assessed).
+ * assessed), `no-related-value` (a target relative to another indicator whose value that year is
+ * not known).
  */
-export type NoTargetReason = 'none' | 'no-baseline' | 'not-assessed'
+export type NoTargetReason = 'none' | 'no-baseline' | 'not-assessed' | 'no-related-value'
 
 export type TargetChoice =
   { ok: true; target: AppliedTarget } | { ok: false; reason: NoTargetReason }
@@ -36,12 +45,14 @@ export type TargetChoice =
  * The target of `year`.
  * @param baseline the value a delta target is added to, when known
  * @param carryForward whether a year without a target of its own takes the latest earlier one
+ * @param related the same year's value of another indicator, for a target relative to it
  */
 export function selectTarget(
   targets: readonly Target[],
   year: number,
   baseline: Decimal | undefined,
   carryForward = true,
+  related?: (indicatorId: string) => Decimal | undefined,
 ): TargetChoice {
   const exact = targets.find((target) => target.year === year)
   const yearless = targets.find((target) => target.year === undefined)
@@ -53,7 +64,11 @@ export function selectTarget(
   const chosen = exact ?? yearless ?? earlier
   if (!chosen) return { ok: false, reason: 'none' }
   let value: Decimal
-  if (chosen.value !== undefined) value = new Decimal(chosen.value)
+  if (chosen.relativeTo !== undefined) {
+    const other = related?.(chosen.relativeTo)
+    if (other === undefined) return { ok: false, reason: 'no-related-value' }
+    value = other
+  } else if (chosen.value !== undefined) value = new Decimal(chosen.value)
   else if (chosen.delta !== undefined && baseline !== undefined) value = baseline.plus(chosen.delta)
   else return { ok: false, reason: 'no-baseline' }
   return {
@@ -64,12 +79,18 @@ export function selectTarget(
       year: chosen.year ?? null,
       phrase: chosen.phrase ?? null,
       baseline: chosen.value === undefined && baseline !== undefined ? baseline : null,
+      ...(chosen.upTo !== undefined ? { upTo: new Decimal(chosen.upTo) } : {}),
+      ...(chosen.tolerance !== undefined ? { tolerance: new Decimal(chosen.tolerance) } : {}),
+      ...(chosen.relativeTo !== undefined ? { relativeTo: chosen.relativeTo } : {}),
+      ...(chosen.each ? { each: true } : {}),
     },
   }
 }
 
-/** Whether a value meets a target. */
+/** Whether a value meets a target: its bound, within a range's upper end or a tolerance. */
 export function meets(value: Decimal, target: AppliedTarget): boolean {
+  if (target.tolerance) return value.minus(target.value).abs().lessThanOrEqualTo(target.tolerance)
+  if (target.upTo && value.greaterThan(target.upTo)) return false
   switch (target.op) {
     case '>=':
       return value.greaterThanOrEqualTo(target.value)
@@ -87,6 +108,8 @@ export function meets(value: Decimal, target: AppliedTarget): boolean {
 /** How far a value falls short of (or over) its target, never negative; 0 when met. */
 export function gapTo(value: Decimal, target: AppliedTarget): Decimal {
   if (meets(value, target)) return new Decimal(0)
+  if (target.tolerance) return value.minus(target.value).abs().minus(target.tolerance)
+  if (target.upTo && value.greaterThan(target.upTo)) return value.minus(target.upTo)
   switch (target.op) {
     case '>=':
     case '>':

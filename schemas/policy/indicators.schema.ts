@@ -26,7 +26,7 @@ export const VALUE_TYPES = [
 export const DIRECTIONS = ['higher-is-better', 'lower-is-better', 'none'] as const
 export const FREQUENCIES = ['monthly', 'quarterly', 'yearly', 'once'] as const
 export const COMPARATORS = ['>=', '>', '<=', '<', '='] as const
-export const ROLLUP_METHODS = ['sum', 'mean', 'weighted-mean', 'none'] as const
+export const ROLLUP_METHODS = ['sum', 'mean', 'weighted-mean', 'min', 'max', 'none'] as const
 
 /** Data element ids appear inside formulas, so they are snake_case identifiers. */
 export const dataElementIdSchema = {
@@ -62,6 +62,26 @@ export const targetSchema = {
     value: { type: 'number', description: '目标值 / Target value' },
     delta: { type: 'number', description: '较基线的变化量 / Change against the baseline' },
     phrase: { ...textSchema, description: '文件原话，如「力争达90%以上」/ The phrase used' },
+    upTo: {
+      type: 'number',
+      description: '区间上限：「2—3个」写 op ">="、value 2、upTo 3 / Upper end of a range target',
+    },
+    tolerance: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description:
+        '「左右」的允许偏差：「30%左右（±2）」写 op "="、value 30、tolerance 2 / Allowed deviation of an approximate target',
+    },
+    relativeTo: {
+      ...idSchema,
+      description:
+        '与另一指标同年的值比较：「医保基金支出增速不高于经济增长」写 op "<="、relativeTo 经济增长指标 / Compare with another indicator’s value',
+    },
+    each: {
+      type: 'boolean',
+      description:
+        '每个成员都须达到（如「每个卫生院不少于3人」）：组织和地区取成员中最差的值 / Every member must meet it; a group shows its worst member',
+    },
     source: sourceSchema,
   },
 } as const
@@ -140,7 +160,11 @@ export const indicatorSchema = {
       additionalProperties: false,
       description: '由成员汇总到组织和地区的方法 / How member values roll up',
       properties: {
-        method: { enum: ROLLUP_METHODS },
+        method: {
+          enum: ROLLUP_METHODS,
+          description:
+            'sum 求和、mean 平均、weighted-mean 加权平均、min 取最小、max 取最大、none 不汇总 / How to combine members',
+        },
         weight: { ...dataElementIdSchema, description: '加权平均的权重数据元素 / Weight element' },
       },
     },

@@ -38,6 +38,34 @@ export const responsibilitySchema = {
     category: { ...textSchema, description: '分类，如 保障措施 / Category' },
     lead: { ...ownersSchema, description: '牵头单位（单位或组织；组织表示其每个成员）/ Lead' },
     support: { ...refListSchema, description: '配合单位 / Supporting units' },
+    shares: {
+      type: 'array',
+      minItems: 2,
+      description:
+        '分别负责：每家牵头单位各自的分工（如「县人民医院配合市人民医院、县中医院配合市中医医院」），与几家共同牵头不同 / Each lead’s own share',
+      items: {
+        type: 'object',
+        required: ['unit', 'part'],
+        additionalProperties: false,
+        properties: {
+          unit: { ...refSchema, description: '牵头单位（须列在 lead 中）/ A lead unit' },
+          part: {
+            ...textSchema,
+            description: '该单位负责的部分 / What this unit is responsible for',
+          },
+          group: {
+            ...refSchema,
+            description: '该部分所建的组织（可选）/ The group this share builds',
+          },
+          source: sourceSchema,
+        },
+      },
+    },
+    indicators: {
+      ...refListSchema,
+      description:
+        '本任务负责实现其目标的指标（如 三二医联体数）/ Indicators whose targets this duty delivers',
+    },
     deliverables: {
       type: 'array',
       items: {

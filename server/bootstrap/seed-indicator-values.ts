@@ -1,5 +1,6 @@
 /**
- * @module Loads the demo indicator data (demo-indicator-values.ts) into the Meishan plan, once:
+ * @module Loads the demo indicator data into the Meishan plan (demo-indicator-values.ts) and the
+ * Chongqing plan (demo-chongqing-values.ts, all for the whole region), once:
  * a plan that already holds demo values is left alone, so a second `npm start` adds nothing and
  * never overwrites what someone entered since. Each county's values go to the unit that reports
  * for it: the plan's 医共体 of that county (a `medical-communities` member whose name starts with
@@ -14,7 +15,14 @@ import { settleEntryTasks } from '../indicators/settle-entry-tasks.ts'
 import type { NewIndicatorValue } from '../indicators/value-store.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { DEMO_COUNTIES, DEMO_POLICY_ID, demoIndicatorValues } from './demo-indicator-values.ts'
-import type { DemoCounty } from './demo-indicator-values.ts'
+import type { DemoCounty, DemoValue } from './demo-indicator-values.ts'
+import { CHONGQING_DEMO_POLICY_ID, chongqingDemoValues } from './demo-chongqing-values.ts'
+
+/** The demo values of each policy that has some. */
+const DEMO_SETS: Record<string, () => DemoValue[]> = {
+  [DEMO_POLICY_ID]: demoIndicatorValues,
+  [CHONGQING_DEMO_POLICY_ID]: chongqingDemoValues,
+}
 
 /** The unit holding a county's demo values in a plan, or none. */
 export function demoUnitFor(plan: PlanContext, county: DemoCounty): string | undefined {
@@ -33,7 +41,8 @@ export async function seedIndicatorValues(
   clock: Clock,
   plan: PlanContext,
 ): Promise<number> {
-  if (plan.plan.policy_id !== DEMO_POLICY_ID) return 0
+  const demoValues = DEMO_SETS[plan.plan.policy_id]
+  if (!demoValues) return 0
   const existing = await store.db
     .selectFrom('indicator_value')
     .select('plan_id')
@@ -46,7 +55,7 @@ export async function seedIndicatorValues(
   const at = clock.now().toISOString()
   const units = new Map(DEMO_COUNTIES.map(({ key }) => [key, demoUnitFor(plan, key)]))
   const rows: NewIndicatorValue[] = []
-  for (const value of demoIndicatorValues()) {
+  for (const value of demoValues()) {
     const unit = value.county === 'region' ? REGION_UNIT : units.get(value.county)
     // A config edited since the data was written may have dropped an element: skip, never fail.
     if (!unit || !inputs.has(value.element)) continue

@@ -45,6 +45,14 @@ export interface SeriesPoint {
     phrase: string | null
     /** The baseline a delta target was added to (null or absent for a target with a value). */
     baseline?: string | null
+    /** The target binds every member ("每个卫生院不少于3人"). */
+    each?: boolean
+    /** The upper end of a range ("2—3个"). */
+    upTo?: string
+    /** The allowed deviation of an approximate target ("30%左右"). */
+    tolerance?: string
+    /** The indicator whose same-year value is the bound. */
+    relativeTo?: string
   } | null
   /** `invalid`: an impossible figure (a rate over 100 %), shown with its value, never met. */
   /** `no-baseline`: a delta target whose baseline year has no value (试点前 not reported). */
@@ -133,9 +141,21 @@ export async function indicatorSeries(
       value: target.value ?? null,
       delta: target.delta ?? null,
       phrase: target.phrase ?? null,
+      ...(target.each ? { each: true } : {}),
+      ...(target.upTo !== undefined ? { upTo: target.upTo } : {}),
+      ...(target.tolerance !== undefined ? { tolerance: target.tolerance } : {}),
+      ...(target.relativeTo !== undefined ? { relativeTo: target.relativeTo } : {}),
     })),
     baseline: indicator.baseline ?? null,
-    series: years.map((year) => point(indicator, set, scope, byYear, year)),
+    series: years.map((year) => {
+      // A target relative to another indicator ("不高于经济增长") compares with its value here.
+      const related = (id: string) => {
+        const other = config.indicators?.find((candidate) => candidate.id === id)
+        const at = other ? point(other, set, scope, byYear, year) : undefined
+        return at?.value != null && at.status !== 'invalid' ? new Decimal(at.value) : undefined
+      }
+      return point(indicator, set, scope, byYear, year, related)
+    }),
   }))
 }
 
@@ -160,6 +180,7 @@ function point(
   scope: Scope,
   byYear: Map<number, Map<string, Map<string, FormulaValue>>>,
   year: number,
+  related?: (indicatorId: string) => Decimal | undefined,
 ): SeriesPoint {
   const { result, reporting, own } = valueAt(indicator, set, scope, byYear.get(year)!)
   const partial = scope.kind !== 'unit' && !own && reporting > 0 && reporting < scope.members.length
@@ -183,6 +204,8 @@ function point(
     indicator.targets ?? [],
     year,
     fixed !== undefined ? new Decimal(fixed) : fromData?.ok ? fromData.value : undefined,
+    true,
+    related,
   )
   const value = result.value.toString()
   if (!choice.ok && choice.reason === 'no-baseline')
@@ -194,7 +217,8 @@ function point(
     }
   if (!choice.ok) return { ...base, value, status: 'no-target' }
   const target = choice.target
-  const met = meets(result.value, target)
+  // An every-member target is not met while a member has not reported: it may fall short.
+  const met = meets(result.value, target) && !(partial && target.each)
   return {
     ...base,
     value,
@@ -204,6 +228,10 @@ function point(
       year: target.year,
       phrase: target.phrase,
       baseline: target.baseline?.toString() ?? null,
+      ...(target.each ? { each: true } : {}),
+      ...(target.upTo ? { upTo: target.upTo.toString() } : {}),
+      ...(target.tolerance ? { tolerance: target.tolerance.toString() } : {}),
+      ...(target.relativeTo ? { relativeTo: target.relativeTo } : {}),
     },
     status: met ? 'met' : 'not-met',
     gap: gapTo(result.value, target).toString(),
@@ -218,6 +246,9 @@ function point(
  */
 export function rollupOf(indicator: Indicator): string {
   if (indicator.rollup?.method) return indicator.rollup.method
+  // "每个卫生院不少于3人": a group meets it when its least member does.
+  const each = indicator.targets?.find((target) => target.each)
+  if (each) return each.op === '<=' || each.op === '<' ? 'max' : 'min'
   const parsed = indicator.formula ? parseFormula(indicator.formula) : undefined
   return parsed?.ok && divides(parsed.ast) ? 'pooled' : 'mean'
 }
@@ -274,6 +305,11 @@ function rollUp(
   const sum = points.reduce((total, p) => total.plus(p.value), new Decimal(0))
   if (method === 'sum')
     return { result: { ok: true, value: sum, computed: true }, reporting: points.length }
+  if (method === 'min' || method === 'max') {
+    const values = points.map((p) => p.value)
+    const value = method === 'min' ? Decimal.min(...values) : Decimal.max(...values)
+    return { result: { ok: true, value, computed: true }, reporting: points.length }
+  }
   if (method === 'weighted-mean') {
     const weighted = points.filter((p) => p.weight !== undefined)
     const weights = weighted.reduce((total, p) => total.plus(p.weight!), new Decimal(0))

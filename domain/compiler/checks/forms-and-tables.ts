@@ -96,7 +96,8 @@ export const checkTargets: PolicyCheck = ({ policy }) => {
     list<Record<string, unknown>>(targets).forEach((target, index) => {
       if (!isRecord(target)) return
       const pointer = `${base}/${index}`
-      const hasValue = typeof target.value === 'number'
+      // A relative target's value is the other indicator's (checked in target-forms.ts).
+      const hasValue = typeof target.value === 'number' || typeof target.relativeTo === 'string'
       const hasDelta = typeof target.delta === 'number'
       if (hasValue === hasDelta) {
         issues.push(

@@ -8,6 +8,8 @@ import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts
 import { checkGrades } from './grades.ts'
 import { checkPolicyTests } from './policy-tests.ts'
 import { checkReferences } from './references.ts'
+import { checkShares } from './shares.ts'
+import { checkTargetForms } from './target-forms.ts'
 import { checkSources } from './sources.ts'
 import { checkTargetYears } from './target-years.ts'
 import { checkValidationRules } from './validation-rules.ts'
@@ -19,6 +21,8 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['grades', checkGrades],
   ['targets', checkTargets],
   ['target-years', checkTargetYears],
+  ['target-forms', checkTargetForms],
+  ['shares', checkShares],
   ['deadlines', checkDeadlines],
   ['duty-starts', checkDutyStarts],
   ['formulas', checkFormulas],

@@ -63,6 +63,11 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   each('/responsibilities', policy.responsibilities, (duty, at) => {
     owners(`${at}/lead`, duty.lead)
     many(`${at}/support`, duty.support, OWNER)
+    each(`${at}/shares`, duty.shares, (share, where) => {
+      one(`${where}/unit`, share.unit, ['unit', 'group', 'body'])
+      one(`${where}/group`, share.group, ['group'])
+    })
+    many(`${at}/indicators`, duty.indicators, ['indicator'])
     each(`${at}/deliverables`, duty.deliverables, (deliverable, where) =>
       one(`${where}/to`, deliverable.to, OWNER),
     )
@@ -70,6 +75,11 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
     one(`${at}/phase`, duty.phase, ['phase'])
     if (isRecord(duty.review)) one(`${at}/review/by`, duty.review.by, OWNER)
   })
+  each('/indicators', policy.indicators, (indicator, at) =>
+    each(`${at}/targets`, indicator.targets, (target, where) =>
+      one(`${where}/relativeTo`, target.relativeTo, ['indicator']),
+    ),
+  )
   each('/procedures', policy.procedures, (procedure, at) => {
     one(`${at}/applicant`, procedure.applicant, OWNER)
     one(`${at}/form`, procedure.form, ['form'])

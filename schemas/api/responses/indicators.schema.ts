@@ -204,6 +204,13 @@ const seriesPointSchema = {
               description:
                 'delta 目标所加的基线值（取自基线年度的数据或配置）/ The baseline a delta target adds to',
             },
+            each: {
+              type: 'boolean',
+              description: '每个成员都须达到；组织和地区显示最差成员的值 / Binds every member',
+            },
+            upTo: { ...text, description: '区间上限 / Upper end of a range' },
+            tolerance: { ...text, description: '「左右」的允许偏差 / Allowed deviation' },
+            relativeTo: { ...text, description: '与之比较的指标 / The indicator compared with' },
           },
         },
       ],

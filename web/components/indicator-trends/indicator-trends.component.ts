@@ -20,6 +20,7 @@ import { LocaleController } from '../../locale-controller.ts'
 import {
   byCategory,
   formatTarget,
+  inferredLine,
   formatValue,
   isEmptySeries,
   latestPoint,
@@ -262,6 +263,7 @@ export class LsIndicatorTrends extends LitElement {
         ${latest ? html`<span class="badge ${latest.status}${latest.partial ? ' partial' : ''}" title=${`${trendText('latest')} ${latest.year}${latest.partial ? ` · ${trendText('partial', { n: latest.reporting, m: members })}` : ''}`}>${latest.year} ${trendText(`status_${latest.status}`)}${latest.partial ? '*' : ''}</span>` : nothing}
       </header>
       ${direction in ARROWS ? html`<p class="direction ${direction}">${ARROWS[direction]} ${trendText(`direction_${direction}`)}</p>` : nothing}
+      ${inferredLine(indicator) ? html`<p class="inferred">${inferredLine(indicator)}</p>` : nothing}
       ${
         isEmptySeries(indicator)
           ? html`<p class="empty">${trendText('nothingReported')}</p>`

@@ -27,6 +27,7 @@ export default css`
   .badge.invalid { background: #fffaeb; color: #b54708; }
   .badge.no-target { background: #eff8ff; color: #175cd3; }
   .direction { margin: 0.15rem 0 0; font-size: 0.78rem; color: #52606d; }
+  .inferred { margin: 0.15rem 0 0; font-size: 0.75rem; color: #8a5a00; }
   .chart { width: 100%; height: 150px; }
   .empty { margin: 0.6rem 0; font-size: 0.85rem; color: #616e7c; }
   .figures { width: 100%; border-collapse: collapse; font-size: 0.78rem; margin-top: 0.3rem; display: block; overflow-x: auto; }

@@ -4,7 +4,7 @@
  * the section's tally. No DOM and no ECharts, so they are tested on their own.
  */
 import type { IndicatorTrends } from '../../api-types.ts'
-import { locale, messageTable } from '../../i18n.ts'
+import { fill, locale, messageTable } from '../../i18n.ts'
 
 export type TrendIndicator = IndicatorTrends['indicators'][number]
 export type TrendPoint = TrendIndicator['series'][number]
@@ -20,6 +20,12 @@ export const TREND_TEXT = {
   rolledUp: { zh: '由 {n} 个单位汇总', en: 'Rolled up over {n} units' },
   value: { zh: '实际值', en: 'Value' },
   target: { zh: '目标', en: 'Target' },
+  eachMember: { zh: '每个成员', en: 'every member' },
+  relativeTo: { zh: '（同年「{id}」的值）', en: '(the same year’s {id})' },
+  inferred: { zh: '编写单位推断', en: 'Inferred by the office' },
+  inferred_definition: { zh: '口径', en: 'definition' },
+  inferred_formula: { zh: '公式', en: 'formula' },
+  inferred_direction: { zh: '方向', en: 'direction' },
   status: { zh: '状态', en: 'Status' },
   gap: { zh: '差距', en: 'Gap' },
   year: { zh: '年度', en: 'Year' },
@@ -92,7 +98,25 @@ export function formatTarget(
   unit: string | null,
   lang = locale(),
 ): string {
-  return `${OPERATORS[target.op] ?? target.op} ${formatValue(target.value, unit, lang)}`
+  const value = formatValue(target.value, unit, lang)
+  const bound = target.tolerance
+    ? `≈ ${value} (±${formatNumber(target.tolerance, lang)})`
+    : target.upTo
+      ? `${formatNumber(target.value, lang)}–${formatValue(target.upTo, unit, lang)}`
+      : `${OPERATORS[target.op] ?? target.op} ${value}`
+  const relative = target.relativeTo
+    ? ` ${fill(TREND_TEXT.relativeTo[lang], { id: target.relativeTo })}`
+    : ''
+  return `${target.each ? `${TREND_TEXT.eachMember[lang]} ` : ''}${bound}${relative}`
+}
+
+/** What the office inferred (口径、公式、方向), each with its reason, as one line; empty if nothing. */
+export function inferredLine(indicator: TrendIndicator, lang = locale()): string {
+  const inferred = (indicator.inferred ?? {}) as Record<string, string>
+  const parts = (['definition', 'formula', 'direction'] as const)
+    .filter((field) => inferred[field])
+    .map((field) => `${TREND_TEXT[`inferred_${field}`][lang]}：${inferred[field]}`)
+  return parts.length ? `${TREND_TEXT.inferred[lang]} — ${parts.join('；')}` : ''
 }
 
 /** The number a chart plots for a decimal string; null (a gap, never 0) for no value. */
@@ -131,6 +155,9 @@ export function targetOf(indicator: TrendIndicator, point: TrendPoint): TrendPoi
         year: chosen.year,
         phrase: chosen.phrase,
         baseline: chosen.value === null && baseline !== undefined ? String(baseline) : null,
+        ...(chosen.each ? { each: true } : {}),
+        ...(chosen.upTo !== undefined ? { upTo: String(chosen.upTo) } : {}),
+        ...(chosen.tolerance !== undefined ? { tolerance: String(chosen.tolerance) } : {}),
       }
 }
 
