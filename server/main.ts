@@ -26,6 +26,7 @@ import {
 import { installAuditKey, loadAuditKey } from './audit/audit-key.ts'
 import { keyAuditChain } from './audit/audit-upgrade.ts'
 import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.ts'
+import { terminalProgress } from './bootstrap/progress.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { createDb } from './db/create-db.ts'
@@ -75,7 +76,10 @@ export async function main(): Promise<void> {
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES },
   )
+  const progress = terminalProgress()
+  progress.step('迁移数据库 / migrating the database')
   await migrateToLatest(db)
+  progress.done(`数据库就绪 / database ready: ${url ? 'PostgreSQL' : file}`)
   // The audit key lives outside the database; a chain from before keying is checked and re-keyed.
   const { key: auditKey } = loadAuditKey({ dataDir, create: true })
   installAuditKey(auditKey)
@@ -92,7 +96,7 @@ export async function main(): Promise<void> {
   const accounts =
     process.env.LUOSHI_DEMO === '0'
       ? []
-      : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
+      : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'), progress)
   const reads = url
     ? db
     : await createDb({ kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES })

@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { hashPassword } from '../auth/passwords.ts'
 import { ensureUser } from '../auth/users.ts'
 import type { Role } from '../auth/users.ts'
 import type { Clock } from '../clock.ts'
@@ -19,13 +20,11 @@ import { findVersion } from '../policies/repository.ts'
 import { AppError } from '../errors.ts'
 import { planModel } from '../plan-model/plan-model.ts'
 import type { ExtraUnits } from '../plan-model/plan-model.ts'
-import { loadPlanContext } from '../plan-model/plan-context.ts'
-import { startPlan } from '../plans/start-plan.ts'
-import { seedIndicatorValues } from './seed-indicator-values.ts'
-import { seedAssessments } from './seed-assessments.ts'
-
-/** The years the demo values cover that an assessment scores (2019 is the baseline). */
-const DEMO_ASSESSMENT_YEARS = [2020, 2021]
+import { effectiveEnd } from '../plans/close-plan.ts'
+import { bundledPlan, endedBy, livingPlan, livingPolicy } from './demo-plans.ts'
+import type { DemoPolicy, DemoRun } from './demo-plans.ts'
+import { silentProgress } from './progress.ts'
+import type { Progress } from './progress.ts'
 
 export const DEMO_PASSWORD = 'luoshi-demo'
 
@@ -39,15 +38,20 @@ export interface DemoAccount {
   unitId?: string
 }
 
-/** Publishes, starts and creates accounts; returns the accounts (new or existing). */
+/**
+ * Publishes, creates the accounts, starts the plans (simulating the history of those that ended,
+ * and a 演示 plan running now: demo-plans.ts); returns the accounts (new or existing).
+ */
 export async function seedDemo(
   store: Store,
   clock: Clock,
   policiesDir: string,
+  progress: Progress = silentProgress,
 ): Promise<DemoAccount[]> {
   const { db } = store
   const now = clock.now().toISOString()
   const accounts: DemoAccount[] = []
+  const policies: DemoPolicy[] = []
   for (const region of readdirSync(policiesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -55,6 +59,7 @@ export async function seedDemo(
     const folder = join(policiesDir, region)
     const file = readdirSync(folder).find((name) => name.endsWith('.yaml'))
     if (!file) continue
+    progress.step(`发布政策 / publishing ${region}/${file}`)
     const yaml = readFileSync(join(folder, file), 'utf8')
     const source = existsSync(join(folder, 'source.txt'))
       ? readFileSync(join(folder, 'source.txt'), 'utf8')
@@ -64,18 +69,8 @@ export async function seedDemo(
     const members = existsSync(startFile)
       ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members
       : {}
-    const running = await db
-      .selectFrom('plan')
-      .select('id')
-      .where('policy_id', '=', version.policy_id)
-      .executeTakeFirst()
-    const planId =
-      running?.id ??
-      (await startPlan(store, clock, 'system', { versionId: version.id, members })).plan.id
-    const context = await loadPlanContext(db, planId)
-    if ((await seedIndicatorValues(store, clock, context)) > 0)
-      await seedAssessments(store, clock, context, DEMO_ASSESSMENT_YEARS)
     const model = planModel(version)
+    policies.push({ region, version, model, members })
     const actors = model.actors(members)
     const { region_id: regionId } = await db
       .selectFrom('policy')
@@ -109,13 +104,20 @@ export async function seedDemo(
       })
     }
   }
+  progress.done(`政策已发布 / policies published: ${policies.length}`)
   accounts.unshift(
     { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
     { username: 'author', displayName: '医改办配置员', roles: ['author'] },
   )
-  // All at once: scrypt runs on libuv's thread pool, so the accounts' hashes (most of a first
-  // start's time) take the machine's cores instead of one after another; the writes share commits.
-  await Promise.all(
+  progress.step(`创建账号 / creating ${accounts.length} demo accounts`)
+  // The demo password is hashed once (scrypt is slow by design; 80 hashes were most of a first
+  // start), and only when an account is missing; the writes share commits.
+  const existing = await db.selectFrom('app_user').select('username').execute()
+  const have = new Set(existing.map((row) => row.username))
+  const passwordHash = accounts.every((account) => have.has(account.username))
+    ? undefined
+    : await hashPassword(DEMO_PASSWORD)
+  const users = await Promise.all(
     accounts.map((account) => {
       const units =
         account.policyId && account.unitId
@@ -127,6 +129,7 @@ export async function seedDemo(
           username: account.username,
           displayName: account.displayName,
           password: DEMO_PASSWORD,
+          ...(passwordHash ? { passwordHash } : {}),
           roles: account.roles,
           regionId: account.regionId ?? null,
           units,
@@ -135,6 +138,24 @@ export async function seedDemo(
       )
     }),
   )
+  progress.done(`演示账号 / demo accounts: ${accounts.length}`)
+  // Each unit's steps in a simulated history are its demo account's.
+  const ids = new Map(users.map((user) => [user.username, user.id]))
+  const run: DemoRun = {
+    store,
+    clock,
+    progress,
+    actorOf: (region, unit) => ids.get(`${region}.${unit}`) ?? 'system',
+    extension: { granted: false },
+  }
+  for (const policy of policies) await bundledPlan(run, policy)
+  // A 演示 plan only when no bundled plan runs within a stated period today.
+  const now_ = clock.now()
+  const current = policies.some(
+    (policy) => effectiveEnd(policy.model) !== null && !endedBy(policy.model, now_),
+  )
+  const living = current ? undefined : livingPolicy(policies)
+  if (living) await livingPlan(run, living)
   return accounts
 }
 

@@ -24,6 +24,7 @@ import * as progressReports from './migrations/2026_12_07_0400_progress_reports.
 import * as taskExtension from './migrations/2026_12_07_0410_task_extension.ts'
 import * as createSubTask from './migrations/2026_12_07_0420_create_sub_task.ts'
 import * as notificationDelivery from './migrations/2026_12_07_0430_notification_delivery.ts'
+import * as planDateShift from './migrations/2026_12_08_0600_plan_date_shift.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0410_task_extension': taskExtension,
   '2026_12_07_0420_create_sub_task': createSubTask,
   '2026_12_07_0430_notification_delivery': notificationDelivery,
+  '2026_12_08_0600_plan_date_shift': planDateShift,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
