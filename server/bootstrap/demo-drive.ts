@@ -17,17 +17,21 @@ import type { Store } from '../db/group-commit.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { readJson } from '../db/json-columns.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
+import { effectiveEnd } from '../plans/close-plan.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
 import { decideExtension, extensionReviewer, requestExtension } from '../tasks/extension.ts'
 import { nextTimerAt, runDueTimers } from '../timers/scheduler.ts'
-import { between, outcomeOf, reportDay, workingInstant } from './demo-mix.ts'
+import { between, outcomeOf, presentDay, reportDay, workingInstant } from './demo-mix.ts'
 
 export interface DriveOptions {
   /** The account id acting for a unit (its demo account), or `system`. */
   actorOf: (unit: string) => string
-  /** Reports submitted this close to the end stay waiting for review (a running plan's inbox). */
+  /**
+   * Reports submitted this close to the end stay waiting for review, and the end looks like work
+   * in hand (demo-mix.ts presentDay): a plan driven up to today.
+   */
   leaveUnreviewedDays?: number
   /** Set once an extension was granted anywhere in the demo; the first eligible task takes it. */
   extension: { granted: boolean }
@@ -119,7 +123,11 @@ async function nextSteps(
       const day = addDays(civilDateAt(new Date(task.updated_at)), 3)
       step = { at: workingInstant(day, policy, task, 'resubmit'), task, event: resubmit(task) }
     } else if (taskHasTag(model, task, 'owing')) {
-      const day = reportDay(policy, task)
+      const planned = reportDay(policy, task, spanDays(context))
+      const day =
+        options.leaveUnreviewedDays === undefined
+          ? planned
+          : presentDay(policy, task, planned, civilDateAt(until))
       if (day === null) continue
       const asks =
         !options.extension.granted &&
@@ -143,6 +151,13 @@ async function nextSteps(
     steps.push(step)
   }
   return steps.sort((a, b) => a.at.getTime() - b.at.getTime())
+}
+
+/** Days from the plan's start to the end of its period (its horizon when it states none). */
+function spanDays(context: PlanContext): number {
+  const end = effectiveEnd(context.model) ?? context.model.horizon.to
+  const start = civilDateAt(new Date(context.plan.started_at))
+  return Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000)
 }
 
 function submit(task: TaskRow): TaskEvent {

@@ -46,18 +46,42 @@ export function workingInstant(date: string, policyId: string, task: MixTask, sa
 
 /**
  * The day the unit first reports: before the deadline when on time (never before the task
- * opens), 4–12 days after it when late; a task without a deadline is reported within weeks of
- * being given. Null: never.
+ * opens), 3–25 days after it when late; a continuing duty without a deadline is reported at some
+ * point of the plan's `spanDays` (so a plan half-way through still has half of them open).
+ * Null: never.
  */
-export function reportDay(policyId: string, task: MixTask): string | null {
+export function reportDay(policyId: string, task: MixTask, spanDays: number): string | null {
   const outcome = outcomeOf(policyId, task)
   if (outcome === 'undone') return null
   const given = civilDateAt(new Date(task.created_at))
   const opens = task.opens_on && task.opens_on > given ? task.opens_on : given
-  if (!task.due_on) return addDays(opens, between(policyId, task, 'undated', 5, 45))
-  if (outcome === 'late') return addDays(task.due_on, between(policyId, task, 'late', 4, 12))
+  if (!task.due_on)
+    return addDays(opens, between(policyId, task, 'undated', 5, Math.max(5, spanDays - 20)))
+  if (outcome === 'late') return addDays(task.due_on, between(policyId, task, 'late', 3, 25))
   // Support units report a few days before the lead unit, which sums up their contributions.
   const ahead = task.role === 'support' ? between(policyId, task, 'ahead', 5, 9) : 0
   const day = addDays(task.due_on, -(1 + ahead + between(policyId, task, 'early', 0, 5)))
   return day < opens ? opens : day
+}
+
+/**
+ * The report day in a plan driven up to `today` to show work in hand: half the reports due in the
+ * last six weeks are still missing (overdue now), and a quarter of those not yet due came in during
+ * the last few days (waiting for review now).
+ */
+export function presentDay(
+  policyId: string,
+  task: MixTask,
+  day: string | null,
+  today: string,
+): string | null {
+  const u = draw(policyId, task, 'present')
+  if (task.due_on && task.due_on < today && task.due_on >= addDays(today, -42) && u < 0.5)
+    return null
+  if ((day === null || day > today) && u < 0.25) {
+    const given = civilDateAt(new Date(task.created_at))
+    const recent = addDays(today, -between(policyId, task, 'recent', 1, 5))
+    return recent < given ? given : recent
+  }
+  return day
 }
