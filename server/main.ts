@@ -1,6 +1,7 @@
 /**
- * @module `npm start`: opens (and migrates) the database, loads the demo on first start, serves
- * the API on 127.0.0.1:8787 and runs the timer scheduler.
+ * @module `npm start`: opens (and migrates) the database, loads the demo on first start (saying
+ * what it is doing: bootstrap/progress.ts), serves the API on 127.0.0.1:8787 and runs the timer
+ * scheduler.
  *
  * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
  * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:

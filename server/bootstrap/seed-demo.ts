@@ -1,11 +1,14 @@
 /**
- * @module The demo a fresh `npm start` serves: every bundled policy published, a plan started for
- * each region (with the members in `policies/<region>/plan-start.json`, where a region has one),
- * demo indicator data for the Meishan plan (seed-indicator-values.ts) with its assessment years
- * computed (2020 published, 2021 awaiting review: seed-assessments.ts), and an account for each
+ * @module The demo a fresh `npm start` serves: every bundled policy published, an account for each
  * unit and role, in the region its policy belongs to, with a region administrator for each region
- * (`<folder>.admin`). `admin` (the system administrator) and `author` stand above every region. A second start finds it all in place and adds nothing. It writes through the
- * server's group committer, as requests and timers do.
+ * (`<folder>.admin`) — `admin` (the system administrator) and `author` stand above every region —
+ * then a plan for each region (with the members in `policies/<region>/plan-start.json`, where a
+ * region has one): an ended one driven through its period in simulated time and closed, one still
+ * within its period started today, and a 演示 plan running now when no bundled plan is
+ * (demo-plans.ts). The Meishan plan gets the demo indicator data (seed-indicator-values.ts) with
+ * its assessment years computed (2020 published, 2021 awaiting review: seed-assessments.ts). A
+ * second start finds it all in place and adds nothing. It writes through the server's group
+ * committer, as requests and timers do, and says what it is doing on `progress`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
