@@ -64,12 +64,18 @@ export async function bundledPlan(run: DemoRun, policy: DemoPolicy): Promise<str
   const { store, clock, progress } = run
   const existing = await store.db
     .selectFrom('plan')
-    .select('id')
+    .select(['id', 'status', 'started_at'])
     .where('policy_id', '=', policy.version.policy_id)
     .where('shift_years', '=', 0)
     .executeTakeFirst()
-  if (existing) return existing.id
   const name = policy.model.config.metadata.region.name
+  if (existing) {
+    // A first start stopped while it drove an ended plan: carry on from where it stopped.
+    const simulated = existing.started_at === morning(policy.model.horizon.from).toISOString()
+    if (existing.status === 'running' && simulated && endedBy(policy.model, clock.now()))
+      await driveAndClose(run, policy, existing.id, name)
+    return existing.id
+  }
   if (!endedBy(policy.model, clock.now())) {
     progress.step(`启动计划 / starting the plan: ${name}`)
     const { plan } = await startPlan(store, clock, 'system', {
@@ -82,28 +88,70 @@ export async function bundledPlan(run: DemoRun, policy: DemoPolicy): Promise<str
     progress.done(`计划已启动 / plan started: ${name}`)
     return plan.id
   }
-  const end = effectiveEnd(policy.model)!
-  progress.step(
-    `模拟历史 / simulating the history of ${name} ${policy.model.horizon.from} – ${end}`,
-  )
   const simulated = new SimulatedClock(morning(policy.model.horizon.from))
   const { plan } = await startPlan(store, simulated, 'system', {
     versionId: policy.version.id,
     members: policy.members,
   })
+  return driveAndClose(run, policy, plan.id, name, simulated)
+}
+
+/**
+ * Drives an ended plan from `simulated` (else from its last recorded step) to the day after its
+ * period and closes it there.
+ */
+async function driveAndClose(
+  run: DemoRun,
+  policy: DemoPolicy,
+  planId: string,
+  name: string,
+  simulated?: SimulatedClock,
+): Promise<string> {
+  const { store, progress } = run
+  const end = effectiveEnd(policy.model)!
+  progress.step(
+    `模拟历史 / simulating the history of ${name} ${policy.model.horizon.from} – ${end}`,
+  )
+  const clock = simulated ?? new SimulatedClock(await lastStepOf(store, planId))
   const closing = morning(addDays(end, 1))
-  await drivePlan(store, simulated, plan.id, closing, driveOptions(run, policy, simulated))
-  const context = await loadPlanContext(store.db, plan.id)
+  await drivePlan(store, clock, planId, closing, driveOptions(run, policy, clock))
+  const context = await loadPlanContext(store.db, planId)
   await store.writes.run((trx) =>
     closePlan(
       trx,
       context,
       { reason: '有效期届满，计划按期关闭 / the effective period ended', force: false },
-      { actor: 'system', now: simulated.now() },
+      { actor: 'system', now: clock.now() },
     ),
   )
   progress.done(`已结束的计划 / ended plan, history simulated and closed: ${name}`)
-  return plan.id
+  return planId
+}
+
+/** The instant of the plan's latest recorded step (its start when none). */
+async function lastStepOf(store: Store, planId: string): Promise<string> {
+  const plan = await store.db
+    .selectFrom('plan')
+    .select('started_at')
+    .where('id', '=', planId)
+    .executeTakeFirstOrThrow()
+  const event = await store.db
+    .selectFrom('task_event')
+    .innerJoin('task', 'task.id', 'task_event.task_id')
+    .select('task_event.at')
+    .where('task.plan_id', '=', planId)
+    .orderBy('task_event.at', 'desc')
+    .executeTakeFirst()
+  const timer = await store.db
+    .selectFrom('timer')
+    .select('fire_at')
+    .where('plan_id', '=', planId)
+    .where('status', '!=', 'pending')
+    .orderBy('fire_at', 'desc')
+    .executeTakeFirst()
+  return [plan.started_at, event?.at, timer?.fire_at]
+    .filter((at): at is string => at !== undefined)
+    .reduce((latest, at) => (at > latest ? at : latest))
 }
 
 function driveOptions(run: DemoRun, policy: DemoPolicy, clock: SimulatedClock): DriveOptions {
@@ -135,7 +183,8 @@ function yearlyData(run: DemoRun, clock: SimulatedClock): DriveOptions['beforeSt
         continue
       }
       seeded.add(period)
-      await seedIndicatorValues(run.store, clock, context, [period])
+      // None written: they were already in (a start that stopped half-way, carried on).
+      if ((await seedIndicatorValues(run.store, clock, context, [period])) === 0) continue
       const year = Number(period)
       if (DEMO_ASSESSMENT_YEARS.includes(year))
         await seedAssessments(run.store, clock, context, [year], year !== last)

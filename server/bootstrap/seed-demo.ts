@@ -149,7 +149,11 @@ export async function seedDemo(
     clock,
     progress,
     actorOf: (region, unit) => ids.get(`${region}.${unit}`) ?? 'system',
-    extension: { granted: false },
+    // One extension in the whole demo, also when a stopped first start is carried on.
+    extension: {
+      granted:
+        (await db.selectFrom('extension_request').select('id').limit(1).execute()).length > 0,
+    },
   }
   for (const policy of policies) await bundledPlan(run, policy)
   // A 演示 plan only when no bundled plan runs within a stated period today.
