@@ -1,6 +1,7 @@
 /**
- * @module `npm start`: opens (and migrates) the database, loads the demo on first start, serves
- * the API on 127.0.0.1:8787 and runs the timer scheduler.
+ * @module `npm start`: opens (and migrates) the database, loads the demo on first start (saying
+ * what it is doing: bootstrap/progress.ts), serves the API on 127.0.0.1:8787 and runs the timer
+ * scheduler.
  *
  * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
  * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:
@@ -27,6 +28,7 @@ import {
 import { installAuditKey, loadAuditKey } from './audit/audit-key.ts'
 import { keyAuditChain } from './audit/audit-upgrade.ts'
 import { DEMO_PASSWORD, seedDemo } from './bootstrap/seed-demo.ts'
+import { terminalProgress } from './bootstrap/progress.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { createDb } from './db/create-db.ts'
@@ -77,6 +79,7 @@ export async function main(): Promise<void> {
     ? { kind: 'postgres', url }
     : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES }
   const db = await createDb(config)
+  const progress = terminalProgress()
   // The audit key lives outside the database; a chain from before keying is checked and re-keyed.
   const { key: auditKey } = loadAuditKey({ dataDir, create: true })
   installAuditKey(auditKey)
@@ -87,7 +90,9 @@ export async function main(): Promise<void> {
   const files = join(dataDir, 'attachments')
   // Processes starting together on one database prepare it one after another (db/startup-lock.ts).
   const accounts = await withStartupLock(config, db, async () => {
+    progress.step('迁移数据库 / migrating the database')
     await migrateToLatest(db)
+    progress.done(`数据库就绪 / database ready: ${url ? 'PostgreSQL' : file}`)
     const rekeyed = await keyAuditChain(
       { db, writes },
       auditKey,
@@ -101,7 +106,7 @@ export async function main(): Promise<void> {
       )
     return process.env.LUOSHI_DEMO === '0'
       ? []
-      : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'))
+      : await seedDemo({ db, writes }, clock, join(ROOT, 'policies'), progress)
   })
   const reads = url
     ? db

@@ -17,6 +17,8 @@ export interface NewUser {
   username: string
   displayName: string
   password: string
+  /** The password's hash, when the caller already has it (the demo's accounts share one password). */
+  passwordHash?: string
   roles: Role[]
   /** The account's region; none for an account above every region. */
   regionId?: string | null
@@ -35,7 +37,7 @@ export async function ensureUser(store: Store, user: NewUser, now: string): Prom
     id: newId(),
     username: user.username,
     display_name: user.displayName,
-    password_hash: await hashPassword(user.password),
+    password_hash: user.passwordHash ?? (await hashPassword(user.password)),
     roles: JSON.stringify(user.roles),
     created_at: now,
     phone: null,

@@ -1,14 +1,18 @@
 /**
- * @module The demo a fresh `npm start` serves: every bundled policy published, a plan started for
- * each region (with the members in `policies/<region>/plan-start.json`, where a region has one),
- * demo indicator data for the Meishan plan (seed-indicator-values.ts) with its assessment years
- * computed (2020 published, 2021 awaiting review: seed-assessments.ts), and an account for each
+ * @module The demo a fresh `npm start` serves: every bundled policy published, an account for each
  * unit and role, in the region its policy belongs to, with a region administrator for each region
- * (`<folder>.admin`). `admin` (the system administrator) and `author` stand above every region. A second start finds it all in place and adds nothing. It writes through the
- * server's group committer, as requests and timers do.
+ * (`<folder>.admin`) — `admin` (the system administrator) and `author` stand above every region —
+ * then a plan for each region (with the members in `policies/<region>/plan-start.json`, where a
+ * region has one): an ended one driven through its period in simulated time and closed, one still
+ * within its period started today, and a 演示 plan running now when no bundled plan is
+ * (demo-plans.ts). The Meishan plan gets the demo indicator data (seed-indicator-values.ts) with
+ * its assessment years computed (2020 published, 2021 awaiting review: seed-assessments.ts). A
+ * second start finds it all in place and adds nothing. It writes through the server's group
+ * committer, as requests and timers do, and says what it is doing on `progress`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { hashPassword } from '../auth/passwords.ts'
 import { ensureUser } from '../auth/users.ts'
 import type { Role } from '../auth/users.ts'
 import type { Clock } from '../clock.ts'
@@ -19,13 +23,12 @@ import { findVersion } from '../policies/repository.ts'
 import { AppError } from '../errors.ts'
 import { planModel } from '../plan-model/plan-model.ts'
 import type { ExtraUnits } from '../plan-model/plan-model.ts'
-import { loadPlanContext } from '../plan-model/plan-context.ts'
-import { startPlan } from '../plans/start-plan.ts'
-import { seedIndicatorValues } from './seed-indicator-values.ts'
-import { seedAssessments } from './seed-assessments.ts'
-
-/** The years the demo values cover that an assessment scores (2019 is the baseline). */
-const DEMO_ASSESSMENT_YEARS = [2020, 2021]
+import { effectiveEnd } from '../plans/close-plan.ts'
+import { bundledPlan, endedBy, livingPlan, livingPolicy } from './demo-plans.ts'
+import type { DemoPolicy, DemoRun } from './demo-plans.ts'
+import { silentProgress } from './progress.ts'
+import { withDemoSync } from './seed-sync.ts'
+import type { Progress } from './progress.ts'
 
 export const DEMO_PASSWORD = 'luoshi-demo'
 
@@ -39,15 +42,20 @@ export interface DemoAccount {
   unitId?: string
 }
 
-/** Publishes, starts and creates accounts; returns the accounts (new or existing). */
+/**
+ * Publishes, creates the accounts, starts the plans (simulating the history of those that ended,
+ * and a 演示 plan running now: demo-plans.ts); returns the accounts (new or existing).
+ */
 export async function seedDemo(
   store: Store,
   clock: Clock,
   policiesDir: string,
+  progress: Progress = silentProgress,
 ): Promise<DemoAccount[]> {
   const { db } = store
   const now = clock.now().toISOString()
   const accounts: DemoAccount[] = []
+  const policies: DemoPolicy[] = []
   for (const region of readdirSync(policiesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -55,6 +63,7 @@ export async function seedDemo(
     const folder = join(policiesDir, region)
     const file = readdirSync(folder).find((name) => name.endsWith('.yaml'))
     if (!file) continue
+    progress.step(`发布政策 / publishing ${region}/${file}`)
     const yaml = readFileSync(join(folder, file), 'utf8')
     const source = existsSync(join(folder, 'source.txt'))
       ? readFileSync(join(folder, 'source.txt'), 'utf8')
@@ -64,18 +73,8 @@ export async function seedDemo(
     const members = existsSync(startFile)
       ? (JSON.parse(readFileSync(startFile, 'utf8')) as { members: ExtraUnits }).members
       : {}
-    const running = await db
-      .selectFrom('plan')
-      .select('id')
-      .where('policy_id', '=', version.policy_id)
-      .executeTakeFirst()
-    const planId =
-      running?.id ??
-      (await startPlan(store, clock, 'system', { versionId: version.id, members })).plan.id
-    const context = await loadPlanContext(db, planId)
-    if ((await seedIndicatorValues(store, clock, context)) > 0)
-      await seedAssessments(store, clock, context, DEMO_ASSESSMENT_YEARS)
     const model = planModel(version)
+    policies.push({ region, version, model, members })
     const actors = model.actors(members)
     const { region_id: regionId } = await db
       .selectFrom('policy')
@@ -109,13 +108,20 @@ export async function seedDemo(
       })
     }
   }
+  progress.done(`政策已发布 / policies published: ${policies.length}`)
   accounts.unshift(
     { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
     { username: 'author', displayName: '医改办配置员', roles: ['author'] },
   )
-  // All at once: scrypt runs on libuv's thread pool, so the accounts' hashes (most of a first
-  // start's time) take the machine's cores instead of one after another; the writes share commits.
-  await Promise.all(
+  progress.step(`创建账号 / creating ${accounts.length} demo accounts`)
+  // The demo password is hashed once (scrypt is slow by design; 80 hashes were most of a first
+  // start), and only when an account is missing; the writes share commits.
+  const existing = await db.selectFrom('app_user').select('username').execute()
+  const have = new Set(existing.map((row) => row.username))
+  const passwordHash = accounts.every((account) => have.has(account.username))
+    ? undefined
+    : await hashPassword(DEMO_PASSWORD)
+  const users = await Promise.all(
     accounts.map((account) => {
       const units =
         account.policyId && account.unitId
@@ -127,6 +133,7 @@ export async function seedDemo(
           username: account.username,
           displayName: account.displayName,
           password: DEMO_PASSWORD,
+          ...(passwordHash ? { passwordHash } : {}),
           roles: account.roles,
           regionId: account.regionId ?? null,
           units,
@@ -135,6 +142,30 @@ export async function seedDemo(
       )
     }),
   )
+  progress.done(`演示账号 / demo accounts: ${accounts.length}`)
+  // Each unit's steps in a simulated history are its demo account's.
+  const ids = new Map(users.map((user) => [user.username, user.id]))
+  const run: DemoRun = {
+    store,
+    clock,
+    progress,
+    actorOf: (region, unit) => ids.get(`${region}.${unit}`) ?? 'system',
+    // One extension in the whole demo, also when a stopped first start is carried on.
+    extension: {
+      granted:
+        (await db.selectFrom('extension_request').select('id').limit(1).execute()).length > 0,
+    },
+  }
+  await withDemoSync(db, async () => {
+    for (const policy of policies) await bundledPlan(run, policy)
+    // A 演示 plan only when no bundled plan runs within a stated period today.
+    const today = clock.now()
+    const current = policies.some(
+      (policy) => effectiveEnd(policy.model) !== null && !endedBy(policy.model, today),
+    )
+    const living = current ? undefined : livingPolicy(policies)
+    if (living) await livingPlan(run, living)
+  })
   return accounts
 }
 

@@ -35,27 +35,33 @@ export function demoUnitFor(plan: PlanContext, county: DemoCounty): string | und
   return plan.model.actors(plan.members).has(bureau) ? bureau : undefined
 }
 
-/** Inserts the demo values into a plan of the demo policy; returns how many were written. */
+/**
+ * Inserts the demo values into a plan of the demo policy (only those of `periods`, when given: a
+ * plan driven through its years gets each year's values when they were due); returns how many
+ * were written.
+ */
 export async function seedIndicatorValues(
   store: Store,
   clock: Clock,
   plan: PlanContext,
+  periods?: readonly string[],
 ): Promise<number> {
   const demoValues = DEMO_SETS[plan.plan.policy_id]
   if (!demoValues) return 0
-  const existing = await store.db
+  let query = store.db
     .selectFrom('indicator_value')
     .select('plan_id')
     .where('plan_id', '=', plan.plan.id)
     .where('source', '=', 'demo')
-    .limit(1)
-    .execute()
+  if (periods) query = query.where('period', 'in', periods.length ? [...periods] : [''])
+  const existing = await query.limit(1).execute()
   if (existing.length > 0) return 0
   const inputs = entryInputs(plan.model.config)
   const at = clock.now().toISOString()
   const units = new Map(DEMO_COUNTIES.map(({ key }) => [key, demoUnitFor(plan, key)]))
   const rows: NewIndicatorValue[] = []
   for (const value of demoValues()) {
+    if (periods && !periods.includes(value.period)) continue
     const unit = value.county === 'region' ? REGION_UNIT : units.get(value.county)
     // A config edited since the data was written may have dropped an element: skip, never fail.
     if (!unit || !inputs.has(value.element)) continue

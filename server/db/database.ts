@@ -72,6 +72,11 @@ export interface PlanTable {
    * members): a preview carries it, and applying requires it unchanged.
    */
   revision: ColumnType<number, number | undefined, number>
+  /**
+   * Whole years the plan's calendar is moved from its version's dates (0: the document's own
+   * dates; the demo's 演示 plan runs a past policy now). plan-model/shift-years.ts
+   */
+  shift_years: ColumnType<number, number | undefined, number>
 }
 
 /** Where a plan is in its life: timers fire and work goes on only while it is `running`. */

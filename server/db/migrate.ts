@@ -25,6 +25,7 @@ import * as taskExtension from './migrations/2026_12_07_0410_task_extension.ts'
 import * as createSubTask from './migrations/2026_12_07_0420_create_sub_task.ts'
 import * as notificationDelivery from './migrations/2026_12_07_0430_notification_delivery.ts'
 import * as dutyStart from './migrations/2026_12_08_0400_duty_start.ts'
+import * as planDateShift from './migrations/2026_12_08_0600_plan_date_shift.ts'
 import * as attachmentContent from './migrations/2026_12_08_0700_attachment_content.ts'
 import * as taskCounts from './migrations/2026_12_08_0800_task_counts.ts'
 
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0420_create_sub_task': createSubTask,
   '2026_12_07_0430_notification_delivery': notificationDelivery,
   '2026_12_08_0400_duty_start': dutyStart,
+  '2026_12_08_0600_plan_date_shift': planDateShift,
   '2026_12_08_0700_attachment_content': attachmentContent,
   '2026_12_08_0800_task_counts': taskCounts,
 }

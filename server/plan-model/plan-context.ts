@@ -27,24 +27,25 @@ export async function loadPlanContext(db: Kysely<Database>, planId: string): Pro
 
 /** The context of a plan row already read. */
 export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promise<PlanContext> {
-  const model = await loadPlanModel(db, plan.policy_version_id)
+  const model = await loadPlanModel(db, plan.policy_version_id, plan.shift_years ?? 0)
   if (!model)
     throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
   return { plan, model, members: readJson('plan', 'extra_units', plan.extra_units) }
 }
 
 /**
- * The model of a version by id, reading the version row only when the model is not cached;
- * undefined for an unknown version.
+ * The model of a version by id (its dates moved by `shiftYears`, plan.shift_years), reading the
+ * version row only when the model is not cached; undefined for an unknown version.
  */
 export async function loadPlanModel(
   db: Kysely<Database>,
   versionId: string,
+  shiftYears = 0,
 ): Promise<PlanModel | undefined> {
-  const cached = cachedPlanModel(versionId)
+  const cached = cachedPlanModel(versionId, shiftYears)
   if (cached) return cached
   const row = await getVersionById(db, versionId)
-  return row ? planModel(row) : undefined
+  return row ? planModel(row, shiftYears) : undefined
 }
 
 /** Forgets cached models (tests that reopen a database file). */

@@ -13,6 +13,7 @@ import type { PolicyVersionRow } from '../db/database.ts'
 import { planEscalation } from './fire-times.ts'
 import type { PlannedStep } from './fire-times.ts'
 import { readJson } from '../db/json-columns.ts'
+import { shiftConfigYears } from './shift-years.ts'
 
 type Procedure = NonNullable<PolicyConfig['procedures']>[number]
 
@@ -28,6 +29,8 @@ export interface Actor {
 export class PlanModel {
   readonly config: PolicyConfig
   readonly versionId: string
+  /** Whole years the version's scheduling dates are moved for the plans using this model. */
+  readonly shiftYears: number
   readonly calendar: WorkingDayCalendar
   readonly escalation: Escalation
   readonly office: string | null
@@ -38,9 +41,10 @@ export class PlanModel {
   readonly #escalations = new Map<string, PlannedStep[]>()
   readonly #responsibilities: ReadonlyMap<string, Responsibility>
 
-  constructor(row: PolicyVersionRow) {
+  constructor(row: PolicyVersionRow, shiftYears = 0) {
     this.versionId = row.id
-    this.config = readJson('policy_version', 'config', row.config)
+    this.shiftYears = shiftYears
+    this.config = shiftConfigYears(readJson('policy_version', 'config', row.config), shiftYears)
     const years = this.config.calendar?.years ?? []
     this.calendar = WorkingDayCalendar.mainland(
       ...years.map((y) => ({ years: [y.year], holidays: y.holidays, workdays: y.workdays })),
@@ -214,9 +218,14 @@ export const PLAN_MODEL_CACHE_SIZE = 16
 /** Models by version id, least recently used first (a Map keeps insertion order). */
 const cache = new Map<string, PlanModel>()
 
-/** The model of a version, built once while it stays among the recently used. */
-export function planModel(row: PolicyVersionRow): PlanModel {
-  return cachedPlanModel(row.id) ?? remember(new PlanModel(row))
+/** The model of a version (its dates moved by `shiftYears`), built once while it stays among the recently used. */
+export function planModel(row: PolicyVersionRow, shiftYears = 0): PlanModel {
+  return cachedPlanModel(row.id, shiftYears) ?? remember(new PlanModel(row, shiftYears))
+}
+
+/** The cache key of a version's model with its dates moved by `shiftYears`. */
+function keyOf(versionId: string, shiftYears: number): string {
+  return shiftYears === 0 ? versionId : `${versionId}+${shiftYears}y`
 }
 
 /** Forgets every cached model (tests that reopen a database file). */
@@ -225,17 +234,18 @@ export function clearPlanModels(): void {
 }
 
 /** The cached model of a version, if it is among the recently used (it then becomes the most recent). */
-export function cachedPlanModel(versionId: string): PlanModel | undefined {
-  const model = cache.get(versionId)
+export function cachedPlanModel(versionId: string, shiftYears = 0): PlanModel | undefined {
+  const key = keyOf(versionId, shiftYears)
+  const model = cache.get(key)
   if (model) {
-    cache.delete(versionId)
-    cache.set(versionId, model)
+    cache.delete(key)
+    cache.set(key, model)
   }
   return model
 }
 
 function remember(model: PlanModel): PlanModel {
-  cache.set(model.versionId, model)
+  cache.set(keyOf(model.versionId, model.shiftYears), model)
   if (cache.size > PLAN_MODEL_CACHE_SIZE) cache.delete(cache.keys().next().value!)
   return model
 }

@@ -58,7 +58,8 @@ export async function layoutMigration(
 ): Promise<MigrationLayout> {
   const { plan, members } = context
   const fromModel = context.model
-  const toModel = planModel(to)
+  // A plan running its calendar moved by whole years keeps the move on the new version.
+  const toModel = planModel(to, plan.shift_years)
   const match = matchVersions(fromModel.config, toModel.config, renames)
   const today = civilDateAt(now)
   const nowIso = now.toISOString()

@@ -36,6 +36,11 @@ export interface StartPlanInput {
   name?: string
   /** Members for groups the document leaves open (各乡镇卫生院 …): { groupId: [{ id, name }] }. */
   members?: ExtraUnits
+  /**
+   * Runs the version's calendar moved by whole years (phase windows, deadlines, the effective
+   * period): the demo's 演示 plan shows a past policy as work running now. The config is unchanged.
+   */
+  shiftYears?: number
 }
 
 export interface StartedPlan {
@@ -82,7 +87,8 @@ export function preparePlan(
   actor: string,
   input: StartPlanInput,
 ): PreparedPlan {
-  const model = planModel(version)
+  const shiftYears = input.shiftYears ?? 0
+  const model = planModel(version, shiftYears)
   const members = input.members ?? {}
   checkMembers(model, members)
   const nowIso = now.toISOString()
@@ -103,6 +109,7 @@ export function preparePlan(
     archived_at: null,
     archived_by: null,
     revision: 0,
+    shift_years: shiftYears,
   }
   const tasks: NewTask[] = []
   const timers: NewTimer[] = []

@@ -28,6 +28,7 @@ export const planSchema = {
     'archived_at',
     'archived_by',
     'revision',
+    'shift_years',
   ],
   additionalProperties: false,
   properties: {
@@ -60,6 +61,11 @@ export const planSchema = {
       minimum: 0,
       description:
         '计划构成的修订号（迁移、成员调整时递增）/ Advances with every change of the plan’s make-up',
+    },
+    shift_years: {
+      type: 'integer',
+      description:
+        '日期顺延年数（演示计划按移后的日历运行；0 为文件原定日期）/ Whole years the plan’s calendar is moved from its version’s dates (0: the document’s own)',
     },
   },
 } as const
