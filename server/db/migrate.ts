@@ -25,6 +25,7 @@ import * as taskExtension from './migrations/2026_12_07_0410_task_extension.ts'
 import * as createSubTask from './migrations/2026_12_07_0420_create_sub_task.ts'
 import * as notificationDelivery from './migrations/2026_12_07_0430_notification_delivery.ts'
 import * as attachmentContent from './migrations/2026_12_08_0700_attachment_content.ts'
+import * as auditChains from './migrations/2026_12_08_0710_audit_chains.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0420_create_sub_task': createSubTask,
   '2026_12_07_0430_notification_delivery': notificationDelivery,
   '2026_12_08_0700_attachment_content': attachmentContent,
+  '2026_12_08_0710_audit_chains': auditChains,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
