@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import {
   auditCheckpointFile,
@@ -18,6 +19,7 @@ import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
+import * as auditChains from '../../server/db/migrations/2026_12_08_0710_audit_chains.ts'
 
 let dataDir: string
 let db: Kysely<Database>
@@ -128,5 +130,19 @@ describe('one audit chain per plan', () => {
   it('catches a plan chain whose head row was removed', async () => {
     await db.deleteFrom('audit_chain').where('chain', '=', 'plan-a').execute()
     expect(await verify()).toMatchObject({ ok: false, chain: 'plan-a' })
+  })
+
+  it('keeps the rows written before the chains verifiable: they become the chain of the rest, unchanged', async () => {
+    await db.deleteFrom('audit_log').where('chain', '<>', '').execute()
+    await db.deleteFrom('audit_chain').execute()
+    // Before chains, `seq` numbered the one chain from 1.
+    await sql`update audit_log set seq = chain_seq`.execute(db)
+    await auditChains.down(db)
+    await auditChains.up(db)
+    const result = await verify()
+    expect(result).toMatchObject({ ok: true, rows: 5 })
+    expect(result.chains.map((chain) => chain.chain)).toEqual([''])
+    await appendAudit(db, [entry(6, 'plan-a'), { ...entry(6, undefined), entity: 'user' }])
+    expect(await verify()).toMatchObject({ ok: true, rows: 7 })
   })
 })
