@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['test/api/**/*.test.ts'],
+    // A plan start is several times slower on PostgreSQL than on SQLite (a round trip a statement).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     env: { ...base.test?.env, LUOSHI_TEST_DIALECT: 'postgres' },
     globalSetup: ['test/helpers/demo-data.ts', 'test/helpers/postgres-global.ts'],
   },

@@ -30,15 +30,14 @@ export const TEST_DIALECT: 'sqlite' | 'postgres' =
  * Creates and migrates a new SQLite file in a temporary folder; with `from`, the new file starts as
  * a copy of that database (see copyDatabase) and its attachments folder, for fixtures too slow to
  * build in every test. On the PostgreSQL run, a new database copied from the run's migrated
- * template instead (`file` is its URL; `from` is not supported there).
+ * template instead (`file` is its URL), or from the database of `from` (a URL) when nobody is
+ * connected to it.
  */
 export async function makeDb(from?: string): Promise<TestDb> {
   if (TEST_DIALECT === 'postgres') {
-    if (from !== undefined)
-      throw new Error('a copy of another test database (`from`) is made on SQLite only')
     const { inject } = await import('vitest')
     const { newPostgresDatabase } = await import('./postgres-global.ts')
-    const url = await newPostgresDatabase(inject('pgServer'))
+    const url = await newPostgresDatabase(inject('pgServer'), from)
     const db = await createDb({ kind: 'postgres', url, poolSize: 4 })
     return { db, file: url, writes: new GroupCommitter(db) }
   }

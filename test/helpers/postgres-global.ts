@@ -31,13 +31,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 let counter = 0
 
-/** A new database copied from the migrated template; returns its URL. */
-export async function newPostgresDatabase(serverUrl: string): Promise<string> {
+/** A new database copied from the migrated template (or from the database of URL `from`); returns its URL. */
+export async function newPostgresDatabase(serverUrl: string, from?: string): Promise<string> {
+  const template = from ? from.slice(from.lastIndexOf('/') + 1) : TEMPLATE_DATABASE
   const name = `luoshi_t${process.pid}_${++counter}_${Date.now().toString(36)}`
   const admin = new pg.Client({ connectionString: `${serverUrl}postgres` })
   await admin.connect()
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`)
+    await admin.query(`create database ${name} template ${template}`)
   } finally {
     await admin.end()
   }

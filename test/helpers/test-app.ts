@@ -224,10 +224,16 @@ export function copiedFixture<T extends object>(
 ): () => Promise<Copied<T>> {
   let built: Promise<{ template: TestApp; value: T }> | undefined
   return async () => {
-    built ??= makeTestApp(start).then(async (template) => ({
-      template,
-      value: await build(template),
-    }))
+    built ??= makeTestApp(start).then(async (template) => {
+      const value = await build(template)
+      // PostgreSQL copies a database only while nobody is connected to it; the template is read
+      // from nowhere else once built.
+      if (TEST_DIALECT === 'postgres') {
+        await template.writes.close()
+        await template.db.destroy()
+      }
+      return { template, value }
+    })
     const { template, value } = await built
     const t = await makeTestApp(template.clock.now().toISOString(), { from: template.file })
     const moved = Object.fromEntries(
