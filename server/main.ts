@@ -4,7 +4,8 @@
  * scheduler.
  *
  * Environment: `PORT` (8787), `HOST` (127.0.0.1), `LUOSHI_DATA` (./data, the SQLite folder),
- * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead), `LUOSHI_NOW` (an ISO instant:
+ * `LUOSHI_DATABASE_URL` (postgres://… to use PostgreSQL instead; `LUOSHI_PG_POOL_SIZE` and
+ * `LUOSHI_PG_STATEMENT_TIMEOUT_MS`, see db/create-db.ts), `LUOSHI_NOW` (an ISO instant:
  * run the clock from there, to replay a past plan), `LUOSHI_DEMO=0` (skip the demo),
  * `LUOSHI_SHUTDOWN_MS` (10000: how long SIGTERM/SIGINT wait for requests in flight),
  * `LUOSHI_TRUST_PROXY` and `LUOSHI_SESSION_IDLE_MINUTES` (see http/security-options.ts),

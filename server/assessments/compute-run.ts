@@ -110,6 +110,7 @@ export async function computeRun(
       action: 'assessment.compute',
       entity: 'assessment_run',
       entityId: run.id,
+      planId: run.plan_id,
       payload: {
         planId,
         assessmentId,

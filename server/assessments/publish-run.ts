@@ -74,6 +74,7 @@ export async function reviewRun(
       action: 'assessment.review',
       entity: 'assessment_run',
       entityId: run.id,
+      planId: run.plan_id,
       payload: { assessmentId, year, version: run.version, note },
     },
   ])
@@ -193,6 +194,7 @@ export async function publishRun(
       action: 'assessment.publish',
       entity: 'assessment_run',
       entityId: run.id,
+      planId: run.plan_id,
       payload: { assessmentId, year, version: run.version, grades, rectifications },
     },
   ])

@@ -1,7 +1,8 @@
 /**
  * @module Signed checkpoints of the audit chain's head, appended to a file the database
  * connection cannot touch (by default `<data>/audit-checkpoints.jsonl`; `LUOSHI_AUDIT_CHECKPOINT_FILE`
- * moves it). Each line is `{ seq, hash, at, mac }`, the MAC an HMAC-SHA256 under the audit key.
+ * moves it). Each line is `{ seq, hash, at, mac }` (with `chain`, the plan id, for a plan's chain),
+ * the MAC an HMAC-SHA256 under the audit key.
  * Verification holds the chain to every checkpoint: a chain cut shorter than one, or a row at a
  * checkpointed position that changed, fails even if the chain is consistent with itself.
  */
@@ -24,7 +25,12 @@ export interface AuditCheckpoint {
   seq: number
   hash: string
   at: string
+  /** The plan whose chain this is; absent for chain '' (lines written before chains had names). */
+  chain?: string
 }
+
+/** The chain a checkpoint is of ('' when it names none). */
+export const chainOf = (checkpoint: AuditCheckpoint): string => checkpoint.chain ?? ''
 
 /** The checkpoints read from a file: those whose signature holds, and the lines that did not. */
 export interface CheckpointFile {
@@ -40,8 +46,11 @@ export function auditCheckpointFile(dataDir: string, env: NodeJS.ProcessEnv = pr
 }
 
 function mac(key: Buffer, checkpoint: AuditCheckpoint): string {
+  const chain = chainOf(checkpoint)
   return createHmac('sha256', key)
-    .update(`luoshi-audit-checkpoint\n${checkpoint.seq}\n${checkpoint.hash}\n${checkpoint.at}`)
+    .update(
+      `luoshi-audit-checkpoint\n${chain === '' ? '' : `${chain}\n`}${checkpoint.seq}\n${checkpoint.hash}\n${checkpoint.at}`,
+    )
     .digest('hex')
 }
 
@@ -54,7 +63,8 @@ export function readCheckpoints(file: string, key: Buffer): CheckpointFile {
     if (line.trim() === '') continue
     try {
       const parsed = JSON.parse(line) as AuditCheckpoint & { mac: string }
-      const checkpoint = { seq: parsed.seq, hash: parsed.hash, at: parsed.at }
+      const checkpoint: AuditCheckpoint = { seq: parsed.seq, hash: parsed.hash, at: parsed.at }
+      if (parsed.chain !== undefined) checkpoint.chain = String(parsed.chain)
       const expected = Buffer.from(mac(key, checkpoint), 'hex')
       const given = Buffer.from(String(parsed.mac), 'hex')
       if (
@@ -88,37 +98,80 @@ export type CheckpointOutcome =
   | { unchanged: AuditCheckpoint }
   | { refused: { head: number; checkpoint: AuditCheckpoint } }
 
+/** The committed head of every chain: chain '' and each plan's. */
+async function chainHeads(
+  db: Kysely<Database>,
+): Promise<Array<{ chain: string; seq: number; hash: string }>> {
+  const global = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
+  const plans = await db.selectFrom('audit_chain').select(['chain', 'seq', 'hash']).execute()
+  return [{ chain: '', ...global }, ...plans]
+}
+
 /**
- * Writes a checkpoint of the committed head unless the newest one already names it. A head
- * behind the highest checkpoint is refused, never written over: that is a truncated chain, and
- * the file keeps the evidence.
+ * Writes a checkpoint of each chain's committed head unless the newest one of that chain already
+ * names it. A head behind its chain's highest checkpoint is refused, never written over: that is a
+ * truncated chain, and the file keeps the evidence. Returns the outcome of chain '' (`chain`), or
+ * of the chain given.
  */
 export async function checkpointHead(
   db: Kysely<Database>,
   key: Buffer,
   file: string,
   now: Date,
+  chain = '',
 ): Promise<CheckpointOutcome> {
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow()
+  const outcome = (await checkpointHeads(db, key, file, now)).get(chain)
+  if (!outcome) throw new Error(`no audit chain ${chain}`)
+  return outcome
+}
+
+/** {@link checkpointHead} for every chain; the outcomes by chain. */
+export async function checkpointHeads(
+  db: Kysely<Database>,
+  key: Buffer,
+  file: string,
+  now: Date,
+): Promise<Map<string, CheckpointOutcome>> {
+  const heads = await chainHeads(db)
   const { checkpoints } = readCheckpoints(file, key)
-  const highest = checkpoints.reduce<AuditCheckpoint | undefined>(
-    (best, next) => (!best || next.seq > best.seq ? next : best),
-    undefined,
-  )
-  if (highest && head.seq < highest.seq) return { refused: { head: head.seq, checkpoint: highest } }
-  const newest = checkpoints.at(-1)
-  if (newest && newest.seq === head.seq && newest.hash === head.hash) return { unchanged: newest }
-  const checkpoint = { seq: head.seq, hash: head.hash, at: now.toISOString() }
-  appendCheckpoint(file, key, checkpoint)
-  return { written: checkpoint }
+  const highest = new Map<string, AuditCheckpoint>()
+  const newest = new Map<string, AuditCheckpoint>()
+  for (const checkpoint of checkpoints) {
+    const chain = chainOf(checkpoint)
+    const best = highest.get(chain)
+    if (!best || checkpoint.seq > best.seq) highest.set(chain, checkpoint)
+    newest.set(chain, checkpoint)
+  }
+  const outcomes = new Map<string, CheckpointOutcome>()
+  for (const head of heads) {
+    const top = highest.get(head.chain)
+    if (top && head.seq < top.seq) {
+      outcomes.set(head.chain, { refused: { head: head.seq, checkpoint: top } })
+      continue
+    }
+    const last = newest.get(head.chain)
+    if (last && last.seq === head.seq && last.hash === head.hash) {
+      outcomes.set(head.chain, { unchanged: last })
+      continue
+    }
+    const checkpoint: AuditCheckpoint = {
+      seq: head.seq,
+      hash: head.hash,
+      at: now.toISOString(),
+      ...(head.chain === '' ? {} : { chain: head.chain }),
+    }
+    appendCheckpoint(file, key, checkpoint)
+    outcomes.set(head.chain, { written: checkpoint })
+  }
+  return outcomes
 }
 
 /**
- * Checkpoints the head now, every `intervalMs`, and once more when stopped (at shutdown, after
+ * Checkpoints every chain's head now, every `intervalMs`, and once more when stopped (at shutdown, after
  * the last write). Problems are logged, never thrown: the server keeps serving.
  */
 export function startAuditCheckpointer(
@@ -130,11 +183,12 @@ export function startAuditCheckpointer(
 ): () => Promise<void> {
   const run = async () => {
     try {
-      const outcome = await checkpointHead(db, key, file, clock.now())
-      if ('refused' in outcome) {
+      for (const [chain, outcome] of await checkpointHeads(db, key, file, clock.now())) {
+        if (!('refused' in outcome)) continue
+        const name = chain === '' ? '' : ` ${chain}`
         console.error(
-          `审计链比检查点短：链头 ${outcome.refused.head}，检查点 ${outcome.refused.checkpoint.seq}（${outcome.refused.checkpoint.at}）/ ` +
-            `the audit chain is shorter than a checkpoint: head ${outcome.refused.head}, checkpoint ${outcome.refused.checkpoint.seq} (${outcome.refused.checkpoint.at}) — run luoshi audit verify`,
+          `审计链${name}比检查点短：链头 ${outcome.refused.head}，检查点 ${outcome.refused.checkpoint.seq}（${outcome.refused.checkpoint.at}）/ ` +
+            `the audit chain${name} is shorter than a checkpoint: head ${outcome.refused.head}, checkpoint ${outcome.refused.checkpoint.seq} (${outcome.refused.checkpoint.at}) — run luoshi audit verify`,
         )
       }
     } catch (error) {

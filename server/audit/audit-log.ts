@@ -1,7 +1,10 @@
 /**
- * @module The append-only audit log. Each row carries the hash of the one before it, keyed with
- * HMAC-SHA256 under the audit key (audit-key.ts), so editing, deleting or re-hashing any row
- * breaks the chain from there on unless one holds the key; audit-verify.ts walks it.
+ * @module The append-only audit log, in chains: one per plan (`chain` = the plan id) and chain ''
+ * for everything that belongs to no one plan (accounts, regions, policies, logins). Each row
+ * carries the hash of the one before it in its chain, keyed with HMAC-SHA256 under the audit key
+ * (audit-key.ts), so editing, deleting or re-hashing any row breaks its chain from there on unless
+ * one holds the key; audit-verify.ts walks each chain alone. Writers of different plans lock
+ * different chain heads, so they do not wait on one another.
  */
 import { createHash, createHmac } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
@@ -17,12 +20,28 @@ export interface AuditEntry {
   entity: string
   entityId: string
   payload: unknown
+  /** The plan the entry is about: it joins that plan's chain; without one, chain ''. */
+  planId?: string
 }
 
-type HashedFields = Omit<AuditRow, 'hash' | 'prev_hash'>
+type HashedFields = Omit<AuditRow, 'hash' | 'prev_hash' | 'seq'>
 
+/** Chain '' hashes its rows as the single chain did before (so old rows verify unchanged); a plan's chain names itself too. */
 const canonical = (row: HashedFields) =>
-  JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.payload])
+  JSON.stringify(
+    row.chain === ''
+      ? [row.chain_seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.payload]
+      : [
+          row.chain,
+          row.chain_seq,
+          row.at,
+          row.actor,
+          row.action,
+          row.entity,
+          row.entity_id,
+          row.payload,
+        ],
+  )
 
 /** The hash of a row: HMAC-SHA256 under the audit key over the previous hash and the row's fields. */
 export function auditHash(key: Buffer, prevHash: string, row: HashedFields): string {
@@ -34,9 +53,41 @@ export function unkeyedAuditHash(prevHash: string, row: HashedFields): string {
   return createHash('sha256').update(prevHash).update(canonical(row)).digest('hex')
 }
 
+/** The head of a chain, locked for the rest of the transaction: concurrent appenders to it queue here. */
+async function lockHead(
+  trx: Transaction<Database> | Kysely<Database>,
+  chain: string,
+): Promise<{ seq: number; hash: string }> {
+  if (chain === '') {
+    await trx.updateTable('audit_head').set({ id: 1 }).where('id', '=', 1).execute()
+    const head = await trx
+      .selectFrom('audit_head')
+      .select(['seq', 'hash', 'keyed'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow()
+    if (head.keyed !== 1)
+      throw new Error(
+        'the audit chain predates keying: start the server once (server/main.ts keys it) before writing',
+      )
+    return head
+  }
+  await trx
+    .insertInto('audit_chain')
+    .values({ chain, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute()
+  await trx.updateTable('audit_chain').set({ chain }).where('chain', '=', chain).execute()
+  return trx
+    .selectFrom('audit_chain')
+    .select(['seq', 'hash'])
+    .where('chain', '=', chain)
+    .executeTakeFirstOrThrow()
+}
+
 /**
  * Appends entries in one go, inside the caller's transaction, so an audited change and its audit
- * rows commit or roll back together.
+ * rows commit or roll back together. Entries of several chains lock their heads in one order
+ * (chain '' first, then by plan id), so two such transactions cannot deadlock.
  * @throws Error when the chain has not been keyed yet (see {@link keyAuditChain}) or no key is loaded.
  */
 export async function appendAudit(
@@ -45,40 +96,47 @@ export async function appendAudit(
 ): Promise<void> {
   if (entries.length === 0) return
   const key = auditKey()
-  // Touching the head row first takes its lock: concurrent appenders queue here, in order.
-  await trx.updateTable('audit_head').set({ id: 1 }).where('id', '=', 1).execute()
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash', 'keyed'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow()
-  if (head.keyed !== 1)
-    throw new Error(
-      'the audit chain predates keying: start the server once (server/main.ts keys it) before writing',
-    )
-  let seq = head.seq
-  let prev = head.hash
-  const rows: AuditRow[] = entries.map((entry) => {
-    seq += 1
-    const base = {
-      seq,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      payload: JSON.stringify(entry.payload ?? null),
-    }
-    const hash = auditHash(key, prev, base)
-    const row = { ...base, prev_hash: prev, hash }
-    prev = hash
-    return row
-  })
-  for (let index = 0; index < rows.length; index += 500) {
-    await trx
-      .insertInto('audit_log')
-      .values(rows.slice(index, index + 500))
-      .execute()
+  const byChain = new Map<string, AuditEntry[]>()
+  for (const entry of entries) {
+    const chain = entry.planId ?? ''
+    const list = byChain.get(chain)
+    if (list) list.push(entry)
+    else byChain.set(chain, [entry])
   }
-  await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute()
+  for (const chain of [...byChain.keys()].sort()) {
+    const head = await lockHead(trx, chain)
+    let seq = head.seq
+    let prev = head.hash
+    const rows = byChain.get(chain)!.map((entry) => {
+      seq += 1
+      const base = {
+        chain,
+        chain_seq: seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        payload: JSON.stringify(entry.payload ?? null),
+      }
+      const hash = auditHash(key, prev, base)
+      const row = { ...base, prev_hash: prev, hash }
+      prev = hash
+      return row
+    })
+    for (let index = 0; index < rows.length; index += 500) {
+      await trx
+        .insertInto('audit_log')
+        .values(rows.slice(index, index + 500))
+        .execute()
+    }
+    if (chain === '')
+      await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute()
+    else
+      await trx
+        .updateTable('audit_chain')
+        .set({ seq, hash: prev })
+        .where('chain', '=', chain)
+        .execute()
+  }
 }

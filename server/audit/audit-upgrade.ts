@@ -31,11 +31,17 @@ export async function keyAuditChain(
           `the audit chain is unkeyed but the checkpoint file ${checkpoints.file} shows it was keyed before: it was rewritten; refusing to start`,
       )
     }
-    const rows = await trx.selectFrom('audit_log').selectAll().orderBy('seq').execute()
+    // Everything written before keying is in chain '' (plans' chains began keyed).
+    const rows = await trx
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('chain', '=', '')
+      .orderBy('chain_seq')
+      .execute()
     let prev = GENESIS_HASH
     for (const [index, row] of rows.entries()) {
       if (
-        row.seq !== index + 1 ||
+        row.chain_seq !== index + 1 ||
         row.prev_hash !== prev ||
         unkeyedAuditHash(prev, row) !== row.hash
       ) {

@@ -1,5 +1,6 @@
 /**
- * @module /api/audit — query the audit log, verify its keyed hash chain against the checkpoints.
+ * @module /api/audit — query the audit log, verify its keyed hash chains (one per plan, and one for
+ * the rest) against the checkpoints.
  * System administrators read the whole log; leaders and region administrators read only the
  * entries of what they may see (audit-scope.ts).
  */
@@ -9,7 +10,7 @@ import { requireRole } from '../http/middleware/authenticate.ts'
 import { readCheckpoints } from './audit-checkpoint.ts'
 import { auditKey } from './audit-key.ts'
 import { auditScope } from './audit-scope.ts'
-import { verifyAuditChain } from './audit-verify.ts'
+import { verifyAuditChains } from './audit-verify.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { auditQuery } from '../../schemas/api/queries.schema.ts'
 import { readJson } from '../db/json-columns.ts'
@@ -41,7 +42,7 @@ export const auditRoutes = new Hono<AppEnv>()
     const { reads, auditCheckpointFile } = c.get('deps')
     const key = auditKey()
     return c.json(
-      await verifyAuditChain(reads, {
+      await verifyAuditChains(reads, {
         key,
         ...(auditCheckpointFile ? { checkpoints: readCheckpoints(auditCheckpointFile, key) } : {}),
       }),

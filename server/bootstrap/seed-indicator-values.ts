@@ -93,6 +93,7 @@ export async function seedIndicatorValues(
         action: 'indicator-values.seed',
         entity: 'plan',
         entityId: plan.plan.id,
+        planId: plan.plan.id,
         payload: { values: rows.length, source: 'demo' },
       },
     ])

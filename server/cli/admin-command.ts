@@ -4,6 +4,8 @@
  *   — the first account of a production start (`LUOSHI_DEMO=0` seeds none).
  * - `admin reset-password <username> [--one-time] [--data <folder>]` sets a new password for a
  *   locked-out account (see {@link resetPasswordCommand}).
+ * - `admin backup <file>` / `admin restore <file>` copy the SQLite database online and put it back
+ *   (admin-backup.ts).
  *
  * A password is read from a prompt without echo (asked twice) when stdin is a terminal, or as the
  * first line of stdin when it is piped; never from the command line, where `ps` and the shell's
@@ -19,11 +21,13 @@ import { AppError } from '../errors.ts'
 import { createUser } from '../users/user-admin.ts'
 import { dataFolderOf, openAdminDatabase } from './admin-database.ts'
 import { RESET_USAGE, resetPasswordCommand } from './admin-reset-password.ts'
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './admin-backup.ts'
 import { flag, messageOf, positional, refuse } from './cli-args.ts'
 import { readPassword } from './read-password.ts'
 
 export const ADMIN_USAGE = `  luoshi admin create <username> [--display-name <name>] [--data <folder>]  创建系统管理员（密码从提示或标准输入读取）/ create a system administrator (password from a prompt or stdin)
-${RESET_USAGE}`
+${RESET_USAGE}
+${BACKUP_USAGE}`
 
 /** Runs `luoshi admin <sub-command> …`; returns the exit code. */
 export async function adminCommand(args: string[]): Promise<number> {
@@ -35,6 +39,8 @@ export async function adminCommand(args: string[]): Promise<number> {
     )
   }
   if (sub === 'reset-password') return resetPasswordCommand(rest)
+  if (sub === 'backup') return backupCommand(rest)
+  if (sub === 'restore') return restoreCommand(rest)
   const [username, ...extra] = positional(rest, ['--data', '--display-name'])
   if (sub !== 'create' || !username || extra.length > 0) {
     console.error(`用法 / usage:\n${ADMIN_USAGE}`)

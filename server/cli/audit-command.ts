@@ -1,5 +1,6 @@
 /**
- * @module `luoshi audit verify --data <folder>`: checks the audit chain offline, from the data
+ * @module `luoshi audit verify --data <folder>`: checks every audit chain (one per plan, one for
+ * the rest) offline, from the data
  * folder alone — the database opened read-only, the key from `LUOSHI_AUDIT_KEY` or the key file,
  * the signed checkpoints from their file. Exits 0 when the chain is whole and reaches its newest
  * checkpoint, 1 when it is not (or something needed is missing), 2 on a usage error.
@@ -10,8 +11,8 @@ import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { auditCheckpointFile, readCheckpoints } from '../audit/audit-checkpoint.ts'
 import { loadAuditKey } from '../audit/audit-key.ts'
-import { verifyAuditChain } from '../audit/audit-verify.ts'
-import type { AuditVerification } from '../audit/audit-verify.ts'
+import { verifyAuditChains } from '../audit/audit-verify.ts'
+import type { AuditVerifications } from '../audit/audit-verify.ts'
 import type { Database } from '../db/database.ts'
 
 export const AUDIT_USAGE =
@@ -70,9 +71,9 @@ export async function auditCommand(args: string[]): Promise<number> {
     )
   }
   const db = await openDatabase(dataDir)
-  let result: AuditVerification
+  let result: AuditVerifications
   try {
-    result = await verifyAuditChain(db, { key, checkpoints: readCheckpoints(file, key) })
+    result = await verifyAuditChains(db, { key, checkpoints: readCheckpoints(file, key) })
   } finally {
     await db.destroy()
   }
@@ -80,18 +81,28 @@ export async function auditCommand(args: string[]): Promise<number> {
     console.log(JSON.stringify(result, null, 2))
     return result.ok ? 0 : 1
   }
-  if (!result.ok)
-    return fail(
-      false,
-      `审计链校验失败：${result.message.zh}`,
-      `audit chain verification failed: ${result.message.en}`,
-    )
-  const checkpoint = result.checkpoint
+  const named = (chain: string) => (chain === '' ? '' : `（计划 ${chain}）`)
+  const namedEn = (chain: string) => (chain === '' ? '' : ` of plan ${chain}`)
+  let failed = 0
+  for (const chain of result.chains) {
+    if (!chain.ok) {
+      failed++
+      fail(
+        false,
+        `审计链${named(chain.chain)}校验失败：${chain.message.zh}`,
+        `audit chain${namedEn(chain.chain)} verification failed: ${chain.message.en}`,
+      )
+    }
+  }
+  if (failed > 0) return 1
+  const global = result.chains.find((chain) => chain.chain === '')
+  const checkpoint = global?.ok ? global.checkpoint : null
+  const chains = result.chains.length
   console.log(
-    `✓ 审计链完整：${result.rows} 条记录，与链头一致` +
+    `✓ 审计链完整：${result.rows} 条记录，分属 ${chains} 条链（每个计划一条，其余一条），各与其链头一致` +
       (checkpoint ? `，覆盖 ${checkpoint.at} 的检查点（第 ${checkpoint.seq} 条）` : '') +
       '\n' +
-      `  the audit chain is intact: ${result.rows} rows, ending at its head` +
+      `  the audit chains are intact: ${result.rows} rows in ${chains} ${chains === 1 ? 'chain' : 'chains'} (one for each plan, one for the rest), each ending at its head` +
       (checkpoint ? `, reaching the checkpoint of ${checkpoint.at} (row ${checkpoint.seq})` : ''),
   )
   return 0

@@ -356,7 +356,12 @@ export interface SignOffTable {
 }
 
 export interface AuditLogTable {
-  seq: number
+  /** The log's order across chains, assigned by the database. */
+  seq: Generated<number>
+  /** The chain the row belongs to: its plan's id, or '' for what belongs to no one plan. */
+  chain: string
+  /** 1, 2, 3 … within its chain. */
+  chain_seq: number
   at: string
   actor: string
   action: string
@@ -367,13 +372,20 @@ export interface AuditLogTable {
   hash: string
 }
 
-/** The chain's head: one row (id 1), locked and advanced by every append. */
+/** The head of chain '' (everything not of one plan): one row (id 1), locked and advanced by its appends. */
 export interface AuditHeadTable {
   id: number
   seq: number
   hash: string
   /** 1 once every row is HMAC-keyed (audit-key.ts); 0 for a chain from before keying. */
   keyed: Generated<number>
+}
+
+/** The head of one plan's audit chain (`chain` = the plan id), locked and advanced by its appends. */
+export interface AuditChainTable {
+  chain: string
+  seq: number
+  hash: string
 }
 
 export interface AttachmentTable {
@@ -576,6 +588,7 @@ export interface Database {
   sign_off: SignOffTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
+  audit_chain: AuditChainTable
   attachment: AttachmentTable
   attachment_ref: AttachmentRefTable
   attachment_chunk: AttachmentChunkTable

@@ -27,6 +27,7 @@ import * as notificationDelivery from './migrations/2026_12_07_0430_notification
 import * as dutyStart from './migrations/2026_12_08_0400_duty_start.ts'
 import * as planDateShift from './migrations/2026_12_08_0600_plan_date_shift.ts'
 import * as attachmentContent from './migrations/2026_12_08_0700_attachment_content.ts'
+import * as auditChains from './migrations/2026_12_08_0710_audit_chains.ts'
 import * as taskCounts from './migrations/2026_12_08_0800_task_counts.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -55,6 +56,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_08_0400_duty_start': dutyStart,
   '2026_12_08_0600_plan_date_shift': planDateShift,
   '2026_12_08_0700_attachment_content': attachmentContent,
+  '2026_12_08_0710_audit_chains': auditChains,
   '2026_12_08_0800_task_counts': taskCounts,
 }
 

@@ -60,6 +60,7 @@ export const entryKind = {
           action: 'indicator-values.correct',
           entity: 'task',
           entityId: task.id,
+          planId: task.plan_id,
           payload: {
             corrected: recorded.corrections.length,
             corrections: recorded.corrections.slice(0, 50),

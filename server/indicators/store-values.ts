@@ -46,6 +46,7 @@ export async function storeValues(
       action: audit.action,
       entity: 'plan',
       entityId: plan.plan.id,
+      planId: plan.plan.id,
       payload: audit.payload(corrections),
     },
   ])

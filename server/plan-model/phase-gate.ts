@@ -116,6 +116,7 @@ export async function closePhaseIfGateHolds(
       action: 'phase.close',
       entity: 'plan_phase',
       entityId: `${planId}/${phaseId}`,
+      planId: planId,
       payload: status,
     },
   ])
@@ -155,6 +156,7 @@ export async function openPhase(
         action: 'phase.open',
         entity: 'plan_phase',
         entityId: `${planId}/${phaseId}`,
+        planId: planId,
         payload: {},
       },
     ])

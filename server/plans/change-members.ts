@@ -237,6 +237,7 @@ export async function applyMemberChange(
       action: 'plan.members',
       entity: 'plan',
       entityId: plan.id,
+      planId: plan.id,
       payload: {
         group: change.group.id,
         before: change.before,

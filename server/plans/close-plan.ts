@@ -153,6 +153,7 @@ export async function closePlan(
       action: 'plan.close',
       entity: 'plan',
       entityId: plan.id,
+      planId: plan.id,
       payload: {
         reason: input.reason,
         force: input.force,

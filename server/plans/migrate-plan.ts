@@ -183,6 +183,7 @@ export async function applyMigration(
       action: 'task.revise',
       entity: 'task',
       entityId: task.id,
+      planId: plan.id,
       payload: { ...JSON.parse(payload), requestId },
     })
   }
@@ -267,6 +268,7 @@ export async function applyMigration(
       action: 'plan.migrate',
       entity: 'plan',
       entityId: plan.id,
+      planId: plan.id,
       payload: {
         fromVersion: layout.from.version,
         toVersion: layout.to.version,

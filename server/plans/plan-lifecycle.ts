@@ -147,6 +147,7 @@ export async function suspendPlan(
       action: 'plan.suspend',
       entity: 'plan',
       entityId: plan.id,
+      planId: plan.id,
       payload: { reason, requestId: by.requestId ?? null },
     },
   ])
@@ -176,6 +177,7 @@ export async function archivePlan(
       action: 'plan.archive',
       entity: 'plan',
       entityId: plan.id,
+      planId: plan.id,
       payload: { requestId: by.requestId ?? null },
     },
   ])

@@ -138,6 +138,7 @@ export async function resumePlan(
       action: 'plan.resume',
       entity: 'plan',
       entityId: plan.id,
+      planId: plan.id,
       payload: {
         suspendedAt,
         fireMissed,

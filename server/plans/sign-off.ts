@@ -62,6 +62,7 @@ export async function signOffPhase(
       action: 'phase.sign-off',
       entity: 'plan_phase',
       entityId: `${planId}/${phaseId}`,
+      planId: planId,
       payload: { body, note: note ?? null },
     },
   ])

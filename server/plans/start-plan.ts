@@ -182,6 +182,7 @@ export async function insertPlan(
       action: 'plan.start',
       entity: 'plan',
       entityId: plan.id,
+      planId: plan.id,
       payload: {
         versionId: version.id,
         policyId: version.policy_id,

@@ -96,6 +96,7 @@ export async function applyTaskEvent(
       action: `task.${event.type.toLowerCase()}`,
       entity: 'task',
       entityId: task.id,
+      planId: task.plan_id,
       payload: {
         from: task.state,
         to: next.value,

@@ -62,6 +62,7 @@ export async function reportProgress(
       action: 'task.progress-report',
       entity: 'task',
       entityId: task.id,
+      planId: task.plan_id,
       payload: { period, percent: body.percent, text: body.text },
     },
   ])
@@ -119,6 +120,7 @@ export async function clearRedLight(
       action: 'task.clear-red',
       entity: 'task',
       entityId: task.id,
+      planId: task.plan_id,
       payload: { reason: body.reason, dueOn: task.due_on },
     },
   ])

@@ -49,6 +49,7 @@ export async function recordTaskEvent(
       action: `task.${type.toLowerCase().replace(/_/g, '-')}`,
       entity: 'task',
       entityId: task.id,
+      planId: task.plan_id,
       payload: { ...payload, requestId: options.requestId ?? null },
     },
   ])

@@ -352,6 +352,7 @@ export async function splitTask(
       action: 'task.split',
       entity: 'task',
       entityId: parent.id,
+      planId: parent.plan_id,
       payload: { depth: preview.depth, subTasks: units, addedUnits: added, requestId },
     },
   ])

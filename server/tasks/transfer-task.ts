@@ -142,6 +142,7 @@ export async function transferTask(
       action: 'task.transfer',
       entity: 'task',
       entityId: task.id,
+      planId: task.plan_id,
       payload: { from, to: body.toUnit, reason: body.reason, requestId },
     },
   ])

@@ -5,7 +5,7 @@
  * and still answers every read.
  */
 import { createAjv } from '../../schemas/ajv.ts'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { openApiDocument } from '../../server/http/openapi.ts'
 import { STOPPED_STATES } from '../../domain/workflow/task-states.ts'
 import { loginAs, makeTestApp, taskId } from '../helpers/test-app.ts'
@@ -239,7 +239,7 @@ describe('closing a plan', () => {
       tasks: Array<{ id: string }>
     }
     expect(inbox.tasks.map((row) => row.id)).toContain(task)
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 
   it('closes a suspended plan too, ending its suspension', async () => {
@@ -314,7 +314,7 @@ describe('an archived plan', () => {
       ).tasks.map((each) => each.id)
     expect(await taskIds('?scope=all')).not.toContain(task)
     expect(await taskIds(`?scope=all&plan=${a.planId}`)).toContain(task)
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 })
 

@@ -1,5 +1,5 @@
 /** 层层分解 and 转办: splitting a task for units below its owner, and moving a task to the right unit. */
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { withContributions, withdrawTasks } from '../../server/tasks/withdraw-tasks.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
@@ -411,7 +411,7 @@ describe('POST /api/tasks/:id/transfer', () => {
       .where('entity_id', '=', draft)
       .execute()
     expect(audit.map((row) => row.action)).toContain('task.transfer')
-    expect((await verifyAuditChain(s.t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(s.t.db)).ok).toBe(true)
   })
 
   it('gives the new unit the review of the sub-tasks the old one split off', async () => {
@@ -428,6 +428,6 @@ describe('POST /api/tasks/:id/transfer', () => {
       .where('id', 'in', Object.values(subs))
       .execute()
     expect(reviewers.map((row) => row.reviewer)).toEqual(['health-bureau', 'health-bureau'])
-    expect((await verifyAuditChain(s.t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(s.t.db)).ok).toBe(true)
   })
 })

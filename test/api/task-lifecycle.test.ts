@@ -179,16 +179,22 @@ describe('a measure with a lead and supporting units (Pingnan 四、(二) 完善
     ])
   })
 
-  it('reports the first broken link when a row is tampered with', async () => {
+  it('reports the first broken link, in the tampered row’s chain, when a row is tampered with', async () => {
     await t.db
       .updateTable('audit_log')
       .set({ payload: '{"forged":true}' })
       .where('seq', '=', 3)
       .execute()
+    const tampered = await t.db
+      .selectFrom('audit_log')
+      .select(['chain', 'chain_seq'])
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow()
     const admin = await loginAs(t, 'admin2', { roles: ['admin'] })
     expect(await (await admin.get('/api/audit/verify')).json()).toMatchObject({
       ok: false,
-      brokenAt: 3,
+      chain: tampered.chain,
+      brokenAt: tampered.chain_seq,
     })
   })
 })

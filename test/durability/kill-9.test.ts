@@ -15,7 +15,7 @@ import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import { auditCheckpointFile, readCheckpoints } from '../../server/audit/audit-checkpoint.ts'
 import { loadAuditKey } from '../../server/audit/audit-key.ts'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { killHard, login, startServer } from '../helpers/durability-server.ts'
@@ -204,7 +204,7 @@ it(
     // The audit chain survived too: intact, with an audit row for every SAVE.
     // Keyed with the key the server made in its data folder, and checked against its checkpoints.
     const { key } = loadAuditKey({ dataDir, env: {} })
-    const chain = await verifyAuditChain(db, {
+    const chain = await verifyAuditChains(db, {
       key,
       checkpoints: readCheckpoints(auditCheckpointFile(dataDir, {}), key),
     })

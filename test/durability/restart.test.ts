@@ -14,7 +14,7 @@ import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { createApp } from '../../server/app.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
@@ -200,7 +200,7 @@ it(
       .execute()
     expect(july.length).toBeGreaterThan(0)
     await expectHistoriesWhole(db)
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+    expect(await verifyAuditChains(db)).toMatchObject({ ok: true })
 
     // The work in progress is intact and was escalated along its ladder, not reset.
     const inProgress = await db
@@ -300,7 +300,7 @@ it(
     await expectLadderAt(db, clock.now())
     await expectPhasesOpenedOnce(db)
     await expectHistoriesWhole(db)
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+    expect(await verifyAuditChains(db)).toMatchObject({ ok: true })
     expect(await normalizedOutcome(db)).toEqual(await normalizedOutcome(reference))
   },
 )

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { SimulatedClock } from '../../server/clock.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
@@ -116,7 +116,7 @@ it(
     expect(ladder.steps).toBeGreaterThan(50)
     expect(await expectPhasesOpenedOnce(db)).toBeGreaterThanOrEqual(4)
     await expectHistoriesWhole(db)
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+    expect(await verifyAuditChains(db)).toMatchObject({ ok: true })
     const levels = await db.selectFrom('task').select('escalation_level').execute()
     expect(levels.filter((task) => task.escalation_level === 4).length).toBeGreaterThan(20)
 

@@ -22,12 +22,25 @@ export interface TestDb extends Store {
   file: string
 }
 
+/** The database the tests run on: `LUOSHI_TEST_DIALECT=postgres` (npm run test:postgres), else SQLite. */
+export const TEST_DIALECT: 'sqlite' | 'postgres' =
+  process.env.LUOSHI_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite'
+
 /**
  * Creates and migrates a new SQLite file in a temporary folder; with `from`, the new file starts as
  * a copy of that database (see copyDatabase) and its attachments folder, for fixtures too slow to
- * build in every test.
+ * build in every test. On the PostgreSQL run, a new database copied from the run's migrated
+ * template instead (`file` is its URL), or from the database of `from` (a URL) when nobody is
+ * connected to it.
  */
 export async function makeDb(from?: string): Promise<TestDb> {
+  if (TEST_DIALECT === 'postgres') {
+    const { inject } = await import('vitest')
+    const { newPostgresDatabase } = await import('./postgres-global.ts')
+    const url = await newPostgresDatabase(inject('pgServer'), from)
+    const db = await createDb({ kind: 'postgres', url, poolSize: 4 })
+    return { db, file: url, writes: new GroupCommitter(db) }
+  }
   const file = join(mkdtempSync(join(tmpdir(), 'luoshi-db-')), 'luoshi.db')
   if (from !== undefined) await copyDatabase(from, file)
   const db = await createDb({ kind: 'sqlite', file })

@@ -1,6 +1,7 @@
 /**
- * The real app over a real database file, with a simulated clock, and users logged in through
- * the real login route. Requests go through `app.request()`: no server, no port.
+ * The real app over a real database file (or, with `LUOSHI_TEST_DIALECT=postgres`, a real
+ * PostgreSQL database: make-db.ts), with a simulated clock, and users logged in through the real
+ * login route. Requests go through `app.request()`: no server, no port.
  */
 import type { Kysely } from 'kysely'
 import { createApp } from '../../server/app.ts'
@@ -14,10 +15,11 @@ import { startPlan } from '../../server/plans/start-plan.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { MINIMAL_POLICY, MINIMAL_SOURCE } from './minimal-policy.ts'
 import type { ExtraUnits } from '../../server/plan-model/plan-model.ts'
-import { makeDb, publishBundled } from './make-db.ts'
+import { makeDb, publishBundled, TEST_DIALECT } from './make-db.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { SecurityOptions } from '../../server/http/security-options.ts'
 import type { OidcOptions } from '../../server/auth/oidc-options.ts'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 export const PASSWORD = 'test-password'
@@ -42,8 +44,12 @@ export async function makeTestApp(
   clearPlanCache()
   const { db, file, writes } = await makeDb(options.from)
   const clock = new SimulatedClock(start)
-  const reads = await createDb({ kind: 'sqlite', file })
-  const files = join(dirname(file), 'attachments')
+  // One pool for writes and reads on PostgreSQL, as the server has.
+  const reads = TEST_DIALECT === 'postgres' ? db : await createDb({ kind: 'sqlite', file })
+  const files =
+    TEST_DIALECT === 'postgres'
+      ? join(tmpdir(), `luoshi-pg-attachments-${process.pid}`)
+      : join(dirname(file), 'attachments')
   return {
     app: createApp({
       db,
@@ -218,10 +224,16 @@ export function copiedFixture<T extends object>(
 ): () => Promise<Copied<T>> {
   let built: Promise<{ template: TestApp; value: T }> | undefined
   return async () => {
-    built ??= makeTestApp(start).then(async (template) => ({
-      template,
-      value: await build(template),
-    }))
+    built ??= makeTestApp(start).then(async (template) => {
+      const value = await build(template)
+      // PostgreSQL copies a database only while nobody is connected to it; the template is read
+      // from nowhere else once built.
+      if (TEST_DIALECT === 'postgres') {
+        await template.writes.close()
+        await template.db.destroy()
+      }
+      return { template, value }
+    })
     const { template, value } = await built
     const t = await makeTestApp(template.clock.now().toISOString(), { from: template.file })
     const moved = Object.fromEntries(

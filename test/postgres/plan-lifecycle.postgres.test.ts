@@ -4,7 +4,7 @@
  * each missed timer once; a closed and archived plan refuses a task event.
  */
 import type { Kysely } from 'kysely'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
@@ -76,6 +76,6 @@ describe('a plan’s lifecycle on PostgreSQL', () => {
     expect(refused.status).toBe(409)
     expect(await refused.json()).toMatchObject({ error: { code: 'plan-archived' } })
     expect((await unit.get(`/api/tasks/${task}`)).status).toBe(200)
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 })

@@ -6,7 +6,7 @@
  */
 import { tmpdir } from 'node:os'
 import { createApp } from '../../server/app.ts'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { SimulatedClock } from '../../server/clock.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
@@ -99,7 +99,7 @@ describe('plan migration on PostgreSQL', () => {
       const flagged = drafting.find((task) => task.assignee === 'health-bureau')!
       expect(JSON.parse(flagged.report_flag!)).toMatchObject({ version: '1.1.0' })
       expect(JSON.parse(flagged.data!)).toEqual({ note: '已配合' })
-      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
+      expect(await verifyAuditChains(t.db)).toMatchObject({ ok: true })
     } finally {
       await pg.stop()
     }

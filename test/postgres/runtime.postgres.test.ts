@@ -12,7 +12,7 @@ import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
@@ -153,7 +153,7 @@ describe('the runtime on PostgreSQL', () => {
       officeB.post(`/api/tasks/${id}/events`, { type: 'RETURN', reason: '不同意' }),
     ])
     expect(results.map((r) => r.status).sort()).toEqual([200, 409])
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+    expect(await verifyAuditChains(db)).toMatchObject({ ok: true })
   })
 
   it('fires each due timer once with two schedulers on separate connection pools', async () => {
@@ -179,7 +179,7 @@ describe('the runtime on PostgreSQL', () => {
       .where('fire_at', '<=', clock.now().toISOString())
       .execute()
     expect(pendingDue).toEqual([])
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+    expect(await verifyAuditChains(db)).toMatchObject({ ok: true })
   })
   it('scores an assessment year on PostgreSQL: value upserts, compute, review, publish with 整改 tasks', async () => {
     const { version } = await publishPolicy(t, t.clock, 'test', {

@@ -271,7 +271,7 @@ describe('luoshi audit verify --data <folder>', () => {
       const intact = await luoshi('audit', 'verify', '--data', f.dataDir)
       expect(intact.code).toBe(0)
       expect(intact.stdout).toContain('审计链完整：20 条记录')
-      expect(intact.stdout).toContain('the audit chain is intact: 20 rows')
+      expect(intact.stdout).toContain('the audit chains are intact: 20 rows in 1 chain')
 
       await truncate(f, 11, true)
       const cut = await luoshi('audit', 'verify', '--data', f.dataDir)
@@ -310,7 +310,7 @@ describe('luoshi audit verify --data <folder>', () => {
         const cookie = login.headers.get('set-cookie')!.split(';')[0]!
         expect(
           await (await fetch(`${server.baseUrl}/api/audit/verify`, { headers: { cookie } })).json(),
-        ).toMatchObject({ ok: true, rows: 1, checkpoint: { seq: 0 } })
+        ).toMatchObject({ ok: true, rows: 1, chains: [{ chain: '', checkpoint: { seq: 0 } }] })
       } finally {
         server.child.kill('SIGTERM')
         await server.exited

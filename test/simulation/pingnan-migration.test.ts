@@ -12,7 +12,7 @@ import {
   planMigrationOptionsSchema,
   planMigrationSchema,
 } from '../../schemas/api/responses.schema.ts'
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.ts'
@@ -524,7 +524,7 @@ describe('POST /api/plans/:id/migration on Pingnan after half a year', () => {
       toVersion: '1.1.0',
       counts: preview.counts,
     })
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
+    expect(await verifyAuditChains(t.db)).toMatchObject({ ok: true })
   })
 
   it('opens the re-scheduled recurring duty’s periods by the new schedule, from the next one not yet opened', async () => {

@@ -5,7 +5,7 @@
  * notices go (cancelled, listed in the audit log, the ladder going on from its next step ahead) or
  * has them fire now, once each.
  */
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.ts'
 import { loginAs, makeTestApp, startMinimalPlan, taskId } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
@@ -141,7 +141,7 @@ describe('a plan suspended for two weeks', () => {
       'circulate leading-group',
       'circulate leading-group',
     ])
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 
   it('on resume with fireMissed fires each missed notice once, and never again', async () => {
@@ -184,6 +184,6 @@ describe('a plan suspended for two weeks', () => {
     expect(log).toMatchObject([
       { reason: '机构改革，暂停推进', fire_missed: 1, missed_cancelled: 0, resumed_by: officeId },
     ])
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 })

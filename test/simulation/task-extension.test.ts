@@ -5,7 +5,7 @@
  * deadline is refused; a duty that requires evidence is not closed out without an attachment; a
  * 催办 reaches the unit's history and notifications once a day at most; the audit chain holds.
  */
-import { verifyAuditChain } from '../../server/audit/audit-verify.ts'
+import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.ts'
@@ -147,7 +147,7 @@ describe('延期申请', () => {
       ['urge', '2018-04-20'],
       ['supervise', '2018-04-27'],
     ])
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 
   it('keeps the date and the ladder when the extension is refused', async () => {
@@ -252,7 +252,7 @@ describe('办结销号', () => {
     expect(closed.closedOut).toMatchObject({ by: expect.any(String), at: expect.any(String) })
     const approve = closed.history.find((e: { type: string }) => e.type === 'APPROVE')
     expect(approve.payload).toMatchObject({ closeOut: true })
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 })
 
@@ -292,7 +292,7 @@ describe('催办', () => {
         ).post(`/api/tasks/${lead}/urge`, { message: '再催' })
       ).status,
     ).toBe(201)
-    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+    expect((await verifyAuditChains(t.db)).ok).toBe(true)
   })
 
   it('lets a lead urge its supporting unit, but not the other way round', async () => {

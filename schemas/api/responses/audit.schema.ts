@@ -14,6 +14,8 @@ export const auditEntriesSchema = {
         type: 'object',
         required: [
           'seq',
+          'chain',
+          'chain_seq',
           'at',
           'actor',
           'action',
@@ -26,6 +28,10 @@ export const auditEntriesSchema = {
         additionalProperties: false,
         properties: {
           seq: { type: 'integer' },
+          /** The plan whose audit chain holds the entry; '' for the chain of what is of no one plan. */
+          chain: { type: 'string' },
+          /** The entry's place in its chain (1, 2, 3 …). */
+          chain_seq: { type: 'integer' },
           at: instant,
           actor: text,
           action: text,
@@ -40,12 +46,14 @@ export const auditEntriesSchema = {
   },
 } as const
 
-export const auditVerificationSchema = {
+/** One chain's verification: whole up to its head (and its newest checkpoint), or where it broke. */
+const chainVerificationSchema = {
   oneOf: [
     {
       type: 'object',
-      required: ['ok', 'rows', 'head', 'checkpoint'],
+      required: ['chain', 'ok', 'rows', 'head', 'checkpoint'],
       properties: {
+        chain: { type: 'string' },
         ok: { const: true },
         rows: { type: 'integer' },
         head: {
@@ -58,13 +66,43 @@ export const auditVerificationSchema = {
     },
     {
       type: 'object',
-      required: ['ok', 'rows', 'brokenAt', 'reason', 'message'],
+      required: ['chain', 'ok', 'rows', 'brokenAt', 'reason', 'message'],
       properties: {
+        chain: { type: 'string' },
         ok: { const: false },
         rows: { type: 'integer' },
         brokenAt: { type: 'integer' },
         reason: text,
         message: localizedTextSchema,
+      },
+    },
+  ],
+} as const
+
+/** Every audit chain verified, each alone; when one is broken, the first broken one on top. */
+export const auditVerificationSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      required: ['ok', 'rows', 'chains'],
+      properties: {
+        ok: { const: true },
+        rows: { type: 'integer' },
+        chains: { type: 'array', items: chainVerificationSchema },
+      },
+    },
+    {
+      type: 'object',
+      required: ['ok', 'rows', 'chain', 'brokenAt', 'reason', 'message', 'chains'],
+      properties: {
+        ok: { const: false },
+        rows: { type: 'integer' },
+        /** The first broken chain: a plan id, or '' for the chain of what is of no one plan. */
+        chain: { type: 'string' },
+        brokenAt: { type: 'integer' },
+        reason: text,
+        message: localizedTextSchema,
+        chains: { type: 'array', items: chainVerificationSchema },
       },
     },
   ],
