@@ -101,7 +101,10 @@ export async function indicatorSeries(
   const units = scope.kind === 'region' ? [REGION_UNIT, ...scope.members] : scope.members
   const byYear = new Map<number, Map<string, Map<string, FormulaValue>>>()
   for (const year of years)
-    byYear.set(year, await yearValues(db, context.plan.id, units, year, inputs))
+    byYear.set(
+      year,
+      yesNoAsNumbers(await yearValues(db, context.plan.id, units, year, inputs), inputs),
+    )
   return (config.indicators ?? []).map((indicator) => ({
     id: indicator.id,
     name: indicator.name,
@@ -121,6 +124,22 @@ export async function indicatorSeries(
     baseline: indicator.baseline ?? null,
     series: years.map((year) => point(indicator, set, scope, byYear.get(year)!, year)),
   }))
+}
+
+/**
+ * A yes/no value entered for an indicator itself as 1 (是) or 0 (否), so it is a figure of its own, meets
+ * its target (`= 1`) and rolls up to the share of units that said yes, as a number would.
+ */
+function yesNoAsNumbers(
+  byUnit: Map<string, Map<string, FormulaValue>>,
+  inputs: ReturnType<typeof entryInputs>,
+): Map<string, Map<string, FormulaValue>> {
+  // Only an indicator's own entry: a data element's yes/no stays one for the formulas that read it.
+  for (const values of byUnit.values())
+    for (const [id, value] of values)
+      if (typeof value === 'boolean' && inputs.get(id)?.kind === 'indicator')
+        values.set(id, new Decimal(value ? 1 : 0))
+  return byUnit
 }
 
 function point(
