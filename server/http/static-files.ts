@@ -7,7 +7,7 @@
  * except under /api, where an unknown route is the JSON 404.
  */
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import type { AppEnv } from './env.ts'
 
 /** Cache-Control of hashed assets: a year, never revalidated. */
@@ -15,19 +15,23 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** Cache-Control of the page that names them: always asked again (a 304 when unchanged). */
 export const REVALIDATE = 'no-cache'
 
-function cacheHeaders(path: string, c: Context): void {
-  c.header('Cache-Control', /(^|\/)assets\//.test(path) ? IMMUTABLE : REVALIDATE)
-}
-
 /** Serves the web app from `root` (relative to the working directory) on `app`. */
 export function serveWebApp(app: Hono<AppEnv>, root: string): void {
-  app.use('/*', serveStatic({ root, precompressed: true, onFound: cacheHeaders }))
+  // Caching is decided on what was sent: a missing file under /assets answered with the page
+  // must not be kept for a year.
+  app.use('/*', async (c, next) => {
+    await next()
+    if (c.req.path.startsWith('/api/') || c.res.status !== 200) return
+    const page = (c.res.headers.get('content-type') ?? '').includes('text/html')
+    c.res.headers.set(
+      'Cache-Control',
+      c.req.path.startsWith('/assets/') && !page ? IMMUTABLE : REVALIDATE,
+    )
+  })
+  app.use('/*', serveStatic({ root, precompressed: true }))
   app.get('/*', async (c, next) =>
     c.req.path.startsWith('/api/')
       ? next()
-      : serveStatic({ root, path: 'index.html', precompressed: true, onFound: cacheHeaders })(
-          c,
-          next,
-        ),
+      : serveStatic({ root, path: 'index.html', precompressed: true })(c, next),
   )
 }

@@ -7,7 +7,9 @@ export default css`
   .question h3 { margin: 0 0 0.5rem; font-size: 1rem; }
   .question h3 small { font-weight: normal; color: #b42318; margin-left: 0.4rem; }
   .question h4 { font-size: 0.82rem; color: #52606d; margin: 0.6rem 0 0.3rem; font-weight: 600; }
-  .todo { max-height: calc(100vh - 14rem); min-height: 16rem; overflow: auto; }
+  /* The first screen is the three questions: the 督办 list fills it, loaded or not, so what lies
+     below (and its charts) stays below the fold. */
+  .todo { height: calc(100vh - 12rem); min-height: 16rem; overflow: auto; box-sizing: border-box; }
   .kpi { display: grid; grid-template-columns: auto 1fr; align-items: baseline; gap: 0 0.6rem; }
   .kpi strong { font-size: 2rem; line-height: 1.1; color: #1f2933; }
   .kpi .meter { grid-column: 1 / -1; height: 6px; background: #eef2f7; border-radius: 3px; overflow: hidden; margin: 0.3rem 0 0.1rem; }
@@ -47,7 +49,7 @@ export default css`
   .below { margin: 0.5rem 0 0; }
   @media (max-width: 1000px) {
     .questions { grid-template-columns: minmax(0, 1fr); }
-    .todo { max-height: none; min-height: 0; }
+    .todo { height: auto; min-height: 0; }
     .head { flex-direction: column; align-items: stretch; }
     .picker { margin-left: 0; }
     select { max-width: 100%; min-width: 0; }
