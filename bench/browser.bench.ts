@@ -65,7 +65,9 @@ const phases = [
   closesOn: `2019-${String(i + 2).padStart(2, '0')}-28`,
   status: i < 3 ? 'closed' : i === 3 ? 'open' : 'pending',
   late: i === 3,
-  tasks: { total: 2800, approved: i < 3 ? 2800 : 900 },
+  standing: i < 3 ? 'met' : i === 3 ? 'late' : i === 4 ? 'open' : 'pending',
+  percent: i < 3 ? 100 : 32,
+  tasks: { total: 2800, approved: i < 3 ? 2800 : 900, closed: 0 },
   gate: {
     windowEnded: i < 4,
     openTasks: i < 3 ? 0 : 1900,
@@ -73,10 +75,12 @@ const phases = [
     signedOff: false,
     milestonesPending: [],
     holds: i < 3,
+    signOffBody: null,
+    milestones: [],
   },
 }))
 
-async function mockApi(page: Page): Promise<void> {
+export async function mockApi(page: Page): Promise<void> {
   const user = {
     id: 'u1',
     username: 'bench',
@@ -119,8 +123,18 @@ async function mockApi(page: Page): Promise<void> {
           name: '示范省基层改革计划',
           policyId: 'policy-1',
           startedAt: '2019-01-01T00:00:00Z',
+          status: 'running',
         },
         today: '2019-05-10',
+        summary: {
+          total: 19_600,
+          approved: 11_100,
+          closed: 0,
+          percent: 56,
+          overdue: 4200,
+          unphased: { total: 0, approved: 0, closed: 0, percent: 0 },
+          lights: { green: 200_000, blue: 30_000, yellow: 20_000, red: 30_000 },
+        },
         phases,
         units: Array.from({ length: 2800 }, (_, i) => ({
           id: `unit-${i}`,
@@ -128,8 +142,14 @@ async function mockApi(page: Page): Promise<void> {
           total: 100,
           approved: (i * 7) % 100,
           overdue: (i * 13) % 30,
+          closed: 0,
+          supervised: i % 5,
+          percent: (i * 7) % 100,
+          onTimeRate: (i * 11) % 100,
+          lights: { green: 60, blue: 10, yellow: (i * 3) % 10, red: (i * 13) % 30 },
         })),
-        escalations: { supervise: 120, circulate: 40 },
+        escalations: { remind: 300, urge: 200, supervise: 120, circulate: 40, supervised: 160 },
+        unassigned: { groups: [], duties: [] },
       })
     }
     if (url.pathname.endsWith('/escalations'))

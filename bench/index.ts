@@ -1,6 +1,7 @@
 /** `npm run bench`: prints every benchmark's figures in one run. */
 import { arch, cpus, totalmem } from 'node:os'
 import { benchBrowser } from './browser.bench.ts'
+import { benchDashboardWeight } from './dashboard-weight.bench.ts'
 import { benchEngine } from './engine.bench.ts'
 import { benchHttpTransitions } from './http-transitions.bench.ts'
 import { benchImportValues } from './import-values.bench.ts'
@@ -23,3 +24,4 @@ for (const line of await benchImportValues()) console.log(line)
 for (const line of await benchRegionReach()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)
+for (const line of await benchDashboardWeight()) console.log(line)

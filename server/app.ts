@@ -3,7 +3,6 @@
  * `app.request()` on it directly; `main.ts` serves it.
  */
 import { relative } from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { attachmentRoutes } from './attachments/routes.ts'
@@ -18,6 +17,7 @@ import { requestId } from './http/middleware/request-id.ts'
 import { onError } from './http/on-error.ts'
 import { securityHeaders } from './http/middleware/security-headers.ts'
 import { openApiDocument } from './http/openapi.ts'
+import { serveWebApp } from './http/static-files.ts'
 import { writeSeam } from './http/write.ts'
 import { indicatorValueRoutes } from './indicators/routes.ts'
 import { assessmentRoutes } from './assessments/routes.ts'
@@ -83,12 +83,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/api', api)
   if (options.webRoot) {
     const root = relative(process.cwd(), options.webRoot) || '.'
-    app.use('/*', serveStatic({ root }))
-    // Client-side routes live in the hash, so every other path is the app's one page — except
-    // under /api, where an unknown route is the JSON 404 below.
-    app.get('/*', async (c, next) =>
-      c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next),
-    )
+    serveWebApp(app, root)
   }
   app.onError(onError)
   app.notFound((c) =>

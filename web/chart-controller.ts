@@ -1,6 +1,7 @@
 /**
  * @module One ECharts chart in a component's shadow root: the chart module is imported only when
- * the first drawing is due (so ECharts stays out of the initial bundle), the chart is created on
+ * the first drawing is due and the chart's element comes near the viewport (so ECharts stays out
+ * of the initial bundle and off a first screen that shows no chart), the chart is created on
  * its element (again if a re-render replaced the element), follows the element's size, and is
  * disposed when the component leaves the page. A chart that fails to draw leaves the component's
  * table, which says the same, in place.
@@ -19,6 +20,11 @@ type Host = ReactiveControllerHost &
 export class ChartController<Module> implements ReactiveController {
   #chart: EChartsType | null = null
   readonly #resize = new ResizeObserver(() => this.#chart?.resize())
+  /** Elements seen near the viewport; a chart is drawn only on one of them. */
+  readonly #seen = new WeakSet<Element>()
+  #visibility: IntersectionObserver | undefined
+  /** The drawing waiting for its element to come near the viewport. */
+  #pending: (() => void) | undefined
 
   private readonly host: Host
   private readonly load: () => Promise<Module>
@@ -44,12 +50,34 @@ export class ChartController<Module> implements ReactiveController {
     this.#draw(create, option).catch((error: unknown) => console.warn('chart', error))
   }
 
+  /** True when `element` is (or has been) near the viewport; else draws once it comes near. */
+  #near(element: HTMLElement, redraw: () => void): boolean {
+    if (typeof IntersectionObserver === 'undefined' || this.#seen.has(element)) return true
+    this.#pending = redraw
+    this.#visibility ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue
+          this.#seen.add(entry.target)
+          this.#visibility?.unobserve(entry.target)
+          const pending = this.#pending
+          this.#pending = undefined
+          pending?.()
+        }
+      },
+      { rootMargin: '0px' },
+    )
+    this.#visibility.observe(element)
+    return false
+  }
+
   async #draw(
     create: (module: Module, element: HTMLElement) => EChartsType,
     option: (module: Module) => EChartsCoreOption,
   ): Promise<void> {
     const element = this.host.renderRoot.querySelector<HTMLElement>(this.selector)
     if (!element) return
+    if (!this.#near(element, () => this.draw(create, option))) return
     const module = await this.load()
     if (!this.host.isConnected) return
     if (!this.#chart || this.#chart.getDom() !== element) {
@@ -61,6 +89,9 @@ export class ChartController<Module> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#visibility?.disconnect()
+    this.#visibility = undefined
+    this.#pending = undefined
     this.#resize.disconnect()
     this.#chart?.dispose()
     this.#chart = null

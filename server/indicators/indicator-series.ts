@@ -124,7 +124,10 @@ export async function indicatorSeries(
   // Baselines taken from the data (e.g. 试点前 = 2019) are read even when the year is not shown.
   const baselineYears = dataBaselineYears(config.indicators ?? [])
   for (const year of new Set([...years, ...baselineYears]))
-    byYear.set(year, await yearValues(db, context.plan.id, units, year, inputs))
+    byYear.set(
+      year,
+      yesNoAsNumbers(await yearValues(db, context.plan.id, units, year, inputs), inputs),
+    )
   return (config.indicators ?? []).map((indicator) => ({
     id: indicator.id,
     name: indicator.name,
@@ -172,6 +175,22 @@ function valueAt(
   return scope.kind === 'unit'
     ? { result: set.valueOf(indicator.id, values.get(scope.id)!), reporting: 1, own: false }
     : { ...rollUp(indicator, set, scope.members, values), own: false }
+}
+
+/**
+ * A yes/no value entered for an indicator itself as 1 (是) or 0 (否), so it is a figure of its own, meets
+ * its target (`= 1`) and rolls up to the share of units that said yes, as a number would.
+ */
+function yesNoAsNumbers(
+  byUnit: Map<string, Map<string, FormulaValue>>,
+  inputs: ReturnType<typeof entryInputs>,
+): Map<string, Map<string, FormulaValue>> {
+  // Only an indicator's own entry: a data element's yes/no stays one for the formulas that read it.
+  for (const values of byUnit.values())
+    for (const [id, value] of values)
+      if (typeof value === 'boolean' && inputs.get(id)?.kind === 'indicator')
+        values.set(id, new Decimal(value ? 1 : 0))
+  return byUnit
 }
 
 function point(

@@ -17,7 +17,16 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { planDuties } from '../task-kinds/registry.ts'
 import { lightOf, loadSupervisionFacts } from '../tasks/task-lights.ts'
-import type { Light } from '../../domain/supervision/index.ts'
+import type { Light, OnTimeCounts } from '../../domain/supervision/index.ts'
+import {
+  countOnTime,
+  escalationCounts,
+  isSupervised,
+  onTimeRate,
+  percentDone,
+  phaseStanding,
+  standingEscalation,
+} from '../../domain/supervision/index.ts'
 
 export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
   const { plan, model, members } = context
@@ -45,6 +54,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       'created_at',
       'escalation_level',
       'role',
+      'updated_at',
     ])
     .where('plan_id', '=', plan.id)
     .where('state', 'not in', [...WITHDRAWN_STATES])
@@ -61,24 +71,59 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       approved: number
       overdue: number
       closed: number
+      supervised: number
       lights: Record<Light, number>
+      onTime: OnTimeCounts
     }
   >()
+  const lights: Record<Light, number> = { green: 0, blue: 0, yellow: 0, red: 0 }
+  const levels: number[] = []
+  let overdue = 0
   for (const task of tasks) {
     const entry = byUnit.get(task.assignee) ?? {
       total: 0,
       approved: 0,
       overdue: 0,
       closed: 0,
+      supervised: 0,
       lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      onTime: { due: 0, onTime: 0 },
     }
+    const light = lightOf(model, task, today, facts)
+    const finished = done(task.state)
+    const stopped = finished || isClosedState(task.state)
+    const level = standingEscalation(task.escalation_level, stopped)
     entry.total++
-    entry.lights[lightOf(model, task, today, facts)]++
-    if (done(task.state)) entry.approved++
+    entry.lights[light]++
+    lights[light]++
+    levels.push(level)
+    if (isSupervised(level)) entry.supervised++
+    if (finished) entry.approved++
     else if (isClosedState(task.state)) entry.closed++
-    else if (task.due_on && task.due_on < today) entry.overdue++
+    else if (task.due_on && task.due_on < today) {
+      entry.overdue++
+      overdue++
+    }
+    countOnTime(
+      entry.onTime,
+      {
+        dueOn: task.due_on,
+        finishedOn: finished ? civilDateAt(new Date(task.updated_at)) : null,
+      },
+      today,
+    )
     byUnit.set(task.assignee, entry)
   }
+  // Progress counts each duty's task once (sub-tasks are their owner's way of doing it), as the
+  // phases and their gates do, so the plan's share and every phase's share agree.
+  const duties = tasks.filter((task) => task.role !== 'sub')
+  const counted = (list: typeof tasks) => ({
+    total: list.length,
+    approved: list.filter((t) => done(t.state)).length,
+    closed: list.filter((t) => isClosedState(t.state)).length,
+  })
+  const overall = counted(duties)
+  const unphased = counted(duties.filter((task) => task.phase_id === null))
   return {
     plan: {
       id: plan.id,
@@ -88,24 +133,31 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       status: plan.status,
     },
     today,
+    summary: {
+      ...overall,
+      percent: percentDone(overall),
+      overdue,
+      unphased: { ...unphased, percent: percentDone(unphased) },
+      lights,
+    },
     phases: phases.map((phase, index) => {
       // Sub-tasks count under their own units (byUnit), not in their phase: the phase counts
       // each duty's task once, as its gate does.
       const inPhase = tasks.filter(
         (task) => task.phase_id === phase.phase_id && task.role !== 'sub',
       )
+      const counts = counted(inPhase)
+      const late = phase.status === 'open' && phase.closes_on < today
       return {
         id: phase.phase_id,
         name: phase.name,
         opensOn: phase.opens_on,
         closesOn: phase.closes_on,
         status: phase.status,
-        late: phase.status === 'open' && phase.closes_on < today,
-        tasks: {
-          total: inPhase.length,
-          approved: inPhase.filter((t) => done(t.state)).length,
-          closed: inPhase.filter((t) => isClosedState(t.state)).length,
-        },
+        late,
+        standing: phaseStanding({ status: phase.status, late, tasks: counts }),
+        percent: percentDone(counts),
+        tasks: counts,
         gate: {
           ...gates[index]!,
           signOffBody: gates[index]!.signOffRequired
@@ -126,17 +178,24 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
         },
       }
     }),
+    // 晾晒: the units with the most red, then yellow, then the lowest on-time rate, first.
     units: [...byUnit.entries()]
-      .map(([id, counts]) => ({ id, name: actors.get(id)?.name ?? id, ...counts }))
-      .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name)),
-    escalations: {
-      supervise: tasks.filter(
-        (t) => t.escalation_level === 3 && !done(t.state) && !isClosedState(t.state),
-      ).length,
-      circulate: tasks.filter(
-        (t) => t.escalation_level >= 4 && !done(t.state) && !isClosedState(t.state),
-      ).length,
-    },
+      .map(([id, { onTime, ...counts }]) => ({
+        id,
+        name: actors.get(id)?.name ?? id,
+        ...counts,
+        percent: percentDone(counts),
+        onTimeRate: onTimeRate(onTime),
+      }))
+      .sort(
+        (a, b) =>
+          b.lights.red - a.lights.red ||
+          b.lights.yellow - a.lights.yellow ||
+          (a.onTimeRate ?? 101) - (b.onTimeRate ?? 101) ||
+          b.overdue - a.overdue ||
+          a.name.localeCompare(b.name),
+      ),
+    escalations: escalationCounts(levels),
     unassigned: unassignedWork(model, members),
   }
 }

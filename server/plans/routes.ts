@@ -15,6 +15,7 @@ import { summarize } from '../tasks/task-views.ts'
 import { loadSupervisionFacts } from '../tasks/task-lights.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { STOPPED_STATES } from '../../domain/workflow/task-states.ts'
+import { SUPERVISED_FROM } from '../../domain/supervision/escalation.ts'
 import { planProgress } from './progress.ts'
 import { signOffPhase } from './sign-off.ts'
 import { insertPlan, preparePlan } from './start-plan.ts'
@@ -103,7 +104,7 @@ export const planRoutes = new Hono<AppEnv>()
       .selectFrom('task')
       .selectAll()
       .where('plan_id', '=', context.plan.id)
-      .where('escalation_level', '>=', 3)
+      .where('escalation_level', '>=', SUPERVISED_FROM)
       .where('state', 'not in', [...STOPPED_STATES])
     if (!seesWholePlan(user, context.plan.policy_id, context.model))
       query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
@@ -117,7 +118,7 @@ export const planRoutes = new Hono<AppEnv>()
     const summaries = rows.map((row) => summarize(row, context, today, facts))
     return c.json({
       supervise: summaries.filter((task) => task.escalation === 3).slice(0, 200),
-      circulate: summaries.filter((task) => task.escalation >= 4).slice(0, 200),
+      circulate: summaries.filter((task) => task.escalation === 4).slice(0, 200),
     })
   })
   .post('/:id/phases/:phaseId/sign-off', validJson(signOffBody), async (c) => {

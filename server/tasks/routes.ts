@@ -1,6 +1,5 @@
 /** @module /api/tasks — my unit's tasks, one task's page, and events on it. */
 import { Hono } from 'hono'
-import { isClosedState, isWithdrawnState } from '../../domain/workflow/task-states.ts'
 import {
   batchApproveBody,
   extensionDecisionBody,
@@ -13,6 +12,7 @@ import {
   urgeBody,
 } from '../../schemas/api/requests.schema.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
+import { isSupervised } from '../../domain/supervision/escalation.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
@@ -131,9 +131,7 @@ export const taskRoutes = new Hono<AppEnv>()
       total: filtered.length,
       overdue: filtered.filter((row) => row.overdue).length,
       dueSoon: filtered.filter((row) => row.dueSoon).length,
-      escalated: filtered.filter(
-        (row) => row.escalation >= 3 && !isWithdrawnState(row.state) && !isClosedState(row.state),
-      ).length,
+      escalated: filtered.filter((row) => isSupervised(row.escalation)).length,
       byLight,
       byState: Object.fromEntries(
         [...new Set(filtered.map((row) => row.state))].map((state) => [

@@ -29,6 +29,7 @@ import { closeOutOf } from './close-out.ts'
 import { extensionReviewer, isFinished } from './extension.ts'
 import { urgesAs } from './urge.ts'
 import { urgeReadReceipts } from '../notifications/notification-store.ts'
+import { standingEscalation } from '../../domain/supervision/escalation.ts'
 import { MAX_SPLIT_DEPTH, splittable, unitsBelow } from './split-task.ts'
 import { mayTransfer, transferTargets } from './transfer-task.ts'
 
@@ -53,6 +54,10 @@ export function summarize(
 ): TaskSummary {
   const actors = context.model.actors(context.members)
   const title = titleOf(context.model, task)
+  const stopped =
+    taskHasTag(context.model, task, 'finished') ||
+    taskHasTag(context.model, task, 'withdrawn') ||
+    taskHasTag(context.model, task, 'closed')
   return {
     id: task.id,
     planId: task.plan_id,
@@ -68,13 +73,9 @@ export function summarize(
     opensOn: task.opens_on,
     dueOn: task.due_on,
     duePhrase: task.due_phrase,
-    overdue:
-      task.due_on !== null &&
-      task.due_on < today &&
-      !taskHasTag(context.model, task, 'finished') &&
-      !taskHasTag(context.model, task, 'withdrawn') &&
-      !taskHasTag(context.model, task, 'closed'),
-    escalation: task.escalation_level,
+    overdue: task.due_on !== null && task.due_on < today && !stopped,
+    // The level it stands at now, as the dashboard counts it: 0 once nobody acts on it any more.
+    escalation: standingEscalation(task.escalation_level, stopped),
     light: lightOf(context.model, task, today, facts),
     dueSoon: dueSoonOf(context.model, task, today),
     clause:

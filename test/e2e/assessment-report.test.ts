@@ -165,6 +165,8 @@ describe('assessment reports in Chromium', () => {
     expect(await recorded.getByRole('link', { name: '整改：县域内就诊率' }).isVisible()).toBe(true)
     const trend = assessor.locator('section[aria-labelledby=trend-title]')
     expect(await trend.getByRole('row', { name: /2020 年/ }).innerText()).toContain('96.5')
+    // A chart draws once it comes near the viewport.
+    await trend.locator('.chart').scrollIntoViewIfNeeded()
     await trend.locator('.chart canvas').waitFor()
     expect(await rendersChinese(assessor)).toBe(true)
     await assessor.waitForTimeout(500) // let the chart draw

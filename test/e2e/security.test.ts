@@ -77,6 +77,8 @@ async function apiAs(e2e: E2E, username: string) {
  */
 async function hoverHostilePhase(page: Page): Promise<string> {
   const chart = page.locator('ls-phase-gates .chart')
+  // The timeline is below the dashboard's first screen: its chart draws once scrolled to.
+  await chart.scrollIntoViewIfNeeded()
   await chart.locator('canvas').first().waitFor()
   const box = (await chart.boundingBox())!
   const tooltip = () =>

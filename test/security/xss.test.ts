@@ -91,6 +91,8 @@ describe('chart tooltips show hostile config names as text', () => {
     closesOn: '2018-12-31',
     status,
     late: false,
+    standing: 'open',
+    percent: 25,
     tasks: { total: 4, approved: 1, closed: 0 },
     gate: {
       windowEnded: false,
@@ -127,6 +129,9 @@ describe('chart tooltips show hostile config names as text', () => {
         overdue: 2,
         closed: 0,
         lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+        supervised: 0,
+        percent: 0,
+        onTimeRate: null,
       },
       {
         id: 'b',
@@ -136,6 +141,9 @@ describe('chart tooltips show hostile config names as text', () => {
         overdue: 0,
         closed: 0,
         lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+        supervised: 0,
+        percent: 0,
+        onTimeRate: null,
       },
     ]
     const option = unitOption(units, { overdue: HOSTILE, open: HOSTILE, approved: HOSTILE })

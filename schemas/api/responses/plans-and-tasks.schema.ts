@@ -196,7 +196,8 @@ export const taskSummarySchema = {
       type: 'integer',
       minimum: 0,
       maximum: 4,
-      description: '0 无，1 提醒，2 催办，3 督办，4 通报',
+      description:
+        '当前督办级别：0 无，1 提醒，2 催办，3 督办，4 通报；已办结、撤销或关闭的任务为 0 / Standing escalation level; 0 once the task is done, withdrawn or closed',
     },
     originalDueOn: {
       ...nullableDate,

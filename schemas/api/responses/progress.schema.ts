@@ -3,10 +3,32 @@ import type { FromSchema } from 'json-schema-to-ts'
 import { planSchema, taskSummarySchema } from './plans-and-tasks.schema.ts'
 import { civilDate, count, idName, instant, nullableText, text } from './primitives.ts'
 
+/** Tasks by 三色预警 colour. */
+const lightCounts = {
+  type: 'object',
+  required: ['green', 'blue', 'yellow', 'red'],
+  additionalProperties: false,
+  properties: { green: count, blue: count, yellow: count, red: count },
+  description: '按三色预警计数 / Tasks by status colour',
+} as const
+
+/** A share done: tasks counted, done, left undone by a closed plan, and the percent (rounded down). */
+const shareDone = {
+  type: 'object',
+  required: ['total', 'approved', 'closed', 'percent'],
+  additionalProperties: false,
+  properties: {
+    total: count,
+    approved: count,
+    closed: { ...count, description: '计划关闭时未完成的任务 / Left undone when the plan closed' },
+    percent: { type: 'integer', minimum: 0, maximum: 100 },
+  },
+} as const
+
 /** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
 export const planProgressSchema = {
   type: 'object',
-  required: ['plan', 'today', 'phases', 'units', 'escalations', 'unassigned'],
+  required: ['plan', 'today', 'summary', 'phases', 'units', 'escalations', 'unassigned'],
   additionalProperties: false,
   properties: {
     plan: {
@@ -22,11 +44,35 @@ export const planProgressSchema = {
       },
     },
     today: civilDate,
+    summary: {
+      type: 'object',
+      description:
+        '全计划：完成率按每项职责的任务计（与各阶段一致），逾期与灯色按全部任务计 / The whole plan: the share done counts each duty once (as the phases do); overdue and colours count every task',
+      required: [...shareDone.required, 'overdue', 'unphased', 'lights'],
+      additionalProperties: false,
+      properties: {
+        ...shareDone.properties,
+        overdue: count,
+        unphased: { ...shareDone, description: '不属于任何阶段的任务 / Tasks of no phase' },
+        lights: lightCounts,
+      },
+    },
     phases: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'opensOn', 'closesOn', 'status', 'late', 'tasks', 'gate'],
+        required: [
+          'id',
+          'name',
+          'opensOn',
+          'closesOn',
+          'status',
+          'late',
+          'standing',
+          'percent',
+          'tasks',
+          'gate',
+        ],
         additionalProperties: false,
         properties: {
           id: text,
@@ -35,6 +81,12 @@ export const planProgressSchema = {
           closesOn: civilDate,
           status: { enum: ['pending', 'open', 'closed'] },
           late: { type: 'boolean', description: '已过期仍未关闭 / Open past its end' },
+          standing: {
+            enum: ['pending', 'open', 'late', 'met', 'unfinished'],
+            description:
+              '未开始 / 进行中 / 逾期未关闭 / 已完成 / 已关闭未完成 — Not started, open, late, met, closed unfinished',
+          },
+          percent: { type: 'integer', minimum: 0, maximum: 100 },
           tasks: {
             type: 'object',
             required: ['total', 'approved', 'closed'],
@@ -94,7 +146,18 @@ export const planProgressSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'total', 'approved', 'overdue', 'closed', 'lights'],
+        required: [
+          'id',
+          'name',
+          'total',
+          'approved',
+          'overdue',
+          'closed',
+          'lights',
+          'supervised',
+          'percent',
+          'onTimeRate',
+        ],
         additionalProperties: false,
         properties: {
           id: text,
@@ -102,12 +165,16 @@ export const planProgressSchema = {
           total: count,
           approved: count,
           overdue: count,
-          lights: {
-            type: 'object',
-            required: ['green', 'blue', 'yellow', 'red'],
-            additionalProperties: false,
-            properties: { green: count, blue: count, yellow: count, red: count },
-            description: '按三色预警计数 / Tasks by status colour',
+          lights: lightCounts,
+          supervised: {
+            ...count,
+            description: '督办中（督办、通报）/ Under 督办 (levels 3 and 4)',
+          },
+          percent: { type: 'integer', minimum: 0, maximum: 100 },
+          onTimeRate: {
+            oneOf: [{ type: 'null' }, { type: 'integer', minimum: 0, maximum: 100 }],
+            description:
+              '按时完成率：到期或已完成的任务中按时完成的百分比 / On-time rate: of tasks due or done, the percent done by their date',
           },
           closed: {
             ...count,
@@ -118,9 +185,17 @@ export const planProgressSchema = {
     },
     escalations: {
       type: 'object',
-      required: ['supervise', 'circulate'],
+      description:
+        '未办结任务的督办级别（与任务徽标同一口径）/ Open tasks by escalation level (as their badges show)',
+      required: ['remind', 'urge', 'supervise', 'circulate', 'supervised'],
       additionalProperties: false,
-      properties: { supervise: count, circulate: count },
+      properties: {
+        remind: count,
+        urge: count,
+        supervise: count,
+        circulate: count,
+        supervised: { ...count, description: '督办中：督办与通报 / Under 督办: levels 3 and 4' },
+      },
     },
     unassigned: {
       type: 'object',

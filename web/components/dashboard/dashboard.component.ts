@@ -1,7 +1,10 @@
 /**
- * The leaders' view of one plan: a plan picker, the overall counts, each phase's progress and
- * gate on a timeline (with sign-off), completion and overdue by unit with a drill-down into a
- * unit's tasks, the 督办 / 通报 lists and the deadlines of the next 14 days; above them, a
+ * The leaders' view of one plan, first screen first: three questions side by side — what is
+ * behind (the share done, overdue work, tasks by 三色预警 colour and by 督办 level), whose it is
+ * (the 晾晒 ranking of units) and what to do (the 督办 list by unit with 催办 and the 督办单,
+ * `ls-supervision-list`). Below them: each phase's progress and gate on a timeline (with
+ * sign-off), every unit with a drill-down into its tasks, the indicators, and the deadlines of
+ * the next 14 days; with them, a
  * warning of the work nobody holds (groups with no member, duties with no assignee), where each
  * group opens the members editor (`ls-members-editor`); for those who govern the plan, the
  * 修订计划 action (`ls-plan-migration`) that moves it to a newer version. The plan's status, its
@@ -19,11 +22,12 @@ import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { PlanEscalations, PlanList, PlanProgress, TaskSummary } from '../../api-types.ts'
 import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
 import { locale, pick, t } from '../../i18n.ts'
-import type { MessageKey } from '../../i18n.ts'
 import { navigate } from '../../router.ts'
 import { OPEN_TASK_STATES } from '../../../domain/workflow/state-names.ts'
 import { fill } from '../task-table/task-format.ts'
 import styles from './dashboard.styles.ts'
+import { jumpTo, paren, renderBehind, renderRanking } from './dashboard-questions.ts'
+import { dashText } from './dashboard.text.ts'
 
 type Plan = PlanList['plans'][number]
 
@@ -72,7 +76,6 @@ export class LsDashboard extends LitElement {
 
   /** The plan whose data is shown or loading; answers for another plan are dropped. */
   private loaded = ''
-  private summary = { total: 0, approved: 0, overdue: 0, closed: 0 }
   private names: Record<string, string> = {}
   private phaseNames: Record<string, string> = {}
 
@@ -113,17 +116,7 @@ export class LsDashboard extends LitElement {
       void this.loadPlan(this.currentPlanId)
     }
     if (changed.has('progress') && this.progress) {
-      const summary = { total: 0, approved: 0, overdue: 0, closed: 0 }
-      const names: Record<string, string> = {}
-      for (const unit of this.progress.units) {
-        summary.total += unit.total
-        summary.approved += unit.approved
-        summary.overdue += unit.overdue
-        summary.closed += unit.closed
-        names[unit.id] = unit.name
-      }
-      this.summary = summary
-      this.names = names
+      this.names = Object.fromEntries(this.progress.units.map((unit) => [unit.id, unit.name]))
       this.phaseNames = Object.fromEntries(
         this.progress.phases.map((phase) => [phase.id, phase.name]),
       )
@@ -262,22 +255,6 @@ export class LsDashboard extends LitElement {
     </div>`
   }
 
-  private renderSummary(progress: PlanProgress) {
-    const { total, approved, overdue, closed } = this.summary
-    const stat = (label: string, value: number, alarm = false) =>
-      html`<div class=${alarm && value > 0 ? 'alarm' : ''}><dt>${label}</dt><dd>${value}</dd></div>`
-    return html`<section part="summary" aria-labelledby="summary-title">
-      <h3 id="summary-title" class="visually-hidden">${t('dash_summary')}</h3>
-      <dl class="stats">
-        ${stat(t('dash_totalTasks'), total)}
-        <div><dt>${t('dash_approvedTasks')}</dt><dd>${approved}<small>${total ? ` ${Math.round((approved / total) * 100)}%` : ''}</small></dd></div>
-        ${stat(t('dash_overdueTasks'), overdue, true)} ${stat(t('escalation_3'), progress.escalations.supervise, true)}
-        ${stat(t('escalation_4'), progress.escalations.circulate, true)}
-        ${closed > 0 ? stat(t('state_closed'), closed, true) : nothing}
-      </dl>
-    </section>`
-  }
-
   /** Groups with no member and duties with no assignee: work that has no task, so no one chases it. */
   private renderUnassigned(progress: PlanProgress) {
     const { groups, duties } = progress.unassigned
@@ -285,7 +262,6 @@ export class LsDashboard extends LitElement {
     // A closed or archived plan takes no new members: the warning stays, the button goes.
     const closed = progress.plan.status === 'closed' || progress.plan.status === 'archived'
     const list = (names: string[]) => names.join(locale() === 'zh' ? '、' : ', ')
-    const paren = (text: string) => (locale() === 'zh' ? `（${text}）` : `(${text})`)
     // A few entries are shown open; a long list (a region whose groups were all left open) folds.
     const folded = (count: number) => count > UNASSIGNED_OPEN_UP_TO
     return html`<section class="unassigned" aria-labelledby="unassigned-title">
@@ -325,22 +301,26 @@ export class LsDashboard extends LitElement {
     </section>`
   }
 
-  private renderEscalations(progress: PlanProgress) {
+  /** The third question: the 督办 list by unit, with 催办 and the 督办单. */
+  private renderTodo(progress: PlanProgress) {
     const lists = this.escalations
-    const list = (key: 'supervise' | 'circulate', level: MessageKey, count: number) =>
-      lists && lists !== 'unavailable'
-        ? html`<ls-task-table caption=${locale() === 'zh' ? `${t(level)}（${count}）` : `${t(level)} (${count})`} .tasks=${lists[key]} .phaseNames=${this.phaseNames}></ls-task-table>`
-        : nothing
-    return html`<section aria-labelledby="escalations-title">
-      <h3 id="escalations-title">${t('dash_escalations')}</h3>
+    return html`<section class="question todo" aria-labelledby="q-todo">
+      <h3 id="q-todo">${dashText('todo')} <small>${dashText('supervised')} ${progress.escalations.supervised}</small></h3>
       ${lists === null ? html`<p class="muted">${t('loading')}</p>` : nothing}
+      ${lists === 'unavailable' ? html`<p class="muted">${dashText('supervisionUnavailable')}</p>` : nothing}
       ${
-        lists === 'unavailable'
-          ? html`<p class="muted">${t('escalation_3')} ${progress.escalations.supervise} · ${t('escalation_4')} ${progress.escalations.circulate} — ${t('dash_escalationsUnavailable')}</p>`
+        lists && lists !== 'unavailable'
+          ? html`<ls-supervision-list plan-id=${progress.plan.id} today=${progress.today}
+              .tasks=${[...lists.circulate, ...lists.supervise]}></ls-supervision-list>`
           : nothing
       }
-      ${list('supervise', 'escalation_3', progress.escalations.supervise)} ${list('circulate', 'escalation_4', progress.escalations.circulate)}
     </section>`
+  }
+
+  private selectUnit = (unit: { id: string; name: string }) => {
+    void this.handleUnitSelect(
+      new CustomEvent('ls-unit-select', { detail: { id: unit.id, name: unit.name } }),
+    )
   }
 
   private renderUnitTasks() {
@@ -371,7 +351,12 @@ export class LsDashboard extends LitElement {
           ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`
           : html`
             <ls-plan-lifecycle actions plan-id=${progress.plan.id} @ls-plan-lifecycle-change=${this.handleLifecycleChange}></ls-plan-lifecycle>
-            ${this.renderSummary(progress)}
+            <div class="questions">
+              ${renderBehind(progress)}
+              ${renderRanking(progress.units, this.selectUnit, this.unit?.id ?? '')}
+              ${this.renderTodo(progress)}
+            </div>
+            <p class="muted below"><a href="#phases-title" @click=${(event: Event) => jumpTo(event, 'phases-title')}>${dashText('moreBelow')} ↓</a></p>
             <ls-plan-migration plan-id=${progress.plan.id} @ls-plan-migrate=${this.handleMembersChange}></ls-plan-migration>
             ${this.renderUnassigned(progress)}
             ${
@@ -381,21 +366,25 @@ export class LsDashboard extends LitElement {
                 : nothing
             }
             <section aria-labelledby="phases-title">
-              <h3 id="phases-title">${t('dash_timeline')}</h3>
+              <h3 id="phases-title" tabindex="-1">${t('dash_timeline')}</h3>
               <ls-phase-gates plan-id=${progress.plan.id} today=${progress.today} .phases=${progress.phases} .names=${this.names}
                 ?read-only=${progress.plan.status !== 'running'}
                 @ls-sign-off=${this.handleSignOff}></ls-phase-gates>
+              ${
+                progress.summary.unphased.total
+                  ? html`<p class="muted">${dashText('unphased', { approved: progress.summary.unphased.approved, total: progress.summary.unphased.total, percent: progress.summary.unphased.percent })}</p>`
+                  : nothing
+              }
             </section>
             <section aria-labelledby="units-title">
-              <h3 id="units-title">${t('dash_units')}</h3>
+              <h3 id="units-title" tabindex="-1">${t('dash_units')}</h3>
               <ls-unit-progress .units=${progress.units} selected=${this.unit?.id ?? ''} @ls-unit-select=${this.handleUnitSelect}></ls-unit-progress>
               ${this.renderUnitTasks()}
             </section>
             <section aria-labelledby="indicators-title">
               <h3 id="indicators-title">${pick({ zh: '指标与目标', en: 'Indicators against targets' })}</h3>
-              <ls-indicator-trends plan-id=${progress.plan.id}></ls-indicator-trends>
+              <ls-indicator-trends plan-id=${progress.plan.id} year=${progress.today.slice(0, 4)}></ls-indicator-trends>
             </section>
-            ${this.renderEscalations(progress)}
             <section aria-labelledby="upcoming-title">
               <h3 id="upcoming-title">${t('dash_upcoming')}</h3>
               ${

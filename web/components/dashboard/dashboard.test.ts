@@ -30,6 +30,15 @@ const PROGRESS: PlanProgress = {
     status: 'running',
   },
   today: '2018-09-05',
+  summary: {
+    total: 10,
+    approved: 0,
+    closed: 0,
+    percent: 0,
+    overdue: 3,
+    unphased: { total: 0, approved: 0, closed: 0, percent: 0 },
+    lights: { green: 11, blue: 0, yellow: 0, red: 3 },
+  },
   phases: [
     {
       id: 'organize',
@@ -38,6 +47,8 @@ const PROGRESS: PlanProgress = {
       closesOn: '2018-06-30',
       status: 'open',
       late: true,
+      standing: 'late',
+      percent: 0,
       tasks: { total: 10, approved: 0, closed: 0 },
       gate: {
         windowEnded: true,
@@ -60,6 +71,9 @@ const PROGRESS: PlanProgress = {
       overdue: 3,
       closed: 0,
       lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      supervised: 0,
+      percent: 0,
+      onTimeRate: null,
     },
     {
       id: 'county-finance-bureau',
@@ -69,9 +83,12 @@ const PROGRESS: PlanProgress = {
       overdue: 0,
       closed: 0,
       lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+      supervised: 0,
+      percent: 0,
+      onTimeRate: null,
     },
   ],
-  escalations: { supervise: 1, circulate: 17 },
+  escalations: { remind: 0, urge: 0, supervise: 1, circulate: 17, supervised: 18 },
   unassigned: { groups: [], duties: [] },
 }
 
@@ -180,9 +197,20 @@ describe('ls-dashboard', () => {
     const dashboard = await mount()
     const root = dashboard.shadowRoot!
     expect(root.querySelector('h2')?.textContent).toBe(PROGRESS.plan.name)
+    // What is behind: the plan's share done, its colours and its 督办 levels, as the server counted them.
+    expect(root.querySelector('[data-figure="plan-percent"] strong')?.textContent).toBe('0%')
+    const count = (selector: string) => root.querySelector(`${selector} b`)?.textContent
+    expect(count('.chip[data-light="red"]')).toBe('3')
+    expect(count('.chip[data-light="green"]')).toBe('11')
+    expect(count('.chip[data-level="4"]')).toBe('17')
+    expect(count('.chip[data-level="3"]')).toBe('1')
+    expect(count('[data-figure="supervised"]')).toBe('18')
+    // Whose it is: the units in the server's ranking order.
     expect(
-      Array.from(root.querySelectorAll('.stats dd')).map((dd) => dd.textContent?.trim()),
-    ).toEqual(['14', '2 14%', '3', '1', '17'])
+      Array.from(root.querySelectorAll('.ranking tbody tr')).map((row) =>
+        row.getAttribute('data-unit'),
+      ),
+    ).toEqual(['county-peoples-hospital', 'county-finance-bureau'])
     expect(root.querySelector('ls-phase-gates')?.phases).toEqual(PROGRESS.phases)
     expect(root.querySelector('ls-unit-progress')?.units).toEqual(PROGRESS.units)
     const upcoming = requests.find((url) => url.searchParams.get('dueAfter'))!
@@ -200,16 +228,18 @@ describe('ls-dashboard', () => {
   it('keeps the escalation counts when the lists cannot be had, and shows the lists when they can', async () => {
     serve()
     const dashboard = await mount()
-    expect(dashboard.shadowRoot!.textContent).toContain('督办、通报清单暂不可用')
+    expect(dashboard.shadowRoot!.textContent).toContain('督办清单暂不可用')
+    expect(dashboard.shadowRoot!.querySelector('[data-figure="supervised"] b')?.textContent).toBe(
+      '18',
+    )
     document.body.replaceChildren()
     serve(
       new Response(JSON.stringify({ supervise: [buildSummary({ escalation: 3 })], circulate: [] })),
     )
     const listed = await mount()
-    const captions = Array.from(listed.shadowRoot!.querySelectorAll('ls-task-table')).map(
-      (table) => table.caption,
+    await vi.waitFor(() =>
+      expect(listed.shadowRoot!.querySelector('ls-supervision-list')?.tasks).toHaveLength(1),
     )
-    expect(captions).toEqual(['督办（1）', '通报（17）', ''])
   })
 
   it('drills into a unit’s tasks', async () => {

@@ -1,6 +1,7 @@
 import { LsDashboard } from './dashboard.component.ts'
 import '../phase-gates/phase-gates.ts'
 import '../task-table/task-table.ts'
+import '../supervision-list/supervision-list.ts'
 import '../unit-progress/unit-progress.ts'
 import '../indicator-trends/indicator-trends.ts'
 import '../members-editor/members-editor.ts'

@@ -29,6 +29,7 @@ import {
   trendText,
 } from './trend-format.ts'
 import type { TrendIndicator, TrendPoint } from './trend-format.ts'
+import { isYesNo, splitByYear, yesNo } from './trend-fit.ts'
 import styles from './indicator-trends.styles.ts'
 import { LatestOnly } from '../../latest-only.ts'
 
@@ -40,6 +41,7 @@ export class LsIndicatorTrends extends LitElement {
   static override styles = styles
   static override properties = {
     planId: { attribute: 'plan-id' },
+    year: { type: Number },
     data: { state: true },
     error: { state: true },
     busy: { state: true },
@@ -48,6 +50,11 @@ export class LsIndicatorTrends extends LitElement {
 
   /** The plan whose indicators are shown. */
   declare planId: string
+  /**
+   * The year shown first (the plan's today): indicators with a value or a target in it come
+   * first, the others fold below. 0 shows every indicator in the config's order.
+   */
+  declare year: number
   /** The latest answer of `/api/plans/:id/indicators`; null before it (or when the plan has none). */
   declare data: IndicatorTrends | null
   declare error: string
@@ -69,6 +76,7 @@ export class LsIndicatorTrends extends LitElement {
     super()
     this.addController(new LocaleController(this, () => this.redrawAll()))
     this.planId = ''
+    this.year = 0
     this.data = null
     this.error = ''
     this.busy = false
@@ -238,7 +246,7 @@ export class LsIndicatorTrends extends LitElement {
       <tbody>
         <tr><th scope="row">${trendText('value')}</th>${indicator.series.map(
           (point) =>
-            html`<td class=${point.status}>${point.value === null ? trendText('status_missing') : formatValue(point.value, unit)}${
+            html`<td class=${point.status}>${point.value === null ? trendText('status_missing') : this.valueText(indicator, point.value)}${
               point.partial
                 ? html`<span class="partial">${trendText('partial', { n: point.reporting, m: members })}</span>`
                 : nothing
@@ -246,11 +254,34 @@ export class LsIndicatorTrends extends LitElement {
         )}</tr>
         <tr><th scope="row">${trendText('target')}</th>${indicator.series.map((point) => {
           const target = targetOf(indicator, point)
-          return cell(point, target ? formatTarget(target, unit) : '—')
+          return cell(point, target ? this.targetText(indicator, target) : '—')
         })}</tr>
         <tr><th scope="row">${trendText('status')}</th>${indicator.series.map((point) => cell(point, status(point)))}</tr>
       </tbody>
     </table>`
+  }
+
+  private valueText(indicator: TrendIndicator, value: string): string {
+    return isYesNo(indicator) ? (yesNo(value)?.text ?? value) : formatValue(value, indicator.unit)
+  }
+
+  private targetText(indicator: TrendIndicator, target: NonNullable<TrendPoint['target']>) {
+    return isYesNo(indicator)
+      ? (yesNo(target.value)?.text ?? target.value)
+      : formatTarget(target, indicator.unit)
+  }
+
+  /** A yes/no indicator: each year's 是 / 否 as a badge, with the year's target — no chart. */
+  private renderYesNo(indicator: TrendIndicator) {
+    return html`<ul class="yes-no" aria-label=${indicator.name}>${indicator.series.map((point) => {
+      const answer = yesNo(point.value)
+      const target = targetOf(indicator, point)
+      return html`<li>
+        <span class="year">${point.year}</span>
+        <b class="answer ${answer ? (answer.yes ? 'yes' : 'no') : 'missing'}" data-answer=${answer ? (answer.yes ? 'yes' : 'no') : 'missing'}>${answer ? answer.text : trendText('status_missing')}</b>
+        ${target ? html`<small>${trendText('target')} ${this.targetText(indicator, target)}</small>` : nothing}
+      </li>`
+    })}</ul>`
   }
 
   private renderCard(indicator: TrendIndicator, members: number) {
@@ -265,12 +296,31 @@ export class LsIndicatorTrends extends LitElement {
       ${direction in ARROWS ? html`<p class="direction ${direction}">${ARROWS[direction]} ${trendText(`direction_${direction}`)}</p>` : nothing}
       ${inferredLine(indicator) ? html`<p class="inferred">${inferredLine(indicator)}</p>` : nothing}
       ${
-        isEmptySeries(indicator)
-          ? html`<p class="empty">${trendText('nothingReported')}</p>`
-          : html`<div class="chart" data-id=${indicator.id} aria-hidden="true" title=${trendText('chartOf', { name: indicator.name })}></div>`
+        isYesNo(indicator)
+          ? this.renderYesNo(indicator)
+          : isEmptySeries(indicator)
+            ? html`<p class="empty">${trendText('nothingReported')}</p>`
+            : html`<div class="chart" data-id=${indicator.id} aria-hidden="true" title=${trendText('chartOf', { name: indicator.name })}></div>`
       }
       ${this.renderFigures(indicator, members)}
     </article>`
+  }
+
+  private renderCategories(indicators: readonly TrendIndicator[], members: number) {
+    return repeat(
+      byCategory(indicators),
+      (group) => group.category ?? '',
+      (
+        group,
+      ) => html`<section class="category" aria-label=${group.category ?? trendText('otherCategory')}>
+        <h4>${group.category ?? trendText('otherCategory')}</h4>
+        <div class="grid">${repeat(
+          group.indicators,
+          (indicator) => indicator.id,
+          (indicator) => this.renderCard(indicator, members),
+        )}</div>
+      </section>`,
+    )
   }
 
   override render() {
@@ -279,6 +329,7 @@ export class LsIndicatorTrends extends LitElement {
     if (!data)
       return html`<p class="muted" aria-live="polite">${this.busy ? pick({ zh: '加载中…', en: 'Loading…' }) : trendText('noIndicators')}</p>`
     const counts = tally(data.indicators)
+    const { current, rest } = splitByYear(data.indicators, this.year || null)
     const rolledUp =
       data.scope.kind !== 'unit' && data.scope.members > 0
         ? ` · ${trendText('rolledUp', { n: data.scope.members })}`
@@ -292,20 +343,15 @@ export class LsIndicatorTrends extends LitElement {
           : html`<p class="tally" role="status" aria-busy=${this.busy ? 'true' : 'false'}>
               <strong>${data.scope.name}</strong>${locale() === 'zh' ? '：' : ': '}${trendText('tally', { n: data.indicators.length, met: counts.met, notMet: counts.notMet, noTarget: counts.noTarget, missing: counts.missing })}${counts.invalid ? trendText('invalidTally', { n: counts.invalid }) : ''}${counts.partial ? trendText('partialTally', { n: counts.partial }) : ''}${rolledUp}
             </p>
-            ${repeat(
-              byCategory(data.indicators),
-              (group) => group.category ?? '',
-              (
-                group,
-              ) => html`<section class="category" aria-label=${group.category ?? trendText('otherCategory')}>
-              <h4>${group.category ?? trendText('otherCategory')}</h4>
-              <div class="grid">${repeat(
-                group.indicators,
-                (indicator) => indicator.id,
-                (indicator) => this.renderCard(indicator, data.scope.members),
-              )}</div>
-            </section>`,
-            )}`
+            ${this.renderCategories(current, data.scope.members)}
+            ${
+              rest.length
+                ? html`<details class="rest" @toggle=${() => this.syncCharts()}>
+                    <summary>${pick({ zh: `其余 ${rest.length} 项指标（${this.year} 年无数值、无目标）`, en: `${rest.length} more indicators (no value or target in ${this.year})` })}</summary>
+                    ${this.renderCategories(rest, data.scope.members)}
+                  </details>`
+                : nothing
+            }`
       }
     `
   }

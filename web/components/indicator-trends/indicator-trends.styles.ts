@@ -46,4 +46,14 @@ export default css`
   .muted { color: #616e7c; }
   .error { color: #b42318; background: #fef3f2; padding: 0.5rem 0.8rem; border-radius: 4px; }
   select:focus-visible, a:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
+  .yes-no { list-style: none; margin: 0.4rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+  .yes-no li { display: flex; flex-direction: column; align-items: center; gap: 0.15rem; min-width: 3.2rem; font-size: 0.8rem; }
+  .yes-no .year { color: #52606d; }
+  .yes-no .answer { border-radius: 4px; padding: 0.1rem 0.5rem; border: 1px solid; }
+  .yes-no .yes { color: #05603a; background: #ecfdf3; border-color: #6ce9a6; }
+  .yes-no .no { color: #b42318; background: #fef3f2; border-color: #fda29b; }
+  .yes-no .missing { color: #52606d; background: #f2f4f7; border-color: #d0d5dd; font-weight: normal; }
+  .yes-no small { color: #52606d; }
+  .rest { margin-top: 0.8rem; }
+  .rest > summary { cursor: pointer; color: #1849a9; padding: 0.3rem 0; }
 `

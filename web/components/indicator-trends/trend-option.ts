@@ -20,6 +20,7 @@ import {
   trendText,
 } from './trend-format.ts'
 import type { TrendIndicator, TrendScope } from './trend-format.ts'
+import { axisBounds } from './trend-fit.ts'
 
 export type TrendOption = ComposeOption<
   LineSeriesOption | GridComponentOption | TooltipComponentOption
@@ -80,6 +81,7 @@ export function trendOption(
     const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined
     return first?.dataIndex ?? 0
   }
+  const bounds = axisBounds(indicator)
   return {
     animation: false,
     grid: { left: 6, right: 16, top: 26, bottom: 4, containLabel: true },
@@ -101,7 +103,8 @@ export function trendOption(
     },
     yAxis: {
       type: 'value',
-      scale: true,
+      // Fitted to the values and targets drawn (trend-fit.ts), not ECharts' own rounding.
+      ...(bounds ? { min: bounds.min, max: bounds.max } : { scale: true }),
       splitNumber: 3,
       name: indicator.unit ?? '',
       nameTextStyle: { align: 'right' },

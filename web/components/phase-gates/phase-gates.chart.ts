@@ -60,9 +60,14 @@ export function ganttOption(phases: readonly Phase[], today: string, labels: Gan
   const now = toTime(today)
   const starts = phases.map((phase) => toTime(phase.opensOn))
   const ends = phases.map((phase) => toTime(phase.closesOn) + DAY)
-  const min = Math.min(now, ...starts) - 7 * DAY
-  const max = Math.max(now, ...ends) + 7 * DAY
-  const share = (phase: Phase) => (phase.tasks.total ? phase.tasks.approved / phase.tasks.total : 0)
+  // The axis is the plan's window (a little margin each side), not stretched to today: a plan
+  // looked at long after it ended keeps its phases readable. Today is marked when inside it.
+  const first = starts.length ? Math.min(...starts) : now
+  const last = ends.length ? Math.max(...ends) : now + DAY
+  const margin = Math.max(3 * DAY, Math.round((last - first) * 0.02))
+  const min = first - margin
+  const max = last + margin
+  const share = (phase: Phase) => phase.percent / 100
   return {
     animation: false,
     grid: { left: 8, right: 56, top: 28, bottom: 24, containLabel: true },
@@ -136,7 +141,7 @@ export function ganttOption(phases: readonly Phase[], today: string, labels: Gan
           symbol: 'none',
           lineStyle: { color: '#b42318', type: 'dashed', width: 1.5 },
           label: { formatter: `${labels.today} ${today}`, position: 'start', color: '#b42318' },
-          data: [{ xAxis: now }],
+          data: now >= min && now <= max ? [{ xAxis: now }] : [],
         },
       },
     ],

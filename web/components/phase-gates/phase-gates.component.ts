@@ -19,7 +19,7 @@ import type { PlanProgress } from '../../api-types.ts'
 import type { LsSignOffEvent } from '../../events/ls-sign-off.ts'
 import { locale, pick, t } from '../../i18n.ts'
 import { fill } from '../task-table/task-format.ts'
-import { phaseColor } from './phase-colors.ts'
+import { phaseColor, standingText } from './phase-colors.ts'
 import styles from './phase-gates.styles.ts'
 
 type Phase = PlanProgress['phases'][number]
@@ -88,7 +88,7 @@ export class LsPhaseGates extends LitElement {
   }
 
   private statusText(phase: Phase): string {
-    return phase.late ? t('phase_late') : t(`phase_${phase.status}`)
+    return standingText(phase.standing)
   }
 
   private bodyName(id: string): string {
@@ -146,8 +146,13 @@ export class LsPhaseGates extends LitElement {
   private renderGate(phase: Phase) {
     const gate = phase.gate
     if (!gate) return nothing
-    if (gate.holds || phase.status === 'closed')
+    // 已满足 only when the gate holds and no task is left undone: a phase closed by its window
+    // (or by the plan) with work outstanding says how much.
+    const undone = phase.tasks.total - phase.tasks.approved
+    if (phase.standing === 'met' || (gate.holds && undone === 0))
       return html`<span class="ok">${t('gate_holds')}</span>`
+    if (phase.status === 'closed')
+      return html`<span class="late">${standingText('gateUnfinished', { n: undone })}</span>`
     const items = [
       !gate.windowEnded ? t('gate_window') : '',
       gate.openTasks > 0 ? fill(t('gate_openTasks'), { n: gate.openTasks }) : '',
@@ -187,11 +192,11 @@ export class LsPhaseGates extends LitElement {
 
   private renderRow(phase: Phase) {
     const { total, approved } = phase.tasks
-    const pct = total ? Math.round((approved / total) * 100) : 0
+    const pct = phase.percent
     return html`<tr>
       <th scope="row"><span class="swatch" style="background:${phaseColor(phase)}" aria-hidden="true"></span>${phase.name}</th>
       <td class="nowrap">${phase.opensOn} – ${phase.closesOn}</td>
-      <td class="nowrap ${phase.late ? 'late' : ''}">${this.statusText(phase)}</td>
+      <td class="nowrap ${phase.standing === 'late' || phase.standing === 'unfinished' ? 'late' : ''}" data-standing=${phase.standing}>${this.statusText(phase)}</td>
       <td class="nowrap">${approved}/${total}${total ? (locale() === 'zh' ? `（${pct}%）` : ` (${pct}%)`) : ''}<span class="meter" aria-hidden="true"><span style="width:${pct}%"></span></span></td>
       <td>${this.renderGate(phase)}</td>
       <td>${this.renderAction(phase)}</td>

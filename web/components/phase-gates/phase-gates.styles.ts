@@ -26,4 +26,8 @@ export default css`
   .message:focus { outline: none; }
   button:focus-visible, textarea:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
   .error { color: #b42318; margin: 0; font-size: 0.85rem; }
+  /* A phone: the table scrolls within its own box, the page never runs off the side. */
+  @media (max-width: 700px) {
+    table { display: block; overflow-x: auto; max-width: 100%; }
+  }
 `

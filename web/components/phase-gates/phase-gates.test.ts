@@ -25,6 +25,8 @@ function phase(overrides: Partial<Phase> = {}): Phase {
     closesOn: '2018-12-31',
     status: 'open',
     late: false,
+    standing: 'open',
+    percent: 25,
     tasks: { total: 4, approved: 1, closed: 0 },
     gate: {
       windowEnded: false,
@@ -69,6 +71,7 @@ describe('ls-phase-gates', () => {
         name: '组织实施',
         status: 'open',
         late: true,
+        standing: 'late',
         gate: {
           windowEnded: true,
           openTasks: 10,
@@ -81,14 +84,31 @@ describe('ls-phase-gates', () => {
         },
       }),
       phase(),
-      phase({ id: 'done', status: 'closed' }),
+      phase({
+        id: 'done',
+        status: 'closed',
+        standing: 'met',
+        percent: 100,
+        tasks: { total: 4, approved: 4, closed: 0 },
+      }),
+      // Closed by its window with work undone: never green, never 已满足.
+      phase({
+        id: 'left',
+        status: 'closed',
+        standing: 'unfinished',
+        percent: 0,
+        tasks: { total: 126, approved: 0, closed: 0 },
+      }),
     ])
     const rows = Array.from(gates.shadowRoot!.querySelectorAll('tbody tr'))
     expect(rows.map((row) => row.querySelectorAll('td')[1]?.textContent)).toEqual([
       '逾期未关闭',
       '进行中',
-      '已关闭',
+      '已完成',
+      '已关闭，未完成',
     ])
+    expect(rows[3]!.textContent).toContain('126 项任务未完成')
+    expect(rows[3]!.textContent).not.toContain('已满足')
     expect(rows[1]!.textContent).toContain('1/4（25%）')
     expect(Array.from(rows[1]!.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
       '时间窗口未结束',

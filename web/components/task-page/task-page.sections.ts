@@ -32,7 +32,12 @@ export function renderBadges(
 ) {
   return html`${renderLight(task.light)}<span class="badge state state-${task.state.replace(/[^a-z_-]/gi, '-')}">${stateLabel(task)}</span>
     ${task.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : nothing}
-    ${task.escalation > 0 ? html`<span class="badge escalated">${tn('task_escalation', task.escalation)}</span>` : nothing}`
+    ${
+      // The standing level, named as the dashboard counts it: 通报（督办第 4 级）.
+      task.escalation > 0
+        ? html`<span class="badge escalated" data-escalation=${task.escalation}>${tOf('escalation_', Math.min(task.escalation, 4))}（${tn('task_escalation', task.escalation)}）</span>`
+        : nothing
+    }`
 }
 
 /** Who does it, since when, by when — with the phrase of the document the deadline came from. */

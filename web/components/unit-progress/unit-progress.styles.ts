@@ -23,5 +23,9 @@ export default [
   .pager { display: flex; align-items: center; gap: 0.8rem; margin-top: 0.5rem; font-size: 0.85rem; }
   .empty { color: #616e7c; }
   td.lights { white-space: nowrap; }
+  /* A phone: the table scrolls within its own box, the page never runs off the side. */
+  @media (max-width: 700px) {
+    table { display: block; overflow-x: auto; max-width: 100%; }
+  }
 `,
 ]

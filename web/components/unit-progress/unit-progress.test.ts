@@ -26,6 +26,9 @@ const UNITS: Unit[] = Array.from({ length: 2800 }, (_, i) => ({
   overdue: Math.max(0, 10 - Math.floor(i / 100)),
   closed: 0,
   lights: { green: 5, blue: 3, yellow: 2, red: 10 },
+  supervised: 0,
+  percent: 0,
+  onTimeRate: null,
 }))
 
 async function mount(): Promise<LsUnitProgress> {
@@ -78,6 +81,9 @@ describe('ls-unit-progress', () => {
         overdue: 3,
         closed: 0,
         lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+        supervised: 0,
+        percent: 0,
+        onTimeRate: null,
       },
       {
         id: 'b',
@@ -87,6 +93,9 @@ describe('ls-unit-progress', () => {
         overdue: 1,
         closed: 0,
         lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+        supervised: 0,
+        percent: 0,
+        onTimeRate: null,
       },
       {
         id: 'c',
@@ -96,6 +105,9 @@ describe('ls-unit-progress', () => {
         overdue: 0,
         closed: 0,
         lights: { green: 0, blue: 0, yellow: 0, red: 0 },
+        supervised: 0,
+        percent: 0,
+        onTimeRate: null,
       },
     ]
     const element = document.createElement('ls-unit-progress')
