@@ -16,7 +16,8 @@ import { gateStatus } from '../plan-model/phase-gate.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { planDuties } from '../task-kinds/registry.ts'
-import { lightOf, loadSupervisionFacts } from '../tasks/task-lights.ts'
+import { loadSupervisionFacts } from '../tasks/task-lights.ts'
+import { countedGroups, judge, withTasksAlone } from '../tasks/task-counts.ts'
 import type { Light } from '../../domain/supervision/index.ts'
 
 export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
@@ -31,29 +32,25 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     .orderBy('opens_on')
     .orderBy('phase_id')
     .execute()
-  const tasks = await db
-    .selectFrom('task')
-    .select([
-      'id',
-      'kind',
-      'source_id',
-      'phase_id',
-      'state',
-      'assignee',
-      'opens_on',
-      'due_on',
-      'created_at',
-      'escalation_level',
-      'role',
-    ])
-    .where('plan_id', '=', plan.id)
-    .where('state', 'not in', [...WITHDRAWN_STATES])
-    .execute()
-  const done = isFinishedState
+  const facts = await loadSupervisionFacts(db, plan.id)
   const gates = await Promise.all(
     phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)),
   )
-  const facts = await loadSupervisionFacts(db, plan.id)
+  // Units' counts from the groups task_count keeps (tasks/task-counts.ts), the few tasks whose
+  // light reads a progress report or a clearance counted alone.
+  let groups = await countedGroups(db, [plan.id], { side: 'assignee', parties: null }, {}, true)
+  const factIds = [...new Set([...facts.percent.keys(), ...facts.cleared])]
+  if (factIds.length > 0) {
+    const lit = await db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', '=', plan.id)
+      .where('id', 'in', factIds)
+      .execute()
+    groups = withTasksAlone(groups, lit, context, today, facts, (task) => task.assignee)
+  }
+  groups = groups.filter((group) => !WITHDRAWN_STATES.includes(group.state))
+  const done = isFinishedState
   const byUnit = new Map<
     string,
     {
@@ -64,21 +61,27 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       lights: Record<Light, number>
     }
   >()
-  for (const task of tasks) {
-    const entry = byUnit.get(task.assignee) ?? {
+  const escalations = { supervise: 0, circulate: 0 }
+  for (const group of groups) {
+    const entry = byUnit.get(group.party!) ?? {
       total: 0,
       approved: 0,
       overdue: 0,
       closed: 0,
       lights: { green: 0, blue: 0, yellow: 0, red: 0 },
     }
-    entry.total++
-    entry.lights[lightOf(model, task, today, facts)]++
-    if (done(task.state)) entry.approved++
-    else if (isClosedState(task.state)) entry.closed++
-    else if (task.due_on && task.due_on < today) entry.overdue++
-    byUnit.set(task.assignee, entry)
+    entry.total += group.n
+    entry.lights[judge(context, group, today).light] += group.n
+    if (done(group.state)) entry.approved += group.n
+    else if (isClosedState(group.state)) entry.closed += group.n
+    else if (group.due_on && group.due_on < today) entry.overdue += group.n
+    byUnit.set(group.party!, entry)
+    if (!done(group.state) && !isClosedState(group.state)) {
+      if (group.escalation === 3) escalations.supervise += group.n
+      if (group.escalation === 4) escalations.circulate += group.n
+    }
   }
+  const inPhases = await phaseCounts(db, plan.id)
   return {
     plan: {
       id: plan.id,
@@ -91,9 +94,8 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     phases: phases.map((phase, index) => {
       // Sub-tasks count under their own units (byUnit), not in their phase: the phase counts
       // each duty's task once, as its gate does.
-      const inPhase = tasks.filter(
-        (task) => task.phase_id === phase.phase_id && task.role !== 'sub',
-      )
+      const inPhase = inPhases.filter((row) => row.phase_id === phase.phase_id)
+      const sum = (rows: typeof inPhase) => rows.reduce((total, row) => total + row.n, 0)
       return {
         id: phase.phase_id,
         name: phase.name,
@@ -102,9 +104,9 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
         status: phase.status,
         late: phase.status === 'open' && phase.closes_on < today,
         tasks: {
-          total: inPhase.length,
-          approved: inPhase.filter((t) => done(t.state)).length,
-          closed: inPhase.filter((t) => isClosedState(t.state)).length,
+          total: sum(inPhase),
+          approved: sum(inPhase.filter((t) => done(t.state))),
+          closed: sum(inPhase.filter((t) => isClosedState(t.state))),
         },
         gate: {
           ...gates[index]!,
@@ -129,16 +131,39 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     units: [...byUnit.entries()]
       .map(([id, counts]) => ({ id, name: actors.get(id)?.name ?? id, ...counts }))
       .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name)),
-    escalations: {
-      supervise: tasks.filter(
-        (t) => t.escalation_level === 3 && !done(t.state) && !isClosedState(t.state),
-      ).length,
-      circulate: tasks.filter(
-        (t) => t.escalation_level >= 4 && !done(t.state) && !isClosedState(t.state),
-      ).length,
-    },
+    escalations,
     unassigned: unassignedWork(model, members),
   }
+}
+
+/**
+ * How many tasks of each phase and state a plan has, withdrawn and sub-tasks left out: counted
+ * from the index by plan, phase and state, less the sub-tasks (read through sub_task by plan).
+ */
+async function phaseCounts(
+  db: Kysely<Database>,
+  planId: string,
+): Promise<Array<{ phase_id: string | null; state: string; n: number }>> {
+  const all = await db
+    .selectFrom('task')
+    .select(['phase_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('plan_id', '=', planId)
+    .where('state', 'not in', [...WITHDRAWN_STATES])
+    .groupBy(['phase_id', 'state'])
+    .execute()
+  const subs = await db
+    .selectFrom('sub_task')
+    .innerJoin('task', 'task.id', 'sub_task.task_id')
+    .select(['task.phase_id', 'task.state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('sub_task.plan_id', '=', planId)
+    .where('task.role', '=', 'sub')
+    .where('task.state', 'not in', [...WITHDRAWN_STATES])
+    .groupBy(['task.phase_id', 'task.state'])
+    .execute()
+  const key = (row: { phase_id: string | null; state: string }) =>
+    `${row.phase_id}\u0000${row.state}`
+  const less = new Map(subs.map((row) => [key(row), Number(row.n)]))
+  return all.map((row) => ({ ...row, n: Number(row.n) - (less.get(key(row)) ?? 0) }))
 }
 
 /**
