@@ -109,18 +109,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('task')
     .columns(['plan_id', 'reviewer', 'due_on', 'id'])
     .execute()
-  // Across plans (a region's inbox), by unit or reviewer in deadline order; the first replaces
-  // the older index by assignee and due date, which it extends.
+  // Across plans (a region's inbox), by unit or reviewer in deadline order, with the plan so that
+  // other regions' entries are passed over in the index; the first replaces the older index by
+  // assignee and due date, which it extends.
   await db.schema.dropIndex('task_assignee_due').execute()
   await db.schema
     .createIndex('task_assignee_due_id')
     .on('task')
-    .columns(['assignee', 'due_on', 'id'])
+    .columns(['assignee', 'due_on', 'id', 'plan_id'])
     .execute()
   await db.schema
     .createIndex('task_reviewer_due_id')
     .on('task')
-    .columns(['reviewer', 'due_on', 'id'])
+    .columns(['reviewer', 'due_on', 'id', 'plan_id'])
     .execute()
   await db.schema.createIndex('task_plan_kind').on('task').columns(['plan_id', 'kind']).execute()
   await db.schema.createIndex('sub_task_plan').on('sub_task').column('plan_id').execute()
