@@ -7,6 +7,9 @@
  * withdrawal, a plan's migration or close) — so an inbox reads a few hundred counted groups instead
  * of counting its tasks on every request.
  *
+ * A later migration that rebuilds `task` on SQLite (copy, drop, rename) drops its triggers with the
+ * old table: it must create them again (and recount), or the counts stop following the tasks.
+ *
  * Nullable dimensions are stored as '' so that the group key is unique on both dialects. The
  * window is `opens_on`, or `created_at` when a task has no opening date (see tasks/task-lights.ts).
  *
@@ -193,7 +196,11 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('task_plan_kind').execute()
   await db.schema.dropIndex('task_reviewer_due_id').execute()
   await db.schema.dropIndex('task_assignee_due_id').execute()
-  await db.schema.createIndex('task_assignee_due').on('task').columns(['assignee', 'due_on']).execute()
+  await db.schema
+    .createIndex('task_assignee_due')
+    .on('task')
+    .columns(['assignee', 'due_on'])
+    .execute()
   await db.schema.dropIndex('task_plan_reviewer_due').execute()
   await db.schema.dropIndex('task_plan_assignee_due').execute()
   await db.schema.dropTable('task_count').execute()
