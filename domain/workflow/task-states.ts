@@ -26,7 +26,9 @@ export function statesTagged(states: TaggedStates, tag: TaskTag): string[] {
 /** True when the state named `state` of `machine` carries `tag` (false for a state it lacks). */
 export function stateHasTag(machine: WorkflowMachine, state: string, tag: TaskTag): boolean {
   const states = machine.states as unknown as TaggedStates
-  return Object.hasOwn(states, state) && statesTagged({ [state]: states[state]! }, tag).length > 0
+  if (!Object.hasOwn(states, state)) return false
+  const tags = states[state]!.tags
+  return tags === undefined ? false : typeof tags === 'string' ? tags === tag : tags.includes(tag)
 }
 
 /** States in which the assignee still owes the work (procedures have none: no deadline). */

@@ -116,7 +116,8 @@ export interface PlanPhaseTable {
 /**
  * How many tasks a unit carries (`side` assignee) or reviews (`side` reviewer) in one group of
  * everything an inbox counts by; kept by triggers on `task` (migration 2026_12_08_0800). Nullable
- * dimensions are '' here; `created_on` is the task's `created_at` when it has no `opens_on`.
+ * dimensions are '' here; `created_on` is the task's `created_at` when it has no `opens_on`;
+ * `source_id` is kept for procedures only (the other kinds' states do not depend on their duty).
  */
 export interface TaskCountTable {
   plan_id: string
@@ -128,7 +129,8 @@ export interface TaskCountTable {
   opens_on: string
   created_on: string
   due_on: string
-  escalated: number
+  /** 0 below 督办, 3 督办, 4 通报 or above. */
+  escalation: number
   n: number
 }
 

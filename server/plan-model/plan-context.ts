@@ -30,7 +30,22 @@ export async function planContextOf(db: Kysely<Database>, plan: PlanRow): Promis
   const model = await loadPlanModel(db, plan.policy_version_id, plan.shift_years ?? 0)
   if (!model)
     throw new Error(`plan ${plan.id} is pinned to a missing version ${plan.policy_version_id}`)
-  return { plan, model, members: readJson('plan', 'extra_units', plan.extra_units) }
+  return { plan, model, members: membersOf(plan.extra_units) }
+}
+
+/**
+ * A plan's members as read from its row, the same object for the same text: the model builds its
+ * actors once per members object (plan-model.ts), and a list reads many plans on every request.
+ */
+const membersByText = new Map<string, ExtraUnits>()
+
+function membersOf(text: string): ExtraUnits {
+  const known = membersByText.get(text)
+  if (known) return known
+  if (membersByText.size >= 1000) membersByText.clear()
+  const members = readJson('plan', 'extra_units', text)
+  membersByText.set(text, members)
+  return members
 }
 
 /**

@@ -19,13 +19,17 @@ type Light = (typeof TASK_LIGHTS)[number]
 
 /** Tasks alike in all an inbox counts by, and how many they are. */
 export interface TaskGroup {
+  plan_id: string
   kind: TaskRow['kind']
   source_id: string
   state: string
   opens_on: string | null
   created_at: string
   due_on: string | null
-  escalated: boolean
+  /** 0 below 督办, 3 督办, 4 通报 or above. */
+  escalation: 0 | 3 | 4
+  /** The unit, when the groups were asked for by unit. */
+  party?: string
   n: number
   /** Set on a task counted alone, whose light reads its progress report or clearance. */
   light?: Light
@@ -57,66 +61,97 @@ function narrowed<O>(
   return narrow
 }
 
-/** The counted groups of one plan's scope, read from `task_count`. */
+/** The escalation tier a group counts a task's level in. */
+export function escalationTier(level: number): TaskGroup['escalation'] {
+  return level >= 4 ? 4 : level >= 3 ? 3 : 0
+}
+
+/**
+ * The counted groups of a scope in plans of one version, read from `task_count`, summed over the
+ * plans and given as of the first (the plans judge their tasks by the same model); with
+ * `byParty`, per unit.
+ */
 export async function countedGroups(
   db: Kysely<Database>,
-  planId: string,
+  planIds: readonly string[],
   scope: TaskScope,
   filters: GroupFilters,
+  byParty = false,
 ): Promise<TaskGroup[]> {
+  // Plans of one version judge their tasks alike: their groups are summed, as of the first plan.
+  const dimensions = [
+    'kind',
+    'source_id',
+    'state',
+    'opens_on',
+    'created_on',
+    'due_on',
+    'escalation',
+    ...(byParty ? (['party'] as const) : []),
+  ] as const
   let query = db
     .selectFrom('task_count')
-    .select([
-      'kind',
-      'source_id',
-      'state',
-      'opens_on',
-      'created_on',
-      'due_on',
-      'escalated',
-      (eb) => eb.fn.sum<number>('n').as('n'),
-    ])
-    .where('plan_id', '=', planId)
+    .select([...dimensions, (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('plan_id', 'in', [...planIds])
     .where('side', '=', scope.side)
     .where('n', '>', 0)
   if (scope.parties) query = query.where('party', 'in', scope.parties)
   const rows = await narrowed(query, filters)
-    .groupBy(['kind', 'source_id', 'state', 'opens_on', 'created_on', 'due_on', 'escalated'])
+    .groupBy([...dimensions])
     .execute()
   return rows.map((row) => ({
+    plan_id: planIds[0]!,
     kind: row.kind,
     source_id: row.source_id,
     state: row.state,
     opens_on: row.opens_on || null,
     created_at: row.created_on,
     due_on: row.due_on || null,
-    escalated: Number(row.escalated) === 1,
+    escalation: escalationTier(Number(row.escalation)),
+    ...(byParty ? { party: (row as { party?: string }).party! } : {}),
     n: Number(row.n),
   }))
 }
 
-/** The group key of a task row, as {@link groupKey} makes it of a group. */
-function rowKey(task: TaskRow): string {
-  return groupKey({
+/** The group a task row counts in (one task), as `task_count` keeps it. */
+export function groupOfRow(
+  task: Pick<
+    TaskRow,
+    | 'plan_id'
+    | 'kind'
+    | 'source_id'
+    | 'state'
+    | 'opens_on'
+    | 'created_at'
+    | 'due_on'
+    | 'escalation_level'
+  >,
+  n = 1,
+): TaskGroup {
+  return {
+    plan_id: task.plan_id,
     kind: task.kind,
-    source_id: task.source_id,
+    source_id: task.kind === 'procedure' ? task.source_id : '',
     state: task.state,
     opens_on: task.opens_on,
     created_at: task.opens_on === null ? task.created_at : '',
     due_on: task.due_on,
-    escalated: task.escalation_level >= 3,
-  })
+    escalation: escalationTier(task.escalation_level),
+    n,
+  }
 }
 
-function groupKey(group: Omit<TaskGroup, 'n' | 'light'>): string {
+function groupKey(group: TaskGroup): string {
   return JSON.stringify([
+    group.plan_id,
     group.kind,
     group.source_id,
     group.state,
     group.opens_on,
     group.opens_on === null ? group.created_at : '',
     group.due_on,
-    group.escalated,
+    group.escalation,
+    group.party ?? null,
   ])
 }
 
@@ -126,23 +161,18 @@ export function groupOfOne(
   task: TaskRow,
   today: string,
   facts: SupervisionFacts,
+  party?: string,
 ): TaskGroup {
   return {
-    kind: task.kind,
-    source_id: task.source_id,
-    state: task.state,
-    opens_on: task.opens_on,
-    created_at: task.created_at,
-    due_on: task.due_on,
-    escalated: task.escalation_level >= 3,
-    n: 1,
+    ...groupOfRow(task),
+    ...(party !== undefined ? { party } : {}),
     light: lightOf(context.model, task, today, facts),
   }
 }
 
 /**
  * Takes `tasks` (those of the groups whose light reads facts) out of their groups and adds each
- * as a group of one with its own light.
+ * as a group of one with its own light; the groups are as of `context`'s plan (countedGroups).
  */
 export function withTasksAlone(
   groups: TaskGroup[],
@@ -150,20 +180,23 @@ export function withTasksAlone(
   context: PlanContext,
   today: string,
   facts: SupervisionFacts,
+  partyOf?: (task: TaskRow) => string,
 ): TaskGroup[] {
   const byKey = new Map(groups.map((group) => [groupKey(group), group]))
   const alone: TaskGroup[] = []
   for (const task of tasks) {
-    const group = byKey.get(rowKey(task))
+    const party = partyOf?.(task)
+    const plan_id = context.plan.id
+    const group = byKey.get(groupKey({ ...groupOfRow(task), plan_id, ...(party ? { party } : {}) }))
     if (!group || group.n === 0) continue
     group.n--
-    alone.push(groupOfOne(context, task, today, facts))
+    alone.push({ ...groupOfOne(context, task, today, facts, party), plan_id })
   }
   return [...groups.filter((group) => group.n > 0), ...alone]
 }
 
 /** What a group is on `today`: its light, whether overdue, whether escalated (督办). */
-function judge(context: PlanContext, group: TaskGroup, today: string) {
+export function judge(context: PlanContext, group: TaskGroup, today: string) {
   const { model } = context
   const task = { ...group, id: '' }
   return {
@@ -174,14 +207,16 @@ function judge(context: PlanContext, group: TaskGroup, today: string) {
       !taskHasTag(model, task, 'finished') &&
       !taskHasTag(model, task, 'withdrawn') &&
       !taskHasTag(model, task, 'closed'),
-    escalated: group.escalated && !isWithdrawnState(group.state) && !isClosedState(group.state),
+    escalated:
+      group.escalation >= 3 && !isWithdrawnState(group.state) && !isClosedState(group.state),
     dueSoon: dueSoonOf(model, task, today),
   }
 }
 
 /** Counts as the task list gives them, from groups of several plans. */
 export function countGroups(
-  groups: Array<{ context: PlanContext; group: TaskGroup }>,
+  groups: TaskGroup[],
+  contexts: ReadonlyMap<string, PlanContext>,
   today: string,
   options: { overdueOnly: boolean; lights: ReadonlySet<string> | null },
 ): TaskList['counts'] {
@@ -197,8 +232,8 @@ export function countGroups(
     byState: {},
     byLight,
   }
-  for (const { context, group } of groups) {
-    const judged = judge(context, group, today)
+  for (const group of groups) {
+    const judged = judge(contexts.get(group.plan_id)!, group, today)
     if (options.overdueOnly && !judged.overdue) continue
     byLight[judged.light] += group.n
     if (options.lights && !options.lights.has(judged.light)) continue

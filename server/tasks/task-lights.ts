@@ -70,20 +70,21 @@ export function dueSoonOf(model: PlanModel, task: LitTask, today: string): boole
 }
 
 /**
- * The facts of a plan's tasks (of `taskIds` only when given): one query for progress reports,
+ * The facts of a plan's tasks, or several plans' (of `taskIds` only when given): one query for progress reports,
  * one for clearances. Both tables hold rows only for the few tasks reported on or cleared.
  */
 export async function loadSupervisionFacts(
   db: Kysely<Database>,
-  planId: string,
+  planId: string | readonly string[],
   taskIds?: readonly string[],
 ): Promise<SupervisionFacts> {
   if (taskIds && taskIds.length === 0) return NO_FACTS
+  const plans = typeof planId === 'string' ? [planId] : [...planId]
   let reports = db
     .selectFrom('progress_report')
     .select(['task_id', 'percent', 'reported_at'])
-    .where('plan_id', '=', planId)
-  let clearances = db.selectFrom('light_clearance').select('task_id').where('plan_id', '=', planId)
+    .where('plan_id', 'in', plans)
+  let clearances = db.selectFrom('light_clearance').select('task_id').where('plan_id', 'in', plans)
   if (taskIds && taskIds.length <= 500) {
     reports = reports.where('task_id', 'in', [...taskIds])
     clearances = clearances.where('task_id', 'in', [...taskIds])

@@ -18,7 +18,13 @@ import { actorsFor, mayAct } from './access.ts'
 import { summarize } from './task-views.ts'
 import { loadSupervisionFacts } from './task-lights.ts'
 import type { SupervisionFacts } from './task-lights.ts'
-import { countedGroups, countGroups, groupOfOne, withTasksAlone } from './task-counts.ts'
+import {
+  countedGroups,
+  countGroups,
+  groupOfOne,
+  groupOfRow,
+  withTasksAlone,
+} from './task-counts.ts'
 import type { TaskGroup, TaskScope } from './task-counts.ts'
 
 export const DEFAULT_PAGE_SIZE = 50
@@ -74,15 +80,22 @@ function compare(a: Pick<TaskRow, 'due_on' | 'id'>, b: Pick<TaskRow, 'due_on' | 
 
 type TaskQuery = SelectQueryBuilder<Database, 'task', TaskRow>
 
-/** The tasks of one plan the query and scope select, narrowed to `parties` when given. */
+/** The tasks of the plans the query and scope select, narrowed to `parties` when given. */
 function taskQuery(
   db: Kysely<Database>,
-  planId: string,
+  planIds: readonly string[],
   scope: TaskScope,
   q: TaskListQuery,
   parties: string[] | null = scope.parties,
 ): TaskQuery {
-  let query = db.selectFrom('task').selectAll().where('plan_id', '=', planId)
+  let query = db
+    .selectFrom('task')
+    .selectAll()
+    .where(
+      'plan_id',
+      planIds.length === 1 ? '=' : 'in',
+      planIds.length === 1 ? planIds[0]! : [...planIds],
+    )
   if (parties) query = query.where(scope.side, 'in', parties)
   if (q.phase) query = query.where('phase_id', '=', q.phase)
   if (q.state) query = query.where('state', 'in', q.state.split(','))
@@ -118,7 +131,7 @@ async function tasksAfter(query: TaskQuery, cursor: Cursor | null, n: number): P
 }
 
 /** Groups counted live, for filters `task_count` does not keep (phase, period, a reviewer's assignee). */
-async function liveGroups(query: TaskQuery): Promise<TaskGroup[]> {
+async function liveGroups(query: TaskQuery, asPlan: string): Promise<TaskGroup[]> {
   const rows = await query
     .clearSelect()
     .select([
@@ -128,95 +141,99 @@ async function liveGroups(query: TaskQuery): Promise<TaskGroup[]> {
       'opens_on',
       'created_at',
       'due_on',
+      'escalation_level',
       (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.case().when('escalation_level', '>=', 3).then(1).else(0).end().as('escalated'),
     ])
     .groupBy(['kind', 'source_id', 'state', 'opens_on', 'created_at', 'due_on', 'escalation_level'])
     .execute()
-  return rows.map((row) => ({
-    kind: row.kind,
-    source_id: row.source_id,
-    state: row.state,
-    opens_on: row.opens_on,
-    created_at: row.opens_on === null ? row.created_at : '',
-    due_on: row.due_on,
-    escalated: Number(row.escalated) === 1,
-    n: Number(row.n),
-  }))
+  return rows.map((row) => groupOfRow({ ...row, plan_id: asPlan }, Number(row.n)))
 }
 
-interface PlanPart {
-  context: PlanContext
+/** The plans of one policy a user reads alike: the same units, the same scope. */
+interface PolicyPlans {
+  policyId: string
+  contexts: PlanContext[]
+  scope: TaskScope
+  procedures: boolean
+}
+
+interface Part {
   groups: TaskGroup[]
-  rows: TaskSummary[]
-  last: Map<string, TaskRow>
+  rows: Array<{ summary: TaskSummary; task: TaskRow }>
 }
 
-/** One plan's share of the page: its groups and its first tasks after the cursor. */
-async function planPart(
+/**
+ * The share of the page of one policy's plans: their groups and their first tasks after the
+ * cursor, read for all of those plans at once (per unit, in deadline order).
+ */
+async function policyPart(
   db: Kysely<Database>,
-  context: PlanContext,
-  scope: TaskScope,
+  { policyId, contexts, scope, procedures: withProcedures }: PolicyPlans,
   q: TaskListQuery,
-  options: { procedures: boolean; cursor: Cursor | null; size: number; today: string },
+  options: { cursor: Cursor | null; size: number; today: string },
   keep: (summary: TaskSummary) => boolean,
   user: CurrentUser,
-): Promise<PlanPart> {
-  const { plan, model } = context
+): Promise<Part> {
   const { today, cursor, size } = options
-  const facts: SupervisionFacts = await loadSupervisionFacts(db, plan.id)
+  const planIds = contexts.map((context) => context.plan.id)
+  const contextOf = new Map(contexts.map((context) => [context.plan.id, context]))
+  const facts: SupervisionFacts = await loadSupervisionFacts(db, planIds)
   const live = !!(q.phase || q.period || (q.assignee && scope.side === 'reviewer'))
-  let groups = live
-    ? await liveGroups(taskQuery(db, plan.id, scope, q))
-    : await countedGroups(db, plan.id, scope, {
-        ...(q.state ? { states: q.state.split(',') } : {}),
-        ...(q.dueAfter ? { dueAfter: q.dueAfter } : {}),
-        ...(q.dueBefore ? { dueBefore: q.dueBefore } : {}),
-      })
+  // Plans of one version are counted together, as of the first of them.
+  const byVersion = Map.groupBy(contexts, (context) => context.plan.policy_version_id)
+  const first = new Map<string, PlanContext>()
+  let groups: TaskGroup[] = []
+  for (const same of byVersion.values()) {
+    for (const context of same) first.set(context.plan.id, same[0]!)
+    const ids = same.map((context) => context.plan.id)
+    groups.push(
+      ...(live
+        ? await liveGroups(taskQuery(db, ids, scope, q), ids[0]!)
+        : await countedGroups(db, ids, scope, {
+            ...(q.state ? { states: q.state.split(',') } : {}),
+            ...(q.dueAfter ? { dueAfter: q.dueAfter } : {}),
+            ...(q.dueBefore ? { dueBefore: q.dueBefore } : {}),
+          })),
+    )
+  }
   const factIds = [...new Set([...facts.percent.keys(), ...facts.cleared])]
   if (factIds.length > 0) {
-    const lit = await taskQuery(db, plan.id, scope, q).where('id', 'in', factIds).execute()
-    groups = withTasksAlone(groups, lit, context, today, facts)
+    const lit = await taskQuery(db, planIds, scope, q).where('id', 'in', factIds).execute()
+    const byFirst = Map.groupBy(lit, (task) => first.get(task.plan_id)!)
+    for (const [context, tasks] of byFirst)
+      groups = withTasksAlone(groups, tasks, context, today, facts)
   }
-  const rows: TaskSummary[] = []
-  const last = new Map<string, TaskRow>()
+  const rows: Part['rows'] = []
   // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
-  if (options.procedures) {
+  if (withProcedures) {
     const mine = new Set(scope.parties)
-    const procedures = (
-      await db
-        .selectFrom('task')
-        .selectAll()
-        .where('plan_id', '=', plan.id)
-        .where('kind', 'in', [...KINDS_WITH_OWN_ACTORS])
-        .execute()
-    ).filter(
-      (task) =>
-        !mine.has(task.assignee) &&
-        mayAct(user, plan.policy_id, actorsFor(model, task, 'COMPLETE')),
-    )
+    const procedures = await db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', 'in', planIds)
+      .where('kind', 'in', [...KINDS_WITH_OWN_ACTORS])
+      .execute()
     for (const task of procedures) {
+      const context = contextOf.get(task.plan_id)!
+      if (mine.has(task.assignee)) continue
+      if (!mayAct(user, policyId, actorsFor(context.model, task, 'COMPLETE'))) continue
       groups.push(groupOfOne(context, task, today, facts))
       if (cursor && compare(task, { due_on: cursor.due, id: cursor.id }) <= 0) continue
       const summary = summarize(task, context, today, facts)
-      if (keep(summary)) {
-        rows.push(summary)
-        last.set(summary.id, task)
-      }
+      if (keep(summary)) rows.push({ summary, task })
     }
   }
-  // One index range read per unit (the index orders by unit, then deadline), merged here.
+  // One index range read per unit, in deadline order, merged by the caller.
   for (const party of scope.parties ?? [null]) {
-    const query = taskQuery(db, plan.id, scope, q, party === null ? null : [party])
+    const query = taskQuery(db, planIds, scope, q, party === null ? null : [party])
     let after = cursor
     let kept = 0
     while (kept <= size) {
       const chunk = await tasksAfter(query, after, size + 1)
       for (const task of chunk) {
-        const summary = summarize(task, context, today, facts)
+        const summary = summarize(task, contextOf.get(task.plan_id)!, today, facts)
         if (!keep(summary)) continue
-        rows.push(summary)
-        last.set(summary.id, task)
+        rows.push({ summary, task })
         kept++
       }
       if (chunk.length <= size) break
@@ -224,7 +241,7 @@ async function planPart(
       after = { due: end.due_on, id: end.id }
     }
   }
-  return { context, groups, rows, last }
+  return { groups, rows }
 }
 
 /** The page of tasks `q` asks for, with the counts of the whole list and the next cursor. */
@@ -253,7 +270,8 @@ export async function taskListPage(
     q.dueBefore ||
     q.role === 'review'
   )
-  const parts: PlanPart[] = []
+  const byPolicy = new Map<string, PolicyPlans>()
+  const contexts = new Map<string, PlanContext>()
   for (const plan of plans) {
     const mine = [...actorsOf(user, plan.policy_id)]
     if (mine.length === 0 && !oversees(user, plan.policy_id)) continue
@@ -269,23 +287,35 @@ export async function taskListPage(
         ? scope.parties.filter((party) => party === q.assignee)
         : [q.assignee]
     if (scope.parties?.length === 0) continue
-    const options = { procedures: !all && !filtered, cursor, size, today }
-    parts.push(await planPart(db, context, scope, q, options, keep, user))
+    contexts.set(plan.id, context)
+    // Plans of one policy are read together when the user reads them alike.
+    const key = `${plan.policy_id}\u0000${all}`
+    const same = byPolicy.get(key)
+    if (same) same.contexts.push(context)
+    else
+      byPolicy.set(key, {
+        policyId: plan.policy_id,
+        contexts: [context],
+        scope,
+        procedures: !all && !filtered,
+      })
   }
+  const parts: Part[] = []
+  for (const plansOfPolicy of byPolicy.values())
+    parts.push(await policyPart(db, plansOfPolicy, q, { cursor, size, today }, keep, user))
   const counts = countGroups(
-    parts.flatMap(({ context, groups }) => groups.map((group) => ({ context, group }))),
+    parts.flatMap((part) => part.groups),
+    contexts,
     today,
     { overdueOnly, lights },
   )
-  const rows = parts.flatMap((part) =>
-    part.rows.map((row) => ({ row, task: part.last.get(row.id)! })),
-  )
+  const rows = parts.flatMap((part) => part.rows)
   rows.sort((a, b) => compare(a.task, b.task))
   const page = rows.slice(0, size)
   const more = rows.length > size
   return {
     counts,
-    tasks: page.map(({ row }) => row),
+    tasks: page.map(({ summary }) => summary),
     nextCursor: more ? cursorOf(page[page.length - 1]!.task) : null,
   }
 }

@@ -4,79 +4,13 @@
  * withdrawal, a plan's migration, a plan's close), and a paged list walks the same tasks with the
  * same counts as the whole list.
  */
-import type { Kysely } from 'kysely'
-import type { Database } from '../../server/db/database.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { MINIMAL_SOURCE, withReplaced } from '../helpers/minimal-policy.ts'
 import { startSplitPlan } from '../helpers/split-policy.ts'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
-import type { Client } from '../helpers/test-app.ts'
-
-/** `task_count` as rows, next to the same groups counted from `task` now. */
-async function keptAndRecounted(db: Kysely<Database>) {
-  const kept = await db
-    .selectFrom('task_count')
-    .select([
-      'plan_id',
-      'side',
-      'party',
-      'kind',
-      'source_id',
-      'state',
-      'opens_on',
-      'created_on',
-      'due_on',
-      'escalated',
-      'n',
-    ])
-    .where('n', '<>', 0)
-    .execute()
-  const tasks = await db.selectFrom('task').selectAll().execute()
-  const recount = new Map<string, number>()
-  for (const task of tasks)
-    for (const side of ['assignee', 'reviewer'] as const) {
-      const party = task[side]
-      if (party === null) continue
-      const key = JSON.stringify([
-        task.plan_id,
-        side,
-        party,
-        task.kind,
-        task.source_id,
-        task.state,
-        task.opens_on ?? '',
-        task.opens_on === null ? task.created_at : '',
-        task.due_on ?? '',
-        task.escalation_level >= 3 ? 1 : 0,
-      ])
-      recount.set(key, (recount.get(key) ?? 0) + 1)
-    }
-  const asMap = new Map(
-    kept.map((row) => [
-      JSON.stringify([
-        row.plan_id,
-        row.side,
-        row.party,
-        row.kind,
-        row.source_id,
-        row.state,
-        row.opens_on,
-        row.created_on,
-        row.due_on,
-        Number(row.escalated),
-      ]),
-      Number(row.n),
-    ]),
-  )
-  return { kept: Object.fromEntries(asMap), recounted: Object.fromEntries(recount) }
-}
-
-async function expectCountsKept(db: Kysely<Database>, after: string) {
-  const { kept, recounted } = await keptAndRecounted(db)
-  expect(Object.keys(recounted).length, after).toBeGreaterThan(0)
-  expect(kept, after).toEqual(recounted)
-}
+import { expectCountsKept, walk } from '../helpers/task-counts.ts'
+import type { Listed } from '../helpers/task-counts.ts'
 
 describe('task_count, kept as tasks are written', () => {
   it('equals a recount after a plan start, a transition, a split and a transfer', async () => {
@@ -150,27 +84,6 @@ describe('task_count, kept as tasks are written', () => {
     await expectCountsKept(u.db, 'a close')
   })
 })
-
-type Listed = {
-  counts: Record<string, unknown>
-  tasks: Array<{ id: string; dueOn: string | null }>
-  nextCursor?: string | null
-}
-
-/** Every page of `query`, walked by its cursors. */
-async function walk(client: Client, query: string, pageSize: number) {
-  const pages: Listed[] = []
-  let after: string | null | undefined
-  do {
-    const cursor = after ? `&after=${encodeURIComponent(after)}` : ''
-    const response = await client.get(`/api/tasks?pageSize=${pageSize}${cursor}${query}`)
-    expect(response.status).toBe(200)
-    const page = (await response.json()) as Listed
-    pages.push(page)
-    after = page.nextCursor
-  } while (after)
-  return pages
-}
 
 describe('GET /api/tasks a page at a time', () => {
   it('walks the whole list in deadline order, with the whole list’s counts on every page', async () => {
