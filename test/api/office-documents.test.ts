@@ -158,7 +158,7 @@ describe('the office’s documents of a plan', () => {
     expect(text).toContain(notice.replyBy)
   })
 
-  it('writes the 情况通报 of a period from the config’s template: counts, ranking, overdue list', async () => {
+  it('writes the 情况通报 of a period from the config’s template: counts, ranking, overdue list; by default from the policy’s effective date to today', async () => {
     const query = 'from=2018-04-01&to=2018-04-30'
     const bulletin = (await (
       await office.get(`/api/plans/${planId}/bulletin?${query}`)
@@ -176,6 +176,8 @@ describe('the office’s documents of a plan', () => {
     expect(text).toContain('各单位落实情况（晾晒）')
     expect(text).toContain(HOSTILE)
     expect(text).toContain(bulletin.ranking[0]!.unit.name)
+    const whole = (await (await office.get(`/api/plans/${planId}/bulletin`)).json()) as Bulletin
+    expect([whole.from, whole.to]).toEqual(['2018-04-01', '2018-05-02'])
     const reversed = await office.get(`/api/plans/${planId}/bulletin?from=2018-05-01&to=2018-04-01`)
     expect(reversed.status).toBe(400)
   })
