@@ -13,6 +13,10 @@ import {
   URGE_MESSAGE,
 } from '../helpers/office-documents.ts'
 import type { Bulletin, Ledger, SupervisionNotice } from '../../schemas/api/responses.schema.ts'
+import { loadCurrentUser } from '../../server/auth/users.ts'
+import { buildLedger } from '../../server/documents/ledger.ts'
+import { AppError } from '../../server/errors.ts'
+import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 
 /** The text of a .docx's body: every `<w:t>` run, unescaped by the XML reader. */
 async function docxText(bytes: ArrayBuffer): Promise<{ xml: string; text: string }> {
@@ -89,6 +93,30 @@ describe('the office’s documents of a plan', () => {
     expect(
       ((await bad.json()) as { error: { message: { zh: string } } }).error.message.zh,
     ).toContain('light')
+  })
+
+  it('asks for a filter rather than list more tasks than one ledger holds', async () => {
+    const { id } = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'office')
+      .executeTakeFirstOrThrow()
+    const user = (await loadCurrentUser(t.db, id))!
+    const context = await loadPlanContext(t.db, planId)
+    const read = (max: number, assignee?: string) =>
+      buildLedger(
+        t.db,
+        context,
+        user,
+        '2018-05-02',
+        { groupBy: 'phase', ...(assignee ? { assignee } : {}) },
+        max,
+      )
+    const refused = await read(1).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(AppError)
+    expect((refused as AppError).status).toBe(400)
+    expect((refused as AppError).text.zh).toContain('筛选')
+    expect((await read(1, 'finance-bureau')).total).toBe(1)
   })
 
   it('writes the ledger as an A4 landscape workbook, header repeated, hostile titles as plain text', async () => {
