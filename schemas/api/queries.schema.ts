@@ -195,7 +195,7 @@ export const ledgerQuery = {
   },
 } as const
 
-/** GET /api/plans/:id/bulletin (and .docx): the period, by default the plan's start to today. */
+/** GET /api/plans/:id/bulletin (and .docx): the period, by default from the policy's effective date (or the plan's start, if earlier) to today. */
 export const bulletinQuery = {
   type: 'object',
   additionalProperties: false,

@@ -17,10 +17,10 @@ import type { Bulletin, LedgerRow } from '../../schemas/api/responses.schema.ts'
 import { buildLedger } from './ledger.ts'
 import { issuingOffice } from './office-name.ts'
 
-/** The period asked for: `from` defaults to the plan's start, `to` to today. */
+/** The period asked for: `from` defaults to `start` (see routes.ts), `to` to today. */
 export function bulletinPeriod(
   query: BulletinQuery,
-  startedOn: string,
+  start: string,
   today: string,
 ): { from: string; to: string } {
   for (const name of ['from', 'to'] as const) {
@@ -31,7 +31,7 @@ export function bulletinPeriod(
         en: `Query parameter ${name}: expected YYYY-MM-DD, not "${value}"`,
       })
   }
-  const from = query.from ?? startedOn
+  const from = query.from ?? start
   const to = query.to ?? today
   if (from > to)
     throw new AppError(400, 'bad-request', {

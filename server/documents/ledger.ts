@@ -9,10 +9,17 @@ import type { Database, TaskRow } from '../db/database.ts'
 import type { CurrentUser } from '../http/env.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import { seesWholePlan, visibleTaskFilter } from '../access/visibility.ts'
+import { AppError } from '../errors.ts'
 import type { Ledger } from '../../schemas/api/responses.schema.ts'
 import { ledgerEntries } from './ledger-rows.ts'
 import type { LedgerEntry } from './ledger-rows.ts'
 import type { LedgerFilters } from './ledger-query.ts'
+
+/**
+ * The most tasks one ledger holds: past it, the reader is asked to filter (by unit, phase or due
+ * dates), rather than the server building a sheet of hundreds of thousands of rows.
+ */
+export const LEDGER_MAX_TASKS = 20_000
 
 const NO_PHASE = { key: '-', name: '日常工作（不分阶段）' }
 const NO_PART = { key: '-', name: '其他' }
@@ -30,6 +37,7 @@ async function visibleTasks(
   context: PlanContext,
   user: CurrentUser,
   filters: LedgerFilters,
+  maxTasks: number,
 ): Promise<TaskRow[]> {
   let query = db.selectFrom('task').selectAll().where('task.plan_id', '=', context.plan.id)
   if (!seesWholePlan(user, context.plan.policy_id, context.model))
@@ -43,6 +51,15 @@ async function visibleTasks(
   if (filters.assignee) query = query.where('task.assignee', '=', filters.assignee)
   if (filters.dueAfter) query = query.where('task.due_on', '>=', filters.dueAfter)
   if (filters.dueBefore) query = query.where('task.due_on', '<=', filters.dueBefore)
+  const { count } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow()
+  if (Number(count) > maxTasks)
+    throw new AppError(400, 'bad-request', {
+      zh: `符合条件的任务有 ${count} 项，超过台账一次可列的 ${maxTasks} 项；请按牵头单位、阶段或时限筛选`,
+      en: `${count} tasks match, more than the ${maxTasks} one ledger lists; filter by unit, phase or due dates`,
+    })
   const tasks = await query.execute()
   // A supporting unit's share is shown in its lead's row (配合单位) when that row is listed.
   const listed = new Set(tasks.map((task) => task.id))
@@ -84,15 +101,19 @@ function groupsOf(context: PlanContext, entries: LedgerEntry[], groupBy: 'phase'
     }))
 }
 
-/** The ledger of the plan for this reader, on `today`. */
+/**
+ * The ledger of the plan for this reader, on `today`.
+ * @throws AppError 400 `bad-request` when more than `maxTasks` tasks match (filter them)
+ */
 export async function buildLedger(
   db: Kysely<Database>,
   context: PlanContext,
   user: CurrentUser,
   today: string,
   filters: LedgerFilters,
+  maxTasks = LEDGER_MAX_TASKS,
 ): Promise<Ledger> {
-  const tasks = await visibleTasks(db, context, user, filters)
+  const tasks = await visibleTasks(db, context, user, filters, maxTasks)
   tasks.sort(
     (a, b) =>
       (a.due_on ?? '9999').localeCompare(b.due_on ?? '9999') ||

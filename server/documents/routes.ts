@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/env.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { notFound } from '../errors.ts'
 import { visiblePlan } from '../plans/visible-plan.ts'
+import type { PlanContext } from '../plan-model/plan-context.ts'
 import { visibleTask } from '../tasks/send-event.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { bulletinQuery, ledgerQuery } from '../../schemas/api/queries.schema.ts'
@@ -40,13 +41,16 @@ async function noticeOf(c: Context<AppEnv>) {
   return supervisionNotice(c.get('deps').reads, context, task, today(c))
 }
 
+/** The first day a bulletin covers by default: the policy's effective date, or the plan's start if earlier. */
+function periodStart(context: PlanContext): string {
+  const started = civilDateAt(new Date(context.plan.started_at))
+  const effective = context.model.horizon.from
+  return effective < started ? effective : started
+}
+
 async function bulletinOf(c: Context<AppEnv>) {
   const context = await visiblePlan(c)
-  const period = bulletinPeriod(
-    c.req.query(),
-    civilDateAt(new Date(context.plan.started_at)),
-    today(c),
-  )
+  const period = bulletinPeriod(c.req.query(), periodStart(context), today(c))
   return buildBulletin(c.get('deps').reads, context, c.get('user'), today(c), period)
 }
 

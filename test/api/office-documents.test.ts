@@ -13,6 +13,10 @@ import {
   URGE_MESSAGE,
 } from '../helpers/office-documents.ts'
 import type { Bulletin, Ledger, SupervisionNotice } from '../../schemas/api/responses.schema.ts'
+import { loadCurrentUser } from '../../server/auth/users.ts'
+import { buildLedger } from '../../server/documents/ledger.ts'
+import { AppError } from '../../server/errors.ts'
+import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 
 /** The text of a .docx's body: every `<w:t>` run, unescaped by the XML reader. */
 async function docxText(bytes: ArrayBuffer): Promise<{ xml: string; text: string }> {
@@ -91,6 +95,30 @@ describe('the office’s documents of a plan', () => {
     ).toContain('light')
   })
 
+  it('asks for a filter rather than list more tasks than one ledger holds', async () => {
+    const { id } = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'office')
+      .executeTakeFirstOrThrow()
+    const user = (await loadCurrentUser(t.db, id))!
+    const context = await loadPlanContext(t.db, planId)
+    const read = (max: number, assignee?: string) =>
+      buildLedger(
+        t.db,
+        context,
+        user,
+        '2018-05-02',
+        { groupBy: 'phase', ...(assignee ? { assignee } : {}) },
+        max,
+      )
+    const refused = await read(1).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(AppError)
+    expect((refused as AppError).status).toBe(400)
+    expect((refused as AppError).text.zh).toContain('筛选')
+    expect((await read(1, 'finance-bureau')).total).toBe(1)
+  })
+
   it('writes the ledger as an A4 landscape workbook, header repeated, hostile titles as plain text', async () => {
     const response = await office.get(`/api/plans/${planId}/ledger.xlsx`)
     expect(response.status).toBe(200)
@@ -158,7 +186,7 @@ describe('the office’s documents of a plan', () => {
     expect(text).toContain(notice.replyBy)
   })
 
-  it('writes the 情况通报 of a period from the config’s template: counts, ranking, overdue list', async () => {
+  it('writes the 情况通报 of a period from the config’s template: counts, ranking, overdue list; by default from the policy’s effective date to today', async () => {
     const query = 'from=2018-04-01&to=2018-04-30'
     const bulletin = (await (
       await office.get(`/api/plans/${planId}/bulletin?${query}`)
@@ -176,6 +204,8 @@ describe('the office’s documents of a plan', () => {
     expect(text).toContain('各单位落实情况（晾晒）')
     expect(text).toContain(HOSTILE)
     expect(text).toContain(bulletin.ranking[0]!.unit.name)
+    const whole = (await (await office.get(`/api/plans/${planId}/bulletin`)).json()) as Bulletin
+    expect([whole.from, whole.to]).toEqual(['2018-04-01', '2018-05-02'])
     const reversed = await office.get(`/api/plans/${planId}/bulletin?from=2018-05-01&to=2018-04-01`)
     expect(reversed.status).toBe(400)
   })

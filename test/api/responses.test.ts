@@ -87,7 +87,7 @@ describe('answers match the schemas of /api/openapi.json', () => {
     )
   })
 
-  it('for policies and plans', async () => {
+  it('for policies, plans and the office’s documents', async () => {
     const { policies } = (await expectDocumented(
       await admin.get('/api/policies'),
       'get',
@@ -120,6 +120,21 @@ describe('answers match the schemas of /api/openapi.json', () => {
       await admin.get(`/api/plans/${planId}/escalations`),
       'get',
       '/api/plans/{id}/escalations',
+    )
+    await expectDocumented(
+      await admin.get(`/api/plans/${planId}/ledger`),
+      'get',
+      '/api/plans/{id}/ledger',
+    )
+    await expectDocumented(
+      await admin.get(`/api/plans/${planId}/bulletin`),
+      'get',
+      '/api/plans/{id}/bulletin',
+    )
+    await expectDocumented(
+      await admin.get(`/api/plans/${planId}/tasks/${id}/supervision-notice`),
+      'get',
+      '/api/plans/{id}/tasks/{taskId}/supervision-notice',
     )
     await expectDocumented(
       await admin.get(`/api/plans/${planId}/indicator-values?period=2018`),

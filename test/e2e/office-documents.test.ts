@@ -1,7 +1,7 @@
 /**
  * The office's documents in Chromium, on the demo: the ledger page opened from the dashboard
- * (its rows grouped, its Excel link carrying the filters on screen), and a task's 督办单 opened
- * from its task page, both printable pages; screenshots of each.
+ * (its rows grouped, its Excel link carrying the filters on screen), a task's 督办单 opened from
+ * its task page, and the 情况通报 opened from the ledger, all printable pages; screenshots of each.
  */
 import type { Page } from 'playwright-core'
 import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
@@ -87,5 +87,22 @@ describe('the ledger and the 督办单 as printable pages, in Chromium', () => {
       `/api/plans/${planId}/tasks/${task.taskId}/supervision-notice.docx`,
     )
     await screenshot(leader, '92-supervision-notice')
+  })
+
+  it('opens the 情况通报 from the ledger, with its counts, ranking and overdue list', async () => {
+    await leader.goto(`${e2e.server.baseUrl}/#/plans/${planId}/ledger`)
+    await leader.locator('ls-ledger-page').getByRole('link', { name: '情况通报' }).click()
+    const page = leader.locator('ls-bulletin-page')
+    const bulletin = (await leader.evaluate(
+      async (id) => (await fetch(`/api/plans/${id}/bulletin`)).json(),
+      planId,
+    )) as { title: string; overdue: unknown[] }
+    await page.getByRole('heading', { name: bulletin.title }).waitFor()
+    for (const name of ['一、总体情况', '二、各单位落实情况（晾晒）', '三、逾期未办结任务'])
+      await page.getByRole('heading', { name }).waitFor()
+    expect(await page.locator('table').nth(2).locator('tbody tr').count()).toBe(
+      bulletin.overdue.length,
+    )
+    await screenshot(leader, '93-bulletin')
   })
 })

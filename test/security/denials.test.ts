@@ -76,6 +76,9 @@ describe('denied reads', () => {
       ['plan', '', 'plan'],
       ['plan progress', '/progress', 'plan'],
       ['plan escalations', '/escalations', 'plan'],
+      ['plan ledger', '/ledger', 'plan'],
+      ['plan ledger as Excel', '/ledger.xlsx', 'plan'],
+      ['plan bulletin', '/bulletin', 'plan'],
       ['assessments', '/assessments', 'assessment'],
       ['an assessment run', '/assessments/annual/runs/2018', 'assessment', '/annual'],
       [

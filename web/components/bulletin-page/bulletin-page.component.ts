@@ -2,7 +2,7 @@
  * The 情况通报 of a period, as a printable page: the template's title, opening and closing (the
  * policy's `supervision.bulletin`, else the default), the counts (done, on time, late, overdue,
  * by colour), the units ranked 晾晒-style, and the overdue list. The period defaults to the
- * plan's start to today; downloads as Word.
+ * policy's effective date (or the plan's start, if earlier) to today; downloads as Word.
  *
  * @summary The bulletin page (`#/plans/<planId>/bulletin`).
  */
