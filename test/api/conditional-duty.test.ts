@@ -4,11 +4,15 @@
  * evaluation (五、(二)) — no task and no timer before, this month's task and next month's timer
  * after. An optional duty (`optional`) makes nothing on its own.
  */
+import { readFileSync } from 'node:fs'
+import { startPlan } from '../../server/plans/start-plan.ts'
+import { publishPolicy } from '../../server/policies/publish-policy.ts'
+import { enterValues, MEISHAN_MEMBERS, meishanInputs } from '../helpers/meishan.ts'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
 
 const POLICY = 'meishan-medical-community-insurance'
 
-describe('a duty that starts when a procedure step is done (startsWhen)', () => {
+describe('a duty that starts on an event (startsWhen) or an activation (optional)', () => {
   it('makes no task and no timer before the launch, and this month’s tasks and the next month’s timer after', async () => {
     const t = await makeTestApp('2020-08-03T09:00:00+08:00')
     const { planId } = await startBundledPlan(t, 'meishan', {
@@ -125,5 +129,51 @@ describe('a duty that starts when a procedure step is done (startsWhen)', () => 
     const notOptional = await activate('publicity')
     expect(notOptional.status).toBe(422)
     expect((await activate('no-such-duty')).status).toBe(404)
+  })
+
+  it('starts a duty waiting for an assessment’s results when they are published, and not before', async () => {
+    const t = await makeTestApp('2020-12-20T09:00:00+08:00')
+    // 结果应用 waits for the results; the document names no unit for it, so this copy names one.
+    const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8')
+    const named = yaml.replace(
+      '    lead:\n      unspecified: 文件未明确由哪个单位执行结果应用\n',
+      '    lead:\n      - city-healthcare-security-bureau\n',
+    )
+    expect(named).not.toBe(yaml)
+    const { version } = await publishPolicy(t, t.clock, 'test', {
+      yaml: named,
+      sourceText: readFileSync('policies/meishan/source.txt', 'utf8'),
+    })
+    const { plan } = await startPlan(t, t.clock, 'test', {
+      versionId: version.id,
+      members: MEISHAN_MEMBERS,
+    })
+    const results = () =>
+      t.db
+        .selectFrom('task')
+        .select(['assignee', 'period'])
+        .where('plan_id', '=', plan.id)
+        .where('source_id', '=', 'apply-assessment-results')
+        .execute()
+    expect(await results()).toEqual([])
+    for (const unit of ['dongpo-mc', 'renshou-mc'])
+      await enterValues(
+        t,
+        plan.id,
+        unit,
+        '2020',
+        meishanInputs({ rehab_payment_reform_started: false }),
+      )
+    const bureau = await loginAs(t, 'bureau', {
+      units: [{ policyId: plan.policy_id, unitId: 'city-healthcare-security-bureau' }],
+    })
+    const runs = `/api/plans/${plan.id}/assessments/reform-assessment/runs`
+    expect((await bureau.post(runs, { year: 2020 })).status).toBe(201)
+    expect((await bureau.post(`${runs}/2020/review`, { note: '已核对' })).status).toBe(200)
+    expect(await results()).toEqual([]) // computed and reviewed, not yet published
+    expect((await bureau.post(`${runs}/2020/publish`)).status).toBe(200)
+    expect(await results()).toEqual([
+      { assignee: 'city-healthcare-security-bureau', period: 'once' },
+    ])
   })
 })

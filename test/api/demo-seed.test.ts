@@ -90,10 +90,21 @@ describe('the demo seed', () => {
     ).toBe(true)
     const rectifications = await t.db
       .selectFrom('task')
-      .select('id')
+      .select(['id', 'assignee', 'source_id'])
       .where('kind', '=', 'rectification')
       .execute()
     expect(rectifications.length).toBeGreaterThan(0)
+    // A started step counts (达到的得满分): 洪雅 misses 88 % by 0.6 and 75 % by 0.4 in 2020, so
+    // neither item keeps full marks and each gets its 整改 task; 青神 is 良好, not 优秀.
+    const of = (unit: string) =>
+      results.find((row) => row.period === '2020' && row.unit_id === unit)!
+    expect(of('hongya-mc')).toMatchObject({ total: '72.84', grade_id: 'good' })
+    expect(of('qingshen-mc')).toMatchObject({ total: '80.07', grade_id: 'good' })
+    expect(
+      rectifications
+        .filter((task) => task.assignee === 'hongya-mc')
+        .map((task) => task.source_id.split('.').pop()),
+    ).toEqual(expect.arrayContaining(['county-visit-rate', 'chronic-disease-management']))
   }, 60_000)
 
   it('loads the Meishan indicator data: each county’s counts reproduce its intended rates', async () => {

@@ -91,6 +91,17 @@ describe('POST /api/policies', () => {
         '          total: 60\n          grade: pass\n',
         '          total: 58\n          grade: fail\n',
       )
+      // The cases of a started step: 0.01 and 0.5 short now cost 4 points each.
+      .replace(
+        '            county-visit-rate: 7\n            cost-control: 9\n',
+        '            county-visit-rate: 6\n            cost-control: 9\n',
+      )
+      .replace('          total: 102\n', '          total: 101\n')
+      .replace(
+        '            county-visit-rate: 7\n            day-surgery: 9\n',
+        '            county-visit-rate: 6\n            day-surgery: 9\n',
+      )
+      .replace('          total: 95.5\n', '          total: 94.5\n')
     const published = await author.post('/api/policies', { yaml: revised, sourceText })
     expect(published.status, await published.clone().text()).toBe(201)
     const diff = await (

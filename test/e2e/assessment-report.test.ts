@@ -156,7 +156,7 @@ describe('assessment reports in Chromium', () => {
     await assessor.getByRole('link', { name: '东坡区医共体' }).click()
     await assessor.getByRole('heading', { name: '东坡区医共体 2021 年考核结果' }).waitFor()
     await assessor
-      .getByText('县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4%', { exact: false })
+      .getByText('县域内就诊率 85.6%，目标 ≥90%（2021 年目标），差 4.4 个百分点', { exact: false })
       .waitFor()
     expect(await assessor.getByText('扣完为止（以 10 分为限）').isVisible()).toBe(true)
     expect(await assessor.getByText('等次「良好」：70 分及以上、90 分以下').isVisible()).toBe(true)

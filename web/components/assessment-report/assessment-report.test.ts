@@ -66,7 +66,7 @@ describe('ls-assessment-report', () => {
     const visit = rows[0]!
     expect(text(visit.querySelector('th'))).toBe('县域内就诊率扣分项')
     expect(Array.from(visit.querySelectorAll(':scope > td.num')).map(text)).toEqual(['10', '0'])
-    expect(text(visit.querySelector('.explanation p'))).toContain('差 4.4%')
+    expect(text(visit.querySelector('.explanation p'))).toContain('差 4.4 个百分点')
     expect(text(visit.querySelector('.cap'))).toBe('扣完为止（以 10 分为限）')
     expect(Array.from(visit.querySelectorAll('table.measures tbody td')).map(text)).toEqual([
       '县域内就诊率',

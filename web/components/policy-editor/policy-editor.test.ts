@@ -89,7 +89,7 @@ describe('ls-policy-editor', () => {
 
     const header = () =>
       editor.shadowRoot!.querySelector('#tests-title')!.textContent.replace(/\s+/g, ' ')
-    await vi.waitFor(() => expect(header()).toContain('7/7 通过'), { timeout: 15_000 })
+    await vi.waitFor(() => expect(header()).toContain('8/8 通过'), { timeout: 15_000 })
     expect(editor.policyId).toBe('meishan-medical-community-insurance')
     expect(editor.yaml).toBe(POLICIES['meishan-medical-community-insurance'].yaml)
     expect(editor.shadowRoot!.querySelector<HTMLSelectElement>('#policy')!.value).toBe(
@@ -126,7 +126,7 @@ async function openMeishan(publish?: () => Response): Promise<LsPolicyEditor> {
   choose(editor, 'meishan-medical-community-insurance')
   await vi.waitFor(
     () =>
-      expect(editor.shadowRoot!.querySelector('#tests-title')!.textContent).toContain('7/7 通过'),
+      expect(editor.shadowRoot!.querySelector('#tests-title')!.textContent).toContain('8/8 通过'),
     { timeout: 15_000 },
   )
   return editor
@@ -162,7 +162,7 @@ describe('publishing from the editor', () => {
       .dispatchEvent(new CustomEvent('ls-yaml-change', { detail: { value: broken } }))
     await vi.waitFor(
       () =>
-        expect(editor.shadowRoot!.querySelector('#tests-title')!.textContent).toContain('6/7 通过'),
+        expect(editor.shadowRoot!.querySelector('#tests-title')!.textContent).toContain('7/8 通过'),
       { timeout: 15_000 },
     )
     await editor.updateComplete

@@ -108,13 +108,13 @@ describe('PolicyValidation runs the policy tests', () => {
     const validation = new PolicyValidation(host, () => ({ yaml: text, sourceText: '' }), 0)
     validation.reset()
     await vi.waitFor(() => expect(validation.tests).toBeDefined(), { timeout: 15_000 })
-    expect(testsCount(validation.tests)).toBe('7/7 通过')
+    expect(testsCount(validation.tests)).toBe('8/8 通过')
     const first = validation.tests![0]!
     expect(yaml.split('\n')[first.line! - 1]).toContain(first.name)
 
     text = yaml.replace('          total: 99.5\n', '          total: 98.5\n')
     validation.schedule(0)
-    await vi.waitFor(() => expect(testsCount(validation.tests)).toBe('6/7 通过'), {
+    await vi.waitFor(() => expect(testsCount(validation.tests)).toBe('7/8 通过'), {
       timeout: 15_000,
     })
     expect(validation.tests![0]!.failures.map((failure) => failure.message.zh)).toEqual([
