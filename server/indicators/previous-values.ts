@@ -61,15 +61,22 @@ export async function withPreviousValues(
     )
     .execute()
   if (rows.length === 0) return form
-  const label = /^\d{4}$/.test(before) ? `上年（${before}年）` : `上期（${before}）`
+  const yearly = /^\d{4}$/.test(before)
+  const zhLabel = yearly ? `上年（${before}年）` : `上期（${before}）`
+  const enLabel = yearly ? `Last year (${before})` : `Last period (${before})`
   const properties = { ...(form.properties as Record<string, Record<string, unknown>>) }
   for (const row of rows) {
     const field = properties[row.element_id]
     if (!field) continue
-    const description = typeof field.description === 'string' ? field.description : ''
+    // The description is bilingual (`中文 / English`): the value joins each half.
+    const [zh = '', en = ''] = (typeof field.description === 'string' ? field.description : '')
+      .split(' / ')
+      .map((half) => half.trim())
+    const value = displayValue(row.value)
+    const enValue = value === '是' ? 'yes' : value === '否' ? 'no' : value
     properties[row.element_id] = {
       ...field,
-      description: `${description}${label}：${displayValue(row.value)}`,
+      description: `${zh}${zhLabel}：${value} / ${en ? `${en} ` : ''}${enLabel}: ${enValue}`,
     }
   }
   return { ...form, properties }

@@ -97,7 +97,7 @@ describe('indicator entry tasks', () => {
     expect(page.title).toBe('2020年 指标数据填报（年度）')
     expect(page.form.properties.county_visits).toMatchObject({
       title: '县域内就诊人次',
-      description: '单位：人次。',
+      description: '单位：人次。 / Unit: 人次.',
       type: 'integer',
       minimum: 0,
     })
@@ -139,10 +139,10 @@ describe('indicator entry tasks', () => {
       form: { properties: Record<string, { description?: string }> }
     }
     expect(page.form.properties.county_visits!.description).toBe(
-      '单位：人次。上年（2020年）：1,234,567',
+      '单位：人次。上年（2020年）：1,234,567 / Unit: 人次. Last year (2020): 1,234,567',
     )
     // An input with nothing stored the year before shows no such line.
-    expect(page.form.properties.total_visits!.description).toBe('单位：人次。')
+    expect(page.form.properties.total_visits!.description).toBe('单位：人次。 / Unit: 人次.')
   })
 
   it('has the office enter region-wide figures when the document names no owner (Pingnan)', async () => {

@@ -8,6 +8,7 @@ import type { TemplateResult } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
 import { live } from 'lit/directives/live.js'
 import { formatNumber, t } from '../../i18n.ts'
+import { unitLabel } from '../../units-of-measure.ts'
 import { boundsOf, fieldKind, unitOf } from './form-schema.ts'
 import type { FormSchema } from './form-schema.ts'
 import { fieldId } from './form-value.ts'
@@ -140,7 +141,7 @@ export function renderControl(
       return html`<span class="number"><input type="number" id=${id} aria-label=${ifDefined(label)} aria-invalid=${invalid} aria-required=${required}
         aria-describedby=${ifDefined(described)} inputmode=${kind === 'integer' ? 'numeric' : 'decimal'}
         min=${ifDefined(schema.minimum)} max=${ifDefined(schema.maximum)} step=${kind === 'integer' ? '1' : 'any'}
-        .value=${live(typeof value === 'number' ? String(value) : '')} ?disabled=${host.disabled} @input=${number} @blur=${touch} />${unit ? html`<span class="unit" part="unit">${unit}</span>` : nothing}${grouped(value)}</span>`
+        .value=${live(typeof value === 'number' ? String(value) : '')} ?disabled=${host.disabled} @input=${number} @blur=${touch} />${unit && unitLabel(unit, typeof value === 'number' ? value : undefined) ? html`<span class="unit" part="unit">${unitLabel(unit, typeof value === 'number' ? value : undefined)}</span>` : nothing}${grouped(value)}</span>`
     }
     case 'date':
       return html`<input type="date" id=${id} aria-label=${ifDefined(label)} aria-invalid=${invalid} aria-required=${required} aria-describedby=${ifDefined(described)}
