@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import { fill, formatNumber, setLocale } from './i18n.ts'
+import { fill, formatNumber, setLocale, t } from './i18n.ts'
 
 const TASKS = '{n, plural, =0 {no tasks} one {# task} other {# tasks}}'
 
@@ -27,6 +27,18 @@ describe('fill', () => {
     setLocale('en')
     expect(fill(TASKS, {})).toBe(TASKS)
     expect(fill('{year}: {n}', { year: 2021, n: 1234567 })).toBe('2021: 1,234,567')
+  })
+})
+
+describe('the shared messages in English', () => {
+  afterEach(() => setLocale('zh'))
+
+  it('say 1 task, 1 sub-task and 2 reports, not "1 tasks" or "sub-task(s)"', () => {
+    setLocale('en')
+    expect(fill(t('gate_openTasks'), { n: 1 })).toBe('1 task open')
+    expect(fill(t('gate_openTasks'), { n: 3 })).toBe('3 tasks open')
+    expect(fill(t('task_splitNote'), { n: 1 })).toBe('Split into 1 sub-task')
+    expect(fill(t('batch_approve'), { n: 2 })).toBe('Approve 2 reports')
   })
 })
 

@@ -247,7 +247,7 @@ const MESSAGES = {
   phase_late: { zh: '逾期未关闭', en: 'Late' },
   gate_holds: { zh: '已满足', en: 'Met' },
   gate_window: { zh: '时间窗口未结束', en: 'Window not ended' },
-  gate_openTasks: { zh: '未完成任务 {n} 项', en: '{n} tasks open' },
+  gate_openTasks: { zh: '未完成任务 {n} 项', en: '{n, plural, one {# task} other {# tasks}} open' },
   gate_signOff: { zh: '待「{body}」签认', en: 'Awaits sign-off by {body}' },
   gate_signedOff: { zh: '「{body}」已签认', en: 'Signed off by {body}' },
   gate_milestones: { zh: '里程碑未到：{list}', en: 'Milestones pending: {list}' },
@@ -257,8 +257,14 @@ const MESSAGES = {
   signOffClosed: { zh: '已签认，阶段已关闭', en: 'Signed off; the phase is closed' },
   signOffRecorded: { zh: '已签认', en: 'Signed off' },
   dash_units: { zh: '各单位完成情况', en: 'Progress by unit' },
-  dash_unitsChart: { zh: '逾期最多的 {n} 个单位', en: 'The {n} units with the most overdue tasks' },
-  dash_unitsChartAll: { zh: '有逾期任务的 {n} 个单位', en: 'The {n} units with overdue tasks' },
+  dash_unitsChart: {
+    zh: '逾期最多的 {n} 个单位',
+    en: 'The {n, plural, one {unit} other {# units}} with the most overdue tasks',
+  },
+  dash_unitsChartAll: {
+    zh: '有逾期任务的 {n} 个单位',
+    en: 'The {n, plural, one {unit} other {# units}} with overdue tasks',
+  },
   dash_unitsChartNone: { zh: '各单位均无逾期任务', en: 'No unit has overdue tasks' },
   dash_openNotDue: { zh: '未到期', en: 'Not yet due' },
   dash_searchUnit: { zh: '查找单位', en: 'Find a unit' },
@@ -279,9 +285,12 @@ const MESSAGES = {
   dash_unassigned: { zh: '无人承办的工作', en: 'Work nobody holds' },
   dash_unassignedGroups: {
     zh: '{n} 个组织没有成员单位，其承担的工作没有生成任务',
-    en: '{n} groups have no member units, so their work has no tasks',
+    en: '{n, plural, one {# group has} other {# groups have}} no member units, so their work has no tasks',
   },
-  dash_unassignedDuties: { zh: '{n} 项职责没有承办单位', en: '{n} duties have no assignee' },
+  dash_unassignedDuties: {
+    zh: '{n} 项职责没有承办单位',
+    en: '{n, plural, one {# duty has} other {# duties have}} no assignee',
+  },
   dash_unassignedLeads: { zh: '牵头：{owners}', en: 'led by {owners}' },
   dash_unassignedFix: {
     zh: '处理办法：计划办公室可用「设置成员」为这些组织指定成员单位（可选配置中的单位或新增单位），新成员的任务随即生成；也可在配置的 organizations.groups 中写明 members 并发布新版本。',
@@ -354,7 +363,7 @@ const MESSAGES = {
   },
   life_done_close: {
     zh: '计划已关闭，{n} 个任务标为未完成关闭。',
-    en: 'The plan is closed; {n} tasks were closed undone.',
+    en: 'The plan is closed; {n, plural, one {# task was} other {# tasks were}} closed undone.',
   },
   life_done_archive: { zh: '计划已归档。', en: 'The plan is archived.' },
   plan_status_running: { zh: '运行中', en: 'Running' },
@@ -393,7 +402,10 @@ const MESSAGES = {
     zh: '已报送内容不符合新表单，保留原样并标注',
     en: 'The report fails the new form: kept as is, flagged',
   },
-  mig_keptCount: { zh: '另有 {n} 项任务保持不变', en: '{n} more tasks stay as they are' },
+  mig_keptCount: {
+    zh: '另有 {n} 项任务保持不变',
+    en: '{n, plural, one {# more task stays} other {# more tasks stay}} as {n, plural, one {it is} other {they are}}',
+  },
   mig_unmatched: { zh: '未能对应的元素', en: 'Elements left unmatched' },
   mig_unmatchedRemoved: { zh: '当前版本中', en: 'In the current version' },
   mig_unmatchedAdded: { zh: '新版本中', en: 'In the new version' },
@@ -449,7 +461,10 @@ const MESSAGES = {
   mem_created: { zh: '已建立的任务', en: 'Tasks made' },
   mem_withdrawn: { zh: '已撤回的任务', en: 'Tasks withdrawn' },
   mem_noChange: { zh: '不会建立或撤回任务。', en: 'No task is made or withdrawn.' },
-  mem_timers: { zh: '另建提醒与督办计时 {n} 个', en: '{n} reminder and escalation timers' },
+  mem_timers: {
+    zh: '另建提醒与督办计时 {n} 个',
+    en: '{n, plural, one {# reminder or escalation timer} other {# reminder and escalation timers}}',
+  },
   mem_applied: { zh: '成员已更新。', en: 'The members were changed.' },
   mem_readOnly: {
     zh: '只有本计划的办公室、系统管理员或地区管理员可以调整成员。',
@@ -475,7 +490,10 @@ const MESSAGES = {
     en: 'PDF, Word, Excel, PowerPoint, PNG, JPEG, TXT or CSV, up to 8 MB each',
   },
   form_requiredNote: { zh: '带 * 的为必填项', en: 'Fields marked * are required' },
-  form_errorCount: { zh: '表单有 {n} 处需要修改', en: 'The form has {n} problems to fix' },
+  form_errorCount: {
+    zh: '表单有 {n} 处需要修改',
+    en: 'The form has {n, plural, one {# problem} other {# problems}} to fix',
+  },
   task_back: { zh: '返回我的任务', en: 'Back to my tasks' },
   task_whatToDo: { zh: '工作内容', en: 'What to do' },
   task_deliverables: { zh: '交付成果', en: 'Deliverables' },
@@ -492,7 +510,7 @@ const MESSAGES = {
   task_role_support: { zh: '配合', en: 'Supporting' },
   task_role_applicant: { zh: '申报', en: 'Applicant' },
   task_escalation: { zh: '督办第 {n} 级', en: 'Escalation level {n}' },
-  task_returns: { zh: '已退回 {n} 次', en: 'Returned {n} times' },
+  task_returns: { zh: '已退回 {n} 次', en: 'Returned {n, plural, one {once} other {# times}}' },
   task_lastReason: { zh: '退回理由：{n}', en: 'Returned because: {n}' },
   task_withdrawReason: { zh: '撤回原因：{n}', en: 'Withdrawn because: {n}' },
   task_closeReason: { zh: '计划关闭，未完成：{n}', en: 'Closed undone with the plan: {n}' },
@@ -518,7 +536,7 @@ const MESSAGES = {
   task_sent: { zh: '已办理：{n}', en: 'Done: {n}' },
   task_waitingContributions: {
     zh: '还有 {n} 家配合单位的报送未通过审核，全部通过后才能提交',
-    en: '{n} supporting units still have to be approved before you can submit',
+    en: '{n, plural, one {# supporting unit still has} other {# supporting units still have}} to be approved before you can submit',
   },
   task_reload: { zh: '重新加载', en: 'Reload' },
   task_steps: { zh: '办理步骤', en: 'Steps' },
@@ -634,7 +652,7 @@ const MESSAGES = {
   },
   pePublishIssues: {
     zh: '共 {n} 个问题，已在编辑器中标出。',
-    en: '{n} issues, marked in the editor.',
+    en: '{n, plural, one {# issue} other {# issues}}, marked in the editor.',
   },
   peStartPlanNow: { zh: '从此版本启动计划', en: 'Start a plan from this version' },
   peYamlTitle: { zh: '配置（YAML）', en: 'Config (YAML)' },
@@ -681,7 +699,7 @@ const MESSAGES = {
     en: 'Loaded the source {file}; the quotes are checked against it, and it is published with the version.',
   },
   peSourceFile: { zh: '原文文件', en: 'Source file' },
-  peSourceChars: { zh: '{n} 字', en: '{n} characters' },
+  peSourceChars: { zh: '{n} 字', en: '{n, plural, one {# character} other {# characters}}' },
   peSourceHash: { zh: '原文 sha256', en: 'Source sha256' },
   peSourceDownload: { zh: '下载原文', en: 'Download the source' },
   peVersionNoSource: { zh: '无原文', en: 'No source' },
@@ -690,7 +708,7 @@ const MESSAGES = {
   peNoIssues: { zh: '未发现问题', en: 'No problems found' },
   peIssueCount: {
     zh: '{errors} 个错误，{warnings} 个警告',
-    en: '{errors} errors, {warnings} warnings',
+    en: '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   },
   peError: { zh: '错误', en: 'Error' },
   peWarning: { zh: '警告', en: 'Warning' },
@@ -723,7 +741,10 @@ const MESSAGES = {
   'peUnit_working-day': { zh: '个工作日', en: 'working days' },
   peUnit_day: { zh: '天', en: 'days' },
   peUnit_month: { zh: '个月', en: 'months' },
-  pePeriods: { zh: '{from} 至 {to} 共 {count} 期', en: '{count} periods from {from} to {to}' },
+  pePeriods: {
+    zh: '{from} 至 {to} 共 {count} 期',
+    en: '{count, plural, one {# period} other {# periods}} from {from} to {to}',
+  },
   peUnspecified: { zh: '未规定', en: 'Not specified' },
   peNoDeadlines: { zh: '配置中没有时限。', en: 'The config has no deadlines.' },
   peTaskLifecycle: {
@@ -738,7 +759,7 @@ const MESSAGES = {
   peStepKind_implement: { zh: '实施', en: 'implement' },
   peDiagramSummary: {
     zh: '{states} 个状态，{transitions} 条转换',
-    en: '{states} states, {transitions} transitions',
+    en: '{states, plural, one {# state} other {# states}}, {transitions, plural, one {# transition} other {# transitions}}',
   },
   peTransitions: { zh: '转换明细', en: 'Transitions' },
   peFromState: { zh: '当前状态', en: 'From' },
@@ -824,7 +845,10 @@ const MESSAGES = {
     en: 'For groups the document leaves open: { "groupId": [{ "id": "…", "name": "…" }] }, or paste a plan-start.json.',
   },
   task_role_sub: { zh: '分解', en: 'Sub-task' },
-  task_splitNote: { zh: '分解为 {n} 个子任务', en: 'Split into {n} sub-task(s)' },
+  task_splitNote: {
+    zh: '分解为 {n} 个子任务',
+    en: 'Split into {n, plural, one {# sub-task} other {# sub-tasks}}',
+  },
   task_transferReason: { zh: '转办理由：{n}', en: 'Transferred because: {n}' },
   event_SPLIT: { zh: '分解任务', en: 'Split into sub-tasks' },
   event_TRANSFER: { zh: '转办', en: 'Transferred' },
@@ -846,10 +870,13 @@ const MESSAGES = {
   split_cancel: { zh: '取消', en: 'Cancel' },
   split_previewed: {
     zh: '将生成 {n} 个子任务（尚未保存）：',
-    en: '{n} sub-task(s) would be made (nothing saved yet):',
+    en: '{n, plural, one {# sub-task} other {# sub-tasks}} would be made (nothing saved yet):',
   },
   split_firstReminder: { zh: '首次提醒', en: 'first reminder' },
-  split_made: { zh: '已分解为 {n} 个子任务。', en: 'Split into {n} sub-task(s).' },
+  split_made: {
+    zh: '已分解为 {n} 个子任务。',
+    en: 'Split into {n, plural, one {# sub-task} other {# sub-tasks}}.',
+  },
   split_notAfter: { zh: '不晚于 {date}', en: 'on or before {date}' },
   split_mustSubmitAfter: {
     zh: '所有子任务审核通过后，才能提交本任务的汇总报告。',
@@ -864,7 +891,7 @@ const MESSAGES = {
   peMembersInvalid: { zh: '成员单位不是有效的 JSON。', en: 'Members is not valid JSON.' },
   pePlanStarted: {
     zh: '计划已启动，生成 {tasks} 项任务。',
-    en: 'The plan started with {tasks} tasks.',
+    en: 'The plan started with {tasks, plural, one {# task} other {# tasks}}.',
   },
   peOpenPlan: { zh: '打开计划看板', en: 'Open the plan' },
   peUnassigned: {

@@ -12,7 +12,12 @@ export function defaultReportForm(
   const deliverableFields = Object.fromEntries(
     deliverables.map((deliverable, index) => [
       `deliverable${index + 1}`,
-      { type: 'string', title: deliverable.name, description: `交付物：${deliverable.name}` },
+      {
+        type: 'string',
+        title: deliverable.name,
+        // Bilingual as the form's own titles are (`中文 / English`): the form shows one half.
+        description: `交付物：${deliverable.name} / Deliverable: ${deliverable.name}`,
+      },
     ]),
   )
   return {

@@ -137,12 +137,20 @@ export function entryDutiesOf(model: PlanModel): ReadonlyMap<string, EntryDuty> 
 export function entryForm(entry: EntryDuty): Record<string, unknown> {
   const properties: Record<string, unknown> = {}
   for (const input of entry.inputs) {
-    // The form shows a description's `单位：…` after the number box, and the id helps an import.
-    const description = `${input.unit && input.valueType !== 'percentage' ? `单位：${input.unit}。` : ''}编号：${input.id}`
+    // The form shows a description's `单位：…` after the number box; staff never see the id.
+    // Bilingual (`中文 / English`), as the form shows one half by the language chosen.
+    const description =
+      input.unit && input.valueType !== 'percentage'
+        ? `单位：${input.unit}。 / Unit: ${input.unit}.`
+        : ''
     properties[input.id] =
       input.valueType === 'boolean'
-        ? { type: 'boolean', title: input.name, description }
-        : { ...numberSchema(input.valueType), title: input.name, description }
+        ? { type: 'boolean', title: input.name, ...(description ? { description } : {}) }
+        : {
+            ...numberSchema(input.valueType),
+            title: input.name,
+            ...(description ? { description } : {}),
+          }
   }
   return {
     type: 'object',

@@ -14,6 +14,7 @@ import type { PlanModel } from '../plan-model/plan-model.ts'
 import { storedEntryData } from './entry-data.ts'
 import { entryDutiesOf, entryForm } from './entry-duties.ts'
 import { recordEntryValues } from './entry-values.ts'
+import { withPreviousValues } from './previous-values.ts'
 
 export const entryKind = {
   duties: (model: PlanModel) => [...entryDutiesOf(model).values()].map((entry) => entry.duty),
@@ -25,6 +26,15 @@ export const entryKind = {
     return entry ? entryForm(entry) : undefined
   },
   view: {
+    /** Each input's value of the period before (上年 for a yearly report) beside its box. */
+    async form(
+      db: Kysely<Database> | Transaction<Database>,
+      model: PlanModel,
+      task: TaskRow,
+      form: Record<string, unknown>,
+    ) {
+      return withPreviousValues(db, model, task, form)
+    },
     /**
      * An open entry task starts from the values already stored for its unit and period
      * (imported, or entered through the API), so the unit sees and corrects them rather than

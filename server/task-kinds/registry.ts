@@ -3,6 +3,7 @@
  * the duty, machine, form, title and state of a task. Each answer comes from the kind that
  * declares it (all-kinds.ts), or from the task lifecycle's default.
  */
+import { titleWithPeriod } from '../../domain/workflow/period-title.ts'
 import type { ValidateFunction } from 'ajv'
 import { compileForm, createAjv } from '../../schemas/ajv.ts'
 import type { Responsibility } from '../../schemas/index.ts'
@@ -100,10 +101,11 @@ export function titleOf(
   model: PlanModel,
   task: Pick<TaskRow, 'kind' | 'source_id' | 'period'>,
 ): string {
-  return (
+  return titleWithPeriod(
     TASK_KINDS[task.kind].title?.(model, task) ??
-    dutyOf(model, task.source_id)?.title ??
-    task.source_id
+      dutyOf(model, task.source_id)?.title ??
+      task.source_id,
+    task.period,
   )
 }
 

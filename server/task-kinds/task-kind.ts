@@ -92,6 +92,13 @@ export interface TaskKind {
       own: Record<string, unknown> | null,
       today: string,
     ): Promise<Record<string, unknown> | null>
+    /** The form this task shows, from its kind's form (an entry task adds last year's values). */
+    form?(
+      db: Reader,
+      model: PlanModel,
+      task: TaskRow,
+      form: Record<string, unknown>,
+    ): Promise<Record<string, unknown>>
   }
   /**
    * After a person's SUBMIT or RESUBMIT is applied, in the same transaction (not when the

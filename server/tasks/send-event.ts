@@ -155,7 +155,7 @@ async function refuseWithOpenSubTasks(trx: Transaction<Database>, task: TaskRow)
     'conflict',
     {
       zh: `还有 ${open.length} 个子任务未办结（${open.map((sub) => sub.assignee).join('、')}），请待其审核通过后再报送。`,
-      en: `${open.length} sub-task(s) are not done yet (${open.map((sub) => sub.assignee).join(', ')}); submit once they are approved.`,
+      en: `${open.length} ${open.length === 1 ? 'sub-task is' : 'sub-tasks are'} not done yet (${open.map((sub) => sub.assignee).join(', ')}); submit once they are approved.`,
     },
     { openSubTasks: open },
   )

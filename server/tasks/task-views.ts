@@ -99,6 +99,17 @@ async function formData(
   return view?.data ? view.data(db, model, task, own, today) : own
 }
 
+/** The form of one task: its kind's form, as the kind shows it for this task. */
+async function taskForm(
+  db: Kysely<Database>,
+  model: PlanContext['model'],
+  task: TaskRow,
+): Promise<Record<string, unknown>> {
+  const form = formSchemaOf(model, task.source_id)
+  const view = taskKind(task.kind).view
+  return view?.form ? view.form(db, model, task, form) : form
+}
+
 /** The full view of one task for this user. */
 export async function taskDetail(
   db: Kysely<Database>,
@@ -233,7 +244,7 @@ export async function taskDetail(
      * satisfies: the report stays as submitted; `errors` say what the new form finds.
      */
     reportFlag: readJson('task', 'report_flag', task.report_flag) satisfies ReportFlag | null,
-    form: formSchemaOf(model, task.source_id),
+    form: await taskForm(db, model, task),
     allowedEvents: allowed,
     history: history.map((event) => ({
       ...event,

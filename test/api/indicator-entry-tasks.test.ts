@@ -3,6 +3,7 @@
  * the period's end, with the escalation ladder; its generated form checks ranges; submitting it
  * stores the values; indicators without a named owner are entered by the office for the region.
  */
+import { upsertValues } from '../../server/indicators/value-store.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { startPlan } from '../../server/plans/start-plan.ts'
@@ -92,10 +93,11 @@ describe('indicator entry tasks', () => {
       title: string
       form: { properties: Record<string, { title: string; description: string; minimum?: number }> }
     }
-    expect(page.title).toBe('指标数据填报（年度）')
+    // The title names its year; the form names no technical id.
+    expect(page.title).toBe('2020年 指标数据填报（年度）')
     expect(page.form.properties.county_visits).toMatchObject({
       title: '县域内就诊人次',
-      description: '单位：人次。编号：county_visits',
+      description: '单位：人次。 / Unit: 人次.',
       type: 'integer',
       minimum: 0,
     })
@@ -117,6 +119,32 @@ describe('indicator entry tasks', () => {
     expect(stored).toEqual([])
   })
 
+  it('shows beside each box the value stored for the year before, with thousands separators', async () => {
+    const { t, planId, dongpo } = await meishanWithDongpo()
+    await upsertValues(t.db, [
+      {
+        plan_id: planId,
+        element_id: 'county_visits',
+        unit_id: 'dongpo-mc',
+        period: '2020',
+        value: '1234567',
+        source: 'api',
+        task_id: null,
+        entered_by: 'test',
+        entered_at: '2021-01-10T01:00:00Z',
+      },
+    ])
+    const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2021')
+    const page = (await (await dongpo.get(`/api/tasks/${id}`)).json()) as {
+      form: { properties: Record<string, { description?: string }> }
+    }
+    expect(page.form.properties.county_visits!.description).toBe(
+      '单位：人次。上年（2020年）：1,234,567 / Unit: 人次. Last year (2020): 1,234,567',
+    )
+    // An input with nothing stored the year before shows no such line.
+    expect(page.form.properties.total_visits!.description).toBe('单位：人次。 / Unit: 人次.')
+  })
+
   it('has the office enter region-wide figures when the document names no owner (Pingnan)', async () => {
     const t = await makeTestApp('2019-01-10T09:00:00+08:00')
     const { planId, policyId } = await startBundledPlan(t, 'pingnan')
@@ -129,7 +157,7 @@ describe('indicator entry tasks', () => {
       form: { required: string[] }
       allowedEvents: string[]
     }
-    expect(page.title).toBe('指标数据填报（年度）：全区域')
+    expect(page.title).toBe('2018年 指标数据填报（年度）：全区域')
     const data = pingnanYearlyEntry(page.form.required)
     const submitted = await office.post(`/api/tasks/${id}/events`, { type: 'SUBMIT', data })
     expect(submitted.status, await submitted.clone().text()).toBe(200)

@@ -5,6 +5,7 @@
  */
 import { Decimal } from 'decimal.js'
 import { locale } from '../../i18n.ts'
+import { unitLabel } from '../../units-of-measure.ts'
 import { m } from './assessment-messages.ts'
 import type { Effect, Grade, ItemScore, MeasureScore } from './assessment-types.ts'
 
@@ -97,7 +98,10 @@ export function itemScoreText(item: Pick<ItemScore, 'kind' | 'status' | 'score' 
 export function targetText(measure: Pick<MeasureScore, 'target' | 'unit'>): string {
   if (!measure.target) return ''
   const year = measure.target.year === null ? '' : m('targetYear', { year: measure.target.year })
-  return `${OPS[measure.target.op] ?? measure.target.op} ${formatDecimal(measure.target.value)}${measure.unit ?? ''}${year}`
+  const unit = measure.unit ? unitLabel(measure.unit, Number(measure.target.value)) : ''
+  // A Chinese unit follows the number directly (≥ 2个), an English word after a space (≥ 2 visits).
+  const spaced = unit && locale() === 'en' && !['%', '‰'].includes(unit) ? ` ${unit}` : unit
+  return `${OPS[measure.target.op] ?? measure.target.op} ${formatDecimal(measure.target.value)}${spaced}${year}`
 }
 
 /** One line of an item's explanation table. */

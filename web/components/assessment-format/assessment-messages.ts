@@ -81,7 +81,7 @@ const MESSAGES = {
   cancel: { zh: '取消', en: 'Cancel' },
   publishIncomplete: {
     zh: '{n} 个单位未能评分，不能公布。请补录或更正以下数据后重新计算：',
-    en: '{n} unit(s) could not be scored, so the results cannot be published. Enter or correct the data below and recompute:',
+    en: '{n, plural, one {# unit} other {# units}} could not be scored, so the results cannot be published. Enter or correct the data below and recompute:',
   },
   publishHint: {
     zh: '公布后结果不可再改：记录各单位的结果应用，并为未达标项目生成整改任务。',

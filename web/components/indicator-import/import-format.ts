@@ -40,7 +40,10 @@ export const IMPORT_TEXT = {
     zh: '检查结果：{format} 文件，{rows} 行数据，{accepted} 个数值合格，{rejected} 处问题。',
     en: 'Checked: {format} file, {rows} data rows, {accepted} good values, {rejected} problems.',
   },
-  allGood: { zh: '全部 {rows} 行均合格。', en: 'All {rows} rows are good.' },
+  allGood: {
+    zh: '全部 {rows} 行均合格。',
+    en: '{rows, plural, one {The row is} other {All # rows are}} good.',
+  },
   nothingToImport: {
     zh: '没有可导入的数据：请按下表改正文件后重新检查。',
     en: 'Nothing can be imported: fix the file as listed below and check again.',
@@ -86,10 +89,10 @@ export const IMPORT_TEXT = {
   unit: { zh: '单位', en: 'Unit' },
   allUnits: { zh: '全部单位', en: 'Every unit' },
   show: { zh: '查看', en: 'Show' },
-  valuesCount: { zh: '共 {n} 个数值', en: '{n} values' },
+  valuesCount: { zh: '共 {n} 个数值', en: '{n, plural, one {# value} other {# values}}' },
   valuesShown: {
     zh: '共 {n} 个数值，显示前 {shown} 个',
-    en: '{n} values; the first {shown} are shown',
+    en: '{n, plural, one {# value} other {# values}}; the first {shown} are shown',
   },
   noValues: { zh: '该期间尚无数值。', en: 'No values for this period yet.' },
   col_value: { zh: '数值', en: 'Value' },

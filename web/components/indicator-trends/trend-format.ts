@@ -5,6 +5,7 @@
  */
 import type { IndicatorTrends } from '../../api-types.ts'
 import { fill, locale, messageTable } from '../../i18n.ts'
+import { unitLabel } from '../../units-of-measure.ts'
 
 export type TrendIndicator = IndicatorTrends['indicators'][number]
 export type TrendPoint = TrendIndicator['series'][number]
@@ -17,7 +18,10 @@ export const TREND_TEXT = {
   scopeRegion: { zh: '{name}（全区域）', en: '{name} (region)' },
   scopeGroups: { zh: '单位组', en: 'Groups' },
   scopeUnits: { zh: '单位', en: 'Units' },
-  rolledUp: { zh: '由 {n} 个单位汇总', en: 'Rolled up over {n} units' },
+  rolledUp: {
+    zh: '由 {n} 个单位汇总',
+    en: 'Rolled up over {n, plural, one {# unit} other {# units}}',
+  },
   value: { zh: '实际值', en: 'Value' },
   target: { zh: '目标', en: 'Target' },
   eachMember: { zh: '每个成员', en: 'every member' },
@@ -30,9 +34,12 @@ export const TREND_TEXT = {
   gap: { zh: '差距', en: 'Gap' },
   year: { zh: '年度', en: 'Year' },
   latest: { zh: '最新', en: 'Latest' },
-  reporting: { zh: '{n} 个单位填报', en: '{n} units reporting' },
+  reporting: { zh: '{n} 个单位填报', en: '{n, plural, one {# unit} other {# units}} reporting' },
   /** Under a group's or the region's figure built from only some members: it is not yet the whole. */
-  partial: { zh: '仅 {n}/{m} 个单位已填报', en: 'only {n} of {m} units reported' },
+  partial: {
+    zh: '仅 {n}/{m} 个单位已填报',
+    en: 'only {n} of {m, plural, one {# unit} other {# units}} reported',
+  },
   partialTally: { zh: '；其中 {n} 项仅部分单位已填报', en: '; {n} of them from only some units' },
   status_met: { zh: '达标', en: 'Met' },
   'status_not-met': { zh: '未达标', en: 'Not met' },
@@ -41,7 +48,7 @@ export const TREND_TEXT = {
   'status_no-baseline': { zh: '缺基线值', en: 'No baseline value' },
   status_missing: { zh: '未填报', en: 'Not reported' },
   /** Under a year on the chart's axis, where every year's label must fit. */
-  axis_missing: { zh: '未填报', en: 'No data' },
+  axis_missing: { zh: '未填报', en: 'Not reported' },
   status_error: { zh: '无法计算', en: 'Cannot compute' },
   /** An impossible figure (a rate over 100 %): wrong data, never 达标. */
   status_invalid: { zh: '数值无效', en: 'Invalid' },
@@ -51,7 +58,7 @@ export const TREND_TEXT = {
   direction_none: { zh: '', en: '' },
   tally: {
     zh: '{n} 项指标（按最新年度）：达标 {met} 项，未达标 {notMet} 项，无目标 {noTarget} 项，未填报 {missing} 项',
-    en: '{n} indicators (latest year): {met} met, {notMet} not met, {noTarget} without a target, {missing} not reported',
+    en: '{n, plural, one {# indicator} other {# indicators}} (latest year): {met} met, {notMet} not met, {noTarget} without a target, {missing} not reported',
   },
   nothingReported: { zh: '各年度均未填报，暂无图表', en: 'Nothing reported in any year yet' },
   noIndicators: { zh: '该计划未设定指标', en: 'This plan sets no indicators' },
@@ -89,7 +96,9 @@ export function formatNumber(value: string, lang = locale()): string {
 export function formatValue(value: string, unit: string | null, lang = locale()): string {
   const number = formatNumber(value, lang)
   if (!unit) return number
-  return unit === '%' || unit === '‰' ? `${number}${unit}` : `${number} ${unit}`
+  if (unit === '%' || unit === '‰') return `${number}${unit}`
+  const shown = unitLabel(unit, Number(value), lang)
+  return shown ? `${number} ${shown}` : number
 }
 
 /** A target as `≥ 90%`. */

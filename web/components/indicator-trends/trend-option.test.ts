@@ -82,7 +82,8 @@ describe('trendOption', () => {
     expect(label('2022', 2)).toBe('2022\n未填报')
     expect(label('2021', 1)).toBe('2021')
     setLocale('en')
-    expect(label('2022', 2)).toBe('2022\nNo data')
+    // The same words as the table's status: a year nobody reported is "Not reported" everywhere.
+    expect(label('2022', 2)).toBe('2022\nNot reported')
     setLocale('zh')
     const tooltip = tooltipHtml(buildIndicator(), 2, 'region')
     expect(tooltip).toContain('实际值：<b>未填报</b>')
@@ -109,6 +110,10 @@ describe('trend formatting', () => {
   it('rounds values for reading and writes targets with their comparator and unit', () => {
     expect(formatValue('91.077302784223', '%')).toBe('91.08%')
     expect(formatValue('5030000', '人次')).toBe('5,030,000 人次')
+    // In English the unit is translated, in the number's plural, and a bare count (个) drops it.
+    expect(formatValue('1', '人次', 'en')).toBe('1 visit')
+    expect(formatValue('5030000', '人次', 'en')).toBe('5,030,000 visits')
+    expect(formatTarget({ op: '>=', value: '2', year: null, phrase: null }, '个', 'en')).toBe('≥ 2')
     expect(formatTarget({ op: '<=', value: '30', year: 2021, phrase: null }, '%')).toBe('≤ 30%')
   })
 

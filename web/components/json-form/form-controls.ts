@@ -7,7 +7,8 @@ import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
 import { live } from 'lit/directives/live.js'
-import { t } from '../../i18n.ts'
+import { formatNumber, t } from '../../i18n.ts'
+import { unitLabel } from '../../units-of-measure.ts'
 import { boundsOf, fieldKind, unitOf } from './form-schema.ts'
 import type { FormSchema } from './form-schema.ts'
 import { fieldId } from './form-value.ts'
@@ -81,6 +82,15 @@ export function hintOf(schema: FormSchema, description: string): string {
   return parts.filter(Boolean).join(' · ')
 }
 
+/**
+ * A number box cannot show thousands separators, so a large number is echoed beside it as
+ * people read it (1,234,567): a digit too many shows at a glance. Screen readers read the box.
+ */
+function grouped(value: unknown) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) < 1000) return nothing
+  return html`<span class="grouped" part="grouped" aria-hidden="true">${formatNumber(value)}</span>`
+}
+
 /** The control for one value of a scalar schema. */
 export function renderControl(
   host: FieldHost,
@@ -131,7 +141,7 @@ export function renderControl(
       return html`<span class="number"><input type="number" id=${id} aria-label=${ifDefined(label)} aria-invalid=${invalid} aria-required=${required}
         aria-describedby=${ifDefined(described)} inputmode=${kind === 'integer' ? 'numeric' : 'decimal'}
         min=${ifDefined(schema.minimum)} max=${ifDefined(schema.maximum)} step=${kind === 'integer' ? '1' : 'any'}
-        .value=${live(typeof value === 'number' ? String(value) : '')} ?disabled=${host.disabled} @input=${number} @blur=${touch} />${unit ? html`<span class="unit" part="unit">${unit}</span>` : nothing}</span>`
+        .value=${live(typeof value === 'number' ? String(value) : '')} ?disabled=${host.disabled} @input=${number} @blur=${touch} />${unit && unitLabel(unit, typeof value === 'number' ? value : undefined) ? html`<span class="unit" part="unit">${unitLabel(unit, typeof value === 'number' ? value : undefined)}</span>` : nothing}${grouped(value)}</span>`
     }
     case 'date':
       return html`<input type="date" id=${id} aria-label=${ifDefined(label)} aria-invalid=${invalid} aria-required=${required} aria-describedby=${ifDefined(described)}

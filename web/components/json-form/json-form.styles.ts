@@ -21,6 +21,7 @@ export default css`
   span.number { display: inline-flex; align-items: center; gap: 0.4rem; }
   span.number input { width: 10rem; }
   .unit { color: #52606d; }
+  .grouped { color: #52606d; font-variant-numeric: tabular-nums; }
   :is(input, select, textarea):focus-visible, button:focus-visible, a:focus-visible { outline: 2px solid #2f6fde; outline-offset: 1px; }
   [aria-invalid='true']:is(input, select, textarea) { border-color: #b42318; background: #fff7f6; }
   :is(input, select, textarea):disabled { background: #f1f3f5; color: #323f4b; }

@@ -122,6 +122,15 @@ describe('ls-json-form', () => {
     expect(root.querySelector(`label[for="${fieldId('/summary')}"] .required`)).not.toBeNull()
   })
 
+  it('echoes a large number beside its box with thousands separators', async () => {
+    const form = await mount(REPORT, { beds: 4500 })
+    const beds = control(form, '/beds')!
+    expect(beds.value).toBe('4500')
+    expect(beds.parentElement?.querySelector('.grouped')?.textContent).toBe('4,500')
+    await type(form, '/beds', '120')
+    expect(beds.parentElement?.querySelector('.grouped')).toBeNull()
+  })
+
   it('shows a missing required field at the field once the form is validated', async () => {
     const form = await mount(REPORT, { stage: '第一阶段' })
     expect(control(form, '/summary')?.getAttribute('aria-invalid')).toBe('false')

@@ -14,7 +14,7 @@ export const importText = messageTable({
   checking: { zh: '检查中…', en: 'Checking…' },
   summary: {
     zh: '共 {rows} 行：{good} 行可导入，{bad} 行有问题',
-    en: '{rows} row(s): {good} can be imported, {bad} with problems',
+    en: '{rows, plural, one {# row} other {# rows}}: {good} can be imported, {bad} with problems',
   },
   allGood: { zh: '全部通过，可以导入', en: 'Every row is good: ready to import' },
   fixFirst: {
@@ -22,7 +22,7 @@ export const importText = messageTable({
     en: 'Fix the rows with problems, choose the file again and check it; an import is all or nothing.',
   },
   step3: { zh: '③ 导入', en: '3. Import' },
-  import: { zh: '导入 {n} 个用户', en: 'Import {n} account(s)' },
+  import: { zh: '导入 {n} 个用户', en: 'Import {n, plural, one {# account} other {# accounts}}' },
   importPlain: { zh: '导入', en: 'Import' },
   importing: { zh: '导入中…', en: 'Importing…' },
   importNote: {
@@ -44,7 +44,7 @@ export const importText = messageTable({
   },
   createdTitle: {
     zh: '已创建 {n} 个用户及其一次性初始密码',
-    en: '{n} account(s) created, with their one-time passwords',
+    en: '{n, plural, one {# account} other {# accounts}} created, with {n, plural, one {its one-time password} other {their one-time passwords}}',
   },
   createdWarning: {
     zh: '这些密码只显示这一次，关闭或离开本页后无法再查看。请立即下载或抄录，并当面或通过安全渠道分别交给本人；首次登录须修改密码。',
