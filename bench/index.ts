@@ -1,6 +1,7 @@
 /** `npm run bench`: prints every benchmark's figures in one run. */
 import { arch, cpus, totalmem } from 'node:os'
 import { benchBrowser } from './browser.bench.ts'
+import { benchDemoSeed } from './demo-seed.bench.ts'
 import { benchEngine } from './engine.bench.ts'
 import { benchHttpTransitions } from './http-transitions.bench.ts'
 import { benchImportValues } from './import-values.bench.ts'
@@ -22,4 +23,5 @@ for (const line of await benchPlanMigration()) console.log(line)
 for (const line of await benchImportValues()) console.log(line)
 for (const line of await benchRegionReach()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
+for (const line of await benchDemoSeed()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)
