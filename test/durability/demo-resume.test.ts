@@ -5,7 +5,7 @@
  * started twice. Real server processes on a real data folder.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -72,5 +72,6 @@ describe('a first start killed half-way through the demo’s history', () => {
     expect(closes[0]!.n).toBe(bundled.filter((plan) => plan.status === 'closed').length)
     expect(bundled.filter((plan) => plan.status === 'closed').length).toBeGreaterThan(0)
     expect(read(file, 'select id from extension_request')).toHaveLength(1)
+    rmSync(dataDir, { recursive: true, force: true })
   }, 240_000)
 })
