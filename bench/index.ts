@@ -2,6 +2,7 @@
 import { arch, cpus, totalmem } from 'node:os'
 import { benchBrowser } from './browser.bench.ts'
 import { benchDashboardWeight } from './dashboard-weight.bench.ts'
+import { benchDemoSeed } from './demo-seed.bench.ts'
 import { benchEngine } from './engine.bench.ts'
 import { benchHttpTransitions } from './http-transitions.bench.ts'
 import { benchImportValues } from './import-values.bench.ts'
@@ -25,5 +26,6 @@ for (const line of await benchImportValues()) console.log(line)
 for (const line of await benchRegionReach()) console.log(line)
 for (const line of await benchReadScale()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
+for (const line of await benchDemoSeed()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)
 for (const line of await benchDashboardWeight()) console.log(line)
