@@ -4,19 +4,10 @@
  * its row, so there is never a row without its bytes nor bytes without their row. Read back one
  * chunk at a time, so a download holds at most one chunk in memory per request.
  */
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/database.ts'
+import type { AttachmentStore } from '../http/env.ts'
 
 /** The largest piece of a file one row holds. */
 export const CHUNK_BYTES = 256 * 1024
-
-/** Where attachments' bytes are kept; the routes know only this. */
-export interface AttachmentStore {
-  /** Writes `body` as attachment `id` in `trx`, the transaction that inserts its row. */
-  put(trx: Transaction<Database>, id: string, body: Uint8Array): Promise<void>
-  /** The bytes of attachment `id`, chunk after chunk, read through `db`. */
-  read(db: Kysely<Database>, id: string): ReadableStream<Uint8Array>
-}
 
 export const databaseAttachmentStore: AttachmentStore = {
   async put(trx, id, body) {

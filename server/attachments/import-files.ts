@@ -8,7 +8,7 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isAttachmentId } from '../../schemas/api/attachment.schema.ts'
 import type { Store } from '../db/group-commit.ts'
-import type { AttachmentStore } from './database-store.ts'
+import type { AttachmentStore } from '../http/env.ts'
 
 /** The suffix of a file written before its row committed. */
 export const PART_SUFFIX = '.part'

@@ -1,11 +1,19 @@
 /** @module The Hono environment: what every request carries once authenticated. */
-import type { AttachmentStore } from '../attachments/database-store.ts'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
+import type { Transaction } from 'kysely'
 import type { GroupCommitter } from '../db/group-commit.ts'
 import type { SecurityOptions } from './security-options.ts'
 import type { OidcOptions } from '../auth/oidc-options.ts'
+
+/** Where attachments' bytes are kept (the database by default: attachments/database-store.ts). */
+export interface AttachmentStore {
+  /** Writes `body` as attachment `id` in `trx`, the transaction that inserts its row. */
+  put(trx: Transaction<Database>, id: string, body: Uint8Array): Promise<void>
+  /** The bytes of attachment `id`, chunk after chunk, read through `db`. */
+  read(db: Kysely<Database>, id: string): ReadableStream<Uint8Array>
+}
 
 /** How far an account's roles reach by region (computed in access/region-reach.ts). */
 export interface RegionReach {

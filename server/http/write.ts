@@ -13,8 +13,8 @@
  * the Idempotency-Key claim and its release (middleware/idempotency.ts), the record of a denied
  * read (audit/denials.ts), a failed login (auth/check-credentials.ts), a session's last use
  * (middleware/authenticate.ts) and a single sign-on's pending row and session, written by GET
- * navigations to and from the identity provider (auth/oidc-routes.ts). An attachment's file is written and synced before its row's
- * transaction and renamed into place after it commits (attachments/file-store.ts).
+ * navigations to and from the identity provider (auth/oidc-routes.ts). An attachment's bytes are written in its row's
+ * transaction (attachments/database-store.ts).
  *
  * @example
  * .post('/:id/sign-off', async (c) => {

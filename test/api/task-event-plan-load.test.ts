@@ -3,7 +3,8 @@
  * goes through the check, the transaction and the answer. The compiled model comes from the cache
  * by version id, so the version row is not read again.
  */
-import { dirname, join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type {
   KyselyPlugin,
   OperationNode,
@@ -16,6 +17,7 @@ import type {
 import { createApp } from '../../server/app.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
+import { TEST_DIALECT } from '../helpers/make-db.ts'
 import { makeTestApp, startedFinanceTask } from '../helpers/test-app.ts'
 
 /** Counts the SELECTs from each table, whichever connection runs them. */
@@ -49,14 +51,18 @@ describe('POST /api/tasks/:id/events', () => {
     const { finance, id } = await startedFinanceTask(t)
     const counter = new SelectCounter()
     const db = t.db.withPlugin(counter)
-    const reads = (await createDb({ kind: 'sqlite', file: t.file })).withPlugin(counter)
+    // PostgreSQL reads through the writer's pool, as the server does.
+    const reads =
+      TEST_DIALECT === 'postgres'
+        ? db
+        : (await createDb({ kind: 'sqlite', file: t.file })).withPlugin(counter)
     Object.assign(t, {
       app: createApp({
         db,
         reads,
         clock: t.clock,
         writes: new GroupCommitter(db),
-        files: join(dirname(t.file), 'attachments'),
+        files: join(tmpdir(), `luoshi-plan-load-${process.pid}`),
       }),
     })
 

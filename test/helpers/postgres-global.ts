@@ -38,7 +38,22 @@ export async function newPostgresDatabase(serverUrl: string, from?: string): Pro
   const admin = new pg.Client({ connectionString: `${serverUrl}postgres` })
   await admin.connect()
   try {
-    await admin.query(`create database ${name} template ${template}`)
+    for (let attempt = 1; ; attempt++) {
+      // PostgreSQL copies a database nobody is connected to: the source's idle pooled connections
+      // are ended (its pool opens new ones on its next query; createDb() expects this).
+      if (from)
+        await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+          [template],
+        )
+      try {
+        await admin.query(`create database ${name} template ${template}`)
+        break
+      } catch (error) {
+        // 55006: the source is in use (a connection came back in between).
+        if ((error as { code?: string }).code !== '55006' || attempt >= 5) throw error
+      }
+    }
   } finally {
     await admin.end()
   }
