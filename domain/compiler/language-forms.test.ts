@@ -185,3 +185,14 @@ describe('range, approximate and relative targets', () => {
     expect(issue.code).toBe('target-invalid')
   })
 })
+
+describe('deadlines relative to the plan’s year', () => {
+  it('resolves 年内 against the issue date (2018-06-22) and shows the date beside the phrase', async () => {
+    const { explainPolicy } = await import('./explain-policy.ts')
+    const text = withReplaced('    due: { unspecified: 文件未规定完成时限 }\n', '    due: 年内\n')
+    const result = validateWithSource(text)
+    expect(result.issues).toEqual([])
+    if (!result.ok) throw new Error('invalid')
+    expect(explainPolicy(result.policy)).toContain('年内 → 2018-12-31')
+  })
+})

@@ -136,7 +136,7 @@ export class PlanModel {
 
   /** When a duty is due: once (maybe without a date), recurring, or relative to assignment. */
   scheduleOf(duty: Responsibility): DutySchedule {
-    const parsed = ruleOf(duty.due)
+    const parsed = ruleOf(duty.due, this.config.metadata.issueDate)
     const phrase = typeof duty.due === 'string' ? duty.due : null
     if (!parsed?.ok) return { kind: 'once', phrase }
     const rule = parsed.rule
@@ -155,7 +155,7 @@ export class PlanModel {
   rangeOf(duty: Responsibility): DateRange {
     const window =
       duty.within ?? this.config.timeline.phases.find((phase) => phase.id === duty.phase)?.window
-    const parsed = window === undefined ? undefined : ruleOf(window)
+    const parsed = window === undefined ? undefined : ruleOf(window, this.config.metadata.issueDate)
     if (parsed?.ok && parsed.rule.kind === 'window')
       return { from: parsed.rule.start, to: parsed.rule.end }
     return this.horizon
@@ -170,7 +170,7 @@ export class PlanModel {
   /** A phase's window as dates. */
   phaseWindow(phaseId: string): DateRange {
     const phase = this.config.timeline.phases.find((p) => p.id === phaseId)
-    const parsed = phase ? ruleOf(phase.window) : undefined
+    const parsed = phase ? ruleOf(phase.window, this.config.metadata.issueDate) : undefined
     if (parsed?.ok && parsed.rule.kind === 'window')
       return { from: parsed.rule.start, to: parsed.rule.end }
     if (parsed?.ok && parsed.rule.kind === 'date')
