@@ -55,7 +55,9 @@ export function explainPolicy(
               : '—'
       const members = group.members
         ? group.members.map(names).join('、')
-        : (group.memberSelection ?? '—')
+        : group.groups
+          ? `${group.groups.map(names).join('、')}的成员`
+          : (group.memberSelection ?? '—')
       out.push(`  ${group.name}  [${group.id}] ${group.kind} · 牵头 ${lead} · 成员 ${members}`)
     }
   }

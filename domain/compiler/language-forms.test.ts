@@ -196,3 +196,24 @@ describe('deadlines relative to the plan’s year', () => {
     expect(explainPolicy(result.policy)).toContain('年内 → 2018-12-31')
   })
 })
+
+describe('groups of groups', () => {
+  const SETS = `  groups:
+    - { id: north, name: 北片, kind: unit-set, members: [health-bureau] }
+    - { id: south, name: 南片, kind: unit-set, members: [finance-bureau] }
+    - { id: all, name: 全县, kind: unit-set, groups: [north, south] }
+`
+  it('accepts a group made of other groups', () => {
+    const text = withReplaced('  groups:\n', SETS)
+    expect(validateWithSource(text).issues).toEqual([])
+  })
+
+  it('reports a group that contains itself at …/groups/<n>', () => {
+    const text = withReplaced(
+      '  groups:\n',
+      SETS.replace('members: [health-bureau]', 'groups: [all]'),
+    )
+    const issue = located(text, '/organizations/groups/0/groups/0')
+    expect(issue.message.zh).toContain('包含了自身')
+  })
+})

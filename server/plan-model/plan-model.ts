@@ -110,7 +110,7 @@ export class PlanModel {
       }
       const group = groups.get(id)
       if (group) {
-        const members = [...(group.members ?? []), ...(extra[id] ?? []).map((unit) => unit.id)]
+        const members = this.#groupMembers(id, extra, new Set())
         if (members.length === 0) unassigned.push(id)
         actors.push(...members.filter((member) => !units.get(member)?.external))
         continue
@@ -118,6 +118,18 @@ export class PlanModel {
       actors.push(id) // a governance body acts itself
     }
     return { actors: [...new Set(actors)], unassigned }
+  }
+
+  /** A group's members: its own, those supplied at the plan's start, and its groups' (nested). */
+  #groupMembers(id: string, extra: ExtraUnits, seen: Set<string>): string[] {
+    const group = this.#groups.get(id)
+    if (!group || seen.has(id)) return []
+    seen.add(id)
+    return [
+      ...(group.members ?? []),
+      ...(extra[id] ?? []).map((unit) => unit.id),
+      ...(group.groups ?? []).flatMap((sub) => this.#groupMembers(sub, extra, seen)),
+    ]
   }
 
   /**

@@ -158,7 +158,10 @@ function unassignedWork(model: PlanModel, members: ExtraUnits) {
   return {
     groups: groups
       .filter(
-        (group) => (group.members ?? []).length === 0 && (members[group.id] ?? []).length === 0,
+        (group) =>
+          (group.members ?? []).length === 0 &&
+          (group.groups ?? []).length === 0 &&
+          (members[group.id] ?? []).length === 0,
       )
       .map((group) => ({
         id: group.id,

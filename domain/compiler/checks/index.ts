@@ -4,6 +4,7 @@ import { checkDeadlines } from './deadlines.ts'
 import { checkFormulas } from './formulas.ts'
 import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts'
 import { checkGrades } from './grades.ts'
+import { checkGroupNesting } from './group-nesting.ts'
 import { checkPolicyTests } from './policy-tests.ts'
 import { checkReferences } from './references.ts'
 import { checkShares } from './shares.ts'
@@ -19,6 +20,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['targets', checkTargets],
   ['target-forms', checkTargetForms],
   ['shares', checkShares],
+  ['group-nesting', checkGroupNesting],
   ['deadlines', checkDeadlines],
   ['formulas', checkFormulas],
   ['validation-rules', checkValidationRules],

@@ -41,6 +41,7 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
     if (typeof group.lead === 'string') one(`${at}/lead`, group.lead, ['unit'])
     else many(`${at}/lead`, group.lead, ['unit'])
     many(`${at}/members`, group.members, ['unit'])
+    many(`${at}/groups`, group.groups, ['group'])
   })
   each('/governance/bodies', policy.governance?.bodies, (body, at) => {
     one(`${at}/parent`, body.parent, ['body'])
