@@ -114,6 +114,7 @@ export function explainPolicy(
     }
     for (const owner of duty.support ?? [])
       push(byOwner, owner, `    [配合] ${duty.title}  ${when}`)
+    for (const owner of duty.supervisors ?? []) push(byOwner, owner, `    [督促指导] ${duty.title}`)
   }
   for (const [owner, lines] of byOwner) {
     out.push(`  ${owner.startsWith('（') ? owner : names(owner)}  (${lines.length})`, ...lines)

@@ -64,6 +64,7 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   each('/responsibilities', policy.responsibilities, (duty, at) => {
     owners(`${at}/lead`, duty.lead)
     many(`${at}/support`, duty.support, OWNER)
+    many(`${at}/supervisors`, duty.supervisors, OWNER)
     each(`${at}/shares`, duty.shares, (share, where) => {
       one(`${where}/unit`, share.unit, ['unit', 'group', 'body'])
       one(`${where}/group`, share.group, ['group'])
