@@ -217,3 +217,24 @@ describe('groups of groups', () => {
     expect(issue.message.zh).toContain('包含了自身')
   })
 })
+
+describe('several quotes for one element (source.also)', () => {
+  const SOURCE = '    source: { clause: 二、2, quote: 统筹落实补助资金 }\n'
+  it('accepts a further quote that occurs in the document', () => {
+    const text = withReplaced(
+      SOURCE,
+      '    source:\n      clause: 二、2\n      quote: 统筹落实补助资金\n      also:\n        - { clause: 二、2, quote: 县财政局:统筹落实补助资金 }\n',
+    )
+    expect(validateWithSource(text).issues).toEqual([])
+  })
+
+  it('checks each further quote: one not in the document is quote-not-found at …/also/0/quote', () => {
+    const text = withReplaced(
+      SOURCE,
+      '    source:\n      clause: 二、2\n      quote: 统筹落实补助资金\n      also:\n        - { clause: 二、2, quote: 县财政局:统筹落实全部资金 }\n',
+    )
+    const issue = located(text, '/responsibilities/2/source/also/0/quote')
+    expect(issue.code).toBe('quote-not-found')
+    expect(issue.line).toBe(lineOf(text, '统筹落实全部资金'))
+  })
+})
