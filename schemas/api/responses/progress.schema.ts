@@ -6,7 +6,7 @@ import { civilDate, count, idName, instant, nullableText, text } from './primiti
 /** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
 export const planProgressSchema = {
   type: 'object',
-  required: ['plan', 'today', 'phases', 'units', 'escalations', 'unassigned'],
+  required: ['plan', 'today', 'phases', 'parts', 'units', 'escalations', 'unassigned'],
   additionalProperties: false,
   properties: {
     plan: {
@@ -22,6 +22,26 @@ export const planProgressSchema = {
       },
     },
     today: civilDate,
+    parts: {
+      type: 'array',
+      description:
+        '按文件结构（一、二、… 附件）统计的任务，与时间阶段无关 / Tasks by the document’s own parts, apart from phases',
+      items: {
+        type: 'object',
+        required: ['part', 'duties', 'tasks'],
+        additionalProperties: false,
+        properties: {
+          part: { ...text, description: '文件的部分，如 二、 / The part, e.g. 二、' },
+          duties: count,
+          tasks: {
+            type: 'object',
+            required: ['total', 'approved', 'closed'],
+            additionalProperties: false,
+            properties: { total: count, approved: count, closed: count },
+          },
+        },
+      },
+    },
     phases: {
       type: 'array',
       items: {

@@ -30,6 +30,7 @@ const PROGRESS: PlanProgress = {
     status: 'running',
   },
   today: '2018-09-05',
+  parts: [],
   phases: [
     {
       id: 'organize',
