@@ -64,3 +64,15 @@ describe('Chongqing: nothing the reply does not say', () => {
     expect(duty.support ?? []).not.toContain('primary-care-institutions')
   })
 })
+
+describe('Chongqing: who guides and supervises', () => {
+  const policy = load()
+  it('has 市卫生健康委 supervise (指导督促) the districts’ work without carrying it', () => {
+    const duty = policy.responsibilities.find(
+      (d) => d.id === 'fulfil-district-fiscal-responsibility',
+    )!
+    expect(duty.supervisors).toEqual(['municipal-health-commission'])
+    expect(duty.lead).toEqual(['district-county-governments'])
+    expect(duty.support ?? []).not.toContain('municipal-health-commission')
+  })
+})

@@ -5,6 +5,7 @@
  */
 import { loadPolicyFile } from '../server/policies/load-policy.ts'
 import type { PolicyConfig } from '../schemas/index.ts'
+import { loginAs, makeTestApp, startBundledPlan, taskId } from './helpers/test-app.ts'
 
 const FILE = 'policies/pingnan/medical-alliance-2018.yaml'
 
@@ -50,5 +51,16 @@ describe('Pingnan: what 二、(一) and 二、(二) say', () => {
       { owner: centres, op: '>=', value: 2 },
       { owner: centres, op: '>=', value: 1 },
     ])
+  })
+})
+
+describe('Pingnan: each county hospital sees its own share of the 三二医联体 duty', () => {
+  it('gives 县中医院 its own part on its task page', async () => {
+    const t = await makeTestApp('2018-07-02T09:00:00+08:00')
+    const { planId, policyId } = await startBundledPlan(t, 'pingnan')
+    const id = await taskId(t, planId, 'build-tertiary-secondary-alliances', 'county-tcm-hospital')
+    const tcm = await loginAs(t, 'tcm', { units: [{ policyId, unitId: 'county-tcm-hospital' }] })
+    const task = (await (await tcm.get(`/api/tasks/${id}`)).json()) as { share: string | null }
+    expect(task.share).toBe('积极配合市中医医院推进市中医医院与县中医院三二医联体建设')
   })
 })

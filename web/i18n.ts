@@ -498,6 +498,7 @@ const MESSAGES = {
   task_whatToDo: { zh: '工作内容', en: 'What to do' },
   task_deliverables: { zh: '交付成果', en: 'Deliverables' },
   task_note: { zh: '说明', en: 'Note' },
+  task_share: { zh: '本单位分工', en: 'This unit’s share' },
   task_deadline: { zh: '完成时限', en: 'Deadline' },
   task_noDeadline: { zh: '文件未规定完成时限', en: 'The document sets no deadline' },
   task_duePhrase: { zh: '原文：{n}', en: 'In the document: {n}' },

@@ -21,6 +21,8 @@ export function explainPolicy(
 ): string {
   const out: string[] = []
   const { metadata } = policy
+  // Phrases relative to the plan's year (年内, 年中 …) resolve against its issue date.
+  const anchor = metadata.issueDate
   const names = nameIndex(policy)
   const period = effectivePeriod(policy)
   const horizon = period
@@ -54,7 +56,9 @@ export function explainPolicy(
               : '—'
       const members = group.members
         ? group.members.map(names).join('、')
-        : (group.memberSelection ?? '—')
+        : group.groups
+          ? `${group.groups.map(names).join('、')}的成员`
+          : (group.memberSelection ?? '—')
       out.push(`  ${group.name}  [${group.id}] ${group.kind} · 牵头 ${lead} · 成员 ${members}`)
     }
   }
@@ -83,10 +87,14 @@ export function explainPolicy(
   heading(out, '阶段 Phases', policy.timeline.phases.length)
   for (const phase of policy.timeline.phases) {
     const gate = phase.gate?.signOff ? ` · 关闭须 ${names(phase.gate.signOff)} 签认` : ''
-    out.push(`  ${phase.name}  [${phase.id}]  ${describeTime(phase.window, horizon)}${gate}`)
+    out.push(
+      `  ${phase.name}  [${phase.id}]  ${describeTime(phase.window, horizon, anchor)}${gate}`,
+    )
   }
   for (const milestone of policy.timeline.milestones ?? []) {
-    out.push(`  ◆ ${milestone.name}  [${milestone.id}]  ${describeTime(milestone.due, horizon)}`)
+    out.push(
+      `  ◆ ${milestone.name}  [${milestone.id}]  ${describeTime(milestone.due, horizon, anchor)}`,
+    )
   }
 
   heading(out, '任务（按单位）Responsibilities by unit', policy.responsibilities.length)
@@ -94,7 +102,7 @@ export function explainPolicy(
   const phaseWindows = new Map(policy.timeline.phases.map((phase) => [phase.id, phase.window]))
   for (const duty of policy.responsibilities) {
     const within = duty.within ?? (duty.phase ? phaseWindows.get(duty.phase) : undefined)
-    const when = describeTime(duty.due, rangeOf(within) ?? horizon)
+    const when = describeTime(duty.due, rangeOf(within, anchor) ?? horizon, anchor)
     const leads = Array.isArray(duty.lead) ? duty.lead : ['（未规定牵头单位）']
     const shareOf = (owner: string) => duty.shares?.find((share) => share.unit === owner)?.part
     for (const owner of leads) {
@@ -107,6 +115,7 @@ export function explainPolicy(
     }
     for (const owner of duty.support ?? [])
       push(byOwner, owner, `    [配合] ${duty.title}  ${when}`)
+    for (const owner of duty.supervisors ?? []) push(byOwner, owner, `    [督促指导] ${duty.title}`)
   }
   for (const [owner, lines] of byOwner) {
     out.push(`  ${owner.startsWith('（') ? owner : names(owner)}  (${lines.length})`, ...lines)
@@ -149,7 +158,7 @@ export function explainPolicy(
   for (const assessment of policy.assessments ?? []) {
     heading(out, `考核 Assessment: ${assessment.name}`, assessment.items.length)
     out.push(
-      `  总分 ${assessment.totalScore}${assessment.maxScore ? `，封顶 ${assessment.maxScore}` : ''} · ${describeTime(assessment.due, horizon)}`,
+      `  总分 ${assessment.totalScore}${assessment.maxScore ? `，封顶 ${assessment.maxScore}` : ''} · ${describeTime(assessment.due, horizon, anchor)}`,
     )
     for (const item of assessment.items) {
       switch (item.kind) {
@@ -248,6 +257,7 @@ function coverageLines(policy: PolicyConfig, source: SourceDocument): string[] {
 function describeTime(
   value: Due | PolicyConfig['timeline']['phases'][number]['window'],
   range: { from: string; to: string } | undefined,
+  anchor: string,
 ): string {
   if (typeof value === 'object' && value !== null && 'unspecified' in value)
     return `时限未规定（${value.unspecified}）`
@@ -257,7 +267,7 @@ function describeTime(
       : 'date' in value
         ? value.date
         : `${value.from} 至 ${value.to}`
-  const parsed = ruleOf(value)
+  const parsed = ruleOf(value, anchor)
   if (!parsed?.ok) return phrase
   const rule = parsed.rule
   switch (rule.kind) {
@@ -276,8 +286,8 @@ function describeTime(
   }
 }
 
-function rangeOf(value: unknown): { from: string; to: string } | undefined {
-  const parsed = value === undefined ? undefined : ruleOf(value)
+function rangeOf(value: unknown, anchor: string): { from: string; to: string } | undefined {
+  const parsed = value === undefined ? undefined : ruleOf(value, anchor)
   return parsed?.ok && parsed.rule.kind === 'window'
     ? { from: parsed.rule.start, to: parsed.rule.end }
     : undefined

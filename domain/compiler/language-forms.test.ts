@@ -185,3 +185,56 @@ describe('range, approximate and relative targets', () => {
     expect(issue.code).toBe('target-invalid')
   })
 })
+
+describe('deadlines relative to the plan’s year', () => {
+  it('resolves 年内 against the issue date (2018-06-22) and shows the date beside the phrase', async () => {
+    const { explainPolicy } = await import('./explain-policy.ts')
+    const text = withReplaced('    due: { unspecified: 文件未规定完成时限 }\n', '    due: 年内\n')
+    const result = validateWithSource(text)
+    expect(result.issues).toEqual([])
+    if (!result.ok) throw new Error('invalid')
+    expect(explainPolicy(result.policy)).toContain('年内 → 2018-12-31')
+  })
+})
+
+describe('groups of groups', () => {
+  const SETS = `  groups:
+    - { id: north, name: 北片, kind: unit-set, members: [health-bureau] }
+    - { id: south, name: 南片, kind: unit-set, members: [finance-bureau] }
+    - { id: all, name: 全县, kind: unit-set, groups: [north, south] }
+`
+  it('accepts a group made of other groups', () => {
+    const text = withReplaced('  groups:\n', SETS)
+    expect(validateWithSource(text).issues).toEqual([])
+  })
+
+  it('reports a group that contains itself at …/groups/<n>', () => {
+    const text = withReplaced(
+      '  groups:\n',
+      SETS.replace('members: [health-bureau]', 'groups: [all]'),
+    )
+    const issue = located(text, '/organizations/groups/0/groups/0')
+    expect(issue.message.zh).toContain('包含了自身')
+  })
+})
+
+describe('several quotes for one element (source.also)', () => {
+  const SOURCE = '    source: { clause: 二、2, quote: 统筹落实补助资金 }\n'
+  it('accepts a further quote that occurs in the document', () => {
+    const text = withReplaced(
+      SOURCE,
+      '    source:\n      clause: 二、2\n      quote: 统筹落实补助资金\n      also:\n        - { clause: 二、2, quote: 县财政局:统筹落实补助资金 }\n',
+    )
+    expect(validateWithSource(text).issues).toEqual([])
+  })
+
+  it('checks each further quote: one not in the document is quote-not-found at …/also/0/quote', () => {
+    const text = withReplaced(
+      SOURCE,
+      '    source:\n      clause: 二、2\n      quote: 统筹落实补助资金\n      also:\n        - { clause: 二、2, quote: 县财政局:统筹落实全部资金 }\n',
+    )
+    const issue = located(text, '/responsibilities/2/source/also/0/quote')
+    expect(issue.code).toBe('quote-not-found')
+    expect(issue.line).toBe(lineOf(text, '统筹落实全部资金'))
+  })
+})

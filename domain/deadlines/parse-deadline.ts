@@ -7,11 +7,14 @@
  *   `2020年一季度`;
  * - recurring: `每个季度最后一个月上旬`, `每月`/`按月度`, `每月上旬`, `按季度`/`每季度`, `每年`/`按年度`,
  *   `每年年底`, `年底前`, `每年一季度`, `次年一季度`;
- * - relative to assignment: `10个工作日内`, `30日内`, `3个月内`.
+ * - relative to assignment: `10个工作日内`, `30日内`, `3个月内`;
+ * - relative to the plan's year (its issue date's, `anchor`): `年内`, `年中`, `上半年`, `今年底`,
+ *   `本季度内`, `三季度` (plan-year-phrases.ts).
  */
 import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 import { civilDate, compareDates, daysInMonth, endOfMonth, isCivilDate } from './civil-date.ts'
 import type { DeadlineRule, Dekad } from './deadline-rule.ts'
+import { isPlanYearPhrase, planYearRule } from './plan-year-phrases.ts'
 
 export type ParseDeadlineResult =
   { ok: true; rule: DeadlineRule } | { ok: false; message: LocalizedText }
@@ -147,10 +150,11 @@ const UNITS = {
 
 /**
  * Parses one deadline phrase.
+ * @param anchor the plan's issue date, which plan-year phrases (`年内`, `年中` …) resolve against
  * @returns the rule, or a bilingual message saying what was not understood and what to write.
  * @example parseDeadline('2018年4月上旬') // { ok: true, rule: { kind: 'window', start: '2018-04-01', end: '2018-04-10' } }
  */
-export function parseDeadline(phrase: string): ParseDeadlineResult {
+export function parseDeadline(phrase: string, anchor?: string): ParseDeadlineResult {
   const text = normalizePhrase(phrase)
   for (const [pattern, build] of RECURRING) {
     const match = pattern.exec(text)
@@ -164,6 +168,18 @@ export function parseDeadline(phrase: string): ParseDeadlineResult {
         ok: true,
         rule: { kind: 'relative', amount, unit: UNITS[relative[2] as keyof typeof UNITS] },
       }
+  }
+  // 年内, 年中, 今年底, 本季度内 …: the plan's own year, that of its issue date.
+  if (isPlanYearPhrase(text)) {
+    const rule = anchor ? planYearRule(text, anchor) : undefined
+    if (rule) return { ok: true, rule }
+    return {
+      ok: false,
+      message: {
+        zh: `时限「${phrase}」相对于方案的年份，需要方案的印发日期（metadata.issueDate）才能换算。`,
+        en: `"${phrase}" is relative to the plan's year; it needs the plan's issue date (metadata.issueDate).`,
+      },
+    }
   }
   return parseFixed(text, phrase)
 }

@@ -56,18 +56,39 @@ export const unspecifiedSchema = {
   },
 } as const
 
-/** Where in the source document an element comes from: its clause and the quoted sentence. */
+const clauseSchema = {
+  ...textSchema,
+  description: '条款编号，如 四、(二) / Clause number, e.g. 四、(二)',
+} as const
+const quoteSchema = {
+  type: 'string',
+  minLength: 4,
+  description: '原文引文，须与来源文件逐字一致（忽略空白）/ Verbatim quote from the source',
+} as const
+
+/**
+ * Where in the source document an element comes from: its clause and the quoted sentence, and
+ * (`also`) further quotes when the document states it in more than one place.
+ */
 export const sourceSchema = {
   type: 'object',
   required: ['clause', 'quote'],
   additionalProperties: false,
   description: '出处：条款编号与原文引文 / The clause and its verbatim quote',
   properties: {
-    clause: { ...textSchema, description: '条款编号，如 四、(二) / Clause number, e.g. 四、(二)' },
-    quote: {
-      type: 'string',
-      minLength: 4,
-      description: '原文引文，须与来源文件逐字一致（忽略空白）/ Verbatim quote from the source',
+    clause: clauseSchema,
+    quote: quoteSchema,
+    also: {
+      type: 'array',
+      minItems: 1,
+      description:
+        '同一要素在文件其他位置的引文（每条同样逐字核对）/ Further quotes of the same element elsewhere',
+      items: {
+        type: 'object',
+        required: ['clause', 'quote'],
+        additionalProperties: false,
+        properties: { clause: clauseSchema, quote: quoteSchema },
+      },
     },
   },
 } as const

@@ -80,6 +80,11 @@ export const groupSchema = {
         '牵头单位：一家、共同牵头的几家，或明确「未规定」/ Lead unit, joint leads, or unspecified',
     },
     members: { ...refListSchema, description: '成员单位 / Member units' },
+    groups: {
+      ...refListSchema,
+      description:
+        '由哪些组织组成（组织的组织，如 试点区 = 国家试点区 + 市级试点区）；成员为各组织成员之和 / Groups it is made of',
+    },
     memberSelection: {
       ...textSchema,
       description: '文件未列名单时，成员如何确定 / How members are chosen when not named',

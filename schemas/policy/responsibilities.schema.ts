@@ -38,6 +38,11 @@ export const responsibilitySchema = {
     category: { ...textSchema, description: '分类，如 保障措施 / Category' },
     lead: { ...ownersSchema, description: '牵头单位（单位或组织；组织表示其每个成员）/ Lead' },
     support: { ...refListSchema, description: '配合单位 / Supporting units' },
+    supervisors: {
+      ...refListSchema,
+      description:
+        '督促/指导单位：看得到本任务各单位的进展，不承担、不报送 / Who supervises or guides: sees the tasks, reports nothing',
+    },
     shares: {
       type: 'array',
       minItems: 2,

@@ -71,7 +71,7 @@ export function rectificationTasks(
 }
 
 function dueFrom(model: PlanModel, assessment: Assessment, today: string): string | null {
-  const parsed = ruleOf(assessment.rectification?.due)
+  const parsed = ruleOf(assessment.rectification?.due, model.config.metadata.issueDate)
   if (!parsed?.ok) return null
   const rule = parsed.rule
   if (rule.kind === 'date') return rule.date

@@ -59,7 +59,7 @@ export async function gateStatus(
     : true
   const milestonesPending = (phase?.gate?.milestones ?? []).filter((id) => {
     const milestone = model.config.timeline.milestones?.find((m) => m.id === id)
-    const parsed = milestone ? ruleOf(milestone.due) : undefined
+    const parsed = milestone ? ruleOf(milestone.due, model.config.metadata.issueDate) : undefined
     const date = parsed?.ok
       ? parsed.rule.kind === 'date'
         ? parsed.rule.date

@@ -114,7 +114,7 @@ export class PlanModel {
       }
       const group = groups.get(id)
       if (group) {
-        const members = [...(group.members ?? []), ...(extra[id] ?? []).map((unit) => unit.id)]
+        const members = this.#groupMembers(id, extra, new Set())
         if (members.length === 0) unassigned.push(id)
         actors.push(...members.filter((member) => !units.get(member)?.external))
         continue
@@ -122,6 +122,18 @@ export class PlanModel {
       actors.push(id) // a governance body acts itself
     }
     return { actors: [...new Set(actors)], unassigned }
+  }
+
+  /** A group's members: its own, those supplied at the plan's start, and its groups' (nested). */
+  #groupMembers(id: string, extra: ExtraUnits, seen: Set<string>): string[] {
+    const group = this.#groups.get(id)
+    if (!group || seen.has(id)) return []
+    seen.add(id)
+    return [
+      ...(group.members ?? []),
+      ...(extra[id] ?? []).map((unit) => unit.id),
+      ...(group.groups ?? []).flatMap((sub) => this.#groupMembers(sub, extra, seen)),
+    ]
   }
 
   /**
@@ -140,7 +152,7 @@ export class PlanModel {
 
   /** When a duty is due: once (maybe without a date), recurring, or relative to assignment. */
   scheduleOf(duty: Responsibility): DutySchedule {
-    const parsed = ruleOf(duty.due)
+    const parsed = ruleOf(duty.due, this.config.metadata.issueDate)
     const phrase = typeof duty.due === 'string' ? duty.due : null
     if (!parsed?.ok) return { kind: 'once', phrase }
     const rule = parsed.rule
@@ -159,7 +171,7 @@ export class PlanModel {
   rangeOf(duty: Responsibility): DateRange {
     const window =
       duty.within ?? this.config.timeline.phases.find((phase) => phase.id === duty.phase)?.window
-    const parsed = window === undefined ? undefined : ruleOf(window)
+    const parsed = window === undefined ? undefined : ruleOf(window, this.config.metadata.issueDate)
     if (parsed?.ok && parsed.rule.kind === 'window')
       return { from: parsed.rule.start, to: parsed.rule.end }
     return this.horizon
@@ -174,7 +186,7 @@ export class PlanModel {
   /** A phase's window as dates. */
   phaseWindow(phaseId: string): DateRange {
     const phase = this.config.timeline.phases.find((p) => p.id === phaseId)
-    const parsed = phase ? ruleOf(phase.window) : undefined
+    const parsed = phase ? ruleOf(phase.window, this.config.metadata.issueDate) : undefined
     if (parsed?.ok && parsed.rule.kind === 'window')
       return { from: parsed.rule.start, to: parsed.rule.end }
     if (parsed?.ok && parsed.rule.kind === 'date')

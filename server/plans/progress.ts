@@ -3,6 +3,7 @@
  * state; overdue work and 三色预警 counts by unit; the escalation lists (督办, 通报). Withdrawn tasks count toward
  * none of it; tasks a closed plan left undone (`closed`) count in every total, never as done.
  */
+import { dutiesByPart } from '../../domain/supervision/document-parts.ts'
 import type { Kysely } from 'kysely'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import {
@@ -140,6 +141,18 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       unphased: { ...unphased, percent: percentDone(unphased) },
       lights,
     },
+    // The document's own structure (二、 三、 … 附件), apart from the time phases.
+    parts: dutiesByPart(model.config.responsibilities).map(({ part, duties }) => {
+      const inPart = tasks.filter(
+        (task) =>
+          task.kind === 'responsibility' && task.role !== 'sub' && duties.includes(task.source_id),
+      )
+      return {
+        part,
+        duties: duties.length,
+        tasks: counted(inPart),
+      }
+    }),
     phases: phases.map((phase, index) => {
       // Sub-tasks count under their own units (byUnit), not in their phase: the phase counts
       // each duty's task once, as its gate does.
@@ -217,7 +230,10 @@ function unassignedWork(model: PlanModel, members: ExtraUnits) {
   return {
     groups: groups
       .filter(
-        (group) => (group.members ?? []).length === 0 && (members[group.id] ?? []).length === 0,
+        (group) =>
+          (group.members ?? []).length === 0 &&
+          (group.groups ?? []).length === 0 &&
+          (members[group.id] ?? []).length === 0,
       )
       .map((group) => ({
         id: group.id,

@@ -1,6 +1,7 @@
 /**
  * @module The config's own duties (`responsibilities`): a task per responsible unit (and per
- * period when recurring), the task lifecycle, the form the duty names or the generated one.
+ * period when recurring), the task lifecycle, the form the duty names or the generated one. Its
+ * supervising party (督促/指导) sees its tasks without being given one.
  */
 import { defaultReportForm } from '../../domain/forms/default-form.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
@@ -16,5 +17,13 @@ export const responsibilityKind = {
       model.form(duty.form ?? model.procedure(sourceId)?.form) ??
       defaultReportForm(duty.title, duty.deliverables ?? [])
     )
+  },
+  /** A duty's supervising party (督促/指导, `supervisors`) follows its tasks; it does not report. */
+  followedBy(model: PlanModel, actors: ReadonlySet<string>): string[] {
+    return model.config.responsibilities
+      .filter((duty) =>
+        model.resolveOwners(duty.supervisors ?? []).actors.some((actor) => actors.has(actor)),
+      )
+      .map((duty) => duty.id)
   },
 } satisfies TaskKind

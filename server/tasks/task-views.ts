@@ -222,6 +222,8 @@ export async function taskDetail(
     description: duty?.description ?? null,
     /** What the config's author noted on the duty or procedure, for whoever carries it out. */
     note: duty?.note ?? procedure?.note ?? null,
+    /** 分别负责: the assignee's own share of the duty, when the leads each have theirs. */
+    share: duty?.shares?.find((share) => share.unit === task.assignee)?.part ?? null,
     /** For a 整改 task: the published result it answers (score, value against target, why). */
     finding: (await taskKind(task.kind).view?.finding?.(db, task)) ?? null,
     /** Why there is no deadline, as the config states it (`{ unspecified: … }`). */

@@ -38,11 +38,15 @@ export function effectivePeriod(
   return { from: effective.from }
 }
 
-/** Reads a `due` or `window` value into a rule; undefined for `unspecified` or malformed. */
+/**
+ * Reads a `due` or `window` value into a rule; undefined for `unspecified` or malformed.
+ * `anchor` (the policy's issue date) resolves phrases relative to the plan's year (`年内`).
+ */
 export function ruleOf(
   value: unknown,
+  anchor?: string,
 ): { ok: true; rule: DeadlineRule } | { ok: false; message: LocalizedText } | undefined {
-  if (typeof value === 'string') return parseDeadline(value)
+  if (typeof value === 'string') return parseDeadline(value, anchor)
   if (!isRecord(value)) return undefined
   if (typeof value.date === 'string' && isCivilDate(value.date))
     return { ok: true, rule: { kind: 'date', date: value.date } }
@@ -135,8 +139,10 @@ export const checkDeadlines: PolicyCheck = ({ policy, calendar }) => {
     ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
     : undefined
   let usesWorkingDays = false
+  const issueDate = policy.metadata?.issueDate
+  const anchor = typeof issueDate === 'string' && isCivilDate(issueDate) ? issueDate : undefined
   for (const entry of collectTimes(policy)) {
-    const parsed = ruleOf(entry.value)
+    const parsed = ruleOf(entry.value, anchor)
     if (!parsed) continue
     if (!parsed.ok) {
       issues.push(configIssue('deadline-unparsed', entry.pointer, parsed.message))
@@ -149,7 +155,7 @@ export const checkDeadlines: PolicyCheck = ({ policy, calendar }) => {
     }
     if (!period) continue
     if (rule.kind === 'recurring') {
-      const withinRule = entry.within === undefined ? undefined : ruleOf(entry.within)
+      const withinRule = entry.within === undefined ? undefined : ruleOf(entry.within, anchor)
       const range =
         withinRule?.ok && withinRule.rule.kind === 'window'
           ? { from: withinRule.rule.start, to: withinRule.rule.end }

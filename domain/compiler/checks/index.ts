@@ -6,6 +6,7 @@ import { checkDutyStarts } from './duty-starts.ts'
 import { checkFormulas } from './formulas.ts'
 import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts'
 import { checkGrades } from './grades.ts'
+import { checkGroupNesting } from './group-nesting.ts'
 import { checkPolicyTests } from './policy-tests.ts'
 import { checkReferences } from './references.ts'
 import { checkShares } from './shares.ts'
@@ -23,6 +24,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['target-years', checkTargetYears],
   ['target-forms', checkTargetForms],
   ['shares', checkShares],
+  ['group-nesting', checkGroupNesting],
   ['deadlines', checkDeadlines],
   ['duty-starts', checkDutyStarts],
   ['formulas', checkFormulas],

@@ -41,6 +41,7 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
     if (typeof group.lead === 'string') one(`${at}/lead`, group.lead, ['unit'])
     else many(`${at}/lead`, group.lead, ['unit'])
     many(`${at}/members`, group.members, ['unit'])
+    many(`${at}/groups`, group.groups, ['group'])
   })
   each('/governance/bodies', policy.governance?.bodies, (body, at) => {
     one(`${at}/parent`, body.parent, ['body'])
@@ -63,6 +64,7 @@ export function collectReferences(policy: CheckContext['policy']): Reference[] {
   each('/responsibilities', policy.responsibilities, (duty, at) => {
     owners(`${at}/lead`, duty.lead)
     many(`${at}/support`, duty.support, OWNER)
+    many(`${at}/supervisors`, duty.supervisors, OWNER)
     each(`${at}/shares`, duty.shares, (share, where) => {
       one(`${where}/unit`, share.unit, ['unit', 'group', 'body'])
       one(`${where}/group`, share.group, ['group'])

@@ -7,7 +7,7 @@ import { configIssue } from '../config-issue.ts'
 import type { ConfigIssue } from '../config-issue.ts'
 import { clauseAgrees } from '../../source-text/source-document.ts'
 import type { SourceDocument } from '../../source-text/source-document.ts'
-import { isRecord } from './check-context.ts'
+import { isRecord, list } from './check-context.ts'
 import type { PolicyCheck } from './check-context.ts'
 
 /** A `source` object found in the config, and the pointer to it. */
@@ -36,6 +36,15 @@ export function collectSources(
       typeof child.clause === 'string'
     ) {
       found.push({ pointer: `${pointer}/source`, clause: child.clause, quote: child.quote })
+      // Further quotes of the same element (`also`) are checked one by one.
+      list<Record<string, unknown>>(child.also).forEach((more, index) => {
+        if (isRecord(more) && typeof more.quote === 'string' && typeof more.clause === 'string')
+          found.push({
+            pointer: `${pointer}/source/also/${index}`,
+            clause: more.clause,
+            quote: more.quote,
+          })
+      })
     } else if (key !== 'schema') {
       collectSources(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, found)
     }

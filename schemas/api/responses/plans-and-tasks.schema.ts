@@ -458,6 +458,11 @@ export const taskDetailSchema = {
       type: ['string', 'null'],
       description: '配置中写在该职责上的说明 / The note the config writes on the duty',
     },
+    share: {
+      type: ['string', 'null'],
+      description:
+        '分别负责时本任务单位自己的分工 / The assignee’s own share when leads each have theirs',
+    },
     allowedEvents: {
       type: 'array',
       items: { enum: ['START', 'SAVE', 'SUBMIT', 'RESUBMIT', 'APPROVE', 'RETURN', 'COMPLETE'] },

@@ -28,7 +28,7 @@ const shareDone = {
 /** A plan's progress for the leadership: each phase with its gate, each unit's counts, escalations. */
 export const planProgressSchema = {
   type: 'object',
-  required: ['plan', 'today', 'summary', 'phases', 'units', 'escalations', 'unassigned'],
+  required: ['plan', 'today', 'summary', 'phases', 'parts', 'units', 'escalations', 'unassigned'],
   additionalProperties: false,
   properties: {
     plan: {
@@ -55,6 +55,26 @@ export const planProgressSchema = {
         overdue: count,
         unphased: { ...shareDone, description: '不属于任何阶段的任务 / Tasks of no phase' },
         lights: lightCounts,
+      },
+    },
+    parts: {
+      type: 'array',
+      description:
+        '按文件结构（一、二、… 附件）统计的任务，与时间阶段无关 / Tasks by the document’s own parts, apart from phases',
+      items: {
+        type: 'object',
+        required: ['part', 'duties', 'tasks'],
+        additionalProperties: false,
+        properties: {
+          part: { ...text, description: '文件的部分，如 二、 / The part, e.g. 二、' },
+          duties: count,
+          tasks: {
+            type: 'object',
+            required: ['total', 'approved', 'closed'],
+            additionalProperties: false,
+            properties: { total: count, approved: count, closed: count },
+          },
+        },
       },
     },
     phases: {

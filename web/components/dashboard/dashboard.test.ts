@@ -39,6 +39,7 @@ const PROGRESS: PlanProgress = {
     unphased: { total: 0, approved: 0, closed: 0, percent: 0 },
     lights: { green: 11, blue: 0, yellow: 0, red: 3 },
   },
+  parts: [],
   phases: [
     {
       id: 'organize',

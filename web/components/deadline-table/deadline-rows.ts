@@ -44,8 +44,8 @@ function phraseOf(value: unknown): string {
   return JSON.stringify(value)
 }
 
-function rangeOf(value: unknown): DateRange | undefined {
-  const parsed = value === undefined ? undefined : ruleOf(value)
+function rangeOf(value: unknown, anchor: string): DateRange | undefined {
+  const parsed = value === undefined ? undefined : ruleOf(value, anchor)
   return parsed?.ok && parsed.rule.kind === 'window'
     ? { from: parsed.rule.start, to: parsed.rule.end }
     : undefined
@@ -54,6 +54,8 @@ function rangeOf(value: unknown): DateRange | undefined {
 /** Resolves every deadline in the config, in document order. */
 export function deadlineRows(policy: PolicyConfig): DeadlineRow[] {
   const period = effectivePeriod(policy)
+  // 年内, 年中, 本季度内 … are the plan's year: that of its issue date.
+  const anchor = policy.metadata.issueDate
   const horizon = period
     ? { from: period.from, to: period.to ?? addDays(period.from, 3 * 365) }
     : undefined
@@ -84,7 +86,7 @@ export function deadlineRows(policy: PolicyConfig): DeadlineRow[] {
       rows.push({ ...base, result: { kind: 'unspecified', reason: String(value.unspecified) } })
       return
     }
-    const parsed = ruleOf(value)
+    const parsed = ruleOf(value, anchor)
     if (!parsed) return
     if (!parsed.ok) {
       rows.push({ ...base, result: { kind: 'unparsed', message: parsed.message } })
@@ -118,7 +120,7 @@ export function deadlineRows(policy: PolicyConfig): DeadlineRow[] {
         break
       }
       case 'recurring': {
-        const range = rangeOf(within) ?? horizon
+        const range = rangeOf(within, anchor) ?? horizon
         if (range)
           rows.push({
             ...base,

@@ -82,7 +82,8 @@ export class LsPlanStarter extends LitElement {
       const { units, groups = [] } = config.organizations
       this.open = {
         groups: groups
-          .filter((group) => !group.members?.length)
+          // A group of groups takes its members from them; it is not asked for its own.
+          .filter((group) => !group.members?.length && !group.groups?.length)
           .map(({ id, name, memberSelection }) => ({
             id,
             name,

@@ -315,6 +315,7 @@ export class LsTaskPage extends LitElement {
                   ${task.reportFlag.errors.join(locale() === 'zh' ? '；' : '; ')}</p>`
                 : nothing
             }
+            ${task.share ? html`<p class="note share"><strong>${t('task_share')}</strong> ${task.share}</p>` : nothing}
             ${task.note ? html`<p class="note"><strong>${t('task_note')}</strong> ${task.note}</p>` : nothing}
             ${
               task.deliverables.length

@@ -45,6 +45,7 @@ function buildTask(overrides: Partial<TaskDetail> = {}): TaskDetail {
     closeOutEvidence: null,
     description: '落实政府医疗卫生投入责任',
     note: null,
+    share: null,
     finding: null,
     reportFlag: null,
     dueUnspecified: null,
@@ -162,6 +163,14 @@ describe('ls-task-page', () => {
     } finally {
       setLocale('zh')
     }
+  })
+
+  it('shows the unit’s own share of a duty whose leads each have theirs (分别负责)', async () => {
+    serve(buildTask({ share: '积极配合市人民医院推进三二医联体建设' }))
+    const page = await mount()
+    expect(page.shadowRoot!.querySelector('.share')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '本单位分工 积极配合市人民医院推进三二医联体建设',
+    )
   })
 
   it('shows no note when the duty has none', async () => {
