@@ -6,7 +6,7 @@
  */
 import { html, nothing } from 'lit'
 import type { PlanProgress } from '../../api-types.ts'
-import { locale } from '../../i18n.ts'
+import { locale, t } from '../../i18n.ts'
 import { escalationLabel } from '../task-table/task-format.ts'
 import { LIGHT_ORDER, lightLabel } from '../task-table/task-light.ts'
 import { dashText } from './dashboard.text.ts'
@@ -27,7 +27,7 @@ export function renderBehind(progress: PlanProgress) {
     2: escalations.urge,
     1: escalations.remind,
   }
-  return html`<section class="question behind" aria-labelledby="q-behind">
+  return html`<section class="question behind" part="summary" aria-labelledby="q-behind">
     <h3 id="q-behind">${dashText('behind')}</h3>
     <div class="kpi" data-figure="plan-percent">
       <strong>${summary.percent}%</strong>
@@ -36,6 +36,12 @@ export function renderBehind(progress: PlanProgress) {
       <small class="muted">${dashText('doneHint')}</small>
     </div>
     <p class="overdue ${summary.overdue ? 'alarm' : ''}" data-figure="overdue">${dashText('overdue', { n: summary.overdue })}</p>
+    ${
+      // A closed plan's work left undone (未完成关闭), counted toward the total, never as done.
+      summary.closed > 0
+        ? html`<p class="overdue alarm" data-figure="closed">${t('state_closed')} ${summary.closed}</p>`
+        : nothing
+    }
     <h4>${dashText('lights')}</h4>
     <ul class="chips lights" aria-label=${dashText('lights')}>
       ${[...LIGHT_ORDER].reverse().map(
