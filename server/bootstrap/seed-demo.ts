@@ -27,7 +27,6 @@ import { effectiveEnd } from '../plans/close-plan.ts'
 import { bundledPlan, endedBy, livingPlan, livingPolicy } from './demo-plans.ts'
 import type { DemoPolicy, DemoRun } from './demo-plans.ts'
 import { silentProgress } from './progress.ts'
-import { withDemoSync } from './seed-sync.ts'
 import type { Progress } from './progress.ts'
 
 export const DEMO_PASSWORD = 'luoshi-demo'
@@ -156,16 +155,15 @@ export async function seedDemo(
         (await db.selectFrom('extension_request').select('id').limit(1).execute()).length > 0,
     },
   }
-  await withDemoSync(db, async () => {
-    for (const policy of policies) await bundledPlan(run, policy)
-    // A 演示 plan only when no bundled plan runs within a stated period today.
-    const today = clock.now()
-    const current = policies.some(
-      (policy) => effectiveEnd(policy.model) !== null && !endedBy(policy.model, today),
-    )
-    const living = current ? undefined : livingPolicy(policies)
-    if (living) await livingPlan(run, living)
-  })
+  // Every commit of the simulated history is durable (synchronous=FULL), as every other write.
+  for (const policy of policies) await bundledPlan(run, policy)
+  // A 演示 plan only when no bundled plan runs within a stated period today.
+  const today = clock.now()
+  const current = policies.some(
+    (policy) => effectiveEnd(policy.model) !== null && !endedBy(policy.model, today),
+  )
+  const living = current ? undefined : livingPolicy(policies)
+  if (living) await livingPlan(run, living)
   return accounts
 }
 
