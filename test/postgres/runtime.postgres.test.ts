@@ -247,8 +247,9 @@ describe('the runtime on PostgreSQL', () => {
     const report = (await (await bureau.get(`${base}/2021/units/dongpo-mc`)).json()) as {
       score: { total: string; grade: { id: string } }
     }
-    // 88.6%: one whole point short of 90 → 7; satisfaction 87.3% × 10 = 8.73; +10 DRG bonus.
-    expect(report.score).toMatchObject({ total: '105.73', grade: { id: 'excellent' } })
+    // 88.6%: 1.4 points short of 90, a started point counting whole → 2 steps, 10 − 6 = 4;
+    // satisfaction 87.3% × 10 = 8.73; +10 DRG bonus.
+    expect(report.score).toMatchObject({ total: '102.73', grade: { id: 'excellent' } })
     // A correction through the API keeps the value it replaces as a version (row-value IN on PostgreSQL).
     const admin = await loginAs(t, 'pg-admin', { roles: ['admin'] })
     const corrected = await admin.put(`/api/plans/${meishan}/indicator-values`, {
