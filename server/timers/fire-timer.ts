@@ -167,7 +167,7 @@ async function openPeriod(
   const { duty } = kinded
   const schedule = model.scheduleOf(duty)
   if (schedule.kind !== 'recurring') return
-  const periods = occurrences(schedule.rule, schedule.range)
+  const periods = occurrences(schedule.rule, schedule.range, { select: schedule.select })
   const period = periods[index]
   if (!period) return
   const created = tasksForDuty(
