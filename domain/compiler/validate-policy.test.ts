@@ -270,6 +270,15 @@ const CASES: BrokenCase[] = [
     says: '无法识别时限「每年尽快」',
   },
   {
+    code: 'deadline-unparsed',
+    what: 'a default entry deadline the parser does not know',
+    search: '\nindicators:\n',
+    replace: '\nindicatorEntry:\n  due:\n    monthly: 月初尽快\nindicators:\n',
+    pointer: '/indicatorEntry/due/monthly',
+    at: 'monthly: 月初尽快',
+    says: '无法识别时限「月初尽快」',
+  },
+  {
     code: 'deadline-outside-period',
     what: 'a milestone after the plan ends',
     search: 'due: 2018年4月15日前',
