@@ -102,6 +102,44 @@ describe('indicator entry tasks', () => {
     ])
   })
 
+  it('waits for the period when a period-open timer armed by an earlier schedule fires before it', async () => {
+    const t = await makeTestApp('2021-01-04T09:00:00+08:00')
+    const { planId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    const opening = () =>
+      t.db
+        .selectFrom('timer')
+        .select(['id', 'status', 'fire_at', 'payload'])
+        .where('plan_id', '=', planId)
+        .where('kind', '=', 'period-open')
+        .execute()
+        .then((rows) =>
+          rows.filter((row) => JSON.parse(row.payload).duty === 'indicator-entry-yearly'),
+        )
+    const [timer] = await opening()
+    // As a plan started when a year's entry was due at its end: 2021's timer set for its start.
+    await t.db
+      .updateTable('timer')
+      .set({ fire_at: new Date('2021-01-01T00:00:00+08:00').toISOString() })
+      .where('id', '=', timer!.id)
+      .execute()
+    await runDueTimers(t, t.clock)
+    const year2021 = () =>
+      t.db
+        .selectFrom('task')
+        .select('id')
+        .where('plan_id', '=', planId)
+        .where('source_id', '=', 'indicator-entry-yearly')
+        .where('period', '=', '2021')
+        .execute()
+    expect(await year2021()).toEqual([])
+    expect(await opening()).toEqual([
+      { ...timer!, status: 'pending', fire_at: '2021-12-31T16:00:00.000Z' },
+    ])
+    t.clock.set('2022-01-01T09:00:00+08:00')
+    await runDueTimers(t, t.clock)
+    expect(await year2021()).toHaveLength(2)
+  })
+
   it('checks ranges in the generated form and writes nothing when a value is wrong', async () => {
     const { t, planId, dongpo } = await meishanWithDongpo()
     const id = await taskId(t, planId, 'indicator-entry-yearly', 'dongpo-mc', '2020')
