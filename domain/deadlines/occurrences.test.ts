@@ -43,6 +43,33 @@ describe('occurrences', () => {
     ])
   })
 
+  it('reports on the range’s own periods after each ends when asked to select by period', () => {
+    const range = { from: '2021-01-01', to: '2022-12-31' }
+    expect(occurrences(rule('次年1月'), range, { select: 'period' })).toEqual([
+      { period: '2021', start: '2022-01-01', due: '2022-01-31' },
+      { period: '2022', start: '2023-01-01', due: '2023-01-31' },
+    ])
+    // By due date the same rule reports on the year before the range and misses its last.
+    expect(occurrences(rule('次年1月'), range).map((o) => o.period)).toEqual(['2020', '2021'])
+    expect(
+      occurrences(rule('次月上旬'), { from: '2021-11-15', to: '2022-01-31' }, { select: 'period' }),
+    ).toEqual([
+      { period: '2021-11', start: '2021-12-01', due: '2021-12-10' },
+      { period: '2021-12', start: '2022-01-01', due: '2022-01-10' },
+      { period: '2022-01', start: '2022-02-01', due: '2022-02-10' },
+    ])
+    expect(
+      occurrences(
+        rule('次季度首月'),
+        { from: '2021-07-01', to: '2021-12-31' },
+        { select: 'period' },
+      ),
+    ).toEqual([
+      { period: '2021-Q3', start: '2021-10-01', due: '2021-10-31' },
+      { period: '2021-Q4', start: '2022-01-01', due: '2022-01-31' },
+    ])
+  })
+
   it('keeps only periods due inside the range: Meishan’s year-end assessments over its 3-year trial', () => {
     expect(
       occurrences(rule('每年年底'), { from: '2020-07-24', to: '2023-07-23' }).map((o) => o.due),

@@ -16,14 +16,16 @@ export interface DateRange {
 const PERIOD_MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 }
 
 /**
- * The occurrences of a rule whose due date falls inside `range`.
+ * The occurrences of a rule whose due date falls inside `range` — or, with `select: 'period'`,
+ * whose period ends inside it: the reports on the range's periods, however late each is due
+ * (`次年1月` over 2021–2022 reports on 2021 and 2022, due in January 2022 and 2023).
  * Fixed rules yield one occurrence whatever the range (checking the range is the validator's job);
  * relative rules need an `anchor` (the day the task is assigned) and, for working days, a calendar.
  */
 export function occurrences(
   rule: DeadlineRule,
   range: DateRange,
-  options: { anchor?: CivilDate; calendar?: WorkingDayCalendar } = {},
+  options: { anchor?: CivilDate; calendar?: WorkingDayCalendar; select?: 'due' | 'period' } = {},
 ): Occurrence[] {
   switch (rule.kind) {
     case 'window':
@@ -41,7 +43,7 @@ export function occurrences(
       ]
     }
     case 'recurring':
-      return recurringOccurrences(rule, range)
+      return recurringOccurrences(rule, range, options.select ?? 'due')
   }
 }
 
@@ -93,7 +95,11 @@ export function periodKey(unit: PeriodUnit, periodStart: CivilDate): string {
   return `${year}-${String(month).padStart(2, '0')}`
 }
 
-function recurringOccurrences(rule: RecurringRule, range: DateRange): Occurrence[] {
+function recurringOccurrences(
+  rule: RecurringRule,
+  range: DateRange,
+  select: 'due' | 'period',
+): Occurrence[] {
   const length = PERIOD_MONTHS[rule.every]
   const { year, month } = dateParts(range.from)
   // Start early enough that a shifted window (次年一季度) from an earlier period is considered.
@@ -102,7 +108,8 @@ function recurringOccurrences(rule: RecurringRule, range: DateRange): Occurrence
   const result: Occurrence[] = []
   while (compareDates(periodStart, range.to) <= 0) {
     const window = periodWindow(rule, periodStart)
-    if (compareDates(window.end, range.from) >= 0 && compareDates(window.end, range.to) <= 0) {
+    const end = select === 'due' ? window.end : addDays(addMonths(periodStart, length), -1)
+    if (compareDates(end, range.from) >= 0 && compareDates(end, range.to) <= 0) {
       result.push({
         period: periodKey(rule.every, periodStart),
         start: window.start,

@@ -76,6 +76,15 @@ describe('parseDeadline', () => {
     ['次年一季度', every({ every: 'year', shift: 1, fromMonth: 1, toMonth: 3 })],
     ['每年一季度', every({ every: 'year', fromMonth: 1, toMonth: 3 })],
     ['次年3月', every({ every: 'year', shift: 1, fromMonth: 3, toMonth: 3 })],
+    // after each period, for its figures
+    ['次月', every({ every: 'month', shift: 1 })],
+    ['次月上旬', every({ every: 'month', shift: 1, dekad: 'early' })],
+    ['下个月中旬', every({ every: 'month', shift: 1, dekad: 'middle' })],
+    ['次季度首月', every({ every: 'quarter', shift: 1, fromMonth: 1, toMonth: 1 })],
+    [
+      '下季度第一个月中旬',
+      every({ every: 'quarter', shift: 1, fromMonth: 1, toMonth: 1, dekad: 'middle' }),
+    ],
     // relative to assignment
     ['10个工作日内', { kind: 'relative', amount: 10, unit: 'working-day' }],
     ['十五个工作日内', { kind: 'relative', amount: 15, unit: 'working-day' }],

@@ -7,6 +7,8 @@
  *   `2020年一季度`;
  * - recurring: `每个季度最后一个月上旬`, `每月`/`按月度`, `每月上旬`, `按季度`/`每季度`, `每年`/`按年度`,
  *   `每年年底`, `年底前`, `每年一季度`, `次年一季度`;
+ * - after each period (for its figures): `次月`/`下月` (+ 上旬/中旬/下旬), `次季度首月`/`下季度第一个月`
+ *   (+ 上旬/中旬/下旬), `次年1月`, `次年一季度`;
  * - relative to assignment: `10个工作日内`, `30日内`, `3个月内`;
  * - relative to the plan's year (its issue date's, `anchor`): `年内`, `年中`, `上半年`, `今年底`,
  *   `本季度内`, `三季度` (plan-year-phrases.ts).
@@ -86,6 +88,21 @@ const RECURRING: Array<[RegExp, (m: RegExpExecArray) => DeadlineRule]> = [
   [
     /^(每个?月|按月度?|逐月|每月度)(上旬|中旬|下旬)?$/,
     (m) => ({ kind: 'recurring', every: 'month', shift: 0, ...dekadOf(m[2]) }),
+  ],
+  [
+    /^(次|下|下一个|下个)季度?(第一个月|首月)(上旬|中旬|下旬)?$/,
+    (m) => ({
+      kind: 'recurring',
+      every: 'quarter',
+      shift: 1,
+      fromMonth: 1,
+      toMonth: 1,
+      ...dekadOf(m[3]),
+    }),
+  ],
+  [
+    /^(次|下|下一个|下个)月(上旬|中旬|下旬)?$/,
+    (m) => ({ kind: 'recurring', every: 'month', shift: 1, ...dekadOf(m[2]) }),
   ],
   [/^(每个?季度|按季度?|逐季|每季)$/, () => ({ kind: 'recurring', every: 'quarter', shift: 0 })],
   [/^(每年度?|按年度?|逐年)$/, () => ({ kind: 'recurring', every: 'year', shift: 0 })],

@@ -10,6 +10,7 @@ import { escalationSchema } from './escalation.schema.ts'
 import { governanceSchema } from './governance.schema.ts'
 import {
   dataElementSchema,
+  indicatorEntrySchema,
   indicatorSchema,
   parameterSchema,
   validationRuleSchema,
@@ -37,6 +38,7 @@ export const policySchema = {
     timeline: timelineSchema,
     dataElements: { type: 'array', items: dataElementSchema },
     indicators: { type: 'array', items: indicatorSchema },
+    indicatorEntry: indicatorEntrySchema,
     validationRules: { type: 'array', items: validationRuleSchema },
     parameters: { type: 'array', items: parameterSchema },
     assessments: { type: 'array', items: assessmentSchema },

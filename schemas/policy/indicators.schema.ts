@@ -131,7 +131,7 @@ export const indicatorSchema = {
     entryDue: {
       ...dueSchema,
       description:
-        '填报时限，如 次年1月、每月上旬；缺省为每期期末（每月/每季度/每年）/ When each period is reported; defaults to the period’s end',
+        '填报时限，如 次年1月、每月上旬；缺省取 indicatorEntry.due（次月上旬/次季度首月/次年1月）/ When each period is reported; defaults to indicatorEntry.due',
     },
     baseline: {
       type: 'object',
@@ -262,5 +262,34 @@ export const parameterSchema = {
     },
     note: noteSchema,
     source: sourceSchema,
+  },
+} as const
+
+const entryDuePhrase = (description: string) =>
+  ({ type: 'string', minLength: 1, maxLength: 200, description }) as const
+
+/**
+ * The optional `indicatorEntry` section: when a period's figures are due by default, for the
+ * indicators without their own `entryDue`. A period's figures exist only once it has ended, so
+ * each default falls after its period.
+ */
+export const indicatorEntrySchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: '指标数据填报的缺省设置 / Defaults for indicator data entry',
+  properties: {
+    due: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        '各频次的缺省填报时限（期满后填报）/ Default deadline per frequency, after the period ends',
+      properties: {
+        monthly: entryDuePhrase('月度数据，缺省 次月上旬（次月10日前）/ Monthly; default 次月上旬'),
+        quarterly: entryDuePhrase(
+          '季度数据，缺省 次季度首月（下季度第一个月底前）/ Quarterly; default 次季度首月',
+        ),
+        yearly: entryDuePhrase('年度数据，缺省 次年1月（次年1月31日前）/ Yearly; default 次年1月'),
+      },
+    },
   },
 } as const

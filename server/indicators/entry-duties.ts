@@ -2,22 +2,32 @@
  * @module Indicator entry as recurring duties. Every indicator's owners report its inputs each
  * period of its frequency, so the config's indicators become synthetic responsibilities — one
  * per frequency, owner list and deadline — that run like any other duty: tasks per unit per
- * period, deadlines (the indicator's `entryDue`, e.g. 次年1月; by default 每月 / 每季度 / 每年, due
- * the period's last day), escalation and review. Indicators
- * whose owner the document leaves open are entered by the reform office for the whole region.
+ * period, deadlines, escalation and review. A period's figures exist once it has ended, so each
+ * period's task opens the day after it ends and is due as the indicator's `entryDue` says, else
+ * as the config's `indicatorEntry.due` says, else {@link DEFAULT_ENTRY_DUE}. Indicators whose
+ * owner the document leaves open are entered by the reform office for the whole region.
  */
 import type { PolicyConfig, Responsibility } from '../../schemas/index.ts'
-import type { PlanModel } from '../plan-model/plan-model.ts'
+import type { PeriodReport, PlanModel } from '../plan-model/plan-model.ts'
 import { entryInputs, frequencyOf, parsedElements, REGION_UNIT } from './inputs.ts'
 import type { EntryInput, Frequency } from './inputs.ts'
 
 export const ENTRY_DUTY_PREFIX = 'indicator-entry'
 
-const DUE: Record<Frequency, Responsibility['due']> = {
-  monthly: '每月',
-  quarterly: '每季度',
-  yearly: '每年',
-  once: { unspecified: '一次性指标，文件未规定填报时限' },
+/**
+ * When a period's figures are due unless the config says otherwise: a month's by the 10th of the
+ * next month, a quarter's within the next quarter's first month, a year's within the next January.
+ */
+export const DEFAULT_ENTRY_DUE = {
+  monthly: '次月上旬',
+  quarterly: '次季度首月',
+  yearly: '次年1月',
+} as const
+const ONCE_DUE: Responsibility['due'] = { unspecified: '一次性指标，文件未规定填报时限' }
+
+function defaultDue(config: PolicyConfig, frequency: Frequency): Responsibility['due'] {
+  if (frequency === 'once') return ONCE_DUE
+  return config.indicatorEntry?.due?.[frequency] ?? DEFAULT_ENTRY_DUE[frequency]
 }
 const FREQUENCY_NAMES: Record<Frequency, string> = {
   monthly: '月度',
@@ -54,8 +64,10 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
     source: Group['source'],
     entryDue?: Responsibility['due'],
   ) => {
-    const due = entryDue ?? DUE[frequency]
-    const key = `${frequency}|${owners.join(',')}|${JSON.stringify(due)}`
+    const due = entryDue ?? defaultDue(config, frequency)
+    // Keyed by what the indicator says, not the date it resolves to: an indicator's own
+    // `entryDue` keeps its duty when it equals the default (a duty id keeps a plan's tasks).
+    const key = `${frequency}|${owners.join(',')}|${entryDue === undefined ? 'default' : JSON.stringify(entryDue)}`
     let group = groups.get(key)
     if (!group)
       groups.set(
@@ -106,11 +118,12 @@ export function entryDuties(config: PolicyConfig, office: string | null): EntryD
       category: '指标数据',
       lead: group.owners,
       due: group.due,
+      reportsOnPeriods: true,
       ...(group.source ? { source: group.source } : {}),
       ...(group.regionWide
         ? { note: '文件未明确这些指标的填报单位，由改革办公室代全区域填报。' }
         : {}),
-    } as unknown as Responsibility
+    } satisfies PeriodReport & Record<string, unknown> as unknown as Responsibility
     return {
       duty,
       inputs: [...inputs.values()].filter((input) => group.read.has(input.id)),

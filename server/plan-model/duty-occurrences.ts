@@ -48,7 +48,7 @@ export function openingOccurrences(
 export function recurringPeriods(model: PlanModel, duty: Responsibility): Occurrence[] {
   const schedule = model.scheduleOf(duty)
   if (schedule.kind !== 'recurring') return []
-  return occurrences(schedule.rule, schedule.range).map((period) => ({
+  return occurrences(schedule.rule, schedule.range, { select: schedule.select }).map((period) => ({
     period: period.period,
     opens: period.start ?? null,
     due: period.due,

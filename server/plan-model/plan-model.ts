@@ -157,7 +157,13 @@ export class PlanModel {
     if (!parsed?.ok) return { kind: 'once', phrase }
     const rule = parsed.rule
     if (rule.kind === 'recurring')
-      return { kind: 'recurring', rule, range: this.rangeOf(duty), phrase }
+      return {
+        kind: 'recurring',
+        rule,
+        range: this.rangeOf(duty),
+        phrase,
+        ...(reportsOnPeriods(duty) ? { select: 'period' as const } : {}),
+      }
     if (rule.kind === 'relative') return { kind: 'relative', rule, phrase }
     return {
       kind: 'once',
@@ -215,9 +221,28 @@ export class PlanModel {
   }
 }
 
+/**
+ * A duty that reports on its periods (indicator entry: a year's figures, due after the year) has
+ * a task for each period of its range, not for each deadline falling in it.
+ */
+export interface PeriodReport {
+  reportsOnPeriods?: true
+}
+
+function reportsOnPeriods(duty: Responsibility): boolean {
+  return (duty as PeriodReport).reportsOnPeriods === true
+}
+
 export type DutySchedule =
   | { kind: 'once'; due?: string; opens?: string | undefined; phrase: string | null }
-  | { kind: 'recurring'; rule: DeadlineRule; range: DateRange; phrase: string | null }
+  | {
+      kind: 'recurring'
+      rule: DeadlineRule
+      range: DateRange
+      phrase: string | null
+      /** `period`: one task per period that ends in the range, however late it is due. */
+      select?: 'period'
+    }
   | { kind: 'relative'; rule: Extract<DeadlineRule, { kind: 'relative' }>; phrase: string | null }
 
 /**

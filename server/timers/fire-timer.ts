@@ -75,7 +75,7 @@ export async function fireTimer(
       )
       break
     case 'period-open':
-      await openPeriod(trx, context, payload.duty as string, payload.index as number, now)
+      await openPeriod(trx, context, timer.id, payload.duty as string, payload.index as number, now)
       break
     case 'phase-open':
       await openPhase(trx, timer.plan_id, payload.phase as string, now)
@@ -157,6 +157,7 @@ async function escalate(
 async function openPeriod(
   trx: Transaction<Database>,
   context: PlanContext,
+  timerId: string,
   dutyId: string,
   index: number,
   now: Date,
@@ -167,9 +168,26 @@ async function openPeriod(
   const { duty } = kinded
   const schedule = model.scheduleOf(duty)
   if (schedule.kind !== 'recurring') return
-  const periods = occurrences(schedule.rule, schedule.range)
+  const periods = occurrences(schedule.rule, schedule.range, { select: schedule.select })
   const period = periods[index]
   if (!period) return
+  // A timer armed by an earlier schedule (entry once due at a year's end, now after it) may fire
+  // before its period opens: it waits for the period rather than open it early.
+  const opens = period.start ? startOfDayInstant(period.start) : null
+  if (opens && opens.getTime() > now.getTime()) {
+    await trx
+      .updateTable('timer')
+      .set({
+        status: 'pending',
+        fire_at: opens.toISOString(),
+        fired_at: null,
+        claimed_by: null,
+        claimed_at: null,
+      })
+      .where('id', '=', timerId)
+      .execute()
+    return
+  }
   const created = tasksForDuty(
     model,
     plan.id,

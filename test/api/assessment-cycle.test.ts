@@ -24,7 +24,8 @@ describe('the assessment cycle', () => {
   let dongpo: Client
 
   // Every test starts from Meishan's plan with three users logged in: built once, copied for each.
-  const fixture = copiedFixture('2021-12-20T09:00:00+08:00', async (t) => {
+  // January 2022: the year 2021 has ended, so its entry tasks are open.
+  const fixture = copiedFixture('2022-01-10T09:00:00+08:00', async (t) => {
     const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
     return {
       planId,
@@ -357,11 +358,11 @@ describe('the assessment cycle', () => {
       .where('plan_id', '=', dated)
       .where('kind', '=', 'rectification')
       .executeTakeFirstOrThrow()
-    // Published on 2021-12-20: due 30 days later; 85% grouped is 5 points short → 病例入组率.
+    // Published on 2022-01-10: due 30 days later; 85% grouped is 5 points short → 病例入组率.
     expect(task).toMatchObject({
       source_id: 'rectification.reform-assessment.case-grouping',
-      opens_on: '2021-12-20',
-      due_on: '2022-01-19',
+      opens_on: '2022-01-10',
+      due_on: '2022-02-09',
       due_phrase: '30日内',
     })
     const timers = await t.db

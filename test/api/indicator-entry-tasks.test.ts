@@ -1,12 +1,13 @@
 /**
- * Indicator entry is a recurring duty like any other: a task per owning unit per period, due at
- * the period's end, with the escalation ladder; its generated form checks ranges; submitting it
+ * Indicator entry is a recurring duty like any other: a task per owning unit per period, opened
+ * when the period ends and due after it, with the escalation ladder; its generated form checks ranges; submitting it
  * stores the values; indicators without a named owner are entered by the office for the region.
  */
 import { upsertValues } from '../../server/indicators/value-store.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { startPlan } from '../../server/plans/start-plan.ts'
+import { runDueTimers } from '../../server/timers/scheduler.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { MEISHAN_MEMBERS as MEMBERS, meishanInputs } from '../helpers/meishan.ts'
 import {
@@ -21,15 +22,14 @@ import { pingnanYearlyEntry } from '../helpers/pingnan-entry.ts'
 
 /**
  * Publishes Meishan with 县域内就诊率's reporting changed (`frequency` and `entryDue` lines) and
- * starts its plan.
+ * a top-level `section` appended, and starts its plan.
  */
-async function startVisitRateVariant(t: TestApp, reporting: string) {
+async function startVisitRateVariant(t: TestApp, reporting: string, section = '') {
   const visitRate =
     "    owner:\n      - medical-communities\n    targets:\n      - year: 2020\n        op: '>='\n        value: 88"
-  const yaml = readFileSync(
-    'policies/meishan/medical-community-insurance-2020.yaml',
-    'utf8',
-  ).replace(`    frequency: yearly\n${visitRate}`, `${reporting}${visitRate}`)
+  const yaml = readFileSync('policies/meishan/medical-community-insurance-2020.yaml', 'utf8')
+    .replace(`    frequency: yearly\n${visitRate}`, `${reporting}${visitRate}`)
+    .concat(section)
   expect(yaml).toContain(reporting)
   const { version } = await publishPolicy(t, t.clock, 'test', {
     yaml,
@@ -41,8 +41,9 @@ async function startVisitRateVariant(t: TestApp, reporting: string) {
 }
 
 describe('indicator entry tasks', () => {
-  // Meishan's plan with 东坡区医共体 logged in, for the tests that start there: built once, copied for each.
-  const meishanWithDongpo = copiedFixture('2021-03-01T09:00:00+08:00', async (t) => {
+  // Meishan's plan with 东坡区医共体 logged in, for the tests that start there: built once, copied for
+  // each. In January 2022 the entry tasks for 2020 and 2021 are both open (each opens as its year ends).
+  const meishanWithDongpo = copiedFixture('2022-01-10T09:00:00+08:00', async (t) => {
     const { planId, policyId } = await startBundledPlan(t, 'meishan', MEMBERS)
     return {
       planId,
@@ -50,40 +51,93 @@ describe('indicator entry tasks', () => {
     }
   })
 
-  it('gives each owning unit a yearly entry task, due at the year’s end, with reminders and escalation', async () => {
-    const t = await makeTestApp('2021-03-01T09:00:00+08:00')
+  it('gives each owning unit a yearly entry task once the year has ended, due the next January, with reminders and escalation', async () => {
+    const t = await makeTestApp('2021-01-04T09:00:00+08:00')
     const { planId } = await startBundledPlan(t, 'meishan', MEMBERS)
-    const tasks = await t.db
-      .selectFrom('task')
-      .select(['assignee', 'period', 'due_on', 'kind', 'reviewer', 'id'])
-      .where('plan_id', '=', planId)
-      .where('source_id', '=', 'indicator-entry-yearly')
-      .orderBy('assignee')
-      .orderBy('period')
-      .execute()
-    expect(tasks.map((task) => [task.assignee, task.period, task.due_on, task.kind])).toEqual([
-      ['dongpo-mc', '2020', '2020-12-31', 'indicator-entry'],
-      ['dongpo-mc', '2021', '2021-12-31', 'indicator-entry'],
-      ['renshou-mc', '2020', '2020-12-31', 'indicator-entry'],
-      ['renshou-mc', '2021', '2021-12-31', 'indicator-entry'],
+    const tasks = () =>
+      t.db
+        .selectFrom('task')
+        .select(['assignee', 'period', 'opens_on', 'due_on', 'kind', 'id'])
+        .where('plan_id', '=', planId)
+        .where('source_id', '=', 'indicator-entry-yearly')
+        .orderBy('period')
+        .orderBy('assignee')
+        .execute()
+    // 2020's figures exist once 2020 is over: reported in January 2021.
+    const first = await tasks()
+    expect(first.map((task) => [task.assignee, task.period, task.opens_on, task.due_on])).toEqual([
+      ['dongpo-mc', '2020', '2021-01-01', '2021-01-31'],
+      ['renshou-mc', '2020', '2021-01-01', '2021-01-31'],
     ])
+    expect(first.map((task) => task.kind)).toEqual(['indicator-entry', 'indicator-entry'])
     const timers = await t.db
       .selectFrom('timer')
       .select(['kind', 'fire_at'])
-      .where('task_id', '=', tasks[1]!.id)
+      .where('task_id', '=', first[0]!.id)
       .execute()
     expect(timers).toHaveLength(1)
     expect(timers[0]!.kind).toBe('remind')
-    // The next year's tasks open with the year.
+    // 2021's tasks open when 2021 ends, on 1 January 2022 (Beijing time), due that January.
     const opening = await t.db
       .selectFrom('timer')
       .select(['payload', 'fire_at'])
       .where('plan_id', '=', planId)
       .where('kind', '=', 'period-open')
       .execute()
-    expect(opening.map((timer) => JSON.parse(timer.payload).duty)).toContain(
-      'indicator-entry-yearly',
+    const yearly = opening.filter(
+      (timer) => JSON.parse(timer.payload).duty === 'indicator-entry-yearly',
     )
+    expect(yearly.map((timer) => new Date(timer.fire_at).toISOString())).toEqual([
+      '2021-12-31T16:00:00.000Z',
+    ])
+    t.clock.set('2022-01-01T09:00:00+08:00')
+    await runDueTimers(t, t.clock)
+    expect(
+      (await tasks())
+        .filter((task) => task.period === '2021')
+        .map((task) => [task.assignee, task.opens_on, task.due_on]),
+    ).toEqual([
+      ['dongpo-mc', '2022-01-01', '2022-01-31'],
+      ['renshou-mc', '2022-01-01', '2022-01-31'],
+    ])
+  })
+
+  it('waits for the period when a period-open timer armed by an earlier schedule fires before it', async () => {
+    const t = await makeTestApp('2021-01-04T09:00:00+08:00')
+    const { planId } = await startBundledPlan(t, 'meishan', MEMBERS)
+    const opening = () =>
+      t.db
+        .selectFrom('timer')
+        .select(['id', 'status', 'fire_at', 'payload'])
+        .where('plan_id', '=', planId)
+        .where('kind', '=', 'period-open')
+        .execute()
+        .then((rows) =>
+          rows.filter((row) => JSON.parse(row.payload).duty === 'indicator-entry-yearly'),
+        )
+    const [timer] = await opening()
+    // As a plan started when a year's entry was due at its end: 2021's timer set for its start.
+    await t.db
+      .updateTable('timer')
+      .set({ fire_at: new Date('2021-01-01T00:00:00+08:00').toISOString() })
+      .where('id', '=', timer!.id)
+      .execute()
+    await runDueTimers(t, t.clock)
+    const year2021 = () =>
+      t.db
+        .selectFrom('task')
+        .select('id')
+        .where('plan_id', '=', planId)
+        .where('source_id', '=', 'indicator-entry-yearly')
+        .where('period', '=', '2021')
+        .execute()
+    expect(await year2021()).toEqual([])
+    expect(await opening()).toEqual([
+      { ...timer!, status: 'pending', fire_at: '2021-12-31T16:00:00.000Z' },
+    ])
+    t.clock.set('2022-01-01T09:00:00+08:00')
+    await runDueTimers(t, t.clock)
+    expect(await year2021()).toHaveLength(2)
   })
 
   it('checks ranges in the generated form and writes nothing when a value is wrong', async () => {
@@ -283,7 +337,7 @@ describe('indicator entry tasks', () => {
     ).toBe('91')
   })
 
-  it('follows an indicator’s entryDue: last year’s figures reported in January, opened when January begins', async () => {
+  it('keeps an indicator’s own entryDue in its own duty, and follows it', async () => {
     const t = await makeTestApp('2021-03-01T09:00:00+08:00')
     const { planId } = await startVisitRateVariant(
       t,
@@ -298,26 +352,54 @@ describe('indicator entry tasks', () => {
       .orderBy('source_id')
       .orderBy('period')
       .execute()
+    // 县域内就诊率 names 次年1月, the same as the default, yet keeps the duty it had before the
+    // default changed: its plan's tasks stay matched by duty id when the plan moves versions.
     expect(tasks).toEqual([
-      // 县域内就诊率: 2020's figures in January 2021; 2021's will open in January 2022.
       {
         source_id: 'indicator-entry-yearly',
         period: '2020',
         opens_on: '2021-01-01',
         due_on: '2021-01-31',
       },
-      // The other yearly indicators keep the default: each year by its end.
       {
         source_id: 'indicator-entry-yearly-2',
         period: '2020',
-        opens_on: '2020-01-01',
-        due_on: '2020-12-31',
+        opens_on: '2021-01-01',
+        due_on: '2021-01-31',
       },
+    ])
+  })
+
+  it('takes the office’s own default deadline from indicatorEntry.due', async () => {
+    const t = await makeTestApp('2021-03-15T09:00:00+08:00')
+    const { planId } = await startVisitRateVariant(
+      t,
+      '    frequency: yearly\n    entryDue: 次年3月中旬\n',
+      'indicatorEntry:\n  due:\n    yearly: 次年2月\n',
+    )
+    const tasks = await t.db
+      .selectFrom('task')
+      .select(['source_id', 'period', 'opens_on', 'due_on'])
+      .where('plan_id', '=', planId)
+      .where('assignee', '=', 'dongpo-mc')
+      .where('kind', '=', 'indicator-entry')
+      .orderBy('source_id')
+      .orderBy('period')
+      .execute()
+    expect(tasks).toEqual([
+      // 县域内就诊率 follows its own entryDue: 2020's figures from 11 to 20 March 2021.
+      {
+        source_id: 'indicator-entry-yearly',
+        period: '2020',
+        opens_on: '2021-03-11',
+        due_on: '2021-03-20',
+      },
+      // The rest follow the office's default: 2020's figures in February 2021.
       {
         source_id: 'indicator-entry-yearly-2',
-        period: '2021',
-        opens_on: '2021-01-01',
-        due_on: '2021-12-31',
+        period: '2020',
+        opens_on: '2021-02-01',
+        due_on: '2021-02-28',
       },
     ])
   })

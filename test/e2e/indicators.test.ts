@@ -4,7 +4,8 @@
  * row (checked first, then only the good rows); an author sees the config's policy tests
  * pass in the editor, breaks an expected score and sees which case fails and why.
  *
- * The clock is in March 2022: the plan's years are 2020–2022 and 2022 is not reported yet.
+ * The clock is in January 2023: the plan's years are 2020–2022, and 2022 is not reported yet — its
+ * entry tasks opened when the year ended and are due by the end of January.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -39,7 +40,7 @@ describe('indicators and policy tests in Chromium', () => {
   let demoPlanId: string
 
   beforeAll(async () => {
-    e2e = await startE2E('2022-03-01T09:00:00+08:00')
+    e2e = await startE2E('2023-01-10T09:00:00+08:00')
   })
 
   afterAll(async () => {
@@ -66,10 +67,16 @@ describe('indicators and policy tests in Chromium', () => {
     expect(
       await trends.locator('[data-indicator="average-cost-growth"] .direction').innerText(),
     ).toBe('↓ 越低越好')
-    // 2022 has no value yet: 未填报 in the table (never a 0), against the year's target all the same.
+    // 2022 has no value yet: 未填报 in the table (never a 0), against the year's target all the same;
+    // nor has 2023, the year now under way.
     const rows = visits.locator('tbody tr')
     expect((await rows.nth(0).locator('td').allInnerTexts())[2]).toBe('未填报')
-    expect(await rows.nth(1).locator('td').allInnerTexts()).toEqual(['≥ 88%', '≥ 90%', '≥ 90%'])
+    expect(await rows.nth(1).locator('td').allInnerTexts()).toEqual([
+      '≥ 88%',
+      '≥ 90%',
+      '≥ 90%',
+      '≥ 90%',
+    ])
     expect(await trends.locator('.tally').innerText()).toMatch(
       /^眉山市：14 项指标（按最新年度）：达标 \d+ 项/,
     )
@@ -93,6 +100,7 @@ describe('indicators and policy tests in Chromium', () => {
     expect(await rows.nth(0).locator('td').allInnerTexts()).toEqual([
       `${HONGYA[1]}%`,
       `${HONGYA[2]}%`,
+      '未填报',
       '未填报',
     ])
     const statuses = await rows.nth(2).locator('td').allInnerTexts()
@@ -154,11 +162,14 @@ describe('indicators and policy tests in Chromium', () => {
   it('lets a 医共体 report its year through the entry task’s generated form', async () => {
     const unit = await loginPage(e2e, 'meishan.qingshen-mc', '#/inbox')
     await unit.getByRole('link', { name: '指标数据填报（年度）' }).first().waitFor()
-    const entry = await unit.evaluate(async () => {
+    const { id: entry, dueOn } = await unit.evaluate(async () => {
       const { tasks } = await (await fetch('/api/tasks?period=2022')).json()
-      return tasks.find((task: { sourceId: string }) => task.sourceId === 'indicator-entry-yearly')
-        .id as string
+      return tasks.find(
+        (task: { sourceId: string }) => task.sourceId === 'indicator-entry-yearly',
+      ) as { id: string; dueOn: string }
     })
+    // 2022's figures are due by the end of the January after it.
+    expect(dueOn).toBe('2023-01-31')
     await unit.goto(`${e2e.server.baseUrl}/#/tasks/${entry}`)
     const form = unit.locator('ls-json-form')
     await form.getByLabel('县域内就诊人次').waitFor()

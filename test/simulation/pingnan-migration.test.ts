@@ -1,7 +1,7 @@
 /**
  * Revising a running plan: Pingnan's plan runs on version 1.0.0 for half a year in simulated time
  * (the drafting approved, measures reported and approved, tasks escalated to 通报, the region's
- * yearly indicator values entered); then a 1.1.0 built here from the bundled config — one deadline
+ * figures for the year before entered); then a 1.1.0 built here from the bundled config — one deadline
  * moved, a measure added, one removed, one id renamed, a measure's supporting unit changed, a
  * report form replaced, a recurring duty re-scheduled, with a change note — is previewed and
  * applied through POST /api/plans/:id/migration.
@@ -17,7 +17,6 @@ import { loadPlanContext } from '../../server/plan-model/plan-context.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { nextTimerAt, runDueTimers } from '../../server/timers/scheduler.ts'
 import { completePhaseTasks, drive } from '../helpers/drive-tasks.ts'
-import { pingnanYearlyEntry } from '../helpers/pingnan-entry.ts'
 import { copiedFixture, loginAs, startBundledPlan, taskId } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
@@ -138,19 +137,16 @@ const fixture = copiedFixture('2018-04-01T09:00:00+08:00', async (t): Promise<Fi
       type: 'APPROVE',
     },
   )
-  // The office enters the region's yearly figures through its entry task.
+  // The office enters the region's figures for 2017, the year before the reform (2018's entry
+  // task opens only once 2018 has ended).
   const atEntry = await officeOf()
-  const entry = await taskId(t, planId, 'indicator-entry-yearly', 'leadership-group-office', '2018')
-  const read = await atEntry.get(`/api/tasks/${entry}`)
-  expect(read.status, await read.clone().text()).toBe(200)
-  const page = (await read.json()) as {
-    form: { required: string[] }
-  }
-  const submitted = await atEntry.post(`/api/tasks/${entry}/events`, {
-    type: 'SUBMIT',
-    data: pingnanYearlyEntry(page.form.required),
+  const entered = await atEntry.put(`/api/plans/${planId}/indicator-values`, {
+    values: [
+      { element: 'township_centers_total', unit: 'region', period: '2017', value: 10 },
+      { element: 'alliance-policy-system', unit: 'region', period: '2017', value: false },
+    ],
   })
-  expect(submitted.status, await submitted.clone().text()).toBe(200)
+  expect(entered.status, await entered.clone().text()).toBe(200)
   await advanceTo(t, '2018-10-08T10:00:00+08:00')
   const { version } = await publishPolicy(t, t.clock, 'test', {
     yaml: revisedYaml(),

@@ -95,6 +95,10 @@ function collectTimes(
     if (isRecord(indicator) && indicator.entryDue !== undefined)
       found.push({ pointer: `/indicators/${index}/entryDue`, value: indicator.entryDue })
   })
+  const entryDefaults = isRecord(policy.indicatorEntry) ? policy.indicatorEntry.due : undefined
+  if (isRecord(entryDefaults))
+    for (const [frequency, value] of Object.entries(entryDefaults))
+      found.push({ pointer: `/indicatorEntry/due/${frequency}`, value })
   list<Record<string, unknown>>(policy.assessments).forEach((assessment, index) => {
     if (!isRecord(assessment)) return
     found.push({ pointer: `/assessments/${index}/due`, value: assessment.due })

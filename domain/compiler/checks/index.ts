@@ -3,6 +3,7 @@ import type { PolicyCheck } from './check-context.ts'
 import { checkBulletin } from './bulletin.ts'
 import { checkDeadlines } from './deadlines.ts'
 import { checkDutyStarts } from './duty-starts.ts'
+import { checkEntryDeadlines } from './entry-deadlines.ts'
 import { checkFormulas } from './formulas.ts'
 import { checkForms, checkParameters, checkTargets } from './forms-and-tables.ts'
 import { checkGrades } from './grades.ts'
@@ -26,6 +27,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['shares', checkShares],
   ['group-nesting', checkGroupNesting],
   ['deadlines', checkDeadlines],
+  ['entry-deadlines', checkEntryDeadlines],
   ['duty-starts', checkDutyStarts],
   ['formulas', checkFormulas],
   ['validation-rules', checkValidationRules],
