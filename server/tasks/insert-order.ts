@@ -16,10 +16,12 @@ function byUnitAndDeadline(a: NewTask, b: NewTask): number {
   return dueA === dueB ? 0 : dueA < dueB ? -1 : 1
 }
 
-function byTask(a: NewTimer, b: NewTimer): number {
-  const taskA = a.task_id ?? ''
-  const taskB = b.task_id ?? ''
-  return taskA === taskB ? 0 : taskA < taskB ? -1 : 1
+/** The ids of `rows` in ascending order (made in order, so usually already sorted). */
+function sortedIds(rows: ReadonlyArray<{ id: string }>): string[] {
+  const ids = rows.map((row) => row.id)
+  for (let index = 1; index < ids.length; index++)
+    if (ids[index - 1]! > ids[index]!) return ids.sort()
+  return ids
 }
 
 /** `tasks` and `timers` (changed in place) in insert order, ids reassigned in that order. */
@@ -27,21 +29,37 @@ export function inInsertOrder(
   tasks: NewTask[],
   timers: NewTimer[],
 ): { tasks: NewTask[]; timers: NewTimer[] } {
-  const taskIds = tasks.map((task) => task.id).sort()
+  const taskIds = sortedIds(tasks)
+  const timerIds = sortedIds(timers)
   const orderedTasks = [...tasks].sort(byUnitAndDeadline)
+  // Timers by task, a plan's own timers (no task) first.
+  const orderedTimers: NewTimer[] = []
+  const timersOf = new Map<string, NewTimer[]>()
+  for (const timer of timers) {
+    if (timer.task_id) {
+      const list = timersOf.get(timer.task_id)
+      if (list) list.push(timer)
+      else timersOf.set(timer.task_id, [timer])
+    } else orderedTimers.push(timer)
+  }
+  const parents = new Set<string>()
+  for (const task of tasks) if (task.parent_task_id) parents.add(task.parent_task_id)
   const renamed = new Map<string, string>()
   orderedTasks.forEach((task, index) => {
-    renamed.set(task.id, taskIds[index]!)
-    task.id = taskIds[index]!
+    const id = taskIds[index]!
+    if (parents.has(task.id)) renamed.set(task.id, id)
+    for (const timer of timersOf.get(task.id) ?? []) {
+      timer.task_id = id
+      orderedTimers.push(timer)
+    }
+    timersOf.delete(task.id)
+    task.id = id
   })
   for (const task of orderedTasks)
     if (task.parent_task_id)
       task.parent_task_id = renamed.get(task.parent_task_id) ?? task.parent_task_id
-  for (const timer of timers)
-    if (timer.task_id) timer.task_id = renamed.get(timer.task_id) ?? timer.task_id
-  // Timers by task (a plan's own timers first), their ids in that order too.
-  const timerIds = timers.map((timer) => timer.id).sort()
-  const orderedTimers = [...timers].sort(byTask)
+  // Timers of tasks made elsewhere (none at plan start) keep their place at the end.
+  for (const list of timersOf.values()) orderedTimers.push(...list)
   orderedTimers.forEach((timer, index) => {
     timer.id = timerIds[index]!
   })
