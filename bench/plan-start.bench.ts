@@ -14,7 +14,7 @@ import { generatePlanPolicy } from './generate-policy.ts'
 
 const UNITS = 2800
 const RESPONSIBILITIES = 100
-const TARGET_SECONDS = 20
+const TARGET_SECONDS = 10
 
 function mib(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MiB`
@@ -46,8 +46,11 @@ export async function benchPlanStart(): Promise<string[]> {
       sourceText: source,
     })
     const start = process.hrtime.bigint()
+    const cpuStart = process.cpuUsage()
     const started = await startPlan(storeOf(db), clock, 'bench', { versionId: version.id })
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    // The process's CPU time (the database runs in it): on a shared machine, wall time waits too.
+    const cpu = process.cpuUsage(cpuStart)
     const expected = UNITS * RESPONSIBILITIES
     if (started.tasks !== expected)
       throw new Error(`expected ${expected} tasks, got ${started.tasks}`)
@@ -75,6 +78,7 @@ export async function benchPlanStart(): Promise<string[]> {
       )
         .toLocaleString('en-US')
         .padStart(8)} tasks/s   ${verdict}`,
+      `${''.padEnd(48)} CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)} s, system ${(cpu.system / 1e6).toFixed(2)} s)`,
       `${''.padEnd(48)} ${started.tasks.toLocaleString('en-US')} tasks, ${started.timers.toLocaleString('en-US')} timers (${Number(escalation.n).toLocaleString('en-US')} escalation, the rest phases)`,
       `${''.padEnd(48)} database ${mib(after.db)} after checkpoint (right after start: file ${mib(before.db)} + WAL ${mib(before.wal)})`,
     )
@@ -83,4 +87,8 @@ export async function benchPlanStart(): Promise<string[]> {
     rmSync(dirname(file), { recursive: true, force: true })
   }
   return lines
+}
+
+if (process.argv[1]?.endsWith('plan-start.bench.ts')) {
+  for (const line of await benchPlanStart()) console.log(line)
 }

@@ -23,6 +23,7 @@ import { newId } from '../ids.ts'
 import { getVersionById } from '../policies/repository.ts'
 import { tasksForDuty } from '../tasks/create-tasks.ts'
 import { insertChunked, taskRow, timerRow } from '../tasks/task-rows.ts'
+import { inInsertOrder } from '../tasks/insert-order.ts'
 import type { NewTimer } from '../tasks/task-rows.ts'
 import { planDuties, planStarts } from '../task-kinds/registry.ts'
 import { overdueAt } from '../plan-model/fire-times.ts'
@@ -162,7 +163,15 @@ export function preparePlan(
     started.unassigned.forEach((group) => unassigned.add(group))
   }
 
-  return { version, actor, members, plan, phases, tasks, timers, unassigned: [...unassigned] }
+  return {
+    version,
+    actor,
+    members,
+    plan,
+    phases,
+    ...inInsertOrder(tasks, timers),
+    unassigned: [...unassigned],
+  }
 }
 
 /** Inserts a prepared plan inside the caller's transaction; a failure leaves nothing behind. */

@@ -4,6 +4,7 @@
  * from `taskRow()`, and every timer (the escalation ladder, a period or phase opening, a phase's
  * end) as a row from `timerRow()`, so a new column gets its default here once.
  */
+import { CompiledQuery, PostgresAdapter } from 'kysely'
 import type { Insertable, Transaction } from 'kysely'
 import type { Database, NewTask, TimerTable } from '../db/database.ts'
 import { newId } from '../ids.ts'
@@ -77,19 +78,72 @@ export function escalationTimers(model: PlanModel, tasks: readonly NewTask[]): N
   )
 }
 
-/** Inserts rows in chunks that stay under SQLite's bound-parameter limit. */
+/** Bound values per statement: under SQLite's limit (32,766) and PostgreSQL's (65,535). */
+const MAX_PARAMETERS = 30000
+
+/**
+ * Inserts rows in multi-row statements that stay under the bound-parameter limit. Rows that all
+ * have the same columns (every row built by {@link taskRow} or {@link timerRow}) are sent as
+ * one statement text per chunk size, written once and prepared once, with their values in a flat
+ * list: building and compiling a query object per chunk cost more than SQLite's own work at plan
+ * start. Other rows go through the query builder.
+ */
 export async function insertChunked<T extends 'task' | 'timer'>(
   trx: Transaction<Database>,
   table: T,
   rows: Array<Insertable<Database[T]>>,
 ): Promise<void> {
   if (rows.length === 0) return
-  const columns = Object.keys(rows[0]!).length
-  const size = Math.max(1, Math.floor(30000 / columns))
+  const columns = Object.keys(rows[0]!)
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length))
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter
   for (let index = 0; index < rows.length; index += size) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(index, index + size))
-      .execute()
+    const chunk = rows.slice(index, index + size)
+    const values = flatValues(chunk, columns)
+    if (values) {
+      const text = insertText(table, columns, chunk.length, postgres)
+      await trx.executeQuery(CompiledQuery.raw(text, values))
+    } else await trx.insertInto(table).values(chunk).execute()
   }
+}
+
+/** The rows' values in `columns` order, or undefined when a row has other columns or an undefined value. */
+function flatValues(
+  rows: ReadonlyArray<object>,
+  columns: readonly string[],
+): unknown[] | undefined {
+  const values = new Array<unknown>(rows.length * columns.length)
+  let at = 0
+  for (const row of rows) {
+    const record = row as Record<string, unknown>
+    let own = 0
+    for (const key in record) if (Object.hasOwn(record, key)) own++
+    if (own !== columns.length) return undefined
+    for (const column of columns) {
+      const value = record[column]
+      if (value === undefined) return undefined
+      values[at++] = value
+    }
+  }
+  return values
+}
+
+const INSERT_TEXTS = new Map<string, string>()
+
+/** `insert into "table" ("a", "b") values (?, ?), (?, ?)` for `rows` rows ($1, $2 … on PostgreSQL). */
+function insertText(table: string, columns: readonly string[], rows: number, postgres: boolean) {
+  const key = `${postgres}|${table}|${rows}|${columns.join(',')}`
+  let text = INSERT_TEXTS.get(key)
+  if (text === undefined) {
+    let n = 0
+    const tuples = Array.from(
+      { length: rows },
+      () => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`,
+    )
+    const names = columns.map((column) => `"${column}"`).join(', ')
+    text = `insert into "${table}" (${names}) values ${tuples.join(', ')}`
+    if (INSERT_TEXTS.size >= 64) INSERT_TEXTS.clear()
+    INSERT_TEXTS.set(key, text)
+  }
+  return text
 }
