@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocale } from '../../i18n.ts'
 import { buildUnitReport } from '../assessment-format/assessment.fixtures.ts'
 import type { UnitReport } from '../assessment-format/assessment-types.ts'
 import type { LsAssessmentReport } from './assessment-report.component.ts'
 import './assessment-report.ts'
+
+// happy-dom lays nothing out, so no chart ever comes into view: draw at once, as a browser
+// without IntersectionObserver does (web/chart-controller.ts).
+beforeEach(() => vi.stubGlobal('IntersectionObserver', undefined))
 
 const drawn = vi.hoisted((): { data: unknown } => ({ data: null }))
 vi.mock('./assessment-report.chart.ts', () => ({

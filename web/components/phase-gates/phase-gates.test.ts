@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsPhaseGates } from './phase-gates.component.ts'
 import './phase-gates.ts'
+
+// happy-dom lays nothing out, so no chart ever comes into view: draw at once, as a browser
+// without IntersectionObserver does (web/chart-controller.ts).
+beforeEach(() => vi.stubGlobal('IntersectionObserver', undefined))
 
 const chart = vi.hoisted(() => ({
   setOption: vi.fn(),

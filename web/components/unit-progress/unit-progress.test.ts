@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsUnitProgress } from './unit-progress.component.ts'
 import './unit-progress.ts'
+
+// happy-dom lays nothing out, so no chart ever comes into view: draw at once, as a browser
+// without IntersectionObserver does (web/chart-controller.ts).
+beforeEach(() => vi.stubGlobal('IntersectionObserver', undefined))
 
 const drawn = vi.hoisted(() => ({ units: [] as unknown[], select: (_index: number) => {} }))
 vi.mock('./unit-progress.chart.ts', () => ({
