@@ -282,6 +282,25 @@ describe('Meishan 紧密型县域医共体医疗保障管理改革 (2020)', () =
     }
   })
 
+  it('reads 2022’s “控制在30%左右” as about 30 (a stated tolerance), not as a ceiling', () => {
+    const burden = policy.indicators!.find((entry) => entry.name === '住院患者个人实际负担')!
+    const target = burden.targets!.find((entry) => entry.year === 2022)!
+    expect(target).toMatchObject({ op: '=', value: 30, phrase: '控制在30%左右' })
+    expect(target.tolerance).toBeGreaterThan(0)
+    expect(burden.note).toContain('配置方')
+  })
+
+  it('bounds the fund’s growth by the local economy’s growth (不超过当地经济增长水平), not by a number', () => {
+    const growth = policy.indicators!.find((entry) => entry.id === 'fund-expenditure-growth')!
+    expect(growth.targets).toEqual([
+      expect.objectContaining({ op: '<=', relativeTo: 'local-economic-growth' }),
+    ])
+    expect(growth.targets![0]!.value).toBeUndefined()
+    const economy = policy.indicators!.find((entry) => entry.id === 'local-economic-growth')!
+    expect(economy.targets ?? []).toEqual([])
+    expect(economy.note).toContain('原文未写')
+  })
+
   it('starts the monthly transfers only once a county is launched (五、(二)), not for every agency from 2020-07', () => {
     const transfer = policy.responsibilities.find((duty) => duty.id === 'monthly-package-transfer')!
     expect(transfer.startsWhen).toMatchObject({
