@@ -42,7 +42,8 @@ const window = (year: number, from: number, to: number): DeadlineRule => ({
   end: endOfMonth(year, to),
 })
 
-const QUARTERS: Record<string, number> = {
+/** A quarter's number from its Chinese or Arabic numeral (三季度, 2021年第3季度). */
+export const QUARTERS: Readonly<Record<string, number>> = {
   一: 1,
   二: 2,
   三: 3,

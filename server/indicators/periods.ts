@@ -6,6 +6,7 @@
  * Browser-safe.
  */
 import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
+import { QUARTERS } from '../../domain/deadlines/plan-year-phrases.ts'
 import type { Frequency } from './inputs.ts'
 
 export type PeriodKind = 'year' | 'quarter' | 'month'
@@ -27,16 +28,6 @@ export type ParsedPeriod = { ok: true; period: Period } | { ok: false; message: 
 export const FIRST_YEAR = 1990
 export const LAST_YEAR = 2100
 
-const CHINESE_QUARTERS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  '1': 1,
-  '2': 2,
-  '3': 3,
-  '4': 4,
-}
 const FORMS = 'Use 2021, 2021-Q1 or 2021-03'
 const FORMS_ZH = '应写作 2021（年）、2021-Q1（季度）或 2021-03（月）'
 
@@ -66,9 +57,9 @@ export function parsePeriod(raw: string | number): ParsedPeriod {
   match = /^(\d{4})-?Q([1-4])$/i.exec(text) ?? /^(\d{4})年(?:第)?([一二三四1-4])季度?$/.exec(text)
   if (match)
     return within(Number(match[1]), raw, {
-      text: `${match[1]}-Q${CHINESE_QUARTERS[match[2]!]}`,
+      text: `${match[1]}-Q${QUARTERS[match[2]!]}`,
       kind: 'quarter',
-      quarter: CHINESE_QUARTERS[match[2]!]!,
+      quarter: QUARTERS[match[2]!]!,
     })
   match = /^(\d{4})-(\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(?:份)?$/.exec(text)
   if (match) {
