@@ -252,6 +252,27 @@ export async function taskListPage(
   q: TaskListQuery & { pageSize?: string; after?: string },
   today: string,
 ): Promise<TaskList & { nextCursor: string | null }> {
+  // Counts are kept per group of like tasks (task-counts.ts); a search or 临期 is a property of
+  // each task, so such a list is not paged yet: refused rather than paged with wrong counts.
+  const unpaged = (['q', 'dueSoon'] as const).filter((name) => q[name] !== undefined)
+  if (unpaged.length > 0)
+    throw new AppError(
+      400,
+      'bad-request',
+      {
+        zh: `${unpaged.join('、')} 不能与 pageSize/after 同用：请去掉分页参数，一次取回整个列表`,
+        en: `${unpaged.join(' and ')} cannot be paged: leave out pageSize and after to get the whole list`,
+      },
+      {
+        issues: unpaged.map((name) => ({
+          pointer: `/${name}`,
+          message: {
+            zh: '去掉分页参数，或去掉此条件',
+            en: 'Leave out the page parameters, or this condition',
+          },
+        })),
+      },
+    )
   const size = Math.min(
     Math.max(Number(q.pageSize ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE, 1),
     MAX_PAGE_SIZE,

@@ -127,4 +127,18 @@ describe('GET /api/tasks a page at a time', () => {
     expect(response.status).toBe(400)
     expect((await response.json()).error.issues[0].pointer).toBe('/after')
   })
+  it('refuses a search or 临期 with page parameters rather than paging them with wrong counts (400)', async () => {
+    const t = await makeTestApp()
+    const { policyId } = await startBundledPlan(t, 'pingnan')
+    const finance = await loginAs(t, 'finance', {
+      units: [{ policyId, unitId: 'county-finance-bureau' }],
+    })
+    const response = await finance.get('/api/tasks?pageSize=10&q=%E8%B4%A2%E6%94%BF&dueSoon=true')
+    expect(response.status).toBe(400)
+    const pointers = (await response.json()).error.issues.map(
+      (issue: { pointer: string }) => issue.pointer,
+    )
+    expect(pointers).toEqual(['/q', '/dueSoon'])
+    expect((await finance.get('/api/tasks?q=%E8%B4%A2%E6%94%BF')).status).toBe(200)
+  })
 })
