@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocale } from '../../i18n.ts'
 import { buildUnitReport } from '../assessment-format/assessment.fixtures.ts'
 import type { UnitReport } from '../assessment-format/assessment-types.ts'
@@ -49,6 +49,12 @@ async function mount(): Promise<LsAssessmentReport> {
 
 const text = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
+// scrolled to, would never draw: without one, they draw at once.
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', undefined)
+})
 
 afterEach(() => {
   document.body.replaceChildren()

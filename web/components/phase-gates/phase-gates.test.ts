@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsPhaseGates } from './phase-gates.component.ts'
 import './phase-gates.ts'
@@ -57,6 +57,12 @@ const button = (gates: LsPhaseGates, label: string) =>
   Array.from(gates.shadowRoot!.querySelectorAll('button')).find(
     (candidate) => candidate.textContent?.trim() === label,
   )!
+
+// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
+// scrolled to, would never draw: without one, they draw at once.
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', undefined)
+})
 
 afterEach(() => {
   document.body.replaceChildren()

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsUnitProgress } from './unit-progress.component.ts'
 import './unit-progress.ts'
@@ -39,7 +39,14 @@ async function mount(): Promise<LsUnitProgress> {
   return element
 }
 
+// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
+// scrolled to, would never draw: without one, they draw at once.
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', undefined)
+})
+
 afterEach(() => {
+  vi.unstubAllGlobals()
   document.body.replaceChildren()
   drawn.units = []
 })
