@@ -12,9 +12,9 @@ import { renderLight } from '../task-table/task-light.ts'
 
 type Procedure = NonNullable<TaskDetail['procedure']>
 
-/** `t()` with `{n}` filled. */
+/** `t()` with `{n}` filled, plural forms chosen by it (`{n, plural, one {…} other {…}}`). */
 export function tn(key: MessageKey, n: number | string): string {
-  return t(key).replace('{n}', String(n))
+  return fill(t(key), { n })
 }
 
 /** The state in words: a procedure's state is the name of its current step. */

@@ -164,6 +164,24 @@ describe('ls-task-page', () => {
     }
   })
 
+  it('says in English how many supporting units must still be approved, 1 in the singular', async () => {
+    serve(
+      buildTask({
+        allowedEvents: ['START', 'SAVE'],
+        context: { ...buildTask().context, pendingContributions: 1 },
+      }),
+    )
+    setLocale('en')
+    try {
+      const page = await mount()
+      const text = page.shadowRoot!.querySelector('.actions')!.textContent ?? ''
+      expect(text).toContain('1 supporting unit still has to be approved before you can submit')
+      expect(text).not.toContain('plural')
+    } finally {
+      setLocale('zh')
+    }
+  })
+
   it('says once that the document sets no deadline, in the config’s words', async () => {
     serve(
       buildTask({
