@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { fill, formatNumber, setLocale, t } from './i18n.ts'
+import { fill as formFill } from './components/json-form/form-controls.ts'
 
 const TASKS = '{n, plural, =0 {no tasks} one {# task} other {# tasks}}'
 
@@ -66,6 +67,7 @@ describe('messages with plural forms', () => {
     )
     setLocale('en')
     const raw: string[] = []
+    expect(formFill(t('form_errorCount'), 1)).toBe('The form has 1 problem to fix')
     for (const file of files) {
       const source = readFileSync(join(root, file), 'utf8')
       for (const [, key] of source.matchAll(/\bt\('([\w-]+)'\)\s*\.replace\(/g))
