@@ -184,7 +184,9 @@ export class LsLedgerPage extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         !ledger
-          ? html`<p role="status">…</p>`
+          ? this.error
+            ? nothing
+            : html`<p role="status">…</p>`
           : ledger.total === 0
             ? html`<p class="muted">${om('none')}</p>`
             : html`<div class="table-wrap"><table part="table">

@@ -115,6 +115,27 @@ describe('ls-ledger-page', () => {
     }
   })
 
+  it('says why a ledger cannot be had, and stops showing that it is loading', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              error: { code: 'not-found', message: { zh: '找不到该计划', en: 'No such plan' } },
+            }),
+            { status: 404, headers: { 'content-type': 'application/json' } },
+          ),
+      ),
+    )
+    const page = document.createElement('ls-ledger-page')
+    page.planId = 'elsewhere'
+    document.body.append(page)
+    await vi.waitFor(() => expect(page.shadowRoot?.querySelector('.error')).not.toBeNull())
+    expect(page.shadowRoot!.querySelector('.error')!.textContent).toContain('找不到该计划')
+    expect(page.shadowRoot!.querySelector('[role=status]')).toBeNull()
+  })
+
   it('asks for the filters chosen, and downloads the Excel of the same filters', async () => {
     const page = await mount()
     const root = page.shadowRoot!
