@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { fill, formatNumber, setLocale, t } from './i18n.ts'
+import { fill as formFill } from './components/json-form/form-controls.ts'
 
 const TASKS = '{n, plural, =0 {no tasks} one {# task} other {# tasks}}'
 
@@ -51,5 +52,27 @@ describe('formatNumber', () => {
     setLocale('en')
     expect(formatNumber(-9876.5)).toBe('-9,876.5')
     expect(formatNumber(0.1234567)).toBe('0.1235')
+  })
+})
+
+describe('messages with plural forms', () => {
+  afterEach(() => setLocale('zh'))
+
+  it('are filled by fill(), never by a plain replace that would show the pattern', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const root = join(process.cwd(), 'web', 'components')
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+    )
+    setLocale('en')
+    const raw: string[] = []
+    expect(formFill(t('form_errorCount'), 1)).toBe('The form has 1 problem to fix')
+    for (const file of files) {
+      const source = readFileSync(join(root, file), 'utf8')
+      for (const [, key] of source.matchAll(/\bt\('([\w-]+)'\)\s*\.replace\(/g))
+        if (t(key as Parameters<typeof t>[0]).includes(', plural,')) raw.push(`${file}: ${key}`)
+    }
+    expect(raw).toEqual([])
   })
 })

@@ -81,11 +81,25 @@ describe('on a phone', () => {
         await page.context().close()
       })
 
-      it('shows the dashboard within the screen', async () => {
+      it('shows the dashboard within the screen, its phases and units as cards within it', async () => {
         const page = await loginPhone(e2e, LEADER, size)
         await open(page, '#/dashboard', 'ls-dashboard h2')
         await page.waitForLoadState('networkidle')
         expect(await overflowX(page)).toBeLessThanOrEqual(0)
+        const phases = page.locator('ls-phase-gates tbody tr')
+        await phases.first().waitFor()
+        const head = (await page.locator('ls-phase-gates thead').boundingBox())!
+        expect(head.width).toBeLessThanOrEqual(1)
+        for (const box of await phases.evaluateAll((rows) =>
+          rows.map((row) => row.getBoundingClientRect().toJSON() as DOMRect),
+        ))
+          expect(box.right).toBeLessThanOrEqual(size.width)
+        expect(await phases.first().locator('td[data-label]').count()).toBeGreaterThan(2)
+        const units = page.locator('ls-unit-progress tbody tr')
+        for (const box of await units.evaluateAll((rows) =>
+          rows.map((row) => row.getBoundingClientRect().toJSON() as DOMRect),
+        ))
+          expect(box.right).toBeLessThanOrEqual(size.width)
         if (size.width === 390) await screenshot(page, '84-phone-dashboard')
         await page.context().close()
       })

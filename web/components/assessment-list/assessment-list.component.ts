@@ -178,9 +178,9 @@ export class LsAssessmentList extends LitElement {
         (run) => html`<tr>
         <th scope="row"><a href=${assessmentHref(this.planId, assessment.id, run.year)}>${m('openRun', { year: run.year })}</a></th>
         <td><span class="badge status-${run.status}">${m(`status_${run.status}`)}</span> <span class="muted">${m('version', { n: run.version })}</span></td>
-        <td>${formatInstant(run.computedAt)}</td>
-        <td>${formatInstant(run.reviewedAt)}${run.reviewNote ? html`<div class="muted">${run.reviewNote}</div>` : nothing}</td>
-        <td>${formatInstant(run.publishedAt)}</td>
+        <td data-label=${m('computedAt')}>${formatInstant(run.computedAt)}</td>
+        <td data-label=${m('reviewedAt')}>${formatInstant(run.reviewedAt)}${run.reviewNote ? html`<div class="muted">${run.reviewNote}</div>` : nothing}</td>
+        <td data-label=${m('publishedAt')}>${formatInstant(run.publishedAt)}</td>
       </tr>`,
       )}</tbody>
     </table></div>`

@@ -6,10 +6,6 @@ import type { UnitReport } from '../assessment-format/assessment-types.ts'
 import type { LsAssessmentReport } from './assessment-report.component.ts'
 import './assessment-report.ts'
 
-// happy-dom lays nothing out, so no chart ever comes into view: draw at once, as a browser
-// without IntersectionObserver does (web/chart-controller.ts).
-beforeEach(() => vi.stubGlobal('IntersectionObserver', undefined))
-
 const drawn = vi.hoisted((): { data: unknown } => ({ data: null }))
 vi.mock('./assessment-report.chart.ts', () => ({
   createTrendChart: (element: HTMLElement) => ({
@@ -53,6 +49,12 @@ async function mount(): Promise<LsAssessmentReport> {
 
 const text = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
+// scrolled to, would never draw: without one, they draw at once.
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', undefined)
+})
 
 afterEach(() => {
   document.body.replaceChildren()

@@ -11,6 +11,7 @@ import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { PlanBulletin } from '../../api-types.ts'
 import { pick, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
+import { named } from '../office-format/named.ts'
 import { om } from '../office-format/office-messages.ts'
 import { PageSizeController } from '../office-format/page-size.ts'
 import styles from './bulletin-page.styles.ts'
@@ -143,7 +144,7 @@ export class LsBulletinPage extends LitElement {
                 (row) => html`<tr><td class="num">${row.index}</td>
                   <td><a href=${`#/plans/${encodeURIComponent(this.planId)}/tasks/${encodeURIComponent(row.taskId)}/supervision-notice`}>${row.title}</a></td>
                   <td>${row.clause ?? ''}</td><td>${row.lead.name}</td><td>${row.dueOn ?? ''}</td>
-                  <td class="num late">${row.daysOverdue}</td><td>${row.escalationName ?? ''}</td></tr>`,
+                  <td class="num late">${row.daysOverdue}</td><td>${row.escalationName ? named('escalation_', Math.min(row.escalation, 4), row.escalationName) : ''}</td></tr>`,
               )}</tbody>
             </table>`
           : html`<p class="muted">${om('noOverdue')}</p>`

@@ -5,6 +5,7 @@ import { buildSummary } from '../task-table/task-table.fixtures.ts'
 import type { LsDashboard } from './dashboard.component.ts'
 import { setLocale } from '../../i18n.ts'
 import './dashboard.ts'
+import { dashText } from './dashboard.text.ts'
 
 const fakeChart = (element: HTMLElement) => ({
   setOption: vi.fn(),
@@ -193,6 +194,21 @@ afterEach(() => {
 })
 
 describe('ls-dashboard', () => {
+  it('says 1 task, 1 day and 1 unit in English, and counts more in the plural', () => {
+    setLocale('en')
+    try {
+      expect(dashText('tasksOf', { n: 1 })).toBe('1 task')
+      expect(dashText('tasksOf', { n: 3 })).toBe('3 tasks')
+      expect(dashText('daysOverdue', { n: 1 })).toBe('1 day overdue')
+      expect(dashText('daysOverdue', { n: 67 })).toBe('67 days overdue')
+      expect(dashText('allUnits', { n: 1 })).toBe('The 1 unit ↓')
+      expect(dashText('allUnits', { n: 19 })).toBe('All 19 units ↓')
+    } finally {
+      setLocale('zh')
+    }
+    expect(dashText('tasksOf', { n: 1 })).toBe('1 项')
+  })
+
   it('shows the first plan: counts, phases, units, and the next 14 days', async () => {
     const requests = serve()
     const dashboard = await mount()

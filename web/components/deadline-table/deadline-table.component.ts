@@ -8,7 +8,7 @@
 import { html, LitElement } from 'lit'
 import type { PolicyConfig } from '../../../schemas/index.ts'
 import type { LsRevealEvent } from '../../events/ls-reveal.ts'
-import { pick, t } from '../../i18n.ts'
+import { fill, pick, t } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { deadlineRows } from './deadline-rows.ts'
 import type { DeadlineRow, DeadlineSection } from './deadline-rows.ts'
@@ -64,10 +64,11 @@ export class LsDeadlineTable extends LitElement {
       }
       case 'recurring': {
         const list = result.occurrences
-        const count = t('pePeriods')
-          .replace('{count}', String(list.length))
-          .replace('{from}', result.range.from)
-          .replace('{to}', result.range.to)
+        const count = fill(t('pePeriods'), {
+          count: list.length,
+          from: result.range.from,
+          to: result.range.to,
+        })
         if (list.length === 0) return html`<span class="bad">${count}</span>`
         const item = (o: (typeof list)[number]) =>
           html`<li><span class="muted">${o.period}</span> ${o.start ? html`${date(o.start)} — ` : ''}${date(o.due)}</li>`

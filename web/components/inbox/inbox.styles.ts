@@ -39,7 +39,8 @@ export default [
   /* A phone: the counts three to a row, the filters one to a line, each control a finger high. */
   @media (max-width: 600px) {
     .counts dl { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.4rem; }
-    .counts dl > div { min-width: 0; padding: 0.4rem 0.6rem; }
+    .counts dl > div { min-width: 0; }
+    .counts dl > div.static, .counts dl > div > button { padding: 0.4rem 0.6rem; }
     .counts dd { font-size: 1.2rem; }
     .filters { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4rem 0.6rem; }
     .filters > label:first-child, .filters .lights { grid-column: 1 / -1; }

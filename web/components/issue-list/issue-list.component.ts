@@ -8,7 +8,7 @@
 import { html, LitElement } from 'lit'
 import type { ApiIssue } from '../../api.ts'
 import type { LsRevealEvent } from '../../events/ls-reveal.ts'
-import { t } from '../../i18n.ts'
+import { fill, t } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import styles from './issue-list.styles.ts'
 
@@ -51,7 +51,7 @@ export class LsIssueList extends LitElement {
     const summary =
       this.issues.length === 0
         ? html`<p class="summary ok" role="status">✓ ${t('peNoIssues')}</p>`
-        : html`<p class="summary ${errors ? 'bad' : 'ok'}" role="status">${t('peIssueCount').replace('{errors}', String(errors)).replace('{warnings}', String(warnings))}</p>`
+        : html`<p class="summary ${errors ? 'bad' : 'ok'}" role="status">${fill(t('peIssueCount'), { errors, warnings })}</p>`
     return html`
       ${summary}
       ${

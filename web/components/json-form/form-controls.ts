@@ -7,7 +7,7 @@ import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
 import { live } from 'lit/directives/live.js'
-import { formatNumber, t } from '../../i18n.ts'
+import { fill as fillParams, formatNumber, t } from '../../i18n.ts'
 import { unitLabel } from '../../units-of-measure.ts'
 import { boundsOf, fieldKind, unitOf } from './form-schema.ts'
 import type { FormSchema } from './form-schema.ts'
@@ -39,9 +39,9 @@ export interface ControlOptions {
   keepEmpty?: boolean
 }
 
-/** Fills `{n}` in a message: `fill(t('form_row'), 2)`. */
+/** Fills `{n}` in a message, plural forms chosen by it: `fill(t('form_row'), 2)`. */
 export function fill(message: string, n: number | string): string {
-  return message.replace('{n}', String(n))
+  return fillParams(message, { n })
 }
 
 /** The id of the element holding the errors of a field. */

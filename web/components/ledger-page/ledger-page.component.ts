@@ -11,6 +11,7 @@ import { html, LitElement, nothing } from 'lit'
 import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { LedgerRow, PlanLedger } from '../../api-types.ts'
 import { pick, tOf } from '../../i18n.ts'
+import { named } from '../office-format/named.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { om } from '../office-format/office-messages.ts'
 import type { OfficeMessageKey } from '../office-format/office-messages.ts'
@@ -158,9 +159,9 @@ export class LsLedgerPage extends LitElement {
       <td>${row.support.map((unit) => unit.name).join('、')}</td>
       <td>${due}</td>
       <td>${row.progress ?? ''}</td>
-      <td>${row.stateName}${row.overdue ? html` <span class="late">${om('overdueDays', { n: row.daysOverdue })}</span>` : nothing}</td>
-      <td><span class=${`light light-${row.light}`}>${row.lightName}</span></td>
-      <td>${row.escalationName ?? ''}</td>
+      <td>${named('state_', row.state, row.stateName)}${row.overdue ? html` <span class="late">${om('overdueDays', { n: row.daysOverdue })}</span>` : nothing}</td>
+      <td><span class=${`light light-${row.light}`}>${named('light_', row.light, row.lightName)}</span></td>
+      <td>${row.escalationName ? named('escalation_', Math.min(row.escalation, 4), row.escalationName) : ''}</td>
       <td>${row.doneOn ?? ''}</td>
     </tr>`
   }
@@ -183,7 +184,9 @@ export class LsLedgerPage extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         !ledger
-          ? html`<p role="status">…</p>`
+          ? this.error
+            ? nothing
+            : html`<p role="status">…</p>`
           : ledger.total === 0
             ? html`<p class="muted">${om('none')}</p>`
             : html`<div class="table-wrap"><table part="table">

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LedgerRow, PlanLedger } from '../../api-types.ts'
 import { parseRoute } from '../../router.ts'
+import { setLocale } from '../../i18n.ts'
 import type { LsLedgerPage } from './ledger-page.component.ts'
 import './ledger-page.ts'
 
@@ -93,6 +94,46 @@ describe('ls-ledger-page', () => {
     expect(root.querySelector('img')).toBeNull()
     expect(root.querySelector('tbody a')!.textContent).toBe(HOSTILE)
     expect(root.querySelector('thead')).not.toBeNull()
+  })
+
+  it('names each row’s state, light and level in English, and counts 1 task, 1 day', async () => {
+    setLocale('en')
+    try {
+      LEDGER.groups[1]!.rows[0]!.daysOverdue = 1
+      const page = await mount()
+      const cells = (n: number) =>
+        [...page.shadowRoot!.querySelectorAll('tbody tr:not(.group)')].map((tr) =>
+          tr.querySelectorAll('td')[n]!.textContent.replace(/\s+/g, ' ').trim(),
+        )
+      expect(cells(7)).toEqual(['Assigned 22 days overdue', 'Assigned 1 day overdue'])
+      expect(cells(8)).toEqual(['Red: overdue', 'Green: on track'])
+      expect(cells(9)).toEqual(['Supervised', 'Supervised'])
+      expect(page.shadowRoot!.querySelector('tr.group th')!.textContent).toBe('制定方案（1 task）')
+    } finally {
+      LEDGER.groups[1]!.rows[0]!.daysOverdue = 22
+      setLocale('zh')
+    }
+  })
+
+  it('says why a ledger cannot be had, and stops showing that it is loading', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              error: { code: 'not-found', message: { zh: '找不到该计划', en: 'No such plan' } },
+            }),
+            { status: 404, headers: { 'content-type': 'application/json' } },
+          ),
+      ),
+    )
+    const page = document.createElement('ls-ledger-page')
+    page.planId = 'elsewhere'
+    document.body.append(page)
+    await vi.waitFor(() => expect(page.shadowRoot?.querySelector('.error')).not.toBeNull())
+    expect(page.shadowRoot!.querySelector('.error')!.textContent).toContain('找不到该计划')
+    expect(page.shadowRoot!.querySelector('[role=status]')).toBeNull()
   })
 
   it('asks for the filters chosen, and downloads the Excel of the same filters', async () => {

@@ -195,10 +195,10 @@ export class LsPhaseGates extends LitElement {
     const pct = phase.percent
     return html`<tr>
       <th scope="row"><span class="swatch" style="background:${phaseColor(phase)}" aria-hidden="true"></span>${phase.name}</th>
-      <td class="nowrap">${phase.opensOn} – ${phase.closesOn}</td>
-      <td class="nowrap ${phase.standing === 'late' || phase.standing === 'unfinished' ? 'late' : ''}" data-standing=${phase.standing}>${this.statusText(phase)}</td>
-      <td class="nowrap">${approved}/${total}${total ? (locale() === 'zh' ? `（${pct}%）` : ` (${pct}%)`) : ''}<span class="meter" aria-hidden="true"><span style="width:${pct}%"></span></span></td>
-      <td>${this.renderGate(phase)}</td>
+      <td class="nowrap" data-label=${t('dash_window')}>${phase.opensOn} – ${phase.closesOn}</td>
+      <td class="nowrap ${phase.standing === 'late' || phase.standing === 'unfinished' ? 'late' : ''}" data-label=${t('col_state')} data-standing=${phase.standing}>${this.statusText(phase)}</td>
+      <td class="nowrap" data-label=${t('col_approved')}>${approved}/${total}${total ? (locale() === 'zh' ? `（${pct}%）` : ` (${pct}%)`) : ''}<span class="meter" aria-hidden="true"><span style="width:${pct}%"></span></span></td>
+      <td data-label=${t('dash_gate')}>${this.renderGate(phase)}</td>
       <td>${this.renderAction(phase)}</td>
     </tr>`
   }

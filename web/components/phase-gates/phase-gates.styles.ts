@@ -26,8 +26,22 @@ export default css`
   .message:focus { outline: none; }
   button:focus-visible, textarea:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
   .error { color: #b42318; margin: 0; font-size: 0.85rem; }
-  /* A phone: the table scrolls within its own box, the page never runs off the side. */
+  /* A small tablet: the table scrolls within its own box, the page never runs off the side. */
   @media (max-width: 700px) {
     table { display: block; overflow-x: auto; max-width: 100%; }
+  }
+  /* A phone: a card per phase, each figure under its label. */
+  @media (max-width: 600px) {
+    table, caption, tbody, tr, th, td { display: block; }
+    table { overflow-x: visible; background: none; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    tbody tr { background: #fff; border-radius: 6px; margin-bottom: 0.5rem; padding: 0.3rem 0; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.08); }
+    th, td { border-bottom: none; padding: 0.2rem 0.7rem; }
+    tbody th { font-weight: 600; }
+    .nowrap { white-space: normal; }
+    td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem; font-weight: 400; color: #52606d; }
+    td:empty { display: none; }
+    .sign-off { min-width: 0; }
+    button { min-height: 44px; }
   }
 `

@@ -4,10 +4,6 @@ import type { PlanProgress } from '../../api-types.ts'
 import type { LsPhaseGates } from './phase-gates.component.ts'
 import './phase-gates.ts'
 
-// happy-dom lays nothing out, so no chart ever comes into view: draw at once, as a browser
-// without IntersectionObserver does (web/chart-controller.ts).
-beforeEach(() => vi.stubGlobal('IntersectionObserver', undefined))
-
 const chart = vi.hoisted(() => ({
   setOption: vi.fn(),
   dispose: vi.fn(),
@@ -61,6 +57,12 @@ const button = (gates: LsPhaseGates, label: string) =>
   Array.from(gates.shadowRoot!.querySelectorAll('button')).find(
     (candidate) => candidate.textContent?.trim() === label,
   )!
+
+// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
+// scrolled to, would never draw: without one, they draw at once.
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', undefined)
+})
 
 afterEach(() => {
   document.body.replaceChildren()

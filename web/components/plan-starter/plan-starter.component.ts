@@ -200,7 +200,7 @@ export class LsPlanStarter extends LitElement {
         ${this.error ? html`<p role="alert" style="white-space: pre-line">${this.error}</p>` : ''}
         ${
           started
-            ? html`<p class="done" role="status">${t('pePlanStarted').replace('{tasks}', String(started.tasks))}
+            ? html`<p class="done" role="status">${fill(t('pePlanStarted'), { tasks: started.tasks })}
                 <a href="#/plans/${encodeURIComponent(started.plan.id)}">${t('peOpenPlan')}</a></p>
               ${started.unassigned.length ? html`<p class="warn">${t('peUnassigned')}: ${started.unassigned.join('、')}</p>` : ''}`
             : ''

@@ -14,7 +14,7 @@ import { ApiError, call, client } from '../../api.ts'
 import type { PolicyList } from '../../api-types.ts'
 import type { LsRevealEvent } from '../../events/ls-reveal.ts'
 import type { LsVersionLoadEvent } from '../../events/ls-version-load.ts'
-import { locale, pick, t } from '../../i18n.ts'
+import { fill, locale, pick, t } from '../../i18n.ts'
 import '../issue-list/issue-list.ts'
 import '../policy-tests/policy-tests.ts'
 import { testsCount, testsText } from '../policy-tests/policy-test-format.ts'
@@ -346,8 +346,7 @@ export class LsPolicyEditor extends LitElement {
         this.#validation.show(issues)
         this.status = {
           kind: 'error',
-          text: () =>
-            `${pick(message)} ${t('pePublishIssues').replace('{n}', String(issues.length))}`,
+          text: () => `${pick(message)} ${fill(t('pePublishIssues'), { n: issues.length })}`,
         }
         const first = issues.find((issue) => issue.line)
         if (first?.line) this.revealLine(first.line, first.col)
@@ -427,7 +426,7 @@ export class LsPolicyEditor extends LitElement {
     const file = this.sourceFile
     if (!file) return nothing
     return html`<dl class="source-file" aria-label=${t('peSourceFile')}>
-      <dt>${t('peSourceFile')}</dt><dd><strong>${file.fileName}</strong> · ${formatBytes(file.bytes)} · ${t('peSourceChars').replace('{n}', file.characters.toLocaleString(dateLocale()))}</dd>
+      <dt>${t('peSourceFile')}</dt><dd><strong>${file.fileName}</strong> · ${formatBytes(file.bytes)} · ${fill(t('peSourceChars'), { n: file.characters })}</dd>
       <dt>${t('peSourceHash')}</dt><dd><code class="hash">${file.sourceHash}</code></dd>
     </dl>`
   }

@@ -5,7 +5,7 @@ export default css`
   h2 { margin: 0 0 0.6rem; font-size: 1.3rem; }
   h3 { font-size: 1rem; margin: 0 0 0.4rem; color: #1f2933; }
   .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.7rem; background: #fff; border: 1px solid #d9dee5; border-radius: 6px; }
-  .toolbar select { max-width: 28rem; }
+  .toolbar select { max-width: min(28rem, 100%); min-width: 0; }
   .spacer { flex: 1; }
   .version, .saved { color: #52606d; font-size: 0.85rem; }
   select, button, textarea { font: inherit; }

@@ -11,6 +11,7 @@ import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { SupervisionNotice } from '../../api-types.ts'
 import { formatInstant, pick } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
+import { named } from '../office-format/named.ts'
 import { om } from '../office-format/office-messages.ts'
 import { PageSizeController } from '../office-format/page-size.ts'
 import styles from './supervision-notice.styles.ts'
@@ -92,8 +93,8 @@ export class LsSupervisionNotice extends LitElement {
           <dt>${om('col_support')}</dt><dd>${task.support.map((unit) => unit.name).join('、') || '—'}</dd>
           <dt>${om('col_due')}</dt><dd>${due}</dd>
           <dt>${om('col_daysOverdue')}</dt><dd class=${task.overdue ? 'late' : ''}>${task.overdue ? om('overdueDays', { n: task.daysOverdue }) : om('notOverdue')}</dd>
-          <dt>${om('col_state')}</dt><dd>${task.stateName} <span class=${`light light-${task.light}`}>${task.lightName}</span></dd>
-          <dt>${om('col_escalation')}</dt><dd>${task.escalationName ?? '—'}</dd>
+          <dt>${om('col_state')}</dt><dd>${named('state_', task.state, task.stateName)} <span class=${`light light-${task.light}`}>${named('light_', task.light, task.lightName)}</span></dd>
+          <dt>${om('col_escalation')}</dt><dd>${task.escalationName ? named('escalation_', Math.min(task.escalation, 4), task.escalationName) : '—'}</dd>
           <dt>${om('lastProgress')}</dt><dd>${task.progress ?? om('notReported')}</dd>
           ${notice.deliverables.length ? html`<dt>${om('deliverables')}</dt><dd>${notice.deliverables.join('、')}</dd>` : nothing}
         </dl>

@@ -6,15 +6,15 @@
 import { html, nothing } from 'lit'
 import { PROCEDURE_DONE, stepState } from '../../../domain/workflow/state-names.ts'
 import type { TaskDetail } from '../../api-types.ts'
-import { fill, formatInstant, t, tOf } from '../../i18n.ts'
+import { fill, formatInstant, locale, t, tOf } from '../../i18n.ts'
 import type { MessageKey } from '../../i18n.ts'
 import { renderLight } from '../task-table/task-light.ts'
 
 type Procedure = NonNullable<TaskDetail['procedure']>
 
-/** `t()` with `{n}` filled. */
+/** `t()` with `{n}` filled, plural forms chosen by it (`{n, plural, one {…} other {…}}`). */
 export function tn(key: MessageKey, n: number | string): string {
-  return t(key).replace('{n}', String(n))
+  return fill(t(key), { n })
 }
 
 /** The state in words: a procedure's state is the name of its current step. */
@@ -40,6 +40,17 @@ export function renderBadges(
     }`
 }
 
+/**
+ * A task without a deadline: in Chinese the config's own words for it (文件未规定完成时限) once,
+ * in English the message with those words beneath, unless they are the message itself.
+ */
+function noDeadline(unspecified: string | null) {
+  if (!unspecified) return t('task_noDeadline')
+  if (locale() === 'zh') return unspecified
+  return html`${t('task_noDeadline')}
+    <div class="muted" lang="zh-CN">${unspecified}</div>`
+}
+
 /** Who does it, since when, by when — with the phrase of the document the deadline came from. */
 export function renderFacts(task: TaskDetail) {
   return html`<dl class="facts">
@@ -47,8 +58,7 @@ export function renderFacts(task: TaskDetail) {
     <dd>${task.assignee.name} <span class="muted">（${tOf('task_role_', task.role)}）</span></dd>
     <dt>${t('task_deadline')}</dt>
     <dd>
-      ${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : t('task_noDeadline')}
-      ${!task.dueOn && task.dueUnspecified ? html`<div class="muted">${task.dueUnspecified}</div>` : nothing}
+      ${task.dueOn ? html`<time datetime=${task.dueOn}>${task.dueOn}</time>` : noDeadline(task.dueUnspecified)}
       ${task.duePhrase ? html`<div class="muted">${tn('task_duePhrase', `「${task.duePhrase}」`)}</div>` : nothing}
     </dd>
     ${task.opensOn ? html`<dt>${t('task_opensOn')}</dt><dd><time datetime=${task.opensOn}>${task.opensOn}</time></dd>` : nothing}

@@ -173,6 +173,48 @@ describe('ls-task-page', () => {
     )
   })
 
+  it('says in English how many supporting units must still be approved, 1 in the singular', async () => {
+    serve(
+      buildTask({
+        allowedEvents: ['START', 'SAVE'],
+        context: { ...buildTask().context, pendingContributions: 1 },
+      }),
+    )
+    setLocale('en')
+    try {
+      const page = await mount()
+      const text = page.shadowRoot!.querySelector('.actions')!.textContent ?? ''
+      expect(text).toContain('1 supporting unit still has to be approved before you can submit')
+      expect(text).not.toContain('plural')
+    } finally {
+      setLocale('zh')
+    }
+  })
+
+  it('says once that the document sets no deadline, in the config’s words', async () => {
+    serve(
+      buildTask({
+        dueOn: null,
+        duePhrase: null,
+        overdue: false,
+        dueUnspecified: '文件未规定完成时限',
+      }),
+    )
+    const page = await mount()
+    const facts = page.shadowRoot!.querySelector('.facts')!.textContent ?? ''
+    expect(facts.split('文件未规定完成时限')).toHaveLength(2)
+    setLocale('en')
+    try {
+      page.requestUpdate()
+      await page.updateComplete
+      const english = page.shadowRoot!.querySelector('.facts')!.textContent ?? ''
+      expect(english).toContain('The document sets no deadline')
+      expect(english.split('文件未规定完成时限')).toHaveLength(2)
+    } finally {
+      setLocale('zh')
+    }
+  })
+
   it('shows no note when the duty has none', async () => {
     serve(buildTask())
     const page = await mount()

@@ -136,12 +136,12 @@ export class LsUnitProgress extends LitElement {
     const current = unit.id === this.selected
     return html`<tr class=${current ? 'current' : ''}>
       <th scope="row"><button type="button" class="link" aria-pressed=${current ? 'true' : 'false'} @click=${() => this.select(unit)}>${unit.name}</button></th>
-      <td class="num">${unit.total}</td>
-      <td class="num">${unit.approved}</td>
-      <td class="num ${unit.overdue ? 'late' : ''}">${unit.overdue}</td>
-      ${this.showClosed ? html`<td class="num ${unit.closed ? 'late' : ''}">${unit.closed}</td>` : nothing}
-      <td class="num">${rate}%</td>
-      <td class="lights">${LIGHT_ORDER.map((light) => renderLightCount(light, unit.lights[light]))}</td>
+      <td class="num" data-label=${t('col_total')}>${unit.total}</td>
+      <td class="num" data-label=${t('col_approved')}>${unit.approved}</td>
+      <td class="num ${unit.overdue ? 'late' : ''}" data-label=${t('col_overdue')}>${unit.overdue}</td>
+      ${this.showClosed ? html`<td class="num ${unit.closed ? 'late' : ''}" data-label=${t('state_closed')}>${unit.closed}</td>` : nothing}
+      <td class="num" data-label=${t('col_rate')}>${rate}%</td>
+      <td class="lights" data-label=${t('filter_light')}>${LIGHT_ORDER.map((light) => renderLightCount(light, unit.lights[light]))}</td>
     </tr>`
   }
 

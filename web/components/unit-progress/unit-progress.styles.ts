@@ -23,9 +23,23 @@ export default [
   .pager { display: flex; align-items: center; gap: 0.8rem; margin-top: 0.5rem; font-size: 0.85rem; }
   .empty { color: #616e7c; }
   td.lights { white-space: nowrap; }
-  /* A phone: the table scrolls within its own box, the page never runs off the side. */
+  /* A small tablet: the table scrolls within its own box, the page never runs off the side. */
   @media (max-width: 700px) {
     table { display: block; overflow-x: auto; max-width: 100%; }
+  }
+  /* A phone: a card per unit, its name on top and its figures under their labels. */
+  @media (max-width: 600px) {
+    table, caption, tbody, th, td { display: block; }
+    table { overflow-x: visible; background: none; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    tbody tr { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; background: #fff; border-radius: 6px; margin-bottom: 0.4rem; padding: 0.3rem 0.7rem; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.08); }
+    tbody tr.current { background: #eaf2ff; }
+    th, td { border-bottom: none; padding: 0; }
+    tbody th { flex-basis: 100%; }
+    td[data-label]::before { content: attr(data-label) ' '; font-size: 0.8rem; font-weight: 400; color: #52606d; }
+    td.lights { flex-basis: 100%; white-space: normal; }
+    button.link { min-height: 44px; }
+    .pager button, input[type='search'] { min-height: 44px; }
   }
 `,
 ]

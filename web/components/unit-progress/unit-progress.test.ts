@@ -4,10 +4,6 @@ import type { PlanProgress } from '../../api-types.ts'
 import type { LsUnitProgress } from './unit-progress.component.ts'
 import './unit-progress.ts'
 
-// happy-dom lays nothing out, so no chart ever comes into view: draw at once, as a browser
-// without IntersectionObserver does (web/chart-controller.ts).
-beforeEach(() => vi.stubGlobal('IntersectionObserver', undefined))
-
 const drawn = vi.hoisted(() => ({ units: [] as unknown[], select: (_index: number) => {} }))
 vi.mock('./unit-progress.chart.ts', () => ({
   createUnitChart: (element: HTMLElement, onSelect: (index: number) => void) => {
@@ -43,7 +39,14 @@ async function mount(): Promise<LsUnitProgress> {
   return element
 }
 
+// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
+// scrolled to, would never draw: without one, they draw at once.
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', undefined)
+})
+
 afterEach(() => {
+  vi.unstubAllGlobals()
   document.body.replaceChildren()
   drawn.units = []
 })

@@ -7,7 +7,7 @@
  */
 import { html, LitElement, svg } from 'lit'
 import type { AnyStateMachine } from 'xstate'
-import { t, tOf } from '../../i18n.ts'
+import { fill, t, tOf } from '../../i18n.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { layoutGraph, machineGraph, NODE_H, NODE_W, wrapLabel } from './machine-graph.ts'
 import type { GraphLayout, MachineGraph } from './machine-graph.ts'
@@ -113,9 +113,10 @@ export class LsWorkflowDiagram extends LitElement {
     const built = this.graph()
     if (!built) return html``
     const { graph, layout } = built
-    const summary = t('peDiagramSummary')
-      .replace('{states}', String(graph.states.length))
-      .replace('{transitions}', String(graph.transitions.length))
+    const summary = fill(t('peDiagramSummary'), {
+      states: graph.states.length,
+      transitions: graph.transitions.length,
+    })
     return html`
       <figure>
         ${this.heading ? html`<figcaption id="${this.#id}-caption">${this.heading}</figcaption>` : ''}
