@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocale } from '../../i18n.ts'
 import { buildUnitReport } from '../assessment-format/assessment.fixtures.ts'
 import type { UnitReport } from '../assessment-format/assessment-types.ts'
@@ -49,6 +49,20 @@ async function mount(): Promise<LsAssessmentReport> {
 
 const text = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+/** Every chart is in view: the observer reports each element as soon as it is observed. */
+class InView {
+  readonly #callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void
+  constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+    this.#callback = callback
+  }
+  observe(target: Element) {
+    queueMicrotask(() => this.#callback([{ target, isIntersecting: true }]))
+  }
+  unobserve() {}
+  disconnect() {}
+}
+beforeEach(() => vi.stubGlobal('IntersectionObserver', InView))
 
 afterEach(() => {
   document.body.replaceChildren()

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsPhaseGates } from './phase-gates.component.ts'
 import './phase-gates.ts'
@@ -57,6 +57,20 @@ const button = (gates: LsPhaseGates, label: string) =>
   Array.from(gates.shadowRoot!.querySelectorAll('button')).find(
     (candidate) => candidate.textContent?.trim() === label,
   )!
+
+/** Every chart is in view: the observer reports each element as soon as it is observed. */
+class InView {
+  readonly #callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void
+  constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+    this.#callback = callback
+  }
+  observe(target: Element) {
+    queueMicrotask(() => this.#callback([{ target, isIntersecting: true }]))
+  }
+  unobserve() {}
+  disconnect() {}
+}
+beforeEach(() => vi.stubGlobal('IntersectionObserver', InView))
 
 afterEach(() => {
   document.body.replaceChildren()

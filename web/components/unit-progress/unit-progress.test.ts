@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsUnitProgress } from './unit-progress.component.ts'
 import './unit-progress.ts'
@@ -39,7 +39,22 @@ async function mount(): Promise<LsUnitProgress> {
   return element
 }
 
+/** Every chart is in view: the observer reports each element as soon as it is observed. */
+class InView {
+  readonly #callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void
+  constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+    this.#callback = callback
+  }
+  observe(target: Element) {
+    queueMicrotask(() => this.#callback([{ target, isIntersecting: true }]))
+  }
+  unobserve() {}
+  disconnect() {}
+}
+beforeEach(() => vi.stubGlobal('IntersectionObserver', InView))
+
 afterEach(() => {
+  vi.unstubAllGlobals()
   document.body.replaceChildren()
   drawn.units = []
 })
