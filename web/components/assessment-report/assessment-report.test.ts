@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { InView } from '../../chart-in-view.fixture.ts'
 import { setLocale } from '../../i18n.ts'
 import { buildUnitReport } from '../assessment-format/assessment.fixtures.ts'
 import type { UnitReport } from '../assessment-format/assessment-types.ts'
@@ -50,11 +51,7 @@ async function mount(): Promise<LsAssessmentReport> {
 const text = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
-// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
-// scrolled to, would never draw: without one, they draw at once.
-beforeEach(() => {
-  vi.stubGlobal('IntersectionObserver', undefined)
-})
+beforeEach(() => vi.stubGlobal('IntersectionObserver', InView))
 
 afterEach(() => {
   document.body.replaceChildren()

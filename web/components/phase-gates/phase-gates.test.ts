@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { InView } from '../../chart-in-view.fixture.ts'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsPhaseGates } from './phase-gates.component.ts'
 import './phase-gates.ts'
@@ -58,11 +59,7 @@ const button = (gates: LsPhaseGates, label: string) =>
     (candidate) => candidate.textContent?.trim() === label,
   )!
 
-// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
-// scrolled to, would never draw: without one, they draw at once.
-beforeEach(() => {
-  vi.stubGlobal('IntersectionObserver', undefined)
-})
+beforeEach(() => vi.stubGlobal('IntersectionObserver', InView))
 
 afterEach(() => {
   document.body.replaceChildren()

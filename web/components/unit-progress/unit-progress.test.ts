@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { InView } from '../../chart-in-view.fixture.ts'
 import type { PlanProgress } from '../../api-types.ts'
 import type { LsUnitProgress } from './unit-progress.component.ts'
 import './unit-progress.ts'
@@ -39,11 +40,7 @@ async function mount(): Promise<LsUnitProgress> {
   return element
 }
 
-// happy-dom's IntersectionObserver never reports an element in view, so charts, which wait to be
-// scrolled to, would never draw: without one, they draw at once.
-beforeEach(() => {
-  vi.stubGlobal('IntersectionObserver', undefined)
-})
+beforeEach(() => vi.stubGlobal('IntersectionObserver', InView))
 
 afterEach(() => {
   vi.unstubAllGlobals()
