@@ -1,6 +1,6 @@
 /**
  * The language forms that say what a document says and no more: joint group leads, 分别负责
- * shares, every-member targets, one body per member of a set, and an unspecified frequency or
+ * shares, every-member targets, one body per member of a set, the document's named parts, and an unspecified frequency or
  * phase window. Each is accepted when written right and reported, located and in both
  * languages, when written wrong.
  */
@@ -236,5 +236,41 @@ describe('several quotes for one element (source.also)', () => {
     const issue = located(text, '/responsibilities/2/source/also/0/quote')
     expect(issue.code).toBe('quote-not-found')
     expect(issue.line).toBe(lineOf(text, '统筹落实全部资金'))
+  })
+})
+
+describe('the document’s own parts named (structure.parts)', () => {
+  const named = (parts: string) =>
+    withReplaced('responsibilities:\n', `structure:\n  parts:\n${parts}responsibilities:\n`)
+
+  it('accepts headings for the parts the duties’ clauses stand in', () => {
+    const text = named(
+      '    - { clause: 二、, title: 职责分工 }\n    - { clause: 三、, title: 工作步骤 }\n',
+    )
+    expect(validateWithSource(text).issues).toEqual([])
+  })
+
+  it('reports a part no duty stands in at /structure/parts/1/clause, on its line', () => {
+    const text = named(
+      '    - { clause: 三、, title: 工作步骤 }\n    - { clause: 四、, title: 保障措施 }\n',
+    )
+    const issue = located(text, '/structure/parts/1/clause')
+    expect(issue.code).toBe('invalid-value')
+    expect(issue.message.zh).toContain('四、')
+    expect(issue.message.en).toContain('三、')
+    expect(issue.line).toBe(lineOf(text, '保障措施'))
+  })
+
+  it('reports a part named twice at its second entry', () => {
+    const text = named(
+      '    - { clause: 三、, title: 工作步骤 }\n    - { clause: 三、, title: 步骤 }\n',
+    )
+    const issue = located(text, '/structure/parts/1/clause')
+    expect(issue.message.zh).toContain('已在第 1 项命名')
+  })
+
+  it('reports a part without a heading at /structure/parts/0/title', () => {
+    const text = named('    - { clause: 三、 }\n')
+    expect(located(text, '/structure/parts/0/title').code).toBe('missing-field')
   })
 })

@@ -18,6 +18,7 @@ import {
 import { metadataSchema } from './metadata.schema.ts'
 import { organizationsSchema } from './organizations.schema.ts'
 import { procedureSchema, responsibilitySchema } from './responsibilities.schema.ts'
+import { structureSchema } from './structure.schema.ts'
 import { supervisionSchema } from './supervision.schema.ts'
 import { timelineSchema } from './timeline.schema.ts'
 
@@ -46,6 +47,7 @@ export const policySchema = {
     calendar: calendarSchema,
     escalation: escalationSchema,
     supervision: supervisionSchema,
+    structure: structureSchema,
   },
 } as const
 

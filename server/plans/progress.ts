@@ -142,6 +142,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       lights,
     },
     // The document's own structure (二、 三、 … 附件), apart from the time phases.
+    // Each part carries its heading where the config names it (`structure.parts`).
     parts: dutiesByPart(model.config.responsibilities).map(({ part, duties }) => {
       const inPart = tasks.filter(
         (task) =>
@@ -149,6 +150,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       )
       return {
         part,
+        title: model.config.structure?.parts.find((named) => named.clause === part)?.title ?? null,
         duties: duties.length,
         tasks: counted(inPart),
       }

@@ -139,6 +139,9 @@ async function escalate(
               : [audience],
     ),
   )
+  // A duty's supervising party (督促/指导) hears of its work falling behind (催办 on overdue,
+  // 督办, 通报) as the office does, while holding no task of it.
+  if (level !== 'remind') for (const unit of supervisorsOf(context, task)) recipients.add(unit)
   const at = now.toISOString()
   const message = `${LEVEL_NAMES[level]}：任务截止日 ${task.due_on ?? '—'}`
   const kind = level
@@ -152,6 +155,13 @@ async function escalate(
       at,
     })
   }
+}
+
+/** The units supervising the duty a task carries out (its `supervisors`, groups resolved). */
+function supervisorsOf(context: PlanContext, task: { kind: string; source_id: string }): string[] {
+  if (task.kind !== 'responsibility') return []
+  const duty = context.model.responsibility(task.source_id)
+  return context.model.resolveOwners(duty?.supervisors ?? [], context.members).actors
 }
 
 async function openPeriod(

@@ -11,6 +11,7 @@ import { checkGroupNesting } from './group-nesting.ts'
 import { checkPolicyTests } from './policy-tests.ts'
 import { checkReferences } from './references.ts'
 import { checkShares } from './shares.ts'
+import { checkStructure } from './structure.ts'
 import { checkTargetForms } from './target-forms.ts'
 import { checkSources } from './sources.ts'
 import { checkTargetYears } from './target-years.ts'
@@ -36,6 +37,7 @@ export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
   ['sources', checkSources],
   ['policy-tests', checkPolicyTests],
   ['bulletin', checkBulletin],
+  ['structure', checkStructure],
 ]
 
 export { collectDeclarations } from './declarations.ts'

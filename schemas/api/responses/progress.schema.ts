@@ -63,10 +63,15 @@ export const planProgressSchema = {
         '按文件结构（一、二、… 附件）统计的任务，与时间阶段无关 / Tasks by the document’s own parts, apart from phases',
       items: {
         type: 'object',
-        required: ['part', 'duties', 'tasks'],
+        required: ['part', 'title', 'duties', 'tasks'],
         additionalProperties: false,
         properties: {
           part: { ...text, description: '文件的部分，如 二、 / The part, e.g. 二、' },
+          title: {
+            ...nullableText,
+            description:
+              '配置 structure.parts 中该部分的标题，未命名为 null / The part’s heading from the config’s structure.parts, null if unnamed',
+          },
           duties: count,
           tasks: {
             type: 'object',

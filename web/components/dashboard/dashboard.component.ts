@@ -3,7 +3,7 @@
  * behind (the share done, overdue work, tasks by 三色预警 colour and by 督办 level), whose it is
  * (the 晾晒 ranking of units) and what to do (the 督办 list by unit with 催办 and the 督办单,
  * `ls-supervision-list`). Below them: each phase's progress and gate on a timeline (with
- * sign-off), every unit with a drill-down into its tasks, the indicators, and the deadlines of
+ * sign-off), progress by the document's own parts (`ls-document-parts`), every unit with a drill-down into its tasks, the indicators, and the deadlines of
  * the next 14 days; with them, a
  * warning of the work nobody holds (groups with no member, duties with no assignee), where each
  * group opens the members editor (`ls-members-editor`); for those who govern the plan, the
@@ -376,6 +376,14 @@ export class LsDashboard extends LitElement {
                   : nothing
               }
             </section>
+            ${
+              progress.parts.length
+                ? html`<section aria-labelledby="parts-title">
+                    <h3 id="parts-title">${dashText('parts')}</h3>
+                    <ls-document-parts .parts=${progress.parts}></ls-document-parts>
+                  </section>`
+                : nothing
+            }
             <section aria-labelledby="units-title">
               <h3 id="units-title" tabindex="-1">${t('dash_units')}</h3>
               <ls-unit-progress .units=${progress.units} selected=${this.unit?.id ?? ''} @ls-unit-select=${this.handleUnitSelect}></ls-unit-progress>

@@ -40,7 +40,9 @@ const PROGRESS: PlanProgress = {
     unphased: { total: 0, approved: 0, closed: 0, percent: 0 },
     lights: { green: 11, blue: 0, yellow: 0, red: 3 },
   },
-  parts: [],
+  parts: [
+    { part: '二、', title: '组建及管理', duties: 2, tasks: { total: 4, approved: 1, closed: 0 } },
+  ],
   phases: [
     {
       id: 'organize',
@@ -209,7 +211,7 @@ describe('ls-dashboard', () => {
     expect(dashText('tasksOf', { n: 1 })).toBe('1 项')
   })
 
-  it('shows the first plan: counts, phases, units, and the next 14 days', async () => {
+  it('shows the first plan: counts, phases, the document’s parts below them, units, and the next 14 days', async () => {
     const requests = serve()
     const dashboard = await mount()
     const root = dashboard.shadowRoot!
@@ -229,6 +231,10 @@ describe('ls-dashboard', () => {
       ),
     ).toEqual(['county-peoples-hospital', 'county-finance-bureau'])
     expect(root.querySelector('ls-phase-gates')?.phases).toEqual(PROGRESS.phases)
+    expect(root.querySelector('ls-document-parts')?.parts).toEqual(PROGRESS.parts)
+    const headings = Array.from(root.querySelectorAll('section > h3')).map((h) => h.id)
+    expect(headings).toContain('phases-title')
+    expect(headings.indexOf('parts-title')).toBe(headings.indexOf('phases-title') + 1)
     expect(root.querySelector('ls-unit-progress')?.units).toEqual(PROGRESS.units)
     const upcoming = requests.find((url) => url.searchParams.get('dueAfter'))!
     expect(Object.fromEntries(upcoming.searchParams)).toEqual({

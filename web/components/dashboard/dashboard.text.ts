@@ -50,6 +50,7 @@ export const dashText = messageTable({
     zh: '各阶段、各单位明细与指标见下方',
     en: 'Phases, every unit and indicators below',
   },
+  parts: { zh: '按文件结构', en: 'By the document’s parts' },
   unphased: {
     zh: '不分阶段的任务 {approved}/{total}（{percent}%）',
     en: 'Tasks of no phase {approved}/{total} ({percent}%)',
