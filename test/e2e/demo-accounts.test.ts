@@ -1,7 +1,8 @@
 /**
  * The README's demo table, in Chromium: a server started today on the demo (as `npm start` on an
- * empty data folder), each account of the table logs in through the form, opens the page its row
- * names and finds there, visible, every text its row quotes 「…」. The table is read from README.md, so what
+ * empty data folder), each account of the table logs in through the form at the bare address,
+ * lands on the page its row names (`…` standing for an id) and finds there, visible, every text
+ * its row quotes 「…」. The table is read from README.md, so what
  * it promises and what the demo shows cannot drift apart.
  */
 import { readFileSync } from 'node:fs'
@@ -60,7 +61,10 @@ describe('the README’s demo accounts, in Chromium', () => {
 
   for (const row of promises()) {
     it(`${row.username} finds on ${row.page}: ${row.texts.map((text) => `「${text}」`).join(' ')}`, async () => {
-      const page = await loginPage(e2e, row.username, row.page)
+      const page = await loginPage(e2e, row.username, '')
+      const escaped = row.page.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      const landing = new RegExp(`^${escaped.join('[^/]+')}$`)
+      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(landing)
       for (const text of row.texts)
         // Shown on the page, not only an option of a closed filter.
         await page.getByText(text).filter({ visible: true }).first().waitFor()
