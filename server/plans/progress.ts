@@ -99,7 +99,7 @@ export async function planProgress(
       }
     }),
   )
-  const facts = await loadSupervisionFacts(db, plan.id)
+  const facts = await loadSupervisionFacts(db, plan.id, undefined, asOf && endOfDay(asOf))
   const byUnit = new Map<
     string,
     {

@@ -23,7 +23,7 @@ import { memberRoutes } from './member-routes.ts'
 import { lifecycleRoutes } from './lifecycle-routes.ts'
 import { dutyRoutes } from './duty-routes.ts'
 import { planAsOfQuery, planListQuery } from '../../schemas/api/queries.schema.ts'
-import { checkAsOf, tasksAsOf } from './as-of.ts'
+import { checkAsOf, endOfDay, tasksAsOf } from './as-of.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { migrationRoutes } from './migration-routes.ts'
 import { visiblePlan } from './visible-plan.ts'
@@ -125,6 +125,7 @@ export const planRoutes = new Hono<AppEnv>()
       db,
       context.plan.id,
       rows.map((row) => row.id),
+      asOf && endOfDay(asOf),
     )
     const summaries = rows.map((row) => summarize(row, context, today, facts))
     return c.json({

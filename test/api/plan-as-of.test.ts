@@ -1,24 +1,20 @@
 /**
- * GET /api/plans/:id/progress?asOf= and /escalations?asOf=: the minimal plan, driven through
+ * GET /api/plans/:id/progress?asOf= and /escalations?asOf=: the minimal plan (with towns to split
+ * work between), driven through
  * events on known days with the test clock, read back as of days before, between and after them
  * gives the figures it had on those days; a bad asOf is a 400 naming /asOf.
  */
 import { drive } from '../helpers/drive-tasks.ts'
-import {
-  loginAs,
-  logIn,
-  makeTestApp,
-  PASSWORD,
-  startMinimalPlan,
-  taskId,
-} from '../helpers/test-app.ts'
+import { startSplitPlan } from '../helpers/split-policy.ts'
+import { loginAs, logIn, makeTestApp, PASSWORD, taskId } from '../helpers/test-app.ts'
 import type { Client, TestApp } from '../helpers/test-app.ts'
 
 interface Progress {
   today: string
   asOf?: string
   plan: { status: string }
-  summary: { total: number; approved: number; overdue: number }
+  summary: { total: number; approved: number; closed: number; overdue: number }
+  units: Array<{ id: string; total: number }>
   escalations: Record<'remind' | 'urge' | 'supervise' | 'circulate' | 'supervised', number>
 }
 
@@ -53,11 +49,14 @@ describe('GET /api/plans/:id/progress?asOf=: the plan as it stood on a past day'
 
   beforeAll(async () => {
     t = await makeTestApp('2018-04-02T09:00:00+08:00')
-    planId = await startMinimalPlan(t)
+    const started = await startSplitPlan(t)
+    planId = started.planId
     leader = await loginAs(t, 'leader', {
       roles: ['leader'],
-      units: [{ policyId: 'demo-county-plan', unitId: 'leading-group' }],
+      units: [{ policyId: started.policyId, unitId: 'leading-group' }],
     })
+    await loginAs(t, 'reform', { units: [{ policyId: started.policyId, unitId: 'reform-office' }] })
+    await loginAs(t, 'admin', { roles: ['admin'] })
     draft = await taskId(t, planId, 'draft-plan', 'reform-office')
     funding = await taskId(t, planId, 'funding', 'finance-bureau')
     then['2018-04-02'] = await progress()
@@ -76,11 +75,31 @@ describe('GET /api/plans/:id/progress?asOf=: the plan as it stood on a past day'
     if (reviewed.state === 'submitted')
       await drive(t.db, t.clock, planId, funding, { type: 'APPROVE' })
     then['2018-04-05'] = await progress()
+    // 04-06: the office splits the draft between two towns: two sub-tasks made that day.
+    t.clock.set('2018-04-06T10:00:00+08:00')
+    const office = await logIn(t, 'reform', PASSWORD)
+    const split = await office.post(`/api/tasks/${draft}/subtasks`, {
+      items: [
+        { unit: 'town-a', dueOn: '2018-04-09', instruction: '完成本镇调研' },
+        { unit: 'town-b', dueOn: '2018-04-09', instruction: '完成本镇调研' },
+      ],
+    })
+    expect(split.status).toBe(201)
+    then['2018-04-06'] = await progress()
     // 04-07: the draft is escalated to 督办 (level 3).
     t.clock.set('2018-04-07T16:00:00+08:00')
     await drive(t.db, t.clock, planId, draft, { type: 'ESCALATE', level: 3 })
     then['2018-04-07'] = await progress()
+    t.clock.set('2018-04-15T09:00:00+08:00')
+    then['2018-04-15'] = await progress()
+    // 04-20: the plan is closed early with its work undone.
     t.clock.set('2018-04-20T09:00:00+08:00')
+    const admin = await logIn(t, 'admin', PASSWORD)
+    const closed = await admin.post(`/api/plans/${planId}/close`, {
+      reason: '提前结束',
+      force: true,
+    })
+    expect(closed.status).toBe(200)
   })
 
   afterAll(async () => {
@@ -92,13 +111,23 @@ describe('GET /api/plans/:id/progress?asOf=: the plan as it stood on a past day'
       const now = await progress(date)
       expect(now.asOf).toBe(date)
       expect(now.today).toBe(date)
+      expect(now.plan.status).toBe('running')
       expect(now.summary).toEqual(was.summary)
+      expect(now.units).toEqual(was.units)
       expect(now.escalations).toEqual(was.escalations)
     }
     expect(then['2018-04-02']!.summary.approved).toBe(0)
     expect(then['2018-04-05']!.summary.approved).toBe(1)
     expect(then['2018-04-04']!.escalations.remind).toBe(1)
     expect(then['2018-04-07']!.escalations.supervise).toBe(1)
+    expect(then['2018-04-15']!.summary.closed).toBe(0)
+    expect((await progress()).summary.closed).toBeGreaterThan(0)
+  })
+
+  it('leaves out the tasks made after the day asked about', async () => {
+    const units = async (asOf: string) => (await progress(asOf)).units.map((unit) => unit.id)
+    expect(await units('2018-04-05')).not.toContain('town-a')
+    expect(await units('2018-04-06')).toEqual(expect.arrayContaining(['town-a', 'town-b']))
   })
 
   it('keeps the last day before a change as it was: between two events, the earlier one holds', async () => {
@@ -108,9 +137,11 @@ describe('GET /api/plans/:id/progress?asOf=: the plan as it stood on a past day'
   })
 
   it('judges overdue work on the day asked about, not today', async () => {
-    // The draft is due in early April (上旬, by 04-10): overdue today, not on 04-07.
-    expect((await progress()).summary.overdue).toBeGreaterThan(0)
+    // The draft is due in early April (上旬, by 04-10): overdue on 04-15, not on 04-07; closed
+    // undone today, so overdue no more.
+    expect((await progress('2018-04-15')).summary.overdue).toBeGreaterThan(0)
     expect((await progress('2018-04-07')).summary.overdue).toBe(0)
+    expect((await progress()).summary.overdue).toBe(0)
   })
 
   it('lists under 督办 only what was under 督办 on that day', async () => {
