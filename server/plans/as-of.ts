@@ -5,8 +5,9 @@
  * entry naming the state it left and the state it reached — so the state on a day is the one
  * after the last step at or before that day's end, or, before any step, the one the first later
  * step left. Escalation only ever climbs (提醒 1, 催办 2, then each ESCALATE's level), so the
- * level on a day is the highest its events had reached by then. Tasks made after the day are
- * left out.
+ * level on a day is the highest its events had reached by then. A task's unit and due date are
+ * those the first later transfer, extension or revision moved them from. Tasks made after the
+ * day are left out.
  */
 import type { Kysely } from 'kysely'
 import { addDays, civilDateAt, compareDates } from '../../domain/deadlines/index.ts'
@@ -57,10 +58,17 @@ function badAsOf(message: { zh: string; en: string }): AppError {
 export interface Replayable {
   id: string
   state: string
+  assignee: string
+  due_on: string | null
   escalation_level: number
   created_at: string
   updated_at: string
 }
+
+/** Audit actions of a task that name no states in `from`/`to` (a transfer names units). */
+const NOT_STEPS = new Set(['task.transfer', 'task.revise'])
+/** Audit actions that moved a task's due date, from `dueFrom` to `dueTo`. */
+const MOVES_DUE = new Set(['task.extension-approved', 'task.revise'])
 
 const LEVEL_OF: Record<string, number> = { REMIND: 1, OVERDUE: 2 }
 
@@ -80,18 +88,28 @@ export async function tasksAsOf<T extends Replayable>(
   // The audit entries of task steps carry the states left and reached.
   const steps = await db
     .selectFrom('audit_log')
-    .select(['entity_id', 'at', 'payload'])
+    .select(['entity_id', 'action', 'at', 'payload'])
     .where('chain', '=', planId)
     .where('entity', '=', 'task')
     .orderBy('chain_seq')
     .execute()
   const before = new Map<string, { to: string; at: string }>()
   const after = new Map<string, string>()
+  const unitThen = new Map<string, string>()
+  const dueThen = new Map<string, string | null>()
   for (const step of steps) {
     if (!ids.has(step.entity_id)) continue
-    const payload = JSON.parse(step.payload) as { from?: unknown; to?: unknown } | null
-    if (typeof payload?.to !== 'string' || typeof payload.from !== 'string') continue
-    if (step.at < cutoff) before.set(step.entity_id, { to: payload.to, at: step.at })
+    const payload = JSON.parse(step.payload) as Record<string, unknown> | null
+    if (!payload) continue
+    const later = step.at >= cutoff
+    if (later && step.action === 'task.transfer' && typeof payload.from === 'string')
+      if (!unitThen.has(step.entity_id)) unitThen.set(step.entity_id, payload.from)
+    if (later && MOVES_DUE.has(step.action) && 'dueFrom' in payload && 'dueTo' in payload)
+      if (!dueThen.has(step.entity_id))
+        dueThen.set(step.entity_id, typeof payload.dueFrom === 'string' ? payload.dueFrom : null)
+    if (NOT_STEPS.has(step.action)) continue
+    if (typeof payload.to !== 'string' || typeof payload.from !== 'string') continue
+    if (!later) before.set(step.entity_id, { to: payload.to, at: step.at })
     else if (!after.has(step.entity_id)) after.set(step.entity_id, payload.from)
   }
   const events = await db
@@ -115,6 +133,8 @@ export async function tasksAsOf<T extends Replayable>(
     return {
       ...task,
       state: last?.to ?? after.get(task.id) ?? task.state,
+      assignee: unitThen.get(task.id) ?? task.assignee,
+      due_on: dueThen.has(task.id) ? (dueThen.get(task.id) ?? null) : task.due_on,
       // Never above today's: a level once reached is kept.
       escalation_level: Math.min(task.escalation_level, levels.get(task.id) ?? 0),
       updated_at: last?.at ?? task.created_at,

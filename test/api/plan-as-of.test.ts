@@ -14,7 +14,7 @@ interface Progress {
   asOf?: string
   plan: { status: string }
   summary: { total: number; approved: number; closed: number; overdue: number }
-  units: Array<{ id: string; total: number }>
+  units: Array<{ id: string; total: number; overdue: number }>
   escalations: Record<'remind' | 'urge' | 'supervise' | 'circulate' | 'supervised', number>
 }
 
@@ -90,6 +90,20 @@ describe('GET /api/plans/:id/progress?asOf=: the plan as it stood on a past day'
     t.clock.set('2018-04-07T16:00:00+08:00')
     await drive(t.db, t.clock, planId, draft, { type: 'ESCALATE', level: 3 })
     then['2018-04-07'] = await progress()
+    // 04-09: the office asks to move the draft's deadline (04-10) to 04-18; granted on 04-12.
+    t.clock.set('2018-04-09T10:00:00+08:00')
+    const asked = await (
+      await logIn(t, 'reform', PASSWORD)
+    ).post(`/api/tasks/${draft}/extension`, { dueOn: '2018-04-18', reason: '调研未完成' })
+    expect(asked.status).toBe(201)
+    t.clock.set('2018-04-11T10:00:00+08:00')
+    then['2018-04-11'] = await progress()
+    t.clock.set('2018-04-12T10:00:00+08:00')
+    const granted = await (
+      await logIn(t, 'leader', PASSWORD)
+    ).post(`/api/tasks/${draft}/extension/decision`, { approve: true })
+    expect(granted.status).toBe(200)
+    then['2018-04-12'] = await progress()
     t.clock.set('2018-04-15T09:00:00+08:00')
     then['2018-04-15'] = await progress()
     // 04-20: the plan is closed early with its work undone.
@@ -122,6 +136,13 @@ describe('GET /api/plans/:id/progress?asOf=: the plan as it stood on a past day'
     expect(then['2018-04-07']!.escalations.supervise).toBe(1)
     expect(then['2018-04-15']!.summary.closed).toBe(0)
     expect((await progress()).summary.closed).toBeGreaterThan(0)
+  })
+
+  it('judges each day by the deadline the task had then: overdue before its extension, not after', async () => {
+    const office = async (asOf: string) =>
+      (await progress(asOf)).units.find((unit) => unit.id === 'reform-office')!.overdue
+    expect(await office('2018-04-11')).toBe(1)
+    expect(await office('2018-04-12')).toBe(0)
   })
 
   it('leaves out the tasks made after the day asked about', async () => {
