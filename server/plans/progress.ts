@@ -78,10 +78,24 @@ export async function planProgress(
       )
     : rows
   const done = isFinishedState
+  // The phases signed off by the end of the day asked about.
+  const signed = asOf
+    ? new Set(
+        (
+          await db
+            .selectFrom('sign_off')
+            .select('phase_id')
+            .where('plan_id', '=', plan.id)
+            .where('at', '<', endOfDay(asOf))
+            .execute()
+        ).map((row) => row.phase_id),
+      )
+    : undefined
   const gates = await Promise.all(
     phases.map(async (phase) => {
       const gate = await gateStatus(db, model, plan.id, phase.phase_id, now)
-      if (!asOf) return gate
+      if (!signed) return gate
+      const signedOff = gate.signOffRequired === null || signed.has(phase.phase_id)
       const openTasks = tasks.filter(
         (task) =>
           task.phase_id === phase.phase_id &&
@@ -91,11 +105,9 @@ export async function planProgress(
       return {
         ...gate,
         openTasks,
+        signedOff,
         holds:
-          gate.windowEnded &&
-          openTasks === 0 &&
-          gate.signedOff &&
-          gate.milestonesPending.length === 0,
+          gate.windowEnded && openTasks === 0 && signedOff && gate.milestonesPending.length === 0,
       }
     }),
   )
