@@ -207,3 +207,18 @@ export const bulletinQuery = {
 
 export type LedgerQuery = FromSchema<typeof ledgerQuery>
 export type BulletinQuery = FromSchema<typeof bulletinQuery>
+
+/** GET /api/plans/:id/progress and /escalations: the plan as it stood on a past day. */
+export const planAsOfQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    asOf: {
+      type: 'string',
+      format: 'date',
+      description:
+        "历史回看：按该日（北京时间）终了时的状态计，不早于计划开始日、不晚于今天 / View as of the end of this day (Asia/Shanghai), from the plan's start to today",
+    },
+  },
+} as const
+export type PlanAsOfQuery = FromSchema<typeof planAsOfQuery>

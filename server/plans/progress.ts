@@ -6,7 +6,9 @@
 import { dutiesByPart } from '../../domain/supervision/document-parts.ts'
 import type { Kysely } from 'kysely'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
+import { endOfDay, tasksAsOf } from './as-of.ts'
 import {
+  ENDED_STATES,
   isClosedState,
   isFinishedState,
   WITHDRAWN_STATES,
@@ -29,10 +31,19 @@ import {
   standingEscalation,
 } from '../../domain/supervision/index.ts'
 
-export async function planProgress(db: Kysely<Database>, clock: Clock, context: PlanContext) {
+/**
+ * The plan's progress today, or — given `asOf`, a checked civil date (as-of.ts) — as it stood at
+ * the end of that day: its tasks rebuilt from their history, and that day taken as today.
+ */
+export async function planProgress(
+  db: Kysely<Database>,
+  clock: Clock,
+  context: PlanContext,
+  asOf?: string,
+) {
   const { plan, model, members } = context
-  const now = clock.now()
-  const today = civilDateAt(now)
+  const now = asOf ? new Date(new Date(endOfDay(asOf)).getTime() - 1) : clock.now()
+  const today = asOf ?? civilDateAt(now)
   const actors = model.actors(members)
   const phases = await db
     .selectFrom('plan_phase')
@@ -41,7 +52,7 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     .orderBy('opens_on')
     .orderBy('phase_id')
     .execute()
-  const tasks = await db
+  const rows = await db
     .selectFrom('task')
     .select([
       'id',
@@ -58,13 +69,49 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       'updated_at',
     ])
     .where('plan_id', '=', plan.id)
-    .where('state', 'not in', [...WITHDRAWN_STATES])
+    // A task withdrawn since the day asked about still counted then.
+    .$if(asOf === undefined, (query) => query.where('state', 'not in', [...WITHDRAWN_STATES]))
     .execute()
+  const tasks = asOf
+    ? (await tasksAsOf(db, plan.id, rows, asOf)).filter(
+        (task) => !WITHDRAWN_STATES.includes(task.state),
+      )
+    : rows
   const done = isFinishedState
+  // The phases signed off by the end of the day asked about.
+  const signed = asOf
+    ? new Set(
+        (
+          await db
+            .selectFrom('sign_off')
+            .select('phase_id')
+            .where('plan_id', '=', plan.id)
+            .where('at', '<', endOfDay(asOf))
+            .execute()
+        ).map((row) => row.phase_id),
+      )
+    : undefined
   const gates = await Promise.all(
-    phases.map((phase) => gateStatus(db, model, plan.id, phase.phase_id, now)),
+    phases.map(async (phase) => {
+      const gate = await gateStatus(db, model, plan.id, phase.phase_id, now)
+      if (!signed) return gate
+      const signedOff = gate.signOffRequired === null || signed.has(phase.phase_id)
+      const openTasks = tasks.filter(
+        (task) =>
+          task.phase_id === phase.phase_id &&
+          task.role !== 'sub' &&
+          !ENDED_STATES.includes(task.state),
+      ).length
+      return {
+        ...gate,
+        openTasks,
+        signedOff,
+        holds:
+          gate.windowEnded && openTasks === 0 && signedOff && gate.milestonesPending.length === 0,
+      }
+    }),
   )
-  const facts = await loadSupervisionFacts(db, plan.id)
+  const facts = await loadSupervisionFacts(db, plan.id, undefined, asOf && endOfDay(asOf))
   const byUnit = new Map<
     string,
     {
@@ -124,6 +171,18 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
     closed: list.filter((t) => isClosedState(t.state)).length,
   })
   const overall = counted(duties)
+  const cutoff = asOf ? endOfDay(asOf) : undefined
+  // A phase's or the plan's status on the day asked about, from when it opened, closed, paused.
+  const after = (at: string | null | undefined) => !!cutoff && !!at && at >= cutoff
+  const phaseStatus = (phase: (typeof phases)[number]) =>
+    !cutoff
+      ? phase.status
+      : !phase.opened_at || phase.opened_at >= cutoff
+        ? 'pending'
+        : phase.closed_at && phase.closed_at < cutoff
+          ? 'closed'
+          : 'open'
+  const planStatus = after(plan.closed_at) || after(plan.suspended_at) ? 'running' : plan.status
   const unphased = counted(duties.filter((task) => task.phase_id === null))
   return {
     plan: {
@@ -131,9 +190,11 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
       name: plan.name,
       policyId: plan.policy_id,
       startedAt: plan.started_at,
-      status: plan.status,
+      status: planStatus,
     },
     today,
+    // Present only when a past day was asked for: the tasks are as they stood then.
+    ...(asOf ? { asOf } : {}),
     summary: {
       ...overall,
       percent: percentDone(overall),
@@ -162,15 +223,16 @@ export async function planProgress(db: Kysely<Database>, clock: Clock, context: 
         (task) => task.phase_id === phase.phase_id && task.role !== 'sub',
       )
       const counts = counted(inPhase)
-      const late = phase.status === 'open' && phase.closes_on < today
+      const status = phaseStatus(phase)
+      const late = status === 'open' && phase.closes_on < today
       return {
         id: phase.phase_id,
         name: phase.name,
         opensOn: phase.opens_on,
         closesOn: phase.closes_on,
-        status: phase.status,
+        status,
         late,
-        standing: phaseStanding({ status: phase.status, late, tasks: counts }),
+        standing: phaseStanding({ status, late, tasks: counts }),
         percent: percentDone(counts),
         tasks: counts,
         gate: {

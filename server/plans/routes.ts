@@ -22,7 +22,8 @@ import { insertPlan, preparePlan } from './start-plan.ts'
 import { memberRoutes } from './member-routes.ts'
 import { lifecycleRoutes } from './lifecycle-routes.ts'
 import { dutyRoutes } from './duty-routes.ts'
-import { planListQuery } from '../../schemas/api/queries.schema.ts'
+import { planAsOfQuery, planListQuery } from '../../schemas/api/queries.schema.ts'
+import { checkAsOf, endOfDay, tasksAsOf } from './as-of.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
 import { migrationRoutes } from './migration-routes.ts'
 import { visiblePlan } from './visible-plan.ts'
@@ -92,28 +93,39 @@ export const planRoutes = new Hono<AppEnv>()
       phases,
     })
   })
-  .get('/:id/progress', async (c) => {
+  .get('/:id/progress', queryOf(planAsOfQuery), async (c) => {
     const { reads: db, clock } = c.get('deps')
-    return c.json(await planProgress(db, clock, await visiblePlan(c)))
+    const context = await visiblePlan(c)
+    const asOf = checkAsOf(c.req.valid('query').asOf, context.plan.started_at, clock.now())
+    return c.json(await planProgress(db, clock, context, asOf))
   })
-  .get('/:id/escalations', async (c) => {
+  .get('/:id/escalations', queryOf(planAsOfQuery), async (c) => {
     const { reads: db, clock } = c.get('deps')
     const context = await visiblePlan(c)
     const user = c.get('user')
-    let query = db
-      .selectFrom('task')
-      .selectAll()
-      .where('plan_id', '=', context.plan.id)
-      .where('escalation_level', '>=', SUPERVISED_FROM)
-      .where('state', 'not in', [...STOPPED_STATES])
+    const asOf = checkAsOf(c.req.valid('query').asOf, context.plan.started_at, clock.now())
+    let query = db.selectFrom('task').selectAll().where('plan_id', '=', context.plan.id)
+    // As of a past day, the levels and states are those of then (as-of.ts), so every task is read.
+    if (!asOf)
+      query = query
+        .where('escalation_level', '>=', SUPERVISED_FROM)
+        .where('state', 'not in', [...STOPPED_STATES])
     if (!seesWholePlan(user, context.plan.policy_id, context.model))
       query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
-    const rows = await query.orderBy('due_on').limit(1000).execute()
-    const today = civilDateAt(clock.now())
+    const rows = asOf
+      ? (await tasksAsOf(db, context.plan.id, await query.execute(), asOf))
+          .filter(
+            (row) => row.escalation_level >= SUPERVISED_FROM && !STOPPED_STATES.includes(row.state),
+          )
+          .sort((a, b) => (a.due_on ?? '\uffff').localeCompare(b.due_on ?? '\uffff'))
+          .slice(0, 1000)
+      : await query.orderBy('due_on').limit(1000).execute()
+    const today = asOf ?? civilDateAt(clock.now())
     const facts = await loadSupervisionFacts(
       db,
       context.plan.id,
       rows.map((row) => row.id),
+      asOf && endOfDay(asOf),
     )
     const summaries = rows.map((row) => summarize(row, context, today, facts))
     return c.json({

@@ -77,6 +77,8 @@ export async function loadSupervisionFacts(
   db: Kysely<Database>,
   planId: string | readonly string[],
   taskIds?: readonly string[],
+  /** Only what was reported or cleared before this instant (a plan viewed as of a past day). */
+  before?: string,
 ): Promise<SupervisionFacts> {
   if (taskIds && taskIds.length === 0) return NO_FACTS
   const plans = typeof planId === 'string' ? [planId] : [...planId]
@@ -88,6 +90,10 @@ export async function loadSupervisionFacts(
   if (taskIds && taskIds.length <= 500) {
     reports = reports.where('task_id', 'in', [...taskIds])
     clearances = clearances.where('task_id', 'in', [...taskIds])
+  }
+  if (before) {
+    reports = reports.where('reported_at', '<', before)
+    clearances = clearances.where('cleared_at', '<', before)
   }
   const percent = new Map<string, number>()
   for (const row of await reports.orderBy('reported_at').orderBy('id').execute())

@@ -44,6 +44,11 @@ export const planProgressSchema = {
       },
     },
     today: civilDate,
+    asOf: {
+      ...civilDate,
+      description:
+        "仅在历史回看时出现：各任务为该日终了时的状态，today 即该日 / Only when a past day was asked for: every task as it stood at that day's end, and today is that day",
+    },
     summary: {
       type: 'object',
       description:

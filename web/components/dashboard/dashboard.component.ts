@@ -28,6 +28,7 @@ import { fill } from '../task-table/task-format.ts'
 import styles from './dashboard.styles.ts'
 import { jumpTo, paren, renderBehind, renderRanking } from './dashboard-questions.ts'
 import { dashText } from './dashboard.text.ts'
+import { renderAsOfBanner, renderAsOfPicker } from './dashboard-as-of.ts'
 
 type Plan = PlanList['plans'][number]
 
@@ -58,6 +59,7 @@ export class LsDashboard extends LitElement {
     unitTasks: { state: true },
     editingGroup: { state: true },
     error: { state: true },
+    asOf: { state: true },
   }
 
   /** The plan to show; empty shows the first plan the user may see. */
@@ -73,17 +75,22 @@ export class LsDashboard extends LitElement {
   /** The group whose members editor is open. */
   declare editingGroup: string
   declare error: string
+  /** The past day shown (查看日期, dashboard-as-of.ts), or '' for today. */
+  declare asOf: string
 
   /** The plan whose data is shown or loading; answers for another plan are dropped. */
   private loaded = ''
   private names: Record<string, string> = {}
   private phaseNames: Record<string, string> = {}
+  /** The server's today, from the last progress read without a past day. */
+  private today = ''
 
   constructor() {
     super()
     this.addController(new LocaleController(this))
     this.planId = ''
     this.plans = null
+    this.asOf = ''
     this.clearPlan()
   }
 
@@ -113,6 +120,7 @@ export class LsDashboard extends LitElement {
       this.plans &&
       this.currentPlanId !== this.loaded
     ) {
+      this.asOf = ''
       void this.loadPlan(this.currentPlanId)
     }
     if (changed.has('progress') && this.progress) {
@@ -136,24 +144,36 @@ export class LsDashboard extends LitElement {
     this.clearPlan()
     if (!planId) return
     try {
-      const progress = await call(
-        client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) }),
-      )
+      const progress = await call(client.plans[':id'].progress.$get(this.progressArgs(planId)))
       if (this.loaded !== planId) return
       this.progress = progress
       void this.loadEscalations(planId)
-      void this.loadUpcoming(planId, progress.today)
+      // The deadlines ahead are today's work: a past day shows none.
+      if (this.asOf) this.upcoming = []
+      else {
+        this.today = progress.today
+        void this.loadUpcoming(planId, progress.today)
+      }
     } catch (error) {
       if (this.loaded === planId) this.error = message(error)
     }
   }
 
+  /** The progress and escalations request: the plan, and the past day shown if any. */
+  private progressArgs(planId: string) {
+    return { param: pathParams({ id: planId }), query: this.asOf ? { asOf: this.asOf } : {} }
+  }
+
+  /** Shows the plan as of a past day, or today for ''. */
+  private showAsOf = (date: string) => {
+    this.asOf = date
+    void this.loadPlan(this.loaded)
+  }
+
   private async loadEscalations(planId: string): Promise<void> {
     let escalations: PlanEscalations | 'unavailable'
     try {
-      escalations = await call(
-        client.plans[':id'].escalations.$get({ param: pathParams({ id: planId }) }),
-      )
+      escalations = await call(client.plans[':id'].escalations.$get(this.progressArgs(planId)))
       if (!Array.isArray(escalations?.supervise)) escalations = 'unavailable'
     } catch {
       // Until the route exists (404, or the app page served in its place) the counts still show.
@@ -213,7 +233,7 @@ export class LsDashboard extends LitElement {
 
   private handleSignOff = () => {
     const planId = this.loaded
-    void call(client.plans[':id'].progress.$get({ param: pathParams({ id: planId }) })).then(
+    void call(client.plans[':id'].progress.$get(this.progressArgs(planId))).then(
       (progress) => {
         if (this.loaded === planId) this.progress = progress
       },
@@ -239,6 +259,7 @@ export class LsDashboard extends LitElement {
     return html`<div class="head">
       <h2>${this.progress?.plan.name ?? t('dashboard')}</h2>
       ${this.progress ? html`<span class="today">${t('dash_today')} <time datetime=${this.progress.today}>${this.progress.today}</time></span>` : nothing}
+      ${this.progress && this.today ? renderAsOfPicker(this.progress, this.today, this.asOf, this.showAsOf) : nothing}
       ${this.progress ? html`<a href=${`#/plans/${encodeURIComponent(this.progress.plan.id)}/assessments`}>${pick({ zh: '考核结果', en: 'Assessments' })}</a>` : nothing}
       ${this.progress ? html`<a href=${`#/plans/${encodeURIComponent(this.progress.plan.id)}/ledger`}>${pick({ zh: '任务台账', en: 'Task ledger' })}</a> <a href=${`#/plans/${encodeURIComponent(this.progress.plan.id)}/bulletin`}>${pick({ zh: '情况通报', en: 'Bulletin' })}</a>` : nothing}
       <label class="picker">${t('dash_plan')}
@@ -346,6 +367,7 @@ export class LsDashboard extends LitElement {
     return html`
       ${this.renderHeader()}
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
+      ${renderAsOfBanner(this.asOf, this.showAsOf)}
       ${
         !progress
           ? html`<p class="muted" aria-live="polite">${t('loading')}</p>`

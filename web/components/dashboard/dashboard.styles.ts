@@ -79,6 +79,8 @@ export default css`
   .unassigned summary { cursor: pointer; margin: 0.3rem 0; }
   .unassigned .fix { font-size: 0.9rem; }
   .unassigned .set-members { margin-left: 0.6rem; font-size: 0.85rem; }
+  .as-of { background: #fffaeb; border: 1px solid #fec84b; color: #7a2e0e; border-radius: 4px; padding: 0.4rem 0.8rem; display: flex; gap: 0.8rem; align-items: center; }
+  .as-of-pick { font-size: 0.9rem; color: #616e7c; }
   .muted { color: #616e7c; }
   .error { color: #b42318; background: #fef3f2; padding: 0.5rem 0.8rem; border-radius: 4px; }
   button { font: inherit; cursor: pointer; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; padding: 0.2rem 0.6rem; }

@@ -248,6 +248,49 @@ describe('ls-dashboard', () => {
     expect(dashboard.upcoming?.map((task) => task.id)).toEqual(['soon'])
   })
 
+  it('shows the plan as of a past day under a banner, and goes back to today', async () => {
+    setLocale('zh')
+    const requests = serve()
+    const dashboard = await mount()
+    const root = dashboard.shadowRoot!
+    const input = root.querySelector<HTMLInputElement>('input[name="asOf"]')!
+    expect(input.value).toBe('2018-09-05')
+    expect(input.min).toBe('2018-04-01')
+    expect(input.max).toBe('2018-09-05')
+    expect(root.querySelector('.as-of')).toBeNull()
+    input.value = '2018-06-30'
+    input.dispatchEvent(new Event('change'))
+    await vi.waitFor(() =>
+      expect(
+        requests.some(
+          (url) =>
+            url.pathname === '/api/plans/plan-1/progress' &&
+            url.searchParams.get('asOf') === '2018-06-30',
+        ),
+      ).toBe(true),
+    )
+    await vi.waitFor(() =>
+      expect(
+        requests.some(
+          (url) =>
+            url.pathname === '/api/plans/plan-1/escalations' &&
+            url.searchParams.get('asOf') === '2018-06-30',
+        ),
+      ).toBe(true),
+    )
+    await dashboard.updateComplete
+    expect(root.querySelector('.as-of')?.textContent).toContain(
+      '截至 2018-06-30 的情况（历史回看）',
+    )
+    const before = requests.length
+    root.querySelector<HTMLButtonElement>('.as-of-back')!.click()
+    const again = () => requests.slice(before).find((url) => url.pathname.endsWith('/progress'))
+    await vi.waitFor(() => expect(again()).toBeDefined())
+    await dashboard.updateComplete
+    expect(root.querySelector('.as-of')).toBeNull()
+    expect(again()!.searchParams.has('asOf')).toBe(false)
+  })
+
   it('keeps the escalation counts when the lists cannot be had, and shows the lists when they can', async () => {
     serve()
     const dashboard = await mount()
