@@ -47,11 +47,12 @@ describe('accessibility of the main pages', () => {
   it('has no serious finding on a leader’s inbox, review queue, task, notifications and dashboard', async () => {
     const page = await loginPage(e2e, 'pingnan.leadership-group')
     await check(page, '#/inbox', 'ls-inbox ls-task-table tbody tr')
-    await check(page, '#/inbox/review', 'ls-inbox ls-task-table')
+    // A task of the leader's own list: its review queue may be empty.
     const task = await page
       .locator('ls-inbox ls-task-table tbody tr th a')
       .first()
       .getAttribute('href')
+    await check(page, '#/inbox/review', 'ls-inbox ls-task-table')
     await check(page, task!, 'ls-task-page h2')
     await check(page, '#/notifications', 'ls-notification-list li')
     await check(page, '#/dashboard', 'ls-dashboard h2')

@@ -266,15 +266,15 @@ export class LsInbox extends LitElement {
     const byState = Object.entries(counts.byState)
     // Each figure is a button that filters by it (pressed while its filter is on); the total clears them.
     const card = (label: unknown, n: number, pressed: boolean, onClick: () => void, extra = '') =>
-      html`<div class=${extra}><button type="button" aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}><dt>${label}</dt><dd>${n}</dd></button></div>`
+      html`<li class=${extra}><button type="button" aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}><span class="label">${label}</span> <span class="n">${n}</span></button></li>`
     return html`<section part="counts" class="counts" aria-labelledby="counts-title">
       <h3 id="counts-title" class="visually-hidden">${t('inbox_summary')}</h3>
       <p class="visually-hidden">${t('inbox_cardHint')}</p>
-      <dl>
+      <ul role="list">
         ${card(t('inbox_total'), counts.total, false, () => this.setFilters({ overdue: false, dueSoon: false, lights: [], state: '' }))}
         ${card(t('inbox_overdue'), counts.overdue, overdue, () => this.setFilters({ overdue: !overdue }), counts.overdue ? 'alarm' : '')}
         ${card(t('inbox_dueSoon'), counts.dueSoon, dueSoon, () => this.setFilters({ dueSoon: !dueSoon }), counts.dueSoon ? 'amber' : '')}
-        <div class=${counts.escalated ? 'alarm static' : 'static'}><dt>${t('inbox_escalated')}</dt><dd>${counts.escalated}</dd></div>
+        <li class=${counts.escalated ? 'alarm static' : 'static'}><span class="label">${t('inbox_escalated')}</span> <span class="n">${counts.escalated}</span></li>
         ${LIGHT_ORDER.map((light) => {
           const only = lights.length === 1 && lights[0] === light
           return card(
@@ -286,7 +286,7 @@ export class LsInbox extends LitElement {
           )
         })}
         ${byState.map(([name, n]) => card(stateLabel(name), n, state === name, () => this.setFilters({ state: state === name ? '' : name }), 'state'))}
-      </dl>
+      </ul>
     </section>`
   }
 

@@ -93,7 +93,7 @@ describe('ls-inbox', () => {
       buildSummary({ id: 'task-2', period: '2018-Q3', overdue: false, light: 'green' }),
     ])
     const inbox = await mount()
-    const counts = Array.from(inbox.shadowRoot!.querySelectorAll('.counts dd')).map(
+    const counts = Array.from(inbox.shadowRoot!.querySelectorAll('.counts .n')).map(
       (dd) => dd.textContent,
     )
     expect(counts).toEqual(['602', '1', '0', '1', '1', '0', '0', '1', '2'])
@@ -166,7 +166,7 @@ describe('ls-inbox', () => {
     const inbox = await mount()
     const card = (label: string) =>
       Array.from(inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>('.counts button')).find(
-        (button) => button.querySelector('dt')?.textContent?.includes(label),
+        (button) => button.querySelector('.label')?.textContent?.includes(label),
       )!
     card('已逾期').click()
     await vi.waitFor(() => expect(requests).toHaveLength(2))
