@@ -54,6 +54,16 @@ describe('the leaders’ dashboard, in Chromium', () => {
       return plans.find((plan: { policy_id: string }) => plan.policy_id.startsWith('pingnan'))
         .id as string
     })
+    // The scheduler raises the overdue tasks' levels once the server is up: read when it has.
+    const standing = () =>
+      leader.evaluate(async (plan) => {
+        const lists = await (await fetch(`/api/plans/${plan}/escalations`)).json()
+        return lists.supervise.length + lists.circulate.length
+      }, planId)
+    for (let waited = 0; (await standing()) === 0; waited += 250) {
+      if (waited > 30_000) throw new Error('no task reached 督办 or 通报 within 30 s of the start')
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
     rows = (
       await leader.evaluate(
         async (plan) =>
