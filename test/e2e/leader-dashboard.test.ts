@@ -73,7 +73,9 @@ describe('the leaders’ dashboard, in Chromium', () => {
         planId,
       )
     ).tasks
+    // A new hash alone keeps the page (and the dashboard read before the levels were raised).
     await leader.goto(`${e2e.server.baseUrl}/#/plans/${planId}`)
+    await leader.reload()
     await leader.locator('ls-dashboard ls-supervision-list').waitFor({ timeout: 30_000 })
   })
 
