@@ -4,7 +4,8 @@
  * a state change written to disk before it is acknowledged.
  *
  * Two runs: as fast as it goes with many requests in flight (throughput, target ≥ 5,000/s), and
- * a steady 1,000 requests/s (latency, target p99 ≤ 25 ms).
+ * a steady 1,000 requests/s (latency, target p99 ≤ 25 ms); then a third, sampled by the server's
+ * own profiler, that shows where a request's CPU goes by stage (cpu-stages.ts).
  */
 import { spawn } from 'node:child_process'
 import http from 'node:http'
@@ -12,6 +13,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { cpuByStage } from './cpu-stages.ts'
+import { inspectorAddress, inspectorProfiler } from './inspector-profile.ts'
 
 const PORT = 18787 + Math.floor(Math.random() * 1000)
 const BASE = `http://127.0.0.1:${PORT}`
@@ -182,12 +185,8 @@ export async function benchHttpTransitions(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-http-'))
   const child = spawn(
     process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_PROFILE
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE]
-        : []),
-      'server/main.ts',
-    ],
+    // The inspector stays idle until the last phase, which it samples (inspector-profile.ts).
+    ['--inspect=127.0.0.1:0', 'server/main.ts'],
     {
       env: {
         ...process.env,
@@ -195,9 +194,15 @@ export async function benchHttpTransitions(): Promise<string[]> {
         LUOSHI_DATA: dataDir,
         LUOSHI_NOW: '2018-04-02T09:00:00+08:00',
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+  const inspector = inspectorAddress(child.stderr)
+  child.stderr.on('data', (chunk: Buffer) => {
+    const text = chunk.toString()
+    if (!/Debugger listening|For help, see|Debugger attached|Waiting for the debugger/.test(text))
+      process.stderr.write(text)
+  })
   try {
     await waitForServer(child)
     const users = [
@@ -223,6 +228,12 @@ export async function benchHttpTransitions(): Promise<string[]> {
     cpu = serverCpuMs(child.pid)
     const steady = await openLoop(sessions, 1000, 8)
     const steadyCpu = (serverCpuMs(child.pid) - cpu) / steady.count
+    // Where a request's CPU goes: a third run at half the steady rate, sampled.
+    const profiler = await inspectorProfiler(await inspector)
+    await profiler.start()
+    const profiled = await openLoop(sessions, 500, 4)
+    const stages = cpuByStage(await profiler.stop())
+    const profiledMs = [...stages.values()].reduce((sum, ms) => sum + ms, 0)
     const row = (name: string, r: typeof burst, perRequest: number, verdict: string) =>
       `${name.padEnd(48)} ${r.perSecond.toFixed(0).padStart(6)}/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   server cpu ${perRequest.toFixed(2)} ms/req   (${r.count} requests, ${r.failures} failed)  ${verdict}`
     return [
@@ -240,6 +251,14 @@ export async function benchHttpTransitions(): Promise<string[]> {
         steadyCpu,
         steady.p99 <= 25 ? '✓ p99 ≤ 25 ms' : '✗ target p99 25 ms',
       ),
+      `Server CPU per request by stage (${profiled.count} requests at 500/s, sampled every 100 µs; the sampling itself slows the server):`,
+      ...[...stages]
+        .filter(([, ms]) => ms > 0)
+        .map(
+          ([stage, ms]) =>
+            `  ${stage.padEnd(20)} ${(ms / profiled.count).toFixed(3).padStart(7)} ms/req  ${((100 * ms) / profiledMs).toFixed(1).padStart(5)} %`,
+        ),
+      `  ${'total'.padEnd(20)} ${(profiledMs / profiled.count).toFixed(3).padStart(7)} ms/req`,
     ]
   } finally {
     child.kill('SIGTERM')

@@ -6,7 +6,8 @@
  * one holds the key; audit-verify.ts walks each chain alone. Writers of different plans lock
  * different chain heads, so they do not wait on one another.
  */
-import { createHash, createHmac } from 'node:crypto'
+import { createHash, createHmac, createSecretKey } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { AuditRow, Database } from '../db/database.ts'
 import { auditKey } from './audit-key.ts'
@@ -43,9 +44,20 @@ const canonical = (row: HashedFields) =>
         ],
   )
 
+/**
+ * The key as a KeyObject, made once per key: an HMAC given the raw bytes imports them into a new
+ * key on every call, which cost five times the hash itself.
+ */
+const keyObjects = new WeakMap<Buffer, KeyObject>()
+function hmacKey(key: Buffer): KeyObject {
+  let keyObject = keyObjects.get(key)
+  if (!keyObject) keyObjects.set(key, (keyObject = createSecretKey(key)))
+  return keyObject
+}
+
 /** The hash of a row: HMAC-SHA256 under the audit key over the previous hash and the row's fields. */
 export function auditHash(key: Buffer, prevHash: string, row: HashedFields): string {
-  return createHmac('sha256', key).update(prevHash).update(canonical(row)).digest('hex')
+  return createHmac('sha256', hmacKey(key)).update(prevHash).update(canonical(row)).digest('hex')
 }
 
 /** The hash rows had before the chain was keyed (plain sha256); only to check them before re-keying. */

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
 import type { Kysely, Transaction } from 'kysely'
+import { preparedQuery } from '../db/prepared-query.ts'
 import type { Database } from '../db/database.ts'
 import { isHttps } from '../http/client-address.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -65,16 +66,13 @@ export interface LiveSession {
   method: SessionMethod
   /** Whether the last use should be written now (it is over a minute old). */
   touch: boolean
+  /** The access epoch read with the session: while it stands, the account's access is unchanged. */
+  accessEpoch: number
 }
 
-/** The live session a cookie token names, if any: not revoked, not expired, not idle too long. */
-export async function findSession(
-  db: Kysely<Database>,
-  token: string,
-  now: Date,
-  idleMinutes: number,
-): Promise<LiveSession | undefined> {
-  const row = await db
+/** A session row, with the access epoch (auth/current-user-cache.ts) read in the same statement. */
+const sessionWithEpoch = preparedQuery((db, id: string) =>
+  db
     .selectFrom('session')
     .select([
       'id',
@@ -86,8 +84,25 @@ export async function findSession(
       'last_seen_at',
       'method',
     ])
-    .where('id', '=', digest(token))
-    .executeTakeFirst()
+    .select((eb) =>
+      eb
+        .selectFrom('access_epoch')
+        .select('access_epoch.n')
+        .where('access_epoch.id', '=', 1)
+        .$asScalar()
+        .as('access_epoch'),
+    )
+    .where('id', '=', id),
+)
+
+/** The live session a cookie token names, if any: not revoked, not expired, not idle too long. */
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+  idleMinutes: number,
+): Promise<LiveSession | undefined> {
+  const [row] = (await sessionWithEpoch(db, digest(token))).rows
   if (!row || row.revoked_at !== null || row.expires_at <= now.toISOString()) return undefined
   const lastSeen = new Date(row.last_seen_at ?? row.created_at).getTime()
   if (now.getTime() - lastSeen > idleMinutes * 60_000) return undefined
@@ -97,6 +112,7 @@ export async function findSession(
     csrfToken: row.csrf_token,
     method: row.method === 'oidc' ? 'oidc' : 'password',
     touch: now.getTime() - lastSeen >= TOUCH_INTERVAL_MS,
+    accessEpoch: Number(row.access_epoch),
   }
 }
 

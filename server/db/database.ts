@@ -110,15 +110,21 @@ export interface PlanPhaseTable {
 }
 
 /**
- * One task. (plan, source, assignee, role, period) is unique among the tasks not withdrawn: a
- * unit named again after its task was withdrawn gets a new one beside it.
- */
-/**
  * How many tasks a unit carries (`side` assignee) or reviews (`side` reviewer) in one group of
  * everything an inbox counts by; kept by triggers on `task` (migration 2026_12_08_0800). Nullable
  * dimensions are '' here; `created_on` is the task's `created_at` when it has no `opens_on`;
  * `source_id` is kept for procedures only (the other kinds' states do not depend on their duty).
  */
+/**
+ * One row (id 1) whose `n` grows with every change to what an account may do — its row, its units,
+ * the regions and the policies in them (triggers, migration 2026_12_09_0600): a process may keep
+ * an account's roles and reach while `n` is unchanged (auth/current-user-cache.ts).
+ */
+export interface AccessEpochTable {
+  id: number
+  n: number
+}
+
 export interface TaskCountTable {
   plan_id: string
   side: 'assignee' | 'reviewer'
@@ -134,6 +140,10 @@ export interface TaskCountTable {
   n: number
 }
 
+/**
+ * One task. (plan, source, assignee, role, period) is unique among the tasks not withdrawn: a
+ * unit named again after its task was withdrawn gets a new one beside it.
+ */
 export interface TaskTable {
   id: string
   plan_id: string
@@ -580,6 +590,7 @@ export interface Database {
   plan_suspension: PlanSuspensionTable
   task: TaskTable
   task_count: TaskCountTable
+  access_epoch: AccessEpochTable
   task_event: TaskEventTable
   timer: TimerTable
   notification: NotificationTable

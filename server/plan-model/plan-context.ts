@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database, PlanRow } from '../db/database.ts'
 import { notFound } from '../errors.ts'
 import { getVersionById } from '../policies/repository.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 import { cachedPlanModel, clearPlanModels, planModel } from './plan-model.ts'
 import type { ExtraUnits, PlanModel } from './plan-model.ts'
 import { readJson } from '../db/json-columns.ts'
@@ -19,8 +20,12 @@ export interface PlanContext {
  * version's config is read and compiled once. Load it once per request and pass it on.
  * @throws AppError 404 for an unknown plan.
  */
+const planById = preparedQuery((db, planId: string) =>
+  db.selectFrom('plan').selectAll().where('id', '=', planId),
+)
+
 export async function loadPlanContext(db: Kysely<Database>, planId: string): Promise<PlanContext> {
-  const plan = await db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst()
+  const [plan] = (await planById(db, planId)).rows
   if (!plan) throw notFound({ zh: '找不到该计划', en: 'No such plan' })
   return planContextOf(db, plan)
 }

@@ -13,6 +13,7 @@ import type { Transaction } from 'kysely'
 import { recordAttachmentRefs } from '../attachments/attachment-refs.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Database, TaskRow } from '../db/database.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
@@ -39,6 +40,56 @@ export type ApplyResult =
 
 const DATA_EVENTS = new Set(['SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE'])
 
+/** The task's new state, if it is still at the version it was read at. */
+const updateStepped = preparedQuery(
+  (
+    db,
+    state: string,
+    snapshot: string,
+    escalation: number,
+    data: string | null,
+    at: string,
+    taskId: string,
+    version: number,
+  ) =>
+    db
+      .updateTable('task')
+      .set({
+        state,
+        snapshot,
+        version: (eb) => eb('version', '+', 1),
+        escalation_level: escalation,
+        data,
+        updated_at: at,
+      })
+      .where('id', '=', taskId)
+      .where('version', '=', version),
+)
+
+const insertEvent = preparedQuery(
+  (
+    db,
+    id: string,
+    taskId: string,
+    seq: number,
+    type: string,
+    payload: string,
+    actor: string,
+    at: string,
+    requestId: string | null,
+  ) =>
+    db.insertInto('task_event').values({
+      id,
+      task_id: taskId,
+      seq,
+      type,
+      payload,
+      actor,
+      at,
+      request_id: requestId,
+    }),
+)
+
 /** Applies the event; returns the updated row, or the refusal with the accepted events. */
 export async function applyTaskEvent(
   trx: Transaction<Database>,
@@ -54,20 +105,17 @@ export async function applyTaskEvent(
   const next = stepped.next
   const written = DATA_EVENTS.has(event.type) && 'data' in event && event.data !== undefined
   const data = written ? JSON.stringify(event.data) : task.data
-  const update = await trx
-    .updateTable('task')
-    .set({
-      state: next.value,
-      snapshot: JSON.stringify(next),
-      version: task.version + 1,
-      escalation_level: next.context.escalation,
-      data,
-      updated_at: at,
-    })
-    .where('id', '=', task.id)
-    .where('version', '=', task.version)
-    .executeTakeFirst()
-  if (Number(update.numUpdatedRows) !== 1) {
+  const update = await updateStepped(
+    trx,
+    next.value,
+    JSON.stringify(next),
+    next.context.escalation,
+    data,
+    at,
+    task.id,
+    task.version,
+  )
+  if (Number(update.numAffectedRows) !== 1) {
     throw new AppError(409, 'version-mismatch', {
       zh: '该任务已被他人修改，请刷新后重试。',
       en: 'The task was changed by someone else; reload it and try again.',
@@ -76,19 +124,17 @@ export async function applyTaskEvent(
   if (written)
     await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)
   const payload = { ...eventPayload(event), ...options.record }
-  await trx
-    .insertInto('task_event')
-    .values({
-      id: newId(),
-      task_id: task.id,
-      seq: task.version,
-      type: event.type,
-      payload: JSON.stringify(payload),
-      actor: options.actor,
-      at,
-      request_id: options.requestId ?? null,
-    })
-    .execute()
+  await insertEvent(
+    trx,
+    newId(),
+    task.id,
+    task.version,
+    event.type,
+    JSON.stringify(payload),
+    options.actor,
+    at,
+    options.requestId ?? null,
+  )
   await appendAudit(trx, [
     {
       at,

@@ -11,7 +11,7 @@ import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
 import { timingSafeEqual } from 'node:crypto'
 import { findSession, sessionCookie, touchSession } from '../../auth/sessions.ts'
-import { loadCurrentUser } from '../../auth/users.ts'
+import { currentUserAt } from '../../auth/current-user-cache.ts'
 import { AppError } from '../../errors.ts'
 import type { AppEnv } from '../env.ts'
 import { securityOf } from '../security-options.ts'
@@ -37,7 +37,9 @@ export async function resolveSession(c: Context<AppEnv>) {
   const session = token
     ? await findSession(reads, token, now, securityOf(c.get('deps')).sessionIdleMinutes)
     : undefined
-  const account = session ? await loadCurrentUser(reads, session.userId) : undefined
+  const account = session
+    ? await currentUserAt(reads, session.userId, session.accessEpoch)
+    : undefined
   // A one-time password binds password logins: a single sign-on never used it.
   const user =
     account && session?.method === 'oidc' ? { ...account, mustChangePassword: false } : account
