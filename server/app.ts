@@ -4,7 +4,6 @@
  */
 import { relative } from 'node:path'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { attachmentRoutes } from './attachments/routes.ts'
 import { auditRoutes } from './audit/routes.ts'
 import { authRoutes } from './auth/routes.ts'
@@ -13,6 +12,7 @@ import type { AppDeps, AppEnv } from './http/env.ts'
 import { authenticate } from './http/middleware/authenticate.ts'
 import { idempotency } from './http/middleware/idempotency.ts'
 import { refuseNul } from './http/middleware/refuse-nul.ts'
+import { bodySize } from './http/middleware/body-size.ts'
 import { requestId } from './http/middleware/request-id.ts'
 import { onError } from './http/on-error.ts'
 import { securityHeaders } from './http/middleware/security-headers.ts'
@@ -42,18 +42,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
     .use('*', refuseNul)
-    .use(
-      '*',
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new AppError(413, 'payload-too-large', {
-            zh: '请求体过大',
-            en: 'The request body is too large',
-          })
-        },
-      }),
-    )
+    .use('*', bodySize(MAX_BODY_BYTES))
     // Every mutating request writes in one transaction (login and logout too); see http/write.ts.
     .use('*', writeSeam)
     .route('/auth', authRoutes)

@@ -42,7 +42,7 @@ export function preparedQuery<Args extends unknown[], Row>(
 ): (db: Kysely<Database>, ...args: Args) => Promise<QueryResult<Row>> {
   // Keyed by the dialect's adapter class: every connection of one dialect compiles alike.
   const byDialect = new Map<unknown, Prepared>()
-  return (db, ...args) => {
+  return async (db, ...args) => {
     const dialect = db.getExecutor().adapter.constructor
     let prepared = byDialect.get(dialect)
     if (!prepared) {
@@ -61,7 +61,7 @@ export function preparedQuery<Args extends unknown[], Row>(
     const parameters = sources.map((source, index) =>
       source === -1 ? compiled.parameters[index] : args[source],
     )
-    return db.executeQuery<Row>({
+    return await db.executeQuery<Row>({
       query: compiled.query,
       queryId: createQueryId(),
       sql: compiled.sql,

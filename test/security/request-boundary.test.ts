@@ -5,6 +5,7 @@
  */
 import { connect } from 'node:net'
 import { sql } from 'kysely'
+import { MAX_BODY_BYTES } from '../../server/app.ts'
 import { listen } from '../../server/http/listen.ts'
 import type { Listening } from '../../server/http/listen.ts'
 import { login } from '../helpers/durability-server.ts'
@@ -130,6 +131,109 @@ describe('a header section over 16 KB, on a real socket', () => {
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
       error: { code: 'bad-request' },
     })
+  })
+})
+
+describe('the body size limit, on a real socket', () => {
+  // An app of its own: these requests change the task the other tests look at.
+  let own: TestApp
+  let id: string
+  let server: Listening
+  let base: string
+  let session: HttpSession
+
+  beforeAll(async () => {
+    own = await makeTestApp()
+    ;({ id } = await startedFinanceTask(own))
+    server = listen(own.app.fetch, { port: 0, hostname: '127.0.0.1' })
+    base = `http://127.0.0.1:${(await server.address).port}`
+    session = await login(base, 'finance', PASSWORD)
+  })
+
+  afterAll(async () => {
+    await server.requests.drain(1000)
+    await own.db.destroy()
+  })
+
+  it('answers a declared length over the limit with a JSON 413 before a byte of the body is sent', async () => {
+    const port = Number(new URL(base).port)
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(
+          `POST /api/tasks/${id}/events HTTP/1.1\r\nHost: x\r\nCookie: ${session.cookie}\r\n` +
+            `X-CSRF-Token: ${session.csrfToken}\r\nContent-Type: application/json\r\n` +
+            `Content-Length: ${MAX_BODY_BYTES + 1}\r\nConnection: close\r\n\r\n`,
+        ),
+      )
+      let text = ''
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk
+        if (text.includes('\r\n\r\n') && text.includes('}')) socket.destroy()
+      })
+      socket.on('close', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 413 /)
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      error: { code: 'payload-too-large' },
+    })
+  })
+
+  it('counts a chunked body as it comes and answers 413 past the limit', async () => {
+    const chunk = new TextEncoder().encode(`{"type":"SAVE","data":{"summary":"${'x'.repeat(1024)}`)
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > MAX_BODY_BYTES + 2 * chunk.length) return controller.close()
+        sent += chunk.length
+        controller.enqueue(chunk)
+      },
+    })
+    const response = await fetch(`${base}/api/tasks/${id}/events`, {
+      method: 'POST',
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+        'content-type': 'application/json',
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    await expectError(response, 413, 'payload-too-large')
+  })
+
+  it('takes a body under the limit, declared or chunked', async () => {
+    const declared = await session.post(`/api/tasks/${id}/events`, {
+      type: 'SAVE',
+      data: { summary: '按声明长度' },
+    })
+    expect(declared.status).toBe(200)
+    const text = new TextEncoder().encode(
+      JSON.stringify({ type: 'SAVE', data: { summary: '分块发送' } }),
+    )
+    const chunked = await fetch(`${base}/api/tasks/${id}/events`, {
+      method: 'POST',
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+        'content-type': 'application/json',
+      },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(text.slice(0, 10))
+          controller.enqueue(text.slice(10))
+          controller.close()
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit)
+    expect(chunked.status, await chunked.clone().text()).toBe(200)
+    const task = await own.db
+      .selectFrom('task')
+      .select('data')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(task.data!)).toEqual({ summary: '分块发送' })
   })
 })
 
