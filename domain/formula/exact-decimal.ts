@@ -1,0 +1,235 @@
+/**
+ * @module Exact decimals for scoring many units: the same figures as decimal.js at its defaults
+ * (20 significant digits, ROUND_HALF_UP: ties away from zero), digit for digit, at a fraction of
+ * the cost. A value is a BigInt coefficient and a count of decimal places (`c × 10^-s`); each
+ * operation is computed exactly and then rounded to 20 significant digits, as decimal.js rounds
+ * every result of plus, minus, times and dividedBy. Only finite values: decimal.js
+ * stays the way in (entered text) and the reference (exact-decimal.test.ts). Browser-safe.
+ */
+import { Decimal } from 'decimal.js'
+
+/** decimal.js's default precision: significant digits of each arithmetic result. */
+const PRECISION = 20
+/** decimal.js's `toExpNeg` and `toExpPos`: exponents shown in exponential notation by toString. */
+const EXP_NEG = -7
+const EXP_POS = 21
+
+const POWERS: bigint[] = [1n]
+/** 10^n as a BigInt, kept once made (operations need the same few again and again). */
+function pow10(n: number): bigint {
+  while (POWERS.length <= n) POWERS.push(POWERS[POWERS.length - 1]! * 10n)
+  return POWERS[n]!
+}
+const LIMIT = pow10(PRECISION)
+
+/** Number of decimal digits of `abs` (> 0): a float estimate, corrected by one comparison. */
+function digitCount(abs: bigint): number {
+  const estimate = Number(abs)
+  if (!Number.isFinite(estimate)) return abs.toString().length
+  let count = estimate < 10 ? 1 : Math.floor(Math.log10(estimate)) + 1
+  if (abs < pow10(count - 1)) count--
+  else if (abs >= pow10(count)) count++
+  return count
+}
+
+/** `c ÷ 10^drop`, rounded half away from zero (ROUND_HALF_UP). */
+function dropDigits(c: bigint, drop: number): bigint {
+  const unit = pow10(drop)
+  const kept = c / unit
+  const rest = c - kept * unit
+  if (rest === 0n) return kept
+  // Only the digits dropped decide: 10^drop is even, so a tie is exactly half of it.
+  if (rest > 0n) return rest * 2n >= unit ? kept + 1n : kept
+  return -rest * 2n >= unit ? kept - 1n : kept
+}
+
+/** `c × 10^-s` rounded to 20 significant digits, as decimal.js finalises each result. */
+function rounded(c: bigint, s: number): ExactDecimal {
+  if (c < LIMIT && c > -LIMIT) return new ExactDecimal(c, s)
+  const drop = digitCount(c < 0n ? -c : c) - PRECISION
+  return new ExactDecimal(dropDigits(c, drop), s - drop)
+}
+
+/** The coefficients of `x` and `y` over the same number of places (the larger of the two). */
+function aligned(x: ExactDecimal, y: ExactDecimal): [bigint, bigint, number] {
+  if (x.s === y.s) return [x.c, y.c, x.s]
+  return x.s > y.s ? [x.c, y.c * pow10(x.s - y.s), x.s] : [x.c * pow10(y.s - x.s), y.c, y.s]
+}
+
+export class ExactDecimal {
+  /** The coefficient, with the sign. */
+  readonly c: bigint
+  /** Decimal places: the value is `c × 10^-s` (negative for trailing zeros of an integer). */
+  readonly s: number
+
+  constructor(c: bigint, s: number) {
+    this.c = c
+    this.s = s
+  }
+
+  /** A decimal.js value (finite), exactly: its digits are read, not re-parsed from text. */
+  static from(value: Decimal): ExactDecimal {
+    const { d, e } = value
+    if (!d) throw new RangeError(`not a finite decimal: ${value.toString()}`)
+    let c: bigint
+    let digits: number
+    if (d.length === 1) {
+      c = BigInt(d[0]!)
+      digits = String(d[0]).length
+    } else if (d.length === 2) {
+      // Two base-10^7 words stay below 2^53, so one conversion suffices.
+      c = BigInt(d[0]! * 1e7 + d[1]!)
+      digits = String(d[0]).length + 7
+    } else {
+      c = 0n
+      for (const word of d) c = c * 10_000_000n + BigInt(word)
+      digits = String(d[0]).length + 7 * (d.length - 1)
+    }
+    // decimal.js's `e` is the exponent of the leading digit.
+    return new ExactDecimal(value.s < 0 ? -c : c, digits - 1 - e)
+  }
+
+  /** An integer or a decimal literal of a config ("0.5", 12, 1e-3), exactly. */
+  static of(value: number | string): ExactDecimal {
+    return ExactDecimal.from(new Decimal(value))
+  }
+
+  /** The larger of two values (the first when equal), unrounded like decimal.js's Decimal.max. */
+  static max(x: ExactDecimal, y: ExactDecimal): ExactDecimal {
+    return y.greaterThan(x) ? y : x
+  }
+
+  /** The smaller of two values (the first when equal), unrounded like Decimal.min. */
+  static min(x: ExactDecimal, y: ExactDecimal): ExactDecimal {
+    return y.lessThan(x) ? y : x
+  }
+
+  toDecimal(): Decimal {
+    return new Decimal(this.toString())
+  }
+
+  plus(y: ExactDecimal): ExactDecimal {
+    const [a, b, s] = aligned(this, y)
+    return rounded(a + b, s)
+  }
+
+  minus(y: ExactDecimal): ExactDecimal {
+    const [a, b, s] = aligned(this, y)
+    return rounded(a - b, s)
+  }
+
+  times(y: ExactDecimal): ExactDecimal {
+    return rounded(this.c * y.c, this.s + y.s)
+  }
+
+  /** The quotient rounded to 20 significant digits; throws on a zero divisor (check first). */
+  dividedBy(y: ExactDecimal): ExactDecimal {
+    if (y.c === 0n) throw new RangeError('division by zero')
+    if (this.c === 0n) return ZERO
+    const x = this.c < 0n ? -this.c : this.c
+    const divisor = y.c < 0n ? -y.c : y.c
+    // Scales the dividend so the truncated quotient has 21 or 22 digits: at least one digit is
+    // dropped when rounding, and with an even 10^n a tie is then decided by those digits alone.
+    const shift = PRECISION + 1 + digitCount(divisor) - digitCount(x)
+    const quotient = shift >= 0 ? (x * pow10(shift)) / divisor : x / (divisor * pow10(-shift))
+    return rounded(this.c < 0n !== y.c < 0n ? -quotient : quotient, this.s - y.s + shift)
+  }
+
+  /** Unrounded, as in decimal.js (whose `finalise` without a precision only checks range). */
+  negated(): ExactDecimal {
+    return new ExactDecimal(-this.c, this.s)
+  }
+
+  /** Unrounded, as {@link negated}. */
+  abs(): ExactDecimal {
+    return this.c < 0n ? new ExactDecimal(-this.c, this.s) : this
+  }
+
+  /** −1, 0 or 1 as this is below, equal to or above `y`. */
+  comparedTo(y: ExactDecimal): number {
+    if (this.c === 0n || y.c === 0n || this.c < 0n !== y.c < 0n)
+      return this.c < y.c ? -1 : this.c > y.c ? 1 : 0
+    const [a, b] = aligned(this, y)
+    return a < b ? -1 : a > b ? 1 : 0
+  }
+
+  eq(y: ExactDecimal): boolean {
+    return this.comparedTo(y) === 0
+  }
+
+  greaterThan(y: ExactDecimal): boolean {
+    return this.comparedTo(y) > 0
+  }
+
+  greaterThanOrEqualTo(y: ExactDecimal): boolean {
+    return this.comparedTo(y) >= 0
+  }
+
+  lessThan(y: ExactDecimal): boolean {
+    return this.comparedTo(y) < 0
+  }
+
+  lessThanOrEqualTo(y: ExactDecimal): boolean {
+    return this.comparedTo(y) <= 0
+  }
+
+  isZero(): boolean {
+    return this.c === 0n
+  }
+
+  isInteger(): boolean {
+    return this.s <= 0 || this.c % pow10(this.s) === 0n
+  }
+
+  /** Rounded to `places` decimal places, ROUND_HALF_UP (not limited to 20 digits, as in decimal.js). */
+  toDecimalPlaces(places: number): ExactDecimal {
+    return this.s <= places ? this : new ExactDecimal(dropDigits(this.c, this.s - places), places)
+  }
+
+  floor(): ExactDecimal {
+    if (this.s <= 0) return this
+    const unit = pow10(this.s)
+    const whole = this.c / unit
+    return new ExactDecimal(this.c < 0n && whole * unit !== this.c ? whole - 1n : whole, 0)
+  }
+
+  ceil(): ExactDecimal {
+    if (this.s <= 0) return this
+    const unit = pow10(this.s)
+    const whole = this.c / unit
+    return new ExactDecimal(this.c > 0n && whole * unit !== this.c ? whole + 1n : whole, 0)
+  }
+
+  /** Decimal places written, trailing zeros not counted (decimal.js's decimalPlaces). */
+  decimalPlaces(): number {
+    let { c, s } = this
+    if (c === 0n) return 0
+    while (s > 0 && c % 10n === 0n) {
+      c /= 10n
+      s--
+    }
+    return Math.max(s, 0)
+  }
+
+  /** The text decimal.js writes: no trailing zeros, exponential below 1e-7 or from 1e21. */
+  toString(): string {
+    if (this.c === 0n) return '0'
+    let digits = (this.c < 0n ? -this.c : this.c).toString()
+    let places = this.s
+    let end = digits.length
+    while (digits.charCodeAt(end - 1) === 48) end--
+    places -= digits.length - end
+    digits = digits.slice(0, end)
+    const exponent = digits.length - 1 - places
+    const sign = this.c < 0n ? '-' : ''
+    if (exponent <= EXP_NEG || exponent >= EXP_POS) {
+      const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits
+      return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${Math.abs(exponent)}`
+    }
+    if (places <= 0) return `${sign}${digits}${'0'.repeat(-places)}`
+    if (places >= digits.length) return `${sign}0.${'0'.repeat(places - digits.length)}${digits}`
+    return `${sign}${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}`
+  }
+}
+
+export const ZERO = new ExactDecimal(0n, 0)
