@@ -22,11 +22,21 @@ function pow10(n: number): bigint {
 }
 const LIMIT = pow10(PRECISION)
 
+const SAFE = 2 ** 53
+const NUMBER_POWERS = Array.from({ length: 17 }, (_, n) => 10 ** n)
+
 /** Number of decimal digits of `abs` (> 0): a float estimate, corrected by one comparison. */
 function digitCount(abs: bigint): number {
   const estimate = Number(abs)
+  if (estimate < SAFE) {
+    // Exact as a float: no BigInt operation at all (each is a call into the runtime).
+    let count = Math.floor(Math.log10(estimate)) + 1
+    if (estimate < NUMBER_POWERS[count - 1]!) count--
+    else if (estimate >= NUMBER_POWERS[count]!) count++
+    return count
+  }
   if (!Number.isFinite(estimate)) return abs.toString().length
-  let count = estimate < 10 ? 1 : Math.floor(Math.log10(estimate)) + 1
+  let count = Math.floor(Math.log10(estimate)) + 1
   if (abs < pow10(count - 1)) count--
   else if (abs >= pow10(count)) count++
   return count
@@ -127,12 +137,18 @@ export class ExactDecimal {
     if (y.c === 0n) throw new RangeError('division by zero')
     if (this.c === 0n) return ZERO
     const x = this.c < 0n ? -this.c : this.c
-    const divisor = y.c < 0n ? -y.c : y.c
-    // Scales the dividend so the truncated quotient has 21 or 22 digits: at least one digit is
-    // dropped when rounding, and with an even 10^n a tie is then decided by those digits alone.
-    const shift = PRECISION + 1 + digitCount(divisor) - digitCount(x)
-    const quotient = shift >= 0 ? (x * pow10(shift)) / divisor : x / (divisor * pow10(-shift))
-    return rounded(this.c < 0n !== y.c < 0n ? -quotient : quotient, this.s - y.s + shift)
+    let divisor = y.c < 0n ? -y.c : y.c
+    // Scales the dividend so the truncated quotient has 20 or 21 digits.
+    let shift = PRECISION + digitCount(divisor) - digitCount(x)
+    const dividend = shift >= 0 ? x * pow10(shift) : x
+    if (shift < 0) divisor *= pow10(-shift)
+    let quotient = dividend / divisor
+    if (quotient >= LIMIT) {
+      // 21 digits: the digit dropped decides alone (10 is even, so a tie is exactly 5).
+      quotient = dropDigits(quotient, 1)
+      shift--
+    } else if ((dividend - quotient * divisor) * 2n >= divisor) quotient++
+    return new ExactDecimal(this.c < 0n !== y.c < 0n ? -quotient : quotient, this.s - y.s + shift)
   }
 
   /** Unrounded, as in decimal.js (whose `finalise` without a precision only checks range). */
