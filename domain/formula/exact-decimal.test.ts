@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js'
-import { ExactDecimal } from './exact-decimal.ts'
+import { ExactDecimal, roundedText } from './exact-decimal.ts'
 
 /** A small deterministic generator (mulberry32), so a failure is the same on every run. */
 function random(seed: number): () => number {
@@ -93,6 +93,12 @@ describe('ExactDecimal gives decimal.js’s figures digit for digit', () => {
       const dp = Math.floor(places() * 15)
       expect([a, dp, ex.toDecimalPlaces(dp).toString()]).toEqual([
         a,
+        dp,
+        x.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toString(),
+      ])
+      const text = x.toString()
+      expect([text, dp, roundedText(ex, text, dp)]).toEqual([
+        text,
         dp,
         x.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toString(),
       ])

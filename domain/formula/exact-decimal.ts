@@ -42,6 +42,13 @@ function digitCount(abs: bigint): number {
   return count
 }
 
+/** Digits of a decimal.js word (0 to 9,999,999); 0 has one. */
+function wordDigits(word: number): number {
+  let count = 1
+  while (count < 7 && word >= NUMBER_POWERS[count]!) count++
+  return count
+}
+
 /** `c ÷ 10^drop`, rounded half away from zero (ROUND_HALF_UP). */
 function dropDigits(c: bigint, drop: number): bigint {
   const unit = pow10(drop)
@@ -83,17 +90,18 @@ export class ExactDecimal {
     if (!d) throw new RangeError(`not a finite decimal: ${value.toString()}`)
     let c: bigint
     let digits: number
+    const lead = wordDigits(d[0]!)
     if (d.length === 1) {
       c = BigInt(d[0]!)
-      digits = String(d[0]).length
+      digits = lead
     } else if (d.length === 2) {
       // Two base-10^7 words stay below 2^53, so one conversion suffices.
       c = BigInt(d[0]! * 1e7 + d[1]!)
-      digits = String(d[0]).length + 7
+      digits = lead + 7
     } else {
       c = 0n
       for (const word of d) c = c * 10_000_000n + BigInt(word)
-      digits = String(d[0]).length + 7 * (d.length - 1)
+      digits = lead + 7 * (d.length - 1)
     }
     // decimal.js's `e` is the exponent of the leading digit.
     return new ExactDecimal(value.s < 0 ? -c : c, digits - 1 - e)
@@ -136,6 +144,8 @@ export class ExactDecimal {
   dividedBy(y: ExactDecimal): ExactDecimal {
     if (y.c === 0n) throw new RangeError('division by zero')
     if (this.c === 0n) return ZERO
+    // A step of 1 (or 0.5 = 5 × 10^-1…) divides often: by a unit coefficient only places move.
+    if (y.c === 1n || y.c === -1n) return rounded(y.c < 0n ? -this.c : this.c, this.s - y.s)
     const x = this.c < 0n ? -this.c : this.c
     let divisor = y.c < 0n ? -y.c : y.c
     // Scales the dividend so the truncated quotient has 20 or 21 digits.
@@ -249,3 +259,44 @@ export class ExactDecimal {
 }
 
 export const ZERO = new ExactDecimal(0n, 0)
+
+/**
+ * `value.toDecimalPlaces(places).toString()`, worked on `text` (the value's own toString) when
+ * that is plain, without BigInt division: figures are shown to 2 places many times a unit.
+ */
+export function roundedText(value: ExactDecimal, text: string, places: number): string {
+  return (
+    (text.includes('e') ? undefined : roundPlain(text, places)) ??
+    value.toDecimalPlaces(places).toString()
+  )
+}
+
+/** {@link roundedText} on plain text; undefined when the result needs an exponent. */
+function roundPlain(text: string, places: number): string | undefined {
+  const point = text.indexOf('.')
+  if (point < 0 || text.length - point - 1 <= places) return text
+  const negative = text.charCodeAt(0) === 45
+  // The kept digits without the point, and whether the first digit dropped is 5 or more.
+  const kept = text.slice(negative ? 1 : 0, point) + text.slice(point + 1, point + 1 + places)
+  let digits = kept
+  if (text.charCodeAt(point + 1 + places) >= 53) {
+    let end = digits.length - 1
+    while (end >= 0 && digits.charCodeAt(end) === 57) end--
+    digits =
+      (end < 0 ? '1' : digits.slice(0, end) + String.fromCharCode(digits.charCodeAt(end) + 1)) +
+      '0'.repeat(digits.length - 1 - end)
+  }
+  // Back to text: the point `places` from the end, trailing zeros and a bare point dropped.
+  let whole = digits.slice(0, digits.length - places)
+  let fraction = digits.slice(digits.length - places)
+  let end = fraction.length
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--
+  fraction = fraction.slice(0, end)
+  let start = 0
+  while (start < whole.length - 1 && whole.charCodeAt(start) === 48) start++
+  whole = whole.slice(start)
+  const zero = whole === '0' && fraction === ''
+  // decimal.js writes an exponent from 1e21 and up to 1e-7: those take the long way.
+  if (whole.length > EXP_POS || (whole === '0' && /^0{6}/.test(fraction))) return undefined
+  return `${negative && !zero ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`
+}

@@ -10,7 +10,7 @@ import type { LocalizedText } from '../compiler/config-issue.ts'
 import { compileFormula } from '../formula/compile-formula.ts'
 import type { CompiledFormula, ExactValue } from '../formula/compile-formula.ts'
 import type { FormulaValue } from '../formula/evaluate-formula.ts'
-import { ExactDecimal } from '../formula/exact-decimal.ts'
+import { ExactDecimal, roundedText } from '../formula/exact-decimal.ts'
 import { parseFormula } from '../formula/parse-formula.ts'
 import { rateBounds } from '../indicators/rate-bounds.ts'
 import type { RateBounds } from '../indicators/rate-bounds.ts'
@@ -166,5 +166,5 @@ export function formatDecimal(value: Decimal, places = 2): string {
 
 /** {@link formatDecimal} for an exact decimal. */
 export function formatExact(value: ExactDecimal, places = 2): string {
-  return value.toDecimalPlaces(places).toString()
+  return roundedText(value, value.toString(), places)
 }

@@ -5,10 +5,10 @@
  * Browser-safe.
  */
 import type { LocalizedText } from '../compiler/config-issue.ts'
-import { ExactDecimal, ZERO } from '../formula/exact-decimal.ts'
+import { ExactDecimal, roundedText, ZERO } from '../formula/exact-decimal.ts'
 import type { CompiledItem, CompiledMeasure } from './compile-items.ts'
 import { targetFor } from './compile-items.ts'
-import { exactInput, formatExact } from './indicator-value.ts'
+import { exactInput } from './indicator-value.ts'
 import type { IndicatorSet, InputValues } from './indicator-value.ts'
 import type { ItemScore, MeasureScore } from './score-types.ts'
 import { gapTo, meets } from './select-target.ts'
@@ -417,12 +417,5 @@ function conditionalScore(
 
 /** `value` as shown; `text` is its exact text, which is how it shows when it has few places. */
 function fmt(value: ExactDecimal, text: string, places = 2): string {
-  return placesOf(value, text) <= places ? text : formatExact(value, places)
-}
-
-/** Decimal places of `value`, read from its text when that is plain (no exponent). */
-function placesOf(value: ExactDecimal, text: string): number {
-  if (text.includes('e')) return value.decimalPlaces()
-  const point = text.indexOf('.')
-  return point < 0 ? 0 : text.length - point - 1
+  return roundedText(value, text, places)
 }
