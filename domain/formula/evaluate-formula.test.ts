@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js'
-import { evaluateFormula, formatFormula } from './evaluate-formula.ts'
+import { evaluateFormula } from './evaluate-formula.ts'
+import { formatFormula } from './format-formula.ts'
 import type { Evaluation, FormulaValue } from './evaluate-formula.ts'
 import { parseFormula } from './parse-formula.ts'
 import type { FormulaNode } from './parse-formula.ts'

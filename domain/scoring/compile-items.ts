@@ -8,10 +8,13 @@ import { Decimal } from 'decimal.js'
 import type { AssessmentItem } from '../../schemas/index.ts'
 import { parseFormula } from '../formula/parse-formula.ts'
 import type { FormulaNode } from '../formula/parse-formula.ts'
-import { formatDecimal } from './indicator-value.ts'
+import { ExactDecimal } from '../formula/exact-decimal.ts'
+import { compileFormula } from '../formula/compile-formula.ts'
+import type { CompiledFormula } from '../formula/compile-formula.ts'
+import { formatDecimal, formatExact } from './indicator-value.ts'
 import type { IndicatorSet } from './indicator-value.ts'
 import { selectTarget } from './select-target.ts'
-import type { AppliedTarget, NoTargetReason } from './select-target.ts'
+import type { AppliedTarget, NoTargetReason, TargetBounds } from './select-target.ts'
 import { dataBaselineYear } from '../indicators/baseline.ts'
 import { compileEvidence } from './condition-evidence.ts'
 import type { LocalizedText } from '../compiler/config-issue.ts'
@@ -24,14 +27,25 @@ export type Conditional = Extract<AssessmentItem, { kind: 'bonus' | 'veto' }>
 
 /** A number from the config: its exact value, its exact text ("0.5") and as shown ("0.5"). */
 export interface Constant {
-  value: Decimal
+  value: ExactDecimal
   text: string
   shown: string
 }
 
-/** The target that applies in a year, with its value as exact text and as shown. */
+/**
+ * The target that applies in a year, with its value as exact text and as shown, and its bounds
+ * as exact decimals to compare each unit's value with.
+ */
 export type YearTarget =
-  | { ok: true; target: AppliedTarget; text: string; shown: string }
+  | {
+      ok: true
+      target: AppliedTarget
+      bounds: TargetBounds<ExactDecimal>
+      /** The baseline a delta target was added to, and its text; null for a target with a value. */
+      baseline: { value: ExactDecimal; text: string } | null
+      text: string
+      shown: string
+    }
   | { ok: false; reason: NoTargetReason }
 
 /** What the config states for assessment years without targets (`yearsWithoutTargets`). */
@@ -66,6 +80,8 @@ export type CompiledItem =
       item: Conditional
       points: Constant | null
       condition: FormulaNode | undefined
+      /** The condition compiled once (compile-formula.ts). */
+      decide: CompiledFormula | undefined
       evidence: ((lookup: (id: string) => FormulaValue | undefined) => LocalizedText) | undefined
     }
 
@@ -79,7 +95,9 @@ export function compileItem(
     case 'deduct': {
       const weight = constant(item.weight)
       const cap =
-        item.cap === undefined ? weight : constant(Decimal.min(new Decimal(item.cap), weight.value))
+        item.cap === undefined
+          ? weight
+          : constant(ExactDecimal.min(ExactDecimal.of(item.cap), weight.value))
       return {
         kind: 'deduct',
         item,
@@ -108,6 +126,7 @@ export function compileItem(
         item,
         points,
         condition: parsed.ok ? parsed.ast : undefined,
+        decide: parsed.ok ? compileFormula(parsed.ast) : undefined,
         evidence: parsed.ok ? compileEvidence(parsed.ast, indicators.names) : undefined,
       }
     }
@@ -157,20 +176,36 @@ export function targetFor(
             perUnit ? dataBaseline : measure.baseline,
             treatment === 'carry-forward',
           )
-    known = choice.ok
-      ? {
-          ok: true,
-          target: choice.target,
-          text: choice.target.value.toString(),
-          shown: formatDecimal(choice.target.value),
-        }
-      : choice
+    known = choice.ok ? yearTarget(choice.target) : choice
     if (!perUnit) measure.targets.set(year, known)
   }
   return known
 }
 
-function constant(number: number | Decimal): Constant {
-  const value = new Decimal(number)
-  return { value, text: value.toString(), shown: formatDecimal(value) }
+function yearTarget(target: AppliedTarget): YearTarget {
+  const exact = (value: Decimal | undefined) =>
+    value === undefined ? undefined : ExactDecimal.from(value)
+  const upTo = exact(target.upTo)
+  const tolerance = exact(target.tolerance)
+  return {
+    ok: true,
+    target,
+    bounds: {
+      op: target.op,
+      value: ExactDecimal.from(target.value),
+      ...(upTo ? { upTo } : {}),
+      ...(tolerance ? { tolerance } : {}),
+    },
+    baseline: target.baseline
+      ? { value: ExactDecimal.from(target.baseline), text: target.baseline.toString() }
+      : null,
+    text: target.value.toString(),
+    shown: formatDecimal(target.value),
+  }
+}
+
+function constant(number: number | ExactDecimal): Constant {
+  const value = number instanceof ExactDecimal ? number : ExactDecimal.of(number)
+  const text = value.toString()
+  return { value, text, shown: formatExact(value) }
 }

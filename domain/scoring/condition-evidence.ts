@@ -5,7 +5,8 @@
  * Browser-safe.
  */
 import type { LocalizedText } from '../compiler/config-issue.ts'
-import { evaluateFormula, formatFormula, READABLE_OPERATORS } from '../formula/evaluate-formula.ts'
+import { evaluateFormula } from '../formula/evaluate-formula.ts'
+import { formatFormula, READABLE_OPERATORS } from '../formula/format-formula.ts'
 import type { FormulaValue } from '../formula/evaluate-formula.ts'
 import type { FormulaNode } from '../formula/parse-formula.ts'
 import { formatDecimal } from './indicator-value.ts'

@@ -7,10 +7,11 @@
 import { Decimal } from 'decimal.js'
 import type { Indicator, PolicyConfig } from '../../schemas/index.ts'
 import type { LocalizedText } from '../compiler/config-issue.ts'
-import { evaluateFormula } from '../formula/evaluate-formula.ts'
+import { compileFormula } from '../formula/compile-formula.ts'
+import type { CompiledFormula, ExactValue } from '../formula/compile-formula.ts'
 import type { FormulaValue } from '../formula/evaluate-formula.ts'
+import { ExactDecimal, roundedText } from '../formula/exact-decimal.ts'
 import { parseFormula } from '../formula/parse-formula.ts'
-import type { FormulaNode } from '../formula/parse-formula.ts'
 import { rateBounds } from '../indicators/rate-bounds.ts'
 import type { RateBounds } from '../indicators/rate-bounds.ts'
 
@@ -19,23 +20,29 @@ export const VALUE_PLACES = 12
 /** The entered values of one unit for one period, by input id (data element or indicator). */
 export type InputValues = ReadonlyMap<string, FormulaValue>
 
-export type IndicatorResult =
-  | { ok: true; value: Decimal; computed: boolean }
+/** An indicator's value, or why it has none; `T` is Decimal or, for scoring, ExactDecimal. */
+export type IndicatorResultOf<T> =
+  | { ok: true; value: T; computed: boolean }
   | {
       ok: false
       missing: string[]
       message: LocalizedText
       /** A rate outside 0–100 % (0–1000 ‰): the impossible figure, never met nor scored. */
-      impossible?: Decimal
+      impossible?: T
     }
+
+export type IndicatorResult = IndicatorResultOf<Decimal>
+
+/** A rate's bounds with their exact values, compared with each unit's rate. */
+type ExactBounds = RateBounds & { low: ExactDecimal; high: ExactDecimal }
 
 /** Indicators of a config with their parsed formulas, built once and shared by every unit. */
 export class IndicatorSet {
   readonly byId: ReadonlyMap<string, Indicator>
   /** Names of data elements and indicators, for explanations. */
   readonly names: ReadonlyMap<string, string>
-  readonly #formulas = new Map<string, FormulaNode | null>()
-  readonly #bounds = new Map<string, RateBounds>()
+  readonly #formulas = new Map<string, CompiledFormula | null>()
+  readonly #bounds = new Map<string, ExactBounds>()
 
   constructor(config: PolicyConfig) {
     this.byId = new Map((config.indicators ?? []).map((indicator) => [indicator.id, indicator]))
@@ -47,20 +54,37 @@ export class IndicatorSet {
     )
     for (const indicator of this.byId.values()) {
       const parsed = indicator.formula ? parseFormula(indicator.formula) : undefined
-      this.#formulas.set(indicator.id, parsed?.ok ? parsed.ast : null)
+      this.#formulas.set(indicator.id, parsed?.ok ? compileFormula(parsed.ast) : null)
       const bounds = rateBounds(indicator)
-      if (bounds) this.#bounds.set(indicator.id, bounds)
+      if (bounds)
+        this.#bounds.set(indicator.id, {
+          ...bounds,
+          low: ExactDecimal.of(bounds.min),
+          high: ExactDecimal.of(bounds.max),
+        })
     }
   }
 
   /** The value of `indicatorId` for a unit whose entered values are `values`. */
   valueOf(indicatorId: string, values: InputValues): IndicatorResult {
+    const result = this.exactValueOf(indicatorId, values)
+    if (!result.ok)
+      return result.impossible
+        ? { ...result, impossible: result.impossible.toDecimal() }
+        : (result as IndicatorResultOf<never>)
+    // An entered value is handed back as it was entered.
+    const value = result.computed ? result.value.toDecimal() : (values.get(indicatorId) as Decimal)
+    return { ok: true, value, computed: result.computed }
+  }
+
+  /** {@link valueOf} as an exact decimal, for scoring many units (see exact-decimal.ts). */
+  exactValueOf(indicatorId: string, values: InputValues): IndicatorResultOf<ExactDecimal> {
     const indicator = this.byId.get(indicatorId)
     const name = indicator?.name ?? indicatorId
     const given = values.get(indicatorId)
     if (given !== undefined)
       return given instanceof Decimal
-        ? { ok: true, value: given, computed: false }
+        ? { ok: true, value: ExactDecimal.from(given), computed: false }
         : notNumber(name)
     const formula = this.#formulas.get(indicatorId)
     if (!formula) {
@@ -70,13 +94,13 @@ export class IndicatorSet {
         message: { zh: `「${name}」没有填报数值`, en: `No value entered for "${name}"` },
       }
     }
-    const result = evaluateFormula(formula, (id) => values.get(id))
+    const result = formula((id) => exactInput(values.get(id)))
     if (result.ok) {
-      if (!(result.value instanceof Decimal)) return notNumber(name)
-      const value = roundValue(result.value)
+      if (!(result.value instanceof ExactDecimal)) return notNumber(name)
+      const value = result.value.toDecimalPlaces(VALUE_PLACES)
       const bounds = this.#bounds.get(indicatorId)
-      if (bounds && (value.lessThan(bounds.min) || value.greaterThan(bounds.max))) {
-        const shown = formatDecimal(value)
+      if (bounds && (value.lessThan(bounds.low) || value.greaterThan(bounds.high))) {
+        const shown = formatExact(value)
         return {
           ok: false,
           missing: [],
@@ -120,13 +144,12 @@ export class IndicatorSet {
   }
 }
 
-function roundValue(value: Decimal): Decimal {
-  return value.decimalPlaces() <= VALUE_PLACES
-    ? value
-    : value.toDecimalPlaces(VALUE_PLACES, Decimal.ROUND_HALF_UP)
+/** An entered value as the compiled formulas read it. */
+export function exactInput(value: FormulaValue | undefined): ExactValue | undefined {
+  return value instanceof Decimal ? ExactDecimal.from(value) : value
 }
 
-function notNumber(name: string): IndicatorResult {
+function notNumber(name: string): IndicatorResultOf<never> {
   return {
     ok: false,
     missing: [],
@@ -139,4 +162,9 @@ export function formatDecimal(value: Decimal, places = 2): string {
   return (
     value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)
   ).toString()
+}
+
+/** {@link formatDecimal} for an exact decimal. */
+export function formatExact(value: ExactDecimal, places = 2): string {
+  return roundedText(value, value.toString(), places)
 }

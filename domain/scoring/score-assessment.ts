@@ -7,6 +7,7 @@
  */
 import { Decimal } from 'decimal.js'
 import type { Assessment, PolicyConfig } from '../../schemas/index.ts'
+import { ExactDecimal, ZERO } from '../formula/exact-decimal.ts'
 import { compileItem } from './compile-items.ts'
 import type { CompiledItem } from './compile-items.ts'
 import { formatDecimal, IndicatorSet } from './indicator-value.ts'
@@ -16,8 +17,6 @@ import { dataBaselineYears } from '../indicators/baseline.ts'
 import type { UnitScore } from './score-types.ts'
 import type { LocalizedText } from '../../schemas/api/error.schema.ts'
 
-const ZERO = new Decimal(0)
-
 export interface CompiledAssessment {
   assessment: Assessment
   indicators: IndicatorSet
@@ -25,7 +24,22 @@ export interface CompiledAssessment {
   items: CompiledItem[]
   /** Years whose data is the baseline of a measured indicator: load them with the year scored. */
   baselineYears: number[]
+  /** The caps and the grades' bands as exact decimals, made once. */
+  bonusCap: ExactDecimal | undefined
+  maxScore: ExactDecimal | undefined
+  bands: Band[]
 }
+
+/** A grade's band: min inclusive, `max` inclusive or `below` exclusive. */
+export interface Band {
+  id: string
+  min: ExactDecimal
+  max: ExactDecimal | undefined
+  below: ExactDecimal | undefined
+}
+
+const exact = (value: number | undefined) =>
+  value === undefined ? undefined : ExactDecimal.of(value)
 
 /** Whether the config states that `year` is not assessed (`yearsWithoutTargets`). */
 export function notAssessedIn(assessment: Assessment, year: number): boolean {
@@ -53,7 +67,20 @@ export function compileAssessment(
   const baselineYears = dataBaselineYears(
     [...measured].flatMap((id) => indicators.byId.get(id) ?? []),
   )
-  return { assessment, indicators, items, baselineYears }
+  return {
+    assessment,
+    indicators,
+    items,
+    baselineYears,
+    bonusCap: exact(assessment.bonusCap),
+    maxScore: exact(assessment.maxScore),
+    bands: assessment.grades.map((grade) => ({
+      id: grade.id,
+      min: ExactDecimal.of(grade.min),
+      max: exact(grade.max),
+      below: exact(grade.below),
+    })),
+  }
 }
 
 export function scoreUnit(
@@ -116,19 +143,19 @@ export function scoreUnit(
   // residue vanishes and the band is the one a person adding the items by hand would find.
   base = base.toDecimalPlaces(SUM_PLACES)
   bonus = bonus.toDecimalPlaces(SUM_PLACES)
-  if (assessment.bonusCap !== undefined && bonus.greaterThan(assessment.bonusCap)) {
-    bonus = new Decimal(assessment.bonusCap)
+  if (compiled.bonusCap && bonus.greaterThan(compiled.bonusCap)) {
+    bonus = compiled.bonusCap
     result.bonusCapApplied = true
   }
   let total = base.plus(bonus)
-  if (assessment.maxScore !== undefined && total.greaterThan(assessment.maxScore)) {
-    total = new Decimal(assessment.maxScore)
+  if (compiled.maxScore && total.greaterThan(compiled.maxScore)) {
+    total = compiled.maxScore
     result.maxScoreApplied = true
   }
   result.base = base.toString()
   result.bonus = bonus.toString()
   result.total = total.toString()
-  setGrade(result, assessment, veto?.kind === 'veto' ? veto.grade : bandOf(assessment, total))
+  setGrade(result, assessment, veto?.kind === 'veto' ? veto.grade : bandOf(compiled.bands, total))
   return result
 }
 
@@ -143,12 +170,12 @@ function setGrade(result: UnitScore, assessment: Assessment, gradeId: string | u
 }
 
 /** The band a total falls in: min inclusive, `max` inclusive or `below` exclusive. */
-export function bandOf(assessment: Assessment, total: Decimal): string | undefined {
-  return assessment.grades.find(
-    (grade) =>
-      total.greaterThanOrEqualTo(grade.min) &&
-      (grade.max === undefined || total.lessThanOrEqualTo(grade.max)) &&
-      (grade.below === undefined || total.lessThan(grade.below)),
+export function bandOf(bands: readonly Band[], total: ExactDecimal): string | undefined {
+  return bands.find(
+    (band) =>
+      total.greaterThanOrEqualTo(band.min) &&
+      (band.max === undefined || total.lessThanOrEqualTo(band.max)) &&
+      (band.below === undefined || total.lessThan(band.below)),
   )?.id
 }
 

@@ -4,12 +4,11 @@
  * Items come compiled (compile-items.ts), so constants are parsed once, not once per unit.
  * Browser-safe.
  */
-import { Decimal } from 'decimal.js'
 import type { LocalizedText } from '../compiler/config-issue.ts'
-import { evaluateFormula } from '../formula/evaluate-formula.ts'
+import { ExactDecimal, roundedText, ZERO } from '../formula/exact-decimal.ts'
 import type { CompiledItem, CompiledMeasure } from './compile-items.ts'
 import { targetFor } from './compile-items.ts'
-import { formatDecimal } from './indicator-value.ts'
+import { exactInput } from './indicator-value.ts'
 import type { IndicatorSet, InputValues } from './indicator-value.ts'
 import type { ItemScore, MeasureScore } from './score-types.ts'
 import { gapTo, meets } from './select-target.ts'
@@ -19,7 +18,7 @@ type CompiledDeduct = Extract<CompiledItem, { kind: 'deduct' }>
 type CompiledProportional = Extract<CompiledItem, { kind: 'proportional' }>
 type CompiledConditional = Extract<CompiledItem, { kind: 'bonus' | 'veto' }>
 
-const ZERO = new Decimal(0)
+const ONE = ExactDecimal.of(1)
 const EMPTY: InputValues = new Map()
 const OP_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }
 
@@ -31,10 +30,10 @@ export interface ItemInput {
   baselines?: ReadonlyMap<number, InputValues>
 }
 
-/** An item's score, with the points it earned as a Decimal to add up (null when it earned none). */
+/** An item's score, with the points it earned to add up (null when it earned none). */
 export interface ScoredItem {
   result: ItemScore
-  points: Decimal | null
+  points: ExactDecimal | null
 }
 
 /** Scores one compiled item for the unit whose values are `input.values`. */
@@ -119,31 +118,14 @@ function scoreDeduct(
 
 type ScoredMeasure =
   | { score: MeasureScore; deducted: null }
-  | { score: MeasureScore; deducted: Decimal; explanation: LocalizedText }
+  | { score: MeasureScore; deducted: ExactDecimal; explanation: LocalizedText }
 
 function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasure {
   const { measure, indicatorName, step, points } = compiled
-  const result: MeasureScore = {
-    name: measure.name ?? null,
-    indicator: measure.indicator,
-    indicatorName,
-    unit: compiled.unit,
-    value: null,
-    target: null,
-    met: null,
-    gap: null,
-    step: step.text,
-    points: points.text,
-    rounding: measure.rounding,
-    steps: null,
-    deducted: null,
-    missing: [],
-    problem: null,
-  }
-  const value = input.indicators.valueOf(measure.indicator, input.values)
+  const value = input.indicators.exactValueOf(measure.indicator, input.values)
   if (!value.ok)
-    return { score: { ...result, missing: value.missing, problem: value.message }, deducted: null }
-  result.value = value.value.toString()
+    return { score: measureScore(compiled, value.missing, value.message), deducted: null }
+  const valueText = value.value.toString()
   const baselineYear = compiled.baselineYear
   const baselineResult =
     baselineYear === undefined
@@ -168,10 +150,10 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
               zh: `「${indicatorName}」在 ${input.year} 年没有考核目标，配置也未写明该年沿用此前目标或不考核（yearsWithoutTargets）`,
               en: `"${indicatorName}" has no target for ${input.year}, and the config does not state whether the year carries an earlier target forward or is not assessed (yearsWithoutTargets)`,
             }
-    return { score: { ...result, problem }, deducted: null }
+    return { score: measureScore(compiled, [], problem, valueText), deducted: null }
   }
-  const { target } = choice
-  result.target = { op: target.op, value: choice.text, year: target.year }
+  const { target, bounds } = choice
+  const targetShown = { op: target.op, value: choice.text, year: target.year }
   const unit = compiled.unit ?? ''
   const label = measure.name
     ? { zh: `${measure.name}：`, en: `${measure.name}: ` }
@@ -183,31 +165,32 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
       : target.year < input.year
         ? `（沿用 ${target.year} 年目标）`
         : `（${target.year} 年目标）`
-  const base = target.baseline
+  const baseline = choice.baseline
+  const base = baseline
     ? {
-        zh: `（${baselineYear ?? ''}${baselineYear === undefined ? '基线' : ' 年基线'} ${fmt(target.baseline, target.baseline.toString())}${compiled.unit ?? ''}）`,
-        en: ` (baseline${baselineYear === undefined ? '' : ` ${baselineYear}`} ${fmt(target.baseline, target.baseline.toString())}${compiled.unit ?? ''})`,
+        zh: `（${baselineYear ?? ''}${baselineYear === undefined ? '基线' : ' 年基线'} ${fmt(baseline.value, baseline.text)}${compiled.unit ?? ''}）`,
+        en: ` (baseline${baselineYear === undefined ? '' : ` ${baselineYear}`} ${fmt(baseline.value, baseline.text)}${compiled.unit ?? ''})`,
       }
     : { zh: '', en: '' }
-  const shown = fmt(value.value, result.value)
+  const shown = fmt(value.value, valueText)
   const said = {
     zh: `${label.zh}${indicatorName} ${shown}${unit}，目标 ${sign}${choice.shown}${unit}${base.zh}${year}，`,
     en: `${label.en}${indicatorName} ${shown}${unit}, target ${sign} ${choice.shown}${unit}${base.en}${target.year !== null && target.year < input.year ? ` (${target.year}'s, carried forward)` : ''}: `,
   }
-  if (meets(value.value, target)) {
+  if (meets(value.value, bounds)) {
     return {
-      score: { ...result, met: true, gap: '0', steps: '0', deducted: '0' },
+      score: measureScore(compiled, [], null, valueText, targetShown, true, '0', '0', '0'),
       deducted: ZERO,
       explanation: { zh: `${said.zh}达标，不扣分。`, en: `${said.en}met, nothing deducted.` },
     }
   }
-  const gap = gapTo(value.value, target)
+  const gap = gapTo(value.value, bounds)
   const ratio = gap.dividedBy(step.value)
   const steps =
     measure.rounding === 'whole-steps'
       ? ratio.floor()
       : measure.rounding === 'started-steps'
-        ? Decimal.max(ratio.ceil(), 1) // short of a strict target by 0 is still a started step
+        ? ExactDecimal.max(ratio.ceil(), ONE) // short of a strict target by 0 is still a started step
         : ratio
   // gap × points ÷ step rather than (gap ÷ step) × points: exact whenever the result terminates.
   const deducted =
@@ -223,12 +206,53 @@ function scoreMeasure(compiled: CompiledMeasure, input: ItemInput): ScoredMeasur
   const counted = roundingClause(measure.rounding, ratio, steps.times(step.value), step, gapUnit)
   const verb = over ? { zh: '超', en: 'over' } : { zh: '差', en: 'short' }
   return {
-    score: { ...result, met: false, gap: texts.gap, steps: texts.steps, deducted: texts.deducted },
+    score: measureScore(
+      compiled,
+      [],
+      null,
+      valueText,
+      targetShown,
+      false,
+      texts.gap,
+      texts.steps,
+      texts.deducted,
+    ),
     deducted,
     explanation: {
       zh: `${said.zh}${over ? '超出' : '差'} ${gapShown}${gapUnit.zh}${counted.zh}；每${verb.zh} ${step.shown}${gapUnit.zh}扣 ${points.shown} 分，计 ${stepsShown} 步，扣 ${deductedShown} 分。`,
       en: `${said.en}${verb.en} by ${gapShown}${gapUnit.en}${counted.en}; ${points.shown} per ${step.shown}${gapUnit.en}: ${stepsShown} step(s), ${deductedShown} deducted.`,
     },
+  }
+}
+
+/** A measure's score written out in full (see the note above proportionalScore). */
+function measureScore(
+  { measure, indicatorName, unit, step, points }: CompiledMeasure,
+  missing: string[],
+  problem: LocalizedText | null,
+  value: string | null = null,
+  target: MeasureScore['target'] = null,
+  met: boolean | null = null,
+  gap: string | null = null,
+  steps: string | null = null,
+  deducted: string | null = null,
+): MeasureScore {
+  return {
+    name: measure.name ?? null,
+    indicator: measure.indicator,
+    indicatorName,
+    unit,
+    value,
+    target,
+    met,
+    gap,
+    step: step.text,
+    points: points.text,
+    rounding: measure.rounding,
+    steps,
+    deducted,
+    missing,
+    problem,
   }
 }
 
@@ -248,8 +272,8 @@ const GAP_UNITS: Record<string, LocalizedText> = {
  */
 function roundingClause(
   rounding: string,
-  ratio: Decimal,
-  countedGap: Decimal,
+  ratio: ExactDecimal,
+  countedGap: ExactDecimal,
   step: { shown: string },
   unit: LocalizedText,
 ): LocalizedText {
@@ -269,7 +293,7 @@ function roundingClause(
 
 function scoreProportional(compiled: CompiledProportional, input: ItemInput): ScoredItem {
   const { item, weight, full, indicatorName, unit } = compiled
-  const value = input.indicators.valueOf(item.indicator, input.values)
+  const value = input.indicators.exactValueOf(item.indicator, input.values)
   if (!value.ok)
     return proportionalScore(
       compiled,
@@ -280,7 +304,7 @@ function scoreProportional(compiled: CompiledProportional, input: ItemInput): Sc
       value.message,
     )
   // value × weight ÷ full rather than (value ÷ full) × weight: 30 of 90 × 30 points is exactly 10.
-  const score = Decimal.min(Decimal.max(value.value, ZERO), full.value)
+  const score = ExactDecimal.min(ExactDecimal.max(value.value, ZERO), full.value)
     .times(weight.value)
     .dividedBy(full.value)
   const texts = { value: value.value.toString(), score: score.toString() }
@@ -294,14 +318,14 @@ function scoreProportional(compiled: CompiledProportional, input: ItemInput): Sc
 }
 
 function scoreConditional(compiled: CompiledConditional, input: ItemInput): ScoredItem {
-  const { item, points, condition } = compiled
+  const { item, points, decide } = compiled
   if (item.kind === 'bonus' && item.year !== undefined && item.year !== input.year) {
     return conditionalScore(compiled, ZERO, null, 'not-applicable', [], {
       zh: `加分项只适用于 ${item.year} 年，${input.year} 年不适用。`,
       en: `This bonus applies to ${item.year} only, not ${input.year}.`,
     })
   }
-  const result = condition ? evaluateFormula(condition, (id) => input.values.get(id)) : undefined
+  const result = decide?.((id) => exactInput(input.values.get(id)))
   if (!result || !result.ok || typeof result.value !== 'boolean') {
     const missing = result && !result.ok && result.reason === 'missing' ? result.missing : []
     const zh = missing.length
@@ -346,7 +370,7 @@ function scoreConditional(compiled: CompiledConditional, input: ItemInput): Scor
 // the time to score 2,800 units (bench/scoring.bench.ts).
 function proportionalScore(
   { item, weight, full }: CompiledProportional,
-  score: Decimal | null,
+  score: ExactDecimal | null,
   texts: { value: string | null; score: string | null },
   status: ItemScore['status'],
   missing: string[],
@@ -370,7 +394,7 @@ function proportionalScore(
 
 function conditionalScore(
   { item, points }: CompiledConditional,
-  score: Decimal | null,
+  score: ExactDecimal | null,
   holds: boolean | null,
   status: ItemScore['status'],
   missing: string[],
@@ -392,6 +416,6 @@ function conditionalScore(
 }
 
 /** `value` as shown; `text` is its exact text, which is how it shows when it has few places. */
-function fmt(value: Decimal, text: string, places = 2): string {
-  return value.decimalPlaces() <= places ? text : formatDecimal(value, places)
+function fmt(value: ExactDecimal, text: string, places = 2): string {
+  return roundedText(value, text, places)
 }

@@ -87,8 +87,30 @@ export function selectTarget(
   }
 }
 
+/**
+ * What {@link meets} and {@link gapTo} need of a number: decimal.js's Decimal has it, and so does
+ * ExactDecimal, with which scoring compares thousands of units.
+ */
+export interface Comparable<T> {
+  minus(y: T): T
+  abs(): T
+  eq(y: T): boolean
+  greaterThan(y: T): boolean
+  greaterThanOrEqualTo(y: T): boolean
+  lessThan(y: T): boolean
+  lessThanOrEqualTo(y: T): boolean
+}
+
+/** The part of a target that decides whether it is met. */
+export interface TargetBounds<T> {
+  op: Comparator
+  value: T
+  upTo?: T
+  tolerance?: T
+}
+
 /** Whether a value meets a target: its bound, within a range's upper end or a tolerance. */
-export function meets(value: Decimal, target: AppliedTarget): boolean {
+export function meets<T extends Comparable<T>>(value: T, target: TargetBounds<T>): boolean {
   if (target.tolerance) return value.minus(target.value).abs().lessThanOrEqualTo(target.tolerance)
   if (target.upTo && value.greaterThan(target.upTo)) return false
   switch (target.op) {
@@ -106,8 +128,9 @@ export function meets(value: Decimal, target: AppliedTarget): boolean {
 }
 
 /** How far a value falls short of (or over) its target, never negative; 0 when met. */
-export function gapTo(value: Decimal, target: AppliedTarget): Decimal {
-  if (meets(value, target)) return new Decimal(0)
+export function gapTo<T extends Comparable<T>>(value: T, target: TargetBounds<T>): T {
+  // value − value: a zero of the value's own kind.
+  if (meets(value, target)) return value.minus(value)
   if (target.tolerance) return value.minus(target.value).abs().minus(target.tolerance)
   if (target.upTo && value.greaterThan(target.upTo)) return value.minus(target.upTo)
   switch (target.op) {

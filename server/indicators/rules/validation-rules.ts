@@ -9,11 +9,8 @@
 import { Decimal } from 'decimal.js'
 import type { PolicyConfig, ValidationRule } from '../../../schemas/index.ts'
 import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
-import {
-  evaluateFormula,
-  formatFormula,
-  READABLE_OPERATORS,
-} from '../../../domain/formula/evaluate-formula.ts'
+import { evaluateFormula } from '../../../domain/formula/evaluate-formula.ts'
+import { formatFormula, READABLE_OPERATORS } from '../../../domain/formula/format-formula.ts'
 import type { FormulaValue } from '../../../domain/formula/evaluate-formula.ts'
 import { parseFormula } from '../../../domain/formula/parse-formula.ts'
 import type { FormulaNode } from '../../../domain/formula/parse-formula.ts'
