@@ -30,6 +30,7 @@ import * as attachmentContent from './migrations/2026_12_08_0700_attachment_cont
 import * as auditChains from './migrations/2026_12_08_0710_audit_chains.ts'
 import * as taskCounts from './migrations/2026_12_08_0800_task_counts.ts'
 import * as progressCounts from './migrations/2026_12_09_0200_progress_counts.ts'
+import * as readIndexes from './migrations/2026_12_09_0200_read_indexes.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +61,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_08_0710_audit_chains': auditChains,
   '2026_12_08_0800_task_counts': taskCounts,
   '2026_12_09_0200_progress_counts': progressCounts,
+  '2026_12_09_0200_read_indexes': readIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
