@@ -192,6 +192,10 @@ export const ledgerQuery = {
       enum: ['phase', 'part'],
       description: '按阶段（默认）或按文件部分分组 / Group by phase (default) or by part',
     },
+    pageSize: text(
+      '每页条数（1–500）；给出它或 after 即分页返回（仅 JSON，.xlsx 总是整本）/ Rows per page (1–500); with it or after the ledger comes a page at a time (JSON only; the .xlsx is always whole)',
+    ),
+    after: text('翻页游标：上一页的 nextCursor / Page cursor: the nextCursor of the previous page'),
   },
 } as const
 

@@ -141,6 +141,33 @@ export interface TaskCountTable {
 }
 
 /**
+ * A unit's tasks counted by what its progress figures and colours read (migration
+ * 2026_12_09_0200_progress_counts): '' for a missing deadline, for a day not finished, and for
+ * the source of a kind other than a procedure; `escalation` is the rung, 0–4.
+ */
+export interface ProgressUnitCountTable {
+  plan_id: string
+  assignee: string
+  kind: TaskTable['kind']
+  source_id: string
+  state: string
+  due_on: string
+  finished_on: string
+  escalation: number
+  n: number
+}
+
+/** The duties' tasks (no sub-tasks) counted by phase ('' for none), kind, duty and state. */
+export interface ProgressDutyCountTable {
+  plan_id: string
+  phase_id: string
+  kind: TaskTable['kind']
+  source_id: string
+  state: string
+  n: number
+}
+
+/**
  * One task. (plan, source, assignee, role, period) is unique among the tasks not withdrawn: a
  * unit named again after its task was withdrawn gets a new one beside it.
  */
@@ -590,6 +617,8 @@ export interface Database {
   plan_suspension: PlanSuspensionTable
   task: TaskTable
   task_count: TaskCountTable
+  progress_unit_count: ProgressUnitCountTable
+  progress_duty_count: ProgressDutyCountTable
   access_epoch: AccessEpochTable
   task_event: TaskEventTable
   timer: TimerTable

@@ -29,6 +29,8 @@ import * as planDateShift from './migrations/2026_12_08_0600_plan_date_shift.ts'
 import * as attachmentContent from './migrations/2026_12_08_0700_attachment_content.ts'
 import * as auditChains from './migrations/2026_12_08_0710_audit_chains.ts'
 import * as taskCounts from './migrations/2026_12_08_0800_task_counts.ts'
+import * as progressCounts from './migrations/2026_12_09_0200_progress_counts.ts'
+import * as readIndexes from './migrations/2026_12_09_0200_read_indexes.ts'
 import * as accessEpoch from './migrations/2026_12_09_0600_access_epoch.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -59,6 +61,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_08_0700_attachment_content': attachmentContent,
   '2026_12_08_0710_audit_chains': auditChains,
   '2026_12_08_0800_task_counts': taskCounts,
+  '2026_12_09_0200_progress_counts': progressCounts,
+  '2026_12_09_0200_read_indexes': readIndexes,
   '2026_12_09_0600_access_epoch': accessEpoch,
 }
 

@@ -8,6 +8,7 @@ import { isCivilDate } from '../../domain/deadlines/index.ts'
 import type { LedgerQuery } from '../../schemas/api/queries.schema.ts'
 import { TASK_LIGHTS } from '../../schemas/api/responses.schema.ts'
 import type { Light } from '../../domain/supervision/index.ts'
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../tasks/task-pages.ts'
 
 /** The ledger's filters, checked. */
 export interface LedgerFilters {
@@ -70,4 +71,61 @@ export function ledgerFilters(query: LedgerQuery): LedgerFilters {
     ...(lights ? { lights: new Set(lights as Light[]) } : {}),
     groupBy: query.group ?? 'phase',
   }
+}
+
+/** Where a page starts: after the row numbered `index`, which was the task `id`. */
+export interface LedgerCursor {
+  index: number
+  id: string
+}
+
+/** A page of the ledger: at most `size` rows, after the cursor of the previous page. */
+export interface LedgerPage {
+  size: number
+  after: LedgerCursor | null
+}
+
+export function parseLedgerCursor(text: string): LedgerCursor {
+  try {
+    const [index, id] = JSON.parse(Buffer.from(text, 'base64url').toString()) as unknown[]
+    if (Number.isSafeInteger(index) && (index as number) >= 0 && typeof id === 'string')
+      return { index: index as number, id }
+  } catch {
+    // refused below
+  }
+  throw new AppError(
+    400,
+    'bad-request',
+    {
+      zh: 'after 不是有效的翻页游标：请使用上一页返回的 nextCursor',
+      en: 'after is not a page cursor: pass the nextCursor of the previous page',
+    },
+    {
+      issues: [
+        {
+          pointer: '/after',
+          message: {
+            zh: '请使用上一页的 nextCursor',
+            en: 'Use the nextCursor of the previous page',
+          },
+        },
+      ],
+    },
+  )
+}
+
+/**
+ * The page a ledger request asks for (`pageSize`, `after`), or undefined for the whole ledger.
+ * @throws AppError 400 `bad-request` at /pageSize or /after
+ */
+export function ledgerPage(query: LedgerQuery): LedgerPage | undefined {
+  if (query.pageSize === undefined && query.after === undefined) return undefined
+  const size = query.pageSize === undefined ? DEFAULT_PAGE_SIZE : Number(query.pageSize)
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+    throw badQuery(
+      'pageSize',
+      `应为 1–${MAX_PAGE_SIZE} 的整数，收到「${query.pageSize}」`,
+      `expected a whole number from 1 to ${MAX_PAGE_SIZE}, not "${query.pageSize}"`,
+    )
+  return { size, after: query.after ? parseLedgerCursor(query.after) : null }
 }

@@ -11,9 +11,13 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import { seesWholePlan, visibleTaskFilter } from '../access/visibility.ts'
 import { AppError } from '../errors.ts'
 import type { Ledger } from '../../schemas/api/responses.schema.ts'
+import { loadSupervisionFacts } from '../tasks/task-lights.ts'
 import { ledgerEntries } from './ledger-rows.ts'
-import type { LedgerEntry } from './ledger-rows.ts'
-import type { LedgerFilters } from './ledger-query.ts'
+import type { LedgerFilters, LedgerPage } from './ledger-query.ts'
+import { ORDER_COLUMNS, pageOf, placeRows } from './ledger-order.ts'
+import type { OrderRow } from './ledger-order.ts'
+
+export { partOf } from './ledger-order.ts'
 
 /**
  * The most tasks one ledger holds: past it, the reader is asked to filter (by unit, phase or due
@@ -21,25 +25,17 @@ import type { LedgerFilters } from './ledger-query.ts'
  */
 export const LEDGER_MAX_TASKS = 20_000
 
-const NO_PHASE = { key: '-', name: '日常工作（不分阶段）' }
-const NO_PART = { key: '-', name: '其他' }
-
-/** The part of the document a clause belongs to: `三、(二)` → `三、`. */
-export function partOf(clause: string | null): string | null {
-  const match = clause
-    ? /^(附件[一二三四五六七八九十\d]*、?|[一二三四五六七八九十]+、)/.exec(clause)
-    : null
-  return match ? match[1]! : null
-}
-
 async function visibleTasks(
   db: Kysely<Database>,
   context: PlanContext,
   user: CurrentUser,
   filters: LedgerFilters,
   maxTasks: number,
-): Promise<TaskRow[]> {
-  let query = db.selectFrom('task').selectAll().where('task.plan_id', '=', context.plan.id)
+): Promise<OrderRow[]> {
+  let query = db
+    .selectFrom('task')
+    .select(ORDER_COLUMNS)
+    .where('task.plan_id', '=', context.plan.id)
   if (!seesWholePlan(user, context.plan.policy_id, context.model))
     query = query.where((eb) => visibleTaskFilter(eb, user, [context]))
   // Withdrawn work is no longer owed: it leaves the ledger unless asked for by state.
@@ -51,16 +47,18 @@ async function visibleTasks(
   if (filters.assignee) query = query.where('task.assignee', '=', filters.assignee)
   if (filters.dueAfter) query = query.where('task.due_on', '>=', filters.dueAfter)
   if (filters.dueBefore) query = query.where('task.due_on', '<=', filters.dueBefore)
-  const { count } = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .executeTakeFirstOrThrow()
-  if (Number(count) > maxTasks)
+  // One past the most a ledger holds tells that there are too many; only then are they counted.
+  const tasks = await query.limit(maxTasks + 1).execute()
+  if (tasks.length > maxTasks) {
+    const { count } = await query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow()
     throw new AppError(400, 'bad-request', {
       zh: `符合条件的任务有 ${count} 项，超过台账一次可列的 ${maxTasks} 项；请按牵头单位、阶段或时限筛选`,
       en: `${count} tasks match, more than the ${maxTasks} one ledger lists; filter by unit, phase or due dates`,
     })
-  const tasks = await query.execute()
+  }
   // A supporting unit's share is shown in its lead's row (配合单位) when that row is listed.
   const listed = new Set(tasks.map((task) => task.id))
   return tasks.filter(
@@ -68,41 +66,26 @@ async function visibleTasks(
   )
 }
 
-function groupsOf(context: PlanContext, entries: LedgerEntry[], groupBy: 'phase' | 'part') {
-  const order: Array<{ key: string; name: string }> = []
-  if (groupBy === 'phase')
-    order.push(
-      ...context.model.config.timeline.phases.map((phase) => ({ key: phase.id, name: phase.name })),
-    )
-  const keyOf = (entry: LedgerEntry) =>
-    groupBy === 'phase' ? (entry.phaseId ?? NO_PHASE.key) : (partOf(entry.clause) ?? NO_PART.key)
-  const byKey = new Map<string, LedgerEntry[]>()
-  for (const entry of entries) {
-    const key = keyOf(entry)
-    byKey.set(key, [...(byKey.get(key) ?? []), entry])
-    if (!order.some((group) => group.key === key))
-      order.push(
-        key === '-'
-          ? groupBy === 'phase'
-            ? NO_PHASE
-            : NO_PART
-          : { key, name: groupBy === 'part' ? `${key.replace(/、$/, '')}、部分` : key },
-      )
-  }
-  if (groupBy === 'part') order.sort((a, b) => (a.key === '-' ? 1 : b.key === '-' ? -1 : 0))
-  let index = 0
-  return order
-    .filter((group) => byKey.has(group.key))
-    .map((group) => ({
-      ...group,
-      rows: byKey
-        .get(group.key)!
-        .map(({ phaseId: _phase, ...row }) => ({ index: ++index, ...row })),
-    }))
+/** Past this many ids a look-up is split, to stay under every dialect's limit of bound values. */
+const BOUND_IDS = 500
+
+/** The full rows of `ids`, in that order. */
+async function fullRows(db: Kysely<Database>, planId: string, ids: string[]): Promise<TaskRow[]> {
+  const byId = new Map<string, TaskRow>()
+  for (let from = 0; from < ids.length; from += BOUND_IDS)
+    for (const row of await db
+      .selectFrom('task')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('id', 'in', ids.slice(from, from + BOUND_IDS))
+      .execute())
+      byId.set(row.id, row)
+  return ids.map((id) => byId.get(id)!)
 }
 
 /**
- * The ledger of the plan for this reader, on `today`.
+ * The ledger of the plan for this reader, on `today`: whole, or the page asked for (its rows
+ * numbered and grouped as in the whole ledger, `total` the whole ledger's, and `nextCursor`).
  * @throws AppError 400 `bad-request` when more than `maxTasks` tasks match (filter them)
  */
 export async function buildLedger(
@@ -112,28 +95,41 @@ export async function buildLedger(
   today: string,
   filters: LedgerFilters,
   maxTasks = LEDGER_MAX_TASKS,
-): Promise<Ledger> {
+  page?: LedgerPage,
+): Promise<Ledger & { nextCursor?: string | null }> {
   const tasks = await visibleTasks(db, context, user, filters, maxTasks)
-  tasks.sort(
-    (a, b) =>
-      (a.due_on ?? '9999').localeCompare(b.due_on ?? '9999') ||
-      a.source_id.localeCompare(b.source_id) ||
-      a.period.localeCompare(b.period) ||
-      a.assignee.localeCompare(b.assignee),
+  // A colour filter reads the reports and clearances of the tasks it colours.
+  const facts = filters.lights
+    ? await loadSupervisionFacts(
+        db,
+        context.plan.id,
+        tasks.map((task) => task.id),
+      )
+    : null
+  const placed = placeRows(context, tasks, today, filters, facts)
+  const shown = page ? pageOf(placed, page.size, page.after) : { rows: placed, nextCursor: null }
+  const full = await fullRows(
+    db,
+    context.plan.id,
+    shown.rows.map((row) => row.task.id),
   )
-  let entries = await ledgerEntries(db, context, tasks, today)
-  if (filters.overdue !== undefined)
-    entries = entries.filter((entry) => entry.overdue === filters.overdue)
-  if (filters.lights) entries = entries.filter((entry) => filters.lights!.has(entry.light))
+  const entries = await ledgerEntries(db, context, full, today)
+  const groups: Ledger['groups'] = []
+  shown.rows.forEach((row, i) => {
+    const { phaseId: _phase, ...entry } = entries[i]!
+    let group = groups.at(-1)
+    if (group?.key !== row.group.key) groups.push((group = { ...row.group, rows: [] }))
+    group.rows.push({ index: row.index, ...entry })
+  })
   const metadata = context.model.config.metadata
-  const groups = groupsOf(context, entries, filters.groupBy)
   return {
     plan: { id: context.plan.id, name: context.plan.name },
     policyTitle: metadata.title,
     documentNumber: metadata.documentNumber ?? null,
     today,
     groupBy: filters.groupBy,
-    total: entries.length,
+    total: placed.length,
     groups,
+    ...(page ? { nextCursor: shown.nextCursor } : {}),
   }
 }

@@ -15,8 +15,8 @@ import { visibleTask } from '../tasks/send-event.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { bulletinQuery, ledgerQuery } from '../../schemas/api/queries.schema.ts'
 import { attachmentDisposition } from '../http/content-disposition.ts'
-import { buildLedger } from './ledger.ts'
-import { ledgerFilters } from './ledger-query.ts'
+import { buildLedger, LEDGER_MAX_TASKS } from './ledger.ts'
+import { ledgerFilters, ledgerPage } from './ledger-query.ts'
 import { ledgerDisposition, ledgerWorkbook, XLSX_TYPE } from './ledger-workbook.ts'
 import { supervisionNotice } from './supervision-notice.ts'
 import { noticeDocx, noticeFileName } from './notice-docx.ts'
@@ -26,10 +26,20 @@ import { DOCX_TYPE } from './docx-parts.ts'
 
 const today = (c: Context<AppEnv>) => civilDateAt(c.get('deps').clock.now())
 
-async function ledgerOf(c: Context<AppEnv>) {
+/** The ledger the request asks for: a page of it when `paged` and the query names one. */
+async function ledgerOf(c: Context<AppEnv>, paged = false) {
   const context = await visiblePlan(c)
   const filters = ledgerFilters(c.req.query())
-  return buildLedger(c.get('deps').reads, context, c.get('user'), today(c), filters)
+  const page = paged ? ledgerPage(c.req.query()) : undefined
+  return buildLedger(
+    c.get('deps').reads,
+    context,
+    c.get('user'),
+    today(c),
+    filters,
+    LEDGER_MAX_TASKS,
+    page,
+  )
 }
 
 /** The notice of the task the route names, when it is of this plan and the reader sees it. */
@@ -55,7 +65,7 @@ async function bulletinOf(c: Context<AppEnv>) {
 }
 
 export const documentRoutes = new Hono<AppEnv>()
-  .get('/ledger', queryOf(ledgerQuery), async (c) => c.json(await ledgerOf(c)))
+  .get('/ledger', queryOf(ledgerQuery), async (c) => c.json(await ledgerOf(c, true)))
   .get('/ledger.xlsx', queryOf(ledgerQuery), async (c) => {
     const ledger = await ledgerOf(c)
     return c.body(new Uint8Array(await ledgerWorkbook(ledger)), 200, {

@@ -24,30 +24,37 @@ export interface GateStatus {
   holds: boolean
 }
 
-/** What the gate of a phase needs right now. */
+/**
+ * What the gate of a phase needs right now. `counted`, when given, is the phase's tasks not yet
+ * ended as a reader already counted them (a plan's progress, from its kept counts): the gate then
+ * reads no task.
+ */
 export async function gateStatus(
   trx: Kysely<Database>,
   model: PlanModel,
   planId: string,
   phaseId: string,
   now: Date,
+  counted?: number,
 ): Promise<GateStatus> {
   const phase = model.config.timeline.phases.find((p) => p.id === phaseId)
   const today = civilDateAt(now)
   const window = model.phaseWindow(phaseId)
   const windowEnded = compareDates(today, window.to) > 0
   const tasksApproved = phase?.gate?.tasksApproved ?? true
-  const open = tasksApproved
-    ? await trx
-        .selectFrom('task')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('plan_id', '=', planId)
-        .where('phase_id', '=', phaseId)
-        // Sub-tasks are the owner's way of doing its task: the gate waits for the task itself.
-        .where('role', '<>', 'sub')
-        .where('state', 'not in', [...ENDED_STATES])
-        .executeTakeFirstOrThrow()
-    : { count: 0 }
+  const open = !tasksApproved
+    ? { count: 0 }
+    : counted !== undefined
+      ? { count: counted }
+      : await trx
+          .selectFrom('task')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('plan_id', '=', planId)
+          .where('phase_id', '=', phaseId)
+          // Sub-tasks are the owner's way of doing its task: the gate waits for the task itself.
+          .where('role', '<>', 'sub')
+          .where('state', 'not in', [...ENDED_STATES])
+          .executeTakeFirstOrThrow()
   const signOffRequired = phase?.gate?.signOff ?? null
   const signedOff = signOffRequired
     ? (await trx

@@ -7,29 +7,59 @@ import { dutiesByPart } from '../../domain/supervision/document-parts.ts'
 import type { Kysely } from 'kysely'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { endOfDay, tasksAsOf } from './as-of.ts'
-import {
-  ENDED_STATES,
-  isClosedState,
-  isFinishedState,
-  WITHDRAWN_STATES,
-} from '../../domain/workflow/task-states.ts'
+import { ENDED_STATES, WITHDRAWN_STATES } from '../../domain/workflow/task-states.ts'
 import type { Database } from '../db/database.ts'
 import type { Clock } from '../clock.ts'
 import { gateStatus } from '../plan-model/phase-gate.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { planDuties } from '../task-kinds/registry.ts'
-import { lightOf, loadSupervisionFacts } from '../tasks/task-lights.ts'
-import type { Light, OnTimeCounts } from '../../domain/supervision/index.ts'
-import {
-  countOnTime,
-  escalationCounts,
-  isSupervised,
-  onTimeRate,
-  percentDone,
-  phaseStanding,
-  standingEscalation,
-} from '../../domain/supervision/index.ts'
+import { loadSupervisionFacts } from '../tasks/task-lights.ts'
+import type { SupervisionFacts } from '../tasks/task-lights.ts'
+import { onTimeRate, percentDone, phaseStanding } from '../../domain/supervision/index.ts'
+import { countedDuties, unitFigures } from './progress-figures.ts'
+import { groupsOfTasks, keptGroups } from './progress-groups.ts'
+import type { ProgressGroups } from './progress-groups.ts'
+
+/** The columns of a task the progress reads. */
+const COLUMNS = [
+  'id',
+  'kind',
+  'source_id',
+  'phase_id',
+  'state',
+  'assignee',
+  'opens_on',
+  'due_on',
+  'created_at',
+  'escalation_level',
+  'role',
+  'updated_at',
+] as const
+
+/** The plan's tasks as they stood at the end of `asOf`, those withdrawn by then left out. */
+async function tasksOn(db: Kysely<Database>, planId: string, asOf: string) {
+  // A task withdrawn since the day asked about still counted then, so every task is read.
+  const rows = await db.selectFrom('task').select(COLUMNS).where('plan_id', '=', planId).execute()
+  return (await tasksAsOf(db, planId, rows, asOf)).filter(
+    (task) => !WITHDRAWN_STATES.includes(task.state),
+  )
+}
+
+/** Today's tasks recounted from the task table (what the kept counts must always equal). */
+export async function recountedGroups(
+  db: Kysely<Database>,
+  planId: string,
+  facts: SupervisionFacts,
+): Promise<ProgressGroups> {
+  const rows = await db
+    .selectFrom('task')
+    .select(COLUMNS)
+    .where('plan_id', '=', planId)
+    .where('state', 'not in', [...WITHDRAWN_STATES])
+    .execute()
+  return groupsOfTasks(rows, facts)
+}
 
 /**
  * The plan's progress today, or — given `asOf`, a checked civil date (as-of.ts) — as it stood at
@@ -40,6 +70,8 @@ export async function planProgress(
   clock: Clock,
   context: PlanContext,
   asOf?: string,
+  /** Where today's groups come from: the kept counts, or a recount (to check the counts). */
+  countGroups: typeof keptGroups = keptGroups,
 ) {
   const { plan, model, members } = context
   const now = asOf ? new Date(new Date(endOfDay(asOf)).getTime() - 1) : clock.now()
@@ -52,32 +84,12 @@ export async function planProgress(
     .orderBy('opens_on')
     .orderBy('phase_id')
     .execute()
-  const rows = await db
-    .selectFrom('task')
-    .select([
-      'id',
-      'kind',
-      'source_id',
-      'phase_id',
-      'state',
-      'assignee',
-      'opens_on',
-      'due_on',
-      'created_at',
-      'escalation_level',
-      'role',
-      'updated_at',
-    ])
-    .where('plan_id', '=', plan.id)
-    // A task withdrawn since the day asked about still counted then.
-    .$if(asOf === undefined, (query) => query.where('state', 'not in', [...WITHDRAWN_STATES]))
-    .execute()
-  const tasks = asOf
-    ? (await tasksAsOf(db, plan.id, rows, asOf)).filter(
-        (task) => !WITHDRAWN_STATES.includes(task.state),
-      )
-    : rows
-  const done = isFinishedState
+  const facts = await loadSupervisionFacts(db, plan.id, undefined, asOf && endOfDay(asOf))
+  // Today's figures read the counts the writes keep; a past day's, the tasks rebuilt from history
+  // (a rare read, which has no counts of its own).
+  const groups = asOf
+    ? groupsOfTasks(await tasksOn(db, plan.id, asOf), facts)
+    : await countGroups(db, plan.id, facts)
   // The phases signed off by the end of the day asked about.
   const signed = asOf
     ? new Set(
@@ -91,17 +103,18 @@ export async function planProgress(
         ).map((row) => row.phase_id),
       )
     : undefined
+  const openIn = (phaseId: string) =>
+    countedDuties(
+      groups.duties.filter(
+        (group) => group.phase_id === phaseId && !ENDED_STATES.includes(group.state),
+      ),
+    ).total
   const gates = await Promise.all(
     phases.map(async (phase) => {
-      const gate = await gateStatus(db, model, plan.id, phase.phase_id, now)
+      const gate = await gateStatus(db, model, plan.id, phase.phase_id, now, openIn(phase.phase_id))
       if (!signed) return gate
       const signedOff = gate.signOffRequired === null || signed.has(phase.phase_id)
-      const openTasks = tasks.filter(
-        (task) =>
-          task.phase_id === phase.phase_id &&
-          task.role !== 'sub' &&
-          !ENDED_STATES.includes(task.state),
-      ).length
+      const openTasks = openIn(phase.phase_id)
       return {
         ...gate,
         openTasks,
@@ -111,65 +124,11 @@ export async function planProgress(
       }
     }),
   )
-  const facts = await loadSupervisionFacts(db, plan.id, undefined, asOf && endOfDay(asOf))
-  const byUnit = new Map<
-    string,
-    {
-      total: number
-      approved: number
-      overdue: number
-      closed: number
-      supervised: number
-      lights: Record<Light, number>
-      onTime: OnTimeCounts
-    }
-  >()
-  const lights: Record<Light, number> = { green: 0, blue: 0, yellow: 0, red: 0 }
-  const levels: number[] = []
-  let overdue = 0
-  for (const task of tasks) {
-    const entry = byUnit.get(task.assignee) ?? {
-      total: 0,
-      approved: 0,
-      overdue: 0,
-      closed: 0,
-      supervised: 0,
-      lights: { green: 0, blue: 0, yellow: 0, red: 0 },
-      onTime: { due: 0, onTime: 0 },
-    }
-    const light = lightOf(model, task, today, facts)
-    const finished = done(task.state)
-    const stopped = finished || isClosedState(task.state)
-    const level = standingEscalation(task.escalation_level, stopped)
-    entry.total++
-    entry.lights[light]++
-    lights[light]++
-    levels.push(level)
-    if (isSupervised(level)) entry.supervised++
-    if (finished) entry.approved++
-    else if (isClosedState(task.state)) entry.closed++
-    else if (task.due_on && task.due_on < today) {
-      entry.overdue++
-      overdue++
-    }
-    countOnTime(
-      entry.onTime,
-      {
-        dueOn: task.due_on,
-        finishedOn: finished ? civilDateAt(new Date(task.updated_at)) : null,
-      },
-      today,
-    )
-    byUnit.set(task.assignee, entry)
-  }
+  const { byUnit, lights, escalations, overdue } = unitFigures(model, groups, today, facts)
   // Progress counts each duty's task once (sub-tasks are their owner's way of doing it), as the
   // phases and their gates do, so the plan's share and every phase's share agree.
-  const duties = tasks.filter((task) => task.role !== 'sub')
-  const counted = (list: typeof tasks) => ({
-    total: list.length,
-    approved: list.filter((t) => done(t.state)).length,
-    closed: list.filter((t) => isClosedState(t.state)).length,
-  })
+  const duties = groups.duties
+  const counted = countedDuties
   const overall = counted(duties)
   const cutoff = asOf ? endOfDay(asOf) : undefined
   // A phase's or the plan's status on the day asked about, from when it opened, closed, paused.
@@ -183,7 +142,7 @@ export async function planProgress(
           ? 'closed'
           : 'open'
   const planStatus = after(plan.closed_at) || after(plan.suspended_at) ? 'running' : plan.status
-  const unphased = counted(duties.filter((task) => task.phase_id === null))
+  const unphased = counted(duties.filter((group) => group.phase_id === null))
   return {
     plan: {
       id: plan.id,
@@ -205,9 +164,8 @@ export async function planProgress(
     // The document's own structure (二、 三、 … 附件), apart from the time phases.
     // Each part carries its heading where the config names it (`structure.parts`).
     parts: dutiesByPart(model.config.responsibilities).map(({ part, duties }) => {
-      const inPart = tasks.filter(
-        (task) =>
-          task.kind === 'responsibility' && task.role !== 'sub' && duties.includes(task.source_id),
+      const inPart = groups.duties.filter(
+        (group) => group.kind === 'responsibility' && duties.includes(group.source_id),
       )
       return {
         part,
@@ -219,9 +177,7 @@ export async function planProgress(
     phases: phases.map((phase, index) => {
       // Sub-tasks count under their own units (byUnit), not in their phase: the phase counts
       // each duty's task once, as its gate does.
-      const inPhase = tasks.filter(
-        (task) => task.phase_id === phase.phase_id && task.role !== 'sub',
-      )
+      const inPhase = groups.duties.filter((group) => group.phase_id === phase.phase_id)
       const counts = counted(inPhase)
       const status = phaseStatus(phase)
       const late = status === 'open' && phase.closes_on < today
@@ -270,11 +226,23 @@ export async function planProgress(
           b.lights.yellow - a.lights.yellow ||
           (a.onTimeRate ?? 101) - (b.onTimeRate ?? 101) ||
           b.overdue - a.overdue ||
-          a.name.localeCompare(b.name),
+          a.name.localeCompare(b.name) ||
+          a.id.localeCompare(b.id),
       ),
-    escalations: escalationCounts(levels),
+    escalations,
     unassigned: unassignedWork(model, members),
   }
+}
+
+/** Work nobody holds depends on the version and the members only: both are kept objects. */
+const UNASSIGNED = new WeakMap<PlanModel, WeakMap<ExtraUnits, ReturnType<typeof findUnassigned>>>()
+
+function unassignedWork(model: PlanModel, members: ExtraUnits) {
+  let byMembers = UNASSIGNED.get(model)
+  if (!byMembers) UNASSIGNED.set(model, (byMembers = new WeakMap()))
+  let found = byMembers.get(members)
+  if (!found) byMembers.set(members, (found = findUnassigned(model, members)))
+  return found
 }
 
 /**
@@ -282,7 +250,7 @@ export async function planProgress(
  * they own, and every duty whose leads resolve to no unit. Such a duty has no task at all, so
  * without this list nobody would notice it.
  */
-function unassignedWork(model: PlanModel, members: ExtraUnits) {
+function findUnassigned(model: PlanModel, members: ExtraUnits) {
   const groups = model.config.organizations.groups ?? []
   const names = new Map<string, string>(
     [...model.actors(members).values(), ...groups].map((actor) => [actor.id, actor.name]),

@@ -28,6 +28,9 @@ import { queryOf } from '../http/middleware/query-of.ts'
 import { migrationRoutes } from './migration-routes.ts'
 import { visiblePlan } from './visible-plan.ts'
 
+/** The most tasks each 督办 list (督办, 通报) shows: the earliest due first. */
+const ESCALATION_PAGE = 200
+
 export const planRoutes = new Hono<AppEnv>()
   .post(
     '/',
@@ -105,13 +108,20 @@ export const planRoutes = new Hono<AppEnv>()
     const user = c.get('user')
     const asOf = checkAsOf(c.req.valid('query').asOf, context.plan.started_at, clock.now())
     let query = db.selectFrom('task').selectAll().where('plan_id', '=', context.plan.id)
-    // As of a past day, the levels and states are those of then (as-of.ts), so every task is read.
-    if (!asOf)
-      query = query
-        .where('escalation_level', '>=', SUPERVISED_FROM)
-        .where('state', 'not in', [...STOPPED_STATES])
     if (!seesWholePlan(user, context.plan.policy_id, context.model))
       query = query.where('assignee', 'in', [...actorsOf(user, context.plan.policy_id), ''])
+    // Today: each list's first page straight from the index by plan, level and deadline
+    // (migration 2026_12_09_0200_read_indexes). As of a past day, the levels and states are those
+    // of then (as-of.ts), so every task is read.
+    const firstPage = (from: number, below?: number) =>
+      query
+        .where('escalation_level', '>=', from)
+        .$if(below !== undefined, (q) => q.where('escalation_level', '<', below!))
+        .where('state', 'not in', [...STOPPED_STATES])
+        .orderBy('due_on')
+        .orderBy('id')
+        .limit(ESCALATION_PAGE)
+        .execute()
     const rows = asOf
       ? (await tasksAsOf(db, context.plan.id, await query.execute(), asOf))
           .filter(
@@ -119,7 +129,7 @@ export const planRoutes = new Hono<AppEnv>()
           )
           .sort((a, b) => (a.due_on ?? '\uffff').localeCompare(b.due_on ?? '\uffff'))
           .slice(0, 1000)
-      : await query.orderBy('due_on').limit(1000).execute()
+      : [...(await firstPage(SUPERVISED_FROM, SUPERVISED_FROM + 1)), ...(await firstPage(4))]
     const today = asOf ?? civilDateAt(clock.now())
     const facts = await loadSupervisionFacts(
       db,
@@ -129,8 +139,8 @@ export const planRoutes = new Hono<AppEnv>()
     )
     const summaries = rows.map((row) => summarize(row, context, today, facts))
     return c.json({
-      supervise: summaries.filter((task) => task.escalation === 3).slice(0, 200),
-      circulate: summaries.filter((task) => task.escalation === 4).slice(0, 200),
+      supervise: summaries.filter((task) => task.escalation === 3).slice(0, ESCALATION_PAGE),
+      circulate: summaries.filter((task) => task.escalation === 4).slice(0, ESCALATION_PAGE),
     })
   })
   .post('/:id/phases/:phaseId/sign-off', validJson(signOffBody), async (c) => {

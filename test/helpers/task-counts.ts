@@ -1,6 +1,7 @@
 /** Checks of the task counts kept by triggers and of the paged task list, for both dialects. */
 import type { Kysely } from 'kysely'
 import type { Database } from '../../server/db/database.ts'
+import { expectProgressCountsKept } from './progress-counts.ts'
 import type { Client } from './test-app.ts'
 
 /** `task_count` as rows, next to the same groups counted from `task` now. */
@@ -62,11 +63,12 @@ async function keptAndRecounted(db: Kysely<Database>) {
   return { kept: Object.fromEntries(asMap), recounted: Object.fromEntries(recount) }
 }
 
-/** Expects `task_count` to equal a recount of the task table now. */
+/** Expects `task_count` and the progress counts to equal a recount of the task table now. */
 export async function expectCountsKept(db: Kysely<Database>, after: string) {
   const { kept, recounted } = await keptAndRecounted(db)
   expect(Object.keys(recounted).length, after).toBeGreaterThan(0)
   expect(kept, after).toEqual(recounted)
+  await expectProgressCountsKept(db, after)
 }
 
 export type Listed = {

@@ -81,6 +81,11 @@ export const ledgerSchema = {
         },
       },
     },
+    nextCursor: {
+      type: ['string', 'null'],
+      description:
+        '分页时：下一页的游标，末页为 null / When paged: the cursor of the next page, null on the last',
+    },
   },
 } as const
 
