@@ -1,5 +1,6 @@
 /** `npm run bench`: prints every benchmark's figures in one run. */
 import { arch, cpus, totalmem } from 'node:os'
+import { benchAuditVerify } from './audit-verify.bench.ts'
 import { benchBrowser } from './browser.bench.ts'
 import { benchDashboardWeight } from './dashboard-weight.bench.ts'
 import { benchDemoSeed } from './demo-seed.bench.ts'
@@ -25,6 +26,7 @@ for (const line of await benchPlanMigration()) console.log(line)
 for (const line of await benchImportValues()) console.log(line)
 for (const line of await benchRegionReach()) console.log(line)
 for (const line of await benchReadScale()) console.log(line)
+for (const line of await benchAuditVerify()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
 for (const line of await benchDemoSeed()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)

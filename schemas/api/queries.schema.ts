@@ -105,6 +105,19 @@ export const auditQuery = {
   },
 } as const
 
+/** `GET /api/audit/verify`: the whole of every chain, or each from its newest signed checkpoint. */
+export const auditVerifyQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: {
+      enum: ['checkpoint'],
+      description:
+        'checkpoint：每条链只校验其最新签名检查点之后的记录（快；全量校验才能发现检查点之前的改动）/ Verify each chain from its newest signed checkpoint only (quick; only a full verification finds a change before it)',
+    },
+  },
+} as const
+
 /** `POST /api/users/import`. */
 export const userImportQuery = {
   type: 'object',
@@ -141,6 +154,7 @@ export type IndicatorTemplateQuery = FromSchema<typeof indicatorTemplateQuery>
 export type IndicatorSeriesQuery = FromSchema<typeof indicatorSeriesQuery>
 export type PolicyDiffQuery = FromSchema<typeof policyDiffQuery>
 export type AuditQuery = FromSchema<typeof auditQuery>
+export type AuditVerifyQuery = FromSchema<typeof auditVerifyQuery>
 export type UserImportQuery = FromSchema<typeof userImportQuery>
 export type UserListQuery = FromSchema<typeof userListQuery>
 

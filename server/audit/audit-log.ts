@@ -6,13 +6,12 @@
  * one holds the key; audit-verify.ts walks each chain alone. Writers of different plans lock
  * different chain heads, so they do not wait on one another.
  */
-import { createHash, createHmac, createSecretKey } from 'node:crypto'
-import type { KeyObject } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import type { AuditRow, Database } from '../db/database.ts'
+import type { Database } from '../db/database.ts'
+import { auditHash, GENESIS_HASH } from './audit-hash.ts'
 import { auditKey } from './audit-key.ts'
 
-export const GENESIS_HASH = '0'.repeat(64)
+export { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-hash.ts'
 
 export interface AuditEntry {
   at: string
@@ -23,46 +22,6 @@ export interface AuditEntry {
   payload: unknown
   /** The plan the entry is about: it joins that plan's chain; without one, chain ''. */
   planId?: string
-}
-
-type HashedFields = Omit<AuditRow, 'hash' | 'prev_hash' | 'seq'>
-
-/** Chain '' hashes its rows as the single chain did before (so old rows verify unchanged); a plan's chain names itself too. */
-const canonical = (row: HashedFields) =>
-  JSON.stringify(
-    row.chain === ''
-      ? [row.chain_seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.payload]
-      : [
-          row.chain,
-          row.chain_seq,
-          row.at,
-          row.actor,
-          row.action,
-          row.entity,
-          row.entity_id,
-          row.payload,
-        ],
-  )
-
-/**
- * The key as a KeyObject, made once per key: an HMAC given the raw bytes imports them into a new
- * key on every call, which cost five times the hash itself.
- */
-const keyObjects = new WeakMap<Buffer, KeyObject>()
-function hmacKey(key: Buffer): KeyObject {
-  let keyObject = keyObjects.get(key)
-  if (!keyObject) keyObjects.set(key, (keyObject = createSecretKey(key)))
-  return keyObject
-}
-
-/** The hash of a row: HMAC-SHA256 under the audit key over the previous hash and the row's fields. */
-export function auditHash(key: Buffer, prevHash: string, row: HashedFields): string {
-  return createHmac('sha256', hmacKey(key)).update(prevHash).update(canonical(row)).digest('hex')
-}
-
-/** The hash rows had before the chain was keyed (plain sha256); only to check them before re-keying. */
-export function unkeyedAuditHash(prevHash: string, row: HashedFields): string {
-  return createHash('sha256').update(prevHash).update(canonical(row)).digest('hex')
 }
 
 /** The head of a chain, locked for the rest of the transaction: concurrent appenders to it queue here. */

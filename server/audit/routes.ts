@@ -1,6 +1,6 @@
 /**
  * @module /api/audit — query the audit log, verify its keyed hash chains (one per plan, and one for
- * the rest) against the checkpoints.
+ * the rest) against the checkpoints: whole, or each from its newest checkpoint (`?from=checkpoint`).
  * System administrators read the whole log; leaders and region administrators read only the
  * entries of what they may see (audit-scope.ts).
  */
@@ -12,7 +12,8 @@ import { auditKey } from './audit-key.ts'
 import { auditScope } from './audit-scope.ts'
 import { verifyAuditChains } from './audit-verify.ts'
 import { queryOf } from '../http/middleware/query-of.ts'
-import { auditQuery } from '../../schemas/api/queries.schema.ts'
+import { auditQuery, auditVerifyQuery } from '../../schemas/api/queries.schema.ts'
+import { AppError } from '../errors.ts'
 import { readJson } from '../db/json-columns.ts'
 
 export const auditRoutes = new Hono<AppEnv>()
@@ -38,12 +39,19 @@ export const auditRoutes = new Hono<AppEnv>()
       })),
     })
   })
-  .get('/verify', requireRole('admin'), async (c) => {
+  .get('/verify', requireRole('admin'), queryOf(auditVerifyQuery), async (c) => {
     const { reads, auditCheckpointFile } = c.get('deps')
+    const from = c.req.query('from')
+    if (from !== undefined && from !== 'checkpoint')
+      throw new AppError(400, 'bad-request', {
+        zh: `from 只能是 checkpoint（自最新检查点起校验），或不给（全量校验），收到「${from}」`,
+        en: `from must be checkpoint (verify from the newest checkpoint) or absent (verify everything), not "${from}"`,
+      })
     const key = auditKey()
     return c.json(
       await verifyAuditChains(reads, {
         key,
+        fromCheckpoint: from === 'checkpoint',
         ...(auditCheckpointFile ? { checkpoints: readCheckpoints(auditCheckpointFile, key) } : {}),
       }),
     )

@@ -1,9 +1,15 @@
 /**
  * On PostgreSQL, writers of different plans do not queue on one audit chain head: while one
  * transaction holds plan A's chain (appended, not committed), a transaction appending to plan B
- * commits; a second writer of plan A waits for the first. Every chain verifies afterwards.
+ * commits; a second writer of plan A waits for the first. Every chain verifies afterwards, and a
+ * row edited or deleted straight in the database is reported for its chain and row, by the full
+ * verification and by the one from the newest checkpoint.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'kysely'
+import { checkpointHeads, readCheckpoints } from '../../server/audit/audit-checkpoint.ts'
 import { installAuditKey } from '../../server/audit/audit-key.ts'
 import { appendAudit } from '../../server/audit/audit-log.ts'
 import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
@@ -63,5 +69,47 @@ describe('audit chains per plan on PostgreSQL', () => {
       ['plan-a', 3],
       ['plan-b', 1],
     ])
+  })
+
+  it('reports an edited and a deleted row for their chains and rows, in full and from the checkpoint', async () => {
+    const key = Buffer.alloc(32, 7)
+    const folder = mkdtempSync(join(tmpdir(), 'audit-pg-checkpoints-'))
+    const file = join(folder, 'audit-checkpoints.jsonl')
+    try {
+      for (let n = 3; n <= 6; n++)
+        await appendAudit(pg.db, [entry('plan-a', n), entry('plan-b', n)])
+      await checkpointHeads(pg.db, key, file, new Date('2026-01-01T01:00:00Z'))
+      for (let n = 7; n <= 8; n++)
+        await appendAudit(pg.db, [entry('plan-a', n), entry('plan-b', n)])
+      const verify = (fromCheckpoint: boolean) =>
+        verifyAuditChains(pg.db, { key, checkpoints: readCheckpoints(file, key), fromCheckpoint })
+      expect(await verify(false)).toMatchObject({ ok: true, rows: 16 })
+      await pg.db
+        .updateTable('audit_log')
+        .set({ payload: '{"forged":true}' })
+        .where('chain', '=', 'plan-a')
+        .where('chain_seq', '=', 9)
+        .execute()
+      await pg.db
+        .deleteFrom('audit_log')
+        .where('chain', '=', 'plan-b')
+        .where('chain_seq', '=', 2)
+        .execute()
+      const full = await verify(false)
+      expect(full.chains.map((c) => [c.chain, c.ok, c.ok ? null : c.brokenAt])).toEqual([
+        ['', true, null],
+        ['plan-a', false, 9],
+        ['plan-b', false, 2],
+      ])
+      // From the checkpoints (row 7 of plan-a, 5 of plan-b): the row deleted before one is not seen.
+      const since = await verify(true)
+      expect(since.chains.map((c) => [c.chain, c.ok, c.ok ? c.from : c.brokenAt])).toEqual([
+        ['', true, 1],
+        ['plan-a', false, 9],
+        ['plan-b', true, 5],
+      ])
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 })

@@ -51,11 +51,14 @@ const chainVerificationSchema = {
   oneOf: [
     {
       type: 'object',
-      required: ['chain', 'ok', 'rows', 'head', 'checkpoint'],
+      required: ['chain', 'ok', 'rows', 'from', 'head', 'checkpoint'],
       properties: {
         chain: { type: 'string' },
         ok: { const: true },
+        /** The rows checked: the whole chain, or those from its newest checkpoint on. */
         rows: { type: 'integer' },
+        /** The first row checked: 1, or the newest checkpoint's row (`?from=checkpoint`). */
+        from: { type: 'integer' },
         head: {
           type: 'object',
           required: ['seq', 'hash'],

@@ -4,7 +4,7 @@ import {
   reviewAssessmentBody,
 } from '../../../schemas/api/requests.schema.ts'
 import { attachmentUploadSchema } from '../../../schemas/api/attachment.schema.ts'
-import { auditQuery } from '../../../schemas/api/queries.schema.ts'
+import { auditQuery, auditVerifyQuery } from '../../../schemas/api/queries.schema.ts'
 import {
   assessmentListSchema,
   auditEntriesSchema,
@@ -132,8 +132,8 @@ export const attachmentAndAuditPaths = {
 export const auditVerifyPaths = {
   '/api/audit/verify': {
     get: read(
-      '校验哈希链 / Verify the hash chain',
-      [],
+      '校验哈希链（每条链单独校验，全量或自最新检查点起）/ Verify the hash chains, each alone, whole or from its newest checkpoint',
+      queryParameters(auditVerifyQuery),
       ok('校验结果 / The verification', auditVerificationSchema),
     ),
   },
