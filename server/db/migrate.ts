@@ -29,6 +29,7 @@ import * as planDateShift from './migrations/2026_12_08_0600_plan_date_shift.ts'
 import * as attachmentContent from './migrations/2026_12_08_0700_attachment_content.ts'
 import * as auditChains from './migrations/2026_12_08_0710_audit_chains.ts'
 import * as taskCounts from './migrations/2026_12_08_0800_task_counts.ts'
+import * as attachmentStore from './migrations/2026_12_09_0300_attachment_store.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -58,6 +59,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_08_0700_attachment_content': attachmentContent,
   '2026_12_08_0710_audit_chains': auditChains,
   '2026_12_08_0800_task_counts': taskCounts,
+  '2026_12_09_0300_attachment_store': attachmentStore,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
