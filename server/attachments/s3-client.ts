@@ -11,6 +11,24 @@ import type { S3Options } from './s3-options.ts'
 /** How long a call may wait for the store's answer (headers, for a download). */
 export const S3_TIMEOUT_MS = 30_000
 
+/** Tries after the first, on 5xx and 429: a few, not aws4fetch's ten, as a request waits on them. */
+const RETRIES = 2
+
+/** How much of an upload one piece of the request body views. */
+const PIECE_BYTES = 256 * 1024
+
+/** The bytes as a stream of views into them, without copying. */
+function pieces(body: Uint8Array): ReadableStream<Uint8Array> {
+  let start = 0
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (start >= body.byteLength) return controller.close()
+      controller.enqueue(body.subarray(start, start + PIECE_BYTES))
+      start += PIECE_BYTES
+    },
+  })
+}
+
 /** An answer of the store that is not the one asked for, or no answer at all. */
 export class S3Error extends Error {
   readonly operation: string
@@ -19,8 +37,8 @@ export class S3Error extends Error {
   /** S3's error code (`NoSuchBucket`, `AccessDenied`, …) or the network error's. */
   readonly code: string
 
-  constructor(operation: string, status: number, code: string) {
-    super(`S3 ${operation}: ${status || 'unreachable'} ${code}`)
+  constructor(operation: string, status: number, code: string, options?: ErrorOptions) {
+    super(`S3 ${operation}: ${status || 'unreachable'} ${code}`, options)
     this.operation = operation
     this.status = status
     this.code = code
@@ -51,14 +69,12 @@ export class S3Client {
 
   constructor(options: S3Options) {
     this.#options = options
-    // A few retries of 5xx and 429 (aws4fetch's own backoff), not its default ten: a request
-    // waits on this.
     this.#aws = new AwsClient({
       accessKeyId: options.accessKeyId,
       secretAccessKey: options.secretAccessKey,
       service: 's3',
       region: options.region,
-      retries: 2,
+      retries: 0,
     })
   }
 
@@ -75,12 +91,32 @@ export class S3Client {
     return this.bucketUrl() + key.split('/').map(encodeURIComponent).join('/')
   }
 
-  async #call(operation: string, url: string, init: RequestInit = {}): Promise<Response> {
-    try {
-      return await this.#aws.fetch(url, { signal: AbortSignal.timeout(S3_TIMEOUT_MS), ...init })
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code
-      throw new S3Error(operation, 0, cause ?? (error as Error).name)
+  /**
+   * One call, retried a few times on 5xx and 429 (aws4fetch's own retries are off: a streamed
+   * body is read once, so each try is given a new one by `body`).
+   */
+  async #call(
+    operation: string,
+    url: string,
+    init: RequestInit = {},
+    body?: () => ReadableStream<Uint8Array>,
+  ): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      let response: Response
+      try {
+        response = await this.#aws.fetch(url, {
+          signal: AbortSignal.timeout(S3_TIMEOUT_MS),
+          ...init,
+          // `duplex` is what fetch needs to send a stream; the DOM typings do not list it yet.
+          ...(body ? ({ body: body(), duplex: 'half' } as RequestInit) : {}),
+        })
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause?.code
+        throw new S3Error(operation, 0, cause ?? (error as Error).name, { cause: error })
+      }
+      if (attempt === RETRIES || (response.status < 500 && response.status !== 429)) return response
+      await response.body?.cancel()
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt))
     }
   }
 
@@ -89,17 +125,24 @@ export class S3Client {
     throw new S3Error(operation, response.status, tag(text, 'Code') || response.statusText)
   }
 
-  /** Stores `body` at `key`; `sha256` (hex) is signed, so the store refuses a body altered on the way. */
+  /**
+   * Stores `body` at `key`; `sha256` (hex) is signed, so the store refuses a body altered on the
+   * way. The body is sent as views of the upload's buffer (fetch would copy a whole typed array).
+   */
   async put(key: string, body: Uint8Array, sha256: string): Promise<void> {
-    const response = await this.#call('PutObject', this.#objectUrl(key), {
-      method: 'PUT',
-      // A view of the upload, not a copy.
-      body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength),
-      headers: {
-        'content-type': 'application/octet-stream',
-        'x-amz-content-sha256': sha256,
+    const response = await this.#call(
+      'PutObject',
+      this.#objectUrl(key),
+      {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(body.byteLength),
+          'x-amz-content-sha256': sha256,
+        },
       },
-    })
+      () => pieces(body),
+    )
     if (!response.ok) await this.#fail('PutObject', response)
     await response.body?.cancel()
   }
