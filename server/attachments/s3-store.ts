@@ -4,6 +4,10 @@
  * network round trip never holds the database's writer, and a request refused after the upload
  * leaves at most an object without a row — never a row without its object. `luoshi admin
  * attachments` lists such objects and removes them (orphans.ts).
+ *
+ * A key holds the id only: the file's name, type and uploader stay in the database, so nothing a
+ * user typed reaches the bucket, and objects are stored as `application/octet-stream` — a bucket
+ * exposed by mistake serves downloads, never pages a browser would render.
  */
 import { AppError } from '../errors.ts'
 import type { AttachmentStore } from '../http/env.ts'
