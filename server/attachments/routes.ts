@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { AttachmentUpload } from '../../schemas/api/attachment.schema.ts'
 import { deniedRead } from '../audit/denials.ts'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -36,6 +38,23 @@ export const ATTACHMENT_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 ])
 
+/**
+ * The whole upload. A body that ends before its end (the client went away, the connection broke)
+ * is the client's, a 400 — nothing was stored, since the bytes go nowhere before they are all in.
+ */
+async function readBody(c: Context<AppEnv>): Promise<Buffer> {
+  try {
+    return Buffer.from(await c.req.arrayBuffer())
+  } catch (error) {
+    // The body limit's 413 (app.ts) is already an answer.
+    if (error instanceof AppError || error instanceof HTTPException) throw error
+    throw new AppError(400, 'bad-request', {
+      zh: '上传中断，文件未保存：请重新上传',
+      en: 'The upload was cut off before its end and nothing was saved: upload it again',
+    })
+  }
+}
+
 export const attachmentRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const { clock, attachments = databaseAttachmentStore } = c.get('deps')
@@ -52,7 +71,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
         zh: '缺少文件名（X-Filename）',
         en: 'Missing file name (X-Filename)',
       })
-    const body = Buffer.from(await c.req.arrayBuffer())
+    const body = await readBody(c)
     if (body.length === 0)
       throw new AppError(400, 'bad-request', { zh: '文件为空', en: 'The file is empty' })
     if (body.length > MAX_ATTACHMENT_BYTES)

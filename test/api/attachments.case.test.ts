@@ -169,6 +169,34 @@ export function attachmentScenarios(name: string, setup: () => Promise<StoreUnde
       expect((await store.storedIds(t)).sort()).toEqual(storedBefore.sort())
     })
 
+    it('answers an upload cut off mid-body with 400, storing nothing', async () => {
+      const rowsBefore = await rowIds()
+      const storedBefore = await store.storedIds(t)
+      let pieces = 0
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pieces++ === 0) controller.enqueue(new Uint8Array(64 * 1024))
+          else controller.error(new Error('connection reset by peer'))
+        },
+      })
+      const response = await finance.raw('/api/attachments', {
+        method: 'POST',
+        // Announced whole, as a browser sends a file; the connection breaks after 64 KiB.
+        headers: {
+          'content-type': 'application/pdf',
+          'x-filename': 'cut.pdf',
+          'content-length': String(1024 * 1024),
+        },
+        body,
+        duplex: 'half',
+      } as RequestInit)
+      expect(response.status).toBe(400)
+      const { error } = (await response.json()) as { error: { message: { zh: string } } }
+      expect(error.message.zh).toMatch(/上传中断/)
+      expect(await rowIds()).toEqual(rowsBefore)
+      expect((await store.storedIds(t)).sort()).toEqual(storedBefore.sort())
+    })
+
     it('answers an upload the database refuses after the bytes went up with 503, keeps no row, and what it left is swept', async () => {
       const rowsBefore = await rowIds()
       const restore = await refuseWrites(t)
