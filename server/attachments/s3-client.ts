@@ -112,7 +112,7 @@ export class S3Client {
         })
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause?.code
-        throw new S3Error(operation, 0, cause ?? (error as Error).name, { cause: error })
+        throw new S3Error(operation, 0, cause ?? (error as Error).message, { cause: error })
       }
       if (attempt === RETRIES || (response.status < 500 && response.status !== 429)) return response
       await response.body?.cancel()

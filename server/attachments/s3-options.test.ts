@@ -48,6 +48,17 @@ describe('attachmentsFromEnv', () => {
     ])
   })
 
+  it('uses path-style addresses for an endpoint given as an IP address or localhost, and takes S3 in any case', () => {
+    for (const endpoint of ['http://10.0.0.5:9000', 'http://localhost:9000', 'http://[::1]:9000']) {
+      const config = attachmentsFromEnv({
+        ...S3,
+        LUOSHI_ATTACHMENTS: 'S3',
+        LUOSHI_S3_ENDPOINT: endpoint,
+      })
+      expect(config.kind === 's3' && config.s3.forcePathStyle, endpoint).toBe(true)
+    }
+  })
+
   it.each([
     [{ ...S3, LUOSHI_ATTACHMENTS: 'disk' }, 'LUOSHI_ATTACHMENTS'],
     [{ LUOSHI_S3_BUCKET: 'luoshi-attachments' }, 'LUOSHI_ATTACHMENTS'],
@@ -60,6 +71,10 @@ describe('attachmentsFromEnv', () => {
     [{ ...S3, LUOSHI_S3_ACCESS_KEY_ID: ' ' }, 'LUOSHI_S3_ACCESS_KEY_ID'],
     [{ ...S3, LUOSHI_S3_SECRET_ACCESS_KEY: '' }, 'LUOSHI_S3_SECRET_ACCESS_KEY'],
     [{ ...S3, LUOSHI_S3_FORCE_PATH_STYLE: 'yes' }, 'LUOSHI_S3_FORCE_PATH_STYLE'],
+    [
+      { ...S3, LUOSHI_S3_ENDPOINT: 'http://10.0.0.5:9000', LUOSHI_S3_FORCE_PATH_STYLE: '0' },
+      'LUOSHI_S3_FORCE_PATH_STYLE',
+    ],
   ])('refuses %o naming %s, in Chinese first, without the secret', (env, variable) => {
     const message = refusal(env)
     expect(message.startsWith(variable)).toBe(true)

@@ -18,7 +18,8 @@ export interface S3Options {
   secretAccessKey: string
   /**
    * `https://endpoint/bucket/key` (path style, what MinIO and Ceph serve) instead of
-   * `https://bucket.endpoint/key` (virtual-hosted style, what AWS and most clouds prefer).
+   * `https://bucket.endpoint/key` (virtual-hosted style, what AWS and most clouds prefer). Path
+   * style unless set for an endpoint given as an IP address or `localhost`.
    */
   forcePathStyle: boolean
 }
@@ -41,7 +42,7 @@ function bad(name: string, zh: string, en: string): Error {
  */
 export function attachmentsFromEnv(env: NodeJS.ProcessEnv = process.env): AttachmentsConfig {
   const value = (name: string) => env[name]?.trim() ?? ''
-  const kind = value('LUOSHI_ATTACHMENTS') || 'database'
+  const kind = (value('LUOSHI_ATTACHMENTS') || 'database').toLowerCase()
   const s3Names = Object.keys(env).filter((name) => name.startsWith('LUOSHI_S3_') && value(name))
   if (kind === 'database') {
     // A bucket configured but not chosen would silently keep files in the database.
@@ -95,12 +96,20 @@ export function attachmentsFromEnv(env: NodeJS.ProcessEnv = process.env): Attach
       `「${bucket}」不是有效的存储桶名：须为 3–63 个小写字母、数字、点或连字符`,
       `"${bucket}" is not a valid bucket name: 3–63 lower-case letters, digits, dots or hyphens`,
     )
-  const pathStyle = value('LUOSHI_S3_FORCE_PATH_STYLE') || '0'
+  // An address has no sub-domains for virtual-hosted buckets: path style, unless told otherwise.
+  const literalHost = /^(\d+\.){3}\d+$|^\[.*\]$|^localhost$/.test(endpoint.hostname)
+  const pathStyle = value('LUOSHI_S3_FORCE_PATH_STYLE') || (literalHost ? '1' : '0')
   if (pathStyle !== '0' && pathStyle !== '1')
     throw bad(
       'LUOSHI_S3_FORCE_PATH_STYLE',
       `须为 1（路径式地址，MinIO、Ceph 常用）或 0（虚拟主机式地址），而不是「${pathStyle}」`,
       `must be 1 (path-style addresses, as MinIO and Ceph serve) or 0 (virtual-hosted), not "${pathStyle}"`,
+    )
+  if (pathStyle === '0' && literalHost)
+    throw bad(
+      'LUOSHI_S3_FORCE_PATH_STYLE',
+      `为 0 时存储桶须以子域名访问，而 ${endpoint.hostname} 没有子域名：请设为 1`,
+      `is 0, which reaches the bucket as a sub-domain, and ${endpoint.hostname} has none: set it to 1`,
     )
   return {
     kind: 's3',
