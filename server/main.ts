@@ -12,14 +12,16 @@
  * `LUOSHI_OIDC_*` (single sign-on; see auth/oidc-options.ts),
  * `LUOSHI_AUDIT_KEY` / `LUOSHI_AUDIT_KEY_FILE`, `LUOSHI_AUDIT_CHECKPOINT_FILE` and
  * `LUOSHI_AUDIT_CHECKPOINT_MINUTES` (see audit/), `LUOSHI_SMTP_*` and `LUOSHI_PUBLIC_URL` (delivery of
- * notifications; see notifications/).
+ * notifications; see notifications/), `LUOSHI_ATTACHMENTS` and `LUOSHI_S3_*` (where attachments
+ * are kept; see attachments/s3-options.ts).
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { prepareDataFolder } from './data-folder.ts'
-import { databaseAttachmentStore } from './attachments/database-store.ts'
+import { openAttachmentStore } from './attachments/attachment-stores.ts'
+import { attachmentsFromEnv } from './attachments/s3-options.ts'
 import { importAttachmentFiles } from './attachments/import-files.ts'
 import {
   auditCheckpointFile,
@@ -72,6 +74,7 @@ export async function main(): Promise<void> {
   const clock = clockFromEnv()
   const security = securityFromEnv()
   const oidc = oidcFromEnv()
+  const attachmentsConfig = attachmentsFromEnv()
   const dataDir = resolve(process.env.LUOSHI_DATA ?? join(ROOT, 'data'))
   prepareDataFolder(dataDir)
   const url = process.env.LUOSHI_DATABASE_URL
@@ -79,6 +82,8 @@ export async function main(): Promise<void> {
   const config: DatabaseConfig = url
     ? { kind: 'postgres', url }
     : { kind: 'sqlite', file, autoCheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES }
+  // Before the database: a bucket that does not answer stops the start with the variable to fix.
+  const attachments = await openAttachmentStore(attachmentsConfig)
   const db = await createDb(config)
   const progress = terminalProgress()
   // The audit key lives outside the database; a chain from before keying is checked and re-keyed.
@@ -100,7 +105,7 @@ export async function main(): Promise<void> {
       readCheckpoints(checkpointFile, auditKey),
     )
     if (rekeyed > 0) console.log(`审计链已加密钥 / keyed the audit chain: ${rekeyed} rows`)
-    const moved = await importAttachmentFiles({ db, writes }, databaseAttachmentStore, files)
+    const moved = await importAttachmentFiles({ db, writes }, attachments, files)
     if (moved.imported + moved.removed > 0)
       console.log(
         `附件已移入数据库 / attachments moved into the database: ${moved.imported}, ${moved.removed} file(s) without a row removed`,
@@ -125,6 +130,7 @@ export async function main(): Promise<void> {
       clock,
       writes,
       files,
+      attachments,
       security,
       auditCheckpointFile: checkpointFile,
       ...(oidc ? { oidc } : {}),
@@ -177,6 +183,10 @@ export async function main(): Promise<void> {
       `尚无系统管理员，请先创建 / no administrator yet — create the first one:\n  ${data}npx luoshi admin create <username> --data ${dataDir}`,
     )
   }
+  if (attachmentsConfig.kind === 's3')
+    console.log(
+      `附件存于 S3 兼容存储 / attachments are kept in the S3-compatible store: ${attachmentsConfig.s3.endpoint.origin}, bucket ${attachmentsConfig.s3.bucket}`,
+    )
   // Announced only once the signals are handled: whoever waits for this line may stop the server
   // at once, and a SIGTERM before the handlers exist would kill it without draining.
   console.log(

@@ -3,7 +3,7 @@
  * every commit. These tests read the README and compare it with what the code actually serves
  * and accepts — a route added without its row, or a config field without its explanation, fails.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import policySchema from '../schemas/policy.schema.json' with { type: 'json' }
 import { openApiDocument } from '../server/http/openapi.ts'
@@ -244,5 +244,44 @@ describe('the README’s quick start names the Node.js that runs luoshi', () => 
     ).toBeDefined()
     expect(quickStart).toContain(`Node.js ${installed}`)
     expect(quickStart).toContain(`node@${installed}`)
+  })
+})
+
+describe('the docs name the settings the server reads', () => {
+  /** Every `LUOSHI_…` variable named in server/ (tests aside). */
+  function serverSettings(): string[] {
+    const root = new URL('../server/', import.meta.url)
+    const names = new Set<string>()
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue
+      const text = readFileSync(new URL(file, root), 'utf8')
+      // Whole names only: `LUOSHI_S3_*` in a comment names a family, not a setting.
+      for (const [name] of text.matchAll(/LUOSHI_[A-Z0-9_]*[A-Z0-9](?![A-Z0-9_])/g)) names.add(name)
+    }
+    return [...names].sort()
+  }
+
+  it('names each in the README, by name or by its family (`LUOSHI_SMTP_*`)', () => {
+    const families = [...README.matchAll(/`(LUOSHI_[A-Z0-9_]*_)\*`/g)].map((match) => match[1]!)
+    const settings = serverSettings()
+    expect(settings).toContain('LUOSHI_ATTACHMENTS')
+    expect(
+      settings.filter(
+        (name) =>
+          !README.includes(`\`${name}\``) &&
+          !README.includes(`\`${name}=`) &&
+          !families.some((family) => name.startsWith(family)),
+      ),
+    ).toEqual([])
+  })
+
+  it('lists every attachment store setting in docs/deployment.md and the README, each by name', () => {
+    const deployment = readFileSync(new URL('../docs/deployment.md', import.meta.url), 'utf8')
+    const store = serverSettings().filter(
+      (name) => name === 'LUOSHI_ATTACHMENTS' || name.startsWith('LUOSHI_S3_'),
+    )
+    expect(store.length).toBeGreaterThan(5)
+    expect(store.filter((name) => !deployment.includes(`\`${name}\``))).toEqual([])
+    expect(store.filter((name) => !README.includes(`\`${name}\``))).toEqual([])
   })
 })

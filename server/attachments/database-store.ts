@@ -10,17 +10,22 @@ import type { AttachmentStore } from '../http/env.ts'
 export const CHUNK_BYTES = 256 * 1024
 
 export const databaseAttachmentStore: AttachmentStore = {
-  async put(trx, id, body) {
-    for (let seq = 0, start = 0; start < body.length; seq++, start += CHUNK_BYTES) {
-      const bytes = Buffer.from(
-        body.buffer,
-        body.byteOffset + start,
-        Math.min(CHUNK_BYTES, body.length - start),
-      )
-      await trx.insertInto('attachment_chunk').values({ attachment_id: id, seq, bytes }).execute()
+  kind: 'database',
+  // Nothing happens before the transaction: the chunks are written with the row.
+  async put({ id, body }) {
+    return async (trx) => {
+      for (let seq = 0, start = 0; start < body.length; seq++, start += CHUNK_BYTES) {
+        // A view of the upload, not a copy.
+        const bytes = Buffer.from(
+          body.buffer,
+          body.byteOffset + start,
+          Math.min(CHUNK_BYTES, body.length - start),
+        )
+        await trx.insertInto('attachment_chunk').values({ attachment_id: id, seq, bytes }).execute()
+      }
     }
   },
-  read(db, id) {
+  async get(db, id) {
     let seq = 0
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -34,5 +39,16 @@ export const databaseAttachmentStore: AttachmentStore = {
         else controller.close()
       },
     })
+  },
+  async exists(db, id) {
+    const chunk = await db
+      .selectFrom('attachment_chunk')
+      .select('seq')
+      .where('attachment_id', '=', id)
+      .executeTakeFirst()
+    return chunk !== undefined
+  },
+  async delete(db, id) {
+    await db.deleteFrom('attachment_chunk').where('attachment_id', '=', id).execute()
   },
 }

@@ -4,11 +4,13 @@
  * moved in (a `<id>.part` file too: its row committed, only the rename was lost) and removed from
  * the folder; a file without a row is removed; names that are not attachment ids are left alone.
  */
+import { createHash } from 'node:crypto'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isAttachmentId } from '../../schemas/api/attachment.schema.ts'
 import type { Store } from '../db/group-commit.ts'
 import type { AttachmentStore } from '../http/env.ts'
+import { storeHolding } from './attachment-stores.ts'
 
 /** The suffix of a file written before its row committed. */
 export const PART_SUFFIX = '.part'
@@ -36,22 +38,23 @@ export async function importAttachmentFiles(
     const id = name.endsWith(PART_SUFFIX) ? name.slice(0, -PART_SUFFIX.length) : name
     if (!isAttachmentId(id)) continue
     const path = join(folder, name)
-    const moved = await store.writes.run(async (trx) => {
-      const row = await trx
-        .selectFrom('attachment')
-        .select('id')
-        .where('id', '=', id)
-        .executeTakeFirst()
-      if (!row) return false
-      const stored = await trx
-        .selectFrom('attachment_chunk')
-        .select('seq')
-        .where('attachment_id', '=', id)
-        .executeTakeFirst()
-      if (stored) return false
-      await attachments.put(trx, id, await readFile(path))
-      return true
-    })
+    const row = await store.db
+      .selectFrom('attachment')
+      .select(['id', 'store'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+    // Under the start-up lock: nothing else moves this file in meanwhile.
+    const moved =
+      row !== undefined && !(await storeHolding(attachments, row.store).exists(store.db, id))
+    if (moved) {
+      const body = await readFile(path)
+      const keepBytes = await storeHolding(attachments, row.store).put({
+        id,
+        body,
+        sha256: createHash('sha256').update(body).digest('hex'),
+      })
+      await store.writes.run(keepBytes)
+    }
     // Removed only once its bytes have committed in the store.
     await rm(path, { force: true })
     if (moved) imported++

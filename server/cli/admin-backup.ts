@@ -9,7 +9,9 @@
  * and the restored chains verify against it. The audit key does not: it is kept apart from the
  * database on purpose, and a restored folder needs the same key (`LUOSHI_AUDIT_KEY`, or the key
  * file copied by the operator). PostgreSQL is backed up with its own tools (pg_dump /
- * pg_restore: docs/deployment.md).
+ * pg_restore: docs/deployment.md). With attachments in an S3-compatible bucket
+ * (`LUOSHI_ATTACHMENTS=s3`) the backup holds their rows but not their objects, and says so: the
+ * bucket is kept by its own versioning or replication.
  */
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -70,6 +72,11 @@ export async function backupCommand(args: string[]): Promise<number> {
     `✓ 已备份到 ${file}${existsSync(checkpointsOf(file)) ? `（审计检查点：${checkpointsOf(file)}）` : ''}；审计密钥请另行保管\n` +
       `  backed up to ${file}${existsSync(checkpointsOf(file)) ? ` (audit checkpoints: ${checkpointsOf(file)})` : ''}; keep the audit key apart`,
   )
+  if (process.env.LUOSHI_ATTACHMENTS?.trim() === 's3')
+    console.log(
+      '  注意：附件对象在 S3 兼容存储中，不在本备份内，请用存储桶的版本控制或复制保管（见 docs/deployment.md）\n' +
+        '  note: the attachments’ objects are in the S3-compatible bucket, not in this backup: keep them with the bucket’s versioning or replication (see docs/deployment.md)',
+    )
   return 0
 }
 

@@ -6,6 +6,8 @@
  *   locked-out account (see {@link resetPasswordCommand}).
  * - `admin backup <file>` / `admin restore <file>` copy the SQLite database online and put it back
  *   (admin-backup.ts).
+ * - `admin attachments [--remove]` lists (and removes) objects in the attachment bucket that no
+ *   row names (admin-attachments.ts).
  *
  * A password is read from a prompt without echo (asked twice) when stdin is a terminal, or as the
  * first line of stdin when it is piped; never from the command line, where `ps` and the shell's
@@ -22,12 +24,14 @@ import { createUser } from '../users/user-admin.ts'
 import { dataFolderOf, openAdminDatabase } from './admin-database.ts'
 import { RESET_USAGE, resetPasswordCommand } from './admin-reset-password.ts'
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './admin-backup.ts'
+import { ATTACHMENTS_USAGE, attachmentsCommand } from './admin-attachments.ts'
 import { flag, messageOf, positional, refuse } from './cli-args.ts'
 import { readPassword } from './read-password.ts'
 
 export const ADMIN_USAGE = `  luoshi admin create <username> [--display-name <name>] [--data <folder>]  创建系统管理员（密码从提示或标准输入读取）/ create a system administrator (password from a prompt or stdin)
 ${RESET_USAGE}
-${BACKUP_USAGE}`
+${BACKUP_USAGE}
+${ATTACHMENTS_USAGE}`
 
 /** Runs `luoshi admin <sub-command> …`; returns the exit code. */
 export async function adminCommand(args: string[]): Promise<number> {
@@ -41,6 +45,7 @@ export async function adminCommand(args: string[]): Promise<number> {
   if (sub === 'reset-password') return resetPasswordCommand(rest)
   if (sub === 'backup') return backupCommand(rest)
   if (sub === 'restore') return restoreCommand(rest)
+  if (sub === 'attachments') return attachmentsCommand(rest)
   const [username, ...extra] = positional(rest, ['--data', '--display-name'])
   if (sub !== 'create' || !username || extra.length > 0) {
     console.error(`用法 / usage:\n${ADMIN_USAGE}`)

@@ -2,7 +2,8 @@
  * @module The `luoshi` command line: `validate` and `explain` policy configs, `test` runs the
  * policy tests written inside them, `audit verify` checks a data folder's audit chain offline,
  * `admin create` makes a system administrator (the first account of a production start), `admin
- * reset-password` sets a new password for a locked-out account.
+ * reset-password` sets a new password for a locked-out account, `admin backup` / `restore` copy
+ * the SQLite database, `admin attachments` finds objects no row names in the attachment bucket.
  */
 import { loadPolicyFile } from '../policies/load-policy.ts'
 import { explainPolicy } from '../../domain/compiler/explain-policy.ts'

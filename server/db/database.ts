@@ -435,7 +435,12 @@ export interface AttachmentTable {
   size: number
   sha256: string
   created_at: string
+  /** Where its bytes are: `database` (attachment_chunk) or `s3` (attachments/s3-store.ts). */
+  store: Generated<AttachmentStoreKind>
 }
+
+/** The stores an attachment's bytes can live in. */
+export type AttachmentStoreKind = 'database' | 's3'
 
 /** A piece of an attachment's bytes, stored in the database (attachments/database-store.ts). */
 export interface AttachmentChunkTable {

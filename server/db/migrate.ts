@@ -31,6 +31,7 @@ import * as auditChains from './migrations/2026_12_08_0710_audit_chains.ts'
 import * as taskCounts from './migrations/2026_12_08_0800_task_counts.ts'
 import * as progressCounts from './migrations/2026_12_09_0200_progress_counts.ts'
 import * as readIndexes from './migrations/2026_12_09_0200_read_indexes.ts'
+import * as attachmentStore from './migrations/2026_12_09_0300_attachment_store.ts'
 import * as accessEpoch from './migrations/2026_12_09_0600_access_epoch.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
@@ -63,6 +64,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_08_0800_task_counts': taskCounts,
   '2026_12_09_0200_progress_counts': progressCounts,
   '2026_12_09_0200_read_indexes': readIndexes,
+  '2026_12_09_0300_attachment_store': attachmentStore,
   '2026_12_09_0600_access_epoch': accessEpoch,
 }
 

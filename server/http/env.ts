@@ -1,18 +1,44 @@
 /** @module The Hono environment: what every request carries once authenticated. */
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.ts'
-import type { Database } from '../db/database.ts'
+import type { AttachmentStoreKind, Database } from '../db/database.ts'
 import type { Transaction } from 'kysely'
 import type { GroupCommitter } from '../db/group-commit.ts'
 import type { SecurityOptions } from './security-options.ts'
 import type { OidcOptions } from '../auth/oidc-options.ts'
 
-/** Where attachments' bytes are kept (the database by default: attachments/database-store.ts). */
+/** A checked upload, ready to be kept: its id, its bytes and their SHA-256 (hex). */
+export interface AttachmentFile {
+  id: string
+  body: Uint8Array
+  sha256: string
+}
+
+/**
+ * Where attachments' bytes are kept: the database (attachments/database-store.ts, the default)
+ * or an S3-compatible bucket (attachments/s3-store.ts). Both keep the rule that no attachment row
+ * commits without its bytes.
+ */
 export interface AttachmentStore {
-  /** Writes `body` as attachment `id` in `trx`, the transaction that inserts its row. */
-  put(trx: Transaction<Database>, id: string, body: Uint8Array): Promise<void>
-  /** The bytes of attachment `id`, chunk after chunk, read through `db`. */
-  read(db: Kysely<Database>, id: string): ReadableStream<Uint8Array>
+  /** What the attachment row records as its store. */
+  readonly kind: AttachmentStoreKind
+  /**
+   * Keeps a file's bytes, in two steps around the row's transaction: whatever is slow or remote
+   * happens now, before the transaction opens (an object store uploads here, so a refused
+   * request leaves at most an object without a row, never a row without its object); the
+   * returned step runs inside the transaction that inserts the row (the database store writes
+   * its chunks there).
+   */
+  put(file: AttachmentFile): Promise<(trx: Transaction<Database>) => Promise<void>>
+  /**
+   * The bytes of attachment `id`, streamed piece by piece, read through `db`.
+   * @throws AppError 503 `storage-unavailable` when the store cannot be read (before any byte)
+   */
+  get(db: Kysely<Database>, id: string): Promise<ReadableStream<Uint8Array>>
+  /** Whether the bytes of attachment `id` are stored. */
+  exists(db: Kysely<Database>, id: string): Promise<boolean>
+  /** Removes the bytes of attachment `id` (nothing when there are none). */
+  delete(db: Kysely<Database>, id: string): Promise<void>
 }
 
 /** How far an account's roles reach by region (computed in access/region-reach.ts). */
@@ -51,7 +77,10 @@ export interface AppDeps {
   writes: GroupCommitter
   /** The folder attachments were kept in before they moved into the database (moved in at start). */
   files: string
-  /** Where attachments' bytes are kept; the database (attachment_chunk) when not given. */
+  /**
+   * Where new attachments' bytes are kept (`LUOSHI_ATTACHMENTS`); the database (attachment_chunk)
+   * when not given. Files stay readable from the store their row names.
+   */
   attachments?: AttachmentStore
   /** The signed checkpoints of the audit chain's head, which `GET /api/audit/verify` checks. */
   auditCheckpointFile?: string

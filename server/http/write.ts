@@ -14,7 +14,8 @@
  * read (audit/denials.ts), a failed login (auth/check-credentials.ts), a session's last use
  * (middleware/authenticate.ts) and a single sign-on's pending row and session, written by GET
  * navigations to and from the identity provider (auth/oidc-routes.ts). An attachment's bytes are written in its row's
- * transaction (attachments/database-store.ts).
+ * transaction (attachments/database-store.ts), or, with an S3-compatible store, uploaded before it
+ * (attachments/s3-store.ts), so the network never holds the writer.
  *
  * @example
  * .post('/:id/sign-off', async (c) => {

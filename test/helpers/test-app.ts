@@ -19,6 +19,7 @@ import { makeDb, publishBundled, TEST_DIALECT } from './make-db.ts'
 import { createDb } from '../../server/db/create-db.ts'
 import type { SecurityOptions } from '../../server/http/security-options.ts'
 import type { OidcOptions } from '../../server/auth/oidc-options.ts'
+import type { AttachmentStore } from '../../server/http/env.ts'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -39,7 +40,13 @@ export interface TestApp {
  */
 export async function makeTestApp(
   start = '2018-04-02T09:00:00+08:00',
-  options: { security?: Partial<SecurityOptions>; from?: string; oidc?: OidcOptions } = {},
+  options: {
+    security?: Partial<SecurityOptions>
+    from?: string
+    oidc?: OidcOptions
+    /** Where attachments' bytes go; the database when not given. */
+    attachments?: AttachmentStore
+  } = {},
 ): Promise<TestApp> {
   clearPlanCache()
   const { db, file, writes } = await makeDb(options.from)
@@ -59,12 +66,45 @@ export async function makeTestApp(
       files,
       ...(options.security ? { security: options.security } : {}),
       ...(options.oidc ? { oidc: options.oidc } : {}),
+      ...(options.attachments ? { attachments: options.attachments } : {}),
     }),
     db,
     file,
     clock,
     writes,
   }
+}
+
+/**
+ * A second app over the same database as `t`, with connections and a committer of its own, as a
+ * second server process has; `attachments` is its own store object (give it a new one over the
+ * same bucket, as that process would make). Send requests to it with clientOn(). `close` ends
+ * its connections.
+ */
+export async function secondInstance(
+  t: TestApp,
+  attachments?: AttachmentStore,
+): Promise<TestApp & { close(): Promise<void> }> {
+  const db =
+    TEST_DIALECT === 'postgres'
+      ? await createDb({ kind: 'postgres', url: t.file, poolSize: 2 })
+      : await createDb({ kind: 'sqlite', file: t.file })
+  const reads = TEST_DIALECT === 'postgres' ? db : await createDb({ kind: 'sqlite', file: t.file })
+  const writes = new GroupCommitter(db)
+  const app = createApp({
+    db,
+    reads,
+    clock: t.clock,
+    writes,
+    files: join(tmpdir(), 'luoshi-second-instance-attachments'),
+    ...(attachments ? { attachments } : {}),
+  })
+  const close = async () => {
+    await writes.close()
+    if (reads !== db) await reads.destroy()
+    await db.destroy()
+  }
+  return { app, db, file: t.file, clock: t.clock, writes, close }
 }
 
 /** Publishes a bundled policy and starts its plan; returns the plan id and version id. */
