@@ -48,7 +48,10 @@ describe('Idempotency-Key across a kill -9', () => {
         }
       }
     })
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    // ~1.5 s of load; longer on a busy machine (up to 15 s), until there are enough writes to lose.
+    const started = Date.now()
+    while (Date.now() - started < 1500 || (sent.size <= 50 && Date.now() - started < 15_000))
+      await new Promise((resolve) => setTimeout(resolve, 20))
     process.kill(server.pid, 'SIGKILL')
     stop = true
     await Promise.all(workers)
