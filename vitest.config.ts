@@ -13,7 +13,14 @@ export default defineConfig({
       'test/**/*.test.ts',
     ],
     // Browser tests drive real Chromium against a running server: `npm run test:e2e`.
-    exclude: ['**/node_modules/**', '**/*.case.test.ts', 'test/e2e/**'],
+    // The PostgreSQL backup and restore runs with the PostgreSQL suite (vitest.postgres.config.ts):
+    // it needs Debian's PostgreSQL binaries, which `npm install` does not bring.
+    exclude: [
+      '**/node_modules/**',
+      '**/*.case.test.ts',
+      'test/e2e/**',
+      'test/durability/*.postgres.test.ts',
+    ],
     testTimeout: 20_000,
     // Node's compile cache for the processes tests start (the CLI, servers, schedulers): each
     // compiles the same modules, and the cache is keyed by their content.

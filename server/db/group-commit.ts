@@ -113,7 +113,32 @@ export class GroupCommitter {
   }
 
   async #commit(batch: Pending[]): Promise<void> {
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
+    let outcomes: Outcome[]
+    for (let attempt = 1; ; attempt++) {
+      try {
+        outcomes = await this.#attempt(batch)
+        break
+      } catch (error) {
+        // A lock cycle with another process's transaction (PostgreSQL): the whole batch is rolled
+        // back, its locks released so the other goes on, and runs again.
+        if (isLockCycle(error) && attempt < LOCK_CYCLE_ATTEMPTS) continue
+        for (const item of batch) item.reject(error)
+        return
+      }
+    }
+    this.stats.batches++
+    this.stats.writes += batch.length
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length)
+    batch.forEach((item, index) => {
+      const outcome = outcomes[index]!
+      if (outcome.ok) item.resolve(outcome.value)
+      else item.reject(outcome.error)
+    })
+  }
+
+  /** Runs the batch's writes in one transaction, each in its own savepoint, and commits. */
+  async #attempt(batch: Pending[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = []
     let trx
     try {
       trx = await this.#db.startTransaction().execute()
@@ -125,6 +150,9 @@ export class GroupCommitter {
           await savepoint.releaseSavepoint(name).execute()
           outcomes.push({ ok: true, value })
         } catch (error) {
+          // Rolling back this write alone would keep the locks the earlier writes hold, which
+          // the other transaction of the cycle waits for: the batch is retried whole.
+          if (isLockCycle(error)) throw error
           // A full disk or an I/O error can make SQLite roll back the whole transaction, and the
           // savepoint with it ("no such savepoint"): then the batch fails with the first error,
           // the one that says what happened.
@@ -138,22 +166,29 @@ export class GroupCommitter {
         }
       }
       await trx.commit().execute()
+      return outcomes
     } catch (error) {
       if (trx)
         await trx
           .rollback()
           .execute()
           .catch(() => undefined)
-      for (const item of batch) item.reject(error)
-      return
+      throw error
     }
-    this.stats.batches++
-    this.stats.writes += batch.length
-    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length)
-    batch.forEach((item, index) => {
-      const outcome = outcomes[index]!
-      if (outcome.ok) item.resolve(outcome.value)
-      else item.reject(outcome.error)
-    })
   }
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+
+/** How many times a batch runs before a lock cycle fails its writes. */
+const LOCK_CYCLE_ATTEMPTS = 5
+
+/**
+ * PostgreSQL's deadlock (40P01) or serialization failure (40001): two processes' batches each
+ * hold a row the other waits for (a task one batch wrote, a plan's audit chain head the other
+ * holds until it commits). PostgreSQL ends one of them; nothing of it is kept, so it can run again.
+ */
+function isLockCycle(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '40P01' || code === '40001'
 }

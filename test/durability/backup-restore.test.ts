@@ -3,6 +3,9 @@
  * `luoshi admin restore` puts it into another data folder: the restored audit chains verify (with
  * the checkpoints that travel with the backup), and a server on the restored folder serves an
  * attachment uploaded before the backup.
+ *
+ * SQLite only (vitest.postgres.config.ts leaves it out): these commands copy the SQLite file; a
+ * PostgreSQL database is backed up with pg_dump (pg-dump-restore.postgres.test.ts).
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'

@@ -1,7 +1,8 @@
 /**
  * Restart with open tasks and pending timers: nothing lost, timers fire once. The Pingnan plan
- * runs in-process on a real database file; a department starts and saves tasks, the first
- * reminder fires, then the database is closed and the file reopened as a fresh process would
+ * runs in-process on a real database (a SQLite file, or PostgreSQL on `npm run test:postgres`); a
+ * department starts and saves tasks, the first reminder fires, then the database is closed and
+ * reopened as a fresh process would
  * (new connection, empty plan cache, new app). Every row is still there, the old session still
  * works, and moving the clock past several deadlines fires each remaining timer exactly once —
  * and a second scheduler pass at the same instant fires nothing.
@@ -10,13 +11,12 @@
  * claim and effect share a transaction, so a timer is either fired with its effect or still
  * pending; after the restart the rest fire, and the outcome is exactly an uninterrupted run's.
  */
-import { rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { sql } from 'kysely'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { createApp } from '../../server/app.ts'
-import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
@@ -33,13 +33,16 @@ import {
 } from '../helpers/durability-checks.ts'
 import { spawnScheduler } from '../helpers/durability-server.ts'
 import type { SchedulerProcess } from '../helpers/durability-server.ts'
-import { storeOf } from '../helpers/make-db.ts'
+import { storeOf, TEST_DIALECT } from '../helpers/make-db.ts'
+import { copyOfDatabase, folderOf, openDatabase, SLOWER } from '../helpers/durability-db.ts'
 import { loginAs, makeTestApp, startBundledPlan, taskId } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
 let t: TestApp | undefined
 const open: Array<Kysely<Database>> = []
 const folders: string[] = []
+/** Removes `folder` (if any) when the file's tests are done. */
+const removeLater = (folder: string | undefined) => void (folder && folders.push(folder))
 let doomed: SchedulerProcess | undefined
 
 afterAll(async () => {
@@ -73,10 +76,10 @@ async function dump(db: Kysely<Database>) {
 
 it(
   'keeps open tasks and pending timers across a restart, then fires each timer exactly once',
-  { timeout: 30_000 },
+  { timeout: 30_000 * SLOWER },
   async () => {
     t = await makeTestApp('2018-04-02T09:00:00+08:00')
-    folders.push(dirname(t.file))
+    removeLater(folderOf(t.file))
     const { planId, policyId } = await startBundledPlan(t, 'pingnan')
     // Work in progress on tasks whose ladders run through the restart: the plan draft (due 04-10)
     // and a hospital's two organisation steps (due 06-30).
@@ -136,17 +139,21 @@ it(
     expect(state.tasks.filter((task) => task.state === 'assigned').length).toBeGreaterThan(50)
     expect(state.timers.filter((timer) => timer.status === 'pending').length).toBeGreaterThan(30)
 
-    // The restart: close the only connection, forget every in-memory cache, reopen the file.
+    // The restart: close the only connection, forget every in-memory cache, reopen the database.
     await t.db.destroy()
     clearPlanCache()
-    const db = await createDb({ kind: 'sqlite', file: t.file })
+    const db = await openDatabase(t.file)
     await migrateToLatest(db)
     const writes = new GroupCommitter(db)
-    const reads = await createDb({ kind: 'sqlite', file: t.file })
+    // A second connection for reads on SQLite; one pool for both on PostgreSQL, as the server has.
+    const reads = TEST_DIALECT === 'postgres' ? db : await openDatabase(t.file)
+    if (reads !== db) open.push(reads)
+    const files = join(mkdtempSync(join(tmpdir(), 'luoshi-restart-')), 'attachments')
+    removeLater(join(files, '..'))
     Object.assign(t, {
       db,
       writes,
-      app: createApp({ db, reads, clock: t.clock, writes, files: t.file + '-attachments' }),
+      app: createApp({ db, reads, clock: t.clock, writes, files }),
     })
 
     expect(await dump(db)).toEqual(state)
@@ -236,26 +243,27 @@ it(
 
 it(
   'a scheduler process killed mid-run leaves no half-fired timer: the rest fire after the restart, none twice',
-  { timeout: 30_000 },
+  { timeout: 30_000 * SLOWER },
   async () => {
     const NOW = '2019-03-01T09:00:00+08:00'
     const app = await makeTestApp('2018-04-02T09:00:00+08:00')
     open.push(app.db)
-    folders.push(dirname(app.file))
+    removeLater(folderOf(app.file))
     await startBundledPlan(app, 'pingnan')
     await startBundledPlan(app, 'pingnan')
-    const copy = join(app.file, '..', 'uninterrupted.db')
-    await sql`vacuum into ${copy}`.execute(app.db)
+    const copyFolder = mkdtempSync(join(tmpdir(), 'luoshi-uninterrupted-'))
+    removeLater(copyFolder)
+    const copy = await copyOfDatabase(app.db, app.file, copyFolder, 'uninterrupted')
 
     // The reference: the same plans, one uninterrupted run.
     clearPlanCache()
-    const reference = await createDb({ kind: 'sqlite', file: copy })
+    const reference = await openDatabase(copy)
     open.push(reference)
     const clock = new SimulatedClock(NOW)
     const uninterrupted = await runDueTimers(storeOf(reference), clock, { owner: 'uninterrupted' })
     expect(uninterrupted.fired).toBeGreaterThan(200)
 
-    // A scheduler process on the file, killed once it has fired a few dozen timers.
+    // A scheduler process on the database, killed once it has fired a few dozen timers.
     doomed = spawnScheduler(app.file, NOW, 'doomed', 5)
     await doomed.ready
     doomed.go()
@@ -282,7 +290,7 @@ it(
 
     // The restart: a new connection, an empty plan cache.
     clearPlanCache()
-    const db = await createDb({ kind: 'sqlite', file: app.file })
+    const db = await openDatabase(app.file)
     open.push(db)
     const firedAtKill = await db
       .selectFrom('timer')

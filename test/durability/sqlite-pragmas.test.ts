@@ -5,6 +5,9 @@
  * NORMAL, where a power cut can lose the last acknowledged commits. So the file is created,
  * closed and reopened, and the reopened connections — through openSqlite and through createDb,
  * which the server uses — must report FULL.
+ *
+ * SQLite only (vitest.postgres.config.ts leaves it out): PostgreSQL's durability (`fsync`,
+ * `synchronous_commit`) is set in its server's configuration, not by luoshi's connections.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,21 +1,20 @@
 /**
- * The upgrade that keys only tasks not withdrawn, on SQLite: the table is rebuilt with foreign
- * keys off, and they are on again afterwards.
+ * The upgrade that keys only tasks not withdrawn, on an empty database of the run's dialect. On
+ * SQLite the table is rebuilt with foreign keys off, and they must be on again afterwards; on
+ * PostgreSQL the constraint becomes a partial index.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
-import { createDb } from '../../server/db/create-db.ts'
+import { newEmptyDatabase, openDatabase } from '../helpers/durability-db.ts'
+import { TEST_DIALECT } from '../helpers/make-db.ts'
 import { checkTaskKeyUpgrade } from '../helpers/task-key-upgrade.ts'
 
-describe('migration 2026_12_07_0210_task_key_open_tasks on SQLite', () => {
-  it('keeps tasks and their events, keys only the tasks not withdrawn, and turns foreign keys back on', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'luoshi-migration-')), 'luoshi.db')
-    const db = await createDb({ kind: 'sqlite', file })
+describe(`migration 2026_12_07_0210_task_key_open_tasks on ${TEST_DIALECT}`, () => {
+  it('keeps tasks and their events, and keys only the tasks not withdrawn', async () => {
+    const db = await openDatabase(await newEmptyDatabase())
     try {
       await checkTaskKeyUpgrade(db)
-      expect((await sql`pragma foreign_keys`.execute(db)).rows).toEqual([{ foreign_keys: 1 }])
+      if (TEST_DIALECT === 'sqlite')
+        expect((await sql`pragma foreign_keys`.execute(db)).rows).toEqual([{ foreign_keys: 1 }])
     } finally {
       await db.destroy()
     }

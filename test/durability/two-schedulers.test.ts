@@ -1,22 +1,21 @@
 /**
  * Two scheduler processes on one database fire each timer exactly once. The Pingnan plan is
- * started on a real file and copied; two child processes then run the scheduler on the file at the
- * same instant (released together, small batches, so they race for the same rows), while this
+ * started on a real database (a SQLite file, or PostgreSQL on `npm run test:postgres`) and copied;
+ * two child processes then run the scheduler on it at the same instant (released together, small batches, so they race for the same rows), while this
  * process runs a single scheduler on the copy. Each timer must be claimed by exactly one process,
  * its effect must have happened once, and the outcome must be exactly the single scheduler's.
  *
  * Child processes, not two connections in this process: better-sqlite3 waits for a lock
  * synchronously (busy_timeout), so two connections in one process holding write transactions
- * across awaits block each other until SQLITE_BUSY — unlike two real processes.
+ * across awaits block each other until SQLITE_BUSY — unlike two real processes. On PostgreSQL
+ * they are what a deployment of several processes is.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { sql } from 'kysely'
+import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { SimulatedClock } from '../../server/clock.ts'
-import { createDb } from '../../server/db/create-db.ts'
 import type { Database } from '../../server/db/database.ts'
 import { clearPlanCache } from '../../server/plan-model/plan-context.ts'
 import { runDueTimers } from '../../server/timers/scheduler.ts'
@@ -31,6 +30,7 @@ import {
 import { spawnScheduler } from '../helpers/durability-server.ts'
 import type { SchedulerProcess } from '../helpers/durability-server.ts'
 import { storeOf } from '../helpers/make-db.ts'
+import { copyOfDatabase, folderOf, openDatabase, SLOWER } from '../helpers/durability-db.ts'
 import { makeTestApp, startBundledPlan } from '../helpers/test-app.ts'
 
 /** Past the 2018 ladders, the quarterly supervision periods and the first summary's deadline. */
@@ -56,17 +56,16 @@ afterAll(async () => {
 })
 
 it(
-  'fires each due timer exactly once with two scheduler processes racing on one file',
-  { timeout: 30_000 },
+  'fires each due timer exactly once with two scheduler processes racing on one database',
+  { timeout: 30_000 * SLOWER },
   async () => {
     const t = await makeTestApp('2018-04-02T09:00:00+08:00')
     open.push(t.db)
-    appFolder = dirname(t.file)
+    appFolder = folderOf(t.file)
     // Two runs of the plan, so the firing takes long enough for the second process to join the race.
     await startBundledPlan(t, 'pingnan')
     await startBundledPlan(t, 'pingnan')
-    const copy = join(folder, 'solo.db')
-    await sql`vacuum into ${copy}`.execute(t.db)
+    const copy = await copyOfDatabase(t.db, t.file, folder, 'solo')
     const pendingAtStart = await t.db
       .selectFrom('timer')
       .select('id')
@@ -87,13 +86,13 @@ it(
 
     // The same plan, one scheduler, on the copy: the reference outcome.
     clearPlanCache()
-    const solo = await createDb({ kind: 'sqlite', file: copy })
+    const solo = await openDatabase(copy)
     open.push(solo)
     const clock = new SimulatedClock(NOW)
     const reference = await runDueTimers(storeOf(solo), clock, { owner: 'solo' })
     expect(reference.fired).toBeGreaterThan(pendingAtStart.length) // firing planned more (ladders, periods)
 
-    const db = await createDb({ kind: 'sqlite', file: t.file })
+    const db = await openDatabase(t.file)
     open.push(db)
     const fired = await db
       .selectFrom('timer')
@@ -102,7 +101,8 @@ it(
       .execute()
     // They raced: at least one claim found its timer already taken by the other process. (SQLite's
     // busy handler is not fair, so one process often does nearly all the firing while the other
-    // waits on the lock; which one varies.)
+    // waits on the lock; which one varies. On PostgreSQL the loser of a claim waits on the row
+    // lock and then finds the timer fired.)
     expect(ra.skipped + rb.skipped).toBeGreaterThan(0)
     // Together exactly the reference's number of firings, each claimed by the one who fired it.
     expect(ra.fired + rb.fired).toBe(reference.fired)

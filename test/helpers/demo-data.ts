@@ -16,6 +16,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { inject } from 'vitest'
 import type { TestProject } from 'vitest/node'
 import { startServer } from './durability-server.ts'
+import { bindNewDatabase, databaseOf, SLOWER } from './durability-db.ts'
+import { TEST_DIALECT } from './make-db.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,6 +36,8 @@ export async function demoDataFolder(now: string, prefix = 'luoshi-demo-'): Prom
   const template = await templateFor(now)
   const folder = mkdtempSync(join(tmpdir(), prefix))
   cpSync(template, folder, { recursive: true })
+  // On PostgreSQL the copied folder names the template's database: it gets a copy of its own.
+  await bindNewDatabase(folder, TEST_DIALECT === 'postgres' ? databaseOf(template) : undefined)
   return folder
 }
 
@@ -65,7 +69,10 @@ async function templateFor(now: string): Promise<string> {
 /** Starts a server on an empty folder at `now`, waits for the demo, stops it and keeps the folder. */
 async function buildTemplate(root: string, template: string, now: string): Promise<void> {
   const building = mkdtempSync(join(root, 'building-'))
-  const server = await startServer({ dataDir: building, now, timeoutMs: 90_000 })
+  await bindNewDatabase(building)
+  // Loading the demo takes a round trip a statement on PostgreSQL: several times SQLite's time.
+  const timeoutMs = 90_000 * SLOWER
+  const server = await startServer({ dataDir: building, now, timeoutMs })
   // The server logs that it started just before it installs its SIGTERM handler; once it answers
   // a request, that code has run.
   await (await fetch(`${server.baseUrl}/api/auth/me`)).arrayBuffer()

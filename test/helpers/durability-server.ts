@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { databaseEnv } from './durability-db.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -28,7 +29,10 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra }
 }
 
-/** Spawns `server/main.ts` and resolves once it logs "luoshi 已启动" with its address. */
+/**
+ * Spawns `server/main.ts` and resolves once it logs "luoshi 已启动" with its address. On the
+ * PostgreSQL run a data folder bound to a database (durability-db.ts) runs the server on it.
+ */
 export async function startServer(options: {
   dataDir: string
   now?: string
@@ -41,6 +45,7 @@ export async function startServer(options: {
       PORT: '0',
       HOST: '127.0.0.1',
       LUOSHI_DATA: options.dataDir,
+      ...databaseEnv(options.dataDir),
       ...(options.now ? { LUOSHI_NOW: options.now } : {}),
       ...options.env,
     }),

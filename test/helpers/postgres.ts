@@ -18,7 +18,8 @@ import { SimulatedClock } from '../../server/clock.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
 import type { TestApp } from './test-app.ts'
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
