@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process'
 import http from 'node:http'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -232,7 +232,10 @@ export async function benchHttpTransitions(): Promise<string[]> {
     const profiler = await inspectorProfiler(await inspector)
     await profiler.start()
     const profiled = await openLoop(sessions, 500, 4)
-    const stages = cpuByStage(await profiler.stop())
+    const profile = await profiler.stop()
+    // BENCH_PROFILE=<file> keeps the sampled profile, to open in Chrome's DevTools.
+    if (process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile))
+    const stages = cpuByStage(profile)
     const profiledMs = [...stages.values()].reduce((sum, ms) => sum + ms, 0)
     const row = (name: string, r: typeof burst, perRequest: number, verdict: string) =>
       `${name.padEnd(48)} ${r.perSecond.toFixed(0).padStart(6)}/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   server cpu ${perRequest.toFixed(2)} ms/req   (${r.count} requests, ${r.failures} failed)  ${verdict}`

@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { auditHash, GENESIS_HASH } from './audit-hash.ts'
 import { auditKey } from './audit-key.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 
 export { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-hash.ts'
 
@@ -42,18 +43,55 @@ async function lockHead(
       )
     return head
   }
-  await trx
+  const [head] = (await lockChainHead(trx, chain)).rows
+  return head!
+}
+
+/**
+ * A plan's chain head, made at the genesis hash when the plan has none yet, and locked: the upsert
+ * writes the row (a no-op update), which holds it until the transaction ends — one statement where
+ * an insert, an update and a select were, on the path of every audited write.
+ */
+const lockChainHead = preparedQuery((db, chain: string) =>
+  db
     .insertInto('audit_chain')
     .values({ chain, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute()
-  await trx.updateTable('audit_chain').set({ chain }).where('chain', '=', chain).execute()
-  return trx
-    .selectFrom('audit_chain')
-    .select(['seq', 'hash'])
-    .where('chain', '=', chain)
-    .executeTakeFirstOrThrow()
-}
+    .onConflict((oc) => oc.column('chain').doUpdateSet({ chain: (eb) => eb.ref('excluded.chain') }))
+    .returning(['seq', 'hash']),
+)
+
+/** The common case, one entry: a prepared statement (a batch is built as it comes). */
+const insertOneRow = preparedQuery(
+  (
+    db,
+    chain: string,
+    chainSeq: number,
+    at: string,
+    actor: string,
+    action: string,
+    entity: string,
+    entityId: string,
+    payload: string,
+    prevHash: string,
+    hash: string,
+  ) =>
+    db.insertInto('audit_log').values({
+      chain,
+      chain_seq: chainSeq,
+      at,
+      actor,
+      action,
+      entity,
+      entity_id: entityId,
+      payload,
+      prev_hash: prevHash,
+      hash,
+    }),
+)
+
+const moveChainHead = preparedQuery((db, seq: number, hash: string, chain: string) =>
+  db.updateTable('audit_chain').set({ seq, hash }).where('chain', '=', chain),
+)
 
 /**
  * Appends entries in one go, inside the caller's transaction, so an audited change and its audit
@@ -95,19 +133,30 @@ export async function appendAudit(
       prev = hash
       return row
     })
-    for (let index = 0; index < rows.length; index += 500) {
-      await trx
-        .insertInto('audit_log')
-        .values(rows.slice(index, index + 500))
-        .execute()
-    }
+    if (rows.length === 1) {
+      const row = rows[0]!
+      await insertOneRow(
+        trx,
+        row.chain,
+        row.chain_seq,
+        row.at,
+        row.actor,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.payload,
+        row.prev_hash,
+        row.hash,
+      )
+    } else
+      for (let index = 0; index < rows.length; index += 500) {
+        await trx
+          .insertInto('audit_log')
+          .values(rows.slice(index, index + 500))
+          .execute()
+      }
     if (chain === '')
       await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute()
-    else
-      await trx
-        .updateTable('audit_chain')
-        .set({ seq, hash: prev })
-        .where('chain', '=', chain)
-        .execute()
+    else await moveChainHead(trx, seq, prev, chain)
   }
 }
