@@ -56,6 +56,25 @@ describe('request errors', () => {
     expect((await response.json()).error.code).toBe('payload-too-large')
   })
 
+  it('answers a body cut off before its end with 400, and writes nothing of it', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"type":"SAVE","data":{"summary":"半'))
+        controller.error(new Error('the connection broke'))
+      },
+    })
+    const response = await finance.raw(`/api/tasks/${id}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(400)
+    const json = await response.json()
+    expect(json.error.code).toBe('bad-request')
+    expect(json.error.message.zh).toContain('未完整送达')
+  })
+
   it('rejects a body that is not JSON with 415', async () => {
     const response = await finance.raw(`/api/tasks/${id}/events`, {
       method: 'POST',

@@ -11,6 +11,7 @@
 import type { IncomingMessage } from 'node:http'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
+import { HTTPException } from 'hono/http-exception'
 import { AppError } from '../../errors.ts'
 import type { AppEnv } from '../env.ts'
 
@@ -21,13 +22,32 @@ function tooLarge(): never {
   })
 }
 
-/** Refuses bodies of more than `maxSize` bytes with 413 `payload-too-large`. */
+/**
+ * Refuses bodies of more than `maxSize` bytes with 413 `payload-too-large`, and a counted body cut
+ * off before its end (the client went away, the connection broke) with 400: the client's fault,
+ * with nothing written, since the route runs only once the whole body is in.
+ */
 export function bodySize(maxSize: number) {
   const counted = bodyLimit({ maxSize, onError: tooLarge })
+  const countedAsRead: typeof counted = async (c, next) => {
+    let bodyIn = false
+    try {
+      return await counted(c, () => {
+        bodyIn = true
+        return next()
+      })
+    } catch (error) {
+      if (bodyIn || error instanceof AppError || error instanceof HTTPException) throw error
+      throw new AppError(400, 'bad-request', {
+        zh: '请求体未完整送达（连接中断），未保存任何内容：请重新发送',
+        en: 'The request body was cut off before its end and nothing was saved: send it again',
+      })
+    }
+  }
   return createMiddleware<AppEnv>(async (c, next) => {
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
     if (!incoming || incoming.httpVersionMajor !== 1 || 'transfer-encoding' in incoming.headers)
-      return counted(c, next)
+      return countedAsRead(c, next)
     const length = incoming.headers['content-length']
     // HTTP/1.1 without either header: the request has no body.
     if (length !== undefined && Number(length) > maxSize) tooLarge()
