@@ -91,20 +91,26 @@ export function sortForLedger(rows: readonly OrderRow[]): OrderRow[] {
   const source = ranks(rows.map((row) => row.source_id))
   const period = ranks(rows.map((row) => row.period))
   const unit = ranks(rows.map((row) => row.assignee))
-  const keyed = rows.map((row) => ({
-    row,
-    key: [
+  // The four ranks as one number (mixed radix), exact while the product stays an integer.
+  const [d, s, p, u] = [due.size, source.size, period.size, unit.size]
+  const exact = d * s * p * u < Number.MAX_SAFE_INTEGER
+  const keys = rows.map((row) => {
+    const parts = [
       due.get(row.due_on ?? '9999')!,
       source.get(row.source_id)!,
       period.get(row.period)!,
       unit.get(row.assignee)!,
-    ],
-  }))
-  keyed.sort((a, b) => {
-    for (let i = 0; i < 4; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!
-    return 0
+    ]
+    return exact ? [((parts[0]! * s + parts[1]!) * p + parts[2]!) * u + parts[3]!] : parts
   })
-  return keyed.map((entry) => entry.row)
+  const order = rows.map((_, i) => i)
+  order.sort((a, b) => {
+    const ka = keys[a]!
+    const kb = keys[b]!
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!
+    return a - b
+  })
+  return order.map((i) => rows[i]!)
 }
 
 /** True when the ledger marks the row overdue (its summary's mark, tasks/task-views.ts). */
