@@ -11,6 +11,7 @@ import { benchPlanMigration } from './plan-migration.bench.ts'
 import { benchPlanStart } from './plan-start.bench.ts'
 import { benchPolicyValidation } from './policy-validation.bench.ts'
 import { benchReadScale } from './read-scale.bench.ts'
+import { benchReadScalePostgres } from './read-scale-postgres.bench.ts'
 import { benchRegionReach } from './region-reach.bench.ts'
 import { benchScoring } from './scoring.bench.ts'
 import { benchTaskLight } from './task-light.bench.ts'
@@ -27,6 +28,7 @@ for (const line of await benchImportValues()) console.log(line)
 for (const line of await benchRegionReach()) console.log(line)
 for (const line of await benchReadScale()) console.log(line)
 for (const line of await benchAuditVerify()) console.log(line)
+for (const line of await benchReadScalePostgres()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
 for (const line of await benchDemoSeed()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)

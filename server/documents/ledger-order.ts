@@ -14,7 +14,19 @@ import type { SupervisionFacts } from '../tasks/task-lights.ts'
 import { clauseOf } from './ledger-rows.ts'
 import type { LedgerCursor, LedgerFilters } from './ledger-query.ts'
 
-/** The columns of a task the ledger's order, grouping and filters read. */
+/** The columns of a task the ledger's order and grouping read. */
+export const PLACE_COLUMNS = [
+  'id',
+  'source_id',
+  'due_on',
+  'assignee',
+  'role',
+  'parent_task_id',
+  'phase_id',
+  'period',
+] as const
+
+/** With those, the columns a colour or overdue filter reads. */
 export const ORDER_COLUMNS = [
   'id',
   'kind',
@@ -53,14 +65,52 @@ export function partOf(clause: string | null): string | null {
 // The same order as String.prototype.localeCompare, without building a collator per comparison.
 const collator = new Intl.Collator()
 
-/** By deadline (none last), then duty, period and unit, as the ledger has always listed them. */
-export function ledgerCompare(a: OrderRow, b: OrderRow): number {
-  return (
-    collator.compare(a.due_on ?? '9999', b.due_on ?? '9999') ||
-    collator.compare(a.source_id, b.source_id) ||
-    collator.compare(a.period, b.period) ||
-    collator.compare(a.assignee, b.assignee)
+/**
+ * The rank of each distinct value in collation order, values the collator calls equal ranked
+ * equal: a plan has a few dozen deadlines, duties and units, so the rows are then sorted by
+ * small integers in exactly the order the collator would give them.
+ */
+function ranks(values: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(values)].sort(collator.compare)
+  const rank = new Map<string, number>()
+  sorted.forEach((value, i) =>
+    rank.set(
+      value,
+      i > 0 && collator.compare(sorted[i - 1]!, value) === 0 ? rank.get(sorted[i - 1]!)! : i,
+    ),
   )
+  return rank
+}
+
+/**
+ * By deadline (none last), then duty, period and unit, as the ledger has always listed them
+ * (each compared as `localeCompare` compares); a stable sort, so full ties keep their order.
+ */
+export function sortForLedger(rows: readonly OrderRow[]): OrderRow[] {
+  const due = ranks(rows.map((row) => row.due_on ?? '9999'))
+  const source = ranks(rows.map((row) => row.source_id))
+  const period = ranks(rows.map((row) => row.period))
+  const unit = ranks(rows.map((row) => row.assignee))
+  // The four ranks as one number (mixed radix), exact while the product stays an integer.
+  const [d, s, p, u] = [due.size, source.size, period.size, unit.size]
+  const exact = d * s * p * u < Number.MAX_SAFE_INTEGER
+  const keys = rows.map((row) => {
+    const parts = [
+      due.get(row.due_on ?? '9999')!,
+      source.get(row.source_id)!,
+      period.get(row.period)!,
+      unit.get(row.assignee)!,
+    ]
+    return exact ? [((parts[0]! * s + parts[1]!) * p + parts[2]!) * u + parts[3]!] : parts
+  })
+  const order = rows.map((_, i) => i)
+  order.sort((a, b) => {
+    const ka = keys[a]!
+    const kb = keys[b]!
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!
+    return a - b
+  })
+  return order.map((i) => rows[i]!)
 }
 
 /** True when the ledger marks the row overdue (its summary's mark, tasks/task-views.ts). */
@@ -83,7 +133,7 @@ export function placeRows(
   filters: LedgerFilters,
   facts: SupervisionFacts | null,
 ): Placed[] {
-  let rows = [...tasks].sort(ledgerCompare)
+  let rows = sortForLedger(tasks)
   if (filters.overdue !== undefined)
     rows = rows.filter((task) => overdueOf(context, task, today) === filters.overdue)
   if (filters.lights && facts)
@@ -95,10 +145,15 @@ export function placeRows(
       ...context.model.config.timeline.phases.map((phase) => ({ key: phase.id, name: phase.name })),
     )
   const known = new Set(order.map((group) => group.key))
+  const parts = new Map<string, string>()
+  const partKey = (sourceId: string) => {
+    let key = parts.get(sourceId)
+    if (key === undefined)
+      parts.set(sourceId, (key = partOf(clauseOf(context, sourceId)) ?? NO_PART.key))
+    return key
+  }
   const keyOf = (task: OrderRow) =>
-    groupBy === 'phase'
-      ? (task.phase_id ?? NO_PHASE.key)
-      : (partOf(clauseOf(context, task.source_id)) ?? NO_PART.key)
+    groupBy === 'phase' ? (task.phase_id ?? NO_PHASE.key) : partKey(task.source_id)
   const byKey = new Map<string, OrderRow[]>()
   for (const task of rows) {
     const key = keyOf(task)

@@ -14,7 +14,7 @@ import type { Ledger } from '../../schemas/api/responses.schema.ts'
 import { loadSupervisionFacts } from '../tasks/task-lights.ts'
 import { ledgerEntries } from './ledger-rows.ts'
 import type { LedgerFilters, LedgerPage } from './ledger-query.ts'
-import { ORDER_COLUMNS, pageOf, placeRows } from './ledger-order.ts'
+import { ORDER_COLUMNS, PLACE_COLUMNS, pageOf, placeRows } from './ledger-order.ts'
 import type { OrderRow } from './ledger-order.ts'
 
 export { partOf } from './ledger-order.ts'
@@ -32,9 +32,11 @@ async function visibleTasks(
   filters: LedgerFilters,
   maxTasks: number,
 ): Promise<OrderRow[]> {
+  // A ledger with no colour or overdue filter reads only what orders and groups its rows.
+  const coloured = filters.lights !== undefined || filters.overdue !== undefined
   let query = db
     .selectFrom('task')
-    .select(ORDER_COLUMNS)
+    .select(coloured ? ORDER_COLUMNS : PLACE_COLUMNS)
     .where('task.plan_id', '=', context.plan.id)
   if (!seesWholePlan(user, context.plan.policy_id, context.model))
     query = query.where((eb) => visibleTaskFilter(eb, user, [context]))
@@ -48,7 +50,7 @@ async function visibleTasks(
   if (filters.dueAfter) query = query.where('task.due_on', '>=', filters.dueAfter)
   if (filters.dueBefore) query = query.where('task.due_on', '<=', filters.dueBefore)
   // One past the most a ledger holds tells that there are too many; only then are they counted.
-  const tasks = await query.limit(maxTasks + 1).execute()
+  const tasks = (await query.limit(maxTasks + 1).execute()) as OrderRow[]
   if (tasks.length > maxTasks) {
     const { count } = await query
       .clearSelect()
@@ -70,13 +72,13 @@ async function visibleTasks(
 const BOUND_IDS = 500
 
 /** The full rows of `ids`, in that order. */
-async function fullRows(db: Kysely<Database>, planId: string, ids: string[]): Promise<TaskRow[]> {
+async function fullRows(db: Kysely<Database>, ids: string[]): Promise<TaskRow[]> {
   const byId = new Map<string, TaskRow>()
   for (let from = 0; from < ids.length; from += BOUND_IDS)
     for (const row of await db
       .selectFrom('task')
       .selectAll()
-      .where('plan_id', '=', planId)
+      // By id alone (the primary key): the ids are this plan's, read just before.
       .where('id', 'in', ids.slice(from, from + BOUND_IDS))
       .execute())
       byId.set(row.id, row)
@@ -110,7 +112,6 @@ export async function buildLedger(
   const shown = page ? pageOf(placed, page.size, page.after) : { rows: placed, nextCursor: null }
   const full = await fullRows(
     db,
-    context.plan.id,
     shown.rows.map((row) => row.task.id),
   )
   const entries = await ledgerEntries(db, context, full, today)
