@@ -10,6 +10,8 @@ import type { ScanRow } from './audit-hash.ts'
 import { ChainScan } from './audit-chain-scan.ts'
 import type { ChainExpectation, ScanOutcome } from './audit-chain-scan.ts'
 
+const PAGE = 10_000
+
 /** What the main thread gives a worker. */
 export interface ScanJob {
   file: string
@@ -28,22 +30,32 @@ export function scanShare(job: ScanJob): ScanOutcome {
   const connection = new SQLite(job.file, { readonly: true, fileMustExist: true })
   try {
     const scan = new ChainScan(Buffer.from(job.key), job.expected)
-    // NOT INDEXED: the table in rowid (= seq) order, read straight through; the chain index would
-    // jump about the table for every row. SQLite's json_array quotes text as JSON.stringify does
-    // (canonicalAuditText): one string per row instead of seven, and none to stringify again.
-    const rows = connection
+    // In `seq` order, a page at a time from the last row read: the table in rowid (= seq) order,
+    // read straight through (`all()` of a page costs less than a step per row). NOT INDEXED: the
+    // chain index would jump about the table for every row. SQLite's json_array quotes text as
+    // JSON.stringify does (canonicalAuditText): one string per row instead of seven, and none to
+    // stringify again.
+    const page = connection
       .prepare(
         `select chain, chain_seq, prev_hash, hash,
            case when chain = ''
              then json_array(chain_seq, at, actor, action, entity, entity_id, payload)
              else json_array(chain, chain_seq, at, actor, action, entity, entity_id, payload)
-           end
+           end,
+           seq
          from audit_log not indexed
-         where chain ${job.rest ? 'not in' : 'in'} (select value from json_each(?))
-         order by seq`,
+         where seq > ? and chain ${job.rest ? 'not in' : 'in'} (select value from json_each(?))
+         order by seq
+         limit ${PAGE}`,
       )
       .raw(true)
-    for (const row of rows.iterate(JSON.stringify(job.chains))) scan.add(row as ScanRow)
+    const chains = JSON.stringify(job.chains)
+    for (let after = 0; ;) {
+      const rows = page.all(after, chains) as Array<[...ScanRow, number]>
+      for (const row of rows) scan.add(row as unknown as ScanRow)
+      if (rows.length < PAGE) break
+      after = rows.at(-1)![5]
+    }
     return scan.finish()
   } finally {
     connection.close()

@@ -2,7 +2,8 @@
  * The audit chain holds against someone who can write the database but lacks the key kept
  * outside it: a cut tail is caught against the head row and against the signed checkpoints, a
  * chain re-hashed without the key fails at its first row, an edited checkpoint file fails, and
- * `luoshi audit verify --data <folder>` says all this offline with exit 0/1.
+ * `luoshi audit verify --data <folder>` says all this offline with exit 0/1 (with
+ * `--from-checkpoint`, for what each chain gained since its checkpoint).
  */
 import { execFile } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
@@ -283,6 +284,23 @@ describe('luoshi audit verify --data <folder>', () => {
       const unchecked = await luoshi('audit', 'verify', '--data', f.dataDir)
       expect(unchecked.code).toBe(1)
       expect(unchecked.stderr).toContain('找不到检查点文件')
+    },
+  )
+
+  it(
+    'with --from-checkpoint checks each chain from its checkpoint: 0 when intact, 1 for a row changed since',
+    { timeout: 60_000 },
+    async () => {
+      const f = await makeFolder()
+      const intact = await luoshi('audit', 'verify', '--data', f.dataDir, '--from-checkpoint')
+      expect(intact.code).toBe(0)
+      expect(intact.stdout).toContain(
+        'from the newest checkpoints on, 6 rows in 1 chain are intact',
+      )
+      await f.db.updateTable('audit_log').set({ actor: 'forged' }).where('seq', '=', 18).execute()
+      const changed = await luoshi('audit', 'verify', '--data', f.dataDir, '--from-checkpoint')
+      expect(changed.code).toBe(1)
+      expect(changed.stderr).toContain('the row was changed after it was written')
     },
   )
 
