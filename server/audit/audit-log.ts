@@ -53,17 +53,21 @@ export function unkeyedAuditHash(prevHash: string, row: HashedFields): string {
   return createHash('sha256').update(prevHash).update(canonical(row)).digest('hex')
 }
 
-/** The head of a chain, locked for the rest of the transaction: concurrent appenders to it queue here. */
+/**
+ * The head of a chain, locked for the rest of the transaction: concurrent appenders to it queue
+ * here. One statement each (an update or an upsert that returns the row): on PostgreSQL every
+ * statement is a round trip, made while the batch holds its locks.
+ */
 async function lockHead(
   trx: Transaction<Database> | Kysely<Database>,
   chain: string,
 ): Promise<{ seq: number; hash: string }> {
   if (chain === '') {
-    await trx.updateTable('audit_head').set({ id: 1 }).where('id', '=', 1).execute()
     const head = await trx
-      .selectFrom('audit_head')
-      .select(['seq', 'hash', 'keyed'])
+      .updateTable('audit_head')
+      .set({ id: 1 })
       .where('id', '=', 1)
+      .returning(['seq', 'hash', 'keyed'])
       .executeTakeFirstOrThrow()
     if (head.keyed !== 1)
       throw new Error(
@@ -71,16 +75,15 @@ async function lockHead(
       )
     return head
   }
-  await trx
+  // A plan's first entry creates its head; a no-op update of an existing one locks it and
+  // returns it as it stands.
+  return trx
     .insertInto('audit_chain')
     .values({ chain, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute()
-  await trx.updateTable('audit_chain').set({ chain }).where('chain', '=', chain).execute()
-  return trx
-    .selectFrom('audit_chain')
-    .select(['seq', 'hash'])
-    .where('chain', '=', chain)
+    .onConflict((oc) =>
+      oc.column('chain').doUpdateSet((eb) => ({ chain: eb.ref('excluded.chain') })),
+    )
+    .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow()
 }
 
