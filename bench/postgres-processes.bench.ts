@@ -68,17 +68,27 @@ function post(base: string, session: Session, taskId: string, body: object, ifMa
   })
 }
 
-/** CPU time (user + system, ms) of processes, from /proc (Linux); a process gone counts 0. */
-function cpuMs(pids: number[]): number {
-  let total = 0
+/** CPU time (user + system, ms) of each process still running, from /proc (Linux). */
+function cpuMs(pids: number[]): Map<number, number> {
+  const times = new Map<number, number>()
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100)
     } catch {
       // gone
     }
   }
+  return times
+}
+
+/**
+ * CPU used since `before` by the processes running at both ends (a backend closed in between
+ * is left out rather than counted negative; one opened in between is not seen).
+ */
+function cpuSince(before: Map<number, number>): number {
+  let total = 0
+  for (const [pid, ms] of cpuMs([...before.keys()])) total += ms - before.get(pid)!
   return total
 }
 
@@ -229,8 +239,8 @@ async function runWith(count: number, url: string, root: string) {
     const cpuBefore = cpuMs(pids)
     const pgBefore = cpuMs(backends)
     const load = await closedLoop(bases, writers, SECONDS)
-    const serverCpu = (cpuMs(pids) - cpuBefore) / load.count
-    const pgCpu = (cpuMs(backends) - pgBefore) / load.count
+    const serverCpu = cpuSince(cpuBefore) / load.count
+    const pgCpu = cpuSince(pgBefore) / load.count
     const conflict = count > 1 ? await conflicts(bases, writers, url) : undefined
     // PostgreSQL ends one of two transactions that wait on each other (after deadlock_timeout).
     const deadlocks = servers.reduce(
