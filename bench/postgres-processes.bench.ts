@@ -9,7 +9,9 @@
  * once; exactly one may win each round, the others are refused 409.
  *
  * The load generator, the servers and PostgreSQL share this machine's cores, so more processes
- * can only help as far as the cores are idle.
+ * can only help as far as the cores are idle. CPU per request includes each process's background
+ * work (scheduler, delivery worker, checkpoints, polling every second): at low throughput it
+ * weighs on the figure.
  */
 import http from 'node:http'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
