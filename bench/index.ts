@@ -10,6 +10,7 @@ import { benchImportValues } from './import-values.bench.ts'
 import { benchPlanMigration } from './plan-migration.bench.ts'
 import { benchPlanStart } from './plan-start.bench.ts'
 import { benchPolicyValidation } from './policy-validation.bench.ts'
+import { benchPostgresProcesses } from './postgres-processes.bench.ts'
 import { benchReadScale } from './read-scale.bench.ts'
 import { benchReadScalePostgres } from './read-scale-postgres.bench.ts'
 import { benchRegionReach } from './region-reach.bench.ts'
@@ -30,6 +31,7 @@ for (const line of await benchReadScale()) console.log(line)
 for (const line of await benchAuditVerify()) console.log(line)
 for (const line of await benchReadScalePostgres()) console.log(line)
 for (const line of await benchHttpTransitions()) console.log(line)
+for (const line of await benchPostgresProcesses()) console.log(line)
 for (const line of await benchDemoSeed()) console.log(line)
 for (const line of await benchBrowser()) console.log(line)
 for (const line of await benchDashboardWeight()) console.log(line)

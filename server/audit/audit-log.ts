@@ -25,17 +25,21 @@ export interface AuditEntry {
   planId?: string
 }
 
-/** The head of a chain, locked for the rest of the transaction: concurrent appenders to it queue here. */
+/**
+ * The head of a chain, locked for the rest of the transaction: concurrent appenders to it queue
+ * here. One statement each (an update or an upsert that returns the row): on PostgreSQL every
+ * statement is a round trip, made while the batch holds its locks.
+ */
 async function lockHead(
   trx: Transaction<Database> | Kysely<Database>,
   chain: string,
 ): Promise<{ seq: number; hash: string }> {
   if (chain === '') {
-    await trx.updateTable('audit_head').set({ id: 1 }).where('id', '=', 1).execute()
     const head = await trx
-      .selectFrom('audit_head')
-      .select(['seq', 'hash', 'keyed'])
+      .updateTable('audit_head')
+      .set({ id: 1 })
       .where('id', '=', 1)
+      .returning(['seq', 'hash', 'keyed'])
       .executeTakeFirstOrThrow()
     if (head.keyed !== 1)
       throw new Error(
