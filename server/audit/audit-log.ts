@@ -6,8 +6,8 @@
  * one holds the key; audit-verify.ts walks each chain alone. Writers of different plans lock
  * different chain heads, so they do not wait on one another.
  */
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/database.ts'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { AuditLogTable, Database } from '../db/database.ts'
 import { auditHash, GENESIS_HASH } from './audit-hash.ts'
 import { auditKey } from './audit-key.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
@@ -65,32 +65,8 @@ const lockChainHead = preparedQuery((db, chain: string) =>
 )
 
 /** The common case, one entry: a prepared statement (a batch is built as it comes). */
-const insertOneRow = preparedQuery(
-  (
-    db,
-    chain: string,
-    chainSeq: number,
-    at: string,
-    actor: string,
-    action: string,
-    entity: string,
-    entityId: string,
-    payload: string,
-    prevHash: string,
-    hash: string,
-  ) =>
-    db.insertInto('audit_log').values({
-      chain,
-      chain_seq: chainSeq,
-      at,
-      actor,
-      action,
-      entity,
-      entity_id: entityId,
-      payload,
-      prev_hash: prevHash,
-      hash,
-    }),
+const insertOneRow = preparedQuery((db, row: Insertable<AuditLogTable>) =>
+  db.insertInto('audit_log').values(row),
 )
 
 const moveChainHead = preparedQuery((db, seq: number, hash: string, chain: string) =>
@@ -138,20 +114,7 @@ export async function appendAudit(
       return row
     })
     if (rows.length === 1) {
-      const row = rows[0]!
-      await insertOneRow(
-        trx,
-        row.chain,
-        row.chain_seq,
-        row.at,
-        row.actor,
-        row.action,
-        row.entity,
-        row.entity_id,
-        row.payload,
-        row.prev_hash,
-        row.hash,
-      )
+      await insertOneRow(trx, rows[0]!)
     } else
       for (let index = 0; index < rows.length; index += 500) {
         await trx

@@ -7,7 +7,8 @@
  *
  * The stand-ins are values as far as Kysely knows, so a builder may only pass its arguments where
  * values go (`where(column, '=', value)`, `set`, `values`), never look at them: a query whose shape
- * depends on an argument (`in` a list, `is null` for null) is written as an ordinary query.
+ * depends on an argument (`in` a list, `is null` for null) is written as an ordinary query. A plain
+ * object argument stands for its fields (`values(row)`, `set(changes)`), named on the first run.
  *
  * @example
  * const taskById = preparedQuery((db, id: string) =>
@@ -19,23 +20,43 @@ import { CompiledQuery, createQueryId } from 'kysely'
 import type { Compilable, Kysely, QueryResult } from 'kysely'
 import type { Database } from './database.ts'
 
-/** Where argument `index` goes in the compiled parameters. */
+/** Where argument `index` (or its field `key`, for a record) goes in the compiled parameters. */
 class StandIn {
   readonly index: number
-  constructor(index: number) {
+  readonly key: string | undefined
+  constructor(index: number, key?: string) {
     this.index = index
+    this.key = key
   }
 }
 
 interface Prepared {
   compiled: CompiledQuery
-  /** Per parameter: the argument it takes, or -1 for a constant of the query itself. */
-  sources: number[]
+  /** Per parameter: the argument (or field) it takes, or undefined for a constant of the query. */
+  sources: Array<StandIn | undefined>
+}
+
+/** A plain object argument: its fields are values of the query (a row to insert, say). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype
+  )
+}
+
+/** The stand-ins `build` is called with: one per argument, or one per field of a record. */
+function standInsFor(args: unknown[]): unknown[] {
+  return args.map((arg, index) =>
+    isRecord(arg)
+      ? Object.fromEntries(Object.keys(arg).map((key) => [key, new StandIn(index, key)]))
+      : new StandIn(index),
+  )
 }
 
 /**
  * A function that runs the query `build` makes with the arguments it is given, through `db` (a
- * connection or a transaction). `build` runs once per dialect.
+ * connection or a transaction). `build` runs once per dialect. An argument that is a plain object
+ * stands for its fields, which must be the same on every run (a row of a table, say).
+ * @throws Error when `build` leaves an argument (or field) out, or a run lacks a field.
  */
 export function preparedQuery<Args extends unknown[], Row>(
   build: (db: Kysely<Database>, ...args: Args) => Compilable<Row>,
@@ -46,21 +67,39 @@ export function preparedQuery<Args extends unknown[], Row>(
     const dialect = db.getExecutor().adapter.constructor
     let prepared = byDialect.get(dialect)
     if (!prepared) {
-      const standIns = args.map((_, index) => new StandIn(index)) as Args
-      const compiled = build(db, ...standIns).compile()
+      const compiled = build(db, ...(standInsFor(args) as Args)).compile()
       const sources = compiled.parameters.map((value) =>
-        value instanceof StandIn ? value.index : -1,
+        value instanceof StandIn ? value : undefined,
       )
-      const used = new Set(sources)
-      if (args.some((_, index) => !used.has(index)))
-        throw new Error(`a prepared query does not use all its arguments: ${compiled.sql}`)
+      const used = new Set(sources.map((source) => source && `${source.index}.${source.key}`))
+      const unused = args.flatMap((arg, index) =>
+        isRecord(arg)
+          ? Object.keys(arg)
+              .filter((key) => !used.has(`${index}.${key}`))
+              .map((key) => `${index}.${key}`)
+          : used.has(`${index}.undefined`)
+            ? []
+            : [String(index)],
+      )
+      if (unused.length > 0)
+        throw new Error(
+          `a prepared query does not use all its arguments (${unused.join(', ')}): ${compiled.sql}`,
+        )
       prepared = { compiled, sources }
       byDialect.set(dialect, prepared)
     }
     const { compiled, sources } = prepared
-    const parameters = sources.map((source, index) =>
-      source === -1 ? compiled.parameters[index] : args[source],
-    )
+    const parameters = sources.map((source, index) => {
+      if (!source) return compiled.parameters[index]
+      const arg = args[source.index]
+      if (source.key === undefined) return arg
+      const value = (arg as Record<string, unknown>)[source.key]
+      if (value === undefined)
+        throw new Error(
+          `a prepared query's argument ${source.index} lacks ${source.key}: ${compiled.sql}`,
+        )
+      return value
+    })
     return await db.executeQuery<Row>({
       query: compiled.query,
       queryId: createQueryId(),

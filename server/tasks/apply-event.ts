@@ -9,10 +9,10 @@
 import { startDutiesOn } from './start-duties.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
 import { stepOfState } from '../../domain/workflow/state-names.ts'
-import type { Transaction } from 'kysely'
+import type { Insertable, Transaction } from 'kysely'
 import { recordAttachmentRefs } from '../attachments/attachment-refs.ts'
 import { appendAudit } from '../audit/audit-log.ts'
-import type { Database, TaskRow } from '../db/database.ts'
+import type { Database, TaskEventTable, TaskRow } from '../db/database.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
@@ -44,50 +44,19 @@ const DATA_EVENTS = new Set(['SAVE', 'SUBMIT', 'RESUBMIT', 'COMPLETE'])
 const updateStepped = preparedQuery(
   (
     db,
-    state: string,
-    snapshot: string,
-    escalation: number,
-    data: string | null,
-    at: string,
+    changes: Pick<TaskRow, 'state' | 'snapshot' | 'escalation_level' | 'data' | 'updated_at'>,
     taskId: string,
     version: number,
   ) =>
     db
       .updateTable('task')
-      .set({
-        state,
-        snapshot,
-        version: (eb) => eb('version', '+', 1),
-        escalation_level: escalation,
-        data,
-        updated_at: at,
-      })
+      .set({ ...changes, version: (eb) => eb('version', '+', 1) })
       .where('id', '=', taskId)
       .where('version', '=', version),
 )
 
-const insertEvent = preparedQuery(
-  (
-    db,
-    id: string,
-    taskId: string,
-    seq: number,
-    type: string,
-    payload: string,
-    actor: string,
-    at: string,
-    requestId: string | null,
-  ) =>
-    db.insertInto('task_event').values({
-      id,
-      task_id: taskId,
-      seq,
-      type,
-      payload,
-      actor,
-      at,
-      request_id: requestId,
-    }),
+const insertEvent = preparedQuery((db, row: Insertable<TaskEventTable>) =>
+  db.insertInto('task_event').values(row),
 )
 
 /** Applies the event; returns the updated row, or the refusal with the accepted events. */
@@ -107,11 +76,13 @@ export async function applyTaskEvent(
   const data = written ? JSON.stringify(event.data) : task.data
   const update = await updateStepped(
     trx,
-    next.value,
-    JSON.stringify(next),
-    next.context.escalation,
-    data,
-    at,
+    {
+      state: next.value,
+      snapshot: JSON.stringify(next),
+      escalation_level: next.context.escalation,
+      data,
+      updated_at: at,
+    },
     task.id,
     task.version,
   )
@@ -124,17 +95,16 @@ export async function applyTaskEvent(
   if (written)
     await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)
   const payload = { ...eventPayload(event), ...options.record }
-  await insertEvent(
-    trx,
-    newId(),
-    task.id,
-    task.version,
-    event.type,
-    JSON.stringify(payload),
-    options.actor,
+  await insertEvent(trx, {
+    id: newId(),
+    task_id: task.id,
+    seq: task.version,
+    type: event.type,
+    payload: JSON.stringify(payload),
+    actor: options.actor,
     at,
-    options.requestId ?? null,
-  )
+    request_id: options.requestId ?? null,
+  })
   await appendAudit(trx, [
     {
       at,

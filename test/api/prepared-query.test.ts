@@ -2,6 +2,8 @@
  * Statements compiled once (server/db/prepared-query.ts) answer like the same query built each time,
  * on the test's database dialect, for every run's own values.
  */
+import type { Insertable } from 'kysely'
+import type { RegionTable } from '../../server/db/database.ts'
 import { preparedQuery } from '../../server/db/prepared-query.ts'
 import { makeTestApp } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
@@ -60,6 +62,28 @@ describe('a prepared query', () => {
       expect(Number((await rename(trx, '戊县', 'nowhere')).numAffectedRows)).toBe(0)
     })
     expect((await regionNamed(t.db, 'county', 'r2')).rows).toEqual([{ id: 'r2', name: '丁县' }])
+  })
+
+  it('takes a row as one argument, its fields named on the first run', async () => {
+    const insertRegion = preparedQuery((db, row: Insertable<RegionTable>) =>
+      db.insertInto('region').values(row),
+    )
+    const row = (id: string, name: string) => ({
+      id,
+      name,
+      level: 'county',
+      parent_id: null,
+      division_code: null,
+      created_at: '2018-04-02T00:00:00Z',
+      created_by: 'root',
+    })
+    await insertRegion(t.db, row('r4', '己县'))
+    await insertRegion(t.db, row('r5', '庚县'))
+    expect((await regionNamed(t.db, 'county', 'r5')).rows).toEqual([{ id: 'r5', name: '庚县' }])
+    const { name: _name, ...nameless } = row('r6', '辛县')
+    await expect(insertRegion(t.db, nameless as Insertable<RegionTable>)).rejects.toThrow(
+      /lacks name/,
+    )
   })
 
   it('refuses a builder that leaves an argument out of the query', async () => {
