@@ -130,6 +130,21 @@ export async function verifyAuditChain(
       en: `the chain has ${head.seq} rows but the checkpoint of ${start.at} saw ${start.seq}: rows were removed from the end`,
     })
   }
+  if (!start) {
+    // The walk reads from row 1 on: a row numbered below 1 would be passed over unless looked for.
+    const first = await db
+      .selectFrom('audit_log')
+      .select('chain_seq')
+      .where('chain', '=', chain)
+      .orderBy('chain_seq')
+      .limit(1)
+      .executeTakeFirst()
+    if (first && first.chain_seq < 1)
+      return broken(0, first.chain_seq, {
+        zh: `链中有编号为 ${first.chain_seq} 的记录，排在第 1 条之前：它是被插入的`,
+        en: `a row numbered ${first.chain_seq} stands before row 1: it was inserted`,
+      })
+  }
   let prev = GENESIS_HASH
   let expectedSeq = start ? start.seq : 1
   let rows = 0

@@ -137,8 +137,11 @@ export async function scanAuditLog(
   if (file) {
     try {
       return await scanWithWorkers(file, key, expected, threads)
-    } catch {
+    } catch (error) {
       // Verified here instead: slower, never wrong.
+      console.error(
+        `审计校验线程失败，改在本线程校验 / the audit verification threads failed, verifying in this thread instead: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
   return scanInProcess(db, key, expected)

@@ -1,7 +1,7 @@
 /**
  * A full verification reports each kind of tampering done straight in the database — an edited
- * row, a deleted row, two rows swapped in their chain, a row moved to another chain, a forged
- * checkpoint, a tail cut after a checkpoint — for its chain and row, the same whether the log is
+ * row, a deleted row, two rows swapped in their chain, a row moved to another chain, a row
+ * inserted before row 1, a forged checkpoint, a tail cut after a checkpoint — for its chain and row, the same whether the log is
  * read in this thread or on worker threads; rows merely out of the log's order still verify.
  */
 import { createHmac, randomBytes } from 'node:crypto'
@@ -168,6 +168,21 @@ describe.each([
       ['plan-a', false, 5],
       ['plan-b', false, 9],
     ])
+  })
+
+  it('reports a row inserted before row 1 of its chain', async () => {
+    const first = await row('plan-b', 1)
+    const { seq: _seq, ...copy } = first
+    await db
+      .insertInto('audit_log')
+      .values({ ...copy, chain_seq: 0 })
+      .execute()
+    expect(await verify()).toMatchObject({
+      ok: false,
+      chain: 'plan-b',
+      brokenAt: 0,
+      reason: 'a row numbered 0 stands before row 1: it was inserted',
+    })
   })
 
   it('reports a forged checkpoint line, signed without the key', async () => {
