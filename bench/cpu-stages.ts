@@ -47,7 +47,14 @@ function enclosingStage(frame: ProfileNode['callFrame']): Stage | undefined {
   if (url.includes('/pg/') || url.includes('pg-protocol')) return 'SQL'
   if (name === 'auditHash') return 'audit hash'
   if (url.includes('/xstate/') || url.includes('run-machine.ts')) return 'machine'
-  if (url.includes('/ajv/') || url.includes('schema-issues.ts')) return 'validate'
+  // Ajv compiles each schema into an anonymous-file function named validate<N>.
+  if (
+    url.includes('/ajv/') ||
+    url.includes('schema-issues.ts') ||
+    url.endsWith('/schemas/ajv.ts') ||
+    (url === '' && /^validate\d*$/.test(name))
+  )
+    return 'validate'
   return undefined
 }
 

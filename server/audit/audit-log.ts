@@ -11,6 +11,8 @@ import type { AuditLogTable, Database } from '../db/database.ts'
 import { auditHash, GENESIS_HASH } from './audit-hash.ts'
 import { auditKey } from './audit-key.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
+import { deferToCommit } from '../db/group-commit.ts'
+import type { CommitHook } from '../db/group-commit.ts'
 
 export { auditHash, GENESIS_HASH, unkeyedAuditHash } from './audit-hash.ts'
 
@@ -84,6 +86,19 @@ export async function appendAudit(
   entries: AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return
+  // In a write of the group committer: appended with the batch's other entries just before its
+  // commit, so the chain heads are locked for as short a time as can be (db/group-commit.ts).
+  if (deferToCommit(atCommit, entries)) return
+  await writeAudit(trx, entries)
+}
+
+const atCommit: CommitHook<AuditEntry> = { flush: (trx, entries) => writeAudit(trx, entries) }
+
+/** Appends now: locks each chain's head (in chain order), hashes and inserts the rows. */
+async function writeAudit(
+  trx: Transaction<Database> | Kysely<Database>,
+  entries: AuditEntry[],
+): Promise<void> {
   const key = auditKey()
   const byChain = new Map<string, AuditEntry[]>()
   for (const entry of entries) {
