@@ -13,12 +13,13 @@ import type {
   DatabaseConnection,
   Dialect,
   Driver,
+  Logger,
   SqliteDatabase,
   SqliteDialectConfig,
 } from 'kysely'
 import type { Database } from './database.ts'
 
-export type DatabaseConfig =
+export type DatabaseConfig = (
   | {
       kind: 'sqlite'
       file: string
@@ -33,6 +34,10 @@ export type DatabaseConfig =
       /** Longest a statement may run before PostgreSQL cancels it; `LUOSHI_PG_STATEMENT_TIMEOUT_MS`, else none. */
       statementTimeoutMs?: number
     }
+) & {
+  /** Called with every statement the connection runs, prepared ones too (Kysely's `log`). */
+  log?: Logger
+}
 
 /** A whole number of at least `min` from the environment, or undefined when unset. */
 function envNumber(name: string, min: number): number | undefined {
@@ -136,5 +141,5 @@ export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>
     })
     dialect = new PostgresDialect({ pool })
   }
-  return new Kysely<Database>({ dialect })
+  return new Kysely<Database>({ dialect, ...(config.log ? { log: config.log } : {}) })
 }
