@@ -110,12 +110,6 @@ export interface PlanPhaseTable {
 }
 
 /**
- * How many tasks a unit carries (`side` assignee) or reviews (`side` reviewer) in one group of
- * everything an inbox counts by; kept by triggers on `task` (migration 2026_12_08_0800). Nullable
- * dimensions are '' here; `created_on` is the task's `created_at` when it has no `opens_on`;
- * `source_id` is kept for procedures only (the other kinds' states do not depend on their duty).
- */
-/**
  * One row (id 1) whose `n` grows with every change to what an account may do — its row, its units,
  * the regions and the policies in them (triggers, migration 2026_12_09_0600): a process may keep
  * an account's roles and reach while `n` is unchanged (auth/current-user-cache.ts).
@@ -125,6 +119,23 @@ export interface AccessEpochTable {
   n: number
 }
 
+/**
+ * Per plan, a counter that moves with every change to the order of its ledger — a task added or
+ * removed, a deadline, unit, duty, phase or period changed, a task withdrawn (triggers, migration
+ * 2026_12_10_0100): a process may keep the ledger's order while `n` is unchanged
+ * (documents/ledger-layout.ts).
+ */
+export interface LedgerEpochTable {
+  plan_id: string
+  n: number
+}
+
+/**
+ * How many tasks a unit carries (`side` assignee) or reviews (`side` reviewer) in one group of
+ * everything an inbox counts by; kept by triggers on `task` (migration 2026_12_08_0800). Nullable
+ * dimensions are '' here; `created_on` is the task's `created_at` when it has no `opens_on`;
+ * `source_id` is kept for procedures only (the other kinds' states do not depend on their duty).
+ */
 export interface TaskCountTable {
   plan_id: string
   side: 'assignee' | 'reviewer'
@@ -625,6 +636,7 @@ export interface Database {
   progress_unit_count: ProgressUnitCountTable
   progress_duty_count: ProgressDutyCountTable
   access_epoch: AccessEpochTable
+  ledger_epoch: LedgerEpochTable
   task_event: TaskEventTable
   timer: TimerTable
   notification: NotificationTable

@@ -33,6 +33,7 @@ import * as progressCounts from './migrations/2026_12_09_0200_progress_counts.ts
 import * as readIndexes from './migrations/2026_12_09_0200_read_indexes.ts'
 import * as attachmentStore from './migrations/2026_12_09_0300_attachment_store.ts'
 import * as accessEpoch from './migrations/2026_12_09_0600_access_epoch.ts'
+import * as ledgerEpoch from './migrations/2026_12_10_0100_ledger_epoch.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -66,6 +67,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_09_0200_read_indexes': readIndexes,
   '2026_12_09_0300_attachment_store': attachmentStore,
   '2026_12_09_0600_access_epoch': accessEpoch,
+  '2026_12_10_0100_ledger_epoch': ledgerEpoch,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -188,7 +188,7 @@ export function ledgerCursor(row: Placed): string {
  * The rows of one page: after the cursor's task (or, when that task left the ledger since, after
  * its number), at most `size`.
  */
-export function pageOf(placed: Placed[], size: number, after: LedgerCursor | null) {
+export function pageOf(placed: readonly Placed[], size: number, after: LedgerCursor | null) {
   let start = 0
   if (after) {
     const at = placed.findIndex((row) => row.task.id === after.id)

@@ -15,6 +15,7 @@ import { loadSupervisionFacts } from '../tasks/task-lights.ts'
 import { ledgerEntries } from './ledger-rows.ts'
 import type { LedgerFilters, LedgerPage } from './ledger-query.ts'
 import { ORDER_COLUMNS, PLACE_COLUMNS, pageOf, placeRows } from './ledger-order.ts'
+import { keepsLayout, ledgerLayout } from './ledger-layout.ts'
 import type { OrderRow } from './ledger-order.ts'
 
 export { partOf } from './ledger-order.ts'
@@ -29,6 +30,7 @@ async function visibleTasks(
   db: Kysely<Database>,
   context: PlanContext,
   user: CurrentUser,
+  wholePlan: boolean,
   filters: LedgerFilters,
   maxTasks: number,
 ): Promise<OrderRow[]> {
@@ -38,8 +40,7 @@ async function visibleTasks(
     .selectFrom('task')
     .select(coloured ? ORDER_COLUMNS : PLACE_COLUMNS)
     .where('task.plan_id', '=', context.plan.id)
-  if (!seesWholePlan(user, context.plan.policy_id, context.model))
-    query = query.where((eb) => visibleTaskFilter(eb, user, [context]))
+  if (!wholePlan) query = query.where((eb) => visibleTaskFilter(eb, user, [context]))
   // Withdrawn work is no longer owed: it leaves the ledger unless asked for by state.
   query = filters.states
     ? query.where('task.state', 'in', filters.states)
@@ -99,16 +100,22 @@ export async function buildLedger(
   maxTasks = LEDGER_MAX_TASKS,
   page?: LedgerPage,
 ): Promise<Ledger & { nextCursor?: string | null }> {
-  const tasks = await visibleTasks(db, context, user, filters, maxTasks)
-  // A colour filter reads the reports and clearances of the tasks it colours.
-  const facts = filters.lights
-    ? await loadSupervisionFacts(
-        db,
-        context.plan.id,
-        tasks.map((task) => task.id),
-      )
-    : null
-  const placed = placeRows(context, tasks, today, filters, facts)
+  const wholePlan = seesWholePlan(user, context.plan.policy_id, context.model)
+  const place = async () => {
+    const tasks = await visibleTasks(db, context, user, wholePlan, filters, maxTasks)
+    // A colour filter reads the reports and clearances of the tasks it colours.
+    const facts = filters.lights
+      ? await loadSupervisionFacts(
+          db,
+          context.plan.id,
+          tasks.map((task) => task.id),
+        )
+      : null
+    return placeRows(context, tasks, today, filters, facts)
+  }
+  const placed = keepsLayout(filters, wholePlan)
+    ? await ledgerLayout(db, context, filters, maxTasks, place)
+    : await place()
   const shown = page ? pageOf(placed, page.size, page.after) : { rows: placed, nextCursor: null }
   const full = await fullRows(
     db,
