@@ -45,6 +45,22 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A task changed between this write's read of it and its update: another transaction committed
+ * in between (PostgreSQL runs several writes at once). `lostRace` tells the committer to run the
+ * write again on the task as it now is (db/group-commit.ts); one that keeps losing answers this 409.
+ */
+export class TaskChangedError extends AppError {
+  readonly lostRace = true
+
+  constructor() {
+    super(409, 'version-mismatch', {
+      zh: '该任务已被他人修改，请刷新后重试。',
+      en: 'The task was changed by someone else; reload it and try again.',
+    })
+  }
+}
+
 /** 404 for anything the user may not see: another unit's task is indistinguishable from none. */
 export function notFound(what: LocalizedText = { zh: '找不到该资源', en: 'Not found' }): AppError {
   return new AppError(404, 'not-found', what)

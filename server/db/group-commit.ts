@@ -199,9 +199,9 @@ export class GroupCommitter {
         outcomes = await this.#attempt(batch)
         break
       } catch (error) {
-        // A lock cycle with another process's transaction (PostgreSQL): the whole batch is rolled
-        // back, its locks released so the other goes on, and runs again.
-        if (isLockCycle(error) && attempt < LOCK_CYCLE_ATTEMPTS) continue
+        // A lock cycle with another transaction, or a race lost to one (PostgreSQL): the whole
+        // batch is rolled back, its locks released so the other goes on, and runs again.
+        if (runsAgain(error) && attempt < RUN_ATTEMPTS) continue
         for (const item of batch) item.reject(error)
         return
       }
@@ -236,7 +236,7 @@ export class GroupCommitter {
         } catch (error) {
           // Rolling back this write alone would keep the locks the earlier writes hold, which
           // the other transaction of the cycle waits for: the batch is retried whole.
-          if (isLockCycle(error)) throw error
+          if (runsAgain(error)) throw error
           // A full disk or an I/O error can make SQLite roll back the whole transaction, and the
           // savepoint with it ("no such savepoint"): then the batch fails with the first error,
           // the one that says what happened.
@@ -277,8 +277,9 @@ export class GroupCommitter {
         .rollback()
         .execute()
         .catch(() => undefined)
-      // A lock cycle runs again (see #commit); any other refusal is this write's answer.
-      if (isLockCycle(error)) throw error
+      // A lock cycle or a lost race runs again (see #commit); any other refusal is this write's
+      // answer.
+      if (runsAgain(error)) throw error
       return { ok: false, error }
     }
     try {
@@ -303,8 +304,8 @@ const POSTGRES_LANES = 4
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
-/** How many times a batch runs before a lock cycle fails its writes. */
-const LOCK_CYCLE_ATTEMPTS = 5
+/** How many times a batch runs before a lock cycle or a lost race fails its writes. */
+const RUN_ATTEMPTS = 5
 
 /**
  * PostgreSQL's deadlock (40P01) or serialization failure (40001): two processes' batches each
@@ -314,4 +315,14 @@ const LOCK_CYCLE_ATTEMPTS = 5
 function isLockCycle(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
   return code === '40P01' || code === '40001'
+}
+
+/**
+ * An error that says its write lost a race: a row it read was changed by a transaction that
+ * committed before its update (on PostgreSQL, where several run at once), so its update found no
+ * row at the version it read. Marked `lostRace: true` (errors.ts, TaskChangedError). Run again,
+ * the write reads the row as it now is — and a write sent with If-Match then fails on its own check.
+ */
+function runsAgain(error: unknown): boolean {
+  return isLockCycle(error) || (error as { lostRace?: unknown } | null)?.lostRace === true
 }

@@ -14,7 +14,7 @@ import { recordAttachmentRefs } from '../attachments/attachment-refs.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Database, TaskEventTable, TaskRow } from '../db/database.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
-import { AppError } from '../errors.ts'
+import { TaskChangedError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { closePhaseIfGateHolds } from '../plan-model/phase-gate.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
@@ -87,10 +87,7 @@ export async function applyTaskEvent(
     task.version,
   )
   if (Number(update.numAffectedRows) !== 1) {
-    throw new AppError(409, 'version-mismatch', {
-      zh: '该任务已被他人修改，请刷新后重试。',
-      en: 'The task was changed by someone else; reload it and try again.',
-    })
+    throw new TaskChangedError()
   }
   if (written)
     await recordAttachmentRefs(trx, options.model, task, (event as { data: unknown }).data, at)

@@ -7,7 +7,7 @@
 import type { Transaction, Updateable } from 'kysely'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Database, TaskRow, TaskTable } from '../db/database.ts'
-import { AppError } from '../errors.ts'
+import { TaskChangedError } from '../errors.ts'
 import { newId } from '../ids.ts'
 
 export interface RecordOptions {
@@ -80,10 +80,7 @@ export async function recordTaskHistory(
     .where('version', '=', task.version)
     .executeTakeFirst()
   if (Number(update.numUpdatedRows) !== 1)
-    throw new AppError(409, 'version-mismatch', {
-      zh: '该任务已被他人修改，请刷新后重试。',
-      en: 'The task was changed by someone else; reload it and try again.',
-    })
+    throw new TaskChangedError()
   await trx
     .insertInto('task_event')
     .values({

@@ -4,6 +4,7 @@
  * the form data against the task's form, then the machine — all in the request's one transaction
  * (http/write.ts), so a refusal leaves nothing written.
  */
+import { PostgresAdapter } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
 import { deniedRead } from '../audit/denials.ts'
 import { checkAttachmentRefs } from '../attachments/attachment-refs.ts'
@@ -45,6 +46,10 @@ const FORM_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SAVE', 'COMPLETE'])
 const taskWithPlanStatus = preparedQuery((db, taskId: string, planId: string) =>
   db
     .selectFrom('task')
+    // Locked on PostgreSQL, where writes run side by side: a second event for the task waits for
+    // the first to commit and reads what it wrote, rather than losing the race at its update.
+    // (SQLite has one writer, and no FOR UPDATE.)
+    .$if(db.getExecutor().adapter instanceof PostgresAdapter, (query) => query.forUpdate('task'))
     .selectAll('task')
     .select((eb) =>
       eb
