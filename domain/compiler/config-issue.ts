@@ -40,6 +40,7 @@ export const ISSUE_CODES = [
   'unknown-placeholder',
   'target-year-unstated',
   'duty-start-invalid',
+  'unstorable-character',
   // publishing: a policy test (assessments[].tests) that does not pass
   'policy-test-failed',
   // limits: a text too large to check, and the closing count of issues not listed

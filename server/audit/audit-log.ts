@@ -113,14 +113,18 @@ async function writeAudit(
     let prev = head.hash
     const rows = byChain.get(chain)!.map((entry) => {
       seq += 1
+      // The row is hashed as it will read back. A lone surrogate (half of a UTF-16 pair, which a
+      // JSON \ud800 escape can make) is stored as U+FFFD by either database; hashed as it came,
+      // the intact row would later fail verification. (The payload is JSON text and keeps its
+      // escapes.)
       const base = {
         chain,
         chain_seq: seq,
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        entity: entry.entity,
-        entity_id: entry.entityId,
+        at: entry.at.toWellFormed(),
+        actor: entry.actor.toWellFormed(),
+        action: entry.action.toWellFormed(),
+        entity: entry.entity.toWellFormed(),
+        entity_id: entry.entityId.toWellFormed(),
         payload: JSON.stringify(entry.payload ?? null),
       }
       const hash = auditHash(key, prev, base)

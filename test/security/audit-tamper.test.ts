@@ -27,8 +27,20 @@ let db: Kysely<Database>
 let key: Buffer
 let file: string
 
-/** Texts a canonical form must quote exactly: quotes, backslashes, controls, emoji, U+2028. */
-const AWKWARD = ['say "hi"', 'C:\\path', 'tab\there\nnew\u0001', '😀 中文', 'line\u2028sep', "it's"]
+/**
+ * Texts a canonical form must quote exactly: quotes, backslashes, controls, emoji, U+2028, and
+ * lone surrogates (stored as U+FFFD).
+ */
+const AWKWARD = [
+  'say "hi"',
+  'C:\\path',
+  'tab\there\nnew\u0001',
+  '😀 中文',
+  'line\u2028sep',
+  "it's",
+  'lone \ud800 high',
+  'lone \udc00 low',
+]
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'audit-tamper-'))

@@ -1,7 +1,8 @@
 /**
  * The request boundary: whatever a client sends — a malformed `X-Filename`, a header section over
- * 16 KB, a NUL character in a string, its own `X-Request-Id` — the answer is a 4xx in the one
- * error shape (never a 500, never Node's bare 431), and the request id is the server's.
+ * 16 KB, a NUL character or a lone surrogate in a string, its own `X-Request-Id` — the answer is a
+ * 4xx in the one error shape (never a 500, never Node's bare 431), and the request id is the
+ * server's.
  */
 import { connect } from 'node:net'
 import { sql } from 'kysely'
@@ -343,5 +344,46 @@ describe('X-Request-Id', () => {
       await sql`pragma query_only = off`.execute(t.db)
       spy.mockRestore()
     }
+  })
+})
+
+describe('Lone surrogates', () => {
+  it('refuses half of a UTF-16 pair, which a database would store as U+FFFD, with 400 at its pointer', async () => {
+    const body = await expectError(
+      await finance.post(`/api/tasks/${id}/events`, {
+        type: 'SAVE',
+        data: { summary: '已拨付\ud800', note: 'x\udc00' },
+      }),
+      400,
+      'invalid-body',
+    )
+    expect(body.error.issues).toEqual([
+      expect.objectContaining({ pointer: '/data/summary', code: 'lone-surrogate' }),
+      expect.objectContaining({ pointer: '/data/note', code: 'lone-surrogate' }),
+    ])
+  })
+
+  it('refuses one at login, where the name would reach the audit log', async () => {
+    const response = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'finance\udbff', password: 'x' }),
+    })
+    await expectError(response, 400, 'invalid-body')
+  })
+
+  it('takes a whole pair sent as two escapes', async () => {
+    const response = await finance.raw(`/api/tasks/${id}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"SAVE","data":{"summary":"\\ud83d\\ude00 已拨付"}}',
+    })
+    expect(response.status).toBe(200)
+    const task = await t.db
+      .selectFrom('task')
+      .select('data')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(task.data!)).toEqual({ summary: '😀 已拨付' })
   })
 })

@@ -1,6 +1,7 @@
 /** @module The semantic checks, run in this order after the schema. */
 import type { PolicyCheck } from './check-context.ts'
 import { checkBulletin } from './bulletin.ts'
+import { checkCharacters } from './characters.ts'
 import { checkDeadlines } from './deadlines.ts'
 import { checkDutyStarts } from './duty-starts.ts'
 import { checkEntryDeadlines } from './entry-deadlines.ts'
@@ -19,6 +20,7 @@ import { checkValidationRules } from './validation-rules.ts'
 import { checkWeights } from './weights.ts'
 
 export const POLICY_CHECKS: ReadonlyArray<[string, PolicyCheck]> = [
+  ['characters', checkCharacters],
   ['references', checkReferences],
   ['weights', checkWeights],
   ['grades', checkGrades],

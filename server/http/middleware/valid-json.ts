@@ -5,7 +5,7 @@
  * route's input type is what `hc<AppType>` types the web client's request bodies with.
  *
  * Errors: a body that is not `application/json` is a 415, bad JSON a 400 `bad-json`, and a body
- * that breaks the schema (unknown fields, wrong types, a NUL in any string: refuse-nul.ts) a 400
+ * that breaks the schema (unknown fields, wrong types, a NUL or a lone surrogate in any string) a 400
  * `invalid-body` listing every problem with its JSON pointer. Never a 500.
  *
  * It does the job of Hono's `validator('json', …)` and registers its result the same way
@@ -20,7 +20,7 @@ import { createAjv } from '../../../schemas/ajv.ts'
 import { schemaIssues } from '../../../domain/compiler/schema-issues.ts'
 import { AppError } from '../../errors.ts'
 import type { AppEnv } from '../env.ts'
-import { findNul } from './refuse-nul.ts'
+import { findStrings, hasLoneSurrogate, hasNul } from '../../../domain/compiler/unstorable-text.ts'
 
 const ajv = createAjv()
 const compiled = new WeakMap<object, ValidateFunction>()
@@ -62,6 +62,34 @@ export function isJsonMediaType(header: string | undefined): boolean {
   )
 }
 
+/**
+ * The strings of a JSON body that no database stores as sent (domain/compiler/unstorable-text.ts).
+ * Both kinds can only arrive escaped (raw, neither is JSON text in UTF-8), so most bodies skip
+ * the walk.
+ */
+function unstorableText(text: string, value: unknown) {
+  const nul = text.includes('\\u0000') ? findStrings(value, hasNul) : []
+  const lone = /\\u[dD][89a-fA-F]/.test(text) ? findStrings(value, hasLoneSurrogate) : []
+  return [
+    ...nul.map((pointer) => ({
+      pointer,
+      code: 'nul-character',
+      message: {
+        zh: '文本中不能含有 NUL 字符（\\u0000）',
+        en: 'Text must not contain the NUL character (\\u0000)',
+      },
+    })),
+    ...lone.map((pointer) => ({
+      pointer,
+      code: 'lone-surrogate',
+      message: {
+        zh: '文本含有不成对的代理字符（如 \\ud800），请删除或改为完整的字符',
+        en: 'Text contains a lone surrogate (such as \\ud800): remove it or use the whole character',
+      },
+    })),
+  ]
+}
+
 /** Parses the body as JSON (an empty body is `{}`) and checks it against the schema. */
 async function readJson(c: Context, schema: object): Promise<unknown> {
   if (!isJsonMediaType(c.req.header('content-type'))) {
@@ -80,20 +108,17 @@ async function readJson(c: Context, schema: object): Promise<unknown> {
       en: `The body is not valid JSON: ${error instanceof Error ? error.message : ''}`,
     })
   }
-  // A NUL can only arrive escaped (a raw one is not JSON), so most bodies skip the walk.
-  const nul = text.includes('\\u0000') ? findNul(value) : []
-  if (nul.length > 0) {
-    const message = {
-      zh: '文本中不能含有 NUL 字符（\\u0000）',
-      en: 'Text must not contain the NUL character (\\u0000)',
-    }
+  const unstorable = unstorableText(text, value)
+  if (unstorable.length > 0)
     throw new AppError(
       400,
       'invalid-body',
-      { zh: '请求内容含有 NUL 字符', en: 'The request body contains a NUL character' },
-      { issues: nul.map((pointer) => ({ pointer, code: 'nul-character', message })) },
+      {
+        zh: '请求内容含有无法保存的字符',
+        en: 'The request body contains a character that cannot be stored',
+      },
+      { issues: unstorable },
     )
-  }
   let validate = compiled.get(schema)
   if (!validate) {
     validate = ajv.compile(schema)
