@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database, TaskRow } from '../db/database.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { taskHasTag } from '../task-kinds/registry.ts'
 import { windowStart } from './progress-reports.ts'
@@ -69,6 +70,25 @@ export function dueSoonOf(model: PlanModel, task: LitTask, today: string): boole
   )
 }
 
+/** The reports of one task, in the order the general query reads them (the last one counts). */
+const reportsOfTask = preparedQuery((db, planId: string, taskId: string) =>
+  db
+    .selectFrom('progress_report')
+    .select(['task_id', 'percent', 'reported_at'])
+    .where('plan_id', '=', planId)
+    .where('task_id', '=', taskId)
+    .orderBy('reported_at')
+    .orderBy('id'),
+)
+
+const clearanceOfTask = preparedQuery((db, planId: string, taskId: string) =>
+  db
+    .selectFrom('light_clearance')
+    .select('task_id')
+    .where('plan_id', '=', planId)
+    .where('task_id', '=', taskId),
+)
+
 /**
  * The facts of a plan's tasks, or several plans' (of `taskIds` only when given): one query for progress reports,
  * one for clearances. Both tables hold rows only for the few tasks reported on or cleared.
@@ -81,6 +101,17 @@ export async function loadSupervisionFacts(
   before?: string,
 ): Promise<SupervisionFacts> {
   if (taskIds && taskIds.length === 0) return NO_FACTS
+  // One task of one plan, as every event's answer reads it: prepared statements.
+  if (taskIds?.length === 1 && typeof planId === 'string' && !before) {
+    const taskId = taskIds[0]!
+    const percent = new Map<string, number>()
+    for (const row of (await reportsOfTask(db, planId, taskId)).rows)
+      percent.set(row.task_id, row.percent)
+    const cleared = new Set(
+      (await clearanceOfTask(db, planId, taskId)).rows.map((row) => row.task_id),
+    )
+    return { percent, cleared }
+  }
   const plans = typeof planId === 'string' ? [planId] : [...planId]
   let reports = db
     .selectFrom('progress_report')
