@@ -79,8 +79,7 @@ export async function recordTaskHistory(
     .where('id', '=', task.id)
     .where('version', '=', task.version)
     .executeTakeFirst()
-  if (Number(update.numUpdatedRows) !== 1)
-    throw new TaskChangedError()
+  if (Number(update.numUpdatedRows) !== 1) throw new TaskChangedError()
   await trx
     .insertInto('task_event')
     .values({
