@@ -13,6 +13,7 @@ import { findVersion } from '../policies/repository.ts'
 import { actorsOf, canSeePlan, managesPolicy, seesWholePlan } from '../access/visibility.ts'
 import { summarize } from '../tasks/task-views.ts'
 import { loadSupervisionFacts } from '../tasks/task-lights.ts'
+import { urgersOf } from '../tasks/urge.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { STOPPED_STATES } from '../../domain/workflow/task-states.ts'
 import { SUPERVISED_FROM } from '../../domain/supervision/escalation.ts'
@@ -138,10 +139,16 @@ export const planRoutes = new Hono<AppEnv>()
       asOf && endOfDay(asOf),
     )
     const summaries = rows.map((row) => summarize(row, context, today, facts))
-    return c.json({
-      supervise: summaries.filter((task) => task.escalation === 3).slice(0, ESCALATION_PAGE),
-      circulate: summaries.filter((task) => task.escalation === 4).slice(0, ESCALATION_PAGE),
-    })
+    const supervise = summaries.filter((task) => task.escalation === 3).slice(0, ESCALATION_PAGE)
+    const circulate = summaries.filter((task) => task.escalation === 4).slice(0, ESCALATION_PAGE)
+    const listed = new Set([...supervise, ...circulate].map((task) => task.id))
+    const urgers = await urgersOf(
+      db,
+      context,
+      user,
+      rows.filter((row) => listed.has(row.id)),
+    )
+    return c.json({ supervise, circulate, urgeable: [...urgers.keys()] })
   })
   .post('/:id/phases/:phaseId/sign-off', validJson(signOffBody), async (c) => {
     const body = c.req.valid('json')

@@ -17,23 +17,46 @@ import { finishedTask, isFinished } from './extension.ts'
 import type { ActingOn } from './extension.ts'
 import { recordTaskEvent } from './record-event.ts'
 
-/** The unit the user urges the task as (the office, or the lead it supports), or undefined. */
+/**
+ * The unit the user urges each task as — the office (a task not its own), or the lead a supporting
+ * unit's task serves — for the tasks the user may urge; the others are left out.
+ */
+export async function urgersOf(
+  db: Pick<Transaction<Database>, 'selectFrom'>,
+  context: PlanContext,
+  user: CurrentUser,
+  tasks: readonly TaskRow[],
+): Promise<Map<string, string>> {
+  const mine = actorsOf(user, context.plan.policy_id)
+  const office = context.model.office
+  const urgers = new Map<string, string>()
+  const supports: TaskRow[] = []
+  for (const task of tasks) {
+    if (office && mine.has(office) && task.assignee !== office) urgers.set(task.id, office)
+    else if (task.role === 'support' && task.parent_task_id) supports.push(task)
+  }
+  if (supports.length === 0) return urgers
+  const leads = await db
+    .selectFrom('task')
+    .select(['id', 'assignee'])
+    .where('id', 'in', [...new Set(supports.map((task) => task.parent_task_id!))])
+    .execute()
+  const leadOf = new Map(leads.map((lead) => [lead.id, lead.assignee]))
+  for (const task of supports) {
+    const lead = leadOf.get(task.parent_task_id!)
+    if (lead !== undefined && mine.has(lead)) urgers.set(task.id, lead)
+  }
+  return urgers
+}
+
+/** The unit the user urges the task as (see {@link urgersOf}), or undefined. */
 export async function urgesAs(
   db: Pick<Transaction<Database>, 'selectFrom'>,
   context: PlanContext,
   user: CurrentUser,
   task: TaskRow,
 ): Promise<string | undefined> {
-  const mine = actorsOf(user, context.plan.policy_id)
-  const office = context.model.office
-  if (office && mine.has(office) && task.assignee !== office) return office
-  if (task.role !== 'support' || !task.parent_task_id) return undefined
-  const lead = await db
-    .selectFrom('task')
-    .select('assignee')
-    .where('id', '=', task.parent_task_id)
-    .executeTakeFirst()
-  return lead && mine.has(lead.assignee) ? lead.assignee : undefined
+  return (await urgersOf(db, context, user, [task])).get(task.id)
 }
 
 /**

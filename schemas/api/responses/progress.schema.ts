@@ -262,11 +262,16 @@ export const planProgressSchema = {
 /** Open tasks escalated to 督办 (level 3) and 通报 (level 4), at most 200 each. */
 export const escalationsSchema = {
   type: 'object',
-  required: ['supervise', 'circulate'],
+  required: ['supervise', 'circulate', 'urgeable'],
   additionalProperties: false,
   properties: {
     supervise: { type: 'array', items: taskSummarySchema },
     circulate: { type: 'array', items: taskSummarySchema },
+    urgeable: {
+      type: 'array',
+      items: { type: 'string' },
+      description: '其中本人可催办的任务 / The listed tasks this reader may urge (催办)',
+    },
   },
 } as const
 

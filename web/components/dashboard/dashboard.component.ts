@@ -332,7 +332,7 @@ export class LsDashboard extends LitElement {
       ${
         lists && lists !== 'unavailable'
           ? html`<ls-supervision-list plan-id=${progress.plan.id} today=${progress.today}
-              .tasks=${[...lists.circulate, ...lists.supervise]}></ls-supervision-list>`
+              .tasks=${[...lists.circulate, ...lists.supervise]} .urgeable=${lists.urgeable}></ls-supervision-list>`
           : nothing
       }
     </section>`

@@ -300,7 +300,13 @@ describe('ls-dashboard', () => {
     )
     document.body.replaceChildren()
     serve(
-      new Response(JSON.stringify({ supervise: [buildSummary({ escalation: 3 })], circulate: [] })),
+      new Response(
+        JSON.stringify({
+          supervise: [buildSummary({ escalation: 3 })],
+          circulate: [],
+          urgeable: [],
+        }),
+      ),
     )
     const listed = await mount()
     await vi.waitFor(() =>

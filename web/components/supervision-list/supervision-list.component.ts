@@ -1,9 +1,9 @@
 /**
  * The 督办 list, grouped by unit: every open task under 督办 (level 3) or 通报 (level 4), the unit
  * with the most such tasks first and, in each unit, the most overdue first — each with its days
- * overdue, its level, a 催办 action (`POST /api/tasks/:id/urge`, with a message the sender may
- * change) and links to its printable 督办单 and the Word file. The server's refusal (not the
- * office, urged already today) shows on the row as it says it.
+ * overdue, its level, a 催办 action for the tasks the reader may urge (`POST /api/tasks/:id/urge`,
+ * with a message the sender may change) and links to its printable 督办单 and the Word file. The
+ * server's refusal (urged already today) shows on the row as it says it.
  *
  * @summary The 督办 list by unit (the dashboard's "what to do").
  * @csspart unit - One unit's group.
@@ -67,6 +67,7 @@ export class LsSupervisionList extends LitElement {
     planId: { attribute: 'plan-id' },
     today: {},
     tasks: { attribute: false },
+    urgeable: { attribute: false },
     urging: { state: true },
     busy: { state: true },
     results: { state: true },
@@ -77,6 +78,8 @@ export class LsSupervisionList extends LitElement {
   declare today: string
   /** The open tasks under 督办 and 通报. */
   declare tasks: readonly TaskSummary[]
+  /** The tasks the reader may urge (the server's list): only these show a 催办 button. */
+  declare urgeable: readonly string[]
   /** The task whose 催办 form is open. */
   declare urging: string
   declare busy: boolean
@@ -89,6 +92,7 @@ export class LsSupervisionList extends LitElement {
     this.planId = ''
     this.today = ''
     this.tasks = []
+    this.urgeable = []
     this.urging = ''
     this.busy = false
     this.results = {}
@@ -136,8 +140,12 @@ export class LsSupervisionList extends LitElement {
         <span class=${days ? 'days late' : 'days'} data-days=${days}>${days ? dashText('daysOverdue', { n: days }) : dashText('notOverdue')}</span>
         ${task.dueOn ? html`<span class="muted">${dashText('dueOn', { date: task.dueOn })}</span>` : nothing}
         <span class="actions">
-          <button type="button" class="urge" aria-expanded=${this.urging === task.id ? 'true' : 'false'}
-            @click=${() => (this.urging === task.id ? (this.urging = '') : void this.open(task))}>${dashText('urge')}</button>
+          ${
+            this.urgeable.includes(task.id)
+              ? html`<button type="button" class="urge" aria-expanded=${this.urging === task.id ? 'true' : 'false'}
+                  @click=${() => (this.urging === task.id ? (this.urging = '') : void this.open(task))}>${dashText('urge')}</button>`
+              : nothing
+          }
           <a class="notice" href=${`${base}/supervision-notice`}>${dashText('notice')}</a>
           <a class="notice" href=${docx} download>${dashText('noticeDocx')}</a>
         </span>

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildSummary } from '../task-table/task-table.fixtures.ts'
 import { daysOverdue, groupByUnit } from './supervision-list.component.ts'
+import './supervision-list.ts'
 
 describe('the 督办 list', () => {
   const task = (id: string, unit: string, dueOn: string | null, escalation = 3) =>
@@ -27,5 +28,18 @@ describe('the 督办 list', () => {
     expect(groups.map((group) => group.id)).toEqual(['B', 'C', 'A'])
     expect(groups[0]!.tasks.map((t) => t.id)).toEqual(['b2', 'b1'])
     expect(groups[1]!.worst).toBe(127)
+  })
+
+  it('offers 催办 on the tasks the reader may urge, and only on those', async () => {
+    const list = document.createElement('ls-supervision-list')
+    list.today = '2018-09-05'
+    list.tasks = [task('mine', 'A', '2018-08-01'), task('not-mine', 'B', '2018-08-01')]
+    list.urgeable = ['mine']
+    document.body.append(list)
+    await list.updateComplete
+    const urgeOn = (id: string) =>
+      list.shadowRoot!.querySelector(`[data-task="${id}"] button.urge`) !== null
+    expect([urgeOn('mine'), urgeOn('not-mine')]).toEqual([true, false])
+    list.remove()
   })
 })
