@@ -87,12 +87,14 @@ export async function mockApi(page: Page): Promise<void> {
     displayName: '性能测试',
     roles: ['leader', 'department'],
     units: { 'policy-1': ['leadership-group'] },
+    regionId: null,
+    mustChangePassword: false,
   }
   await page.route('**/api/**', async (route) => {
     const url = new URL(route.request().url())
     const json = (body: unknown) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
-    if (url.pathname === '/api/auth/me') return json({ user, csrfToken: 'x' })
+    if (url.pathname === '/api/auth/session') return json({ user, csrfToken: 'x', assessing: [] })
     if (url.pathname === '/api/plans')
       return json({
         plans: [
@@ -110,7 +112,14 @@ export async function mockApi(page: Page): Promise<void> {
       })
     if (url.pathname === '/api/tasks')
       return json({
-        counts: { total: 500, overdue: 72, escalated: 200, byState: { assigned: 100 } },
+        counts: {
+          total: 500,
+          overdue: 72,
+          dueSoon: 30,
+          escalated: 200,
+          byState: { assigned: 100 },
+          byLight: { green: 300, blue: 60, yellow: 68, red: 72 },
+        },
         tasks:
           url.searchParams.get('scope') === 'all'
             ? []
@@ -136,6 +145,7 @@ export async function mockApi(page: Page): Promise<void> {
           lights: { green: 200_000, blue: 30_000, yellow: 20_000, red: 30_000 },
         },
         phases,
+        parts: [],
         units: Array.from({ length: 2800 }, (_, i) => ({
           id: `unit-${i}`,
           name: `第${i}号基层医疗卫生机构`,
@@ -153,7 +163,11 @@ export async function mockApi(page: Page): Promise<void> {
       })
     }
     if (url.pathname.endsWith('/escalations'))
-      return json({ supervise: Array.from({ length: 50 }, (_, i) => task(i)), circulate: [] })
+      return json({
+        supervise: Array.from({ length: 50 }, (_, i) => task(i)),
+        circulate: [],
+        urgeable: [],
+      })
     return json({})
   })
 }
@@ -183,8 +197,12 @@ async function timeRoute(
       }
       const start = performance.now()
       window.location.hash = ${JSON.stringify(hash)}
-      await new Promise((resolve) => {
-        const poll = () => (deep(document, ${JSON.stringify(selector)}) >= ${Number(count)} ? resolve() : requestAnimationFrame(poll))
+      // Given up after 20 s, so a page that never renders fails the run instead of hanging it.
+      await new Promise((resolve, reject) => {
+        const poll = () =>
+          deep(document, ${JSON.stringify(selector)}) >= ${Number(count)} ? resolve()
+            : performance.now() - start > 20000 ? reject(new Error('${selector} did not render ${count} rows in 20 s'))
+            : requestAnimationFrame(poll)
         poll()
       })
       // One more frame: the rows are laid out and painted.
@@ -221,6 +239,8 @@ export async function benchBrowser(): Promise<string[]> {
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    // What the page throws is printed: a bench that waits on a page that broke says why.
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`))
     await mockApi(page)
     await page.goto(`${server.baseUrl}/#/author-not-a-page`)
     const inbox = await timeRoute(page, '#/inbox', '#/nowhere', 'ls-task-table::tbody tr|500')

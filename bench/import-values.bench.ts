@@ -94,7 +94,8 @@ export async function benchImportValues(): Promise<string[]> {
     '',
     `Indicator import (${UNITS.toLocaleString('en-US')} units × ${ELEMENTS} inputs = ${(UNITS * ELEMENTS).toLocaleString('en-US')} values, SQLite file, one transaction)`,
   ]
-  const t = await makeTestApp('2021-12-20T09:00:00+08:00')
+  // Early January: the year 2021's entry tasks are open (figures are due after the year ends).
+  const t = await makeTestApp('2022-01-05T09:00:00+08:00')
   try {
     const { text, source } = generateIndicatorPolicy()
     const { version } = await publishPolicy(t, t.clock, 'bench', { yaml: text, sourceText: source })
@@ -167,7 +168,7 @@ export async function benchImportValues(): Promise<string[]> {
     const submitted = await upload()
     const first = performance.now() - started
     lines.push(
-      `${'wide CSV through HTTP, first'.padEnd(48)} ${first.toFixed(2).padStart(8)} ms   ${submitted.toLocaleString('en-US')} entry tasks submitted   ${first <= TARGET_MS ? '✓' : '✗'} ≤ ${TARGET_MS} ms`,
+      `${'wide CSV through HTTP, first'.padEnd(48)} ${first.toFixed(2).padStart(8)} ms   ${submitted.toLocaleString('en-US')} entry tasks submitted${submitted === UNITS ? '' : ` ✗ (every unit's, ${UNITS.toLocaleString('en-US')}, expected)`}   ${first <= TARGET_MS ? '✓' : '✗'} ≤ ${TARGET_MS} ms`,
     )
     lines.push(
       report(

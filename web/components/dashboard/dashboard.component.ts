@@ -174,7 +174,8 @@ export class LsDashboard extends LitElement {
     let escalations: PlanEscalations | 'unavailable'
     try {
       escalations = await call(client.plans[':id'].escalations.$get(this.progressArgs(planId)))
-      if (!Array.isArray(escalations?.supervise)) escalations = 'unavailable'
+      if (!Array.isArray(escalations?.supervise) || !Array.isArray(escalations.urgeable))
+        escalations = 'unavailable'
     } catch {
       // Until the route exists (404, or the app page served in its place) the counts still show.
       escalations = 'unavailable'
