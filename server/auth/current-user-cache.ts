@@ -8,34 +8,21 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { EpochCache } from '../db/epoch-cache.ts'
 import type { CurrentUser } from '../http/env.ts'
 import { loadCurrentUser } from './users.ts'
 
-/** Enough for every account active at once in a province; past it, the cache starts again. */
-const MOST_ACCOUNTS = 20_000
-
-interface Kept {
-  epoch: number
-  user: CurrentUser | undefined
-}
-
-/** One cache per database: tests (and tools) open several databases in one process. */
-const byDatabase = new WeakMap<Kysely<Database>, Map<string, Kept>>()
+/** Enough for every account active at once in a province; past it, the least recently used goes. */
+const accounts = new EpochCache<CurrentUser | undefined>(20_000)
 
 /** The account `userId` as of access epoch `epoch`, loaded through `db` unless already kept. */
-export async function currentUserAt(
+export function currentUserAt(
   db: Kysely<Database>,
   userId: string,
   epoch: number,
 ): Promise<CurrentUser | undefined> {
-  let kept = byDatabase.get(db)
-  if (!kept) byDatabase.set(db, (kept = new Map()))
-  const found = kept.get(userId)
-  if (found && found.epoch === epoch) return found.user
-  const user = await loadCurrentUser(db, userId)
-  if (kept.size >= MOST_ACCOUNTS) kept.clear()
-  // Loaded after the epoch was read: if the epoch moved in between, the account may be newer than
-  // `epoch` says, and the next request (reading the newer epoch) loads it again. Never older.
-  kept.set(userId, { epoch, user: user && Object.freeze(user) })
-  return user
+  return accounts.get(db, userId, epoch, async () => {
+    const user = await loadCurrentUser(db, userId)
+    return user && Object.freeze(user)
+  })
 }

@@ -11,21 +11,14 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { EpochCache } from '../db/epoch-cache.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
 import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { LedgerFilters } from './ledger-query.ts'
 import type { Placed } from './ledger-order.ts'
 
 /** Enough for the ledgers a province's offices read at once; past it, the oldest goes. */
-const MOST_LAYOUTS = 64
-
-interface Kept {
-  epoch: number
-  placed: readonly Placed[]
-}
-
-/** One cache per database: tests (and tools) open several databases in one process. */
-const byDatabase = new WeakMap<Kysely<Database>, Map<string, Kept>>()
+const layouts = new EpochCache<readonly Placed[]>(64)
 
 const epochOf = preparedQuery((db, planId: string) =>
   db.selectFrom('ledger_epoch').select('n').where('plan_id', '=', planId),
@@ -65,20 +58,5 @@ export async function ledgerLayout(
     filters.dueAfter ?? null,
     filters.dueBefore ?? null,
   ])
-  let kept = byDatabase.get(db)
-  if (!kept) byDatabase.set(db, (kept = new Map()))
-  const found = kept.get(key)
-  if (found && found.epoch === epoch) {
-    // Most recently used last, so the oldest is the first to go.
-    kept.delete(key)
-    kept.set(key, found)
-    return found.placed
-  }
-  // Worked out after the epoch was read: if it moved in between, the order may be newer than
-  // `epoch` says, and the next request (reading the newer epoch) works it out again. Never older.
-  const placed = await place()
-  kept.delete(key)
-  if (kept.size >= MOST_LAYOUTS) kept.delete(kept.keys().next().value!)
-  kept.set(key, { epoch, placed: Object.freeze(placed) })
-  return placed
+  return layouts.get(db, key, epoch, async () => Object.freeze(await place()))
 }

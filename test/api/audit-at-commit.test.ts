@@ -4,7 +4,7 @@
  * and a write refused beside it in the same batch takes none of its neighbours' entries with it.
  */
 import { appendAudit } from '../../server/audit/audit-log.ts'
-import type { AuditEntry } from '../../server/audit/audit-log.ts'
+import { probeAuditEntry } from '../helpers/probe-audit-entry.ts'
 import { makeTestApp } from '../helpers/test-app.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
@@ -17,23 +17,13 @@ afterEach(async () => {
   await t.db.destroy()
 })
 
-const entry = (action: string): AuditEntry => ({
-  at: '2018-04-02T01:00:00.000Z',
-  actor: 'tester',
-  action,
-  entity: 'probe',
-  entityId: action,
-  payload: { action },
-  planId: 'plan-probe',
-})
-
 const logged = (action: string) =>
   t.db.selectFrom('audit_log').select(['chain', 'chain_seq']).where('action', '=', action).execute()
 
 describe('audit entries written in a write', () => {
   it('join the chain at its commit, once', async () => {
     const seenInside = await t.writes.run(async (trx) => {
-      await appendAudit(trx, [entry('probe.one')])
+      await appendAudit(trx, [probeAuditEntry('probe.one')])
       return trx.selectFrom('audit_log').select('seq').where('action', '=', 'probe.one').execute()
     })
     expect(seenInside).toEqual([])
@@ -43,10 +33,10 @@ describe('audit entries written in a write', () => {
   it('are dropped with a refused write, and kept for the write beside it', async () => {
     const results = await Promise.allSettled([
       t.writes.run(async (trx) => {
-        await appendAudit(trx, [entry('probe.refused')])
+        await appendAudit(trx, [probeAuditEntry('probe.refused')])
         throw new Error('refused after its entry')
       }),
-      t.writes.run((trx) => appendAudit(trx, [entry('probe.kept')])),
+      t.writes.run((trx) => appendAudit(trx, [probeAuditEntry('probe.kept')])),
     ])
     expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled'])
     expect(await logged('probe.refused')).toEqual([])

@@ -12,7 +12,7 @@ import type { Database } from '../../server/db/database.ts'
 import { GroupCommitter } from '../../server/db/group-commit.ts'
 import { startMigratedPostgres, startPostgres } from '../helpers/postgres.ts'
 import { appendAudit } from '../../server/audit/audit-log.ts'
-import type { AuditEntry } from '../../server/audit/audit-log.ts'
+import { probeAuditEntry } from '../helpers/probe-audit-entry.ts'
 import { installAuditKey } from '../../server/audit/audit-key.ts'
 import type { TestPostgres } from '../helpers/postgres.ts'
 
@@ -114,24 +114,17 @@ it('holds a plan’s audit chain head only from a write’s commit: a write of t
   const migrated = await startMigratedPostgres('luoshi_audit_at_commit')
   try {
     const writes = new GroupCommitter(migrated.db)
-    const entry = (action: string): AuditEntry => ({
-      at: '2018-04-02T01:00:00.000Z',
-      actor: 'tester',
-      action,
-      entity: 'probe',
-      entityId: action,
-      payload: null,
-      planId: 'plan-probe',
-    })
     const second = signal()
     const results = await Promise.allSettled([
       writes.run(async (trx) => {
-        await appendAudit(trx, [entry('probe.first')])
+        await appendAudit(trx, [probeAuditEntry('probe.first')])
         // Appended at once, the entry would lock the head here, and the second write would wait
         // for this one, which waits for it.
         await second.done
       }),
-      writes.run((trx) => appendAudit(trx, [entry('probe.second')])).then(() => second.resolve()),
+      writes
+        .run((trx) => appendAudit(trx, [probeAuditEntry('probe.second')]))
+        .then(() => second.resolve()),
     ])
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled'])
     const rows = await migrated.db
