@@ -1,9 +1,10 @@
 /**
  * @module The fast pass of a full verification: the audit log read once in its own order (`seq`,
- * the table's order on disk), each row handed to its chain's state, and every chain checked alone
- * exactly as the walk of audit-chain-walk.ts checks it — numbered 1, 2, 3 … with no gap, each row
- * linked to the one before, its HMAC right, the checkpointed hash at each checkpointed row, ending
- * at the head read before the pass and reaching the chain's highest checkpoint.
+ * the table's order on disk) — whole, or cut into stretches read at once — each row handed to its
+ * chain's state, and every chain checked alone exactly as the walk of audit-chain-walk.ts checks
+ * it — numbered 1, 2, 3 … with no gap, each row linked to the one before, its HMAC right, the
+ * checkpointed hash at each checkpointed row, ending at the head read before the pass and reaching
+ * the chain's highest checkpoint.
  *
  * This pass only ever says "whole". A chain where anything is off — or whose rows do not come in
  * their chain's order, or that had no head when the pass began — is handed back to be walked alone
@@ -38,86 +39,145 @@ export interface ScanOutcome {
   walk: string[]
 }
 
-interface ChainState {
-  expect: ChainExpectation
-  checkpoints: Map<number, string>
-  highest: number | null
-  prev: string
-  next: number
+/**
+ * What a pass over one stretch of the log found of one chain: its rows there, each checked against
+ * the one before it in the stretch; where the chain enters the stretch (the row, and the hash it
+ * links back to) and where it leaves it.
+ */
+export interface ChainStretch {
+  chain: string
+  first: { seq: number; prev: string }
+  last: { seq: number; hash: string }
   rows: number
   off: boolean
 }
 
-/** One pass over rows of many chains, in log order. */
+/** What a pass over one stretch of the log found: each chain's stretch, and chains no one expected. */
+export interface StretchOutcome {
+  stretches: ChainStretch[]
+  unexpected: string[]
+}
+
+/** A stretch of the log by `seq`: after `after`, up to `upTo` (both by value, not by count). */
+export interface LogStretch {
+  after: number
+  upTo: number
+}
+
+/** The whole log as one stretch (a row numbered 0 or below by hand is in it too). */
+export const WHOLE_LOG: LogStretch = {
+  after: Number.MIN_SAFE_INTEGER,
+  upTo: Number.MAX_SAFE_INTEGER,
+}
+
+interface Expected {
+  head: ChainExpectation['head']
+  checkpoints: Map<number, string>
+}
+
+/**
+ * One pass over rows of one stretch of the log, in log order. Each row's HMAC is checked over the
+ * previous hash it names, and that name against the row before it in the stretch; the stretches
+ * are joined by {@link joinStretches}. So the log can be cut into stretches read at once on several
+ * threads, and each chain is still checked row by row from 1 to its head.
+ */
 export class ChainScan {
   readonly #hasher: AuditHasher
-  readonly #states = new Map<string, ChainState>()
+  readonly #expected = new Map<string, Expected>()
+  readonly #stretches = new Map<string, ChainStretch>()
   readonly #unexpected = new Set<string>()
 
   constructor(key: Buffer, expected: ChainExpectation[]) {
     this.#hasher = new AuditHasher(key)
-    for (const expect of expected) {
-      const checkpoints = new Map(expect.checkpoints.map((c) => [c.seq, c.hash]))
-      const highest = expect.checkpoints.reduce<number | null>(
-        (best, c) => (best === null || c.seq > best ? c.seq : best),
-        null,
-      )
-      this.#states.set(expect.chain, {
-        expect,
-        checkpoints,
-        highest,
-        prev: GENESIS_HASH,
-        next: 1,
-        rows: 0,
-        // A checkpoint of row 0 names the chain's start: another start is another chain.
-        off: checkpoints.has(0) && checkpoints.get(0) !== GENESIS_HASH,
+    for (const expect of expected)
+      this.#expected.set(expect.chain, {
+        head: expect.head,
+        checkpoints: new Map(expect.checkpoints.map((c) => [c.seq, c.hash])),
       })
-    }
   }
 
   /** Checks one row; rows must come in log order. */
   add(row: ScanRow): void {
-    const state = this.#states.get(row[0])
-    if (state === undefined) {
+    const expect = this.#expected.get(row[0])
+    if (expect === undefined) {
       this.#unexpected.add(row[0])
       return
     }
-    if (state.off) return
     const seq = row[1]
     // Appended after the head was read: the walk leaves these for the next verification too.
-    if (seq > state.expect.head.seq) return
-    if (seq !== state.next || row[2] !== state.prev) {
-      state.off = true
-      return
+    if (seq > expect.head.seq) return
+    let stretch = this.#stretches.get(row[0])
+    if (stretch === undefined) {
+      stretch = {
+        chain: row[0],
+        first: { seq, prev: row[2] },
+        last: { seq: seq - 1, hash: row[2] },
+        rows: 0,
+        off: false,
+      }
+      this.#stretches.set(row[0], stretch)
     }
+    if (stretch.off) return
     // A plain comparison: the verdict itself says whether the hashes match, so timing hides nothing.
-    if (this.#hasher.hmac(state.prev, row[4]) !== row[3]) {
-      state.off = true
+    if (
+      seq !== stretch.last.seq + 1 ||
+      row[2] !== stretch.last.hash ||
+      this.#hasher.hmac(row[2], row[4]) !== row[3]
+    ) {
+      stretch.off = true
       return
     }
-    const checkpoint = state.checkpoints.get(seq)
+    const checkpoint = expect.checkpoints.get(seq)
     if (checkpoint !== undefined && checkpoint !== row[3]) {
-      state.off = true
+      stretch.off = true
       return
     }
-    state.prev = row[3]
-    state.next = seq + 1
-    state.rows++
+    stretch.last = { seq, hash: row[3] }
+    stretch.rows++
   }
 
-  /** The verdicts once every row has been added. */
-  finish(): ScanOutcome {
-    const outcome: ScanOutcome = { whole: [], walk: [...this.#unexpected] }
-    for (const [chain, state] of this.#states) {
-      const last = state.next - 1
-      const whole =
-        !state.off &&
-        last === state.expect.head.seq &&
-        state.prev === state.expect.head.hash &&
-        (state.highest === null || state.highest <= last)
-      if (whole) outcome.whole.push({ chain, rows: state.rows, checkpointSeq: state.highest })
-      else outcome.walk.push(chain)
-    }
-    return outcome
+  /** What this stretch held, once every row of it has been added. */
+  finish(): StretchOutcome {
+    return { stretches: [...this.#stretches.values()], unexpected: [...this.#unexpected] }
   }
+}
+
+/**
+ * The verdicts from the stretches of the whole log, given in log order: a chain is whole when each
+ * of its stretches is, each begins where the one before ended (the next row, linked to its last
+ * hash) from row 1 linked to the genesis hash, and the last ends at the head read before the pass,
+ * at or past the chain's highest checkpoint.
+ */
+export function joinStretches(expected: ChainExpectation[], parts: StretchOutcome[]): ScanOutcome {
+  const found = parts.map((part) => new Map(part.stretches.map((s) => [s.chain, s])))
+  const outcome: ScanOutcome = {
+    whole: [],
+    walk: [...new Set(parts.flatMap((part) => part.unexpected))],
+  }
+  for (const expect of expected) {
+    const highest = expect.checkpoints.reduce<number | null>(
+      (best, c) => (best === null || c.seq > best ? c.seq : best),
+      null,
+    )
+    // A checkpoint of row 0 names the chain's start: another start is another chain.
+    let off = expect.checkpoints.some((c) => c.seq === 0 && c.hash !== GENESIS_HASH)
+    let last = { seq: 0, hash: GENESIS_HASH }
+    let rows = 0
+    for (const stretches of found) {
+      const stretch = stretches.get(expect.chain)
+      if (off || stretch === undefined) continue
+      if (stretch.off || stretch.first.seq !== last.seq + 1 || stretch.first.prev !== last.hash)
+        off = true
+      last = stretch.last
+      rows += stretch.rows
+    }
+    const whole =
+      !off &&
+      last.seq === expect.head.seq &&
+      last.hash === expect.head.hash &&
+      (highest === null || highest <= last.seq)
+    if (whole) outcome.whole.push({ chain: expect.chain, rows, checkpointSeq: highest })
+    else outcome.walk.push(expect.chain)
+  }
+  return outcome
 }

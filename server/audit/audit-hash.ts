@@ -36,6 +36,26 @@ export function canonicalAuditText(row: HashedFields): string {
   )
 }
 
+/** The fields {@link canonicalAuditText} covers, in its order (chain '' leaves out the first). */
+export const CANONICAL_AUDIT_FIELDS = [
+  'chain',
+  'chain_seq',
+  'at',
+  'actor',
+  'action',
+  'entity',
+  'entity_id',
+  'payload',
+] as const satisfies ReadonlyArray<keyof HashedFields>
+
+/**
+ * {@link canonicalAuditText} of a row read as a tuple that starts with the values of
+ * {@link CANONICAL_AUDIT_FIELDS} in order (what follows them is left out): no object per row.
+ */
+export function canonicalAuditTextOf(values: readonly unknown[]): string {
+  return JSON.stringify(values[0] === '' ? values.slice(1, 8) : values.slice(0, 8))
+}
+
 /** The `prev_hash` of every chain's first row. */
 export const GENESIS_HASH = '0'.repeat(64)
 

@@ -1,32 +1,30 @@
 /**
  * @module Runs the fast verification pass (audit-chain-scan.ts) where it is quickest: on a large
- * SQLite log, on worker threads — one core reads and hashes about half a million rows a second, and
- * chains share out whole, so each core takes a share of the chains and checks it alone; otherwise
- * (PostgreSQL, a small log, a database in memory) in this thread, the log read in keyset pages in
- * `seq` order, which on PostgreSQL leaves the server's own core to produce the next page.
+ * log, on worker threads — one core reads and hashes about half a million rows a second, so the
+ * log is cut by `seq` into one stretch a thread, each read through the thread's own connection
+ * (the SQLite file read-only, or a PostgreSQL client) and the stretches joined here; otherwise (a
+ * small log, a database in memory) in this thread, the log read in keyset pages in `seq` order.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { sql, SqliteAdapter } from 'kysely'
+import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
+import { databaseLocation } from '../db/create-db.ts'
+import type { DatabaseLocation } from '../db/create-db.ts'
 import type { Database } from '../db/database.ts'
 import { canonicalAuditText } from './audit-hash.ts'
-import { ChainScan } from './audit-chain-scan.ts'
-import type { ChainExpectation, ScanOutcome } from './audit-chain-scan.ts'
+import { ChainScan, joinStretches, WHOLE_LOG } from './audit-chain-scan.ts'
+import type {
+  ChainExpectation,
+  LogStretch,
+  ScanOutcome,
+  StretchOutcome,
+} from './audit-chain-scan.ts'
 import type { ScanJob, ScanReply } from './audit-scan-worker.ts'
 
 /** Below this many rows the threads' start-up costs more than they save. */
 const WORKER_ROWS = 100_000
 const PAGE = 10_000
-
-/** The file of a SQLite database on disk; null for PostgreSQL or a database in memory. */
-async function sqliteFile(db: Kysely<Database>): Promise<string | null> {
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return null
-  const { rows } = await sql<{
-    file: string
-  }>`select file from pragma_database_list where name = 'main'`.execute(db)
-  return rows[0]?.file || null
-}
 
 /** The pass in this thread, through the connection given. */
 export async function scanInProcess(
@@ -35,7 +33,7 @@ export async function scanInProcess(
   expected: ChainExpectation[],
 ): Promise<ScanOutcome> {
   const scan = new ChainScan(key, expected)
-  for (let after = 0; ;) {
+  for (let after = WHOLE_LOG.after; ;) {
     const page = await db
       .selectFrom('audit_log')
       .select([
@@ -51,7 +49,7 @@ export async function scanInProcess(
         'prev_hash',
         'hash',
       ])
-      .where('seq', '>', after)
+      .where('seq', '>', sql<number>`cast(${after} as bigint)`)
       .orderBy('seq')
       .limit(PAGE)
       .execute()
@@ -60,24 +58,22 @@ export async function scanInProcess(
     if (page.length < PAGE) break
     after = page.at(-1)!.seq
   }
-  return scan.finish()
+  return joinStretches(expected, [scan.finish()])
 }
 
-/** Shares the chains out by rows, largest first, each to the least loaded share. */
-function share(expected: ChainExpectation[], count: number): ChainExpectation[][] {
-  const shares = Array.from({ length: count }, () => ({
-    rows: 0,
-    chains: [] as ChainExpectation[],
+/**
+ * `count` stretches of `seq` values over 1 … `lastSeq`, in order; the first and last open-ended,
+ * so a row outside them (or a `lastSeq` guessed low) is still read.
+ */
+export function stretchesOf(lastSeq: number, count: number): LogStretch[] {
+  const size = Math.ceil(lastSeq / count)
+  return Array.from({ length: count }, (_, index) => ({
+    after: index === 0 ? WHOLE_LOG.after : index * size,
+    upTo: index === count - 1 ? WHOLE_LOG.upTo : (index + 1) * size,
   }))
-  for (const chain of [...expected].sort((a, b) => b.head.seq - a.head.seq)) {
-    const least = shares.reduce((min, next) => (next.rows < min.rows ? next : min))
-    least.rows += chain.head.seq
-    least.chains.push(chain)
-  }
-  return shares.map((s) => s.chains)
 }
 
-function runWorker(job: ScanJob): Promise<ScanOutcome> {
+function runWorker(job: ScanJob): Promise<StretchOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./audit-scan-worker.ts', import.meta.url), {
       workerData: { auditScan: job },
@@ -92,38 +88,27 @@ function runWorker(job: ScanJob): Promise<ScanOutcome> {
   })
 }
 
-/** The pass on `workers` threads, each over its share of the chains. */
+/** The pass on `workers` threads, each over its stretch of the log up to about `lastSeq`. */
 export async function scanWithWorkers(
-  file: string,
+  where: DatabaseLocation,
   key: Buffer,
   expected: ChainExpectation[],
   workers: number,
+  lastSeq: number,
 ): Promise<ScanOutcome> {
-  const shares = share(expected, workers).filter((s, index) => index === 0 || s.length > 0)
-  const names = shares.map((s) => s.map((chain) => chain.chain))
-  const outcomes = await Promise.all(
-    shares.map((chains, index) =>
-      runWorker({
-        file,
-        key: new Uint8Array(key),
-        expected: chains,
-        // The first share takes every row not of another share: its own, and those of chains
-        // no one expected (they have no head yet, or lost it), which it hands back to be walked.
-        chains: index === 0 ? names.slice(1).flat() : names[index]!,
-        rest: index === 0,
-      }),
+  const parts = await Promise.all(
+    stretchesOf(lastSeq, workers).map((stretch) =>
+      runWorker({ where, key: new Uint8Array(key), expected, stretch }),
     ),
   )
-  return {
-    whole: outcomes.flatMap((o) => o.whole),
-    walk: outcomes.flatMap((o) => o.walk),
-  }
+  return joinStretches(expected, parts)
 }
 
 /**
- * The fast pass over every expected chain: on threads for a large SQLite log (`workers` threads
- * when given, whatever the size; else the cores, up to 4, from {@link WORKER_ROWS} rows on), else
- * here. A failed thread (the file unreadable to it, say) falls back to here.
+ * The fast pass over every expected chain: on threads for a large log in a file or on PostgreSQL
+ * (`workers` threads when given, whatever the size; else the cores, up to 4, from
+ * {@link WORKER_ROWS} rows on), else here. A failed thread (the file unreadable to it, the server
+ * refusing another connection) falls back to here.
  */
 export async function scanAuditLog(
   db: Kysely<Database>,
@@ -133,10 +118,14 @@ export async function scanAuditLog(
 ): Promise<ScanOutcome> {
   const rows = expected.reduce((sum, chain) => sum + chain.head.seq, 0)
   const threads = workers ?? (rows >= WORKER_ROWS ? Math.min(availableParallelism(), 4) : 1)
-  const file = threads > 1 ? await sqliteFile(db) : null
-  if (file) {
+  const where = threads > 1 ? databaseLocation(db) : undefined
+  if (where) {
     try {
-      return await scanWithWorkers(file, key, expected, threads)
+      const { last } = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('seq').as('last'))
+        .executeTakeFirstOrThrow()
+      return await scanWithWorkers(where, key, expected, threads, Number(last ?? 0))
     } catch (error) {
       // Verified here instead: slower, never wrong.
       console.error(

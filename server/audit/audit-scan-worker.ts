@@ -1,40 +1,39 @@
 /**
- * @module A worker thread of the fast verification pass on SQLite: its own read-only connection,
- * the rows of its share of the chains read in log order as plain tuples (no object per row), each
- * checked by a {@link ChainScan}. Chains are shared out whole, so each is still checked alone and
- * in order; the worker that takes the rest also sees the rows of chains no one expected.
+ * @module A worker thread of the fast verification pass: its own read-only connection (a SQLite
+ * file, or a PostgreSQL client), the rows of its stretch of the log read in log order as plain
+ * tuples (no object per row), each checked by a {@link ChainScan}. The main thread joins the
+ * stretches (joinStretches), so each chain is still checked alone, row by row.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import SQLite from 'better-sqlite3'
+import type { DatabaseLocation } from '../db/create-db.ts'
+import { CANONICAL_AUDIT_FIELDS, canonicalAuditTextOf } from './audit-hash.ts'
 import type { ScanRow } from './audit-hash.ts'
 import { ChainScan } from './audit-chain-scan.ts'
-import type { ChainExpectation, ScanOutcome } from './audit-chain-scan.ts'
+import type { ChainExpectation, LogStretch, StretchOutcome } from './audit-chain-scan.ts'
 
 const PAGE = 10_000
 
 /** What the main thread gives a worker. */
 export interface ScanJob {
-  file: string
+  where: DatabaseLocation
   key: Uint8Array
   expected: ChainExpectation[]
-  /** Take the rows of these chains; or, with `rest`, every row not of these chains. */
-  chains: string[]
-  rest: boolean
+  stretch: LogStretch
 }
 
-/** What a worker answers: its outcome, or why it has none. */
-export type ScanReply = { outcome: ScanOutcome } | { error: string }
+/** What a worker answers: what its stretch held, or why it has nothing to say. */
+export type ScanReply = { outcome: StretchOutcome } | { error: string }
 
-/** Runs one worker's share: reads its rows in `seq` order and checks them. */
-export function scanShare(job: ScanJob): ScanOutcome {
-  const connection = new SQLite(job.file, { readonly: true, fileMustExist: true })
+/**
+ * The stretch from a SQLite file: the table in rowid (= seq) order, read straight through, a page
+ * at a time from the last row read (`all()` of a page costs less than a step per row). SQLite's
+ * json_array quotes text as JSON.stringify does (canonicalAuditText): one string per row instead
+ * of seven, and none to stringify again.
+ */
+function scanSqlite(file: string, { after, upTo }: LogStretch, scan: ChainScan): void {
+  const connection = new SQLite(file, { readonly: true, fileMustExist: true })
   try {
-    const scan = new ChainScan(Buffer.from(job.key), job.expected)
-    // In `seq` order, a page at a time from the last row read: the table in rowid (= seq) order,
-    // read straight through (`all()` of a page costs less than a step per row). NOT INDEXED: the
-    // chain index would jump about the table for every row. SQLite's json_array quotes text as
-    // JSON.stringify does (canonicalAuditText): one string per row instead of seven, and none to
-    // stringify again.
     const page = connection
       .prepare(
         `select chain, chain_seq, prev_hash, hash,
@@ -43,32 +42,72 @@ export function scanShare(job: ScanJob): ScanOutcome {
              else json_array(chain, chain_seq, at, actor, action, entity, entity_id, payload)
            end,
            seq
-         from audit_log not indexed
-         where seq > ? and chain ${job.rest ? 'not in' : 'in'} (select value from json_each(?))
+         from audit_log
+         where seq > ? and seq <= ?
          order by seq
          limit ${PAGE}`,
       )
       .raw(true)
-    const chains = JSON.stringify(job.chains)
-    for (let after = 0; ;) {
-      const rows = page.all(after, chains) as Array<[...ScanRow, number]>
+    for (let from = after; ;) {
+      const rows = page.all(from, upTo) as Array<[...ScanRow, number]>
       for (const row of rows) scan.add(row as unknown as ScanRow)
       if (rows.length < PAGE) break
-      after = rows.at(-1)![5]
+      from = rows.at(-1)![5]
     }
-    return scan.finish()
   } finally {
     connection.close()
   }
 }
 
+/**
+ * The stretch from PostgreSQL, through a client of its own, in one read-only transaction (one
+ * snapshot for every page). The canonical text is built here, from the row as a tuple: PostgreSQL's
+ * to_json would build the same text, but at several times the cost of reading the row, on the
+ * cores this thread needs. While a page is hashed the server reads the next.
+ */
+async function scanPostgres(url: string, { after, upTo }: LogStretch, scan: ChainScan) {
+  const pg = (await import('pg')).default
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('begin transaction isolation level repeatable read read only')
+    const text = `select ${CANONICAL_AUDIT_FIELDS.join(', ')}, prev_hash, hash, seq
+      from audit_log
+      where seq > $1::bigint and seq <= $2::bigint
+      order by seq
+      limit ${PAGE}`
+    // The canonical fields (chain, chain_seq, then six texts), prev_hash, hash, seq.
+    type Stored = [string, number, ...string[]]
+    const page = (from: number) =>
+      client.query<Stored>({ text, values: [from, upTo], rowMode: 'array' })
+    for (let next: ReturnType<typeof page> | null = page(after); next;) {
+      const rows: Stored[] = (await next).rows
+      next = rows.length === PAGE ? page(rows.at(-1)![10] as unknown as number) : null
+      for (const row of rows)
+        scan.add([row[0], row[1], row[8]!, row[9]!, canonicalAuditTextOf(row)])
+    }
+    await client.query('commit')
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs one worker's job: reads its stretch in `seq` order and checks it. */
+export async function scanStretch(job: ScanJob): Promise<StretchOutcome> {
+  const scan = new ChainScan(Buffer.from(job.key), job.expected)
+  if (job.where.kind === 'sqlite') scanSqlite(job.where.file, job.stretch, scan)
+  else await scanPostgres(job.where.url, job.stretch, scan)
+  return scan.finish()
+}
+
 if (parentPort && (workerData as { auditScan?: ScanJob } | undefined)?.auditScan) {
   const job = (workerData as { auditScan: ScanJob }).auditScan
-  let reply: ScanReply
-  try {
-    reply = { outcome: scanShare(job) }
-  } catch (error) {
-    reply = { error: error instanceof Error ? error.message : String(error) }
-  }
-  parentPort.postMessage(reply)
+  const port = parentPort
+  scanStretch(job).then(
+    (outcome) => port.postMessage({ outcome } satisfies ScanReply),
+    (error: unknown) =>
+      port.postMessage({
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies ScanReply),
+  )
 }

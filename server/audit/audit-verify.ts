@@ -2,7 +2,7 @@
  * @module Verifies the audit chains, each alone: chain '' and every plan's chain, each whole from
  * row 1 to its head and reaching its highest signed checkpoint (audit-chain-walk.ts says what is
  * checked). A full verification first reads the whole log once in its own order
- * (audit-chain-scan.ts, on threads for a large SQLite log); every chain that pass cannot call
+ * (audit-chain-scan.ts, on threads for a large log); every chain that pass cannot call
  * whole is then walked alone through its index, which reports the row and the reason. With
  * `fromCheckpoint`, each chain is walked from its highest signed checkpoint only.
  */
@@ -37,7 +37,7 @@ export type AuditVerifications =
     }
 
 export interface VerifyAllOptions extends Omit<VerifyOptions, 'chain'> {
-  /** Threads for the pass over a large SQLite log (default: the cores, up to 4; 1 = none). */
+  /** Threads for the pass over a large log (default: the cores, up to 4; 1 = none). */
   workers?: number
 }
 

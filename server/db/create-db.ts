@@ -116,6 +116,19 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Where a database opened here lives: a SQLite file or a PostgreSQL URL (never a pool or a connection). */
+export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+
+const locations = new WeakMap<Kysely<Database>, DatabaseLocation>()
+
+/**
+ * Where `db` lives, for work that opens connections of its own on other threads (the audit
+ * verification's workers); undefined for a database in memory or one not opened by {@link createDb}.
+ */
+export function databaseLocation(db: Kysely<Database>): DatabaseLocation | undefined {
+  return locations.get(db)
+}
+
 /** A Kysely instance over either dialect; the rest of the code does not know which. */
 export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>> {
   let dialect: Dialect
@@ -141,5 +154,8 @@ export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>
     })
     dialect = new PostgresDialect({ pool })
   }
-  return new Kysely<Database>({ dialect, ...(config.log ? { log: config.log } : {}) })
+  const db = new Kysely<Database>({ dialect, ...(config.log ? { log: config.log } : {}) })
+  if (config.kind === 'postgres') locations.set(db, { kind: 'postgres', url: config.url })
+  else if (config.file !== ':memory:') locations.set(db, { kind: 'sqlite', file: config.file })
+  return db
 }

@@ -3,7 +3,8 @@
  * transaction holds plan A's chain (appended, not committed), a transaction appending to plan B
  * commits; a second writer of plan A waits for the first. Every chain verifies afterwards, and a
  * row edited or deleted straight in the database is reported for its chain and row, by the full
- * verification and by the one from the newest checkpoint.
+ * verification and by the one from the newest checkpoint. The pass on worker threads reads
+ * PostgreSQL through clients of its own, the server building each row's canonical text.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +13,7 @@ import { sql } from 'kysely'
 import { checkpointHeads, readCheckpoints } from '../../server/audit/audit-checkpoint.ts'
 import { installAuditKey } from '../../server/audit/audit-key.ts'
 import { appendAudit } from '../../server/audit/audit-log.ts'
+import { scanWithWorkers } from '../../server/audit/audit-scan-run.ts'
 import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import { startMigratedPostgres } from '../helpers/postgres.ts'
 
@@ -111,5 +113,68 @@ describe('audit chains per plan on PostgreSQL', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true })
     }
+  })
+
+  it('checks every chain on worker threads, the server quoting awkward text as the hash did, and hands a changed chain back', async () => {
+    // Quotes, backslashes, controls, emoji, U+2028: to_json must quote them as JSON.stringify does.
+    const awkward = [
+      'say "hi"',
+      'C:\\path',
+      'tab\there\nnew\u0001\u001f',
+      '😀 中文',
+      'line\u2028sep',
+      "it's",
+      '</script>',
+    ]
+    for (const [n, text] of awkward.entries())
+      await appendAudit(pg.db, [
+        { ...entry('plan-c', n), actor: text, payload: { text } },
+        { ...entry('plan-d', n), entityId: text },
+      ])
+    const expected = async () => {
+      const heads = await pg.db.selectFrom('audit_chain').select(['chain', 'seq', 'hash']).execute()
+      const global = await pg.db
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .executeTakeFirstOrThrow()
+      return [{ chain: '', seq: global.seq, hash: global.hash }, ...heads]
+        .filter((h) => h.chain === '' || h.chain === 'plan-c' || h.chain === 'plan-d')
+        .map((h) => ({ chain: h.chain, head: { seq: h.seq, hash: h.hash }, checkpoints: [] }))
+    }
+    const where = { kind: 'postgres' as const, url: pg.url }
+    const { last } = await pg.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('seq').as('last'))
+      .executeTakeFirstOrThrow()
+    // Three stretches of the log, each read by a thread through a client of its own.
+    const scan = async () =>
+      scanWithWorkers(where, Buffer.alloc(32, 7), await expected(), 3, Number(last))
+    const intact = await scan()
+    expect(intact.whole.map((c) => [c.chain, c.rows]).sort()).toEqual([
+      ['', 0],
+      ['plan-c', awkward.length],
+      ['plan-d', awkward.length],
+    ])
+    // plan-a and plan-b were not expected: their rows go back to be walked.
+    expect(intact.walk.sort()).toEqual(['plan-a', 'plan-b'])
+    await pg.db
+      .updateTable('audit_log')
+      .set({ actor: 'someone else' })
+      .where('chain', '=', 'plan-c')
+      .where('chain_seq', '=', 3)
+      .execute()
+    const tampered = await scan()
+    expect(tampered.whole.map((c) => c.chain).sort()).toEqual(['', 'plan-d'])
+    expect(tampered.walk.sort()).toEqual(['plan-a', 'plan-b', 'plan-c'])
+    // The whole verification on threads gives the walk's verdict for the changed row.
+    const result = await verifyAuditChains(pg.db, { key: Buffer.alloc(32, 7), workers: 2 })
+    expect(result.chains.find((c) => c.chain === 'plan-c')).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+    })
+    expect(result.chains.find((c) => c.chain === 'plan-d')).toMatchObject({
+      ok: true,
+      rows: awkward.length,
+    })
   })
 })

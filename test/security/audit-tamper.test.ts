@@ -237,22 +237,26 @@ describe.each([
   })
 })
 
-describe('the pass on worker threads', () => {
+describe('the pass on worker threads, the log cut into three stretches', () => {
+  // 24 rows, seq 1 … 24: stretches up to 8, 9 … 16 and from 17; every chain runs through all three.
+  const scan = (heads: Awaited<ReturnType<typeof expected>>) =>
+    scanWithWorkers({ kind: 'sqlite', file: join(dataDir, 'luoshi.db') }, key, heads, 3, 24)
+
+  async function expected() {
+    const heads = await db.selectFrom('audit_chain').select(['chain', 'seq', 'hash']).execute()
+    const global = await db
+      .selectFrom('audit_head')
+      .select(['seq', 'hash'])
+      .executeTakeFirstOrThrow()
+    return [{ chain: '', seq: global.seq, hash: global.hash }, ...heads].map((h) => ({
+      chain: h.chain,
+      head: { seq: h.seq, hash: h.hash },
+      checkpoints: [],
+    }))
+  }
+
   it('finds the whole chains whole and hands a changed one and a headless one back to be walked', async () => {
-    const expected = async () => {
-      const heads = await db.selectFrom('audit_chain').select(['chain', 'seq', 'hash']).execute()
-      const global = await db
-        .selectFrom('audit_head')
-        .select(['seq', 'hash'])
-        .executeTakeFirstOrThrow()
-      return [{ chain: '', seq: global.seq, hash: global.hash }, ...heads].map((h) => ({
-        chain: h.chain,
-        head: { seq: h.seq, hash: h.hash },
-        checkpoints: [],
-      }))
-    }
-    const dbFile = join(dataDir, 'luoshi.db')
-    const intact = await scanWithWorkers(dbFile, key, await expected(), 2)
+    const intact = await scan(await expected())
     expect(intact.whole.map((c) => [c.chain, c.rows]).sort()).toEqual([
       ['', 8],
       ['plan-a', 8],
@@ -265,10 +269,25 @@ describe('the pass on worker threads', () => {
       .where('chain', '=', 'plan-a')
       .where('chain_seq', '=', 2)
       .execute()
-    const heads = (await expected()).filter((c) => c.chain !== 'plan-b')
-    const tampered = await scanWithWorkers(dbFile, key, heads, 2)
+    const tampered = await scan((await expected()).filter((c) => c.chain !== 'plan-b'))
     expect(tampered.whole.map((c) => c.chain)).toEqual([''])
     // plan-b's rows belong to no expected chain (as if its head were gone): walked too.
     expect(tampered.walk.sort()).toEqual(['plan-a', 'plan-b'])
+  })
+
+  it('hands back a chain whose row where two stretches meet was deleted', async () => {
+    // Row 9 is the first of the second stretch; each stretch alone is whole without it.
+    const cut = await db
+      .selectFrom('audit_log')
+      .select(['chain', 'chain_seq'])
+      .where('seq', '=', 9)
+      .executeTakeFirstOrThrow()
+    expect(cut.chain_seq).toBeGreaterThan(1)
+    await db.deleteFrom('audit_log').where('seq', '=', 9).execute()
+    const outcome = await scan(await expected())
+    expect(outcome.whole.map((c) => c.chain).sort()).toEqual(
+      ['', 'plan-a', 'plan-b'].filter((chain) => chain !== cut.chain),
+    )
+    expect(outcome.walk).toEqual([cut.chain])
   })
 })
