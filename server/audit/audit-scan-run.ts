@@ -118,7 +118,7 @@ export async function scanAuditLog(
 ): Promise<ScanOutcome> {
   const rows = expected.reduce((sum, chain) => sum + chain.head.seq, 0)
   const threads = workers ?? (rows >= WORKER_ROWS ? Math.min(availableParallelism(), 4) : 1)
-  const where = threads > 1 ? databaseLocation(db) : undefined
+  const where = threads > 1 ? await databaseLocation(db) : undefined
   if (where) {
     try {
       const { last } = await db

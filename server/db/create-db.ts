@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver } from 'kysely'
+import { CompiledQuery, Kysely, sql, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely'
 import type {
   DatabaseConnection,
   Dialect,
@@ -116,17 +116,26 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Where a database opened here lives: a SQLite file or a PostgreSQL URL (never a pool or a connection). */
+/** Where a database lives: a SQLite file or a PostgreSQL URL (never a pool or a connection). */
 export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
 
-const locations = new WeakMap<Kysely<Database>, DatabaseLocation>()
+const urls = new WeakMap<Kysely<Database>, string>()
 
 /**
  * Where `db` lives, for work that opens connections of its own on other threads (the audit
- * verification's workers); undefined for a database in memory or one not opened by {@link createDb}.
+ * verification's workers): the file of a SQLite database (opened here or not), the URL of a
+ * PostgreSQL one opened by {@link createDb}; undefined for a database in memory, or otherwise.
  */
-export function databaseLocation(db: Kysely<Database>): DatabaseLocation | undefined {
-  return locations.get(db)
+export async function databaseLocation(
+  db: Kysely<Database>,
+): Promise<DatabaseLocation | undefined> {
+  const url = urls.get(db)
+  if (url !== undefined) return { kind: 'postgres', url }
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return undefined
+  const { rows } = await sql<{
+    file: string
+  }>`select file from pragma_database_list where name = 'main'`.execute(db)
+  return rows[0]?.file ? { kind: 'sqlite', file: rows[0].file } : undefined
 }
 
 /** A Kysely instance over either dialect; the rest of the code does not know which. */
@@ -155,7 +164,6 @@ export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>
     dialect = new PostgresDialect({ pool })
   }
   const db = new Kysely<Database>({ dialect, ...(config.log ? { log: config.log } : {}) })
-  if (config.kind === 'postgres') locations.set(db, { kind: 'postgres', url: config.url })
-  else if (config.file !== ':memory:') locations.set(db, { kind: 'sqlite', file: config.file })
+  if (config.kind === 'postgres') urls.set(db, config.url)
   return db
 }
