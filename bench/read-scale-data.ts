@@ -5,9 +5,12 @@
  * review, one in 97 under 督办. Copies go through the same triggers as any write, so the kept
  * counts are what the writes would have left.
  */
+import { parentPort, Worker, workerData } from 'node:worker_threads'
 import { PostgresAdapter, sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import { SimulatedClock } from '../server/clock.ts'
+import { createDb } from '../server/db/create-db.ts'
+import type { DatabaseConfig } from '../server/db/create-db.ts'
 import type { Database } from '../server/db/database.ts'
 import { migrateToLatest } from '../server/db/migrate.ts'
 import { publishPolicy } from '../server/policies/publish-policy.ts'
@@ -88,4 +91,32 @@ export async function generateReads(db: Kysely<Database>): Promise<void> {
   await sql`update task set state = 'submitted' where ${every(7)}`.execute(db)
   await sql`update task set escalation_level = 3 where ${every(97)}`.execute(db)
   await sql`analyze`.execute(db)
+}
+
+/**
+ * {@link generateReads} on a thread of its own, over a connection of its own to `config`'s
+ * database: the reads are then measured in a heap that holds none of the generation's leftovers,
+ * as a server's that started on the data would; in the same heap, the collections that clear
+ * them away land in the first rows measured.
+ */
+export function generateReadsApart(config: DatabaseConfig): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { generateReads: config } })
+    worker.once('error', reject)
+    worker.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`generating the read-scale data stopped (${code})`)),
+    )
+  })
+}
+
+const job = (workerData as { generateReads?: DatabaseConfig } | undefined)?.generateReads
+if (parentPort && job) {
+  const db = await createDb(job)
+  try {
+    await generateReads(db)
+  } finally {
+    await db.destroy()
+  }
 }

@@ -18,6 +18,7 @@ import type {
   SqliteDialectConfig,
 } from 'kysely'
 import type { Database } from './database.ts'
+import { callbackPool } from './postgres-pool.ts'
 
 export type DatabaseConfig = (
   | {
@@ -161,7 +162,7 @@ export async function createDb(config: DatabaseConfig): Promise<Kysely<Database>
     pool.on('error', (error: Error & { code?: string }) => {
       if (error.code !== '57P01') console.warn(`postgres: idle connection lost (${error.message})`)
     })
-    dialect = new PostgresDialect({ pool })
+    dialect = new PostgresDialect({ pool: callbackPool(pool) })
   }
   const db = new Kysely<Database>({ dialect, ...(config.log ? { log: config.log } : {}) })
   if (config.kind === 'postgres') urls.set(db, config.url)
