@@ -14,13 +14,14 @@
  * weighs on the figure.
  */
 import http from 'node:http'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { login, startServer } from '../test/helpers/durability-server.ts'
 import type { ServerProcess } from '../test/helpers/durability-server.ts'
 import { startPostgres } from '../test/helpers/postgres.ts'
+import { cpuMs, cpuSince } from './process-cpu.ts'
 
 const NOW = '2018-04-02T09:00:00+08:00'
 const AUDIT_KEY = 'd'.repeat(64)
@@ -68,30 +69,6 @@ function post(base: string, session: Session, taskId: string, body: object, ifMa
     request.on('error', () => resolve(0))
     request.end(payload)
   })
-}
-
-/** CPU time (user + system, ms) of each process still running, from /proc (Linux). */
-function cpuMs(pids: number[]): Map<number, number> {
-  const times = new Map<number, number>()
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100)
-    } catch {
-      // gone
-    }
-  }
-  return times
-}
-
-/**
- * CPU used since `before` by the processes running at both ends (a backend closed in between
- * is left out rather than counted negative; one opened in between is not seen).
- */
-function cpuSince(before: Map<number, number>): number {
-  let total = 0
-  for (const [pid, ms] of cpuMs([...before.keys()])) total += ms - before.get(pid)!
-  return total
 }
 
 function percentile(sorted: number[], p: number): number {
