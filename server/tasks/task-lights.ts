@@ -104,13 +104,13 @@ export async function loadSupervisionFacts(
   // One task of one plan, as every event's answer reads it: prepared statements.
   if (taskIds?.length === 1 && typeof planId === 'string' && !before) {
     const taskId = taskIds[0]!
+    const [reports, clearances] = await Promise.all([
+      reportsOfTask(db, planId, taskId),
+      clearanceOfTask(db, planId, taskId),
+    ])
     const percent = new Map<string, number>()
-    for (const row of (await reportsOfTask(db, planId, taskId)).rows)
-      percent.set(row.task_id, row.percent)
-    const cleared = new Set(
-      (await clearanceOfTask(db, planId, taskId)).rows.map((row) => row.task_id),
-    )
-    return { percent, cleared }
+    for (const row of reports.rows) percent.set(row.task_id, row.percent)
+    return { percent, cleared: new Set(clearances.rows.map((row) => row.task_id)) }
   }
   const plans = typeof planId === 'string' ? [planId] : [...planId]
   let reports = db
@@ -126,9 +126,12 @@ export async function loadSupervisionFacts(
     reports = reports.where('reported_at', '<', before)
     clearances = clearances.where('cleared_at', '<', before)
   }
+  // Both at once: on PostgreSQL two round trips that need not wait on one another.
+  const [reportRows, clearanceRows] = await Promise.all([
+    reports.orderBy('reported_at').orderBy('id').execute(),
+    clearances.execute(),
+  ])
   const percent = new Map<string, number>()
-  for (const row of await reports.orderBy('reported_at').orderBy('id').execute())
-    percent.set(row.task_id, row.percent)
-  const cleared = new Set((await clearances.execute()).map((row) => row.task_id))
-  return { percent, cleared }
+  for (const row of reportRows) percent.set(row.task_id, row.percent)
+  return { percent, cleared: new Set(clearanceRows.map((row) => row.task_id)) }
 }

@@ -177,25 +177,43 @@ async function policyPart(
   const { today, cursor, size } = options
   const planIds = contexts.map((context) => context.plan.id)
   const contextOf = new Map(contexts.map((context) => [context.plan.id, context]))
-  const facts: SupervisionFacts = await loadSupervisionFacts(db, planIds)
   const live = !!(q.phase || q.period || (q.assignee && scope.side === 'reviewer'))
   // Plans of one version are counted together, as of the first of them.
-  const byVersion = Map.groupBy(contexts, (context) => context.plan.policy_version_id)
+  const byVersion = [...Map.groupBy(contexts, (context) => context.plan.policy_version_id).values()]
   const first = new Map<string, PlanContext>()
-  let groups: TaskGroup[] = []
-  for (const same of byVersion.values()) {
-    for (const context of same) first.set(context.plan.id, same[0]!)
-    const ids = same.map((context) => context.plan.id)
-    groups.push(
-      ...(live
-        ? await liveGroups(taskQuery(db, ids, scope, q), ids[0]!)
-        : await countedGroups(db, ids, scope, {
-            ...(q.state ? { states: q.state.split(',') } : {}),
-            ...(q.dueAfter ? { dueAfter: q.dueAfter } : {}),
-            ...(q.dueBefore ? { dueBefore: q.dueBefore } : {}),
-          })),
-    )
+  for (const same of byVersion) for (const context of same) first.set(context.plan.id, same[0]!)
+  const countGroups = async () => {
+    const counted: TaskGroup[] = []
+    for (const same of byVersion) {
+      const ids = same.map((context) => context.plan.id)
+      counted.push(
+        ...(live
+          ? await liveGroups(taskQuery(db, ids, scope, q), ids[0]!)
+          : await countedGroups(db, ids, scope, {
+              ...(q.state ? { states: q.state.split(',') } : {}),
+              ...(q.dueAfter ? { dueAfter: q.dueAfter } : {}),
+              ...(q.dueBefore ? { dueBefore: q.dueBefore } : {}),
+            })),
+      )
+    }
+    return counted
   }
+  // The reads that do not wait on one another go out together (three at most): on PostgreSQL
+  // each is a round trip, and the pool runs them on connections of their own.
+  const [facts, counted, procedures] = await Promise.all([
+    loadSupervisionFacts(db, planIds),
+    countGroups(),
+    // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
+    withProcedures
+      ? db
+          .selectFrom('task')
+          .selectAll()
+          .where('plan_id', 'in', planIds)
+          .where('kind', 'in', [...KINDS_WITH_OWN_ACTORS])
+          .execute()
+      : [],
+  ])
+  let groups = counted
   const factIds = [...new Set([...facts.percent.keys(), ...facts.cleared])]
   if (factIds.length > 0) {
     const lit = await taskQuery(db, planIds, scope, q).where('id', 'in', factIds).execute()
@@ -204,15 +222,8 @@ async function policyPart(
       groups = withTasksAlone(groups, tasks, context, today, facts)
   }
   const rows: Part['rows'] = []
-  // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
   if (withProcedures) {
     const mine = new Set(scope.parties)
-    const procedures = await db
-      .selectFrom('task')
-      .selectAll()
-      .where('plan_id', 'in', planIds)
-      .where('kind', 'in', [...KINDS_WITH_OWN_ACTORS])
-      .execute()
     for (const task of procedures) {
       const context = contextOf.get(task.plan_id)!
       if (mine.has(task.assignee)) continue
