@@ -78,10 +78,15 @@ async function scanPostgres(url: string, { after, upTo }: LogStretch, scan: Chai
       limit ${PAGE}`
     // The canonical fields (chain, chain_seq, then six texts), prev_hash, hash, seq.
     type Stored = [string, number, ...string[]]
+    // In pg's callback form, as the server's queries (db/postgres-pool.ts): less garbage kept.
     const page = (from: number) =>
-      client.query<Stored>({ text, values: [from, upTo], rowMode: 'array' })
-    for (let next: ReturnType<typeof page> | null = page(after); next;) {
-      const rows: Stored[] = (await next).rows
+      new Promise<Stored[]>((resolve, reject) =>
+        client.query<Stored>({ text, values: [from, upTo], rowMode: 'array' }, (error, result) =>
+          error ? reject(error) : resolve(result.rows),
+        ),
+      )
+    for (let next: Promise<Stored[]> | null = page(after); next;) {
+      const rows: Stored[] = await next
       next = rows.length === PAGE ? page(rows.at(-1)![10] as unknown as number) : null
       for (const row of rows)
         scan.add([row[0], row[1], row[8]!, row[9]!, canonicalAuditTextOf(row)])
