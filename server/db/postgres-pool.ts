@@ -24,8 +24,7 @@ function callbackClient(client: pg.PoolClient): PostgresPoolClient {
     parameters?: ReadonlyArray<unknown>,
   ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     // A cursor (Kysely's streaming) is pg's to drive: handed over as it is.
-    if (typeof sqlOrCursor !== 'string')
-      return client.query(sqlOrCursor as never)
+    if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as never)
     return new Promise((resolve, reject) => {
       client.query(sqlOrCursor, parameters as unknown[], (error, result) =>
         error ? reject(error) : resolve(result as unknown as PostgresQueryResult<R>),
