@@ -17,7 +17,6 @@ import type { TaskListQuery } from '../../schemas/api/queries.schema.ts'
 import { actorsFor, mayAct } from './access.ts'
 import { summarize } from './task-views.ts'
 import { loadSupervisionFacts } from './task-lights.ts'
-import type { SupervisionFacts } from './task-lights.ts'
 import {
   countedGroups,
   countGroups,
