@@ -92,14 +92,17 @@ export function groupsOfTasks(
 /** Past this many ids a look-up is split, to stay under every dialect's limit of bound values. */
 const BOUND_IDS = 500
 
-/** The plan's tasks today, as the writes counted them; withdrawn tasks count toward nothing. */
+/**
+ * The plan's tasks today, as the writes counted them; withdrawn tasks count toward nothing. The
+ * counts are read while `facts` may still be on their way (they are needed only after).
+ */
 export async function keptGroups(
   db: Kysely<Database>,
   planId: string,
-  facts: SupervisionFacts,
+  factsRead: SupervisionFacts | Promise<SupervisionFacts>,
 ): Promise<ProgressGroups> {
   const withdrawn = [...WITHDRAWN_STATES]
-  const [units, duties] = await Promise.all([
+  const [units, duties, facts] = await Promise.all([
     db
       .selectFrom('progress_unit_count')
       .select([
@@ -123,6 +126,7 @@ export async function keptGroups(
       .where('n', '>', 0)
       .where('state', 'not in', withdrawn)
       .execute(),
+    factsRead,
   ])
   const ids = factIds(facts)
   const factTasks = new Map<string, FactTask>()

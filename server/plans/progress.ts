@@ -50,7 +50,7 @@ async function tasksOn(db: Kysely<Database>, planId: string, asOf: string) {
 export async function recountedGroups(
   db: Kysely<Database>,
   planId: string,
-  facts: SupervisionFacts,
+  facts: SupervisionFacts | Promise<SupervisionFacts>,
 ): Promise<ProgressGroups> {
   const rows = await db
     .selectFrom('task')
@@ -58,7 +58,7 @@ export async function recountedGroups(
     .where('plan_id', '=', planId)
     .where('state', 'not in', [...WITHDRAWN_STATES])
     .execute()
-  return groupsOfTasks(rows, facts)
+  return groupsOfTasks(rows, await facts)
 }
 
 /**
@@ -77,8 +77,11 @@ export async function planProgress(
   const now = asOf ? new Date(new Date(endOfDay(asOf)).getTime() - 1) : clock.now()
   const today = asOf ?? civilDateAt(now)
   const actors = model.actors(members)
-  // The phases and the figures do not wait on one another: on PostgreSQL, round trips at once.
-  const [phases, { facts, groups }] = await Promise.all([
+  // The phases, the facts and the counts do not wait on one another: on PostgreSQL, round trips
+  // at once. Today's figures read the counts the writes keep; a past day's, the tasks rebuilt
+  // from history (a rare read, which has no counts of its own).
+  const factsRead = loadSupervisionFacts(db, plan.id, undefined, asOf && endOfDay(asOf))
+  const [phases, facts, groups] = await Promise.all([
     db
       .selectFrom('plan_phase')
       .selectAll()
@@ -86,15 +89,12 @@ export async function planProgress(
       .orderBy('opens_on')
       .orderBy('phase_id')
       .execute(),
-    (async () => {
-      const facts = await loadSupervisionFacts(db, plan.id, undefined, asOf && endOfDay(asOf))
-      // Today's figures read the counts the writes keep; a past day's, the tasks rebuilt from
-      // history (a rare read, which has no counts of its own).
-      const groups = asOf
-        ? groupsOfTasks(await tasksOn(db, plan.id, asOf), facts)
-        : await countGroups(db, plan.id, facts)
-      return { facts, groups }
-    })(),
+    factsRead,
+    asOf
+      ? Promise.all([tasksOn(db, plan.id, asOf), factsRead]).then(([tasks, facts]) =>
+          groupsOfTasks(tasks, facts),
+        )
+      : countGroups(db, plan.id, factsRead),
   ])
   // The phases signed off by the end of the day asked about.
   const signed = asOf

@@ -181,7 +181,7 @@ async function policyPart(
   const byVersion = [...Map.groupBy(contexts, (context) => context.plan.policy_version_id).values()]
   const first = new Map<string, PlanContext>()
   for (const same of byVersion) for (const context of same) first.set(context.plan.id, same[0]!)
-  const countGroups = async () => {
+  const readGroups = async () => {
     const counted: TaskGroup[] = []
     for (const same of byVersion) {
       const ids = same.map((context) => context.plan.id)
@@ -201,7 +201,7 @@ async function policyPart(
   // each is a round trip, and the pool runs them on connections of their own.
   const [facts, counted, procedures] = await Promise.all([
     loadSupervisionFacts(db, planIds),
-    countGroups(),
+    readGroups(),
     // Procedures come to each actor when their step is reached (the city sees applications to evaluate).
     withProcedures
       ? db
