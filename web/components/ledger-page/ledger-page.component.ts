@@ -71,10 +71,15 @@ export class LsLedgerPage extends LitElement {
   declare ledger: PlanLedger | null
   declare filters: LedgerFilterValues
   declare error: string
-  /** Units and phases seen in the unfiltered ledger, for the filter menus. */
-  private units: Array<{ id: string; name: string }> = []
-  private phases: Array<{ key: string; name: string }> = []
+  /**
+   * The filter menus' units and phases: the plan's, read apart from the ledger, so they are there
+   * when the ledger itself is refused (a province's plan has more tasks than one ledger lists,
+   * and the answer is to pick a unit or a phase); and those of the unfiltered ledger besides.
+   */
+  private units = new Map<string, string>()
+  private phases = new Map<string, string>()
   private loaded = ''
+  private menusOf = ''
 
   constructor() {
     super()
@@ -87,11 +92,35 @@ export class LsLedgerPage extends LitElement {
   }
 
   protected override willUpdate(): void {
+    if (this.planId && this.planId !== this.menusOf) {
+      this.menusOf = this.planId
+      this.units = new Map()
+      this.phases = new Map()
+      void this.loadMenus(this.planId)
+    }
     const key = `${this.planId}?${new URLSearchParams(ledgerQueryOf(this.filters))}`
     if (this.planId && key !== this.loaded) {
       this.loaded = key
       void this.load(key)
     }
+  }
+
+  /**
+   * The plan's phases (its detail) and units (its progress) for the menus. A reader who may not
+   * read one of them keeps the menus the ledger's own rows give.
+   */
+  private async loadMenus(planId: string): Promise<void> {
+    const param = pathParams({ id: planId })
+    const [detail, progress] = await Promise.allSettled([
+      call(client.plans[':id'].$get({ param })),
+      call(client.plans[':id'].progress.$get({ param, query: {} })),
+    ])
+    if (this.menusOf !== planId) return
+    if (detail.status === 'fulfilled')
+      for (const phase of detail.value.phases) this.phases.set(phase.phase_id, phase.name)
+    if (progress.status === 'fulfilled')
+      for (const unit of progress.value.units) this.units.set(unit.id, unit.name)
+    this.requestUpdate()
   }
 
   private async load(key: string): Promise<void> {
@@ -112,13 +141,13 @@ export class LsLedgerPage extends LitElement {
     }
   }
 
-  /** Keeps the units and phases of the whole ledger for the menus. */
+  /** Adds the units and phases of the whole ledger to the menus. */
   private remember(ledger: PlanLedger): void {
-    const units = new Map<string, string>()
     for (const row of ledger.groups.flatMap((group) => group.rows))
-      units.set(row.lead.id, row.lead.name)
-    this.units = [...units].map(([id, name]) => ({ id, name }))
-    if (ledger.groupBy === 'phase') this.phases = ledger.groups.filter((group) => group.key !== '-')
+      this.units.set(row.lead.id, row.lead.name)
+    if (ledger.groupBy === 'phase')
+      for (const group of ledger.groups)
+        if (group.key !== '-') this.phases.set(group.key, group.name)
   }
 
   private handleFilter(event: Event): void {
@@ -140,8 +169,8 @@ export class LsLedgerPage extends LitElement {
     return html`<form class="filters" aria-label=${om('filters')} @change=${this.handleFilter} @submit=${(e: Event) => e.preventDefault()}>
       <label>${om('light')}<select name="light">${option('', om('all'), f.light)}${LIGHTS.map((light) => option(light, tOf('light_', light), f.light))}</select></label>
       <label>${om('state')}<select name="state">${option('', om('all'), f.state)}${STATES.map((state) => option(state, tOf('state_', state), f.state))}</select></label>
-      <label>${om('unit')}<select name="assignee">${option('', om('all'), f.assignee)}${this.units.map((unit) => option(unit.id, unit.name, f.assignee))}</select></label>
-      <label>${om('phase')}<select name="phase">${option('', om('all'), f.phase)}${this.phases.map((phase) => option(phase.key, phase.name, f.phase))}</select></label>
+      <label>${om('unit')}<select name="assignee">${option('', om('all'), f.assignee)}${[...this.units].map(([id, name]) => option(id, name, f.assignee))}</select></label>
+      <label>${om('phase')}<select name="phase">${option('', om('all'), f.phase)}${[...this.phases].map(([key, name]) => option(key, name, f.phase))}</select></label>
       <label>${om('group')}<select name="group">${option('phase', om('groupPhase'), f.group)}${option('part', om('groupPart'), f.group)}</select></label>
       <label class="check"><input type="checkbox" name="overdue" .checked=${f.overdue} />${om('overdueOnly')}</label>
     </form>`

@@ -53,13 +53,35 @@ const LEDGER: PlanLedger = {
 
 const asked: string[] = []
 
+/** The plan's detail and progress as the menus read them (only the fields they use). */
+const DETAIL = {
+  phases: [
+    { phase_id: 'drafting', name: '制定方案' },
+    { phase_id: 'piloting', name: '试点推进' },
+  ],
+}
+const PROGRESS = {
+  units: [
+    { id: 'health', name: '县卫健局' },
+    { id: 'town-3', name: '第三乡镇卫生院' },
+  ],
+}
+
+/** Answers the page's requests: the ledger as `ledger` gives it, the menus' reads as above. */
+function answer(ledger: () => Response) {
+  return vi.fn(async (path: string) => {
+    asked.push(path)
+    const url = new URL(path, 'http://localhost')
+    if (url.pathname.endsWith('/progress')) return new Response(JSON.stringify(PROGRESS))
+    if (url.pathname.endsWith('/ledger')) return ledger()
+    return new Response(JSON.stringify(DETAIL))
+  })
+}
+
 async function mount(): Promise<LsLedgerPage> {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (path: string) => {
-      asked.push(path)
-      return new Response(JSON.stringify(LEDGER))
-    }),
+    answer(() => new Response(JSON.stringify(LEDGER))),
   )
   const page = document.createElement('ls-ledger-page')
   page.planId = 'plan-1'
@@ -134,6 +156,50 @@ describe('ls-ledger-page', () => {
     await vi.waitFor(() => expect(page.shadowRoot?.querySelector('.error')).not.toBeNull())
     expect(page.shadowRoot!.querySelector('.error')!.textContent).toContain('找不到该计划')
     expect(page.shadowRoot!.querySelector('[role=status]')).toBeNull()
+  })
+
+  it('offers the plan’s units and phases to filter by when the ledger is too large to list', async () => {
+    vi.stubGlobal(
+      'fetch',
+      answer(
+        () =>
+          new Response(
+            JSON.stringify({
+              error: {
+                code: 'bad-request',
+                message: {
+                  zh: '符合条件的任务有 280000 项，超过台账一次可列的 20000 项；请按牵头单位、阶段或时限筛选',
+                  en: '280000 tasks match, more than the 20000 one ledger lists',
+                },
+              },
+            }),
+            { status: 400, headers: { 'content-type': 'application/json' } },
+          ),
+      ),
+    )
+    const page = document.createElement('ls-ledger-page')
+    page.planId = 'plan-1'
+    document.body.append(page)
+    const root = page.shadowRoot!
+    const options = (name: string) =>
+      [...root.querySelectorAll(`select[name=${name}] option`)].map((o) => [
+        o.getAttribute('value'),
+        o.textContent,
+      ])
+    await vi.waitFor(() => expect(options('assignee')).toHaveLength(3))
+    expect(root.querySelector('.error')!.textContent).toContain('请按牵头单位')
+    expect(options('assignee').slice(1)).toEqual([
+      ['health', '县卫健局'],
+      ['town-3', '第三乡镇卫生院'],
+    ])
+    expect(options('phase').slice(1)).toEqual([
+      ['drafting', '制定方案'],
+      ['piloting', '试点推进'],
+    ])
+    const unit = root.querySelector<HTMLSelectElement>('select[name=assignee]')!
+    unit.value = 'town-3'
+    unit.dispatchEvent(new Event('change', { bubbles: true }))
+    await vi.waitFor(() => expect(asked.at(-1)).toContain('assignee=town-3'))
   })
 
   it('asks for the filters chosen, and downloads the Excel of the same filters', async () => {
