@@ -6,7 +6,10 @@
  */
 export * from './responses/accounts.schema.ts'
 export * from './responses/policies.schema.ts'
-export * from './responses/plans-and-tasks.schema.ts'
+export * from './responses/plans.schema.ts'
+export * from './responses/tasks.schema.ts'
+export * from './responses/task-page.schema.ts'
+export * from './responses/task-actions.schema.ts'
 export * from './responses/progress.schema.ts'
 export * from './responses/members.schema.ts'
 export * from './responses/lifecycle.schema.ts'

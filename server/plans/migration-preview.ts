@@ -39,6 +39,7 @@ import type {
   ScheduleChange,
   TaskChange,
 } from './migration-layout.ts'
+import { heldOccurrences, keptChange } from './migration-held.ts'
 import { phaseChanges } from './migration-phases.ts'
 
 /** The words of a version in history and reasons: `1.1.0`. */
@@ -382,39 +383,4 @@ export async function layoutMigration(
     phases,
     renamedWithdrawn,
   }
-}
-
-function keptChange(task: TaskRow, sourceId: string, phaseId: string | null): TaskChange {
-  return {
-    task,
-    kinds: ['kept'],
-    sourceId,
-    phaseId,
-    dueFrom: task.due_on,
-    dueTo: task.due_on,
-    why: '',
-  }
-}
-
-/** The occurrences of a kept duty the plan holds open tasks for, still due. */
-function heldOccurrences(
-  held: ReadonlyMap<string, TaskRow[]>,
-  dutyId: string,
-  today: string,
-  gone: ReadonlySet<string>,
-): Occurrence[] {
-  const result: Occurrence[] = []
-  for (const [key, tasks] of held) {
-    if (!key.startsWith(`${dutyId}|`)) continue
-    const open = tasks.filter((task) => !gone.has(task.id))
-    const sample = open[0] ?? tasks[0]!
-    if (
-      sample.period !== 'once' &&
-      sample.due_on !== null &&
-      compareDates(sample.due_on, today) < 0
-    )
-      continue
-    result.push({ period: sample.period, opens: sample.opens_on, due: sample.due_on })
-  }
-  return result
 }

@@ -5,7 +5,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts'
 import { civilDate, count, idName, nullableDate, nullableText, text } from './primitives.ts'
-import { TASK_LIGHTS } from './plans-and-tasks.schema.ts'
+import { TASK_LIGHTS } from './tasks.schema.ts'
 
 /** One row of the ledger: one task, its supporting units folded in. */
 export const ledgerRowSchema = {

@@ -1,6 +1,7 @@
 /** @module Answers of a plan's lifecycle: suspend, resume, close (or its preview), archive. */
 import type { FromSchema } from 'json-schema-to-ts'
-import { planSchema, taskSummarySchema } from './plans-and-tasks.schema.ts'
+import { planSchema } from './plans.schema.ts'
+import { taskSummarySchema } from './tasks.schema.ts'
 import { count, instant, nullableDate, nullableText, text } from './primitives.ts'
 
 const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const

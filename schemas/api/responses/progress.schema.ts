@@ -1,6 +1,7 @@
 /** @module A plan's progress for the leadership, and its escalations (督办 and 通报). */
 import type { FromSchema } from 'json-schema-to-ts'
-import { planSchema, taskSummarySchema } from './plans-and-tasks.schema.ts'
+import { planSchema } from './plans.schema.ts'
+import { taskSummarySchema } from './tasks.schema.ts'
 import { civilDate, count, idName, instant, nullableText, text } from './primitives.ts'
 
 /** Tasks by 三色预警 colour. */

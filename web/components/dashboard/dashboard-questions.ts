@@ -1,11 +1,11 @@
 /**
- * @module The first two of the dashboard's three questions, drawn from `/progress` alone: what is
+ * @module The dashboard's three questions. The first two are drawn from `/progress` alone: what is
  * behind (the plan's share done, overdue work, tasks by 三色预警 colour and by 督办 level — the
  * same standing level the task badges show) and whose it is (the 晾晒 ranking of units by red,
- * yellow and on-time rate). The third, what to do, is `ls-supervision-list`.
+ * yellow and on-time rate). The third, what to do, is `ls-supervision-list` given the 督办 lists.
  */
 import { html, nothing } from 'lit'
-import type { PlanProgress } from '../../api-types.ts'
+import type { PlanEscalations, PlanProgress } from '../../api-types.ts'
 import { locale, t } from '../../i18n.ts'
 import { escalationLabel } from '../task-table/task-format.ts'
 import { LIGHT_ORDER, lightLabel } from '../task-table/task-light.ts'
@@ -101,6 +101,21 @@ export function renderRanking(
       )}</tbody>
     </table>
     ${units.length > shown.length ? html`<a class="more" href="#units-title" @click=${(event: Event) => jumpTo(event, 'units-title')}>${dashText('allUnits', { n: units.length })}</a>` : nothing}
+  </section>`
+}
+
+/** The third question: the 督办 list by unit, with 催办 and the 督办单. */
+export function renderTodo(progress: PlanProgress, lists: PlanEscalations | 'unavailable' | null) {
+  return html`<section class="question todo" aria-labelledby="q-todo">
+    <h3 id="q-todo">${dashText('todo')} <small>${dashText('supervised')} ${progress.escalations.supervised}</small></h3>
+    ${lists === null ? html`<p class="muted">${t('loading')}</p>` : nothing}
+    ${lists === 'unavailable' ? html`<p class="muted">${dashText('supervisionUnavailable')}</p>` : nothing}
+    ${
+      lists && lists !== 'unavailable'
+        ? html`<ls-supervision-list plan-id=${progress.plan.id} today=${progress.today}
+            .tasks=${[...lists.circulate, ...lists.supervise]} .urgeable=${lists.urgeable}></ls-supervision-list>`
+        : nothing
+    }
   </section>`
 }
 

@@ -21,19 +21,17 @@ import type { PropertyValues } from 'lit'
 import { ApiError, call, client, pathParams } from '../../api.ts'
 import type { PlanEscalations, PlanList, PlanProgress, TaskSummary } from '../../api-types.ts'
 import type { LsUnitSelectEvent } from '../../events/ls-unit-select.ts'
-import { locale, pick, t } from '../../i18n.ts'
+import { pick, t } from '../../i18n.ts'
 import { navigate } from '../../router.ts'
 import { OPEN_TASK_STATES } from '../../../domain/workflow/state-names.ts'
 import { fill } from '../task-table/task-format.ts'
 import styles from './dashboard.styles.ts'
-import { jumpTo, paren, renderBehind, renderRanking } from './dashboard-questions.ts'
+import { jumpTo, renderBehind, renderRanking, renderTodo } from './dashboard-questions.ts'
+import { renderUnassigned } from './dashboard-unassigned.ts'
 import { dashText } from './dashboard.text.ts'
 import { renderAsOfBanner, renderAsOfPicker } from './dashboard-as-of.ts'
 
 type Plan = PlanList['plans'][number]
-
-/** Entries of an unassigned-work list shown unfolded; a longer list starts folded. */
-const UNASSIGNED_OPEN_UP_TO = 5
 
 /** Days ahead the "upcoming deadlines" list looks. */
 const UPCOMING_DAYS = 14
@@ -277,68 +275,6 @@ export class LsDashboard extends LitElement {
     </div>`
   }
 
-  /** Groups with no member and duties with no assignee: work that has no task, so no one chases it. */
-  private renderUnassigned(progress: PlanProgress) {
-    const { groups, duties } = progress.unassigned
-    if (groups.length === 0 && duties.length === 0) return nothing
-    // A closed or archived plan takes no new members: the warning stays, the button goes.
-    const closed = progress.plan.status === 'closed' || progress.plan.status === 'archived'
-    const list = (names: string[]) => names.join(locale() === 'zh' ? '、' : ', ')
-    // A few entries are shown open; a long list (a region whose groups were all left open) folds.
-    const folded = (count: number) => count > UNASSIGNED_OPEN_UP_TO
-    return html`<section class="unassigned" aria-labelledby="unassigned-title">
-      <h3 id="unassigned-title">${t('dash_unassigned')}</h3>
-      <p class="fix">${t('dash_unassignedFix')}</p>
-      ${
-        groups.length
-          ? html`<details class="groups" ?open=${!folded(groups.length)}>
-            <summary>${fill(t('dash_unassignedGroups'), { n: groups.length })}</summary>
-            <ul>
-              ${groups.map(
-                (group) => html`<li>
-                  <strong>${group.name}</strong>${group.duties.length ? html` — ${list(group.duties.map((duty) => duty.name))}` : nothing}
-                  ${
-                    closed
-                      ? nothing
-                      : html`<button type="button" class="set-members" aria-expanded=${this.editingGroup === group.id ? 'true' : 'false'}
-                    @click=${() => (this.editingGroup = this.editingGroup === group.id ? '' : group.id)}>${t('dash_setMembers')}</button>`
-                  }
-                </li>`,
-              )}
-            </ul>
-          </details>`
-          : nothing
-      }
-
-      ${
-        duties.length
-          ? html`<details class="duties" ?open=${!folded(duties.length)}>
-            <summary>${fill(t('dash_unassignedDuties'), { n: duties.length })}</summary>
-            <ul>
-              ${duties.map((duty) => html`<li>${duty.name}${duty.owners.length ? html` <span class="muted">${paren(fill(t('dash_unassignedLeads'), { owners: list(duty.owners.map((owner) => owner.name)) }))}</span>` : nothing}</li>`)}
-            </ul>
-          </details>`
-          : nothing
-      }
-    </section>`
-  }
-
-  /** The third question: the 督办 list by unit, with 催办 and the 督办单. */
-  private renderTodo(progress: PlanProgress) {
-    const lists = this.escalations
-    return html`<section class="question todo" aria-labelledby="q-todo">
-      <h3 id="q-todo">${dashText('todo')} <small>${dashText('supervised')} ${progress.escalations.supervised}</small></h3>
-      ${lists === null ? html`<p class="muted">${t('loading')}</p>` : nothing}
-      ${lists === 'unavailable' ? html`<p class="muted">${dashText('supervisionUnavailable')}</p>` : nothing}
-      ${
-        lists && lists !== 'unavailable'
-          ? html`<ls-supervision-list plan-id=${progress.plan.id} today=${progress.today}
-              .tasks=${[...lists.circulate, ...lists.supervise]} .urgeable=${lists.urgeable}></ls-supervision-list>`
-          : nothing
-      }
-    </section>`
-  }
-
   private selectUnit = (unit: { id: string; name: string }) => {
     void this.handleUnitSelect(
       new CustomEvent('ls-unit-select', { detail: { id: unit.id, name: unit.name } }),
@@ -377,11 +313,11 @@ export class LsDashboard extends LitElement {
             <div class="questions">
               ${renderBehind(progress)}
               ${renderRanking(progress.units, this.selectUnit, this.unit?.id ?? '')}
-              ${this.renderTodo(progress)}
+              ${renderTodo(progress, this.escalations)}
             </div>
             <p class="muted below"><a href="#phases-title" @click=${(event: Event) => jumpTo(event, 'phases-title')}>${dashText('moreBelow')} ↓</a></p>
             <ls-plan-migration plan-id=${progress.plan.id} @ls-plan-migrate=${this.handleMembersChange}></ls-plan-migration>
-            ${this.renderUnassigned(progress)}
+            ${renderUnassigned(progress, this.editingGroup, (groupId) => (this.editingGroup = groupId))}
             ${
               this.editingGroup
                 ? html`<ls-members-editor plan-id=${progress.plan.id} group-id=${this.editingGroup}

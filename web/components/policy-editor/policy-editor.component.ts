@@ -9,15 +9,14 @@
  * @summary The policy editor page.
  * @csspart toolbar - The row of actions above the editor.
  */
-import { html, LitElement, nothing } from 'lit'
-import { ApiError, call, client } from '../../api.ts'
+import { html, LitElement } from 'lit'
+import { call, client } from '../../api.ts'
 import type { PolicyList } from '../../api-types.ts'
 import type { LsRevealEvent } from '../../events/ls-reveal.ts'
 import type { LsVersionLoadEvent } from '../../events/ls-version-load.ts'
-import { fill, locale, pick, t } from '../../i18n.ts'
+import { fill, pick, t } from '../../i18n.ts'
 import '../issue-list/issue-list.ts'
 import '../policy-tests/policy-tests.ts'
-import { testsCount, testsText } from '../policy-tests/policy-test-format.ts'
 import '../policy-versions/policy-versions.ts'
 import '../yaml-editor/yaml-editor.ts'
 import type { LsYamlEditor } from '../yaml-editor/yaml-editor.component.ts'
@@ -26,23 +25,16 @@ import { lastDraftId, NEW_POLICY, readDraft } from './draft-store.ts'
 import { LatestOnly } from '../../latest-only.ts'
 import { LocaleController } from '../../locale-controller.ts'
 import { openVersion, publishPolicy } from './policy-actions.ts'
-import { formatBytes, readYamlFile, SOURCE_ACCEPT, uploadSourceFile } from './source-file.ts'
+import { readYamlFile, renderSourceFile, SOURCE_ACCEPT, uploadSourceFile } from './source-file.ts'
 import type { SourceFile } from './source-file.ts'
 import { POLICY_TEMPLATE } from './policy-template.ts'
 import { PolicyValidation } from './policy-validation.ts'
+import { renderChecks } from './policy-checks.ts'
+import { renderToolbar } from './policy-toolbar.ts'
+import { renderPublishDialog } from './publish-dialog.ts'
+import { draftSavedStatus, errorText, localTime, renderStatus } from './editor-status.ts'
+import type { Status } from './editor-status.ts'
 import styles from './policy-editor.styles.ts'
-
-/** A message above the editor; `text` is called at render, so it follows the language switch. */
-interface Status {
-  kind: 'info' | 'ok' | 'error'
-  text: () => string
-  action?: { label: () => string; run: () => void }
-}
-
-const errorText = (error: unknown) => () =>
-  error instanceof ApiError ? pick(error.text) : String(error)
-const dateLocale = () => (locale() === 'zh' ? 'zh-CN' : 'en-GB')
-const localTime = (iso: string) => new Date(iso).toLocaleString(dateLocale())
 
 export class LsPolicyEditor extends LitElement {
   static override styles = styles
@@ -199,17 +191,7 @@ export class LsPolicyEditor extends LitElement {
   }
 
   private handleSaveDraft(): void {
-    const outcome = this.#drafts.save()
-    const key =
-      outcome === 'saved'
-        ? 'peDraftSaved'
-        : outcome === 'unchanged'
-          ? 'peNoChanges'
-          : 'peDraftFailed'
-    this.status = {
-      kind: outcome === 'failed' ? 'error' : outcome === 'saved' ? 'ok' : 'info',
-      text: () => t(key),
-    }
+    this.status = draftSavedStatus(this.#drafts.save())
   }
 
   private handleYamlChange = (event: CustomEvent<{ value: string }>) => {
@@ -368,78 +350,20 @@ export class LsPolicyEditor extends LitElement {
     )
   }
 
-  private renderToolbar() {
-    const known = this.policies.some((p) => p.policyId === this.policyId)
-    const errors = this.#validation.issues.filter((issue) => issue.severity !== 'warning').length
-    // A config whose own tests (考核测试) fail would score units wrongly: it is not published
-    // (the server refuses it too). Tests of an older text (the current one has errors) do not count.
-    const testsFail =
-      !this.#validation.stale && (this.#validation.tests ?? []).some((result) => !result.passed)
-    const why = testsFail ? t('pePublishTestsFailing') : errors ? t('pePublishWithErrors') : ''
-    const savedAt = this.#drafts.savedAt
-    return html`
-      <div class="toolbar" part="toolbar">
-        <label class="file-button">${t('peOpenYaml')}<input class="file-input" type="file" accept=".yaml,.yml,application/yaml,text/yaml" @change=${this.handleYamlFile}></label>
-        <label for="policy">${t('pePolicy')}</label>
-        <select id="policy" @change=${this.handlePolicySelect}>
-          ${this.policies.map((p) => html`<option value=${p.policyId} ?selected=${p.policyId === this.policyId}>${p.title} (${p.policyId} v${p.version})</option>`)}
-          <option value=${NEW_POLICY} ?selected=${!known}>${!known && this.policyId ? `${this.policyId} — ${t('peUnpublished')}` : t('peNewPolicy')}</option>
-        </select>
-        <span class="version">${this.version ? t('peBasedOn').replace('{version}', this.version) : ''}</span>
-        <span class="spacer"></span>
-        <span class="saved" aria-live="polite">${savedAt ? t('peDraftAt').replace('{time}', new Date(savedAt).toLocaleTimeString(dateLocale())) : ''}</span>
-        <button type="button" @click=${this.handleSaveDraft}>${t('peSaveDraft')}</button>
-        <button type="button" @click=${this.handleDiscard} ?disabled=${!savedAt}>${t('peDiscardDraft')}</button>
-        <button type="button" class="primary" @click=${this.handlePublishClick} ?disabled=${this.busy || testsFail} aria-haspopup="dialog"
-          title=${why} aria-describedby=${testsFail ? 'publish-blocked' : nothing}>${this.busy ? t('pePublishing') : t('pePublish')}</button>
-      </div>
-      ${testsFail ? html`<p class="blocked" id="publish-blocked">${t('pePublishTestsFailing')}</p>` : nothing}
-      ${this.renderPublishDialog()}
-    `
-  }
-
-  private renderPublishDialog() {
-    const metadata = this.#validation.policy?.metadata
-    const title = t('pePublishTitle')
-      .replace('{policy}', metadata?.id ?? this.policyId)
-      .replace('{version}', metadata?.version ?? '')
-    return html`
-      <dialog id="publish-dialog" aria-labelledby="publish-title" aria-describedby="publish-explain">
-        <form @submit=${this.handlePublishConfirm} novalidate>
-          <h3 id="publish-title">${title}</h3>
-          <p id="publish-explain">${t('pePublishExplain')}</p>
-          <label for="publish-note">${t('peNote')}</label>
-          <textarea id="publish-note" rows="4" maxlength="2000" required aria-required="true"
-            aria-invalid=${this.noteError ? 'true' : 'false'} aria-describedby="publish-note-hint publish-note-error"></textarea>
-          <p class="note" id="publish-note-hint">${t('peNoteHint')}</p>
-          <p class="field-error" id="publish-note-error" role="alert">${this.noteError}</p>
-          <div class="dialog-actions">
-            <button type="button" @click=${this.handlePublishCancel}>${t('cancel')}</button>
-            <button type="submit" class="primary">${t('peConfirmPublish')}</button>
-          </div>
-        </form>
-      </dialog>
-    `
-  }
-
-  private renderSourceFile() {
-    const file = this.sourceFile
-    if (!file) return nothing
-    return html`<dl class="source-file" aria-label=${t('peSourceFile')}>
-      <dt>${t('peSourceFile')}</dt><dd><strong>${file.fileName}</strong> · ${formatBytes(file.bytes)} · ${fill(t('peSourceChars'), { n: file.characters })}</dd>
-      <dt>${t('peSourceHash')}</dt><dd><code class="hash">${file.sourceHash}</code></dd>
-    </dl>`
-  }
-
   override render() {
     const status = this.status
     const validation = this.#validation
     return html`
       <h2>${t('peTitle')}</h2>
-      ${this.renderToolbar()}
-      <div class="status ${status?.kind ?? ''}" role=${status?.kind === 'error' ? 'alert' : 'status'}>
-        ${status ? html`${status.text()}${status.action ? html`<button type="button" class="link" @click=${status.action.run}>${status.action.label()}</button>` : ''}` : ''}
-      </div>
+      ${renderToolbar(this, validation, this.#drafts.savedAt, {
+        openYaml: this.handleYamlFile,
+        selectPolicy: this.handlePolicySelect,
+        saveDraft: this.handleSaveDraft,
+        discard: this.handleDiscard,
+        publish: this.handlePublishClick,
+      })}
+      ${renderPublishDialog(validation.policy?.metadata, this.policyId, this.noteError, this.handlePublishConfirm, this.handlePublishCancel)}
+      ${renderStatus(status)}
       <div class="workspace" @ls-reveal=${this.handleReveal}>
         <section class="pane" aria-labelledby="yaml-title">
           <h3 id="yaml-title">${t('peYamlTitle')}</h3>
@@ -454,20 +378,9 @@ export class LsPolicyEditor extends LitElement {
             <label class="file-button">${t('peUploadSource')}<input class="file-input" type="file" accept=${SOURCE_ACCEPT} aria-describedby="source-upload-hint" @change=${this.handleSourceFile}></label>
             <span class="note" id="source-upload-hint">${t('peUploadSourceHint')}</span>
           </div>
-          ${this.renderSourceFile()}
+          ${renderSourceFile(this.sourceFile)}
         </section>
-        <section class="issues" aria-labelledby="issues-title">
-          <h3 id="issues-title">${t('peIssues')}</h3>
-          <ls-issue-list .issues=${validation.issues} ?checked=${validation.checked}></ls-issue-list>
-        </section>
-        <section class="tests" aria-labelledby="tests-title">
-          <h3 id="tests-title">${testsText('title')} <span class="count">${testsCount(validation.tests)}</span></h3>
-          <ls-policy-tests .results=${validation.tests} ?stale=${validation.stale} error=${validation.testsError ?? ''}></ls-policy-tests>
-        </section>
-        <section class="previews" aria-labelledby="preview-title">
-          <h3 id="preview-title">${t('pePreviews')}</h3>
-          <ls-policy-preview .policy=${validation.policy} .sourceText=${this.sourceText} ?stale=${validation.stale}></ls-policy-preview>
-        </section>
+        ${renderChecks(validation, this.sourceText)}
       </div>
       <section id="versions" aria-labelledby="versions-title">
         <h3 id="versions-title">${t('peVersions')}</h3>

@@ -1,9 +1,12 @@
 /**
  * @module Files from the author's disk: a YAML config read in the browser as strict UTF-8, and a
  * source document sent to `POST /api/policies/source-text`, which reads a .txt or .md as UTF-8
- * and converts a .docx to text, and answers the text with its size and sha256.
+ * and converts a .docx to text, and answers the text with its size and sha256 — shown under the
+ * source text while it is the file's.
  */
+import { html, nothing } from 'lit'
 import { call, client, uploadHeaders } from '../../api.ts'
+import { fill, t } from '../../i18n.ts'
 import type { SourceTextUpload } from '../../../schemas/api/responses.schema.ts'
 
 /** What the editor shows of the source document it was given as a file. */
@@ -42,4 +45,13 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** The name, size, length and sha256 of the file the source text was read from. */
+export function renderSourceFile(file: SourceFile | undefined) {
+  if (!file) return nothing
+  return html`<dl class="source-file" aria-label=${t('peSourceFile')}>
+    <dt>${t('peSourceFile')}</dt><dd><strong>${file.fileName}</strong> · ${formatBytes(file.bytes)} · ${fill(t('peSourceChars'), { n: file.characters })}</dd>
+    <dt>${t('peSourceHash')}</dt><dd><code class="hash">${file.sourceHash}</code></dd>
+  </dl>`
 }
