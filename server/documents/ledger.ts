@@ -122,11 +122,15 @@ export async function buildLedger(
     shown.rows.map((row) => row.task.id),
   )
   const entries = await ledgerEntries(db, context, full, today)
+  // Each group's size in the whole ledger: a page may hold only part of a group.
+  const totals = new Map<string, number>()
+  for (const row of placed) totals.set(row.group.key, (totals.get(row.group.key) ?? 0) + 1)
   const groups: Ledger['groups'] = []
   shown.rows.forEach((row, i) => {
     const { phaseId: _phase, ...entry } = entries[i]!
     let group = groups.at(-1)
-    if (group?.key !== row.group.key) groups.push((group = { ...row.group, rows: [] }))
+    if (group?.key !== row.group.key)
+      groups.push((group = { ...row.group, total: totals.get(row.group.key)!, rows: [] }))
     group.rows.push({ index: row.index, ...entry })
   })
   const metadata = context.model.config.metadata

@@ -1,6 +1,7 @@
 /**
  * The ledger (台账) a page at a time: walked by its cursors, the pages hold the whole ledger's
- * rows in its order, numbered and grouped as in the whole ledger, with its total on every page;
+ * rows in its order, numbered and grouped as in the whole ledger, with its total and each of its
+ * groups' totals on every page;
  * a bad page size or cursor is a 400 at its pointer.
  */
 import { makeTestApp } from '../helpers/test-app.ts'
@@ -51,9 +52,14 @@ describe('GET /api/plans/:id/ledger a page at a time', () => {
       } while (after)
       expect(pages.length, query).toBe(Math.max(1, Math.ceil(whole.total / 2)))
       expect(pages.flatMap(rowsOf), query).toEqual(rowsOf(whole))
+      for (const group of whole.groups) expect(group.total, query).toBe(group.rows.length)
+      // A page holding part of a group still says how many the group has in all.
       for (const page of pages)
-        for (const group of page.groups)
-          expect(group.name, query).toBe(whole.groups.find((g) => g.key === group.key)!.name)
+        for (const group of page.groups) {
+          const inWhole = whole.groups.find((g) => g.key === group.key)!
+          expect(group.name, query).toBe(inWhole.name)
+          expect(group.total, query).toBe(inWhole.rows.length)
+        }
     }
   })
 

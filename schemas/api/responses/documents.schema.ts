@@ -72,11 +72,16 @@ export const ledgerSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['key', 'name', 'rows'],
+        required: ['key', 'name', 'total', 'rows'],
         additionalProperties: false,
         properties: {
           key: text,
           name: { type: 'string', description: '阶段或文件部分 / Phase or part' },
+          total: {
+            ...count,
+            description:
+              '该组在整个台账中的任务数（分页时可多于本页所列）/ Tasks of the group in the whole ledger (when paged, more than this page may list)',
+          },
           rows: { type: 'array', items: ledgerRowSchema },
         },
       },

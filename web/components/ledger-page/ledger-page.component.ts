@@ -1,8 +1,10 @@
 /**
  * The plan's ledger (台账): every task the reader may see, one row per task, grouped by phase or
  * by part of the document, filtered as the task list is (light, state, unit, phase, overdue).
- * The same filters make the Excel download, so the file holds the rows on screen. Prints A4
- * landscape with the column header repeated on every page.
+ * The same filters make the Excel download, so the file holds the rows of the whole ledger.
+ * Rows come a page at a time ({@link LEDGER_PAGE}), the first at once, the rest when asked for
+ * (and all of them before printing). Prints A4 landscape with the column header repeated on
+ * every page.
  *
  * @summary The ledger page (`#/plans/<planId>/ledger`).
  * @csspart table - The ledger table.
@@ -17,6 +19,12 @@ import { om } from '../office-format/office-messages.ts'
 import type { OfficeMessageKey } from '../office-format/office-messages.ts'
 import { PageSizeController } from '../office-format/page-size.ts'
 import styles from './ledger-page.styles.ts'
+
+/**
+ * Rows a request brings: a ledger of thousands of rows, as a county's plan has, is thousands of
+ * table rows to lay out and megabytes to fetch, where the reader first wants its head.
+ */
+export const LEDGER_PAGE = 500
 
 const LIGHTS = ['red', 'yellow', 'blue', 'green'] as const
 const STATES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'closed'] as const
@@ -63,12 +71,18 @@ export class LsLedgerPage extends LitElement {
   static override properties = {
     planId: { attribute: 'plan-id' },
     ledger: { state: true },
+    nextCursor: { state: true },
+    loadingMore: { state: true },
     filters: { state: true },
     error: { state: true },
   }
 
   declare planId: string
+  /** The rows listed so far, their groups joined across pages. */
   declare ledger: PlanLedger | null
+  /** Where the next page starts; null once every row is listed. */
+  declare nextCursor: string | null
+  declare loadingMore: boolean
   declare filters: LedgerFilterValues
   declare error: string
   /**
@@ -87,6 +101,8 @@ export class LsLedgerPage extends LitElement {
     new PageSizeController(this, 'landscape')
     this.planId = ''
     this.ledger = null
+    this.nextCursor = null
+    this.loadingMore = false
     this.error = ''
     this.filters = { light: '', state: '', assignee: '', phase: '', overdue: false, group: 'phase' }
   }
@@ -123,22 +139,62 @@ export class LsLedgerPage extends LitElement {
     this.requestUpdate()
   }
 
+  /** One page of the ledger the filters ask for, after `after` (the first page without it). */
+  private page(after?: string): Promise<PlanLedger> {
+    return call(
+      client.plans[':id'].ledger.$get({
+        param: pathParams({ id: this.planId }),
+        query: {
+          ...ledgerQueryOf(this.filters),
+          pageSize: String(LEDGER_PAGE),
+          ...(after ? { after } : {}),
+        },
+      }),
+    )
+  }
+
   private async load(key: string): Promise<void> {
     this.error = ''
+    // The rows of the filters before stay until the new ones come; their next page does not.
+    this.nextCursor = null
     try {
-      const ledger = await call(
-        client.plans[':id'].ledger.$get({
-          param: pathParams({ id: this.planId }),
-          query: ledgerQueryOf(this.filters),
-        }),
-      )
+      const ledger = await this.page()
       if (this.loaded !== key) return
       if (Object.keys(ledgerQueryOf(this.filters)).length === 0) this.remember(ledger)
       this.ledger = ledger
+      this.nextCursor = ledger.nextCursor ?? null
     } catch (error) {
       if (this.loaded === key)
         this.error = error instanceof ApiError ? pick(error.text) : String(error)
     }
+  }
+
+  /** The next page, or with `all` every page left, joined to the rows listed. */
+  private async loadMore(all = false): Promise<void> {
+    const key = this.loaded
+    if (this.loadingMore) return
+    this.loadingMore = true
+    try {
+      while (this.nextCursor && this.ledger && this.loaded === key) {
+        const page = await this.page(this.nextCursor)
+        if (this.loaded !== key) return
+        this.ledger = joinPages(this.ledger, page)
+        this.nextCursor = page.nextCursor ?? null
+        if (!all) break
+      }
+    } catch (error) {
+      if (this.loaded === key)
+        this.error = error instanceof ApiError ? pick(error.text) : String(error)
+    } finally {
+      this.loadingMore = false
+    }
+  }
+
+  /** Prints the whole ledger: the pages not listed yet first. */
+  private async print(): Promise<void> {
+    await this.loadMore(true)
+    await this.updateComplete
+    window.print()
   }
 
   /** Adds the units and phases of the whole ledger to the menus. */
@@ -195,6 +251,16 @@ export class LsLedgerPage extends LitElement {
     </tr>`
   }
 
+  /** How many rows are listed, and the buttons that list more, while some are not. */
+  private renderMore(ledger: PlanLedger) {
+    if (!this.nextCursor) return nothing
+    const shown = ledger.groups.reduce((sum, group) => sum + group.rows.length, 0)
+    return html`<p class="more" role="status">${om('shownOf', { shown, n: ledger.total })}
+      <button type="button" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>${om('loadMore', { n: Math.min(LEDGER_PAGE, ledger.total - shown) })}</button>
+      <button type="button" ?disabled=${this.loadingMore} @click=${() => void this.loadMore(true)}>${om('loadAll')}</button>
+    </p>`
+  }
+
   override render() {
     const ledger = this.ledger
     const planHref = `#/plans/${encodeURIComponent(this.planId)}`
@@ -205,7 +271,7 @@ export class LsLedgerPage extends LitElement {
         <div class="tools">
           <a class="button primary" href=${this.xlsxHref} download>${om('downloadXlsx')}</a>
           <a class="button" href=${`${planHref}/bulletin`}>${om('bulletin')}</a>
-          <button type="button" @click=${() => window.print()}>${om('print')}</button>
+          <button type="button" @click=${() => void this.print()}>${om('print')}</button>
         </div>
       </div>
       ${ledger ? html`<p class="muted">${ledger.plan.name}${ledger.documentNumber ? `（${ledger.documentNumber}）` : ''} · ${om('asOf', { date: ledger.today, n: ledger.total })}</p>` : nothing}
@@ -222,12 +288,28 @@ export class LsLedgerPage extends LitElement {
                 <thead><tr>${COLUMNS.map((column) => html`<th scope="col">${om(column)}</th>`)}</tr></thead>
                 ${ledger.groups.map(
                   (group) => html`<tbody>
-                    <tr class="group"><th colspan=${COLUMNS.length} scope="rowgroup">${group.name}（${om('groupCount', { n: group.rows.length })}）</th></tr>
+                    <tr class="group"><th colspan=${COLUMNS.length} scope="rowgroup">${group.name}（${om('groupCount', { n: group.total })}）</th></tr>
                     ${group.rows.map((row) => this.renderRow(row))}
                   </tbody>`,
                 )}
-              </table></div>`
+              </table></div>
+              ${this.renderMore(ledger)}`
       }
     `
   }
+}
+
+/**
+ * `next` (the page after `listed`) joined to it: a group the page goes on with keeps its header
+ * and gains the rows; the page's other groups follow.
+ */
+export function joinPages(listed: PlanLedger, next: PlanLedger): PlanLedger {
+  const groups = [...listed.groups]
+  for (const group of next.groups) {
+    const last = groups.at(-1)
+    if (last?.key === group.key)
+      groups[groups.length - 1] = { ...last, rows: [...last.rows, ...group.rows] }
+    else groups.push(group)
+  }
+  return { ...next, groups }
 }

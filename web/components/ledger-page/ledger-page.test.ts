@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LedgerRow, PlanLedger } from '../../api-types.ts'
 import { parseRoute } from '../../router.ts'
 import { setLocale } from '../../i18n.ts'
+import { LEDGER_PAGE } from './ledger-page.component.ts'
 import type { LsLedgerPage } from './ledger-page.component.ts'
 import './ledger-page.ts'
 
@@ -42,13 +43,15 @@ const LEDGER: PlanLedger = {
   groupBy: 'phase',
   total: 2,
   groups: [
-    { key: 'drafting', name: '制定方案', rows: [row(1, { title: HOSTILE })] },
+    { key: 'drafting', name: '制定方案', total: 1, rows: [row(1, { title: HOSTILE })] },
     {
       key: '-',
       name: '日常工作（不分阶段）',
+      total: 1,
       rows: [row(2, { light: 'green', lightName: '绿灯' })],
     },
   ],
+  nextCursor: null,
 }
 
 const asked: string[] = []
@@ -200,6 +203,40 @@ describe('ls-ledger-page', () => {
     unit.value = 'town-3'
     unit.dispatchEvent(new Event('change', { bubbles: true }))
     await vi.waitFor(() => expect(asked.at(-1)).toContain('assignee=town-3'))
+  })
+
+  it('lists a page of rows first, then the next on asking, the group they share counted whole', async () => {
+    // 3 rows of one phase in pages of 2 (as LEDGER_PAGE rows would come): rows 1–2, then row 3.
+    const pageOf = (indexes: number[], nextCursor: string | null): PlanLedger => ({
+      ...LEDGER,
+      total: 3,
+      groups: [{ key: 'drafting', name: '制定方案', total: 3, rows: indexes.map((i) => row(i)) }],
+      nextCursor,
+    })
+    vi.stubGlobal(
+      'fetch',
+      answer(() =>
+        asked.at(-1)!.includes('after=cursor-2')
+          ? new Response(JSON.stringify(pageOf([3], null)))
+          : new Response(JSON.stringify(pageOf([1, 2], 'cursor-2'))),
+      ),
+    )
+    const page = document.createElement('ls-ledger-page')
+    page.planId = 'plan-1'
+    document.body.append(page)
+    const root = page.shadowRoot!
+    const titles = () =>
+      [...root.querySelectorAll('tbody tr:not(.group) a')].map((a) => a.textContent)
+    await vi.waitFor(() => expect(titles()).toEqual(['任务 1', '任务 2']))
+    expect(asked.find((path) => path.includes('/ledger'))).toContain(`pageSize=${LEDGER_PAGE}`)
+    expect(root.querySelector('tr.group th')!.textContent).toBe('制定方案（3 项）')
+    expect(root.querySelector('.more')!.textContent).toContain('已列出 2 项，共 3 项')
+    root.querySelector<HTMLButtonElement>('.more button')!.click()
+    await vi.waitFor(() => expect(titles()).toEqual(['任务 1', '任务 2', '任务 3']))
+    expect(asked.at(-1)).toContain('after=cursor-2')
+    // One group, one header: the second page went on with it.
+    expect(root.querySelectorAll('tr.group')).toHaveLength(1)
+    expect(root.querySelector('.more')).toBeNull()
   })
 
   it('asks for the filters chosen, and downloads the Excel of the same filters', async () => {

@@ -27,6 +27,12 @@ const MESSAGES = {
     en: 'As of {date} · {n, plural, one {# task} other {# tasks}}',
   },
   groupCount: { zh: '{n} 项', en: '{n, plural, one {# task} other {# tasks}}' },
+  shownOf: {
+    zh: '已列出 {shown} 项，共 {n} 项',
+    en: '{shown} of {n, plural, one {# task} other {# tasks}} listed',
+  },
+  loadMore: { zh: '再列 {n} 项', en: 'List {n, plural, one {# more} other {# more}}' },
+  loadAll: { zh: '全部列出', en: 'List all' },
   none: { zh: '没有符合条件的任务。', en: 'No tasks match.' },
   col_index: { zh: '序号', en: 'No.' },
   col_title: { zh: '任务', en: 'Task' },
