@@ -94,6 +94,8 @@ export class LsLedgerPage extends LitElement {
   private phases = new Map<string, string>()
   private loaded = ''
   private menusOf = ''
+  /** The pages being fetched on asking, while they are. */
+  private more: Promise<void> | null = null
 
   constructor() {
     super()
@@ -169,10 +171,21 @@ export class LsLedgerPage extends LitElement {
     }
   }
 
-  /** The next page, or with `all` every page left, joined to the rows listed. */
-  private async loadMore(all = false): Promise<void> {
+  /**
+   * The next page, or with `all` every page left, joined to the rows listed. While pages are on
+   * their way a second ask waits for them (and, for `all`, goes on to the rest).
+   */
+  private loadMore(all = false): Promise<void> {
+    if (this.more) return all ? this.more.then(() => this.loadMore(true)) : this.more
+    this.more = this.loadPages(all).finally(() => {
+      this.more = null
+      this.loadingMore = false
+    })
+    return this.more
+  }
+
+  private async loadPages(all: boolean): Promise<void> {
     const key = this.loaded
-    if (this.loadingMore) return
     this.loadingMore = true
     try {
       while (this.nextCursor && this.ledger && this.loaded === key) {
@@ -185,8 +198,6 @@ export class LsLedgerPage extends LitElement {
     } catch (error) {
       if (this.loaded === key)
         this.error = error instanceof ApiError ? pick(error.text) : String(error)
-    } finally {
-      this.loadingMore = false
     }
   }
 
