@@ -108,9 +108,7 @@ export async function loadSupervisionFacts(
       reportsOfTask(db, planId, taskId),
       clearanceOfTask(db, planId, taskId),
     ])
-    const percent = new Map<string, number>()
-    for (const row of reports.rows) percent.set(row.task_id, row.percent)
-    return { percent, cleared: new Set(clearances.rows.map((row) => row.task_id)) }
+    return factsOf(reports.rows, clearances.rows)
   }
   const plans = typeof planId === 'string' ? [planId] : [...planId]
   let reports = db
@@ -131,7 +129,15 @@ export async function loadSupervisionFacts(
     reports.orderBy('reported_at').orderBy('id').execute(),
     clearances.execute(),
   ])
+  return factsOf(reportRows, clearanceRows)
+}
+
+/** The facts of reports read in the order they were made (the last one's percent stands). */
+function factsOf(
+  reports: ReadonlyArray<{ task_id: string; percent: number }>,
+  clearances: ReadonlyArray<{ task_id: string }>,
+): SupervisionFacts {
   const percent = new Map<string, number>()
-  for (const row of reportRows) percent.set(row.task_id, row.percent)
-  return { percent, cleared: new Set(clearanceRows.map((row) => row.task_id)) }
+  for (const row of reports) percent.set(row.task_id, row.percent)
+  return { percent, cleared: new Set(clearances.map((row) => row.task_id)) }
 }
