@@ -47,6 +47,8 @@ const task = (i: number) => ({
   dueOn: `2019-${String((i % 12) + 1).padStart(2, '0')}-15`,
   duePhrase: '2019年6月下旬',
   overdue: i % 7 === 0,
+  dueSoon: i % 7 === 1,
+  light: i % 7 === 0 ? 'red' : i % 7 === 1 ? 'yellow' : i % 5 === 0 ? 'blue' : 'green',
   escalation: i % 5,
 })
 
@@ -107,6 +109,14 @@ export async function mockApi(page: Page): Promise<void> {
             extra_units: '{}',
             started_at: '2019-01-01T00:00:00Z',
             started_by: 'x',
+            suspended_at: null,
+            closed_at: null,
+            closed_by: null,
+            close_reason: null,
+            archived_at: null,
+            archived_by: null,
+            revision: 0,
+            shift_years: 0,
           },
         ],
       })
