@@ -15,7 +15,12 @@ import type { LocalizedText } from '../../domain/compiler/config-issue.ts'
 import type { Database } from '../db/database.ts'
 import { chainOf } from './audit-checkpoint.ts'
 import type { AuditCheckpoint, CheckpointFile } from './audit-checkpoint.ts'
-import { canonicalAuditText, GENESIS_HASH, hasherFor } from './audit-hash.ts'
+import {
+  CANONICAL_AUDIT_FIELDS,
+  canonicalAuditText,
+  GENESIS_HASH,
+  hasherFor,
+} from './audit-hash.ts'
 import { auditKey } from './audit-key.ts'
 
 export type AuditVerification =
@@ -153,18 +158,7 @@ export async function verifyAuditChain(
     // Up to the head read first: rows appended while the walk runs come with a newer head.
     const page = await db
       .selectFrom('audit_log')
-      .select([
-        'chain',
-        'chain_seq',
-        'at',
-        'actor',
-        'action',
-        'entity',
-        'entity_id',
-        'payload',
-        'prev_hash',
-        'hash',
-      ])
+      .select([...CANONICAL_AUDIT_FIELDS, 'prev_hash', 'hash'])
       .where('chain', '=', chain)
       .where('chain_seq', '>', after)
       .where('chain_seq', '<=', head.seq)

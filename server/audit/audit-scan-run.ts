@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely'
 import { databaseLocation } from '../db/create-db.ts'
 import type { DatabaseLocation } from '../db/create-db.ts'
 import type { Database } from '../db/database.ts'
-import { canonicalAuditText } from './audit-hash.ts'
+import { CANONICAL_AUDIT_FIELDS, canonicalAuditText } from './audit-hash.ts'
 import { ChainScan, joinStretches, WHOLE_LOG } from './audit-chain-scan.ts'
 import type {
   ChainExpectation,
@@ -36,19 +36,7 @@ export async function scanInProcess(
   for (let after = WHOLE_LOG.after; ;) {
     const page = await db
       .selectFrom('audit_log')
-      .select([
-        'seq',
-        'chain',
-        'chain_seq',
-        'at',
-        'actor',
-        'action',
-        'entity',
-        'entity_id',
-        'payload',
-        'prev_hash',
-        'hash',
-      ])
+      .select([...CANONICAL_AUDIT_FIELDS, 'prev_hash', 'hash', 'seq'])
       .where('seq', '>', sql<number>`cast(${after} as bigint)`)
       .orderBy('seq')
       .limit(PAGE)
