@@ -95,18 +95,46 @@ describe('importValues — .xlsx', () => {
     return Buffer.from(await book.xlsx.writeBuffer())
   }
 
-  it('refuses an .xlsx over the limit while streaming, before loading it whole; takes one at the limit', async () => {
+  it('refuses an .xlsx over the limit before loading it, saying how many rows; takes one at the limit', async () => {
     const build = (rows: number) =>
       workbook((sheet) => {
         sheet.addRow(['单位', '期间', 'county_visits'])
         for (let i = 0; i < rows; i++) sheet.addRow(['dongpo-mc', String(2000 + (i % 90)), i])
+        // Formatted rows without a value are not data rows.
+        for (let i = 0; i < 300; i++)
+          sheet.getCell(`A${rows + 10 + i}`).style = { font: { bold: true } }
       })
     const over = await parseTable(await build(1_001), { fileName: 'big.xlsx' }, 1_000)
     expect(over).toMatchObject({ ok: false, reason: 'too-many-rows' })
     if (!over.ok)
-      expect(over.message.zh).toContain('文件有 1,000+ 行数据，超过一次导入的上限 1,000 行')
+      expect(over.message.zh).toContain('文件有 1,001 行数据，超过一次导入的上限 1,000 行')
     const within = await parseTable(await build(1_000), { fileName: 'big.xlsx' }, 1_000)
     expect(within.ok && within.table.rows.length).toBe(1_001)
+  })
+
+  it('counts the rows of the first tab in the workbook’s order, whichever part holds it', async () => {
+    const book = async (firstTabRows: number, otherTabRows: number) => {
+      const built = new ExcelJS.Workbook()
+      const other = built.addWorksheet('说明')
+      for (let i = 0; i <= otherTabRows; i++) other.addRow([`说明 ${i}`])
+      const first = built.addWorksheet('填报')
+      first.addRow(['单位', '期间', 'county_visits'])
+      for (let i = 0; i < firstTabRows; i++) first.addRow(['dongpo-mc', String(2000 + i), i])
+      // 填报 is written as sheet2.xml but is the first tab (ExcelJS orders tabs by an untyped orderNo).
+      ;(other as ExcelJS.Worksheet & { orderNo: number }).orderNo = 1
+      ;(first as ExcelJS.Worksheet & { orderNo: number }).orderNo = 0
+      return Buffer.from(await built.xlsx.writeBuffer())
+    }
+    const small = await parseTable(await book(3, 50), { fileName: 'tabs.xlsx' }, 10)
+    expect(small.ok && small.table.rows.map((row) => row.cells[0])).toEqual([
+      '单位',
+      'dongpo-mc',
+      'dongpo-mc',
+      'dongpo-mc',
+    ])
+    const large = await parseTable(await book(50, 3), { fileName: 'tabs.xlsx' }, 10)
+    expect(large).toMatchObject({ ok: false, reason: 'too-many-rows' })
+    if (!large.ok) expect(large.message.zh).toContain('文件有 50 行数据')
   })
 
   it('reads numbers, text, rich text, formula results, percent formats and booleans from the first sheet', async () => {

@@ -6,8 +6,10 @@
  * 1. {@link checkZipDirectory} reads the central directory only, and refuses too many entries,
  *    an entry or a total that unpacks too large, and a compression ratio no spreadsheet has.
  * 2. {@link verifyXlsxEntries} inflates each entry with its declared size as a hard limit (a
- *    file that understates a size is refused the moment it passes it), and reads each sheet's
- *    `<dimension>` and counts its `<row>` elements against Excel's own maximum.
+ *    file that understates a size is refused the moment it passes it), reads each sheet's
+ *    `<dimension>` and counts its `<row>` elements against Excel's own maximum, and counts the
+ *    rows of the first worksheet that hold a value, so that an import over its row limit is
+ *    refused before the workbook is loaded whole.
  *
  * The reading itself then happens in a worker with a heap and a time limit (`read-upload.ts`).
  */
@@ -16,6 +18,7 @@ import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import type { TableFailure } from './table-failure.ts'
 import { entryData, readZipDirectory } from './zip-directory.ts'
 import type { ZipEntry } from './zip-directory.ts'
+import { firstSheetPart } from './xlsx-first-sheet.ts'
 
 export interface XlsxLimits {
   /** Entries in the zip (a workbook has a dozen or two). */
@@ -85,17 +88,26 @@ export function checkZipDirectory(
   return { ok: true, entries: directory.entries }
 }
 
+/** What the inflated entries showed: the rows of the first worksheet that hold a value. */
+export interface XlsxExtent {
+  ok: true
+  firstSheetRows: number
+}
+
 /**
  * Inflates every entry, each bounded by its declared size, and checks each worksheet's extent.
  * Costs one inflate of the file (tens of milliseconds for a real workbook).
  * @returns the failure (`unreadable` for an entry larger than it declares, `too-many-rows`), or
- * undefined when the file is what its directory says
+ * the extent when the file is what its directory says
  */
 export function verifyXlsxEntries(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
   limits: XlsxLimits = XLSX_LIMITS,
-): TableFailure | undefined {
+): TableFailure | XlsxExtent {
+  const valueRows = new Map<string, number>()
+  let workbookXml = ''
+  let relsXml = ''
   for (const entry of entries) {
     const data = entryData(bytes, entry)
     if (!data) return unreadable()
@@ -115,20 +127,30 @@ export function verifyXlsxEntries(
       return unreadable()
     }
     if (content.length !== entry.uncompressedSize) return mismatch(entry)
+    const xml = Buffer.from(content.buffer, content.byteOffset, content.byteLength)
     if (WORKSHEET.test(entry.name)) {
-      const problem = checkSheetExtent(
-        Buffer.from(content.buffer, content.byteOffset, content.byteLength),
-        entry.name,
-        limits.maxSheetRows,
-      )
-      if (problem) return problem
+      const extent = checkSheetExtent(xml, entry.name, limits.maxSheetRows)
+      if (typeof extent !== 'number') return extent
+      valueRows.set(entry.name, extent)
+    } else if (entry.name === 'xl/workbook.xml') {
+      workbookXml = xml.toString('utf8')
+    } else if (entry.name === 'xl/_rels/workbook.xml.rels') {
+      relsXml = xml.toString('utf8')
     }
   }
-  return undefined
+  // Without a named part, the first worksheet in the zip: writers put the first tab there.
+  const first = firstSheetPart(workbookXml, relsXml)
+  const rows =
+    (first === undefined ? undefined : valueRows.get(first)) ?? [...valueRows.values()][0]
+  return { ok: true, firstSheetRows: rows ?? 0 }
 }
 
-/** The sheet's declared `<dimension ref="A1:C30000000">`, then its `<row>` elements. */
-function checkSheetExtent(xml: Buffer, name: string, maxRows: number): TableFailure | undefined {
+/**
+ * The sheet's declared `<dimension ref="A1:C30000000">`, then its `<row>` elements.
+ * @returns the rows that hold a value (a `<v>`, an inline string `<is>` or a formula `<f>`), as
+ * the spreadsheet reader counts them; formatted empty rows are not counted
+ */
+function checkSheetExtent(xml: Buffer, name: string, maxRows: number): TableFailure | number {
   const head = xml.subarray(0, 64 * 1024).toString('latin1')
   const ref = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]*)"/.exec(head)?.[1]
   const lastRow = Number(/(\d+)$/.exec(ref ?? '')?.[1] ?? 0)
@@ -138,31 +160,51 @@ function checkSheetExtent(xml: Buffer, name: string, maxRows: number): TableFail
       en: `Sheet "${name}" declares the range ${ref}, beyond Excel's ${count(maxRows)} rows; the file is abnormal and was not read`,
     })
   }
+  const end = xml.indexOf('</sheetData', 0, 'latin1')
+  const values = [nextTag(xml, 'v', 0), nextTag(xml, 'is', 0), nextTag(xml, 'f', 0)]
+  const tags = ['v', 'is', 'f']
   let rows = 0
-  for (
-    let at = xml.indexOf('<row', 0, 'latin1');
-    at !== -1;
-    at = xml.indexOf('<row', at + 4, 'latin1')
-  ) {
-    const next = xml[at + 4]
-    // `<row ` or `<row>` or `<row/>`, not `<rowBreaks>`.
-    if (
-      next === 0x20 ||
-      next === 0x3e ||
-      next === 0x2f ||
-      next === 0x09 ||
-      next === 0x0a ||
-      next === 0x0d
-    )
-      rows++
+  let withValues = 0
+  for (let at = nextTag(xml, 'row', 0); at !== -1 && (end === -1 || at < end);) {
+    rows++
     if (rows > maxRows) {
       return tooManyRows({
         zh: `工作表「${name}」有超过 ${count(maxRows)} 行（含空行），超过 Excel 的上限，文件异常，未读取`,
         en: `Sheet "${name}" has more than ${count(maxRows)} rows (empty ones included), beyond Excel's maximum; the file is abnormal and was not read`,
       })
     }
+    const next = nextTag(xml, 'row', at + 4)
+    const rowEnd = next === -1 ? (end === -1 ? xml.length : end) : next
+    // Each pointer only moves forward, so the whole sheet is scanned once per tag.
+    let filled = false
+    for (let index = 0; index < values.length; index++) {
+      while (values[index]! !== -1 && values[index]! < at)
+        values[index] = nextTag(xml, tags[index]!, values[index]! + 1)
+      if (values[index]! !== -1 && values[index]! < rowEnd) filled = true
+    }
+    if (filled) withValues++
+    at = next
   }
-  return undefined
+  return withValues
+}
+
+/** Where the next `<name>`, `<name …>` or `<name/>` starts (not `<names…>`), or -1. */
+function nextTag(xml: Buffer, name: string, from: number): number {
+  const open = `<${name}`
+  for (let at = xml.indexOf(open, from, 'latin1'); at !== -1;) {
+    const after = xml[at + open.length]
+    if (
+      after === 0x20 ||
+      after === 0x3e ||
+      after === 0x2f ||
+      after === 0x09 ||
+      after === 0x0a ||
+      after === 0x0d
+    )
+      return at
+    at = xml.indexOf(open, at + 1, 'latin1')
+  }
+  return -1
 }
 
 function mismatch(entry: ZipEntry): TableFailure {

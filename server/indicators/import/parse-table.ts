@@ -7,7 +7,6 @@
  * dates and error values, formulas as their cached result, rich text as its plain text, and a
  * percent-formatted number (0.9024 shown as 90.24%) as the text `90.24%`.
  */
-import { Readable } from 'node:stream'
 import { Decimal } from 'decimal.js'
 import ExcelJS from 'exceljs'
 import type { CellValue } from 'exceljs'
@@ -200,17 +199,19 @@ function delimiterOf(text: string): string {
 
 /**
  * Reads the first worksheet, once the zip has passed `inspect-xlsx.ts` (unpacked sizes, ratio,
- * rows). Its rows are first counted by streaming through the file, stopping as soon as the
- * limit is passed: a small .xlsx can unpack to hundreds of thousands of rows, and loading the
- * whole workbook before counting would hold them all in memory. Only a file within the limit is
- * then loaded whole, because the streaming reader loses formula results (a `#DIV/0!` would come
- * back as "no result").
+ * rows). That inspection also counts the first worksheet's rows with a value, so a file over
+ * the limit is refused before it is loaded: a small .xlsx can unpack to hundreds of thousands
+ * of rows, and the whole workbook in memory would hold them all. Only a file within the limit
+ * is loaded whole (the workbook, not a streaming reader, keeps formula results: a `#DIV/0!`
+ * would come back as "no result").
  */
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult> {
   const directory = checkZipDirectory(bytes)
   if (!directory.ok) return directory
-  const refused = verifyXlsxEntries(bytes, directory.entries)
-  if (refused) return refused
+  const extent = verifyXlsxEntries(bytes, directory.entries)
+  if (!extent.ok) return extent
+  // The header is one of the rows.
+  if (extent.firstSheetRows - 1 > maxRows) return tooManyRows(extent.firstSheetRows - 1, maxRows)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const unreadable: TableFailure = {
     ok: false,
@@ -219,14 +220,6 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult
       zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传',
       en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload',
     },
-  }
-  if (Number.isFinite(maxRows)) {
-    try {
-      if ((await countRowsUpTo(buffer, maxRows + 1)) > maxRows + 1)
-        return tooManyRows(`${maxRows.toLocaleString('en-US')}+`, maxRows)
-    } catch {
-      return unreadable
-    }
   }
   const workbook = new ExcelJS.Workbook()
   try {
@@ -250,25 +243,6 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult
     if (filled) rows.push({ row: rowNumber, cells })
   })
   return { ok: true, table: { format: 'xlsx', rows } }
-}
-
-/** The rows of the first worksheet, counted by streaming, up to `limit + 1` (then it stops). */
-async function countRowsUpTo(buffer: Buffer, limit: number): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    worksheets: 'emit',
-    sharedStrings: 'ignore',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  })
-  let count = 0
-  for await (const worksheet of reader) {
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      if (row.hasValues && ++count > limit) return count
-    }
-    break // the first worksheet only
-  }
-  return count
 }
 
 /** One .xlsx cell as a plain value (see the module comment). */

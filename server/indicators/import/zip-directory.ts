@@ -4,7 +4,7 @@
  * with the Zip64 records of §4.3.14–4.3.15 and the extra field of §4.5.3). An .xlsx is a zip;
  * this is how an upload's unpacked size is known before a byte of it is inflated.
  *
- * The sizes are what the file *declares*. `verify-xlsx.ts` holds the entries to them while
+ * The sizes are what the file *declares*. `inspect-xlsx.ts` holds the entries to them while
  * inflating, so a file that lies gets no further than one that tells the truth.
  */
 
