@@ -17,6 +17,7 @@ import type {
 import type {
   AccessEpochTable,
   LedgerEpochTable,
+  ProgressEpochTable,
   TaskCountTable,
   ProgressUnitCountTable,
   ProgressDutyCountTable,
@@ -85,6 +86,7 @@ export interface Database {
   progress_duty_count: ProgressDutyCountTable
   access_epoch: AccessEpochTable
   ledger_epoch: LedgerEpochTable
+  progress_epoch: ProgressEpochTable
   task_event: TaskEventTable
   timer: TimerTable
   notification: NotificationTable

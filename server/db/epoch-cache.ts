@@ -3,8 +3,9 @@
  * move the counter in the transaction of every change the value depends on, and a reader reads the
  * counter before the value, so a value served from here is the one the database holds at that
  * read — on every process of a PostgreSQL deployment too. Used for the accounts
- * (auth/current-user-cache.ts, the access epoch) and the ledgers' order (documents/ledger-layout.ts,
- * each plan's ledger epoch).
+ * (auth/current-user-cache.ts, the access epoch), the ledgers' order (documents/ledger-layout.ts,
+ * each plan's ledger epoch) and the plans' counted progress (plans/progress-groups.ts, each plan's
+ * progress epoch).
  */
 import type { Kysely } from 'kysely'
 import type { Database } from './database.ts'

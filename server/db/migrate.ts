@@ -34,6 +34,7 @@ import * as readIndexes from './migrations/2026_12_09_0200_read_indexes.ts'
 import * as attachmentStore from './migrations/2026_12_09_0300_attachment_store.ts'
 import * as accessEpoch from './migrations/2026_12_09_0600_access_epoch.ts'
 import * as ledgerEpoch from './migrations/2026_12_10_0100_ledger_epoch.ts'
+import * as progressEpoch from './migrations/2026_12_11_0100_progress_epoch.ts'
 
 /** Migrations listed in code (not read from disk), so they bundle and type-check. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -68,6 +69,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_09_0300_attachment_store': attachmentStore,
   '2026_12_09_0600_access_epoch': accessEpoch,
   '2026_12_10_0100_ledger_epoch': ledgerEpoch,
+  '2026_12_11_0100_progress_epoch': progressEpoch,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -1,6 +1,6 @@
 /**
  * @module The tasks of a plan's progress as counted groups: today from the counts the writes keep
- * (migration 2026_12_09_0200_progress_counts), as of a past day from the tasks rebuilt from
+ * (migration 2026_12_09_0200_progress_counts, kept by the process between changes), as of a past day from the tasks rebuilt from
  * history (as-of.ts). One figure builder (progress-figures.ts) reads either, so the dashboard's
  * numbers are the same whichever way the tasks were counted.
  */
@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { isFinishedState, WITHDRAWN_STATES } from '../../domain/workflow/task-states.ts'
 import type { Database, TaskRow } from '../db/database.ts'
+import { EpochCache } from '../db/epoch-cache.ts'
+import { loadSupervisionFacts } from '../tasks/task-lights.ts'
 import type { SupervisionFacts } from '../tasks/task-lights.ts'
 
 /** A unit's tasks of one kind, state, deadline, day finished and escalation rung. */
@@ -41,8 +43,8 @@ export type FactTask = Pick<
 >
 
 export interface ProgressGroups {
-  units: UnitGroup[]
-  duties: DutyGroup[]
+  units: readonly UnitGroup[]
+  duties: readonly DutyGroup[]
   /** The counted tasks among those `facts` name, by id. */
   factTasks: Map<string, FactTask>
 }
@@ -92,15 +94,27 @@ export function groupsOfTasks(
 /** Past this many ids a look-up is split, to stay under every dialect's limit of bound values. */
 const BOUND_IDS = 500
 
+/** A plan's counted groups, with the facts (reports, clearances) its colours read. */
+export interface CountedProgress {
+  groups: ProgressGroups
+  facts: SupervisionFacts
+}
+
+/** What a process keeps of a plan between changes: everything but the few tasks with facts. */
+interface KeptProgress {
+  units: readonly UnitGroup[]
+  duties: readonly DutyGroup[]
+  facts: SupervisionFacts
+}
+
 /**
- * The plan's tasks today, as the writes counted them; withdrawn tasks count toward nothing. The
- * counts are read while `facts` may still be on their way (they are needed only after).
+ * The plans' kept groups and facts, each while its progress epoch stands still (migration
+ * 2026_12_11_0100). A plan of 3,000 tasks has about a thousand unit groups: read and decoded on
+ * every request, they were most of a progress read. A reader never changes what it is given.
  */
-export async function keptGroups(
-  db: Kysely<Database>,
-  planId: string,
-  factsRead: SupervisionFacts | Promise<SupervisionFacts>,
-): Promise<ProgressGroups> {
+const keptByPlan = new EpochCache<KeptProgress>(128)
+
+async function readKept(db: Kysely<Database>, planId: string): Promise<KeptProgress> {
   const withdrawn = [...WITHDRAWN_STATES]
   const [units, duties, facts] = await Promise.all([
     db
@@ -126,20 +140,8 @@ export async function keptGroups(
       .where('n', '>', 0)
       .where('state', 'not in', withdrawn)
       .execute(),
-    factsRead,
+    loadSupervisionFacts(db, planId),
   ])
-  const ids = factIds(facts)
-  const factTasks = new Map<string, FactTask>()
-  for (let from = 0; from < ids.length; from += BOUND_IDS) {
-    const rows = await db
-      .selectFrom('task')
-      .select(['id', 'assignee', 'kind', 'source_id', 'state', 'opens_on', 'due_on', 'created_at'])
-      .where('plan_id', '=', planId)
-      .where('id', 'in', ids.slice(from, from + BOUND_IDS))
-      .where('state', 'not in', withdrawn)
-      .execute()
-    for (const row of rows) factTasks.set(row.id, row)
-  }
   return {
     units: units.map((row) => ({
       ...row,
@@ -149,6 +151,34 @@ export async function keptGroups(
       n: Number(row.n),
     })),
     duties: duties.map((row) => ({ ...row, phase_id: row.phase_id || null, n: Number(row.n) })),
-    factTasks,
+    facts,
   }
+}
+
+/**
+ * The plan's tasks today, as the writes counted them, and its facts; withdrawn tasks count toward
+ * nothing. Kept by the process while the plan's progress epoch stands still; the few tasks a
+ * report or clearance names are read each time.
+ */
+export async function keptGroups(db: Kysely<Database>, planId: string): Promise<CountedProgress> {
+  const epoch = await db
+    .selectFrom('progress_epoch')
+    .select('n')
+    .where('plan_id', '=', planId)
+    .executeTakeFirst()
+  const load = () => readKept(db, planId)
+  const kept = epoch ? await keptByPlan.get(db, planId, Number(epoch.n), load) : await load()
+  const ids = factIds(kept.facts)
+  const factTasks = new Map<string, FactTask>()
+  for (let from = 0; from < ids.length; from += BOUND_IDS) {
+    const rows = await db
+      .selectFrom('task')
+      .select(['id', 'assignee', 'kind', 'source_id', 'state', 'opens_on', 'due_on', 'created_at'])
+      .where('plan_id', '=', planId)
+      .where('id', 'in', ids.slice(from, from + BOUND_IDS))
+      .where('state', 'not in', [...WITHDRAWN_STATES])
+      .execute()
+    for (const row of rows) factTasks.set(row.id, row)
+  }
+  return { groups: { units: kept.units, duties: kept.duties, factTasks }, facts: kept.facts }
 }

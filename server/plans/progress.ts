@@ -15,11 +15,10 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { planDuties } from '../task-kinds/registry.ts'
 import { loadSupervisionFacts } from '../tasks/task-lights.ts'
-import type { SupervisionFacts } from '../tasks/task-lights.ts'
 import { onTimeRate, percentDone, phaseStanding } from '../../domain/supervision/index.ts'
 import { countedDuties, unitFigures } from './progress-figures.ts'
 import { groupsOfTasks, keptGroups } from './progress-groups.ts'
-import type { ProgressGroups } from './progress-groups.ts'
+import type { CountedProgress } from './progress-groups.ts'
 
 /** The columns of a task the progress reads. */
 const COLUMNS = [
@@ -50,15 +49,30 @@ async function tasksOn(db: Kysely<Database>, planId: string, asOf: string) {
 export async function recountedGroups(
   db: Kysely<Database>,
   planId: string,
-  facts: SupervisionFacts | Promise<SupervisionFacts>,
-): Promise<ProgressGroups> {
-  const rows = await db
-    .selectFrom('task')
-    .select(COLUMNS)
-    .where('plan_id', '=', planId)
-    .where('state', 'not in', [...WITHDRAWN_STATES])
-    .execute()
-  return groupsOfTasks(rows, await facts)
+): Promise<CountedProgress> {
+  const [rows, facts] = await Promise.all([
+    db
+      .selectFrom('task')
+      .select(COLUMNS)
+      .where('plan_id', '=', planId)
+      .where('state', 'not in', [...WITHDRAWN_STATES])
+      .execute(),
+    loadSupervisionFacts(db, planId),
+  ])
+  return { groups: groupsOfTasks(rows, facts), facts }
+}
+
+/** The plan's tasks and facts at the end of `asOf`, rebuilt from their history. */
+async function groupsOn(
+  db: Kysely<Database>,
+  planId: string,
+  asOf: string,
+): Promise<CountedProgress> {
+  const [tasks, facts] = await Promise.all([
+    tasksOn(db, planId, asOf),
+    loadSupervisionFacts(db, planId, undefined, endOfDay(asOf)),
+  ])
+  return { groups: groupsOfTasks(tasks, facts), facts }
 }
 
 /**
@@ -77,11 +91,10 @@ export async function planProgress(
   const now = asOf ? new Date(new Date(endOfDay(asOf)).getTime() - 1) : clock.now()
   const today = asOf ?? civilDateAt(now)
   const actors = model.actors(members)
-  // The phases, the facts and the counts do not wait on one another: on PostgreSQL, round trips
-  // at once. Today's figures read the counts the writes keep; a past day's, the tasks rebuilt
-  // from history (a rare read, which has no counts of its own).
-  const factsRead = loadSupervisionFacts(db, plan.id, undefined, asOf && endOfDay(asOf))
-  const [phases, facts, groups] = await Promise.all([
+  // The phases and the counts do not wait on one another: on PostgreSQL, round trips at once.
+  // Today's figures read the counts the writes keep; a past day's, the tasks rebuilt from history
+  // (a rare read, which has no counts of its own).
+  const [phases, { groups, facts }] = await Promise.all([
     db
       .selectFrom('plan_phase')
       .selectAll()
@@ -89,12 +102,7 @@ export async function planProgress(
       .orderBy('opens_on')
       .orderBy('phase_id')
       .execute(),
-    factsRead,
-    asOf
-      ? Promise.all([tasksOn(db, plan.id, asOf), factsRead]).then(([tasks, facts]) =>
-          groupsOfTasks(tasks, facts),
-        )
-      : countGroups(db, plan.id, factsRead),
+    asOf ? groupsOn(db, plan.id, asOf) : countGroups(db, plan.id),
   ])
   // The phases signed off by the end of the day asked about.
   const signed = asOf

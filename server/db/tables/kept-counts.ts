@@ -26,6 +26,17 @@ export interface LedgerEpochTable {
 }
 
 /**
+ * Per plan, a counter that moves with every change to what its progress reads — a task added or
+ * removed, a change to anything the progress counts group tasks by, a progress report or a
+ * cleared red light (triggers, migration 2026_12_11_0100): a process may keep the plan's counted
+ * groups and facts while `n` is unchanged (plans/progress-groups.ts).
+ */
+export interface ProgressEpochTable {
+  plan_id: string
+  n: number
+}
+
+/**
  * How many tasks a unit carries (`side` assignee) or reviews (`side` reviewer) in one group of
  * everything an inbox counts by; kept by triggers on `task` (migration 2026_12_08_0800). Nullable
  * dimensions are '' here; `created_on` is the task's `created_at` when it has no `opens_on`;
