@@ -2,6 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { fill, formatNumber, setLocale, t } from './i18n.ts'
 import { fill as formFill } from './components/json-form/form-controls.ts'
+import { AUTHORING_MESSAGES } from './messages/authoring.ts'
+import { COMMON_MESSAGES } from './messages/common.ts'
+import { DASHBOARD_MESSAGES } from './messages/dashboard.ts'
+import { PLAN_REVISION_MESSAGES } from './messages/plan-revision.ts'
+import { TASK_FOLLOWUP_MESSAGES } from './messages/task-followup.ts'
+import { TASK_PAGE_MESSAGES } from './messages/task-page.ts'
 
 const TASKS = '{n, plural, =0 {no tasks} one {# task} other {# tasks}}'
 
@@ -74,5 +80,29 @@ describe('messages with plural forms', () => {
         if (t(key as Parameters<typeof t>[0]).includes(', plural,')) raw.push(`${file}: ${key}`)
     }
     expect(raw).toEqual([])
+  })
+})
+
+describe('the shared message table', () => {
+  it('takes each key from exactly one part’s table, each with its Chinese and English', () => {
+    const tables = [
+      COMMON_MESSAGES,
+      DASHBOARD_MESSAGES,
+      PLAN_REVISION_MESSAGES,
+      TASK_PAGE_MESSAGES,
+      TASK_FOLLOWUP_MESSAGES,
+      AUTHORING_MESSAGES,
+    ]
+    const keys = tables.flatMap((table) => Object.keys(table))
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([])
+    for (const table of tables)
+      for (const [key, text] of Object.entries(table)) {
+        expect(text.zh, key).not.toBe('')
+        expect(text.en, key).not.toBe('')
+      }
+    setLocale('en')
+    expect(t('peTitle')).toBe('Policy config editor')
+    setLocale('zh')
+    expect(t('state_submitted')).toBe('待审核')
   })
 })

@@ -1,0 +1,35 @@
+/** @module Extension, close-out and 催办 (ls-task-followup). */
+
+export const TASK_FOLLOWUP_MESSAGES = {
+  ext_title: { zh: '延期、销号与催办', en: 'Extension, close-out and urging' },
+  ext_request: { zh: '申请延期', en: 'Ask for an extension' },
+  ext_dueOn: { zh: '申请的新截止日', en: 'New due date' },
+  ext_reason: { zh: '延期理由', en: 'Reason' },
+  ext_percent: { zh: '已完成（%）', en: 'Done (%)' },
+  ext_progress: { zh: '进展情况', en: 'Progress so far' },
+  ext_send: { zh: '提交延期申请', en: 'Send the request' },
+  ext_pending: {
+    zh: '延期申请待审批：{from} 延至 {to}',
+    en: 'Extension waiting for a decision: {from} to {to}',
+  },
+  ext_note: { zh: '审批意见', en: 'Note' },
+  ext_approve: { zh: '同意延期', en: 'Approve the extension' },
+  ext_refuse: { zh: '不同意', en: 'Refuse' },
+  ext_status_approved: { zh: '已同意', en: 'Approved' },
+  ext_status_refused: { zh: '未同意', en: 'Refused' },
+  ext_moved: { zh: '原截止日 {from}，经批准延至 {to}', en: 'Due {from}, extended to {to}' },
+  closeOut_done: { zh: '已销号（{at}，{by}）', en: 'Closed out ({at}, {by})' },
+  closeOut_evidence: {
+    zh: '销号须附佐证材料：报送中至少一个附件',
+    en: 'Close-out needs evidence: at least one attachment in the report',
+  },
+  urge_message: { zh: '催办内容', en: 'Message' },
+  urge_send: { zh: '催办', en: 'Urge' },
+  event_OVERDUE: { zh: '逾期', en: 'Overdue' },
+  event_ESCALATE: { zh: '升级督办', en: 'Escalated' },
+  event_CONTRIBUTION_ACCEPTED: { zh: '配合单位报送已通过', en: 'Contribution approved' },
+  event_CONTRIBUTION_ADDED: { zh: '新增配合单位', en: 'Contribution added' },
+  event_CONTRIBUTION_WITHDRAWN: { zh: '配合任务已撤回', en: 'Contribution withdrawn' },
+  event_WITHDRAW: { zh: '撤回任务', en: 'Withdrawn' },
+  event_CLOSE: { zh: '计划关闭，任务未完成', en: 'Closed with the plan, undone' },
+} as const
