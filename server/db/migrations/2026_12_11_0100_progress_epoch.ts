@@ -10,7 +10,8 @@
  * transaction of the change, whichever code path (or process, on PostgreSQL) makes it.
  *
  * A later migration that rebuilds `task`, `plan`, `progress_report` or `light_clearance` on SQLite
- * (copy, drop, rename) drops these triggers with the old table: it must create them again.
+ * (copy, drop, rename) drops these triggers with the old table: it must create them again. One
+ * that rewrites the progress counts themselves (a recount) must move every plan's epoch.
  */
 import { PostgresAdapter, sql } from 'kysely'
 import type { Kysely } from 'kysely'
