@@ -18,7 +18,7 @@ import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import type { TableFailure } from './table-failure.ts'
 import { entryData, readZipDirectory } from './zip-directory.ts'
 import type { ZipEntry } from './zip-directory.ts'
-import { firstSheetPart } from './xlsx-first-sheet.ts'
+import { firstSheetPart, partName, WORKSHEET_PART } from './xlsx-first-sheet.ts'
 
 export interface XlsxLimits {
   /** Entries in the zip (a workbook has a dozen or two). */
@@ -45,8 +45,6 @@ export const XLSX_LIMITS: XlsxLimits = {
   ratioFloorBytes: 1 * MiB,
   maxSheetRows: 1_048_576,
 }
-
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i
 
 /** The directory's entries, or a failure: `too-large` (413) or `unreadable`. */
 export function checkZipDirectory(
@@ -106,9 +104,15 @@ export function verifyXlsxEntries(
   limits: XlsxLimits = XLSX_LIMITS,
 ): TableFailure | XlsxExtent {
   const valueRows = new Map<string, number>()
+  const names = new Set<string>()
   let workbookXml = ''
   let relsXml = ''
   for (const entry of entries) {
+    // The reader keys parts by name with one leading `/` taken off: two entries one part are a
+    // file no spreadsheet program writes, and which of them is read is the reader's guess.
+    const name = partName(entry.name)
+    if (names.has(name)) return unreadable()
+    names.add(name)
     const data = entryData(bytes, entry)
     if (!data) return unreadable()
     let content: Uint8Array
@@ -128,27 +132,28 @@ export function verifyXlsxEntries(
     }
     if (content.length !== entry.uncompressedSize) return mismatch(entry)
     const xml = Buffer.from(content.buffer, content.byteOffset, content.byteLength)
-    if (WORKSHEET.test(entry.name)) {
+    if (WORKSHEET_PART.test(name)) {
       const extent = checkSheetExtent(xml, entry.name, limits.maxSheetRows)
       if (typeof extent !== 'number') return extent
-      valueRows.set(entry.name, extent)
-    } else if (entry.name === 'xl/workbook.xml') {
+      valueRows.set(name, extent)
+    } else if (name === 'xl/workbook.xml') {
       workbookXml = xml.toString('utf8')
-    } else if (entry.name === 'xl/_rels/workbook.xml.rels') {
+    } else if (name === 'xl/_rels/workbook.xml.rels') {
       relsXml = xml.toString('utf8')
     }
   }
-  // Without a named part, the first worksheet in the zip: writers put the first tab there.
-  const first = firstSheetPart(workbookXml, relsXml)
-  const rows =
-    (first === undefined ? undefined : valueRows.get(first)) ?? [...valueRows.values()][0]
-  return { ok: true, firstSheetRows: rows ?? 0 }
+  const first = firstSheetPart(workbookXml, relsXml, new Set(valueRows.keys()))
+  // No tab the reader would read: the largest sheet, so an odd file is never counted short.
+  const rows = first === undefined ? Math.max(0, ...valueRows.values()) : valueRows.get(first)!
+  return { ok: true, firstSheetRows: rows }
 }
 
 /**
  * The sheet's declared `<dimension ref="A1:C30000000">`, then its `<row>` elements.
- * @returns the rows that hold a value (a `<v>`, an inline string `<is>` or a formula `<f>`), as
- * the spreadsheet reader counts them; formatted empty rows are not counted
+ * @returns the rows that hold a value as the reader reads it — a `<v>` or an inline string's
+ * `<t>` with text in it, or a formula `<f>` — counted to the end of the part, so no comment or
+ * stray `</sheetData>` ends the count early; formatted empty rows and empty cells are not counted
+ * (a cell pointing to an empty shared string is, which only ever errs towards refusing)
  */
 function checkSheetExtent(xml: Buffer, name: string, maxRows: number): TableFailure | number {
   const head = xml.subarray(0, 64 * 1024).toString('latin1')
@@ -160,12 +165,14 @@ function checkSheetExtent(xml: Buffer, name: string, maxRows: number): TableFail
       en: `Sheet "${name}" declares the range ${ref}, beyond Excel's ${count(maxRows)} rows; the file is abnormal and was not read`,
     })
   }
-  const end = xml.indexOf('</sheetData', 0, 'latin1')
-  const values = [nextTag(xml, 'v', 0), nextTag(xml, 'is', 0), nextTag(xml, 'f', 0)]
-  const tags = ['v', 'is', 'f']
+  const markers = [
+    { tag: 'v', empty: false },
+    { tag: 't', empty: false },
+    { tag: 'f', empty: true },
+  ].map((marker) => ({ ...marker, at: nextValue(xml, marker.tag, 0, marker.empty) }))
   let rows = 0
   let withValues = 0
-  for (let at = nextTag(xml, 'row', 0); at !== -1 && (end === -1 || at < end);) {
+  for (let at = nextTag(xml, 'row', 0); at !== -1;) {
     rows++
     if (rows > maxRows) {
       return tooManyRows({
@@ -174,18 +181,34 @@ function checkSheetExtent(xml: Buffer, name: string, maxRows: number): TableFail
       })
     }
     const next = nextTag(xml, 'row', at + 4)
-    const rowEnd = next === -1 ? (end === -1 ? xml.length : end) : next
-    // Each pointer only moves forward, so the whole sheet is scanned once per tag.
+    const rowEnd = next === -1 ? xml.length : next
+    // Each marker only moves forward, so the whole part is scanned once per marker.
     let filled = false
-    for (let index = 0; index < values.length; index++) {
-      while (values[index]! !== -1 && values[index]! < at)
-        values[index] = nextTag(xml, tags[index]!, values[index]! + 1)
-      if (values[index]! !== -1 && values[index]! < rowEnd) filled = true
+    for (const marker of markers) {
+      while (marker.at !== -1 && marker.at < at)
+        marker.at = nextValue(xml, marker.tag, marker.at + 1, marker.empty)
+      if (marker.at !== -1 && marker.at < rowEnd) filled = true
     }
     if (filled) withValues++
     at = next
   }
   return withValues
+}
+
+/**
+ * Where the next `<tag>` with something in it starts — not `<tag/>`, not `<tag></tag>` — or any
+ * `<tag …>` when `empty` counts too; -1 when there is none.
+ */
+function nextValue(xml: Buffer, tag: string, from: number, empty: boolean): number {
+  for (let at = nextTag(xml, tag, from); at !== -1; at = nextTag(xml, tag, at + 1)) {
+    if (empty) return at
+    const close = xml.indexOf(0x3e, at)
+    if (close === -1) return -1
+    if (xml[close - 1] === 0x2f) continue
+    if (xml.subarray(close + 1, close + 3 + tag.length).toString('latin1') === `</${tag}`) continue
+    return at
+  }
+  return -1
 }
 
 /** Where the next `<name>`, `<name …>` or `<name/>` starts (not `<names…>`), or -1. */
