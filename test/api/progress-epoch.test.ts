@@ -23,7 +23,7 @@ const epochOf = async (db: Kysely<Database>, planId: string) =>
   )
 
 describe('GET /api/plans/:id/progress while the plan changes', () => {
-  it('follows a report, a cleared red light, a state, a deadline and a withdrawal made by another process, and keeps its epoch through a saved draft', async () => {
+  it('follows reports, a cleared red light, deadlines, roles, phases, tasks added, removed and withdrawn and a finished task’s day, written by another process; a saved draft leaves its epoch alone', async () => {
     const t = await makeTestApp()
     const { planId, hostileId, office } = await startOfficePlan(t)
     const other = await secondInstance(t)
@@ -76,7 +76,7 @@ describe('GET /api/plans/:id/progress while the plan changes', () => {
       const follows = async (change: string) => {
         const now = await progress()
         expect(now, change).toEqual(await recounted())
-        expect(lights(now), change).not.toEqual(lights(last))
+        expect(now, change).not.toEqual(last)
         last = now
       }
       const { id: waiting } = await t.db
@@ -125,6 +125,67 @@ describe('GET /api/plans/:id/progress while the plan changes', () => {
 
       await other.db.deleteFrom('progress_report').where('id', '=', 'report-1').execute()
       await follows('the report taken back')
+
+      // Reported done, read; then the report corrected to nothing done.
+      await other.db
+        .insertInto('progress_report')
+        .values({
+          id: 'report-2',
+          plan_id: planId,
+          task_id: waiting,
+          period: '2018-05',
+          percent: 100,
+          text: '已完成',
+          reported_by: 'office',
+          reported_at: '2018-05-02T03:00:00.000Z',
+        })
+        .execute()
+      last = await progress()
+      expect(last).toEqual(await recounted())
+      await other.db
+        .updateTable('progress_report')
+        .set({ percent: 0 })
+        .where('id', '=', 'report-2')
+        .execute()
+      await follows('a report changed')
+
+      const copied = await t.db
+        .selectFrom('task')
+        .selectAll()
+        .where('id', '=', waiting)
+        .executeTakeFirstOrThrow()
+      await other.db
+        .insertInto('task')
+        .values({ ...copied, id: 'task-added', period: 'added' })
+        .execute()
+      await follows('a task added')
+
+      await other.db
+        .updateTable('task')
+        .set({ role: 'sub' })
+        .where('id', '=', 'task-added')
+        .execute()
+      await follows('a role changed')
+
+      await other.db.deleteFrom('task').where('id', '=', 'task-added').execute()
+      await follows('a task removed')
+
+      await other.db.updateTable('task').set({ phase_id: null }).where('id', '=', waiting).execute()
+      await follows('a phase changed')
+
+      // A finished task's day finished moves with its last change: finished after its deadline.
+      const { id: finished } = await t.db
+        .selectFrom('task')
+        .select('id')
+        .where('plan_id', '=', planId)
+        .where('state', '=', 'approved')
+        .executeTakeFirstOrThrow()
+      await other.db
+        .updateTable('task')
+        .set({ updated_at: '2018-12-01T02:00:00.000Z' })
+        .where('id', '=', finished)
+        .execute()
+      await follows('a finished task’s day moved')
 
       await other.db
         .updateTable('task')

@@ -15,9 +15,10 @@
  */
 import { PostgresAdapter, sql } from 'kysely'
 import type { Kysely } from 'kysely'
+import { FINISHED_AT_MIGRATION } from './2026_12_09_0200_progress_counts.ts'
 
-/** The finished states when this migration was written (as 2026_12_09_0200_progress_counts). */
-const FINISHED = `'approved', 'done'`
+/** The finished states the progress counts were written with (held to the domain's by a test). */
+const FINISHED = FINISHED_AT_MIGRATION.map((state) => `'${state}'`).join(', ')
 
 /** The task columns the progress counts group by; a finished task's day moves with `updated_at`. */
 const COUNTED = [
@@ -64,14 +65,18 @@ export async function up(db: Kysely<any>): Promise<void> {
           `create function ${name}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`,
         )
         .execute(db)
+    // A change moves its plan's counter when it commits (a deferred constraint trigger): the
+    // counter's row is locked from then to the commit, not from the change on, so two writes to
+    // one plan's tasks do not wait on each other while they run. A plan's start, one statement
+    // of thousands of tasks, moves it once, at once.
     for (const statement of [
       `create trigger progress_epoch_plan after insert on plan for each row execute function progress_epoch_plan()`,
       `create trigger progress_epoch_inserted after insert on task referencing new table as inserted for each statement execute function progress_epoch_inserted()`,
-      `create trigger progress_epoch_changed after update on task for each row when (${CHANGED}) execute function progress_epoch_changed()`,
-      `create trigger progress_epoch_deleted after delete on task for each row execute function progress_epoch_deleted()`,
+      `create constraint trigger progress_epoch_changed after update on task deferrable initially deferred for each row when (${CHANGED}) execute function progress_epoch_changed()`,
+      `create constraint trigger progress_epoch_deleted after delete on task deferrable initially deferred for each row execute function progress_epoch_deleted()`,
       ...FACTS.map(
         (table) =>
-          `create trigger progress_epoch_${table} after insert or update or delete on ${table} for each row execute function progress_epoch_fact()`,
+          `create constraint trigger progress_epoch_${table} after insert or update or delete on ${table} deferrable initially deferred for each row execute function progress_epoch_fact()`,
       ),
     ])
       await sql.raw(statement).execute(db)
