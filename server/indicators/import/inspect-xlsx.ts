@@ -18,7 +18,7 @@ import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import type { TableFailure } from './table-failure.ts'
 import { entryData, readZipDirectory } from './zip-directory.ts'
 import type { ZipEntry } from './zip-directory.ts'
-import { firstSheetPart, partName, WORKSHEET_PART } from './xlsx-first-sheet.ts'
+import { endsTagName, firstSheetPart, partName, WORKSHEET_PART } from './xlsx-first-sheet.ts'
 
 export interface XlsxLimits {
   /** Entries in the zip (a workbook has a dozen or two). */
@@ -214,20 +214,9 @@ function nextValue(xml: Buffer, tag: string, from: number, empty: boolean): numb
 /** Where the next `<name>`, `<name …>` or `<name/>` starts (not `<names…>`), or -1. */
 function nextTag(xml: Buffer, name: string, from: number): number {
   const open = `<${name}`
-  for (let at = xml.indexOf(open, from, 'latin1'); at !== -1;) {
-    const after = xml[at + open.length]
-    if (
-      after === 0x20 ||
-      after === 0x3e ||
-      after === 0x2f ||
-      after === 0x09 ||
-      after === 0x0a ||
-      after === 0x0d
-    )
-      return at
-    at = xml.indexOf(open, at + 1, 'latin1')
-  }
-  return -1
+  let at = xml.indexOf(open, from, 'latin1')
+  while (at !== -1 && !endsTagName(xml[at + open.length])) at = xml.indexOf(open, at + 1, 'latin1')
+  return at
 }
 
 function mismatch(entry: ZipEntry): TableFailure {

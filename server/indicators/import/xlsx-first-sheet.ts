@@ -19,6 +19,18 @@ export function partName(entryName: string): string {
   return entryName.startsWith('/') ? entryName.slice(1) : entryName
 }
 
+/** True for what may follow a tag's name: a blank, `>` or `/` (so `<sheet` is not `<sheets`). */
+export function endsTagName(code: number | undefined): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x3e ||
+    code === 0x2f
+  )
+}
+
 /** Longer tags are no workbook's: they are passed over unread. */
 const MOST_TAG = 4096
 
@@ -50,10 +62,7 @@ export function firstSheetPart(
 function* tagsNamed(xml: string, name: string): Generator<Map<string, string>> {
   const open = `<${name}`
   for (let at = xml.indexOf(open); at !== -1; at = xml.indexOf(open, at + open.length)) {
-    const after = xml.charCodeAt(at + open.length)
-    // `<sheet ` or `<sheet/>`, not `<sheets>`.
-    if (!(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2f))
-      continue
+    if (!endsTagName(xml.charCodeAt(at + open.length))) continue
     const end = xml.indexOf('>', at)
     if (end === -1) return
     if (end - at > MOST_TAG) continue
