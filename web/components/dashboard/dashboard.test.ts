@@ -1,199 +1,22 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { PlanProgress } from '../../api-types.ts'
-import { buildSummary } from '../task-table/task-table.fixtures.ts'
-import type { LsDashboard } from './dashboard.component.ts'
 import { setLocale } from '../../i18n.ts'
+import { buildSummary } from '../task-table/task-table.fixtures.ts'
 import './dashboard.ts'
+import { clearPage, mount, PROGRESS, serve } from './dashboard.fixtures.ts'
 import { dashText } from './dashboard.text.ts'
 
-const fakeChart = (element: HTMLElement) => ({
-  setOption: vi.fn(),
-  dispose: vi.fn(),
-  resize: vi.fn(),
-  getDom: () => element,
-})
-vi.mock('../phase-gates/phase-gates.chart.ts', () => ({
-  createGantt: fakeChart,
+// ECharts needs a canvas happy-dom lacks: both charts draw nothing.
+vi.mock('../phase-gates/phase-gates.chart.ts', async () => ({
+  createGantt: (await import('./dashboard.fixtures.ts')).fakeChart,
   ganttOption: () => ({}),
 }))
-vi.mock('../unit-progress/unit-progress.chart.ts', () => ({
-  createUnitChart: fakeChart,
+vi.mock('../unit-progress/unit-progress.chart.ts', async () => ({
+  createUnitChart: (await import('./dashboard.fixtures.ts')).fakeChart,
   unitOption: () => ({}),
 }))
 
-const PROGRESS: PlanProgress = {
-  plan: {
-    id: 'plan-1',
-    name: '平南县医疗联合体建设实施方案（1.0.0）',
-    policyId: 'pingnan-medical-alliance',
-    startedAt: '2018-04-01T00:00:00.000Z',
-    status: 'running',
-  },
-  today: '2018-09-05',
-  summary: {
-    total: 10,
-    approved: 0,
-    closed: 0,
-    percent: 0,
-    overdue: 3,
-    unphased: { total: 0, approved: 0, closed: 0, percent: 0 },
-    lights: { green: 11, blue: 0, yellow: 0, red: 3 },
-  },
-  parts: [
-    { part: '二、', title: '组建及管理', duties: 2, tasks: { total: 4, approved: 1, closed: 0 } },
-  ],
-  phases: [
-    {
-      id: 'organize',
-      name: '组织实施',
-      opensOn: '2018-06-21',
-      closesOn: '2018-06-30',
-      status: 'open',
-      late: true,
-      standing: 'late',
-      percent: 0,
-      tasks: { total: 10, approved: 0, closed: 0 },
-      gate: {
-        windowEnded: true,
-        openTasks: 10,
-        signOffRequired: null,
-        signedOff: true,
-        milestonesPending: [],
-        holds: false,
-        signOffBody: null,
-        milestones: [],
-      },
-    },
-  ],
-  units: [
-    {
-      id: 'county-peoples-hospital',
-      name: '县人民医院',
-      total: 10,
-      approved: 2,
-      overdue: 3,
-      closed: 0,
-      lights: { green: 0, blue: 0, yellow: 0, red: 0 },
-      supervised: 0,
-      percent: 0,
-      onTimeRate: null,
-    },
-    {
-      id: 'county-finance-bureau',
-      name: '县财政局',
-      total: 4,
-      approved: 0,
-      overdue: 0,
-      closed: 0,
-      lights: { green: 0, blue: 0, yellow: 0, red: 0 },
-      supervised: 0,
-      percent: 0,
-      onTimeRate: null,
-    },
-  ],
-  escalations: { remind: 0, urge: 0, supervise: 1, circulate: 17, supervised: 18 },
-  unassigned: { groups: [], duties: [] },
-}
-
-/** A plan whose 各乡镇卫生院 were not named at start: a group with no member, a duty with no assignee. */
-const UNASSIGNED: PlanProgress = {
-  ...PROGRESS,
-  unassigned: {
-    groups: [
-      {
-        id: 'township-health-centers',
-        name: '各乡镇卫生院',
-        duties: [{ id: 'sign-contracts', name: '推进家庭医生签约' }],
-      },
-    ],
-    duties: [
-      {
-        id: 'sign-contracts',
-        name: '推进家庭医生签约',
-        owners: [{ id: 'township-health-centers', name: '各乡镇卫生院' }],
-      },
-    ],
-  },
-}
-
-function serve(
-  escalations: Response = new Response(
-    JSON.stringify({
-      error: { code: 'not-found', message: { zh: '没有这个地址', en: 'No such route' } },
-    }),
-    { status: 404 },
-  ),
-  progress: PlanProgress = PROGRESS,
-) {
-  const requests: URL[] = []
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string) => {
-      const url = new URL(path, 'http://luoshi.test')
-      requests.push(url)
-      switch (url.pathname) {
-        case '/api/plans':
-          return new Response(
-            JSON.stringify({
-              plans: [
-                { id: 'plan-1', name: '平南' },
-                { id: 'plan-2', name: '眉山' },
-              ],
-            }),
-          )
-        case '/api/plans/plan-1/progress':
-          return new Response(JSON.stringify(progress))
-        case '/api/plans/plan-1/escalations':
-          return escalations.clone()
-        case '/api/plans/plan-1/groups/township-health-centers/members':
-          return new Response(
-            JSON.stringify({
-              group: { id: 'township-health-centers', name: '各乡镇卫生院' },
-              configured: [],
-              members: [],
-              units: [{ id: 'county-health-bureau', name: '县卫健局' }],
-              version: 'v1',
-              mayEdit: true,
-            }),
-          )
-        default: {
-          const assignee = url.searchParams.get('assignee')
-          const tasks = assignee
-            ? [
-                buildSummary({ assignee: { id: assignee, name: '县财政局' } }),
-                buildSummary({ id: 'other', assignee: { id: 'someone-else', name: '别的单位' } }),
-              ]
-            : [
-                buildSummary({ id: 'soon', dueOn: '2018-09-10' }),
-                buildSummary({ id: 'past', dueOn: '2018-06-30' }),
-              ]
-          return new Response(
-            JSON.stringify({
-              counts: { total: tasks.length, overdue: 0, escalated: 0, byState: {} },
-              tasks,
-            }),
-          )
-        }
-      }
-    }),
-  )
-  return requests
-}
-
-async function mount(): Promise<LsDashboard> {
-  const dashboard = document.createElement('ls-dashboard')
-  document.body.append(dashboard)
-  await vi.waitFor(() => expect(dashboard.upcoming).not.toBeNull())
-  await vi.waitFor(() => expect(dashboard.escalations).not.toBeNull())
-  await dashboard.updateComplete
-  return dashboard
-}
-
-afterEach(() => {
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-})
+afterEach(clearPage)
 
 describe('ls-dashboard', () => {
   it('says 1 task, 1 day and 1 unit in English, and counts more in the plural', () => {
@@ -353,79 +176,5 @@ describe('ls-dashboard', () => {
     picker.value = 'plan-2'
     picker.dispatchEvent(new Event('change'))
     expect(window.location.hash).toBe('#/plans/plan-2')
-  })
-
-  it('warns of groups with no member and duties with no assignee, says how to fix it, and switches to English', async () => {
-    serve(undefined, UNASSIGNED)
-    const dashboard = await mount()
-    const warning = dashboard.shadowRoot!.querySelector('.unassigned')!
-    expect(warning.querySelector('h3')?.textContent).toBe('无人承办的工作')
-    expect(warning.querySelector('.groups li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      '各乡镇卫生院 — 推进家庭医生签约 设置成员',
-    )
-    expect(warning.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      '推进家庭医生签约 （牵头：各乡镇卫生院）',
-    )
-    expect(warning.querySelector('.fix')?.textContent).toContain('members')
-    expect(warning.querySelector('.groups summary')?.textContent).toBe(
-      '1 个组织没有成员单位，其承担的工作没有生成任务',
-    )
-    expect(warning.querySelector<HTMLDetailsElement>('.groups')?.open).toBe(true)
-    setLocale('en')
-    try {
-      await dashboard.updateComplete
-      const english = dashboard.shadowRoot!.querySelector('.unassigned')!
-      expect(english.querySelector('h3')?.textContent).toBe('Work nobody holds')
-      expect(english.querySelector('.duties li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-        '推进家庭医生签约 (led by 各乡镇卫生院)',
-      )
-      expect(english.querySelector('.fix')?.textContent).toMatch(/^To fix:/)
-    } finally {
-      setLocale('zh')
-    }
-  })
-
-  it('opens the members editor of a group from its warning, and closes it', async () => {
-    serve(undefined, UNASSIGNED)
-    const dashboard = await mount()
-    const button = dashboard.shadowRoot!.querySelector<HTMLButtonElement>('.groups li button')!
-    expect(button.textContent).toBe('设置成员')
-    button.click()
-    await dashboard.updateComplete
-    const editor = dashboard.shadowRoot!.querySelector('ls-members-editor')!
-    expect(editor.getAttribute('group-id')).toBe('township-health-centers')
-    expect(editor.getAttribute('plan-id')).toBeTruthy()
-    expect(button.getAttribute('aria-expanded')).toBe('true')
-    await vi.waitFor(() =>
-      expect(editor.shadowRoot!.querySelector('h4')?.textContent).toBe('「各乡镇卫生院」的成员'),
-    )
-    editor.dispatchEvent(new CustomEvent('ls-close'))
-    await dashboard.updateComplete
-    expect(dashboard.shadowRoot!.querySelector('ls-members-editor')).toBeNull()
-  })
-
-  it('folds a long list of unassigned work under its count', async () => {
-    const many = Array.from({ length: 12 }, (_, index) => ({
-      id: `group-${index}`,
-      name: `组织${index}`,
-      duties: [],
-    }))
-    serve(undefined, { ...UNASSIGNED, unassigned: { ...UNASSIGNED.unassigned, groups: many } })
-    const dashboard = await mount()
-    const groups = dashboard.shadowRoot!.querySelector<HTMLDetailsElement>('.unassigned .groups')!
-    expect(groups.open).toBe(false)
-    expect(groups.querySelector('summary')?.textContent).toBe(
-      '12 个组织没有成员单位，其承担的工作没有生成任务',
-    )
-    expect(groups.querySelectorAll('li')).toHaveLength(12)
-    expect(
-      dashboard.shadowRoot!.querySelector<HTMLDetailsElement>('.unassigned .duties')?.open,
-    ).toBe(true)
-  })
-
-  it('shows no warning when every group has members and every duty an assignee', async () => {
-    serve()
-    const dashboard = await mount()
-    expect(dashboard.shadowRoot!.querySelector('.unassigned')).toBeNull()
   })
 })
