@@ -15,6 +15,7 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import type { ExtraUnits, PlanModel } from '../plan-model/plan-model.ts'
 import { planDuties } from '../task-kinds/registry.ts'
 import { loadSupervisionFacts } from '../tasks/task-lights.ts'
+import type { SupervisionFacts } from '../tasks/task-lights.ts'
 import { onTimeRate, percentDone, phaseStanding } from '../../domain/supervision/index.ts'
 import { countedDuties, unitFigures } from './progress-figures.ts'
 import { groupsOfTasks, keptGroups } from './progress-groups.ts'
@@ -45,12 +46,18 @@ async function tasksOn(db: Kysely<Database>, planId: string, asOf: string) {
   )
 }
 
-/** Today's tasks recounted from the task table (what the kept counts must always equal). */
-export async function recountedGroups(
-  db: Kysely<Database>,
-  planId: string,
+/** Tasks as groups of one each, with the facts read beside them. */
+async function groupsOfRead(
+  tasks: Promise<Parameters<typeof groupsOfTasks>[0]>,
+  factsRead: Promise<SupervisionFacts>,
 ): Promise<CountedProgress> {
-  const [rows, facts] = await Promise.all([
+  const [rows, facts] = await Promise.all([tasks, factsRead])
+  return { groups: groupsOfTasks(rows, facts), facts }
+}
+
+/** Today's tasks recounted from the task table (what the kept counts must always equal). */
+export function recountedGroups(db: Kysely<Database>, planId: string): Promise<CountedProgress> {
+  return groupsOfRead(
     db
       .selectFrom('task')
       .select(COLUMNS)
@@ -58,21 +65,15 @@ export async function recountedGroups(
       .where('state', 'not in', [...WITHDRAWN_STATES])
       .execute(),
     loadSupervisionFacts(db, planId),
-  ])
-  return { groups: groupsOfTasks(rows, facts), facts }
+  )
 }
 
 /** The plan's tasks and facts at the end of `asOf`, rebuilt from their history. */
-async function groupsOn(
-  db: Kysely<Database>,
-  planId: string,
-  asOf: string,
-): Promise<CountedProgress> {
-  const [tasks, facts] = await Promise.all([
+function groupsOn(db: Kysely<Database>, planId: string, asOf: string): Promise<CountedProgress> {
+  return groupsOfRead(
     tasksOn(db, planId, asOf),
     loadSupervisionFacts(db, planId, undefined, endOfDay(asOf)),
-  ])
-  return { groups: groupsOfTasks(tasks, facts), facts }
+  )
 }
 
 /**

@@ -226,7 +226,8 @@ function mismatch(entry: ZipEntry): TableFailure {
   })
 }
 
-function unreadable(
+/** An .xlsx that cannot be read: damaged, encrypted, or not what it says it is. */
+export function unreadable(
   message: LocalizedText = {
     zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传',
     en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload',

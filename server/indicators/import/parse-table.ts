@@ -13,7 +13,7 @@ import type { CellValue } from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import type { LocalizedText } from '../../../domain/compiler/config-issue.ts'
 import type { TableFailure } from './table-failure.ts'
-import { checkZipDirectory, verifyXlsxEntries } from './inspect-xlsx.ts'
+import { checkZipDirectory, unreadable, verifyXlsxEntries } from './inspect-xlsx.ts'
 
 /** A date-formatted cell (`2021-03-01`): never a valid value, but a period column may hold one. */
 export interface DateCell {
@@ -213,19 +213,11 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<TableResult
   // The header is one of the rows.
   if (extent.firstSheetRows - 1 > maxRows) return tooManyRows(extent.firstSheetRows - 1, maxRows)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const unreadable: TableFailure = {
-    ok: false,
-    reason: 'unreadable',
-    message: {
-      zh: '无法读取该 .xlsx 文件（可能已损坏或加密），请在 Excel 中重新保存后上传',
-      en: 'The .xlsx file cannot be read (damaged or encrypted?); save it again in Excel and upload',
-    },
-  }
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0])
   } catch {
-    return unreadable
+    return unreadable()
   }
   const sheet = workbook.worksheets[0]
   if (!sheet) return { ok: true, table: { format: 'xlsx', rows: [] } }
