@@ -17,10 +17,18 @@ interface AssessmentRow {
   runs: { year: number }[]
 }
 
-async function check(page: Page, path: string, ready: string): Promise<void> {
+/**
+ * Opens `path` and checks it once `ready` shows and, with `answer`, once the page has had the API's
+ * answer whose address matches it and shows nothing as loading (a list being reloaded is dimmed,
+ * `aria-busy`, until its answer is in: not what the reader reads, and not what is checked).
+ */
+async function check(page: Page, path: string, ready: string, answer?: RegExp): Promise<void> {
+  const answered = answer ? page.waitForResponse((response) => answer.test(response.url())) : null
   await page.goto(`${new URL(page.url()).origin}/${path}`)
+  await answered
   await page.locator(ready).first().waitFor()
   await page.waitForLoadState('networkidle')
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
   expect({ path, findings: await seriousFindings(page) }).toEqual({ path, findings: [] })
 }
 
@@ -52,7 +60,7 @@ describe('accessibility of the main pages', () => {
       .locator('ls-inbox ls-task-table tbody tr th a')
       .first()
       .getAttribute('href')
-    await check(page, '#/inbox/review', 'ls-inbox ls-task-table')
+    await check(page, '#/inbox/review', 'ls-inbox ls-task-table', /\/api\/tasks\?.*role=review/)
     await check(page, task!, 'ls-task-page h2')
     await check(page, '#/notifications', 'ls-notification-list li')
     await check(page, '#/dashboard', 'ls-dashboard h2')
