@@ -202,7 +202,13 @@ describe('each role’s first screen after login, in Chromium', () => {
     const { page, errors } = await openAndLogIn(e2e, `pingnan.${soon[0]!.assignee.id}`)
     await page.goto(`${e2e.server.baseUrl}/#/inbox`)
     const table = page.locator('ls-task-table')
+    await table.locator('tbody tr').first().waitFor()
+    // The list as filtered: its answer in, and no longer shown as loading (the rows before the
+    // filter stay on screen, dimmed, until then).
+    const filtered = page.waitForResponse((response) => /dueSoon=true/.test(response.url()))
     await page.getByRole('button', { name: /临期/ }).click()
+    await filtered
+    await page.locator('ls-task-table[aria-busy="false"]').waitFor()
     const badge = table.locator('.badge.due-soon').first()
     await badge.waitFor()
     expect(await badge.innerText()).toBe('临期')
