@@ -13,9 +13,17 @@ const UNIT = 'pingnan.county-finance-bureau'
 const REVIEWER = 'pingnan.leadership-group-office'
 const LEADER = 'pingnan.leadership-group'
 
-async function open(page: Page, path: string, ready: string): Promise<void> {
+/**
+ * Opens `path` once `ready` shows and, with `answer`, once the page has had the API's answer whose
+ * address matches it and shows nothing as loading (a list reloaded in place keeps its rows before,
+ * dimmed, until its answer is in).
+ */
+async function open(page: Page, path: string, ready: string, answer?: RegExp): Promise<void> {
+  const answered = answer ? page.waitForResponse((response) => answer.test(response.url())) : null
   await page.goto(`${new URL(page.url()).origin}/${path}`)
+  await answered
   await page.locator(ready).first().waitFor()
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
 }
 
 describe('on a phone', () => {
@@ -75,7 +83,7 @@ describe('on a phone', () => {
 
       it('shows the review queue within the screen', async () => {
         const page = await loginPhone(e2e, LEADER, size)
-        await open(page, '#/inbox/review', 'ls-inbox ls-task-table')
+        await open(page, '#/inbox/review', 'ls-inbox ls-task-table', /\/api\/tasks\?.*role=review/)
         expect(await overflowX(page)).toBeLessThanOrEqual(0)
         if (size.width === 390) await screenshot(page, '83-phone-review')
         await page.context().close()

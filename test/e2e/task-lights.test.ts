@@ -53,20 +53,28 @@ describe('task colours and progress reports, in Chromium', () => {
 
   it('filters the inbox by the colours ticked', async () => {
     const filters = leader.locator('ls-inbox').getByRole('group', { name: '三色预警' })
-    await filters.getByRole('checkbox', { name: '蓝灯' }).check()
     const blue = rows.filter((row) => row.light === 'blue')
     const table = leader.locator('ls-inbox ls-task-table')
-    await expect
-      .poll(async () => (await table.locator('tbody tr .light').allInnerTexts()).length)
-      .toBe(blue.length)
+    // Each list as asked for: its answer in, and no longer shown as loading (the rows before the
+    // change stay on screen, dimmed, until then).
+    const filtered = leader.waitForResponse((response) =>
+      /\/api\/tasks\?.*light=blue/.test(response.url()),
+    )
+    await filters.getByRole('checkbox', { name: '蓝灯' }).check()
+    await filtered
+    await leader.locator('ls-inbox ls-task-table[aria-busy="false"]').waitFor()
+    expect(await table.locator('tbody tr .light').count()).toBe(blue.length)
     expect(new Set(await table.locator('tbody tr .light').allInnerTexts())).toEqual(
       new Set(['蓝灯']),
     )
     await screenshot(leader, '71-inbox-filtered-blue')
+    const unfiltered = leader.waitForResponse(
+      (response) => /\/api\/tasks(\?|$)/.test(response.url()) && !/light=/.test(response.url()),
+    )
     await filters.getByRole('checkbox', { name: '蓝灯' }).uncheck()
-    await expect
-      .poll(async () => (await table.locator('tbody tr .light').allInnerTexts()).length)
-      .toBe(rows.length)
+    await unfiltered
+    await leader.locator('ls-inbox ls-task-table[aria-busy="false"]').waitFor()
+    expect(await table.locator('tbody tr .light').count()).toBe(rows.length)
   })
 
   it('takes a unit’s progress report on its task page and lists it', async () => {
