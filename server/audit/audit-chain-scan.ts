@@ -16,6 +16,7 @@
  */
 import { AuditHasher, GENESIS_HASH } from './audit-hash.ts'
 import type { ScanRow } from './audit-hash.ts'
+import type { CopiedRow } from './audit-copy-rows.ts'
 
 /** What one chain must reach: its head (read before the pass) and its signed checkpoints. */
 export interface ChainExpectation {
@@ -98,41 +99,56 @@ export class ChainScan {
 
   /** Checks one row; rows must come in log order. */
   add(row: ScanRow): void {
-    const expect = this.#expected.get(row[0])
+    const stretch = this.#linked(row[0], row[1], row[2])
+    if (stretch) this.#hashed(stretch, row[1], row[3], this.#hasher.hmac(row[2], row[4]))
+  }
+
+  /** Checks one row read as bytes (audit-copy-rows.ts); rows must come in log order. */
+  addCopied(row: CopiedRow): void {
+    const stretch = this.#linked(row.chain, row.chainSeq, row.prevHash)
+    if (stretch) this.#hashed(stretch, row.chainSeq, row.hash, this.#hasher.hmacOfBytes(row.hashed))
+  }
+
+  /**
+   * The stretch of the row's chain when the row is next in it and links to the row before; else
+   * null, with the stretch marked off when the row breaks it. Only then is the row worth hashing.
+   */
+  #linked(chain: string, seq: number, prev: string): ChainStretch | null {
+    const expect = this.#expected.get(chain)
     if (expect === undefined) {
-      this.#unexpected.add(row[0])
-      return
+      this.#unexpected.add(chain)
+      return null
     }
-    const seq = row[1]
     // Appended after the head was read: the walk leaves these for the next verification too.
-    if (seq > expect.head.seq) return
-    let stretch = this.#stretches.get(row[0])
+    if (seq > expect.head.seq) return null
+    let stretch = this.#stretches.get(chain)
     if (stretch === undefined) {
       stretch = {
-        chain: row[0],
-        first: { seq, prev: row[2] },
-        last: { seq: seq - 1, hash: row[2] },
+        chain,
+        first: { seq, prev },
+        last: { seq: seq - 1, hash: prev },
         rows: 0,
         off: false,
       }
-      this.#stretches.set(row[0], stretch)
+      this.#stretches.set(chain, stretch)
     }
-    if (stretch.off) return
+    if (stretch.off) return null
+    if (seq !== stretch.last.seq + 1 || prev !== stretch.last.hash) {
+      stretch.off = true
+      return null
+    }
+    return stretch
+  }
+
+  /** Takes a linked row whose HMAC, worked out here, is `computed`. */
+  #hashed(stretch: ChainStretch, seq: number, hash: string, computed: string): void {
     // A plain comparison: the verdict itself says whether the hashes match, so timing hides nothing.
-    if (
-      seq !== stretch.last.seq + 1 ||
-      row[2] !== stretch.last.hash ||
-      this.#hasher.hmac(row[2], row[4]) !== row[3]
-    ) {
+    const checkpoint = this.#expected.get(stretch.chain)!.checkpoints.get(seq)
+    if (computed !== hash || (checkpoint !== undefined && checkpoint !== hash)) {
       stretch.off = true
       return
     }
-    const checkpoint = expect.checkpoints.get(seq)
-    if (checkpoint !== undefined && checkpoint !== row[3]) {
-      stretch.off = true
-      return
-    }
-    stretch.last = { seq, hash: row[3] }
+    stretch.last = { seq, hash }
     stretch.rows++
   }
 

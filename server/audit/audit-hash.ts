@@ -48,14 +48,6 @@ export const CANONICAL_AUDIT_FIELDS = [
   'payload',
 ] as const satisfies ReadonlyArray<keyof HashedFields>
 
-/**
- * {@link canonicalAuditText} of a row read as a tuple that starts with the values of
- * {@link CANONICAL_AUDIT_FIELDS} in order (what follows them is left out): no object per row.
- */
-export function canonicalAuditTextOf(values: readonly unknown[]): string {
-  return JSON.stringify(values[0] === '' ? values.slice(1, 8) : values.slice(0, 8))
-}
-
 /** The `prev_hash` of every chain's first row. */
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -99,6 +91,22 @@ export class AuditHasher {
     }
     let end = BLOCK + this.#inner.write(prev, BLOCK, 'utf8')
     end += this.#inner.write(text, end, 'utf8')
+    return this.#digest(end)
+  }
+
+  /** The hex HMAC of `bytes`: the previous hash then the canonical text, already as UTF-8. */
+  hmacOfBytes(bytes: Uint8Array): string {
+    if (BLOCK + bytes.length > this.#inner.length) {
+      const grown = Buffer.alloc(Math.max(BLOCK + bytes.length, 2 * this.#inner.length))
+      this.#inner.copy(grown, 0, 0, BLOCK)
+      this.#inner = grown
+    }
+    this.#inner.set(bytes, BLOCK)
+    return this.#digest(BLOCK + bytes.length)
+  }
+
+  /** The HMAC over the inner pad and the `end - BLOCK` bytes written after it. */
+  #digest(end: number): string {
     // The inner digest as a latin1 string, one byte a character, written back as those bytes: a
     // 'buffer' digest allocates a new backing store per call, at twice the cost of the hash.
     this.#outer.write(hash('sha256', this.#inner.subarray(0, end), 'binary'), BLOCK, 'latin1')

@@ -1,14 +1,14 @@
 /**
  * @module A worker thread of the fast verification pass: its own read-only connection (a SQLite
- * file, or a PostgreSQL client), the rows of its stretch of the log read in log order as plain
- * tuples (no object per row), each checked by a {@link ChainScan}. The main thread joins the
+ * file, or a PostgreSQL client), the rows of its stretch of the log read in log order (from SQLite
+ * as plain tuples, from PostgreSQL as bytes), each checked by a {@link ChainScan}. The main thread joins the
  * stretches (joinStretches), so each chain is still checked alone, row by row.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import SQLite from 'better-sqlite3'
 import type { DatabaseLocation } from '../db/create-db.ts'
-import { CANONICAL_AUDIT_FIELDS, canonicalAuditTextOf } from './audit-hash.ts'
 import type { ScanRow } from './audit-hash.ts'
+import { AUDIT_COPY_COLUMNS, AuditCopyReader } from './audit-copy-rows.ts'
 import { ChainScan } from './audit-chain-scan.ts'
 import type { ChainExpectation, LogStretch, StretchOutcome } from './audit-chain-scan.ts'
 
@@ -61,36 +61,29 @@ function scanSqlite(file: string, { after, upTo }: LogStretch, scan: ChainScan):
 
 /**
  * The stretch from PostgreSQL, through a client of its own, in one read-only transaction (one
- * snapshot for every page). The canonical text is built here, from the row as a tuple: PostgreSQL's
- * to_json would build the same text, but at several times the cost of reading the row, on the
- * cores this thread needs. While a page is hashed the server reads the next.
+ * snapshot): one binary COPY of the stretch in log order, each row hashed from its bytes as they
+ * stream in (audit-copy-rows.ts) — no string per field, no JSON.stringify, no page boundaries.
  */
 async function scanPostgres(url: string, { after, upTo }: LogStretch, scan: ChainScan) {
+  // COPY takes no parameters: the bounds go in as integers, checked to be nothing else.
+  if (!Number.isSafeInteger(after) || !Number.isSafeInteger(upTo))
+    throw new Error(`a stretch of the log is bounded by integers, not ${after} and ${upTo}`)
   const pg = (await import('pg')).default
+  const { to: copyTo } = await import('pg-copy-streams')
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     await client.query('begin transaction isolation level repeatable read read only')
-    const text = `select ${CANONICAL_AUDIT_FIELDS.join(', ')}, prev_hash, hash, seq
-      from audit_log
-      where seq > $1::bigint and seq <= $2::bigint
-      order by seq
-      limit ${PAGE}`
-    // The canonical fields (chain, chain_seq, then six texts), prev_hash, hash, seq.
-    type Stored = [string, number, ...string[]]
-    // In pg's callback form, as the server's queries (db/postgres-pool.ts): less garbage kept.
-    const page = (from: number) =>
-      new Promise<Stored[]>((resolve, reject) =>
-        client.query<Stored>({ text, values: [from, upTo], rowMode: 'array' }, (error, result) =>
-          error ? reject(error) : resolve(result.rows),
-        ),
-      )
-    for (let next: Promise<Stored[]> | null = page(after); next;) {
-      const rows: Stored[] = await next
-      next = rows.length === PAGE ? page(rows.at(-1)![10] as unknown as number) : null
-      for (const row of rows)
-        scan.add([row[0], row[1], row[8]!, row[9]!, canonicalAuditTextOf(row)])
-    }
+    const reader = new AuditCopyReader((row) => scan.addCopied(row))
+    const rows = client.query(
+      copyTo(`copy (select ${AUDIT_COPY_COLUMNS.join(', ')}
+          from audit_log
+          where seq > ${after} and seq <= ${upTo}
+          order by seq)
+        to stdout (format binary)`),
+    )
+    for await (const chunk of rows) reader.push(chunk as Buffer)
+    reader.end()
     await client.query('commit')
   } finally {
     await client.end()

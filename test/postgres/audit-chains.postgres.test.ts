@@ -115,7 +115,7 @@ describe('audit chains per plan on PostgreSQL', () => {
     }
   })
 
-  it('checks every chain on worker threads, the server quoting awkward text as the hash did, and hands a changed chain back', async () => {
+  it('checks every chain on worker threads, awkward text read as bytes and quoted as the hash did, and hands a changed chain back', async () => {
     // Quotes, backslashes, controls, emoji, U+2028: to_json must quote them as JSON.stringify does.
     const awkward = [
       'say "hi"',
