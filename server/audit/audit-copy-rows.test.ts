@@ -46,6 +46,8 @@ const AWKWARD = [
   '</script>',
   '',
   JSON.stringify({ note: '第 3 次提交：材料已上传', list: ['a"b', 'c\\d'] }),
+  // Longer, once escaped, than the reader's first buffer.
+  '"\u0001'.repeat(2000) + '中'.repeat(2000),
 ]
 
 function rowsOf(chain: string): Row[] {

@@ -130,6 +130,7 @@ export class AuditCopyReader {
   #copied(buffer: Buffer): CopiedRow {
     const chain = this.#text(buffer, CHAIN)
     const chainSeq = this.#integer(buffer, CHAIN_SEQ)
+    this.#roomForRow()
     let end = this.#raw(buffer, PREV_HASH, 0)
     // canonicalAuditText: chain '' leaves its name out (its rows were hashed before chains).
     this.#out[end++] = 0x5b
@@ -161,25 +162,25 @@ export class AuditCopyReader {
     throw new CopyFormatError(`field ${AUDIT_COPY_COLUMNS[i]} is ${length} bytes, not an integer`)
   }
 
-  /** Room for `more` bytes after `end`. */
-  #room(end: number, more: number): void {
-    if (end + more <= this.#out.length) return
-    const grown = Buffer.alloc(Math.max(end + more, 2 * this.#out.length))
-    this.#out.copy(grown, 0, 0, end)
-    this.#out = grown
+  /**
+   * Room for the row's hashed bytes at their longest: each byte of a text escaped to six (\u00XX),
+   * with its quotes and comma, the number, the brackets, and the previous hash as it is.
+   */
+  #roomForRow(): void {
+    let most = 32 + Math.max(this.#lengths[PREV_HASH]!, 0)
+    for (let i = CHAIN; i <= LAST_TEXT; i++) most += 3 + 6 * Math.max(this.#lengths[i]!, 0)
+    if (most > this.#out.length) this.#out = Buffer.alloc(Math.max(most, 2 * this.#out.length))
   }
 
   #raw(buffer: Buffer, i: number, end: number): number {
     const start = this.#starts[i]!
     const stop = start + Math.max(this.#lengths[i]!, 0)
-    this.#room(end, stop - start)
     const out = this.#out
     for (let at = start; at < stop; at++) out[end++] = buffer[at]!
     return end
   }
 
   #ascii(text: string, end: number): number {
-    this.#room(end, text.length)
     return end + this.#out.write(text, end, 'latin1')
   }
 
@@ -187,8 +188,6 @@ export class AuditCopyReader {
   #string(buffer: Buffer, i: number, end: number): number {
     const start = this.#starts[i]!
     const stop = start + this.#lengths[i]!
-    // At most six bytes (\u00XX) for each byte, and the quotes.
-    this.#room(end, 2 + 6 * (stop - start))
     const out = this.#out
     out[end++] = QUOTE
     // Byte by byte: a field is a few dozen bytes, and Buffer.copy costs more per call than that.
