@@ -5,7 +5,7 @@
  * the editor, the assessments, and the administration pages.
  */
 import type { Page } from 'playwright-core'
-import { loginPage, startE2E } from './helpers/browser.ts'
+import { afterAnswer, loginPage, notLoading, startE2E } from './helpers/browser.ts'
 import type { E2E } from './helpers/browser.ts'
 import { seriousFindings } from './helpers/axe.ts'
 
@@ -18,17 +18,16 @@ interface AssessmentRow {
 }
 
 /**
- * Opens `path` and checks it once `ready` shows and, with `answer`, once the page has had the API's
- * answer whose address matches it and shows nothing as loading (a list being reloaded is dimmed,
- * `aria-busy`, until its answer is in: not what the reader reads, and not what is checked).
+ * Opens `path` and checks it once `ready` shows and nothing shows as loading — with `answer`, once
+ * the API's answer whose address matches it is in (afterAnswer): a list reloaded in place is
+ * dimmed until then, which is not what the reader reads, and not what is checked.
  */
 async function check(page: Page, path: string, ready: string, answer?: RegExp): Promise<void> {
-  const answered = answer ? page.waitForResponse((response) => answer.test(response.url())) : null
-  await page.goto(`${new URL(page.url()).origin}/${path}`)
-  await answered
+  const open = () => page.goto(`${new URL(page.url()).origin}/${path}`)
+  await (answer ? afterAnswer(page, answer, open) : open())
   await page.locator(ready).first().waitFor()
   await page.waitForLoadState('networkidle')
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
+  await notLoading(page)
   expect({ path, findings: await seriousFindings(page) }).toEqual({ path, findings: [] })
 }
 

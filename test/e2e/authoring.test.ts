@@ -3,7 +3,7 @@
  * raises the version and publishes.
  */
 import type { Page } from 'playwright-core'
-import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
+import { afterAnswer, loginPage, screenshot, startE2E } from './helpers/browser.ts'
 import type { E2E } from './helpers/browser.ts'
 
 describe('authoring in Chromium', () => {
@@ -29,11 +29,9 @@ describe('authoring in Chromium', () => {
   it('opens the published Pingnan config with no issue', async () => {
     // The editor opens on the first policy (Chongqing, also 1.0.0) and keeps its text on screen
     // until Pingnan's answer is in: wait for that answer, then for Pingnan's own text.
-    const opened = author.waitForResponse((response) =>
-      /\/api\/policies\/pingnan-medical-alliance\/versions\/1\.0\.0$/.test(response.url()),
+    await afterAnswer(author, /\/api\/policies\/pingnan-medical-alliance\/versions\/1\.0\.0$/, () =>
+      author.getByLabel('政策', { exact: true }).selectOption('pingnan-medical-alliance'),
     )
-    await author.getByLabel('政策', { exact: true }).selectOption('pingnan-medical-alliance')
-    await opened
     await author.locator('.cm-line', { hasText: 'id: pingnan-medical-alliance' }).first().waitFor()
     await author.locator('.cm-line', { hasText: 'version: 1.0.0' }).first().waitFor()
     await author.getByText('未发现问题').first().waitFor({ timeout: 30_000 })

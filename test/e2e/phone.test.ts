@@ -5,7 +5,7 @@
  * than a table, and the controls a finger uses are at least 44 px high. Screenshots at 390 px.
  */
 import type { Page } from 'playwright-core'
-import { screenshot, startE2E } from './helpers/browser.ts'
+import { afterAnswer, notLoading, screenshot, startE2E } from './helpers/browser.ts'
 import type { E2E } from './helpers/browser.ts'
 import { PHONES, loginPhone, overflowX, smallTargets } from './helpers/phone.ts'
 
@@ -14,16 +14,14 @@ const REVIEWER = 'pingnan.leadership-group-office'
 const LEADER = 'pingnan.leadership-group'
 
 /**
- * Opens `path` once `ready` shows and, with `answer`, once the page has had the API's answer whose
- * address matches it and shows nothing as loading (a list reloaded in place keeps its rows before,
- * dimmed, until its answer is in).
+ * Opens `path` once `ready` shows and nothing shows as loading — with `answer`, once the API's
+ * answer whose address matches it is in (afterAnswer).
  */
 async function open(page: Page, path: string, ready: string, answer?: RegExp): Promise<void> {
-  const answered = answer ? page.waitForResponse((response) => answer.test(response.url())) : null
-  await page.goto(`${new URL(page.url()).origin}/${path}`)
-  await answered
+  const go = () => page.goto(`${new URL(page.url()).origin}/${path}`)
+  await (answer ? afterAnswer(page, answer, go) : go())
   await page.locator(ready).first().waitFor()
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
+  await notLoading(page)
 }
 
 describe('on a phone', () => {

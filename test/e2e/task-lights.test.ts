@@ -5,7 +5,7 @@
  * first) and the report is listed there.
  */
 import type { Page } from 'playwright-core'
-import { loginPage, screenshot, startE2E } from './helpers/browser.ts'
+import { afterAnswer, loginPage, screenshot, startE2E } from './helpers/browser.ts'
 import type { E2E } from './helpers/browser.ts'
 
 interface Row {
@@ -55,25 +55,20 @@ describe('task colours and progress reports, in Chromium', () => {
     const filters = leader.locator('ls-inbox').getByRole('group', { name: '三色预警' })
     const blue = rows.filter((row) => row.light === 'blue')
     const table = leader.locator('ls-inbox ls-task-table')
-    // Each list as asked for: its answer in, and no longer shown as loading (the rows before the
-    // change stay on screen, dimmed, until then).
-    const filtered = leader.waitForResponse((response) =>
-      /\/api\/tasks\?.*light=blue/.test(response.url()),
+    // Each list as asked for, not the rows before it still on screen.
+    await afterAnswer(leader, /\/api\/tasks\?.*light=blue/, () =>
+      filters.getByRole('checkbox', { name: '蓝灯' }).check(),
     )
-    await filters.getByRole('checkbox', { name: '蓝灯' }).check()
-    await filtered
-    await leader.locator('ls-inbox ls-task-table[aria-busy="false"]').waitFor()
     expect(await table.locator('tbody tr .light').count()).toBe(blue.length)
     expect(new Set(await table.locator('tbody tr .light').allInnerTexts())).toEqual(
       new Set(['蓝灯']),
     )
     await screenshot(leader, '71-inbox-filtered-blue')
-    const unfiltered = leader.waitForResponse(
-      (response) => /\/api\/tasks(\?|$)/.test(response.url()) && !/light=/.test(response.url()),
+    await afterAnswer(
+      leader,
+      (url) => /\/api\/tasks(\?|$)/.test(url) && !/light=/.test(url),
+      () => filters.getByRole('checkbox', { name: '蓝灯' }).uncheck(),
     )
-    await filters.getByRole('checkbox', { name: '蓝灯' }).uncheck()
-    await unfiltered
-    await leader.locator('ls-inbox ls-task-table[aria-busy="false"]').waitFor()
     expect(await table.locator('tbody tr .light').count()).toBe(rows.length)
   })
 

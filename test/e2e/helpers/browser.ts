@@ -81,6 +81,28 @@ export async function loginPage(
   return page
 }
 
+/**
+ * Does `action` (a click, a navigation), then waits for the API's answer whose address `answer`
+ * matches and until nothing shows as loading. A list reloaded in place keeps its rows from before
+ * on screen, dimmed (`aria-busy`), until its answer is in: read then, a test sees the old rows.
+ */
+export async function afterAnswer(
+  page: Page,
+  answer: RegExp | ((url: string) => boolean),
+  action: () => Promise<unknown>,
+): Promise<void> {
+  const matches = typeof answer === 'function' ? answer : (url: string) => answer.test(url)
+  const answered = page.waitForResponse((response) => matches(response.url()))
+  await action()
+  await answered
+  await notLoading(page)
+}
+
+/** Waits until no element of the page is marked as loading (`aria-busy="true"`). */
+export async function notLoading(page: Page): Promise<void> {
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
+}
+
 /** Saves a full-page screenshot under test-results/screenshots/. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true })
