@@ -10,19 +10,15 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import type { CurrentUser } from '../http/env.ts'
-import { loadPlanContext } from '../plan-model/plan-context.ts'
-import type { PlanContext } from '../plan-model/plan-context.ts'
 import { canSeeTask } from '../access/visibility.ts'
 import { auditDenied } from '../audit/denials.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import type { BatchApproveResult } from '../../schemas/api/responses.schema.ts'
-import { sendTaskEvent } from './send-event.ts'
+import { eventTarget, NO_SUCH_TASK, sendTaskEvent } from './send-event.ts'
 import { summarize } from './task-views.ts'
 import { loadSupervisionFacts } from './task-lights.ts'
 
 type Result = BatchApproveResult['results'][number]
-
-const NO_SUCH_TASK = { zh: '找不到该任务', en: 'No such task' }
 
 /** Approves each task in turn; one result per id, in the order given. */
 export async function approveTasks(
@@ -33,21 +29,16 @@ export async function approveTasks(
   now: Date,
   requestId: string | null,
 ): Promise<BatchApproveResult> {
-  const contexts = new Map<string, PlanContext>()
   const results: Result[] = []
   for (const [index, taskId] of taskIds.entries()) {
-    const row = await trx.selectFrom('task').selectAll().where('id', '=', taskId).executeTakeFirst()
-    if (!row) {
+    const target = await eventTarget(trx, taskId)
+    if (!target) {
       results.push({ id: taskId, ok: false, error: { code: 'not-found', message: NO_SUCH_TASK } })
       continue
     }
-    let context = contexts.get(row.plan_id)
-    if (!context) {
-      context = await loadPlanContext(trx, row.plan_id)
-      contexts.set(row.plan_id, context)
-    }
+    const { context } = target
     // Another unit's task answers as a missing one, and the attempt is audited, as for one task.
-    if (!canSeeTask(user, context.plan.policy_id, row, context.model)) {
+    if (!canSeeTask(user, context.plan.policy_id, target.task, context.model)) {
       await auditDenied(trx, user, 'task', taskId, now)
       results.push({ id: taskId, ok: false, error: { code: 'not-found', message: NO_SUCH_TASK } })
       continue
@@ -57,7 +48,7 @@ export async function approveTasks(
     try {
       const task = await sendTaskEvent(
         trx,
-        context,
+        target,
         user,
         {
           taskId,

@@ -13,15 +13,16 @@ import {
 } from '../../schemas/api/requests.schema.ts'
 import { civilDateAt } from '../../domain/deadlines/index.ts'
 import { isSupervised } from '../../domain/supervision/escalation.ts'
-import { AppError } from '../errors.ts'
+import { AppError, notFound } from '../errors.ts'
+import { deniedRead } from '../audit/denials.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validJson } from '../http/middleware/valid-json.ts'
 import { write, writesNothing } from '../http/write.ts'
 import { loadPlanContext } from '../plan-model/plan-context.ts'
-import { actorsOf, oversees, seesWholePlan } from '../access/visibility.ts'
+import { actorsOf, canSeeTask, oversees, seesWholePlan } from '../access/visibility.ts'
 import { KINDS_WITH_OWN_ACTORS } from '../task-kinds/registry.ts'
 import { actorsFor, mayAct } from './access.ts'
-import { sendTaskEvent, visibleTask } from './send-event.ts'
+import { eventTarget, NO_SUCH_TASK, sendTaskEvent, visibleTask } from './send-event.ts'
 import { extensionView, summarize, taskDetail } from './task-views.ts'
 import { decideExtension, requestExtension, visibleOrDeciding } from './extension.ts'
 import { urgeTask } from './urge.ts'
@@ -188,14 +189,27 @@ export const taskRoutes = new Hono<AppEnv>()
       ...(ifMatch !== undefined ? { ifMatch } : {}),
       requestId: c.get('requestId'),
     }
-    const { context } = await visibleTask(deps, c.get('user'), input.taskId)
-    return write(c, async (trx) => {
-      const now = deps.clock.now()
-      const task = await sendTaskEvent(trx, context, c.get('user'), input, now)
-      const facts = await loadSupervisionFacts(trx, task.plan_id, [task.id])
-      const summary = summarize(task, context, civilDateAt(now), facts)
-      return c.json(summary, 200, { ETag: `"${summary.version}"` })
-    })
+    const user = c.get('user')
+    // The task is read in the event's transaction, and only there: another unit's task answers
+    // as a missing one, once nothing of the event is written, and the attempt is audited.
+    let hidden = false
+    try {
+      return await write(c, async (trx) => {
+        const target = await eventTarget(trx, input.taskId)
+        if (!target) throw notFound(NO_SUCH_TASK)
+        const { task: found, context } = target
+        hidden = !canSeeTask(user, context.plan.policy_id, found, context.model)
+        if (hidden) throw notFound(NO_SUCH_TASK)
+        const now = deps.clock.now()
+        const task = await sendTaskEvent(trx, target, user, input, now)
+        const facts = await loadSupervisionFacts(trx, task.plan_id, [task.id])
+        const summary = summarize(task, context, civilDateAt(now), facts)
+        return c.json(summary, 200, { ETag: `"${summary.version}"` })
+      })
+    } catch (error) {
+      if (hidden) throw await deniedRead(deps, user, 'task', input.taskId, NO_SUCH_TASK)
+      throw error
+    }
   })
   .post('/:id/progress', validJson(progressReportBody), async (c) => {
     const deps = c.get('deps')
