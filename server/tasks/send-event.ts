@@ -1,8 +1,9 @@
 /**
- * @module A user's event on a task, end to end: scope (another unit's task is a 404, and the
- * attempt is audited), optimistic concurrency (`If-Match`), the actor's right to send this event,
- * the form data against the task's form, then the machine — all in the request's one transaction
- * (http/write.ts), so a refusal leaves nothing written.
+ * @module A user's event on a task: the task and its plan read in the request's one transaction
+ * (http/write.ts; {@link eventTarget}) — whether the sender may see it is the caller's to ask,
+ * another unit's task answering as a missing one, the attempt audited — then optimistic
+ * concurrency (`If-Match`), the actor's right to send this event, the form data against the
+ * task's form, and the machine, so a refusal leaves nothing written.
  */
 import { PostgresAdapter } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
