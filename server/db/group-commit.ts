@@ -18,6 +18,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { PostgresAdapter } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from './database.ts'
+import { isStaleStatement } from './postgres-pool.ts'
 
 interface Pending {
   work: (trx: Transaction<Database>) => Promise<unknown>
@@ -324,5 +325,11 @@ function isLockCycle(error: unknown): boolean {
  * the write reads the row as it now is — and a write sent with If-Match then fails on its own check.
  */
 function runsAgain(error: unknown): boolean {
-  return isLockCycle(error) || (error as { lostRace?: unknown } | null)?.lostRace === true
+  return (
+    isLockCycle(error) ||
+    (error as { lostRace?: unknown } | null)?.lostRace === true ||
+    // A named statement prepared before a migration changed its table (postgres-pool.ts): run
+    // again on a connection prepared afresh.
+    isStaleStatement(error)
+  )
 }

@@ -16,9 +16,10 @@
  * )
  * const [task] = (await taskById(trx, 't1')).rows
  */
-import { CompiledQuery, createQueryId } from 'kysely'
+import { CompiledQuery, createQueryId, PostgresAdapter } from 'kysely'
 import type { Compilable, Kysely, QueryResult } from 'kysely'
 import type { Database } from './database.ts'
+import { nameStatement } from './statement-names.ts'
 
 /** Where argument `index` (or its field `key`, for a record) goes in the compiled parameters. */
 class StandIn {
@@ -87,6 +88,7 @@ export function preparedQuery<Args extends unknown[], Row>(
         )
       prepared = { compiled, sources }
       byDialect.set(dialect, prepared)
+      if (db.getExecutor().adapter instanceof PostgresAdapter) nameStatement(compiled.sql)
     }
     const { compiled, sources } = prepared
     const parameters = sources.map((source, index) => {
