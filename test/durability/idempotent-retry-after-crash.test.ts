@@ -30,11 +30,13 @@ describe('Idempotency-Key across a kill -9', () => {
 
     const sent = new Map<string, { taskId: string; acked: boolean }>()
     let stop = false
+    let waiting = 0
     const workers = Array.from({ length: 12 }, async (_, worker) => {
       for (let n = worker; !stop; n += 12) {
         const key = `k${n}`
         const taskId = ids[n % ids.length]!
         sent.set(key, { taskId, acked: false })
+        waiting++
         try {
           const response = await session.post(
             `/api/tasks/${taskId}/events`,
@@ -45,6 +47,8 @@ describe('Idempotency-Key across a kill -9', () => {
           if (response.status === 200) sent.get(key)!.acked = true
         } catch {
           return // the connection died with the server
+        } finally {
+          waiting--
         }
       }
     })
@@ -52,6 +56,12 @@ describe('Idempotency-Key across a kill -9', () => {
     const started = Date.now()
     while (Date.now() - started < 1500 || (sent.size <= 50 && Date.now() - started < 15_000))
       await new Promise((resolve) => setTimeout(resolve, 20))
+    // Frozen wherever it is, as a kill would find it, then killed once every worker waits on an
+    // answer: the kill cuts writes off unanswered (killed at once, a server whose answers a busy
+    // test process had not read yet could leave none).
+    process.kill(server.pid, 'SIGSTOP')
+    while (waiting < 12 && Date.now() - started < 20_000)
+      await new Promise((resolve) => setImmediate(resolve))
     process.kill(server.pid, 'SIGKILL')
     stop = true
     await Promise.all(workers)

@@ -124,8 +124,11 @@ it(
     while (Date.now() - started < LOAD_MS || (acks.length < 100 && Date.now() - started < 8000)) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
-    // Killed while every worker waits on an answer, so the kill cuts requests off mid-flight
-    // (with a fast server, a moment between one answer and the next request can hold none).
+    // Frozen wherever it is (SIGSTOP), as a kill would find it, then killed once every worker
+    // waits on an answer: so the kill cuts requests off mid-flight. (Killed at once, a server
+    // that had answered every request, its answers still unread by a busy test process, would
+    // cut none.)
+    process.kill(server.pid, 'SIGSTOP')
     while (inFlight < IN_FLIGHT && Date.now() - started < 10_000) {
       await new Promise((resolve) => setImmediate(resolve))
     }
