@@ -83,12 +83,7 @@ export class AuditHasher {
   /** The hex HMAC of `prev` then `text` (each as UTF-8), as `createHmac(…).update(prev).update(text)`. */
   hmac(prev: string, text: string): string {
     // UTF-8 takes at most 3 bytes per UTF-16 unit: grow first, so write() never cuts the text.
-    const most = BLOCK + 3 * (prev.length + text.length)
-    if (most > this.#inner.length) {
-      const grown = Buffer.alloc(Math.max(most, 2 * this.#inner.length))
-      this.#inner.copy(grown, 0, 0, BLOCK)
-      this.#inner = grown
-    }
+    this.#roomAfterPad(3 * (prev.length + text.length))
     let end = BLOCK + this.#inner.write(prev, BLOCK, 'utf8')
     end += this.#inner.write(text, end, 'utf8')
     return this.#digest(end)
@@ -96,13 +91,17 @@ export class AuditHasher {
 
   /** The hex HMAC of `bytes`: the previous hash then the canonical text, already as UTF-8. */
   hmacOfBytes(bytes: Uint8Array): string {
-    if (BLOCK + bytes.length > this.#inner.length) {
-      const grown = Buffer.alloc(Math.max(BLOCK + bytes.length, 2 * this.#inner.length))
-      this.#inner.copy(grown, 0, 0, BLOCK)
-      this.#inner = grown
-    }
+    this.#roomAfterPad(bytes.length)
     this.#inner.set(bytes, BLOCK)
     return this.#digest(BLOCK + bytes.length)
+  }
+
+  /** Room for `bytes` after the inner pad, the pad kept. */
+  #roomAfterPad(bytes: number): void {
+    if (BLOCK + bytes <= this.#inner.length) return
+    const grown = Buffer.alloc(Math.max(BLOCK + bytes, 2 * this.#inner.length))
+    this.#inner.copy(grown, 0, 0, BLOCK)
+    this.#inner = grown
   }
 
   /** The HMAC over the inner pad and the `end - BLOCK` bytes written after it. */

@@ -176,7 +176,7 @@ describe('GET /api/audit/verify?from=', () => {
 })
 
 describe('the row hash', () => {
-  it('is the HMAC-SHA256 createHmac computes, for short, block-sized and long keys and any text', () => {
+  it('is the HMAC-SHA256 createHmac computes, for short, block-sized and long keys and any text, from strings or bytes', () => {
     const texts = [
       '',
       'ascii',
@@ -189,10 +189,14 @@ describe('the row hash', () => {
       const secret = randomBytes(size)
       const hasher = new AuditHasher(secret)
       for (const prev of texts)
-        for (const text of texts)
-          expect(hasher.hmac(prev, text)).toBe(
-            createHmac('sha256', secret).update(prev).update(text).digest('hex'),
+        for (const text of texts) {
+          const expected = createHmac('sha256', secret).update(prev).update(text).digest('hex')
+          expect(hasher.hmac(prev, text)).toBe(expected)
+          // The same from the bytes, as the PostgreSQL verification hashes a row.
+          expect(hasher.hmacOfBytes(Buffer.concat([Buffer.from(prev), Buffer.from(text)]))).toBe(
+            expected,
           )
+        }
     }
   })
 })
