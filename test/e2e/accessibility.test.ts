@@ -5,7 +5,7 @@
  * the editor, the assessments, and the administration pages.
  */
 import type { Page } from 'playwright-core'
-import { afterAnswer, loginPage, notLoading, startE2E } from './helpers/browser.ts'
+import { loginPage, notLoading, openPath, startE2E } from './helpers/browser.ts'
 import type { E2E } from './helpers/browser.ts'
 import { seriousFindings } from './helpers/axe.ts'
 
@@ -18,14 +18,12 @@ interface AssessmentRow {
 }
 
 /**
- * Opens `path` and checks it once `ready` shows and nothing shows as loading — with `answer`, once
- * the API's answer whose address matches it is in (afterAnswer): a list reloaded in place is
- * dimmed until then, which is not what the reader reads, and not what is checked.
+ * Opens `path` and checks it as the reader reads it: once `ready` shows, the network is quiet and
+ * nothing shows as loading — with `answer`, once that API answer is in (a list reloaded in place is
+ * dimmed until then, which is not what is checked).
  */
 async function check(page: Page, path: string, ready: string, answer?: RegExp): Promise<void> {
-  const open = () => page.goto(`${new URL(page.url()).origin}/${path}`)
-  await (answer ? afterAnswer(page, answer, open) : open())
-  await page.locator(ready).first().waitFor()
+  await openPath(page, path, ready, answer)
   await page.waitForLoadState('networkidle')
   await notLoading(page)
   expect({ path, findings: await seriousFindings(page) }).toEqual({ path, findings: [] })

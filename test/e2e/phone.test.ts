@@ -4,25 +4,13 @@
  * runs off its right edge), the header keeps the app's name on one line, tasks are cards rather
  * than a table, and the controls a finger uses are at least 44 px high. Screenshots at 390 px.
  */
-import type { Page } from 'playwright-core'
-import { afterAnswer, notLoading, screenshot, startE2E } from './helpers/browser.ts'
+import { openPath, screenshot, startE2E } from './helpers/browser.ts'
 import type { E2E } from './helpers/browser.ts'
 import { PHONES, loginPhone, overflowX, smallTargets } from './helpers/phone.ts'
 
 const UNIT = 'pingnan.county-finance-bureau'
 const REVIEWER = 'pingnan.leadership-group-office'
 const LEADER = 'pingnan.leadership-group'
-
-/**
- * Opens `path` once `ready` shows and nothing shows as loading — with `answer`, once the API's
- * answer whose address matches it is in (afterAnswer).
- */
-async function open(page: Page, path: string, ready: string, answer?: RegExp): Promise<void> {
-  const go = () => page.goto(`${new URL(page.url()).origin}/${path}`)
-  await (answer ? afterAnswer(page, answer, go) : go())
-  await page.locator(ready).first().waitFor()
-  await notLoading(page)
-}
 
 describe('on a phone', () => {
   let e2e: E2E
@@ -72,7 +60,7 @@ describe('on a phone', () => {
 
       it('lists the notifications within the screen', async () => {
         const page = await loginPhone(e2e, REVIEWER, size)
-        await open(page, '#/notifications', 'ls-notification-list li')
+        await openPath(page, '#/notifications', 'ls-notification-list li')
         expect(await overflowX(page)).toBeLessThanOrEqual(0)
         expect(await smallTargets(page, 'ls-notification-list')).toEqual([])
         if (size.width === 390) await screenshot(page, '82-phone-notifications')
@@ -81,7 +69,12 @@ describe('on a phone', () => {
 
       it('shows the review queue within the screen', async () => {
         const page = await loginPhone(e2e, LEADER, size)
-        await open(page, '#/inbox/review', 'ls-inbox ls-task-table', /\/api\/tasks\?.*role=review/)
+        await openPath(
+          page,
+          '#/inbox/review',
+          'ls-inbox ls-task-table',
+          /\/api\/tasks\?.*role=review/,
+        )
         expect(await overflowX(page)).toBeLessThanOrEqual(0)
         if (size.width === 390) await screenshot(page, '83-phone-review')
         await page.context().close()
@@ -89,7 +82,7 @@ describe('on a phone', () => {
 
       it('shows the dashboard within the screen, its phases and units as cards within it', async () => {
         const page = await loginPhone(e2e, LEADER, size)
-        await open(page, '#/dashboard', 'ls-dashboard h2')
+        await openPath(page, '#/dashboard', 'ls-dashboard h2')
         await page.waitForLoadState('networkidle')
         expect(await overflowX(page)).toBeLessThanOrEqual(0)
         const phases = page.locator('ls-phase-gates tbody tr')

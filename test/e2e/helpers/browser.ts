@@ -98,6 +98,22 @@ export async function afterAnswer(
   await notLoading(page)
 }
 
+/**
+ * Opens `path` on the page's site, then waits until `ready` shows and nothing shows as loading;
+ * with `answer`, also for the API's answer whose address it matches ({@link afterAnswer}).
+ */
+export async function openPath(
+  page: Page,
+  path: string,
+  ready: string,
+  answer?: RegExp,
+): Promise<void> {
+  const go = () => page.goto(`${new URL(page.url()).origin}/${path}`)
+  await (answer ? afterAnswer(page, answer, go) : go())
+  await page.locator(ready).first().waitFor()
+  await notLoading(page)
+}
+
 /** Waits until no element of the page is marked as loading (`aria-busy="true"`). */
 export async function notLoading(page: Page): Promise<void> {
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
