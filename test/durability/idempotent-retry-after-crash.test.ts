@@ -4,7 +4,7 @@
  * either both are on disk (the retry replays the answer) or neither is (the retry does the work).
  * On SQLite, or PostgreSQL on `npm run test:postgres`.
  */
-import { killHard, login, startServer } from '../helpers/durability-server.ts'
+import { freezeMidFlight, killHard, login, startServer } from '../helpers/durability-server.ts'
 import type { ServerProcess } from '../helpers/durability-server.ts'
 import { demoDataFolder } from '../helpers/demo-data.ts'
 import { databaseOf, openDatabase } from '../helpers/durability-db.ts'
@@ -56,12 +56,11 @@ describe('Idempotency-Key across a kill -9', () => {
     const started = Date.now()
     while (Date.now() - started < 1500 || (sent.size <= 50 && Date.now() - started < 15_000))
       await new Promise((resolve) => setTimeout(resolve, 20))
-    // Frozen wherever it is, as a kill would find it, then killed once every worker waits on an
-    // answer: the kill cuts writes off unanswered (killed at once, a server whose answers a busy
-    // test process had not read yet could leave none).
-    process.kill(server.pid, 'SIGSTOP')
-    while (waiting < 12 && Date.now() - started < 20_000)
-      await new Promise((resolve) => setImmediate(resolve))
+    await freezeMidFlight(
+      server,
+      { allWaiting: () => waiting >= 12, sent: () => sent.size },
+      started + 20_000,
+    )
     process.kill(server.pid, 'SIGKILL')
     stop = true
     await Promise.all(workers)

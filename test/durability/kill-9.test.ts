@@ -17,7 +17,7 @@ import { auditCheckpointFile, readCheckpoints } from '../../server/audit/audit-c
 import { loadAuditKey } from '../../server/audit/audit-key.ts'
 import { verifyAuditChains } from '../../server/audit/audit-verify.ts'
 import type { Database } from '../../server/db/database.ts'
-import { killHard, login, startServer } from '../helpers/durability-server.ts'
+import { freezeMidFlight, killHard, login, startServer } from '../helpers/durability-server.ts'
 import type { HttpSession, ServerProcess } from '../helpers/durability-server.ts'
 import { expectHistoriesWhole } from '../helpers/durability-checks.ts'
 import { demoDataFolder } from '../helpers/demo-data.ts'
@@ -124,14 +124,11 @@ it(
     while (Date.now() - started < LOAD_MS || (acks.length < 100 && Date.now() - started < 8000)) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
-    // Frozen wherever it is (SIGSTOP), as a kill would find it, then killed once every worker
-    // waits on an answer: so the kill cuts requests off mid-flight. (Killed at once, a server
-    // that had answered every request, its answers still unread by a busy test process, would
-    // cut none.)
-    process.kill(server.pid, 'SIGSTOP')
-    while (inFlight < IN_FLIGHT && Date.now() - started < 10_000) {
-      await new Promise((resolve) => setImmediate(resolve))
-    }
+    await freezeMidFlight(
+      server,
+      { allWaiting: () => inFlight >= IN_FLIGHT, sent: () => sent },
+      started + 10_000,
+    )
     const inFlightAtKill = inFlight
     const ackedAtKill = acks.length
     process.kill(server.pid, 'SIGKILL')

@@ -98,6 +98,31 @@ export async function killHard(server: ServerProcess | undefined): Promise<void>
   await server.exited
 }
 
+/**
+ * Freezes the server wherever it is (SIGSTOP), as a kill would find it, then waits until every
+ * client waits on an answer (`allWaiting()`) and no request has been sent for 200 ms (`sent()`, a
+ * count that grows with each): answers the server wrote before it froze have then all been read,
+ * and a SIGKILL sent now cuts every request still waiting. Killed at once, a server that had
+ * answered every request, its answers unread by a busy test process, would cut none. Gives up at
+ * `deadline` (ms since the epoch).
+ */
+export async function freezeMidFlight(
+  server: ServerProcess,
+  clients: { allWaiting: () => boolean; sent: () => number },
+  deadline: number,
+): Promise<void> {
+  process.kill(server.pid, 'SIGSTOP')
+  let sent = clients.sent()
+  let since = Date.now()
+  while (Date.now() < deadline) {
+    if (clients.sent() !== sent) {
+      sent = clients.sent()
+      since = Date.now()
+    } else if (clients.allWaiting() && Date.now() - since >= 200) return
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
 /** A logged-in HTTP client against a running server. */
 export interface HttpSession {
   baseUrl: string
