@@ -5,7 +5,9 @@
  *
  * Two runs: as fast as it goes with many requests in flight (throughput, target ≥ 5,000/s), and
  * a steady 1,000 requests/s (latency, target p99 ≤ 25 ms); then a third, sampled by the server's
- * own profiler, that shows where a request's CPU goes by stage (cpu-stages.ts).
+ * own profiler, that shows where a request's CPU goes by stage (cpu-stages.ts). Then the same load
+ * against an empty HTTP server, and the disk's durable commits, so that the figures can be read
+ * against the machine they came from (machine-ceiling.ts).
  */
 import { spawn } from 'node:child_process'
 import http from 'node:http'
@@ -15,6 +17,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { cpuByStage } from './cpu-stages.ts'
 import { inspectorAddress, inspectorProfiler } from './inspector-profile.ts'
+import { againstEmptyServer, durableCommitsPerSecond } from './machine-ceiling.ts'
 
 const PORT = 18787 + Math.floor(Math.random() * 1000)
 const BASE = `http://127.0.0.1:${PORT}`
@@ -54,11 +57,11 @@ async function login(username: string): Promise<Session> {
 // spend as little CPU per request as it can (undici's fetch costs several times more).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
 
-function event(session: Session, taskId: string, body: object): Promise<number> {
+function event(session: Session, taskId: string, body: object, base = BASE): Promise<number> {
   const payload = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const request = http.request(
-      `${BASE}/api/tasks/${taskId}/events`,
+      `${base}/api/tasks/${taskId}/events`,
       {
         method: 'POST',
         agent,
@@ -80,9 +83,14 @@ function event(session: Session, taskId: string, body: object): Promise<number> 
 }
 
 /** An event whose transport failure counts as a failed request (status 0), not a crash. */
-async function tryEvent(session: Session, taskId: string, body: object): Promise<number> {
+async function tryEvent(
+  session: Session,
+  taskId: string,
+  body: object,
+  base = BASE,
+): Promise<number> {
   try {
-    return await event(session, taskId, body)
+    return await event(session, taskId, body, base)
   } catch {
     return 0
   }
@@ -105,11 +113,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 }
 
-/** Keeps `concurrency` requests in flight for `seconds`. */
+/** Keeps `concurrency` requests in flight for `seconds` (to the server at `base`). */
 async function closedLoop(
   sessions: Array<{ session: Session; tasks: string[] }>,
   concurrency: number,
   seconds: number,
+  base = BASE,
 ) {
   const latencies: number[] = []
   let failures = 0
@@ -121,10 +130,12 @@ async function closedLoop(
       while (performance.now() < end) {
         const task = tasks[n++ % tasks.length]!
         const start = performance.now()
-        const status = await tryEvent(session, task, {
-          type: 'SAVE',
-          data: { summary: `草稿 ${n}` },
-        })
+        const status = await tryEvent(
+          session,
+          task,
+          { type: 'SAVE', data: { summary: `草稿 ${n}` } },
+          base,
+        )
         latencies.push(performance.now() - start)
         if (status !== 200) failures++
       }
@@ -211,7 +222,7 @@ export async function benchHttpTransitions(): Promise<string[]> {
       'pingnan.county-reform-office',
       'pingnan.county-hrss-bureau',
     ]
-    const sessions = []
+    const sessions: Array<{ session: Session; tasks: string[] }> = []
     for (const username of users) {
       const session = await login(username)
       const inbox = (await (
@@ -221,6 +232,20 @@ export async function benchHttpTransitions(): Promise<string[]> {
       for (const task of tasks) await event(session, task, { type: 'START' })
       sessions.push({ session, tasks })
     }
+    const { session, tasks } = sessions[0]!
+    const answerBytes = (
+      await (
+        await fetch(`${BASE}/api/tasks/${tasks[0]}/events`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: session.cookie,
+            'x-csrf-token': session.csrf,
+          },
+          body: JSON.stringify({ type: 'SAVE', data: { summary: '草稿' } }),
+        })
+      ).arrayBuffer()
+    ).byteLength
     await closedLoop(sessions, 32, 2) // warm-up
     let cpu = serverCpuMs(child.pid)
     const burst = await closedLoop(sessions, 64, 8)
@@ -236,17 +261,23 @@ export async function benchHttpTransitions(): Promise<string[]> {
     // BENCH_PROFILE=<file> keeps the sampled profile, to open in Chrome's DevTools.
     if (process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile))
     const stages = cpuByStage(profile)
+    const empty = await againstEmptyServer(PORT + 1, answerBytes, async (base) => {
+      await closedLoop(sessions, 32, 1, base) // warm-up
+      return closedLoop(sessions, 64, 4, base)
+    })
+    const commits = durableCommitsPerSecond(tmpdir())
     const profiledMs = [...stages.values()].reduce((sum, ms) => sum + ms, 0)
     const row = (name: string, r: typeof burst, perRequest: number, verdict: string) =>
       `${name.padEnd(48)} ${r.perSecond.toFixed(0).padStart(6)}/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   server cpu ${perRequest.toFixed(2)} ms/req   (${r.count} requests, ${r.failures} failed)  ${verdict}`
     return [
       '',
       'Durable transitions through HTTP (server in its own process, SQLite WAL + synchronous=FULL, group commit)',
+      `This machine's ceiling: an empty Node HTTP server (own process, same load generator, 64 in flight, ${answerBytes}-byte answers) ${empty.perSecond.toFixed(0)}/s; durable single-row SQLite commits ${commits.toFixed(0)}/s`,
       row(
         '64 in flight, as fast as it goes',
         burst,
         burstCpu,
-        burst.perSecond >= 5000 ? '✓ ≥ 5,000/s' : '✗ target 5,000/s',
+        `${burst.perSecond >= 5000 ? '✓ ≥ 5,000/s' : '✗ target 5,000/s'}; ${((100 * burst.perSecond) / empty.perSecond).toFixed(0)} % of the empty server`,
       ),
       row(
         'steady 1,000 requests/s',
