@@ -107,7 +107,8 @@ function isSchema(value: unknown): value is Schema {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-const holders = new WeakMap<PlanModel, Map<string, boolean>>()
+/** Each version's forms that hold attachments, by source id; null for a form that holds none. */
+const holders = new WeakMap<PlanModel, Map<string, Schema | null>>()
 
 /** The attachment ids in a task's form data, at the fields its form marks as attachments. */
 export function taskAttachmentFields(
@@ -117,8 +118,11 @@ export function taskAttachmentFields(
 ): AttachmentField[] {
   let bySource = holders.get(model)
   if (!bySource) holders.set(model, (bySource = new Map()))
-  let holds = bySource.get(sourceId)
-  if (holds === undefined)
-    bySource.set(sourceId, (holds = holdsAttachments(formSchemaOf(model, sourceId))))
-  return holds ? attachmentFields(formSchemaOf(model, sourceId), data) : []
+  let form = bySource.get(sourceId)
+  if (form === undefined) {
+    // A generated form is built anew on each call: built once here, with the answer kept.
+    const schema = formSchemaOf(model, sourceId)
+    bySource.set(sourceId, (form = holdsAttachments(schema) ? schema : null))
+  }
+  return form ? attachmentFields(form, data) : []
 }

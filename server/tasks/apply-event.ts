@@ -74,11 +74,12 @@ export async function applyTaskEvent(
   const next = stepped.next
   const written = DATA_EVENTS.has(event.type) && 'data' in event && event.data !== undefined
   const data = written ? JSON.stringify(event.data) : task.data
+  const snapshot = JSON.stringify(next)
   const update = await updateStepped(
     trx,
     {
       state: next.value,
-      snapshot: JSON.stringify(next),
+      snapshot,
       escalation_level: next.context.escalation,
       data,
       updated_at: at,
@@ -121,7 +122,7 @@ export async function applyTaskEvent(
   const updated: TaskRow = {
     ...task,
     state: next.value,
-    snapshot: JSON.stringify(next),
+    snapshot,
     version: task.version + 1,
     escalation_level: next.context.escalation,
     data,
