@@ -9,8 +9,9 @@
  * is: three regions, each one real plan started from a generated policy and copied into more
  * plans of the same policy by SQL. `LUOSHI_BENCH_READ_TASKS` sets the size (default 100,000; the
  * target is stated at 1,000,000 tasks across 300 plans); `LUOSHI_BENCH_READ_ONLY` runs the rows
- * whose name contains it. Beside the wall time (p50, p99) each row gives the CPU time of a request
- * (p50, p99), which holds still when the machine is busy.
+ * whose name contains it. The wall time (p50, p99) is held to the target; beside it each row gives
+ * the process's CPU time during a request (p50, p99), which holds still when the machine is busy
+ * but also counts V8's background threads.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -141,7 +142,7 @@ export async function measureReads(t: TestApp, dialect: string, how: string): Pr
   const lines = [
     '',
     `Reads at scale (${dialect}, app.request): ${Number(tasks.n).toLocaleString('en-US')} tasks in ${REGIONS * PLANS_PER_REGION} plans, a region = ${plans.length} plans; LUOSHI_BENCH_READ_TASKS=${TASKS}; ${how}`,
-    `  ms per request, ✓/✗ against the target; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall time waits for a core when the load is above that; CPU time does not)`,
+    `  ms per request, the wall time's p99 ✓/✗ against the target; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall time waits for a core when the load is above that; CPU time does not, but counts V8's compiler and collector working beside the request on the other core, so its tail can pass the wall time's)`,
   ]
   const only = process.env.LUOSHI_BENCH_READ_ONLY
   for (const [name, client, path, target] of rows) {
@@ -149,7 +150,7 @@ export async function measureReads(t: TestApp, dialect: string, how: string): Pr
     const r = await timed(client, path, target === null ? 20 : RUNS)
     const ms = (value: number) => value.toFixed(2).padStart(7)
     lines.push(
-      `${name.padEnd(44)} wall p50 ${ms(r.p50)} p99 ${ms(r.p99)} ${mark(r.p99, target)}   cpu p50 ${ms(r.cpu50)} p99 ${ms(r.cpu99)} ${mark(r.cpu99, target)}   ${target === null ? 'no target' : `target p99 ≤ ${target} ms`}  ${String(r.bytes).padStart(7)} B (${r.runs} runs)`,
+      `${name.padEnd(44)} wall p50 ${ms(r.p50)} p99 ${ms(r.p99)} ${mark(r.p99, target)}   cpu p50 ${ms(r.cpu50)} p99 ${ms(r.cpu99)}     ${target === null ? 'no target' : `target p99 ≤ ${target} ms`}  ${String(r.bytes).padStart(7)} B (${r.runs} runs)`,
     )
   }
   return lines
