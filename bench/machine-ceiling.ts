@@ -18,7 +18,9 @@ import { openSqlite } from '../server/db/create-db.ts'
 /** The empty server: answers every request once its body has arrived and parsed. */
 const EMPTY_SERVER = `
 const http = require('node:http')
-const answer = JSON.stringify({ task: { padding: 'x'.repeat(Number(process.env.ANSWER_BYTES)) } })
+// As many bytes as luoshi's answer: the padding makes up what the JSON around it does not.
+const around = JSON.stringify({ padding: '' }).length
+const answer = JSON.stringify({ padding: 'x'.repeat(Math.max(0, Number(process.env.ANSWER_BYTES) - around)) })
 http
   .createServer((request, response) => {
     const chunks = []
