@@ -19,7 +19,7 @@ import { importValues } from '../server/indicators/import/import-values.ts'
 import { parseTable, XLSX_TYPE } from '../server/indicators/import/parse-table.ts'
 import { upsertValues } from '../server/indicators/value-store.ts'
 import { loginAs, makeTestApp } from '../test/helpers/test-app.ts'
-import { generatePlanPolicy } from './generate-policy.ts'
+import { generatePlanPolicy } from '../test/helpers/generated-policy.ts'
 import { measureAsync, report } from './measure.ts'
 
 const UNITS = 2800

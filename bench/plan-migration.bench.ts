@@ -14,7 +14,7 @@ import { layoutMigration } from '../server/plans/migration-preview.ts'
 import { startPlan } from '../server/plans/start-plan.ts'
 import { publishPolicy } from '../server/policies/publish-policy.ts'
 import { makeDb, storeOf } from '../test/helpers/make-db.ts'
-import { generatePlanPolicy } from './generate-policy.ts'
+import { generatePlanPolicy } from '../test/helpers/generated-policy.ts'
 
 const UNITS = 2800
 const RESPONSIBILITIES = 100

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { validatePolicyText } from '../domain/compiler/validate-policy.ts'
 import { allPolicyFiles } from '../test/helpers/policy-files.ts'
-import { generatePolicy } from './generate-policy.ts'
+import { generatePolicy } from '../test/helpers/generated-policy.ts'
 import { measure, report } from './measure.ts'
 
 const TARGETS: Record<string, number> = { pingnan: 20 }

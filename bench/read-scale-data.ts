@@ -16,7 +16,7 @@ import { migrateToLatest } from '../server/db/migrate.ts'
 import { publishPolicy } from '../server/policies/publish-policy.ts'
 import { startPlan } from '../server/plans/start-plan.ts'
 import { storeOf } from '../test/helpers/make-db.ts'
-import { generatePlanPolicy } from './generate-policy.ts'
+import { generatePlanPolicy } from '../test/helpers/generated-policy.ts'
 
 export const TASKS = Number(process.env.LUOSHI_BENCH_READ_TASKS ?? 100_000)
 const TASKS_PER_PLAN = 3_330

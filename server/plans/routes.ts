@@ -45,7 +45,7 @@ export const planRoutes = new Hono<AppEnv>()
         ? await findVersion(reads, body.policyId, body.version)
         : undefined
       if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
-      const prepared = preparePlan(version, clock.now(), c.get('user').id, {
+      const prepared = await preparePlan(version, clock.now(), c.get('user').id, {
         versionId: version.id,
         ...(body.name ? { name: body.name } : {}),
         ...(body.members ? { members: body.members } : {}),

@@ -24,6 +24,7 @@ import { getVersionById } from '../policies/repository.ts'
 import { tasksForDuty } from '../tasks/create-tasks.ts'
 import { insertChunked, taskRow, timerRow } from '../tasks/task-rows.ts'
 import { inInsertOrder } from '../tasks/insert-order.ts'
+import { eventLoopTurn } from '../event-loop-turn.ts'
 import type { NewTimer } from '../tasks/task-rows.ts'
 import { planDuties, planStarts } from '../task-kinds/registry.ts'
 import { overdueAt } from '../plan-model/fire-times.ts'
@@ -77,17 +78,23 @@ export async function startPlan(
 ): Promise<StartedPlan> {
   const version = await getVersionById(store.db, input.versionId)
   if (!version) throw notFound({ zh: '找不到该政策版本', en: 'No such policy version' })
-  const prepared = preparePlan(version, clock.now(), actor, input)
+  const prepared = await preparePlan(version, clock.now(), actor, input)
   return store.writes.run((trx) => insertPlan(trx, prepared))
 }
 
-/** Lays out a plan of a version: phases, tasks and timers. @throws AppError 400 for bad members. */
-export function preparePlan(
+/** Tasks laid out between turns of the event loop (event-loop-turn.ts): a few tens of ms. */
+const LAYOUT_SLICE = 2000
+
+/**
+ * Lays out a plan of a version: phases, tasks and timers, in slices with the event loop's turns
+ * between them. @throws AppError 400 for bad members.
+ */
+export async function preparePlan(
   version: PolicyVersionRow,
   now: Date,
   actor: string,
   input: StartPlanInput,
-): PreparedPlan {
+): Promise<PreparedPlan> {
   const shiftYears = input.shiftYears ?? 0
   const model = planModel(version, shiftYears)
   const members = input.members ?? {}
@@ -115,6 +122,7 @@ export function preparePlan(
   const tasks: NewTask[] = []
   const timers: NewTimer[] = []
   const unassigned = new Set<string>()
+  let laidOut = 0
 
   const phases = model.config.timeline.phases.map((phase) => {
     const window = model.phaseWindow(phase.id)
@@ -148,6 +156,11 @@ export function preparePlan(
       tasks.push(...created.tasks)
       timers.push(...created.timers)
       created.unassigned.forEach((group) => unassigned.add(group))
+      laidOut += created.tasks.length
+      if (laidOut >= LAYOUT_SLICE) {
+        laidOut = 0
+        await eventLoopTurn()
+      }
     }
     if (next)
       timers.push(
@@ -169,7 +182,7 @@ export function preparePlan(
     members,
     plan,
     phases,
-    ...inInsertOrder(tasks, timers),
+    ...(await inInsertOrder(tasks, timers)),
     unassigned: [...unassigned],
   }
 }

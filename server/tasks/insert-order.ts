@@ -7,6 +7,7 @@
  * this time, so they still sort close together; parent tasks and timers follow the new ids.
  */
 import type { NewTask } from '../db/database.ts'
+import { eventLoopTurn } from '../event-loop-turn.ts'
 import type { NewTimer } from './task-rows.ts'
 
 function byUnitAndDeadline(a: NewTask, b: NewTask): number {
@@ -24,14 +25,19 @@ function sortedIds(rows: ReadonlyArray<{ id: string }>): string[] {
   return ids
 }
 
-/** `tasks` and `timers` (changed in place) in insert order, ids reassigned in that order. */
-export function inInsertOrder(
+/**
+ * `tasks` and `timers` (changed in place) in insert order, ids reassigned in that order. A
+ * province's plan takes a while: the event loop has a turn between the steps.
+ */
+export async function inInsertOrder(
   tasks: NewTask[],
   timers: NewTimer[],
-): { tasks: NewTask[]; timers: NewTimer[] } {
+): Promise<{ tasks: NewTask[]; timers: NewTimer[] }> {
   const taskIds = sortedIds(tasks)
   const timerIds = sortedIds(timers)
+  await eventLoopTurn()
   const orderedTasks = [...tasks].sort(byUnitAndDeadline)
+  await eventLoopTurn()
   // Timers by task, a plan's own timers (no task) first.
   const orderedTimers: NewTimer[] = []
   const timersOf = new Map<string, NewTimer[]>()
@@ -55,6 +61,7 @@ export function inInsertOrder(
     timersOf.delete(task.id)
     task.id = id
   })
+  await eventLoopTurn()
   for (const task of orderedTasks)
     if (task.parent_task_id)
       task.parent_task_id = renamed.get(task.parent_task_id) ?? task.parent_task_id

@@ -8,6 +8,7 @@ import { CompiledQuery, PostgresAdapter } from 'kysely'
 import type { Insertable, Transaction } from 'kysely'
 import type { Database, NewTask, TimerTable } from '../db/database.ts'
 import { newId } from '../ids.ts'
+import { eventLoopTurn } from '../event-loop-turn.ts'
 import type { PlanModel } from '../plan-model/plan-model.ts'
 import { LEVELS } from '../plan-model/fire-times.ts'
 import type { TaskFields } from '../task-kinds/task-kind.ts'
@@ -98,6 +99,8 @@ export async function insertChunked<T extends 'task' | 'timer'>(
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length))
   const postgres = trx.getExecutor().adapter instanceof PostgresAdapter
   for (let index = 0; index < rows.length; index += size) {
+    // Other requests are answered between chunks of a large insert (event-loop-turn.ts).
+    if (index > 0) await eventLoopTurn()
     const chunk = rows.slice(index, index + size)
     const values = flatValues(chunk, columns)
     if (values) {

@@ -1,6 +1,6 @@
 /**
- * Builds a large synthetic policy (N responsibilities over 50 units) and its source text, to
- * measure how validation scales beyond the bundled plans.
+ * Large synthetic policies and their source texts, for the benchmarks (how validation and a plan
+ * start scale beyond the bundled plans) and for tests that need a plan of many tasks.
  */
 import { stringify } from 'yaml'
 
@@ -17,6 +17,7 @@ const PHRASES = [
 
 const RECURRING = new Set(['每个季度最后一个月上旬', '按月度', '每年年底'])
 
+/** N responsibilities over 50 units, with supporting units and recurring deadlines. */
 export function generatePolicy(responsibilities: number): { text: string; source: string } {
   const sourceLines = ['示范市大型实施方案', '一、职责分工']
   const units = Array.from({ length: 50 }, (_, i) => ({
