@@ -5,7 +5,10 @@
  */
 import { Worker } from 'node:worker_threads'
 
-/** One read: when it was sent and answered (ms since the epoch, fractional), its status. */
+/**
+ * One read: when it was sent and answered (ms since the epoch, fractional), its status (0 when no
+ * answer came: the connection failed, and `body` says how).
+ */
 export interface TimedRead {
   sent: number
   answered: number
@@ -21,9 +24,13 @@ let stopping = false
 parentPort.once('message', () => { stopping = true })
 const read = async () => {
   const sent = now()
-  const response = await fetch(workerData.url, { headers: workerData.headers })
-  const body = await response.json()
-  return { sent, answered: now(), status: response.status, body }
+  try {
+    const response = await fetch(workerData.url, { headers: workerData.headers })
+    const body = await response.json()
+    return { sent, answered: now(), status: response.status, body }
+  } catch (error) {
+    return { sent, answered: now(), status: 0, body: String(error) }
+  }
 }
 ;(async () => {
   // The first read opens the connection the others reuse, before anything is timed.
