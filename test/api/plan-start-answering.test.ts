@@ -1,10 +1,9 @@
 /**
  * Starting a large plan takes seconds: a province's 280,000 tasks are laid out and inserted in one
  * transaction. The server goes on answering other people meanwhile: the start works in slices
- * with turns of the event loop between them (server/event-loop-turn.ts), and reads see the
- * database as it was until the start commits. Over a real socket: a request made in the same
- * process (`app.request`) is handled without waiting for the event loop, so it would not show a
- * server that holds it.
+ * with turns of the event loop between them (server/event-loop-turn.ts). Over a real socket: a
+ * request made in the same process (`app.request`) is handled without waiting for the event loop,
+ * so it would not show a server that holds it.
  */
 import { serve } from '@hono/node-server'
 import type { ServerType } from '@hono/node-server'
