@@ -2,7 +2,8 @@
  * Revising a running plan at province scale: the generated plan (2,800 primary-care units × 100
  * responsibilities, 280,000 tasks) is started, then moved to a revision that moves one duty's
  * deadline, drops one and adds one — 2,800 tasks each re-planned, withdrawn and made. The preview
- * (`layoutMigration`, reads only) and the apply (`applyMigration`, one transaction) are timed.
+ * (`layoutMigration`, reads only) and the apply (`applyMigration`, one transaction) are timed, and
+ * how long reads of the plan list over HTTP waited meanwhile (plan-list-reader.ts).
  */
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -15,6 +16,7 @@ import { startPlan } from '../server/plans/start-plan.ts'
 import { publishPolicy } from '../server/policies/publish-policy.ts'
 import { makeDb, storeOf } from '../test/helpers/make-db.ts'
 import { generatePlanPolicy } from '../test/helpers/generated-policy.ts'
+import { planListReader, waitLine } from './plan-list-reader.ts'
 
 const UNITS = 2800
 const RESPONSIBILITIES = 100
@@ -46,10 +48,11 @@ export async function benchPlanMigration(): Promise<string[]> {
     `Plan migration (${UNITS.toLocaleString('en-US')} units × ${RESPONSIBILITIES} responsibilities; a deadline moved, a duty dropped, one added)`,
   ]
   const { text, source } = generatePlanPolicy(UNITS, RESPONSIBILITIES)
-  const { db, file } = await makeDb()
+  const { db, file, writes } = await makeDb()
+  const clock = new SimulatedClock('2019-01-01')
+  const reader = await planListReader({ db, file, writes, clock })
   try {
     const store = storeOf(db)
-    const clock = new SimulatedClock('2019-01-01')
     const { version } = await publishPolicy(store, clock, 'bench', {
       yaml: text,
       sourceText: source,
@@ -62,22 +65,29 @@ export async function benchPlanMigration(): Promise<string[]> {
     })
     const context = await loadPlanContext(db, started.plan.id)
     let from = process.hrtime.bigint()
-    const preview = await layoutMigration(db, context, version, to, {}, clock.now())
+    const { value: preview, waits: previewWaits } = await reader.during(() =>
+      layoutMigration(db, context, version, to, {}, clock.now()),
+    )
     const previewSeconds = seconds(from)
     const counts = countChanges(preview)
     from = process.hrtime.bigint()
-    await store.writes.run(async (trx) => {
-      const fresh = await loadPlanContext(trx, started.plan.id)
-      const layout = await layoutMigration(trx, fresh, version, to, {}, clock.now())
-      await applyMigration(trx, fresh, layout, { actor: 'bench', now: clock.now() })
-    })
+    const { waits: applyWaits } = await reader.during(() =>
+      store.writes.run(async (trx) => {
+        const fresh = await loadPlanContext(trx, started.plan.id)
+        const layout = await layoutMigration(trx, fresh, version, to, {}, clock.now())
+        await applyMigration(trx, fresh, layout, { actor: 'bench', now: clock.now() })
+      }),
+    )
     const applySeconds = seconds(from)
     lines.push(
       `${'preview (layoutMigration, reads only)'.padEnd(48)} ${previewSeconds.toFixed(2).padStart(8)} s`,
+      waitLine('  reads of the plan list meanwhile', previewWaits),
       `${'apply (laid out again + written, one transaction)'.padEnd(48)} ${applySeconds.toFixed(2).padStart(8)} s`,
+      waitLine('  reads of the plan list meanwhile', applyWaits),
       `${''.padEnd(48)} ${started.tasks.toLocaleString('en-US')} tasks: kept ${counts.kept.toLocaleString('en-US')}, deadline ${counts.deadline}, removed ${counts.removed}, added ${counts.added}, timers ${counts.timers}`,
     )
   } finally {
+    await reader.close().catch(() => undefined)
     await db.destroy().catch(() => undefined)
     rmSync(dirname(file), { recursive: true, force: true })
   }

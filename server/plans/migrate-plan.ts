@@ -18,6 +18,7 @@ import type { PlanContext } from '../plan-model/plan-context.ts'
 import { applyTaskEvent } from '../tasks/apply-event.ts'
 import { insertChunked } from '../tasks/task-rows.ts'
 import { withdrawTasks } from '../tasks/withdraw-tasks.ts'
+import { pacer, TASK_WRITES_PER_TURN } from '../event-loop-turn.ts'
 import type { MigrationLayout } from './migration-layout.ts'
 
 /** The event type of a migration's entry in a task's history (not a machine event). */
@@ -125,7 +126,9 @@ export async function applyMigration(
       note,
       ...extra,
     })
+  const pace = pacer(TASK_WRITES_PER_TURN)
   for (const change of layout.changes) {
+    await pace()
     const { task } = change
     const moves = change.sourceId !== task.source_id || change.phaseId !== task.phase_id
     const recorded = !change.kinds.includes('kept')
@@ -197,15 +200,18 @@ export async function applyMigration(
         .where('status', '=', 'pending')
         .execute()
 
-  for (const { id, sourceId } of layout.renamedWithdrawn)
+  for (const { id, sourceId } of layout.renamedWithdrawn) {
+    await pace()
     await trx.updateTable('task').set({ source_id: sourceId }).where('id', '=', id).execute()
+  }
 
   const reasons = new Map(layout.changes.map((change) => [change.task.id, change.why]))
   // Contributions first: each counts down on its lead while the lead is still open.
   const ordered = [...layout.withdraw].sort(
     (a, b) => Number(b.role === 'support') - Number(a.role === 'support'),
   )
-  for (const task of ordered)
+  for (const task of ordered) {
+    await pace()
     await withdrawTasks(trx, [task], {
       model: layout.toModel,
       reason: reasons.get(task.id) ?? `政策修订为 ${layout.to.version}：所配合的牵头任务已撤回`,
@@ -213,6 +219,7 @@ export async function applyMigration(
       now: by.now,
       requestId,
     })
+  }
 
   // New tasks carry their history from the start: made by the revision, with its note.
   const rows = layout.create.map(({ task }) => ({ ...task, version: 2 }))

@@ -41,6 +41,7 @@ import type {
 } from './migration-layout.ts'
 import { heldOccurrences, keptChange } from './migration-held.ts'
 import { phaseChanges } from './migration-phases.ts'
+import { pacer, TASKS_PER_TURN } from '../event-loop-turn.ts'
 
 /** The words of a version in history and reasons: `1.1.0`. */
 const versionWords = (to: PolicyVersionRow) => `政策修订为 ${to.version}`
@@ -148,7 +149,9 @@ export async function layoutMigration(
           : undefined
     return id
   }
+  const pace = pacer(TASKS_PER_TURN)
   for (const task of tasks) {
+    await pace()
     if (isWithdrawnState(task.state)) {
       // Withdrawn work keeps its history under its duty's new id, so it still reads its title.
       const renamed =
@@ -343,6 +346,7 @@ export async function layoutMigration(
             : `${label}：「${duty.title}」改由本单位${task.role === 'lead' ? '牵头' : '配合'}`,
         })
       newTimers.push(...made.timers)
+      await pace(made.tasks.length)
       if (lead && made.addedContributions)
         contributions.push({ taskId: lead.id, count: made.addedContributions })
     }

@@ -24,7 +24,7 @@ import { getVersionById } from '../policies/repository.ts'
 import { tasksForDuty } from '../tasks/create-tasks.ts'
 import { insertChunked, taskRow, timerRow } from '../tasks/task-rows.ts'
 import { inInsertOrder } from '../tasks/insert-order.ts'
-import { eventLoopTurn } from '../event-loop-turn.ts'
+import { pacer, TASKS_PER_TURN } from '../event-loop-turn.ts'
 import type { NewTimer } from '../tasks/task-rows.ts'
 import { planDuties, planStarts } from '../task-kinds/registry.ts'
 import { overdueAt } from '../plan-model/fire-times.ts'
@@ -82,9 +82,6 @@ export async function startPlan(
   return store.writes.run((trx) => insertPlan(trx, prepared))
 }
 
-/** Tasks laid out between turns of the event loop (event-loop-turn.ts): a few tens of ms. */
-const LAYOUT_SLICE = 2000
-
 /**
  * Lays out a plan of a version: phases, tasks and timers, in slices with the event loop's turns
  * between them. @throws AppError 400 for bad members.
@@ -122,7 +119,7 @@ export async function preparePlan(
   const tasks: NewTask[] = []
   const timers: NewTimer[] = []
   const unassigned = new Set<string>()
-  let laidOut = 0
+  const pace = pacer(TASKS_PER_TURN)
 
   const phases = model.config.timeline.phases.map((phase) => {
     const window = model.phaseWindow(phase.id)
@@ -156,11 +153,7 @@ export async function preparePlan(
       tasks.push(...created.tasks)
       timers.push(...created.timers)
       created.unassigned.forEach((group) => unassigned.add(group))
-      laidOut += created.tasks.length
-      if (laidOut >= LAYOUT_SLICE) {
-        laidOut = 0
-        await eventLoopTurn()
-      }
+      await pace(created.tasks.length)
     }
     if (next)
       timers.push(

@@ -62,15 +62,25 @@ const FIXED = [
   { due: '2019年12月15日前', phase: 'phase-1' },
 ] as const
 
+/** The same duties due on other days, each still in its phase: a revision that moves every deadline. */
+const MOVED = [
+  { due: '2019年4月下旬', phase: 'phase-0' },
+  { due: '2019年6月20日前', phase: 'phase-0' },
+  { due: '2019年10月31日前', phase: 'phase-1' },
+  { due: '2019年12月31日前', phase: 'phase-1' },
+] as const
+
 /**
  * A plan-sized policy: `responsibilities` duties, each led by one `unit-set` group whose
  * `units` primary-care members are listed explicitly, each with a fixed due date, a source
  * quote and a phase; a leading group and its office review the reports. Starting a plan on it
- * creates `units × responsibilities` tasks.
+ * creates `units × responsibilities` tasks. With `revised`, version 1.1.0 of it, which moves
+ * every deadline (its document says so too); `id` is the policy's.
  */
 export function generatePlanPolicy(
   units: number,
   responsibilities: number,
+  { revised = false, id = 'generated-province-plan' } = {},
 ): { text: string; source: string } {
   const sourceLines = [
     '示范省基层医疗卫生机构综合改革实施方案',
@@ -84,7 +94,7 @@ export function generatePlanPolicy(
     kind: 'primary-care',
   }))
   const duties = Array.from({ length: responsibilities }, (_, i) => {
-    const { due, phase } = FIXED[i % FIXED.length]!
+    const { due, phase } = (revised ? MOVED : FIXED)[i % FIXED.length]!
     const sentence = `各基层医疗卫生机构于${due}完成第${i}项改革任务并报送进展情况`
     sourceLines.push(`${i + 1}.${sentence}。`)
     return {
@@ -97,12 +107,10 @@ export function generatePlanPolicy(
     }
   })
   const policy = {
-    metadata: generatedMetadata(
-      'generated-province-plan',
-      '示范省基层医疗卫生机构综合改革实施方案',
-      '示范省',
-      'province',
-    ),
+    metadata: {
+      ...generatedMetadata(id, '示范省基层医疗卫生机构综合改革实施方案', '示范省', 'province'),
+      ...(revised ? { version: '1.1.0' } : {}),
+    },
     organizations: {
       units: [{ id: 'health-commission', name: '省卫健委', kind: 'department' }, ...members],
       groups: [

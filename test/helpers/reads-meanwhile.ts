@@ -17,6 +17,9 @@ export interface TimedRead {
   body: unknown
 }
 
+/** Now, on the clock {@link TimedRead} times are on. */
+const epochNow = (): number => performance.timeOrigin + performance.now()
+
 const READER = `
 const { parentPort, workerData } = require('node:worker_threads')
 const now = () => performance.timeOrigin + performance.now()
@@ -46,7 +49,7 @@ const read = async () => {
  * Starts reading `url` over and over, once a first read has opened the connection; `stop()`
  * answers every read made after that one, once the last is back.
  */
-export async function readsMeanwhile(
+async function readsMeanwhile(
   url: string,
   headers: Record<string, string>,
 ): Promise<{ stop(): Promise<TimedRead[]> }> {
@@ -74,5 +77,25 @@ export async function readsMeanwhile(
   }
 }
 
-/** Now, on the clock {@link TimedRead} times are on. */
-export const epochNow = (): number => performance.timeOrigin + performance.now()
+/**
+ * Runs `work` (a request, say) while `url` is read over and over from another thread: its value,
+ * how long it took, the reads that waited while it ran (those answered after it too) and how many
+ * of them were answered before it ended.
+ */
+export async function readWhile<T>(
+  url: string,
+  headers: Record<string, string>,
+  work: () => Promise<T>,
+): Promise<{ value: T; took: number; waited: TimedRead[]; answeredDuring: number }> {
+  const reads = await readsMeanwhile(url, headers)
+  const sent = epochNow()
+  const value = await work()
+  const answered = epochNow()
+  const waited = (await reads.stop()).filter((read) => read.answered > sent && read.sent < answered)
+  return {
+    value,
+    took: answered - sent,
+    waited,
+    answeredDuring: waited.filter((read) => read.answered < answered).length,
+  }
+}
