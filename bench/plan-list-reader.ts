@@ -4,13 +4,12 @@
  * after another (test/helpers/reads-meanwhile.ts). `during(work)` runs the work and answers how
  * long each read that waited on it took; `waitLine` says it in one line.
  */
-import { serve } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { createApp } from '../server/app.ts'
 import type { SimulatedClock } from '../server/clock.ts'
 import { createDb } from '../server/db/create-db.ts'
+import { listen } from '../server/http/listen.ts'
 import type { Database } from '../server/db/database.ts'
 import type { GroupCommitter } from '../server/db/group-commit.ts'
 import { readWhile } from '../test/helpers/reads-meanwhile.ts'
@@ -25,12 +24,11 @@ export async function planListReader(options: {
   const { db, file, writes, clock } = options
   const reads = await createDb({ kind: 'sqlite', file })
   const app = createApp({ db, reads, clock, writes, files: join(dirname(file), 'attachments') })
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve))
+  const { server, address } = listen(app.fetch, { port: 0, hostname: '127.0.0.1' })
   const reader = await loginAs({ app, db, file, clock, writes }, 'bench-reader', {
     roles: ['admin'],
   })
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/plans`
+  const url = `http://127.0.0.1:${(await address).port}/api/plans`
   return {
     /** Runs `work` while the plan list is read: its value, and each read's wait (ms, sorted). */
     async during<T>(work: () => Promise<T>): Promise<{ value: T; waits: number[] }> {

@@ -5,10 +5,9 @@
  * socket: a request made in the same process (`app.request`) is handled without waiting for the
  * event loop, so it would not show a server that holds it.
  */
-import { serve } from '@hono/node-server'
-import type { ServerType } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listen } from '../../server/http/listen.ts'
 import { startPlan } from '../../server/plans/start-plan.ts'
 import { publishPolicy } from '../../server/policies/publish-policy.ts'
 import { generatePlanPolicy } from '../helpers/generated-policy.ts'
@@ -27,7 +26,7 @@ const REVISED_UNITS = 300
 const REVISED_POLICY = 'generated-revised-plan'
 
 let t: TestApp
-let server: ServerType
+let server: Server
 let base: string
 let office: Client
 let reader: Client
@@ -46,9 +45,9 @@ beforeAll(async () => {
   })
   office = await loginAs(t, 'office', { roles: ['admin'] })
   reader = await loginAs(t, 'reader', { roles: ['admin'] })
-  server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise((resolve) => server.once('listening', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const listening = listen(t.app.fetch, { port: 0, hostname: '127.0.0.1' })
+  server = listening.server
+  base = `http://127.0.0.1:${(await listening.address).port}`
 })
 
 afterAll(async () => {
